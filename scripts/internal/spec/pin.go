@@ -1,0 +1,74 @@
+// Package spec fetches, verifies and prepares Intercom's OpenAPI descriptions for the
+// generator. It is tooling: nothing in the SDK's own packages imports it.
+package spec
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Pin is api/pin.yaml: the upstream repository, commit and, per API version, the path
+// and sha256 of the description.
+type Pin struct {
+	Pinned     string                `yaml:"pinned"`
+	Repository string                `yaml:"repository"`
+	Commit     string                `yaml:"commit"`
+	Versions   map[string]PinnedFile `yaml:"versions"`
+}
+
+// PinnedFile is one description of the pin.
+type PinnedFile struct {
+	Path   string `yaml:"path"`
+	SHA256 string `yaml:"sha256"`
+}
+
+// LoadPin reads and checks the pin file.
+func LoadPin(path string) (*Pin, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read pin: %w", err)
+	}
+	var p Pin
+	if err := yaml.Unmarshal(b, &p); err != nil {
+		return nil, fmt.Errorf("parse pin %s: %w", path, err)
+	}
+	if p.Repository == "" || len(p.Commit) != 40 {
+		return nil, fmt.Errorf("pin %s: repository and a 40-hex commit are required", path)
+	}
+	if _, ok := p.Versions[p.Pinned]; !ok {
+		return nil, fmt.Errorf("pin %s: pinned version %q has no entry under versions", path, p.Pinned)
+	}
+	for v, f := range p.Versions {
+		if f.Path == "" || len(f.SHA256) != 64 {
+			return nil, fmt.Errorf("pin %s: version %q needs a path and a 64-hex sha256", path, v)
+		}
+	}
+	return &p, nil
+}
+
+// File returns the pinned file of version v ("" means the pinned version).
+func (p *Pin) File(v string) (string, PinnedFile, error) {
+	if v == "" {
+		v = p.Pinned
+	}
+	f, ok := p.Versions[v]
+	if !ok {
+		known := make([]string, 0, len(p.Versions))
+		for k := range p.Versions {
+			known = append(known, k)
+		}
+		sort.Strings(known)
+		return "", PinnedFile{}, fmt.Errorf("API version %q is not in the pin (known: %v)", v, known)
+	}
+	return v, f, nil
+}
+
+// CachePath is where the verified copy of version v lives inside the repository
+// (git-ignored).
+func CachePath(root, v string) string {
+	return filepath.Join(root, ".spec", v, "api.intercom.io.yaml")
+}

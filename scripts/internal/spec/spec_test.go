@@ -1,0 +1,153 @@
+package spec
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const testCommit = "0123456789abcdef0123456789abcdef01234567"
+
+func testPin(t *testing.T, content []byte) *Pin {
+	t.Helper()
+	return &Pin{
+		Pinned:     "9.9",
+		Repository: "https://github.com/example/spec",
+		Commit:     testCommit,
+		Versions:   map[string]PinnedFile{"9.9": {Path: "descriptions/9.9/api.yaml", SHA256: sum(content)}},
+	}
+}
+
+func TestFetchFromMirrorVerifies(t *testing.T) {
+	content := []byte("openapi: 3.0.1\n")
+	mirror := t.TempDir()
+	p := filepath.Join(mirror, "descriptions", "9.9", "api.yaml")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	f := &Fetcher{Pin: testPin(t, content), Root: root, MirrorDir: mirror}
+	got, err := f.Fetch(context.Background(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(got); string(b) != string(content) {
+		t.Fatalf("cached copy = %q", b)
+	}
+
+	// A mirror whose file differs is refused and the cache keeps the good copy.
+	if err := os.WriteFile(p, []byte("openapi: 3.0.1\n# edited\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(got); err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.Fetch(context.Background(), "9.9")
+	if !errors.Is(err, ErrChecksum) {
+		t.Fatalf("err = %v, want ErrChecksum", err)
+	}
+	if !strings.Contains(err.Error(), "refusing") || !strings.Contains(err.Error(), testCommit) {
+		t.Errorf("message does not explain the refusal: %v", err)
+	}
+	if _, statErr := os.Stat(got); !os.IsNotExist(statErr) {
+		t.Errorf("a refused file was written to the cache")
+	}
+}
+
+func TestFetchDownloadsPinnedCommit(t *testing.T) {
+	content := []byte("openapi: 3.0.1\ninfo: {}\n")
+	var gotPath string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		gotPath = r.URL.Path
+		if r.URL.Path == "/"+testCommit+"/descriptions/9.9/api.yaml" {
+			w.Write(content)
+			return
+		}
+		http.NotFound(w, r)
+	}))
+	defer srv.Close()
+	f := &Fetcher{Pin: testPin(t, content), Root: t.TempDir(), RawBaseURL: srv.URL, HTTPClient: srv.Client()}
+	if _, err := f.Fetch(context.Background(), ""); err != nil {
+		t.Fatalf("fetch: %v (server saw %s)", err, gotPath)
+	}
+
+	bad := testPin(t, []byte("something else"))
+	f = &Fetcher{Pin: bad, Root: t.TempDir(), RawBaseURL: srv.URL, HTTPClient: srv.Client()}
+	if _, err := f.Fetch(context.Background(), ""); !errors.Is(err, ErrChecksum) {
+		t.Fatalf("err = %v, want ErrChecksum", err)
+	}
+}
+
+func TestRawURLFromRepository(t *testing.T) {
+	f := &Fetcher{Pin: &Pin{Repository: "https://github.com/intercom/Intercom-OpenAPI", Commit: testCommit}}
+	want := "https://raw.githubusercontent.com/intercom/Intercom-OpenAPI/" + testCommit + "/descriptions/2.15/api.intercom.io.yaml"
+	if got := f.rawURL("descriptions/2.15/api.intercom.io.yaml"); got != want {
+		t.Fatalf("rawURL = %s, want %s", got, want)
+	}
+}
+
+func TestUnknownVersion(t *testing.T) {
+	p := testPin(t, nil)
+	if _, _, err := p.File("1.0"); err == nil || !strings.Contains(err.Error(), "9.9") {
+		t.Fatalf("err = %v, want the known versions listed", err)
+	}
+}
+
+func TestPinFileIsValid(t *testing.T) {
+	p, err := LoadPin(filepath.Join("..", "..", "..", "api", "pin.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []string{"2.15", "2.16", "0"} {
+		if _, _, err := p.File(v); err != nil {
+			t.Error(err)
+		}
+		if _, err := os.Stat(OverlayPath(filepath.Join("..", "..", ".."), v)); err != nil {
+			t.Errorf("version %s has no overlay: %v", v, err)
+		}
+	}
+}
+
+// An overlay action that matches nothing must fail the load: spec drift is loud.
+func TestStrictOverlayFailsOnDrift(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "api", "overlays"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	specPath := filepath.Join(root, "spec.yaml")
+	os.WriteFile(specPath, []byte(`openapi: 3.0.1
+info: {title: t, version: "9.9"}
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses: {"200": {description: ok}}
+`), 0o644)
+	overlay := `overlay: 1.0.0
+x-speakeasy-jsonpath: rfc9535
+info: {title: t, version: 1.0.0}
+actions:
+  - target: $.paths['/gone'].get
+    update: {operationId: x}
+`
+	os.WriteFile(OverlayPath(root, "9.9"), []byte(overlay), 0o644)
+	if _, err := Load(context.Background(), root, "9.9", specPath); err == nil || !strings.Contains(err.Error(), "did not match") {
+		t.Fatalf("err = %v, want a strict-mode failure", err)
+	}
+	os.WriteFile(OverlayPath(root, "9.9"), []byte(strings.Replace(overlay, "/gone", "/a", 1)), 0o644)
+	doc, err := Load(context.Background(), root, "9.9", specPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id := doc.Paths.Find("/a").Get.OperationID; id != "x" {
+		t.Fatalf("overlay not applied: operationId %q", id)
+	}
+}

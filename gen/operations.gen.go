@@ -11,7 +11,7 @@ const GeneratorVersion = "v2.8.2"
 
 // Operation is one operation of the description.
 type Operation struct {
-	ID     string // operationId; the generated method is its exported form
+	ID     string // operationId as the generator exports it: the gen.Client method name
 	Method string // HTTP method
 	Path   string // OpenAPI path template, e.g. /contacts/{contact_id}
 }

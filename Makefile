@@ -15,7 +15,8 @@ API_VERSION   ?= $(PINNED)
 # Versions that must keep generating and compiling besides the pinned one.
 OTHER_VERSIONS ?= 2.16 0
 STATICCHECK   := honnef.co/go/tools/cmd/staticcheck@v0.8.2
-GOVULNCHECK   := golang.org/x/vuln/cmd/govulncheck@v1.1.4
+GOTESTSUM     := $(GO) run gotest.tools/gotestsum@v1.13.0
+GOVULNCHECK   := golang.org/x/vuln/cmd/govulncheck@v1.2.0
 SPECTOOL      := cd scripts && $(GO) run ./cmd/intercom-spec -root $(ROOT)
 FUZZTIME      ?= 10s
 BENCHCOUNT    ?= 5
@@ -51,10 +52,13 @@ check-versions: ## Generate and compile every other known API version (2.16, Pre
 	@for v in $(OTHER_VERSIONS); do $(MAKE) --no-print-directory generate API_VERSION=$$v; done
 
 .PHONY: test
-test: ## Every test: root module (race), tooling module, contract suite (skipped without Node).
-	$(GO) test -race -count=1 ./...
-	cd scripts && $(GO) test -count=1 ./...
+test: ## Every test: root module (race), tooling module, Redis limiter module, contract suite (skipped without Node).
+	@mkdir -p .build && rm -f .build/test-*.json
+	$(GOTESTSUM) --format pkgname --jsonfile .build/test-root.json -- -race -count=1 ./...
+	cd scripts && $(GOTESTSUM) --format pkgname --jsonfile ../.build/test-scripts.json -- -count=1 ./...
+	cd pkg/ratelimit/redisrate && $(GOTESTSUM) --format pkgname --jsonfile ../../../.build/test-redisrate.json -- -race -count=1 ./...
 	bash scripts/contract/run.sh
+	@bash scripts/test-summary.sh .build/test-*.json
 
 .PHONY: test-short
 test-short: ## Root module tests only, without -race.
@@ -65,9 +69,11 @@ contract: ## The Prism contract suite against the unmodified pinned description.
 	bash scripts/contract/run.sh
 
 .PHONY: fuzz
-fuzz: ## Run each fuzz target for FUZZTIME (default 10s).
+fuzz: ## Run each fuzz target (webhook verifier, parser, handler; identity) for FUZZTIME.
 	$(GO) test ./pkg/webhook/ -run '^$$' -fuzz '^FuzzVerify$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./pkg/webhook/ -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./pkg/webhook/ -run '^$$' -fuzz '^FuzzHandler$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./pkg/identity/ -run '^$$' -fuzz '^FuzzVerify$$' -fuzztime $(FUZZTIME)
 
 .PHONY: lint
 lint: ## gofmt, go vet and staticcheck (pinned) on both modules.
@@ -83,7 +89,8 @@ vulncheck: ## govulncheck (needs the vulnerability database: not reachable in th
 
 .PHONY: bench
 bench: ## Benchmarks (BENCHCOUNT runs each) and the ratio table of BENCHMARKS.md.
-	$(GO) run ./internal/benchreport -count $(BENCHCOUNT)
+	@mkdir -p .build
+	$(GO) run ./internal/benchreport -count $(BENCHCOUNT) | tee .build/bench-report.md
 
 .PHONY: clean
 clean: ## Remove scratch output (.build/) and the verified spec cache (.spec/).

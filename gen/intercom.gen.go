@@ -7630,6 +7630,11 @@ type CreatePhoneSwitchRequest struct {
 	Phone string `json:"phone"`
 }
 
+// CreateTagRequest Create or update a tag, tag or untag companies, or tag users.
+type CreateTagRequest struct {
+	union json.RawMessage
+}
+
 // CreateTicketRequest You can create a Ticket
 type CreateTicketRequest struct {
 	Assignment *struct {
@@ -9197,6 +9202,11 @@ type LinkedObjectList struct {
 // Example: list
 type LinkedObjectListType string
 
+// ManageConversationRequest Close, snooze, open or assign a conversation.
+type ManageConversationRequest struct {
+	union json.RawMessage
+}
+
 // MergeContactsRequest Merge contact data.
 type MergeContactsRequest struct {
 	// From The unique identifier for the contact to merge away from. Must be a lead.
@@ -9766,6 +9776,13 @@ type RegisterFinVoiceCallRequestSource string
 // ReplyConversationRequest defines model for reply_conversation_request.
 type ReplyConversationRequest struct {
 	union json.RawMessage
+}
+
+// ReplyTicketRequest A reply to a ticket, from a contact or an admin.
+type ReplyTicketRequest struct {
+	// SkipNotifications Option to disable notifications when replying to a Ticket.
+	SkipNotifications *bool `json:"skip_notifications,omitempty"`
+	union             json.RawMessage
 }
 
 // SearchRequest Search using Intercoms Search APIs.
@@ -12108,11 +12125,6 @@ type UpdateConversationParams struct {
 	DisplayAs *string `form:"display_as,omitempty" json:"display_as,omitempty"`
 }
 
-// ManageConversationJSONBody defines parameters for ManageConversation.
-type ManageConversationJSONBody struct {
-	union json.RawMessage
-}
-
 // AttachTagToConversationJSONBody defines parameters for AttachTagToConversation.
 type AttachTagToConversationJSONBody struct {
 	// AdminId The unique identifier for the admin which is given by Intercom.
@@ -12343,11 +12355,6 @@ type ListSegmentsParams struct {
 	IncludeCount *bool `form:"include_count,omitempty" json:"include_count,omitempty"`
 }
 
-// CreateTagJSONBody defines parameters for CreateTag.
-type CreateTagJSONBody struct {
-	union json.RawMessage
-}
-
 // CreateTicketJSONBody defines parameters for CreateTicket.
 type CreateTicketJSONBody struct {
 	Assignment *struct {
@@ -12550,15 +12557,6 @@ type UpdateTicketJSONBody struct {
 	TicketStateId *string `json:"ticket_state_id,omitempty"`
 }
 
-// ReplyTicketJSONBody defines parameters for ReplyTicket.
-type ReplyTicketJSONBody struct {
-	// SkipNotifications Option to disable notifications when replying to a Ticket.
-	//
-	// Example: true
-	SkipNotifications *bool `json:"skip_notifications,omitempty"`
-	union             json.RawMessage
-}
-
 // AttachTagToTicketJSONBody defines parameters for AttachTagToTicket.
 type AttachTagToTicketJSONBody struct {
 	// AdminId The unique identifier for the admin which is given by Intercom.
@@ -12662,7 +12660,7 @@ type AttachContactToConversationJSONRequestBody = AttachContactToConversationReq
 type DetachContactFromConversationJSONRequestBody = DetachContactFromConversationRequest
 
 // ManageConversationJSONRequestBody defines body for ManageConversation for application/json ContentType.
-type ManageConversationJSONRequestBody ManageConversationJSONBody
+type ManageConversationJSONRequestBody = ManageConversationRequest
 
 // ReplyConversationJSONRequestBody defines body for ReplyConversation for application/json ContentType.
 type ReplyConversationJSONRequestBody = ReplyConversationRequest
@@ -12734,7 +12732,7 @@ type UpdateNewsItemJSONRequestBody = NewsItemRequest
 type CreatePhoneSwitchJSONRequestBody = CreatePhoneSwitchRequest
 
 // CreateTagJSONRequestBody defines body for CreateTag for application/json ContentType.
-type CreateTagJSONRequestBody CreateTagJSONBody
+type CreateTagJSONRequestBody = CreateTagRequest
 
 // CreateTicketTypeJSONRequestBody defines body for CreateTicketType for application/json ContentType.
 type CreateTicketTypeJSONRequestBody = CreateTicketTypeRequest
@@ -12761,7 +12759,7 @@ type SearchTicketsJSONRequestBody = SearchRequest
 type UpdateTicketJSONRequestBody UpdateTicketJSONBody
 
 // ReplyTicketJSONRequestBody defines body for ReplyTicket for application/json ContentType.
-type ReplyTicketJSONRequestBody ReplyTicketJSONBody
+type ReplyTicketJSONRequestBody = ReplyTicketRequest
 
 // AttachTagToTicketJSONRequestBody defines body for AttachTagToTicket for application/json ContentType.
 type AttachTagToTicketJSONRequestBody AttachTagToTicketJSONBody
@@ -14372,6 +14370,120 @@ func (t *CreateMessageRequest_To) UnmarshalJSON(b []byte) error {
 	return err
 }
 
+// AsCreateOrUpdateTagRequest returns the union data inside the CreateTagRequest as a CreateOrUpdateTagRequest
+func (t CreateTagRequest) AsCreateOrUpdateTagRequest() (CreateOrUpdateTagRequest, error) {
+	var body CreateOrUpdateTagRequest
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromCreateOrUpdateTagRequest overwrites any union data inside the CreateTagRequest as the provided CreateOrUpdateTagRequest
+func (t *CreateTagRequest) FromCreateOrUpdateTagRequest(v CreateOrUpdateTagRequest) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeCreateOrUpdateTagRequest performs a merge with any union data inside the CreateTagRequest, using the provided CreateOrUpdateTagRequest
+func (t *CreateTagRequest) MergeCreateOrUpdateTagRequest(v CreateOrUpdateTagRequest) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsTagCompanyRequest returns the union data inside the CreateTagRequest as a TagCompanyRequest
+func (t CreateTagRequest) AsTagCompanyRequest() (TagCompanyRequest, error) {
+	var body TagCompanyRequest
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromTagCompanyRequest overwrites any union data inside the CreateTagRequest as the provided TagCompanyRequest
+func (t *CreateTagRequest) FromTagCompanyRequest(v TagCompanyRequest) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeTagCompanyRequest performs a merge with any union data inside the CreateTagRequest, using the provided TagCompanyRequest
+func (t *CreateTagRequest) MergeTagCompanyRequest(v TagCompanyRequest) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsUntagCompanyRequest returns the union data inside the CreateTagRequest as a UntagCompanyRequest
+func (t CreateTagRequest) AsUntagCompanyRequest() (UntagCompanyRequest, error) {
+	var body UntagCompanyRequest
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromUntagCompanyRequest overwrites any union data inside the CreateTagRequest as the provided UntagCompanyRequest
+func (t *CreateTagRequest) FromUntagCompanyRequest(v UntagCompanyRequest) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeUntagCompanyRequest performs a merge with any union data inside the CreateTagRequest, using the provided UntagCompanyRequest
+func (t *CreateTagRequest) MergeUntagCompanyRequest(v UntagCompanyRequest) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsTagMultipleUsersRequest returns the union data inside the CreateTagRequest as a TagMultipleUsersRequest
+func (t CreateTagRequest) AsTagMultipleUsersRequest() (TagMultipleUsersRequest, error) {
+	var body TagMultipleUsersRequest
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromTagMultipleUsersRequest overwrites any union data inside the CreateTagRequest as the provided TagMultipleUsersRequest
+func (t *CreateTagRequest) FromTagMultipleUsersRequest(v TagMultipleUsersRequest) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeTagMultipleUsersRequest performs a merge with any union data inside the CreateTagRequest, using the provided TagMultipleUsersRequest
+func (t *CreateTagRequest) MergeTagMultipleUsersRequest(v TagMultipleUsersRequest) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t CreateTagRequest) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *CreateTagRequest) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
 // AsCreateTicketRequestContacts0 returns the union data inside the CreateTicketRequest_Contacts_Item as a CreateTicketRequestContacts0
 func (t CreateTicketRequest_Contacts_Item) AsCreateTicketRequestContacts0() (CreateTicketRequestContacts0, error) {
 	var body CreateTicketRequestContacts0
@@ -14890,6 +15002,120 @@ func (t *EventDetails) UnmarshalJSON(b []byte) error {
 	return err
 }
 
+// AsCloseConversationRequest returns the union data inside the ManageConversationRequest as a CloseConversationRequest
+func (t ManageConversationRequest) AsCloseConversationRequest() (CloseConversationRequest, error) {
+	var body CloseConversationRequest
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromCloseConversationRequest overwrites any union data inside the ManageConversationRequest as the provided CloseConversationRequest
+func (t *ManageConversationRequest) FromCloseConversationRequest(v CloseConversationRequest) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeCloseConversationRequest performs a merge with any union data inside the ManageConversationRequest, using the provided CloseConversationRequest
+func (t *ManageConversationRequest) MergeCloseConversationRequest(v CloseConversationRequest) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsSnoozeConversationRequest returns the union data inside the ManageConversationRequest as a SnoozeConversationRequest
+func (t ManageConversationRequest) AsSnoozeConversationRequest() (SnoozeConversationRequest, error) {
+	var body SnoozeConversationRequest
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromSnoozeConversationRequest overwrites any union data inside the ManageConversationRequest as the provided SnoozeConversationRequest
+func (t *ManageConversationRequest) FromSnoozeConversationRequest(v SnoozeConversationRequest) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeSnoozeConversationRequest performs a merge with any union data inside the ManageConversationRequest, using the provided SnoozeConversationRequest
+func (t *ManageConversationRequest) MergeSnoozeConversationRequest(v SnoozeConversationRequest) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsOpenConversationRequest returns the union data inside the ManageConversationRequest as a OpenConversationRequest
+func (t ManageConversationRequest) AsOpenConversationRequest() (OpenConversationRequest, error) {
+	var body OpenConversationRequest
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromOpenConversationRequest overwrites any union data inside the ManageConversationRequest as the provided OpenConversationRequest
+func (t *ManageConversationRequest) FromOpenConversationRequest(v OpenConversationRequest) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeOpenConversationRequest performs a merge with any union data inside the ManageConversationRequest, using the provided OpenConversationRequest
+func (t *ManageConversationRequest) MergeOpenConversationRequest(v OpenConversationRequest) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsAssignConversationRequest returns the union data inside the ManageConversationRequest as a AssignConversationRequest
+func (t ManageConversationRequest) AsAssignConversationRequest() (AssignConversationRequest, error) {
+	var body AssignConversationRequest
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromAssignConversationRequest overwrites any union data inside the ManageConversationRequest as the provided AssignConversationRequest
+func (t *ManageConversationRequest) FromAssignConversationRequest(v AssignConversationRequest) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeAssignConversationRequest performs a merge with any union data inside the ManageConversationRequest, using the provided AssignConversationRequest
+func (t *ManageConversationRequest) MergeAssignConversationRequest(v AssignConversationRequest) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t ManageConversationRequest) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *ManageConversationRequest) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
 // AsMultipleFilterSearchRequestValue0 returns the union data inside the MultipleFilterSearchRequest_Value as a MultipleFilterSearchRequestValue0
 func (t MultipleFilterSearchRequest_Value) AsMultipleFilterSearchRequestValue0() (MultipleFilterSearchRequestValue0, error) {
 	var body MultipleFilterSearchRequestValue0
@@ -15135,6 +15361,102 @@ func (t ReplyConversationRequest) MarshalJSON() ([]byte, error) {
 
 func (t *ReplyConversationRequest) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
+	return err
+}
+
+// AsContactReplyTicketRequest returns the union data inside the ReplyTicketRequest as a ContactReplyTicketRequest
+func (t ReplyTicketRequest) AsContactReplyTicketRequest() (ContactReplyTicketRequest, error) {
+	var body ContactReplyTicketRequest
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromContactReplyTicketRequest overwrites any union data inside the ReplyTicketRequest as the provided ContactReplyTicketRequest
+func (t *ReplyTicketRequest) FromContactReplyTicketRequest(v ContactReplyTicketRequest) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeContactReplyTicketRequest performs a merge with any union data inside the ReplyTicketRequest, using the provided ContactReplyTicketRequest
+func (t *ReplyTicketRequest) MergeContactReplyTicketRequest(v ContactReplyTicketRequest) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsAdminReplyTicketRequest returns the union data inside the ReplyTicketRequest as a AdminReplyTicketRequest
+func (t ReplyTicketRequest) AsAdminReplyTicketRequest() (AdminReplyTicketRequest, error) {
+	var body AdminReplyTicketRequest
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromAdminReplyTicketRequest overwrites any union data inside the ReplyTicketRequest as the provided AdminReplyTicketRequest
+func (t *ReplyTicketRequest) FromAdminReplyTicketRequest(v AdminReplyTicketRequest) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeAdminReplyTicketRequest performs a merge with any union data inside the ReplyTicketRequest, using the provided AdminReplyTicketRequest
+func (t *ReplyTicketRequest) MergeAdminReplyTicketRequest(v AdminReplyTicketRequest) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t ReplyTicketRequest) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	object := make(map[string]json.RawMessage)
+	if t.union != nil {
+		err = json.Unmarshal(b, &object)
+		if err != nil {
+			return nil, err
+		}
+	}
+
+	if t.SkipNotifications != nil {
+		object["skip_notifications"], err = json.Marshal(t.SkipNotifications)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling 'skip_notifications': %w", err)
+		}
+	}
+	b, err = json.Marshal(object)
+	return b, err
+}
+
+func (t *ReplyTicketRequest) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	if err != nil {
+		return err
+	}
+	object := make(map[string]json.RawMessage)
+	err = json.Unmarshal(b, &object)
+	if err != nil {
+		return err
+	}
+
+	if raw, found := object["skip_notifications"]; found {
+		err = json.Unmarshal(raw, &t.SkipNotifications)
+		if err != nil {
+			return fmt.Errorf("error reading 'skip_notifications': %w", err)
+		}
+	}
+
 	return err
 }
 
@@ -16078,234 +16400,6 @@ func (t *UpdateVisitorRequest) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsCloseConversationRequest returns the union data inside the ManageConversationJSONBody as a CloseConversationRequest
-func (t ManageConversationJSONBody) AsCloseConversationRequest() (CloseConversationRequest, error) {
-	var body CloseConversationRequest
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCloseConversationRequest overwrites any union data inside the ManageConversationJSONBody as the provided CloseConversationRequest
-func (t *ManageConversationJSONBody) FromCloseConversationRequest(v CloseConversationRequest) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCloseConversationRequest performs a merge with any union data inside the ManageConversationJSONBody, using the provided CloseConversationRequest
-func (t *ManageConversationJSONBody) MergeCloseConversationRequest(v CloseConversationRequest) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsSnoozeConversationRequest returns the union data inside the ManageConversationJSONBody as a SnoozeConversationRequest
-func (t ManageConversationJSONBody) AsSnoozeConversationRequest() (SnoozeConversationRequest, error) {
-	var body SnoozeConversationRequest
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromSnoozeConversationRequest overwrites any union data inside the ManageConversationJSONBody as the provided SnoozeConversationRequest
-func (t *ManageConversationJSONBody) FromSnoozeConversationRequest(v SnoozeConversationRequest) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeSnoozeConversationRequest performs a merge with any union data inside the ManageConversationJSONBody, using the provided SnoozeConversationRequest
-func (t *ManageConversationJSONBody) MergeSnoozeConversationRequest(v SnoozeConversationRequest) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsOpenConversationRequest returns the union data inside the ManageConversationJSONBody as a OpenConversationRequest
-func (t ManageConversationJSONBody) AsOpenConversationRequest() (OpenConversationRequest, error) {
-	var body OpenConversationRequest
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromOpenConversationRequest overwrites any union data inside the ManageConversationJSONBody as the provided OpenConversationRequest
-func (t *ManageConversationJSONBody) FromOpenConversationRequest(v OpenConversationRequest) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeOpenConversationRequest performs a merge with any union data inside the ManageConversationJSONBody, using the provided OpenConversationRequest
-func (t *ManageConversationJSONBody) MergeOpenConversationRequest(v OpenConversationRequest) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsAssignConversationRequest returns the union data inside the ManageConversationJSONBody as a AssignConversationRequest
-func (t ManageConversationJSONBody) AsAssignConversationRequest() (AssignConversationRequest, error) {
-	var body AssignConversationRequest
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromAssignConversationRequest overwrites any union data inside the ManageConversationJSONBody as the provided AssignConversationRequest
-func (t *ManageConversationJSONBody) FromAssignConversationRequest(v AssignConversationRequest) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeAssignConversationRequest performs a merge with any union data inside the ManageConversationJSONBody, using the provided AssignConversationRequest
-func (t *ManageConversationJSONBody) MergeAssignConversationRequest(v AssignConversationRequest) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t ManageConversationJSONBody) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *ManageConversationJSONBody) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsCreateOrUpdateTagRequest returns the union data inside the CreateTagJSONBody as a CreateOrUpdateTagRequest
-func (t CreateTagJSONBody) AsCreateOrUpdateTagRequest() (CreateOrUpdateTagRequest, error) {
-	var body CreateOrUpdateTagRequest
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateOrUpdateTagRequest overwrites any union data inside the CreateTagJSONBody as the provided CreateOrUpdateTagRequest
-func (t *CreateTagJSONBody) FromCreateOrUpdateTagRequest(v CreateOrUpdateTagRequest) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateOrUpdateTagRequest performs a merge with any union data inside the CreateTagJSONBody, using the provided CreateOrUpdateTagRequest
-func (t *CreateTagJSONBody) MergeCreateOrUpdateTagRequest(v CreateOrUpdateTagRequest) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsTagCompanyRequest returns the union data inside the CreateTagJSONBody as a TagCompanyRequest
-func (t CreateTagJSONBody) AsTagCompanyRequest() (TagCompanyRequest, error) {
-	var body TagCompanyRequest
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromTagCompanyRequest overwrites any union data inside the CreateTagJSONBody as the provided TagCompanyRequest
-func (t *CreateTagJSONBody) FromTagCompanyRequest(v TagCompanyRequest) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeTagCompanyRequest performs a merge with any union data inside the CreateTagJSONBody, using the provided TagCompanyRequest
-func (t *CreateTagJSONBody) MergeTagCompanyRequest(v TagCompanyRequest) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsUntagCompanyRequest returns the union data inside the CreateTagJSONBody as a UntagCompanyRequest
-func (t CreateTagJSONBody) AsUntagCompanyRequest() (UntagCompanyRequest, error) {
-	var body UntagCompanyRequest
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromUntagCompanyRequest overwrites any union data inside the CreateTagJSONBody as the provided UntagCompanyRequest
-func (t *CreateTagJSONBody) FromUntagCompanyRequest(v UntagCompanyRequest) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeUntagCompanyRequest performs a merge with any union data inside the CreateTagJSONBody, using the provided UntagCompanyRequest
-func (t *CreateTagJSONBody) MergeUntagCompanyRequest(v UntagCompanyRequest) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsTagMultipleUsersRequest returns the union data inside the CreateTagJSONBody as a TagMultipleUsersRequest
-func (t CreateTagJSONBody) AsTagMultipleUsersRequest() (TagMultipleUsersRequest, error) {
-	var body TagMultipleUsersRequest
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromTagMultipleUsersRequest overwrites any union data inside the CreateTagJSONBody as the provided TagMultipleUsersRequest
-func (t *CreateTagJSONBody) FromTagMultipleUsersRequest(v TagMultipleUsersRequest) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeTagMultipleUsersRequest performs a merge with any union data inside the CreateTagJSONBody, using the provided TagMultipleUsersRequest
-func (t *CreateTagJSONBody) MergeTagMultipleUsersRequest(v TagMultipleUsersRequest) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t CreateTagJSONBody) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *CreateTagJSONBody) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
 // AsCreateTicketJSONBodyContacts0 returns the union data inside the CreateTicketJSONBody_Contacts_Item as a CreateTicketJSONBodyContacts0
 func (t CreateTicketJSONBody_Contacts_Item) AsCreateTicketJSONBodyContacts0() (CreateTicketJSONBodyContacts0, error) {
 	var body CreateTicketJSONBodyContacts0
@@ -16479,102 +16573,6 @@ func (t EnqueueCreateTicketJSONBody_Contacts_Item) MarshalJSON() ([]byte, error)
 
 func (t *EnqueueCreateTicketJSONBody_Contacts_Item) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsContactReplyTicketRequest returns the union data inside the ReplyTicketJSONBody as a ContactReplyTicketRequest
-func (t ReplyTicketJSONBody) AsContactReplyTicketRequest() (ContactReplyTicketRequest, error) {
-	var body ContactReplyTicketRequest
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromContactReplyTicketRequest overwrites any union data inside the ReplyTicketJSONBody as the provided ContactReplyTicketRequest
-func (t *ReplyTicketJSONBody) FromContactReplyTicketRequest(v ContactReplyTicketRequest) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeContactReplyTicketRequest performs a merge with any union data inside the ReplyTicketJSONBody, using the provided ContactReplyTicketRequest
-func (t *ReplyTicketJSONBody) MergeContactReplyTicketRequest(v ContactReplyTicketRequest) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsAdminReplyTicketRequest returns the union data inside the ReplyTicketJSONBody as a AdminReplyTicketRequest
-func (t ReplyTicketJSONBody) AsAdminReplyTicketRequest() (AdminReplyTicketRequest, error) {
-	var body AdminReplyTicketRequest
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromAdminReplyTicketRequest overwrites any union data inside the ReplyTicketJSONBody as the provided AdminReplyTicketRequest
-func (t *ReplyTicketJSONBody) FromAdminReplyTicketRequest(v AdminReplyTicketRequest) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeAdminReplyTicketRequest performs a merge with any union data inside the ReplyTicketJSONBody, using the provided AdminReplyTicketRequest
-func (t *ReplyTicketJSONBody) MergeAdminReplyTicketRequest(v AdminReplyTicketRequest) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t ReplyTicketJSONBody) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	if err != nil {
-		return nil, err
-	}
-	object := make(map[string]json.RawMessage)
-	if t.union != nil {
-		err = json.Unmarshal(b, &object)
-		if err != nil {
-			return nil, err
-		}
-	}
-
-	if t.SkipNotifications != nil {
-		object["skip_notifications"], err = json.Marshal(t.SkipNotifications)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'skip_notifications': %w", err)
-		}
-	}
-	b, err = json.Marshal(object)
-	return b, err
-}
-
-func (t *ReplyTicketJSONBody) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	if err != nil {
-		return err
-	}
-	object := make(map[string]json.RawMessage)
-	err = json.Unmarshal(b, &object)
-	if err != nil {
-		return err
-	}
-
-	if raw, found := object["skip_notifications"]; found {
-		err = json.Unmarshal(raw, &t.SkipNotifications)
-		if err != nil {
-			return fmt.Errorf("error reading 'skip_notifications': %w", err)
-		}
-	}
-
 	return err
 }
 

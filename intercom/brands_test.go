@@ -1,0 +1,32 @@
+package intercom
+
+import (
+	"context"
+	"testing"
+)
+
+func TestBrandsCalls(t *testing.T) {
+	crmRun(t, []crmCase{
+		{
+			name:   "List",
+			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Brands.List(ctx)) },
+			method: "GET", path: "/brands",
+			resp: `{"type":"list","data":[{"type":"brand","id":"b1","name":"Acme","is_default":true,"created_at":1734537259}]}`,
+		},
+		{
+			name:   "Get",
+			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Brands.Get(ctx, "b1")) },
+			method: "GET", path: "/brands/b1",
+			resp: `{"type":"brand","id":"b1","name":"Acme","is_default":true}`,
+		},
+	})
+}
+
+func TestBrandsIDs(t *testing.T) {
+	crmRunIDs(t, []crmIDCase{
+		{"Get", "/brands/%s", func(ctx context.Context, c *Client, id string) error {
+			_, err := c.Brands.Get(ctx, id)
+			return err
+		}},
+	})
+}

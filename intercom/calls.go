@@ -1,0 +1,196 @@
+package intercom
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/http"
+
+	"github.com/intercomkit/intercom-go/gen"
+)
+
+// CallWithTranscript is one call of a [CallWithTranscriptList]: the call's
+// fields plus its transcript. It is the element type of the generated
+// gen.ListCallsWithTranscriptsResponse.JSON200.Data (an inline schema in the
+// API description, so it has no name in package gen).
+type CallWithTranscript = struct {
+	AdminId             *string                   `json:"admin_id,omitempty"`
+	AnsweredAt          *gen.Datetime             `json:"answered_at,omitempty"`
+	CallType            *string                   `json:"call_type,omitempty"`
+	ContactId           *string                   `json:"contact_id,omitempty"`
+	ConversationId      *string                   `json:"conversation_id,omitempty"`
+	CreatedAt           *gen.Datetime             `json:"created_at,omitempty"`
+	Direction           *string                   `json:"direction,omitempty"`
+	EndedAt             *gen.Datetime             `json:"ended_at,omitempty"`
+	EndedReason         *string                   `json:"ended_reason,omitempty"`
+	FinRecordingUrl     *string                   `json:"fin_recording_url,omitempty"`
+	FinTranscriptionUrl *string                   `json:"fin_transcription_url,omitempty"`
+	Id                  *string                   `json:"id,omitempty"`
+	InitiatedAt         *gen.Datetime             `json:"initiated_at,omitempty"`
+	Phone               *string                   `json:"phone,omitempty"`
+	RecordingUrl        *string                   `json:"recording_url,omitempty"`
+	State               *string                   `json:"state,omitempty"`
+	Transcript          *[]map[string]interface{} `json:"transcript,omitempty"`
+	TranscriptStatus    *string                   `json:"transcript_status,omitempty"`
+	TranscriptionUrl    *string                   `json:"transcription_url,omitempty"`
+	Type                *string                   `json:"type,omitempty"`
+	UpdatedAt           *gen.Datetime             `json:"updated_at,omitempty"`
+}
+
+// CallWithTranscriptList is the reply of
+// [CallsService.ListWithTranscripts]. It is the type of the generated
+// gen.ListCallsWithTranscriptsResponse.JSON200.
+type CallWithTranscriptList = struct {
+	Data *[]CallWithTranscript `json:"data,omitempty"`
+	Type *string               `json:"type,omitempty"`
+}
+
+// The generated response field must stay the very type above.
+var _ = func(r *gen.ListCallsWithTranscriptsResponse) *CallWithTranscriptList { return r.JSON200 }
+
+// List returns one page of the workspace's calls (GET /calls). Set
+// params.Page for a later page, or use [CallsService.ListAll].
+func (s *CallsService) List(ctx context.Context, params *gen.ListCallsParams, opts ...Option) (*gen.CallList, error) {
+	return doJSON[gen.CallList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.ListCalls(ctx, params)
+	})
+}
+
+// ListAll iterates over every call (GET /calls), page number by page number.
+// params (may be nil) sets per_page and the first page; it is copied and
+// never modified. The iteration ends with (zero, err) at the first failure.
+func (s *CallsService) ListAll(ctx context.Context, params *gen.ListCallsParams, opts ...Option) iter.Seq2[gen.Call, error] {
+	p := cloneParams(params)
+	return paginate(ctx, fetchPages(s.c, opts,
+		func(ctx context.Context, cursor string) (*http.Response, error) {
+			q := *p
+			page, err := pageParam(cursor)
+			if err != nil {
+				return nil, err
+			}
+			if page != nil {
+				q.Page = page
+			}
+			return s.c.gen.ListCalls(ctx, &q)
+		},
+		func(l *gen.CallList) ([]gen.Call, string) { return items(l.Data), pageNext(l.Pages) }))
+}
+
+// Get fetches a call (GET /calls/{call_id}).
+func (s *CallsService) Get(ctx context.Context, callID string, opts ...Option) (*gen.Call, error) {
+	if err := requireID("call id", callID); err != nil {
+		return nil, err
+	}
+	return doJSON[gen.Call](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.ShowCall(ctx, callID)
+	})
+}
+
+// Recording downloads the recording of a call
+// (GET /calls/{call_id}/recording). The API answers with a redirect to a
+// signed URL, which the client's http.Client follows; Go's client does not
+// forward the Authorization header to a host other than the API's. With an
+// http.Client that does not follow redirects, the error is an [*Error] with
+// status 302. The request is sent with Accept: */*, since the file's type
+// is whatever the recording is.
+func (s *CallsService) Recording(ctx context.Context, callID string, opts ...Option) (*Download, error) {
+	if err := requireID("call id", callID); err != nil {
+		return nil, err
+	}
+	return doDownload(ctx, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.ShowCallRecording(ctx, callID, acceptHeader("*/*"))
+	})
+}
+
+// Transcript downloads the transcript of a call as a text file
+// (GET /calls/{call_id}/transcript, sent with
+// Accept: text/plain, application/json since errors are JSON).
+func (s *CallsService) Transcript(ctx context.Context, callID string, opts ...Option) (*Download, error) {
+	if err := requireID("call id", callID); err != nil {
+		return nil, err
+	}
+	return doDownload(ctx, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.ShowCallTranscript(ctx, callID, acceptHeader("text/plain, application/json"))
+	})
+}
+
+// ListWithTranscripts fetches the calls of the given conversations with
+// their transcripts (POST /calls/search). The API accepts 1 to 20
+// conversation ids; an empty list or an empty id is refused without a
+// request.
+func (s *CallsService) ListWithTranscripts(ctx context.Context, conversationIDs []string, opts ...Option) (*CallWithTranscriptList, error) {
+	if len(conversationIDs) == 0 {
+		return nil, fmt.Errorf("intercom: no conversation ids: %w", ErrInvalidID)
+	}
+	for _, id := range conversationIDs {
+		if err := requireID("conversation id", id); err != nil {
+			return nil, err
+		}
+	}
+	body := gen.ListCallsWithTranscriptsJSONRequestBody{ConversationIds: conversationIDs}
+	return doJSON[CallWithTranscriptList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.ListCallsWithTranscripts(ctx, body)
+	})
+}
+
+// RegisterFinVoiceCall registers a Fin Voice call from an external
+// telephony source (AWS Connect by default, Five9, Zoom Phone): it links the
+// external call id to an Intercom call and conversation
+// (POST /fin_voice/register).
+func (s *CallsService) RegisterFinVoiceCall(ctx context.Context, body gen.RegisterFinVoiceCallRequest, opts ...Option) (*gen.AiCallResponse, error) {
+	return doJSON[gen.AiCallResponse](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.RegisterFinVoiceCall(ctx, body)
+	})
+}
+
+// CollectFinVoiceCall fetches a Fin Voice call by the id of its external
+// reference, as returned by [CallsService.RegisterFinVoiceCall]; it must be
+// positive (GET /fin_voice/collect/{id}).
+func (s *CallsService) CollectFinVoiceCall(ctx context.Context, id int, opts ...Option) (*gen.AiCallResponse, error) {
+	if id <= 0 {
+		return nil, fmt.Errorf("intercom: Fin Voice call id %d is not positive: %w", id, ErrInvalidID)
+	}
+	return doJSON[gen.AiCallResponse](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.CollectFinVoiceCallById(ctx, id)
+	})
+}
+
+// CollectFinVoiceCallByExternalID fetches a Fin Voice call by the id your
+// telephony provider gave it (GET /fin_voice/external_id/{external_id}).
+func (s *CallsService) CollectFinVoiceCallByExternalID(ctx context.Context, externalID string, opts ...Option) (*gen.AiCallResponse, error) {
+	if err := requireID("external id", externalID); err != nil {
+		return nil, err
+	}
+	return doJSON[gen.AiCallResponse](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.CollectFinVoiceCallByExternalId(ctx, externalID)
+	})
+}
+
+// CollectFinVoiceCallByPhoneNumber fetches the most recent matched Fin Voice
+// call from a phone number in E.164 format, such as "+15551234567"
+// (GET /fin_voice/phone_number/{phone_number}). The API description declares
+// no success body for this operation; the reply is decoded as the same
+// ai_call_response its sibling operations return.
+func (s *CallsService) CollectFinVoiceCallByPhoneNumber(ctx context.Context, phoneNumber string, opts ...Option) (*gen.AiCallResponse, error) {
+	if err := requireID("phone number", phoneNumber); err != nil {
+		return nil, err
+	}
+	return doJSON[gen.AiCallResponse](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.CollectFinVoiceCallByPhoneNumber(ctx, phoneNumber)
+	})
+}
+
+// CollectFinVoiceCallsByConversation fetches every Fin Voice call of a
+// conversation (GET /fin_voice/conversation/{conversation_id}).
+func (s *CallsService) CollectFinVoiceCallsByConversation(ctx context.Context, conversationID string, opts ...Option) ([]gen.AiCallResponse, error) {
+	if err := requireID("conversation id", conversationID); err != nil {
+		return nil, err
+	}
+	calls, err := doJSON[[]gen.AiCallResponse](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.CollectFinVoiceCallsByConversationId(ctx, conversationID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return *calls, nil
+}

@@ -1,0 +1,104 @@
+package intercom
+
+import (
+	"context"
+	"net/url"
+	"testing"
+
+	"github.com/intercomkit/intercom-go/gen"
+)
+
+const crmOrderJSON = `{"type":"Order","id":"22","external_id":"ord-1","created_at":1734537270,"updated_at":1734537271,` +
+	`"custom_attributes":{"order_number":"ORDER-12345","total":99.5,"paid":true}}`
+
+func TestCustomObjectInstancesCalls(t *testing.T) {
+	crmRun(t, []crmCase{
+		{
+			name: "Create",
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return res(c.CustomObjectInstances.Create(ctx, "Order", gen.CreateOrUpdateCustomObjectInstanceRequest{
+					ExternalId: Ptr("ord-1"), CustomAttributes: &map[string]any{"order_number": "ORDER-12345", "total": 99.5},
+				}))
+			},
+			method: "POST", path: "/custom_object_instances/Order",
+			body: `{"external_id":"ord-1","custom_attributes":{"order_number":"ORDER-12345","total":99.5}}`,
+			resp: crmOrderJSON,
+		},
+		{
+			name: "Get",
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return res(c.CustomObjectInstances.Get(ctx, "Order", "22"))
+			},
+			method: "GET", path: "/custom_object_instances/Order/22", resp: crmOrderJSON,
+		},
+		{
+			name: "GetByExternalID",
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return res(c.CustomObjectInstances.GetByExternalID(ctx, "Order", "ord/1"))
+			},
+			method: "GET", path: "/custom_object_instances/Order", query: url.Values{"external_id": {"ord/1"}}, resp: crmOrderJSON,
+		},
+		{
+			name: "Delete",
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return res(c.CustomObjectInstances.Delete(ctx, "Order", "22"))
+			},
+			method: "DELETE", path: "/custom_object_instances/Order/22",
+			resp: `{"id":"22","object":"Order","deleted":true}`,
+		},
+		{
+			name: "DeleteByExternalID",
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return res(c.CustomObjectInstances.DeleteByExternalID(ctx, "Order", "ord-1"))
+			},
+			method: "DELETE", path: "/custom_object_instances/Order", query: url.Values{"external_id": {"ord-1"}},
+			resp: `{"id":"22","object":"Order","deleted":true}`,
+		},
+	})
+}
+
+func TestCustomObjectInstancesIDs(t *testing.T) {
+	crmRunIDs(t, []crmIDCase{
+		{"Create/type", "/custom_object_instances/%s", func(ctx context.Context, c *Client, id string) error {
+			_, err := c.CustomObjectInstances.Create(ctx, id, gen.CreateOrUpdateCustomObjectInstanceRequest{})
+			return err
+		}},
+		{"Get/type", "/custom_object_instances/%s/22", func(ctx context.Context, c *Client, id string) error {
+			_, err := c.CustomObjectInstances.Get(ctx, id, "22")
+			return err
+		}},
+		{"Get/instance", "/custom_object_instances/Order/%s", func(ctx context.Context, c *Client, id string) error {
+			_, err := c.CustomObjectInstances.Get(ctx, "Order", id)
+			return err
+		}},
+		{"GetByExternalID/type", "/custom_object_instances/%s", func(ctx context.Context, c *Client, id string) error {
+			_, err := c.CustomObjectInstances.GetByExternalID(ctx, id, "ord-1")
+			return err
+		}},
+		{"Delete/type", "/custom_object_instances/%s/22", func(ctx context.Context, c *Client, id string) error {
+			_, err := c.CustomObjectInstances.Delete(ctx, id, "22")
+			return err
+		}},
+		{"Delete/instance", "/custom_object_instances/Order/%s", func(ctx context.Context, c *Client, id string) error {
+			_, err := c.CustomObjectInstances.Delete(ctx, "Order", id)
+			return err
+		}},
+		{"DeleteByExternalID/type", "/custom_object_instances/%s", func(ctx context.Context, c *Client, id string) error {
+			_, err := c.CustomObjectInstances.DeleteByExternalID(ctx, id, "ord-1")
+			return err
+		}},
+	})
+}
+
+func TestCustomObjectInstancesRejects(t *testing.T) {
+	crmRunRejects(t, []crmRejectCase{
+		{"GetByExternalID/empty", func(ctx context.Context, c *Client) error {
+			_, err := c.CustomObjectInstances.GetByExternalID(ctx, "Order", "")
+			return err
+		}, ErrInvalidID},
+		{"DeleteByExternalID/empty", func(ctx context.Context, c *Client) error {
+			_, err := c.CustomObjectInstances.DeleteByExternalID(ctx, "Order", "")
+			return err
+		}, ErrInvalidID},
+	})
+}

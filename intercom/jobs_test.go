@@ -1,0 +1,19 @@
+package intercom
+
+import (
+	"context"
+	"testing"
+)
+
+func TestJobsMethods(t *testing.T) {
+	cvtRun(t, []cvtCase{{
+		name:   "Get",
+		call:   func(ctx context.Context, c *Client) (any, error) { return c.Jobs.Get(ctx, "2") },
+		method: "GET", path: "/jobs/status/2",
+		resp: `{"type":"job","id":"2","status":"success","resource_type":"ticket","resource_id":"20","resource_url":"https://api.intercom.io/tickets/20"}`,
+	}})
+	cvtCheckIDs(t, []cvtIDCase{{name: "Get", path: func(id string) string { return "/jobs/status/" + id }, call: func(ctx context.Context, c *Client, id string) error {
+		_, err := c.Jobs.Get(ctx, id)
+		return err
+	}}})
+}

@@ -1,0 +1,84 @@
+package intercom
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// logRequest logs one attempt. Header values are logged except the
+// Authorization header, whose credentials are replaced by [REDACTED].
+func (c *Client) logRequest(ctx context.Context, cfg *config, r *http.Request, attempt int) {
+	hdrs := make([]any, 0, len(r.Header))
+	for k, vs := range r.Header {
+		v := strings.Join(vs, ", ")
+		if k == hdrAuthorization || k == "Proxy-Authorization" || k == "Cookie" {
+			v = redactAuth(v)
+		}
+		hdrs = append(hdrs, slog.String(k, c.scrub(v)))
+	}
+	cfg.logger.LogAttrs(ctx, slog.LevelDebug, "intercom: request",
+		slog.String("method", r.Method),
+		slog.String("url", c.scrub(r.URL.Redacted())),
+		slog.Int("attempt", attempt),
+		slog.Group("headers", hdrs...),
+	)
+}
+
+// logResponse logs the response of one attempt.
+func (c *Client) logResponse(ctx context.Context, cfg *config, r *http.Request, resp *http.Response, attempt int, d time.Duration, size int) {
+	attrs := []slog.Attr{
+		slog.String("method", r.Method),
+		slog.String("path", r.URL.EscapedPath()),
+		slog.Int("attempt", attempt),
+		slog.Int("status", resp.StatusCode),
+		slog.Duration("duration", d),
+		slog.Int("bytes", size),
+	}
+	if id := resp.Header.Get(hdrRequestID); id != "" {
+		attrs = append(attrs, slog.String("request_id", c.scrub(id)))
+	}
+	if rl, found, _ := parseRateLimit(resp.Header); found {
+		attrs = append(attrs, slog.Int("ratelimit_limit", rl.Limit), slog.Int("ratelimit_remaining", rl.Remaining))
+		if !rl.Reset.IsZero() {
+			attrs = append(attrs, slog.Time("ratelimit_reset", rl.Reset))
+		}
+	}
+	cfg.logger.LogAttrs(ctx, slog.LevelDebug, "intercom: response", attrs...)
+}
+
+// logRetry logs a decision to retry.
+func (c *Client) logRetry(ctx context.Context, cfg *config, r *http.Request, attempt int, delay time.Duration, reason string, err error) {
+	if cfg.logger == nil || !cfg.logger.Enabled(ctx, slog.LevelDebug) {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.String("method", r.Method),
+		slog.String("path", r.URL.EscapedPath()),
+		slog.Int("attempt", attempt),
+		slog.Duration("delay", delay),
+		slog.String("reason", reason),
+	}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", c.scrub(err.Error())))
+	}
+	cfg.logger.LogAttrs(ctx, slog.LevelDebug, "intercom: retrying", attrs...)
+}
+
+// redactAuth keeps the scheme of an Authorization value and hides the rest.
+func redactAuth(v string) string {
+	if scheme, _, ok := strings.Cut(v, " "); ok {
+		return scheme + " " + redacted
+	}
+	return redacted
+}
+
+// scrub removes the access token from s.
+func (c *Client) scrub(s string) string {
+	if c.token != "" && strings.Contains(s, c.token) {
+		return strings.ReplaceAll(s, c.token, redacted)
+	}
+	return s
+}

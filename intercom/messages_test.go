@@ -1,0 +1,35 @@
+package intercom
+
+import (
+	"context"
+	"testing"
+
+	"github.com/intercomkit/intercom-go/gen"
+)
+
+func TestMessagesMethods(t *testing.T) {
+	cvtRun(t, []cvtCase{{
+		name: "Create",
+		call: func(ctx context.Context, c *Client) (any, error) {
+			body := gen.CreateMessageRequest{
+				MessageType: Ptr(gen.CreateMessageRequestMessageTypeEmail),
+				Subject:     Ptr("Welcome"),
+				Body:        Ptr("Hello there"),
+				Template:    Ptr("plain"),
+			}
+			body.From = &struct {
+				Id   int                              `json:"id"`
+				Type gen.CreateMessageRequestFromType `json:"type"`
+			}{Id: 394051, Type: "admin"}
+			var to gen.CreateMessageRequest_To
+			if err := to.FromRecipient(gen.Recipient{Id: "536e564f", Type: gen.RecipientTypeUser}); err != nil {
+				return nil, err
+			}
+			body.To = &to
+			return c.Messages.Create(ctx, body)
+		},
+		method: "POST", path: "/messages",
+		body: `{"message_type":"email","subject":"Welcome","body":"Hello there","template":"plain","from":{"type":"admin","id":394051},"to":{"type":"user","id":"536e564f"}}`,
+		resp: `{"type":"admin_message","id":"2001","created_at":1734537500,"subject":"Welcome","body":"Hello there","message_type":"email","conversation_id":"64619700005570"}`,
+	}})
+}

@@ -1,0 +1,400 @@
+package intercom
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Option configures a [Client] (passed to [NewClient]) or a single call
+// (passed as the trailing argument of a service method, or attached to a
+// context with [ContextWithOptions]). Per-call options are applied on top of
+// the client's; when the same setting is given more than once the later one
+// wins.
+//
+// A few options only make sense in one place: [WithRegion], [WithBaseURL],
+// [WithHTTPClient] and [WithAppInfo] configure the client only, and
+// [WithResponseInto] a single call only. Using one in the wrong place makes
+// NewClient or the call return an error.
+//
+// An Option is a function so that options compose; build them only with the
+// With... functions of this package. A nil Option is an error.
+type Option func(*config) error
+
+// scope tells an Option whether it is being applied to a client or a call.
+type scope uint8
+
+const (
+	scopeClient scope = iota
+	scopeCall
+)
+
+// Defaults of the client configuration.
+const (
+	defaultMaxRetries            = 2
+	defaultMaxRetryDelay         = 30 * time.Second
+	defaultResponseHeaderTimeout = 60 * time.Second
+	defaultMaxIdleConnsPerHost   = 64
+)
+
+// config holds every setting of a client or call. A call's config is a copy of
+// the client's with the call options applied.
+type config struct {
+	scope scope
+
+	// Client-only settings.
+	region     Region
+	regionSet  bool
+	baseURL    string
+	baseURLSet bool
+	httpClient *http.Client
+	appInfo    string
+
+	// Client or call settings.
+	apiVersion     string
+	apiVersionCall bool // WithAPIVersion given as a call option
+	maxRetries     int
+	maxRetryDelay  time.Duration
+	retryWrites    bool
+	requestTimeout time.Duration
+	middleware     []Middleware
+	logger         *slog.Logger
+	waitRateLimit  bool
+	rateLimiter    RateLimiter
+
+	// Call-only settings.
+	responseInto **http.Response
+
+	// Test hooks: the clock and the sleeper used for retry and rate-limit waits.
+	now   func() time.Time
+	sleep func(ctx context.Context, d time.Duration) error
+}
+
+func defaultConfig() config {
+	return config{
+		region:        RegionUS,
+		apiVersion:    APIVersion,
+		maxRetries:    defaultMaxRetries,
+		maxRetryDelay: defaultMaxRetryDelay,
+		now:           time.Now,
+		sleep:         sleepCtx,
+	}
+}
+
+// apply runs opts in order, stopping at the first error.
+func (cfg *config) apply(opts []Option) error {
+	for i, o := range opts {
+		if o == nil {
+			return fmt.Errorf("intercom: option %d is nil", i)
+		}
+		if err := o(cfg); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (cfg *config) clientOnly(name string) error {
+	if cfg.scope != scopeClient {
+		return fmt.Errorf("intercom: %s configures the client; pass it to NewClient, not to a call", name)
+	}
+	return nil
+}
+
+// WithRegion selects the region whose API host the client talks to. The
+// default is [RegionUS]. It cannot be combined with [WithBaseURL]. Client only.
+func WithRegion(r Region) Option {
+	return func(cfg *config) error {
+		if err := cfg.clientOnly("WithRegion"); err != nil {
+			return err
+		}
+		if !r.valid() {
+			return fmt.Errorf("intercom: WithRegion: unknown region %q (want RegionUS, RegionEU or RegionAU)", truncate(string(r), 32))
+		}
+		cfg.region, cfg.regionSet = r, true
+		return nil
+	}
+}
+
+// WithBaseURL sends requests to rawURL instead of a region's host, for a proxy
+// or a test server. A path is kept as a prefix of every operation path. The
+// URL must be https, except that plain http is accepted for a loopback host
+// (localhost, 127.0.0.0/8, ::1). It cannot be combined with [WithRegion].
+// Client only.
+func WithBaseURL(rawURL string) Option {
+	return func(cfg *config) error {
+		if err := cfg.clientOnly("WithBaseURL"); err != nil {
+			return err
+		}
+		u, err := validateBaseURL(rawURL)
+		if err != nil {
+			return err
+		}
+		cfg.baseURL, cfg.baseURLSet = u, true
+		return nil
+	}
+}
+
+func validateBaseURL(rawURL string) (string, error) {
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil {
+		return "", fmt.Errorf("intercom: WithBaseURL: %w", err)
+	}
+	if u.Host == "" || u.Hostname() == "" {
+		return "", errors.New("intercom: WithBaseURL: the URL needs a scheme and a host, e.g. https://proxy.example.com")
+	}
+	if u.User != nil {
+		return "", errors.New("intercom: WithBaseURL: credentials in the URL are not allowed")
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {
+		return "", errors.New("intercom: WithBaseURL: the URL must not have a query or fragment")
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "https":
+	case "http":
+		if !isLoopback(u.Hostname()) {
+			return "", fmt.Errorf("intercom: WithBaseURL: plain http is only allowed for a loopback host, not %q; use https", u.Hostname())
+		}
+	default:
+		return "", fmt.Errorf("intercom: WithBaseURL: unsupported scheme %q (want https)", u.Scheme)
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	u.Host = strings.ToLower(u.Host)
+	return strings.TrimRight(u.String(), "/"), nil
+}
+
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// WithHTTPClient sends requests with hc instead of the SDK's default client.
+// Every SDK behaviour (authentication, version header, retries, rate limits,
+// logging, middleware, timeouts) is kept: they run around hc. Leave hc.Timeout
+// at zero and bound calls with a context or [WithRequestTimeout]. Client only.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(cfg *config) error {
+		if err := cfg.clientOnly("WithHTTPClient"); err != nil {
+			return err
+		}
+		if hc == nil {
+			return errors.New("intercom: WithHTTPClient: nil *http.Client")
+		}
+		cfg.httpClient = hc
+		return nil
+	}
+}
+
+// WithAppInfo appends "name/version" to the User-Agent header so Intercom can
+// tell which application sends the requests. Both must be HTTP tokens
+// (letters, digits and !#$%&'*+-.^_`|~); version may be empty. Client only.
+func WithAppInfo(name, version string) Option {
+	return func(cfg *config) error {
+		if err := cfg.clientOnly("WithAppInfo"); err != nil {
+			return err
+		}
+		if name == "" || !isToken(name) || (version != "" && !isToken(version)) {
+			return fmt.Errorf("intercom: WithAppInfo: name and version must be HTTP tokens without spaces, got %q %q", truncate(name, 64), truncate(version, 64))
+		}
+		if version != "" {
+			name += "/" + version
+		}
+		cfg.appInfo = name
+		return nil
+	}
+}
+
+// WithAPIVersion sets the Intercom-Version header (default [APIVersion]), e.g.
+// "2.14" or "Unstable". Responses are still decoded into this SDK's types,
+// which follow [APIVersion].
+func WithAPIVersion(v string) Option {
+	return func(cfg *config) error {
+		if v == "" || len(v) > 32 || !isToken(v) {
+			return fmt.Errorf("intercom: WithAPIVersion: invalid version %q", truncate(v, 32))
+		}
+		cfg.apiVersion = v
+		cfg.apiVersionCall = cfg.scope == scopeCall
+		return nil
+	}
+}
+
+// WithMaxRetries sets how many times a failed attempt is retried (default 2;
+// 0 disables retries). See [Client] for what is retried.
+func WithMaxRetries(n int) Option {
+	return func(cfg *config) error {
+		if n < 0 {
+			return fmt.Errorf("intercom: WithMaxRetries: negative count %d", n)
+		}
+		cfg.maxRetries = n
+		return nil
+	}
+}
+
+// WithMaxRetryDelay caps the wait before a retry, including a wait asked for
+// by the server with Retry-After or X-RateLimit-Reset, and the wait of
+// [WithRateLimitWait] (default 30s).
+func WithMaxRetryDelay(d time.Duration) Option {
+	return func(cfg *config) error {
+		if d <= 0 {
+			return fmt.Errorf("intercom: WithMaxRetryDelay: delay must be positive, got %v", d)
+		}
+		cfg.maxRetryDelay = d
+		return nil
+	}
+}
+
+// WithRetryNonIdempotent controls whether POST, PUT and PATCH requests are
+// also retried after a 500, 502, 503 or 504 response, or after a connection
+// failure once the request was sent, when the server may already have acted
+// on them. The default is false: then only GET, HEAD, OPTIONS and DELETE are.
+// Writes are always retried after 408, 429 and failures before the request
+// was sent.
+func WithRetryNonIdempotent(enable bool) Option {
+	return func(cfg *config) error {
+		cfg.retryWrites = enable
+		return nil
+	}
+}
+
+// WithRequestTimeout bounds each attempt (connect, send, wait and read the
+// whole response) to d; an attempt that times out may be retried. 0 (the
+// default) means no per-attempt limit; the transport still limits the wait
+// for response headers. Bound the whole call, retries included, with the
+// context.
+func WithRequestTimeout(d time.Duration) Option {
+	return func(cfg *config) error {
+		if d < 0 {
+			return fmt.Errorf("intercom: WithRequestTimeout: negative timeout %v", d)
+		}
+		cfg.requestTimeout = d
+		return nil
+	}
+}
+
+// WithMiddleware adds middleware around every HTTP attempt, after the
+// client's middleware. The first middleware given is the outermost.
+func WithMiddleware(mw ...Middleware) Option {
+	return func(cfg *config) error {
+		for i, m := range mw {
+			if m == nil {
+				return fmt.Errorf("intercom: WithMiddleware: middleware %d is nil", i)
+			}
+		}
+		// Copy, so a call never appends into the client's slice.
+		cfg.middleware = append(cfg.middleware[:len(cfg.middleware):len(cfg.middleware)], mw...)
+		return nil
+	}
+}
+
+// WithLogger logs every attempt, response and retry at [slog.LevelDebug] to l;
+// nil turns logging off. The access token is never logged; the Authorization
+// header appears as "Bearer [REDACTED]".
+func WithLogger(l *slog.Logger) Option {
+	return func(cfg *config) error {
+		cfg.logger = l
+		return nil
+	}
+}
+
+// WithRateLimitWait, when enable is true, makes a request wait until the
+// rate-limit window resets when the last response said no requests remain
+// (X-RateLimit-Remaining 0), instead of spending a request on a 429. The wait
+// is capped by [WithMaxRetryDelay]. Default false.
+func WithRateLimitWait(enable bool) Option {
+	return func(cfg *config) error {
+		cfg.waitRateLimit = enable
+		return nil
+	}
+}
+
+// WithRateLimiter sets a [RateLimiter] consulted before every attempt and told
+// about every response; nil removes it.
+func WithRateLimiter(l RateLimiter) Option {
+	return func(cfg *config) error {
+		cfg.rateLimiter = l
+		return nil
+	}
+}
+
+// WithResponseInto stores the final *http.Response of the call in *dst, also
+// when the call fails with an [*Error]. Its body is already read into memory
+// and can be read again. Call only.
+func WithResponseInto(dst **http.Response) Option {
+	return func(cfg *config) error {
+		if cfg.scope != scopeCall {
+			return errors.New("intercom: WithResponseInto configures a single call; pass it to a call, not to NewClient")
+		}
+		if dst == nil {
+			return errors.New("intercom: WithResponseInto: nil destination")
+		}
+		cfg.responseInto = dst
+		return nil
+	}
+}
+
+// withClock replaces the clock (tests).
+func withClock(now func() time.Time) Option {
+	return func(cfg *config) error {
+		cfg.now = now
+		return nil
+	}
+}
+
+// withSleeper replaces the function that waits between attempts (tests).
+func withSleeper(sleep func(ctx context.Context, d time.Duration) error) Option {
+	return func(cfg *config) error {
+		cfg.sleep = sleep
+		return nil
+	}
+}
+
+// isToken reports whether s is a non-empty RFC 9110 token.
+func isToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		case strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// ctxOptionsKey is the context key of per-call options.
+type ctxOptionsKey struct{}
+
+// ContextWithOptions returns a copy of ctx carrying per-call options. Every
+// request made with the returned context, through a service method or a raw
+// generated call on [Client.Raw], applies them on top of the client's options.
+// Options already carried by ctx come first, so opts win.
+func ContextWithOptions(ctx context.Context, opts ...Option) context.Context {
+	if len(opts) == 0 {
+		return ctx
+	}
+	if prev, _ := ctx.Value(ctxOptionsKey{}).([]Option); len(prev) > 0 {
+		all := make([]Option, 0, len(prev)+len(opts))
+		opts = append(append(all, prev...), opts...)
+	} else {
+		opts = append([]Option(nil), opts...)
+	}
+	return context.WithValue(ctx, ctxOptionsKey{}, opts)
+}
+
+func optionsFromContext(ctx context.Context) []Option {
+	opts, _ := ctx.Value(ctxOptionsKey{}).([]Option)
+	return opts
+}

@@ -1,0 +1,354 @@
+package intercom
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"iter"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+
+	"github.com/intercomkit/intercom-go/gen"
+)
+
+// This file is the one pagination engine behind every ...All iterator, and the
+// small adapters that turn each of Intercom's pagination styles into it:
+//
+//   - cursor in the query: starting_after (+ per_page) in the request, next
+//     cursor in pages.next.starting_after: [cursorNext], with the cursor set on
+//     a copy of the params.
+//   - cursor in a search body: pagination.starting_after in the POST body,
+//     next cursor in pages.next.starting_after: [searchPage] and [cursorNext].
+//   - page numbers: page (+ per_page) in the query, pages{page, total_pages}
+//     in the response: [pageNext] and [pageParam]; the cursor is the page
+//     number as a string.
+//   - next URL: pages.next is the absolute URL of the next page: [linkNext]
+//     and [firstOrURL] (which fetches it with Client.getURL).
+//   - scroll: scroll_param in query and response: [paginateScroll].
+//
+// A service's iterator then takes a few lines, e.g.
+//
+//	func (s *ConversationsService) ListAll(ctx context.Context, params *gen.ListConversationsParams, opts ...Option) iter.Seq2[gen.ConversationListItem, error] {
+//		p := cloneParams(params)
+//		return paginate(ctx, fetchPages(s.c, opts,
+//			func(ctx context.Context, cursor string) (*http.Response, error) {
+//				q := *p
+//				if cursor != "" {
+//					q.StartingAfter = &cursor
+//				}
+//				return s.c.gen.ListConversations(ctx, &q)
+//			},
+//			func(l *gen.ConversationList) ([]gen.ConversationListItem, string) {
+//				return items(l.Conversations), cursorNext(l.Pages)
+//			}))
+//	}
+
+// ErrRepeatedCursor is the error an iterator ends with when the API hands back
+// a pagination cursor (a starting_after value, a page number or a next-page
+// URL) it already handed back during the same iteration: following it would
+// repeat pages forever. Items yielded before it were not repeated.
+var ErrRepeatedCursor = errors.New("intercom: pagination stopped: the API returned a cursor it had already returned, so the listing would loop")
+
+// ErrScrollExpired is the error a scroll iterator (such as the companies
+// scroll) ends with when the scroll cannot go on: Intercom answered 500 after
+// the first page, which for a scroll means it failed or expired (a scroll
+// expires after a minute without use), or a page came without a scroll_param.
+// A scroll cannot be resumed from where it stopped: start a new iteration from
+// the beginning. The error also wraps the [*Error] of the failed request, when
+// there was one, so errors.As still finds it.
+var ErrScrollExpired = errors.New("intercom: the scroll expired or failed and cannot be resumed; restart it from the beginning")
+
+// pageOf is one fetched page: its items and the cursor of the next page ("" = last page).
+type pageOf[T any] struct {
+	Items []T
+	Next  string
+}
+
+// paginate yields every item of every page lazily. cursor "" fetches the first page.
+// It yields (zero, err) once and stops; stops with ErrRepeatedCursor when a cursor repeats;
+// honours ctx; makes no further request after the consumer breaks.
+//
+// Pages are fetched one at a time, when the consumer has taken every item of
+// the previous one, so memory does not grow with the length of the listing.
+// ctx is checked before each fetch; its error is yielded as is. Each range over
+// the returned sequence starts again from the first page.
+func paginate[T any](ctx context.Context, fetch func(ctx context.Context, cursor string) (pageOf[T], error)) iter.Seq2[T, error] {
+	return paginateSeq(ctx, fetch, true)
+}
+
+// paginateSeq is paginate, with the repeated-cursor check optional (a scroll
+// may legitimately hand back the same scroll_param for every page).
+func paginateSeq[T any](ctx context.Context, fetch func(ctx context.Context, cursor string) (pageOf[T], error), checkRepeats bool) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		if ctx == nil {
+			yield(zero, errors.New("intercom: nil context passed to a list iterator"))
+			return
+		}
+		var guard *cursorGuard
+		if checkRepeats {
+			guard = newCursorGuard(maxTrackedCursors)
+		}
+		cursor := ""
+		for pages := 1; ; pages++ {
+			if err := ctx.Err(); err != nil {
+				yield(zero, err)
+				return
+			}
+			page, err := fetch(ctx, cursor)
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			for i := range page.Items {
+				if !yield(page.Items[i], nil) {
+					return
+				}
+			}
+			if page.Next == "" {
+				return
+			}
+			if guard != nil && guard.repeated(page.Next) {
+				yield(zero, fmt.Errorf("%w (after page %d)", ErrRepeatedCursor, pages))
+				return
+			}
+			cursor = page.Next
+		}
+	}
+}
+
+// maxTrackedCursors bounds the exact repeated-cursor check: the hashes of this
+// many cursors are remembered (8 bytes each plus map overhead, well under a
+// megabyte). Past that, cycles are still caught, by Brent's algorithm in
+// constant memory, a few pages later.
+const maxTrackedCursors = 1 << 14
+
+// cursorGuard detects a cursor that was already seen, any number of pages
+// earlier, in bounded memory. It remembers 64-bit hashes (seeded per
+// iteration, so a collision, about 1 in 10^10 even after 10^4 pages, cannot
+// be provoked) of the first limit cursors; after that it runs Brent's cycle
+// detection, which needs a single saved hash.
+type cursorGuard struct {
+	seed  maphash.Seed
+	seen  map[uint64]struct{}
+	limit int
+
+	// Brent's cycle detection, once seen is full.
+	saved        uint64
+	power, steps int
+}
+
+func newCursorGuard(limit int) *cursorGuard {
+	return &cursorGuard{seed: maphash.MakeSeed(), seen: make(map[uint64]struct{}), limit: limit}
+}
+
+// repeated records cursor and reports whether it was seen before.
+func (g *cursorGuard) repeated(cursor string) bool {
+	h := maphash.String(g.seed, cursor)
+	if _, ok := g.seen[h]; ok {
+		return true
+	}
+	if len(g.seen) < g.limit {
+		g.seen[h] = struct{}{}
+		return false
+	}
+	if g.power == 0 {
+		g.saved, g.power = h, 1
+		return false
+	}
+	if h == g.saved {
+		return true
+	}
+	if g.steps++; g.steps == g.power {
+		g.saved, g.power, g.steps = h, g.power*2, 0
+	}
+	return false
+}
+
+// cloneParams returns a shallow copy of the caller's params (a new zero value
+// when p is nil), so an iterator can set its cursor on the copy without ever
+// touching the caller's struct. Iterators only replace pointer fields of the
+// copy, never write through them.
+func cloneParams[P any](p *P) *P {
+	c := new(P)
+	if p != nil {
+		*c = *p
+	}
+	return c
+}
+
+// items returns the slice behind an optional generated list field.
+func items[T any](p *[]T) []T {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// cursorNext returns the next cursor of a cursor-paginated response
+// (pages.next.starting_after), or "" when there is no next page.
+func cursorNext(p *gen.CursorPages) string {
+	if p == nil || p.Next == nil || p.Next.StartingAfter == nil {
+		return ""
+	}
+	return *p.Next.StartingAfter
+}
+
+// searchPage returns a copy of a search request body asking for the page after
+// cursor; with cursor "" it is req unchanged (the caller's own pagination, if
+// any, applies to the first page). The caller's Pagination is never modified:
+// a new one is made, keeping its per_page.
+func searchPage(req gen.SearchRequest, cursor string) gen.SearchRequest {
+	if cursor == "" {
+		return req
+	}
+	var p gen.StartingAfterPaging
+	if req.Pagination != nil {
+		p = *req.Pagination
+	}
+	p.StartingAfter = &cursor
+	req.Pagination = &p
+	return req
+}
+
+// pageNext returns the cursor of the page after p for a page-numbered listing:
+// the next page number as a string, or "" on the last page. It uses
+// pages.page and pages.total_pages when both are present, else the page
+// query parameter of the pages.next URL.
+func pageNext(p *gen.PagesLink) string {
+	if p == nil {
+		return ""
+	}
+	if p.Page != nil && p.TotalPages != nil {
+		if *p.Page < 1 || *p.Page >= *p.TotalPages {
+			return ""
+		}
+		return strconv.Itoa(*p.Page + 1)
+	}
+	if p.Next == nil || *p.Next == "" {
+		return ""
+	}
+	u, err := url.Parse(*p.Next)
+	if err != nil {
+		return ""
+	}
+	n, err := strconv.Atoi(u.Query().Get("page"))
+	if err != nil || n < 1 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+// pageParam converts the cursor of a page-numbered listing back to the page
+// query parameter: nil for "" (keep the caller's page, if any), else the page
+// number.
+func pageParam(cursor string) (*int, error) {
+	if cursor == "" {
+		return nil, nil
+	}
+	n, err := strconv.Atoi(cursor)
+	if err != nil || n < 1 {
+		return nil, fmt.Errorf("intercom: invalid page cursor %q", truncate(cursor, 32))
+	}
+	return &n, nil
+}
+
+// linkNext returns the next-page URL of a listing whose pages.next is a URL,
+// or "" when there is none.
+func linkNext(p *gen.PagesLink) string {
+	if p == nil || p.Next == nil {
+		return ""
+	}
+	return *p.Next
+}
+
+// fetchPages builds the fetch function of [paginate] for a listing whose
+// response decodes into R: call sends the request for a cursor ("" = the first
+// page) and split takes the page's items and next cursor out of the decoded
+// response. Every request goes through doJSON with the call options opts
+// (copied, so the caller may reuse its slice).
+func fetchPages[R, T any](c *Client, opts []Option, call func(ctx context.Context, cursor string) (*http.Response, error), split func(*R) ([]T, string)) func(ctx context.Context, cursor string) (pageOf[T], error) {
+	opts = slices.Clone(opts)
+	return func(ctx context.Context, cursor string) (pageOf[T], error) {
+		r, err := doJSON[R](ctx, c, opts, func(ctx context.Context) (*http.Response, error) {
+			return call(ctx, cursor)
+		})
+		if err != nil {
+			return pageOf[T]{}, err
+		}
+		list, next := split(r)
+		return pageOf[T]{Items: list, Next: next}, nil
+	}
+}
+
+// nextURLCall is the call of [fetchPages] for a listing whose pages.next is
+// a URL (with [linkNext] as the next cursor): the first page is sent by first,
+// with the caller's params; every later page is a GET of the URL through
+// Client.getURL, which refuses a URL on another host than the client's.
+func nextURLCall(c *Client, first func(ctx context.Context) (*http.Response, error)) func(ctx context.Context, cursor string) (*http.Response, error) {
+	return func(ctx context.Context, cursor string) (*http.Response, error) {
+		if cursor == "" {
+			return first(ctx)
+		}
+		return c.getURL(ctx, cursor)
+	}
+}
+
+// scrollFetch builds the fetch function of [paginateScroll] for a scroll
+// whose response decodes into R: call sends the request for a scroll_param
+// ("" opens the scroll) and split takes the items and the next scroll_param
+// out of the decoded response.
+func scrollFetch[R, T any](c *Client, call func(ctx context.Context, param string) (*http.Response, error), split func(*R) ([]T, string)) func(ctx context.Context, param string, opts []Option) ([]T, string, error) {
+	return func(ctx context.Context, param string, opts []Option) ([]T, string, error) {
+		r, err := doJSON[R](ctx, c, opts, func(ctx context.Context) (*http.Response, error) {
+			return call(ctx, param)
+		})
+		if err != nil {
+			return nil, "", err
+		}
+		list, next := split(r)
+		return list, next, nil
+	}
+}
+
+// valueOr returns *p, or the zero value when p is nil.
+func valueOr[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
+
+// paginateScroll iterates a scroll listing (scroll_param in query and
+// response, such as GET /companies/scroll). fetch gets the scroll_param to
+// send ("" opens the scroll) and the call options to use: the caller's with
+// retries disabled, since a retried scroll request cannot succeed once the
+// scroll failed. It returns the page's items and the response's scroll_param.
+//
+// The scroll ends at the first page without items. An error after the first
+// page that means the scroll is gone (a 500) ends it with [ErrScrollExpired],
+// as does a non-empty page without a scroll_param. The repeated-cursor check
+// is not applied: a scroll_param identifies the whole scroll and may be the
+// same on every page.
+func paginateScroll[T any](ctx context.Context, opts []Option, fetch func(ctx context.Context, param string, opts []Option) ([]T, string, error)) iter.Seq2[T, error] {
+	callOpts := append(slices.Clip(opts), WithMaxRetries(0))
+	return paginateSeq(ctx, func(ctx context.Context, cursor string) (pageOf[T], error) {
+		list, next, err := fetch(ctx, cursor, callOpts)
+		switch {
+		case err != nil:
+			if cursor != "" && hasStatus(err, http.StatusInternalServerError) {
+				return pageOf[T]{}, fmt.Errorf("%w: %w", ErrScrollExpired, err)
+			}
+			return pageOf[T]{}, err
+		case len(list) == 0:
+			return pageOf[T]{}, nil
+		case next == "":
+			return pageOf[T]{}, fmt.Errorf("%w (a page with %d items came without a scroll_param)", ErrScrollExpired, len(list))
+		}
+		return pageOf[T]{Items: list, Next: next}, nil
+	}, false)
+}

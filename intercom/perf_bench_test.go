@@ -1,0 +1,409 @@
+package intercom
+
+// The performance suite of BENCHMARKS.md (make bench). Every figure is measured against a
+// loopback server serving realistic Intercom payloads, next to a hand-written baseline in
+// the same run; cmd internal/benchreport turns the medians into ratios. No benchmark
+// asserts a wall-clock time.
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/intercomkit/intercom-go/gen"
+)
+
+const (
+	perfToken    = "perf-token-not-secret"
+	perfPageSize = 150
+)
+
+// perfContact returns a realistic contact (about 2 kB of JSON) with id i.
+func perfContact(i int) string {
+	return fmt.Sprintf(`{"type":"contact","id":"%024x","workspace_id":"ecahpwf5","external_id":"user-%d",`+
+		`"role":"user","email":"person%d@example.com","email_domain":"example.com","phone":"+353871234567",`+
+		`"formatted_phone":"+353 87 123 4567","name":"Person Number %d","owner_id":127,"has_hard_bounced":false,`+
+		`"marked_email_as_spam":false,"unsubscribed_from_emails":false,"created_at":1734537757,"updated_at":1734537757,`+
+		`"signed_up_at":1734537757,"last_seen_at":1734537757,"last_replied_at":1734537757,"last_contacted_at":1734537757,`+
+		`"last_email_opened_at":1734537757,"last_email_clicked_at":1734537757,"language_override":null,`+
+		`"browser":"chrome","browser_version":"131.0.6778.140","browser_language":"en-US","os":"Mac OS X 10.15.7",`+
+		`"android_app_name":null,"android_app_version":null,"android_device":null,"android_os_version":null,`+
+		`"android_sdk_version":null,"android_last_seen_at":null,"ios_app_name":null,"ios_app_version":null,`+
+		`"ios_device":null,"ios_os_version":null,"ios_sdk_version":null,"ios_last_seen_at":null,`+
+		`"custom_attributes":{"plan":"enterprise","monthly_spend":1499.5,"seats":42,"trial":false,"region":"emea"},`+
+		`"avatar":{"type":"avatar","image_url":"https://static.intercomassets.com/avatars/%d/square_128/avatar.png"},`+
+		`"tags":{"type":"list","data":[{"type":"tag","id":"81","url":"/tags/81"},{"type":"tag","id":"82","url":"/tags/82"}],`+
+		`"url":"/contacts/%024x/tags","total_count":2,"has_more":false},`+
+		`"notes":{"type":"list","data":[{"type":"note","id":"20114858","url":"/notes/20114858"}],`+
+		`"url":"/contacts/%024x/notes","total_count":1,"has_more":false},`+
+		`"companies":{"type":"list","data":[{"type":"company","id":"6762f0761bb69f9f2193bb1d","url":"/companies/6762f0761bb69f9f2193bb1d"}],`+
+		`"url":"/contacts/%024x/companies","total_count":1,"has_more":false},`+
+		`"location":{"type":"location","country":"Ireland","region":"Dublin","city":"Dublin","country_code":"IRL","continent_code":"EU"},`+
+		`"social_profiles":{"type":"list","data":[{"type":"social_profile","name":"Twitter","url":"http://twitter.com/person%d"}]},`+
+		`"utm_campaign":"spring-launch","utm_content":"hero-banner","utm_medium":"email","utm_source":"newsletter","utm_term":"crm-sync",`+
+		`"referrer":"https://www.example.com/pricing?ref=newsletter","enabled_push_messaging":null}`,
+		i, i, i, i, i, i, i, i, i)
+}
+
+// perfServer serves GET /contacts/{id} and GET /contacts (cursor pages of 150 of total
+// contacts), counting accepted TCP connections.
+type perfServer struct {
+	*httptest.Server
+	total    atomic.Int64 // contacts in the list
+	conns    atomic.Int64 // TCP connections accepted
+	contact  []byte
+	items    [][]byte // pre-encoded contacts, reused cyclically
+	fail429  atomic.Int64
+	requests atomic.Int64
+}
+
+func newPerfServer(tb testing.TB) *perfServer {
+	s := &perfServer{contact: []byte(perfContact(1))}
+	for i := 0; i < perfPageSize; i++ {
+		s.items = append(s.items, []byte(perfContact(i)))
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /contacts/{id}", func(w http.ResponseWriter, r *http.Request) {
+		s.requests.Add(1)
+		if s.fail429.Load() > 0 && s.fail429.Add(-1) >= 0 {
+			w.Header().Set("Retry-After", "1")
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusTooManyRequests)
+			io.WriteString(w, `{"type":"error.list","request_id":"r1","errors":[{"code":"rate_limit_exceeded","message":"Exceeded rate limit"}]}`)
+			return
+		}
+		perfHeaders(w)
+		w.Write(s.contact)
+	})
+	mux.HandleFunc("GET /contacts", func(w http.ResponseWriter, r *http.Request) {
+		s.requests.Add(1)
+		start := 0
+		if sa := r.URL.Query().Get("starting_after"); sa != "" {
+			start, _ = strconv.Atoi(sa)
+		}
+		total := int(s.total.Load())
+		end := min(start+perfPageSize, total)
+		var buf bytes.Buffer
+		buf.Grow((end-start)*2200 + 256)
+		buf.WriteString(`{"type":"list","data":[`)
+		for i := start; i < end; i++ {
+			if i > start {
+				buf.WriteByte(',')
+			}
+			buf.Write(s.items[i%len(s.items)])
+		}
+		fmt.Fprintf(&buf, `],"total_count":%d,"pages":{"type":"pages","page":%d,"per_page":%d,"total_pages":%d`,
+			total, start/perfPageSize+1, perfPageSize, (total+perfPageSize-1)/perfPageSize)
+		if end < total {
+			fmt.Fprintf(&buf, `,"next":{"per_page":%d,"starting_after":"%d"}`, perfPageSize, end)
+		}
+		buf.WriteString(`}}`)
+		perfHeaders(w)
+		w.Write(buf.Bytes())
+	})
+	s.Server = httptest.NewUnstartedServer(mux)
+	s.Config.ConnState = func(_ net.Conn, st http.ConnState) {
+		if st == http.StateNew {
+			s.conns.Add(1)
+		}
+	}
+	s.Start()
+	tb.Cleanup(s.Close)
+	return s
+}
+
+func perfHeaders(w http.ResponseWriter) {
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("X-RateLimit-Limit", "10000")
+	h.Set("X-RateLimit-Remaining", "9999")
+	h.Set("X-RateLimit-Reset", "1772366410")
+	h.Set("X-Request-Id", "perf-request")
+}
+
+func perfClient(tb testing.TB, s *perfServer, opts ...Option) *Client {
+	c, err := NewClient(perfToken, append([]Option{WithBaseURL(s.URL)}, opts...)...)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(c.CloseIdleConnections)
+	return c
+}
+
+// perfBaselineClient is what a careful hand-written integration uses: net/http with a
+// cloned default transport.
+func perfBaselineClient(tb testing.TB) *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = 64
+	hc := &http.Client{Transport: t}
+	tb.Cleanup(t.CloseIdleConnections)
+	return hc
+}
+
+// perfBaselineGet is the hand-written baseline: raw net/http GET + encoding/json decode
+// into the same generated type the facade returns.
+func perfBaselineGet(ctx context.Context, hc *http.Client, url string, dst any) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+perfToken)
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("Intercom-Version", APIVersion)
+	resp, err := hc.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("status %d", resp.StatusCode)
+	}
+	return json.Unmarshal(b, dst)
+}
+
+const perfContactID = "000000000000000000000001"
+
+// BenchmarkPerfGet: one Contacts.Get through the facade, the raw generated client and the
+// hand-written baseline.
+func BenchmarkPerfGet(b *testing.B) {
+	s := newPerfServer(b)
+	ctx := context.Background()
+	b.Run("impl=baseline", func(b *testing.B) {
+		hc := perfBaselineClient(b)
+		url := s.URL + "/contacts/" + perfContactID
+		b.ReportAllocs()
+		for b.Loop() {
+			var c gen.Contact
+			if err := perfBaselineGet(ctx, hc, url, &c); err != nil || c.Id == nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("impl=facade", func(b *testing.B) {
+		c := perfClient(b, s)
+		b.ReportAllocs()
+		for b.Loop() {
+			got, err := c.Contacts.Get(ctx, perfContactID)
+			if err != nil || got.Id == nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("impl=raw", func(b *testing.B) {
+		c := perfClient(b, s)
+		b.ReportAllocs()
+		for b.Loop() {
+			got, err := c.Raw().ShowContactWithResponse(ctx, perfContactID)
+			if err != nil || got.JSON200 == nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkPerfIterate walks n contacts in pages of 150: the facade's iterator against
+// the baseline loop. It reports items/s.
+func BenchmarkPerfIterate(b *testing.B) {
+	s := newPerfServer(b)
+	ctx := context.Background()
+	const n = 100_000
+	s.total.Store(n)
+	b.Run("impl=baseline", func(b *testing.B) {
+		hc := perfBaselineClient(b)
+		b.ReportAllocs()
+		for b.Loop() {
+			if got := perfBaselineWalk(ctx, b, hc, s.URL, nil); got != n {
+				b.Fatalf("walked %d", got)
+			}
+		}
+		b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "items/s")
+	})
+	b.Run("impl=iterator", func(b *testing.B) {
+		c := perfClient(b, s)
+		b.ReportAllocs()
+		for b.Loop() {
+			if got := perfIteratorWalk(ctx, b, c, nil); got != n {
+				b.Fatalf("walked %d", got)
+			}
+		}
+		b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "items/s")
+	})
+}
+
+func perfBaselineWalk(ctx context.Context, tb testing.TB, hc *http.Client, base string, sample func()) int {
+	count, cursor := 0, ""
+	for {
+		url := base + "/contacts?per_page=" + strconv.Itoa(perfPageSize)
+		if cursor != "" {
+			url += "&starting_after=" + cursor
+		}
+		var page gen.ContactList
+		if err := perfBaselineGet(ctx, hc, url, &page); err != nil {
+			tb.Fatal(err)
+		}
+		if page.Data != nil {
+			for range *page.Data {
+				count++
+			}
+		}
+		if sample != nil {
+			sample()
+		}
+		if page.Pages == nil || page.Pages.Next == nil || page.Pages.Next.StartingAfter == nil {
+			return count
+		}
+		cursor = *page.Pages.Next.StartingAfter
+	}
+}
+
+func perfIteratorWalk(ctx context.Context, tb testing.TB, c *Client, sample func()) int {
+	count := 0
+	for _, err := range c.Contacts.ListAll(ctx, &gen.ListContactsParams{PerPage: Ptr(perfPageSize)}) {
+		if err != nil {
+			tb.Fatal(err)
+		}
+		count++
+		if sample != nil && count%perfPageSize == 0 {
+			sample()
+		}
+	}
+	return count
+}
+
+// BenchmarkPerfIterateHeap reports the peak heap in use while iterating n contacts
+// (sampled once per page, after a forced GC at the start), for n = 10,000 and 100,000.
+func BenchmarkPerfIterateHeap(b *testing.B) {
+	s := newPerfServer(b)
+	ctx := context.Background()
+	for _, n := range []int{10_000, 100_000} {
+		b.Run(fmt.Sprintf("items=%d", n), func(b *testing.B) {
+			s.total.Store(int64(n))
+			c := perfClient(b, s)
+			var peak uint64
+			for b.Loop() {
+				runtime.GC()
+				var ms runtime.MemStats
+				sample := func() {
+					runtime.ReadMemStats(&ms)
+					peak = max(peak, ms.HeapInuse)
+				}
+				sample()
+				if got := perfIteratorWalk(ctx, b, c, sample); got != n {
+					b.Fatalf("walked %d", got)
+				}
+			}
+			b.ReportMetric(float64(peak), "peak-heap-B")
+		})
+	}
+}
+
+// BenchmarkPerfConcurrent: 64 goroutines × 200 Contacts.Get calls on one fresh client per
+// op; it reports calls/s and the TCP connections the server accepted per op.
+func BenchmarkPerfConcurrent(b *testing.B) {
+	s := newPerfServer(b)
+	ctx := context.Background()
+	const workers, calls = 64, 200
+	// run times ops of 64×200 calls; newCall builds a fresh client (untimed) per op and
+	// returns the call and a cleanup closing its idle connections.
+	run := func(b *testing.B, newCall func() (call func() error, done func())) {
+		var conns int64
+		for b.Loop() {
+			b.StopTimer()
+			call, done := newCall()
+			before := s.conns.Load()
+			b.StartTimer()
+			var wg sync.WaitGroup
+			errs := make(chan error, workers)
+			for range workers {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for range calls {
+						if err := call(); err != nil {
+							errs <- err
+							return
+						}
+					}
+				}()
+			}
+			wg.Wait()
+			b.StopTimer()
+			conns += s.conns.Load() - before
+			done()
+			close(errs)
+			if err := <-errs; err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+		}
+		b.ReportMetric(float64(workers*calls*b.N)/b.Elapsed().Seconds(), "calls/s")
+		b.ReportMetric(float64(conns)/float64(b.N), "conns/op")
+	}
+	b.Run("impl=baseline", func(b *testing.B) {
+		url := s.URL + "/contacts/" + perfContactID
+		run(b, func() (func() error, func()) {
+			t := http.DefaultTransport.(*http.Transport).Clone() // Go's defaults: 2 idle conns per host
+			hc := &http.Client{Transport: t}
+			return func() error {
+				var c gen.Contact
+				return perfBaselineGet(ctx, hc, url, &c)
+			}, t.CloseIdleConnections
+		})
+	})
+	b.Run("impl=facade", func(b *testing.B) {
+		run(b, func() (func() error, func()) {
+			c := perfClient(b, s)
+			return func() error {
+				_, err := c.Contacts.Get(ctx, perfContactID)
+				return err
+			}, c.CloseIdleConnections
+		})
+	})
+}
+
+// BenchmarkPerfRetry429 is the cost of one retry after a 429 (Retry-After: 1) with the
+// wait stubbed out, next to a plain call: it should be one extra round trip.
+func BenchmarkPerfRetry429(b *testing.B) {
+	s := newPerfServer(b)
+	ctx := context.Background()
+	var waited time.Duration
+	noWait := withSleeper(func(ctx context.Context, d time.Duration) error { waited += d; return ctx.Err() })
+	b.Run("path=ok", func(b *testing.B) {
+		c := perfClient(b, s, noWait)
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := c.Contacts.Get(ctx, perfContactID); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("path=retry", func(b *testing.B) {
+		c := perfClient(b, s, noWait)
+		b.ReportAllocs()
+		for b.Loop() {
+			s.fail429.Store(1)
+			if _, err := c.Contacts.Get(ctx, perfContactID); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if waited == 0 {
+			b.Fatal("the retry never waited: the 429 path was not exercised")
+		}
+	})
+}
+

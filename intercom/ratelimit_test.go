@@ -1,0 +1,197 @@
+package intercom
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestParseRateLimit(t *testing.T) {
+	reset := coreNow.Add(10 * time.Second)
+	tests := []struct {
+		name          string
+		h             http.Header
+		want          RateLimit
+		found, remKno bool
+	}{
+		{"none", http.Header{}, RateLimit{}, false, false},
+		{"all", http.Header{"X-Ratelimit-Limit": {"1000"}, "X-Ratelimit-Remaining": {"0"}, "X-Ratelimit-Reset": {strconv.FormatInt(reset.Unix(), 10)}},
+			RateLimit{Limit: 1000, Remaining: 0, Reset: time.Unix(reset.Unix(), 0)}, true, true},
+		{"limit only", http.Header{"X-Ratelimit-Limit": {"83"}}, RateLimit{Limit: 83}, true, false},
+		{"garbage", http.Header{"X-Ratelimit-Limit": {"lots"}, "X-Ratelimit-Remaining": {"-4"}, "X-Ratelimit-Reset": {"soon"}}, RateLimit{}, false, false},
+	}
+	for _, tt := range tests {
+		rl, found, rk := parseRateLimit(tt.h)
+		if !rl.Reset.Equal(tt.want.Reset) || rl.Limit != tt.want.Limit || rl.Remaining != tt.want.Remaining || found != tt.found || rk != tt.remKno {
+			t.Errorf("%s: got %+v %v %v, want %+v %v %v", tt.name, rl, found, rk, tt.want, tt.found, tt.remKno)
+		}
+	}
+	if !(RateLimit{}).IsZero() || (RateLimit{Limit: 1}).IsZero() {
+		t.Error("IsZero wrong")
+	}
+}
+
+func TestClientRateLimitTracksLastResponse(t *testing.T) {
+	s, url := newScripted(t,
+		scriptStep{status: 200, header: map[string]string{"X-RateLimit-Limit": "1000", "X-RateLimit-Remaining": "998", "X-RateLimit-Reset": "1772366410"}},
+		scriptStep{status: 200, header: map[string]string{"X-RateLimit-Limit": "1000", "X-RateLimit-Remaining": "997", "X-RateLimit-Reset": "1772366410"}},
+		scriptStep{status: 200},
+		scriptStep{status: 404, header: map[string]string{"X-RateLimit-Limit": "1000", "X-RateLimit-Remaining": "996", "X-RateLimit-Reset": "1772366420"}},
+	)
+	c, _ := coreClient(t, url)
+	if !c.RateLimit().IsZero() {
+		t.Errorf("fresh client RateLimit = %+v", c.RateLimit())
+	}
+	ctx := context.Background()
+	for want := 998; want >= 997; want-- {
+		if _, err := coreDo(ctx, c, "GET", "/me", ""); err != nil {
+			t.Fatal(err)
+		}
+		if rl := c.RateLimit(); rl.Remaining != want || rl.Limit != 1000 || rl.Reset.Unix() != 1772366410 {
+			t.Errorf("RateLimit() = %+v, want remaining %d", rl, want)
+		}
+	}
+	// A response without the headers keeps the last known state.
+	if _, err := coreDo(ctx, c, "GET", "/me", ""); err != nil {
+		t.Fatal(err)
+	}
+	if rl := c.RateLimit(); rl.Remaining != 997 {
+		t.Errorf("after a response without headers RateLimit() = %+v", rl)
+	}
+	_, err := coreDo(ctx, c, "GET", "/me", "")
+	var e *Error
+	if !errors.As(err, &e) || e.RateLimit.Remaining != 996 || e.RateLimit.Reset.Unix() != 1772366420 {
+		t.Fatalf("err = %v, want *Error with the rate limit", err)
+	}
+	if rl := c.RateLimit(); rl.Remaining != 996 {
+		t.Errorf("RateLimit() after an error = %+v", rl)
+	}
+	if s.hits() != 4 {
+		t.Errorf("hits = %d", s.hits())
+	}
+}
+
+func TestRateLimitWaitMode(t *testing.T) {
+	reset := strconv.FormatInt(coreNow.Add(4*time.Second).Unix(), 10)
+	exhausted := map[string]string{"X-RateLimit-Limit": "10", "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": reset}
+	t.Run("off by default", func(t *testing.T) {
+		_, url := newScripted(t, scriptStep{status: 200, header: exhausted})
+		c, sl := coreClient(t, url)
+		for range 2 {
+			if _, err := coreDo(context.Background(), c, "GET", "/me", ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if len(sl.recorded()) != 0 {
+			t.Errorf("waited %v", sl.recorded())
+		}
+	})
+	t.Run("waits for reset", func(t *testing.T) {
+		s, url := newScripted(t, scriptStep{status: 200, header: exhausted}, scriptStep{status: 200})
+		c, sl := coreClient(t, url, WithRateLimitWait(true))
+		for range 2 {
+			if _, err := coreDo(context.Background(), c, "GET", "/me", ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := sl.recorded(); len(got) != 1 || got[0] != 4*time.Second || s.hits() != 2 {
+			t.Errorf("waits %v hits %d, want [4s] and 2", got, s.hits())
+		}
+	})
+	t.Run("capped and per call", func(t *testing.T) {
+		_, url := newScripted(t, scriptStep{status: 200, header: exhausted})
+		c, sl := coreClient(t, url)
+		if _, err := coreDo(context.Background(), c, "GET", "/me", ""); err != nil {
+			t.Fatal(err)
+		}
+		ctx := ContextWithOptions(context.Background(), WithRateLimitWait(true), WithMaxRetryDelay(time.Second))
+		if _, err := coreDo(ctx, c, "GET", "/me", ""); err != nil {
+			t.Fatal(err)
+		}
+		if got := sl.recorded(); len(got) != 1 || got[0] != time.Second {
+			t.Errorf("waits %v, want [1s]", got)
+		}
+	})
+	t.Run("reset passed", func(t *testing.T) {
+		past := map[string]string{"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": strconv.FormatInt(coreNow.Add(-time.Second).Unix(), 10)}
+		_, url := newScripted(t, scriptStep{status: 200, header: past})
+		c, sl := coreClient(t, url, WithRateLimitWait(true))
+		for range 2 {
+			if _, err := coreDo(context.Background(), c, "GET", "/me", ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if len(sl.recorded()) != 0 {
+			t.Errorf("waited %v although the window already reset", sl.recorded())
+		}
+	})
+	t.Run("cancelled wait", func(t *testing.T) {
+		_, url := newScripted(t, scriptStep{status: 200, header: exhausted})
+		c, _ := coreClient(t, url, WithRateLimitWait(true))
+		if _, err := coreDo(context.Background(), c, "GET", "/me", ""); err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		if _, err := coreDo(ctx, c, "GET", "/me", ""); !errors.Is(err, context.Canceled) {
+			t.Errorf("err = %v, want Canceled", err)
+		}
+	})
+}
+
+// recordingLimiter is a RateLimiter that records what the HTTP layer tells it.
+type recordingLimiter struct {
+	mu       sync.Mutex
+	waits    int
+	statuses []int
+	rls      []RateLimit
+	err      error
+}
+
+func (l *recordingLimiter) Wait(ctx context.Context) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.waits++
+	return l.err
+}
+
+func (l *recordingLimiter) Observe(status int, rl RateLimit) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.statuses = append(l.statuses, status)
+	l.rls = append(l.rls, rl)
+}
+
+func TestRateLimiterHook(t *testing.T) {
+	s, url := newScripted(t,
+		scriptStep{status: 429, header: map[string]string{"Retry-After": "1", "X-RateLimit-Remaining": "0", "X-RateLimit-Limit": "5"}},
+		scriptStep{status: 200, header: map[string]string{"X-RateLimit-Remaining": "4", "X-RateLimit-Limit": "5"}})
+	l := &recordingLimiter{}
+	c, _ := coreClient(t, url, WithRateLimiter(l))
+	if _, err := c.Raw().IdentifyAdminWithResponse(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if l.waits != 2 || len(l.statuses) != 2 || l.statuses[0] != 429 || l.statuses[1] != 200 {
+		t.Fatalf("limiter saw waits %d statuses %v, want 2 and [429 200]", l.waits, l.statuses)
+	}
+	if l.rls[0].Remaining != 0 || l.rls[0].Limit != 5 || l.rls[1].Remaining != 4 {
+		t.Errorf("limiter saw %+v", l.rls)
+	}
+	// A limiter error stops the call before any request.
+	l.err = errors.New("limiter closed")
+	before := s.hits()
+	if _, err := coreDo(context.Background(), c, "GET", "/me", ""); !errors.Is(err, l.err) {
+		t.Errorf("err = %v, want the limiter's", err)
+	}
+	if s.hits() != before {
+		t.Error("a request was sent although the limiter refused")
+	}
+	// Removed per call.
+	if _, err := coreDo(ContextWithOptions(context.Background(), WithRateLimiter(nil)), c, "GET", "/me", ""); err != nil {
+		t.Errorf("with the limiter removed: %v", err)
+	}
+}

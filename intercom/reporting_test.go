@@ -1,0 +1,100 @@
+package intercom
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"testing"
+
+	"github.com/intercomkit/intercom-go/gen"
+)
+
+func TestReportingDataExportMethods(t *testing.T) {
+	cvtRun(t, []cvtCase{
+		{
+			name: "Enqueue",
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.ReportingDataExport.Enqueue(ctx, gen.EnqueueReportingDataExportJSONRequestBody{
+					DatasetId: "conversation", AttributeIds: []string{"conversation_id", "conversation_started_at"},
+					StartTime: 1717490000, EndTime: 1717510000,
+				})
+			},
+			method: "POST", path: "/export/reporting_data/enqueue",
+			body: `{"dataset_id":"conversation","attribute_ids":["conversation_id","conversation_started_at"],"start_time":1717490000,"end_time":1717510000}`,
+			resp: `{"job_identifier":"job1","status":"pending","download_url":"","download_expires_at":""}`,
+		},
+		{
+			name: "Get",
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.ReportingDataExport.Get(ctx, "job1", gen.GetReportingDataExportParams{AppId: "abc123", ClientId: "cl-9"})
+			},
+			method: "GET", path: "/export/reporting_data/job1",
+			query: url.Values{"app_id": {"abc123"}, "client_id": {"cl-9"}},
+			resp:  `{"job_identifier":"job1","status":"complete","download_url":"https://api.intercom.io/download/reporting_data/job1","download_expires_at":"1717600000"}`,
+		},
+		{
+			name:   "ListDatasets",
+			call:   func(ctx context.Context, c *Client) (any, error) { return c.ReportingDataExport.ListDatasets(ctx) },
+			method: "GET", path: "/export/reporting_data/get_datasets",
+			resp: `{"type":"list","data":[{"id":"conversation","name":"Conversation","description":"Conversation-level details","default_time_attribute_id":"conversation_started_at","attributes":[{"id":"conversation_id","name":"Conversation ID"}]}]}`,
+		},
+	})
+}
+
+func TestReportingDataExportIDs(t *testing.T) {
+	cvtCheckIDs(t, []cvtIDCase{
+		{name: "Get", path: func(id string) string { return "/export/reporting_data/" + id }, call: func(ctx context.Context, c *Client, id string) error {
+			_, err := c.ReportingDataExport.Get(ctx, id, gen.GetReportingDataExportParams{AppId: "a", ClientId: "b"})
+			return err
+		}},
+		{name: "Get/app id", call: func(ctx context.Context, c *Client, id string) error {
+			_, err := c.ReportingDataExport.Get(ctx, "job1", gen.GetReportingDataExportParams{AppId: id, ClientId: "b"})
+			return err
+		}},
+		{name: "Get/client id", call: func(ctx context.Context, c *Client, id string) error {
+			_, err := c.ReportingDataExport.Get(ctx, "job1", gen.GetReportingDataExportParams{AppId: "a", ClientId: id})
+			return err
+		}},
+		{name: "Download", path: func(id string) string { return "/download/reporting_data/" + id }, call: func(ctx context.Context, c *Client, id string) error {
+			_, err := c.ReportingDataExport.Download(ctx, id, "abc123")
+			return err
+		}},
+		{name: "Download/app id", call: func(ctx context.Context, c *Client, id string) error {
+			_, err := c.ReportingDataExport.Download(ctx, "job1", id)
+			return err
+		}},
+	})
+}
+
+func TestReportingDataExportDownload(t *testing.T) {
+	file := cvtGzipCSV(t)
+	rec := &cvtRecorder{}
+	srv := coreServer(t, func(w http.ResponseWriter, r *http.Request) {
+		seen := rec.add(t, r)
+		if seen.path != "/download/reporting_data/job1" {
+			coreJSON(w, http.StatusNotFound, `{"type":"error.list","errors":[{"code":"not_found","message":"Export job not found for identifier: job2"}]}`)
+			return
+		}
+		w.Header().Set("Content-Type", "application/octet-stream")
+		w.Write(file)
+	})
+	c, _ := coreClient(t, srv.URL)
+	d, err := c.ReportingDataExport.Download(context.Background(), "job1", "abc123")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(d.Data) != string(file) || d.ContentType != "application/octet-stream" {
+		t.Errorf("download = %d bytes %q", len(d.Data), d.ContentType)
+	}
+	r := rec.all()[0]
+	cvtCheckQuery(t, r.rawQuery, url.Values{"app_id": {"abc123"}})
+	if got := r.header.Get("Accept"); got != "application/octet-stream" {
+		t.Errorf("Accept = %q", got)
+	}
+	_, err = c.ReportingDataExport.Download(context.Background(), "job2", "abc123")
+	var e *Error
+	if !errors.As(err, &e) || e.StatusCode != http.StatusNotFound || len(e.Errors) != 1 {
+		t.Errorf("missing job: err = %v", err)
+	}
+}

@@ -1,0 +1,321 @@
+package intercom
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/intercomkit/intercom-go/gen"
+)
+
+// bodyJSON marshals a search request as the API receives it (modulo the
+// HTML escaping json.Marshal adds, turned off here for readable expectations).
+func bodyJSON(t *testing.T, req gen.SearchRequest) string {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(req); err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSpace(buf.String())
+}
+
+func mustBuild(t *testing.T, q SearchQuery) gen.SearchRequest {
+	t.Helper()
+	req, err := q.Build()
+	if err != nil {
+		t.Fatalf("Build(%v): %v", q.Filter, err)
+	}
+	return req
+}
+
+type planName string // a named string type, like the generated enums
+
+func TestSearchBuildSingleConditions(t *testing.T) {
+	day := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	s := "via pointer"
+	tests := []struct {
+		f    Filter
+		want string // the query object
+	}{
+		{Field("email").Equals("a@b.c"), `{"field":"email","operator":"=","value":"a@b.c"}`},
+		{Field("email").NotEquals(""), `{"field":"email","operator":"!=","value":""}`},
+		{Field("name").Contains("Ann"), `{"field":"name","operator":"~","value":"Ann"}`},
+		{Field("name").NotContains("bot"), `{"field":"name","operator":"!~","value":"bot"}`},
+		{Field("email").StartsWith("ann"), `{"field":"email","operator":"^","value":"ann"}`},
+		{Field("email").EndsWith("@example.com"), `{"field":"email","operator":"$","value":"@example.com"}`},
+		{Field("custom_attributes.seats").GreaterThan(int8(5)), `{"field":"custom_attributes.seats","operator":">","value":5}`},
+		{Field("custom_attributes.seats").GreaterThanOrEqual(uint16(5)), `{"field":"custom_attributes.seats","operator":">=","value":5}`},
+		{Field("custom_attributes.seats").LessThan(int64(-3)), `{"field":"custom_attributes.seats","operator":"<","value":-3}`},
+		{Field("custom_attributes.score").LessThanOrEqual(2.5), `{"field":"custom_attributes.score","operator":"<=","value":2.5}`},
+		{Field("unsubscribed_from_emails").Equals(false), `{"field":"unsubscribed_from_emails","operator":"=","value":false}`},
+		{Field("created_at").GreaterThan(day), `{"field":"created_at","operator":">","value":1577836800}`},
+		{Field("created_at").Equals(day), `{"field":"created_at","operator":"=","value":1577836800}`},
+		{Field("state").Equals(gen.TicketStateCategorySubmitted), `{"field":"state","operator":"=","value":"submitted"}`},
+		{Field("custom_attributes.plan").Equals(planName("pro")), `{"field":"custom_attributes.plan","operator":"=","value":"pro"}`},
+		{Field("name").Equals(&s), `{"field":"name","operator":"=","value":"via pointer"}`},
+		{Field("id").Equals(json.Number("42")), `{"field":"id","operator":"=","value":42}`},
+		{Field("id").In("a", "b"), `{"field":"id","operator":"IN","value":["a","b"]}`},
+		{Field("id").In([]string{"a", "b"}), `{"field":"id","operator":"IN","value":["a","b"]}`},
+		{Field("admin_assignee_id").NotIn([]int{1, 2, 3}), `{"field":"admin_assignee_id","operator":"NIN","value":[1,2,3]}`},
+		{Field("x").In("a", 7), `{"field":"x","operator":"IN","value":["a",7]}`},
+		{Field("x").In([2]string{"p", "q"}), `{"field":"x","operator":"IN","value":["p","q"]}`},
+		{Field("x").In(1), `{"field":"x","operator":"IN","value":[1]}`},
+		{Field("x").Compare(gen.SingleFilterSearchRequestOperatorIn, []string{"a"}), `{"field":"x","operator":"IN","value":["a"]}`},
+		{Field("x").Compare(gen.SingleFilterSearchRequestOperatorStartsWith, "a"), `{"field":"x","operator":"^","value":"a"}`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.f.String(), func(t *testing.T) {
+			req := mustBuild(t, SearchQuery{Filter: tc.f})
+			if got := bodyJSON(t, req); got != `{"query":`+tc.want+`}` {
+				t.Errorf("body\n got %s\nwant {\"query\":%s}", got, tc.want)
+			}
+			// The generated accessors read the same query back.
+			single, err := req.Query.AsSingleFilterSearchRequest()
+			if err != nil || single.Field == nil || single.Operator == nil || single.Value == nil {
+				t.Fatalf("AsSingleFilterSearchRequest: %+v, %v", single, err)
+			}
+			if *single.Field != tc.f.field || *single.Operator != tc.f.op || !single.Operator.Valid() {
+				t.Errorf("read back field %q op %q", *single.Field, *single.Operator)
+			}
+			if err := tc.f.Validate(); err != nil {
+				t.Errorf("Validate: %v", err)
+			}
+		})
+	}
+}
+
+func TestSearchBuildGroups(t *testing.T) {
+	f1 := Field("role").Equals("user")
+	f2 := Field("created_at").GreaterThan(1577836800)
+	f3 := Field("email").EndsWith("@example.com")
+	f4 := Field("custom_attributes.plan").In("pro", "enterprise")
+
+	t.Run("mixed conditions and a group", func(t *testing.T) {
+		q := And(f1, f2, Or(f3, f4))
+		req := mustBuild(t, SearchQuery{Filter: q, PerPage: 50})
+		want := `{"pagination":{"per_page":50},"query":{"operator":"AND","value":[` +
+			`{"field":"role","operator":"=","value":"user"},` +
+			`{"field":"created_at","operator":">","value":1577836800},` +
+			`{"operator":"OR","value":[{"field":"email","operator":"$","value":"@example.com"},` +
+			`{"field":"custom_attributes.plan","operator":"IN","value":["pro","enterprise"]}]}]}}`
+		if got := bodyJSON(t, req); got != want {
+			t.Errorf("body\n got %s\nwant %s", got, want)
+		}
+		multi, err := req.Query.AsMultipleFilterSearchRequest()
+		if err != nil || multi.Operator == nil || *multi.Operator != gen.MultipleFilterSearchRequestOperatorAND {
+			t.Fatalf("AsMultipleFilterSearchRequest: %+v, %v", multi, err)
+		}
+		if got, want := q.String(), `(role = "user" AND created_at > 1577836800 AND (email $ "@example.com" OR custom_attributes.plan IN ["pro", "enterprise"]))`; got != want {
+			t.Errorf("String\n got %s\nwant %s", got, want)
+		}
+	})
+	t.Run("only conditions: the generated single-filter list", func(t *testing.T) {
+		req := mustBuild(t, SearchQuery{Filter: Or(f1, f3)})
+		multi, err := req.Query.AsMultipleFilterSearchRequest()
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, err := multi.Value.AsMultipleFilterSearchRequestValue1()
+		if err != nil || len(list) != 2 || *list[1].Field != "email" {
+			t.Errorf("AsMultipleFilterSearchRequestValue1: %+v, %v", list, err)
+		}
+	})
+	t.Run("only groups: (1 OR 2) AND (3 OR 4)", func(t *testing.T) {
+		req := mustBuild(t, SearchQuery{Filter: And(Or(f1, f2), Or(f3, f4))})
+		multi, err := req.Query.AsMultipleFilterSearchRequest()
+		if err != nil {
+			t.Fatal(err)
+		}
+		groups, err := multi.Value.AsMultipleFilterSearchRequestValue0()
+		if err != nil || len(groups) != 2 || *groups[1].Operator != gen.MultipleFilterSearchRequestOperatorOR {
+			t.Errorf("AsMultipleFilterSearchRequestValue0: %+v, %v", groups, err)
+		}
+	})
+	t.Run("pagination", func(t *testing.T) {
+		req := mustBuild(t, SearchQuery{Filter: f1, PerPage: 20, StartingAfter: "WzE2NzAwMDAwMDBd"})
+		if req.Pagination == nil || *req.Pagination.PerPage != 20 || *req.Pagination.StartingAfter != "WzE2NzAwMDAwMDBd" {
+			t.Errorf("pagination %+v", req.Pagination)
+		}
+		if req := mustBuild(t, SearchQuery{Filter: f1}); req.Pagination != nil {
+			t.Errorf("no pagination asked, got %+v", req.Pagination)
+		}
+		plain, err := f1.Build()
+		if err != nil || plain.Pagination != nil || bodyJSON(t, plain) != `{"query":{"field":"role","operator":"=","value":"user"}}` {
+			t.Errorf("Filter.Build: %s, %v", bodyJSON(t, plain), err)
+		}
+	})
+}
+
+func TestSearchLimits(t *testing.T) {
+	leaf := Field("name").Equals("x")
+	n := func(k int) []Filter {
+		out := make([]Filter, k)
+		for i := range out {
+			out[i] = leaf
+		}
+		return out
+	}
+	ok := []Filter{
+		And(n(MaxSearchGroupFilters)...),
+		Or(n(1)...),
+		And(Or(n(MaxSearchGroupFilters)...), Or(leaf, leaf)),
+		Or(And(leaf), leaf),
+	}
+	for _, f := range ok {
+		if err := f.Validate(); err != nil {
+			t.Errorf("%v: %v", f, err)
+		}
+	}
+	bad := []struct {
+		f       Filter
+		message string
+	}{
+		{And(n(MaxSearchGroupFilters + 1)...), "query: AND group has 16 filters; Intercom allows at most 15"},
+		{And(leaf, Or(n(16)...)), "query.value[1]: OR group has 16 filters"},
+		{And(Or(And(leaf))), "query.value[0].value[0]: AND group nested 3 levels deep; Intercom allows at most 2"},
+		{Or(leaf, And(leaf, Or(leaf))), "query.value[1].value[1]: OR group nested 3 levels deep"},
+		{And(), "query: empty AND group"},
+		{Or(leaf, Or()), "query.value[1]: empty OR group"},
+	}
+	for _, tc := range bad {
+		_, err := tc.f.Build()
+		if err == nil || !errors.Is(err, ErrInvalidSearchQuery) || !strings.Contains(err.Error(), tc.message) {
+			t.Errorf("%v: error %v, want one containing %q", tc.f, err, tc.message)
+		}
+	}
+}
+
+func TestSearchInvalidConditions(t *testing.T) {
+	var nilStr *string
+	tests := []struct {
+		name    string
+		f       Filter
+		message string
+	}{
+		{"zero filter", Filter{}, "query: empty filter"},
+		{"zero filter in a group", And(Field("a").Equals(1), Filter{}), "query.value[1]: empty filter"},
+		{"empty field", Field("").Equals("x"), "empty field name"},
+		{"spaces around field", Field(" email").Equals("x"), "surrounding spaces"},
+		{"control character in field", Field("em\nail").Equals("x"), "control characters"},
+		{"field not UTF-8", Field("a\xffb").Equals("x"), "not valid UTF-8"},
+		{"value not UTF-8", Field("a").Contains("\xff"), "not valid UTF-8"},
+		{"unknown operator", Field("a").Compare("LIKE", "x"), `unknown operator "LIKE"`},
+		{"~ with a number", Field("a").Compare(gen.SingleFilterSearchRequestOperatorContains, 5), "operator ~ does not accept a value of type integer"},
+		{"^ with a bool", Field("a").Compare(gen.SingleFilterSearchRequestOperatorStartsWith, true), "operator ^ does not accept a value of type boolean"},
+		{"> with a string", Field("a").GreaterThan("5"), "operator > does not accept a value of type string"},
+		{"<= with a bool", Field("a").LessThanOrEqual(true), "operator <= does not accept a value of type boolean"},
+		{">= on a date", Field("created_at").GreaterThanOrEqual(time.Unix(1, 0)), "operator >= is not accepted on dates"},
+		{"!= on a date", Field("created_at").NotEquals(time.Unix(1, 0)), "operator != is not accepted on dates"},
+		{"IN with a scalar", Field("a").Compare(gen.SingleFilterSearchRequestOperatorIn, "x"), "operator IN needs a list of values"},
+		{"= with a list", Field("a").Equals([]string{"x"}), "operator = takes a single value, not a list"},
+		{"IN with nothing", Field("a").In(), "operator IN needs at least one value"},
+		{"IN with an empty slice", Field("a").NotIn([]string{}), "operator NIN needs at least one value"},
+		{"IN with a bool", Field("a").In("x", true), "value 1 is a boolean"},
+		{"IN with a float", Field("a").In(1.5), "value 0 is a float"},
+		{"IN with a date", Field("a").In(time.Unix(1, 0)), "value 0 is a time.Time"},
+		{"IN with a nested list", Field("a").In([]string{"x"}, []string{"y"}), "value 0 is a list"},
+		{"IN with a nil", Field("a").In("x", nil), "value 1: the value is nil"},
+		{"nil", Field("a").Equals(nil), "the value is nil"},
+		{"nil pointer", Field("a").Equals(nilStr), "the value is nil"},
+		{"struct", Field("a").Equals(struct{}{}), "unsupported value type struct {}"},
+		{"map", Field("a").Equals(map[string]int{}), "unsupported value type map[string]int"},
+		{"bytes", Field("a").Equals([]byte("x")), "[]uint8 is not a search value; convert it to a string"},
+		{"NaN", Field("a").GreaterThan(math.NaN()), "NaN is not a number"},
+		{"infinity", Field("a").LessThan(math.Inf(1)), "+Inf is not a number"},
+		{"huge unsigned", Field("a").Equals(uint64(math.MaxUint64)), "out of range"},
+		{"zero time", Field("created_at").GreaterThan(time.Time{}), "the time.Time is zero"},
+		{"bad json.Number", Field("a").Equals(json.Number("12abc")), "is not a number"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			req, err := SearchQuery{Filter: tc.f, PerPage: 10}.Build()
+			if err == nil {
+				t.Fatalf("accepted: %s", bodyJSON(t, req))
+			}
+			if !errors.Is(err, ErrInvalidSearchQuery) || !strings.Contains(err.Error(), tc.message) {
+				t.Errorf("error %q, want one wrapping ErrInvalidSearchQuery containing %q", err, tc.message)
+			}
+			if req.Pagination != nil {
+				t.Error("a failed Build returned a partial request")
+			}
+			if err := tc.f.Validate(); err == nil {
+				t.Error("Validate accepted it")
+			}
+			_ = tc.f.String() // never panics on an invalid filter
+		})
+	}
+	if _, err := (SearchQuery{Filter: Field("a").Equals(1), PerPage: -1}).Build(); !errors.Is(err, ErrInvalidSearchQuery) {
+		t.Errorf("negative PerPage: %v", err)
+	}
+}
+
+func TestSearchFiltersAreValues(t *testing.T) {
+	ids := []string{"a", "b"}
+	in := Field("id").In(ids)
+	members := []Filter{Field("x").Equals(1), in}
+	group := And(members...)
+	s := "before"
+	eq := Field("name").Equals(&s)
+
+	ids[0] = "changed"
+	members[0] = Field("y").Equals(2)
+	s = "after"
+
+	if got := group.String(); got != `(x = 1 AND id IN ["a", "b"])` {
+		t.Errorf("group changed with the caller's slices: %s", got)
+	}
+	if got := eq.String(); got != `name = "before"` {
+		t.Errorf("condition changed with the caller's variable: %s", got)
+	}
+}
+
+func TestSearchStringOfInvalidFilters(t *testing.T) {
+	if got := (Filter{}).String(); got != "<empty filter>" {
+		t.Errorf("zero filter: %s", got)
+	}
+	if got := Field("a").Equals(nil).String(); got != "a = <invalid value>" {
+		t.Errorf("nil value: %s", got)
+	}
+	if got := Field("f").Equals(1.25).String(); got != "f = 1.25" {
+		t.Errorf("float: %s", got)
+	}
+	if got := Field("f").Equals(true).String(); got != "f = true" {
+		t.Errorf("bool: %s", got)
+	}
+}
+
+// FuzzSearchFieldName: no field name makes Build panic, and a name Build
+// accepts is sent unchanged.
+func FuzzSearchFieldName(f *testing.F) {
+	for _, s := range []string{"email", "", " x", "custom_attributes.plan", "a\x00b", "ünïcode", "\u2028", "\xf4"} {
+		f.Add(s, "v")
+	}
+	f.Add("name", "\xf4")
+	f.Fuzz(func(t *testing.T, field, value string) {
+		req, err := And(Field(field).Equals(value), Field(field).Contains(value)).Build()
+		if err != nil {
+			if !errors.Is(err, ErrInvalidSearchQuery) {
+				t.Fatalf("error without ErrInvalidSearchQuery: %v", err)
+			}
+			return
+		}
+		multi, err := req.Query.AsMultipleFilterSearchRequest()
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, err := multi.Value.AsMultipleFilterSearchRequestValue1()
+		if err != nil || len(list) != 2 || *list[0].Field != field {
+			t.Fatalf("read back %+v, %v", list, err)
+		}
+		got, err := list[1].Value.AsSingleFilterSearchRequestValue0()
+		if err != nil || got != value {
+			t.Fatalf("value read back %q, %v; want %q", got, err, value)
+		}
+	})
+}

@@ -1,0 +1,105 @@
+package intercom
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+
+	"github.com/intercomkit/intercom-go/gen"
+)
+
+// List lists the tags of the workspace (GET /tags).
+func (s *TagsService) List(ctx context.Context, opts ...Option) (*gen.TagList, error) {
+	return doJSON[gen.TagList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.ListTags(ctx)
+	})
+}
+
+// Get fetches one tag (GET /tags/{tag_id}).
+func (s *TagsService) Get(ctx context.Context, tagID string, opts ...Option) (*gen.TagBasic, error) {
+	if err := requireID("tag id", tagID); err != nil {
+		return nil, err
+	}
+	return doJSON[gen.TagBasic](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.FindTag(ctx, tagID)
+	})
+}
+
+// Delete deletes a tag (DELETE /tags/{tag_id}). Intercom refuses to delete a
+// tag that is used by a message or a rule.
+func (s *TagsService) Delete(ctx context.Context, tagID string, opts ...Option) error {
+	if err := requireID("tag id", tagID); err != nil {
+		return err
+	}
+	return doNoBody(ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.DeleteTag(ctx, tagID)
+	})
+}
+
+// Create creates a tag named body.Name, or renames the tag body.Id to
+// body.Name (POST /tags).
+//
+// POST /tags also tags and untags companies and contacts in bulk: see
+// [TagsService.TagCompanies], [TagsService.UntagCompanies] and
+// [TagsService.TagContacts]. To tag a single contact, conversation or ticket
+// use the Tag methods of those services.
+func (s *TagsService) Create(ctx context.Context, body gen.CreateOrUpdateTagRequest, opts ...Option) (*gen.TagBasic, error) {
+	if body.Name == "" {
+		return nil, errors.New("intercom: the tag name is empty")
+	}
+	return s.post(ctx, opts, func(b *gen.CreateTagRequest) error { return b.FromCreateOrUpdateTagRequest(body) })
+}
+
+// TagCompanies tags the companies of body.Companies with the tag named
+// body.Name, creating the tag if needed (POST /tags).
+func (s *TagsService) TagCompanies(ctx context.Context, body gen.TagCompanyRequest, opts ...Option) (*gen.TagBasic, error) {
+	if body.Name == "" {
+		return nil, errors.New("intercom: the tag name is empty")
+	}
+	if len(body.Companies) == 0 {
+		return nil, errors.New("intercom: no companies to tag")
+	}
+	return s.post(ctx, opts, func(b *gen.CreateTagRequest) error { return b.FromTagCompanyRequest(body) })
+}
+
+// UntagCompanies removes the tag named body.Name from the companies of
+// body.Companies (POST /tags). Every company is sent with "untag": true, so
+// the caller does not have to set Untag (body is not modified).
+func (s *TagsService) UntagCompanies(ctx context.Context, body gen.UntagCompanyRequest, opts ...Option) (*gen.TagBasic, error) {
+	if body.Name == "" {
+		return nil, errors.New("intercom: the tag name is empty")
+	}
+	if len(body.Companies) == 0 {
+		return nil, errors.New("intercom: no companies to untag")
+	}
+	body.Companies = slices.Clone(body.Companies)
+	for i := range body.Companies {
+		body.Companies[i].Untag = Ptr(true)
+	}
+	return s.post(ctx, opts, func(b *gen.CreateTagRequest) error { return b.FromUntagCompanyRequest(body) })
+}
+
+// TagContacts tags the contacts of body.Users (by their Intercom id) with the
+// tag named body.Name, creating the tag if needed (POST /tags).
+func (s *TagsService) TagContacts(ctx context.Context, body gen.TagMultipleUsersRequest, opts ...Option) (*gen.TagBasic, error) {
+	if body.Name == "" {
+		return nil, errors.New("intercom: the tag name is empty")
+	}
+	if len(body.Users) == 0 {
+		return nil, errors.New("intercom: no contacts to tag")
+	}
+	return s.post(ctx, opts, func(b *gen.CreateTagRequest) error { return b.FromTagMultipleUsersRequest(body) })
+}
+
+// post sends POST /tags with the union body that from fills in.
+func (s *TagsService) post(ctx context.Context, opts []Option, from func(*gen.CreateTagRequest) error) (*gen.TagBasic, error) {
+	var body gen.CreateTagRequest
+	if err := from(&body); err != nil {
+		return nil, fmt.Errorf("intercom: encoding the tag request: %w", err)
+	}
+	return doJSON[gen.TagBasic](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+		return s.c.gen.CreateTag(ctx, body)
+	})
+}

@@ -1,0 +1,224 @@
+package intercom
+
+import (
+	"context"
+	"iter"
+	"testing"
+
+	"github.com/intercomkit/intercom-go/gen"
+)
+
+func TestTicketsMethods(t *testing.T) {
+	ticket := `{"type":"ticket","id":"474","ticket_id":"22","open":true}`
+	reply := `{"type":"ticket_part","id":"9001","part_type":"comment","body":"<p>On it</p>","created_at":1734537500}`
+	tag := `{"type":"tag","id":"7522907","name":"vip"}`
+	cvtRun(t, []cvtCase{
+		{
+			name: "Create",
+			call: func(ctx context.Context, c *Client) (any, error) {
+				var contact gen.CreateTicketJSONBody_Contacts_Item
+				if err := contact.FromCreateTicketJSONBodyContacts0(gen.CreateTicketJSONBodyContacts0{Id: "6762f0dd"}); err != nil {
+					return nil, err
+				}
+				return c.Tickets.Create(ctx, gen.CreateTicketJSONRequestBody{
+					TicketTypeId: "53", Contacts: []gen.CreateTicketJSONBody_Contacts_Item{contact},
+					SkipNotifications: Ptr(true),
+				})
+			},
+			method: "POST", path: "/tickets",
+			body: `{"ticket_type_id":"53","contacts":[{"id":"6762f0dd"}],"skip_notifications":true}`,
+			resp: ticket,
+		},
+		{
+			name: "EnqueueCreate",
+			call: func(ctx context.Context, c *Client) (any, error) {
+				var contact gen.EnqueueCreateTicketJSONBody_Contacts_Item
+				if err := contact.FromEnqueueCreateTicketJSONBodyContacts2(gen.EnqueueCreateTicketJSONBodyContacts2{Email: "ann@example.com"}); err != nil {
+					return nil, err
+				}
+				return c.Tickets.EnqueueCreate(ctx, gen.EnqueueCreateTicketJSONRequestBody{
+					TicketTypeId: "53", Contacts: []gen.EnqueueCreateTicketJSONBody_Contacts_Item{contact},
+				})
+			},
+			method: "POST", path: "/tickets/enqueue",
+			body: `{"ticket_type_id":"53","contacts":[{"email":"ann@example.com"}]}`,
+			resp: `{"type":"job","id":"2","status":"pending","url":"https://api.intercom.io/jobs/status/2"}`,
+		},
+		{
+			name:   "Get",
+			call:   func(ctx context.Context, c *Client) (any, error) { return c.Tickets.Get(ctx, "474") },
+			method: "GET", path: "/tickets/474",
+			resp: ticket,
+		},
+		{
+			name: "Update",
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.Tickets.Update(ctx, "474", gen.UpdateTicketJSONRequestBody{Open: Ptr(false), TicketStateId: Ptr("8")})
+			},
+			method: "PUT", path: "/tickets/474",
+			body: `{"open":false,"ticket_state_id":"8"}`,
+			resp: ticket,
+		},
+		{
+			name:   "Delete",
+			call:   func(ctx context.Context, c *Client) (any, error) { return c.Tickets.Delete(ctx, "474") },
+			method: "DELETE", path: "/tickets/474",
+			resp: `{"id":"474","object":"ticket","deleted":true}`,
+		},
+		{
+			name: "Search",
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.Tickets.Search(ctx, cvtSearchRequest(t, 5))
+			},
+			method: "POST", path: "/tickets/search",
+			body: `{"query":` + cvtOpenQuery + `,"pagination":{"per_page":5}}`,
+			resp: `{"type":"ticket.list","tickets":[` + ticket + `],"total_count":1}`,
+		},
+		{
+			name: "Reply",
+			call: func(ctx context.Context, c *Client) (any, error) {
+				var body gen.ReplyTicketRequest
+				if err := body.FromAdminReplyTicketRequest(gen.AdminReplyTicketRequest{
+					AdminId: "991", Body: Ptr("<p>On it</p>"), MessageType: "comment", Type: "admin", CrossPost: Ptr(true),
+				}); err != nil {
+					return nil, err
+				}
+				body.SkipNotifications = Ptr(true)
+				return c.Tickets.Reply(ctx, "474", body)
+			},
+			method: "POST", path: "/tickets/474/reply",
+			body: `{"admin_id":"991","body":"<p>On it</p>","message_type":"comment","type":"admin","cross_post":true,"skip_notifications":true}`,
+			resp: reply,
+		},
+		{
+			name: "ReplyAsAdmin",
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.Tickets.ReplyAsAdmin(ctx, "474", "991", "<p>On it</p>")
+			},
+			method: "POST", path: "/tickets/474/reply",
+			body: `{"admin_id":"991","body":"<p>On it</p>","message_type":"comment","type":"admin"}`,
+			resp: reply,
+		},
+		{
+			name: "AddNote",
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.Tickets.AddNote(ctx, "474", "991", "internal")
+			},
+			method: "POST", path: "/tickets/474/reply",
+			body: `{"admin_id":"991","body":"internal","message_type":"note","type":"admin"}`,
+			resp: reply,
+		},
+		{
+			name: "ReplyAsContact",
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.Tickets.ReplyAsContact(ctx, "474", "6762f0dd", "Thanks")
+			},
+			method: "POST", path: "/tickets/474/reply",
+			body: `{"intercom_user_id":"6762f0dd","body":"Thanks","message_type":"comment","type":"user"}`,
+			resp: reply,
+		},
+		{
+			name:   "Tag",
+			call:   func(ctx context.Context, c *Client) (any, error) { return c.Tickets.Tag(ctx, "474", "7522907", "991") },
+			method: "POST", path: "/tickets/474/tags",
+			body: `{"id":"7522907","admin_id":"991"}`,
+			resp: tag,
+		},
+		{
+			name: "Untag",
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return c.Tickets.Untag(ctx, "474", "7522907", "991")
+			},
+			method: "DELETE", path: "/tickets/474/tags/7522907",
+			body: `{"admin_id":"991"}`,
+			resp: tag,
+		},
+	})
+}
+
+func TestTicketsIDs(t *testing.T) {
+	tk := func(suffix string) func(string) string {
+		return func(id string) string { return "/tickets/" + id + suffix }
+	}
+	cvtCheckIDs(t, []cvtIDCase{
+		{name: "Get", path: tk(""), call: func(ctx context.Context, c *Client, id string) error {
+			_, err := c.Tickets.Get(ctx, id)
+			return err
+		}},
+		{name: "Update", path: tk(""), call: func(ctx context.Context, c *Client, id string) error {
+			_, err := c.Tickets.Update(ctx, id, gen.UpdateTicketJSONRequestBody{})
+			return err
+		}},
+		{name: "Delete", path: tk(""), call: func(ctx context.Context, c *Client, id string) error {
+			_, err := c.Tickets.Delete(ctx, id)
+			return err
+		}},
+		{name: "ReplyAsAdmin", path: tk("/reply"), call: func(ctx context.Context, c *Client, id string) error {
+			_, err := c.Tickets.ReplyAsAdmin(ctx, id, "1", "x")
+			return err
+		}},
+		{name: "ReplyAsAdmin/admin id", call: func(ctx context.Context, c *Client, id string) error {
+			_, err := c.Tickets.ReplyAsAdmin(ctx, "1", id, "x")
+			return err
+		}},
+		{name: "AddNote/admin id", call: func(ctx context.Context, c *Client, id string) error {
+			_, err := c.Tickets.AddNote(ctx, "1", id, "x")
+			return err
+		}},
+		{name: "ReplyAsContact", path: tk("/reply"), call: func(ctx context.Context, c *Client, id string) error {
+			_, err := c.Tickets.ReplyAsContact(ctx, id, "1", "x")
+			return err
+		}},
+		{name: "ReplyAsContact/contact id", call: func(ctx context.Context, c *Client, id string) error {
+			_, err := c.Tickets.ReplyAsContact(ctx, "1", id, "x")
+			return err
+		}},
+		{name: "Tag", path: tk("/tags"), call: func(ctx context.Context, c *Client, id string) error {
+			_, err := c.Tickets.Tag(ctx, id, "5", "2")
+			return err
+		}},
+		{name: "Tag/tag id", call: func(ctx context.Context, c *Client, id string) error {
+			_, err := c.Tickets.Tag(ctx, "1", id, "2")
+			return err
+		}},
+		{name: "Tag/admin id", call: func(ctx context.Context, c *Client, id string) error {
+			_, err := c.Tickets.Tag(ctx, "1", "5", id)
+			return err
+		}},
+		{name: "Untag", path: tk("/tags/5"), call: func(ctx context.Context, c *Client, id string) error {
+			_, err := c.Tickets.Untag(ctx, id, "5", "2")
+			return err
+		}},
+		{name: "Untag/tag id", path: func(id string) string { return "/tickets/1/tags/" + id }, call: func(ctx context.Context, c *Client, id string) error {
+			_, err := c.Tickets.Untag(ctx, "1", id, "2")
+			return err
+		}},
+		{name: "Untag/admin id", call: func(ctx context.Context, c *Client, id string) error {
+			_, err := c.Tickets.Untag(ctx, "1", "5", id)
+			return err
+		}},
+	})
+}
+
+func TestTicketsSearchAll(t *testing.T) {
+	cvtRunPager(t, cvtPager{
+		name: "SearchAll", method: "POST", path: "/tickets/search",
+		start: cvtSearchStart(cvtOpenQuery),
+		page: func(ids []string, start, end, per int) string {
+			return cvtJSON(map[string]any{
+				"type": "ticket.list", "total_count": len(ids),
+				"tickets": cvtObjects(ids[start:end], "ticket"),
+				"pages":   cvtCursorPages(end, len(ids), per),
+			})
+		},
+		all: func(ctx context.Context, c *Client, per int) iter.Seq2[string, error] {
+			return cvtIDsOf(c.Tickets.SearchAll(ctx, cvtSearchRequest(t, per)),
+				func(v *gen.Ticket) *string {
+					if v == nil {
+						return nil
+					}
+					return v.Id
+				})
+		},
+	})
+}

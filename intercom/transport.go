@@ -1,0 +1,418 @@
+package intercom
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptrace"
+	"strconv"
+	"sync/atomic"
+	"time"
+)
+
+// Middleware wraps one HTTP attempt: it may inspect or change the request,
+// call next (the next middleware, and finally the HTTP client), and inspect or
+// replace the response. It runs for every attempt, retries included, after
+// the SDK has set its headers. See [WithMiddleware].
+type Middleware func(req *http.Request, next MiddlewareNext) (*http.Response, error)
+
+// MiddlewareNext sends a request on to the rest of the chain.
+type MiddlewareNext func(req *http.Request) (*http.Response, error)
+
+// chain composes middleware around final; mws[0] is the outermost.
+func chain(mws []Middleware, final func(*http.Request) (*http.Response, error)) func(*http.Request) (*http.Response, error) {
+	next := final
+	for i := len(mws) - 1; i >= 0; i-- {
+		mw, n := mws[i], MiddlewareNext(next)
+		next = func(r *http.Request) (*http.Response, error) { return mw(r, n) }
+	}
+	return next
+}
+
+// doer is the SDK's HTTP layer, as a gen.HttpRequestDoer.
+type doer struct{ c *Client }
+
+// Do runs req through the client's HTTP layer.
+func (d *doer) Do(req *http.Request) (*http.Response, error) { return d.c.do(req) }
+
+// Shared header values.
+var (
+	hdrJSON = headerValue("application/json")
+)
+
+// Header keys in canonical form.
+const (
+	hdrAuthorization  = "Authorization"
+	hdrIntercomVer    = "Intercom-Version"
+	hdrAccept         = "Accept"
+	hdrContentType    = "Content-Type"
+	hdrUserAgent      = "User-Agent"
+	maxDrainAfterFail = 256 << 10
+)
+
+// setHeaders sets the SDK's headers on req. The Authorization header is always
+// the client's. An Intercom-Version already on the request is kept unless the
+// call set WithAPIVersion.
+func (c *Client) setHeaders(req *http.Request, cfg *config, hasBody bool) {
+	h := req.Header
+	if h == nil {
+		h = make(http.Header, 5)
+		req.Header = h
+	}
+	h[hdrAuthorization] = c.authHdr
+	if cfg.apiVersionCall {
+		h[hdrIntercomVer] = headerValue(cfg.apiVersion)
+	} else if _, ok := h[hdrIntercomVer]; !ok {
+		h[hdrIntercomVer] = c.versionHdr
+	}
+	if _, ok := h[hdrAccept]; !ok {
+		h[hdrAccept] = hdrJSON
+	}
+	if _, ok := h[hdrUserAgent]; !ok {
+		h[hdrUserAgent] = c.uaHdr
+	}
+	if hasBody {
+		if _, ok := h[hdrContentType]; !ok {
+			h[hdrContentType] = hdrJSON
+		}
+	}
+}
+
+// callConfig returns the configuration of the call made with ctx and the
+// attempt function to use.
+func (c *Client) callConfig(ctx context.Context) (*config, func(*http.Request) (*http.Response, error), error) {
+	opts := optionsFromContext(ctx)
+	if len(opts) == 0 {
+		return &c.cfg, c.send, nil
+	}
+	cc := c.cfg
+	cc.scope = scopeCall
+	cc.apiVersionCall = false
+	cc.responseInto = nil
+	if err := cc.apply(opts); err != nil {
+		return nil, nil, err
+	}
+	send := c.send
+	if len(cc.middleware) != len(c.cfg.middleware) {
+		send = chain(cc.middleware, c.hc.Do)
+	}
+	return &cc, send, nil
+}
+
+// do is the HTTP layer: per-call options, headers, rate limiting, attempts
+// with retries, and turning a final non-2xx response into *Error.
+func (c *Client) do(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	hasBody := req.Body != nil && req.Body != http.NoBody
+	cfg, send, err := c.callConfig(ctx)
+	if err != nil {
+		if hasBody {
+			req.Body.Close()
+		}
+		return nil, err
+	}
+	c.setHeaders(req, cfg, hasBody)
+	if hasBody && cfg.maxRetries > 0 && req.GetBody == nil {
+		// Buffer the body once so every attempt sends the same bytes.
+		buf, err := io.ReadAll(req.Body)
+		req.Body.Close()
+		if err != nil {
+			return nil, fmt.Errorf("intercom: reading request body: %w", err)
+		}
+		req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(buf)), nil }
+		req.Body, _ = req.GetBody()
+		req.ContentLength = int64(len(buf))
+	}
+
+	idempotent := isIdempotent(req.Method)
+	maxAttempts := cfg.maxRetries + 1
+	policy := retryPolicy{ctx: ctx, cfg: cfg}
+	for attempt := 1; ; attempt++ {
+		r := req
+		if attempt > 1 {
+			cp := *req
+			r = &cp
+			if hasBody {
+				body, err := req.GetBody()
+				if err != nil {
+					return nil, fmt.Errorf("intercom: replaying request body: %w", err)
+				}
+				r.Body = body
+			}
+		}
+		if err := c.beforeAttempt(ctx, cfg, r); err != nil {
+			if hasBody {
+				r.Body.Close()
+			}
+			return nil, err
+		}
+
+		res := c.attempt(ctx, r, cfg, send, idempotent, attempt)
+		if res.err != nil {
+			if ctx.Err() != nil {
+				return nil, ctxError(ctx, res.err, attempt)
+			}
+			retry := attempt < maxAttempts && retryableErr(res.err, res.timedOut) &&
+				(idempotent || !res.written || cfg.retryWrites)
+			var delay time.Duration
+			if retry {
+				delay, retry = policy.backoffDelay()
+			}
+			if !retry {
+				return nil, transportError(res.err, attempt)
+			}
+			c.logRetry(ctx, cfg, r, attempt, delay, "connection error", res.err)
+			if err := cfg.sleep(ctx, delay); err != nil {
+				return nil, ctxError(ctx, fmt.Errorf("waiting %v to retry after %w", delay, res.err), attempt)
+			}
+			continue
+		}
+
+		resp := res.resp
+		rl, found, remainingKnown := parseRateLimit(resp.Header)
+		if found {
+			c.observeRateLimit(rl, remainingKnown)
+		}
+		if cfg.rateLimiter != nil {
+			cfg.rateLimiter.Observe(resp.StatusCode, rl)
+		}
+		if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+			resp.Body = newMemBody(res.body)
+			if cfg.responseInto != nil {
+				*cfg.responseInto = resp
+			}
+			return resp, nil
+		}
+		if attempt < maxAttempts && retryableStatus(resp.StatusCode, idempotent, cfg.retryWrites) {
+			if delay, reason, ok := policy.responseDelay(resp, rl); ok {
+				c.logRetry(ctx, cfg, r, attempt, delay, reason, nil)
+				if err := cfg.sleep(ctx, delay); err != nil {
+					return nil, ctxError(ctx, fmt.Errorf("waiting %v to retry after status %d", delay, resp.StatusCode), attempt)
+				}
+				continue
+			}
+		}
+		e := c.newError(r, resp, res.body, res.truncated, attempt, rl)
+		resp.Body = newMemBody(e.Body)
+		if cfg.responseInto != nil {
+			*cfg.responseInto = resp
+		}
+		return nil, e
+	}
+}
+
+// beforeAttempt waits as the rate-limit settings require.
+func (c *Client) beforeAttempt(ctx context.Context, cfg *config, r *http.Request) error {
+	if cfg.waitRateLimit {
+		if d := c.rateLimitWait(cfg.now()); d > 0 {
+			d = min(d, cfg.maxRetryDelay)
+			if cfg.logger != nil {
+				cfg.logger.LogAttrs(ctx, slog.LevelDebug, "intercom: waiting for rate-limit reset",
+					slog.String("method", r.Method), slog.String("path", r.URL.EscapedPath()), slog.Duration("delay", d))
+			}
+			if err := cfg.sleep(ctx, d); err != nil {
+				return ctxError(ctx, fmt.Errorf("waiting %v for the rate-limit reset", d), 0)
+			}
+		}
+	}
+	if cfg.rateLimiter != nil {
+		if err := cfg.rateLimiter.Wait(ctx); err != nil {
+			return fmt.Errorf("intercom: %s %s: rate limiter: %w", r.Method, r.URL.EscapedPath(), err)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return ctxError(ctx, err, 0)
+	}
+	return nil
+}
+
+// attemptResult is the outcome of one attempt. On success the body has been
+// read (bounded for non-2xx) and closed.
+type attemptResult struct {
+	resp      *http.Response
+	body      []byte
+	truncated bool
+	err       error
+	written   bool // the request may have reached the server
+	timedOut  bool // the per-attempt timeout fired
+}
+
+// writeTracker records whether a request was sent in full, or its body
+// started to be read, from the transport's goroutines.
+type writeTracker struct{ written atomic.Bool }
+
+func (w *writeTracker) wroteRequest(info httptrace.WroteRequestInfo) {
+	if info.Err == nil {
+		w.written.Store(true)
+	}
+}
+
+// trackedBody marks the request as possibly written once the transport reads
+// its body.
+type trackedBody struct {
+	io.ReadCloser
+	w *writeTracker
+}
+
+func (b *trackedBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if n > 0 {
+		b.w.written.Store(true)
+	}
+	return n, err
+}
+
+// attempt sends r once through send and reads the response body.
+func (c *Client) attempt(ctx context.Context, r *http.Request, cfg *config, send func(*http.Request) (*http.Response, error), idempotent bool, n int) (res attemptResult) {
+	actx := ctx
+	var cancel context.CancelFunc
+	if cfg.requestTimeout > 0 {
+		actx, cancel = context.WithTimeout(ctx, cfg.requestTimeout)
+		defer cancel()
+	}
+	var wt *writeTracker
+	if !idempotent && cfg.maxRetries > 0 && !cfg.retryWrites {
+		wt = &writeTracker{}
+		actx = httptrace.WithClientTrace(actx, &httptrace.ClientTrace{WroteRequest: wt.wroteRequest})
+		if r.Body != nil && r.Body != http.NoBody {
+			r.Body = &trackedBody{ReadCloser: r.Body, w: wt}
+		}
+	}
+	if actx != ctx {
+		r = r.WithContext(actx)
+	}
+	logging := cfg.logger != nil && cfg.logger.Enabled(ctx, slog.LevelDebug)
+	var start time.Time
+	if logging {
+		start = time.Now()
+		c.logRequest(ctx, cfg, r, n)
+	}
+	resp, err := send(r)
+	timedOut := func() bool {
+		return cancel != nil && errors.Is(actx.Err(), context.DeadlineExceeded) && ctx.Err() == nil
+	}
+	if err != nil {
+		res.err, res.timedOut = err, timedOut()
+		res.written = wt == nil || wt.written.Load()
+		if logging {
+			cfg.logger.LogAttrs(ctx, slog.LevelDebug, "intercom: request failed",
+				slog.String("method", r.Method), slog.String("path", r.URL.EscapedPath()),
+				slog.Int("attempt", n), slog.Duration("duration", time.Since(start)), slog.String("error", err.Error()))
+		}
+		return res
+	}
+	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		res.body, err = readAll(resp.Body, resp.ContentLength)
+	} else {
+		res.body, res.truncated, err = readBounded(resp.Body, maxErrorBody)
+	}
+	resp.Body.Close()
+	if err != nil {
+		res.err = fmt.Errorf("reading response body of %s %s (status %d): %w", r.Method, r.URL.EscapedPath(), resp.StatusCode, err)
+		res.timedOut, res.written = timedOut(), true
+		return res
+	}
+	res.resp = resp
+	if logging {
+		c.logResponse(ctx, cfg, r, resp, n, time.Since(start), len(res.body))
+	}
+	return res
+}
+
+// readAll reads a whole body, in one allocation when its length is known.
+func readAll(body io.Reader, length int64) ([]byte, error) {
+	if length < 0 || length > 64<<20 {
+		return io.ReadAll(body)
+	}
+	buf := make([]byte, length, length+1)
+	if _, err := io.ReadFull(body, buf); err != nil {
+		return nil, err
+	}
+	// Read to EOF so the connection can be reused; a longer body than
+	// announced is read in full.
+	m, err := body.Read(buf[length : length+1])
+	if m == 0 && (err == io.EOF || err == nil) {
+		return buf, nil
+	}
+	buf = buf[:length+int64(m)]
+	if err != nil && err != io.EOF {
+		return nil, err
+	}
+	rest, err := io.ReadAll(body)
+	if err != nil {
+		return nil, err
+	}
+	return append(buf, rest...), nil
+}
+
+// readBounded reads at most limit bytes of body, reporting whether there was
+// more, and drains a bounded amount of the rest so the connection can be
+// reused.
+func readBounded(body io.Reader, limit int64) ([]byte, bool, error) {
+	b, err := io.ReadAll(io.LimitReader(body, limit+1))
+	if err != nil {
+		return nil, false, err
+	}
+	if int64(len(b)) > limit {
+		_, _ = io.CopyN(io.Discard, body, maxDrainAfterFail)
+		return b[:limit], true, nil
+	}
+	return b, false, nil
+}
+
+// memBody is the in-memory body of a response returned by the HTTP layer.
+// It can be read again after Seek(0, io.SeekStart).
+type memBody struct {
+	bytes.Reader
+	b []byte
+}
+
+func newMemBody(b []byte) *memBody {
+	m := &memBody{b: b}
+	m.Reset(b)
+	return m
+}
+
+// Close does nothing; the connection was released when the body was read.
+func (m *memBody) Close() error { return nil }
+
+// responseBytes returns the whole body of a response from the HTTP layer
+// without copying, or reads it if the body is something else.
+func responseBytes(resp *http.Response) ([]byte, error) {
+	if m, ok := resp.Body.(*memBody); ok {
+		return m.b, nil
+	}
+	defer resp.Body.Close()
+	return io.ReadAll(resp.Body)
+}
+
+// ctxError reports a call ended by its context; errors.Is(err, ctx.Err()) holds.
+func ctxError(ctx context.Context, cause error, attempts int) error {
+	suffix := ""
+	if attempts > 1 {
+		suffix = " (after " + strconv.Itoa(attempts) + " attempts)"
+	}
+	cerr := ctx.Err()
+	if cause == nil || cerr == nil {
+		if cerr == nil {
+			cerr = cause
+		}
+		return fmt.Errorf("intercom: %w%s", cerr, suffix)
+	}
+	if errors.Is(cause, cerr) {
+		return fmt.Errorf("intercom: %w%s", cause, suffix)
+	}
+	return fmt.Errorf("intercom: %w: %v%s", cerr, cause, suffix)
+}
+
+// transportError reports a failure without a response.
+func transportError(err error, attempts int) error {
+	if attempts > 1 {
+		return fmt.Errorf("intercom: %w (after %d attempts)", err, attempts)
+	}
+	return fmt.Errorf("intercom: %w", err)
+}

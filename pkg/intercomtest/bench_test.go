@@ -1,0 +1,58 @@
+package intercomtest_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom"
+	"github.com/intercomkit/intercom-go/pkg/intercomtest"
+)
+
+// BenchmarkGetContact measures a client round trip against a seeded fake.
+func BenchmarkGetContact(b *testing.B) {
+	srv := intercomtest.NewServer(b)
+	contacts := srv.SeedContacts(1000)
+	client := srv.Client()
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := client.Contacts.Get(ctx, *contacts[i%len(contacts)].Id); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSearchContacts measures a search over 1000 contacts.
+func BenchmarkSearchContacts(b *testing.B) {
+	srv := intercomtest.NewServer(b)
+	srv.SeedContacts(1000)
+	client := srv.Client()
+	ctx := context.Background()
+	var req gen.SearchRequest
+	if err := req.Query.FromSingleFilterSearchRequest(gen.SingleFilterSearchRequest{
+		Field:    intercom.Ptr("email"),
+		Operator: intercom.Ptr(gen.SingleFilterSearchRequestOperator("$")),
+		Value:    valueOf("-999@example.com"),
+	}); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, err := client.Contacts.Search(ctx, req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if *res.TotalCount != 1 {
+			b.Fatalf("found %d", *res.TotalCount)
+		}
+	}
+}
+
+func valueOf(s string) *gen.SingleFilterSearchRequest_Value {
+	var v gen.SingleFilterSearchRequest_Value
+	if err := v.FromSingleFilterSearchRequestValue0(s); err != nil {
+		panic(err)
+	}
+	return &v
+}

@@ -1,0 +1,133 @@
+package intercomtest
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// DefaultToken is the access token a server accepts unless [WithToken] says
+// otherwise.
+const DefaultToken = "test-token"
+
+// The default rate-limit budget, Intercom's default for a private app.
+const (
+	// DefaultRateLimit is how many requests a window allows.
+	DefaultRateLimit = 10000
+	// DefaultRateLimitWindow is the length of a rate-limit window.
+	DefaultRateLimitWindow = time.Minute
+)
+
+// DefaultScrollPageSize is how many companies one page of GET /companies/scroll
+// holds unless [WithScrollPageSize] says otherwise.
+const DefaultScrollPageSize = 15
+
+// DefaultMaxRecorded is how many requests [Server.Requests] keeps unless
+// [WithMaxRecorded] says otherwise.
+const DefaultMaxRecorded = 10000
+
+// Option configures a [Server]; pass options to [Start] or [NewServer]. An
+// invalid option makes them fail.
+type Option func(*config) error
+
+type config struct {
+	token          string
+	clock          Clock
+	rateLimit      int
+	rateWindow     time.Duration
+	seed           uint64
+	scrollPageSize int
+	scrollTTL      time.Duration
+	maxRecorded    int
+}
+
+func defaultConfig() config {
+	return config{
+		token:          DefaultToken,
+		clock:          realClock{},
+		rateLimit:      DefaultRateLimit,
+		rateWindow:     DefaultRateLimitWindow,
+		seed:           1,
+		scrollPageSize: DefaultScrollPageSize,
+		scrollTTL:      time.Minute,
+		maxRecorded:    DefaultMaxRecorded,
+	}
+}
+
+// WithToken sets the access token the server accepts (default [DefaultToken]).
+// A request with another bearer token, or none, gets 401 unauthorized.
+func WithToken(token string) Option {
+	return func(c *config) error {
+		if strings.TrimSpace(token) == "" {
+			return errors.New("intercomtest: WithToken: empty token")
+		}
+		c.token = token
+		return nil
+	}
+}
+
+// WithClock sets the server's clock (default: the wall clock). Use a
+// [ManualClock] to make injected latency and rate-limit windows cost no real
+// time.
+func WithClock(clock Clock) Option {
+	return func(c *config) error {
+		if clock == nil {
+			return errors.New("intercomtest: WithClock: nil clock")
+		}
+		c.clock = clock
+		return nil
+	}
+}
+
+// WithRateLimit sets the request budget: limit requests per window (default
+// [DefaultRateLimit] per [DefaultRateLimitWindow]). Windows are fixed and start
+// when the server starts, on the server's clock. Every response carries
+// X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset (the Unix
+// time, in seconds, at which the window ends); a request over the budget gets
+// 429 rate_limit_exceeded with Retry-After.
+func WithRateLimit(limit int, window time.Duration) Option {
+	return func(c *config) error {
+		if limit < 1 {
+			return fmt.Errorf("intercomtest: WithRateLimit: limit must be at least 1, got %d", limit)
+		}
+		if window < time.Second {
+			return fmt.Errorf("intercomtest: WithRateLimit: window must be at least 1s, got %v", window)
+		}
+		c.rateLimit, c.rateWindow = limit, window
+		return nil
+	}
+}
+
+// WithSeed seeds the random source that decides which requests a fault with a
+// [Fault.Probability] hits (default 1), so a run can be repeated exactly.
+func WithSeed(seed uint64) Option {
+	return func(c *config) error {
+		c.seed = seed
+		return nil
+	}
+}
+
+// WithScrollPageSize sets how many companies a page of GET /companies/scroll
+// holds (default [DefaultScrollPageSize]).
+func WithScrollPageSize(n int) Option {
+	return func(c *config) error {
+		if n < 1 {
+			return fmt.Errorf("intercomtest: WithScrollPageSize: size must be at least 1, got %d", n)
+		}
+		c.scrollPageSize = n
+		return nil
+	}
+}
+
+// WithMaxRecorded sets how many of the most recent requests [Server.Requests]
+// keeps (default [DefaultMaxRecorded]); 0 keeps none.
+func WithMaxRecorded(n int) Option {
+	return func(c *config) error {
+		if n < 0 {
+			return fmt.Errorf("intercomtest: WithMaxRecorded: negative count %d", n)
+		}
+		c.maxRecorded = n
+		return nil
+	}
+}

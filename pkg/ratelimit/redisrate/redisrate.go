@@ -1,0 +1,488 @@
+// Package redisrate provides an [intercom.RateLimiter] shared by every process
+// that calls the same Intercom app, with its state in Redis.
+//
+// It is a separate Go module, so that programs which do not use it do not
+// depend on a Redis client. It paces requests with the GCRA of
+// github.com/go-redis/redis_rate/v10 on github.com/redis/go-redis/v9, by the
+// same rules as the in-process [ratelimit.Local]: no window sees more than
+// Share × Limit requests (see [ratelimit.Pace]); a 429 or an exhausted window
+// pauses every process until the window's reset (see [ratelimit.PauseUntil]);
+// the X-RateLimit-Limit header adjusts the budget.
+//
+// # Keys
+//
+// A limiter named key uses two Redis keys: "rate:"+key (the GCRA state, kept
+// by redis_rate) and key+":pause", which exists, with an expiry, while a
+// pause learned from a response is in force. Every process limiting the same
+// Intercom app must use the same key (for example "intercom:" plus the app
+// id) and the same Redis. Both keys expire by themselves.
+//
+// # When Redis is unreachable
+//
+// Wait needs Redis for every request. When a Redis command fails (connection
+// refused, timeout, a Redis error) the limiter does what its [FailureMode]
+// says:
+//
+//   - [FailOpen] (the default): Wait lets the request go without the shared
+//     pace, and logs a warning through log/slog once per outage (and an
+//     informational message when Redis answers again). Pauses that this
+//     process learned itself from a 429 are still honoured. Requests may then
+//     exceed the budget and get 429s, which the client's retries handle.
+//   - [FailClosed]: Wait returns an error wrapping [ErrUnavailable] (and the
+//     Redis error), so no request is sent while the limiter cannot be
+//     consulted. The outage is logged the same way.
+//
+// After a failed command the limiter leaves Redis alone for a retry interval
+// (see [WithRetryInterval]) and applies its failure mode at once, so that an
+// outage does not add a timeout to every request. Observe cannot return an
+// error: when it cannot record a pause in Redis it keeps the pause for its own
+// process.
+//
+// How fast a command fails is up to the Redis client: a refused connection
+// fails at once, a host that does not answer takes the client's DialTimeout
+// (times DialerRetries and MaxRetries) unless the limiter's timeout
+// ([WithTimeout]) cuts it short, which needs ContextTimeoutEnabled on the
+// client for a connection already open.
+package redisrate
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/go-redis/redis_rate/v10"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/intercomkit/intercom-go/intercom"
+	"github.com/intercomkit/intercom-go/pkg/ratelimit"
+)
+
+// ErrUnavailable is wrapped by the error Wait returns when Redis cannot be
+// used and the limiter fails closed.
+var ErrUnavailable = errors.New("redisrate: redis unavailable")
+
+// FailureMode is what a limiter does when Redis cannot be used.
+type FailureMode int
+
+const (
+	// FailOpen lets requests go without the shared pace, logging a warning.
+	FailOpen FailureMode = iota
+	// FailClosed makes Wait return an error wrapping ErrUnavailable.
+	FailClosed
+)
+
+// String returns "fail open" or "fail closed".
+func (m FailureMode) String() string {
+	switch m {
+	case FailOpen:
+		return "fail open"
+	case FailClosed:
+		return "fail closed"
+	}
+	return fmt.Sprintf("FailureMode(%d)", int(m))
+}
+
+// Defaults of the options about Redis.
+const (
+	// DefaultTimeout bounds each Redis command of a limiter.
+	DefaultTimeout = time.Second
+	// DefaultRetryInterval is how long a limiter leaves Redis alone after a
+	// failed command.
+	DefaultRetryInterval = time.Second
+)
+
+// Limiter is an [intercom.RateLimiter] whose state lives in Redis, so that
+// every process using the same Redis and key shares one budget. Give one
+// Limiter to every client of a process (it serves its own waiting goroutines
+// one at a time, so that only one of them polls Redis). It is safe for
+// concurrent use.
+type Limiter struct {
+	rdb      redis.UniversalClient
+	gcra     *redis_rate.Limiter
+	key      string
+	pauseKey string
+
+	window  time.Duration
+	share   float64
+	burst   int
+	learn   bool
+	mode    FailureMode
+	logger  *slog.Logger
+	clock   ratelimit.Clock
+	timeout time.Duration
+	retry   time.Duration
+
+	turn chan struct{} // held by the goroutine at the head of the queue
+
+	mu          sync.Mutex
+	limit       int              // current budget of one window
+	pace        redis_rate.Limit // derived from limit
+	pausedUntil time.Time        // pause this process learned itself
+	retryAt     time.Time        // after a failure: Redis is left alone until then
+	lastErr     error            // the failure
+
+	down atomic.Bool // the last Redis command failed (for logging once)
+}
+
+var _ intercom.RateLimiter = (*Limiter)(nil)
+
+// Option configures a [Limiter]. An invalid option makes New return an error.
+type Option func(*settings) error
+
+type settings struct {
+	limit   int
+	window  time.Duration
+	share   float64
+	burst   int
+	learn   bool
+	mode    FailureMode
+	logger  *slog.Logger
+	clock   ratelimit.Clock
+	timeout time.Duration
+	retry   time.Duration
+}
+
+// WithLimit sets the budget: limit requests per window (default
+// [ratelimit.DefaultLimit] per [ratelimit.DefaultWindow]). The window must
+// match the server's; responses' X-RateLimit-Limit headers later replace
+// limit unless [WithoutLimitLearning] is set.
+func WithLimit(limit int, window time.Duration) Option {
+	return func(s *settings) error {
+		if limit < 1 {
+			return fmt.Errorf("redisrate: limit must be at least 1, got %d", limit)
+		}
+		if window <= 0 {
+			return fmt.Errorf("redisrate: window must be positive, got %v", window)
+		}
+		s.limit, s.window = limit, window
+		return nil
+	}
+}
+
+// WithShare sets the share of each window's budget the processes together
+// use, in (0, 1] (default [ratelimit.DefaultShare]).
+func WithShare(share float64) Option {
+	return func(s *settings) error {
+		if !(share > 0 && share <= 1) {
+			return fmt.Errorf("redisrate: share must be in (0, 1], got %v", share)
+		}
+		s.share = share
+		return nil
+	}
+}
+
+// WithBurst sets how many requests may go at once after an idle time
+// (default [ratelimit.DefaultBurst]); see [ratelimit.Pace].
+func WithBurst(burst int) Option {
+	return func(s *settings) error {
+		if burst < 1 {
+			return fmt.Errorf("redisrate: burst must be at least 1, got %d", burst)
+		}
+		s.burst = burst
+		return nil
+	}
+}
+
+// WithoutLimitLearning keeps the configured limit: the X-RateLimit-Limit
+// header of responses no longer changes it.
+func WithoutLimitLearning() Option {
+	return func(s *settings) error {
+		s.learn = false
+		return nil
+	}
+}
+
+// WithFailureMode sets what happens when Redis cannot be used (default
+// [FailOpen]); see the package documentation.
+func WithFailureMode(m FailureMode) Option {
+	return func(s *settings) error {
+		if m != FailOpen && m != FailClosed {
+			return fmt.Errorf("redisrate: unknown failure mode %d", int(m))
+		}
+		s.mode = m
+		return nil
+	}
+}
+
+// WithLogger sets where outages of Redis are logged (default slog.Default()).
+func WithLogger(l *slog.Logger) Option {
+	return func(s *settings) error {
+		if l == nil {
+			return errors.New("redisrate: logger must not be nil")
+		}
+		s.logger = l
+		return nil
+	}
+}
+
+// WithTimeout bounds each Redis command (default [DefaultTimeout]). For a
+// command stuck on a dead connection to be cut short, the Redis client needs
+// ContextTimeoutEnabled; otherwise its own read and write timeouts apply.
+func WithTimeout(d time.Duration) Option {
+	return func(s *settings) error {
+		if d <= 0 {
+			return fmt.Errorf("redisrate: timeout must be positive, got %v", d)
+		}
+		s.timeout = d
+		return nil
+	}
+}
+
+// WithRetryInterval sets how long after a failed Redis command the limiter
+// applies its failure mode at once, without trying Redis (default
+// [DefaultRetryInterval]). This keeps an outage from adding a timeout to
+// every request; the first command after the interval probes Redis again.
+func WithRetryInterval(d time.Duration) Option {
+	return func(s *settings) error {
+		if d < 0 {
+			return fmt.Errorf("redisrate: retry interval must not be negative, got %v", d)
+		}
+		s.retry = d
+		return nil
+	}
+}
+
+// WithClock sets the clock used to read the time and to wait (default
+// [ratelimit.SystemClock]); tests pass a fake one. The pace itself is
+// computed on Redis's clock.
+func WithClock(c ratelimit.Clock) Option {
+	return func(s *settings) error {
+		if c == nil {
+			return errors.New("redisrate: clock must not be nil")
+		}
+		s.clock = c
+		return nil
+	}
+}
+
+// New returns a limiter that keeps its state in rdb under key (see the
+// package documentation for the keys used). With no option it uses
+// Intercom's defaults, like [ratelimit.NewLocal], and fails open.
+func New(rdb redis.UniversalClient, key string, opts ...Option) (*Limiter, error) {
+	if rdb == nil {
+		return nil, errors.New("redisrate: nil Redis client")
+	}
+	if key == "" {
+		return nil, errors.New("redisrate: empty key")
+	}
+	s := settings{
+		limit:   ratelimit.DefaultLimit,
+		window:  ratelimit.DefaultWindow,
+		share:   ratelimit.DefaultShare,
+		burst:   ratelimit.DefaultBurst,
+		learn:   true,
+		mode:    FailOpen,
+		clock:   ratelimit.SystemClock(),
+		timeout: DefaultTimeout,
+		retry:   DefaultRetryInterval,
+	}
+	for _, opt := range opts {
+		if opt == nil {
+			continue
+		}
+		if err := opt(&s); err != nil {
+			return nil, err
+		}
+	}
+	if s.logger == nil {
+		s.logger = slog.Default()
+	}
+	l := &Limiter{
+		rdb:      rdb,
+		gcra:     redis_rate.NewLimiter(rdb),
+		key:      key,
+		pauseKey: key + ":pause",
+		window:   s.window,
+		share:    s.share,
+		burst:    s.burst,
+		learn:    s.learn,
+		mode:     s.mode,
+		logger:   s.logger,
+		clock:    s.clock,
+		timeout:  s.timeout,
+		retry:    s.retry,
+		turn:     make(chan struct{}, 1),
+	}
+	if err := l.setLimit(s.limit); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// gcraGrain is the resolution at which redis_rate stores its state (it
+// writes a float of 14 significant digits, seconds since 2017).
+const gcraGrain = 10 * time.Microsecond
+
+// setLimit sets the budget of one window. Callers hold l.mu or own l.
+func (l *Limiter) setLimit(limit int) error {
+	rate, burst, err := ratelimit.Pace(limit, l.share, l.burst)
+	if err != nil {
+		return err
+	}
+	// The emission interval is rounded up to redis_rate's grain, so that its
+	// rounding cannot fit one more request into a window than Pace allows.
+	interval := l.window / time.Duration(rate)
+	interval = (interval + gcraGrain - 1) / gcraGrain * gcraGrain
+	if interval*time.Duration(rate) < l.window {
+		interval += gcraGrain
+	}
+	l.limit = limit
+	l.pace = redis_rate.Limit{Rate: rate, Burst: burst, Period: interval * time.Duration(rate)}
+	return nil
+}
+
+// Wait blocks until one request may be sent, or ctx is done (then it returns
+// ctx.Err()). It waits out a pause learned by this process or, through Redis,
+// by any other, then for the request's turn in the shared pace. When Redis
+// cannot be used it fails open (returns nil) or closed (returns an error
+// wrapping ErrUnavailable), as configured.
+func (l *Limiter) Wait(ctx context.Context) error {
+	select {
+	case l.turn <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-l.turn }()
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		l.mu.Lock()
+		now := l.clock.Now()
+		pause := l.pausedUntil.Sub(now)
+		pace := l.pace
+		skip, lastErr := now.Before(l.retryAt), l.lastErr
+		l.mu.Unlock()
+
+		if pause <= 0 {
+			if skip {
+				return l.failMode(lastErr)
+			}
+			var err error
+			pause, err = l.sharedPause(ctx)
+			if err != nil {
+				return l.unavailable(ctx, err)
+			}
+		}
+		if pause > 0 {
+			if err := l.clock.Sleep(ctx, pause); err != nil {
+				return err
+			}
+			continue
+		}
+
+		rctx, cancel := context.WithTimeout(ctx, l.timeout)
+		res, err := l.gcra.Allow(rctx, l.key, pace)
+		cancel()
+		if err != nil {
+			return l.unavailable(ctx, err)
+		}
+		l.available()
+		if res.Allowed > 0 {
+			return nil
+		}
+		if err := l.clock.Sleep(ctx, max(res.RetryAfter, time.Microsecond)); err != nil {
+			return err
+		}
+	}
+}
+
+// sharedPause returns what is left of the pause recorded in Redis.
+func (l *Limiter) sharedPause(ctx context.Context) (time.Duration, error) {
+	rctx, cancel := context.WithTimeout(ctx, l.timeout)
+	defer cancel()
+	ttl, err := l.rdb.PTTL(rctx, l.pauseKey).Result()
+	if err != nil {
+		return 0, err
+	}
+	return ttl, nil // negative when there is no pause (no key, or no expiry)
+}
+
+// unavailable records a failed Redis command of Wait and applies the
+// failure mode.
+func (l *Limiter) unavailable(ctx context.Context, err error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return ctxErr // the caller gave up; Redis is not to blame
+	}
+	l.outage(err)
+	return l.failMode(err)
+}
+
+// failMode is Wait's result while Redis cannot be used.
+func (l *Limiter) failMode(err error) error {
+	if l.mode == FailClosed {
+		return fmt.Errorf("%w: %w", ErrUnavailable, err)
+	}
+	return nil
+}
+
+// outage records a failed Redis command, and logs the start of an outage
+// once.
+func (l *Limiter) outage(err error) {
+	l.mu.Lock()
+	l.retryAt, l.lastErr = l.clock.Now().Add(l.retry), err
+	l.mu.Unlock()
+	if l.down.CompareAndSwap(false, true) {
+		l.logger.Warn("intercom rate limiter: Redis unavailable; "+l.mode.String()+" until it answers again",
+			slog.String("key", l.key), slog.String("mode", l.mode.String()), slog.Any("error", err))
+	}
+}
+
+// available logs the end of an outage once.
+func (l *Limiter) available() {
+	if l.down.CompareAndSwap(true, false) {
+		l.mu.Lock()
+		l.retryAt, l.lastErr = time.Time{}, nil
+		l.mu.Unlock()
+		l.logger.Info("intercom rate limiter: Redis available again", slog.String("key", l.key))
+	}
+}
+
+// Observe learns from one response. A 429 or an exhausted window pauses
+// every process until the window's reset (at most one window): the pause is
+// written to Redis as a key with that expiry, and kept by this process too.
+// The X-RateLimit-Limit header replaces the budget of this process (every
+// process sees the same header, so all of them follow).
+func (l *Limiter) Observe(status int, rl intercom.RateLimit) {
+	l.mu.Lock()
+	now := l.clock.Now()
+	if l.learn && rl.Limit > 0 && rl.Limit != l.limit {
+		_ = l.setLimit(rl.Limit) // cannot fail: share and burst were checked
+	}
+	until := ratelimit.PauseUntil(now, status, rl, l.window)
+	if until.After(l.pausedUntil) {
+		l.pausedUntil = until
+	}
+	skip := now.Before(l.retryAt)
+	l.mu.Unlock()
+	if until.IsZero() || skip {
+		return
+	}
+	ms := until.Sub(now).Milliseconds()
+	if until.Sub(now)%time.Millisecond != 0 {
+		ms++ // round up: never shorten a pause
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), l.timeout)
+	defer cancel()
+	if err := extendPause.Run(ctx, l.rdb, []string{l.pauseKey}, ms).Err(); err != nil {
+		l.outage(err)
+		return
+	}
+	l.available()
+}
+
+// extendPause sets KEYS[1] to expire in ARGV[1] milliseconds, unless it
+// already expires later: a pause can be extended, never shortened.
+var extendPause = redis.NewScript(`
+local ttl = redis.call("PTTL", KEYS[1])
+local want = tonumber(ARGV[1])
+if ttl < want then
+  redis.call("SET", KEYS[1], "1", "PX", want)
+  return want
+end
+return ttl
+`)

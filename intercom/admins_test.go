@@ -16,7 +16,7 @@ func TestAdminsCalls(t *testing.T) {
 	crmRun(t, []crmCase{
 		{
 			name:   "Me",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Admins.Me(ctx)) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Admins.Me(ctx)) },
 			method: "GET", path: "/me",
 			resp: `{"type":"admin","id":"991267460","email":"ann@example.com","name":"Ann","email_verified":true,` +
 				`"app":{"type":"app","id_code":"this_is_an_id","name":"MyApp","region":"US","timezone":"America/Los_Angeles","created_at":1734537243,"identity_verification":false}}`,
@@ -24,20 +24,20 @@ func TestAdminsCalls(t *testing.T) {
 		{
 			name: "List",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Admins.List(ctx, &gen.ListAdminsParams{DisplayAvatar: Ptr(true)}))
+				return crmRes(c.Admins.List(ctx, &gen.ListAdminsParams{DisplayAvatar: Ptr(true)}))
 			},
 			method: "GET", path: "/admins", query: url.Values{"display_avatar": {"true"}},
 			resp: `{"type":"admin.list","admins":[` + crmAdminJSON + `]}`,
 		},
 		{
 			name:   "Get",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Admins.Get(ctx, "991267460")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Admins.Get(ctx, "991267460")) },
 			method: "GET", path: "/admins/991267460", resp: crmAdminJSON,
 		},
 		{
 			name: "SetAway",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Admins.SetAway(ctx, "991267460", gen.SetAwayAdminJSONRequestBody{
+				return crmRes(c.Admins.SetAway(ctx, "991267460", gen.SetAwayAdminJSONRequestBody{
 					AwayModeEnabled: true, AwayStatusReasonId: Ptr(12345),
 				}))
 			},
@@ -48,7 +48,7 @@ func TestAdminsCalls(t *testing.T) {
 		{
 			name: "ListActivityLogs",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Admins.ListActivityLogs(ctx, &gen.ListActivityLogsParams{CreatedAtAfter: "1677253093", CreatedAtBefore: Ptr("1677861493")}))
+				return crmRes(c.Admins.ListActivityLogs(ctx, &gen.ListActivityLogsParams{CreatedAtAfter: "1677253093", CreatedAtBefore: Ptr("1677861493")}))
 			},
 			method: "GET", path: "/admins/activity_logs",
 			query: url.Values{"created_at_after": {"1677253093"}, "created_at_before": {"1677861493"}},

@@ -9,13 +9,13 @@ func TestBrandsCalls(t *testing.T) {
 	crmRun(t, []crmCase{
 		{
 			name:   "List",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Brands.List(ctx)) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Brands.List(ctx)) },
 			method: "GET", path: "/brands",
 			resp: `{"type":"list","data":[{"type":"brand","id":"b1","name":"Acme","is_default":true,"created_at":1734537259}]}`,
 		},
 		{
 			name:   "Get",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Brands.Get(ctx, "b1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Brands.Get(ctx, "b1")) },
 			method: "GET", path: "/brands/b1",
 			resp: `{"type":"brand","id":"b1","name":"Acme","is_default":true}`,
 		},

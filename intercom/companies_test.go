@@ -22,7 +22,7 @@ func TestCompaniesCalls(t *testing.T) {
 		{
 			name: "CreateOrUpdate",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Companies.CreateOrUpdate(ctx, gen.CreateOrUpdateCompanyRequest{
+				return crmRes(c.Companies.CreateOrUpdate(ctx, gen.CreateOrUpdateCompanyRequest{
 					CompanyId: Ptr("acme"), Name: Ptr("Acme"), Size: Ptr(250),
 					CustomAttributes: &map[string]any{"tier": "gold", "seats": 25},
 				}))
@@ -34,7 +34,7 @@ func TestCompaniesCalls(t *testing.T) {
 		{
 			name: "Get",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Companies.Get(ctx, "531ee472cce572a6ec000006"))
+				return crmRes(c.Companies.Get(ctx, "531ee472cce572a6ec000006"))
 			},
 			method: "GET", path: "/companies/531ee472cce572a6ec000006", resp: crmCompanyJSON,
 			check: func(t *testing.T, got any) {
@@ -47,19 +47,19 @@ func TestCompaniesCalls(t *testing.T) {
 		{
 			name: "Update",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Companies.Update(ctx, "co1", gen.UpdateCompanyRequest{Industry: Ptr("Manufacturing")}))
+				return crmRes(c.Companies.Update(ctx, "co1", gen.UpdateCompanyRequest{Industry: Ptr("Manufacturing")}))
 			},
 			method: "PUT", path: "/companies/co1", body: `{"industry":"Manufacturing"}`, resp: crmCompanyJSON,
 		},
 		{
 			name:   "Delete",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Companies.Delete(ctx, "co1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Companies.Delete(ctx, "co1")) },
 			method: "DELETE", path: "/companies/co1", resp: `{"id":"co1","object":"company","deleted":true}`,
 		},
 		{
 			name: "List",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Companies.List(ctx, &gen.ListCompaniesParams{Name: Ptr("Acme Inc"), TagId: Ptr("t1"), Page: Ptr(2), PerPage: Ptr(20)}))
+				return crmRes(c.Companies.List(ctx, &gen.ListCompaniesParams{Name: Ptr("Acme Inc"), TagId: Ptr("t1"), Page: Ptr(2), PerPage: Ptr(20)}))
 			},
 			method: "GET", path: "/companies",
 			query: url.Values{"name": {"Acme Inc"}, "tag_id": {"t1"}, "page": {"2"}, "per_page": {"20"}},
@@ -68,34 +68,34 @@ func TestCompaniesCalls(t *testing.T) {
 		{
 			name: "ListOrdered",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Companies.ListOrdered(ctx, &gen.ListAllCompaniesParams{Order: Ptr("asc"), PerPage: Ptr(50)}))
+				return crmRes(c.Companies.ListOrdered(ctx, &gen.ListAllCompaniesParams{Order: Ptr("asc"), PerPage: Ptr(50)}))
 			},
 			method: "POST", path: "/companies/list", query: url.Values{"order": {"asc"}, "per_page": {"50"}},
 			resp: `{"type":"list","data":[{"type":"company","id":"co1"}],"total_count":1,"pages":{"type":"pages","page":1,"per_page":50,"total_pages":1}}`,
 		},
 		{
 			name:   "Scroll/open",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Companies.Scroll(ctx, "")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Companies.Scroll(ctx, "")) },
 			method: "GET", path: "/companies/scroll",
 			resp: `{"type":"list","data":[{"type":"company","id":"co1"}],"scroll_param":"sp-1","total_count":1}`,
 		},
 		{
 			name:   "Scroll/next",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Companies.Scroll(ctx, "sp-1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Companies.Scroll(ctx, "sp-1")) },
 			method: "GET", path: "/companies/scroll", query: url.Values{"scroll_param": {"sp-1"}},
 			resp: `{"type":"list","data":[],"scroll_param":"sp-1"}`,
 		},
 		{
 			name: "ListContacts",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Companies.ListContacts(ctx, "co1", &gen.ListAttachedContactsParams{PerPage: Ptr(5)}))
+				return crmRes(c.Companies.ListContacts(ctx, "co1", &gen.ListAttachedContactsParams{PerPage: Ptr(5)}))
 			},
 			method: "GET", path: "/companies/co1/contacts", query: url.Values{"per_page": {"5"}},
 			resp: `{"type":"list","data":[{"type":"contact","id":"c1","role":"user"}],"total_count":1,"pages":{"type":"pages","page":1,"per_page":5,"total_pages":1}}`,
 		},
 		{
 			name:   "ListSegments",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Companies.ListSegments(ctx, "co1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Companies.ListSegments(ctx, "co1")) },
 			method: "GET", path: "/companies/co1/segments",
 			resp: `{"type":"list","data":[{"type":"segment","id":"s1","name":"Big","person_type":"user"}]}`,
 		},

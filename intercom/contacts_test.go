@@ -36,7 +36,7 @@ type crmRequest struct {
 // crmCase is one service call and the exchange it must produce.
 type crmCase struct {
 	name string
-	// call makes the service call; res wraps its typed result.
+	// call makes the service call; crmRes wraps its typed result.
 	call func(ctx context.Context, c *Client) (any, error)
 	// method, path (escaped) and query (exact; nil means none) of the request.
 	method, path string
@@ -51,16 +51,16 @@ type crmCase struct {
 	check func(t *testing.T, got any)
 }
 
-// res adapts a typed service result to crmCase.call.
-func res[T any](v *T, err error) (any, error) {
+// crmRes adapts a typed service result to crmCase.call.
+func crmRes[T any](v *T, err error) (any, error) {
 	if v == nil {
 		return nil, err
 	}
 	return v, err
 }
 
-// noRes adapts a service call that returns only an error.
-func noRes(err error) (any, error) { return nil, err }
+// crmNoRes adapts a service call that returns only an error.
+func crmNoRes(err error) (any, error) { return nil, err }
 
 // crmServer starts a server recording every request and answering with
 // handle (status 200 and "{}" when handle is nil).
@@ -477,7 +477,7 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "Get",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Contacts.Get(ctx, "6762f0d51bb69f9f2193bb7f"))
+				return crmRes(c.Contacts.Get(ctx, "6762f0d51bb69f9f2193bb7f"))
 			},
 			method: "GET", path: "/contacts/6762f0d51bb69f9f2193bb7f", resp: crmContactJSON,
 			check: func(t *testing.T, got any) {
@@ -493,14 +493,14 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "GetByExternalID",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Contacts.GetByExternalID(ctx, "ext-1"))
+				return crmRes(c.Contacts.GetByExternalID(ctx, "ext-1"))
 			},
 			method: "GET", path: "/contacts/find_by_external_id/ext-1", resp: crmContactJSON,
 		},
 		{
 			name: "List",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Contacts.List(ctx, &gen.ListContactsParams{PerPage: Ptr(2), StartingAfter: Ptr("cur-9")}))
+				return crmRes(c.Contacts.List(ctx, &gen.ListContactsParams{PerPage: Ptr(2), StartingAfter: Ptr("cur-9")}))
 			},
 			method: "GET", path: "/contacts", query: url.Values{"per_page": {"2"}, "starting_after": {"cur-9"}},
 			resp: `{"type":"list","data":[{"type":"contact","id":"c1"},{"type":"contact","id":"c2"}],"total_count":5,` +
@@ -509,14 +509,14 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "List/nil params",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Contacts.List(ctx, nil))
+				return crmRes(c.Contacts.List(ctx, nil))
 			},
 			method: "GET", path: "/contacts", resp: `{"type":"list","data":[],"total_count":0}`,
 		},
 		{
 			name: "Create",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Contacts.Create(ctx, gen.CreateContactRequest{
+				return crmRes(c.Contacts.Create(ctx, gen.CreateContactRequest{
 					Role: Ptr("user"), Email: Ptr("joe@example.com"), ExternalId: Ptr("ext-1"),
 					CustomAttributes: &map[string]any{"seats": 3},
 				}))
@@ -528,7 +528,7 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "Update",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Contacts.Update(ctx, "c1", gen.UpdateContactRequest{Name: Ptr("Joe B"), UnsubscribedFromEmails: Ptr(true)}))
+				return crmRes(c.Contacts.Update(ctx, "c1", gen.UpdateContactRequest{Name: Ptr("Joe B"), UnsubscribedFromEmails: Ptr(true)}))
 			},
 			method: "PUT", path: "/contacts/c1",
 			body: `{"name":"Joe B","unsubscribed_from_emails":true}`, resp: crmContactJSON,
@@ -536,7 +536,7 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "Delete",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Contacts.Delete(ctx, "c1"))
+				return crmRes(c.Contacts.Delete(ctx, "c1"))
 			},
 			method: "DELETE", path: "/contacts/c1",
 			resp: `{"type":"contact","id":"c1","external_id":"ext-1","deleted":true}`,
@@ -544,7 +544,7 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "Merge",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Contacts.Merge(ctx, "lead1", "user1"))
+				return crmRes(c.Contacts.Merge(ctx, "lead1", "user1"))
 			},
 			method: "POST", path: "/contacts/merge",
 			body: `{"from":"lead1","into":"user1"}`, resp: crmContactJSON,
@@ -552,7 +552,7 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "Search",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Contacts.Search(ctx, searchReq))
+				return crmRes(c.Contacts.Search(ctx, searchReq))
 			},
 			method: "POST", path: "/contacts/search",
 			body: `{"query":{"field":"email","operator":"=","value":"joe@example.com"},"pagination":{"per_page":5}}`,
@@ -561,26 +561,26 @@ func TestContactsCalls(t *testing.T) {
 		},
 		{
 			name:   "Archive",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Contacts.Archive(ctx, "c1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Contacts.Archive(ctx, "c1")) },
 			method: "POST", path: "/contacts/c1/archive",
 			resp: `{"type":"contact","id":"c1","external_id":"ext-1","archived":true}`,
 		},
 		{
 			name:   "Unarchive",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Contacts.Unarchive(ctx, "c1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Contacts.Unarchive(ctx, "c1")) },
 			method: "POST", path: "/contacts/c1/unarchive",
 			resp: `{"type":"contact","id":"c1","external_id":"ext-1","archived":false}`,
 		},
 		{
 			name:   "Block",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Contacts.Block(ctx, "c1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Contacts.Block(ctx, "c1")) },
 			method: "POST", path: "/contacts/c1/block",
 			resp: `{"type":"contact","id":"c1","external_id":"ext-1","blocked":true}`,
 		},
 		{
 			name: "ListCompanies",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Contacts.ListCompanies(ctx, "c1", &gen.ListCompaniesForAContactParams{PerPage: Ptr(10)}))
+				return crmRes(c.Contacts.ListCompanies(ctx, "c1", &gen.ListCompaniesForAContactParams{PerPage: Ptr(10)}))
 			},
 			method: "GET", path: "/contacts/c1/companies", query: url.Values{"per_page": {"10"}},
 			resp: `{"type":"list","companies":[{"type":"company","id":"co1","name":"Acme"}],"total_count":1,` +
@@ -589,7 +589,7 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "AttachCompany",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Contacts.AttachCompany(ctx, "c1", "co1"))
+				return crmRes(c.Contacts.AttachCompany(ctx, "c1", "co1"))
 			},
 			method: "POST", path: "/contacts/c1/companies", body: `{"id":"co1"}`,
 			resp: `{"type":"company","id":"co1","company_id":"acme","name":"Acme","user_count":1}`,
@@ -597,27 +597,29 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "DetachCompany",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Contacts.DetachCompany(ctx, "c1", "co1"))
+				return crmRes(c.Contacts.DetachCompany(ctx, "c1", "co1"))
 			},
 			method: "DELETE", path: "/contacts/c1/companies/co1",
 			resp: `{"type":"company","id":"co1","company_id":"acme","name":"Acme","user_count":0}`,
 		},
 		{
 			name:   "ListSegments",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Contacts.ListSegments(ctx, "c1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Contacts.ListSegments(ctx, "c1")) },
 			method: "GET", path: "/contacts/c1/segments",
 			resp: `{"type":"list","data":[{"type":"segment","id":"s1","name":"Active","person_type":"user"}]}`,
 		},
 		{
-			name:   "ListSubscriptions",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Contacts.ListSubscriptions(ctx, "c1")) },
+			name: "ListSubscriptions",
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return crmRes(c.Contacts.ListSubscriptions(ctx, "c1"))
+			},
 			method: "GET", path: "/contacts/c1/subscriptions",
 			resp: `{"type":"list","data":[{"type":"subscription","id":"37846","state":"live","consent_type":"opt_in"}]}`,
 		},
 		{
 			name: "Subscribe",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Contacts.Subscribe(ctx, "c1", "37846", ConsentOptIn))
+				return crmRes(c.Contacts.Subscribe(ctx, "c1", "37846", ConsentOptIn))
 			},
 			method: "POST", path: "/contacts/c1/subscriptions", body: `{"id":"37846","consent_type":"opt_in"}`,
 			resp: `{"type":"subscription","id":"37846","state":"live","consent_type":"opt_in"}`,
@@ -625,33 +627,33 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "Unsubscribe",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Contacts.Unsubscribe(ctx, "c1", "37846"))
+				return crmRes(c.Contacts.Unsubscribe(ctx, "c1", "37846"))
 			},
 			method: "DELETE", path: "/contacts/c1/subscriptions/37846",
 			resp: `{"type":"subscription","id":"37846","state":"live","consent_type":"opt_in"}`,
 		},
 		{
 			name:   "ListTags",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Contacts.ListTags(ctx, "c1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Contacts.ListTags(ctx, "c1")) },
 			method: "GET", path: "/contacts/c1/tags",
 			resp: `{"type":"list","data":[{"type":"tag","id":"t1","name":"vip"}]}`,
 		},
 		{
 			name:   "Tag",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Contacts.Tag(ctx, "c1", "t1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Contacts.Tag(ctx, "c1", "t1")) },
 			method: "POST", path: "/contacts/c1/tags", body: `{"id":"t1"}`,
 			resp: `{"type":"tag","id":"t1","name":"vip"}`,
 		},
 		{
 			name:   "Untag",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Contacts.Untag(ctx, "c1", "t1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Contacts.Untag(ctx, "c1", "t1")) },
 			method: "DELETE", path: "/contacts/c1/tags/t1",
 			resp: `{"type":"tag","id":"t1","name":"vip"}`,
 		},
 		{
 			name: "AddNote",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Contacts.AddNote(ctx, "c1", "991267460", "Called about renewal"))
+				return crmRes(c.Contacts.AddNote(ctx, "c1", "991267460", "Called about renewal"))
 			},
 			method: "POST", path: "/contacts/c1/notes", body: `{"admin_id":"991267460","body":"Called about renewal"}`,
 			resp: `{"type":"note","id":"34","created_at":1734537429,"body":"<p>Called about renewal</p>"}`,
@@ -659,7 +661,7 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "AddNote/no admin",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Contacts.AddNote(ctx, "c1", "", "Hello"))
+				return crmRes(c.Contacts.AddNote(ctx, "c1", "", "Hello"))
 			},
 			method: "POST", path: "/contacts/c1/notes", body: `{"body":"Hello"}`,
 			resp: `{"type":"note","id":"35","body":"<p>Hello</p>"}`,
@@ -667,7 +669,7 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "ListNotes",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Contacts.ListNotes(ctx, "c1", &gen.ListNotesParams{Page: Ptr(2), PerPage: Ptr(5)}))
+				return crmRes(c.Contacts.ListNotes(ctx, "c1", &gen.ListNotesParams{Page: Ptr(2), PerPage: Ptr(5)}))
 			},
 			method: "GET", path: "/contacts/c1/notes", query: url.Values{"page": {"2"}, "per_page": {"5"}},
 			resp: `{"type":"list","data":[{"type":"note","id":"34","body":"<p>x</p>"}],"total_count":6,` +

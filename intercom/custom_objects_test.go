@@ -16,7 +16,7 @@ func TestCustomObjectInstancesCalls(t *testing.T) {
 		{
 			name: "Create",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.CustomObjectInstances.Create(ctx, "Order", gen.CreateOrUpdateCustomObjectInstanceRequest{
+				return crmRes(c.CustomObjectInstances.Create(ctx, "Order", gen.CreateOrUpdateCustomObjectInstanceRequest{
 					ExternalId: Ptr("ord-1"), CustomAttributes: &map[string]any{"order_number": "ORDER-12345", "total": 99.5},
 				}))
 			},
@@ -27,21 +27,21 @@ func TestCustomObjectInstancesCalls(t *testing.T) {
 		{
 			name: "Get",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.CustomObjectInstances.Get(ctx, "Order", "22"))
+				return crmRes(c.CustomObjectInstances.Get(ctx, "Order", "22"))
 			},
 			method: "GET", path: "/custom_object_instances/Order/22", resp: crmOrderJSON,
 		},
 		{
 			name: "GetByExternalID",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.CustomObjectInstances.GetByExternalID(ctx, "Order", "ord/1"))
+				return crmRes(c.CustomObjectInstances.GetByExternalID(ctx, "Order", "ord/1"))
 			},
 			method: "GET", path: "/custom_object_instances/Order", query: url.Values{"external_id": {"ord/1"}}, resp: crmOrderJSON,
 		},
 		{
 			name: "Delete",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.CustomObjectInstances.Delete(ctx, "Order", "22"))
+				return crmRes(c.CustomObjectInstances.Delete(ctx, "Order", "22"))
 			},
 			method: "DELETE", path: "/custom_object_instances/Order/22",
 			resp: `{"id":"22","object":"Order","deleted":true}`,
@@ -49,7 +49,7 @@ func TestCustomObjectInstancesCalls(t *testing.T) {
 		{
 			name: "DeleteByExternalID",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.CustomObjectInstances.DeleteByExternalID(ctx, "Order", "ord-1"))
+				return crmRes(c.CustomObjectInstances.DeleteByExternalID(ctx, "Order", "ord-1"))
 			},
 			method: "DELETE", path: "/custom_object_instances/Order", query: url.Values{"external_id": {"ord-1"}},
 			resp: `{"id":"22","object":"Order","deleted":true}`,

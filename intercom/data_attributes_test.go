@@ -19,7 +19,7 @@ func TestDataAttributesCalls(t *testing.T) {
 			name: "List",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				m := gen.ListDataAttributesParamsModelCompany
-				return res(c.DataAttributes.List(ctx, &gen.ListDataAttributesParams{Model: &m, IncludeArchived: Ptr(true)}))
+				return crmRes(c.DataAttributes.List(ctx, &gen.ListDataAttributesParams{Model: &m, IncludeArchived: Ptr(true)}))
 			},
 			method: "GET", path: "/data_attributes", query: url.Values{"model": {"company"}, "include_archived": {"true"}},
 			resp: `{"type":"list","data":[{"type":"data_attribute","id":12878,"name":"name","full_name":"name","label":"Company name",` +
@@ -28,7 +28,7 @@ func TestDataAttributesCalls(t *testing.T) {
 		{
 			name: "Create",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.DataAttributes.Create(ctx, create))
+				return crmRes(c.DataAttributes.Create(ctx, create))
 			},
 			method: "POST", path: "/data_attributes",
 			body: `{"name":"plan_tier","model":"contact","description":"Plan tier","data_type":"string"}`,
@@ -37,7 +37,7 @@ func TestDataAttributesCalls(t *testing.T) {
 		{
 			name: "Update",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.DataAttributes.Update(ctx, 37, gen.UpdateDataAttributeRequest{Archived: Ptr(true)}))
+				return crmRes(c.DataAttributes.Update(ctx, 37, gen.UpdateDataAttributeRequest{Archived: Ptr(true)}))
 			},
 			method: "PUT", path: "/data_attributes/37", body: `{"archived":true}`,
 			resp: `{"type":"data_attribute","id":37,"name":"plan_tier","archived":true}`,

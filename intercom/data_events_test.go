@@ -15,7 +15,7 @@ func TestDataEventsCalls(t *testing.T) {
 		{
 			name: "Create",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return noRes(c.DataEvents.Create(ctx, gen.CreateDataEventRequest{
+				return crmNoRes(c.DataEvents.Create(ctx, gen.CreateDataEventRequest{
 					EventName: Ptr("invited-friend"), CreatedAt: Ptr(1671028894), UserId: Ptr("u1"),
 					Metadata: &map[string]string{"invitee_email": "pi@example.org"},
 				}))
@@ -33,7 +33,7 @@ func TestDataEventsCalls(t *testing.T) {
 					First     *int    `json:"first,omitempty"`
 					Last      *int    `json:"last,omitempty"`
 				}{Count: Ptr(3), EventName: Ptr("signed-in")}
-				return noRes(c.DataEvents.Summaries(ctx, body))
+				return crmNoRes(c.DataEvents.Summaries(ctx, body))
 			},
 			method: "POST", path: "/events/summaries", resp: "",
 			body: `{"user_id":"u1","event_summaries":{"count":3,"event_name":"signed-in"}}`,
@@ -41,7 +41,7 @@ func TestDataEventsCalls(t *testing.T) {
 		{
 			name: "List",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.DataEvents.List(ctx, params))
+				return crmRes(c.DataEvents.List(ctx, params))
 			},
 			method: "GET", path: "/events", query: url.Values{"type": {"user"}, "email": {"joe@example.com"}},
 			resp: `{"type":"event.summary","email":"joe@example.com","events":[{"name":"signed-in","count":3,"first":"2024-01-01T00:00:00Z","last":"2024-02-01T00:00:00Z"}]}`,
@@ -49,7 +49,7 @@ func TestDataEventsCalls(t *testing.T) {
 		{
 			name: "List/summary",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.DataEvents.List(ctx, &gen.ListDataEventsParams{Type: "user", IntercomUserId: Ptr("c1"), Summary: Ptr(true)}))
+				return crmRes(c.DataEvents.List(ctx, &gen.ListDataEventsParams{Type: "user", IntercomUserId: Ptr("c1"), Summary: Ptr(true)}))
 			},
 			method: "GET", path: "/events", query: url.Values{"type": {"user"}, "intercom_user_id": {"c1"}, "summary": {"true"}},
 			resp: `{"type":"event.summary","intercom_user_id":"c1","events":[]}`,

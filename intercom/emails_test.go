@@ -9,13 +9,13 @@ func TestEmailsCalls(t *testing.T) {
 	crmRun(t, []crmCase{
 		{
 			name:   "List",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Emails.List(ctx)) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Emails.List(ctx)) },
 			method: "GET", path: "/emails",
 			resp: `{"type":"list","data":[{"type":"email_setting","id":"e1","email":"support@example.com","forwarding_enabled":true,"domain":"example.com","brand_id":"b1"}]}`,
 		},
 		{
 			name:   "Get",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Emails.Get(ctx, "e1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Emails.Get(ctx, "e1")) },
 			method: "GET", path: "/emails/e1",
 			resp: `{"type":"email_setting","id":"e1","email":"support@example.com","forwarding_enabled":true}`,
 		},

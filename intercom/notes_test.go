@@ -14,14 +14,14 @@ func TestNotesCalls(t *testing.T) {
 	crmRun(t, []crmCase{
 		{
 			name:   "Get",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Notes.Get(ctx, "34")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Notes.Get(ctx, "34")) },
 			method: "GET", path: "/notes/34",
 			resp: `{"type":"note","id":"34","created_at":1734537429,"body":"<p>Hi</p>","author":{"type":"admin","id":"991267460","name":"Ann"}}`,
 		},
 		{
 			name: "ListForCompany",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Notes.ListForCompany(ctx, "co1", &gen.ListCompanyNotesParams{Page: Ptr(1), PerPage: Ptr(10)}))
+				return crmRes(c.Notes.ListForCompany(ctx, "co1", &gen.ListCompanyNotesParams{Page: Ptr(1), PerPage: Ptr(10)}))
 			},
 			method: "GET", path: "/companies/co1/notes", query: url.Values{"page": {"1"}, "per_page": {"10"}},
 			resp: `{"type":"list","data":[{"type":"note","id":"34","body":"<p>Hi</p>"}],"total_count":1,"pages":{"type":"pages","page":1,"per_page":10,"total_pages":1}}`,

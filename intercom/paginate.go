@@ -26,8 +26,14 @@ import (
 //     in the response: [pageNext] and [pageParam]; the cursor is the page
 //     number as a string.
 //   - next URL: pages.next is the absolute URL of the next page: [linkNext]
-//     and [firstOrURL] (which fetches it with Client.getURL).
-//   - scroll: scroll_param in query and response: [paginateScroll].
+//     and [nextURLCall] (which fetches it with Client.getURL).
+//   - scroll: scroll_param in query and response: [paginateScroll] with
+//     [scrollFetch]; no retries, a 500 mid-scroll ends with ErrScrollExpired,
+//     an empty page ends the scroll.
+//
+// [fetchPages] runs one page's request through doJSON and splits the decoded
+// response into items and next cursor; [cloneParams], [items] and [valueOr]
+// are the small helpers around it.
 //
 // A service's iterator then takes a few lines, e.g.
 //
@@ -127,10 +133,10 @@ func paginateSeq[T any](ctx context.Context, fetch func(ctx context.Context, cur
 const maxTrackedCursors = 1 << 14
 
 // cursorGuard detects a cursor that was already seen, any number of pages
-// earlier, in bounded memory. It remembers 64-bit hashes (seeded per
-// iteration, so a collision, about 1 in 10^10 even after 10^4 pages, cannot
-// be provoked) of the first limit cursors; after that it runs Brent's cycle
-// detection, which needs a single saved hash.
+// earlier, in bounded memory. It remembers 64-bit hashes of the first limit
+// cursors (seeded per iteration, so a collision cannot be provoked; its
+// chance is below 10^-11 even with 16,384 cursors); after that it runs
+// Brent's cycle detection, which needs a single saved hash.
 type cursorGuard struct {
 	seed  maphash.Seed
 	seen  map[uint64]struct{}

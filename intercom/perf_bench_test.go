@@ -406,4 +406,3 @@ func BenchmarkPerfRetry429(b *testing.B) {
 		}
 	})
 }
-

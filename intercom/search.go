@@ -360,7 +360,7 @@ func (f Filter) node(path string, depth int) (any, error) {
 			return nil, fail("operator %s needs at least one value", f.op)
 		}
 		for i, item := range sv.list {
-			if item.kind == kindList {
+			if item.kind != kindString && item.kind != kindInt {
 				return nil, fail("operator %s takes strings and integers; value %d is a %s", f.op, i, item.kind)
 			}
 		}

@@ -25,19 +25,19 @@ func TestTagsCalls(t *testing.T) {
 	crmRun(t, []crmCase{
 		{
 			name:   "List",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Tags.List(ctx)) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Tags.List(ctx)) },
 			method: "GET", path: "/tags",
 			resp: `{"type":"list","data":[{"type":"tag","id":"t1","name":"vip"},{"type":"tag","id":"t2","name":"beta"}]}`,
 		},
 		{
 			name:   "Get",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Tags.Get(ctx, "t1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Tags.Get(ctx, "t1")) },
 			method: "GET", path: "/tags/t1", resp: `{"type":"tag","id":"t1","name":"vip"}`,
 		},
 		{
 			name: "Delete",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return noRes(c.Tags.Delete(ctx, "t1"))
+				return crmNoRes(c.Tags.Delete(ctx, "t1"))
 			},
 			method: "DELETE", path: "/tags/t1", resp: "",
 		},
@@ -46,21 +46,21 @@ func TestTagsCalls(t *testing.T) {
 			// chosen member's JSON, not {}.
 			name: "Create",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Tags.Create(ctx, gen.CreateOrUpdateTagRequest{Name: "vip"}))
+				return crmRes(c.Tags.Create(ctx, gen.CreateOrUpdateTagRequest{Name: "vip"}))
 			},
 			method: "POST", path: "/tags", body: `{"name":"vip"}`, resp: `{"type":"tag","id":"t1","name":"vip"}`,
 		},
 		{
 			name: "Create/rename",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Tags.Create(ctx, gen.CreateOrUpdateTagRequest{Id: Ptr("t1"), Name: "gold"}))
+				return crmRes(c.Tags.Create(ctx, gen.CreateOrUpdateTagRequest{Id: Ptr("t1"), Name: "gold"}))
 			},
 			method: "POST", path: "/tags", body: `{"id":"t1","name":"gold"}`, resp: `{"type":"tag","id":"t1","name":"gold"}`,
 		},
 		{
 			name: "TagCompanies",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Tags.TagCompanies(ctx, gen.TagCompanyRequest{Name: "vip", Companies: []crmCompanyRef{{Id: Ptr("co1")}}}))
+				return crmRes(c.Tags.TagCompanies(ctx, gen.TagCompanyRequest{Name: "vip", Companies: []crmCompanyRef{{Id: Ptr("co1")}}}))
 			},
 			method: "POST", path: "/tags", body: `{"name":"vip","companies":[{"id":"co1"}]}`,
 			resp: `{"type":"tag","id":"t1","name":"vip"}`,
@@ -68,7 +68,7 @@ func TestTagsCalls(t *testing.T) {
 		{
 			name: "UntagCompanies",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Tags.UntagCompanies(ctx, untag))
+				return crmRes(c.Tags.UntagCompanies(ctx, untag))
 			},
 			method: "POST", path: "/tags",
 			body: `{"name":"vip","companies":[{"id":"co1","untag":true},{"company_id":"acme","untag":true}]}`,
@@ -77,7 +77,7 @@ func TestTagsCalls(t *testing.T) {
 		{
 			name: "TagContacts",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Tags.TagContacts(ctx, gen.TagMultipleUsersRequest{Name: "vip", Users: []struct {
+				return crmRes(c.Tags.TagContacts(ctx, gen.TagMultipleUsersRequest{Name: "vip", Users: []struct {
 					Id *string `json:"id,omitempty"`
 				}{{Id: Ptr("c1")}, {Id: Ptr("c2")}}}))
 			},

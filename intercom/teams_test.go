@@ -9,13 +9,13 @@ func TestTeamsCalls(t *testing.T) {
 	crmRun(t, []crmCase{
 		{
 			name:   "List",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Teams.List(ctx)) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Teams.List(ctx)) },
 			method: "GET", path: "/teams",
 			resp: `{"type":"team.list","teams":[{"type":"team","id":"814865","name":"Support","admin_ids":[493881]}]}`,
 		},
 		{
 			name:   "Get",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Teams.Get(ctx, "814865")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Teams.Get(ctx, "814865")) },
 			method: "GET", path: "/teams/814865",
 			resp: `{"type":"team","id":"814865","name":"Support","admin_ids":[493881]}`,
 		},

@@ -21,20 +21,20 @@ func TestVisitorsCalls(t *testing.T) {
 	crmRun(t, []crmCase{
 		{
 			name:   "Get",
-			call:   func(ctx context.Context, c *Client) (any, error) { return res(c.Visitors.Get(ctx, "3ecf64d0 &x=1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Visitors.Get(ctx, "3ecf64d0 &x=1")) },
 			method: "GET", path: "/visitors", query: url.Values{"user_id": {"3ecf64d0 &x=1"}}, resp: crmVisitorJSON,
 		},
 		{
 			name: "Update",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Visitors.Update(ctx, gen.UpdateVisitorRequest{UserId: Ptr("3ecf64d0"), Name: Ptr("Winston")}))
+				return crmRes(c.Visitors.Update(ctx, gen.UpdateVisitorRequest{UserId: Ptr("3ecf64d0"), Name: Ptr("Winston")}))
 			},
 			method: "PUT", path: "/visitors", body: `{"user_id":"3ecf64d0","name":"Winston"}`, resp: crmVisitorJSON,
 		},
 		{
 			name: "Convert",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return res(c.Visitors.Convert(ctx, convert))
+				return crmRes(c.Visitors.Convert(ctx, convert))
 			},
 			method: "POST", path: "/visitors/convert",
 			body: `{"type":"user","user":{"email":"winston@example.com"},"visitor":{"user_id":"3ecf64d0"}}`,

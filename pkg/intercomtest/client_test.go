@@ -174,3 +174,110 @@ func TestClientErrorsFromTheFake(t *testing.T) {
 		t.Errorf("wrong token: %v", err)
 	}
 }
+
+// TestClientIteratorsWalkTheFake runs the client's iterators over each
+// pagination style the fake serves.
+func TestClientIteratorsWalkTheFake(t *testing.T) {
+	clock := intercomtest.NewManualClock(t0)
+	srv := intercomtest.NewServer(t, intercomtest.WithClock(clock), intercomtest.WithScrollPageSize(3))
+	client := srv.Client()
+	ctx := context.Background()
+	contacts := srv.SeedContacts(12)
+	companies := srv.SeedCompanies(8)
+
+	count := func(seq func(func(string, error) bool)) (int, error) {
+		n := 0
+		for _, err := range seq {
+			if err != nil {
+				return n, err
+			}
+			n++
+		}
+		return n, nil
+	}
+	ids := func(name string, n int, err error, want int) {
+		t.Helper()
+		if err != nil || n != want {
+			t.Errorf("%s: %d items, err %v; want %d", name, n, err, want)
+		}
+	}
+
+	n, err := count(func(yield func(string, error) bool) {
+		for c, err := range client.Contacts.ListAll(ctx, &gen.ListContactsParams{PerPage: intercom.Ptr(5)}) {
+			if !yield(val(c.Id), err) {
+				return
+			}
+		}
+	})
+	ids("contacts cursor", n, err, 12)
+
+	q, err := intercom.SearchQuery{Filter: intercom.Field("email").EndsWith("@example.com"), PerPage: 4}.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err = count(func(yield func(string, error) bool) {
+		for c, err := range client.Contacts.SearchAll(ctx, q) {
+			if !yield(val(c.Id), err) {
+				return
+			}
+		}
+	})
+	ids("contacts search cursor", n, err, 12)
+
+	n, err = count(func(yield func(string, error) bool) {
+		for c, err := range client.Companies.ListAll(ctx, &gen.ListCompaniesParams{PerPage: intercom.Ptr(3)}) {
+			if !yield(val(c.Id), err) {
+				return
+			}
+		}
+	})
+	ids("companies pages", n, err, 8)
+
+	n, err = count(func(yield func(string, error) bool) {
+		for c, err := range client.Companies.ScrollAll(ctx) {
+			if !yield(val(c.Id), err) {
+				return
+			}
+		}
+	})
+	ids("companies scroll", n, err, 8)
+
+	for _, co := range companies[:4] {
+		if err := srv.AttachCompany(*contacts[0].Id, *co.Id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err = count(func(yield func(string, error) bool) {
+		for c, err := range client.Contacts.ListCompaniesAll(ctx, *contacts[0].Id, &gen.ListCompaniesForAContactParams{PerPage: intercom.Ptr(3)}) {
+			if !yield(val(c.Id), err) {
+				return
+			}
+		}
+	})
+	ids("companies of a contact (next URL)", n, err, 4)
+
+	// A scroll left unused for a minute expires: the iterator says so.
+	seen := 0
+	var scrollErr error
+	for _, err := range client.Companies.ScrollAll(ctx) {
+		if err != nil {
+			scrollErr = err
+			break
+		}
+		seen++
+		if seen == 3 { // the first page is consumed
+			clock.Advance(61 * time.Second)
+		}
+	}
+	if !errors.Is(scrollErr, intercom.ErrScrollExpired) || seen != 3 {
+		t.Errorf("expired scroll: %d companies, err %v; want 3 and ErrScrollExpired", seen, scrollErr)
+	}
+}
+
+func val[T any](p *T) T {
+	var z T
+	if p == nil {
+		return z
+	}
+	return *p
+}

@@ -292,7 +292,8 @@ type scrollState struct {
 // scrollCompanies is GET /companies/scroll. Like Intercom: one scroll per
 // app; a scroll unused for a minute expires; starting a scroll while one is
 // open is a 400; the page after the last has no companies and closes the
-// scroll. An unknown or expired scroll_param is a 404.
+// scroll. An unknown or expired scroll_param gets the 500 with which
+// Intercom tells a client to restart a failed scroll.
 func (c *call) scrollCompanies() result {
 	st := c.st
 	if sc := st.scroll; sc != nil && c.now.Sub(sc.lastUsed) >= c.s.cfg.scrollTTL {
@@ -314,7 +315,7 @@ func (c *call) scrollCompanies() result {
 	case st.scroll != nil && st.scroll.param == param:
 		sc = st.scroll
 	default:
-		return fail(http.StatusNotFound, "not_found", "scroll_param not found; it may have expired, start a new scroll")
+		return fail(http.StatusInternalServerError, "server_error", "Request failed: the scroll_param is unknown or expired. Please restart the scroll operation.")
 	}
 	sc.lastUsed = c.now
 	data := []gen.Company{}

@@ -82,5 +82,6 @@
 // lists and searches; GET /events always answers the event summaries (the
 // shape the description declares); segments have no members; custom
 // attributes need no data attribute definition; notes keep their body as
-// sent; an unknown or expired scroll_param is a 404.
+// sent; an unknown or expired scroll_param gets a 500 asking to restart the
+// scroll (Intercom's answer to a failed scroll).
 package intercomtest

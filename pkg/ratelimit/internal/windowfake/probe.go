@@ -1,7 +1,10 @@
 package windowfake
 
 import (
+	"math"
+	"os"
 	"slices"
+	"testing"
 	"time"
 )
 
@@ -13,12 +16,13 @@ type Probe struct {
 	every time.Duration
 	stop  chan struct{}
 	done  chan struct{}
+	start time.Time
 	lates []time.Duration
 }
 
 // StartProbe starts probing every interval until Stop.
 func StartProbe(every time.Duration) *Probe {
-	p := &Probe{every: every, stop: make(chan struct{}), done: make(chan struct{})}
+	p := &Probe{every: every, stop: make(chan struct{}), done: make(chan struct{}), start: time.Now()}
 	go p.run()
 	return p
 }
@@ -43,7 +47,14 @@ func (p *Probe) run() {
 type Lateness struct {
 	Samples       int
 	P50, P90, Max time.Duration
+	// Stalled is the share of the probe's time lost in wake-ups later than
+	// stallSlack: roughly, the share of the time this process was ready to
+	// run but did not get a CPU.
+	Stalled float64
 }
+
+// stallSlack is the lateness of a timer that counts as normal.
+const stallSlack = time.Millisecond
 
 // Stop ends the probe and returns what it measured.
 func (p *Probe) Stop() Lateness {
@@ -53,9 +64,49 @@ func (p *Probe) Stop() Lateness {
 	if l.Samples == 0 {
 		return l
 	}
+	var stalled time.Duration
+	for _, d := range p.lates {
+		if d > stallSlack {
+			stalled += d
+		}
+	}
+	if span := time.Since(p.start); span > 0 {
+		l.Stalled = float64(stalled) / float64(span)
+	}
 	slices.Sort(p.lates)
 	l.P50 = p.lates[l.Samples/2]
 	l.P90 = p.lates[l.Samples*9/10]
 	l.Max = p.lates[l.Samples-1]
 	return l
+}
+
+// MaxFitStalled is the share of time lost to late wake-ups beyond which a
+// load test counts the machine as too busy to judge throughput: the
+// scaled-down load tests pace a request every ~2ms, and time the process
+// does not run is throughput no limiter can make up for.
+const MaxFitStalled = 0.02
+
+// Fit reports whether the process ran well enough to judge throughput.
+func (l Lateness) Fit() bool { return l.Samples > 0 && l.Stalled <= MaxFitStalled }
+
+// CheckThroughput asserts that the throughput st measured is within 10% of
+// the budget. When it is not, but the probe found the timers of this process
+// too late to keep any pace (the machine was overloaded by other work), it
+// logs that the figure is not asserted instead, unless the environment sets
+// RATELIMIT_LOAD_STRICT.
+func CheckThroughput(t testing.TB, st Stats, late Lateness) {
+	t.Helper()
+	t.Logf("timer lateness while loaded: p50 %v, p90 %v, max %v (%d samples); time lost to late wake-ups: %.1f%%",
+		late.P50, late.P90, late.Max, late.Samples, 100*late.Stalled)
+	thr, budget := st.Throughput(), float64(st.Limit)
+	if math.Abs(thr-budget)/budget <= 0.10 {
+		return
+	}
+	if !late.Fit() && os.Getenv("RATELIMIT_LOAD_STRICT") == "" {
+		t.Logf("NOT ASSERTED: throughput %.1f calls per window is not within 10%% of %d, but %.1f%% (> %.0f%%) of the time "+
+			"was lost to late wake-ups: the machine did not give this test the CPU to keep a pace; set RATELIMIT_LOAD_STRICT=1 to fail anyway",
+			thr, st.Limit, 100*late.Stalled, 100*MaxFitStalled)
+		return
+	}
+	t.Errorf("throughput %.1f calls per window, want within 10%% of %d\nper window: %v", thr, st.Limit, st.PerWindow)
 }

@@ -1772,6 +1772,30 @@ func (e CreateTicketTypeRequestCategory) Valid() bool {
 	}
 }
 
+// Defines values for CreatedConversationMessageType.
+const (
+	CreatedConversationMessageTypeEmail    CreatedConversationMessageType = "email"
+	CreatedConversationMessageTypeFacebook CreatedConversationMessageType = "facebook"
+	CreatedConversationMessageTypeInapp    CreatedConversationMessageType = "inapp"
+	CreatedConversationMessageTypeTwitter  CreatedConversationMessageType = "twitter"
+)
+
+// Valid indicates whether the value is a known member of the CreatedConversationMessageType enum.
+func (e CreatedConversationMessageType) Valid() bool {
+	switch e {
+	case CreatedConversationMessageTypeEmail:
+		return true
+	case CreatedConversationMessageTypeFacebook:
+		return true
+	case CreatedConversationMessageTypeInapp:
+		return true
+	case CreatedConversationMessageTypeTwitter:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CursorPagesType.
 const (
 	CursorPagesTypePages CursorPagesType = "pages"
@@ -3290,30 +3314,6 @@ func (e WorkflowExportWorkflowState) Valid() bool {
 	case WorkflowExportWorkflowStateLive:
 		return true
 	case WorkflowExportWorkflowStatePaused:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for CreateConversation200JSONResponseBodyMessageType.
-const (
-	CreateConversation200JSONResponseBodyMessageTypeEmail    CreateConversation200JSONResponseBodyMessageType = "email"
-	CreateConversation200JSONResponseBodyMessageTypeFacebook CreateConversation200JSONResponseBodyMessageType = "facebook"
-	CreateConversation200JSONResponseBodyMessageTypeInapp    CreateConversation200JSONResponseBodyMessageType = "inapp"
-	CreateConversation200JSONResponseBodyMessageTypeTwitter  CreateConversation200JSONResponseBodyMessageType = "twitter"
-)
-
-// Valid indicates whether the value is a known member of the CreateConversation200JSONResponseBodyMessageType enum.
-func (e CreateConversation200JSONResponseBodyMessageType) Valid() bool {
-	switch e {
-	case CreateConversation200JSONResponseBodyMessageTypeEmail:
-		return true
-	case CreateConversation200JSONResponseBodyMessageTypeFacebook:
-		return true
-	case CreateConversation200JSONResponseBodyMessageTypeInapp:
-		return true
-	case CreateConversation200JSONResponseBodyMessageTypeTwitter:
 		return true
 	default:
 		return false
@@ -6029,6 +6029,231 @@ type ContactUnarchived struct {
 // Example: contact
 type ContactUnarchivedType string
 
+// ContactWithPush A contact as the single-contact operations return it, with enabled_push_messaging.
+type ContactWithPush struct {
+	// AndroidAppName The name of the Android app which the contact is using.
+	//
+	// Example: Intercom
+	AndroidAppName *string `json:"android_app_name,omitempty"`
+
+	// AndroidAppVersion The version of the Android app which the contact is using.
+	//
+	// Example: 5.0.0
+	AndroidAppVersion *string `json:"android_app_version,omitempty"`
+
+	// AndroidDevice The Android device which the contact is using.
+	//
+	// Example: Pixel 3
+	AndroidDevice *string `json:"android_device,omitempty"`
+
+	// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
+	//
+	// Example: 1571672154
+	AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
+
+	// AndroidOsVersion The version of the Android OS which the contact is using.
+	//
+	// Example: 10
+	AndroidOsVersion *string `json:"android_os_version,omitempty"`
+
+	// AndroidSdkVersion The version of the Android SDK which the contact is using.
+	//
+	// Example: 28
+	AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
+	Avatar            *struct {
+		// ImageUrl An image URL containing the avatar of a contact.
+		//
+		// Example: https://example.org/128Wash.jpg
+		ImageUrl *string `json:"image_url,omitempty"`
+
+		// Type The type of object
+		//
+		// Example: avatar
+		Type *string `json:"type,omitempty"`
+	} `json:"avatar,omitempty"`
+
+	// Browser The name of the browser which the contact is using.
+	//
+	// Example: Chrome
+	Browser *string `json:"browser,omitempty"`
+
+	// BrowserLanguage The language set by the browser which the contact is using.
+	//
+	// Example: en-US
+	BrowserLanguage *string `json:"browser_language,omitempty"`
+
+	// BrowserVersion The version of the browser which the contact is using.
+	//
+	// Example: 80.0.3987.132
+	BrowserVersion *string `json:"browser_version,omitempty"`
+
+	// Companies An object with metadata about companies attached to a contact . Up to 10 will be displayed here. Use the url to get more.
+	Companies *ContactCompanies `json:"companies,omitempty"`
+
+	// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
+	//
+	// Example: 1571672154
+	CreatedAt *int `json:"created_at,omitempty"`
+
+	// CustomAttributes The custom attributes which are set for the contact.
+	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
+
+	// Email The contact's email.
+	//
+	// Example: joe@example.com
+	Email *string `json:"email,omitempty"`
+
+	// EmailDomain The contact's email domain.
+	//
+	// Example: example.com
+	EmailDomain *string `json:"email_domain,omitempty"`
+
+	// EnabledPushMessaging If the user has enabled push messaging.
+	EnabledPushMessaging *bool `json:"enabled_push_messaging,omitempty"`
+
+	// ExternalId The unique identifier for the contact which is provided by the Client.
+	//
+	// Example: f3b87a2e09d514c6c2e79b9a
+	ExternalId *string `json:"external_id,omitempty"`
+
+	// HasHardBounced Whether the contact has had an email sent to them hard bounce.
+	//
+	// Example: true
+	HasHardBounced *bool `json:"has_hard_bounced,omitempty"`
+
+	// Id The unique identifier for the contact which is given by Intercom.
+	//
+	// Example: 5ba682d23d7cf92bef87bfd4
+	Id *string `json:"id,omitempty"`
+
+	// IosAppName The name of the iOS app which the contact is using.
+	//
+	// Example: Intercom
+	IosAppName *string `json:"ios_app_name,omitempty"`
+
+	// IosAppVersion The version of the iOS app which the contact is using.
+	//
+	// Example: 5.0.0
+	IosAppVersion *string `json:"ios_app_version,omitempty"`
+
+	// IosDevice The iOS device which the contact is using.
+	//
+	// Example: iPhone 11
+	IosDevice *string `json:"ios_device,omitempty"`
+
+	// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
+	//
+	// Example: 1571672154
+	IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
+
+	// IosOsVersion The version of iOS which the contact is using.
+	//
+	// Example: 13.3.1
+	IosOsVersion *string `json:"ios_os_version,omitempty"`
+
+	// IosSdkVersion The version of the iOS SDK which the contact is using.
+	//
+	// Example: 13.3.1
+	IosSdkVersion *string `json:"ios_sdk_version,omitempty"`
+
+	// LanguageOverride A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change.
+	//
+	// Example: en
+	LanguageOverride *string `json:"language_override,omitempty"`
+
+	// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
+	//
+	// Example: 1571672154
+	LastContactedAt *int `json:"last_contacted_at,omitempty"`
+
+	// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
+	//
+	// Example: 1571672154
+	LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
+
+	// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
+	//
+	// Example: 1571672154
+	LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
+
+	// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
+	//
+	// Example: 1571672154
+	LastRepliedAt *int `json:"last_replied_at,omitempty"`
+
+	// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
+	//
+	// Example: 1571672154
+	LastSeenAt *int `json:"last_seen_at,omitempty"`
+
+	// Location An object containing location meta data about a Intercom contact.
+	Location *ContactLocation `json:"location,omitempty"`
+
+	// MarkedEmailAsSpam Whether the contact has marked an email sent to them as spam.
+	//
+	// Example: true
+	MarkedEmailAsSpam *bool `json:"marked_email_as_spam,omitempty"`
+
+	// Name The contacts name.
+	//
+	// Example: John Doe
+	Name *string `json:"name,omitempty"`
+
+	// Notes An object containing notes meta data about the notes that a contact has. Up to 10 will be displayed here. Use the url to get more.
+	Notes *ContactNotes `json:"notes,omitempty"`
+
+	// Os The operating system which the contact is using.
+	//
+	// Example: Mac OS X
+	Os *string `json:"os,omitempty"`
+
+	// OwnerId The id of an admin that has been assigned account ownership of the contact.
+	//
+	// Example: 123
+	OwnerId *int `json:"owner_id,omitempty"`
+
+	// Phone The contacts phone.
+	//
+	// Example: +1123456789
+	Phone *string `json:"phone,omitempty"`
+
+	// Role The role of the contact.
+	//
+	// Example: user
+	Role *string `json:"role,omitempty"`
+
+	// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
+	//
+	// Example: 1571672154
+	SignedUpAt *int `json:"signed_up_at,omitempty"`
+
+	// SocialProfiles An object containing social profiles that a contact has.
+	SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
+
+	// Tags An object containing tags meta data about the tags that a contact has. Up to 10 will be displayed here. Use the url to get more.
+	Tags *ContactTags `json:"tags,omitempty"`
+
+	// Type The type of object.
+	//
+	// Example: contact
+	Type *string `json:"type,omitempty"`
+
+	// UnsubscribedFromEmails Whether the contact is unsubscribed from emails.
+	//
+	// Example: true
+	UnsubscribedFromEmails *bool `json:"unsubscribed_from_emails,omitempty"`
+
+	// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
+	//
+	// Example: 1571672154
+	UpdatedAt *int `json:"updated_at,omitempty"`
+
+	// WorkspaceId The id of the workspace which the contact belongs to.
+	//
+	// Example: ecahpwf5
+	WorkspaceId *string `json:"workspace_id,omitempty"`
+}
+
 // ContentImportSource An external source for External Pages that you add to your Fin Content Library.
 type ContentImportSource struct {
 	// AudienceIds The unique identifiers for the audiences associated with this content import source.
@@ -7799,6 +8024,49 @@ type CreateTicketTypeRequest struct {
 //
 // Example: Customer
 type CreateTicketTypeRequestCategory string
+
+// CreatedConversation The message that started a conversation, with the conversation's id.
+type CreatedConversation struct {
+	// Body The message body, which may contain HTML.
+	//
+	// Example: Hello
+	Body string `json:"body"`
+
+	// ConversationId The associated conversation_id
+	//
+	// Example: 64619700005570
+	ConversationId string `json:"conversation_id"`
+
+	// CreatedAt The time the conversation was created.
+	//
+	// Example: 1667560812
+	CreatedAt int `json:"created_at"`
+
+	// Id The id representing the message.
+	//
+	// Example: 1488971108
+	Id string `json:"id"`
+
+	// MessageType The type of message that was sent. Can be email, inapp, facebook or twitter.
+	//
+	// Example: inapp
+	MessageType CreatedConversationMessageType `json:"message_type"`
+
+	// Subject The subject of the message. Only present if message_type: email.
+	//
+	// Example: Greetings
+	Subject *string `json:"subject,omitempty"`
+
+	// Type The type of the message
+	//
+	// Example: user_message
+	Type string `json:"type"`
+}
+
+// CreatedConversationMessageType The type of message that was sent. Can be email, inapp, facebook or twitter.
+//
+// Example: inapp
+type CreatedConversationMessageType string
 
 // CursorPages Cursor-based pagination is a technique used in the Intercom API to navigate through large amounts of data.
 // A "cursor" or pointer is used to keep track of the current position in the result set, allowing the API to return the data in small chunks or "pages" as needed.
@@ -11973,6 +12241,91 @@ type ListCallsWithTranscriptsJSONBody struct {
 	ConversationIds []string `json:"conversation_ids"`
 }
 
+// CallWithTranscriptList defines parameters for ListCallsWithTranscripts.
+type CallWithTranscriptList struct {
+	Data *[]struct {
+		// AdminId The id of the admin associated with the call, if any.
+		//
+		// Example: 789
+		AdminId    *string   `json:"admin_id,omitempty"`
+		AnsweredAt *Datetime `json:"answered_at,omitempty"`
+
+		// CallType The type of call.
+		//
+		// Example: phone
+		CallType *string `json:"call_type,omitempty"`
+
+		// ContactId The id of the contact associated with the call, if any.
+		//
+		// Example: 6762f0dd1bb69f9f2193bb83
+		ContactId *string `json:"contact_id,omitempty"`
+
+		// ConversationId The id of the conversation associated with the call, if any.
+		//
+		// Example: 456
+		ConversationId *string   `json:"conversation_id,omitempty"`
+		CreatedAt      *Datetime `json:"created_at,omitempty"`
+
+		// Direction The direction of the call.
+		//
+		// Example: outbound
+		Direction *string   `json:"direction,omitempty"`
+		EndedAt   *Datetime `json:"ended_at,omitempty"`
+
+		// EndedReason The reason for the call end, if applicable.
+		//
+		// Example: completed
+		EndedReason *string `json:"ended_reason,omitempty"`
+
+		// FinRecordingUrl API URL to the AI Agent (Fin) call recording if available.
+		FinRecordingUrl *string `json:"fin_recording_url,omitempty"`
+
+		// FinTranscriptionUrl API URL to the AI Agent (Fin) call transcript if available.
+		FinTranscriptionUrl *string `json:"fin_transcription_url,omitempty"`
+
+		// Id The id of the call.
+		//
+		// Example: 123
+		Id          *string   `json:"id,omitempty"`
+		InitiatedAt *Datetime `json:"initiated_at,omitempty"`
+
+		// Phone The phone number involved in the call, in E.164 format.
+		//
+		// Example: +15551234567
+		Phone *string `json:"phone,omitempty"`
+
+		// RecordingUrl API URL to download or redirect to the call recording if available.
+		//
+		// Example: https://api.intercom.io/calls/123/recording
+		RecordingUrl *string `json:"recording_url,omitempty"`
+
+		// State The current state of the call.
+		//
+		// Example: completed
+		State *string `json:"state,omitempty"`
+
+		// Transcript The call transcript if available, otherwise an empty array.
+		Transcript *[]map[string]interface{} `json:"transcript,omitempty"`
+
+		// TranscriptStatus The status of the transcript if available.
+		TranscriptStatus *string `json:"transcript_status,omitempty"`
+
+		// TranscriptionUrl API URL to download or redirect to the call transcript if available.
+		//
+		// Example: https://api.intercom.io/calls/123/transcript
+		TranscriptionUrl *string `json:"transcription_url,omitempty"`
+
+		// Type String representing the object's type. Always has the value `call`.
+		//
+		// Example: call
+		Type      *string   `json:"type,omitempty"`
+		UpdatedAt *Datetime `json:"updated_at,omitempty"`
+	} `json:"data,omitempty"`
+
+	// Type Example: list
+	Type *string `json:"type,omitempty"`
+}
+
 // ListCompaniesParams defines parameters for ListCompanies.
 type ListCompaniesParams struct {
 	// Name The `name` of the company to filter by.
@@ -12107,9 +12460,6 @@ type ListConversationsParams struct {
 	StartingAfter *string `form:"starting_after,omitempty" json:"starting_after,omitempty"`
 }
 
-// CreateConversation200JSONResponseBodyMessageType defines parameters for CreateConversation.
-type CreateConversation200JSONResponseBodyMessageType string
-
 // RetrieveConversationParams defines parameters for RetrieveConversation.
 type RetrieveConversationParams struct {
 	// DisplayAs Set to plaintext to retrieve conversation messages in plain text.
@@ -12215,11 +12565,59 @@ type EnqueueReportingDataExportJSONBody struct {
 	StartTime int64 `json:"start_time"`
 }
 
+// ReportingDataExportJob defines parameters for EnqueueReportingDataExport.
+type ReportingDataExportJob struct {
+	DownloadExpiresAt *string `json:"download_expires_at,omitempty"`
+	DownloadUrl       *string `json:"download_url,omitempty"`
+
+	// JobIdentifier Example: job1
+	JobIdentifier *string `json:"job_identifier,omitempty"`
+
+	// Status Example: pending
+	Status *string `json:"status,omitempty"`
+}
+
+// ReportingDatasetList defines parameters for ListReportingDatasets.
+type ReportingDatasetList struct {
+	Data *[]struct {
+		Attributes *[]struct {
+			// Id Example: conversation_id
+			Id *string `json:"id,omitempty"`
+
+			// Name Example: Conversation ID
+			Name *string `json:"name,omitempty"`
+		} `json:"attributes,omitempty"`
+
+		// DefaultTimeAttributeId Example: conversation_started_at
+		DefaultTimeAttributeId *string `json:"default_time_attribute_id,omitempty"`
+
+		// Description Example: Conversation-level details: status, channel, assignee.
+		Description *string `json:"description,omitempty"`
+
+		// Id Example: conversation
+		Id *string `json:"id,omitempty"`
+
+		// Name Example: Conversation
+		Name *string `json:"name,omitempty"`
+	} `json:"data,omitempty"`
+
+	// Type Example: list
+	Type *string `json:"type,omitempty"`
+}
+
 // GetReportingDataExportParams defines parameters for GetReportingDataExport.
 type GetReportingDataExportParams struct {
 	// AppId The Intercom defined code of the workspace the company is associated to.
 	AppId    string `form:"app_id" json:"app_id"`
 	ClientId string `form:"client_id" json:"client_id"`
+}
+
+// ReportingDataExportStatus defines parameters for GetReportingDataExport.
+type ReportingDataExportStatus struct {
+	DownloadExpiresAt *string `json:"download_expires_at,omitempty"`
+	DownloadUrl       *string `json:"download_url,omitempty"`
+	JobIdentifier     *string `json:"job_identifier,omitempty"`
+	Status            *string `json:"status,omitempty"`
 }
 
 // SubmitFinCsatJSONBody defines parameters for SubmitFinCsat.
@@ -12249,6 +12647,24 @@ type SubmitFinCsat200JSONResponseBodyRating string
 // SubmitFinCsat200JSONResponseBodyStatus defines parameters for SubmitFinCsat.
 type SubmitFinCsat200JSONResponseBodyStatus string
 
+// FinCsatResult defines parameters for SubmitFinCsat.
+type FinCsatResult struct {
+	// ConversationId The external ID of the rated conversation.
+	//
+	// Example: ext-123
+	ConversationId *string `json:"conversation_id,omitempty"`
+
+	// Rating The rating now recorded on the conversation.
+	//
+	// Example: amazing
+	Rating *SubmitFinCsat200JSONResponseBodyRating `json:"rating,omitempty"`
+
+	// Status The result of the submission.
+	//
+	// Example: rated
+	Status *SubmitFinCsat200JSONResponseBodyStatus `json:"status,omitempty"`
+}
+
 // ReplyToFinJSONBody defines parameters for ReplyToFin.
 type ReplyToFinJSONBody struct {
 	// Attachments An array of attachments to include with the message. Maximum of 10 attachments.
@@ -12268,6 +12684,39 @@ type ReplyToFinJSONBody struct {
 
 // ReplyToFin200JSONResponseBodyStatus defines parameters for ReplyToFin.
 type ReplyToFin200JSONResponseBodyStatus string
+
+// FinReplyResult defines parameters for ReplyToFin.
+type FinReplyResult struct {
+	// ConversationId The ID of the conversation.
+	//
+	// Example: ext-123
+	ConversationId *string `json:"conversation_id,omitempty"`
+
+	// CreatedAtMs The timestamp the response was created at, with millisecond precision.
+	//
+	// Example: 2025-01-24T10:00:00.123Z
+	CreatedAtMs *time.Time `json:"created_at_ms,omitempty"`
+
+	// Errors Contains error details if any user or conversation attribute updates failed.
+	Errors *FinAgentAttributeErrors `json:"errors,omitempty"`
+
+	// SseSubscriptionUrl Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to awaiting_user_reply or complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires.
+	//
+	//
+	// Example: https://primary-realtime.intercom-messenger.com/event-stream?channels=fin_agent_api:app123:ext-123&accessToken=eyJhbG...
+	SseSubscriptionUrl *string `json:"sse_subscription_url,omitempty"`
+
+	// Status Fin's current status in the conversation workflow.
+	//
+	//
+	// Example: thinking
+	Status *ReplyToFin200JSONResponseBodyStatus `json:"status,omitempty"`
+
+	// UserId The ID of the user.
+	//
+	// Example: user-456
+	UserId *string `json:"user_id,omitempty"`
+}
 
 // StartFinConversationJSONBody defines parameters for StartFinConversation.
 type StartFinConversationJSONBody struct {
@@ -12291,6 +12740,39 @@ type StartFinConversationJSONBody struct {
 
 // StartFinConversation200JSONResponseBodyStatus defines parameters for StartFinConversation.
 type StartFinConversation200JSONResponseBodyStatus string
+
+// FinStartResult defines parameters for StartFinConversation.
+type FinStartResult struct {
+	// ConversationId The ID of the conversation.
+	//
+	// Example: ext-123
+	ConversationId *string `json:"conversation_id,omitempty"`
+
+	// CreatedAtMs The timestamp the response was created at, with millisecond precision.
+	//
+	// Example: 2025-01-24T10:00:00.123Z
+	CreatedAtMs *time.Time `json:"created_at_ms,omitempty"`
+
+	// Errors Contains error details if any user or conversation attribute updates failed.
+	Errors *FinAgentAttributeErrors `json:"errors,omitempty"`
+
+	// SseSubscriptionUrl Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to awaiting_user_reply or complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires.
+	//
+	//
+	// Example: https://primary-realtime.intercom-messenger.com/event-stream?channels=fin_agent_api:app123:ext-123&accessToken=eyJhbG...&rewind=2m
+	SseSubscriptionUrl *string `json:"sse_subscription_url,omitempty"`
+
+	// Status Fin's current status in the conversation workflow.
+	//
+	//
+	// Example: thinking
+	Status *StartFinConversation200JSONResponseBodyStatus `json:"status,omitempty"`
+
+	// UserId The ID of the user.
+	//
+	// Example: user-456
+	UserId *string `json:"user_id,omitempty"`
+}
 
 // ListAllCollectionsParams defines parameters for ListAllCollections.
 type ListAllCollectionsParams struct {
@@ -36551,89 +37033,7 @@ type ListCallsWithTranscriptsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *struct {
-		Data *[]struct {
-			// AdminId The id of the admin associated with the call, if any.
-			//
-			// Example: 789
-			AdminId    *string   `json:"admin_id,omitempty"`
-			AnsweredAt *Datetime `json:"answered_at,omitempty"`
-
-			// CallType The type of call.
-			//
-			// Example: phone
-			CallType *string `json:"call_type,omitempty"`
-
-			// ContactId The id of the contact associated with the call, if any.
-			//
-			// Example: 6762f0dd1bb69f9f2193bb83
-			ContactId *string `json:"contact_id,omitempty"`
-
-			// ConversationId The id of the conversation associated with the call, if any.
-			//
-			// Example: 456
-			ConversationId *string   `json:"conversation_id,omitempty"`
-			CreatedAt      *Datetime `json:"created_at,omitempty"`
-
-			// Direction The direction of the call.
-			//
-			// Example: outbound
-			Direction *string   `json:"direction,omitempty"`
-			EndedAt   *Datetime `json:"ended_at,omitempty"`
-
-			// EndedReason The reason for the call end, if applicable.
-			//
-			// Example: completed
-			EndedReason *string `json:"ended_reason,omitempty"`
-
-			// FinRecordingUrl API URL to the AI Agent (Fin) call recording if available.
-			FinRecordingUrl *string `json:"fin_recording_url,omitempty"`
-
-			// FinTranscriptionUrl API URL to the AI Agent (Fin) call transcript if available.
-			FinTranscriptionUrl *string `json:"fin_transcription_url,omitempty"`
-
-			// Id The id of the call.
-			//
-			// Example: 123
-			Id          *string   `json:"id,omitempty"`
-			InitiatedAt *Datetime `json:"initiated_at,omitempty"`
-
-			// Phone The phone number involved in the call, in E.164 format.
-			//
-			// Example: +15551234567
-			Phone *string `json:"phone,omitempty"`
-
-			// RecordingUrl API URL to download or redirect to the call recording if available.
-			//
-			// Example: https://api.intercom.io/calls/123/recording
-			RecordingUrl *string `json:"recording_url,omitempty"`
-
-			// State The current state of the call.
-			//
-			// Example: completed
-			State *string `json:"state,omitempty"`
-
-			// Transcript The call transcript if available, otherwise an empty array.
-			Transcript *[]map[string]interface{} `json:"transcript,omitempty"`
-
-			// TranscriptStatus The status of the transcript if available.
-			TranscriptStatus *string `json:"transcript_status,omitempty"`
-
-			// TranscriptionUrl API URL to download or redirect to the call transcript if available.
-			//
-			// Example: https://api.intercom.io/calls/123/transcript
-			TranscriptionUrl *string `json:"transcription_url,omitempty"`
-
-			// Type String representing the object's type. Always has the value `call`.
-			//
-			// Example: call
-			Type      *string   `json:"type,omitempty"`
-			UpdatedAt *Datetime `json:"updated_at,omitempty"`
-		} `json:"data,omitempty"`
-
-		// Type Example: list
-		Type *string `json:"type,omitempty"`
-	}
+	JSON200 *CallWithTranscriptList
 	// JSON400 the response for an HTTP 400 `application/json` response
 	JSON400 *Error
 	// JSON401 the response for an HTTP 401 `application/json` response
@@ -36641,89 +37041,7 @@ type ListCallsWithTranscriptsResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListCallsWithTranscriptsResponse) GetJSON200() *struct {
-	Data *[]struct {
-		// AdminId The id of the admin associated with the call, if any.
-		//
-		// Example: 789
-		AdminId    *string   `json:"admin_id,omitempty"`
-		AnsweredAt *Datetime `json:"answered_at,omitempty"`
-
-		// CallType The type of call.
-		//
-		// Example: phone
-		CallType *string `json:"call_type,omitempty"`
-
-		// ContactId The id of the contact associated with the call, if any.
-		//
-		// Example: 6762f0dd1bb69f9f2193bb83
-		ContactId *string `json:"contact_id,omitempty"`
-
-		// ConversationId The id of the conversation associated with the call, if any.
-		//
-		// Example: 456
-		ConversationId *string   `json:"conversation_id,omitempty"`
-		CreatedAt      *Datetime `json:"created_at,omitempty"`
-
-		// Direction The direction of the call.
-		//
-		// Example: outbound
-		Direction *string   `json:"direction,omitempty"`
-		EndedAt   *Datetime `json:"ended_at,omitempty"`
-
-		// EndedReason The reason for the call end, if applicable.
-		//
-		// Example: completed
-		EndedReason *string `json:"ended_reason,omitempty"`
-
-		// FinRecordingUrl API URL to the AI Agent (Fin) call recording if available.
-		FinRecordingUrl *string `json:"fin_recording_url,omitempty"`
-
-		// FinTranscriptionUrl API URL to the AI Agent (Fin) call transcript if available.
-		FinTranscriptionUrl *string `json:"fin_transcription_url,omitempty"`
-
-		// Id The id of the call.
-		//
-		// Example: 123
-		Id          *string   `json:"id,omitempty"`
-		InitiatedAt *Datetime `json:"initiated_at,omitempty"`
-
-		// Phone The phone number involved in the call, in E.164 format.
-		//
-		// Example: +15551234567
-		Phone *string `json:"phone,omitempty"`
-
-		// RecordingUrl API URL to download or redirect to the call recording if available.
-		//
-		// Example: https://api.intercom.io/calls/123/recording
-		RecordingUrl *string `json:"recording_url,omitempty"`
-
-		// State The current state of the call.
-		//
-		// Example: completed
-		State *string `json:"state,omitempty"`
-
-		// Transcript The call transcript if available, otherwise an empty array.
-		Transcript *[]map[string]interface{} `json:"transcript,omitempty"`
-
-		// TranscriptStatus The status of the transcript if available.
-		TranscriptStatus *string `json:"transcript_status,omitempty"`
-
-		// TranscriptionUrl API URL to download or redirect to the call transcript if available.
-		//
-		// Example: https://api.intercom.io/calls/123/transcript
-		TranscriptionUrl *string `json:"transcription_url,omitempty"`
-
-		// Type String representing the object's type. Always has the value `call`.
-		//
-		// Example: call
-		Type      *string   `json:"type,omitempty"`
-		UpdatedAt *Datetime `json:"updated_at,omitempty"`
-	} `json:"data,omitempty"`
-
-	// Type Example: list
-	Type *string `json:"type,omitempty"`
-} {
+func (r ListCallsWithTranscriptsResponse) GetJSON200() *CallWithTranscriptList {
 	return r.JSON200
 }
 
@@ -37505,461 +37823,13 @@ type CreateContactResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *struct {
-		// AndroidAppName The name of the Android app which the contact is using.
-		//
-		// Example: Intercom
-		AndroidAppName *string `json:"android_app_name,omitempty"`
-
-		// AndroidAppVersion The version of the Android app which the contact is using.
-		//
-		// Example: 5.0.0
-		AndroidAppVersion *string `json:"android_app_version,omitempty"`
-
-		// AndroidDevice The Android device which the contact is using.
-		//
-		// Example: Pixel 3
-		AndroidDevice *string `json:"android_device,omitempty"`
-
-		// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
-		//
-		// Example: 1571672154
-		AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
-
-		// AndroidOsVersion The version of the Android OS which the contact is using.
-		//
-		// Example: 10
-		AndroidOsVersion *string `json:"android_os_version,omitempty"`
-
-		// AndroidSdkVersion The version of the Android SDK which the contact is using.
-		//
-		// Example: 28
-		AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
-		Avatar            *struct {
-			// ImageUrl An image URL containing the avatar of a contact.
-			//
-			// Example: https://example.org/128Wash.jpg
-			ImageUrl *string `json:"image_url,omitempty"`
-
-			// Type The type of object
-			//
-			// Example: avatar
-			Type *string `json:"type,omitempty"`
-		} `json:"avatar,omitempty"`
-
-		// Browser The name of the browser which the contact is using.
-		//
-		// Example: Chrome
-		Browser *string `json:"browser,omitempty"`
-
-		// BrowserLanguage The language set by the browser which the contact is using.
-		//
-		// Example: en-US
-		BrowserLanguage *string `json:"browser_language,omitempty"`
-
-		// BrowserVersion The version of the browser which the contact is using.
-		//
-		// Example: 80.0.3987.132
-		BrowserVersion *string `json:"browser_version,omitempty"`
-
-		// Companies An object with metadata about companies attached to a contact . Up to 10 will be displayed here. Use the url to get more.
-		Companies *ContactCompanies `json:"companies,omitempty"`
-
-		// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
-		//
-		// Example: 1571672154
-		CreatedAt *int `json:"created_at,omitempty"`
-
-		// CustomAttributes The custom attributes which are set for the contact.
-		CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
-
-		// Email The contact's email.
-		//
-		// Example: joe@example.com
-		Email *string `json:"email,omitempty"`
-
-		// EmailDomain The contact's email domain.
-		//
-		// Example: example.com
-		EmailDomain *string `json:"email_domain,omitempty"`
-
-		// EnabledPushMessaging If the user has enabled push messaging.
-		//
-		// Example: true
-		EnabledPushMessaging *bool `json:"enabled_push_messaging,omitempty"`
-
-		// ExternalId The unique identifier for the contact which is provided by the Client.
-		//
-		// Example: f3b87a2e09d514c6c2e79b9a
-		ExternalId *string `json:"external_id,omitempty"`
-
-		// HasHardBounced Whether the contact has had an email sent to them hard bounce.
-		//
-		// Example: true
-		HasHardBounced *bool `json:"has_hard_bounced,omitempty"`
-
-		// Id The unique identifier for the contact which is given by Intercom.
-		//
-		// Example: 5ba682d23d7cf92bef87bfd4
-		Id *string `json:"id,omitempty"`
-
-		// IosAppName The name of the iOS app which the contact is using.
-		//
-		// Example: Intercom
-		IosAppName *string `json:"ios_app_name,omitempty"`
-
-		// IosAppVersion The version of the iOS app which the contact is using.
-		//
-		// Example: 5.0.0
-		IosAppVersion *string `json:"ios_app_version,omitempty"`
-
-		// IosDevice The iOS device which the contact is using.
-		//
-		// Example: iPhone 11
-		IosDevice *string `json:"ios_device,omitempty"`
-
-		// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
-		//
-		// Example: 1571672154
-		IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
-
-		// IosOsVersion The version of iOS which the contact is using.
-		//
-		// Example: 13.3.1
-		IosOsVersion *string `json:"ios_os_version,omitempty"`
-
-		// IosSdkVersion The version of the iOS SDK which the contact is using.
-		//
-		// Example: 13.3.1
-		IosSdkVersion *string `json:"ios_sdk_version,omitempty"`
-
-		// LanguageOverride A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change.
-		//
-		// Example: en
-		LanguageOverride *string `json:"language_override,omitempty"`
-
-		// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
-		//
-		// Example: 1571672154
-		LastContactedAt *int `json:"last_contacted_at,omitempty"`
-
-		// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
-		//
-		// Example: 1571672154
-		LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
-
-		// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
-		//
-		// Example: 1571672154
-		LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
-
-		// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
-		//
-		// Example: 1571672154
-		LastRepliedAt *int `json:"last_replied_at,omitempty"`
-
-		// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-		//
-		// Example: 1571672154
-		LastSeenAt *int `json:"last_seen_at,omitempty"`
-
-		// Location An object containing location meta data about a Intercom contact.
-		Location *ContactLocation `json:"location,omitempty"`
-
-		// MarkedEmailAsSpam Whether the contact has marked an email sent to them as spam.
-		//
-		// Example: true
-		MarkedEmailAsSpam *bool `json:"marked_email_as_spam,omitempty"`
-
-		// Name The contacts name.
-		//
-		// Example: John Doe
-		Name *string `json:"name,omitempty"`
-
-		// Notes An object containing notes meta data about the notes that a contact has. Up to 10 will be displayed here. Use the url to get more.
-		Notes *ContactNotes `json:"notes,omitempty"`
-
-		// Os The operating system which the contact is using.
-		//
-		// Example: Mac OS X
-		Os *string `json:"os,omitempty"`
-
-		// OwnerId The id of an admin that has been assigned account ownership of the contact.
-		//
-		// Example: 123
-		OwnerId *int `json:"owner_id,omitempty"`
-
-		// Phone The contacts phone.
-		//
-		// Example: +1123456789
-		Phone *string `json:"phone,omitempty"`
-
-		// Role The role of the contact.
-		//
-		// Example: user
-		Role *string `json:"role,omitempty"`
-
-		// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
-		//
-		// Example: 1571672154
-		SignedUpAt *int `json:"signed_up_at,omitempty"`
-
-		// SocialProfiles An object containing social profiles that a contact has.
-		SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
-
-		// Tags An object containing tags meta data about the tags that a contact has. Up to 10 will be displayed here. Use the url to get more.
-		Tags *ContactTags `json:"tags,omitempty"`
-
-		// Type The type of object.
-		//
-		// Example: contact
-		Type *string `json:"type,omitempty"`
-
-		// UnsubscribedFromEmails Whether the contact is unsubscribed from emails.
-		//
-		// Example: true
-		UnsubscribedFromEmails *bool `json:"unsubscribed_from_emails,omitempty"`
-
-		// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
-		//
-		// Example: 1571672154
-		UpdatedAt *int `json:"updated_at,omitempty"`
-
-		// WorkspaceId The id of the workspace which the contact belongs to.
-		//
-		// Example: ecahpwf5
-		WorkspaceId *string `json:"workspace_id,omitempty"`
-	}
+	JSON200 *ContactWithPush
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateContactResponse) GetJSON200() *struct {
-	// AndroidAppName The name of the Android app which the contact is using.
-	//
-	// Example: Intercom
-	AndroidAppName *string `json:"android_app_name,omitempty"`
-
-	// AndroidAppVersion The version of the Android app which the contact is using.
-	//
-	// Example: 5.0.0
-	AndroidAppVersion *string `json:"android_app_version,omitempty"`
-
-	// AndroidDevice The Android device which the contact is using.
-	//
-	// Example: Pixel 3
-	AndroidDevice *string `json:"android_device,omitempty"`
-
-	// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
-	//
-	// Example: 1571672154
-	AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
-
-	// AndroidOsVersion The version of the Android OS which the contact is using.
-	//
-	// Example: 10
-	AndroidOsVersion *string `json:"android_os_version,omitempty"`
-
-	// AndroidSdkVersion The version of the Android SDK which the contact is using.
-	//
-	// Example: 28
-	AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
-	Avatar            *struct {
-		// ImageUrl An image URL containing the avatar of a contact.
-		//
-		// Example: https://example.org/128Wash.jpg
-		ImageUrl *string `json:"image_url,omitempty"`
-
-		// Type The type of object
-		//
-		// Example: avatar
-		Type *string `json:"type,omitempty"`
-	} `json:"avatar,omitempty"`
-
-	// Browser The name of the browser which the contact is using.
-	//
-	// Example: Chrome
-	Browser *string `json:"browser,omitempty"`
-
-	// BrowserLanguage The language set by the browser which the contact is using.
-	//
-	// Example: en-US
-	BrowserLanguage *string `json:"browser_language,omitempty"`
-
-	// BrowserVersion The version of the browser which the contact is using.
-	//
-	// Example: 80.0.3987.132
-	BrowserVersion *string `json:"browser_version,omitempty"`
-
-	// Companies An object with metadata about companies attached to a contact . Up to 10 will be displayed here. Use the url to get more.
-	Companies *ContactCompanies `json:"companies,omitempty"`
-
-	// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
-	//
-	// Example: 1571672154
-	CreatedAt *int `json:"created_at,omitempty"`
-
-	// CustomAttributes The custom attributes which are set for the contact.
-	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
-
-	// Email The contact's email.
-	//
-	// Example: joe@example.com
-	Email *string `json:"email,omitempty"`
-
-	// EmailDomain The contact's email domain.
-	//
-	// Example: example.com
-	EmailDomain *string `json:"email_domain,omitempty"`
-
-	// EnabledPushMessaging If the user has enabled push messaging.
-	//
-	// Example: true
-	EnabledPushMessaging *bool `json:"enabled_push_messaging,omitempty"`
-
-	// ExternalId The unique identifier for the contact which is provided by the Client.
-	//
-	// Example: f3b87a2e09d514c6c2e79b9a
-	ExternalId *string `json:"external_id,omitempty"`
-
-	// HasHardBounced Whether the contact has had an email sent to them hard bounce.
-	//
-	// Example: true
-	HasHardBounced *bool `json:"has_hard_bounced,omitempty"`
-
-	// Id The unique identifier for the contact which is given by Intercom.
-	//
-	// Example: 5ba682d23d7cf92bef87bfd4
-	Id *string `json:"id,omitempty"`
-
-	// IosAppName The name of the iOS app which the contact is using.
-	//
-	// Example: Intercom
-	IosAppName *string `json:"ios_app_name,omitempty"`
-
-	// IosAppVersion The version of the iOS app which the contact is using.
-	//
-	// Example: 5.0.0
-	IosAppVersion *string `json:"ios_app_version,omitempty"`
-
-	// IosDevice The iOS device which the contact is using.
-	//
-	// Example: iPhone 11
-	IosDevice *string `json:"ios_device,omitempty"`
-
-	// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
-	//
-	// Example: 1571672154
-	IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
-
-	// IosOsVersion The version of iOS which the contact is using.
-	//
-	// Example: 13.3.1
-	IosOsVersion *string `json:"ios_os_version,omitempty"`
-
-	// IosSdkVersion The version of the iOS SDK which the contact is using.
-	//
-	// Example: 13.3.1
-	IosSdkVersion *string `json:"ios_sdk_version,omitempty"`
-
-	// LanguageOverride A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change.
-	//
-	// Example: en
-	LanguageOverride *string `json:"language_override,omitempty"`
-
-	// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
-	//
-	// Example: 1571672154
-	LastContactedAt *int `json:"last_contacted_at,omitempty"`
-
-	// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
-	//
-	// Example: 1571672154
-	LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
-
-	// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
-	//
-	// Example: 1571672154
-	LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
-
-	// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
-	//
-	// Example: 1571672154
-	LastRepliedAt *int `json:"last_replied_at,omitempty"`
-
-	// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-	//
-	// Example: 1571672154
-	LastSeenAt *int `json:"last_seen_at,omitempty"`
-
-	// Location An object containing location meta data about a Intercom contact.
-	Location *ContactLocation `json:"location,omitempty"`
-
-	// MarkedEmailAsSpam Whether the contact has marked an email sent to them as spam.
-	//
-	// Example: true
-	MarkedEmailAsSpam *bool `json:"marked_email_as_spam,omitempty"`
-
-	// Name The contacts name.
-	//
-	// Example: John Doe
-	Name *string `json:"name,omitempty"`
-
-	// Notes An object containing notes meta data about the notes that a contact has. Up to 10 will be displayed here. Use the url to get more.
-	Notes *ContactNotes `json:"notes,omitempty"`
-
-	// Os The operating system which the contact is using.
-	//
-	// Example: Mac OS X
-	Os *string `json:"os,omitempty"`
-
-	// OwnerId The id of an admin that has been assigned account ownership of the contact.
-	//
-	// Example: 123
-	OwnerId *int `json:"owner_id,omitempty"`
-
-	// Phone The contacts phone.
-	//
-	// Example: +1123456789
-	Phone *string `json:"phone,omitempty"`
-
-	// Role The role of the contact.
-	//
-	// Example: user
-	Role *string `json:"role,omitempty"`
-
-	// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
-	//
-	// Example: 1571672154
-	SignedUpAt *int `json:"signed_up_at,omitempty"`
-
-	// SocialProfiles An object containing social profiles that a contact has.
-	SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
-
-	// Tags An object containing tags meta data about the tags that a contact has. Up to 10 will be displayed here. Use the url to get more.
-	Tags *ContactTags `json:"tags,omitempty"`
-
-	// Type The type of object.
-	//
-	// Example: contact
-	Type *string `json:"type,omitempty"`
-
-	// UnsubscribedFromEmails Whether the contact is unsubscribed from emails.
-	//
-	// Example: true
-	UnsubscribedFromEmails *bool `json:"unsubscribed_from_emails,omitempty"`
-
-	// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
-	//
-	// Example: 1571672154
-	UpdatedAt *int `json:"updated_at,omitempty"`
-
-	// WorkspaceId The id of the workspace which the contact belongs to.
-	//
-	// Example: ecahpwf5
-	WorkspaceId *string `json:"workspace_id,omitempty"`
-} {
+func (r CreateContactResponse) GetJSON200() *ContactWithPush {
 	return r.JSON200
 }
 
@@ -38001,461 +37871,13 @@ type ShowContactByExternalIdResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *struct {
-		// AndroidAppName The name of the Android app which the contact is using.
-		//
-		// Example: Intercom
-		AndroidAppName *string `json:"android_app_name,omitempty"`
-
-		// AndroidAppVersion The version of the Android app which the contact is using.
-		//
-		// Example: 5.0.0
-		AndroidAppVersion *string `json:"android_app_version,omitempty"`
-
-		// AndroidDevice The Android device which the contact is using.
-		//
-		// Example: Pixel 3
-		AndroidDevice *string `json:"android_device,omitempty"`
-
-		// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
-		//
-		// Example: 1571672154
-		AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
-
-		// AndroidOsVersion The version of the Android OS which the contact is using.
-		//
-		// Example: 10
-		AndroidOsVersion *string `json:"android_os_version,omitempty"`
-
-		// AndroidSdkVersion The version of the Android SDK which the contact is using.
-		//
-		// Example: 28
-		AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
-		Avatar            *struct {
-			// ImageUrl An image URL containing the avatar of a contact.
-			//
-			// Example: https://example.org/128Wash.jpg
-			ImageUrl *string `json:"image_url,omitempty"`
-
-			// Type The type of object
-			//
-			// Example: avatar
-			Type *string `json:"type,omitempty"`
-		} `json:"avatar,omitempty"`
-
-		// Browser The name of the browser which the contact is using.
-		//
-		// Example: Chrome
-		Browser *string `json:"browser,omitempty"`
-
-		// BrowserLanguage The language set by the browser which the contact is using.
-		//
-		// Example: en-US
-		BrowserLanguage *string `json:"browser_language,omitempty"`
-
-		// BrowserVersion The version of the browser which the contact is using.
-		//
-		// Example: 80.0.3987.132
-		BrowserVersion *string `json:"browser_version,omitempty"`
-
-		// Companies An object with metadata about companies attached to a contact . Up to 10 will be displayed here. Use the url to get more.
-		Companies *ContactCompanies `json:"companies,omitempty"`
-
-		// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
-		//
-		// Example: 1571672154
-		CreatedAt *int `json:"created_at,omitempty"`
-
-		// CustomAttributes The custom attributes which are set for the contact.
-		CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
-
-		// Email The contact's email.
-		//
-		// Example: joe@example.com
-		Email *string `json:"email,omitempty"`
-
-		// EmailDomain The contact's email domain.
-		//
-		// Example: example.com
-		EmailDomain *string `json:"email_domain,omitempty"`
-
-		// EnabledPushMessaging If the user has enabled push messaging.
-		//
-		// Example: true
-		EnabledPushMessaging *bool `json:"enabled_push_messaging,omitempty"`
-
-		// ExternalId The unique identifier for the contact which is provided by the Client.
-		//
-		// Example: f3b87a2e09d514c6c2e79b9a
-		ExternalId *string `json:"external_id,omitempty"`
-
-		// HasHardBounced Whether the contact has had an email sent to them hard bounce.
-		//
-		// Example: true
-		HasHardBounced *bool `json:"has_hard_bounced,omitempty"`
-
-		// Id The unique identifier for the contact which is given by Intercom.
-		//
-		// Example: 5ba682d23d7cf92bef87bfd4
-		Id *string `json:"id,omitempty"`
-
-		// IosAppName The name of the iOS app which the contact is using.
-		//
-		// Example: Intercom
-		IosAppName *string `json:"ios_app_name,omitempty"`
-
-		// IosAppVersion The version of the iOS app which the contact is using.
-		//
-		// Example: 5.0.0
-		IosAppVersion *string `json:"ios_app_version,omitempty"`
-
-		// IosDevice The iOS device which the contact is using.
-		//
-		// Example: iPhone 11
-		IosDevice *string `json:"ios_device,omitempty"`
-
-		// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
-		//
-		// Example: 1571672154
-		IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
-
-		// IosOsVersion The version of iOS which the contact is using.
-		//
-		// Example: 13.3.1
-		IosOsVersion *string `json:"ios_os_version,omitempty"`
-
-		// IosSdkVersion The version of the iOS SDK which the contact is using.
-		//
-		// Example: 13.3.1
-		IosSdkVersion *string `json:"ios_sdk_version,omitempty"`
-
-		// LanguageOverride A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change.
-		//
-		// Example: en
-		LanguageOverride *string `json:"language_override,omitempty"`
-
-		// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
-		//
-		// Example: 1571672154
-		LastContactedAt *int `json:"last_contacted_at,omitempty"`
-
-		// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
-		//
-		// Example: 1571672154
-		LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
-
-		// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
-		//
-		// Example: 1571672154
-		LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
-
-		// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
-		//
-		// Example: 1571672154
-		LastRepliedAt *int `json:"last_replied_at,omitempty"`
-
-		// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-		//
-		// Example: 1571672154
-		LastSeenAt *int `json:"last_seen_at,omitempty"`
-
-		// Location An object containing location meta data about a Intercom contact.
-		Location *ContactLocation `json:"location,omitempty"`
-
-		// MarkedEmailAsSpam Whether the contact has marked an email sent to them as spam.
-		//
-		// Example: true
-		MarkedEmailAsSpam *bool `json:"marked_email_as_spam,omitempty"`
-
-		// Name The contacts name.
-		//
-		// Example: John Doe
-		Name *string `json:"name,omitempty"`
-
-		// Notes An object containing notes meta data about the notes that a contact has. Up to 10 will be displayed here. Use the url to get more.
-		Notes *ContactNotes `json:"notes,omitempty"`
-
-		// Os The operating system which the contact is using.
-		//
-		// Example: Mac OS X
-		Os *string `json:"os,omitempty"`
-
-		// OwnerId The id of an admin that has been assigned account ownership of the contact.
-		//
-		// Example: 123
-		OwnerId *int `json:"owner_id,omitempty"`
-
-		// Phone The contacts phone.
-		//
-		// Example: +1123456789
-		Phone *string `json:"phone,omitempty"`
-
-		// Role The role of the contact.
-		//
-		// Example: user
-		Role *string `json:"role,omitempty"`
-
-		// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
-		//
-		// Example: 1571672154
-		SignedUpAt *int `json:"signed_up_at,omitempty"`
-
-		// SocialProfiles An object containing social profiles that a contact has.
-		SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
-
-		// Tags An object containing tags meta data about the tags that a contact has. Up to 10 will be displayed here. Use the url to get more.
-		Tags *ContactTags `json:"tags,omitempty"`
-
-		// Type The type of object.
-		//
-		// Example: contact
-		Type *string `json:"type,omitempty"`
-
-		// UnsubscribedFromEmails Whether the contact is unsubscribed from emails.
-		//
-		// Example: true
-		UnsubscribedFromEmails *bool `json:"unsubscribed_from_emails,omitempty"`
-
-		// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
-		//
-		// Example: 1571672154
-		UpdatedAt *int `json:"updated_at,omitempty"`
-
-		// WorkspaceId The id of the workspace which the contact belongs to.
-		//
-		// Example: ecahpwf5
-		WorkspaceId *string `json:"workspace_id,omitempty"`
-	}
+	JSON200 *ContactWithPush
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ShowContactByExternalIdResponse) GetJSON200() *struct {
-	// AndroidAppName The name of the Android app which the contact is using.
-	//
-	// Example: Intercom
-	AndroidAppName *string `json:"android_app_name,omitempty"`
-
-	// AndroidAppVersion The version of the Android app which the contact is using.
-	//
-	// Example: 5.0.0
-	AndroidAppVersion *string `json:"android_app_version,omitempty"`
-
-	// AndroidDevice The Android device which the contact is using.
-	//
-	// Example: Pixel 3
-	AndroidDevice *string `json:"android_device,omitempty"`
-
-	// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
-	//
-	// Example: 1571672154
-	AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
-
-	// AndroidOsVersion The version of the Android OS which the contact is using.
-	//
-	// Example: 10
-	AndroidOsVersion *string `json:"android_os_version,omitempty"`
-
-	// AndroidSdkVersion The version of the Android SDK which the contact is using.
-	//
-	// Example: 28
-	AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
-	Avatar            *struct {
-		// ImageUrl An image URL containing the avatar of a contact.
-		//
-		// Example: https://example.org/128Wash.jpg
-		ImageUrl *string `json:"image_url,omitempty"`
-
-		// Type The type of object
-		//
-		// Example: avatar
-		Type *string `json:"type,omitempty"`
-	} `json:"avatar,omitempty"`
-
-	// Browser The name of the browser which the contact is using.
-	//
-	// Example: Chrome
-	Browser *string `json:"browser,omitempty"`
-
-	// BrowserLanguage The language set by the browser which the contact is using.
-	//
-	// Example: en-US
-	BrowserLanguage *string `json:"browser_language,omitempty"`
-
-	// BrowserVersion The version of the browser which the contact is using.
-	//
-	// Example: 80.0.3987.132
-	BrowserVersion *string `json:"browser_version,omitempty"`
-
-	// Companies An object with metadata about companies attached to a contact . Up to 10 will be displayed here. Use the url to get more.
-	Companies *ContactCompanies `json:"companies,omitempty"`
-
-	// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
-	//
-	// Example: 1571672154
-	CreatedAt *int `json:"created_at,omitempty"`
-
-	// CustomAttributes The custom attributes which are set for the contact.
-	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
-
-	// Email The contact's email.
-	//
-	// Example: joe@example.com
-	Email *string `json:"email,omitempty"`
-
-	// EmailDomain The contact's email domain.
-	//
-	// Example: example.com
-	EmailDomain *string `json:"email_domain,omitempty"`
-
-	// EnabledPushMessaging If the user has enabled push messaging.
-	//
-	// Example: true
-	EnabledPushMessaging *bool `json:"enabled_push_messaging,omitempty"`
-
-	// ExternalId The unique identifier for the contact which is provided by the Client.
-	//
-	// Example: f3b87a2e09d514c6c2e79b9a
-	ExternalId *string `json:"external_id,omitempty"`
-
-	// HasHardBounced Whether the contact has had an email sent to them hard bounce.
-	//
-	// Example: true
-	HasHardBounced *bool `json:"has_hard_bounced,omitempty"`
-
-	// Id The unique identifier for the contact which is given by Intercom.
-	//
-	// Example: 5ba682d23d7cf92bef87bfd4
-	Id *string `json:"id,omitempty"`
-
-	// IosAppName The name of the iOS app which the contact is using.
-	//
-	// Example: Intercom
-	IosAppName *string `json:"ios_app_name,omitempty"`
-
-	// IosAppVersion The version of the iOS app which the contact is using.
-	//
-	// Example: 5.0.0
-	IosAppVersion *string `json:"ios_app_version,omitempty"`
-
-	// IosDevice The iOS device which the contact is using.
-	//
-	// Example: iPhone 11
-	IosDevice *string `json:"ios_device,omitempty"`
-
-	// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
-	//
-	// Example: 1571672154
-	IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
-
-	// IosOsVersion The version of iOS which the contact is using.
-	//
-	// Example: 13.3.1
-	IosOsVersion *string `json:"ios_os_version,omitempty"`
-
-	// IosSdkVersion The version of the iOS SDK which the contact is using.
-	//
-	// Example: 13.3.1
-	IosSdkVersion *string `json:"ios_sdk_version,omitempty"`
-
-	// LanguageOverride A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change.
-	//
-	// Example: en
-	LanguageOverride *string `json:"language_override,omitempty"`
-
-	// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
-	//
-	// Example: 1571672154
-	LastContactedAt *int `json:"last_contacted_at,omitempty"`
-
-	// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
-	//
-	// Example: 1571672154
-	LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
-
-	// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
-	//
-	// Example: 1571672154
-	LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
-
-	// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
-	//
-	// Example: 1571672154
-	LastRepliedAt *int `json:"last_replied_at,omitempty"`
-
-	// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-	//
-	// Example: 1571672154
-	LastSeenAt *int `json:"last_seen_at,omitempty"`
-
-	// Location An object containing location meta data about a Intercom contact.
-	Location *ContactLocation `json:"location,omitempty"`
-
-	// MarkedEmailAsSpam Whether the contact has marked an email sent to them as spam.
-	//
-	// Example: true
-	MarkedEmailAsSpam *bool `json:"marked_email_as_spam,omitempty"`
-
-	// Name The contacts name.
-	//
-	// Example: John Doe
-	Name *string `json:"name,omitempty"`
-
-	// Notes An object containing notes meta data about the notes that a contact has. Up to 10 will be displayed here. Use the url to get more.
-	Notes *ContactNotes `json:"notes,omitempty"`
-
-	// Os The operating system which the contact is using.
-	//
-	// Example: Mac OS X
-	Os *string `json:"os,omitempty"`
-
-	// OwnerId The id of an admin that has been assigned account ownership of the contact.
-	//
-	// Example: 123
-	OwnerId *int `json:"owner_id,omitempty"`
-
-	// Phone The contacts phone.
-	//
-	// Example: +1123456789
-	Phone *string `json:"phone,omitempty"`
-
-	// Role The role of the contact.
-	//
-	// Example: user
-	Role *string `json:"role,omitempty"`
-
-	// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
-	//
-	// Example: 1571672154
-	SignedUpAt *int `json:"signed_up_at,omitempty"`
-
-	// SocialProfiles An object containing social profiles that a contact has.
-	SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
-
-	// Tags An object containing tags meta data about the tags that a contact has. Up to 10 will be displayed here. Use the url to get more.
-	Tags *ContactTags `json:"tags,omitempty"`
-
-	// Type The type of object.
-	//
-	// Example: contact
-	Type *string `json:"type,omitempty"`
-
-	// UnsubscribedFromEmails Whether the contact is unsubscribed from emails.
-	//
-	// Example: true
-	UnsubscribedFromEmails *bool `json:"unsubscribed_from_emails,omitempty"`
-
-	// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
-	//
-	// Example: 1571672154
-	UpdatedAt *int `json:"updated_at,omitempty"`
-
-	// WorkspaceId The id of the workspace which the contact belongs to.
-	//
-	// Example: ecahpwf5
-	WorkspaceId *string `json:"workspace_id,omitempty"`
-} {
+func (r ShowContactByExternalIdResponse) GetJSON200() *ContactWithPush {
 	return r.JSON200
 }
 
@@ -38497,461 +37919,13 @@ type MergeContactResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *struct {
-		// AndroidAppName The name of the Android app which the contact is using.
-		//
-		// Example: Intercom
-		AndroidAppName *string `json:"android_app_name,omitempty"`
-
-		// AndroidAppVersion The version of the Android app which the contact is using.
-		//
-		// Example: 5.0.0
-		AndroidAppVersion *string `json:"android_app_version,omitempty"`
-
-		// AndroidDevice The Android device which the contact is using.
-		//
-		// Example: Pixel 3
-		AndroidDevice *string `json:"android_device,omitempty"`
-
-		// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
-		//
-		// Example: 1571672154
-		AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
-
-		// AndroidOsVersion The version of the Android OS which the contact is using.
-		//
-		// Example: 10
-		AndroidOsVersion *string `json:"android_os_version,omitempty"`
-
-		// AndroidSdkVersion The version of the Android SDK which the contact is using.
-		//
-		// Example: 28
-		AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
-		Avatar            *struct {
-			// ImageUrl An image URL containing the avatar of a contact.
-			//
-			// Example: https://example.org/128Wash.jpg
-			ImageUrl *string `json:"image_url,omitempty"`
-
-			// Type The type of object
-			//
-			// Example: avatar
-			Type *string `json:"type,omitempty"`
-		} `json:"avatar,omitempty"`
-
-		// Browser The name of the browser which the contact is using.
-		//
-		// Example: Chrome
-		Browser *string `json:"browser,omitempty"`
-
-		// BrowserLanguage The language set by the browser which the contact is using.
-		//
-		// Example: en-US
-		BrowserLanguage *string `json:"browser_language,omitempty"`
-
-		// BrowserVersion The version of the browser which the contact is using.
-		//
-		// Example: 80.0.3987.132
-		BrowserVersion *string `json:"browser_version,omitempty"`
-
-		// Companies An object with metadata about companies attached to a contact . Up to 10 will be displayed here. Use the url to get more.
-		Companies *ContactCompanies `json:"companies,omitempty"`
-
-		// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
-		//
-		// Example: 1571672154
-		CreatedAt *int `json:"created_at,omitempty"`
-
-		// CustomAttributes The custom attributes which are set for the contact.
-		CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
-
-		// Email The contact's email.
-		//
-		// Example: joe@example.com
-		Email *string `json:"email,omitempty"`
-
-		// EmailDomain The contact's email domain.
-		//
-		// Example: example.com
-		EmailDomain *string `json:"email_domain,omitempty"`
-
-		// EnabledPushMessaging If the user has enabled push messaging.
-		//
-		// Example: true
-		EnabledPushMessaging *bool `json:"enabled_push_messaging,omitempty"`
-
-		// ExternalId The unique identifier for the contact which is provided by the Client.
-		//
-		// Example: f3b87a2e09d514c6c2e79b9a
-		ExternalId *string `json:"external_id,omitempty"`
-
-		// HasHardBounced Whether the contact has had an email sent to them hard bounce.
-		//
-		// Example: true
-		HasHardBounced *bool `json:"has_hard_bounced,omitempty"`
-
-		// Id The unique identifier for the contact which is given by Intercom.
-		//
-		// Example: 5ba682d23d7cf92bef87bfd4
-		Id *string `json:"id,omitempty"`
-
-		// IosAppName The name of the iOS app which the contact is using.
-		//
-		// Example: Intercom
-		IosAppName *string `json:"ios_app_name,omitempty"`
-
-		// IosAppVersion The version of the iOS app which the contact is using.
-		//
-		// Example: 5.0.0
-		IosAppVersion *string `json:"ios_app_version,omitempty"`
-
-		// IosDevice The iOS device which the contact is using.
-		//
-		// Example: iPhone 11
-		IosDevice *string `json:"ios_device,omitempty"`
-
-		// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
-		//
-		// Example: 1571672154
-		IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
-
-		// IosOsVersion The version of iOS which the contact is using.
-		//
-		// Example: 13.3.1
-		IosOsVersion *string `json:"ios_os_version,omitempty"`
-
-		// IosSdkVersion The version of the iOS SDK which the contact is using.
-		//
-		// Example: 13.3.1
-		IosSdkVersion *string `json:"ios_sdk_version,omitempty"`
-
-		// LanguageOverride A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change.
-		//
-		// Example: en
-		LanguageOverride *string `json:"language_override,omitempty"`
-
-		// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
-		//
-		// Example: 1571672154
-		LastContactedAt *int `json:"last_contacted_at,omitempty"`
-
-		// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
-		//
-		// Example: 1571672154
-		LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
-
-		// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
-		//
-		// Example: 1571672154
-		LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
-
-		// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
-		//
-		// Example: 1571672154
-		LastRepliedAt *int `json:"last_replied_at,omitempty"`
-
-		// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-		//
-		// Example: 1571672154
-		LastSeenAt *int `json:"last_seen_at,omitempty"`
-
-		// Location An object containing location meta data about a Intercom contact.
-		Location *ContactLocation `json:"location,omitempty"`
-
-		// MarkedEmailAsSpam Whether the contact has marked an email sent to them as spam.
-		//
-		// Example: true
-		MarkedEmailAsSpam *bool `json:"marked_email_as_spam,omitempty"`
-
-		// Name The contacts name.
-		//
-		// Example: John Doe
-		Name *string `json:"name,omitempty"`
-
-		// Notes An object containing notes meta data about the notes that a contact has. Up to 10 will be displayed here. Use the url to get more.
-		Notes *ContactNotes `json:"notes,omitempty"`
-
-		// Os The operating system which the contact is using.
-		//
-		// Example: Mac OS X
-		Os *string `json:"os,omitempty"`
-
-		// OwnerId The id of an admin that has been assigned account ownership of the contact.
-		//
-		// Example: 123
-		OwnerId *int `json:"owner_id,omitempty"`
-
-		// Phone The contacts phone.
-		//
-		// Example: +1123456789
-		Phone *string `json:"phone,omitempty"`
-
-		// Role The role of the contact.
-		//
-		// Example: user
-		Role *string `json:"role,omitempty"`
-
-		// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
-		//
-		// Example: 1571672154
-		SignedUpAt *int `json:"signed_up_at,omitempty"`
-
-		// SocialProfiles An object containing social profiles that a contact has.
-		SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
-
-		// Tags An object containing tags meta data about the tags that a contact has. Up to 10 will be displayed here. Use the url to get more.
-		Tags *ContactTags `json:"tags,omitempty"`
-
-		// Type The type of object.
-		//
-		// Example: contact
-		Type *string `json:"type,omitempty"`
-
-		// UnsubscribedFromEmails Whether the contact is unsubscribed from emails.
-		//
-		// Example: true
-		UnsubscribedFromEmails *bool `json:"unsubscribed_from_emails,omitempty"`
-
-		// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
-		//
-		// Example: 1571672154
-		UpdatedAt *int `json:"updated_at,omitempty"`
-
-		// WorkspaceId The id of the workspace which the contact belongs to.
-		//
-		// Example: ecahpwf5
-		WorkspaceId *string `json:"workspace_id,omitempty"`
-	}
+	JSON200 *ContactWithPush
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r MergeContactResponse) GetJSON200() *struct {
-	// AndroidAppName The name of the Android app which the contact is using.
-	//
-	// Example: Intercom
-	AndroidAppName *string `json:"android_app_name,omitempty"`
-
-	// AndroidAppVersion The version of the Android app which the contact is using.
-	//
-	// Example: 5.0.0
-	AndroidAppVersion *string `json:"android_app_version,omitempty"`
-
-	// AndroidDevice The Android device which the contact is using.
-	//
-	// Example: Pixel 3
-	AndroidDevice *string `json:"android_device,omitempty"`
-
-	// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
-	//
-	// Example: 1571672154
-	AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
-
-	// AndroidOsVersion The version of the Android OS which the contact is using.
-	//
-	// Example: 10
-	AndroidOsVersion *string `json:"android_os_version,omitempty"`
-
-	// AndroidSdkVersion The version of the Android SDK which the contact is using.
-	//
-	// Example: 28
-	AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
-	Avatar            *struct {
-		// ImageUrl An image URL containing the avatar of a contact.
-		//
-		// Example: https://example.org/128Wash.jpg
-		ImageUrl *string `json:"image_url,omitempty"`
-
-		// Type The type of object
-		//
-		// Example: avatar
-		Type *string `json:"type,omitempty"`
-	} `json:"avatar,omitempty"`
-
-	// Browser The name of the browser which the contact is using.
-	//
-	// Example: Chrome
-	Browser *string `json:"browser,omitempty"`
-
-	// BrowserLanguage The language set by the browser which the contact is using.
-	//
-	// Example: en-US
-	BrowserLanguage *string `json:"browser_language,omitempty"`
-
-	// BrowserVersion The version of the browser which the contact is using.
-	//
-	// Example: 80.0.3987.132
-	BrowserVersion *string `json:"browser_version,omitempty"`
-
-	// Companies An object with metadata about companies attached to a contact . Up to 10 will be displayed here. Use the url to get more.
-	Companies *ContactCompanies `json:"companies,omitempty"`
-
-	// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
-	//
-	// Example: 1571672154
-	CreatedAt *int `json:"created_at,omitempty"`
-
-	// CustomAttributes The custom attributes which are set for the contact.
-	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
-
-	// Email The contact's email.
-	//
-	// Example: joe@example.com
-	Email *string `json:"email,omitempty"`
-
-	// EmailDomain The contact's email domain.
-	//
-	// Example: example.com
-	EmailDomain *string `json:"email_domain,omitempty"`
-
-	// EnabledPushMessaging If the user has enabled push messaging.
-	//
-	// Example: true
-	EnabledPushMessaging *bool `json:"enabled_push_messaging,omitempty"`
-
-	// ExternalId The unique identifier for the contact which is provided by the Client.
-	//
-	// Example: f3b87a2e09d514c6c2e79b9a
-	ExternalId *string `json:"external_id,omitempty"`
-
-	// HasHardBounced Whether the contact has had an email sent to them hard bounce.
-	//
-	// Example: true
-	HasHardBounced *bool `json:"has_hard_bounced,omitempty"`
-
-	// Id The unique identifier for the contact which is given by Intercom.
-	//
-	// Example: 5ba682d23d7cf92bef87bfd4
-	Id *string `json:"id,omitempty"`
-
-	// IosAppName The name of the iOS app which the contact is using.
-	//
-	// Example: Intercom
-	IosAppName *string `json:"ios_app_name,omitempty"`
-
-	// IosAppVersion The version of the iOS app which the contact is using.
-	//
-	// Example: 5.0.0
-	IosAppVersion *string `json:"ios_app_version,omitempty"`
-
-	// IosDevice The iOS device which the contact is using.
-	//
-	// Example: iPhone 11
-	IosDevice *string `json:"ios_device,omitempty"`
-
-	// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
-	//
-	// Example: 1571672154
-	IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
-
-	// IosOsVersion The version of iOS which the contact is using.
-	//
-	// Example: 13.3.1
-	IosOsVersion *string `json:"ios_os_version,omitempty"`
-
-	// IosSdkVersion The version of the iOS SDK which the contact is using.
-	//
-	// Example: 13.3.1
-	IosSdkVersion *string `json:"ios_sdk_version,omitempty"`
-
-	// LanguageOverride A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change.
-	//
-	// Example: en
-	LanguageOverride *string `json:"language_override,omitempty"`
-
-	// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
-	//
-	// Example: 1571672154
-	LastContactedAt *int `json:"last_contacted_at,omitempty"`
-
-	// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
-	//
-	// Example: 1571672154
-	LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
-
-	// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
-	//
-	// Example: 1571672154
-	LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
-
-	// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
-	//
-	// Example: 1571672154
-	LastRepliedAt *int `json:"last_replied_at,omitempty"`
-
-	// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-	//
-	// Example: 1571672154
-	LastSeenAt *int `json:"last_seen_at,omitempty"`
-
-	// Location An object containing location meta data about a Intercom contact.
-	Location *ContactLocation `json:"location,omitempty"`
-
-	// MarkedEmailAsSpam Whether the contact has marked an email sent to them as spam.
-	//
-	// Example: true
-	MarkedEmailAsSpam *bool `json:"marked_email_as_spam,omitempty"`
-
-	// Name The contacts name.
-	//
-	// Example: John Doe
-	Name *string `json:"name,omitempty"`
-
-	// Notes An object containing notes meta data about the notes that a contact has. Up to 10 will be displayed here. Use the url to get more.
-	Notes *ContactNotes `json:"notes,omitempty"`
-
-	// Os The operating system which the contact is using.
-	//
-	// Example: Mac OS X
-	Os *string `json:"os,omitempty"`
-
-	// OwnerId The id of an admin that has been assigned account ownership of the contact.
-	//
-	// Example: 123
-	OwnerId *int `json:"owner_id,omitempty"`
-
-	// Phone The contacts phone.
-	//
-	// Example: +1123456789
-	Phone *string `json:"phone,omitempty"`
-
-	// Role The role of the contact.
-	//
-	// Example: user
-	Role *string `json:"role,omitempty"`
-
-	// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
-	//
-	// Example: 1571672154
-	SignedUpAt *int `json:"signed_up_at,omitempty"`
-
-	// SocialProfiles An object containing social profiles that a contact has.
-	SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
-
-	// Tags An object containing tags meta data about the tags that a contact has. Up to 10 will be displayed here. Use the url to get more.
-	Tags *ContactTags `json:"tags,omitempty"`
-
-	// Type The type of object.
-	//
-	// Example: contact
-	Type *string `json:"type,omitempty"`
-
-	// UnsubscribedFromEmails Whether the contact is unsubscribed from emails.
-	//
-	// Example: true
-	UnsubscribedFromEmails *bool `json:"unsubscribed_from_emails,omitempty"`
-
-	// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
-	//
-	// Example: 1571672154
-	UpdatedAt *int `json:"updated_at,omitempty"`
-
-	// WorkspaceId The id of the workspace which the contact belongs to.
-	//
-	// Example: ecahpwf5
-	WorkspaceId *string `json:"workspace_id,omitempty"`
-} {
+func (r MergeContactResponse) GetJSON200() *ContactWithPush {
 	return r.JSON200
 }
 
@@ -39089,461 +38063,13 @@ type ShowContactResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *struct {
-		// AndroidAppName The name of the Android app which the contact is using.
-		//
-		// Example: Intercom
-		AndroidAppName *string `json:"android_app_name,omitempty"`
-
-		// AndroidAppVersion The version of the Android app which the contact is using.
-		//
-		// Example: 5.0.0
-		AndroidAppVersion *string `json:"android_app_version,omitempty"`
-
-		// AndroidDevice The Android device which the contact is using.
-		//
-		// Example: Pixel 3
-		AndroidDevice *string `json:"android_device,omitempty"`
-
-		// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
-		//
-		// Example: 1571672154
-		AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
-
-		// AndroidOsVersion The version of the Android OS which the contact is using.
-		//
-		// Example: 10
-		AndroidOsVersion *string `json:"android_os_version,omitempty"`
-
-		// AndroidSdkVersion The version of the Android SDK which the contact is using.
-		//
-		// Example: 28
-		AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
-		Avatar            *struct {
-			// ImageUrl An image URL containing the avatar of a contact.
-			//
-			// Example: https://example.org/128Wash.jpg
-			ImageUrl *string `json:"image_url,omitempty"`
-
-			// Type The type of object
-			//
-			// Example: avatar
-			Type *string `json:"type,omitempty"`
-		} `json:"avatar,omitempty"`
-
-		// Browser The name of the browser which the contact is using.
-		//
-		// Example: Chrome
-		Browser *string `json:"browser,omitempty"`
-
-		// BrowserLanguage The language set by the browser which the contact is using.
-		//
-		// Example: en-US
-		BrowserLanguage *string `json:"browser_language,omitempty"`
-
-		// BrowserVersion The version of the browser which the contact is using.
-		//
-		// Example: 80.0.3987.132
-		BrowserVersion *string `json:"browser_version,omitempty"`
-
-		// Companies An object with metadata about companies attached to a contact . Up to 10 will be displayed here. Use the url to get more.
-		Companies *ContactCompanies `json:"companies,omitempty"`
-
-		// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
-		//
-		// Example: 1571672154
-		CreatedAt *int `json:"created_at,omitempty"`
-
-		// CustomAttributes The custom attributes which are set for the contact.
-		CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
-
-		// Email The contact's email.
-		//
-		// Example: joe@example.com
-		Email *string `json:"email,omitempty"`
-
-		// EmailDomain The contact's email domain.
-		//
-		// Example: example.com
-		EmailDomain *string `json:"email_domain,omitempty"`
-
-		// EnabledPushMessaging If the user has enabled push messaging.
-		//
-		// Example: true
-		EnabledPushMessaging *bool `json:"enabled_push_messaging,omitempty"`
-
-		// ExternalId The unique identifier for the contact which is provided by the Client.
-		//
-		// Example: f3b87a2e09d514c6c2e79b9a
-		ExternalId *string `json:"external_id,omitempty"`
-
-		// HasHardBounced Whether the contact has had an email sent to them hard bounce.
-		//
-		// Example: true
-		HasHardBounced *bool `json:"has_hard_bounced,omitempty"`
-
-		// Id The unique identifier for the contact which is given by Intercom.
-		//
-		// Example: 5ba682d23d7cf92bef87bfd4
-		Id *string `json:"id,omitempty"`
-
-		// IosAppName The name of the iOS app which the contact is using.
-		//
-		// Example: Intercom
-		IosAppName *string `json:"ios_app_name,omitempty"`
-
-		// IosAppVersion The version of the iOS app which the contact is using.
-		//
-		// Example: 5.0.0
-		IosAppVersion *string `json:"ios_app_version,omitempty"`
-
-		// IosDevice The iOS device which the contact is using.
-		//
-		// Example: iPhone 11
-		IosDevice *string `json:"ios_device,omitempty"`
-
-		// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
-		//
-		// Example: 1571672154
-		IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
-
-		// IosOsVersion The version of iOS which the contact is using.
-		//
-		// Example: 13.3.1
-		IosOsVersion *string `json:"ios_os_version,omitempty"`
-
-		// IosSdkVersion The version of the iOS SDK which the contact is using.
-		//
-		// Example: 13.3.1
-		IosSdkVersion *string `json:"ios_sdk_version,omitempty"`
-
-		// LanguageOverride A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change.
-		//
-		// Example: en
-		LanguageOverride *string `json:"language_override,omitempty"`
-
-		// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
-		//
-		// Example: 1571672154
-		LastContactedAt *int `json:"last_contacted_at,omitempty"`
-
-		// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
-		//
-		// Example: 1571672154
-		LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
-
-		// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
-		//
-		// Example: 1571672154
-		LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
-
-		// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
-		//
-		// Example: 1571672154
-		LastRepliedAt *int `json:"last_replied_at,omitempty"`
-
-		// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-		//
-		// Example: 1571672154
-		LastSeenAt *int `json:"last_seen_at,omitempty"`
-
-		// Location An object containing location meta data about a Intercom contact.
-		Location *ContactLocation `json:"location,omitempty"`
-
-		// MarkedEmailAsSpam Whether the contact has marked an email sent to them as spam.
-		//
-		// Example: true
-		MarkedEmailAsSpam *bool `json:"marked_email_as_spam,omitempty"`
-
-		// Name The contacts name.
-		//
-		// Example: John Doe
-		Name *string `json:"name,omitempty"`
-
-		// Notes An object containing notes meta data about the notes that a contact has. Up to 10 will be displayed here. Use the url to get more.
-		Notes *ContactNotes `json:"notes,omitempty"`
-
-		// Os The operating system which the contact is using.
-		//
-		// Example: Mac OS X
-		Os *string `json:"os,omitempty"`
-
-		// OwnerId The id of an admin that has been assigned account ownership of the contact.
-		//
-		// Example: 123
-		OwnerId *int `json:"owner_id,omitempty"`
-
-		// Phone The contacts phone.
-		//
-		// Example: +1123456789
-		Phone *string `json:"phone,omitempty"`
-
-		// Role The role of the contact.
-		//
-		// Example: user
-		Role *string `json:"role,omitempty"`
-
-		// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
-		//
-		// Example: 1571672154
-		SignedUpAt *int `json:"signed_up_at,omitempty"`
-
-		// SocialProfiles An object containing social profiles that a contact has.
-		SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
-
-		// Tags An object containing tags meta data about the tags that a contact has. Up to 10 will be displayed here. Use the url to get more.
-		Tags *ContactTags `json:"tags,omitempty"`
-
-		// Type The type of object.
-		//
-		// Example: contact
-		Type *string `json:"type,omitempty"`
-
-		// UnsubscribedFromEmails Whether the contact is unsubscribed from emails.
-		//
-		// Example: true
-		UnsubscribedFromEmails *bool `json:"unsubscribed_from_emails,omitempty"`
-
-		// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
-		//
-		// Example: 1571672154
-		UpdatedAt *int `json:"updated_at,omitempty"`
-
-		// WorkspaceId The id of the workspace which the contact belongs to.
-		//
-		// Example: ecahpwf5
-		WorkspaceId *string `json:"workspace_id,omitempty"`
-	}
+	JSON200 *ContactWithPush
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ShowContactResponse) GetJSON200() *struct {
-	// AndroidAppName The name of the Android app which the contact is using.
-	//
-	// Example: Intercom
-	AndroidAppName *string `json:"android_app_name,omitempty"`
-
-	// AndroidAppVersion The version of the Android app which the contact is using.
-	//
-	// Example: 5.0.0
-	AndroidAppVersion *string `json:"android_app_version,omitempty"`
-
-	// AndroidDevice The Android device which the contact is using.
-	//
-	// Example: Pixel 3
-	AndroidDevice *string `json:"android_device,omitempty"`
-
-	// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
-	//
-	// Example: 1571672154
-	AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
-
-	// AndroidOsVersion The version of the Android OS which the contact is using.
-	//
-	// Example: 10
-	AndroidOsVersion *string `json:"android_os_version,omitempty"`
-
-	// AndroidSdkVersion The version of the Android SDK which the contact is using.
-	//
-	// Example: 28
-	AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
-	Avatar            *struct {
-		// ImageUrl An image URL containing the avatar of a contact.
-		//
-		// Example: https://example.org/128Wash.jpg
-		ImageUrl *string `json:"image_url,omitempty"`
-
-		// Type The type of object
-		//
-		// Example: avatar
-		Type *string `json:"type,omitempty"`
-	} `json:"avatar,omitempty"`
-
-	// Browser The name of the browser which the contact is using.
-	//
-	// Example: Chrome
-	Browser *string `json:"browser,omitempty"`
-
-	// BrowserLanguage The language set by the browser which the contact is using.
-	//
-	// Example: en-US
-	BrowserLanguage *string `json:"browser_language,omitempty"`
-
-	// BrowserVersion The version of the browser which the contact is using.
-	//
-	// Example: 80.0.3987.132
-	BrowserVersion *string `json:"browser_version,omitempty"`
-
-	// Companies An object with metadata about companies attached to a contact . Up to 10 will be displayed here. Use the url to get more.
-	Companies *ContactCompanies `json:"companies,omitempty"`
-
-	// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
-	//
-	// Example: 1571672154
-	CreatedAt *int `json:"created_at,omitempty"`
-
-	// CustomAttributes The custom attributes which are set for the contact.
-	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
-
-	// Email The contact's email.
-	//
-	// Example: joe@example.com
-	Email *string `json:"email,omitempty"`
-
-	// EmailDomain The contact's email domain.
-	//
-	// Example: example.com
-	EmailDomain *string `json:"email_domain,omitempty"`
-
-	// EnabledPushMessaging If the user has enabled push messaging.
-	//
-	// Example: true
-	EnabledPushMessaging *bool `json:"enabled_push_messaging,omitempty"`
-
-	// ExternalId The unique identifier for the contact which is provided by the Client.
-	//
-	// Example: f3b87a2e09d514c6c2e79b9a
-	ExternalId *string `json:"external_id,omitempty"`
-
-	// HasHardBounced Whether the contact has had an email sent to them hard bounce.
-	//
-	// Example: true
-	HasHardBounced *bool `json:"has_hard_bounced,omitempty"`
-
-	// Id The unique identifier for the contact which is given by Intercom.
-	//
-	// Example: 5ba682d23d7cf92bef87bfd4
-	Id *string `json:"id,omitempty"`
-
-	// IosAppName The name of the iOS app which the contact is using.
-	//
-	// Example: Intercom
-	IosAppName *string `json:"ios_app_name,omitempty"`
-
-	// IosAppVersion The version of the iOS app which the contact is using.
-	//
-	// Example: 5.0.0
-	IosAppVersion *string `json:"ios_app_version,omitempty"`
-
-	// IosDevice The iOS device which the contact is using.
-	//
-	// Example: iPhone 11
-	IosDevice *string `json:"ios_device,omitempty"`
-
-	// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
-	//
-	// Example: 1571672154
-	IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
-
-	// IosOsVersion The version of iOS which the contact is using.
-	//
-	// Example: 13.3.1
-	IosOsVersion *string `json:"ios_os_version,omitempty"`
-
-	// IosSdkVersion The version of the iOS SDK which the contact is using.
-	//
-	// Example: 13.3.1
-	IosSdkVersion *string `json:"ios_sdk_version,omitempty"`
-
-	// LanguageOverride A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change.
-	//
-	// Example: en
-	LanguageOverride *string `json:"language_override,omitempty"`
-
-	// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
-	//
-	// Example: 1571672154
-	LastContactedAt *int `json:"last_contacted_at,omitempty"`
-
-	// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
-	//
-	// Example: 1571672154
-	LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
-
-	// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
-	//
-	// Example: 1571672154
-	LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
-
-	// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
-	//
-	// Example: 1571672154
-	LastRepliedAt *int `json:"last_replied_at,omitempty"`
-
-	// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-	//
-	// Example: 1571672154
-	LastSeenAt *int `json:"last_seen_at,omitempty"`
-
-	// Location An object containing location meta data about a Intercom contact.
-	Location *ContactLocation `json:"location,omitempty"`
-
-	// MarkedEmailAsSpam Whether the contact has marked an email sent to them as spam.
-	//
-	// Example: true
-	MarkedEmailAsSpam *bool `json:"marked_email_as_spam,omitempty"`
-
-	// Name The contacts name.
-	//
-	// Example: John Doe
-	Name *string `json:"name,omitempty"`
-
-	// Notes An object containing notes meta data about the notes that a contact has. Up to 10 will be displayed here. Use the url to get more.
-	Notes *ContactNotes `json:"notes,omitempty"`
-
-	// Os The operating system which the contact is using.
-	//
-	// Example: Mac OS X
-	Os *string `json:"os,omitempty"`
-
-	// OwnerId The id of an admin that has been assigned account ownership of the contact.
-	//
-	// Example: 123
-	OwnerId *int `json:"owner_id,omitempty"`
-
-	// Phone The contacts phone.
-	//
-	// Example: +1123456789
-	Phone *string `json:"phone,omitempty"`
-
-	// Role The role of the contact.
-	//
-	// Example: user
-	Role *string `json:"role,omitempty"`
-
-	// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
-	//
-	// Example: 1571672154
-	SignedUpAt *int `json:"signed_up_at,omitempty"`
-
-	// SocialProfiles An object containing social profiles that a contact has.
-	SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
-
-	// Tags An object containing tags meta data about the tags that a contact has. Up to 10 will be displayed here. Use the url to get more.
-	Tags *ContactTags `json:"tags,omitempty"`
-
-	// Type The type of object.
-	//
-	// Example: contact
-	Type *string `json:"type,omitempty"`
-
-	// UnsubscribedFromEmails Whether the contact is unsubscribed from emails.
-	//
-	// Example: true
-	UnsubscribedFromEmails *bool `json:"unsubscribed_from_emails,omitempty"`
-
-	// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
-	//
-	// Example: 1571672154
-	UpdatedAt *int `json:"updated_at,omitempty"`
-
-	// WorkspaceId The id of the workspace which the contact belongs to.
-	//
-	// Example: ecahpwf5
-	WorkspaceId *string `json:"workspace_id,omitempty"`
-} {
+func (r ShowContactResponse) GetJSON200() *ContactWithPush {
 	return r.JSON200
 }
 
@@ -39585,461 +38111,13 @@ type UpdateContactResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *struct {
-		// AndroidAppName The name of the Android app which the contact is using.
-		//
-		// Example: Intercom
-		AndroidAppName *string `json:"android_app_name,omitempty"`
-
-		// AndroidAppVersion The version of the Android app which the contact is using.
-		//
-		// Example: 5.0.0
-		AndroidAppVersion *string `json:"android_app_version,omitempty"`
-
-		// AndroidDevice The Android device which the contact is using.
-		//
-		// Example: Pixel 3
-		AndroidDevice *string `json:"android_device,omitempty"`
-
-		// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
-		//
-		// Example: 1571672154
-		AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
-
-		// AndroidOsVersion The version of the Android OS which the contact is using.
-		//
-		// Example: 10
-		AndroidOsVersion *string `json:"android_os_version,omitempty"`
-
-		// AndroidSdkVersion The version of the Android SDK which the contact is using.
-		//
-		// Example: 28
-		AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
-		Avatar            *struct {
-			// ImageUrl An image URL containing the avatar of a contact.
-			//
-			// Example: https://example.org/128Wash.jpg
-			ImageUrl *string `json:"image_url,omitempty"`
-
-			// Type The type of object
-			//
-			// Example: avatar
-			Type *string `json:"type,omitempty"`
-		} `json:"avatar,omitempty"`
-
-		// Browser The name of the browser which the contact is using.
-		//
-		// Example: Chrome
-		Browser *string `json:"browser,omitempty"`
-
-		// BrowserLanguage The language set by the browser which the contact is using.
-		//
-		// Example: en-US
-		BrowserLanguage *string `json:"browser_language,omitempty"`
-
-		// BrowserVersion The version of the browser which the contact is using.
-		//
-		// Example: 80.0.3987.132
-		BrowserVersion *string `json:"browser_version,omitempty"`
-
-		// Companies An object with metadata about companies attached to a contact . Up to 10 will be displayed here. Use the url to get more.
-		Companies *ContactCompanies `json:"companies,omitempty"`
-
-		// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
-		//
-		// Example: 1571672154
-		CreatedAt *int `json:"created_at,omitempty"`
-
-		// CustomAttributes The custom attributes which are set for the contact.
-		CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
-
-		// Email The contact's email.
-		//
-		// Example: joe@example.com
-		Email *string `json:"email,omitempty"`
-
-		// EmailDomain The contact's email domain.
-		//
-		// Example: example.com
-		EmailDomain *string `json:"email_domain,omitempty"`
-
-		// EnabledPushMessaging If the user has enabled push messaging.
-		//
-		// Example: true
-		EnabledPushMessaging *bool `json:"enabled_push_messaging,omitempty"`
-
-		// ExternalId The unique identifier for the contact which is provided by the Client.
-		//
-		// Example: f3b87a2e09d514c6c2e79b9a
-		ExternalId *string `json:"external_id,omitempty"`
-
-		// HasHardBounced Whether the contact has had an email sent to them hard bounce.
-		//
-		// Example: true
-		HasHardBounced *bool `json:"has_hard_bounced,omitempty"`
-
-		// Id The unique identifier for the contact which is given by Intercom.
-		//
-		// Example: 5ba682d23d7cf92bef87bfd4
-		Id *string `json:"id,omitempty"`
-
-		// IosAppName The name of the iOS app which the contact is using.
-		//
-		// Example: Intercom
-		IosAppName *string `json:"ios_app_name,omitempty"`
-
-		// IosAppVersion The version of the iOS app which the contact is using.
-		//
-		// Example: 5.0.0
-		IosAppVersion *string `json:"ios_app_version,omitempty"`
-
-		// IosDevice The iOS device which the contact is using.
-		//
-		// Example: iPhone 11
-		IosDevice *string `json:"ios_device,omitempty"`
-
-		// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
-		//
-		// Example: 1571672154
-		IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
-
-		// IosOsVersion The version of iOS which the contact is using.
-		//
-		// Example: 13.3.1
-		IosOsVersion *string `json:"ios_os_version,omitempty"`
-
-		// IosSdkVersion The version of the iOS SDK which the contact is using.
-		//
-		// Example: 13.3.1
-		IosSdkVersion *string `json:"ios_sdk_version,omitempty"`
-
-		// LanguageOverride A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change.
-		//
-		// Example: en
-		LanguageOverride *string `json:"language_override,omitempty"`
-
-		// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
-		//
-		// Example: 1571672154
-		LastContactedAt *int `json:"last_contacted_at,omitempty"`
-
-		// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
-		//
-		// Example: 1571672154
-		LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
-
-		// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
-		//
-		// Example: 1571672154
-		LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
-
-		// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
-		//
-		// Example: 1571672154
-		LastRepliedAt *int `json:"last_replied_at,omitempty"`
-
-		// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-		//
-		// Example: 1571672154
-		LastSeenAt *int `json:"last_seen_at,omitempty"`
-
-		// Location An object containing location meta data about a Intercom contact.
-		Location *ContactLocation `json:"location,omitempty"`
-
-		// MarkedEmailAsSpam Whether the contact has marked an email sent to them as spam.
-		//
-		// Example: true
-		MarkedEmailAsSpam *bool `json:"marked_email_as_spam,omitempty"`
-
-		// Name The contacts name.
-		//
-		// Example: John Doe
-		Name *string `json:"name,omitempty"`
-
-		// Notes An object containing notes meta data about the notes that a contact has. Up to 10 will be displayed here. Use the url to get more.
-		Notes *ContactNotes `json:"notes,omitempty"`
-
-		// Os The operating system which the contact is using.
-		//
-		// Example: Mac OS X
-		Os *string `json:"os,omitempty"`
-
-		// OwnerId The id of an admin that has been assigned account ownership of the contact.
-		//
-		// Example: 123
-		OwnerId *int `json:"owner_id,omitempty"`
-
-		// Phone The contacts phone.
-		//
-		// Example: +1123456789
-		Phone *string `json:"phone,omitempty"`
-
-		// Role The role of the contact.
-		//
-		// Example: user
-		Role *string `json:"role,omitempty"`
-
-		// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
-		//
-		// Example: 1571672154
-		SignedUpAt *int `json:"signed_up_at,omitempty"`
-
-		// SocialProfiles An object containing social profiles that a contact has.
-		SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
-
-		// Tags An object containing tags meta data about the tags that a contact has. Up to 10 will be displayed here. Use the url to get more.
-		Tags *ContactTags `json:"tags,omitempty"`
-
-		// Type The type of object.
-		//
-		// Example: contact
-		Type *string `json:"type,omitempty"`
-
-		// UnsubscribedFromEmails Whether the contact is unsubscribed from emails.
-		//
-		// Example: true
-		UnsubscribedFromEmails *bool `json:"unsubscribed_from_emails,omitempty"`
-
-		// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
-		//
-		// Example: 1571672154
-		UpdatedAt *int `json:"updated_at,omitempty"`
-
-		// WorkspaceId The id of the workspace which the contact belongs to.
-		//
-		// Example: ecahpwf5
-		WorkspaceId *string `json:"workspace_id,omitempty"`
-	}
+	JSON200 *ContactWithPush
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r UpdateContactResponse) GetJSON200() *struct {
-	// AndroidAppName The name of the Android app which the contact is using.
-	//
-	// Example: Intercom
-	AndroidAppName *string `json:"android_app_name,omitempty"`
-
-	// AndroidAppVersion The version of the Android app which the contact is using.
-	//
-	// Example: 5.0.0
-	AndroidAppVersion *string `json:"android_app_version,omitempty"`
-
-	// AndroidDevice The Android device which the contact is using.
-	//
-	// Example: Pixel 3
-	AndroidDevice *string `json:"android_device,omitempty"`
-
-	// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
-	//
-	// Example: 1571672154
-	AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
-
-	// AndroidOsVersion The version of the Android OS which the contact is using.
-	//
-	// Example: 10
-	AndroidOsVersion *string `json:"android_os_version,omitempty"`
-
-	// AndroidSdkVersion The version of the Android SDK which the contact is using.
-	//
-	// Example: 28
-	AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
-	Avatar            *struct {
-		// ImageUrl An image URL containing the avatar of a contact.
-		//
-		// Example: https://example.org/128Wash.jpg
-		ImageUrl *string `json:"image_url,omitempty"`
-
-		// Type The type of object
-		//
-		// Example: avatar
-		Type *string `json:"type,omitempty"`
-	} `json:"avatar,omitempty"`
-
-	// Browser The name of the browser which the contact is using.
-	//
-	// Example: Chrome
-	Browser *string `json:"browser,omitempty"`
-
-	// BrowserLanguage The language set by the browser which the contact is using.
-	//
-	// Example: en-US
-	BrowserLanguage *string `json:"browser_language,omitempty"`
-
-	// BrowserVersion The version of the browser which the contact is using.
-	//
-	// Example: 80.0.3987.132
-	BrowserVersion *string `json:"browser_version,omitempty"`
-
-	// Companies An object with metadata about companies attached to a contact . Up to 10 will be displayed here. Use the url to get more.
-	Companies *ContactCompanies `json:"companies,omitempty"`
-
-	// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
-	//
-	// Example: 1571672154
-	CreatedAt *int `json:"created_at,omitempty"`
-
-	// CustomAttributes The custom attributes which are set for the contact.
-	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
-
-	// Email The contact's email.
-	//
-	// Example: joe@example.com
-	Email *string `json:"email,omitempty"`
-
-	// EmailDomain The contact's email domain.
-	//
-	// Example: example.com
-	EmailDomain *string `json:"email_domain,omitempty"`
-
-	// EnabledPushMessaging If the user has enabled push messaging.
-	//
-	// Example: true
-	EnabledPushMessaging *bool `json:"enabled_push_messaging,omitempty"`
-
-	// ExternalId The unique identifier for the contact which is provided by the Client.
-	//
-	// Example: f3b87a2e09d514c6c2e79b9a
-	ExternalId *string `json:"external_id,omitempty"`
-
-	// HasHardBounced Whether the contact has had an email sent to them hard bounce.
-	//
-	// Example: true
-	HasHardBounced *bool `json:"has_hard_bounced,omitempty"`
-
-	// Id The unique identifier for the contact which is given by Intercom.
-	//
-	// Example: 5ba682d23d7cf92bef87bfd4
-	Id *string `json:"id,omitempty"`
-
-	// IosAppName The name of the iOS app which the contact is using.
-	//
-	// Example: Intercom
-	IosAppName *string `json:"ios_app_name,omitempty"`
-
-	// IosAppVersion The version of the iOS app which the contact is using.
-	//
-	// Example: 5.0.0
-	IosAppVersion *string `json:"ios_app_version,omitempty"`
-
-	// IosDevice The iOS device which the contact is using.
-	//
-	// Example: iPhone 11
-	IosDevice *string `json:"ios_device,omitempty"`
-
-	// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
-	//
-	// Example: 1571672154
-	IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
-
-	// IosOsVersion The version of iOS which the contact is using.
-	//
-	// Example: 13.3.1
-	IosOsVersion *string `json:"ios_os_version,omitempty"`
-
-	// IosSdkVersion The version of the iOS SDK which the contact is using.
-	//
-	// Example: 13.3.1
-	IosSdkVersion *string `json:"ios_sdk_version,omitempty"`
-
-	// LanguageOverride A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change.
-	//
-	// Example: en
-	LanguageOverride *string `json:"language_override,omitempty"`
-
-	// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
-	//
-	// Example: 1571672154
-	LastContactedAt *int `json:"last_contacted_at,omitempty"`
-
-	// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
-	//
-	// Example: 1571672154
-	LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
-
-	// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
-	//
-	// Example: 1571672154
-	LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
-
-	// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
-	//
-	// Example: 1571672154
-	LastRepliedAt *int `json:"last_replied_at,omitempty"`
-
-	// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-	//
-	// Example: 1571672154
-	LastSeenAt *int `json:"last_seen_at,omitempty"`
-
-	// Location An object containing location meta data about a Intercom contact.
-	Location *ContactLocation `json:"location,omitempty"`
-
-	// MarkedEmailAsSpam Whether the contact has marked an email sent to them as spam.
-	//
-	// Example: true
-	MarkedEmailAsSpam *bool `json:"marked_email_as_spam,omitempty"`
-
-	// Name The contacts name.
-	//
-	// Example: John Doe
-	Name *string `json:"name,omitempty"`
-
-	// Notes An object containing notes meta data about the notes that a contact has. Up to 10 will be displayed here. Use the url to get more.
-	Notes *ContactNotes `json:"notes,omitempty"`
-
-	// Os The operating system which the contact is using.
-	//
-	// Example: Mac OS X
-	Os *string `json:"os,omitempty"`
-
-	// OwnerId The id of an admin that has been assigned account ownership of the contact.
-	//
-	// Example: 123
-	OwnerId *int `json:"owner_id,omitempty"`
-
-	// Phone The contacts phone.
-	//
-	// Example: +1123456789
-	Phone *string `json:"phone,omitempty"`
-
-	// Role The role of the contact.
-	//
-	// Example: user
-	Role *string `json:"role,omitempty"`
-
-	// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
-	//
-	// Example: 1571672154
-	SignedUpAt *int `json:"signed_up_at,omitempty"`
-
-	// SocialProfiles An object containing social profiles that a contact has.
-	SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
-
-	// Tags An object containing tags meta data about the tags that a contact has. Up to 10 will be displayed here. Use the url to get more.
-	Tags *ContactTags `json:"tags,omitempty"`
-
-	// Type The type of object.
-	//
-	// Example: contact
-	Type *string `json:"type,omitempty"`
-
-	// UnsubscribedFromEmails Whether the contact is unsubscribed from emails.
-	//
-	// Example: true
-	UnsubscribedFromEmails *bool `json:"unsubscribed_from_emails,omitempty"`
-
-	// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
-	//
-	// Example: 1571672154
-	UpdatedAt *int `json:"updated_at,omitempty"`
-
-	// WorkspaceId The id of the workspace which the contact belongs to.
-	//
-	// Example: ecahpwf5
-	WorkspaceId *string `json:"workspace_id,omitempty"`
-} {
+func (r UpdateContactResponse) GetJSON200() *ContactWithPush {
 	return r.JSON200
 }
 
@@ -40912,42 +38990,7 @@ type CreateConversationResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *struct {
-		// Body The message body, which may contain HTML.
-		//
-		// Example: Hello
-		Body string `json:"body"`
-
-		// ConversationId The associated conversation_id
-		//
-		// Example: 64619700005570
-		ConversationId string `json:"conversation_id"`
-
-		// CreatedAt The time the conversation was created.
-		//
-		// Example: 1667560812
-		CreatedAt int `json:"created_at"`
-
-		// Id The id representing the message.
-		//
-		// Example: 1488971108
-		Id string `json:"id"`
-
-		// MessageType The type of message that was sent. Can be email, inapp, facebook or twitter.
-		//
-		// Example: inapp
-		MessageType CreateConversation200JSONResponseBodyMessageType `json:"message_type"`
-
-		// Subject The subject of the message. Only present if message_type: email.
-		//
-		// Example: Greetings
-		Subject *string `json:"subject,omitempty"`
-
-		// Type The type of the message
-		//
-		// Example: user_message
-		Type string `json:"type"`
-	}
+	JSON200 *CreatedConversation
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
 	// JSON403 the response for an HTTP 403 `application/json` response
@@ -40957,42 +39000,7 @@ type CreateConversationResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateConversationResponse) GetJSON200() *struct {
-	// Body The message body, which may contain HTML.
-	//
-	// Example: Hello
-	Body string `json:"body"`
-
-	// ConversationId The associated conversation_id
-	//
-	// Example: 64619700005570
-	ConversationId string `json:"conversation_id"`
-
-	// CreatedAt The time the conversation was created.
-	//
-	// Example: 1667560812
-	CreatedAt int `json:"created_at"`
-
-	// Id The id representing the message.
-	//
-	// Example: 1488971108
-	Id string `json:"id"`
-
-	// MessageType The type of message that was sent. Can be email, inapp, facebook or twitter.
-	//
-	// Example: inapp
-	MessageType CreateConversation200JSONResponseBodyMessageType `json:"message_type"`
-
-	// Subject The subject of the message. Only present if message_type: email.
-	//
-	// Example: Greetings
-	Subject *string `json:"subject,omitempty"`
-
-	// Type The type of the message
-	//
-	// Example: user_message
-	Type string `json:"type"`
-} {
+func (r CreateConversationResponse) GetJSON200() *CreatedConversation {
 	return r.JSON200
 }
 
@@ -42665,16 +40673,7 @@ type EnqueueReportingDataExportResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *struct {
-		DownloadExpiresAt *string `json:"download_expires_at,omitempty"`
-		DownloadUrl       *string `json:"download_url,omitempty"`
-
-		// JobIdentifier Example: job1
-		JobIdentifier *string `json:"job_identifier,omitempty"`
-
-		// Status Example: pending
-		Status *string `json:"status,omitempty"`
-	}
+	JSON200 *ReportingDataExportJob
 	// JSON400 the response for an HTTP 400 `application/json` response
 	JSON400 *Error
 	// JSON401 the response for an HTTP 401 `application/json` response
@@ -42684,16 +40683,7 @@ type EnqueueReportingDataExportResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r EnqueueReportingDataExportResponse) GetJSON200() *struct {
-	DownloadExpiresAt *string `json:"download_expires_at,omitempty"`
-	DownloadUrl       *string `json:"download_url,omitempty"`
-
-	// JobIdentifier Example: job1
-	JobIdentifier *string `json:"job_identifier,omitempty"`
-
-	// Status Example: pending
-	Status *string `json:"status,omitempty"`
-} {
+func (r EnqueueReportingDataExportResponse) GetJSON200() *ReportingDataExportJob {
 	return r.JSON200
 }
 
@@ -42745,61 +40735,11 @@ type ListReportingDatasetsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *struct {
-		Data *[]struct {
-			Attributes *[]struct {
-				// Id Example: conversation_id
-				Id *string `json:"id,omitempty"`
-
-				// Name Example: Conversation ID
-				Name *string `json:"name,omitempty"`
-			} `json:"attributes,omitempty"`
-
-			// DefaultTimeAttributeId Example: conversation_started_at
-			DefaultTimeAttributeId *string `json:"default_time_attribute_id,omitempty"`
-
-			// Description Example: Conversation-level details: status, channel, assignee.
-			Description *string `json:"description,omitempty"`
-
-			// Id Example: conversation
-			Id *string `json:"id,omitempty"`
-
-			// Name Example: Conversation
-			Name *string `json:"name,omitempty"`
-		} `json:"data,omitempty"`
-
-		// Type Example: list
-		Type *string `json:"type,omitempty"`
-	}
+	JSON200 *ReportingDatasetList
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListReportingDatasetsResponse) GetJSON200() *struct {
-	Data *[]struct {
-		Attributes *[]struct {
-			// Id Example: conversation_id
-			Id *string `json:"id,omitempty"`
-
-			// Name Example: Conversation ID
-			Name *string `json:"name,omitempty"`
-		} `json:"attributes,omitempty"`
-
-		// DefaultTimeAttributeId Example: conversation_started_at
-		DefaultTimeAttributeId *string `json:"default_time_attribute_id,omitempty"`
-
-		// Description Example: Conversation-level details: status, channel, assignee.
-		Description *string `json:"description,omitempty"`
-
-		// Id Example: conversation
-		Id *string `json:"id,omitempty"`
-
-		// Name Example: Conversation
-		Name *string `json:"name,omitempty"`
-	} `json:"data,omitempty"`
-
-	// Type Example: list
-	Type *string `json:"type,omitempty"`
-} {
+func (r ListReportingDatasetsResponse) GetJSON200() *ReportingDatasetList {
 	return r.JSON200
 }
 
@@ -42836,23 +40776,13 @@ type GetReportingDataExportResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *struct {
-		DownloadExpiresAt *string `json:"download_expires_at,omitempty"`
-		DownloadUrl       *string `json:"download_url,omitempty"`
-		JobIdentifier     *string `json:"job_identifier,omitempty"`
-		Status            *string `json:"status,omitempty"`
-	}
+	JSON200 *ReportingDataExportStatus
 	// JSON404 the response for an HTTP 404 `application/json` response
 	JSON404 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r GetReportingDataExportResponse) GetJSON200() *struct {
-	DownloadExpiresAt *string `json:"download_expires_at,omitempty"`
-	DownloadUrl       *string `json:"download_url,omitempty"`
-	JobIdentifier     *string `json:"job_identifier,omitempty"`
-	Status            *string `json:"status,omitempty"`
-} {
+func (r GetReportingDataExportResponse) GetJSON200() *ReportingDataExportStatus {
 	return r.JSON200
 }
 
@@ -42949,22 +40879,7 @@ type SubmitFinCsatResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *struct {
-		// ConversationId The external ID of the rated conversation.
-		//
-		// Example: ext-123
-		ConversationId *string `json:"conversation_id,omitempty"`
-
-		// Rating The rating now recorded on the conversation.
-		//
-		// Example: amazing
-		Rating *SubmitFinCsat200JSONResponseBodyRating `json:"rating,omitempty"`
-
-		// Status The result of the submission.
-		//
-		// Example: rated
-		Status *SubmitFinCsat200JSONResponseBodyStatus `json:"status,omitempty"`
-	}
+	JSON200 *FinCsatResult
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
 	// JSON422 the response for an HTTP 422 `application/json` response
@@ -42977,22 +40892,7 @@ type SubmitFinCsatResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r SubmitFinCsatResponse) GetJSON200() *struct {
-	// ConversationId The external ID of the rated conversation.
-	//
-	// Example: ext-123
-	ConversationId *string `json:"conversation_id,omitempty"`
-
-	// Rating The rating now recorded on the conversation.
-	//
-	// Example: amazing
-	Rating *SubmitFinCsat200JSONResponseBodyRating `json:"rating,omitempty"`
-
-	// Status The result of the submission.
-	//
-	// Example: rated
-	Status *SubmitFinCsat200JSONResponseBodyStatus `json:"status,omitempty"`
-} {
+func (r SubmitFinCsatResponse) GetJSON200() *FinCsatResult {
 	return r.JSON200
 }
 
@@ -43044,37 +40944,7 @@ type ReplyToFinResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *struct {
-		// ConversationId The ID of the conversation.
-		//
-		// Example: ext-123
-		ConversationId *string `json:"conversation_id,omitempty"`
-
-		// CreatedAtMs The timestamp the response was created at, with millisecond precision.
-		//
-		// Example: 2025-01-24T10:00:00.123Z
-		CreatedAtMs *time.Time `json:"created_at_ms,omitempty"`
-
-		// Errors Contains error details if any user or conversation attribute updates failed.
-		Errors *FinAgentAttributeErrors `json:"errors,omitempty"`
-
-		// SseSubscriptionUrl Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to awaiting_user_reply or complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires.
-		//
-		//
-		// Example: https://primary-realtime.intercom-messenger.com/event-stream?channels=fin_agent_api:app123:ext-123&accessToken=eyJhbG...
-		SseSubscriptionUrl *string `json:"sse_subscription_url,omitempty"`
-
-		// Status Fin's current status in the conversation workflow.
-		//
-		//
-		// Example: thinking
-		Status *ReplyToFin200JSONResponseBodyStatus `json:"status,omitempty"`
-
-		// UserId The ID of the user.
-		//
-		// Example: user-456
-		UserId *string `json:"user_id,omitempty"`
-	}
+	JSON200 *FinReplyResult
 	// JSON400 the response for an HTTP 400 `application/json` response
 	JSON400 *Error
 	// JSON401 the response for an HTTP 401 `application/json` response
@@ -43082,37 +40952,7 @@ type ReplyToFinResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ReplyToFinResponse) GetJSON200() *struct {
-	// ConversationId The ID of the conversation.
-	//
-	// Example: ext-123
-	ConversationId *string `json:"conversation_id,omitempty"`
-
-	// CreatedAtMs The timestamp the response was created at, with millisecond precision.
-	//
-	// Example: 2025-01-24T10:00:00.123Z
-	CreatedAtMs *time.Time `json:"created_at_ms,omitempty"`
-
-	// Errors Contains error details if any user or conversation attribute updates failed.
-	Errors *FinAgentAttributeErrors `json:"errors,omitempty"`
-
-	// SseSubscriptionUrl Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to awaiting_user_reply or complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires.
-	//
-	//
-	// Example: https://primary-realtime.intercom-messenger.com/event-stream?channels=fin_agent_api:app123:ext-123&accessToken=eyJhbG...
-	SseSubscriptionUrl *string `json:"sse_subscription_url,omitempty"`
-
-	// Status Fin's current status in the conversation workflow.
-	//
-	//
-	// Example: thinking
-	Status *ReplyToFin200JSONResponseBodyStatus `json:"status,omitempty"`
-
-	// UserId The ID of the user.
-	//
-	// Example: user-456
-	UserId *string `json:"user_id,omitempty"`
-} {
+func (r ReplyToFinResponse) GetJSON200() *FinReplyResult {
 	return r.JSON200
 }
 
@@ -43159,37 +40999,7 @@ type StartFinConversationResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *struct {
-		// ConversationId The ID of the conversation.
-		//
-		// Example: ext-123
-		ConversationId *string `json:"conversation_id,omitempty"`
-
-		// CreatedAtMs The timestamp the response was created at, with millisecond precision.
-		//
-		// Example: 2025-01-24T10:00:00.123Z
-		CreatedAtMs *time.Time `json:"created_at_ms,omitempty"`
-
-		// Errors Contains error details if any user or conversation attribute updates failed.
-		Errors *FinAgentAttributeErrors `json:"errors,omitempty"`
-
-		// SseSubscriptionUrl Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to awaiting_user_reply or complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires.
-		//
-		//
-		// Example: https://primary-realtime.intercom-messenger.com/event-stream?channels=fin_agent_api:app123:ext-123&accessToken=eyJhbG...&rewind=2m
-		SseSubscriptionUrl *string `json:"sse_subscription_url,omitempty"`
-
-		// Status Fin's current status in the conversation workflow.
-		//
-		//
-		// Example: thinking
-		Status *StartFinConversation200JSONResponseBodyStatus `json:"status,omitempty"`
-
-		// UserId The ID of the user.
-		//
-		// Example: user-456
-		UserId *string `json:"user_id,omitempty"`
-	}
+	JSON200 *FinStartResult
 	// JSON400 the response for an HTTP 400 `application/json` response
 	JSON400 *Error
 	// JSON401 the response for an HTTP 401 `application/json` response
@@ -43197,37 +41007,7 @@ type StartFinConversationResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r StartFinConversationResponse) GetJSON200() *struct {
-	// ConversationId The ID of the conversation.
-	//
-	// Example: ext-123
-	ConversationId *string `json:"conversation_id,omitempty"`
-
-	// CreatedAtMs The timestamp the response was created at, with millisecond precision.
-	//
-	// Example: 2025-01-24T10:00:00.123Z
-	CreatedAtMs *time.Time `json:"created_at_ms,omitempty"`
-
-	// Errors Contains error details if any user or conversation attribute updates failed.
-	Errors *FinAgentAttributeErrors `json:"errors,omitempty"`
-
-	// SseSubscriptionUrl Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to awaiting_user_reply or complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires.
-	//
-	//
-	// Example: https://primary-realtime.intercom-messenger.com/event-stream?channels=fin_agent_api:app123:ext-123&accessToken=eyJhbG...&rewind=2m
-	SseSubscriptionUrl *string `json:"sse_subscription_url,omitempty"`
-
-	// Status Fin's current status in the conversation workflow.
-	//
-	//
-	// Example: thinking
-	Status *StartFinConversation200JSONResponseBodyStatus `json:"status,omitempty"`
-
-	// UserId The ID of the user.
-	//
-	// Example: user-456
-	UserId *string `json:"user_id,omitempty"`
-} {
+func (r StartFinConversationResponse) GetJSON200() *FinStartResult {
 	return r.JSON200
 }
 
@@ -51877,89 +49657,7 @@ func ParseListCallsWithTranscriptsResponse(rsp *http.Response) (*ListCallsWithTr
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data *[]struct {
-				// AdminId The id of the admin associated with the call, if any.
-				//
-				// Example: 789
-				AdminId    *string   `json:"admin_id,omitempty"`
-				AnsweredAt *Datetime `json:"answered_at,omitempty"`
-
-				// CallType The type of call.
-				//
-				// Example: phone
-				CallType *string `json:"call_type,omitempty"`
-
-				// ContactId The id of the contact associated with the call, if any.
-				//
-				// Example: 6762f0dd1bb69f9f2193bb83
-				ContactId *string `json:"contact_id,omitempty"`
-
-				// ConversationId The id of the conversation associated with the call, if any.
-				//
-				// Example: 456
-				ConversationId *string   `json:"conversation_id,omitempty"`
-				CreatedAt      *Datetime `json:"created_at,omitempty"`
-
-				// Direction The direction of the call.
-				//
-				// Example: outbound
-				Direction *string   `json:"direction,omitempty"`
-				EndedAt   *Datetime `json:"ended_at,omitempty"`
-
-				// EndedReason The reason for the call end, if applicable.
-				//
-				// Example: completed
-				EndedReason *string `json:"ended_reason,omitempty"`
-
-				// FinRecordingUrl API URL to the AI Agent (Fin) call recording if available.
-				FinRecordingUrl *string `json:"fin_recording_url,omitempty"`
-
-				// FinTranscriptionUrl API URL to the AI Agent (Fin) call transcript if available.
-				FinTranscriptionUrl *string `json:"fin_transcription_url,omitempty"`
-
-				// Id The id of the call.
-				//
-				// Example: 123
-				Id          *string   `json:"id,omitempty"`
-				InitiatedAt *Datetime `json:"initiated_at,omitempty"`
-
-				// Phone The phone number involved in the call, in E.164 format.
-				//
-				// Example: +15551234567
-				Phone *string `json:"phone,omitempty"`
-
-				// RecordingUrl API URL to download or redirect to the call recording if available.
-				//
-				// Example: https://api.intercom.io/calls/123/recording
-				RecordingUrl *string `json:"recording_url,omitempty"`
-
-				// State The current state of the call.
-				//
-				// Example: completed
-				State *string `json:"state,omitempty"`
-
-				// Transcript The call transcript if available, otherwise an empty array.
-				Transcript *[]map[string]interface{} `json:"transcript,omitempty"`
-
-				// TranscriptStatus The status of the transcript if available.
-				TranscriptStatus *string `json:"transcript_status,omitempty"`
-
-				// TranscriptionUrl API URL to download or redirect to the call transcript if available.
-				//
-				// Example: https://api.intercom.io/calls/123/transcript
-				TranscriptionUrl *string `json:"transcription_url,omitempty"`
-
-				// Type String representing the object's type. Always has the value `call`.
-				//
-				// Example: call
-				Type      *string   `json:"type,omitempty"`
-				UpdatedAt *Datetime `json:"updated_at,omitempty"`
-			} `json:"data,omitempty"`
-
-			// Type Example: list
-			Type *string `json:"type,omitempty"`
-		}
+		var dest CallWithTranscriptList
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -52539,231 +50237,7 @@ func ParseCreateContactResponse(rsp *http.Response) (*CreateContactResponse, err
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			// AndroidAppName The name of the Android app which the contact is using.
-			//
-			// Example: Intercom
-			AndroidAppName *string `json:"android_app_name,omitempty"`
-
-			// AndroidAppVersion The version of the Android app which the contact is using.
-			//
-			// Example: 5.0.0
-			AndroidAppVersion *string `json:"android_app_version,omitempty"`
-
-			// AndroidDevice The Android device which the contact is using.
-			//
-			// Example: Pixel 3
-			AndroidDevice *string `json:"android_device,omitempty"`
-
-			// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
-			//
-			// Example: 1571672154
-			AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
-
-			// AndroidOsVersion The version of the Android OS which the contact is using.
-			//
-			// Example: 10
-			AndroidOsVersion *string `json:"android_os_version,omitempty"`
-
-			// AndroidSdkVersion The version of the Android SDK which the contact is using.
-			//
-			// Example: 28
-			AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
-			Avatar            *struct {
-				// ImageUrl An image URL containing the avatar of a contact.
-				//
-				// Example: https://example.org/128Wash.jpg
-				ImageUrl *string `json:"image_url,omitempty"`
-
-				// Type The type of object
-				//
-				// Example: avatar
-				Type *string `json:"type,omitempty"`
-			} `json:"avatar,omitempty"`
-
-			// Browser The name of the browser which the contact is using.
-			//
-			// Example: Chrome
-			Browser *string `json:"browser,omitempty"`
-
-			// BrowserLanguage The language set by the browser which the contact is using.
-			//
-			// Example: en-US
-			BrowserLanguage *string `json:"browser_language,omitempty"`
-
-			// BrowserVersion The version of the browser which the contact is using.
-			//
-			// Example: 80.0.3987.132
-			BrowserVersion *string `json:"browser_version,omitempty"`
-
-			// Companies An object with metadata about companies attached to a contact . Up to 10 will be displayed here. Use the url to get more.
-			Companies *ContactCompanies `json:"companies,omitempty"`
-
-			// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
-			//
-			// Example: 1571672154
-			CreatedAt *int `json:"created_at,omitempty"`
-
-			// CustomAttributes The custom attributes which are set for the contact.
-			CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
-
-			// Email The contact's email.
-			//
-			// Example: joe@example.com
-			Email *string `json:"email,omitempty"`
-
-			// EmailDomain The contact's email domain.
-			//
-			// Example: example.com
-			EmailDomain *string `json:"email_domain,omitempty"`
-
-			// EnabledPushMessaging If the user has enabled push messaging.
-			//
-			// Example: true
-			EnabledPushMessaging *bool `json:"enabled_push_messaging,omitempty"`
-
-			// ExternalId The unique identifier for the contact which is provided by the Client.
-			//
-			// Example: f3b87a2e09d514c6c2e79b9a
-			ExternalId *string `json:"external_id,omitempty"`
-
-			// HasHardBounced Whether the contact has had an email sent to them hard bounce.
-			//
-			// Example: true
-			HasHardBounced *bool `json:"has_hard_bounced,omitempty"`
-
-			// Id The unique identifier for the contact which is given by Intercom.
-			//
-			// Example: 5ba682d23d7cf92bef87bfd4
-			Id *string `json:"id,omitempty"`
-
-			// IosAppName The name of the iOS app which the contact is using.
-			//
-			// Example: Intercom
-			IosAppName *string `json:"ios_app_name,omitempty"`
-
-			// IosAppVersion The version of the iOS app which the contact is using.
-			//
-			// Example: 5.0.0
-			IosAppVersion *string `json:"ios_app_version,omitempty"`
-
-			// IosDevice The iOS device which the contact is using.
-			//
-			// Example: iPhone 11
-			IosDevice *string `json:"ios_device,omitempty"`
-
-			// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
-			//
-			// Example: 1571672154
-			IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
-
-			// IosOsVersion The version of iOS which the contact is using.
-			//
-			// Example: 13.3.1
-			IosOsVersion *string `json:"ios_os_version,omitempty"`
-
-			// IosSdkVersion The version of the iOS SDK which the contact is using.
-			//
-			// Example: 13.3.1
-			IosSdkVersion *string `json:"ios_sdk_version,omitempty"`
-
-			// LanguageOverride A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change.
-			//
-			// Example: en
-			LanguageOverride *string `json:"language_override,omitempty"`
-
-			// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
-			//
-			// Example: 1571672154
-			LastContactedAt *int `json:"last_contacted_at,omitempty"`
-
-			// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
-			//
-			// Example: 1571672154
-			LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
-
-			// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
-			//
-			// Example: 1571672154
-			LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
-
-			// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
-			//
-			// Example: 1571672154
-			LastRepliedAt *int `json:"last_replied_at,omitempty"`
-
-			// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-			//
-			// Example: 1571672154
-			LastSeenAt *int `json:"last_seen_at,omitempty"`
-
-			// Location An object containing location meta data about a Intercom contact.
-			Location *ContactLocation `json:"location,omitempty"`
-
-			// MarkedEmailAsSpam Whether the contact has marked an email sent to them as spam.
-			//
-			// Example: true
-			MarkedEmailAsSpam *bool `json:"marked_email_as_spam,omitempty"`
-
-			// Name The contacts name.
-			//
-			// Example: John Doe
-			Name *string `json:"name,omitempty"`
-
-			// Notes An object containing notes meta data about the notes that a contact has. Up to 10 will be displayed here. Use the url to get more.
-			Notes *ContactNotes `json:"notes,omitempty"`
-
-			// Os The operating system which the contact is using.
-			//
-			// Example: Mac OS X
-			Os *string `json:"os,omitempty"`
-
-			// OwnerId The id of an admin that has been assigned account ownership of the contact.
-			//
-			// Example: 123
-			OwnerId *int `json:"owner_id,omitempty"`
-
-			// Phone The contacts phone.
-			//
-			// Example: +1123456789
-			Phone *string `json:"phone,omitempty"`
-
-			// Role The role of the contact.
-			//
-			// Example: user
-			Role *string `json:"role,omitempty"`
-
-			// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
-			//
-			// Example: 1571672154
-			SignedUpAt *int `json:"signed_up_at,omitempty"`
-
-			// SocialProfiles An object containing social profiles that a contact has.
-			SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
-
-			// Tags An object containing tags meta data about the tags that a contact has. Up to 10 will be displayed here. Use the url to get more.
-			Tags *ContactTags `json:"tags,omitempty"`
-
-			// Type The type of object.
-			//
-			// Example: contact
-			Type *string `json:"type,omitempty"`
-
-			// UnsubscribedFromEmails Whether the contact is unsubscribed from emails.
-			//
-			// Example: true
-			UnsubscribedFromEmails *bool `json:"unsubscribed_from_emails,omitempty"`
-
-			// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
-			//
-			// Example: 1571672154
-			UpdatedAt *int `json:"updated_at,omitempty"`
-
-			// WorkspaceId The id of the workspace which the contact belongs to.
-			//
-			// Example: ecahpwf5
-			WorkspaceId *string `json:"workspace_id,omitempty"`
-		}
+		var dest ContactWithPush
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -52796,231 +50270,7 @@ func ParseShowContactByExternalIdResponse(rsp *http.Response) (*ShowContactByExt
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			// AndroidAppName The name of the Android app which the contact is using.
-			//
-			// Example: Intercom
-			AndroidAppName *string `json:"android_app_name,omitempty"`
-
-			// AndroidAppVersion The version of the Android app which the contact is using.
-			//
-			// Example: 5.0.0
-			AndroidAppVersion *string `json:"android_app_version,omitempty"`
-
-			// AndroidDevice The Android device which the contact is using.
-			//
-			// Example: Pixel 3
-			AndroidDevice *string `json:"android_device,omitempty"`
-
-			// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
-			//
-			// Example: 1571672154
-			AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
-
-			// AndroidOsVersion The version of the Android OS which the contact is using.
-			//
-			// Example: 10
-			AndroidOsVersion *string `json:"android_os_version,omitempty"`
-
-			// AndroidSdkVersion The version of the Android SDK which the contact is using.
-			//
-			// Example: 28
-			AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
-			Avatar            *struct {
-				// ImageUrl An image URL containing the avatar of a contact.
-				//
-				// Example: https://example.org/128Wash.jpg
-				ImageUrl *string `json:"image_url,omitempty"`
-
-				// Type The type of object
-				//
-				// Example: avatar
-				Type *string `json:"type,omitempty"`
-			} `json:"avatar,omitempty"`
-
-			// Browser The name of the browser which the contact is using.
-			//
-			// Example: Chrome
-			Browser *string `json:"browser,omitempty"`
-
-			// BrowserLanguage The language set by the browser which the contact is using.
-			//
-			// Example: en-US
-			BrowserLanguage *string `json:"browser_language,omitempty"`
-
-			// BrowserVersion The version of the browser which the contact is using.
-			//
-			// Example: 80.0.3987.132
-			BrowserVersion *string `json:"browser_version,omitempty"`
-
-			// Companies An object with metadata about companies attached to a contact . Up to 10 will be displayed here. Use the url to get more.
-			Companies *ContactCompanies `json:"companies,omitempty"`
-
-			// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
-			//
-			// Example: 1571672154
-			CreatedAt *int `json:"created_at,omitempty"`
-
-			// CustomAttributes The custom attributes which are set for the contact.
-			CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
-
-			// Email The contact's email.
-			//
-			// Example: joe@example.com
-			Email *string `json:"email,omitempty"`
-
-			// EmailDomain The contact's email domain.
-			//
-			// Example: example.com
-			EmailDomain *string `json:"email_domain,omitempty"`
-
-			// EnabledPushMessaging If the user has enabled push messaging.
-			//
-			// Example: true
-			EnabledPushMessaging *bool `json:"enabled_push_messaging,omitempty"`
-
-			// ExternalId The unique identifier for the contact which is provided by the Client.
-			//
-			// Example: f3b87a2e09d514c6c2e79b9a
-			ExternalId *string `json:"external_id,omitempty"`
-
-			// HasHardBounced Whether the contact has had an email sent to them hard bounce.
-			//
-			// Example: true
-			HasHardBounced *bool `json:"has_hard_bounced,omitempty"`
-
-			// Id The unique identifier for the contact which is given by Intercom.
-			//
-			// Example: 5ba682d23d7cf92bef87bfd4
-			Id *string `json:"id,omitempty"`
-
-			// IosAppName The name of the iOS app which the contact is using.
-			//
-			// Example: Intercom
-			IosAppName *string `json:"ios_app_name,omitempty"`
-
-			// IosAppVersion The version of the iOS app which the contact is using.
-			//
-			// Example: 5.0.0
-			IosAppVersion *string `json:"ios_app_version,omitempty"`
-
-			// IosDevice The iOS device which the contact is using.
-			//
-			// Example: iPhone 11
-			IosDevice *string `json:"ios_device,omitempty"`
-
-			// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
-			//
-			// Example: 1571672154
-			IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
-
-			// IosOsVersion The version of iOS which the contact is using.
-			//
-			// Example: 13.3.1
-			IosOsVersion *string `json:"ios_os_version,omitempty"`
-
-			// IosSdkVersion The version of the iOS SDK which the contact is using.
-			//
-			// Example: 13.3.1
-			IosSdkVersion *string `json:"ios_sdk_version,omitempty"`
-
-			// LanguageOverride A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change.
-			//
-			// Example: en
-			LanguageOverride *string `json:"language_override,omitempty"`
-
-			// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
-			//
-			// Example: 1571672154
-			LastContactedAt *int `json:"last_contacted_at,omitempty"`
-
-			// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
-			//
-			// Example: 1571672154
-			LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
-
-			// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
-			//
-			// Example: 1571672154
-			LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
-
-			// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
-			//
-			// Example: 1571672154
-			LastRepliedAt *int `json:"last_replied_at,omitempty"`
-
-			// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-			//
-			// Example: 1571672154
-			LastSeenAt *int `json:"last_seen_at,omitempty"`
-
-			// Location An object containing location meta data about a Intercom contact.
-			Location *ContactLocation `json:"location,omitempty"`
-
-			// MarkedEmailAsSpam Whether the contact has marked an email sent to them as spam.
-			//
-			// Example: true
-			MarkedEmailAsSpam *bool `json:"marked_email_as_spam,omitempty"`
-
-			// Name The contacts name.
-			//
-			// Example: John Doe
-			Name *string `json:"name,omitempty"`
-
-			// Notes An object containing notes meta data about the notes that a contact has. Up to 10 will be displayed here. Use the url to get more.
-			Notes *ContactNotes `json:"notes,omitempty"`
-
-			// Os The operating system which the contact is using.
-			//
-			// Example: Mac OS X
-			Os *string `json:"os,omitempty"`
-
-			// OwnerId The id of an admin that has been assigned account ownership of the contact.
-			//
-			// Example: 123
-			OwnerId *int `json:"owner_id,omitempty"`
-
-			// Phone The contacts phone.
-			//
-			// Example: +1123456789
-			Phone *string `json:"phone,omitempty"`
-
-			// Role The role of the contact.
-			//
-			// Example: user
-			Role *string `json:"role,omitempty"`
-
-			// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
-			//
-			// Example: 1571672154
-			SignedUpAt *int `json:"signed_up_at,omitempty"`
-
-			// SocialProfiles An object containing social profiles that a contact has.
-			SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
-
-			// Tags An object containing tags meta data about the tags that a contact has. Up to 10 will be displayed here. Use the url to get more.
-			Tags *ContactTags `json:"tags,omitempty"`
-
-			// Type The type of object.
-			//
-			// Example: contact
-			Type *string `json:"type,omitempty"`
-
-			// UnsubscribedFromEmails Whether the contact is unsubscribed from emails.
-			//
-			// Example: true
-			UnsubscribedFromEmails *bool `json:"unsubscribed_from_emails,omitempty"`
-
-			// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
-			//
-			// Example: 1571672154
-			UpdatedAt *int `json:"updated_at,omitempty"`
-
-			// WorkspaceId The id of the workspace which the contact belongs to.
-			//
-			// Example: ecahpwf5
-			WorkspaceId *string `json:"workspace_id,omitempty"`
-		}
+		var dest ContactWithPush
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -53053,231 +50303,7 @@ func ParseMergeContactResponse(rsp *http.Response) (*MergeContactResponse, error
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			// AndroidAppName The name of the Android app which the contact is using.
-			//
-			// Example: Intercom
-			AndroidAppName *string `json:"android_app_name,omitempty"`
-
-			// AndroidAppVersion The version of the Android app which the contact is using.
-			//
-			// Example: 5.0.0
-			AndroidAppVersion *string `json:"android_app_version,omitempty"`
-
-			// AndroidDevice The Android device which the contact is using.
-			//
-			// Example: Pixel 3
-			AndroidDevice *string `json:"android_device,omitempty"`
-
-			// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
-			//
-			// Example: 1571672154
-			AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
-
-			// AndroidOsVersion The version of the Android OS which the contact is using.
-			//
-			// Example: 10
-			AndroidOsVersion *string `json:"android_os_version,omitempty"`
-
-			// AndroidSdkVersion The version of the Android SDK which the contact is using.
-			//
-			// Example: 28
-			AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
-			Avatar            *struct {
-				// ImageUrl An image URL containing the avatar of a contact.
-				//
-				// Example: https://example.org/128Wash.jpg
-				ImageUrl *string `json:"image_url,omitempty"`
-
-				// Type The type of object
-				//
-				// Example: avatar
-				Type *string `json:"type,omitempty"`
-			} `json:"avatar,omitempty"`
-
-			// Browser The name of the browser which the contact is using.
-			//
-			// Example: Chrome
-			Browser *string `json:"browser,omitempty"`
-
-			// BrowserLanguage The language set by the browser which the contact is using.
-			//
-			// Example: en-US
-			BrowserLanguage *string `json:"browser_language,omitempty"`
-
-			// BrowserVersion The version of the browser which the contact is using.
-			//
-			// Example: 80.0.3987.132
-			BrowserVersion *string `json:"browser_version,omitempty"`
-
-			// Companies An object with metadata about companies attached to a contact . Up to 10 will be displayed here. Use the url to get more.
-			Companies *ContactCompanies `json:"companies,omitempty"`
-
-			// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
-			//
-			// Example: 1571672154
-			CreatedAt *int `json:"created_at,omitempty"`
-
-			// CustomAttributes The custom attributes which are set for the contact.
-			CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
-
-			// Email The contact's email.
-			//
-			// Example: joe@example.com
-			Email *string `json:"email,omitempty"`
-
-			// EmailDomain The contact's email domain.
-			//
-			// Example: example.com
-			EmailDomain *string `json:"email_domain,omitempty"`
-
-			// EnabledPushMessaging If the user has enabled push messaging.
-			//
-			// Example: true
-			EnabledPushMessaging *bool `json:"enabled_push_messaging,omitempty"`
-
-			// ExternalId The unique identifier for the contact which is provided by the Client.
-			//
-			// Example: f3b87a2e09d514c6c2e79b9a
-			ExternalId *string `json:"external_id,omitempty"`
-
-			// HasHardBounced Whether the contact has had an email sent to them hard bounce.
-			//
-			// Example: true
-			HasHardBounced *bool `json:"has_hard_bounced,omitempty"`
-
-			// Id The unique identifier for the contact which is given by Intercom.
-			//
-			// Example: 5ba682d23d7cf92bef87bfd4
-			Id *string `json:"id,omitempty"`
-
-			// IosAppName The name of the iOS app which the contact is using.
-			//
-			// Example: Intercom
-			IosAppName *string `json:"ios_app_name,omitempty"`
-
-			// IosAppVersion The version of the iOS app which the contact is using.
-			//
-			// Example: 5.0.0
-			IosAppVersion *string `json:"ios_app_version,omitempty"`
-
-			// IosDevice The iOS device which the contact is using.
-			//
-			// Example: iPhone 11
-			IosDevice *string `json:"ios_device,omitempty"`
-
-			// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
-			//
-			// Example: 1571672154
-			IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
-
-			// IosOsVersion The version of iOS which the contact is using.
-			//
-			// Example: 13.3.1
-			IosOsVersion *string `json:"ios_os_version,omitempty"`
-
-			// IosSdkVersion The version of the iOS SDK which the contact is using.
-			//
-			// Example: 13.3.1
-			IosSdkVersion *string `json:"ios_sdk_version,omitempty"`
-
-			// LanguageOverride A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change.
-			//
-			// Example: en
-			LanguageOverride *string `json:"language_override,omitempty"`
-
-			// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
-			//
-			// Example: 1571672154
-			LastContactedAt *int `json:"last_contacted_at,omitempty"`
-
-			// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
-			//
-			// Example: 1571672154
-			LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
-
-			// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
-			//
-			// Example: 1571672154
-			LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
-
-			// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
-			//
-			// Example: 1571672154
-			LastRepliedAt *int `json:"last_replied_at,omitempty"`
-
-			// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-			//
-			// Example: 1571672154
-			LastSeenAt *int `json:"last_seen_at,omitempty"`
-
-			// Location An object containing location meta data about a Intercom contact.
-			Location *ContactLocation `json:"location,omitempty"`
-
-			// MarkedEmailAsSpam Whether the contact has marked an email sent to them as spam.
-			//
-			// Example: true
-			MarkedEmailAsSpam *bool `json:"marked_email_as_spam,omitempty"`
-
-			// Name The contacts name.
-			//
-			// Example: John Doe
-			Name *string `json:"name,omitempty"`
-
-			// Notes An object containing notes meta data about the notes that a contact has. Up to 10 will be displayed here. Use the url to get more.
-			Notes *ContactNotes `json:"notes,omitempty"`
-
-			// Os The operating system which the contact is using.
-			//
-			// Example: Mac OS X
-			Os *string `json:"os,omitempty"`
-
-			// OwnerId The id of an admin that has been assigned account ownership of the contact.
-			//
-			// Example: 123
-			OwnerId *int `json:"owner_id,omitempty"`
-
-			// Phone The contacts phone.
-			//
-			// Example: +1123456789
-			Phone *string `json:"phone,omitempty"`
-
-			// Role The role of the contact.
-			//
-			// Example: user
-			Role *string `json:"role,omitempty"`
-
-			// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
-			//
-			// Example: 1571672154
-			SignedUpAt *int `json:"signed_up_at,omitempty"`
-
-			// SocialProfiles An object containing social profiles that a contact has.
-			SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
-
-			// Tags An object containing tags meta data about the tags that a contact has. Up to 10 will be displayed here. Use the url to get more.
-			Tags *ContactTags `json:"tags,omitempty"`
-
-			// Type The type of object.
-			//
-			// Example: contact
-			Type *string `json:"type,omitempty"`
-
-			// UnsubscribedFromEmails Whether the contact is unsubscribed from emails.
-			//
-			// Example: true
-			UnsubscribedFromEmails *bool `json:"unsubscribed_from_emails,omitempty"`
-
-			// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
-			//
-			// Example: 1571672154
-			UpdatedAt *int `json:"updated_at,omitempty"`
-
-			// WorkspaceId The id of the workspace which the contact belongs to.
-			//
-			// Example: ecahpwf5
-			WorkspaceId *string `json:"workspace_id,omitempty"`
-		}
+		var dest ContactWithPush
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -53376,231 +50402,7 @@ func ParseShowContactResponse(rsp *http.Response) (*ShowContactResponse, error) 
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			// AndroidAppName The name of the Android app which the contact is using.
-			//
-			// Example: Intercom
-			AndroidAppName *string `json:"android_app_name,omitempty"`
-
-			// AndroidAppVersion The version of the Android app which the contact is using.
-			//
-			// Example: 5.0.0
-			AndroidAppVersion *string `json:"android_app_version,omitempty"`
-
-			// AndroidDevice The Android device which the contact is using.
-			//
-			// Example: Pixel 3
-			AndroidDevice *string `json:"android_device,omitempty"`
-
-			// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
-			//
-			// Example: 1571672154
-			AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
-
-			// AndroidOsVersion The version of the Android OS which the contact is using.
-			//
-			// Example: 10
-			AndroidOsVersion *string `json:"android_os_version,omitempty"`
-
-			// AndroidSdkVersion The version of the Android SDK which the contact is using.
-			//
-			// Example: 28
-			AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
-			Avatar            *struct {
-				// ImageUrl An image URL containing the avatar of a contact.
-				//
-				// Example: https://example.org/128Wash.jpg
-				ImageUrl *string `json:"image_url,omitempty"`
-
-				// Type The type of object
-				//
-				// Example: avatar
-				Type *string `json:"type,omitempty"`
-			} `json:"avatar,omitempty"`
-
-			// Browser The name of the browser which the contact is using.
-			//
-			// Example: Chrome
-			Browser *string `json:"browser,omitempty"`
-
-			// BrowserLanguage The language set by the browser which the contact is using.
-			//
-			// Example: en-US
-			BrowserLanguage *string `json:"browser_language,omitempty"`
-
-			// BrowserVersion The version of the browser which the contact is using.
-			//
-			// Example: 80.0.3987.132
-			BrowserVersion *string `json:"browser_version,omitempty"`
-
-			// Companies An object with metadata about companies attached to a contact . Up to 10 will be displayed here. Use the url to get more.
-			Companies *ContactCompanies `json:"companies,omitempty"`
-
-			// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
-			//
-			// Example: 1571672154
-			CreatedAt *int `json:"created_at,omitempty"`
-
-			// CustomAttributes The custom attributes which are set for the contact.
-			CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
-
-			// Email The contact's email.
-			//
-			// Example: joe@example.com
-			Email *string `json:"email,omitempty"`
-
-			// EmailDomain The contact's email domain.
-			//
-			// Example: example.com
-			EmailDomain *string `json:"email_domain,omitempty"`
-
-			// EnabledPushMessaging If the user has enabled push messaging.
-			//
-			// Example: true
-			EnabledPushMessaging *bool `json:"enabled_push_messaging,omitempty"`
-
-			// ExternalId The unique identifier for the contact which is provided by the Client.
-			//
-			// Example: f3b87a2e09d514c6c2e79b9a
-			ExternalId *string `json:"external_id,omitempty"`
-
-			// HasHardBounced Whether the contact has had an email sent to them hard bounce.
-			//
-			// Example: true
-			HasHardBounced *bool `json:"has_hard_bounced,omitempty"`
-
-			// Id The unique identifier for the contact which is given by Intercom.
-			//
-			// Example: 5ba682d23d7cf92bef87bfd4
-			Id *string `json:"id,omitempty"`
-
-			// IosAppName The name of the iOS app which the contact is using.
-			//
-			// Example: Intercom
-			IosAppName *string `json:"ios_app_name,omitempty"`
-
-			// IosAppVersion The version of the iOS app which the contact is using.
-			//
-			// Example: 5.0.0
-			IosAppVersion *string `json:"ios_app_version,omitempty"`
-
-			// IosDevice The iOS device which the contact is using.
-			//
-			// Example: iPhone 11
-			IosDevice *string `json:"ios_device,omitempty"`
-
-			// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
-			//
-			// Example: 1571672154
-			IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
-
-			// IosOsVersion The version of iOS which the contact is using.
-			//
-			// Example: 13.3.1
-			IosOsVersion *string `json:"ios_os_version,omitempty"`
-
-			// IosSdkVersion The version of the iOS SDK which the contact is using.
-			//
-			// Example: 13.3.1
-			IosSdkVersion *string `json:"ios_sdk_version,omitempty"`
-
-			// LanguageOverride A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change.
-			//
-			// Example: en
-			LanguageOverride *string `json:"language_override,omitempty"`
-
-			// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
-			//
-			// Example: 1571672154
-			LastContactedAt *int `json:"last_contacted_at,omitempty"`
-
-			// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
-			//
-			// Example: 1571672154
-			LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
-
-			// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
-			//
-			// Example: 1571672154
-			LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
-
-			// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
-			//
-			// Example: 1571672154
-			LastRepliedAt *int `json:"last_replied_at,omitempty"`
-
-			// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-			//
-			// Example: 1571672154
-			LastSeenAt *int `json:"last_seen_at,omitempty"`
-
-			// Location An object containing location meta data about a Intercom contact.
-			Location *ContactLocation `json:"location,omitempty"`
-
-			// MarkedEmailAsSpam Whether the contact has marked an email sent to them as spam.
-			//
-			// Example: true
-			MarkedEmailAsSpam *bool `json:"marked_email_as_spam,omitempty"`
-
-			// Name The contacts name.
-			//
-			// Example: John Doe
-			Name *string `json:"name,omitempty"`
-
-			// Notes An object containing notes meta data about the notes that a contact has. Up to 10 will be displayed here. Use the url to get more.
-			Notes *ContactNotes `json:"notes,omitempty"`
-
-			// Os The operating system which the contact is using.
-			//
-			// Example: Mac OS X
-			Os *string `json:"os,omitempty"`
-
-			// OwnerId The id of an admin that has been assigned account ownership of the contact.
-			//
-			// Example: 123
-			OwnerId *int `json:"owner_id,omitempty"`
-
-			// Phone The contacts phone.
-			//
-			// Example: +1123456789
-			Phone *string `json:"phone,omitempty"`
-
-			// Role The role of the contact.
-			//
-			// Example: user
-			Role *string `json:"role,omitempty"`
-
-			// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
-			//
-			// Example: 1571672154
-			SignedUpAt *int `json:"signed_up_at,omitempty"`
-
-			// SocialProfiles An object containing social profiles that a contact has.
-			SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
-
-			// Tags An object containing tags meta data about the tags that a contact has. Up to 10 will be displayed here. Use the url to get more.
-			Tags *ContactTags `json:"tags,omitempty"`
-
-			// Type The type of object.
-			//
-			// Example: contact
-			Type *string `json:"type,omitempty"`
-
-			// UnsubscribedFromEmails Whether the contact is unsubscribed from emails.
-			//
-			// Example: true
-			UnsubscribedFromEmails *bool `json:"unsubscribed_from_emails,omitempty"`
-
-			// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
-			//
-			// Example: 1571672154
-			UpdatedAt *int `json:"updated_at,omitempty"`
-
-			// WorkspaceId The id of the workspace which the contact belongs to.
-			//
-			// Example: ecahpwf5
-			WorkspaceId *string `json:"workspace_id,omitempty"`
-		}
+		var dest ContactWithPush
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -53633,231 +50435,7 @@ func ParseUpdateContactResponse(rsp *http.Response) (*UpdateContactResponse, err
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			// AndroidAppName The name of the Android app which the contact is using.
-			//
-			// Example: Intercom
-			AndroidAppName *string `json:"android_app_name,omitempty"`
-
-			// AndroidAppVersion The version of the Android app which the contact is using.
-			//
-			// Example: 5.0.0
-			AndroidAppVersion *string `json:"android_app_version,omitempty"`
-
-			// AndroidDevice The Android device which the contact is using.
-			//
-			// Example: Pixel 3
-			AndroidDevice *string `json:"android_device,omitempty"`
-
-			// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
-			//
-			// Example: 1571672154
-			AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
-
-			// AndroidOsVersion The version of the Android OS which the contact is using.
-			//
-			// Example: 10
-			AndroidOsVersion *string `json:"android_os_version,omitempty"`
-
-			// AndroidSdkVersion The version of the Android SDK which the contact is using.
-			//
-			// Example: 28
-			AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
-			Avatar            *struct {
-				// ImageUrl An image URL containing the avatar of a contact.
-				//
-				// Example: https://example.org/128Wash.jpg
-				ImageUrl *string `json:"image_url,omitempty"`
-
-				// Type The type of object
-				//
-				// Example: avatar
-				Type *string `json:"type,omitempty"`
-			} `json:"avatar,omitempty"`
-
-			// Browser The name of the browser which the contact is using.
-			//
-			// Example: Chrome
-			Browser *string `json:"browser,omitempty"`
-
-			// BrowserLanguage The language set by the browser which the contact is using.
-			//
-			// Example: en-US
-			BrowserLanguage *string `json:"browser_language,omitempty"`
-
-			// BrowserVersion The version of the browser which the contact is using.
-			//
-			// Example: 80.0.3987.132
-			BrowserVersion *string `json:"browser_version,omitempty"`
-
-			// Companies An object with metadata about companies attached to a contact . Up to 10 will be displayed here. Use the url to get more.
-			Companies *ContactCompanies `json:"companies,omitempty"`
-
-			// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
-			//
-			// Example: 1571672154
-			CreatedAt *int `json:"created_at,omitempty"`
-
-			// CustomAttributes The custom attributes which are set for the contact.
-			CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
-
-			// Email The contact's email.
-			//
-			// Example: joe@example.com
-			Email *string `json:"email,omitempty"`
-
-			// EmailDomain The contact's email domain.
-			//
-			// Example: example.com
-			EmailDomain *string `json:"email_domain,omitempty"`
-
-			// EnabledPushMessaging If the user has enabled push messaging.
-			//
-			// Example: true
-			EnabledPushMessaging *bool `json:"enabled_push_messaging,omitempty"`
-
-			// ExternalId The unique identifier for the contact which is provided by the Client.
-			//
-			// Example: f3b87a2e09d514c6c2e79b9a
-			ExternalId *string `json:"external_id,omitempty"`
-
-			// HasHardBounced Whether the contact has had an email sent to them hard bounce.
-			//
-			// Example: true
-			HasHardBounced *bool `json:"has_hard_bounced,omitempty"`
-
-			// Id The unique identifier for the contact which is given by Intercom.
-			//
-			// Example: 5ba682d23d7cf92bef87bfd4
-			Id *string `json:"id,omitempty"`
-
-			// IosAppName The name of the iOS app which the contact is using.
-			//
-			// Example: Intercom
-			IosAppName *string `json:"ios_app_name,omitempty"`
-
-			// IosAppVersion The version of the iOS app which the contact is using.
-			//
-			// Example: 5.0.0
-			IosAppVersion *string `json:"ios_app_version,omitempty"`
-
-			// IosDevice The iOS device which the contact is using.
-			//
-			// Example: iPhone 11
-			IosDevice *string `json:"ios_device,omitempty"`
-
-			// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
-			//
-			// Example: 1571672154
-			IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
-
-			// IosOsVersion The version of iOS which the contact is using.
-			//
-			// Example: 13.3.1
-			IosOsVersion *string `json:"ios_os_version,omitempty"`
-
-			// IosSdkVersion The version of the iOS SDK which the contact is using.
-			//
-			// Example: 13.3.1
-			IosSdkVersion *string `json:"ios_sdk_version,omitempty"`
-
-			// LanguageOverride A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change.
-			//
-			// Example: en
-			LanguageOverride *string `json:"language_override,omitempty"`
-
-			// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
-			//
-			// Example: 1571672154
-			LastContactedAt *int `json:"last_contacted_at,omitempty"`
-
-			// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
-			//
-			// Example: 1571672154
-			LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
-
-			// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
-			//
-			// Example: 1571672154
-			LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
-
-			// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
-			//
-			// Example: 1571672154
-			LastRepliedAt *int `json:"last_replied_at,omitempty"`
-
-			// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-			//
-			// Example: 1571672154
-			LastSeenAt *int `json:"last_seen_at,omitempty"`
-
-			// Location An object containing location meta data about a Intercom contact.
-			Location *ContactLocation `json:"location,omitempty"`
-
-			// MarkedEmailAsSpam Whether the contact has marked an email sent to them as spam.
-			//
-			// Example: true
-			MarkedEmailAsSpam *bool `json:"marked_email_as_spam,omitempty"`
-
-			// Name The contacts name.
-			//
-			// Example: John Doe
-			Name *string `json:"name,omitempty"`
-
-			// Notes An object containing notes meta data about the notes that a contact has. Up to 10 will be displayed here. Use the url to get more.
-			Notes *ContactNotes `json:"notes,omitempty"`
-
-			// Os The operating system which the contact is using.
-			//
-			// Example: Mac OS X
-			Os *string `json:"os,omitempty"`
-
-			// OwnerId The id of an admin that has been assigned account ownership of the contact.
-			//
-			// Example: 123
-			OwnerId *int `json:"owner_id,omitempty"`
-
-			// Phone The contacts phone.
-			//
-			// Example: +1123456789
-			Phone *string `json:"phone,omitempty"`
-
-			// Role The role of the contact.
-			//
-			// Example: user
-			Role *string `json:"role,omitempty"`
-
-			// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
-			//
-			// Example: 1571672154
-			SignedUpAt *int `json:"signed_up_at,omitempty"`
-
-			// SocialProfiles An object containing social profiles that a contact has.
-			SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
-
-			// Tags An object containing tags meta data about the tags that a contact has. Up to 10 will be displayed here. Use the url to get more.
-			Tags *ContactTags `json:"tags,omitempty"`
-
-			// Type The type of object.
-			//
-			// Example: contact
-			Type *string `json:"type,omitempty"`
-
-			// UnsubscribedFromEmails Whether the contact is unsubscribed from emails.
-			//
-			// Example: true
-			UnsubscribedFromEmails *bool `json:"unsubscribed_from_emails,omitempty"`
-
-			// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
-			//
-			// Example: 1571672154
-			UpdatedAt *int `json:"updated_at,omitempty"`
-
-			// WorkspaceId The id of the workspace which the contact belongs to.
-			//
-			// Example: ecahpwf5
-			WorkspaceId *string `json:"workspace_id,omitempty"`
-		}
+		var dest ContactWithPush
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -54481,42 +51059,7 @@ func ParseCreateConversationResponse(rsp *http.Response) (*CreateConversationRes
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			// Body The message body, which may contain HTML.
-			//
-			// Example: Hello
-			Body string `json:"body"`
-
-			// ConversationId The associated conversation_id
-			//
-			// Example: 64619700005570
-			ConversationId string `json:"conversation_id"`
-
-			// CreatedAt The time the conversation was created.
-			//
-			// Example: 1667560812
-			CreatedAt int `json:"created_at"`
-
-			// Id The id representing the message.
-			//
-			// Example: 1488971108
-			Id string `json:"id"`
-
-			// MessageType The type of message that was sent. Can be email, inapp, facebook or twitter.
-			//
-			// Example: inapp
-			MessageType CreateConversation200JSONResponseBodyMessageType `json:"message_type"`
-
-			// Subject The subject of the message. Only present if message_type: email.
-			//
-			// Example: Greetings
-			Subject *string `json:"subject,omitempty"`
-
-			// Type The type of the message
-			//
-			// Example: user_message
-			Type string `json:"type"`
-		}
+		var dest CreatedConversation
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -55725,16 +52268,7 @@ func ParseEnqueueReportingDataExportResponse(rsp *http.Response) (*EnqueueReport
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			DownloadExpiresAt *string `json:"download_expires_at,omitempty"`
-			DownloadUrl       *string `json:"download_url,omitempty"`
-
-			// JobIdentifier Example: job1
-			JobIdentifier *string `json:"job_identifier,omitempty"`
-
-			// Status Example: pending
-			Status *string `json:"status,omitempty"`
-		}
+		var dest ReportingDataExportJob
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -55781,32 +52315,7 @@ func ParseListReportingDatasetsResponse(rsp *http.Response) (*ListReportingDatas
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data *[]struct {
-				Attributes *[]struct {
-					// Id Example: conversation_id
-					Id *string `json:"id,omitempty"`
-
-					// Name Example: Conversation ID
-					Name *string `json:"name,omitempty"`
-				} `json:"attributes,omitempty"`
-
-				// DefaultTimeAttributeId Example: conversation_started_at
-				DefaultTimeAttributeId *string `json:"default_time_attribute_id,omitempty"`
-
-				// Description Example: Conversation-level details: status, channel, assignee.
-				Description *string `json:"description,omitempty"`
-
-				// Id Example: conversation
-				Id *string `json:"id,omitempty"`
-
-				// Name Example: Conversation
-				Name *string `json:"name,omitempty"`
-			} `json:"data,omitempty"`
-
-			// Type Example: list
-			Type *string `json:"type,omitempty"`
-		}
+		var dest ReportingDatasetList
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -55832,12 +52341,7 @@ func ParseGetReportingDataExportResponse(rsp *http.Response) (*GetReportingDataE
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			DownloadExpiresAt *string `json:"download_expires_at,omitempty"`
-			DownloadUrl       *string `json:"download_url,omitempty"`
-			JobIdentifier     *string `json:"job_identifier,omitempty"`
-			Status            *string `json:"status,omitempty"`
-		}
+		var dest ReportingDataExportStatus
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -55910,22 +52414,7 @@ func ParseSubmitFinCsatResponse(rsp *http.Response) (*SubmitFinCsatResponse, err
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			// ConversationId The external ID of the rated conversation.
-			//
-			// Example: ext-123
-			ConversationId *string `json:"conversation_id,omitempty"`
-
-			// Rating The rating now recorded on the conversation.
-			//
-			// Example: amazing
-			Rating *SubmitFinCsat200JSONResponseBodyRating `json:"rating,omitempty"`
-
-			// Status The result of the submission.
-			//
-			// Example: rated
-			Status *SubmitFinCsat200JSONResponseBodyStatus `json:"status,omitempty"`
-		}
+		var dest FinCsatResult
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -55970,37 +52459,7 @@ func ParseReplyToFinResponse(rsp *http.Response) (*ReplyToFinResponse, error) {
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			// ConversationId The ID of the conversation.
-			//
-			// Example: ext-123
-			ConversationId *string `json:"conversation_id,omitempty"`
-
-			// CreatedAtMs The timestamp the response was created at, with millisecond precision.
-			//
-			// Example: 2025-01-24T10:00:00.123Z
-			CreatedAtMs *time.Time `json:"created_at_ms,omitempty"`
-
-			// Errors Contains error details if any user or conversation attribute updates failed.
-			Errors *FinAgentAttributeErrors `json:"errors,omitempty"`
-
-			// SseSubscriptionUrl Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to awaiting_user_reply or complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires.
-			//
-			//
-			// Example: https://primary-realtime.intercom-messenger.com/event-stream?channels=fin_agent_api:app123:ext-123&accessToken=eyJhbG...
-			SseSubscriptionUrl *string `json:"sse_subscription_url,omitempty"`
-
-			// Status Fin's current status in the conversation workflow.
-			//
-			//
-			// Example: thinking
-			Status *ReplyToFin200JSONResponseBodyStatus `json:"status,omitempty"`
-
-			// UserId The ID of the user.
-			//
-			// Example: user-456
-			UserId *string `json:"user_id,omitempty"`
-		}
+		var dest FinReplyResult
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -56040,37 +52499,7 @@ func ParseStartFinConversationResponse(rsp *http.Response) (*StartFinConversatio
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			// ConversationId The ID of the conversation.
-			//
-			// Example: ext-123
-			ConversationId *string `json:"conversation_id,omitempty"`
-
-			// CreatedAtMs The timestamp the response was created at, with millisecond precision.
-			//
-			// Example: 2025-01-24T10:00:00.123Z
-			CreatedAtMs *time.Time `json:"created_at_ms,omitempty"`
-
-			// Errors Contains error details if any user or conversation attribute updates failed.
-			Errors *FinAgentAttributeErrors `json:"errors,omitempty"`
-
-			// SseSubscriptionUrl Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to awaiting_user_reply or complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires.
-			//
-			//
-			// Example: https://primary-realtime.intercom-messenger.com/event-stream?channels=fin_agent_api:app123:ext-123&accessToken=eyJhbG...&rewind=2m
-			SseSubscriptionUrl *string `json:"sse_subscription_url,omitempty"`
-
-			// Status Fin's current status in the conversation workflow.
-			//
-			//
-			// Example: thinking
-			Status *StartFinConversation200JSONResponseBodyStatus `json:"status,omitempty"`
-
-			// UserId The ID of the user.
-			//
-			// Example: user-456
-			UserId *string `json:"user_id,omitempty"`
-		}
+		var dest FinStartResult
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

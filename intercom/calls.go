@@ -9,44 +9,10 @@ import (
 	"github.com/intercomkit/intercom-go/gen"
 )
 
-// CallWithTranscript is one call of a [CallWithTranscriptList]: the call's
-// fields plus its transcript. It is the element type of the generated
-// gen.ListCallsWithTranscriptsResponse.JSON200.Data (an inline schema in the
-// API description, so it has no name in package gen).
-type CallWithTranscript = struct {
-	AdminId             *string                   `json:"admin_id,omitempty"`
-	AnsweredAt          *gen.Datetime             `json:"answered_at,omitempty"`
-	CallType            *string                   `json:"call_type,omitempty"`
-	ContactId           *string                   `json:"contact_id,omitempty"`
-	ConversationId      *string                   `json:"conversation_id,omitempty"`
-	CreatedAt           *gen.Datetime             `json:"created_at,omitempty"`
-	Direction           *string                   `json:"direction,omitempty"`
-	EndedAt             *gen.Datetime             `json:"ended_at,omitempty"`
-	EndedReason         *string                   `json:"ended_reason,omitempty"`
-	FinRecordingUrl     *string                   `json:"fin_recording_url,omitempty"`
-	FinTranscriptionUrl *string                   `json:"fin_transcription_url,omitempty"`
-	Id                  *string                   `json:"id,omitempty"`
-	InitiatedAt         *gen.Datetime             `json:"initiated_at,omitempty"`
-	Phone               *string                   `json:"phone,omitempty"`
-	RecordingUrl        *string                   `json:"recording_url,omitempty"`
-	State               *string                   `json:"state,omitempty"`
-	Transcript          *[]map[string]interface{} `json:"transcript,omitempty"`
-	TranscriptStatus    *string                   `json:"transcript_status,omitempty"`
-	TranscriptionUrl    *string                   `json:"transcription_url,omitempty"`
-	Type                *string                   `json:"type,omitempty"`
-	UpdatedAt           *gen.Datetime             `json:"updated_at,omitempty"`
-}
-
-// CallWithTranscriptList is the reply of
-// [CallsService.ListWithTranscripts]. It is the type of the generated
-// gen.ListCallsWithTranscriptsResponse.JSON200.
-type CallWithTranscriptList = struct {
-	Data *[]CallWithTranscript `json:"data,omitempty"`
-	Type *string               `json:"type,omitempty"`
-}
-
-// The generated response field must stay the very type above.
-var _ = func(r *gen.ListCallsWithTranscriptsResponse) *CallWithTranscriptList { return r.JSON200 }
+// Each method below decodes into the type of its generated JSON200 field.
+var (
+	_ = func(r *gen.ListCallsWithTranscriptsResponse) *gen.CallWithTranscriptList { return r.JSON200 }
+)
 
 // List returns one page of the workspace's calls (GET /calls). Set
 // params.Page for a later page, or use [CallsService.ListAll].
@@ -118,7 +84,7 @@ func (s *CallsService) Transcript(ctx context.Context, callID string, opts ...Op
 // their transcripts (POST /calls/search). The API accepts 1 to 20
 // conversation ids; an empty list or an empty id is refused without a
 // request.
-func (s *CallsService) ListWithTranscripts(ctx context.Context, conversationIDs []string, opts ...Option) (*CallWithTranscriptList, error) {
+func (s *CallsService) ListWithTranscripts(ctx context.Context, conversationIDs []string, opts ...Option) (*gen.CallWithTranscriptList, error) {
 	if len(conversationIDs) == 0 {
 		return nil, fmt.Errorf("intercom: no conversation ids: %w", ErrInvalidID)
 	}
@@ -128,7 +94,7 @@ func (s *CallsService) ListWithTranscripts(ctx context.Context, conversationIDs 
 		}
 	}
 	body := gen.ListCallsWithTranscriptsJSONRequestBody{ConversationIds: conversationIDs}
-	return doJSON[CallWithTranscriptList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.CallWithTranscriptList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListCallsWithTranscripts(ctx, body)
 	})
 }

@@ -42,7 +42,7 @@ func TestCallsMethods(t *testing.T) {
 			body: `{"conversation_ids":["456","457"]}`,
 			resp: `{"type":"list","data":[{"type":"call","id":"123","conversation_id":"456","transcript":[{"speaker":"user","text":"Hi"}],"transcript_status":"completed"}]}`,
 			check: func(t *testing.T, got any) {
-				l := got.(*CallWithTranscriptList)
+				l := got.(*gen.CallWithTranscriptList)
 				if l.Data == nil || len(*l.Data) != 1 {
 					t.Fatalf("decoded %+v", l)
 				}

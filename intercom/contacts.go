@@ -10,90 +10,32 @@ import (
 	"github.com/intercomkit/intercom-go/gen"
 )
 
-// ContactWithPush is a contact as the single-contact operations return it
-// (get, get by external id, create, update, merge): the fields of
-// gen.Contact plus EnabledPushMessaging. It is the type of the generated
-// JSON200 field of those operations' responses (an inline schema in the API
-// description, so it has no name in package gen); the assertions below keep
-// the two identical.
-type ContactWithPush = struct {
-	AndroidAppName    *string `json:"android_app_name,omitempty"`
-	AndroidAppVersion *string `json:"android_app_version,omitempty"`
-	AndroidDevice     *string `json:"android_device,omitempty"`
-	AndroidLastSeenAt *int    `json:"android_last_seen_at,omitempty"`
-	AndroidOsVersion  *string `json:"android_os_version,omitempty"`
-	AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
-	Avatar            *struct {
-		ImageUrl *string `json:"image_url,omitempty"`
-		Type     *string `json:"type,omitempty"`
-	} `json:"avatar,omitempty"`
-	Browser                *string                    `json:"browser,omitempty"`
-	BrowserLanguage        *string                    `json:"browser_language,omitempty"`
-	BrowserVersion         *string                    `json:"browser_version,omitempty"`
-	Companies              *gen.ContactCompanies      `json:"companies,omitempty"`
-	CreatedAt              *int                       `json:"created_at,omitempty"`
-	CustomAttributes       *map[string]interface{}    `json:"custom_attributes,omitempty"`
-	Email                  *string                    `json:"email,omitempty"`
-	EmailDomain            *string                    `json:"email_domain,omitempty"`
-	EnabledPushMessaging   *bool                      `json:"enabled_push_messaging,omitempty"`
-	ExternalId             *string                    `json:"external_id,omitempty"`
-	HasHardBounced         *bool                      `json:"has_hard_bounced,omitempty"`
-	Id                     *string                    `json:"id,omitempty"`
-	IosAppName             *string                    `json:"ios_app_name,omitempty"`
-	IosAppVersion          *string                    `json:"ios_app_version,omitempty"`
-	IosDevice              *string                    `json:"ios_device,omitempty"`
-	IosLastSeenAt          *int                       `json:"ios_last_seen_at,omitempty"`
-	IosOsVersion           *string                    `json:"ios_os_version,omitempty"`
-	IosSdkVersion          *string                    `json:"ios_sdk_version,omitempty"`
-	LanguageOverride       *string                    `json:"language_override,omitempty"`
-	LastContactedAt        *int                       `json:"last_contacted_at,omitempty"`
-	LastEmailClickedAt     *int                       `json:"last_email_clicked_at,omitempty"`
-	LastEmailOpenedAt      *int                       `json:"last_email_opened_at,omitempty"`
-	LastRepliedAt          *int                       `json:"last_replied_at,omitempty"`
-	LastSeenAt             *int                       `json:"last_seen_at,omitempty"`
-	Location               *gen.ContactLocation       `json:"location,omitempty"`
-	MarkedEmailAsSpam      *bool                      `json:"marked_email_as_spam,omitempty"`
-	Name                   *string                    `json:"name,omitempty"`
-	Notes                  *gen.ContactNotes          `json:"notes,omitempty"`
-	Os                     *string                    `json:"os,omitempty"`
-	OwnerId                *int                       `json:"owner_id,omitempty"`
-	Phone                  *string                    `json:"phone,omitempty"`
-	Role                   *string                    `json:"role,omitempty"`
-	SignedUpAt             *int                       `json:"signed_up_at,omitempty"`
-	SocialProfiles         *gen.ContactSocialProfiles `json:"social_profiles,omitempty"`
-	Tags                   *gen.ContactTags           `json:"tags,omitempty"`
-	Type                   *string                    `json:"type,omitempty"`
-	UnsubscribedFromEmails *bool                      `json:"unsubscribed_from_emails,omitempty"`
-	UpdatedAt              *int                       `json:"updated_at,omitempty"`
-	WorkspaceId            *string                    `json:"workspace_id,omitempty"`
-}
-
-// The generated response fields must stay the very type above.
+// Each method below decodes into the type of its generated JSON200 field.
 var (
-	_ = func(r *gen.ShowContactResponse) *ContactWithPush { return r.JSON200 }
-	_ = func(r *gen.ShowContactByExternalIdResponse) *ContactWithPush { return r.JSON200 }
-	_ = func(r *gen.CreateContactResponse) *ContactWithPush { return r.JSON200 }
-	_ = func(r *gen.UpdateContactResponse) *ContactWithPush { return r.JSON200 }
-	_ = func(r *gen.MergeContactResponse) *ContactWithPush { return r.JSON200 }
+	_ = func(r *gen.ShowContactResponse) *gen.ContactWithPush { return r.JSON200 }
+	_ = func(r *gen.ShowContactByExternalIdResponse) *gen.ContactWithPush { return r.JSON200 }
+	_ = func(r *gen.CreateContactResponse) *gen.ContactWithPush { return r.JSON200 }
+	_ = func(r *gen.UpdateContactResponse) *gen.ContactWithPush { return r.JSON200 }
+	_ = func(r *gen.MergeContactResponse) *gen.ContactWithPush { return r.JSON200 }
 )
 
 // Get fetches a contact by its Intercom id (GET /contacts/{contact_id}).
-func (s *ContactsService) Get(ctx context.Context, contactID string, opts ...Option) (*ContactWithPush, error) {
+func (s *ContactsService) Get(ctx context.Context, contactID string, opts ...Option) (*gen.ContactWithPush, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[ContactWithPush](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ContactWithPush](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ShowContact(ctx, contactID)
 	})
 }
 
 // GetByExternalID fetches a contact by the external_id you gave it
 // (GET /contacts/find_by_external_id/{external_id}).
-func (s *ContactsService) GetByExternalID(ctx context.Context, externalID string, opts ...Option) (*ContactWithPush, error) {
+func (s *ContactsService) GetByExternalID(ctx context.Context, externalID string, opts ...Option) (*gen.ContactWithPush, error) {
 	if err := requireID("contact external_id", externalID); err != nil {
 		return nil, err
 	}
-	return doJSON[ContactWithPush](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ContactWithPush](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ShowContactByExternalId(ctx, externalID)
 	})
 }
@@ -126,19 +68,19 @@ func (s *ContactsService) ListAll(ctx context.Context, params *gen.ListContactsP
 
 // Create creates a contact (POST /contacts). At least one of body.Email,
 // body.ExternalId or body.Role ("user" or "lead") is required.
-func (s *ContactsService) Create(ctx context.Context, body gen.CreateContactRequest, opts ...Option) (*ContactWithPush, error) {
-	return doJSON[ContactWithPush](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+func (s *ContactsService) Create(ctx context.Context, body gen.CreateContactRequest, opts ...Option) (*gen.ContactWithPush, error) {
+	return doJSON[gen.ContactWithPush](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateContact(ctx, body)
 	})
 }
 
 // Update updates a contact (PUT /contacts/{contact_id}); only the fields set
 // in body change.
-func (s *ContactsService) Update(ctx context.Context, contactID string, body gen.UpdateContactRequest, opts ...Option) (*ContactWithPush, error) {
+func (s *ContactsService) Update(ctx context.Context, contactID string, body gen.UpdateContactRequest, opts ...Option) (*gen.ContactWithPush, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[ContactWithPush](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ContactWithPush](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.UpdateContact(ctx, contactID, body)
 	})
 }
@@ -155,7 +97,7 @@ func (s *ContactsService) Delete(ctx context.Context, contactID string, opts ...
 
 // Merge merges the lead fromID into the user intoID and returns the
 // resulting user (POST /contacts/merge). Both are Intercom contact ids.
-func (s *ContactsService) Merge(ctx context.Context, fromID, intoID string, opts ...Option) (*ContactWithPush, error) {
+func (s *ContactsService) Merge(ctx context.Context, fromID, intoID string, opts ...Option) (*gen.ContactWithPush, error) {
 	if err := requireID("contact id to merge from", fromID); err != nil {
 		return nil, err
 	}
@@ -166,7 +108,7 @@ func (s *ContactsService) Merge(ctx context.Context, fromID, intoID string, opts
 		return nil, fmt.Errorf("intercom: cannot merge contact %q into itself", truncate(fromID, 64))
 	}
 	body := gen.MergeContactsRequest{From: fromID, Into: intoID}
-	return doJSON[ContactWithPush](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ContactWithPush](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.MergeContact(ctx, body)
 	})
 }

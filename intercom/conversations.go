@@ -13,23 +13,10 @@ import (
 	"github.com/intercomkit/intercom-go/gen"
 )
 
-// CreatedConversation is the reply of [ConversationsService.Create]: the
-// message that started the new conversation, with the conversation's id in
-// ConversationId. It is the type of the generated
-// gen.CreateConversationResponse.JSON200 (an inline schema in the API
-// description, so it has no name in package gen).
-type CreatedConversation = struct {
-	Body           string                                               `json:"body"`
-	ConversationId string                                               `json:"conversation_id"`
-	CreatedAt      int                                                  `json:"created_at"`
-	Id             string                                               `json:"id"`
-	MessageType    gen.CreateConversation200JSONResponseBodyMessageType `json:"message_type"`
-	Subject        *string                                              `json:"subject,omitempty"`
-	Type           string                                               `json:"type"`
-}
-
-// The generated response field must stay the very type above.
-var _ = func(r *gen.CreateConversationResponse) *CreatedConversation { return r.JSON200 }
+// Each method below decodes into the type of its generated JSON200 field.
+var (
+	_ = func(r *gen.CreateConversationResponse) *gen.CreatedConversation { return r.JSON200 }
+)
 
 // List lists conversations, newest first, one page at a time
 // (GET /conversations). Pass pages.next.starting_after of a page as
@@ -62,8 +49,8 @@ func (s *ConversationsService) ListAll(ctx context.Context, params *gen.ListConv
 // Create starts a conversation on behalf of a contact (POST /conversations).
 // body.From identifies the contact (type "user", "lead" or "contact" and its
 // Intercom id). The reply is the message that was created.
-func (s *ConversationsService) Create(ctx context.Context, body gen.CreateConversationRequest, opts ...Option) (*CreatedConversation, error) {
-	return doJSON[CreatedConversation](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+func (s *ConversationsService) Create(ctx context.Context, body gen.CreateConversationRequest, opts ...Option) (*gen.CreatedConversation, error) {
+	return doJSON[gen.CreatedConversation](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateConversation(ctx, body)
 	})
 }

@@ -451,7 +451,7 @@ func TestConversationsMethods(t *testing.T) {
 			body: `{"body":"Hello","from":{"id":"667d61","type":"user"}}`,
 			resp: `{"type":"user_message","id":"403918","conversation_id":"363","body":"Hello","created_at":1734537500,"message_type":"inapp"}`,
 			check: func(t *testing.T, got any) {
-				m := got.(*CreatedConversation)
+				m := got.(*gen.CreatedConversation)
 				if m.ConversationId != "363" || m.Id != "403918" || m.CreatedAt != 1734537500 || m.MessageType != "inapp" || m.Subject != nil {
 					t.Errorf("decoded %+v", m)
 				}

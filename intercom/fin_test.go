@@ -22,7 +22,7 @@ func TestFinMethods(t *testing.T) {
 			body: `{"conversation_id":"ext-123","message":{"author":"user","body":"How do I reset my password?","timestamp":"2025-01-24T10:00:00Z"},"user":{"id":"user-456","email":"ann@example.com"}}`,
 			resp: `{"conversation_id":"ext-123","user_id":"user-456","status":"thinking","created_at_ms":"2025-01-24T10:00:00.123Z","sse_subscription_url":"https://primary-realtime.intercom-messenger.com/event-stream?channels=x"}`,
 			check: func(t *testing.T, got any) {
-				r := got.(*FinStartResult)
+				r := got.(*gen.FinStartResult)
 				if valueOr(r.ConversationId) != "ext-123" || r.Status == nil || *r.Status != gen.StartFinConversation200JSONResponseBodyStatusThinking ||
 					r.CreatedAtMs == nil || !r.CreatedAtMs.Equal(at.Add(123*time.Millisecond)) || r.SseSubscriptionUrl == nil {
 					t.Errorf("decoded %+v", r)

@@ -151,7 +151,7 @@ func tour(ctx context.Context, out io.Writer, client *intercom.Client, write boo
 		conv, err := client.Conversations.Create(ctx, gen.CreateConversationRequest{
 			Body: "Hello! How do I export my data?",
 			From: struct {
-				Id   string                                 `json:"id"`
+				Id   string                                `json:"id"`
 				Type gen.CreateConversationRequestFromType `json:"type"`
 			}{Id: contactID, Type: gen.CreateConversationRequestFromTypeUser},
 		})

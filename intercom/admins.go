@@ -3,10 +3,8 @@ package intercom
 import (
 	"context"
 	"errors"
-	"fmt"
 	"iter"
 	"net/http"
-	"strconv"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
@@ -73,19 +71,11 @@ func (s *AdminsService) ListActivityLogsAll(ctx context.Context, params *gen.Lis
 	if err := checkActivityLogsParams(params); err != nil {
 		return errSeq[*gen.ActivityLog](err)
 	}
-	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
-			q := *p
-			page, err := pageParam(cursor)
-			if err != nil {
-				return nil, err
-			}
-			if page != nil {
-				q.Page = page
-			}
-			return s.c.gen.ListActivityLogs(ctx, &q)
-		},
+		pageCall(params, func(q *gen.ListActivityLogsParams, page *int) { q.Page = page },
+			func(ctx context.Context, q *gen.ListActivityLogsParams) (*http.Response, error) {
+				return s.c.gen.ListActivityLogs(ctx, q)
+			}),
 		func(l *gen.ActivityLogList) ([]*gen.ActivityLog, string) {
 			return items(l.ActivityLogs), pageNext(l.Pages)
 		}))
@@ -96,27 +86,4 @@ func checkActivityLogsParams(p *gen.ListActivityLogsParams) error {
 		return errors.New("intercom: listing activity logs needs params.CreatedAtAfter (a Unix timestamp in seconds)")
 	}
 	return nil
-}
-
-// numericID checks a path id that the API declares as an integer while
-// returning it as a string in the objects (admins, notes): it must be a
-// positive decimal number. The error wraps [ErrInvalidID].
-func numericID(name, id string) (int, error) {
-	if err := requireID(name, id); err != nil {
-		return 0, err
-	}
-	n, err := strconv.Atoi(id)
-	if err != nil || n <= 0 || strconv.Itoa(n) != id {
-		return 0, fmt.Errorf("intercom: %s %q is not a positive number: %w", name, truncate(id, 64), ErrInvalidID)
-	}
-	return n, nil
-}
-
-// errSeq is an iterator that yields err once: the iterator of a call whose
-// arguments are invalid, so that no request is sent.
-func errSeq[T any](err error) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var zero T
-		yield(zero, err)
-	}
 }

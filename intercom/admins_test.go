@@ -13,10 +13,10 @@ const crmAdminJSON = `{"type":"admin","id":"991267460","name":"Ann","email":"ann
 	`"away_mode_enabled":true,"away_mode_reassign":false,"has_inbox_seat":true,"team_ids":[814865]}`
 
 func TestAdminsCalls(t *testing.T) {
-	crmRun(t, []crmCase{
+	svcRun(t, []svcCase{
 		{
 			name:   "Me",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Admins.Me(ctx)) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Admins.Me(ctx)) },
 			method: "GET", path: "/me",
 			resp: `{"type":"admin","id":"991267460","email":"ann@example.com","name":"Ann","email_verified":true,` +
 				`"app":{"type":"app","id_code":"this_is_an_id","name":"MyApp","region":"US","timezone":"America/Los_Angeles","created_at":1734537243,"identity_verification":false}}`,
@@ -24,20 +24,20 @@ func TestAdminsCalls(t *testing.T) {
 		{
 			name: "List",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Admins.List(ctx, &gen.ListAdminsParams{DisplayAvatar: Ptr(true)}))
+				return svcRes(c.Admins.List(ctx, &gen.ListAdminsParams{DisplayAvatar: Ptr(true)}))
 			},
 			method: "GET", path: "/admins", query: url.Values{"display_avatar": {"true"}},
 			resp: `{"type":"admin.list","admins":[` + crmAdminJSON + `]}`,
 		},
 		{
 			name:   "Get",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Admins.Get(ctx, "991267460")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Admins.Get(ctx, "991267460")) },
 			method: "GET", path: "/admins/991267460", resp: crmAdminJSON,
 		},
 		{
 			name: "SetAway",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Admins.SetAway(ctx, "991267460", gen.SetAwayAdminJSONRequestBody{
+				return svcRes(c.Admins.SetAway(ctx, "991267460", gen.SetAwayAdminJSONRequestBody{
 					AwayModeEnabled: true, AwayStatusReasonId: Ptr(12345),
 				}))
 			},
@@ -48,7 +48,7 @@ func TestAdminsCalls(t *testing.T) {
 		{
 			name: "ListActivityLogs",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Admins.ListActivityLogs(ctx, &gen.ListActivityLogsParams{CreatedAtAfter: "1677253093", CreatedAtBefore: Ptr("1677861493")}))
+				return svcRes(c.Admins.ListActivityLogs(ctx, &gen.ListActivityLogsParams{CreatedAtAfter: "1677253093", CreatedAtBefore: Ptr("1677861493")}))
 			},
 			method: "GET", path: "/admins/activity_logs",
 			query: url.Values{"created_at_after": {"1677253093"}, "created_at_before": {"1677861493"}},
@@ -61,7 +61,7 @@ func TestAdminsCalls(t *testing.T) {
 }
 
 func TestAdminsRejects(t *testing.T) {
-	crmRunRejects(t, []crmRejectCase{
+	svcRunRejects(t, []svcRejectCase{
 		{"ListActivityLogs/nil params", func(ctx context.Context, c *Client) error {
 			_, err := c.Admins.ListActivityLogs(ctx, nil)
 			return err
@@ -86,13 +86,13 @@ func TestAdminsRejects(t *testing.T) {
 }
 
 func TestAdminsIterators(t *testing.T) {
-	crmRunIters(t, []crmIterCase{
+	svcRunIters(t, []svcIterCase{
 		{
-			name: "ListActivityLogsAll", style: "page", method: "GET", path: "/admins/activity_logs",
-			key: "activity_logs", idKey: "id", keep: url.Values{"created_at_after": {"1677253093"}},
-			seq: func(ctx context.Context, c *Client, per int) iter.Seq2[string, error] {
-				return crmIDs(c.Admins.ListActivityLogsAll(ctx, &gen.ListActivityLogsParams{CreatedAtAfter: "1677253093", PerPage: Ptr(per)}),
-					func(v *gen.ActivityLog) *string { return v.Id })
+			name: "ListActivityLogsAll", style: svcPageStyle, path: "/admins/activity_logs",
+			nest: []string{"activity_logs"}, fixed: url.Values{"created_at_after": {"1677253093"}},
+			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
+				return svcIDs(c.Admins.ListActivityLogsAll(ctx, &gen.ListActivityLogsParams{CreatedAtAfter: "1677253093", PerPage: Ptr(per)}, opts...),
+					func(v *gen.ActivityLog) string { return valueOr(v.Id) })
 			},
 		},
 	})

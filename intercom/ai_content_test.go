@@ -27,11 +27,11 @@ func TestAIContentCalls(t *testing.T) {
 	if err := updateAudience.FromUpdateContentImportSourceRequestAudienceIds0(5678); err != nil {
 		t.Fatal(err)
 	}
-	kbRun(t, []kbCase{
+	svcRun(t, []svcCase{
 		{
 			name: "ListContentImportSources",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return kbRes(c.AIContent.ListContentImportSources(ctx, &gen.ListContentImportSourcesParams{PerPage: Ptr(50)}))
+				return svcRes(c.AIContent.ListContentImportSources(ctx, &gen.ListContentImportSourcesParams{PerPage: Ptr(50)}))
 			},
 			method: "GET", path: "/ai/content_import_sources", query: url.Values{"per_page": {"50"}},
 			resp: `{"type":"list","data":[` + kbSource + `],"pages":{"type":"pages","page":1,"per_page":50,"total_pages":1},"total_count":1}`,
@@ -39,7 +39,7 @@ func TestAIContentCalls(t *testing.T) {
 		{
 			name: "CreateContentImportSource",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return kbRes(c.AIContent.CreateContentImportSource(ctx, gen.CreateContentImportSourceRequest{
+				return svcRes(c.AIContent.CreateContentImportSource(ctx, gen.CreateContentImportSourceRequest{
 					Url: "https://docs.example.com", SyncBehavior: gen.CreateContentImportSourceRequestSyncBehaviorApi,
 					Status: Ptr(gen.CreateContentImportSourceRequestStatusActive), AudienceIds: &createAudience,
 				}))
@@ -51,7 +51,7 @@ func TestAIContentCalls(t *testing.T) {
 		{
 			name: "GetContentImportSource",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return kbRes(c.AIContent.GetContentImportSource(ctx, 33))
+				return svcRes(c.AIContent.GetContentImportSource(ctx, 33))
 			},
 			method: "GET", path: "/ai/content_import_sources/33",
 			resp: kbSource,
@@ -59,7 +59,7 @@ func TestAIContentCalls(t *testing.T) {
 		{
 			name: "UpdateContentImportSource",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return kbRes(c.AIContent.UpdateContentImportSource(ctx, 33, gen.UpdateContentImportSourceRequest{
+				return svcRes(c.AIContent.UpdateContentImportSource(ctx, 33, gen.UpdateContentImportSourceRequest{
 					Url: "https://docs.example.com", SyncBehavior: gen.UpdateContentImportSourceRequestSyncBehaviorApi,
 					Status: Ptr(gen.UpdateContentImportSourceRequestStatusDeactivated), AudienceIds: &updateAudience,
 					ApplyAudienceToExistingContent: Ptr(true),
@@ -75,12 +75,12 @@ func TestAIContentCalls(t *testing.T) {
 				return nil, c.AIContent.DeleteContentImportSource(ctx, 33)
 			},
 			method: "DELETE", path: "/ai/content_import_sources/33",
-			status: http.StatusNoContent, noResult: true,
+			status: http.StatusNoContent,
 		},
 		{
 			name: "ListExternalPages",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return kbRes(c.AIContent.ListExternalPages(ctx, &gen.ListExternalPagesParams{Page: Ptr(2), PerPage: Ptr(1)}))
+				return svcRes(c.AIContent.ListExternalPages(ctx, &gen.ListExternalPagesParams{Page: Ptr(2), PerPage: Ptr(1)}))
 			},
 			method: "GET", path: "/ai/external_pages", query: url.Values{"page": {"2"}, "per_page": {"1"}},
 			resp: `{"type":"list","data":[` + kbPage + `],"pages":{"type":"pages","page":2,"per_page":1,"total_pages":3,"next":"https://api.intercom.io/ai/external_pages?page=3&per_page=1"},"total_count":3}`,
@@ -88,7 +88,7 @@ func TestAIContentCalls(t *testing.T) {
 		{
 			name: "CreateExternalPage",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return kbRes(c.AIContent.CreateExternalPage(ctx, gen.CreateExternalPageRequest{
+				return svcRes(c.AIContent.CreateExternalPage(ctx, gen.CreateExternalPageRequest{
 					Title: "Install guide", Html: "<p>Run the installer</p>", Url: Ptr("https://docs.example.com/install"),
 					Locale: gen.CreateExternalPageRequestLocaleEn, SourceId: 33, ExternalId: "doc-1", AiAgentAvailability: Ptr(true),
 				}))
@@ -100,7 +100,7 @@ func TestAIContentCalls(t *testing.T) {
 		{
 			name: "GetExternalPage",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return kbRes(c.AIContent.GetExternalPage(ctx, "ep-9"))
+				return svcRes(c.AIContent.GetExternalPage(ctx, "ep-9"))
 			},
 			method: "GET", path: "/ai/external_pages/ep-9",
 			resp: kbPage,
@@ -108,7 +108,7 @@ func TestAIContentCalls(t *testing.T) {
 		{
 			name: "UpdateExternalPage",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return kbRes(c.AIContent.UpdateExternalPage(ctx, "ep-9", gen.UpdateExternalPageRequest{
+				return svcRes(c.AIContent.UpdateExternalPage(ctx, "ep-9", gen.UpdateExternalPageRequest{
 					Title: "Install guide", Html: "<p>Run the installer</p>", Url: "https://docs.example.com/install",
 					Locale: gen.UpdateExternalPageRequestLocaleEn, SourceId: 33, FinAvailability: Ptr(true),
 				}))
@@ -120,7 +120,7 @@ func TestAIContentCalls(t *testing.T) {
 		{
 			name: "DeleteExternalPage",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return kbRes(c.AIContent.DeleteExternalPage(ctx, "ep-9"))
+				return svcRes(c.AIContent.DeleteExternalPage(ctx, "ep-9"))
 			},
 			method: "DELETE", path: "/ai/external_pages/ep-9",
 			resp: kbPage,
@@ -130,15 +130,15 @@ func TestAIContentCalls(t *testing.T) {
 
 func TestAIContentIDs(t *testing.T) {
 	body := gen.UpdateExternalPageRequest{Title: "t", Html: "h", Url: "u", Locale: gen.UpdateExternalPageRequestLocaleEn, SourceId: 1}
-	kbRunIDs(t, []kbIDCase{
+	svcRunIDs(t, []svcIDCase{
 		{name: "GetExternalPage", route: "/ai/external_pages/%s", call: func(ctx context.Context, c *Client, id string) error {
-			return kbErr(c.AIContent.GetExternalPage(ctx, id))
+			return svcErr(c.AIContent.GetExternalPage(ctx, id))
 		}},
 		{name: "UpdateExternalPage", route: "/ai/external_pages/%s", call: func(ctx context.Context, c *Client, id string) error {
-			return kbErr(c.AIContent.UpdateExternalPage(ctx, id, body))
+			return svcErr(c.AIContent.UpdateExternalPage(ctx, id, body))
 		}},
 		{name: "DeleteExternalPage", route: "/ai/external_pages/%s", call: func(ctx context.Context, c *Client, id string) error {
-			return kbErr(c.AIContent.DeleteExternalPage(ctx, id))
+			return svcErr(c.AIContent.DeleteExternalPage(ctx, id))
 		}},
 	})
 }
@@ -149,10 +149,10 @@ func TestAIContentSourceIDs(t *testing.T) {
 	update := gen.UpdateContentImportSourceRequest{Url: "u", SyncBehavior: gen.UpdateContentImportSourceRequestSyncBehaviorApi}
 	calls := map[string]func(ctx context.Context, c *Client, id int) error{
 		"Get": func(ctx context.Context, c *Client, id int) error {
-			return kbErr(c.AIContent.GetContentImportSource(ctx, id))
+			return svcErr(c.AIContent.GetContentImportSource(ctx, id))
 		},
 		"Update": func(ctx context.Context, c *Client, id int) error {
-			return kbErr(c.AIContent.UpdateContentImportSource(ctx, id, update))
+			return svcErr(c.AIContent.UpdateContentImportSource(ctx, id, update))
 		},
 		"Delete": func(ctx context.Context, c *Client, id int) error {
 			return c.AIContent.DeleteContentImportSource(ctx, id)
@@ -160,7 +160,7 @@ func TestAIContentSourceIDs(t *testing.T) {
 	}
 	for name, call := range calls {
 		t.Run(name, func(t *testing.T) {
-			c, seen := kbServer(t, nil)
+			c, seen := svcServer(t, nil)
 			for _, id := range []int{0, -1, -33} {
 				if err := call(context.Background(), c, id); !errors.Is(err, ErrInvalidID) {
 					t.Errorf("id %d: error %v, want ErrInvalidID", id, err)
@@ -180,21 +180,21 @@ func TestAIContentSourceIDs(t *testing.T) {
 }
 
 func TestAIContentIterators(t *testing.T) {
-	kbRunIters(t, []kbIterCase{
+	svcRunIters(t, []svcIterCase{
 		{
-			name: "ListContentImportSourcesAll", style: kbURLStyle, path: "/ai/content_import_sources", nest: []string{"data"},
+			name: "ListContentImportSourcesAll", style: svcURLStyle, path: "/ai/content_import_sources",
 			item: func(i int) map[string]any {
 				return map[string]any{"type": "content_import_source", "id": i, "url": fmt.Sprintf("https://docs.example.com/%d", i), "sync_behavior": "api", "status": "active"}
 			},
 			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
-				return kbIDs(c.AIContent.ListContentImportSourcesAll(ctx, &gen.ListContentImportSourcesParams{PerPage: Ptr(per)}, opts...),
+				return svcIDs(c.AIContent.ListContentImportSourcesAll(ctx, &gen.ListContentImportSourcesParams{PerPage: Ptr(per)}, opts...),
 					func(s gen.ContentImportSource) string { return strconv.Itoa(s.Id) })
 			},
 		},
 		{
-			name: "ListExternalPagesAll", style: kbURLStyle, path: "/ai/external_pages", nest: []string{"data"}, item: kbItem("external_page"),
+			name: "ListExternalPagesAll", style: svcURLStyle, path: "/ai/external_pages", item: svcItem("external_page"),
 			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
-				return kbIDs(c.AIContent.ListExternalPagesAll(ctx, &gen.ListExternalPagesParams{PerPage: Ptr(per)}, opts...),
+				return svcIDs(c.AIContent.ListExternalPagesAll(ctx, &gen.ListExternalPagesParams{PerPage: Ptr(per)}, opts...),
 					func(p gen.ExternalPage) string { return p.Id })
 			},
 		},
@@ -205,7 +205,7 @@ func TestAIContentIterators(t *testing.T) {
 // other than the client's is refused: the iteration ends with an error that
 // does not carry the token, after the items of the first page.
 func TestAIContentNextURLOnAnotherHost(t *testing.T) {
-	c, seen := kbServer(t, func(w http.ResponseWriter, _ *http.Request) {
+	c, seen := svcServer(t, func(w http.ResponseWriter, _ *http.Request, _ []byte) {
 		coreJSON(w, http.StatusOK, `{"type":"list","data":[`+kbPage+`],"pages":{"type":"pages","next":"https://attacker.example.com/ai/external_pages?page=2"}}`)
 	})
 	params := &gen.ListExternalPagesParams{PerPage: Ptr(1)}

@@ -39,15 +39,11 @@ func (s *ArticlesService) List(ctx context.Context, params *gen.ListArticlesPara
 // (params.PerPage sets the page size); it is copied and not modified. An
 // error is yielded once and ends the iteration.
 func (s *ArticlesService) ListAll(ctx context.Context, params *gen.ListArticlesParams, opts ...Option) iter.Seq2[gen.ArticleListItem, error] {
-	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
-			q := *p
-			if err := applyPageCursor(&q.Page, cursor); err != nil {
-				return nil, err
-			}
-			return s.c.gen.ListArticles(ctx, &q)
-		},
+		pageCall(params, func(q *gen.ListArticlesParams, page *int) { q.Page = page },
+			func(ctx context.Context, q *gen.ListArticlesParams) (*http.Response, error) {
+				return s.c.gen.ListArticles(ctx, q)
+			}),
 		func(l *gen.ArticleList) ([]gen.ArticleListItem, string) {
 			return items(l.Data), pageNext(l.Pages)
 		}))
@@ -117,34 +113,15 @@ func (s *ArticlesService) Search(ctx context.Context, params *gen.SearchArticles
 // returns. params may be nil; it is copied and not modified. An error is
 // yielded once and ends the iteration.
 func (s *ArticlesService) SearchAll(ctx context.Context, params *gen.SearchArticlesParams, opts ...Option) iter.Seq2[gen.Article, error] {
-	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
-			q := *p
-			if err := applyPageCursor(&q.Page, cursor); err != nil {
-				return nil, err
-			}
-			return s.c.gen.SearchArticles(ctx, &q)
-		},
+		pageCall(params, func(q *gen.SearchArticlesParams, page *int) { q.Page = page },
+			func(ctx context.Context, q *gen.SearchArticlesParams) (*http.Response, error) {
+				return s.c.gen.SearchArticles(ctx, q)
+			}),
 		func(r *gen.ArticleSearchResponse) ([]gen.Article, string) {
 			if r.Data == nil {
 				return nil, pageNext(r.Pages)
 			}
 			return items(r.Data.Articles), pageNext(r.Pages)
 		}))
-}
-
-// applyPageCursor sets *page to the page number that the cursor of a
-// page-numbered listing names (see [pageParam]); the cursor "" of the first
-// page leaves the caller's page, if any, in place. It only replaces the
-// pointer, so the caller's params struct is never written through.
-func applyPageCursor(page **int, cursor string) error {
-	n, err := pageParam(cursor)
-	if err != nil {
-		return err
-	}
-	if n != nil {
-		*page = n
-	}
-	return nil
 }

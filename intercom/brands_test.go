@@ -6,16 +6,16 @@ import (
 )
 
 func TestBrandsCalls(t *testing.T) {
-	crmRun(t, []crmCase{
+	svcRun(t, []svcCase{
 		{
 			name:   "List",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Brands.List(ctx)) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Brands.List(ctx)) },
 			method: "GET", path: "/brands",
 			resp: `{"type":"list","data":[{"type":"brand","id":"b1","name":"Acme","is_default":true,"created_at":1734537259}]}`,
 		},
 		{
 			name:   "Get",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Brands.Get(ctx, "b1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Brands.Get(ctx, "b1")) },
 			method: "GET", path: "/brands/b1",
 			resp: `{"type":"brand","id":"b1","name":"Acme","is_default":true}`,
 		},
@@ -23,8 +23,8 @@ func TestBrandsCalls(t *testing.T) {
 }
 
 func TestBrandsIDs(t *testing.T) {
-	crmRunIDs(t, []crmIDCase{
-		{"Get", "/brands/%s", func(ctx context.Context, c *Client, id string) error {
+	svcRunIDs(t, []svcIDCase{
+		{name: "Get", route: "/brands/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Brands.Get(ctx, id)
 			return err
 		}},

@@ -26,19 +26,11 @@ func (s *CallsService) List(ctx context.Context, params *gen.ListCallsParams, op
 // params (may be nil) sets per_page and the first page; it is copied and
 // never modified. The iteration ends with (zero, err) at the first failure.
 func (s *CallsService) ListAll(ctx context.Context, params *gen.ListCallsParams, opts ...Option) iter.Seq2[gen.Call, error] {
-	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
-			q := *p
-			page, err := pageParam(cursor)
-			if err != nil {
-				return nil, err
-			}
-			if page != nil {
-				q.Page = page
-			}
-			return s.c.gen.ListCalls(ctx, &q)
-		},
+		pageCall(params, func(q *gen.ListCallsParams, page *int) { q.Page = page },
+			func(ctx context.Context, q *gen.ListCallsParams) (*http.Response, error) {
+				return s.c.gen.ListCalls(ctx, q)
+			}),
 		func(l *gen.CallList) ([]gen.Call, string) { return items(l.Data), pageNext(l.Pages) }))
 }
 

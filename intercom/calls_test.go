@@ -7,7 +7,6 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -17,7 +16,7 @@ import (
 func TestCallsMethods(t *testing.T) {
 	call := `{"type":"call","id":"123","conversation_id":"456","state":"completed","direction":"outbound","created_at":1734537500}`
 	ai := `{"id":42,"app_id":7,"external_call_id":"ext-9","intercom_call_id":"123","intercom_conversation_id":"456","status":"matched","user_phone_number":"+15551234567"}`
-	cvtRun(t, []cvtCase{
+	svcRun(t, []svcCase{
 		{
 			name: "List",
 			call: func(ctx context.Context, c *Client) (any, error) {
@@ -95,12 +94,7 @@ func TestCallsMethods(t *testing.T) {
 }
 
 func TestCallsBadInput(t *testing.T) {
-	rec := &cvtRecorder{}
-	srv := coreServer(t, func(w http.ResponseWriter, r *http.Request) {
-		rec.add(t, r)
-		coreJSON(w, http.StatusOK, `{}`)
-	})
-	c, _ := coreClient(t, srv.URL)
+	c, seen := svcServer(t, nil)
 	ctx := context.Background()
 	for _, ids := range [][]string{nil, {}, {"1", ""}, {".."}} {
 		if _, err := c.Calls.ListWithTranscripts(ctx, ids); !errors.Is(err, ErrInvalidID) {
@@ -112,34 +106,34 @@ func TestCallsBadInput(t *testing.T) {
 			t.Errorf("CollectFinVoiceCall(%d): err = %v, want ErrInvalidID", id, err)
 		}
 	}
-	if n := len(rec.all()); n != 0 {
+	if n := len(seen()); n != 0 {
 		t.Errorf("bad input sent %d requests", n)
 	}
 }
 
 func TestCallsIDs(t *testing.T) {
-	cvtCheckIDs(t, []cvtIDCase{
-		{name: "Get", path: func(id string) string { return "/calls/" + id }, call: func(ctx context.Context, c *Client, id string) error {
+	svcRunIDs(t, []svcIDCase{
+		{name: "Get", route: "/calls/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Calls.Get(ctx, id)
 			return err
 		}},
-		{name: "Recording", path: func(id string) string { return "/calls/" + id + "/recording" }, call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Recording", route: "/calls/%s/recording", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Calls.Recording(ctx, id)
 			return err
 		}},
-		{name: "Transcript", path: func(id string) string { return "/calls/" + id + "/transcript" }, call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Transcript", route: "/calls/%s/transcript", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Calls.Transcript(ctx, id)
 			return err
 		}},
-		{name: "CollectFinVoiceCallByExternalID", path: func(id string) string { return "/fin_voice/external_id/" + id }, call: func(ctx context.Context, c *Client, id string) error {
+		{name: "CollectFinVoiceCallByExternalID", route: "/fin_voice/external_id/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Calls.CollectFinVoiceCallByExternalID(ctx, id)
 			return err
 		}},
-		{name: "CollectFinVoiceCallByPhoneNumber", path: func(id string) string { return "/fin_voice/phone_number/" + id }, call: func(ctx context.Context, c *Client, id string) error {
+		{name: "CollectFinVoiceCallByPhoneNumber", route: "/fin_voice/phone_number/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Calls.CollectFinVoiceCallByPhoneNumber(ctx, id)
 			return err
 		}},
-		{name: "CollectFinVoiceCallsByConversation", resp: "[]", path: func(id string) string { return "/fin_voice/conversation/" + id }, call: func(ctx context.Context, c *Client, id string) error {
+		{name: "CollectFinVoiceCallsByConversation", resp: "[]", route: "/fin_voice/conversation/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Calls.CollectFinVoiceCallsByConversation(ctx, id)
 			return err
 		}},
@@ -147,43 +141,18 @@ func TestCallsIDs(t *testing.T) {
 }
 
 func TestCallsListAll(t *testing.T) {
-	cvtRunPager(t, cvtPager{
-		name: "ListAll", method: "GET", path: "/calls",
-		start: func(t *testing.T, r cvtSeen, per int) int {
-			q, _ := url.ParseQuery(r.rawQuery)
-			if got := q.Get("per_page"); got != strconv.Itoa(per) {
-				t.Errorf("per_page = %q, want %d", got, per)
-			}
-			page := 1
-			if p := q.Get("page"); p != "" {
-				n, err := strconv.Atoi(p)
-				if err != nil || n < 2 {
-					t.Errorf("page = %q; the first page must be asked for without page", p)
-					return -1
-				}
-				page = n
-			}
-			return (page - 1) * per
+	svcRunIters(t, []svcIterCase{{
+		name: "ListAll", style: svcPageStyle, path: "/calls", item: svcItem("call"),
+		seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
+			return svcIDs(c.Calls.ListAll(ctx, &gen.ListCallsParams{PerPage: &per}, opts...), func(v gen.Call) string { return valueOr(v.Id) })
 		},
-		page: func(ids []string, start, end, per int) string {
-			return cvtJSON(map[string]any{
-				"type": "list", "total_count": len(ids),
-				"data":  cvtObjects(ids[start:end], "call"),
-				"pages": map[string]any{"type": "pages", "page": start/per + 1, "per_page": per, "total_pages": (len(ids) + per - 1) / per},
-			})
-		},
-		all: func(ctx context.Context, c *Client, per int) iter.Seq2[string, error] {
-			return cvtIDsOf(c.Calls.ListAll(ctx, &gen.ListCallsParams{PerPage: &per}), func(v gen.Call) *string { return v.Id })
-		},
-	})
+	}})
 }
 
 func TestCallsTranscript(t *testing.T) {
 	const text = "[00:00:03] Teammate 1: \"Hello, thanks for calling.\"\n[00:00:09] User: \"Hi.\""
-	rec := &cvtRecorder{}
-	srv := coreServer(t, func(w http.ResponseWriter, r *http.Request) {
-		seen := rec.add(t, r)
-		if seen.path != "/calls/123/transcript" {
+	c, seen := svcServer(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
+		if r.URL.Path != "/calls/123/transcript" {
 			coreJSON(w, http.StatusNotFound, `{"type":"error.list","errors":[{"code":"not_found","message":"Not Found"}]}`)
 			return
 		}
@@ -191,7 +160,6 @@ func TestCallsTranscript(t *testing.T) {
 		w.Header().Set("Content-Disposition", `attachment; filename="transcription_data-2025-07-17.txt"`)
 		fmt.Fprint(w, text)
 	})
-	c, _ := coreClient(t, srv.URL)
 	d, err := c.Calls.Transcript(context.Background(), "123")
 	if err != nil {
 		t.Fatal(err)
@@ -199,7 +167,7 @@ func TestCallsTranscript(t *testing.T) {
 	if string(d.Data) != text || d.ContentType != "text/plain; charset=utf-8" || d.Filename != "transcription_data-2025-07-17.txt" {
 		t.Errorf("download = %q, %q, %q", d.Data, d.ContentType, d.Filename)
 	}
-	if got := rec.all()[0].header.Get("Accept"); got != "text/plain, application/json" {
+	if got := seen()[0].header.Get("Accept"); got != "text/plain, application/json" {
 		t.Errorf("Accept = %q", got)
 	}
 	if _, err := c.Calls.Transcript(context.Background(), "999"); !IsNotFound(err) {
@@ -210,10 +178,8 @@ func TestCallsTranscript(t *testing.T) {
 func TestCallsRecording(t *testing.T) {
 	audio := []byte("ID3\x04\x00\x00fake-mp3-frames\xff\xfb")
 	t.Run("redirect on the same host", func(t *testing.T) {
-		rec := &cvtRecorder{}
-		srv := coreServer(t, func(w http.ResponseWriter, r *http.Request) {
-			seen := rec.add(t, r)
-			switch seen.path {
+		c, seen := svcServer(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
+			switch r.URL.Path {
 			case "/calls/123/recording":
 				http.Redirect(w, r, "/signed/rec.mp3?sig=abc", http.StatusFound)
 			case "/signed/rec.mp3":
@@ -223,7 +189,6 @@ func TestCallsRecording(t *testing.T) {
 				w.WriteHeader(http.StatusNotFound)
 			}
 		})
-		c, _ := coreClient(t, srv.URL)
 		d, err := c.Calls.Recording(context.Background(), "123")
 		if err != nil {
 			t.Fatal(err)
@@ -231,13 +196,13 @@ func TestCallsRecording(t *testing.T) {
 		if string(d.Data) != string(audio) || d.ContentType != "audio/mpeg" || d.Filename != "" {
 			t.Errorf("download = %q, %q, %q", d.Data, d.ContentType, d.Filename)
 		}
-		reqs := rec.all()
+		reqs := seen()
 		if len(reqs) != 2 || reqs[0].header.Get("Accept") != "*/*" {
 			t.Errorf("requests = %+v", reqs)
 		}
 	})
 	t.Run("redirect to another host gets no token", func(t *testing.T) {
-		storage := &cvtRecorder{}
+		storage := &svcRecorder{}
 		store := coreServer(t, func(w http.ResponseWriter, r *http.Request) {
 			seen := storage.add(t, r)
 			if auth := seen.header.Get("Authorization"); auth != "" {

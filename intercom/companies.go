@@ -68,19 +68,11 @@ func (s *CompaniesService) List(ctx context.Context, params *gen.ListCompaniesPa
 // first). params may be nil; it is copied and not modified. An error is
 // yielded once and ends the iteration.
 func (s *CompaniesService) ListAll(ctx context.Context, params *gen.ListCompaniesParams, opts ...Option) iter.Seq2[gen.Company, error] {
-	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
-			q := *p
-			page, err := pageParam(cursor)
-			if err != nil {
-				return nil, err
-			}
-			if page != nil {
-				q.Page = page
-			}
-			return s.c.gen.ListCompanies(ctx, &q)
-		},
+		pageCall(params, func(q *gen.ListCompaniesParams, page *int) { q.Page = page },
+			func(ctx context.Context, q *gen.ListCompaniesParams) (*http.Response, error) {
+				return s.c.gen.ListCompanies(ctx, q)
+			}),
 		func(l *gen.CompanyList) ([]gen.Company, string) { return items(l.Data), pageNext(l.Pages) }))
 }
 
@@ -99,19 +91,11 @@ func (s *CompaniesService) ListOrdered(ctx context.Context, params *gen.ListAllC
 // the first). params may be nil; it is copied and not modified. An error is
 // yielded once and ends the iteration.
 func (s *CompaniesService) ListOrderedAll(ctx context.Context, params *gen.ListAllCompaniesParams, opts ...Option) iter.Seq2[gen.Company, error] {
-	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
-			q := *p
-			page, err := pageParam(cursor)
-			if err != nil {
-				return nil, err
-			}
-			if page != nil {
-				q.Page = page
-			}
-			return s.c.gen.ListAllCompanies(ctx, &q)
-		},
+		pageCall(params, func(q *gen.ListAllCompaniesParams, page *int) { q.Page = page },
+			func(ctx context.Context, q *gen.ListAllCompaniesParams) (*http.Response, error) {
+				return s.c.gen.ListAllCompanies(ctx, q)
+			}),
 		func(l *gen.CompanyList) ([]gen.Company, string) { return items(l.Data), pageNext(l.Pages) }))
 }
 
@@ -181,19 +165,11 @@ func (s *CompaniesService) ListContactsAll(ctx context.Context, companyID string
 	if err := requireID("company id", companyID); err != nil {
 		return errSeq[gen.Contact](err)
 	}
-	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
-			q := *p
-			page, err := pageParam(cursor)
-			if err != nil {
-				return nil, err
-			}
-			if page != nil {
-				q.Page = page
-			}
-			return s.c.gen.ListAttachedContacts(ctx, companyID, &q)
-		},
+		pageCall(params, func(q *gen.ListAttachedContactsParams, page *int) { q.Page = page },
+			func(ctx context.Context, q *gen.ListAttachedContactsParams) (*http.Response, error) {
+				return s.c.gen.ListAttachedContacts(ctx, companyID, q)
+			}),
 		func(l *gen.CompanyAttachedContacts) ([]gen.Contact, string) { return items(l.Data), pageNext(l.Pages) }))
 }
 

@@ -18,11 +18,11 @@ const crmCompanyJSON = `{"type":"company","id":"531ee472cce572a6ec000006","compa
 	`"custom_attributes":{"tier":"gold","seats":25,"churned":false},"created_at":1734537429,"updated_at":1734537430}`
 
 func TestCompaniesCalls(t *testing.T) {
-	crmRun(t, []crmCase{
+	svcRun(t, []svcCase{
 		{
 			name: "CreateOrUpdate",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Companies.CreateOrUpdate(ctx, gen.CreateOrUpdateCompanyRequest{
+				return svcRes(c.Companies.CreateOrUpdate(ctx, gen.CreateOrUpdateCompanyRequest{
 					CompanyId: Ptr("acme"), Name: Ptr("Acme"), Size: Ptr(250),
 					CustomAttributes: &map[string]any{"tier": "gold", "seats": 25},
 				}))
@@ -34,7 +34,7 @@ func TestCompaniesCalls(t *testing.T) {
 		{
 			name: "Get",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Companies.Get(ctx, "531ee472cce572a6ec000006"))
+				return svcRes(c.Companies.Get(ctx, "531ee472cce572a6ec000006"))
 			},
 			method: "GET", path: "/companies/531ee472cce572a6ec000006", resp: crmCompanyJSON,
 			check: func(t *testing.T, got any) {
@@ -47,19 +47,19 @@ func TestCompaniesCalls(t *testing.T) {
 		{
 			name: "Update",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Companies.Update(ctx, "co1", gen.UpdateCompanyRequest{Industry: Ptr("Manufacturing")}))
+				return svcRes(c.Companies.Update(ctx, "co1", gen.UpdateCompanyRequest{Industry: Ptr("Manufacturing")}))
 			},
 			method: "PUT", path: "/companies/co1", body: `{"industry":"Manufacturing"}`, resp: crmCompanyJSON,
 		},
 		{
 			name:   "Delete",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Companies.Delete(ctx, "co1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Companies.Delete(ctx, "co1")) },
 			method: "DELETE", path: "/companies/co1", resp: `{"id":"co1","object":"company","deleted":true}`,
 		},
 		{
 			name: "List",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Companies.List(ctx, &gen.ListCompaniesParams{Name: Ptr("Acme Inc"), TagId: Ptr("t1"), Page: Ptr(2), PerPage: Ptr(20)}))
+				return svcRes(c.Companies.List(ctx, &gen.ListCompaniesParams{Name: Ptr("Acme Inc"), TagId: Ptr("t1"), Page: Ptr(2), PerPage: Ptr(20)}))
 			},
 			method: "GET", path: "/companies",
 			query: url.Values{"name": {"Acme Inc"}, "tag_id": {"t1"}, "page": {"2"}, "per_page": {"20"}},
@@ -68,34 +68,34 @@ func TestCompaniesCalls(t *testing.T) {
 		{
 			name: "ListOrdered",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Companies.ListOrdered(ctx, &gen.ListAllCompaniesParams{Order: Ptr("asc"), PerPage: Ptr(50)}))
+				return svcRes(c.Companies.ListOrdered(ctx, &gen.ListAllCompaniesParams{Order: Ptr("asc"), PerPage: Ptr(50)}))
 			},
 			method: "POST", path: "/companies/list", query: url.Values{"order": {"asc"}, "per_page": {"50"}},
 			resp: `{"type":"list","data":[{"type":"company","id":"co1"}],"total_count":1,"pages":{"type":"pages","page":1,"per_page":50,"total_pages":1}}`,
 		},
 		{
 			name:   "Scroll/open",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Companies.Scroll(ctx, "")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Companies.Scroll(ctx, "")) },
 			method: "GET", path: "/companies/scroll",
 			resp: `{"type":"list","data":[{"type":"company","id":"co1"}],"scroll_param":"sp-1","total_count":1}`,
 		},
 		{
 			name:   "Scroll/next",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Companies.Scroll(ctx, "sp-1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Companies.Scroll(ctx, "sp-1")) },
 			method: "GET", path: "/companies/scroll", query: url.Values{"scroll_param": {"sp-1"}},
 			resp: `{"type":"list","data":[],"scroll_param":"sp-1"}`,
 		},
 		{
 			name: "ListContacts",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Companies.ListContacts(ctx, "co1", &gen.ListAttachedContactsParams{PerPage: Ptr(5)}))
+				return svcRes(c.Companies.ListContacts(ctx, "co1", &gen.ListAttachedContactsParams{PerPage: Ptr(5)}))
 			},
 			method: "GET", path: "/companies/co1/contacts", query: url.Values{"per_page": {"5"}},
 			resp: `{"type":"list","data":[{"type":"contact","id":"c1","role":"user"}],"total_count":1,"pages":{"type":"pages","page":1,"per_page":5,"total_pages":1}}`,
 		},
 		{
 			name:   "ListSegments",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Companies.ListSegments(ctx, "co1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Companies.ListSegments(ctx, "co1")) },
 			method: "GET", path: "/companies/co1/segments",
 			resp: `{"type":"list","data":[{"type":"segment","id":"s1","name":"Big","person_type":"user"}]}`,
 		},
@@ -103,30 +103,30 @@ func TestCompaniesCalls(t *testing.T) {
 }
 
 func TestCompaniesIDs(t *testing.T) {
-	crmRunIDs(t, []crmIDCase{
-		{"Get", "/companies/%s", func(ctx context.Context, c *Client, id string) error {
+	svcRunIDs(t, []svcIDCase{
+		{name: "Get", route: "/companies/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Companies.Get(ctx, id)
 			return err
 		}},
-		{"Update", "/companies/%s", func(ctx context.Context, c *Client, id string) error {
+		{name: "Update", route: "/companies/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Companies.Update(ctx, id, gen.UpdateCompanyRequest{})
 			return err
 		}},
-		{"Delete", "/companies/%s", func(ctx context.Context, c *Client, id string) error {
+		{name: "Delete", route: "/companies/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Companies.Delete(ctx, id)
 			return err
 		}},
-		{"ListContacts", "/companies/%s/contacts", func(ctx context.Context, c *Client, id string) error {
+		{name: "ListContacts", route: "/companies/%s/contacts", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Companies.ListContacts(ctx, id, nil)
 			return err
 		}},
-		{"ListContactsAll", "/companies/%s/contacts", func(ctx context.Context, c *Client, id string) error {
+		{name: "ListContactsAll", route: "/companies/%s/contacts", call: func(ctx context.Context, c *Client, id string) error {
 			for _, err := range c.Companies.ListContactsAll(ctx, id, nil) {
 				return err
 			}
 			return nil
 		}},
-		{"ListSegments", "/companies/%s/segments", func(ctx context.Context, c *Client, id string) error {
+		{name: "ListSegments", route: "/companies/%s/segments", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Companies.ListSegments(ctx, id)
 			return err
 		}},
@@ -134,33 +134,33 @@ func TestCompaniesIDs(t *testing.T) {
 }
 
 func TestCompaniesIterators(t *testing.T) {
-	companyID := func(v gen.Company) *string { return v.Id }
-	crmRunIters(t, []crmIterCase{
+	companyID := func(v gen.Company) string { return valueOr(v.Id) }
+	svcRunIters(t, []svcIterCase{
 		{
-			name: "ListAll", style: "page", method: "GET", path: "/companies", key: "data", idKey: "id",
-			keep: url.Values{"segment_id": {"seg 1"}},
-			seq: func(ctx context.Context, c *Client, per int) iter.Seq2[string, error] {
-				return crmIDs(c.Companies.ListAll(ctx, &gen.ListCompaniesParams{SegmentId: Ptr("seg 1"), PerPage: Ptr(per)}), companyID)
+			name: "ListAll", style: svcPageStyle, path: "/companies",
+			fixed: url.Values{"segment_id": {"seg 1"}},
+			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
+				return svcIDs(c.Companies.ListAll(ctx, &gen.ListCompaniesParams{SegmentId: Ptr("seg 1"), PerPage: Ptr(per)}, opts...), companyID)
 			},
 		},
 		{
-			name: "ListOrderedAll", style: "page", method: "POST", path: "/companies/list", key: "data", idKey: "id",
-			keep: url.Values{"order": {"asc"}},
-			seq: func(ctx context.Context, c *Client, per int) iter.Seq2[string, error] {
-				return crmIDs(c.Companies.ListOrderedAll(ctx, &gen.ListAllCompaniesParams{Order: Ptr("asc"), PerPage: Ptr(per)}), companyID)
+			name: "ListOrderedAll", style: svcPageStyle, method: "POST", path: "/companies/list",
+			fixed: url.Values{"order": {"asc"}},
+			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
+				return svcIDs(c.Companies.ListOrderedAll(ctx, &gen.ListAllCompaniesParams{Order: Ptr("asc"), PerPage: Ptr(per)}, opts...), companyID)
 			},
 		},
 		{
-			name: "ListContactsAll", style: "page", method: "GET", path: "/companies/co1/contacts", key: "data", idKey: "id",
-			seq: func(ctx context.Context, c *Client, per int) iter.Seq2[string, error] {
-				return crmIDs(c.Companies.ListContactsAll(ctx, "co1", &gen.ListAttachedContactsParams{PerPage: Ptr(per)}),
-					func(v gen.Contact) *string { return v.Id })
+			name: "ListContactsAll", style: svcPageStyle, path: "/companies/co1/contacts",
+			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
+				return svcIDs(c.Companies.ListContactsAll(ctx, "co1", &gen.ListAttachedContactsParams{PerPage: Ptr(per)}, opts...),
+					func(v gen.Contact) string { return valueOr(v.Id) })
 			},
 		},
 		{
-			name: "ScrollAll", style: "scroll", method: "GET", path: "/companies/scroll", key: "data", idKey: "id",
-			seq: func(ctx context.Context, c *Client, _ int) iter.Seq2[string, error] {
-				return crmIDs(c.Companies.ScrollAll(ctx), companyID)
+			name: "ScrollAll", style: svcScrollStyle, path: "/companies/scroll",
+			seq: func(ctx context.Context, c *Client, _ int, opts ...Option) iter.Seq2[string, error] {
+				return svcIDs(c.Companies.ScrollAll(ctx, opts...), companyID)
 			},
 		},
 	})
@@ -168,8 +168,8 @@ func TestCompaniesIterators(t *testing.T) {
 
 // ListAll starts at the caller's page and keeps the caller's params intact.
 func TestCompaniesListAllStartsAtCallerPage(t *testing.T) {
-	p := &crmPager{t: t, tc: crmIterCase{style: "page", method: "GET", path: "/companies", key: "data", idKey: "id"}, n: 7, per: 2}
-	c, seen := crmServer(t, p.handle)
+	p := &svcPager{t: t, tc: svcIterCase{style: svcPageStyle, path: "/companies"}, n: 7, per: 2}
+	c, seen := svcServer(t, p.handle)
 	params := &gen.ListCompaniesParams{Page: Ptr(3), PerPage: Ptr(2)}
 	var got []string
 	for co, err := range c.Companies.ListAll(context.Background(), params) {
@@ -178,7 +178,7 @@ func TestCompaniesListAllStartsAtCallerPage(t *testing.T) {
 		}
 		got = append(got, valueOr(co.Id))
 	}
-	if want := []string{"item-4", "item-5", "item-6"}; !slices.Equal(got, want) {
+	if want := []string{"5", "6", "7"}; !slices.Equal(got, want) {
 		t.Fatalf("items %v, want %v", got, want)
 	}
 	var pages []string
@@ -198,7 +198,7 @@ func TestCompaniesListAllStartsAtCallerPage(t *testing.T) {
 // retrying (a failed scroll cannot be continued).
 func TestCompaniesScrollAllExpired(t *testing.T) {
 	var calls atomic.Int32
-	c, _ := crmServer(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
+	c, _ := svcServer(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
 		if calls.Add(1) == 1 {
 			coreJSON(w, http.StatusOK, `{"type":"list","data":[{"id":"co1"},{"id":"co2"}],"scroll_param":"sp-1"}`)
 			return
@@ -230,7 +230,7 @@ func TestCompaniesScrollAllExpired(t *testing.T) {
 // wraps ErrScrollExpired and is not retried; opening fails plainly.
 func TestCompaniesScrollExpired(t *testing.T) {
 	var calls atomic.Int32
-	c, _ := crmServer(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
+	c, _ := svcServer(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
 		calls.Add(1)
 		coreJSON(w, http.StatusInternalServerError, `{"type":"error.list","errors":[{"code":"server_error","message":"boom"}]}`)
 	})

@@ -366,18 +366,10 @@ func (s *ContactsService) ListNotesAll(ctx context.Context, contactID string, pa
 	if err := requireID("contact id", contactID); err != nil {
 		return errSeq[gen.Note](err)
 	}
-	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
-			q := *p
-			page, err := pageParam(cursor)
-			if err != nil {
-				return nil, err
-			}
-			if page != nil {
-				q.Page = page
-			}
-			return s.c.gen.ListNotes(ctx, contactID, &q)
-		},
+		pageCall(params, func(q *gen.ListNotesParams, page *int) { q.Page = page },
+			func(ctx context.Context, q *gen.ListNotesParams) (*http.Response, error) {
+				return s.c.gen.ListNotes(ctx, contactID, q)
+			}),
 		func(l *gen.NoteList) ([]gen.Note, string) { return items(l.Data), pageNext(l.Pages) }))
 }

@@ -5,462 +5,16 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
-	"io"
 	"iter"
 	"net/http"
 	"net/url"
-	"reflect"
 	"slices"
-	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
-
-// This file holds the test harness shared by the tests of the contacts,
-// companies, notes, tags, segments, subscription types, data attributes,
-// data events, visitors, custom objects, admins, teams, away status reasons,
-// brands, emails and IP allowlist services (prefix crm), then the contacts
-// tests.
-
-// crmRequest is what a crm test server saw of one request.
-type crmRequest struct {
-	method, path, rawQuery, contentType, version string
-	body                                         []byte
-}
-
-// crmCase is one service call and the exchange it must produce.
-type crmCase struct {
-	name string
-	// call makes the service call; crmRes wraps its typed result.
-	call func(ctx context.Context, c *Client) (any, error)
-	// method, path (escaped) and query (exact; nil means none) of the request.
-	method, path string
-	query        url.Values
-	// body is the JSON body the request must carry ("" = no body).
-	body string
-	// status (default 200) and resp are the server's answer.
-	status int
-	resp   string
-	// check, when set, replaces the default check of the result: that it
-	// encodes back to resp (the decoded result is the response).
-	check func(t *testing.T, got any)
-}
-
-// crmRes adapts a typed service result to crmCase.call.
-func crmRes[T any](v *T, err error) (any, error) {
-	if v == nil {
-		return nil, err
-	}
-	return v, err
-}
-
-// crmNoRes adapts a service call that returns only an error.
-func crmNoRes(err error) (any, error) { return nil, err }
-
-// crmServer starts a server recording every request and answering with
-// handle (status 200 and "{}" when handle is nil).
-func crmServer(t *testing.T, handle func(w http.ResponseWriter, r *http.Request, body []byte)) (*Client, func() []crmRequest) {
-	t.Helper()
-	var (
-		mu   sync.Mutex
-		seen []crmRequest
-	)
-	srv := coreServer(t, func(w http.ResponseWriter, r *http.Request) {
-		body, err := io.ReadAll(r.Body)
-		if err != nil {
-			t.Errorf("reading request body: %v", err)
-		}
-		mu.Lock()
-		seen = append(seen, crmRequest{
-			method: r.Method, path: r.URL.EscapedPath(), rawQuery: r.URL.RawQuery,
-			contentType: r.Header.Get("Content-Type"), version: r.Header.Get("Intercom-Version"), body: body,
-		})
-		mu.Unlock()
-		if handle == nil {
-			coreJSON(w, http.StatusOK, `{}`)
-			return
-		}
-		handle(w, r, body)
-	})
-	c, _ := coreClient(t, srv.URL)
-	return c, func() []crmRequest {
-		mu.Lock()
-		defer mu.Unlock()
-		return slices.Clone(seen)
-	}
-}
-
-// crmRun runs each case against its own server and checks the one request
-// it must send and the result it must return.
-func crmRun(t *testing.T, cases []crmCase) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			status := tc.status
-			if status == 0 {
-				status = http.StatusOK
-			}
-			c, seen := crmServer(t, func(w http.ResponseWriter, _ *http.Request, _ []byte) {
-				coreJSON(w, status, tc.resp)
-			})
-			got, err := tc.call(context.Background(), c)
-			if err != nil {
-				t.Fatalf("call: %v", err)
-			}
-			reqs := seen()
-			if len(reqs) != 1 {
-				t.Fatalf("%d requests, want 1", len(reqs))
-			}
-			r := reqs[0]
-			if r.method != tc.method || r.path != tc.path {
-				t.Errorf("request %s %s, want %s %s", r.method, r.path, tc.method, tc.path)
-			}
-			gotQuery, err := url.ParseQuery(r.rawQuery)
-			if err != nil {
-				t.Fatalf("query %q: %v", r.rawQuery, err)
-			}
-			if len(gotQuery) == 0 {
-				gotQuery = nil
-			}
-			if !reflect.DeepEqual(gotQuery, tc.query) {
-				t.Errorf("query %v, want %v", gotQuery, tc.query)
-			}
-			switch {
-			case tc.body == "" && len(r.body) != 0:
-				t.Errorf("unexpected body %s", r.body)
-			case tc.body != "":
-				crmSameJSON(t, "request body", r.body, []byte(tc.body))
-				if r.contentType != "application/json" {
-					t.Errorf("Content-Type %q, want application/json", r.contentType)
-				}
-			}
-			if r.version != gen.APIVersion {
-				t.Errorf("Intercom-Version %q, want %q", r.version, gen.APIVersion)
-			}
-			switch {
-			case tc.check != nil:
-				tc.check(t, got)
-			case tc.resp == "" || tc.resp == "{}":
-				// Nothing decoded to compare.
-			default:
-				if got == nil {
-					t.Fatal("nil result")
-				}
-				enc, err := json.Marshal(got)
-				if err != nil {
-					t.Fatalf("encoding the result: %v", err)
-				}
-				crmSameJSON(t, "decoded result", enc, []byte(tc.resp))
-			}
-		})
-	}
-}
-
-// crmSameJSON fails unless got and want are the same JSON value.
-func crmSameJSON(t *testing.T, what string, got, want []byte) {
-	t.Helper()
-	var g, w any
-	if err := json.Unmarshal(got, &g); err != nil {
-		t.Fatalf("%s %s: %v", what, got, err)
-	}
-	if err := json.Unmarshal(want, &w); err != nil {
-		t.Fatalf("expected %s %s: %v", what, want, err)
-	}
-	if !reflect.DeepEqual(g, w) {
-		t.Errorf("%s:\n got %s\nwant %s", what, got, want)
-	}
-}
-
-// crmIDCase is a method with a path id, for the id checks of crmRunIDs.
-type crmIDCase struct {
-	name string
-	// route is the escaped path with %s where the id goes.
-	route string
-	call  func(ctx context.Context, c *Client, id string) error
-}
-
-// crmRunIDs checks that ids are path-escaped into the right route, and that
-// "", ".", ".." and ids with control characters are refused with
-// ErrInvalidID before any request.
-func crmRunIDs(t *testing.T, cases []crmIDCase) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, seen := crmServer(t, nil)
-			for _, id := range []string{"", ".", "..", "a\nb", "\x00", "a\x7fb"} {
-				err := tc.call(context.Background(), c, id)
-				if !errors.Is(err, ErrInvalidID) {
-					t.Errorf("id %q: error %v, want ErrInvalidID", id, err)
-				}
-			}
-			if n := len(seen()); n != 0 {
-				t.Fatalf("%d requests sent for invalid ids", n)
-			}
-			for id, escaped := range map[string]string{
-				"a/b":        "a%2Fb",
-				"../admins":  "..%2Fadmins",
-				"x?y#z":      "x%3Fy%23z",
-				"5f1a 2b":    "5f1a%202b",
-				"plain-id_9": "plain-id_9",
-			} {
-				before := len(seen())
-				if err := tc.call(context.Background(), c, id); err != nil {
-					t.Errorf("id %q: %v", id, err)
-					continue
-				}
-				reqs := seen()
-				if len(reqs) != before+1 {
-					t.Fatalf("id %q: %d requests, want 1", id, len(reqs)-before)
-				}
-				if want := fmt.Sprintf(tc.route, escaped); reqs[before].path != want {
-					t.Errorf("id %q: path %s, want %s", id, reqs[before].path, want)
-				}
-			}
-		})
-	}
-}
-
-// crmRejectCase is a call with invalid arguments that must fail before
-// sending anything.
-type crmRejectCase struct {
-	name string
-	call func(ctx context.Context, c *Client) error
-	// is, when set, is an error the result must wrap.
-	is error
-}
-
-func crmRunRejects(t *testing.T, cases []crmRejectCase) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, seen := crmServer(t, nil)
-			err := tc.call(context.Background(), c)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if tc.is != nil && !errors.Is(err, tc.is) {
-				t.Errorf("error %v does not wrap %v", err, tc.is)
-			}
-			if strings.Contains(err.Error(), coreToken) {
-				t.Error("error shows the token")
-			}
-			if n := len(seen()); n != 0 {
-				t.Fatalf("%d requests sent", n)
-			}
-		})
-	}
-}
-
-// crmIterCase is an ...All iterator over a fake listing in one pagination
-// style.
-type crmIterCase struct {
-	name  string
-	style string // "cursor", "search", "page", "url" or "scroll"
-	// method and path of every request (the next-URL pages too).
-	method, path string
-	// key is the JSON key of the items in a page; idKey the key of their id.
-	key, idKey string
-	// keep is query that must be on every request.
-	keep url.Values
-	// seq returns the iterator, asking for per items per page when the
-	// endpoint takes a page size, and the ids of the items it yields.
-	seq func(ctx context.Context, c *Client, per int) iter.Seq2[string, error]
-}
-
-// crmIDs turns an iterator of generated items into one of their ids.
-func crmIDs[T any](seq iter.Seq2[T, error], id func(T) *string) iter.Seq2[string, error] {
-	return func(yield func(string, error) bool) {
-		for v, err := range seq {
-			if !yield(valueOr(id(v)), err) {
-				return
-			}
-		}
-	}
-}
-
-// crmPager serves n items in tc's pagination style, per items per page.
-type crmPager struct {
-	t      *testing.T
-	tc     crmIterCase
-	n, per int
-	calls  atomic.Int32
-}
-
-func (p *crmPager) page(start int) (string, int) {
-	end := min(start+p.per, p.n)
-	start = min(start, end)
-	var b strings.Builder
-	b.WriteByte('[')
-	for i := start; i < end; i++ {
-		if i > start {
-			b.WriteByte(',')
-		}
-		fmt.Fprintf(&b, `{%q:"item-%d"}`, p.tc.idKey, i)
-	}
-	b.WriteByte(']')
-	return b.String(), end
-}
-
-func (p *crmPager) handle(w http.ResponseWriter, r *http.Request, body []byte) {
-	t, tc := p.t, p.tc
-	p.calls.Add(1)
-	if r.Method != tc.method || r.URL.EscapedPath() != tc.path {
-		t.Errorf("request %s %s, want %s %s", r.Method, r.URL.EscapedPath(), tc.method, tc.path)
-	}
-	q := r.URL.Query()
-	for k, v := range tc.keep {
-		if !slices.Equal(q[k], v) {
-			t.Errorf("request %s: %s=%q, want %q", r.URL, k, q[k], v)
-		}
-	}
-	atoi := func(s string, def int) int {
-		if s == "" {
-			return def
-		}
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			t.Errorf("request %s: bad number %q", r.URL, s)
-		}
-		return n
-	}
-	checkPer := func(got int) {
-		if got != p.per {
-			t.Errorf("request %s: per_page %d, want %d", r.URL, got, p.per)
-		}
-	}
-	var resp string
-	switch tc.style {
-	case "cursor", "search":
-		start := 0
-		var cursor string
-		if tc.style == "cursor" {
-			checkPer(atoi(q.Get("per_page"), -1))
-			cursor = q.Get("starting_after")
-		} else {
-			var req struct {
-				Pagination *struct {
-					PerPage       *int    `json:"per_page"`
-					StartingAfter *string `json:"starting_after"`
-				} `json:"pagination"`
-				Query json.RawMessage `json:"query"`
-			}
-			if err := json.Unmarshal(body, &req); err != nil {
-				t.Errorf("search body %s: %v", body, err)
-			}
-			if len(req.Query) == 0 || string(req.Query) == "null" {
-				t.Errorf("search body %s has no query", body)
-			}
-			if req.Pagination == nil || req.Pagination.PerPage == nil {
-				t.Errorf("search body %s: no per_page", body)
-			} else {
-				checkPer(*req.Pagination.PerPage)
-			}
-			if req.Pagination != nil && req.Pagination.StartingAfter != nil {
-				cursor = *req.Pagination.StartingAfter
-			}
-		}
-		if cursor != "" {
-			start = atoi(strings.TrimPrefix(cursor, "cur-"), 0)
-		}
-		data, end := p.page(start)
-		pages := `{"type":"pages"}`
-		if end < p.n {
-			pages = fmt.Sprintf(`{"type":"pages","next":{"starting_after":"cur-%d"}}`, end)
-		}
-		resp = fmt.Sprintf(`{"type":"list",%q:%s,"pages":%s}`, tc.key, data, pages)
-	case "page":
-		checkPer(atoi(q.Get("per_page"), -1))
-		page := atoi(q.Get("page"), 1)
-		data, _ := p.page((page - 1) * p.per)
-		total := (p.n + p.per - 1) / p.per
-		resp = fmt.Sprintf(`{"type":"list",%q:%s,"pages":{"type":"pages","page":%d,"per_page":%d,"total_pages":%d}}`,
-			tc.key, data, page, p.per, total)
-	case "url":
-		start := atoi(q.Get("offset"), 0)
-		if q.Has("offset") == (p.calls.Load() == 1) {
-			t.Errorf("request %d: %s: only next-page links carry offset", p.calls.Load(), r.URL)
-		}
-		data, end := p.page(start)
-		pages := `{"type":"pages"}`
-		if end < p.n {
-			next := url.Values{}
-			for k, v := range tc.keep {
-				next[k] = v
-			}
-			next.Set("offset", strconv.Itoa(end))
-			// A link on Intercom's own host, as the API sends it: the client
-			// must follow it on its own base URL.
-			pages = fmt.Sprintf(`{"type":"pages","next":%q}`, "https://api.intercom.io"+tc.path+"?"+next.Encode())
-		}
-		resp = fmt.Sprintf(`{"type":"list",%q:%s,"pages":%s}`, tc.key, data, pages)
-	case "scroll":
-		param := q.Get("scroll_param")
-		start := 0
-		if param != "" {
-			start = atoi(strings.TrimPrefix(param, "scroll-"), 0)
-		}
-		data, end := p.page(start)
-		resp = fmt.Sprintf(`{"type":"list",%q:%s,"scroll_param":"scroll-%d"}`, tc.key, data, end)
-	default:
-		t.Fatalf("unknown style %q", tc.style)
-	}
-	coreJSON(w, http.StatusOK, resp)
-}
-
-// crmRunIters checks each iterator over listings of 0, 1, one full page and
-// several pages: every item once, in order, with the expected number of
-// requests; and that breaking early sends no further request.
-func crmRunIters(t *testing.T, cases []crmIterCase) {
-	t.Helper()
-	const per = 3
-	for _, tc := range cases {
-		for _, n := range []int{0, 1, per, 3*per + 1} {
-			t.Run(fmt.Sprintf("%s/n=%d", tc.name, n), func(t *testing.T) {
-				p := &crmPager{t: t, tc: tc, n: n, per: per}
-				c, _ := crmServer(t, p.handle)
-				var got []string
-				for id, err := range tc.seq(context.Background(), c, per) {
-					if err != nil {
-						t.Fatalf("after %d items: %v", len(got), err)
-					}
-					got = append(got, id)
-				}
-				want := make([]string, n)
-				for i := range want {
-					want[i] = "item-" + strconv.Itoa(i)
-				}
-				if !slices.Equal(got, want) {
-					t.Fatalf("items %v, want %v", got, want)
-				}
-				wantCalls := max(1, (n+per-1)/per)
-				if tc.style == "scroll" {
-					wantCalls = (n+per-1)/per + 1 // the empty page ends a scroll
-				}
-				if calls := int(p.calls.Load()); calls != wantCalls {
-					t.Errorf("%d requests, want %d", calls, wantCalls)
-				}
-			})
-		}
-		t.Run(tc.name+"/break", func(t *testing.T) {
-			p := &crmPager{t: t, tc: tc, n: 3 * per, per: per}
-			c, _ := crmServer(t, p.handle)
-			for id, err := range tc.seq(context.Background(), c, per) {
-				if err != nil || id != "item-0" {
-					t.Fatalf("first item %q, %v", id, err)
-				}
-				break
-			}
-			if calls := p.calls.Load(); calls != 1 {
-				t.Errorf("%d requests after breaking on the first item, want 1", calls)
-			}
-		})
-	}
-}
 
 // crmContactJSON is a contact as the single-contact endpoints return it.
 const crmContactJSON = `{"type":"contact","id":"6762f0d51bb69f9f2193bb7f","workspace_id":"ws1","external_id":"ext-1",` +
@@ -473,11 +27,11 @@ func TestContactsCalls(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	crmRun(t, []crmCase{
+	svcRun(t, []svcCase{
 		{
 			name: "Get",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Contacts.Get(ctx, "6762f0d51bb69f9f2193bb7f"))
+				return svcRes(c.Contacts.Get(ctx, "6762f0d51bb69f9f2193bb7f"))
 			},
 			method: "GET", path: "/contacts/6762f0d51bb69f9f2193bb7f", resp: crmContactJSON,
 			check: func(t *testing.T, got any) {
@@ -487,20 +41,20 @@ func TestContactsCalls(t *testing.T) {
 					t.Errorf("decoded %+v", c)
 				}
 				enc, _ := json.Marshal(c)
-				crmSameJSON(t, "contact", enc, []byte(crmContactJSON))
+				sameJSON(t, "contact", enc, []byte(crmContactJSON))
 			},
 		},
 		{
 			name: "GetByExternalID",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Contacts.GetByExternalID(ctx, "ext-1"))
+				return svcRes(c.Contacts.GetByExternalID(ctx, "ext-1"))
 			},
 			method: "GET", path: "/contacts/find_by_external_id/ext-1", resp: crmContactJSON,
 		},
 		{
 			name: "List",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Contacts.List(ctx, &gen.ListContactsParams{PerPage: Ptr(2), StartingAfter: Ptr("cur-9")}))
+				return svcRes(c.Contacts.List(ctx, &gen.ListContactsParams{PerPage: Ptr(2), StartingAfter: Ptr("cur-9")}))
 			},
 			method: "GET", path: "/contacts", query: url.Values{"per_page": {"2"}, "starting_after": {"cur-9"}},
 			resp: `{"type":"list","data":[{"type":"contact","id":"c1"},{"type":"contact","id":"c2"}],"total_count":5,` +
@@ -509,14 +63,14 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "List/nil params",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Contacts.List(ctx, nil))
+				return svcRes(c.Contacts.List(ctx, nil))
 			},
 			method: "GET", path: "/contacts", resp: `{"type":"list","data":[],"total_count":0}`,
 		},
 		{
 			name: "Create",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Contacts.Create(ctx, gen.CreateContactRequest{
+				return svcRes(c.Contacts.Create(ctx, gen.CreateContactRequest{
 					Role: Ptr("user"), Email: Ptr("joe@example.com"), ExternalId: Ptr("ext-1"),
 					CustomAttributes: &map[string]any{"seats": 3},
 				}))
@@ -528,7 +82,7 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "Update",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Contacts.Update(ctx, "c1", gen.UpdateContactRequest{Name: Ptr("Joe B"), UnsubscribedFromEmails: Ptr(true)}))
+				return svcRes(c.Contacts.Update(ctx, "c1", gen.UpdateContactRequest{Name: Ptr("Joe B"), UnsubscribedFromEmails: Ptr(true)}))
 			},
 			method: "PUT", path: "/contacts/c1",
 			body: `{"name":"Joe B","unsubscribed_from_emails":true}`, resp: crmContactJSON,
@@ -536,7 +90,7 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "Delete",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Contacts.Delete(ctx, "c1"))
+				return svcRes(c.Contacts.Delete(ctx, "c1"))
 			},
 			method: "DELETE", path: "/contacts/c1",
 			resp: `{"type":"contact","id":"c1","external_id":"ext-1","deleted":true}`,
@@ -544,7 +98,7 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "Merge",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Contacts.Merge(ctx, "lead1", "user1"))
+				return svcRes(c.Contacts.Merge(ctx, "lead1", "user1"))
 			},
 			method: "POST", path: "/contacts/merge",
 			body: `{"from":"lead1","into":"user1"}`, resp: crmContactJSON,
@@ -552,7 +106,7 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "Search",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Contacts.Search(ctx, searchReq))
+				return svcRes(c.Contacts.Search(ctx, searchReq))
 			},
 			method: "POST", path: "/contacts/search",
 			body: `{"query":{"field":"email","operator":"=","value":"joe@example.com"},"pagination":{"per_page":5}}`,
@@ -561,26 +115,26 @@ func TestContactsCalls(t *testing.T) {
 		},
 		{
 			name:   "Archive",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Contacts.Archive(ctx, "c1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Contacts.Archive(ctx, "c1")) },
 			method: "POST", path: "/contacts/c1/archive",
 			resp: `{"type":"contact","id":"c1","external_id":"ext-1","archived":true}`,
 		},
 		{
 			name:   "Unarchive",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Contacts.Unarchive(ctx, "c1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Contacts.Unarchive(ctx, "c1")) },
 			method: "POST", path: "/contacts/c1/unarchive",
 			resp: `{"type":"contact","id":"c1","external_id":"ext-1","archived":false}`,
 		},
 		{
 			name:   "Block",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Contacts.Block(ctx, "c1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Contacts.Block(ctx, "c1")) },
 			method: "POST", path: "/contacts/c1/block",
 			resp: `{"type":"contact","id":"c1","external_id":"ext-1","blocked":true}`,
 		},
 		{
 			name: "ListCompanies",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Contacts.ListCompanies(ctx, "c1", &gen.ListCompaniesForAContactParams{PerPage: Ptr(10)}))
+				return svcRes(c.Contacts.ListCompanies(ctx, "c1", &gen.ListCompaniesForAContactParams{PerPage: Ptr(10)}))
 			},
 			method: "GET", path: "/contacts/c1/companies", query: url.Values{"per_page": {"10"}},
 			resp: `{"type":"list","companies":[{"type":"company","id":"co1","name":"Acme"}],"total_count":1,` +
@@ -589,7 +143,7 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "AttachCompany",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Contacts.AttachCompany(ctx, "c1", "co1"))
+				return svcRes(c.Contacts.AttachCompany(ctx, "c1", "co1"))
 			},
 			method: "POST", path: "/contacts/c1/companies", body: `{"id":"co1"}`,
 			resp: `{"type":"company","id":"co1","company_id":"acme","name":"Acme","user_count":1}`,
@@ -597,21 +151,21 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "DetachCompany",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Contacts.DetachCompany(ctx, "c1", "co1"))
+				return svcRes(c.Contacts.DetachCompany(ctx, "c1", "co1"))
 			},
 			method: "DELETE", path: "/contacts/c1/companies/co1",
 			resp: `{"type":"company","id":"co1","company_id":"acme","name":"Acme","user_count":0}`,
 		},
 		{
 			name:   "ListSegments",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Contacts.ListSegments(ctx, "c1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Contacts.ListSegments(ctx, "c1")) },
 			method: "GET", path: "/contacts/c1/segments",
 			resp: `{"type":"list","data":[{"type":"segment","id":"s1","name":"Active","person_type":"user"}]}`,
 		},
 		{
 			name: "ListSubscriptions",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Contacts.ListSubscriptions(ctx, "c1"))
+				return svcRes(c.Contacts.ListSubscriptions(ctx, "c1"))
 			},
 			method: "GET", path: "/contacts/c1/subscriptions",
 			resp: `{"type":"list","data":[{"type":"subscription","id":"37846","state":"live","consent_type":"opt_in"}]}`,
@@ -619,7 +173,7 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "Subscribe",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Contacts.Subscribe(ctx, "c1", "37846", ConsentOptIn))
+				return svcRes(c.Contacts.Subscribe(ctx, "c1", "37846", ConsentOptIn))
 			},
 			method: "POST", path: "/contacts/c1/subscriptions", body: `{"id":"37846","consent_type":"opt_in"}`,
 			resp: `{"type":"subscription","id":"37846","state":"live","consent_type":"opt_in"}`,
@@ -627,33 +181,33 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "Unsubscribe",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Contacts.Unsubscribe(ctx, "c1", "37846"))
+				return svcRes(c.Contacts.Unsubscribe(ctx, "c1", "37846"))
 			},
 			method: "DELETE", path: "/contacts/c1/subscriptions/37846",
 			resp: `{"type":"subscription","id":"37846","state":"live","consent_type":"opt_in"}`,
 		},
 		{
 			name:   "ListTags",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Contacts.ListTags(ctx, "c1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Contacts.ListTags(ctx, "c1")) },
 			method: "GET", path: "/contacts/c1/tags",
 			resp: `{"type":"list","data":[{"type":"tag","id":"t1","name":"vip"}]}`,
 		},
 		{
 			name:   "Tag",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Contacts.Tag(ctx, "c1", "t1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Contacts.Tag(ctx, "c1", "t1")) },
 			method: "POST", path: "/contacts/c1/tags", body: `{"id":"t1"}`,
 			resp: `{"type":"tag","id":"t1","name":"vip"}`,
 		},
 		{
 			name:   "Untag",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Contacts.Untag(ctx, "c1", "t1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Contacts.Untag(ctx, "c1", "t1")) },
 			method: "DELETE", path: "/contacts/c1/tags/t1",
 			resp: `{"type":"tag","id":"t1","name":"vip"}`,
 		},
 		{
 			name: "AddNote",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Contacts.AddNote(ctx, "c1", "991267460", "Called about renewal"))
+				return svcRes(c.Contacts.AddNote(ctx, "c1", "991267460", "Called about renewal"))
 			},
 			method: "POST", path: "/contacts/c1/notes", body: `{"admin_id":"991267460","body":"Called about renewal"}`,
 			resp: `{"type":"note","id":"34","created_at":1734537429,"body":"<p>Called about renewal</p>"}`,
@@ -661,7 +215,7 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "AddNote/no admin",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Contacts.AddNote(ctx, "c1", "", "Hello"))
+				return svcRes(c.Contacts.AddNote(ctx, "c1", "", "Hello"))
 			},
 			method: "POST", path: "/contacts/c1/notes", body: `{"body":"Hello"}`,
 			resp: `{"type":"note","id":"35","body":"<p>Hello</p>"}`,
@@ -669,7 +223,7 @@ func TestContactsCalls(t *testing.T) {
 		{
 			name: "ListNotes",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Contacts.ListNotes(ctx, "c1", &gen.ListNotesParams{Page: Ptr(2), PerPage: Ptr(5)}))
+				return svcRes(c.Contacts.ListNotes(ctx, "c1", &gen.ListNotesParams{Page: Ptr(2), PerPage: Ptr(5)}))
 			},
 			method: "GET", path: "/contacts/c1/notes", query: url.Values{"page": {"2"}, "per_page": {"5"}},
 			resp: `{"type":"list","data":[{"type":"note","id":"34","body":"<p>x</p>"}],"total_count":6,` +
@@ -679,102 +233,102 @@ func TestContactsCalls(t *testing.T) {
 }
 
 func TestContactsIDs(t *testing.T) {
-	crmRunIDs(t, []crmIDCase{
-		{"Get", "/contacts/%s", func(ctx context.Context, c *Client, id string) error {
+	svcRunIDs(t, []svcIDCase{
+		{name: "Get", route: "/contacts/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.Get(ctx, id)
 			return err
 		}},
-		{"GetByExternalID", "/contacts/find_by_external_id/%s", func(ctx context.Context, c *Client, id string) error {
+		{name: "GetByExternalID", route: "/contacts/find_by_external_id/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.GetByExternalID(ctx, id)
 			return err
 		}},
-		{"Update", "/contacts/%s", func(ctx context.Context, c *Client, id string) error {
+		{name: "Update", route: "/contacts/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.Update(ctx, id, gen.UpdateContactRequest{})
 			return err
 		}},
-		{"Delete", "/contacts/%s", func(ctx context.Context, c *Client, id string) error {
+		{name: "Delete", route: "/contacts/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.Delete(ctx, id)
 			return err
 		}},
-		{"Archive", "/contacts/%s/archive", func(ctx context.Context, c *Client, id string) error {
+		{name: "Archive", route: "/contacts/%s/archive", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.Archive(ctx, id)
 			return err
 		}},
-		{"Unarchive", "/contacts/%s/unarchive", func(ctx context.Context, c *Client, id string) error {
+		{name: "Unarchive", route: "/contacts/%s/unarchive", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.Unarchive(ctx, id)
 			return err
 		}},
-		{"Block", "/contacts/%s/block", func(ctx context.Context, c *Client, id string) error {
+		{name: "Block", route: "/contacts/%s/block", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.Block(ctx, id)
 			return err
 		}},
-		{"ListCompanies", "/contacts/%s/companies", func(ctx context.Context, c *Client, id string) error {
+		{name: "ListCompanies", route: "/contacts/%s/companies", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.ListCompanies(ctx, id, nil)
 			return err
 		}},
-		{"ListCompaniesAll", "/contacts/%s/companies", func(ctx context.Context, c *Client, id string) error {
+		{name: "ListCompaniesAll", route: "/contacts/%s/companies", call: func(ctx context.Context, c *Client, id string) error {
 			for _, err := range c.Contacts.ListCompaniesAll(ctx, id, nil) {
 				return err
 			}
 			return nil
 		}},
-		{"AttachCompany/contact", "/contacts/%s/companies", func(ctx context.Context, c *Client, id string) error {
+		{name: "AttachCompany/contact", route: "/contacts/%s/companies", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.AttachCompany(ctx, id, "co1")
 			return err
 		}},
-		{"DetachCompany/contact", "/contacts/%s/companies/co1", func(ctx context.Context, c *Client, id string) error {
+		{name: "DetachCompany/contact", route: "/contacts/%s/companies/co1", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.DetachCompany(ctx, id, "co1")
 			return err
 		}},
-		{"DetachCompany/company", "/contacts/c1/companies/%s", func(ctx context.Context, c *Client, id string) error {
+		{name: "DetachCompany/company", route: "/contacts/c1/companies/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.DetachCompany(ctx, "c1", id)
 			return err
 		}},
-		{"ListSegments", "/contacts/%s/segments", func(ctx context.Context, c *Client, id string) error {
+		{name: "ListSegments", route: "/contacts/%s/segments", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.ListSegments(ctx, id)
 			return err
 		}},
-		{"ListSubscriptions", "/contacts/%s/subscriptions", func(ctx context.Context, c *Client, id string) error {
+		{name: "ListSubscriptions", route: "/contacts/%s/subscriptions", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.ListSubscriptions(ctx, id)
 			return err
 		}},
-		{"Subscribe", "/contacts/%s/subscriptions", func(ctx context.Context, c *Client, id string) error {
+		{name: "Subscribe", route: "/contacts/%s/subscriptions", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.Subscribe(ctx, id, "1", ConsentOptOut)
 			return err
 		}},
-		{"Unsubscribe/contact", "/contacts/%s/subscriptions/1", func(ctx context.Context, c *Client, id string) error {
+		{name: "Unsubscribe/contact", route: "/contacts/%s/subscriptions/1", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.Unsubscribe(ctx, id, "1")
 			return err
 		}},
-		{"Unsubscribe/subscription", "/contacts/c1/subscriptions/%s", func(ctx context.Context, c *Client, id string) error {
+		{name: "Unsubscribe/subscription", route: "/contacts/c1/subscriptions/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.Unsubscribe(ctx, "c1", id)
 			return err
 		}},
-		{"ListTags", "/contacts/%s/tags", func(ctx context.Context, c *Client, id string) error {
+		{name: "ListTags", route: "/contacts/%s/tags", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.ListTags(ctx, id)
 			return err
 		}},
-		{"Tag", "/contacts/%s/tags", func(ctx context.Context, c *Client, id string) error {
+		{name: "Tag", route: "/contacts/%s/tags", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.Tag(ctx, id, "t1")
 			return err
 		}},
-		{"Untag/contact", "/contacts/%s/tags/t1", func(ctx context.Context, c *Client, id string) error {
+		{name: "Untag/contact", route: "/contacts/%s/tags/t1", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.Untag(ctx, id, "t1")
 			return err
 		}},
-		{"Untag/tag", "/contacts/c1/tags/%s", func(ctx context.Context, c *Client, id string) error {
+		{name: "Untag/tag", route: "/contacts/c1/tags/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.Untag(ctx, "c1", id)
 			return err
 		}},
-		{"AddNote", "/contacts/%s/notes", func(ctx context.Context, c *Client, id string) error {
+		{name: "AddNote", route: "/contacts/%s/notes", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.AddNote(ctx, id, "", "x")
 			return err
 		}},
-		{"ListNotes", "/contacts/%s/notes", func(ctx context.Context, c *Client, id string) error {
+		{name: "ListNotes", route: "/contacts/%s/notes", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Contacts.ListNotes(ctx, id, nil)
 			return err
 		}},
-		{"ListNotesAll", "/contacts/%s/notes", func(ctx context.Context, c *Client, id string) error {
+		{name: "ListNotesAll", route: "/contacts/%s/notes", call: func(ctx context.Context, c *Client, id string) error {
 			for _, err := range c.Contacts.ListNotesAll(ctx, id, nil) {
 				return err
 			}
@@ -784,7 +338,7 @@ func TestContactsIDs(t *testing.T) {
 }
 
 func TestContactsRejects(t *testing.T) {
-	crmRunRejects(t, []crmRejectCase{
+	svcRunRejects(t, []svcRejectCase{
 		{"Merge/empty from", func(ctx context.Context, c *Client) error {
 			_, err := c.Contacts.Merge(ctx, "", "u1")
 			return err
@@ -825,37 +379,37 @@ func TestContactsRejects(t *testing.T) {
 }
 
 func TestContactsIterators(t *testing.T) {
-	contactID := func(v gen.Contact) *string { return v.Id }
-	companyID := func(v gen.Company) *string { return v.Id }
-	noteID := func(v gen.Note) *string { return v.Id }
-	crmRunIters(t, []crmIterCase{
+	contactID := func(v gen.Contact) string { return valueOr(v.Id) }
+	companyID := func(v gen.Company) string { return valueOr(v.Id) }
+	noteID := func(v gen.Note) string { return valueOr(v.Id) }
+	svcRunIters(t, []svcIterCase{
 		{
-			name: "ListAll", style: "cursor", method: "GET", path: "/contacts", key: "data", idKey: "id",
-			seq: func(ctx context.Context, c *Client, per int) iter.Seq2[string, error] {
-				return crmIDs(c.Contacts.ListAll(ctx, &gen.ListContactsParams{PerPage: Ptr(per)}), contactID)
+			name: "ListAll", style: svcCursorStyle, path: "/contacts",
+			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
+				return svcIDs(c.Contacts.ListAll(ctx, &gen.ListContactsParams{PerPage: Ptr(per)}, opts...), contactID)
 			},
 		},
 		{
-			name: "SearchAll", style: "search", method: "POST", path: "/contacts/search", key: "data", idKey: "id",
-			seq: func(ctx context.Context, c *Client, per int) iter.Seq2[string, error] {
+			name: "SearchAll", style: svcSearchStyle, method: "POST", path: "/contacts/search",
+			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
 				req, err := SearchQuery{Filter: Field("role").Equals("user"), PerPage: per}.Build()
 				if err != nil {
 					return errSeq[string](err)
 				}
-				return crmIDs(c.Contacts.SearchAll(ctx, req), contactID)
+				return svcIDs(c.Contacts.SearchAll(ctx, req, opts...), contactID)
 			},
 		},
 		{
-			name: "ListCompaniesAll", style: "url", method: "GET", path: "/contacts/c%2F1/companies",
-			key: "companies", idKey: "id", keep: url.Values{"per_page": {"3"}},
-			seq: func(ctx context.Context, c *Client, per int) iter.Seq2[string, error] {
-				return crmIDs(c.Contacts.ListCompaniesAll(ctx, "c/1", &gen.ListCompaniesForAContactParams{PerPage: Ptr(per)}), companyID)
+			name: "ListCompaniesAll", style: svcURLStyle, path: "/contacts/c%2F1/companies",
+			nest: []string{"companies"}, fixed: url.Values{"per_page": {"3"}},
+			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
+				return svcIDs(c.Contacts.ListCompaniesAll(ctx, "c/1", &gen.ListCompaniesForAContactParams{PerPage: Ptr(per)}, opts...), companyID)
 			},
 		},
 		{
-			name: "ListNotesAll", style: "page", method: "GET", path: "/contacts/c1/notes", key: "data", idKey: "id",
-			seq: func(ctx context.Context, c *Client, per int) iter.Seq2[string, error] {
-				return crmIDs(c.Contacts.ListNotesAll(ctx, "c1", &gen.ListNotesParams{PerPage: Ptr(per)}), noteID)
+			name: "ListNotesAll", style: svcPageStyle, path: "/contacts/c1/notes",
+			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
+				return svcIDs(c.Contacts.ListNotesAll(ctx, "c1", &gen.ListNotesParams{PerPage: Ptr(per)}, opts...), noteID)
 			},
 		},
 	})
@@ -864,8 +418,8 @@ func TestContactsIterators(t *testing.T) {
 // The iterators copy their params: the caller's struct is never changed,
 // even while pages advance.
 func TestContactsIteratorsKeepParams(t *testing.T) {
-	p := &crmPager{t: t, tc: crmIterCase{style: "cursor", method: "GET", path: "/contacts", key: "data", idKey: "id"}, n: 7, per: 2}
-	c, _ := crmServer(t, p.handle)
+	p := &svcPager{t: t, tc: svcIterCase{style: svcCursorStyle, path: "/contacts"}, n: 7, per: 2}
+	c, _ := svcServer(t, p.handle)
 	params := &gen.ListContactsParams{PerPage: Ptr(2)}
 	n := 0
 	for _, err := range c.Contacts.ListAll(context.Background(), params) {
@@ -883,8 +437,8 @@ func TestContactsIteratorsKeepParams(t *testing.T) {
 		t.Fatal(err)
 	}
 	before, _ := json.Marshal(req)
-	ps := &crmPager{t: t, tc: crmIterCase{style: "search", method: "POST", path: "/contacts/search", key: "data", idKey: "id"}, n: 5, per: 2}
-	cs, _ := crmServer(t, ps.handle)
+	ps := &svcPager{t: t, tc: svcIterCase{style: svcSearchStyle, method: "POST", path: "/contacts/search"}, n: 5, per: 2}
+	cs, _ := svcServer(t, ps.handle)
 	n = 0
 	for _, err := range cs.Contacts.SearchAll(context.Background(), req) {
 		if err != nil {
@@ -901,7 +455,7 @@ func TestContactsIteratorsKeepParams(t *testing.T) {
 // A next-page link to another host is refused: the token is never sent there.
 func TestContactsListCompaniesAllRefusesForeignNextURL(t *testing.T) {
 	var calls atomic.Int32
-	c, _ := crmServer(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
+	c, _ := svcServer(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
 		calls.Add(1)
 		coreJSON(w, http.StatusOK, `{"type":"list","companies":[{"id":"co1"}],"pages":{"next":"https://evil.example.com/contacts/c1/companies?page=2"}}`)
 	})
@@ -924,7 +478,7 @@ func TestContactsListCompaniesAllRefusesForeignNextURL(t *testing.T) {
 
 // Call options reach the request, and API errors come back typed.
 func TestContactsOptionsAndErrors(t *testing.T) {
-	c, seen := crmServer(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
+	c, seen := svcServer(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
 		coreJSON(w, http.StatusNotFound, `{"type":"error.list","request_id":"req-1","errors":[{"code":"not_found","message":"User Not Found"}]}`)
 	})
 	var resp *http.Response
@@ -936,7 +490,7 @@ func TestContactsOptionsAndErrors(t *testing.T) {
 	if !errors.As(err, &apiErr) || apiErr.RequestID != "req-1" {
 		t.Errorf("error %#v", err)
 	}
-	if reqs := seen(); len(reqs) != 1 || reqs[0].version != "2.14" {
+	if reqs := seen(); len(reqs) != 1 || reqs[0].version() != "2.14" {
 		t.Errorf("requests %+v, want one with Intercom-Version 2.14", reqs)
 	}
 }

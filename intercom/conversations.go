@@ -1,10 +1,7 @@
 package intercom
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"iter"
 	"net/http"
@@ -445,20 +442,6 @@ func (s *ConversationsService) Convert(ctx context.Context, conversationID strin
 	return doJSON[gen.Ticket](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ConvertConversationToTicket(ctx, conversationID, body)
 	})
-}
-
-// requireUnionBody refuses a union request body that was never set with one of
-// its From... methods: it would be sent as null or {}.
-func requireUnionBody(v json.Marshaler) error {
-	b, err := v.MarshalJSON()
-	if err != nil {
-		return fmt.Errorf("intercom: encoding request body: %w", err)
-	}
-	switch string(bytes.TrimSpace(b)) {
-	case "", "null", "{}":
-		return errors.New("intercom: empty request body: build it with one of its From... methods")
-	}
-	return nil
 }
 
 // unixSeconds converts t to Unix seconds for an integer field of a request,

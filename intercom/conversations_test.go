@@ -4,408 +4,21 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"iter"
 	"net/http"
 	"net/url"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
 
-// This file holds the test helpers shared by the tests of the conversations,
-// tickets, calls, Fin, messages, switch, jobs, exports and workflows services
-// (all prefixed cvt), and the conversations tests.
-
-// cvtSeen is one request the test server received.
-type cvtSeen struct {
-	method, path, rawQuery string
-	header                 http.Header
-	body                   []byte
-}
-
-// cvtRecorder records the requests of a test server.
-type cvtRecorder struct {
-	mu   sync.Mutex
-	reqs []cvtSeen
-}
-
-func (rec *cvtRecorder) add(t *testing.T, r *http.Request) cvtSeen {
-	t.Helper()
-	body, err := io.ReadAll(r.Body)
-	if err != nil {
-		t.Errorf("reading request body: %v", err)
-	}
-	path, _, _ := strings.Cut(r.RequestURI, "?")
-	s := cvtSeen{method: r.Method, path: path, rawQuery: r.URL.RawQuery, header: r.Header.Clone(), body: body}
-	rec.mu.Lock()
-	rec.reqs = append(rec.reqs, s)
-	rec.mu.Unlock()
-	return s
-}
-
-func (rec *cvtRecorder) all() []cvtSeen {
-	rec.mu.Lock()
-	defer rec.mu.Unlock()
-	return slices.Clone(rec.reqs)
-}
-
-// cvtCase is one service method call checked against a test server: the
-// request it must send and the result it must decode from the response.
-type cvtCase struct {
-	name string
-	call func(ctx context.Context, c *Client) (any, error)
-	// method and path (escaped, as on the wire) the request must have.
-	method, path string
-	// query the request must have (nil: none).
-	query url.Values
-	// body is the JSON body the request must have, compared as JSON ("": no body).
-	body string
-	// resp is the JSON the server answers with (status 200).
-	resp string
-	// check, if set, checks the result; by default the result, encoded back
-	// to JSON, must equal resp.
-	check func(t *testing.T, got any)
-}
-
-// cvtRun runs each case against a fresh test server.
-func cvtRun(t *testing.T, cases []cvtCase) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			rec := &cvtRecorder{}
-			srv := coreServer(t, func(w http.ResponseWriter, r *http.Request) {
-				rec.add(t, r)
-				coreJSON(w, http.StatusOK, tc.resp)
-			})
-			c, _ := coreClient(t, srv.URL)
-			got, err := tc.call(context.Background(), c)
-			if err != nil {
-				t.Fatalf("call failed: %v", err)
-			}
-			reqs := rec.all()
-			if len(reqs) != 1 {
-				t.Fatalf("server got %d requests, want 1", len(reqs))
-			}
-			r := reqs[0]
-			if r.method != tc.method || r.path != tc.path {
-				t.Errorf("request = %s %s, want %s %s", r.method, r.path, tc.method, tc.path)
-			}
-			cvtCheckQuery(t, r.rawQuery, tc.query)
-			if tc.body == "" {
-				if len(r.body) != 0 {
-					t.Errorf("request body = %s, want none", r.body)
-				}
-			} else {
-				cvtSameJSON(t, "request body", r.body, []byte(tc.body))
-				if ct := r.header.Get("Content-Type"); ct != "application/json" {
-					t.Errorf("Content-Type = %q, want application/json", ct)
-				}
-			}
-			if tc.check != nil {
-				tc.check(t, got)
-				return
-			}
-			enc, err := json.Marshal(got)
-			if err != nil {
-				t.Fatalf("encoding result %T: %v", got, err)
-			}
-			cvtSameJSON(t, fmt.Sprintf("result %T", got), enc, []byte(tc.resp))
-		})
-	}
-}
-
-// cvtCheckQuery compares a raw query with the wanted values.
-func cvtCheckQuery(t *testing.T, raw string, want url.Values) {
-	t.Helper()
-	got, err := url.ParseQuery(raw)
-	if err != nil {
-		t.Fatalf("bad query %q: %v", raw, err)
-	}
-	if len(got) == 0 && len(want) == 0 {
-		return
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("query = %v, want %v", got, want)
-	}
-}
-
-// cvtSameJSON reports whether two JSON texts hold the same value.
-func cvtSameJSON(t *testing.T, what string, got, want []byte) {
-	t.Helper()
-	var g, w any
-	if err := json.Unmarshal(got, &g); err != nil {
-		t.Fatalf("%s: invalid JSON %s: %v", what, got, err)
-	}
-	if err := json.Unmarshal(want, &w); err != nil {
-		t.Fatalf("%s: invalid wanted JSON %s: %v", what, want, err)
-	}
-	if !reflect.DeepEqual(g, w) {
-		t.Errorf("%s =\n  %s\nwant\n  %s", what, got, want)
-	}
-}
-
-// cvtIDCase is a method called with one id under test. path, when set,
-// returns the path the request must have for an id that is already
-// path-escaped; it is nil for an id sent in the body.
-type cvtIDCase struct {
-	name string
-	call func(ctx context.Context, c *Client, id string) error
-	path func(escaped string) string
-	// resp is the JSON the server answers with; "{}" when empty.
-	resp string
-}
-
-// cvtCheckIDs checks that bad ids are refused before any request, and that
-// ids in the path are escaped into the right route.
-func cvtCheckIDs(t *testing.T, cases []cvtIDCase) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			rec := &cvtRecorder{}
-			resp := tc.resp
-			if resp == "" {
-				resp = "{}"
-			}
-			srv := coreServer(t, func(w http.ResponseWriter, r *http.Request) {
-				rec.add(t, r)
-				coreJSON(w, http.StatusOK, resp)
-			})
-			c, _ := coreClient(t, srv.URL)
-			ctx := context.Background()
-			for _, bad := range []string{"", ".", "..", "a\nb", "x\x00"} {
-				err := tc.call(ctx, c, bad)
-				if !errors.Is(err, ErrInvalidID) {
-					t.Errorf("id %q: err = %v, want one wrapping ErrInvalidID", bad, err)
-				}
-			}
-			if n := len(rec.all()); n != 0 {
-				t.Fatalf("bad ids sent %d requests, want none", n)
-			}
-			if tc.path == nil {
-				return
-			}
-			for _, id := range []string{"a/b", "../admins", "x?y#z", "é 1"} {
-				if err := tc.call(ctx, c, id); err != nil {
-					t.Errorf("id %q: %v", id, err)
-				}
-			}
-			reqs := rec.all()
-			for i, id := range []string{"a/b", "../admins", "x?y#z", "é 1"} {
-				if i >= len(reqs) {
-					t.Fatalf("only %d requests for 4 ids", len(reqs))
-				}
-				if want := tc.path(url.PathEscape(id)); reqs[i].path != want {
-					t.Errorf("id %q: path %s, want %s", id, reqs[i].path, want)
-				}
-			}
-		})
-	}
-}
-
-// cvtPager describes one iterator for cvtRunPager.
-type cvtPager struct {
-	name         string
-	method, path string
-	// start checks one page request (its query or body, asking for pages of
-	// per items) and returns the index of the first item it asks for.
-	start func(t *testing.T, r cvtSeen, per int) int
-	// page renders the response holding ids[start:end] out of len(ids).
-	page func(ids []string, start, end, per int) string
-	// all runs the iterator with page size per and yields the items' ids.
-	all func(ctx context.Context, c *Client, per int) iter.Seq2[string, error]
-}
-
-// cvtIDsOf maps an iterator of items to one of ids.
-func cvtIDsOf[T any](seq iter.Seq2[T, error], id func(T) *string) iter.Seq2[string, error] {
-	return func(yield func(string, error) bool) {
-		for v, err := range seq {
-			if err != nil {
-				yield("", err)
-				return
-			}
-			if !yield(valueOr(id(v)), nil) {
-				return
-			}
-		}
-	}
-}
-
-// cvtRunPager serves N items across pages (N = 0, 1, one full page, several
-// pages) and checks that the iterator yields every item once, in order, with
-// one request per page; that breaking early sends no further request; and
-// that a failed page ends the iteration with one error.
-func cvtRunPager(t *testing.T, p cvtPager) {
-	t.Helper()
-	const per = 3
-	serve := func(t *testing.T, n int, failAt int) (*Client, *cvtRecorder) {
-		ids := make([]string, n)
-		for i := range ids {
-			ids[i] = strconv.Itoa(5000 + i)
-		}
-		rec := &cvtRecorder{}
-		srv := coreServer(t, func(w http.ResponseWriter, r *http.Request) {
-			seen := rec.add(t, r)
-			if r.Method != p.method || seen.path != p.path {
-				t.Errorf("request %s %s, want %s %s", r.Method, seen.path, p.method, p.path)
-			}
-			start := p.start(t, seen, per)
-			if start < 0 || start > n {
-				t.Errorf("request asks for item %d of %d", start, n)
-				start = n
-			}
-			if failAt >= 0 && start >= failAt {
-				coreJSON(w, http.StatusNotFound, `{"type":"error.list","errors":[{"code":"not_found","message":"gone"}]}`)
-				return
-			}
-			coreJSON(w, http.StatusOK, p.page(ids, start, min(start+per, n), per))
-		})
-		c, _ := coreClient(t, srv.URL)
-		return c, rec
-	}
-	for _, n := range []int{0, 1, per, 3*per + 1} {
-		t.Run(fmt.Sprintf("%s/n=%d", p.name, n), func(t *testing.T) {
-			c, rec := serve(t, n, -1)
-			var got []string
-			for id, err := range p.all(context.Background(), c, per) {
-				if err != nil {
-					t.Fatalf("after %d items: %v", len(got), err)
-				}
-				got = append(got, id)
-			}
-			want := make([]string, n)
-			for i := range want {
-				want[i] = strconv.Itoa(5000 + i)
-			}
-			if !slices.Equal(got, want) && !(len(got) == 0 && n == 0) {
-				t.Errorf("items = %v, want %v", got, want)
-			}
-			if pages, reqs := max(1, (n+per-1)/per), len(rec.all()); reqs != pages {
-				t.Errorf("%d requests for %d items, want %d", reqs, n, pages)
-			}
-		})
-	}
-	t.Run(p.name+"/break", func(t *testing.T) {
-		for _, stopAfter := range []int{1, per, per + 1} {
-			c, rec := serve(t, 3*per+1, -1)
-			taken := 0
-			for _, err := range p.all(context.Background(), c, per) {
-				if err != nil {
-					t.Fatal(err)
-				}
-				if taken++; taken == stopAfter {
-					break
-				}
-			}
-			if want, reqs := (stopAfter+per-1)/per, len(rec.all()); reqs != want {
-				t.Errorf("break after %d items: %d requests, want %d", stopAfter, reqs, want)
-			}
-		}
-	})
-	t.Run(p.name+"/error", func(t *testing.T) {
-		c, rec := serve(t, 3*per+1, per)
-		var got []string
-		var errs []error
-		for id, err := range p.all(context.Background(), c, per) {
-			if err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			if len(errs) > 0 {
-				t.Errorf("item %s yielded after the error", id)
-			}
-			got = append(got, id)
-		}
-		if len(got) != per || len(errs) != 1 || !IsNotFound(errs[0]) {
-			t.Errorf("got %d items and errors %v; want %d items then one not-found error", len(got), errs, per)
-		}
-		if reqs := len(rec.all()); reqs != 2 {
-			t.Errorf("%d requests, want 2", reqs)
-		}
-	})
-}
-
-// cvtObjects renders ids as JSON objects of the given type.
-func cvtObjects(ids []string, typ string) []map[string]any {
-	out := make([]map[string]any, len(ids))
-	for i, id := range ids {
-		out[i] = map[string]any{"type": typ, "id": id}
-	}
-	return out
-}
-
-// cvtJSON encodes v, failing the test on error.
-func cvtJSON(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(err)
-	}
-	return string(b)
-}
-
-// cvtCursorStart reads starting_after ("cur-<index>") and per_page from the query.
-func cvtCursorStart(t *testing.T, r cvtSeen, per int) int {
-	t.Helper()
-	q, _ := url.ParseQuery(r.rawQuery)
-	if got := q.Get("per_page"); got != strconv.Itoa(per) {
-		t.Errorf("per_page = %q, want %d", got, per)
-	}
-	return cvtCursorIndex(t, q.Get("starting_after"))
-}
-
-func cvtCursorIndex(t *testing.T, cursor string) int {
-	t.Helper()
-	if cursor == "" {
-		return 0
-	}
-	s, ok := strings.CutPrefix(cursor, "cur-")
-	i, err := strconv.Atoi(s)
-	if !ok || err != nil {
-		t.Errorf("unexpected cursor %q", cursor)
-		return -1
-	}
-	return i
-}
-
-// cvtCursorPages renders a cursor pages object: next only when end < n.
-func cvtCursorPages(end, n, per int) map[string]any {
-	pages := map[string]any{"type": "pages", "per_page": per}
-	if end < n {
-		pages["next"] = map[string]any{"starting_after": "cur-" + strconv.Itoa(end), "per_page": per}
-	}
-	return pages
-}
-
-// cvtSearchStart checks a search body (the query, per_page) and reads its cursor.
-func cvtSearchStart(wantQuery string) func(t *testing.T, r cvtSeen, per int) int {
-	return func(t *testing.T, r cvtSeen, per int) int {
-		t.Helper()
-		var body struct {
-			Query      json.RawMessage `json:"query"`
-			Pagination struct {
-				PerPage       int    `json:"per_page"`
-				StartingAfter string `json:"starting_after"`
-			} `json:"pagination"`
-		}
-		if err := json.Unmarshal(r.body, &body); err != nil {
-			t.Errorf("search body %s: %v", r.body, err)
-			return -1
-		}
-		cvtSameJSON(t, "search query", body.Query, []byte(wantQuery))
-		if body.Pagination.PerPage != per {
-			t.Errorf("pagination.per_page = %d, want %d", body.Pagination.PerPage, per)
-		}
-		return cvtCursorIndex(t, body.Pagination.StartingAfter)
-	}
-}
+// cvtSearchRequest and cvtOpenQuery are shared by the tests of the
+// conversations and tickets services.
 
 // cvtSearchRequest builds a search request for open items with page size per.
 func cvtSearchRequest(t *testing.T, per int) gen.SearchRequest {
@@ -423,7 +36,7 @@ func TestConversationsMethods(t *testing.T) {
 	conv := `{"type":"conversation","id":"123","state":"open","title":"Refund"}`
 	snoozeAt := time.Date(2026, 3, 2, 9, 30, 15, 500, time.UTC)
 	searchReq := cvtSearchRequest(t, 5)
-	cvtRun(t, []cvtCase{
+	svcRun(t, []svcCase{
 		{
 			name: "List",
 			call: func(ctx context.Context, c *Client) (any, error) {
@@ -721,12 +334,7 @@ func TestConversationsMethods(t *testing.T) {
 
 // TestConversationsBadInput checks the errors of arguments the API cannot take.
 func TestConversationsBadInput(t *testing.T) {
-	rec := &cvtRecorder{}
-	srv := coreServer(t, func(w http.ResponseWriter, r *http.Request) {
-		rec.add(t, r)
-		coreJSON(w, http.StatusOK, `{}`)
-	})
-	c, _ := coreClient(t, srv.URL)
+	c, seen := svcServer(t, nil)
 	ctx := context.Background()
 	for _, until := range []time.Time{{}, time.Unix(0, 0), time.Date(1969, 7, 20, 0, 0, 0, 0, time.UTC)} {
 		if _, err := c.Conversations.Snooze(ctx, "1", "2", until); err == nil || !strings.Contains(err.Error(), "snooze time") {
@@ -739,7 +347,7 @@ func TestConversationsBadInput(t *testing.T) {
 	if _, err := c.Tickets.Reply(ctx, "1", gen.ReplyTicketRequest{}); err == nil || !strings.Contains(err.Error(), "empty request body") {
 		t.Errorf("Tickets.Reply with an empty body: err = %v", err)
 	}
-	if n := len(rec.all()); n != 0 {
+	if n := len(seen()); n != 0 {
 		t.Errorf("bad input sent %d requests, want none", n)
 	}
 }
@@ -747,7 +355,7 @@ func TestConversationsBadInput(t *testing.T) {
 // TestConversationsManageRetryResendsBody checks that the body set by the
 // union body is sent again, identical, when a request is retried.
 func TestConversationsManageRetryResendsBody(t *testing.T) {
-	rec := &cvtRecorder{}
+	rec := &svcRecorder{}
 	srv := coreServer(t, func(w http.ResponseWriter, r *http.Request) {
 		if n := len(rec.all()); n == 0 {
 			rec.add(t, r)
@@ -767,7 +375,7 @@ func TestConversationsManageRetryResendsBody(t *testing.T) {
 		t.Fatalf("%d requests, want 2", len(reqs))
 	}
 	for i, r := range reqs {
-		cvtSameJSON(t, fmt.Sprintf("attempt %d body", i+1), r.body, []byte(`{"admin_id":"991","message_type":"open"}`))
+		sameJSON(t, fmt.Sprintf("attempt %d body", i+1), r.body, []byte(`{"admin_id":"991","message_type":"open"}`))
 	}
 	if !bytes.Equal(reqs[0].body, reqs[1].body) {
 		t.Errorf("retry body %s differs from %s", reqs[1].body, reqs[0].body)
@@ -778,23 +386,21 @@ func TestConversationsManageRetryResendsBody(t *testing.T) {
 }
 
 func TestConversationsIDs(t *testing.T) {
-	conv := func(suffix string) func(string) string {
-		return func(id string) string { return "/conversations/" + id + suffix }
-	}
-	cvtCheckIDs(t, []cvtIDCase{
-		{name: "Get", path: conv(""), call: func(ctx context.Context, c *Client, id string) error {
+	conv := func(suffix string) string { return "/conversations/%s" + suffix }
+	svcRunIDs(t, []svcIDCase{
+		{name: "Get", route: conv(""), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Conversations.Get(ctx, id, nil)
 			return err
 		}},
-		{name: "Update", path: conv(""), call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Update", route: conv(""), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Conversations.Update(ctx, id, nil, gen.UpdateConversationRequest{})
 			return err
 		}},
-		{name: "Delete", path: conv(""), call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Delete", route: conv(""), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Conversations.Delete(ctx, id)
 			return err
 		}},
-		{name: "Reply", path: conv("/reply"), call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Reply", route: conv("/reply"), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Conversations.ReplyAsAdmin(ctx, id, "1", "x")
 			return err
 		}},
@@ -806,7 +412,7 @@ func TestConversationsIDs(t *testing.T) {
 			_, err := c.Conversations.AddNote(ctx, "1", id, "x")
 			return err
 		}},
-		{name: "ReplyAsContact", path: conv("/reply"), call: func(ctx context.Context, c *Client, id string) error {
+		{name: "ReplyAsContact", route: conv("/reply"), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Conversations.ReplyAsContact(ctx, id, "1", "x")
 			return err
 		}},
@@ -814,7 +420,7 @@ func TestConversationsIDs(t *testing.T) {
 			_, err := c.Conversations.ReplyAsContact(ctx, "1", id, "x")
 			return err
 		}},
-		{name: "Close", path: conv("/parts"), call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Close", route: conv("/parts"), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Conversations.Close(ctx, id, "1", "")
 			return err
 		}},
@@ -822,7 +428,7 @@ func TestConversationsIDs(t *testing.T) {
 			_, err := c.Conversations.Close(ctx, "1", id, "")
 			return err
 		}},
-		{name: "Open", path: conv("/parts"), call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Open", route: conv("/parts"), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Conversations.Open(ctx, id, "1")
 			return err
 		}},
@@ -830,7 +436,7 @@ func TestConversationsIDs(t *testing.T) {
 			_, err := c.Conversations.Open(ctx, "1", id)
 			return err
 		}},
-		{name: "Snooze", path: conv("/parts"), call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Snooze", route: conv("/parts"), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Conversations.Snooze(ctx, id, "1", coreNow)
 			return err
 		}},
@@ -838,7 +444,7 @@ func TestConversationsIDs(t *testing.T) {
 			_, err := c.Conversations.Snooze(ctx, "1", id, coreNow)
 			return err
 		}},
-		{name: "Assign", path: conv("/parts"), call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Assign", route: conv("/parts"), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Conversations.Assign(ctx, id, "1", "2")
 			return err
 		}},
@@ -854,7 +460,7 @@ func TestConversationsIDs(t *testing.T) {
 			_, err := c.Conversations.AssignTeam(ctx, "1", "2", id)
 			return err
 		}},
-		{name: "AttachContact", path: conv("/customers"), call: func(ctx context.Context, c *Client, id string) error {
+		{name: "AttachContact", route: conv("/customers"), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Conversations.AttachContact(ctx, id, "1", "2")
 			return err
 		}},
@@ -866,11 +472,11 @@ func TestConversationsIDs(t *testing.T) {
 			_, err := c.Conversations.AttachContact(ctx, "1", "2", id)
 			return err
 		}},
-		{name: "DetachContact", path: conv("/customers/c1"), call: func(ctx context.Context, c *Client, id string) error {
+		{name: "DetachContact", route: conv("/customers/c1"), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Conversations.DetachContact(ctx, id, "c1", "2")
 			return err
 		}},
-		{name: "DetachContact/contact id", path: func(id string) string { return "/conversations/1/customers/" + id }, call: func(ctx context.Context, c *Client, id string) error {
+		{name: "DetachContact/contact id", route: "/conversations/1/customers/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Conversations.DetachContact(ctx, "1", id, "2")
 			return err
 		}},
@@ -878,7 +484,7 @@ func TestConversationsIDs(t *testing.T) {
 			_, err := c.Conversations.DetachContact(ctx, "1", "2", id)
 			return err
 		}},
-		{name: "Tag", path: conv("/tags"), call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Tag", route: conv("/tags"), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Conversations.Tag(ctx, id, "5", "2")
 			return err
 		}},
@@ -890,11 +496,11 @@ func TestConversationsIDs(t *testing.T) {
 			_, err := c.Conversations.Tag(ctx, "1", "5", id)
 			return err
 		}},
-		{name: "Untag", path: conv("/tags/5"), call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Untag", route: conv("/tags/5"), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Conversations.Untag(ctx, id, "5", "2")
 			return err
 		}},
-		{name: "Untag/tag id", path: func(id string) string { return "/conversations/1/tags/" + id }, call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Untag/tag id", route: "/conversations/1/tags/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Conversations.Untag(ctx, "1", id, "2")
 			return err
 		}},
@@ -902,7 +508,7 @@ func TestConversationsIDs(t *testing.T) {
 			_, err := c.Conversations.Untag(ctx, "1", "5", id)
 			return err
 		}},
-		{name: "ListHandlingEvents", path: conv("/handling_events"), call: func(ctx context.Context, c *Client, id string) error {
+		{name: "ListHandlingEvents", route: conv("/handling_events"), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Conversations.ListHandlingEvents(ctx, id)
 			return err
 		}},
@@ -918,7 +524,7 @@ func TestConversationsIDs(t *testing.T) {
 			_, err := c.Conversations.RedactSource(ctx, "1", id)
 			return err
 		}},
-		{name: "Convert", path: conv("/convert"), call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Convert", route: conv("/convert"), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Conversations.Convert(ctx, id, gen.ConvertConversationToTicketRequest{TicketTypeId: "1"})
 			return err
 		}},
@@ -926,67 +532,49 @@ func TestConversationsIDs(t *testing.T) {
 }
 
 func TestConversationsListAll(t *testing.T) {
-	cvtRunPager(t, cvtPager{
-		name: "ListAll", method: "GET", path: "/conversations",
-		start: cvtCursorStart,
-		page: func(ids []string, start, end, per int) string {
-			return cvtJSON(map[string]any{
-				"type": "conversation.list", "total_count": len(ids),
-				"conversations": cvtObjects(ids[start:end], "conversation"),
-				"pages":         cvtCursorPages(end, len(ids), per),
-			})
+	svcRunIters(t, []svcIterCase{{
+		name: "ListAll", style: svcCursorStyle, path: "/conversations",
+		nest: []string{"conversations"}, item: svcItem("conversation"),
+		seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
+			return svcIDs(c.Conversations.ListAll(ctx, &gen.ListConversationsParams{PerPage: &per}, opts...),
+				func(v gen.ConversationListItem) string { return valueOr(v.Id) })
 		},
-		all: func(ctx context.Context, c *Client, per int) iter.Seq2[string, error] {
-			return cvtIDsOf(c.Conversations.ListAll(ctx, &gen.ListConversationsParams{PerPage: &per}),
-				func(v gen.ConversationListItem) *string { return v.Id })
-		},
-	})
+	}})
 }
 
 func TestConversationsSearchAll(t *testing.T) {
-	cvtRunPager(t, cvtPager{
-		name: "SearchAll", method: "POST", path: "/conversations/search",
-		start: cvtSearchStart(cvtOpenQuery),
-		page: func(ids []string, start, end, per int) string {
-			return cvtJSON(map[string]any{
-				"type": "conversation.list", "total_count": len(ids),
-				"conversations": cvtObjects(ids[start:end], "conversation"),
-				"pages":         cvtCursorPages(end, len(ids), per),
-			})
+	svcRunIters(t, []svcIterCase{{
+		name: "SearchAll", style: svcSearchStyle, method: "POST", path: "/conversations/search",
+		nest: []string{"conversations"}, item: svcItem("conversation"), searchQuery: cvtOpenQuery,
+		seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
+			return svcIDs(c.Conversations.SearchAll(ctx, cvtSearchRequest(t, per), opts...),
+				func(v gen.ConversationListItem) string { return valueOr(v.Id) })
 		},
-		all: func(ctx context.Context, c *Client, per int) iter.Seq2[string, error] {
-			return cvtIDsOf(c.Conversations.SearchAll(ctx, cvtSearchRequest(t, per)),
-				func(v gen.ConversationListItem) *string { return v.Id })
-		},
-	})
+	}})
 }
 
 // TestConversationsListAllKeepsParams checks that the caller's params are
 // copied, not written, and that a starting cursor of the caller is used for
 // the first page only.
 func TestConversationsListAllKeepsParams(t *testing.T) {
-	rec := &cvtRecorder{}
-	srv := coreServer(t, func(w http.ResponseWriter, r *http.Request) {
-		seen := rec.add(t, r)
-		if seen.path == "/conversations/search" {
+	c, _ := svcServer(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
+		if r.URL.Path == "/conversations/search" {
 			coreJSON(w, http.StatusOK, `{"conversations":[{"id":"1"}],"pages":{"next":{"starting_after":"cur-1"}}}`)
 			return
 		}
-		q, _ := url.ParseQuery(seen.rawQuery)
-		switch q.Get("starting_after") {
+		switch r.URL.Query().Get("starting_after") {
 		case "start":
 			coreJSON(w, http.StatusOK, `{"conversations":[{"id":"1"}],"pages":{"next":{"starting_after":"cur-1"}}}`)
 		case "cur-1":
 			coreJSON(w, http.StatusOK, `{"conversations":[{"id":"2"}],"pages":{}}`)
 		default:
-			t.Errorf("unexpected query %q", seen.rawQuery)
+			t.Errorf("unexpected query %q", r.URL.RawQuery)
 			coreJSON(w, http.StatusNotFound, `{}`)
 		}
 	})
-	c, _ := coreClient(t, srv.URL)
 	params := &gen.ListConversationsParams{StartingAfter: Ptr("start")}
 	var got []string
-	for id, err := range cvtIDsOf(c.Conversations.ListAll(context.Background(), params), func(v gen.ConversationListItem) *string { return v.Id }) {
+	for id, err := range svcIDs(c.Conversations.ListAll(context.Background(), params), func(v gen.ConversationListItem) string { return valueOr(v.Id) }) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -1000,11 +588,11 @@ func TestConversationsListAllKeepsParams(t *testing.T) {
 	}
 	// The request body of a search is never modified either.
 	req := cvtSearchRequest(t, 2)
-	before := cvtJSON(req)
+	before, _ := json.Marshal(req)
 	for range c.Conversations.SearchAll(context.Background(), req) {
 		break
 	}
-	if after := cvtJSON(req); after != before {
+	if after, _ := json.Marshal(req); !bytes.Equal(after, before) {
 		t.Errorf("search request changed: %s, was %s", after, before)
 	}
 }

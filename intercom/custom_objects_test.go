@@ -12,11 +12,11 @@ const crmOrderJSON = `{"type":"Order","id":"22","external_id":"ord-1","created_a
 	`"custom_attributes":{"order_number":"ORDER-12345","total":99.5,"paid":true}}`
 
 func TestCustomObjectInstancesCalls(t *testing.T) {
-	crmRun(t, []crmCase{
+	svcRun(t, []svcCase{
 		{
 			name: "Create",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.CustomObjectInstances.Create(ctx, "Order", gen.CreateOrUpdateCustomObjectInstanceRequest{
+				return svcRes(c.CustomObjectInstances.Create(ctx, "Order", gen.CreateOrUpdateCustomObjectInstanceRequest{
 					ExternalId: Ptr("ord-1"), CustomAttributes: &map[string]any{"order_number": "ORDER-12345", "total": 99.5},
 				}))
 			},
@@ -27,21 +27,21 @@ func TestCustomObjectInstancesCalls(t *testing.T) {
 		{
 			name: "Get",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.CustomObjectInstances.Get(ctx, "Order", "22"))
+				return svcRes(c.CustomObjectInstances.Get(ctx, "Order", "22"))
 			},
 			method: "GET", path: "/custom_object_instances/Order/22", resp: crmOrderJSON,
 		},
 		{
 			name: "GetByExternalID",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.CustomObjectInstances.GetByExternalID(ctx, "Order", "ord/1"))
+				return svcRes(c.CustomObjectInstances.GetByExternalID(ctx, "Order", "ord/1"))
 			},
 			method: "GET", path: "/custom_object_instances/Order", query: url.Values{"external_id": {"ord/1"}}, resp: crmOrderJSON,
 		},
 		{
 			name: "Delete",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.CustomObjectInstances.Delete(ctx, "Order", "22"))
+				return svcRes(c.CustomObjectInstances.Delete(ctx, "Order", "22"))
 			},
 			method: "DELETE", path: "/custom_object_instances/Order/22",
 			resp: `{"id":"22","object":"Order","deleted":true}`,
@@ -49,7 +49,7 @@ func TestCustomObjectInstancesCalls(t *testing.T) {
 		{
 			name: "DeleteByExternalID",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.CustomObjectInstances.DeleteByExternalID(ctx, "Order", "ord-1"))
+				return svcRes(c.CustomObjectInstances.DeleteByExternalID(ctx, "Order", "ord-1"))
 			},
 			method: "DELETE", path: "/custom_object_instances/Order", query: url.Values{"external_id": {"ord-1"}},
 			resp: `{"id":"22","object":"Order","deleted":true}`,
@@ -58,32 +58,32 @@ func TestCustomObjectInstancesCalls(t *testing.T) {
 }
 
 func TestCustomObjectInstancesIDs(t *testing.T) {
-	crmRunIDs(t, []crmIDCase{
-		{"Create/type", "/custom_object_instances/%s", func(ctx context.Context, c *Client, id string) error {
+	svcRunIDs(t, []svcIDCase{
+		{name: "Create/type", route: "/custom_object_instances/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.CustomObjectInstances.Create(ctx, id, gen.CreateOrUpdateCustomObjectInstanceRequest{})
 			return err
 		}},
-		{"Get/type", "/custom_object_instances/%s/22", func(ctx context.Context, c *Client, id string) error {
+		{name: "Get/type", route: "/custom_object_instances/%s/22", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.CustomObjectInstances.Get(ctx, id, "22")
 			return err
 		}},
-		{"Get/instance", "/custom_object_instances/Order/%s", func(ctx context.Context, c *Client, id string) error {
+		{name: "Get/instance", route: "/custom_object_instances/Order/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.CustomObjectInstances.Get(ctx, "Order", id)
 			return err
 		}},
-		{"GetByExternalID/type", "/custom_object_instances/%s", func(ctx context.Context, c *Client, id string) error {
+		{name: "GetByExternalID/type", route: "/custom_object_instances/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.CustomObjectInstances.GetByExternalID(ctx, id, "ord-1")
 			return err
 		}},
-		{"Delete/type", "/custom_object_instances/%s/22", func(ctx context.Context, c *Client, id string) error {
+		{name: "Delete/type", route: "/custom_object_instances/%s/22", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.CustomObjectInstances.Delete(ctx, id, "22")
 			return err
 		}},
-		{"Delete/instance", "/custom_object_instances/Order/%s", func(ctx context.Context, c *Client, id string) error {
+		{name: "Delete/instance", route: "/custom_object_instances/Order/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.CustomObjectInstances.Delete(ctx, "Order", id)
 			return err
 		}},
-		{"DeleteByExternalID/type", "/custom_object_instances/%s", func(ctx context.Context, c *Client, id string) error {
+		{name: "DeleteByExternalID/type", route: "/custom_object_instances/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.CustomObjectInstances.DeleteByExternalID(ctx, id, "ord-1")
 			return err
 		}},
@@ -91,7 +91,7 @@ func TestCustomObjectInstancesIDs(t *testing.T) {
 }
 
 func TestCustomObjectInstancesRejects(t *testing.T) {
-	crmRunRejects(t, []crmRejectCase{
+	svcRunRejects(t, []svcRejectCase{
 		{"GetByExternalID/empty", func(ctx context.Context, c *Client) error {
 			_, err := c.CustomObjectInstances.GetByExternalID(ctx, "Order", "")
 			return err

@@ -14,12 +14,12 @@ func TestDataAttributesCalls(t *testing.T) {
 	if err := create.FromCreateDataAttributeRequest1(gen.CreateDataAttributeRequest1{DataType: "string"}); err != nil {
 		t.Fatal(err)
 	}
-	crmRun(t, []crmCase{
+	svcRun(t, []svcCase{
 		{
 			name: "List",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				m := gen.ListDataAttributesParamsModelCompany
-				return crmRes(c.DataAttributes.List(ctx, &gen.ListDataAttributesParams{Model: &m, IncludeArchived: Ptr(true)}))
+				return svcRes(c.DataAttributes.List(ctx, &gen.ListDataAttributesParams{Model: &m, IncludeArchived: Ptr(true)}))
 			},
 			method: "GET", path: "/data_attributes", query: url.Values{"model": {"company"}, "include_archived": {"true"}},
 			resp: `{"type":"list","data":[{"type":"data_attribute","id":12878,"name":"name","full_name":"name","label":"Company name",` +
@@ -28,7 +28,7 @@ func TestDataAttributesCalls(t *testing.T) {
 		{
 			name: "Create",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.DataAttributes.Create(ctx, create))
+				return svcRes(c.DataAttributes.Create(ctx, create))
 			},
 			method: "POST", path: "/data_attributes",
 			body: `{"name":"plan_tier","model":"contact","description":"Plan tier","data_type":"string"}`,
@@ -37,7 +37,7 @@ func TestDataAttributesCalls(t *testing.T) {
 		{
 			name: "Update",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.DataAttributes.Update(ctx, 37, gen.UpdateDataAttributeRequest{Archived: Ptr(true)}))
+				return svcRes(c.DataAttributes.Update(ctx, 37, gen.UpdateDataAttributeRequest{Archived: Ptr(true)}))
 			},
 			method: "PUT", path: "/data_attributes/37", body: `{"archived":true}`,
 			resp: `{"type":"data_attribute","id":37,"name":"plan_tier","archived":true}`,
@@ -47,7 +47,7 @@ func TestDataAttributesCalls(t *testing.T) {
 
 func TestDataAttributesRejects(t *testing.T) {
 	for _, id := range []int{0, -1} {
-		crmRunRejects(t, []crmRejectCase{
+		svcRunRejects(t, []svcRejectCase{
 			{fmt.Sprintf("Update/%d", id), func(ctx context.Context, c *Client) error {
 				_, err := c.DataAttributes.Update(ctx, id, gen.UpdateDataAttributeRequest{})
 				return err

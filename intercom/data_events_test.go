@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 	"net/url"
+	"strconv"
 	"testing"
 
 	"github.com/intercomkit/intercom-go/gen"
@@ -11,11 +12,11 @@ import (
 
 func TestDataEventsCalls(t *testing.T) {
 	params := &gen.ListDataEventsParams{Email: Ptr("joe@example.com")}
-	crmRun(t, []crmCase{
+	svcRun(t, []svcCase{
 		{
 			name: "Create",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmNoRes(c.DataEvents.Create(ctx, gen.CreateDataEventRequest{
+				return svcNoRes(c.DataEvents.Create(ctx, gen.CreateDataEventRequest{
 					EventName: Ptr("invited-friend"), CreatedAt: Ptr(1671028894), UserId: Ptr("u1"),
 					Metadata: &map[string]string{"invitee_email": "pi@example.org"},
 				}))
@@ -33,7 +34,7 @@ func TestDataEventsCalls(t *testing.T) {
 					First     *int    `json:"first,omitempty"`
 					Last      *int    `json:"last,omitempty"`
 				}{Count: Ptr(3), EventName: Ptr("signed-in")}
-				return crmNoRes(c.DataEvents.Summaries(ctx, body))
+				return svcNoRes(c.DataEvents.Summaries(ctx, body))
 			},
 			method: "POST", path: "/events/summaries", resp: "",
 			body: `{"user_id":"u1","event_summaries":{"count":3,"event_name":"signed-in"}}`,
@@ -41,7 +42,7 @@ func TestDataEventsCalls(t *testing.T) {
 		{
 			name: "List",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.DataEvents.List(ctx, params))
+				return svcRes(c.DataEvents.List(ctx, params))
 			},
 			method: "GET", path: "/events", query: url.Values{"type": {"user"}, "email": {"joe@example.com"}},
 			resp: `{"type":"event.summary","email":"joe@example.com","events":[{"name":"signed-in","count":3,"first":"2024-01-01T00:00:00Z","last":"2024-02-01T00:00:00Z"}]}`,
@@ -49,7 +50,7 @@ func TestDataEventsCalls(t *testing.T) {
 		{
 			name: "List/summary",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.DataEvents.List(ctx, &gen.ListDataEventsParams{Type: "user", IntercomUserId: Ptr("c1"), Summary: Ptr(true)}))
+				return svcRes(c.DataEvents.List(ctx, &gen.ListDataEventsParams{Type: "user", IntercomUserId: Ptr("c1"), Summary: Ptr(true)}))
 			},
 			method: "GET", path: "/events", query: url.Values{"type": {"user"}, "intercom_user_id": {"c1"}, "summary": {"true"}},
 			resp: `{"type":"event.summary","intercom_user_id":"c1","events":[]}`,
@@ -61,7 +62,7 @@ func TestDataEventsCalls(t *testing.T) {
 }
 
 func TestDataEventsRejects(t *testing.T) {
-	crmRunRejects(t, []crmRejectCase{
+	svcRunRejects(t, []svcRejectCase{
 		{"List/nil params", func(ctx context.Context, c *Client) error {
 			_, err := c.DataEvents.List(ctx, nil)
 			return err
@@ -80,13 +81,14 @@ func TestDataEventsRejects(t *testing.T) {
 }
 
 func TestDataEventsIterators(t *testing.T) {
-	crmRunIters(t, []crmIterCase{
+	svcRunIters(t, []svcIterCase{
 		{
-			name: "ListAll", style: "url", method: "GET", path: "/events", key: "events", idKey: "name",
-			keep: url.Values{"type": {"user"}, "user_id": {"u1"}, "per_page": {"3"}},
-			seq: func(ctx context.Context, c *Client, per int) iter.Seq2[string, error] {
-				return crmIDs(c.DataEvents.ListAll(ctx, &gen.ListDataEventsParams{UserId: Ptr("u1"), PerPage: Ptr(per)}),
-					func(v *gen.DataEventSummaryItem) *string { return v.Name })
+			name: "ListAll", style: svcURLStyle, path: "/events", nest: []string{"events"},
+			item:  func(i int) map[string]any { return map[string]any{"name": strconv.Itoa(i)} },
+			fixed: url.Values{"type": {"user"}, "user_id": {"u1"}},
+			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
+				return svcIDs(c.DataEvents.ListAll(ctx, &gen.ListDataEventsParams{UserId: Ptr("u1"), PerPage: Ptr(per)}, opts...),
+					func(v *gen.DataEventSummaryItem) string { return valueOr(v.Name) })
 			},
 		},
 	})

@@ -12,7 +12,7 @@ import (
 
 func TestDataExportMethods(t *testing.T) {
 	job := `{"job_identifier":"orzzsbd7hk67xyu","status":"pending","download_url":"","download_expires_at":""}`
-	cvtRun(t, []cvtCase{
+	svcRun(t, []svcCase{
 		{
 			name: "Create",
 			call: func(ctx context.Context, c *Client) (any, error) {
@@ -38,16 +38,16 @@ func TestDataExportMethods(t *testing.T) {
 }
 
 func TestDataExportIDs(t *testing.T) {
-	cvtCheckIDs(t, []cvtIDCase{
-		{name: "Get", path: func(id string) string { return "/export/content/data/" + id }, call: func(ctx context.Context, c *Client, id string) error {
+	svcRunIDs(t, []svcIDCase{
+		{name: "Get", route: "/export/content/data/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.DataExport.Get(ctx, id)
 			return err
 		}},
-		{name: "Cancel", path: func(id string) string { return "/export/cancel/" + id }, call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Cancel", route: "/export/cancel/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.DataExport.Cancel(ctx, id)
 			return err
 		}},
-		{name: "Download", path: func(id string) string { return "/download/content/data/" + id }, call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Download", route: "/download/content/data/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.DataExport.Download(ctx, id)
 			return err
 		}},
@@ -70,10 +70,8 @@ func cvtGzipCSV(t *testing.T) []byte {
 
 func TestDataExportDownload(t *testing.T) {
 	file := cvtGzipCSV(t)
-	rec := &cvtRecorder{}
-	srv := coreServer(t, func(w http.ResponseWriter, r *http.Request) {
-		seen := rec.add(t, r)
-		if seen.path != "/download/content/data/xyz1234" || seen.header.Get("Accept") != "application/octet-stream" {
+	c, _ := svcServer(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
+		if r.URL.EscapedPath() != "/download/content/data/xyz1234" || r.Header.Get("Accept") != "application/octet-stream" {
 			coreJSON(w, http.StatusNotFound, `{"type":"error.list","errors":[{"code":"not_found","message":"Export not found"}]}`)
 			return
 		}
@@ -81,7 +79,6 @@ func TestDataExportDownload(t *testing.T) {
 		w.Header().Set("Content-Disposition", `attachment; filename="export-xyz1234.csv.gz"`)
 		w.Write(file)
 	})
-	c, _ := coreClient(t, srv.URL)
 	d, err := c.DataExport.Download(context.Background(), "xyz1234")
 	if err != nil {
 		t.Fatal(err)

@@ -12,7 +12,7 @@ func TestFinMethods(t *testing.T) {
 	at := time.Date(2025, 1, 24, 10, 0, 0, 0, time.UTC)
 	msg := gen.FinAgentMessage{Author: gen.FinAgentMessageAuthorUser, Body: "How do I reset my password?", Timestamp: at}
 	user := gen.FinAgentUser{Id: "user-456", Email: Ptr("ann@example.com")}
-	cvtRun(t, []cvtCase{
+	svcRun(t, []svcCase{
 		{
 			name: "Start",
 			call: func(ctx context.Context, c *Client) (any, error) {

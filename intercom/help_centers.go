@@ -62,15 +62,11 @@ func (s *HelpCentersService) ListCollections(ctx context.Context, params *gen.Li
 // size); it is copied and not modified. An error is yielded once and ends
 // the iteration.
 func (s *HelpCentersService) ListCollectionsAll(ctx context.Context, params *gen.ListAllCollectionsParams, opts ...Option) iter.Seq2[gen.Collection, error] {
-	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
-			q := *p
-			if err := applyPageCursor(&q.Page, cursor); err != nil {
-				return nil, err
-			}
-			return s.c.gen.ListAllCollections(ctx, &q)
-		},
+		pageCall(params, func(q *gen.ListAllCollectionsParams, page *int) { q.Page = page },
+			func(ctx context.Context, q *gen.ListAllCollectionsParams) (*http.Response, error) {
+				return s.c.gen.ListAllCollections(ctx, q)
+			}),
 		func(l *gen.CollectionList) ([]gen.Collection, string) {
 			return items(l.Data), pageNext(l.Pages)
 		}))

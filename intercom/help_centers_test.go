@@ -12,23 +12,23 @@ import (
 func TestHelpCentersCalls(t *testing.T) {
 	const helpCenter = `{"id":"123","workspace_id":"hfi1bx4l","created_at":1672928359,"updated_at":1672928610,"identifier":"help-center-1","website_turned_on":true,"display_name":"Intercom Help Center","url":"https://help.example.com","custom_domain":"help.example.com"}`
 	const collection = `{"id":"165","workspace_id":"hfi1bx4l","name":"Billing","url":"https://help.example.com/collections/165","order":1,"created_at":1672928359,"updated_at":1672928610,"description":"All about billing","icon":"book-bookmark","help_center_id":123,"default_locale":"en","parent_id":"12","translated_content":{"type":"group_translated_content","fr":{"type":"group_translated_content","name":"Facturation","description":"Tout sur la facturation"}}}`
-	kbRun(t, []kbCase{
+	svcRun(t, []svcCase{
 		{
 			name:   "List",
-			call:   func(ctx context.Context, c *Client) (any, error) { return kbRes(c.HelpCenters.List(ctx)) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.HelpCenters.List(ctx)) },
 			method: "GET", path: "/help_center/help_centers",
 			resp: `{"type":"list","data":[` + helpCenter + `]}`,
 		},
 		{
 			name:   "Get",
-			call:   func(ctx context.Context, c *Client) (any, error) { return kbRes(c.HelpCenters.Get(ctx, "123")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.HelpCenters.Get(ctx, "123")) },
 			method: "GET", path: "/help_center/help_centers/123",
 			resp: helpCenter,
 		},
 		{
 			name: "ListCollections",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return kbRes(c.HelpCenters.ListCollections(ctx, &gen.ListAllCollectionsParams{Page: Ptr(1), PerPage: Ptr(20)}))
+				return svcRes(c.HelpCenters.ListCollections(ctx, &gen.ListAllCollectionsParams{Page: Ptr(1), PerPage: Ptr(20)}))
 			},
 			method: "GET", path: "/help_center/collections", query: url.Values{"page": {"1"}, "per_page": {"20"}},
 			resp: `{"type":"list","data":[` + collection + `],"total_count":1,"pages":{"type":"pages","page":1,"per_page":20,"total_pages":1}}`,
@@ -36,7 +36,7 @@ func TestHelpCentersCalls(t *testing.T) {
 		{
 			name: "CreateCollection",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return kbRes(c.HelpCenters.CreateCollection(ctx, gen.CreateCollectionRequest{
+				return svcRes(c.HelpCenters.CreateCollection(ctx, gen.CreateCollectionRequest{
 					Name: "Billing", Description: Ptr("All about billing"), HelpCenterId: Ptr(123), ParentId: Ptr("12"),
 				}))
 			},
@@ -47,7 +47,7 @@ func TestHelpCentersCalls(t *testing.T) {
 		{
 			name: "GetCollection",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return kbRes(c.HelpCenters.GetCollection(ctx, "165"))
+				return svcRes(c.HelpCenters.GetCollection(ctx, "165"))
 			},
 			method: "GET", path: "/help_center/collections/165",
 			resp: collection,
@@ -55,7 +55,7 @@ func TestHelpCentersCalls(t *testing.T) {
 		{
 			name: "UpdateCollection",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return kbRes(c.HelpCenters.UpdateCollection(ctx, "165", gen.UpdateCollectionRequest{Name: Ptr("Billing")}))
+				return svcRes(c.HelpCenters.UpdateCollection(ctx, "165", gen.UpdateCollectionRequest{Name: Ptr("Billing")}))
 			},
 			method: "PUT", path: "/help_center/collections/165",
 			body: `{"name":"Billing"}`,
@@ -64,7 +64,7 @@ func TestHelpCentersCalls(t *testing.T) {
 		{
 			name: "DeleteCollection",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return kbRes(c.HelpCenters.DeleteCollection(ctx, "165"))
+				return svcRes(c.HelpCenters.DeleteCollection(ctx, "165"))
 			},
 			method: "DELETE", path: "/help_center/collections/165",
 			resp: `{"id":"165","object":"collection","deleted":true}`,
@@ -73,29 +73,29 @@ func TestHelpCentersCalls(t *testing.T) {
 }
 
 func TestHelpCentersIDs(t *testing.T) {
-	kbRunIDs(t, []kbIDCase{
+	svcRunIDs(t, []svcIDCase{
 		{name: "Get", route: "/help_center/help_centers/%s", numeric: true, call: func(ctx context.Context, c *Client, id string) error {
-			return kbErr(c.HelpCenters.Get(ctx, id))
+			return svcErr(c.HelpCenters.Get(ctx, id))
 		}},
 		{name: "GetCollection", route: "/help_center/collections/%s", numeric: true, call: func(ctx context.Context, c *Client, id string) error {
-			return kbErr(c.HelpCenters.GetCollection(ctx, id))
+			return svcErr(c.HelpCenters.GetCollection(ctx, id))
 		}},
 		{name: "UpdateCollection", route: "/help_center/collections/%s", numeric: true, call: func(ctx context.Context, c *Client, id string) error {
-			return kbErr(c.HelpCenters.UpdateCollection(ctx, id, gen.UpdateCollectionRequest{}))
+			return svcErr(c.HelpCenters.UpdateCollection(ctx, id, gen.UpdateCollectionRequest{}))
 		}},
 		{name: "DeleteCollection", route: "/help_center/collections/%s", numeric: true, call: func(ctx context.Context, c *Client, id string) error {
-			return kbErr(c.HelpCenters.DeleteCollection(ctx, id))
+			return svcErr(c.HelpCenters.DeleteCollection(ctx, id))
 		}},
 	})
 }
 
 func TestHelpCentersIterators(t *testing.T) {
-	kbRunIters(t, []kbIterCase{
+	svcRunIters(t, []svcIterCase{
 		{
-			name: "ListCollectionsAll", style: kbPageStyle, path: "/help_center/collections", nest: []string{"data"}, item: kbItem("collection"),
+			name: "ListCollectionsAll", style: svcPageStyle, path: "/help_center/collections", item: svcItem("collection"),
 			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
-				return kbIDs(c.HelpCenters.ListCollectionsAll(ctx, &gen.ListAllCollectionsParams{PerPage: Ptr(per)}, opts...),
-					func(col gen.Collection) string { return kbStr(col.Id) })
+				return svcIDs(c.HelpCenters.ListCollectionsAll(ctx, &gen.ListAllCollectionsParams{PerPage: Ptr(per)}, opts...),
+					func(col gen.Collection) string { return valueOr(col.Id) })
 			},
 		},
 	})

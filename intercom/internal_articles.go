@@ -41,15 +41,11 @@ func (s *InternalArticlesService) List(ctx context.Context, params *gen.ListInte
 // nil (params.PerPage sets the page size); it is copied and not modified. An
 // error is yielded once and ends the iteration.
 func (s *InternalArticlesService) ListAll(ctx context.Context, params *gen.ListInternalArticlesParams, opts ...Option) iter.Seq2[gen.InternalArticleListItem, error] {
-	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
-			q := *p
-			if err := applyPageCursor(&q.Page, cursor); err != nil {
-				return nil, err
-			}
-			return s.c.gen.ListInternalArticles(ctx, &q)
-		},
+		pageCall(params, func(q *gen.ListInternalArticlesParams, page *int) { q.Page = page },
+			func(ctx context.Context, q *gen.ListInternalArticlesParams) (*http.Response, error) {
+				return s.c.gen.ListInternalArticles(ctx, q)
+			}),
 		func(l *gen.InternalArticleList) ([]gen.InternalArticleListItem, string) {
 			return items(l.Data), pageNext(l.Pages)
 		}))
@@ -118,15 +114,11 @@ func (s *InternalArticlesService) Search(ctx context.Context, params *gen.Search
 // params may be nil; it is copied and not modified. An error is yielded once
 // and ends the iteration.
 func (s *InternalArticlesService) SearchAll(ctx context.Context, params *gen.SearchInternalArticlesParams, opts ...Option) iter.Seq2[gen.InternalArticle, error] {
-	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
-			q := *p
-			if err := applyPageCursor(&q.Page, cursor); err != nil {
-				return nil, err
-			}
-			return s.c.gen.SearchInternalArticles(ctx, &q)
-		},
+		pageCall(params, func(q *gen.SearchInternalArticlesParams, page *int) { q.Page = page },
+			func(ctx context.Context, q *gen.SearchInternalArticlesParams) (*http.Response, error) {
+				return s.c.gen.SearchInternalArticles(ctx, q)
+			}),
 		func(r *gen.InternalArticleSearchResponse) ([]gen.InternalArticle, string) {
 			if r.Data == nil {
 				return nil, pageNext(r.Pages)

@@ -6,13 +6,13 @@ import (
 )
 
 func TestJobsMethods(t *testing.T) {
-	cvtRun(t, []cvtCase{{
+	svcRun(t, []svcCase{{
 		name:   "Get",
 		call:   func(ctx context.Context, c *Client) (any, error) { return c.Jobs.Get(ctx, "2") },
 		method: "GET", path: "/jobs/status/2",
 		resp: `{"type":"job","id":"2","status":"success","resource_type":"ticket","resource_id":"20","resource_url":"https://api.intercom.io/tickets/20"}`,
 	}})
-	cvtCheckIDs(t, []cvtIDCase{{name: "Get", path: func(id string) string { return "/jobs/status/" + id }, call: func(ctx context.Context, c *Client, id string) error {
+	svcRunIDs(t, []svcIDCase{{name: "Get", route: "/jobs/status/%s", call: func(ctx context.Context, c *Client, id string) error {
 		_, err := c.Jobs.Get(ctx, id)
 		return err
 	}}})

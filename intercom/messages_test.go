@@ -8,7 +8,7 @@ import (
 )
 
 func TestMessagesMethods(t *testing.T) {
-	cvtRun(t, []cvtCase{{
+	svcRun(t, []svcCase{{
 		name: "Create",
 		call: func(ctx context.Context, c *Client) (any, error) {
 			body := gen.CreateMessageRequest{

@@ -62,15 +62,11 @@ func (s *NewsService) ListItems(ctx context.Context, params *gen.ListNewsItemsPa
 // (params.PerPage sets the page size); it is copied and not modified. An
 // error is yielded once and ends the iteration.
 func (s *NewsService) ListItemsAll(ctx context.Context, params *gen.ListNewsItemsParams, opts ...Option) iter.Seq2[gen.PaginatedResponse_Data_Item, error] {
-	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
-			q := *p
-			if err := applyPageCursor(&q.Page, cursor); err != nil {
-				return nil, err
-			}
-			return s.c.gen.ListNewsItems(ctx, &q)
-		},
+		pageCall(params, func(q *gen.ListNewsItemsParams, page *int) { q.Page = page },
+			func(ctx context.Context, q *gen.ListNewsItemsParams) (*http.Response, error) {
+				return s.c.gen.ListNewsItems(ctx, q)
+			}),
 		newsPage))
 }
 
@@ -145,15 +141,11 @@ func (s *NewsService) ListLiveItemsAll(ctx context.Context, newsfeedID string, p
 	if err := requireID("newsfeed id", newsfeedID); err != nil {
 		return errSeq[gen.PaginatedResponse_Data_Item](err)
 	}
-	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
-			q := *p
-			if err := applyPageCursor(&q.Page, cursor); err != nil {
-				return nil, err
-			}
-			return s.c.gen.ListLiveNewsfeedItems(ctx, newsfeedID, &q)
-		},
+		pageCall(params, func(q *gen.ListLiveNewsfeedItemsParams, page *int) { q.Page = page },
+			func(ctx context.Context, q *gen.ListLiveNewsfeedItemsParams) (*http.Response, error) {
+				return s.c.gen.ListLiveNewsfeedItems(ctx, newsfeedID, q)
+			}),
 		newsPage))
 }
 
@@ -173,15 +165,11 @@ func (s *NewsService) ListNewsfeeds(ctx context.Context, params *gen.ListNewsfee
 // is a newsfeed: get it with item.AsNewsfeed(). params may be nil; it is
 // copied and not modified. An error is yielded once and ends the iteration.
 func (s *NewsService) ListNewsfeedsAll(ctx context.Context, params *gen.ListNewsfeedsParams, opts ...Option) iter.Seq2[gen.PaginatedResponse_Data_Item, error] {
-	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
-			q := *p
-			if err := applyPageCursor(&q.Page, cursor); err != nil {
-				return nil, err
-			}
-			return s.c.gen.ListNewsfeeds(ctx, &q)
-		},
+		pageCall(params, func(q *gen.ListNewsfeedsParams, page *int) { q.Page = page },
+			func(ctx context.Context, q *gen.ListNewsfeedsParams) (*http.Response, error) {
+				return s.c.gen.ListNewsfeeds(ctx, q)
+			}),
 		newsPage))
 }
 

@@ -21,58 +21,58 @@ func TestNewsCalls(t *testing.T) {
 		NewsfeedAssignments: &[]gen.NewsfeedAssignment{{NewsfeedId: Ptr(53), PublishedAt: Ptr(1672928359)}},
 	}
 	const itemBody = `{"title":"We have news","body":"<p>New features</p>","sender_id":991,"state":"live","labels":["Product"],"deliver_silently":false,"newsfeed_assignments":[{"newsfeed_id":53,"published_at":1672928359}]}`
-	kbRun(t, []kbCase{
+	svcRun(t, []svcCase{
 		{
 			name: "ListItems",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return kbRes(c.News.ListItems(ctx, &gen.ListNewsItemsParams{Page: Ptr(1), PerPage: Ptr(10)}))
+				return svcRes(c.News.ListItems(ctx, &gen.ListNewsItemsParams{Page: Ptr(1), PerPage: Ptr(10)}))
 			},
 			method: "GET", path: "/news/news_items", query: url.Values{"page": {"1"}, "per_page": {"10"}},
 			resp: `{"type":"list","pages":{"page":1,"per_page":10,"total_pages":1,"type":"pages"},"total_count":1,"data":[` + kbNewsItem + `]}`,
 		},
 		{
 			name:   "CreateItem",
-			call:   func(ctx context.Context, c *Client) (any, error) { return kbRes(c.News.CreateItem(ctx, item)) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.News.CreateItem(ctx, item)) },
 			method: "POST", path: "/news/news_items",
 			body: itemBody,
 			resp: kbNewsItem,
 		},
 		{
 			name:   "GetItem",
-			call:   func(ctx context.Context, c *Client) (any, error) { return kbRes(c.News.GetItem(ctx, "141")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.News.GetItem(ctx, "141")) },
 			method: "GET", path: "/news/news_items/141",
 			resp: kbNewsItem,
 		},
 		{
 			name:   "UpdateItem",
-			call:   func(ctx context.Context, c *Client) (any, error) { return kbRes(c.News.UpdateItem(ctx, "141", item)) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.News.UpdateItem(ctx, "141", item)) },
 			method: "PUT", path: "/news/news_items/141",
 			body: itemBody,
 			resp: kbNewsItem,
 		},
 		{
 			name:   "DeleteItem",
-			call:   func(ctx context.Context, c *Client) (any, error) { return kbRes(c.News.DeleteItem(ctx, "141")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.News.DeleteItem(ctx, "141")) },
 			method: "DELETE", path: "/news/news_items/141",
 			resp: `{"id":"141","object":"news-item","deleted":true}`,
 		},
 		{
 			name: "ListLiveItems",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return kbRes(c.News.ListLiveItems(ctx, "53", &gen.ListLiveNewsfeedItemsParams{PerPage: Ptr(20)}))
+				return svcRes(c.News.ListLiveItems(ctx, "53", &gen.ListLiveNewsfeedItemsParams{PerPage: Ptr(20)}))
 			},
 			method: "GET", path: "/news/newsfeeds/53/items", query: url.Values{"per_page": {"20"}},
 			resp: `{"type":"list","pages":{"page":1,"per_page":20,"total_pages":1,"type":"pages"},"total_count":1,"data":[` + kbNewsItem + `]}`,
 		},
 		{
 			name:   "ListNewsfeeds",
-			call:   func(ctx context.Context, c *Client) (any, error) { return kbRes(c.News.ListNewsfeeds(ctx, nil)) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.News.ListNewsfeeds(ctx, nil)) },
 			method: "GET", path: "/news/newsfeeds",
 			resp: `{"type":"list","pages":{"page":1,"per_page":10,"total_pages":1,"type":"pages"},"total_count":1,"data":[` + kbNewsfeed + `]}`,
 		},
 		{
 			name:   "GetNewsfeed",
-			call:   func(ctx context.Context, c *Client) (any, error) { return kbRes(c.News.GetNewsfeed(ctx, "53")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.News.GetNewsfeed(ctx, "53")) },
 			method: "GET", path: "/news/newsfeeds/53",
 			resp: kbNewsfeed,
 		},
@@ -82,7 +82,7 @@ func TestNewsCalls(t *testing.T) {
 // TestNewsUnionItems checks that the union items of a news listing decode
 // into the concrete type the listing documents.
 func TestNewsUnionItems(t *testing.T) {
-	c, _ := kbServer(t, func(w http.ResponseWriter, r *http.Request) {
+	c, _ := svcServer(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
 		switch r.URL.Path {
 		case "/news/news_items":
 			coreJSON(w, http.StatusOK, `{"type":"list","data":[`+kbNewsItem+`]}`)
@@ -101,7 +101,7 @@ func TestNewsUnionItems(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if kbStr(n.Id) != "141" || n.Type == nil || *n.Type != gen.NewsItemTypeNewsItem || kbStr(n.Title) != "We have news" ||
+		if valueOr(n.Id) != "141" || n.Type == nil || *n.Type != gen.NewsItemTypeNewsItem || valueOr(n.Title) != "We have news" ||
 			n.SenderId == nil || *n.SenderId != 991 || n.NewsfeedAssignments == nil || *(*n.NewsfeedAssignments)[0].NewsfeedId != 53 {
 			t.Errorf("news item decoded as %+v", n)
 		}
@@ -115,7 +115,7 @@ func TestNewsUnionItems(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if kbStr(f.Id) != "53" || f.Type == nil || *f.Type != gen.NewsfeedTypeNewsfeed || kbStr(f.Name) != "Visitor Feed" {
+		if valueOr(f.Id) != "53" || f.Type == nil || *f.Type != gen.NewsfeedTypeNewsfeed || valueOr(f.Name) != "Visitor Feed" {
 			t.Errorf("newsfeed decoded as %+v", f)
 		}
 	}
@@ -126,24 +126,24 @@ func TestNewsUnionItems(t *testing.T) {
 
 func TestNewsIDs(t *testing.T) {
 	item := gen.NewsItemRequest{Title: "t", SenderId: 1}
-	kbRunIDs(t, []kbIDCase{
+	svcRunIDs(t, []svcIDCase{
 		{name: "GetItem", route: "/news/news_items/%s", numeric: true, call: func(ctx context.Context, c *Client, id string) error {
-			return kbErr(c.News.GetItem(ctx, id))
+			return svcErr(c.News.GetItem(ctx, id))
 		}},
 		{name: "UpdateItem", route: "/news/news_items/%s", numeric: true, call: func(ctx context.Context, c *Client, id string) error {
-			return kbErr(c.News.UpdateItem(ctx, id, item))
+			return svcErr(c.News.UpdateItem(ctx, id, item))
 		}},
 		{name: "DeleteItem", route: "/news/news_items/%s", numeric: true, call: func(ctx context.Context, c *Client, id string) error {
-			return kbErr(c.News.DeleteItem(ctx, id))
+			return svcErr(c.News.DeleteItem(ctx, id))
 		}},
 		{name: "GetNewsfeed", route: "/news/newsfeeds/%s", call: func(ctx context.Context, c *Client, id string) error {
-			return kbErr(c.News.GetNewsfeed(ctx, id))
+			return svcErr(c.News.GetNewsfeed(ctx, id))
 		}},
 		{name: "ListLiveItems", route: "/news/newsfeeds/%s/items", call: func(ctx context.Context, c *Client, id string) error {
-			return kbErr(c.News.ListLiveItems(ctx, id, nil))
+			return svcErr(c.News.ListLiveItems(ctx, id, nil))
 		}},
 		{name: "ListLiveItemsAll", route: "/news/newsfeeds/%s/items", call: func(ctx context.Context, c *Client, id string) error {
-			return kbFirstErr(c.News.ListLiveItemsAll(ctx, id, nil))
+			return svcFirstErr(c.News.ListLiveItemsAll(ctx, id, nil))
 		}},
 	})
 }
@@ -154,31 +154,31 @@ func TestNewsIterators(t *testing.T) {
 		if err != nil || n.Type == nil || *n.Type != gen.NewsItemTypeNewsItem {
 			return "not a news item"
 		}
-		return kbStr(n.Id)
+		return valueOr(n.Id)
 	}
-	kbRunIters(t, []kbIterCase{
+	svcRunIters(t, []svcIterCase{
 		{
-			name: "ListItemsAll", style: kbPageStyle, path: "/news/news_items", nest: []string{"data"}, item: kbItem("news-item"),
+			name: "ListItemsAll", style: svcPageStyle, path: "/news/news_items", item: svcItem("news-item"),
 			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
-				return kbIDs(c.News.ListItemsAll(ctx, &gen.ListNewsItemsParams{PerPage: Ptr(per)}, opts...), newsItemID)
+				return svcIDs(c.News.ListItemsAll(ctx, &gen.ListNewsItemsParams{PerPage: Ptr(per)}, opts...), newsItemID)
 			},
 		},
 		{
-			name: "ListLiveItemsAll", style: kbPageStyle, path: "/news/newsfeeds/feed%2F53/items", nest: []string{"data"}, item: kbItem("news-item"),
+			name: "ListLiveItemsAll", style: svcPageStyle, path: "/news/newsfeeds/feed%2F53/items", item: svcItem("news-item"),
 			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
-				return kbIDs(c.News.ListLiveItemsAll(ctx, "feed/53", &gen.ListLiveNewsfeedItemsParams{PerPage: Ptr(per)}, opts...), newsItemID)
+				return svcIDs(c.News.ListLiveItemsAll(ctx, "feed/53", &gen.ListLiveNewsfeedItemsParams{PerPage: Ptr(per)}, opts...), newsItemID)
 			},
 		},
 		{
-			name: "ListNewsfeedsAll", style: kbPageStyle, path: "/news/newsfeeds", nest: []string{"data"}, item: kbItem("newsfeed"),
+			name: "ListNewsfeedsAll", style: svcPageStyle, path: "/news/newsfeeds", item: svcItem("newsfeed"),
 			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
-				return kbIDs(c.News.ListNewsfeedsAll(ctx, &gen.ListNewsfeedsParams{PerPage: Ptr(per)}, opts...),
+				return svcIDs(c.News.ListNewsfeedsAll(ctx, &gen.ListNewsfeedsParams{PerPage: Ptr(per)}, opts...),
 					func(it gen.PaginatedResponse_Data_Item) string {
 						f, err := it.AsNewsfeed()
 						if err != nil || f.Type == nil || *f.Type != gen.NewsfeedTypeNewsfeed {
 							return "not a newsfeed"
 						}
-						return kbStr(f.Id)
+						return valueOr(f.Id)
 					})
 			},
 		},

@@ -42,18 +42,10 @@ func (s *NotesService) ListForCompanyAll(ctx context.Context, companyID string, 
 	if err := requireID("company id", companyID); err != nil {
 		return errSeq[gen.Note](err)
 	}
-	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
-			q := *p
-			page, err := pageParam(cursor)
-			if err != nil {
-				return nil, err
-			}
-			if page != nil {
-				q.Page = page
-			}
-			return s.c.gen.ListCompanyNotes(ctx, companyID, &q)
-		},
+		pageCall(params, func(q *gen.ListCompanyNotesParams, page *int) { q.Page = page },
+			func(ctx context.Context, q *gen.ListCompanyNotesParams) (*http.Response, error) {
+				return s.c.gen.ListCompanyNotes(ctx, companyID, q)
+			}),
 		func(l *gen.NoteList) ([]gen.Note, string) { return items(l.Data), pageNext(l.Pages) }))
 }

@@ -11,17 +11,17 @@ import (
 )
 
 func TestNotesCalls(t *testing.T) {
-	crmRun(t, []crmCase{
+	svcRun(t, []svcCase{
 		{
 			name:   "Get",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Notes.Get(ctx, "34")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Notes.Get(ctx, "34")) },
 			method: "GET", path: "/notes/34",
 			resp: `{"type":"note","id":"34","created_at":1734537429,"body":"<p>Hi</p>","author":{"type":"admin","id":"991267460","name":"Ann"}}`,
 		},
 		{
 			name: "ListForCompany",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Notes.ListForCompany(ctx, "co1", &gen.ListCompanyNotesParams{Page: Ptr(1), PerPage: Ptr(10)}))
+				return svcRes(c.Notes.ListForCompany(ctx, "co1", &gen.ListCompanyNotesParams{Page: Ptr(1), PerPage: Ptr(10)}))
 			},
 			method: "GET", path: "/companies/co1/notes", query: url.Values{"page": {"1"}, "per_page": {"10"}},
 			resp: `{"type":"list","data":[{"type":"note","id":"34","body":"<p>Hi</p>"}],"total_count":1,"pages":{"type":"pages","page":1,"per_page":10,"total_pages":1}}`,
@@ -30,12 +30,12 @@ func TestNotesCalls(t *testing.T) {
 }
 
 func TestNotesIDs(t *testing.T) {
-	crmRunIDs(t, []crmIDCase{
-		{"ListForCompany", "/companies/%s/notes", func(ctx context.Context, c *Client, id string) error {
+	svcRunIDs(t, []svcIDCase{
+		{name: "ListForCompany", route: "/companies/%s/notes", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Notes.ListForCompany(ctx, id, nil)
 			return err
 		}},
-		{"ListForCompanyAll", "/companies/%s/notes", func(ctx context.Context, c *Client, id string) error {
+		{name: "ListForCompanyAll", route: "/companies/%s/notes", call: func(ctx context.Context, c *Client, id string) error {
 			for _, err := range c.Notes.ListForCompanyAll(ctx, id, nil) {
 				return err
 			}
@@ -65,7 +65,7 @@ func TestNumericIDs(t *testing.T) {
 	suffix := map[string]string{"Admins.SetAway": "/away"}
 	for name, call := range calls {
 		t.Run(name, func(t *testing.T) {
-			c, seen := crmServer(t, nil)
+			c, seen := svcServer(t, nil)
 			for _, id := range []string{"", ".", "..", "a/b", "../admins", "12a", "-1", "0", "+5", "007", "1e3", " 5", "99999999999999999999999"} {
 				if err := call(context.Background(), c, id); !errors.Is(err, ErrInvalidID) {
 					t.Errorf("id %q: error %v, want ErrInvalidID", id, err)
@@ -86,12 +86,12 @@ func TestNumericIDs(t *testing.T) {
 }
 
 func TestNotesIterators(t *testing.T) {
-	crmRunIters(t, []crmIterCase{
+	svcRunIters(t, []svcIterCase{
 		{
-			name: "ListForCompanyAll", style: "page", method: "GET", path: "/companies/co1/notes", key: "data", idKey: "id",
-			seq: func(ctx context.Context, c *Client, per int) iter.Seq2[string, error] {
-				return crmIDs(c.Notes.ListForCompanyAll(ctx, "co1", &gen.ListCompanyNotesParams{PerPage: Ptr(per)}),
-					func(v gen.Note) *string { return v.Id })
+			name: "ListForCompanyAll", style: svcPageStyle, path: "/companies/co1/notes",
+			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
+				return svcIDs(c.Notes.ListForCompanyAll(ctx, "co1", &gen.ListCompanyNotesParams{PerPage: Ptr(per)}, opts...),
+					func(v gen.Note) string { return valueOr(v.Id) })
 			},
 		},
 	})

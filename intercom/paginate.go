@@ -23,8 +23,9 @@ import (
 //   - cursor in a search body: pagination.starting_after in the POST body,
 //     next cursor in pages.next.starting_after: [searchPage] and [cursorNext].
 //   - page numbers: page (+ per_page) in the query, pages{page, total_pages}
-//     in the response: [pageNext] and [pageParam]; the cursor is the page
-//     number as a string.
+//     in the response: [pageNext] and [pageCall] (which sets the page, see
+//     [pageParam], on a copy of the params); the cursor is the page number
+//     as a string.
 //   - next URL: pages.next is the absolute URL of the next page: [linkNext]
 //     and [nextURLCall] (which fetches it with Client.getURL).
 //   - scroll: scroll_param in query and response: [paginateScroll] with
@@ -300,6 +301,27 @@ func nextURLCall(c *Client, first func(ctx context.Context) (*http.Response, err
 			return first(ctx)
 		}
 		return c.getURL(ctx, cursor)
+	}
+}
+
+// pageCall is the call of [fetchPages] for a page-numbered listing (with
+// [pageNext] as the next cursor): every request is sent by call with its own
+// copy of params (a zero value when params is nil), on which setPage sets
+// the page number the cursor names (see [pageParam]); the first page keeps
+// the caller's page, if any. params is copied once, when pageCall is called,
+// and never modified.
+func pageCall[P any](params *P, setPage func(q *P, page *int), call func(ctx context.Context, q *P) (*http.Response, error)) func(ctx context.Context, cursor string) (*http.Response, error) {
+	p := cloneParams(params)
+	return func(ctx context.Context, cursor string) (*http.Response, error) {
+		q := *p
+		page, err := pageParam(cursor)
+		if err != nil {
+			return nil, err
+		}
+		if page != nil {
+			setPage(&q, page)
+		}
+		return call(ctx, &q)
 	}
 }
 

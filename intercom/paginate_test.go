@@ -188,7 +188,7 @@ func allStyles() []style {
 }
 
 // collect ranges over seq, returning the items and the errors it yielded.
-func collect(seq func(func(int, error) bool)) (got []int, errs []error) {
+func collect[T any](seq func(func(T, error) bool)) (got []T, errs []error) {
 	for v, err := range seq {
 		if err != nil {
 			errs = append(errs, err)
@@ -560,6 +560,47 @@ func TestPageNext(t *testing.T) {
 		if _, err := pageParam(bad); err == nil {
 			t.Errorf("pageParam(%q) accepted", bad)
 		}
+	}
+}
+
+// TestPageCall checks the page-number adapter of the services: the first
+// page keeps the caller's page, a later one sets its page on a copy taken
+// when the iterator was made, nil params are a zero value, and a bad cursor
+// fails without a request.
+func TestPageCall(t *testing.T) {
+	type params struct{ Page, PerPage *int }
+	var sent []params
+	call := func(_ context.Context, q *params) (*http.Response, error) {
+		sent = append(sent, *q)
+		return nil, nil
+	}
+	setPage := func(q *params, page *int) { q.Page = page }
+	ctx := context.Background()
+
+	caller := &params{Page: Ptr(2), PerPage: Ptr(5)}
+	fetch := pageCall(caller, setPage, call)
+	caller.PerPage = Ptr(99)
+	for _, cursor := range []string{"", "3"} {
+		if _, err := fetch(ctx, cursor); err != nil {
+			t.Fatalf("cursor %q: %v", cursor, err)
+		}
+	}
+	if _, err := fetch(ctx, "x"); err == nil {
+		t.Error("cursor \"x\" accepted")
+	}
+	if len(sent) != 2 || *sent[0].Page != 2 || *sent[0].PerPage != 5 || *sent[1].Page != 3 || *sent[1].PerPage != 5 {
+		t.Errorf("requests sent with %+v, want pages 2 then 3 with per_page 5", sent)
+	}
+	if *caller.Page != 2 {
+		t.Errorf("caller's page changed to %d", *caller.Page)
+	}
+
+	sent = nil
+	if _, err := pageCall(nil, setPage, call)(ctx, ""); err != nil {
+		t.Fatal(err)
+	}
+	if len(sent) != 1 || sent[0] != (params{}) {
+		t.Errorf("nil params sent as %+v, want one zero value", sent)
 	}
 }
 
@@ -986,19 +1027,11 @@ func pgSearchContactsAll(ctx context.Context, c *Client, req gen.SearchRequest, 
 }
 
 func pgCompaniesAll(ctx context.Context, c *Client, params *gen.ListCompaniesParams, opts ...Option) iter.Seq2[gen.Company, error] {
-	p := cloneParams(params)
 	return paginate(ctx, fetchPages(c, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
-			q := *p
-			page, err := pageParam(cursor)
-			if err != nil {
-				return nil, err
-			}
-			if page != nil {
-				q.Page = page
-			}
-			return c.gen.ListCompanies(ctx, &q)
-		},
+		pageCall(params, func(q *gen.ListCompaniesParams, page *int) { q.Page = page },
+			func(ctx context.Context, q *gen.ListCompaniesParams) (*http.Response, error) {
+				return c.gen.ListCompanies(ctx, q)
+			}),
 		func(l *gen.CompanyList) ([]gen.Company, string) { return items(l.Data), pageNext(l.Pages) }))
 }
 
@@ -1066,17 +1099,6 @@ func httpStyles() []httpStyle {
 	}
 }
 
-func collectIDs(seq func(func(string, error) bool)) (got []string, errs []error) {
-	for v, err := range seq {
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		got = append(got, v)
-	}
-	return got, errs
-}
-
 func TestHTTPPaginateEveryItemOnceInOrder(t *testing.T) {
 	const per = 50
 	for _, st := range httpStyles() {
@@ -1085,7 +1107,7 @@ func TestHTTPPaginateEveryItemOnceInOrder(t *testing.T) {
 				fake := &pgServer{t: t, n: n, per: per}
 				srv := httptest.NewServer(fake)
 				defer srv.Close()
-				got, errs := collectIDs(st.seq(context.Background(), pgClient(t, srv), per))
+				got, errs := collect(st.seq(context.Background(), pgClient(t, srv), per))
 				if len(errs) != 0 {
 					t.Fatalf("errors: %v", errs)
 				}
@@ -1142,7 +1164,7 @@ func TestHTTPPaginateRepeatedCursor(t *testing.T) {
 			fake := &pgServer{t: t, n: 1000, per: per, stuck: true}
 			srv := httptest.NewServer(fake)
 			defer srv.Close()
-			got, errs := collectIDs(st.seq(context.Background(), pgClient(t, srv), per))
+			got, errs := collect(st.seq(context.Background(), pgClient(t, srv), per))
 			if len(errs) != 1 || !errors.Is(errs[0], ErrRepeatedCursor) {
 				t.Fatalf("errors %v, want ErrRepeatedCursor", errs)
 			}
@@ -1161,7 +1183,7 @@ func TestHTTPPaginateErrorYieldedOnce(t *testing.T) {
 			fake := &pgServer{t: t, n: 1000, per: per, failAt: 3, failCode: http.StatusForbidden}
 			srv := httptest.NewServer(fake)
 			defer srv.Close()
-			got, errs := collectIDs(st.seq(context.Background(), pgClient(t, srv), per))
+			got, errs := collect(st.seq(context.Background(), pgClient(t, srv), per))
 			if len(errs) != 1 || !IsForbidden(errs[0]) {
 				t.Fatalf("errors %v, want one 403 *Error", errs)
 			}
@@ -1206,7 +1228,7 @@ func TestHTTPNextURLOnAnotherHostIsRefused(t *testing.T) {
 	fake := &pgServer{t: t, n: 100, per: 10, foreign: "https://evil.example.com"}
 	srv := httptest.NewServer(fake)
 	defer srv.Close()
-	got, errs := collectIDs(pgContactCompaniesAllIDs(context.Background(), pgClient(t, srv)))
+	got, errs := collect(pgContactCompaniesAllIDs(context.Background(), pgClient(t, srv)))
 	if len(errs) != 1 || len(got) != 10 || fake.count() != 1 {
 		t.Fatalf("items %d, errors %v, requests %d; want the first page then one error", len(got), errs, fake.count())
 	}
@@ -1224,7 +1246,7 @@ func TestHTTPScroll(t *testing.T) {
 		fake := &pgServer{t: t, n: 1000, per: 10, failAt: 3, failCode: http.StatusInternalServerError}
 		srv := httptest.NewServer(fake)
 		defer srv.Close()
-		got, errs := collectIDs(ids(pgScrollCompanies(context.Background(), pgClient(t, srv)), func(v gen.Company) *string { return v.Id }))
+		got, errs := collect(ids(pgScrollCompanies(context.Background(), pgClient(t, srv)), func(v gen.Company) *string { return v.Id }))
 		if len(errs) != 1 || !errors.Is(errs[0], ErrScrollExpired) || !hasStatus(errs[0], 500) {
 			t.Fatalf("errors %v, want ErrScrollExpired wrapping the 500", errs)
 		}
@@ -1238,7 +1260,7 @@ func TestHTTPScroll(t *testing.T) {
 		srv := httptest.NewServer(fake)
 		defer srv.Close()
 		per := 10
-		got, errs := collectIDs(ids(pgConversationsAll(context.Background(), pgClient(t, srv), &gen.ListConversationsParams{PerPage: &per}), func(v gen.ConversationListItem) *string { return v.Id }))
+		got, errs := collect(ids(pgConversationsAll(context.Background(), pgClient(t, srv), &gen.ListConversationsParams{PerPage: &per}), func(v gen.ConversationListItem) *string { return v.Id }))
 		if len(errs) != 0 || len(got) != 5 || fake.count() != 2 {
 			t.Errorf("items %d, errors %v, requests %d; want 5, none, 2", len(got), errs, fake.count())
 		}
@@ -1262,7 +1284,7 @@ func TestHTTPPaginateCallOptionsOnEveryPage(t *testing.T) {
 	opts := []Option{WithAPIVersion("2.14")}
 	seq := pgConversationsAll(context.Background(), pgClient(t, srv), &gen.ListConversationsParams{PerPage: &per}, opts...)
 	opts[0] = WithAPIVersion("2.13") // after the iterator was made: must not apply
-	got, errs := collectIDs(ids(seq, func(v gen.ConversationListItem) *string { return v.Id }))
+	got, errs := collect(ids(seq, func(v gen.ConversationListItem) *string { return v.Id }))
 	if len(errs) != 0 || len(got) != 35 {
 		t.Fatalf("%d items, errors %v", len(got), errs)
 	}

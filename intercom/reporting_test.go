@@ -11,7 +11,7 @@ import (
 )
 
 func TestReportingDataExportMethods(t *testing.T) {
-	cvtRun(t, []cvtCase{
+	svcRun(t, []svcCase{
 		{
 			name: "Enqueue",
 			call: func(ctx context.Context, c *Client) (any, error) {
@@ -43,8 +43,8 @@ func TestReportingDataExportMethods(t *testing.T) {
 }
 
 func TestReportingDataExportIDs(t *testing.T) {
-	cvtCheckIDs(t, []cvtIDCase{
-		{name: "Get", path: func(id string) string { return "/export/reporting_data/" + id }, call: func(ctx context.Context, c *Client, id string) error {
+	svcRunIDs(t, []svcIDCase{
+		{name: "Get", route: "/export/reporting_data/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.ReportingDataExport.Get(ctx, id, gen.GetReportingDataExportParams{AppId: "a", ClientId: "b"})
 			return err
 		}},
@@ -56,7 +56,7 @@ func TestReportingDataExportIDs(t *testing.T) {
 			_, err := c.ReportingDataExport.Get(ctx, "job1", gen.GetReportingDataExportParams{AppId: "a", ClientId: id})
 			return err
 		}},
-		{name: "Download", path: func(id string) string { return "/download/reporting_data/" + id }, call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Download", route: "/download/reporting_data/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.ReportingDataExport.Download(ctx, id, "abc123")
 			return err
 		}},
@@ -69,17 +69,14 @@ func TestReportingDataExportIDs(t *testing.T) {
 
 func TestReportingDataExportDownload(t *testing.T) {
 	file := cvtGzipCSV(t)
-	rec := &cvtRecorder{}
-	srv := coreServer(t, func(w http.ResponseWriter, r *http.Request) {
-		seen := rec.add(t, r)
-		if seen.path != "/download/reporting_data/job1" {
+	c, seen := svcServer(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {
+		if r.URL.EscapedPath() != "/download/reporting_data/job1" {
 			coreJSON(w, http.StatusNotFound, `{"type":"error.list","errors":[{"code":"not_found","message":"Export job not found for identifier: job2"}]}`)
 			return
 		}
 		w.Header().Set("Content-Type", "application/octet-stream")
 		w.Write(file)
 	})
-	c, _ := coreClient(t, srv.URL)
 	d, err := c.ReportingDataExport.Download(context.Background(), "job1", "abc123")
 	if err != nil {
 		t.Fatal(err)
@@ -87,8 +84,8 @@ func TestReportingDataExportDownload(t *testing.T) {
 	if string(d.Data) != string(file) || d.ContentType != "application/octet-stream" {
 		t.Errorf("download = %d bytes %q", len(d.Data), d.ContentType)
 	}
-	r := rec.all()[0]
-	cvtCheckQuery(t, r.rawQuery, url.Values{"app_id": {"abc123"}})
+	r := seen()[0]
+	checkQuery(t, r.rawQuery, url.Values{"app_id": {"abc123"}})
 	if got := r.header.Get("Accept"); got != "application/octet-stream" {
 		t.Errorf("Accept = %q", got)
 	}

@@ -9,23 +9,23 @@ import (
 )
 
 func TestSegmentsCalls(t *testing.T) {
-	crmRun(t, []crmCase{
+	svcRun(t, []svcCase{
 		{
 			name: "List",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Segments.List(ctx, &gen.ListSegmentsParams{IncludeCount: Ptr(true)}))
+				return svcRes(c.Segments.List(ctx, &gen.ListSegmentsParams{IncludeCount: Ptr(true)}))
 			},
 			method: "GET", path: "/segments", query: url.Values{"include_count": {"true"}},
 			resp: `{"type":"segment.list","segments":[{"type":"segment","id":"s1","name":"Active","person_type":"user","count":3,"created_at":1734537259}]}`,
 		},
 		{
 			name:   "List/nil params",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Segments.List(ctx, nil)) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Segments.List(ctx, nil)) },
 			method: "GET", path: "/segments", resp: `{"type":"segment.list","segments":[]}`,
 		},
 		{
 			name:   "Get",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Segments.Get(ctx, "s1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Segments.Get(ctx, "s1")) },
 			method: "GET", path: "/segments/s1",
 			resp: `{"type":"segment","id":"s1","name":"Active","person_type":"user","created_at":1734537259,"updated_at":1734537261}`,
 		},
@@ -33,8 +33,8 @@ func TestSegmentsCalls(t *testing.T) {
 }
 
 func TestSegmentsIDs(t *testing.T) {
-	crmRunIDs(t, []crmIDCase{
-		{"Get", "/segments/%s", func(ctx context.Context, c *Client, id string) error {
+	svcRunIDs(t, []svcIDCase{
+		{name: "Get", route: "/segments/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Segments.Get(ctx, id)
 			return err
 		}},

@@ -8,7 +8,7 @@ import (
 )
 
 func TestSwitchMethods(t *testing.T) {
-	cvtRun(t, []cvtCase{{
+	svcRun(t, []svcCase{{
 		name: "Create",
 		call: func(ctx context.Context, c *Client) (any, error) {
 			return c.Switch.Create(ctx, gen.CreatePhoneSwitchRequest{Phone: "+353832345678"})

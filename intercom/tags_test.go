@@ -22,22 +22,22 @@ type crmUntagRef = struct {
 
 func TestTagsCalls(t *testing.T) {
 	untag := gen.UntagCompanyRequest{Name: "vip", Companies: []crmUntagRef{{Id: Ptr("co1")}, {CompanyId: Ptr("acme")}}}
-	crmRun(t, []crmCase{
+	svcRun(t, []svcCase{
 		{
 			name:   "List",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Tags.List(ctx)) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Tags.List(ctx)) },
 			method: "GET", path: "/tags",
 			resp: `{"type":"list","data":[{"type":"tag","id":"t1","name":"vip"},{"type":"tag","id":"t2","name":"beta"}]}`,
 		},
 		{
 			name:   "Get",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Tags.Get(ctx, "t1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Tags.Get(ctx, "t1")) },
 			method: "GET", path: "/tags/t1", resp: `{"type":"tag","id":"t1","name":"vip"}`,
 		},
 		{
 			name: "Delete",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmNoRes(c.Tags.Delete(ctx, "t1"))
+				return svcNoRes(c.Tags.Delete(ctx, "t1"))
 			},
 			method: "DELETE", path: "/tags/t1", resp: "",
 		},
@@ -46,21 +46,21 @@ func TestTagsCalls(t *testing.T) {
 			// chosen member's JSON, not {}.
 			name: "Create",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Tags.Create(ctx, gen.CreateOrUpdateTagRequest{Name: "vip"}))
+				return svcRes(c.Tags.Create(ctx, gen.CreateOrUpdateTagRequest{Name: "vip"}))
 			},
 			method: "POST", path: "/tags", body: `{"name":"vip"}`, resp: `{"type":"tag","id":"t1","name":"vip"}`,
 		},
 		{
 			name: "Create/rename",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Tags.Create(ctx, gen.CreateOrUpdateTagRequest{Id: Ptr("t1"), Name: "gold"}))
+				return svcRes(c.Tags.Create(ctx, gen.CreateOrUpdateTagRequest{Id: Ptr("t1"), Name: "gold"}))
 			},
 			method: "POST", path: "/tags", body: `{"id":"t1","name":"gold"}`, resp: `{"type":"tag","id":"t1","name":"gold"}`,
 		},
 		{
 			name: "TagCompanies",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Tags.TagCompanies(ctx, gen.TagCompanyRequest{Name: "vip", Companies: []crmCompanyRef{{Id: Ptr("co1")}}}))
+				return svcRes(c.Tags.TagCompanies(ctx, gen.TagCompanyRequest{Name: "vip", Companies: []crmCompanyRef{{Id: Ptr("co1")}}}))
 			},
 			method: "POST", path: "/tags", body: `{"name":"vip","companies":[{"id":"co1"}]}`,
 			resp: `{"type":"tag","id":"t1","name":"vip"}`,
@@ -68,7 +68,7 @@ func TestTagsCalls(t *testing.T) {
 		{
 			name: "UntagCompanies",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Tags.UntagCompanies(ctx, untag))
+				return svcRes(c.Tags.UntagCompanies(ctx, untag))
 			},
 			method: "POST", path: "/tags",
 			body: `{"name":"vip","companies":[{"id":"co1","untag":true},{"company_id":"acme","untag":true}]}`,
@@ -77,7 +77,7 @@ func TestTagsCalls(t *testing.T) {
 		{
 			name: "TagContacts",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Tags.TagContacts(ctx, gen.TagMultipleUsersRequest{Name: "vip", Users: []struct {
+				return svcRes(c.Tags.TagContacts(ctx, gen.TagMultipleUsersRequest{Name: "vip", Users: []struct {
 					Id *string `json:"id,omitempty"`
 				}{{Id: Ptr("c1")}, {Id: Ptr("c2")}}}))
 			},
@@ -93,19 +93,19 @@ func TestTagsCalls(t *testing.T) {
 }
 
 func TestTagsIDs(t *testing.T) {
-	crmRunIDs(t, []crmIDCase{
-		{"Get", "/tags/%s", func(ctx context.Context, c *Client, id string) error {
+	svcRunIDs(t, []svcIDCase{
+		{name: "Get", route: "/tags/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Tags.Get(ctx, id)
 			return err
 		}},
-		{"Delete", "/tags/%s", func(ctx context.Context, c *Client, id string) error {
+		{name: "Delete", route: "/tags/%s", call: func(ctx context.Context, c *Client, id string) error {
 			return c.Tags.Delete(ctx, id)
 		}},
 	})
 }
 
 func TestTagsRejects(t *testing.T) {
-	crmRunRejects(t, []crmRejectCase{
+	svcRunRejects(t, []svcRejectCase{
 		{"Create/no name", func(ctx context.Context, c *Client) error {
 			_, err := c.Tags.Create(ctx, gen.CreateOrUpdateTagRequest{})
 			return err

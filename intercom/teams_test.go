@@ -6,16 +6,16 @@ import (
 )
 
 func TestTeamsCalls(t *testing.T) {
-	crmRun(t, []crmCase{
+	svcRun(t, []svcCase{
 		{
 			name:   "List",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Teams.List(ctx)) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Teams.List(ctx)) },
 			method: "GET", path: "/teams",
 			resp: `{"type":"team.list","teams":[{"type":"team","id":"814865","name":"Support","admin_ids":[493881]}]}`,
 		},
 		{
 			name:   "Get",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Teams.Get(ctx, "814865")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Teams.Get(ctx, "814865")) },
 			method: "GET", path: "/teams/814865",
 			resp: `{"type":"team","id":"814865","name":"Support","admin_ids":[493881]}`,
 		},
@@ -23,8 +23,8 @@ func TestTeamsCalls(t *testing.T) {
 }
 
 func TestTeamsIDs(t *testing.T) {
-	crmRunIDs(t, []crmIDCase{
-		{"Get", "/teams/%s", func(ctx context.Context, c *Client, id string) error {
+	svcRunIDs(t, []svcIDCase{
+		{name: "Get", route: "/teams/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Teams.Get(ctx, id)
 			return err
 		}},

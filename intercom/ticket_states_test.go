@@ -6,7 +6,7 @@ import (
 )
 
 func TestTicketStatesMethods(t *testing.T) {
-	cvtRun(t, []cvtCase{{
+	svcRun(t, []svcCase{{
 		name:   "List",
 		call:   func(ctx context.Context, c *Client) (any, error) { return c.TicketStates.List(ctx) },
 		method: "GET", path: "/ticket_states",

@@ -10,7 +10,7 @@ import (
 func TestTicketTypesMethods(t *testing.T) {
 	tt := `{"type":"ticket_type","id":"53","name":"Bug","category":"Back-office","archived":false}`
 	attr := `{"type":"ticket_type_attribute","id":"7","name":"Severity","data_type":"string","ticket_type_id":53}`
-	cvtRun(t, []cvtCase{
+	svcRun(t, []svcCase{
 		{
 			name:   "List",
 			call:   func(ctx context.Context, c *Client) (any, error) { return c.TicketTypes.List(ctx) },
@@ -63,24 +63,24 @@ func TestTicketTypesMethods(t *testing.T) {
 }
 
 func TestTicketTypesIDs(t *testing.T) {
-	cvtCheckIDs(t, []cvtIDCase{
-		{name: "Get", path: func(id string) string { return "/ticket_types/" + id }, call: func(ctx context.Context, c *Client, id string) error {
+	svcRunIDs(t, []svcIDCase{
+		{name: "Get", route: "/ticket_types/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.TicketTypes.Get(ctx, id)
 			return err
 		}},
-		{name: "Update", path: func(id string) string { return "/ticket_types/" + id }, call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Update", route: "/ticket_types/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.TicketTypes.Update(ctx, id, gen.UpdateTicketTypeRequest{})
 			return err
 		}},
-		{name: "CreateAttribute", path: func(id string) string { return "/ticket_types/" + id + "/attributes" }, call: func(ctx context.Context, c *Client, id string) error {
+		{name: "CreateAttribute", route: "/ticket_types/%s/attributes", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.TicketTypes.CreateAttribute(ctx, id, gen.CreateTicketTypeAttributeRequest{})
 			return err
 		}},
-		{name: "UpdateAttribute", path: func(id string) string { return "/ticket_types/" + id + "/attributes/7" }, call: func(ctx context.Context, c *Client, id string) error {
+		{name: "UpdateAttribute", route: "/ticket_types/%s/attributes/7", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.TicketTypes.UpdateAttribute(ctx, id, "7", gen.UpdateTicketTypeAttributeRequest{})
 			return err
 		}},
-		{name: "UpdateAttribute/attribute id", path: func(id string) string { return "/ticket_types/53/attributes/" + id }, call: func(ctx context.Context, c *Client, id string) error {
+		{name: "UpdateAttribute/attribute id", route: "/ticket_types/53/attributes/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.TicketTypes.UpdateAttribute(ctx, "53", id, gen.UpdateTicketTypeAttributeRequest{})
 			return err
 		}},

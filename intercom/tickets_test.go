@@ -12,7 +12,7 @@ func TestTicketsMethods(t *testing.T) {
 	ticket := `{"type":"ticket","id":"474","ticket_id":"22","open":true}`
 	reply := `{"type":"ticket_part","id":"9001","part_type":"comment","body":"<p>On it</p>","created_at":1734537500}`
 	tag := `{"type":"tag","id":"7522907","name":"vip"}`
-	cvtRun(t, []cvtCase{
+	svcRun(t, []svcCase{
 		{
 			name: "Create",
 			call: func(ctx context.Context, c *Client) (any, error) {
@@ -137,23 +137,21 @@ func TestTicketsMethods(t *testing.T) {
 }
 
 func TestTicketsIDs(t *testing.T) {
-	tk := func(suffix string) func(string) string {
-		return func(id string) string { return "/tickets/" + id + suffix }
-	}
-	cvtCheckIDs(t, []cvtIDCase{
-		{name: "Get", path: tk(""), call: func(ctx context.Context, c *Client, id string) error {
+	tk := func(suffix string) string { return "/tickets/%s" + suffix }
+	svcRunIDs(t, []svcIDCase{
+		{name: "Get", route: tk(""), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Tickets.Get(ctx, id)
 			return err
 		}},
-		{name: "Update", path: tk(""), call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Update", route: tk(""), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Tickets.Update(ctx, id, gen.UpdateTicketJSONRequestBody{})
 			return err
 		}},
-		{name: "Delete", path: tk(""), call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Delete", route: tk(""), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Tickets.Delete(ctx, id)
 			return err
 		}},
-		{name: "ReplyAsAdmin", path: tk("/reply"), call: func(ctx context.Context, c *Client, id string) error {
+		{name: "ReplyAsAdmin", route: tk("/reply"), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Tickets.ReplyAsAdmin(ctx, id, "1", "x")
 			return err
 		}},
@@ -165,7 +163,7 @@ func TestTicketsIDs(t *testing.T) {
 			_, err := c.Tickets.AddNote(ctx, "1", id, "x")
 			return err
 		}},
-		{name: "ReplyAsContact", path: tk("/reply"), call: func(ctx context.Context, c *Client, id string) error {
+		{name: "ReplyAsContact", route: tk("/reply"), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Tickets.ReplyAsContact(ctx, id, "1", "x")
 			return err
 		}},
@@ -173,7 +171,7 @@ func TestTicketsIDs(t *testing.T) {
 			_, err := c.Tickets.ReplyAsContact(ctx, "1", id, "x")
 			return err
 		}},
-		{name: "Tag", path: tk("/tags"), call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Tag", route: tk("/tags"), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Tickets.Tag(ctx, id, "5", "2")
 			return err
 		}},
@@ -185,11 +183,11 @@ func TestTicketsIDs(t *testing.T) {
 			_, err := c.Tickets.Tag(ctx, "1", "5", id)
 			return err
 		}},
-		{name: "Untag", path: tk("/tags/5"), call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Untag", route: tk("/tags/5"), call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Tickets.Untag(ctx, id, "5", "2")
 			return err
 		}},
-		{name: "Untag/tag id", path: func(id string) string { return "/tickets/1/tags/" + id }, call: func(ctx context.Context, c *Client, id string) error {
+		{name: "Untag/tag id", route: "/tickets/1/tags/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Tickets.Untag(ctx, "1", id, "2")
 			return err
 		}},
@@ -201,24 +199,17 @@ func TestTicketsIDs(t *testing.T) {
 }
 
 func TestTicketsSearchAll(t *testing.T) {
-	cvtRunPager(t, cvtPager{
-		name: "SearchAll", method: "POST", path: "/tickets/search",
-		start: cvtSearchStart(cvtOpenQuery),
-		page: func(ids []string, start, end, per int) string {
-			return cvtJSON(map[string]any{
-				"type": "ticket.list", "total_count": len(ids),
-				"tickets": cvtObjects(ids[start:end], "ticket"),
-				"pages":   cvtCursorPages(end, len(ids), per),
-			})
-		},
-		all: func(ctx context.Context, c *Client, per int) iter.Seq2[string, error] {
-			return cvtIDsOf(c.Tickets.SearchAll(ctx, cvtSearchRequest(t, per)),
-				func(v *gen.Ticket) *string {
+	svcRunIters(t, []svcIterCase{{
+		name: "SearchAll", style: svcSearchStyle, method: "POST", path: "/tickets/search",
+		nest: []string{"tickets"}, item: svcItem("ticket"), searchQuery: cvtOpenQuery,
+		seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
+			return svcIDs(c.Tickets.SearchAll(ctx, cvtSearchRequest(t, per), opts...),
+				func(v *gen.Ticket) string {
 					if v == nil {
-						return nil
+						return ""
 					}
-					return v.Id
+					return valueOr(v.Id)
 				})
 		},
-	})
+	}})
 }

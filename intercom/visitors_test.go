@@ -18,23 +18,23 @@ func TestVisitorsCalls(t *testing.T) {
 	convert.Type = "user"
 	convert.User.Email = Ptr("winston@example.com")
 	convert.Visitor.UserId = Ptr("3ecf64d0")
-	crmRun(t, []crmCase{
+	svcRun(t, []svcCase{
 		{
 			name:   "Get",
-			call:   func(ctx context.Context, c *Client) (any, error) { return crmRes(c.Visitors.Get(ctx, "3ecf64d0 &x=1")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Visitors.Get(ctx, "3ecf64d0 &x=1")) },
 			method: "GET", path: "/visitors", query: url.Values{"user_id": {"3ecf64d0 &x=1"}}, resp: crmVisitorJSON,
 		},
 		{
 			name: "Update",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Visitors.Update(ctx, gen.UpdateVisitorRequest{UserId: Ptr("3ecf64d0"), Name: Ptr("Winston")}))
+				return svcRes(c.Visitors.Update(ctx, gen.UpdateVisitorRequest{UserId: Ptr("3ecf64d0"), Name: Ptr("Winston")}))
 			},
 			method: "PUT", path: "/visitors", body: `{"user_id":"3ecf64d0","name":"Winston"}`, resp: crmVisitorJSON,
 		},
 		{
 			name: "Convert",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return crmRes(c.Visitors.Convert(ctx, convert))
+				return svcRes(c.Visitors.Convert(ctx, convert))
 			},
 			method: "POST", path: "/visitors/convert",
 			body: `{"type":"user","user":{"email":"winston@example.com"},"visitor":{"user_id":"3ecf64d0"}}`,
@@ -45,7 +45,7 @@ func TestVisitorsCalls(t *testing.T) {
 
 func TestVisitorsRejects(t *testing.T) {
 	for _, id := range []string{"", "\n"} {
-		crmRunRejects(t, []crmRejectCase{
+		svcRunRejects(t, []svcRejectCase{
 			{fmt.Sprintf("Get/%q", id), func(ctx context.Context, c *Client) error {
 				_, err := c.Visitors.Get(ctx, id)
 				return err

@@ -6,13 +6,13 @@ import (
 )
 
 func TestWorkflowsMethods(t *testing.T) {
-	cvtRun(t, []cvtCase{{
+	svcRun(t, []svcCase{{
 		name:   "Export",
 		call:   func(ctx context.Context, c *Client) (any, error) { return c.Workflows.Export(ctx, "12345") },
 		method: "GET", path: "/export/workflows/12345",
 		resp: `{"export_version":"1.0","exported_at":"2025-01-24T10:00:00Z","app_id":7,"workflow":{"id":"12345","title":"Triage","state":"live","trigger_type":"inbound_conversation","target_channels":["chat"],"snapshot":{"steps":[]}}}`,
 	}})
-	cvtCheckIDs(t, []cvtIDCase{{name: "Export", path: func(id string) string { return "/export/workflows/" + id }, call: func(ctx context.Context, c *Client, id string) error {
+	svcRunIDs(t, []svcIDCase{{name: "Export", route: "/export/workflows/%s", call: func(ctx context.Context, c *Client, id string) error {
 		_, err := c.Workflows.Export(ctx, id)
 		return err
 	}}})

@@ -47,14 +47,15 @@ func (p *Probe) run() {
 type Lateness struct {
 	Samples       int
 	P50, P90, Max time.Duration
-	// Stalled is the share of the probe's time lost in wake-ups later than
-	// stallSlack: roughly, the share of the time this process was ready to
-	// run but did not get a CPU.
+	// Stalled is the share of the probe's time by which wake-ups came later
+	// than stallSlack: roughly, the share of the time this process was ready
+	// to run but did not get a CPU, beyond what a limiter's burst absorbs.
 	Stalled float64
 }
 
-// stallSlack is the lateness of a timer that counts as normal.
-const stallSlack = time.Millisecond
+// stallSlack is the lateness of a timer that a limiter with the default
+// burst absorbs at the load tests' pace (one request every ~2ms).
+const stallSlack = 2 * time.Millisecond
 
 // Stop ends the probe and returns what it measured.
 func (p *Probe) Stop() Lateness {
@@ -67,7 +68,7 @@ func (p *Probe) Stop() Lateness {
 	var stalled time.Duration
 	for _, d := range p.lates {
 		if d > stallSlack {
-			stalled += d
+			stalled += d - stallSlack
 		}
 	}
 	if span := time.Since(p.start); span > 0 {

@@ -1,0 +1,52 @@
+package intercom
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"strconv"
+)
+
+// This file holds the checks of service method arguments that several
+// services share (requireID, the one every path id goes through, is in
+// call.go).
+
+// numericID checks a path id that the API declares as an integer while
+// returning it as a string in the objects (admins, notes, articles, help
+// center collections, news items): it must be a positive decimal number.
+// The error wraps [ErrInvalidID].
+func numericID(name, id string) (int, error) {
+	if err := requireID(name, id); err != nil {
+		return 0, err
+	}
+	n, err := strconv.Atoi(id)
+	if err != nil || n <= 0 || strconv.Itoa(n) != id {
+		return 0, fmt.Errorf("intercom: %s %q is not a positive number: %w", name, truncate(id, 64), ErrInvalidID)
+	}
+	return n, nil
+}
+
+// requireUnionBody refuses a union request body that was never set with one of
+// its From... methods: it would be sent as null or {}.
+func requireUnionBody(v json.Marshaler) error {
+	b, err := v.MarshalJSON()
+	if err != nil {
+		return fmt.Errorf("intercom: encoding request body: %w", err)
+	}
+	switch string(bytes.TrimSpace(b)) {
+	case "", "null", "{}":
+		return errors.New("intercom: empty request body: build it with one of its From... methods")
+	}
+	return nil
+}
+
+// errSeq is an iterator that yields err once: the iterator of a call whose
+// arguments are invalid, so that no request is sent.
+func errSeq[T any](err error) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		yield(zero, err)
+	}
+}

@@ -207,15 +207,7 @@ func (c *call) listConversations() result {
 		return res
 	}
 	ids := c.st.conversations.order
-	start, end, pages, res, good := cursorPage(ids, per, c.query.Get("starting_after"))
-	if !good {
-		return res
-	}
-	data := make([]gen.ConversationListItem, 0, end-start)
-	for _, id := range ids[start:end] {
-		data = append(data, c.st.listItem(c.st.conversations.m[id]))
-	}
-	return ok(gen.ConversationList{Type: ptr(gen.ConversationListType("conversation.list")), Conversations: &data, TotalCount: ptr(len(ids)), Pages: &pages})
+	return c.conversationPage(ids, per, c.query.Get("starting_after"))
 }
 
 func (c *call) createConversation() result {
@@ -508,6 +500,12 @@ func (c *call) searchConversations() result {
 			ids = append(ids, id)
 		}
 	}
+	return c.conversationPage(ids, per, after)
+}
+
+// conversationPage answers one cursor page of the conversations ids, as both the
+// list and the search endpoints do.
+func (c *call) conversationPage(ids []string, per int, after string) result {
 	start, end, pages, res, good := cursorPage(ids, per, after)
 	if !good {
 		return res

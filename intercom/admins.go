@@ -12,14 +12,14 @@ import (
 // Me fetches the admin the access token belongs to, with its workspace
 // (GET /me).
 func (s *AdminsService) Me(ctx context.Context, opts ...Option) (*gen.AdminWithApp, error) {
-	return doJSON[gen.AdminWithApp](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.AdminWithApp](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.IdentifyAdmin(ctx)
 	})
 }
 
 // List lists the admins of the workspace (GET /admins). params may be nil.
 func (s *AdminsService) List(ctx context.Context, params *gen.ListAdminsParams, opts ...Option) (*gen.AdminList, error) {
-	return doJSON[gen.AdminList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.AdminList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListAdmins(ctx, params)
 	})
 }
@@ -31,7 +31,7 @@ func (s *AdminsService) Get(ctx context.Context, adminID string, opts ...Option)
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Admin](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Admin](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.RetrieveAdmin(ctx, id)
 	})
 }
@@ -45,7 +45,7 @@ func (s *AdminsService) SetAway(ctx context.Context, adminID string, body gen.Se
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Admin](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Admin](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.SetAwayAdmin(ctx, id, body)
 	})
 }
@@ -57,7 +57,7 @@ func (s *AdminsService) ListActivityLogs(ctx context.Context, params *gen.ListAc
 	if err := checkActivityLogsParams(params); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ActivityLogList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ActivityLogList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListActivityLogs(ctx, params)
 	})
 }
@@ -71,7 +71,7 @@ func (s *AdminsService) ListActivityLogsAll(ctx context.Context, params *gen.Lis
 	if err := checkActivityLogsParams(params); err != nil {
 		return errSeq[*gen.ActivityLog](err)
 	}
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		pageCall(params, func(q *gen.ListActivityLogsParams, page *int) { q.Page = page },
 			func(ctx context.Context, q *gen.ListActivityLogsParams) (*http.Response, error) {
 				return s.c.gen.ListActivityLogs(ctx, q)

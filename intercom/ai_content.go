@@ -37,7 +37,7 @@ var (
 // params.Page and params.PerPage choose the page. Use
 // [AIContentService.ListContentImportSourcesAll] to get every page.
 func (s *AIContentService) ListContentImportSources(ctx context.Context, params *gen.ListContentImportSourcesParams, opts ...Option) (*gen.ContentImportSourcesList, error) {
-	return doJSON[gen.ContentImportSourcesList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ContentImportSourcesList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListContentImportSources(ctx, params)
 	})
 }
@@ -49,7 +49,7 @@ func (s *AIContentService) ListContentImportSources(ctx context.Context, params 
 // modified. An error is yielded once and ends the iteration.
 func (s *AIContentService) ListContentImportSourcesAll(ctx context.Context, params *gen.ListContentImportSourcesParams, opts ...Option) iter.Seq2[gen.ContentImportSource, error] {
 	p := cloneParams(params)
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		nextURLCall(s.c, func(ctx context.Context) (*http.Response, error) {
 			return s.c.gen.ListContentImportSources(ctx, p)
 		}),
@@ -63,7 +63,7 @@ func (s *AIContentService) ListContentImportSourcesAll(ctx context.Context, para
 // for a source whose pages you send with
 // [AIContentService.CreateExternalPage]) are required.
 func (s *AIContentService) CreateContentImportSource(ctx context.Context, body gen.CreateContentImportSourceRequest, opts ...Option) (*gen.ContentImportSource, error) {
-	return doJSON[gen.ContentImportSource](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ContentImportSource](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateContentImportSource(ctx, body)
 	})
 }
@@ -76,7 +76,7 @@ func (s *AIContentService) GetContentImportSource(ctx context.Context, sourceID 
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContentImportSource](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ContentImportSource](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.GetContentImportSource(ctx, id)
 	})
 }
@@ -90,7 +90,7 @@ func (s *AIContentService) UpdateContentImportSource(ctx context.Context, source
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContentImportSource](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ContentImportSource](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.UpdateContentImportSource(ctx, id, body)
 	})
 }
@@ -103,7 +103,7 @@ func (s *AIContentService) DeleteContentImportSource(ctx context.Context, source
 	if err != nil {
 		return err
 	}
-	return doNoBody(ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doNoBody(ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DeleteContentImportSource(ctx, id)
 	})
 }
@@ -122,7 +122,7 @@ func sourceIDParam(sourceID int) (string, error) {
 // params.PerPage choose the page. Use [AIContentService.ListExternalPagesAll]
 // to get every page.
 func (s *AIContentService) ListExternalPages(ctx context.Context, params *gen.ListExternalPagesParams, opts ...Option) (*gen.ExternalPagesList, error) {
-	return doJSON[gen.ExternalPagesList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ExternalPagesList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListExternalPages(ctx, params)
 	})
 }
@@ -134,7 +134,7 @@ func (s *AIContentService) ListExternalPages(ctx context.Context, params *gen.Li
 // error is yielded once and ends the iteration.
 func (s *AIContentService) ListExternalPagesAll(ctx context.Context, params *gen.ListExternalPagesParams, opts ...Option) iter.Seq2[gen.ExternalPage, error] {
 	p := cloneParams(params)
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		nextURLCall(s.c, func(ctx context.Context) (*http.Response, error) {
 			return s.c.gen.ListExternalPages(ctx, p)
 		}),
@@ -148,7 +148,7 @@ func (s *AIContentService) ListExternalPagesAll(ctx context.Context, params *gen
 // (POST /ai/external_pages). body.Title, body.Html, body.Locale,
 // body.SourceId and body.ExternalId are required.
 func (s *AIContentService) CreateExternalPage(ctx context.Context, body gen.CreateExternalPageRequest, opts ...Option) (*gen.ExternalPage, error) {
-	return doJSON[gen.ExternalPage](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ExternalPage](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateExternalPage(ctx, body)
 	})
 }
@@ -159,7 +159,7 @@ func (s *AIContentService) GetExternalPage(ctx context.Context, pageID string, o
 	if err := requireID("external page id", pageID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ExternalPage](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ExternalPage](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.GetExternalPage(ctx, pageID)
 	})
 }
@@ -172,7 +172,7 @@ func (s *AIContentService) UpdateExternalPage(ctx context.Context, pageID string
 	if err := requireID("external page id", pageID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ExternalPage](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ExternalPage](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.UpdateExternalPage(ctx, pageID, body)
 	})
 }
@@ -184,7 +184,7 @@ func (s *AIContentService) DeleteExternalPage(ctx context.Context, pageID string
 	if err := requireID("external page id", pageID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ExternalPage](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ExternalPage](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DeleteExternalPage(ctx, pageID)
 	})
 }

@@ -29,7 +29,7 @@ var (
 // recently updated first. params may be nil; params.Page and params.PerPage
 // choose the page. Use [ArticlesService.ListAll] to get every page.
 func (s *ArticlesService) List(ctx context.Context, params *gen.ListArticlesParams, opts ...Option) (*gen.ArticleList, error) {
-	return doJSON[gen.ArticleList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ArticleList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListArticles(ctx, params)
 	})
 }
@@ -39,7 +39,7 @@ func (s *ArticlesService) List(ctx context.Context, params *gen.ListArticlesPara
 // (params.PerPage sets the page size); it is copied and not modified. An
 // error is yielded once and ends the iteration.
 func (s *ArticlesService) ListAll(ctx context.Context, params *gen.ListArticlesParams, opts ...Option) iter.Seq2[gen.ArticleListItem, error] {
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		pageCall(params, func(q *gen.ListArticlesParams, page *int) { q.Page = page },
 			func(ctx context.Context, q *gen.ListArticlesParams) (*http.Response, error) {
 				return s.c.gen.ListArticles(ctx, q)
@@ -53,7 +53,7 @@ func (s *ArticlesService) ListAll(ctx context.Context, params *gen.ListArticlesP
 // (the id of an admin) are required; body.State "published" publishes it at
 // once, and body.ParentId/ParentType place it in a collection.
 func (s *ArticlesService) Create(ctx context.Context, body gen.CreateArticleRequest, opts ...Option) (*gen.Article, error) {
-	return doJSON[gen.Article](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Article](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateArticle(ctx, body)
 	})
 }
@@ -65,7 +65,7 @@ func (s *ArticlesService) Get(ctx context.Context, articleID string, opts ...Opt
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Article](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Article](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.RetrieveArticle(ctx, id)
 	})
 }
@@ -77,7 +77,7 @@ func (s *ArticlesService) Update(ctx context.Context, articleID string, body gen
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Article](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Article](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.UpdateArticle(ctx, id, body)
 	})
 }
@@ -89,7 +89,7 @@ func (s *ArticlesService) Delete(ctx context.Context, articleID string, opts ...
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DeletedArticleObject](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.DeletedArticleObject](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DeleteArticle(ctx, id)
 	})
 }
@@ -101,7 +101,7 @@ func (s *ArticlesService) Delete(ctx context.Context, articleID string, opts ...
 // params.PerPage choose the page. Use [ArticlesService.SearchAll] to get
 // every page.
 func (s *ArticlesService) Search(ctx context.Context, params *gen.SearchArticlesParams, opts ...Option) (*gen.ArticleSearchResponse, error) {
-	return doJSON[gen.ArticleSearchResponse](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ArticleSearchResponse](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.SearchArticles(ctx, params)
 	})
 }
@@ -113,7 +113,7 @@ func (s *ArticlesService) Search(ctx context.Context, params *gen.SearchArticles
 // returns. params may be nil; it is copied and not modified. An error is
 // yielded once and ends the iteration.
 func (s *ArticlesService) SearchAll(ctx context.Context, params *gen.SearchArticlesParams, opts ...Option) iter.Seq2[gen.Article, error] {
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		pageCall(params, func(q *gen.SearchArticlesParams, page *int) { q.Page = page },
 			func(ctx context.Context, q *gen.SearchArticlesParams) (*http.Response, error) {
 				return s.c.gen.SearchArticles(ctx, q)

@@ -10,7 +10,7 @@ import (
 // List lists the away status reasons of the workspace
 // (GET /away_status_reasons). Pass a reason's id to [AdminsService.SetAway].
 func (s *AwayStatusReasonsService) List(ctx context.Context, opts ...Option) (*gen.AwayStatusReasonList, error) {
-	return doJSON[gen.AwayStatusReasonList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.AwayStatusReasonList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListAwayStatusReasons(ctx)
 	})
 }

@@ -9,7 +9,7 @@ import (
 
 // List lists the brands of the workspace (GET /brands).
 func (s *BrandsService) List(ctx context.Context, opts ...Option) (*gen.BrandList, error) {
-	return doJSON[gen.BrandList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.BrandList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListBrands(ctx)
 	})
 }
@@ -19,7 +19,7 @@ func (s *BrandsService) Get(ctx context.Context, brandID string, opts ...Option)
 	if err := requireID("brand id", brandID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Brand](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Brand](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.RetrieveBrand(ctx, brandID)
 	})
 }

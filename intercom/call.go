@@ -16,11 +16,8 @@ func Ptr[T any](v T) *T { return &v }
 
 // doJSON runs one generated call with per-call options and decodes a 2xx JSON body into T.
 // A decode failure returns *DecodeError{StatusCode, Body, Err} (raw body kept).
-func doJSON[T any](ctx context.Context, c *Client, opts []Option, fn func(ctx context.Context) (*http.Response, error)) (*T, error) {
-	if len(opts) > 0 {
-		ctx = ContextWithOptions(ctx, opts...)
-	}
-	resp, err := fn(ctx)
+func doJSON[T any](ctx context.Context, c *Client, op *Operation, opts []Option, fn func(ctx context.Context) (*http.Response, error)) (*T, error) {
+	resp, err := fn(withCall(ctx, op, opts))
 	if err != nil {
 		return nil, err
 	}
@@ -39,11 +36,8 @@ func doJSON[T any](ctx context.Context, c *Client, opts []Option, fn func(ctx co
 }
 
 // doNoBody runs a call whose success has no useful body (e.g. 204/200 with empty JSON).
-func doNoBody(ctx context.Context, c *Client, opts []Option, fn func(ctx context.Context) (*http.Response, error)) error {
-	if len(opts) > 0 {
-		ctx = ContextWithOptions(ctx, opts...)
-	}
-	resp, err := fn(ctx)
+func doNoBody(ctx context.Context, c *Client, op *Operation, opts []Option, fn func(ctx context.Context) (*http.Response, error)) error {
+	resp, err := fn(withCall(ctx, op, opts))
 	if err != nil {
 		return err
 	}

@@ -17,7 +17,7 @@ func TestDoJSONAndResponseInto(t *testing.T) {
 		body: `{"type":"admin","id":"42","email":"ops@example.com"}`})
 	c, _ := coreClient(t, u)
 	var resp *http.Response
-	admin, err := doJSON[gen.AdminWithApp](context.Background(), c, []Option{WithResponseInto(&resp)},
+	admin, err := doJSON[gen.AdminWithApp](context.Background(), c, nil, []Option{WithResponseInto(&resp)},
 		func(ctx context.Context) (*http.Response, error) { return c.gen.IdentifyAdmin(ctx) })
 	if err != nil {
 		t.Fatal(err)
@@ -48,7 +48,7 @@ func TestResponseIntoOnError(t *testing.T) {
 	_, u := newScripted(t, scriptStep{status: 404, body: `{"type":"error.list","errors":[{"code":"not_found","message":"Contact Not Found"}]}`})
 	c, _ := coreClient(t, u)
 	var resp *http.Response
-	err := doNoBody(context.Background(), c, []Option{WithResponseInto(&resp)},
+	err := doNoBody(context.Background(), c, nil, []Option{WithResponseInto(&resp)},
 		func(ctx context.Context) (*http.Response, error) { return c.gen.DeleteContact(ctx, "1") })
 	if !IsNotFound(err) {
 		t.Fatalf("err = %v", err)
@@ -64,13 +64,13 @@ func TestResponseIntoOnError(t *testing.T) {
 func TestDoNoBody(t *testing.T) {
 	_, u := newScripted(t, scriptStep{status: 204, body: " "})
 	c, _ := coreClient(t, u)
-	if err := doNoBody(context.Background(), c, nil, func(ctx context.Context) (*http.Response, error) {
+	if err := doNoBody(context.Background(), c, nil, nil, func(ctx context.Context) (*http.Response, error) {
 		return c.gen.DeleteContact(ctx, "1")
 	}); err != nil {
 		t.Fatal(err)
 	}
 	boom := errors.New("boom")
-	if err := doNoBody(context.Background(), c, nil, func(ctx context.Context) (*http.Response, error) { return nil, boom }); err != boom {
+	if err := doNoBody(context.Background(), c, nil, nil, func(ctx context.Context) (*http.Response, error) { return nil, boom }); err != boom {
 		t.Errorf("err = %v", err)
 	}
 }

@@ -17,7 +17,7 @@ var (
 // List returns one page of the workspace's calls (GET /calls). Set
 // params.Page for a later page, or use [CallsService.ListAll].
 func (s *CallsService) List(ctx context.Context, params *gen.ListCallsParams, opts ...Option) (*gen.CallList, error) {
-	return doJSON[gen.CallList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.CallList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListCalls(ctx, params)
 	})
 }
@@ -26,7 +26,7 @@ func (s *CallsService) List(ctx context.Context, params *gen.ListCallsParams, op
 // params (may be nil) sets per_page and the first page; it is copied and
 // never modified. The iteration ends with (zero, err) at the first failure.
 func (s *CallsService) ListAll(ctx context.Context, params *gen.ListCallsParams, opts ...Option) iter.Seq2[gen.Call, error] {
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		pageCall(params, func(q *gen.ListCallsParams, page *int) { q.Page = page },
 			func(ctx context.Context, q *gen.ListCallsParams) (*http.Response, error) {
 				return s.c.gen.ListCalls(ctx, q)
@@ -39,7 +39,7 @@ func (s *CallsService) Get(ctx context.Context, callID string, opts ...Option) (
 	if err := requireID("call id", callID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Call](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Call](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ShowCall(ctx, callID)
 	})
 }
@@ -55,7 +55,7 @@ func (s *CallsService) Recording(ctx context.Context, callID string, opts ...Opt
 	if err := requireID("call id", callID); err != nil {
 		return nil, err
 	}
-	return doDownload(ctx, opts, func(ctx context.Context) (*http.Response, error) {
+	return doDownload(ctx, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ShowCallRecording(ctx, callID, acceptHeader("*/*"))
 	})
 }
@@ -67,7 +67,7 @@ func (s *CallsService) Transcript(ctx context.Context, callID string, opts ...Op
 	if err := requireID("call id", callID); err != nil {
 		return nil, err
 	}
-	return doDownload(ctx, opts, func(ctx context.Context) (*http.Response, error) {
+	return doDownload(ctx, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ShowCallTranscript(ctx, callID, acceptHeader("text/plain, application/json"))
 	})
 }
@@ -86,7 +86,7 @@ func (s *CallsService) ListWithTranscripts(ctx context.Context, conversationIDs 
 		}
 	}
 	body := gen.ListCallsWithTranscriptsJSONRequestBody{ConversationIds: conversationIDs}
-	return doJSON[gen.CallWithTranscriptList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.CallWithTranscriptList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListCallsWithTranscripts(ctx, body)
 	})
 }
@@ -96,7 +96,7 @@ func (s *CallsService) ListWithTranscripts(ctx context.Context, conversationIDs 
 // external call id to an Intercom call and conversation
 // (POST /fin_voice/register).
 func (s *CallsService) RegisterFinVoiceCall(ctx context.Context, body gen.RegisterFinVoiceCallRequest, opts ...Option) (*gen.AiCallResponse, error) {
-	return doJSON[gen.AiCallResponse](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.AiCallResponse](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.RegisterFinVoiceCall(ctx, body)
 	})
 }
@@ -108,7 +108,7 @@ func (s *CallsService) CollectFinVoiceCall(ctx context.Context, id int, opts ...
 	if id <= 0 {
 		return nil, fmt.Errorf("intercom: Fin Voice call id %d is not positive: %w", id, ErrInvalidID)
 	}
-	return doJSON[gen.AiCallResponse](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.AiCallResponse](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CollectFinVoiceCallById(ctx, id)
 	})
 }
@@ -119,7 +119,7 @@ func (s *CallsService) CollectFinVoiceCallByExternalID(ctx context.Context, exte
 	if err := requireID("external id", externalID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.AiCallResponse](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.AiCallResponse](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CollectFinVoiceCallByExternalId(ctx, externalID)
 	})
 }
@@ -133,7 +133,7 @@ func (s *CallsService) CollectFinVoiceCallByPhoneNumber(ctx context.Context, pho
 	if err := requireID("phone number", phoneNumber); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.AiCallResponse](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.AiCallResponse](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CollectFinVoiceCallByPhoneNumber(ctx, phoneNumber)
 	})
 }
@@ -144,7 +144,7 @@ func (s *CallsService) CollectFinVoiceCallsByConversation(ctx context.Context, c
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	calls, err := doJSON[[]gen.AiCallResponse](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	calls, err := doJSON[[]gen.AiCallResponse](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CollectFinVoiceCallsByConversationId(ctx, conversationID)
 	})
 	if err != nil {

@@ -225,7 +225,7 @@ func TestHeadersOnEveryRequest(t *testing.T) {
 	}
 
 	// Facade layer (doJSON over the generated client), default version.
-	if _, err := doJSON[gen.AdminWithApp](ctx, c, nil, func(ctx context.Context) (*http.Response, error) {
+	if _, err := doJSON[gen.AdminWithApp](ctx, c, nil, nil, func(ctx context.Context) (*http.Response, error) {
 		return c.gen.IdentifyAdmin(ctx)
 	}); err != nil {
 		t.Fatal(err)
@@ -236,7 +236,7 @@ func TestHeadersOnEveryRequest(t *testing.T) {
 	}
 
 	// Per-call override through the facade's opts.
-	if _, err := doJSON[gen.AdminWithApp](ctx, c, []Option{WithAPIVersion("2.13")}, func(ctx context.Context) (*http.Response, error) {
+	if _, err := doJSON[gen.AdminWithApp](ctx, c, nil, []Option{WithAPIVersion("2.13")}, func(ctx context.Context) (*http.Response, error) {
 		return c.gen.IdentifyAdmin(ctx)
 	}); err != nil {
 		t.Fatal(err)

@@ -15,7 +15,7 @@ import (
 // appears in the Intercom UI only once a contact is attached to it (see
 // [ContactsService.AttachCompany]).
 func (s *CompaniesService) CreateOrUpdate(ctx context.Context, body gen.CreateOrUpdateCompanyRequest, opts ...Option) (*gen.Company, error) {
-	return doJSON[gen.Company](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Company](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateOrUpdateCompany(ctx, body)
 	})
 }
@@ -27,7 +27,7 @@ func (s *CompaniesService) Get(ctx context.Context, companyID string, opts ...Op
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Company](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Company](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.RetrieveACompanyById(ctx, companyID)
 	})
 }
@@ -38,7 +38,7 @@ func (s *CompaniesService) Update(ctx context.Context, companyID string, body ge
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Company](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Company](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.UpdateCompany(ctx, companyID, body)
 	})
 }
@@ -49,7 +49,7 @@ func (s *CompaniesService) Delete(ctx context.Context, companyID string, opts ..
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DeletedCompanyObject](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.DeletedCompanyObject](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DeleteCompany(ctx, companyID)
 	})
 }
@@ -58,7 +58,7 @@ func (s *CompaniesService) Delete(ctx context.Context, companyID string, opts ..
 // params.CompanyId, params.TagId or params.SegmentId (GET /companies).
 // params may be nil; params.Page and params.PerPage choose the page.
 func (s *CompaniesService) List(ctx context.Context, params *gen.ListCompaniesParams, opts ...Option) (*gen.CompanyList, error) {
-	return doJSON[gen.CompanyList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.CompanyList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListCompanies(ctx, params)
 	})
 }
@@ -68,7 +68,7 @@ func (s *CompaniesService) List(ctx context.Context, params *gen.ListCompaniesPa
 // first). params may be nil; it is copied and not modified. An error is
 // yielded once and ends the iteration.
 func (s *CompaniesService) ListAll(ctx context.Context, params *gen.ListCompaniesParams, opts ...Option) iter.Seq2[gen.Company, error] {
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		pageCall(params, func(q *gen.ListCompaniesParams, page *int) { q.Page = page },
 			func(ctx context.Context, q *gen.ListCompaniesParams) (*http.Response, error) {
 				return s.c.gen.ListCompanies(ctx, q)
@@ -81,7 +81,7 @@ func (s *CompaniesService) ListAll(ctx context.Context, params *gen.ListCompanie
 // query). params may be nil. Intercom caps this listing at 10,000 companies:
 // use [CompaniesService.ScrollAll] to go through more.
 func (s *CompaniesService) ListOrdered(ctx context.Context, params *gen.ListAllCompaniesParams, opts ...Option) (*gen.CompanyList, error) {
-	return doJSON[gen.CompanyList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.CompanyList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListAllCompanies(ctx, params)
 	})
 }
@@ -91,7 +91,7 @@ func (s *CompaniesService) ListOrdered(ctx context.Context, params *gen.ListAllC
 // the first). params may be nil; it is copied and not modified. An error is
 // yielded once and ends the iteration.
 func (s *CompaniesService) ListOrderedAll(ctx context.Context, params *gen.ListAllCompaniesParams, opts ...Option) iter.Seq2[gen.Company, error] {
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		pageCall(params, func(q *gen.ListAllCompaniesParams, page *int) { q.Page = page },
 			func(ctx context.Context, q *gen.ListAllCompaniesParams) (*http.Response, error) {
 				return s.c.gen.ListAllCompanies(ctx, q)
@@ -115,7 +115,7 @@ func (s *CompaniesService) Scroll(ctx context.Context, scrollParam string, opts 
 		p.ScrollParam = &scrollParam
 	}
 	callOpts := append(slices.Clip(opts), WithMaxRetries(0))
-	r, err := doJSON[gen.CompanyScroll](ctx, s.c, callOpts, func(ctx context.Context) (*http.Response, error) {
+	r, err := doJSON[gen.CompanyScroll](ctx, s.c, nil, callOpts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ScrollOverAllCompanies(ctx, &p)
 	})
 	if err != nil && scrollParam != "" && hasStatus(err, http.StatusInternalServerError) {
@@ -135,7 +135,7 @@ func (s *CompaniesService) Scroll(ctx context.Context, scrollParam string, opts 
 // be resumed, range over ScrollAll again to restart from the beginning.
 // Other errors are yielded once and end the iteration as usual.
 func (s *CompaniesService) ScrollAll(ctx context.Context, opts ...Option) iter.Seq2[gen.Company, error] {
-	return paginateScroll(ctx, opts, scrollFetch(s.c,
+	return paginateScroll(ctx, opts, scrollFetch(s.c, nil,
 		func(ctx context.Context, param string) (*http.Response, error) {
 			var p gen.ScrollOverAllCompaniesParams
 			if param != "" {
@@ -152,7 +152,7 @@ func (s *CompaniesService) ListContacts(ctx context.Context, companyID string, p
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.CompanyAttachedContacts](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.CompanyAttachedContacts](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListAttachedContacts(ctx, companyID, params)
 	})
 }
@@ -165,7 +165,7 @@ func (s *CompaniesService) ListContactsAll(ctx context.Context, companyID string
 	if err := requireID("company id", companyID); err != nil {
 		return errSeq[gen.Contact](err)
 	}
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		pageCall(params, func(q *gen.ListAttachedContactsParams, page *int) { q.Page = page },
 			func(ctx context.Context, q *gen.ListAttachedContactsParams) (*http.Response, error) {
 				return s.c.gen.ListAttachedContacts(ctx, companyID, q)
@@ -179,7 +179,7 @@ func (s *CompaniesService) ListSegments(ctx context.Context, companyID string, o
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.CompanyAttachedSegments](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.CompanyAttachedSegments](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListAttachedSegmentsForCompanies(ctx, companyID)
 	})
 }

@@ -24,7 +24,7 @@ func (s *ContactsService) Get(ctx context.Context, contactID string, opts ...Opt
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContactWithPush](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ContactWithPush](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ShowContact(ctx, contactID)
 	})
 }
@@ -35,7 +35,7 @@ func (s *ContactsService) GetByExternalID(ctx context.Context, externalID string
 	if err := requireID("contact external_id", externalID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContactWithPush](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ContactWithPush](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ShowContactByExternalId(ctx, externalID)
 	})
 }
@@ -44,7 +44,7 @@ func (s *ContactsService) GetByExternalID(ctx context.Context, externalID string
 // pass pages.next.starting_after of a page as params.StartingAfter to get
 // the next one, or use [ContactsService.ListAll].
 func (s *ContactsService) List(ctx context.Context, params *gen.ListContactsParams, opts ...Option) (*gen.ContactList, error) {
-	return doJSON[gen.ContactList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ContactList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListContacts(ctx, params)
 	})
 }
@@ -55,7 +55,7 @@ func (s *ContactsService) List(ctx context.Context, params *gen.ListContactsPara
 // An error is yielded once and ends the iteration.
 func (s *ContactsService) ListAll(ctx context.Context, params *gen.ListContactsParams, opts ...Option) iter.Seq2[gen.Contact, error] {
 	p := cloneParams(params)
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		func(ctx context.Context, cursor string) (*http.Response, error) {
 			q := *p
 			if cursor != "" {
@@ -69,7 +69,7 @@ func (s *ContactsService) ListAll(ctx context.Context, params *gen.ListContactsP
 // Create creates a contact (POST /contacts). At least one of body.Email,
 // body.ExternalId or body.Role ("user" or "lead") is required.
 func (s *ContactsService) Create(ctx context.Context, body gen.CreateContactRequest, opts ...Option) (*gen.ContactWithPush, error) {
-	return doJSON[gen.ContactWithPush](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ContactWithPush](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateContact(ctx, body)
 	})
 }
@@ -80,7 +80,7 @@ func (s *ContactsService) Update(ctx context.Context, contactID string, body gen
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContactWithPush](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ContactWithPush](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.UpdateContact(ctx, contactID, body)
 	})
 }
@@ -90,7 +90,7 @@ func (s *ContactsService) Delete(ctx context.Context, contactID string, opts ...
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContactDeleted](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ContactDeleted](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DeleteContact(ctx, contactID)
 	})
 }
@@ -108,7 +108,7 @@ func (s *ContactsService) Merge(ctx context.Context, fromID, intoID string, opts
 		return nil, fmt.Errorf("intercom: cannot merge contact %q into itself", truncate(fromID, 64))
 	}
 	body := gen.MergeContactsRequest{From: fromID, Into: intoID}
-	return doJSON[gen.ContactWithPush](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ContactWithPush](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.MergeContact(ctx, body)
 	})
 }
@@ -117,7 +117,7 @@ func (s *ContactsService) Merge(ctx context.Context, fromID, intoID string, opts
 // (POST /contacts/search). Build req with [SearchQuery]; use
 // [ContactsService.SearchAll] to get every page.
 func (s *ContactsService) Search(ctx context.Context, req gen.SearchRequest, opts ...Option) (*gen.ContactList, error) {
-	return doJSON[gen.ContactList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ContactList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.SearchContacts(ctx, req)
 	})
 }
@@ -128,7 +128,7 @@ func (s *ContactsService) Search(ctx context.Context, req gen.SearchRequest, opt
 // starting cursor) applies to the first page; req is never modified. An error
 // is yielded once and ends the iteration.
 func (s *ContactsService) SearchAll(ctx context.Context, req gen.SearchRequest, opts ...Option) iter.Seq2[gen.Contact, error] {
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		func(ctx context.Context, cursor string) (*http.Response, error) {
 			return s.c.gen.SearchContacts(ctx, searchPage(req, cursor))
 		},
@@ -140,7 +140,7 @@ func (s *ContactsService) Archive(ctx context.Context, contactID string, opts ..
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContactArchived](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ContactArchived](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ArchiveContact(ctx, contactID)
 	})
 }
@@ -150,7 +150,7 @@ func (s *ContactsService) Unarchive(ctx context.Context, contactID string, opts 
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContactUnarchived](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ContactUnarchived](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.UnarchiveContact(ctx, contactID)
 	})
 }
@@ -161,7 +161,7 @@ func (s *ContactsService) Block(ctx context.Context, contactID string, opts ...O
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContactBlocked](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ContactBlocked](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.BlockContact(ctx, contactID)
 	})
 }
@@ -174,7 +174,7 @@ func (s *ContactsService) ListCompanies(ctx context.Context, contactID string, p
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContactAttachedCompanies](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ContactAttachedCompanies](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListCompaniesForAContact(ctx, contactID, params)
 	})
 }
@@ -188,7 +188,7 @@ func (s *ContactsService) ListCompaniesAll(ctx context.Context, contactID string
 		return errSeq[gen.Company](err)
 	}
 	p := cloneParams(params)
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		nextURLCall(s.c, func(ctx context.Context) (*http.Response, error) {
 			return s.c.gen.ListCompaniesForAContact(ctx, contactID, p)
 		}),
@@ -207,7 +207,7 @@ func (s *ContactsService) AttachCompany(ctx context.Context, contactID, companyI
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Company](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Company](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.AttachContactToACompany(ctx, contactID, gen.AttachContactToACompanyJSONRequestBody{Id: companyID})
 	})
 }
@@ -222,7 +222,7 @@ func (s *ContactsService) DetachCompany(ctx context.Context, contactID, companyI
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Company](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Company](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DetachContactFromACompany(ctx, contactID, companyID)
 	})
 }
@@ -233,7 +233,7 @@ func (s *ContactsService) ListSegments(ctx context.Context, contactID string, op
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContactSegments](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ContactSegments](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListSegmentsForAContact(ctx, contactID)
 	})
 }
@@ -244,7 +244,7 @@ func (s *ContactsService) ListSubscriptions(ctx context.Context, contactID strin
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.SubscriptionTypeList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.SubscriptionTypeList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListSubscriptionsForAContact(ctx, contactID)
 	})
 }
@@ -272,7 +272,7 @@ func (s *ContactsService) Subscribe(ctx context.Context, contactID, subscription
 		return nil, fmt.Errorf("intercom: consent type %q is not %q or %q", truncate(consentType, 32), ConsentOptIn, ConsentOptOut)
 	}
 	body := gen.AttachSubscriptionTypeToContactJSONRequestBody{Id: subscriptionTypeID, ConsentType: consentType}
-	return doJSON[gen.SubscriptionType](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.SubscriptionType](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.AttachSubscriptionTypeToContact(ctx, contactID, body)
 	})
 }
@@ -286,7 +286,7 @@ func (s *ContactsService) Unsubscribe(ctx context.Context, contactID, subscripti
 	if err := requireID("subscription type id", subscriptionTypeID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.SubscriptionType](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.SubscriptionType](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DetachSubscriptionTypeToContact(ctx, contactID, subscriptionTypeID)
 	})
 }
@@ -296,7 +296,7 @@ func (s *ContactsService) ListTags(ctx context.Context, contactID string, opts .
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.TagList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.TagList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListTagsForAContact(ctx, contactID)
 	})
 }
@@ -310,7 +310,7 @@ func (s *ContactsService) Tag(ctx context.Context, contactID, tagID string, opts
 	if err := requireID("tag id", tagID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Tag](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Tag](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.AttachTagToContact(ctx, contactID, gen.AttachTagToContactJSONRequestBody{Id: tagID})
 	})
 }
@@ -324,7 +324,7 @@ func (s *ContactsService) Untag(ctx context.Context, contactID, tagID string, op
 	if err := requireID("tag id", tagID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Tag](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Tag](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DetachTagFromContact(ctx, contactID, tagID)
 	})
 }
@@ -342,7 +342,7 @@ func (s *ContactsService) AddNote(ctx context.Context, contactID, adminID, body 
 	if adminID != "" {
 		req.AdminId = &adminID
 	}
-	return doJSON[gen.Note](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Note](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateNote(ctx, contactID, req)
 	})
 }
@@ -353,7 +353,7 @@ func (s *ContactsService) ListNotes(ctx context.Context, contactID string, param
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.NoteList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.NoteList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListNotes(ctx, contactID, params)
 	})
 }
@@ -366,7 +366,7 @@ func (s *ContactsService) ListNotesAll(ctx context.Context, contactID string, pa
 	if err := requireID("contact id", contactID); err != nil {
 		return errSeq[gen.Note](err)
 	}
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		pageCall(params, func(q *gen.ListNotesParams, page *int) { q.Page = page },
 			func(ctx context.Context, q *gen.ListNotesParams) (*http.Response, error) {
 				return s.c.gen.ListNotes(ctx, contactID, q)

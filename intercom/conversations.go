@@ -19,7 +19,7 @@ var (
 // (GET /conversations). Pass pages.next.starting_after of a page as
 // params.StartingAfter to get the next one, or use [ConversationsService.ListAll].
 func (s *ConversationsService) List(ctx context.Context, params *gen.ListConversationsParams, opts ...Option) (*gen.ConversationList, error) {
-	return doJSON[gen.ConversationList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ConversationList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListConversations(ctx, params)
 	})
 }
@@ -30,7 +30,7 @@ func (s *ConversationsService) List(ctx context.Context, params *gen.ListConvers
 // (zero, err) at the first failure.
 func (s *ConversationsService) ListAll(ctx context.Context, params *gen.ListConversationsParams, opts ...Option) iter.Seq2[gen.ConversationListItem, error] {
 	p := cloneParams(params)
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		func(ctx context.Context, cursor string) (*http.Response, error) {
 			q := *p
 			if cursor != "" {
@@ -47,7 +47,7 @@ func (s *ConversationsService) ListAll(ctx context.Context, params *gen.ListConv
 // body.From identifies the contact (type "user", "lead" or "contact" and its
 // Intercom id). The reply is the message that was created.
 func (s *ConversationsService) Create(ctx context.Context, body gen.CreateConversationRequest, opts ...Option) (*gen.CreatedConversation, error) {
-	return doJSON[gen.CreatedConversation](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.CreatedConversation](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateConversation(ctx, body)
 	})
 }
@@ -58,7 +58,7 @@ func (s *ConversationsService) Get(ctx context.Context, conversationID string, p
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Conversation](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Conversation](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.RetrieveConversation(ctx, conversationID, params)
 	})
 }
@@ -69,7 +69,7 @@ func (s *ConversationsService) Update(ctx context.Context, conversationID string
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Conversation](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Conversation](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.UpdateConversation(ctx, conversationID, params, body)
 	})
 }
@@ -79,7 +79,7 @@ func (s *ConversationsService) Delete(ctx context.Context, conversationID string
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ConversationDeleted](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ConversationDeleted](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DeleteConversation(ctx, conversationID)
 	})
 }
@@ -88,7 +88,7 @@ func (s *ConversationsService) Delete(ctx context.Context, conversationID string
 // (POST /conversations/search). Build req with [SearchQuery]; use
 // [ConversationsService.SearchAll] to get every page.
 func (s *ConversationsService) Search(ctx context.Context, req gen.SearchRequest, opts ...Option) (*gen.ConversationList, error) {
-	return doJSON[gen.ConversationList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ConversationList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.SearchConversations(ctx, req)
 	})
 }
@@ -98,7 +98,7 @@ func (s *ConversationsService) Search(ctx context.Context, req gen.SearchRequest
 // body's pagination.starting_after. req's own pagination (per_page, and a
 // starting cursor) applies to the first page; req is never modified.
 func (s *ConversationsService) SearchAll(ctx context.Context, req gen.SearchRequest, opts ...Option) iter.Seq2[gen.ConversationListItem, error] {
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		func(ctx context.Context, cursor string) (*http.Response, error) {
 			return s.c.gen.SearchConversations(ctx, searchPage(req, cursor))
 		},
@@ -116,7 +116,7 @@ func (s *ConversationsService) Reply(ctx context.Context, conversationID string,
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Conversation](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Conversation](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ReplyConversation(ctx, conversationID, body)
 	})
 }
@@ -189,7 +189,7 @@ func (s *ConversationsService) Manage(ctx context.Context, conversationID string
 	if err := requireUnionBody(body); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Conversation](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Conversation](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ManageConversation(ctx, conversationID, body)
 	})
 }
@@ -296,7 +296,7 @@ func (s *ConversationsService) AttachCustomer(ctx context.Context, conversationI
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Conversation](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Conversation](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.AttachContactToConversation(ctx, conversationID, body)
 	})
 }
@@ -331,7 +331,7 @@ func (s *ConversationsService) DetachContact(ctx context.Context, conversationID
 	if err := requireID("admin id", adminID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Conversation](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Conversation](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DetachContactFromConversation(ctx, conversationID, contactID, gen.DetachContactFromConversationRequest{AdminId: adminID})
 	})
 }
@@ -348,7 +348,7 @@ func (s *ConversationsService) Tag(ctx context.Context, conversationID, tagID, a
 	if err := requireID("admin id", adminID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Tag](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Tag](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.AttachTagToConversation(ctx, conversationID, gen.AttachTagToConversationJSONRequestBody{Id: tagID, AdminId: adminID})
 	})
 }
@@ -365,7 +365,7 @@ func (s *ConversationsService) Untag(ctx context.Context, conversationID, tagID,
 	if err := requireID("admin id", adminID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Tag](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Tag](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DetachTagFromConversation(ctx, conversationID, tagID, gen.DetachTagFromConversationJSONRequestBody{AdminId: adminID})
 	})
 }
@@ -377,7 +377,7 @@ func (s *ConversationsService) ListHandlingEvents(ctx context.Context, conversat
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.HandlingEventList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.HandlingEventList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListHandlingEvents(ctx, conversationID)
 	})
 }
@@ -388,7 +388,7 @@ func (s *ConversationsService) ListHandlingEvents(ctx context.Context, conversat
 // (the source), or use [ConversationsService.RedactPart] and
 // [ConversationsService.RedactSource].
 func (s *ConversationsService) Redact(ctx context.Context, body gen.RedactConversationRequest, opts ...Option) (*gen.Conversation, error) {
-	return doJSON[gen.Conversation](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Conversation](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.RedactConversation(ctx, body)
 	})
 }
@@ -439,7 +439,7 @@ func (s *ConversationsService) Convert(ctx context.Context, conversationID strin
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Ticket](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Ticket](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ConvertConversationToTicket(ctx, conversationID, body)
 	})
 }

@@ -21,7 +21,7 @@ func (s *CustomObjectInstancesService) Create(ctx context.Context, typeIdentifie
 	if err := requireID("custom object type identifier", typeIdentifier); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.CustomObjectInstance](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.CustomObjectInstance](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateCustomObjectInstances(ctx, typeIdentifier, body)
 	})
 }
@@ -35,7 +35,7 @@ func (s *CustomObjectInstancesService) Get(ctx context.Context, typeIdentifier, 
 	if err := requireID("custom object instance id", instanceID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.CustomObjectInstance](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.CustomObjectInstance](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.GetCustomObjectInstancesById(ctx, typeIdentifier, instanceID)
 	})
 }
@@ -49,7 +49,7 @@ func (s *CustomObjectInstancesService) GetByExternalID(ctx context.Context, type
 	if err := requireID("custom object instance external_id", externalID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.CustomObjectInstance](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.CustomObjectInstance](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.GetCustomObjectInstancesByExternalId(ctx, typeIdentifier,
 			&gen.GetCustomObjectInstancesByExternalIdParams{ExternalId: externalID})
 	})
@@ -64,7 +64,7 @@ func (s *CustomObjectInstancesService) Delete(ctx context.Context, typeIdentifie
 	if err := requireID("custom object instance id", instanceID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.CustomObjectInstanceDeleted](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.CustomObjectInstanceDeleted](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DeleteCustomObjectInstancesByExternalId(ctx, typeIdentifier, instanceID)
 	})
 }
@@ -79,7 +79,7 @@ func (s *CustomObjectInstancesService) DeleteByExternalID(ctx context.Context, t
 	if err := requireID("custom object instance external_id", externalID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.CustomObjectInstanceDeleted](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.CustomObjectInstanceDeleted](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DeleteCustomObjectInstancesById(ctx, typeIdentifier,
 			&gen.DeleteCustomObjectInstancesByIdParams{ExternalId: externalID})
 	})

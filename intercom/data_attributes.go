@@ -12,7 +12,7 @@ import (
 // (GET /data_attributes). params may be nil; set params.Model to list one
 // model's attributes and params.IncludeArchived to include archived ones.
 func (s *DataAttributesService) List(ctx context.Context, params *gen.ListDataAttributesParams, opts ...Option) (*gen.DataAttributeList, error) {
-	return doJSON[gen.DataAttributeList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.DataAttributeList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListDataAttributes(ctx, params)
 	})
 }
@@ -23,7 +23,7 @@ func (s *DataAttributesService) List(ctx context.Context, params *gen.ListDataAt
 // "float", "boolean", "datetime" or "date") or, for a list of options, with
 // body.FromCreateDataAttributeRequest0 (data_type "options" and Options).
 func (s *DataAttributesService) Create(ctx context.Context, body gen.CreateDataAttributeRequest, opts ...Option) (*gen.DataAttribute, error) {
-	return doJSON[gen.DataAttribute](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.DataAttribute](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateDataAttribute(ctx, body)
 	})
 }
@@ -35,7 +35,7 @@ func (s *DataAttributesService) Update(ctx context.Context, attributeID int, bod
 	if attributeID <= 0 {
 		return nil, fmt.Errorf("intercom: data attribute id %d is not a positive number: %w", attributeID, ErrInvalidID)
 	}
-	return doJSON[gen.DataAttribute](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.DataAttribute](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.UpdateDataAttribute(ctx, attributeID, body)
 	})
 }

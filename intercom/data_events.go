@@ -14,7 +14,7 @@ import (
 // body.UserId or body.Email, with optional metadata (POST /events). Intercom
 // accepts the event asynchronously and returns no body.
 func (s *DataEventsService) Create(ctx context.Context, body gen.CreateDataEventRequest, opts ...Option) error {
-	return doNoBody(ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doNoBody(ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateDataEvent(ctx, body)
 	})
 }
@@ -23,7 +23,7 @@ func (s *DataEventsService) Create(ctx context.Context, body gen.CreateDataEvent
 // event name) for the user body.UserId (POST /events/summaries). Intercom
 // returns no body.
 func (s *DataEventsService) Summaries(ctx context.Context, body gen.CreateDataEventSummariesRequest, opts ...Option) error {
-	return doNoBody(ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doNoBody(ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DataEventSummaries(ctx, body)
 	})
 }
@@ -38,7 +38,7 @@ func (s *DataEventsService) List(ctx context.Context, params *gen.ListDataEvents
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DataEventSummary](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.DataEventSummary](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListDataEvents(ctx, p)
 	})
 }
@@ -52,7 +52,7 @@ func (s *DataEventsService) ListAll(ctx context.Context, params *gen.ListDataEve
 	if err != nil {
 		return errSeq[*gen.DataEventSummaryItem](err)
 	}
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		nextURLCall(s.c, func(ctx context.Context) (*http.Response, error) {
 			return s.c.gen.ListDataEvents(ctx, p)
 		}),

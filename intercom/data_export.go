@@ -13,7 +13,7 @@ import (
 // [DataExportService.Get] and download it with [DataExportService.Download]
 // once its status is gen.DataExportStatusCompleted.
 func (s *DataExportService) Create(ctx context.Context, body gen.CreateDataExportsRequest, opts ...Option) (*gen.DataExport, error) {
-	return doJSON[gen.DataExport](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.DataExport](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateDataExport(ctx, body)
 	})
 }
@@ -24,7 +24,7 @@ func (s *DataExportService) Get(ctx context.Context, jobID string, opts ...Optio
 	if err := requireID("job identifier", jobID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DataExport](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.DataExport](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.GetDataExport(ctx, jobID)
 	})
 }
@@ -34,7 +34,7 @@ func (s *DataExportService) Cancel(ctx context.Context, jobID string, opts ...Op
 	if err := requireID("job identifier", jobID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DataExport](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.DataExport](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CancelDataExport(ctx, jobID)
 	})
 }
@@ -49,7 +49,7 @@ func (s *DataExportService) Download(ctx context.Context, jobID string, opts ...
 	if err := requireID("job identifier", jobID); err != nil {
 		return nil, err
 	}
-	return doDownload(ctx, opts, func(ctx context.Context) (*http.Response, error) {
+	return doDownload(ctx, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DownloadDataExport(ctx, jobID, acceptHeader("application/octet-stream"))
 	})
 }

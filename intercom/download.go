@@ -41,11 +41,8 @@ func acceptHeader(v string) gen.RequestEditorFn {
 
 // doDownload runs one generated call whose success is a file, with per-call
 // options, and returns the file with its content type and suggested name.
-func doDownload(ctx context.Context, opts []Option, fn func(ctx context.Context) (*http.Response, error)) (*Download, error) {
-	if len(opts) > 0 {
-		ctx = ContextWithOptions(ctx, opts...)
-	}
-	resp, err := fn(ctx)
+func doDownload(ctx context.Context, op *Operation, opts []Option, fn func(ctx context.Context) (*http.Response, error)) (*Download, error) {
+	resp, err := fn(withCall(ctx, op, opts))
 	if err != nil {
 		return nil, err
 	}

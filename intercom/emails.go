@@ -9,7 +9,7 @@ import (
 
 // List lists the sender email addresses of the workspace (GET /emails).
 func (s *EmailsService) List(ctx context.Context, opts ...Option) (*gen.EmailList, error) {
-	return doJSON[gen.EmailList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.EmailList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListEmails(ctx)
 	})
 }
@@ -19,7 +19,7 @@ func (s *EmailsService) Get(ctx context.Context, emailID string, opts ...Option)
 	if err := requireID("email id", emailID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.EmailSetting](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.EmailSetting](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.RetrieveEmail(ctx, emailID)
 	})
 }

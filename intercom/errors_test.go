@@ -157,7 +157,7 @@ func TestTokenNeverInErrors(t *testing.T) {
 			t.Errorf("%s: captured response body holds the token", p)
 		}
 	}
-	_, err := doJSON[map[string]any](ctx, c, nil, func(ctx context.Context) (*http.Response, error) {
+	_, err := doJSON[map[string]any](ctx, c, nil, nil, func(ctx context.Context) (*http.Response, error) {
 		return coreDo(ctx, c, "GET", "/decode", "")
 	})
 	var de *DecodeError
@@ -192,7 +192,7 @@ func TestTokenNeverInErrors(t *testing.T) {
 func TestDecodeError(t *testing.T) {
 	_, u := newScripted(t, scriptStep{status: 200, body: `{"id": 5`})
 	c, _ := coreClient(t, u)
-	_, err := doJSON[struct{ ID int }](context.Background(), c, nil, func(ctx context.Context) (*http.Response, error) {
+	_, err := doJSON[struct{ ID int }](context.Background(), c, nil, nil, func(ctx context.Context) (*http.Response, error) {
 		return coreDo(ctx, c, "GET", "/x", "")
 	})
 	var de *DecodeError

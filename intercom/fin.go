@@ -19,7 +19,7 @@ var (
 // moves through statuses such as "thinking" and "awaiting_user_reply" and
 // ends with "complete", reported by webhook or server-sent events.
 func (s *FinService) Start(ctx context.Context, body gen.StartFinConversationJSONRequestBody, opts ...Option) (*gen.FinStartResult, error) {
-	return doJSON[gen.FinStartResult](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.FinStartResult](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.StartFinConversation(ctx, body)
 	})
 }
@@ -27,7 +27,7 @@ func (s *FinService) Start(ctx context.Context, body gen.StartFinConversationJSO
 // Reply sends the user's next message to Fin in a conversation started with
 // [FinService.Start] (POST /fin/reply).
 func (s *FinService) Reply(ctx context.Context, body gen.ReplyToFinJSONRequestBody, opts ...Option) (*gen.FinReplyResult, error) {
-	return doJSON[gen.FinReplyResult](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.FinReplyResult](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ReplyToFin(ctx, body)
 	})
 }
@@ -35,7 +35,7 @@ func (s *FinService) Reply(ctx context.Context, body gen.ReplyToFinJSONRequestBo
 // SubmitCsat records the user's satisfaction rating of a Fin conversation
 // (POST /fin/csat).
 func (s *FinService) SubmitCsat(ctx context.Context, body gen.SubmitFinCsatJSONRequestBody, opts ...Option) (*gen.FinCsatResult, error) {
-	return doJSON[gen.FinCsatResult](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.FinCsatResult](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.SubmitFinCsat(ctx, body)
 	})
 }

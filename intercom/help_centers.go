@@ -29,7 +29,7 @@ var (
 // List lists the workspace's help centers (GET /help_center/help_centers).
 // The listing is not paginated: every help center comes in one response.
 func (s *HelpCentersService) List(ctx context.Context, opts ...Option) (*gen.HelpCenterList, error) {
-	return doJSON[gen.HelpCenterList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.HelpCenterList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListHelpCenters(ctx)
 	})
 }
@@ -41,7 +41,7 @@ func (s *HelpCentersService) Get(ctx context.Context, helpCenterID string, opts 
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.HelpCenter](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.HelpCenter](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.RetrieveHelpCenter(ctx, id)
 	})
 }
@@ -51,7 +51,7 @@ func (s *HelpCentersService) Get(ctx context.Context, helpCenterID string, opts 
 // be nil; params.Page and params.PerPage choose the page. Use
 // [HelpCentersService.ListCollectionsAll] to get every page.
 func (s *HelpCentersService) ListCollections(ctx context.Context, params *gen.ListAllCollectionsParams, opts ...Option) (*gen.CollectionList, error) {
-	return doJSON[gen.CollectionList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.CollectionList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListAllCollections(ctx, params)
 	})
 }
@@ -62,7 +62,7 @@ func (s *HelpCentersService) ListCollections(ctx context.Context, params *gen.Li
 // size); it is copied and not modified. An error is yielded once and ends
 // the iteration.
 func (s *HelpCentersService) ListCollectionsAll(ctx context.Context, params *gen.ListAllCollectionsParams, opts ...Option) iter.Seq2[gen.Collection, error] {
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		pageCall(params, func(q *gen.ListAllCollectionsParams, page *int) { q.Page = page },
 			func(ctx context.Context, q *gen.ListAllCollectionsParams) (*http.Response, error) {
 				return s.c.gen.ListAllCollections(ctx, q)
@@ -76,7 +76,7 @@ func (s *HelpCentersService) ListCollectionsAll(ctx context.Context, params *gen
 // body.Name is required; body.HelpCenterId chooses the help center (nil:
 // the default one) and body.ParentId nests it in another collection.
 func (s *HelpCentersService) CreateCollection(ctx context.Context, body gen.CreateCollectionRequest, opts ...Option) (*gen.Collection, error) {
-	return doJSON[gen.Collection](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Collection](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateCollection(ctx, body)
 	})
 }
@@ -89,7 +89,7 @@ func (s *HelpCentersService) GetCollection(ctx context.Context, collectionID str
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Collection](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Collection](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.RetrieveCollection(ctx, id)
 	})
 }
@@ -102,7 +102,7 @@ func (s *HelpCentersService) UpdateCollection(ctx context.Context, collectionID 
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Collection](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Collection](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.UpdateCollection(ctx, id, body)
 	})
 }
@@ -115,7 +115,7 @@ func (s *HelpCentersService) DeleteCollection(ctx context.Context, collectionID 
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DeletedCollectionObject](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.DeletedCollectionObject](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DeleteCollection(ctx, id)
 	})
 }

@@ -31,7 +31,7 @@ var (
 // params.PerPage choose the page. Use [InternalArticlesService.ListAll] to
 // get every page.
 func (s *InternalArticlesService) List(ctx context.Context, params *gen.ListInternalArticlesParams, opts ...Option) (*gen.InternalArticleList, error) {
-	return doJSON[gen.InternalArticleList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.InternalArticleList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListInternalArticles(ctx, params)
 	})
 }
@@ -41,7 +41,7 @@ func (s *InternalArticlesService) List(ctx context.Context, params *gen.ListInte
 // nil (params.PerPage sets the page size); it is copied and not modified. An
 // error is yielded once and ends the iteration.
 func (s *InternalArticlesService) ListAll(ctx context.Context, params *gen.ListInternalArticlesParams, opts ...Option) iter.Seq2[gen.InternalArticleListItem, error] {
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		pageCall(params, func(q *gen.ListInternalArticlesParams, page *int) { q.Page = page },
 			func(ctx context.Context, q *gen.ListInternalArticlesParams) (*http.Response, error) {
 				return s.c.gen.ListInternalArticles(ctx, q)
@@ -54,7 +54,7 @@ func (s *InternalArticlesService) ListAll(ctx context.Context, params *gen.ListI
 // Create creates an internal article (POST /internal_articles).
 // body.Title, body.AuthorId and body.OwnerId (ids of admins) are required.
 func (s *InternalArticlesService) Create(ctx context.Context, body gen.CreateInternalArticleRequest, opts ...Option) (*gen.InternalArticle, error) {
-	return doJSON[gen.InternalArticle](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.InternalArticle](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateInternalArticle(ctx, body)
 	})
 }
@@ -67,7 +67,7 @@ func (s *InternalArticlesService) Get(ctx context.Context, articleID string, opt
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.InternalArticle](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.InternalArticle](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.RetrieveInternalArticle(ctx, id)
 	})
 }
@@ -80,7 +80,7 @@ func (s *InternalArticlesService) Update(ctx context.Context, articleID string, 
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.InternalArticle](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.InternalArticle](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.UpdateInternalArticle(ctx, id, body)
 	})
 }
@@ -93,7 +93,7 @@ func (s *InternalArticlesService) Delete(ctx context.Context, articleID string, 
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DeletedInternalArticleObject](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.DeletedInternalArticleObject](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DeleteInternalArticle(ctx, id)
 	})
 }
@@ -103,7 +103,7 @@ func (s *InternalArticlesService) Delete(ctx context.Context, articleID string, 
 // params may be nil; params.Page and params.PerPage choose the page. Use
 // [InternalArticlesService.SearchAll] to get every page.
 func (s *InternalArticlesService) Search(ctx context.Context, params *gen.SearchInternalArticlesParams, opts ...Option) (*gen.InternalArticleSearchResponse, error) {
-	return doJSON[gen.InternalArticleSearchResponse](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.InternalArticleSearchResponse](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.SearchInternalArticles(ctx, params)
 	})
 }
@@ -114,7 +114,7 @@ func (s *InternalArticlesService) Search(ctx context.Context, params *gen.Search
 // params may be nil; it is copied and not modified. An error is yielded once
 // and ends the iteration.
 func (s *InternalArticlesService) SearchAll(ctx context.Context, params *gen.SearchInternalArticlesParams, opts ...Option) iter.Seq2[gen.InternalArticle, error] {
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		pageCall(params, func(q *gen.SearchInternalArticlesParams, page *int) { q.Page = page },
 			func(ctx context.Context, q *gen.SearchInternalArticlesParams) (*http.Response, error) {
 				return s.c.gen.SearchInternalArticles(ctx, q)

@@ -13,7 +13,7 @@ func (s *JobsService) Get(ctx context.Context, jobID string, opts ...Option) (*g
 	if err := requireID("job id", jobID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Jobs](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Jobs](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.JobsStatus(ctx, jobID)
 	})
 }

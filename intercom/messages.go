@@ -12,7 +12,7 @@ import (
 // To (one recipient or a list, set with To's From... methods); an email also
 // needs Subject and Template.
 func (s *MessagesService) Create(ctx context.Context, body gen.CreateMessageRequest, opts ...Option) (*gen.Message, error) {
-	return doJSON[gen.Message](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Message](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateMessage(ctx, body)
 	})
 }

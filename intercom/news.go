@@ -51,7 +51,7 @@ var (
 // was.) params may be nil; params.Page and params.PerPage choose the page.
 // Use [NewsService.ListItemsAll] to get every page.
 func (s *NewsService) ListItems(ctx context.Context, params *gen.ListNewsItemsParams, opts ...Option) (*gen.PaginatedResponse, error) {
-	return doJSON[gen.PaginatedResponse](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.PaginatedResponse](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListNewsItems(ctx, params)
 	})
 }
@@ -62,7 +62,7 @@ func (s *NewsService) ListItems(ctx context.Context, params *gen.ListNewsItemsPa
 // (params.PerPage sets the page size); it is copied and not modified. An
 // error is yielded once and ends the iteration.
 func (s *NewsService) ListItemsAll(ctx context.Context, params *gen.ListNewsItemsParams, opts ...Option) iter.Seq2[gen.PaginatedResponse_Data_Item, error] {
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		pageCall(params, func(q *gen.ListNewsItemsParams, page *int) { q.Page = page },
 			func(ctx context.Context, q *gen.ListNewsItemsParams) (*http.Response, error) {
 				return s.c.gen.ListNewsItems(ctx, q)
@@ -75,7 +75,7 @@ func (s *NewsService) ListItemsAll(ctx context.Context, params *gen.ListNewsItem
 // unless body.State is "live", and body.NewsfeedAssignments chooses the
 // newsfeeds it appears in.
 func (s *NewsService) CreateItem(ctx context.Context, body gen.NewsItemRequest, opts ...Option) (*gen.NewsItem, error) {
-	return doJSON[gen.NewsItem](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.NewsItem](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateNewsItem(ctx, body)
 	})
 }
@@ -87,7 +87,7 @@ func (s *NewsService) GetItem(ctx context.Context, itemID string, opts ...Option
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.NewsItem](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.NewsItem](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.RetrieveNewsItem(ctx, id)
 	})
 }
@@ -100,7 +100,7 @@ func (s *NewsService) UpdateItem(ctx context.Context, itemID string, body gen.Ne
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.NewsItem](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.NewsItem](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.UpdateNewsItem(ctx, id, body)
 	})
 }
@@ -112,7 +112,7 @@ func (s *NewsService) DeleteItem(ctx context.Context, itemID string, opts ...Opt
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DeletedObject](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.DeletedObject](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DeleteNewsItem(ctx, id)
 	})
 }
@@ -126,7 +126,7 @@ func (s *NewsService) ListLiveItems(ctx context.Context, newsfeedID string, para
 	if err := requireID("newsfeed id", newsfeedID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.PaginatedResponse](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.PaginatedResponse](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListLiveNewsfeedItems(ctx, newsfeedID, params)
 	})
 }
@@ -141,7 +141,7 @@ func (s *NewsService) ListLiveItemsAll(ctx context.Context, newsfeedID string, p
 	if err := requireID("newsfeed id", newsfeedID); err != nil {
 		return errSeq[gen.PaginatedResponse_Data_Item](err)
 	}
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		pageCall(params, func(q *gen.ListLiveNewsfeedItemsParams, page *int) { q.Page = page },
 			func(ctx context.Context, q *gen.ListLiveNewsfeedItemsParams) (*http.Response, error) {
 				return s.c.gen.ListLiveNewsfeedItems(ctx, newsfeedID, q)
@@ -155,7 +155,7 @@ func (s *NewsService) ListLiveItemsAll(ctx context.Context, newsfeedID string, p
 // params.PerPage choose the page. Use [NewsService.ListNewsfeedsAll] to get
 // every page.
 func (s *NewsService) ListNewsfeeds(ctx context.Context, params *gen.ListNewsfeedsParams, opts ...Option) (*gen.PaginatedResponse, error) {
-	return doJSON[gen.PaginatedResponse](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.PaginatedResponse](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListNewsfeeds(ctx, params)
 	})
 }
@@ -165,7 +165,7 @@ func (s *NewsService) ListNewsfeeds(ctx context.Context, params *gen.ListNewsfee
 // is a newsfeed: get it with item.AsNewsfeed(). params may be nil; it is
 // copied and not modified. An error is yielded once and ends the iteration.
 func (s *NewsService) ListNewsfeedsAll(ctx context.Context, params *gen.ListNewsfeedsParams, opts ...Option) iter.Seq2[gen.PaginatedResponse_Data_Item, error] {
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		pageCall(params, func(q *gen.ListNewsfeedsParams, page *int) { q.Page = page },
 			func(ctx context.Context, q *gen.ListNewsfeedsParams) (*http.Response, error) {
 				return s.c.gen.ListNewsfeeds(ctx, q)
@@ -178,7 +178,7 @@ func (s *NewsService) GetNewsfeed(ctx context.Context, newsfeedID string, opts .
 	if err := requireID("newsfeed id", newsfeedID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Newsfeed](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Newsfeed](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.RetrieveNewsfeed(ctx, newsfeedID)
 	})
 }

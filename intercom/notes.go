@@ -18,7 +18,7 @@ func (s *NotesService) Get(ctx context.Context, noteID string, opts ...Option) (
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Note](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Note](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.RetrieveNote(ctx, id)
 	})
 }
@@ -29,7 +29,7 @@ func (s *NotesService) ListForCompany(ctx context.Context, companyID string, par
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.NoteList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.NoteList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListCompanyNotes(ctx, companyID, params)
 	})
 }
@@ -42,7 +42,7 @@ func (s *NotesService) ListForCompanyAll(ctx context.Context, companyID string, 
 	if err := requireID("company id", companyID); err != nil {
 		return errSeq[gen.Note](err)
 	}
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		pageCall(params, func(q *gen.ListCompanyNotesParams, page *int) { q.Page = page },
 			func(ctx context.Context, q *gen.ListCompanyNotesParams) (*http.Response, error) {
 				return s.c.gen.ListCompanyNotes(ctx, companyID, q)

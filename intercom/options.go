@@ -374,27 +374,22 @@ func isToken(s string) bool {
 	return true
 }
 
-// ctxOptionsKey is the context key of per-call options.
-type ctxOptionsKey struct{}
-
-// ContextWithOptions returns a copy of ctx carrying per-call options. Every
-// request made with the returned context, through a service method or a raw
-// generated call on [Client.Raw], applies them on top of the client's options.
-// Options already carried by ctx come first, so opts win.
+// ContextWithOptions returns a copy of ctx carrying call options for raw
+// generated calls on [Client.Raw]: every request made with the returned
+// context applies them on top of the client's options. Service methods take
+// their options as arguments instead; options given to one call never apply
+// to another, and a call made from inside a middleware with the request's
+// context does not see them. Options already carried by ctx come first, so
+// opts win.
 func ContextWithOptions(ctx context.Context, opts ...Option) context.Context {
 	if len(opts) == 0 {
 		return ctx
 	}
-	if prev, _ := ctx.Value(ctxOptionsKey{}).([]Option); len(prev) > 0 {
-		all := make([]Option, 0, len(prev)+len(opts))
-		opts = append(append(all, prev...), opts...)
-	} else {
-		opts = append([]Option(nil), opts...)
+	var prev []Option
+	if cs, _ := ctx.Value(callKey{}).(*callState); cs != nil && cs.sticky {
+		prev = cs.opts
 	}
-	return context.WithValue(ctx, ctxOptionsKey{}, opts)
-}
-
-func optionsFromContext(ctx context.Context) []Option {
-	opts, _ := ctx.Value(ctxOptionsKey{}).([]Option)
-	return opts
+	all := make([]Option, 0, len(prev)+len(opts))
+	all = append(append(all, prev...), opts...)
+	return context.WithValue(ctx, callKey{}, &callState{opts: all, sticky: true})
 }

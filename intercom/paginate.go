@@ -40,7 +40,7 @@ import (
 //
 //	func (s *ConversationsService) ListAll(ctx context.Context, params *gen.ListConversationsParams, opts ...Option) iter.Seq2[gen.ConversationListItem, error] {
 //		p := cloneParams(params)
-//		return paginate(ctx, fetchPages(s.c, opts,
+//		return paginate(ctx, fetchPages(s.c, nil, opts,
 //			func(ctx context.Context, cursor string) (*http.Response, error) {
 //				q := *p
 //				if cursor != "" {
@@ -277,10 +277,10 @@ func linkNext(p *gen.PagesLink) string {
 // page) and split takes the page's items and next cursor out of the decoded
 // response. Every request goes through doJSON with the call options opts
 // (copied, so the caller may reuse its slice).
-func fetchPages[R, T any](c *Client, opts []Option, call func(ctx context.Context, cursor string) (*http.Response, error), split func(*R) ([]T, string)) func(ctx context.Context, cursor string) (pageOf[T], error) {
+func fetchPages[R, T any](c *Client, op *Operation, opts []Option, call func(ctx context.Context, cursor string) (*http.Response, error), split func(*R) ([]T, string)) func(ctx context.Context, cursor string) (pageOf[T], error) {
 	opts = slices.Clone(opts)
 	return func(ctx context.Context, cursor string) (pageOf[T], error) {
-		r, err := doJSON[R](ctx, c, opts, func(ctx context.Context) (*http.Response, error) {
+		r, err := doJSON[R](ctx, c, op, opts, func(ctx context.Context) (*http.Response, error) {
 			return call(ctx, cursor)
 		})
 		if err != nil {
@@ -329,9 +329,9 @@ func pageCall[P any](params *P, setPage func(q *P, page *int), call func(ctx con
 // whose response decodes into R: call sends the request for a scroll_param
 // ("" opens the scroll) and split takes the items and the next scroll_param
 // out of the decoded response.
-func scrollFetch[R, T any](c *Client, call func(ctx context.Context, param string) (*http.Response, error), split func(*R) ([]T, string)) func(ctx context.Context, param string, opts []Option) ([]T, string, error) {
+func scrollFetch[R, T any](c *Client, op *Operation, call func(ctx context.Context, param string) (*http.Response, error), split func(*R) ([]T, string)) func(ctx context.Context, param string, opts []Option) ([]T, string, error) {
 	return func(ctx context.Context, param string, opts []Option) ([]T, string, error) {
-		r, err := doJSON[R](ctx, c, opts, func(ctx context.Context) (*http.Response, error) {
+		r, err := doJSON[R](ctx, c, op, opts, func(ctx context.Context) (*http.Response, error) {
 			return call(ctx, param)
 		})
 		if err != nil {

@@ -1005,7 +1005,7 @@ func pgClient(t *testing.T, srv *httptest.Server) *Client {
 
 func pgConversationsAll(ctx context.Context, c *Client, params *gen.ListConversationsParams, opts ...Option) iter.Seq2[gen.ConversationListItem, error] {
 	p := cloneParams(params)
-	return paginate(ctx, fetchPages(c, opts,
+	return paginate(ctx, fetchPages(c, nil, opts,
 		func(ctx context.Context, cursor string) (*http.Response, error) {
 			q := *p
 			if cursor != "" {
@@ -1019,7 +1019,7 @@ func pgConversationsAll(ctx context.Context, c *Client, params *gen.ListConversa
 }
 
 func pgSearchContactsAll(ctx context.Context, c *Client, req gen.SearchRequest, opts ...Option) iter.Seq2[gen.Contact, error] {
-	return paginate(ctx, fetchPages(c, opts,
+	return paginate(ctx, fetchPages(c, nil, opts,
 		func(ctx context.Context, cursor string) (*http.Response, error) {
 			return c.gen.SearchContacts(ctx, searchPage(req, cursor))
 		},
@@ -1027,7 +1027,7 @@ func pgSearchContactsAll(ctx context.Context, c *Client, req gen.SearchRequest, 
 }
 
 func pgCompaniesAll(ctx context.Context, c *Client, params *gen.ListCompaniesParams, opts ...Option) iter.Seq2[gen.Company, error] {
-	return paginate(ctx, fetchPages(c, opts,
+	return paginate(ctx, fetchPages(c, nil, opts,
 		pageCall(params, func(q *gen.ListCompaniesParams, page *int) { q.Page = page },
 			func(ctx context.Context, q *gen.ListCompaniesParams) (*http.Response, error) {
 				return c.gen.ListCompanies(ctx, q)
@@ -1037,7 +1037,7 @@ func pgCompaniesAll(ctx context.Context, c *Client, params *gen.ListCompaniesPar
 
 func pgContactCompaniesAll(ctx context.Context, c *Client, contactID string, params *gen.ListCompaniesForAContactParams, opts ...Option) iter.Seq2[gen.Company, error] {
 	p := cloneParams(params)
-	return paginate(ctx, fetchPages(c, opts,
+	return paginate(ctx, fetchPages(c, nil, opts,
 		nextURLCall(c, func(ctx context.Context) (*http.Response, error) {
 			return c.gen.ListCompaniesForAContact(ctx, contactID, p)
 		}),
@@ -1047,7 +1047,7 @@ func pgContactCompaniesAll(ctx context.Context, c *Client, contactID string, par
 }
 
 func pgScrollCompanies(ctx context.Context, c *Client, opts ...Option) iter.Seq2[gen.Company, error] {
-	return paginateScroll(ctx, opts, scrollFetch(c,
+	return paginateScroll(ctx, opts, scrollFetch(c, nil,
 		func(ctx context.Context, param string) (*http.Response, error) {
 			var p gen.ScrollOverAllCompaniesParams
 			if param != "" {

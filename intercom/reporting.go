@@ -20,7 +20,7 @@ var (
 // ids with [ReportingDataExportService.ListDatasets]; poll the job with
 // [ReportingDataExportService.Get].
 func (s *ReportingDataExportService) Enqueue(ctx context.Context, body gen.EnqueueReportingDataExportJSONRequestBody, opts ...Option) (*gen.ReportingDataExportJob, error) {
-	return doJSON[gen.ReportingDataExportJob](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ReportingDataExportJob](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.EnqueueReportingDataExport(ctx, body)
 	})
 }
@@ -38,7 +38,7 @@ func (s *ReportingDataExportService) Get(ctx context.Context, jobID string, para
 	if err := requireID("client id", params.ClientId); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ReportingDataExportStatus](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ReportingDataExportStatus](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.GetReportingDataExport(ctx, jobID, &params)
 	})
 }
@@ -46,7 +46,7 @@ func (s *ReportingDataExportService) Get(ctx context.Context, jobID string, para
 // ListDatasets lists the datasets, and their attributes, that reporting
 // data can be exported from (GET /export/reporting_data/get_datasets).
 func (s *ReportingDataExportService) ListDatasets(ctx context.Context, opts ...Option) (*gen.ReportingDatasetList, error) {
-	return doJSON[gen.ReportingDatasetList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.ReportingDatasetList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListReportingDatasets(ctx)
 	})
 }
@@ -65,7 +65,7 @@ func (s *ReportingDataExportService) Download(ctx context.Context, jobID, appID 
 		AppId:  appID,
 		Accept: gen.DownloadReportingDataExportParamsAcceptApplicationoctetStream,
 	}
-	return doDownload(ctx, opts, func(ctx context.Context) (*http.Response, error) {
+	return doDownload(ctx, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DownloadReportingDataExport(ctx, jobID, &params)
 	})
 }

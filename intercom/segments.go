@@ -11,7 +11,7 @@ import (
 // params.IncludeCount to get the number of contacts in each segment; params
 // may be nil.
 func (s *SegmentsService) List(ctx context.Context, params *gen.ListSegmentsParams, opts ...Option) (*gen.SegmentList, error) {
-	return doJSON[gen.SegmentList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.SegmentList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListSegments(ctx, params)
 	})
 }
@@ -21,7 +21,7 @@ func (s *SegmentsService) Get(ctx context.Context, segmentID string, opts ...Opt
 	if err := requireID("segment id", segmentID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Segment](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Segment](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.RetrieveSegment(ctx, segmentID)
 	})
 }

@@ -12,7 +12,7 @@ import (
 
 // List lists the tags of the workspace (GET /tags).
 func (s *TagsService) List(ctx context.Context, opts ...Option) (*gen.TagList, error) {
-	return doJSON[gen.TagList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.TagList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListTags(ctx)
 	})
 }
@@ -22,7 +22,7 @@ func (s *TagsService) Get(ctx context.Context, tagID string, opts ...Option) (*g
 	if err := requireID("tag id", tagID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.TagBasic](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.TagBasic](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.FindTag(ctx, tagID)
 	})
 }
@@ -33,7 +33,7 @@ func (s *TagsService) Delete(ctx context.Context, tagID string, opts ...Option) 
 	if err := requireID("tag id", tagID); err != nil {
 		return err
 	}
-	return doNoBody(ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doNoBody(ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DeleteTag(ctx, tagID)
 	})
 }
@@ -99,7 +99,7 @@ func (s *TagsService) post(ctx context.Context, opts []Option, from func(*gen.Cr
 	if err := from(&body); err != nil {
 		return nil, fmt.Errorf("intercom: encoding the tag request: %w", err)
 	}
-	return doJSON[gen.TagBasic](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.TagBasic](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateTag(ctx, body)
 	})
 }

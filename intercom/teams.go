@@ -9,7 +9,7 @@ import (
 
 // List lists the teams of the workspace (GET /teams).
 func (s *TeamsService) List(ctx context.Context, opts ...Option) (*gen.TeamList, error) {
-	return doJSON[gen.TeamList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.TeamList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListTeams(ctx)
 	})
 }
@@ -19,7 +19,7 @@ func (s *TeamsService) Get(ctx context.Context, teamID string, opts ...Option) (
 	if err := requireID("team id", teamID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Team](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Team](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.RetrieveTeam(ctx, teamID)
 	})
 }

@@ -9,14 +9,14 @@ import (
 
 // List lists the ticket types of the workspace (GET /ticket_types).
 func (s *TicketTypesService) List(ctx context.Context, opts ...Option) (*gen.TicketTypeList, error) {
-	return doJSON[gen.TicketTypeList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.TicketTypeList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListTicketTypes(ctx)
 	})
 }
 
 // Create creates a ticket type (POST /ticket_types).
 func (s *TicketTypesService) Create(ctx context.Context, body gen.CreateTicketTypeRequest, opts ...Option) (*gen.TicketType, error) {
-	return doJSON[gen.TicketType](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.TicketType](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateTicketType(ctx, body)
 	})
 }
@@ -27,7 +27,7 @@ func (s *TicketTypesService) Get(ctx context.Context, ticketTypeID string, opts 
 	if err := requireID("ticket type id", ticketTypeID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.TicketType](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.TicketType](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.GetTicketType(ctx, ticketTypeID)
 	})
 }
@@ -37,7 +37,7 @@ func (s *TicketTypesService) Update(ctx context.Context, ticketTypeID string, bo
 	if err := requireID("ticket type id", ticketTypeID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.TicketType](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.TicketType](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.UpdateTicketType(ctx, ticketTypeID, body)
 	})
 }
@@ -48,7 +48,7 @@ func (s *TicketTypesService) CreateAttribute(ctx context.Context, ticketTypeID s
 	if err := requireID("ticket type id", ticketTypeID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.TicketTypeAttribute](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.TicketTypeAttribute](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateTicketTypeAttribute(ctx, ticketTypeID, body)
 	})
 }
@@ -62,7 +62,7 @@ func (s *TicketTypesService) UpdateAttribute(ctx context.Context, ticketTypeID, 
 	if err := requireID("attribute id", attributeID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.TicketTypeAttribute](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.TicketTypeAttribute](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.UpdateTicketTypeAttribute(ctx, ticketTypeID, attributeID, body)
 	})
 }

@@ -12,7 +12,7 @@ import (
 // Create creates a ticket of type body.TicketTypeId for the given contacts
 // (POST /tickets).
 func (s *TicketsService) Create(ctx context.Context, body gen.CreateTicketJSONRequestBody, opts ...Option) (*gen.Ticket, error) {
-	return doJSON[gen.Ticket](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Ticket](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateTicket(ctx, body)
 	})
 }
@@ -21,7 +21,7 @@ func (s *TicketsService) Create(ctx context.Context, body gen.CreateTicketJSONRe
 // (POST /tickets/enqueue). The reply is a job; poll it with
 // [JobsService.Get] until it is done, then its resource_id is the ticket's id.
 func (s *TicketsService) EnqueueCreate(ctx context.Context, body gen.EnqueueCreateTicketJSONRequestBody, opts ...Option) (*gen.Jobs, error) {
-	return doJSON[gen.Jobs](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Jobs](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.EnqueueCreateTicket(ctx, body)
 	})
 }
@@ -31,7 +31,7 @@ func (s *TicketsService) Get(ctx context.Context, ticketID string, opts ...Optio
 	if err := requireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Ticket](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Ticket](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.GetTicket(ctx, ticketID)
 	})
 }
@@ -42,7 +42,7 @@ func (s *TicketsService) Update(ctx context.Context, ticketID string, body gen.U
 	if err := requireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Ticket](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Ticket](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.UpdateTicket(ctx, ticketID, body)
 	})
 }
@@ -52,7 +52,7 @@ func (s *TicketsService) Delete(ctx context.Context, ticketID string, opts ...Op
 	if err := requireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.TicketDeleted](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.TicketDeleted](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DeleteTicket(ctx, ticketID)
 	})
 }
@@ -61,7 +61,7 @@ func (s *TicketsService) Delete(ctx context.Context, ticketID string, opts ...Op
 // (POST /tickets/search). Build req with [SearchQuery]; use
 // [TicketsService.SearchAll] to get every page.
 func (s *TicketsService) Search(ctx context.Context, req gen.SearchRequest, opts ...Option) (*gen.TicketList, error) {
-	return doJSON[gen.TicketList](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.TicketList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.SearchTickets(ctx, req)
 	})
 }
@@ -71,7 +71,7 @@ func (s *TicketsService) Search(ctx context.Context, req gen.SearchRequest, opts
 // pagination.starting_after. req's own pagination (per_page, and a starting
 // cursor) applies to the first page; req is never modified.
 func (s *TicketsService) SearchAll(ctx context.Context, req gen.SearchRequest, opts ...Option) iter.Seq2[*gen.Ticket, error] {
-	return paginate(ctx, fetchPages(s.c, opts,
+	return paginate(ctx, fetchPages(s.c, nil, opts,
 		func(ctx context.Context, cursor string) (*http.Response, error) {
 			return s.c.gen.SearchTickets(ctx, searchPage(req, cursor))
 		},
@@ -92,7 +92,7 @@ func (s *TicketsService) Reply(ctx context.Context, ticketID string, body gen.Re
 	if err := requireUnionBody(body); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.TicketReply](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.TicketReply](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ReplyTicket(ctx, ticketID, body)
 	})
 }
@@ -162,7 +162,7 @@ func (s *TicketsService) Tag(ctx context.Context, ticketID, tagID, adminID strin
 	if err := requireID("admin id", adminID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Tag](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Tag](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.AttachTagToTicket(ctx, ticketID, gen.AttachTagToTicketJSONRequestBody{Id: tagID, AdminId: adminID})
 	})
 }
@@ -179,7 +179,7 @@ func (s *TicketsService) Untag(ctx context.Context, ticketID, tagID, adminID str
 	if err := requireID("admin id", adminID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Tag](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Tag](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.DetachTagFromTicket(ctx, ticketID, tagID, gen.DetachTagFromTicketJSONRequestBody{AdminId: adminID})
 	})
 }

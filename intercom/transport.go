@@ -82,39 +82,44 @@ func (c *Client) setHeaders(req *http.Request, cfg *config, hasBody bool) {
 	}
 }
 
-// callConfig returns the configuration of the call made with ctx and the
-// attempt function to use.
-func (c *Client) callConfig(ctx context.Context) (*config, func(*http.Request) (*http.Response, error), error) {
-	opts := optionsFromContext(ctx)
+// callConfig returns the operation and configuration of the request req
+// (the call's options applied on top of the client's), the attempt function
+// to use, and req itself or a copy whose context no longer carries the
+// options (see [takeCall]).
+func (c *Client) callConfig(req *http.Request) (*Operation, *config, func(*http.Request) (*http.Response, error), *http.Request, error) {
+	op, opts, shadow := takeCall(req.Context())
+	if shadow {
+		req = req.WithContext(spentCall(req.Context(), op))
+	}
 	if len(opts) == 0 {
-		return &c.cfg, c.send, nil
+		return op, &c.cfg, c.send, req, nil
 	}
 	cc := c.cfg
 	cc.scope = scopeCall
 	cc.apiVersionCall = false
 	cc.responseInto = nil
 	if err := cc.apply(opts); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	send := c.send
 	if len(cc.middleware) != len(c.cfg.middleware) {
 		send = chain(cc.middleware, c.hc.Do)
 	}
-	return &cc, send, nil
+	return op, &cc, send, req, nil
 }
 
 // do is the HTTP layer: per-call options, headers, rate limiting, attempts
 // with retries, and turning a final non-2xx response into *Error.
 func (c *Client) do(req *http.Request) (*http.Response, error) {
-	ctx := req.Context()
 	hasBody := req.Body != nil && req.Body != http.NoBody
-	cfg, send, err := c.callConfig(ctx)
+	op, cfg, send, req, err := c.callConfig(req)
 	if err != nil {
 		if hasBody {
 			req.Body.Close()
 		}
 		return nil, err
 	}
+	ctx := req.Context()
 	c.setHeaders(req, cfg, hasBody)
 	if hasBody && cfg.maxRetries > 0 && req.GetBody == nil {
 		// Buffer the body once so every attempt sends the same bytes.
@@ -128,7 +133,7 @@ func (c *Client) do(req *http.Request) (*http.Response, error) {
 		req.ContentLength = int64(len(buf))
 	}
 
-	idempotent := isIdempotent(req.Method)
+	idempotent := isIdempotent(req.Method) || (op != nil && op.RetrySafe)
 	maxAttempts := cfg.maxRetries + 1
 	policy := retryPolicy{ctx: ctx, cfg: cfg}
 	for attempt := 1; ; attempt++ {

@@ -177,7 +177,7 @@ func TestChunkedSuccessBody(t *testing.T) {
 		_, _ = io.WriteString(w, `"id":"77"}`)
 	})
 	c, _ := coreClient(t, srv.URL)
-	a, err := doJSON[gen.AdminWithApp](context.Background(), c, nil, func(ctx context.Context) (*http.Response, error) {
+	a, err := doJSON[gen.AdminWithApp](context.Background(), c, nil, nil, func(ctx context.Context) (*http.Response, error) {
 		return c.gen.IdentifyAdmin(ctx)
 	})
 	if err != nil || a.Id == nil || *a.Id != "77" {

@@ -13,7 +13,7 @@ func (s *VisitorsService) Get(ctx context.Context, userID string, opts ...Option
 	if err := requireID("visitor user_id", userID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Visitor](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Visitor](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.RetrieveVisitorWithUserId(ctx, &gen.RetrieveVisitorWithUserIdParams{UserId: userID})
 	})
 }
@@ -21,7 +21,7 @@ func (s *VisitorsService) Get(ctx context.Context, userID string, opts ...Option
 // Update updates a visitor (PUT /visitors). Identify the visitor with
 // body.Id or body.UserId and set the fields to change.
 func (s *VisitorsService) Update(ctx context.Context, body gen.UpdateVisitorRequest, opts ...Option) (*gen.Visitor, error) {
-	return doJSON[gen.Visitor](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Visitor](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.UpdateVisitor(ctx, body)
 	})
 }
@@ -30,7 +30,7 @@ func (s *VisitorsService) Update(ctx context.Context, body gen.UpdateVisitorRequ
 // is "user" or "lead", body.Visitor identifies the visitor and body.User the
 // contact to merge it into or create. It returns the resulting contact.
 func (s *VisitorsService) Convert(ctx context.Context, body gen.ConvertVisitorRequest, opts ...Option) (*gen.Contact, error) {
-	return doJSON[gen.Contact](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Contact](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ConvertVisitor(ctx, body)
 	})
 }

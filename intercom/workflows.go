@@ -12,7 +12,7 @@ func (s *WorkflowsService) Export(ctx context.Context, workflowID string, opts .
 	if err := requireID("workflow id", workflowID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.WorkflowExport](ctx, s.c, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.WorkflowExport](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ExportWorkflow(ctx, workflowID)
 	})
 }

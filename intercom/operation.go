@@ -1,0 +1,98 @@
+package intercom
+
+import (
+	"context"
+	"net/http"
+	"slices"
+	"sync/atomic"
+)
+
+// Operation describes the Intercom API operation an SDK call performs. The
+// service methods pass theirs to the HTTP layer, where a [Middleware] or an
+// instrumentation hook can read it with [OperationFromRequest] (to name a
+// span after the operation rather than the URL, for example), and where its
+// RetrySafe flag decides whether a failed request may be sent again.
+type Operation struct {
+	// ID is the operationId as package gen exports it, e.g. "ShowContact";
+	// it is also the name of the gen.Client method.
+	ID string
+	// Service and Method name the facade method, e.g. "Contacts" and "Get"
+	// for Client.Contacts.Get.
+	Service, Method string
+	// HTTPMethod and Path are the operation's HTTP method and OpenAPI path
+	// template, e.g. "GET" and "/contacts/{contact_id}".
+	HTTPMethod, Path string
+	// RetrySafe reports that the operation changes nothing on the server (a
+	// GET, or a read sent as POST such as a search), so a request that failed
+	// with a 5xx or a connection error after it was sent may be repeated.
+	RetrySafe bool
+}
+
+// callKey is the context key of the state of one SDK call.
+type callKey struct{}
+
+// callState is what one call carries to the HTTP layer: its operation and its
+// options. A state made by a service method is claimed by the first request
+// that reaches the HTTP layer with it; a request that finds it already claimed
+// (a nested call made by a middleware with the outer request's context)
+// ignores it, so one call's options never apply to another call.
+type callState struct {
+	op   *Operation
+	opts []Option
+	// sticky marks options attached with ContextWithOptions: they apply to
+	// every request made with that context, and are never claimed.
+	sticky  bool
+	claimed atomic.Bool
+}
+
+// withCall returns ctx carrying the state of one call of op with opts.
+// Options attached to ctx with ContextWithOptions come first.
+func withCall(ctx context.Context, op *Operation, opts []Option) context.Context {
+	if cs, _ := ctx.Value(callKey{}).(*callState); cs != nil && cs.sticky {
+		opts = append(slices.Clip(cs.opts), opts...)
+	}
+	if op == nil && len(opts) == 0 {
+		return ctx
+	}
+	return context.WithValue(ctx, callKey{}, &callState{op: op, opts: opts})
+}
+
+// takeCall returns the operation and options that apply to a request made
+// with ctx, and whether its context must be replaced before the request goes
+// on (so that calls nested in a middleware do not see them again).
+func takeCall(ctx context.Context) (op *Operation, opts []Option, shadow bool) {
+	cs, _ := ctx.Value(callKey{}).(*callState)
+	switch {
+	case cs == nil:
+		return nil, nil, false
+	case cs.sticky:
+		return nil, cs.opts, true
+	case cs.claimed.CompareAndSwap(false, true):
+		return cs.op, cs.opts, false
+	}
+	// Claimed by an outer request: this is a nested call.
+	return nil, nil, false
+}
+
+// spentCall is the state a request's context gets after ContextWithOptions
+// options were applied to it: nested calls see no options, and the
+// operation stays readable.
+func spentCall(ctx context.Context, op *Operation) context.Context {
+	cs := &callState{op: op}
+	cs.claimed.Store(true)
+	return context.WithValue(ctx, callKey{}, cs)
+}
+
+// OperationFromRequest returns the operation of a request on its way through
+// the client's HTTP layer (in a [Middleware], for example), or nil for a
+// request of a raw generated call or a next-page URL of no known operation.
+func OperationFromRequest(req *http.Request) *Operation {
+	if req == nil {
+		return nil
+	}
+	cs, _ := req.Context().Value(callKey{}).(*callState)
+	if cs == nil {
+		return nil
+	}
+	return cs.op
+}

@@ -138,7 +138,9 @@ func (s *AIContentService) ListExternalPagesAll(ctx context.Context, params *gen
 		nextURLCall(s.c, func(ctx context.Context) (*http.Response, error) {
 			return s.c.gen.ListExternalPages(ctx, p)
 		}),
-		func(l *gen.ExternalPagesList) ([]gen.ExternalPage, string) { return items(l.Data), linkNext(l.Pages) }))
+		func(l *gen.ExternalPagesList) ([]gen.ExternalPage, string) {
+			return items(l.Data), linkNext(l.Pages)
+		}))
 }
 
 // UpdateContentImportSource updates a content import source

@@ -70,7 +70,9 @@ func (s *ArticlesService) ListAll(ctx context.Context, params *gen.ListArticlesP
 			func(ctx context.Context, q *gen.ListArticlesParams) (*http.Response, error) {
 				return s.c.gen.ListArticles(ctx, q)
 			}),
-		func(l *gen.ArticleList) ([]gen.ArticleListItem, string) { return items(l.Data), pageNext(l.Pages) }))
+		func(l *gen.ArticleList) ([]gen.ArticleListItem, string) {
+			return items(l.Data), pageNext(l.Pages)
+		}))
 }
 
 // Search fetches one page of the articles matching params

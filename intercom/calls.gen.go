@@ -102,7 +102,9 @@ func (s *CallsService) ListAll(ctx context.Context, params *gen.ListCallsParams,
 			func(ctx context.Context, q *gen.ListCallsParams) (*http.Response, error) {
 				return s.c.gen.ListCalls(ctx, q)
 			}),
-		func(l *gen.CallList) ([]gen.Call, string) { return items(l.Data), pageNext(l.Pages) }))
+		func(l *gen.CallList) ([]gen.Call, string) {
+			return items(l.Data), pageNext(l.Pages)
+		}))
 }
 
 // ListWithTranscripts fetches the calls of the given conversations with

@@ -70,7 +70,9 @@ func (s *CompaniesService) ListAll(ctx context.Context, params *gen.ListCompanie
 			func(ctx context.Context, q *gen.ListCompaniesParams) (*http.Response, error) {
 				return s.c.gen.ListCompanies(ctx, q)
 			}),
-		func(l *gen.CompanyList) ([]gen.Company, string) { return items(l.Data), pageNext(l.Pages) }))
+		func(l *gen.CompanyList) ([]gen.Company, string) {
+			return items(l.Data), pageNext(l.Pages)
+		}))
 }
 
 // ListContacts fetches one page of the contacts attached to a company
@@ -99,7 +101,9 @@ func (s *CompaniesService) ListContactsAll(ctx context.Context, companyID string
 			func(ctx context.Context, q *gen.ListAttachedContactsParams) (*http.Response, error) {
 				return s.c.gen.ListAttachedContacts(ctx, companyID, q)
 			}),
-		func(l *gen.CompanyAttachedContacts) ([]gen.Contact, string) { return items(l.Data), pageNext(l.Pages) }))
+		func(l *gen.CompanyAttachedContacts) ([]gen.Contact, string) {
+			return items(l.Data), pageNext(l.Pages)
+		}))
 }
 
 // ListOrdered fetches one page of all companies, sorted by params.Order
@@ -124,7 +128,9 @@ func (s *CompaniesService) ListOrderedAll(ctx context.Context, params *gen.ListA
 			func(ctx context.Context, q *gen.ListAllCompaniesParams) (*http.Response, error) {
 				return s.c.gen.ListAllCompanies(ctx, q)
 			}),
-		func(l *gen.CompanyList) ([]gen.Company, string) { return items(l.Data), pageNext(l.Pages) }))
+		func(l *gen.CompanyList) ([]gen.Company, string) {
+			return items(l.Data), pageNext(l.Pages)
+		}))
 }
 
 // ListSegments lists the segments a company belongs to
@@ -179,7 +185,9 @@ func (s *CompaniesService) ScrollAll(ctx context.Context, params *gen.ScrollOver
 			}
 			return s.c.gen.ScrollOverAllCompanies(ctx, &q)
 		},
-		func(l *gen.CompanyScroll) ([]gen.Company, string) { return items(l.Data), valueOr(l.ScrollParam) }))
+		func(l *gen.CompanyScroll) ([]gen.Company, string) {
+			return items(l.Data), valueOr(l.ScrollParam)
+		}))
 }
 
 // Update updates a company (PUT /companies/{company_id}); companyID is the

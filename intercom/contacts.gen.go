@@ -163,7 +163,13 @@ func (s *ContactsService) ListAll(ctx context.Context, params *gen.ListContactsP
 			}
 			return s.c.gen.ListContacts(ctx, &q)
 		},
-		func(l *gen.ContactList) ([]gen.Contact, string) { return items(l.Data), cursorNext(l.Pages) }))
+		func(l *gen.ContactList) ([]gen.Contact, string) {
+			next := ""
+			if l.Pages != nil && l.Pages.Next != nil {
+				next = valueOr(l.Pages.Next.StartingAfter)
+			}
+			return items(l.Data), next
+		}))
 }
 
 // ListCompanies fetches the first page of the companies a contact is
@@ -225,7 +231,9 @@ func (s *ContactsService) ListNotesAll(ctx context.Context, contactID string, pa
 			func(ctx context.Context, q *gen.ListNotesParams) (*http.Response, error) {
 				return s.c.gen.ListNotes(ctx, contactID, q)
 			}),
-		func(l *gen.NoteList) ([]gen.Note, string) { return items(l.Data), pageNext(l.Pages) }))
+		func(l *gen.NoteList) ([]gen.Note, string) {
+			return items(l.Data), pageNext(l.Pages)
+		}))
 }
 
 // ListSegments lists the segments a contact belongs to
@@ -312,7 +320,13 @@ func (s *ContactsService) SearchAll(ctx context.Context, body gen.SearchRequest,
 			}
 			return s.c.gen.SearchContacts(ctx, b)
 		},
-		func(l *gen.ContactList) ([]gen.Contact, string) { return items(l.Data), cursorNext(l.Pages) }))
+		func(l *gen.ContactList) ([]gen.Contact, string) {
+			next := ""
+			if l.Pages != nil && l.Pages.Next != nil {
+				next = valueOr(l.Pages.Next.StartingAfter)
+			}
+			return items(l.Data), next
+		}))
 }
 
 // Subscribe attaches a subscription type to a contact

@@ -121,7 +121,11 @@ func (s *ConversationsService) ListAll(ctx context.Context, params *gen.ListConv
 			return s.c.gen.ListConversations(ctx, &q)
 		},
 		func(l *gen.ConversationList) ([]gen.ConversationListItem, string) {
-			return items(l.Conversations), cursorNext(l.Pages)
+			next := ""
+			if l.Pages != nil && l.Pages.Next != nil {
+				next = valueOr(l.Pages.Next.StartingAfter)
+			}
+			return items(l.Conversations), next
 		}))
 }
 
@@ -219,7 +223,11 @@ func (s *ConversationsService) SearchAll(ctx context.Context, body gen.SearchReq
 			return s.c.gen.SearchConversations(ctx, b)
 		},
 		func(l *gen.ConversationList) ([]gen.ConversationListItem, string) {
-			return items(l.Conversations), cursorNext(l.Pages)
+			next := ""
+			if l.Pages != nil && l.Pages.Next != nil {
+				next = valueOr(l.Pages.Next.StartingAfter)
+			}
+			return items(l.Conversations), next
 		}))
 }
 

@@ -98,7 +98,9 @@ func (s *HelpCentersService) ListCollectionsAll(ctx context.Context, params *gen
 			func(ctx context.Context, q *gen.ListAllCollectionsParams) (*http.Response, error) {
 				return s.c.gen.ListAllCollections(ctx, q)
 			}),
-		func(l *gen.CollectionList) ([]gen.Collection, string) { return items(l.Data), pageNext(l.Pages) }))
+		func(l *gen.CollectionList) ([]gen.Collection, string) {
+			return items(l.Data), pageNext(l.Pages)
+		}))
 }
 
 // UpdateCollection updates a collection

@@ -50,5 +50,7 @@ func (s *NotesService) ListForCompanyAll(ctx context.Context, companyID string, 
 			func(ctx context.Context, q *gen.ListCompanyNotesParams) (*http.Response, error) {
 				return s.c.gen.ListCompanyNotes(ctx, companyID, q)
 			}),
-		func(l *gen.NoteList) ([]gen.Note, string) { return items(l.Data), pageNext(l.Pages) }))
+		func(l *gen.NoteList) ([]gen.Note, string) {
+			return items(l.Data), pageNext(l.Pages)
+		}))
 }

@@ -253,10 +253,7 @@ func pageNext(p *gen.PagesLink) string {
 		return ""
 	}
 	if p.Page != nil && p.TotalPages != nil {
-		if *p.Page < 1 || *p.Page >= *p.TotalPages {
-			return ""
-		}
-		return strconv.Itoa(*p.Page + 1)
+		return pageAfter(*p.Page, *p.TotalPages)
 	}
 	if p.Next == nil || *p.Next == "" {
 		return ""
@@ -270,6 +267,25 @@ func pageNext(p *gen.PagesLink) string {
 		return ""
 	}
 	return strconv.Itoa(n)
+}
+
+// pageAfter returns the cursor of the page after page for a page-numbered
+// listing that reports its page and total_pages: the next page number as a
+// string, or "" on the last page (or when the numbers are missing).
+func pageAfter(page, totalPages int) string {
+	if page < 1 || page >= totalPages {
+		return ""
+	}
+	return strconv.Itoa(page + 1)
+}
+
+// nextCursor returns the next cursor of a listing with has_more and
+// next_cursor, or "" when there are no more pages.
+func nextCursor(hasMore bool, next *string) string {
+	if !hasMore || next == nil {
+		return ""
+	}
+	return *next
 }
 
 // pageParam converts the cursor of a page-numbered listing back to the page

@@ -145,16 +145,21 @@ func GenerateFacade(doc *openapi3.T, table *Table, genSrc []byte, version, outDi
 		svcNames = append(svcNames, s)
 	}
 	sort.Strings(svcNames)
+	var problems []string
 	for _, svc := range svcNames {
 		g := &fileGen{m: m, imports: map[string]bool{}}
 		for _, fo := range bySvc[svc] {
 			if err := g.operation(fo); err != nil {
-				return nil, fmt.Errorf("%s (%s %s): %w", fo.id, fo.method, fo.path, err)
+				problems = append(problems, fmt.Sprintf("%s (%s %s): %v", fo.id, fo.method, fo.path, err))
+				continue
 			}
 			res.Methods++
 			if fo.entry.Pages != nil {
 				res.Iterators++
 			}
+		}
+		if len(problems) > 0 {
+			continue
 		}
 		var body strings.Builder
 		body.WriteString(header)
@@ -175,6 +180,9 @@ func GenerateFacade(doc *openapi3.T, table *Table, genSrc []byte, version, outDi
 		if err := write(snake(svc)+".gen.go", []byte(body.String())); err != nil {
 			return nil, err
 		}
+	}
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("%d operations cannot be generated:\n  %s", len(problems), strings.Join(problems, "\n  "))
 	}
 	sort.Strings(res.Files)
 	return res, nil
@@ -551,41 +559,21 @@ func (g *fileGen) result(fo *facadeOp) (kind, typ, jsonField string, err error) 
 func (g *fileGen) iterator(fo *facadeOp, recv string, sig, checks, bodyChecks []string, paramsField, bodyField *ast.Field, call []string, resType string) error {
 	g.imports["iter"] = true
 	pg := fo.entry.Pages
-	respStruct := g.m.structOf(g.m.resolveName(resType))
-	// Walk the items path (e.g. Data.Articles), guarding optional objects
-	// on the way.
-	var guards []string
-	st, expr := respStruct, "l"
-	segs := strings.Split(pg.Items, ".")
-	var itemsF *ast.Field
-	for i, seg := range segs {
-		itemsF = field(st, seg)
-		if itemsF == nil {
-			return fmt.Errorf("pages.items: %s has no field %s", resType, strings.Join(segs[:i+1], "."))
-		}
-		expr += "." + seg
-		if i < len(segs)-1 {
-			if _, ok := itemsF.Type.(*ast.StarExpr); ok {
-				guards = append(guards, expr+" == nil")
-			}
-			st = g.m.structOf(itemsF.Type)
-		}
+	resp := g.m.structOf(g.m.resolveName(resType))
+	itemGuards, itemsField, itemsPath, err := g.walk(resp, "l", pg.Items)
+	if err != nil {
+		return fmt.Errorf("pages.items: %s: %w", resType, err)
 	}
-	itemType, itemsExpr, err := g.itemsOf(itemsF.Type, expr)
+	itemType, itemsExpr, err := g.itemsOf(itemsField.Type, itemsPath)
 	if err != nil {
 		return fmt.Errorf("pages.items: %w", err)
 	}
 	doc := pg.Doc
 	if strings.TrimSpace(doc) == "" {
-		doc = fmt.Sprintf("iterates over every item of %s, page by page (%s %s).\nAn error is yielded once and ends the iteration.", fo.entry.Method, fo.method, fo.path)
+		doc = fmt.Sprintf("iterates over every item of %s, page by page (%s %s). Its\narguments are those of [%s.%s]; params are copied and not modified.\nAn error is yielded once and ends the iteration.", fo.entry.Method, fo.method, fo.path, recv, fo.entry.Method)
 	}
 	name := fo.allName()
-	// Arguments: the same as the method's.
 	sigStr := strings.Join(append([]string{"ctx context.Context"}, append(sig, "opts ...Option")...), ", ")
-	g.comment(name, doc)
-	g.p("func (s *%s) %s(%s) iter.Seq2[%s, error] {\n", recv, name, sigStr, itemType)
-	g.checks(checks, fmt.Sprintf("errSeq[%s](err)", itemType))
-	g.lines(bodyChecks, fmt.Sprintf("errSeq[%s](err)", itemType))
 
 	// callWith renders the gen call with the params or body replaced.
 	callWith := func(paramsExpr, bodyExpr string) string {
@@ -602,117 +590,223 @@ func (g *fileGen) iterator(fo *facadeOp, recv string, sig, checks, bodyChecks []
 		}
 		return fmt.Sprintf("s.c.gen.%s(%s)", fo.id, strings.Join(args, ", "))
 	}
-	split := func(next string) string {
-		if len(guards) == 0 {
-			return fmt.Sprintf("func(l *%s) ([]%s, string) { return %s, %s }", resType, itemType, itemsExpr, next)
+	// requestField checks that the params (or body) have an optional field.
+	requestField := func(f *ast.Field, what, name string) error {
+		if f == nil {
+			return fmt.Errorf("pages.style %s needs %s", pg.Style, what)
 		}
-		return fmt.Sprintf("func(l *%s) ([]%s, string) {\n\t\t\tif %s {\n\t\t\t\treturn nil, %s\n\t\t\t}\n\t\t\treturn %s, %s\n\t\t}",
-			resType, itemType, strings.Join(guards, " || "), next, itemsExpr, next)
+		pf := fieldOf(g.m, f.Type, name)
+		if pf == nil {
+			return fmt.Errorf("pages.style %s: the %s have no field %s", pg.Style, what, name)
+		}
+		if _, ok := pf.Type.(*ast.StarExpr); !ok {
+			return fmt.Errorf("pages.style %s: %s.%s is not optional", pg.Style, what, name)
+		}
+		return nil
 	}
-	needParams := func(field string) (string, error) {
-		if paramsField == nil {
-			return "", fmt.Errorf("pages.style %s needs query parameters", pg.Style)
-		}
+	optionalParams := func() (string, error) {
 		pt := g.m.qual(paramsField.Type)
 		if !strings.HasPrefix(pt, "*") {
 			return "", fmt.Errorf("pages.style %s needs optional query parameters (got %s)", pg.Style, pt)
 		}
-		if field != "" && fieldOf(g.m, paramsField.Type, field) == nil {
-			return "", fmt.Errorf("pages.style %s: %s has no field %s", pg.Style, pt, field)
-		}
 		return strings.TrimPrefix(pt, "*"), nil
 	}
-	pagesOf := func(want string) (string, error) {
-		f := field(respStruct, "Pages")
-		if f == nil {
-			return "", fmt.Errorf("%s has no Pages field", resType)
+
+	// The next cursor, read nil-safely from the response.
+	var next string
+	var nextGuards []string
+	switch pg.Style {
+	case "cursor", "search":
+		var f *ast.Field
+		nextGuards, f, next, err = g.walk(resp, "l", "Pages.Next.StartingAfter")
+		if err != nil {
+			return fmt.Errorf("pages.style %s: %s: %w", pg.Style, resType, err)
 		}
-		if got := g.m.qual(f.Type); got != want {
-			return "", fmt.Errorf("%s.Pages is %s, the %s style wants %s", resType, got, pg.Style, want)
+		if _, ok := f.Type.(*ast.StarExpr); ok {
+			next = "valueOr(" + next + ")"
 		}
-		return "l.Pages", nil
+	case "page", "page-body":
+		if pf := field(resp, "Pages"); pf != nil && g.m.qual(pf.Type) == "*gen.PagesLink" {
+			next = "pageNext(l.Pages)"
+			break
+		}
+		base := "Pages."
+		if field(g.m.structOf(fieldType(field(resp, "Pages"))), "TotalPages") == nil {
+			base = ""
+		}
+		var pf, tf *ast.Field
+		var pexpr, texpr string
+		nextGuards, pf, pexpr, err = g.walk(resp, "l", base+"Page")
+		if err != nil {
+			return fmt.Errorf("pages.style %s: %s: %w", pg.Style, resType, err)
+		}
+		_, tf, texpr, err = g.walk(resp, "l", base+"TotalPages")
+		if err != nil {
+			return fmt.Errorf("pages.style %s: %s: %w", pg.Style, resType, err)
+		}
+		next = fmt.Sprintf("pageAfter(%s, %s)", derefInt(pf, pexpr), derefInt(tf, texpr))
+	case "next-cursor":
+		if field(resp, "NextCursor") == nil {
+			return fmt.Errorf("pages.style next-cursor: %s has no NextCursor", resType)
+		}
+		next = "valueOr(l.NextCursor)"
+		if hf := field(resp, "HasMore"); hf != nil {
+			next = fmt.Sprintf("nextCursor(%s, l.NextCursor)", derefBool(hf, "l.HasMore"))
+		}
+	case "nexturl":
+		if pf := field(resp, "Pages"); pf == nil || g.m.qual(pf.Type) != "*gen.PagesLink" {
+			return fmt.Errorf("pages.style nexturl: %s.Pages is not *gen.PagesLink", resType)
+		}
+		next = "linkNext(l.Pages)"
+	case "scroll":
+		if f := field(resp, "ScrollParam"); f == nil {
+			return fmt.Errorf("pages.style scroll: %s has no ScrollParam", resType)
+		}
+		next = "valueOr(l.ScrollParam)"
 	}
+
+	// The split function: the page's items and the next cursor.
+	var split strings.Builder
+	fmt.Fprintf(&split, "func(l *%s) ([]%s, string) {\n", resType, itemType)
+	if len(nextGuards) > 0 {
+		fmt.Fprintf(&split, "next := \"\"\nif %s {\nnext = %s\n}\n", negate(nextGuards), next)
+		next = "next"
+	}
+	if len(itemGuards) > 0 {
+		fmt.Fprintf(&split, "if %s {\nreturn nil, %s\n}\n", strings.Join(itemGuards, " || "), next)
+	}
+	fmt.Fprintf(&split, "return %s, %s\n}", itemsExpr, next)
+
+	g.comment(name, doc)
+	g.p("func (s *%s) %s(%s) iter.Seq2[%s, error] {\n", recv, name, sigStr, itemType)
+	ret := fmt.Sprintf("errSeq[%s](err)", itemType)
+	g.checks(checks, ret)
+	g.lines(bodyChecks, ret)
 	switch pg.Style {
 	case "cursor":
-		pt, err := needParams("StartingAfter")
-		if err != nil {
+		if err := requestField(paramsField, "query parameters", "StartingAfter"); err != nil {
 			return err
 		}
-		pages, err := pagesOf("*gen.CursorPages")
-		if err != nil {
+		if _, err := optionalParams(); err != nil {
 			return err
 		}
-		_ = pt
 		g.p("\tp := cloneParams(params)\n")
 		g.p("\treturn paginate(ctx, fetchPages(s.c, %s, opts,\n", fo.opVar())
 		g.p("\t\tfunc(ctx context.Context, cursor string) (*http.Response, error) {\n\t\t\tq := *p\n\t\t\tif cursor != \"\" {\n\t\t\t\tq.StartingAfter = &cursor\n\t\t\t}\n\t\t\treturn %s\n\t\t},\n", callWith("&q", "body"))
-		g.p("\t\t%s))\n}\n\n", split("cursorNext("+pages+")"))
-	case "search":
-		if bodyField == nil {
-			return fmt.Errorf("pages.style search needs a request body")
-		}
-		pf := fieldOf(g.m, bodyField.Type, "Pagination")
-		if pf == nil {
-			return fmt.Errorf("pages.style search: the body has no Pagination field")
-		}
-		star, ok := pf.Type.(*ast.StarExpr)
-		if !ok {
-			return fmt.Errorf("pages.style search: Pagination is not optional")
-		}
-		pages, err := pagesOf("*gen.CursorPages")
-		if err != nil {
+	case "next-cursor":
+		if err := requestField(paramsField, "query parameters", "Cursor"); err != nil {
 			return err
+		}
+		if _, err := optionalParams(); err != nil {
+			return err
+		}
+		g.p("\tp := cloneParams(params)\n")
+		g.p("\treturn paginate(ctx, fetchPages(s.c, %s, opts,\n", fo.opVar())
+		g.p("\t\tfunc(ctx context.Context, cursor string) (*http.Response, error) {\n\t\t\tq := *p\n\t\t\tif cursor != \"\" {\n\t\t\t\tq.Cursor = &cursor\n\t\t\t}\n\t\t\treturn %s\n\t\t},\n", callWith("&q", "body"))
+	case "search":
+		if err := requestField(bodyField, "request body", "Pagination"); err != nil {
+			return err
+		}
+		if q := g.m.qual(fieldOf(g.m, bodyField.Type, "Pagination").Type); q != "*gen.StartingAfterPaging" {
+			return fmt.Errorf("pages.style search: Pagination is %s, want *gen.StartingAfterPaging", q)
 		}
 		g.p("\treturn paginate(ctx, fetchPages(s.c, %s, opts,\n", fo.opVar())
 		g.p("\t\tfunc(ctx context.Context, cursor string) (*http.Response, error) {\n\t\t\tb := body\n\t\t\tif cursor != \"\" {\n\t\t\t\tb.Pagination = withStartingAfter(b.Pagination, cursor)\n\t\t\t}\n\t\t\treturn %s\n\t\t},\n", callWith("params", "b"))
-		if q := g.m.qual(star.X); q != "gen.StartingAfterPaging" {
-			return fmt.Errorf("pages.style search: Pagination is %s, want gen.StartingAfterPaging", q)
-		}
-		g.p("\t\t%s))\n}\n\n", split("cursorNext("+pages+")"))
 	case "page":
-		pt, err := needParams("Page")
-		if err != nil {
+		if err := requestField(paramsField, "query parameters", "Page"); err != nil {
 			return err
 		}
-		pages, err := pagesOf("*gen.PagesLink")
+		pt, err := optionalParams()
 		if err != nil {
 			return err
 		}
 		g.p("\treturn paginate(ctx, fetchPages(s.c, %s, opts,\n", fo.opVar())
 		g.p("\t\tpageCall(params, func(q *%s, page *int) { q.Page = page },\n\t\t\tfunc(ctx context.Context, q *%s) (*http.Response, error) {\n\t\t\t\treturn %s\n\t\t\t}),\n", pt, pt, callWith("q", "body"))
-		g.p("\t\t%s))\n}\n\n", split("pageNext("+pages+")"))
+	case "page-body":
+		if err := requestField(bodyField, "request body", "Page"); err != nil {
+			return err
+		}
+		g.p("\treturn paginate(ctx, fetchPages(s.c, %s, opts,\n", fo.opVar())
+		g.p("\t\tfunc(ctx context.Context, cursor string) (*http.Response, error) {\n\t\t\tb := body\n\t\t\tpage, err := pageParam(cursor)\n\t\t\tif err != nil {\n\t\t\t\treturn nil, err\n\t\t\t}\n\t\t\tif page != nil {\n\t\t\t\tb.Page = page\n\t\t\t}\n\t\t\treturn %s\n\t\t},\n", callWith("params", "b"))
 	case "nexturl":
-		if _, err := needParams(""); err != nil && paramsField != nil {
-			return err
-		}
-		pages, err := pagesOf("*gen.PagesLink")
-		if err != nil {
-			return err
-		}
 		pexpr := "params"
 		if paramsField != nil {
+			if _, err := optionalParams(); err != nil {
+				return err
+			}
 			g.p("\tp := cloneParams(params)\n")
 			pexpr = "p"
 		}
 		g.p("\treturn paginate(ctx, fetchPages(s.c, %s, opts,\n", fo.opVar())
 		g.p("\t\tnextURLCall(s.c, func(ctx context.Context) (*http.Response, error) {\n\t\t\treturn %s\n\t\t}),\n", callWith(pexpr, "body"))
-		g.p("\t\t%s))\n}\n\n", split("linkNext("+pages+")"))
 	case "scroll":
-		if _, err := needParams("ScrollParam"); err != nil {
+		if err := requestField(paramsField, "query parameters", "ScrollParam"); err != nil {
 			return err
 		}
-		if f := field(respStruct, "ScrollParam"); f == nil {
-			return fmt.Errorf("pages.style scroll: %s has no ScrollParam", resType)
+		if _, err := optionalParams(); err != nil {
+			return err
 		}
 		g.p("\tp := cloneParams(params)\n")
 		g.p("\treturn paginateScroll(ctx, opts, scrollFetch(s.c, %s,\n", fo.opVar())
 		g.p("\t\tfunc(ctx context.Context, param string) (*http.Response, error) {\n\t\t\tq := *p\n\t\t\tif param != \"\" {\n\t\t\t\tq.ScrollParam = &param\n\t\t\t}\n\t\t\treturn %s\n\t\t},\n", callWith("&q", "body"))
-		g.p("\t\t%s))\n}\n\n", split("valueOr(l.ScrollParam)"))
+		g.p("\t\t%s))\n}\n\n", split.String())
+		return nil
 	default:
 		return fmt.Errorf("pages.style %s is not implemented by the generator", pg.Style)
 	}
+	g.p("\t\t%s))\n}\n\n", split.String())
 	return nil
 }
+
+// walk follows a dotted field path (e.g. Pages.Next.StartingAfter) from a
+// struct, returning the nil checks an access needs (one per optional object
+// on the way), the last field and the access expression.
+func (g *fileGen) walk(st *ast.StructType, base, path string) (guards []string, last *ast.Field, expr string, err error) {
+	expr = base
+	segs := strings.Split(path, ".")
+	for i, seg := range segs {
+		last = field(st, seg)
+		if last == nil {
+			return nil, nil, "", fmt.Errorf("no field %s", strings.Join(segs[:i+1], "."))
+		}
+		expr += "." + seg
+		if i < len(segs)-1 {
+			if _, ok := last.Type.(*ast.StarExpr); ok {
+				guards = append(guards, expr+" == nil")
+			}
+			st = g.m.structOf(last.Type)
+		}
+	}
+	return guards, last, expr, nil
+}
+
+// negate turns "a == nil" checks into "a != nil && ...".
+func negate(guards []string) string {
+	n := make([]string, len(guards))
+	for i, c := range guards {
+		n[i] = strings.Replace(c, "==", "!=", 1)
+	}
+	return strings.Join(n, " && ")
+}
+
+// fieldType returns a field's type, or nil for no field.
+func fieldType(f *ast.Field) ast.Expr {
+	if f == nil {
+		return nil
+	}
+	return f.Type
+}
+
+// derefInt reads an int or *int field as an int.
+func derefInt(f *ast.Field, expr string) string {
+	if _, ok := f.Type.(*ast.StarExpr); ok {
+		return "valueOr(" + expr + ")"
+	}
+	return expr
+}
+
+// derefBool reads a bool or *bool field as a bool.
+func derefBool(f *ast.Field, expr string) string { return derefInt(f, expr) }
 
 // fieldOf returns a field of the struct behind a gen type expression.
 func fieldOf(m *goModel, t ast.Expr, name string) *ast.Field {

@@ -294,7 +294,7 @@ var calls = []call{
 	}),
 	op("SearchContacts", func(ctx context.Context, c *intercom.Client) error {
 		return send(searchQuery, func(b gen.SearchRequest) error {
-			cb := gen.ContactSearchRequest{}
+			cb := intercom.ContactSearchRequest{}
 			raw, err := b.Query.MarshalJSON()
 			if err != nil {
 				return err

@@ -1019,20 +1019,11 @@ func pgConversationsAll(ctx context.Context, c *Client, params *gen.ListConversa
 }
 
 func pgSearchContactsAll(ctx context.Context, c *Client, req gen.SearchRequest, opts ...Option) iter.Seq2[gen.Contact, error] {
-	return paginate(ctx, fetchPages(c, nil, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
-			page := searchPage(req, cursor)
-			body := gen.ContactSearchRequest{Pagination: page.Pagination}
-			raw, err := page.Query.MarshalJSON()
-			if err != nil {
-				return nil, err
-			}
-			if err := body.Query.UnmarshalJSON(raw); err != nil {
-				return nil, err
-			}
-			return c.gen.SearchContacts(ctx, nil, body)
-		},
-		func(l *gen.ContactList) ([]gen.Contact, string) { return items(l.Data), cursorNext(l.Pages) }))
+	body, err := convertJSON[ContactSearchRequest](req)
+	if err != nil {
+		return errSeq[gen.Contact](err)
+	}
+	return c.Contacts.SearchAll(ctx, body, opts...)
 }
 
 func pgCompaniesAll(ctx context.Context, c *Client, params *gen.ListCompaniesParams, opts ...Option) iter.Seq2[gen.Company, error] {

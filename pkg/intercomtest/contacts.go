@@ -1,6 +1,7 @@
 package intercomtest
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -98,8 +99,8 @@ func (st *store) checkContactInput(in *gen.UpdateContactRequest, self *contactRe
 		return invalid("email %q is not a valid email address", *in.Email), false
 	}
 	if in.OwnerId != nil {
-		if _, ok := st.admin(*in.OwnerId); !ok {
-			return invalid("owner_id %q is not a teammate of this workspace", *in.OwnerId), false
+		if _, ok := st.admin(fmt.Sprint(*in.OwnerId)); !ok {
+			return invalid("owner_id %v is not a teammate of this workspace", *in.OwnerId), false
 		}
 	}
 	role := "user"

@@ -166,12 +166,12 @@ func (st *store) newConversation(from *contactRec, body, subject string, created
 				DeliveredAs: ptr("customer_initiated"),
 				Subject:     ptr(subject),
 				Body:        ptr(body),
-				Author:      &gen.ConversationSourceAuthor{Id: author.Id, Name: author.Name, Email: author.Email, Type: author.Type},
 				Attachments: &[]gen.PartAttachment{},
 				Redacted:    ptr(false),
 			},
 		},
 	}
+	setJSON(&cv.c.Source.Author, author)
 	st.setState(cv, "open")
 	s := st.stats(cv)
 	s.FirstContactReplyAt = ptr(createdAt)

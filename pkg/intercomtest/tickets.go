@@ -1,6 +1,7 @@
 package intercomtest
 
 import (
+	"encoding/json"
 	"strconv"
 
 	"github.com/intercomkit/intercom-go/gen"
@@ -245,19 +246,19 @@ func (c *call) createTicket() result {
 		contacts: contacts,
 		attrs:    mergeAttrs(nil, in.TicketAttributes),
 		t: gen.Ticket{
-			Type:            ptr(gen.TicketObjectType("ticket")),
-			Id:              ptr(c.st.numID()),
-			TicketId:        ptr(strconv.Itoa(c.st.ticketSeq)),
-			Category:        ptr(gen.TicketCategory(val(tt.Category))),
-			CreatedAt:       ptr(created),
-			UpdatedAt:       ptr(created),
-			Open:            ptr(true),
-			IsShared:        ptr(false),
-			AdminAssigneeId: numPtr(adminAssignee),
-			TeamAssigneeId:  numPtr(teamAssignee),
-			LinkedObjects:   &gen.LinkedObjectList{Type: ptr(gen.LinkedObjectListType("list")), Data: &linked, TotalCount: ptr(len(linked)), HasMore: ptr(false)},
+			Type:          ptr(gen.TicketObjectType("ticket")),
+			Id:            ptr(c.st.numID()),
+			TicketId:      ptr(strconv.Itoa(c.st.ticketSeq)),
+			Category:      ptr(gen.TicketCategory(val(tt.Category))),
+			CreatedAt:     ptr(created),
+			UpdatedAt:     ptr(created),
+			Open:          ptr(true),
+			IsShared:      ptr(false),
+			LinkedObjects: &gen.LinkedObjectList{Type: ptr(gen.LinkedObjectListType("list")), Data: &linked, TotalCount: ptr(len(linked)), HasMore: ptr(false)},
 		},
 	}
+	setID(&tk.t.AdminAssigneeId, adminAssignee)
+	setID(&tk.t.TeamAssigneeId, teamAssignee)
 	c.st.tickets.put(val(tk.t.Id), tk)
 	return ok(c.st.renderTicket(tk))
 }
@@ -357,10 +358,10 @@ func (c *call) updateTicket() result {
 		tk.t.SnoozedUntil = ptr(*in.SnoozedUntil)
 	}
 	if adminAssignee != nil {
-		tk.t.AdminAssigneeId = numPtr(*adminAssignee)
+		setID(&tk.t.AdminAssigneeId, *adminAssignee)
 	}
 	if teamAssignee != nil {
-		tk.t.TeamAssigneeId = numPtr(*teamAssignee)
+		setID(&tk.t.TeamAssigneeId, *teamAssignee)
 	}
 	tk.t.UpdatedAt = ptr(now)
 	return ok(c.st.renderTicket(tk))
@@ -389,9 +390,20 @@ func (c *call) searchTickets() result {
 	return ok(gen.TicketList{Type: ptr(gen.TicketListType("ticket.list")), Tickets: &data, TotalCount: ptr(len(ids)), Pages: &pages})
 }
 
-// numPtr returns a pointer to the number an id of digits stands for: the
-// ticket's assignee ids are integers in the description (API 2.16).
-func numPtr(id string) *int {
-	n, _ := strconv.Atoi(id)
-	return &n
+// setID sets an id field whose Go type is a string in one API version and an
+// integer in another (a ticket's assignee ids): dst points to the field, id
+// is the id's digits.
+func setID(dst any, id string) {
+	if json.Unmarshal([]byte(strconv.Quote(id)), dst) != nil {
+		_ = json.Unmarshal([]byte(id), dst)
+	}
+}
+
+// setJSON sets a field from a value of another type with the same JSON form
+// (a type that differs between API versions, such as a conversation
+// source's author).
+func setJSON(dst, v any) {
+	if b, err := json.Marshal(v); err == nil {
+		_ = json.Unmarshal(b, dst)
+	}
 }

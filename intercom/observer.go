@@ -64,6 +64,9 @@ type CallInfo struct {
 type AttemptInfo struct {
 	// Attempt is the attempt's number, from 1.
 	Attempt int
+	// Sent reports that the request was handed to the HTTP client: false
+	// when the attempt ended while waiting for the rate limiter.
+	Sent bool
 	// StatusCode is the response's status, or 0 when there was none (a
 	// connection error, or an attempt stopped while waiting for the rate
 	// limiter).
@@ -183,6 +186,7 @@ func (o *callObs) waited() {
 		return
 	}
 	t := o.now()
+	o.cur.Sent = true
 	o.cur.RateLimitWait = t.Sub(o.ta)
 	o.res.RateLimitWait += o.cur.RateLimitWait
 	o.ta = t

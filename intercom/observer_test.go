@@ -133,7 +133,7 @@ func TestObserverRetryThenSuccess(t *testing.T) {
 		t.Fatalf("AttemptDone called %d times, want 2: %+v", len(obs.attempts), obs.attempts)
 	}
 	a1, a2 := obs.attempts[0], obs.attempts[1]
-	if a1.Attempt != 1 || a1.StatusCode != 503 || !a1.Retry || a1.RetryDelay != waits[0] || a1.RequestID != "req-1" || a1.RateLimitWait != 250*time.Millisecond {
+	if a1.Attempt != 1 || !a1.Sent || a1.StatusCode != 503 || !a1.Retry || a1.RetryDelay != waits[0] || a1.RequestID != "req-1" || a1.RateLimitWait != 250*time.Millisecond {
 		t.Errorf("attempt 1 = %+v", a1)
 	}
 	if a2.Attempt != 2 || a2.StatusCode != 200 || a2.Retry || a2.RequestID != "req-2" || a2.RateLimit.Remaining != 42 || a2.Err != nil {
@@ -198,7 +198,7 @@ func TestObserverErrors(t *testing.T) {
 		if !errors.Is(err, refused) {
 			t.Fatalf("err = %v", err)
 		}
-		if len(obs.attempts) != 1 || !errors.Is(obs.attempts[0].Err, refused) || obs.attempts[0].StatusCode != 0 {
+		if len(obs.attempts) != 1 || !errors.Is(obs.attempts[0].Err, refused) || obs.attempts[0].StatusCode != 0 || obs.attempts[0].Sent {
 			t.Errorf("attempts = %+v", obs.attempts)
 		}
 		if len(obs.results) != 1 || !errors.Is(obs.results[0].Err, refused) {

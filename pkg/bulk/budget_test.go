@@ -2,7 +2,7 @@ package bulk_test
 
 import (
 	"context"
-		"errors"
+	"errors"
 	"math/rand/v2"
 	"path/filepath"
 	"slices"
@@ -60,9 +60,9 @@ func tagContact(ctx context.Context, c *intercom.Client, r row) error {
 type faultKind int
 
 const (
-	readOnce     faultKind = iota + 1 // the read fails once: retried, the item is done
-	readExhaust                       // the read fails 3 times: retries exhausted, the item fails
-	writeOnce                         // the tagging fails once: a write is not retried, the item fails
+	readOnce      faultKind = iota + 1 // the read fails once: retried, the item is done
+	readExhaust                        // the read fails 3 times: retries exhausted, the item fails
+	writeOnce                          // the tagging fails once: a write is not retried, the item fails
 	numFaultKinds = 3
 )
 

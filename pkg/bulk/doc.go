@@ -61,5 +61,5 @@
 // [Job.ProgressInterval] and once at the end. [ProgressLine] prints it as one
 // line that rewrites itself on a terminal:
 //
-//	[=========>          ] 48%  4,811/10,000  done 4,713  failed 98  in flight 16  94.8 calls/s  429s 0  ETA 54s
+//	[=========>          ]  48%  4,811/10,000  done 4,713  failed 98  in flight 16  94.8 calls/s  429s 0  ETA 54s
 package bulk

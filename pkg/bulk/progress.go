@@ -36,7 +36,7 @@ type Progress struct {
 
 // String returns the report as one line, e.g.
 //
-//	[=========>          ] 48%  4,811/10,000  done 4,713  failed 98  in flight 16  94.8 calls/s  429s 0  ETA 54s
+//	[=========>          ]  48%  4,811/10,000  done 4,713  failed 98  in flight 16  94.8 calls/s  429s 0  ETA 54s
 //
 // Without a Total the bar, the percentage and the estimate are left out.
 func (p Progress) String() string {

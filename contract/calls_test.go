@@ -52,11 +52,11 @@ const (
 	segmentID        = "6762f0d81bb69f9f2193bb80"
 	teamID           = "814865"
 	ticketTypeID     = "88"
-	dataAttributeID  = 1
+	dataAttributeID  = "1"
 	jobID            = "zzr7u2b4o0bp5bn0"
 	appID            = "this_is_an_id64_that_should_be_at_least_4"
 	callID           = "64619700005694"
-	sourceID         = 33
+	sourceID         = "33"
 	externalPageID   = "4"
 	customObjectType = "Order"
 	customObjectID   = "1"
@@ -195,7 +195,7 @@ var calls = []call{
 			func(b gen.RegisterFinVoiceCallRequest) error { return got(c.Calls.RegisterFinVoiceCall(ctx, b)) })
 	}),
 	op("CollectFinVoiceCallById", func(ctx context.Context, c *intercom.Client) error {
-		return got(c.Calls.CollectFinVoiceCall(ctx, 123))
+		return got(c.Calls.CollectFinVoiceCall(ctx, "123"))
 	}),
 	op("CollectFinVoiceCallByExternalId", func(ctx context.Context, c *intercom.Client) error {
 		return got(c.Calls.CollectFinVoiceCallByExternalID(ctx, "call-123-abc"))
@@ -239,7 +239,7 @@ var calls = []call{
 		return got(c.Companies.ListOrdered(ctx, &gen.ListAllCompaniesParams{Page: ptr(1), PerPage: ptr(15), Order: ptr("desc")}))
 	}),
 	op("ScrollOverAllCompanies", func(ctx context.Context, c *intercom.Client) error {
-		return got(c.Companies.Scroll(ctx, ""))
+		return got(c.Companies.Scroll(ctx, nil))
 	}),
 
 	// Contacts
@@ -445,7 +445,7 @@ var calls = []call{
 			})
 	}),
 	op("GetReportingDataExport", func(ctx context.Context, c *intercom.Client) error {
-		return got(c.ReportingDataExport.Get(ctx, jobID, gen.GetReportingDataExportParams{AppId: appID, ClientId: "123"}))
+		return got(c.ReportingDataExport.Get(ctx, jobID, appID, "123"))
 	}),
 	op("ListReportingDatasets", func(ctx context.Context, c *intercom.Client) error {
 		return got(c.ReportingDataExport.ListDatasets(ctx))

@@ -92,7 +92,7 @@ func TestAdminsIterators(t *testing.T) {
 			nest: []string{"activity_logs"}, fixed: url.Values{"created_at_after": {"1677253093"}},
 			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
 				return svcIDs(c.Admins.ListActivityLogsAll(ctx, &gen.ListActivityLogsParams{CreatedAtAfter: "1677253093", PerPage: Ptr(per)}, opts...),
-					func(v *gen.ActivityLog) string { return valueOr(v.Id) })
+					func(v gen.ActivityLog) string { return valueOr(v.Id) })
 			},
 		},
 	})

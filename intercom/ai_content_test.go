@@ -51,7 +51,7 @@ func TestAIContentCalls(t *testing.T) {
 		{
 			name: "GetContentImportSource",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return svcRes(c.AIContent.GetContentImportSource(ctx, 33))
+				return svcRes(c.AIContent.GetContentImportSource(ctx, "33"))
 			},
 			method: "GET", path: "/ai/content_import_sources/33",
 			resp: kbSource,
@@ -59,7 +59,7 @@ func TestAIContentCalls(t *testing.T) {
 		{
 			name: "UpdateContentImportSource",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return svcRes(c.AIContent.UpdateContentImportSource(ctx, 33, gen.UpdateContentImportSourceRequest{
+				return svcRes(c.AIContent.UpdateContentImportSource(ctx, "33", gen.UpdateContentImportSourceRequest{
 					Url: "https://docs.example.com", SyncBehavior: gen.UpdateContentImportSourceRequestSyncBehaviorApi,
 					Status: Ptr(gen.UpdateContentImportSourceRequestStatusDeactivated), AudienceIds: &updateAudience,
 					ApplyAudienceToExistingContent: Ptr(true),
@@ -72,7 +72,7 @@ func TestAIContentCalls(t *testing.T) {
 		{
 			name: "DeleteContentImportSource",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return nil, c.AIContent.DeleteContentImportSource(ctx, 33)
+				return nil, c.AIContent.DeleteContentImportSource(ctx, "33")
 			},
 			method: "DELETE", path: "/ai/content_import_sources/33",
 			status: http.StatusNoContent,
@@ -149,13 +149,13 @@ func TestAIContentSourceIDs(t *testing.T) {
 	update := gen.UpdateContentImportSourceRequest{Url: "u", SyncBehavior: gen.UpdateContentImportSourceRequestSyncBehaviorApi}
 	calls := map[string]func(ctx context.Context, c *Client, id int) error{
 		"Get": func(ctx context.Context, c *Client, id int) error {
-			return svcErr(c.AIContent.GetContentImportSource(ctx, id))
+			return svcErr(c.AIContent.GetContentImportSource(ctx, strconv.Itoa(id)))
 		},
 		"Update": func(ctx context.Context, c *Client, id int) error {
-			return svcErr(c.AIContent.UpdateContentImportSource(ctx, id, update))
+			return svcErr(c.AIContent.UpdateContentImportSource(ctx, strconv.Itoa(id), update))
 		},
 		"Delete": func(ctx context.Context, c *Client, id int) error {
-			return c.AIContent.DeleteContentImportSource(ctx, id)
+			return c.AIContent.DeleteContentImportSource(ctx, strconv.Itoa(id))
 		},
 	}
 	for name, call := range calls {

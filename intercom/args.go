@@ -28,6 +28,13 @@ func numericID(name, id string) (int, error) {
 	return n, nil
 }
 
+// numericString checks a path id that the description declares as a string
+// but whose values are positive numbers (content import sources).
+func numericString(name, id string) error {
+	_, err := numericID(name, id)
+	return err
+}
+
 // requireUnionBody refuses a union request body that was never set with one of
 // its From... methods: it would be sent as null or {}.
 func requireUnionBody(v json.Marshaler) error {
@@ -49,4 +56,14 @@ func errSeq[T any](err error) iter.Seq2[T, error] {
 		var zero T
 		yield(zero, err)
 	}
+}
+
+// optional returns nil for "" and a pointer to s otherwise: an optional
+// string field of a request body taken as an argument, where "" means "not
+// set".
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }

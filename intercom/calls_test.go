@@ -7,6 +7,7 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -62,7 +63,7 @@ func TestCallsMethods(t *testing.T) {
 		},
 		{
 			name:   "CollectFinVoiceCall",
-			call:   func(ctx context.Context, c *Client) (any, error) { return c.Calls.CollectFinVoiceCall(ctx, 42) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return c.Calls.CollectFinVoiceCall(ctx, "42") },
 			method: "GET", path: "/fin_voice/collect/42",
 			resp: ai,
 		},
@@ -102,7 +103,7 @@ func TestCallsBadInput(t *testing.T) {
 		}
 	}
 	for _, id := range []int{0, -1} {
-		if _, err := c.Calls.CollectFinVoiceCall(ctx, id); !errors.Is(err, ErrInvalidID) {
+		if _, err := c.Calls.CollectFinVoiceCall(ctx, strconv.Itoa(id)); !errors.Is(err, ErrInvalidID) {
 			t.Errorf("CollectFinVoiceCall(%d): err = %v, want ErrInvalidID", id, err)
 		}
 	}

@@ -75,13 +75,15 @@ func TestCompaniesCalls(t *testing.T) {
 		},
 		{
 			name:   "Scroll/open",
-			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Companies.Scroll(ctx, "")) },
+			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Companies.Scroll(ctx, nil)) },
 			method: "GET", path: "/companies/scroll",
 			resp: `{"type":"list","data":[{"type":"company","id":"co1"}],"scroll_param":"sp-1","total_count":1}`,
 		},
 		{
-			name:   "Scroll/next",
-			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Companies.Scroll(ctx, "sp-1")) },
+			name: "Scroll/next",
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return svcRes(c.Companies.Scroll(ctx, &gen.ScrollOverAllCompaniesParams{ScrollParam: Ptr("sp-1")}))
+			},
 			method: "GET", path: "/companies/scroll", query: url.Values{"scroll_param": {"sp-1"}},
 			resp: `{"type":"list","data":[],"scroll_param":"sp-1"}`,
 		},
@@ -160,7 +162,7 @@ func TestCompaniesIterators(t *testing.T) {
 		{
 			name: "ScrollAll", style: svcScrollStyle, path: "/companies/scroll",
 			seq: func(ctx context.Context, c *Client, _ int, opts ...Option) iter.Seq2[string, error] {
-				return svcIDs(c.Companies.ScrollAll(ctx, opts...), companyID)
+				return svcIDs(c.Companies.ScrollAll(ctx, nil, opts...), companyID)
 			},
 		},
 	})
@@ -207,7 +209,7 @@ func TestCompaniesScrollAllExpired(t *testing.T) {
 	})
 	var got []string
 	var errs []error
-	for co, err := range c.Companies.ScrollAll(context.Background()) {
+	for co, err := range c.Companies.ScrollAll(context.Background(), nil) {
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -234,11 +236,11 @@ func TestCompaniesScrollExpired(t *testing.T) {
 		calls.Add(1)
 		coreJSON(w, http.StatusInternalServerError, `{"type":"error.list","errors":[{"code":"server_error","message":"boom"}]}`)
 	})
-	_, err := c.Companies.Scroll(context.Background(), "sp-1")
+	_, err := c.Companies.Scroll(context.Background(), &gen.ScrollOverAllCompaniesParams{ScrollParam: Ptr("sp-1")})
 	if !errors.Is(err, ErrScrollExpired) || !hasStatus(err, 500) {
 		t.Errorf("continue: error %v, want ErrScrollExpired wrapping the 500", err)
 	}
-	_, err = c.Companies.Scroll(context.Background(), "")
+	_, err = c.Companies.Scroll(context.Background(), nil)
 	if err == nil || errors.Is(err, ErrScrollExpired) || !hasStatus(err, 500) {
 		t.Errorf("open: error %v, want the plain 500", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"strconv"
 	"testing"
 
 	"github.com/intercomkit/intercom-go/gen"
@@ -37,7 +38,7 @@ func TestDataAttributesCalls(t *testing.T) {
 		{
 			name: "Update",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return svcRes(c.DataAttributes.Update(ctx, 37, gen.UpdateDataAttributeRequest{Archived: Ptr(true)}))
+				return svcRes(c.DataAttributes.Update(ctx, "37", gen.UpdateDataAttributeRequest{Archived: Ptr(true)}))
 			},
 			method: "PUT", path: "/data_attributes/37", body: `{"archived":true}`,
 			resp: `{"type":"data_attribute","id":37,"name":"plan_tier","archived":true}`,
@@ -49,7 +50,7 @@ func TestDataAttributesRejects(t *testing.T) {
 	for _, id := range []int{0, -1} {
 		svcRunRejects(t, []svcRejectCase{
 			{fmt.Sprintf("Update/%d", id), func(ctx context.Context, c *Client) error {
-				_, err := c.DataAttributes.Update(ctx, id, gen.UpdateDataAttributeRequest{})
+				_, err := c.DataAttributes.Update(ctx, strconv.Itoa(id), gen.UpdateDataAttributeRequest{})
 				return err
 			}, ErrInvalidID},
 		})

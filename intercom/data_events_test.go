@@ -88,7 +88,7 @@ func TestDataEventsIterators(t *testing.T) {
 			fixed: url.Values{"type": {"user"}, "user_id": {"u1"}},
 			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
 				return svcIDs(c.DataEvents.ListAll(ctx, &gen.ListDataEventsParams{UserId: Ptr("u1"), PerPage: Ptr(per)}, opts...),
-					func(v *gen.DataEventSummaryItem) string { return valueOr(v.Name) })
+					func(v gen.DataEventSummaryItem) string { return valueOr(v.Name) })
 			},
 		},
 	})

@@ -121,7 +121,7 @@ func ExampleCompaniesService_ScrollAll() {
 	// A scroll goes through every company, with no 10,000 limit. Keep
 	// consuming it: Intercom expires a scroll left unused for a minute.
 	n := 0
-	for company, err := range client.Companies.ScrollAll(context.Background()) {
+	for company, err := range client.Companies.ScrollAll(context.Background(), nil) {
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -147,7 +147,7 @@ func ExampleCompaniesService_ScrollAll_expired() {
 	}
 	defer client.CloseIdleConnections()
 
-	for company, err := range client.Companies.ScrollAll(context.Background()) {
+	for company, err := range client.Companies.ScrollAll(context.Background(), nil) {
 		if errors.Is(err, intercom.ErrScrollExpired) {
 			// A scroll cannot be resumed: range over ScrollAll again to
 			// start over (deduplicate by id if that matters).

@@ -204,6 +204,29 @@ func cursorNext(p *gen.CursorPages) string {
 	return *p.Next.StartingAfter
 }
 
+// derefItems returns the values of a list of pointers, skipping nil ones:
+// every iterator yields values, whatever the response's list holds.
+func derefItems[T any](l []*T) []T {
+	out := make([]T, 0, len(l))
+	for _, p := range l {
+		if p != nil {
+			out = append(out, *p)
+		}
+	}
+	return out
+}
+
+// withStartingAfter returns a new pagination object for a search body asking
+// for the page after cursor, keeping p's per_page. p is not modified.
+func withStartingAfter(p *gen.StartingAfterPaging, cursor string) *gen.StartingAfterPaging {
+	var n gen.StartingAfterPaging
+	if p != nil {
+		n = *p
+	}
+	n.StartingAfter = &cursor
+	return &n
+}
+
 // searchPage returns a copy of a search request body asking for the page after
 // cursor; with cursor "" it is req unchanged (the caller's own pagination, if
 // any, applies to the first page). The caller's Pagination is never modified:
@@ -230,10 +253,7 @@ func pageNext(p *gen.PagesLink) string {
 		return ""
 	}
 	if p.Page != nil && p.TotalPages != nil {
-		if *p.Page < 1 || *p.Page >= *p.TotalPages {
-			return ""
-		}
-		return strconv.Itoa(*p.Page + 1)
+		return pageAfter(*p.Page, *p.TotalPages)
 	}
 	if p.Next == nil || *p.Next == "" {
 		return ""
@@ -247,6 +267,25 @@ func pageNext(p *gen.PagesLink) string {
 		return ""
 	}
 	return strconv.Itoa(n)
+}
+
+// pageAfter returns the cursor of the page after page for a page-numbered
+// listing that reports its page and total_pages: the next page number as a
+// string, or "" on the last page (or when the numbers are missing).
+func pageAfter(page, totalPages int) string {
+	if page < 1 || page >= totalPages {
+		return ""
+	}
+	return strconv.Itoa(page + 1)
+}
+
+// nextCursor returns the next cursor of a listing with has_more and
+// next_cursor, or "" when there are no more pages.
+func nextCursor(hasMore bool, next *string) string {
+	if !hasMore || next == nil {
+		return ""
+	}
+	return *next
 }
 
 // pageParam converts the cursor of a page-numbered listing back to the page
@@ -363,15 +402,12 @@ func valueOr[T any](p *T) T {
 // is not applied: a scroll_param identifies the whole scroll and may be the
 // same on every page.
 func paginateScroll[T any](ctx context.Context, opts []Option, fetch func(ctx context.Context, param string, opts []Option) ([]T, string, error)) iter.Seq2[T, error] {
-	callOpts := append(slices.Clip(opts), WithMaxRetries(0))
+	callOpts := scrollOptions(opts)
 	return paginateSeq(ctx, func(ctx context.Context, cursor string) (pageOf[T], error) {
 		list, next, err := fetch(ctx, cursor, callOpts)
 		switch {
 		case err != nil:
-			if cursor != "" && hasStatus(err, http.StatusInternalServerError) {
-				return pageOf[T]{}, fmt.Errorf("%w: %w", ErrScrollExpired, err)
-			}
-			return pageOf[T]{}, err
+			return pageOf[T]{}, scrollError(err, cursor != "")
 		case len(list) == 0:
 			return pageOf[T]{}, nil
 		case next == "":
@@ -379,4 +415,21 @@ func paginateScroll[T any](ctx context.Context, opts []Option, fetch func(ctx co
 		}
 		return pageOf[T]{Items: list, Next: next}, nil
 	}, false)
+}
+
+// scrollOptions are the call options of a scroll request: the caller's, with
+// retries disabled, since a retried scroll request cannot succeed once the
+// scroll failed.
+func scrollOptions(opts []Option) []Option {
+	return append(slices.Clip(opts), WithMaxRetries(0))
+}
+
+// scrollError returns the error of a scroll request: when the request
+// continued a scroll (it sent a scroll_param) and Intercom answered 500, the
+// scroll is gone and the error wraps [ErrScrollExpired] as well.
+func scrollError(err error, continued bool) error {
+	if err != nil && continued && hasStatus(err, http.StatusInternalServerError) {
+		return fmt.Errorf("%w: %w", ErrScrollExpired, err)
+	}
+	return err
 }

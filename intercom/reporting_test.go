@@ -27,7 +27,7 @@ func TestReportingDataExportMethods(t *testing.T) {
 		{
 			name: "Get",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return c.ReportingDataExport.Get(ctx, "job1", gen.GetReportingDataExportParams{AppId: "abc123", ClientId: "cl-9"})
+				return c.ReportingDataExport.Get(ctx, "job1", "abc123", "cl-9")
 			},
 			method: "GET", path: "/export/reporting_data/job1",
 			query: url.Values{"app_id": {"abc123"}, "client_id": {"cl-9"}},
@@ -45,15 +45,15 @@ func TestReportingDataExportMethods(t *testing.T) {
 func TestReportingDataExportIDs(t *testing.T) {
 	svcRunIDs(t, []svcIDCase{
 		{name: "Get", route: "/export/reporting_data/%s", call: func(ctx context.Context, c *Client, id string) error {
-			_, err := c.ReportingDataExport.Get(ctx, id, gen.GetReportingDataExportParams{AppId: "a", ClientId: "b"})
+			_, err := c.ReportingDataExport.Get(ctx, id, "a", "b")
 			return err
 		}},
 		{name: "Get/app id", call: func(ctx context.Context, c *Client, id string) error {
-			_, err := c.ReportingDataExport.Get(ctx, "job1", gen.GetReportingDataExportParams{AppId: id, ClientId: "b"})
+			_, err := c.ReportingDataExport.Get(ctx, "job1", id, "b")
 			return err
 		}},
 		{name: "Get/client id", call: func(ctx context.Context, c *Client, id string) error {
-			_, err := c.ReportingDataExport.Get(ctx, "job1", gen.GetReportingDataExportParams{AppId: "a", ClientId: id})
+			_, err := c.ReportingDataExport.Get(ctx, "job1", "a", id)
 			return err
 		}},
 		{name: "Download", route: "/download/reporting_data/%s", call: func(ctx context.Context, c *Client, id string) error {

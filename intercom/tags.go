@@ -10,34 +10,6 @@ import (
 	"github.com/intercomkit/intercom-go/gen"
 )
 
-// List lists the tags of the workspace (GET /tags).
-func (s *TagsService) List(ctx context.Context, opts ...Option) (*gen.TagList, error) {
-	return doJSON[gen.TagList](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListTags(ctx)
-	})
-}
-
-// Get fetches one tag (GET /tags/{tag_id}).
-func (s *TagsService) Get(ctx context.Context, tagID string, opts ...Option) (*gen.TagBasic, error) {
-	if err := requireID("tag id", tagID); err != nil {
-		return nil, err
-	}
-	return doJSON[gen.TagBasic](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.FindTag(ctx, tagID)
-	})
-}
-
-// Delete deletes a tag (DELETE /tags/{tag_id}). Intercom refuses to delete a
-// tag that is used by a message or a rule.
-func (s *TagsService) Delete(ctx context.Context, tagID string, opts ...Option) error {
-	if err := requireID("tag id", tagID); err != nil {
-		return err
-	}
-	return doNoBody(ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteTag(ctx, tagID)
-	})
-}
-
 // Create creates a tag named body.Name, or renames the tag body.Id to
 // body.Name (POST /tags).
 //

@@ -204,12 +204,7 @@ func TestTicketsSearchAll(t *testing.T) {
 		nest: []string{"tickets"}, item: svcItem("ticket"), searchQuery: cvtOpenQuery,
 		seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
 			return svcIDs(c.Tickets.SearchAll(ctx, cvtSearchRequest(t, per), opts...),
-				func(v *gen.Ticket) string {
-					if v == nil {
-						return ""
-					}
-					return valueOr(v.Id)
-				})
+				func(v gen.Ticket) string { return valueOr(v.Id) })
 		},
 	}})
 }

@@ -234,7 +234,7 @@ func TestClientIteratorsWalkTheFake(t *testing.T) {
 	ids("companies pages", n, err, 8)
 
 	n, err = count(func(yield func(string, error) bool) {
-		for c, err := range client.Companies.ScrollAll(ctx) {
+		for c, err := range client.Companies.ScrollAll(ctx, nil) {
 			if !yield(val(c.Id), err) {
 				return
 			}
@@ -259,7 +259,7 @@ func TestClientIteratorsWalkTheFake(t *testing.T) {
 	// A scroll left unused for a minute expires: the iterator says so.
 	seen := 0
 	var scrollErr error
-	for _, err := range client.Companies.ScrollAll(ctx) {
+	for _, err := range client.Companies.ScrollAll(ctx, nil) {
 		if err != nil {
 			scrollErr = err
 			break

@@ -3,7 +3,7 @@
 //
 //	intercom-spec [-root DIR] fetch    [-version V]          # verify and cache the upstream file
 //	intercom-spec [-root DIR] validate [-version V]          # overlay + kin-openapi validation
-//	intercom-spec [-root DIR] generate [-version V] [-out D] # run oapi-codegen into D (default gen/)
+//	intercom-spec [-root DIR] generate [-version V] [-out D] [-facade F] # gen/ into D, the facade into F
 //
 // V defaults to the pinned version of api/pin.yaml.
 package main
@@ -40,6 +40,7 @@ func run(args []string) error {
 	version := fs.String("version", "", "API version (default: the pinned one)")
 	out := fs.String("out", "", "output directory for generate (default: ROOT/gen)")
 	pkg := fs.String("package", "", "Go package name for generate (default: the config's)")
+	facade := fs.String("facade", "", "output directory of the generated facade files (default: ROOT/intercom when -out is ROOT/gen; none otherwise)")
 	if err := fs.Parse(rest); err != nil {
 		return err
 	}
@@ -80,11 +81,14 @@ func run(args []string) error {
 		fmt.Fprintf(os.Stderr, "spec %s: overlay applied, structurally valid\n", v)
 		return nil
 	case "generate":
-		dir := *out
+		dir, fdir := *out, *facade
 		if dir == "" {
 			dir = filepath.Join(absRoot, "gen")
 		}
-		if err := spec.Generate(ctx, spec.Options{Root: absRoot, Version: v, Spec: path, OutDir: dir, Package: *pkg}); err != nil {
+		if fdir == "" && filepath.Clean(dir) == filepath.Join(absRoot, "gen") {
+			fdir = filepath.Join(absRoot, "intercom")
+		}
+		if err := spec.Generate(ctx, spec.Options{Root: absRoot, Version: v, Spec: path, OutDir: dir, Package: *pkg, FacadeDir: fdir, Log: os.Stderr}); err != nil {
 			return err
 		}
 		fmt.Fprintf(os.Stderr, "spec %s: generated into %s\n", v, dir)

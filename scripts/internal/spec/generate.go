@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"go/format"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -47,6 +48,12 @@ type Options struct {
 	Spec    string // the verified upstream description
 	OutDir  string // where to write intercom.gen.go and version.gen.go
 	Package string // Go package name ("" = the config's)
+	// FacadeDir, when set, receives the generated files of package intercom
+	// (service methods and iterators), from api/operations/<Version>.yaml.
+	FacadeDir string
+	// Log receives the generator's review notes (operations without a table
+	// entry); nil discards them.
+	Log io.Writer
 }
 
 // OverlayPath returns the overlay of version v.
@@ -108,7 +115,30 @@ func Generate(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(o.OutDir, "operations.gen.go"), ver, 0o644)
+	if err := os.WriteFile(filepath.Join(o.OutDir, "operations.gen.go"), ver, 0o644); err != nil {
+		return err
+	}
+	if o.FacadeDir == "" {
+		return nil
+	}
+	table, err := LoadTable(TablePath(o.Root, o.Version))
+	if err != nil {
+		return err
+	}
+	res, err := GenerateFacade(doc, table, []byte(code), o.Version, o.FacadeDir)
+	if err != nil {
+		return fmt.Errorf("facade: %w", err)
+	}
+	if o.Log != nil {
+		fmt.Fprintf(o.Log, "facade %s: %d methods, %d iterators in %d files\n", o.Version, res.Methods, res.Iterators, len(res.Files))
+		if len(res.Untabled) > 0 {
+			fmt.Fprintf(o.Log, "facade %s: %d operations have no entry in %s (named from tag and operationId; review them):\n", o.Version, len(res.Untabled), rel(o.Root, TablePath(o.Root, o.Version)))
+			for _, u := range res.Untabled {
+				fmt.Fprintf(o.Log, "  %s\n", u)
+			}
+		}
+	}
+	return nil
 }
 
 func loadConfig(path string) (codegen.Configuration, error) {

@@ -375,7 +375,7 @@ func (r *run[T]) stopped(ctx context.Context) error {
 		return *e
 	}
 	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("bulk: run stopped: %w", context.Cause(ctx))
+		return fmt.Errorf("bulk: run stopped: %w", err)
 	}
 	return nil
 }

@@ -293,7 +293,18 @@ var calls = []call{
 		return got(c.Contacts.Merge(ctx, "6762f0d51bb69f9f2193bb7f", "6762f0d51bb69f9f2193bb80"))
 	}),
 	op("SearchContacts", func(ctx context.Context, c *intercom.Client) error {
-		return send(searchQuery, func(b gen.SearchRequest) error { return got(c.Contacts.Search(ctx, b)) })
+		return send(searchQuery, func(b gen.SearchRequest) error {
+			cb := gen.ContactSearchRequest{}
+			raw, err := b.Query.MarshalJSON()
+			if err != nil {
+				return err
+			}
+			if err := cb.Query.UnmarshalJSON(raw); err != nil {
+				return err
+			}
+			cb.Pagination = b.Pagination
+			return got(c.Contacts.Search(ctx, cb))
+		})
 	}),
 	op("ListContacts", func(ctx context.Context, c *intercom.Client) error {
 		return got(c.Contacts.List(ctx, &gen.ListContactsParams{}))
@@ -375,9 +386,6 @@ var calls = []call{
 			func(b gen.CreateOrUpdateCustomObjectInstanceRequest) error {
 				return got(c.CustomObjectInstances.Create(ctx, customObjectType, b))
 			})
-	}),
-	op("GetCustomObjectInstancesByExternalId", func(ctx context.Context, c *intercom.Client) error {
-		return got(c.CustomObjectInstances.GetByExternalID(ctx, customObjectType, "123"))
 	}),
 	op("DeleteCustomObjectInstancesById", func(ctx context.Context, c *intercom.Client) error {
 		// Upstream's names are swapped: this one deletes by external_id (query).

@@ -13,7 +13,7 @@ import (
 )
 
 func TestArticlesCalls(t *testing.T) {
-	const article = `{"type":"article","id":"42","workspace_id":"hfi1bx4l","title":"Getting started","description":"First steps","body":"<p>Hi</p>","author_id":991,"state":"published","created_at":1663597223,"updated_at":1663597260,"url":"https://help.example.com/en/articles/42","parent_id":18,"parent_ids":[18,19],"parent_type":"collection","default_locale":"en","statistics":{"type":"article_statistics","views":10,"conversions":1,"reactions":2,"happy_reaction_percentage":50,"neutral_reaction_percentage":50,"sad_reaction_percentage":0}}`
+	const article = `{"type":"article","id":"42","workspace_id":"hfi1bx4l","title":"Getting started","description":"First steps","body":"<p>Hi</p>","author_id":991,"state":"published","created_at":1663597223,"updated_at":1663597260,"url":"https://help.example.com/en/articles/42","parent_ids":[18,19],"default_locale":"en","statistics":{"type":"article_statistics","views":10,"conversions":1,"reactions":2,"happy_reaction_percentage":50,"neutral_reaction_percentage":50,"sad_reaction_percentage":0}}`
 	svcRun(t, []svcCase{
 		{
 			name: "List",

@@ -18,12 +18,12 @@ import (
 
 // crmContactJSON is a contact as the single-contact endpoints return it.
 const crmContactJSON = `{"type":"contact","id":"6762f0d51bb69f9f2193bb7f","workspace_id":"ws1","external_id":"ext-1",` +
-	`"role":"user","email":"joe@example.com","name":"Joe","owner_id":12,"enabled_push_messaging":true,` +
+	`"role":"user","email":"joe@example.com","name":"Joe","enabled_push_messaging":true,` +
 	`"custom_attributes":{"plan":"pro","seats":3,"beta":true},"created_at":1734537429,` +
 	`"avatar":{"type":"avatar","image_url":"https://example.org/joe.png"}}`
 
 func TestContactsCalls(t *testing.T) {
-	searchReq, err := SearchQuery{Filter: Field("email").Equals("joe@example.com"), PerPage: 5}.Build()
+	searchReq, err := SearchQuery{Filter: Field("email").Equals("joe@example.com"), PerPage: 5}.BuildContacts()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -392,7 +392,7 @@ func TestContactsIterators(t *testing.T) {
 		{
 			name: "SearchAll", style: svcSearchStyle, method: "POST", path: "/contacts/search",
 			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
-				req, err := SearchQuery{Filter: Field("role").Equals("user"), PerPage: per}.Build()
+				req, err := SearchQuery{Filter: Field("role").Equals("user"), PerPage: per}.BuildContacts()
 				if err != nil {
 					return errSeq[string](err)
 				}
@@ -432,7 +432,7 @@ func TestContactsIteratorsKeepParams(t *testing.T) {
 		t.Fatalf("%d items; params changed to %+v", n, params)
 	}
 
-	req, err := SearchQuery{Filter: Field("role").Equals("lead"), PerPage: 2}.Build()
+	req, err := SearchQuery{Filter: Field("role").Equals("lead"), PerPage: 2}.BuildContacts()
 	if err != nil {
 		t.Fatal(err)
 	}

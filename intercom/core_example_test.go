@@ -91,7 +91,7 @@ func ExampleError() {
 		log.Fatal(err)
 	}
 
-	_, err = client.Raw().ShowContactWithResponse(context.Background(), "6657adc6")
+	_, err = client.Contacts.Get(context.Background(), "6657adc6")
 	if intercom.IsNotFound(err) {
 		fmt.Println("no such contact")
 	}

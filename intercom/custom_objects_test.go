@@ -32,13 +32,6 @@ func TestCustomObjectInstancesCalls(t *testing.T) {
 			method: "GET", path: "/custom_object_instances/Order/22", resp: crmOrderJSON,
 		},
 		{
-			name: "GetByExternalID",
-			call: func(ctx context.Context, c *Client) (any, error) {
-				return svcRes(c.CustomObjectInstances.GetByExternalID(ctx, "Order", "ord/1"))
-			},
-			method: "GET", path: "/custom_object_instances/Order", query: url.Values{"external_id": {"ord/1"}}, resp: crmOrderJSON,
-		},
-		{
 			name: "Delete",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return svcRes(c.CustomObjectInstances.Delete(ctx, "Order", "22"))
@@ -71,10 +64,6 @@ func TestCustomObjectInstancesIDs(t *testing.T) {
 			_, err := c.CustomObjectInstances.Get(ctx, "Order", id)
 			return err
 		}},
-		{name: "GetByExternalID/type", route: "/custom_object_instances/%s", call: func(ctx context.Context, c *Client, id string) error {
-			_, err := c.CustomObjectInstances.GetByExternalID(ctx, id, "ord-1")
-			return err
-		}},
 		{name: "Delete/type", route: "/custom_object_instances/%s/22", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.CustomObjectInstances.Delete(ctx, id, "22")
 			return err
@@ -92,10 +81,6 @@ func TestCustomObjectInstancesIDs(t *testing.T) {
 
 func TestCustomObjectInstancesRejects(t *testing.T) {
 	svcRunRejects(t, []svcRejectCase{
-		{"GetByExternalID/empty", func(ctx context.Context, c *Client) error {
-			_, err := c.CustomObjectInstances.GetByExternalID(ctx, "Order", "")
-			return err
-		}, ErrInvalidID},
 		{"DeleteByExternalID/empty", func(ctx context.Context, c *Client) error {
 			_, err := c.CustomObjectInstances.DeleteByExternalID(ctx, "Order", "")
 			return err

@@ -15,7 +15,7 @@ func TestErrorFromIntercomBody(t *testing.T) {
 	_, u := newScripted(t, scriptStep{status: 401, header: map[string]string{"X-Request-Id": "hdr-id"},
 		body: `{"type":"error.list","request_id":"0a1b2c","errors":[{"code":"unauthorized","message":"Access Token Invalid"}]}`})
 	c, _ := coreClient(t, u)
-	_, err := c.Raw().ShowContactWithResponse(context.Background(), "abc")
+	_, err := c.Raw().ShowContactWithResponse(context.Background(), "abc", nil)
 	var e *Error
 	if !errors.As(err, &e) {
 		t.Fatalf("err = %v (%T), want *Error", err, err)

@@ -118,7 +118,7 @@ func ExampleContactsService_SearchAll() {
 			intercom.Field("email").EndsWith("@example.com"),
 		),
 		PerPage: 2,
-	}.Build()
+	}.BuildContacts()
 	if err != nil {
 		log.Fatal(err)
 	}

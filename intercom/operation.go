@@ -26,6 +26,9 @@ type Operation struct {
 	// GET, or a read sent as POST such as a search), so a request that failed
 	// with a 5xx or a connection error after it was sent may be repeated.
 	RetrySafe bool
+
+	// paramsOption: the method takes its query parameters with WithParams.
+	paramsOption bool
 }
 
 // callKey is the context key of the state of one SDK call.

@@ -71,6 +71,7 @@ type config struct {
 
 	// Call-only settings.
 	responseInto **http.Response
+	params       any // WithParams: consumed by the service method, checked by the HTTP layer
 
 	// Test hooks: the clock and the sleeper used for retry and rate-limit waits.
 	now   func() time.Time

@@ -1021,7 +1021,16 @@ func pgConversationsAll(ctx context.Context, c *Client, params *gen.ListConversa
 func pgSearchContactsAll(ctx context.Context, c *Client, req gen.SearchRequest, opts ...Option) iter.Seq2[gen.Contact, error] {
 	return paginate(ctx, fetchPages(c, nil, opts,
 		func(ctx context.Context, cursor string) (*http.Response, error) {
-			return c.gen.SearchContacts(ctx, searchPage(req, cursor))
+			page := searchPage(req, cursor)
+			body := gen.ContactSearchRequest{Pagination: page.Pagination}
+			raw, err := page.Query.MarshalJSON()
+			if err != nil {
+				return nil, err
+			}
+			if err := body.Query.UnmarshalJSON(raw); err != nil {
+				return nil, err
+			}
+			return c.gen.SearchContacts(ctx, nil, body)
 		},
 		func(l *gen.ContactList) ([]gen.Contact, string) { return items(l.Data), cursorNext(l.Pages) }))
 }

@@ -33,7 +33,7 @@ const (
 func perfContact(i int) string {
 	return fmt.Sprintf(`{"type":"contact","id":"%024x","workspace_id":"ecahpwf5","external_id":"user-%d",`+
 		`"role":"user","email":"person%d@example.com","email_domain":"example.com","phone":"+353871234567",`+
-		`"formatted_phone":"+353 87 123 4567","name":"Person Number %d","owner_id":127,"has_hard_bounced":false,`+
+		`"formatted_phone":"+353 87 123 4567","name":"Person Number %d","has_hard_bounced":false,`+
 		`"marked_email_as_spam":false,"unsubscribed_from_emails":false,"created_at":1734537757,"updated_at":1734537757,`+
 		`"signed_up_at":1734537757,"last_seen_at":1734537757,"last_replied_at":1734537757,"last_contacted_at":1734537757,`+
 		`"last_email_opened_at":1734537757,"last_email_clicked_at":1734537757,"language_override":null,`+
@@ -208,7 +208,7 @@ func BenchmarkPerfGet(b *testing.B) {
 		c := perfClient(b, s)
 		b.ReportAllocs()
 		for b.Loop() {
-			got, err := c.Raw().ShowContactWithResponse(ctx, perfContactID)
+			got, err := c.Raw().ShowContactWithResponse(ctx, perfContactID, nil)
 			if err != nil || got.JSON200 == nil {
 				b.Fatal(err)
 			}

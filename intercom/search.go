@@ -605,3 +605,21 @@ func setUnion(u json.Unmarshaler, v any) error {
 	}
 	return u.UnmarshalJSON(bytes.TrimRight(buf.Bytes(), "\n"))
 }
+
+// BuildContacts returns the body of a contact search (POST /contacts/search)
+// for the filter: SearchQuery{Filter: f}.BuildContacts().
+func (f Filter) BuildContacts() (ContactSearchRequest, error) {
+	return SearchQuery{Filter: f}.BuildContacts()
+}
+
+// BuildContacts is [SearchQuery.Build] for [ContactsService.Search] and
+// SearchAll, whose body has its own type since API 2.16
+// ([ContactSearchRequest]: the same query and pagination, and an optional
+// Sort you may set on the result).
+func (q SearchQuery) BuildContacts() (ContactSearchRequest, error) {
+	req, err := q.Build()
+	if err != nil {
+		return ContactSearchRequest{}, err
+	}
+	return convertJSON[ContactSearchRequest](req)
+}

@@ -101,6 +101,9 @@ func (c *Client) callConfig(req *http.Request) (*Operation, *config, func(*http.
 	if err := cc.apply(opts); err != nil {
 		return nil, nil, nil, nil, err
 	}
+	if cc.params != nil && (op == nil || !op.paramsOption) {
+		return nil, nil, nil, nil, fmt.Errorf("intercom: WithParams(%T) given to a call that takes its parameters as an argument", cc.params)
+	}
 	send := c.send
 	if len(cc.middleware) != len(c.cfg.middleware) {
 		send = chain(cc.middleware, c.hc.Do)

@@ -72,12 +72,7 @@ func (st *store) applyArticle(a *gen.Article, in *articleInput, parentID *int, n
 		a.State = ptr(gen.ArticleState(*in.State))
 	}
 	if parentID != nil {
-		a.ParentId = ptr(*parentID)
 		a.ParentIds = &[]int{*parentID}
-		a.ParentType = ptr("collection")
-	}
-	if in.ParentType != nil {
-		a.ParentType = ptr(*in.ParentType)
 	}
 	a.UpdatedAt = ptr(now)
 	a.Url = nil

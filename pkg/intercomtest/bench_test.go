@@ -29,7 +29,7 @@ func BenchmarkSearchContacts(b *testing.B) {
 	srv.SeedContacts(1000)
 	client := srv.Client()
 	ctx := context.Background()
-	var req gen.SearchRequest
+	var req gen.ContactSearchRequest
 	if err := req.Query.FromSingleFilterSearchRequest(gen.SingleFilterSearchRequest{
 		Field:    intercom.Ptr("email"),
 		Operator: intercom.Ptr(gen.SingleFilterSearchRequestOperator("$")),

@@ -211,7 +211,7 @@ func TestClientIteratorsWalkTheFake(t *testing.T) {
 	})
 	ids("contacts cursor", n, err, 12)
 
-	q, err := intercom.SearchQuery{Filter: intercom.Field("email").EndsWith("@example.com"), PerPage: 4}.Build()
+	q, err := intercom.SearchQuery{Filter: intercom.Field("email").EndsWith("@example.com"), PerPage: 4}.BuildContacts()
 	if err != nil {
 		t.Fatal(err)
 	}

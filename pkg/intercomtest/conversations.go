@@ -157,17 +157,16 @@ func (st *store) newConversation(from *contactRec, body, subject string, created
 			UpdatedAt:           ptr(createdAt),
 			WaitingSince:        ptr(createdAt),
 			Read:                ptr(false),
-			Priority:            ptr(gen.ConversationPriority("not_priority")),
+			Priority:            ptr(gen.ConversationPriority(defaultPriority())),
 			AiAgentParticipated: ptr(false),
 			FirstContactReply:   &gen.ConversationFirstContactReply{Type: ptr("conversation"), CreatedAt: ptr(createdAt)},
 			LinkedObjects:       &gen.LinkedObjectList{Type: ptr(gen.LinkedObjectListType("list")), Data: &[]gen.LinkedObject{}, TotalCount: ptr(0), HasMore: ptr(false)},
 			Source: &gen.ConversationSource{
-				Type:        ptr(gen.ConversationSourceType("conversation")),
 				Id:          ptr(msgID),
 				DeliveredAs: ptr("customer_initiated"),
 				Subject:     ptr(subject),
 				Body:        ptr(body),
-				Author:      author,
+				Author:      &gen.ConversationSourceAuthor{Id: author.Id, Name: author.Name, Email: author.Email, Type: author.Type},
 				Attachments: &[]gen.PartAttachment{},
 				Redacted:    ptr(false),
 			},
@@ -640,4 +639,13 @@ func (c *call) detachConversationContact() result {
 	cv.contacts = removeString(cv.contacts, id)
 	c.st.addPart(cv, "participant_removed", nil, adminAuthor(admin), c.unix())
 	return ok(c.st.renderConversation(cv, true))
+}
+
+// defaultPriority is the priority of a new conversation in the pinned API
+// version: "not_priority" up to 2.15; 2.16 has levels, and "none".
+func defaultPriority() string {
+	if gen.ConversationPriority("none").Valid() {
+		return "none"
+	}
+	return "not_priority"
 }

@@ -309,7 +309,7 @@ func (s *Server) AddArticle(a gen.Article) (gen.Article, error) {
 		n, _ := strconv.Atoi(st.meID)
 		author = &n
 	}
-	in := &articleInput{Title: a.Title, Description: a.Description, Body: a.Body, AuthorID: author, ParentType: a.ParentType, TranslatedContent: a.TranslatedContent}
+	in := &articleInput{Title: a.Title, Description: a.Description, Body: a.Body, AuthorID: author, TranslatedContent: a.TranslatedContent}
 	if a.State != nil {
 		in.State = ptr(string(*a.State))
 	}
@@ -318,8 +318,8 @@ func (s *Server) AddArticle(a gen.Article) (gen.Article, error) {
 	if !good {
 		return gen.Article{}, fmt.Errorf("intercomtest: AddArticle: %s", res.msg)
 	}
-	if a.ParentId != nil {
-		parentID = a.ParentId
+	if a.ParentIds != nil && len(*a.ParentIds) > 0 {
+		parentID = &(*a.ParentIds)[0]
 	}
 	art := st.newArticle(st.now())
 	st.applyArticle(art, deepCopy(in), parentID, st.now())

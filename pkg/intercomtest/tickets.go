@@ -253,8 +253,8 @@ func (c *call) createTicket() result {
 			UpdatedAt:       ptr(created),
 			Open:            ptr(true),
 			IsShared:        ptr(false),
-			AdminAssigneeId: ptr(adminAssignee),
-			TeamAssigneeId:  ptr(teamAssignee),
+			AdminAssigneeId: numPtr(adminAssignee),
+			TeamAssigneeId:  numPtr(teamAssignee),
 			LinkedObjects:   &gen.LinkedObjectList{Type: ptr(gen.LinkedObjectListType("list")), Data: &linked, TotalCount: ptr(len(linked)), HasMore: ptr(false)},
 		},
 	}
@@ -357,10 +357,10 @@ func (c *call) updateTicket() result {
 		tk.t.SnoozedUntil = ptr(*in.SnoozedUntil)
 	}
 	if adminAssignee != nil {
-		tk.t.AdminAssigneeId = adminAssignee
+		tk.t.AdminAssigneeId = numPtr(*adminAssignee)
 	}
 	if teamAssignee != nil {
-		tk.t.TeamAssigneeId = teamAssignee
+		tk.t.TeamAssigneeId = numPtr(*teamAssignee)
 	}
 	tk.t.UpdatedAt = ptr(now)
 	return ok(c.st.renderTicket(tk))
@@ -387,4 +387,11 @@ func (c *call) searchTickets() result {
 		data = append(data, &t)
 	}
 	return ok(gen.TicketList{Type: ptr(gen.TicketListType("ticket.list")), Tickets: &data, TotalCount: ptr(len(ids)), Pages: &pages})
+}
+
+// numPtr returns a pointer to the number an id of digits stands for: the
+// ticket's assignee ids are integers in the description (API 2.16).
+func numPtr(id string) *int {
+	n, _ := strconv.Atoi(id)
+	return &n
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strconv"
 	"testing"
 	"time"
@@ -79,7 +80,7 @@ func TestFakeConformsToDescription(t *testing.T) {
 	v.do(exch{route: "GET /contacts/find_by_external_id/{external_id}", params: p{"external_id": "ada-1"}, want: 200})
 	v.do(exch{route: "GET /contacts/find_by_external_id/{external_id}", params: p{"external_id": "nobody"}, want: 404})
 	v.do(exch{route: "PUT /contacts/{contact_id}", params: p{"contact_id": adaID}, body: map[string]any{
-		"name": "Ada Lovelace", "owner_id": adminNum, "unsubscribed_from_emails": true, "custom_attributes": map[string]any{"seats": 4},
+		"name": "Ada Lovelace", "owner_id": ownerID(adminNum), "unsubscribed_from_emails": true, "custom_attributes": map[string]any{"seats": 4},
 	}, want: 200})
 	v.do(exch{route: "PUT /contacts/{contact_id}", params: p{"contact_id": "ffffffffffffffffffffffff"}, body: map[string]any{"name": "x"}, want: 404})
 	v.do(exch{route: "PUT /contacts/{contact_id}", params: p{"contact_id": adaID}, body: map[string]any{"email": *seeded[0].Email}, want: 409})
@@ -391,3 +392,12 @@ func mustAtoi(t *testing.T, s string) int {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// ownerID is a contact's owner_id as the pinned description types it: an
+// integer up to API 2.15, a string since 2.16.
+func ownerID(admin int) any {
+	if reflect.TypeOf(gen.UpdateContactRequest{}.OwnerId).Elem().Kind() == reflect.String {
+		return strconv.Itoa(admin)
+	}
+	return admin
+}

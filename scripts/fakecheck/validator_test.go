@@ -17,6 +17,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/intercomkit/intercom-go/gen"
+
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
@@ -26,7 +28,7 @@ import (
 )
 
 // apiVersion is the pinned description the fake is checked against.
-const apiVersion = "2.15"
+const apiVersion = gen.APIVersion
 
 var (
 	docOnce sync.Once

@@ -245,8 +245,8 @@ func operationsFile(header string, ops []*facadeOp) []byte {
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].id < sorted[j].id })
 	b.WriteString("// The operation of every service method, passed to the HTTP layer.\nvar (\n")
 	for _, fo := range sorted {
-		fmt.Fprintf(&b, "\t%s = &Operation{ID: %q, Service: %q, Method: %q, HTTPMethod: %q, Path: %q, RetrySafe: %v}\n",
-			fo.opVar(), fo.id, fo.entry.Service, fo.entry.Method, fo.method, fo.path, fo.retrySafe())
+		fmt.Fprintf(&b, "\t%s = &Operation{ID: %q, Service: %q, Method: %q, HTTPMethod: %q, Path: %q, RetrySafe: %v, paramsOption: %v}\n",
+			fo.opVar(), fo.id, fo.entry.Service, fo.entry.Method, fo.method, fo.path, fo.retrySafe(), fo.entry.Params == "option")
 	}
 	b.WriteString(")\n\n// operations lists every operation of the pinned description, by ID.\nvar operations = map[string]*Operation{\n")
 	for _, fo := range sorted {
@@ -261,6 +261,7 @@ type fileGen struct {
 	m       *goModel
 	b       strings.Builder
 	imports map[string]bool
+	decl    map[string]bool // names declared in the function being written
 }
 
 func (g *fileGen) p(format string, args ...any) { fmt.Fprintf(&g.b, format, args...) }
@@ -368,7 +369,14 @@ func (g *fileGen) operation(fo *facadeOp) error {
 		bodyChecks = append(bodyChecks, fmt.Sprintf("%s := %s%s{%s}", name, amp, typ, strings.Join(lit, ", ")))
 		return nil
 	}
-	if paramsField != nil {
+	if paramsField != nil && fo.entry.Params == "option" {
+		pt := g.m.qual(paramsField.Type)
+		if !strings.HasPrefix(pt, "*") || len(fo.entry.Args) > 0 && bodyField == nil {
+			return fmt.Errorf("params: option needs optional query parameters not taken as args")
+		}
+		bodyChecks = append(bodyChecks, fmt.Sprintf("params, err := paramsOption[%s](opts)", strings.TrimPrefix(pt, "*")))
+		call = append(call, "params")
+	} else if paramsField != nil {
 		if len(fo.entry.Args) > 0 && bodyField == nil {
 			if err := argsLit(paramsField, "params"); err != nil {
 				return err
@@ -384,7 +392,12 @@ func (g *fileGen) operation(fo *facadeOp) error {
 				return err
 			}
 		} else {
-			sig = append(sig, "body "+g.m.qual(g.m.unalias(bodyField.Type)))
+			bt := g.m.qual(g.m.unalias(bodyField.Type))
+			if alias := fo.entry.BodyType; alias != "" {
+				g.p("// %s is the request body of [%sService.%s] (%s).\ntype %s = %s\n\n", alias, fo.entry.Service, fo.entry.Method, bt, alias, bt)
+				bt = alias
+			}
+			sig = append(sig, "body "+bt)
 			if g.m.isUnion(bodyField.Type) {
 				checks = append(checks, "requireUnionBody(body)")
 			}
@@ -417,6 +430,7 @@ func (g *fileGen) operation(fo *facadeOp) error {
 		doc = defaultDoc(fo)
 	}
 	g.comment(fo.entry.Method, doc)
+	g.startFunc(sig)
 	switch {
 	case kind == "json" && fo.entry.Pages != nil && fo.entry.Pages.Style == "scroll" && paramsField != nil:
 		// One page of a scroll: requests are not retried blindly, and a
@@ -477,12 +491,22 @@ func (g *fileGen) pathParam(genName, specName string, t ast.Expr) param {
 	}
 }
 
+// startFunc resets the names declared in the function being written to its
+// parameters.
+func (g *fileGen) startFunc(sig []string) {
+	g.decl = map[string]bool{}
+	for _, p := range sig {
+		name, _, _ := strings.Cut(p, " ")
+		g.decl[name] = true
+	}
+}
+
 // checks writes argument checks; each is either "x, err := f(...)" or a call
 // returning an error.
 func (g *fileGen) checks(checks []string, ret string) {
 	for _, c := range checks {
 		if strings.Contains(c, ":=") {
-			g.p("\t%s\n\tif err != nil {\n\t\treturn %s\n\t}\n", c, ret)
+			g.assign(c, ret)
 			continue
 		}
 		g.p("\tif err := %s; err != nil {\n\t\treturn %s\n\t}\n", c, ret)
@@ -494,11 +518,27 @@ func (g *fileGen) checks(checks []string, ret string) {
 func (g *fileGen) lines(ls []string, ret string) {
 	for _, l := range ls {
 		if strings.Contains(l, ", err :=") {
-			g.p("\t%s\n\tif err != nil {\n\t\treturn %s\n\t}\n", l, ret)
+			g.assign(l, ret)
 			continue
+		}
+		if name, _, ok := strings.Cut(l, " := "); ok {
+			g.decl[name] = true
 		}
 		g.p("\t%s\n", l)
 	}
+}
+
+// assign writes "x, err := f(...)" (as "=" when both are declared already)
+// and the error return.
+func (g *fileGen) assign(l, ret string) {
+	lhs, rhs, _ := strings.Cut(l, " := ")
+	x, _, _ := strings.Cut(lhs, ",")
+	op := ":="
+	if g.decl[x] && g.decl["err"] {
+		op = "="
+	}
+	g.decl[x], g.decl["err"] = true, true
+	g.p("\t%s %s %s\n\tif err != nil {\n\t\treturn %s\n\t}\n", lhs, op, rhs, ret)
 }
 
 // comment writes a doc comment starting with name.
@@ -678,6 +718,7 @@ func (g *fileGen) iterator(fo *facadeOp, recv string, sig, checks, bodyChecks []
 	fmt.Fprintf(&split, "return %s, %s\n}", itemsExpr, next)
 
 	g.comment(name, doc)
+	g.startFunc(sig)
 	g.p("func (s *%s) %s(%s) iter.Seq2[%s, error] {\n", recv, name, sigStr, itemType)
 	ret := fmt.Sprintf("errSeq[%s](err)", itemType)
 	g.checks(checks, ret)

@@ -17,8 +17,8 @@ import (
 type goModel struct {
 	fset  *token.FileSet
 	src   []byte
-	types map[string]*ast.TypeSpec  // every type declared in gen
-	funcs map[string]*ast.FuncDecl  // methods of *Client, by name
+	types map[string]*ast.TypeSpec   // every type declared in gen
+	funcs map[string]*ast.FuncDecl   // methods of *Client, by name
 	resps map[string]*ast.StructType // the <Op>Response structs
 }
 

@@ -45,6 +45,15 @@ type TableEntry struct {
 	// Numeric lists path parameters that the description declares as
 	// strings but whose values are positive numbers: they are checked as such.
 	Numeric []string `yaml:"numeric"`
+	// Params "option" takes the operation's optional query parameters from
+	// the call options (intercom.WithParams) instead of an argument: for an
+	// operation that gained its first parameters in a later API version, so
+	// that its method keeps the signature it had.
+	Params string `yaml:"params"`
+	// BodyType names a type alias the facade declares for the request body
+	// (e.g. ContactSearchRequest), for a body whose gen type differs between
+	// API versions.
+	BodyType string `yaml:"body_type"`
 	// Accept is the Accept header of an operation whose success is a file.
 	Accept string `yaml:"accept"`
 	// Pages describes the iterator of a paginated list.
@@ -115,6 +124,12 @@ func LoadTable(path string) (*Table, error) {
 				problems = append(problems, fmt.Sprintf("%s: args entry %q is not Field=argName", id, a))
 			}
 		}
+		if e.Params != "" && e.Params != "option" {
+			problems = append(problems, fmt.Sprintf("%s: params %q: the only value is \"option\"", id, e.Params))
+		}
+		if e.BodyType != "" && !goIdentRE.MatchString(e.BodyType) {
+			problems = append(problems, fmt.Sprintf("%s: body_type %q is not an exported Go name", id, e.BodyType))
+		}
 		if p := e.Pages; p != nil {
 			if !pageStyles[p.Style] {
 				problems = append(problems, fmt.Sprintf("%s: unknown pagination style %q", id, p.Style))
@@ -133,4 +148,3 @@ func LoadTable(path string) (*Table, error) {
 	}
 	return &t, nil
 }
-

@@ -1,0 +1,66 @@
+package intercom
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+)
+
+// WithParams gives the optional query parameters of a call to a service
+// method that takes them as an option rather than an argument: the methods of
+// operations that gained their first query parameters in a later API version
+// (Contacts.Get, Contacts.Search, Conversations.Delete, ... since 2.16), so
+// that moving the SDK to a new API version does not change their signature.
+// Each such method's doc comment names its parameters type, e.g.
+//
+//	c.Contacts.Get(ctx, id, intercom.WithParams(&gen.ShowContactParams{IncludeMergeHistory: intercom.Ptr(true)}))
+//
+// Giving WithParams to a method that takes no parameters this way, or with
+// parameters of another operation, makes the call fail before anything is
+// sent. It is a call option: NewClient refuses it.
+func WithParams[P any](p *P) Option {
+	return func(cfg *config) error {
+		if cfg.scope != scopeCall {
+			return errors.New("intercom: WithParams gives the parameters of one call; pass it to a service method, not to NewClient")
+		}
+		if p == nil {
+			return errors.New("intercom: WithParams(nil)")
+		}
+		cfg.params = p
+		return nil
+	}
+}
+
+// paramsOption returns the parameters given with WithParams among opts (nil
+// when there are none), refusing parameters of another type than P.
+func paramsOption[P any](opts []Option) (*P, error) {
+	probe := config{scope: scopeCall}
+	for _, o := range opts {
+		if o != nil {
+			_ = o(&probe) // errors are reported when the call applies its options
+		}
+	}
+	if probe.params == nil {
+		return nil, nil
+	}
+	p, ok := probe.params.(*P)
+	if !ok {
+		return nil, fmt.Errorf("intercom: WithParams(%T) given to a call whose parameters are *%T", probe.params, *new(P))
+	}
+	return p, nil
+}
+
+// convertJSON turns a value into another type with the same JSON form, such
+// as a search built with the search builder into the body type of a search
+// operation.
+func convertJSON[T any](v any) (T, error) {
+	var out T
+	b, err := json.Marshal(v)
+	if err != nil {
+		return out, fmt.Errorf("intercom: encoding %T: %w", v, err)
+	}
+	if err := json.Unmarshal(b, &out); err != nil {
+		return out, fmt.Errorf("intercom: converting %T to %T: %w", v, out, err)
+	}
+	return out, nil
+}

@@ -316,7 +316,7 @@ func findContact(ctx context.Context, c *intercom.Client, r row) (string, error)
 	if r.email == "" {
 		return "", nil
 	}
-	req, err := intercom.Field("email").Equals(r.email).Build()
+	req, err := intercom.Field("email").Equals(r.email).BuildContacts()
 	if err != nil {
 		return "", err
 	}

@@ -67,6 +67,7 @@ type config struct {
 	logger         *slog.Logger
 	waitRateLimit  bool
 	rateLimiter    RateLimiter
+	observers      []Observer
 
 	// Call-only settings.
 	responseInto **http.Response

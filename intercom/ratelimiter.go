@@ -12,3 +12,8 @@ type RateLimiter interface {
 	// Observe learns from each response: status code and the parsed RateLimit headers.
 	Observe(status int, rl RateLimit)
 }
+
+// RateLimiter returns the [RateLimiter] the client was configured with
+// ([WithRateLimiter]), or nil. A job runner uses it to pace itself inside the
+// same budget.
+func (c *Client) RateLimiter() RateLimiter { return c.cfg.rateLimiter }

@@ -113,7 +113,7 @@ func (c *Client) callConfig(req *http.Request) (*Operation, *config, func(*http.
 
 // do is the HTTP layer: per-call options, headers, rate limiting, attempts
 // with retries, and turning a final non-2xx response into *Error.
-func (c *Client) do(req *http.Request) (*http.Response, error) {
+func (c *Client) do(req *http.Request) (resp *http.Response, err error) {
 	hasBody := req.Body != nil && req.Body != http.NoBody
 	op, cfg, send, req, err := c.callConfig(req)
 	if err != nil {
@@ -121,6 +121,10 @@ func (c *Client) do(req *http.Request) (*http.Response, error) {
 			req.Body.Close()
 		}
 		return nil, err
+	}
+	ob, req := c.observeCall(req, op, cfg) // nil without WithObserver
+	if ob != nil {
+		defer ob.end(&resp, &err)
 	}
 	ctx := req.Context()
 	c.setHeaders(req, cfg, hasBody)
@@ -152,6 +156,7 @@ func (c *Client) do(req *http.Request) (*http.Response, error) {
 				r.Body = body
 			}
 		}
+		ob.attemptStart(attempt)
 		if err := c.beforeAttempt(ctx, cfg, r); err != nil {
 			if hasBody {
 				r.Body.Close()
@@ -159,7 +164,9 @@ func (c *Client) do(req *http.Request) (*http.Response, error) {
 			return nil, err
 		}
 
+		ob.waited()
 		res := c.attempt(ctx, r, cfg, send, idempotent, attempt)
+		ob.attempted(&res)
 		if res.err != nil {
 			if ctx.Err() != nil {
 				return nil, ctxError(ctx, res.err, attempt)
@@ -174,6 +181,7 @@ func (c *Client) do(req *http.Request) (*http.Response, error) {
 				return nil, transportError(res.err, attempt)
 			}
 			c.logRetry(ctx, cfg, r, attempt, delay, "connection error", res.err)
+			ob.retrying(delay)
 			if err := cfg.sleep(ctx, delay); err != nil {
 				return nil, ctxError(ctx, fmt.Errorf("waiting %v to retry after %w", delay, res.err), attempt)
 			}
@@ -198,6 +206,7 @@ func (c *Client) do(req *http.Request) (*http.Response, error) {
 		if attempt < maxAttempts && retryableStatus(resp.StatusCode, idempotent, cfg.retryWrites) {
 			if delay, reason, ok := policy.responseDelay(resp, rl); ok {
 				c.logRetry(ctx, cfg, r, attempt, delay, reason, nil)
+				ob.retrying(delay)
 				if err := cfg.sleep(ctx, delay); err != nil {
 					return nil, ctxError(ctx, fmt.Errorf("waiting %v to retry after status %d", delay, resp.StatusCode), attempt)
 				}

@@ -13,7 +13,7 @@ import (
 // request changes no state and spends no budget). Add one with [Server.Fail].
 //
 // A fault matches a request when Route is empty or names the request's
-// operation. When it hits, the server first waits Latency (on its [Clock]),
+// operation, and Match, if set, accepts it. When it hits, the server first waits Latency (on its [Clock]),
 // then drops the connection if Drop is set, otherwise answers Status with
 // Intercom's error body if Status is set, otherwise answers the request
 // normally (a latency-only fault).
@@ -47,6 +47,12 @@ type Fault struct {
 	// at random with that probability, drawn from the server's seeded source
 	// ([WithSeed]); 0 or 1 hits every matching request.
 	Probability float64
+	// Match, if set, narrows the fault to the requests it accepts, e.g. the
+	// requests for one item of a bulk job (by path or body), so a test can
+	// decide exactly which requests fail. It sees the request as recorded
+	// (Status still 0); it runs with the server's lock held, so it must not
+	// call the server's methods, and must not modify the request.
+	Match func(r RecordedRequest) bool
 }
 
 // faultState is an added fault and how many hits it has left.
@@ -110,11 +116,14 @@ func (s *Server) ClearFaults() {
 	s.mu.Unlock()
 }
 
-// pickFault returns the fault hitting a request on routeName ("" for an
-// unknown route) and spends one of its hits. s.mu is held.
-func (s *Server) pickFault(routeName string) *Fault {
+// pickFault returns the fault hitting the request rec on routeName ("" for
+// an unknown route) and spends one of its hits. s.mu is held.
+func (s *Server) pickFault(routeName string, rec *RecordedRequest) *Fault {
 	for i, fs := range s.faults {
 		if fs.f.Route != "" && fs.f.Route != routeName {
+			continue
+		}
+		if fs.f.Match != nil && !fs.f.Match(*rec) {
 			continue
 		}
 		if p := fs.f.Probability; p > 0 && p < 1 && s.rng.Float64() >= p {

@@ -236,3 +236,46 @@ func TestInvalidFaultsAreRejected(t *testing.T) {
 	}
 	newAPI(t, srv).must(200, "GET", "/me", nil) // nothing was added
 }
+
+func TestFaultMatchPicksRequests(t *testing.T) {
+	srv := intercomtest.NewServer(t, intercomtest.WithClock(intercomtest.NewManualClock(t0)))
+	a := newAPI(t, srv)
+	// Fail the creation of one contact twice, by its body; others go through.
+	err := srv.Fail(intercomtest.Fault{Route: "POST /contacts", Status: 500, Times: 2, Match: func(r intercomtest.RecordedRequest) bool {
+		return strings.Contains(string(r.Body), `"ext-7"`)
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// And every lookup of one external id, by its path.
+	err = srv.Fail(intercomtest.Fault{Status: 503, Match: func(r intercomtest.RecordedRequest) bool {
+		return r.Path == "/contacts/find_by_external_id/ext-9"
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.must(200, "POST", "/contacts", map[string]any{"external_id": "ext-1"})
+	for i := 0; i < 2; i++ {
+		if r := a.do("POST", "/contacts", map[string]any{"external_id": "ext-7"}); r.status != 500 {
+			t.Fatalf("matching request %d: %d %s", i, r.status, r.raw)
+		}
+	}
+	a.must(200, "POST", "/contacts", map[string]any{"external_id": "ext-7"}) // spent
+	for i := 0; i < 3; i++ {
+		if r := a.do("GET", "/contacts/find_by_external_id/ext-9", nil); r.status != 503 {
+			t.Fatalf("lookup %d: %d %s", i, r.status, r.raw)
+		}
+	}
+	if r := a.do("GET", "/contacts/find_by_external_id/ext-1", nil); r.status != 200 {
+		t.Errorf("a request the fault does not match: %d %s", r.status, r.raw)
+	}
+	faulted := 0
+	for _, r := range srv.Requests() {
+		if r.Faulted {
+			faulted++
+		}
+	}
+	if faulted != 5 {
+		t.Errorf("%d requests faulted, want 5", faulted)
+	}
+}

@@ -264,7 +264,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	now := s.cfg.clock.Now()
 	rec := s.record(r, routeName, body, now)
 	reqID := s.newRequestID()
-	fault := s.pickFault(routeName)
+	fault := s.pickFault(routeName, rec)
 	if fault != nil {
 		rec.Faulted = true
 	}

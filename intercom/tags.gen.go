@@ -41,6 +41,9 @@ func (s *TagsService) List(ctx context.Context, opts ...Option) (*gen.TagList, e
 
 var _ = func(r *gen.ListTagsResponse) *gen.TagList { return r.JSON200 }
 
+// TagResult is the result of [TagsService.Manage] (gen.TagCreateResponse).
+type TagResult = gen.TagCreateResponse
+
 // Manage sends one POST /tags request: create or rename a tag, or tag or untag
 // companies or contacts, depending on the body's variant (build it with one
 // of its From... methods). [TagsService.Create], [TagsService.TagCompanies],

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"slices"
 
 	"github.com/intercomkit/intercom-go/gen"
@@ -17,7 +16,7 @@ import (
 // [TagsService.TagCompanies], [TagsService.UntagCompanies] and
 // [TagsService.TagContacts]. To tag a single contact, conversation or ticket
 // use the Tag methods of those services.
-func (s *TagsService) Create(ctx context.Context, body gen.CreateOrUpdateTagRequest, opts ...Option) (*gen.TagBasic, error) {
+func (s *TagsService) Create(ctx context.Context, body gen.CreateOrUpdateTagRequest, opts ...Option) (*TagResult, error) {
 	if body.Name == "" {
 		return nil, errors.New("intercom: the tag name is empty")
 	}
@@ -26,7 +25,7 @@ func (s *TagsService) Create(ctx context.Context, body gen.CreateOrUpdateTagRequ
 
 // TagCompanies tags the companies of body.Companies with the tag named
 // body.Name, creating the tag if needed (POST /tags).
-func (s *TagsService) TagCompanies(ctx context.Context, body gen.TagCompanyRequest, opts ...Option) (*gen.TagBasic, error) {
+func (s *TagsService) TagCompanies(ctx context.Context, body gen.TagCompanyRequest, opts ...Option) (*TagResult, error) {
 	if body.Name == "" {
 		return nil, errors.New("intercom: the tag name is empty")
 	}
@@ -39,7 +38,7 @@ func (s *TagsService) TagCompanies(ctx context.Context, body gen.TagCompanyReque
 // UntagCompanies removes the tag named body.Name from the companies of
 // body.Companies (POST /tags). Every company is sent with "untag": true, so
 // the caller does not have to set Untag (body is not modified).
-func (s *TagsService) UntagCompanies(ctx context.Context, body gen.UntagCompanyRequest, opts ...Option) (*gen.TagBasic, error) {
+func (s *TagsService) UntagCompanies(ctx context.Context, body gen.UntagCompanyRequest, opts ...Option) (*TagResult, error) {
 	if body.Name == "" {
 		return nil, errors.New("intercom: the tag name is empty")
 	}
@@ -55,7 +54,7 @@ func (s *TagsService) UntagCompanies(ctx context.Context, body gen.UntagCompanyR
 
 // TagContacts tags the contacts of body.Users (by their Intercom id) with the
 // tag named body.Name, creating the tag if needed (POST /tags).
-func (s *TagsService) TagContacts(ctx context.Context, body gen.TagMultipleUsersRequest, opts ...Option) (*gen.TagBasic, error) {
+func (s *TagsService) TagContacts(ctx context.Context, body gen.TagMultipleUsersRequest, opts ...Option) (*TagResult, error) {
 	if body.Name == "" {
 		return nil, errors.New("intercom: the tag name is empty")
 	}
@@ -65,13 +64,12 @@ func (s *TagsService) TagContacts(ctx context.Context, body gen.TagMultipleUsers
 	return s.post(ctx, opts, func(b *gen.CreateTagRequest) error { return b.FromTagMultipleUsersRequest(body) })
 }
 
-// post sends POST /tags with the union body that from fills in.
-func (s *TagsService) post(ctx context.Context, opts []Option, from func(*gen.CreateTagRequest) error) (*gen.TagBasic, error) {
+// post sends POST /tags ([TagsService.Manage]) with the union body that from
+// fills in.
+func (s *TagsService) post(ctx context.Context, opts []Option, from func(*gen.CreateTagRequest) error) (*TagResult, error) {
 	var body gen.CreateTagRequest
 	if err := from(&body); err != nil {
 		return nil, fmt.Errorf("intercom: encoding the tag request: %w", err)
 	}
-	return doJSON[gen.TagBasic](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateTag(ctx, body)
-	})
+	return s.Manage(ctx, body, opts...)
 }

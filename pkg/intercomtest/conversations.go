@@ -172,6 +172,7 @@ func (st *store) newConversation(from *contactRec, body, subject string, created
 		},
 	}
 	setJSON(&cv.c.Source.Author, author)
+	setJSON(&cv.c.Source.Type, "conversation")
 	st.setState(cv, "open")
 	s := st.stats(cv)
 	s.FirstContactReplyAt = ptr(createdAt)

@@ -425,6 +425,12 @@ func (g *fileGen) operation(fo *facadeOp) error {
 	if err != nil {
 		return err
 	}
+	if alias := fo.entry.ResultType; alias != "" {
+		if kind != "json" {
+			return fmt.Errorf("result_type: the success is not a JSON object")
+		}
+		g.p("// %s is the result of [%sService.%s] (%s).\ntype %s = %s\n\n", alias, fo.entry.Service, fo.entry.Method, resType, alias, resType)
+	}
 	doc := fo.entry.Doc
 	if strings.TrimSpace(doc) == "" {
 		doc = defaultDoc(fo)

@@ -54,6 +54,10 @@ type TableEntry struct {
 	// (e.g. ContactSearchRequest), for a body whose gen type differs between
 	// API versions.
 	BodyType string `yaml:"body_type"`
+	// ResultType names a type alias the facade declares for the success
+	// type (e.g. TagResult), for a result whose gen type differs between API
+	// versions and that hand-written conveniences return.
+	ResultType string `yaml:"result_type"`
 	// Accept is the Accept header of an operation whose success is a file.
 	Accept string `yaml:"accept"`
 	// Pages describes the iterator of a paginated list.
@@ -129,6 +133,9 @@ func LoadTable(path string) (*Table, error) {
 		}
 		if e.BodyType != "" && !goIdentRE.MatchString(e.BodyType) {
 			problems = append(problems, fmt.Sprintf("%s: body_type %q is not an exported Go name", id, e.BodyType))
+		}
+		if e.ResultType != "" && !goIdentRE.MatchString(e.ResultType) {
+			problems = append(problems, fmt.Sprintf("%s: result_type %q is not an exported Go name", id, e.ResultType))
 		}
 		if p := e.Pages; p != nil {
 			if !pageStyles[p.Style] {

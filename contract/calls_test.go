@@ -61,6 +61,18 @@ const (
 	customObjectType = "Order"
 	customObjectID   = "1"
 	subscriptionID   = "106"
+
+	// Operations added in API 2.16 (the ids of their upstream examples).
+	articleVersionID    = "301"
+	audienceID          = "123"
+	contentSnippetID    = "123"
+	conversationAttrID  = "8"
+	attrOptionID        = "a1b2c3d4-e5f6-7890-abcd-ef1234567890"
+	dataConnectorID     = "12345"
+	redirectID          = "26"
+	macroID             = "123"
+	scheduleID          = "123"
+	scheduleExceptionID = "456"
 )
 
 // searchQuery is a valid body of the three search operations.
@@ -82,6 +94,13 @@ var calls = []call{
 		return got(c.Admins.ListActivityLogs(ctx, &gen.ListActivityLogsParams{
 			CreatedAtAfter: "1677253093", CreatedAtBefore: ptr("1677861493"),
 		}))
+	}),
+	op("SearchActivityLogs", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"created_at_after": 1677253093, "created_at_before": 1677861493, "event_types": ["app_name_change", "message_state_change"]}`,
+			func(b gen.SearchActivityLogsJSONRequestBody) error { return got(c.Admins.SearchActivityLogs(ctx, b)) })
+	}),
+	op("ListActivityLogEventTypes", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.Admins.ListActivityLogEventTypes(ctx))
 	}),
 	op("ListAdmins", func(ctx context.Context, c *intercom.Client) error {
 		return got(c.Admins.List(ctx, &gen.ListAdminsParams{DisplayAvatar: ptr(true)}))
@@ -157,6 +176,49 @@ var calls = []call{
 		return got(c.Articles.Search(ctx, &gen.SearchArticlesParams{
 			Phrase: ptr("Getting started"), State: ptr("published"), HelpCenterId: ptr(1), Highlight: ptr(true),
 		}))
+	}),
+	op("AttachTagToArticle", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"id": "7522907"}`,
+			func(b gen.AttachTagToArticleJSONRequestBody) error { return got(c.Articles.Tag(ctx, articleID, b)) })
+	}),
+	op("DetachTagFromArticle", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.Articles.Untag(ctx, articleID, tagID))
+	}),
+	op("ListArticleVersions", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.Articles.ListVersions(ctx, articleID, &gen.ListArticleVersionsParams{Page: ptr(1), PerPage: ptr(25), Locale: ptr("en")}))
+	}),
+	op("RetrieveArticleVersion", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.Articles.GetVersion(ctx, articleID, articleVersionID, &gen.RetrieveArticleVersionParams{Locale: ptr("en")}))
+	}),
+	op("RetrieveArticleDraft", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.Articles.GetDraft(ctx, articleID))
+	}),
+	op("StageArticleDraft", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"title": "Christmas is here!", "body": "<p>New gifts in store for the jolly season</p>"}`,
+			func(b gen.UpdateArticleRequest) error { return got(c.Articles.StageDraft(ctx, articleID, b)) })
+	}),
+	op("PublishArticleDraft", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"locales": ["en", "fr"]}`,
+			func(b gen.PublishArticleDraftRequest) error { return got(c.Articles.PublishDraft(ctx, articleID, b)) })
+	}),
+
+	// Audiences
+	op("ListAudiences", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.Audiences.List(ctx, &gen.ListAudiencesParams{Page: ptr(1), PerPage: ptr(50)}))
+	}),
+	op("CreateAudience", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"name": "VIP Customers", "predicates": [{"attribute": "company.name", "type": "string", "comparison": "contains", "value": "Acme"}], "role_predicates": [{"attribute": "role", "type": "role", "comparison": "eq", "value": "user"}]}`,
+			func(b gen.CreateAudienceRequest) error { return got(c.Audiences.Create(ctx, b)) })
+	}),
+	op("RetrieveAudience", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.Audiences.Get(ctx, audienceID))
+	}),
+	op("UpdateAudience", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"name": "Enterprise Accounts", "predicates": [{"attribute": "custom_attributes.plan", "type": "string", "comparison": "eq", "value": "enterprise"}]}`,
+			func(b gen.UpdateAudienceRequest) error { return got(c.Audiences.Update(ctx, audienceID, b)) })
+	}),
+	op("DeleteAudience", func(ctx context.Context, c *intercom.Client) error {
+		return c.Audiences.Delete(ctx, audienceID)
 	}),
 
 	// Brands, emails
@@ -234,6 +296,12 @@ var calls = []call{
 	}),
 	op("ListCompanyNotes", func(ctx context.Context, c *intercom.Client) error {
 		return got(c.Notes.ListForCompany(ctx, companyID, &gen.ListCompanyNotesParams{}))
+	}),
+	op("CreateCompanyNote", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"body": "Hello", "admin_id": "991267583"}`,
+			func(b gen.CreateCompanyNoteJSONRequestBody) error {
+				return got(c.Notes.CreateForCompany(ctx, companyID, b))
+			})
 	}),
 	op("ListAllCompanies", func(ctx context.Context, c *intercom.Client) error {
 		return got(c.Companies.ListOrdered(ctx, &gen.ListAllCompaniesParams{Page: ptr(1), PerPage: ptr(15), Order: ptr("desc")}))
@@ -325,6 +393,58 @@ var calls = []call{
 	op("BlockContact", func(ctx context.Context, c *intercom.Client) error {
 		return got(c.Contacts.Block(ctx, contactID))
 	}),
+	op("ListContactBanners", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.Contacts.ListBanners(ctx, contactID))
+	}),
+	op("DismissContactBanner", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.Contacts.DismissBanner(ctx, contactID, "645719311"))
+	}),
+	op("ListContactMergeHistory", func(ctx context.Context, c *intercom.Client) error {
+		order := gen.ListContactMergeHistoryParamsOrderDesc
+		return got(c.Contacts.ListMergeHistory(ctx, "63a07ddf05a32042dffac965", &gen.ListContactMergeHistoryParams{PerPage: ptr(50), Order: &order}))
+	}),
+
+	// Content library and content snippets
+	op("SearchContent", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.Content.Search(ctx, &gen.SearchContentParams{
+			Query: ptr("billing"), Page: ptr(1), PerPage: ptr(10),
+			States:       &[]gen.SearchContentParamsStates{gen.SearchContentParamsStatesPublished, gen.SearchContentParamsStatesDraft},
+			Locales:      &[]string{"en", "fr"},
+			ContentTypes: &[]gen.SearchContentParamsContentTypes{gen.SearchContentParamsContentTypesArticle, gen.SearchContentParamsContentTypesSnippet},
+		}))
+	}),
+	op("BulkContentActions", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"action": "publish", "content_ids": [{"type": "article_content", "id": "12345678"}, {"type": "article_content", "id": "12345679"}]}`,
+			func(b gen.ContentBulkActionRequest) error { return got(c.Content.BulkActions(ctx, b)) })
+	}),
+	op("ListContentSnippets", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.ContentSnippets.List(ctx, &gen.ListContentSnippetsParams{Page: ptr(1), PerPage: ptr(20)}))
+	}),
+	op("CreateContentSnippet", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"title": "How to reset your password", "json_blocks": [{"type": "paragraph", "text": "Navigate to Settings > Security > Reset password."}], "locale": "en", "audience_ids": [1, 2]}`,
+			func(b gen.ContentSnippetCreateRequest) error { return got(c.ContentSnippets.Create(ctx, b)) })
+	}),
+	op("GetContentSnippet", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.ContentSnippets.Get(ctx, contentSnippetID))
+	}),
+	op("UpdateContentSnippet", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"title": "How to reset your password (updated)", "json_blocks": [{"type": "paragraph", "text": "Go to Settings > Security > Reset password and follow the steps."}], "audience_ids": [1, 2]}`,
+			func(b gen.ContentSnippetUpdateRequest) error {
+				return got(c.ContentSnippets.Update(ctx, contentSnippetID, b))
+			})
+	}),
+	op("DeleteContentSnippet", func(ctx context.Context, c *intercom.Client) error {
+		return c.ContentSnippets.Delete(ctx, contentSnippetID)
+	}),
+	op("AttachTagToContentSnippet", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"id": "7522907"}`,
+			func(b gen.AttachTagToContentSnippetJSONRequestBody) error {
+				return got(c.ContentSnippets.Tag(ctx, contentSnippetID, b))
+			})
+	}),
+	op("DetachTagFromContentSnippet", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.ContentSnippets.Untag(ctx, contentSnippetID, tagID))
+	}),
 
 	// Conversations
 	op("AttachTagToConversation", func(ctx context.Context, c *intercom.Client) error {
@@ -379,6 +499,54 @@ var calls = []call{
 				return got(c.Conversations.Convert(ctx, conversationID, b))
 			})
 	}),
+	op("ListDeletedConversationIds", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.Conversations.ListDeleted(ctx, &gen.ListDeletedConversationIdsParams{Page: ptr(1), PerPage: ptr(20), Order: ptr("desc")}))
+	}),
+	op("MergeConversation", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"merge_into_conversation_id": 456}`,
+			func(b gen.MergeConversationsRequest) error { return got(c.Conversations.Merge(ctx, conversationID, b)) })
+	}),
+	op("ListSideConversations", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.Conversations.ListSideConversations(ctx, conversationID, &gen.ListSideConversationsParams{Page: ptr(1), PerPage: ptr(25)}))
+	}),
+
+	// Conversation attributes
+	op("ListConversationAttributes", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.ConversationAttributes.List(ctx, &gen.ListConversationAttributesParams{IncludeArchived: ptr(false)}))
+	}),
+	op("CreateConversationAttribute", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"name": "api_test_attr", "data_type": "string", "description": "Created via API test"}`,
+			func(b gen.CreateConversationAttributeRequest) error {
+				return got(c.ConversationAttributes.Create(ctx, b))
+			})
+	}),
+	op("GetConversationAttribute", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.ConversationAttributes.Get(ctx, conversationAttrID))
+	}),
+	op("UpdateConversationAttribute", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"name": "api_test_renamed", "description": "Updated via API"}`,
+			func(b gen.UpdateConversationAttributeRequest) error {
+				return got(c.ConversationAttributes.Update(ctx, conversationAttrID, b))
+			})
+	}),
+	op("DeleteConversationAttribute", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.ConversationAttributes.Delete(ctx, conversationAttrID))
+	}),
+	op("CreateConversationAttributeOption", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"label": "High"}`,
+			func(b gen.CreateConversationAttributeOptionRequest) error {
+				return got(c.ConversationAttributes.CreateOption(ctx, conversationAttrID, b))
+			})
+	}),
+	op("UpdateConversationAttributeOption", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"label": "Renamed"}`,
+			func(b gen.UpdateConversationAttributeOptionRequest) error {
+				return got(c.ConversationAttributes.UpdateOption(ctx, conversationAttrID, attrOptionID, b))
+			})
+	}),
+	op("DeleteConversationAttributeOption", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.ConversationAttributes.DeleteOption(ctx, conversationAttrID, attrOptionID))
+	}),
 
 	// Custom object instances
 	op("CreateCustomObjectInstances", func(ctx context.Context, c *intercom.Client) error {
@@ -397,6 +565,42 @@ var calls = []call{
 	op("DeleteCustomObjectInstancesByExternalId", func(ctx context.Context, c *intercom.Client) error {
 		// Upstream's names are swapped: this one deletes by id (path).
 		return got(c.CustomObjectInstances.Delete(ctx, customObjectType, customObjectID))
+	}),
+	op("ListCustomObjectInstances", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.CustomObjectInstances.List(ctx, customObjectType, &gen.ListCustomObjectInstancesParams{
+			ReferencesContactId: ptr(contactID), Page: ptr(1), PerPage: ptr(50),
+		}))
+	}),
+
+	// Data connectors
+	op("ListDataConnectors", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.DataConnectors.List(ctx, &gen.ListDataConnectorsParams{PerPage: ptr(20)}))
+	}),
+	op("CreateDataConnector", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"name": "Get Order Status", "description": "Looks up order status from an external service", "http_method": "get", "url": "https://api.example.com/orders/{{order_id}}/status", "direct_fin_usage": true, "audiences": ["leads", "visitors"], "headers": [{"name": "Content-Type", "value": "application/json"}], "data_inputs": [{"name": "order_id", "type": "string", "description": "The order ID to look up", "required": true, "default_value": ""}], "customer_authentication": true, "bypass_authentication": false, "validate_missing_attributes": true}`,
+			func(b gen.CreateDataConnectorRequest) error { return got(c.DataConnectors.Create(ctx, b)) })
+	}),
+	op("RetrieveDataConnector", func(ctx context.Context, c *intercom.Client) error {
+		state := gen.RetrieveDataConnectorParamsStateVersionLive
+		return got(c.DataConnectors.Get(ctx, dataConnectorID, &gen.RetrieveDataConnectorParams{StateVersion: &state}))
+	}),
+	op("UpdateDataConnector", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"name": "Updated Connector Name", "description": "Updated description"}`,
+			func(b gen.UpdateDataConnectorRequest) error {
+				return got(c.DataConnectors.Update(ctx, dataConnectorID, b))
+			})
+	}),
+	op("DeleteDataConnector", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.DataConnectors.Delete(ctx, dataConnectorID))
+	}),
+	op("ListDataConnectorExecutionResults", func(ctx context.Context, c *intercom.Client) error {
+		success := gen.ListDataConnectorExecutionResultsParamsSuccessFalse
+		return got(c.DataConnectors.ListExecutionResults(ctx, dataConnectorID, &gen.ListDataConnectorExecutionResultsParams{
+			PerPage: ptr(10), Success: &success, StartTs: ptr(1734519776), EndTs: ptr(1734537776),
+		}))
+	}),
+	op("ShowDataConnectorExecutionResult", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.DataConnectors.GetExecutionResult(ctx, dataConnectorID, "99001"))
 	}),
 
 	// Data attributes, events, exports, jobs
@@ -502,6 +706,21 @@ var calls = []call{
 	op("ListHelpCenters", func(ctx context.Context, c *intercom.Client) error {
 		return got(c.HelpCenters.List(ctx))
 	}),
+	op("ListHelpCenterRedirects", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.HelpCenters.ListRedirects(ctx, helpCenterID, &gen.ListHelpCenterRedirectsParams{Page: ptr(1), PerPage: ptr(50)}))
+	}),
+	op("CreateHelpCenterRedirect", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"from_url": "http://help-center.test/lovelyhelpcenter/old-page", "locale": "en", "target_type": "article", "target_id": "11"}`,
+			func(b gen.CreateHelpCenterRedirectRequest) error {
+				return got(c.HelpCenters.CreateRedirect(ctx, helpCenterID, b))
+			})
+	}),
+	op("RetrieveHelpCenterRedirect", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.HelpCenters.GetRedirect(ctx, helpCenterID, redirectID))
+	}),
+	op("DeleteHelpCenterRedirect", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.HelpCenters.DeleteRedirect(ctx, helpCenterID, redirectID))
+	}),
 
 	// Internal articles
 	op("ListInternalArticles", func(ctx context.Context, c *intercom.Client) error {
@@ -526,6 +745,15 @@ var calls = []call{
 	op("SearchInternalArticles", func(ctx context.Context, c *intercom.Client) error {
 		return got(c.InternalArticles.Search(ctx, &gen.SearchInternalArticlesParams{FolderId: ptr("123")}))
 	}),
+	op("AttachTagToInternalArticle", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"id": "7522907"}`,
+			func(b gen.AttachTagToInternalArticleJSONRequestBody) error {
+				return got(c.InternalArticles.Tag(ctx, internalArticID, b))
+			})
+	}),
+	op("DetachTagFromInternalArticle", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.InternalArticles.Untag(ctx, internalArticID, tagID))
+	}),
 
 	// IP allowlist
 	op("GetIpAllowlist", func(ctx context.Context, c *intercom.Client) error {
@@ -540,6 +768,20 @@ var calls = []call{
 	op("CreateMessage", func(ctx context.Context, c *intercom.Client) error {
 		return send(`{"message_type": "in_app", "from": {"type": "admin", "id": 991267816}, "to": {"type": "user", "id": "6762f2391bb69f9f2193bc19"}, "body": "heyy"}`,
 			func(b gen.CreateMessageRequest) error { return got(c.Messages.Create(ctx, b)) })
+	}),
+	op("GetWhatsAppMessageStatus", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.Messages.ListWhatsAppStatuses(ctx, &gen.GetWhatsAppMessageStatusParams{RulesetId: "12345", PerPage: ptr(50)}))
+	}),
+	op("RetrieveWhatsAppMessageStatus", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.Messages.GetWhatsAppStatus(ctx, &gen.RetrieveWhatsAppMessageStatusParams{MessageId: "wamid_abc123"}))
+	}),
+
+	// Macros
+	op("ListMacros", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.Macros.List(ctx, &gen.ListMacrosParams{PerPage: ptr(50), UpdatedSince: ptr(int64(1719474966))}))
+	}),
+	op("GetMacro", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.Macros.Get(ctx, macroID))
 	}),
 
 	// News
@@ -568,6 +810,48 @@ var calls = []call{
 	}),
 	op("RetrieveNewsfeed", func(ctx context.Context, c *intercom.Client) error {
 		return got(c.News.GetNewsfeed(ctx, newsfeedID))
+	}),
+
+	// Office hours
+	op("ListOfficeHoursSchedules", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.OfficeHours.ListSchedules(ctx))
+	}),
+	op("CreateOfficeHoursSchedule", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"name": "Standard Support Hours", "time_zone_name": "America/New_York", "time_intervals": [{"start_minute": 540, "end_minute": 1020}]}`,
+			func(b gen.CreateOfficeHoursScheduleRequest) error { return got(c.OfficeHours.CreateSchedule(ctx, b)) })
+	}),
+	op("GetOfficeHoursSchedule", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.OfficeHours.GetSchedule(ctx, scheduleID))
+	}),
+	op("UpdateOfficeHoursSchedule", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"name": "Extended Support Hours", "time_intervals": [{"start_minute": 480, "end_minute": 1080}]}`,
+			func(b gen.UpdateOfficeHoursScheduleRequest) error {
+				return got(c.OfficeHours.UpdateSchedule(ctx, scheduleID, b))
+			})
+	}),
+	op("DeleteOfficeHoursSchedule", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.OfficeHours.DeleteSchedule(ctx, scheduleID))
+	}),
+	op("ListOfficeHoursExceptions", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.OfficeHours.ListExceptions(ctx, scheduleID))
+	}),
+	op("CreateOfficeHoursException", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"exception_date": "2026-12-25", "exception_type": "closed", "name": "Christmas Day", "recurring_annually": true}`,
+			func(b gen.CreateOfficeHoursExceptionRequest) error {
+				return got(c.OfficeHours.CreateException(ctx, scheduleID, b))
+			})
+	}),
+	op("GetOfficeHoursException", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.OfficeHours.GetException(ctx, scheduleID, scheduleExceptionID))
+	}),
+	op("UpdateOfficeHoursException", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"exception_type": "custom_hours", "name": "Christmas Day (reduced hours)", "time_intervals": [{"start_minute": 540, "end_minute": 780}], "recurring_annually": true}`,
+			func(b gen.UpdateOfficeHoursExceptionRequest) error {
+				return got(c.OfficeHours.UpdateException(ctx, scheduleID, scheduleExceptionID, b))
+			})
+	}),
+	op("DeleteOfficeHoursException", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.OfficeHours.DeleteException(ctx, scheduleID, scheduleExceptionID))
 	}),
 
 	// Notes, segments, subscription types, Switch
@@ -606,6 +890,9 @@ var calls = []call{
 	}),
 	op("RetrieveTeam", func(ctx context.Context, c *intercom.Client) error {
 		return got(c.Teams.Get(ctx, teamID))
+	}),
+	op("GetTeamMetrics", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.Teams.GetMetrics(ctx, teamID, &gen.GetTeamMetricsParams{IdleThreshold: ptr(1800)}))
 	}),
 
 	// Ticket states and types
@@ -669,6 +956,19 @@ var calls = []call{
 	}),
 	op("DetachTagFromTicket", func(ctx context.Context, c *intercom.Client) error {
 		return got(c.Tickets.Untag(ctx, ticketID, tagID, adminID))
+	}),
+	op("ChangeTicketType", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"ticket_type_id": "1234", "ticket_state_id": "5678"}`,
+			func(b gen.ChangeTicketTypeRequest) error { return got(c.Tickets.ChangeType(ctx, ticketID, b)) })
+	}),
+	op("LinkConversationToTicket", func(ctx context.Context, c *intercom.Client) error {
+		return send(`{"conversation_id": "204"}`,
+			func(b gen.LinkConversationToTicketJSONRequestBody) error {
+				return got(c.Tickets.LinkConversation(ctx, ticketID, b))
+			})
+	}),
+	op("UnlinkConversationFromTicket", func(ctx context.Context, c *intercom.Client) error {
+		return got(c.Tickets.UnlinkConversation(ctx, ticketID, "204"))
 	}),
 
 	// Visitors, workflows

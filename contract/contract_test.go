@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
 )
 
@@ -19,6 +20,11 @@ const prismURLEnv = "INTERCOM_PRISM_URL"
 
 // callTimeout bounds each table entry; Prism answers in milliseconds.
 const callTimeout = 20 * time.Second
+
+// minCoveragePercent is the share of the pinned description's operations (gen.Operations)
+// that the whole table must exercise without a violation. The rest must be on the
+// exception list, each with its reason; the floor keeps that list from growing unnoticed.
+const minCoveragePercent = 97
 
 // TestContract calls every operation through the SDK against Prism and checks that Prism
 // found nothing wrong with any request and that the SDK decoded every response.
@@ -219,7 +225,15 @@ func summarize(t *testing.T, ops []operation, exs []exchange, wholeTable bool) {
 	}
 	slices.Sort(excepted)
 
-	fmt.Printf("contract: %d/%d operations exercised, %d violations\n", len(exercised), len(ops), violations)
+	// At least minCoveragePercent of len(ops), rounded up.
+	need := (minCoveragePercent*len(ops) + 99) / 100
+	if wholeTable && len(exercised) < need {
+		t.Errorf("%d of the %d operations of API %s exercised; the suite needs at least %d (%d%%)",
+			len(exercised), len(ops), gen.APIVersion, need, minCoveragePercent)
+	}
+
+	fmt.Printf("contract: API %s: %d/%d operations exercised (%.1f%%, at least %d needed), %d violations\n",
+		gen.APIVersion, len(exercised), len(ops), 100*float64(len(exercised))/float64(len(ops)), need, violations)
 	fmt.Printf("contract: %d on the exception list (not counted): %s\n", len(excepted), strings.Join(excepted, ", "))
 	generated := make([]string, 0, len(exampleExceptions))
 	for id := range exampleExceptions {

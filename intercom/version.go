@@ -9,4 +9,4 @@ import "github.com/intercomkit/intercom-go/gen"
 const APIVersion = gen.APIVersion
 
 // Version is the version of this SDK. It appears in the User-Agent header.
-const Version = "0.1.0"
+const Version = "0.2.0"

@@ -40,6 +40,7 @@ func run(args []string) error {
 	version := fs.String("version", "", "API version (default: the pinned one)")
 	out := fs.String("out", "", "output directory for generate (default: ROOT/gen)")
 	pkg := fs.String("package", "", "Go package name for generate (default: the config's)")
+	lenient := fs.Bool("lenient", false, "generate: leave out (and list) facade methods that cannot be generated, for a preview version")
 	facade := fs.String("facade", "", "output directory of the generated facade files (default: ROOT/intercom when -out is ROOT/gen; none otherwise)")
 	if err := fs.Parse(rest); err != nil {
 		return err
@@ -88,7 +89,7 @@ func run(args []string) error {
 		if fdir == "" && filepath.Clean(dir) == filepath.Join(absRoot, "gen") {
 			fdir = filepath.Join(absRoot, "intercom")
 		}
-		if err := spec.Generate(ctx, spec.Options{Root: absRoot, Version: v, Spec: path, OutDir: dir, Package: *pkg, FacadeDir: fdir, Log: os.Stderr}); err != nil {
+		if err := spec.Generate(ctx, spec.Options{Root: absRoot, Version: v, Spec: path, OutDir: dir, Package: *pkg, FacadeDir: fdir, Lenient: *lenient, Log: os.Stderr}); err != nil {
 			return err
 		}
 		fmt.Fprintf(os.Stderr, "spec %s: generated into %s\n", v, dir)

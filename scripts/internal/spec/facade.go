@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/format"
@@ -33,6 +34,8 @@ type FacadeResult struct {
 	Methods int
 	// Iterators counts the ...All iterators written.
 	Iterators int
+	// Skipped lists the operations left out in lenient mode, with why.
+	Skipped []string
 }
 
 // facadeOp is one operation being generated.
@@ -46,7 +49,11 @@ type facadeOp struct {
 
 // GenerateFacade writes the generated files of package intercom into outDir.
 // genSrc is the source of gen/intercom.gen.go for the same description.
-func GenerateFacade(doc *openapi3.T, table *Table, genSrc []byte, version, outDir string) (*FacadeResult, error) {
+//
+// lenient (for a preview version) turns the operations that cannot be
+// generated into FacadeResult.Skipped instead of an error, so that the rest
+// compiles.
+func GenerateFacade(doc *openapi3.T, table *Table, genSrc []byte, version, outDir string, lenient bool) (*FacadeResult, error) {
 	m, err := parseGen(genSrc)
 	if err != nil {
 		return nil, err
@@ -58,6 +65,11 @@ func GenerateFacade(doc *openapi3.T, table *Table, genSrc []byte, version, outDi
 		for method, o := range item.Operations() {
 			id := o.OperationID
 			fn := m.funcs[id]
+			if fn == nil {
+				// A body gen cannot type (multipart, binary) only has the
+				// <Op>WithBody form, taking a content type and a reader.
+				fn = m.funcs[id+"WithBody"]
+			}
 			if fn == nil {
 				return nil, fmt.Errorf("operation %s (%s %s): no gen.Client method of that name", id, method, path)
 			}
@@ -147,10 +159,17 @@ func GenerateFacade(doc *openapi3.T, table *Table, genSrc []byte, version, outDi
 	sort.Strings(svcNames)
 	var problems []string
 	for _, svc := range svcNames {
-		g := &fileGen{m: m, imports: map[string]bool{}}
+		g := &fileGen{m: m}
 		for _, fo := range bySvc[svc] {
+			mark := g.b.Len()
 			if err := g.operation(fo); err != nil {
-				problems = append(problems, fmt.Sprintf("%s (%s %s): %v", fo.id, fo.method, fo.path, err))
+				msg := fmt.Sprintf("%s (%s %s): %v", fo.id, fo.method, fo.path, err)
+				if lenient {
+					g.b.Truncate(mark)
+					res.Skipped = append(res.Skipped, msg)
+					continue
+				}
+				problems = append(problems, msg)
 				continue
 			}
 			res.Methods++
@@ -161,22 +180,23 @@ func GenerateFacade(doc *openapi3.T, table *Table, genSrc []byte, version, outDi
 		if len(problems) > 0 {
 			continue
 		}
+		if g.b.Len() == 0 {
+			continue
+		}
+		code := g.b.String()
 		var body strings.Builder
 		body.WriteString(header)
 		body.WriteString("import (\n")
-		for _, imp := range sortedKeys(g.imports) {
-			if !strings.Contains(imp, ".") {
-				fmt.Fprintf(&body, "\t%q\n", imp)
+		for _, imp := range []struct{ path, use string }{{"context", "context."}, {"io", "io.Reader"}, {"iter", "iter."}, {"net/http", "http."}} {
+			if strings.Contains(code, imp.use) {
+				fmt.Fprintf(&body, "\t%q\n", imp.path)
 			}
 		}
-		body.WriteString("\n")
-		for _, imp := range sortedKeys(g.imports) {
-			if strings.Contains(imp, ".") {
-				fmt.Fprintf(&body, "\t%q\n", imp)
-			}
+		if strings.Contains(code, "gen.") {
+			body.WriteString("\n\t\"github.com/intercomkit/intercom-go/gen\"\n")
 		}
 		body.WriteString(")\n\n")
-		body.WriteString(g.b.String())
+		body.WriteString(code)
 		if err := write(snake(svc)+".gen.go", []byte(body.String())); err != nil {
 			return nil, err
 		}
@@ -258,10 +278,9 @@ func operationsFile(header string, ops []*facadeOp) []byte {
 
 // fileGen accumulates the code of one service's file.
 type fileGen struct {
-	m       *goModel
-	b       strings.Builder
-	imports map[string]bool
-	decl    map[string]bool // names declared in the function being written
+	m    *goModel
+	b    bytes.Buffer
+	decl map[string]bool // names declared in the function being written
 }
 
 func (g *fileGen) p(format string, args ...any) { fmt.Fprintf(&g.b, format, args...) }
@@ -277,16 +296,13 @@ type param struct {
 
 // operation writes the method (and the iterator) of one operation.
 func (g *fileGen) operation(fo *facadeOp) error {
-	g.imports["context"] = true
-	g.imports["net/http"] = true
-	g.imports["github.com/intercomkit/intercom-go/gen"] = true
 	recv := fo.entry.Service + "Service"
 	fnParams := fo.fn.Type.Params.List[1:] // after ctx
 	pathNames := pathParamNames(fo.path)
 
 	var path []param
 	var paramsField, bodyField *ast.Field
-	var editors bool
+	var editors, contentType bool
 	for _, f := range fnParams {
 		for _, n := range f.Names {
 			switch {
@@ -296,6 +312,8 @@ func (g *fileGen) operation(fo *facadeOp) error {
 				bodyField = f
 			case n.Name == "reqEditors":
 				editors = true
+			case n.Name == "contentType":
+				contentType = true
 			default:
 				i := len(path)
 				spec := n.Name
@@ -386,7 +404,14 @@ func (g *fileGen) operation(fo *facadeOp) error {
 		}
 		call = append(call, "params")
 	}
-	if bodyField != nil {
+	if contentType {
+		sig = append(sig, "contentType string")
+		call = append(call, "contentType")
+	}
+	if bodyField != nil && g.m.qual(bodyField.Type) == "io.Reader" {
+		sig = append(sig, "body io.Reader")
+		call = append(call, "body")
+	} else if bodyField != nil {
 		if len(fo.entry.Args) > 0 {
 			if err := argsLit(bodyField, "body"); err != nil {
 				return err
@@ -418,6 +443,7 @@ func (g *fileGen) operation(fo *facadeOp) error {
 		call = append(call, fmt.Sprintf("acceptHeader(%q)", fo.entry.Accept))
 	}
 	callArgs := strings.Join(append([]string{"ctx"}, call...), ", ")
+	genFn := fo.fn.Name.Name
 	sigStr := strings.Join(append([]string{"ctx context.Context"}, append(sig, "opts ...Option")...), ", ")
 
 	// Result.
@@ -443,32 +469,32 @@ func (g *fileGen) operation(fo *facadeOp) error {
 		// failure of a continued scroll says it must be restarted.
 		g.p("func (s *%s) %s(%s) (*%s, error) {\n", recv, fo.entry.Method, sigStr, resType)
 		g.checks(checks, "nil, err")
-		g.p("\tr, err := doJSON[%s](ctx, s.c, %s, scrollOptions(opts), func(ctx context.Context) (*http.Response, error) {\n\t\treturn s.c.gen.%s(%s)\n\t})\n", resType, fo.opVar(), fo.id, callArgs)
+		g.p("\tr, err := doJSON[%s](ctx, s.c, %s, scrollOptions(opts), func(ctx context.Context) (*http.Response, error) {\n\t\treturn s.c.gen.%s(%s)\n\t})\n", resType, fo.opVar(), genFn, callArgs)
 		g.p("\treturn r, scrollError(err, params != nil && valueOr(params.ScrollParam) != \"\")\n}\n\n")
 		g.p("var _ = func(r *gen.%sResponse) *%s { return r.%s }\n\n", fo.id, resType, jsonField)
 	case kind == "json":
 		g.p("func (s *%s) %s(%s) (*%s, error) {\n", recv, fo.entry.Method, sigStr, resType)
 		g.checks(checks, "nil, err")
 		g.lines(bodyChecks, "nil, err")
-		g.p("\treturn doJSON[%s](ctx, s.c, %s, opts, func(ctx context.Context) (*http.Response, error) {\n\t\treturn s.c.gen.%s(%s)\n\t})\n}\n\n", resType, fo.opVar(), fo.id, callArgs)
+		g.p("\treturn doJSON[%s](ctx, s.c, %s, opts, func(ctx context.Context) (*http.Response, error) {\n\t\treturn s.c.gen.%s(%s)\n\t})\n}\n\n", resType, fo.opVar(), genFn, callArgs)
 		g.p("var _ = func(r *gen.%sResponse) *%s { return r.%s }\n\n", fo.id, resType, jsonField)
 	case kind == "json-slice":
 		g.p("func (s *%s) %s(%s) (%s, error) {\n", recv, fo.entry.Method, sigStr, resType)
 		g.checks(checks, "nil, err")
 		g.lines(bodyChecks, "nil, err")
-		g.p("\tr, err := doJSON[%s](ctx, s.c, %s, opts, func(ctx context.Context) (*http.Response, error) {\n\t\treturn s.c.gen.%s(%s)\n\t})\n", resType, fo.opVar(), fo.id, callArgs)
+		g.p("\tr, err := doJSON[%s](ctx, s.c, %s, opts, func(ctx context.Context) (*http.Response, error) {\n\t\treturn s.c.gen.%s(%s)\n\t})\n", resType, fo.opVar(), genFn, callArgs)
 		g.p("\tif err != nil {\n\t\treturn nil, err\n\t}\n\treturn *r, nil\n}\n\n")
 		g.p("var _ = func(r *gen.%sResponse) *%s { return r.%s }\n\n", fo.id, resType, jsonField)
 	case kind == "download":
 		g.p("func (s *%s) %s(%s) (*Download, error) {\n", recv, fo.entry.Method, sigStr)
 		g.checks(checks, "nil, err")
 		g.lines(bodyChecks, "nil, err")
-		g.p("\treturn doDownload(ctx, %s, opts, func(ctx context.Context) (*http.Response, error) {\n\t\treturn s.c.gen.%s(%s)\n\t})\n}\n\n", fo.opVar(), fo.id, callArgs)
+		g.p("\treturn doDownload(ctx, %s, opts, func(ctx context.Context) (*http.Response, error) {\n\t\treturn s.c.gen.%s(%s)\n\t})\n}\n\n", fo.opVar(), genFn, callArgs)
 	default:
 		g.p("func (s *%s) %s(%s) error {\n", recv, fo.entry.Method, sigStr)
 		g.checks(checks, "err")
 		g.lines(bodyChecks, "err")
-		g.p("\treturn doNoBody(ctx, s.c, %s, opts, func(ctx context.Context) (*http.Response, error) {\n\t\treturn s.c.gen.%s(%s)\n\t})\n}\n\n", fo.opVar(), fo.id, callArgs)
+		g.p("\treturn doNoBody(ctx, s.c, %s, opts, func(ctx context.Context) (*http.Response, error) {\n\t\treturn s.c.gen.%s(%s)\n\t})\n}\n\n", fo.opVar(), genFn, callArgs)
 	}
 
 	if fo.entry.Pages == nil {
@@ -603,7 +629,6 @@ func (g *fileGen) result(fo *facadeOp) (kind, typ, jsonField string, err error) 
 
 // iterator writes the ...All method of a paginated operation.
 func (g *fileGen) iterator(fo *facadeOp, recv string, sig, checks, bodyChecks []string, paramsField, bodyField *ast.Field, call []string, resType string) error {
-	g.imports["iter"] = true
 	pg := fo.entry.Pages
 	resp := g.m.structOf(g.m.resolveName(resType))
 	itemGuards, itemsField, itemsPath, err := g.walk(resp, "l", pg.Items)
@@ -634,7 +659,7 @@ func (g *fileGen) iterator(fo *facadeOp, recv string, sig, checks, bodyChecks []
 				args = append(args, a)
 			}
 		}
-		return fmt.Sprintf("s.c.gen.%s(%s)", fo.id, strings.Join(args, ", "))
+		return fmt.Sprintf("s.c.gen.%s(%s)", fo.fn.Name.Name, strings.Join(args, ", "))
 	}
 	// requestField checks that the params (or body) have an optional field.
 	requestField := func(f *ast.Field, what, name string) error {

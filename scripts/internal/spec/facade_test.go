@@ -134,7 +134,7 @@ operations:
 func TestGenerateFacade(t *testing.T) {
 	doc, src := facadeInputs(t)
 	out := t.TempDir()
-	res, err := GenerateFacade(doc, writeTable(t, facadeTable), src, "9.9", out)
+	res, err := GenerateFacade(doc, writeTable(t, facadeTable), src, "9.9", out, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +178,7 @@ func TestGenerateFacade(t *testing.T) {
 
 	// Reproducible: a second run writes the same bytes.
 	again := t.TempDir()
-	if _, err := GenerateFacade(doc, writeTable(t, facadeTable), src, "9.9", again); err != nil {
+	if _, err := GenerateFacade(doc, writeTable(t, facadeTable), src, "9.9", again, false); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range res.Files {
@@ -191,7 +191,7 @@ func TestGenerateFacade(t *testing.T) {
 func TestGenerateFacadeStaleEntryFails(t *testing.T) {
 	doc, src := facadeInputs(t)
 	table := writeTable(t, facadeTable+"  RemovedOperation: {service: Widgets, method: Gone}\n")
-	_, err := GenerateFacade(doc, table, src, "9.9", t.TempDir())
+	_, err := GenerateFacade(doc, table, src, "9.9", t.TempDir(), false)
 	if err == nil || !strings.Contains(err.Error(), "RemovedOperation") || !strings.Contains(err.Error(), "no longer has") {
 		t.Fatalf("err = %v, want a stale-entry error naming RemovedOperation", err)
 	}
@@ -200,13 +200,26 @@ func TestGenerateFacadeStaleEntryFails(t *testing.T) {
 func TestGenerateFacadeRefusesWrongPagination(t *testing.T) {
 	doc, src := facadeInputs(t)
 	table := writeTable(t, strings.Replace(facadeTable, "pages: {style: cursor, items: Data}", "pages: {style: cursor, items: Missing}", 1))
-	_, err := GenerateFacade(doc, table, src, "9.9", t.TempDir())
+	_, err := GenerateFacade(doc, table, src, "9.9", t.TempDir(), false)
 	if err == nil || !strings.Contains(err.Error(), "ListWidgets") || !strings.Contains(err.Error(), "Missing") {
 		t.Fatalf("err = %v, want an error naming ListWidgets and the missing items field", err)
 	}
+	// In lenient mode (a preview version) the operation is left out and
+	// reported, and the rest is written.
+	out := t.TempDir()
+	res, err := GenerateFacade(doc, table, src, "9.9", out, true)
+	if err != nil {
+		t.Fatalf("lenient: %v", err)
+	}
+	if len(res.Skipped) != 1 || !strings.Contains(res.Skipped[0], "ListWidgets") {
+		t.Errorf("lenient: skipped = %q", res.Skipped)
+	}
+	if w := readFile(t, filepath.Join(out, "widgets.gen.go")); strings.Contains(w, ") List(") || !strings.Contains(w, ") Get(") {
+		t.Errorf("lenient: widgets.gen.go should have Get and not List:\n%s", w)
+	}
 	// A page-number style on a list without page parameters is refused too.
 	table = writeTable(t, strings.Replace(facadeTable, "style: cursor", "style: page", 1))
-	if _, err := GenerateFacade(doc, table, src, "9.9", t.TempDir()); err == nil || !strings.Contains(err.Error(), "Page") {
+	if _, err := GenerateFacade(doc, table, src, "9.9", t.TempDir(), false); err == nil || !strings.Contains(err.Error(), "Page") {
 		t.Fatalf("err = %v, want an error about the missing Page parameter", err)
 	}
 }

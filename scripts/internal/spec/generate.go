@@ -51,6 +51,9 @@ type Options struct {
 	// FacadeDir, when set, receives the generated files of package intercom
 	// (service methods and iterators), from api/operations/<Version>.yaml.
 	FacadeDir string
+	// Lenient leaves out, and reports, the facade methods that cannot be
+	// generated (for a preview version) instead of failing.
+	Lenient bool
 	// Log receives the generator's review notes (operations without a table
 	// entry); nil discards them.
 	Log io.Writer
@@ -125,12 +128,15 @@ func Generate(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
-	res, err := GenerateFacade(doc, table, []byte(code), o.Version, o.FacadeDir)
+	res, err := GenerateFacade(doc, table, []byte(code), o.Version, o.FacadeDir, o.Lenient)
 	if err != nil {
 		return fmt.Errorf("facade: %w", err)
 	}
 	if o.Log != nil {
 		fmt.Fprintf(o.Log, "facade %s: %d methods, %d iterators in %d files\n", o.Version, res.Methods, res.Iterators, len(res.Files))
+		for _, sk := range res.Skipped {
+			fmt.Fprintf(o.Log, "facade %s: left out (lenient): %s\n", o.Version, sk)
+		}
 		if len(res.Untabled) > 0 {
 			fmt.Fprintf(o.Log, "facade %s: %d operations have no entry in %s (named from tag and operationId; review them):\n", o.Version, len(res.Untabled), rel(o.Root, TablePath(o.Root, o.Version)))
 			for _, u := range res.Untabled {

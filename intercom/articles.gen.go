@@ -50,13 +50,13 @@ func (s *ArticlesService) Get(ctx context.Context, articleID string, opts ...Opt
 var _ = func(r *gen.RetrieveArticleResponse) *gen.Article { return r.JSON200 }
 
 // GetDraft fetches the staged draft of an article (GET /articles/{id}/draft).
-func (s *ArticlesService) GetDraft(ctx context.Context, id string, opts ...Option) (*gen.Article, error) {
-	idN, err := numericID("id", id)
+func (s *ArticlesService) GetDraft(ctx context.Context, articleID string, opts ...Option) (*gen.Article, error) {
+	articleIDN, err := numericID("article id", articleID)
 	if err != nil {
 		return nil, err
 	}
 	return doJSON[gen.Article](ctx, s.c, opRetrieveArticleDraft, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveArticleDraft(ctx, idN)
+		return s.c.gen.RetrieveArticleDraft(ctx, articleIDN)
 	})
 }
 
@@ -64,16 +64,16 @@ var _ = func(r *gen.RetrieveArticleDraftResponse) *gen.Article { return r.JSON20
 
 // GetVersion fetches one version of an article
 // (GET /articles/{article_id}/versions/{id}).
-func (s *ArticlesService) GetVersion(ctx context.Context, articleID string, id string, params *gen.RetrieveArticleVersionParams, opts ...Option) (*gen.ArticleVersion, error) {
+func (s *ArticlesService) GetVersion(ctx context.Context, articleID string, versionID string, params *gen.RetrieveArticleVersionParams, opts ...Option) (*gen.ArticleVersion, error) {
 	articleIDN, err := numericID("article id", articleID)
 	if err != nil {
 		return nil, err
 	}
-	if err := requireID("id", id); err != nil {
+	if err := requireID("version id", versionID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.ArticleVersion](ctx, s.c, opRetrieveArticleVersion, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveArticleVersion(ctx, articleIDN, id, params)
+		return s.c.gen.RetrieveArticleVersion(ctx, articleIDN, versionID, params)
 	})
 }
 
@@ -143,13 +143,13 @@ func (s *ArticlesService) ListVersionsAll(ctx context.Context, articleID string,
 
 // PublishDraft publishes the staged draft of an article
 // (POST /articles/{id}/draft/publish).
-func (s *ArticlesService) PublishDraft(ctx context.Context, id string, body gen.PublishArticleDraftRequest, opts ...Option) (*gen.Article, error) {
-	idN, err := numericID("id", id)
+func (s *ArticlesService) PublishDraft(ctx context.Context, articleID string, body gen.PublishArticleDraftRequest, opts ...Option) (*gen.Article, error) {
+	articleIDN, err := numericID("article id", articleID)
 	if err != nil {
 		return nil, err
 	}
 	return doJSON[gen.Article](ctx, s.c, opPublishArticleDraft, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.PublishArticleDraft(ctx, idN, body)
+		return s.c.gen.PublishArticleDraft(ctx, articleIDN, body)
 	})
 }
 
@@ -191,13 +191,13 @@ func (s *ArticlesService) SearchAll(ctx context.Context, params *gen.SearchArtic
 
 // StageDraft stages a draft of an article without publishing it
 // (PUT /articles/{id}/draft).
-func (s *ArticlesService) StageDraft(ctx context.Context, id string, body gen.UpdateArticleRequest, opts ...Option) (*gen.Article, error) {
-	idN, err := numericID("id", id)
+func (s *ArticlesService) StageDraft(ctx context.Context, articleID string, body gen.UpdateArticleRequest, opts ...Option) (*gen.Article, error) {
+	articleIDN, err := numericID("article id", articleID)
 	if err != nil {
 		return nil, err
 	}
 	return doJSON[gen.Article](ctx, s.c, opStageArticleDraft, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.StageArticleDraft(ctx, idN, body)
+		return s.c.gen.StageArticleDraft(ctx, articleIDN, body)
 	})
 }
 
@@ -218,16 +218,16 @@ var _ = func(r *gen.AttachTagToArticleResponse) *gen.Tag { return r.JSON200 }
 
 // Untag removes a tag from an article
 // (DELETE /articles/{article_id}/tags/{id}).
-func (s *ArticlesService) Untag(ctx context.Context, articleID string, id string, opts ...Option) (*gen.Tag, error) {
+func (s *ArticlesService) Untag(ctx context.Context, articleID string, tagID string, opts ...Option) (*gen.Tag, error) {
 	articleIDN, err := numericID("article id", articleID)
 	if err != nil {
 		return nil, err
 	}
-	if err := requireID("id", id); err != nil {
+	if err := requireID("tag id", tagID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.Tag](ctx, s.c, opDetachTagFromArticle, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DetachTagFromArticle(ctx, articleIDN, id)
+		return s.c.gen.DetachTagFromArticle(ctx, articleIDN, tagID)
 	})
 }
 

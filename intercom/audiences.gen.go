@@ -20,22 +20,22 @@ func (s *AudiencesService) Create(ctx context.Context, body gen.CreateAudienceRe
 var _ = func(r *gen.CreateAudienceResponse) *gen.Audience { return r.JSON201 }
 
 // Delete deletes an audience (DELETE /audiences/{id}).
-func (s *AudiencesService) Delete(ctx context.Context, id string, opts ...Option) error {
-	if err := requireID("id", id); err != nil {
+func (s *AudiencesService) Delete(ctx context.Context, audienceID string, opts ...Option) error {
+	if err := requireID("audience id", audienceID); err != nil {
 		return err
 	}
 	return doNoBody(ctx, s.c, opDeleteAudience, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteAudience(ctx, id)
+		return s.c.gen.DeleteAudience(ctx, audienceID)
 	})
 }
 
 // Get fetches an audience (GET /audiences/{id}).
-func (s *AudiencesService) Get(ctx context.Context, id string, opts ...Option) (*gen.Audience, error) {
-	if err := requireID("id", id); err != nil {
+func (s *AudiencesService) Get(ctx context.Context, audienceID string, opts ...Option) (*gen.Audience, error) {
+	if err := requireID("audience id", audienceID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.Audience](ctx, s.c, opRetrieveAudience, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveAudience(ctx, id)
+		return s.c.gen.RetrieveAudience(ctx, audienceID)
 	})
 }
 
@@ -65,12 +65,12 @@ func (s *AudiencesService) ListAll(ctx context.Context, params *gen.ListAudience
 }
 
 // Update updates an audience (PUT /audiences/{id}).
-func (s *AudiencesService) Update(ctx context.Context, id string, body gen.UpdateAudienceRequest, opts ...Option) (*gen.Audience, error) {
-	if err := requireID("id", id); err != nil {
+func (s *AudiencesService) Update(ctx context.Context, audienceID string, body gen.UpdateAudienceRequest, opts ...Option) (*gen.Audience, error) {
+	if err := requireID("audience id", audienceID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.Audience](ctx, s.c, opUpdateAudience, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateAudience(ctx, id, body)
+		return s.c.gen.UpdateAudience(ctx, audienceID, body)
 	})
 }
 

@@ -10,12 +10,12 @@ import (
 )
 
 // Get fetches one brand (GET /brands/{id}).
-func (s *BrandsService) Get(ctx context.Context, id string, opts ...Option) (*gen.Brand, error) {
-	if err := requireID("id", id); err != nil {
+func (s *BrandsService) Get(ctx context.Context, brandID string, opts ...Option) (*gen.Brand, error) {
+	if err := requireID("brand id", brandID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.Brand](ctx, s.c, opRetrieveBrand, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveBrand(ctx, id)
+		return s.c.gen.RetrieveBrand(ctx, brandID)
 	})
 }
 

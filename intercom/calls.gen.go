@@ -13,13 +13,13 @@ import (
 // CollectFinVoiceCall fetches a Fin Voice call by the id of its external
 // reference, as returned by [CallsService.RegisterFinVoiceCall]; it must be
 // positive (GET /fin_voice/collect/{id}).
-func (s *CallsService) CollectFinVoiceCall(ctx context.Context, id string, opts ...Option) (*gen.AiCallResponse, error) {
-	idN, err := numericID("id", id)
+func (s *CallsService) CollectFinVoiceCall(ctx context.Context, collectID string, opts ...Option) (*gen.AiCallResponse, error) {
+	collectIDN, err := numericID("collect id", collectID)
 	if err != nil {
 		return nil, err
 	}
 	return doJSON[gen.AiCallResponse](ctx, s.c, opCollectFinVoiceCallById, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CollectFinVoiceCallById(ctx, idN)
+		return s.c.gen.CollectFinVoiceCallById(ctx, collectIDN)
 	})
 }
 

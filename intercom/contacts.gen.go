@@ -115,15 +115,15 @@ var _ = func(r *gen.DetachContactFromACompanyResponse) *gen.Company { return r.J
 
 // DismissBanner dismisses a banner for a contact
 // (POST /contacts/{id}/banners/{view_id}/dismiss).
-func (s *ContactsService) DismissBanner(ctx context.Context, id string, viewID string, opts ...Option) (*gen.BannerDismiss, error) {
-	if err := requireID("id", id); err != nil {
+func (s *ContactsService) DismissBanner(ctx context.Context, contactID string, viewID string, opts ...Option) (*gen.BannerDismiss, error) {
+	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
 	if err := requireID("view id", viewID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.BannerDismiss](ctx, s.c, opDismissContactBanner, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DismissContactBanner(ctx, id, viewID)
+		return s.c.gen.DismissContactBanner(ctx, contactID, viewID)
 	})
 }
 
@@ -197,12 +197,12 @@ func (s *ContactsService) ListAll(ctx context.Context, params *gen.ListContactsP
 }
 
 // ListBanners lists the banners a contact can see (GET /contacts/{id}/banners).
-func (s *ContactsService) ListBanners(ctx context.Context, id string, opts ...Option) (*gen.BannerList, error) {
-	if err := requireID("id", id); err != nil {
+func (s *ContactsService) ListBanners(ctx context.Context, contactID string, opts ...Option) (*gen.BannerList, error) {
+	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.BannerList](ctx, s.c, opListContactBanners, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListContactBanners(ctx, id)
+		return s.c.gen.ListContactBanners(ctx, contactID)
 	})
 }
 
@@ -244,12 +244,12 @@ func (s *ContactsService) ListCompaniesAll(ctx context.Context, contactID string
 // ListMergeHistory fetches one page of the merges that involved a contact
 // (GET /contacts/{id}/merge_history). params may be nil; params.Cursor is the
 // next_cursor of the page before.
-func (s *ContactsService) ListMergeHistory(ctx context.Context, id string, params *gen.ListContactMergeHistoryParams, opts ...Option) (*gen.MergeHistoryList, error) {
-	if err := requireID("id", id); err != nil {
+func (s *ContactsService) ListMergeHistory(ctx context.Context, contactID string, params *gen.ListContactMergeHistoryParams, opts ...Option) (*gen.MergeHistoryList, error) {
+	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.MergeHistoryList](ctx, s.c, opListContactMergeHistory, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListContactMergeHistory(ctx, id, params)
+		return s.c.gen.ListContactMergeHistory(ctx, contactID, params)
 	})
 }
 
@@ -258,8 +258,8 @@ var _ = func(r *gen.ListContactMergeHistoryResponse) *gen.MergeHistoryList { ret
 // ListMergeHistoryAll iterates over every item of ListMergeHistory, page by page (GET /contacts/{id}/merge_history). Its
 // arguments are those of [ContactsService.ListMergeHistory]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
-func (s *ContactsService) ListMergeHistoryAll(ctx context.Context, id string, params *gen.ListContactMergeHistoryParams, opts ...Option) iter.Seq2[gen.MergeHistoryItem, error] {
-	if err := requireID("id", id); err != nil {
+func (s *ContactsService) ListMergeHistoryAll(ctx context.Context, contactID string, params *gen.ListContactMergeHistoryParams, opts ...Option) iter.Seq2[gen.MergeHistoryItem, error] {
+	if err := requireID("contact id", contactID); err != nil {
 		return errSeq[gen.MergeHistoryItem](err)
 	}
 	p := cloneParams(params)
@@ -269,7 +269,7 @@ func (s *ContactsService) ListMergeHistoryAll(ctx context.Context, id string, pa
 			if cursor != "" {
 				q.Cursor = &cursor
 			}
-			return s.c.gen.ListContactMergeHistory(ctx, id, &q)
+			return s.c.gen.ListContactMergeHistory(ctx, contactID, &q)
 		},
 		func(l *gen.MergeHistoryList) ([]gen.MergeHistoryItem, string) {
 			return items(l.Data), nextCursor(valueOr(l.HasMore), l.NextCursor)

@@ -20,22 +20,22 @@ func (s *ContentSnippetsService) Create(ctx context.Context, body gen.ContentSni
 var _ = func(r *gen.CreateContentSnippetResponse) *gen.ContentSnippet { return r.JSON201 }
 
 // Delete deletes a content snippet (DELETE /content_snippets/{id}).
-func (s *ContentSnippetsService) Delete(ctx context.Context, id string, opts ...Option) error {
-	if err := requireID("id", id); err != nil {
+func (s *ContentSnippetsService) Delete(ctx context.Context, contentSnippetID string, opts ...Option) error {
+	if err := requireID("content snippet id", contentSnippetID); err != nil {
 		return err
 	}
 	return doNoBody(ctx, s.c, opDeleteContentSnippet, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteContentSnippet(ctx, id)
+		return s.c.gen.DeleteContentSnippet(ctx, contentSnippetID)
 	})
 }
 
 // Get fetches a content snippet (GET /content_snippets/{id}).
-func (s *ContentSnippetsService) Get(ctx context.Context, id string, opts ...Option) (*gen.ContentSnippet, error) {
-	if err := requireID("id", id); err != nil {
+func (s *ContentSnippetsService) Get(ctx context.Context, contentSnippetID string, opts ...Option) (*gen.ContentSnippet, error) {
+	if err := requireID("content snippet id", contentSnippetID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.ContentSnippet](ctx, s.c, opGetContentSnippet, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetContentSnippet(ctx, id)
+		return s.c.gen.GetContentSnippet(ctx, contentSnippetID)
 	})
 }
 
@@ -80,27 +80,27 @@ var _ = func(r *gen.AttachTagToContentSnippetResponse) *gen.Tag { return r.JSON2
 
 // Untag removes a tag from a content snippet
 // (DELETE /content_snippets/{content_snippet_id}/tags/{id}).
-func (s *ContentSnippetsService) Untag(ctx context.Context, contentSnippetID string, id string, opts ...Option) (*gen.Tag, error) {
+func (s *ContentSnippetsService) Untag(ctx context.Context, contentSnippetID string, tagID string, opts ...Option) (*gen.Tag, error) {
 	if err := requireID("content snippet id", contentSnippetID); err != nil {
 		return nil, err
 	}
-	if err := requireID("id", id); err != nil {
+	if err := requireID("tag id", tagID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.Tag](ctx, s.c, opDetachTagFromContentSnippet, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DetachTagFromContentSnippet(ctx, contentSnippetID, id)
+		return s.c.gen.DetachTagFromContentSnippet(ctx, contentSnippetID, tagID)
 	})
 }
 
 var _ = func(r *gen.DetachTagFromContentSnippetResponse) *gen.Tag { return r.JSON200 }
 
 // Update updates a content snippet (PUT /content_snippets/{id}).
-func (s *ContentSnippetsService) Update(ctx context.Context, id string, body gen.ContentSnippetUpdateRequest, opts ...Option) (*gen.ContentSnippet, error) {
-	if err := requireID("id", id); err != nil {
+func (s *ContentSnippetsService) Update(ctx context.Context, contentSnippetID string, body gen.ContentSnippetUpdateRequest, opts ...Option) (*gen.ContentSnippet, error) {
+	if err := requireID("content snippet id", contentSnippetID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.ContentSnippet](ctx, s.c, opUpdateContentSnippet, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateContentSnippet(ctx, id, body)
+		return s.c.gen.UpdateContentSnippet(ctx, contentSnippetID, body)
 	})
 }
 

@@ -24,13 +24,13 @@ var _ = func(r *gen.CreateConversationAttributeResponse) *gen.ConversationAttrib
 
 // CreateOption adds an option to a list conversation attribute
 // (POST /conversations/attributes/{id}/options).
-func (s *ConversationAttributesService) CreateOption(ctx context.Context, id string, body gen.CreateConversationAttributeOptionRequest, opts ...Option) (*gen.ConversationAttribute, error) {
-	idN, err := numericID("id", id)
+func (s *ConversationAttributesService) CreateOption(ctx context.Context, attributeID string, body gen.CreateConversationAttributeOptionRequest, opts ...Option) (*gen.ConversationAttribute, error) {
+	attributeIDN, err := numericID("attribute id", attributeID)
 	if err != nil {
 		return nil, err
 	}
 	return doJSON[gen.ConversationAttribute](ctx, s.c, opCreateConversationAttributeOption, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateConversationAttributeOption(ctx, idN, body)
+		return s.c.gen.CreateConversationAttributeOption(ctx, attributeIDN, body)
 	})
 }
 
@@ -38,13 +38,13 @@ var _ = func(r *gen.CreateConversationAttributeOptionResponse) *gen.Conversation
 
 // Delete deletes a conversation attribute
 // (DELETE /conversations/attributes/{id}).
-func (s *ConversationAttributesService) Delete(ctx context.Context, id string, opts ...Option) (*gen.ConversationAttribute, error) {
-	idN, err := numericID("id", id)
+func (s *ConversationAttributesService) Delete(ctx context.Context, attributeID string, opts ...Option) (*gen.ConversationAttribute, error) {
+	attributeIDN, err := numericID("attribute id", attributeID)
 	if err != nil {
 		return nil, err
 	}
 	return doJSON[gen.ConversationAttribute](ctx, s.c, opDeleteConversationAttribute, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteConversationAttribute(ctx, idN)
+		return s.c.gen.DeleteConversationAttribute(ctx, attributeIDN)
 	})
 }
 
@@ -52,8 +52,8 @@ var _ = func(r *gen.DeleteConversationAttributeResponse) *gen.ConversationAttrib
 
 // DeleteOption removes an option of a list conversation attribute
 // (DELETE /conversations/attributes/{id}/options/{option_id}).
-func (s *ConversationAttributesService) DeleteOption(ctx context.Context, id string, optionID string, opts ...Option) (*gen.ConversationAttribute, error) {
-	idN, err := numericID("id", id)
+func (s *ConversationAttributesService) DeleteOption(ctx context.Context, attributeID string, optionID string, opts ...Option) (*gen.ConversationAttribute, error) {
+	attributeIDN, err := numericID("attribute id", attributeID)
 	if err != nil {
 		return nil, err
 	}
@@ -61,7 +61,7 @@ func (s *ConversationAttributesService) DeleteOption(ctx context.Context, id str
 		return nil, err
 	}
 	return doJSON[gen.ConversationAttribute](ctx, s.c, opDeleteConversationAttributeOption, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteConversationAttributeOption(ctx, idN, optionID)
+		return s.c.gen.DeleteConversationAttributeOption(ctx, attributeIDN, optionID)
 	})
 }
 
@@ -69,13 +69,13 @@ var _ = func(r *gen.DeleteConversationAttributeOptionResponse) *gen.Conversation
 
 // Get fetches a conversation attribute
 // (GET /conversations/attributes/{id}).
-func (s *ConversationAttributesService) Get(ctx context.Context, id string, opts ...Option) (*gen.ConversationAttribute, error) {
-	idN, err := numericID("id", id)
+func (s *ConversationAttributesService) Get(ctx context.Context, attributeID string, opts ...Option) (*gen.ConversationAttribute, error) {
+	attributeIDN, err := numericID("attribute id", attributeID)
 	if err != nil {
 		return nil, err
 	}
 	return doJSON[gen.ConversationAttribute](ctx, s.c, opGetConversationAttribute, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetConversationAttribute(ctx, idN)
+		return s.c.gen.GetConversationAttribute(ctx, attributeIDN)
 	})
 }
 
@@ -93,13 +93,13 @@ var _ = func(r *gen.ListConversationAttributesResponse) *gen.ConversationAttribu
 
 // Update updates a conversation attribute
 // (PUT /conversations/attributes/{id}).
-func (s *ConversationAttributesService) Update(ctx context.Context, id string, body gen.UpdateConversationAttributeRequest, opts ...Option) (*gen.ConversationAttribute, error) {
-	idN, err := numericID("id", id)
+func (s *ConversationAttributesService) Update(ctx context.Context, attributeID string, body gen.UpdateConversationAttributeRequest, opts ...Option) (*gen.ConversationAttribute, error) {
+	attributeIDN, err := numericID("attribute id", attributeID)
 	if err != nil {
 		return nil, err
 	}
 	return doJSON[gen.ConversationAttribute](ctx, s.c, opUpdateConversationAttribute, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateConversationAttribute(ctx, idN, body)
+		return s.c.gen.UpdateConversationAttribute(ctx, attributeIDN, body)
 	})
 }
 
@@ -107,8 +107,8 @@ var _ = func(r *gen.UpdateConversationAttributeResponse) *gen.ConversationAttrib
 
 // UpdateOption updates an option of a list conversation
 // attribute (PUT /conversations/attributes/{id}/options/{option_id}).
-func (s *ConversationAttributesService) UpdateOption(ctx context.Context, id string, optionID string, body gen.UpdateConversationAttributeOptionRequest, opts ...Option) (*gen.ConversationAttribute, error) {
-	idN, err := numericID("id", id)
+func (s *ConversationAttributesService) UpdateOption(ctx context.Context, attributeID string, optionID string, body gen.UpdateConversationAttributeOptionRequest, opts ...Option) (*gen.ConversationAttribute, error) {
+	attributeIDN, err := numericID("attribute id", attributeID)
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +116,7 @@ func (s *ConversationAttributesService) UpdateOption(ctx context.Context, id str
 		return nil, err
 	}
 	return doJSON[gen.ConversationAttribute](ctx, s.c, opUpdateConversationAttributeOption, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateConversationAttributeOption(ctx, idN, optionID, body)
+		return s.c.gen.UpdateConversationAttributeOption(ctx, attributeIDN, optionID, body)
 	})
 }
 

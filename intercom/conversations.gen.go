@@ -160,12 +160,12 @@ func (s *ConversationsService) ListDeletedAll(ctx context.Context, params *gen.L
 // ListHandlingEvents lists the handling events of a conversation: when
 // teammates started and stopped working on it
 // (GET /conversations/{id}/handling_events).
-func (s *ConversationsService) ListHandlingEvents(ctx context.Context, id string, opts ...Option) (*gen.HandlingEventList, error) {
-	if err := requireID("id", id); err != nil {
+func (s *ConversationsService) ListHandlingEvents(ctx context.Context, conversationID string, opts ...Option) (*gen.HandlingEventList, error) {
+	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.HandlingEventList](ctx, s.c, opListHandlingEvents, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListHandlingEvents(ctx, id)
+		return s.c.gen.ListHandlingEvents(ctx, conversationID)
 	})
 }
 
@@ -173,12 +173,12 @@ var _ = func(r *gen.ListHandlingEventsResponse) *gen.HandlingEventList { return 
 
 // ListSideConversations fetches one page of a conversation's side
 // conversations (GET /conversations/{id}/side_conversations).
-func (s *ConversationsService) ListSideConversations(ctx context.Context, id string, params *gen.ListSideConversationsParams, opts ...Option) (*gen.SideConversationList, error) {
-	if err := requireID("id", id); err != nil {
+func (s *ConversationsService) ListSideConversations(ctx context.Context, conversationID string, params *gen.ListSideConversationsParams, opts ...Option) (*gen.SideConversationList, error) {
+	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.SideConversationList](ctx, s.c, opListSideConversations, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListSideConversations(ctx, id, params)
+		return s.c.gen.ListSideConversations(ctx, conversationID, params)
 	})
 }
 
@@ -187,14 +187,14 @@ var _ = func(r *gen.ListSideConversationsResponse) *gen.SideConversationList { r
 // ListSideConversationsAll iterates over every item of ListSideConversations, page by page (GET /conversations/{id}/side_conversations). Its
 // arguments are those of [ConversationsService.ListSideConversations]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
-func (s *ConversationsService) ListSideConversationsAll(ctx context.Context, id string, params *gen.ListSideConversationsParams, opts ...Option) iter.Seq2[gen.SideConversationSummary, error] {
-	if err := requireID("id", id); err != nil {
+func (s *ConversationsService) ListSideConversationsAll(ctx context.Context, conversationID string, params *gen.ListSideConversationsParams, opts ...Option) iter.Seq2[gen.SideConversationSummary, error] {
+	if err := requireID("conversation id", conversationID); err != nil {
 		return errSeq[gen.SideConversationSummary](err)
 	}
 	return paginate(ctx, fetchPages(s.c, opListSideConversations, opts,
 		pageCall(params, func(q *gen.ListSideConversationsParams, page *int) { q.Page = page },
 			func(ctx context.Context, q *gen.ListSideConversationsParams) (*http.Response, error) {
-				return s.c.gen.ListSideConversations(ctx, id, q)
+				return s.c.gen.ListSideConversations(ctx, conversationID, q)
 			}),
 		func(l *gen.SideConversationList) ([]gen.SideConversationSummary, string) {
 			next := ""
@@ -227,12 +227,12 @@ var _ = func(r *gen.ManageConversationResponse) *gen.Conversation { return r.JSO
 
 // Merge merges a conversation into another
 // (POST /conversations/{id}/merge).
-func (s *ConversationsService) Merge(ctx context.Context, id string, body gen.MergeConversationsRequest, opts ...Option) (*gen.Conversation, error) {
-	if err := requireID("id", id); err != nil {
+func (s *ConversationsService) Merge(ctx context.Context, conversationID string, body gen.MergeConversationsRequest, opts ...Option) (*gen.Conversation, error) {
+	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.Conversation](ctx, s.c, opMergeConversation, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.MergeConversation(ctx, id, body)
+		return s.c.gen.MergeConversation(ctx, conversationID, body)
 	})
 }
 

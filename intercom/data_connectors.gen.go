@@ -20,24 +20,24 @@ func (s *DataConnectorsService) Create(ctx context.Context, body gen.CreateDataC
 var _ = func(r *gen.CreateDataConnectorResponse) *gen.DataConnectorDetail { return r.JSON201 }
 
 // Delete deletes a data connector (DELETE /data_connectors/{id}).
-func (s *DataConnectorsService) Delete(ctx context.Context, id string, opts ...Option) (*gen.DeletedDataConnectorObject, error) {
-	if err := requireID("id", id); err != nil {
+func (s *DataConnectorsService) Delete(ctx context.Context, dataConnectorID string, opts ...Option) (*gen.DeletedDataConnectorObject, error) {
+	if err := requireID("data connector id", dataConnectorID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.DeletedDataConnectorObject](ctx, s.c, opDeleteDataConnector, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteDataConnector(ctx, id)
+		return s.c.gen.DeleteDataConnector(ctx, dataConnectorID)
 	})
 }
 
 var _ = func(r *gen.DeleteDataConnectorResponse) *gen.DeletedDataConnectorObject { return r.JSON200 }
 
 // Get fetches a data connector (GET /data_connectors/{id}).
-func (s *DataConnectorsService) Get(ctx context.Context, id string, params *gen.RetrieveDataConnectorParams, opts ...Option) (*gen.DataConnectorDetail, error) {
-	if err := requireID("id", id); err != nil {
+func (s *DataConnectorsService) Get(ctx context.Context, dataConnectorID string, params *gen.RetrieveDataConnectorParams, opts ...Option) (*gen.DataConnectorDetail, error) {
+	if err := requireID("data connector id", dataConnectorID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.DataConnectorDetail](ctx, s.c, opRetrieveDataConnector, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveDataConnector(ctx, id, params)
+		return s.c.gen.RetrieveDataConnector(ctx, dataConnectorID, params)
 	})
 }
 
@@ -45,15 +45,15 @@ var _ = func(r *gen.RetrieveDataConnectorResponse) *gen.DataConnectorDetail { re
 
 // GetExecutionResult fetches one execution result of a data
 // connector (GET /data_connectors/{data_connector_id}/execution_results/{id}).
-func (s *DataConnectorsService) GetExecutionResult(ctx context.Context, dataConnectorID string, id string, opts ...Option) (*gen.DataConnectorExecutionResult, error) {
+func (s *DataConnectorsService) GetExecutionResult(ctx context.Context, dataConnectorID string, executionResultID string, opts ...Option) (*gen.DataConnectorExecutionResult, error) {
 	if err := requireID("data connector id", dataConnectorID); err != nil {
 		return nil, err
 	}
-	if err := requireID("id", id); err != nil {
+	if err := requireID("execution result id", executionResultID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.DataConnectorExecutionResult](ctx, s.c, opShowDataConnectorExecutionResult, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ShowDataConnectorExecutionResult(ctx, dataConnectorID, id)
+		return s.c.gen.ShowDataConnectorExecutionResult(ctx, dataConnectorID, executionResultID)
 	})
 }
 
@@ -135,12 +135,12 @@ func (s *DataConnectorsService) ListExecutionResultsAll(ctx context.Context, dat
 }
 
 // Update updates a data connector (PATCH /data_connectors/{id}).
-func (s *DataConnectorsService) Update(ctx context.Context, id string, body gen.UpdateDataConnectorRequest, opts ...Option) (*gen.DataConnectorDetail, error) {
-	if err := requireID("id", id); err != nil {
+func (s *DataConnectorsService) Update(ctx context.Context, dataConnectorID string, body gen.UpdateDataConnectorRequest, opts ...Option) (*gen.DataConnectorDetail, error) {
+	if err := requireID("data connector id", dataConnectorID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.DataConnectorDetail](ctx, s.c, opUpdateDataConnector, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateDataConnector(ctx, id, body)
+		return s.c.gen.UpdateDataConnector(ctx, dataConnectorID, body)
 	})
 }
 

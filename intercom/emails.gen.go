@@ -10,12 +10,12 @@ import (
 )
 
 // Get fetches the settings of one sender email address (GET /emails/{id}).
-func (s *EmailsService) Get(ctx context.Context, id string, opts ...Option) (*gen.EmailSetting, error) {
-	if err := requireID("id", id); err != nil {
+func (s *EmailsService) Get(ctx context.Context, emailID string, opts ...Option) (*gen.EmailSetting, error) {
+	if err := requireID("email id", emailID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.EmailSetting](ctx, s.c, opRetrieveEmail, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveEmail(ctx, id)
+		return s.c.gen.RetrieveEmail(ctx, emailID)
 	})
 }
 

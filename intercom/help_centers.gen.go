@@ -51,15 +51,15 @@ var _ = func(r *gen.DeleteCollectionResponse) *gen.DeletedCollectionObject { ret
 
 // DeleteRedirect deletes a URL redirect of a help center
 // (DELETE /help_center/help_centers/{help_center_id}/redirects/{id}).
-func (s *HelpCentersService) DeleteRedirect(ctx context.Context, helpCenterID string, id string, opts ...Option) (*gen.DeletedHelpCenterRedirectObject, error) {
+func (s *HelpCentersService) DeleteRedirect(ctx context.Context, helpCenterID string, redirectID string, opts ...Option) (*gen.DeletedHelpCenterRedirectObject, error) {
 	if err := requireID("help center id", helpCenterID); err != nil {
 		return nil, err
 	}
-	if err := requireID("id", id); err != nil {
+	if err := requireID("redirect id", redirectID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.DeletedHelpCenterRedirectObject](ctx, s.c, opDeleteHelpCenterRedirect, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteHelpCenterRedirect(ctx, helpCenterID, id)
+		return s.c.gen.DeleteHelpCenterRedirect(ctx, helpCenterID, redirectID)
 	})
 }
 
@@ -96,15 +96,15 @@ var _ = func(r *gen.RetrieveCollectionResponse) *gen.Collection { return r.JSON2
 
 // GetRedirect fetches a URL redirect of a help center
 // (GET /help_center/help_centers/{help_center_id}/redirects/{id}).
-func (s *HelpCentersService) GetRedirect(ctx context.Context, helpCenterID string, id string, opts ...Option) (*gen.HelpCenterRedirect, error) {
+func (s *HelpCentersService) GetRedirect(ctx context.Context, helpCenterID string, redirectID string, opts ...Option) (*gen.HelpCenterRedirect, error) {
 	if err := requireID("help center id", helpCenterID); err != nil {
 		return nil, err
 	}
-	if err := requireID("id", id); err != nil {
+	if err := requireID("redirect id", redirectID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.HelpCenterRedirect](ctx, s.c, opRetrieveHelpCenterRedirect, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveHelpCenterRedirect(ctx, helpCenterID, id)
+		return s.c.gen.RetrieveHelpCenterRedirect(ctx, helpCenterID, redirectID)
 	})
 }
 

@@ -124,16 +124,16 @@ var _ = func(r *gen.AttachTagToInternalArticleResponse) *gen.Tag { return r.JSON
 
 // Untag removes a tag from an internal article
 // (DELETE /internal_articles/{internal_article_id}/tags/{id}).
-func (s *InternalArticlesService) Untag(ctx context.Context, internalArticleID string, id string, opts ...Option) (*gen.Tag, error) {
+func (s *InternalArticlesService) Untag(ctx context.Context, internalArticleID string, tagID string, opts ...Option) (*gen.Tag, error) {
 	internalArticleIDN, err := numericID("internal article id", internalArticleID)
 	if err != nil {
 		return nil, err
 	}
-	if err := requireID("id", id); err != nil {
+	if err := requireID("tag id", tagID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.Tag](ctx, s.c, opDetachTagFromInternalArticle, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DetachTagFromInternalArticle(ctx, internalArticleIDN, id)
+		return s.c.gen.DetachTagFromInternalArticle(ctx, internalArticleIDN, tagID)
 	})
 }
 

@@ -11,12 +11,12 @@ import (
 )
 
 // Get fetches a macro (GET /macros/{id}).
-func (s *MacrosService) Get(ctx context.Context, id string, opts ...Option) (*gen.Macro, error) {
-	if err := requireID("id", id); err != nil {
+func (s *MacrosService) Get(ctx context.Context, macroID string, opts ...Option) (*gen.Macro, error) {
+	if err := requireID("macro id", macroID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.Macro](ctx, s.c, opGetMacro, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetMacro(ctx, id)
+		return s.c.gen.GetMacro(ctx, macroID)
 	})
 }
 

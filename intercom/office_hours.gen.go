@@ -35,15 +35,15 @@ var _ = func(r *gen.CreateOfficeHoursScheduleResponse) *gen.OfficeHoursSchedule 
 
 // DeleteException deletes an exception of an office hours
 // schedule (DELETE /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}).
-func (s *OfficeHoursService) DeleteException(ctx context.Context, officeHoursScheduleID string, id string, opts ...Option) (*gen.DeletedOfficeHoursObject, error) {
+func (s *OfficeHoursService) DeleteException(ctx context.Context, officeHoursScheduleID string, officeHoursExceptionID string, opts ...Option) (*gen.DeletedOfficeHoursObject, error) {
 	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
-	if err := requireID("id", id); err != nil {
+	if err := requireID("office hours exception id", officeHoursExceptionID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.DeletedOfficeHoursObject](ctx, s.c, opDeleteOfficeHoursException, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteOfficeHoursException(ctx, officeHoursScheduleID, id)
+		return s.c.gen.DeleteOfficeHoursException(ctx, officeHoursScheduleID, officeHoursExceptionID)
 	})
 }
 
@@ -51,12 +51,12 @@ var _ = func(r *gen.DeleteOfficeHoursExceptionResponse) *gen.DeletedOfficeHoursO
 
 // DeleteSchedule deletes an office hours schedule
 // (DELETE /office_hours_schedules/{id}).
-func (s *OfficeHoursService) DeleteSchedule(ctx context.Context, id string, opts ...Option) (*gen.DeletedOfficeHoursObject, error) {
-	if err := requireID("id", id); err != nil {
+func (s *OfficeHoursService) DeleteSchedule(ctx context.Context, officeHoursScheduleID string, opts ...Option) (*gen.DeletedOfficeHoursObject, error) {
+	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.DeletedOfficeHoursObject](ctx, s.c, opDeleteOfficeHoursSchedule, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteOfficeHoursSchedule(ctx, id)
+		return s.c.gen.DeleteOfficeHoursSchedule(ctx, officeHoursScheduleID)
 	})
 }
 
@@ -64,15 +64,15 @@ var _ = func(r *gen.DeleteOfficeHoursScheduleResponse) *gen.DeletedOfficeHoursOb
 
 // GetException fetches an exception of an office hours schedule
 // (GET /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}).
-func (s *OfficeHoursService) GetException(ctx context.Context, officeHoursScheduleID string, id string, opts ...Option) (*gen.OfficeHoursException, error) {
+func (s *OfficeHoursService) GetException(ctx context.Context, officeHoursScheduleID string, officeHoursExceptionID string, opts ...Option) (*gen.OfficeHoursException, error) {
 	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
-	if err := requireID("id", id); err != nil {
+	if err := requireID("office hours exception id", officeHoursExceptionID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.OfficeHoursException](ctx, s.c, opGetOfficeHoursException, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetOfficeHoursException(ctx, officeHoursScheduleID, id)
+		return s.c.gen.GetOfficeHoursException(ctx, officeHoursScheduleID, officeHoursExceptionID)
 	})
 }
 
@@ -80,12 +80,12 @@ var _ = func(r *gen.GetOfficeHoursExceptionResponse) *gen.OfficeHoursException {
 
 // GetSchedule fetches an office hours schedule
 // (GET /office_hours_schedules/{id}).
-func (s *OfficeHoursService) GetSchedule(ctx context.Context, id string, opts ...Option) (*gen.OfficeHoursSchedule, error) {
-	if err := requireID("id", id); err != nil {
+func (s *OfficeHoursService) GetSchedule(ctx context.Context, officeHoursScheduleID string, opts ...Option) (*gen.OfficeHoursSchedule, error) {
+	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.OfficeHoursSchedule](ctx, s.c, opGetOfficeHoursSchedule, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetOfficeHoursSchedule(ctx, id)
+		return s.c.gen.GetOfficeHoursSchedule(ctx, officeHoursScheduleID)
 	})
 }
 
@@ -116,15 +116,15 @@ var _ = func(r *gen.ListOfficeHoursSchedulesResponse) *gen.OfficeHoursScheduleLi
 
 // UpdateException updates an exception of an office hours
 // schedule (PUT /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}).
-func (s *OfficeHoursService) UpdateException(ctx context.Context, officeHoursScheduleID string, id string, body gen.UpdateOfficeHoursExceptionRequest, opts ...Option) (*gen.OfficeHoursException, error) {
+func (s *OfficeHoursService) UpdateException(ctx context.Context, officeHoursScheduleID string, officeHoursExceptionID string, body gen.UpdateOfficeHoursExceptionRequest, opts ...Option) (*gen.OfficeHoursException, error) {
 	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
-	if err := requireID("id", id); err != nil {
+	if err := requireID("office hours exception id", officeHoursExceptionID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.OfficeHoursException](ctx, s.c, opUpdateOfficeHoursException, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateOfficeHoursException(ctx, officeHoursScheduleID, id, body)
+		return s.c.gen.UpdateOfficeHoursException(ctx, officeHoursScheduleID, officeHoursExceptionID, body)
 	})
 }
 
@@ -132,12 +132,12 @@ var _ = func(r *gen.UpdateOfficeHoursExceptionResponse) *gen.OfficeHoursExceptio
 
 // UpdateSchedule updates an office hours schedule
 // (PUT /office_hours_schedules/{id}).
-func (s *OfficeHoursService) UpdateSchedule(ctx context.Context, id string, body gen.UpdateOfficeHoursScheduleRequest, opts ...Option) (*gen.OfficeHoursSchedule, error) {
-	if err := requireID("id", id); err != nil {
+func (s *OfficeHoursService) UpdateSchedule(ctx context.Context, officeHoursScheduleID string, body gen.UpdateOfficeHoursScheduleRequest, opts ...Option) (*gen.OfficeHoursSchedule, error) {
+	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.OfficeHoursSchedule](ctx, s.c, opUpdateOfficeHoursSchedule, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateOfficeHoursSchedule(ctx, id, body)
+		return s.c.gen.UpdateOfficeHoursSchedule(ctx, officeHoursScheduleID, body)
 	})
 }
 

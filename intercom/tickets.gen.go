@@ -155,15 +155,15 @@ var _ = func(r *gen.AttachTagToTicketResponse) *gen.Tag { return r.JSON200 }
 
 // UnlinkConversation unlinks a conversation from a ticket
 // (DELETE /tickets/{ticket_id}/linked_conversations/{id}).
-func (s *TicketsService) UnlinkConversation(ctx context.Context, ticketID string, id string, opts ...Option) (*gen.Conversation, error) {
+func (s *TicketsService) UnlinkConversation(ctx context.Context, ticketID string, linkedConversationID string, opts ...Option) (*gen.Conversation, error) {
 	if err := requireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
-	if err := requireID("id", id); err != nil {
+	if err := requireID("linked conversation id", linkedConversationID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.Conversation](ctx, s.c, opUnlinkConversationFromTicket, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UnlinkConversationFromTicket(ctx, ticketID, id)
+		return s.c.gen.UnlinkConversationFromTicket(ctx, ticketID, linkedConversationID)
 	})
 }
 

@@ -10,12 +10,12 @@ import (
 )
 
 // Export exports a workflow's configuration (GET /export/workflows/{id}).
-func (s *WorkflowsService) Export(ctx context.Context, id string, opts ...Option) (*gen.WorkflowExport, error) {
-	if err := requireID("id", id); err != nil {
+func (s *WorkflowsService) Export(ctx context.Context, workflowID string, opts ...Option) (*gen.WorkflowExport, error) {
+	if err := requireID("workflow id", workflowID); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.WorkflowExport](ctx, s.c, opExportWorkflow, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ExportWorkflow(ctx, id)
+		return s.c.gen.ExportWorkflow(ctx, workflowID)
 	})
 }
 

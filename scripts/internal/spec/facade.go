@@ -299,6 +299,11 @@ func (g *fileGen) operation(fo *facadeOp) error {
 	recv := fo.entry.Service + "Service"
 	fnParams := fo.fn.Type.Params.List[1:] // after ctx
 	pathNames := pathParamNames(fo.path)
+	for i, n := range pathNames {
+		if n == "id" {
+			pathNames[i] = idName(fo.path, i)
+		}
+	}
 
 	var path []param
 	var paramsField, bodyField *ast.Field
@@ -946,6 +951,37 @@ func defaultDoc(fo *facadeOp) string {
 }
 
 var pathParamRE = regexp.MustCompile(`\{([^}]+)\}`)
+
+// idName names a path parameter called just "id" after the path segment
+// before it: /audiences/{id} → audience_id, /conversations/attributes/{id}
+// → attribute_id; the i-th parameter of the path.
+func idName(path string, i int) string {
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	n := -1
+	for k, seg := range segs {
+		if !strings.HasPrefix(seg, "{") {
+			continue
+		}
+		if n++; n == i && k > 0 && !strings.HasPrefix(segs[k-1], "{") {
+			return singular(segs[k-1]) + "_id"
+		}
+	}
+	return "id"
+}
+
+// singular turns a plural path segment into the singular: audiences →
+// audience, office_hours_exceptions → office_hours_exception, entries → entry.
+func singular(s string) string {
+	switch {
+	case strings.HasSuffix(s, "ies"):
+		return strings.TrimSuffix(s, "ies") + "y"
+	case strings.HasSuffix(s, "ses"), strings.HasSuffix(s, "xes"):
+		return strings.TrimSuffix(s, "es")
+	case strings.HasSuffix(s, "s") && !strings.HasSuffix(s, "ss"):
+		return strings.TrimSuffix(s, "s")
+	}
+	return s
+}
 
 // pathParamNames returns the names of a path template's parameters, in order.
 func pathParamNames(path string) []string {

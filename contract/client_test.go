@@ -73,8 +73,9 @@ func check[R generatedResponse](r R, err error) error {
 
 // send decodes the JSON literal js into the generated request body type T (so the body
 // goes through the SDK's own model and its JSON encoding) and hands it to f. It fails when
-// the literal has a field T lacks, or when T does not encode back to the same JSON (the
-// SDK would send something other than what the caller meant).
+// the literal has a field T lacks, when T does not encode back to the same JSON (the
+// SDK would send something other than what the caller meant), or when it holds a value
+// outside an enum's declared ones.
 func send[T any](js string, f func(T) error) error {
 	body, err := decodeBody[T](js)
 	if err != nil {
@@ -86,26 +87,86 @@ func send[T any](js string, f func(T) error) error {
 // decodeBody is send's check of the literal against the SDK's model T.
 func decodeBody[T any](js string) (T, error) {
 	var body T
+	err := decodeInto(js, &body)
+	return body, err
+}
+
+// decodeInto decodes the JSON literal js into *dst (dst is a non-nil pointer) with the
+// checks of send: no field the model lacks, the same JSON back when the model is encoded,
+// and every enum value (a generated type with a Valid method) one of its declared values.
+// decodeBody (typed entries) and jsonArg (dynOp entries) both use it.
+func decodeInto(js string, dst any) error {
+	body := reflect.ValueOf(dst).Elem()
+	typ := body.Type()
 	dec := json.NewDecoder(strings.NewReader(js))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&body); err != nil {
-		return body, fmt.Errorf("contract: request literal does not fit %T: %w", body, err)
+	if err := dec.Decode(dst); err != nil {
+		return fmt.Errorf("contract: request literal does not fit %s: %w", typ, err)
 	}
-	enc, err := json.Marshal(body)
+	enc, err := json.Marshal(body.Interface())
 	if err != nil {
-		return body, fmt.Errorf("contract: encode %T: %w", body, err)
+		return fmt.Errorf("contract: encode %s: %w", typ, err)
 	}
 	var want, got any
 	if err := json.Unmarshal([]byte(js), &want); err != nil {
-		return body, fmt.Errorf("contract: request literal: %w", err)
+		return fmt.Errorf("contract: request literal: %w", err)
 	}
 	if err := json.Unmarshal(enc, &got); err != nil {
-		return body, fmt.Errorf("contract: re-decode %T: %w", body, err)
+		return fmt.Errorf("contract: re-decode %s: %w", typ, err)
 	}
 	if !reflect.DeepEqual(want, got) {
-		return body, fmt.Errorf("contract: %T does not round-trip the request: literal %s, SDK encodes %s", body, js, enc)
+		return fmt.Errorf("contract: %s does not round-trip the request: literal %s, SDK encodes %s", typ, js, enc)
 	}
-	return body, nil
+	if err := invalidEnum(body); err != nil {
+		return fmt.Errorf("contract: request literal for %s: %w", typ, err)
+	}
+	return nil
+}
+
+// enum is what the generator gives every enum type: Valid reports whether the value is
+// one of the declared ones.
+type enum interface{ Valid() bool }
+
+// invalidEnum returns an error for the first enum value in v (walking pointers, exported
+// struct fields, slices, arrays and maps) that is not one of its type's declared values.
+// Typed entries name enum values as generated constants, which the compiler checks;
+// literals get this check instead.
+func invalidEnum(v reflect.Value) error {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return nil
+		}
+		return invalidEnum(v.Elem())
+	}
+	if v.CanInterface() {
+		if e, ok := v.Interface().(enum); ok && !e.Valid() {
+			return fmt.Errorf("%v is not a value of %s", v.Interface(), v.Type())
+		}
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				if err := invalidEnum(v.Field(i)); err != nil {
+					return err
+				}
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			if err := invalidEnum(v.Index(i)); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			if err := invalidEnum(it.Value()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func isJSON(contentType string) bool {

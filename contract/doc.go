@@ -16,6 +16,25 @@
 //   - a 302 to a signed URL off Intercom's host is answered by the suite's recorder, so
 //     nothing leaves loopback.
 //
+// The suite builds and its offline tests pass on every supported API version (make
+// check-versions pins each in turn), so the table is written for all of them:
+//   - a typed entry (op) names facade methods and gen types at compile time, so it is
+//     only for an operation that every supported version has with the same signature
+//     and types;
+//   - an operation that only some versions have gets a dynOp entry: its method is named
+//     as "Service.Method" and its arguments given as path ids, JSON literals (jsonArg,
+//     held to the same checks as a typed entry's body) and nil, resolved by reflection
+//     when it runs; on a version without the operation it is skipped and not counted;
+//   - an exception-list entry that holds on some versions only lists them (exception);
+//     on the others it is inactive.
+//
+// TestOperationsCoverTable checks all of it without Prism: a typed entry must name an
+// operation of the pinned version; a dynOp entry must resolve there with literals that
+// fit or, for an operation the pinned version lacks, target one another supported
+// version has (read from api/operations/<version>.yaml) under the same method; and an
+// exception entry for an operation the pinned version lacks must be marked with
+// supported versions that have it.
+//
 // The package holds tests only. They are skipped unless INTERCOM_PRISM_URL names a
 // running Prism; `bash scripts/contract/run.sh` (make contract) installs and starts Prism
 // on a free loopback port, runs the suite and stops Prism again.

@@ -5,14 +5,18 @@ package contract
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom"
 )
 
 func TestMatchOperation(t *testing.T) {
@@ -54,8 +58,11 @@ func TestMatchOperation(t *testing.T) {
 	}
 }
 
-// TestOperationsCoverTable checks that the generator's operation list is usable: unique
-// ids, every path template matched by itself.
+// TestOperationsCoverTable checks that the generator's operation list is usable (unique
+// ids, every path template matched by itself) and that the table and the exception lists
+// fit the pinned version and the other supported ones (tableCheck.problems): a typed
+// entry must name one of its operations, a dynOp entry must resolve with literals that
+// fit, or target an operation another supported version has.
 func TestOperationsCoverTable(t *testing.T) {
 	ops := allOperations()
 	if len(ops) == 0 {
@@ -72,21 +79,21 @@ func TestOperationsCoverTable(t *testing.T) {
 			t.Errorf("%s %s does not route to itself (got %q)", op.Method, op.Path, got.ID)
 		}
 	}
-	for _, cl := range calls {
-		if !ids[cl.op] {
-			t.Errorf("table entry %q names unknown operation %q", cl.name, cl.op)
-		}
+	c := offlineClient(t)
+	for _, p := range currentTableCheck(t).problems(c) {
+		t.Error(p)
 	}
-	for id := range exceptions {
-		if !ids[id] {
-			t.Errorf("exceptions names unknown operation %q", id)
-		}
+}
+
+// offlineClient is a client for checks that send nothing: its base URL is a closed
+// loopback port.
+func offlineClient(t *testing.T) *intercom.Client {
+	t.Helper()
+	c, err := newClient("http://127.0.0.1:1", http.DefaultTransport)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for id := range exampleExceptions {
-		if !ids[id] {
-			t.Errorf("exampleExceptions names unknown operation %q", id)
-		}
-	}
+	return c
 }
 
 // fakePrism answers like Prism 5 does for each path.
@@ -264,6 +271,9 @@ func TestDecodeBody(t *testing.T) {
 	if _, err := decodeBody[gen.CreateOrUpdateTagRequest](`{"name": "test", "nope": 1}`); err == nil {
 		t.Error("a literal with a field the model lacks passed")
 	}
+	if _, err := decodeBody[gen.ListDataAttributesParams](`{"model": "contacts"}`); err == nil {
+		t.Error("a literal with a value outside an enum passed")
+	}
 }
 
 func TestCheck(t *testing.T) {
@@ -282,5 +292,244 @@ func TestCheck(t *testing.T) {
 	}
 	if err := check[*gen.ListTagsResponse](nil, context.Canceled); err != context.Canceled {
 		t.Errorf("the call's error was not returned: %v", err)
+	}
+}
+
+// fakeAPI answers the few operations TestDynOp calls, which every supported version has.
+func fakeAPI(t *testing.T) (*intercom.Client, *int) {
+	t.Helper()
+	requests := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests++
+		w.Header().Set("Content-Type", "application/json")
+		switch {
+		case r.URL.Path == "/me" || strings.HasPrefix(r.URL.Path, "/admins/"):
+			io.WriteString(w, `{"type": "admin", "id": "991267459", "name": "Ciaran", "email": "admin@example.com"}`)
+		case r.URL.Path == "/data_attributes":
+			if r.URL.Query().Get("model") != "contact" || r.URL.Query().Get("include_archived") != "true" {
+				w.WriteHeader(http.StatusBadRequest)
+				io.WriteString(w, `{"type": "error.list", "errors": [{"code": "parameter_invalid", "message": "`+r.URL.RawQuery+`"}]}`)
+				return
+			}
+			io.WriteString(w, `{"type": "list", "data": []}`)
+		case strings.HasPrefix(r.URL.Path, "/tags/"):
+			w.WriteHeader(http.StatusOK)
+		default:
+			w.WriteHeader(http.StatusNotFound)
+			io.WriteString(w, `{"type": "error.list", "errors": [{"code": "not_found", "message": "not found"}]}`)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	tr := srv.Client().Transport.(*http.Transport).Clone()
+	t.Cleanup(tr.CloseIdleConnections)
+	c, err := newClient(srv.URL, tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, &requests
+}
+
+func TestDynOp(t *testing.T) {
+	c, requests := fakeAPI(t)
+	var resp *http.Response
+	ok := []call{
+		dynOp("RetrieveAdmin", "Admins.Get", adminID),
+		dynOp("IdentifyAdmin", "Admins.Me", intercom.WithResponseInto(&resp)),
+		dynOp("ListDataAttributes", "DataAttributes.List", jsonArg(`{"model": "contact", "include_archived": true}`)),
+		dynOp("DeleteTag", "Tags.Delete", tagID), // returns only an error
+	}
+	for _, cl := range ok {
+		if err := cl.fn(t.Context(), c); err != nil {
+			t.Errorf("%s: %v", cl.name, err)
+		}
+	}
+	if resp == nil || resp.StatusCode != http.StatusOK {
+		t.Errorf("the option given to Admins.Me was not applied (response %v)", resp)
+	}
+	if *requests != len(ok) {
+		t.Errorf("%d requests for %d calls", *requests, len(ok))
+	}
+	if err := dynOp("ListDataAttributes", "DataAttributes.List", nil).fn(t.Context(), c); err == nil {
+		t.Error("nil params: the fake's 400 was not an error")
+	}
+
+	*requests = 0
+	bad := []struct {
+		cl   call
+		want string
+	}{
+		{dynOp("X", "AdminsGet", adminID), "is not Service.Method"},
+		{dynOp("X", "Admins.Get.Now", adminID), "is not Service.Method"},
+		{dynOp("X", "Nope.Get", adminID), "has no service Nope"},
+		{dynOp("X", "Admins.Nope", adminID), "has no method Nope"},
+		{dynOp("X", "Admins.Get"), "the entry gives 0"},
+		{dynOp("X", "Admins.Get", adminID, "again"), "one too many"},
+		{dynOp("X", "Admins.Me", nil), "one too many"},
+		{dynOp("X", "Admins.Get", nil), "cannot be nil"},
+		{dynOp("X", "Admins.Get", 7), "want a string (path id), a jsonArg or nil"},
+		{dynOp("X", "DataAttributes.List", "contact"), "only string parameters"},
+		{dynOp("X", "DataAttributes.List", jsonArg(`{"model": "contact", "nope": 1}`)), `unknown field "nope"`},
+		{dynOp("X", "DataAttributes.List", jsonArg(`{"model": "contact", "include_archived": null}`)), "does not round-trip"},
+		{dynOp("X", "DataAttributes.List", jsonArg(`{"model": "contacts"}`)), "contacts is not a value of gen.ListDataAttributesParamsModel"},
+		{dynOp("X", "DataAttributes.List", jsonArg(`{"model": `)), "does not fit"},
+	}
+	for _, tt := range bad {
+		err := tt.cl.fn(t.Context(), c)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s %v: error %v, want one containing %q", tt.cl.dyn.method, tt.cl.dyn.args, err, tt.want)
+		}
+	}
+	if *requests != 0 {
+		t.Errorf("entries that do not resolve sent %d requests", *requests)
+	}
+
+	// got's verdict: a nil result without an error is an error.
+	nilAdmin := []reflect.Value{reflect.Zero(reflect.TypeFor[*gen.Admin]()), reflect.Zero(errorType)}
+	if err := dynVerdict(nilAdmin); !errors.Is(err, errNoResult) {
+		t.Errorf("nil result without error: %v, want errNoResult", err)
+	}
+}
+
+func TestParseOpsTable(t *testing.T) {
+	const table = `# comment
+services:
+  Admins: "admins"
+operations:
+
+  # --- Admins
+  IdentifyAdmin:
+    service: Admins
+    method: Me
+    doc: |
+      returns the admin (GET /me).
+      service: NotThis
+  RetrieveAdmin:
+    method: "Get"
+    service: Admins
+    args: [X=y]
+other:
+  NotAnOperation:
+    service: X
+    method: Y
+`
+	got, err := parseOpsTable(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"IdentifyAdmin": "Admins.Me", "RetrieveAdmin": "Admins.Get"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("parsed %v, want %v", got, want)
+	}
+	if _, err := parseOpsTable("operations:\n  IdentifyAdmin: {service: Admins, method: Me}\n"); err == nil {
+		t.Error("a layout the reader does not understand passed")
+	}
+	if _, err := parseOpsTable("services:\n  Admins: x\n"); err == nil {
+		t.Error("a table without operations passed")
+	}
+
+	tables, err := loadVersionTables(opsTablesDir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pinned := tables[gen.APIVersion]
+	for _, op := range gen.Operations {
+		if pinned[op.ID] == "" {
+			t.Errorf("%s/%s.yaml: no entry read for %s", opsTablesDir, gen.APIVersion, op.ID)
+		}
+	}
+}
+
+func TestSupportedVersions(t *testing.T) {
+	tests := []struct {
+		pin  string
+		want []string
+	}{
+		{"pinned: \"2.16\"\nversions:\n  \"2.15\":\n    path: x\n", nil},
+		{"pinned: \"2.16\"\nsupported: [\"2.16\", \"2.15\"] # the pinned one and the previous one\nrepository: x\n", []string{"2.16", "2.15"}},
+		{"supported:\n  # newest first\n  - \"2.16\"\n  - '2.15'\n\nrepository: x\n", []string{"2.16", "2.15"}},
+		{"supported: []\n", []string{}},
+	}
+	for _, tt := range tests {
+		if got := supportedVersions(tt.pin); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("supportedVersions(%q) = %q, want %q", tt.pin, got, tt.want)
+		}
+	}
+	if _, err := loadVersionTables(opsTablesDir, []string{gen.APIVersion, "9.9"}); err == nil {
+		t.Error("a supported version without a table passed")
+	}
+	tables, err := loadVersionTables(opsTablesDir, []string{gen.APIVersion})
+	if err != nil || len(tables) != 1 || tables[gen.APIVersion] == nil {
+		t.Errorf("only the pinned version supported: tables %v, error %v", sortedKeys(tables), err)
+	}
+}
+
+// TestTableCheck runs tableCheck.problems on a made-up pinned version "2.16" with an
+// older supported "2.15"; the methods named exist on every version.
+func TestTableCheck(t *testing.T) {
+	tc := tableCheck{
+		version: "2.16",
+		ops:     []operation{{ID: "IdentifyAdmin"}, {ID: "RetrieveAdmin"}},
+		tables: versionTables{
+			"2.15": {"IdentifyAdmin": "Admins.Me", "RetrieveAdmin": "Admins.Get", "OldOp": "Admins.List"},
+			"2.16": {"IdentifyAdmin": "Admins.Me", "RetrieveAdmin": "Admins.Get"},
+		},
+		calls: []call{
+			op("IdentifyAdmin", nil),
+			dynOp("RetrieveAdmin", "Admins.Get", adminID),
+			dynOp("OldOp", "Admins.List", nil), // skipped on 2.16, 2.15 has it
+		},
+		lists: map[string]map[string]exception{
+			"exceptions": {
+				"IdentifyAdmin": {reason: "r"},
+				"OldOp":         {versions: []string{"2.15"}, reason: "r"},
+			},
+			"exampleExceptions": {
+				"RetrieveAdmin": {versions: []string{"2.15", "2.16"}, reason: "r"},
+			},
+		},
+	}
+	c := offlineClient(t)
+	if p := tc.problems(c); len(p) > 0 {
+		t.Fatalf("a consistent table has problems:\n\t%s", strings.Join(p, "\n\t"))
+	}
+
+	tc.tables["2.16"]["Gone"] = "Admins.Me"
+	tc.calls = append(tc.calls,
+		op("IdentifyAdmin", nil),              // duplicate name
+		call{name: "TypedOldOp", op: "OldOp"}, // typed entry for an operation 2.16 lacks
+		dynOp("Typo", "Admins.Get", adminID),  // no supported version has it
+		dynOp("OldOp2", "Admins.List", nil),   // ditto
+		dynOp("IdentifyAdmin2", "Admins.Get"), // does not resolve
+	)
+	tc.calls[len(tc.calls)-1].op = "IdentifyAdmin"
+	tc.calls[len(tc.calls)-2].op = "OldOp"
+	tc.calls[len(tc.calls)-2].dyn.method = "Admins.Lister" // 2.15 says Admins.List
+	tc.lists["exceptions"]["OldOp2"] = exception{reason: "unmarked, 2.16 lacks it"}
+	tc.lists["exceptions"]["RetrieveAdmin"] = exception{reason: "also on exampleExceptions"}
+	tc.lists["exampleExceptions"]["OldOp"] = exception{versions: []string{"2.16"}, reason: "2.16 lacks it"}
+	tc.lists["exampleExceptions"]["Other"] = exception{versions: []string{"2.15", "9.9"}, reason: "neither has it"}
+	want := []string{
+		`lists Gone, which gen.Operations lacks`,
+		`two table entries are named "IdentifyAdmin"`,
+		`table entry "TypedOldOp" names unknown operation "OldOp"`,
+		`dynOp entry "Typo" targets "Typo", which neither API 2.16 (pinned) nor any other supported version (2.15) has`,
+		`dynOp entry "OldOp2" calls Admins.Lister, but ../api/operations/2.15.yaml gives OldOp the method Admins.List`,
+		`dynOp entry "IdentifyAdmin2": contract: Admins.Get takes 1 arguments after ctx`,
+		`dynOp entry "IdentifyAdmin2" calls Admins.Get, but ../api/operations/2.16.yaml gives IdentifyAdmin the method Admins.Me`,
+		`exampleExceptions["OldOp"] is marked for API 2.16, which has no operation OldOp`,
+		`exampleExceptions names "OldOp", which is not an operation of API 2.16`,
+		`exampleExceptions["Other"] is marked for API 2.15, which has no operation Other`,
+		`exampleExceptions["Other"] is marked for API 9.9, which is not a supported version`,
+		`exceptions names "OldOp2", which is not an operation of API 2.16; if another supported version has it, mark the entry`,
+		`"RetrieveAdmin" is on both exampleExceptions and exceptions`,
+	}
+	got := tc.problems(c)
+	for _, w := range want {
+		if !slices.ContainsFunc(got, func(p string) bool { return strings.Contains(p, w) }) {
+			t.Errorf("no problem says %q", w)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d problems, want %d:\n\t%s", len(got), len(want), strings.Join(got, "\n\t"))
 	}
 }

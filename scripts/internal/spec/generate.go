@@ -108,7 +108,10 @@ func Generate(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(o.OutDir, "operations.gen.go"), ver, 0o644)
+	if err := os.WriteFile(filepath.Join(o.OutDir, "operations.gen.go"), ver, 0o644); err != nil {
+		return err
+	}
+	return WriteAccessors(o.OutDir)
 }
 
 func loadConfig(path string) (codegen.Configuration, error) {

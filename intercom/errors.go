@@ -232,7 +232,9 @@ func IsValidation(err error) bool {
 }
 
 // DecodeError is returned when a 2xx response body cannot be decoded into the
-// result type. The raw body is kept, so nothing the API sent is lost.
+// result type: it is not JSON, it is empty or null where a value is expected
+// (Err wraps [ErrNullBody]), or, with [WithStrictDecoding], some fields do not
+// fit their types. The raw body is kept, so nothing the API sent is lost.
 type DecodeError struct {
 	// StatusCode is the HTTP status of the response.
 	StatusCode int
@@ -240,10 +242,25 @@ type DecodeError struct {
 	Body []byte
 	// Err is the decoding error.
 	Err error
+	// Mismatches lists the fields that did not fit their types, sorted by
+	// path, when that is the failure ([WithStrictDecoding]); nil otherwise.
+	Mismatches []Mismatch
+	// Value is the rest of the response, decoded, when Mismatches is set: a
+	// pointer to the method's result type (e.g. *gen.Conversation) with the
+	// mismatched fields left at their zero values. Nil otherwise.
+	Value any
 }
 
 // Error describes the failure; it does not include the body.
 func (e *DecodeError) Error() string {
+	if len(e.Mismatches) > 0 {
+		more := ""
+		if n := len(e.Mismatches) - 1; n > 0 {
+			more = fmt.Sprintf(" (and %d more)", n)
+		}
+		return fmt.Sprintf("intercom: decoding %d response (%d bytes): %v: %s%s",
+			e.StatusCode, len(e.Body), e.Err, e.Mismatches[0], more)
+	}
 	return fmt.Sprintf("intercom: decoding %d response (%d bytes): %v", e.StatusCode, len(e.Body), e.Err)
 }
 

@@ -68,8 +68,11 @@ type config struct {
 	waitRateLimit  bool
 	rateLimiter    RateLimiter
 
+	strictDecoding bool // WithStrictDecoding
+
 	// Call-only settings.
 	responseInto **http.Response
+	decodeReport *DecodeReport // WithDecodeReport
 
 	// Test hooks: the clock and the sleeper used for retry and rate-limit waits.
 	now   func() time.Time
@@ -295,8 +298,9 @@ func WithMiddleware(mw ...Middleware) Option {
 	}
 }
 
-// WithLogger logs every attempt, response and retry at [slog.LevelDebug] to l;
-// nil turns logging off. The access token is never logged; the Authorization
+// WithLogger logs every attempt, response and retry at [slog.LevelDebug] to l,
+// and each response field that did not fit its type at [slog.LevelWarn] (once
+// per operation and field, see [WithStrictDecoding]); nil turns logging off. The access token is never logged; the Authorization
 // header appears as "Bearer [REDACTED]".
 func WithLogger(l *slog.Logger) Option {
 	return func(cfg *config) error {

@@ -3,6 +3,7 @@
 package gen
 
 import (
+	"github.com/intercomkit/intercom-go/types"
 	"time"
 )
 
@@ -73,7 +74,7 @@ func (a *ActivityLogList) GetType() string {
 }
 
 // GetAfter returns the After field, or nil when it or the ActivityLogMetadata is nil.
-func (a *ActivityLogMetadata) GetAfter() map[string]interface{} {
+func (a *ActivityLogMetadata) GetAfter() interface{} {
 	if a == nil || a.After == nil {
 		return nil
 	}
@@ -113,7 +114,7 @@ func (a *ActivityLogMetadata) GetAwayStatusReason() string {
 }
 
 // GetBefore returns the Before field, or nil when it or the ActivityLogMetadata is nil.
-func (a *ActivityLogMetadata) GetBefore() map[string]interface{} {
+func (a *ActivityLogMetadata) GetBefore() interface{} {
 	if a == nil || a.Before == nil {
 		return nil
 	}
@@ -289,12 +290,13 @@ func (a *AddressableList) GetUrl() string {
 	return *a.Url
 }
 
-// GetAvatar returns the Avatar field, or "" when it or the Admin is nil.
-func (a *Admin) GetAvatar() string {
-	if a == nil || a.Avatar == nil {
-		return ""
+// GetAvatar returns the Avatar field, or nil when it or the Admin is nil. The getters of
+// the result are safe to call on nil.
+func (a *Admin) GetAvatar() *types.Avatar {
+	if a == nil {
+		return nil
 	}
-	return *a.Avatar
+	return a.Avatar
 }
 
 // GetAwayModeEnabled returns the AwayModeEnabled field, or false when it or the Admin is nil.
@@ -313,12 +315,12 @@ func (a *Admin) GetAwayModeReassign() bool {
 	return *a.AwayModeReassign
 }
 
-// GetAwayStatusReasonId returns the AwayStatusReasonId field, or 0 when it or the Admin is nil.
-func (a *Admin) GetAwayStatusReasonId() int {
+// GetAwayStatusReasonId returns the AwayStatusReasonId field as a string, or "" when it or the Admin is nil.
+func (a *Admin) GetAwayStatusReasonId() string {
 	if a == nil || a.AwayStatusReasonId == nil {
-		return 0
+		return ""
 	}
-	return *a.AwayStatusReasonId
+	return string(*a.AwayStatusReasonId)
 }
 
 // GetEmail returns the Email field, or "" when it or the Admin is nil.
@@ -505,6 +507,15 @@ func (a *AdminWithApp) GetApp() *App {
 		return nil
 	}
 	return a.App
+}
+
+// GetAvatar returns the Avatar field, or nil when it or the AdminWithApp is nil. The getters of
+// the result are safe to call on nil.
+func (a *AdminWithApp) GetAvatar() *types.Avatar {
+	if a == nil {
+		return nil
+	}
+	return a.Avatar
 }
 
 // GetAwayModeEnabled returns the AwayModeEnabled field, or false when it or the AdminWithApp is nil.
@@ -1732,22 +1743,6 @@ func (a *AwayStatusReason) GetUpdatedAt() int {
 	return *a.UpdatedAt
 }
 
-// GetData returns the Data field, or nil when it or the AwayStatusReasonList is nil.
-func (a *AwayStatusReasonList) GetData() []AwayStatusReason {
-	if a == nil || a.Data == nil {
-		return nil
-	}
-	return *a.Data
-}
-
-// GetType returns the Type field, or "" when it or the AwayStatusReasonList is nil.
-func (a *AwayStatusReasonList) GetType() AwayStatusReasonListType {
-	if a == nil || a.Type == nil {
-		return ""
-	}
-	return *a.Type
-}
-
 // GetCreatedAt returns the CreatedAt field, or 0 when it or the Brand is nil.
 func (b *Brand) GetCreatedAt() int {
 	if b == nil || b.CreatedAt == nil {
@@ -2373,39 +2368,6 @@ func (c *CompanyData) GetUrl() string {
 	return *c.Url
 }
 
-// GetData returns the Data field, or nil when it or the CompanyList is nil.
-func (c *CompanyList) GetData() []Company {
-	if c == nil || c.Data == nil {
-		return nil
-	}
-	return *c.Data
-}
-
-// GetPages returns the Pages field, or nil when it or the CompanyList is nil. The getters of
-// the result are safe to call on nil.
-func (c *CompanyList) GetPages() *PagesLink {
-	if c == nil {
-		return nil
-	}
-	return c.Pages
-}
-
-// GetTotalCount returns the TotalCount field, or 0 when it or the CompanyList is nil.
-func (c *CompanyList) GetTotalCount() int {
-	if c == nil || c.TotalCount == nil {
-		return 0
-	}
-	return *c.TotalCount
-}
-
-// GetType returns the Type field, or "" when it or the CompanyList is nil.
-func (c *CompanyList) GetType() CompanyListType {
-	if c == nil || c.Type == nil {
-		return ""
-	}
-	return *c.Type
-}
-
 // GetData returns the Data field, or nil when it or the CompanyScroll is nil.
 func (c *CompanyScroll) GetData() []Company {
 	if c == nil || c.Data == nil {
@@ -2493,6 +2455,15 @@ func (c *Contact) GetAndroidSdkVersion() string {
 		return ""
 	}
 	return *c.AndroidSdkVersion
+}
+
+// GetAvatar returns the Avatar field, or nil when it or the Contact is nil. The getters of
+// the result are safe to call on nil.
+func (c *Contact) GetAvatar() *types.Avatar {
+	if c == nil {
+		return nil
+	}
+	return c.Avatar
 }
 
 // GetBrowser returns the Browser field, or "" when it or the Contact is nil.
@@ -3358,6 +3329,15 @@ func (c *ContactWithPush) GetAndroidSdkVersion() string {
 	return *c.AndroidSdkVersion
 }
 
+// GetAvatar returns the Avatar field, or nil when it or the ContactWithPush is nil. The getters of
+// the result are safe to call on nil.
+func (c *ContactWithPush) GetAvatar() *types.Avatar {
+	if c == nil {
+		return nil
+	}
+	return c.Avatar
+}
+
 // GetBrowser returns the Browser field, or "" when it or the ContactWithPush is nil.
 func (c *ContactWithPush) GetBrowser() string {
 	if c == nil || c.Browser == nil {
@@ -3772,12 +3752,12 @@ func (c *ContentSourcesList) GetType() ContentSourcesListType {
 	return *c.Type
 }
 
-// GetAdminAssigneeId returns the AdminAssigneeId field, or 0 when it or the Conversation is nil.
-func (c *Conversation) GetAdminAssigneeId() int {
+// GetAdminAssigneeId returns the AdminAssigneeId field as a string, or "" when it or the Conversation is nil.
+func (c *Conversation) GetAdminAssigneeId() string {
 	if c == nil || c.AdminAssigneeId == nil {
-		return 0
+		return ""
 	}
-	return *c.AdminAssigneeId
+	return string(*c.AdminAssigneeId)
 }
 
 // GetAiAgent returns the AiAgent field, or nil when it or the Conversation is nil. The getters of
@@ -3951,12 +3931,12 @@ func (c *Conversation) GetTags() *Tags {
 	return c.Tags
 }
 
-// GetTeamAssigneeId returns the TeamAssigneeId field, or 0 when it or the Conversation is nil.
-func (c *Conversation) GetTeamAssigneeId() int {
+// GetTeamAssigneeId returns the TeamAssigneeId field as a string, or "" when it or the Conversation is nil.
+func (c *Conversation) GetTeamAssigneeId() string {
 	if c == nil || c.TeamAssigneeId == nil {
-		return 0
+		return ""
 	}
-	return *c.TeamAssigneeId
+	return string(*c.TeamAssigneeId)
 }
 
 // GetTeammates returns the Teammates field, or nil when it or the Conversation is nil. The getters of
@@ -4121,12 +4101,12 @@ func (c *ConversationList) GetType() ConversationListType {
 	return *c.Type
 }
 
-// GetAdminAssigneeId returns the AdminAssigneeId field, or 0 when it or the ConversationListItem is nil.
-func (c *ConversationListItem) GetAdminAssigneeId() int {
+// GetAdminAssigneeId returns the AdminAssigneeId field as a string, or "" when it or the ConversationListItem is nil.
+func (c *ConversationListItem) GetAdminAssigneeId() string {
 	if c == nil || c.AdminAssigneeId == nil {
-		return 0
+		return ""
 	}
-	return *c.AdminAssigneeId
+	return string(*c.AdminAssigneeId)
 }
 
 // GetAiAgent returns the AiAgent field, or nil when it or the ConversationListItem is nil. The getters of
@@ -4291,12 +4271,12 @@ func (c *ConversationListItem) GetTags() *Tags {
 	return c.Tags
 }
 
-// GetTeamAssigneeId returns the TeamAssigneeId field, or 0 when it or the ConversationListItem is nil.
-func (c *ConversationListItem) GetTeamAssigneeId() int {
+// GetTeamAssigneeId returns the TeamAssigneeId field as a string, or "" when it or the ConversationListItem is nil.
+func (c *ConversationListItem) GetTeamAssigneeId() string {
 	if c == nil || c.TeamAssigneeId == nil {
-		return 0
+		return ""
 	}
-	return *c.TeamAssigneeId
+	return string(*c.TeamAssigneeId)
 }
 
 // GetTeammates returns the Teammates field, or nil when it or the ConversationListItem is nil. The getters of
@@ -4416,12 +4396,12 @@ func (c *ConversationPart) GetExternalId() string {
 	return *c.ExternalId
 }
 
-// GetId returns the Id field, or "" when it or the ConversationPart is nil.
+// GetId returns the Id field as a string, or "" when it or the ConversationPart is nil.
 func (c *ConversationPart) GetId() string {
 	if c == nil || c.Id == nil {
 		return ""
 	}
-	return *c.Id
+	return string(*c.Id)
 }
 
 // GetMetadata returns the Metadata field, or nil when it or the ConversationPart is nil. The getters of
@@ -4900,6 +4880,14 @@ func (c *ConversationStatistics) GetType() string {
 	return *c.Type
 }
 
+// GetAdmins returns the Admins field, or nil when it or the ConversationTeammates is nil.
+func (c *ConversationTeammates) GetAdmins() []Reference {
+	if c == nil || c.Admins == nil {
+		return nil
+	}
+	return *c.Admins
+}
+
 // GetTeammates returns the Teammates field, or nil when it or the ConversationTeammates is nil.
 func (c *ConversationTeammates) GetTeammates() []Reference {
 	if c == nil || c.Teammates == nil {
@@ -5232,7 +5220,7 @@ func (c *CreateDataEventRequest) GetId() string {
 }
 
 // GetMetadata returns the Metadata field, or nil when it or the CreateDataEventRequest is nil.
-func (c *CreateDataEventRequest) GetMetadata() map[string]string {
+func (c *CreateDataEventRequest) GetMetadata() map[string]interface{} {
 	if c == nil || c.Metadata == nil {
 		return nil
 	}
@@ -5676,7 +5664,7 @@ func (c *CreatedConversation) GetSubject() string {
 
 // GetNext returns the Next field, or nil when it or the CursorPages is nil. The getters of
 // the result are safe to call on nil.
-func (c *CursorPages) GetNext() *StartingAfterPaging {
+func (c *CursorPages) GetNext() *types.NextPage {
 	if c == nil {
 		return nil
 	}
@@ -8204,12 +8192,13 @@ func (n *NoteList) GetType() string {
 	return *n.Type
 }
 
-// GetNext returns the Next field, or "" when it or the PagesLink is nil.
-func (p *PagesLink) GetNext() string {
-	if p == nil || p.Next == nil {
-		return ""
+// GetNext returns the Next field, or nil when it or the PagesLink is nil. The getters of
+// the result are safe to call on nil.
+func (p *PagesLink) GetNext() *types.NextPage {
+	if p == nil {
+		return nil
 	}
-	return *p.Next
+	return p.Next
 }
 
 // GetPage returns the Page field, or 0 when it or the PagesLink is nil.
@@ -10590,6 +10579,15 @@ func (v *Visitor) GetAppId() string {
 		return ""
 	}
 	return *v.AppId
+}
+
+// GetAvatar returns the Avatar field, or nil when it or the Visitor is nil. The getters of
+// the result are safe to call on nil.
+func (v *Visitor) GetAvatar() *types.Avatar {
+	if v == nil {
+		return nil
+	}
+	return v.Avatar
 }
 
 // GetCreatedAt returns the CreatedAt field, or 0 when it or the Visitor is nil.

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/intercomkit/intercom-go/types"
 	"github.com/oapi-codegen/runtime"
 )
 
@@ -758,21 +759,6 @@ func (e AssignConversationRequestType) Valid() bool {
 	}
 }
 
-// Defines values for AwayStatusReasonListType.
-const (
-	AwayStatusReasonListTypeList AwayStatusReasonListType = "list"
-)
-
-// Valid indicates whether the value is a known member of the AwayStatusReasonListType enum.
-func (e AwayStatusReasonListType) Valid() bool {
-	switch e {
-	case AwayStatusReasonListTypeList:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CloseConversationRequestMessageType.
 const (
 	CloseConversationRequestMessageTypeClose CloseConversationRequestMessageType = "close"
@@ -902,21 +888,6 @@ const (
 func (e CompanyDataType) Valid() bool {
 	switch e {
 	case CompanyDataTypeCompany:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for CompanyListType.
-const (
-	CompanyListTypeList CompanyListType = "list"
-)
-
-// Valid indicates whether the value is a known member of the CompanyListType enum.
-func (e CompanyListType) Valid() bool {
-	switch e {
-	case CompanyListTypeList:
 		return true
 	default:
 		return false
@@ -3548,7 +3519,7 @@ type ActivityLogList struct {
 // ActivityLogMetadata Additional data provided about Admin activity.
 type ActivityLogMetadata struct {
 	// After The state of settings or values after the change. Structure varies by activity type.
-	After *map[string]interface{} `json:"after,omitempty"`
+	After *interface{} `json:"after,omitempty"`
 
 	// Auto Indicates the state was derived automatically rather than set by an Admin.
 	//
@@ -3571,7 +3542,7 @@ type ActivityLogMetadata struct {
 	AwayStatusReason *string `json:"away_status_reason,omitempty"`
 
 	// Before The state of settings or values before the change. Structure varies by activity type.
-	Before *map[string]interface{} `json:"before,omitempty"`
+	Before *interface{} `json:"before,omitempty"`
 
 	// Changes The settings altered by the change, keyed by setting name. Only settings whose value actually moved are included, so an unchanged setting is absent rather than present with equal values.
 	//
@@ -3711,7 +3682,7 @@ type Admin struct {
 	// Avatar Image for the associated team or teammate
 	//
 	// Example: https://picsum.photos/200/300
-	Avatar *string `json:"avatar,omitempty"`
+	Avatar *types.Avatar `json:"avatar,omitempty"`
 
 	// AwayModeEnabled Identifies if this admin is currently set in away mode.
 	//
@@ -3726,7 +3697,7 @@ type Admin struct {
 	// AwayStatusReasonId The unique identifier of the away status reason
 	//
 	// Example: 12345
-	AwayStatusReasonId *int `json:"away_status_reason_id,omitempty"`
+	AwayStatusReasonId *types.NumericID `json:"away_status_reason_id,omitempty"`
 
 	// Email The email of the admin.
 	//
@@ -3888,17 +3859,7 @@ type AdminWithApp struct {
 	App *App `json:"app,omitempty"`
 
 	// Avatar This object represents the avatar associated with the admin.
-	Avatar *struct {
-		// ImageUrl This object represents the avatar associated with the admin.
-		//
-		// Example: https://example.com/avatar.png
-		ImageUrl *string `json:"image_url,omitempty"`
-
-		// Type This is a string that identifies the type of the object. It will always have the value `avatar`.
-		//
-		// Example: avatar
-		Type *string `json:"type,omitempty"`
-	} `json:"avatar,omitempty"`
+	Avatar *types.Avatar `json:"avatar,omitempty"`
 
 	// AwayModeEnabled Identifies if this admin is currently set in away mode.
 	//
@@ -4732,20 +4693,7 @@ type AwayStatusReason struct {
 }
 
 // AwayStatusReasonList A list of away status reasons.
-type AwayStatusReasonList struct {
-	// Data A list of away status reason objects.
-	Data *[]AwayStatusReason `json:"data,omitempty"`
-
-	// Type The type of the object
-	//
-	// Example: list
-	Type *AwayStatusReasonListType `json:"type,omitempty"`
-}
-
-// AwayStatusReasonListType The type of the object
-//
-// Example: list
-type AwayStatusReasonListType string
+type AwayStatusReasonList = types.List[AwayStatusReason]
 
 // Brand Represents a branding configuration for the workspace
 type Brand struct {
@@ -5204,30 +5152,7 @@ type CompanyData struct {
 type CompanyDataType string
 
 // CompanyList This will return a list of companies for the App.
-type CompanyList struct {
-	// Data An array containing Company Objects.
-	Data *[]Company `json:"data,omitempty"`
-
-	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
-	//
-	// Their responses are likely to contain a pages object that hosts pagination links which a client can use to paginate through the data without having to construct a query. The link relations for the pages field are as follows.
-	Pages *PagesLink `json:"pages,omitempty"`
-
-	// TotalCount The total number of companies.
-	//
-	// Example: 100
-	TotalCount *int `json:"total_count,omitempty"`
-
-	// Type The type of object - `list`.
-	//
-	// Example: list
-	Type *CompanyListType `json:"type,omitempty"`
-}
-
-// CompanyListType The type of object - `list`.
-//
-// Example: list
-type CompanyListType string
+type CompanyList = types.PagedList[Company, PagesLink]
 
 // CompanyScroll Companies allow you to represent organizations using your product. Each company will have its own description and be associated with contacts. You can fetch, create, update and list companies.
 type CompanyScroll struct {
@@ -5289,18 +5214,8 @@ type Contact struct {
 	// AndroidSdkVersion The version of the Android SDK which the contact is using.
 	//
 	// Example: 28
-	AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
-	Avatar            *struct {
-		// ImageUrl An image URL containing the avatar of a contact.
-		//
-		// Example: https://example.org/128Wash.jpg
-		ImageUrl *string `json:"image_url,omitempty"`
-
-		// Type The type of object
-		//
-		// Example: avatar
-		Type *string `json:"type,omitempty"`
-	} `json:"avatar,omitempty"`
+	AndroidSdkVersion *string       `json:"android_sdk_version,omitempty"`
+	Avatar            *types.Avatar `json:"avatar,omitempty"`
 
 	// Browser The name of the browser which the contact is using.
 	//
@@ -6059,18 +5974,8 @@ type ContactWithPush struct {
 	// AndroidSdkVersion The version of the Android SDK which the contact is using.
 	//
 	// Example: 28
-	AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
-	Avatar            *struct {
-		// ImageUrl An image URL containing the avatar of a contact.
-		//
-		// Example: https://example.org/128Wash.jpg
-		ImageUrl *string `json:"image_url,omitempty"`
-
-		// Type The type of object
-		//
-		// Example: avatar
-		Type *string `json:"type,omitempty"`
-	} `json:"avatar,omitempty"`
+	AndroidSdkVersion *string       `json:"android_sdk_version,omitempty"`
+	Avatar            *types.Avatar `json:"avatar,omitempty"`
 
 	// Browser The name of the browser which the contact is using.
 	//
@@ -6393,7 +6298,7 @@ type Conversation struct {
 	// AdminAssigneeId The id of the admin assigned to the conversation. If it's not assigned to an admin it will return null.
 	//
 	// Example: 0
-	AdminAssigneeId *int `json:"admin_assignee_id,omitempty"`
+	AdminAssigneeId *types.NumericID `json:"admin_assignee_id,omitempty"`
 
 	// AiAgent Data related to AI Agent involvement in the conversation.
 	AiAgent *AiAgent `json:"ai_agent,omitempty"`
@@ -6477,7 +6382,7 @@ type Conversation struct {
 	// TeamAssigneeId The id of the team assigned to the conversation. If it's not assigned to a team it will return null.
 	//
 	// Example: 5017691
-	TeamAssigneeId *int `json:"team_assignee_id,omitempty"`
+	TeamAssigneeId *types.NumericID `json:"team_assignee_id,omitempty"`
 
 	// Teammates The list of teammates who participated in the conversation (wrote at least one conversation part).
 	Teammates *ConversationTeammates `json:"teammates,omitempty"`
@@ -6672,7 +6577,7 @@ type ConversationListItem struct {
 	// AdminAssigneeId The id of the admin assigned to the conversation. If it's not assigned to an admin it will return null.
 	//
 	// Example: 0
-	AdminAssigneeId *int `json:"admin_assignee_id,omitempty"`
+	AdminAssigneeId *types.NumericID `json:"admin_assignee_id,omitempty"`
 
 	// AiAgent Data related to AI Agent involvement in the conversation.
 	AiAgent *AiAgent `json:"ai_agent,omitempty"`
@@ -6753,7 +6658,7 @@ type ConversationListItem struct {
 	// TeamAssigneeId The id of the team assigned to the conversation. If it's not assigned to a team it will return null.
 	//
 	// Example: 5017691
-	TeamAssigneeId *int `json:"team_assignee_id,omitempty"`
+	TeamAssigneeId *types.NumericID `json:"team_assignee_id,omitempty"`
 
 	// Teammates The list of teammates who participated in the conversation (wrote at least one conversation part).
 	Teammates *ConversationTeammates `json:"teammates,omitempty"`
@@ -6827,7 +6732,7 @@ type ConversationPart struct {
 	// Id The id representing the conversation part.
 	//
 	// Example: 3
-	Id *string `json:"id,omitempty"`
+	Id *types.ID `json:"id,omitempty"`
 
 	// Metadata Metadata for a conversation part
 	Metadata *ConversationPartMetadata `json:"metadata,omitempty"`
@@ -7149,6 +7054,9 @@ type ConversationStatistics struct {
 
 // ConversationTeammates The list of teammates who participated in the conversation (wrote at least one conversation part).
 type ConversationTeammates struct {
+	// Admins The teammates who participated in the conversation, under the name Intercom's SDK definitions use (the description's is teammates).
+	Admins *[]Reference `json:"admins,omitempty"`
+
 	// Teammates The list of teammates who participated in the conversation (wrote at least one conversation part).
 	Teammates *[]Reference `json:"teammates,omitempty"`
 
@@ -7532,7 +7440,7 @@ type CreateDataEventRequest struct {
 	// Metadata Optional metadata about the event.
 	//
 	// Example: {"invite_code":"ADDAFRIEND"}
-	Metadata *map[string]string `json:"metadata,omitempty"`
+	Metadata *map[string]interface{} `json:"metadata,omitempty"`
 
 	// UserId Your identifier for the user.
 	//
@@ -8071,7 +7979,7 @@ type CreatedConversationMessageType string
 // CursorPages Cursor-based pagination is a technique used in the Intercom API to navigate through large amounts of data.
 // A "cursor" or pointer is used to keep track of the current position in the result set, allowing the API to return the data in small chunks or "pages" as needed.
 type CursorPages struct {
-	Next *StartingAfterPaging `json:"next,omitempty"`
+	Next *types.NextPage `json:"next,omitempty"`
 
 	// Page The current page
 	//
@@ -9825,7 +9733,7 @@ type OperatorWorkflowEvent struct {
 // Their responses are likely to contain a pages object that hosts pagination links which a client can use to paginate through the data without having to construct a query. The link relations for the pages field are as follows.
 type PagesLink struct {
 	// Next A link to the next page of results. A response that does not contain a next link does not have further data to fetch.
-	Next *string `json:"next,omitempty"`
+	Next *types.NextPage `json:"next,omitempty"`
 
 	// Page Example: 1
 	Page *int `json:"page,omitempty"`
@@ -11792,16 +11700,8 @@ type Visitor struct {
 	// AppId The id of the app the visitor is associated with.
 	//
 	// Example: hfi1bx4l
-	AppId  *string `json:"app_id,omitempty"`
-	Avatar *struct {
-		// ImageUrl This object represents the avatar associated with the visitor.
-		//
-		// Example: https://example.com/avatar.png
-		ImageUrl *string `json:"image_url,omitempty"`
-
-		// Type Example: avatar
-		Type *string `json:"type,omitempty"`
-	} `json:"avatar,omitempty"`
+	AppId     *string       `json:"app_id,omitempty"`
+	Avatar    *types.Avatar `json:"avatar,omitempty"`
 	Companies *struct {
 		Companies *[]Company `json:"companies,omitempty"`
 

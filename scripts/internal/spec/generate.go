@@ -111,7 +111,7 @@ func Generate(ctx context.Context, o Options) error {
 	if err := os.WriteFile(filepath.Join(o.OutDir, "operations.gen.go"), ver, 0o644); err != nil {
 		return err
 	}
-	return WriteAccessors(o.OutDir)
+	return WriteAccessors(o.Root, o.OutDir)
 }
 
 func loadConfig(path string) (codegen.Configuration, error) {

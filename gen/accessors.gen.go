@@ -121,12 +121,12 @@ func (a *ActivityLogMetadata) GetBefore() interface{} {
 	return *a.Before
 }
 
-// GetConsentId returns the ConsentId field, or 0 when it or the ActivityLogMetadata is nil.
-func (a *ActivityLogMetadata) GetConsentId() int {
+// GetConsentId returns the ConsentId field as a string, or "" when it or the ActivityLogMetadata is nil.
+func (a *ActivityLogMetadata) GetConsentId() string {
 	if a == nil || a.ConsentId == nil {
-		return 0
+		return ""
 	}
-	return *a.ConsentId
+	return string(*a.ConsentId)
 }
 
 // GetConversationAssignmentLimit returns the ConversationAssignmentLimit field, or 0 when it or the ActivityLogMetadata is nil.
@@ -363,12 +363,13 @@ func (a *Admin) GetName() string {
 	return *a.Name
 }
 
-// GetTeamIds returns the TeamIds field, or nil when it or the Admin is nil.
-func (a *Admin) GetTeamIds() []int {
+// GetTeamIds returns the TeamIds field as strings (a new slice), or nil when it or
+// the Admin is nil.
+func (a *Admin) GetTeamIds() []string {
 	if a == nil || a.TeamIds == nil {
 		return nil
 	}
-	return *a.TeamIds
+	return accessorStrings(*a.TeamIds)
 }
 
 // GetTeamPriorityLevel returns the TeamPriorityLevel field, or nil when it or the Admin is nil. The getters of
@@ -404,20 +405,22 @@ func (a *AdminList) GetType() string {
 	return *a.Type
 }
 
-// GetPrimaryAdminIds returns the PrimaryAdminIds field, or nil when it or the AdminPriorityLevel is nil.
-func (a *AdminPriorityLevel) GetPrimaryAdminIds() []int {
+// GetPrimaryAdminIds returns the PrimaryAdminIds field as strings (a new slice), or nil when it or
+// the AdminPriorityLevel is nil.
+func (a *AdminPriorityLevel) GetPrimaryAdminIds() []string {
 	if a == nil || a.PrimaryAdminIds == nil {
 		return nil
 	}
-	return *a.PrimaryAdminIds
+	return accessorStrings(*a.PrimaryAdminIds)
 }
 
-// GetSecondaryAdminIds returns the SecondaryAdminIds field, or nil when it or the AdminPriorityLevel is nil.
-func (a *AdminPriorityLevel) GetSecondaryAdminIds() []int {
+// GetSecondaryAdminIds returns the SecondaryAdminIds field as strings (a new slice), or nil when it or
+// the AdminPriorityLevel is nil.
+func (a *AdminPriorityLevel) GetSecondaryAdminIds() []string {
 	if a == nil || a.SecondaryAdminIds == nil {
 		return nil
 	}
-	return *a.SecondaryAdminIds
+	return accessorStrings(*a.SecondaryAdminIds)
 }
 
 // GetAttachmentFiles returns the AttachmentFiles field, or nil when it or the AdminReplyConversationRequest is nil.
@@ -582,12 +585,13 @@ func (a *AdminWithApp) GetName() string {
 	return *a.Name
 }
 
-// GetTeamIds returns the TeamIds field, or nil when it or the AdminWithApp is nil.
-func (a *AdminWithApp) GetTeamIds() []int {
+// GetTeamIds returns the TeamIds field as strings (a new slice), or nil when it or
+// the AdminWithApp is nil.
+func (a *AdminWithApp) GetTeamIds() []string {
 	if a == nil || a.TeamIds == nil {
 		return nil
 	}
-	return *a.TeamIds
+	return accessorStrings(*a.TeamIds)
 }
 
 // GetType returns the Type field, or "" when it or the AdminWithApp is nil.
@@ -671,12 +675,12 @@ func (a *AiAgent) GetUpdatedAt() int {
 	return *a.UpdatedAt
 }
 
-// GetAppId returns the AppId field, or 0 when it or the AiCallResponse is nil.
-func (a *AiCallResponse) GetAppId() int {
+// GetAppId returns the AppId field as a string, or "" when it or the AiCallResponse is nil.
+func (a *AiCallResponse) GetAppId() string {
 	if a == nil || a.AppId == nil {
-		return 0
+		return ""
 	}
-	return *a.AppId
+	return string(*a.AppId)
 }
 
 // GetCallSummary returns the CallSummary field, or "" when it or the AiCallResponse is nil.
@@ -703,12 +707,12 @@ func (a *AiCallResponse) GetExternalCallId() string {
 	return *a.ExternalCallId
 }
 
-// GetId returns the Id field, or 0 when it or the AiCallResponse is nil.
-func (a *AiCallResponse) GetId() int {
+// GetId returns the Id field as a string, or "" when it or the AiCallResponse is nil.
+func (a *AiCallResponse) GetId() string {
 	if a == nil || a.Id == nil {
-		return 0
+		return ""
 	}
-	return *a.Id
+	return string(*a.Id)
 }
 
 // GetIntent returns the Intent field, or nil when it or the AiCallResponse is nil.
@@ -807,12 +811,12 @@ func (a *App) GetType() string {
 	return *a.Type
 }
 
-// GetAuthorId returns the AuthorId field, or 0 when it or the Article is nil.
-func (a *Article) GetAuthorId() int {
+// GetAuthorId returns the AuthorId field as a string, or "" when it or the Article is nil.
+func (a *Article) GetAuthorId() string {
 	if a == nil || a.AuthorId == nil {
-		return 0
+		return ""
 	}
-	return *a.AuthorId
+	return string(*a.AuthorId)
 }
 
 // GetBody returns the Body field, or "" when it or the Article is nil.
@@ -855,20 +859,21 @@ func (a *Article) GetId() string {
 	return *a.Id
 }
 
-// GetParentId returns the ParentId field, or 0 when it or the Article is nil.
-func (a *Article) GetParentId() int {
+// GetParentId returns the ParentId field as a string, or "" when it or the Article is nil.
+func (a *Article) GetParentId() string {
 	if a == nil || a.ParentId == nil {
-		return 0
+		return ""
 	}
-	return *a.ParentId
+	return string(*a.ParentId)
 }
 
-// GetParentIds returns the ParentIds field, or nil when it or the Article is nil.
-func (a *Article) GetParentIds() []int {
+// GetParentIds returns the ParentIds field as strings (a new slice), or nil when it or
+// the Article is nil.
+func (a *Article) GetParentIds() []string {
 	if a == nil || a.ParentIds == nil {
 		return nil
 	}
-	return *a.ParentIds
+	return accessorStrings(*a.ParentIds)
 }
 
 // GetParentType returns the ParentType field, or "" when it or the Article is nil.
@@ -954,12 +959,12 @@ func (a *Article) GetWorkspaceId() string {
 	return *a.WorkspaceId
 }
 
-// GetAuthorId returns the AuthorId field, or 0 when it or the ArticleContent is nil.
-func (a *ArticleContent) GetAuthorId() int {
+// GetAuthorId returns the AuthorId field as a string, or "" when it or the ArticleContent is nil.
+func (a *ArticleContent) GetAuthorId() string {
 	if a == nil || a.AuthorId == nil {
-		return 0
+		return ""
 	}
-	return *a.AuthorId
+	return string(*a.AuthorId)
 }
 
 // GetBody returns the Body field, or "" when it or the ArticleContent is nil.
@@ -1059,12 +1064,12 @@ func (a *ArticleList) GetType() ArticleListType {
 	return *a.Type
 }
 
-// GetAuthorId returns the AuthorId field, or 0 when it or the ArticleListItem is nil.
-func (a *ArticleListItem) GetAuthorId() int {
+// GetAuthorId returns the AuthorId field as a string, or "" when it or the ArticleListItem is nil.
+func (a *ArticleListItem) GetAuthorId() string {
 	if a == nil || a.AuthorId == nil {
-		return 0
+		return ""
 	}
-	return *a.AuthorId
+	return string(*a.AuthorId)
 }
 
 // GetBody returns the Body field, or "" when it or the ArticleListItem is nil.
@@ -1107,20 +1112,21 @@ func (a *ArticleListItem) GetId() string {
 	return *a.Id
 }
 
-// GetParentId returns the ParentId field, or 0 when it or the ArticleListItem is nil.
-func (a *ArticleListItem) GetParentId() int {
+// GetParentId returns the ParentId field as a string, or "" when it or the ArticleListItem is nil.
+func (a *ArticleListItem) GetParentId() string {
 	if a == nil || a.ParentId == nil {
-		return 0
+		return ""
 	}
-	return *a.ParentId
+	return string(*a.ParentId)
 }
 
-// GetParentIds returns the ParentIds field, or nil when it or the ArticleListItem is nil.
-func (a *ArticleListItem) GetParentIds() []int {
+// GetParentIds returns the ParentIds field as strings (a new slice), or nil when it or
+// the ArticleListItem is nil.
+func (a *ArticleListItem) GetParentIds() []string {
 	if a == nil || a.ParentIds == nil {
 		return nil
 	}
-	return *a.ParentIds
+	return accessorStrings(*a.ParentIds)
 }
 
 // GetParentType returns the ParentType field, or "" when it or the ArticleListItem is nil.
@@ -2053,12 +2059,12 @@ func (c *Collection) GetDescription() string {
 	return *c.Description
 }
 
-// GetHelpCenterId returns the HelpCenterId field, or 0 when it or the Collection is nil.
-func (c *Collection) GetHelpCenterId() int {
+// GetHelpCenterId returns the HelpCenterId field as a string, or "" when it or the Collection is nil.
+func (c *Collection) GetHelpCenterId() string {
 	if c == nil || c.HelpCenterId == nil {
-		return 0
+		return ""
 	}
-	return *c.HelpCenterId
+	return string(*c.HelpCenterId)
 }
 
 // GetIcon returns the Icon field, or "" when it or the Collection is nil.
@@ -2693,12 +2699,12 @@ func (c *Contact) GetOs() string {
 	return *c.Os
 }
 
-// GetOwnerId returns the OwnerId field, or 0 when it or the Contact is nil.
-func (c *Contact) GetOwnerId() int {
+// GetOwnerId returns the OwnerId field as a string, or "" when it or the Contact is nil.
+func (c *Contact) GetOwnerId() string {
 	if c == nil || c.OwnerId == nil {
-		return 0
+		return ""
 	}
-	return *c.OwnerId
+	return string(*c.OwnerId)
 }
 
 // GetPhone returns the Phone field, or "" when it or the Contact is nil.
@@ -3573,12 +3579,12 @@ func (c *ContactWithPush) GetOs() string {
 	return *c.Os
 }
 
-// GetOwnerId returns the OwnerId field, or 0 when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetOwnerId() int {
+// GetOwnerId returns the OwnerId field as a string, or "" when it or the ContactWithPush is nil.
+func (c *ContactWithPush) GetOwnerId() string {
 	if c == nil || c.OwnerId == nil {
-		return 0
+		return ""
 	}
-	return *c.OwnerId
+	return string(*c.OwnerId)
 }
 
 // GetPhone returns the Phone field, or "" when it or the ContactWithPush is nil.
@@ -3655,12 +3661,21 @@ func (c *ContactWithPush) GetWorkspaceId() string {
 	return *c.WorkspaceId
 }
 
-// GetAudienceIds returns the AudienceIds field, or nil when it or the ContentImportSource is nil.
-func (c *ContentImportSource) GetAudienceIds() []int {
+// GetAudienceIds returns the AudienceIds field as strings (a new slice), or nil when it or
+// the ContentImportSource is nil.
+func (c *ContentImportSource) GetAudienceIds() []string {
 	if c == nil || c.AudienceIds == nil {
 		return nil
 	}
-	return *c.AudienceIds
+	return accessorStrings(*c.AudienceIds)
+}
+
+// GetId returns the Id field as a string, or "" when the ContentImportSource is nil.
+func (c *ContentImportSource) GetId() string {
+	if c == nil {
+		return ""
+	}
+	return string(c.Id)
 }
 
 // GetData returns the Data field, or nil when it or the ContentImportSourcesList is nil.
@@ -4607,12 +4622,12 @@ func (c *ConversationResponseTime) GetResponseTime() int {
 	return *c.ResponseTime
 }
 
-// GetTeamId returns the TeamId field, or 0 when it or the ConversationResponseTime is nil.
-func (c *ConversationResponseTime) GetTeamId() int {
+// GetTeamId returns the TeamId field as a string, or "" when it or the ConversationResponseTime is nil.
+func (c *ConversationResponseTime) GetTeamId() string {
 	if c == nil || c.TeamId == nil {
-		return 0
+		return ""
 	}
-	return *c.TeamId
+	return string(*c.TeamId)
 }
 
 // GetTeamName returns the TeamName field, or "" when it or the ConversationResponseTime is nil.
@@ -4960,6 +4975,14 @@ func (c *ConvertVisitorRequest_Visitor) GetUserId() string {
 	return *c.UserId
 }
 
+// GetAuthorId returns the AuthorId field as a string, or "" when the CreateArticleRequest is nil.
+func (c *CreateArticleRequest) GetAuthorId() string {
+	if c == nil {
+		return ""
+	}
+	return string(c.AuthorId)
+}
+
 // GetBody returns the Body field, or "" when it or the CreateArticleRequest is nil.
 func (c *CreateArticleRequest) GetBody() string {
 	if c == nil || c.Body == nil {
@@ -4976,12 +4999,12 @@ func (c *CreateArticleRequest) GetDescription() string {
 	return *c.Description
 }
 
-// GetParentId returns the ParentId field, or 0 when it or the CreateArticleRequest is nil.
-func (c *CreateArticleRequest) GetParentId() int {
+// GetParentId returns the ParentId field as a string, or "" when it or the CreateArticleRequest is nil.
+func (c *CreateArticleRequest) GetParentId() string {
 	if c == nil || c.ParentId == nil {
-		return 0
+		return ""
 	}
-	return *c.ParentId
+	return string(*c.ParentId)
 }
 
 // GetParentType returns the ParentType field, or "" when it or the CreateArticleRequest is nil.
@@ -5017,12 +5040,12 @@ func (c *CreateCollectionRequest) GetDescription() string {
 	return *c.Description
 }
 
-// GetHelpCenterId returns the HelpCenterId field, or 0 when it or the CreateCollectionRequest is nil.
-func (c *CreateCollectionRequest) GetHelpCenterId() int {
+// GetHelpCenterId returns the HelpCenterId field as a string, or "" when it or the CreateCollectionRequest is nil.
+func (c *CreateCollectionRequest) GetHelpCenterId() string {
 	if c == nil || c.HelpCenterId == nil {
-		return 0
+		return ""
 	}
-	return *c.HelpCenterId
+	return string(*c.HelpCenterId)
 }
 
 // GetParentId returns the ParentId field, or "" when it or the CreateCollectionRequest is nil.
@@ -5090,12 +5113,12 @@ func (c *CreateContactRequest) GetName() string {
 	return *c.Name
 }
 
-// GetOwnerId returns the OwnerId field, or 0 when it or the CreateContactRequest is nil.
-func (c *CreateContactRequest) GetOwnerId() int {
+// GetOwnerId returns the OwnerId field as a string, or "" when it or the CreateContactRequest is nil.
+func (c *CreateContactRequest) GetOwnerId() string {
 	if c == nil || c.OwnerId == nil {
-		return 0
+		return ""
 	}
-	return *c.OwnerId
+	return string(*c.OwnerId)
 }
 
 // GetPhone returns the Phone field, or "" when it or the CreateContactRequest is nil.
@@ -5259,6 +5282,14 @@ func (c *CreateExternalPageRequest) GetAiCopilotAvailability() bool {
 	return *c.AiCopilotAvailability
 }
 
+// GetSourceId returns the SourceId field as a string, or "" when the CreateExternalPageRequest is nil.
+func (c *CreateExternalPageRequest) GetSourceId() string {
+	if c == nil {
+		return ""
+	}
+	return string(c.SourceId)
+}
+
 // GetUrl returns the Url field, or "" when it or the CreateExternalPageRequest is nil.
 func (c *CreateExternalPageRequest) GetUrl() string {
 	if c == nil || c.Url == nil {
@@ -5267,12 +5298,28 @@ func (c *CreateExternalPageRequest) GetUrl() string {
 	return *c.Url
 }
 
+// GetAuthorId returns the AuthorId field as a string, or "" when the CreateInternalArticleRequest is nil.
+func (c *CreateInternalArticleRequest) GetAuthorId() string {
+	if c == nil {
+		return ""
+	}
+	return string(c.AuthorId)
+}
+
 // GetBody returns the Body field, or "" when it or the CreateInternalArticleRequest is nil.
 func (c *CreateInternalArticleRequest) GetBody() string {
 	if c == nil || c.Body == nil {
 		return ""
 	}
 	return *c.Body
+}
+
+// GetOwnerId returns the OwnerId field as a string, or "" when the CreateInternalArticleRequest is nil.
+func (c *CreateInternalArticleRequest) GetOwnerId() string {
+	if c == nil {
+		return ""
+	}
+	return string(c.OwnerId)
 }
 
 // GetBcc returns the Bcc field, or nil when it or the CreateMessageRequest is nil. The getters of
@@ -5871,12 +5918,12 @@ func (d *DataAttribute) GetFullName() string {
 	return *d.FullName
 }
 
-// GetId returns the Id field, or 0 when it or the DataAttribute is nil.
-func (d *DataAttribute) GetId() int {
+// GetId returns the Id field as a string, or "" when it or the DataAttribute is nil.
+func (d *DataAttribute) GetId() string {
 	if d == nil || d.Id == nil {
-		return 0
+		return ""
 	}
-	return *d.Id
+	return string(*d.Id)
 }
 
 // GetLabel returns the Label field, or "" when it or the DataAttribute is nil.
@@ -6422,6 +6469,14 @@ func (e *ExternalPage) GetFinAvailability() bool {
 		return false
 	}
 	return *e.FinAvailability
+}
+
+// GetSourceId returns the SourceId field as a string, or "" when the ExternalPage is nil.
+func (e *ExternalPage) GetSourceId() string {
+	if e == nil {
+		return ""
+	}
+	return string(e.SourceId)
 }
 
 // GetUrl returns the Url field, or "" when it or the ExternalPage is nil.
@@ -7228,12 +7283,12 @@ func (i *InternalArticleList) GetType() InternalArticleListType {
 	return *i.Type
 }
 
-// GetAuthorId returns the AuthorId field, or 0 when it or the InternalArticleListItem is nil.
-func (i *InternalArticleListItem) GetAuthorId() int {
+// GetAuthorId returns the AuthorId field as a string, or "" when it or the InternalArticleListItem is nil.
+func (i *InternalArticleListItem) GetAuthorId() string {
 	if i == nil || i.AuthorId == nil {
-		return 0
+		return ""
 	}
-	return *i.AuthorId
+	return string(*i.AuthorId)
 }
 
 // GetBody returns the Body field, or "" when it or the InternalArticleListItem is nil.
@@ -7268,12 +7323,12 @@ func (i *InternalArticleListItem) GetLocale() string {
 	return *i.Locale
 }
 
-// GetOwnerId returns the OwnerId field, or 0 when it or the InternalArticleListItem is nil.
-func (i *InternalArticleListItem) GetOwnerId() int {
+// GetOwnerId returns the OwnerId field as a string, or "" when it or the InternalArticleListItem is nil.
+func (i *InternalArticleListItem) GetOwnerId() string {
 	if i == nil || i.OwnerId == nil {
-		return 0
+		return ""
 	}
-	return *i.OwnerId
+	return string(*i.OwnerId)
 }
 
 // GetTitle returns the Title field, or "" when it or the InternalArticleListItem is nil.
@@ -7966,12 +8021,12 @@ func (n *NewsItem) GetReactions() []*string {
 	return *n.Reactions
 }
 
-// GetSenderId returns the SenderId field, or 0 when it or the NewsItem is nil.
-func (n *NewsItem) GetSenderId() int {
+// GetSenderId returns the SenderId field as a string, or "" when it or the NewsItem is nil.
+func (n *NewsItem) GetSenderId() string {
 	if n == nil || n.SenderId == nil {
-		return 0
+		return ""
 	}
-	return *n.SenderId
+	return string(*n.SenderId)
 }
 
 // GetState returns the State field, or "" when it or the NewsItem is nil.
@@ -8054,6 +8109,14 @@ func (n *NewsItemRequest) GetReactions() []*string {
 	return *n.Reactions
 }
 
+// GetSenderId returns the SenderId field as a string, or "" when the NewsItemRequest is nil.
+func (n *NewsItemRequest) GetSenderId() string {
+	if n == nil {
+		return ""
+	}
+	return string(n.SenderId)
+}
+
 // GetState returns the State field, or "" when it or the NewsItemRequest is nil.
 func (n *NewsItemRequest) GetState() NewsItemRequestState {
 	if n == nil || n.State == nil {
@@ -8102,12 +8165,12 @@ func (n *Newsfeed) GetUpdatedAt() int {
 	return *n.UpdatedAt
 }
 
-// GetNewsfeedId returns the NewsfeedId field, or 0 when it or the NewsfeedAssignment is nil.
-func (n *NewsfeedAssignment) GetNewsfeedId() int {
+// GetNewsfeedId returns the NewsfeedId field as a string, or "" when it or the NewsfeedAssignment is nil.
+func (n *NewsfeedAssignment) GetNewsfeedId() string {
 	if n == nil || n.NewsfeedId == nil {
-		return 0
+		return ""
 	}
-	return *n.NewsfeedId
+	return string(*n.NewsfeedId)
 }
 
 // GetPublishedAt returns the PublishedAt field, or 0 when it or the NewsfeedAssignment is nil.
@@ -8643,12 +8706,12 @@ func (s *SegmentList) GetType() SegmentListType {
 	return *s.Type
 }
 
-// GetAwayStatusReasonId returns the AwayStatusReasonId field, or 0 when it or the SetAwayAdminJSONBody is nil.
-func (s *SetAwayAdminJSONBody) GetAwayStatusReasonId() int {
+// GetAwayStatusReasonId returns the AwayStatusReasonId field as a string, or "" when it or the SetAwayAdminJSONBody is nil.
+func (s *SetAwayAdminJSONBody) GetAwayStatusReasonId() string {
 	if s == nil || s.AwayStatusReasonId == nil {
-		return 0
+		return ""
 	}
-	return *s.AwayStatusReasonId
+	return string(*s.AwayStatusReasonId)
 }
 
 // GetLocation returns the Location field, or "" when it or the ShowCallRecordingResponse302Headers is nil.
@@ -8951,12 +9014,13 @@ func (t *Tags) GetType() TagsType {
 	return *t.Type
 }
 
-// GetAdminIds returns the AdminIds field, or nil when it or the Team is nil.
-func (t *Team) GetAdminIds() []int {
+// GetAdminIds returns the AdminIds field as strings (a new slice), or nil when it or
+// the Team is nil.
+func (t *Team) GetAdminIds() []string {
 	if t == nil || t.AdminIds == nil {
 		return nil
 	}
-	return *t.AdminIds
+	return accessorStrings(*t.AdminIds)
 }
 
 // GetAdminPriorityLevel returns the AdminPriorityLevel field, or nil when it or the Team is nil. The getters of
@@ -9024,20 +9088,22 @@ func (t *TeamList) GetType() TeamListType {
 	return *t.Type
 }
 
-// GetPrimaryTeamIds returns the PrimaryTeamIds field, or nil when it or the TeamPriorityLevel is nil.
-func (t *TeamPriorityLevel) GetPrimaryTeamIds() []int {
+// GetPrimaryTeamIds returns the PrimaryTeamIds field as strings (a new slice), or nil when it or
+// the TeamPriorityLevel is nil.
+func (t *TeamPriorityLevel) GetPrimaryTeamIds() []string {
 	if t == nil || t.PrimaryTeamIds == nil {
 		return nil
 	}
-	return *t.PrimaryTeamIds
+	return accessorStrings(*t.PrimaryTeamIds)
 }
 
-// GetSecondaryTeamIds returns the SecondaryTeamIds field, or nil when it or the TeamPriorityLevel is nil.
-func (t *TeamPriorityLevel) GetSecondaryTeamIds() []int {
+// GetSecondaryTeamIds returns the SecondaryTeamIds field as strings (a new slice), or nil when it or
+// the TeamPriorityLevel is nil.
+func (t *TeamPriorityLevel) GetSecondaryTeamIds() []string {
 	if t == nil || t.SecondaryTeamIds == nil {
 		return nil
 	}
-	return *t.SecondaryTeamIds
+	return accessorStrings(*t.SecondaryTeamIds)
 }
 
 // GetEmail returns the Email field, or "" when it or the TeammateReference is nil.
@@ -9046,6 +9112,14 @@ func (t *TeammateReference) GetEmail() string {
 		return ""
 	}
 	return *t.Email
+}
+
+// GetId returns the Id field as a string, or "" when the TeammateReference is nil.
+func (t *TeammateReference) GetId() string {
+	if t == nil {
+		return ""
+	}
+	return string(t.Id)
 }
 
 // GetAdminAssigneeId returns the AdminAssigneeId field, or "" when it or the Ticket is nil.
@@ -9786,12 +9860,12 @@ func (t *TicketTypeAttribute) GetRequiredToCreateForContacts() bool {
 	return *t.RequiredToCreateForContacts
 }
 
-// GetTicketTypeId returns the TicketTypeId field, or 0 when it or the TicketTypeAttribute is nil.
-func (t *TicketTypeAttribute) GetTicketTypeId() int {
+// GetTicketTypeId returns the TicketTypeId field as a string, or "" when it or the TicketTypeAttribute is nil.
+func (t *TicketTypeAttribute) GetTicketTypeId() string {
 	if t == nil || t.TicketTypeId == nil {
-		return 0
+		return ""
 	}
-	return *t.TicketTypeId
+	return string(*t.TicketTypeId)
 }
 
 // GetType returns the Type field, or "" when it or the TicketTypeAttribute is nil.
@@ -9890,12 +9964,12 @@ func (t *Translation) GetName() string {
 	return *t.Name
 }
 
-// GetAuthorId returns the AuthorId field, or 0 when it or the UpdateArticleRequest is nil.
-func (u *UpdateArticleRequest) GetAuthorId() int {
+// GetAuthorId returns the AuthorId field as a string, or "" when it or the UpdateArticleRequest is nil.
+func (u *UpdateArticleRequest) GetAuthorId() string {
 	if u == nil || u.AuthorId == nil {
-		return 0
+		return ""
 	}
-	return *u.AuthorId
+	return string(*u.AuthorId)
 }
 
 // GetBody returns the Body field, or "" when it or the UpdateArticleRequest is nil.
@@ -10092,12 +10166,12 @@ func (u *UpdateContactRequest) GetName() string {
 	return *u.Name
 }
 
-// GetOwnerId returns the OwnerId field, or 0 when it or the UpdateContactRequest is nil.
-func (u *UpdateContactRequest) GetOwnerId() int {
+// GetOwnerId returns the OwnerId field as a string, or "" when it or the UpdateContactRequest is nil.
+func (u *UpdateContactRequest) GetOwnerId() string {
 	if u == nil || u.OwnerId == nil {
-		return 0
+		return ""
 	}
-	return *u.OwnerId
+	return string(*u.OwnerId)
 }
 
 // GetPhone returns the Phone field, or "" when it or the UpdateContactRequest is nil.
@@ -10237,12 +10311,20 @@ func (u *UpdateExternalPageRequest) GetFinAvailability() bool {
 	return *u.FinAvailability
 }
 
-// GetAuthorId returns the AuthorId field, or 0 when it or the UpdateInternalArticleRequest is nil.
-func (u *UpdateInternalArticleRequest) GetAuthorId() int {
-	if u == nil || u.AuthorId == nil {
-		return 0
+// GetSourceId returns the SourceId field as a string, or "" when the UpdateExternalPageRequest is nil.
+func (u *UpdateExternalPageRequest) GetSourceId() string {
+	if u == nil {
+		return ""
 	}
-	return *u.AuthorId
+	return string(u.SourceId)
+}
+
+// GetAuthorId returns the AuthorId field as a string, or "" when it or the UpdateInternalArticleRequest is nil.
+func (u *UpdateInternalArticleRequest) GetAuthorId() string {
+	if u == nil || u.AuthorId == nil {
+		return ""
+	}
+	return string(*u.AuthorId)
 }
 
 // GetBody returns the Body field, or "" when it or the UpdateInternalArticleRequest is nil.
@@ -10253,12 +10335,12 @@ func (u *UpdateInternalArticleRequest) GetBody() string {
 	return *u.Body
 }
 
-// GetOwnerId returns the OwnerId field, or 0 when it or the UpdateInternalArticleRequest is nil.
-func (u *UpdateInternalArticleRequest) GetOwnerId() int {
+// GetOwnerId returns the OwnerId field as a string, or "" when it or the UpdateInternalArticleRequest is nil.
+func (u *UpdateInternalArticleRequest) GetOwnerId() string {
 	if u == nil || u.OwnerId == nil {
-		return 0
+		return ""
 	}
-	return *u.OwnerId
+	return string(*u.OwnerId)
 }
 
 // GetTitle returns the Title field, or "" when it or the UpdateInternalArticleRequest is nil.
@@ -10269,12 +10351,12 @@ func (u *UpdateInternalArticleRequest) GetTitle() string {
 	return *u.Title
 }
 
-// GetAdminId returns the AdminId field, or 0 when it or the UpdateTicketJSONBody is nil.
-func (u *UpdateTicketJSONBody) GetAdminId() int {
+// GetAdminId returns the AdminId field as a string, or "" when it or the UpdateTicketJSONBody is nil.
+func (u *UpdateTicketJSONBody) GetAdminId() string {
 	if u == nil || u.AdminId == nil {
-		return 0
+		return ""
 	}
-	return *u.AdminId
+	return string(*u.AdminId)
 }
 
 // GetAssigneeId returns the AssigneeId field, or "" when it or the UpdateTicketJSONBody is nil.
@@ -10341,12 +10423,12 @@ func (u *UpdateTicketJSONBody) GetTicketStateId() string {
 	return *u.TicketStateId
 }
 
-// GetAdminId returns the AdminId field, or 0 when it or the UpdateTicketRequest is nil.
-func (u *UpdateTicketRequest) GetAdminId() int {
+// GetAdminId returns the AdminId field as a string, or "" when it or the UpdateTicketRequest is nil.
+func (u *UpdateTicketRequest) GetAdminId() string {
 	if u == nil || u.AdminId == nil {
-		return 0
+		return ""
 	}
-	return *u.AdminId
+	return string(*u.AdminId)
 }
 
 // GetAssigneeId returns the AssigneeId field, or "" when it or the UpdateTicketRequest is nil.
@@ -10790,12 +10872,12 @@ func (v *Visitor) GetUtmTerm() string {
 	return *v.UtmTerm
 }
 
-// GetAppId returns the AppId field, or 0 when it or the WorkflowExport is nil.
-func (w *WorkflowExport) GetAppId() int {
+// GetAppId returns the AppId field as a string, or "" when it or the WorkflowExport is nil.
+func (w *WorkflowExport) GetAppId() string {
 	if w == nil || w.AppId == nil {
-		return 0
+		return ""
 	}
-	return *w.AppId
+	return string(*w.AppId)
 }
 
 // GetExportVersion returns the ExportVersion field, or "" when it or the WorkflowExport is nil.
@@ -10813,4 +10895,16 @@ func (w *WorkflowExport) GetExportedAt() time.Time {
 		return zero
 	}
 	return *w.ExportedAt
+}
+
+// accessorStrings returns ids as plain strings.
+func accessorStrings[S ~string](ids []S) []string {
+	if ids == nil {
+		return nil
+	}
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = string(id)
+	}
+	return out
 }

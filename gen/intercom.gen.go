@@ -3558,7 +3558,7 @@ type ActivityLogMetadata struct {
 	// ConsentId The ID of the impersonation consent.
 	//
 	// Example: 149673
-	ConsentId *int `json:"consent_id,omitempty"`
+	ConsentId *types.NumericID `json:"consent_id,omitempty"`
 
 	// ConversationAssignmentLimit The conversation assignment limit value for an admin.
 	//
@@ -3625,7 +3625,7 @@ type ActivityLogMetadata struct {
 		// Id The ID of the team.
 		//
 		// Example: 123
-		Id *int `json:"id,omitempty"`
+		Id *types.NumericID `json:"id,omitempty"`
 
 		// Name The name of the team.
 		//
@@ -3727,7 +3727,7 @@ type Admin struct {
 	// TeamIds This object represents the avatar associated with the admin.
 	//
 	// Example: [814865]
-	TeamIds *[]int `json:"team_ids,omitempty"`
+	TeamIds *[]types.NumericID `json:"team_ids,omitempty"`
 
 	// TeamPriorityLevel Admin priority levels for teams
 	TeamPriorityLevel *TeamPriorityLevel `json:"team_priority_level,omitempty"`
@@ -3754,12 +3754,12 @@ type AdminPriorityLevel struct {
 	// PrimaryAdminIds The primary admin ids for the team
 	//
 	// Example: [493881]
-	PrimaryAdminIds *[]int `json:"primary_admin_ids,omitempty"`
+	PrimaryAdminIds *[]types.NumericID `json:"primary_admin_ids,omitempty"`
 
 	// SecondaryAdminIds The secondary admin ids for the team
 	//
 	// Example: [814865]
-	SecondaryAdminIds *[]int `json:"secondary_admin_ids,omitempty"`
+	SecondaryAdminIds *[]types.NumericID `json:"secondary_admin_ids,omitempty"`
 }
 
 // AdminReplyConversationRequest Payload of the request to reply on behalf of an admin
@@ -3904,7 +3904,7 @@ type AdminWithApp struct {
 	// TeamIds This is a list of ids of the teams that this admin is part of.
 	//
 	// Example: [814865]
-	TeamIds *[]int `json:"team_ids,omitempty"`
+	TeamIds *[]types.NumericID `json:"team_ids,omitempty"`
 
 	// Type String representing the object's type. Always has the value `admin`.
 	//
@@ -3977,7 +3977,7 @@ type AiCallResponse struct {
 	// AppId The workspace identifier
 	//
 	// Example: 12345
-	AppId *int `json:"app_id,omitempty"`
+	AppId *types.NumericID `json:"app_id,omitempty"`
 
 	// CallSummary Summary of the call conversation, truncated to 256 characters. Empty string if no summary available.
 	//
@@ -3997,7 +3997,7 @@ type AiCallResponse struct {
 	// Id The unique identifier for the external reference
 	//
 	// Example: 12345
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Intent Array of intent classifications for the call
 	//
@@ -4066,7 +4066,7 @@ type Article struct {
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
 	// Example: 5017691
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The body of the article in HTML. For multilingual articles, this will be the body of the default language's content.
 	//
@@ -4096,12 +4096,12 @@ type Article struct {
 	// ParentId The id of the article's parent collection or section. An article without this field stands alone.
 	//
 	// Example: 125685
-	ParentId *int `json:"parent_id,omitempty"`
+	ParentId *types.NumericID `json:"parent_id,omitempty"`
 
 	// ParentIds The ids of the article's parent collections or sections. An article without this field stands alone.
 	//
 	// Example: [18,19]
-	ParentIds *[]int `json:"parent_ids,omitempty"`
+	ParentIds *[]types.NumericID `json:"parent_ids,omitempty"`
 
 	// ParentType The type of parent, which can either be a `collection` or `section`.
 	//
@@ -4163,7 +4163,7 @@ type ArticleContent struct {
 	// AuthorId The ID of the author of the article.
 	//
 	// Example: 5017691
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The body of the article.
 	//
@@ -4247,7 +4247,7 @@ type ArticleListItem struct {
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
 	// Example: 5017691
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The body of the article in HTML. For multilingual articles, this will be the body of the default language's content.
 	//
@@ -4277,12 +4277,12 @@ type ArticleListItem struct {
 	// ParentId The id of the article's parent collection or section. An article without this field stands alone.
 	//
 	// Example: 125685
-	ParentId *int `json:"parent_id,omitempty"`
+	ParentId *types.NumericID `json:"parent_id,omitempty"`
 
 	// ParentIds The ids of the article's parent collections or sections. An article without this field stands alone.
 	//
 	// Example: [18,19]
-	ParentIds *[]int `json:"parent_ids,omitempty"`
+	ParentIds *[]types.NumericID `json:"parent_ids,omitempty"`
 
 	// ParentType The type of parent, which can either be a `collection` or `section`.
 	//
@@ -4888,7 +4888,7 @@ type Collection struct {
 	// HelpCenterId The id of the help center the collection is in.
 	//
 	// Example: 123
-	HelpCenterId *int `json:"help_center_id,omitempty"`
+	HelpCenterId *types.NumericID `json:"help_center_id,omitempty"`
 
 	// Icon The icon of the collection.
 	//
@@ -5352,7 +5352,7 @@ type Contact struct {
 	// OwnerId The id of an admin that has been assigned account ownership of the contact.
 	//
 	// Example: 123
-	OwnerId *int `json:"owner_id,omitempty"`
+	OwnerId *types.NumericID `json:"owner_id,omitempty"`
 
 	// Phone The contacts phone.
 	//
@@ -6115,7 +6115,7 @@ type ContactWithPush struct {
 	// OwnerId The id of an admin that has been assigned account ownership of the contact.
 	//
 	// Example: 123
-	OwnerId *int `json:"owner_id,omitempty"`
+	OwnerId *types.NumericID `json:"owner_id,omitempty"`
 
 	// Phone The contacts phone.
 	//
@@ -6164,7 +6164,7 @@ type ContentImportSource struct {
 	// AudienceIds The unique identifiers for the audiences associated with this content import source.
 	//
 	// Example: [5678]
-	AudienceIds *[]int `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
 
 	// CreatedAt The time when the content import source was created.
 	//
@@ -6174,7 +6174,7 @@ type ContentImportSource struct {
 	// Id The unique identifier for the content import source which is given by Intercom.
 	//
 	// Example: 1234
-	Id int `json:"id"`
+	Id types.NumericID `json:"id"`
 
 	// LastSyncedAt The time when the content import source was last synced.
 	//
@@ -6885,7 +6885,7 @@ type ConversationResponseTime struct {
 	// TeamId Id of the assigned team.
 	//
 	// Example: 100
-	TeamId *int `json:"team_id,omitempty"`
+	TeamId *types.NumericID `json:"team_id,omitempty"`
 
 	// TeamName Name of the assigned Team, null if team does not exist, Unassigned if no team is assigned.
 	//
@@ -7151,7 +7151,7 @@ type CreateArticleRequest struct {
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
 	// Example: 1295
-	AuthorId int `json:"author_id"`
+	AuthorId types.NumericID `json:"author_id"`
 
 	// Body The content of the article. For multilingual articles, this will be the body of the default language's content.
 	//
@@ -7166,7 +7166,7 @@ type CreateArticleRequest struct {
 	// ParentId The id of the article's parent collection or section. An article without this field stands alone.
 	//
 	// Example: 18
-	ParentId *int `json:"parent_id,omitempty"`
+	ParentId *types.NumericID `json:"parent_id,omitempty"`
 
 	// ParentType The type of parent, which can either be a `collection` or `section`.
 	//
@@ -7202,7 +7202,7 @@ type CreateCollectionRequest struct {
 	// HelpCenterId The id of the help center where the collection will be created. If `null` then it will be created in the default help center.
 	//
 	// Example: 123
-	HelpCenterId *int `json:"help_center_id,omitempty"`
+	HelpCenterId *types.NumericID `json:"help_center_id,omitempty"`
 
 	// Name The name of the collection. For multilingual collections, this will be the name of the default language's content.
 	//
@@ -7253,7 +7253,7 @@ type CreateContactRequest struct {
 	// OwnerId The id of an admin that has been assigned account ownership of the contact
 	//
 	// Example: 123
-	OwnerId *int `json:"owner_id,omitempty"`
+	OwnerId *types.NumericID `json:"owner_id,omitempty"`
 
 	// Phone The contacts phone
 	//
@@ -7532,7 +7532,7 @@ type CreateExternalPageRequest struct {
 	// SourceId The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response.
 	//
 	// Example: 1234
-	SourceId int `json:"source_id"`
+	SourceId types.NumericID `json:"source_id"`
 
 	// Title The title of the external page.
 	//
@@ -7555,7 +7555,7 @@ type CreateInternalArticleRequest struct {
 	// AuthorId The id of the author of the article.
 	//
 	// Example: 1295
-	AuthorId int `json:"author_id"`
+	AuthorId types.NumericID `json:"author_id"`
 
 	// Body The content of the article.
 	//
@@ -7565,7 +7565,7 @@ type CreateInternalArticleRequest struct {
 	// OwnerId The id of the owner of the article.
 	//
 	// Example: 1295
-	OwnerId int `json:"owner_id"`
+	OwnerId types.NumericID `json:"owner_id"`
 
 	// Title The title of the article.
 	//
@@ -7598,7 +7598,7 @@ type CreateMessageRequest struct {
 		// Id The identifier for the admin which is given by Intercom.
 		//
 		// Example: 394051
-		Id int `json:"id"`
+		Id types.NumericID `json:"id"`
 
 		// Type Always `admin`.
 		//
@@ -8195,7 +8195,7 @@ type DataAttribute struct {
 	// Id The unique identifier for the data attribute which is given by Intercom. Only available for custom attributes.
 	//
 	// Example: 12878
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Label Readable name of the attribute (i.e. name you see in the UI)
 	//
@@ -8681,7 +8681,7 @@ type ExternalPage struct {
 	// SourceId The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response.
 	//
 	// Example: 1234
-	SourceId int `json:"source_id"`
+	SourceId types.NumericID `json:"source_id"`
 
 	// Title The title of the external page.
 	//
@@ -9187,7 +9187,7 @@ type InternalArticleListItem struct {
 	// AuthorId The id of the author of the article.
 	//
 	// Example: 5017691
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The body of the article in HTML.
 	//
@@ -9212,7 +9212,7 @@ type InternalArticleListItem struct {
 	// OwnerId The id of the owner of the article.
 	//
 	// Example: 5017691
-	OwnerId *int `json:"owner_id,omitempty"`
+	OwnerId *types.NumericID `json:"owner_id,omitempty"`
 
 	// Title The title of the article.
 	Title *string `json:"title,omitempty"`
@@ -9503,7 +9503,7 @@ type NewsItem struct {
 	// SenderId The id of the sender of the news item. Must be a teammate on the workspace.
 	//
 	// Example: 123
-	SenderId *int `json:"sender_id,omitempty"`
+	SenderId *types.NumericID `json:"sender_id,omitempty"`
 
 	// State News items will not be visible to your users in the assigned newsfeeds until they are set live.
 	//
@@ -9569,7 +9569,7 @@ type NewsItemRequest struct {
 	// SenderId The id of the sender of the news item. Must be a teammate on the workspace.
 	//
 	// Example: 123
-	SenderId int `json:"sender_id"`
+	SenderId types.NumericID `json:"sender_id"`
 
 	// State News items will not be visible to your users in the assigned newsfeeds until they are set live.
 	//
@@ -9627,7 +9627,7 @@ type NewsfeedAssignment struct {
 	// NewsfeedId The unique identifier for the newsfeed which is given by Intercom. Publish dates cannot be in the future, to schedule news items use the dedicated feature in app (see this article).
 	//
 	// Example: 198313
-	NewsfeedId *int `json:"newsfeed_id,omitempty"`
+	NewsfeedId *types.NumericID `json:"newsfeed_id,omitempty"`
 
 	// PublishedAt Publish date of the news item on the newsfeed, use this field if you want to set a publish date in the past (e.g. when importing existing news items). On write, this field will be ignored if the news item state is "draft".
 	//
@@ -10359,7 +10359,7 @@ type Team struct {
 	// AdminIds The list of admin IDs that are a part of the team.
 	//
 	// Example: [493881]
-	AdminIds *[]int `json:"admin_ids,omitempty"`
+	AdminIds *[]types.NumericID `json:"admin_ids,omitempty"`
 
 	// AdminPriorityLevel Admin priority levels for the team
 	AdminPriorityLevel *AdminPriorityLevel `json:"admin_priority_level,omitempty"`
@@ -10411,12 +10411,12 @@ type TeamPriorityLevel struct {
 	// PrimaryTeamIds The primary team ids for the team
 	//
 	// Example: [814865]
-	PrimaryTeamIds *[]int `json:"primary_team_ids,omitempty"`
+	PrimaryTeamIds *[]types.NumericID `json:"primary_team_ids,omitempty"`
 
 	// SecondaryTeamIds The secondary team ids for the team
 	//
 	// Example: [493881]
-	SecondaryTeamIds *[]int `json:"secondary_team_ids,omitempty"`
+	SecondaryTeamIds *[]types.NumericID `json:"secondary_team_ids,omitempty"`
 }
 
 // TeammateReference A reference to a teammate
@@ -10429,7 +10429,7 @@ type TeammateReference struct {
 	// Id The unique identifier of the teammate
 	//
 	// Example: 123
-	Id int `json:"id"`
+	Id types.NumericID `json:"id"`
 
 	// Name The display name of the teammate
 	//
@@ -11108,7 +11108,7 @@ type TicketTypeAttribute struct {
 	// TicketTypeId The id of the ticket type that the attribute belongs to.
 	//
 	// Example: 42
-	TicketTypeId *int `json:"ticket_type_id,omitempty"`
+	TicketTypeId *types.NumericID `json:"ticket_type_id,omitempty"`
 
 	// Type String representing the object's type. Always has the value `ticket_type_attribute`.
 	//
@@ -11203,7 +11203,7 @@ type UpdateArticleRequest struct {
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
 	// Example: 1295
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The content of the article. For multilingual articles, this will be the body of the default language's content.
 	//
@@ -11334,7 +11334,7 @@ type UpdateContactRequest struct {
 	// OwnerId The id of an admin that has been assigned account ownership of the contact
 	//
 	// Example: 123
-	OwnerId *int `json:"owner_id,omitempty"`
+	OwnerId *types.NumericID `json:"owner_id,omitempty"`
 
 	// Phone The contacts phone
 	//
@@ -11486,7 +11486,7 @@ type UpdateExternalPageRequest struct {
 	// SourceId The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response.
 	//
 	// Example: 1234
-	SourceId int `json:"source_id"`
+	SourceId types.NumericID `json:"source_id"`
 
 	// Title The title of the external page.
 	//
@@ -11509,7 +11509,7 @@ type UpdateInternalArticleRequest struct {
 	// AuthorId The id of the author of the article.
 	//
 	// Example: 1295
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The content of the article.
 	Body *string `json:"body,omitempty"`
@@ -11517,7 +11517,7 @@ type UpdateInternalArticleRequest struct {
 	// OwnerId The id of the author of the article.
 	//
 	// Example: 1295
-	OwnerId *int `json:"owner_id,omitempty"`
+	OwnerId *types.NumericID `json:"owner_id,omitempty"`
 
 	// Title The title of the article.
 	//
@@ -11530,7 +11530,7 @@ type UpdateTicketRequest struct {
 	// AdminId The ID of the admin performing ticket update. Needed for workflows execution and attributing actions to specific admins.
 	//
 	// Example: 123
-	AdminId *int `json:"admin_id,omitempty"`
+	AdminId *types.NumericID `json:"admin_id,omitempty"`
 
 	// AssigneeId The ID of the admin or team to which the ticket is assigned. Set this 0 to unassign it.
 	//
@@ -11943,7 +11943,7 @@ type WorkflowExport struct {
 	// AppId The workspace identifier.
 	//
 	// Example: 12345
-	AppId *int `json:"app_id,omitempty"`
+	AppId *types.NumericID `json:"app_id,omitempty"`
 
 	// ExportVersion The version of the export format.
 	//
@@ -12075,7 +12075,7 @@ type SetAwayAdminJSONBody struct {
 	// AwayStatusReasonId The unique identifier of the away status reason
 	//
 	// Example: 12345
-	AwayStatusReasonId *int `json:"away_status_reason_id,omitempty"`
+	AwayStatusReasonId *types.NumericID `json:"away_status_reason_id,omitempty"`
 }
 
 // ListContentImportSourcesParams defines parameters for ListContentImportSources.
@@ -12896,7 +12896,7 @@ type UpdateTicketJSONBody struct {
 	// AdminId The ID of the admin performing ticket update. Needed for workflows execution and attributing actions to specific admins.
 	//
 	// Example: 123
-	AdminId *int `json:"admin_id,omitempty"`
+	AdminId *types.NumericID `json:"admin_id,omitempty"`
 
 	// AssigneeId The ID of the admin or team to which the ticket is assigned. Set this 0 to unassign it.
 	//

@@ -3,7 +3,6 @@ package intercomtest
 import (
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/intercomkit/intercom-go/gen"
@@ -94,8 +93,8 @@ func (st *store) checkContactInput(in *gen.UpdateContactRequest, self *contactRe
 		return invalid("email %q is not a valid email address", *in.Email), false
 	}
 	if in.OwnerId != nil {
-		if _, ok := st.admin(strconv.Itoa(*in.OwnerId)); !ok {
-			return invalid("owner_id %d is not a teammate of this workspace", *in.OwnerId), false
+		if _, ok := st.admin(string(*in.OwnerId)); !ok {
+			return invalid("owner_id %s is not a teammate of this workspace", *in.OwnerId), false
 		}
 	}
 	role := "user"

@@ -111,9 +111,10 @@ func moduleDeps(root string, files map[string][]byte) (map[string]map[string][]b
 //     receiver or the field is nil; when T is a struct type of the package or of
 //     a dependency, GetX returns the *T itself (nil when unset), so getters chain:
 //     c.GetCompanies().GetTotalCount();
-//   - a field of a dependency's string type (types.ID), behind a pointer or as
-//     the element of a slice, is returned as a plain string ([]string for a
-//     slice, a new one on each call), so ids compare without conversions;
+//   - a field of a dependency's string type (types.ID), behind a pointer or
+//     not (required ids get an accessor too) or as the element of a slice, is
+//     returned as a plain string ([]string for a slice, a new one on each call),
+//     so ids compare without conversions;
 //   - a slice or map field, behind a pointer or not, gets GetX() returning it, or
 //     nil when the receiver or the field is nil;
 //   - fields of anonymous struct types, unexported fields, fields tagged json:"-"
@@ -386,6 +387,14 @@ func (p *goPackage) accessor(tname, recv, field string, t ast.Expr, imports map[
 			fmt.Fprintf(&b, "\t\tvar zero %s\n\t\treturn zero\n", typ)
 		}
 		fmt.Fprintf(&b, "\t}\n\treturn *%s.%s\n}\n\n", recv, field)
+		return b.String(), true
+	case *ast.SelectorExpr:
+		if !p.isStringType(tname, x) {
+			return "", false
+		}
+		fmt.Fprintf(&b, "// %s returns the %s field as a string, or \"\" when the %s is nil.\n", method, field, tname)
+		fmt.Fprintf(&b, "func (%s *%s) %s() string {\n\tif %s == nil {\n\t\treturn \"\"\n\t}\n\treturn string(%s.%s)\n}\n\n",
+			recv, tname, method, recv, recv, field)
 		return b.String(), true
 	case *ast.ArrayType, *ast.MapType:
 		if containsAnonymousStruct(x) {

@@ -81,6 +81,7 @@ type Contact struct {
 	Owner    *types.ID          ` + "`json:\"owner,omitempty\"`" + `
 	Teams    *[]types.ID        ` + "`json:\"teams,omitempty\"`" + `
 	Admins   []types.ID         ` + "`json:\"admins\"`" + `
+	Key      types.ID           ` + "`json:\"key\"`" + `
 	Avatar2  *types.Avatar      ` + "`json:\"avatar2,omitempty\"`" + `
 	Page     *PageAlias         ` + "`json:\"page,omitempty\"`" + `
 	union    json.RawMessage
@@ -130,6 +131,7 @@ func TestAccessors(t *testing.T) {
 		"return string(*c.Owner)",
 		"func (c *Contact) GetTeams() []string {",
 		"func (c *Contact) GetAdmins() []string {",
+		"func (c *Contact) GetKey() string {",
 		"func (c *Contact) GetAvatar2() *types.Avatar {",
 		"func (c *Contact) GetPage() *PageAlias {",
 		"Contact.GetSize", // reported as a clash
@@ -219,7 +221,10 @@ func main() {
 	c := &gen.Contact{}
 	check(c.GetEmail() == "" && c.GetCount() == 0 && !c.GetOk() && c.GetRole() == "", "nil fields")
 	check(c.GetTag() == nil && c.GetRaw() == nil && c.GetAny() == nil, "nil pointer fields")
-	check(c.GetOwner() == "" && c.GetTeams() == nil && c.GetAdmins() == nil, "nil ids")
+	check(c.GetOwner() == "" && c.GetTeams() == nil && c.GetAdmins() == nil && c.GetKey() == "", "nil ids")
+	check(nilContact.GetKey() == "", "required id on a nil receiver")
+	c.Key = "k"
+	check(c.GetKey() == "k", "required id")
 	check(c.GetAvatar2().GetURL() == "" && c.GetPage() == nil, "nil dependency structs")
 	owner, teams := types.ID("991"), []types.ID{"1", "2"}
 	c.Owner, c.Teams, c.Admins, c.Avatar2 = &owner, &teams, teams, &types.Avatar{URL: "u"}

@@ -31,6 +31,15 @@ func (a *ActivityLog) GetCreatedAt() int {
 	return *a.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ActivityLog is nil.
+func (a *ActivityLog) GetCreatedAtTime() time.Time {
+	if a == nil || a.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*a.CreatedAt), 0).UTC()
+}
+
 // GetId returns the Id field, or "" when it or the ActivityLog is nil.
 func (a *ActivityLog) GetId() string {
 	if a == nil || a.Id == nil {
@@ -168,6 +177,15 @@ func (a *ActivityLogMetadata) GetLastActivityAt() int {
 		return 0
 	}
 	return *a.LastActivityAt
+}
+
+// GetLastActivityAtTime returns the LastActivityAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ActivityLogMetadata is nil.
+func (a *ActivityLogMetadata) GetLastActivityAtTime() time.Time {
+	if a == nil || a.LastActivityAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*a.LastActivityAt), 0).UTC()
 }
 
 // GetMode returns the Mode field, or "" when it or the ActivityLogMetadata is nil.
@@ -455,6 +473,15 @@ func (a *AdminReplyConversationRequest) GetCreatedAt() int {
 	return *a.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the AdminReplyConversationRequest is nil.
+func (a *AdminReplyConversationRequest) GetCreatedAtTime() time.Time {
+	if a == nil || a.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*a.CreatedAt), 0).UTC()
+}
+
 // GetReplyOptions returns the ReplyOptions field, or nil when it or the AdminReplyConversationRequest is nil.
 func (a *AdminReplyConversationRequest) GetReplyOptions() []QuickReplyOption {
 	if a == nil || a.ReplyOptions == nil {
@@ -493,6 +520,15 @@ func (a *AdminReplyTicketRequest) GetCreatedAt() int {
 		return 0
 	}
 	return *a.CreatedAt
+}
+
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the AdminReplyTicketRequest is nil.
+func (a *AdminReplyTicketRequest) GetCreatedAtTime() time.Time {
+	if a == nil || a.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*a.CreatedAt), 0).UTC()
 }
 
 // GetCrossPost returns the CrossPost field, or false when it or the AdminReplyTicketRequest is nil.
@@ -619,6 +655,15 @@ func (a *AiAgent) GetCreatedAt() int {
 	return *a.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the AiAgent is nil.
+func (a *AiAgent) GetCreatedAtTime() time.Time {
+	if a == nil || a.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*a.CreatedAt), 0).UTC()
+}
+
 // GetLastAnswerType returns the LastAnswerType field, or "" when it or the AiAgent is nil.
 func (a *AiAgent) GetLastAnswerType() AiAgentLastAnswerType {
 	if a == nil || a.LastAnswerType == nil {
@@ -673,6 +718,15 @@ func (a *AiAgent) GetUpdatedAt() int {
 		return 0
 	}
 	return *a.UpdatedAt
+}
+
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the AiAgent is nil.
+func (a *AiAgent) GetUpdatedAtTime() time.Time {
+	if a == nil || a.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*a.UpdatedAt), 0).UTC()
 }
 
 // GetAppId returns the AppId field as a string, or "" when it or the AiCallResponse is nil.
@@ -763,6 +817,15 @@ func (a *App) GetCreatedAt() int {
 	return *a.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the App is nil.
+func (a *App) GetCreatedAtTime() time.Time {
+	if a == nil || a.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*a.CreatedAt), 0).UTC()
+}
+
 // GetIdCode returns the IdCode field, or "" when it or the App is nil.
 func (a *App) GetIdCode() string {
 	if a == nil || a.IdCode == nil {
@@ -833,6 +896,15 @@ func (a *Article) GetCreatedAt() int {
 		return 0
 	}
 	return *a.CreatedAt
+}
+
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Article is nil.
+func (a *Article) GetCreatedAtTime() time.Time {
+	if a == nil || a.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*a.CreatedAt), 0).UTC()
 }
 
 // GetDefaultLocale returns the DefaultLocale field, or "" when it or the Article is nil.
@@ -943,6 +1015,15 @@ func (a *Article) GetUpdatedAt() int {
 	return *a.UpdatedAt
 }
 
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Article is nil.
+func (a *Article) GetUpdatedAtTime() time.Time {
+	if a == nil || a.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*a.UpdatedAt), 0).UTC()
+}
+
 // GetUrl returns the Url field, or "" when it or the Article is nil.
 func (a *Article) GetUrl() string {
 	if a == nil || a.Url == nil {
@@ -983,6 +1064,15 @@ func (a *ArticleContent) GetCreatedAt() int {
 	return *a.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ArticleContent is nil.
+func (a *ArticleContent) GetCreatedAtTime() time.Time {
+	if a == nil || a.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*a.CreatedAt), 0).UTC()
+}
+
 // GetDescription returns the Description field, or "" when it or the ArticleContent is nil.
 func (a *ArticleContent) GetDescription() string {
 	if a == nil || a.Description == nil {
@@ -1021,6 +1111,15 @@ func (a *ArticleContent) GetUpdatedAt() int {
 		return 0
 	}
 	return *a.UpdatedAt
+}
+
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ArticleContent is nil.
+func (a *ArticleContent) GetUpdatedAtTime() time.Time {
+	if a == nil || a.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*a.UpdatedAt), 0).UTC()
 }
 
 // GetUrl returns the Url field, or "" when it or the ArticleContent is nil.
@@ -1086,6 +1185,15 @@ func (a *ArticleListItem) GetCreatedAt() int {
 		return 0
 	}
 	return *a.CreatedAt
+}
+
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ArticleListItem is nil.
+func (a *ArticleListItem) GetCreatedAtTime() time.Time {
+	if a == nil || a.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*a.CreatedAt), 0).UTC()
 }
 
 // GetDefaultLocale returns the DefaultLocale field, or "" when it or the ArticleListItem is nil.
@@ -1185,6 +1293,15 @@ func (a *ArticleListItem) GetUpdatedAt() int {
 		return 0
 	}
 	return *a.UpdatedAt
+}
+
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ArticleListItem is nil.
+func (a *ArticleListItem) GetUpdatedAtTime() time.Time {
+	if a == nil || a.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*a.UpdatedAt), 0).UTC()
 }
 
 // GetUrl returns the Url field, or "" when it or the ArticleListItem is nil.
@@ -1693,6 +1810,15 @@ func (a *AwayStatusReason) GetCreatedAt() int {
 	return *a.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the AwayStatusReason is nil.
+func (a *AwayStatusReason) GetCreatedAtTime() time.Time {
+	if a == nil || a.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*a.CreatedAt), 0).UTC()
+}
+
 // GetDeleted returns the Deleted field, or false when it or the AwayStatusReason is nil.
 func (a *AwayStatusReason) GetDeleted() bool {
 	if a == nil || a.Deleted == nil {
@@ -1749,12 +1875,30 @@ func (a *AwayStatusReason) GetUpdatedAt() int {
 	return *a.UpdatedAt
 }
 
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the AwayStatusReason is nil.
+func (a *AwayStatusReason) GetUpdatedAtTime() time.Time {
+	if a == nil || a.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*a.UpdatedAt), 0).UTC()
+}
+
 // GetCreatedAt returns the CreatedAt field, or 0 when it or the Brand is nil.
 func (b *Brand) GetCreatedAt() int {
 	if b == nil || b.CreatedAt == nil {
 		return 0
 	}
 	return *b.CreatedAt
+}
+
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Brand is nil.
+func (b *Brand) GetCreatedAtTime() time.Time {
+	if b == nil || b.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*b.CreatedAt), 0).UTC()
 }
 
 // GetDefaultAddressSettingsId returns the DefaultAddressSettingsId field, or "" when it or the Brand is nil.
@@ -1811,6 +1955,15 @@ func (b *Brand) GetUpdatedAt() int {
 		return 0
 	}
 	return *b.UpdatedAt
+}
+
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Brand is nil.
+func (b *Brand) GetUpdatedAtTime() time.Time {
+	if b == nil || b.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*b.UpdatedAt), 0).UTC()
 }
 
 // GetData returns the Data field, or nil when it or the BrandList is nil.
@@ -2043,6 +2196,15 @@ func (c *Collection) GetCreatedAt() int {
 	return *c.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Collection is nil.
+func (c *Collection) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
+}
+
 // GetDefaultLocale returns the DefaultLocale field, or "" when it or the Collection is nil.
 func (c *Collection) GetDefaultLocale() string {
 	if c == nil || c.DefaultLocale == nil {
@@ -2124,6 +2286,15 @@ func (c *Collection) GetUpdatedAt() int {
 	return *c.UpdatedAt
 }
 
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Collection is nil.
+func (c *Collection) GetUpdatedAtTime() time.Time {
+	if c == nil || c.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.UpdatedAt), 0).UTC()
+}
+
 // GetUrl returns the Url field, or "" when it or the Collection is nil.
 func (c *Collection) GetUrl() string {
 	if c == nil || c.Url == nil {
@@ -2197,6 +2368,15 @@ func (c *Company) GetCreatedAt() int {
 	return *c.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Company is nil.
+func (c *Company) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
+}
+
 // GetCustomAttributes returns the CustomAttributes field, or nil when it or the Company is nil.
 func (c *Company) GetCustomAttributes() map[string]interface{} {
 	if c == nil || c.CustomAttributes == nil {
@@ -2229,6 +2409,15 @@ func (c *Company) GetLastRequestAt() int {
 	return *c.LastRequestAt
 }
 
+// GetLastRequestAtTime returns the LastRequestAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Company is nil.
+func (c *Company) GetLastRequestAtTime() time.Time {
+	if c == nil || c.LastRequestAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.LastRequestAt), 0).UTC()
+}
+
 // GetMonthlySpend returns the MonthlySpend field, or 0 when it or the Company is nil.
 func (c *Company) GetMonthlySpend() int {
 	if c == nil || c.MonthlySpend == nil {
@@ -2251,6 +2440,15 @@ func (c *Company) GetRemoteCreatedAt() int {
 		return 0
 	}
 	return *c.RemoteCreatedAt
+}
+
+// GetRemoteCreatedAtTime returns the RemoteCreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Company is nil.
+func (c *Company) GetRemoteCreatedAtTime() time.Time {
+	if c == nil || c.RemoteCreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.RemoteCreatedAt), 0).UTC()
 }
 
 // GetSessionCount returns the SessionCount field, or 0 when it or the Company is nil.
@@ -2283,6 +2481,15 @@ func (c *Company) GetUpdatedAt() int {
 		return 0
 	}
 	return *c.UpdatedAt
+}
+
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Company is nil.
+func (c *Company) GetUpdatedAtTime() time.Time {
+	if c == nil || c.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.UpdatedAt), 0).UTC()
 }
 
 // GetUserCount returns the UserCount field, or 0 when it or the Company is nil.
@@ -2447,6 +2654,15 @@ func (c *Contact) GetAndroidLastSeenAt() int {
 	return *c.AndroidLastSeenAt
 }
 
+// GetAndroidLastSeenAtTime returns the AndroidLastSeenAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Contact is nil.
+func (c *Contact) GetAndroidLastSeenAtTime() time.Time {
+	if c == nil || c.AndroidLastSeenAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.AndroidLastSeenAt), 0).UTC()
+}
+
 // GetAndroidOsVersion returns the AndroidOsVersion field, or "" when it or the Contact is nil.
 func (c *Contact) GetAndroidOsVersion() string {
 	if c == nil || c.AndroidOsVersion == nil {
@@ -2511,6 +2727,15 @@ func (c *Contact) GetCreatedAt() int {
 		return 0
 	}
 	return *c.CreatedAt
+}
+
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Contact is nil.
+func (c *Contact) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
 // GetCustomAttributes returns the CustomAttributes field, or nil when it or the Contact is nil.
@@ -2593,6 +2818,15 @@ func (c *Contact) GetIosLastSeenAt() int {
 	return *c.IosLastSeenAt
 }
 
+// GetIosLastSeenAtTime returns the IosLastSeenAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Contact is nil.
+func (c *Contact) GetIosLastSeenAtTime() time.Time {
+	if c == nil || c.IosLastSeenAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.IosLastSeenAt), 0).UTC()
+}
+
 // GetIosOsVersion returns the IosOsVersion field, or "" when it or the Contact is nil.
 func (c *Contact) GetIosOsVersion() string {
 	if c == nil || c.IosOsVersion == nil {
@@ -2625,12 +2859,30 @@ func (c *Contact) GetLastContactedAt() int {
 	return *c.LastContactedAt
 }
 
+// GetLastContactedAtTime returns the LastContactedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Contact is nil.
+func (c *Contact) GetLastContactedAtTime() time.Time {
+	if c == nil || c.LastContactedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.LastContactedAt), 0).UTC()
+}
+
 // GetLastEmailClickedAt returns the LastEmailClickedAt field, or 0 when it or the Contact is nil.
 func (c *Contact) GetLastEmailClickedAt() int {
 	if c == nil || c.LastEmailClickedAt == nil {
 		return 0
 	}
 	return *c.LastEmailClickedAt
+}
+
+// GetLastEmailClickedAtTime returns the LastEmailClickedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Contact is nil.
+func (c *Contact) GetLastEmailClickedAtTime() time.Time {
+	if c == nil || c.LastEmailClickedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.LastEmailClickedAt), 0).UTC()
 }
 
 // GetLastEmailOpenedAt returns the LastEmailOpenedAt field, or 0 when it or the Contact is nil.
@@ -2641,6 +2893,15 @@ func (c *Contact) GetLastEmailOpenedAt() int {
 	return *c.LastEmailOpenedAt
 }
 
+// GetLastEmailOpenedAtTime returns the LastEmailOpenedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Contact is nil.
+func (c *Contact) GetLastEmailOpenedAtTime() time.Time {
+	if c == nil || c.LastEmailOpenedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.LastEmailOpenedAt), 0).UTC()
+}
+
 // GetLastRepliedAt returns the LastRepliedAt field, or 0 when it or the Contact is nil.
 func (c *Contact) GetLastRepliedAt() int {
 	if c == nil || c.LastRepliedAt == nil {
@@ -2649,12 +2910,30 @@ func (c *Contact) GetLastRepliedAt() int {
 	return *c.LastRepliedAt
 }
 
+// GetLastRepliedAtTime returns the LastRepliedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Contact is nil.
+func (c *Contact) GetLastRepliedAtTime() time.Time {
+	if c == nil || c.LastRepliedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.LastRepliedAt), 0).UTC()
+}
+
 // GetLastSeenAt returns the LastSeenAt field, or 0 when it or the Contact is nil.
 func (c *Contact) GetLastSeenAt() int {
 	if c == nil || c.LastSeenAt == nil {
 		return 0
 	}
 	return *c.LastSeenAt
+}
+
+// GetLastSeenAtTime returns the LastSeenAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Contact is nil.
+func (c *Contact) GetLastSeenAtTime() time.Time {
+	if c == nil || c.LastSeenAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.LastSeenAt), 0).UTC()
 }
 
 // GetLocation returns the Location field, or nil when it or the Contact is nil. The getters of
@@ -2731,6 +3010,15 @@ func (c *Contact) GetSignedUpAt() int {
 	return *c.SignedUpAt
 }
 
+// GetSignedUpAtTime returns the SignedUpAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Contact is nil.
+func (c *Contact) GetSignedUpAtTime() time.Time {
+	if c == nil || c.SignedUpAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.SignedUpAt), 0).UTC()
+}
+
 // GetSocialProfiles returns the SocialProfiles field, or nil when it or the Contact is nil. The getters of
 // the result are safe to call on nil.
 func (c *Contact) GetSocialProfiles() *ContactSocialProfiles {
@@ -2771,6 +3059,15 @@ func (c *Contact) GetUpdatedAt() int {
 		return 0
 	}
 	return *c.UpdatedAt
+}
+
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Contact is nil.
+func (c *Contact) GetUpdatedAtTime() time.Time {
+	if c == nil || c.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.UpdatedAt), 0).UTC()
 }
 
 // GetWorkspaceId returns the WorkspaceId field, or "" when it or the Contact is nil.
@@ -3079,6 +3376,15 @@ func (c *ContactReplyBaseRequest) GetCreatedAt() int {
 	return *c.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ContactReplyBaseRequest is nil.
+func (c *ContactReplyBaseRequest) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
+}
+
 // GetAttachmentFiles returns the AttachmentFiles field, or nil when it or the ContactReplyEmailRequest is nil.
 func (c *ContactReplyEmailRequest) GetAttachmentFiles() []ConversationAttachmentFiles {
 	if c == nil || c.AttachmentFiles == nil {
@@ -3101,6 +3407,15 @@ func (c *ContactReplyEmailRequest) GetCreatedAt() int {
 		return 0
 	}
 	return *c.CreatedAt
+}
+
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ContactReplyEmailRequest is nil.
+func (c *ContactReplyEmailRequest) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
 // GetAttachmentFiles returns the AttachmentFiles field, or nil when it or the ContactReplyIntercomUserIdRequest is nil.
@@ -3127,6 +3442,15 @@ func (c *ContactReplyIntercomUserIdRequest) GetCreatedAt() int {
 	return *c.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ContactReplyIntercomUserIdRequest is nil.
+func (c *ContactReplyIntercomUserIdRequest) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
+}
+
 // GetAttachmentUrls returns the AttachmentUrls field, or nil when it or the ContactReplyTicketEmailRequest is nil.
 func (c *ContactReplyTicketEmailRequest) GetAttachmentUrls() []string {
 	if c == nil || c.AttachmentUrls == nil {
@@ -3141,6 +3465,15 @@ func (c *ContactReplyTicketEmailRequest) GetCreatedAt() int {
 		return 0
 	}
 	return *c.CreatedAt
+}
+
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ContactReplyTicketEmailRequest is nil.
+func (c *ContactReplyTicketEmailRequest) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
 // GetAttachmentUrls returns the AttachmentUrls field, or nil when it or the ContactReplyTicketIntercomUserIdRequest is nil.
@@ -3159,6 +3492,15 @@ func (c *ContactReplyTicketIntercomUserIdRequest) GetCreatedAt() int {
 	return *c.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ContactReplyTicketIntercomUserIdRequest is nil.
+func (c *ContactReplyTicketIntercomUserIdRequest) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
+}
+
 // GetAttachmentUrls returns the AttachmentUrls field, or nil when it or the ContactReplyTicketUserIdRequest is nil.
 func (c *ContactReplyTicketUserIdRequest) GetAttachmentUrls() []string {
 	if c == nil || c.AttachmentUrls == nil {
@@ -3173,6 +3515,15 @@ func (c *ContactReplyTicketUserIdRequest) GetCreatedAt() int {
 		return 0
 	}
 	return *c.CreatedAt
+}
+
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ContactReplyTicketUserIdRequest is nil.
+func (c *ContactReplyTicketUserIdRequest) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
 // GetAttachmentFiles returns the AttachmentFiles field, or nil when it or the ContactReplyUserIdRequest is nil.
@@ -3197,6 +3548,15 @@ func (c *ContactReplyUserIdRequest) GetCreatedAt() int {
 		return 0
 	}
 	return *c.CreatedAt
+}
+
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ContactReplyUserIdRequest is nil.
+func (c *ContactReplyUserIdRequest) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
 // GetData returns the Data field, or nil when it or the ContactSegments is nil.
@@ -3319,6 +3679,15 @@ func (c *ContactWithPush) GetAndroidLastSeenAt() int {
 	return *c.AndroidLastSeenAt
 }
 
+// GetAndroidLastSeenAtTime returns the AndroidLastSeenAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ContactWithPush is nil.
+func (c *ContactWithPush) GetAndroidLastSeenAtTime() time.Time {
+	if c == nil || c.AndroidLastSeenAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.AndroidLastSeenAt), 0).UTC()
+}
+
 // GetAndroidOsVersion returns the AndroidOsVersion field, or "" when it or the ContactWithPush is nil.
 func (c *ContactWithPush) GetAndroidOsVersion() string {
 	if c == nil || c.AndroidOsVersion == nil {
@@ -3383,6 +3752,15 @@ func (c *ContactWithPush) GetCreatedAt() int {
 		return 0
 	}
 	return *c.CreatedAt
+}
+
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ContactWithPush is nil.
+func (c *ContactWithPush) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
 // GetCustomAttributes returns the CustomAttributes field, or nil when it or the ContactWithPush is nil.
@@ -3473,6 +3851,15 @@ func (c *ContactWithPush) GetIosLastSeenAt() int {
 	return *c.IosLastSeenAt
 }
 
+// GetIosLastSeenAtTime returns the IosLastSeenAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ContactWithPush is nil.
+func (c *ContactWithPush) GetIosLastSeenAtTime() time.Time {
+	if c == nil || c.IosLastSeenAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.IosLastSeenAt), 0).UTC()
+}
+
 // GetIosOsVersion returns the IosOsVersion field, or "" when it or the ContactWithPush is nil.
 func (c *ContactWithPush) GetIosOsVersion() string {
 	if c == nil || c.IosOsVersion == nil {
@@ -3505,12 +3892,30 @@ func (c *ContactWithPush) GetLastContactedAt() int {
 	return *c.LastContactedAt
 }
 
+// GetLastContactedAtTime returns the LastContactedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ContactWithPush is nil.
+func (c *ContactWithPush) GetLastContactedAtTime() time.Time {
+	if c == nil || c.LastContactedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.LastContactedAt), 0).UTC()
+}
+
 // GetLastEmailClickedAt returns the LastEmailClickedAt field, or 0 when it or the ContactWithPush is nil.
 func (c *ContactWithPush) GetLastEmailClickedAt() int {
 	if c == nil || c.LastEmailClickedAt == nil {
 		return 0
 	}
 	return *c.LastEmailClickedAt
+}
+
+// GetLastEmailClickedAtTime returns the LastEmailClickedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ContactWithPush is nil.
+func (c *ContactWithPush) GetLastEmailClickedAtTime() time.Time {
+	if c == nil || c.LastEmailClickedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.LastEmailClickedAt), 0).UTC()
 }
 
 // GetLastEmailOpenedAt returns the LastEmailOpenedAt field, or 0 when it or the ContactWithPush is nil.
@@ -3521,6 +3926,15 @@ func (c *ContactWithPush) GetLastEmailOpenedAt() int {
 	return *c.LastEmailOpenedAt
 }
 
+// GetLastEmailOpenedAtTime returns the LastEmailOpenedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ContactWithPush is nil.
+func (c *ContactWithPush) GetLastEmailOpenedAtTime() time.Time {
+	if c == nil || c.LastEmailOpenedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.LastEmailOpenedAt), 0).UTC()
+}
+
 // GetLastRepliedAt returns the LastRepliedAt field, or 0 when it or the ContactWithPush is nil.
 func (c *ContactWithPush) GetLastRepliedAt() int {
 	if c == nil || c.LastRepliedAt == nil {
@@ -3529,12 +3943,30 @@ func (c *ContactWithPush) GetLastRepliedAt() int {
 	return *c.LastRepliedAt
 }
 
+// GetLastRepliedAtTime returns the LastRepliedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ContactWithPush is nil.
+func (c *ContactWithPush) GetLastRepliedAtTime() time.Time {
+	if c == nil || c.LastRepliedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.LastRepliedAt), 0).UTC()
+}
+
 // GetLastSeenAt returns the LastSeenAt field, or 0 when it or the ContactWithPush is nil.
 func (c *ContactWithPush) GetLastSeenAt() int {
 	if c == nil || c.LastSeenAt == nil {
 		return 0
 	}
 	return *c.LastSeenAt
+}
+
+// GetLastSeenAtTime returns the LastSeenAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ContactWithPush is nil.
+func (c *ContactWithPush) GetLastSeenAtTime() time.Time {
+	if c == nil || c.LastSeenAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.LastSeenAt), 0).UTC()
 }
 
 // GetLocation returns the Location field, or nil when it or the ContactWithPush is nil. The getters of
@@ -3611,6 +4043,15 @@ func (c *ContactWithPush) GetSignedUpAt() int {
 	return *c.SignedUpAt
 }
 
+// GetSignedUpAtTime returns the SignedUpAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ContactWithPush is nil.
+func (c *ContactWithPush) GetSignedUpAtTime() time.Time {
+	if c == nil || c.SignedUpAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.SignedUpAt), 0).UTC()
+}
+
 // GetSocialProfiles returns the SocialProfiles field, or nil when it or the ContactWithPush is nil. The getters of
 // the result are safe to call on nil.
 func (c *ContactWithPush) GetSocialProfiles() *ContactSocialProfiles {
@@ -3653,6 +4094,15 @@ func (c *ContactWithPush) GetUpdatedAt() int {
 	return *c.UpdatedAt
 }
 
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ContactWithPush is nil.
+func (c *ContactWithPush) GetUpdatedAtTime() time.Time {
+	if c == nil || c.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.UpdatedAt), 0).UTC()
+}
+
 // GetWorkspaceId returns the WorkspaceId field, or "" when it or the ContactWithPush is nil.
 func (c *ContactWithPush) GetWorkspaceId() string {
 	if c == nil || c.WorkspaceId == nil {
@@ -3670,12 +4120,39 @@ func (c *ContentImportSource) GetAudienceIds() []string {
 	return accessorStrings(*c.AudienceIds)
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ContentImportSource is nil.
+func (c *ContentImportSource) GetCreatedAtTime() time.Time {
+	if c == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(c.CreatedAt), 0).UTC()
+}
+
 // GetId returns the Id field as a string, or "" when the ContentImportSource is nil.
 func (c *ContentImportSource) GetId() string {
 	if c == nil {
 		return ""
 	}
 	return string(c.Id)
+}
+
+// GetLastSyncedAtTime returns the LastSyncedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ContentImportSource is nil.
+func (c *ContentImportSource) GetLastSyncedAtTime() time.Time {
+	if c == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(c.LastSyncedAt), 0).UTC()
+}
+
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ContentImportSource is nil.
+func (c *ContentImportSource) GetUpdatedAtTime() time.Time {
+	if c == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(c.UpdatedAt), 0).UTC()
 }
 
 // GetData returns the Data field, or nil when it or the ContentImportSourcesList is nil.
@@ -3836,6 +4313,15 @@ func (c *Conversation) GetCreatedAt() int {
 	return *c.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Conversation is nil.
+func (c *Conversation) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
+}
+
 // GetCustomAttributes returns the CustomAttributes field, or nil when it or the Conversation is nil.
 func (c *Conversation) GetCustomAttributes() CustomAttributes {
 	if c == nil || c.CustomAttributes == nil {
@@ -3909,6 +4395,15 @@ func (c *Conversation) GetSnoozedUntil() int {
 		return 0
 	}
 	return *c.SnoozedUntil
+}
+
+// GetSnoozedUntilTime returns the SnoozedUntil field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Conversation is nil.
+func (c *Conversation) GetSnoozedUntilTime() time.Time {
+	if c == nil || c.SnoozedUntil == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.SnoozedUntil), 0).UTC()
 }
 
 // GetSource returns the Source field, or nil when it or the Conversation is nil. The getters of
@@ -3987,12 +4482,30 @@ func (c *Conversation) GetUpdatedAt() int {
 	return *c.UpdatedAt
 }
 
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Conversation is nil.
+func (c *Conversation) GetUpdatedAtTime() time.Time {
+	if c == nil || c.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.UpdatedAt), 0).UTC()
+}
+
 // GetWaitingSince returns the WaitingSince field, or 0 when it or the Conversation is nil.
 func (c *Conversation) GetWaitingSince() int {
 	if c == nil || c.WaitingSince == nil {
 		return 0
 	}
 	return *c.WaitingSince
+}
+
+// GetWaitingSinceTime returns the WaitingSince field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Conversation is nil.
+func (c *Conversation) GetWaitingSinceTime() time.Time {
+	if c == nil || c.WaitingSince == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.WaitingSince), 0).UTC()
 }
 
 // GetContentType returns the ContentType field, or "" when it or the ConversationAttachmentFiles is nil.
@@ -4065,6 +4578,15 @@ func (c *ConversationFirstContactReply) GetCreatedAt() int {
 		return 0
 	}
 	return *c.CreatedAt
+}
+
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ConversationFirstContactReply is nil.
+func (c *ConversationFirstContactReply) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
 // GetType returns the Type field, or "" when it or the ConversationFirstContactReply is nil.
@@ -4176,6 +4698,15 @@ func (c *ConversationListItem) GetCreatedAt() int {
 	return *c.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ConversationListItem is nil.
+func (c *ConversationListItem) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
+}
+
 // GetCustomAttributes returns the CustomAttributes field, or nil when it or the ConversationListItem is nil.
 func (c *ConversationListItem) GetCustomAttributes() CustomAttributes {
 	if c == nil || c.CustomAttributes == nil {
@@ -4249,6 +4780,15 @@ func (c *ConversationListItem) GetSnoozedUntil() int {
 		return 0
 	}
 	return *c.SnoozedUntil
+}
+
+// GetSnoozedUntilTime returns the SnoozedUntil field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ConversationListItem is nil.
+func (c *ConversationListItem) GetSnoozedUntilTime() time.Time {
+	if c == nil || c.SnoozedUntil == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.SnoozedUntil), 0).UTC()
 }
 
 // GetSource returns the Source field, or nil when it or the ConversationListItem is nil. The getters of
@@ -4327,12 +4867,30 @@ func (c *ConversationListItem) GetUpdatedAt() int {
 	return *c.UpdatedAt
 }
 
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ConversationListItem is nil.
+func (c *ConversationListItem) GetUpdatedAtTime() time.Time {
+	if c == nil || c.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.UpdatedAt), 0).UTC()
+}
+
 // GetWaitingSince returns the WaitingSince field, or 0 when it or the ConversationListItem is nil.
 func (c *ConversationListItem) GetWaitingSince() int {
 	if c == nil || c.WaitingSince == nil {
 		return 0
 	}
 	return *c.WaitingSince
+}
+
+// GetWaitingSinceTime returns the WaitingSince field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ConversationListItem is nil.
+func (c *ConversationListItem) GetWaitingSinceTime() time.Time {
+	if c == nil || c.WaitingSince == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.WaitingSince), 0).UTC()
 }
 
 // GetAppPackageCode returns the AppPackageCode field, or "" when it or the ConversationPart is nil.
@@ -4383,6 +4941,15 @@ func (c *ConversationPart) GetCreatedAt() int {
 		return 0
 	}
 	return *c.CreatedAt
+}
+
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ConversationPart is nil.
+func (c *ConversationPart) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
 // GetEmailMessageMetadata returns the EmailMessageMetadata field, or nil when it or the ConversationPart is nil. The getters of
@@ -4436,6 +5003,15 @@ func (c *ConversationPart) GetNotifiedAt() int {
 	return *c.NotifiedAt
 }
 
+// GetNotifiedAtTime returns the NotifiedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ConversationPart is nil.
+func (c *ConversationPart) GetNotifiedAtTime() time.Time {
+	if c == nil || c.NotifiedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.NotifiedAt), 0).UTC()
+}
+
 // GetPartType returns the PartType field, or "" when it or the ConversationPart is nil.
 func (c *ConversationPart) GetPartType() string {
 	if c == nil || c.PartType == nil {
@@ -4482,6 +5058,15 @@ func (c *ConversationPart) GetUpdatedAt() int {
 		return 0
 	}
 	return *c.UpdatedAt
+}
+
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ConversationPart is nil.
+func (c *ConversationPart) GetUpdatedAtTime() time.Time {
+	if c == nil || c.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.UpdatedAt), 0).UTC()
 }
 
 // GetEmail returns the Email field, or "" when it or the ConversationPartAuthor is nil.
@@ -4581,6 +5166,15 @@ func (c *ConversationRating) GetCreatedAt() int {
 	return *c.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ConversationRating is nil.
+func (c *ConversationRating) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
+}
+
 // GetRating returns the Rating field, or 0 when it or the ConversationRating is nil.
 func (c *ConversationRating) GetRating() int {
 	if c == nil || c.Rating == nil {
@@ -4612,6 +5206,15 @@ func (c *ConversationRating) GetUpdatedAt() int {
 		return 0
 	}
 	return *c.UpdatedAt
+}
+
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ConversationRating is nil.
+func (c *ConversationRating) GetUpdatedAtTime() time.Time {
+	if c == nil || c.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.UpdatedAt), 0).UTC()
 }
 
 // GetResponseTime returns the ResponseTime field, or 0 when it or the ConversationResponseTime is nil.
@@ -4767,12 +5370,30 @@ func (c *ConversationStatistics) GetFirstAdminReplyAt() int {
 	return *c.FirstAdminReplyAt
 }
 
+// GetFirstAdminReplyAtTime returns the FirstAdminReplyAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ConversationStatistics is nil.
+func (c *ConversationStatistics) GetFirstAdminReplyAtTime() time.Time {
+	if c == nil || c.FirstAdminReplyAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.FirstAdminReplyAt), 0).UTC()
+}
+
 // GetFirstAssignmentAt returns the FirstAssignmentAt field, or 0 when it or the ConversationStatistics is nil.
 func (c *ConversationStatistics) GetFirstAssignmentAt() int {
 	if c == nil || c.FirstAssignmentAt == nil {
 		return 0
 	}
 	return *c.FirstAssignmentAt
+}
+
+// GetFirstAssignmentAtTime returns the FirstAssignmentAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ConversationStatistics is nil.
+func (c *ConversationStatistics) GetFirstAssignmentAtTime() time.Time {
+	if c == nil || c.FirstAssignmentAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.FirstAssignmentAt), 0).UTC()
 }
 
 // GetFirstCloseAt returns the FirstCloseAt field, or 0 when it or the ConversationStatistics is nil.
@@ -4783,12 +5404,30 @@ func (c *ConversationStatistics) GetFirstCloseAt() int {
 	return *c.FirstCloseAt
 }
 
+// GetFirstCloseAtTime returns the FirstCloseAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ConversationStatistics is nil.
+func (c *ConversationStatistics) GetFirstCloseAtTime() time.Time {
+	if c == nil || c.FirstCloseAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.FirstCloseAt), 0).UTC()
+}
+
 // GetFirstContactReplyAt returns the FirstContactReplyAt field, or 0 when it or the ConversationStatistics is nil.
 func (c *ConversationStatistics) GetFirstContactReplyAt() int {
 	if c == nil || c.FirstContactReplyAt == nil {
 		return 0
 	}
 	return *c.FirstContactReplyAt
+}
+
+// GetFirstContactReplyAtTime returns the FirstContactReplyAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ConversationStatistics is nil.
+func (c *ConversationStatistics) GetFirstContactReplyAtTime() time.Time {
+	if c == nil || c.FirstContactReplyAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.FirstContactReplyAt), 0).UTC()
 }
 
 // GetHandlingTime returns the HandlingTime field, or 0 when it or the ConversationStatistics is nil.
@@ -4807,12 +5446,30 @@ func (c *ConversationStatistics) GetLastAdminReplyAt() int {
 	return *c.LastAdminReplyAt
 }
 
+// GetLastAdminReplyAtTime returns the LastAdminReplyAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ConversationStatistics is nil.
+func (c *ConversationStatistics) GetLastAdminReplyAtTime() time.Time {
+	if c == nil || c.LastAdminReplyAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.LastAdminReplyAt), 0).UTC()
+}
+
 // GetLastAssignmentAdminReplyAt returns the LastAssignmentAdminReplyAt field, or 0 when it or the ConversationStatistics is nil.
 func (c *ConversationStatistics) GetLastAssignmentAdminReplyAt() int {
 	if c == nil || c.LastAssignmentAdminReplyAt == nil {
 		return 0
 	}
 	return *c.LastAssignmentAdminReplyAt
+}
+
+// GetLastAssignmentAdminReplyAtTime returns the LastAssignmentAdminReplyAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ConversationStatistics is nil.
+func (c *ConversationStatistics) GetLastAssignmentAdminReplyAtTime() time.Time {
+	if c == nil || c.LastAssignmentAdminReplyAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.LastAssignmentAdminReplyAt), 0).UTC()
 }
 
 // GetLastAssignmentAt returns the LastAssignmentAt field, or 0 when it or the ConversationStatistics is nil.
@@ -4823,12 +5480,30 @@ func (c *ConversationStatistics) GetLastAssignmentAt() int {
 	return *c.LastAssignmentAt
 }
 
+// GetLastAssignmentAtTime returns the LastAssignmentAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ConversationStatistics is nil.
+func (c *ConversationStatistics) GetLastAssignmentAtTime() time.Time {
+	if c == nil || c.LastAssignmentAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.LastAssignmentAt), 0).UTC()
+}
+
 // GetLastCloseAt returns the LastCloseAt field, or 0 when it or the ConversationStatistics is nil.
 func (c *ConversationStatistics) GetLastCloseAt() int {
 	if c == nil || c.LastCloseAt == nil {
 		return 0
 	}
 	return *c.LastCloseAt
+}
+
+// GetLastCloseAtTime returns the LastCloseAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ConversationStatistics is nil.
+func (c *ConversationStatistics) GetLastCloseAtTime() time.Time {
+	if c == nil || c.LastCloseAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.LastCloseAt), 0).UTC()
 }
 
 // GetLastClosedById returns the LastClosedById field, or "" when it or the ConversationStatistics is nil.
@@ -4845,6 +5520,15 @@ func (c *ConversationStatistics) GetLastContactReplyAt() int {
 		return 0
 	}
 	return *c.LastContactReplyAt
+}
+
+// GetLastContactReplyAtTime returns the LastContactReplyAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ConversationStatistics is nil.
+func (c *ConversationStatistics) GetLastContactReplyAtTime() time.Time {
+	if c == nil || c.LastContactReplyAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.LastContactReplyAt), 0).UTC()
 }
 
 // GetMedianTimeToReply returns the MedianTimeToReply field, or 0 when it or the ConversationStatistics is nil.
@@ -5105,6 +5789,15 @@ func (c *CreateContactRequest) GetLastSeenAt() int {
 	return *c.LastSeenAt
 }
 
+// GetLastSeenAtTime returns the LastSeenAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the CreateContactRequest is nil.
+func (c *CreateContactRequest) GetLastSeenAtTime() time.Time {
+	if c == nil || c.LastSeenAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.LastSeenAt), 0).UTC()
+}
+
 // GetName returns the Name field, or "" when it or the CreateContactRequest is nil.
 func (c *CreateContactRequest) GetName() string {
 	if c == nil || c.Name == nil {
@@ -5143,6 +5836,15 @@ func (c *CreateContactRequest) GetSignedUpAt() int {
 		return 0
 	}
 	return *c.SignedUpAt
+}
+
+// GetSignedUpAtTime returns the SignedUpAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the CreateContactRequest is nil.
+func (c *CreateContactRequest) GetSignedUpAtTime() time.Time {
+	if c == nil || c.SignedUpAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.SignedUpAt), 0).UTC()
 }
 
 // GetUnsubscribedFromEmails returns the UnsubscribedFromEmails field, or false when it or the CreateContactRequest is nil.
@@ -5186,6 +5888,15 @@ func (c *CreateConversationRequest) GetCreatedAt() int {
 	return *c.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the CreateConversationRequest is nil.
+func (c *CreateConversationRequest) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
+}
+
 // GetSubject returns the Subject field, or "" when it or the CreateConversationRequest is nil.
 func (c *CreateConversationRequest) GetSubject() string {
 	if c == nil || c.Subject == nil {
@@ -5216,6 +5927,15 @@ func (c *CreateDataEventRequest) GetCreatedAt() int {
 		return 0
 	}
 	return *c.CreatedAt
+}
+
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the CreateDataEventRequest is nil.
+func (c *CreateDataEventRequest) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
 // GetEmail returns the Email field, or "" when it or the CreateDataEventRequest is nil.
@@ -5364,6 +6084,15 @@ func (c *CreateMessageRequest) GetCreatedAt() int {
 	return *c.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the CreateMessageRequest is nil.
+func (c *CreateMessageRequest) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
+}
+
 // GetMessageType returns the MessageType field, or "" when it or the CreateMessageRequest is nil.
 func (c *CreateMessageRequest) GetMessageType() CreateMessageRequestMessageType {
 	if c == nil || c.MessageType == nil {
@@ -5461,6 +6190,15 @@ func (c *CreateOrUpdateCompanyRequest) GetRemoteCreatedAt() int {
 	return *c.RemoteCreatedAt
 }
 
+// GetRemoteCreatedAtTime returns the RemoteCreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the CreateOrUpdateCompanyRequest is nil.
+func (c *CreateOrUpdateCompanyRequest) GetRemoteCreatedAtTime() time.Time {
+	if c == nil || c.RemoteCreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.RemoteCreatedAt), 0).UTC()
+}
+
 // GetSize returns the Size field, or 0 when it or the CreateOrUpdateCompanyRequest is nil.
 func (c *CreateOrUpdateCompanyRequest) GetSize() int {
 	if c == nil || c.Size == nil {
@@ -5493,6 +6231,15 @@ func (c *CreateOrUpdateCustomObjectInstanceRequest) GetExternalCreatedAt() int {
 	return *c.ExternalCreatedAt
 }
 
+// GetExternalCreatedAtTime returns the ExternalCreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the CreateOrUpdateCustomObjectInstanceRequest is nil.
+func (c *CreateOrUpdateCustomObjectInstanceRequest) GetExternalCreatedAtTime() time.Time {
+	if c == nil || c.ExternalCreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.ExternalCreatedAt), 0).UTC()
+}
+
 // GetExternalId returns the ExternalId field, or "" when it or the CreateOrUpdateCustomObjectInstanceRequest is nil.
 func (c *CreateOrUpdateCustomObjectInstanceRequest) GetExternalId() string {
 	if c == nil || c.ExternalId == nil {
@@ -5507,6 +6254,15 @@ func (c *CreateOrUpdateCustomObjectInstanceRequest) GetExternalUpdatedAt() int {
 		return 0
 	}
 	return *c.ExternalUpdatedAt
+}
+
+// GetExternalUpdatedAtTime returns the ExternalUpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the CreateOrUpdateCustomObjectInstanceRequest is nil.
+func (c *CreateOrUpdateCustomObjectInstanceRequest) GetExternalUpdatedAtTime() time.Time {
+	if c == nil || c.ExternalUpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.ExternalUpdatedAt), 0).UTC()
 }
 
 // GetId returns the Id field, or "" when it or the CreateOrUpdateTagRequest is nil.
@@ -5557,6 +6313,15 @@ func (c *CreateTicketJSONBody) GetCreatedAt() int {
 	return *c.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the CreateTicketJSONBody is nil.
+func (c *CreateTicketJSONBody) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
+}
+
 // GetSkipNotifications returns the SkipNotifications field, or false when it or the CreateTicketJSONBody is nil.
 func (c *CreateTicketJSONBody) GetSkipNotifications() bool {
 	if c == nil || c.SkipNotifications == nil {
@@ -5603,6 +6368,15 @@ func (c *CreateTicketRequest) GetCreatedAt() int {
 		return 0
 	}
 	return *c.CreatedAt
+}
+
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the CreateTicketRequest is nil.
+func (c *CreateTicketRequest) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
 // GetTicketAttributes returns the TicketAttributes field, or nil when it or the CreateTicketRequest is nil.
@@ -5701,6 +6475,15 @@ func (c *CreateTicketTypeRequest) GetIsInternal() bool {
 	return *c.IsInternal
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the CreatedConversation is nil.
+func (c *CreatedConversation) GetCreatedAtTime() time.Time {
+	if c == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(c.CreatedAt), 0).UTC()
+}
+
 // GetSubject returns the Subject field, or "" when it or the CreatedConversation is nil.
 func (c *CreatedConversation) GetSubject() string {
 	if c == nil || c.Subject == nil {
@@ -5758,6 +6541,15 @@ func (c *CustomObjectInstance) GetCreatedAt() int {
 	return *c.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the CustomObjectInstance is nil.
+func (c *CustomObjectInstance) GetCreatedAtTime() time.Time {
+	if c == nil || c.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.CreatedAt), 0).UTC()
+}
+
 // GetCustomAttributes returns the CustomAttributes field, or nil when it or the CustomObjectInstance is nil.
 func (c *CustomObjectInstance) GetCustomAttributes() map[string]interface{} {
 	if c == nil || c.CustomAttributes == nil {
@@ -5774,6 +6566,15 @@ func (c *CustomObjectInstance) GetExternalCreatedAt() int {
 	return *c.ExternalCreatedAt
 }
 
+// GetExternalCreatedAtTime returns the ExternalCreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the CustomObjectInstance is nil.
+func (c *CustomObjectInstance) GetExternalCreatedAtTime() time.Time {
+	if c == nil || c.ExternalCreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.ExternalCreatedAt), 0).UTC()
+}
+
 // GetExternalId returns the ExternalId field, or "" when it or the CustomObjectInstance is nil.
 func (c *CustomObjectInstance) GetExternalId() string {
 	if c == nil || c.ExternalId == nil {
@@ -5788,6 +6589,15 @@ func (c *CustomObjectInstance) GetExternalUpdatedAt() int {
 		return 0
 	}
 	return *c.ExternalUpdatedAt
+}
+
+// GetExternalUpdatedAtTime returns the ExternalUpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the CustomObjectInstance is nil.
+func (c *CustomObjectInstance) GetExternalUpdatedAtTime() time.Time {
+	if c == nil || c.ExternalUpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.ExternalUpdatedAt), 0).UTC()
 }
 
 // GetId returns the Id field, or "" when it or the CustomObjectInstance is nil.
@@ -5812,6 +6622,15 @@ func (c *CustomObjectInstance) GetUpdatedAt() int {
 		return 0
 	}
 	return *c.UpdatedAt
+}
+
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the CustomObjectInstance is nil.
+func (c *CustomObjectInstance) GetUpdatedAtTime() time.Time {
+	if c == nil || c.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.UpdatedAt), 0).UTC()
 }
 
 // GetDeleted returns the Deleted field, or false when it or the CustomObjectInstanceDeleted is nil.
@@ -5884,6 +6703,15 @@ func (d *DataAttribute) GetCreatedAt() int {
 		return 0
 	}
 	return *d.CreatedAt
+}
+
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the DataAttribute is nil.
+func (d *DataAttribute) GetCreatedAtTime() time.Time {
+	if d == nil || d.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*d.CreatedAt), 0).UTC()
 }
 
 // GetCustom returns the Custom field, or false when it or the DataAttribute is nil.
@@ -5988,6 +6816,15 @@ func (d *DataAttribute) GetUpdatedAt() int {
 		return 0
 	}
 	return *d.UpdatedAt
+}
+
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the DataAttribute is nil.
+func (d *DataAttribute) GetUpdatedAtTime() time.Time {
+	if d == nil || d.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*d.UpdatedAt), 0).UTC()
 }
 
 // GetData returns the Data field, or nil when it or the DataAttributeList is nil.
@@ -6327,6 +7164,15 @@ func (e *EmailSetting) GetCreatedAt() int {
 	return *e.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the EmailSetting is nil.
+func (e *EmailSetting) GetCreatedAtTime() time.Time {
+	if e == nil || e.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*e.CreatedAt), 0).UTC()
+}
+
 // GetDomain returns the Domain field, or "" when it or the EmailSetting is nil.
 func (e *EmailSetting) GetDomain() string {
 	if e == nil || e.Domain == nil {
@@ -6349,6 +7195,15 @@ func (e *EmailSetting) GetForwardedEmailLastReceivedAt() int {
 		return 0
 	}
 	return *e.ForwardedEmailLastReceivedAt
+}
+
+// GetForwardedEmailLastReceivedAtTime returns the ForwardedEmailLastReceivedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the EmailSetting is nil.
+func (e *EmailSetting) GetForwardedEmailLastReceivedAtTime() time.Time {
+	if e == nil || e.ForwardedEmailLastReceivedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*e.ForwardedEmailLastReceivedAt), 0).UTC()
 }
 
 // GetForwardingEnabled returns the ForwardingEnabled field, or false when it or the EmailSetting is nil.
@@ -6381,6 +7236,15 @@ func (e *EmailSetting) GetUpdatedAt() int {
 		return 0
 	}
 	return *e.UpdatedAt
+}
+
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the EmailSetting is nil.
+func (e *EmailSetting) GetUpdatedAtTime() time.Time {
+	if e == nil || e.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*e.UpdatedAt), 0).UTC()
 }
 
 // GetVerified returns the Verified field, or false when it or the EmailSetting is nil.
@@ -6423,6 +7287,15 @@ func (e *EnqueueCreateTicketJSONBody) GetCreatedAt() int {
 	return *e.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the EnqueueCreateTicketJSONBody is nil.
+func (e *EnqueueCreateTicketJSONBody) GetCreatedAtTime() time.Time {
+	if e == nil || e.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*e.CreatedAt), 0).UTC()
+}
+
 // GetSkipNotifications returns the SkipNotifications field, or false when it or the EnqueueCreateTicketJSONBody is nil.
 func (e *EnqueueCreateTicketJSONBody) GetSkipNotifications() bool {
 	if e == nil || e.SkipNotifications == nil {
@@ -6463,6 +7336,15 @@ func (e *ExternalPage) GetAiSalesAgentAvailability() bool {
 	return *e.AiSalesAgentAvailability
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ExternalPage is nil.
+func (e *ExternalPage) GetCreatedAtTime() time.Time {
+	if e == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(e.CreatedAt), 0).UTC()
+}
+
 // GetFinAvailability returns the FinAvailability field, or false when it or the ExternalPage is nil.
 func (e *ExternalPage) GetFinAvailability() bool {
 	if e == nil || e.FinAvailability == nil {
@@ -6471,12 +7353,30 @@ func (e *ExternalPage) GetFinAvailability() bool {
 	return *e.FinAvailability
 }
 
+// GetLastIngestedAtTime returns the LastIngestedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ExternalPage is nil.
+func (e *ExternalPage) GetLastIngestedAtTime() time.Time {
+	if e == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(e.LastIngestedAt), 0).UTC()
+}
+
 // GetSourceId returns the SourceId field as a string, or "" when the ExternalPage is nil.
 func (e *ExternalPage) GetSourceId() string {
 	if e == nil {
 		return ""
 	}
 	return string(e.SourceId)
+}
+
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the ExternalPage is nil.
+func (e *ExternalPage) GetUpdatedAtTime() time.Time {
+	if e == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(e.UpdatedAt), 0).UTC()
 }
 
 // GetUrl returns the Url field, or "" when it or the ExternalPage is nil.
@@ -7170,6 +8070,15 @@ func (h *HelpCenter) GetCreatedAt() int {
 	return *h.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the HelpCenter is nil.
+func (h *HelpCenter) GetCreatedAtTime() time.Time {
+	if h == nil || h.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*h.CreatedAt), 0).UTC()
+}
+
 // GetCustomDomain returns the CustomDomain field, or "" when it or the HelpCenter is nil.
 func (h *HelpCenter) GetCustomDomain() string {
 	if h == nil || h.CustomDomain == nil {
@@ -7208,6 +8117,15 @@ func (h *HelpCenter) GetUpdatedAt() int {
 		return 0
 	}
 	return *h.UpdatedAt
+}
+
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the HelpCenter is nil.
+func (h *HelpCenter) GetUpdatedAtTime() time.Time {
+	if h == nil || h.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*h.UpdatedAt), 0).UTC()
 }
 
 // GetUrl returns the Url field, or "" when it or the HelpCenter is nil.
@@ -7307,6 +8225,15 @@ func (i *InternalArticleListItem) GetCreatedAt() int {
 	return *i.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the InternalArticleListItem is nil.
+func (i *InternalArticleListItem) GetCreatedAtTime() time.Time {
+	if i == nil || i.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*i.CreatedAt), 0).UTC()
+}
+
 // GetId returns the Id field, or "" when it or the InternalArticleListItem is nil.
 func (i *InternalArticleListItem) GetId() string {
 	if i == nil || i.Id == nil {
@@ -7353,6 +8280,15 @@ func (i *InternalArticleListItem) GetUpdatedAt() int {
 		return 0
 	}
 	return *i.UpdatedAt
+}
+
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the InternalArticleListItem is nil.
+func (i *InternalArticleListItem) GetUpdatedAtTime() time.Time {
+	if i == nil || i.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*i.UpdatedAt), 0).UTC()
 }
 
 // GetPages returns the Pages field, or nil when it or the InternalArticleSearchResponse is nil. The getters of
@@ -7932,6 +8868,15 @@ func (m *Message) GetConversationId() string {
 	return *m.ConversationId
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Message is nil.
+func (m *Message) GetCreatedAtTime() time.Time {
+	if m == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(m.CreatedAt), 0).UTC()
+}
+
 // GetSubject returns the Subject field, or "" when it or the Message is nil.
 func (m *Message) GetSubject() string {
 	if m == nil || m.Subject == nil {
@@ -7979,6 +8924,15 @@ func (n *NewsItem) GetCreatedAt() int {
 		return 0
 	}
 	return *n.CreatedAt
+}
+
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the NewsItem is nil.
+func (n *NewsItem) GetCreatedAtTime() time.Time {
+	if n == nil || n.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*n.CreatedAt), 0).UTC()
 }
 
 // GetDeliverSilently returns the DeliverSilently field, or false when it or the NewsItem is nil.
@@ -8061,6 +9015,15 @@ func (n *NewsItem) GetUpdatedAt() int {
 	return *n.UpdatedAt
 }
 
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the NewsItem is nil.
+func (n *NewsItem) GetUpdatedAtTime() time.Time {
+	if n == nil || n.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*n.UpdatedAt), 0).UTC()
+}
+
 // GetWorkspaceId returns the WorkspaceId field, or "" when it or the NewsItem is nil.
 func (n *NewsItem) GetWorkspaceId() string {
 	if n == nil || n.WorkspaceId == nil {
@@ -8133,6 +9096,15 @@ func (n *Newsfeed) GetCreatedAt() int {
 	return *n.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Newsfeed is nil.
+func (n *Newsfeed) GetCreatedAtTime() time.Time {
+	if n == nil || n.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*n.CreatedAt), 0).UTC()
+}
+
 // GetId returns the Id field, or "" when it or the Newsfeed is nil.
 func (n *Newsfeed) GetId() string {
 	if n == nil || n.Id == nil {
@@ -8165,6 +9137,15 @@ func (n *Newsfeed) GetUpdatedAt() int {
 	return *n.UpdatedAt
 }
 
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Newsfeed is nil.
+func (n *Newsfeed) GetUpdatedAtTime() time.Time {
+	if n == nil || n.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*n.UpdatedAt), 0).UTC()
+}
+
 // GetNewsfeedId returns the NewsfeedId field as a string, or "" when it or the NewsfeedAssignment is nil.
 func (n *NewsfeedAssignment) GetNewsfeedId() string {
 	if n == nil || n.NewsfeedId == nil {
@@ -8179,6 +9160,15 @@ func (n *NewsfeedAssignment) GetPublishedAt() int {
 		return 0
 	}
 	return *n.PublishedAt
+}
+
+// GetPublishedAtTime returns the PublishedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the NewsfeedAssignment is nil.
+func (n *NewsfeedAssignment) GetPublishedAtTime() time.Time {
+	if n == nil || n.PublishedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*n.PublishedAt), 0).UTC()
 }
 
 // GetAuthor returns the Author field, or nil when it or the Note is nil. The getters of
@@ -8204,6 +9194,15 @@ func (n *Note) GetCreatedAt() int {
 		return 0
 	}
 	return *n.CreatedAt
+}
+
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Note is nil.
+func (n *Note) GetCreatedAtTime() time.Time {
+	if n == nil || n.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*n.CreatedAt), 0).UTC()
 }
 
 // GetId returns the Id field, or "" when it or the Note is nil.
@@ -8642,6 +9641,15 @@ func (s *Segment) GetCreatedAt() int {
 	return *s.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Segment is nil.
+func (s *Segment) GetCreatedAtTime() time.Time {
+	if s == nil || s.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*s.CreatedAt), 0).UTC()
+}
+
 // GetId returns the Id field, or "" when it or the Segment is nil.
 func (s *Segment) GetId() string {
 	if s == nil || s.Id == nil {
@@ -8680,6 +9688,15 @@ func (s *Segment) GetUpdatedAt() int {
 		return 0
 	}
 	return *s.UpdatedAt
+}
+
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Segment is nil.
+func (s *Segment) GetUpdatedAtTime() time.Time {
+	if s == nil || s.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*s.UpdatedAt), 0).UTC()
 }
 
 // GetPages returns the Pages field, or nil when it or the SegmentList is nil.
@@ -8925,6 +9942,15 @@ func (t *Tag) GetAppliedAt() int {
 	return *t.AppliedAt
 }
 
+// GetAppliedAtTime returns the AppliedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Tag is nil.
+func (t *Tag) GetAppliedAtTime() time.Time {
+	if t == nil || t.AppliedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*t.AppliedAt), 0).UTC()
+}
+
 // GetAppliedBy returns the AppliedBy field, or nil when it or the Tag is nil. The getters of
 // the result are safe to call on nil.
 func (t *Tag) GetAppliedBy() *Reference {
@@ -9155,6 +10181,15 @@ func (t *Ticket) GetCreatedAt() int {
 	return *t.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Ticket is nil.
+func (t *Ticket) GetCreatedAtTime() time.Time {
+	if t == nil || t.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*t.CreatedAt), 0).UTC()
+}
+
 // GetId returns the Id field, or "" when it or the Ticket is nil.
 func (t *Ticket) GetId() string {
 	if t == nil || t.Id == nil {
@@ -9194,6 +10229,15 @@ func (t *Ticket) GetSnoozedUntil() int {
 		return 0
 	}
 	return *t.SnoozedUntil
+}
+
+// GetSnoozedUntilTime returns the SnoozedUntil field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Ticket is nil.
+func (t *Ticket) GetSnoozedUntilTime() time.Time {
+	if t == nil || t.SnoozedUntil == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*t.SnoozedUntil), 0).UTC()
 }
 
 // GetTeamAssigneeId returns the TeamAssigneeId field, or "" when it or the Ticket is nil.
@@ -9261,6 +10305,15 @@ func (t *Ticket) GetUpdatedAt() int {
 		return 0
 	}
 	return *t.UpdatedAt
+}
+
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Ticket is nil.
+func (t *Ticket) GetUpdatedAtTime() time.Time {
+	if t == nil || t.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*t.UpdatedAt), 0).UTC()
 }
 
 // GetContacts returns the Contacts field, or nil when it or the TicketContacts is nil.
@@ -9386,6 +10439,15 @@ func (t *TicketPart) GetCreatedAt() int {
 	return *t.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the TicketPart is nil.
+func (t *TicketPart) GetCreatedAtTime() time.Time {
+	if t == nil || t.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*t.CreatedAt), 0).UTC()
+}
+
 // GetExternalId returns the ExternalId field, or "" when it or the TicketPart is nil.
 func (t *TicketPart) GetExternalId() string {
 	if t == nil || t.ExternalId == nil {
@@ -9448,6 +10510,15 @@ func (t *TicketPart) GetUpdatedAt() int {
 		return 0
 	}
 	return *t.UpdatedAt
+}
+
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the TicketPart is nil.
+func (t *TicketPart) GetUpdatedAtTime() time.Time {
+	if t == nil || t.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*t.UpdatedAt), 0).UTC()
 }
 
 // GetEmail returns the Email field, or "" when it or the TicketPartAuthor is nil.
@@ -9539,6 +10610,15 @@ func (t *TicketReply) GetCreatedAt() int {
 	return *t.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the TicketReply is nil.
+func (t *TicketReply) GetCreatedAtTime() time.Time {
+	if t == nil || t.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*t.CreatedAt), 0).UTC()
+}
+
 // GetId returns the Id field, or "" when it or the TicketReply is nil.
 func (t *TicketReply) GetId() string {
 	if t == nil || t.Id == nil {
@@ -9577,6 +10657,15 @@ func (t *TicketReply) GetUpdatedAt() int {
 		return 0
 	}
 	return *t.UpdatedAt
+}
+
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the TicketReply is nil.
+func (t *TicketReply) GetUpdatedAtTime() time.Time {
+	if t == nil || t.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*t.UpdatedAt), 0).UTC()
 }
 
 // GetCategory returns the Category field, or "" when it or the TicketState is nil.
@@ -9707,6 +10796,15 @@ func (t *TicketType) GetCreatedAt() int {
 	return *t.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the TicketType is nil.
+func (t *TicketType) GetCreatedAtTime() time.Time {
+	if t == nil || t.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*t.CreatedAt), 0).UTC()
+}
+
 // GetDescription returns the Description field, or "" when it or the TicketType is nil.
 func (t *TicketType) GetDescription() string {
 	if t == nil || t.Description == nil {
@@ -9764,6 +10862,15 @@ func (t *TicketType) GetUpdatedAt() int {
 	return *t.UpdatedAt
 }
 
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the TicketType is nil.
+func (t *TicketType) GetUpdatedAtTime() time.Time {
+	if t == nil || t.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*t.UpdatedAt), 0).UTC()
+}
+
 // GetWorkspaceId returns the WorkspaceId field, or "" when it or the TicketType is nil.
 func (t *TicketType) GetWorkspaceId() string {
 	if t == nil || t.WorkspaceId == nil {
@@ -9786,6 +10893,15 @@ func (t *TicketTypeAttribute) GetCreatedAt() int {
 		return 0
 	}
 	return *t.CreatedAt
+}
+
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the TicketTypeAttribute is nil.
+func (t *TicketTypeAttribute) GetCreatedAtTime() time.Time {
+	if t == nil || t.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*t.CreatedAt), 0).UTC()
 }
 
 // GetDataType returns the DataType field, or "" when it or the TicketTypeAttribute is nil.
@@ -9882,6 +10998,15 @@ func (t *TicketTypeAttribute) GetUpdatedAt() int {
 		return 0
 	}
 	return *t.UpdatedAt
+}
+
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the TicketTypeAttribute is nil.
+func (t *TicketTypeAttribute) GetUpdatedAtTime() time.Time {
+	if t == nil || t.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*t.UpdatedAt), 0).UTC()
 }
 
 // GetVisibleOnCreate returns the VisibleOnCreate field, or false when it or the TicketTypeAttribute is nil.
@@ -10158,6 +11283,15 @@ func (u *UpdateContactRequest) GetLastSeenAt() int {
 	return *u.LastSeenAt
 }
 
+// GetLastSeenAtTime returns the LastSeenAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the UpdateContactRequest is nil.
+func (u *UpdateContactRequest) GetLastSeenAtTime() time.Time {
+	if u == nil || u.LastSeenAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*u.LastSeenAt), 0).UTC()
+}
+
 // GetName returns the Name field, or "" when it or the UpdateContactRequest is nil.
 func (u *UpdateContactRequest) GetName() string {
 	if u == nil || u.Name == nil {
@@ -10196,6 +11330,15 @@ func (u *UpdateContactRequest) GetSignedUpAt() int {
 		return 0
 	}
 	return *u.SignedUpAt
+}
+
+// GetSignedUpAtTime returns the SignedUpAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the UpdateContactRequest is nil.
+func (u *UpdateContactRequest) GetSignedUpAtTime() time.Time {
+	if u == nil || u.SignedUpAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*u.SignedUpAt), 0).UTC()
 }
 
 // GetUnsubscribedFromEmails returns the UnsubscribedFromEmails field, or false when it or the UpdateContactRequest is nil.
@@ -10680,6 +11823,15 @@ func (v *Visitor) GetCreatedAt() int {
 	return *v.CreatedAt
 }
 
+// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Visitor is nil.
+func (v *Visitor) GetCreatedAtTime() time.Time {
+	if v == nil || v.CreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*v.CreatedAt), 0).UTC()
+}
+
 // GetCustomAttributes returns the CustomAttributes field, or nil when it or the Visitor is nil.
 func (v *Visitor) GetCustomAttributes() map[string]interface{} {
 	if v == nil || v.CustomAttributes == nil {
@@ -10726,6 +11878,15 @@ func (v *Visitor) GetLasRequestAt() int {
 		return 0
 	}
 	return *v.LasRequestAt
+}
+
+// GetLasRequestAtTime returns the LasRequestAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Visitor is nil.
+func (v *Visitor) GetLasRequestAtTime() time.Time {
+	if v == nil || v.LasRequestAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*v.LasRequestAt), 0).UTC()
 }
 
 // GetMarkedEmailAsSpam returns the MarkedEmailAsSpam field, or false when it or the Visitor is nil.
@@ -10784,6 +11945,15 @@ func (v *Visitor) GetRemoteCreatedAt() int {
 	return *v.RemoteCreatedAt
 }
 
+// GetRemoteCreatedAtTime returns the RemoteCreatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Visitor is nil.
+func (v *Visitor) GetRemoteCreatedAtTime() time.Time {
+	if v == nil || v.RemoteCreatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*v.RemoteCreatedAt), 0).UTC()
+}
+
 // GetSessionCount returns the SessionCount field, or 0 when it or the Visitor is nil.
 func (v *Visitor) GetSessionCount() int {
 	if v == nil || v.SessionCount == nil {
@@ -10798,6 +11968,15 @@ func (v *Visitor) GetSignedUpAt() int {
 		return 0
 	}
 	return *v.SignedUpAt
+}
+
+// GetSignedUpAtTime returns the SignedUpAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Visitor is nil.
+func (v *Visitor) GetSignedUpAtTime() time.Time {
+	if v == nil || v.SignedUpAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*v.SignedUpAt), 0).UTC()
 }
 
 // GetType returns the Type field, or "" when it or the Visitor is nil.
@@ -10822,6 +12001,15 @@ func (v *Visitor) GetUpdatedAt() int {
 		return 0
 	}
 	return *v.UpdatedAt
+}
+
+// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Visitor is nil.
+func (v *Visitor) GetUpdatedAtTime() time.Time {
+	if v == nil || v.UpdatedAt == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*v.UpdatedAt), 0).UTC()
 }
 
 // GetUserId returns the UserId field, or "" when it or the Visitor is nil.

@@ -3463,7 +3463,7 @@ type ActivityLog struct {
 	// CreatedAt The time the activity was created.
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Id The id representing the activity.
 	//
@@ -3583,7 +3583,7 @@ type ActivityLogMetadata struct {
 	// LastActivityAt The time of the Admin's last recorded activity.
 	//
 	// Example: 1671028894
-	LastActivityAt *int `json:"last_activity_at,omitempty"`
+	LastActivityAt *int `intercom:"unix" json:"last_activity_at,omitempty"`
 
 	// Mode The mode of the setting (e.g., when_away_only, when_away_and_reassign).
 	//
@@ -3919,7 +3919,7 @@ type AiAgent struct {
 	// CreatedAt The time when the AI agent rating was created.
 	//
 	// Example: 1663597260
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// LastAnswerType The type of the last answer delivered by AI Agent. If no answer was delivered then this will return `null`
 	//
@@ -3954,7 +3954,7 @@ type AiAgent struct {
 	// UpdatedAt The time when the AI agent rating was last updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // AiAgentLastAnswerType The type of the last answer delivered by AI Agent. If no answer was delivered then this will return `null`
@@ -4076,7 +4076,7 @@ type Article struct {
 	// CreatedAt The time when the article was created. For multilingual articles, this will be the timestamp of creation of the default language's content in seconds.
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// DefaultLocale The default locale of the help center. This field is only returned for multilingual help centers.
 	//
@@ -4135,7 +4135,7 @@ type Article struct {
 	// UpdatedAt The time when the article was last updated. For multilingual articles, this will be the timestamp of last update of the default language's content in seconds.
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// Url The URL of the article. For multilingual articles, this will be the URL of the default language's content.
 	//
@@ -4173,7 +4173,7 @@ type ArticleContent struct {
 	// CreatedAt The time when the article was created (seconds).
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Description The description of the article.
 	//
@@ -4198,7 +4198,7 @@ type ArticleContent struct {
 	// UpdatedAt The time when the article was last updated (seconds).
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// Url The URL of the article.
 	//
@@ -4257,7 +4257,7 @@ type ArticleListItem struct {
 	// CreatedAt The time when the article was created. For multilingual articles, this will be the timestamp of creation of the default language's content in seconds.
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// DefaultLocale The default locale of the help center. This field is only returned for multilingual help centers.
 	//
@@ -4313,7 +4313,7 @@ type ArticleListItem struct {
 	// UpdatedAt The time when the article was last updated. For multilingual articles, this will be the timestamp of last update of the default language's content in seconds.
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// Url The URL of the article. For multilingual articles, this will be the URL of the default language's content.
 	//
@@ -4700,7 +4700,7 @@ type Brand struct {
 	// CreatedAt Unix timestamp of brand creation
 	//
 	// Example: 1673778600
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// DefaultAddressSettingsId Default email settings ID for this brand
 	//
@@ -4735,7 +4735,7 @@ type Brand struct {
 	// UpdatedAt Unix timestamp of last modification
 	//
 	// Example: 1711031100
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // BrandList A list of brands
@@ -4873,7 +4873,7 @@ type Collection struct {
 	// CreatedAt The time when the article was created (seconds). For multilingual articles, this will be the timestamp of creation of the default language's content.
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// DefaultLocale The default locale of the help center. This field is only returned for multilingual help centers.
 	//
@@ -4921,7 +4921,7 @@ type Collection struct {
 	// UpdatedAt The time when the article was last updated (seconds). For multilingual articles, this will be the timestamp of last update of the default language's content.
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// Url The URL of the collection. For multilingual help centers, this will be the URL of the collection for the default language.
 	//
@@ -5204,7 +5204,7 @@ type Contact struct {
 	// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
 	//
 	// Example: 1571672154
-	AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
+	AndroidLastSeenAt *int `intercom:"unix" json:"android_last_seen_at,omitempty"`
 
 	// AndroidOsVersion The version of the Android OS which the contact is using.
 	//
@@ -5238,7 +5238,7 @@ type Contact struct {
 	// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
 	//
 	// Example: 1571672154
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomAttributes The custom attributes which are set for the contact.
 	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
@@ -5286,7 +5286,7 @@ type Contact struct {
 	// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
 	//
 	// Example: 1571672154
-	IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
+	IosLastSeenAt *int `intercom:"unix" json:"ios_last_seen_at,omitempty"`
 
 	// IosOsVersion The version of iOS which the contact is using.
 	//
@@ -5306,27 +5306,27 @@ type Contact struct {
 	// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
 	//
 	// Example: 1571672154
-	LastContactedAt *int `json:"last_contacted_at,omitempty"`
+	LastContactedAt *int `intercom:"unix" json:"last_contacted_at,omitempty"`
 
 	// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
 	//
 	// Example: 1571672154
-	LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
+	LastEmailClickedAt *int `intercom:"unix" json:"last_email_clicked_at,omitempty"`
 
 	// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
 	//
 	// Example: 1571672154
-	LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
+	LastEmailOpenedAt *int `intercom:"unix" json:"last_email_opened_at,omitempty"`
 
 	// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
 	//
 	// Example: 1571672154
-	LastRepliedAt *int `json:"last_replied_at,omitempty"`
+	LastRepliedAt *int `intercom:"unix" json:"last_replied_at,omitempty"`
 
 	// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
 	//
 	// Example: 1571672154
-	LastSeenAt *int `json:"last_seen_at,omitempty"`
+	LastSeenAt *int `intercom:"unix" json:"last_seen_at,omitempty"`
 
 	// Location An object containing location meta data about a Intercom contact.
 	Location *ContactLocation `json:"location,omitempty"`
@@ -5367,7 +5367,7 @@ type Contact struct {
 	// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
 	//
 	// Example: 1571672154
-	SignedUpAt *int `json:"signed_up_at,omitempty"`
+	SignedUpAt *int `intercom:"unix" json:"signed_up_at,omitempty"`
 
 	// SocialProfiles An object containing social profiles that a contact has.
 	SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
@@ -5388,7 +5388,7 @@ type Contact struct {
 	// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
 	//
 	// Example: 1571672154
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// WorkspaceId The id of the workspace which the contact belongs to.
 	//
@@ -5964,7 +5964,7 @@ type ContactWithPush struct {
 	// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
 	//
 	// Example: 1571672154
-	AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
+	AndroidLastSeenAt *int `intercom:"unix" json:"android_last_seen_at,omitempty"`
 
 	// AndroidOsVersion The version of the Android OS which the contact is using.
 	//
@@ -5998,7 +5998,7 @@ type ContactWithPush struct {
 	// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
 	//
 	// Example: 1571672154
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomAttributes The custom attributes which are set for the contact.
 	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
@@ -6049,7 +6049,7 @@ type ContactWithPush struct {
 	// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
 	//
 	// Example: 1571672154
-	IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
+	IosLastSeenAt *int `intercom:"unix" json:"ios_last_seen_at,omitempty"`
 
 	// IosOsVersion The version of iOS which the contact is using.
 	//
@@ -6069,27 +6069,27 @@ type ContactWithPush struct {
 	// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
 	//
 	// Example: 1571672154
-	LastContactedAt *int `json:"last_contacted_at,omitempty"`
+	LastContactedAt *int `intercom:"unix" json:"last_contacted_at,omitempty"`
 
 	// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
 	//
 	// Example: 1571672154
-	LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
+	LastEmailClickedAt *int `intercom:"unix" json:"last_email_clicked_at,omitempty"`
 
 	// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
 	//
 	// Example: 1571672154
-	LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
+	LastEmailOpenedAt *int `intercom:"unix" json:"last_email_opened_at,omitempty"`
 
 	// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
 	//
 	// Example: 1571672154
-	LastRepliedAt *int `json:"last_replied_at,omitempty"`
+	LastRepliedAt *int `intercom:"unix" json:"last_replied_at,omitempty"`
 
 	// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
 	//
 	// Example: 1571672154
-	LastSeenAt *int `json:"last_seen_at,omitempty"`
+	LastSeenAt *int `intercom:"unix" json:"last_seen_at,omitempty"`
 
 	// Location An object containing location meta data about a Intercom contact.
 	Location *ContactLocation `json:"location,omitempty"`
@@ -6130,7 +6130,7 @@ type ContactWithPush struct {
 	// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
 	//
 	// Example: 1571672154
-	SignedUpAt *int `json:"signed_up_at,omitempty"`
+	SignedUpAt *int `intercom:"unix" json:"signed_up_at,omitempty"`
 
 	// SocialProfiles An object containing social profiles that a contact has.
 	SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
@@ -6151,7 +6151,7 @@ type ContactWithPush struct {
 	// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
 	//
 	// Example: 1571672154
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// WorkspaceId The id of the workspace which the contact belongs to.
 	//
@@ -6169,7 +6169,7 @@ type ContentImportSource struct {
 	// CreatedAt The time when the content import source was created.
 	//
 	// Example: 1672928359
-	CreatedAt int `json:"created_at"`
+	CreatedAt int `intercom:"unix" json:"created_at"`
 
 	// Id The unique identifier for the content import source which is given by Intercom.
 	//
@@ -6179,7 +6179,7 @@ type ContentImportSource struct {
 	// LastSyncedAt The time when the content import source was last synced.
 	//
 	// Example: 1672928610
-	LastSyncedAt int `json:"last_synced_at"`
+	LastSyncedAt int `intercom:"unix" json:"last_synced_at"`
 
 	// Status The status of the content import source.
 	//
@@ -6199,7 +6199,7 @@ type ContentImportSource struct {
 	// UpdatedAt The time when the content import source was last updated.
 	//
 	// Example: 1672928610
-	UpdatedAt int `json:"updated_at"`
+	UpdatedAt int `intercom:"unix" json:"updated_at"`
 
 	// Url The URL of the root of the external source.
 	//
@@ -6323,7 +6323,7 @@ type Conversation struct {
 	// CreatedAt The time the conversation was created.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomAttributes An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models. System-defined attributes such as "CX Score rating" and "CX Score explanation" may also be included.
 	//
@@ -6363,7 +6363,7 @@ type Conversation struct {
 	// SnoozedUntil If set this is the time in the future when this conversation will be marked as open. i.e. it will be in a snoozed state until this time. i.e. it will be in a snoozed state until this time.
 	//
 	// Example: 1663597260
-	SnoozedUntil *int `json:"snoozed_until,omitempty"`
+	SnoozedUntil *int `intercom:"unix" json:"snoozed_until,omitempty"`
 
 	// Source The type of the conversation part that started this conversation. Can be Contact, Admin, Campaign, Automated or Operator initiated.
 	Source *ConversationSource `json:"source,omitempty"`
@@ -6400,12 +6400,12 @@ type Conversation struct {
 	// UpdatedAt The last time the conversation was updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// WaitingSince The last time a Contact responded to an Admin. In other words, the time a customer started waiting for a response. Set to null if last reply is from an Admin.
 	//
 	// Example: 1663597260
-	WaitingSince *int `json:"waiting_since,omitempty"`
+	WaitingSince *int `intercom:"unix" json:"waiting_since,omitempty"`
 }
 
 // ConversationPriority If marked as priority, it will return priority or else not_priority.
@@ -6538,7 +6538,7 @@ type ConversationDeletedObject string
 // ConversationFirstContactReply An object containing information on the first users message. For a contact initiated message this will represent the users original message.
 type ConversationFirstContactReply struct {
 	// CreatedAt Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Type Example: conversation
 	Type *string `json:"type,omitempty"`
@@ -6599,7 +6599,7 @@ type ConversationListItem struct {
 	// CreatedAt The time the conversation was created.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomAttributes An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models. System-defined attributes such as "CX Score rating" and "CX Score explanation" may also be included.
 	//
@@ -6639,7 +6639,7 @@ type ConversationListItem struct {
 	// SnoozedUntil If set this is the time in the future when this conversation will be marked as open. i.e. it will be in a snoozed state until this time. i.e. it will be in a snoozed state until this time.
 	//
 	// Example: 1663597260
-	SnoozedUntil *int `json:"snoozed_until,omitempty"`
+	SnoozedUntil *int `intercom:"unix" json:"snoozed_until,omitempty"`
 
 	// Source The type of the conversation part that started this conversation. Can be Contact, Admin, Campaign, Automated or Operator initiated.
 	Source *ConversationSource `json:"source,omitempty"`
@@ -6676,12 +6676,12 @@ type ConversationListItem struct {
 	// UpdatedAt The last time the conversation was updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// WaitingSince The last time a Contact responded to an Admin. In other words, the time a customer started waiting for a response. Set to null if last reply is from an Admin.
 	//
 	// Example: 1663597260
-	WaitingSince *int `json:"waiting_since,omitempty"`
+	WaitingSince *int `intercom:"unix" json:"waiting_since,omitempty"`
 }
 
 // ConversationListItemPriority If marked as priority, it will return priority or else not_priority.
@@ -6718,7 +6718,7 @@ type ConversationPart struct {
 	// CreatedAt The time the conversation part was created.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// EmailMessageMetadata Contains metadata if the message was sent as an email
 	EmailMessageMetadata *EmailMessageMetadata `json:"email_message_metadata,omitempty"`
@@ -6740,7 +6740,7 @@ type ConversationPart struct {
 	// NotifiedAt The time the user was notified with the conversation part.
 	//
 	// Example: 1663597260
-	NotifiedAt *int `json:"notified_at,omitempty"`
+	NotifiedAt *int `intercom:"unix" json:"notified_at,omitempty"`
 
 	// PartType The type of conversation part.
 	//
@@ -6768,7 +6768,7 @@ type ConversationPart struct {
 	// UpdatedAt The last time the conversation part was updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // ConversationPartState Indicates the current state of conversation when the conversation part was created.
@@ -6854,7 +6854,7 @@ type ConversationRating struct {
 	// CreatedAt The time the rating was requested in the conversation being rated.
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Rating The rating, between 1 and 5, for the conversation.
 	//
@@ -6872,7 +6872,7 @@ type ConversationRating struct {
 	// UpdatedAt The time the rating was last updated.
 	//
 	// Example: 1671028894
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // ConversationResponseTime Details of first response time of assigned team in seconds.
@@ -6971,22 +6971,22 @@ type ConversationStatistics struct {
 	// FirstAdminReplyAt Time of first admin reply after first_contact_reply_at.
 	//
 	// Example: 1663597233
-	FirstAdminReplyAt *int `json:"first_admin_reply_at,omitempty"`
+	FirstAdminReplyAt *int `intercom:"unix" json:"first_admin_reply_at,omitempty"`
 
 	// FirstAssignmentAt Time of first assignment after first_contact_reply_at.
 	//
 	// Example: 1663597233
-	FirstAssignmentAt *int `json:"first_assignment_at,omitempty"`
+	FirstAssignmentAt *int `intercom:"unix" json:"first_assignment_at,omitempty"`
 
 	// FirstCloseAt Time of first close after first_contact_reply_at.
 	//
 	// Example: 1663597233
-	FirstCloseAt *int `json:"first_close_at,omitempty"`
+	FirstCloseAt *int `intercom:"unix" json:"first_close_at,omitempty"`
 
 	// FirstContactReplyAt Time of first text conversation part from a contact.
 	//
 	// Example: 1663597233
-	FirstContactReplyAt *int `json:"first_contact_reply_at,omitempty"`
+	FirstContactReplyAt *int `intercom:"unix" json:"first_contact_reply_at,omitempty"`
 
 	// HandlingTime Time from conversation assignment to conversation close in seconds.
 	//
@@ -6996,22 +6996,22 @@ type ConversationStatistics struct {
 	// LastAdminReplyAt Time of the last conversation part from an admin.
 	//
 	// Example: 1663597233
-	LastAdminReplyAt *int `json:"last_admin_reply_at,omitempty"`
+	LastAdminReplyAt *int `intercom:"unix" json:"last_admin_reply_at,omitempty"`
 
 	// LastAssignmentAdminReplyAt Time of first admin reply since most recent assignment.
 	//
 	// Example: 1663597233
-	LastAssignmentAdminReplyAt *int `json:"last_assignment_admin_reply_at,omitempty"`
+	LastAssignmentAdminReplyAt *int `intercom:"unix" json:"last_assignment_admin_reply_at,omitempty"`
 
 	// LastAssignmentAt Time of last assignment after first_contact_reply_at.
 	//
 	// Example: 1663597233
-	LastAssignmentAt *int `json:"last_assignment_at,omitempty"`
+	LastAssignmentAt *int `intercom:"unix" json:"last_assignment_at,omitempty"`
 
 	// LastCloseAt Time of the last conversation close.
 	//
 	// Example: 1663597233
-	LastCloseAt *int `json:"last_close_at,omitempty"`
+	LastCloseAt *int `intercom:"unix" json:"last_close_at,omitempty"`
 
 	// LastClosedById The last admin who closed the conversation. Returns a reference to an Admin object.
 	//
@@ -7021,7 +7021,7 @@ type ConversationStatistics struct {
 	// LastContactReplyAt Time of the last conversation part from a contact.
 	//
 	// Example: 1663597233
-	LastContactReplyAt *int `json:"last_contact_reply_at,omitempty"`
+	LastContactReplyAt *int `intercom:"unix" json:"last_contact_reply_at,omitempty"`
 
 	// MedianTimeToReply Median based on all admin replies after a contact reply. Subtracts out of business hours. In seconds.
 	//
@@ -7243,7 +7243,7 @@ type CreateContactRequest struct {
 	// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
 	//
 	// Example: 1571672154
-	LastSeenAt *int `json:"last_seen_at,omitempty"`
+	LastSeenAt *int `intercom:"unix" json:"last_seen_at,omitempty"`
 
 	// Name The contacts name
 	//
@@ -7268,7 +7268,7 @@ type CreateContactRequest struct {
 	// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
 	//
 	// Example: 1571672154
-	SignedUpAt *int `json:"signed_up_at,omitempty"`
+	SignedUpAt *int `intercom:"unix" json:"signed_up_at,omitempty"`
 
 	// UnsubscribedFromEmails Whether the contact is unsubscribed from emails
 	//
@@ -7345,7 +7345,7 @@ type CreateConversationRequest struct {
 	// CreatedAt The time the conversation was created as a UTC Unix timestamp. If not provided, the current time will be used. This field is only recommneded for migrating past conversations from another source into Intercom.
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 	From      struct {
 		// Id The identifier for the contact which is given by Intercom.
 		//
@@ -7420,7 +7420,7 @@ type CreateDataEventRequest struct {
 	// CreatedAt The time the event occurred as a UTC Unix timestamp
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Email An email address for your user. An email should only be used where your application uses email to uniquely identify users.
 	//
@@ -7726,7 +7726,7 @@ type CreateOrUpdateCustomObjectInstanceRequest struct {
 	// ExternalCreatedAt The time when the Custom Object instance was created in the external system it originated from.
 	//
 	// Example: 1571672154
-	ExternalCreatedAt *int `json:"external_created_at,omitempty"`
+	ExternalCreatedAt *int `intercom:"unix" json:"external_created_at,omitempty"`
 
 	// ExternalId A unique identifier for the Custom Object instance in the external system it originated from.
 	ExternalId *string `json:"external_id,omitempty"`
@@ -7734,7 +7734,7 @@ type CreateOrUpdateCustomObjectInstanceRequest struct {
 	// ExternalUpdatedAt The time when the Custom Object instance was last updated in the external system it originated from.
 	//
 	// Example: 1571672154
-	ExternalUpdatedAt *int `json:"external_updated_at,omitempty"`
+	ExternalUpdatedAt *int `intercom:"unix" json:"external_updated_at,omitempty"`
 }
 
 // CreateOrUpdateTagRequest You can create or update an existing tag.
@@ -7948,7 +7948,7 @@ type CreatedConversation struct {
 	// CreatedAt The time the conversation was created.
 	//
 	// Example: 1667560812
-	CreatedAt int `json:"created_at"`
+	CreatedAt int `intercom:"unix" json:"created_at"`
 
 	// Id The id representing the message.
 	//
@@ -8058,7 +8058,7 @@ type CustomObjectInstance struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomAttributes The custom attributes you have set on the custom object instance.
 	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
@@ -8066,7 +8066,7 @@ type CustomObjectInstance struct {
 	// ExternalCreatedAt The time when the Custom Object instance was created in the external system it originated from.
 	//
 	// Example: 1571672154
-	ExternalCreatedAt *int `json:"external_created_at,omitempty"`
+	ExternalCreatedAt *int `intercom:"unix" json:"external_created_at,omitempty"`
 
 	// ExternalId The id you have defined for the custom object instance.
 	//
@@ -8076,7 +8076,7 @@ type CustomObjectInstance struct {
 	// ExternalUpdatedAt The time when the Custom Object instance was last updated in the external system it originated from.
 	//
 	// Example: 1571672154
-	ExternalUpdatedAt *int `json:"external_updated_at,omitempty"`
+	ExternalUpdatedAt *int `intercom:"unix" json:"external_updated_at,omitempty"`
 
 	// Id The Intercom defined id representing the custom object instance.
 	//
@@ -8091,7 +8091,7 @@ type CustomObjectInstance struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp
 	//
 	// Example: 1671028894
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // CustomObjectInstanceDeleted deleted custom object instance object
@@ -8170,7 +8170,7 @@ type DataAttribute struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Custom Set to true if this is a CDA
 	//
@@ -8235,7 +8235,7 @@ type DataAttribute struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp
 	//
 	// Example: 1671028894
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // DataAttributeDataType The data type of the attribute.
@@ -8549,7 +8549,7 @@ type EmailSetting struct {
 	// CreatedAt Unix timestamp of creation
 	//
 	// Example: 1692530400
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Domain Domain portion of the email address
 	//
@@ -8564,7 +8564,7 @@ type EmailSetting struct {
 	// ForwardedEmailLastReceivedAt Unix timestamp of last forwarded email received (null if never)
 	//
 	// Example: 1710498600
-	ForwardedEmailLastReceivedAt *int `json:"forwarded_email_last_received_at,omitempty"`
+	ForwardedEmailLastReceivedAt *int `intercom:"unix" json:"forwarded_email_last_received_at,omitempty"`
 
 	// ForwardingEnabled Whether email forwarding is active
 	//
@@ -8584,7 +8584,7 @@ type EmailSetting struct {
 	// UpdatedAt Unix timestamp of last modification
 	//
 	// Example: 1710498600
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// Verified Whether the email address has been verified
 	//
@@ -8646,7 +8646,7 @@ type ExternalPage struct {
 	// CreatedAt The time when the external page was created.
 	//
 	// Example: 1672928359
-	CreatedAt int `json:"created_at"`
+	CreatedAt int `intercom:"unix" json:"created_at"`
 
 	// ExternalId The identifier for the external page which was given by the source. Must be unique for the source.
 	//
@@ -8671,7 +8671,7 @@ type ExternalPage struct {
 	// LastIngestedAt The time when the external page was last ingested.
 	//
 	// Example: 1672928610
-	LastIngestedAt int `json:"last_ingested_at"`
+	LastIngestedAt int `intercom:"unix" json:"last_ingested_at"`
 
 	// Locale Always en
 	//
@@ -8696,7 +8696,7 @@ type ExternalPage struct {
 	// UpdatedAt The time when the external page was last updated.
 	//
 	// Example: 1672928610
-	UpdatedAt int `json:"updated_at"`
+	UpdatedAt int `intercom:"unix" json:"updated_at"`
 
 	// Url The URL of the external page. This will be used by Fin to link end users to the page it based its answer on.
 	//
@@ -9094,7 +9094,7 @@ type HelpCenter struct {
 	// CreatedAt The time when the Help Center was created.
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomDomain Custom domain configured for the help center
 	//
@@ -9119,7 +9119,7 @@ type HelpCenter struct {
 	// UpdatedAt The time when the Help Center was last updated.
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// Url The URL for the help center, if you have a custom domain then this will show the URL using the custom domain.
 	//
@@ -9197,7 +9197,7 @@ type InternalArticleListItem struct {
 	// CreatedAt The time when the article was created.
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Id The unique identifier for the article which is given by Intercom.
 	//
@@ -9225,7 +9225,7 @@ type InternalArticleListItem struct {
 	// UpdatedAt The time when the article was last updated.
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // InternalArticleListItemType The type of object - `internal_article`.
@@ -9411,7 +9411,7 @@ type Message struct {
 	// CreatedAt The time the conversation was created.
 	//
 	// Example: 1667560812
-	CreatedAt int `json:"created_at"`
+	CreatedAt int `intercom:"unix" json:"created_at"`
 
 	// Id The id representing the message.
 	//
@@ -10248,7 +10248,7 @@ type Tag struct {
 	// AppliedAt The time when the tag was applied to the object. Only present when the tag is returned as part of a tagging operation on a contact, conversation, or ticket.
 	//
 	// Example: 1663597223
-	AppliedAt *int `json:"applied_at,omitempty"`
+	AppliedAt *int `intercom:"unix" json:"applied_at,omitempty"`
 
 	// AppliedBy The admin who applied the tag. Only present when the tag is returned as part of a tagging operation on a contact, conversation, or ticket.
 	AppliedBy *Reference `json:"applied_by,omitempty"`
@@ -10465,7 +10465,7 @@ type Ticket struct {
 	// CreatedAt The time the ticket was created as a UTC Unix timestamp.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Id The unique identifier for the ticket which is given by Intercom.
 	//
@@ -10488,7 +10488,7 @@ type Ticket struct {
 	// SnoozedUntil The time the ticket will be snoozed until as a UTC Unix timestamp. If null, the ticket is not currently snoozed.
 	//
 	// Example: 1663597260
-	SnoozedUntil *int `json:"snoozed_until,omitempty"`
+	SnoozedUntil *int `intercom:"unix" json:"snoozed_until,omitempty"`
 
 	// TeamAssigneeId The id representing the team assigned to the ticket.
 	//
@@ -10522,7 +10522,7 @@ type Ticket struct {
 	// UpdatedAt The last time the ticket was updated as a UTC Unix timestamp.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // TicketCategory Category of the Ticket.
@@ -10645,7 +10645,7 @@ type TicketPart struct {
 	// CreatedAt The time the ticket part was created.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// ExternalId The external id of the ticket part
 	//
@@ -10685,7 +10685,7 @@ type TicketPart struct {
 	// UpdatedAt The last time the ticket part was updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// UpdatedAttributeData The updated attribute data of the ticket part. Only present for attribute update parts.
 	UpdatedAttributeData *struct {
@@ -10829,7 +10829,7 @@ type TicketReply struct {
 	// CreatedAt The time the note was created.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Id The id representing the part.
 	//
@@ -10854,7 +10854,7 @@ type TicketReply struct {
 	// UpdatedAt The last time the note was updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // TicketReplyPartType Type of the part
@@ -11324,7 +11324,7 @@ type UpdateContactRequest struct {
 	// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
 	//
 	// Example: 1571672154
-	LastSeenAt *int `json:"last_seen_at,omitempty"`
+	LastSeenAt *int `intercom:"unix" json:"last_seen_at,omitempty"`
 
 	// Name The contacts name
 	//
@@ -11347,7 +11347,7 @@ type UpdateContactRequest struct {
 	// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
 	//
 	// Example: 1571672154
-	SignedUpAt *int `json:"signed_up_at,omitempty"`
+	SignedUpAt *int `intercom:"unix" json:"signed_up_at,omitempty"`
 
 	// UnsubscribedFromEmails Whether the contact is unsubscribed from emails
 	//

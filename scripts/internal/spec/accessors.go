@@ -121,6 +121,9 @@ func moduleDeps(root string, files map[string][]byte) (map[string]map[string][]b
 //     and required scalar fields get no accessor, nor do the client plumbing
 //     types (Client, ClientWithResponses, and the typed responses, which have an
 //     HTTPResponse field);
+//   - an int field holding Unix seconds (tagged intercom:"unix", which the overlay
+//     puts on every integer property with format date-time, or named "..._at")
+//     also gets GetXTime() time.Time, in UTC, the zero time.Time when unset;
 //   - a GetX that would clash with a method or field of the type is not written
 //     (the clash is reported in the file's closing comment).
 //
@@ -317,17 +320,26 @@ func (p *goPackage) accessors() (body []byte, imports map[string]string, skipped
 				if !n.IsExported() {
 					continue
 				}
-				acc, ok := p.accessor(tname, recv, n.Name, f.Type, imports)
-				if !ok {
-					continue
-				}
 				method := "Get" + n.Name
-				if taken[method] {
-					skipped = append(skipped, tname+"."+method)
+				if acc, ok := p.accessor(tname, recv, n.Name, f.Type, imports); ok {
+					if taken[method] {
+						skipped = append(skipped, tname+"."+method)
+						continue
+					}
+					taken[method] = true
+					b.WriteString(acc)
+				}
+				if !isUnixSeconds(f) {
 					continue
 				}
-				taken[method] = true
-				b.WriteString(acc)
+				tmethod := method + "Time"
+				if taken[tmethod] {
+					skipped = append(skipped, tname+"."+tmethod)
+					continue
+				}
+				taken[tmethod] = true
+				imports["time"] = "time"
+				b.WriteString(timeAccessor(tname, recv, n.Name, f.Type))
 			}
 		}
 	}
@@ -414,6 +426,41 @@ func (p *goPackage) accessor(tname, recv, field string, t ast.Expr, imports map[
 		return b.String(), true
 	}
 	return "", false
+}
+
+// isUnixSeconds reports whether field f holds Unix seconds: an int (behind a
+// pointer or not) tagged intercom:"unix" (the overlay tags every integer property
+// with format date-time) or whose JSON name ends in "_at".
+func isUnixSeconds(f *ast.Field) bool {
+	t := f.Type
+	if st, ok := t.(*ast.StarExpr); ok {
+		t = st.X
+	}
+	id, ok := t.(*ast.Ident)
+	if !ok || (id.Name != "int" && id.Name != "int64") {
+		return false
+	}
+	if f.Tag != nil {
+		if tag, err := strconv.Unquote(f.Tag.Value); err == nil && reflect.StructTag(tag).Get("intercom") == "unix" {
+			return true
+		}
+	}
+	return strings.HasSuffix(jsonName(f), "_at")
+}
+
+// timeAccessor returns GetXTime for a Unix-seconds field.
+func timeAccessor(tname, recv, field string, t ast.Expr) string {
+	method := "Get" + field + "Time"
+	var b strings.Builder
+	fmt.Fprintf(&b, "// %s returns the %s field (Unix seconds) as a time.Time in UTC, or the\n// zero time.Time when it or the %s is nil.\n", method, field, tname)
+	if _, ptr := t.(*ast.StarExpr); ptr {
+		fmt.Fprintf(&b, "func (%s *%s) %s() time.Time {\n\tif %s == nil || %s.%s == nil {\n\t\treturn time.Time{}\n\t}\n\treturn time.Unix(int64(*%s.%s), 0).UTC()\n}\n\n",
+			recv, tname, method, recv, recv, field, recv, field)
+	} else {
+		fmt.Fprintf(&b, "func (%s *%s) %s() time.Time {\n\tif %s == nil {\n\t\treturn time.Time{}\n\t}\n\treturn time.Unix(int64(%s.%s), 0).UTC()\n}\n\n",
+			recv, tname, method, recv, recv, field)
+	}
+	return b.String()
 }
 
 // isStruct reports whether t, in the file declaring type tname, names a struct

@@ -82,6 +82,10 @@ type Contact struct {
 	Teams    *[]types.ID        ` + "`json:\"teams,omitempty\"`" + `
 	Admins   []types.ID         ` + "`json:\"admins\"`" + `
 	Key      types.ID           ` + "`json:\"key\"`" + `
+	CreatedAt int               ` + "`intercom:\"unix\" json:\"created_at\"`" + `
+	SnoozedUntil *int           ` + "`intercom:\"unix\" json:\"snoozed_until,omitempty\"`" + `
+	SeenAt   *int               ` + "`json:\"seen_at,omitempty\"`" + `
+	Until    *int               ` + "`json:\"until,omitempty\"`" + `
 	Avatar2  *types.Avatar      ` + "`json:\"avatar2,omitempty\"`" + `
 	Page     *PageAlias         ` + "`json:\"page,omitempty\"`" + `
 	union    json.RawMessage
@@ -132,6 +136,9 @@ func TestAccessors(t *testing.T) {
 		"func (c *Contact) GetTeams() []string {",
 		"func (c *Contact) GetAdmins() []string {",
 		"func (c *Contact) GetKey() string {",
+		"func (c *Contact) GetCreatedAtTime() time.Time {",
+		"func (c *Contact) GetSnoozedUntilTime() time.Time {",
+		"func (c *Contact) GetSeenAtTime() time.Time {",
 		"func (c *Contact) GetAvatar2() *types.Avatar {",
 		"func (c *Contact) GetPage() *PageAlias {",
 		"Contact.GetSize", // reported as a clash
@@ -197,6 +204,7 @@ func TestAccessorsBehave(t *testing.T) {
 import (
 	"fmt"
 	"os"
+	"time"
 
 	"example.com/acc/gen"
 	"example.com/acc/types"
@@ -225,6 +233,12 @@ func main() {
 	check(nilContact.GetKey() == "", "required id on a nil receiver")
 	c.Key = "k"
 	check(c.GetKey() == "k", "required id")
+	check(nilContact.GetCreatedAtTime().IsZero() && c.GetSnoozedUntilTime().IsZero() && c.GetSeenAtTime().IsZero(), "unset times are zero")
+	snooze, seen := 1700000000, 1
+	c.CreatedAt, c.SnoozedUntil, c.SeenAt = 1571672154, &snooze, &seen
+	check(c.GetCreatedAtTime().Equal(time.Date(2019, 10, 21, 15, 35, 54, 0, time.UTC)), "required time")
+	check(c.GetSnoozedUntilTime() == time.Unix(1700000000, 0).UTC() && c.GetSnoozedUntilTime().Location() == time.UTC, "optional time in UTC")
+	check(c.GetSeenAtTime().Unix() == 1, "time by name")
 	check(c.GetAvatar2().GetURL() == "" && c.GetPage() == nil, "nil dependency structs")
 	owner, teams := types.ID("991"), []types.ID{"1", "2"}
 	c.Owner, c.Teams, c.Admins, c.Avatar2 = &owner, &teams, teams, &types.Avatar{URL: "u"}

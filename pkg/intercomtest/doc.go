@@ -43,7 +43,10 @@
 // company_id for contacts, contact_ids, tag_ids and teammate_ids for
 // conversations, and state, ticket_state_id, ticket_type_id, contact_ids,
 // title and description for tickets. String comparisons ignore case; a
-// number and a numeric string compare as numbers.
+// number and a numeric string compare as numbers. The value null with = or !=
+// (intercom.Field(...).IsNull() and IsNotNull()) tests whether a field is
+// unset: admin_assignee_id = null finds unassigned conversations, and on a
+// list field (tag_ids) = null holds for an empty list.
 //
 // Ids look like Intercom's: 24 hex digits for contacts, companies and
 // segments, numeric strings for the rest. A server starts with one admin (the

@@ -345,6 +345,33 @@ func WithResponseInto(dst **http.Response) Option {
 	}
 }
 
+// Clock is the time source of the HTTP layer: Now dates the rate-limit
+// state, and Sleep waits before a retry or for a rate-limit reset. The
+// default reads the wall clock and waits on a timer (or the context). Give
+// another with [WithClock] so that tests do not wait in real time; a fake
+// server's clock, such as that of package intercomtest (whose clients use it
+// already), fits.
+type Clock interface {
+	// Now returns the current time.
+	Now() time.Time
+	// Sleep waits for d, or until ctx is done, in which case it returns
+	// ctx.Err().
+	Sleep(ctx context.Context, d time.Duration) error
+}
+
+// WithClock makes the client (or a call) take the time from c and wait on
+// it: retry delays, Retry-After and rate-limit waits go through c.Sleep, so
+// a manual clock makes them instant. nil is an error. Client or call.
+func WithClock(c Clock) Option {
+	return func(cfg *config) error {
+		if c == nil {
+			return errors.New("intercom: WithClock: nil clock")
+		}
+		cfg.now, cfg.sleep = c.Now, c.Sleep
+		return nil
+	}
+}
+
 // withClock replaces the clock (tests).
 func withClock(now func() time.Time) Option {
 	return func(cfg *config) error {

@@ -119,6 +119,48 @@ func (e *Error) Error() string {
 // or nil when it could.
 func (e *Error) Unwrap() error { return e.err }
 
+// Code returns the code of the first entry of the error list ("not_found",
+// "conflict", "parameter_invalid", ...), or "" when the response had none
+// (a proxy's HTML page, an empty body) or e is nil. Use it rather than
+// indexing Errors, which may be empty.
+func (e *Error) Code() string {
+	if e == nil || len(e.Errors) == 0 {
+		return ""
+	}
+	return e.Errors[0].Code
+}
+
+// Message returns the message of the first entry of the error list, or ""
+// when there is none.
+func (e *Error) Message() string {
+	if e == nil || len(e.Errors) == 0 {
+		return ""
+	}
+	return e.Errors[0].Message
+}
+
+// HasCode reports whether any entry of the error list has the given code.
+func (e *Error) HasCode(code string) bool {
+	if e == nil {
+		return false
+	}
+	for _, d := range e.Errors {
+		if d.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// ErrorCode returns the code of the first entry of the error list of the
+// [*Error] in err's chain, or "" when err is not one or the list is empty:
+//
+//	if intercom.ErrorCode(err) == "conflict" { ... }
+func ErrorCode(err error) string {
+	e, _ := asError(err)
+	return e.Code()
+}
+
 // excerpt returns the start of body as one line: runs of white space and
 // control characters become one space, and it is cut at about n bytes.
 func excerpt(body []byte, n int) string {

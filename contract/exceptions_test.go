@@ -49,9 +49,6 @@ var exampleExceptions = map[string]string{
 	"GetCustomObjectInstancesById":         customObjectAmount,
 	"UpdateVisitor":                        "the 200 example gives email as \"\"; the visitor schema says `format: email`",
 	"RetrieveVisitorWithUserId":            "the 200 example gives email as \"\"; the visitor schema says `format: email`",
-	"RetrieveConversation": "the 200 example \"conversation found\" gives conversation_parts[].id as numbers " +
-		"(1, 2, 3, 4); the conversation_part schema says string. Prism 5.16 lets this one through, the SDK's " +
-		"decode fails",
 }
 
 // Reasons shared by several operations.

@@ -2,6 +2,7 @@ package contract
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -120,6 +121,15 @@ func runCall(t *testing.T, c *intercom.Client, rec *recorder, ops []operation, c
 	ctx, cancel := context.WithTimeout(withCall(t.Context(), name, prefer), callTimeout)
 	defer cancel()
 	err := safeCall(ctx, c, cl.fn)
+	if prefer != "" && errors.Is(err, intercom.ErrNullBody) {
+		// Prism generates the JSON null for a response whose schema is nullable at
+		// the top (admin, visitor, custom_object_instance are, for their uses as
+		// fields). The SDK refuses a null body where it expects a value, by design
+		// (ErrNullBody); the request was still sent and validated, which is what
+		// this run is for.
+		t.Logf("Prism generated a null body (the response schema is nullable); the SDK refuses it with ErrNullBody, as designed")
+		err = nil
+	}
 	return judge(ops, cl, rec.exchangesOf(name), err)
 }
 

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/intercomkit/intercom-go/types"
 	"github.com/oapi-codegen/runtime"
 	openapi_types "github.com/oapi-codegen/runtime/types"
 )
@@ -928,21 +929,6 @@ func (e AudienceListType) Valid() bool {
 	}
 }
 
-// Defines values for AwayStatusReasonListType.
-const (
-	AwayStatusReasonListTypeList AwayStatusReasonListType = "list"
-)
-
-// Valid indicates whether the value is a known member of the AwayStatusReasonListType enum.
-func (e AwayStatusReasonListType) Valid() bool {
-	switch e {
-	case AwayStatusReasonListTypeList:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CloseConversationRequestMessageType.
 const (
 	CloseConversationRequestMessageTypeClose CloseConversationRequestMessageType = "close"
@@ -1087,21 +1073,6 @@ const (
 func (e CompanyDataType) Valid() bool {
 	switch e {
 	case CompanyDataTypeCompany:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for CompanyListType.
-const (
-	CompanyListTypeList CompanyListType = "list"
-)
-
-// Valid indicates whether the value is a known member of the CompanyListType enum.
-func (e CompanyListType) Valid() bool {
-	switch e {
-	case CompanyListTypeList:
 		return true
 	default:
 		return false
@@ -5702,7 +5673,7 @@ type ActivityLog struct {
 	// CreatedAt The time the activity was created.
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Id The id representing the activity.
 	//
@@ -5771,7 +5742,7 @@ type ActivityLogList struct {
 // ActivityLogMetadata Additional data provided about Admin activity.
 type ActivityLogMetadata struct {
 	// After The state of settings or values after the change; its structure varies by activity type (an object or a string).
-	After interface{} `json:"after,omitempty"`
+	After *interface{} `json:"after,omitempty"`
 
 	// Auto Indicates the state was derived automatically rather than set by an Admin.
 	//
@@ -5794,7 +5765,7 @@ type ActivityLogMetadata struct {
 	AwayStatusReason *string `json:"away_status_reason,omitempty"`
 
 	// Before The state of settings or values before the change; its structure varies by activity type (an object or a string).
-	Before interface{} `json:"before,omitempty"`
+	Before *interface{} `json:"before,omitempty"`
 
 	// Changes The settings altered by the change, keyed by setting name. Only settings whose value actually moved are included, so an unchanged setting is absent rather than present with equal values.
 	//
@@ -5810,7 +5781,7 @@ type ActivityLogMetadata struct {
 	// ConsentId The ID of the impersonation consent.
 	//
 	// Example: 149673
-	ConsentId *int `json:"consent_id,omitempty"`
+	ConsentId *types.NumericID `json:"consent_id,omitempty"`
 
 	// ConversationAssignmentLimit The conversation assignment limit value for an admin.
 	//
@@ -5835,7 +5806,7 @@ type ActivityLogMetadata struct {
 	// LastActivityAt The time of the Admin's last recorded activity.
 	//
 	// Example: 1671028894
-	LastActivityAt *int `json:"last_activity_at,omitempty"`
+	LastActivityAt *int `intercom:"unix" json:"last_activity_at,omitempty"`
 
 	// Mode The mode of the setting (e.g., when_away_only, when_away_and_reassign).
 	//
@@ -5877,7 +5848,7 @@ type ActivityLogMetadata struct {
 		// Id The ID of the team.
 		//
 		// Example: 123
-		Id *int `json:"id,omitempty"`
+		Id *types.NumericID `json:"id,omitempty"`
 
 		// Name The name of the team.
 		//
@@ -5934,7 +5905,7 @@ type Admin struct {
 	// Avatar Image for the associated team or teammate
 	//
 	// Example: https://picsum.photos/200/300
-	Avatar *string `json:"avatar,omitempty"`
+	Avatar *types.Avatar `json:"avatar,omitempty"`
 
 	// AwayModeEnabled Identifies if this admin is currently set in away mode.
 	//
@@ -5949,7 +5920,7 @@ type Admin struct {
 	// AwayStatusReasonId The unique identifier of the away status reason
 	//
 	// Example: 12345
-	AwayStatusReasonId *int `json:"away_status_reason_id,omitempty"`
+	AwayStatusReasonId *types.NumericID `json:"away_status_reason_id,omitempty"`
 
 	// Email The email of the admin.
 	//
@@ -5997,7 +5968,7 @@ type Admin struct {
 	// TeamIds This object represents the avatar associated with the admin.
 	//
 	// Example: [814865]
-	TeamIds *[]int `json:"team_ids,omitempty"`
+	TeamIds *[]types.NumericID `json:"team_ids,omitempty"`
 
 	// TeamPriorityLevel Admin priority levels for teams
 	TeamPriorityLevel *TeamPriorityLevel `json:"team_priority_level,omitempty"`
@@ -6024,12 +5995,12 @@ type AdminPriorityLevel struct {
 	// PrimaryAdminIds The primary admin ids for the team
 	//
 	// Example: [493881]
-	PrimaryAdminIds *[]int `json:"primary_admin_ids,omitempty"`
+	PrimaryAdminIds *[]types.NumericID `json:"primary_admin_ids,omitempty"`
 
 	// SecondaryAdminIds The secondary admin ids for the team
 	//
 	// Example: [814865]
-	SecondaryAdminIds *[]int `json:"secondary_admin_ids,omitempty"`
+	SecondaryAdminIds *[]types.NumericID `json:"secondary_admin_ids,omitempty"`
 }
 
 // AdminReplyConversationRequest Payload of the request to reply on behalf of an admin
@@ -6132,17 +6103,7 @@ type AdminWithApp struct {
 	App *App `json:"app,omitempty"`
 
 	// Avatar This object represents the avatar associated with the admin.
-	Avatar *struct {
-		// ImageUrl This object represents the avatar associated with the admin.
-		//
-		// Example: https://example.com/avatar.png
-		ImageUrl *string `json:"image_url,omitempty"`
-
-		// Type This is a string that identifies the type of the object. It will always have the value `avatar`.
-		//
-		// Example: avatar
-		Type *string `json:"type,omitempty"`
-	} `json:"avatar,omitempty"`
+	Avatar *types.Avatar `json:"avatar,omitempty"`
 
 	// AwayModeEnabled Identifies if this admin is currently set in away mode.
 	//
@@ -6187,7 +6148,7 @@ type AdminWithApp struct {
 	// TeamIds This is a list of ids of the teams that this admin is part of.
 	//
 	// Example: [814865]
-	TeamIds *[]int `json:"team_ids,omitempty"`
+	TeamIds *[]types.NumericID `json:"team_ids,omitempty"`
 
 	// Type String representing the object's type. Always has the value `admin`.
 	//
@@ -6202,7 +6163,7 @@ type AiAgent struct {
 	// CreatedAt The time when the AI agent rating was created.
 	//
 	// Example: 1663597260
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// LastAnswerType The type of the last answer delivered by AI Agent. If no answer was delivered then this will return `null`
 	//
@@ -6237,7 +6198,7 @@ type AiAgent struct {
 	// UpdatedAt The time when the AI agent rating was last updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // AiAgentLastAnswerType The type of the last answer delivered by AI Agent. If no answer was delivered then this will return `null`
@@ -6260,7 +6221,7 @@ type AiCallResponse struct {
 	// AppId The workspace identifier
 	//
 	// Example: 12345
-	AppId *int `json:"app_id,omitempty"`
+	AppId *types.NumericID `json:"app_id,omitempty"`
 
 	// CallSummary Summary of the call conversation, truncated to 256 characters. Empty string if no summary available.
 	//
@@ -6280,7 +6241,7 @@ type AiCallResponse struct {
 	// Id The unique identifier for the external reference
 	//
 	// Example: 12345
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Intent Array of intent classifications for the call
 	//
@@ -6364,7 +6325,7 @@ type Article struct {
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
 	// Example: 5017691
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The body of the article in HTML. For multilingual articles, this will be the body of the default language's content.
 	//
@@ -6381,12 +6342,12 @@ type Article struct {
 	// CreatedAt The time when the article was created. For multilingual articles, this will be the timestamp of creation of the default language's content in seconds.
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CreatedById The ID of the teammate who created the article. For multilingual articles, this will be the creator of the default language's content.
 	//
 	// Example: 5017691
-	CreatedById *int `json:"created_by_id,omitempty"`
+	CreatedById *types.NumericID `json:"created_by_id,omitempty"`
 
 	// DefaultLocale The default locale of the help center. This field is only returned for multilingual help centers.
 	//
@@ -6401,7 +6362,7 @@ type Article struct {
 	// DraftUpdatedAt The time, in seconds, when the staged draft was last edited, or `null` when there is no staged draft.
 	//
 	// Example: 1672928610
-	DraftUpdatedAt *int `json:"draft_updated_at,omitempty"`
+	DraftUpdatedAt *int `intercom:"unix" json:"draft_updated_at,omitempty"`
 
 	// ExcludeFromArticleSuggestions Whether the article is excluded from Fin AI Agent article suggestions.
 	//
@@ -6426,17 +6387,17 @@ type Article struct {
 	// ParentIds The ids of the article's parent collections or sections. An article without this field stands alone.
 	//
 	// Example: [18,19]
-	ParentIds *[]int `json:"parent_ids,omitempty"`
+	ParentIds *[]types.NumericID `json:"parent_ids,omitempty"`
 
 	// ScheduledPublishAt The Unix timestamp (in seconds) at which the article is scheduled to be published. `null` when no publish is scheduled. Mutually exclusive with `scheduled_unpublish_at` — at most one pending schedule exists per article.
 	//
 	// Example: 1769443200
-	ScheduledPublishAt *int `json:"scheduled_publish_at,omitempty"`
+	ScheduledPublishAt *int `intercom:"unix" json:"scheduled_publish_at,omitempty"`
 
 	// ScheduledUnpublishAt The Unix timestamp (in seconds) at which the article is scheduled to be unpublished. `null` when no unpublish is scheduled. Mutually exclusive with `scheduled_publish_at` — at most one pending schedule exists per article.
 	//
 	// Example: 1769443200
-	ScheduledUnpublishAt *int `json:"scheduled_unpublish_at,omitempty"`
+	ScheduledUnpublishAt *int `intercom:"unix" json:"scheduled_unpublish_at,omitempty"`
 
 	// State Whether the article is `published` or is a `draft`. For multilingual articles, this will be the state of the default language's content.
 	//
@@ -6465,12 +6426,12 @@ type Article struct {
 	// UpdatedAt The time when the article was last updated. For multilingual articles, this will be the timestamp of last update of the default language's content in seconds.
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// UpdatedById The ID of the teammate who last updated the article. For multilingual articles, this will be the last editor of the default language's content.
 	//
 	// Example: 5017691
-	UpdatedById *int `json:"updated_by_id,omitempty"`
+	UpdatedById *types.NumericID `json:"updated_by_id,omitempty"`
 
 	// Url The URL of the article. For multilingual articles, this will be the URL of the default language's content.
 	//
@@ -6518,12 +6479,12 @@ type ArticleContent struct {
 	// AudienceIds The list of audience IDs this article content is targeted to for Fin AI Agent. On multilingual help centers this field appears per-locale inside `translated_content`. On single-language help centers it appears at the article root level. Empty array means no audience targeting is set.
 	//
 	// Example: [1,2]
-	AudienceIds *[]int `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
 
 	// AuthorId The ID of the author of the article.
 	//
 	// Example: 5017691
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The body of the article in HTML.
 	//
@@ -6540,12 +6501,12 @@ type ArticleContent struct {
 	// CreatedAt The time when the article was created (seconds).
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CreatedById The ID of the teammate who created this content version.
 	//
 	// Example: 5017691
-	CreatedById *int `json:"created_by_id,omitempty"`
+	CreatedById *types.NumericID `json:"created_by_id,omitempty"`
 
 	// Description The description of the article.
 	//
@@ -6555,7 +6516,7 @@ type ArticleContent struct {
 	// DraftUpdatedAt The time, in seconds, when this locale's staged draft was last edited, or `null` when there is no staged draft.
 	//
 	// Example: 1663597260
-	DraftUpdatedAt *int `json:"draft_updated_at,omitempty"`
+	DraftUpdatedAt *int `intercom:"unix" json:"draft_updated_at,omitempty"`
 
 	// HasUnpublishedChanges Whether this locale's published content has unpublished changes staged as a draft on top of its live content.
 	//
@@ -6580,12 +6541,12 @@ type ArticleContent struct {
 	// UpdatedAt The time when the article was last updated (seconds).
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// UpdatedById The ID of the teammate who last updated this content version.
 	//
 	// Example: 5017691
-	UpdatedById *int `json:"updated_by_id,omitempty"`
+	UpdatedById *types.NumericID `json:"updated_by_id,omitempty"`
 
 	// Url The URL of the article.
 	Url *string `json:"url,omitempty"`
@@ -6647,7 +6608,7 @@ type ArticleListItem struct {
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
 	// Example: 5017691
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The body of the article in HTML. For multilingual articles, this will be the body of the default language's content.
 	//
@@ -6664,12 +6625,12 @@ type ArticleListItem struct {
 	// CreatedAt The time when the article was created. For multilingual articles, this will be the timestamp of creation of the default language's content in seconds.
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CreatedById The ID of the teammate who created the article. For multilingual articles, this will be the creator of the default language's content.
 	//
 	// Example: 5017691
-	CreatedById *int `json:"created_by_id,omitempty"`
+	CreatedById *types.NumericID `json:"created_by_id,omitempty"`
 
 	// DefaultLocale The default locale of the help center. This field is only returned for multilingual help centers.
 	//
@@ -6684,7 +6645,7 @@ type ArticleListItem struct {
 	// DraftUpdatedAt The time, in seconds, when the staged draft was last edited, or `null` when there is no staged draft.
 	//
 	// Example: 1672928610
-	DraftUpdatedAt *int `json:"draft_updated_at,omitempty"`
+	DraftUpdatedAt *int `intercom:"unix" json:"draft_updated_at,omitempty"`
 
 	// ExcludeFromArticleSuggestions Whether the article is excluded from Fin AI Agent article suggestions.
 	//
@@ -6709,17 +6670,17 @@ type ArticleListItem struct {
 	// ParentIds The ids of the article's parent collections or sections. An article without this field stands alone.
 	//
 	// Example: [18,19]
-	ParentIds *[]int `json:"parent_ids,omitempty"`
+	ParentIds *[]types.NumericID `json:"parent_ids,omitempty"`
 
 	// ScheduledPublishAt The Unix timestamp (in seconds) at which the article is scheduled to be published. `null` when no publish is scheduled. Mutually exclusive with `scheduled_unpublish_at` — at most one pending schedule exists per article.
 	//
 	// Example: 1769443200
-	ScheduledPublishAt *int `json:"scheduled_publish_at,omitempty"`
+	ScheduledPublishAt *int `intercom:"unix" json:"scheduled_publish_at,omitempty"`
 
 	// ScheduledUnpublishAt The Unix timestamp (in seconds) at which the article is scheduled to be unpublished. `null` when no unpublish is scheduled. Mutually exclusive with `scheduled_publish_at` — at most one pending schedule exists per article.
 	//
 	// Example: 1769443200
-	ScheduledUnpublishAt *int `json:"scheduled_unpublish_at,omitempty"`
+	ScheduledUnpublishAt *int `intercom:"unix" json:"scheduled_unpublish_at,omitempty"`
 
 	// State Whether the article is `published` or is a `draft`. For multilingual articles, this will be the state of the default language's content.
 	//
@@ -6745,12 +6706,12 @@ type ArticleListItem struct {
 	// UpdatedAt The time when the article was last updated. For multilingual articles, this will be the timestamp of last update of the default language's content in seconds.
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// UpdatedById The ID of the teammate who last updated the article. For multilingual articles, this will be the last editor of the default language's content.
 	//
 	// Example: 5017691
-	UpdatedById *int `json:"updated_by_id,omitempty"`
+	UpdatedById *types.NumericID `json:"updated_by_id,omitempty"`
 
 	// Url The URL of the article. For multilingual articles, this will be the URL of the default language's content.
 	//
@@ -7059,7 +7020,7 @@ type ArticleVersion struct {
 	// CreatedAt The time the version was created, as a UTC Unix timestamp.
 	//
 	// Example: 1734537292
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CreatedById The id of the teammate who created this version.
 	//
@@ -7104,7 +7065,7 @@ type ArticleVersion struct {
 	// UpdatedAt The time the version was last updated, as a UTC Unix timestamp.
 	//
 	// Example: 1734537292
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // ArticleVersionState Whether this version is the currently published version of the article (`published`) or an earlier non-live version (`draft`).
@@ -7157,7 +7118,7 @@ type ArticleVersionSummary struct {
 	// CreatedAt The time the version was created, as a UTC Unix timestamp.
 	//
 	// Example: 1734537292
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CreatedById The id of the teammate who created this version.
 	//
@@ -7403,20 +7364,7 @@ type AwayStatusReason struct {
 }
 
 // AwayStatusReasonList A list of away status reasons.
-type AwayStatusReasonList struct {
-	// Data A list of away status reason objects.
-	Data *[]AwayStatusReason `json:"data,omitempty"`
-
-	// Type The type of the object
-	//
-	// Example: list
-	Type *AwayStatusReasonListType `json:"type,omitempty"`
-}
-
-// AwayStatusReasonListType The type of the object
-//
-// Example: list
-type AwayStatusReasonListType string
+type AwayStatusReasonList = types.List[AwayStatusReason]
 
 // Banner A banner the contact currently matches, with the content and view identifier needed to display and dismiss it.
 type Banner struct {
@@ -7549,7 +7497,7 @@ type Brand struct {
 	// CreatedAt Unix timestamp of brand creation
 	//
 	// Example: 1673778600
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// DefaultAddressSettingsId Default email settings ID for this brand
 	//
@@ -7584,7 +7532,7 @@ type Brand struct {
 	// UpdatedAt Unix timestamp of last modification
 	//
 	// Example: 1711031100
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // BrandList A list of brands
@@ -7740,7 +7688,7 @@ type Collection struct {
 	// CreatedAt The time when the article was created (seconds). For multilingual articles, this will be the timestamp of creation of the default language's content.
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// DefaultLocale The default locale of the help center. This field is only returned for multilingual help centers.
 	//
@@ -7755,7 +7703,7 @@ type Collection struct {
 	// HelpCenterId The id of the help center the collection is in.
 	//
 	// Example: 123
-	HelpCenterId *int `json:"help_center_id,omitempty"`
+	HelpCenterId *types.NumericID `json:"help_center_id,omitempty"`
 
 	// Icon The icon of the collection.
 	//
@@ -7788,7 +7736,7 @@ type Collection struct {
 	// UpdatedAt The time when the article was last updated (seconds). For multilingual articles, this will be the timestamp of last update of the default language's content.
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// Url The URL of the collection. For multilingual help centers, this will be the URL of the collection for the default language.
 	//
@@ -8030,30 +7978,7 @@ type CompanyData struct {
 type CompanyDataType string
 
 // CompanyList This will return a list of companies for the App.
-type CompanyList struct {
-	// Data An array containing Company Objects.
-	Data *[]Company `json:"data,omitempty"`
-
-	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
-	//
-	// Their responses are likely to contain a pages object that hosts pagination links which a client can use to paginate through the data without having to construct a query. The link relations for the pages field are as follows.
-	Pages *PagesLink `json:"pages,omitempty"`
-
-	// TotalCount The total number of companies.
-	//
-	// Example: 100
-	TotalCount *int `json:"total_count,omitempty"`
-
-	// Type The type of object - `list`.
-	//
-	// Example: list
-	Type *CompanyListType `json:"type,omitempty"`
-}
-
-// CompanyListType The type of object - `list`.
-//
-// Example: list
-type CompanyListType string
+type CompanyList = types.PagedList[Company, PagesLink]
 
 // CompanyNote Notes allow you to annotate and comment on companies.
 type CompanyNote struct {
@@ -8144,7 +8069,7 @@ type Contact struct {
 	// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
 	//
 	// Example: 1571672154
-	AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
+	AndroidLastSeenAt *int `intercom:"unix" json:"android_last_seen_at,omitempty"`
 
 	// AndroidOsVersion The version of the Android OS which the contact is using.
 	//
@@ -8154,18 +8079,8 @@ type Contact struct {
 	// AndroidSdkVersion The version of the Android SDK which the contact is using.
 	//
 	// Example: 28
-	AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
-	Avatar            *struct {
-		// ImageUrl An image URL containing the avatar of a contact.
-		//
-		// Example: https://example.org/128Wash.jpg
-		ImageUrl *string `json:"image_url,omitempty"`
-
-		// Type The type of object
-		//
-		// Example: avatar
-		Type *string `json:"type,omitempty"`
-	} `json:"avatar,omitempty"`
+	AndroidSdkVersion *string       `json:"android_sdk_version,omitempty"`
+	Avatar            *types.Avatar `json:"avatar,omitempty"`
 
 	// Browser The name of the browser which the contact is using.
 	//
@@ -8188,7 +8103,7 @@ type Contact struct {
 	// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
 	//
 	// Example: 1571672154
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomAttributes The custom attributes which are set for the contact.
 	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
@@ -8236,7 +8151,7 @@ type Contact struct {
 	// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
 	//
 	// Example: 1571672154
-	IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
+	IosLastSeenAt *int `intercom:"unix" json:"ios_last_seen_at,omitempty"`
 
 	// IosOsVersion The version of iOS which the contact is using.
 	//
@@ -8256,27 +8171,27 @@ type Contact struct {
 	// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
 	//
 	// Example: 1571672154
-	LastContactedAt *int `json:"last_contacted_at,omitempty"`
+	LastContactedAt *int `intercom:"unix" json:"last_contacted_at,omitempty"`
 
 	// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
 	//
 	// Example: 1571672154
-	LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
+	LastEmailClickedAt *int `intercom:"unix" json:"last_email_clicked_at,omitempty"`
 
 	// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
 	//
 	// Example: 1571672154
-	LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
+	LastEmailOpenedAt *int `intercom:"unix" json:"last_email_opened_at,omitempty"`
 
 	// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
 	//
 	// Example: 1571672154
-	LastRepliedAt *int `json:"last_replied_at,omitempty"`
+	LastRepliedAt *int `intercom:"unix" json:"last_replied_at,omitempty"`
 
 	// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
 	//
 	// Example: 1571672154
-	LastSeenAt *int `json:"last_seen_at,omitempty"`
+	LastSeenAt *int `intercom:"unix" json:"last_seen_at,omitempty"`
 
 	// Location An object containing location meta data about a Intercom contact.
 	Location *ContactLocation `json:"location,omitempty"`
@@ -8320,7 +8235,7 @@ type Contact struct {
 	// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
 	//
 	// Example: 1571672154
-	SignedUpAt *int `json:"signed_up_at,omitempty"`
+	SignedUpAt *int `intercom:"unix" json:"signed_up_at,omitempty"`
 
 	// SocialProfiles An object containing social profiles that a contact has.
 	SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
@@ -8341,7 +8256,7 @@ type Contact struct {
 	// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
 	//
 	// Example: 1571672154
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// WorkspaceId The id of the workspace which the contact belongs to.
 	//
@@ -8946,7 +8861,7 @@ type ContactWithPush struct {
 	// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
 	//
 	// Example: 1571672154
-	AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
+	AndroidLastSeenAt *int `intercom:"unix" json:"android_last_seen_at,omitempty"`
 
 	// AndroidOsVersion The version of the Android OS which the contact is using.
 	//
@@ -8956,18 +8871,8 @@ type ContactWithPush struct {
 	// AndroidSdkVersion The version of the Android SDK which the contact is using.
 	//
 	// Example: 28
-	AndroidSdkVersion *string `json:"android_sdk_version,omitempty"`
-	Avatar            *struct {
-		// ImageUrl An image URL containing the avatar of a contact.
-		//
-		// Example: https://example.org/128Wash.jpg
-		ImageUrl *string `json:"image_url,omitempty"`
-
-		// Type The type of object
-		//
-		// Example: avatar
-		Type *string `json:"type,omitempty"`
-	} `json:"avatar,omitempty"`
+	AndroidSdkVersion *string       `json:"android_sdk_version,omitempty"`
+	Avatar            *types.Avatar `json:"avatar,omitempty"`
 
 	// Browser The name of the browser which the contact is using.
 	//
@@ -8990,7 +8895,7 @@ type ContactWithPush struct {
 	// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
 	//
 	// Example: 1571672154
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomAttributes The custom attributes which are set for the contact.
 	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
@@ -9041,7 +8946,7 @@ type ContactWithPush struct {
 	// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
 	//
 	// Example: 1571672154
-	IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
+	IosLastSeenAt *int `intercom:"unix" json:"ios_last_seen_at,omitempty"`
 
 	// IosOsVersion The version of iOS which the contact is using.
 	//
@@ -9061,27 +8966,27 @@ type ContactWithPush struct {
 	// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
 	//
 	// Example: 1571672154
-	LastContactedAt *int `json:"last_contacted_at,omitempty"`
+	LastContactedAt *int `intercom:"unix" json:"last_contacted_at,omitempty"`
 
 	// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
 	//
 	// Example: 1571672154
-	LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
+	LastEmailClickedAt *int `intercom:"unix" json:"last_email_clicked_at,omitempty"`
 
 	// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
 	//
 	// Example: 1571672154
-	LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
+	LastEmailOpenedAt *int `intercom:"unix" json:"last_email_opened_at,omitempty"`
 
 	// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
 	//
 	// Example: 1571672154
-	LastRepliedAt *int `json:"last_replied_at,omitempty"`
+	LastRepliedAt *int `intercom:"unix" json:"last_replied_at,omitempty"`
 
 	// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
 	//
 	// Example: 1571672154
-	LastSeenAt *int `json:"last_seen_at,omitempty"`
+	LastSeenAt *int `intercom:"unix" json:"last_seen_at,omitempty"`
 
 	// Location An object containing location meta data about a Intercom contact.
 	Location *ContactLocation `json:"location,omitempty"`
@@ -9125,7 +9030,7 @@ type ContactWithPush struct {
 	// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
 	//
 	// Example: 1571672154
-	SignedUpAt *int `json:"signed_up_at,omitempty"`
+	SignedUpAt *int `intercom:"unix" json:"signed_up_at,omitempty"`
 
 	// SocialProfiles An object containing social profiles that a contact has.
 	SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
@@ -9146,7 +9051,7 @@ type ContactWithPush struct {
 	// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
 	//
 	// Example: 1571672154
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// WorkspaceId The id of the workspace which the contact belongs to.
 	//
@@ -9171,7 +9076,7 @@ type ContentBulkActionRequest struct {
 		// AddSegmentIds Segment IDs to assign to the selected content.
 		//
 		// Example: [100]
-		AddSegmentIds *[]int `json:"add_segment_ids,omitempty"`
+		AddSegmentIds *[]types.NumericID `json:"add_segment_ids,omitempty"`
 
 		// RemoveAll When `true`, removes all segments from the selected content.
 		//
@@ -9181,7 +9086,7 @@ type ContentBulkActionRequest struct {
 		// RemoveSegmentIds Segment IDs to remove from the selected content.
 		//
 		// Example: [200]
-		RemoveSegmentIds *[]int `json:"remove_segment_ids,omitempty"`
+		RemoveSegmentIds *[]types.NumericID `json:"remove_segment_ids,omitempty"`
 	} `json:"audience,omitempty"`
 
 	// Availability Required when `action` is `set_availability`. Each field is optional — only the
@@ -9215,12 +9120,12 @@ type ContentBulkActionRequest struct {
 		// AddTagIds Tag IDs to apply to the selected content.
 		//
 		// Example: [100]
-		AddTagIds *[]int `json:"add_tag_ids,omitempty"`
+		AddTagIds *[]types.NumericID `json:"add_tag_ids,omitempty"`
 
 		// RemoveTagIds Tag IDs to remove from the selected content.
 		//
 		// Example: [200]
-		RemoveTagIds *[]int `json:"remove_tag_ids,omitempty"`
+		RemoveTagIds *[]types.NumericID `json:"remove_tag_ids,omitempty"`
 	} `json:"tags,omitempty"`
 }
 
@@ -9252,22 +9157,22 @@ type ContentImportSource struct {
 	// AudienceIds The unique identifiers for the audiences associated with this content import source.
 	//
 	// Example: [5678]
-	AudienceIds *[]int `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
 
 	// CreatedAt The time when the content import source was created.
 	//
 	// Example: 1672928359
-	CreatedAt int `json:"created_at"`
+	CreatedAt int `intercom:"unix" json:"created_at"`
 
 	// Id The unique identifier for the content import source which is given by Intercom.
 	//
 	// Example: 1234
-	Id int `json:"id"`
+	Id types.NumericID `json:"id"`
 
 	// LastSyncedAt The time when the content import source was last synced.
 	//
 	// Example: 1672928610
-	LastSyncedAt int `json:"last_synced_at"`
+	LastSyncedAt int `intercom:"unix" json:"last_synced_at"`
 
 	// Status The status of the content import source.
 	//
@@ -9287,7 +9192,7 @@ type ContentImportSource struct {
 	// UpdatedAt The time when the content import source was last updated.
 	//
 	// Example: 1672928610
-	UpdatedAt int `json:"updated_at"`
+	UpdatedAt int `intercom:"unix" json:"updated_at"`
 
 	// Url The URL of the root of the external source.
 	//
@@ -9491,7 +9396,7 @@ type ContentSnippet struct {
 	// AudienceIds The list of audience IDs this content snippet is targeted to for Fin AI Agent. Empty array means no audience targeting is set.
 	//
 	// Example: [1,2]
-	AudienceIds *[]int `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
 
 	// BodyMarkdown The body of the content snippet in markdown.
 	//
@@ -9568,7 +9473,7 @@ type ContentSnippetCreateRequest struct {
 	// AudienceIds The list of audience IDs to target this content snippet to for Fin AI Agent. Pass an empty array or omit the field for no audience targeting. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds *[]int `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
 
 	// BodyMarkdown The content of the snippet in markdown. An alternative to `json_blocks` — you can provide content as markdown instead of structured blocks. Mutually exclusive with `json_blocks`.
 	//
@@ -9645,7 +9550,7 @@ type ContentSnippetUpdateRequest struct {
 	// AudienceIds The list of audience IDs to target this content snippet to for Fin AI Agent. Omitting the field leaves existing audience memberships unchanged (PATCH semantics). Pass `[]` to clear all audience memberships. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds *[]int `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
 
 	// BodyMarkdown The content of the snippet in markdown. An alternative to `json_blocks` — you can provide content as markdown instead of structured blocks. Mutually exclusive with `json_blocks`.
 	//
@@ -9720,7 +9625,7 @@ type Conversation struct {
 	// AdminAssigneeId The id of the admin assigned to the conversation. If it's not assigned to an admin it will return 0.
 	//
 	// Example: 0
-	AdminAssigneeId *int `json:"admin_assignee_id,omitempty"`
+	AdminAssigneeId *types.NumericID `json:"admin_assignee_id,omitempty"`
 
 	// AiAgent Data related to AI Agent involvement in the conversation.
 	AiAgent *AiAgent `json:"ai_agent,omitempty"`
@@ -9748,7 +9653,7 @@ type Conversation struct {
 	// CreatedAt The time the conversation was created.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomAttributes An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models. System-defined attributes such as "CX Score rating" and "CX Score explanation" may also be included.
 	//
@@ -9807,7 +9712,7 @@ type Conversation struct {
 	// SnoozedUntil If set this is the time in the future when this conversation will be marked as open. i.e. it will be in a snoozed state until this time. i.e. it will be in a snoozed state until this time.
 	//
 	// Example: 1663597260
-	SnoozedUntil *int `json:"snoozed_until,omitempty"`
+	SnoozedUntil *int `intercom:"unix" json:"snoozed_until,omitempty"`
 
 	// Source The type of the conversation part that started this conversation. Can be Contact, Admin, Campaign, Automated or Operator initiated.
 	Source *ConversationSource `json:"source,omitempty"`
@@ -9826,7 +9731,7 @@ type Conversation struct {
 	// TeamAssigneeId The id of the team assigned to the conversation. If it's not assigned to a team it will return 0.
 	//
 	// Example: 5017691
-	TeamAssigneeId *int `json:"team_assignee_id,omitempty"`
+	TeamAssigneeId *types.NumericID `json:"team_assignee_id,omitempty"`
 
 	// Teammates The list of teammates who participated in the conversation (wrote at least one conversation part).
 	Teammates *ConversationTeammates `json:"teammates,omitempty"`
@@ -9844,12 +9749,12 @@ type Conversation struct {
 	// UpdatedAt The last time the conversation was updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// WaitingSince The last time a Contact responded to an Admin. In other words, the time a customer started waiting for a response. Set to null if last reply is from an Admin.
 	//
 	// Example: 1663597260
-	WaitingSince *int `json:"waiting_since,omitempty"`
+	WaitingSince *int `intercom:"unix" json:"waiting_since,omitempty"`
 }
 
 // ConversationPriority The priority level of the conversation. Returns one of none, low, medium, high, or urgent.
@@ -9900,7 +9805,7 @@ type ConversationAttributeBase struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// DataType The data type of the attribute. Allowed types: string, integer, list, decimal, boolean, datetime, relationship, files.
 	//
@@ -9915,7 +9820,7 @@ type ConversationAttributeBase struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -9935,7 +9840,7 @@ type ConversationAttributeBase struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -9968,7 +9873,7 @@ type ConversationAttributeBooleanType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                      `json:"created_at,omitempty"`
+	CreatedAt *int                                      `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeBooleanTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -9979,7 +9884,7 @@ type ConversationAttributeBooleanType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -9999,7 +9904,7 @@ type ConversationAttributeBooleanType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -10030,7 +9935,7 @@ type ConversationAttributeDatetimeType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                       `json:"created_at,omitempty"`
+	CreatedAt *int                                       `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeDatetimeTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -10041,7 +9946,7 @@ type ConversationAttributeDatetimeType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -10061,7 +9966,7 @@ type ConversationAttributeDatetimeType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -10092,7 +9997,7 @@ type ConversationAttributeDecimalType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                      `json:"created_at,omitempty"`
+	CreatedAt *int                                      `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeDecimalTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -10103,7 +10008,7 @@ type ConversationAttributeDecimalType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -10123,7 +10028,7 @@ type ConversationAttributeDecimalType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -10154,7 +10059,7 @@ type ConversationAttributeFilesType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                    `json:"created_at,omitempty"`
+	CreatedAt *int                                    `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeFilesTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -10165,7 +10070,7 @@ type ConversationAttributeFilesType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -10185,7 +10090,7 @@ type ConversationAttributeFilesType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -10216,7 +10121,7 @@ type ConversationAttributeIntegerType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                      `json:"created_at,omitempty"`
+	CreatedAt *int                                      `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeIntegerTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -10227,7 +10132,7 @@ type ConversationAttributeIntegerType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -10247,7 +10152,7 @@ type ConversationAttributeIntegerType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -10294,7 +10199,7 @@ type ConversationAttributeListType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                   `json:"created_at,omitempty"`
+	CreatedAt *int                                   `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeListTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -10305,7 +10210,7 @@ type ConversationAttributeListType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -10328,7 +10233,7 @@ type ConversationAttributeListType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -10377,7 +10282,7 @@ type ConversationAttributeRelationshipType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                           `json:"created_at,omitempty"`
+	CreatedAt *int                                           `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeRelationshipTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -10388,7 +10293,7 @@ type ConversationAttributeRelationshipType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -10421,7 +10326,7 @@ type ConversationAttributeRelationshipType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -10457,7 +10362,7 @@ type ConversationAttributeStringType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                     `json:"created_at,omitempty"`
+	CreatedAt *int                                     `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeStringTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -10468,7 +10373,7 @@ type ConversationAttributeStringType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Multiline Whether this string attribute is multiline.
 	//
@@ -10493,7 +10398,7 @@ type ConversationAttributeStringType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -10637,7 +10542,7 @@ type ConversationExternalReference struct {
 // ConversationFirstContactReply An object containing information on the first users message. For a contact initiated message this will represent the users original message.
 type ConversationFirstContactReply struct {
 	// CreatedAt Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Type Example: conversation
 	Type *string `json:"type,omitempty"`
@@ -10676,7 +10581,7 @@ type ConversationListItem struct {
 	// AdminAssigneeId The id of the admin assigned to the conversation. If it's not assigned to an admin it will return 0.
 	//
 	// Example: 0
-	AdminAssigneeId *int `json:"admin_assignee_id,omitempty"`
+	AdminAssigneeId *types.NumericID `json:"admin_assignee_id,omitempty"`
 
 	// AiAgent Data related to AI Agent involvement in the conversation.
 	AiAgent *AiAgent `json:"ai_agent,omitempty"`
@@ -10701,7 +10606,7 @@ type ConversationListItem struct {
 	// CreatedAt The time the conversation was created.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomAttributes An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models. System-defined attributes such as "CX Score rating" and "CX Score explanation" may also be included.
 	//
@@ -10760,7 +10665,7 @@ type ConversationListItem struct {
 	// SnoozedUntil If set this is the time in the future when this conversation will be marked as open. i.e. it will be in a snoozed state until this time. i.e. it will be in a snoozed state until this time.
 	//
 	// Example: 1663597260
-	SnoozedUntil *int `json:"snoozed_until,omitempty"`
+	SnoozedUntil *int `intercom:"unix" json:"snoozed_until,omitempty"`
 
 	// Source The type of the conversation part that started this conversation. Can be Contact, Admin, Campaign, Automated or Operator initiated.
 	Source *ConversationSource `json:"source,omitempty"`
@@ -10779,7 +10684,7 @@ type ConversationListItem struct {
 	// TeamAssigneeId The id of the team assigned to the conversation. If it's not assigned to a team it will return 0.
 	//
 	// Example: 5017691
-	TeamAssigneeId *int `json:"team_assignee_id,omitempty"`
+	TeamAssigneeId *types.NumericID `json:"team_assignee_id,omitempty"`
 
 	// Teammates The list of teammates who participated in the conversation (wrote at least one conversation part).
 	Teammates *ConversationTeammates `json:"teammates,omitempty"`
@@ -10797,12 +10702,12 @@ type ConversationListItem struct {
 	// UpdatedAt The last time the conversation was updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// WaitingSince The last time a Contact responded to an Admin. In other words, the time a customer started waiting for a response. Set to null if last reply is from an Admin.
 	//
 	// Example: 1663597260
-	WaitingSince *int `json:"waiting_since,omitempty"`
+	WaitingSince *int `intercom:"unix" json:"waiting_since,omitempty"`
 }
 
 // ConversationListItemPriority The priority level of the conversation. Returns one of none, low, medium, high, or urgent.
@@ -10820,7 +10725,7 @@ type ConversationMonitorEvaluation struct {
 	// EvaluatedAt The time the monitor evaluated this conversation. Null in the rare case the underlying record's timestamp is not yet set.
 	//
 	// Example: 1719493065
-	EvaluatedAt *int `json:"evaluated_at,omitempty"`
+	EvaluatedAt *int `intercom:"unix" json:"evaluated_at,omitempty"`
 
 	// Explanation The reasoning provided by the monitor for its result. May be null if no reasoning was generated.
 	//
@@ -10872,7 +10777,7 @@ type ConversationPart struct {
 	// CreatedAt The time the conversation part was created.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// EmailMessageMetadata Contains metadata if the message was sent as an email
 	EmailMessageMetadata *EmailMessageMetadata `json:"email_message_metadata,omitempty"`
@@ -10886,7 +10791,7 @@ type ConversationPart struct {
 	// Id The id representing the conversation part.
 	//
 	// Example: 3
-	Id *string `json:"id,omitempty"`
+	Id *types.ID `json:"id,omitempty"`
 
 	// Metadata Metadata for a conversation part
 	Metadata *ConversationPartMetadata `json:"metadata,omitempty"`
@@ -10894,7 +10799,7 @@ type ConversationPart struct {
 	// NotifiedAt The time the user was notified with the conversation part.
 	//
 	// Example: 1663597260
-	NotifiedAt *int `json:"notified_at,omitempty"`
+	NotifiedAt *int `intercom:"unix" json:"notified_at,omitempty"`
 
 	// PartType The type of conversation part.
 	//
@@ -10922,7 +10827,7 @@ type ConversationPart struct {
 	// UpdatedAt The last time the conversation part was updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // ConversationPartState Indicates the current state of conversation when the conversation part was created.
@@ -11008,7 +10913,7 @@ type ConversationRating struct {
 	// CreatedAt The time the rating was requested in the conversation being rated.
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Rating The rating, between 1 and 5, for the conversation.
 	//
@@ -11026,7 +10931,7 @@ type ConversationRating struct {
 	// UpdatedAt The time the rating was last updated.
 	//
 	// Example: 1671028894
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // ConversationResponseTime Details of first response time of assigned team in seconds.
@@ -11039,7 +10944,7 @@ type ConversationResponseTime struct {
 	// TeamId Id of the assigned team.
 	//
 	// Example: 100
-	TeamId *int `json:"team_id,omitempty"`
+	TeamId *types.NumericID `json:"team_id,omitempty"`
 
 	// TeamName Name of the assigned Team, null if team does not exist, Unassigned if no team is assigned.
 	//
@@ -11057,7 +10962,7 @@ type ConversationScorecard struct {
 	// EvaluatedAt The time the scorecard was last evaluated. Null in the rare case the underlying record's timestamp is not yet set.
 	//
 	// Example: 1719493065
-	EvaluatedAt *int `json:"evaluated_at,omitempty"`
+	EvaluatedAt *int `intercom:"unix" json:"evaluated_at,omitempty"`
 
 	// Evaluators Per-evaluator results within this scorecard.
 	Evaluators *[]ConversationScorecardEvaluator `json:"evaluators,omitempty"`
@@ -11281,22 +11186,22 @@ type ConversationStatistics struct {
 	// FirstAdminReplyAt Time of first admin reply after first_contact_reply_at.
 	//
 	// Example: 1663597233
-	FirstAdminReplyAt *int `json:"first_admin_reply_at,omitempty"`
+	FirstAdminReplyAt *int `intercom:"unix" json:"first_admin_reply_at,omitempty"`
 
 	// FirstAssignmentAt Time of first assignment after first_contact_reply_at.
 	//
 	// Example: 1663597233
-	FirstAssignmentAt *int `json:"first_assignment_at,omitempty"`
+	FirstAssignmentAt *int `intercom:"unix" json:"first_assignment_at,omitempty"`
 
 	// FirstCloseAt Time of first close after first_contact_reply_at.
 	//
 	// Example: 1663597233
-	FirstCloseAt *int `json:"first_close_at,omitempty"`
+	FirstCloseAt *int `intercom:"unix" json:"first_close_at,omitempty"`
 
 	// FirstContactReplyAt Time of first text conversation part from a contact.
 	//
 	// Example: 1663597233
-	FirstContactReplyAt *int `json:"first_contact_reply_at,omitempty"`
+	FirstContactReplyAt *int `intercom:"unix" json:"first_contact_reply_at,omitempty"`
 
 	// HandlingTime Time from conversation assignment to conversation close in seconds.
 	//
@@ -11306,22 +11211,22 @@ type ConversationStatistics struct {
 	// LastAdminReplyAt Time of the last conversation part from an admin.
 	//
 	// Example: 1663597233
-	LastAdminReplyAt *int `json:"last_admin_reply_at,omitempty"`
+	LastAdminReplyAt *int `intercom:"unix" json:"last_admin_reply_at,omitempty"`
 
 	// LastAssignmentAdminReplyAt Time of first admin reply since most recent assignment.
 	//
 	// Example: 1663597233
-	LastAssignmentAdminReplyAt *int `json:"last_assignment_admin_reply_at,omitempty"`
+	LastAssignmentAdminReplyAt *int `intercom:"unix" json:"last_assignment_admin_reply_at,omitempty"`
 
 	// LastAssignmentAt Time of last assignment after first_contact_reply_at.
 	//
 	// Example: 1663597233
-	LastAssignmentAt *int `json:"last_assignment_at,omitempty"`
+	LastAssignmentAt *int `intercom:"unix" json:"last_assignment_at,omitempty"`
 
 	// LastCloseAt Time of the last conversation close.
 	//
 	// Example: 1663597233
-	LastCloseAt *int `json:"last_close_at,omitempty"`
+	LastCloseAt *int `intercom:"unix" json:"last_close_at,omitempty"`
 
 	// LastClosedById The last admin who closed the conversation. Returns a reference to an Admin object.
 	//
@@ -11331,7 +11236,7 @@ type ConversationStatistics struct {
 	// LastContactReplyAt Time of the last conversation part from a contact.
 	//
 	// Example: 1663597233
-	LastContactReplyAt *int `json:"last_contact_reply_at,omitempty"`
+	LastContactReplyAt *int `intercom:"unix" json:"last_contact_reply_at,omitempty"`
 
 	// MedianTimeToReply Median based on all admin replies after a contact reply. Subtracts out of business hours. In seconds.
 	//
@@ -11364,6 +11269,9 @@ type ConversationStatistics struct {
 
 // ConversationTeammates The list of teammates who participated in the conversation (wrote at least one conversation part).
 type ConversationTeammates struct {
+	// Admins The teammates who participated in the conversation, under the name Intercom's SDK definitions use (the description's is teammates).
+	Admins *[]Reference `json:"admins,omitempty"`
+
 	// Teammates The list of teammates who participated in the conversation (wrote at least one conversation part).
 	Teammates *[]Reference `json:"teammates,omitempty"`
 
@@ -11476,12 +11384,12 @@ type CreateArticleRequest struct {
 	// AudienceIds The list of audience IDs to assign to this article for Fin AI Agent targeting. Sending a top-level `audience_ids` broadcasts the same set to every locale. For per-locale targeting, use `translated_content.<locale>.audience_ids` instead. Sending both top-level and per-locale in the same request causes top-level to win. Unknown audience IDs return a 404 error. No partial commit occurs.
 	//
 	// Example: [1,2]
-	AudienceIds *[]int `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
 	// Example: 1295
-	AuthorId int `json:"author_id"`
+	AuthorId types.NumericID `json:"author_id"`
 
 	// Body The content of the article in HTML. For multilingual articles, this will be the body of the default language's content. Mutually exclusive with `body_markdown`.
 	//
@@ -11503,7 +11411,7 @@ type CreateArticleRequest struct {
 	// ParentId The id of the article's parent collection or section. An article without this field stands alone.
 	//
 	// Example: 18
-	ParentId *int `json:"parent_id,omitempty"`
+	ParentId *types.NumericID `json:"parent_id,omitempty"`
 
 	// ParentType The type of parent, which can either be a `collection` or `section`.
 	//
@@ -11567,7 +11475,7 @@ type CreateCollectionRequest struct {
 	// HelpCenterId The id of the help center where the collection will be created. If `null` then it will be created in the default help center.
 	//
 	// Example: 123
-	HelpCenterId *int `json:"help_center_id,omitempty"`
+	HelpCenterId *types.NumericID `json:"help_center_id,omitempty"`
 
 	// Name The name of the collection. For multilingual collections, this will be the name of the default language's content.
 	//
@@ -11613,7 +11521,7 @@ type CreateContactRequest struct {
 	// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
 	//
 	// Example: 1571672154
-	LastSeenAt *int `json:"last_seen_at,omitempty"`
+	LastSeenAt *int `intercom:"unix" json:"last_seen_at,omitempty"`
 
 	// Name The contacts name
 	//
@@ -11638,7 +11546,7 @@ type CreateContactRequest struct {
 	// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
 	//
 	// Example: 1571672154
-	SignedUpAt *int `json:"signed_up_at,omitempty"`
+	SignedUpAt *int `intercom:"unix" json:"signed_up_at,omitempty"`
 
 	// UnsubscribedFromEmails Whether the contact is unsubscribed from emails
 	//
@@ -12010,7 +11918,7 @@ type CreateConversationRequest struct {
 	// CreatedAt The time the conversation was created as a UTC Unix timestamp. If not provided, the current time will be used. This field is only recommneded for migrating past conversations from another source into Intercom.
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 	From      struct {
 		// Id The identifier for the contact which is given by Intercom.
 		//
@@ -12198,7 +12106,7 @@ type CreateDataEventRequest struct {
 	// CreatedAt The time the event occurred as a UTC Unix timestamp
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Email An email address for your user. An email should only be used where your application uses email to uniquely identify users.
 	//
@@ -12218,7 +12126,7 @@ type CreateDataEventRequest struct {
 	// Metadata Optional metadata about the event.
 	//
 	// Example: {"invite_code":"ADDAFRIEND"}
-	Metadata *map[string]string `json:"metadata,omitempty"`
+	Metadata *map[string]interface{} `json:"metadata,omitempty"`
 
 	// UserId Your identifier for the user.
 	//
@@ -12310,7 +12218,7 @@ type CreateExternalPageRequest struct {
 	// SourceId The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response.
 	//
 	// Example: 1234
-	SourceId int `json:"source_id"`
+	SourceId types.NumericID `json:"source_id"`
 
 	// Title The title of the external page.
 	//
@@ -12376,12 +12284,12 @@ type CreateInternalArticleRequest struct {
 	// AudienceIds The list of audience IDs to target this internal article to for Fin AI Agent. Pass an empty array or omit the field for no audience targeting. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds *[]int `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article.
 	//
 	// Example: 1295
-	AuthorId int `json:"author_id"`
+	AuthorId types.NumericID `json:"author_id"`
 
 	// Body The content of the article in HTML. Mutually exclusive with `body_markdown`.
 	//
@@ -12398,7 +12306,7 @@ type CreateInternalArticleRequest struct {
 	// OwnerId The id of the owner of the article.
 	//
 	// Example: 1295
-	OwnerId int `json:"owner_id"`
+	OwnerId types.NumericID `json:"owner_id"`
 
 	// Title The title of the article.
 	//
@@ -12431,7 +12339,7 @@ type CreateMessageRequest struct {
 		// Id The identifier for the admin which is given by Intercom.
 		//
 		// Example: 394051
-		Id int `json:"id"`
+		Id types.NumericID `json:"id"`
 
 		// Type Always `admin`.
 		//
@@ -12614,7 +12522,7 @@ type CreateOrUpdateCustomObjectInstanceRequest struct {
 	// ExternalCreatedAt The time when the Custom Object instance was created in the external system it originated from.
 	//
 	// Example: 1571672154
-	ExternalCreatedAt *int `json:"external_created_at,omitempty"`
+	ExternalCreatedAt *int `intercom:"unix" json:"external_created_at,omitempty"`
 
 	// ExternalId A unique identifier for the Custom Object instance in the external system it originated from.
 	ExternalId *string `json:"external_id,omitempty"`
@@ -12622,7 +12530,7 @@ type CreateOrUpdateCustomObjectInstanceRequest struct {
 	// ExternalUpdatedAt The time when the Custom Object instance was last updated in the external system it originated from.
 	//
 	// Example: 1571672154
-	ExternalUpdatedAt *int `json:"external_updated_at,omitempty"`
+	ExternalUpdatedAt *int `intercom:"unix" json:"external_updated_at,omitempty"`
 }
 
 // CreateOrUpdateTagRequest You can create or update an existing tag.
@@ -12836,7 +12744,7 @@ type CreatedConversation struct {
 	// CreatedAt The time the conversation was created.
 	//
 	// Example: 1667560812
-	CreatedAt int `json:"created_at"`
+	CreatedAt int `intercom:"unix" json:"created_at"`
 
 	// Id The id representing the message.
 	//
@@ -12867,7 +12775,7 @@ type CreatedConversationMessageType string
 // CursorPages Cursor-based pagination is a technique used in the Intercom API to navigate through large amounts of data.
 // A "cursor" or pointer is used to keep track of the current position in the result set, allowing the API to return the data in small chunks or "pages" as needed.
 type CursorPages struct {
-	Next *StartingAfterPaging `json:"next,omitempty"`
+	Next *types.NextPage `json:"next,omitempty"`
 
 	// Page The current page
 	//
@@ -12946,7 +12854,7 @@ type CustomObjectInstance struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomAttributes The custom attributes you have set on the custom object instance.
 	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
@@ -12954,7 +12862,7 @@ type CustomObjectInstance struct {
 	// ExternalCreatedAt The time when the Custom Object instance was created in the external system it originated from.
 	//
 	// Example: 1571672154
-	ExternalCreatedAt *int `json:"external_created_at,omitempty"`
+	ExternalCreatedAt *int `intercom:"unix" json:"external_created_at,omitempty"`
 
 	// ExternalId The id you have defined for the custom object instance.
 	//
@@ -12964,7 +12872,7 @@ type CustomObjectInstance struct {
 	// ExternalUpdatedAt The time when the Custom Object instance was last updated in the external system it originated from.
 	//
 	// Example: 1571672154
-	ExternalUpdatedAt *int `json:"external_updated_at,omitempty"`
+	ExternalUpdatedAt *int `intercom:"unix" json:"external_updated_at,omitempty"`
 
 	// Id The Intercom defined id representing the custom object instance.
 	//
@@ -12979,7 +12887,7 @@ type CustomObjectInstance struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp
 	//
 	// Example: 1671028894
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // CustomObjectInstanceDeleted deleted custom object instance object
@@ -13084,7 +12992,7 @@ type DataAttribute struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Custom Set to true if this is a CDA
 	//
@@ -13109,7 +13017,7 @@ type DataAttribute struct {
 	// Id The unique identifier for the data attribute which is given by Intercom. Only available for custom attributes.
 	//
 	// Example: 12878
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Label Readable name of the attribute (i.e. name you see in the UI)
 	//
@@ -13149,7 +13057,7 @@ type DataAttribute struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp
 	//
 	// Example: 1671028894
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // DataAttributeDataType The data type of the attribute.
@@ -13865,7 +13773,7 @@ type DeletedConversationItem struct {
 	// DeletedAt The time when the conversation was deleted.
 	//
 	// Example: 1734537745
-	DeletedAt *int `json:"deleted_at,omitempty"`
+	DeletedAt *int `intercom:"unix" json:"deleted_at,omitempty"`
 
 	// Id The ID of the deleted conversation.
 	//
@@ -14070,7 +13978,7 @@ type EmailSetting struct {
 	// CreatedAt Unix timestamp of creation
 	//
 	// Example: 1692530400
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Domain Domain portion of the email address
 	//
@@ -14085,7 +13993,7 @@ type EmailSetting struct {
 	// ForwardedEmailLastReceivedAt Unix timestamp of last forwarded email received (null if never)
 	//
 	// Example: 1710498600
-	ForwardedEmailLastReceivedAt *int `json:"forwarded_email_last_received_at,omitempty"`
+	ForwardedEmailLastReceivedAt *int `intercom:"unix" json:"forwarded_email_last_received_at,omitempty"`
 
 	// ForwardingEnabled Whether email forwarding is active
 	//
@@ -14105,7 +14013,7 @@ type EmailSetting struct {
 	// UpdatedAt Unix timestamp of last modification
 	//
 	// Example: 1710498600
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// Verified Whether the email address has been verified
 	//
@@ -14167,7 +14075,7 @@ type ExternalPage struct {
 	// CreatedAt The time when the external page was created.
 	//
 	// Example: 1672928359
-	CreatedAt int `json:"created_at"`
+	CreatedAt int `intercom:"unix" json:"created_at"`
 
 	// ExternalId The identifier for the external page which was given by the source. Must be unique for the source.
 	//
@@ -14192,7 +14100,7 @@ type ExternalPage struct {
 	// LastIngestedAt The time when the external page was last ingested.
 	//
 	// Example: 1672928610
-	LastIngestedAt int `json:"last_ingested_at"`
+	LastIngestedAt int `intercom:"unix" json:"last_ingested_at"`
 
 	// Locale Always en
 	//
@@ -14202,7 +14110,7 @@ type ExternalPage struct {
 	// SourceId The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response.
 	//
 	// Example: 1234
-	SourceId int `json:"source_id"`
+	SourceId types.NumericID `json:"source_id"`
 
 	// Title The title of the external page.
 	//
@@ -14217,7 +14125,7 @@ type ExternalPage struct {
 	// UpdatedAt The time when the external page was last updated.
 	//
 	// Example: 1672928610
-	UpdatedAt int `json:"updated_at"`
+	UpdatedAt int `intercom:"unix" json:"updated_at"`
 
 	// Url The URL of the external page. This will be used by Fin to link end users to the page it based its answer on.
 	//
@@ -14615,7 +14523,7 @@ type HelpCenter struct {
 	// CreatedAt The time when the Help Center was created.
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomDomain Custom domain configured for the help center
 	//
@@ -14650,7 +14558,7 @@ type HelpCenter struct {
 	// UpdatedAt The time when the Help Center was last updated.
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// Url The URL for the help center, if you have a custom domain then this will show the URL using the custom domain.
 	//
@@ -14817,12 +14725,12 @@ type InternalArticleListItem struct {
 	// AudienceIds The list of audience IDs this internal article is targeted to for Fin AI Agent. Empty array means no audience targeting is set.
 	//
 	// Example: [1,2]
-	AudienceIds *[]int `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article.
 	//
 	// Example: 5017691
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The body of the article in HTML.
 	//
@@ -14839,7 +14747,7 @@ type InternalArticleListItem struct {
 	// CreatedAt The time when the article was created.
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Id The unique identifier for the article which is given by Intercom.
 	//
@@ -14852,7 +14760,7 @@ type InternalArticleListItem struct {
 	// OwnerId The id of the owner of the article.
 	//
 	// Example: 5017691
-	OwnerId *int `json:"owner_id,omitempty"`
+	OwnerId *types.NumericID `json:"owner_id,omitempty"`
 
 	// Title The title of the article.
 	Title *string `json:"title,omitempty"`
@@ -14865,7 +14773,7 @@ type InternalArticleListItem struct {
 	// UpdatedAt The time when the article was last updated.
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // InternalArticleListItemType The type of object - `internal_article`.
@@ -15154,7 +15062,7 @@ type MergeConversationsRequest struct {
 	// MergeIntoConversationId The ID of the primary (target) conversation to merge into.
 	//
 	// Example: 456
-	MergeIntoConversationId int `json:"merge_into_conversation_id"`
+	MergeIntoConversationId types.NumericID `json:"merge_into_conversation_id"`
 }
 
 // MergeHistoryItem A record of a contact that was merged into another contact.
@@ -15162,7 +15070,7 @@ type MergeHistoryItem struct {
 	// MergedAt (Unix timestamp in seconds) The time when the merge occurred.
 	//
 	// Example: 1571672154
-	MergedAt *int `json:"merged_at,omitempty"`
+	MergedAt *int `intercom:"unix" json:"merged_at,omitempty"`
 
 	// SourceContactId The Intercom ID of the contact that was merged into this contact.
 	//
@@ -15226,7 +15134,7 @@ type Message struct {
 	// CreatedAt The time the conversation was created.
 	//
 	// Example: 1667560812
-	CreatedAt int `json:"created_at"`
+	CreatedAt int `intercom:"unix" json:"created_at"`
 
 	// Id The id representing the message.
 	//
@@ -15318,7 +15226,7 @@ type NewsItem struct {
 	// SenderId The id of the sender of the news item. Must be a teammate on the workspace.
 	//
 	// Example: 123
-	SenderId *int `json:"sender_id,omitempty"`
+	SenderId *types.NumericID `json:"sender_id,omitempty"`
 
 	// State News items will not be visible to your users in the assigned newsfeeds until they are set live.
 	//
@@ -15384,7 +15292,7 @@ type NewsItemRequest struct {
 	// SenderId The id of the sender of the news item. Must be a teammate on the workspace.
 	//
 	// Example: 123
-	SenderId int `json:"sender_id"`
+	SenderId types.NumericID `json:"sender_id"`
 
 	// State News items will not be visible to your users in the assigned newsfeeds until they are set live.
 	//
@@ -15442,7 +15350,7 @@ type NewsfeedAssignment struct {
 	// NewsfeedId The unique identifier for the newsfeed which is given by Intercom. Publish dates cannot be in the future, to schedule news items use the dedicated feature in app (see this article).
 	//
 	// Example: 198313
-	NewsfeedId *int `json:"newsfeed_id,omitempty"`
+	NewsfeedId *types.NumericID `json:"newsfeed_id,omitempty"`
 
 	// PublishedAt Publish date of the news item on the newsfeed, use this field if you want to set a publish date in the past (e.g. when importing existing news items). On write, this field will be ignored if the news item state is "draft".
 	//
@@ -15696,7 +15604,7 @@ type OperatorWorkflowEvent struct {
 // Their responses are likely to contain a pages object that hosts pagination links which a client can use to paginate through the data without having to construct a query. The link relations for the pages field are as follows.
 type PagesLink struct {
 	// Next A link to the next page of results. A response that does not contain a next link does not have further data to fetch.
-	Next *string `json:"next,omitempty"`
+	Next *types.NextPage `json:"next,omitempty"`
 
 	// Page Example: 1
 	Page *int `json:"page,omitempty"`
@@ -16351,7 +16259,7 @@ type Tag struct {
 	// AppliedAt The time when the tag was applied to the object. Only present when the tag is returned as part of a tagging operation on a contact, conversation, or ticket.
 	//
 	// Example: 1663597223
-	AppliedAt *int `json:"applied_at,omitempty"`
+	AppliedAt *int `intercom:"unix" json:"applied_at,omitempty"`
 
 	// AppliedBy The admin who applied the tag. Only present when the tag is returned as part of a tagging operation on a contact, conversation, or ticket.
 	AppliedBy *Reference `json:"applied_by,omitempty"`
@@ -16510,7 +16418,7 @@ type Team struct {
 	// AdminIds The list of admin IDs that are a part of the team.
 	//
 	// Example: [493881]
-	AdminIds *[]int `json:"admin_ids,omitempty"`
+	AdminIds *[]types.NumericID `json:"admin_ids,omitempty"`
 
 	// AdminPriorityLevel Admin priority levels for the team
 	AdminPriorityLevel *AdminPriorityLevel `json:"admin_priority_level,omitempty"`
@@ -16596,12 +16504,12 @@ type TeamPriorityLevel struct {
 	// PrimaryTeamIds The primary team ids for the team
 	//
 	// Example: [814865]
-	PrimaryTeamIds *[]int `json:"primary_team_ids,omitempty"`
+	PrimaryTeamIds *[]types.NumericID `json:"primary_team_ids,omitempty"`
 
 	// SecondaryTeamIds The secondary team ids for the team
 	//
 	// Example: [493881]
-	SecondaryTeamIds *[]int `json:"secondary_team_ids,omitempty"`
+	SecondaryTeamIds *[]types.NumericID `json:"secondary_team_ids,omitempty"`
 }
 
 // TeammateReference A reference to a teammate
@@ -16614,7 +16522,7 @@ type TeammateReference struct {
 	// Id The unique identifier of the teammate
 	//
 	// Example: 123
-	Id int `json:"id"`
+	Id types.NumericID `json:"id"`
 
 	// Name The display name of the teammate
 	//
@@ -16637,7 +16545,7 @@ type Ticket struct {
 	// AdminAssigneeId The id representing the admin assigned to the ticket. If it's not assigned to an admin it will return 0.
 	//
 	// Example: 1295
-	AdminAssigneeId *int `json:"admin_assignee_id,omitempty"`
+	AdminAssigneeId *types.NumericID `json:"admin_assignee_id,omitempty"`
 
 	// Category Category of the Ticket.
 	//
@@ -16650,7 +16558,7 @@ type Ticket struct {
 	// CreatedAt The time the ticket was created as a UTC Unix timestamp.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Id The unique identifier for the ticket which is given by Intercom.
 	//
@@ -16678,12 +16586,12 @@ type Ticket struct {
 	// SnoozedUntil The time the ticket will be snoozed until as a UTC Unix timestamp. If null, the ticket is not currently snoozed.
 	//
 	// Example: 1663597260
-	SnoozedUntil *int `json:"snoozed_until,omitempty"`
+	SnoozedUntil *int `intercom:"unix" json:"snoozed_until,omitempty"`
 
 	// TeamAssigneeId The id representing the team assigned to the ticket. If it's not assigned to a team it will return 0.
 	//
 	// Example: 1295
-	TeamAssigneeId *int `json:"team_assignee_id,omitempty"`
+	TeamAssigneeId *types.NumericID `json:"team_assignee_id,omitempty"`
 
 	// TicketAttributes An object containing the different attributes associated to the ticket as key-value pairs. For the default title and description attributes, the keys are `_default_title_` and `_default_description_`.
 	//
@@ -16712,7 +16620,7 @@ type Ticket struct {
 	// UpdatedAt The last time the ticket was updated as a UTC Unix timestamp.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // TicketCategory Category of the Ticket.
@@ -16835,7 +16743,7 @@ type TicketPart struct {
 	// CreatedAt The time the ticket part was created.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// ExternalId The external id of the ticket part
 	//
@@ -16875,7 +16783,7 @@ type TicketPart struct {
 	// UpdatedAt The last time the ticket part was updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// UpdatedAttributeData The updated attribute data of the ticket part. Only present for attribute update parts.
 	UpdatedAttributeData *struct {
@@ -17019,7 +16927,7 @@ type TicketReply struct {
 	// CreatedAt The time the note was created.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Id The id representing the part.
 	//
@@ -17044,7 +16952,7 @@ type TicketReply struct {
 	// UpdatedAt The last time the note was updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // TicketReplyPartType Type of the part
@@ -17298,7 +17206,7 @@ type TicketTypeAttribute struct {
 	// TicketTypeId The id of the ticket type that the attribute belongs to.
 	//
 	// Example: 42
-	TicketTypeId *int `json:"ticket_type_id,omitempty"`
+	TicketTypeId *types.NumericID `json:"ticket_type_id,omitempty"`
 
 	// Type String representing the object's type. Always has the value `ticket_type_attribute`.
 	//
@@ -17408,12 +17316,12 @@ type UpdateArticleRequest struct {
 	// AudienceIds The list of audience IDs to assign to this article for Fin AI Agent targeting. Sending a top-level `audience_ids` broadcasts the same set to every locale. Sending `audience_ids: []` clears all audience memberships from every locale. For per-locale targeting, use `translated_content.<locale>.audience_ids` instead. Sending both top-level and per-locale in the same request causes top-level to win. Unknown audience IDs return a 404 error. No partial commit occurs.
 	//
 	// Example: [1,2]
-	AudienceIds *[]int `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
 	// Example: 1295
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The content of the article in HTML. For multilingual articles, this will be the body of the default language's content. Mutually exclusive with `body_markdown`.
 	//
@@ -17574,7 +17482,7 @@ type UpdateContactRequest struct {
 	// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
 	//
 	// Example: 1571672154
-	LastSeenAt *int `json:"last_seen_at,omitempty"`
+	LastSeenAt *int `intercom:"unix" json:"last_seen_at,omitempty"`
 
 	// Name The contacts name
 	//
@@ -17597,7 +17505,7 @@ type UpdateContactRequest struct {
 	// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
 	//
 	// Example: 1571672154
-	SignedUpAt *int `json:"signed_up_at,omitempty"`
+	SignedUpAt *int `intercom:"unix" json:"signed_up_at,omitempty"`
 
 	// UnsubscribedFromEmails Whether the contact is unsubscribed from emails
 	//
@@ -17903,7 +17811,7 @@ type UpdateExternalPageRequest struct {
 	// SourceId The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response.
 	//
 	// Example: 1234
-	SourceId int `json:"source_id"`
+	SourceId types.NumericID `json:"source_id"`
 
 	// Title The title of the external page.
 	//
@@ -17941,12 +17849,12 @@ type UpdateInternalArticleRequest struct {
 	// AudienceIds The list of audience IDs to target this internal article to for Fin AI Agent. Omitting the field leaves existing audience memberships unchanged (PATCH semantics). Pass `[]` to clear all audience memberships. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds *[]int `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article.
 	//
 	// Example: 1295
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The content of the article in HTML. Mutually exclusive with `body_markdown`.
 	Body *string `json:"body,omitempty"`
@@ -17961,7 +17869,7 @@ type UpdateInternalArticleRequest struct {
 	// OwnerId The id of the author of the article.
 	//
 	// Example: 1295
-	OwnerId *int `json:"owner_id,omitempty"`
+	OwnerId *types.NumericID `json:"owner_id,omitempty"`
 
 	// Title The title of the article.
 	//
@@ -18021,7 +17929,7 @@ type UpdateTicketRequest struct {
 	// AdminId The ID of the admin performing ticket update. Needed for workflows execution and attributing actions to specific admins.
 	//
 	// Example: 123
-	AdminId *int `json:"admin_id,omitempty"`
+	AdminId *types.NumericID `json:"admin_id,omitempty"`
 
 	// AssigneeId The ID of the admin or team to which the ticket is assigned. Set this 0 to unassign it.
 	//
@@ -18191,16 +18099,8 @@ type Visitor struct {
 	// AppId The id of the app the visitor is associated with.
 	//
 	// Example: hfi1bx4l
-	AppId  *string `json:"app_id,omitempty"`
-	Avatar *struct {
-		// ImageUrl This object represents the avatar associated with the visitor.
-		//
-		// Example: https://example.com/avatar.png
-		ImageUrl *string `json:"image_url,omitempty"`
-
-		// Type Example: avatar
-		Type *string `json:"type,omitempty"`
-	} `json:"avatar,omitempty"`
+	AppId     *string       `json:"app_id,omitempty"`
+	Avatar    *types.Avatar `json:"avatar,omitempty"`
 	Companies *struct {
 		Companies *[]Company `json:"companies,omitempty"`
 
@@ -18508,7 +18408,7 @@ type WhatsappMessageStatusList struct {
 	} `json:"pages"`
 
 	// RulesetId The provided ruleset ID
-	RulesetId string `json:"ruleset_id"`
+	RulesetId types.ID `json:"ruleset_id"`
 
 	// TotalCount Total number of events
 	TotalCount int                           `json:"total_count"`
@@ -18559,7 +18459,7 @@ type WorkflowExport struct {
 	// AppId The workspace identifier.
 	//
 	// Example: 12345
-	AppId *int `json:"app_id,omitempty"`
+	AppId *types.NumericID `json:"app_id,omitempty"`
 
 	// ExportVersion The version of the export format.
 	//
@@ -18722,7 +18622,7 @@ type SetAwayAdminJSONBody struct {
 	// AwayStatusReasonId The unique identifier of the away status reason
 	//
 	// Example: 12345
-	AwayStatusReasonId *int `json:"away_status_reason_id,omitempty"`
+	AwayStatusReasonId *types.NumericID `json:"away_status_reason_id,omitempty"`
 }
 
 // ListContentImportSourcesParams defines parameters for ListContentImportSources.
@@ -19921,7 +19821,7 @@ type UpdateTicketJSONBody struct {
 	// AdminId The ID of the admin performing ticket update. Needed for workflows execution and attributing actions to specific admins.
 	//
 	// Example: 123
-	AdminId *int `json:"admin_id,omitempty"`
+	AdminId *types.NumericID `json:"admin_id,omitempty"`
 
 	// AssigneeId The ID of the admin or team to which the ticket is assigned. Set this 0 to unassign it.
 	//

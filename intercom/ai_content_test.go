@@ -90,7 +90,7 @@ func TestAIContentCalls(t *testing.T) {
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return svcRes(c.AIContent.CreateExternalPage(ctx, gen.CreateExternalPageRequest{
 					Title: "Install guide", Html: "<p>Run the installer</p>", Url: Ptr("https://docs.example.com/install"),
-					Locale: gen.CreateExternalPageRequestLocaleEn, SourceId: 33, ExternalId: "doc-1", AiAgentAvailability: Ptr(true),
+					Locale: gen.CreateExternalPageRequestLocaleEn, SourceId: "33", ExternalId: "doc-1", AiAgentAvailability: Ptr(true),
 				}))
 			},
 			method: "POST", path: "/ai/external_pages",
@@ -110,7 +110,7 @@ func TestAIContentCalls(t *testing.T) {
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return svcRes(c.AIContent.UpdateExternalPage(ctx, "ep-9", gen.UpdateExternalPageRequest{
 					Title: "Install guide", Html: "<p>Run the installer</p>", Url: "https://docs.example.com/install",
-					Locale: gen.UpdateExternalPageRequestLocaleEn, SourceId: 33, FinAvailability: Ptr(true),
+					Locale: gen.UpdateExternalPageRequestLocaleEn, SourceId: "33", FinAvailability: Ptr(true),
 				}))
 			},
 			method: "PUT", path: "/ai/external_pages/ep-9",
@@ -129,7 +129,7 @@ func TestAIContentCalls(t *testing.T) {
 }
 
 func TestAIContentIDs(t *testing.T) {
-	body := gen.UpdateExternalPageRequest{Title: "t", Html: "h", Url: "u", Locale: gen.UpdateExternalPageRequestLocaleEn, SourceId: 1}
+	body := gen.UpdateExternalPageRequest{Title: "t", Html: "h", Url: "u", Locale: gen.UpdateExternalPageRequestLocaleEn, SourceId: "1"}
 	svcRunIDs(t, []svcIDCase{
 		{name: "GetExternalPage", route: "/ai/external_pages/%s", call: func(ctx context.Context, c *Client, id string) error {
 			return svcErr(c.AIContent.GetExternalPage(ctx, id))
@@ -188,7 +188,7 @@ func TestAIContentIterators(t *testing.T) {
 			},
 			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
 				return svcIDs(c.AIContent.ListContentImportSourcesAll(ctx, &gen.ListContentImportSourcesParams{PerPage: Ptr(per)}, opts...),
-					func(s gen.ContentImportSource) string { return strconv.Itoa(s.Id) })
+					func(s gen.ContentImportSource) string { return s.GetId() })
 			},
 		},
 		{

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/types"
 )
 
 func TestArticlesCalls(t *testing.T) {
@@ -33,8 +34,8 @@ func TestArticlesCalls(t *testing.T) {
 			name: "Create",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return svcRes(c.Articles.Create(ctx, gen.CreateArticleRequest{
-					Title: "Getting started", AuthorId: 991, Body: Ptr("<p>Hi</p>"),
-					State: Ptr(gen.CreateArticleRequestStatePublished), ParentId: Ptr(18), ParentType: Ptr("collection"),
+					Title: "Getting started", AuthorId: "991", Body: Ptr("<p>Hi</p>"),
+					State: Ptr(gen.CreateArticleRequestStatePublished), ParentId: Ptr[types.NumericID]("18"), ParentType: Ptr("collection"),
 				}))
 			},
 			method: "POST", path: "/articles",

@@ -2,7 +2,6 @@ package intercom
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -15,7 +14,9 @@ import (
 func Ptr[T any](v T) *T { return &v }
 
 // doJSON runs one generated call with per-call options and decodes a 2xx JSON body into T.
-// A decode failure returns *DecodeError{StatusCode, Body, Err} (raw body kept).
+// Decoding is tolerant (see decode.go): a field that does not fit its type is
+// reported and the rest returned; a body that is not JSON, or is empty or null,
+// returns *DecodeError{StatusCode, Body, Err} (raw body kept).
 func doJSON[T any](ctx context.Context, c *Client, op *Operation, opts []Option, fn func(ctx context.Context) (*http.Response, error)) (*T, error) {
 	resp, err := fn(withCall(ctx, op, opts))
 	if err != nil {
@@ -29,8 +30,8 @@ func doJSON[T any](ctx context.Context, c *Client, op *Operation, opts []Option,
 		return nil, fmt.Errorf("intercom: reading response body: %w", err)
 	}
 	v := new(T)
-	if err := json.Unmarshal(body, v); err != nil {
-		return nil, &DecodeError{StatusCode: resp.StatusCode, Body: body, Err: err}
+	if err := decodeResponse(ctx, c, op, opts, resp, body, v); err != nil {
+		return nil, err
 	}
 	return v, nil
 }

@@ -71,6 +71,11 @@ type Client struct {
 	rlMu    sync.Mutex
 	rl      RateLimit
 	rlKnown bool // rl.Remaining came from a response header
+
+	// warned holds the operation+field pairs whose decoding mismatch was
+	// logged (see warnMismatches).
+	warnMu sync.Mutex
+	warned map[string]struct{}
 }
 
 // NewClient returns a client authenticating with token, an access token of an

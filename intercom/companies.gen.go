@@ -71,7 +71,7 @@ func (s *CompaniesService) ListAll(ctx context.Context, params *gen.ListCompanie
 				return s.c.gen.ListCompanies(ctx, q)
 			}),
 		func(l *gen.CompanyList) ([]gen.Company, string) {
-			return items(l.Data), pageNext(l.Pages)
+			return l.GetData(), pageNext(l.GetPages())
 		}))
 }
 
@@ -129,7 +129,7 @@ func (s *CompaniesService) ListOrderedAll(ctx context.Context, params *gen.ListA
 				return s.c.gen.ListAllCompanies(ctx, q)
 			}),
 		func(l *gen.CompanyList) ([]gen.Company, string) {
-			return items(l.Data), pageNext(l.Pages)
+			return l.GetData(), pageNext(l.GetPages())
 		}))
 }
 

@@ -188,11 +188,7 @@ func (s *ContactsService) ListAll(ctx context.Context, params *gen.ListContactsP
 			return s.c.gen.ListContacts(ctx, &q)
 		},
 		func(l *gen.ContactList) ([]gen.Contact, string) {
-			next := ""
-			if l.Pages != nil && l.Pages.Next != nil {
-				next = valueOr(l.Pages.Next.StartingAfter)
-			}
-			return items(l.Data), next
+			return items(l.Data), cursorNext(l.Pages)
 		}))
 }
 
@@ -407,11 +403,7 @@ func (s *ContactsService) SearchAll(ctx context.Context, body ContactSearchReque
 			return s.c.gen.SearchContacts(ctx, params, b)
 		},
 		func(l *gen.ContactList) ([]gen.Contact, string) {
-			next := ""
-			if l.Pages != nil && l.Pages.Next != nil {
-				next = valueOr(l.Pages.Next.StartingAfter)
-			}
-			return items(l.Data), next
+			return items(l.Data), cursorNext(l.Pages)
 		}))
 }
 

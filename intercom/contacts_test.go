@@ -37,7 +37,7 @@ func TestContactsCalls(t *testing.T) {
 			check: func(t *testing.T, got any) {
 				c := got.(*gen.ContactWithPush)
 				if valueOr(c.Id) != "6762f0d51bb69f9f2193bb7f" || !valueOr(c.EnabledPushMessaging) ||
-					valueOr(c.Avatar).ImageUrl == nil || (*c.CustomAttributes)["seats"] != 3.0 {
+					c.GetAvatar().GetImageURL() == "" || (*c.CustomAttributes)["seats"] != 3.0 {
 					t.Errorf("decoded %+v", c)
 				}
 				enc, _ := json.Marshal(c)

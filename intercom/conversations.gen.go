@@ -125,11 +125,7 @@ func (s *ConversationsService) ListAll(ctx context.Context, params *gen.ListConv
 			return s.c.gen.ListConversations(ctx, &q)
 		},
 		func(l *gen.ConversationList) ([]gen.ConversationListItem, string) {
-			next := ""
-			if l.Pages != nil && l.Pages.Next != nil {
-				next = valueOr(l.Pages.Next.StartingAfter)
-			}
-			return items(l.Conversations), next
+			return items(l.Conversations), cursorNext(l.Pages)
 		}))
 }
 
@@ -306,11 +302,7 @@ func (s *ConversationsService) SearchAll(ctx context.Context, body gen.SearchReq
 			return s.c.gen.SearchConversations(ctx, params, b)
 		},
 		func(l *gen.ConversationList) ([]gen.ConversationListItem, string) {
-			next := ""
-			if l.Pages != nil && l.Pages.Next != nil {
-				next = valueOr(l.Pages.Next.StartingAfter)
-			}
-			return items(l.Conversations), next
+			return items(l.Conversations), cursorNext(l.Pages)
 		}))
 }
 

@@ -9,6 +9,54 @@
 // [RegionAU]; [WithBaseURL] points the client at a proxy or a test server
 // instead.
 //
+// # Services, types and helpers
+//
+// The client's services mirror Intercom's resources: client.Contacts,
+// client.Conversations, client.Companies, client.Tickets, ... Methods take
+// ctx, path ids, then a body or params struct of package gen (generated from
+// Intercom's OpenAPI description), and return gen types:
+//
+//	contact, err := client.Contacts.Create(ctx, gen.CreateContactRequest{Email: intercom.Ptr("ada@example.com")})
+//
+// Optional fields are pointers: set them with [Ptr] and read them with the
+// generated nil-safe getters (contact.GetEmail() is "" when unset). Ids are
+// strings whatever Intercom sends; timestamps read as time.Time with the
+// GetXTime getters and are written with [Unix].
+//
+// # Iterators
+//
+// Every paginated list has an ...All method returning an iter.Seq2 for a
+// range loop, fetching pages lazily whatever the pagination style (cursor,
+// search body, page numbers, next URL, scroll):
+//
+//	for c, err := range client.Contacts.ListAll(ctx, nil) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(c.GetEmail())
+//	}
+//
+// A repeated cursor ends the loop with [ErrRepeatedCursor], a failed scroll
+// with [ErrScrollExpired].
+//
+// # Search
+//
+// [Field], [And] and [Or] build search queries for the contacts,
+// conversations and tickets search endpoints, checked against Intercom's
+// documented limits by [SearchQuery.Build]; [SearchField.IsNull] finds unset
+// fields:
+//
+//	req, err := intercom.And(intercom.Field("state").Equals("open"), intercom.Field("admin_assignee_id").IsNull()).Build()
+//
+// # Testing and webhooks
+//
+// Package github.com/intercomkit/intercom-go/pkg/intercomtest is a stateful
+// in-memory fake of the API for tests: intercomtest.NewServer(t).Client()
+// returns a client talking to it; it injects faults without waiting in real
+// time and delivers signed webhook notifications. Package
+// github.com/intercomkit/intercom-go/pkg/webhook verifies and parses
+// Intercom's webhook notifications and routes them by topic.
+//
 // # Options
 //
 // One [Option] type configures both the client and single calls: pass options
@@ -37,9 +85,13 @@
 // error list Intercom returned, the request id, the rate-limit state and the
 // raw body. Test for common cases with [IsNotFound], [IsUnauthorized],
 // [IsForbidden], [IsRateLimited], [IsConflict] and [IsValidation], or use
-// errors.As. A 2xx body that does not decode into the result type gives a
-// [*DecodeError] that keeps the raw body. A cancelled or expired context gives
-// an error for which errors.Is(err, ctx.Err()) holds.
+// errors.As; [*Error.Code] (or [ErrorCode]) gives the first error code.
+// Decoding of 2xx bodies is tolerant: a field whose JSON does not fit its
+// type is left empty and reported ([WithDecodeReport], a warning through
+// [WithLogger]), and the rest is returned; [WithStrictDecoding] makes it a
+// [*DecodeError]. A body that is not JSON, or is empty or null where a value
+// is expected, is a [*DecodeError] that keeps the raw body. A cancelled or
+// expired context gives an error for which errors.Is(err, ctx.Err()) holds.
 //
 // # Generated client
 //

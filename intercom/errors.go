@@ -119,6 +119,48 @@ func (e *Error) Error() string {
 // or nil when it could.
 func (e *Error) Unwrap() error { return e.err }
 
+// Code returns the code of the first entry of the error list ("not_found",
+// "conflict", "parameter_invalid", ...), or "" when the response had none
+// (a proxy's HTML page, an empty body) or e is nil. Use it rather than
+// indexing Errors, which may be empty.
+func (e *Error) Code() string {
+	if e == nil || len(e.Errors) == 0 {
+		return ""
+	}
+	return e.Errors[0].Code
+}
+
+// Message returns the message of the first entry of the error list, or ""
+// when there is none.
+func (e *Error) Message() string {
+	if e == nil || len(e.Errors) == 0 {
+		return ""
+	}
+	return e.Errors[0].Message
+}
+
+// HasCode reports whether any entry of the error list has the given code.
+func (e *Error) HasCode(code string) bool {
+	if e == nil {
+		return false
+	}
+	for _, d := range e.Errors {
+		if d.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// ErrorCode returns the code of the first entry of the error list of the
+// [*Error] in err's chain, or "" when err is not one or the list is empty:
+//
+//	if intercom.ErrorCode(err) == "conflict" { ... }
+func ErrorCode(err error) string {
+	e, _ := asError(err)
+	return e.Code()
+}
+
 // excerpt returns the start of body as one line: runs of white space and
 // control characters become one space, and it is cut at about n bytes.
 func excerpt(body []byte, n int) string {
@@ -232,7 +274,9 @@ func IsValidation(err error) bool {
 }
 
 // DecodeError is returned when a 2xx response body cannot be decoded into the
-// result type. The raw body is kept, so nothing the API sent is lost.
+// result type: it is not JSON, it is empty or null where a value is expected
+// (Err wraps [ErrNullBody]), or, with [WithStrictDecoding], some fields do not
+// fit their types. The raw body is kept, so nothing the API sent is lost.
 type DecodeError struct {
 	// StatusCode is the HTTP status of the response.
 	StatusCode int
@@ -240,10 +284,25 @@ type DecodeError struct {
 	Body []byte
 	// Err is the decoding error.
 	Err error
+	// Mismatches lists the fields that did not fit their types, sorted by
+	// path, when that is the failure ([WithStrictDecoding]); nil otherwise.
+	Mismatches []Mismatch
+	// Value is the rest of the response, decoded, when Mismatches is set: a
+	// pointer to the method's result type (e.g. *gen.Conversation) with the
+	// mismatched fields left at their zero values. Nil otherwise.
+	Value any
 }
 
 // Error describes the failure; it does not include the body.
 func (e *DecodeError) Error() string {
+	if len(e.Mismatches) > 0 {
+		more := ""
+		if n := len(e.Mismatches) - 1; n > 0 {
+			more = fmt.Sprintf(" (and %d more)", n)
+		}
+		return fmt.Sprintf("intercom: decoding %d response (%d bytes): %v: %s%s",
+			e.StatusCode, len(e.Body), e.Err, e.Mismatches[0], more)
+	}
 	return fmt.Sprintf("intercom: decoding %d response (%d bytes): %v", e.StatusCode, len(e.Body), e.Err)
 }
 

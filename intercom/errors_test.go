@@ -234,3 +234,20 @@ func FuzzErrorBody(f *testing.F) {
 		}
 	})
 }
+
+func TestErrorCodeHelpers(t *testing.T) {
+	e := &Error{StatusCode: 409, Errors: []ErrorDetail{{Code: "conflict", Message: "A contact matching those details already exists"}, {Code: "parameter_invalid"}}}
+	wrapped := fmt.Errorf("sync: %w", e)
+	if e.Code() != "conflict" || e.Message() != "A contact matching those details already exists" || ErrorCode(wrapped) != "conflict" {
+		t.Errorf("Code %q Message %q ErrorCode %q", e.Code(), e.Message(), ErrorCode(wrapped))
+	}
+	if !e.HasCode("parameter_invalid") || e.HasCode("not_found") {
+		t.Error("HasCode")
+	}
+	var none *Error
+	empty := &Error{StatusCode: 502, Body: []byte("<html>")}
+	if none.Code() != "" || none.Message() != "" || none.HasCode("x") || empty.Code() != "" || empty.Message() != "" ||
+		ErrorCode(errors.New("other")) != "" || ErrorCode(nil) != "" {
+		t.Error("an error without a list has a code")
+	}
+}

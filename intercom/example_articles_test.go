@@ -55,7 +55,7 @@ func ExampleArticlesService_Create() {
 
 	article, err := client.Articles.Create(context.Background(), gen.CreateArticleRequest{
 		Title:    "Resetting your password",
-		AuthorId: 991, // an admin id
+		AuthorId: "991", // an admin id (ids are strings)
 		Body:     intercom.Ptr("<p>Open Settings, then Security.</p>"),
 		State:    intercom.Ptr(gen.CreateArticleRequestStateDraft),
 	})

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/types"
 )
 
 func TestInternalArticlesCalls(t *testing.T) {
@@ -24,7 +25,7 @@ func TestInternalArticlesCalls(t *testing.T) {
 			name: "Create",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return svcRes(c.InternalArticles.Create(ctx, gen.CreateInternalArticleRequest{
-					Title: "Refund policy", Body: Ptr("<p>Refunds within 30 days</p>"), AuthorId: 992, OwnerId: 991,
+					Title: "Refund policy", Body: Ptr("<p>Refunds within 30 days</p>"), AuthorId: "992", OwnerId: "991",
 				}))
 			},
 			method: "POST", path: "/internal_articles",
@@ -42,7 +43,7 @@ func TestInternalArticlesCalls(t *testing.T) {
 		{
 			name: "Update",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return svcRes(c.InternalArticles.Update(ctx, "7", gen.UpdateInternalArticleRequest{OwnerId: Ptr(993)}))
+				return svcRes(c.InternalArticles.Update(ctx, "7", gen.UpdateInternalArticleRequest{OwnerId: Ptr[types.NumericID]("993")}))
 			},
 			method: "PUT", path: "/internal_articles/7",
 			body: `{"owner_id":993}`,

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/types"
 )
 
 func TestMessagesMethods(t *testing.T) {
@@ -18,9 +19,9 @@ func TestMessagesMethods(t *testing.T) {
 				Template:    Ptr("plain"),
 			}
 			body.From = &struct {
-				Id   int                              `json:"id"`
+				Id   types.NumericID                  `json:"id"`
 				Type gen.CreateMessageRequestFromType `json:"type"`
-			}{Id: 394051, Type: "admin"}
+			}{Id: "394051", Type: "admin"}
 			var to gen.CreateMessageRequest_To
 			if err := to.FromRecipient(gen.Recipient{Id: "536e564f", Type: gen.RecipientTypeUser}); err != nil {
 				return nil, err

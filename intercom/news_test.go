@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/types"
 )
 
 const kbNewsItem = `{"type":"news-item","id":"141","workspace_id":"hfi1bx4l","title":"We have news","body":"<p>New features</p>","sender_id":991,"state":"live","labels":["Product"],"reactions":["😆","😅"],"deliver_silently":false,"cover_image_url":"https://example.com/c.png","created_at":1672928359,"updated_at":1672928610,"newsfeed_assignments":[{"newsfeed_id":53,"published_at":1672928359}]}`
@@ -16,9 +17,9 @@ const kbNewsfeed = `{"type":"newsfeed","id":"53","name":"Visitor Feed","created_
 
 func TestNewsCalls(t *testing.T) {
 	item := gen.NewsItemRequest{
-		Title: "We have news", Body: Ptr("<p>New features</p>"), SenderId: 991, State: Ptr(gen.NewsItemRequestStateLive),
+		Title: "We have news", Body: Ptr("<p>New features</p>"), SenderId: "991", State: Ptr(gen.NewsItemRequestStateLive),
 		Labels: &[]string{"Product"}, DeliverSilently: Ptr(false),
-		NewsfeedAssignments: &[]gen.NewsfeedAssignment{{NewsfeedId: Ptr(53), PublishedAt: Ptr(1672928359)}},
+		NewsfeedAssignments: &[]gen.NewsfeedAssignment{{NewsfeedId: Ptr[types.NumericID]("53"), PublishedAt: Ptr(1672928359)}},
 	}
 	const itemBody = `{"title":"We have news","body":"<p>New features</p>","sender_id":991,"state":"live","labels":["Product"],"deliver_silently":false,"newsfeed_assignments":[{"newsfeed_id":53,"published_at":1672928359}]}`
 	svcRun(t, []svcCase{
@@ -102,7 +103,7 @@ func TestNewsUnionItems(t *testing.T) {
 			t.Fatal(err)
 		}
 		if valueOr(n.Id) != "141" || n.Type == nil || *n.Type != gen.NewsItemTypeNewsItem || valueOr(n.Title) != "We have news" ||
-			n.SenderId == nil || *n.SenderId != 991 || n.NewsfeedAssignments == nil || *(*n.NewsfeedAssignments)[0].NewsfeedId != 53 {
+			n.SenderId == nil || *n.SenderId != "991" || n.NewsfeedAssignments == nil || *(*n.NewsfeedAssignments)[0].NewsfeedId != "53" {
 			t.Errorf("news item decoded as %+v", n)
 		}
 	}
@@ -125,7 +126,7 @@ func TestNewsUnionItems(t *testing.T) {
 }
 
 func TestNewsIDs(t *testing.T) {
-	item := gen.NewsItemRequest{Title: "t", SenderId: 1}
+	item := gen.NewsItemRequest{Title: "t", SenderId: "1"}
 	svcRunIDs(t, []svcIDCase{
 		{name: "GetItem", route: "/news/news_items/%s", numeric: true, call: func(ctx context.Context, c *Client, id string) error {
 			return svcErr(c.News.GetItem(ctx, id))

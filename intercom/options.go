@@ -69,9 +69,12 @@ type config struct {
 	rateLimiter    RateLimiter
 	observers      []Observer
 
+	strictDecoding bool // WithStrictDecoding
+
 	// Call-only settings.
 	responseInto **http.Response
 	params       any // WithParams: consumed by the service method, checked by the HTTP layer
+	decodeReport *DecodeReport // WithDecodeReport
 
 	// Test hooks: the clock and the sleeper used for retry and rate-limit waits.
 	now   func() time.Time
@@ -297,8 +300,9 @@ func WithMiddleware(mw ...Middleware) Option {
 	}
 }
 
-// WithLogger logs every attempt, response and retry at [slog.LevelDebug] to l;
-// nil turns logging off. The access token is never logged; the Authorization
+// WithLogger logs every attempt, response and retry at [slog.LevelDebug] to l,
+// and each response field that did not fit its type at [slog.LevelWarn] (once
+// per operation and field, see [WithStrictDecoding]); nil turns logging off. The access token is never logged; the Authorization
 // header appears as "Bearer [REDACTED]".
 func WithLogger(l *slog.Logger) Option {
 	return func(cfg *config) error {
@@ -339,6 +343,33 @@ func WithResponseInto(dst **http.Response) Option {
 			return errors.New("intercom: WithResponseInto: nil destination")
 		}
 		cfg.responseInto = dst
+		return nil
+	}
+}
+
+// Clock is the time source of the HTTP layer: Now dates the rate-limit
+// state, and Sleep waits before a retry or for a rate-limit reset. The
+// default reads the wall clock and waits on a timer (or the context). Give
+// another with [WithClock] so that tests do not wait in real time; a fake
+// server's clock, such as that of package intercomtest (whose clients use it
+// already), fits.
+type Clock interface {
+	// Now returns the current time.
+	Now() time.Time
+	// Sleep waits for d, or until ctx is done, in which case it returns
+	// ctx.Err().
+	Sleep(ctx context.Context, d time.Duration) error
+}
+
+// WithClock makes the client (or a call) take the time from c and wait on
+// it: retry delays, Retry-After and rate-limit waits go through c.Sleep, so
+// a manual clock makes them instant. nil is an error. Client or call.
+func WithClock(c Clock) Option {
+	return func(cfg *config) error {
+		if c == nil {
+			return errors.New("intercom: WithClock: nil clock")
+		}
+		cfg.now, cfg.sleep = c.Now, c.Sleep
 		return nil
 	}
 }

@@ -196,12 +196,11 @@ func items[T any](p *[]T) []T {
 }
 
 // cursorNext returns the next cursor of a cursor-paginated response
-// (pages.next.starting_after), or "" when there is no next page.
+// (pages.next.starting_after), or "" when there is no next page. pages.next
+// decodes from a cursor object or a URL (types.NextPage); only the cursor
+// continues a cursor listing.
 func cursorNext(p *gen.CursorPages) string {
-	if p == nil || p.Next == nil || p.Next.StartingAfter == nil {
-		return ""
-	}
-	return *p.Next.StartingAfter
+	return p.GetNext().GetStartingAfter()
 }
 
 // derefItems returns the values of a list of pointers, skipping nil ones:
@@ -246,8 +245,9 @@ func searchPage(req gen.SearchRequest, cursor string) gen.SearchRequest {
 
 // pageNext returns the cursor of the page after p for a page-numbered listing:
 // the next page number as a string, or "" on the last page. It uses
-// pages.page and pages.total_pages when both are present, else the page
-// query parameter of the pages.next URL.
+// pages.page and pages.total_pages when both are present, else pages.next:
+// its page when it came as an object, or the page query parameter when it
+// came as a URL.
 func pageNext(p *gen.PagesLink) string {
 	if p == nil {
 		return ""
@@ -255,10 +255,14 @@ func pageNext(p *gen.PagesLink) string {
 	if p.Page != nil && p.TotalPages != nil {
 		return pageAfter(*p.Page, *p.TotalPages)
 	}
-	if p.Next == nil || *p.Next == "" {
+	if n := p.GetNext().GetPage(); n > 0 {
+		return strconv.Itoa(n)
+	}
+	link := p.GetNext().GetURL()
+	if link == "" {
 		return ""
 	}
-	u, err := url.Parse(*p.Next)
+	u, err := url.Parse(link)
 	if err != nil {
 		return ""
 	}
@@ -305,10 +309,7 @@ func pageParam(cursor string) (*int, error) {
 // linkNext returns the next-page URL of a listing whose pages.next is a URL,
 // or "" when there is none.
 func linkNext(p *gen.PagesLink) string {
-	if p == nil || p.Next == nil {
-		return ""
-	}
-	return *p.Next
+	return p.GetNext().GetURL()
 }
 
 // fetchPages builds the fetch function of [paginate] for a listing whose

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/types"
 )
 
 // The tests in this file drive the pagination engine with fake fetch
@@ -87,7 +88,7 @@ func cursorStyle() style {
 			pages := &gen.CursorPages{}
 			if end < l.n {
 				next := "c" + strconv.Itoa(end)
-				pages.Next = &gen.StartingAfterPaging{StartingAfter: &next}
+				pages.Next = &types.NextPage{StartingAfter: next}
 			}
 			return pageOf[int]{Items: got, Next: cursorNext(pages)}, nil
 		})
@@ -111,7 +112,7 @@ func searchStyle() style {
 			pages := &gen.CursorPages{}
 			if end < l.n {
 				next := strconv.Itoa(end)
-				pages.Next = &gen.StartingAfterPaging{StartingAfter: &next}
+				pages.Next = &types.NextPage{StartingAfter: next}
 			}
 			return pageOf[int]{Items: got, Next: cursorNext(pages)}, nil
 		})
@@ -157,7 +158,7 @@ func urlStyle() style {
 			pages := &gen.PagesLink{}
 			if end < l.n {
 				next := "https://api.intercom.io/contacts/1/companies?offset=" + strconv.Itoa(end)
-				pages.Next = &next
+				pages.Next = &types.NextPage{URL: next}
 			}
 			return pageOf[int]{Items: got, Next: linkNext(pages)}, nil
 		})
@@ -394,7 +395,7 @@ func TestPaginateRepeatedCursorPerStyle(t *testing.T) {
 					return pageOf[int]{}, errRunaway
 				}
 				next := "abc"
-				return pageOf[int]{Items: []int{*calls}, Next: cursorNext(&gen.CursorPages{Next: &gen.StartingAfterPaging{StartingAfter: &next}})}, nil
+				return pageOf[int]{Items: []int{*calls}, Next: cursorNext(&gen.CursorPages{Next: &types.NextPage{StartingAfter: next}})}, nil
 			})
 		}},
 		{"page", func(calls *int) func(func(int, error) bool) {
@@ -412,7 +413,7 @@ func TestPaginateRepeatedCursorPerStyle(t *testing.T) {
 					return pageOf[int]{}, errRunaway
 				}
 				next := "https://api.intercom.io/x?page=2"
-				return pageOf[int]{Items: []int{*calls}, Next: linkNext(&gen.PagesLink{Next: &next})}, nil
+				return pageOf[int]{Items: []int{*calls}, Next: linkNext(&gen.PagesLink{Next: &types.NextPage{URL: next}})}, nil
 			})
 		}},
 	}
@@ -530,7 +531,7 @@ func TestAdaptersDoNotMutateCallerParams(t *testing.T) {
 
 func TestPageNext(t *testing.T) {
 	ip := func(n int) *int { return &n }
-	sp := func(s string) *string { return &s }
+	sp := func(s string) *types.NextPage { return &types.NextPage{URL: s} }
 	tests := []struct {
 		name string
 		p    *gen.PagesLink
@@ -544,6 +545,7 @@ func TestPageNext(t *testing.T) {
 		{"only a next URL", &gen.PagesLink{Next: sp("https://api.intercom.io/companies?per_page=15&page=4")}, "4"},
 		{"next URL without page", &gen.PagesLink{Next: sp("https://api.intercom.io/companies?starting_after=x")}, ""},
 		{"nothing", &gen.PagesLink{}, ""},
+		{"next as an object with a page", &gen.PagesLink{Next: &types.NextPage{Page: 2, PerPage: 15}}, "2"},
 	}
 	for _, tc := range tests {
 		if got := pageNext(tc.p); got != tc.want {
@@ -606,11 +608,11 @@ func TestPageCall(t *testing.T) {
 
 func TestLinkAndCursorNext(t *testing.T) {
 	s := "u"
-	if linkNext(nil) != "" || linkNext(&gen.PagesLink{}) != "" || linkNext(&gen.PagesLink{Next: &s}) != "u" {
+	if linkNext(nil) != "" || linkNext(&gen.PagesLink{}) != "" || linkNext(&gen.PagesLink{Next: &types.NextPage{URL: s}}) != "u" {
 		t.Error("linkNext")
 	}
-	if cursorNext(nil) != "" || cursorNext(&gen.CursorPages{}) != "" || cursorNext(&gen.CursorPages{Next: &gen.StartingAfterPaging{}}) != "" ||
-		cursorNext(&gen.CursorPages{Next: &gen.StartingAfterPaging{StartingAfter: &s}}) != "u" {
+	if cursorNext(nil) != "" || cursorNext(&gen.CursorPages{}) != "" || cursorNext(&gen.CursorPages{Next: &types.NextPage{}}) != "" || cursorNext(&gen.CursorPages{Next: &types.NextPage{URL: s}}) != "" ||
+		cursorNext(&gen.CursorPages{Next: &types.NextPage{StartingAfter: s}}) != "u" {
 		t.Error("cursorNext")
 	}
 	if items[int](nil) != nil || len(items(&[]int{1, 2})) != 2 {

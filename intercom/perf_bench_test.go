@@ -276,10 +276,9 @@ func perfBaselineWalk(ctx context.Context, tb testing.TB, hc *http.Client, base 
 		if sample != nil {
 			sample()
 		}
-		if page.Pages == nil || page.Pages.Next == nil || page.Pages.Next.StartingAfter == nil {
+		if cursor = page.Pages.GetNext().GetStartingAfter(); cursor == "" {
 			return count
 		}
-		cursor = *page.Pages.Next.StartingAfter
 	}
 }
 

@@ -85,7 +85,11 @@ func Field(name string) SearchField { return SearchField{name: name} }
 //   - for In and NotIn, strings and integers, given as arguments or as one
 //     slice.
 //
-// A non-nil pointer counts as the value it points to; nil is not a value.
+// A non-nil pointer counts as the value it points to. nil (or a nil pointer)
+// is JSON null, which Intercom accepts with = and != to find a field that is
+// unset or set: Equals(nil) is [SearchField.IsNull], NotEquals(nil)
+// [SearchField.IsNotNull]; other operators refuse it, and so do the lists of
+// In and NotIn.
 // Values are copied when the filter is made: changing the caller's variable
 // or slice afterwards does not change the filter.
 type Filter struct {
@@ -99,6 +103,9 @@ type Filter struct {
 }
 
 func (f SearchField) cond(op gen.SingleFilterSearchRequestOperator, v any) Filter {
+	if isNilValue(v) {
+		return Filter{field: f.name, op: op, val: searchValue{kind: kindNull}}
+	}
 	sv, err := normalizeValue(v)
 	return Filter{field: f.name, op: op, val: sv, valErr: err}
 }
@@ -119,6 +126,19 @@ func (f SearchField) listCond(op gen.SingleFilterSearchRequestOperator, values [
 // Equals matches when the field equals v (operator "=").
 func (f SearchField) Equals(v any) Filter {
 	return f.cond(gen.SingleFilterSearchRequestOperatorEquals, v)
+}
+
+// IsNull matches when the field is unset (operator "=" with the value null),
+// e.g. Field("admin_assignee_id").IsNull() for unassigned conversations. It is
+// Equals(nil).
+func (f SearchField) IsNull() Filter {
+	return f.cond(gen.SingleFilterSearchRequestOperatorEquals, nil)
+}
+
+// IsNotNull matches when the field is set (operator "!=" with the value null).
+// It is NotEquals(nil).
+func (f SearchField) IsNotNull() Filter {
+	return f.cond(gen.SingleFilterSearchRequestOperatorNotEquals, nil)
 }
 
 // NotEquals matches when the field does not equal v (operator "!="). It is not
@@ -255,6 +275,8 @@ func (f Filter) format(b *strings.Builder) {
 
 func (v searchValue) format(b *strings.Builder) {
 	switch v.kind {
+	case kindNull:
+		b.WriteString("null")
 	case kindString:
 		b.WriteString(strconv.Quote(v.s))
 	case kindFloat:
@@ -422,7 +444,7 @@ func checkOperator(op gen.SingleFilterSearchRequestOperator, k valueKind) error 
 	case gen.SingleFilterSearchRequestOperatorEquals:
 		ok = k != kindList
 	case gen.SingleFilterSearchRequestOperatorNotEquals:
-		ok = k == kindString || k == kindInt || k == kindFloat || k == kindBool
+		ok = k == kindString || k == kindInt || k == kindFloat || k == kindBool || k == kindNull
 	case gen.SingleFilterSearchRequestOperatorGreaterThan, gen.SingleFilterSearchRequestOperatorLessThan:
 		ok = k == kindInt || k == kindFloat || k == kindTime
 	case gen.SingleFilterSearchRequestOperatorGreaterThanOrEqual, gen.SingleFilterSearchRequestOperatorLessThanOrEqual:
@@ -437,6 +459,8 @@ func checkOperator(op gen.SingleFilterSearchRequestOperator, k valueKind) error 
 		return nil
 	}
 	switch {
+	case k == kindNull:
+		return fmt.Errorf("operator %s does not accept null; null is accepted with = and != (IsNull, IsNotNull)", op)
 	case k == kindTime:
 		return fmt.Errorf("operator %s is not accepted on dates (time.Time); Intercom accepts only =, > and < on date fields", op)
 	case k == kindList:
@@ -458,10 +482,11 @@ const (
 	kindBool
 	kindTime
 	kindList
+	kindNull
 )
 
 func (k valueKind) String() string {
-	return [...]string{"invalid", "string", "integer", "float", "boolean", "time.Time", "list"}[k]
+	return [...]string{"invalid", "string", "integer", "float", "boolean", "time.Time", "list", "null"}[k]
 }
 
 // searchValue is a value normalized to what is sent.
@@ -489,8 +514,27 @@ func (v searchValue) json() any {
 			out[i] = item.json()
 		}
 		return out
+	case kindNull:
+		return nil
 	}
 	return v.i
+}
+
+// isNilValue reports whether v is nil or a nil pointer (to a pointer ...).
+func isNilValue(v any) bool {
+	rv := reflect.ValueOf(v)
+	for {
+		if !rv.IsValid() {
+			return true
+		}
+		if rv.Kind() != reflect.Pointer && rv.Kind() != reflect.Interface {
+			return false
+		}
+		if rv.IsNil() {
+			return true
+		}
+		rv = rv.Elem()
+	}
 }
 
 var timeType = reflect.TypeFor[time.Time]()

@@ -221,8 +221,9 @@ func TestSearchInvalidConditions(t *testing.T) {
 		{"IN with a date", Field("a").In(time.Unix(1, 0)), "value 0 is a time.Time"},
 		{"IN with a nested list", Field("a").In([]string{"x"}, []string{"y"}), "value 0 is a list"},
 		{"IN with a nil", Field("a").In("x", nil), "value 1: the value is nil"},
-		{"nil", Field("a").Equals(nil), "the value is nil"},
-		{"nil pointer", Field("a").Equals(nilStr), "the value is nil"},
+		{"null with >", Field("a").GreaterThan(nil), "operator > does not accept null; null is accepted with = and != (IsNull, IsNotNull)"},
+		{"null pointer with <=", Field("a").LessThanOrEqual(nilStr), "operator <= does not accept null"},
+		{"null with IN via Compare", Field("a").Compare(gen.SingleFilterSearchRequestOperatorIn, nil), "operator IN does not accept null"},
 		{"struct", Field("a").Equals(struct{}{}), "unsupported value type struct {}"},
 		{"map", Field("a").Equals(map[string]int{}), "unsupported value type map[string]int"},
 		{"bytes", Field("a").Equals([]byte("x")), "[]uint8 is not a search value; convert it to a string"},
@@ -279,8 +280,11 @@ func TestSearchStringOfInvalidFilters(t *testing.T) {
 	if got := (Filter{}).String(); got != "<empty filter>" {
 		t.Errorf("zero filter: %s", got)
 	}
-	if got := Field("a").Equals(nil).String(); got != "a = <invalid value>" {
+	if got := Field("a").Equals(nil).String(); got != "a = null" {
 		t.Errorf("nil value: %s", got)
+	}
+	if got := Field("a").GreaterThan(struct{}{}).String(); got != "a > <invalid value>" {
+		t.Errorf("invalid value: %s", got)
 	}
 	if got := Field("f").Equals(1.25).String(); got != "f = 1.25" {
 		t.Errorf("float: %s", got)
@@ -318,4 +322,34 @@ func FuzzSearchFieldName(f *testing.F) {
 			t.Fatalf("value read back %q, %v; want %q", got, err, value)
 		}
 	})
+}
+
+func TestSearchNull(t *testing.T) {
+	var nilStr *string
+	var nilNil **string = new(*string)
+	for _, tc := range []struct {
+		name string
+		f    Filter
+		want string
+	}{
+		{"IsNull", Field("admin_assignee_id").IsNull(), `{"query":{"field":"admin_assignee_id","operator":"=","value":null}}`},
+		{"IsNotNull", Field("admin_assignee_id").IsNotNull(), `{"query":{"field":"admin_assignee_id","operator":"!=","value":null}}`},
+		{"Equals(nil)", Field("team_assignee_id").Equals(nil), `{"query":{"field":"team_assignee_id","operator":"=","value":null}}`},
+		{"NotEquals(nil pointer)", Field("email").NotEquals(nilStr), `{"query":{"field":"email","operator":"!=","value":null}}`},
+		{"Equals(pointer to nil pointer)", Field("email").Equals(nilNil), `{"query":{"field":"email","operator":"=","value":null}}`},
+		{"in a group", And(Field("state").Equals("open"), Field("admin_assignee_id").IsNull()),
+			`{"query":{"operator":"AND","value":[{"field":"state","operator":"=","value":"open"},{"field":"admin_assignee_id","operator":"=","value":null}]}}`},
+	} {
+		req, err := tc.f.Build()
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		if got := bodyJSON(t, req); got != tc.want {
+			t.Errorf("%s:\n got  %s\n want %s", tc.name, got, tc.want)
+		}
+	}
+	if got := Field("x").IsNotNull().String(); got != "x != null" {
+		t.Errorf("String = %s", got)
+	}
 }

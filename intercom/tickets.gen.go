@@ -125,11 +125,7 @@ func (s *TicketsService) SearchAll(ctx context.Context, body gen.SearchRequest, 
 			return s.c.gen.SearchTickets(ctx, b)
 		},
 		func(l *gen.TicketList) ([]gen.Ticket, string) {
-			next := ""
-			if l.Pages != nil && l.Pages.Next != nil {
-				next = valueOr(l.Pages.Next.StartingAfter)
-			}
-			return derefItems(items(l.Tickets)), next
+			return derefItems(items(l.Tickets)), cursorNext(l.Pages)
 		}))
 }
 

@@ -98,6 +98,7 @@ func (c *Client) callConfig(req *http.Request) (*Operation, *config, func(*http.
 	cc.scope = scopeCall
 	cc.apiVersionCall = false
 	cc.responseInto = nil
+	cc.decodeReport = nil
 	if err := cc.apply(opts); err != nil {
 		return nil, nil, nil, nil, err
 	}

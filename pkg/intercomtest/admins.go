@@ -6,13 +6,8 @@ import (
 	"time"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/types"
 )
-
-// adminAvatar is the type of gen.AdminWithApp.Avatar.
-type adminAvatar = struct {
-	ImageUrl *string `json:"image_url,omitempty"`
-	Type     *string `json:"type,omitempty"`
-}
 
 func (c *call) identifyAdmin() result {
 	me := c.st.me()
@@ -27,7 +22,7 @@ func (c *call) identifyAdmin() result {
 		AwayModeReassign: me.AwayModeReassign,
 		HasInboxSeat:     me.HasInboxSeat,
 		TeamIds:          me.TeamIds,
-		Avatar:           &adminAvatar{Type: ptr("avatar")},
+		Avatar:           &types.Avatar{Type: "avatar"},
 		App: &gen.App{
 			Type:                 ptr("app"),
 			IdCode:               ptr(c.st.appID),

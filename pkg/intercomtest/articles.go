@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/types"
 )
 
 const articlesDefaultPerPage = 50
@@ -15,7 +16,7 @@ type articleInput struct {
 	Title             *string                       `json:"title"`
 	Description       *string                       `json:"description"`
 	Body              *string                       `json:"body"`
-	AuthorID          *int                          `json:"author_id"`
+	AuthorID          *types.NumericID              `json:"author_id"`
 	State             *string                       `json:"state"`
 	ParentID          json.RawMessage               `json:"parent_id"` // a number on create, a string on update
 	ParentType        *string                       `json:"parent_type"`
@@ -31,8 +32,8 @@ func (c *call) checkArticle(in *articleInput, create bool) (parentID *int, res r
 		return nil, missing("author_id"), false
 	}
 	if in.AuthorID != nil {
-		if _, found := c.st.admin(strconv.Itoa(*in.AuthorID)); !found {
-			return nil, invalid("author_id %d is not a teammate of this workspace", *in.AuthorID), false
+		if _, found := c.st.admin(string(*in.AuthorID)); !found {
+			return nil, invalid("author_id %s is not a teammate of this workspace", *in.AuthorID), false
 		}
 	}
 	if in.State != nil && *in.State != "published" && *in.State != "draft" {
@@ -72,7 +73,7 @@ func (st *store) applyArticle(a *gen.Article, in *articleInput, parentID *int, n
 		a.State = ptr(gen.ArticleState(*in.State))
 	}
 	if parentID != nil {
-		a.ParentIds = &[]int{*parentID}
+		a.ParentIds = &[]types.NumericID{types.NumericID(strconv.Itoa(*parentID))}
 	}
 	a.UpdatedAt = ptr(now)
 	a.Url = nil
@@ -125,7 +126,7 @@ func (st *store) newArticle(now int) *gen.Article {
 		State:         ptr(gen.ArticleStateDraft),
 		CreatedAt:     ptr(now),
 		DefaultLocale: ptr("en"),
-		ParentIds:     &[]int{},
+		ParentIds:     &[]types.NumericID{},
 		Tags:          &gen.Tags{Type: ptr(gen.TagsType("tag.list")), Tags: &[]gen.Tag{}},
 		Statistics: &gen.ArticleStatistics{
 			Type: ptr(gen.ArticleStatisticsType("article_statistics")), Views: ptr(0), Conversions: ptr(0), Reactions: ptr(0),

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/types"
 )
 
 // call is one request being handled; handlers run with s.mu held.
@@ -148,7 +149,7 @@ func cursorPage(ids []string, perPage int, startingAfter string) (start, end int
 		TotalPages: ptr((len(ids) + perPage - 1) / perPage),
 	}
 	if end < len(ids) {
-		pages.Next = &gen.StartingAfterPaging{PerPage: ptr(perPage), StartingAfter: ptr(encodeCursor(cursor{Offset: end, After: ids[end-1], Page: page + 1}))}
+		pages.Next = &types.NextPage{PerPage: perPage, StartingAfter: encodeCursor(cursor{Offset: end, After: ids[end-1], Page: page + 1})}
 	}
 	return start, end, pages, result{}, true
 }
@@ -177,7 +178,7 @@ func (c *call) numberPage(n, defPer, maxPer int, path string, keep url.Values) (
 		q := cloneValues(keep)
 		q.Set("page", strconv.Itoa(page+1))
 		q.Set("per_page", strconv.Itoa(per))
-		pages.Next = ptr(c.s.URL + path + "?" + q.Encode())
+		pages.Next = &types.NextPage{URL: c.s.URL + path + "?" + q.Encode()}
 	}
 	return start, end, pages, result{}, true
 }

@@ -8,14 +8,50 @@ import (
 
 // Clock is the server's source of time. It dates the resources the server
 // creates, drives the rate-limit windows and the scroll expiry, and waits out
-// injected latency ([Fault.Latency]). The default is the wall clock; tests
-// that must not wait use a [ManualClock].
+// injected latency ([Fault.Latency]); the clients made by [Server.Client] and
+// [Server.NewClient] wait on it too (retry delays, Retry-After), through
+// intercom.WithClock. The default reads the wall clock but never waits: a
+// Sleep moves it forward and returns at once, so injected faults and the
+// retries they cause take no real time. A [ManualClock] also fixes the time;
+// [WallClock] waits for real.
 type Clock interface {
 	// Now returns the current time.
 	Now() time.Time
 	// Sleep waits for d, or until ctx is done, in which case it returns
 	// ctx.Err().
 	Sleep(ctx context.Context, d time.Duration) error
+}
+
+// WallClock returns the wall clock: Now is time.Now and Sleep waits in real
+// time (on a timer, or until the context is done). Give it with [WithClock]
+// when a test needs injected latency to take real time, for example to
+// trigger a client's per-attempt timeout.
+func WallClock() Clock { return realClock{} }
+
+// skipClock is the default clock: it reads the wall clock, but a Sleep
+// returns at once and moves the clock forward instead, so waits cost no real
+// time while timestamps stay current.
+type skipClock struct {
+	mu     sync.Mutex
+	offset time.Duration
+}
+
+func (c *skipClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return time.Now().Add(c.offset)
+}
+
+func (c *skipClock) Sleep(ctx context.Context, d time.Duration) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if d > 0 {
+		c.mu.Lock()
+		c.offset += d
+		c.mu.Unlock()
+	}
+	return nil
 }
 
 // realClock is the wall clock; Sleep waits on a timer or the context.

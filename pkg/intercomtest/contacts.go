@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/types"
 )
 
 // contactRec is a stored contact: its own fields plus its links.
@@ -15,12 +16,6 @@ type contactRec struct {
 	tags      []tagLink
 	companies []string // Intercom company ids
 	archived  bool
-}
-
-// contactAvatar is the type of gen.Contact.Avatar.
-type contactAvatar = struct {
-	ImageUrl *string `json:"image_url,omitempty"`
-	Type     *string `json:"type,omitempty"`
 }
 
 const (
@@ -154,7 +149,7 @@ func (st *store) newContact(in *gen.UpdateContactRequest, now int) *contactRec {
 		CustomAttributes:       &map[string]any{},
 		Location:               &gen.ContactLocation{Type: ptr("location")},
 		SocialProfiles:         &gen.ContactSocialProfiles{Data: &[]gen.SocialProfile{}},
-		Avatar:                 &contactAvatar{Type: ptr("avatar")},
+		Avatar:                 &types.Avatar{Type: "avatar"},
 	}
 	rec := &contactRec{c: c}
 	applyContact(rec, in, now)
@@ -185,7 +180,7 @@ func applyContact(rec *contactRec, in *gen.UpdateContactRequest, now int) {
 		c.Name = ptr(*in.Name)
 	}
 	if in.Avatar != nil {
-		c.Avatar = &contactAvatar{Type: ptr("avatar"), ImageUrl: nilIfEmpty(*in.Avatar)}
+		c.Avatar = &types.Avatar{Type: "avatar", ImageURL: *in.Avatar}
 	}
 	if in.SignedUpAt != nil {
 		c.SignedUpAt = ptr(*in.SignedUpAt)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/types"
 )
 
 // convRec is a stored conversation.
@@ -108,7 +109,7 @@ func contactAuthor(rec *contactRec) *gen.ConversationPartAuthor {
 func (st *store) addPart(cv *convRec, partType string, body *string, author *gen.ConversationPartAuthor, now int) *gen.ConversationPart {
 	p := gen.ConversationPart{
 		Type:        ptr("conversation_part"),
-		Id:          ptr(st.numID()),
+		Id:          ptr(types.ID(st.numID())),
 		PartType:    ptr(partType),
 		Body:        body,
 		CreatedAt:   ptr(now),
@@ -373,7 +374,7 @@ func (c *call) manageConversation() result {
 }
 
 // assignee checks an assignment target: an admin or a team, "0" for nobody.
-func (c *call) assignee(typ, id string) (*int, result, bool) {
+func (c *call) assignee(typ, id string) (*types.NumericID, result, bool) {
 	if typ != "admin" && typ != "team" {
 		return nil, invalid("type must be admin or team"), false
 	}
@@ -383,8 +384,7 @@ func (c *call) assignee(typ, id string) (*int, result, bool) {
 	if id == "0" {
 		return nil, result{}, true
 	}
-	n, err := strconv.Atoi(id)
-	if err != nil {
+	if _, err := strconv.Atoi(id); err != nil {
 		return nil, invalid("assignee_id %q is not an id", id), false
 	}
 	if typ == "team" {
@@ -394,7 +394,7 @@ func (c *call) assignee(typ, id string) (*int, result, bool) {
 	} else if _, found := c.st.admin(id); !found {
 		return nil, notFound("Admin"), false
 	}
-	return &n, result{}, true
+	return ptr(types.NumericID(id)), result{}, true
 }
 
 // replyConversation is POST /conversations/{id}/reply, as an admin (comment,

@@ -43,7 +43,10 @@
 // company_id for contacts, contact_ids, tag_ids and teammate_ids for
 // conversations, and state, ticket_state_id, ticket_type_id, contact_ids,
 // title and description for tickets. String comparisons ignore case; a
-// number and a numeric string compare as numbers.
+// number and a numeric string compare as numbers. The value null with = or !=
+// (intercom.Field(...).IsNull() and IsNotNull()) tests whether a field is
+// unset: admin_assignee_id = null finds unassigned conversations, and on a
+// list field (tag_ids) = null holds for an empty list.
 //
 // Ids look like Intercom's: 24 hex digits for contacts, companies and
 // segments, numeric strings for the rest. A server starts with one admin (the
@@ -55,16 +58,21 @@
 // Errors use Intercom's body,
 // {"type":"error.list","request_id":"...","errors":[{"code":"...","message":"..."}]},
 // with its codes: 401 unauthorized for a missing or wrong bearer token
-// ([WithToken], default [DefaultToken]); 404 not_found for an unknown id or
-// path; 400 parameter_not_found or parameter_invalid for a missing or invalid
+// ([WithToken], default [DefaultToken]); 404 not_found for an unknown id;
+// 501 with the code [UnservedCode] and a message saying that intercomtest does
+// not serve it for a route the fake does not serve (an operation of the API it
+// does not implement, naming it, or no operation at all); 400 parameter_not_found or parameter_invalid for a missing or invalid
 // parameter (a contact without email, external_id or role, an unknown search
 // operator, a bad cursor); 409 conflict for a duplicate user; 429
 // rate_limit_exceeded over the budget.
 //
 // Every response carries X-RateLimit-Limit, X-RateLimit-Remaining and
 // X-RateLimit-Reset for a fixed-window budget ([WithRateLimit]) on the
-// server's [Clock] ([WithClock]; a [ManualClock] makes time move only when the
-// test says so).
+// server's [Clock] ([WithClock]). The default clock reads the wall clock but
+// never waits: injected latency and the retry waits of the clients made by
+// [Server.Client] (which wait on the server's clock) move it forward instead,
+// so a test with faults takes no real time; a [ManualClock] also fixes the
+// time, and [WallClock] waits for real.
 //
 // [Server.Fail] injects faults per operation ("GET /contacts/{contact_id}") or
 // on every request, for a number of requests or at random with a seeded
@@ -74,6 +82,15 @@
 //
 // [Server.Requests] returns the requests received, with the Authorization
 // header redacted.
+//
+// # Webhooks
+//
+// [Server.DeliverWebhook] builds an Intercom notification ([Webhook]: a
+// topic and an item, such as a conversation the server returned), signs it
+// with the app's client secret as Intercom does (X-Hub-Signature) and serves
+// it to an http.Handler, such as a webhook.Handler, returning its response;
+// [Server.WebhookRequest] returns the signed *http.Request for a handler of
+// your own.
 //
 // # Differences from Intercom
 //

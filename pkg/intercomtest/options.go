@@ -45,7 +45,7 @@ type config struct {
 func defaultConfig() config {
 	return config{
 		token:          DefaultToken,
-		clock:          realClock{},
+		clock:          &skipClock{},
 		rateLimit:      DefaultRateLimit,
 		rateWindow:     DefaultRateLimitWindow,
 		seed:           1,
@@ -67,9 +67,9 @@ func WithToken(token string) Option {
 	}
 }
 
-// WithClock sets the server's clock (default: the wall clock). Use a
-// [ManualClock] to make injected latency and rate-limit windows cost no real
-// time.
+// WithClock sets the server's clock (default: the wall clock's time, with
+// waits that take no real time, see [Clock]). Use a [ManualClock] to fix the
+// time, or [WallClock] to make injected latency take real time.
 func WithClock(clock Clock) Option {
 	return func(c *config) error {
 		if clock == nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/pkg/intercomtest"
+	"github.com/intercomkit/intercom-go/types"
 )
 
 func TestContactLifecycle(t *testing.T) {
@@ -603,8 +604,7 @@ func TestAdminsTeamsSegments(t *testing.T) {
 	if l := a.must(200, "GET", "/admins", nil); len(items(l, "admins")) != 2 {
 		t.Errorf("admins: %v", l)
 	}
-	n, _ := strconv.Atoi(*added.Id)
-	team, err := srv.AddTeam(gen.Team{Name: ptr("Billing"), AdminIds: &[]int{n}})
+	team, err := srv.AddTeam(gen.Team{Name: ptr("Billing"), AdminIds: &[]types.NumericID{types.NumericID(*added.Id)}})
 	if err != nil {
 		t.Fatal(err)
 	}

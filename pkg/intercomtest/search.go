@@ -144,6 +144,11 @@ func (f filter) match(get getter) bool {
 	}
 	fv, present := get(f.field)
 	if list, isList := fv.([]any); isList {
+		if f.value == nil && (f.op == "=" || f.op == "!=") {
+			// null on a list field (tag_ids...): = null holds for an empty
+			// list, != null for a non-empty one.
+			return (len(list) == 0) == (f.op == "=")
+		}
 		// A list field (tag_id, contact_ids...): positive operators hold when
 		// one element satisfies them, negative ones when none violates them.
 		switch f.op {
@@ -186,7 +191,8 @@ func lookup(doc map[string]any, path string) (any, bool) {
 }
 
 // compare applies a single operator to a field value fv (present says
-// whether the field exists) and the query value qv. Strings compare without
+// whether the field exists) and the query value qv. A null qv (with = or !=)
+// tests whether the field is absent or null. Strings compare without
 // regard to case; a number and a numeric string compare as numbers.
 func compare(fv any, present bool, op string, qv any) bool {
 	switch op {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/types"
 )
 
 // ErrNotFound is returned by the seeding helpers for an id the server does
@@ -230,7 +231,7 @@ func (s *Server) AddAdmin(a gen.Admin) (gen.Admin, error) {
 	fillNil(&a.AwayModeEnabled, ptr(false))
 	fillNil(&a.AwayModeReassign, ptr(false))
 	fillNil(&a.HasInboxSeat, ptr(true))
-	fillNil(&a.TeamIds, &[]int{})
+	fillNil(&a.TeamIds, &[]types.NumericID{})
 	st.admins.put(*a.Id, &a)
 	return deepCopy(a), nil
 }
@@ -260,13 +261,13 @@ func (s *Server) AddTeam(t gen.Team) (gen.Team, error) {
 		t.Id = ptr(st.numID())
 	}
 	for _, id := range val(t.AdminIds) {
-		if _, ok := st.admin(strconv.Itoa(id)); !ok {
-			return gen.Team{}, fmt.Errorf("intercomtest: AddTeam: admin %d: %w", id, ErrNotFound)
+		if _, ok := st.admin(string(id)); !ok {
+			return gen.Team{}, fmt.Errorf("intercomtest: AddTeam: admin %s: %w", id, ErrNotFound)
 		}
 	}
 	fillNil(&t.Type, ptr("team"))
 	fillNil(&t.Name, ptr("Team "+*t.Id))
-	fillNil(&t.AdminIds, &[]int{})
+	fillNil(&t.AdminIds, &[]types.NumericID{})
 	st.teams.put(*t.Id, &t)
 	return deepCopy(t), nil
 }
@@ -306,8 +307,7 @@ func (s *Server) AddArticle(a gen.Article) (gen.Article, error) {
 	st := s.st
 	author := a.AuthorId
 	if author == nil {
-		n, _ := strconv.Atoi(st.meID)
-		author = &n
+		author = ptr(types.NumericID(st.meID))
 	}
 	in := &articleInput{Title: a.Title, Description: a.Description, Body: a.Body, AuthorID: author, TranslatedContent: a.TranslatedContent}
 	if a.State != nil {
@@ -319,7 +319,11 @@ func (s *Server) AddArticle(a gen.Article) (gen.Article, error) {
 		return gen.Article{}, fmt.Errorf("intercomtest: AddArticle: %s", res.msg)
 	}
 	if a.ParentIds != nil && len(*a.ParentIds) > 0 {
-		parentID = &(*a.ParentIds)[0]
+		n, err := strconv.Atoi(string((*a.ParentIds)[0]))
+		if err != nil {
+			return gen.Article{}, fmt.Errorf("intercomtest: AddArticle: parent id %q is not numeric", (*a.ParentIds)[0])
+		}
+		parentID = &n
 	}
 	art := st.newArticle(st.now())
 	st.applyArticle(art, deepCopy(in), parentID, st.now())

@@ -255,6 +255,12 @@ type response struct {
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	body, readErr := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
 	rt, params, found := match(r.Method, r.URL.EscapedPath())
+	if op, ok := intercomOperation(r.Method, r.URL.EscapedPath()); ok && found && rt.name() != op.Method+" "+op.Path {
+		// The request is for another operation of the API, which the
+		// server does not serve (GET /admins/activity_logs is not
+		// GET /admins/{admin_id} with the id "activity_logs").
+		rt, params, found = nil, nil, false
+	}
 	routeName := ""
 	if found {
 		routeName = rt.name()
@@ -355,7 +361,8 @@ func (s *Server) handle(r *http.Request, rt *route, params map[string]string, fo
 		return errorResponse(h, reqID, http.StatusBadRequest, "intercom_version_invalid", "The requested version could not be found")
 	}
 	if !found {
-		return errorResponse(h, reqID, http.StatusNotFound, "not_found", "Resource Not Found")
+		// 501, not 404: a 404 would read like a wrong id.
+		return errorResponse(h, reqID, http.StatusNotImplemented, UnservedCode, unservedMessage(r.Method, r.URL.EscapedPath()))
 	}
 	if readErr != nil {
 		var mbe *http.MaxBytesError

@@ -14,6 +14,7 @@ import (
 
 	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/pkg/intercomtest"
+	"github.com/intercomkit/intercom-go/types"
 )
 
 func TestStartRejectsInvalidOptions(t *testing.T) {
@@ -74,9 +75,31 @@ func TestUnknownRoutesAndVersion(t *testing.T) {
 		{"GET", "/nope"}, {"PATCH", "/contacts"}, {"GET", "/contacts/"}, {"GET", "/contacts/a/b/c/d"}, {"DELETE", "/me"},
 	} {
 		r := a.do(c.method, c.path, nil)
-		if r.status != 404 || errCode(r.body) != "not_found" {
+		if r.status != 501 || errCode(r.body) != intercomtest.UnservedCode ||
+			!strings.Contains(string(r.raw), "intercomtest does not serve "+c.method+" "+c.path+",") {
 			t.Errorf("%s %s: %d %s", c.method, c.path, r.status, r.raw)
 		}
+	}
+	// An operation of the API that the fake does not implement is named as such.
+	served := map[string]bool{}
+	for _, r := range intercomtest.Routes() {
+		served[r] = true
+	}
+	checked := 0
+	for _, op := range gen.Operations {
+		if served[op.Method+" "+op.Path] || checked == 3 {
+			continue
+		}
+		checked++
+		path := regexp.MustCompile(`\{[^}]+\}`).ReplaceAllString(op.Path, "x1")
+		r := a.do(op.Method, path, nil)
+		want := "intercomtest does not serve " + op.Method + " " + op.Path + " (operation " + op.ID + " of Intercom API " + gen.APIVersion + ")"
+		if r.status != 501 || !strings.Contains(string(r.raw), want) {
+			t.Errorf("%s %s: %d %s, want 501 and %q", op.Method, path, r.status, r.raw, want)
+		}
+	}
+	if checked == 0 {
+		t.Log("every operation is served: no unserved operation to check")
 	}
 	req, _ := http.NewRequest("GET", srv.URL+"/me", nil)
 	req.Header.Set("Authorization", "Bearer "+srv.Token())
@@ -160,7 +183,7 @@ func TestRequestsAreRecordedWithTheTokenRedacted(t *testing.T) {
 	a := newAPI(t, srv)
 	c := a.must(200, "POST", "/contacts", map[string]any{"email": "ada@example.com"})
 	a.must(200, "GET", "/contacts/"+str(c, "id")+"?x=1", nil)
-	a.must(404, "GET", "/nope", nil)
+	a.must(501, "GET", "/nope", nil)
 	reqs := srv.Requests()
 	if len(reqs) != 3 {
 		t.Fatalf("%d requests recorded", len(reqs))
@@ -172,7 +195,7 @@ func TestRequestsAreRecordedWithTheTokenRedacted(t *testing.T) {
 	if r := reqs[1]; r.Route != "GET /contacts/{contact_id}" || r.Query.Get("x") != "1" {
 		t.Errorf("second request: %+v", r)
 	}
-	if r := reqs[2]; r.Route != "" || r.Status != 404 {
+	if r := reqs[2]; r.Route != "" || r.Status != 501 {
 		t.Errorf("third request: %+v", r)
 	}
 	for _, r := range reqs {
@@ -194,7 +217,7 @@ func TestMaxRecorded(t *testing.T) {
 	srv := intercomtest.NewServer(t, intercomtest.WithMaxRecorded(3))
 	a := newAPI(t, srv)
 	for i := 0; i < 5; i++ {
-		a.must(404, "GET", fmt.Sprintf("/n%d", i), nil)
+		a.must(501, "GET", fmt.Sprintf("/n%d", i), nil)
 	}
 	reqs := srv.Requests()
 	var paths []string
@@ -355,7 +378,7 @@ func TestSeedingHelpersValidate(t *testing.T) {
 	if _, err := srv.AddAdmin(gen.Admin{Id: ptr("abc")}); err == nil {
 		t.Error("a non-numeric admin id was accepted")
 	}
-	if _, err := srv.AddTeam(gen.Team{AdminIds: &[]int{424242}}); err == nil {
+	if _, err := srv.AddTeam(gen.Team{AdminIds: &[]types.NumericID{"424242"}}); err == nil {
 		t.Error("a team with an unknown admin was accepted")
 	}
 	if _, err := srv.AddArticle(gen.Article{}); err == nil {

@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/types"
 )
 
 // table is a map kept in insertion order.
@@ -190,15 +191,13 @@ func (st *store) seedDefaults() {
 		AwayModeEnabled:  ptr(false),
 		AwayModeReassign: ptr(false),
 		HasInboxSeat:     ptr(true),
-		TeamIds:          &[]int{},
+		TeamIds:          &[]types.NumericID{},
 	}
 	st.admins.put(*me.Id, me)
 	st.meID = *me.Id
-	adminID, _ := strconv.Atoi(*me.Id)
-	team := &gen.Team{Type: ptr("team"), Id: ptr(st.numID()), Name: ptr("Support"), AdminIds: &[]int{adminID}}
+	team := &gen.Team{Type: ptr("team"), Id: ptr(st.numID()), Name: ptr("Support"), AdminIds: &[]types.NumericID{types.NumericID(*me.Id)}}
 	st.teams.put(*team.Id, team)
-	teamID, _ := strconv.Atoi(*team.Id)
-	me.TeamIds = &[]int{teamID}
+	me.TeamIds = &[]types.NumericID{types.NumericID(*team.Id)}
 	st.addTicketType("Bug Report", "Customer", "Report a bug in the product")
 }
 

@@ -8,7 +8,8 @@
 //   - [Verify] and [VerifyRequest] check the signature (constant time) and
 //     return distinct errors for a missing, malformed or wrong signature
 //     ([ErrMissingSignature], [ErrMalformedSignature], [ErrInvalidSignature]);
-//     [Sign] computes one, for tests and tools.
+//     [Sign] computes one, for tests and tools (intercomtest.Server.DeliverWebhook
+//     builds, signs and delivers a whole notification to a handler).
 //   - [Parse] decodes the notification envelope into a [Notification]. The
 //     item stays raw (Data.Item) and is decoded on demand into the generated
 //     type for its topic family: [Notification.Contact],

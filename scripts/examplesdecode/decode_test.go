@@ -26,23 +26,14 @@ import (
 // the value says why the schema, not the example, is what the generated type follows. The
 // test fails when an entry stops failing (the entry is stale) so the list only shrinks.
 var knownFailures = map[string]map[string]string{
-	"2.15": {
-		"SetAwayAdmin 200 Successful response":        awayReasonID,
-		"RetrieveConversation 200 conversation found": conversationPartID,
-	},
+	// Empty on 2.15: the former entries (admin.away_status_reason_id sent as a string,
+	// activity_log_metadata.before/after sent as strings, conversation_part.id sent as a
+	// number) decode since the overlay's actions [17] and [18] accept both shapes.
+	"2.15": {},
 	"2.16": {
-		"SetAwayAdmin 200 Successful response":             awayReasonID,
-		"RetrieveConversation 200 conversation found":      conversationPartID,
-		"ChangeTicketType 200 Successful response":         "ticket.ticket_state is a ticket_state object in the schema (and in the other ticket examples); this example sends the string \"submitted\"",
-		"GetWhatsAppMessageStatus 200 Successful response": "whatsapp_message_status_list.ruleset_id is a string in the schema; this example sends a number",
+		"ChangeTicketType 200 Successful response": "ticket.ticket_state is a ticket_state object in the schema (and in the other ticket examples); this example sends the string \"submitted\"",
 	},
 }[gen.APIVersion]
-
-// Reasons shared by several versions.
-const (
-	awayReasonID       = "admin.away_status_reason_id is an integer in the schema (and in the other admin examples); this example sends the string \"12345\""
-	conversationPartID = "conversation_part.id is a string in the schema (and in the other examples); this example sends a number"
-)
 
 // fixedResponder answers every request with one canned response.
 type fixedResponder struct {

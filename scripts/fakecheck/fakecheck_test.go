@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -359,8 +360,8 @@ func TestUnknownPathAndBudget(t *testing.T) {
 		t.Fatal(err)
 	}
 	body := readAll(t, resp)
-	if resp.StatusCode != http.StatusNotFound {
-		t.Fatalf("unknown path: status %d, want 404", resp.StatusCode)
+	if resp.StatusCode != http.StatusNotImplemented || !strings.Contains(string(body), "intercomtest does not serve GET /no/such/path") {
+		t.Fatalf("unknown path: status %d %s, want 501 saying intercomtest does not serve it", resp.StatusCode, body)
 	}
 	v.checkError("GET /no/such/path", resp, body)
 

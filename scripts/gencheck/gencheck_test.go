@@ -110,6 +110,7 @@ func TestPagedListsHavePagingParameters(t *testing.T) {
 func TestImporterDependencies(t *testing.T) {
 	runtimeDeps := []string{
 		"github.com/intercomkit/intercom-go/gen",
+		"github.com/intercomkit/intercom-go/types", // hand-written JSON types of gen (standard library only)
 		"github.com/oapi-codegen/runtime",
 		"github.com/google/uuid",          // a dependency of oapi-codegen/runtime
 		"github.com/apapsch/go-jsonmerge", // a dependency of oapi-codegen/runtime (unions)

@@ -636,13 +636,26 @@ func (g *fileGen) result(fo *facadeOp) (kind, typ, jsonField string, err error) 
 func (g *fileGen) iterator(fo *facadeOp, recv string, sig, checks, bodyChecks []string, paramsField, bodyField *ast.Field, call []string, resType string) error {
 	pg := fo.entry.Pages
 	resp := g.m.structOf(g.m.resolveName(resType))
-	itemGuards, itemsField, itemsPath, err := g.walk(resp, "l", pg.Items)
-	if err != nil {
-		return fmt.Errorf("pages.items: %s: %w", resType, err)
-	}
-	itemType, itemsExpr, err := g.itemsOf(itemsField.Type, itemsPath)
-	if err != nil {
-		return fmt.Errorf("pages.items: %w", err)
+	// The page's pages object: a field of the response, or the pages of a
+	// types.PagedList the overlay made the response.
+	pagesExpr, pagesType := "l.Pages", g.m.qual(fieldType(field(resp, "Pages")))
+	var itemGuards []string
+	var itemType, itemsExpr string
+	var err error
+	if item, pages, ok := g.m.pagedList(resType); ok && pg.Items == "Data" {
+		itemType, itemsExpr = item, "l.GetData()"
+		pagesExpr, pagesType = "l.GetPages()", "*"+pages
+	} else {
+		var itemsField *ast.Field
+		var itemsPath string
+		itemGuards, itemsField, itemsPath, err = g.walk(resp, "l", pg.Items)
+		if err != nil {
+			return fmt.Errorf("pages.items: %s: %w", resType, err)
+		}
+		itemType, itemsExpr, err = g.itemsOf(itemsField.Type, itemsPath)
+		if err != nil {
+			return fmt.Errorf("pages.items: %w", err)
+		}
 	}
 	doc := pg.Doc
 	if strings.TrimSpace(doc) == "" {
@@ -693,17 +706,32 @@ func (g *fileGen) iterator(fo *facadeOp, recv string, sig, checks, bodyChecks []
 	var nextGuards []string
 	switch pg.Style {
 	case "cursor", "search":
+		if pagesType == "*gen.CursorPages" {
+			next = "cursorNext(" + pagesExpr + ")"
+			break
+		}
 		var f *ast.Field
-		nextGuards, f, next, err = g.walk(resp, "l", "Pages.Next.StartingAfter")
+		nextGuards, f, next, err = g.walk(resp, "l", "Pages.Next")
 		if err != nil {
 			return fmt.Errorf("pages.style %s: %s: %w", pg.Style, resType, err)
 		}
+		if g.m.qual(f.Type) == "*types.NextPage" {
+			next += ".GetStartingAfter()" // nil-safe
+			break
+		}
+		nextGuards = append(nextGuards, next+" == nil")
+		var g2 []string
+		g2, f, next, err = g.walk(g.m.structOf(f.Type), next, "StartingAfter")
+		if err != nil {
+			return fmt.Errorf("pages.style %s: %s.Pages.Next: %w", pg.Style, resType, err)
+		}
+		nextGuards = append(nextGuards, g2...)
 		if _, ok := f.Type.(*ast.StarExpr); ok {
 			next = "valueOr(" + next + ")"
 		}
 	case "page", "page-body":
-		if pf := field(resp, "Pages"); pf != nil && g.m.qual(pf.Type) == "*gen.PagesLink" {
-			next = "pageNext(l.Pages)"
+		if pagesType == "*gen.PagesLink" {
+			next = "pageNext(" + pagesExpr + ")"
 			break
 		}
 		base := "Pages."
@@ -730,10 +758,10 @@ func (g *fileGen) iterator(fo *facadeOp, recv string, sig, checks, bodyChecks []
 			next = fmt.Sprintf("nextCursor(%s, l.NextCursor)", derefBool(hf, "l.HasMore"))
 		}
 	case "nexturl":
-		if pf := field(resp, "Pages"); pf == nil || g.m.qual(pf.Type) != "*gen.PagesLink" {
-			return fmt.Errorf("pages.style nexturl: %s.Pages is not *gen.PagesLink", resType)
+		if pagesType != "*gen.PagesLink" {
+			return fmt.Errorf("pages.style nexturl: the pages of %s are not *gen.PagesLink", resType)
 		}
-		next = "linkNext(l.Pages)"
+		next = "linkNext(" + pagesExpr + ")"
 	case "scroll":
 		if f := field(resp, "ScrollParam"); f == nil {
 			return fmt.Errorf("pages.style scroll: %s has no ScrollParam", resType)
@@ -1050,15 +1078,6 @@ func snake(s string) string {
 func splitWords(s string) string { return strings.ReplaceAll(snake(s), "_", " ") }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func sortedKeys[V any](m map[string]V) []string {
-	k := make([]string, 0, len(m))
-	for s := range m {
-		k = append(k, s)
-	}
-	sort.Strings(k)
-	return k
-}
 
 // numbered prefixes each line with its number, for a formatting error.
 func numbered(b []byte) string {

@@ -163,7 +163,7 @@ func TestGenerateFacade(t *testing.T) {
 		}
 	}
 	boxes := readFile(t, filepath.Join(out, "gadget_boxes.gen.go"))
-	if !strings.Contains(boxes, "func (s *GadgetBoxesService) DeleteGadgetBox(ctx context.Context, id string, opts ...Option) error {") {
+	if !strings.Contains(boxes, "func (s *GadgetBoxesService) DeleteGadgetBox(ctx context.Context, gadgetBoxID string, opts ...Option) error {") {
 		t.Errorf("gadget_boxes.gen.go:\n%s", boxes)
 	}
 	ops := strings.Join(strings.Fields(readFile(t, filepath.Join(out, "operations.gen.go"))), " ")

@@ -185,3 +185,20 @@ func (m *goModel) unalias(e ast.Expr) ast.Expr {
 	}
 	return e
 }
+
+// pagedList reports whether a gen type (as qualified, "gen.CompanyList") is
+// an alias of types.PagedList[T, P], and returns T and P qualified.
+func (m *goModel) pagedList(q string) (item, pages string, ok bool) {
+	ts, found := m.types[strings.TrimPrefix(q, "gen.")]
+	if !found {
+		return "", "", false
+	}
+	il, isList := ts.Type.(*ast.IndexListExpr)
+	if !isList || len(il.Indices) != 2 {
+		return "", "", false
+	}
+	if sel, isSel := il.X.(*ast.SelectorExpr); !isSel || sel.Sel.Name != "PagedList" {
+		return "", "", false
+	}
+	return m.qual(il.Indices[0]), m.qual(il.Indices[1]), true
+}

@@ -1,0 +1,22 @@
+// Package types holds the small JSON types that let the generated package gen
+// accept every shape Intercom is known to send for a field.
+//
+// Intercom's API description, its own SDK definitions and its live responses
+// disagree on a few fields: ids come as numbers in one place and strings in
+// another, an avatar is a URL string or an object, pages.next is a URL or a
+// cursor object, a list comes as an object or a bare array. The overlay of
+// each API version (api/overlays) points those fields at these types with
+// x-go-type, so a response decodes whichever shape arrives:
+//
+//   - [ID]: an Intercom object id declared as a string, a Go string decoded
+//     from a JSON string or number and sent as a JSON string;
+//   - [NumericID]: an id declared as an integer, a Go string decoded from a
+//     JSON number or string and sent as a JSON number;
+//   - [Avatar]: an image URL or an {type, image_url} object;
+//   - [NextPage]: the next-page URL or cursor object of a page object;
+//   - [List] and [PagedList]: a list object, a bare array of items, or (for
+//     [PagedList]) a single item where a list was described.
+//
+// The package is hand-written and has no dependencies beyond the standard
+// library, so package gen can import it.
+package types

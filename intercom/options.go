@@ -73,7 +73,7 @@ type config struct {
 
 	// Call-only settings.
 	responseInto **http.Response
-	params       any // WithParams: consumed by the service method, checked by the HTTP layer
+	params       any           // WithParams: consumed by the service method, checked by the HTTP layer
 	decodeReport *DecodeReport // WithDecodeReport
 
 	// Test hooks: the clock and the sleeper used for retry and rate-limit waits.

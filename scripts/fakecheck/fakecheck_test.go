@@ -5,6 +5,7 @@
 package fakecheck
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/url"
@@ -394,11 +395,15 @@ func mustAtoi(t *testing.T, s string) int {
 
 func ptr[T any](v T) *T { return &v }
 
-// ownerID is a contact's owner_id as the pinned description types it: an
-// integer up to API 2.15, a string since 2.16.
-func ownerID(admin int) any {
-	if reflect.TypeOf(gen.UpdateContactRequest{}.OwnerId).Elem().Kind() == reflect.String {
-		return strconv.Itoa(admin)
+// ownerID is a contact's owner_id as the pinned description types it (an
+// integer up to API 2.15, a string since 2.16): the JSON the generated field
+// type writes for the admin's id.
+func ownerID(admin int) json.RawMessage {
+	v := reflect.New(reflect.TypeOf(gen.UpdateContactRequest{}.OwnerId).Elem())
+	v.Elem().SetString(strconv.Itoa(admin))
+	b, err := json.Marshal(v.Interface())
+	if err != nil {
+		panic(err)
 	}
-	return admin
+	return b
 }

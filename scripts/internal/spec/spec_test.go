@@ -139,7 +139,7 @@ actions:
     update: {operationId: x}
 `
 	os.WriteFile(OverlayPath(root, "9.9"), []byte(overlay), 0o644)
-	if _, err := Load(context.Background(), root, "9.9", specPath); err == nil || !strings.Contains(err.Error(), "did not match") {
+	if _, err := Load(context.Background(), root, "9.9", specPath); err == nil || !strings.Contains(err.Error(), "matches nothing") {
 		t.Fatalf("err = %v, want a strict-mode failure", err)
 	}
 	os.WriteFile(OverlayPath(root, "9.9"), []byte(strings.Replace(overlay, "/gone", "/a", 1)), 0o644)

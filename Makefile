@@ -51,7 +51,7 @@ check-generated: ## Regenerate into a scratch directory and fail on any differen
 
 .PHONY: check-versions
 check-versions: ## Every supported version of api/pin.yaml in a scratch tree: generate, build, vet, test; Preview reported.
-	@bash scripts/check-versions.sh $(VERSIONS)
+	@bash scripts/check-versions.sh $(if $(LIGHT),-light) $(VERSIONS)
 
 .PHONY: bump-api
 bump-api: ## Move the pin to V (make bump-api V=2.16 [PREV=ref]): pin entry, overlay, generate, whole-tree check, API diff.

@@ -60,6 +60,18 @@ var allowList = map[string]map[string]string{
 		"SubmitFinCsat 422 Rating locked by a remark": sdkErrorShape,
 		"SubmitFinCsat 422 Rating window closed":      sdkErrorShape,
 	},
+	// Measured on 2.16's description and overlay with gen/ generated for 2.16. Six
+	// examples break their own schema: one must be fixed (an overlay action correcting
+	// the example) before 2.16 can be pinned. The error examples whose shape
+	// *intercom.Error does not read are not listed: intercom/errors.go must read them.
+	"2.16": {
+		"SetAwayAdmin 200 Successful response":             "admin.away_status_reason_id is an integer in the schema (and in the other admin examples); this example sends the string \"12345\"",
+		"ListActivityLogs 200 Successful response":         "activity_log_metadata.before/after are objects in the schema; this example sends strings",
+		"SearchActivityLogs 200 Successful response":       "activity_log_metadata.before/after are objects in the schema; this example sends strings",
+		"RetrieveConversation 200 conversation found":      "conversation_part.id is a string in the schema (and in the other examples); this example sends a number",
+		"ChangeTicketType 200 Successful response":         "ticket.ticket_state is a ticket_state object in the schema; this example sends the string \"submitted\"",
+		"GetWhatsAppMessageStatus 200 Successful response": "whatsapp_message_status_list.ruleset_id is a string in the schema; this example sends the number 12345",
+	},
 }
 
 // fixedResponder answers every request with one canned response.

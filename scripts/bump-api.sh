@@ -41,7 +41,10 @@ if [[ -z "$prev" ]] || ! git rev-parse -q --verify "$prev^{commit}" >/dev/null; 
 	echo "bump-api: no previous release to compare with (PREV=${PREV:-}); set PREV=<tag or commit>" >&2
 	exit 2
 fi
-prev_desc="$prev ($(git log -1 --format='%h, %cs' "$prev"))"
+prev_desc="$(git log -1 --format='%h, %cs' "$prev")"
+if [[ "$(git rev-parse "$prev")" != "$prev"* ]]; then
+	prev_desc="$prev ($prev_desc)" # a tag or branch name: keep it
+fi
 old_pinned="$(sed -n 's/^pinned: *"\(.*\)"/\1/p' api/pin.yaml)"
 
 echo "=== bump-api: $old_pinned -> $v (API difference against $prev_desc)"
@@ -77,6 +80,11 @@ draft="$out/changelog.md"
 } >"$draft"
 for pkg in gen intercom; do
 	diff_file="$out/$pkg.txt"
+	if [[ ! -d "$out/old/$pkg" ]]; then
+		echo "package $pkg: not in $prev: all of it is new"
+		printf '\n#### Package `%s`: new (not in %s)\n' "$pkg" "$prev" >>"$draft"
+		continue
+	fi
 	if (cd "$out/old" && "${apidiff[@]}" -w "$out/$pkg.old" "$module/$pkg") &&
 		"${apidiff[@]}" -w "$out/$pkg.new" "$module/$pkg" &&
 		"${apidiff[@]}" "$out/$pkg.old" "$out/$pkg.new" >"$diff_file"; then

@@ -48,9 +48,12 @@ now() { date +%s; }
 results=()
 failed=0
 
-# make_tree V: a scratch copy of the tracked tree pinned to V, in .build/tree-V.
+# make_tree V: a scratch copy of the tracked tree pinned to V, in .build/tree-V, with the
+# verified description of V in its .spec cache (fetched here, where the mirror beside the
+# repository is found, so the scratch tree never downloads it).
 make_tree() {
 	local v="$1" tree="$root/.build/tree-$1"
+	(cd scripts && go run ./cmd/intercom-spec -root .. fetch -version "$v" >/dev/null) || return 1
 	rm -rf "$tree"
 	mkdir -p "$tree"
 	git ls-files -z | tar --null -T - --ignore-failed-read -cf - 2>/dev/null | tar -xf - -C "$tree" || return 1

@@ -8,8 +8,10 @@
 #   bash scripts/check-tree.sh [-race] [-light] [DIR]      (DIR: default the repository)
 #
 #   -race   root and redisrate tests with the race detector (slower)
-#   -light  build and vet everything, but run only the root module's tests, with
-#           -short (what CI can afford for a second version)
+#   -light  build and vet everything (which type-checks every package and test), but
+#           run only the fast, version-sensitive tests of scripts/ (the fake's check
+#           against the description, examples-decode, gencheck): what CI affords for a
+#           second version
 #
 # Every step runs even after an earlier one failed; the test runs write test2json files
 # into DIR/.build/check-tree/ and the script ends with scripts/test-summary.sh's line.
@@ -72,14 +74,14 @@ root_tests() {
 	local mod pkgs
 	mod="$(go list -m)" || return 1
 	pkgs="$(go list -e ./... | grep -vx "$mod/contract")" || return 1
-	local short=()
-	[[ -n "$light" ]] && short=(-short)
 	# shellcheck disable=SC2086 # one word per package
-	"${gotestsum[@]}" --jsonfile "$out/test-root.json" -- "${race[@]+"${race[@]}"}" "${short[@]+"${short[@]}"}" -count=1 $pkgs
+	"${gotestsum[@]}" --jsonfile "$out/test-root.json" -- "${race[@]+"${race[@]}"}" -count=1 $pkgs
 }
-step test-root root_tests
 if [[ -z "$light" ]]; then
-	step test-scripts indir scripts "${gotestsum[@]}" --jsonfile "$out/test-scripts.json" -- -count=1 ./...
+	step test-root root_tests
+fi
+step test-scripts indir scripts "${gotestsum[@]}" --jsonfile "$out/test-scripts.json" -- -count=1 ./...
+if [[ -z "$light" ]]; then
 	step test-redisrate indir pkg/ratelimit/redisrate "${gotestsum[@]}" --jsonfile "$out/test-redisrate.json" -- "${race[@]+"${race[@]}"}" -count=1 ./...
 fi
 

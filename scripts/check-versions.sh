@@ -11,7 +11,7 @@
 #                 scripts/check-tree.sh: build, vet and test all three modules (the
 #                 root's tests without -race), the contract suite's compilation.
 #                 Any failure fails the run. -light: build and vet everything, run only
-#                 the root module's tests with -short (CI's variant for a second version).
+#                 the scripts/ tests (the fake's check, examples-decode): CI's variant.
 #   Preview "0"   make generate, then gen/ must compile and the facade must have no
 #                 compile error in a generated file (intercom/*.gen.go): those fail the
 #                 run. Compile errors in the rest of the tree are printed, not failed.

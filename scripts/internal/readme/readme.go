@@ -2,7 +2,7 @@
 // of operations) equal to the generated code's. Each figure sits between two HTML
 // comments, invisible on GitHub:
 //
-//	every operation of API **<!-- api-version -->2.15<!-- /api-version -->**
+//	every operation of API **<!-- api-version -->9.8<!-- /api-version -->**
 package readme
 
 import (

@@ -5,18 +5,18 @@ import (
 	"testing"
 )
 
-const sample = `API **<!-- api-version -->2.15<!-- /api-version -->**, every one of the
+const sample = `API **<!-- api-version -->9.8<!-- /api-version -->**, every one of the
 <!-- operation-count -->162<!-- /operation-count --> operations; pinned
-<!-- api-version -->2.15<!-- /api-version --> again.
+<!-- api-version -->9.8<!-- /api-version --> again.
 `
 
 func TestUpdate(t *testing.T) {
-	figs := map[string]string{APIVersion: "2.16", OperationCount: "231"}
+	figs := map[string]string{APIVersion: "9.9", OperationCount: "231"}
 	got, err := Update(sample, figs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := strings.NewReplacer("2.15", "2.16", "162", "231").Replace(sample)
+	want := strings.NewReplacer("9.8", "9.9", "162", "231").Replace(sample)
 	if got != want {
 		t.Fatalf("got\n%s\nwant\n%s", got, want)
 	}
@@ -30,7 +30,7 @@ func TestUpdate(t *testing.T) {
 }
 
 func TestUpdateErrors(t *testing.T) {
-	figs := map[string]string{APIVersion: "2.16", OperationCount: "231"}
+	figs := map[string]string{APIVersion: "9.9", OperationCount: "231"}
 	for name, text := range map[string]string{
 		"a figure not marked": "<!-- api-version -->1<!-- /api-version -->",
 		"an unknown figure":   sample + "<!-- stars -->5<!-- /stars -->",

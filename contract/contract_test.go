@@ -19,6 +19,28 @@ import (
 // prismURLEnv names the environment variable that switches the suite on.
 const prismURLEnv = "INTERCOM_PRISM_URL"
 
+// apiVersionEnv names the variable through which scripts/contract/run.sh says which
+// version of api/pin.yaml Prism serves (the pinned one).
+const apiVersionEnv = "INTERCOM_CONTRACT_API_VERSION"
+
+// checkServedVersion fails when Prism serves another API version than the one gen/ was
+// generated for (the suite would then test one version's SDK against another's
+// description). The pin's "0" is the description whose info.version is "Preview".
+// An empty served version (Prism started by hand) is not checked.
+func checkServedVersion(served string) error {
+	if served == "" {
+		return nil
+	}
+	want := served
+	if want == "0" {
+		want = "Preview"
+	}
+	if gen.APIVersion != want {
+		return fmt.Errorf("Prism serves API %s (api/pin.yaml) but gen/ was generated for %s: run make generate", served, gen.APIVersion)
+	}
+	return nil
+}
+
 // callTimeout bounds each table entry; Prism answers in milliseconds.
 const callTimeout = 20 * time.Second
 
@@ -38,6 +60,9 @@ func TestContract(t *testing.T) {
 	u, err := url.Parse(base)
 	if err != nil || u.Scheme == "" || u.Host == "" {
 		t.Fatalf("%s=%q is not an absolute URL", prismURLEnv, base)
+	}
+	if err := checkServedVersion(os.Getenv(apiVersionEnv)); err != nil {
+		t.Fatal(err)
 	}
 
 	transport := http.DefaultTransport.(*http.Transport).Clone()

@@ -531,5 +531,14 @@ func TestTableCheck(t *testing.T) {
 	}
 	if len(got) != len(want) {
 		t.Errorf("%d problems, want %d:\n\t%s", len(got), len(want), strings.Join(got, "\n\t"))
+func TestCheckServedVersion(t *testing.T) {
+	if err := checkServedVersion(""); err != nil {
+		t.Errorf("no served version: %v", err)
+	}
+	if err := checkServedVersion(gen.APIVersion); err != nil {
+		t.Errorf("served %s: %v", gen.APIVersion, err)
+	}
+	if err := checkServedVersion("1.0-not-a-version"); err == nil || !strings.Contains(err.Error(), gen.APIVersion) {
+		t.Errorf("served another version: err = %v, want one naming %s", err, gen.APIVersion)
 	}
 }

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -184,11 +186,43 @@ func excerpt(body []byte, n int) string {
 	return b.String()
 }
 
-// errorBody is Intercom's error schema.
+// errorBody is Intercom's error schema, and the other shapes Intercom
+// documents for some operations: {"error_key": code, "message": text} (phone
+// call redirects), {"errors": {field: text}} (Fin CSAT) and
+// {"type": "error", "message": text} (WhatsApp status). Errors is decoded by
+// hand: a list of details, or an object of field → message.
 type errorBody struct {
-	Type      string        `json:"type"`
-	RequestID string        `json:"request_id"`
-	Errors    []ErrorDetail `json:"errors"`
+	Type      string          `json:"type"`
+	RequestID string          `json:"request_id"`
+	Errors    json.RawMessage `json:"errors"`
+	ErrorKey  string          `json:"error_key"`
+	Message   string          `json:"message"`
+}
+
+// details returns the body's error details, whatever the documented shape.
+func (eb *errorBody) details() ([]ErrorDetail, error) {
+	var list []ErrorDetail
+	switch raw := bytes.TrimSpace(eb.Errors); {
+	case len(raw) == 0 || bytes.Equal(raw, []byte("null")):
+	case raw[0] == '[':
+		if err := json.Unmarshal(raw, &list); err != nil {
+			return nil, err
+		}
+	case raw[0] == '{':
+		var byField map[string]string
+		if err := json.Unmarshal(raw, &byField); err != nil {
+			return nil, err
+		}
+		for _, f := range slices.Sorted(maps.Keys(byField)) {
+			list = append(list, ErrorDetail{Field: f, Message: byField[f]})
+		}
+	default:
+		return nil, fmt.Errorf("errors is neither a list nor an object: %.40s", raw)
+	}
+	if len(list) == 0 && (eb.ErrorKey != "" || eb.Message != "") {
+		list = []ErrorDetail{{Code: eb.ErrorKey, Message: eb.Message}}
+	}
+	return list, nil
 }
 
 // newError builds the Error of a final non-2xx response whose body (at most
@@ -215,8 +249,10 @@ func (c *Client) newError(req *http.Request, resp *http.Response, body []byte, t
 				err = fmt.Errorf("body cut at %d bytes: %w", maxErrorBody, err)
 			}
 			e.err = err
+		} else if e.Errors, err = eb.details(); err != nil {
+			e.err = err
 		} else {
-			e.Type, e.RequestID, e.Errors = eb.Type, eb.RequestID, eb.Errors
+			e.Type, e.RequestID = eb.Type, eb.RequestID
 		}
 	}
 	if e.RequestID == "" {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -249,5 +250,30 @@ func TestErrorCodeHelpers(t *testing.T) {
 	if none.Code() != "" || none.Message() != "" || none.HasCode("x") || empty.Code() != "" || empty.Message() != "" ||
 		ErrorCode(errors.New("other")) != "" || ErrorCode(nil) != "" {
 		t.Error("an error without a list has a code")
+	}
+}
+
+// The other error shapes Intercom documents are read into Errors too.
+func TestErrorOtherDocumentedShapes(t *testing.T) {
+	for name, tc := range map[string]struct {
+		body string
+		want []ErrorDetail
+	}{
+		"error_key":       {`{"error_key":"invalid_phone_number","message":"Invalid phone number"}`, []ErrorDetail{{Code: "invalid_phone_number", Message: "Invalid phone number"}}},
+		"errors by field": {`{"errors":{"rating":"Rating isn't an option","base":"closed"}}`, []ErrorDetail{{Field: "base", Message: "closed"}, {Field: "rating", Message: "Rating isn't an option"}}},
+		"type error":      {`{"type":"error","request_id":"req_1","message":"ruleset_id is required"}`, []ErrorDetail{{Message: "ruleset_id is required"}}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, u := newScripted(t, scriptStep{status: 422, body: tc.body})
+			c, _ := coreClient(t, u)
+			_, err := c.Admins.Me(context.Background())
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("err = %v, want *Error", err)
+			}
+			if !reflect.DeepEqual(e.Errors, tc.want) {
+				t.Errorf("Errors = %+v, want %+v", e.Errors, tc.want)
+			}
+		})
 	}
 }

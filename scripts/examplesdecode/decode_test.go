@@ -1,39 +1,53 @@
 // Package examplesdecode feeds every JSON response example of the pinned description
-// through the generated response parsers: the generated types must accept what Intercom
-// documents that it sends.
+// (api/pin.yaml) through the generated response parsers: the generated types must
+// accept what Intercom documents that it sends. Every documented error example (4xx,
+// 5xx) is also sent through the SDK's public client and must come back as an
+// *intercom.Error carrying the example's error codes and messages.
 package examplesdecode
 
 import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
-	"path/filepath"
+	"net/http/httptest"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/intercomkit/intercom-go/gen"
-	"github.com/intercomkit/intercom-go/scripts/internal/spec"
+	"github.com/intercomkit/intercom-go/intercom"
+	"github.com/intercomkit/intercom-go/scripts/internal/spectest"
 )
 
-// knownFailures are examples that contradict their own schema in the pinned description,
-// per API version (gen.APIVersion picks the list). Each key is "OperationId status example";
-// the value says why the schema, not the example, is what the generated type follows. The
-// test fails when an entry stops failing (the entry is stale) so the list only shrinks.
-var knownFailures = map[string]map[string]string{
-	// Empty on 2.15: the former entries (admin.away_status_reason_id sent as a string,
-	// activity_log_metadata.before/after sent as strings, conversation_part.id sent as a
-	// number) decode since the overlay's actions [17] and [18] accept both shapes.
+// maxAllowListed bounds each version's allow-list: a longer list means the check has
+// stopped measuring what it claims.
+const maxAllowListed = 5
+
+// allowList holds, per pinned version of api/pin.yaml, the examples that cannot pass and
+// why. Each key is "OperationId status example"; the reason says why the schema, not the
+// example, is what the generated type follows, or what keeps the example from passing.
+// The test fails when an entry stops failing or names no example, so the lists only
+// shrink. A version's list holds what its own description needs: when the pin moves,
+// run the test and list what fails for a reason you can state (at most maxAllowListed).
+var allowList = map[string]map[string]string{
+	// Empty on 2.15: the examples that once failed (admin.away_status_reason_id sent as a
+	// string, activity_log_metadata.before/after sent as strings, conversation_part.id sent
+	// as a number, the {"error_key": ...} and {"errors": {field: ...}} error shapes) decode
+	// since the overlay accepts both shapes (actions [17], [18]) and *intercom.Error reads
+	// every documented error shape.
 	"2.15": {},
 	"2.16": {
 		"ChangeTicketType 200 Successful response": "ticket.ticket_state is a ticket_state object in the schema (and in the other ticket examples); this example sends the string \"submitted\"",
 	},
-}[gen.APIVersion]
+}
 
 // fixedResponder answers every request with one canned response.
 type fixedResponder struct {
@@ -50,71 +64,74 @@ func (f *fixedResponder) Do(req *http.Request) (*http.Response, error) {
 	}, nil
 }
 
+// example is one JSON response example of the description. A problem found while
+// collecting it (no inline value, a status that is not a number) is in err.
 type example struct {
 	op, status, name string
 	code             int
 	body             []byte
+	err              error
 }
 
-func loadExamples(t *testing.T) []example {
+func (e example) key() string { return e.op + " " + e.status + " " + e.name }
+
+func loadExamples(t *testing.T) (version string, out []example) {
 	t.Helper()
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
+	p := spectest.Load(t)
+	if p.Doc.Info.Version != gen.APIVersion {
+		t.Fatalf("api/pin.yaml pins %s (info.version %s) but gen/ was generated for %s: run make generate",
+			p.Version, p.Doc.Info.Version, gen.APIVersion)
 	}
-	pin, err := spec.LoadPin(filepath.Join(root, "api", "pin.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := &spec.Fetcher{Pin: pin, Root: root, MirrorDir: spec.DefaultMirrorDir(root)}
-	path, err := f.Fetch(context.Background(), "")
-	if err != nil {
-		t.Fatalf("the pinned description is needed (make spec): %v", err)
-	}
-	doc, err := spec.Load(context.Background(), root, pin.Pinned, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []example
-	for _, item := range doc.Paths.Map() {
+	for _, item := range p.Doc.Paths.Map() {
 		for _, op := range item.Operations() {
+			// The generator exports the operationId for the method name.
+			id := strings.ToUpper(op.OperationID[:1]) + op.OperationID[1:]
 			for status, ref := range op.Responses.Map() {
-				code, err := strconv.Atoi(status)
-				if err != nil || ref.Value == nil {
+				if ref.Value == nil {
 					continue
 				}
 				mt := ref.Value.Content.Get("application/json")
 				if mt == nil {
 					continue
 				}
-				add := func(name string, v any) {
-					b, err := json.Marshal(v)
-					if err != nil {
-						t.Fatalf("%s %s %s: %v", op.OperationID, status, name, err)
+				code, codeErr := strconv.Atoi(status)
+				if codeErr != nil {
+					codeErr = fmt.Errorf("status %q is not a number: no typed field to check the example against", status)
+				}
+				add := func(name string, v any, err error) {
+					ex := example{op: id, status: status, name: name, code: code, err: codeErr}
+					if ex.err == nil {
+						ex.err = err
 					}
-					// The generator exports the operationId for the method name.
-					id := strings.ToUpper(op.OperationID[:1]) + op.OperationID[1:]
-					out = append(out, example{id, status, name, code, b})
+					if ex.err == nil {
+						b, err := json.Marshal(v)
+						if err != nil {
+							t.Fatalf("%s %s %s: %v", id, status, name, err)
+						}
+						ex.body = b
+					}
+					out = append(out, ex)
 				}
 				for name, ex := range mt.Examples {
-					if ex.Value != nil && ex.Value.Value != nil {
-						add(name, ex.Value.Value)
+					if ex.Value == nil || ex.Value.Value == nil {
+						add(name, nil, errors.New("the example has no inline value (externalValue or empty)"))
+						continue
 					}
+					add(name, ex.Value.Value, nil)
 				}
 				if mt.Example != nil {
-					add("example", mt.Example)
+					add("example", mt.Example, nil)
 				}
 			}
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		return fmt.Sprint(out[i].op, out[i].status, out[i].name) < fmt.Sprint(out[j].op, out[j].status, out[j].name)
-	})
-	return out
+	sort.Slice(out, func(i, j int) bool { return out[i].key() < out[j].key() })
+	return p.Version, out
 }
 
-// call invokes <op>WithResponse on the client with placeholder arguments.
-func call(c *gen.ClientWithResponses, op string) (reflect.Value, error) {
+// call invokes <op>WithResponse on c (a *gen.ClientWithResponses) with placeholder
+// arguments.
+func call(c any, op string) (reflect.Value, error) {
 	m := reflect.ValueOf(c).MethodByName(op + "WithResponse")
 	if !m.IsValid() {
 		return reflect.Value{}, fmt.Errorf("no method %sWithResponse", op)
@@ -142,56 +159,182 @@ func call(c *gen.ClientWithResponses, op string) (reflect.Value, error) {
 	return res[0], nil
 }
 
+// decode checks one example against the generated parser: the typed field of its status
+// must be filled and the raw body kept. A success example whose status has no typed
+// field cannot be checked, which is a failure; an error example without one is checked
+// through *intercom.Error only (that is what callers get).
+func decode(c *gen.ClientWithResponses, resp *fixedResponder, ex example) error {
+	resp.status, resp.body = ex.code, ex.body
+	v, err := call(c, ex.op)
+	if err != nil {
+		return err
+	}
+	field := v.Elem().FieldByName("JSON" + ex.status)
+	switch {
+	case !field.IsValid() && ex.code >= 400:
+		// checked by parseError
+	case !field.IsValid():
+		return fmt.Errorf("the generated %sResponse has no typed field JSON%s: the example cannot be checked", ex.op, ex.status)
+	case field.Kind() == reflect.Pointer && field.IsNil():
+		return fmt.Errorf("JSON%s stayed nil", ex.status)
+	}
+	if body := v.Elem().FieldByName("Body").Bytes(); !bytes.Equal(body, ex.body) {
+		return errors.New("raw Body not kept")
+	}
+	return nil
+}
+
+// errorServer answers every request with the current error example.
+type errorServer struct {
+	mu     sync.Mutex
+	status int
+	body   []byte
+}
+
+func (s *errorServer) ServeHTTP(w http.ResponseWriter, _ *http.Request) {
+	s.mu.Lock()
+	status, body := s.status, s.body
+	s.mu.Unlock()
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	w.Write(body)
+}
+
+// documentedDetails reads the code/message pairs an error example documents. Intercom's
+// usual body is {"type":"error.list","errors":[{"code","message"}]}; a few operations
+// document other shapes, which callers must still be able to read from *intercom.Error:
+// {"error_key","message"}, {"type":"error","message"} and {"errors":{field: message}}.
+func documentedDetails(body []byte) ([]intercom.ErrorDetail, error) {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(body, &raw); err != nil {
+		return nil, fmt.Errorf("the error example is not an object: %w", err)
+	}
+	str := func(m map[string]json.RawMessage, k string) string {
+		var s string
+		json.Unmarshal(m[k], &s)
+		return s
+	}
+	var out []intercom.ErrorDetail
+	if list, ok := raw["errors"]; ok {
+		var entries []map[string]json.RawMessage
+		var byField map[string]string
+		switch {
+		case json.Unmarshal(list, &entries) == nil:
+			for _, e := range entries {
+				out = append(out, intercom.ErrorDetail{Code: str(e, "code"), Message: str(e, "message"), Field: str(e, "field")})
+			}
+		case json.Unmarshal(list, &byField) == nil:
+			for f, m := range byField {
+				out = append(out, intercom.ErrorDetail{Field: f, Message: m})
+			}
+		default:
+			return nil, fmt.Errorf("the error example's \"errors\" is neither a list nor an object of strings")
+		}
+	} else if code, msg := str(raw, "error_key"), str(raw, "message"); code != "" || msg != "" {
+		out = append(out, intercom.ErrorDetail{Code: code, Message: msg})
+	}
+	if len(out) == 0 {
+		return nil, errors.New("the error example documents no code or message: nothing to check *intercom.Error against")
+	}
+	return out, nil
+}
+
+// parseError sends an error example through the SDK's public client (its HTTP layer,
+// retries off) and checks that the *intercom.Error it returns has the status and the
+// documented codes and messages.
+func parseError(c *intercom.Client, srv *errorServer, ex example) error {
+	want, err := documentedDetails(ex.body)
+	if err != nil {
+		return err
+	}
+	srv.mu.Lock()
+	srv.status, srv.body = ex.code, ex.body
+	srv.mu.Unlock()
+	_, err = call(c.Raw(), ex.op)
+	var ie *intercom.Error
+	if !errors.As(err, &ie) {
+		return fmt.Errorf("the SDK returned %v (%T), want an *intercom.Error", err, err)
+	}
+	if ie.StatusCode != ex.code {
+		return fmt.Errorf("*intercom.Error.StatusCode = %d, want %d", ie.StatusCode, ex.code)
+	}
+	got := slices.Clone(ie.Errors)
+	for _, l := range [][]intercom.ErrorDetail{want, got} {
+		slices.SortFunc(l, func(a, b intercom.ErrorDetail) int {
+			return strings.Compare(a.Field+"\x00"+a.Code+"\x00"+a.Message, b.Field+"\x00"+b.Code+"\x00"+b.Message)
+		})
+	}
+	if len(got) != len(want) {
+		return fmt.Errorf("*intercom.Error has the details %+v, the example documents %+v (%v)", got, want, ie)
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.Code != w.Code || g.Message != w.Message || (w.Field != "" && g.Field != w.Field) {
+			return fmt.Errorf("*intercom.Error has the details %+v, the example documents %+v", got, want)
+		}
+	}
+	return nil
+}
+
 func TestResponseExamplesDecode(t *testing.T) {
-	examples := loadExamples(t)
+	version, examples := loadExamples(t)
+	allowed := allowList[version]
+	if len(allowed) > maxAllowListed {
+		t.Errorf("the allow-list of %s has %d entries, at most %d are accepted", version, len(allowed), maxAllowListed)
+	}
+
 	resp := &fixedResponder{}
-	c, err := gen.NewClientWithResponses("https://api.intercom.test", gen.WithHTTPClient(resp))
+	gc, err := gen.NewClientWithResponses("https://api.intercom.test", gen.WithHTTPClient(resp))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var decoded, failed int
-	seenKnown := map[string]bool{}
+	es := &errorServer{}
+	srv := httptest.NewServer(es)
+	defer srv.Close()
+	ic, err := intercom.NewClient("examples-decode-token",
+		intercom.WithBaseURL(srv.URL), intercom.WithHTTPClient(srv.Client()), intercom.WithMaxRetries(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	var decoded, errorsParsed, failed int
+	seen := map[string]bool{}
 	for _, ex := range examples {
-		key := ex.op + " " + ex.status + " " + ex.name
-		resp.status, resp.body = ex.code, ex.body
-		v, err := call(c, ex.op)
+		err := ex.err
 		if err == nil {
-			// The typed field for this status must be filled, and the raw body kept.
-			field := v.Elem().FieldByName("JSON" + ex.status)
-			if field.IsValid() && field.IsNil() {
-				err = fmt.Errorf("JSON%s stayed nil", ex.status)
-			} else if body := v.Elem().FieldByName("Body").Bytes(); !bytes.Equal(body, ex.body) {
-				err = fmt.Errorf("raw Body not kept")
+			err = decode(gc, resp, ex)
+		}
+		isError := ex.err == nil && ex.code >= 400
+		if err == nil && isError {
+			if err = parseError(ic, es, ex); err == nil {
+				errorsParsed++
 			}
 		}
-		if reason, known := knownFailures[key]; known {
-			seenKnown[key] = true
+		if reason, ok := allowed[ex.key()]; ok {
+			seen[ex.key()] = true
 			if err == nil {
-				t.Errorf("%s now decodes: remove it from knownFailures (%s)", key, reason)
+				t.Errorf("%s now passes: remove it from the %s allow-list (%s)", ex.key(), version, reason)
 			} else {
-				t.Logf("known failure %s: %v (%s)", key, err, reason)
+				t.Logf("allow-listed %s: %v (%s)", ex.key(), err, reason)
 			}
 			failed++
 			continue
 		}
 		if err != nil {
-			t.Errorf("%s: %v\nbody: %.300s", key, err, ex.body)
+			t.Errorf("%s: %v\nbody: %.300s", ex.key(), err, ex.body)
 			failed++
 			continue
 		}
 		decoded++
 	}
-	for key := range knownFailures {
-		if !seenKnown[key] {
-			t.Errorf("knownFailures entry %q matches no example: remove it", key)
+	for key := range allowed {
+		if !seen[key] {
+			t.Errorf("the %s allow-list names %q, which matches no example: remove it", version, key)
 		}
 	}
-	if decoded < 300 {
-		t.Errorf("only %d examples decoded: the example walk is broken", decoded)
+	if len(examples) < len(gen.Operations) {
+		t.Errorf("only %d examples for %d operations: the example walk is broken", len(examples), len(gen.Operations))
 	}
-	t.Logf("%d JSON response examples: %d decoded, %d on the allow-list (%d entries)",
-		len(examples), decoded, failed, len(knownFailures))
-	if !strings.HasPrefix(gen.APIVersion, "2.") {
-		t.Errorf("gen.APIVersion = %q", gen.APIVersion)
-	}
+	t.Logf("API %s: %d JSON response examples: %d checked, %d of them error examples parsed into *intercom.Error; %d failing, all on the allow-list (%d entries)",
+		version, len(examples), decoded, errorsParsed, failed, len(allowed))
 }

@@ -9,54 +9,31 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
-
-	"github.com/intercomkit/intercom-go/gen"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
 
+	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/pkg/intercomtest"
-	"github.com/intercomkit/intercom-go/scripts/internal/spec"
+	"github.com/intercomkit/intercom-go/scripts/internal/spectest"
 )
 
-// apiVersion is the pinned description the fake is checked against.
-const apiVersion = gen.APIVersion
-
-var (
-	docOnce sync.Once
-	docVal  *openapi3.T
-	docErr  error
-)
-
-// loadDoc loads the pinned description with the overlay applied, with the
-// loader the generator uses (once per test binary: it takes seconds).
+// loadDoc returns the pinned description of api/pin.yaml with its overlay applied (the
+// generator's view), after checking that gen/ was generated from it: the fake is checked
+// against the version the SDK is built for.
 func loadDoc(t *testing.T) *openapi3.T {
 	t.Helper()
-	docOnce.Do(func() {
-		root, err := filepath.Abs(filepath.Join("..", ".."))
-		if err != nil {
-			docErr = err
-			return
-		}
-		path := spec.CachePath(root, apiVersion)
-		if _, err := os.Stat(path); err != nil {
-			docErr = fmt.Errorf("the verified description %s is missing (fetch it with scripts/cmd/intercom-spec first): %w", path, err)
-			return
-		}
-		docVal, docErr = spec.Load(context.Background(), root, apiVersion, path)
-	})
-	if docErr != nil {
-		t.Fatalf("load description: %v", docErr)
+	p := spectest.Load(t)
+	if p.Doc.Info.Version != gen.APIVersion {
+		t.Fatalf("api/pin.yaml pins %s (info.version %s) but gen/ was generated for %s: run make generate",
+			p.Version, p.Doc.Info.Version, gen.APIVersion)
 	}
-	return docVal
+	return p.Doc
 }
 
 // reqCheck says what request validation must conclude for an exchange.
@@ -171,7 +148,7 @@ func (v *validator) newRequest(e exch, path string, body []byte) *http.Request {
 	}
 	req.Header.Set("Authorization", "Bearer "+token)
 	req.Header.Set("Accept", "application/json")
-	req.Header.Set("Intercom-Version", apiVersion)
+	req.Header.Set("Intercom-Version", gen.APIVersion)
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}

@@ -6,10 +6,15 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/scripts/internal/readme"
 )
 
 func parseGen(t *testing.T) map[string]*ast.StructType {
@@ -139,5 +144,23 @@ func TestImporterDependencies(t *testing.T) {
 				t.Errorf("%s depends on %s", tc.pattern, pkg)
 			}
 		}
+	}
+}
+
+// The figures README.md quotes (API version, operation count) are the generated code's.
+func TestREADMEFigures(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale, err := readme.Stale(string(b), map[string]string{
+		readme.APIVersion:     gen.APIVersion,
+		readme.OperationCount: strconv.Itoa(len(gen.Operations)),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range stale {
+		t.Errorf("README.md: %s (run: cd scripts && go run ./cmd/readme-figures)", s)
 	}
 }

@@ -4,8 +4,10 @@
 //	intercom-spec [-root DIR] fetch    [-version V]          # verify and cache the upstream file
 //	intercom-spec [-root DIR] validate [-version V]          # overlay + kin-openapi validation
 //	intercom-spec [-root DIR] generate [-version V] [-out D] [-facade F] # gen/ into D, the facade into F
+//	intercom-spec [-root DIR] bump -version V                # pin V: pin entry, overlay seed, pinned, supported
+//	intercom-spec [-root DIR] changelog-draft -file F        # put F (Markdown) into CHANGELOG.md as the draft
 //
-// V defaults to the pinned version of api/pin.yaml.
+// V defaults to the pinned version of api/pin.yaml (bump requires it).
 package main
 
 import (
@@ -33,7 +35,7 @@ func run(args []string) error {
 		return err
 	}
 	if global.NArg() == 0 {
-		return fmt.Errorf("usage: intercom-spec [-root DIR] fetch|validate|generate [flags]")
+		return fmt.Errorf("usage: intercom-spec [-root DIR] fetch|validate|generate|bump|changelog-draft [flags]")
 	}
 	cmd, rest := global.Arg(0), global.Args()[1:]
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
@@ -42,12 +44,23 @@ func run(args []string) error {
 	pkg := fs.String("package", "", "Go package name for generate (default: the config's)")
 	lenient := fs.Bool("lenient", false, "generate: leave out (and list) facade methods that cannot be generated, for a preview version")
 	facade := fs.String("facade", "", "output directory of the generated facade files (default: ROOT/intercom when -out is ROOT/gen; none otherwise)")
+	file := fs.String("file", "", "the draft section for changelog-draft")
 	if err := fs.Parse(rest); err != nil {
 		return err
 	}
 	absRoot, err := filepath.Abs(*root)
 	if err != nil {
 		return err
+	}
+	switch cmd {
+	case "bump":
+		return bump(absRoot, *version)
+	case "changelog-draft":
+		b, err := os.ReadFile(*file)
+		if err != nil {
+			return fmt.Errorf("changelog-draft: %w", err)
+		}
+		return spec.WriteChangelogDraft(filepath.Join(absRoot, "CHANGELOG.md"), string(b))
 	}
 	pin, err := spec.LoadPin(filepath.Join(absRoot, "api", "pin.yaml"))
 	if err != nil {
@@ -95,6 +108,36 @@ func run(args []string) error {
 		fmt.Fprintf(os.Stderr, "spec %s: generated into %s\n", v, dir)
 		return nil
 	default:
-		return fmt.Errorf("unknown command %q (want fetch, validate or generate)", cmd)
+		return fmt.Errorf("unknown command %q (want fetch, validate, generate, bump or changelog-draft)", cmd)
 	}
+}
+
+// bump moves the pin to v (see spec.Bump) and says what it did.
+func bump(root, v string) error {
+	if v == "" {
+		return fmt.Errorf("bump: -version is required")
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	f := &spec.Fetcher{
+		Root:       root,
+		MirrorDir:  spec.DefaultMirrorDir(root),
+		RawBaseURL: os.Getenv("INTERCOM_OPENAPI_RAW_URL"),
+		Log:        os.Stderr,
+	}
+	res, err := spec.Bump(ctx, root, f, v)
+	if err != nil {
+		return err
+	}
+	if res.AddedEntry {
+		fmt.Fprintf(os.Stderr, "bump: api/pin.yaml: added %s (sha256 %s of %s)\n", v, res.SHA256, res.Source)
+	}
+	if res.SeededOverlay != "" {
+		fmt.Fprintf(os.Stderr, "bump: api/overlays/%s.yaml seeded from %s: review every action\n", v, res.SeededOverlay)
+	}
+	if res.SeededTable != "" {
+		fmt.Fprintf(os.Stderr, "bump: api/operations/%s.yaml seeded from %s: review it with what make generate lists\n", v, res.SeededTable)
+	}
+	fmt.Fprintf(os.Stderr, "bump: pinned %s (was %s)\n", v, res.Previous)
+	return nil
 }

@@ -49,22 +49,9 @@ func (f *Fetcher) Fetch(ctx context.Context, v string) (string, error) {
 		f.logf("spec %s: cached copy %s verified (sha256 %s)", v, rel(f.Root, dst), pf.SHA256)
 		return dst, nil
 	}
-	var (
-		data []byte
-		src  string
-	)
-	if f.MirrorDir != "" {
-		src = filepath.Join(f.MirrorDir, filepath.FromSlash(pf.Path))
-		data, err = os.ReadFile(src)
-		if err != nil {
-			return "", fmt.Errorf("spec %s: read mirror (INTERCOM_OPENAPI_DIR=%s): %w", v, f.MirrorDir, err)
-		}
-	} else {
-		src = f.rawURL(pf.Path)
-		data, err = f.download(ctx, src)
-		if err != nil {
-			return "", fmt.Errorf("spec %s: download %s: %w", v, src, err)
-		}
+	data, src, err := f.read(ctx, pf.Path)
+	if err != nil {
+		return "", fmt.Errorf("spec %s: %w", v, err)
 	}
 	if got := sum(data); got != pf.SHA256 {
 		return "", fmt.Errorf("spec %s: %s has sha256 %s but api/pin.yaml pins %s (commit %s); refusing it: "+
@@ -75,6 +62,25 @@ func (f *Fetcher) Fetch(ctx context.Context, v string) (string, error) {
 	}
 	f.logf("spec %s: %s verified (sha256 %s) -> %s", v, src, pf.SHA256, rel(f.Root, dst))
 	return dst, nil
+}
+
+// read returns the file at path of the upstream repository, from the mirror when one is
+// set, else downloaded at the pinned commit, and where it came from. It verifies nothing.
+func (f *Fetcher) read(ctx context.Context, path string) ([]byte, string, error) {
+	if f.MirrorDir != "" {
+		src := filepath.Join(f.MirrorDir, filepath.FromSlash(path))
+		data, err := os.ReadFile(src)
+		if err != nil {
+			return nil, src, fmt.Errorf("read mirror (INTERCOM_OPENAPI_DIR=%s): %w", f.MirrorDir, err)
+		}
+		return data, src, nil
+	}
+	src := f.rawURL(path)
+	data, err := f.download(ctx, src)
+	if err != nil {
+		return nil, src, fmt.Errorf("download %s: %w", src, err)
+	}
+	return data, src, nil
 }
 
 func (f *Fetcher) rawURL(path string) string {

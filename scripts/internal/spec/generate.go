@@ -64,13 +64,19 @@ func OverlayPath(root, v string) string {
 	return filepath.Join(root, "api", "overlays", v+".yaml")
 }
 
-// Load applies the version's overlay (strict: an action that matches nothing fails) to the
+// Load applies the version's overlay (strict: an action, or any of the several paths or
+// keys its target names, that matches nothing fails; see CheckOverlay) to the
 // description and validates the result structurally with kin-openapi. Example
 // validation stays off: Intercom's examples disagree with their schemas in ~100 places.
 func Load(ctx context.Context, root, v, specPath string) (*openapi3.T, error) {
 	ov := OverlayPath(root, v)
 	if _, err := os.Stat(ov); err != nil {
 		return nil, fmt.Errorf("overlay for %s: %w", v, err)
+	}
+	// Strict mode below fails an action only when its whole target matches nothing; the
+	// pre-check also fails when one of several paths or keys a target names is missing.
+	if err := CheckOverlay(specPath, ov); err != nil {
+		return nil, fmt.Errorf("check %s: %w", rel(root, ov), err)
 	}
 	doc, err := util.LoadSwaggerWithOverlay(specPath, util.LoadSwaggerWithOverlayOpts{
 		Path:                ov,

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 
 	"gopkg.in/yaml.v3"
@@ -14,7 +15,10 @@ import (
 // Pin is api/pin.yaml: the upstream repository, commit and, per API version, the path
 // and sha256 of the description.
 type Pin struct {
-	Pinned     string                `yaml:"pinned"`
+	Pinned string `yaml:"pinned"`
+	// Supported lists the versions that must keep building, vetting and passing every
+	// test (make check-versions): the pinned one and the previous one.
+	Supported  []string              `yaml:"supported"`
 	Repository string                `yaml:"repository"`
 	Commit     string                `yaml:"commit"`
 	Versions   map[string]PinnedFile `yaml:"versions"`
@@ -41,6 +45,14 @@ func LoadPin(path string) (*Pin, error) {
 	}
 	if _, ok := p.Versions[p.Pinned]; !ok {
 		return nil, fmt.Errorf("pin %s: pinned version %q has no entry under versions", path, p.Pinned)
+	}
+	for _, v := range p.Supported {
+		if _, ok := p.Versions[v]; !ok {
+			return nil, fmt.Errorf("pin %s: supported version %q has no entry under versions", path, v)
+		}
+	}
+	if len(p.Supported) > 0 && !slices.Contains(p.Supported, p.Pinned) {
+		return nil, fmt.Errorf("pin %s: the pinned version %q is not in supported %q", path, p.Pinned, p.Supported)
 	}
 	for v, f := range p.Versions {
 		if f.Path == "" || len(f.SHA256) != 64 {

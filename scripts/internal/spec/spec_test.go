@@ -88,8 +88,8 @@ func TestFetchDownloadsPinnedCommit(t *testing.T) {
 
 func TestRawURLFromRepository(t *testing.T) {
 	f := &Fetcher{Pin: &Pin{Repository: "https://github.com/intercom/Intercom-OpenAPI", Commit: testCommit}}
-	want := "https://raw.githubusercontent.com/intercom/Intercom-OpenAPI/" + testCommit + "/descriptions/2.15/api.intercom.io.yaml"
-	if got := f.rawURL("descriptions/2.15/api.intercom.io.yaml"); got != want {
+	want := "https://raw.githubusercontent.com/intercom/Intercom-OpenAPI/" + testCommit + "/descriptions/9.9/api.intercom.io.yaml"
+	if got := f.rawURL("descriptions/9.9/api.intercom.io.yaml"); got != want {
 		t.Fatalf("rawURL = %s, want %s", got, want)
 	}
 }
@@ -102,16 +102,42 @@ func TestUnknownVersion(t *testing.T) {
 }
 
 func TestPinFileIsValid(t *testing.T) {
-	p, err := LoadPin(filepath.Join("..", "..", "..", "api", "pin.yaml"))
+	root := filepath.Join("..", "..", "..")
+	p, err := LoadPin(filepath.Join(root, "api", "pin.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, v := range []string{"2.15", "2.16", "0"} {
-		if _, _, err := p.File(v); err != nil {
-			t.Error(err)
-		}
-		if _, err := os.Stat(OverlayPath(filepath.Join("..", "..", ".."), v)); err != nil {
+	if len(p.Supported) < 2 {
+		t.Errorf("supported = %q: the pinned version and the previous one stay supported", p.Supported)
+	}
+	for v := range p.Versions {
+		if _, err := os.Stat(OverlayPath(root, v)); err != nil {
 			t.Errorf("version %s has no overlay: %v", v, err)
+		}
+	}
+}
+
+func TestLoadPinChecksSupported(t *testing.T) {
+	dir := t.TempDir()
+	base := "pinned: \"9.9\"\nrepository: https://github.com/example/spec\ncommit: " + testCommit + "\n" +
+		"versions:\n  \"9.9\": {path: a.yaml, sha256: " + strings.Repeat("a", 64) + "}\n" +
+		"  \"9.8\": {path: b.yaml, sha256: " + strings.Repeat("b", 64) + "}\n"
+	for name, tc := range map[string]struct{ supported, wantErr string }{
+		"ok":                  {`["9.9", "9.8"]`, ""},
+		"none listed":         {`[]`, ""},
+		"unknown version":     {`["9.9", "9.7"]`, `"9.7" has no entry`},
+		"pinned not included": {`["9.8"]`, "not in supported"},
+	} {
+		path := filepath.Join(dir, name+".yaml")
+		if err := os.WriteFile(path, []byte(base+"supported: "+tc.supported+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := LoadPin(path)
+		switch {
+		case tc.wantErr == "" && err != nil:
+			t.Errorf("%s: %v", name, err)
+		case tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)):
+			t.Errorf("%s: err = %v, want %q", name, err, tc.wantErr)
 		}
 	}
 }
@@ -139,7 +165,7 @@ actions:
     update: {operationId: x}
 `
 	os.WriteFile(OverlayPath(root, "9.9"), []byte(overlay), 0o644)
-	if _, err := Load(context.Background(), root, "9.9", specPath); err == nil || !strings.Contains(err.Error(), "did not match") {
+	if _, err := Load(context.Background(), root, "9.9", specPath); err == nil || !strings.Contains(err.Error(), "matches nothing") {
 		t.Fatalf("err = %v, want a strict-mode failure", err)
 	}
 	os.WriteFile(OverlayPath(root, "9.9"), []byte(strings.Replace(overlay, "/gone", "/a", 1)), 0o644)

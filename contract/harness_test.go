@@ -531,6 +531,9 @@ func TestTableCheck(t *testing.T) {
 	}
 	if len(got) != len(want) {
 		t.Errorf("%d problems, want %d:\n\t%s", len(got), len(want), strings.Join(got, "\n\t"))
+	}
+}
+
 func TestCheckServedVersion(t *testing.T) {
 	if err := checkServedVersion(""); err != nil {
 		t.Errorf("no served version: %v", err)

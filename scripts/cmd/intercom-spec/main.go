@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 
 	"github.com/intercomkit/intercom-go/scripts/internal/spec"
 )
@@ -42,7 +43,7 @@ func run(args []string) error {
 	version := fs.String("version", "", "API version (default: the pinned one)")
 	out := fs.String("out", "", "output directory for generate (default: ROOT/gen)")
 	pkg := fs.String("package", "", "Go package name for generate (default: the config's)")
-	lenient := fs.Bool("lenient", false, "generate: leave out (and list) facade methods that cannot be generated, for a preview version")
+	lenient := fs.Bool("lenient", false, "generate: leave out (and list) facade methods that cannot be generated (the default for a version not in supported:, such as Preview)")
 	facade := fs.String("facade", "", "output directory of the generated facade files (default: ROOT/intercom when -out is ROOT/gen; none otherwise)")
 	file := fs.String("file", "", "the draft section for changelog-draft")
 	if err := fs.Parse(rest); err != nil {
@@ -102,7 +103,7 @@ func run(args []string) error {
 		if fdir == "" && filepath.Clean(dir) == filepath.Join(absRoot, "gen") {
 			fdir = filepath.Join(absRoot, "intercom")
 		}
-		if err := spec.Generate(ctx, spec.Options{Root: absRoot, Version: v, Spec: path, OutDir: dir, Package: *pkg, FacadeDir: fdir, Lenient: *lenient, Log: os.Stderr}); err != nil {
+		if err := spec.Generate(ctx, spec.Options{Root: absRoot, Version: v, Spec: path, OutDir: dir, Package: *pkg, FacadeDir: fdir, Lenient: *lenient || !slices.Contains(pin.Supported, v), Log: os.Stderr}); err != nil {
 			return err
 		}
 		fmt.Fprintf(os.Stderr, "spec %s: generated into %s\n", v, dir)

@@ -12,6 +12,8 @@ ROOT          := $(CURDIR)
 # The pinned Intercom API version: the single source of truth is api/pin.yaml.
 PINNED        := $(shell sed -n 's/^pinned: *"\(.*\)"/\1/p' api/pin.yaml)
 API_VERSION   ?= $(PINNED)
+# Extra flags of `intercom-spec generate` (e.g. -lenient, for a preview version).
+GENFLAGS      ?=
 # Tools pinned with `tool` directives in scripts/tools/go.mod (a module of its own, so their
 # dependencies touch neither the SDK nor the generator). `go tool -modfile` builds them
 # once into the build cache: after one online run, GOPROXY=off works.
@@ -32,11 +34,11 @@ spec: ## Fetch and verify the pinned description into .spec/ (API_VERSION=... fo
 	@$(SPECTOOL) fetch -version $(API_VERSION)
 
 .PHONY: generate
-generate: ## Regenerate gen/ from the pinned description (API_VERSION=x: into .build/gen-x and compile it).
+generate: ## Regenerate gen/ and intercom/*.gen.go from the pinned description (API_VERSION=x: gen into .build/gen-x; GENFLAGS=-lenient).
 ifeq ($(API_VERSION),$(PINNED))
-	@$(SPECTOOL) generate -version $(API_VERSION) -out $(ROOT)/gen
+	@$(SPECTOOL) generate $(GENFLAGS) -version $(API_VERSION) -out $(ROOT)/gen
 else
-	@$(SPECTOOL) generate -version $(API_VERSION) -out $(ROOT)/.build/gen-$(API_VERSION)
+	@$(SPECTOOL) generate $(GENFLAGS) -version $(API_VERSION) -out $(ROOT)/.build/gen-$(API_VERSION)
 	$(GO) build ./.build/gen-$(API_VERSION)/
 	@echo "API $(API_VERSION) generated into .build/gen-$(API_VERSION) and compiles (gen/ is unchanged)"
 endif

@@ -72,7 +72,7 @@ check_supported() {
 	local v="$1" tree
 	tree="$(make_tree "$v")" || return 1
 	echo "check-versions $v: scratch tree $tree"
-	(cd "$tree" && make --no-print-directory generate) || {
+	(cd "$tree" && make --no-print-directory generate && cd scripts && go run ./cmd/readme-figures) || {
 		echo "check-versions $v: make generate failed"
 		return 1
 	}
@@ -88,7 +88,8 @@ check_preview() {
 	log="$tree/.build/preview"
 	mkdir -p "$log"
 	echo "check-versions $v (Preview): scratch tree $tree"
-	(cd "$tree" && make --no-print-directory generate) || {
+	# Lenient: a facade method that cannot be generated is left out and listed.
+	(cd "$tree" && make --no-print-directory generate GENFLAGS=-lenient) || {
 		echo "check-versions $v: make generate failed"
 		return 1
 	}

@@ -3,6 +3,7 @@ package contract
 import (
 	"context"
 	"errors"
+	"io"
 
 	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
@@ -30,6 +31,9 @@ func got[T any](v *T, err error) error {
 	}
 	if v == nil {
 		return errors.New("the SDK returned neither a result nor an error")
+	}
+	if c, ok := any(v).(io.Closer); ok { // a streamed download
+		return c.Close()
 	}
 	return nil
 }

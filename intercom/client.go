@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
@@ -45,7 +46,9 @@ const (
 //   - records the X-RateLimit-* headers of each response ([Client.RateLimit]);
 //   - returns a non-2xx response as an [*Error] and a 2xx response with its
 //     body read into memory;
-//   - logs with [WithLogger], never showing the token.
+//   - logs with [WithLogger], never showing the token;
+//   - follows redirects only as [ErrRedirectRefused] describes: the token is
+//     only ever sent to the client's own origin, never over a downgrade.
 type Client struct {
 	// Services holds one field per resource: client.Contacts, client.Conversations, ...
 	Services
@@ -68,9 +71,12 @@ type Client struct {
 	gen  *gen.Client              // generated client on doer, returns *http.Response
 	raw  *gen.ClientWithResponses // the same, with typed responses (Raw)
 
-	rlMu    sync.Mutex
-	rl      RateLimit
-	rlKnown bool // rl.Remaining came from a response header
+	// attempts numbers the attempts in the order they are sent.
+	attempts atomic.Uint64
+
+	rlMu  sync.Mutex
+	rl    RateLimit
+	rlSeq uint64 // the attempt whose response rl comes from
 }
 
 // NewClient returns a client authenticating with token, an access token of an
@@ -125,10 +131,15 @@ func newClient(token string, cfg config) (*Client, error) {
 		return nil, fmt.Errorf("intercom: base URL: %w", err)
 	}
 	c.base = base
-	c.hc = cfg.httpClient
-	if c.hc == nil {
+	// The client's own copy of the HTTP client, with the redirect policy: a
+	// caller's *http.Client is never modified.
+	if cfg.httpClient != nil {
+		hc := *cfg.httpClient
+		c.hc = &hc
+	} else {
 		c.hc = &http.Client{Transport: defaultTransport()}
 	}
+	c.hc.CheckRedirect = c.redirectPolicy(c.hc.CheckRedirect)
 	c.authHdr = headerValue("Bearer " + token)
 	ua := "intercom-go/" + Version + " go/" + goVersion()
 	if cfg.appInfo != "" {

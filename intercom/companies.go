@@ -105,8 +105,9 @@ func (s *CompaniesService) ListOrderedAll(ctx context.Context, params *gen.ListA
 // it. Only one scroll per workspace can be open at a time, and it expires a
 // minute after its last use. Most callers want [CompaniesService.ScrollAll].
 //
-// Scroll requests are not retried. A 500 answer to a request with a
-// scrollParam means the scroll failed or expired: the error then wraps
+// Scroll requests are retried only after a 429, which is waited out as for
+// any call, or a failure before the request reached the server. A 500
+// answer to a request with a scrollParam means the scroll failed or expired: the error then wraps
 // [ErrScrollExpired] (and the [*Error]), and the scroll must be restarted
 // with an empty scrollParam.
 func (s *CompaniesService) Scroll(ctx context.Context, scrollParam string, opts ...Option) (*gen.CompanyScroll, error) {
@@ -114,7 +115,7 @@ func (s *CompaniesService) Scroll(ctx context.Context, scrollParam string, opts 
 	if scrollParam != "" {
 		p.ScrollParam = &scrollParam
 	}
-	callOpts := append(slices.Clip(opts), WithMaxRetries(0))
+	callOpts := append(slices.Clip(opts), withRetryRateLimitedOnly())
 	r, err := doJSON[gen.CompanyScroll](ctx, s.c, nil, callOpts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ScrollOverAllCompanies(ctx, &p)
 	})
@@ -129,8 +130,9 @@ func (s *CompaniesService) Scroll(ctx context.Context, scrollParam string, opts 
 //
 // Intercom's scroll rules apply: only one scroll per workspace may be open
 // at a time, and a scroll expires a minute after its last request, so keep
-// consuming the iterator. Requests of a scroll are not retried. When the
-// scroll fails or expires after the first page (Intercom answers 500), the
+// consuming the iterator. Requests of a scroll are retried only after a 429
+// (waited out as usual) or a failure before the request reached the server.
+// When the scroll fails or expires after the first page (Intercom answers 500), the
 // iteration ends with an error wrapping [ErrScrollExpired]: a scroll cannot
 // be resumed, range over ScrollAll again to restart from the beginning.
 // Other errors are yielded once and end the iteration as usual.

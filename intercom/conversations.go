@@ -116,6 +116,9 @@ func (s *ConversationsService) Reply(ctx context.Context, conversationID string,
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
+	if err := requireUnionBody(body); err != nil {
+		return nil, err
+	}
 	return doJSON[gen.Conversation](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ReplyConversation(ctx, conversationID, body)
 	})
@@ -388,6 +391,9 @@ func (s *ConversationsService) ListHandlingEvents(ctx context.Context, conversat
 // (the source), or use [ConversationsService.RedactPart] and
 // [ConversationsService.RedactSource].
 func (s *ConversationsService) Redact(ctx context.Context, body gen.RedactConversationRequest, opts ...Option) (*gen.Conversation, error) {
+	if err := requireUnionBody(body); err != nil {
+		return nil, err
+	}
 	return doJSON[gen.Conversation](ctx, s.c, nil, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.RedactConversation(ctx, body)
 	})

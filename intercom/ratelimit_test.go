@@ -13,24 +13,28 @@ import (
 func TestParseRateLimit(t *testing.T) {
 	reset := coreNow.Add(10 * time.Second)
 	tests := []struct {
-		name          string
-		h             http.Header
-		want          RateLimit
-		found, remKno bool
+		name  string
+		h     http.Header
+		want  RateLimit
+		found bool
 	}{
-		{"none", http.Header{}, RateLimit{}, false, false},
+		{"none", http.Header{}, RateLimit{}, false},
 		{"all", http.Header{"X-Ratelimit-Limit": {"1000"}, "X-Ratelimit-Remaining": {"0"}, "X-Ratelimit-Reset": {strconv.FormatInt(reset.Unix(), 10)}},
-			RateLimit{Limit: 1000, Remaining: 0, Reset: time.Unix(reset.Unix(), 0)}, true, true},
-		{"limit only", http.Header{"X-Ratelimit-Limit": {"83"}}, RateLimit{Limit: 83}, true, false},
-		{"garbage", http.Header{"X-Ratelimit-Limit": {"lots"}, "X-Ratelimit-Remaining": {"-4"}, "X-Ratelimit-Reset": {"soon"}}, RateLimit{}, false, false},
+			RateLimit{Limit: 1000, Remaining: 0, Reset: time.Unix(reset.Unix(), 0), HasLimit: true, HasRemaining: true, HasReset: true}, true},
+		{"limit only", http.Header{"X-Ratelimit-Limit": {"83"}}, RateLimit{Limit: 83, HasLimit: true}, true},
+		{"remaining zero only", http.Header{"X-Ratelimit-Remaining": {"0"}}, RateLimit{HasRemaining: true}, true},
+		{"garbage", http.Header{"X-Ratelimit-Limit": {"lots"}, "X-Ratelimit-Remaining": {"-4"}, "X-Ratelimit-Reset": {"soon"}}, RateLimit{}, false},
+		{"garbage remaining", http.Header{"X-Ratelimit-Limit": {"1000"}, "X-Ratelimit-Remaining": {"n/a"}, "X-Ratelimit-Reset": {strconv.FormatInt(reset.Unix(), 10)}},
+			RateLimit{Limit: 1000, Reset: time.Unix(reset.Unix(), 0), HasLimit: true, HasReset: true}, true},
 	}
 	for _, tt := range tests {
-		rl, found, rk := parseRateLimit(tt.h)
-		if !rl.Reset.Equal(tt.want.Reset) || rl.Limit != tt.want.Limit || rl.Remaining != tt.want.Remaining || found != tt.found || rk != tt.remKno {
-			t.Errorf("%s: got %+v %v %v, want %+v %v %v", tt.name, rl, found, rk, tt.want, tt.found, tt.remKno)
+		rl, found := parseRateLimit(tt.h)
+		if !rl.Reset.Equal(tt.want.Reset) || rl.Limit != tt.want.Limit || rl.Remaining != tt.want.Remaining ||
+			rl.HasLimit != tt.want.HasLimit || rl.HasRemaining != tt.want.HasRemaining || rl.HasReset != tt.want.HasReset || found != tt.found {
+			t.Errorf("%s: got %+v %v, want %+v %v", tt.name, rl, found, tt.want, tt.found)
 		}
 	}
-	if !(RateLimit{}).IsZero() || (RateLimit{Limit: 1}).IsZero() {
+	if !(RateLimit{}).IsZero() || (RateLimit{Limit: 1}).IsZero() || (RateLimit{HasRemaining: true}).IsZero() {
 		t.Error("IsZero wrong")
 	}
 }

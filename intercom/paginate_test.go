@@ -875,12 +875,13 @@ func BenchmarkPaginate100k(b *testing.B) {
 // pgServer is a fake Intercom serving one paginated listing of the items
 // "i0".."i<n-1>" in each pagination style.
 type pgServer struct {
-	t        *testing.T
-	n, per   int
-	failAt   int    // answer request number failAt with failCode (0 = never)
-	failCode int    // status of the failure
-	stuck    bool   // always hand back the same next cursor
-	foreign  string // next-URL style: the next link points at this host instead
+	t         *testing.T
+	n, per    int
+	failAt    int    // answer request number failAt with failCode (0 = never)
+	failCode  int    // status of the failure
+	stuck     bool   // always hand back the same next cursor
+	foreign   string // next-URL style: the next link points at this host instead
+	noParamAt int    // scroll: answer request number noParamAt without a scroll_param
 
 	mu       sync.Mutex
 	requests int
@@ -923,6 +924,9 @@ func (s *pgServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.t.Errorf("request %d without the client's auth header", reqNo)
 	}
 	if s.failAt == reqNo {
+		if s.failCode == http.StatusTooManyRequests {
+			w.Header().Set("Retry-After", "2")
+		}
 		pgJSON(w, s.failCode, `{"type":"error.list","request_id":"req-1","errors":[{"code":"server_error","message":"Request failed due to an internal network error. Please restart the scroll operation."}]}`)
 		return
 	}
@@ -997,6 +1001,10 @@ func (s *pgServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		data, end := s.page(s.scrollAt)
 		s.scrollAt = end
 		s.mu.Unlock()
+		if reqNo == s.noParamAt {
+			pgJSON(w, 200, `{"type":"list","data":`+data+`}`)
+			return
+		}
 		pgJSON(w, 200, `{"type":"list","data":`+data+`,"scroll_param":"sp-1"}`)
 	default:
 		s.t.Errorf("unexpected request %s %s", r.Method, r.URL)
@@ -1211,6 +1219,42 @@ func TestHTTPScroll(t *testing.T) {
 		}
 		if len(got) != 20 || fake.count() != 3 {
 			t.Errorf("%d items, %d requests; want 20 and 3 (the 500 is not retried)", len(got), fake.count())
+		}
+	})
+	t.Run("a 429 mid-scroll is waited out and retried", func(t *testing.T) {
+		fake := &pgServer{t: t, n: 45, per: 10, failAt: 3, failCode: http.StatusTooManyRequests}
+		srv := httptest.NewServer(fake)
+		defer srv.Close()
+		sl := &coreSleeper{}
+		c, err := NewClient(pgToken, WithBaseURL(srv.URL), withSleeper(sl.sleep))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.CloseIdleConnections()
+		got, errs := collect(ids(c.Companies.ScrollAll(context.Background()), func(v gen.Company) *string { return v.Id }))
+		if len(errs) != 0 || len(got) != 45 {
+			t.Fatalf("%d items, errors %v; want all 45, no error", len(got), errs)
+		}
+		for i, id := range got {
+			if id != "i"+strconv.Itoa(i) {
+				t.Fatalf("item %d is %q: items lost or repeated", i, id)
+			}
+		}
+		// 5 pages + the empty last one + the 429.
+		if fake.count() != 7 || !slices.Equal(sl.recorded(), []time.Duration{2 * time.Second}) {
+			t.Errorf("%d requests, waits %v; want 7 and the 429's Retry-After of 2s", fake.count(), sl.recorded())
+		}
+	})
+	t.Run("a page without scroll_param: its items, then the restart error", func(t *testing.T) {
+		fake := &pgServer{t: t, n: 1000, per: 10, noParamAt: 2}
+		srv := httptest.NewServer(fake)
+		defer srv.Close()
+		got, errs := collect(ids(pgClient(t, srv).Companies.ScrollAll(context.Background()), func(v gen.Company) *string { return v.Id }))
+		if len(errs) != 1 || !errors.Is(errs[0], ErrScrollExpired) {
+			t.Fatalf("errors %v, want ErrScrollExpired", errs)
+		}
+		if len(got) != 20 || got[19] != "i19" || fake.count() != 2 {
+			t.Errorf("%d items (last %q), %d requests; want the 20 items of both pages, 2 requests", len(got), got[len(got)-1], fake.count())
 		}
 	})
 	t.Run("a 500 on a plain listing is still retried", func(t *testing.T) {

@@ -76,9 +76,9 @@ func headerInt(h http.Header, key string) (int, bool) {
 // responses that carried X-RateLimit headers, or the zero RateLimit before
 // any did. "Most recent" is by the state, not by the order in which
 // concurrent responses happened to arrive: a later window (X-RateLimit-Reset)
-// wins, then, in the same window, fewer remaining requests, and otherwise
-// the response to the request sent last. So the state never goes back in
-// time.
+// wins, then, in the same window, fewer remaining requests; a state with a
+// known window is not replaced by one without; otherwise the response to the
+// request sent last wins. So the state never goes back in time.
 func (c *Client) RateLimit() RateLimit {
 	c.rlMu.Lock()
 	defer c.rlMu.Unlock()
@@ -98,13 +98,17 @@ func (c *Client) observeRateLimit(rl RateLimit, seq uint64) {
 // newerRateLimit reports whether the state a (from the response to attempt
 // seqA) is more recent than b (from attempt seqB).
 func newerRateLimit(a RateLimit, seqA uint64, b RateLimit, seqB uint64) bool {
-	if a.HasReset && b.HasReset {
+	switch {
+	case a.HasReset && b.HasReset:
 		if !a.Reset.Equal(b.Reset) {
 			return a.Reset.After(b.Reset)
 		}
 		if a.HasRemaining && b.HasRemaining && a.Remaining != b.Remaining {
 			return a.Remaining < b.Remaining
 		}
+	case a.HasReset != b.HasReset:
+		// A state that names its window is not replaced by one that does not.
+		return a.HasReset
 	}
 	return seqA > seqB
 }

@@ -413,20 +413,46 @@ var ErrResponseTooLarge = errors.New("intercom: response body larger than the li
 // an announced length over the limit, is an error wrapping
 // ErrResponseTooLarge; the body is then not read further.
 func readLimited(body io.Reader, length, limit int64) ([]byte, error) {
-	if limit > 0 {
-		if length > limit {
-			return nil, fmt.Errorf("%w: Content-Length %d, limit %d bytes", ErrResponseTooLarge, length, limit)
+	if limit <= 0 {
+		return readAll(body, length)
+	}
+	if length > limit {
+		return nil, fmt.Errorf("%w: Content-Length %d, limit %d bytes", ErrResponseTooLarge, length, limit)
+	}
+	var b []byte
+	if length >= 0 && length <= 64<<20 {
+		b = make([]byte, length, length+1)
+		if _, err := io.ReadFull(body, b); err != nil {
+			return nil, err
 		}
-		b, err := readAll(io.LimitReader(body, limit+1), length)
+		// Usually EOF now (net/http stops at Content-Length); a longer body
+		// than announced is read on below, within the limit.
+		m, err := body.Read(b[length : length+1])
+		if m == 0 && (err == io.EOF || err == nil) {
+			return b, nil
+		}
+		b = b[:length+int64(m)]
+		if err == io.EOF {
+			return checkLimit(b, limit)
+		}
 		if err != nil {
 			return nil, err
 		}
-		if int64(len(b)) > limit {
-			return nil, fmt.Errorf("%w: more than %d bytes", ErrResponseTooLarge, limit)
-		}
-		return b, nil
 	}
-	return readAll(body, length)
+	rest, err := io.ReadAll(io.LimitReader(body, limit+1-int64(len(b))))
+	if err != nil {
+		return nil, err
+	}
+	return checkLimit(append(b, rest...), limit)
+}
+
+// checkLimit returns b, or an error wrapping ErrResponseTooLarge when it is
+// longer than limit.
+func checkLimit(b []byte, limit int64) ([]byte, error) {
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%w: more than %d bytes", ErrResponseTooLarge, limit)
+	}
+	return b, nil
 }
 
 // readAll reads a whole body, in one allocation when its length is known.

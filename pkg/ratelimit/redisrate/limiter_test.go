@@ -165,7 +165,7 @@ func TestPauseIsShared(t *testing.T) {
 	// up to one window; an exhausted window pauses like a 429.
 	a.Observe(429, intercom.RateLimit{Reset: clk.Now().Add(time.Second)})
 	within(t, "after an earlier reset", pttl(), 3*time.Second, time.Second)
-	a.Observe(200, intercom.RateLimit{Limit: 100, Remaining: 0, Reset: clk.Now().Add(5 * time.Second)})
+	a.Observe(200, intercom.RateLimit{Limit: 100, Remaining: 0, HasRemaining: true, Reset: clk.Now().Add(5 * time.Second)})
 	within(t, "after a spent window", pttl(), 5*time.Second, time.Second)
 	a.Observe(429, intercom.RateLimit{Reset: clk.Now().Add(time.Hour)})
 	within(t, "after a far reset", pttl(), 10*time.Second, time.Second)

@@ -147,7 +147,9 @@ func TestSearchAllEveryContactOnceDespite503s(t *testing.T) {
 		t.Logf("%d contacts in %d requests, %d answered 503 and retried", n, fake.requests, fake.failed)
 	}
 	t.Run("RetrySafe operation", func(t *testing.T) {
-		run(t, func(c *Client) iter.Seq2[gen.Contact, error] { return searchContactsRetrySafe(context.Background(), c, req) })
+		run(t, func(c *Client) iter.Seq2[gen.Contact, error] {
+			return searchContactsRetrySafe(context.Background(), c, req)
+		})
 	})
 	t.Run("Contacts.SearchAll", func(t *testing.T) {
 		run(t, func(c *Client) iter.Seq2[gen.Contact, error] { return c.Contacts.SearchAll(context.Background(), req) })

@@ -190,7 +190,9 @@ func TestJSONBodyCap(t *testing.T) {
 	// Under the cap, and with the cap removed, the body decodes.
 	for _, opt := range []Option{WithMaxResponseBytes(4045), WithMaxResponseBytes(0)} {
 		got, err := doJSON[gen.Contact](context.Background(), c, nil, []Option{opt},
-			func(ctx context.Context) (*http.Response, error) { return coreDo(ctx, c, "GET", "/contacts/c1?chunked=1", "") })
+			func(ctx context.Context) (*http.Response, error) {
+				return coreDo(ctx, c, "GET", "/contacts/c1?chunked=1", "")
+			})
 		if err != nil || got.Id == nil {
 			t.Errorf("err = %v", err)
 		}

@@ -344,29 +344,39 @@ func perfIteratorWalk(ctx context.Context, tb testing.TB, c *Client, sample func
 }
 
 // BenchmarkPerfIterateHeap reports the peak heap in use while iterating n contacts
-// (sampled once per page, after a forced GC at the start), for n = 10,000 and 100,000.
+// (sampled once per page, after a forced GC at the start), for n = 10,000 and 100,000,
+// for the facade's iterator and for the baseline's cursor loop.
 func BenchmarkPerfIterateHeap(b *testing.B) {
 	s := newPerfServer(b)
 	ctx := context.Background()
-	for _, n := range []int{10_000, 100_000} {
-		b.Run(fmt.Sprintf("items=%d", n), func(b *testing.B) {
-			s.total.Store(int64(n))
-			c := perfClient(b, s)
-			var peak uint64
-			for b.Loop() {
-				runtime.GC()
-				var ms runtime.MemStats
-				sample := func() {
-					runtime.ReadMemStats(&ms)
-					peak = max(peak, ms.HeapInuse)
+	for _, impl := range []string{"baseline", "iterator"} {
+		for _, n := range []int{10_000, 100_000} {
+			b.Run(fmt.Sprintf("impl=%s/items=%d", impl, n), func(b *testing.B) {
+				s.total.Store(int64(n))
+				c := perfClient(b, s)
+				hc := perfBaselineClient(b)
+				var peak uint64
+				for b.Loop() {
+					runtime.GC()
+					var ms runtime.MemStats
+					sample := func() {
+						runtime.ReadMemStats(&ms)
+						peak = max(peak, ms.HeapInuse)
+					}
+					sample()
+					var got int
+					if impl == "baseline" {
+						got = perfBaselineWalk(ctx, b, hc, s.URL, sample)
+					} else {
+						got = perfIteratorWalk(ctx, b, c, sample)
+					}
+					if got != n {
+						b.Fatalf("walked %d", got)
+					}
 				}
-				sample()
-				if got := perfIteratorWalk(ctx, b, c, sample); got != n {
-					b.Fatalf("walked %d", got)
-				}
-			}
-			b.ReportMetric(float64(peak), "peak-heap-B")
-		})
+				b.ReportMetric(float64(peak), "peak-heap-B")
+			})
+		}
 	}
 }
 
@@ -596,4 +606,80 @@ func BenchmarkPerfCreatePaired(b *testing.B) {
 	b.ReportMetric(float64(tb.Nanoseconds())/float64(b.N), "baseline-ns/call")
 	b.ReportMetric(float64(tf.Nanoseconds())/float64(b.N), "sdk-ns/call")
 	b.ReportMetric(float64(tf)/float64(tb), "ratio")
+}
+
+// perfDownloadSize is the size of the data export of BenchmarkPerfDownload.
+const perfDownloadSize = 200 << 20
+
+// heapPeakWriter discards what it is given, sampling the heap every MiB.
+type heapPeakWriter struct {
+	n, next int64
+	peak    uint64
+}
+
+func (h *heapPeakWriter) Write(p []byte) (int, error) {
+	h.n += int64(len(p))
+	if h.n >= h.next {
+		h.next = h.n + 1<<20
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		h.peak = max(h.peak, ms.HeapInuse)
+	}
+	return len(p), nil
+}
+
+// BenchmarkPerfDownload downloads a 200 MB data export: the facade's
+// DataExport.Download streamed with WriteTo, and the baseline's GET copied
+// from resp.Body, each into a writer that samples the heap every MiB (after a
+// forced GC at the start). It reports the peak HeapInuse and the throughput.
+func BenchmarkPerfDownload(b *testing.B) {
+	s := newPerfServer(b)
+	s.downloadSize.Store(perfDownloadSize)
+	ctx := context.Background()
+	b.Run("impl=baseline", func(b *testing.B) {
+		hc := perfBaselineClient(b)
+		url := s.URL + "/download/content/data/job1"
+		var peak uint64
+		b.SetBytes(perfDownloadSize)
+		for b.Loop() {
+			runtime.GC()
+			w := &heapPeakWriter{}
+			req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			req.Header.Set("Authorization", "Bearer "+perfToken)
+			req.Header.Set("Accept", "application/octet-stream")
+			req.Header.Set("Intercom-Version", APIVersion)
+			resp, err := hc.Do(req)
+			if err != nil {
+				b.Fatal(err)
+			}
+			n, err := io.Copy(w, resp.Body)
+			resp.Body.Close()
+			if err != nil || n != perfDownloadSize || resp.StatusCode != http.StatusOK {
+				b.Fatal(n, err)
+			}
+			peak = max(peak, w.peak)
+		}
+		b.ReportMetric(float64(peak), "peak-heap-B")
+	})
+	b.Run("impl=facade", func(b *testing.B) {
+		c := perfClient(b, s)
+		var peak uint64
+		b.SetBytes(perfDownloadSize)
+		for b.Loop() {
+			runtime.GC()
+			w := &heapPeakWriter{}
+			d, err := c.DataExport.Download(ctx, "job1")
+			if err != nil {
+				b.Fatal(err)
+			}
+			if n, err := d.WriteTo(w); err != nil || n != perfDownloadSize {
+				b.Fatal(n, err)
+			}
+			peak = max(peak, w.peak)
+		}
+		b.ReportMetric(float64(peak), "peak-heap-B")
+	})
 }

@@ -443,7 +443,10 @@ func readLimited(body io.Reader, length, limit int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return checkLimit(append(b, rest...), limit)
+	if len(b) > 0 {
+		rest = append(b, rest...)
+	}
+	return checkLimit(rest, limit)
 }
 
 // checkLimit returns b, or an error wrapping ErrResponseTooLarge when it is

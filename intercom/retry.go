@@ -72,7 +72,17 @@ func retryableErr(err error, attemptTimedOut bool) bool {
 	if errors.As(err, &ue) {
 		err = ue.Err
 	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if errors.Is(err, context.Canceled) {
+		return false
+	}
+	// A timeout of the transport (ResponseHeaderTimeout, TLS handshake,
+	// dial) is a connection failure; a context's own deadline is not (the
+	// caller's ended the call already, and the attempt's is attemptTimedOut).
+	var te net.Error
+	if errors.As(err, &te) && te.Timeout() && te != error(context.DeadlineExceeded) {
+		return true
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
 		return false
 	}
 	var (

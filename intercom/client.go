@@ -40,12 +40,16 @@ const (
 //     failure before any response or a 408, 429, 500, 502, 503 or 504 response,
 //     waiting as long as the server asks (Retry-After, then X-RateLimit-Reset on
 //     a 429) up to [WithMaxRetryDelay], otherwise with exponential backoff and
-//     jitter. POST, PUT and PATCH are retried after a 5xx or a failure once the
-//     request was sent only with [WithRetryNonIdempotent]. The request body is
+//     jitter. A write (POST, PUT, PATCH, unless its [Operation] is
+//     RetrySafe, like a search) is retried after a 5xx or a failure once the
+//     request was sent only with [WithRetryNonIdempotent]; a failure known
+//     not to have been processed (an HTTP/2 REFUSED_STREAM or GOAWAY that
+//     excluded the request) is retried for every request. The request body is
 //     replayed byte for byte;
 //   - records the X-RateLimit-* headers of each response ([Client.RateLimit]);
 //   - returns a non-2xx response as an [*Error] and a 2xx response with its
-//     body read into memory;
+//     body read into memory, up to [WithMaxResponseBytes] (64 MiB by
+//     default); files (see [Download]) are streamed instead;
 //   - logs with [WithLogger], never showing the token;
 //   - follows redirects only as [ErrRedirectRefused] describes: the token is
 //     only ever sent to the client's own origin, never over a downgrade.

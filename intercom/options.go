@@ -267,9 +267,11 @@ func WithMaxRetryDelay(d time.Duration) Option {
 // WithRetryNonIdempotent controls whether POST, PUT and PATCH requests are
 // also retried after a 500, 502, 503 or 504 response, or after a connection
 // failure once the request was sent, when the server may already have acted
-// on them. The default is false: then only GET, HEAD, OPTIONS and DELETE are.
-// Writes are always retried after 408, 429 and failures before the request
-// was sent.
+// on them. The default is false: then only GET, HEAD, OPTIONS and DELETE
+// are, and the operations whose [Operation] is RetrySafe (reads sent as
+// POST, such as searches). Writes are always retried after 408, 429, failures
+// before the request was sent, and HTTP/2 refusals that say the request was
+// not processed.
 func WithRetryNonIdempotent(enable bool) Option {
 	return func(cfg *config) error {
 		cfg.retryWrites = enable

@@ -63,7 +63,7 @@ func (c *Client) getURL(ctx context.Context, rawURL string) (*http.Response, err
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, fmt.Errorf("intercom: %w", err)
+		return nil, fmt.Errorf("intercom: %w", c.scrubErr(err))
 	}
 	return c.do(req)
 }
@@ -72,7 +72,7 @@ func (c *Client) getURL(ctx context.Context, rawURL string) (*http.Response, err
 func (c *Client) resolveURL(rawURL string) (*url.URL, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("intercom: invalid next-page URL: %w", err)
+		return nil, fmt.Errorf("intercom: invalid next-page URL: %w", c.scrubErr(err))
 	}
 	if u.User != nil {
 		return nil, errors.New("intercom: refusing a next-page URL with credentials")

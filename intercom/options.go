@@ -344,8 +344,9 @@ func WithRateLimiter(l RateLimiter) Option {
 // read into memory: the call fails with an error wrapping
 // [ErrResponseTooLarge]. n <= 0 removes the limit. Files the API returns
 // instead of JSON (data exports, call recordings, see [Download]) are
-// streamed to the caller and not limited. Error bodies are always limited
-// to 64 KiB.
+// streamed to the caller by the service methods and not limited; a raw
+// generated call buffers every body, files included, so the limit applies
+// to it. Error bodies are always limited to 64 KiB.
 func WithMaxResponseBytes(n int64) Option {
 	return func(cfg *config) error {
 		cfg.maxResponseBytes = n

@@ -234,6 +234,39 @@ func perfBaselineGet(ctx context.Context, hc *http.Client, url string, dst any) 
 	return json.Unmarshal(b, dst)
 }
 
+// pairedImpl is one side of a paired benchmark.
+type pairedImpl struct {
+	name string
+	call func() error
+}
+
+// paired runs every impl once per benchmark iteration, rotating which goes first, and
+// returns each one's mean time per call. The machine this runs on is shared: sequential
+// sub-benchmarks see different loads (their figures drift by more than the differences
+// being measured), while the sides of a paired loop see the same. It reports each mean as
+// "<name>-ns/call".
+func paired(b *testing.B, impls ...pairedImpl) []time.Duration {
+	total := make([]time.Duration, len(impls))
+	i := 0
+	for b.Loop() {
+		for k := range impls {
+			j := (i + k) % len(impls)
+			start := time.Now()
+			if err := impls[j].call(); err != nil {
+				b.Fatalf("%s: %v", impls[j].name, err)
+			}
+			total[j] += time.Since(start)
+		}
+		i++
+	}
+	means := make([]time.Duration, len(impls))
+	for j, im := range impls {
+		means[j] = total[j] / time.Duration(b.N)
+		b.ReportMetric(float64(means[j].Nanoseconds()), im.name+"-ns/call")
+	}
+	return means
+}
+
 const perfContactID = "000000000000000000000001"
 
 // BenchmarkPerfGet: one Contacts.Get through the facade, the raw generated client and the
@@ -274,33 +307,54 @@ func BenchmarkPerfGet(b *testing.B) {
 	})
 }
 
+// BenchmarkPerfGetPaired times one Contacts.Get of the baseline, the facade and the raw
+// generated client in the same loop (see [paired]).
+func BenchmarkPerfGetPaired(b *testing.B) {
+	s := newPerfServer(b)
+	ctx := context.Background()
+	hc := perfBaselineClient(b)
+	url := s.URL + "/contacts/" + perfContactID
+	c := perfClient(b, s)
+	paired(b,
+		pairedImpl{"baseline", func() error {
+			var ct gen.Contact
+			return perfBaselineGet(ctx, hc, url, &ct)
+		}},
+		pairedImpl{"sdk", func() error {
+			_, err := c.Contacts.Get(ctx, perfContactID)
+			return err
+		}},
+		pairedImpl{"raw", func() error {
+			r, err := c.Raw().ShowContactWithResponse(ctx, perfContactID)
+			if err == nil && r.JSON200 == nil {
+				err = errors.New("no JSON200")
+			}
+			return err
+		}})
+}
+
 // BenchmarkPerfIterate walks n contacts in pages of 150: the facade's iterator against
-// the baseline loop. It reports items/s.
+// the baseline loop, paired (see [paired]). It reports items/s of each.
 func BenchmarkPerfIterate(b *testing.B) {
 	s := newPerfServer(b)
 	ctx := context.Background()
 	const n = 100_000
 	s.total.Store(n)
-	b.Run("impl=baseline", func(b *testing.B) {
-		hc := perfBaselineClient(b)
-		b.ReportAllocs()
-		for b.Loop() {
-			if got := perfBaselineWalk(ctx, b, hc, s.URL, nil); got != n {
-				b.Fatalf("walked %d", got)
+	hc := perfBaselineClient(b)
+	c := perfClient(b, s)
+	walk := func(f func() int) func() error {
+		return func() error {
+			if got := f(); got != n {
+				return fmt.Errorf("walked %d", got)
 			}
+			return nil
 		}
-		b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "items/s")
-	})
-	b.Run("impl=iterator", func(b *testing.B) {
-		c := perfClient(b, s)
-		b.ReportAllocs()
-		for b.Loop() {
-			if got := perfIteratorWalk(ctx, b, c, nil); got != n {
-				b.Fatalf("walked %d", got)
-			}
-		}
-		b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "items/s")
-	})
+	}
+	means := paired(b,
+		pairedImpl{"baseline", walk(func() int { return perfBaselineWalk(ctx, b, hc, s.URL, nil) })},
+		pairedImpl{"sdk", walk(func() int { return perfIteratorWalk(ctx, b, c, nil) })})
+	b.ReportMetric(n/means[0].Seconds(), "baseline-items/s")
+	b.ReportMetric(n/means[1].Seconds(), "sdk-items/s")
 }
 
 func perfBaselineWalk(ctx context.Context, tb testing.TB, hc *http.Client, base string, sample func()) int {
@@ -380,69 +434,61 @@ func BenchmarkPerfIterateHeap(b *testing.B) {
 	}
 }
 
-// BenchmarkPerfConcurrent: 64 goroutines × 200 Contacts.Get calls on one fresh client per
-// op; it reports calls/s and the TCP connections the server accepted per op. The baseline
-// gets a transport set up exactly as the SDK's (64 idle connections per host).
+// BenchmarkPerfConcurrent: 64 goroutines × 200 Contacts.Get calls, on a fresh client per
+// round; each iteration runs a baseline round and an SDK round, in rotating order (see
+// [paired]). The baseline gets a transport set up exactly as the SDK's (64 idle
+// connections per host). It reports the calls/s of each and the TCP connections the
+// server accepted per round.
 func BenchmarkPerfConcurrent(b *testing.B) {
 	s := newPerfServer(b)
 	ctx := context.Background()
 	const workers, calls = 64, 200
-	// run times ops of 64×200 calls; newCall builds a fresh client (untimed) per op and
-	// returns the call and a cleanup closing its idle connections.
-	run := func(b *testing.B, newCall func() (call func() error, done func())) {
-		var conns int64
-		for b.Loop() {
-			b.StopTimer()
+	var conns [2]int64
+	// round runs 64×200 calls of a fresh client, counting the connections it opened.
+	round := func(side int, newCall func() (call func() error, done func())) func() error {
+		return func() error {
 			call, done := newCall()
+			defer done()
 			before := s.conns.Load()
-			b.StartTimer()
 			var wg sync.WaitGroup
 			errs := make(chan error, workers)
 			for range workers {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
+				wg.Go(func() {
 					for range calls {
 						if err := call(); err != nil {
 							errs <- err
 							return
 						}
 					}
-				}()
+				})
 			}
 			wg.Wait()
-			b.StopTimer()
-			conns += s.conns.Load() - before
-			done()
+			conns[side] += s.conns.Load() - before
 			close(errs)
-			if err := <-errs; err != nil {
-				b.Fatal(err)
-			}
-			b.StartTimer()
+			return <-errs
 		}
-		b.ReportMetric(float64(workers*calls*b.N)/b.Elapsed().Seconds(), "calls/s")
-		b.ReportMetric(float64(conns)/float64(b.N), "conns/op")
 	}
-	b.Run("impl=baseline", func(b *testing.B) {
-		url := s.URL + "/contacts/" + perfContactID
-		run(b, func() (func() error, func()) {
+	url := s.URL + "/contacts/" + perfContactID
+	means := paired(b,
+		pairedImpl{"baseline", round(0, func() (func() error, func()) {
 			t := defaultTransport().(*http.Transport) // the SDK's transport settings
 			hc := &http.Client{Transport: t}
 			return func() error {
 				var c gen.Contact
 				return perfBaselineGet(ctx, hc, url, &c)
 			}, t.CloseIdleConnections
-		})
-	})
-	b.Run("impl=facade", func(b *testing.B) {
-		run(b, func() (func() error, func()) {
+		})},
+		pairedImpl{"sdk", round(1, func() (func() error, func()) {
 			c := perfClient(b, s)
 			return func() error {
 				_, err := c.Contacts.Get(ctx, perfContactID)
 				return err
 			}, c.CloseIdleConnections
-		})
-	})
+		})})
+	b.ReportMetric(workers*calls/means[0].Seconds(), "baseline-calls/s")
+	b.ReportMetric(workers*calls/means[1].Seconds(), "sdk-calls/s")
+	b.ReportMetric(float64(conns[0])/float64(b.N), "baseline-conns/op")
+	b.ReportMetric(float64(conns[1])/float64(b.N), "sdk-conns/op")
 }
 
 // BenchmarkPerfRetry429 is the cost of one retry after a 429 (Retry-After: 1) with the
@@ -474,6 +520,28 @@ func BenchmarkPerfRetry429(b *testing.B) {
 			b.Fatal("the retry never waited: the 429 path was not exercised")
 		}
 	})
+}
+
+// BenchmarkPerfRetry429Paired times a plain Contacts.Get and one that meets a 429 first
+// (its wait stubbed out) in the same loop (see [paired]).
+func BenchmarkPerfRetry429Paired(b *testing.B) {
+	s := newPerfServer(b)
+	ctx := context.Background()
+	c := perfClient(b, s, withSleeper(func(ctx context.Context, d time.Duration) error { return ctx.Err() }))
+	paired(b,
+		pairedImpl{"ok", func() error {
+			_, err := c.Contacts.Get(ctx, perfContactID)
+			return err
+		}},
+		pairedImpl{"retry", func() error {
+			s.fail429.Store(1)
+			before := s.requests.Load()
+			_, err := c.Contacts.Get(ctx, perfContactID)
+			if err == nil && s.requests.Load()-before != 2 {
+				err = errors.New("the 429 path was not exercised")
+			}
+			return err
+		}})
 }
 
 // perfCreateBody is the hand-written baseline's request body: a plain struct with the
@@ -579,33 +647,11 @@ func BenchmarkPerfCreate(b *testing.B) {
 }
 
 // BenchmarkPerfCreatePaired times the baseline's and the facade's Contacts.Create in the
-// same loop, alternating which goes first, so that both see the same machine load (the
-// figures of sequential sub-benchmarks drift by more than the 5% being measured on a
-// shared machine). It reports each side's mean time per call and their ratio.
+// same loop (see [paired]).
 func BenchmarkPerfCreatePaired(b *testing.B) {
 	s := newPerfServer(b)
 	baseline, facade, _, _ := perfCreateCalls(b, s)
-	var tb, tf time.Duration
-	i := 0
-	timed := func(f func() error, acc *time.Duration) {
-		start := time.Now()
-		if err := f(); err != nil {
-			b.Fatal(err)
-		}
-		*acc += time.Since(start)
-	}
-	for b.Loop() {
-		if i++; i%2 == 0 {
-			timed(baseline, &tb)
-			timed(facade, &tf)
-		} else {
-			timed(facade, &tf)
-			timed(baseline, &tb)
-		}
-	}
-	b.ReportMetric(float64(tb.Nanoseconds())/float64(b.N), "baseline-ns/call")
-	b.ReportMetric(float64(tf.Nanoseconds())/float64(b.N), "sdk-ns/call")
-	b.ReportMetric(float64(tf)/float64(tb), "ratio")
+	paired(b, pairedImpl{"baseline", baseline}, pairedImpl{"sdk", facade})
 }
 
 // perfDownloadSize is the size of the data export of BenchmarkPerfDownload.
@@ -631,55 +677,55 @@ func (h *heapPeakWriter) Write(p []byte) (int, error) {
 // BenchmarkPerfDownload downloads a 200 MB data export: the facade's
 // DataExport.Download streamed with WriteTo, and the baseline's GET copied
 // from resp.Body, each into a writer that samples the heap every MiB (after a
-// forced GC at the start). It reports the peak HeapInuse and the throughput.
+// forced GC at the start), paired (see [paired]). It reports the peak HeapInuse
+// and the throughput of each.
 func BenchmarkPerfDownload(b *testing.B) {
 	s := newPerfServer(b)
 	s.downloadSize.Store(perfDownloadSize)
 	ctx := context.Background()
-	b.Run("impl=baseline", func(b *testing.B) {
-		hc := perfBaselineClient(b)
-		url := s.URL + "/download/content/data/job1"
-		var peak uint64
-		b.SetBytes(perfDownloadSize)
-		for b.Loop() {
+	hc := perfBaselineClient(b)
+	url := s.URL + "/download/content/data/job1"
+	c := perfClient(b, s)
+	var peak [2]uint64
+	means := paired(b,
+		pairedImpl{"baseline", func() error {
 			runtime.GC()
 			w := &heapPeakWriter{}
 			req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 			if err != nil {
-				b.Fatal(err)
+				return err
 			}
 			req.Header.Set("Authorization", "Bearer "+perfToken)
 			req.Header.Set("Accept", "application/octet-stream")
 			req.Header.Set("Intercom-Version", APIVersion)
 			resp, err := hc.Do(req)
 			if err != nil {
-				b.Fatal(err)
+				return err
 			}
 			n, err := io.Copy(w, resp.Body)
 			resp.Body.Close()
-			if err != nil || n != perfDownloadSize || resp.StatusCode != http.StatusOK {
-				b.Fatal(n, err)
+			if err == nil && (n != perfDownloadSize || resp.StatusCode != http.StatusOK) {
+				err = fmt.Errorf("status %d, %d bytes", resp.StatusCode, n)
 			}
-			peak = max(peak, w.peak)
-		}
-		b.ReportMetric(float64(peak), "peak-heap-B")
-	})
-	b.Run("impl=facade", func(b *testing.B) {
-		c := perfClient(b, s)
-		var peak uint64
-		b.SetBytes(perfDownloadSize)
-		for b.Loop() {
+			peak[0] = max(peak[0], w.peak)
+			return err
+		}},
+		pairedImpl{"sdk", func() error {
 			runtime.GC()
 			w := &heapPeakWriter{}
 			d, err := c.DataExport.Download(ctx, "job1")
 			if err != nil {
-				b.Fatal(err)
+				return err
 			}
-			if n, err := d.WriteTo(w); err != nil || n != perfDownloadSize {
-				b.Fatal(n, err)
+			n, err := d.WriteTo(w)
+			if err == nil && n != perfDownloadSize {
+				err = fmt.Errorf("%d bytes", n)
 			}
-			peak = max(peak, w.peak)
-		}
-		b.ReportMetric(float64(peak), "peak-heap-B")
-	})
+			peak[1] = max(peak[1], w.peak)
+			return err
+		}})
+	b.ReportMetric(perfDownloadSize/1e6/means[0].Seconds(), "baseline-MB/s")
+	b.ReportMetric(perfDownloadSize/1e6/means[1].Seconds(), "sdk-MB/s")
+	b.ReportMetric(float64(peak[0]), "baseline-peak-heap-B")
+	b.ReportMetric(float64(peak[1]), "sdk-peak-heap-B")
 }

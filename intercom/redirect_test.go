@@ -179,7 +179,8 @@ func TestTokenScrubbedFromTransportErrors(t *testing.T) {
 	ctx := context.Background()
 	_, err1 := coreDo(ctx, c, "POST", "/refused", `{"a":1}`)
 	_, err2 := coreDo(ctx, c, "GET", "/unreachable", "")
-	for i, err := range []error{err1, err2} {
+	_, err3 := c.getURL(ctx, "/contacts/"+coreToken+"%zz") // an invalid next-page link
+	for i, err := range []error{err1, err2, err3} {
 		if err == nil {
 			t.Fatalf("case %d: no error", i)
 		}

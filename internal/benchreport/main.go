@@ -164,16 +164,16 @@ func (r row) change() string {
 // the baseline measured in the same run, as the table's header says.
 func rows(r results) []row {
 	const (
-		get   = "BenchmarkPerfGet/impl="
-		getP  = "BenchmarkPerfGetPaired"
-		it    = "BenchmarkPerfIterate"
-		hp    = "BenchmarkPerfIterateHeap/impl="
-		cc    = "BenchmarkPerfConcurrent"
-		rp    = "BenchmarkPerfRetry429/path="
-		rpP   = "BenchmarkPerfRetry429Paired"
-		cr    = "BenchmarkPerfCreate/impl="
-		crP   = "BenchmarkPerfCreatePaired"
-		dl    = "BenchmarkPerfDownload"
+		get        = "BenchmarkPerfGet/impl="
+		getP       = "BenchmarkPerfGetPaired"
+		it         = "BenchmarkPerfIterate"
+		hp         = "BenchmarkPerfIterateHeap/impl="
+		cc         = "BenchmarkPerfConcurrent"
+		rp         = "BenchmarkPerfRetry429/path="
+		rpP        = "BenchmarkPerfRetry429Paired"
+		cr         = "BenchmarkPerfCreate/impl="
+		crP        = "BenchmarkPerfCreatePaired"
+		dl         = "BenchmarkPerfDownload"
 		pairedNote = ", paired"
 	)
 	m := r.median

@@ -16,6 +16,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -241,12 +242,13 @@ type pairedImpl struct {
 }
 
 // paired runs every impl once per benchmark iteration, rotating which goes first, and
-// returns each one's mean time per call. The machine this runs on is shared: sequential
+// returns each one's median time per call. The machine this runs on is shared: sequential
 // sub-benchmarks see different loads (their figures drift by more than the differences
-// being measured), while the sides of a paired loop see the same. It reports each mean as
+// being measured), while the sides of a paired loop see the same; the median discards
+// the calls that a burst of load from elsewhere slowed down. It reports each median as
 // "<name>-ns/call".
 func paired(b *testing.B, impls ...pairedImpl) []time.Duration {
-	total := make([]time.Duration, len(impls))
+	times := make([][]time.Duration, len(impls))
 	i := 0
 	for b.Loop() {
 		for k := range impls {
@@ -255,16 +257,18 @@ func paired(b *testing.B, impls ...pairedImpl) []time.Duration {
 			if err := impls[j].call(); err != nil {
 				b.Fatalf("%s: %v", impls[j].name, err)
 			}
-			total[j] += time.Since(start)
+			times[j] = append(times[j], time.Since(start))
 		}
 		i++
 	}
-	means := make([]time.Duration, len(impls))
+	medians := make([]time.Duration, len(impls))
 	for j, im := range impls {
-		means[j] = total[j] / time.Duration(b.N)
-		b.ReportMetric(float64(means[j].Nanoseconds()), im.name+"-ns/call")
+		slices.Sort(times[j])
+		n := len(times[j])
+		medians[j] = (times[j][(n-1)/2] + times[j][n/2]) / 2
+		b.ReportMetric(float64(medians[j].Nanoseconds()), im.name+"-ns/call")
 	}
-	return means
+	return medians
 }
 
 const perfContactID = "000000000000000000000001"

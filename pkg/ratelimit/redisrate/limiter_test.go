@@ -153,6 +153,11 @@ func TestPauseIsShared(t *testing.T) {
 	if d := pttl(); d > 0 {
 		t.Fatalf("a response with budget left set a pause of %v", d)
 	}
+	// An absent or unparseable X-RateLimit-Remaining is not "nothing left".
+	a.Observe(200, intercom.RateLimit{Limit: 100, HasLimit: true, Reset: clk.Now().Add(8 * time.Second), HasReset: true})
+	if d := pttl(); d > 0 {
+		t.Fatalf("a response whose remaining count was unknown set a pause of %v", d)
+	}
 	a.Observe(429, intercom.RateLimit{Limit: 100, Reset: clk.Now().Add(3 * time.Second)})
 	within(t, "pause key expiry", pttl(), 3*time.Second, time.Second)
 

@@ -3,6 +3,7 @@ package contract
 import (
 	"context"
 	"errors"
+	"io"
 
 	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
@@ -40,6 +41,9 @@ func got[T any](v *T, err error) error {
 	}
 	if v == nil {
 		return errNoResult
+	}
+	if c, ok := any(v).(io.Closer); ok { // a streamed download
+		return c.Close()
 	}
 	return nil
 }

@@ -35,8 +35,11 @@ func numericString(name, id string) error {
 	return err
 }
 
-// requireUnionBody refuses a union request body that was never set with one of
-// its From... methods: it would be sent as null or {}.
+// requireUnionBody refuses a union request body (a generated type whose
+// value is set with one of its From... methods) that was never set: it would
+// be sent as null or {}. Every method taking a union body calls it before
+// sending anything; generated service methods must too. The error says how
+// to build the body.
 func requireUnionBody(v json.Marshaler) error {
 	b, err := v.MarshalJSON()
 	if err != nil {

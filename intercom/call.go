@@ -53,8 +53,10 @@ func doNoBody(ctx context.Context, c *Client, op *Operation, opts []Option, fn f
 // getURL does a GET of an absolute URL (a `pages.next` link) through the same HTTP layer;
 // it refuses a URL whose scheme+host differ from the client's base URL (the token must never
 // be sent to another host). A link to one of Intercom's own API hosts is sent to the client's
-// base URL instead (same path and query), so pagination works through a proxy or a test
-// server; a relative link is resolved against the base URL.
+// base URL instead (same path and query, under the base URL's path prefix), so pagination
+// works through a proxy or a test server. A relative link starting with "/" is an API path
+// and goes under the base URL's path prefix too; another relative link is resolved against
+// the base URL.
 func (c *Client) getURL(ctx context.Context, rawURL string) (*http.Response, error) {
 	u, err := c.resolveURL(rawURL)
 	if err != nil {
@@ -62,7 +64,7 @@ func (c *Client) getURL(ctx context.Context, rawURL string) (*http.Response, err
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, fmt.Errorf("intercom: %w", err)
+		return nil, fmt.Errorf("intercom: %w", c.scrubErr(err))
 	}
 	return c.do(req)
 }
@@ -71,13 +73,18 @@ func (c *Client) getURL(ctx context.Context, rawURL string) (*http.Response, err
 func (c *Client) resolveURL(rawURL string) (*url.URL, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("intercom: invalid next-page URL: %w", err)
+		return nil, fmt.Errorf("intercom: invalid next-page URL: %w", c.scrubErr(err))
 	}
 	if u.User != nil {
 		return nil, errors.New("intercom: refusing a next-page URL with credentials")
 	}
 	u.Fragment, u.RawFragment = "", ""
 	if u.Scheme == "" && u.Host == "" {
+		if strings.HasPrefix(u.Path, "/") {
+			// A path from the API's root, like the path of a link on
+			// Intercom's host: under the base URL's path prefix.
+			return c.rebase(u), nil
+		}
 		base := *c.base
 		if !strings.HasSuffix(base.Path, "/") {
 			base.Path += "/"
@@ -90,17 +97,23 @@ func (c *Client) resolveURL(rawURL string) (*url.URL, error) {
 	}
 	if strings.EqualFold(u.Scheme, "https") && isIntercomAPIHost(strings.ToLower(u.Hostname())) &&
 		(u.Port() == "" || u.Port() == "443") {
-		r := *c.base
-		r.Path = strings.TrimSuffix(c.base.Path, "/") + u.Path
-		r.RawPath = ""
-		if u.RawPath != "" {
-			r.RawPath = strings.TrimSuffix(c.base.EscapedPath(), "/") + u.RawPath
-		}
-		r.RawQuery = u.RawQuery
-		return &r, nil
+		return c.rebase(u), nil
 	}
 	return nil, fmt.Errorf("intercom: refusing to send the access token to %s://%s: the next-page URL is not on the client's host %s",
 		u.Scheme, u.Host, c.base.Host)
+}
+
+// rebase returns the URL of the API path and query of u on the client's base
+// URL, under its path prefix.
+func (c *Client) rebase(u *url.URL) *url.URL {
+	r := *c.base
+	r.Path = strings.TrimSuffix(c.base.Path, "/") + u.Path
+	r.RawPath = ""
+	if u.RawPath != "" {
+		r.RawPath = strings.TrimSuffix(c.base.EscapedPath(), "/") + u.RawPath
+	}
+	r.RawQuery = u.RawQuery
+	return &r
 }
 
 // sameOrigin compares scheme, host and port (default ports made explicit).

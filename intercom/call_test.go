@@ -90,7 +90,9 @@ func TestGetURL(t *testing.T) {
 		{srv.URL + "/proxy/contacts/1/companies?page=2", "/proxy/contacts/1/companies?page=2"},
 		{"https://api.intercom.io/contacts/1/companies?page=3#frag", "/proxy/contacts/1/companies?page=3"},
 		{"https://API.EU.intercom.io:443/events?per_page=2", "/proxy/events?per_page=2"},
-		{"/contacts?page=4", "/contacts?page=4"},
+		{"/contacts?page=4", "/proxy/contacts?page=4"}, // an API path: under the prefix
+		{"/proxy/x?page=6", "/proxy/proxy/x?page=6"},   // always: no guessing
+		{"?page=7", "/proxy/?page=7"},
 		{"contacts?page=5", "/proxy/contacts?page=5"},
 	}
 	for _, tt := range ok {

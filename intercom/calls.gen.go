@@ -125,12 +125,12 @@ func (s *CallsService) ListWithTranscripts(ctx context.Context, conversationIDs 
 var _ = func(r *gen.ListCallsWithTranscriptsResponse) *gen.CallWithTranscriptList { return r.JSON200 }
 
 // Recording downloads the recording of a call
-// (GET /calls/{call_id}/recording). The API answers with a redirect to a
-// signed URL, which the client's http.Client follows; Go's client does not
-// forward the Authorization header to a host other than the API's. With an
-// http.Client that does not follow redirects, the error is an [*Error] with
-// status 302. The request is sent with Accept: */*, since the file's type
-// is whatever the recording is.
+// (GET /calls/{call_id}/recording), streamed: read it from the [Download]
+// and Close it. The API answers with a redirect to a signed URL, which the
+// client follows without the Authorization header when it is on another
+// origin (see [ErrRedirectRefused]). With an http.Client that does not
+// follow redirects, the error is an [*Error] with status 302. The request is
+// sent with Accept: */*, since the file's type is whatever the recording is.
 func (s *CallsService) Recording(ctx context.Context, callID string, opts ...Option) (*Download, error) {
 	if err := requireID("call id", callID); err != nil {
 		return nil, err
@@ -152,9 +152,10 @@ func (s *CallsService) RegisterFinVoiceCall(ctx context.Context, body gen.Regist
 
 var _ = func(r *gen.RegisterFinVoiceCallResponse) *gen.AiCallResponse { return r.JSON200 }
 
-// Transcript downloads the transcript of a call as a text file
+// Transcript downloads the transcript of a call as a text file, streamed
 // (GET /calls/{call_id}/transcript, sent with
-// Accept: text/plain, application/json since errors are JSON).
+// Accept: text/plain, application/json since errors are JSON). Close the
+// [Download] when done.
 func (s *CallsService) Transcript(ctx context.Context, callID string, opts ...Option) (*Download, error) {
 	if err := requireID("call id", callID); err != nil {
 		return nil, err

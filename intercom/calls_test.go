@@ -119,12 +119,10 @@ func TestCallsIDs(t *testing.T) {
 			return err
 		}},
 		{name: "Recording", route: "/calls/%s/recording", call: func(ctx context.Context, c *Client, id string) error {
-			_, err := c.Calls.Recording(ctx, id)
-			return err
+			return closeDownload(c.Calls.Recording(ctx, id))
 		}},
 		{name: "Transcript", route: "/calls/%s/transcript", call: func(ctx context.Context, c *Client, id string) error {
-			_, err := c.Calls.Transcript(ctx, id)
-			return err
+			return closeDownload(c.Calls.Transcript(ctx, id))
 		}},
 		{name: "CollectFinVoiceCallByExternalID", route: "/fin_voice/external_id/%s", call: func(ctx context.Context, c *Client, id string) error {
 			_, err := c.Calls.CollectFinVoiceCallByExternalID(ctx, id)
@@ -165,13 +163,14 @@ func TestCallsTranscript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(d.Data) != text || d.ContentType != "text/plain; charset=utf-8" || d.Filename != "transcription_data-2025-07-17.txt" {
-		t.Errorf("download = %q, %q, %q", d.Data, d.ContentType, d.Filename)
+	data := readDownload(t, d)
+	if string(data) != text || d.ContentType != "text/plain; charset=utf-8" || d.Filename != "transcription_data-2025-07-17.txt" {
+		t.Errorf("download = %q, %q, %q", data, d.ContentType, d.Filename)
 	}
 	if got := seen()[0].header.Get("Accept"); got != "text/plain, application/json" {
 		t.Errorf("Accept = %q", got)
 	}
-	if _, err := c.Calls.Transcript(context.Background(), "999"); !IsNotFound(err) {
+	if err := closeDownload(c.Calls.Transcript(context.Background(), "999")); !IsNotFound(err) {
 		t.Errorf("missing transcript: err = %v, want not found", err)
 	}
 }
@@ -194,8 +193,9 @@ func TestCallsRecording(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if string(d.Data) != string(audio) || d.ContentType != "audio/mpeg" || d.Filename != "" {
-			t.Errorf("download = %q, %q, %q", d.Data, d.ContentType, d.Filename)
+		data := readDownload(t, d)
+		if string(data) != string(audio) || d.ContentType != "audio/mpeg" || d.Filename != "" {
+			t.Errorf("download = %q, %q, %q", data, d.ContentType, d.Filename)
 		}
 		reqs := seen()
 		if len(reqs) != 2 || reqs[0].header.Get("Accept") != "*/*" {
@@ -222,8 +222,9 @@ func TestCallsRecording(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if string(d.Data) != string(audio) {
-			t.Errorf("data = %q", d.Data)
+		data := readDownload(t, d)
+		if string(data) != string(audio) {
+			t.Errorf("data = %q", data)
 		}
 		if n := len(storage.all()); n != 1 {
 			t.Errorf("storage got %d requests, want 1", n)

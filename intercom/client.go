@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
@@ -39,13 +40,19 @@ const (
 //     failure before any response or a 408, 429, 500, 502, 503 or 504 response,
 //     waiting as long as the server asks (Retry-After, then X-RateLimit-Reset on
 //     a 429) up to [WithMaxRetryDelay], otherwise with exponential backoff and
-//     jitter. POST, PUT and PATCH are retried after a 5xx or a failure once the
-//     request was sent only with [WithRetryNonIdempotent]. The request body is
+//     jitter. A write (POST, PUT, PATCH, unless its [Operation] is
+//     RetrySafe, like a search) is retried after a 5xx or a failure once the
+//     request was sent only with [WithRetryNonIdempotent]; a failure known
+//     not to have been processed (an HTTP/2 REFUSED_STREAM or GOAWAY that
+//     excluded the request) is retried for every request. The request body is
 //     replayed byte for byte;
 //   - records the X-RateLimit-* headers of each response ([Client.RateLimit]);
 //   - returns a non-2xx response as an [*Error] and a 2xx response with its
-//     body read into memory;
-//   - logs with [WithLogger], never showing the token.
+//     body read into memory, up to [WithMaxResponseBytes] (64 MiB by
+//     default); files (see [Download]) are streamed instead;
+//   - logs with [WithLogger], never showing the token;
+//   - follows redirects only as [ErrRedirectRefused] describes: the token is
+//     only ever sent to the client's own origin, never over a downgrade.
 type Client struct {
 	// Services holds one field per resource: client.Contacts, client.Conversations, ...
 	Services
@@ -68,9 +75,12 @@ type Client struct {
 	gen  *gen.Client              // generated client on doer, returns *http.Response
 	raw  *gen.ClientWithResponses // the same, with typed responses (Raw)
 
-	rlMu    sync.Mutex
-	rl      RateLimit
-	rlKnown bool // rl.Remaining came from a response header
+	// attempts numbers the attempts in the order they are sent.
+	attempts atomic.Uint64
+
+	rlMu  sync.Mutex
+	rl    RateLimit
+	rlSeq uint64 // the attempt whose response rl comes from
 
 	// warned holds the operation+field pairs whose decoding mismatch was
 	// logged (see warnMismatches).
@@ -130,10 +140,15 @@ func newClient(token string, cfg config) (*Client, error) {
 		return nil, fmt.Errorf("intercom: base URL: %w", err)
 	}
 	c.base = base
-	c.hc = cfg.httpClient
-	if c.hc == nil {
+	// The client's own copy of the HTTP client, with the redirect policy: a
+	// caller's *http.Client is never modified.
+	if cfg.httpClient != nil {
+		hc := *cfg.httpClient
+		c.hc = &hc
+	} else {
 		c.hc = &http.Client{Transport: defaultTransport()}
 	}
+	c.hc.CheckRedirect = c.redirectPolicy(c.hc.CheckRedirect)
 	c.authHdr = headerValue("Bearer " + token)
 	ua := "intercom-go/" + Version + " go/" + goVersion()
 	if cfg.appInfo != "" {

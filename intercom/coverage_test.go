@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"reflect"
 	"regexp"
@@ -187,7 +188,14 @@ func filled(t reflect.Type) reflect.Value {
 // takes its first element.
 func callReflect(m reflect.Value, args []reflect.Value) {
 	for _, o := range m.Call(args) {
-		if !o.IsValid() || o.Kind() != reflect.Func {
+		if !o.IsValid() {
+			continue
+		}
+		// A streamed result (a Download) holds the connection until closed.
+		if c, ok := o.Interface().(io.Closer); ok && !o.IsNil() {
+			_ = c.Close()
+		}
+		if o.Kind() != reflect.Func {
 			continue
 		}
 		// An iter.Seq2[T, error]: range over it once.

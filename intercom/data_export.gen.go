@@ -37,9 +37,10 @@ var _ = func(r *gen.CreateDataExportResponse) *gen.DataExport { return r.JSON200
 // Download downloads the file of a completed data export
 // (GET /download/content/data/{job_identifier}, sent with
 // Accept: application/octet-stream as the API requires). Intercom sends the
-// data as a gzip-compressed CSV file, which Data holds as received; only if
-// the response declared Content-Encoding: gzip has Go's HTTP transport
-// already decompressed it.
+// data as a gzip-compressed CSV file, streamed as received (read it from the
+// [Download], or copy it with WriteTo, and Close it); only if the response
+// declared Content-Encoding: gzip has Go's HTTP transport already
+// decompressed it.
 func (s *DataExportService) Download(ctx context.Context, jobIdentifier string, opts ...Option) (*Download, error) {
 	if err := requireID("job identifier", jobIdentifier); err != nil {
 		return nil, err

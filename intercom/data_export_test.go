@@ -48,8 +48,7 @@ func TestDataExportIDs(t *testing.T) {
 			return err
 		}},
 		{name: "Download", route: "/download/content/data/%s", call: func(ctx context.Context, c *Client, id string) error {
-			_, err := c.DataExport.Download(ctx, id)
-			return err
+			return closeDownload(c.DataExport.Download(ctx, id))
 		}},
 	})
 }
@@ -83,10 +82,11 @@ func TestDataExportDownload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(d.Data, file) || d.ContentType != "application/octet-stream" || d.Filename != "export-xyz1234.csv.gz" {
-		t.Errorf("download = %d bytes %q %q, want the %d bytes sent", len(d.Data), d.ContentType, d.Filename, len(file))
+	data := readDownload(t, d)
+	if !bytes.Equal(data, file) || d.ContentType != "application/octet-stream" || d.Filename != "export-xyz1234.csv.gz" {
+		t.Errorf("download = %d bytes %q %q, want the %d bytes sent", len(data), d.ContentType, d.Filename, len(file))
 	}
-	if _, err := c.DataExport.Download(context.Background(), "missing"); !IsNotFound(err) {
+	if err := closeDownload(c.DataExport.Download(context.Background(), "missing")); !IsNotFound(err) {
 		t.Errorf("missing export: err = %v, want not found", err)
 	}
 }

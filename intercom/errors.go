@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"mime"
 	"net/http"
 	"slices"
 	"strconv"
@@ -100,11 +101,7 @@ func (e *Error) Error() string {
 	case len(bytes.TrimSpace(e.Body)) == 0:
 		b.WriteString(" (empty body)")
 	case e.err != nil:
-		ct := e.contentType
-		if ct == "" {
-			ct = "no content type"
-		}
-		fmt.Fprintf(&b, ": unexpected non-JSON response body (%s): %q", truncate(ct, 64), excerpt(e.Body, 160))
+		fmt.Fprintf(&b, ": %s: %q", e.bodyProblem(), excerpt(e.Body, 160))
 	default:
 		fmt.Fprintf(&b, ": %q", excerpt(e.Body, 160))
 	}
@@ -115,6 +112,44 @@ func (e *Error) Error() string {
 		fmt.Fprintf(&b, " (after %d attempts)", e.Attempts)
 	}
 	return b.String()
+}
+
+// bodyProblem says why an error body that could not be decoded as
+// Intercom's error JSON could not be: a body cut at maxErrorBody, a JSON body
+// that ends too early (a truncated response), malformed JSON, or a body of
+// another content type (a proxy's HTML page, say).
+func (e *Error) bodyProblem() string {
+	ct := e.contentType
+	if ct == "" {
+		ct = "no content type"
+	}
+	var se *json.SyntaxError
+	syntax := errors.As(e.err, &se)
+	switch {
+	case e.Truncated:
+		return fmt.Sprintf("error body over %d KiB, cut (%s)", maxErrorBody>>10, truncate(ct, 64))
+	case !isJSONContentType(e.contentType) && !looksLikeJSON(e.Body):
+		return fmt.Sprintf("unexpected non-JSON response body (%s)", truncate(ct, 64))
+	case syntax && se.Offset >= int64(len(e.Body)):
+		return fmt.Sprintf("truncated JSON response body (%d bytes, ends before the JSON does)", len(e.Body))
+	default:
+		return fmt.Sprintf("malformed JSON response body (%s): %v", truncate(ct, 64), e.err)
+	}
+}
+
+// isJSONContentType reports whether ct is application/json or a +json type.
+func isJSONContentType(ct string) bool {
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return false
+	}
+	return mt == "application/json" || strings.HasSuffix(mt, "+json")
+}
+
+// looksLikeJSON reports whether body starts like a JSON object or array.
+func looksLikeJSON(body []byte) bool {
+	b := bytes.TrimSpace(body)
+	return len(b) > 0 && (b[0] == '{' || b[0] == '[')
 }
 
 // Unwrap returns why the body could not be decoded as Intercom's error JSON,
@@ -235,7 +270,7 @@ func (c *Client) newError(req *http.Request, resp *http.Response, body []byte, t
 	e := &Error{
 		StatusCode:  resp.StatusCode,
 		Method:      req.Method,
-		Path:        req.URL.EscapedPath(),
+		Path:        c.scrub(req.URL.EscapedPath()),
 		RateLimit:   rl,
 		Attempts:    attempts,
 		Body:        body,

@@ -2,8 +2,10 @@ package intercom
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -27,22 +29,30 @@ func (c *Client) logRequest(ctx context.Context, cfg *config, r *http.Request, a
 	)
 }
 
-// logResponse logs the response of one attempt.
+// logResponse logs the response of one attempt; size is the body's length,
+// or -1 for a streamed body.
 func (c *Client) logResponse(ctx context.Context, cfg *config, r *http.Request, resp *http.Response, attempt int, d time.Duration, size int) {
 	attrs := []slog.Attr{
 		slog.String("method", r.Method),
-		slog.String("path", r.URL.EscapedPath()),
+		slog.String("path", c.scrub(r.URL.EscapedPath())),
 		slog.Int("attempt", attempt),
 		slog.Int("status", resp.StatusCode),
 		slog.Duration("duration", d),
-		slog.Int("bytes", size),
+	}
+	if size >= 0 {
+		attrs = append(attrs, slog.Int("bytes", size))
 	}
 	if id := resp.Header.Get(hdrRequestID); id != "" {
 		attrs = append(attrs, slog.String("request_id", c.scrub(id)))
 	}
-	if rl, found, _ := parseRateLimit(resp.Header); found {
-		attrs = append(attrs, slog.Int("ratelimit_limit", rl.Limit), slog.Int("ratelimit_remaining", rl.Remaining))
-		if !rl.Reset.IsZero() {
+	if rl, found := parseRateLimit(resp.Header); found {
+		if rl.HasLimit {
+			attrs = append(attrs, slog.Int("ratelimit_limit", rl.Limit))
+		}
+		if rl.HasRemaining {
+			attrs = append(attrs, slog.Int("ratelimit_remaining", rl.Remaining))
+		}
+		if rl.HasReset {
 			attrs = append(attrs, slog.Time("ratelimit_reset", rl.Reset))
 		}
 	}
@@ -56,7 +66,7 @@ func (c *Client) logRetry(ctx context.Context, cfg *config, r *http.Request, att
 	}
 	attrs := []slog.Attr{
 		slog.String("method", r.Method),
-		slog.String("path", r.URL.EscapedPath()),
+		slog.String("path", c.scrub(r.URL.EscapedPath())),
 		slog.Int("attempt", attempt),
 		slog.Duration("delay", delay),
 		slog.String("reason", reason),
@@ -82,3 +92,32 @@ func (c *Client) scrub(s string) string {
 	}
 	return s
 }
+
+// scrubErr returns err, or when its text holds the access token (a
+// transport error quoting a URL that carries it, for example) an error
+// without it: a *url.Error is copied with its URL scrubbed, and any other
+// error is replaced by one with the same text, scrubbed, that still matches
+// what err matched with errors.Is. Errors leaving the HTTP layer go through
+// it.
+func (c *Client) scrubErr(err error) error {
+	if err == nil || c.token == "" || !strings.Contains(err.Error(), c.token) {
+		return err
+	}
+	if ue, ok := err.(*url.Error); ok {
+		return &url.Error{Op: ue.Op, URL: c.scrub(ue.URL), Err: c.scrubErr(ue.Err)}
+	}
+	return &scrubbedError{msg: c.scrub(err.Error()), orig: err}
+}
+
+// scrubbedError stands for an error whose text held the access token. It
+// does not unwrap to the original (whose text would show the token), but
+// errors.Is still matches what the original matched.
+type scrubbedError struct {
+	msg  string
+	orig error
+}
+
+func (e *scrubbedError) Error() string { return e.msg }
+
+// Is reports whether the original error matches target.
+func (e *scrubbedError) Is(target error) bool { return errors.Is(e.orig, target) }

@@ -202,7 +202,7 @@ func (o *callObs) attempted(res *attemptResult) {
 	if res.resp != nil {
 		o.cur.StatusCode = res.resp.StatusCode
 		o.cur.RequestID = res.resp.Header.Get(hdrRequestID)
-		o.cur.RateLimit, _, _ = parseRateLimit(res.resp.Header)
+		o.cur.RateLimit, _ = parseRateLimit(res.resp.Header)
 	}
 }
 

@@ -41,6 +41,9 @@ const (
 	defaultMaxRetryDelay         = 30 * time.Second
 	defaultResponseHeaderTimeout = 60 * time.Second
 	defaultMaxIdleConnsPerHost   = 64
+	// DefaultMaxResponseBytes is the default limit on the body of a
+	// successful JSON response; see [WithMaxResponseBytes].
+	DefaultMaxResponseBytes = 64 << 20
 )
 
 // config holds every setting of a client or call. A call's config is a copy of
@@ -71,10 +74,18 @@ type config struct {
 
 	strictDecoding bool // WithStrictDecoding
 
+	// maxResponseBytes bounds a successful JSON body (<= 0: no limit).
+	maxResponseBytes int64
+
 	// Call-only settings.
 	responseInto **http.Response
 	params       any           // WithParams: consumed by the service method, checked by the HTTP layer
 	decodeReport *DecodeReport // WithDecodeReport
+	// stream hands a 2xx body to the caller unread (downloads).
+	stream bool
+	// retryRateLimitedOnly retries after a 429, and after a failure known
+	// not to have reached the server, and nothing else (scrolls).
+	retryRateLimitedOnly bool
 
 	// Test hooks: the clock and the sleeper used for retry and rate-limit waits.
 	now   func() time.Time
@@ -89,6 +100,8 @@ func defaultConfig() config {
 		maxRetryDelay: defaultMaxRetryDelay,
 		now:           time.Now,
 		sleep:         sleepCtx,
+
+		maxResponseBytes: DefaultMaxResponseBytes,
 	}
 }
 
@@ -260,9 +273,11 @@ func WithMaxRetryDelay(d time.Duration) Option {
 // WithRetryNonIdempotent controls whether POST, PUT and PATCH requests are
 // also retried after a 500, 502, 503 or 504 response, or after a connection
 // failure once the request was sent, when the server may already have acted
-// on them. The default is false: then only GET, HEAD, OPTIONS and DELETE are.
-// Writes are always retried after 408, 429 and failures before the request
-// was sent.
+// on them. The default is false: then only GET, HEAD, OPTIONS and DELETE
+// are, and the operations whose [Operation] is RetrySafe (reads sent as
+// POST, such as searches). Writes are always retried after 408, 429, failures
+// before the request was sent, and HTTP/2 refusals that say the request was
+// not processed.
 func WithRetryNonIdempotent(enable bool) Option {
 	return func(cfg *config) error {
 		cfg.retryWrites = enable
@@ -331,9 +346,26 @@ func WithRateLimiter(l RateLimiter) Option {
 	}
 }
 
+// WithMaxResponseBytes limits the body of a successful JSON response to n
+// bytes (default [DefaultMaxResponseBytes], 64 MiB). A larger body is not
+// read into memory: the call fails with an error wrapping
+// [ErrResponseTooLarge]. n <= 0 removes the limit. Files the API returns
+// instead of JSON (data exports, call recordings, see [Download]) are
+// streamed to the caller by the service methods and not limited; a raw
+// generated call buffers every body, files included, so the limit applies
+// to it. Error bodies are always limited to 64 KiB.
+func WithMaxResponseBytes(n int64) Option {
+	return func(cfg *config) error {
+		cfg.maxResponseBytes = n
+		return nil
+	}
+}
+
 // WithResponseInto stores the final *http.Response of the call in *dst, also
-// when the call fails with an [*Error]. Its body is already read into memory
-// and can be read again. Call only.
+// when the call fails with an [*Error]. Its body is a copy in memory, which
+// can be read whatever else reads the response, and read again after
+// Seek(0, io.SeekStart). For a call returning a [Download], whose body is
+// streamed, the stored response has no body. Call only.
 func WithResponseInto(dst **http.Response) Option {
 	return func(cfg *config) error {
 		if cfg.scope != scopeCall {
@@ -370,6 +402,25 @@ func WithClock(c Clock) Option {
 			return errors.New("intercom: WithClock: nil clock")
 		}
 		cfg.now, cfg.sleep = c.Now, c.Sleep
+		return nil
+	}
+}
+
+// withStream makes the call hand a successful body to the caller unread,
+// for a [Download].
+func withStream() Option {
+	return func(cfg *config) error {
+		cfg.stream = true
+		return nil
+	}
+}
+
+// withRetryRateLimitedOnly makes the call retry only after a 429 (waited out
+// as usual) or a failure before the request reached the server, for a
+// scroll: a scroll request that failed otherwise may have moved the scroll.
+func withRetryRateLimitedOnly() Option {
+	return func(cfg *config) error {
+		cfg.retryRateLimitedOnly = true
 		return nil
 	}
 }

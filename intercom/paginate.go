@@ -29,8 +29,9 @@ import (
 //   - next URL: pages.next is the absolute URL of the next page: [linkNext]
 //     and [nextURLCall] (which fetches it with Client.getURL).
 //   - scroll: scroll_param in query and response: [paginateScroll] with
-//     [scrollFetch]; no retries, a 500 mid-scroll ends with ErrScrollExpired,
-//     an empty page ends the scroll.
+//     [scrollFetch]; only a 429 (or a failure before the request reached the
+//     server) is retried, a 500 mid-scroll ends with ErrScrollExpired, an
+//     empty page ends the scroll.
 //
 // [fetchPages] runs one page's request through doJSON and splits the decoded
 // response into items and next cursor; [cloneParams], [items] and [valueOr]
@@ -69,9 +70,12 @@ var ErrRepeatedCursor = errors.New("intercom: pagination stopped: the API return
 var ErrScrollExpired = errors.New("intercom: the scroll expired or failed and cannot be resumed; restart it from the beginning")
 
 // pageOf is one fetched page: its items and the cursor of the next page ("" = last page).
+// End, when set, is yielded after the items, and ends the iteration: for a page whose
+// items arrived but which cannot be followed.
 type pageOf[T any] struct {
 	Items []T
 	Next  string
+	End   error
 }
 
 // paginate yields every item of every page lazily. cursor "" fetches the first page.
@@ -114,6 +118,10 @@ func paginateSeq[T any](ctx context.Context, fetch func(ctx context.Context, cur
 				if !yield(page.Items[i], nil) {
 					return
 				}
+			}
+			if page.End != nil {
+				yield(zero, page.End)
+				return
 			}
 			if page.Next == "" {
 				return
@@ -393,15 +401,17 @@ func valueOr[T any](p *T) T {
 
 // paginateScroll iterates a scroll listing (scroll_param in query and
 // response, such as GET /companies/scroll). fetch gets the scroll_param to
-// send ("" opens the scroll) and the call options to use: the caller's with
-// retries disabled, since a retried scroll request cannot succeed once the
-// scroll failed. It returns the page's items and the response's scroll_param.
+// send ("" opens the scroll) and the call options to use: the caller's, in
+// the mode that retries only a 429 (which does not consume the scroll: it is
+// waited out as usual) and a failure before the request reached the server;
+// any other retry could skip a page of a scroll that moved on. It returns the
+// page's items and the response's scroll_param.
 //
 // The scroll ends at the first page without items. An error after the first
 // page that means the scroll is gone (a 500) ends it with [ErrScrollExpired],
-// as does a non-empty page without a scroll_param. The repeated-cursor check
-// is not applied: a scroll_param identifies the whole scroll and may be the
-// same on every page.
+// as does a non-empty page without a scroll_param, after its items are
+// yielded. The repeated-cursor check is not applied: a scroll_param
+// identifies the whole scroll and may be the same on every page.
 func paginateScroll[T any](ctx context.Context, opts []Option, fetch func(ctx context.Context, param string, opts []Option) ([]T, string, error)) iter.Seq2[T, error] {
 	callOpts := scrollOptions(opts)
 	return paginateSeq(ctx, func(ctx context.Context, cursor string) (pageOf[T], error) {
@@ -412,17 +422,18 @@ func paginateScroll[T any](ctx context.Context, opts []Option, fetch func(ctx co
 		case len(list) == 0:
 			return pageOf[T]{}, nil
 		case next == "":
-			return pageOf[T]{}, fmt.Errorf("%w (a page with %d items came without a scroll_param)", ErrScrollExpired, len(list))
+			return pageOf[T]{Items: list, End: fmt.Errorf("%w (a page with %d items, all yielded, came without a scroll_param)", ErrScrollExpired, len(list))}, nil
 		}
 		return pageOf[T]{Items: list, Next: next}, nil
 	}, false)
 }
 
-// scrollOptions are the call options of a scroll request: the caller's, with
-// retries disabled, since a retried scroll request cannot succeed once the
-// scroll failed.
+// scrollOptions are the call options of a scroll request: the caller's,
+// retrying only after a 429 (a 429 does not consume the scroll) or a failure
+// before the request reached the server, since a scroll request that failed
+// otherwise may have moved the scroll.
 func scrollOptions(opts []Option) []Option {
-	return append(slices.Clip(opts), WithMaxRetries(0))
+	return append(slices.Clip(opts), withRetryRateLimitedOnly())
 }
 
 // scrollError returns the error of a scroll request: when the request

@@ -24,8 +24,10 @@ import (
 // The tests in this file drive the pagination engine with fake fetch
 // functions that speak each pagination style through the real adapters
 // (cursorNext, searchPage, pageNext/pageParam, linkNext, paginateScroll).
-// The second half drives the same styles through the client's HTTP layer
-// (doJSON, getURL, the generated client) against an httptest server.
+// The second half drives the service iterators themselves (one per style:
+// Conversations.ListAll, Contacts.SearchAll, Companies.ListAll,
+// Contacts.ListCompaniesAll, Companies.ScrollAll) through the client's HTTP
+// layer against an httptest server.
 
 // listing is a fake paginated endpoint over the items 0..n-1.
 type listing struct {
@@ -670,16 +672,31 @@ func TestPaginateScrollErrors(t *testing.T) {
 			t.Errorf("errors %v", errs)
 		}
 	})
-	t.Run("items without scroll_param", func(t *testing.T) {
+	t.Run("items without scroll_param are yielded, then the error", func(t *testing.T) {
+		calls := 0
 		seq := paginateScroll(context.Background(), nil, func(ctx context.Context, param string, _ []Option) ([]int, string, error) {
-			return []int{1}, "", nil
+			if calls++; calls == 1 {
+				return []int{1, 2}, "s", nil
+			}
+			return []int{3, 4}, "", nil
 		})
-		_, errs := collect(seq)
-		if len(errs) != 1 || !errors.Is(errs[0], ErrScrollExpired) {
-			t.Errorf("errors %v", errs)
+		var got []int
+		var errs []error
+		for v, err := range seq {
+			if err != nil {
+				errs = append(errs, err)
+				if len(got) != 4 {
+					t.Errorf("error yielded after %v, want after all 4 items", got)
+				}
+				continue
+			}
+			got = append(got, v)
+		}
+		if len(errs) != 1 || !errors.Is(errs[0], ErrScrollExpired) || !slices.Equal(got, []int{1, 2, 3, 4}) || calls != 2 {
+			t.Errorf("items %v errors %v calls %d; want 1..4, one ErrScrollExpired, 2 calls", got, errs, calls)
 		}
 	})
-	t.Run("retries disabled, caller options kept and untouched", func(t *testing.T) {
+	t.Run("only 429 retried, caller options kept and untouched", func(t *testing.T) {
 		callerOpts := make([]Option, 1, 4) // spare capacity: an append must not write into it
 		callerOpts[0] = WithMaxRetryDelay(7)
 		var seenOpts []Option
@@ -696,8 +713,8 @@ func TestPaginateScrollErrors(t *testing.T) {
 		if err := cfg.apply(seenOpts); err != nil {
 			t.Fatal(err)
 		}
-		if cfg.maxRetries != 0 || cfg.maxRetryDelay != 7 {
-			t.Errorf("scroll call config: maxRetries %d, maxRetryDelay %v", cfg.maxRetries, cfg.maxRetryDelay)
+		if !cfg.retryRateLimitedOnly || cfg.maxRetries != defaultMaxRetries || cfg.maxRetryDelay != 7 {
+			t.Errorf("scroll call config: retry 429 only %v, maxRetries %d, maxRetryDelay %v", cfg.retryRateLimitedOnly, cfg.maxRetries, cfg.maxRetryDelay)
 		}
 	})
 }
@@ -830,7 +847,7 @@ func TestHTTPPaginateMemoryDoesNotGrowWithListing(t *testing.T) {
 		c := pgClient(t, srv)
 		p := per
 		return measureHeap(t, func() iter.Seq2[gen.ConversationListItem, error] {
-			return pgConversationsAll(context.Background(), c, &gen.ListConversationsParams{PerPage: &p})
+			return c.Conversations.ListAll(context.Background(), &gen.ListConversationsParams{PerPage: &p})
 		}, per, false)
 	}
 	small, large := run(10_000), run(100_000)
@@ -860,12 +877,13 @@ func BenchmarkPaginate100k(b *testing.B) {
 // pgServer is a fake Intercom serving one paginated listing of the items
 // "i0".."i<n-1>" in each pagination style.
 type pgServer struct {
-	t        *testing.T
-	n, per   int
-	failAt   int    // answer request number failAt with failCode (0 = never)
-	failCode int    // status of the failure
-	stuck    bool   // always hand back the same next cursor
-	foreign  string // next-URL style: the next link points at this host instead
+	t         *testing.T
+	n, per    int
+	failAt    int    // answer request number failAt with failCode (0 = never)
+	failCode  int    // status of the failure
+	stuck     bool   // always hand back the same next cursor
+	foreign   string // next-URL style: the next link points at this host instead
+	noParamAt int    // scroll: answer request number noParamAt without a scroll_param
 
 	mu       sync.Mutex
 	requests int
@@ -908,6 +926,9 @@ func (s *pgServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.t.Errorf("request %d without the client's auth header", reqNo)
 	}
 	if s.failAt == reqNo {
+		if s.failCode == http.StatusTooManyRequests {
+			w.Header().Set("Retry-After", "2")
+		}
 		pgJSON(w, s.failCode, `{"type":"error.list","request_id":"req-1","errors":[{"code":"server_error","message":"Request failed due to an internal network error. Please restart the scroll operation."}]}`)
 		return
 	}
@@ -982,6 +1003,10 @@ func (s *pgServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		data, end := s.page(s.scrollAt)
 		s.scrollAt = end
 		s.mu.Unlock()
+		if reqNo == s.noParamAt {
+			pgJSON(w, 200, `{"type":"list","data":`+data+`}`)
+			return
+		}
 		pgJSON(w, 200, `{"type":"list","data":`+data+`,"scroll_param":"sp-1"}`)
 	default:
 		s.t.Errorf("unexpected request %s %s", r.Method, r.URL)
@@ -1000,64 +1025,6 @@ func pgClient(t *testing.T, srv *httptest.Server) *Client {
 	}
 	t.Cleanup(c.CloseIdleConnections)
 	return c
-}
-
-// The iterators below are written exactly as a service method would write
-// them, one per pagination style.
-
-func pgConversationsAll(ctx context.Context, c *Client, params *gen.ListConversationsParams, opts ...Option) iter.Seq2[gen.ConversationListItem, error] {
-	p := cloneParams(params)
-	return paginate(ctx, fetchPages(c, nil, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
-			q := *p
-			if cursor != "" {
-				q.StartingAfter = &cursor
-			}
-			return c.gen.ListConversations(ctx, &q)
-		},
-		func(l *gen.ConversationList) ([]gen.ConversationListItem, string) {
-			return items(l.Conversations), cursorNext(l.Pages)
-		}))
-}
-
-func pgSearchContactsAll(ctx context.Context, c *Client, req gen.SearchRequest, opts ...Option) iter.Seq2[gen.Contact, error] {
-	body, err := convertJSON[ContactSearchRequest](req)
-	if err != nil {
-		return errSeq[gen.Contact](err)
-	}
-	return c.Contacts.SearchAll(ctx, body, opts...)
-}
-
-func pgCompaniesAll(ctx context.Context, c *Client, params *gen.ListCompaniesParams, opts ...Option) iter.Seq2[gen.Company, error] {
-	return paginate(ctx, fetchPages(c, nil, opts,
-		pageCall(params, func(q *gen.ListCompaniesParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.ListCompaniesParams) (*http.Response, error) {
-				return c.gen.ListCompanies(ctx, q)
-			}),
-		func(l *gen.CompanyList) ([]gen.Company, string) { return items(l.Data), pageNext(l.Pages) }))
-}
-
-func pgContactCompaniesAll(ctx context.Context, c *Client, contactID string, params *gen.ListCompaniesForAContactParams, opts ...Option) iter.Seq2[gen.Company, error] {
-	p := cloneParams(params)
-	return paginate(ctx, fetchPages(c, nil, opts,
-		nextURLCall(c, func(ctx context.Context) (*http.Response, error) {
-			return c.gen.ListCompaniesForAContact(ctx, contactID, p)
-		}),
-		func(l *gen.ContactAttachedCompanies) ([]gen.Company, string) {
-			return items(l.Companies), linkNext(l.Pages)
-		}))
-}
-
-func pgScrollCompanies(ctx context.Context, c *Client, opts ...Option) iter.Seq2[gen.Company, error] {
-	return paginateScroll(ctx, opts, scrollFetch(c, nil,
-		func(ctx context.Context, param string) (*http.Response, error) {
-			var p gen.ScrollOverAllCompaniesParams
-			if param != "" {
-				p.ScrollParam = &param
-			}
-			return c.gen.ScrollOverAllCompanies(ctx, &p)
-		},
-		func(r *gen.CompanyScroll) ([]gen.Company, string) { return items(r.Data), valueOr(r.ScrollParam) }))
 }
 
 // ids turns an iterator of generated items into one of their ids.
@@ -1080,23 +1047,23 @@ func httpStyles() []httpStyle {
 	companyID := func(c gen.Company) *string { return c.Id }
 	return []httpStyle{
 		{"cursor", func(ctx context.Context, c *Client, per int) func(func(string, error) bool) {
-			return ids(pgConversationsAll(ctx, c, &gen.ListConversationsParams{PerPage: &per}), func(v gen.ConversationListItem) *string { return v.Id })
+			return ids(c.Conversations.ListAll(ctx, &gen.ListConversationsParams{PerPage: &per}), func(v gen.ConversationListItem) *string { return v.Id })
 		}},
 		{"search-body", func(ctx context.Context, c *Client, per int) func(func(string, error) bool) {
-			req, err := SearchQuery{Filter: Field("email").Equals("a@example.com"), PerPage: per}.Build()
+			req, err := SearchQuery{Filter: Field("email").Equals("a@example.com"), PerPage: per}.BuildContacts()
 			if err != nil {
 				panic(err)
 			}
-			return ids(pgSearchContactsAll(ctx, c, req), func(v gen.Contact) *string { return v.Id })
+			return ids(c.Contacts.SearchAll(ctx, req), func(v gen.Contact) *string { return v.Id })
 		}},
 		{"page", func(ctx context.Context, c *Client, per int) func(func(string, error) bool) {
-			return ids(pgCompaniesAll(ctx, c, &gen.ListCompaniesParams{PerPage: &per}), companyID)
+			return ids(c.Companies.ListAll(ctx, &gen.ListCompaniesParams{PerPage: &per}), companyID)
 		}},
 		{"next-url", func(ctx context.Context, c *Client, per int) func(func(string, error) bool) {
-			return ids(pgContactCompaniesAll(ctx, c, "abc", nil), companyID)
+			return ids(c.Contacts.ListCompaniesAll(ctx, "abc", nil), companyID)
 		}},
 		{"scroll", func(ctx context.Context, c *Client, per int) func(func(string, error) bool) {
-			return ids(pgScrollCompanies(ctx, c), companyID)
+			return ids(c.Companies.ScrollAll(ctx, nil), companyID)
 		}},
 	}
 }
@@ -1240,7 +1207,7 @@ func TestHTTPNextURLOnAnotherHostIsRefused(t *testing.T) {
 }
 
 func pgContactCompaniesAllIDs(ctx context.Context, c *Client) func(func(string, error) bool) {
-	return ids(pgContactCompaniesAll(ctx, c, "abc", nil), func(v gen.Company) *string { return v.Id })
+	return ids(c.Contacts.ListCompaniesAll(ctx, "abc", nil), func(v gen.Company) *string { return v.Id })
 }
 
 func TestHTTPScroll(t *testing.T) {
@@ -1248,12 +1215,48 @@ func TestHTTPScroll(t *testing.T) {
 		fake := &pgServer{t: t, n: 1000, per: 10, failAt: 3, failCode: http.StatusInternalServerError}
 		srv := httptest.NewServer(fake)
 		defer srv.Close()
-		got, errs := collect(ids(pgScrollCompanies(context.Background(), pgClient(t, srv)), func(v gen.Company) *string { return v.Id }))
+		got, errs := collect(ids(pgClient(t, srv).Companies.ScrollAll(context.Background(), nil), func(v gen.Company) *string { return v.Id }))
 		if len(errs) != 1 || !errors.Is(errs[0], ErrScrollExpired) || !hasStatus(errs[0], 500) {
 			t.Fatalf("errors %v, want ErrScrollExpired wrapping the 500", errs)
 		}
 		if len(got) != 20 || fake.count() != 3 {
 			t.Errorf("%d items, %d requests; want 20 and 3 (the 500 is not retried)", len(got), fake.count())
+		}
+	})
+	t.Run("a 429 mid-scroll is waited out and retried", func(t *testing.T) {
+		fake := &pgServer{t: t, n: 45, per: 10, failAt: 3, failCode: http.StatusTooManyRequests}
+		srv := httptest.NewServer(fake)
+		defer srv.Close()
+		sl := &coreSleeper{}
+		c, err := NewClient(pgToken, WithBaseURL(srv.URL), withSleeper(sl.sleep))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.CloseIdleConnections()
+		got, errs := collect(ids(c.Companies.ScrollAll(context.Background(), nil), func(v gen.Company) *string { return v.Id }))
+		if len(errs) != 0 || len(got) != 45 {
+			t.Fatalf("%d items, errors %v; want all 45, no error", len(got), errs)
+		}
+		for i, id := range got {
+			if id != "i"+strconv.Itoa(i) {
+				t.Fatalf("item %d is %q: items lost or repeated", i, id)
+			}
+		}
+		// 5 pages + the empty last one + the 429.
+		if fake.count() != 7 || !slices.Equal(sl.recorded(), []time.Duration{2 * time.Second}) {
+			t.Errorf("%d requests, waits %v; want 7 and the 429's Retry-After of 2s", fake.count(), sl.recorded())
+		}
+	})
+	t.Run("a page without scroll_param: its items, then the restart error", func(t *testing.T) {
+		fake := &pgServer{t: t, n: 1000, per: 10, noParamAt: 2}
+		srv := httptest.NewServer(fake)
+		defer srv.Close()
+		got, errs := collect(ids(pgClient(t, srv).Companies.ScrollAll(context.Background(), nil), func(v gen.Company) *string { return v.Id }))
+		if len(errs) != 1 || !errors.Is(errs[0], ErrScrollExpired) {
+			t.Fatalf("errors %v, want ErrScrollExpired", errs)
+		}
+		if len(got) != 20 || got[19] != "i19" || fake.count() != 2 {
+			t.Errorf("%d items (last %q), %d requests; want the 20 items of both pages, 2 requests", len(got), got[len(got)-1], fake.count())
 		}
 	})
 	t.Run("a 500 on a plain listing is still retried", func(t *testing.T) {
@@ -1262,7 +1265,7 @@ func TestHTTPScroll(t *testing.T) {
 		srv := httptest.NewServer(fake)
 		defer srv.Close()
 		per := 10
-		got, errs := collect(ids(pgConversationsAll(context.Background(), pgClient(t, srv), &gen.ListConversationsParams{PerPage: &per}), func(v gen.ConversationListItem) *string { return v.Id }))
+		got, errs := collect(ids(pgClient(t, srv).Conversations.ListAll(context.Background(), &gen.ListConversationsParams{PerPage: &per}), func(v gen.ConversationListItem) *string { return v.Id }))
 		if len(errs) != 0 || len(got) != 5 || fake.count() != 2 {
 			t.Errorf("items %d, errors %v, requests %d; want 5, none, 2", len(got), errs, fake.count())
 		}
@@ -1284,7 +1287,7 @@ func TestHTTPPaginateCallOptionsOnEveryPage(t *testing.T) {
 	defer srv.Close()
 	per := 10
 	opts := []Option{WithAPIVersion("2.14")}
-	seq := pgConversationsAll(context.Background(), pgClient(t, srv), &gen.ListConversationsParams{PerPage: &per}, opts...)
+	seq := pgClient(t, srv).Conversations.ListAll(context.Background(), &gen.ListConversationsParams{PerPage: &per}, opts...)
 	opts[0] = WithAPIVersion("2.13") // after the iterator was made: must not apply
 	got, errs := collect(ids(seq, func(v gen.ConversationListItem) *string { return v.Id }))
 	if len(errs) != 0 || len(got) != 35 {

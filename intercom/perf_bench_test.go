@@ -9,12 +9,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -66,6 +68,9 @@ type perfServer struct {
 	items    [][]byte // pre-encoded contacts, reused cyclically
 	fail429  atomic.Int64
 	requests atomic.Int64
+	// downloadSize is the size of the file GET /download/content/data/{id}
+	// serves, generated on the fly from a 64 KiB buffer.
+	downloadSize atomic.Int64
 }
 
 func newPerfServer(tb testing.TB) *perfServer {
@@ -85,6 +90,30 @@ func newPerfServer(tb testing.TB) *perfServer {
 		}
 		perfHeaders(w)
 		w.Write(s.contact)
+	})
+	mux.HandleFunc("POST /contacts", func(w http.ResponseWriter, r *http.Request) {
+		s.requests.Add(1)
+		if _, err := io.Copy(io.Discard, r.Body); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		perfHeaders(w)
+		w.Write(s.contact)
+	})
+	mux.HandleFunc("GET /download/content/data/{id}", func(w http.ResponseWriter, r *http.Request) {
+		s.requests.Add(1)
+		size := s.downloadSize.Load()
+		w.Header().Set("Content-Type", "application/octet-stream")
+		w.Header().Set("Content-Length", strconv.FormatInt(size, 10))
+		w.Header().Set("Content-Disposition", `attachment; filename="export.csv.gz"`)
+		chunk := bytes.Repeat([]byte("0123456789abcdef"), 4096) // 64 KiB
+		for size > 0 {
+			n := min(size, int64(len(chunk)))
+			if _, err := w.Write(chunk[:n]); err != nil {
+				return
+			}
+			size -= n
+		}
 	})
 	mux.HandleFunc("GET /contacts", func(w http.ResponseWriter, r *http.Request) {
 		s.requests.Add(1)
@@ -142,13 +171,43 @@ func perfClient(tb testing.TB, s *perfServer, opts ...Option) *Client {
 }
 
 // perfBaselineClient is what a careful hand-written integration uses: net/http with a
-// cloned default transport.
+// transport set up exactly as the SDK's default one (the same function builds both), so a
+// ratio measures the SDK's own work, not transport settings.
 func perfBaselineClient(tb testing.TB) *http.Client {
-	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.MaxIdleConnsPerHost = 64
+	t := defaultTransport().(*http.Transport)
 	hc := &http.Client{Transport: t}
 	tb.Cleanup(t.CloseIdleConnections)
 	return hc
+}
+
+// writeCounter counts the Write calls made on the TCP connections of a transport.
+type writeCounter struct{ writes atomic.Int64 }
+
+// countingConn counts its writes.
+type countingConn struct {
+	net.Conn
+	n *writeCounter
+}
+
+func (c *countingConn) Write(p []byte) (int, error) {
+	c.n.writes.Add(1)
+	return c.Conn.Write(p)
+}
+
+// countingTransport is the SDK's default transport whose connections count their
+// writes; baseline and SDK both get one in the POST benchmark.
+func countingTransport(tb testing.TB, n *writeCounter) *http.Transport {
+	t := defaultTransport().(*http.Transport)
+	var d net.Dialer
+	t.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		c, err := d.DialContext(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		return &countingConn{Conn: c, n: n}, nil
+	}
+	tb.Cleanup(t.CloseIdleConnections)
+	return t
 }
 
 // perfBaselineGet is the hand-written baseline: raw net/http GET + encoding/json decode
@@ -176,6 +235,42 @@ func perfBaselineGet(ctx context.Context, hc *http.Client, url string, dst any) 
 	return json.Unmarshal(b, dst)
 }
 
+// pairedImpl is one side of a paired benchmark.
+type pairedImpl struct {
+	name string
+	call func() error
+}
+
+// paired runs every impl once per benchmark iteration, rotating which goes first, and
+// returns each one's median time per call. The machine this runs on is shared: sequential
+// sub-benchmarks see different loads (their figures drift by more than the differences
+// being measured), while the sides of a paired loop see the same; the median discards
+// the calls that a burst of load from elsewhere slowed down. It reports each median as
+// "<name>-ns/call".
+func paired(b *testing.B, impls ...pairedImpl) []time.Duration {
+	times := make([][]time.Duration, len(impls))
+	i := 0
+	for b.Loop() {
+		for k := range impls {
+			j := (i + k) % len(impls)
+			start := time.Now()
+			if err := impls[j].call(); err != nil {
+				b.Fatalf("%s: %v", impls[j].name, err)
+			}
+			times[j] = append(times[j], time.Since(start))
+		}
+		i++
+	}
+	medians := make([]time.Duration, len(impls))
+	for j, im := range impls {
+		slices.Sort(times[j])
+		n := len(times[j])
+		medians[j] = (times[j][(n-1)/2] + times[j][n/2]) / 2
+		b.ReportMetric(float64(medians[j].Nanoseconds()), im.name+"-ns/call")
+	}
+	return medians
+}
+
 const perfContactID = "000000000000000000000001"
 
 // BenchmarkPerfGet: one Contacts.Get through the facade, the raw generated client and the
@@ -188,7 +283,7 @@ func BenchmarkPerfGet(b *testing.B) {
 		url := s.URL + "/contacts/" + perfContactID
 		b.ReportAllocs()
 		for b.Loop() {
-			var c gen.Contact
+			var c gen.ContactWithPush
 			if err := perfBaselineGet(ctx, hc, url, &c); err != nil || c.Id == nil {
 				b.Fatal(err)
 			}
@@ -228,33 +323,66 @@ func BenchmarkPerfGet(b *testing.B) {
 	})
 }
 
+// BenchmarkPerfGetPaired times one Contacts.Get of the baseline, the facade and the raw
+// generated client in the same loop (see [paired]).
+func BenchmarkPerfGetPaired(b *testing.B) {
+	s := newPerfServer(b)
+	ctx := context.Background()
+	hc := perfBaselineClient(b)
+	url := s.URL + "/contacts/" + perfContactID
+	c := perfClient(b, s)
+	rawDoer := c.Raw().ClientInterface.(*gen.Client).Client
+	paired(b,
+		pairedImpl{"baseline", func() error {
+			var ct gen.ContactWithPush
+			return perfBaselineGet(ctx, hc, url, &ct)
+		}},
+		pairedImpl{"sdk", func() error {
+			_, err := c.Contacts.Get(ctx, perfContactID)
+			return err
+		}},
+		pairedImpl{"raw", func() error {
+			// The raw path: the HTTP layer as gen.HttpRequestDoer and the generated
+			// response parser (gen's request builders change signature between API
+			// versions; the doer and the parser do not).
+			req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+			if err != nil {
+				return err
+			}
+			resp, err := rawDoer.Do(req)
+			if err != nil {
+				return err
+			}
+			r, err := gen.ParseShowContactResponse(resp)
+			if err == nil && r.JSON200 == nil {
+				err = errors.New("no JSON200")
+			}
+			return err
+		}})
+}
+
 // BenchmarkPerfIterate walks n contacts in pages of 150: the facade's iterator against
-// the baseline loop. It reports items/s.
+// the baseline loop, paired (see [paired]). It reports items/s of each.
 func BenchmarkPerfIterate(b *testing.B) {
 	s := newPerfServer(b)
 	ctx := context.Background()
 	const n = 100_000
 	s.total.Store(n)
-	b.Run("impl=baseline", func(b *testing.B) {
-		hc := perfBaselineClient(b)
-		b.ReportAllocs()
-		for b.Loop() {
-			if got := perfBaselineWalk(ctx, b, hc, s.URL, nil); got != n {
-				b.Fatalf("walked %d", got)
+	hc := perfBaselineClient(b)
+	c := perfClient(b, s)
+	walk := func(f func() int) func() error {
+		return func() error {
+			if got := f(); got != n {
+				return fmt.Errorf("walked %d", got)
 			}
+			return nil
 		}
-		b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "items/s")
-	})
-	b.Run("impl=iterator", func(b *testing.B) {
-		c := perfClient(b, s)
-		b.ReportAllocs()
-		for b.Loop() {
-			if got := perfIteratorWalk(ctx, b, c, nil); got != n {
-				b.Fatalf("walked %d", got)
-			}
-		}
-		b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "items/s")
-	})
+	}
+	means := paired(b,
+		pairedImpl{"baseline", walk(func() int { return perfBaselineWalk(ctx, b, hc, s.URL, nil) })},
+		pairedImpl{"sdk", walk(func() int { return perfIteratorWalk(ctx, b, c, nil) })})
+	b.ReportMetric(n/means[0].Seconds(), "baseline-items/s")
+	b.ReportMetric(n/means[1].Seconds(), "sdk-items/s")
 }
 
 func perfBaselineWalk(ctx context.Context, tb testing.TB, hc *http.Client, base string, sample func()) int {
@@ -297,94 +425,111 @@ func perfIteratorWalk(ctx context.Context, tb testing.TB, c *Client, sample func
 }
 
 // BenchmarkPerfIterateHeap reports the peak heap in use while iterating n contacts
-// (sampled once per page, after a forced GC at the start), for n = 10,000 and 100,000.
+// (sampled once per page, after a forced GC at the start), for n = 10,000 and 100,000,
+// for the facade's iterator and for the baseline's cursor loop.
 func BenchmarkPerfIterateHeap(b *testing.B) {
 	s := newPerfServer(b)
 	ctx := context.Background()
-	for _, n := range []int{10_000, 100_000} {
-		b.Run(fmt.Sprintf("items=%d", n), func(b *testing.B) {
-			s.total.Store(int64(n))
-			c := perfClient(b, s)
-			var peak uint64
-			for b.Loop() {
-				runtime.GC()
-				var ms runtime.MemStats
-				sample := func() {
-					runtime.ReadMemStats(&ms)
-					peak = max(peak, ms.HeapInuse)
+	for _, impl := range []string{"baseline", "iterator"} {
+		for _, n := range []int{10_000, 100_000} {
+			b.Run(fmt.Sprintf("impl=%s/items=%d", impl, n), func(b *testing.B) {
+				s.total.Store(int64(n))
+				c := perfClient(b, s)
+				hc := perfBaselineClient(b)
+				var peak uint64
+				for b.Loop() {
+					runtime.GC()
+					var ms runtime.MemStats
+					sample := func() {
+						runtime.ReadMemStats(&ms)
+						peak = max(peak, ms.HeapInuse)
+					}
+					sample()
+					var got int
+					if impl == "baseline" {
+						got = perfBaselineWalk(ctx, b, hc, s.URL, sample)
+					} else {
+						got = perfIteratorWalk(ctx, b, c, sample)
+					}
+					if got != n {
+						b.Fatalf("walked %d", got)
+					}
 				}
-				sample()
-				if got := perfIteratorWalk(ctx, b, c, sample); got != n {
-					b.Fatalf("walked %d", got)
-				}
-			}
-			b.ReportMetric(float64(peak), "peak-heap-B")
-		})
+				b.ReportMetric(float64(peak), "peak-heap-B")
+			})
+		}
 	}
 }
 
-// BenchmarkPerfConcurrent: 64 goroutines × 200 Contacts.Get calls on one fresh client per
-// op; it reports calls/s and the TCP connections the server accepted per op.
+// BenchmarkPerfConcurrent: 64 goroutines × 100 Contacts.Get calls, on a fresh client per
+// round; each iteration runs baseline, SDK, SDK, baseline rounds (an ABBA order cancels a
+// load that drifts during the iteration; see also [paired]). The baseline gets a
+// transport set up exactly as the SDK's (64 idle connections per host). It reports the
+// calls/s of each and the TCP connections the server accepted per round.
 func BenchmarkPerfConcurrent(b *testing.B) {
 	s := newPerfServer(b)
 	ctx := context.Background()
-	const workers, calls = 64, 200
-	// run times ops of 64×200 calls; newCall builds a fresh client (untimed) per op and
-	// returns the call and a cleanup closing its idle connections.
-	run := func(b *testing.B, newCall func() (call func() error, done func())) {
-		var conns int64
-		for b.Loop() {
-			b.StopTimer()
+	const workers, calls = 64, 100
+	var conns [2]int64
+	// round runs 64×200 calls of a fresh client, counting the connections it opened.
+	round := func(side int, newCall func() (call func() error, done func())) func() error {
+		return func() error {
 			call, done := newCall()
+			defer done()
 			before := s.conns.Load()
-			b.StartTimer()
 			var wg sync.WaitGroup
 			errs := make(chan error, workers)
 			for range workers {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
+				wg.Go(func() {
 					for range calls {
 						if err := call(); err != nil {
 							errs <- err
 							return
 						}
 					}
-				}()
+				})
 			}
 			wg.Wait()
-			b.StopTimer()
-			conns += s.conns.Load() - before
-			done()
+			conns[side] += s.conns.Load() - before
 			close(errs)
-			if err := <-errs; err != nil {
-				b.Fatal(err)
-			}
-			b.StartTimer()
+			return <-errs
 		}
-		b.ReportMetric(float64(workers*calls*b.N)/b.Elapsed().Seconds(), "calls/s")
-		b.ReportMetric(float64(conns)/float64(b.N), "conns/op")
 	}
-	b.Run("impl=baseline", func(b *testing.B) {
-		url := s.URL + "/contacts/" + perfContactID
-		run(b, func() (func() error, func()) {
-			t := http.DefaultTransport.(*http.Transport).Clone() // Go's defaults: 2 idle conns per host
-			hc := &http.Client{Transport: t}
-			return func() error {
-				var c gen.Contact
-				return perfBaselineGet(ctx, hc, url, &c)
-			}, t.CloseIdleConnections
-		})
+	url := s.URL + "/contacts/" + perfContactID
+	baseline := round(0, func() (func() error, func()) {
+		t := defaultTransport().(*http.Transport) // the SDK's transport settings
+		hc := &http.Client{Transport: t}
+		return func() error {
+			var c gen.ContactWithPush
+			return perfBaselineGet(ctx, hc, url, &c)
+		}, t.CloseIdleConnections
 	})
-	b.Run("impl=facade", func(b *testing.B) {
-		run(b, func() (func() error, func()) {
-			c := perfClient(b, s)
-			return func() error {
-				_, err := c.Contacts.Get(ctx, perfContactID)
-				return err
-			}, c.CloseIdleConnections
-		})
+	sdk := round(1, func() (func() error, func()) {
+		c := perfClient(b, s)
+		return func() error {
+			_, err := c.Contacts.Get(ctx, perfContactID)
+			return err
+		}, c.CloseIdleConnections
 	})
+	var took [2]time.Duration
+	timed := func(side int, f func() error) {
+		start := time.Now()
+		if err := f(); err != nil {
+			b.Fatal(err)
+		}
+		took[side] += time.Since(start)
+	}
+	for b.Loop() {
+		timed(0, baseline)
+		timed(1, sdk)
+		timed(1, sdk)
+		timed(0, baseline)
+	}
+	rounds := float64(2 * b.N)
+	b.ReportMetric(workers*calls*rounds/took[0].Seconds(), "baseline-calls/s")
+	b.ReportMetric(workers*calls*rounds/took[1].Seconds(), "sdk-calls/s")
+	b.ReportMetric(float64(conns[0])/rounds, "baseline-conns/op")
+	b.ReportMetric(float64(conns[1])/rounds, "sdk-conns/op")
 }
 
 // BenchmarkPerfRetry429 is the cost of one retry after a 429 (Retry-After: 1) with the
@@ -416,4 +561,212 @@ func BenchmarkPerfRetry429(b *testing.B) {
 			b.Fatal("the retry never waited: the 429 path was not exercised")
 		}
 	})
+}
+
+// BenchmarkPerfRetry429Paired times a plain Contacts.Get and one that meets a 429 first
+// (its wait stubbed out) in the same loop (see [paired]).
+func BenchmarkPerfRetry429Paired(b *testing.B) {
+	s := newPerfServer(b)
+	ctx := context.Background()
+	c := perfClient(b, s, withSleeper(func(ctx context.Context, d time.Duration) error { return ctx.Err() }))
+	paired(b,
+		pairedImpl{"ok", func() error {
+			_, err := c.Contacts.Get(ctx, perfContactID)
+			return err
+		}},
+		pairedImpl{"retry", func() error {
+			s.fail429.Store(1)
+			before := s.requests.Load()
+			_, err := c.Contacts.Get(ctx, perfContactID)
+			if err == nil && s.requests.Load()-before != 2 {
+				err = errors.New("the 429 path was not exercised")
+			}
+			return err
+		}})
+}
+
+// perfCreateBody is the hand-written baseline's request body: a plain struct with the
+// fields Contacts.Create sends.
+type perfCreateBody struct {
+	Email            *string        `json:"email,omitempty"`
+	ExternalID       *string        `json:"external_id,omitempty"`
+	Name             *string        `json:"name,omitempty"`
+	Phone            *string        `json:"phone,omitempty"`
+	Role             *string        `json:"role,omitempty"`
+	SignedUpAt       *int           `json:"signed_up_at,omitempty"`
+	CustomAttributes map[string]any `json:"custom_attributes,omitempty"`
+}
+
+// perfCreateFields are the values of the contact both sides create.
+func perfCreateFields() (email, external, name, phone, role string, signed int, attrs map[string]any) {
+	return "person1@example.com", "user-1", "Person Number 1", "+353871234567", "user", 1734537757,
+		map[string]any{"plan": "enterprise", "seats": 42, "trial": false}
+}
+
+// perfBaselineCreate is the hand-written baseline of Contacts.Create: encoding/json of a
+// plain struct, a net/http POST, reading and decoding the response.
+func perfBaselineCreate(ctx context.Context, hc *http.Client, url string, body *perfCreateBody) error {
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(buf))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+perfToken)
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Intercom-Version", APIVersion)
+	resp, err := hc.Do(req)
+	if err != nil {
+		return err
+	}
+	rb, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("status %d", resp.StatusCode)
+	}
+	var c gen.ContactWithPush
+	if err := json.Unmarshal(rb, &c); err != nil {
+		return err
+	}
+	if c.Id == nil {
+		return errors.New("no id")
+	}
+	return nil
+}
+
+// perfCreateCalls returns the baseline's and the facade's Contacts.Create as functions,
+// each on its own transport set up as the SDK's default one, counting TCP writes.
+func perfCreateCalls(b *testing.B, s *perfServer) (baseline, facade func() error, bw, fw *writeCounter) {
+	ctx := context.Background()
+	email, external, name, phone, role, signed, attrs := perfCreateFields()
+	bw, fw = &writeCounter{}, &writeCounter{}
+	hc := &http.Client{Transport: countingTransport(b, bw)}
+	url := s.URL + "/contacts"
+	baseline = func() error {
+		return perfBaselineCreate(ctx, hc, url, &perfCreateBody{Email: &email, ExternalID: &external, Name: &name,
+			Phone: &phone, Role: &role, SignedUpAt: &signed, CustomAttributes: attrs})
+	}
+	c := perfClient(b, s, WithHTTPClient(&http.Client{Transport: countingTransport(b, fw)}))
+	facade = func() error {
+		got, err := c.Contacts.Create(ctx, gen.CreateContactRequest{Email: &email, ExternalId: &external, Name: &name,
+			Phone: &phone, Role: &role, SignedUpAt: &signed, CustomAttributes: &attrs})
+		if err == nil && got.Id == nil {
+			err = errors.New("no id")
+		}
+		return err
+	}
+	return baseline, facade, bw, fw
+}
+
+// BenchmarkPerfCreate: one Contacts.Create (a small POST) through the facade and the
+// hand-written baseline, both on a transport set up as the SDK's whose connections count
+// their writes: it reports allocations and TCP writes per call.
+func BenchmarkPerfCreate(b *testing.B) {
+	s := newPerfServer(b)
+	for _, impl := range []string{"baseline", "facade"} {
+		b.Run("impl="+impl, func(b *testing.B) {
+			baseline, facade, bw, fw := perfCreateCalls(b, s)
+			call, w := baseline, bw
+			if impl == "facade" {
+				call, w = facade, fw
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := call(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(w.writes.Load())/float64(b.N), "writes/op")
+		})
+	}
+}
+
+// BenchmarkPerfCreatePaired times the baseline's and the facade's Contacts.Create in the
+// same loop (see [paired]).
+func BenchmarkPerfCreatePaired(b *testing.B) {
+	s := newPerfServer(b)
+	baseline, facade, _, _ := perfCreateCalls(b, s)
+	paired(b, pairedImpl{"baseline", baseline}, pairedImpl{"sdk", facade})
+}
+
+// perfDownloadSize is the size of the data export of BenchmarkPerfDownload.
+const perfDownloadSize = 200 << 20
+
+// heapPeakWriter discards what it is given, sampling the heap every MiB.
+type heapPeakWriter struct {
+	n, next int64
+	peak    uint64
+}
+
+func (h *heapPeakWriter) Write(p []byte) (int, error) {
+	h.n += int64(len(p))
+	if h.n >= h.next {
+		h.next = h.n + 1<<20
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		h.peak = max(h.peak, ms.HeapInuse)
+	}
+	return len(p), nil
+}
+
+// BenchmarkPerfDownload downloads a 200 MB data export: the facade's
+// DataExport.Download streamed with WriteTo, and the baseline's GET copied
+// from resp.Body, each into a writer that samples the heap every MiB (after a
+// forced GC at the start), paired (see [paired]). It reports the peak HeapInuse
+// and the throughput of each.
+func BenchmarkPerfDownload(b *testing.B) {
+	s := newPerfServer(b)
+	s.downloadSize.Store(perfDownloadSize)
+	ctx := context.Background()
+	hc := perfBaselineClient(b)
+	url := s.URL + "/download/content/data/job1"
+	c := perfClient(b, s)
+	var peak [2]uint64
+	means := paired(b,
+		pairedImpl{"baseline", func() error {
+			runtime.GC()
+			w := &heapPeakWriter{}
+			req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+			if err != nil {
+				return err
+			}
+			req.Header.Set("Authorization", "Bearer "+perfToken)
+			req.Header.Set("Accept", "application/octet-stream")
+			req.Header.Set("Intercom-Version", APIVersion)
+			resp, err := hc.Do(req)
+			if err != nil {
+				return err
+			}
+			n, err := io.Copy(w, resp.Body)
+			resp.Body.Close()
+			if err == nil && (n != perfDownloadSize || resp.StatusCode != http.StatusOK) {
+				err = fmt.Errorf("status %d, %d bytes", resp.StatusCode, n)
+			}
+			peak[0] = max(peak[0], w.peak)
+			return err
+		}},
+		pairedImpl{"sdk", func() error {
+			runtime.GC()
+			w := &heapPeakWriter{}
+			d, err := c.DataExport.Download(ctx, "job1")
+			if err != nil {
+				return err
+			}
+			n, err := d.WriteTo(w)
+			if err == nil && n != perfDownloadSize {
+				err = fmt.Errorf("%d bytes", n)
+			}
+			peak[1] = max(peak[1], w.peak)
+			return err
+		}})
+	b.ReportMetric(perfDownloadSize/1e6/means[0].Seconds(), "baseline-MB/s")
+	b.ReportMetric(perfDownloadSize/1e6/means[1].Seconds(), "sdk-MB/s")
+	b.ReportMetric(float64(peak[0]), "baseline-peak-heap-B")
+	b.ReportMetric(float64(peak[1]), "sdk-peak-heap-B")
 }

@@ -7,8 +7,13 @@ import (
 )
 
 // RateLimit is the rate-limit state Intercom reports in the X-RateLimit-Limit,
-// X-RateLimit-Remaining and X-RateLimit-Reset headers of a response. Fields
-// whose header was absent or malformed are zero.
+// X-RateLimit-Remaining and X-RateLimit-Reset headers of a response.
+//
+// HasLimit, HasRemaining and HasReset say which headers were present with a
+// valid value; a field whose header was absent or malformed is zero and
+// means nothing (a Remaining of 0 with HasRemaining false is not "none
+// left"). Code that acts on the state, such as a [RateLimiter], must check
+// them.
 type RateLimit struct {
 	// Limit is the number of requests allowed in the current window.
 	Limit int
@@ -16,10 +21,20 @@ type RateLimit struct {
 	Remaining int
 	// Reset is when the window resets (X-RateLimit-Reset, in Unix seconds).
 	Reset time.Time
+
+	// HasLimit reports that X-RateLimit-Limit was present and valid.
+	HasLimit bool
+	// HasRemaining reports that X-RateLimit-Remaining was present and valid.
+	HasRemaining bool
+	// HasReset reports that X-RateLimit-Reset was present and valid.
+	HasReset bool
 }
 
 // IsZero reports whether no rate-limit header was seen.
-func (r RateLimit) IsZero() bool { return r.Limit == 0 && r.Remaining == 0 && r.Reset.IsZero() }
+func (r RateLimit) IsZero() bool {
+	return !r.HasLimit && !r.HasRemaining && !r.HasReset &&
+		r.Limit == 0 && r.Remaining == 0 && r.Reset.IsZero()
+}
 
 // Canonical header keys, looked up directly in the header map.
 const (
@@ -31,18 +46,18 @@ const (
 )
 
 // parseRateLimit reads the X-RateLimit-* headers. found reports whether any
-// was present, remainingKnown whether X-RateLimit-Remaining parsed.
-func parseRateLimit(h http.Header) (rl RateLimit, found, remainingKnown bool) {
+// was present with a valid value.
+func parseRateLimit(h http.Header) (rl RateLimit, found bool) {
 	if v, ok := headerInt(h, hdrRateLimitLimit); ok {
-		rl.Limit, found = v, true
+		rl.Limit, rl.HasLimit = v, true
 	}
 	if v, ok := headerInt(h, hdrRateLimitRemaining); ok {
-		rl.Remaining, found, remainingKnown = v, true, true
+		rl.Remaining, rl.HasRemaining = v, true
 	}
 	if v, ok := headerInt(h, hdrRateLimitReset); ok && v > 0 {
-		rl.Reset, found = time.Unix(int64(v), 0), true
+		rl.Reset, rl.HasReset = time.Unix(int64(v), 0), true
 	}
-	return rl, found, remainingKnown
+	return rl, rl.HasLimit || rl.HasRemaining || rl.HasReset
 }
 
 func headerInt(h http.Header, key string) (int, bool) {
@@ -57,28 +72,55 @@ func headerInt(h http.Header, key string) (int, bool) {
 	return n, true
 }
 
-// RateLimit returns the rate-limit state reported by the most recent response
-// that carried X-RateLimit headers, or the zero RateLimit before any did.
+// RateLimit returns the most recent rate-limit state reported by the
+// responses that carried X-RateLimit headers, or the zero RateLimit before
+// any did. "Most recent" is by the state, not by the order in which
+// concurrent responses happened to arrive: a later window (X-RateLimit-Reset)
+// wins, then, in the same window, fewer remaining requests; a state with a
+// known window is not replaced by one without; otherwise the response to the
+// request sent last wins. So the state never goes back in time.
 func (c *Client) RateLimit() RateLimit {
 	c.rlMu.Lock()
 	defer c.rlMu.Unlock()
 	return c.rl
 }
 
-// observeRateLimit records the state of one response.
-func (c *Client) observeRateLimit(rl RateLimit, remainingKnown bool) {
+// observeRateLimit records the state of the response to the attempt numbered
+// seq, unless the state already recorded is more recent.
+func (c *Client) observeRateLimit(rl RateLimit, seq uint64) {
 	c.rlMu.Lock()
-	c.rl, c.rlKnown = rl, remainingKnown
+	if c.rlSeq == 0 || newerRateLimit(rl, seq, c.rl, c.rlSeq) {
+		c.rl, c.rlSeq = rl, seq
+	}
 	c.rlMu.Unlock()
 }
 
+// newerRateLimit reports whether the state a (from the response to attempt
+// seqA) is more recent than b (from attempt seqB).
+func newerRateLimit(a RateLimit, seqA uint64, b RateLimit, seqB uint64) bool {
+	switch {
+	case a.HasReset && b.HasReset:
+		if !a.Reset.Equal(b.Reset) {
+			return a.Reset.After(b.Reset)
+		}
+		if a.HasRemaining && b.HasRemaining && a.Remaining != b.Remaining {
+			return a.Remaining < b.Remaining
+		}
+	case a.HasReset != b.HasReset:
+		// A state that names its window is not replaced by one that does not.
+		return a.HasReset
+	}
+	return seqA > seqB
+}
+
 // rateLimitWait returns how long to wait before the next request when the
-// last response said none remain, or 0.
+// most recent state says none remain (both X-RateLimit-Remaining and
+// X-RateLimit-Reset known), or 0.
 func (c *Client) rateLimitWait(now time.Time) time.Duration {
 	c.rlMu.Lock()
-	rl, known := c.rl, c.rlKnown
+	rl := c.rl
 	c.rlMu.Unlock()
-	if !known || rl.Remaining > 0 || rl.Reset.IsZero() {
+	if !rl.HasRemaining || !rl.HasReset || rl.Remaining > 0 {
 		return 0
 	}
 	if d := rl.Reset.Sub(now); d > 0 {

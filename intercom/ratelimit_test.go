@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"sync"
 	"testing"
@@ -13,24 +14,28 @@ import (
 func TestParseRateLimit(t *testing.T) {
 	reset := coreNow.Add(10 * time.Second)
 	tests := []struct {
-		name          string
-		h             http.Header
-		want          RateLimit
-		found, remKno bool
+		name  string
+		h     http.Header
+		want  RateLimit
+		found bool
 	}{
-		{"none", http.Header{}, RateLimit{}, false, false},
+		{"none", http.Header{}, RateLimit{}, false},
 		{"all", http.Header{"X-Ratelimit-Limit": {"1000"}, "X-Ratelimit-Remaining": {"0"}, "X-Ratelimit-Reset": {strconv.FormatInt(reset.Unix(), 10)}},
-			RateLimit{Limit: 1000, Remaining: 0, Reset: time.Unix(reset.Unix(), 0)}, true, true},
-		{"limit only", http.Header{"X-Ratelimit-Limit": {"83"}}, RateLimit{Limit: 83}, true, false},
-		{"garbage", http.Header{"X-Ratelimit-Limit": {"lots"}, "X-Ratelimit-Remaining": {"-4"}, "X-Ratelimit-Reset": {"soon"}}, RateLimit{}, false, false},
+			RateLimit{Limit: 1000, Remaining: 0, Reset: time.Unix(reset.Unix(), 0), HasLimit: true, HasRemaining: true, HasReset: true}, true},
+		{"limit only", http.Header{"X-Ratelimit-Limit": {"83"}}, RateLimit{Limit: 83, HasLimit: true}, true},
+		{"remaining zero only", http.Header{"X-Ratelimit-Remaining": {"0"}}, RateLimit{HasRemaining: true}, true},
+		{"garbage", http.Header{"X-Ratelimit-Limit": {"lots"}, "X-Ratelimit-Remaining": {"-4"}, "X-Ratelimit-Reset": {"soon"}}, RateLimit{}, false},
+		{"garbage remaining", http.Header{"X-Ratelimit-Limit": {"1000"}, "X-Ratelimit-Remaining": {"n/a"}, "X-Ratelimit-Reset": {strconv.FormatInt(reset.Unix(), 10)}},
+			RateLimit{Limit: 1000, Reset: time.Unix(reset.Unix(), 0), HasLimit: true, HasReset: true}, true},
 	}
 	for _, tt := range tests {
-		rl, found, rk := parseRateLimit(tt.h)
-		if !rl.Reset.Equal(tt.want.Reset) || rl.Limit != tt.want.Limit || rl.Remaining != tt.want.Remaining || found != tt.found || rk != tt.remKno {
-			t.Errorf("%s: got %+v %v %v, want %+v %v %v", tt.name, rl, found, rk, tt.want, tt.found, tt.remKno)
+		rl, found := parseRateLimit(tt.h)
+		if !rl.Reset.Equal(tt.want.Reset) || rl.Limit != tt.want.Limit || rl.Remaining != tt.want.Remaining ||
+			rl.HasLimit != tt.want.HasLimit || rl.HasRemaining != tt.want.HasRemaining || rl.HasReset != tt.want.HasReset || found != tt.found {
+			t.Errorf("%s: got %+v %v, want %+v %v", tt.name, rl, found, tt.want, tt.found)
 		}
 	}
-	if !(RateLimit{}).IsZero() || (RateLimit{Limit: 1}).IsZero() {
+	if !(RateLimit{}).IsZero() || (RateLimit{Limit: 1}).IsZero() || (RateLimit{HasRemaining: true}).IsZero() {
 		t.Error("IsZero wrong")
 	}
 }
@@ -193,5 +198,121 @@ func TestRateLimiterHook(t *testing.T) {
 	// Removed per call.
 	if _, err := coreDo(ContextWithOptions(context.Background(), WithRateLimiter(nil)), c, "GET", "/me", ""); err != nil {
 		t.Errorf("with the limiter removed: %v", err)
+	}
+}
+
+// The client's snapshot never goes back in time, whatever the order in which
+// concurrent responses are processed: a later window wins, then, in the same
+// window, fewer remaining requests, then the later attempt.
+func TestRateLimitSnapshotNeverGoesBack(t *testing.T) {
+	w1, w2 := time.Unix(1772366410, 0), time.Unix(1772366420, 0)
+	full := func(rem int, reset time.Time) RateLimit {
+		return RateLimit{Limit: 100, Remaining: rem, Reset: reset, HasLimit: true, HasRemaining: true, HasReset: true}
+	}
+	c := &Client{}
+	steps := []struct {
+		rl   RateLimit
+		seq  uint64
+		want int // Remaining of the snapshot after the step
+	}{
+		{full(50, w1), 5, 50},
+		{full(60, w1), 6, 50},                           // same window, more remaining: an older state that arrived late
+		{full(40, w1), 4, 40},                           // same window, fewer remaining: newer, although sent earlier
+		{full(99, w2), 3, 99},                           // a later window wins
+		{full(10, w1), 9, 99},                           // an earlier window never comes back
+		{RateLimit{Limit: 100, HasLimit: true}, 10, 99}, // no reset: by attempt order only when both lack it
+	}
+	for i, s := range steps {
+		c.observeRateLimit(s.rl, s.seq)
+		if got := c.RateLimit(); got.Remaining != s.want {
+			t.Fatalf("step %d: snapshot remaining %d, want %d (%+v)", i, got.Remaining, s.want, got)
+		}
+	}
+	// Without reset headers, the response to the later attempt wins.
+	c2 := &Client{}
+	c2.observeRateLimit(RateLimit{Remaining: 7, HasRemaining: true}, 2)
+	c2.observeRateLimit(RateLimit{Remaining: 8, HasRemaining: true}, 1)
+	if got := c2.RateLimit(); got.Remaining != 7 {
+		t.Errorf("without reset: remaining %d, want 7 from the later attempt", got.Remaining)
+	}
+}
+
+// Concurrent calls whose responses are processed in the reverse order of the
+// server's answers leave the most recent state (the fewest remaining) as the
+// client's snapshot.
+func TestRateLimitSnapshotUnderConcurrentResponses(t *testing.T) {
+	const n = 6
+	var mu sync.Mutex
+	remaining := 100
+	srv := coreServer(t, func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		remaining--
+		rem := remaining
+		mu.Unlock()
+		w.Header().Set("X-RateLimit-Limit", "100")
+		w.Header().Set("X-RateLimit-Remaining", strconv.Itoa(rem))
+		w.Header().Set("X-RateLimit-Reset", "1772366410")
+		coreJSON(w, 200, `{"type":"admin","id":"1"}`)
+	})
+	// The middleware holds each response until the test releases it, so the
+	// HTTP layer processes them in an order the test chooses.
+	type held struct {
+		rem     int
+		release chan struct{}
+	}
+	arrived := make(chan held, n)
+	hold := func(r *http.Request, next MiddlewareNext) (*http.Response, error) {
+		resp, err := next(r)
+		if err != nil {
+			return resp, err
+		}
+		rem, _ := strconv.Atoi(resp.Header.Get("X-RateLimit-Remaining"))
+		h := held{rem: rem, release: make(chan struct{})}
+		arrived <- h
+		<-h.release
+		return resp, nil
+	}
+	c, _ := coreClient(t, srv.URL, WithMiddleware(hold))
+	done := make(chan error, n)
+	for range n {
+		go func() {
+			_, err := coreDo(context.Background(), c, "GET", "/me", "")
+			done <- err
+		}()
+	}
+	var all []held
+	for range n {
+		all = append(all, <-arrived)
+	}
+	// Release the most recent state first, the oldest last.
+	slices.SortFunc(all, func(a, b held) int { return a.rem - b.rem })
+	for _, h := range all {
+		close(h.release)
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := c.RateLimit(); got.Remaining != 100-n {
+		t.Errorf("snapshot remaining %d, want %d (the most recent state)", got.Remaining, 100-n)
+	}
+}
+
+// WithRateLimitWait acts only on known values: an unparseable
+// X-RateLimit-Remaining is not "none left".
+func TestRateLimitWaitIgnoresUnknownRemaining(t *testing.T) {
+	reset := strconv.FormatInt(coreNow.Add(8*time.Second).Unix(), 10)
+	_, url := newScripted(t, scriptStep{status: 200, header: map[string]string{
+		"X-RateLimit-Limit": "10", "X-RateLimit-Remaining": "unknown", "X-RateLimit-Reset": reset}})
+	c, sl := coreClient(t, url, WithRateLimitWait(true))
+	for range 2 {
+		if _, err := coreDo(context.Background(), c, "GET", "/me", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if rl := c.RateLimit(); rl.HasRemaining || !rl.HasLimit || !rl.HasReset {
+		t.Errorf("RateLimit() = %+v: want Limit and Reset known, Remaining not", rl)
+	}
+	if len(sl.recorded()) != 0 {
+		t.Errorf("waited %v after a response whose remaining count was unknown", sl.recorded())
 	}
 }

@@ -11,7 +11,8 @@ import (
 
 // Download downloads the file of a completed reporting data export of
 // workspace appID (GET /download/reporting_data/{job_identifier}, sent with
-// Accept: application/octet-stream as the API requires).
+// Accept: application/octet-stream as the API requires), streamed: read it
+// from the [Download] and Close it.
 func (s *ReportingDataExportService) Download(ctx context.Context, jobIdentifier string, appID string, opts ...Option) (*Download, error) {
 	if err := requireID("job identifier", jobIdentifier); err != nil {
 		return nil, err

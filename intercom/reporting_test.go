@@ -57,12 +57,10 @@ func TestReportingDataExportIDs(t *testing.T) {
 			return err
 		}},
 		{name: "Download", route: "/download/reporting_data/%s", call: func(ctx context.Context, c *Client, id string) error {
-			_, err := c.ReportingDataExport.Download(ctx, id, "abc123")
-			return err
+			return closeDownload(c.ReportingDataExport.Download(ctx, id, "abc123"))
 		}},
 		{name: "Download/app id", call: func(ctx context.Context, c *Client, id string) error {
-			_, err := c.ReportingDataExport.Download(ctx, "job1", id)
-			return err
+			return closeDownload(c.ReportingDataExport.Download(ctx, "job1", id))
 		}},
 	})
 }
@@ -81,15 +79,16 @@ func TestReportingDataExportDownload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(d.Data) != string(file) || d.ContentType != "application/octet-stream" {
-		t.Errorf("download = %d bytes %q", len(d.Data), d.ContentType)
+	data := readDownload(t, d)
+	if string(data) != string(file) || d.ContentType != "application/octet-stream" {
+		t.Errorf("download = %d bytes %q", len(data), d.ContentType)
 	}
 	r := seen()[0]
 	checkQuery(t, r.rawQuery, url.Values{"app_id": {"abc123"}})
 	if got := r.header.Get("Accept"); got != "application/octet-stream" {
 		t.Errorf("Accept = %q", got)
 	}
-	_, err = c.ReportingDataExport.Download(context.Background(), "job2", "abc123")
+	err = closeDownload(c.ReportingDataExport.Download(context.Background(), "job2", "abc123"))
 	var e *Error
 	if !errors.As(err, &e) || e.StatusCode != http.StatusNotFound || len(e.Errors) != 1 {
 		t.Errorf("missing job: err = %v", err)

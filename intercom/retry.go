@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -71,7 +72,17 @@ func retryableErr(err error, attemptTimedOut bool) bool {
 	if errors.As(err, &ue) {
 		err = ue.Err
 	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if errors.Is(err, context.Canceled) {
+		return false
+	}
+	// A timeout of the transport (ResponseHeaderTimeout, TLS handshake,
+	// dial) is a connection failure; a context's own deadline is not (the
+	// caller's ended the call already, and the attempt's is attemptTimedOut).
+	var te net.Error
+	if errors.As(err, &te) && te.Timeout() && te != error(context.DeadlineExceeded) {
+		return true
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
 		return false
 	}
 	var (
@@ -83,6 +94,9 @@ func retryableErr(err error, attemptTimedOut bool) bool {
 	if errors.As(err, &certErr) || errors.As(err, &unknownAuth) || errors.As(err, &hostErr) || errors.As(err, &invalidErr) {
 		return false
 	}
+	if notProcessed(err) || isHTTP2StreamError(err) || isHTTP2GoAway(err) {
+		return true
+	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
 		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED) ||
 		errors.Is(err, syscall.ECONNABORTED) || errors.Is(err, syscall.EPIPE) {
@@ -90,6 +104,77 @@ func retryableErr(err error, attemptTimedOut bool) bool {
 	}
 	var ne net.Error
 	return errors.As(err, &ne)
+}
+
+// h2ErrCodeRefusedStream is HTTP/2's REFUSED_STREAM error code (RFC 9113,
+// section 7): the server did not process the stream.
+const h2ErrCodeRefusedStream = 0x7
+
+// h2StreamError has the shape of HTTP/2's stream error: net/http's bundled
+// http2StreamError and golang.org/x/net/http2.StreamError both convert to
+// it with errors.As (they implement As by field names and types).
+type h2StreamError struct {
+	StreamID uint32
+	Code     uint32
+	Cause    error
+}
+
+func (e h2StreamError) Error() string {
+	return fmt.Sprintf("stream error: stream ID %d; code %#x", e.StreamID, e.Code)
+}
+
+// Messages of the HTTP/2 client errors net/http does not export a type for.
+const (
+	// The server answered a new connection's first request with a GOAWAY
+	// whose last-stream-id is below it and an error code: it never
+	// processed the request.
+	h2MsgGoAwayFirstStream = "http2: Transport received GOAWAY from server ErrCode:"
+	// Streams above the last-stream-id of a graceful GOAWAY, and requests
+	// that found the connection unusable: never processed. net/http retries
+	// these itself; they surface only when its own retries are exhausted.
+	h2MsgGotGoAway  = "http2: Transport received Server's graceful shutdown GOAWAY"
+	h2MsgConnUnused = "http2: client conn not usable"
+	// The connection closed after a GOAWAY: for a stream at or below the
+	// last-stream-id, which the server may have processed.
+	h2MsgGoAwayClosed = "http2: server sent GOAWAY and closed the connection"
+)
+
+// notProcessed reports whether err says the server did not process the
+// request at all, so that even a write may be sent again: an HTTP/2
+// REFUSED_STREAM reset, or a GOAWAY that excluded the request's stream (see
+// the h2Msg constants). net/http's HTTP/2 client retries most of these
+// itself when the body can be replayed; the HTTP layer sees them when those
+// retries ran out, or from another transport.
+func notProcessed(err error) bool {
+	var se h2StreamError
+	if errors.As(err, &se) && se.Code == h2ErrCodeRefusedStream {
+		return true
+	}
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		msg := e.Error()
+		if strings.HasPrefix(msg, h2MsgGoAwayFirstStream) || msg == h2MsgGotGoAway || msg == h2MsgConnUnused {
+			return true
+		}
+	}
+	return false
+}
+
+// isHTTP2StreamError reports whether err is an HTTP/2 stream reset (any
+// code): the connection is fine, the request may be repeated if it is safe to.
+func isHTTP2StreamError(err error) bool {
+	var se h2StreamError
+	return errors.As(err, &se)
+}
+
+// isHTTP2GoAway reports whether err says the connection closed after a
+// GOAWAY: a connection failure like a reset.
+func isHTTP2GoAway(err error) bool {
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if strings.HasPrefix(e.Error(), h2MsgGoAwayClosed) {
+			return true
+		}
+	}
+	return false
 }
 
 // retryAfter parses a Retry-After header: delay-seconds or an HTTP date.

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -99,6 +100,7 @@ func (c *Client) callConfig(req *http.Request) (*Operation, *config, func(*http.
 	cc.apiVersionCall = false
 	cc.responseInto = nil
 	cc.decodeReport = nil
+	cc.stream, cc.retryRateLimitedOnly = false, false
 	if err := cc.apply(opts); err != nil {
 		return nil, nil, nil, nil, err
 	}
@@ -130,7 +132,10 @@ func (c *Client) do(req *http.Request) (resp *http.Response, err error) {
 	ctx := req.Context()
 	c.setHeaders(req, cfg, hasBody)
 	if hasBody && cfg.maxRetries > 0 && req.GetBody == nil {
-		// Buffer the body once so every attempt sends the same bytes.
+		// Buffer the body once so every attempt sends the same bytes. The
+		// replayed body is a NopCloser around a *bytes.Reader, which
+		// net/http knows is in memory: headers and a small body then go out
+		// in one write.
 		buf, err := io.ReadAll(req.Body)
 		req.Body.Close()
 		if err != nil {
@@ -170,41 +175,41 @@ func (c *Client) do(req *http.Request) (resp *http.Response, err error) {
 		ob.attempted(&res)
 		if res.err != nil {
 			if ctx.Err() != nil {
-				return nil, ctxError(ctx, res.err, attempt)
+				return nil, ctxError(ctx, c.scrubErr(res.err), attempt)
 			}
-			retry := attempt < maxAttempts && retryableErr(res.err, res.timedOut) &&
-				(idempotent || !res.written || cfg.retryWrites)
+			retry := attempt < maxAttempts && c.retryAfterError(cfg, res, idempotent)
 			var delay time.Duration
 			if retry {
 				delay, retry = policy.backoffDelay()
 			}
 			if !retry {
-				return nil, transportError(res.err, attempt)
+				return nil, transportError(c.scrubErr(res.err), attempt)
 			}
 			c.logRetry(ctx, cfg, r, attempt, delay, "connection error", res.err)
 			ob.retrying(delay)
 			if err := cfg.sleep(ctx, delay); err != nil {
-				return nil, ctxError(ctx, fmt.Errorf("waiting %v to retry after %w", delay, res.err), attempt)
+				return nil, ctxError(ctx, fmt.Errorf("waiting %v to retry after %w", delay, c.scrubErr(res.err)), attempt)
 			}
 			continue
 		}
 
 		resp := res.resp
-		rl, found, remainingKnown := parseRateLimit(resp.Header)
+		rl, found := parseRateLimit(resp.Header)
 		if found {
-			c.observeRateLimit(rl, remainingKnown)
+			c.observeRateLimit(rl, res.seq)
 		}
 		if cfg.rateLimiter != nil {
 			cfg.rateLimiter.Observe(resp.StatusCode, rl)
 		}
 		if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-			resp.Body = newMemBody(res.body)
-			if cfg.responseInto != nil {
-				*cfg.responseInto = resp
+			if !res.streaming {
+				resp.Body = newMemBody(res.body)
 			}
+			c.storeResponse(cfg, resp, res.streaming)
 			return resp, nil
 		}
-		if attempt < maxAttempts && retryableStatus(resp.StatusCode, idempotent, cfg.retryWrites) {
+		if attempt < maxAttempts && retryableStatus(resp.StatusCode, idempotent, cfg.retryWrites) &&
+			(!cfg.retryRateLimitedOnly || resp.StatusCode == http.StatusTooManyRequests) {
 			if delay, reason, ok := policy.responseDelay(resp, rl); ok {
 				c.logRetry(ctx, cfg, r, attempt, delay, reason, nil)
 				ob.retrying(delay)
@@ -216,11 +221,43 @@ func (c *Client) do(req *http.Request) (resp *http.Response, err error) {
 		}
 		e := c.newError(r, resp, res.body, res.truncated, attempt, rl)
 		resp.Body = newMemBody(e.Body)
-		if cfg.responseInto != nil {
-			*cfg.responseInto = resp
-		}
+		c.storeResponse(cfg, resp, false)
 		return nil, e
 	}
+}
+
+// retryAfterError reports whether a failed attempt (no response, or a body
+// that could not be read) may be sent again: the failure must be a
+// connection failure or a timeout of the attempt, and the request must be
+// safe to repeat, or known not to have been processed by the server (not
+// written at all, or refused by HTTP/2 before processing).
+func (c *Client) retryAfterError(cfg *config, res attemptResult, idempotent bool) bool {
+	if !retryableErr(res.err, res.timedOut) {
+		return false
+	}
+	unprocessed := !res.written || notProcessed(res.err)
+	if cfg.retryRateLimitedOnly {
+		return unprocessed
+	}
+	return idempotent || cfg.retryWrites || unprocessed
+}
+
+// storeResponse hands the final response to WithResponseInto. It gets its own
+// copy, whose in-memory body can be read again whatever the caller does with
+// the body returned to the service method (a raw generated call reads it to
+// the end, for example). A streamed body belongs to the caller of the
+// download: the copy then has no body.
+func (c *Client) storeResponse(cfg *config, resp *http.Response, streaming bool) {
+	if cfg.responseInto == nil {
+		return
+	}
+	cp := *resp
+	if streaming {
+		cp.Body = http.NoBody
+	} else if m, ok := resp.Body.(*memBody); ok {
+		cp.Body = newMemBody(m.b)
+	}
+	*cfg.responseInto = &cp
 }
 
 // beforeAttempt waits as the rate-limit settings require.
@@ -230,7 +267,7 @@ func (c *Client) beforeAttempt(ctx context.Context, cfg *config, r *http.Request
 			d = min(d, cfg.maxRetryDelay)
 			if cfg.logger != nil {
 				cfg.logger.LogAttrs(ctx, slog.LevelDebug, "intercom: waiting for rate-limit reset",
-					slog.String("method", r.Method), slog.String("path", r.URL.EscapedPath()), slog.Duration("delay", d))
+					slog.String("method", r.Method), slog.String("path", c.scrub(r.URL.EscapedPath())), slog.Duration("delay", d))
 			}
 			if err := cfg.sleep(ctx, d); err != nil {
 				return ctxError(ctx, fmt.Errorf("waiting %v for the rate-limit reset", d), 0)
@@ -239,7 +276,7 @@ func (c *Client) beforeAttempt(ctx context.Context, cfg *config, r *http.Request
 	}
 	if cfg.rateLimiter != nil {
 		if err := cfg.rateLimiter.Wait(ctx); err != nil {
-			return fmt.Errorf("intercom: %s %s: rate limiter: %w", r.Method, r.URL.EscapedPath(), err)
+			return fmt.Errorf("intercom: %s %s: rate limiter: %w", r.Method, c.scrub(r.URL.EscapedPath()), c.scrubErr(err))
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -249,40 +286,30 @@ func (c *Client) beforeAttempt(ctx context.Context, cfg *config, r *http.Request
 }
 
 // attemptResult is the outcome of one attempt. On success the body has been
-// read (bounded for non-2xx) and closed.
+// read (bounded) and closed, except for a streamed 2xx body.
 type attemptResult struct {
 	resp      *http.Response
 	body      []byte
 	truncated bool
+	streaming bool // resp.Body is the live body of a streamed download
 	err       error
-	written   bool // the request may have reached the server
-	timedOut  bool // the per-attempt timeout fired
+	written   bool   // the request may have reached the server
+	timedOut  bool   // the per-attempt timeout fired
+	seq       uint64 // order in which the client's attempts were sent
 }
 
-// writeTracker records whether a request was sent in full, or its body
-// started to be read, from the transport's goroutines.
+// writeTracker records, from the transport's goroutines, whether a request
+// may have reached the server: once its headers are written, its body
+// follows. It uses the WroteHeaders hook of net/http/httptrace rather than
+// wrapping the body, so the body keeps a type net/http knows is in memory
+// (see [Client.do]) and a small request goes out in one write.
 type writeTracker struct{ written atomic.Bool }
 
-func (w *writeTracker) wroteRequest(info httptrace.WroteRequestInfo) {
-	if info.Err == nil {
-		w.written.Store(true)
-	}
-}
+func (w *writeTracker) wroteHeaders() { w.written.Store(true) }
 
-// trackedBody marks the request as possibly written once the transport reads
-// its body.
-type trackedBody struct {
-	io.ReadCloser
-	w *writeTracker
-}
-
-func (b *trackedBody) Read(p []byte) (int, error) {
-	n, err := b.ReadCloser.Read(p)
-	if n > 0 {
-		b.w.written.Store(true)
-	}
-	return n, err
-}
+// errNilResponse is the error of an attempt whose middleware or HTTP client
+// returned neither a response nor an error.
+var errNilResponse = errors.New("the middleware chain or HTTP client returned a nil *http.Response and a nil error")
 
 // attempt sends r once through send and reads the response body.
 func (c *Client) attempt(ctx context.Context, r *http.Request, cfg *config, send func(*http.Request) (*http.Response, error), idempotent bool, n int) (res attemptResult) {
@@ -290,15 +317,16 @@ func (c *Client) attempt(ctx context.Context, r *http.Request, cfg *config, send
 	var cancel context.CancelFunc
 	if cfg.requestTimeout > 0 {
 		actx, cancel = context.WithTimeout(ctx, cfg.requestTimeout)
-		defer cancel()
+		defer func() {
+			if !res.streaming {
+				cancel()
+			}
+		}()
 	}
 	var wt *writeTracker
-	if !idempotent && cfg.maxRetries > 0 && !cfg.retryWrites {
+	if cfg.maxRetries > 0 && (cfg.retryRateLimitedOnly || (!idempotent && !cfg.retryWrites)) {
 		wt = &writeTracker{}
-		actx = httptrace.WithClientTrace(actx, &httptrace.ClientTrace{WroteRequest: wt.wroteRequest})
-		if r.Body != nil && r.Body != http.NoBody {
-			r.Body = &trackedBody{ReadCloser: r.Body, w: wt}
-		}
+		actx = httptrace.WithClientTrace(actx, &httptrace.ClientTrace{WroteHeaders: wt.wroteHeaders})
 	}
 	if actx != ctx {
 		r = r.WithContext(actx)
@@ -309,28 +337,55 @@ func (c *Client) attempt(ctx context.Context, r *http.Request, cfg *config, send
 		start = time.Now()
 		c.logRequest(ctx, cfg, r, n)
 	}
+	res.seq = c.attempts.Add(1)
 	resp, err := send(r)
 	timedOut := func() bool {
 		return cancel != nil && errors.Is(actx.Err(), context.DeadlineExceeded) && ctx.Err() == nil
 	}
+	if err == nil && resp == nil {
+		err = errNilResponse
+	}
 	if err != nil {
+		if resp != nil && resp.Body != nil {
+			resp.Body.Close()
+		}
 		res.err, res.timedOut = err, timedOut()
 		res.written = wt == nil || wt.written.Load()
 		if logging {
 			cfg.logger.LogAttrs(ctx, slog.LevelDebug, "intercom: request failed",
-				slog.String("method", r.Method), slog.String("path", r.URL.EscapedPath()),
-				slog.Int("attempt", n), slog.Duration("duration", time.Since(start)), slog.String("error", err.Error()))
+				slog.String("method", r.Method), slog.String("path", c.scrub(r.URL.EscapedPath())),
+				slog.Int("attempt", n), slog.Duration("duration", time.Since(start)), slog.String("error", c.scrub(err.Error())))
 		}
 		return res
 	}
-	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-		res.body, err = readAll(resp.Body, resp.ContentLength)
+	if resp.Body == nil {
+		resp.Body = http.NoBody
+	}
+	ok := resp.StatusCode >= 200 && resp.StatusCode < 300
+	if ok && cfg.stream {
+		resp.Body = &streamBody{ReadCloser: resp.Body, cancel: cancel}
+		res.resp, res.streaming = resp, true
+		if logging {
+			c.logResponse(ctx, cfg, r, resp, n, time.Since(start), -1)
+		}
+		return res
+	}
+	if ok {
+		res.body, err = readLimited(resp.Body, resp.ContentLength, cfg.maxResponseBytes)
+		if errors.Is(err, ErrResponseTooLarge) {
+			resp.Body.Close()
+			res.err = fmt.Errorf("%s %s (status %d): %w", r.Method, c.scrub(r.URL.EscapedPath()), resp.StatusCode, err)
+			res.written = true
+			resp.Body = newMemBody(nil)
+			c.storeResponse(cfg, resp, false)
+			return res
+		}
 	} else {
 		res.body, res.truncated, err = readBounded(resp.Body, maxErrorBody)
 	}
 	resp.Body.Close()
 	if err != nil {
-		res.err = fmt.Errorf("reading response body of %s %s (status %d): %w", r.Method, r.URL.EscapedPath(), resp.StatusCode, err)
+		res.err = fmt.Errorf("reading response body of %s %s (status %d): %w", r.Method, c.scrub(r.URL.EscapedPath()), resp.StatusCode, err)
 		res.timedOut, res.written = timedOut(), true
 		return res
 	}
@@ -339,6 +394,81 @@ func (c *Client) attempt(ctx context.Context, r *http.Request, cfg *config, send
 		c.logResponse(ctx, cfg, r, resp, n, time.Since(start), len(res.body))
 	}
 	return res
+}
+
+// streamBody is the body of a streamed 2xx response: closing it also ends
+// the attempt's timeout, which covers reading the whole body.
+type streamBody struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+	once   sync.Once
+}
+
+// Close closes the body and releases the attempt's resources.
+func (b *streamBody) Close() error {
+	err := b.ReadCloser.Close()
+	b.once.Do(func() {
+		if b.cancel != nil {
+			b.cancel()
+		}
+	})
+	return err
+}
+
+// ErrResponseTooLarge is wrapped by the error of a call whose successful
+// response body is larger than the limit of [WithMaxResponseBytes] (64 MiB
+// by default). Files (data exports, recordings) are streamed and not
+// limited.
+var ErrResponseTooLarge = errors.New("intercom: response body larger than the limit set by WithMaxResponseBytes")
+
+// readLimited reads a whole body of at most limit bytes (no limit when
+// limit <= 0), in one allocation when its length is known. A longer body, or
+// an announced length over the limit, is an error wrapping
+// ErrResponseTooLarge; the body is then not read further.
+func readLimited(body io.Reader, length, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		return readAll(body, length)
+	}
+	if length > limit {
+		return nil, fmt.Errorf("%w: Content-Length %d, limit %d bytes", ErrResponseTooLarge, length, limit)
+	}
+	var b []byte
+	if length >= 0 && length <= 64<<20 {
+		b = make([]byte, length, length+1)
+		if _, err := io.ReadFull(body, b); err != nil {
+			return nil, err
+		}
+		// Usually EOF now (net/http stops at Content-Length); a longer body
+		// than announced is read on below, within the limit.
+		m, err := body.Read(b[length : length+1])
+		if m == 0 && (err == io.EOF || err == nil) {
+			return b, nil
+		}
+		b = b[:length+int64(m)]
+		if err == io.EOF {
+			return checkLimit(b, limit)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	rest, err := io.ReadAll(io.LimitReader(body, limit+1-int64(len(b))))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > 0 {
+		rest = append(b, rest...)
+	}
+	return checkLimit(rest, limit)
+}
+
+// checkLimit returns b, or an error wrapping ErrResponseTooLarge when it is
+// longer than limit.
+func checkLimit(b []byte, limit int64) ([]byte, error) {
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%w: more than %d bytes", ErrResponseTooLarge, limit)
+	}
+	return b, nil
 }
 
 // readAll reads a whole body, in one allocation when its length is known.
@@ -427,7 +557,8 @@ func ctxError(ctx context.Context, cause error, attempts int) error {
 	return fmt.Errorf("intercom: %w: %v%s", cerr, cause, suffix)
 }
 
-// transportError reports a failure without a response.
+// transportError reports a failure without a response; err must already be
+// scrubbed of the token.
 func transportError(err error, attempts int) error {
 	if attempts > 1 {
 		return fmt.Errorf("intercom: %w (after %d attempts)", err, attempts)

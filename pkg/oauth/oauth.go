@@ -221,11 +221,12 @@ func (e *AuthorizationError) Is(target error) bool {
 // HandleCallback processes the request Intercom redirected the user to.
 // wantState is the state stored for this user when the flow started.
 //
-//   - With an error parameter it returns an [*AuthorizationError] (matching
-//     ErrAccessDenied for error=access_denied). Nothing is exchanged, so
-//     this is returned whatever the state.
-//   - Otherwise the state must match wantState ([CheckState]: ErrMissingState
-//     or ErrStateMismatch), and a code must be present (ErrMissingCode).
+//   - The state must match wantState ([CheckState]: ErrMissingState or
+//     ErrStateMismatch), before anything else: a callback without this
+//     user's state is not an answer to this user's request.
+//   - With an error parameter it then returns an [*AuthorizationError]
+//     (matching ErrAccessDenied for error=access_denied).
+//   - Otherwise a code must be present (ErrMissingCode).
 //   - The code is then exchanged with [Config.Exchange].
 //
 // Parameters are read from r.Form (the URL query, and the body of a POSTed
@@ -237,15 +238,19 @@ func (c *Config) HandleCallback(ctx context.Context, r *http.Request, wantState 
 	if err := r.ParseForm(); err != nil {
 		return nil, fmt.Errorf("oauth: reading callback parameters: %w", err)
 	}
+	// The state first: a callback that does not carry this user's state is
+	// not an answer to this user's authorization request, whatever it says
+	// (a forged "error=access_denied" must not be reported as the user's
+	// decision).
+	if err := CheckState(wantState, r.Form.Get("state")); err != nil {
+		return nil, err
+	}
 	if code := r.Form.Get("error"); code != "" {
 		return nil, &AuthorizationError{
 			Code:        code,
 			Description: r.Form.Get("error_description"),
 			URI:         r.Form.Get("error_uri"),
 		}
-	}
-	if err := CheckState(wantState, r.Form.Get("state")); err != nil {
-		return nil, err
 	}
 	code := r.Form.Get("code")
 	if code == "" {

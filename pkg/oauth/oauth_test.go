@@ -404,6 +404,15 @@ func TestHandleCallbackParameters(t *testing.T) {
 	if !strings.Contains(err.Error(), "server_error: oops") {
 		t.Fatalf("message %q", err)
 	}
+	// The state is checked before the error is reported: a forged error
+	// callback is a state error, not the user's decision.
+	for _, q := range []string{"error=access_denied", "error=access_denied&state=forged"} {
+		_, err := call(http.MethodGet, "/cb?"+q, "")
+		if errors.As(err, &authErr) || errors.Is(err, oauth.ErrAccessDenied) ||
+			!(errors.Is(err, oauth.ErrMissingState) || errors.Is(err, oauth.ErrStateMismatch)) {
+			t.Fatalf("%s: err = %v, want a state error", q, err)
+		}
+	}
 	if _, err := cfg.HandleCallback(ctx, nil, "st"); err == nil {
 		t.Fatal("nil request: no error")
 	}

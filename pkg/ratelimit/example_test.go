@@ -72,7 +72,7 @@ func ExamplePace() {
 
 func ExamplePauseUntil() {
 	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
-	rl := intercom.RateLimit{Limit: 1666, Remaining: 0, Reset: now.Add(4 * time.Second)}
+	rl := intercom.RateLimit{Limit: 1666, Remaining: 0, HasRemaining: true, Reset: now.Add(4 * time.Second)}
 	until := ratelimit.PauseUntil(now, http.StatusTooManyRequests, rl, ratelimit.DefaultWindow)
 	fmt.Println("pause for", until.Sub(now))
 	// Output: pause for 4s

@@ -3,7 +3,11 @@ package ratelimit_test
 import (
 	"context"
 	"errors"
+	"io"
 	"math"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -148,7 +152,7 @@ func TestLocalPauses(t *testing.T) {
 			return intercom.RateLimit{Limit: 100, Reset: now.Add(150 * time.Millisecond)}
 		}, 150 * time.Millisecond},
 		{"window spent until reset", 200, func(now time.Time) intercom.RateLimit {
-			return intercom.RateLimit{Limit: 100, Remaining: 0, Reset: now.Add(120 * time.Millisecond)}
+			return intercom.RateLimit{Limit: 100, Remaining: 0, HasRemaining: true, Reset: now.Add(120 * time.Millisecond)}
 		}, 120 * time.Millisecond},
 		{"far reset capped at one window", 429, func(now time.Time) intercom.RateLimit {
 			return intercom.RateLimit{Limit: 100, Reset: now.Add(time.Hour)}
@@ -481,5 +485,35 @@ func TestLocalConcurrentUse(t *testing.T) {
 	wg.Wait()
 	if admitted != 400 {
 		t.Errorf("admitted %d requests, want 400", admitted)
+	}
+}
+
+// An unparseable X-RateLimit-Remaining on a 200 is not "nothing left": the
+// limiter, fed by a real client, does not pause (it used to pause until the
+// window's reset, 8s later).
+func TestLocalIgnoresUnparseableRemaining(t *testing.T) {
+	clk := clocktest.NewVirtual(epoch)
+	reset := strconv.FormatInt(clk.Now().Add(8*time.Second).Unix(), 10)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-RateLimit-Limit", "100")
+		w.Header().Set("X-RateLimit-Remaining", "n/a")
+		w.Header().Set("X-RateLimit-Reset", reset)
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"type":"admin","id":"1"}`)
+	}))
+	defer srv.Close()
+	l := newLocal(t, ratelimit.WithLimit(100, 10*time.Second), ratelimit.WithClock(clk))
+	c, err := intercom.NewClient("tok", intercom.WithBaseURL(srv.URL), intercom.WithRateLimiter(l))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.CloseIdleConnections()
+	for range 2 {
+		if _, err := c.Admins.Me(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := clk.Slept(); len(got) != 0 {
+		t.Errorf("the limiter slept %v after 200s whose remaining count was unparseable", got)
 	}
 }

@@ -32,14 +32,15 @@ const (
 // PauseUntil applies the pause rule to one response and reports until when
 // every request should be held back; the zero Time means no pause.
 //
-// A 429 (Too Many Requests), or a response whose headers carry a budget
-// (rl.Limit > 0) with nothing left of it (rl.Remaining <= 0), pauses until
+// A 429 (Too Many Requests), or a response whose X-RateLimit-Remaining was
+// present and says nothing is left (rl.HasRemaining and rl.Remaining <= 0;
+// an absent or unparseable header is not "nothing left"), pauses until
 // rl.Reset, but at most maxPause after now: Reset is read on the server's
 // clock, and the cap bounds what a skewed clock can do. A 429 without a
 // future Reset pauses for maxPause; any other response does not pause.
 func PauseUntil(now time.Time, status int, rl intercom.RateLimit, maxPause time.Duration) time.Time {
 	tooMany := status == http.StatusTooManyRequests
-	spent := rl.Limit > 0 && rl.Remaining <= 0
+	spent := rl.HasRemaining && rl.Remaining <= 0
 	if (!tooMany && !spent) || maxPause <= 0 {
 		return time.Time{}
 	}

@@ -36,8 +36,13 @@ var ErrHandlerPanic = errors.New("webhook: handler panicked")
 //   - 200 ("duplicate") when the [Deduplicator] says the ID was processed
 //   - 503 when the Deduplicator says the ID is being processed right now
 //   - 500 when the HandlerFunc returns an error or panics (the panic is
-//     recovered and logged), or the Deduplicator fails
+//     recovered and logged), the Deduplicator fails, or the Handler has no
+//     secret (the zero Handler)
 //   - 200 when the HandlerFunc returns nil
+//
+// Create a Handler with NewHandler. The zero Handler does not panic, but it
+// has no secret to verify with: it answers every POST 500 and logs nothing;
+// patterns can still be registered on it.
 //
 // Bodies are short plain-text words; no error detail is sent to the caller.
 // Failures are logged through the [WithLogger] logger, which never sees the
@@ -145,6 +150,9 @@ func (h *Handler) Handle(pattern string, fn HandlerFunc) error {
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	if h.exact == nil { // a zero Handler
+		h.exact, h.prefix = make(map[string]HandlerFunc), make(map[string]HandlerFunc)
+	}
 	table := h.exact
 	if wildcard {
 		table = h.prefix
@@ -190,6 +198,17 @@ func parsePattern(pattern string) (key string, wildcard bool, err error) {
 	return pattern, false, nil
 }
 
+// discardLogger is the logger of a Handler without one (the zero Handler).
+var discardLogger = slog.New(slog.DiscardHandler)
+
+// log returns the Handler's logger.
+func (h *Handler) log() *slog.Logger {
+	if h.logger == nil {
+		return discardLogger
+	}
+	return h.logger
+}
+
 // route returns the HandlerFunc for topic, or nil.
 func (h *Handler) route(topic string) HandlerFunc {
 	h.mu.RLock()
@@ -223,23 +242,31 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		respond(w, http.StatusMethodNotAllowed, "method not allowed")
 		return
 	}
-	body, err := VerifyRequest(r, h.secret, h.maxBody)
+	maxBody := h.maxBody
+	if maxBody <= 0 { // a zero Handler
+		maxBody = DefaultMaxBodyBytes
+	}
+	body, err := VerifyRequest(r, h.secret, maxBody)
 	if err != nil {
 		status := http.StatusBadRequest
 		switch {
+		case errors.Is(err, ErrEmptySecret):
+			// A Handler without a secret (the zero Handler) cannot verify
+			// anything: a configuration error, and Intercom retries a 500.
+			status = http.StatusInternalServerError
 		case errors.Is(err, ErrBodyTooLarge):
 			status = http.StatusRequestEntityTooLarge
 		case errors.Is(err, ErrMissingSignature), errors.Is(err, ErrMalformedSignature), errors.Is(err, ErrInvalidSignature):
 			status = http.StatusUnauthorized
 		}
-		h.logger.LogAttrs(ctx, slog.LevelWarn, "webhook: request rejected",
+		h.log().LogAttrs(ctx, slog.LevelWarn, "webhook: request rejected",
 			slog.Int("status", status), slog.String("error", err.Error()))
 		respond(w, status, http.StatusText(status))
 		return
 	}
 	n, err := Parse(body)
 	if err != nil {
-		h.logger.LogAttrs(ctx, slog.LevelWarn, "webhook: request rejected",
+		h.log().LogAttrs(ctx, slog.LevelWarn, "webhook: request rejected",
 			slog.Int("status", http.StatusBadRequest), slog.String("error", err.Error()))
 		respond(w, http.StatusBadRequest, "malformed notification")
 		return
@@ -252,7 +279,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			respond(w, http.StatusOK, "pong")
 			return
 		}
-		h.logger.LogAttrs(ctx, slog.LevelDebug, "webhook: no handler for topic; ignored", attrs...)
+		h.log().LogAttrs(ctx, slog.LevelDebug, "webhook: no handler for topic; ignored", attrs...)
 		respond(w, http.StatusOK, "ignored")
 		return
 	}
@@ -262,7 +289,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		res, err := h.dedup.Claim(ctx, n.ID)
 		switch {
 		case err != nil:
-			h.logger.LogAttrs(ctx, slog.LevelError, "webhook: deduplicator claim failed",
+			h.log().LogAttrs(ctx, slog.LevelError, "webhook: deduplicator claim failed",
 				append(attrs, slog.String("error", err.Error()))...)
 			respond(w, http.StatusInternalServerError, "internal error")
 			return
@@ -274,7 +301,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			respond(w, http.StatusServiceUnavailable, "in progress")
 			return
 		case res != ClaimNew:
-			h.logger.LogAttrs(ctx, slog.LevelError, "webhook: deduplicator returned an unknown result",
+			h.log().LogAttrs(ctx, slog.LevelError, "webhook: deduplicator returned an unknown result",
 				append(attrs, slog.String("result", res.String()))...)
 			respond(w, http.StatusInternalServerError, "internal error")
 			return
@@ -287,12 +314,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if claimed {
 		// Record the outcome even if the client went away meanwhile.
 		if ferr := h.dedup.Finish(context.WithoutCancel(ctx), n.ID, err == nil); ferr != nil {
-			h.logger.LogAttrs(ctx, slog.LevelError, "webhook: deduplicator finish failed",
+			h.log().LogAttrs(ctx, slog.LevelError, "webhook: deduplicator finish failed",
 				append(attrs, slog.String("error", ferr.Error()))...)
 		}
 	}
 	if err != nil {
-		h.logger.LogAttrs(ctx, slog.LevelError, "webhook: handler failed",
+		h.log().LogAttrs(ctx, slog.LevelError, "webhook: handler failed",
 			append(attrs, slog.String("error", err.Error()))...)
 		respond(w, http.StatusInternalServerError, "handler failed")
 		return

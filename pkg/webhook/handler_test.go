@@ -573,3 +573,23 @@ func FuzzHandler(f *testing.F) {
 		}
 	})
 }
+
+// The zero Handler does not panic: it registers patterns, and answers every
+// notification 500 since it has no secret to verify with.
+func TestZeroHandler(t *testing.T) {
+	var h webhook.Handler
+	if err := h.Handle("conversation.*", func(context.Context, *webhook.Notification) error { return nil }); err != nil {
+		t.Fatalf("Handle on the zero Handler: %v", err)
+	}
+	body := []byte(`{"type":"notification_event","topic":"conversation.user.created","id":"n1","data":{"item":{}}}`)
+	for _, sig := range [][]string{nil, {"sha1=00"}} {
+		w := serve(&h, body, sig...)
+		if w.Code != http.StatusInternalServerError {
+			t.Errorf("status %d, want 500", w.Code)
+		}
+	}
+	var z webhook.Handler
+	if w := serve(&z, body); w.Code != http.StatusInternalServerError {
+		t.Errorf("zero Handler without patterns: status %d, want 500", w.Code)
+	}
+}

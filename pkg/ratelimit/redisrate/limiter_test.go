@@ -153,6 +153,11 @@ func TestPauseIsShared(t *testing.T) {
 	if d := pttl(); d > 0 {
 		t.Fatalf("a response with budget left set a pause of %v", d)
 	}
+	// An absent or unparseable X-RateLimit-Remaining is not "nothing left".
+	a.Observe(200, intercom.RateLimit{Limit: 100, HasLimit: true, Reset: clk.Now().Add(8 * time.Second), HasReset: true})
+	if d := pttl(); d > 0 {
+		t.Fatalf("a response whose remaining count was unknown set a pause of %v", d)
+	}
 	a.Observe(429, intercom.RateLimit{Limit: 100, Reset: clk.Now().Add(3 * time.Second)})
 	within(t, "pause key expiry", pttl(), 3*time.Second, time.Second)
 
@@ -165,7 +170,7 @@ func TestPauseIsShared(t *testing.T) {
 	// up to one window; an exhausted window pauses like a 429.
 	a.Observe(429, intercom.RateLimit{Reset: clk.Now().Add(time.Second)})
 	within(t, "after an earlier reset", pttl(), 3*time.Second, time.Second)
-	a.Observe(200, intercom.RateLimit{Limit: 100, Remaining: 0, Reset: clk.Now().Add(5 * time.Second)})
+	a.Observe(200, intercom.RateLimit{Limit: 100, Remaining: 0, HasRemaining: true, Reset: clk.Now().Add(5 * time.Second)})
 	within(t, "after a spent window", pttl(), 5*time.Second, time.Second)
 	a.Observe(429, intercom.RateLimit{Reset: clk.Now().Add(time.Hour)})
 	within(t, "after a far reset", pttl(), 10*time.Second, time.Second)

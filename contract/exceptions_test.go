@@ -88,18 +88,13 @@ var exampleExceptions = map[string]exception{
 	"GetCustomObjectInstancesByExternalId": {versions: []string{"2.15"}, reason: customObjectAmount},
 	"ListCustomObjectInstances": {versions: []string{"2.16"}, reason: "the 200 example gives data[].custom_attributes.total_amount as the numbers " +
 		"149.99 and 99.99; the custom_object_instance schema says custom_attributes values are strings"},
-	"UpdateVisitor":             {reason: "the 200 example gives email as \"\"; the visitor schema says `format: email`"},
-	"RetrieveVisitorWithUserId": {reason: "the 200 example gives email as \"\"; the visitor schema says `format: email`"},
-	"RetrieveConversation": {reason: "the 200 example \"conversation found\" gives conversation_parts[].id as numbers " +
-		"(1, 2, 3, 4); the conversation_part schema says string. Prism 5.16 lets this one through, the SDK's " +
-		"decode fails"},
+	"UpdateVisitor":                {reason: "the 200 example gives email as \"\"; the visitor schema says `format: email`"},
+	"RetrieveVisitorWithUserId":    {reason: "the 200 example gives email as \"\"; the visitor schema says `format: email`"},
 	"DetachTagFromArticle":         {versions: []string{"2.16"}, reason: tagAppliedByNull},
 	"DetachTagFromContentSnippet":  {versions: []string{"2.16"}, reason: tagAppliedByNull},
 	"DetachTagFromInternalArticle": {versions: []string{"2.16"}, reason: tagAppliedByNull},
 	"GetWhatsAppMessageStatus": {versions: []string{"2.16"}, reason: "the 200 example gives ruleset_id as the number 12345; " +
 		"whatsapp_message_status_list says string"},
-	"ChangeTicketType": {versions: []string{"2.16"}, reason: "the 200 example gives ticket_state as the string \"submitted\"; the ticket schema " +
-		"says ticket_state is a ticket_state object. Prism 5.16 lets this one through, the SDK's decode fails"},
 }
 
 // Reasons shared by several operations.

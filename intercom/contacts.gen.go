@@ -74,7 +74,8 @@ var _ = func(r *gen.BlockContactResponse) *gen.ContactBlocked { return r.JSON200
 // Create creates a contact (POST /contacts). At least one of body.Email,
 // body.ExternalId or body.Role ("user" or "lead") is required.
 func (s *ContactsService) Create(ctx context.Context, body gen.CreateContactRequest, opts ...Option) (*gen.ContactWithPush, error) {
-	if err := requireUnionBody(body); err != nil {
+	body, err := checkNewContact(body)
+	if err != nil {
 		return nil, err
 	}
 	return doJSON[gen.ContactWithPush](ctx, s.c, opCreateContact, opts, func(ctx context.Context) (*http.Response, error) {

@@ -43,3 +43,12 @@ func checkNote(b gen.CreateNoteJSONRequestBody) (gen.CreateNoteJSONRequestBody, 
 	}
 	return b, nil
 }
+
+// checkNewContact refuses a contact with none of the fields Intercom needs to
+// create one: email, external_id or role.
+func checkNewContact(b gen.CreateContactRequest) (gen.CreateContactRequest, error) {
+	if b.GetEmail() == "" && b.GetExternalId() == "" && b.GetRole() == "" {
+		return b, errors.New("intercom: a new contact needs an email, an external_id or a role")
+	}
+	return b, nil
+}

@@ -15,9 +15,6 @@ import (
 // body.UserId or body.Email, with optional metadata (POST /events). Intercom
 // accepts the event asynchronously and returns no body.
 func (s *DataEventsService) Create(ctx context.Context, body gen.CreateDataEventRequest, opts ...Option) error {
-	if err := requireUnionBody(body); err != nil {
-		return err
-	}
 	return doNoBody(ctx, s.c, opCreateDataEvent, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateDataEvent(ctx, body)
 	})

@@ -15,9 +15,6 @@ import (
 // To (one recipient or a list, set with To's From... methods); an email also
 // needs Subject and Template.
 func (s *MessagesService) Create(ctx context.Context, body gen.CreateMessageRequest, opts ...Option) (*gen.Message, error) {
-	if err := requireUnionBody(body); err != nil {
-		return nil, err
-	}
 	return doJSON[gen.Message](ctx, s.c, opCreateMessage, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateMessage(ctx, body)
 	})

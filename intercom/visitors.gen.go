@@ -37,9 +37,6 @@ var _ = func(r *gen.RetrieveVisitorWithUserIdResponse) *gen.Visitor { return r.J
 // Update updates a visitor (PUT /visitors). Identify the visitor with
 // body.Id or body.UserId and set the fields to change.
 func (s *VisitorsService) Update(ctx context.Context, body gen.UpdateVisitorRequest, opts ...Option) (*gen.Visitor, error) {
-	if err := requireUnionBody(body); err != nil {
-		return nil, err
-	}
 	return doJSON[gen.Visitor](ctx, s.c, opUpdateVisitor, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.UpdateVisitor(ctx, body)
 	})

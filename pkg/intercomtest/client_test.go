@@ -160,7 +160,16 @@ func TestClientErrorsFromTheFake(t *testing.T) {
 	if !intercom.IsNotFound(err) {
 		t.Errorf("unknown contact: %v", err)
 	}
-	_, err = client.Contacts.Create(ctx, gen.CreateContactRequest{Name: intercom.Ptr("nobody")})
+	// The facade refuses a contact without identifiers before sending; the
+	// raw generated call shows the fake's own answer, a 400.
+	before := len(srv.Requests())
+	if _, err = client.Contacts.Create(ctx, gen.CreateContactRequest{Name: intercom.Ptr("nobody")}); err == nil {
+		t.Error("Contacts.Create without identifiers: no error")
+	}
+	if n := len(srv.Requests()) - before; n != 0 {
+		t.Errorf("Contacts.Create without identifiers sent %d requests", n)
+	}
+	_, err = client.Raw().CreateContactWithResponse(ctx, gen.CreateContactRequest{Name: intercom.Ptr("nobody")})
 	var ie *intercom.Error
 	if !errors.As(err, &ie) || ie.StatusCode != 400 {
 		t.Errorf("create without identifiers: %v", err)

@@ -63,7 +63,9 @@ func TestFakeConformsToDescription(t *testing.T) {
 	}
 	lead := v.do(exch{route: "POST /contacts", body: map[string]any{"role": "lead", "email": "lead@example.com"}, want: 200})
 	leadID := str(lead, "id")
-	v.do(exch{route: "POST /contacts", body: map[string]any{"name": "Nobody"}, want: 400, req: reqInvalid})
+	// No email, external_id or role: the schema no longer says so (overlay [21] dropped its
+	// required-properties anyOf), Intercom and the fake answer 400.
+	v.do(exch{route: "POST /contacts", body: map[string]any{"name": "Nobody"}, want: 400})
 	v.do(exch{route: "POST /contacts", body: map[string]any{"email": "ada@example.com"}, want: 409})
 	v.do(exch{route: "POST /contacts", body: `{"email": `, want: 400, req: reqInvalid})
 	seeded := srv.SeedContacts(5)
@@ -261,7 +263,8 @@ func TestFakeConformsToDescription(t *testing.T) {
 	v.do(exch{route: "POST /events", body: map[string]any{"event_name": "invited-friend", "created_at": now, "user_id": "ada-1", "metadata": map[string]any{"invitee": "bob@example.com"}}, want: 202})
 	v.do(exch{route: "POST /events", body: map[string]any{"event_name": "invited-friend", "created_at": now + 60, "id": adaID}, want: 202})
 	v.do(exch{route: "POST /events", body: map[string]any{"event_name": "x", "created_at": now, "user_id": "nobody"}, want: 404})
-	v.do(exch{route: "POST /events", body: map[string]any{"event_name": "x", "user_id": "ada-1"}, want: 400, req: reqInvalid})
+	// No created_at: required by Intercom and the fake (overlay [21] dropped the schema's anyOf).
+	v.do(exch{route: "POST /events", body: map[string]any{"event_name": "x", "user_id": "ada-1"}, want: 400})
 	v.do(exch{route: "GET /events", query: url.Values{"type": {"user"}, "intercom_user_id": {adaID}, "summary": {"true"}}, want: 200})
 	v.do(exch{route: "GET /events", query: url.Values{"type": {"user"}}, want: 400})
 	v.do(exch{route: "GET /events", query: url.Values{"type": {"user"}, "user_id": {"nobody"}}, want: 404})

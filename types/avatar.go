@@ -1,7 +1,6 @@
 package types
 
 import (
-	"bytes"
 	"encoding/json"
 	"reflect"
 )
@@ -45,30 +44,9 @@ type avatarObject struct {
 // UnmarshalJSON accepts a JSON string (the URL) or an object; null leaves a
 // as it is.
 func (a *Avatar) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
-	switch {
-	case string(b) == "null":
-		return nil
-	case len(b) > 0 && b[0] == '"':
-		var s string
-		if err := json.Unmarshal(b, &s); err != nil {
-			return err
-		}
-		*a = Avatar{ImageURL: s, asString: true}
-		return nil
-	case len(b) > 0 && b[0] == '{':
-		var o avatarObject
-		if err := json.Unmarshal(b, &o); err != nil {
-			return err
-		}
-		*a = Avatar{Type: o.Type, ImageURL: o.ImageURL}
-		return nil
-	}
-	kind := "empty"
-	if len(b) > 0 {
-		kind = jsonKind(b[0])
-	}
-	return &json.UnmarshalTypeError{Value: kind, Type: reflect.TypeFor[Avatar]()}
+	return decodeStringOrObject(b, reflect.TypeFor[Avatar](),
+		func(s string) { *a = Avatar{ImageURL: s, asString: true} },
+		func(o avatarObject) { *a = Avatar{Type: o.Type, ImageURL: o.ImageURL} })
 }
 
 // MarshalJSON encodes a as the URL string when it was decoded from one, and

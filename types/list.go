@@ -56,7 +56,7 @@ func (l *List[T]) UnmarshalJSON(b []byte) error {
 		*l = List[T](p)
 		return nil
 	}
-	return listTypeError(b, reflect.TypeFor[List[T]]())
+	return shapeError(b, reflect.TypeFor[List[T]]())
 }
 
 // PagedList is a paged list of T whose pages object is a P. Intercom sends it
@@ -149,13 +149,40 @@ func (l *PagedList[T, P]) UnmarshalJSON(b []byte) error {
 		*l = PagedList[T, P](p)
 		return nil
 	}
-	return listTypeError(b, reflect.TypeFor[PagedList[T, P]]())
+	return shapeError(b, reflect.TypeFor[PagedList[T, P]]())
 }
 
-func listTypeError(b []byte, t reflect.Type) error {
+// shapeError is the error of a value whose JSON shape is none the type accepts.
+func shapeError(b []byte, t reflect.Type) error {
 	kind := "empty"
 	if len(b) > 0 {
 		kind = jsonKind(b[0])
 	}
 	return &json.UnmarshalTypeError{Value: kind, Type: t}
+}
+
+// decodeStringOrObject decodes b, a JSON string or a JSON object, into
+// whichever of str and obj takes that shape; null changes nothing. Any other
+// shape is a *json.UnmarshalTypeError naming t.
+func decodeStringOrObject[O any](b []byte, t reflect.Type, str func(string), obj func(O)) error {
+	b = bytes.TrimSpace(b)
+	switch {
+	case string(b) == "null":
+		return nil
+	case len(b) > 0 && b[0] == '"':
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		str(s)
+		return nil
+	case len(b) > 0 && b[0] == '{':
+		var o O
+		if err := json.Unmarshal(b, &o); err != nil {
+			return err
+		}
+		obj(o)
+		return nil
+	}
+	return shapeError(b, t)
 }

@@ -1,7 +1,6 @@
 package types
 
 import (
-	"bytes"
 	"encoding/json"
 	"reflect"
 )
@@ -69,30 +68,11 @@ type nextPageObject struct {
 // UnmarshalJSON accepts a JSON string (a URL) or a cursor object; null leaves
 // n as it is.
 func (n *NextPage) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
-	switch {
-	case string(b) == "null":
-		return nil
-	case len(b) > 0 && b[0] == '"':
-		var s string
-		if err := json.Unmarshal(b, &s); err != nil {
-			return err
-		}
-		*n = NextPage{URL: s}
-		return nil
-	case len(b) > 0 && b[0] == '{':
-		var o nextPageObject
-		if err := json.Unmarshal(b, &o); err != nil {
-			return err
-		}
-		*n = NextPage{Page: o.Page, PerPage: o.PerPage, StartingAfter: o.StartingAfter}
-		return nil
-	}
-	kind := "empty"
-	if len(b) > 0 {
-		kind = jsonKind(b[0])
-	}
-	return &json.UnmarshalTypeError{Value: kind, Type: reflect.TypeFor[NextPage]()}
+	return decodeStringOrObject(b, reflect.TypeFor[NextPage](),
+		func(s string) { *n = NextPage{URL: s} },
+		func(o nextPageObject) {
+			*n = NextPage{Page: o.Page, PerPage: o.PerPage, StartingAfter: o.StartingAfter}
+		})
 }
 
 // MarshalJSON encodes n as its URL when only URL is set, and as the cursor

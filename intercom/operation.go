@@ -3,6 +3,7 @@ package intercom
 import (
 	"context"
 	"net/http"
+	"net/http/httptrace"
 	"slices"
 	"sync/atomic"
 )
@@ -46,6 +47,13 @@ type callState struct {
 	// every request made with that context, and are never claimed.
 	sticky  bool
 	claimed atomic.Bool
+
+	// tracked: withCall installed trace in the call's context, so the
+	// requests of this call report to wt whether they were written (see
+	// [writeTracker]); one allocation for the call instead of one per attempt.
+	tracked bool
+	wt      writeTracker
+	trace   httptrace.ClientTrace
 }
 
 // withCall returns ctx carrying the state of one call of op with opts.
@@ -57,24 +65,35 @@ func withCall(ctx context.Context, op *Operation, opts []Option) context.Context
 	if op == nil && len(opts) == 0 {
 		return ctx
 	}
-	return context.WithValue(ctx, callKey{}, &callState{op: op, opts: opts})
+	cs := &callState{op: op, opts: opts}
+	ctx = context.WithValue(ctx, callKey{}, cs)
+	if op != nil && !op.RetrySafe && !isIdempotent(op.HTTPMethod) {
+		cs.tracked = true
+		cs.trace.WroteHeaders = cs.wt.wroteHeaders
+		ctx = httptrace.WithClientTrace(ctx, &cs.trace)
+	}
+	return ctx
 }
 
 // takeCall returns the operation and options that apply to a request made
-// with ctx, and whether its context must be replaced before the request goes
-// on (so that calls nested in a middleware do not see them again).
-func takeCall(ctx context.Context) (op *Operation, opts []Option, shadow bool) {
+// with ctx, whether its context must be replaced before the request goes on
+// (so that calls nested in a middleware do not see them again), and the
+// call's write tracker when its context carries one for this request.
+func takeCall(ctx context.Context) (op *Operation, opts []Option, shadow bool, wt *writeTracker) {
 	cs, _ := ctx.Value(callKey{}).(*callState)
 	switch {
 	case cs == nil:
-		return nil, nil, false
+		return nil, nil, false, nil
 	case cs.sticky:
-		return nil, cs.opts, true
+		return nil, cs.opts, true, nil
 	case cs.claimed.CompareAndSwap(false, true):
-		return cs.op, cs.opts, false
+		if cs.tracked {
+			wt = &cs.wt
+		}
+		return cs.op, cs.opts, false, wt
 	}
 	// Claimed by an outer request: this is a nested call.
-	return nil, nil, false
+	return nil, nil, false, nil
 }
 
 // spentCall is the state a request's context gets after ContextWithOptions

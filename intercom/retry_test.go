@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -495,4 +496,58 @@ func TestRetryableErr(t *testing.T) {
 	if !retryableErr(context.DeadlineExceeded, true) {
 		t.Error("a per-attempt timeout should be retryable")
 	}
+}
+
+// A service method's write carries one write tracker for the whole call
+// (installed by withCall): it is reset before each attempt, so an attempt
+// that fails before it is written is retried even after an earlier attempt
+// was written, and an attempt that was written is not retried.
+func TestServiceWriteTrackedPerAttempt(t *testing.T) {
+	refuseDials := func(refuse ...int) (*http.Transport, *atomic.Int32) {
+		var dials atomic.Int32
+		return &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			n := int(dials.Add(1))
+			if slices.Contains(refuse, n) {
+				return nil, &net.OpError{Op: "dial", Net: network, Err: syscall.ECONNREFUSED}
+			}
+			var d net.Dialer
+			return d.DialContext(ctx, network, addr)
+		}}, &dials
+	}
+	created := scriptStep{status: 200, body: `{"type":"contact","id":"c1"}`}
+	body := gen.CreateContactRequest{Email: Ptr("a@example.com")}
+	t.Run("refused, then created", func(t *testing.T) {
+		s, url := newScripted(t, created)
+		tr, dials := refuseDials(1)
+		c, _ := coreClient(t, url, WithHTTPClient(&http.Client{Transport: tr}))
+		got, err := c.Contacts.Create(context.Background(), body)
+		if err != nil || got.GetId() != "c1" || s.hits() != 1 || dials.Load() != 2 {
+			t.Fatalf("got %+v, err %v, hits %d, dials %d; want c1 after 2 dials and 1 request", got, err, s.hits(), dials.Load())
+		}
+	})
+	t.Run("written then reset: not retried", func(t *testing.T) {
+		s, url := newScripted(t, scriptStep{reset: true}, created)
+		c, _ := coreClient(t, url)
+		if _, err := c.Contacts.Create(context.Background(), body); err == nil || s.hits() != 1 {
+			t.Fatalf("err %v, hits %d; want an error after 1 request", err, s.hits())
+		}
+	})
+	t.Run("429 written, refused, then created", func(t *testing.T) {
+		s, url := newScripted(t, scriptStep{status: 429, header: map[string]string{"Connection": "close"}}, created)
+		tr, dials := refuseDials(2)
+		c, sl := coreClient(t, url, WithHTTPClient(&http.Client{Transport: tr}))
+		got, err := c.Contacts.Create(context.Background(), body)
+		if err != nil || got.GetId() != "c1" || s.hits() != 2 || dials.Load() != 3 || len(sl.recorded()) != 2 {
+			t.Fatalf("got %+v, err %v, hits %d, dials %d, waits %v; want c1 after 3 dials, 2 requests, 2 waits",
+				got, err, s.hits(), dials.Load(), sl.recorded())
+		}
+	})
+	t.Run("refused, then written and reset: not retried", func(t *testing.T) {
+		s, url := newScripted(t, scriptStep{reset: true}, created)
+		tr, dials := refuseDials(1)
+		c, _ := coreClient(t, url, WithHTTPClient(&http.Client{Transport: tr}))
+		if _, err := c.Contacts.Create(context.Background(), body); err == nil || s.hits() != 1 || dials.Load() != 2 {
+			t.Fatalf("err %v, hits %d, dials %d; want an error after 2 dials and 1 request", err, s.hits(), dials.Load())
+		}
+	})
 }

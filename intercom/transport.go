@@ -87,13 +87,13 @@ func (c *Client) setHeaders(req *http.Request, cfg *config, hasBody bool) {
 // (the call's options applied on top of the client's), the attempt function
 // to use, and req itself or a copy whose context no longer carries the
 // options (see [takeCall]).
-func (c *Client) callConfig(req *http.Request) (*Operation, *config, func(*http.Request) (*http.Response, error), *http.Request, error) {
-	op, opts, shadow := takeCall(req.Context())
+func (c *Client) callConfig(req *http.Request) (*Operation, *config, func(*http.Request) (*http.Response, error), *http.Request, *writeTracker, error) {
+	op, opts, shadow, wt := takeCall(req.Context())
 	if shadow {
 		req = req.WithContext(spentCall(req.Context(), op))
 	}
 	if len(opts) == 0 {
-		return op, &c.cfg, c.send, req, nil
+		return op, &c.cfg, c.send, req, wt, nil
 	}
 	cc := c.cfg
 	cc.scope = scopeCall
@@ -102,23 +102,23 @@ func (c *Client) callConfig(req *http.Request) (*Operation, *config, func(*http.
 	cc.decodeReport = nil
 	cc.stream, cc.retryRateLimitedOnly = false, false
 	if err := cc.apply(opts); err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, nil, nil, nil, err
 	}
 	if cc.params != nil && (op == nil || !op.paramsOption) {
-		return nil, nil, nil, nil, fmt.Errorf("intercom: WithParams(%T) given to a call that takes its parameters as an argument", cc.params)
+		return nil, nil, nil, nil, nil, fmt.Errorf("intercom: WithParams(%T) given to a call that takes its parameters as an argument", cc.params)
 	}
 	send := c.send
 	if len(cc.middleware) != len(c.cfg.middleware) {
 		send = chain(cc.middleware, c.hc.Do)
 	}
-	return op, &cc, send, req, nil
+	return op, &cc, send, req, wt, nil
 }
 
 // do is the HTTP layer: per-call options, headers, rate limiting, attempts
 // with retries, and turning a final non-2xx response into *Error.
 func (c *Client) do(req *http.Request) (resp *http.Response, err error) {
 	hasBody := req.Body != nil && req.Body != http.NoBody
-	op, cfg, send, req, err := c.callConfig(req)
+	op, cfg, send, req, callWT, err := c.callConfig(req)
 	if err != nil {
 		if hasBody {
 			req.Body.Close()
@@ -171,7 +171,7 @@ func (c *Client) do(req *http.Request) (resp *http.Response, err error) {
 		}
 
 		ob.waited()
-		res := c.attempt(ctx, r, cfg, send, idempotent, attempt)
+		res := c.attempt(ctx, r, cfg, send, idempotent, attempt, callWT)
 		ob.attempted(&res)
 		if res.err != nil {
 			if ctx.Err() != nil {
@@ -312,7 +312,9 @@ func (w *writeTracker) wroteHeaders() { w.written.Store(true) }
 var errNilResponse = errors.New("the middleware chain or HTTP client returned a nil *http.Response and a nil error")
 
 // attempt sends r once through send and reads the response body.
-func (c *Client) attempt(ctx context.Context, r *http.Request, cfg *config, send func(*http.Request) (*http.Response, error), idempotent bool, n int) (res attemptResult) {
+// callWT is the call's write tracker when withCall installed one in the
+// request's context (attempts are sequential, so it is reset and reused).
+func (c *Client) attempt(ctx context.Context, r *http.Request, cfg *config, send func(*http.Request) (*http.Response, error), idempotent bool, n int, callWT *writeTracker) (res attemptResult) {
 	actx := ctx
 	var cancel context.CancelFunc
 	if cfg.requestTimeout > 0 {
@@ -325,8 +327,13 @@ func (c *Client) attempt(ctx context.Context, r *http.Request, cfg *config, send
 	}
 	var wt *writeTracker
 	if cfg.maxRetries > 0 && (cfg.retryRateLimitedOnly || (!idempotent && !cfg.retryWrites)) {
-		wt = &writeTracker{}
-		actx = httptrace.WithClientTrace(actx, &httptrace.ClientTrace{WroteHeaders: wt.wroteHeaders})
+		if callWT != nil {
+			wt = callWT
+			wt.written.Store(false)
+		} else {
+			wt = &writeTracker{}
+			actx = httptrace.WithClientTrace(actx, &httptrace.ClientTrace{WroteHeaders: wt.wroteHeaders})
+		}
 	}
 	if actx != ctx {
 		r = r.WithContext(actx)

@@ -52,6 +52,18 @@ func TestNewsCalls(t *testing.T) {
 			resp: kbNewsItem,
 		},
 		{
+			// reactions keeps its pointer (overlay [22]): [] disables reactions.
+			name: "UpdateItem disables reactions",
+			call: func(ctx context.Context, c *Client) (any, error) {
+				noReactions := item
+				noReactions.Reactions = &[]*string{}
+				return svcRes(c.News.UpdateItem(ctx, "141", noReactions))
+			},
+			method: "PUT", path: "/news/news_items/141",
+			body: itemBody[:len(itemBody)-1] + `,"reactions":[]}`,
+			resp: kbNewsItem,
+		},
+		{
 			name:   "DeleteItem",
 			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.News.DeleteItem(ctx, "141")) },
 			method: "DELETE", path: "/news/news_items/141",

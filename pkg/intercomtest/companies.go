@@ -277,7 +277,7 @@ func (c *call) companyPage(ids []string, path string, keep url.Values) result {
 	for _, id := range ids[start:end] {
 		data = append(data, c.st.renderCompany(c.st.companies.m[id]))
 	}
-	return ok(gen.CompanyList{Type: ptr("list"), Data: &data, TotalCount: ptr(len(ids)), Pages: &pages})
+	return ok(gen.CompanyList{Type: ptr("list"), Data: data, TotalCount: ptr(len(ids)), Pages: &pages})
 }
 
 // scrollState is the app's one open scroll over companies.

@@ -58,12 +58,12 @@ func (a *ActivityLog) GetMetadata() *ActivityLogMetadata {
 	return a.Metadata
 }
 
-// GetEventTypes returns the EventTypes field, or nil when it or the ActivityLogEventTypeList is nil.
+// GetEventTypes returns the EventTypes field, or nil when the ActivityLogEventTypeList is nil.
 func (a *ActivityLogEventTypeList) GetEventTypes() []string {
-	if a == nil || a.EventTypes == nil {
+	if a == nil {
 		return nil
 	}
-	return *a.EventTypes
+	return a.EventTypes
 }
 
 // GetType returns the Type field, or "" when it or the ActivityLogEventTypeList is nil.
@@ -74,12 +74,12 @@ func (a *ActivityLogEventTypeList) GetType() string {
 	return *a.Type
 }
 
-// GetActivityLogs returns the ActivityLogs field, or nil when it or the ActivityLogList is nil.
+// GetActivityLogs returns the ActivityLogs field, or nil when the ActivityLogList is nil.
 func (a *ActivityLogList) GetActivityLogs() []*ActivityLog {
-	if a == nil || a.ActivityLogs == nil {
+	if a == nil {
 		return nil
 	}
-	return *a.ActivityLogs
+	return a.ActivityLogs
 }
 
 // GetPages returns the Pages field, or nil when it or the ActivityLogList is nil. The getters of
@@ -401,10 +401,10 @@ func (a *Admin) GetName() string {
 // GetTeamIds returns the TeamIds field as strings (a new slice), or nil when it or
 // the Admin is nil.
 func (a *Admin) GetTeamIds() []string {
-	if a == nil || a.TeamIds == nil {
+	if a == nil {
 		return nil
 	}
-	return accessorStrings(*a.TeamIds)
+	return accessorStrings(a.TeamIds)
 }
 
 // GetTeamPriorityLevel returns the TeamPriorityLevel field, or nil when it or the Admin is nil. The getters of
@@ -424,12 +424,12 @@ func (a *Admin) GetType() string {
 	return *a.Type
 }
 
-// GetAdmins returns the Admins field, or nil when it or the AdminList is nil.
+// GetAdmins returns the Admins field, or nil when the AdminList is nil.
 func (a *AdminList) GetAdmins() []*Admin {
-	if a == nil || a.Admins == nil {
+	if a == nil {
 		return nil
 	}
-	return *a.Admins
+	return a.Admins
 }
 
 // GetType returns the Type field, or "" when it or the AdminList is nil.
@@ -443,35 +443,35 @@ func (a *AdminList) GetType() string {
 // GetPrimaryAdminIds returns the PrimaryAdminIds field as strings (a new slice), or nil when it or
 // the AdminPriorityLevel is nil.
 func (a *AdminPriorityLevel) GetPrimaryAdminIds() []string {
-	if a == nil || a.PrimaryAdminIds == nil {
+	if a == nil {
 		return nil
 	}
-	return accessorStrings(*a.PrimaryAdminIds)
+	return accessorStrings(a.PrimaryAdminIds)
 }
 
 // GetSecondaryAdminIds returns the SecondaryAdminIds field as strings (a new slice), or nil when it or
 // the AdminPriorityLevel is nil.
 func (a *AdminPriorityLevel) GetSecondaryAdminIds() []string {
-	if a == nil || a.SecondaryAdminIds == nil {
+	if a == nil {
 		return nil
 	}
-	return accessorStrings(*a.SecondaryAdminIds)
+	return accessorStrings(a.SecondaryAdminIds)
 }
 
-// GetAttachmentFiles returns the AttachmentFiles field, or nil when it or the AdminReplyConversationRequest is nil.
+// GetAttachmentFiles returns the AttachmentFiles field, or nil when the AdminReplyConversationRequest is nil.
 func (a *AdminReplyConversationRequest) GetAttachmentFiles() []ConversationAttachmentFiles {
-	if a == nil || a.AttachmentFiles == nil {
+	if a == nil {
 		return nil
 	}
-	return *a.AttachmentFiles
+	return a.AttachmentFiles
 }
 
-// GetAttachmentUrls returns the AttachmentUrls field, or nil when it or the AdminReplyConversationRequest is nil.
+// GetAttachmentUrls returns the AttachmentUrls field, or nil when the AdminReplyConversationRequest is nil.
 func (a *AdminReplyConversationRequest) GetAttachmentUrls() []string {
-	if a == nil || a.AttachmentUrls == nil {
+	if a == nil {
 		return nil
 	}
-	return *a.AttachmentUrls
+	return a.AttachmentUrls
 }
 
 // GetBody returns the Body field, or "" when it or the AdminReplyConversationRequest is nil.
@@ -499,12 +499,12 @@ func (a *AdminReplyConversationRequest) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*a.CreatedAt), 0).UTC()
 }
 
-// GetReplyOptions returns the ReplyOptions field, or nil when it or the AdminReplyConversationRequest is nil.
+// GetReplyOptions returns the ReplyOptions field, or nil when the AdminReplyConversationRequest is nil.
 func (a *AdminReplyConversationRequest) GetReplyOptions() []QuickReplyOption {
-	if a == nil || a.ReplyOptions == nil {
+	if a == nil {
 		return nil
 	}
-	return *a.ReplyOptions
+	return a.ReplyOptions
 }
 
 // GetSkipNotifications returns the SkipNotifications field, or false when it or the AdminReplyConversationRequest is nil.
@@ -515,20 +515,20 @@ func (a *AdminReplyConversationRequest) GetSkipNotifications() bool {
 	return *a.SkipNotifications
 }
 
-// GetAttachmentFiles returns the AttachmentFiles field, or nil when it or the AdminReplyTicketRequest is nil.
+// GetAttachmentFiles returns the AttachmentFiles field, or nil when the AdminReplyTicketRequest is nil.
 func (a *AdminReplyTicketRequest) GetAttachmentFiles() []ConversationAttachmentFiles {
-	if a == nil || a.AttachmentFiles == nil {
+	if a == nil {
 		return nil
 	}
-	return *a.AttachmentFiles
+	return a.AttachmentFiles
 }
 
-// GetAttachmentUrls returns the AttachmentUrls field, or nil when it or the AdminReplyTicketRequest is nil.
+// GetAttachmentUrls returns the AttachmentUrls field, or nil when the AdminReplyTicketRequest is nil.
 func (a *AdminReplyTicketRequest) GetAttachmentUrls() []string {
-	if a == nil || a.AttachmentUrls == nil {
+	if a == nil {
 		return nil
 	}
-	return *a.AttachmentUrls
+	return a.AttachmentUrls
 }
 
 // GetBody returns the Body field, or "" when it or the AdminReplyTicketRequest is nil.
@@ -649,10 +649,10 @@ func (a *AdminWithApp) GetName() string {
 // GetTeamIds returns the TeamIds field as strings (a new slice), or nil when it or
 // the AdminWithApp is nil.
 func (a *AdminWithApp) GetTeamIds() []string {
-	if a == nil || a.TeamIds == nil {
+	if a == nil {
 		return nil
 	}
-	return accessorStrings(*a.TeamIds)
+	return accessorStrings(a.TeamIds)
 }
 
 // GetType returns the Type field, or "" when it or the AdminWithApp is nil.
@@ -770,12 +770,12 @@ func (a *AiCallResponse) GetCallSummary() string {
 	return *a.CallSummary
 }
 
-// GetCallTranscript returns the CallTranscript field, or nil when it or the AiCallResponse is nil.
+// GetCallTranscript returns the CallTranscript field, or nil when the AiCallResponse is nil.
 func (a *AiCallResponse) GetCallTranscript() []map[string]interface{} {
-	if a == nil || a.CallTranscript == nil {
+	if a == nil {
 		return nil
 	}
-	return *a.CallTranscript
+	return a.CallTranscript
 }
 
 // GetExternalCallId returns the ExternalCallId field, or "" when it or the AiCallResponse is nil.
@@ -794,12 +794,12 @@ func (a *AiCallResponse) GetId() string {
 	return string(*a.Id)
 }
 
-// GetIntent returns the Intent field, or nil when it or the AiCallResponse is nil.
+// GetIntent returns the Intent field, or nil when the AiCallResponse is nil.
 func (a *AiCallResponse) GetIntent() []map[string]interface{} {
-	if a == nil || a.Intent == nil {
+	if a == nil {
 		return nil
 	}
-	return *a.Intent
+	return a.Intent
 }
 
 // GetIntercomCallId returns the IntercomCallId field, or "" when it or the AiCallResponse is nil.
@@ -1040,10 +1040,10 @@ func (a *Article) GetId() string {
 // GetParentIds returns the ParentIds field as strings (a new slice), or nil when it or
 // the Article is nil.
 func (a *Article) GetParentIds() []string {
-	if a == nil || a.ParentIds == nil {
+	if a == nil {
 		return nil
 	}
-	return accessorStrings(*a.ParentIds)
+	return accessorStrings(a.ParentIds)
 }
 
 // GetScheduledPublishAt returns the ScheduledPublishAt field, or 0 when it or the Article is nil.
@@ -1344,12 +1344,12 @@ func (a *ArticleContent) GetUrl() string {
 	return *a.Url
 }
 
-// GetData returns the Data field, or nil when it or the ArticleList is nil.
+// GetData returns the Data field, or nil when the ArticleList is nil.
 func (a *ArticleList) GetData() []ArticleListItem {
-	if a == nil || a.Data == nil {
+	if a == nil {
 		return nil
 	}
-	return *a.Data
+	return a.Data
 }
 
 // GetPages returns the Pages field, or nil when it or the ArticleList is nil. The getters of
@@ -1518,10 +1518,10 @@ func (a *ArticleListItem) GetId() string {
 // GetParentIds returns the ParentIds field as strings (a new slice), or nil when it or
 // the ArticleListItem is nil.
 func (a *ArticleListItem) GetParentIds() []string {
-	if a == nil || a.ParentIds == nil {
+	if a == nil {
 		return nil
 	}
-	return accessorStrings(*a.ParentIds)
+	return accessorStrings(a.ParentIds)
 }
 
 // GetScheduledPublishAt returns the ScheduledPublishAt field, or 0 when it or the ArticleListItem is nil.
@@ -2225,12 +2225,12 @@ func (a *ArticleVersion) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*a.UpdatedAt), 0).UTC()
 }
 
-// GetData returns the Data field, or nil when it or the ArticleVersionList is nil.
+// GetData returns the Data field, or nil when the ArticleVersionList is nil.
 func (a *ArticleVersionList) GetData() []ArticleVersionSummary {
-	if a == nil || a.Data == nil {
+	if a == nil {
 		return nil
 	}
-	return *a.Data
+	return a.Data
 }
 
 // GetPages returns the Pages field, or nil when it or the ArticleVersionList is nil. The getters of
@@ -2464,20 +2464,20 @@ func (a *Audience) GetName() string {
 	return *a.Name
 }
 
-// GetPredicates returns the Predicates field, or nil when it or the Audience is nil.
+// GetPredicates returns the Predicates field, or nil when the Audience is nil.
 func (a *Audience) GetPredicates() []Predicate {
-	if a == nil || a.Predicates == nil {
+	if a == nil {
 		return nil
 	}
-	return *a.Predicates
+	return a.Predicates
 }
 
-// GetRolePredicates returns the RolePredicates field, or nil when it or the Audience is nil.
+// GetRolePredicates returns the RolePredicates field, or nil when the Audience is nil.
 func (a *Audience) GetRolePredicates() []Predicate {
-	if a == nil || a.RolePredicates == nil {
+	if a == nil {
 		return nil
 	}
-	return *a.RolePredicates
+	return a.RolePredicates
 }
 
 // GetType returns the Type field, or "" when it or the Audience is nil.
@@ -2505,12 +2505,12 @@ func (a *Audience) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*a.UpdatedAt), 0).UTC()
 }
 
-// GetData returns the Data field, or nil when it or the AudienceList is nil.
+// GetData returns the Data field, or nil when the AudienceList is nil.
 func (a *AudienceList) GetData() []Audience {
-	if a == nil || a.Data == nil {
+	if a == nil {
 		return nil
 	}
-	return *a.Data
+	return a.Data
 }
 
 // GetPage returns the Page field, or 0 when it or the AudienceList is nil.
@@ -2643,12 +2643,12 @@ func (b *Banner) GetBody() string {
 	return *b.Body
 }
 
-// GetClientTargeting returns the ClientTargeting field, or nil when it or the Banner is nil.
+// GetClientTargeting returns the ClientTargeting field, or nil when the Banner is nil.
 func (b *Banner) GetClientTargeting() []map[string]interface{} {
-	if b == nil || b.ClientTargeting == nil {
+	if b == nil {
 		return nil
 	}
-	return *b.ClientTargeting
+	return b.ClientTargeting
 }
 
 // GetCreatedAt returns the CreatedAt field, or 0 when it or the Banner is nil.
@@ -2748,12 +2748,12 @@ func (b *BannerDismiss) GetViewId() string {
 	return *b.ViewId
 }
 
-// GetData returns the Data field, or nil when it or the BannerList is nil.
+// GetData returns the Data field, or nil when the BannerList is nil.
 func (b *BannerList) GetData() []Banner {
-	if b == nil || b.Data == nil {
+	if b == nil {
 		return nil
 	}
-	return *b.Data
+	return b.Data
 }
 
 // GetType returns the Type field, or "" when it or the BannerList is nil.
@@ -2846,12 +2846,12 @@ func (b *Brand) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*b.UpdatedAt), 0).UTC()
 }
 
-// GetData returns the Data field, or nil when it or the BrandList is nil.
+// GetData returns the Data field, or nil when the BrandList is nil.
 func (b *BrandList) GetData() []Brand {
-	if b == nil || b.Data == nil {
+	if b == nil {
 		return nil
 	}
-	return *b.Data
+	return b.Data
 }
 
 // GetType returns the Type field, or "" when it or the BrandList is nil.
@@ -3019,12 +3019,12 @@ func (c *Call) GetUpdatedAt() *Datetime {
 	return c.UpdatedAt
 }
 
-// GetData returns the Data field, or nil when it or the CallList is nil.
+// GetData returns the Data field, or nil when the CallList is nil.
 func (c *CallList) GetData() []Call {
-	if c == nil || c.Data == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Data
+	return c.Data
 }
 
 // GetPages returns the Pages field, or nil when it or the CallList is nil. The getters of
@@ -3060,12 +3060,12 @@ func (c *CallWithTranscriptList) GetType() string {
 	return *c.Type
 }
 
-// GetTicketAttributes returns the TicketAttributes field, or nil when it or the ChangeTicketTypeRequest is nil.
+// GetTicketAttributes returns the TicketAttributes field, or nil when the ChangeTicketTypeRequest is nil.
 func (c *ChangeTicketTypeRequest) GetTicketAttributes() map[string]interface{} {
-	if c == nil || c.TicketAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.TicketAttributes
+	return c.TicketAttributes
 }
 
 // GetBody returns the Body field, or "" when it or the CloseConversationRequest is nil.
@@ -3199,12 +3199,12 @@ func (c *Collection) GetWorkspaceId() string {
 	return *c.WorkspaceId
 }
 
-// GetData returns the Data field, or nil when it or the CollectionList is nil.
+// GetData returns the Data field, or nil when the CollectionList is nil.
 func (c *CollectionList) GetData() []Collection {
-	if c == nil || c.Data == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Data
+	return c.Data
 }
 
 // GetPages returns the Pages field, or nil when it or the CollectionList is nil. The getters of
@@ -3265,12 +3265,12 @@ func (c *Company) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
-// GetCustomAttributes returns the CustomAttributes field, or nil when it or the Company is nil.
+// GetCustomAttributes returns the CustomAttributes field, or nil when the Company is nil.
 func (c *Company) GetCustomAttributes() map[string]interface{} {
-	if c == nil || c.CustomAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.CustomAttributes
+	return c.CustomAttributes
 }
 
 // GetId returns the Id field, or "" when it or the Company is nil.
@@ -3396,12 +3396,12 @@ func (c *Company) GetWebsite() string {
 	return *c.Website
 }
 
-// GetData returns the Data field, or nil when it or the CompanyAttachedContacts is nil.
+// GetData returns the Data field, or nil when the CompanyAttachedContacts is nil.
 func (c *CompanyAttachedContacts) GetData() []Contact {
-	if c == nil || c.Data == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Data
+	return c.Data
 }
 
 // GetPages returns the Pages field, or nil when it or the CompanyAttachedContacts is nil. The getters of
@@ -3429,12 +3429,12 @@ func (c *CompanyAttachedContacts) GetType() CompanyAttachedContactsType {
 	return *c.Type
 }
 
-// GetData returns the Data field, or nil when it or the CompanyAttachedSegments is nil.
+// GetData returns the Data field, or nil when the CompanyAttachedSegments is nil.
 func (c *CompanyAttachedSegments) GetData() []Segment {
-	if c == nil || c.Data == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Data
+	return c.Data
 }
 
 // GetType returns the Type field, or "" when it or the CompanyAttachedSegments is nil.
@@ -3519,12 +3519,12 @@ func (c *CompanyNote) GetType() string {
 	return *c.Type
 }
 
-// GetData returns the Data field, or nil when it or the CompanyScroll is nil.
+// GetData returns the Data field, or nil when the CompanyScroll is nil.
 func (c *CompanyScroll) GetData() []Company {
-	if c == nil || c.Data == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Data
+	return c.Data
 }
 
 // GetPages returns the Pages field, or nil when it or the CompanyScroll is nil. The getters of
@@ -3676,12 +3676,12 @@ func (c *Contact) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
-// GetCustomAttributes returns the CustomAttributes field, or nil when it or the Contact is nil.
+// GetCustomAttributes returns the CustomAttributes field, or nil when the Contact is nil.
 func (c *Contact) GetCustomAttributes() map[string]interface{} {
-	if c == nil || c.CustomAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.CustomAttributes
+	return c.CustomAttributes
 }
 
 // GetEmail returns the Email field, or "" when it or the Contact is nil.
@@ -3891,12 +3891,12 @@ func (c *Contact) GetMarkedEmailAsSpam() bool {
 	return *c.MarkedEmailAsSpam
 }
 
-// GetMergeHistory returns the MergeHistory field, or nil when it or the Contact is nil.
+// GetMergeHistory returns the MergeHistory field, or nil when the Contact is nil.
 func (c *Contact) GetMergeHistory() []MergeHistoryItem {
-	if c == nil || c.MergeHistory == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.MergeHistory
+	return c.MergeHistory
 }
 
 // GetName returns the Name field, or "" when it or the Contact is nil.
@@ -4056,12 +4056,12 @@ func (c *ContactArchived) GetType() ContactArchivedType {
 	return *c.Type
 }
 
-// GetCompanies returns the Companies field, or nil when it or the ContactAttachedCompanies is nil.
+// GetCompanies returns the Companies field, or nil when the ContactAttachedCompanies is nil.
 func (c *ContactAttachedCompanies) GetCompanies() []Company {
-	if c == nil || c.Companies == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Companies
+	return c.Companies
 }
 
 // GetPages returns the Pages field, or nil when it or the ContactAttachedCompanies is nil. The getters of
@@ -4121,12 +4121,12 @@ func (c *ContactBlocked) GetType() ContactBlockedType {
 	return *c.Type
 }
 
-// GetData returns the Data field, or nil when it or the ContactCompanies is nil.
+// GetData returns the Data field, or nil when the ContactCompanies is nil.
 func (c *ContactCompanies) GetData() []CompanyData {
-	if c == nil || c.Data == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Data
+	return c.Data
 }
 
 // GetHasMore returns the HasMore field, or false when it or the ContactCompanies is nil.
@@ -4185,12 +4185,12 @@ func (c *ContactDeleted) GetType() ContactDeletedType {
 	return *c.Type
 }
 
-// GetData returns the Data field, or nil when it or the ContactList is nil.
+// GetData returns the Data field, or nil when the ContactList is nil.
 func (c *ContactList) GetData() []Contact {
-	if c == nil || c.Data == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Data
+	return c.Data
 }
 
 // GetPages returns the Pages field, or nil when it or the ContactList is nil. The getters of
@@ -4250,12 +4250,12 @@ func (c *ContactLocation) GetType() string {
 	return *c.Type
 }
 
-// GetData returns the Data field, or nil when it or the ContactNotes is nil.
+// GetData returns the Data field, or nil when the ContactNotes is nil.
 func (c *ContactNotes) GetData() []AddressableList {
-	if c == nil || c.Data == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Data
+	return c.Data
 }
 
 // GetHasMore returns the HasMore field, or false when it or the ContactNotes is nil.
@@ -4306,12 +4306,12 @@ func (c *ContactReference) GetType() ContactReferenceType {
 	return *c.Type
 }
 
-// GetAttachmentUrls returns the AttachmentUrls field, or nil when it or the ContactReplyBaseRequest is nil.
+// GetAttachmentUrls returns the AttachmentUrls field, or nil when the ContactReplyBaseRequest is nil.
 func (c *ContactReplyBaseRequest) GetAttachmentUrls() []string {
-	if c == nil || c.AttachmentUrls == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.AttachmentUrls
+	return c.AttachmentUrls
 }
 
 // GetCreatedAt returns the CreatedAt field, or 0 when it or the ContactReplyBaseRequest is nil.
@@ -4331,20 +4331,20 @@ func (c *ContactReplyBaseRequest) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
-// GetAttachmentFiles returns the AttachmentFiles field, or nil when it or the ContactReplyEmailRequest is nil.
+// GetAttachmentFiles returns the AttachmentFiles field, or nil when the ContactReplyEmailRequest is nil.
 func (c *ContactReplyEmailRequest) GetAttachmentFiles() []ConversationAttachmentFiles {
-	if c == nil || c.AttachmentFiles == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.AttachmentFiles
+	return c.AttachmentFiles
 }
 
-// GetAttachmentUrls returns the AttachmentUrls field, or nil when it or the ContactReplyEmailRequest is nil.
+// GetAttachmentUrls returns the AttachmentUrls field, or nil when the ContactReplyEmailRequest is nil.
 func (c *ContactReplyEmailRequest) GetAttachmentUrls() []string {
-	if c == nil || c.AttachmentUrls == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.AttachmentUrls
+	return c.AttachmentUrls
 }
 
 // GetCreatedAt returns the CreatedAt field, or 0 when it or the ContactReplyEmailRequest is nil.
@@ -4364,20 +4364,20 @@ func (c *ContactReplyEmailRequest) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
-// GetAttachmentFiles returns the AttachmentFiles field, or nil when it or the ContactReplyIntercomUserIdRequest is nil.
+// GetAttachmentFiles returns the AttachmentFiles field, or nil when the ContactReplyIntercomUserIdRequest is nil.
 func (c *ContactReplyIntercomUserIdRequest) GetAttachmentFiles() []ConversationAttachmentFiles {
-	if c == nil || c.AttachmentFiles == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.AttachmentFiles
+	return c.AttachmentFiles
 }
 
-// GetAttachmentUrls returns the AttachmentUrls field, or nil when it or the ContactReplyIntercomUserIdRequest is nil.
+// GetAttachmentUrls returns the AttachmentUrls field, or nil when the ContactReplyIntercomUserIdRequest is nil.
 func (c *ContactReplyIntercomUserIdRequest) GetAttachmentUrls() []string {
-	if c == nil || c.AttachmentUrls == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.AttachmentUrls
+	return c.AttachmentUrls
 }
 
 // GetCreatedAt returns the CreatedAt field, or 0 when it or the ContactReplyIntercomUserIdRequest is nil.
@@ -4397,12 +4397,12 @@ func (c *ContactReplyIntercomUserIdRequest) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
-// GetAttachmentUrls returns the AttachmentUrls field, or nil when it or the ContactReplyTicketEmailRequest is nil.
+// GetAttachmentUrls returns the AttachmentUrls field, or nil when the ContactReplyTicketEmailRequest is nil.
 func (c *ContactReplyTicketEmailRequest) GetAttachmentUrls() []string {
-	if c == nil || c.AttachmentUrls == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.AttachmentUrls
+	return c.AttachmentUrls
 }
 
 // GetCreatedAt returns the CreatedAt field, or 0 when it or the ContactReplyTicketEmailRequest is nil.
@@ -4422,12 +4422,12 @@ func (c *ContactReplyTicketEmailRequest) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
-// GetAttachmentUrls returns the AttachmentUrls field, or nil when it or the ContactReplyTicketIntercomUserIdRequest is nil.
+// GetAttachmentUrls returns the AttachmentUrls field, or nil when the ContactReplyTicketIntercomUserIdRequest is nil.
 func (c *ContactReplyTicketIntercomUserIdRequest) GetAttachmentUrls() []string {
-	if c == nil || c.AttachmentUrls == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.AttachmentUrls
+	return c.AttachmentUrls
 }
 
 // GetCreatedAt returns the CreatedAt field, or 0 when it or the ContactReplyTicketIntercomUserIdRequest is nil.
@@ -4447,12 +4447,12 @@ func (c *ContactReplyTicketIntercomUserIdRequest) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
-// GetAttachmentUrls returns the AttachmentUrls field, or nil when it or the ContactReplyTicketUserIdRequest is nil.
+// GetAttachmentUrls returns the AttachmentUrls field, or nil when the ContactReplyTicketUserIdRequest is nil.
 func (c *ContactReplyTicketUserIdRequest) GetAttachmentUrls() []string {
-	if c == nil || c.AttachmentUrls == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.AttachmentUrls
+	return c.AttachmentUrls
 }
 
 // GetCreatedAt returns the CreatedAt field, or 0 when it or the ContactReplyTicketUserIdRequest is nil.
@@ -4472,20 +4472,20 @@ func (c *ContactReplyTicketUserIdRequest) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
-// GetAttachmentFiles returns the AttachmentFiles field, or nil when it or the ContactReplyUserIdRequest is nil.
+// GetAttachmentFiles returns the AttachmentFiles field, or nil when the ContactReplyUserIdRequest is nil.
 func (c *ContactReplyUserIdRequest) GetAttachmentFiles() []ConversationAttachmentFiles {
-	if c == nil || c.AttachmentFiles == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.AttachmentFiles
+	return c.AttachmentFiles
 }
 
-// GetAttachmentUrls returns the AttachmentUrls field, or nil when it or the ContactReplyUserIdRequest is nil.
+// GetAttachmentUrls returns the AttachmentUrls field, or nil when the ContactReplyUserIdRequest is nil.
 func (c *ContactReplyUserIdRequest) GetAttachmentUrls() []string {
-	if c == nil || c.AttachmentUrls == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.AttachmentUrls
+	return c.AttachmentUrls
 }
 
 // GetCreatedAt returns the CreatedAt field, or 0 when it or the ContactReplyUserIdRequest is nil.
@@ -4514,12 +4514,12 @@ func (c *ContactSearchRequest) GetPagination() *StartingAfterPaging {
 	return c.Pagination
 }
 
-// GetData returns the Data field, or nil when it or the ContactSegments is nil.
+// GetData returns the Data field, or nil when the ContactSegments is nil.
 func (c *ContactSegments) GetData() []Segment {
-	if c == nil || c.Data == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Data
+	return c.Data
 }
 
 // GetType returns the Type field, or "" when it or the ContactSegments is nil.
@@ -4530,20 +4530,20 @@ func (c *ContactSegments) GetType() ContactSegmentsType {
 	return *c.Type
 }
 
-// GetData returns the Data field, or nil when it or the ContactSocialProfiles is nil.
+// GetData returns the Data field, or nil when the ContactSocialProfiles is nil.
 func (c *ContactSocialProfiles) GetData() []SocialProfile {
-	if c == nil || c.Data == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Data
+	return c.Data
 }
 
-// GetData returns the Data field, or nil when it or the ContactTags is nil.
+// GetData returns the Data field, or nil when the ContactTags is nil.
 func (c *ContactTags) GetData() []AddressableList {
-	if c == nil || c.Data == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Data
+	return c.Data
 }
 
 // GetHasMore returns the HasMore field, or false when it or the ContactTags is nil.
@@ -4718,12 +4718,12 @@ func (c *ContactWithPush) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
-// GetCustomAttributes returns the CustomAttributes field, or nil when it or the ContactWithPush is nil.
+// GetCustomAttributes returns the CustomAttributes field, or nil when the ContactWithPush is nil.
 func (c *ContactWithPush) GetCustomAttributes() map[string]interface{} {
-	if c == nil || c.CustomAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.CustomAttributes
+	return c.CustomAttributes
 }
 
 // GetEmail returns the Email field, or "" when it or the ContactWithPush is nil.
@@ -4941,12 +4941,12 @@ func (c *ContactWithPush) GetMarkedEmailAsSpam() bool {
 	return *c.MarkedEmailAsSpam
 }
 
-// GetMergeHistory returns the MergeHistory field, or nil when it or the ContactWithPush is nil.
+// GetMergeHistory returns the MergeHistory field, or nil when the ContactWithPush is nil.
 func (c *ContactWithPush) GetMergeHistory() []MergeHistoryItem {
-	if c == nil || c.MergeHistory == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.MergeHistory
+	return c.MergeHistory
 }
 
 // GetName returns the Name field, or "" when it or the ContactWithPush is nil.
@@ -5093,10 +5093,10 @@ func (c *ContentBulkActionResponse) GetType() string {
 // GetAudienceIds returns the AudienceIds field as strings (a new slice), or nil when it or
 // the ContentImportSource is nil.
 func (c *ContentImportSource) GetAudienceIds() []string {
-	if c == nil || c.AudienceIds == nil {
+	if c == nil {
 		return nil
 	}
-	return accessorStrings(*c.AudienceIds)
+	return accessorStrings(c.AudienceIds)
 }
 
 // GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
@@ -5134,12 +5134,12 @@ func (c *ContentImportSource) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(c.UpdatedAt), 0).UTC()
 }
 
-// GetData returns the Data field, or nil when it or the ContentImportSourcesList is nil.
+// GetData returns the Data field, or nil when the ContentImportSourcesList is nil.
 func (c *ContentImportSourcesList) GetData() []ContentImportSource {
-	if c == nil || c.Data == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Data
+	return c.Data
 }
 
 // GetPages returns the Pages field, or nil when it or the ContentImportSourcesList is nil. The getters of
@@ -5199,12 +5199,12 @@ func (c *ContentSearchArticleContentItem) GetType() ContentSearchArticleContentI
 	return *c.Type
 }
 
-// GetContents returns the Contents field, or nil when it or the ContentSearchArticleItem is nil.
+// GetContents returns the Contents field, or nil when the ContentSearchArticleItem is nil.
 func (c *ContentSearchArticleItem) GetContents() []ContentSearchArticleContentItem {
-	if c == nil || c.Contents == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Contents
+	return c.Contents
 }
 
 // GetId returns the Id field, or "" when it or the ContentSearchArticleItem is nil.
@@ -5239,12 +5239,12 @@ func (c *ContentSearchDefaultItem) GetTitle() string {
 	return *c.Title
 }
 
-// GetData returns the Data field, or nil when it or the ContentSearchResponse is nil.
+// GetData returns the Data field, or nil when the ContentSearchResponse is nil.
 func (c *ContentSearchResponse) GetData() []ContentSearchResult {
-	if c == nil || c.Data == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Data
+	return c.Data
 }
 
 // GetTotalCount returns the TotalCount field, or 0 when it or the ContentSearchResponse is nil.
@@ -5290,10 +5290,10 @@ func (c *ContentSnippet) GetAiSalesAgentAvailability() bool {
 // GetAudienceIds returns the AudienceIds field as strings (a new slice), or nil when it or
 // the ContentSnippet is nil.
 func (c *ContentSnippet) GetAudienceIds() []string {
-	if c == nil || c.AudienceIds == nil {
+	if c == nil {
 		return nil
 	}
-	return accessorStrings(*c.AudienceIds)
+	return accessorStrings(c.AudienceIds)
 }
 
 // GetBodyMarkdown returns the BodyMarkdown field, or "" when it or the ContentSnippet is nil.
@@ -5345,12 +5345,12 @@ func (c *ContentSnippet) GetId() string {
 	return *c.Id
 }
 
-// GetJsonBlocks returns the JsonBlocks field, or nil when it or the ContentSnippet is nil.
+// GetJsonBlocks returns the JsonBlocks field, or nil when the ContentSnippet is nil.
 func (c *ContentSnippet) GetJsonBlocks() []map[string]interface{} {
-	if c == nil || c.JsonBlocks == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.JsonBlocks
+	return c.JsonBlocks
 }
 
 // GetLocale returns the Locale field, or "" when it or the ContentSnippet is nil.
@@ -5421,10 +5421,10 @@ func (c *ContentSnippetCreateRequest) GetAiSalesAgentAvailability() bool {
 // GetAudienceIds returns the AudienceIds field as strings (a new slice), or nil when it or
 // the ContentSnippetCreateRequest is nil.
 func (c *ContentSnippetCreateRequest) GetAudienceIds() []string {
-	if c == nil || c.AudienceIds == nil {
+	if c == nil {
 		return nil
 	}
-	return accessorStrings(*c.AudienceIds)
+	return accessorStrings(c.AudienceIds)
 }
 
 // GetBodyMarkdown returns the BodyMarkdown field, or "" when it or the ContentSnippetCreateRequest is nil.
@@ -5435,12 +5435,12 @@ func (c *ContentSnippetCreateRequest) GetBodyMarkdown() string {
 	return *c.BodyMarkdown
 }
 
-// GetJsonBlocks returns the JsonBlocks field, or nil when it or the ContentSnippetCreateRequest is nil.
+// GetJsonBlocks returns the JsonBlocks field, or nil when the ContentSnippetCreateRequest is nil.
 func (c *ContentSnippetCreateRequest) GetJsonBlocks() []map[string]interface{} {
-	if c == nil || c.JsonBlocks == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.JsonBlocks
+	return c.JsonBlocks
 }
 
 // GetLocale returns the Locale field, or "" when it or the ContentSnippetCreateRequest is nil.
@@ -5451,12 +5451,12 @@ func (c *ContentSnippetCreateRequest) GetLocale() string {
 	return *c.Locale
 }
 
-// GetData returns the Data field, or nil when it or the ContentSnippetList is nil.
+// GetData returns the Data field, or nil when the ContentSnippetList is nil.
 func (c *ContentSnippetList) GetData() []ContentSnippet {
-	if c == nil || c.Data == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Data
+	return c.Data
 }
 
 // GetPage returns the Page field, or 0 when it or the ContentSnippetList is nil.
@@ -5540,12 +5540,12 @@ func (c *ContentSnippetUpdateRequest) GetBodyMarkdown() string {
 	return *c.BodyMarkdown
 }
 
-// GetJsonBlocks returns the JsonBlocks field, or nil when it or the ContentSnippetUpdateRequest is nil.
+// GetJsonBlocks returns the JsonBlocks field, or nil when the ContentSnippetUpdateRequest is nil.
 func (c *ContentSnippetUpdateRequest) GetJsonBlocks() []map[string]interface{} {
-	if c == nil || c.JsonBlocks == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.JsonBlocks
+	return c.JsonBlocks
 }
 
 // GetLocale returns the Locale field, or "" when it or the ContentSnippetUpdateRequest is nil.
@@ -5596,12 +5596,12 @@ func (c *ContentSource) GetUrl() string {
 	return *c.Url
 }
 
-// GetContentSources returns the ContentSources field, or nil when it or the ContentSourcesList is nil.
+// GetContentSources returns the ContentSources field, or nil when the ContentSourcesList is nil.
 func (c *ContentSourcesList) GetContentSources() []ContentSource {
-	if c == nil || c.ContentSources == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.ContentSources
+	return c.ContentSources
 }
 
 // GetTotalCount returns the TotalCount field, or 0 when it or the ContentSourcesList is nil.
@@ -5707,20 +5707,20 @@ func (c *Conversation) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
-// GetCustomAttributes returns the CustomAttributes field, or nil when it or the Conversation is nil.
+// GetCustomAttributes returns the CustomAttributes field, or nil when the Conversation is nil.
 func (c *Conversation) GetCustomAttributes() CustomAttributes {
-	if c == nil || c.CustomAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.CustomAttributes
+	return c.CustomAttributes
 }
 
-// GetExternalReferences returns the ExternalReferences field, or nil when it or the Conversation is nil.
+// GetExternalReferences returns the ExternalReferences field, or nil when the Conversation is nil.
 func (c *Conversation) GetExternalReferences() []ConversationExternalReference {
-	if c == nil || c.ExternalReferences == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.ExternalReferences
+	return c.ExternalReferences
 }
 
 // GetFirstContactReply returns the FirstContactReply field, or nil when it or the Conversation is nil. The getters of
@@ -5749,12 +5749,12 @@ func (c *Conversation) GetLinkedObjects() *LinkedObjectList {
 	return c.LinkedObjects
 }
 
-// GetMonitorEvaluations returns the MonitorEvaluations field, or nil when it or the Conversation is nil.
+// GetMonitorEvaluations returns the MonitorEvaluations field, or nil when the Conversation is nil.
 func (c *Conversation) GetMonitorEvaluations() []ConversationMonitorEvaluation {
-	if c == nil || c.MonitorEvaluations == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.MonitorEvaluations
+	return c.MonitorEvaluations
 }
 
 // GetOpen returns the Open field, or false when it or the Conversation is nil.
@@ -5798,12 +5798,12 @@ func (c *Conversation) GetSalesAgentParticipated() bool {
 	return *c.SalesAgentParticipated
 }
 
-// GetScorecards returns the Scorecards field, or nil when it or the Conversation is nil.
+// GetScorecards returns the Scorecards field, or nil when the Conversation is nil.
 func (c *Conversation) GetScorecards() []ConversationScorecard {
-	if c == nil || c.Scorecards == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Scorecards
+	return c.Scorecards
 }
 
 // GetSlaApplied returns the SlaApplied field, or nil when it or the Conversation is nil. The getters of
@@ -6056,12 +6056,12 @@ func (c *ConversationAttributeBase) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*c.UpdatedAt), 0).UTC()
 }
 
-// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when it or the ConversationAttributeBase is nil.
+// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when the ConversationAttributeBase is nil.
 func (c *ConversationAttributeBase) GetVisibleToTeamIds() []string {
-	if c == nil || c.VisibleToTeamIds == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.VisibleToTeamIds
+	return c.VisibleToTeamIds
 }
 
 // GetAdminId returns the AdminId field, or "" when it or the ConversationAttributeBooleanType is nil.
@@ -6162,12 +6162,12 @@ func (c *ConversationAttributeBooleanType) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*c.UpdatedAt), 0).UTC()
 }
 
-// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when it or the ConversationAttributeBooleanType is nil.
+// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when the ConversationAttributeBooleanType is nil.
 func (c *ConversationAttributeBooleanType) GetVisibleToTeamIds() []string {
-	if c == nil || c.VisibleToTeamIds == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.VisibleToTeamIds
+	return c.VisibleToTeamIds
 }
 
 // GetAdminId returns the AdminId field, or "" when it or the ConversationAttributeDatetimeType is nil.
@@ -6268,12 +6268,12 @@ func (c *ConversationAttributeDatetimeType) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*c.UpdatedAt), 0).UTC()
 }
 
-// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when it or the ConversationAttributeDatetimeType is nil.
+// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when the ConversationAttributeDatetimeType is nil.
 func (c *ConversationAttributeDatetimeType) GetVisibleToTeamIds() []string {
-	if c == nil || c.VisibleToTeamIds == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.VisibleToTeamIds
+	return c.VisibleToTeamIds
 }
 
 // GetAdminId returns the AdminId field, or "" when it or the ConversationAttributeDecimalType is nil.
@@ -6374,12 +6374,12 @@ func (c *ConversationAttributeDecimalType) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*c.UpdatedAt), 0).UTC()
 }
 
-// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when it or the ConversationAttributeDecimalType is nil.
+// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when the ConversationAttributeDecimalType is nil.
 func (c *ConversationAttributeDecimalType) GetVisibleToTeamIds() []string {
-	if c == nil || c.VisibleToTeamIds == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.VisibleToTeamIds
+	return c.VisibleToTeamIds
 }
 
 // GetAdminId returns the AdminId field, or "" when it or the ConversationAttributeFilesType is nil.
@@ -6480,12 +6480,12 @@ func (c *ConversationAttributeFilesType) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*c.UpdatedAt), 0).UTC()
 }
 
-// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when it or the ConversationAttributeFilesType is nil.
+// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when the ConversationAttributeFilesType is nil.
 func (c *ConversationAttributeFilesType) GetVisibleToTeamIds() []string {
-	if c == nil || c.VisibleToTeamIds == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.VisibleToTeamIds
+	return c.VisibleToTeamIds
 }
 
 // GetAdminId returns the AdminId field, or "" when it or the ConversationAttributeIntegerType is nil.
@@ -6586,20 +6586,20 @@ func (c *ConversationAttributeIntegerType) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*c.UpdatedAt), 0).UTC()
 }
 
-// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when it or the ConversationAttributeIntegerType is nil.
+// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when the ConversationAttributeIntegerType is nil.
 func (c *ConversationAttributeIntegerType) GetVisibleToTeamIds() []string {
-	if c == nil || c.VisibleToTeamIds == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.VisibleToTeamIds
+	return c.VisibleToTeamIds
 }
 
-// GetData returns the Data field, or nil when it or the ConversationAttributeList is nil.
+// GetData returns the Data field, or nil when the ConversationAttributeList is nil.
 func (c *ConversationAttributeList) GetData() []ConversationAttribute {
-	if c == nil || c.Data == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Data
+	return c.Data
 }
 
 // GetType returns the Type field, or "" when it or the ConversationAttributeList is nil.
@@ -6675,12 +6675,12 @@ func (c *ConversationAttributeListType) GetName() string {
 	return *c.Name
 }
 
-// GetOptions returns the Options field, or nil when it or the ConversationAttributeListType is nil.
+// GetOptions returns the Options field, or nil when the ConversationAttributeListType is nil.
 func (c *ConversationAttributeListType) GetOptions() []ConversationAttributeOption {
-	if c == nil || c.Options == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Options
+	return c.Options
 }
 
 // GetRequired returns the Required field, or false when it or the ConversationAttributeListType is nil.
@@ -6716,12 +6716,12 @@ func (c *ConversationAttributeListType) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*c.UpdatedAt), 0).UTC()
 }
 
-// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when it or the ConversationAttributeListType is nil.
+// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when the ConversationAttributeListType is nil.
 func (c *ConversationAttributeListType) GetVisibleToTeamIds() []string {
-	if c == nil || c.VisibleToTeamIds == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.VisibleToTeamIds
+	return c.VisibleToTeamIds
 }
 
 // GetArchived returns the Archived field, or false when it or the ConversationAttributeOption is nil.
@@ -6846,12 +6846,12 @@ func (c *ConversationAttributeRelationshipType) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*c.UpdatedAt), 0).UTC()
 }
 
-// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when it or the ConversationAttributeRelationshipType is nil.
+// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when the ConversationAttributeRelationshipType is nil.
 func (c *ConversationAttributeRelationshipType) GetVisibleToTeamIds() []string {
-	if c == nil || c.VisibleToTeamIds == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.VisibleToTeamIds
+	return c.VisibleToTeamIds
 }
 
 // GetAdminId returns the AdminId field, or "" when it or the ConversationAttributeStringType is nil.
@@ -6960,12 +6960,12 @@ func (c *ConversationAttributeStringType) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*c.UpdatedAt), 0).UTC()
 }
 
-// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when it or the ConversationAttributeStringType is nil.
+// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when the ConversationAttributeStringType is nil.
 func (c *ConversationAttributeStringType) GetVisibleToTeamIds() []string {
-	if c == nil || c.VisibleToTeamIds == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.VisibleToTeamIds
+	return c.VisibleToTeamIds
 }
 
 // GetCurrent returns the Current field, or "" when it or the ConversationChannel is nil.
@@ -6984,12 +6984,12 @@ func (c *ConversationChannel) GetInitial() string {
 	return *c.Initial
 }
 
-// GetContacts returns the Contacts field, or nil when it or the ConversationContacts is nil.
+// GetContacts returns the Contacts field, or nil when the ConversationContacts is nil.
 func (c *ConversationContacts) GetContacts() []ContactReference {
-	if c == nil || c.Contacts == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Contacts
+	return c.Contacts
 }
 
 // GetType returns the Type field, or "" when it or the ConversationContacts is nil.
@@ -7073,12 +7073,12 @@ func (c *ConversationFirstContactReply) GetUrl() string {
 	return *c.Url
 }
 
-// GetConversations returns the Conversations field, or nil when it or the ConversationList is nil.
+// GetConversations returns the Conversations field, or nil when the ConversationList is nil.
 func (c *ConversationList) GetConversations() []ConversationListItem {
-	if c == nil || c.Conversations == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Conversations
+	return c.Conversations
 }
 
 // GetPages returns the Pages field, or nil when it or the ConversationList is nil. The getters of
@@ -7184,20 +7184,20 @@ func (c *ConversationListItem) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
-// GetCustomAttributes returns the CustomAttributes field, or nil when it or the ConversationListItem is nil.
+// GetCustomAttributes returns the CustomAttributes field, or nil when the ConversationListItem is nil.
 func (c *ConversationListItem) GetCustomAttributes() CustomAttributes {
-	if c == nil || c.CustomAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.CustomAttributes
+	return c.CustomAttributes
 }
 
-// GetExternalReferences returns the ExternalReferences field, or nil when it or the ConversationListItem is nil.
+// GetExternalReferences returns the ExternalReferences field, or nil when the ConversationListItem is nil.
 func (c *ConversationListItem) GetExternalReferences() []ConversationExternalReference {
-	if c == nil || c.ExternalReferences == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.ExternalReferences
+	return c.ExternalReferences
 }
 
 // GetFirstContactReply returns the FirstContactReply field, or nil when it or the ConversationListItem is nil. The getters of
@@ -7226,12 +7226,12 @@ func (c *ConversationListItem) GetLinkedObjects() *LinkedObjectList {
 	return c.LinkedObjects
 }
 
-// GetMonitorEvaluations returns the MonitorEvaluations field, or nil when it or the ConversationListItem is nil.
+// GetMonitorEvaluations returns the MonitorEvaluations field, or nil when the ConversationListItem is nil.
 func (c *ConversationListItem) GetMonitorEvaluations() []ConversationMonitorEvaluation {
-	if c == nil || c.MonitorEvaluations == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.MonitorEvaluations
+	return c.MonitorEvaluations
 }
 
 // GetOpen returns the Open field, or false when it or the ConversationListItem is nil.
@@ -7275,12 +7275,12 @@ func (c *ConversationListItem) GetSalesAgentParticipated() bool {
 	return *c.SalesAgentParticipated
 }
 
-// GetScorecards returns the Scorecards field, or nil when it or the ConversationListItem is nil.
+// GetScorecards returns the Scorecards field, or nil when the ConversationListItem is nil.
 func (c *ConversationListItem) GetScorecards() []ConversationScorecard {
-	if c == nil || c.Scorecards == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Scorecards
+	return c.Scorecards
 }
 
 // GetSlaApplied returns the SlaApplied field, or nil when it or the ConversationListItem is nil. The getters of
@@ -7485,12 +7485,12 @@ func (c *ConversationPart) GetAssignedTo() *Reference {
 	return c.AssignedTo
 }
 
-// GetAttachments returns the Attachments field, or nil when it or the ConversationPart is nil.
+// GetAttachments returns the Attachments field, or nil when the ConversationPart is nil.
 func (c *ConversationPart) GetAttachments() []PartAttachment {
-	if c == nil || c.Attachments == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Attachments
+	return c.Attachments
 }
 
 // GetAuthor returns the Author field, or nil when it or the ConversationPart is nil. The getters of
@@ -7611,12 +7611,12 @@ func (c *ConversationPart) GetState() ConversationPartState {
 	return *c.State
 }
 
-// GetTags returns the Tags field, or nil when it or the ConversationPart is nil.
+// GetTags returns the Tags field, or nil when the ConversationPart is nil.
 func (c *ConversationPart) GetTags() []TagBasic {
-	if c == nil || c.Tags == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Tags
+	return c.Tags
 }
 
 // GetType returns the Type field, or "" when it or the ConversationPart is nil.
@@ -7700,12 +7700,12 @@ func (c *ConversationPartMetadata) GetQuickReplyUuid() string {
 	return *c.QuickReplyUuid
 }
 
-// GetConversationParts returns the ConversationParts field, or nil when it or the ConversationParts is nil.
+// GetConversationParts returns the ConversationParts field, or nil when the ConversationParts is nil.
 func (c *ConversationParts) GetConversationParts() []ConversationPart {
-	if c == nil || c.ConversationParts == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.ConversationParts
+	return c.ConversationParts
 }
 
 // GetTotalCount returns the TotalCount field, or 0 when it or the ConversationParts is nil.
@@ -7841,12 +7841,12 @@ func (c *ConversationScorecard) GetEvaluatedAtTime() time.Time {
 	return time.Unix(int64(*c.EvaluatedAt), 0).UTC()
 }
 
-// GetEvaluators returns the Evaluators field, or nil when it or the ConversationScorecard is nil.
+// GetEvaluators returns the Evaluators field, or nil when the ConversationScorecard is nil.
 func (c *ConversationScorecard) GetEvaluators() []ConversationScorecardEvaluator {
-	if c == nil || c.Evaluators == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Evaluators
+	return c.Evaluators
 }
 
 // GetName returns the Name field, or "" when it or the ConversationScorecard is nil.
@@ -7931,12 +7931,12 @@ func (c *ConversationScorecardEvaluatorResult) GetOtherText() string {
 	return *c.OtherText
 }
 
-// GetReasonIds returns the ReasonIds field, or nil when it or the ConversationScorecardEvaluatorResult is nil.
+// GetReasonIds returns the ReasonIds field, or nil when the ConversationScorecardEvaluatorResult is nil.
 func (c *ConversationScorecardEvaluatorResult) GetReasonIds() []string {
-	if c == nil || c.ReasonIds == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.ReasonIds
+	return c.ReasonIds
 }
 
 // GetReasoning returns the Reasoning field, or "" when it or the ConversationScorecardEvaluatorResult is nil.
@@ -7979,12 +7979,12 @@ func (c *ConversationScorecardReviewedTeammate) GetType() ConversationScorecardR
 	return *c.Type
 }
 
-// GetAttachments returns the Attachments field, or nil when it or the ConversationSource is nil.
+// GetAttachments returns the Attachments field, or nil when the ConversationSource is nil.
 func (c *ConversationSource) GetAttachments() []PartAttachment {
-	if c == nil || c.Attachments == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Attachments
+	return c.Attachments
 }
 
 // GetAuthor returns the Author field, or nil when it or the ConversationSource is nil. The getters of
@@ -8101,20 +8101,20 @@ func (c *ConversationStatistics) GetAdjustedHandlingTime() int {
 	return *c.AdjustedHandlingTime
 }
 
-// GetAssignedTeamFirstResponseTime returns the AssignedTeamFirstResponseTime field, or nil when it or the ConversationStatistics is nil.
+// GetAssignedTeamFirstResponseTime returns the AssignedTeamFirstResponseTime field, or nil when the ConversationStatistics is nil.
 func (c *ConversationStatistics) GetAssignedTeamFirstResponseTime() []ConversationResponseTime {
-	if c == nil || c.AssignedTeamFirstResponseTime == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.AssignedTeamFirstResponseTime
+	return c.AssignedTeamFirstResponseTime
 }
 
-// GetAssignedTeamFirstResponseTimeInOfficeHours returns the AssignedTeamFirstResponseTimeInOfficeHours field, or nil when it or the ConversationStatistics is nil.
+// GetAssignedTeamFirstResponseTimeInOfficeHours returns the AssignedTeamFirstResponseTimeInOfficeHours field, or nil when the ConversationStatistics is nil.
 func (c *ConversationStatistics) GetAssignedTeamFirstResponseTimeInOfficeHours() []ConversationResponseTime {
-	if c == nil || c.AssignedTeamFirstResponseTimeInOfficeHours == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.AssignedTeamFirstResponseTimeInOfficeHours
+	return c.AssignedTeamFirstResponseTimeInOfficeHours
 }
 
 // GetCountAssignments returns the CountAssignments field, or 0 when it or the ConversationStatistics is nil.
@@ -8358,20 +8358,20 @@ func (c *ConversationStatistics) GetType() string {
 	return *c.Type
 }
 
-// GetAdmins returns the Admins field, or nil when it or the ConversationTeammates is nil.
+// GetAdmins returns the Admins field, or nil when the ConversationTeammates is nil.
 func (c *ConversationTeammates) GetAdmins() []Reference {
-	if c == nil || c.Admins == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Admins
+	return c.Admins
 }
 
-// GetTeammates returns the Teammates field, or nil when it or the ConversationTeammates is nil.
+// GetTeammates returns the Teammates field, or nil when the ConversationTeammates is nil.
 func (c *ConversationTeammates) GetTeammates() []Reference {
-	if c == nil || c.Teammates == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Teammates
+	return c.Teammates
 }
 
 // GetType returns the Type field, or "" when it or the ConversationTeammates is nil.
@@ -8382,12 +8382,12 @@ func (c *ConversationTeammates) GetType() string {
 	return *c.Type
 }
 
-// GetAttributes returns the Attributes field, or nil when it or the ConvertConversationToTicketRequest is nil.
+// GetAttributes returns the Attributes field, or nil when the ConvertConversationToTicketRequest is nil.
 func (c *ConvertConversationToTicketRequest) GetAttributes() TicketRequestCustomAttributes {
-	if c == nil || c.Attributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Attributes
+	return c.Attributes
 }
 
 // GetTicketStateId returns the TicketStateId field, or "" when it or the ConvertConversationToTicketRequest is nil.
@@ -8473,10 +8473,10 @@ func (c *CreateArticleRequest) GetAiSalesAgentAvailability() bool {
 // GetAudienceIds returns the AudienceIds field as strings (a new slice), or nil when it or
 // the CreateArticleRequest is nil.
 func (c *CreateArticleRequest) GetAudienceIds() []string {
-	if c == nil || c.AudienceIds == nil {
+	if c == nil {
 		return nil
 	}
-	return accessorStrings(*c.AudienceIds)
+	return accessorStrings(c.AudienceIds)
 }
 
 // GetAuthorId returns the AuthorId field as a string, or "" when the CreateArticleRequest is nil.
@@ -8562,20 +8562,20 @@ func (c *CreateArticleRequest) GetTranslatedContent() *ArticleTranslatedContent 
 	return c.TranslatedContent
 }
 
-// GetPredicates returns the Predicates field, or nil when it or the CreateAudienceRequest is nil.
+// GetPredicates returns the Predicates field, or nil when the CreateAudienceRequest is nil.
 func (c *CreateAudienceRequest) GetPredicates() []Predicate {
-	if c == nil || c.Predicates == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Predicates
+	return c.Predicates
 }
 
-// GetRolePredicates returns the RolePredicates field, or nil when it or the CreateAudienceRequest is nil.
+// GetRolePredicates returns the RolePredicates field, or nil when the CreateAudienceRequest is nil.
 func (c *CreateAudienceRequest) GetRolePredicates() []Predicate {
-	if c == nil || c.RolePredicates == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.RolePredicates
+	return c.RolePredicates
 }
 
 // GetDescription returns the Description field, or "" when it or the CreateCollectionRequest is nil.
@@ -8627,12 +8627,12 @@ func (c *CreateContactRequest) GetAvatar() string {
 	return *c.Avatar
 }
 
-// GetCustomAttributes returns the CustomAttributes field, or nil when it or the CreateContactRequest is nil.
+// GetCustomAttributes returns the CustomAttributes field, or nil when the CreateContactRequest is nil.
 func (c *CreateContactRequest) GetCustomAttributes() map[string]interface{} {
-	if c == nil || c.CustomAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.CustomAttributes
+	return c.CustomAttributes
 }
 
 // GetEmail returns the Email field, or "" when it or the CreateContactRequest is nil.
@@ -8766,12 +8766,12 @@ func (c *CreateConversationAttributeBooleanRequest) GetRequired() bool {
 	return *c.Required
 }
 
-// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when it or the CreateConversationAttributeBooleanRequest is nil.
+// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when the CreateConversationAttributeBooleanRequest is nil.
 func (c *CreateConversationAttributeBooleanRequest) GetVisibleToTeamIds() []string {
-	if c == nil || c.VisibleToTeamIds == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.VisibleToTeamIds
+	return c.VisibleToTeamIds
 }
 
 // GetDescription returns the Description field, or "" when it or the CreateConversationAttributeDatetimeRequest is nil.
@@ -8790,12 +8790,12 @@ func (c *CreateConversationAttributeDatetimeRequest) GetRequired() bool {
 	return *c.Required
 }
 
-// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when it or the CreateConversationAttributeDatetimeRequest is nil.
+// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when the CreateConversationAttributeDatetimeRequest is nil.
 func (c *CreateConversationAttributeDatetimeRequest) GetVisibleToTeamIds() []string {
-	if c == nil || c.VisibleToTeamIds == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.VisibleToTeamIds
+	return c.VisibleToTeamIds
 }
 
 // GetDescription returns the Description field, or "" when it or the CreateConversationAttributeDecimalRequest is nil.
@@ -8814,12 +8814,12 @@ func (c *CreateConversationAttributeDecimalRequest) GetRequired() bool {
 	return *c.Required
 }
 
-// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when it or the CreateConversationAttributeDecimalRequest is nil.
+// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when the CreateConversationAttributeDecimalRequest is nil.
 func (c *CreateConversationAttributeDecimalRequest) GetVisibleToTeamIds() []string {
-	if c == nil || c.VisibleToTeamIds == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.VisibleToTeamIds
+	return c.VisibleToTeamIds
 }
 
 // GetDescription returns the Description field, or "" when it or the CreateConversationAttributeFilesRequest is nil.
@@ -8838,12 +8838,12 @@ func (c *CreateConversationAttributeFilesRequest) GetRequired() bool {
 	return *c.Required
 }
 
-// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when it or the CreateConversationAttributeFilesRequest is nil.
+// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when the CreateConversationAttributeFilesRequest is nil.
 func (c *CreateConversationAttributeFilesRequest) GetVisibleToTeamIds() []string {
-	if c == nil || c.VisibleToTeamIds == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.VisibleToTeamIds
+	return c.VisibleToTeamIds
 }
 
 // GetDescription returns the Description field, or "" when it or the CreateConversationAttributeIntegerRequest is nil.
@@ -8862,12 +8862,12 @@ func (c *CreateConversationAttributeIntegerRequest) GetRequired() bool {
 	return *c.Required
 }
 
-// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when it or the CreateConversationAttributeIntegerRequest is nil.
+// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when the CreateConversationAttributeIntegerRequest is nil.
 func (c *CreateConversationAttributeIntegerRequest) GetVisibleToTeamIds() []string {
-	if c == nil || c.VisibleToTeamIds == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.VisibleToTeamIds
+	return c.VisibleToTeamIds
 }
 
 // GetDescription returns the Description field, or "" when it or the CreateConversationAttributeListRequest is nil.
@@ -8878,12 +8878,12 @@ func (c *CreateConversationAttributeListRequest) GetDescription() string {
 	return *c.Description
 }
 
-// GetOptions returns the Options field, or nil when it or the CreateConversationAttributeListRequest is nil.
+// GetOptions returns the Options field, or nil when the CreateConversationAttributeListRequest is nil.
 func (c *CreateConversationAttributeListRequest) GetOptions() []CreateConversationAttributeOptionRequest {
-	if c == nil || c.Options == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Options
+	return c.Options
 }
 
 // GetRequired returns the Required field, or false when it or the CreateConversationAttributeListRequest is nil.
@@ -8894,12 +8894,12 @@ func (c *CreateConversationAttributeListRequest) GetRequired() bool {
 	return *c.Required
 }
 
-// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when it or the CreateConversationAttributeListRequest is nil.
+// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when the CreateConversationAttributeListRequest is nil.
 func (c *CreateConversationAttributeListRequest) GetVisibleToTeamIds() []string {
-	if c == nil || c.VisibleToTeamIds == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.VisibleToTeamIds
+	return c.VisibleToTeamIds
 }
 
 // GetDescription returns the Description field, or "" when it or the CreateConversationAttributeRelationshipRequest is nil.
@@ -8918,12 +8918,12 @@ func (c *CreateConversationAttributeRelationshipRequest) GetRequired() bool {
 	return *c.Required
 }
 
-// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when it or the CreateConversationAttributeRelationshipRequest is nil.
+// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when the CreateConversationAttributeRelationshipRequest is nil.
 func (c *CreateConversationAttributeRelationshipRequest) GetVisibleToTeamIds() []string {
-	if c == nil || c.VisibleToTeamIds == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.VisibleToTeamIds
+	return c.VisibleToTeamIds
 }
 
 // GetDescription returns the Description field, or "" when it or the CreateConversationAttributeRequestBase is nil.
@@ -8942,12 +8942,12 @@ func (c *CreateConversationAttributeRequestBase) GetRequired() bool {
 	return *c.Required
 }
 
-// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when it or the CreateConversationAttributeRequestBase is nil.
+// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when the CreateConversationAttributeRequestBase is nil.
 func (c *CreateConversationAttributeRequestBase) GetVisibleToTeamIds() []string {
-	if c == nil || c.VisibleToTeamIds == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.VisibleToTeamIds
+	return c.VisibleToTeamIds
 }
 
 // GetDescription returns the Description field, or "" when it or the CreateConversationAttributeStringRequest is nil.
@@ -8974,20 +8974,20 @@ func (c *CreateConversationAttributeStringRequest) GetRequired() bool {
 	return *c.Required
 }
 
-// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when it or the CreateConversationAttributeStringRequest is nil.
+// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when the CreateConversationAttributeStringRequest is nil.
 func (c *CreateConversationAttributeStringRequest) GetVisibleToTeamIds() []string {
-	if c == nil || c.VisibleToTeamIds == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.VisibleToTeamIds
+	return c.VisibleToTeamIds
 }
 
-// GetAttachmentUrls returns the AttachmentUrls field, or nil when it or the CreateConversationRequest is nil.
+// GetAttachmentUrls returns the AttachmentUrls field, or nil when the CreateConversationRequest is nil.
 func (c *CreateConversationRequest) GetAttachmentUrls() []string {
-	if c == nil || c.AttachmentUrls == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.AttachmentUrls
+	return c.AttachmentUrls
 }
 
 // GetBrandId returns the BrandId field, or "" when it or the CreateConversationRequest is nil.
@@ -9039,12 +9039,12 @@ func (c *CreateDataAttributeRequest) GetMessengerWritable() bool {
 	return *c.MessengerWritable
 }
 
-// GetAudiences returns the Audiences field, or nil when it or the CreateDataConnectorRequest is nil.
+// GetAudiences returns the Audiences field, or nil when the CreateDataConnectorRequest is nil.
 func (c *CreateDataConnectorRequest) GetAudiences() []CreateDataConnectorRequestAudiences {
-	if c == nil || c.Audiences == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Audiences
+	return c.Audiences
 }
 
 // GetBody returns the Body field, or "" when it or the CreateDataConnectorRequest is nil.
@@ -9095,20 +9095,20 @@ func (c *CreateDataConnectorRequest) GetHttpMethod() CreateDataConnectorRequestH
 	return *c.HttpMethod
 }
 
-// GetMockResponse returns the MockResponse field, or nil when it or the CreateDataConnectorRequest is nil.
+// GetMockResponse returns the MockResponse field, or nil when the CreateDataConnectorRequest is nil.
 func (c *CreateDataConnectorRequest) GetMockResponse() map[string]interface{} {
-	if c == nil || c.MockResponse == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.MockResponse
+	return c.MockResponse
 }
 
-// GetTokenIds returns the TokenIds field, or nil when it or the CreateDataConnectorRequest is nil.
+// GetTokenIds returns the TokenIds field, or nil when the CreateDataConnectorRequest is nil.
 func (c *CreateDataConnectorRequest) GetTokenIds() []string {
-	if c == nil || c.TokenIds == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.TokenIds
+	return c.TokenIds
 }
 
 // GetUrl returns the Url field, or "" when it or the CreateDataConnectorRequest is nil.
@@ -9168,12 +9168,12 @@ func (c *CreateDataEventRequest) GetId() string {
 	return *c.Id
 }
 
-// GetMetadata returns the Metadata field, or nil when it or the CreateDataEventRequest is nil.
+// GetMetadata returns the Metadata field, or nil when the CreateDataEventRequest is nil.
 func (c *CreateDataEventRequest) GetMetadata() map[string]interface{} {
-	if c == nil || c.Metadata == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Metadata
+	return c.Metadata
 }
 
 // GetUserId returns the UserId field, or "" when it or the CreateDataEventRequest is nil.
@@ -9251,10 +9251,10 @@ func (c *CreateInternalArticleRequest) GetAiSalesAgentAvailability() bool {
 // GetAudienceIds returns the AudienceIds field as strings (a new slice), or nil when it or
 // the CreateInternalArticleRequest is nil.
 func (c *CreateInternalArticleRequest) GetAudienceIds() []string {
-	if c == nil || c.AudienceIds == nil {
+	if c == nil {
 		return nil
 	}
-	return accessorStrings(*c.AudienceIds)
+	return accessorStrings(c.AudienceIds)
 }
 
 // GetAuthorId returns the AuthorId field as a string, or "" when the CreateInternalArticleRequest is nil.
@@ -9397,12 +9397,12 @@ func (c *CreateOfficeHoursExceptionRequest) GetRecurringAnnually() bool {
 	return *c.RecurringAnnually
 }
 
-// GetTimeIntervals returns the TimeIntervals field, or nil when it or the CreateOfficeHoursExceptionRequest is nil.
+// GetTimeIntervals returns the TimeIntervals field, or nil when the CreateOfficeHoursExceptionRequest is nil.
 func (c *CreateOfficeHoursExceptionRequest) GetTimeIntervals() []OfficeHoursTimeInterval {
-	if c == nil || c.TimeIntervals == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.TimeIntervals
+	return c.TimeIntervals
 }
 
 // GetTimeIntervals returns the TimeIntervals field, or nil when the CreateOfficeHoursScheduleRequest is nil.
@@ -9421,12 +9421,12 @@ func (c *CreateOrUpdateCompanyRequest) GetCompanyId() string {
 	return *c.CompanyId
 }
 
-// GetCustomAttributes returns the CustomAttributes field, or nil when it or the CreateOrUpdateCompanyRequest is nil.
+// GetCustomAttributes returns the CustomAttributes field, or nil when the CreateOrUpdateCompanyRequest is nil.
 func (c *CreateOrUpdateCompanyRequest) GetCustomAttributes() map[string]interface{} {
-	if c == nil || c.CustomAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.CustomAttributes
+	return c.CustomAttributes
 }
 
 // GetIndustry returns the Industry field, or "" when it or the CreateOrUpdateCompanyRequest is nil.
@@ -9502,12 +9502,12 @@ func (c *CreateOrUpdateCompanyRequest) GetWebsite() string {
 	return *c.Website
 }
 
-// GetCustomAttributes returns the CustomAttributes field, or nil when it or the CreateOrUpdateCustomObjectInstanceRequest is nil.
+// GetCustomAttributes returns the CustomAttributes field, or nil when the CreateOrUpdateCustomObjectInstanceRequest is nil.
 func (c *CreateOrUpdateCustomObjectInstanceRequest) GetCustomAttributes() map[string]interface{} {
-	if c == nil || c.CustomAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.CustomAttributes
+	return c.CustomAttributes
 }
 
 // GetExternalCreatedAt returns the ExternalCreatedAt field, or 0 when it or the CreateOrUpdateCustomObjectInstanceRequest is nil.
@@ -9560,12 +9560,12 @@ func (c *CreateOrUpdateTagRequest) GetId() string {
 	return *c.Id
 }
 
-// GetCustomAttributes returns the CustomAttributes field, or nil when it or the CreatePhoneSwitchRequest is nil.
+// GetCustomAttributes returns the CustomAttributes field, or nil when the CreatePhoneSwitchRequest is nil.
 func (c *CreatePhoneSwitchRequest) GetCustomAttributes() CustomAttributes {
-	if c == nil || c.CustomAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.CustomAttributes
+	return c.CustomAttributes
 }
 
 // GetCompanyId returns the CompanyId field, or "" when it or the CreateTicketJSONBody is nil.
@@ -9617,12 +9617,12 @@ func (c *CreateTicketJSONBody) GetSkipNotifications() bool {
 	return *c.SkipNotifications
 }
 
-// GetTicketAttributes returns the TicketAttributes field, or nil when it or the CreateTicketJSONBody is nil.
+// GetTicketAttributes returns the TicketAttributes field, or nil when the CreateTicketJSONBody is nil.
 func (c *CreateTicketJSONBody) GetTicketAttributes() TicketRequestCustomAttributes {
-	if c == nil || c.TicketAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.TicketAttributes
+	return c.TicketAttributes
 }
 
 // GetCompanyId returns the CompanyId field, or "" when it or the CreateTicketRequest is nil.
@@ -9666,12 +9666,12 @@ func (c *CreateTicketRequest) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
-// GetTicketAttributes returns the TicketAttributes field, or nil when it or the CreateTicketRequest is nil.
+// GetTicketAttributes returns the TicketAttributes field, or nil when the CreateTicketRequest is nil.
 func (c *CreateTicketRequest) GetTicketAttributes() TicketRequestCustomAttributes {
-	if c == nil || c.TicketAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.TicketAttributes
+	return c.TicketAttributes
 }
 
 // GetAllowMultipleValues returns the AllowMultipleValues field, or false when it or the CreateTicketTypeAttributeRequest is nil.
@@ -9837,12 +9837,12 @@ func (c *CustomObjectInstance) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
-// GetCustomAttributes returns the CustomAttributes field, or nil when it or the CustomObjectInstance is nil.
+// GetCustomAttributes returns the CustomAttributes field, or nil when the CustomObjectInstance is nil.
 func (c *CustomObjectInstance) GetCustomAttributes() map[string]interface{} {
-	if c == nil || c.CustomAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.CustomAttributes
+	return c.CustomAttributes
 }
 
 // GetExternalCreatedAt returns the ExternalCreatedAt field, or 0 when it or the CustomObjectInstance is nil.
@@ -9944,12 +9944,12 @@ func (c *CustomObjectInstanceDeleted) GetObject() string {
 	return *c.Object
 }
 
-// GetInstances returns the Instances field, or nil when it or the CustomObjectInstanceList is nil.
+// GetInstances returns the Instances field, or nil when the CustomObjectInstanceList is nil.
 func (c *CustomObjectInstanceList) GetInstances() []*CustomObjectInstance {
-	if c == nil || c.Instances == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Instances
+	return c.Instances
 }
 
 // GetType returns the Type field, or "" when it or the CustomObjectInstanceList is nil.
@@ -9960,12 +9960,12 @@ func (c *CustomObjectInstanceList) GetType() string {
 	return *c.Type
 }
 
-// GetData returns the Data field, or nil when it or the CustomObjectInstancesPaginatedList is nil.
+// GetData returns the Data field, or nil when the CustomObjectInstancesPaginatedList is nil.
 func (c *CustomObjectInstancesPaginatedList) GetData() []*CustomObjectInstance {
-	if c == nil || c.Data == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Data
+	return c.Data
 }
 
 // GetPages returns the Pages field, or nil when it or the CustomObjectInstancesPaginatedList is nil. The getters of
@@ -10106,12 +10106,12 @@ func (d *DataAttribute) GetName() string {
 	return *d.Name
 }
 
-// GetOptions returns the Options field, or nil when it or the DataAttribute is nil.
+// GetOptions returns the Options field, or nil when the DataAttribute is nil.
 func (d *DataAttribute) GetOptions() []string {
-	if d == nil || d.Options == nil {
+	if d == nil {
 		return nil
 	}
-	return *d.Options
+	return d.Options
 }
 
 // GetType returns the Type field, or "" when it or the DataAttribute is nil.
@@ -10147,12 +10147,12 @@ func (d *DataAttribute) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*d.UpdatedAt), 0).UTC()
 }
 
-// GetData returns the Data field, or nil when it or the DataAttributeList is nil.
+// GetData returns the Data field, or nil when the DataAttributeList is nil.
 func (d *DataAttributeList) GetData() []DataAttribute {
-	if d == nil || d.Data == nil {
+	if d == nil {
 		return nil
 	}
-	return *d.Data
+	return d.Data
 }
 
 // GetType returns the Type field, or "" when it or the DataAttributeList is nil.
@@ -10261,12 +10261,12 @@ func (d *DataConnector) GetUpdatedByAdminId() string {
 	return *d.UpdatedByAdminId
 }
 
-// GetAudiences returns the Audiences field, or nil when it or the DataConnectorDetail is nil.
+// GetAudiences returns the Audiences field, or nil when the DataConnectorDetail is nil.
 func (d *DataConnectorDetail) GetAudiences() []DataConnectorDetailAudiences {
-	if d == nil || d.Audiences == nil {
+	if d == nil {
 		return nil
 	}
-	return *d.Audiences
+	return d.Audiences
 }
 
 // GetBody returns the Body field, or "" when it or the DataConnectorDetail is nil.
@@ -10406,12 +10406,12 @@ func (d *DataConnectorDetail) GetState() DataConnectorDetailState {
 	return *d.State
 }
 
-// GetTokenIds returns the TokenIds field, or nil when it or the DataConnectorDetail is nil.
+// GetTokenIds returns the TokenIds field, or nil when the DataConnectorDetail is nil.
 func (d *DataConnectorDetail) GetTokenIds() []string {
-	if d == nil || d.TokenIds == nil {
+	if d == nil {
 		return nil
 	}
-	return *d.TokenIds
+	return d.TokenIds
 }
 
 // GetType returns the Type field, or "" when it or the DataConnectorDetail is nil.
@@ -10592,12 +10592,12 @@ func (d *DataConnectorExecutionResult) GetType() DataConnectorExecutionResultTyp
 	return *d.Type
 }
 
-// GetData returns the Data field, or nil when it or the DataConnectorExecutionResultList is nil.
+// GetData returns the Data field, or nil when the DataConnectorExecutionResultList is nil.
 func (d *DataConnectorExecutionResultList) GetData() []DataConnectorExecutionResult {
-	if d == nil || d.Data == nil {
+	if d == nil {
 		return nil
 	}
-	return *d.Data
+	return d.Data
 }
 
 // GetType returns the Type field, or "" when it or the DataConnectorExecutionResultList is nil.
@@ -10608,12 +10608,12 @@ func (d *DataConnectorExecutionResultList) GetType() DataConnectorExecutionResul
 	return *d.Type
 }
 
-// GetData returns the Data field, or nil when it or the DataConnectorList is nil.
+// GetData returns the Data field, or nil when the DataConnectorList is nil.
 func (d *DataConnectorList) GetData() []DataConnector {
-	if d == nil || d.Data == nil {
+	if d == nil {
 		return nil
 	}
-	return *d.Data
+	return d.Data
 }
 
 // GetType returns the Type field, or "" when it or the DataConnectorList is nil.
@@ -10632,12 +10632,12 @@ func (d *DataEventSummary) GetEmail() string {
 	return *d.Email
 }
 
-// GetEvents returns the Events field, or nil when it or the DataEventSummary is nil.
+// GetEvents returns the Events field, or nil when the DataEventSummary is nil.
 func (d *DataEventSummary) GetEvents() []*DataEventSummaryItem {
-	if d == nil || d.Events == nil {
+	if d == nil {
 		return nil
 	}
-	return *d.Events
+	return d.Events
 }
 
 // GetIntercomUserId returns the IntercomUserId field, or "" when it or the DataEventSummary is nil.
@@ -10866,12 +10866,12 @@ func (d *DeletedConversationItem) GetType() string {
 	return *d.Type
 }
 
-// GetConversations returns the Conversations field, or nil when it or the DeletedConversationList is nil.
+// GetConversations returns the Conversations field, or nil when the DeletedConversationList is nil.
 func (d *DeletedConversationList) GetConversations() []DeletedConversationItem {
-	if d == nil || d.Conversations == nil {
+	if d == nil {
 		return nil
 	}
-	return *d.Conversations
+	return d.Conversations
 }
 
 // GetPages returns the Pages field, or nil when it or the DeletedConversationList is nil. The getters of
@@ -11043,12 +11043,12 @@ func (e *EmailAddressHeader) GetType() string {
 	return *e.Type
 }
 
-// GetData returns the Data field, or nil when it or the EmailList is nil.
+// GetData returns the Data field, or nil when the EmailList is nil.
 func (e *EmailList) GetData() []EmailSetting {
-	if e == nil || e.Data == nil {
+	if e == nil {
 		return nil
 	}
-	return *e.Data
+	return e.Data
 }
 
 // GetType returns the Type field, or "" when it or the EmailList is nil.
@@ -11059,12 +11059,12 @@ func (e *EmailList) GetType() string {
 	return *e.Type
 }
 
-// GetEmailAddressHeaders returns the EmailAddressHeaders field, or nil when it or the EmailMessageMetadata is nil.
+// GetEmailAddressHeaders returns the EmailAddressHeaders field, or nil when the EmailMessageMetadata is nil.
 func (e *EmailMessageMetadata) GetEmailAddressHeaders() []EmailAddressHeader {
-	if e == nil || e.EmailAddressHeaders == nil {
+	if e == nil {
 		return nil
 	}
-	return *e.EmailAddressHeaders
+	return e.EmailAddressHeaders
 }
 
 // GetMessageId returns the MessageId field, or "" when it or the EmailMessageMetadata is nil.
@@ -11239,12 +11239,12 @@ func (e *EnqueueCreateTicketJSONBody) GetSkipNotifications() bool {
 	return *e.SkipNotifications
 }
 
-// GetTicketAttributes returns the TicketAttributes field, or nil when it or the EnqueueCreateTicketJSONBody is nil.
+// GetTicketAttributes returns the TicketAttributes field, or nil when the EnqueueCreateTicketJSONBody is nil.
 func (e *EnqueueCreateTicketJSONBody) GetTicketAttributes() TicketRequestCustomAttributes {
-	if e == nil || e.TicketAttributes == nil {
+	if e == nil {
 		return nil
 	}
-	return *e.TicketAttributes
+	return e.TicketAttributes
 }
 
 // GetAttributeIds returns the AttributeIds field, or nil when the EnqueueReportingDataExportJSONBody is nil.
@@ -11322,12 +11322,12 @@ func (e *ExternalPage) GetUrl() string {
 	return *e.Url
 }
 
-// GetData returns the Data field, or nil when it or the ExternalPagesList is nil.
+// GetData returns the Data field, or nil when the ExternalPagesList is nil.
 func (e *ExternalPagesList) GetData() []ExternalPage {
-	if e == nil || e.Data == nil {
+	if e == nil {
 		return nil
 	}
-	return *e.Data
+	return e.Data
 }
 
 // GetPages returns the Pages field, or nil when it or the ExternalPagesList is nil. The getters of
@@ -11419,12 +11419,12 @@ func (f *FinAgentAttachment) GetContentType() string {
 	return *f.ContentType
 }
 
-// GetData returns the Data field, or nil when it or the FinAgentAttachment is nil.
+// GetData returns the Data field, or nil when the FinAgentAttachment is nil.
 func (f *FinAgentAttachment) GetData() []byte {
-	if f == nil || f.Data == nil {
+	if f == nil {
 		return nil
 	}
-	return *f.Data
+	return f.Data
 }
 
 // GetName returns the Name field, or "" when it or the FinAgentAttachment is nil.
@@ -11443,20 +11443,20 @@ func (f *FinAgentAttachment) GetUrl() string {
 	return *f.Url
 }
 
-// GetAttributes returns the Attributes field, or nil when it or the FinAgentConversationMetadata is nil.
+// GetAttributes returns the Attributes field, or nil when the FinAgentConversationMetadata is nil.
 func (f *FinAgentConversationMetadata) GetAttributes() map[string]interface{} {
-	if f == nil || f.Attributes == nil {
+	if f == nil {
 		return nil
 	}
-	return *f.Attributes
+	return f.Attributes
 }
 
-// GetHistory returns the History field, or nil when it or the FinAgentConversationMetadata is nil.
+// GetHistory returns the History field, or nil when the FinAgentConversationMetadata is nil.
 func (f *FinAgentConversationMetadata) GetHistory() []FinAgentMessage {
-	if f == nil || f.History == nil {
+	if f == nil {
 		return nil
 	}
-	return *f.History
+	return f.History
 }
 
 // GetTimestampMs returns the TimestampMs field, or the zero time.Time when it or the FinAgentMessage is nil.
@@ -11468,12 +11468,12 @@ func (f *FinAgentMessage) GetTimestampMs() time.Time {
 	return *f.TimestampMs
 }
 
-// GetAttributes returns the Attributes field, or nil when it or the FinAgentUser is nil.
+// GetAttributes returns the Attributes field, or nil when the FinAgentUser is nil.
 func (f *FinAgentUser) GetAttributes() map[string]interface{} {
-	if f == nil || f.Attributes == nil {
+	if f == nil {
 		return nil
 	}
-	return *f.Attributes
+	return f.Attributes
 }
 
 // GetEmail returns the Email field, or "" when it or the FinAgentUser is nil.
@@ -12013,12 +12013,12 @@ func (h *HandlingEvent) GetReason() string {
 	return *h.Reason
 }
 
-// GetHandlingEvents returns the HandlingEvents field, or nil when it or the HandlingEventList is nil.
+// GetHandlingEvents returns the HandlingEvents field, or nil when the HandlingEventList is nil.
 func (h *HandlingEventList) GetHandlingEvents() []HandlingEvent {
-	if h == nil || h.HandlingEvents == nil {
+	if h == nil {
 		return nil
 	}
-	return *h.HandlingEvents
+	return h.HandlingEvents
 }
 
 // GetCreatedAt returns the CreatedAt field, or 0 when it or the HelpCenter is nil.
@@ -12078,12 +12078,12 @@ func (h *HelpCenter) GetIdentifier() string {
 	return *h.Identifier
 }
 
-// GetLocales returns the Locales field, or nil when it or the HelpCenter is nil.
+// GetLocales returns the Locales field, or nil when the HelpCenter is nil.
 func (h *HelpCenter) GetLocales() []string {
-	if h == nil || h.Locales == nil {
+	if h == nil {
 		return nil
 	}
-	return *h.Locales
+	return h.Locales
 }
 
 // GetUpdatedAt returns the UpdatedAt field, or 0 when it or the HelpCenter is nil.
@@ -12127,12 +12127,12 @@ func (h *HelpCenter) GetWorkspaceId() string {
 	return *h.WorkspaceId
 }
 
-// GetData returns the Data field, or nil when it or the HelpCenterList is nil.
+// GetData returns the Data field, or nil when the HelpCenterList is nil.
 func (h *HelpCenterList) GetData() []HelpCenter {
-	if h == nil || h.Data == nil {
+	if h == nil {
 		return nil
 	}
-	return *h.Data
+	return h.Data
 }
 
 // GetType returns the Type field, or "" when it or the HelpCenterList is nil.
@@ -12233,12 +12233,12 @@ func (h *HelpCenterRedirect) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*h.UpdatedAt), 0).UTC()
 }
 
-// GetData returns the Data field, or nil when it or the HelpCenterRedirectList is nil.
+// GetData returns the Data field, or nil when the HelpCenterRedirectList is nil.
 func (h *HelpCenterRedirectList) GetData() []HelpCenterRedirect {
-	if h == nil || h.Data == nil {
+	if h == nil {
 		return nil
 	}
-	return *h.Data
+	return h.Data
 }
 
 // GetPages returns the Pages field, or nil when it or the HelpCenterRedirectList is nil. The getters of
@@ -12266,12 +12266,12 @@ func (h *HelpCenterRedirectList) GetType() HelpCenterRedirectListType {
 	return *h.Type
 }
 
-// GetData returns the Data field, or nil when it or the InternalArticleList is nil.
+// GetData returns the Data field, or nil when the InternalArticleList is nil.
 func (i *InternalArticleList) GetData() []InternalArticleListItem {
-	if i == nil || i.Data == nil {
+	if i == nil {
 		return nil
 	}
-	return *i.Data
+	return i.Data
 }
 
 // GetPages returns the Pages field, or nil when it or the InternalArticleList is nil. The getters of
@@ -12326,10 +12326,10 @@ func (i *InternalArticleListItem) GetAiSalesAgentAvailability() bool {
 // GetAudienceIds returns the AudienceIds field as strings (a new slice), or nil when it or
 // the InternalArticleListItem is nil.
 func (i *InternalArticleListItem) GetAudienceIds() []string {
-	if i == nil || i.AudienceIds == nil {
+	if i == nil {
 		return nil
 	}
-	return accessorStrings(*i.AudienceIds)
+	return accessorStrings(i.AudienceIds)
 }
 
 // GetAuthorId returns the AuthorId field as a string, or "" when it or the InternalArticleListItem is nil.
@@ -12551,12 +12551,12 @@ func (l *LinkedObject) GetType() LinkedObjectType {
 	return *l.Type
 }
 
-// GetData returns the Data field, or nil when it or the LinkedObjectList is nil.
+// GetData returns the Data field, or nil when the LinkedObjectList is nil.
 func (l *LinkedObjectList) GetData() []LinkedObject {
-	if l == nil || l.Data == nil {
+	if l == nil {
 		return nil
 	}
-	return *l.Data
+	return l.Data
 }
 
 // GetHasMore returns the HasMore field, or false when it or the LinkedObjectList is nil.
@@ -13287,12 +13287,12 @@ func (l *ListSideConversationsParams) GetPerPage() int {
 	return *l.PerPage
 }
 
-// GetAvailableOn returns the AvailableOn field, or nil when it or the Macro is nil.
+// GetAvailableOn returns the AvailableOn field, or nil when the Macro is nil.
 func (m *Macro) GetAvailableOn() []MacroAvailableOn {
-	if m == nil || m.AvailableOn == nil {
+	if m == nil {
 		return nil
 	}
-	return *m.AvailableOn
+	return m.AvailableOn
 }
 
 // GetBody returns the Body field, or "" when it or the Macro is nil.
@@ -13361,20 +13361,20 @@ func (m *Macro) GetVisibleTo() MacroVisibleTo {
 	return *m.VisibleTo
 }
 
-// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when it or the Macro is nil.
+// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when the Macro is nil.
 func (m *Macro) GetVisibleToTeamIds() []string {
-	if m == nil || m.VisibleToTeamIds == nil {
+	if m == nil {
 		return nil
 	}
-	return *m.VisibleToTeamIds
+	return m.VisibleToTeamIds
 }
 
-// GetData returns the Data field, or nil when it or the MacroList is nil.
+// GetData returns the Data field, or nil when the MacroList is nil.
 func (m *MacroList) GetData() []*Macro {
-	if m == nil || m.Data == nil {
+	if m == nil {
 		return nil
 	}
-	return *m.Data
+	return m.Data
 }
 
 // GetType returns the Type field, or "" when it or the MacroList is nil.
@@ -13450,12 +13450,12 @@ func (m *MergeHistoryItem) GetType() string {
 	return *m.Type
 }
 
-// GetData returns the Data field, or nil when it or the MergeHistoryList is nil.
+// GetData returns the Data field, or nil when the MergeHistoryList is nil.
 func (m *MergeHistoryList) GetData() []MergeHistoryItem {
-	if m == nil || m.Data == nil {
+	if m == nil {
 		return nil
 	}
-	return *m.Data
+	return m.Data
 }
 
 // GetHasMore returns the HasMore field, or false when it or the MergeHistoryList is nil.
@@ -13573,28 +13573,28 @@ func (n *NewsItem) GetId() string {
 	return *n.Id
 }
 
-// GetLabels returns the Labels field, or nil when it or the NewsItem is nil.
+// GetLabels returns the Labels field, or nil when the NewsItem is nil.
 func (n *NewsItem) GetLabels() []*string {
-	if n == nil || n.Labels == nil {
+	if n == nil {
 		return nil
 	}
-	return *n.Labels
+	return n.Labels
 }
 
-// GetNewsfeedAssignments returns the NewsfeedAssignments field, or nil when it or the NewsItem is nil.
+// GetNewsfeedAssignments returns the NewsfeedAssignments field, or nil when the NewsItem is nil.
 func (n *NewsItem) GetNewsfeedAssignments() []NewsfeedAssignment {
-	if n == nil || n.NewsfeedAssignments == nil {
+	if n == nil {
 		return nil
 	}
-	return *n.NewsfeedAssignments
+	return n.NewsfeedAssignments
 }
 
-// GetReactions returns the Reactions field, or nil when it or the NewsItem is nil.
+// GetReactions returns the Reactions field, or nil when the NewsItem is nil.
 func (n *NewsItem) GetReactions() []*string {
-	if n == nil || n.Reactions == nil {
+	if n == nil {
 		return nil
 	}
-	return *n.Reactions
+	return n.Reactions
 }
 
 // GetSenderId returns the SenderId field as a string, or "" when it or the NewsItem is nil.
@@ -13670,20 +13670,20 @@ func (n *NewsItemRequest) GetDeliverSilently() bool {
 	return *n.DeliverSilently
 }
 
-// GetLabels returns the Labels field, or nil when it or the NewsItemRequest is nil.
+// GetLabels returns the Labels field, or nil when the NewsItemRequest is nil.
 func (n *NewsItemRequest) GetLabels() []string {
-	if n == nil || n.Labels == nil {
+	if n == nil {
 		return nil
 	}
-	return *n.Labels
+	return n.Labels
 }
 
-// GetNewsfeedAssignments returns the NewsfeedAssignments field, or nil when it or the NewsItemRequest is nil.
+// GetNewsfeedAssignments returns the NewsfeedAssignments field, or nil when the NewsItemRequest is nil.
 func (n *NewsItemRequest) GetNewsfeedAssignments() []NewsfeedAssignment {
-	if n == nil || n.NewsfeedAssignments == nil {
+	if n == nil {
 		return nil
 	}
-	return *n.NewsfeedAssignments
+	return n.NewsfeedAssignments
 }
 
 // GetReactions returns the Reactions field, or nil when it or the NewsItemRequest is nil.
@@ -13843,12 +13843,12 @@ func (n *Note) GetType() string {
 	return *n.Type
 }
 
-// GetData returns the Data field, or nil when it or the NoteList is nil.
+// GetData returns the Data field, or nil when the NoteList is nil.
 func (n *NoteList) GetData() []Note {
-	if n == nil || n.Data == nil {
+	if n == nil {
 		return nil
 	}
-	return *n.Data
+	return n.Data
 }
 
 // GetPages returns the Pages field, or nil when it or the NoteList is nil. The getters of
@@ -13942,12 +13942,12 @@ func (o *OfficeHoursException) GetRecurringAnnually() bool {
 	return *o.RecurringAnnually
 }
 
-// GetTimeIntervals returns the TimeIntervals field, or nil when it or the OfficeHoursException is nil.
+// GetTimeIntervals returns the TimeIntervals field, or nil when the OfficeHoursException is nil.
 func (o *OfficeHoursException) GetTimeIntervals() []OfficeHoursTimeInterval {
-	if o == nil || o.TimeIntervals == nil {
+	if o == nil {
 		return nil
 	}
-	return *o.TimeIntervals
+	return o.TimeIntervals
 }
 
 // GetType returns the Type field, or "" when it or the OfficeHoursException is nil.
@@ -13975,12 +13975,12 @@ func (o *OfficeHoursException) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*o.UpdatedAt), 0).UTC()
 }
 
-// GetData returns the Data field, or nil when it or the OfficeHoursExceptionList is nil.
+// GetData returns the Data field, or nil when the OfficeHoursExceptionList is nil.
 func (o *OfficeHoursExceptionList) GetData() []OfficeHoursException {
-	if o == nil || o.Data == nil {
+	if o == nil {
 		return nil
 	}
-	return *o.Data
+	return o.Data
 }
 
 // GetType returns the Type field, or "" when it or the OfficeHoursExceptionList is nil.
@@ -14024,12 +14024,12 @@ func (o *OfficeHoursSchedule) GetName() string {
 	return *o.Name
 }
 
-// GetTimeIntervals returns the TimeIntervals field, or nil when it or the OfficeHoursSchedule is nil.
+// GetTimeIntervals returns the TimeIntervals field, or nil when the OfficeHoursSchedule is nil.
 func (o *OfficeHoursSchedule) GetTimeIntervals() []OfficeHoursTimeInterval {
-	if o == nil || o.TimeIntervals == nil {
+	if o == nil {
 		return nil
 	}
-	return *o.TimeIntervals
+	return o.TimeIntervals
 }
 
 // GetTimeZoneName returns the TimeZoneName field, or "" when it or the OfficeHoursSchedule is nil.
@@ -14073,12 +14073,12 @@ func (o *OfficeHoursSchedule) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*o.UpdatedAt), 0).UTC()
 }
 
-// GetData returns the Data field, or nil when it or the OfficeHoursScheduleList is nil.
+// GetData returns the Data field, or nil when the OfficeHoursScheduleList is nil.
 func (o *OfficeHoursScheduleList) GetData() []OfficeHoursSchedule {
-	if o == nil || o.Data == nil {
+	if o == nil {
 		return nil
 	}
-	return *o.Data
+	return o.Data
 }
 
 // GetType returns the Type field, or "" when it or the OfficeHoursScheduleList is nil.
@@ -14154,12 +14154,12 @@ func (p *PagesLink) GetType() PagesLinkType {
 	return *p.Type
 }
 
-// GetData returns the Data field, or nil when it or the PaginatedResponse is nil.
+// GetData returns the Data field, or nil when the PaginatedResponse is nil.
 func (p *PaginatedResponse) GetData() []PaginatedResponse_Data_Item {
-	if p == nil || p.Data == nil {
+	if p == nil {
 		return nil
 	}
-	return *p.Data
+	return p.Data
 }
 
 // GetPages returns the Pages field, or nil when it or the PaginatedResponse is nil. The getters of
@@ -14291,12 +14291,12 @@ func (p *Predicate) GetValue() string {
 	return *p.Value
 }
 
-// GetLocales returns the Locales field, or nil when it or the PublishArticleDraftRequest is nil.
+// GetLocales returns the Locales field, or nil when the PublishArticleDraftRequest is nil.
 func (p *PublishArticleDraftRequest) GetLocales() []string {
-	if p == nil || p.Locales == nil {
+	if p == nil {
 		return nil
 	}
-	return *p.Locales
+	return p.Locales
 }
 
 // GetId returns the Id field, or "" when it or the Reference is nil.
@@ -14315,12 +14315,12 @@ func (r *Reference) GetType() string {
 	return *r.Type
 }
 
-// GetData returns the Data field, or nil when it or the RegisterFinVoiceCallRequest is nil.
+// GetData returns the Data field, or nil when the RegisterFinVoiceCallRequest is nil.
 func (r *RegisterFinVoiceCallRequest) GetData() map[string]interface{} {
-	if r == nil || r.Data == nil {
+	if r == nil {
 		return nil
 	}
-	return *r.Data
+	return r.Data
 }
 
 // GetSource returns the Source field, or "" when it or the RegisterFinVoiceCallRequest is nil.
@@ -14339,12 +14339,12 @@ func (r *ReplyTicketRequest) GetSkipNotifications() bool {
 	return *r.SkipNotifications
 }
 
-// GetAttachments returns the Attachments field, or nil when it or the ReplyToFinJSONBody is nil.
+// GetAttachments returns the Attachments field, or nil when the ReplyToFinJSONBody is nil.
 func (r *ReplyToFinJSONBody) GetAttachments() []FinAgentAttachment {
-	if r == nil || r.Attachments == nil {
+	if r == nil {
 		return nil
 	}
-	return *r.Attachments
+	return r.Attachments
 }
 
 // GetDownloadExpiresAt returns the DownloadExpiresAt field, or "" when it or the ReportingDataExportJob is nil.
@@ -14451,12 +14451,12 @@ func (r *RetrieveDataConnectorParams) GetStateVersion() RetrieveDataConnectorPar
 	return *r.StateVersion
 }
 
-// GetCollectedData returns the CollectedData field, or nil when it or the SalesAgent is nil.
+// GetCollectedData returns the CollectedData field, or nil when the SalesAgent is nil.
 func (s *SalesAgent) GetCollectedData() map[string]string {
-	if s == nil || s.CollectedData == nil {
+	if s == nil {
 		return nil
 	}
-	return *s.CollectedData
+	return s.CollectedData
 }
 
 // GetOutcome returns the Outcome field, or "" when it or the SalesAgent is nil.
@@ -14491,12 +14491,12 @@ func (s *SearchActivityLogsJSONBody) GetCreatedAtBefore() int {
 	return *s.CreatedAtBefore
 }
 
-// GetEventTypes returns the EventTypes field, or nil when it or the SearchActivityLogsJSONBody is nil.
+// GetEventTypes returns the EventTypes field, or nil when the SearchActivityLogsJSONBody is nil.
 func (s *SearchActivityLogsJSONBody) GetEventTypes() []string {
-	if s == nil || s.EventTypes == nil {
+	if s == nil {
 		return nil
 	}
-	return *s.EventTypes
+	return s.EventTypes
 }
 
 // GetPage returns the Page field, or 0 when it or the SearchActivityLogsJSONBody is nil.
@@ -14595,28 +14595,28 @@ func (s *SearchContentParams) GetPerPage() int {
 	return *s.PerPage
 }
 
-// GetStates returns the States field, or nil when it or the SearchContentParams is nil.
+// GetStates returns the States field, or nil when the SearchContentParams is nil.
 func (s *SearchContentParams) GetStates() []SearchContentParamsStates {
-	if s == nil || s.States == nil {
+	if s == nil {
 		return nil
 	}
-	return *s.States
+	return s.States
 }
 
-// GetLocales returns the Locales field, or nil when it or the SearchContentParams is nil.
+// GetLocales returns the Locales field, or nil when the SearchContentParams is nil.
 func (s *SearchContentParams) GetLocales() []string {
-	if s == nil || s.Locales == nil {
+	if s == nil {
 		return nil
 	}
-	return *s.Locales
+	return s.Locales
 }
 
-// GetTagIds returns the TagIds field, or nil when it or the SearchContentParams is nil.
+// GetTagIds returns the TagIds field, or nil when the SearchContentParams is nil.
 func (s *SearchContentParams) GetTagIds() []int {
-	if s == nil || s.TagIds == nil {
+	if s == nil {
 		return nil
 	}
-	return *s.TagIds
+	return s.TagIds
 }
 
 // GetTagOperator returns the TagOperator field, or "" when it or the SearchContentParams is nil.
@@ -14627,20 +14627,20 @@ func (s *SearchContentParams) GetTagOperator() SearchContentParamsTagOperator {
 	return *s.TagOperator
 }
 
-// GetAnyTagIds returns the AnyTagIds field, or nil when it or the SearchContentParams is nil.
+// GetAnyTagIds returns the AnyTagIds field, or nil when the SearchContentParams is nil.
 func (s *SearchContentParams) GetAnyTagIds() []int {
-	if s == nil || s.AnyTagIds == nil {
+	if s == nil {
 		return nil
 	}
-	return *s.AnyTagIds
+	return s.AnyTagIds
 }
 
-// GetFolderIds returns the FolderIds field, or nil when it or the SearchContentParams is nil.
+// GetFolderIds returns the FolderIds field, or nil when the SearchContentParams is nil.
 func (s *SearchContentParams) GetFolderIds() []int {
-	if s == nil || s.FolderIds == nil {
+	if s == nil {
 		return nil
 	}
-	return *s.FolderIds
+	return s.FolderIds
 }
 
 // GetFolderEntityType returns the FolderEntityType field, or "" when it or the SearchContentParams is nil.
@@ -14651,12 +14651,12 @@ func (s *SearchContentParams) GetFolderEntityType() SearchContentParamsFolderEnt
 	return *s.FolderEntityType
 }
 
-// GetContentTypes returns the ContentTypes field, or nil when it or the SearchContentParams is nil.
+// GetContentTypes returns the ContentTypes field, or nil when the SearchContentParams is nil.
 func (s *SearchContentParams) GetContentTypes() []SearchContentParamsContentTypes {
-	if s == nil || s.ContentTypes == nil {
+	if s == nil {
 		return nil
 	}
-	return *s.ContentTypes
+	return s.ContentTypes
 }
 
 // GetCopilotState returns the CopilotState field, or "" when it or the SearchContentParams is nil.
@@ -14683,20 +14683,20 @@ func (s *SearchContentParams) GetFinSalesState() SearchContentParamsFinSalesStat
 	return *s.FinSalesState
 }
 
-// GetCreatedByIds returns the CreatedByIds field, or nil when it or the SearchContentParams is nil.
+// GetCreatedByIds returns the CreatedByIds field, or nil when the SearchContentParams is nil.
 func (s *SearchContentParams) GetCreatedByIds() []int {
-	if s == nil || s.CreatedByIds == nil {
+	if s == nil {
 		return nil
 	}
-	return *s.CreatedByIds
+	return s.CreatedByIds
 }
 
-// GetLastUpdatedByIds returns the LastUpdatedByIds field, or nil when it or the SearchContentParams is nil.
+// GetLastUpdatedByIds returns the LastUpdatedByIds field, or nil when the SearchContentParams is nil.
 func (s *SearchContentParams) GetLastUpdatedByIds() []int {
-	if s == nil || s.LastUpdatedByIds == nil {
+	if s == nil {
 		return nil
 	}
-	return *s.LastUpdatedByIds
+	return s.LastUpdatedByIds
 }
 
 // GetCreatedAtAfter returns the CreatedAtAfter field, or 0 when it or the SearchContentParams is nil.
@@ -14854,20 +14854,20 @@ func (s *Segment) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*s.UpdatedAt), 0).UTC()
 }
 
-// GetPages returns the Pages field, or nil when it or the SegmentList is nil.
+// GetPages returns the Pages field, or nil when the SegmentList is nil.
 func (s *SegmentList) GetPages() map[string]interface{} {
-	if s == nil || s.Pages == nil {
+	if s == nil {
 		return nil
 	}
-	return *s.Pages
+	return s.Pages
 }
 
-// GetSegments returns the Segments field, or nil when it or the SegmentList is nil.
+// GetSegments returns the Segments field, or nil when the SegmentList is nil.
 func (s *SegmentList) GetSegments() []Segment {
-	if s == nil || s.Segments == nil {
+	if s == nil {
 		return nil
 	}
-	return *s.Segments
+	return s.Segments
 }
 
 // GetType returns the Type field, or "" when it or the SegmentList is nil.
@@ -14934,12 +14934,12 @@ func (s *ShowContactResponse410Headers) GetLink() string {
 	return *s.Link
 }
 
-// GetSideConversations returns the SideConversations field, or nil when it or the SideConversationList is nil.
+// GetSideConversations returns the SideConversations field, or nil when the SideConversationList is nil.
 func (s *SideConversationList) GetSideConversations() []SideConversationSummary {
-	if s == nil || s.SideConversations == nil {
+	if s == nil {
 		return nil
 	}
-	return *s.SideConversations
+	return s.SideConversations
 }
 
 // GetTotalCount returns the TotalCount field, or 0 when it or the SideConversationList is nil.
@@ -14958,12 +14958,12 @@ func (s *SideConversationList) GetType() SideConversationListType {
 	return *s.Type
 }
 
-// GetConversationParts returns the ConversationParts field, or nil when it or the SideConversationSummary is nil.
+// GetConversationParts returns the ConversationParts field, or nil when the SideConversationSummary is nil.
 func (s *SideConversationSummary) GetConversationParts() []ConversationPart {
-	if s == nil || s.ConversationParts == nil {
+	if s == nil {
 		return nil
 	}
-	return *s.ConversationParts
+	return s.ConversationParts
 }
 
 // GetSideConversationId returns the SideConversationId field, or "" when it or the SideConversationSummary is nil.
@@ -15055,12 +15055,12 @@ func (s *SocialProfile) GetUrl() string {
 	return *s.Url
 }
 
-// GetEmailAddressHeaders returns the EmailAddressHeaders field, or nil when it or the SourceEmailMessageMetadata is nil.
+// GetEmailAddressHeaders returns the EmailAddressHeaders field, or nil when the SourceEmailMessageMetadata is nil.
 func (s *SourceEmailMessageMetadata) GetEmailAddressHeaders() []EmailAddressHeader {
-	if s == nil || s.EmailAddressHeaders == nil {
+	if s == nil {
 		return nil
 	}
-	return *s.EmailAddressHeaders
+	return s.EmailAddressHeaders
 }
 
 // GetHistory returns the History field, or "" when it or the SourceEmailMessageMetadata is nil.
@@ -15087,12 +15087,12 @@ func (s *SourceEmailMessageMetadata) GetSubject() string {
 	return *s.Subject
 }
 
-// GetAttachments returns the Attachments field, or nil when it or the StartFinConversationJSONBody is nil.
+// GetAttachments returns the Attachments field, or nil when the StartFinConversationJSONBody is nil.
 func (s *StartFinConversationJSONBody) GetAttachments() []FinAgentAttachment {
-	if s == nil || s.Attachments == nil {
+	if s == nil {
 		return nil
 	}
-	return *s.Attachments
+	return s.Attachments
 }
 
 // GetConversationMetadata returns the ConversationMetadata field, or nil when it or the StartFinConversationJSONBody is nil. The getters of
@@ -15136,12 +15136,12 @@ func (s *SubscriptionType) GetConsentType() SubscriptionTypeConsentType {
 	return *s.ConsentType
 }
 
-// GetContentTypes returns the ContentTypes field, or nil when it or the SubscriptionType is nil.
+// GetContentTypes returns the ContentTypes field, or nil when the SubscriptionType is nil.
 func (s *SubscriptionType) GetContentTypes() []SubscriptionTypeContentTypes {
-	if s == nil || s.ContentTypes == nil {
+	if s == nil {
 		return nil
 	}
-	return *s.ContentTypes
+	return s.ContentTypes
 }
 
 // GetDefaultTranslation returns the DefaultTranslation field, or nil when it or the SubscriptionType is nil. The getters of
@@ -15169,12 +15169,12 @@ func (s *SubscriptionType) GetState() SubscriptionTypeState {
 	return *s.State
 }
 
-// GetTranslations returns the Translations field, or nil when it or the SubscriptionType is nil.
+// GetTranslations returns the Translations field, or nil when the SubscriptionType is nil.
 func (s *SubscriptionType) GetTranslations() []Translation {
-	if s == nil || s.Translations == nil {
+	if s == nil {
 		return nil
 	}
-	return *s.Translations
+	return s.Translations
 }
 
 // GetType returns the Type field, or "" when it or the SubscriptionType is nil.
@@ -15185,12 +15185,12 @@ func (s *SubscriptionType) GetType() string {
 	return *s.Type
 }
 
-// GetData returns the Data field, or nil when it or the SubscriptionTypeList is nil.
+// GetData returns the Data field, or nil when the SubscriptionTypeList is nil.
 func (s *SubscriptionTypeList) GetData() []SubscriptionType {
-	if s == nil || s.Data == nil {
+	if s == nil {
 		return nil
 	}
-	return *s.Data
+	return s.Data
 }
 
 // GetType returns the Type field, or "" when it or the SubscriptionTypeList is nil.
@@ -15299,12 +15299,12 @@ func (t *TagCreateResponse) GetType() string {
 	return *t.Type
 }
 
-// GetData returns the Data field, or nil when it or the TagList is nil.
+// GetData returns the Data field, or nil when the TagList is nil.
 func (t *TagList) GetData() []Tag {
-	if t == nil || t.Data == nil {
+	if t == nil {
 		return nil
 	}
-	return *t.Data
+	return t.Data
 }
 
 // GetType returns the Type field, or "" when it or the TagList is nil.
@@ -15315,12 +15315,12 @@ func (t *TagList) GetType() TagListType {
 	return *t.Type
 }
 
-// GetTags returns the Tags field, or nil when it or the Tags is nil.
+// GetTags returns the Tags field, or nil when the Tags is nil.
 func (t *Tags) GetTags() []Tag {
-	if t == nil || t.Tags == nil {
+	if t == nil {
 		return nil
 	}
-	return *t.Tags
+	return t.Tags
 }
 
 // GetType returns the Type field, or "" when it or the Tags is nil.
@@ -15334,10 +15334,10 @@ func (t *Tags) GetType() TagsType {
 // GetAdminIds returns the AdminIds field as strings (a new slice), or nil when it or
 // the Team is nil.
 func (t *Team) GetAdminIds() []string {
-	if t == nil || t.AdminIds == nil {
+	if t == nil {
 		return nil
 	}
-	return accessorStrings(*t.AdminIds)
+	return accessorStrings(t.AdminIds)
 }
 
 // GetAdminPriorityLevel returns the AdminPriorityLevel field, or nil when it or the Team is nil. The getters of
@@ -15389,12 +15389,12 @@ func (t *Team) GetType() string {
 	return *t.Type
 }
 
-// GetTeams returns the Teams field, or nil when it or the TeamList is nil.
+// GetTeams returns the Teams field, or nil when the TeamList is nil.
 func (t *TeamList) GetTeams() []Team {
-	if t == nil || t.Teams == nil {
+	if t == nil {
 		return nil
 	}
-	return *t.Teams
+	return t.Teams
 }
 
 // GetType returns the Type field, or "" when it or the TeamList is nil.
@@ -15445,12 +15445,12 @@ func (t *TeamMetric) GetType() string {
 	return *t.Type
 }
 
-// GetData returns the Data field, or nil when it or the TeamMetricList is nil.
+// GetData returns the Data field, or nil when the TeamMetricList is nil.
 func (t *TeamMetricList) GetData() []TeamMetric {
-	if t == nil || t.Data == nil {
+	if t == nil {
 		return nil
 	}
-	return *t.Data
+	return t.Data
 }
 
 // GetType returns the Type field, or "" when it or the TeamMetricList is nil.
@@ -15464,19 +15464,19 @@ func (t *TeamMetricList) GetType() string {
 // GetPrimaryTeamIds returns the PrimaryTeamIds field as strings (a new slice), or nil when it or
 // the TeamPriorityLevel is nil.
 func (t *TeamPriorityLevel) GetPrimaryTeamIds() []string {
-	if t == nil || t.PrimaryTeamIds == nil {
+	if t == nil {
 		return nil
 	}
-	return accessorStrings(*t.PrimaryTeamIds)
+	return accessorStrings(t.PrimaryTeamIds)
 }
 
 // GetSecondaryTeamIds returns the SecondaryTeamIds field as strings (a new slice), or nil when it or
 // the TeamPriorityLevel is nil.
 func (t *TeamPriorityLevel) GetSecondaryTeamIds() []string {
-	if t == nil || t.SecondaryTeamIds == nil {
+	if t == nil {
 		return nil
 	}
-	return accessorStrings(*t.SecondaryTeamIds)
+	return accessorStrings(t.SecondaryTeamIds)
 }
 
 // GetEmail returns the Email field, or "" when it or the TeammateReference is nil.
@@ -15603,12 +15603,12 @@ func (t *Ticket) GetTeamAssigneeId() string {
 	return string(*t.TeamAssigneeId)
 }
 
-// GetTicketAttributes returns the TicketAttributes field, or nil when it or the Ticket is nil.
+// GetTicketAttributes returns the TicketAttributes field, or nil when the Ticket is nil.
 func (t *Ticket) GetTicketAttributes() TicketCustomAttributes {
-	if t == nil || t.TicketAttributes == nil {
+	if t == nil {
 		return nil
 	}
-	return *t.TicketAttributes
+	return t.TicketAttributes
 }
 
 // GetTicketId returns the TicketId field, or "" when it or the Ticket is nil.
@@ -15671,12 +15671,12 @@ func (t *Ticket) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*t.UpdatedAt), 0).UTC()
 }
 
-// GetContacts returns the Contacts field, or nil when it or the TicketContacts is nil.
+// GetContacts returns the Contacts field, or nil when the TicketContacts is nil.
 func (t *TicketContacts) GetContacts() []ContactReference {
-	if t == nil || t.Contacts == nil {
+	if t == nil {
 		return nil
 	}
-	return *t.Contacts
+	return t.Contacts
 }
 
 // GetType returns the Type field, or "" when it or the TicketContacts is nil.
@@ -15720,12 +15720,12 @@ func (t *TicketList) GetPages() *CursorPages {
 	return t.Pages
 }
 
-// GetTickets returns the Tickets field, or nil when it or the TicketList is nil.
+// GetTickets returns the Tickets field, or nil when the TicketList is nil.
 func (t *TicketList) GetTickets() []*Ticket {
-	if t == nil || t.Tickets == nil {
+	if t == nil {
 		return nil
 	}
-	return *t.Tickets
+	return t.Tickets
 }
 
 // GetTotalCount returns the TotalCount field, or 0 when it or the TicketList is nil.
@@ -15761,12 +15761,12 @@ func (t *TicketPart) GetAssignedTo() *Reference {
 	return t.AssignedTo
 }
 
-// GetAttachments returns the Attachments field, or nil when it or the TicketPart is nil.
+// GetAttachments returns the Attachments field, or nil when the TicketPart is nil.
 func (t *TicketPart) GetAttachments() []PartAttachment {
-	if t == nil || t.Attachments == nil {
+	if t == nil {
 		return nil
 	}
-	return *t.Attachments
+	return t.Attachments
 }
 
 // GetAuthor returns the Author field, or nil when it or the TicketPart is nil. The getters of
@@ -15908,12 +15908,12 @@ func (t *TicketPartAuthor) GetType() TicketPartAuthorType {
 	return *t.Type
 }
 
-// GetTicketParts returns the TicketParts field, or nil when it or the TicketParts is nil.
+// GetTicketParts returns the TicketParts field, or nil when the TicketParts is nil.
 func (t *TicketParts) GetTicketParts() []TicketPart {
-	if t == nil || t.TicketParts == nil {
+	if t == nil {
 		return nil
 	}
-	return *t.TicketParts
+	return t.TicketParts
 }
 
 // GetTotalCount returns the TotalCount field, or 0 when it or the TicketParts is nil.
@@ -15932,12 +15932,12 @@ func (t *TicketParts) GetType() TicketPartsType {
 	return *t.Type
 }
 
-// GetAttachments returns the Attachments field, or nil when it or the TicketReply is nil.
+// GetAttachments returns the Attachments field, or nil when the TicketReply is nil.
 func (t *TicketReply) GetAttachments() []PartAttachment {
-	if t == nil || t.Attachments == nil {
+	if t == nil {
 		return nil
 	}
-	return *t.Attachments
+	return t.Attachments
 }
 
 // GetAuthor returns the Author field, or nil when it or the TicketReply is nil. The getters of
@@ -16111,12 +16111,12 @@ func (t *TicketStateDetailed) GetType() string {
 	return *t.Type
 }
 
-// GetData returns the Data field, or nil when it or the TicketStateList is nil.
+// GetData returns the Data field, or nil when the TicketStateList is nil.
 func (t *TicketStateList) GetData() []*TicketStateDetailed {
-	if t == nil || t.Data == nil {
+	if t == nil {
 		return nil
 	}
-	return *t.Data
+	return t.Data
 }
 
 // GetType returns the Type field, or "" when it or the TicketStateList is nil.
@@ -16291,12 +16291,12 @@ func (t *TicketTypeAttribute) GetId() string {
 	return *t.Id
 }
 
-// GetInputOptions returns the InputOptions field, or nil when it or the TicketTypeAttribute is nil.
+// GetInputOptions returns the InputOptions field, or nil when the TicketTypeAttribute is nil.
 func (t *TicketTypeAttribute) GetInputOptions() map[string]interface{} {
-	if t == nil || t.InputOptions == nil {
+	if t == nil {
 		return nil
 	}
-	return *t.InputOptions
+	return t.InputOptions
 }
 
 // GetName returns the Name field, or "" when it or the TicketTypeAttribute is nil.
@@ -16388,12 +16388,12 @@ func (t *TicketTypeAttribute) GetWorkspaceId() string {
 	return *t.WorkspaceId
 }
 
-// GetTicketTypeAttributes returns the TicketTypeAttributes field, or nil when it or the TicketTypeAttributeList is nil.
+// GetTicketTypeAttributes returns the TicketTypeAttributes field, or nil when the TicketTypeAttributeList is nil.
 func (t *TicketTypeAttributeList) GetTicketTypeAttributes() []*TicketTypeAttribute {
-	if t == nil || t.TicketTypeAttributes == nil {
+	if t == nil {
 		return nil
 	}
-	return *t.TicketTypeAttributes
+	return t.TicketTypeAttributes
 }
 
 // GetType returns the Type field, or "" when it or the TicketTypeAttributeList is nil.
@@ -16404,12 +16404,12 @@ func (t *TicketTypeAttributeList) GetType() string {
 	return *t.Type
 }
 
-// GetData returns the Data field, or nil when it or the TicketTypeList is nil.
+// GetData returns the Data field, or nil when the TicketTypeList is nil.
 func (t *TicketTypeList) GetData() []*TicketType {
-	if t == nil || t.Data == nil {
+	if t == nil {
 		return nil
 	}
-	return *t.Data
+	return t.Data
 }
 
 // GetType returns the Type field, or "" when it or the TicketTypeList is nil.
@@ -16576,20 +16576,20 @@ func (u *UpdateAudienceRequest) GetName() string {
 	return *u.Name
 }
 
-// GetPredicates returns the Predicates field, or nil when it or the UpdateAudienceRequest is nil.
+// GetPredicates returns the Predicates field, or nil when the UpdateAudienceRequest is nil.
 func (u *UpdateAudienceRequest) GetPredicates() []Predicate {
-	if u == nil || u.Predicates == nil {
+	if u == nil {
 		return nil
 	}
-	return *u.Predicates
+	return u.Predicates
 }
 
-// GetRolePredicates returns the RolePredicates field, or nil when it or the UpdateAudienceRequest is nil.
+// GetRolePredicates returns the RolePredicates field, or nil when the UpdateAudienceRequest is nil.
 func (u *UpdateAudienceRequest) GetRolePredicates() []Predicate {
-	if u == nil || u.RolePredicates == nil {
+	if u == nil {
 		return nil
 	}
-	return *u.RolePredicates
+	return u.RolePredicates
 }
 
 // GetDescription returns the Description field, or "" when it or the UpdateCollectionRequest is nil.
@@ -16625,12 +16625,12 @@ func (u *UpdateCollectionRequest) GetTranslatedContent() *GroupTranslatedContent
 	return u.TranslatedContent
 }
 
-// GetCustomAttributes returns the CustomAttributes field, or nil when it or the UpdateCompanyRequest is nil.
+// GetCustomAttributes returns the CustomAttributes field, or nil when the UpdateCompanyRequest is nil.
 func (u *UpdateCompanyRequest) GetCustomAttributes() map[string]interface{} {
-	if u == nil || u.CustomAttributes == nil {
+	if u == nil {
 		return nil
 	}
-	return *u.CustomAttributes
+	return u.CustomAttributes
 }
 
 // GetIndustry returns the Industry field, or "" when it or the UpdateCompanyRequest is nil.
@@ -16697,12 +16697,12 @@ func (u *UpdateContactRequest) GetAvatar() string {
 	return *u.Avatar
 }
 
-// GetCustomAttributes returns the CustomAttributes field, or nil when it or the UpdateContactRequest is nil.
+// GetCustomAttributes returns the CustomAttributes field, or nil when the UpdateContactRequest is nil.
 func (u *UpdateContactRequest) GetCustomAttributes() map[string]interface{} {
-	if u == nil || u.CustomAttributes == nil {
+	if u == nil {
 		return nil
 	}
-	return *u.CustomAttributes
+	return u.CustomAttributes
 }
 
 // GetEmail returns the Email field, or "" when it or the UpdateContactRequest is nil.
@@ -16884,12 +16884,12 @@ func (u *UpdateConversationRequest) GetCompanyId() string {
 	return *u.CompanyId
 }
 
-// GetCustomAttributes returns the CustomAttributes field, or nil when it or the UpdateConversationRequest is nil.
+// GetCustomAttributes returns the CustomAttributes field, or nil when the UpdateConversationRequest is nil.
 func (u *UpdateConversationRequest) GetCustomAttributes() CustomAttributes {
-	if u == nil || u.CustomAttributes == nil {
+	if u == nil {
 		return nil
 	}
-	return *u.CustomAttributes
+	return u.CustomAttributes
 }
 
 // GetRead returns the Read field, or false when it or the UpdateConversationRequest is nil.
@@ -17166,12 +17166,12 @@ func (u *UpdateOfficeHoursExceptionRequest) GetRecurringAnnually() bool {
 	return *u.RecurringAnnually
 }
 
-// GetTimeIntervals returns the TimeIntervals field, or nil when it or the UpdateOfficeHoursExceptionRequest is nil.
+// GetTimeIntervals returns the TimeIntervals field, or nil when the UpdateOfficeHoursExceptionRequest is nil.
 func (u *UpdateOfficeHoursExceptionRequest) GetTimeIntervals() []OfficeHoursTimeInterval {
-	if u == nil || u.TimeIntervals == nil {
+	if u == nil {
 		return nil
 	}
-	return *u.TimeIntervals
+	return u.TimeIntervals
 }
 
 // GetName returns the Name field, or "" when it or the UpdateOfficeHoursScheduleRequest is nil.
@@ -17182,12 +17182,12 @@ func (u *UpdateOfficeHoursScheduleRequest) GetName() string {
 	return *u.Name
 }
 
-// GetTimeIntervals returns the TimeIntervals field, or nil when it or the UpdateOfficeHoursScheduleRequest is nil.
+// GetTimeIntervals returns the TimeIntervals field, or nil when the UpdateOfficeHoursScheduleRequest is nil.
 func (u *UpdateOfficeHoursScheduleRequest) GetTimeIntervals() []OfficeHoursTimeInterval {
-	if u == nil || u.TimeIntervals == nil {
+	if u == nil {
 		return nil
 	}
-	return *u.TimeIntervals
+	return u.TimeIntervals
 }
 
 // GetTimeZoneName returns the TimeZoneName field, or "" when it or the UpdateOfficeHoursScheduleRequest is nil.
@@ -17254,12 +17254,12 @@ func (u *UpdateTicketJSONBody) GetSnoozedUntil() int {
 	return *u.SnoozedUntil
 }
 
-// GetTicketAttributes returns the TicketAttributes field, or nil when it or the UpdateTicketJSONBody is nil.
+// GetTicketAttributes returns the TicketAttributes field, or nil when the UpdateTicketJSONBody is nil.
 func (u *UpdateTicketJSONBody) GetTicketAttributes() map[string]interface{} {
-	if u == nil || u.TicketAttributes == nil {
+	if u == nil {
 		return nil
 	}
-	return *u.TicketAttributes
+	return u.TicketAttributes
 }
 
 // GetTicketStateId returns the TicketStateId field, or "" when it or the UpdateTicketJSONBody is nil.
@@ -17318,12 +17318,12 @@ func (u *UpdateTicketRequest) GetSnoozedUntil() int {
 	return *u.SnoozedUntil
 }
 
-// GetTicketAttributes returns the TicketAttributes field, or nil when it or the UpdateTicketRequest is nil.
+// GetTicketAttributes returns the TicketAttributes field, or nil when the UpdateTicketRequest is nil.
 func (u *UpdateTicketRequest) GetTicketAttributes() map[string]interface{} {
-	if u == nil || u.TicketAttributes == nil {
+	if u == nil {
 		return nil
 	}
-	return *u.TicketAttributes
+	return u.TicketAttributes
 }
 
 // GetTicketStateId returns the TicketStateId field, or "" when it or the UpdateTicketRequest is nil.
@@ -17462,12 +17462,12 @@ func (u *UpdateTicketTypeRequest) GetName() string {
 	return *u.Name
 }
 
-// GetCustomAttributes returns the CustomAttributes field, or nil when it or the UpdateVisitorRequest is nil.
+// GetCustomAttributes returns the CustomAttributes field, or nil when the UpdateVisitorRequest is nil.
 func (u *UpdateVisitorRequest) GetCustomAttributes() map[string]interface{} {
-	if u == nil || u.CustomAttributes == nil {
+	if u == nil {
 		return nil
 	}
-	return *u.CustomAttributes
+	return u.CustomAttributes
 }
 
 // GetId returns the Id field, or "" when it or the UpdateVisitorRequest is nil.
@@ -17536,12 +17536,12 @@ func (v *Visitor) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*v.CreatedAt), 0).UTC()
 }
 
-// GetCustomAttributes returns the CustomAttributes field, or nil when it or the Visitor is nil.
+// GetCustomAttributes returns the CustomAttributes field, or nil when the Visitor is nil.
 func (v *Visitor) GetCustomAttributes() map[string]interface{} {
-	if v == nil || v.CustomAttributes == nil {
+	if v == nil {
 		return nil
 	}
-	return *v.CustomAttributes
+	return v.CustomAttributes
 }
 
 // GetDoNotTrack returns the DoNotTrack field, or false when it or the Visitor is nil.

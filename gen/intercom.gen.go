@@ -5715,7 +5715,7 @@ type ActivityLogEventTypeList struct {
 	// EventTypes An array of activity log event type strings.
 	//
 	// Example: ["admin_login_success","admin_logout","app_name_change"]
-	EventTypes *[]string `json:"event_types,omitempty"`
+	EventTypes []string `json:"event_types,omitempty"`
 
 	// Type String representing the object's type. Always has the value `activity_log_event_type.list`.
 	//
@@ -5726,7 +5726,7 @@ type ActivityLogEventTypeList struct {
 // ActivityLogList A paginated list of activity logs.
 type ActivityLogList struct {
 	// ActivityLogs An array of activity logs
-	ActivityLogs *[]*ActivityLog `json:"activity_logs,omitempty"`
+	ActivityLogs []*ActivityLog `json:"activity_logs,omitempty"`
 
 	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
 	//
@@ -5770,7 +5770,7 @@ type ActivityLogMetadata struct {
 	// Changes The settings altered by the change, keyed by setting name. Only settings whose value actually moved are included, so an unchanged setting is absent rather than present with equal values.
 	//
 	// Example: {"occupancy_window_minutes":{"after":30,"before":15}}
-	Changes *map[string]struct {
+	Changes map[string]struct {
 		// After The value after the change.
 		After interface{} `json:"after,omitempty"`
 
@@ -5968,7 +5968,7 @@ type Admin struct {
 	// TeamIds This object represents the avatar associated with the admin.
 	//
 	// Example: [814865]
-	TeamIds *[]types.NumericID `json:"team_ids,omitempty"`
+	TeamIds []types.NumericID `json:"team_ids,omitempty"`
 
 	// TeamPriorityLevel Admin priority levels for teams
 	TeamPriorityLevel *TeamPriorityLevel `json:"team_priority_level,omitempty"`
@@ -5982,7 +5982,7 @@ type Admin struct {
 // AdminList A list of admins associated with a given workspace.
 type AdminList struct {
 	// Admins A list of admins associated with a given workspace.
-	Admins *[]*Admin `json:"admins,omitempty"`
+	Admins []*Admin `json:"admins,omitempty"`
 
 	// Type String representing the object's type. Always has the value `admin.list`.
 	//
@@ -5995,12 +5995,12 @@ type AdminPriorityLevel struct {
 	// PrimaryAdminIds The primary admin ids for the team
 	//
 	// Example: [493881]
-	PrimaryAdminIds *[]types.NumericID `json:"primary_admin_ids,omitempty"`
+	PrimaryAdminIds []types.NumericID `json:"primary_admin_ids,omitempty"`
 
 	// SecondaryAdminIds The secondary admin ids for the team
 	//
 	// Example: [814865]
-	SecondaryAdminIds *[]types.NumericID `json:"secondary_admin_ids,omitempty"`
+	SecondaryAdminIds []types.NumericID `json:"secondary_admin_ids,omitempty"`
 }
 
 // AdminReplyConversationRequest Payload of the request to reply on behalf of an admin
@@ -6011,10 +6011,10 @@ type AdminReplyConversationRequest struct {
 	AdminId string `json:"admin_id"`
 
 	// AttachmentFiles A list of files that will be added as attachments. You can include up to 10 files
-	AttachmentFiles *[]ConversationAttachmentFiles `json:"attachment_files,omitempty"`
+	AttachmentFiles []ConversationAttachmentFiles `json:"attachment_files,omitempty"`
 
 	// AttachmentUrls A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-	AttachmentUrls *[]string `json:"attachment_urls,omitempty"`
+	AttachmentUrls []string `json:"attachment_urls,omitempty"`
 
 	// Body The text body of the reply. Notes accept some HTML formatting. Must be present for comment and note message types.
 	//
@@ -6030,7 +6030,7 @@ type AdminReplyConversationRequest struct {
 	MessageType AdminReplyConversationRequestMessageType `json:"message_type"`
 
 	// ReplyOptions The quick reply options to display to the end user. Must be present for quick_reply message types.
-	ReplyOptions *[]QuickReplyOption `json:"reply_options,omitempty"`
+	ReplyOptions []QuickReplyOption `json:"reply_options,omitempty"`
 
 	// SkipNotifications Option to disable notifications when replying to a conversation.
 	//
@@ -6055,10 +6055,10 @@ type AdminReplyTicketRequest struct {
 	AdminId string `json:"admin_id"`
 
 	// AttachmentFiles A list of files that will be added as attachments. You can include up to 10 files. If both attachment_files and attachment_urls are provided, attachment_files takes precedence.
-	AttachmentFiles *[]ConversationAttachmentFiles `json:"attachment_files,omitempty"`
+	AttachmentFiles []ConversationAttachmentFiles `json:"attachment_files,omitempty"`
 
 	// AttachmentUrls A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-	AttachmentUrls *[]string `json:"attachment_urls,omitempty"`
+	AttachmentUrls []string `json:"attachment_urls,omitempty"`
 
 	// Body The text body of the reply. Notes accept some HTML formatting. Must be present for comment and note message types.
 	//
@@ -6079,7 +6079,7 @@ type AdminReplyTicketRequest struct {
 	MessageType AdminReplyTicketRequestMessageType `json:"message_type"`
 
 	// ReplyOptions The quick reply options to display. Must be present for quick_reply message types.
-	ReplyOptions *[]struct {
+	ReplyOptions []struct {
 		// Text The text to display in this quick reply option.
 		Text string `json:"text"`
 
@@ -6148,7 +6148,7 @@ type AdminWithApp struct {
 	// TeamIds This is a list of ids of the teams that this admin is part of.
 	//
 	// Example: [814865]
-	TeamIds *[]types.NumericID `json:"team_ids,omitempty"`
+	TeamIds []types.NumericID `json:"team_ids,omitempty"`
 
 	// Type String representing the object's type. Always has the value `admin`.
 	//
@@ -6231,7 +6231,7 @@ type AiCallResponse struct {
 	// CallTranscript Array of transcript entries for the call
 	//
 	// Example: []
-	CallTranscript *[]map[string]interface{} `json:"call_transcript,omitempty"`
+	CallTranscript []map[string]interface{} `json:"call_transcript,omitempty"`
 
 	// ExternalCallId The external call identifier from the call provider
 	//
@@ -6246,7 +6246,7 @@ type AiCallResponse struct {
 	// Intent Array of intent classifications for the call
 	//
 	// Example: []
-	Intent *[]map[string]interface{} `json:"intent,omitempty"`
+	Intent []map[string]interface{} `json:"intent,omitempty"`
 
 	// IntercomCallId The Intercom call identifier, if the call has been matched
 	//
@@ -6387,7 +6387,7 @@ type Article struct {
 	// ParentIds The ids of the article's parent collections or sections. An article without this field stands alone.
 	//
 	// Example: [18,19]
-	ParentIds *[]types.NumericID `json:"parent_ids,omitempty"`
+	ParentIds []types.NumericID `json:"parent_ids,omitempty"`
 
 	// ScheduledPublishAt The Unix timestamp (in seconds) at which the article is scheduled to be published. `null` when no publish is scheduled. Mutually exclusive with `scheduled_unpublish_at` — at most one pending schedule exists per article.
 	//
@@ -6565,7 +6565,7 @@ type ArticleContentType string
 // ArticleList This will return a list of articles for the App.
 type ArticleList struct {
 	// Data An array of Article objects
-	Data *[]ArticleListItem `json:"data,omitempty"`
+	Data []ArticleListItem `json:"data,omitempty"`
 
 	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
 	//
@@ -6670,7 +6670,7 @@ type ArticleListItem struct {
 	// ParentIds The ids of the article's parent collections or sections. An article without this field stands alone.
 	//
 	// Example: [18,19]
-	ParentIds *[]types.NumericID `json:"parent_ids,omitempty"`
+	ParentIds []types.NumericID `json:"parent_ids,omitempty"`
 
 	// ScheduledPublishAt The Unix timestamp (in seconds) at which the article is scheduled to be published. `null` when no publish is scheduled. Mutually exclusive with `scheduled_unpublish_at` — at most one pending schedule exists per article.
 	//
@@ -6747,7 +6747,7 @@ type ArticleSearchHighlights struct {
 	ArticleId *string `json:"article_id,omitempty"`
 
 	// HighlightedSummary An Article description and body text highlighted.
-	HighlightedSummary *[][]struct {
+	HighlightedSummary [][]struct {
 		// Text The text of the title.
 		//
 		// Example: my query
@@ -6760,7 +6760,7 @@ type ArticleSearchHighlights struct {
 	} `json:"highlighted_summary,omitempty"`
 
 	// HighlightedTitle An Article title highlighted.
-	HighlightedTitle *[]struct {
+	HighlightedTitle []struct {
 		// Text The text of the title.
 		//
 		// Example: my query
@@ -6788,10 +6788,10 @@ type ArticleSearchResponse struct {
 	// Data An object containing the results of the search.
 	Data *struct {
 		// Articles An array of Article objects
-		Articles *[]Article `json:"articles,omitempty"`
+		Articles []Article `json:"articles,omitempty"`
 
 		// Highlights A corresponding array of highlighted Article content
-		Highlights *[]ArticleSearchHighlights `json:"highlights,omitempty"`
+		Highlights []ArticleSearchHighlights `json:"highlights,omitempty"`
 	} `json:"data,omitempty"`
 
 	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
@@ -7081,7 +7081,7 @@ type ArticleVersionType string
 // ArticleVersionList A paginated list of versions of an article.
 type ArticleVersionList struct {
 	// Data An array of Article version summary objects.
-	Data *[]ArticleVersionSummary `json:"data,omitempty"`
+	Data []ArticleVersionSummary `json:"data,omitempty"`
 
 	// Pages Cursor-based pagination is a technique used in the Intercom API to navigate through large amounts of data.
 	// A "cursor" or pointer is used to keep track of the current position in the result set, allowing the API to return the data in small chunks or "pages" as needed.
@@ -7265,12 +7265,12 @@ type Audience struct {
 	// Predicates The predicates that define which contacts belong to the audience.
 	//
 	// Example: [{"attribute":"company.name","comparison":"contains","type":"string","value":"Acme"}]
-	Predicates *[]Predicate `json:"predicates,omitempty"`
+	Predicates []Predicate `json:"predicates,omitempty"`
 
 	// RolePredicates Role-based predicates that further filter audience membership by contact role.
 	//
 	// Example: [{"attribute":"role","comparison":"eq","type":"role","value":"user"}]
-	RolePredicates *[]Predicate `json:"role_predicates,omitempty"`
+	RolePredicates []Predicate `json:"role_predicates,omitempty"`
 
 	// Type The type of object.
 	//
@@ -7291,7 +7291,7 @@ type AudienceType string
 // AudienceList A paginated list of audience objects.
 type AudienceList struct {
 	// Data A list of audience objects.
-	Data *[]Audience `json:"data,omitempty"`
+	Data []Audience `json:"data,omitempty"`
 
 	// Page The current page number.
 	//
@@ -7379,7 +7379,7 @@ type Banner struct {
 		Label *string `json:"label,omitempty"`
 
 		// ReactionSet For `reaction` actions, the reactions a contact can choose from.
-		ReactionSet *[]struct {
+		ReactionSet []struct {
 			// Index The reaction's position in the set.
 			//
 			// Example: 0
@@ -7420,7 +7420,7 @@ type Banner struct {
 	// ClientTargeting Reserved for future use. Always `null` in the current version — banners
 	// that depend on client-side targeting rules (such as page URL or time on
 	// page) are not returned by this endpoint.
-	ClientTargeting *[]map[string]interface{} `json:"client_targeting,omitempty"`
+	ClientTargeting []map[string]interface{} `json:"client_targeting,omitempty"`
 
 	// CreatedAt The time the contact's view of this banner was created.
 	//
@@ -7484,7 +7484,7 @@ type BannerDismiss struct {
 // BannerList A list of banners a contact currently matches.
 type BannerList struct {
 	// Data An array of banners.
-	Data *[]Banner `json:"data,omitempty"`
+	Data []Banner `json:"data,omitempty"`
 
 	// Type String representing the object's type. Always has the value `list`.
 	//
@@ -7537,7 +7537,7 @@ type Brand struct {
 
 // BrandList A list of brands
 type BrandList struct {
-	Data *[]Brand `json:"data,omitempty"`
+	Data []Brand `json:"data,omitempty"`
 
 	// Type The type of object
 	//
@@ -7622,7 +7622,7 @@ type Call struct {
 // CallList A paginated list of calls.
 type CallList struct {
 	// Data A list of calls.
-	Data *[]Call `json:"data,omitempty"`
+	Data []Call `json:"data,omitempty"`
 
 	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
 	//
@@ -7645,7 +7645,7 @@ type ChangeTicketTypeRequest struct {
 	// TicketAttributes The attributes to set on the ticket for the new type. Attributes matching by name and type are transferred automatically from the old type; values provided here override the transferred values.
 	//
 	// Example: {"_default_description_":"having a problem","_default_title_":"example"}
-	TicketAttributes *map[string]interface{} `json:"ticket_attributes,omitempty"`
+	TicketAttributes map[string]interface{} `json:"ticket_attributes,omitempty"`
 
 	// TicketStateId The ID of the ticket state for the new ticket type.
 	//
@@ -7752,7 +7752,7 @@ type Collection struct {
 // CollectionList This will return a list of Collections for the App.
 type CollectionList struct {
 	// Data An array of collection objects
-	Data *[]Collection `json:"data,omitempty"`
+	Data []Collection `json:"data,omitempty"`
 
 	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
 	//
@@ -7795,7 +7795,7 @@ type Company struct {
 	// CustomAttributes The custom attributes you have set on the company.
 	//
 	// Example: {"monthly_spend":155.5,"paid_subscriber":true,"team_mates":9}
-	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
+	CustomAttributes map[string]interface{} `json:"custom_attributes,omitempty"`
 
 	// Id The Intercom defined id representing the company.
 	//
@@ -7824,7 +7824,7 @@ type Company struct {
 
 	// Notes The list of notes associated with the company
 	Notes *struct {
-		Notes *[]CompanyNote `json:"notes,omitempty"`
+		Notes []CompanyNote `json:"notes,omitempty"`
 
 		// Type The type of the object
 		Type *CompanyNotesType `json:"type,omitempty"`
@@ -7853,7 +7853,7 @@ type Company struct {
 
 	// Segments The list of segments associated with the company
 	Segments *struct {
-		Segments *[]Segment `json:"segments,omitempty"`
+		Segments []Segment `json:"segments,omitempty"`
 
 		// Type The type of the object
 		Type *CompanySegmentsType `json:"type,omitempty"`
@@ -7871,7 +7871,7 @@ type Company struct {
 
 	// Tags The list of tags associated with the company
 	Tags *struct {
-		Tags *[]TagBasic `json:"tags,omitempty"`
+		Tags []TagBasic `json:"tags,omitempty"`
 
 		// Type The type of the object
 		Type *CompanyTagsType `json:"type,omitempty"`
@@ -7915,7 +7915,7 @@ type CompanyType string
 // CompanyAttachedContacts A list of Contact Objects
 type CompanyAttachedContacts struct {
 	// Data An array containing Contact Objects
-	Data *[]Contact `json:"data,omitempty"`
+	Data []Contact `json:"data,omitempty"`
 
 	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
 	//
@@ -7941,7 +7941,7 @@ type CompanyAttachedContactsType string
 // CompanyAttachedSegments A list of Segment Objects
 type CompanyAttachedSegments struct {
 	// Data An array containing Segment Objects
-	Data *[]Segment `json:"data,omitempty"`
+	Data []Segment `json:"data,omitempty"`
 
 	// Type The type of object - `list`
 	//
@@ -8021,7 +8021,7 @@ type CompanyNote struct {
 
 // CompanyScroll Companies allow you to represent organizations using your product. Each company will have its own description and be associated with contacts. You can fetch, create, update and list companies.
 type CompanyScroll struct {
-	Data *[]Company `json:"data,omitempty"`
+	Data []Company `json:"data,omitempty"`
 
 	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
 	//
@@ -8106,7 +8106,7 @@ type Contact struct {
 	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomAttributes The custom attributes which are set for the contact.
-	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
+	CustomAttributes map[string]interface{} `json:"custom_attributes,omitempty"`
 
 	// Email The contact's email.
 	//
@@ -8202,7 +8202,7 @@ type Contact struct {
 	MarkedEmailAsSpam *bool `json:"marked_email_as_spam,omitempty"`
 
 	// MergeHistory A list of contacts that were merged into this contact. Only included in the response when `include_merge_history=true` is passed as a query parameter. Only available for contacts with a `user` role.
-	MergeHistory *[]MergeHistoryItem `json:"merge_history,omitempty"`
+	MergeHistory []MergeHistoryItem `json:"merge_history,omitempty"`
 
 	// Name The contacts name.
 	//
@@ -8295,7 +8295,7 @@ type ContactArchivedType string
 // ContactAttachedCompanies A list of Company Objects
 type ContactAttachedCompanies struct {
 	// Companies An array containing Company Objects
-	Companies *[]Company `json:"companies,omitempty"`
+	Companies []Company `json:"companies,omitempty"`
 
 	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
 	//
@@ -8349,7 +8349,7 @@ type ContactBlockedType string
 // ContactCompanies An object with metadata about companies attached to a contact . Up to 10 will be displayed here. Use the url to get more.
 type ContactCompanies struct {
 	// Data An array of company data objects attached to the contact.
-	Data *[]CompanyData `json:"data,omitempty"`
+	Data []CompanyData `json:"data,omitempty"`
 
 	// HasMore Whether there's more Addressable Objects to be viewed. If true, use the url to view all
 	//
@@ -8398,7 +8398,7 @@ type ContactDeletedType string
 // ContactList Contacts are your users in Intercom.
 type ContactList struct {
 	// Data The list of contact objects
-	Data *[]Contact `json:"data,omitempty"`
+	Data []Contact `json:"data,omitempty"`
 
 	// Pages Cursor-based pagination is a technique used in the Intercom API to navigate through large amounts of data.
 	// A "cursor" or pointer is used to keep track of the current position in the result set, allowing the API to return the data in small chunks or "pages" as needed.
@@ -8446,7 +8446,7 @@ type ContactLocation struct {
 // ContactNotes An object containing notes meta data about the notes that a contact has. Up to 10 will be displayed here. Use the url to get more.
 type ContactNotes struct {
 	// Data This object represents the notes attached to a contact.
-	Data *[]AddressableList `json:"data,omitempty"`
+	Data []AddressableList `json:"data,omitempty"`
 
 	// HasMore Whether there's more Addressable Objects to be viewed. If true, use the url to view all
 	//
@@ -8490,7 +8490,7 @@ type ContactReferenceType string
 // ContactReplyBaseRequest defines model for contact_reply_base_request.
 type ContactReplyBaseRequest struct {
 	// AttachmentUrls A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-	AttachmentUrls *[]string `json:"attachment_urls,omitempty"`
+	AttachmentUrls []string `json:"attachment_urls,omitempty"`
 
 	// Body The text body of the comment.
 	Body string `json:"body"`
@@ -8502,7 +8502,7 @@ type ContactReplyBaseRequest struct {
 	MessageType ContactReplyBaseRequestMessageType `json:"message_type"`
 
 	// ReplyOptions The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-	ReplyOptions *[]struct {
+	ReplyOptions []struct {
 		// Text The text of the chosen reply option.
 		Text string `json:"text"`
 
@@ -8526,10 +8526,10 @@ type ContactReplyConversationRequest struct {
 // ContactReplyEmailRequest Payload of the request to reply on behalf of a contact using their `email`
 type ContactReplyEmailRequest struct {
 	// AttachmentFiles A list of files that will be added as attachments.
-	AttachmentFiles *[]ConversationAttachmentFiles `json:"attachment_files,omitempty"`
+	AttachmentFiles []ConversationAttachmentFiles `json:"attachment_files,omitempty"`
 
 	// AttachmentUrls A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-	AttachmentUrls *[]string `json:"attachment_urls,omitempty"`
+	AttachmentUrls []string `json:"attachment_urls,omitempty"`
 
 	// Body The text body of the comment.
 	Body string `json:"body"`
@@ -8544,7 +8544,7 @@ type ContactReplyEmailRequest struct {
 	MessageType ContactReplyEmailRequestMessageType `json:"message_type"`
 
 	// ReplyOptions The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-	ReplyOptions *[]struct {
+	ReplyOptions []struct {
 		// Text The text of the chosen reply option.
 		Text string `json:"text"`
 
@@ -8563,10 +8563,10 @@ type ContactReplyEmailRequestType string
 // ContactReplyIntercomUserIdRequest Payload of the request to reply on behalf of a contact using their `intercom_user_id`
 type ContactReplyIntercomUserIdRequest struct {
 	// AttachmentFiles A list of files that will be added as attachments.
-	AttachmentFiles *[]ConversationAttachmentFiles `json:"attachment_files,omitempty"`
+	AttachmentFiles []ConversationAttachmentFiles `json:"attachment_files,omitempty"`
 
 	// AttachmentUrls A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-	AttachmentUrls *[]string `json:"attachment_urls,omitempty"`
+	AttachmentUrls []string `json:"attachment_urls,omitempty"`
 
 	// Body The text body of the comment.
 	Body string `json:"body"`
@@ -8581,7 +8581,7 @@ type ContactReplyIntercomUserIdRequest struct {
 	MessageType    ContactReplyIntercomUserIdRequestMessageType `json:"message_type"`
 
 	// ReplyOptions The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-	ReplyOptions *[]struct {
+	ReplyOptions []struct {
 		// Text The text of the chosen reply option.
 		Text string `json:"text"`
 
@@ -8600,7 +8600,7 @@ type ContactReplyIntercomUserIdRequestType string
 // ContactReplyTicketEmailRequest Payload of the request to reply on behalf of a contact using their `email`
 type ContactReplyTicketEmailRequest struct {
 	// AttachmentUrls A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-	AttachmentUrls *[]string `json:"attachment_urls,omitempty"`
+	AttachmentUrls []string `json:"attachment_urls,omitempty"`
 
 	// Body The text body of the comment.
 	Body string `json:"body"`
@@ -8615,7 +8615,7 @@ type ContactReplyTicketEmailRequest struct {
 	MessageType ContactReplyTicketEmailRequestMessageType `json:"message_type"`
 
 	// ReplyOptions The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-	ReplyOptions *[]struct {
+	ReplyOptions []struct {
 		// Text The text of the chosen reply option.
 		Text string `json:"text"`
 
@@ -8634,7 +8634,7 @@ type ContactReplyTicketEmailRequestType string
 // ContactReplyTicketIntercomUserIdRequest Payload of the request to reply on behalf of a contact using their `intercom_user_id`
 type ContactReplyTicketIntercomUserIdRequest struct {
 	// AttachmentUrls A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-	AttachmentUrls *[]string `json:"attachment_urls,omitempty"`
+	AttachmentUrls []string `json:"attachment_urls,omitempty"`
 
 	// Body The text body of the comment.
 	Body string `json:"body"`
@@ -8649,7 +8649,7 @@ type ContactReplyTicketIntercomUserIdRequest struct {
 	MessageType    ContactReplyTicketIntercomUserIdRequestMessageType `json:"message_type"`
 
 	// ReplyOptions The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-	ReplyOptions *[]struct {
+	ReplyOptions []struct {
 		// Text The text of the chosen reply option.
 		Text string `json:"text"`
 
@@ -8673,7 +8673,7 @@ type ContactReplyTicketRequest struct {
 // ContactReplyTicketUserIdRequest Payload of the request to reply on behalf of a contact using their `user_id`
 type ContactReplyTicketUserIdRequest struct {
 	// AttachmentUrls A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-	AttachmentUrls *[]string `json:"attachment_urls,omitempty"`
+	AttachmentUrls []string `json:"attachment_urls,omitempty"`
 
 	// Body The text body of the comment.
 	Body string `json:"body"`
@@ -8685,7 +8685,7 @@ type ContactReplyTicketUserIdRequest struct {
 	MessageType ContactReplyTicketUserIdRequestMessageType `json:"message_type"`
 
 	// ReplyOptions The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-	ReplyOptions *[]struct {
+	ReplyOptions []struct {
 		// Text The text of the chosen reply option.
 		Text string `json:"text"`
 
@@ -8707,10 +8707,10 @@ type ContactReplyTicketUserIdRequestType string
 // ContactReplyUserIdRequest Payload of the request to reply on behalf of a contact using their `user_id`
 type ContactReplyUserIdRequest struct {
 	// AttachmentFiles A list of files that will be added as attachments. You can include up to 10 files.
-	AttachmentFiles *[]ConversationAttachmentFiles `json:"attachment_files,omitempty"`
+	AttachmentFiles []ConversationAttachmentFiles `json:"attachment_files,omitempty"`
 
 	// AttachmentUrls A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-	AttachmentUrls *[]string `json:"attachment_urls,omitempty"`
+	AttachmentUrls []string `json:"attachment_urls,omitempty"`
 
 	// Body The text body of the comment.
 	Body string `json:"body"`
@@ -8722,7 +8722,7 @@ type ContactReplyUserIdRequest struct {
 	MessageType ContactReplyUserIdRequestMessageType `json:"message_type"`
 
 	// ReplyOptions The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-	ReplyOptions *[]struct {
+	ReplyOptions []struct {
 		// Text The text of the chosen reply option.
 		Text string `json:"text"`
 
@@ -8773,7 +8773,7 @@ type ContactSearchRequestSortOrder string
 // ContactSegments A list of segments objects attached to a specific contact.
 type ContactSegments struct {
 	// Data Segment objects associated with the contact.
-	Data *[]Segment `json:"data,omitempty"`
+	Data []Segment `json:"data,omitempty"`
 
 	// Type The type of the object
 	//
@@ -8789,13 +8789,13 @@ type ContactSegmentsType string
 // ContactSocialProfiles An object containing social profiles that a contact has.
 type ContactSocialProfiles struct {
 	// Data A list of social profiles objects associated with the contact.
-	Data *[]SocialProfile `json:"data,omitempty"`
+	Data []SocialProfile `json:"data,omitempty"`
 }
 
 // ContactTags An object containing tags meta data about the tags that a contact has. Up to 10 will be displayed here. Use the url to get more.
 type ContactTags struct {
 	// Data This object represents the tags attached to a contact.
-	Data *[]AddressableList `json:"data,omitempty"`
+	Data []AddressableList `json:"data,omitempty"`
 
 	// HasMore Whether there's more Addressable Objects to be viewed. If true, use the url to view all
 	//
@@ -8898,7 +8898,7 @@ type ContactWithPush struct {
 	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomAttributes The custom attributes which are set for the contact.
-	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
+	CustomAttributes map[string]interface{} `json:"custom_attributes,omitempty"`
 
 	// Email The contact's email.
 	//
@@ -8997,7 +8997,7 @@ type ContactWithPush struct {
 	MarkedEmailAsSpam *bool `json:"marked_email_as_spam,omitempty"`
 
 	// MergeHistory A list of contacts that were merged into this contact. Only included in the response when `include_merge_history=true` is passed as a query parameter. Only available for contacts with a `user` role.
-	MergeHistory *[]MergeHistoryItem `json:"merge_history,omitempty"`
+	MergeHistory []MergeHistoryItem `json:"merge_history,omitempty"`
 
 	// Name The contacts name.
 	//
@@ -9076,7 +9076,7 @@ type ContentBulkActionRequest struct {
 		// AddSegmentIds Segment IDs to assign to the selected content.
 		//
 		// Example: [100]
-		AddSegmentIds *[]types.NumericID `json:"add_segment_ids,omitempty"`
+		AddSegmentIds []types.NumericID `json:"add_segment_ids,omitempty"`
 
 		// RemoveAll When `true`, removes all segments from the selected content.
 		//
@@ -9086,7 +9086,7 @@ type ContentBulkActionRequest struct {
 		// RemoveSegmentIds Segment IDs to remove from the selected content.
 		//
 		// Example: [200]
-		RemoveSegmentIds *[]types.NumericID `json:"remove_segment_ids,omitempty"`
+		RemoveSegmentIds []types.NumericID `json:"remove_segment_ids,omitempty"`
 	} `json:"audience,omitempty"`
 
 	// Availability Required when `action` is `set_availability`. Each field is optional — only the
@@ -9120,12 +9120,12 @@ type ContentBulkActionRequest struct {
 		// AddTagIds Tag IDs to apply to the selected content.
 		//
 		// Example: [100]
-		AddTagIds *[]types.NumericID `json:"add_tag_ids,omitempty"`
+		AddTagIds []types.NumericID `json:"add_tag_ids,omitempty"`
 
 		// RemoveTagIds Tag IDs to remove from the selected content.
 		//
 		// Example: [200]
-		RemoveTagIds *[]types.NumericID `json:"remove_tag_ids,omitempty"`
+		RemoveTagIds []types.NumericID `json:"remove_tag_ids,omitempty"`
 	} `json:"tags,omitempty"`
 }
 
@@ -9157,7 +9157,7 @@ type ContentImportSource struct {
 	// AudienceIds The unique identifiers for the audiences associated with this content import source.
 	//
 	// Example: [5678]
-	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
+	AudienceIds []types.NumericID `json:"audience_ids,omitempty"`
 
 	// CreatedAt The time when the content import source was created.
 	//
@@ -9218,7 +9218,7 @@ type ContentImportSourceType string
 // ContentImportSourcesList This will return a list of the content import sources for the App.
 type ContentImportSourcesList struct {
 	// Data An array of Content Import Source objects
-	Data *[]ContentImportSource `json:"data,omitempty"`
+	Data []ContentImportSource `json:"data,omitempty"`
 
 	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
 	//
@@ -9272,7 +9272,7 @@ type ContentSearchArticleContentItemType string
 // ContentSearchArticleItem A help center article result from Knowledge Hub search, with one nested `article_content` entry per locale.
 type ContentSearchArticleItem struct {
 	// Contents One entry per locale of the article.
-	Contents *[]ContentSearchArticleContentItem `json:"contents,omitempty"`
+	Contents []ContentSearchArticleContentItem `json:"contents,omitempty"`
 
 	// Id The unique identifier of the article.
 	//
@@ -9321,7 +9321,7 @@ type ContentSearchDefaultItemType string
 // ContentSearchResponse A paginated list of Knowledge Hub content results matching a search query.
 type ContentSearchResponse struct {
 	// Data The list of matched content items. Each item's `type` field determines its shape.
-	Data *[]ContentSearchResult `json:"data,omitempty"`
+	Data []ContentSearchResult `json:"data,omitempty"`
 
 	// Pages Pagination metadata, including links to neighbouring pages.
 	Pages *struct {
@@ -9396,7 +9396,7 @@ type ContentSnippet struct {
 	// AudienceIds The list of audience IDs this content snippet is targeted to for Fin AI Agent. Empty array means no audience targeting is set.
 	//
 	// Example: [1,2]
-	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
+	AudienceIds []types.NumericID `json:"audience_ids,omitempty"`
 
 	// BodyMarkdown The body of the content snippet in markdown.
 	//
@@ -9430,7 +9430,7 @@ type ContentSnippet struct {
 	// JsonBlocks The content blocks that make up the body of the snippet.
 	//
 	// Example: [{"text":"Navigate to Settings \u003e Security \u003e Reset password.","type":"paragraph"}]
-	JsonBlocks *[]map[string]interface{} `json:"json_blocks,omitempty"`
+	JsonBlocks []map[string]interface{} `json:"json_blocks,omitempty"`
 
 	// Locale The locale of the content snippet.
 	//
@@ -9473,7 +9473,7 @@ type ContentSnippetCreateRequest struct {
 	// AudienceIds The list of audience IDs to target this content snippet to for Fin AI Agent. Pass an empty array or omit the field for no audience targeting. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
+	AudienceIds []types.NumericID `json:"audience_ids,omitempty"`
 
 	// BodyMarkdown The content of the snippet in markdown. An alternative to `json_blocks` — you can provide content as markdown instead of structured blocks. Mutually exclusive with `json_blocks`.
 	//
@@ -9485,7 +9485,7 @@ type ContentSnippetCreateRequest struct {
 	// JsonBlocks The content blocks that make up the body of the snippet. Mutually exclusive with `body_markdown`.
 	//
 	// Example: [{"text":"Navigate to Settings \u003e Security \u003e Reset password.","type":"paragraph"}]
-	JsonBlocks *[]map[string]interface{} `json:"json_blocks,omitempty"`
+	JsonBlocks []map[string]interface{} `json:"json_blocks,omitempty"`
 
 	// Locale The locale of the content snippet. Defaults to `en`.
 	//
@@ -9501,7 +9501,7 @@ type ContentSnippetCreateRequest struct {
 // ContentSnippetList A paginated list of content snippets.
 type ContentSnippetList struct {
 	// Data An array of content snippet objects.
-	Data *[]ContentSnippet `json:"data,omitempty"`
+	Data []ContentSnippet `json:"data,omitempty"`
 
 	// Page The current page number.
 	//
@@ -9562,7 +9562,7 @@ type ContentSnippetUpdateRequest struct {
 	// JsonBlocks The content blocks that make up the body of the snippet. Mutually exclusive with `body_markdown`.
 	//
 	// Example: [{"text":"Navigate to Settings \u003e Security \u003e Reset password.","type":"paragraph"}]
-	JsonBlocks *[]map[string]interface{} `json:"json_blocks,omitempty"`
+	JsonBlocks []map[string]interface{} `json:"json_blocks,omitempty"`
 
 	// Locale The locale of the content snippet.
 	//
@@ -9606,7 +9606,7 @@ type ContentSourceContentType string
 // ContentSourcesList defines model for content_sources_list.
 type ContentSourcesList struct {
 	// ContentSources The content sources used by AI Agent in the conversation.
-	ContentSources *[]ContentSource `json:"content_sources,omitempty"`
+	ContentSources []ContentSource `json:"content_sources,omitempty"`
 
 	// TotalCount The total number of content sources used by AI Agent in the conversation.
 	//
@@ -9658,12 +9658,12 @@ type Conversation struct {
 	// CustomAttributes An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models. System-defined attributes such as "CX Score rating" and "CX Score explanation" may also be included.
 	//
 	// Example: {"CX Score explanation":"The conversation was resolved quickly and the customer expressed satisfaction with the outcome.","CX Score rating":4,"end_date_timestamp":1677923174,"monthly_spend":155.5,"paid_subscriber":true,"start_date_iso8601":"2023-03-04T09:46:14Z","team_mates":9}
-	CustomAttributes *CustomAttributes `json:"custom_attributes,omitempty"`
+	CustomAttributes CustomAttributes `json:"custom_attributes,omitempty"`
 
 	// ExternalReferences References linking this conversation to records in an external helpdesk or CRM system. Populated for Fin Standalone workspaces synced from an external platform; an empty array otherwise. Sorted alphabetically by `type` and capped at 20 entries.
 	//
 	// Example: [{"id":"3633338","type":"zendesk_ticket"},{"id":"abc-def-uuid","type":"zendesk_sunshine_conversation"}]
-	ExternalReferences *[]ConversationExternalReference `json:"external_references,omitempty"`
+	ExternalReferences []ConversationExternalReference `json:"external_references,omitempty"`
 
 	// FirstContactReply An object containing information on the first users message. For a contact initiated message this will represent the users original message.
 	FirstContactReply *ConversationFirstContactReply `json:"first_contact_reply,omitempty"`
@@ -9677,7 +9677,7 @@ type Conversation struct {
 	LinkedObjects *LinkedObjectList `json:"linked_objects,omitempty"`
 
 	// MonitorEvaluations QA monitor evaluations that flagged this conversation. Only included when `include_monitors=true` is passed as a query parameter.
-	MonitorEvaluations *[]ConversationMonitorEvaluation `json:"monitor_evaluations,omitempty"`
+	MonitorEvaluations []ConversationMonitorEvaluation `json:"monitor_evaluations,omitempty"`
 
 	// Open Indicates whether a conversation is open (true) or closed (false).
 	//
@@ -9703,7 +9703,7 @@ type Conversation struct {
 	SalesAgentParticipated *bool `json:"sales_agent_participated,omitempty"`
 
 	// Scorecards QA scorecard results for this conversation. Only included when `include_scorecards=true` is passed as a query parameter.
-	Scorecards *[]ConversationScorecard `json:"scorecards,omitempty"`
+	Scorecards []ConversationScorecard `json:"scorecards,omitempty"`
 
 	// SlaApplied The SLA Applied object contains the details for which SLA has been applied to this conversation.
 	// Important: if there are any canceled sla_events for the conversation - meaning an SLA has been manually removed from a conversation, the sla_status will always be returned as null.
@@ -9845,7 +9845,7 @@ type ConversationAttributeBase struct {
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
 	// Example: []
-	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
+	VisibleToTeamIds []string `json:"visible_to_team_ids,omitempty"`
 }
 
 // ConversationAttributeBaseDataType The data type of the attribute. Allowed types: string, integer, list, decimal, boolean, datetime, relationship, files.
@@ -9909,7 +9909,7 @@ type ConversationAttributeBooleanType struct {
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
 	// Example: []
-	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
+	VisibleToTeamIds []string `json:"visible_to_team_ids,omitempty"`
 }
 
 // ConversationAttributeBooleanTypeDataType defines model for ConversationAttributeBooleanType.DataType.
@@ -9971,7 +9971,7 @@ type ConversationAttributeDatetimeType struct {
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
 	// Example: []
-	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
+	VisibleToTeamIds []string `json:"visible_to_team_ids,omitempty"`
 }
 
 // ConversationAttributeDatetimeTypeDataType defines model for ConversationAttributeDatetimeType.DataType.
@@ -10033,7 +10033,7 @@ type ConversationAttributeDecimalType struct {
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
 	// Example: []
-	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
+	VisibleToTeamIds []string `json:"visible_to_team_ids,omitempty"`
 }
 
 // ConversationAttributeDecimalTypeDataType defines model for ConversationAttributeDecimalType.DataType.
@@ -10095,7 +10095,7 @@ type ConversationAttributeFilesType struct {
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
 	// Example: []
-	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
+	VisibleToTeamIds []string `json:"visible_to_team_ids,omitempty"`
 }
 
 // ConversationAttributeFilesTypeDataType defines model for ConversationAttributeFilesType.DataType.
@@ -10157,7 +10157,7 @@ type ConversationAttributeIntegerType struct {
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
 	// Example: []
-	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
+	VisibleToTeamIds []string `json:"visible_to_team_ids,omitempty"`
 }
 
 // ConversationAttributeIntegerTypeDataType defines model for ConversationAttributeIntegerType.DataType.
@@ -10171,7 +10171,7 @@ type ConversationAttributeIntegerTypeType string
 // ConversationAttributeList A list of all conversation attributes belonging to a workspace.
 type ConversationAttributeList struct {
 	// Data A list of conversation attributes.
-	Data *[]ConversationAttribute `json:"data,omitempty"`
+	Data []ConversationAttribute `json:"data,omitempty"`
 
 	// Type The type of the object.
 	//
@@ -10218,7 +10218,7 @@ type ConversationAttributeListType struct {
 	Name *string `json:"name,omitempty"`
 
 	// Options Predefined options for this attribute. Each option has a unique UUID used to identify it in the options management endpoints.
-	Options *[]ConversationAttributeOption `json:"options,omitempty"`
+	Options []ConversationAttributeOption `json:"options,omitempty"`
 
 	// Required Whether this attribute is required.
 	//
@@ -10238,7 +10238,7 @@ type ConversationAttributeListType struct {
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
 	// Example: []
-	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
+	VisibleToTeamIds []string `json:"visible_to_team_ids,omitempty"`
 }
 
 // ConversationAttributeListTypeDataType defines model for ConversationAttributeListType.DataType.
@@ -10331,7 +10331,7 @@ type ConversationAttributeRelationshipType struct {
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
 	// Example: []
-	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
+	VisibleToTeamIds []string `json:"visible_to_team_ids,omitempty"`
 }
 
 // ConversationAttributeRelationshipTypeDataType defines model for ConversationAttributeRelationshipType.DataType.
@@ -10403,7 +10403,7 @@ type ConversationAttributeStringType struct {
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
 	// Example: []
-	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
+	VisibleToTeamIds []string `json:"visible_to_team_ids,omitempty"`
 }
 
 // ConversationAttributeStringTypeDataType defines model for ConversationAttributeStringType.DataType.
@@ -10494,7 +10494,7 @@ type ConversationChannel struct {
 // ConversationContacts The list of contacts (users or leads) involved in this conversation. This will only contain one customer unless more were added via the group conversation feature.
 type ConversationContacts struct {
 	// Contacts The list of contacts (users or leads) involved in this conversation. This will only contain one customer unless more were added via the group conversation feature.
-	Contacts *[]ContactReference `json:"contacts,omitempty"`
+	Contacts []ContactReference `json:"contacts,omitempty"`
 
 	// Type Example: contact.list
 	Type *ConversationContactsType `json:"type,omitempty"`
@@ -10554,7 +10554,7 @@ type ConversationFirstContactReply struct {
 // ConversationList Conversations are how you can communicate with users in Intercom. They are created when a contact replies to an outbound message, or when one admin directly sends a message to a single contact.
 type ConversationList struct {
 	// Conversations The list of conversation objects
-	Conversations *[]ConversationListItem `json:"conversations,omitempty"`
+	Conversations []ConversationListItem `json:"conversations,omitempty"`
 
 	// Pages Cursor-based pagination is a technique used in the Intercom API to navigate through large amounts of data.
 	// A "cursor" or pointer is used to keep track of the current position in the result set, allowing the API to return the data in small chunks or "pages" as needed.
@@ -10611,12 +10611,12 @@ type ConversationListItem struct {
 	// CustomAttributes An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models. System-defined attributes such as "CX Score rating" and "CX Score explanation" may also be included.
 	//
 	// Example: {"CX Score explanation":"The conversation was resolved quickly and the customer expressed satisfaction with the outcome.","CX Score rating":4,"end_date_timestamp":1677923174,"monthly_spend":155.5,"paid_subscriber":true,"start_date_iso8601":"2023-03-04T09:46:14Z","team_mates":9}
-	CustomAttributes *CustomAttributes `json:"custom_attributes,omitempty"`
+	CustomAttributes CustomAttributes `json:"custom_attributes,omitempty"`
 
 	// ExternalReferences References linking this conversation to records in an external helpdesk or CRM system. Populated for Fin Standalone workspaces synced from an external platform; an empty array otherwise. Sorted alphabetically by `type` and capped at 20 entries.
 	//
 	// Example: [{"id":"3633338","type":"zendesk_ticket"},{"id":"abc-def-uuid","type":"zendesk_sunshine_conversation"}]
-	ExternalReferences *[]ConversationExternalReference `json:"external_references,omitempty"`
+	ExternalReferences []ConversationExternalReference `json:"external_references,omitempty"`
 
 	// FirstContactReply An object containing information on the first users message. For a contact initiated message this will represent the users original message.
 	FirstContactReply *ConversationFirstContactReply `json:"first_contact_reply,omitempty"`
@@ -10630,7 +10630,7 @@ type ConversationListItem struct {
 	LinkedObjects *LinkedObjectList `json:"linked_objects,omitempty"`
 
 	// MonitorEvaluations QA monitor evaluations that flagged this conversation. Only included when `include_monitors=true` is passed as a query parameter.
-	MonitorEvaluations *[]ConversationMonitorEvaluation `json:"monitor_evaluations,omitempty"`
+	MonitorEvaluations []ConversationMonitorEvaluation `json:"monitor_evaluations,omitempty"`
 
 	// Open Indicates whether a conversation is open (true) or closed (false).
 	//
@@ -10656,7 +10656,7 @@ type ConversationListItem struct {
 	SalesAgentParticipated *bool `json:"sales_agent_participated,omitempty"`
 
 	// Scorecards QA scorecard results for this conversation. Only included when `include_scorecards=true` is passed as a query parameter.
-	Scorecards *[]ConversationScorecard `json:"scorecards,omitempty"`
+	Scorecards []ConversationScorecard `json:"scorecards,omitempty"`
 
 	// SlaApplied The SLA Applied object contains the details for which SLA has been applied to this conversation.
 	// Important: if there are any canceled sla_events for the conversation - meaning an SLA has been manually removed from a conversation, the sla_status will always be returned as null.
@@ -10764,7 +10764,7 @@ type ConversationPart struct {
 	AssignedTo *Reference `json:"assigned_to,omitempty"`
 
 	// Attachments A list of attachments for the part.
-	Attachments *[]PartAttachment `json:"attachments,omitempty"`
+	Attachments []PartAttachment `json:"attachments,omitempty"`
 
 	// Author The object who initiated the conversation, which can be a Contact, Admin or Team. Bots and campaigns send messages on behalf of Admins or Teams. For Twitter, this will be blank.
 	Author *ConversationPartAuthor `json:"author,omitempty"`
@@ -10817,7 +10817,7 @@ type ConversationPart struct {
 	State *ConversationPartState `json:"state,omitempty"`
 
 	// Tags A list of tags objects associated with the conversation part.
-	Tags *[]TagBasic `json:"tags,omitempty"`
+	Tags []TagBasic `json:"tags,omitempty"`
 
 	// Type Always conversation_part
 	//
@@ -10871,14 +10871,14 @@ type ConversationPartAuthor struct {
 // ConversationPartMetadata Metadata for a conversation part
 type ConversationPartMetadata struct {
 	// QuickReplyOptions The quick reply options sent by the Admin or bot, presented in this conversation part.
-	QuickReplyOptions *[]struct {
+	QuickReplyOptions []struct {
 		// Text The text to display in this quick reply option.
 		Text string `json:"text"`
 
 		// Translations The translations for the quick reply option.
 		//
 		// Example: {"en":"Hello","fr":"Bonjour"}
-		Translations *map[string]interface{} `json:"translations,omitempty"`
+		Translations map[string]interface{} `json:"translations,omitempty"`
 
 		// Uuid A unique identifier for this quick reply option. This value will be available within the metadata of the comment conversation part that is created when a user clicks on this reply option.
 		Uuid string `json:"uuid"`
@@ -10893,7 +10893,7 @@ type ConversationPartMetadata struct {
 // ConversationParts A list of Conversation Part objects for each part message in the conversation. This is only returned when Retrieving a Conversation, and ignored when Listing all Conversations. There is a limit of 500 parts.
 type ConversationParts struct {
 	// ConversationParts A list of Conversation Part objects for each part message in the conversation. This is only returned when Retrieving a Conversation, and ignored when Listing all Conversations. There is a limit of 500 parts.
-	ConversationParts *[]ConversationPart `json:"conversation_parts,omitempty"`
+	ConversationParts []ConversationPart `json:"conversation_parts,omitempty"`
 
 	// TotalCount Example: 1
 	TotalCount *int `json:"total_count,omitempty"`
@@ -10965,7 +10965,7 @@ type ConversationScorecard struct {
 	EvaluatedAt *int `intercom:"unix" json:"evaluated_at,omitempty"`
 
 	// Evaluators Per-evaluator results within this scorecard.
-	Evaluators *[]ConversationScorecardEvaluator `json:"evaluators,omitempty"`
+	Evaluators []ConversationScorecardEvaluator `json:"evaluators,omitempty"`
 
 	// Name The name of the scorecard.
 	//
@@ -11022,7 +11022,7 @@ type ConversationScorecardEvaluatorResult struct {
 	// ReasonIds Identifiers for structured reasons assigned to the result, if any.
 	//
 	// Example: ["101","102"]
-	ReasonIds *[]string `json:"reason_ids,omitempty"`
+	ReasonIds []string `json:"reason_ids,omitempty"`
 
 	// Reasoning A free-text explanation of the result.
 	//
@@ -11061,7 +11061,7 @@ type ConversationScorecardReviewedTeammateType string
 // ConversationSource The type of the conversation part that started this conversation. Can be Contact, Admin, Campaign, Automated or Operator initiated.
 type ConversationSource struct {
 	// Attachments A list of attachments for the part.
-	Attachments *[]PartAttachment `json:"attachments,omitempty"`
+	Attachments []PartAttachment `json:"attachments,omitempty"`
 
 	// Author The author who started the conversation. Can be a Contact, Admin, or Bot.
 	Author *ConversationSourceAuthor `json:"author,omitempty"`
@@ -11085,7 +11085,7 @@ type ConversationSource struct {
 	Id *string `json:"id,omitempty"`
 
 	// Recipients The recipients of the source message. Only present for email conversations.
-	Recipients *[]struct {
+	Recipients []struct {
 		// DropReason The reason this recipient was dropped, if applicable.
 		DropReason *string `json:"drop_reason,omitempty"`
 
@@ -11106,7 +11106,7 @@ type ConversationSource struct {
 	Redacted *bool `json:"redacted,omitempty"`
 
 	// ReplyTo The Reply-To header addresses of the source message, where a reply will be routed. Can differ from the sender's From address. Only present for email conversations.
-	ReplyTo *[]struct {
+	ReplyTo []struct {
 		// Email The Reply-To email address.
 		//
 		// Example: replies@example.com
@@ -11163,10 +11163,10 @@ type ConversationStatistics struct {
 	AdjustedHandlingTime *int `json:"adjusted_handling_time,omitempty"`
 
 	// AssignedTeamFirstResponseTime An array of conversation response time objects
-	AssignedTeamFirstResponseTime *[]ConversationResponseTime `json:"assigned_team_first_response_time,omitempty"`
+	AssignedTeamFirstResponseTime []ConversationResponseTime `json:"assigned_team_first_response_time,omitempty"`
 
 	// AssignedTeamFirstResponseTimeInOfficeHours An array of conversation response time objects within office hours
-	AssignedTeamFirstResponseTimeInOfficeHours *[]ConversationResponseTime `json:"assigned_team_first_response_time_in_office_hours,omitempty"`
+	AssignedTeamFirstResponseTimeInOfficeHours []ConversationResponseTime `json:"assigned_team_first_response_time_in_office_hours,omitempty"`
 
 	// CountAssignments Number of assignments after first_contact_reply_at.
 	//
@@ -11270,10 +11270,10 @@ type ConversationStatistics struct {
 // ConversationTeammates The list of teammates who participated in the conversation (wrote at least one conversation part).
 type ConversationTeammates struct {
 	// Admins The teammates who participated in the conversation, under the name Intercom's SDK definitions use (the description's is teammates).
-	Admins *[]Reference `json:"admins,omitempty"`
+	Admins []Reference `json:"admins,omitempty"`
 
 	// Teammates The list of teammates who participated in the conversation (wrote at least one conversation part).
-	Teammates *[]Reference `json:"teammates,omitempty"`
+	Teammates []Reference `json:"teammates,omitempty"`
 
 	// Type The type of the object - `admin.list`.
 	//
@@ -11286,7 +11286,7 @@ type ConvertConversationToTicketRequest struct {
 	// Attributes The attributes set on the ticket. When setting the default title and description attributes, the attribute keys that should be used are `_default_title_` and `_default_description_`. When setting ticket type attributes of the list attribute type, the key should be the attribute name and the value of the attribute should be the list item id, obtainable by [listing the ticket type](ref:get_ticket-types). For example, if the ticket type has an attribute called `priority` of type `list`, the key should be `priority` and the value of the attribute should be the guid of the list item (e.g. `de1825a0-0164-4070-8ca6-13e22462fa7e`).
 	//
 	// Example: {"_default_description_":"The button is not working","_default_title_":"Found a bug"}
-	Attributes *TicketRequestCustomAttributes `json:"attributes,omitempty"`
+	Attributes TicketRequestCustomAttributes `json:"attributes,omitempty"`
 
 	// TicketStateId The ID of the ticket state associated with the ticket type.
 	TicketStateId *string `json:"ticket_state_id,omitempty"`
@@ -11384,7 +11384,7 @@ type CreateArticleRequest struct {
 	// AudienceIds The list of audience IDs to assign to this article for Fin AI Agent targeting. Sending a top-level `audience_ids` broadcasts the same set to every locale. For per-locale targeting, use `translated_content.<locale>.audience_ids` instead. Sending both top-level and per-locale in the same request causes top-level to win. Unknown audience IDs return a 404 error. No partial commit occurs.
 	//
 	// Example: [1,2]
-	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
+	AudienceIds []types.NumericID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
@@ -11457,12 +11457,12 @@ type CreateAudienceRequest struct {
 	// Predicates The predicates that define which contacts belong to the audience.
 	//
 	// Example: [{"attribute":"company.name","comparison":"contains","type":"string","value":"Acme"}]
-	Predicates *[]Predicate `json:"predicates,omitempty"`
+	Predicates []Predicate `json:"predicates,omitempty"`
 
 	// RolePredicates Role-based predicates that further filter audience membership by contact role.
 	//
 	// Example: [{"attribute":"role","comparison":"eq","type":"role","value":"user"}]
-	RolePredicates *[]Predicate `json:"role_predicates,omitempty"`
+	RolePredicates []Predicate `json:"role_predicates,omitempty"`
 }
 
 // CreateCollectionRequest You can create a collection
@@ -11501,7 +11501,7 @@ type CreateContactRequest struct {
 	// CustomAttributes The custom attributes which are set for the contact
 	//
 	// Example: {"monthly_spend":155.5,"paid_subscriber":true,"team_mates":1}
-	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
+	CustomAttributes map[string]interface{} `json:"custom_attributes,omitempty"`
 
 	// Email The contacts email
 	//
@@ -11622,7 +11622,7 @@ type CreateConversationAttributeBooleanRequest struct {
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
 	// Example: []
-	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
+	VisibleToTeamIds []string `json:"visible_to_team_ids,omitempty"`
 }
 
 // CreateConversationAttributeBooleanRequestDataType defines model for CreateConversationAttributeBooleanRequest.DataType.
@@ -11650,7 +11650,7 @@ type CreateConversationAttributeDatetimeRequest struct {
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
 	// Example: []
-	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
+	VisibleToTeamIds []string `json:"visible_to_team_ids,omitempty"`
 }
 
 // CreateConversationAttributeDatetimeRequestDataType defines model for CreateConversationAttributeDatetimeRequest.DataType.
@@ -11678,7 +11678,7 @@ type CreateConversationAttributeDecimalRequest struct {
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
 	// Example: []
-	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
+	VisibleToTeamIds []string `json:"visible_to_team_ids,omitempty"`
 }
 
 // CreateConversationAttributeDecimalRequestDataType defines model for CreateConversationAttributeDecimalRequest.DataType.
@@ -11706,7 +11706,7 @@ type CreateConversationAttributeFilesRequest struct {
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
 	// Example: []
-	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
+	VisibleToTeamIds []string `json:"visible_to_team_ids,omitempty"`
 }
 
 // CreateConversationAttributeFilesRequestDataType defines model for CreateConversationAttributeFilesRequest.DataType.
@@ -11734,7 +11734,7 @@ type CreateConversationAttributeIntegerRequest struct {
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
 	// Example: []
-	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
+	VisibleToTeamIds []string `json:"visible_to_team_ids,omitempty"`
 }
 
 // CreateConversationAttributeIntegerRequestDataType defines model for CreateConversationAttributeIntegerRequest.DataType.
@@ -11755,7 +11755,7 @@ type CreateConversationAttributeListRequest struct {
 	Name string `json:"name"`
 
 	// Options Initial options for this list attribute. Each option must have a `label`.
-	Options *[]CreateConversationAttributeOptionRequest `json:"options,omitempty"`
+	Options []CreateConversationAttributeOptionRequest `json:"options,omitempty"`
 
 	// Required Whether this attribute is required.
 	//
@@ -11765,7 +11765,7 @@ type CreateConversationAttributeListRequest struct {
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
 	// Example: []
-	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
+	VisibleToTeamIds []string `json:"visible_to_team_ids,omitempty"`
 }
 
 // CreateConversationAttributeListRequestDataType defines model for CreateConversationAttributeListRequest.DataType.
@@ -11810,7 +11810,7 @@ type CreateConversationAttributeRelationshipRequest struct {
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
 	// Example: []
-	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
+	VisibleToTeamIds []string `json:"visible_to_team_ids,omitempty"`
 }
 
 // CreateConversationAttributeRelationshipRequestDataType defines model for CreateConversationAttributeRelationshipRequest.DataType.
@@ -11849,7 +11849,7 @@ type CreateConversationAttributeRequestBase struct {
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
 	// Example: []
-	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
+	VisibleToTeamIds []string `json:"visible_to_team_ids,omitempty"`
 }
 
 // CreateConversationAttributeRequestBaseDataType The data type of the attribute. Allowed types: string, integer, list, decimal, boolean, datetime, relationship, files.
@@ -11884,7 +11884,7 @@ type CreateConversationAttributeStringRequest struct {
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
 	// Example: []
-	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
+	VisibleToTeamIds []string `json:"visible_to_team_ids,omitempty"`
 }
 
 // CreateConversationAttributeStringRequestDataType defines model for CreateConversationAttributeStringRequest.DataType.
@@ -11893,7 +11893,7 @@ type CreateConversationAttributeStringRequestDataType string
 // CreateConversationRequest Conversations are how you can communicate with users in Intercom. They are created when a contact replies to an outbound message, or when one admin directly sends a message to a single contact.
 type CreateConversationRequest struct {
 	// AttachmentUrls A list of image URLs that will be added as attachments. You can include up to 10 URLs.
-	AttachmentUrls *[]string `json:"attachment_urls,omitempty"`
+	AttachmentUrls []string `json:"attachment_urls,omitempty"`
 
 	// Body The content of the message. HTML is not supported.
 	//
@@ -11983,7 +11983,7 @@ type CreateDataConnectorRequest struct {
 	// Audiences The user types this connector is available for.
 	//
 	// Example: ["leads","visitors"]
-	Audiences *[]CreateDataConnectorRequestAudiences `json:"audiences,omitempty"`
+	Audiences []CreateDataConnectorRequestAudiences `json:"audiences,omitempty"`
 
 	// Body The request body template. Supports template variables.
 	Body *string `json:"body,omitempty"`
@@ -11999,7 +11999,7 @@ type CreateDataConnectorRequest struct {
 	CustomerAuthentication *bool `json:"customer_authentication,omitempty"`
 
 	// DataInputs Input parameters accepted by the connector.
-	DataInputs *[]struct {
+	DataInputs []struct {
 		// DefaultValue The default value for the parameter. Defaults to an empty string if omitted.
 		DefaultValue *string `json:"default_value,omitempty"`
 
@@ -12035,7 +12035,7 @@ type CreateDataConnectorRequest struct {
 	DirectFinUsage *bool `json:"direct_fin_usage,omitempty"`
 
 	// Headers HTTP headers to include in the request.
-	Headers *[]struct {
+	Headers []struct {
 		// Name The header name.
 		//
 		// Example: Content-Type
@@ -12055,7 +12055,7 @@ type CreateDataConnectorRequest struct {
 	// MockResponse A sample JSON response from the external API. Auto-generates `response_fields` and sets `configuration_response_type` to `mock_response_type`.
 	//
 	// Example: {"order":{"id":12345,"status":"shipped"}}
-	MockResponse *map[string]interface{} `json:"mock_response,omitempty"`
+	MockResponse map[string]interface{} `json:"mock_response,omitempty"`
 
 	// Name The name of the data connector.
 	//
@@ -12065,7 +12065,7 @@ type CreateDataConnectorRequest struct {
 	// TokenIds IDs of authentication tokens to attach to this data connector.
 	//
 	// Example: ["1234","5678"]
-	TokenIds *[]string `json:"token_ids,omitempty"`
+	TokenIds []string `json:"token_ids,omitempty"`
 
 	// Url The URL of the external API endpoint. Supports template variables like `{{order_id}}`.
 	//
@@ -12116,7 +12116,7 @@ type CreateDataEventRequest struct {
 	// Metadata Optional metadata about the event.
 	//
 	// Example: {"invite_code":"ADDAFRIEND"}
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// UserId Your identifier for the user.
 	//
@@ -12264,7 +12264,7 @@ type CreateInternalArticleRequest struct {
 	// AudienceIds The list of audience IDs to target this internal article to for Fin AI Agent. Pass an empty array or omit the field for no audience targeting. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
+	AudienceIds []types.NumericID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article.
 	//
@@ -12407,7 +12407,7 @@ type CreateOfficeHoursExceptionRequest struct {
 	RecurringAnnually *bool `json:"recurring_annually,omitempty"`
 
 	// TimeIntervals The open intervals for the exception date. Required for `custom_hours`; omit for `closed`.
-	TimeIntervals *[]OfficeHoursTimeInterval `json:"time_intervals,omitempty"`
+	TimeIntervals []OfficeHoursTimeInterval `json:"time_intervals,omitempty"`
 }
 
 // CreateOfficeHoursExceptionRequestExceptionType The type of exception.
@@ -12441,7 +12441,7 @@ type CreateOrUpdateCompanyRequest struct {
 	// CustomAttributes A hash of key/value pairs containing any other data about the company you want Intercom to store.
 	//
 	// Example: {"monthly_spend":155.5,"paid_subscriber":true,"team_mates":9}
-	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
+	CustomAttributes map[string]interface{} `json:"custom_attributes,omitempty"`
 
 	// Industry The industry that this company operates in.
 	//
@@ -12487,7 +12487,7 @@ type CreateOrUpdateCompanyRequest struct {
 // CreateOrUpdateCustomObjectInstanceRequest Payload to create or update a Custom Object instance
 type CreateOrUpdateCustomObjectInstanceRequest struct {
 	// CustomAttributes The custom attributes which are set for the Custom Object instance.
-	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
+	CustomAttributes map[string]interface{} `json:"custom_attributes,omitempty"`
 
 	// ExternalCreatedAt The time when the Custom Object instance was created in the external system it originated from.
 	//
@@ -12521,7 +12521,7 @@ type CreatePhoneSwitchRequest struct {
 	// CustomAttributes An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models. System-defined attributes such as "CX Score rating" and "CX Score explanation" may also be included.
 	//
 	// Example: {"CX Score explanation":"The conversation was resolved quickly and the customer expressed satisfaction with the outcome.","CX Score rating":4,"end_date_timestamp":1677923174,"monthly_spend":155.5,"paid_subscriber":true,"start_date_iso8601":"2023-03-04T09:46:14Z","team_mates":9}
-	CustomAttributes *CustomAttributes `json:"custom_attributes,omitempty"`
+	CustomAttributes CustomAttributes `json:"custom_attributes,omitempty"`
 
 	// Phone Phone number in E.164 format, that will receive the SMS to continue the conversation in the Messenger.
 	//
@@ -12575,7 +12575,7 @@ type CreateTicketRequest struct {
 	// TicketAttributes The attributes set on the ticket. When setting the default title and description attributes, the attribute keys that should be used are `_default_title_` and `_default_description_`. When setting ticket type attributes of the list attribute type, the key should be the attribute name and the value of the attribute should be the list item id, obtainable by [listing the ticket type](ref:get_ticket-types). For example, if the ticket type has an attribute called `priority` of type `list`, the key should be `priority` and the value of the attribute should be the guid of the list item (e.g. `de1825a0-0164-4070-8ca6-13e22462fa7e`).
 	//
 	// Example: {"_default_description_":"The button is not working","_default_title_":"Found a bug"}
-	TicketAttributes *TicketRequestCustomAttributes `json:"ticket_attributes,omitempty"`
+	TicketAttributes TicketRequestCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketTypeId The ID of the type of ticket you want to create
 	//
@@ -12827,7 +12827,7 @@ type CustomObjectInstance struct {
 	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomAttributes The custom attributes you have set on the custom object instance.
-	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
+	CustomAttributes map[string]interface{} `json:"custom_attributes,omitempty"`
 
 	// ExternalCreatedAt The time when the Custom Object instance was created in the external system it originated from.
 	//
@@ -12881,7 +12881,7 @@ type CustomObjectInstanceDeleted struct {
 // CustomObjectInstanceList The list of associated custom object instances for a given reference attribute on the parent object.
 type CustomObjectInstanceList struct {
 	// Instances The list of associated custom object instances for a given reference attribute on the parent object.
-	Instances *[]*CustomObjectInstance `json:"instances,omitempty"`
+	Instances []*CustomObjectInstance `json:"instances,omitempty"`
 
 	// Type Example: order.list
 	Type *string `json:"type,omitempty"`
@@ -12890,7 +12890,7 @@ type CustomObjectInstanceList struct {
 // CustomObjectInstancesPaginatedList A paginated list of custom object instances.
 type CustomObjectInstancesPaginatedList struct {
 	// Data An array of Custom Object Instance objects.
-	Data *[]*CustomObjectInstance `json:"data,omitempty"`
+	Data []*CustomObjectInstance `json:"data,omitempty"`
 
 	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
 	//
@@ -13012,7 +13012,7 @@ type DataAttribute struct {
 	// Options List of predefined options for attribute value.
 	//
 	// Example: ["true","false"]
-	Options *[]string `json:"options,omitempty"`
+	Options []string `json:"options,omitempty"`
 
 	// Type Value is `data_attribute`.
 	//
@@ -13048,7 +13048,7 @@ type DataAttributeType string
 // DataAttributeList A list of all data attributes belonging to a workspace for contacts or companies.
 type DataAttributeList struct {
 	// Data A list of data attributes
-	Data *[]DataAttribute `json:"data,omitempty"`
+	Data []DataAttribute `json:"data,omitempty"`
 
 	// Type The type of the object
 	//
@@ -13145,7 +13145,7 @@ type DataConnectorDetail struct {
 	// Audiences The audience types this connector targets.
 	//
 	// Example: ["users","leads"]
-	Audiences *[]DataConnectorDetailAudiences `json:"audiences,omitempty"`
+	Audiences []DataConnectorDetailAudiences `json:"audiences,omitempty"`
 
 	// Body The request body template. Supports template variables.
 	//
@@ -13184,7 +13184,7 @@ type DataConnectorDetail struct {
 	CustomerAuthentication *bool `json:"customer_authentication,omitempty"`
 
 	// DataInputs The input parameters accepted by this data connector.
-	DataInputs *[]struct {
+	DataInputs []struct {
 		// DefaultValue The default value for this input, if any.
 		DefaultValue *string `json:"default_value,omitempty"`
 
@@ -13233,7 +13233,7 @@ type DataConnectorDetail struct {
 	// Headers HTTP headers for the request. Header values are always redacted as `"****"` in responses.
 	//
 	// Example: [{"name":"Authorization","value":"****"}]
-	Headers *[]struct {
+	Headers []struct {
 		// Name The header name.
 		//
 		// Example: Authorization
@@ -13261,14 +13261,14 @@ type DataConnectorDetail struct {
 	Name *string `json:"name,omitempty"`
 
 	// ObjectMappings Mappings from connector response objects to Intercom objects.
-	ObjectMappings *[]struct {
-		AttributeMappings *[]struct {
+	ObjectMappings []struct {
+		AttributeMappings []struct {
 			IntercomAttributeIdentifier *string                                                        `json:"intercom_attribute_identifier,omitempty"`
 			MappingType                 *DataConnectorDetailObjectMappingsAttributeMappingsMappingType `json:"mapping_type,omitempty"`
 			ResponseAttributePath       *string                                                        `json:"response_attribute_path,omitempty"`
 		} `json:"attribute_mappings,omitempty"`
 		IntercomObjectType *DataConnectorDetailObjectMappingsIntercomObjectType `json:"intercom_object_type,omitempty"`
-		ReferenceMappings  *[]struct {
+		ReferenceMappings  []struct {
 			IntercomAttributeIdentifier *string                                                               `json:"intercom_attribute_identifier,omitempty"`
 			IntercomObjectType          *DataConnectorDetailObjectMappingsReferenceMappingsIntercomObjectType `json:"intercom_object_type,omitempty"`
 		} `json:"reference_mappings,omitempty"`
@@ -13276,7 +13276,7 @@ type DataConnectorDetail struct {
 	} `json:"object_mappings,omitempty"`
 
 	// ResponseFields The fields returned in the connector response.
-	ResponseFields *[]struct {
+	ResponseFields []struct {
 		// ExampleValue An example value for this field.
 		//
 		// Example: ok
@@ -13306,7 +13306,7 @@ type DataConnectorDetail struct {
 	// TokenIds IDs of authentication tokens associated with this connector.
 	//
 	// Example: []
-	TokenIds *[]string `json:"token_ids,omitempty"`
+	TokenIds []string `json:"token_ids,omitempty"`
 
 	// Type The type of object - `data_connector`.
 	//
@@ -13493,7 +13493,7 @@ type DataConnectorExecutionResultType string
 // DataConnectorExecutionResultList A paginated list of data connector execution results.
 type DataConnectorExecutionResultList struct {
 	// Data An array of execution result objects.
-	Data *[]DataConnectorExecutionResult `json:"data,omitempty"`
+	Data []DataConnectorExecutionResult `json:"data,omitempty"`
 
 	// Pages Pagination information.
 	Pages *struct {
@@ -13531,7 +13531,7 @@ type DataConnectorExecutionResultListType string
 // DataConnectorList A paginated list of data connectors.
 type DataConnectorList struct {
 	// Data An array of data connector objects.
-	Data *[]DataConnector `json:"data,omitempty"`
+	Data []DataConnector `json:"data,omitempty"`
 
 	// Pages Pagination information.
 	Pages *struct {
@@ -13574,7 +13574,7 @@ type DataEventSummary struct {
 	Email *string `json:"email,omitempty"`
 
 	// Events A summary of data events
-	Events *[]*DataEventSummaryItem `json:"events,omitempty"`
+	Events []*DataEventSummaryItem `json:"events,omitempty"`
 
 	// IntercomUserId The Intercom user ID of the user
 	//
@@ -13764,7 +13764,7 @@ type DeletedConversationItem struct {
 // DeletedConversationList A paginated list of deleted conversation IDs.
 type DeletedConversationList struct {
 	// Conversations The list of deleted conversation IDs.
-	Conversations *[]DeletedConversationItem `json:"conversations,omitempty"`
+	Conversations []DeletedConversationItem `json:"conversations,omitempty"`
 
 	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
 	//
@@ -13914,7 +13914,7 @@ type EmailAddressHeader struct {
 
 // EmailList A list of email settings
 type EmailList struct {
-	Data *[]EmailSetting `json:"data,omitempty"`
+	Data []EmailSetting `json:"data,omitempty"`
 
 	// Type The type of object
 	//
@@ -13925,7 +13925,7 @@ type EmailList struct {
 // EmailMessageMetadata Contains metadata if the message was sent as an email
 type EmailMessageMetadata struct {
 	// EmailAddressHeaders A list of an email address headers.
-	EmailAddressHeaders *[]EmailAddressHeader `json:"email_address_headers,omitempty"`
+	EmailAddressHeaders []EmailAddressHeader `json:"email_address_headers,omitempty"`
 
 	// MessageId The unique identifier for the email message as specified in the Message-ID header
 	//
@@ -14116,7 +14116,7 @@ type ExternalPageType string
 // ExternalPagesList This will return a list of external pages for the App.
 type ExternalPagesList struct {
 	// Data An array of External Page objects
-	Data *[]ExternalPage `json:"data,omitempty"`
+	Data []ExternalPage `json:"data,omitempty"`
 
 	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
 	//
@@ -14187,7 +14187,7 @@ type FinAgentAttachment struct {
 	// Data Base64-encoded file data. Required when type is 'file'.
 	//
 	// Example: iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk...
-	Data *[]byte `json:"data,omitempty"`
+	Data []byte `json:"data,omitempty"`
 
 	// Name The name of the file. Required when type is 'file'.
 	//
@@ -14217,7 +14217,7 @@ type FinAgentAttributeErrors struct {
 		// Attributes Map of conversation attribute names to error messages.
 		//
 		// Example: {"bad_attr":"Conversation attribute 'bad_attr' does not exist"}
-		Attributes *map[string]string `json:"attributes,omitempty"`
+		Attributes map[string]string `json:"attributes,omitempty"`
 	} `json:"conversation,omitempty"`
 
 	// User User-related attribute errors.
@@ -14225,7 +14225,7 @@ type FinAgentAttributeErrors struct {
 		// Attributes Map of user attribute names to error messages.
 		//
 		// Example: {"invalid_attr":"User attribute 'invalid_attr' does not exist"}
-		Attributes *map[string]string `json:"attributes,omitempty"`
+		Attributes map[string]string `json:"attributes,omitempty"`
 	} `json:"user,omitempty"`
 }
 
@@ -14237,12 +14237,12 @@ type FinAgentConversationMetadata struct {
 	//
 	//
 	// Example: {"department":"sales","priority_level":"high"}
-	Attributes *map[string]interface{} `json:"attributes,omitempty"`
+	Attributes map[string]interface{} `json:"attributes,omitempty"`
 
 	// History An array of previous messages in the conversation before Fin is initialized.
 	// This data provides context to Fin and helps generate a better answer.
 	// Limit to the last 10 messages.
-	History *[]FinAgentMessage `json:"history,omitempty"`
+	History []FinAgentMessage `json:"history,omitempty"`
 }
 
 // FinAgentMessage A message exchanged within a Fin Agent conversation.
@@ -14289,7 +14289,7 @@ type FinAgentUser struct {
 	//
 	//
 	// Example: {"plan_type":"Pro","subscription_status":"active"}
-	Attributes *map[string]interface{} `json:"attributes,omitempty"`
+	Attributes map[string]interface{} `json:"attributes,omitempty"`
 
 	// Email The email of the user.
 	//
@@ -14485,7 +14485,7 @@ type HandlingEventType string
 // HandlingEventList A list of handling events for a conversation
 type HandlingEventList struct {
 	// HandlingEvents Array of handling events
-	HandlingEvents *[]HandlingEvent `json:"handling_events,omitempty"`
+	HandlingEvents []HandlingEvent `json:"handling_events,omitempty"`
 }
 
 // HelpCenter Help Centers contain collections
@@ -14523,7 +14523,7 @@ type HelpCenter struct {
 	// Locales The locales in which the help center is available.
 	//
 	// Example: ["en","fr"]
-	Locales *[]string `json:"locales,omitempty"`
+	Locales []string `json:"locales,omitempty"`
 
 	// UpdatedAt The time when the Help Center was last updated.
 	//
@@ -14549,7 +14549,7 @@ type HelpCenter struct {
 // HelpCenterList A list of Help Centers belonging to the App
 type HelpCenterList struct {
 	// Data An array of Help Center objects
-	Data *[]HelpCenter `json:"data,omitempty"`
+	Data []HelpCenter `json:"data,omitempty"`
 
 	// Type The type of the object - `list`.
 	//
@@ -14624,7 +14624,7 @@ type HelpCenterRedirectType string
 // HelpCenterRedirectList This will return a list of redirects for the help center.
 type HelpCenterRedirectList struct {
 	// Data An array of help center redirect objects.
-	Data *[]HelpCenterRedirect `json:"data,omitempty"`
+	Data []HelpCenterRedirect `json:"data,omitempty"`
 
 	// Pages Cursor-based pagination is a technique used in the Intercom API to navigate through large amounts of data.
 	// A "cursor" or pointer is used to keep track of the current position in the result set, allowing the API to return the data in small chunks or "pages" as needed.
@@ -14652,7 +14652,7 @@ type InternalArticle = InternalArticleListItem
 // InternalArticleList This will return a list of internal articles for the App.
 type InternalArticleList struct {
 	// Data An array of Internal Article objects
-	Data *[]InternalArticleListItem `json:"data,omitempty"`
+	Data []InternalArticleListItem `json:"data,omitempty"`
 
 	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
 	//
@@ -14695,7 +14695,7 @@ type InternalArticleListItem struct {
 	// AudienceIds The list of audience IDs this internal article is targeted to for Fin AI Agent. Empty array means no audience targeting is set.
 	//
 	// Example: [1,2]
-	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
+	AudienceIds []types.NumericID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article.
 	//
@@ -14756,7 +14756,7 @@ type InternalArticleSearchResponse struct {
 	// Data An object containing the results of the search.
 	Data *struct {
 		// InternalArticles An array of Internal Article objects
-		InternalArticles *[]InternalArticle `json:"internal_articles,omitempty"`
+		InternalArticles []InternalArticle `json:"internal_articles,omitempty"`
 	} `json:"data,omitempty"`
 
 	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
@@ -14873,7 +14873,7 @@ type LinkedObjectType string
 // LinkedObjectList An object containing metadata about linked conversations and linked tickets. Up to 1000 can be returned.
 type LinkedObjectList struct {
 	// Data An array containing the linked conversations and linked tickets.
-	Data *[]LinkedObject `json:"data,omitempty"`
+	Data []LinkedObject `json:"data,omitempty"`
 
 	// HasMore Whether or not there are more linked objects than returned.
 	//
@@ -14901,7 +14901,7 @@ type Macro struct {
 	// AvailableOn Where the macro is available for use.
 	//
 	// Example: ["inbox","messenger"]
-	AvailableOn *[]MacroAvailableOn `json:"available_on,omitempty"`
+	AvailableOn []MacroAvailableOn `json:"available_on,omitempty"`
 
 	// Body The body of the macro in HTML format with placeholders transformed to XML-like format.
 	//
@@ -14946,7 +14946,7 @@ type Macro struct {
 	// VisibleToTeamIds The team IDs that can view this macro when visible_to is set to specific_teams.
 	//
 	// Example: ["456","789"]
-	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
+	VisibleToTeamIds []string `json:"visible_to_team_ids,omitempty"`
 }
 
 // MacroAvailableOn defines model for Macro.AvailableOn.
@@ -14965,7 +14965,7 @@ type MacroVisibleTo string
 // MacroList A paginated list of macros (saved replies) in the workspace.
 type MacroList struct {
 	// Data The list of macro objects
-	Data *[]*Macro `json:"data,omitempty"`
+	Data []*Macro `json:"data,omitempty"`
 
 	// Pages Pagination information
 	Pages *struct {
@@ -15066,7 +15066,7 @@ type MergeHistoryItemSourceContactRole string
 // MergeHistoryList A paginated list of merge history entries for a contact.
 type MergeHistoryList struct {
 	// Data An array of merge history entries.
-	Data *[]MergeHistoryItem `json:"data,omitempty"`
+	Data []MergeHistoryItem `json:"data,omitempty"`
 
 	// HasMore Whether there are more results to fetch.
 	//
@@ -15185,13 +15185,13 @@ type NewsItem struct {
 	Id *string `json:"id,omitempty"`
 
 	// Labels Label names displayed to users to categorize the news item.
-	Labels *[]*string `json:"labels,omitempty"`
+	Labels []*string `json:"labels,omitempty"`
 
 	// NewsfeedAssignments A list of newsfeed_assignments to assign to the specified newsfeed.
-	NewsfeedAssignments *[]NewsfeedAssignment `json:"newsfeed_assignments,omitempty"`
+	NewsfeedAssignments []NewsfeedAssignment `json:"newsfeed_assignments,omitempty"`
 
 	// Reactions Ordered list of emoji reactions to the news item. When empty, reactions are disabled.
-	Reactions *[]*string `json:"reactions,omitempty"`
+	Reactions []*string `json:"reactions,omitempty"`
 
 	// SenderId The id of the sender of the news item. Must be a teammate on the workspace.
 	//
@@ -15249,10 +15249,10 @@ type NewsItemRequest struct {
 	// Labels Label names displayed to users to categorize the news item.
 	//
 	// Example: ["Product","Update","New"]
-	Labels *[]string `json:"labels,omitempty"`
+	Labels []string `json:"labels,omitempty"`
 
 	// NewsfeedAssignments A list of newsfeed_assignments to assign to the specified newsfeed.
-	NewsfeedAssignments *[]NewsfeedAssignment `json:"newsfeed_assignments,omitempty"`
+	NewsfeedAssignments []NewsfeedAssignment `json:"newsfeed_assignments,omitempty"`
 
 	// Reactions Ordered list of emoji reactions to the news item. When empty, reactions are disabled.
 	//
@@ -15379,7 +15379,7 @@ type Note struct {
 // NoteList A paginated list of notes associated with a contact or a company.
 type NoteList struct {
 	// Data An array of notes.
-	Data *[]Note `json:"data,omitempty"`
+	Data []Note `json:"data,omitempty"`
 
 	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
 	//
@@ -15435,7 +15435,7 @@ type OfficeHoursException struct {
 	RecurringAnnually *bool `json:"recurring_annually,omitempty"`
 
 	// TimeIntervals The open intervals for the exception date. `null` when `exception_type` is `closed`.
-	TimeIntervals *[]OfficeHoursTimeInterval `json:"time_intervals,omitempty"`
+	TimeIntervals []OfficeHoursTimeInterval `json:"time_intervals,omitempty"`
 
 	// Type The type of the object - always `office_hours_exception`.
 	//
@@ -15456,7 +15456,7 @@ type OfficeHoursExceptionExceptionType string
 // OfficeHoursExceptionList A list of office hours exceptions.
 type OfficeHoursExceptionList struct {
 	// Data An array of office hours exceptions.
-	Data *[]OfficeHoursException `json:"data,omitempty"`
+	Data []OfficeHoursException `json:"data,omitempty"`
 
 	// Type The type of the object - always `office_hours_exception.list`.
 	//
@@ -15482,7 +15482,7 @@ type OfficeHoursSchedule struct {
 	Name *string `json:"name,omitempty"`
 
 	// TimeIntervals The open intervals that make up the weekly schedule.
-	TimeIntervals *[]OfficeHoursTimeInterval `json:"time_intervals,omitempty"`
+	TimeIntervals []OfficeHoursTimeInterval `json:"time_intervals,omitempty"`
 
 	// TimeZoneName The IANA time zone the schedule's hours are evaluated in.
 	//
@@ -15508,7 +15508,7 @@ type OfficeHoursSchedule struct {
 // OfficeHoursScheduleList A list of office hours schedules.
 type OfficeHoursScheduleList struct {
 	// Data An array of office hours schedules.
-	Data *[]OfficeHoursSchedule `json:"data,omitempty"`
+	Data []OfficeHoursSchedule `json:"data,omitempty"`
 
 	// Type The type of the object - always `office_hours_schedule.list`.
 	//
@@ -15595,7 +15595,7 @@ type PagesLinkType string
 // PaginatedResponse Paginated Response
 type PaginatedResponse struct {
 	// Data An array of Objects
-	Data *[]PaginatedResponse_Data_Item `json:"data,omitempty"`
+	Data []PaginatedResponse_Data_Item `json:"data,omitempty"`
 
 	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
 	//
@@ -15707,7 +15707,7 @@ type PublishArticleDraftRequest struct {
 	//
 	//
 	// Example: ["en","fr"]
-	Locales *[]string `json:"locales,omitempty"`
+	Locales []string `json:"locales,omitempty"`
 }
 
 // QuickReplyOption defines model for quick_reply_option.
@@ -15807,7 +15807,7 @@ type RegisterFinVoiceCallRequest struct {
 	// Data Additional metadata about the call
 	//
 	// Example: {"key":"value"}
-	Data *map[string]interface{} `json:"data,omitempty"`
+	Data map[string]interface{} `json:"data,omitempty"`
 
 	// PhoneNumber Phone number in E.164 format for the call
 	//
@@ -15842,7 +15842,7 @@ type SalesAgent struct {
 	// CollectedData A flat key-value map of memory fields collected by the sales agent during the conversation.
 	//
 	// Example: {"company.name":"Acme Inc","email":"user@example.com"}
-	CollectedData *map[string]string `json:"collected_data,omitempty"`
+	CollectedData map[string]string `json:"collected_data,omitempty"`
 
 	// Outcome The fixed outcome of the sales agent interaction, used for billing and tracking.
 	//
@@ -15922,10 +15922,10 @@ type SegmentType string
 // SegmentList This will return a list of Segment Objects. The result may also have a pages object if the response is paginated.
 type SegmentList struct {
 	// Pages A pagination object, which may be empty, indicating no further pages to fetch.
-	Pages *map[string]interface{} `json:"pages,omitempty"`
+	Pages map[string]interface{} `json:"pages,omitempty"`
 
 	// Segments A list of Segment objects
-	Segments *[]Segment `json:"segments,omitempty"`
+	Segments []Segment `json:"segments,omitempty"`
 
 	// Type The type of the object
 	//
@@ -15962,7 +15962,7 @@ type SideConversationList struct {
 	} `json:"pages,omitempty"`
 
 	// SideConversations An array of side conversation objects.
-	SideConversations *[]SideConversationSummary `json:"side_conversations,omitempty"`
+	SideConversations []SideConversationSummary `json:"side_conversations,omitempty"`
 
 	// TotalCount The total number of side conversations.
 	//
@@ -15986,7 +15986,7 @@ type SideConversationListType string
 // SideConversationSummary A side conversation with its conversation parts.
 type SideConversationSummary struct {
 	// ConversationParts The conversation parts (messages) in this side conversation.
-	ConversationParts *[]ConversationPart `json:"conversation_parts,omitempty"`
+	ConversationParts []ConversationPart `json:"conversation_parts,omitempty"`
 
 	// SideConversationId The unique identifier for the side conversation.
 	//
@@ -16132,7 +16132,7 @@ type SocialProfile struct {
 // SourceEmailMessageMetadata Contains metadata if the message was sent as an email
 type SourceEmailMessageMetadata struct {
 	// EmailAddressHeaders A list of an email address headers.
-	EmailAddressHeaders *[]EmailAddressHeader `json:"email_address_headers,omitempty"`
+	EmailAddressHeaders []EmailAddressHeader `json:"email_address_headers,omitempty"`
 
 	// History The HTML content of any quoted or forwarded email history from the initial inbound message
 	//
@@ -16171,7 +16171,7 @@ type SubscriptionType struct {
 	ConsentType *SubscriptionTypeConsentType `json:"consent_type,omitempty"`
 
 	// ContentTypes The message types that this subscription supports - can contain `email` or `sms_message`.
-	ContentTypes *[]SubscriptionTypeContentTypes `json:"content_types,omitempty"`
+	ContentTypes []SubscriptionTypeContentTypes `json:"content_types,omitempty"`
 
 	// DefaultTranslation A translation object contains the localised details of a subscription type.
 	DefaultTranslation *Translation `json:"default_translation,omitempty"`
@@ -16187,7 +16187,7 @@ type SubscriptionType struct {
 	State *SubscriptionTypeState `json:"state,omitempty"`
 
 	// Translations An array of translations objects with the localised version of the subscription type in each available locale within your translation settings.
-	Translations *[]Translation `json:"translations,omitempty"`
+	Translations []Translation `json:"translations,omitempty"`
 
 	// Type The type of the object - subscription
 	//
@@ -16211,7 +16211,7 @@ type SubscriptionTypeState string
 // SubscriptionTypeList A list of subscription type objects.
 type SubscriptionTypeList struct {
 	// Data A list of subscription type objects associated with the workspace .
-	Data *[]SubscriptionType `json:"data,omitempty"`
+	Data []SubscriptionType `json:"data,omitempty"`
 
 	// Type The type of the object
 	//
@@ -16294,7 +16294,7 @@ type TagCreateResponse struct {
 	// Companies The companies that were tagged or untagged.
 	//
 	// Example: []
-	Companies *[]struct {
+	Companies []struct {
 		// Id The Intercom ID of the company.
 		//
 		// Example: 6329e838deab40166d1a5400
@@ -16324,7 +16324,7 @@ type TagCreateResponse struct {
 	// Users The users that were tagged or untagged.
 	//
 	// Example: []
-	Users *[]struct {
+	Users []struct {
 		// Id The Intercom ID of the user.
 		//
 		// Example: 6329e838deab40166d1a53f7
@@ -16340,7 +16340,7 @@ type TagCreateResponse struct {
 // TagList A list of tags objects in the workspace.
 type TagList struct {
 	// Data A list of tags objects associated with the workspace .
-	Data *[]Tag `json:"data,omitempty"`
+	Data []Tag `json:"data,omitempty"`
 
 	// Type The type of the object
 	//
@@ -16370,7 +16370,7 @@ type TagMultipleUsersRequest struct {
 // Tags A list of tags objects associated with a conversation
 type Tags struct {
 	// Tags A list of tags objects associated with the conversation.
-	Tags *[]Tag `json:"tags,omitempty"`
+	Tags []Tag `json:"tags,omitempty"`
 
 	// Type The type of the object
 	//
@@ -16388,7 +16388,7 @@ type Team struct {
 	// AdminIds The list of admin IDs that are a part of the team.
 	//
 	// Example: [493881]
-	AdminIds *[]types.NumericID `json:"admin_ids,omitempty"`
+	AdminIds []types.NumericID `json:"admin_ids,omitempty"`
 
 	// AdminPriorityLevel Admin priority levels for the team
 	AdminPriorityLevel *AdminPriorityLevel `json:"admin_priority_level,omitempty"`
@@ -16422,7 +16422,7 @@ type Team struct {
 // TeamList This will return a list of team objects for the App.
 type TeamList struct {
 	// Teams A list of team objects
-	Teams *[]Team `json:"teams,omitempty"`
+	Teams []Team `json:"teams,omitempty"`
 
 	// Type The type of the object
 	//
@@ -16463,7 +16463,7 @@ type TeamMetric struct {
 
 // TeamMetricList A list of team metrics.
 type TeamMetricList struct {
-	Data *[]TeamMetric `json:"data,omitempty"`
+	Data []TeamMetric `json:"data,omitempty"`
 
 	// Type Example: team_metric.list
 	Type *string `json:"type,omitempty"`
@@ -16474,12 +16474,12 @@ type TeamPriorityLevel struct {
 	// PrimaryTeamIds The primary team ids for the team
 	//
 	// Example: [814865]
-	PrimaryTeamIds *[]types.NumericID `json:"primary_team_ids,omitempty"`
+	PrimaryTeamIds []types.NumericID `json:"primary_team_ids,omitempty"`
 
 	// SecondaryTeamIds The secondary team ids for the team
 	//
 	// Example: [493881]
-	SecondaryTeamIds *[]types.NumericID `json:"secondary_team_ids,omitempty"`
+	SecondaryTeamIds []types.NumericID `json:"secondary_team_ids,omitempty"`
 }
 
 // TeammateReference A reference to a teammate
@@ -16566,7 +16566,7 @@ type Ticket struct {
 	// TicketAttributes An object containing the different attributes associated to the ticket as key-value pairs. For the default title and description attributes, the keys are `_default_title_` and `_default_description_`.
 	//
 	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
-	TicketAttributes *TicketCustomAttributes `json:"ticket_attributes,omitempty"`
+	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketId The ID of the Ticket used in the Intercom Inbox and Messenger. Do not use ticket_id for API queries.
 	//
@@ -16606,7 +16606,7 @@ type TicketObjectType string
 // TicketContacts The list of contacts affected by a ticket.
 type TicketContacts struct {
 	// Contacts The list of contacts affected by this ticket.
-	Contacts *[]ContactReference `json:"contacts,omitempty"`
+	Contacts []ContactReference `json:"contacts,omitempty"`
 
 	// Type always contact.list
 	//
@@ -16671,7 +16671,7 @@ type TicketList struct {
 	Pages *CursorPages `json:"pages,omitempty"`
 
 	// Tickets The list of ticket objects
-	Tickets *[]*Ticket `json:"tickets,omitempty"`
+	Tickets []*Ticket `json:"tickets,omitempty"`
 
 	// TotalCount A count of the total number of objects.
 	//
@@ -16700,7 +16700,7 @@ type TicketPart struct {
 	AssignedTo *Reference `json:"assigned_to,omitempty"`
 
 	// Attachments A list of attachments for the part.
-	Attachments *[]PartAttachment `json:"attachments,omitempty"`
+	Attachments []PartAttachment `json:"attachments,omitempty"`
 
 	// Author The author that wrote or triggered the part. Can be a bot, admin, team or user.
 	Author *TicketPartAuthor `json:"author,omitempty"`
@@ -16869,7 +16869,7 @@ type TicketPartAuthorType string
 // TicketParts A list of Ticket Part objects for each note and event in the ticket. There is a limit of 500 parts.
 type TicketParts struct {
 	// TicketParts A list of Ticket Part objects for each ticket. There is a limit of 500 parts.
-	TicketParts *[]TicketPart `json:"ticket_parts,omitempty"`
+	TicketParts []TicketPart `json:"ticket_parts,omitempty"`
 
 	// TotalCount Example: 2
 	TotalCount *int `json:"total_count,omitempty"`
@@ -16884,7 +16884,7 @@ type TicketPartsType string
 // TicketReply A Ticket Part representing a note, comment, or quick_reply on a ticket
 type TicketReply struct {
 	// Attachments A list of attachments for the part.
-	Attachments *[]PartAttachment `json:"attachments,omitempty"`
+	Attachments []PartAttachment `json:"attachments,omitempty"`
 
 	// Author The author that wrote or triggered the part. Can be a bot, admin, team or user.
 	Author *TicketPartAuthor `json:"author,omitempty"`
@@ -17020,7 +17020,7 @@ type TicketStateDetailed struct {
 	// TicketTypes A list of ticket types associated with a given ticket state.
 	TicketTypes *struct {
 		// Data A list of ticket type attributes associated with a given ticket type.
-		Data *[]*TicketType `json:"data,omitempty"`
+		Data []*TicketType `json:"data,omitempty"`
 
 		// Type String representing the object's type. Always has the value `list`.
 		//
@@ -17042,7 +17042,7 @@ type TicketStateDetailedCategory string
 // TicketStateList A list of ticket states associated with a given ticket type.
 type TicketStateList struct {
 	// Data A list of ticket states associated with a given ticket type.
-	Data *[]*TicketStateDetailed `json:"data,omitempty"`
+	Data []*TicketStateDetailed `json:"data,omitempty"`
 
 	// Type String representing the object's type. Always has the value `list`.
 	//
@@ -17088,7 +17088,7 @@ type TicketType struct {
 	// TicketStates A list of ticket states associated with a given ticket type.
 	TicketStates *struct {
 		// Data A list of ticket states associated with a given ticket type.
-		Data *[]*TicketState `json:"data,omitempty"`
+		Data []*TicketState `json:"data,omitempty"`
 
 		// Type String representing the object's type. Always has the value `list`.
 		//
@@ -17151,7 +17151,7 @@ type TicketTypeAttribute struct {
 	// InputOptions Input options for the attribute
 	//
 	// Example: multiline: true
-	InputOptions *map[string]interface{} `json:"input_options,omitempty"`
+	InputOptions map[string]interface{} `json:"input_options,omitempty"`
 
 	// Name The name of the ticket type attribute
 	//
@@ -17205,7 +17205,7 @@ type TicketTypeAttribute struct {
 // TicketTypeAttributeList A list of attributes associated with a given ticket type.
 type TicketTypeAttributeList struct {
 	// TicketTypeAttributes A list of ticket type attributes associated with a given ticket type.
-	TicketTypeAttributes *[]*TicketTypeAttribute `json:"ticket_type_attributes,omitempty"`
+	TicketTypeAttributes []*TicketTypeAttribute `json:"ticket_type_attributes,omitempty"`
 
 	// Type String representing the object's type. Always has the value `ticket_type_attributes.list`.
 	Type *string `json:"type,omitempty"`
@@ -17214,7 +17214,7 @@ type TicketTypeAttributeList struct {
 // TicketTypeList A list of ticket types associated with a given workspace.
 type TicketTypeList struct {
 	// Data A list of ticket_types associated with a given workspace.
-	Data *[]*TicketType `json:"data,omitempty"`
+	Data []*TicketType `json:"data,omitempty"`
 
 	// Type String representing the object's type. Always has the value `list`.
 	//
@@ -17359,12 +17359,12 @@ type UpdateAudienceRequest struct {
 	// Predicates The predicates that define which contacts belong to the audience.
 	//
 	// Example: [{"attribute":"custom_attributes.plan","comparison":"eq","type":"string","value":"enterprise"}]
-	Predicates *[]Predicate `json:"predicates,omitempty"`
+	Predicates []Predicate `json:"predicates,omitempty"`
 
 	// RolePredicates Role-based predicates that further filter audience membership by contact role.
 	//
 	// Example: [{"attribute":"role","comparison":"eq","type":"role","value":"user"}]
-	RolePredicates *[]Predicate `json:"role_predicates,omitempty"`
+	RolePredicates []Predicate `json:"role_predicates,omitempty"`
 }
 
 // UpdateCollectionRequest You can update a collection
@@ -17393,7 +17393,7 @@ type UpdateCompanyRequest struct {
 	// CustomAttributes A hash of key/value pairs containing any other data about the company you want Intercom to store.
 	//
 	// Example: {"monthly_spend":155.5,"paid_subscriber":true,"team_mates":9}
-	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
+	CustomAttributes map[string]interface{} `json:"custom_attributes,omitempty"`
 
 	// Industry The industry that this company operates in.
 	//
@@ -17434,7 +17434,7 @@ type UpdateContactRequest struct {
 	Avatar *string `json:"avatar,omitempty"`
 
 	// CustomAttributes The custom attributes which are set for the contact
-	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
+	CustomAttributes map[string]interface{} `json:"custom_attributes,omitempty"`
 
 	// Email The contacts email
 	//
@@ -17592,7 +17592,7 @@ type UpdateConversationRequest struct {
 	// CustomAttributes An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models. System-defined attributes such as "CX Score rating" and "CX Score explanation" may also be included.
 	//
 	// Example: {"CX Score explanation":"The conversation was resolved quickly and the customer expressed satisfaction with the outcome.","CX Score rating":4,"end_date_timestamp":1677923174,"monthly_spend":155.5,"paid_subscriber":true,"start_date_iso8601":"2023-03-04T09:46:14Z","team_mates":9}
-	CustomAttributes *CustomAttributes `json:"custom_attributes,omitempty"`
+	CustomAttributes CustomAttributes `json:"custom_attributes,omitempty"`
 
 	// Read Mark a conversation as read within Intercom.
 	//
@@ -17870,7 +17870,7 @@ type UpdateOfficeHoursExceptionRequest struct {
 	RecurringAnnually *bool `json:"recurring_annually,omitempty"`
 
 	// TimeIntervals The open intervals for the exception date. Required for `custom_hours`; omit for `closed`.
-	TimeIntervals *[]OfficeHoursTimeInterval `json:"time_intervals,omitempty"`
+	TimeIntervals []OfficeHoursTimeInterval `json:"time_intervals,omitempty"`
 }
 
 // UpdateOfficeHoursExceptionRequestExceptionType The type of exception.
@@ -17886,7 +17886,7 @@ type UpdateOfficeHoursScheduleRequest struct {
 	Name *string `json:"name,omitempty"`
 
 	// TimeIntervals The open intervals for the schedule. `start_minute` and `end_minute` must be on a 15-minute boundary.
-	TimeIntervals *[]OfficeHoursTimeInterval `json:"time_intervals,omitempty"`
+	TimeIntervals []OfficeHoursTimeInterval `json:"time_intervals,omitempty"`
 
 	// TimeZoneName The IANA time zone the schedule's hours are evaluated in.
 	//
@@ -17929,7 +17929,7 @@ type UpdateTicketRequest struct {
 	// TicketAttributes The attributes set on the ticket.
 	//
 	// Example: {"_default_description_":"having a problem","_default_title_":"example"}
-	TicketAttributes *map[string]interface{} `json:"ticket_attributes,omitempty"`
+	TicketAttributes map[string]interface{} `json:"ticket_attributes,omitempty"`
 
 	// TicketStateId The ID of the ticket state associated with the ticket type.
 	//
@@ -18034,7 +18034,7 @@ type UpdateVisitorRequest struct {
 	// CustomAttributes The custom attributes which are set for the visitor.
 	//
 	// Example: {"monthly_spend":155.5,"paid_subscriber":true,"team_mates":9}
-	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
+	CustomAttributes map[string]interface{} `json:"custom_attributes,omitempty"`
 
 	// Id A unique identified for the visitor which is given by Intercom.
 	//
@@ -18065,7 +18065,7 @@ type Visitor struct {
 	AppId     *string       `json:"app_id,omitempty"`
 	Avatar    *types.Avatar `json:"avatar,omitempty"`
 	Companies *struct {
-		Companies *[]Company `json:"companies,omitempty"`
+		Companies []Company `json:"companies,omitempty"`
 
 		// Type The type of the object
 		//
@@ -18079,7 +18079,7 @@ type Visitor struct {
 	CreatedAt *int `json:"created_at,omitempty"`
 
 	// CustomAttributes The custom attributes you have set on the Visitor.
-	CustomAttributes *map[string]interface{} `json:"custom_attributes,omitempty"`
+	CustomAttributes map[string]interface{} `json:"custom_attributes,omitempty"`
 
 	// DoNotTrack Identifies if this visitor has do not track enabled.
 	//
@@ -18180,7 +18180,7 @@ type Visitor struct {
 	// Example: 1663597223
 	RemoteCreatedAt *int `json:"remote_created_at,omitempty"`
 	Segments        *struct {
-		Segments *[]string `json:"segments,omitempty"`
+		Segments []string `json:"segments,omitempty"`
 
 		// Type The type of the object
 		//
@@ -18198,7 +18198,7 @@ type Visitor struct {
 	// Example: 1663597223
 	SignedUpAt     *int `json:"signed_up_at,omitempty"`
 	SocialProfiles *struct {
-		SocialProfiles *[]string `json:"social_profiles,omitempty"`
+		SocialProfiles []string `json:"social_profiles,omitempty"`
 
 		// Type The type of the object
 		//
@@ -18206,7 +18206,7 @@ type Visitor struct {
 		Type *VisitorSocialProfilesType `json:"type,omitempty"`
 	} `json:"social_profiles,omitempty"`
 	Tags *struct {
-		Tags *[]struct {
+		Tags []struct {
 			// Id The id of the tag.
 			//
 			// Example: 8482
@@ -18437,7 +18437,7 @@ type WorkflowExport struct {
 	// Workflow The workflow configuration.
 	Workflow *struct {
 		// Attributes Custom attributes defined for this workflow.
-		Attributes *[]map[string]interface{} `json:"attributes,omitempty"`
+		Attributes []map[string]interface{} `json:"attributes,omitempty"`
 
 		// CreatedAt When the workflow was created.
 		//
@@ -18450,7 +18450,7 @@ type WorkflowExport struct {
 		Description *string `json:"description,omitempty"`
 
 		// EmbeddedRules Rules embedded within the workflow steps.
-		EmbeddedRules *[]map[string]interface{} `json:"embedded_rules,omitempty"`
+		EmbeddedRules []map[string]interface{} `json:"embedded_rules,omitempty"`
 
 		// Id The unique identifier for the workflow.
 		//
@@ -18460,10 +18460,10 @@ type WorkflowExport struct {
 		// PreferredDevices The preferred devices for this workflow.
 		//
 		// Example: ["desktop","mobile"]
-		PreferredDevices *[]string `json:"preferred_devices,omitempty"`
+		PreferredDevices []string `json:"preferred_devices,omitempty"`
 
 		// Snapshot The current snapshot of workflow steps and configuration.
-		Snapshot *map[string]interface{} `json:"snapshot,omitempty"`
+		Snapshot map[string]interface{} `json:"snapshot,omitempty"`
 
 		// State The current state of the workflow.
 		//
@@ -18473,10 +18473,10 @@ type WorkflowExport struct {
 		// TargetChannels The channels this workflow targets.
 		//
 		// Example: ["chat"]
-		TargetChannels *[]string `json:"target_channels,omitempty"`
+		TargetChannels []string `json:"target_channels,omitempty"`
 
 		// Targeting The targeting rules for this workflow.
-		Targeting *map[string]interface{} `json:"targeting,omitempty"`
+		Targeting map[string]interface{} `json:"targeting,omitempty"`
 
 		// Title The title of the workflow.
 		//
@@ -18557,7 +18557,7 @@ type SearchActivityLogsJSONBody struct {
 	// EventTypes An optional list of event types to filter activity logs by. Use the list all activity log event types endpoint to retrieve available values.
 	//
 	// Example: ["app_name_change","message_state_change"]
-	EventTypes *[]string `json:"event_types,omitempty"`
+	EventTypes []string `json:"event_types,omitempty"`
 
 	// Page The page number of results to return.
 	//
@@ -18693,7 +18693,7 @@ type ListCallsWithTranscriptsJSONBody struct {
 
 // CallWithTranscriptList defines parameters for ListCallsWithTranscripts.
 type CallWithTranscriptList struct {
-	Data *[]struct {
+	Data []struct {
 		// AdminId The id of the admin associated with the call, if any.
 		//
 		// Example: 789
@@ -18755,7 +18755,7 @@ type CallWithTranscriptList struct {
 		State *string `json:"state,omitempty"`
 
 		// Transcript The call transcript if available, otherwise an empty array.
-		Transcript *[]map[string]interface{} `json:"transcript,omitempty"`
+		Transcript []map[string]interface{} `json:"transcript,omitempty"`
 
 		// TranscriptStatus The status of the transcript if available.
 		TranscriptStatus *string `json:"transcript_status,omitempty"`
@@ -18974,28 +18974,28 @@ type SearchContentParams struct {
 	PerPage *int `form:"per_page,omitempty" json:"per_page,omitempty"`
 
 	// States Filter by publication state. Accepts a comma-separated list or repeated params.
-	States *[]SearchContentParamsStates `form:"states,omitempty" json:"states,omitempty"`
+	States []SearchContentParamsStates `form:"states,omitempty" json:"states,omitempty"`
 
 	// Locales Filter by locale codes (e.g. `en`, `fr`, `de`). Accepts a comma-separated list or repeated params.
-	Locales *[]string `form:"locales,omitempty" json:"locales,omitempty"`
+	Locales []string `form:"locales,omitempty" json:"locales,omitempty"`
 
 	// TagIds Filter by tag IDs. Pairs with `tag_operator` to control match semantics. Accepts a comma-separated list or repeated params.
-	TagIds *[]int `form:"tag_ids,omitempty" json:"tag_ids,omitempty"`
+	TagIds []int `form:"tag_ids,omitempty" json:"tag_ids,omitempty"`
 
 	// TagOperator Match operator paired with `tag_ids`. `IN` returns content matching any of the given tags; `NIN` excludes content matching any of them.
 	TagOperator *SearchContentParamsTagOperator `form:"tag_operator,omitempty" json:"tag_operator,omitempty"`
 
 	// AnyTagIds Filter by tag IDs using OR semantics — returns content matching any of the given tags. Alternative to `tag_ids` + `tag_operator`. Accepts a comma-separated list or repeated params.
-	AnyTagIds *[]int `form:"any_tag_ids,omitempty" json:"any_tag_ids,omitempty"`
+	AnyTagIds []int `form:"any_tag_ids,omitempty" json:"any_tag_ids,omitempty"`
 
 	// FolderIds Filter by folder IDs. Must be sent together with `folder_entity_type`. Accepts a comma-separated list or repeated params.
-	FolderIds *[]int `form:"folder_ids,omitempty" json:"folder_ids,omitempty"`
+	FolderIds []int `form:"folder_ids,omitempty" json:"folder_ids,omitempty"`
 
 	// FolderEntityType Required when `folder_ids` is provided. Identifies the entity type the folder IDs refer to.
 	FolderEntityType *SearchContentParamsFolderEntityType `form:"folder_entity_type,omitempty" json:"folder_entity_type,omitempty"`
 
 	// ContentTypes Restrict the search to specific content types. When provided, this REPLACES the default content type set rather than filtering on top of it. Accepts a comma-separated list or repeated params.
-	ContentTypes *[]SearchContentParamsContentTypes `form:"content_types,omitempty" json:"content_types,omitempty"`
+	ContentTypes []SearchContentParamsContentTypes `form:"content_types,omitempty" json:"content_types,omitempty"`
 
 	// CopilotState Filter by whether the content is enabled for Copilot.
 	CopilotState *SearchContentParamsCopilotState `form:"copilot_state,omitempty" json:"copilot_state,omitempty"`
@@ -19007,10 +19007,10 @@ type SearchContentParams struct {
 	FinSalesState *SearchContentParamsFinSalesState `form:"fin_sales_state,omitempty" json:"fin_sales_state,omitempty"`
 
 	// CreatedByIds Filter by the admin IDs that created the content. Accepts a comma-separated list or repeated params.
-	CreatedByIds *[]int `form:"created_by_ids,omitempty" json:"created_by_ids,omitempty"`
+	CreatedByIds []int `form:"created_by_ids,omitempty" json:"created_by_ids,omitempty"`
 
 	// LastUpdatedByIds Filter by the admin IDs that last updated the content. Accepts a comma-separated list or repeated params.
-	LastUpdatedByIds *[]int `form:"last_updated_by_ids,omitempty" json:"last_updated_by_ids,omitempty"`
+	LastUpdatedByIds []int `form:"last_updated_by_ids,omitempty" json:"last_updated_by_ids,omitempty"`
 
 	// CreatedAtAfter Return content created at or after this time. Unix epoch seconds.
 	CreatedAtAfter *int `form:"created_at_after,omitempty" json:"created_at_after,omitempty"`
@@ -19302,8 +19302,8 @@ type ReportingDataExportJob struct {
 
 // ReportingDatasetList defines parameters for ListReportingDatasets.
 type ReportingDatasetList struct {
-	Data *[]struct {
-		Attributes *[]struct {
+	Data []struct {
+		Attributes []struct {
 			// Id The simple attribute identifier. Note that this may be ambiguous if the same name exists across different attribute types. Use qualified_id when calling the enqueue endpoint.
 			//
 			// Example: conversation_id
@@ -19398,7 +19398,7 @@ type FinCsatResult struct {
 // ReplyToFinJSONBody defines parameters for ReplyToFin.
 type ReplyToFinJSONBody struct {
 	// Attachments An array of attachments to include with the message. Maximum of 10 attachments.
-	Attachments *[]FinAgentAttachment `json:"attachments,omitempty"`
+	Attachments []FinAgentAttachment `json:"attachments,omitempty"`
 
 	// ConversationId The ID of the conversation.
 	//
@@ -19451,7 +19451,7 @@ type FinReplyResult struct {
 // StartFinConversationJSONBody defines parameters for StartFinConversation.
 type StartFinConversationJSONBody struct {
 	// Attachments An array of attachments to include with the message. Maximum of 10 attachments.
-	Attachments *[]FinAgentAttachment `json:"attachments,omitempty"`
+	Attachments []FinAgentAttachment `json:"attachments,omitempty"`
 
 	// ConversationId The ID of the conversation that is calling Fin via this API.
 	//
@@ -19671,7 +19671,7 @@ type CreateTicketJSONBody struct {
 	// TicketAttributes The attributes set on the ticket. When setting the default title and description attributes, the attribute keys that should be used are `_default_title_` and `_default_description_`. When setting ticket type attributes of the list attribute type, the key should be the attribute name and the value of the attribute should be the list item id, obtainable by [listing the ticket type](ref:get_ticket-types). For example, if the ticket type has an attribute called `priority` of type `list`, the key should be `priority` and the value of the attribute should be the guid of the list item (e.g. `de1825a0-0164-4070-8ca6-13e22462fa7e`).
 	//
 	// Example: {"_default_description_":"The button is not working","_default_title_":"Found a bug"}
-	TicketAttributes *TicketRequestCustomAttributes `json:"ticket_attributes,omitempty"`
+	TicketAttributes TicketRequestCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketTypeId The ID of the type of ticket you want to create
 	//
@@ -19748,7 +19748,7 @@ type EnqueueCreateTicketJSONBody struct {
 	// TicketAttributes The attributes set on the ticket. When setting the default title and description attributes, the attribute keys that should be used are `_default_title_` and `_default_description_`. When setting ticket type attributes of the list attribute type, the key should be the attribute name and the value of the attribute should be the list item id, obtainable by [listing the ticket type](ref:get_ticket-types). For example, if the ticket type has an attribute called `priority` of type `list`, the key should be `priority` and the value of the attribute should be the guid of the list item (e.g. `de1825a0-0164-4070-8ca6-13e22462fa7e`).
 	//
 	// Example: {"_default_description_":"The button is not working","_default_title_":"Found a bug"}
-	TicketAttributes *TicketRequestCustomAttributes `json:"ticket_attributes,omitempty"`
+	TicketAttributes TicketRequestCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketTypeId The ID of the type of ticket you want to create
 	//
@@ -19819,7 +19819,7 @@ type UpdateTicketJSONBody struct {
 	// TicketAttributes The attributes set on the ticket.
 	//
 	// Example: {"_default_description_":"having a problem","_default_title_":"example"}
-	TicketAttributes *map[string]interface{} `json:"ticket_attributes,omitempty"`
+	TicketAttributes map[string]interface{} `json:"ticket_attributes,omitempty"`
 
 	// TicketStateId The ID of the ticket state associated with the ticket type.
 	//
@@ -39312,7 +39312,7 @@ func NewSearchContentRequest(server string, params *SearchContentParams) (*http.
 
 		if params.States != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "states", *params.States, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "states", params.States, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -39324,7 +39324,7 @@ func NewSearchContentRequest(server string, params *SearchContentParams) (*http.
 
 		if params.Locales != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "locales", *params.Locales, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "locales", params.Locales, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -39336,7 +39336,7 @@ func NewSearchContentRequest(server string, params *SearchContentParams) (*http.
 
 		if params.TagIds != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tag_ids", *params.TagIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "tag_ids", params.TagIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -39360,7 +39360,7 @@ func NewSearchContentRequest(server string, params *SearchContentParams) (*http.
 
 		if params.AnyTagIds != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "any_tag_ids", *params.AnyTagIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "any_tag_ids", params.AnyTagIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -39372,7 +39372,7 @@ func NewSearchContentRequest(server string, params *SearchContentParams) (*http.
 
 		if params.FolderIds != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "folder_ids", *params.FolderIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "folder_ids", params.FolderIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -39396,7 +39396,7 @@ func NewSearchContentRequest(server string, params *SearchContentParams) (*http.
 
 		if params.ContentTypes != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "content_types", *params.ContentTypes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "content_types", params.ContentTypes, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -39444,7 +39444,7 @@ func NewSearchContentRequest(server string, params *SearchContentParams) (*http.
 
 		if params.CreatedByIds != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "created_by_ids", *params.CreatedByIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "created_by_ids", params.CreatedByIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -39456,7 +39456,7 @@ func NewSearchContentRequest(server string, params *SearchContentParams) (*http.
 
 		if params.LastUpdatedByIds != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "last_updated_by_ids", *params.LastUpdatedByIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", false, "last_updated_by_ids", params.LastUpdatedByIds, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -58442,7 +58442,7 @@ type SubmitFinCsatResponse struct {
 		// Errors Validation messages keyed by the field they apply to, or `base` for conversation-level failures.
 		//
 		// Example: {"base":"The rating window for this conversation has closed"}
-		Errors *map[string]string `json:"errors,omitempty"`
+		Errors map[string]string `json:"errors,omitempty"`
 	}
 }
 
@@ -58461,7 +58461,7 @@ func (r SubmitFinCsatResponse) GetJSON422() *struct {
 	// Errors Validation messages keyed by the field they apply to, or `base` for conversation-level failures.
 	//
 	// Example: {"base":"The rating window for this conversation has closed"}
-	Errors *map[string]string `json:"errors,omitempty"`
+	Errors map[string]string `json:"errors,omitempty"`
 } {
 	return r.JSON422
 }
@@ -75084,7 +75084,7 @@ func ParseSubmitFinCsatResponse(rsp *http.Response) (*SubmitFinCsatResponse, err
 			// Errors Validation messages keyed by the field they apply to, or `base` for conversation-level failures.
 			//
 			// Example: {"base":"The rating window for this conversation has closed"}
-			Errors *map[string]string `json:"errors,omitempty"`
+			Errors map[string]string `json:"errors,omitempty"`
 		}
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err

@@ -74,7 +74,7 @@ func (s *AdminsService) ListActivityLogsAll(ctx context.Context, params *gen.Lis
 				return s.c.gen.ListActivityLogs(ctx, q)
 			}),
 		func(l *gen.ActivityLogList) ([]gen.ActivityLog, string) {
-			return derefItems(items(l.ActivityLogs)), pageNext(l.Pages)
+			return derefItems(l.ActivityLogs), pageNext(l.Pages)
 		}))
 }
 
@@ -116,7 +116,7 @@ func (s *AdminsService) SearchActivityLogsAll(ctx context.Context, body gen.Sear
 			return s.c.gen.SearchActivityLogs(ctx, b)
 		},
 		func(l *gen.ActivityLogList) ([]gen.ActivityLog, string) {
-			return derefItems(items(l.ActivityLogs)), pageNext(l.Pages)
+			return derefItems(l.ActivityLogs), pageNext(l.Pages)
 		}))
 }
 

@@ -111,7 +111,7 @@ func (s *AIContentService) ListContentImportSourcesAll(ctx context.Context, para
 			return s.c.gen.ListContentImportSources(ctx, p)
 		}),
 		func(l *gen.ContentImportSourcesList) ([]gen.ContentImportSource, string) {
-			return items(l.Data), linkNext(l.Pages)
+			return l.Data, linkNext(l.Pages)
 		}))
 }
 
@@ -139,7 +139,7 @@ func (s *AIContentService) ListExternalPagesAll(ctx context.Context, params *gen
 			return s.c.gen.ListExternalPages(ctx, p)
 		}),
 		func(l *gen.ExternalPagesList) ([]gen.ExternalPage, string) {
-			return items(l.Data), linkNext(l.Pages)
+			return l.Data, linkNext(l.Pages)
 		}))
 }
 

@@ -101,7 +101,7 @@ func (s *ArticlesService) ListAll(ctx context.Context, params *gen.ListArticlesP
 				return s.c.gen.ListArticles(ctx, q)
 			}),
 		func(l *gen.ArticleList) ([]gen.ArticleListItem, string) {
-			return items(l.Data), pageNext(l.Pages)
+			return l.Data, pageNext(l.Pages)
 		}))
 }
 
@@ -137,7 +137,7 @@ func (s *ArticlesService) ListVersionsAll(ctx context.Context, articleID string,
 			if l.Pages != nil {
 				next = pageAfter(valueOr(l.Pages.Page), valueOr(l.Pages.TotalPages))
 			}
-			return items(l.Data), next
+			return l.Data, next
 		}))
 }
 
@@ -185,7 +185,7 @@ func (s *ArticlesService) SearchAll(ctx context.Context, params *gen.SearchArtic
 			if l.Data == nil {
 				return nil, pageNext(l.Pages)
 			}
-			return items(l.Data.Articles), pageNext(l.Pages)
+			return l.Data.Articles, pageNext(l.Pages)
 		}))
 }
 

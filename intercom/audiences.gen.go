@@ -60,7 +60,7 @@ func (s *AudiencesService) ListAll(ctx context.Context, params *gen.ListAudience
 				return s.c.gen.ListAudiences(ctx, q)
 			}),
 		func(l *gen.AudienceList) ([]gen.Audience, string) {
-			return items(l.Data), pageAfter(valueOr(l.Page), valueOr(l.TotalPages))
+			return l.Data, pageAfter(valueOr(l.Page), valueOr(l.TotalPages))
 		}))
 }
 

@@ -103,7 +103,7 @@ func (s *CallsService) ListAll(ctx context.Context, params *gen.ListCallsParams,
 				return s.c.gen.ListCalls(ctx, q)
 			}),
 		func(l *gen.CallList) ([]gen.Call, string) {
-			return items(l.Data), pageNext(l.Pages)
+			return l.Data, pageNext(l.Pages)
 		}))
 }
 

@@ -43,11 +43,11 @@ func TestCallsMethods(t *testing.T) {
 			resp: `{"type":"list","data":[{"type":"call","id":"123","conversation_id":"456","transcript":[{"speaker":"user","text":"Hi"}],"transcript_status":"completed"}]}`,
 			check: func(t *testing.T, got any) {
 				l := got.(*gen.CallWithTranscriptList)
-				if l.Data == nil || len(*l.Data) != 1 {
+				if len(l.Data) != 1 {
 					t.Fatalf("decoded %+v", l)
 				}
-				c := (*l.Data)[0]
-				if valueOr(c.Id) != "123" || c.Transcript == nil || (*c.Transcript)[0]["text"] != "Hi" || valueOr(c.TranscriptStatus) != "completed" {
+				c := l.Data[0]
+				if valueOr(c.Id) != "123" || len(c.Transcript) == 0 || c.Transcript[0]["text"] != "Hi" || valueOr(c.TranscriptStatus) != "completed" {
 					t.Errorf("decoded call %+v", c)
 				}
 			},

@@ -102,7 +102,7 @@ func (s *CompaniesService) ListContactsAll(ctx context.Context, companyID string
 				return s.c.gen.ListAttachedContacts(ctx, companyID, q)
 			}),
 		func(l *gen.CompanyAttachedContacts) ([]gen.Contact, string) {
-			return items(l.Data), pageNext(l.Pages)
+			return l.Data, pageNext(l.Pages)
 		}))
 }
 
@@ -186,7 +186,7 @@ func (s *CompaniesService) ScrollAll(ctx context.Context, params *gen.ScrollOver
 			return s.c.gen.ScrollOverAllCompanies(ctx, &q)
 		},
 		func(l *gen.CompanyScroll) ([]gen.Company, string) {
-			return items(l.Data), valueOr(l.ScrollParam)
+			return l.Data, valueOr(l.ScrollParam)
 		}))
 }
 

@@ -24,7 +24,7 @@ func TestCompaniesCalls(t *testing.T) {
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return svcRes(c.Companies.CreateOrUpdate(ctx, gen.CreateOrUpdateCompanyRequest{
 					CompanyId: Ptr("acme"), Name: Ptr("Acme"), Size: Ptr(250),
-					CustomAttributes: &map[string]any{"tier": "gold", "seats": 25},
+					CustomAttributes: map[string]any{"tier": "gold", "seats": 25},
 				}))
 			},
 			method: "POST", path: "/companies",
@@ -39,7 +39,7 @@ func TestCompaniesCalls(t *testing.T) {
 			method: "GET", path: "/companies/531ee472cce572a6ec000006", resp: crmCompanyJSON,
 			check: func(t *testing.T, got any) {
 				co := got.(*gen.Company)
-				if valueOr(co.CompanyId) != "acme" || (*co.CustomAttributes)["churned"] != false || valueOr(co.Size) != 250 {
+				if valueOr(co.CompanyId) != "acme" || co.CustomAttributes["churned"] != false || valueOr(co.Size) != 250 {
 					t.Errorf("decoded %+v", co)
 				}
 			},

@@ -189,7 +189,7 @@ func (s *ContactsService) ListAll(ctx context.Context, params *gen.ListContactsP
 			return s.c.gen.ListContacts(ctx, &q)
 		},
 		func(l *gen.ContactList) ([]gen.Contact, string) {
-			return items(l.Data), cursorNext(l.Pages)
+			return l.Data, cursorNext(l.Pages)
 		}))
 }
 
@@ -234,7 +234,7 @@ func (s *ContactsService) ListCompaniesAll(ctx context.Context, contactID string
 			return s.c.gen.ListCompaniesForAContact(ctx, contactID, p)
 		}),
 		func(l *gen.ContactAttachedCompanies) ([]gen.Company, string) {
-			return items(l.Companies), linkNext(l.Pages)
+			return l.Companies, linkNext(l.Pages)
 		}))
 }
 
@@ -269,7 +269,7 @@ func (s *ContactsService) ListMergeHistoryAll(ctx context.Context, contactID str
 			return s.c.gen.ListContactMergeHistory(ctx, contactID, &q)
 		},
 		func(l *gen.MergeHistoryList) ([]gen.MergeHistoryItem, string) {
-			return items(l.Data), nextCursor(valueOr(l.HasMore), l.NextCursor)
+			return l.Data, nextCursor(valueOr(l.HasMore), l.NextCursor)
 		}))
 }
 
@@ -300,7 +300,7 @@ func (s *ContactsService) ListNotesAll(ctx context.Context, contactID string, pa
 				return s.c.gen.ListNotes(ctx, contactID, q)
 			}),
 		func(l *gen.NoteList) ([]gen.Note, string) {
-			return items(l.Data), pageNext(l.Pages)
+			return l.Data, pageNext(l.Pages)
 		}))
 }
 
@@ -404,7 +404,7 @@ func (s *ContactsService) SearchAll(ctx context.Context, body ContactSearchReque
 			return s.c.gen.SearchContacts(ctx, params, b)
 		},
 		func(l *gen.ContactList) ([]gen.Contact, string) {
-			return items(l.Data), cursorNext(l.Pages)
+			return l.Data, cursorNext(l.Pages)
 		}))
 }
 

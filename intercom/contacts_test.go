@@ -37,7 +37,7 @@ func TestContactsCalls(t *testing.T) {
 			check: func(t *testing.T, got any) {
 				c := got.(*gen.ContactWithPush)
 				if valueOr(c.Id) != "6762f0d51bb69f9f2193bb7f" || !valueOr(c.EnabledPushMessaging) ||
-					c.GetAvatar().GetImageURL() == "" || (*c.CustomAttributes)["seats"] != 3.0 {
+					c.GetAvatar().GetImageURL() == "" || c.CustomAttributes["seats"] != 3.0 {
 					t.Errorf("decoded %+v", c)
 				}
 				enc, _ := json.Marshal(c)
@@ -72,7 +72,7 @@ func TestContactsCalls(t *testing.T) {
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return svcRes(c.Contacts.Create(ctx, gen.CreateContactRequest{
 					Role: Ptr("user"), Email: Ptr("joe@example.com"), ExternalId: Ptr("ext-1"),
-					CustomAttributes: &map[string]any{"seats": 3},
+					CustomAttributes: map[string]any{"seats": 3},
 				}))
 			},
 			method: "POST", path: "/contacts",

@@ -44,6 +44,6 @@ func (s *ContentService) SearchAll(ctx context.Context, params *gen.SearchConten
 			if l.Pages != nil {
 				next = pageAfter(valueOr(l.Pages.Page), valueOr(l.Pages.TotalPages))
 			}
-			return items(l.Data), next
+			return l.Data, next
 		}))
 }

@@ -61,7 +61,7 @@ func (s *ContentSnippetsService) ListAll(ctx context.Context, params *gen.ListCo
 				return s.c.gen.ListContentSnippets(ctx, q)
 			}),
 		func(l *gen.ContentSnippetList) ([]gen.ContentSnippet, string) {
-			return items(l.Data), pageAfter(valueOr(l.Page), valueOr(l.TotalPages))
+			return l.Data, pageAfter(valueOr(l.Page), valueOr(l.TotalPages))
 		}))
 }
 

@@ -125,7 +125,7 @@ func (s *ConversationsService) ListAll(ctx context.Context, params *gen.ListConv
 			return s.c.gen.ListConversations(ctx, &q)
 		},
 		func(l *gen.ConversationList) ([]gen.ConversationListItem, string) {
-			return items(l.Conversations), cursorNext(l.Pages)
+			return l.Conversations, cursorNext(l.Pages)
 		}))
 }
 
@@ -149,7 +149,7 @@ func (s *ConversationsService) ListDeletedAll(ctx context.Context, params *gen.L
 				return s.c.gen.ListDeletedConversationIds(ctx, q)
 			}),
 		func(l *gen.DeletedConversationList) ([]gen.DeletedConversationItem, string) {
-			return items(l.Conversations), pageNext(l.Pages)
+			return l.Conversations, pageNext(l.Pages)
 		}))
 }
 
@@ -197,7 +197,7 @@ func (s *ConversationsService) ListSideConversationsAll(ctx context.Context, con
 			if l.Pages != nil {
 				next = pageAfter(valueOr(l.Pages.Page), valueOr(l.Pages.TotalPages))
 			}
-			return items(l.SideConversations), next
+			return l.SideConversations, next
 		}))
 }
 
@@ -302,7 +302,7 @@ func (s *ConversationsService) SearchAll(ctx context.Context, body gen.SearchReq
 			return s.c.gen.SearchConversations(ctx, params, b)
 		},
 		func(l *gen.ConversationList) ([]gen.ConversationListItem, string) {
-			return items(l.Conversations), cursorNext(l.Pages)
+			return l.Conversations, cursorNext(l.Pages)
 		}))
 }
 

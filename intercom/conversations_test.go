@@ -115,7 +115,7 @@ func TestConversationsMethods(t *testing.T) {
 				var body gen.ReplyConversationRequest
 				if err := body.FromAdminReplyConversationRequest(gen.AdminReplyConversationRequest{
 					AdminId: "991", Body: Ptr("<p>Hi</p>"), MessageType: "quick_reply", Type: "admin",
-					ReplyOptions: &[]gen.QuickReplyOption{{Text: "Yes", Uuid: "u1"}},
+					ReplyOptions: []gen.QuickReplyOption{{Text: "Yes", Uuid: "u1"}},
 				}); err != nil {
 					return nil, err
 				}
@@ -284,7 +284,7 @@ func TestConversationsMethods(t *testing.T) {
 			resp: `{"handling_events":[{"type":"assigned","timestamp":"2025-01-01T10:00:00Z","teammate":{"type":"admin","id":991,"name":"Ops","email":"ops@example.com"}}]}`,
 			check: func(t *testing.T, got any) {
 				l := got.(*gen.HandlingEventList)
-				if l.HandlingEvents == nil || len(*l.HandlingEvents) != 1 || (*l.HandlingEvents)[0].Type != "assigned" {
+				if len(l.HandlingEvents) != 1 || l.HandlingEvents[0].Type != "assigned" {
 					t.Errorf("decoded %+v", l)
 				}
 			},

@@ -17,7 +17,7 @@ func TestCustomObjectInstancesCalls(t *testing.T) {
 			name: "Create",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return svcRes(c.CustomObjectInstances.Create(ctx, "Order", gen.CreateOrUpdateCustomObjectInstanceRequest{
-					ExternalId: Ptr("ord-1"), CustomAttributes: &map[string]any{"order_number": "ORDER-12345", "total": 99.5},
+					ExternalId: Ptr("ord-1"), CustomAttributes: map[string]any{"order_number": "ORDER-12345", "total": 99.5},
 				}))
 			},
 			method: "POST", path: "/custom_object_instances/Order",

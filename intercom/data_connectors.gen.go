@@ -89,7 +89,7 @@ func (s *DataConnectorsService) ListAll(ctx context.Context, params *gen.ListDat
 			if l.Pages != nil && l.Pages.Next != nil {
 				next = valueOr(l.Pages.Next.StartingAfter)
 			}
-			return items(l.Data), next
+			return l.Data, next
 		}))
 }
 
@@ -130,7 +130,7 @@ func (s *DataConnectorsService) ListExecutionResultsAll(ctx context.Context, dat
 			if l.Pages != nil && l.Pages.Next != nil {
 				next = valueOr(l.Pages.Next.StartingAfter)
 			}
-			return items(l.Data), next
+			return l.Data, next
 		}))
 }
 

@@ -52,7 +52,7 @@ func (s *DataEventsService) ListAll(ctx context.Context, params *gen.ListDataEve
 			return s.c.gen.ListDataEvents(ctx, p)
 		}),
 		func(l *gen.DataEventSummary) ([]gen.DataEventSummaryItem, string) {
-			return derefItems(items(l.Events)), linkNext(l.Pages)
+			return derefItems(l.Events), linkNext(l.Pages)
 		}))
 }
 

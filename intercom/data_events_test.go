@@ -18,7 +18,7 @@ func TestDataEventsCalls(t *testing.T) {
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return svcNoRes(c.DataEvents.Create(ctx, gen.CreateDataEventRequest{
 					EventName: Ptr("invited-friend"), CreatedAt: Ptr(1671028894), UserId: Ptr("u1"),
-					Metadata: &map[string]any{"invitee_email": "pi@example.org"},
+					Metadata: map[string]any{"invitee_email": "pi@example.org"},
 				}))
 			},
 			method: "POST", path: "/events", status: 202, resp: "",

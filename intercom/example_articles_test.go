@@ -111,12 +111,12 @@ func ExampleArticlesService_Search() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, a := range *res.Data.Articles {
+	for _, a := range res.Data.Articles {
 		fmt.Println(*a.Id, *a.Title)
 	}
-	for _, h := range *res.Data.Highlights {
+	for _, h := range res.Data.Highlights {
 		var parts []string
-		for _, part := range *h.HighlightedTitle {
+		for _, part := range h.HighlightedTitle {
 			parts = append(parts, fmt.Sprintf("%s=%q", *part.Type, *part.Text))
 		}
 		fmt.Println(*h.ArticleId, strings.Join(parts, " "))

@@ -75,12 +75,12 @@ func ExampleCompaniesService_CreateOrUpdate() {
 	company, err := client.Companies.CreateOrUpdate(context.Background(), gen.CreateOrUpdateCompanyRequest{
 		CompanyId:        intercom.Ptr("acme-42"), // your id: the same id updates the company
 		Name:             intercom.Ptr("Acme"),
-		CustomAttributes: &map[string]any{"tier": "gold", "seats": 25},
+		CustomAttributes: map[string]any{"tier": "gold", "seats": 25},
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(*company.Id, *company.CompanyId, *company.Name, (*company.CustomAttributes)["seats"])
+	fmt.Println(*company.Id, *company.CompanyId, *company.Name, company.CustomAttributes["seats"])
 	// Output:
 	// co9 acme-42 Acme 25
 }

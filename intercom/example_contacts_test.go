@@ -92,7 +92,7 @@ func ExampleContactsService_Get() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(*contact.Email, *contact.EnabledPushMessaging, (*contact.CustomAttributes)["plan"])
+	fmt.Println(*contact.Email, *contact.EnabledPushMessaging, contact.CustomAttributes["plan"])
 
 	_, err = client.Contacts.Get(ctx, "c404")
 	fmt.Println(intercom.IsNotFound(err))

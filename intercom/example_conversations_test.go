@@ -144,7 +144,7 @@ func ExampleConversationsService_ReplyAsAdmin() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	part := (*conv.ConversationParts.ConversationParts)[0]
+	part := conv.ConversationParts.ConversationParts[0]
 	fmt.Println(*part.PartType+":", *part.Body)
 
 	// An internal note goes through the same endpoint.
@@ -152,7 +152,7 @@ func ExampleConversationsService_ReplyAsAdmin() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	part = (*conv.ConversationParts.ConversationParts)[0]
+	part = conv.ConversationParts.ConversationParts[0]
 	fmt.Println(*part.PartType+":", *part.Body)
 
 	// A missing conversation is a typed error.

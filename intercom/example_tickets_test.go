@@ -73,12 +73,12 @@ func ExampleTicketsService_Create() {
 	ticket, err := client.Tickets.Create(context.Background(), gen.CreateTicketJSONRequestBody{
 		TicketTypeId:     "53",
 		Contacts:         []gen.CreateTicketJSONBody_Contacts_Item{contact},
-		TicketAttributes: &gen.TicketRequestCustomAttributes{"_default_title_": title},
+		TicketAttributes: gen.TicketRequestCustomAttributes{"_default_title_": title},
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	got, err := (*ticket.TicketAttributes)["_default_title_"].AsTicketCustomAttributes0() // a string attribute
+	got, err := ticket.TicketAttributes["_default_title_"].AsTicketCustomAttributes0() // a string attribute
 	if err != nil {
 		log.Fatal(err)
 	}

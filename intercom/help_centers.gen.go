@@ -144,7 +144,7 @@ func (s *HelpCentersService) ListCollectionsAll(ctx context.Context, params *gen
 				return s.c.gen.ListAllCollections(ctx, q)
 			}),
 		func(l *gen.CollectionList) ([]gen.Collection, string) {
-			return items(l.Data), pageNext(l.Pages)
+			return l.Data, pageNext(l.Pages)
 		}))
 }
 
@@ -178,7 +178,7 @@ func (s *HelpCentersService) ListRedirectsAll(ctx context.Context, helpCenterID 
 			if l.Pages != nil {
 				next = pageAfter(valueOr(l.Pages.Page), valueOr(l.Pages.TotalPages))
 			}
-			return items(l.Data), next
+			return l.Data, next
 		}))
 }
 

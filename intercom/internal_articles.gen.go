@@ -73,7 +73,7 @@ func (s *InternalArticlesService) ListAll(ctx context.Context, params *gen.ListI
 				return s.c.gen.ListInternalArticles(ctx, q)
 			}),
 		func(l *gen.InternalArticleList) ([]gen.InternalArticleListItem, string) {
-			return items(l.Data), pageNext(l.Pages)
+			return l.Data, pageNext(l.Pages)
 		}))
 }
 
@@ -104,7 +104,7 @@ func (s *InternalArticlesService) SearchAll(ctx context.Context, params *gen.Sea
 			if l.Data == nil {
 				return nil, pageNext(l.Pages)
 			}
-			return items(l.Data.InternalArticles), pageNext(l.Pages)
+			return l.Data.InternalArticles, pageNext(l.Pages)
 		}))
 }
 

@@ -49,6 +49,6 @@ func (s *MacrosService) ListAll(ctx context.Context, params *gen.ListMacrosParam
 			if l.Pages != nil && l.Pages.Next != nil {
 				next = valueOr(l.Pages.Next.StartingAfter)
 			}
-			return derefItems(items(l.Data)), next
+			return derefItems(l.Data), next
 		}))
 }

@@ -90,7 +90,7 @@ func (s *NewsService) ListItemsAll(ctx context.Context, params *gen.ListNewsItem
 				return s.c.gen.ListNewsItems(ctx, q)
 			}),
 		func(l *gen.PaginatedResponse) ([]gen.PaginatedResponse_Data_Item, string) {
-			return items(l.Data), pageNext(l.Pages)
+			return l.Data, pageNext(l.Pages)
 		}))
 }
 
@@ -126,7 +126,7 @@ func (s *NewsService) ListLiveItemsAll(ctx context.Context, newsfeedID string, p
 				return s.c.gen.ListLiveNewsfeedItems(ctx, newsfeedID, q)
 			}),
 		func(l *gen.PaginatedResponse) ([]gen.PaginatedResponse_Data_Item, string) {
-			return items(l.Data), pageNext(l.Pages)
+			return l.Data, pageNext(l.Pages)
 		}))
 }
 
@@ -154,7 +154,7 @@ func (s *NewsService) ListNewsfeedsAll(ctx context.Context, params *gen.ListNews
 				return s.c.gen.ListNewsfeeds(ctx, q)
 			}),
 		func(l *gen.PaginatedResponse) ([]gen.PaginatedResponse_Data_Item, string) {
-			return items(l.Data), pageNext(l.Pages)
+			return l.Data, pageNext(l.Pages)
 		}))
 }
 

@@ -18,8 +18,8 @@ const kbNewsfeed = `{"type":"newsfeed","id":"53","name":"Visitor Feed","created_
 func TestNewsCalls(t *testing.T) {
 	item := gen.NewsItemRequest{
 		Title: "We have news", Body: Ptr("<p>New features</p>"), SenderId: "991", State: Ptr(gen.NewsItemRequestStateLive),
-		Labels: &[]string{"Product"}, DeliverSilently: Ptr(false),
-		NewsfeedAssignments: &[]gen.NewsfeedAssignment{{NewsfeedId: Ptr[types.NumericID]("53"), PublishedAt: Ptr(1672928359)}},
+		Labels: []string{"Product"}, DeliverSilently: Ptr(false),
+		NewsfeedAssignments: []gen.NewsfeedAssignment{{NewsfeedId: Ptr[types.NumericID]("53"), PublishedAt: Ptr(1672928359)}},
 	}
 	const itemBody = `{"title":"We have news","body":"<p>New features</p>","sender_id":991,"state":"live","labels":["Product"],"deliver_silently":false,"newsfeed_assignments":[{"newsfeed_id":53,"published_at":1672928359}]}`
 	svcRun(t, []svcCase{
@@ -49,6 +49,18 @@ func TestNewsCalls(t *testing.T) {
 			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.News.UpdateItem(ctx, "141", item)) },
 			method: "PUT", path: "/news/news_items/141",
 			body: itemBody,
+			resp: kbNewsItem,
+		},
+		{
+			// reactions keeps its pointer (overlay [22]): [] disables reactions.
+			name: "UpdateItem disables reactions",
+			call: func(ctx context.Context, c *Client) (any, error) {
+				noReactions := item
+				noReactions.Reactions = &[]*string{}
+				return svcRes(c.News.UpdateItem(ctx, "141", noReactions))
+			},
+			method: "PUT", path: "/news/news_items/141",
+			body: itemBody[:len(itemBody)-1] + `,"reactions":[]}`,
 			resp: kbNewsItem,
 		},
 		{
@@ -103,7 +115,7 @@ func TestNewsUnionItems(t *testing.T) {
 			t.Fatal(err)
 		}
 		if valueOr(n.Id) != "141" || n.Type == nil || *n.Type != gen.NewsItemTypeNewsItem || valueOr(n.Title) != "We have news" ||
-			n.SenderId == nil || *n.SenderId != "991" || n.NewsfeedAssignments == nil || *(*n.NewsfeedAssignments)[0].NewsfeedId != "53" {
+			n.SenderId == nil || *n.SenderId != "991" || len(n.NewsfeedAssignments) == 0 || *n.NewsfeedAssignments[0].NewsfeedId != "53" {
 			t.Errorf("news item decoded as %+v", n)
 		}
 	}

@@ -64,6 +64,6 @@ func (s *NotesService) ListForCompanyAll(ctx context.Context, companyID string, 
 				return s.c.gen.ListCompanyNotes(ctx, companyID, q)
 			}),
 		func(l *gen.NoteList) ([]gen.Note, string) {
-			return items(l.Data), pageNext(l.Pages)
+			return l.Data, pageNext(l.Pages)
 		}))
 }

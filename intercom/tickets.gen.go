@@ -125,7 +125,7 @@ func (s *TicketsService) SearchAll(ctx context.Context, body gen.SearchRequest, 
 			return s.c.gen.SearchTickets(ctx, b)
 		},
 		func(l *gen.TicketList) ([]gen.Ticket, string) {
-			return derefItems(items(l.Tickets)), cursorNext(l.Pages)
+			return derefItems(l.Tickets), cursorNext(l.Pages)
 		}))
 }
 

@@ -14,7 +14,7 @@ type List[T any] struct {
 	// Type is the object's type, "list"; nil when a bare array came.
 	Type *string `json:"type,omitempty"`
 	// Data holds the items.
-	Data *[]T `json:"data,omitempty"`
+	Data []T `json:"data,omitempty"`
 }
 
 // GetType returns the object's type, or "" when l is nil or a bare array came.
@@ -27,10 +27,10 @@ func (l *List[T]) GetType() string {
 
 // GetData returns the items, or nil when l is nil or has none.
 func (l *List[T]) GetData() []T {
-	if l == nil || l.Data == nil {
+	if l == nil {
 		return nil
 	}
-	return *l.Data
+	return l.Data
 }
 
 // UnmarshalJSON accepts the list object or a bare array of items; null leaves
@@ -45,7 +45,7 @@ func (l *List[T]) UnmarshalJSON(b []byte) error {
 		if err := json.Unmarshal(b, &items); err != nil {
 			return err
 		}
-		*l = List[T]{Data: &items}
+		*l = List[T]{Data: items}
 		return nil
 	case len(b) > 0 && b[0] == '{':
 		type plain List[T]
@@ -71,7 +71,7 @@ type PagedList[T, P any] struct {
 	// "company") when a single item came, or nil for a bare array.
 	Type *string `json:"type,omitempty"`
 	// Data holds the items of this page.
-	Data *[]T `json:"data,omitempty"`
+	Data []T `json:"data,omitempty"`
 	// Pages says where this page is and how to get the next one.
 	Pages *P `json:"pages,omitempty"`
 	// TotalCount is the number of items of the whole list, when given.
@@ -88,10 +88,10 @@ func (l *PagedList[T, P]) GetType() string {
 
 // GetData returns the items, or nil when l is nil or has none.
 func (l *PagedList[T, P]) GetData() []T {
-	if l == nil || l.Data == nil {
+	if l == nil {
 		return nil
 	}
-	return *l.Data
+	return l.Data
 }
 
 // GetPages returns the pages object, or nil when l is nil or has none.
@@ -123,7 +123,7 @@ func (l *PagedList[T, P]) UnmarshalJSON(b []byte) error {
 		if err := json.Unmarshal(b, &items); err != nil {
 			return err
 		}
-		*l = PagedList[T, P]{Data: &items}
+		*l = PagedList[T, P]{Data: items}
 		return nil
 	case len(b) > 0 && b[0] == '{':
 		var probe struct {
@@ -138,7 +138,7 @@ func (l *PagedList[T, P]) UnmarshalJSON(b []byte) error {
 			if err := json.Unmarshal(b, &item); err != nil {
 				return err
 			}
-			*l = PagedList[T, P]{Type: probe.Type, Data: &[]T{item}}
+			*l = PagedList[T, P]{Type: probe.Type, Data: []T{item}}
 			return nil
 		}
 		type plain PagedList[T, P]

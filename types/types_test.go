@@ -189,7 +189,7 @@ func TestPagedListShapes(t *testing.T) {
 			t.Errorf("%s: ids %v type %q page %d total %d", tc.in, ids, l.GetType(), page, l.GetTotalCount())
 		}
 	}
-	b, err := json.Marshal(PagedList[item, pages]{Data: &[]item{{Type: "company", ID: "1"}}})
+	b, err := json.Marshal(PagedList[item, pages]{Data: []item{{Type: "company", ID: "1"}}})
 	if err != nil || string(b) != `{"data":[{"type":"company","id":"1"}]}` {
 		t.Errorf("encoded %s, %v", b, err)
 	}

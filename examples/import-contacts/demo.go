@@ -162,8 +162,8 @@ func checkWorkspace(ctx context.Context, client *intercom.Client, tagID string) 
 			return fmt.Errorf("contact %s: external id or name not imported", val(c.Id))
 		}
 		tagged := false
-		if c.Tags != nil && c.Tags.Data != nil {
-			for _, t := range *c.Tags.Data {
+		if c.Tags != nil {
+			for _, t := range c.Tags.Data {
 				tagged = tagged || val(t.Id) == tagID
 			}
 		}

@@ -273,7 +273,7 @@ func (imp *importer) upsert(ctx context.Context, c *intercom.Client, r row) erro
 		setIf(&body.ExternalId, r.externalID)
 		setIf(&body.Name, r.name)
 		if r.attrs != nil {
-			body.CustomAttributes = &r.attrs
+			body.CustomAttributes = r.attrs
 		}
 		ct, err := c.Contacts.Create(ctx, body)
 		if err != nil {
@@ -287,7 +287,7 @@ func (imp *importer) upsert(ctx context.Context, c *intercom.Client, r row) erro
 		setIf(&body.ExternalId, r.externalID)
 		setIf(&body.Name, r.name)
 		if r.attrs != nil {
-			body.CustomAttributes = &r.attrs
+			body.CustomAttributes = r.attrs
 		}
 		if _, err := c.Contacts.Update(ctx, id, body); err != nil {
 			return &stepError{"updating the contact", err}
@@ -324,7 +324,7 @@ func findContact(ctx context.Context, c *intercom.Client, r row) (string, error)
 	if err != nil {
 		return "", err
 	}
-	for _, ct := range *list.Data {
+	for _, ct := range list.Data {
 		// A contact with another external id is another person.
 		if ct.Id != nil && (r.externalID == "" || ct.ExternalId == nil || *ct.ExternalId == r.externalID) {
 			return *ct.Id, nil

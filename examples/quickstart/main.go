@@ -93,7 +93,7 @@ func tour(ctx context.Context, out io.Writer, client *intercom.Client, write boo
 
 		updated, err := client.Contacts.Update(ctx, contactID, gen.UpdateContactRequest{
 			Name:             intercom.Ptr("Ada King, Countess of Lovelace"),
-			CustomAttributes: &map[string]any{"plan": "analytical-engine"},
+			CustomAttributes: map[string]any{"plan": "analytical-engine"},
 		})
 		if err != nil {
 			return fmt.Errorf("update contact: %w", err)

@@ -38,7 +38,7 @@ func (c *call) identifyAdmin() result {
 func (c *call) listAdmins() result {
 	admins := make([]*gen.Admin, 0, c.st.admins.len())
 	admins = append(admins, c.st.admins.values()...)
-	return ok(gen.AdminList{Type: ptr("admin.list"), Admins: &admins})
+	return ok(gen.AdminList{Type: ptr("admin.list"), Admins: admins})
 }
 
 func (c *call) getAdmin() result {
@@ -54,7 +54,7 @@ func (c *call) listTeams() result {
 	for _, t := range c.st.teams.values() {
 		teams = append(teams, *t)
 	}
-	return ok(gen.TeamList{Type: ptr(gen.TeamListType("team.list")), Teams: &teams})
+	return ok(gen.TeamList{Type: ptr(gen.TeamListType("team.list")), Teams: teams})
 }
 
 func (c *call) getTeam() result {
@@ -82,7 +82,7 @@ func (c *call) listSegments() result {
 	for _, sg := range c.st.segments.values() {
 		segs = append(segs, c.st.segment(sg, withCount))
 	}
-	return ok(gen.SegmentList{Type: ptr(gen.SegmentListType("segment.list")), Segments: &segs})
+	return ok(gen.SegmentList{Type: ptr(gen.SegmentListType("segment.list")), Segments: segs})
 }
 
 func (c *call) getSegment() result {
@@ -192,7 +192,7 @@ func (c *call) listEvents() result {
 	if items == nil {
 		items = []*gen.DataEventSummaryItem{}
 	}
-	out := gen.DataEventSummary{Type: ptr(gen.DataEventSummaryType("event.summary")), Events: &items, IntercomUserId: rec.c.Id}
+	out := gen.DataEventSummary{Type: ptr(gen.DataEventSummaryType("event.summary")), Events: items, IntercomUserId: rec.c.Id}
 	if rec.c.Email != nil {
 		out.Email = rec.c.Email
 	}

@@ -73,7 +73,7 @@ func (st *store) applyArticle(a *gen.Article, in *articleInput, parentID *int, n
 		a.State = ptr(gen.ArticleState(*in.State))
 	}
 	if parentID != nil {
-		a.ParentIds = &[]types.NumericID{types.NumericID(strconv.Itoa(*parentID))}
+		a.ParentIds = []types.NumericID{types.NumericID(strconv.Itoa(*parentID))}
 	}
 	a.UpdatedAt = ptr(now)
 	a.Url = nil
@@ -126,8 +126,8 @@ func (st *store) newArticle(now int) *gen.Article {
 		State:         ptr(gen.ArticleStateDraft),
 		CreatedAt:     ptr(now),
 		DefaultLocale: ptr("en"),
-		ParentIds:     &[]types.NumericID{},
-		Tags:          &gen.Tags{Type: ptr(gen.TagsType("tag.list")), Tags: &[]gen.Tag{}},
+		ParentIds:     []types.NumericID{},
+		Tags:          &gen.Tags{Type: ptr(gen.TagsType("tag.list")), Tags: []gen.Tag{}},
 		Statistics: &gen.ArticleStatistics{
 			Type: ptr(gen.ArticleStatisticsType("article_statistics")), Views: ptr(0), Conversions: ptr(0), Reactions: ptr(0),
 			HappyReactionPercentage: ptr(0.0), NeutralReactionPercentage: ptr(0.0), SadReactionPercentage: ptr(0.0),
@@ -149,7 +149,7 @@ func (c *call) listArticles() result {
 		}
 		data = append(data, item)
 	}
-	return ok(gen.ArticleList{Type: ptr(gen.ArticleListType("list")), Data: &data, TotalCount: ptr(len(ids)), Pages: &pages})
+	return ok(gen.ArticleList{Type: ptr(gen.ArticleListType("list")), Data: data, TotalCount: ptr(len(ids)), Pages: &pages})
 }
 
 func (c *call) createArticle() result {

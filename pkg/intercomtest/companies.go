@@ -24,11 +24,11 @@ type (
 		Type *string `json:"type,omitempty"`
 	}
 	companySegments = struct {
-		Segments *[]gen.Segment           `json:"segments,omitempty"`
+		Segments []gen.Segment            `json:"segments,omitempty"`
 		Type     *gen.CompanySegmentsType `json:"type,omitempty"`
 	}
 	companyTags = struct {
-		Tags *[]gen.TagBasic      `json:"tags,omitempty"`
+		Tags []gen.TagBasic       `json:"tags,omitempty"`
 		Type *gen.CompanyTagsType `json:"type,omitempty"`
 	}
 )
@@ -45,8 +45,8 @@ func (st *store) renderCompany(co *companyRec) gen.Company {
 	for _, id := range co.tags {
 		tags = append(tags, st.tags.m[id].basic())
 	}
-	c.Tags = &companyTags{Type: ptr(gen.CompanyTagsType("tag.list")), Tags: &tags}
-	c.Segments = &companySegments{Type: ptr(gen.CompanySegmentsType("segment.list")), Segments: &[]gen.Segment{}}
+	c.Tags = &companyTags{Type: ptr(gen.CompanyTagsType("tag.list")), Tags: tags}
+	c.Segments = &companySegments{Type: ptr(gen.CompanySegmentsType("segment.list")), Segments: []gen.Segment{}}
 	users := 0
 	id := val(c.Id)
 	for _, rec := range st.contacts.values() {
@@ -106,8 +106,7 @@ func (st *store) applyCompany(co *companyRec, in *gen.CreateOrUpdateCompanyReque
 		c.RemoteCreatedAt = ptr(*in.RemoteCreatedAt)
 	}
 	if in.CustomAttributes != nil {
-		m := mergeAttrs(val(c.CustomAttributes), *in.CustomAttributes)
-		c.CustomAttributes = &m
+		c.CustomAttributes = mergeAttrs(c.CustomAttributes, in.CustomAttributes)
 	}
 	c.UpdatedAt = ptr(now)
 }
@@ -128,7 +127,7 @@ func (st *store) newCompany(in *gen.CreateOrUpdateCompanyRequest, now int) *comp
 		MonthlySpend:     ptr(0),
 		SessionCount:     ptr(0),
 		Plan:             &companyPlan{},
-		CustomAttributes: &map[string]any{},
+		CustomAttributes: map[string]any{},
 	}}
 	st.applyCompany(co, in, now)
 	return co
@@ -218,7 +217,7 @@ func (c *call) listCompanyContacts() result {
 	for _, cid := range ids[start:end] {
 		data = append(data, c.st.renderContact(c.st.contacts.m[cid]))
 	}
-	return ok(gen.CompanyAttachedContacts{Type: ptr(gen.CompanyAttachedContactsType("list")), Data: &data, TotalCount: ptr(len(ids)), Pages: &pages})
+	return ok(gen.CompanyAttachedContacts{Type: ptr(gen.CompanyAttachedContactsType("list")), Data: data, TotalCount: ptr(len(ids)), Pages: &pages})
 }
 
 // listCompanies is GET /companies: every company, or those matching the
@@ -278,7 +277,7 @@ func (c *call) companyPage(ids []string, path string, keep url.Values) result {
 	for _, id := range ids[start:end] {
 		data = append(data, c.st.renderCompany(c.st.companies.m[id]))
 	}
-	return ok(gen.CompanyList{Type: ptr("list"), Data: &data, TotalCount: ptr(len(ids)), Pages: &pages})
+	return ok(gen.CompanyList{Type: ptr("list"), Data: data, TotalCount: ptr(len(ids)), Pages: &pages})
 }
 
 // scrollState is the app's one open scroll over companies.
@@ -328,5 +327,5 @@ func (c *call) scrollCompanies() result {
 	if len(data) == 0 {
 		st.scroll = nil // the end: the scroll param expires
 	}
-	return ok(gen.CompanyScroll{Type: ptr(gen.CompanyScrollType("list")), Data: &data, TotalCount: ptr(len(sc.ids)), ScrollParam: ptr(sc.param)})
+	return ok(gen.CompanyScroll{Type: ptr(gen.CompanyScrollType("list")), Data: data, TotalCount: ptr(len(sc.ids)), ScrollParam: ptr(sc.param)})
 }

@@ -34,18 +34,18 @@ func (st *store) renderContact(rec *contactRec) gen.Contact {
 	for _, l := range rec.tags[:min(len(rec.tags), summaryLimit)] {
 		tags = append(tags, gen.AddressableList{Type: ptr("tag"), Id: ptr(l.id), Url: ptr("/tags/" + l.id)})
 	}
-	c.Tags = &gen.ContactTags{Data: &tags, HasMore: ptr(len(rec.tags) > summaryLimit), TotalCount: ptr(len(rec.tags)), Url: ptr("/contacts/" + id + "/tags")}
+	c.Tags = &gen.ContactTags{Data: tags, HasMore: ptr(len(rec.tags) > summaryLimit), TotalCount: ptr(len(rec.tags)), Url: ptr("/contacts/" + id + "/tags")}
 	companies := []gen.CompanyData{}
 	for _, cid := range rec.companies[:min(len(rec.companies), summaryLimit)] {
 		companies = append(companies, gen.CompanyData{Type: ptr(gen.CompanyDataType("company")), Id: ptr(cid), Url: ptr("/companies/" + cid)})
 	}
-	c.Companies = &gen.ContactCompanies{Data: &companies, HasMore: ptr(len(rec.companies) > summaryLimit), TotalCount: ptr(len(rec.companies)), Url: ptr("/contacts/" + id + "/companies")}
+	c.Companies = &gen.ContactCompanies{Data: companies, HasMore: ptr(len(rec.companies) > summaryLimit), TotalCount: ptr(len(rec.companies)), Url: ptr("/contacts/" + id + "/companies")}
 	noteIDs := st.notesOf(id)
 	notes := []gen.AddressableList{}
 	for _, nid := range noteIDs[:min(len(noteIDs), summaryLimit)] {
 		notes = append(notes, gen.AddressableList{Type: ptr("note"), Id: ptr(nid), Url: ptr("/notes/" + nid)})
 	}
-	c.Notes = &gen.ContactNotes{Data: &notes, HasMore: ptr(len(noteIDs) > summaryLimit), TotalCount: ptr(len(noteIDs)), Url: ptr("/contacts/" + id + "/notes")}
+	c.Notes = &gen.ContactNotes{Data: notes, HasMore: ptr(len(noteIDs) > summaryLimit), TotalCount: ptr(len(noteIDs)), Url: ptr("/contacts/" + id + "/notes")}
 	return c
 }
 
@@ -146,9 +146,9 @@ func (st *store) newContact(in *gen.UpdateContactRequest, now int) *contactRec {
 		HasHardBounced:         ptr(false),
 		MarkedEmailAsSpam:      ptr(false),
 		UnsubscribedFromEmails: ptr(false),
-		CustomAttributes:       &map[string]any{},
+		CustomAttributes:       map[string]any{},
 		Location:               &gen.ContactLocation{Type: ptr("location")},
-		SocialProfiles:         &gen.ContactSocialProfiles{Data: &[]gen.SocialProfile{}},
+		SocialProfiles:         &gen.ContactSocialProfiles{Data: []gen.SocialProfile{}},
 		Avatar:                 &types.Avatar{Type: "avatar"},
 	}
 	rec := &contactRec{c: c}
@@ -195,8 +195,7 @@ func applyContact(rec *contactRec, in *gen.UpdateContactRequest, now int) {
 		c.UnsubscribedFromEmails = ptr(*in.UnsubscribedFromEmails)
 	}
 	if in.CustomAttributes != nil {
-		m := mergeAttrs(val(c.CustomAttributes), *in.CustomAttributes)
-		c.CustomAttributes = &m
+		c.CustomAttributes = mergeAttrs(c.CustomAttributes, in.CustomAttributes)
 	}
 	c.UpdatedAt = ptr(now)
 }
@@ -230,7 +229,7 @@ func (c *call) listContacts() result {
 	for _, id := range ids[start:end] {
 		data = append(data, c.st.renderContact(c.st.contacts.m[id]))
 	}
-	return ok(gen.ContactList{Type: ptr(gen.ContactListType("list")), Data: &data, TotalCount: ptr(len(ids)), Pages: &pages})
+	return ok(gen.ContactList{Type: ptr(gen.ContactListType("list")), Data: data, TotalCount: ptr(len(ids)), Pages: &pages})
 }
 
 func (c *call) createContact() result {
@@ -361,8 +360,7 @@ func (c *call) mergeContacts() result {
 			into.companies = append(into.companies, cid)
 		}
 	}
-	attrs := mergeAttrs(val(from.c.CustomAttributes), val(into.c.CustomAttributes))
-	into.c.CustomAttributes = &attrs
+	into.c.CustomAttributes = mergeAttrs(from.c.CustomAttributes, into.c.CustomAttributes)
 	into.c.UpdatedAt = ptr(now)
 	fromID, intoID := val(from.c.Id), val(into.c.Id)
 	for _, n := range c.st.notes.values() {
@@ -402,7 +400,7 @@ func (c *call) searchContacts() result {
 	for _, id := range ids[start:end] {
 		data = append(data, c.st.renderContact(c.st.contacts.m[id]))
 	}
-	return ok(gen.ContactList{Type: ptr(gen.ContactListType("list")), Data: &data, TotalCount: ptr(len(ids)), Pages: &pages})
+	return ok(gen.ContactList{Type: ptr(gen.ContactListType("list")), Data: data, TotalCount: ptr(len(ids)), Pages: &pages})
 }
 
 // Companies of a contact.
@@ -421,7 +419,7 @@ func (c *call) listContactCompanies() result {
 	for _, cid := range rec.companies[start:end] {
 		data = append(data, c.st.renderCompany(c.st.companies.m[cid]))
 	}
-	return ok(gen.ContactAttachedCompanies{Type: ptr(gen.ContactAttachedCompaniesType("list")), Companies: &data, TotalCount: ptr(len(rec.companies)), Pages: &pages})
+	return ok(gen.ContactAttachedCompanies{Type: ptr(gen.ContactAttachedCompaniesType("list")), Companies: data, TotalCount: ptr(len(rec.companies)), Pages: &pages})
 }
 
 func (c *call) attachContactCompany() result {
@@ -477,7 +475,7 @@ func (c *call) listContactTags() result {
 	for _, l := range rec.tags {
 		data = append(data, c.st.appliedTag(l))
 	}
-	return ok(gen.TagList{Type: ptr(gen.TagListType("list")), Data: &data})
+	return ok(gen.TagList{Type: ptr(gen.TagListType("list")), Data: data})
 }
 
 func (c *call) attachContactTag() result {

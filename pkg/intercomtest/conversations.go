@@ -31,19 +31,19 @@ func (st *store) renderConversation(cv *convRec, withParts bool) gen.Conversatio
 		}
 		refs = append(refs, ref)
 	}
-	c.Contacts = &gen.ConversationContacts{Type: ptr(gen.ConversationContactsType("contact.list")), Contacts: &refs}
+	c.Contacts = &gen.ConversationContacts{Type: ptr(gen.ConversationContactsType("contact.list")), Contacts: refs}
 	tags := make([]gen.Tag, 0, len(cv.tags))
 	for _, l := range cv.tags {
 		tags = append(tags, st.appliedTag(l))
 	}
-	c.Tags = &gen.Tags{Type: ptr(gen.TagsType("tag.list")), Tags: &tags}
+	c.Tags = &gen.Tags{Type: ptr(gen.TagsType("tag.list")), Tags: tags}
 	mates := make([]gen.Reference, 0, len(cv.admins))
 	for _, id := range cv.admins {
 		mates = append(mates, gen.Reference{Type: ptr("admin"), Id: ptr(id)})
 	}
-	c.Teammates = &gen.ConversationTeammates{Type: ptr("admin.list"), Teammates: &mates}
+	c.Teammates = &gen.ConversationTeammates{Type: ptr("admin.list"), Teammates: mates}
 	if attrs, err := roundTrip[gen.CustomAttributes](cv.attrs); err == nil {
-		c.CustomAttributes = &attrs
+		c.CustomAttributes = attrs
 	}
 	if c.Statistics != nil {
 		stats := *c.Statistics
@@ -52,7 +52,7 @@ func (st *store) renderConversation(cv *convRec, withParts bool) gen.Conversatio
 	}
 	if withParts {
 		parts := append([]gen.ConversationPart{}, cv.parts...)
-		c.ConversationParts = &gen.ConversationParts{Type: ptr(gen.ConversationPartsType("conversation_part.list")), ConversationParts: &parts, TotalCount: ptr(len(parts))}
+		c.ConversationParts = &gen.ConversationParts{Type: ptr(gen.ConversationPartsType("conversation_part.list")), ConversationParts: parts, TotalCount: ptr(len(parts))}
 	}
 	return c
 }
@@ -116,7 +116,7 @@ func (st *store) addPart(cv *convRec, partType string, body *string, author *gen
 		UpdatedAt:   ptr(now),
 		NotifiedAt:  ptr(now),
 		Author:      author,
-		Attachments: &[]gen.PartAttachment{},
+		Attachments: []gen.PartAttachment{},
 		Redacted:    ptr(false),
 		State:       ptr(gen.ConversationPartState(val(cv.c.State))),
 	}
@@ -161,13 +161,13 @@ func (st *store) newConversation(from *contactRec, body, subject string, created
 			Priority:            ptr(gen.ConversationPriority(defaultPriority())),
 			AiAgentParticipated: ptr(false),
 			FirstContactReply:   &gen.ConversationFirstContactReply{Type: ptr("conversation"), CreatedAt: ptr(createdAt)},
-			LinkedObjects:       &gen.LinkedObjectList{Type: ptr(gen.LinkedObjectListType("list")), Data: &[]gen.LinkedObject{}, TotalCount: ptr(0), HasMore: ptr(false)},
+			LinkedObjects:       &gen.LinkedObjectList{Type: ptr(gen.LinkedObjectListType("list")), Data: []gen.LinkedObject{}, TotalCount: ptr(0), HasMore: ptr(false)},
 			Source: &gen.ConversationSource{
 				Id:          ptr(msgID),
 				DeliveredAs: ptr("customer_initiated"),
 				Subject:     ptr(subject),
 				Body:        ptr(body),
-				Attachments: &[]gen.PartAttachment{},
+				Attachments: []gen.PartAttachment{},
 				Redacted:    ptr(false),
 			},
 		},
@@ -514,7 +514,7 @@ func (c *call) conversationPage(ids []string, per int, after string) result {
 	for _, id := range ids[start:end] {
 		data = append(data, c.st.listItem(c.st.conversations.m[id]))
 	}
-	return ok(gen.ConversationList{Type: ptr(gen.ConversationListType("conversation.list")), Conversations: &data, TotalCount: ptr(len(ids)), Pages: &pages})
+	return ok(gen.ConversationList{Type: ptr(gen.ConversationListType("conversation.list")), Conversations: data, TotalCount: ptr(len(ids)), Pages: &pages})
 }
 
 func (c *call) attachConversationTag() result {

@@ -324,11 +324,11 @@ func TestTagsEndpoint(t *testing.T) {
 	a.must(200, "POST", "/tags", map[string]any{"name": "Beta", "users": []any{map[string]any{"id": *c[0].Id}, map[string]any{"id": *c[1].Id}}})
 	a.must(200, "POST", "/tags", map[string]any{"name": "Beta", "companies": []any{map[string]any{"company_id": *companies[0].CompanyId}}})
 	co, _ := srv.Company(*companies[0].Id)
-	if len(*co.Tags.Tags) != 1 || *(*co.Tags.Tags)[0].Name != "Beta" {
+	if len(co.Tags.Tags) != 1 || *co.Tags.Tags[0].Name != "Beta" {
 		t.Errorf("company tags: %+v", co.Tags)
 	}
 	a.must(200, "POST", "/tags", map[string]any{"name": "Beta", "companies": []any{map[string]any{"id": *companies[0].Id, "untag": true}}})
-	if co, _ := srv.Company(*companies[0].Id); len(*co.Tags.Tags) != 0 {
+	if co, _ := srv.Company(*companies[0].Id); len(co.Tags.Tags) != 0 {
 		t.Error("untag left the tag on the company")
 	}
 	beta := a.must(200, "POST", "/tags", map[string]any{"name": "Beta"})
@@ -515,7 +515,7 @@ func TestTicketsAndArticles(t *testing.T) {
 	c := srv.SeedContacts(1)[0]
 	tt := srv.DefaultTicketType()
 	var resolved string
-	for _, s := range *tt.TicketStates.Data {
+	for _, s := range tt.TicketStates.Data {
 		if *s.Category == gen.TicketStateCategoryResolved {
 			resolved = *s.Id
 		}
@@ -604,7 +604,7 @@ func TestAdminsTeamsSegments(t *testing.T) {
 	if l := a.must(200, "GET", "/admins", nil); len(items(l, "admins")) != 2 {
 		t.Errorf("admins: %v", l)
 	}
-	team, err := srv.AddTeam(gen.Team{Name: ptr("Billing"), AdminIds: &[]types.NumericID{types.NumericID(*added.Id)}})
+	team, err := srv.AddTeam(gen.Team{Name: ptr("Billing"), AdminIds: []types.NumericID{types.NumericID(*added.Id)}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,7 +51,9 @@ func (s *Server) AddContact(c gen.Contact) (gen.Contact, error) {
 	fillNil(&c.HasHardBounced, base.HasHardBounced)
 	fillNil(&c.MarkedEmailAsSpam, base.MarkedEmailAsSpam)
 	fillNil(&c.UnsubscribedFromEmails, base.UnsubscribedFromEmails)
-	fillNil(&c.CustomAttributes, base.CustomAttributes)
+	if c.CustomAttributes == nil {
+		c.CustomAttributes = base.CustomAttributes
+	}
 	fillNil(&c.Location, base.Location)
 	fillNil(&c.SocialProfiles, base.SocialProfiles)
 	fillNil(&c.Avatar, base.Avatar)
@@ -124,7 +126,9 @@ func (s *Server) AddCompany(c gen.Company) (gen.Company, error) {
 	fillNil(&c.MonthlySpend, base.MonthlySpend)
 	fillNil(&c.SessionCount, base.SessionCount)
 	fillNil(&c.Plan, base.Plan)
-	fillNil(&c.CustomAttributes, base.CustomAttributes)
+	if c.CustomAttributes == nil {
+		c.CustomAttributes = base.CustomAttributes
+	}
 	co := &companyRec{c: c}
 	st.companies.put(*c.Id, co)
 	return deepCopy(st.renderCompany(co)), nil
@@ -231,7 +235,9 @@ func (s *Server) AddAdmin(a gen.Admin) (gen.Admin, error) {
 	fillNil(&a.AwayModeEnabled, ptr(false))
 	fillNil(&a.AwayModeReassign, ptr(false))
 	fillNil(&a.HasInboxSeat, ptr(true))
-	fillNil(&a.TeamIds, &[]types.NumericID{})
+	if a.TeamIds == nil {
+		a.TeamIds = []types.NumericID{}
+	}
 	st.admins.put(*a.Id, &a)
 	return deepCopy(a), nil
 }
@@ -260,14 +266,16 @@ func (s *Server) AddTeam(t gen.Team) (gen.Team, error) {
 	} else {
 		t.Id = ptr(st.numID())
 	}
-	for _, id := range val(t.AdminIds) {
+	for _, id := range t.AdminIds {
 		if _, ok := st.admin(string(id)); !ok {
 			return gen.Team{}, fmt.Errorf("intercomtest: AddTeam: admin %s: %w", id, ErrNotFound)
 		}
 	}
 	fillNil(&t.Type, ptr("team"))
 	fillNil(&t.Name, ptr("Team "+*t.Id))
-	fillNil(&t.AdminIds, &[]types.NumericID{})
+	if t.AdminIds == nil {
+		t.AdminIds = []types.NumericID{}
+	}
 	st.teams.put(*t.Id, &t)
 	return deepCopy(t), nil
 }
@@ -318,10 +326,10 @@ func (s *Server) AddArticle(a gen.Article) (gen.Article, error) {
 	if !good {
 		return gen.Article{}, fmt.Errorf("intercomtest: AddArticle: %s", res.msg)
 	}
-	if a.ParentIds != nil && len(*a.ParentIds) > 0 {
-		n, err := strconv.Atoi(string((*a.ParentIds)[0]))
+	if len(a.ParentIds) > 0 {
+		n, err := strconv.Atoi(string(a.ParentIds[0]))
 		if err != nil {
-			return gen.Article{}, fmt.Errorf("intercomtest: AddArticle: parent id %q is not numeric", (*a.ParentIds)[0])
+			return gen.Article{}, fmt.Errorf("intercomtest: AddArticle: parent id %q is not numeric", a.ParentIds[0])
 		}
 		parentID = &n
 	}

@@ -378,7 +378,7 @@ func TestSeedingHelpersValidate(t *testing.T) {
 	if _, err := srv.AddAdmin(gen.Admin{Id: ptr("abc")}); err == nil {
 		t.Error("a non-numeric admin id was accepted")
 	}
-	if _, err := srv.AddTeam(gen.Team{AdminIds: &[]types.NumericID{"424242"}}); err == nil {
+	if _, err := srv.AddTeam(gen.Team{AdminIds: []types.NumericID{"424242"}}); err == nil {
 		t.Error("a team with an unknown admin was accepted")
 	}
 	if _, err := srv.AddArticle(gen.Article{}); err == nil {

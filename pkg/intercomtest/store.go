@@ -191,13 +191,13 @@ func (st *store) seedDefaults() {
 		AwayModeEnabled:  ptr(false),
 		AwayModeReassign: ptr(false),
 		HasInboxSeat:     ptr(true),
-		TeamIds:          &[]types.NumericID{},
+		TeamIds:          []types.NumericID{},
 	}
 	st.admins.put(*me.Id, me)
 	st.meID = *me.Id
-	team := &gen.Team{Type: ptr("team"), Id: ptr(st.numID()), Name: ptr("Support"), AdminIds: &[]types.NumericID{types.NumericID(*me.Id)}}
+	team := &gen.Team{Type: ptr("team"), Id: ptr(st.numID()), Name: ptr("Support"), AdminIds: []types.NumericID{types.NumericID(*me.Id)}}
 	st.teams.put(*team.Id, team)
-	me.TeamIds = &[]types.NumericID{types.NumericID(*team.Id)}
+	me.TeamIds = []types.NumericID{types.NumericID(*team.Id)}
 	st.addTicketType("Bug Report", "Customer", "Report a bug in the product")
 }
 

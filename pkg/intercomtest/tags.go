@@ -55,7 +55,7 @@ func (c *call) listTags() result {
 	for _, t := range c.st.tags.values() {
 		data = append(data, t.tag())
 	}
-	return ok(gen.TagList{Type: ptr(gen.TagListType("list")), Data: &data})
+	return ok(gen.TagList{Type: ptr(gen.TagListType("list")), Data: data})
 }
 
 func (c *call) getTag() result {
@@ -225,7 +225,7 @@ func (c *call) listContactNotes() result {
 	for _, id := range ids[start:end] {
 		data = append(data, c.st.renderNote(c.st.notes.m[id]))
 	}
-	return ok(gen.NoteList{Type: ptr("list"), Data: &data, TotalCount: ptr(len(ids)), Pages: &pages})
+	return ok(gen.NoteList{Type: ptr("list"), Data: data, TotalCount: ptr(len(ids)), Pages: &pages})
 }
 
 func (c *call) createNote() result {

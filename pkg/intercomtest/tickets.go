@@ -19,8 +19,8 @@ type ticketRec struct {
 
 // ticketStates is the type of gen.TicketType.TicketStates.
 type ticketStates = struct {
-	Data *[]*gen.TicketState `json:"data,omitempty"`
-	Type *string             `json:"type,omitempty"`
+	Data []*gen.TicketState `json:"data,omitempty"`
+	Type *string            `json:"type,omitempty"`
 }
 
 const ticketsDefaultPerPage = 20
@@ -49,7 +49,7 @@ func (st *store) addTicketType(name, category, description string) *gen.TicketTy
 		Archived:     ptr(false),
 		CreatedAt:    ptr(now),
 		UpdatedAt:    ptr(now),
-		TicketStates: &ticketStates{Type: ptr("list"), Data: &states},
+		TicketStates: &ticketStates{Type: ptr("list"), Data: states},
 	}
 	st.ticketTypes.put(*tt.Id, tt)
 	return tt
@@ -57,10 +57,10 @@ func (st *store) addTicketType(name, category, description string) *gen.TicketTy
 
 // ticketState returns the state id of the ticket type, or nil.
 func ticketState(tt *gen.TicketType, id string) *gen.TicketState {
-	if tt.TicketStates == nil || tt.TicketStates.Data == nil {
+	if tt.TicketStates == nil {
 		return nil
 	}
-	for _, s := range *tt.TicketStates.Data {
+	for _, s := range tt.TicketStates.Data {
 		if val(s.Id) == id {
 			return s
 		}
@@ -70,10 +70,10 @@ func ticketState(tt *gen.TicketType, id string) *gen.TicketState {
 
 // firstState returns the type's state of category cat.
 func firstState(tt *gen.TicketType, cat string) *gen.TicketState {
-	if tt.TicketStates == nil || tt.TicketStates.Data == nil {
+	if tt.TicketStates == nil {
 		return nil
 	}
-	for _, s := range *tt.TicketStates.Data {
+	for _, s := range tt.TicketStates.Data {
 		if string(val(s.Category)) == cat {
 			return s
 		}
@@ -98,12 +98,12 @@ func (st *store) renderTicket(tk *ticketRec) gen.Ticket {
 		}
 		refs = append(refs, ref)
 	}
-	t.Contacts = &gen.TicketContacts{Type: ptr(gen.TicketContactsType("contact.list")), Contacts: &refs}
+	t.Contacts = &gen.TicketContacts{Type: ptr(gen.TicketContactsType("contact.list")), Contacts: refs}
 	if attrs, err := roundTrip[gen.TicketCustomAttributes](tk.attrs); err == nil {
-		t.TicketAttributes = &attrs
+		t.TicketAttributes = attrs
 	}
 	parts := append([]gen.TicketPart{}, tk.parts...)
-	t.TicketParts = &gen.TicketParts{Type: ptr(gen.TicketPartsType("ticket_part.list")), TicketParts: &parts, TotalCount: ptr(len(parts))}
+	t.TicketParts = &gen.TicketParts{Type: ptr(gen.TicketPartsType("ticket_part.list")), TicketParts: parts, TotalCount: ptr(len(parts))}
 	return t
 }
 
@@ -144,7 +144,7 @@ func (st *store) ticketFields(tk *ticketRec) getter {
 func (c *call) listTicketTypes() result {
 	types := make([]*gen.TicketType, 0, c.st.ticketTypes.len())
 	types = append(types, c.st.ticketTypes.values()...)
-	return ok(gen.TicketTypeList{Type: ptr("list"), Data: &types})
+	return ok(gen.TicketTypeList{Type: ptr("list"), Data: types})
 }
 
 // ticketAssignee resolves an assignee id to an admin or a team id ("0": none).
@@ -254,7 +254,7 @@ func (c *call) createTicket() result {
 			UpdatedAt:     ptr(created),
 			Open:          ptr(true),
 			IsShared:      ptr(false),
-			LinkedObjects: &gen.LinkedObjectList{Type: ptr(gen.LinkedObjectListType("list")), Data: &linked, TotalCount: ptr(len(linked)), HasMore: ptr(false)},
+			LinkedObjects: &gen.LinkedObjectList{Type: ptr(gen.LinkedObjectListType("list")), Data: linked, TotalCount: ptr(len(linked)), HasMore: ptr(false)},
 		},
 	}
 	setID(&tk.t.AdminAssigneeId, adminAssignee)
@@ -387,7 +387,7 @@ func (c *call) searchTickets() result {
 		t := c.st.renderTicket(c.st.tickets.m[id])
 		data = append(data, &t)
 	}
-	return ok(gen.TicketList{Type: ptr(gen.TicketListType("ticket.list")), Tickets: &data, TotalCount: ptr(len(ids)), Pages: &pages})
+	return ok(gen.TicketList{Type: ptr(gen.TicketListType("ticket.list")), Tickets: data, TotalCount: ptr(len(ids)), Pages: &pages})
 }
 
 // setID sets an id field whose Go type is a string in one API version and an

@@ -408,6 +408,23 @@ func (p *goPackage) accessor(tname, recv, field string, t ast.Expr, imports map[
 		fmt.Fprintf(&b, "func (%s *%s) %s() string {\n\tif %s == nil {\n\t\treturn \"\"\n\t}\n\treturn string(%s.%s)\n}\n\n",
 			recv, tname, method, recv, recv, field)
 		return b.String(), true
+	case *ast.Ident:
+		// A named slice or map type of the package (CustomAttributes): like an
+		// inline one, the getter returns the field, nil for a nil receiver.
+		switch u := p.underlying(x).(type) {
+		case *ast.MapType:
+		case *ast.ArrayType:
+			if u.Len != nil {
+				return "", false
+			}
+		default:
+			return "", false
+		}
+		typ := p.typeString(x, tname, imports)
+		fmt.Fprintf(&b, "// %s returns the %s field, or nil when the %s is nil.\n", method, field, tname)
+		fmt.Fprintf(&b, "func (%s *%s) %s() %s {\n\tif %s == nil {\n\t\treturn nil\n\t}\n\treturn %s.%s\n}\n\n",
+			recv, tname, method, typ, recv, recv, field)
+		return b.String(), true
 	case *ast.ArrayType, *ast.MapType:
 		if containsAnonymousStruct(x) {
 			return "", false

@@ -47,6 +47,10 @@ type Role string
 
 type Tags = []Tag
 
+type Attributes map[string]any
+
+type Pair [2]int
+
 type Tag struct {
 	Name *string ` + "`json:\"name,omitempty\"`" + `
 }
@@ -88,6 +92,9 @@ type Contact struct {
 	Until    *int               ` + "`json:\"until,omitempty\"`" + `
 	Avatar2  *types.Avatar      ` + "`json:\"avatar2,omitempty\"`" + `
 	Page     *PageAlias         ` + "`json:\"page,omitempty\"`" + `
+	NamedAttrs Attributes       ` + "`json:\"named_attrs,omitempty\"`" + `
+	NamedTags Tags              ` + "`json:\"named_tags,omitempty\"`" + `
+	Pair     Pair               ` + "`json:\"pair\"`" + `
 	union    json.RawMessage
 }
 
@@ -141,7 +148,9 @@ func TestAccessors(t *testing.T) {
 		"func (c *Contact) GetSeenAtTime() time.Time {",
 		"func (c *Contact) GetAvatar2() *types.Avatar {",
 		"func (c *Contact) GetPage() *PageAlias {",
-		"Contact.GetSize", // reported as a clash
+		"func (c *Contact) GetNamedAttrs() Attributes {", // named map, not behind a pointer
+		"func (c *Contact) GetNamedTags() Tags {",        // named slice (alias), not behind a pointer
+		"Contact.GetSize",                                // reported as a clash
 		"\t\"encoding/json\"\n",
 		"\t\"example.com/acc/types\"\n",
 		"\t\"time\"\n",
@@ -156,6 +165,7 @@ func TestAccessors(t *testing.T) {
 		"GetAvatar()",     // anonymous struct
 		"GetItems()",      // slice of anonymous structs
 		"GetExtra()",      // json:"-"
+		"GetPair()",       // fixed-size array: no nil to return
 		"Getunion",        // unexported
 		") GetSize() int", // clash with the existing method
 		"GetJSON200",      // typed response (plumbing)
@@ -224,6 +234,7 @@ func main() {
 	check(nilContact.GetTagList() == nil, "nil receiver slice")
 	check(nilContact.GetAttrs() == nil, "nil receiver map")
 	check(nilContact.GetIds() == nil, "nil receiver plain slice")
+	check(nilContact.GetNamedAttrs() == nil && nilContact.GetNamedTags() == nil, "nil receiver named map and slice")
 	check(nilContact.GetWhen().IsZero(), "nil receiver time")
 
 	c := &gen.Contact{}
@@ -255,6 +266,8 @@ func main() {
 	check(c.GetEmail() == email && c.GetCount() == 3 && c.GetRole() == role, "set scalars")
 	check(c.GetTag().GetName() == "vip", "set struct pointer")
 	check(len(c.GetTagList()) == 1 && c.GetAttrs()["k"] == 1 && c.GetIds()[0] == "1", "set slices and maps")
+	c.NamedAttrs, c.NamedTags = gen.Attributes{"k": 2}, tags
+	check(c.GetNamedAttrs()["k"] == 2 && c.GetNamedTags()[0].GetName() == "vip", "set named map and slice")
 	fmt.Println("ok")
 }
 `)

@@ -156,7 +156,7 @@ func TestThreePrograms(t *testing.T) {
 	// Program 1: two contacts, one with the attribute and two companies.
 	ada, err := srv.AddContact(gen.Contact{Email: intercom.Ptr("ada@example.com"), Name: intercom.Ptr("Ada"),
 		SignedUpAt:       intercom.Unix(time.Date(2023, 11, 14, 9, 0, 0, 0, time.UTC)),
-		CustomAttributes: &map[string]any{"plan": "pro"}})
+		CustomAttributes: map[string]any{"plan": "pro"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -79,9 +79,8 @@ func ExampleArticlesService_ListAll() {
 	// 105 Article 5
 }
 
-// The news listings yield gen.PaginatedResponse_Data_Item, a union of a
-// news item and a newsfeed; each listing holds one of the two, which the
-// As* methods decode.
+// The news item listings yield news items (ListNewsfeedsAll yields
+// newsfeeds).
 func ExampleNewsService_ListItemsAll() {
 	srv := pageNumbersAPI()
 	defer srv.Close()
@@ -90,11 +89,7 @@ func ExampleNewsService_ListItemsAll() {
 		log.Fatal(err)
 	}
 
-	for item, err := range client.News.ListItemsAll(context.Background(), &gen.ListNewsItemsParams{PerPage: intercom.Ptr(10)}) {
-		if err != nil {
-			log.Fatal(err)
-		}
-		news, err := item.AsNewsItem() // ListNewsfeedsAll: item.AsNewsfeed()
+	for news, err := range client.News.ListItemsAll(context.Background(), &gen.ListNewsItemsParams{PerPage: intercom.Ptr(10)}) {
 		if err != nil {
 			log.Fatal(err)
 		}

@@ -9,7 +9,6 @@ import (
 	"net/http/httptest"
 	"strconv"
 
-	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
 )
 
@@ -61,7 +60,7 @@ func ExampleArticlesService_ListAll() {
 		log.Fatal(err)
 	}
 
-	params := &gen.ListArticlesParams{PerPage: intercom.Ptr(2)}
+	params := &intercom.ListArticlesParams{PerPage: intercom.Ptr(2)}
 	for article, err := range client.Articles.ListAll(context.Background(), params) {
 		if err != nil {
 			log.Fatal(err) // the iteration ends after an error
@@ -89,7 +88,7 @@ func ExampleNewsService_ListItemsAll() {
 		log.Fatal(err)
 	}
 
-	for news, err := range client.News.ListItemsAll(context.Background(), &gen.ListNewsItemsParams{PerPage: intercom.Ptr(10)}) {
+	for news, err := range client.News.ListItemsAll(context.Background(), &intercom.ListNewsItemsParams{PerPage: intercom.Ptr(10)}) {
 		if err != nil {
 			log.Fatal(err)
 		}

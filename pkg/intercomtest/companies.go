@@ -28,7 +28,7 @@ type (
 		Type     *gen.CompanySegmentsType `json:"type,omitempty"`
 	}
 	companyTags = struct {
-		Tags *[]gen.Tag      `json:"tags,omitempty"`
+		Tags *[]gen.Tag           `json:"tags,omitempty"`
 		Type *gen.CompanyTagsType `json:"type,omitempty"`
 	}
 )

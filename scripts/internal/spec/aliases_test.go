@@ -22,6 +22,9 @@ type WidgetList struct{ Data []Widget }
 // ListWidgetsParams defines parameters for ListWidgets.
 type ListWidgetsParams struct{}
 
+// GetWidgetParams defines parameters for GetWidget.
+type GetWidgetParams struct{}
+
 // Part A part of a widget.
 type Part struct{}
 
@@ -30,6 +33,9 @@ type Error struct{}
 
 // Unused is never named.
 type Unused struct{}
+
+// Extra An extra thing.
+type Extra struct{}
 `
 
 // aliasFacade is a generated facade file: its exported method signatures name gen types.
@@ -48,13 +54,30 @@ type WidgetResult = gen.WidgetList
 func (s *WidgetsService) List(ctx context.Context, params *gen.ListWidgetsParams, opts ...Option) (*gen.WidgetList, error) { return nil, nil }
 func (s *WidgetsService) ListAll(ctx context.Context, opts ...Option) iter.Seq2[gen.Widget, error] { return nil }
 func (s *WidgetsService) helper(x gen.Unused) {}
+func (s *WidgetsService) Get(ctx context.Context, opts ...Option) error {
+	params, err := paramsOption[gen.GetWidgetParams](opts)
+	return s.call(params, err)
+}
 `
 
 // aliasHand is a hand-written file of package intercom.
 const aliasHand = `package intercom
 
+import "github.com/intercomkit/intercom-go/gen"
+
 // Error is an API error.
 type Error struct{}
+
+// Client is a client.
+type Client struct{}
+
+// Do takes an extra.
+func (c *Client) Do(e *gen.Extra) error { return nil }
+
+type hidden struct{}
+
+// Exported is a method of an unexported type.
+func (h hidden) Exported(u gen.Unused) {}
 `
 
 const aliasTypes = `package types
@@ -104,6 +127,10 @@ func TestWriteAliases(t *testing.T) {
 		// From the exported signatures: parameters, iterator items.
 		"// Widget is [gen.Widget]. A widget is a thing.\n\tWidget = gen.Widget",
 		"ListWidgetsParams = gen.ListWidgetsParams",
+		// Taken through WithParams.
+		"GetWidgetParams = gen.GetWidgetParams",
+		// From a hand-written method.
+		"// Extra is [gen.Extra]. An extra thing.\n\tExtra = gen.Extra",
 		// Listed.
 		"// Part is [gen.Part]. A part of a widget.\n\tPart = gen.Part",
 		"// ID is [types.ID], the id of an object.\n\tID = types.ID",
@@ -114,7 +141,7 @@ func TestWriteAliases(t *testing.T) {
 	}
 	for _, not := range []string{
 		"WidgetList =", // package intercom names it WidgetResult
-		"Unused",       // only an unexported method names it
+		"Unused",       // only methods users cannot call name it
 		"Error =",      // package intercom declares Error
 		"Missing",      // not in this version's gen
 		"List =",       // generic
@@ -123,11 +150,11 @@ func TestWriteAliases(t *testing.T) {
 			t.Errorf("%s has %q:\n%s", AliasesFile, not, out)
 		}
 	}
-	if res.FromSignatures != 2 || res.Listed != 2 {
-		t.Errorf("from signatures, listed = %d, %d; want 2, 2", res.FromSignatures, res.Listed)
+	if res.FromSignatures != 4 || res.Listed != 2 {
+		t.Errorf("from signatures, listed = %d, %d; want 4, 2", res.FromSignatures, res.Listed)
 	}
 	skipped := strings.Join(res.Skipped, "\n")
-	for _, want := range []string{"gen.WidgetList (service signatures): package intercom names it WidgetResult", "gen.Error (api/aliases.yaml): package intercom declares Error", "gen.Missing (api/aliases.yaml): not declared", "types.List", "rename Nothing"} {
+	for _, want := range []string{"gen.WidgetList (exported signatures): package intercom names it WidgetResult", "gen.Error (api/aliases.yaml): package intercom declares Error", "gen.Missing (api/aliases.yaml): not declared", "types.List", "rename Nothing"} {
 		if !strings.Contains(skipped, want) {
 			t.Errorf("skipped lacks %q:\n%s", want, skipped)
 		}

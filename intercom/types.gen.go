@@ -464,6 +464,8 @@ type (
 	Tag = gen.Tag
 	// TagCompanyRequest is [gen.TagCompanyRequest]. You can tag a single company or a list of companies.
 	TagCompanyRequest = gen.TagCompanyRequest
+	// TagCreateResponse is [gen.TagCreateResponse]. The response for creating or updating a tag, including the entities that were tagged or untagged.
+	TagCreateResponse = gen.TagCreateResponse
 	// TagList is [gen.TagList]. A list of tags objects in the workspace.
 	TagList = gen.TagList
 	// TagMultipleUsersRequest is [gen.TagMultipleUsersRequest]. You can tag a list of users.

@@ -117,11 +117,12 @@ func WriteAliases(in AliasInputs) (*AliasResult, error) {
 		return nil, err
 	}
 
-	// What package intercom declares already (hand-written and generated), and
-	// which gen types it names with an alias of its own.
+	// What package intercom declares already (hand-written and generated). A gen type
+	// that package intercom names with an alias of its own (TagResult, which is gen.Tag
+	// on 2.15 and gen.TagCreateResponse on 2.16) is still aliased under its own name, so
+	// that the name means the same on every version.
 	declared := map[string]bool{}
-	named := map[string]string{} // gen type -> intercom alias
-	sig := map[string]bool{}     // gen types of exported signatures
+	sig := map[string]bool{} // gen types of exported signatures
 	collect := func(f *ast.File) {
 		for _, d := range f.Decls {
 			switch d := d.(type) {
@@ -130,9 +131,6 @@ func WriteAliases(in AliasInputs) (*AliasResult, error) {
 					switch s := s.(type) {
 					case *ast.TypeSpec:
 						declared[s.Name.Name] = true
-						if sel, ok := s.Type.(*ast.SelectorExpr); ok && s.Assign.IsValid() && isPkg(sel.X, "gen") {
-							named[sel.Sel.Name] = s.Name.Name
-						}
 					case *ast.ValueSpec:
 						for _, n := range s.Names {
 							declared[n.Name] = true
@@ -173,10 +171,6 @@ func WriteAliases(in AliasInputs) (*AliasResult, error) {
 	add := func(dst *[]alias, pkg, name string, docs map[string]string, why string) bool {
 		if _, ok := docs[name]; !ok {
 			res.Skipped = append(res.Skipped, fmt.Sprintf("%s.%s (%s): not declared for this API version", pkg, name, why))
-			return false
-		}
-		if pkg == "gen" && named[name] != "" {
-			res.Skipped = append(res.Skipped, fmt.Sprintf("gen.%s (%s): package intercom names it %s already", name, why, named[name]))
 			return false
 		}
 		a := name

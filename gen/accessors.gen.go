@@ -3700,6 +3700,14 @@ func (c *Contact) GetEmailDomain() string {
 	return *c.EmailDomain
 }
 
+// GetEnabledPushMessaging returns the EnabledPushMessaging field, or false when it or the Contact is nil.
+func (c *Contact) GetEnabledPushMessaging() bool {
+	if c == nil || c.EnabledPushMessaging == nil {
+		return false
+	}
+	return *c.EnabledPushMessaging
+}
+
 // GetExternalId returns the ExternalId field, or "" when it or the Contact is nil.
 func (c *Contact) GetExternalId() string {
 	if c == nil || c.ExternalId == nil {
@@ -4600,478 +4608,6 @@ func (c *ContactUnarchived) GetType() ContactUnarchivedType {
 		return ""
 	}
 	return *c.Type
-}
-
-// GetAndroidAppName returns the AndroidAppName field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetAndroidAppName() string {
-	if c == nil || c.AndroidAppName == nil {
-		return ""
-	}
-	return *c.AndroidAppName
-}
-
-// GetAndroidAppVersion returns the AndroidAppVersion field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetAndroidAppVersion() string {
-	if c == nil || c.AndroidAppVersion == nil {
-		return ""
-	}
-	return *c.AndroidAppVersion
-}
-
-// GetAndroidDevice returns the AndroidDevice field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetAndroidDevice() string {
-	if c == nil || c.AndroidDevice == nil {
-		return ""
-	}
-	return *c.AndroidDevice
-}
-
-// GetAndroidLastSeenAt returns the AndroidLastSeenAt field, or 0 when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetAndroidLastSeenAt() int {
-	if c == nil || c.AndroidLastSeenAt == nil {
-		return 0
-	}
-	return *c.AndroidLastSeenAt
-}
-
-// GetAndroidLastSeenAtTime returns the AndroidLastSeenAt field (Unix seconds) as a time.Time in UTC, or the
-// zero time.Time when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetAndroidLastSeenAtTime() time.Time {
-	if c == nil || c.AndroidLastSeenAt == nil {
-		return time.Time{}
-	}
-	return time.Unix(int64(*c.AndroidLastSeenAt), 0).UTC()
-}
-
-// GetAndroidOsVersion returns the AndroidOsVersion field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetAndroidOsVersion() string {
-	if c == nil || c.AndroidOsVersion == nil {
-		return ""
-	}
-	return *c.AndroidOsVersion
-}
-
-// GetAndroidSdkVersion returns the AndroidSdkVersion field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetAndroidSdkVersion() string {
-	if c == nil || c.AndroidSdkVersion == nil {
-		return ""
-	}
-	return *c.AndroidSdkVersion
-}
-
-// GetAvatar returns the Avatar field, or nil when it or the ContactWithPush is nil. The getters of
-// the result are safe to call on nil.
-func (c *ContactWithPush) GetAvatar() *types.Avatar {
-	if c == nil {
-		return nil
-	}
-	return c.Avatar
-}
-
-// GetBrowser returns the Browser field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetBrowser() string {
-	if c == nil || c.Browser == nil {
-		return ""
-	}
-	return *c.Browser
-}
-
-// GetBrowserLanguage returns the BrowserLanguage field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetBrowserLanguage() string {
-	if c == nil || c.BrowserLanguage == nil {
-		return ""
-	}
-	return *c.BrowserLanguage
-}
-
-// GetBrowserVersion returns the BrowserVersion field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetBrowserVersion() string {
-	if c == nil || c.BrowserVersion == nil {
-		return ""
-	}
-	return *c.BrowserVersion
-}
-
-// GetCompanies returns the Companies field, or nil when it or the ContactWithPush is nil. The getters of
-// the result are safe to call on nil.
-func (c *ContactWithPush) GetCompanies() *ContactCompanies {
-	if c == nil {
-		return nil
-	}
-	return c.Companies
-}
-
-// GetCreatedAt returns the CreatedAt field, or 0 when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetCreatedAt() int {
-	if c == nil || c.CreatedAt == nil {
-		return 0
-	}
-	return *c.CreatedAt
-}
-
-// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
-// zero time.Time when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetCreatedAtTime() time.Time {
-	if c == nil || c.CreatedAt == nil {
-		return time.Time{}
-	}
-	return time.Unix(int64(*c.CreatedAt), 0).UTC()
-}
-
-// GetCustomAttributes returns the CustomAttributes field, or nil when the ContactWithPush is nil.
-func (c *ContactWithPush) GetCustomAttributes() map[string]interface{} {
-	if c == nil {
-		return nil
-	}
-	return c.CustomAttributes
-}
-
-// GetEmail returns the Email field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetEmail() string {
-	if c == nil || c.Email == nil {
-		return ""
-	}
-	return *c.Email
-}
-
-// GetEmailDomain returns the EmailDomain field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetEmailDomain() string {
-	if c == nil || c.EmailDomain == nil {
-		return ""
-	}
-	return *c.EmailDomain
-}
-
-// GetEnabledPushMessaging returns the EnabledPushMessaging field, or false when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetEnabledPushMessaging() bool {
-	if c == nil || c.EnabledPushMessaging == nil {
-		return false
-	}
-	return *c.EnabledPushMessaging
-}
-
-// GetExternalId returns the ExternalId field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetExternalId() string {
-	if c == nil || c.ExternalId == nil {
-		return ""
-	}
-	return *c.ExternalId
-}
-
-// GetHasHardBounced returns the HasHardBounced field, or false when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetHasHardBounced() bool {
-	if c == nil || c.HasHardBounced == nil {
-		return false
-	}
-	return *c.HasHardBounced
-}
-
-// GetId returns the Id field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetId() string {
-	if c == nil || c.Id == nil {
-		return ""
-	}
-	return *c.Id
-}
-
-// GetIosAppName returns the IosAppName field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetIosAppName() string {
-	if c == nil || c.IosAppName == nil {
-		return ""
-	}
-	return *c.IosAppName
-}
-
-// GetIosAppVersion returns the IosAppVersion field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetIosAppVersion() string {
-	if c == nil || c.IosAppVersion == nil {
-		return ""
-	}
-	return *c.IosAppVersion
-}
-
-// GetIosDevice returns the IosDevice field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetIosDevice() string {
-	if c == nil || c.IosDevice == nil {
-		return ""
-	}
-	return *c.IosDevice
-}
-
-// GetIosLastSeenAt returns the IosLastSeenAt field, or 0 when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetIosLastSeenAt() int {
-	if c == nil || c.IosLastSeenAt == nil {
-		return 0
-	}
-	return *c.IosLastSeenAt
-}
-
-// GetIosLastSeenAtTime returns the IosLastSeenAt field (Unix seconds) as a time.Time in UTC, or the
-// zero time.Time when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetIosLastSeenAtTime() time.Time {
-	if c == nil || c.IosLastSeenAt == nil {
-		return time.Time{}
-	}
-	return time.Unix(int64(*c.IosLastSeenAt), 0).UTC()
-}
-
-// GetIosOsVersion returns the IosOsVersion field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetIosOsVersion() string {
-	if c == nil || c.IosOsVersion == nil {
-		return ""
-	}
-	return *c.IosOsVersion
-}
-
-// GetIosSdkVersion returns the IosSdkVersion field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetIosSdkVersion() string {
-	if c == nil || c.IosSdkVersion == nil {
-		return ""
-	}
-	return *c.IosSdkVersion
-}
-
-// GetLanguageOverride returns the LanguageOverride field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetLanguageOverride() string {
-	if c == nil || c.LanguageOverride == nil {
-		return ""
-	}
-	return *c.LanguageOverride
-}
-
-// GetLastContactedAt returns the LastContactedAt field, or 0 when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetLastContactedAt() int {
-	if c == nil || c.LastContactedAt == nil {
-		return 0
-	}
-	return *c.LastContactedAt
-}
-
-// GetLastContactedAtTime returns the LastContactedAt field (Unix seconds) as a time.Time in UTC, or the
-// zero time.Time when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetLastContactedAtTime() time.Time {
-	if c == nil || c.LastContactedAt == nil {
-		return time.Time{}
-	}
-	return time.Unix(int64(*c.LastContactedAt), 0).UTC()
-}
-
-// GetLastEmailClickedAt returns the LastEmailClickedAt field, or 0 when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetLastEmailClickedAt() int {
-	if c == nil || c.LastEmailClickedAt == nil {
-		return 0
-	}
-	return *c.LastEmailClickedAt
-}
-
-// GetLastEmailClickedAtTime returns the LastEmailClickedAt field (Unix seconds) as a time.Time in UTC, or the
-// zero time.Time when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetLastEmailClickedAtTime() time.Time {
-	if c == nil || c.LastEmailClickedAt == nil {
-		return time.Time{}
-	}
-	return time.Unix(int64(*c.LastEmailClickedAt), 0).UTC()
-}
-
-// GetLastEmailOpenedAt returns the LastEmailOpenedAt field, or 0 when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetLastEmailOpenedAt() int {
-	if c == nil || c.LastEmailOpenedAt == nil {
-		return 0
-	}
-	return *c.LastEmailOpenedAt
-}
-
-// GetLastEmailOpenedAtTime returns the LastEmailOpenedAt field (Unix seconds) as a time.Time in UTC, or the
-// zero time.Time when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetLastEmailOpenedAtTime() time.Time {
-	if c == nil || c.LastEmailOpenedAt == nil {
-		return time.Time{}
-	}
-	return time.Unix(int64(*c.LastEmailOpenedAt), 0).UTC()
-}
-
-// GetLastRepliedAt returns the LastRepliedAt field, or 0 when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetLastRepliedAt() int {
-	if c == nil || c.LastRepliedAt == nil {
-		return 0
-	}
-	return *c.LastRepliedAt
-}
-
-// GetLastRepliedAtTime returns the LastRepliedAt field (Unix seconds) as a time.Time in UTC, or the
-// zero time.Time when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetLastRepliedAtTime() time.Time {
-	if c == nil || c.LastRepliedAt == nil {
-		return time.Time{}
-	}
-	return time.Unix(int64(*c.LastRepliedAt), 0).UTC()
-}
-
-// GetLastSeenAt returns the LastSeenAt field, or 0 when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetLastSeenAt() int {
-	if c == nil || c.LastSeenAt == nil {
-		return 0
-	}
-	return *c.LastSeenAt
-}
-
-// GetLastSeenAtTime returns the LastSeenAt field (Unix seconds) as a time.Time in UTC, or the
-// zero time.Time when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetLastSeenAtTime() time.Time {
-	if c == nil || c.LastSeenAt == nil {
-		return time.Time{}
-	}
-	return time.Unix(int64(*c.LastSeenAt), 0).UTC()
-}
-
-// GetLocation returns the Location field, or nil when it or the ContactWithPush is nil. The getters of
-// the result are safe to call on nil.
-func (c *ContactWithPush) GetLocation() *ContactLocation {
-	if c == nil {
-		return nil
-	}
-	return c.Location
-}
-
-// GetMarkedEmailAsSpam returns the MarkedEmailAsSpam field, or false when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetMarkedEmailAsSpam() bool {
-	if c == nil || c.MarkedEmailAsSpam == nil {
-		return false
-	}
-	return *c.MarkedEmailAsSpam
-}
-
-// GetMergeHistory returns the MergeHistory field, or nil when the ContactWithPush is nil.
-func (c *ContactWithPush) GetMergeHistory() []MergeHistoryItem {
-	if c == nil {
-		return nil
-	}
-	return c.MergeHistory
-}
-
-// GetName returns the Name field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetName() string {
-	if c == nil || c.Name == nil {
-		return ""
-	}
-	return *c.Name
-}
-
-// GetNotes returns the Notes field, or nil when it or the ContactWithPush is nil. The getters of
-// the result are safe to call on nil.
-func (c *ContactWithPush) GetNotes() *ContactNotes {
-	if c == nil {
-		return nil
-	}
-	return c.Notes
-}
-
-// GetOs returns the Os field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetOs() string {
-	if c == nil || c.Os == nil {
-		return ""
-	}
-	return *c.Os
-}
-
-// GetOwnerId returns the OwnerId field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetOwnerId() string {
-	if c == nil || c.OwnerId == nil {
-		return ""
-	}
-	return *c.OwnerId
-}
-
-// GetPhone returns the Phone field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetPhone() string {
-	if c == nil || c.Phone == nil {
-		return ""
-	}
-	return *c.Phone
-}
-
-// GetRole returns the Role field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetRole() string {
-	if c == nil || c.Role == nil {
-		return ""
-	}
-	return *c.Role
-}
-
-// GetSignedUpAt returns the SignedUpAt field, or 0 when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetSignedUpAt() int {
-	if c == nil || c.SignedUpAt == nil {
-		return 0
-	}
-	return *c.SignedUpAt
-}
-
-// GetSignedUpAtTime returns the SignedUpAt field (Unix seconds) as a time.Time in UTC, or the
-// zero time.Time when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetSignedUpAtTime() time.Time {
-	if c == nil || c.SignedUpAt == nil {
-		return time.Time{}
-	}
-	return time.Unix(int64(*c.SignedUpAt), 0).UTC()
-}
-
-// GetSocialProfiles returns the SocialProfiles field, or nil when it or the ContactWithPush is nil. The getters of
-// the result are safe to call on nil.
-func (c *ContactWithPush) GetSocialProfiles() *ContactSocialProfiles {
-	if c == nil {
-		return nil
-	}
-	return c.SocialProfiles
-}
-
-// GetTags returns the Tags field, or nil when it or the ContactWithPush is nil. The getters of
-// the result are safe to call on nil.
-func (c *ContactWithPush) GetTags() *ContactTags {
-	if c == nil {
-		return nil
-	}
-	return c.Tags
-}
-
-// GetType returns the Type field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetType() string {
-	if c == nil || c.Type == nil {
-		return ""
-	}
-	return *c.Type
-}
-
-// GetUnsubscribedFromEmails returns the UnsubscribedFromEmails field, or false when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetUnsubscribedFromEmails() bool {
-	if c == nil || c.UnsubscribedFromEmails == nil {
-		return false
-	}
-	return *c.UnsubscribedFromEmails
-}
-
-// GetUpdatedAt returns the UpdatedAt field, or 0 when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetUpdatedAt() int {
-	if c == nil || c.UpdatedAt == nil {
-		return 0
-	}
-	return *c.UpdatedAt
-}
-
-// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
-// zero time.Time when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetUpdatedAtTime() time.Time {
-	if c == nil || c.UpdatedAt == nil {
-		return time.Time{}
-	}
-	return time.Unix(int64(*c.UpdatedAt), 0).UTC()
-}
-
-// GetWorkspaceId returns the WorkspaceId field, or "" when it or the ContactWithPush is nil.
-func (c *ContactWithPush) GetWorkspaceId() string {
-	if c == nil || c.WorkspaceId == nil {
-		return ""
-	}
-	return *c.WorkspaceId
 }
 
 // GetStatus returns the Status field, or "" when it or the ContentBulkActionResponse is nil.
@@ -7074,7 +6610,7 @@ func (c *ConversationFirstContactReply) GetUrl() string {
 }
 
 // GetConversations returns the Conversations field, or nil when the ConversationList is nil.
-func (c *ConversationList) GetConversations() []ConversationListItem {
+func (c *ConversationList) GetConversations() []Conversation {
 	if c == nil {
 		return nil
 	}
@@ -7104,311 +6640,6 @@ func (c *ConversationList) GetType() ConversationListType {
 		return ""
 	}
 	return *c.Type
-}
-
-// GetAdminAssigneeId returns the AdminAssigneeId field as a string, or "" when it or the ConversationListItem is nil.
-func (c *ConversationListItem) GetAdminAssigneeId() string {
-	if c == nil || c.AdminAssigneeId == nil {
-		return ""
-	}
-	return string(*c.AdminAssigneeId)
-}
-
-// GetAiAgent returns the AiAgent field, or nil when it or the ConversationListItem is nil. The getters of
-// the result are safe to call on nil.
-func (c *ConversationListItem) GetAiAgent() *AiAgent {
-	if c == nil {
-		return nil
-	}
-	return c.AiAgent
-}
-
-// GetAiAgentParticipated returns the AiAgentParticipated field, or false when it or the ConversationListItem is nil.
-func (c *ConversationListItem) GetAiAgentParticipated() bool {
-	if c == nil || c.AiAgentParticipated == nil {
-		return false
-	}
-	return *c.AiAgentParticipated
-}
-
-// GetChannel returns the Channel field, or nil when it or the ConversationListItem is nil. The getters of
-// the result are safe to call on nil.
-func (c *ConversationListItem) GetChannel() *ConversationChannel {
-	if c == nil {
-		return nil
-	}
-	return c.Channel
-}
-
-// GetCompany returns the Company field, or nil when it or the ConversationListItem is nil. The getters of
-// the result are safe to call on nil.
-func (c *ConversationListItem) GetCompany() *Company {
-	if c == nil {
-		return nil
-	}
-	return c.Company
-}
-
-// GetContacts returns the Contacts field, or nil when it or the ConversationListItem is nil. The getters of
-// the result are safe to call on nil.
-func (c *ConversationListItem) GetContacts() *ConversationContacts {
-	if c == nil {
-		return nil
-	}
-	return c.Contacts
-}
-
-// GetConversationRating returns the ConversationRating field, or nil when it or the ConversationListItem is nil. The getters of
-// the result are safe to call on nil.
-func (c *ConversationListItem) GetConversationRating() *ConversationRating {
-	if c == nil {
-		return nil
-	}
-	return c.ConversationRating
-}
-
-// GetCreatedAt returns the CreatedAt field, or 0 when it or the ConversationListItem is nil.
-func (c *ConversationListItem) GetCreatedAt() int {
-	if c == nil || c.CreatedAt == nil {
-		return 0
-	}
-	return *c.CreatedAt
-}
-
-// GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
-// zero time.Time when it or the ConversationListItem is nil.
-func (c *ConversationListItem) GetCreatedAtTime() time.Time {
-	if c == nil || c.CreatedAt == nil {
-		return time.Time{}
-	}
-	return time.Unix(int64(*c.CreatedAt), 0).UTC()
-}
-
-// GetCustomAttributes returns the CustomAttributes field, or nil when the ConversationListItem is nil.
-func (c *ConversationListItem) GetCustomAttributes() CustomAttributes {
-	if c == nil {
-		return nil
-	}
-	return c.CustomAttributes
-}
-
-// GetExternalReferences returns the ExternalReferences field, or nil when the ConversationListItem is nil.
-func (c *ConversationListItem) GetExternalReferences() []ConversationExternalReference {
-	if c == nil {
-		return nil
-	}
-	return c.ExternalReferences
-}
-
-// GetFirstContactReply returns the FirstContactReply field, or nil when it or the ConversationListItem is nil. The getters of
-// the result are safe to call on nil.
-func (c *ConversationListItem) GetFirstContactReply() *ConversationFirstContactReply {
-	if c == nil {
-		return nil
-	}
-	return c.FirstContactReply
-}
-
-// GetId returns the Id field, or "" when it or the ConversationListItem is nil.
-func (c *ConversationListItem) GetId() string {
-	if c == nil || c.Id == nil {
-		return ""
-	}
-	return *c.Id
-}
-
-// GetLinkedObjects returns the LinkedObjects field, or nil when it or the ConversationListItem is nil. The getters of
-// the result are safe to call on nil.
-func (c *ConversationListItem) GetLinkedObjects() *LinkedObjectList {
-	if c == nil {
-		return nil
-	}
-	return c.LinkedObjects
-}
-
-// GetMonitorEvaluations returns the MonitorEvaluations field, or nil when the ConversationListItem is nil.
-func (c *ConversationListItem) GetMonitorEvaluations() []ConversationMonitorEvaluation {
-	if c == nil {
-		return nil
-	}
-	return c.MonitorEvaluations
-}
-
-// GetOpen returns the Open field, or false when it or the ConversationListItem is nil.
-func (c *ConversationListItem) GetOpen() bool {
-	if c == nil || c.Open == nil {
-		return false
-	}
-	return *c.Open
-}
-
-// GetPriority returns the Priority field, or "" when it or the ConversationListItem is nil.
-func (c *ConversationListItem) GetPriority() ConversationListItemPriority {
-	if c == nil || c.Priority == nil {
-		return ""
-	}
-	return *c.Priority
-}
-
-// GetRead returns the Read field, or false when it or the ConversationListItem is nil.
-func (c *ConversationListItem) GetRead() bool {
-	if c == nil || c.Read == nil {
-		return false
-	}
-	return *c.Read
-}
-
-// GetSalesAgent returns the SalesAgent field, or nil when it or the ConversationListItem is nil. The getters of
-// the result are safe to call on nil.
-func (c *ConversationListItem) GetSalesAgent() *SalesAgent {
-	if c == nil {
-		return nil
-	}
-	return c.SalesAgent
-}
-
-// GetSalesAgentParticipated returns the SalesAgentParticipated field, or false when it or the ConversationListItem is nil.
-func (c *ConversationListItem) GetSalesAgentParticipated() bool {
-	if c == nil || c.SalesAgentParticipated == nil {
-		return false
-	}
-	return *c.SalesAgentParticipated
-}
-
-// GetScorecards returns the Scorecards field, or nil when the ConversationListItem is nil.
-func (c *ConversationListItem) GetScorecards() []ConversationScorecard {
-	if c == nil {
-		return nil
-	}
-	return c.Scorecards
-}
-
-// GetSlaApplied returns the SlaApplied field, or nil when it or the ConversationListItem is nil. The getters of
-// the result are safe to call on nil.
-func (c *ConversationListItem) GetSlaApplied() *SlaApplied {
-	if c == nil {
-		return nil
-	}
-	return c.SlaApplied
-}
-
-// GetSnoozedUntil returns the SnoozedUntil field, or 0 when it or the ConversationListItem is nil.
-func (c *ConversationListItem) GetSnoozedUntil() int {
-	if c == nil || c.SnoozedUntil == nil {
-		return 0
-	}
-	return *c.SnoozedUntil
-}
-
-// GetSnoozedUntilTime returns the SnoozedUntil field (Unix seconds) as a time.Time in UTC, or the
-// zero time.Time when it or the ConversationListItem is nil.
-func (c *ConversationListItem) GetSnoozedUntilTime() time.Time {
-	if c == nil || c.SnoozedUntil == nil {
-		return time.Time{}
-	}
-	return time.Unix(int64(*c.SnoozedUntil), 0).UTC()
-}
-
-// GetSource returns the Source field, or nil when it or the ConversationListItem is nil. The getters of
-// the result are safe to call on nil.
-func (c *ConversationListItem) GetSource() *ConversationSource {
-	if c == nil {
-		return nil
-	}
-	return c.Source
-}
-
-// GetState returns the State field, or "" when it or the ConversationListItem is nil.
-func (c *ConversationListItem) GetState() ConversationListItemState {
-	if c == nil || c.State == nil {
-		return ""
-	}
-	return *c.State
-}
-
-// GetStatistics returns the Statistics field, or nil when it or the ConversationListItem is nil. The getters of
-// the result are safe to call on nil.
-func (c *ConversationListItem) GetStatistics() *ConversationStatistics {
-	if c == nil {
-		return nil
-	}
-	return c.Statistics
-}
-
-// GetTags returns the Tags field, or nil when it or the ConversationListItem is nil. The getters of
-// the result are safe to call on nil.
-func (c *ConversationListItem) GetTags() *Tags {
-	if c == nil {
-		return nil
-	}
-	return c.Tags
-}
-
-// GetTeamAssigneeId returns the TeamAssigneeId field as a string, or "" when it or the ConversationListItem is nil.
-func (c *ConversationListItem) GetTeamAssigneeId() string {
-	if c == nil || c.TeamAssigneeId == nil {
-		return ""
-	}
-	return string(*c.TeamAssigneeId)
-}
-
-// GetTeammates returns the Teammates field, or nil when it or the ConversationListItem is nil. The getters of
-// the result are safe to call on nil.
-func (c *ConversationListItem) GetTeammates() *ConversationTeammates {
-	if c == nil {
-		return nil
-	}
-	return c.Teammates
-}
-
-// GetTitle returns the Title field, or "" when it or the ConversationListItem is nil.
-func (c *ConversationListItem) GetTitle() string {
-	if c == nil || c.Title == nil {
-		return ""
-	}
-	return *c.Title
-}
-
-// GetType returns the Type field, or "" when it or the ConversationListItem is nil.
-func (c *ConversationListItem) GetType() string {
-	if c == nil || c.Type == nil {
-		return ""
-	}
-	return *c.Type
-}
-
-// GetUpdatedAt returns the UpdatedAt field, or 0 when it or the ConversationListItem is nil.
-func (c *ConversationListItem) GetUpdatedAt() int {
-	if c == nil || c.UpdatedAt == nil {
-		return 0
-	}
-	return *c.UpdatedAt
-}
-
-// GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
-// zero time.Time when it or the ConversationListItem is nil.
-func (c *ConversationListItem) GetUpdatedAtTime() time.Time {
-	if c == nil || c.UpdatedAt == nil {
-		return time.Time{}
-	}
-	return time.Unix(int64(*c.UpdatedAt), 0).UTC()
-}
-
-// GetWaitingSince returns the WaitingSince field, or 0 when it or the ConversationListItem is nil.
-func (c *ConversationListItem) GetWaitingSince() int {
-	if c == nil || c.WaitingSince == nil {
-		return 0
-	}
-	return *c.WaitingSince
-}
-
-// GetWaitingSinceTime returns the WaitingSince field (Unix seconds) as a time.Time in UTC, or the
-// zero time.Time when it or the ConversationListItem is nil.
-func (c *ConversationListItem) GetWaitingSinceTime() time.Time {
-	if c == nil || c.WaitingSince == nil {
-		return time.Time{}
-	}
-	return time.Unix(int64(*c.WaitingSince), 0).UTC()
 }
 
 // GetEvaluatedAt returns the EvaluatedAt field, or 0 when it or the ConversationMonitorEvaluation is nil.
@@ -7612,7 +6843,7 @@ func (c *ConversationPart) GetState() ConversationPartState {
 }
 
 // GetTags returns the Tags field, or nil when the ConversationPart is nil.
-func (c *ConversationPart) GetTags() []TagBasic {
+func (c *ConversationPart) GetTags() []Tag {
 	if c == nil {
 		return nil
 	}
@@ -13654,6 +12885,39 @@ func (n *NewsItem) GetWorkspaceId() string {
 	return *n.WorkspaceId
 }
 
+// GetData returns the Data field, or nil when the NewsItemList is nil.
+func (n *NewsItemList) GetData() []NewsItem {
+	if n == nil {
+		return nil
+	}
+	return n.Data
+}
+
+// GetPages returns the Pages field, or nil when it or the NewsItemList is nil. The getters of
+// the result are safe to call on nil.
+func (n *NewsItemList) GetPages() *PagesLink {
+	if n == nil {
+		return nil
+	}
+	return n.Pages
+}
+
+// GetTotalCount returns the TotalCount field, or 0 when it or the NewsItemList is nil.
+func (n *NewsItemList) GetTotalCount() int {
+	if n == nil || n.TotalCount == nil {
+		return 0
+	}
+	return *n.TotalCount
+}
+
+// GetType returns the Type field, or "" when it or the NewsItemList is nil.
+func (n *NewsItemList) GetType() string {
+	if n == nil || n.Type == nil {
+		return ""
+	}
+	return *n.Type
+}
+
 // GetBody returns the Body field, or "" when it or the NewsItemRequest is nil.
 func (n *NewsItemRequest) GetBody() string {
 	if n == nil || n.Body == nil {
@@ -13791,6 +13055,39 @@ func (n *NewsfeedAssignment) GetPublishedAtTime() time.Time {
 		return time.Time{}
 	}
 	return time.Unix(int64(*n.PublishedAt), 0).UTC()
+}
+
+// GetData returns the Data field, or nil when the NewsfeedList is nil.
+func (n *NewsfeedList) GetData() []Newsfeed {
+	if n == nil {
+		return nil
+	}
+	return n.Data
+}
+
+// GetPages returns the Pages field, or nil when it or the NewsfeedList is nil. The getters of
+// the result are safe to call on nil.
+func (n *NewsfeedList) GetPages() *PagesLink {
+	if n == nil {
+		return nil
+	}
+	return n.Pages
+}
+
+// GetTotalCount returns the TotalCount field, or 0 when it or the NewsfeedList is nil.
+func (n *NewsfeedList) GetTotalCount() int {
+	if n == nil || n.TotalCount == nil {
+		return 0
+	}
+	return *n.TotalCount
+}
+
+// GetType returns the Type field, or "" when it or the NewsfeedList is nil.
+func (n *NewsfeedList) GetType() string {
+	if n == nil || n.Type == nil {
+		return ""
+	}
+	return *n.Type
 }
 
 // GetAuthor returns the Author field, or nil when it or the Note is nil. The getters of
@@ -14148,39 +13445,6 @@ func (p *PagesLink) GetTotalPages() int {
 
 // GetType returns the Type field, or "" when it or the PagesLink is nil.
 func (p *PagesLink) GetType() PagesLinkType {
-	if p == nil || p.Type == nil {
-		return ""
-	}
-	return *p.Type
-}
-
-// GetData returns the Data field, or nil when the PaginatedResponse is nil.
-func (p *PaginatedResponse) GetData() []PaginatedResponse_Data_Item {
-	if p == nil {
-		return nil
-	}
-	return p.Data
-}
-
-// GetPages returns the Pages field, or nil when it or the PaginatedResponse is nil. The getters of
-// the result are safe to call on nil.
-func (p *PaginatedResponse) GetPages() *PagesLink {
-	if p == nil {
-		return nil
-	}
-	return p.Pages
-}
-
-// GetTotalCount returns the TotalCount field, or 0 when it or the PaginatedResponse is nil.
-func (p *PaginatedResponse) GetTotalCount() int {
-	if p == nil || p.TotalCount == nil {
-		return 0
-	}
-	return *p.TotalCount
-}
-
-// GetType returns the Type field, or "" when it or the PaginatedResponse is nil.
-func (p *PaginatedResponse) GetType() PaginatedResponseType {
 	if p == nil || p.Type == nil {
 		return ""
 	}
@@ -15251,28 +14515,30 @@ func (t *Tag) GetType() string {
 	return *t.Type
 }
 
-// GetId returns the Id field, or "" when it or the TagBasic is nil.
-func (t *TagBasic) GetId() string {
-	if t == nil || t.Id == nil {
-		return ""
+// GetAppliedAt returns the AppliedAt field, or 0 when it or the TagCreateResponse is nil.
+func (t *TagCreateResponse) GetAppliedAt() int {
+	if t == nil || t.AppliedAt == nil {
+		return 0
 	}
-	return *t.Id
+	return *t.AppliedAt
 }
 
-// GetName returns the Name field, or "" when it or the TagBasic is nil.
-func (t *TagBasic) GetName() string {
-	if t == nil || t.Name == nil {
-		return ""
+// GetAppliedAtTime returns the AppliedAt field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the TagCreateResponse is nil.
+func (t *TagCreateResponse) GetAppliedAtTime() time.Time {
+	if t == nil || t.AppliedAt == nil {
+		return time.Time{}
 	}
-	return *t.Name
+	return time.Unix(int64(*t.AppliedAt), 0).UTC()
 }
 
-// GetType returns the Type field, or "" when it or the TagBasic is nil.
-func (t *TagBasic) GetType() string {
-	if t == nil || t.Type == nil {
-		return ""
+// GetAppliedBy returns the AppliedBy field, or nil when it or the TagCreateResponse is nil. The getters of
+// the result are safe to call on nil.
+func (t *TagCreateResponse) GetAppliedBy() *Reference {
+	if t == nil {
+		return nil
 	}
-	return *t.Type
+	return t.AppliedBy
 }
 
 // GetId returns the Id field, or "" when it or the TagCreateResponse is nil.

@@ -2129,54 +2129,6 @@ func (e ConversationListType) Valid() bool {
 	}
 }
 
-// Defines values for ConversationListItemPriority.
-const (
-	ConversationListItemPriorityHigh   ConversationListItemPriority = "high"
-	ConversationListItemPriorityLow    ConversationListItemPriority = "low"
-	ConversationListItemPriorityMedium ConversationListItemPriority = "medium"
-	ConversationListItemPriorityNone   ConversationListItemPriority = "none"
-	ConversationListItemPriorityUrgent ConversationListItemPriority = "urgent"
-)
-
-// Valid indicates whether the value is a known member of the ConversationListItemPriority enum.
-func (e ConversationListItemPriority) Valid() bool {
-	switch e {
-	case ConversationListItemPriorityHigh:
-		return true
-	case ConversationListItemPriorityLow:
-		return true
-	case ConversationListItemPriorityMedium:
-		return true
-	case ConversationListItemPriorityNone:
-		return true
-	case ConversationListItemPriorityUrgent:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ConversationListItemState.
-const (
-	ConversationListItemStateClosed  ConversationListItemState = "closed"
-	ConversationListItemStateOpen    ConversationListItemState = "open"
-	ConversationListItemStateSnoozed ConversationListItemState = "snoozed"
-)
-
-// Valid indicates whether the value is a known member of the ConversationListItemState enum.
-func (e ConversationListItemState) Valid() bool {
-	switch e {
-	case ConversationListItemStateClosed:
-		return true
-	case ConversationListItemStateOpen:
-		return true
-	case ConversationListItemStateSnoozed:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ConversationPartState.
 const (
 	ConversationPartStateClosed  ConversationPartState = "closed"
@@ -4100,24 +4052,6 @@ const (
 func (e PagesLinkType) Valid() bool {
 	switch e {
 	case PagesLinkTypePages:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for PaginatedResponseType.
-const (
-	PaginatedResponseTypeConversationList PaginatedResponseType = "conversation.list"
-	PaginatedResponseTypeList             PaginatedResponseType = "list"
-)
-
-// Valid indicates whether the value is a known member of the PaginatedResponseType enum.
-func (e PaginatedResponseType) Valid() bool {
-	switch e {
-	case PaginatedResponseTypeConversationList:
-		return true
-	case PaginatedResponseTypeList:
 		return true
 	default:
 		return false
@@ -7871,7 +7805,7 @@ type Company struct {
 
 	// Tags The list of tags associated with the company
 	Tags *struct {
-		Tags []TagBasic `json:"tags,omitempty"`
+		Tags []Tag `json:"tags,omitempty"`
 
 		// Type The type of the object
 		Type *CompanyTagsType `json:"type,omitempty"`
@@ -8117,6 +8051,9 @@ type Contact struct {
 	//
 	// Example: example.com
 	EmailDomain *string `json:"email_domain,omitempty"`
+
+	// EnabledPushMessaging If the user has enabled push messaging. Only the single-contact operations (get, create, update, merge) return it.
+	EnabledPushMessaging *bool `json:"enabled_push_messaging,omitempty"`
 
 	// ExternalId The unique identifier for the contact which is provided by the Client.
 	//
@@ -8840,224 +8777,6 @@ type ContactUnarchived struct {
 //
 // Example: contact
 type ContactUnarchivedType string
-
-// ContactWithPush A contact as the single-contact operations return it, with enabled_push_messaging.
-type ContactWithPush struct {
-	// AndroidAppName The name of the Android app which the contact is using.
-	//
-	// Example: Intercom
-	AndroidAppName *string `json:"android_app_name,omitempty"`
-
-	// AndroidAppVersion The version of the Android app which the contact is using.
-	//
-	// Example: 5.0.0
-	AndroidAppVersion *string `json:"android_app_version,omitempty"`
-
-	// AndroidDevice The Android device which the contact is using.
-	//
-	// Example: Pixel 3
-	AndroidDevice *string `json:"android_device,omitempty"`
-
-	// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
-	//
-	// Example: 1571672154
-	AndroidLastSeenAt *int `intercom:"unix" json:"android_last_seen_at,omitempty"`
-
-	// AndroidOsVersion The version of the Android OS which the contact is using.
-	//
-	// Example: 10
-	AndroidOsVersion *string `json:"android_os_version,omitempty"`
-
-	// AndroidSdkVersion The version of the Android SDK which the contact is using.
-	//
-	// Example: 28
-	AndroidSdkVersion *string       `json:"android_sdk_version,omitempty"`
-	Avatar            *types.Avatar `json:"avatar,omitempty"`
-
-	// Browser The name of the browser which the contact is using.
-	//
-	// Example: Chrome
-	Browser *string `json:"browser,omitempty"`
-
-	// BrowserLanguage The language set by the browser which the contact is using.
-	//
-	// Example: en-US
-	BrowserLanguage *string `json:"browser_language,omitempty"`
-
-	// BrowserVersion The version of the browser which the contact is using.
-	//
-	// Example: 80.0.3987.132
-	BrowserVersion *string `json:"browser_version,omitempty"`
-
-	// Companies An object with metadata about companies attached to a contact . Up to 10 will be displayed here. Use the url to get more.
-	Companies *ContactCompanies `json:"companies,omitempty"`
-
-	// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
-	//
-	// Example: 1571672154
-	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
-
-	// CustomAttributes The custom attributes which are set for the contact.
-	CustomAttributes map[string]interface{} `json:"custom_attributes,omitempty"`
-
-	// Email The contact's email.
-	//
-	// Example: joe@example.com
-	Email *string `json:"email,omitempty"`
-
-	// EmailDomain The contact's email domain.
-	//
-	// Example: example.com
-	EmailDomain *string `json:"email_domain,omitempty"`
-
-	// EnabledPushMessaging If the user has enabled push messaging.
-	EnabledPushMessaging *bool `json:"enabled_push_messaging,omitempty"`
-
-	// ExternalId The unique identifier for the contact which is provided by the Client.
-	//
-	// Example: f3b87a2e09d514c6c2e79b9a
-	ExternalId *string `json:"external_id,omitempty"`
-
-	// HasHardBounced Whether the contact has had an email sent to them hard bounce.
-	//
-	// Example: true
-	HasHardBounced *bool `json:"has_hard_bounced,omitempty"`
-
-	// Id The unique identifier for the contact which is given by Intercom.
-	//
-	// Example: 5ba682d23d7cf92bef87bfd4
-	Id *string `json:"id,omitempty"`
-
-	// IosAppName The name of the iOS app which the contact is using.
-	//
-	// Example: Intercom
-	IosAppName *string `json:"ios_app_name,omitempty"`
-
-	// IosAppVersion The version of the iOS app which the contact is using.
-	//
-	// Example: 5.0.0
-	IosAppVersion *string `json:"ios_app_version,omitempty"`
-
-	// IosDevice The iOS device which the contact is using.
-	//
-	// Example: iPhone 11
-	IosDevice *string `json:"ios_device,omitempty"`
-
-	// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
-	//
-	// Example: 1571672154
-	IosLastSeenAt *int `intercom:"unix" json:"ios_last_seen_at,omitempty"`
-
-	// IosOsVersion The version of iOS which the contact is using.
-	//
-	// Example: 13.3.1
-	IosOsVersion *string `json:"ios_os_version,omitempty"`
-
-	// IosSdkVersion The version of the iOS SDK which the contact is using.
-	//
-	// Example: 13.3.1
-	IosSdkVersion *string `json:"ios_sdk_version,omitempty"`
-
-	// LanguageOverride A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change.
-	//
-	// Example: en
-	LanguageOverride *string `json:"language_override,omitempty"`
-
-	// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
-	//
-	// Example: 1571672154
-	LastContactedAt *int `intercom:"unix" json:"last_contacted_at,omitempty"`
-
-	// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
-	//
-	// Example: 1571672154
-	LastEmailClickedAt *int `intercom:"unix" json:"last_email_clicked_at,omitempty"`
-
-	// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
-	//
-	// Example: 1571672154
-	LastEmailOpenedAt *int `intercom:"unix" json:"last_email_opened_at,omitempty"`
-
-	// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
-	//
-	// Example: 1571672154
-	LastRepliedAt *int `intercom:"unix" json:"last_replied_at,omitempty"`
-
-	// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
-	//
-	// Example: 1571672154
-	LastSeenAt *int `intercom:"unix" json:"last_seen_at,omitempty"`
-
-	// Location An object containing location meta data about a Intercom contact.
-	Location *ContactLocation `json:"location,omitempty"`
-
-	// MarkedEmailAsSpam Whether the contact has marked an email sent to them as spam.
-	//
-	// Example: true
-	MarkedEmailAsSpam *bool `json:"marked_email_as_spam,omitempty"`
-
-	// MergeHistory A list of contacts that were merged into this contact. Only included in the response when `include_merge_history=true` is passed as a query parameter. Only available for contacts with a `user` role.
-	MergeHistory []MergeHistoryItem `json:"merge_history,omitempty"`
-
-	// Name The contacts name.
-	//
-	// Example: John Doe
-	Name *string `json:"name,omitempty"`
-
-	// Notes An object containing notes meta data about the notes that a contact has. Up to 10 will be displayed here. Use the url to get more.
-	Notes *ContactNotes `json:"notes,omitempty"`
-
-	// Os The operating system which the contact is using.
-	//
-	// Example: Mac OS X
-	Os *string `json:"os,omitempty"`
-
-	// OwnerId The id of an admin that has been assigned account ownership of the contact.
-	//
-	// Example: 321
-	OwnerId *string `json:"owner_id,omitempty"`
-
-	// Phone The contacts phone.
-	//
-	// Example: +1123456789
-	Phone *string `json:"phone,omitempty"`
-
-	// Role The role of the contact.
-	//
-	// Example: user
-	Role *string `json:"role,omitempty"`
-
-	// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
-	//
-	// Example: 1571672154
-	SignedUpAt *int `intercom:"unix" json:"signed_up_at,omitempty"`
-
-	// SocialProfiles An object containing social profiles that a contact has.
-	SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
-
-	// Tags An object containing tags meta data about the tags that a contact has. Up to 10 will be displayed here. Use the url to get more.
-	Tags *ContactTags `json:"tags,omitempty"`
-
-	// Type The type of object.
-	//
-	// Example: contact
-	Type *string `json:"type,omitempty"`
-
-	// UnsubscribedFromEmails Whether the contact is unsubscribed from emails.
-	//
-	// Example: true
-	UnsubscribedFromEmails *bool `json:"unsubscribed_from_emails,omitempty"`
-
-	// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
-	//
-	// Example: 1571672154
-	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
-
-	// WorkspaceId The id of the workspace which the contact belongs to.
-	//
-	// Example: ecahpwf5
-	WorkspaceId *string `json:"workspace_id,omitempty"`
-}
 
 // ContentBulkActionRequest defines model for content_bulk_action_request.
 type ContentBulkActionRequest struct {
@@ -10553,8 +10272,8 @@ type ConversationFirstContactReply struct {
 
 // ConversationList Conversations are how you can communicate with users in Intercom. They are created when a contact replies to an outbound message, or when one admin directly sends a message to a single contact.
 type ConversationList struct {
-	// Conversations The list of conversation objects
-	Conversations []ConversationListItem `json:"conversations,omitempty"`
+	// Conversations The conversations. Listing and searching leave conversation_parts out.
+	Conversations []Conversation `json:"conversations,omitempty"`
 
 	// Pages Cursor-based pagination is a technique used in the Intercom API to navigate through large amounts of data.
 	// A "cursor" or pointer is used to keep track of the current position in the result set, allowing the API to return the data in small chunks or "pages" as needed.
@@ -10575,150 +10294,6 @@ type ConversationList struct {
 //
 // Example: conversation.list
 type ConversationListType string
-
-// ConversationListItem The data returned about your conversations when you list or search them.
-type ConversationListItem struct {
-	// AdminAssigneeId The id of the admin assigned to the conversation. If it's not assigned to an admin it will return 0.
-	//
-	// Example: 0
-	AdminAssigneeId *types.NumericID `json:"admin_assignee_id,omitempty"`
-
-	// AiAgent Data related to AI Agent involvement in the conversation.
-	AiAgent *AiAgent `json:"ai_agent,omitempty"`
-
-	// AiAgentParticipated Indicates whether the AI Agent participated in the conversation.
-	//
-	// Example: true
-	AiAgentParticipated *bool `json:"ai_agent_participated,omitempty"`
-
-	// Channel The channel through which the conversation was initiated and its current channel.
-	Channel *ConversationChannel `json:"channel,omitempty"`
-
-	// Company Companies allow you to represent organizations using your product. Each company will have its own description and be associated with contacts. You can fetch, create, update and list companies.
-	Company *Company `json:"company,omitempty"`
-
-	// Contacts The list of contacts (users or leads) involved in this conversation. This will only contain one customer unless more were added via the group conversation feature.
-	Contacts *ConversationContacts `json:"contacts,omitempty"`
-
-	// ConversationRating The Conversation Rating object which contains information on the rating and/or remark added by a Contact and the Admin assigned to the conversation.
-	ConversationRating *ConversationRating `json:"conversation_rating,omitempty"`
-
-	// CreatedAt The time the conversation was created.
-	//
-	// Example: 1663597223
-	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
-
-	// CustomAttributes An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models. System-defined attributes such as "CX Score rating" and "CX Score explanation" may also be included.
-	//
-	// Example: {"CX Score explanation":"The conversation was resolved quickly and the customer expressed satisfaction with the outcome.","CX Score rating":4,"end_date_timestamp":1677923174,"monthly_spend":155.5,"paid_subscriber":true,"start_date_iso8601":"2023-03-04T09:46:14Z","team_mates":9}
-	CustomAttributes CustomAttributes `json:"custom_attributes,omitempty"`
-
-	// ExternalReferences References linking this conversation to records in an external helpdesk or CRM system. Populated for Fin Standalone workspaces synced from an external platform; an empty array otherwise. Sorted alphabetically by `type` and capped at 20 entries.
-	//
-	// Example: [{"id":"3633338","type":"zendesk_ticket"},{"id":"abc-def-uuid","type":"zendesk_sunshine_conversation"}]
-	ExternalReferences []ConversationExternalReference `json:"external_references,omitempty"`
-
-	// FirstContactReply An object containing information on the first users message. For a contact initiated message this will represent the users original message.
-	FirstContactReply *ConversationFirstContactReply `json:"first_contact_reply,omitempty"`
-
-	// Id The id representing the conversation.
-	//
-	// Example: 1295
-	Id *string `json:"id,omitempty"`
-
-	// LinkedObjects An object containing metadata about linked conversations and linked tickets. Up to 1000 can be returned.
-	LinkedObjects *LinkedObjectList `json:"linked_objects,omitempty"`
-
-	// MonitorEvaluations QA monitor evaluations that flagged this conversation. Only included when `include_monitors=true` is passed as a query parameter.
-	MonitorEvaluations []ConversationMonitorEvaluation `json:"monitor_evaluations,omitempty"`
-
-	// Open Indicates whether a conversation is open (true) or closed (false).
-	//
-	// Example: true
-	Open *bool `json:"open,omitempty"`
-
-	// Priority The priority level of the conversation. Returns one of none, low, medium, high, or urgent.
-	//
-	// Example: high
-	Priority *ConversationListItemPriority `json:"priority,omitempty"`
-
-	// Read Indicates whether a conversation has been read.
-	//
-	// Example: true
-	Read *bool `json:"read,omitempty"`
-
-	// SalesAgent Data related to Sales Agent involvement in the conversation.
-	SalesAgent *SalesAgent `json:"sales_agent,omitempty"`
-
-	// SalesAgentParticipated Indicates whether the Sales Agent participated in the conversation.
-	//
-	// Example: false
-	SalesAgentParticipated *bool `json:"sales_agent_participated,omitempty"`
-
-	// Scorecards QA scorecard results for this conversation. Only included when `include_scorecards=true` is passed as a query parameter.
-	Scorecards []ConversationScorecard `json:"scorecards,omitempty"`
-
-	// SlaApplied The SLA Applied object contains the details for which SLA has been applied to this conversation.
-	// Important: if there are any canceled sla_events for the conversation - meaning an SLA has been manually removed from a conversation, the sla_status will always be returned as null.
-	SlaApplied *SlaApplied `json:"sla_applied,omitempty"`
-
-	// SnoozedUntil If set this is the time in the future when this conversation will be marked as open. i.e. it will be in a snoozed state until this time. i.e. it will be in a snoozed state until this time.
-	//
-	// Example: 1663597260
-	SnoozedUntil *int `intercom:"unix" json:"snoozed_until,omitempty"`
-
-	// Source The type of the conversation part that started this conversation. Can be Contact, Admin, Campaign, Automated or Operator initiated.
-	Source *ConversationSource `json:"source,omitempty"`
-
-	// State Can be set to "open", "closed" or "snoozed".
-	//
-	// Example: open
-	State *ConversationListItemState `json:"state,omitempty"`
-
-	// Statistics A Statistics object containing all information required for reporting, with timestamps and calculated metrics.
-	Statistics *ConversationStatistics `json:"statistics,omitempty"`
-
-	// Tags A list of tags objects associated with a conversation
-	Tags *Tags `json:"tags,omitempty"`
-
-	// TeamAssigneeId The id of the team assigned to the conversation. If it's not assigned to a team it will return 0.
-	//
-	// Example: 5017691
-	TeamAssigneeId *types.NumericID `json:"team_assignee_id,omitempty"`
-
-	// Teammates The list of teammates who participated in the conversation (wrote at least one conversation part).
-	Teammates *ConversationTeammates `json:"teammates,omitempty"`
-
-	// Title The title given to the conversation.
-	//
-	// Example: Conversation Title
-	Title *string `json:"title,omitempty"`
-
-	// Type Always conversation.
-	//
-	// Example: conversation
-	Type *string `json:"type,omitempty"`
-
-	// UpdatedAt The last time the conversation was updated.
-	//
-	// Example: 1663597260
-	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
-
-	// WaitingSince The last time a Contact responded to an Admin. In other words, the time a customer started waiting for a response. Set to null if last reply is from an Admin.
-	//
-	// Example: 1663597260
-	WaitingSince *int `intercom:"unix" json:"waiting_since,omitempty"`
-}
-
-// ConversationListItemPriority The priority level of the conversation. Returns one of none, low, medium, high, or urgent.
-//
-// Example: high
-type ConversationListItemPriority string
-
-// ConversationListItemState Can be set to "open", "closed" or "snoozed".
-//
-// Example: open
-type ConversationListItemState string
 
 // ConversationMonitorEvaluation A QA monitor evaluation that flagged this conversation. Returned in the `monitor_evaluations` array on conversation responses when `include_monitors=true` is passed.
 type ConversationMonitorEvaluation struct {
@@ -10817,7 +10392,7 @@ type ConversationPart struct {
 	State *ConversationPartState `json:"state,omitempty"`
 
 	// Tags A list of tags objects associated with the conversation part.
-	Tags []TagBasic `json:"tags,omitempty"`
+	Tags []Tag `json:"tags,omitempty"`
 
 	// Type Always conversation_part
 	//
@@ -15234,6 +14809,27 @@ type NewsItemState string
 // Example: news-item
 type NewsItemType string
 
+// NewsItemList A page of news items.
+type NewsItemList struct {
+	// Data The news items.
+	Data []NewsItem `json:"data,omitempty"`
+
+	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
+	//
+	// Their responses are likely to contain a pages object that hosts pagination links which a client can use to paginate through the data without having to construct a query. The link relations for the pages field are as follows.
+	Pages *PagesLink `json:"pages,omitempty"`
+
+	// TotalCount A count of the total number of objects.
+	//
+	// Example: 1
+	TotalCount *int `json:"total_count,omitempty"`
+
+	// Type The type of object, list.
+	//
+	// Example: list
+	Type *string `json:"type,omitempty"`
+}
+
 // NewsItemRequest A News Item is a content type in Intercom enabling you to announce product updates, company news, promotions, events and more with your customers.
 type NewsItemRequest struct {
 	// Body The news item body, which may contain HTML.
@@ -15326,6 +14922,27 @@ type NewsfeedAssignment struct {
 	//
 	// Example: 1674917488
 	PublishedAt *int `json:"published_at,omitempty"`
+}
+
+// NewsfeedList A page of newsfeeds.
+type NewsfeedList struct {
+	// Data The newsfeeds.
+	Data []Newsfeed `json:"data,omitempty"`
+
+	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
+	//
+	// Their responses are likely to contain a pages object that hosts pagination links which a client can use to paginate through the data without having to construct a query. The link relations for the pages field are as follows.
+	Pages *PagesLink `json:"pages,omitempty"`
+
+	// TotalCount A count of the total number of objects.
+	//
+	// Example: 1
+	TotalCount *int `json:"total_count,omitempty"`
+
+	// Type The type of object, list.
+	//
+	// Example: list
+	Type *string `json:"type,omitempty"`
 }
 
 // Note Notes allow you to annotate and comment on your contacts and companies. A note is attached to either a contact or a company, never both.
@@ -15591,37 +15208,6 @@ type PagesLink struct {
 
 // PagesLinkType Example: pages
 type PagesLinkType string
-
-// PaginatedResponse Paginated Response
-type PaginatedResponse struct {
-	// Data An array of Objects
-	Data []PaginatedResponse_Data_Item `json:"data,omitempty"`
-
-	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
-	//
-	// Their responses are likely to contain a pages object that hosts pagination links which a client can use to paginate through the data without having to construct a query. The link relations for the pages field are as follows.
-	Pages *PagesLink `json:"pages,omitempty"`
-
-	// TotalCount A count of the total number of objects.
-	//
-	// Example: 1
-	TotalCount *int `json:"total_count,omitempty"`
-
-	// Type The type of object
-	//
-	// Example: list
-	Type *PaginatedResponseType `json:"type,omitempty"`
-}
-
-// PaginatedResponse_Data_Item defines model for paginated_response.data.Item.
-type PaginatedResponse_Data_Item struct {
-	union json.RawMessage
-}
-
-// PaginatedResponseType The type of object
-//
-// Example: list
-type PaginatedResponseType string
 
 // PartAttachment The file attached to a part
 type PartAttachment struct {
@@ -16250,24 +15836,6 @@ type Tag struct {
 	Type *string `json:"type,omitempty"`
 }
 
-// TagBasic A tag allows you to label your contacts, companies, and conversations and list them using that tag.
-type TagBasic struct {
-	// Id The id of the tag
-	//
-	// Example: 123456
-	Id *string `json:"id,omitempty"`
-
-	// Name The name of the tag
-	//
-	// Example: Test tag
-	Name *string `json:"name,omitempty"`
-
-	// Type value is "tag"
-	//
-	// Example: tag
-	Type *string `json:"type,omitempty"`
-}
-
 // TagCompanyRequest You can tag a single company or a list of companies.
 type TagCompanyRequest struct {
 	// Companies The id or company_id of the company can be passed as input parameters.
@@ -16291,6 +15859,14 @@ type TagCompanyRequest struct {
 
 // TagCreateResponse The response for creating or updating a tag, including the entities that were tagged or untagged.
 type TagCreateResponse struct {
+	// AppliedAt The time when the tag was applied to the object. Only present when the tag is returned as part of a tagging operation on a contact, conversation, or ticket.
+	//
+	// Example: 1663597223
+	AppliedAt *int `intercom:"unix" json:"applied_at,omitempty"`
+
+	// AppliedBy The admin who applied the tag. Only present when the tag is returned as part of a tagging operation on a contact, conversation, or ticket.
+	AppliedBy *Reference `json:"applied_by,omitempty"`
+
 	// Companies The companies that were tagged or untagged.
 	//
 	// Example: []
@@ -22641,68 +22217,6 @@ func (t MultipleFilterSearchRequest_Value) MarshalJSON() ([]byte, error) {
 }
 
 func (t *MultipleFilterSearchRequest_Value) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsNewsItem returns the union data inside the PaginatedResponse_Data_Item as a NewsItem
-func (t PaginatedResponse_Data_Item) AsNewsItem() (NewsItem, error) {
-	var body NewsItem
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromNewsItem overwrites any union data inside the PaginatedResponse_Data_Item as the provided NewsItem
-func (t *PaginatedResponse_Data_Item) FromNewsItem(v NewsItem) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeNewsItem performs a merge with any union data inside the PaginatedResponse_Data_Item, using the provided NewsItem
-func (t *PaginatedResponse_Data_Item) MergeNewsItem(v NewsItem) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsNewsfeed returns the union data inside the PaginatedResponse_Data_Item as a Newsfeed
-func (t PaginatedResponse_Data_Item) AsNewsfeed() (Newsfeed, error) {
-	var body Newsfeed
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromNewsfeed overwrites any union data inside the PaginatedResponse_Data_Item as the provided Newsfeed
-func (t *PaginatedResponse_Data_Item) FromNewsfeed(v Newsfeed) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeNewsfeed performs a merge with any union data inside the PaginatedResponse_Data_Item, using the provided Newsfeed
-func (t *PaginatedResponse_Data_Item) MergeNewsfeed(v Newsfeed) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t PaginatedResponse_Data_Item) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *PaginatedResponse_Data_Item) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -53637,13 +53151,13 @@ type CreateContactResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ContactWithPush
+	JSON200 *Contact
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateContactResponse) GetJSON200() *ContactWithPush {
+func (r CreateContactResponse) GetJSON200() *Contact {
 	return r.JSON200
 }
 
@@ -53690,7 +53204,7 @@ type ShowContactByExternalIdResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ContactWithPush
+	JSON200 *Contact
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
 	// JSON410 the response for an HTTP 410 `application/json` response
@@ -53700,7 +53214,7 @@ type ShowContactByExternalIdResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ShowContactByExternalIdResponse) GetJSON200() *ContactWithPush {
+func (r ShowContactByExternalIdResponse) GetJSON200() *Contact {
 	return r.JSON200
 }
 
@@ -53747,7 +53261,7 @@ type MergeContactResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ContactWithPush
+	JSON200 *Contact
 	// JSON400 the response for an HTTP 400 `application/json` response
 	JSON400 *Error
 	// JSON401 the response for an HTTP 401 `application/json` response
@@ -53755,7 +53269,7 @@ type MergeContactResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r MergeContactResponse) GetJSON200() *ContactWithPush {
+func (r MergeContactResponse) GetJSON200() *Contact {
 	return r.JSON200
 }
 
@@ -53910,7 +53424,7 @@ type ShowContactResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ContactWithPush
+	JSON200 *Contact
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
 	// JSON410 the response for an HTTP 410 `application/json` response
@@ -53920,7 +53434,7 @@ type ShowContactResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ShowContactResponse) GetJSON200() *ContactWithPush {
+func (r ShowContactResponse) GetJSON200() *Contact {
 	return r.JSON200
 }
 
@@ -53967,13 +53481,13 @@ type UpdateContactResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ContactWithPush
+	JSON200 *Contact
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r UpdateContactResponse) GetJSON200() *ContactWithPush {
+func (r UpdateContactResponse) GetJSON200() *Contact {
 	return r.JSON200
 }
 
@@ -60473,13 +59987,13 @@ type ListNewsItemsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *PaginatedResponse
+	JSON200 *NewsItemList
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListNewsItemsResponse) GetJSON200() *PaginatedResponse {
+func (r ListNewsItemsResponse) GetJSON200() *NewsItemList {
 	return r.JSON200
 }
 
@@ -60734,13 +60248,13 @@ type ListNewsfeedsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *PaginatedResponse
+	JSON200 *NewsfeedList
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListNewsfeedsResponse) GetJSON200() *PaginatedResponse {
+func (r ListNewsfeedsResponse) GetJSON200() *NewsfeedList {
 	return r.JSON200
 }
 
@@ -60830,13 +60344,13 @@ type ListLiveNewsfeedItemsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *PaginatedResponse
+	JSON200 *NewsItemList
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListLiveNewsfeedItemsResponse) GetJSON200() *PaginatedResponse {
+func (r ListLiveNewsfeedItemsResponse) GetJSON200() *NewsItemList {
 	return r.JSON200
 }
 
@@ -61854,7 +61368,7 @@ type FindTagResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *TagBasic
+	JSON200 *Tag
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -61862,7 +61376,7 @@ type FindTagResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r FindTagResponse) GetJSON200() *TagBasic {
+func (r FindTagResponse) GetJSON200() *Tag {
 	return r.JSON200
 }
 
@@ -71583,7 +71097,7 @@ func ParseCreateContactResponse(rsp *http.Response) (*CreateContactResponse, err
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ContactWithPush
+		var dest Contact
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -71616,7 +71130,7 @@ func ParseShowContactByExternalIdResponse(rsp *http.Response) (*ShowContactByExt
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ContactWithPush
+		var dest Contact
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -71669,7 +71183,7 @@ func ParseMergeContactResponse(rsp *http.Response) (*MergeContactResponse, error
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ContactWithPush
+		var dest Contact
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -71782,7 +71296,7 @@ func ParseShowContactResponse(rsp *http.Response) (*ShowContactResponse, error) 
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ContactWithPush
+		var dest Contact
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -71835,7 +71349,7 @@ func ParseUpdateContactResponse(rsp *http.Response) (*UpdateContactResponse, err
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ContactWithPush
+		var dest Contact
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -76560,7 +76074,7 @@ func ParseListNewsItemsResponse(rsp *http.Response) (*ListNewsItemsResponse, err
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest PaginatedResponse
+		var dest NewsItemList
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -76746,7 +76260,7 @@ func ParseListNewsfeedsResponse(rsp *http.Response) (*ListNewsfeedsResponse, err
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest PaginatedResponse
+		var dest NewsfeedList
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -76812,7 +76326,7 @@ func ParseListLiveNewsfeedItemsResponse(rsp *http.Response) (*ListLiveNewsfeedIt
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest PaginatedResponse
+		var dest NewsItemList
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -77554,7 +77068,7 @@ func ParseFindTagResponse(rsp *http.Response) (*FindTagResponse, error) {
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest TagBasic
+		var dest Tag
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

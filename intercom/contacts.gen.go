@@ -73,17 +73,17 @@ var _ = func(r *gen.BlockContactResponse) *gen.ContactBlocked { return r.JSON200
 
 // Create creates a contact (POST /contacts). At least one of body.Email,
 // body.ExternalId or body.Role ("user" or "lead") is required.
-func (s *ContactsService) Create(ctx context.Context, body gen.CreateContactRequest, opts ...Option) (*gen.ContactWithPush, error) {
+func (s *ContactsService) Create(ctx context.Context, body gen.CreateContactRequest, opts ...Option) (*gen.Contact, error) {
 	body, err := checkNewContact(body)
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContactWithPush](ctx, s.c, opCreateContact, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Contact](ctx, s.c, opCreateContact, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateContact(ctx, body)
 	})
 }
 
-var _ = func(r *gen.CreateContactResponse) *gen.ContactWithPush { return r.JSON200 }
+var _ = func(r *gen.CreateContactResponse) *gen.Contact { return r.JSON200 }
 
 // Delete deletes a contact (DELETE /contacts/{contact_id}).
 func (s *ContactsService) Delete(ctx context.Context, contactID string, opts ...Option) (*gen.ContactDeleted, error) {
@@ -131,7 +131,7 @@ func (s *ContactsService) DismissBanner(ctx context.Context, contactID string, v
 var _ = func(r *gen.DismissContactBannerResponse) *gen.BannerDismiss { return r.JSON200 }
 
 // Get fetches a contact by its Intercom id (GET /contacts/{contact_id}).
-func (s *ContactsService) Get(ctx context.Context, contactID string, opts ...Option) (*gen.ContactWithPush, error) {
+func (s *ContactsService) Get(ctx context.Context, contactID string, opts ...Option) (*gen.Contact, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -139,16 +139,16 @@ func (s *ContactsService) Get(ctx context.Context, contactID string, opts ...Opt
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContactWithPush](ctx, s.c, opShowContact, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Contact](ctx, s.c, opShowContact, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ShowContact(ctx, contactID, params)
 	})
 }
 
-var _ = func(r *gen.ShowContactResponse) *gen.ContactWithPush { return r.JSON200 }
+var _ = func(r *gen.ShowContactResponse) *gen.Contact { return r.JSON200 }
 
 // GetByExternalID fetches a contact by the external_id you gave it
 // (GET /contacts/find_by_external_id/{external_id}).
-func (s *ContactsService) GetByExternalID(ctx context.Context, externalID string, opts ...Option) (*gen.ContactWithPush, error) {
+func (s *ContactsService) GetByExternalID(ctx context.Context, externalID string, opts ...Option) (*gen.Contact, error) {
 	if err := requireID("external id", externalID); err != nil {
 		return nil, err
 	}
@@ -156,12 +156,12 @@ func (s *ContactsService) GetByExternalID(ctx context.Context, externalID string
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContactWithPush](ctx, s.c, opShowContactByExternalId, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Contact](ctx, s.c, opShowContactByExternalId, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ShowContactByExternalId(ctx, externalID, params)
 	})
 }
 
-var _ = func(r *gen.ShowContactByExternalIdResponse) *gen.ContactWithPush { return r.JSON200 }
+var _ = func(r *gen.ShowContactByExternalIdResponse) *gen.Contact { return r.JSON200 }
 
 // List fetches one page of contacts (GET /contacts). params may be nil;
 // pass pages.next.starting_after of a page as params.StartingAfter to get
@@ -344,7 +344,7 @@ var _ = func(r *gen.ListTagsForAContactResponse) *gen.TagList { return r.JSON200
 
 // Merge merges the lead fromID into the user intoID and returns the
 // resulting user (POST /contacts/merge). Both are Intercom contact ids.
-func (s *ContactsService) Merge(ctx context.Context, fromID string, intoID string, opts ...Option) (*gen.ContactWithPush, error) {
+func (s *ContactsService) Merge(ctx context.Context, fromID string, intoID string, opts ...Option) (*gen.Contact, error) {
 	if err := requireID("from id", fromID); err != nil {
 		return nil, err
 	}
@@ -360,12 +360,12 @@ func (s *ContactsService) Merge(ctx context.Context, fromID string, intoID strin
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContactWithPush](ctx, s.c, opMergeContact, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Contact](ctx, s.c, opMergeContact, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.MergeContact(ctx, params, body)
 	})
 }
 
-var _ = func(r *gen.MergeContactResponse) *gen.ContactWithPush { return r.JSON200 }
+var _ = func(r *gen.MergeContactResponse) *gen.Contact { return r.JSON200 }
 
 // ContactSearchRequest is the request body of [ContactsService.Search] (gen.ContactSearchRequest).
 type ContactSearchRequest = gen.ContactSearchRequest
@@ -493,7 +493,7 @@ var _ = func(r *gen.DetachTagFromContactResponse) *gen.Tag { return r.JSON200 }
 
 // Update updates a contact (PUT /contacts/{contact_id}); only the fields set
 // in body change.
-func (s *ContactsService) Update(ctx context.Context, contactID string, body gen.UpdateContactRequest, opts ...Option) (*gen.ContactWithPush, error) {
+func (s *ContactsService) Update(ctx context.Context, contactID string, body gen.UpdateContactRequest, opts ...Option) (*gen.Contact, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -501,9 +501,9 @@ func (s *ContactsService) Update(ctx context.Context, contactID string, body gen
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContactWithPush](ctx, s.c, opUpdateContact, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Contact](ctx, s.c, opUpdateContact, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.UpdateContact(ctx, contactID, params, body)
 	})
 }
 
-var _ = func(r *gen.UpdateContactResponse) *gen.ContactWithPush { return r.JSON200 }
+var _ = func(r *gen.UpdateContactResponse) *gen.Contact { return r.JSON200 }

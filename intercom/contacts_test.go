@@ -35,7 +35,7 @@ func TestContactsCalls(t *testing.T) {
 			},
 			method: "GET", path: "/contacts/6762f0d51bb69f9f2193bb7f", resp: crmContactJSON,
 			check: func(t *testing.T, got any) {
-				c := got.(*gen.ContactWithPush)
+				c := got.(*gen.Contact)
 				if valueOr(c.Id) != "6762f0d51bb69f9f2193bb7f" || !valueOr(c.EnabledPushMessaging) ||
 					c.GetAvatar().GetImageURL() == "" || c.CustomAttributes["seats"] != 3.0 {
 					t.Errorf("decoded %+v", c)

@@ -114,7 +114,7 @@ var _ = func(r *gen.ListConversationsResponse) *gen.ConversationList { return r.
 // the starting_after cursor page by page. params (may be nil) sets per_page and
 // where to start; it is copied and never modified. The iteration ends with
 // (zero, err) at the first failure.
-func (s *ConversationsService) ListAll(ctx context.Context, params *gen.ListConversationsParams, opts ...Option) iter.Seq2[gen.ConversationListItem, error] {
+func (s *ConversationsService) ListAll(ctx context.Context, params *gen.ListConversationsParams, opts ...Option) iter.Seq2[gen.Conversation, error] {
 	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opListConversations, opts,
 		func(ctx context.Context, cursor string) (*http.Response, error) {
@@ -124,7 +124,7 @@ func (s *ConversationsService) ListAll(ctx context.Context, params *gen.ListConv
 			}
 			return s.c.gen.ListConversations(ctx, &q)
 		},
-		func(l *gen.ConversationList) ([]gen.ConversationListItem, string) {
+		func(l *gen.ConversationList) ([]gen.Conversation, string) {
 			return l.Conversations, cursorNext(l.Pages)
 		}))
 }
@@ -288,10 +288,10 @@ var _ = func(r *gen.SearchConversationsResponse) *gen.ConversationList { return 
 // (POST /conversations/search), sending the cursor of each next page in the
 // body's pagination.starting_after. req's own pagination (per_page, and a
 // starting cursor) applies to the first page; req is never modified.
-func (s *ConversationsService) SearchAll(ctx context.Context, body gen.SearchRequest, opts ...Option) iter.Seq2[gen.ConversationListItem, error] {
+func (s *ConversationsService) SearchAll(ctx context.Context, body gen.SearchRequest, opts ...Option) iter.Seq2[gen.Conversation, error] {
 	params, err := paramsOption[gen.SearchConversationsParams](opts)
 	if err != nil {
-		return errSeq[gen.ConversationListItem](err)
+		return errSeq[gen.Conversation](err)
 	}
 	return paginate(ctx, fetchPages(s.c, opSearchConversations, opts,
 		func(ctx context.Context, cursor string) (*http.Response, error) {
@@ -301,7 +301,7 @@ func (s *ConversationsService) SearchAll(ctx context.Context, body gen.SearchReq
 			}
 			return s.c.gen.SearchConversations(ctx, params, b)
 		},
-		func(l *gen.ConversationList) ([]gen.ConversationListItem, string) {
+		func(l *gen.ConversationList) ([]gen.Conversation, string) {
 			return l.Conversations, cursorNext(l.Pages)
 		}))
 }

@@ -537,7 +537,7 @@ func TestConversationsListAll(t *testing.T) {
 		nest: []string{"conversations"}, item: svcItem("conversation"),
 		seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
 			return svcIDs(c.Conversations.ListAll(ctx, &gen.ListConversationsParams{PerPage: &per}, opts...),
-				func(v gen.ConversationListItem) string { return valueOr(v.Id) })
+				func(v gen.Conversation) string { return valueOr(v.Id) })
 		},
 	}})
 }
@@ -548,7 +548,7 @@ func TestConversationsSearchAll(t *testing.T) {
 		nest: []string{"conversations"}, item: svcItem("conversation"), searchQuery: cvtOpenQuery,
 		seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
 			return svcIDs(c.Conversations.SearchAll(ctx, cvtSearchRequest(t, per), opts...),
-				func(v gen.ConversationListItem) string { return valueOr(v.Id) })
+				func(v gen.Conversation) string { return valueOr(v.Id) })
 		},
 	}})
 }
@@ -574,7 +574,7 @@ func TestConversationsListAllKeepsParams(t *testing.T) {
 	})
 	params := &gen.ListConversationsParams{StartingAfter: Ptr("start")}
 	var got []string
-	for id, err := range svcIDs(c.Conversations.ListAll(context.Background(), params), func(v gen.ConversationListItem) string { return valueOr(v.Id) }) {
+	for id, err := range svcIDs(c.Conversations.ListAll(context.Background(), params), func(v gen.Conversation) string { return valueOr(v.Id) }) {
 		if err != nil {
 			t.Fatal(err)
 		}

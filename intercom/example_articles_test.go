@@ -53,7 +53,7 @@ func ExampleArticlesService_Create() {
 		log.Fatal(err)
 	}
 
-	article, err := client.Articles.Create(context.Background(), gen.CreateArticleRequest{
+	article, err := client.Articles.Create(context.Background(), intercom.CreateArticleRequest{
 		Title:    "Resetting your password",
 		AuthorId: "991", // an admin id (ids are strings)
 		Body:     intercom.Ptr("<p>Open Settings, then Security.</p>"),
@@ -103,7 +103,7 @@ func ExampleArticlesService_Search() {
 
 	// Search returns one page, with the highlights when asked for; use
 	// SearchAll to iterate over every matching article.
-	res, err := client.Articles.Search(context.Background(), &gen.SearchArticlesParams{
+	res, err := client.Articles.Search(context.Background(), &intercom.SearchArticlesParams{
 		Phrase:    intercom.Ptr("getting started"),
 		State:     intercom.Ptr("published"),
 		Highlight: intercom.Ptr(true),

@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"sync/atomic"
 
-	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
 )
 
@@ -26,7 +25,7 @@ func companiesAPI(expireAfter int) *httptest.Server {
 	var scrollPages atomic.Int32
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /companies", func(w http.ResponseWriter, r *http.Request) {
-		var body gen.CreateOrUpdateCompanyRequest
+		var body intercom.CreateOrUpdateCompanyRequest
 		_ = json.NewDecoder(r.Body).Decode(&body)
 		_ = json.NewEncoder(w).Encode(map[string]any{"type": "company", "id": "co9", "company_id": body.CompanyId,
 			"name": body.Name, "custom_attributes": body.CustomAttributes})
@@ -72,7 +71,7 @@ func ExampleCompaniesService_CreateOrUpdate() {
 	}
 	defer client.CloseIdleConnections()
 
-	company, err := client.Companies.CreateOrUpdate(context.Background(), gen.CreateOrUpdateCompanyRequest{
+	company, err := client.Companies.CreateOrUpdate(context.Background(), intercom.CreateOrUpdateCompanyRequest{
 		CompanyId:        intercom.Ptr("acme-42"), // your id: the same id updates the company
 		Name:             intercom.Ptr("Acme"),
 		CustomAttributes: map[string]any{"tier": "gold", "seats": 25},
@@ -95,7 +94,7 @@ func ExampleCompaniesService_ListAll() {
 	defer client.CloseIdleConnections()
 
 	// Page numbers are followed until pages.total_pages.
-	for company, err := range client.Companies.ListAll(context.Background(), &gen.ListCompaniesParams{PerPage: intercom.Ptr(2)}) {
+	for company, err := range client.Companies.ListAll(context.Background(), &intercom.ListCompaniesParams{PerPage: intercom.Ptr(2)}) {
 		if err != nil {
 			log.Fatal(err)
 		}

@@ -10,7 +10,6 @@ import (
 	"net/http/httptest"
 	"strconv"
 
-	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
 )
 
@@ -147,7 +146,7 @@ func ExampleContactsService_ListAll() {
 
 	// Pages are fetched as the loop needs them; breaking out stops fetching.
 	n := 0
-	for contact, err := range client.Contacts.ListAll(context.Background(), &gen.ListContactsParams{PerPage: intercom.Ptr(2)}) {
+	for contact, err := range client.Contacts.ListAll(context.Background(), &intercom.ListContactsParams{PerPage: intercom.Ptr(2)}) {
 		if err != nil {
 			log.Fatal(err)
 		}

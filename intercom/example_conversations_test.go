@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
 )
 
@@ -83,7 +82,7 @@ func ExampleConversationsService_ListAll() {
 	}
 
 	// Pages of two, fetched one at a time as the loop needs them.
-	for conv, err := range client.Conversations.ListAll(context.Background(), &gen.ListConversationsParams{PerPage: intercom.Ptr(2)}) {
+	for conv, err := range client.Conversations.ListAll(context.Background(), &intercom.ListConversationsParams{PerPage: intercom.Ptr(2)}) {
 		if err != nil {
 			log.Fatal(err)
 		}

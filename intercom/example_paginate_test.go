@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
 )
 
@@ -51,7 +50,7 @@ func Example_pagination() {
 		log.Fatal(err)
 	}
 
-	params := &gen.ListConversationsParams{PerPage: intercom.Ptr(2)}
+	params := &intercom.ListConversationsParams{PerPage: intercom.Ptr(2)}
 	n := 0
 	for conv, err := range client.Conversations.ListAll(context.Background(), params) {
 		if err != nil {
@@ -83,7 +82,7 @@ func Example_repeatedCursor() {
 	}
 
 	n := 0
-	for _, err := range client.Conversations.ListAll(context.Background(), &gen.ListConversationsParams{PerPage: intercom.Ptr(2)}) {
+	for _, err := range client.Conversations.ListAll(context.Background(), &intercom.ListConversationsParams{PerPage: intercom.Ptr(2)}) {
 		if errors.Is(err, intercom.ErrRepeatedCursor) {
 			fmt.Println("stopped after", n, "conversations:", err)
 			break

@@ -9,7 +9,6 @@ import (
 	"net/http/httptest"
 	"strconv"
 
-	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
 )
 
@@ -58,7 +57,7 @@ func ExampleAIContentService_ListExternalPagesAll() {
 		log.Fatal(err)
 	}
 
-	params := &gen.ListExternalPagesParams{PerPage: intercom.Ptr(2)}
+	params := &intercom.ListExternalPagesParams{PerPage: intercom.Ptr(2)}
 	for page, err := range client.AIContent.ListExternalPagesAll(context.Background(), params) {
 		if err != nil {
 			log.Fatal(err) // the iteration ends after an error

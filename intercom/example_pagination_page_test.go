@@ -9,7 +9,6 @@ import (
 	"net/http/httptest"
 	"strconv"
 
-	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
 )
 
@@ -61,7 +60,7 @@ func ExampleArticlesService_ListAll() {
 		log.Fatal(err)
 	}
 
-	params := &gen.ListArticlesParams{PerPage: intercom.Ptr(2)}
+	params := &intercom.ListArticlesParams{PerPage: intercom.Ptr(2)}
 	for article, err := range client.Articles.ListAll(context.Background(), params) {
 		if err != nil {
 			log.Fatal(err) // the iteration ends after an error
@@ -79,9 +78,8 @@ func ExampleArticlesService_ListAll() {
 	// 105 Article 5
 }
 
-// The news listings yield gen.PaginatedResponse_Data_Item, a union of a
-// news item and a newsfeed; each listing holds one of the two, which the
-// As* methods decode.
+// The news item listings yield news items (ListNewsfeedsAll yields
+// newsfeeds).
 func ExampleNewsService_ListItemsAll() {
 	srv := pageNumbersAPI()
 	defer srv.Close()
@@ -90,11 +88,7 @@ func ExampleNewsService_ListItemsAll() {
 		log.Fatal(err)
 	}
 
-	for item, err := range client.News.ListItemsAll(context.Background(), &gen.ListNewsItemsParams{PerPage: intercom.Ptr(10)}) {
-		if err != nil {
-			log.Fatal(err)
-		}
-		news, err := item.AsNewsItem() // ListNewsfeedsAll: item.AsNewsfeed()
+	for news, err := range client.News.ListItemsAll(context.Background(), &intercom.ListNewsItemsParams{PerPage: intercom.Ptr(10)}) {
 		if err != nil {
 			log.Fatal(err)
 		}

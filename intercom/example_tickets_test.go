@@ -70,7 +70,7 @@ func ExampleTicketsService_Create() {
 	if err := title.FromTicketRequestCustomAttributes0("Export button does nothing"); err != nil {
 		log.Fatal(err)
 	}
-	ticket, err := client.Tickets.Create(context.Background(), gen.CreateTicketJSONRequestBody{
+	ticket, err := client.Tickets.Create(context.Background(), intercom.CreateTicketJSONRequestBody{
 		TicketTypeId:     "53",
 		Contacts:         []gen.CreateTicketJSONBody_Contacts_Item{contact},
 		TicketAttributes: gen.TicketRequestCustomAttributes{"_default_title_": title},
@@ -100,7 +100,7 @@ func ExampleTicketsService_EnqueueCreate() {
 	if err := contact.FromEnqueueCreateTicketJSONBodyContacts2(gen.EnqueueCreateTicketJSONBodyContacts2{Email: "ann@example.com"}); err != nil {
 		log.Fatal(err)
 	}
-	job, err := client.Tickets.EnqueueCreate(ctx, gen.EnqueueCreateTicketJSONRequestBody{
+	job, err := client.Tickets.EnqueueCreate(ctx, intercom.EnqueueCreateTicketJSONRequestBody{
 		TicketTypeId: "53",
 		Contacts:     []gen.EnqueueCreateTicketJSONBody_Contacts_Item{contact},
 	})

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
 )
 
@@ -12,10 +11,10 @@ import (
 // read them with the generated GetXTime accessors.
 func ExampleUnix() {
 	signedUp := time.Date(2026, 1, 15, 9, 30, 0, 0, time.UTC)
-	body := gen.CreateContactRequest{Email: intercom.Ptr("ada@example.com"), SignedUpAt: intercom.Unix(signedUp)}
+	body := intercom.CreateContactRequest{Email: intercom.Ptr("ada@example.com"), SignedUpAt: intercom.Unix(signedUp)}
 	fmt.Println(*body.SignedUpAt)
 
-	contact := gen.Contact{SignedUpAt: body.SignedUpAt}
+	contact := intercom.Contact{SignedUpAt: body.SignedUpAt}
 	fmt.Println(contact.GetSignedUpAtTime())
 	fmt.Println(contact.GetLastSeenAtTime().IsZero())
 	// Output:

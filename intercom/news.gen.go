@@ -70,26 +70,26 @@ var _ = func(r *gen.RetrieveNewsfeedResponse) *gen.Newsfeed { return r.JSON200 }
 // any object; the decoded Type, "news-item" or "newsfeed", tells which it
 // was.) params may be nil; params.Page and params.PerPage choose the page.
 // Use [NewsService.ListItemsAll] to get every page.
-func (s *NewsService) ListItems(ctx context.Context, params *gen.ListNewsItemsParams, opts ...Option) (*gen.PaginatedResponse, error) {
-	return doJSON[gen.PaginatedResponse](ctx, s.c, opListNewsItems, opts, func(ctx context.Context) (*http.Response, error) {
+func (s *NewsService) ListItems(ctx context.Context, params *gen.ListNewsItemsParams, opts ...Option) (*gen.NewsItemList, error) {
+	return doJSON[gen.NewsItemList](ctx, s.c, opListNewsItems, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListNewsItems(ctx, params)
 	})
 }
 
-var _ = func(r *gen.ListNewsItemsResponse) *gen.PaginatedResponse { return r.JSON200 }
+var _ = func(r *gen.ListNewsItemsResponse) *gen.NewsItemList { return r.JSON200 }
 
 // ListItemsAll iterates over every news item (GET /news/news_items, page by
 // page), starting at params.Page (default the first). Each yielded item is a
 // news item: get it with item.AsNewsItem(). params may be nil
 // (params.PerPage sets the page size); it is copied and not modified. An
 // error is yielded once and ends the iteration.
-func (s *NewsService) ListItemsAll(ctx context.Context, params *gen.ListNewsItemsParams, opts ...Option) iter.Seq2[gen.PaginatedResponse_Data_Item, error] {
+func (s *NewsService) ListItemsAll(ctx context.Context, params *gen.ListNewsItemsParams, opts ...Option) iter.Seq2[gen.NewsItem, error] {
 	return paginate(ctx, fetchPages(s.c, opListNewsItems, opts,
 		pageCall(params, func(q *gen.ListNewsItemsParams, page *int) { q.Page = page },
 			func(ctx context.Context, q *gen.ListNewsItemsParams) (*http.Response, error) {
 				return s.c.gen.ListNewsItems(ctx, q)
 			}),
-		func(l *gen.PaginatedResponse) ([]gen.PaginatedResponse_Data_Item, string) {
+		func(l *gen.NewsItemList) ([]gen.NewsItem, string) {
 			return l.Data, pageNext(l.Pages)
 		}))
 }
@@ -99,16 +99,16 @@ func (s *NewsService) ListItemsAll(ctx context.Context, params *gen.ListNewsItem
 // result's Data is a news item: decode it with AsNewsItem. params may be
 // nil; params.Page and params.PerPage choose the page. Use
 // [NewsService.ListLiveItemsAll] to get every page.
-func (s *NewsService) ListLiveItems(ctx context.Context, newsfeedID string, params *gen.ListLiveNewsfeedItemsParams, opts ...Option) (*gen.PaginatedResponse, error) {
+func (s *NewsService) ListLiveItems(ctx context.Context, newsfeedID string, params *gen.ListLiveNewsfeedItemsParams, opts ...Option) (*gen.NewsItemList, error) {
 	if err := requireID("newsfeed id", newsfeedID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.PaginatedResponse](ctx, s.c, opListLiveNewsfeedItems, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.NewsItemList](ctx, s.c, opListLiveNewsfeedItems, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListLiveNewsfeedItems(ctx, newsfeedID, params)
 	})
 }
 
-var _ = func(r *gen.ListLiveNewsfeedItemsResponse) *gen.PaginatedResponse { return r.JSON200 }
+var _ = func(r *gen.ListLiveNewsfeedItemsResponse) *gen.NewsItemList { return r.JSON200 }
 
 // ListLiveItemsAll iterates over every news item live on a newsfeed
 // (GET /news/newsfeeds/{newsfeed_id}/items, page by page), starting at
@@ -116,16 +116,16 @@ var _ = func(r *gen.ListLiveNewsfeedItemsResponse) *gen.PaginatedResponse { retu
 // with item.AsNewsItem(). params may be nil; it is copied and not modified.
 // An error is yielded once and ends the iteration; an invalid newsfeedID is
 // that error, and no request is sent.
-func (s *NewsService) ListLiveItemsAll(ctx context.Context, newsfeedID string, params *gen.ListLiveNewsfeedItemsParams, opts ...Option) iter.Seq2[gen.PaginatedResponse_Data_Item, error] {
+func (s *NewsService) ListLiveItemsAll(ctx context.Context, newsfeedID string, params *gen.ListLiveNewsfeedItemsParams, opts ...Option) iter.Seq2[gen.NewsItem, error] {
 	if err := requireID("newsfeed id", newsfeedID); err != nil {
-		return errSeq[gen.PaginatedResponse_Data_Item](err)
+		return errSeq[gen.NewsItem](err)
 	}
 	return paginate(ctx, fetchPages(s.c, opListLiveNewsfeedItems, opts,
 		pageCall(params, func(q *gen.ListLiveNewsfeedItemsParams, page *int) { q.Page = page },
 			func(ctx context.Context, q *gen.ListLiveNewsfeedItemsParams) (*http.Response, error) {
 				return s.c.gen.ListLiveNewsfeedItems(ctx, newsfeedID, q)
 			}),
-		func(l *gen.PaginatedResponse) ([]gen.PaginatedResponse_Data_Item, string) {
+		func(l *gen.NewsItemList) ([]gen.NewsItem, string) {
 			return l.Data, pageNext(l.Pages)
 		}))
 }
@@ -135,25 +135,25 @@ func (s *NewsService) ListLiveItemsAll(ctx context.Context, newsfeedID string, p
 // decode it with AsNewsfeed. params may be nil; params.Page and
 // params.PerPage choose the page. Use [NewsService.ListNewsfeedsAll] to get
 // every page.
-func (s *NewsService) ListNewsfeeds(ctx context.Context, params *gen.ListNewsfeedsParams, opts ...Option) (*gen.PaginatedResponse, error) {
-	return doJSON[gen.PaginatedResponse](ctx, s.c, opListNewsfeeds, opts, func(ctx context.Context) (*http.Response, error) {
+func (s *NewsService) ListNewsfeeds(ctx context.Context, params *gen.ListNewsfeedsParams, opts ...Option) (*gen.NewsfeedList, error) {
+	return doJSON[gen.NewsfeedList](ctx, s.c, opListNewsfeeds, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.ListNewsfeeds(ctx, params)
 	})
 }
 
-var _ = func(r *gen.ListNewsfeedsResponse) *gen.PaginatedResponse { return r.JSON200 }
+var _ = func(r *gen.ListNewsfeedsResponse) *gen.NewsfeedList { return r.JSON200 }
 
 // ListNewsfeedsAll iterates over every newsfeed (GET /news/newsfeeds, page
 // by page), starting at params.Page (default the first). Each yielded item
 // is a newsfeed: get it with item.AsNewsfeed(). params may be nil; it is
 // copied and not modified. An error is yielded once and ends the iteration.
-func (s *NewsService) ListNewsfeedsAll(ctx context.Context, params *gen.ListNewsfeedsParams, opts ...Option) iter.Seq2[gen.PaginatedResponse_Data_Item, error] {
+func (s *NewsService) ListNewsfeedsAll(ctx context.Context, params *gen.ListNewsfeedsParams, opts ...Option) iter.Seq2[gen.Newsfeed, error] {
 	return paginate(ctx, fetchPages(s.c, opListNewsfeeds, opts,
 		pageCall(params, func(q *gen.ListNewsfeedsParams, page *int) { q.Page = page },
 			func(ctx context.Context, q *gen.ListNewsfeedsParams) (*http.Response, error) {
 				return s.c.gen.ListNewsfeeds(ctx, q)
 			}),
-		func(l *gen.PaginatedResponse) ([]gen.PaginatedResponse_Data_Item, string) {
+		func(l *gen.NewsfeedList) ([]gen.Newsfeed, string) {
 			return l.Data, pageNext(l.Pages)
 		}))
 }

@@ -39,7 +39,7 @@ import (
 //
 // A service's iterator then takes a few lines, e.g.
 //
-//	func (s *ConversationsService) ListAll(ctx context.Context, params *gen.ListConversationsParams, opts ...Option) iter.Seq2[gen.ConversationListItem, error] {
+//	func (s *ConversationsService) ListAll(ctx context.Context, params *gen.ListConversationsParams, opts ...Option) iter.Seq2[gen.Conversation, error] {
 //		p := cloneParams(params)
 //		return paginate(ctx, fetchPages(s.c, nil, opts,
 //			func(ctx context.Context, cursor string) (*http.Response, error) {
@@ -49,7 +49,7 @@ import (
 //				}
 //				return s.c.gen.ListConversations(ctx, &q)
 //			},
-//			func(l *gen.ConversationList) ([]gen.ConversationListItem, string) {
+//			func(l *gen.ConversationList) ([]gen.Conversation, string) {
 //				return items(l.Conversations), cursorNext(l.Pages)
 //			}))
 //	}

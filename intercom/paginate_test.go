@@ -846,7 +846,7 @@ func TestHTTPPaginateMemoryDoesNotGrowWithListing(t *testing.T) {
 		defer srv.Close()
 		c := pgClient(t, srv)
 		p := per
-		return measureHeap(t, func() iter.Seq2[gen.ConversationListItem, error] {
+		return measureHeap(t, func() iter.Seq2[gen.Conversation, error] {
 			return c.Conversations.ListAll(context.Background(), &gen.ListConversationsParams{PerPage: &p})
 		}, per, false)
 	}
@@ -1047,7 +1047,7 @@ func httpStyles() []httpStyle {
 	companyID := func(c gen.Company) *string { return c.Id }
 	return []httpStyle{
 		{"cursor", func(ctx context.Context, c *Client, per int) func(func(string, error) bool) {
-			return ids(c.Conversations.ListAll(ctx, &gen.ListConversationsParams{PerPage: &per}), func(v gen.ConversationListItem) *string { return v.Id })
+			return ids(c.Conversations.ListAll(ctx, &gen.ListConversationsParams{PerPage: &per}), func(v gen.Conversation) *string { return v.Id })
 		}},
 		{"search-body", func(ctx context.Context, c *Client, per int) func(func(string, error) bool) {
 			req, err := SearchQuery{Filter: Field("email").Equals("a@example.com"), PerPage: per}.BuildContacts()
@@ -1265,7 +1265,7 @@ func TestHTTPScroll(t *testing.T) {
 		srv := httptest.NewServer(fake)
 		defer srv.Close()
 		per := 10
-		got, errs := collect(ids(pgClient(t, srv).Conversations.ListAll(context.Background(), &gen.ListConversationsParams{PerPage: &per}), func(v gen.ConversationListItem) *string { return v.Id }))
+		got, errs := collect(ids(pgClient(t, srv).Conversations.ListAll(context.Background(), &gen.ListConversationsParams{PerPage: &per}), func(v gen.Conversation) *string { return v.Id }))
 		if len(errs) != 0 || len(got) != 5 || fake.count() != 2 {
 			t.Errorf("items %d, errors %v, requests %d; want 5, none, 2", len(got), errs, fake.count())
 		}
@@ -1289,7 +1289,7 @@ func TestHTTPPaginateCallOptionsOnEveryPage(t *testing.T) {
 	opts := []Option{WithAPIVersion("2.14")}
 	seq := pgClient(t, srv).Conversations.ListAll(context.Background(), &gen.ListConversationsParams{PerPage: &per}, opts...)
 	opts[0] = WithAPIVersion("2.13") // after the iterator was made: must not apply
-	got, errs := collect(ids(seq, func(v gen.ConversationListItem) *string { return v.Id }))
+	got, errs := collect(ids(seq, func(v gen.Conversation) *string { return v.Id }))
 	if len(errs) != 0 || len(got) != 35 {
 		t.Fatalf("%d items, errors %v", len(got), errs)
 	}

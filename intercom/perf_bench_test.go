@@ -283,7 +283,7 @@ func BenchmarkPerfGet(b *testing.B) {
 		url := s.URL + "/contacts/" + perfContactID
 		b.ReportAllocs()
 		for b.Loop() {
-			var c gen.ContactWithPush
+			var c gen.Contact
 			if err := perfBaselineGet(ctx, hc, url, &c); err != nil || c.Id == nil {
 				b.Fatal(err)
 			}
@@ -334,7 +334,7 @@ func BenchmarkPerfGetPaired(b *testing.B) {
 	rawDoer := c.Raw().ClientInterface.(*gen.Client).Client
 	paired(b,
 		pairedImpl{"baseline", func() error {
-			var ct gen.ContactWithPush
+			var ct gen.Contact
 			return perfBaselineGet(ctx, hc, url, &ct)
 		}},
 		pairedImpl{"sdk", func() error {
@@ -498,7 +498,7 @@ func BenchmarkPerfConcurrent(b *testing.B) {
 		t := defaultTransport().(*http.Transport) // the SDK's transport settings
 		hc := &http.Client{Transport: t}
 		return func() error {
-			var c gen.ContactWithPush
+			var c gen.Contact
 			return perfBaselineGet(ctx, hc, url, &c)
 		}, t.CloseIdleConnections
 	})
@@ -628,7 +628,7 @@ func perfBaselineCreate(ctx context.Context, hc *http.Client, url string, body *
 	if resp.StatusCode != http.StatusOK {
 		return fmt.Errorf("status %d", resp.StatusCode)
 	}
-	var c gen.ContactWithPush
+	var c gen.Contact
 	if err := json.Unmarshal(rb, &c); err != nil {
 		return err
 	}

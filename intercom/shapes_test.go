@@ -50,8 +50,8 @@ func TestEveryKnownShapeDecodes(t *testing.T) {
 		func(v any) string { return v.(*gen.Admin).GetAvatar().GetImageURL() })...)
 	cases = append(cases, avatarCases("admin_with_app.avatar", `{"type":"admin","id":"1",`, into[gen.AdminWithApp](),
 		func(v any) string { return v.(*gen.AdminWithApp).GetAvatar().GetImageURL() })...)
-	cases = append(cases, avatarCases("contact.avatar", `{"type":"contact","id":"c",`, into[gen.ContactWithPush](),
-		func(v any) string { return v.(*gen.ContactWithPush).GetAvatar().GetImageURL() })...)
+	cases = append(cases, avatarCases("contact.avatar", `{"type":"contact","id":"c",`, into[gen.Contact](),
+		func(v any) string { return v.(*gen.Contact).GetAvatar().GetImageURL() })...)
 	cases = append(cases, avatarCases("visitor.avatar", `{"type":"visitor","id":"v",`, into[gen.Visitor](),
 		func(v any) string { return v.(*gen.Visitor).GetAvatar().GetImageURL() })...)
 
@@ -84,7 +84,7 @@ func TestEveryKnownShapeDecodes(t *testing.T) {
 		return c.GetAdminAssigneeId() + "|" + c.GetTeamAssigneeId()
 	}
 	itemAssignees := func(v any) string {
-		c := v.(*gen.ConversationListItem)
+		c := v.(*gen.Conversation)
 		return c.GetAdminAssigneeId() + "|" + c.GetTeamAssigneeId()
 	}
 	reasonID := func(v any) string { return v.(*gen.Admin).GetAwayStatusReasonId() }
@@ -114,8 +114,8 @@ func TestEveryKnownShapeDecodes(t *testing.T) {
 		{"conversation.admin_assignee_id/team_assignee_id", "numbers (description)", `{"type":"conversation","id":"1","admin_assignee_id":991,"team_assignee_id":5}`, into[gen.Conversation](), assignees, "991|5"},
 		{"conversation.admin_assignee_id/team_assignee_id", "strings (Intercom's SDK fixtures)", `{"type":"conversation","id":"1","admin_assignee_id":"991","team_assignee_id":"5"}`, into[gen.Conversation](), assignees, "991|5"},
 		{"conversation.admin_assignee_id/team_assignee_id", "null (unassigned)", `{"type":"conversation","id":"1","admin_assignee_id":null,"team_assignee_id":null}`, into[gen.Conversation](), assignees, "|"},
-		{"conversation_list_item.admin_assignee_id/team_assignee_id", "numbers (description)", `{"type":"conversation","id":"1","admin_assignee_id":991,"team_assignee_id":5}`, into[gen.ConversationListItem](), itemAssignees, "991|5"},
-		{"conversation_list_item.admin_assignee_id/team_assignee_id", "strings (Intercom's SDK fixtures)", `{"type":"conversation","id":"1","admin_assignee_id":"991","team_assignee_id":"5"}`, into[gen.ConversationListItem](), itemAssignees, "991|5"},
+		{"conversation_list_item.admin_assignee_id/team_assignee_id", "numbers (description)", `{"type":"conversation","id":"1","admin_assignee_id":991,"team_assignee_id":5}`, into[gen.Conversation](), itemAssignees, "991|5"},
+		{"conversation_list_item.admin_assignee_id/team_assignee_id", "strings (Intercom's SDK fixtures)", `{"type":"conversation","id":"1","admin_assignee_id":"991","team_assignee_id":"5"}`, into[gen.Conversation](), itemAssignees, "991|5"},
 		{"admin.away_status_reason_id", "number (description)", `{"type":"admin","id":"1","away_status_reason_id":12345}`, into[gen.Admin](), reasonID, "12345"},
 		{"admin.away_status_reason_id", "string (set-away example)", `{"type":"admin","id":"1","away_status_reason_id":"12345"}`, into[gen.Admin](), reasonID, "12345"},
 		{"conversation_part.id", "string (description)", `{"type":"conversation_part","id":"3"}`, into[gen.ConversationPart](), partID, "3"},

@@ -21,16 +21,16 @@ func (s *TagsService) Delete(ctx context.Context, tagID string, opts ...Option) 
 }
 
 // Get fetches one tag (GET /tags/{tag_id}).
-func (s *TagsService) Get(ctx context.Context, tagID string, opts ...Option) (*gen.TagBasic, error) {
+func (s *TagsService) Get(ctx context.Context, tagID string, opts ...Option) (*gen.Tag, error) {
 	if err := requireID("tag id", tagID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.TagBasic](ctx, s.c, opFindTag, opts, func(ctx context.Context) (*http.Response, error) {
+	return doJSON[gen.Tag](ctx, s.c, opFindTag, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.FindTag(ctx, tagID)
 	})
 }
 
-var _ = func(r *gen.FindTagResponse) *gen.TagBasic { return r.JSON200 }
+var _ = func(r *gen.FindTagResponse) *gen.Tag { return r.JSON200 }
 
 // List lists the tags of the workspace (GET /tags).
 func (s *TagsService) List(ctx context.Context, opts ...Option) (*gen.TagList, error) {

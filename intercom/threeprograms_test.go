@@ -24,7 +24,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
 	"github.com/intercomkit/intercom-go/pkg/intercomtest"
 	"github.com/intercomkit/intercom-go/pkg/webhook"
@@ -81,7 +80,7 @@ func triageUnassigned(ctx context.Context, c *intercom.Client, adminID, teamName
 	if teamID == "" {
 		return 0, fmt.Errorf("no team %q", teamName)
 	}
-	tag, err := c.Tags.Create(ctx, gen.CreateOrUpdateTagRequest{Name: tagName})
+	tag, err := c.Tags.Create(ctx, intercom.CreateOrUpdateTagRequest{Name: tagName})
 	if err != nil {
 		return 0, err
 	}
@@ -154,18 +153,18 @@ func TestThreePrograms(t *testing.T) {
 	c := srv.Client()
 
 	// Program 1: two contacts, one with the attribute and two companies.
-	ada, err := srv.AddContact(gen.Contact{Email: intercom.Ptr("ada@example.com"), Name: intercom.Ptr("Ada"),
+	ada, err := srv.AddContact(intercom.Contact{Email: intercom.Ptr("ada@example.com"), Name: intercom.Ptr("Ada"),
 		SignedUpAt:       intercom.Unix(time.Date(2023, 11, 14, 9, 0, 0, 0, time.UTC)),
 		CustomAttributes: map[string]any{"plan": "pro"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	bob, err := srv.AddContact(gen.Contact{Email: intercom.Ptr("bob@example.com")})
+	bob, err := srv.AddContact(intercom.Contact{Email: intercom.Ptr("bob@example.com")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"Acme", "Globex"} {
-		company, err := srv.AddCompany(gen.Company{Name: intercom.Ptr(name)})
+		company, err := srv.AddCompany(intercom.Company{Name: intercom.Ptr(name)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -192,7 +191,7 @@ func TestThreePrograms(t *testing.T) {
 
 	// Program 2: one unassigned open conversation, one assigned to an admin.
 	admin := srv.Me()
-	if _, err := srv.AddTeam(gen.Team{Name: intercom.Ptr("Support")}); err != nil {
+	if _, err := srv.AddTeam(intercom.Team{Name: intercom.Ptr("Support")}); err != nil {
 		t.Fatal(err)
 	}
 	open, err := srv.AddConversation(ada.GetId(), "help")

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
 	"github.com/intercomkit/intercom-go/pkg/bulk"
 	"github.com/intercomkit/intercom-go/pkg/intercomtest"
@@ -56,7 +55,7 @@ func runDemo(ctx context.Context, stdout, stderr io.Writer) error {
 	// have the external id, the other half only the email.
 	for i := range demoExisting {
 		k := strconv.Itoa(i + 1)
-		c := gen.Contact{Email: intercom.Ptr("person-" + k + "@example.com"), Name: intercom.Ptr("Old name " + k)}
+		c := intercom.Contact{Email: intercom.Ptr("person-" + k + "@example.com"), Name: intercom.Ptr("Old name " + k)}
 		if i%2 == 0 {
 			c.ExternalId = intercom.Ptr("crm-" + k)
 		}
@@ -149,7 +148,7 @@ func checkWorkspace(ctx context.Context, client *intercom.Client, tagID string) 
 	byEmail := map[string]int{}
 	byExt := map[string]int{}
 	n := 0
-	for c, err := range client.Contacts.ListAll(ctx, &gen.ListContactsParams{PerPage: intercom.Ptr(150)}) {
+	for c, err := range client.Contacts.ListAll(ctx, &intercom.ListContactsParams{PerPage: intercom.Ptr(150)}) {
 		if err != nil {
 			return fmt.Errorf("listing contacts: %w", err)
 		}

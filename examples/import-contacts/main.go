@@ -32,7 +32,6 @@ import (
 	"sync/atomic"
 	"syscall"
 
-	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
 	"github.com/intercomkit/intercom-go/pkg/bulk"
 	"github.com/intercomkit/intercom-go/pkg/ratelimit"
@@ -240,7 +239,7 @@ func (imp *importer) importFile(ctx context.Context, client *intercom.Client, pa
 func (imp *importer) importRows(ctx context.Context, client *intercom.Client, rows iter.Seq[row], total int) (*bulk.Summary[row], error) {
 	if imp.tagName != "" && imp.tagID == "" {
 		// Creating a tag that exists returns it: safe to repeat.
-		tag, err := client.Tags.Create(ctx, gen.CreateOrUpdateTagRequest{Name: imp.tagName})
+		tag, err := client.Tags.Create(ctx, intercom.CreateOrUpdateTagRequest{Name: imp.tagName})
 		if err != nil {
 			return nil, fmt.Errorf("creating tag: %w", err)
 		}
@@ -268,7 +267,7 @@ func (imp *importer) upsert(ctx context.Context, c *intercom.Client, r row) erro
 		return &stepError{"finding the contact", err}
 	}
 	if id == "" {
-		body := gen.CreateContactRequest{Role: intercom.Ptr("user")}
+		body := intercom.CreateContactRequest{Role: intercom.Ptr("user")}
 		setIf(&body.Email, r.email)
 		setIf(&body.ExternalId, r.externalID)
 		setIf(&body.Name, r.name)
@@ -282,7 +281,7 @@ func (imp *importer) upsert(ctx context.Context, c *intercom.Client, r row) erro
 		id = *ct.Id
 		imp.created.Add(1)
 	} else {
-		var body gen.UpdateContactRequest
+		var body intercom.UpdateContactRequest
 		setIf(&body.Email, r.email)
 		setIf(&body.ExternalId, r.externalID)
 		setIf(&body.Name, r.name)

@@ -12,7 +12,6 @@ import (
 
 	"go.uber.org/goleak"
 
-	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
 	"github.com/intercomkit/intercom-go/pkg/bulk"
 	"github.com/intercomkit/intercom-go/pkg/intercomtest"
@@ -135,8 +134,8 @@ func TestImportFileResumes(t *testing.T) {
 	}
 }
 
-func genContact(email, ext string) gen.Contact {
-	c := gen.Contact{Email: &email}
+func genContact(email, ext string) intercom.Contact {
+	c := intercom.Contact{Email: &email}
 	if ext != "" {
 		c.ExternalId = &ext
 	}

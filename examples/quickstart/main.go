@@ -22,7 +22,6 @@ import (
 	"os/signal"
 	"time"
 
-	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
 	"github.com/intercomkit/intercom-go/pkg/intercomtest"
 )
@@ -81,7 +80,7 @@ func tour(ctx context.Context, out io.Writer, client *intercom.Client, write boo
 	if write {
 		// Create and update a contact.
 		email := fmt.Sprintf("ada+%d@example.com", time.Now().Unix())
-		created, err := client.Contacts.Create(ctx, gen.CreateContactRequest{
+		created, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{
 			Email: intercom.Ptr(email),
 			Name:  intercom.Ptr("Ada Lovelace"),
 		})
@@ -91,7 +90,7 @@ func tour(ctx context.Context, out io.Writer, client *intercom.Client, write boo
 		contactID = deref(created.Id)
 		step("created contact %s (%s)", contactID, email)
 
-		updated, err := client.Contacts.Update(ctx, contactID, gen.UpdateContactRequest{
+		updated, err := client.Contacts.Update(ctx, contactID, intercom.UpdateContactRequest{
 			Name:             intercom.Ptr("Ada King, Countess of Lovelace"),
 			CustomAttributes: map[string]any{"plan": "analytical-engine"},
 		})
@@ -101,7 +100,7 @@ func tour(ctx context.Context, out io.Writer, client *intercom.Client, write boo
 		step("renamed it to %q", deref(updated.Name))
 
 		// Tag it and add a note.
-		tag, err := client.Tags.Create(ctx, gen.CreateOrUpdateTagRequest{Name: "quickstart"})
+		tag, err := client.Tags.Create(ctx, intercom.CreateOrUpdateTagRequest{Name: "quickstart"})
 		if err != nil {
 			return fmt.Errorf("create tag: %w", err)
 		}
@@ -118,7 +117,7 @@ func tour(ctx context.Context, out io.Writer, client *intercom.Client, write boo
 
 	// List contacts with the iterator: pages are fetched lazily, 50 at a time.
 	n := 0
-	for c, err := range client.Contacts.ListAll(ctx, &gen.ListContactsParams{PerPage: intercom.Ptr(50)}) {
+	for c, err := range client.Contacts.ListAll(ctx, &intercom.ListContactsParams{PerPage: intercom.Ptr(50)}) {
 		if err != nil {
 			return fmt.Errorf("list contacts: %w", err)
 		}
@@ -148,12 +147,12 @@ func tour(ctx context.Context, out io.Writer, client *intercom.Client, write boo
 
 	if write {
 		// Open a conversation as the contact and reply as the admin.
-		conv, err := client.Conversations.Create(ctx, gen.CreateConversationRequest{
+		conv, err := client.Conversations.Create(ctx, intercom.CreateConversationRequest{
 			Body: "Hello! How do I export my data?",
 			From: struct {
-				Id   string                                `json:"id"`
-				Type gen.CreateConversationRequestFromType `json:"type"`
-			}{Id: contactID, Type: gen.CreateConversationRequestFromTypeUser},
+				Id   string                                     `json:"id"`
+				Type intercom.CreateConversationRequestFromType `json:"type"`
+			}{Id: contactID, Type: "user"},
 		})
 		if err != nil {
 			return fmt.Errorf("create conversation: %w", err)

@@ -28,7 +28,7 @@ type (
 		Type     *gen.CompanySegmentsType `json:"type,omitempty"`
 	}
 	companyTags = struct {
-		Tags []gen.TagBasic       `json:"tags,omitempty"`
+		Tags []gen.Tag            `json:"tags,omitempty"`
 		Type *gen.CompanyTagsType `json:"type,omitempty"`
 	}
 )
@@ -41,7 +41,7 @@ const (
 // renderCompany returns the company as the API shows it.
 func (st *store) renderCompany(co *companyRec) gen.Company {
 	c := co.c
-	tags := make([]gen.TagBasic, 0, len(co.tags))
+	tags := make([]gen.Tag, 0, len(co.tags))
 	for _, id := range co.tags {
 		tags = append(tags, st.tags.m[id].basic())
 	}

@@ -58,8 +58,8 @@ func (st *store) renderConversation(cv *convRec, withParts bool) gen.Conversatio
 }
 
 // listItem is the conversation as lists and searches show it (no parts).
-func (st *store) listItem(cv *convRec) gen.ConversationListItem {
-	item, err := roundTrip[gen.ConversationListItem](st.renderConversation(cv, false))
+func (st *store) listItem(cv *convRec) gen.Conversation {
+	item, err := roundTrip[gen.Conversation](st.renderConversation(cv, false))
 	if err != nil {
 		panic("intercomtest: conversation list item: " + err.Error()) // same fields; cannot fail
 	}
@@ -510,7 +510,7 @@ func (c *call) conversationPage(ids []string, per int, after string) result {
 	if !good {
 		return res
 	}
-	data := make([]gen.ConversationListItem, 0, end-start)
+	data := make([]gen.Conversation, 0, end-start)
 	for _, id := range ids[start:end] {
 		data = append(data, c.st.listItem(c.st.conversations.m[id]))
 	}

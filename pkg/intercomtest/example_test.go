@@ -6,7 +6,6 @@ import (
 	"log"
 	"time"
 
-	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
 	"github.com/intercomkit/intercom-go/pkg/intercomtest"
 )
@@ -20,7 +19,7 @@ func Example() {
 	}
 	defer srv.Close()
 	client, ctx := srv.Client(), context.Background()
-	created, err := client.Contacts.Create(ctx, gen.CreateContactRequest{Email: intercom.Ptr("ada@example.com")})
+	created, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: intercom.Ptr("ada@example.com")})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -72,7 +71,7 @@ func ExampleServer_SeedContacts() {
 
 	client := srv.Client()
 	n := 0
-	for c, err := range client.Contacts.ListAll(context.Background(), &gen.ListContactsParams{PerPage: intercom.Ptr(10)}) {
+	for c, err := range client.Contacts.ListAll(context.Background(), &intercom.ListContactsParams{PerPage: intercom.Ptr(10)}) {
 		if err != nil {
 			log.Fatal(err)
 		}

@@ -169,9 +169,9 @@ func (s *Server) AttachCompany(contactID, companyID string) error {
 }
 
 // AddTag returns the tag called name, creating it if needed.
-func (s *Server) AddTag(name string) (gen.TagBasic, error) {
+func (s *Server) AddTag(name string) (gen.Tag, error) {
 	if strings.TrimSpace(name) == "" {
-		return gen.TagBasic{}, errors.New("intercomtest: AddTag: empty name")
+		return gen.Tag{}, errors.New("intercomtest: AddTag: empty name")
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -12,8 +12,8 @@ type tagRec struct {
 	id, name string
 }
 
-func (t *tagRec) basic() gen.TagBasic {
-	return gen.TagBasic{Type: ptr("tag"), Id: ptr(t.id), Name: ptr(t.name)}
+func (t *tagRec) basic() gen.Tag {
+	return gen.Tag{Type: ptr("tag"), Id: ptr(t.id), Name: ptr(t.name)}
 }
 
 func (t *tagRec) tag() gen.Tag {

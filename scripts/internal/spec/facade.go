@@ -657,6 +657,10 @@ func (g *fileGen) iterator(fo *facadeOp, recv string, sig, checks, bodyChecks []
 			return fmt.Errorf("pages.items: %w", err)
 		}
 	}
+	if strings.HasPrefix(itemType, "*") {
+		// Every iterator yields values: callers range over one kind of thing.
+		return fmt.Errorf("pages.items: the iterator would yield pointers (%s)", itemType)
+	}
 	doc := pg.Doc
 	if strings.TrimSpace(doc) == "" {
 		doc = fmt.Sprintf("iterates over every item of %s, page by page (%s %s). Its\narguments are those of [%s.%s]; params are copied and not modified.\nAn error is yielded once and ends the iteration.", fo.entry.Method, fo.method, fo.path, recv, fo.entry.Method)

@@ -141,8 +141,23 @@ func Generate(ctx context.Context, o Options) error {
 	if err != nil {
 		return fmt.Errorf("facade: %w", err)
 	}
+	list, err := LoadAliasList(AliasListPath(o.Root))
+	if err != nil {
+		return err
+	}
+	ares, err := WriteAliases(AliasInputs{
+		List: list, GenSrc: []byte(code), Version: o.Version,
+		TypesDir: filepath.Join(o.Root, "types"), HandDir: filepath.Join(o.Root, "intercom"), FacadeDir: o.FacadeDir,
+	})
+	if err != nil {
+		return fmt.Errorf("aliases: %w", err)
+	}
 	if o.Log != nil {
 		fmt.Fprintf(o.Log, "facade %s: %d methods, %d iterators in %d files\n", o.Version, res.Methods, res.Iterators, len(res.Files))
+		fmt.Fprintf(o.Log, "facade %s: %d type aliases from the exported signatures, %d from %s (%s)\n", o.Version, ares.FromSignatures, ares.Listed, rel(o.Root, AliasListPath(o.Root)), AliasesFile)
+		for _, sk := range ares.Skipped {
+			fmt.Fprintf(o.Log, "facade %s: not aliased: %s\n", o.Version, sk)
+		}
 		for _, sk := range res.Skipped {
 			fmt.Fprintf(o.Log, "facade %s: left out (lenient): %s\n", o.Version, sk)
 		}

@@ -1,0 +1,389 @@
+package spec
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// This file writes intercom/types.gen.go: type aliases in package intercom for the types
+// of packages gen and types that common code names, so that it imports only intercom
+// (issue 13, item 4). Two sources, both computed at generation time:
+//
+//   - every gen type that an exported function or method of package intercom (generated
+//     or hand-written, tests aside) takes or returns: parameters, request bodies, results,
+//     iterator items, and the params a method takes through intercom.WithParams;
+//   - the reviewed list api/aliases.yaml: nested resource types (ConversationPart, Tag,
+//     SocialProfile...) and the values of package types (ID, NumericID, Avatar...).
+//
+// The alias is named like the aliased type, unless api/aliases.yaml renames it. A name
+// that package intercom already declares is not aliased (reported, so that the list can
+// rename it); a listed name the version's gen does not have is skipped and reported.
+
+// AliasesFile is the generated file of package intercom holding the aliases.
+const AliasesFile = "types.gen.go"
+
+// AliasList is api/aliases.yaml, one list for every API version.
+type AliasList struct {
+	// Gen lists types of package gen to alias besides those of the service
+	// signatures: the nested resource types users touch.
+	Gen []string `yaml:"gen"`
+	// Types lists types of package types (the small JSON types) to alias.
+	Types []string `yaml:"types"`
+	// Rename maps a type name (of gen or types) to the alias name, for a type
+	// whose own name package intercom already uses.
+	Rename map[string]string `yaml:"rename"`
+}
+
+// AliasListPath returns the path of the reviewed alias list.
+func AliasListPath(root string) string {
+	return filepath.Join(root, "api", "aliases.yaml")
+}
+
+// LoadAliasList reads and checks the alias list: unknown keys, names that are not
+// exported Go identifiers and duplicates are errors.
+func LoadAliasList(path string) (*AliasList, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read alias list: %w", err)
+	}
+	var l AliasList
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(&l); err != nil {
+		return nil, fmt.Errorf("parse %s: %w", path, err)
+	}
+	seen := map[string]bool{}
+	for _, group := range [][]string{l.Gen, l.Types} {
+		for _, n := range group {
+			if !token.IsIdentifier(n) || !token.IsExported(n) {
+				return nil, fmt.Errorf("%s: %q is not an exported Go name", path, n)
+			}
+			if seen[n] {
+				return nil, fmt.Errorf("%s: %s is listed twice", path, n)
+			}
+			seen[n] = true
+		}
+	}
+	for from, to := range l.Rename {
+		if !token.IsIdentifier(from) || !token.IsIdentifier(to) || !token.IsExported(to) {
+			return nil, fmt.Errorf("%s: rename %q: %q is not an exported Go name", path, from, to)
+		}
+	}
+	return &l, nil
+}
+
+// AliasResult reports what WriteAliases did.
+type AliasResult struct {
+	// FromSignatures and Listed count the aliases written from each source.
+	FromSignatures, Listed int
+	// Skipped lists the names not aliased, each with the reason.
+	Skipped []string
+}
+
+// AliasInputs are the inputs of WriteAliases.
+type AliasInputs struct {
+	List    *AliasList
+	GenSrc  []byte // the source of gen/intercom.gen.go
+	Version string // the API version, for the header
+	// TypesDir is the directory of package types; HandDir the directory of the
+	// hand-written files of package intercom (its *.gen.go and tests are
+	// ignored); FacadeDir the directory of the generated facade files, where
+	// the aliases are written.
+	TypesDir, HandDir, FacadeDir string
+}
+
+// WriteAliases writes FacadeDir/types.gen.go.
+func WriteAliases(in AliasInputs) (*AliasResult, error) {
+	genDocs, err := typeDocs(in.GenSrc)
+	if err != nil {
+		return nil, fmt.Errorf("parse gen: %w", err)
+	}
+	typesDocs := map[string]string{}
+	if err := eachGoFile(in.TypesDir, func(name string, f *ast.File) {
+		for n, d := range fileTypeDocs(f) {
+			typesDocs[n] = d
+		}
+	}); err != nil {
+		return nil, err
+	}
+
+	// What package intercom declares already (hand-written and generated). A gen type
+	// that package intercom names with an alias of its own (TagResult, which is gen.Tag
+	// on 2.15 and gen.TagCreateResponse on 2.16) is still aliased under its own name, so
+	// that the name means the same on every version.
+	declared := map[string]bool{}
+	sig := map[string]bool{} // gen types of exported signatures
+	collect := func(f *ast.File) {
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.GenDecl:
+				for _, s := range d.Specs {
+					switch s := s.(type) {
+					case *ast.TypeSpec:
+						declared[s.Name.Name] = true
+					case *ast.ValueSpec:
+						for _, n := range s.Names {
+							declared[n.Name] = true
+						}
+					}
+				}
+			case *ast.FuncDecl:
+				if d.Recv == nil {
+					declared[d.Name.Name] = true
+				}
+				if d.Name.IsExported() && exportedRecv(d) {
+					genTypesIn(d.Type, sig)
+					optionParams(d.Body, sig)
+				}
+			}
+		}
+	}
+	if err := eachGoFile(in.HandDir, func(name string, f *ast.File) {
+		if !strings.HasSuffix(name, ".gen.go") {
+			collect(f)
+		}
+	}); err != nil {
+		return nil, err
+	}
+	if err := eachGoFile(in.FacadeDir, func(name string, f *ast.File) {
+		if strings.HasSuffix(name, ".gen.go") && name != AliasesFile {
+			collect(f)
+		}
+	}); err != nil {
+		return nil, err
+	}
+
+	res := &AliasResult{}
+	used := map[string]string{} // alias name -> what it aliases
+	renamed := map[string]bool{}
+	type alias struct{ name, target, doc string }
+	var fromSig, listed, values []alias
+	add := func(dst *[]alias, pkg, name string, docs map[string]string, why string) bool {
+		if _, ok := docs[name]; !ok {
+			res.Skipped = append(res.Skipped, fmt.Sprintf("%s.%s (%s): not declared for this API version", pkg, name, why))
+			return false
+		}
+		a := name
+		if r, ok := in.List.Rename[name]; ok {
+			a, renamed[name] = r, true
+		}
+		if declared[a] {
+			res.Skipped = append(res.Skipped, fmt.Sprintf("%s.%s (%s): package intercom declares %s (rename it in api/aliases.yaml)", pkg, name, why, a))
+			return false
+		}
+		if prev, ok := used[a]; ok {
+			res.Skipped = append(res.Skipped, fmt.Sprintf("%s.%s (%s): the alias %s is taken by %s", pkg, name, why, a, prev))
+			return false
+		}
+		used[a] = pkg + "." + name
+		*dst = append(*dst, alias{a, pkg + "." + name, docs[name]})
+		return true
+	}
+	for _, n := range sortedKeys(sig) {
+		add(&fromSig, "gen", n, genDocs, "exported signatures")
+	}
+	for _, n := range in.List.Gen {
+		if sig[n] {
+			continue // aliased above
+		}
+		add(&listed, "gen", n, genDocs, "api/aliases.yaml")
+	}
+	for _, n := range in.List.Types {
+		add(&values, "types", n, typesDocs, "api/aliases.yaml")
+	}
+	for _, from := range sortedKeys(in.List.Rename) {
+		if !renamed[from] {
+			res.Skipped = append(res.Skipped, fmt.Sprintf("rename %s: no such type is aliased", from))
+		}
+	}
+	sort.Slice(listed, func(i, j int) bool { return listed[i].name < listed[j].name })
+	sort.Slice(values, func(i, j int) bool { return values[i].name < values[j].name })
+	res.FromSignatures, res.Listed = len(fromSig), len(listed)+len(values)
+
+	var b strings.Builder
+	fmt.Fprintf(&b, "// Code generated by scripts/cmd/intercom-spec from api/aliases.yaml, the exported signatures and the %s description. DO NOT EDIT.\n\npackage intercom\n\nimport (\n", in.Version)
+	if len(fromSig)+len(listed) > 0 {
+		b.WriteString("\t\"github.com/intercomkit/intercom-go/gen\"\n")
+	}
+	if len(values) > 0 {
+		b.WriteString("\t\"github.com/intercomkit/intercom-go/types\"\n")
+	}
+	b.WriteString(")\n")
+	group := func(title string, as []alias) {
+		if len(as) == 0 {
+			return
+		}
+		fmt.Fprintf(&b, "\n// %s\ntype (\n", title)
+		for _, a := range as {
+			switch {
+			case strings.HasPrefix(a.doc, "is "): // "ID is an id ..." in Go style
+				fmt.Fprintf(&b, "\t// %s is [%s], %s", a.name, a.target, strings.TrimPrefix(a.doc, "is "))
+			case a.doc != "":
+				fmt.Fprintf(&b, "\t// %s is [%s]. %s", a.name, a.target, a.doc)
+			default:
+				fmt.Fprintf(&b, "\t// %s is [%s].", a.name, a.target)
+			}
+			fmt.Fprintf(&b, "\n\t%s = %s\n", a.name, a.target)
+		}
+		b.WriteString(")\n")
+	}
+	group("The types of package gen that the service methods take, return or yield,\n// so that common code imports only package intercom.", fromSig)
+	group("Nested types of package gen that common code names (api/aliases.yaml).", listed)
+	group("The JSON types of package types that the resources use (api/aliases.yaml).", values)
+	out, err := format.Source([]byte(b.String()))
+	if err != nil {
+		return nil, fmt.Errorf("format %s: %w\n%s", AliasesFile, err, numbered([]byte(b.String())))
+	}
+	if err := os.WriteFile(filepath.Join(in.FacadeDir, AliasesFile), out, 0o644); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// optionParams adds to set the params types a method takes through intercom.WithParams
+// (paramsOption[gen.P](opts) in its body: an operations-table entry with params: option).
+func optionParams(body *ast.BlockStmt, set map[string]bool) {
+	if body == nil {
+		return
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		ix, ok := n.(*ast.IndexExpr)
+		if !ok || !isPkg(ix.X, "paramsOption") {
+			return true
+		}
+		if sel, ok := ix.Index.(*ast.SelectorExpr); ok && isPkg(sel.X, "gen") {
+			set[sel.Sel.Name] = true
+		}
+		return false
+	})
+}
+
+// exportedRecv reports whether a function is a plain function or a method of an
+// exported type: one users can call.
+func exportedRecv(d *ast.FuncDecl) bool {
+	if d.Recv == nil || len(d.Recv.List) == 0 {
+		return true
+	}
+	t := d.Recv.List[0].Type
+	if s, ok := t.(*ast.StarExpr); ok {
+		t = s.X
+	}
+	switch t := t.(type) {
+	case *ast.Ident:
+		return t.IsExported()
+	case *ast.IndexExpr:
+		id, ok := t.X.(*ast.Ident)
+		return ok && id.IsExported()
+	}
+	return false
+}
+
+// isPkg reports whether e is the package name pkg.
+func isPkg(e ast.Expr, pkg string) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == pkg
+}
+
+// genTypesIn adds to set every type of package gen named in a function type (parameters
+// and results, through pointers, slices and type arguments such as iter.Seq2[gen.T, error]).
+func genTypesIn(ft *ast.FuncType, set map[string]bool) {
+	ast.Inspect(ft, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok && isPkg(sel.X, "gen") && sel.Sel.IsExported() {
+			set[sel.Sel.Name] = true
+			return false
+		}
+		return true
+	})
+}
+
+// typeDocs parses Go source and returns its exported non-generic types with the first
+// sentence of their doc comments.
+func typeDocs(src []byte) (map[string]string, error) {
+	f, err := parser.ParseFile(token.NewFileSet(), "src.go", src, parser.ParseComments)
+	if err != nil {
+		return nil, err
+	}
+	return fileTypeDocs(f), nil
+}
+
+func fileTypeDocs(f *ast.File) map[string]string {
+	docs := map[string]string{}
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.TYPE {
+			continue
+		}
+		for _, s := range gd.Specs {
+			ts := s.(*ast.TypeSpec)
+			if !ts.Name.IsExported() || ts.TypeParams != nil {
+				continue
+			}
+			doc := ts.Doc
+			if doc == nil && len(gd.Specs) == 1 {
+				doc = gd.Doc
+			}
+			docs[ts.Name.Name] = firstSentence(ts.Name.Name, doc)
+		}
+	}
+	return docs
+}
+
+// firstSentence returns the first sentence of a doc comment without the leading type
+// name ("Contact Contacts represent your users. More." → "Contacts represent your
+// users."), at most about 200 characters.
+func firstSentence(name string, doc *ast.CommentGroup) string {
+	if doc == nil {
+		return ""
+	}
+	text := strings.Join(strings.Fields(doc.Text()), " ")
+	text = strings.TrimPrefix(text, name+" ")
+	if text == name {
+		return ""
+	}
+	if i := strings.Index(text, ". "); i >= 0 {
+		text = text[:i+1]
+	}
+	if len(text) > 200 {
+		cut := strings.LastIndex(text[:200], " ")
+		if cut < 0 {
+			cut = 200
+		}
+		text = text[:cut] + " ..."
+	}
+	if text != "" && !strings.HasSuffix(text, ".") && !strings.HasSuffix(text, "...") {
+		text += "."
+	}
+	return text
+}
+
+// eachGoFile parses every non-test Go file of dir (with comments) and calls fn with its
+// base name.
+func eachGoFile(dir string, fn func(name string, f *ast.File)) error {
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return err
+	}
+	sort.Strings(files)
+	fset := token.NewFileSet()
+	for _, p := range files {
+		if strings.HasSuffix(p, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, p, nil, parser.ParseComments)
+		if err != nil {
+			return fmt.Errorf("parse %s: %w", p, err)
+		}
+		fn(filepath.Base(p), f)
+	}
+	return nil
+}

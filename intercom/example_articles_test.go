@@ -9,7 +9,6 @@ import (
 	"net/http/httptest"
 	"strings"
 
-	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
 )
 
@@ -57,7 +56,7 @@ func ExampleArticlesService_Create() {
 		Title:    "Resetting your password",
 		AuthorId: "991", // an admin id (ids are strings)
 		Body:     intercom.Ptr("<p>Open Settings, then Security.</p>"),
-		State:    intercom.Ptr(gen.CreateArticleRequestStateDraft),
+		State:    intercom.Ptr(intercom.CreateArticleRequestStateDraft),
 	})
 	if err != nil {
 		log.Fatal(err)

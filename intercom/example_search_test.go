@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
 )
 
@@ -62,8 +61,8 @@ func ExampleAnd() {
 func ExampleSearchQuery_Build() {
 	req, err := intercom.SearchQuery{
 		Filter: intercom.Or(
-			intercom.Field("state").Equals(gen.TicketStateCategorySubmitted),
-			intercom.Field("state").Equals(gen.TicketStateCategoryInProgress),
+			intercom.Field("state").Equals(intercom.TicketStateCategorySubmitted),
+			intercom.Field("state").Equals(intercom.TicketStateCategoryInProgress),
 		),
 		PerPage: 25,
 	}.Build()
@@ -90,7 +89,7 @@ func ExampleSearchField_In() {
 // many filters in one group.
 func ExampleFilter_Validate() {
 	tooDeep := intercom.And(intercom.Or(intercom.And(intercom.Field("name").Equals("x"))))
-	wrongKind := intercom.Field("name").Compare(gen.SingleFilterSearchRequestOperatorContains, 42)
+	wrongKind := intercom.Field("name").Compare(intercom.SingleFilterSearchRequestOperatorContains, 42)
 	var many []intercom.Filter
 	for i := range 16 {
 		many = append(many, intercom.Field("custom_attributes.code").Equals(i))

@@ -548,6 +548,242 @@ type (
 	WorkflowExport = gen.WorkflowExport
 )
 
+// The types of package gen that request bodies and params are built from
+// (their fields, through pointers, slices and maps), so that building one needs
+// no other import.
+type (
+	// AiAgent is [gen.AiAgent]. Data related to AI Agent involvement in the conversation.
+	AiAgent = gen.AiAgent
+	// AiAgentLastAnswerType is [gen.AiAgentLastAnswerType]. The type of the last answer delivered by AI Agent.
+	AiAgentLastAnswerType = gen.AiAgentLastAnswerType
+	// AiAgentResolutionState is [gen.AiAgentResolutionState]. The resolution state of AI Agent.
+	AiAgentResolutionState = gen.AiAgentResolutionState
+	// AiAgentSourceType is [gen.AiAgentSourceType]. The type of the source that triggered AI Agent involvement in the conversation.
+	AiAgentSourceType = gen.AiAgentSourceType
+	// ArticleContentState is [gen.ArticleContentState]. Whether the article is `published` or is a `draft` .
+	ArticleContentState = gen.ArticleContentState
+	// ArticleContentType is [gen.ArticleContentType]. The type of object - `article_content` .
+	ArticleContentType = gen.ArticleContentType
+	// ArticleTranslatedContentType is [gen.ArticleTranslatedContentType]. The type of object - article_translated_content.
+	ArticleTranslatedContentType = gen.ArticleTranslatedContentType
+	// AttachContactToConversationRequest_Customer is [gen.AttachContactToConversationRequest_Customer]. defines model for AttachContactToConversationRequest.Customer.
+	AttachContactToConversationRequest_Customer = gen.AttachContactToConversationRequest_Customer
+	// AttachTagToArticleJSONBody is [gen.AttachTagToArticleJSONBody]. defines parameters for AttachTagToArticle.
+	AttachTagToArticleJSONBody = gen.AttachTagToArticleJSONBody
+	// AttachTagToContentSnippetJSONBody is [gen.AttachTagToContentSnippetJSONBody]. defines parameters for AttachTagToContentSnippet.
+	AttachTagToContentSnippetJSONBody = gen.AttachTagToContentSnippetJSONBody
+	// AttachTagToInternalArticleJSONBody is [gen.AttachTagToInternalArticleJSONBody]. defines parameters for AttachTagToInternalArticle.
+	AttachTagToInternalArticleJSONBody = gen.AttachTagToInternalArticleJSONBody
+	// AudienceType is [gen.AudienceType]. The type of object.
+	AudienceType = gen.AudienceType
+	// CompanyNote is [gen.CompanyNote]. Notes allow you to annotate and comment on companies.
+	CompanyNote = gen.CompanyNote
+	// CompanyNotesType is [gen.CompanyNotesType]. The type of the object.
+	CompanyNotesType = gen.CompanyNotesType
+	// CompanySegmentsType is [gen.CompanySegmentsType]. The type of the object.
+	CompanySegmentsType = gen.CompanySegmentsType
+	// CompanyTagsType is [gen.CompanyTagsType]. The type of the object.
+	CompanyTagsType = gen.CompanyTagsType
+	// CompanyType is [gen.CompanyType]. Value is `company` Example: company.
+	CompanyType = gen.CompanyType
+	// ContentBulkActionRequestAction is [gen.ContentBulkActionRequestAction]. The bulk action to perform.
+	ContentBulkActionRequestAction = gen.ContentBulkActionRequestAction
+	// ContentBulkActionRequestContentIdsType is [gen.ContentBulkActionRequestContentIdsType]. Example: article_content.
+	ContentBulkActionRequestContentIdsType = gen.ContentBulkActionRequestContentIdsType
+	// ContentSource is [gen.ContentSource]. The content source used by AI Agent in the conversation.
+	ContentSource = gen.ContentSource
+	// ContentSourceContentType is [gen.ContentSourceContentType]. The type of the content source.
+	ContentSourceContentType = gen.ContentSourceContentType
+	// ContentSourcesList is [gen.ContentSourcesList]. defines model for content_sources_list.
+	ContentSourcesList = gen.ContentSourcesList
+	// ContentSourcesListType is [gen.ContentSourcesListType]. Example: content_source.list.
+	ContentSourcesListType = gen.ContentSourcesListType
+	// ConvertVisitorRequest_User is [gen.ConvertVisitorRequest_User]. The unique identifiers retained after converting or merging.
+	ConvertVisitorRequest_User = gen.ConvertVisitorRequest_User
+	// ConvertVisitorRequest_Visitor is [gen.ConvertVisitorRequest_Visitor]. The unique identifiers to convert a single Visitor.
+	ConvertVisitorRequest_Visitor = gen.ConvertVisitorRequest_Visitor
+	// CreateArticleRequestState is [gen.CreateArticleRequestState]. Whether the article will be `published` or will be a `draft`.
+	CreateArticleRequestState = gen.CreateArticleRequestState
+	// CreateCompanyNoteJSONBody is [gen.CreateCompanyNoteJSONBody]. defines parameters for CreateCompanyNote.
+	CreateCompanyNoteJSONBody = gen.CreateCompanyNoteJSONBody
+	// CreateContentImportSourceRequestStatus is [gen.CreateContentImportSourceRequestStatus]. The status of the content import source.
+	CreateContentImportSourceRequestStatus = gen.CreateContentImportSourceRequestStatus
+	// CreateContentImportSourceRequestSyncBehavior is [gen.CreateContentImportSourceRequestSyncBehavior]. If you intend to create or update External Pages via the API, this should be set to `api`.
+	CreateContentImportSourceRequestSyncBehavior = gen.CreateContentImportSourceRequestSyncBehavior
+	// CreateContentImportSourceRequest_AudienceIds is [gen.CreateContentImportSourceRequest_AudienceIds]. The unique identifiers for the audiences to associate with this content import source.
+	CreateContentImportSourceRequest_AudienceIds = gen.CreateContentImportSourceRequest_AudienceIds
+	// CreateDataAttributeRequestModel is [gen.CreateDataAttributeRequestModel]. The model that the data attribute belongs to.
+	CreateDataAttributeRequestModel = gen.CreateDataAttributeRequestModel
+	// CreateDataConnectorRequestAudiences is [gen.CreateDataConnectorRequestAudiences]. defines model for CreateDataConnectorRequest.Audiences.
+	CreateDataConnectorRequestAudiences = gen.CreateDataConnectorRequestAudiences
+	// CreateDataConnectorRequestDataInputsType is [gen.CreateDataConnectorRequestDataInputsType]. The parameter type.
+	CreateDataConnectorRequestDataInputsType = gen.CreateDataConnectorRequestDataInputsType
+	// CreateDataConnectorRequestHttpMethod is [gen.CreateDataConnectorRequestHttpMethod]. The HTTP method used when calling the external API.
+	CreateDataConnectorRequestHttpMethod = gen.CreateDataConnectorRequestHttpMethod
+	// CreateExternalPageRequestLocale is [gen.CreateExternalPageRequestLocale]. Always en Example: en.
+	CreateExternalPageRequestLocale = gen.CreateExternalPageRequestLocale
+	// CreateHelpCenterRedirectRequestTargetType is [gen.CreateHelpCenterRedirectRequestTargetType]. The type of the redirect target.
+	CreateHelpCenterRedirectRequestTargetType = gen.CreateHelpCenterRedirectRequestTargetType
+	// CreateMessageRequestFromType is [gen.CreateMessageRequestFromType]. Always `admin`.
+	CreateMessageRequestFromType = gen.CreateMessageRequestFromType
+	// CreateMessageRequestMessageType is [gen.CreateMessageRequestMessageType]. The kind of message being created.
+	CreateMessageRequestMessageType = gen.CreateMessageRequestMessageType
+	// CreateMessageRequest_Bcc is [gen.CreateMessageRequest_Bcc]. defines model for CreateMessageRequest.Bcc.
+	CreateMessageRequest_Bcc = gen.CreateMessageRequest_Bcc
+	// CreateMessageRequest_Cc is [gen.CreateMessageRequest_Cc]. defines model for CreateMessageRequest.Cc.
+	CreateMessageRequest_Cc = gen.CreateMessageRequest_Cc
+	// CreateMessageRequest_To is [gen.CreateMessageRequest_To]. defines model for CreateMessageRequest.To.
+	CreateMessageRequest_To = gen.CreateMessageRequest_To
+	// CreateOfficeHoursExceptionRequestExceptionType is [gen.CreateOfficeHoursExceptionRequestExceptionType]. The type of exception.
+	CreateOfficeHoursExceptionRequestExceptionType = gen.CreateOfficeHoursExceptionRequestExceptionType
+	// CreateTicketJSONBody is [gen.CreateTicketJSONBody]. defines parameters for CreateTicket.
+	CreateTicketJSONBody = gen.CreateTicketJSONBody
+	// CreateTicketJSONBody_Contacts_Item is [gen.CreateTicketJSONBody_Contacts_Item]. defines parameters for CreateTicket.
+	CreateTicketJSONBody_Contacts_Item = gen.CreateTicketJSONBody_Contacts_Item
+	// CreateTicketTypeAttributeRequestDataType is [gen.CreateTicketTypeAttributeRequestDataType]. The data type of the attribute Example: string.
+	CreateTicketTypeAttributeRequestDataType = gen.CreateTicketTypeAttributeRequestDataType
+	// CreateTicketTypeRequestCategory is [gen.CreateTicketTypeRequestCategory]. Category of the Ticket Type.
+	CreateTicketTypeRequestCategory = gen.CreateTicketTypeRequestCategory
+	// CustomAttributes_AdditionalProperties is [gen.CustomAttributes_AdditionalProperties]. defines model for custom_attributes.AdditionalProperties.
+	CustomAttributes_AdditionalProperties = gen.CustomAttributes_AdditionalProperties
+	// EnqueueCreateTicketJSONBody is [gen.EnqueueCreateTicketJSONBody]. defines parameters for EnqueueCreateTicket.
+	EnqueueCreateTicketJSONBody = gen.EnqueueCreateTicketJSONBody
+	// EnqueueCreateTicketJSONBody_Contacts_Item is [gen.EnqueueCreateTicketJSONBody_Contacts_Item]. defines parameters for EnqueueCreateTicket.
+	EnqueueCreateTicketJSONBody_Contacts_Item = gen.EnqueueCreateTicketJSONBody_Contacts_Item
+	// EnqueueReportingDataExportJSONBody is [gen.EnqueueReportingDataExportJSONBody]. defines parameters for EnqueueReportingDataExport.
+	EnqueueReportingDataExportJSONBody = gen.EnqueueReportingDataExportJSONBody
+	// FinAgentAttachment is [gen.FinAgentAttachment]. An attachment object representing a file or URL attachment included with a message.
+	FinAgentAttachment = gen.FinAgentAttachment
+	// FinAgentAttachmentType is [gen.FinAgentAttachmentType]. The type of attachment.
+	FinAgentAttachmentType = gen.FinAgentAttachmentType
+	// FinAgentConversationMetadata is [gen.FinAgentConversationMetadata]. Metadata about the conversation, including history and attributes.
+	FinAgentConversationMetadata = gen.FinAgentConversationMetadata
+	// FinAgentMessage is [gen.FinAgentMessage]. A message exchanged within a Fin Agent conversation.
+	FinAgentMessage = gen.FinAgentMessage
+	// FinAgentMessageAuthor is [gen.FinAgentMessageAuthor]. The author that created the message.
+	FinAgentMessageAuthor = gen.FinAgentMessageAuthor
+	// FinAgentUser is [gen.FinAgentUser]. A user object representing the user in a Fin Agent conversation.
+	FinAgentUser = gen.FinAgentUser
+	// GroupContent is [gen.GroupContent]. The Content of a Group.
+	GroupContent = gen.GroupContent
+	// GroupContentType is [gen.GroupContentType]. The type of object - `group_content` .
+	GroupContentType = gen.GroupContentType
+	// GroupTranslatedContent is [gen.GroupTranslatedContent]. The Translated Content of an Group.
+	GroupTranslatedContent = gen.GroupTranslatedContent
+	// GroupTranslatedContentType is [gen.GroupTranslatedContentType]. The type of object - group_translated_content.
+	GroupTranslatedContentType = gen.GroupTranslatedContentType
+	// LinkConversationToTicketJSONBody is [gen.LinkConversationToTicketJSONBody]. defines parameters for LinkConversationToTicket.
+	LinkConversationToTicketJSONBody = gen.LinkConversationToTicketJSONBody
+	// ListContactMergeHistoryParamsOrder is [gen.ListContactMergeHistoryParamsOrder]. defines parameters for ListContactMergeHistory.
+	ListContactMergeHistoryParamsOrder = gen.ListContactMergeHistoryParamsOrder
+	// ListDataAttributesParamsModel is [gen.ListDataAttributesParamsModel]. defines parameters for ListDataAttributes.
+	ListDataAttributesParamsModel = gen.ListDataAttributesParamsModel
+	// ListDataConnectorExecutionResultsParamsErrorType is [gen.ListDataConnectorExecutionResultsParamsErrorType]. defines parameters for ListDataConnectorExecutionResults.
+	ListDataConnectorExecutionResultsParamsErrorType = gen.ListDataConnectorExecutionResultsParamsErrorType
+	// ListDataConnectorExecutionResultsParamsIncludeBodies is [gen.ListDataConnectorExecutionResultsParamsIncludeBodies]. defines parameters for ListDataConnectorExecutionResults.
+	ListDataConnectorExecutionResultsParamsIncludeBodies = gen.ListDataConnectorExecutionResultsParamsIncludeBodies
+	// ListDataConnectorExecutionResultsParamsSuccess is [gen.ListDataConnectorExecutionResultsParamsSuccess]. defines parameters for ListDataConnectorExecutionResults.
+	ListDataConnectorExecutionResultsParamsSuccess = gen.ListDataConnectorExecutionResultsParamsSuccess
+	// MessageMessageType is [gen.MessageMessageType]. The type of message that was sent.
+	MessageMessageType = gen.MessageMessageType
+	// NewsItemRequestState is [gen.NewsItemRequestState]. News items will not be visible to your users in the assigned newsfeeds until they are set live.
+	NewsItemRequestState = gen.NewsItemRequestState
+	// OfficeHoursTimeInterval is [gen.OfficeHoursTimeInterval]. A single open interval.
+	OfficeHoursTimeInterval = gen.OfficeHoursTimeInterval
+	// Page is [gen.Page]. defines model for page.
+	Page = gen.Page
+	// PerPage is [gen.PerPage]. defines model for per_page.
+	PerPage = gen.PerPage
+	// Predicate is [gen.Predicate]. A condition used to filter contacts in an audience.
+	Predicate = gen.Predicate
+	// RegisterFinVoiceCallRequestSource is [gen.RegisterFinVoiceCallRequestSource]. Source of the call.
+	RegisterFinVoiceCallRequestSource = gen.RegisterFinVoiceCallRequestSource
+	// ReplyToFinJSONBody is [gen.ReplyToFinJSONBody]. defines parameters for ReplyToFin.
+	ReplyToFinJSONBody = gen.ReplyToFinJSONBody
+	// RetrieveDataConnectorParamsStateVersion is [gen.RetrieveDataConnectorParamsStateVersion]. defines parameters for RetrieveDataConnector.
+	RetrieveDataConnectorParamsStateVersion = gen.RetrieveDataConnectorParamsStateVersion
+	// SalesAgent is [gen.SalesAgent]. Data related to Sales Agent involvement in the conversation.
+	SalesAgent = gen.SalesAgent
+	// SalesAgentOutcome is [gen.SalesAgentOutcome]. The fixed outcome of the sales agent interaction, used for billing and tracking.
+	SalesAgentOutcome = gen.SalesAgentOutcome
+	// SearchActivityLogsJSONBody is [gen.SearchActivityLogsJSONBody]. defines parameters for SearchActivityLogs.
+	SearchActivityLogsJSONBody = gen.SearchActivityLogsJSONBody
+	// SearchContentParamsContentTypes is [gen.SearchContentParamsContentTypes]. defines parameters for SearchContent.
+	SearchContentParamsContentTypes = gen.SearchContentParamsContentTypes
+	// SearchContentParamsCopilotState is [gen.SearchContentParamsCopilotState]. defines parameters for SearchContent.
+	SearchContentParamsCopilotState = gen.SearchContentParamsCopilotState
+	// SearchContentParamsFinSalesState is [gen.SearchContentParamsFinSalesState]. defines parameters for SearchContent.
+	SearchContentParamsFinSalesState = gen.SearchContentParamsFinSalesState
+	// SearchContentParamsFinServiceState is [gen.SearchContentParamsFinServiceState]. defines parameters for SearchContent.
+	SearchContentParamsFinServiceState = gen.SearchContentParamsFinServiceState
+	// SearchContentParamsFolderEntityType is [gen.SearchContentParamsFolderEntityType]. defines parameters for SearchContent.
+	SearchContentParamsFolderEntityType = gen.SearchContentParamsFolderEntityType
+	// SearchContentParamsStates is [gen.SearchContentParamsStates]. defines parameters for SearchContent.
+	SearchContentParamsStates = gen.SearchContentParamsStates
+	// SearchContentParamsTagOperator is [gen.SearchContentParamsTagOperator]. defines parameters for SearchContent.
+	SearchContentParamsTagOperator = gen.SearchContentParamsTagOperator
+	// SearchRequest_Query is [gen.SearchRequest_Query]. defines model for SearchRequest.Query.
+	SearchRequest_Query = gen.SearchRequest_Query
+	// SegmentPersonType is [gen.SegmentPersonType]. Type of the contact: contact (lead) or user.
+	SegmentPersonType = gen.SegmentPersonType
+	// SegmentType is [gen.SegmentType]. The type of object.
+	SegmentType = gen.SegmentType
+	// SetAwayAdminJSONBody is [gen.SetAwayAdminJSONBody]. defines parameters for SetAwayAdmin.
+	SetAwayAdminJSONBody = gen.SetAwayAdminJSONBody
+	// StartFinConversationJSONBody is [gen.StartFinConversationJSONBody]. defines parameters for StartFinConversation.
+	StartFinConversationJSONBody = gen.StartFinConversationJSONBody
+	// StartingAfter is [gen.StartingAfter]. defines model for starting_after.
+	StartingAfter = gen.StartingAfter
+	// SubmitFinCsatJSONBody is [gen.SubmitFinCsatJSONBody]. defines parameters for SubmitFinCsat.
+	SubmitFinCsatJSONBody = gen.SubmitFinCsatJSONBody
+	// SubmitFinCsatJSONBodyRating is [gen.SubmitFinCsatJSONBodyRating]. defines parameters for SubmitFinCsat.
+	SubmitFinCsatJSONBodyRating = gen.SubmitFinCsatJSONBodyRating
+	// TagsType is [gen.TagsType]. The type of the object Example: tag.list.
+	TagsType = gen.TagsType
+	// TeamPriorityLevel is [gen.TeamPriorityLevel]. Admin priority levels for teams.
+	TeamPriorityLevel = gen.TeamPriorityLevel
+	// TicketRequestCustomAttributes is [gen.TicketRequestCustomAttributes]. The attributes set on the ticket.
+	TicketRequestCustomAttributes = gen.TicketRequestCustomAttributes
+	// TicketRequestCustomAttributes_AdditionalProperties is [gen.TicketRequestCustomAttributes_AdditionalProperties]. defines model for ticket_request_custom_attributes.AdditionalProperties.
+	TicketRequestCustomAttributes_AdditionalProperties = gen.TicketRequestCustomAttributes_AdditionalProperties
+	// UpdateArticleRequestState is [gen.UpdateArticleRequestState]. Whether the article will be `published` or will be a `draft`.
+	UpdateArticleRequestState = gen.UpdateArticleRequestState
+	// UpdateContentImportSourceRequestStatus is [gen.UpdateContentImportSourceRequestStatus]. The status of the content import source.
+	UpdateContentImportSourceRequestStatus = gen.UpdateContentImportSourceRequestStatus
+	// UpdateContentImportSourceRequestSyncBehavior is [gen.UpdateContentImportSourceRequestSyncBehavior]. If you intend to create or update External Pages via the API, this should be set to `api`.
+	UpdateContentImportSourceRequestSyncBehavior = gen.UpdateContentImportSourceRequestSyncBehavior
+	// UpdateContentImportSourceRequest_AudienceIds is [gen.UpdateContentImportSourceRequest_AudienceIds]. The unique identifiers for the audiences to associate with this content import source.
+	UpdateContentImportSourceRequest_AudienceIds = gen.UpdateContentImportSourceRequest_AudienceIds
+	// UpdateConversationAttributeRequestReferenceType is [gen.UpdateConversationAttributeRequestReferenceType]. The cardinality of the relationship: `one` or `many`.
+	UpdateConversationAttributeRequestReferenceType = gen.UpdateConversationAttributeRequestReferenceType
+	// UpdateDataConnectorRequestAudiences is [gen.UpdateDataConnectorRequestAudiences]. defines model for UpdateDataConnectorRequest.Audiences.
+	UpdateDataConnectorRequestAudiences = gen.UpdateDataConnectorRequestAudiences
+	// UpdateDataConnectorRequestDataInputsType is [gen.UpdateDataConnectorRequestDataInputsType]. The data type of the input.
+	UpdateDataConnectorRequestDataInputsType = gen.UpdateDataConnectorRequestDataInputsType
+	// UpdateDataConnectorRequestHttpMethod is [gen.UpdateDataConnectorRequestHttpMethod]. The HTTP method used by the data connector.
+	UpdateDataConnectorRequestHttpMethod = gen.UpdateDataConnectorRequestHttpMethod
+	// UpdateDataConnectorRequestState is [gen.UpdateDataConnectorRequestState]. The desired state of the connector.
+	UpdateDataConnectorRequestState = gen.UpdateDataConnectorRequestState
+	// UpdateExternalPageRequestLocale is [gen.UpdateExternalPageRequestLocale]. Always en Example: en.
+	UpdateExternalPageRequestLocale = gen.UpdateExternalPageRequestLocale
+	// UpdateOfficeHoursExceptionRequestExceptionType is [gen.UpdateOfficeHoursExceptionRequestExceptionType]. The type of exception.
+	UpdateOfficeHoursExceptionRequestExceptionType = gen.UpdateOfficeHoursExceptionRequestExceptionType
+	// UpdateTicketJSONBody is [gen.UpdateTicketJSONBody]. defines parameters for UpdateTicket.
+	UpdateTicketJSONBody = gen.UpdateTicketJSONBody
+	// UpdateTicketTypeRequestCategory is [gen.UpdateTicketTypeRequestCategory]. Category of the Ticket Type.
+	UpdateTicketTypeRequestCategory = gen.UpdateTicketTypeRequestCategory
+	// VisitorCompaniesType is [gen.VisitorCompaniesType]. The type of the object Example: company.list.
+	VisitorCompaniesType = gen.VisitorCompaniesType
+	// VisitorSegmentsType is [gen.VisitorSegmentsType]. The type of the object Example: segment.list.
+	VisitorSegmentsType = gen.VisitorSegmentsType
+	// VisitorSocialProfilesType is [gen.VisitorSocialProfilesType]. The type of the object Example: social_profile.list.
+	VisitorSocialProfilesType = gen.VisitorSocialProfilesType
+	// VisitorTagsTagsType is [gen.VisitorTagsTagsType]. The type of the object Example: tag.
+	VisitorTagsTagsType = gen.VisitorTagsTagsType
+	// VisitorTagsType is [gen.VisitorTagsType]. The type of the object Example: tag.list.
+	VisitorTagsType = gen.VisitorTagsType
+)
+
 // Nested types of package gen that common code names (api/aliases.yaml).
 type (
 	// ArticleContent is [gen.ArticleContent]. The Content of an Article.
@@ -628,6 +864,8 @@ type (
 	TicketParts = gen.TicketParts
 	// TicketState is [gen.TicketState]. A ticket state, used to define the state of a ticket.
 	TicketState = gen.TicketState
+	// TicketStateCategory is [gen.TicketStateCategory]. The category of the ticket state Example: in_progress.
+	TicketStateCategory = gen.TicketStateCategory
 )
 
 // The JSON types of package types that the resources use (api/aliases.yaml).
@@ -640,4 +878,436 @@ type (
 	NextPage = types.NextPage
 	// NumericID is [types.NumericID], an id that Intercom's description declares as an integer (an admin id, a team id, a help center id, ...), read and written in Go as a string like every other id.
 	NumericID = types.NumericID
+)
+
+// The values of the enum types above.
+const (
+	// AiAgentLastAnswerTypeAiAnswer is [gen.AiAgentLastAnswerTypeAiAnswer], of type AiAgentLastAnswerType.
+	AiAgentLastAnswerTypeAiAnswer = gen.AiAgentLastAnswerTypeAiAnswer
+	// AiAgentLastAnswerTypeCustomAnswer is [gen.AiAgentLastAnswerTypeCustomAnswer], of type AiAgentLastAnswerType.
+	AiAgentLastAnswerTypeCustomAnswer = gen.AiAgentLastAnswerTypeCustomAnswer
+	// AiAgentLastAnswerTypeLessThannil is [gen.AiAgentLastAnswerTypeLessThannil], of type AiAgentLastAnswerType.
+	AiAgentLastAnswerTypeLessThannil = gen.AiAgentLastAnswerTypeLessThannil
+	// AiAgentResolutionStateAssumedResolution is [gen.AiAgentResolutionStateAssumedResolution], of type AiAgentResolutionState.
+	AiAgentResolutionStateAssumedResolution = gen.AiAgentResolutionStateAssumedResolution
+	// AiAgentResolutionStateConfirmedResolution is [gen.AiAgentResolutionStateConfirmedResolution], of type AiAgentResolutionState.
+	AiAgentResolutionStateConfirmedResolution = gen.AiAgentResolutionStateConfirmedResolution
+	// AiAgentResolutionStateEscalated is [gen.AiAgentResolutionStateEscalated], of type AiAgentResolutionState.
+	AiAgentResolutionStateEscalated = gen.AiAgentResolutionStateEscalated
+	// AiAgentResolutionStateLessThannil is [gen.AiAgentResolutionStateLessThannil], of type AiAgentResolutionState.
+	AiAgentResolutionStateLessThannil = gen.AiAgentResolutionStateLessThannil
+	// AiAgentResolutionStateNegativeFeedback is [gen.AiAgentResolutionStateNegativeFeedback], of type AiAgentResolutionState.
+	AiAgentResolutionStateNegativeFeedback = gen.AiAgentResolutionStateNegativeFeedback
+	// AiAgentResolutionStateProcedureHandoff is [gen.AiAgentResolutionStateProcedureHandoff], of type AiAgentResolutionState.
+	AiAgentResolutionStateProcedureHandoff = gen.AiAgentResolutionStateProcedureHandoff
+	// AiAgentSourceTypeEssentialsPlanSetup is [gen.AiAgentSourceTypeEssentialsPlanSetup], of type AiAgentSourceType.
+	AiAgentSourceTypeEssentialsPlanSetup = gen.AiAgentSourceTypeEssentialsPlanSetup
+	// AiAgentSourceTypeFinPreview is [gen.AiAgentSourceTypeFinPreview], of type AiAgentSourceType.
+	AiAgentSourceTypeFinPreview = gen.AiAgentSourceTypeFinPreview
+	// AiAgentSourceTypeProfile is [gen.AiAgentSourceTypeProfile], of type AiAgentSourceType.
+	AiAgentSourceTypeProfile = gen.AiAgentSourceTypeProfile
+	// AiAgentSourceTypeWorkflow is [gen.AiAgentSourceTypeWorkflow], of type AiAgentSourceType.
+	AiAgentSourceTypeWorkflow = gen.AiAgentSourceTypeWorkflow
+	// AiAgentSourceTypeWorkflowPreview is [gen.AiAgentSourceTypeWorkflowPreview], of type AiAgentSourceType.
+	AiAgentSourceTypeWorkflowPreview = gen.AiAgentSourceTypeWorkflowPreview
+	// ArticleContentStateDraft is [gen.ArticleContentStateDraft], of type ArticleContentState.
+	ArticleContentStateDraft = gen.ArticleContentStateDraft
+	// ArticleContentStatePublished is [gen.ArticleContentStatePublished], of type ArticleContentState.
+	ArticleContentStatePublished = gen.ArticleContentStatePublished
+	// ArticleContentTypeArticleContent is [gen.ArticleContentTypeArticleContent], of type ArticleContentType.
+	ArticleContentTypeArticleContent = gen.ArticleContentTypeArticleContent
+	// ArticleContentTypeLessThannil is [gen.ArticleContentTypeLessThannil], of type ArticleContentType.
+	ArticleContentTypeLessThannil = gen.ArticleContentTypeLessThannil
+	// ArticleTranslatedContentTypeArticleTranslatedContent is [gen.ArticleTranslatedContentTypeArticleTranslatedContent], of type ArticleTranslatedContentType.
+	ArticleTranslatedContentTypeArticleTranslatedContent = gen.ArticleTranslatedContentTypeArticleTranslatedContent
+	// ArticleTranslatedContentTypeLessThannil is [gen.ArticleTranslatedContentTypeLessThannil], of type ArticleTranslatedContentType.
+	ArticleTranslatedContentTypeLessThannil = gen.ArticleTranslatedContentTypeLessThannil
+	// AudienceTypeAudience is [gen.AudienceTypeAudience], of type AudienceType.
+	AudienceTypeAudience = gen.AudienceTypeAudience
+	// CompanyNotesTypeNoteList is [gen.CompanyNotesTypeNoteList], of type CompanyNotesType.
+	CompanyNotesTypeNoteList = gen.CompanyNotesTypeNoteList
+	// CompanySegmentsTypeSegmentList is [gen.CompanySegmentsTypeSegmentList], of type CompanySegmentsType.
+	CompanySegmentsTypeSegmentList = gen.CompanySegmentsTypeSegmentList
+	// CompanyTagsTypeTagList is [gen.CompanyTagsTypeTagList], of type CompanyTagsType.
+	CompanyTagsTypeTagList = gen.CompanyTagsTypeTagList
+	// CompanyTypeCompany is [gen.CompanyTypeCompany], of type CompanyType.
+	CompanyTypeCompany = gen.CompanyTypeCompany
+	// ContentBulkActionRequestActionDelete is [gen.ContentBulkActionRequestActionDelete], of type ContentBulkActionRequestAction.
+	ContentBulkActionRequestActionDelete = gen.ContentBulkActionRequestActionDelete
+	// ContentBulkActionRequestActionPublish is [gen.ContentBulkActionRequestActionPublish], of type ContentBulkActionRequestAction.
+	ContentBulkActionRequestActionPublish = gen.ContentBulkActionRequestActionPublish
+	// ContentBulkActionRequestActionSetAudience is [gen.ContentBulkActionRequestActionSetAudience], of type ContentBulkActionRequestAction.
+	ContentBulkActionRequestActionSetAudience = gen.ContentBulkActionRequestActionSetAudience
+	// ContentBulkActionRequestActionSetAvailability is [gen.ContentBulkActionRequestActionSetAvailability], of type ContentBulkActionRequestAction.
+	ContentBulkActionRequestActionSetAvailability = gen.ContentBulkActionRequestActionSetAvailability
+	// ContentBulkActionRequestActionUnpublish is [gen.ContentBulkActionRequestActionUnpublish], of type ContentBulkActionRequestAction.
+	ContentBulkActionRequestActionUnpublish = gen.ContentBulkActionRequestActionUnpublish
+	// ContentBulkActionRequestActionUpdateTags is [gen.ContentBulkActionRequestActionUpdateTags], of type ContentBulkActionRequestAction.
+	ContentBulkActionRequestActionUpdateTags = gen.ContentBulkActionRequestActionUpdateTags
+	// ContentBulkActionRequestContentIdsTypeArticle is [gen.ContentBulkActionRequestContentIdsTypeArticle], of type ContentBulkActionRequestContentIdsType.
+	ContentBulkActionRequestContentIdsTypeArticle = gen.ContentBulkActionRequestContentIdsTypeArticle
+	// ContentBulkActionRequestContentIdsTypeArticleContent is [gen.ContentBulkActionRequestContentIdsTypeArticleContent], of type ContentBulkActionRequestContentIdsType.
+	ContentBulkActionRequestContentIdsTypeArticleContent = gen.ContentBulkActionRequestContentIdsTypeArticleContent
+	// ContentBulkActionRequestContentIdsTypeContentSnippet is [gen.ContentBulkActionRequestContentIdsTypeContentSnippet], of type ContentBulkActionRequestContentIdsType.
+	ContentBulkActionRequestContentIdsTypeContentSnippet = gen.ContentBulkActionRequestContentIdsTypeContentSnippet
+	// ContentBulkActionRequestContentIdsTypeExternalContent is [gen.ContentBulkActionRequestContentIdsTypeExternalContent], of type ContentBulkActionRequestContentIdsType.
+	ContentBulkActionRequestContentIdsTypeExternalContent = gen.ContentBulkActionRequestContentIdsTypeExternalContent
+	// ContentBulkActionRequestContentIdsTypeFileSourceContent is [gen.ContentBulkActionRequestContentIdsTypeFileSourceContent], of type ContentBulkActionRequestContentIdsType.
+	ContentBulkActionRequestContentIdsTypeFileSourceContent = gen.ContentBulkActionRequestContentIdsTypeFileSourceContent
+	// ContentBulkActionRequestContentIdsTypeInternalArticle is [gen.ContentBulkActionRequestContentIdsTypeInternalArticle], of type ContentBulkActionRequestContentIdsType.
+	ContentBulkActionRequestContentIdsTypeInternalArticle = gen.ContentBulkActionRequestContentIdsTypeInternalArticle
+	// ContentSourceContentTypeArticle is [gen.ContentSourceContentTypeArticle], of type ContentSourceContentType.
+	ContentSourceContentTypeArticle = gen.ContentSourceContentTypeArticle
+	// ContentSourceContentTypeContentSnippet is [gen.ContentSourceContentTypeContentSnippet], of type ContentSourceContentType.
+	ContentSourceContentTypeContentSnippet = gen.ContentSourceContentTypeContentSnippet
+	// ContentSourceContentTypeExternalContent is [gen.ContentSourceContentTypeExternalContent], of type ContentSourceContentType.
+	ContentSourceContentTypeExternalContent = gen.ContentSourceContentTypeExternalContent
+	// ContentSourceContentTypeFile is [gen.ContentSourceContentTypeFile], of type ContentSourceContentType.
+	ContentSourceContentTypeFile = gen.ContentSourceContentTypeFile
+	// ContentSourceContentTypeWorkflowConnectorAction is [gen.ContentSourceContentTypeWorkflowConnectorAction], of type ContentSourceContentType.
+	ContentSourceContentTypeWorkflowConnectorAction = gen.ContentSourceContentTypeWorkflowConnectorAction
+	// ContentSourcesListTypeContentSourceList is [gen.ContentSourcesListTypeContentSourceList], of type ContentSourcesListType.
+	ContentSourcesListTypeContentSourceList = gen.ContentSourcesListTypeContentSourceList
+	// ConversationPriorityHigh is [gen.ConversationPriorityHigh], of type ConversationPriority.
+	ConversationPriorityHigh = gen.ConversationPriorityHigh
+	// ConversationPriorityLow is [gen.ConversationPriorityLow], of type ConversationPriority.
+	ConversationPriorityLow = gen.ConversationPriorityLow
+	// ConversationPriorityMedium is [gen.ConversationPriorityMedium], of type ConversationPriority.
+	ConversationPriorityMedium = gen.ConversationPriorityMedium
+	// ConversationPriorityNone is [gen.ConversationPriorityNone], of type ConversationPriority.
+	ConversationPriorityNone = gen.ConversationPriorityNone
+	// ConversationPriorityUrgent is [gen.ConversationPriorityUrgent], of type ConversationPriority.
+	ConversationPriorityUrgent = gen.ConversationPriorityUrgent
+	// ConversationStateClosed is [gen.ConversationStateClosed], of type ConversationState.
+	ConversationStateClosed = gen.ConversationStateClosed
+	// ConversationStateOpen is [gen.ConversationStateOpen], of type ConversationState.
+	ConversationStateOpen = gen.ConversationStateOpen
+	// ConversationStateSnoozed is [gen.ConversationStateSnoozed], of type ConversationState.
+	ConversationStateSnoozed = gen.ConversationStateSnoozed
+	// CreateArticleRequestStateDraft is [gen.CreateArticleRequestStateDraft], of type CreateArticleRequestState.
+	CreateArticleRequestStateDraft = gen.CreateArticleRequestStateDraft
+	// CreateArticleRequestStatePublished is [gen.CreateArticleRequestStatePublished], of type CreateArticleRequestState.
+	CreateArticleRequestStatePublished = gen.CreateArticleRequestStatePublished
+	// CreateContentImportSourceRequestStatusActive is [gen.CreateContentImportSourceRequestStatusActive], of type CreateContentImportSourceRequestStatus.
+	CreateContentImportSourceRequestStatusActive = gen.CreateContentImportSourceRequestStatusActive
+	// CreateContentImportSourceRequestStatusDeactivated is [gen.CreateContentImportSourceRequestStatusDeactivated], of type CreateContentImportSourceRequestStatus.
+	CreateContentImportSourceRequestStatusDeactivated = gen.CreateContentImportSourceRequestStatusDeactivated
+	// CreateContentImportSourceRequestSyncBehaviorApi is [gen.CreateContentImportSourceRequestSyncBehaviorApi], of type CreateContentImportSourceRequestSyncBehavior.
+	CreateContentImportSourceRequestSyncBehaviorApi = gen.CreateContentImportSourceRequestSyncBehaviorApi
+	// CreateConversationRequestFromTypeContact is [gen.CreateConversationRequestFromTypeContact], of type CreateConversationRequestFromType.
+	CreateConversationRequestFromTypeContact = gen.CreateConversationRequestFromTypeContact
+	// CreateConversationRequestFromTypeLead is [gen.CreateConversationRequestFromTypeLead], of type CreateConversationRequestFromType.
+	CreateConversationRequestFromTypeLead = gen.CreateConversationRequestFromTypeLead
+	// CreateConversationRequestFromTypeUser is [gen.CreateConversationRequestFromTypeUser], of type CreateConversationRequestFromType.
+	CreateConversationRequestFromTypeUser = gen.CreateConversationRequestFromTypeUser
+	// CreateDataAttributeRequestModelCompany is [gen.CreateDataAttributeRequestModelCompany], of type CreateDataAttributeRequestModel.
+	CreateDataAttributeRequestModelCompany = gen.CreateDataAttributeRequestModelCompany
+	// CreateDataAttributeRequestModelContact is [gen.CreateDataAttributeRequestModelContact], of type CreateDataAttributeRequestModel.
+	CreateDataAttributeRequestModelContact = gen.CreateDataAttributeRequestModelContact
+	// CreateDataConnectorRequestAudiencesLeads is [gen.CreateDataConnectorRequestAudiencesLeads], of type CreateDataConnectorRequestAudiences.
+	CreateDataConnectorRequestAudiencesLeads = gen.CreateDataConnectorRequestAudiencesLeads
+	// CreateDataConnectorRequestAudiencesUsers is [gen.CreateDataConnectorRequestAudiencesUsers], of type CreateDataConnectorRequestAudiences.
+	CreateDataConnectorRequestAudiencesUsers = gen.CreateDataConnectorRequestAudiencesUsers
+	// CreateDataConnectorRequestAudiencesVisitors is [gen.CreateDataConnectorRequestAudiencesVisitors], of type CreateDataConnectorRequestAudiences.
+	CreateDataConnectorRequestAudiencesVisitors = gen.CreateDataConnectorRequestAudiencesVisitors
+	// CreateDataConnectorRequestDataInputsTypeBoolean is [gen.CreateDataConnectorRequestDataInputsTypeBoolean], of type CreateDataConnectorRequestDataInputsType.
+	CreateDataConnectorRequestDataInputsTypeBoolean = gen.CreateDataConnectorRequestDataInputsTypeBoolean
+	// CreateDataConnectorRequestDataInputsTypeDecimal is [gen.CreateDataConnectorRequestDataInputsTypeDecimal], of type CreateDataConnectorRequestDataInputsType.
+	CreateDataConnectorRequestDataInputsTypeDecimal = gen.CreateDataConnectorRequestDataInputsTypeDecimal
+	// CreateDataConnectorRequestDataInputsTypeInteger is [gen.CreateDataConnectorRequestDataInputsTypeInteger], of type CreateDataConnectorRequestDataInputsType.
+	CreateDataConnectorRequestDataInputsTypeInteger = gen.CreateDataConnectorRequestDataInputsTypeInteger
+	// CreateDataConnectorRequestDataInputsTypeString is [gen.CreateDataConnectorRequestDataInputsTypeString], of type CreateDataConnectorRequestDataInputsType.
+	CreateDataConnectorRequestDataInputsTypeString = gen.CreateDataConnectorRequestDataInputsTypeString
+	// CreateDataConnectorRequestHttpMethodDelete is [gen.CreateDataConnectorRequestHttpMethodDelete], of type CreateDataConnectorRequestHttpMethod.
+	CreateDataConnectorRequestHttpMethodDelete = gen.CreateDataConnectorRequestHttpMethodDelete
+	// CreateDataConnectorRequestHttpMethodGet is [gen.CreateDataConnectorRequestHttpMethodGet], of type CreateDataConnectorRequestHttpMethod.
+	CreateDataConnectorRequestHttpMethodGet = gen.CreateDataConnectorRequestHttpMethodGet
+	// CreateDataConnectorRequestHttpMethodPatch is [gen.CreateDataConnectorRequestHttpMethodPatch], of type CreateDataConnectorRequestHttpMethod.
+	CreateDataConnectorRequestHttpMethodPatch = gen.CreateDataConnectorRequestHttpMethodPatch
+	// CreateDataConnectorRequestHttpMethodPost is [gen.CreateDataConnectorRequestHttpMethodPost], of type CreateDataConnectorRequestHttpMethod.
+	CreateDataConnectorRequestHttpMethodPost = gen.CreateDataConnectorRequestHttpMethodPost
+	// CreateDataConnectorRequestHttpMethodPut is [gen.CreateDataConnectorRequestHttpMethodPut], of type CreateDataConnectorRequestHttpMethod.
+	CreateDataConnectorRequestHttpMethodPut = gen.CreateDataConnectorRequestHttpMethodPut
+	// CreateExternalPageRequestLocaleEn is [gen.CreateExternalPageRequestLocaleEn], of type CreateExternalPageRequestLocale.
+	CreateExternalPageRequestLocaleEn = gen.CreateExternalPageRequestLocaleEn
+	// CreateHelpCenterRedirectRequestTargetTypeArticle is [gen.CreateHelpCenterRedirectRequestTargetTypeArticle], of type CreateHelpCenterRedirectRequestTargetType.
+	CreateHelpCenterRedirectRequestTargetTypeArticle = gen.CreateHelpCenterRedirectRequestTargetTypeArticle
+	// CreateHelpCenterRedirectRequestTargetTypeCollection is [gen.CreateHelpCenterRedirectRequestTargetTypeCollection], of type CreateHelpCenterRedirectRequestTargetType.
+	CreateHelpCenterRedirectRequestTargetTypeCollection = gen.CreateHelpCenterRedirectRequestTargetTypeCollection
+	// CreateMessageRequestFromTypeAdmin is [gen.CreateMessageRequestFromTypeAdmin], of type CreateMessageRequestFromType.
+	CreateMessageRequestFromTypeAdmin = gen.CreateMessageRequestFromTypeAdmin
+	// CreateMessageRequestMessageTypeEmail is [gen.CreateMessageRequestMessageTypeEmail], of type CreateMessageRequestMessageType.
+	CreateMessageRequestMessageTypeEmail = gen.CreateMessageRequestMessageTypeEmail
+	// CreateMessageRequestMessageTypeInApp is [gen.CreateMessageRequestMessageTypeInApp], of type CreateMessageRequestMessageType.
+	CreateMessageRequestMessageTypeInApp = gen.CreateMessageRequestMessageTypeInApp
+	// CreateMessageRequestMessageTypeWhatsapp is [gen.CreateMessageRequestMessageTypeWhatsapp], of type CreateMessageRequestMessageType.
+	CreateMessageRequestMessageTypeWhatsapp = gen.CreateMessageRequestMessageTypeWhatsapp
+	// CreateOfficeHoursExceptionRequestExceptionTypeClosed is [gen.CreateOfficeHoursExceptionRequestExceptionTypeClosed], of type CreateOfficeHoursExceptionRequestExceptionType.
+	CreateOfficeHoursExceptionRequestExceptionTypeClosed = gen.CreateOfficeHoursExceptionRequestExceptionTypeClosed
+	// CreateOfficeHoursExceptionRequestExceptionTypeCustomHours is [gen.CreateOfficeHoursExceptionRequestExceptionTypeCustomHours], of type CreateOfficeHoursExceptionRequestExceptionType.
+	CreateOfficeHoursExceptionRequestExceptionTypeCustomHours = gen.CreateOfficeHoursExceptionRequestExceptionTypeCustomHours
+	// CreateTicketTypeAttributeRequestDataTypeBoolean is [gen.CreateTicketTypeAttributeRequestDataTypeBoolean], of type CreateTicketTypeAttributeRequestDataType.
+	CreateTicketTypeAttributeRequestDataTypeBoolean = gen.CreateTicketTypeAttributeRequestDataTypeBoolean
+	// CreateTicketTypeAttributeRequestDataTypeDatetime is [gen.CreateTicketTypeAttributeRequestDataTypeDatetime], of type CreateTicketTypeAttributeRequestDataType.
+	CreateTicketTypeAttributeRequestDataTypeDatetime = gen.CreateTicketTypeAttributeRequestDataTypeDatetime
+	// CreateTicketTypeAttributeRequestDataTypeDecimal is [gen.CreateTicketTypeAttributeRequestDataTypeDecimal], of type CreateTicketTypeAttributeRequestDataType.
+	CreateTicketTypeAttributeRequestDataTypeDecimal = gen.CreateTicketTypeAttributeRequestDataTypeDecimal
+	// CreateTicketTypeAttributeRequestDataTypeFiles is [gen.CreateTicketTypeAttributeRequestDataTypeFiles], of type CreateTicketTypeAttributeRequestDataType.
+	CreateTicketTypeAttributeRequestDataTypeFiles = gen.CreateTicketTypeAttributeRequestDataTypeFiles
+	// CreateTicketTypeAttributeRequestDataTypeInteger is [gen.CreateTicketTypeAttributeRequestDataTypeInteger], of type CreateTicketTypeAttributeRequestDataType.
+	CreateTicketTypeAttributeRequestDataTypeInteger = gen.CreateTicketTypeAttributeRequestDataTypeInteger
+	// CreateTicketTypeAttributeRequestDataTypeList is [gen.CreateTicketTypeAttributeRequestDataTypeList], of type CreateTicketTypeAttributeRequestDataType.
+	CreateTicketTypeAttributeRequestDataTypeList = gen.CreateTicketTypeAttributeRequestDataTypeList
+	// CreateTicketTypeAttributeRequestDataTypeString is [gen.CreateTicketTypeAttributeRequestDataTypeString], of type CreateTicketTypeAttributeRequestDataType.
+	CreateTicketTypeAttributeRequestDataTypeString = gen.CreateTicketTypeAttributeRequestDataTypeString
+	// CreateTicketTypeRequestCategoryBackOffice is [gen.CreateTicketTypeRequestCategoryBackOffice], of type CreateTicketTypeRequestCategory.
+	CreateTicketTypeRequestCategoryBackOffice = gen.CreateTicketTypeRequestCategoryBackOffice
+	// CreateTicketTypeRequestCategoryCustomer is [gen.CreateTicketTypeRequestCategoryCustomer], of type CreateTicketTypeRequestCategory.
+	CreateTicketTypeRequestCategoryCustomer = gen.CreateTicketTypeRequestCategoryCustomer
+	// CreateTicketTypeRequestCategoryTracker is [gen.CreateTicketTypeRequestCategoryTracker], of type CreateTicketTypeRequestCategory.
+	CreateTicketTypeRequestCategoryTracker = gen.CreateTicketTypeRequestCategoryTracker
+	// FinAgentAttachmentTypeFile is [gen.FinAgentAttachmentTypeFile], of type FinAgentAttachmentType.
+	FinAgentAttachmentTypeFile = gen.FinAgentAttachmentTypeFile
+	// FinAgentAttachmentTypeUrl is [gen.FinAgentAttachmentTypeUrl], of type FinAgentAttachmentType.
+	FinAgentAttachmentTypeUrl = gen.FinAgentAttachmentTypeUrl
+	// FinAgentMessageAuthorAgent is [gen.FinAgentMessageAuthorAgent], of type FinAgentMessageAuthor.
+	FinAgentMessageAuthorAgent = gen.FinAgentMessageAuthorAgent
+	// FinAgentMessageAuthorFin is [gen.FinAgentMessageAuthorFin], of type FinAgentMessageAuthor.
+	FinAgentMessageAuthorFin = gen.FinAgentMessageAuthorFin
+	// FinAgentMessageAuthorUser is [gen.FinAgentMessageAuthorUser], of type FinAgentMessageAuthor.
+	FinAgentMessageAuthorUser = gen.FinAgentMessageAuthorUser
+	// GroupContentTypeGroupContent is [gen.GroupContentTypeGroupContent], of type GroupContentType.
+	GroupContentTypeGroupContent = gen.GroupContentTypeGroupContent
+	// GroupContentTypeLessThannil is [gen.GroupContentTypeLessThannil], of type GroupContentType.
+	GroupContentTypeLessThannil = gen.GroupContentTypeLessThannil
+	// GroupTranslatedContentTypeGroupTranslatedContent is [gen.GroupTranslatedContentTypeGroupTranslatedContent], of type GroupTranslatedContentType.
+	GroupTranslatedContentTypeGroupTranslatedContent = gen.GroupTranslatedContentTypeGroupTranslatedContent
+	// GroupTranslatedContentTypeLessThannil is [gen.GroupTranslatedContentTypeLessThannil], of type GroupTranslatedContentType.
+	GroupTranslatedContentTypeLessThannil = gen.GroupTranslatedContentTypeLessThannil
+	// ListContactMergeHistoryParamsOrderAsc is [gen.ListContactMergeHistoryParamsOrderAsc], of type ListContactMergeHistoryParamsOrder.
+	ListContactMergeHistoryParamsOrderAsc = gen.ListContactMergeHistoryParamsOrderAsc
+	// ListContactMergeHistoryParamsOrderDesc is [gen.ListContactMergeHistoryParamsOrderDesc], of type ListContactMergeHistoryParamsOrder.
+	ListContactMergeHistoryParamsOrderDesc = gen.ListContactMergeHistoryParamsOrderDesc
+	// ListDataAttributesParamsModelCompany is [gen.ListDataAttributesParamsModelCompany], of type ListDataAttributesParamsModel.
+	ListDataAttributesParamsModelCompany = gen.ListDataAttributesParamsModelCompany
+	// ListDataAttributesParamsModelContact is [gen.ListDataAttributesParamsModelContact], of type ListDataAttributesParamsModel.
+	ListDataAttributesParamsModelContact = gen.ListDataAttributesParamsModelContact
+	// ListDataConnectorExecutionResultsParamsErrorTypeClientSideActionError is [gen.ListDataConnectorExecutionResultsParamsErrorTypeClientSideActionError], of type ListDataConnectorExecutionResultsParamsErrorType.
+	ListDataConnectorExecutionResultsParamsErrorTypeClientSideActionError = gen.ListDataConnectorExecutionResultsParamsErrorTypeClientSideActionError
+	// ListDataConnectorExecutionResultsParamsErrorTypeEmailVerificationError is [gen.ListDataConnectorExecutionResultsParamsErrorTypeEmailVerificationError], of type ListDataConnectorExecutionResultsParamsErrorType.
+	ListDataConnectorExecutionResultsParamsErrorTypeEmailVerificationError = gen.ListDataConnectorExecutionResultsParamsErrorTypeEmailVerificationError
+	// ListDataConnectorExecutionResultsParamsErrorTypeFaradayError is [gen.ListDataConnectorExecutionResultsParamsErrorTypeFaradayError], of type ListDataConnectorExecutionResultsParamsErrorType.
+	ListDataConnectorExecutionResultsParamsErrorTypeFaradayError = gen.ListDataConnectorExecutionResultsParamsErrorTypeFaradayError
+	// ListDataConnectorExecutionResultsParamsErrorTypeFinActionIdentityVerificationError is [gen.ListDataConnectorExecutionResultsParamsErrorTypeFinActionIdentityVerificationError], of type ListDataConnectorExecutionResultsParamsErrorType.
+	ListDataConnectorExecutionResultsParamsErrorTypeFinActionIdentityVerificationError = gen.ListDataConnectorExecutionResultsParamsErrorTypeFinActionIdentityVerificationError
+	// ListDataConnectorExecutionResultsParamsErrorTypeFinActionResponseFormattingError is [gen.ListDataConnectorExecutionResultsParamsErrorTypeFinActionResponseFormattingError], of type ListDataConnectorExecutionResultsParamsErrorType.
+	ListDataConnectorExecutionResultsParamsErrorTypeFinActionResponseFormattingError = gen.ListDataConnectorExecutionResultsParamsErrorTypeFinActionResponseFormattingError
+	// ListDataConnectorExecutionResultsParamsErrorTypeN3rdPartyError is [gen.ListDataConnectorExecutionResultsParamsErrorTypeN3rdPartyError], of type ListDataConnectorExecutionResultsParamsErrorType.
+	ListDataConnectorExecutionResultsParamsErrorTypeN3rdPartyError = gen.ListDataConnectorExecutionResultsParamsErrorTypeN3rdPartyError
+	// ListDataConnectorExecutionResultsParamsErrorTypeNonFinStandaloneActionIdentityVerificationError is [gen.ListDataConnectorExecutionResultsParamsErrorTypeNonFinStandaloneActionIdentityVerificationError], of type ListDataConnectorExecutionResultsParamsErrorType.
+	ListDataConnectorExecutionResultsParamsErrorTypeNonFinStandaloneActionIdentityVerificationError = gen.ListDataConnectorExecutionResultsParamsErrorTypeNonFinStandaloneActionIdentityVerificationError
+	// ListDataConnectorExecutionResultsParamsErrorTypeRequestConfigurationError is [gen.ListDataConnectorExecutionResultsParamsErrorTypeRequestConfigurationError], of type ListDataConnectorExecutionResultsParamsErrorType.
+	ListDataConnectorExecutionResultsParamsErrorTypeRequestConfigurationError = gen.ListDataConnectorExecutionResultsParamsErrorTypeRequestConfigurationError
+	// ListDataConnectorExecutionResultsParamsErrorTypeRequestValidationError is [gen.ListDataConnectorExecutionResultsParamsErrorTypeRequestValidationError], of type ListDataConnectorExecutionResultsParamsErrorType.
+	ListDataConnectorExecutionResultsParamsErrorTypeRequestValidationError = gen.ListDataConnectorExecutionResultsParamsErrorTypeRequestValidationError
+	// ListDataConnectorExecutionResultsParamsErrorTypeResponseMappingError is [gen.ListDataConnectorExecutionResultsParamsErrorTypeResponseMappingError], of type ListDataConnectorExecutionResultsParamsErrorType.
+	ListDataConnectorExecutionResultsParamsErrorTypeResponseMappingError = gen.ListDataConnectorExecutionResultsParamsErrorTypeResponseMappingError
+	// ListDataConnectorExecutionResultsParamsErrorTypeTokenRefreshError is [gen.ListDataConnectorExecutionResultsParamsErrorTypeTokenRefreshError], of type ListDataConnectorExecutionResultsParamsErrorType.
+	ListDataConnectorExecutionResultsParamsErrorTypeTokenRefreshError = gen.ListDataConnectorExecutionResultsParamsErrorTypeTokenRefreshError
+	// ListDataConnectorExecutionResultsParamsIncludeBodiesFalse is [gen.ListDataConnectorExecutionResultsParamsIncludeBodiesFalse], of type ListDataConnectorExecutionResultsParamsIncludeBodies.
+	ListDataConnectorExecutionResultsParamsIncludeBodiesFalse = gen.ListDataConnectorExecutionResultsParamsIncludeBodiesFalse
+	// ListDataConnectorExecutionResultsParamsIncludeBodiesTrue is [gen.ListDataConnectorExecutionResultsParamsIncludeBodiesTrue], of type ListDataConnectorExecutionResultsParamsIncludeBodies.
+	ListDataConnectorExecutionResultsParamsIncludeBodiesTrue = gen.ListDataConnectorExecutionResultsParamsIncludeBodiesTrue
+	// ListDataConnectorExecutionResultsParamsSuccessFalse is [gen.ListDataConnectorExecutionResultsParamsSuccessFalse], of type ListDataConnectorExecutionResultsParamsSuccess.
+	ListDataConnectorExecutionResultsParamsSuccessFalse = gen.ListDataConnectorExecutionResultsParamsSuccessFalse
+	// ListDataConnectorExecutionResultsParamsSuccessTrue is [gen.ListDataConnectorExecutionResultsParamsSuccessTrue], of type ListDataConnectorExecutionResultsParamsSuccess.
+	ListDataConnectorExecutionResultsParamsSuccessTrue = gen.ListDataConnectorExecutionResultsParamsSuccessTrue
+	// MessageMessageTypeEmail is [gen.MessageMessageTypeEmail], of type MessageMessageType.
+	MessageMessageTypeEmail = gen.MessageMessageTypeEmail
+	// MessageMessageTypeFacebook is [gen.MessageMessageTypeFacebook], of type MessageMessageType.
+	MessageMessageTypeFacebook = gen.MessageMessageTypeFacebook
+	// MessageMessageTypeInapp is [gen.MessageMessageTypeInapp], of type MessageMessageType.
+	MessageMessageTypeInapp = gen.MessageMessageTypeInapp
+	// MessageMessageTypeTwitter is [gen.MessageMessageTypeTwitter], of type MessageMessageType.
+	MessageMessageTypeTwitter = gen.MessageMessageTypeTwitter
+	// NewsItemRequestStateDraft is [gen.NewsItemRequestStateDraft], of type NewsItemRequestState.
+	NewsItemRequestStateDraft = gen.NewsItemRequestStateDraft
+	// NewsItemRequestStateLive is [gen.NewsItemRequestStateLive], of type NewsItemRequestState.
+	NewsItemRequestStateLive = gen.NewsItemRequestStateLive
+	// RegisterFinVoiceCallRequestSourceAwsConnect is [gen.RegisterFinVoiceCallRequestSourceAwsConnect], of type RegisterFinVoiceCallRequestSource.
+	RegisterFinVoiceCallRequestSourceAwsConnect = gen.RegisterFinVoiceCallRequestSourceAwsConnect
+	// RegisterFinVoiceCallRequestSourceFive9 is [gen.RegisterFinVoiceCallRequestSourceFive9], of type RegisterFinVoiceCallRequestSource.
+	RegisterFinVoiceCallRequestSourceFive9 = gen.RegisterFinVoiceCallRequestSourceFive9
+	// RegisterFinVoiceCallRequestSourceZoomPhone is [gen.RegisterFinVoiceCallRequestSourceZoomPhone], of type RegisterFinVoiceCallRequestSource.
+	RegisterFinVoiceCallRequestSourceZoomPhone = gen.RegisterFinVoiceCallRequestSourceZoomPhone
+	// RetrieveDataConnectorParamsStateVersionDraft is [gen.RetrieveDataConnectorParamsStateVersionDraft], of type RetrieveDataConnectorParamsStateVersion.
+	RetrieveDataConnectorParamsStateVersionDraft = gen.RetrieveDataConnectorParamsStateVersionDraft
+	// RetrieveDataConnectorParamsStateVersionLive is [gen.RetrieveDataConnectorParamsStateVersionLive], of type RetrieveDataConnectorParamsStateVersion.
+	RetrieveDataConnectorParamsStateVersionLive = gen.RetrieveDataConnectorParamsStateVersionLive
+	// SalesAgentOutcomeDisqualified is [gen.SalesAgentOutcomeDisqualified], of type SalesAgentOutcome.
+	SalesAgentOutcomeDisqualified = gen.SalesAgentOutcomeDisqualified
+	// SalesAgentOutcomeEscalatedToSupport is [gen.SalesAgentOutcomeEscalatedToSupport], of type SalesAgentOutcome.
+	SalesAgentOutcomeEscalatedToSupport = gen.SalesAgentOutcomeEscalatedToSupport
+	// SalesAgentOutcomeProductDiscovery is [gen.SalesAgentOutcomeProductDiscovery], of type SalesAgentOutcome.
+	SalesAgentOutcomeProductDiscovery = gen.SalesAgentOutcomeProductDiscovery
+	// SalesAgentOutcomeQualified is [gen.SalesAgentOutcomeQualified], of type SalesAgentOutcome.
+	SalesAgentOutcomeQualified = gen.SalesAgentOutcomeQualified
+	// SalesAgentOutcomeSpam is [gen.SalesAgentOutcomeSpam], of type SalesAgentOutcome.
+	SalesAgentOutcomeSpam = gen.SalesAgentOutcomeSpam
+	// SearchContentParamsContentTypesArticle is [gen.SearchContentParamsContentTypesArticle], of type SearchContentParamsContentTypes.
+	SearchContentParamsContentTypesArticle = gen.SearchContentParamsContentTypesArticle
+	// SearchContentParamsContentTypesExternalContent is [gen.SearchContentParamsContentTypesExternalContent], of type SearchContentParamsContentTypes.
+	SearchContentParamsContentTypesExternalContent = gen.SearchContentParamsContentTypesExternalContent
+	// SearchContentParamsContentTypesFileSourceContent is [gen.SearchContentParamsContentTypesFileSourceContent], of type SearchContentParamsContentTypes.
+	SearchContentParamsContentTypesFileSourceContent = gen.SearchContentParamsContentTypesFileSourceContent
+	// SearchContentParamsContentTypesInternalArticle is [gen.SearchContentParamsContentTypesInternalArticle], of type SearchContentParamsContentTypes.
+	SearchContentParamsContentTypesInternalArticle = gen.SearchContentParamsContentTypesInternalArticle
+	// SearchContentParamsContentTypesSnippet is [gen.SearchContentParamsContentTypesSnippet], of type SearchContentParamsContentTypes.
+	SearchContentParamsContentTypesSnippet = gen.SearchContentParamsContentTypesSnippet
+	// SearchContentParamsCopilotStateOff is [gen.SearchContentParamsCopilotStateOff], of type SearchContentParamsCopilotState.
+	SearchContentParamsCopilotStateOff = gen.SearchContentParamsCopilotStateOff
+	// SearchContentParamsCopilotStateOn is [gen.SearchContentParamsCopilotStateOn], of type SearchContentParamsCopilotState.
+	SearchContentParamsCopilotStateOn = gen.SearchContentParamsCopilotStateOn
+	// SearchContentParamsFinSalesStateOff is [gen.SearchContentParamsFinSalesStateOff], of type SearchContentParamsFinSalesState.
+	SearchContentParamsFinSalesStateOff = gen.SearchContentParamsFinSalesStateOff
+	// SearchContentParamsFinSalesStateOn is [gen.SearchContentParamsFinSalesStateOn], of type SearchContentParamsFinSalesState.
+	SearchContentParamsFinSalesStateOn = gen.SearchContentParamsFinSalesStateOn
+	// SearchContentParamsFinServiceStateOff is [gen.SearchContentParamsFinServiceStateOff], of type SearchContentParamsFinServiceState.
+	SearchContentParamsFinServiceStateOff = gen.SearchContentParamsFinServiceStateOff
+	// SearchContentParamsFinServiceStateOn is [gen.SearchContentParamsFinServiceStateOn], of type SearchContentParamsFinServiceState.
+	SearchContentParamsFinServiceStateOn = gen.SearchContentParamsFinServiceStateOn
+	// SearchContentParamsFolderEntityTypeFolder is [gen.SearchContentParamsFolderEntityTypeFolder], of type SearchContentParamsFolderEntityType.
+	SearchContentParamsFolderEntityTypeFolder = gen.SearchContentParamsFolderEntityTypeFolder
+	// SearchContentParamsStatesDraft is [gen.SearchContentParamsStatesDraft], of type SearchContentParamsStates.
+	SearchContentParamsStatesDraft = gen.SearchContentParamsStatesDraft
+	// SearchContentParamsStatesPublished is [gen.SearchContentParamsStatesPublished], of type SearchContentParamsStates.
+	SearchContentParamsStatesPublished = gen.SearchContentParamsStatesPublished
+	// SearchContentParamsTagOperatorIN is [gen.SearchContentParamsTagOperatorIN], of type SearchContentParamsTagOperator.
+	SearchContentParamsTagOperatorIN = gen.SearchContentParamsTagOperatorIN
+	// SearchContentParamsTagOperatorNIN is [gen.SearchContentParamsTagOperatorNIN], of type SearchContentParamsTagOperator.
+	SearchContentParamsTagOperatorNIN = gen.SearchContentParamsTagOperatorNIN
+	// SegmentPersonTypeContact is [gen.SegmentPersonTypeContact], of type SegmentPersonType.
+	SegmentPersonTypeContact = gen.SegmentPersonTypeContact
+	// SegmentPersonTypeUser is [gen.SegmentPersonTypeUser], of type SegmentPersonType.
+	SegmentPersonTypeUser = gen.SegmentPersonTypeUser
+	// SegmentTypeSegment is [gen.SegmentTypeSegment], of type SegmentType.
+	SegmentTypeSegment = gen.SegmentTypeSegment
+	// SingleFilterSearchRequestOperatorContains is [gen.SingleFilterSearchRequestOperatorContains], of type SingleFilterSearchRequestOperator.
+	SingleFilterSearchRequestOperatorContains = gen.SingleFilterSearchRequestOperatorContains
+	// SingleFilterSearchRequestOperatorEndsWith is [gen.SingleFilterSearchRequestOperatorEndsWith], of type SingleFilterSearchRequestOperator.
+	SingleFilterSearchRequestOperatorEndsWith = gen.SingleFilterSearchRequestOperatorEndsWith
+	// SingleFilterSearchRequestOperatorEquals is [gen.SingleFilterSearchRequestOperatorEquals], of type SingleFilterSearchRequestOperator.
+	SingleFilterSearchRequestOperatorEquals = gen.SingleFilterSearchRequestOperatorEquals
+	// SingleFilterSearchRequestOperatorGreaterThan is [gen.SingleFilterSearchRequestOperatorGreaterThan], of type SingleFilterSearchRequestOperator.
+	SingleFilterSearchRequestOperatorGreaterThan = gen.SingleFilterSearchRequestOperatorGreaterThan
+	// SingleFilterSearchRequestOperatorGreaterThanOrEqual is [gen.SingleFilterSearchRequestOperatorGreaterThanOrEqual], of type SingleFilterSearchRequestOperator.
+	SingleFilterSearchRequestOperatorGreaterThanOrEqual = gen.SingleFilterSearchRequestOperatorGreaterThanOrEqual
+	// SingleFilterSearchRequestOperatorIn is [gen.SingleFilterSearchRequestOperatorIn], of type SingleFilterSearchRequestOperator.
+	SingleFilterSearchRequestOperatorIn = gen.SingleFilterSearchRequestOperatorIn
+	// SingleFilterSearchRequestOperatorLessThan is [gen.SingleFilterSearchRequestOperatorLessThan], of type SingleFilterSearchRequestOperator.
+	SingleFilterSearchRequestOperatorLessThan = gen.SingleFilterSearchRequestOperatorLessThan
+	// SingleFilterSearchRequestOperatorLessThanOrEqual is [gen.SingleFilterSearchRequestOperatorLessThanOrEqual], of type SingleFilterSearchRequestOperator.
+	SingleFilterSearchRequestOperatorLessThanOrEqual = gen.SingleFilterSearchRequestOperatorLessThanOrEqual
+	// SingleFilterSearchRequestOperatorNotContains is [gen.SingleFilterSearchRequestOperatorNotContains], of type SingleFilterSearchRequestOperator.
+	SingleFilterSearchRequestOperatorNotContains = gen.SingleFilterSearchRequestOperatorNotContains
+	// SingleFilterSearchRequestOperatorNotEquals is [gen.SingleFilterSearchRequestOperatorNotEquals], of type SingleFilterSearchRequestOperator.
+	SingleFilterSearchRequestOperatorNotEquals = gen.SingleFilterSearchRequestOperatorNotEquals
+	// SingleFilterSearchRequestOperatorNotIn is [gen.SingleFilterSearchRequestOperatorNotIn], of type SingleFilterSearchRequestOperator.
+	SingleFilterSearchRequestOperatorNotIn = gen.SingleFilterSearchRequestOperatorNotIn
+	// SingleFilterSearchRequestOperatorStartsWith is [gen.SingleFilterSearchRequestOperatorStartsWith], of type SingleFilterSearchRequestOperator.
+	SingleFilterSearchRequestOperatorStartsWith = gen.SingleFilterSearchRequestOperatorStartsWith
+	// SubmitFinCsatJSONBodyRatingAmazing is [gen.SubmitFinCsatJSONBodyRatingAmazing], of type SubmitFinCsatJSONBodyRating.
+	SubmitFinCsatJSONBodyRatingAmazing = gen.SubmitFinCsatJSONBodyRatingAmazing
+	// SubmitFinCsatJSONBodyRatingBad is [gen.SubmitFinCsatJSONBodyRatingBad], of type SubmitFinCsatJSONBodyRating.
+	SubmitFinCsatJSONBodyRatingBad = gen.SubmitFinCsatJSONBodyRatingBad
+	// SubmitFinCsatJSONBodyRatingGood is [gen.SubmitFinCsatJSONBodyRatingGood], of type SubmitFinCsatJSONBodyRating.
+	SubmitFinCsatJSONBodyRatingGood = gen.SubmitFinCsatJSONBodyRatingGood
+	// SubmitFinCsatJSONBodyRatingOk is [gen.SubmitFinCsatJSONBodyRatingOk], of type SubmitFinCsatJSONBodyRating.
+	SubmitFinCsatJSONBodyRatingOk = gen.SubmitFinCsatJSONBodyRatingOk
+	// SubmitFinCsatJSONBodyRatingTerrible is [gen.SubmitFinCsatJSONBodyRatingTerrible], of type SubmitFinCsatJSONBodyRating.
+	SubmitFinCsatJSONBodyRatingTerrible = gen.SubmitFinCsatJSONBodyRatingTerrible
+	// TagsTypeTagList is [gen.TagsTypeTagList], of type TagsType.
+	TagsTypeTagList = gen.TagsTypeTagList
+	// TicketCategoryBackOffice is [gen.TicketCategoryBackOffice], of type TicketCategory.
+	TicketCategoryBackOffice = gen.TicketCategoryBackOffice
+	// TicketCategoryCustomer is [gen.TicketCategoryCustomer], of type TicketCategory.
+	TicketCategoryCustomer = gen.TicketCategoryCustomer
+	// TicketCategoryTracker is [gen.TicketCategoryTracker], of type TicketCategory.
+	TicketCategoryTracker = gen.TicketCategoryTracker
+	// TicketStateCategoryInProgress is [gen.TicketStateCategoryInProgress], of type TicketStateCategory.
+	TicketStateCategoryInProgress = gen.TicketStateCategoryInProgress
+	// TicketStateCategoryResolved is [gen.TicketStateCategoryResolved], of type TicketStateCategory.
+	TicketStateCategoryResolved = gen.TicketStateCategoryResolved
+	// TicketStateCategorySubmitted is [gen.TicketStateCategorySubmitted], of type TicketStateCategory.
+	TicketStateCategorySubmitted = gen.TicketStateCategorySubmitted
+	// TicketStateCategoryWaitingOnCustomer is [gen.TicketStateCategoryWaitingOnCustomer], of type TicketStateCategory.
+	TicketStateCategoryWaitingOnCustomer = gen.TicketStateCategoryWaitingOnCustomer
+	// UpdateArticleRequestStateDraft is [gen.UpdateArticleRequestStateDraft], of type UpdateArticleRequestState.
+	UpdateArticleRequestStateDraft = gen.UpdateArticleRequestStateDraft
+	// UpdateArticleRequestStatePublished is [gen.UpdateArticleRequestStatePublished], of type UpdateArticleRequestState.
+	UpdateArticleRequestStatePublished = gen.UpdateArticleRequestStatePublished
+	// UpdateContentImportSourceRequestStatusActive is [gen.UpdateContentImportSourceRequestStatusActive], of type UpdateContentImportSourceRequestStatus.
+	UpdateContentImportSourceRequestStatusActive = gen.UpdateContentImportSourceRequestStatusActive
+	// UpdateContentImportSourceRequestStatusDeactivated is [gen.UpdateContentImportSourceRequestStatusDeactivated], of type UpdateContentImportSourceRequestStatus.
+	UpdateContentImportSourceRequestStatusDeactivated = gen.UpdateContentImportSourceRequestStatusDeactivated
+	// UpdateContentImportSourceRequestSyncBehaviorApi is [gen.UpdateContentImportSourceRequestSyncBehaviorApi], of type UpdateContentImportSourceRequestSyncBehavior.
+	UpdateContentImportSourceRequestSyncBehaviorApi = gen.UpdateContentImportSourceRequestSyncBehaviorApi
+	// UpdateContentImportSourceRequestSyncBehaviorAutomated is [gen.UpdateContentImportSourceRequestSyncBehaviorAutomated], of type UpdateContentImportSourceRequestSyncBehavior.
+	UpdateContentImportSourceRequestSyncBehaviorAutomated = gen.UpdateContentImportSourceRequestSyncBehaviorAutomated
+	// UpdateContentImportSourceRequestSyncBehaviorManual is [gen.UpdateContentImportSourceRequestSyncBehaviorManual], of type UpdateContentImportSourceRequestSyncBehavior.
+	UpdateContentImportSourceRequestSyncBehaviorManual = gen.UpdateContentImportSourceRequestSyncBehaviorManual
+	// UpdateConversationAttributeRequestReferenceTypeMany is [gen.UpdateConversationAttributeRequestReferenceTypeMany], of type UpdateConversationAttributeRequestReferenceType.
+	UpdateConversationAttributeRequestReferenceTypeMany = gen.UpdateConversationAttributeRequestReferenceTypeMany
+	// UpdateConversationAttributeRequestReferenceTypeOne is [gen.UpdateConversationAttributeRequestReferenceTypeOne], of type UpdateConversationAttributeRequestReferenceType.
+	UpdateConversationAttributeRequestReferenceTypeOne = gen.UpdateConversationAttributeRequestReferenceTypeOne
+	// UpdateDataConnectorRequestAudiencesLeads is [gen.UpdateDataConnectorRequestAudiencesLeads], of type UpdateDataConnectorRequestAudiences.
+	UpdateDataConnectorRequestAudiencesLeads = gen.UpdateDataConnectorRequestAudiencesLeads
+	// UpdateDataConnectorRequestAudiencesUsers is [gen.UpdateDataConnectorRequestAudiencesUsers], of type UpdateDataConnectorRequestAudiences.
+	UpdateDataConnectorRequestAudiencesUsers = gen.UpdateDataConnectorRequestAudiencesUsers
+	// UpdateDataConnectorRequestAudiencesVisitors is [gen.UpdateDataConnectorRequestAudiencesVisitors], of type UpdateDataConnectorRequestAudiences.
+	UpdateDataConnectorRequestAudiencesVisitors = gen.UpdateDataConnectorRequestAudiencesVisitors
+	// UpdateDataConnectorRequestDataInputsTypeBoolean is [gen.UpdateDataConnectorRequestDataInputsTypeBoolean], of type UpdateDataConnectorRequestDataInputsType.
+	UpdateDataConnectorRequestDataInputsTypeBoolean = gen.UpdateDataConnectorRequestDataInputsTypeBoolean
+	// UpdateDataConnectorRequestDataInputsTypeDecimal is [gen.UpdateDataConnectorRequestDataInputsTypeDecimal], of type UpdateDataConnectorRequestDataInputsType.
+	UpdateDataConnectorRequestDataInputsTypeDecimal = gen.UpdateDataConnectorRequestDataInputsTypeDecimal
+	// UpdateDataConnectorRequestDataInputsTypeInteger is [gen.UpdateDataConnectorRequestDataInputsTypeInteger], of type UpdateDataConnectorRequestDataInputsType.
+	UpdateDataConnectorRequestDataInputsTypeInteger = gen.UpdateDataConnectorRequestDataInputsTypeInteger
+	// UpdateDataConnectorRequestDataInputsTypeString is [gen.UpdateDataConnectorRequestDataInputsTypeString], of type UpdateDataConnectorRequestDataInputsType.
+	UpdateDataConnectorRequestDataInputsTypeString = gen.UpdateDataConnectorRequestDataInputsTypeString
+	// UpdateDataConnectorRequestHttpMethodDelete is [gen.UpdateDataConnectorRequestHttpMethodDelete], of type UpdateDataConnectorRequestHttpMethod.
+	UpdateDataConnectorRequestHttpMethodDelete = gen.UpdateDataConnectorRequestHttpMethodDelete
+	// UpdateDataConnectorRequestHttpMethodGet is [gen.UpdateDataConnectorRequestHttpMethodGet], of type UpdateDataConnectorRequestHttpMethod.
+	UpdateDataConnectorRequestHttpMethodGet = gen.UpdateDataConnectorRequestHttpMethodGet
+	// UpdateDataConnectorRequestHttpMethodPatch is [gen.UpdateDataConnectorRequestHttpMethodPatch], of type UpdateDataConnectorRequestHttpMethod.
+	UpdateDataConnectorRequestHttpMethodPatch = gen.UpdateDataConnectorRequestHttpMethodPatch
+	// UpdateDataConnectorRequestHttpMethodPost is [gen.UpdateDataConnectorRequestHttpMethodPost], of type UpdateDataConnectorRequestHttpMethod.
+	UpdateDataConnectorRequestHttpMethodPost = gen.UpdateDataConnectorRequestHttpMethodPost
+	// UpdateDataConnectorRequestHttpMethodPut is [gen.UpdateDataConnectorRequestHttpMethodPut], of type UpdateDataConnectorRequestHttpMethod.
+	UpdateDataConnectorRequestHttpMethodPut = gen.UpdateDataConnectorRequestHttpMethodPut
+	// UpdateDataConnectorRequestStateDraft is [gen.UpdateDataConnectorRequestStateDraft], of type UpdateDataConnectorRequestState.
+	UpdateDataConnectorRequestStateDraft = gen.UpdateDataConnectorRequestStateDraft
+	// UpdateDataConnectorRequestStateLive is [gen.UpdateDataConnectorRequestStateLive], of type UpdateDataConnectorRequestState.
+	UpdateDataConnectorRequestStateLive = gen.UpdateDataConnectorRequestStateLive
+	// UpdateExternalPageRequestLocaleEn is [gen.UpdateExternalPageRequestLocaleEn], of type UpdateExternalPageRequestLocale.
+	UpdateExternalPageRequestLocaleEn = gen.UpdateExternalPageRequestLocaleEn
+	// UpdateOfficeHoursExceptionRequestExceptionTypeClosed is [gen.UpdateOfficeHoursExceptionRequestExceptionTypeClosed], of type UpdateOfficeHoursExceptionRequestExceptionType.
+	UpdateOfficeHoursExceptionRequestExceptionTypeClosed = gen.UpdateOfficeHoursExceptionRequestExceptionTypeClosed
+	// UpdateOfficeHoursExceptionRequestExceptionTypeCustomHours is [gen.UpdateOfficeHoursExceptionRequestExceptionTypeCustomHours], of type UpdateOfficeHoursExceptionRequestExceptionType.
+	UpdateOfficeHoursExceptionRequestExceptionTypeCustomHours = gen.UpdateOfficeHoursExceptionRequestExceptionTypeCustomHours
+	// UpdateTicketTypeRequestCategoryBackOffice is [gen.UpdateTicketTypeRequestCategoryBackOffice], of type UpdateTicketTypeRequestCategory.
+	UpdateTicketTypeRequestCategoryBackOffice = gen.UpdateTicketTypeRequestCategoryBackOffice
+	// UpdateTicketTypeRequestCategoryCustomer is [gen.UpdateTicketTypeRequestCategoryCustomer], of type UpdateTicketTypeRequestCategory.
+	UpdateTicketTypeRequestCategoryCustomer = gen.UpdateTicketTypeRequestCategoryCustomer
+	// UpdateTicketTypeRequestCategoryTracker is [gen.UpdateTicketTypeRequestCategoryTracker], of type UpdateTicketTypeRequestCategory.
+	UpdateTicketTypeRequestCategoryTracker = gen.UpdateTicketTypeRequestCategoryTracker
+	// VisitorCompaniesTypeCompanyList is [gen.VisitorCompaniesTypeCompanyList], of type VisitorCompaniesType.
+	VisitorCompaniesTypeCompanyList = gen.VisitorCompaniesTypeCompanyList
+	// VisitorSegmentsTypeSegmentList is [gen.VisitorSegmentsTypeSegmentList], of type VisitorSegmentsType.
+	VisitorSegmentsTypeSegmentList = gen.VisitorSegmentsTypeSegmentList
+	// VisitorSocialProfilesTypeSocialProfileList is [gen.VisitorSocialProfilesTypeSocialProfileList], of type VisitorSocialProfilesType.
+	VisitorSocialProfilesTypeSocialProfileList = gen.VisitorSocialProfilesTypeSocialProfileList
+	// VisitorTagsTagsTypeTag is [gen.VisitorTagsTagsTypeTag], of type VisitorTagsTagsType.
+	VisitorTagsTagsTypeTag = gen.VisitorTagsTagsTypeTag
+	// VisitorTagsTypeTagList is [gen.VisitorTagsTypeTagList], of type VisitorTagsType.
+	VisitorTagsTypeTagList = gen.VisitorTagsTypeTagList
 )

@@ -282,3 +282,102 @@ func TestCommittedIteratorsYieldValues(t *testing.T) {
 		t.Errorf("found %d iterators in intercom/*.gen.go; the check reads the wrong files", iterators)
 	}
 }
+
+// TestWriteAliasesRequestClosure: the types a request body is built from are aliased
+// (fields, through pointers, slices, maps and aliases, transitively), with the constants
+// of enum types; what only a response holds, and a union's raw JSON, are not.
+func TestWriteAliasesRequestClosure(t *testing.T) {
+	in := writeAliasInputs(t, "gen: []\n")
+	in.GenSrc = []byte(`package gen
+
+import "encoding/json"
+
+// Widget A widget.
+type Widget struct{ Id *string; Shape WidgetShape }
+
+// WidgetShape The shape.
+type WidgetShape string
+
+const (
+	WidgetShapeRound WidgetShape = "round"
+	WidgetShapeSquare WidgetShape = "square"
+	unexportedShape WidgetShape = "x"
+)
+
+// CreateWidgetRequest A request.
+type CreateWidgetRequest struct {
+	Parts *[]Part
+	Labels map[string]Label
+	Owner OwnerRef
+	Choice Choice
+}
+
+// Part A part.
+type Part struct{ Kind *PartKind }
+
+// PartKind The kind.
+type PartKind int
+
+const PartKindSmall PartKind = 1
+
+// Label A label.
+type Label struct{}
+
+// OwnerRef is Owner.
+type OwnerRef = Owner
+
+// Owner An owner.
+type Owner struct{ Nested Deep }
+
+// Deep Deep down.
+type Deep struct{}
+
+// Choice A union.
+type Choice struct{ union json.RawMessage }
+
+// Hidden only reached through a union's raw JSON name.
+type Hidden struct{}
+
+// Response Only returned.
+type Response struct{ Only Only }
+
+// Only Only in a response.
+type Only struct{}
+`)
+	facade := `package intercom
+
+import (
+	"context"
+
+	"github.com/intercomkit/intercom-go/gen"
+)
+
+func (s *WidgetsService) Create(ctx context.Context, body gen.CreateWidgetRequest, opts ...Option) (*gen.Response, error) { return nil, nil }
+`
+	if err := os.WriteFile(filepath.Join(in.FacadeDir, "widgets.gen.go"), []byte(facade), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := WriteAliases(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := readFile(t, filepath.Join(in.FacadeDir, AliasesFile))
+	for _, want := range []string{"Part = gen.Part", "PartKind = gen.PartKind", "Label = gen.Label", "OwnerRef = gen.OwnerRef",
+		"Owner = gen.Owner", "Deep = gen.Deep", "Choice = gen.Choice", "Response = gen.Response",
+		"// PartKindSmall is [gen.PartKindSmall], of type PartKind.\n\tPartKindSmall = gen.PartKindSmall"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%s lacks %q:\n%s", AliasesFile, want, out)
+		}
+	}
+	for _, not := range []string{"\tOnly =", "Hidden", "\tWidget =", "unexportedShape", "WidgetShapeRound ="} {
+		if strings.Contains(out, not) {
+			t.Errorf("%s has %q:\n%s", AliasesFile, not, out)
+		}
+	}
+	if res.FromSignatures != 2 || res.FromRequests != 7 || res.Constants != 1 {
+		t.Errorf("from signatures, from requests, constants = %d, %d, %d; want 2, 7, 1", res.FromSignatures, res.FromRequests, res.Constants)
+	}
+	if _, err := parser.ParseFile(token.NewFileSet(), AliasesFile, out, 0); err != nil {
+		t.Fatal(err)
+	}
+}

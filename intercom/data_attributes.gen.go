@@ -15,9 +15,6 @@ import (
 // "float", "boolean", "datetime" or "date") or, for a list of options, with
 // body.FromCreateDataAttributeRequest0 (data_type "options" and Options).
 func (s *DataAttributesService) Create(ctx context.Context, body gen.CreateDataAttributeRequest, opts ...Option) (*gen.DataAttribute, error) {
-	if err := requireUnionBody(body); err != nil {
-		return nil, err
-	}
 	return doJSON[gen.DataAttribute](ctx, s.c, opCreateDataAttribute, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateDataAttribute(ctx, body)
 	})
@@ -42,9 +39,6 @@ var _ = func(r *gen.ListDataAttributesResponse) *gen.DataAttributeList { return 
 func (s *DataAttributesService) Update(ctx context.Context, dataAttributeID string, body gen.UpdateDataAttributeRequest, opts ...Option) (*gen.DataAttribute, error) {
 	dataAttributeIDN, err := numericID("data attribute id", dataAttributeID)
 	if err != nil {
-		return nil, err
-	}
-	if err := requireUnionBody(body); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.DataAttribute](ctx, s.c, opUpdateDataAttribute, opts, func(ctx context.Context) (*http.Response, error) {

@@ -22,8 +22,8 @@ func TestMessagesMethods(t *testing.T) {
 				Id   types.NumericID                  `json:"id"`
 				Type gen.CreateMessageRequestFromType `json:"type"`
 			}{Id: "394051", Type: "admin"}
-			var to gen.CreateMessageRequest_To
-			if err := to.FromRecipient(gen.Recipient{Id: "536e564f", Type: gen.RecipientTypeUser}); err != nil {
+			to, err := gen.MessageRecipientsOf(gen.Recipient{Id: "536e564f", Type: gen.RecipientTypeUser})
+			if err != nil {
 				return nil, err
 			}
 			body.To = &to

@@ -127,6 +127,9 @@ func Generate(ctx context.Context, o Options) error {
 	if err := os.WriteFile(filepath.Join(o.OutDir, "operations.gen.go"), ver, 0o644); err != nil {
 		return err
 	}
+	if err := WriteUnions(o.OutDir); err != nil {
+		return fmt.Errorf("unions: %w", err)
+	}
 	if err := WriteAccessors(o.Root, o.OutDir); err != nil {
 		return err
 	}

@@ -80,8 +80,7 @@ func ExampleArticlesService_ListAll() {
 }
 
 // The news listings yield gen.PaginatedResponse_Data_Item, a union of a
-// news item and a newsfeed; each listing holds one of the two, which the
-// As* methods decode.
+// news item and a newsfeed; Value returns the one it holds, for a type switch.
 func ExampleNewsService_ListItemsAll() {
 	srv := pageNumbersAPI()
 	defer srv.Close()
@@ -94,11 +93,16 @@ func ExampleNewsService_ListItemsAll() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		news, err := item.AsNewsItem() // ListNewsfeedsAll: item.AsNewsfeed()
+		v, err := item.Value()
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Println(*news.Type, *news.Id, *news.Title, *news.State)
+		switch v := v.(type) {
+		case gen.NewsItem:
+			fmt.Println(*v.Type, *v.Id, *v.Title, *v.State)
+		case gen.Newsfeed:
+			fmt.Println("newsfeed", v.GetName())
+		}
 	}
 	// Output:
 	// GET /news/news_items?per_page=10

@@ -127,8 +127,14 @@ func Generate(ctx context.Context, o Options) error {
 	if err := os.WriteFile(filepath.Join(o.OutDir, "operations.gen.go"), ver, 0o644); err != nil {
 		return err
 	}
-	if err := WriteUnions(o.OutDir); err != nil {
+	skippedUnions, err := WriteUnions(o.OutDir, o.Lenient)
+	if err != nil {
 		return fmt.Errorf("unions: %w", err)
+	}
+	if o.Log != nil {
+		for _, sk := range skippedUnions {
+			fmt.Fprintf(o.Log, "unions %s: left out (lenient): %s\n", o.Version, sk)
+		}
 	}
 	if err := WriteAccessors(o.Root, o.OutDir); err != nil {
 		return err

@@ -9265,6 +9265,15 @@ func (c *CreateMessageRequest) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
+// GetFrom returns the From field, or nil when it or the CreateMessageRequest is nil. The getters of
+// the result are safe to call on nil.
+func (c *CreateMessageRequest) GetFrom() *MessageSender {
+	if c == nil {
+		return nil
+	}
+	return c.From
+}
+
 // GetMessageType returns the MessageType field, or "" when it or the CreateMessageRequest is nil.
 func (c *CreateMessageRequest) GetMessageType() CreateMessageRequestMessageType {
 	if c == nil || c.MessageType == nil {
@@ -13430,6 +13439,14 @@ func (m *Message) GetSubject() string {
 		return ""
 	}
 	return *m.Subject
+}
+
+// GetId returns the Id field as a string, or "" when the MessageSender is nil.
+func (m *MessageSender) GetId() string {
+	if m == nil {
+		return ""
+	}
+	return string(m.Id)
 }
 
 // GetOperator returns the Operator field, or "" when it or the MultipleFilterSearchRequest is nil.

@@ -12288,17 +12288,7 @@ type CreateMessageRequest struct {
 	CreatedAt *int `json:"created_at,omitempty"`
 
 	// From The sender of the message. If not provided, the default sender will be used.
-	From *struct {
-		// Id The identifier for the admin which is given by Intercom.
-		//
-		// Example: 394051
-		Id types.NumericID `json:"id"`
-
-		// Type Always `admin`.
-		//
-		// Example: admin
-		Type CreateMessageRequestFromType `json:"type"`
-	} `json:"from,omitempty"`
+	From *MessageSender `json:"from,omitempty"`
 
 	// MessageType The kind of message being created. Values: `in_app`, `email` or `whatsapp`.
 	//
@@ -12323,6 +12313,19 @@ type CreateMessageRequest struct {
 //
 // Example: admin
 type CreateMessageRequestFromType string
+
+// MessageSender The sender of the message. If not provided, the default sender will be used.
+type MessageSender struct {
+	// Id The identifier for the admin which is given by Intercom.
+	//
+	// Example: 394051
+	Id types.NumericID `json:"id"`
+
+	// Type Always `admin`.
+	//
+	// Example: admin
+	Type CreateMessageRequestFromType `json:"type"`
+}
 
 // CreateMessageRequestMessageType The kind of message being created. Values: `in_app`, `email` or `whatsapp`.
 //

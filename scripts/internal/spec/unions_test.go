@@ -183,6 +183,14 @@ func TestUnionsBehave(t *testing.T) {
 	if _, err := WriteUnions(dir, false); err != nil {
 		t.Fatal(err)
 	}
+	// The scratch module has no goleak; the TestMain is checked for itself.
+	main, err := os.ReadFile(filepath.Join(dir, UnionsMainTestFile))
+	if err != nil || !strings.Contains(string(main), "goleak.VerifyTestMain(m)") {
+		t.Fatalf("%s: %v\n%s", UnionsMainTestFile, err, main)
+	}
+	if err := os.Remove(filepath.Join(dir, UnionsMainTestFile)); err != nil {
+		t.Fatal(err)
+	}
 	files := map[string]string{
 		"go.mod":            "module example.com/gen\n\ngo 1.24\n",
 		"behaviour_test.go": unionBehaviour,

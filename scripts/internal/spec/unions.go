@@ -397,16 +397,34 @@ func unions(src []byte, lenient bool) (code, test []byte, skipped []string, err 
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	var us []union
+	left := map[string]bool{}
 	for _, u := range all {
 		if err := g.distinct(u); err != nil {
 			if !lenient {
 				return nil, nil, nil, err
 			}
 			skipped = append(skipped, err.Error())
-			continue
+			left[u.name] = true
 		}
-		us = append(us, u)
+	}
+	// A union with a left-out union among its variants is left out too: its
+	// Value would need the other's shapes.
+	for changed := true; changed; {
+		changed = false
+		for _, u := range all {
+			for _, v := range u.variants {
+				if !left[u.name] && v.shape.sub != "" && left[v.shape.sub] {
+					left[u.name], changed = true, true
+					skipped = append(skipped, fmt.Sprintf("union %s: its variant %s is left out", u.name, v.shape.sub))
+				}
+			}
+		}
+	}
+	var us []union
+	for _, u := range all {
+		if !left[u.name] {
+			us = append(us, u)
+		}
 	}
 	code, test, err = g.render(us)
 	return code, test, skipped, err
@@ -446,10 +464,18 @@ func (g *genSource) resolve(e ast.Expr) string {
 
 // render writes the two files for us.
 func (g *genSource) render(us []union) (code, test []byte, err error) {
+	nested := map[string]bool{}
+	for _, u := range us {
+		for _, v := range u.variants {
+			if v.shape.sub != "" {
+				nested[v.shape.sub] = true
+			}
+		}
+	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%s\n\npackage gen\n\nimport (\n\t\"bytes\"\n\t\"encoding/json\"\n\t\"fmt\"\n\t\"strings\"\n)\n\n", unionsHeader)
 	for _, u := range us {
-		g.writeUnion(&b, u)
+		g.writeUnion(&b, u, nested[u.name])
 	}
 	b.WriteString(unionRuntime)
 	code, err = format.Source(b.Bytes())
@@ -465,7 +491,9 @@ func (g *genSource) render(us []union) (code, test []byte, err error) {
 
 func shapesVar(name string) string { return "shapes" + name }
 
-func (g *genSource) writeUnion(b *bytes.Buffer, u union) {
+// writeUnion writes the constructor, the reader and (for a union read by shape,
+// or nested in one) the shapes of u.
+func (g *genSource) writeUnion(b *bytes.Buffer, u union, nested bool) {
 	var types, names []string
 	for _, v := range u.variants {
 		types = append(types, g.expr(v.typ))
@@ -488,13 +516,16 @@ func (g *genSource) writeUnion(b *bytes.Buffer, u union) {
 	fmt.Fprintf(b, "func (u %s) Value() (any, error) {\n", u.name)
 	if u.discrim {
 		fmt.Fprintf(b, "\tv, err := u.ValueByDiscriminator()\n\tif err != nil {\n\t\treturn nil, fmt.Errorf(\"gen: %s: %%w\", err)\n\t}\n\treturn v, nil\n}\n\n", u.name)
-		return
+		if !nested {
+			return
+		}
+	} else {
+		fmt.Fprintf(b, "\ti, err := matchUnion(u.union, %s)\n\tswitch i {\n", shapesVar(u.name))
+		for i, v := range u.variants {
+			fmt.Fprintf(b, "\tcase %d:\n\t\treturn unionAs(%q, u.As%s)\n", i, u.name, v.method)
+		}
+		fmt.Fprintf(b, "\t}\n\treturn nil, fmt.Errorf(\"gen: %s: %%w\", err)\n}\n\n", u.name)
 	}
-	fmt.Fprintf(b, "\ti, err := matchUnion(u.union, %s)\n\tswitch i {\n", shapesVar(u.name))
-	for i, v := range u.variants {
-		fmt.Fprintf(b, "\tcase %d:\n\t\treturn unionAs(%q, u.As%s)\n", i, u.name, v.method)
-	}
-	fmt.Fprintf(b, "\t}\n\treturn nil, fmt.Errorf(\"gen: %s: %%w\", err)\n}\n\n", u.name)
 
 	fmt.Fprintf(b, "// %s are the shapes of the variants of %s, in order.\nvar %s = []unionShape{\n", shapesVar(u.name), u.name, shapesVar(u.name))
 	for i, v := range u.variants {

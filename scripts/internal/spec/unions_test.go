@@ -221,6 +221,12 @@ func TestUnionsRefusesIndistinctVariants(t *testing.T) {
 	if err != nil || len(skipped) != 1 || strings.Contains(string(code), "func UOf") {
 		t.Errorf("lenient: skipped %q, err %v; code has UOf: %v", skipped, err, strings.Contains(string(code), "func UOf"))
 	}
+	outer := src + "\ntype O struct {\n\tunion json.RawMessage\n}\n\nfunc (t O) AsU() (U, error) { return U{}, nil }\nfunc (t *O) FromU(v U) error { return nil }\n" +
+		"func (t O) AsS() (string, error) { return \"\", nil }\nfunc (t *O) FromS(v string) error { return nil }\n"
+	code, _, skipped, err = unions([]byte(outer), true)
+	if err != nil || len(skipped) != 2 || strings.Contains(string(code), "func OOf") || !strings.Contains(skipped[1], "union O: its variant U is left out") {
+		t.Errorf("lenient, nested: skipped %q, err %v", skipped, err)
+	}
 	dup := strings.ReplaceAll(src, "= interface{}", "= string")
 	if _, _, err := Unions([]byte(dup)); err == nil || !strings.Contains(err.Error(), "variants U0 and U1 are the same Go type string") {
 		t.Errorf("same type: err = %v", err)

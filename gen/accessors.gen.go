@@ -2373,34 +2373,7 @@ func (a *AttachContactToConversationRequest) GetAdminId() string {
 
 // GetCustomer returns the Customer field, or nil when it or the AttachContactToConversationRequest is nil. The getters of
 // the result are safe to call on nil.
-func (a *AttachContactToConversationRequest) GetCustomer() *AttachContactToConversationRequest_Customer {
-	if a == nil {
-		return nil
-	}
-	return a.Customer
-}
-
-// GetCustomer returns the Customer field, or nil when it or the AttachContactToConversationRequestCustomer0 is nil. The getters of
-// the result are safe to call on nil.
-func (a *AttachContactToConversationRequestCustomer0) GetCustomer() *CustomerRequest {
-	if a == nil {
-		return nil
-	}
-	return a.Customer
-}
-
-// GetCustomer returns the Customer field, or nil when it or the AttachContactToConversationRequestCustomer1 is nil. The getters of
-// the result are safe to call on nil.
-func (a *AttachContactToConversationRequestCustomer1) GetCustomer() *CustomerRequest {
-	if a == nil {
-		return nil
-	}
-	return a.Customer
-}
-
-// GetCustomer returns the Customer field, or nil when it or the AttachContactToConversationRequestCustomer2 is nil. The getters of
-// the result are safe to call on nil.
-func (a *AttachContactToConversationRequestCustomer2) GetCustomer() *CustomerRequest {
+func (a *AttachContactToConversationRequest) GetCustomer() *CustomerRequest {
 	if a == nil {
 		return nil
 	}
@@ -7629,54 +7602,6 @@ func (c *ConvertConversationToTicketRequest) GetTicketStateId() string {
 	return *c.TicketStateId
 }
 
-// GetEmail returns the Email field, or "" when it or the ConvertVisitorRequest_User is nil.
-func (c *ConvertVisitorRequest_User) GetEmail() string {
-	if c == nil || c.Email == nil {
-		return ""
-	}
-	return *c.Email
-}
-
-// GetId returns the Id field, or "" when it or the ConvertVisitorRequest_User is nil.
-func (c *ConvertVisitorRequest_User) GetId() string {
-	if c == nil || c.Id == nil {
-		return ""
-	}
-	return *c.Id
-}
-
-// GetUserId returns the UserId field, or "" when it or the ConvertVisitorRequest_User is nil.
-func (c *ConvertVisitorRequest_User) GetUserId() string {
-	if c == nil || c.UserId == nil {
-		return ""
-	}
-	return *c.UserId
-}
-
-// GetEmail returns the Email field, or "" when it or the ConvertVisitorRequest_Visitor is nil.
-func (c *ConvertVisitorRequest_Visitor) GetEmail() string {
-	if c == nil || c.Email == nil {
-		return ""
-	}
-	return *c.Email
-}
-
-// GetId returns the Id field, or "" when it or the ConvertVisitorRequest_Visitor is nil.
-func (c *ConvertVisitorRequest_Visitor) GetId() string {
-	if c == nil || c.Id == nil {
-		return ""
-	}
-	return *c.Id
-}
-
-// GetUserId returns the UserId field, or "" when it or the ConvertVisitorRequest_Visitor is nil.
-func (c *ConvertVisitorRequest_Visitor) GetUserId() string {
-	if c == nil || c.UserId == nil {
-		return ""
-	}
-	return *c.UserId
-}
-
 // GetAiChatbotAvailability returns the AiChatbotAvailability field, or false when it or the CreateArticleRequest is nil.
 func (c *CreateArticleRequest) GetAiChatbotAvailability() bool {
 	if c == nil || c.AiChatbotAvailability == nil {
@@ -7964,13 +7889,13 @@ func (c *CreateContactRequest) GetUnsubscribedFromEmails() bool {
 	return *c.UnsubscribedFromEmails
 }
 
-// GetAudienceIds returns the AudienceIds field, or nil when it or the CreateContentImportSourceRequest is nil. The getters of
-// the result are safe to call on nil.
-func (c *CreateContentImportSourceRequest) GetAudienceIds() *CreateContentImportSourceRequest_AudienceIds {
-	if c == nil {
-		return nil
+// GetAudienceIds returns the AudienceIds field, or the zero types.IDs when it or the CreateContentImportSourceRequest is nil.
+func (c *CreateContentImportSourceRequest) GetAudienceIds() types.IDs {
+	if c == nil || c.AudienceIds == nil {
+		var zero types.IDs
+		return zero
 	}
-	return c.AudienceIds
+	return *c.AudienceIds
 }
 
 // GetStatus returns the Status field, or "" when it or the CreateContentImportSourceRequest is nil.
@@ -8522,7 +8447,7 @@ func (c *CreateInternalArticleRequest) GetOwnerId() string {
 
 // GetBcc returns the Bcc field, or nil when it or the CreateMessageRequest is nil. The getters of
 // the result are safe to call on nil.
-func (c *CreateMessageRequest) GetBcc() *CreateMessageRequest_Bcc {
+func (c *CreateMessageRequest) GetBcc() *MessageRecipients {
 	if c == nil {
 		return nil
 	}
@@ -8539,7 +8464,7 @@ func (c *CreateMessageRequest) GetBody() string {
 
 // GetCc returns the Cc field, or nil when it or the CreateMessageRequest is nil. The getters of
 // the result are safe to call on nil.
-func (c *CreateMessageRequest) GetCc() *CreateMessageRequest_Cc {
+func (c *CreateMessageRequest) GetCc() *MessageRecipients {
 	if c == nil {
 		return nil
 	}
@@ -8571,6 +8496,15 @@ func (c *CreateMessageRequest) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
+// GetFrom returns the From field, or nil when it or the CreateMessageRequest is nil. The getters of
+// the result are safe to call on nil.
+func (c *CreateMessageRequest) GetFrom() *MessageSender {
+	if c == nil {
+		return nil
+	}
+	return c.From
+}
+
 // GetMessageType returns the MessageType field, or "" when it or the CreateMessageRequest is nil.
 func (c *CreateMessageRequest) GetMessageType() CreateMessageRequestMessageType {
 	if c == nil || c.MessageType == nil {
@@ -8597,7 +8531,7 @@ func (c *CreateMessageRequest) GetTemplate() string {
 
 // GetTo returns the To field, or nil when it or the CreateMessageRequest is nil. The getters of
 // the result are safe to call on nil.
-func (c *CreateMessageRequest) GetTo() *CreateMessageRequest_To {
+func (c *CreateMessageRequest) GetTo() *MessageRecipients {
 	if c == nil {
 		return nil
 	}
@@ -8808,7 +8742,7 @@ func (c *CreateTicketJSONBody) GetCompanyId() string {
 }
 
 // GetContacts returns the Contacts field, or nil when the CreateTicketJSONBody is nil.
-func (c *CreateTicketJSONBody) GetContacts() []CreateTicketJSONBody_Contacts_Item {
+func (c *CreateTicketJSONBody) GetContacts() []TicketContact {
 	if c == nil {
 		return nil
 	}
@@ -8865,7 +8799,7 @@ func (c *CreateTicketRequest) GetCompanyId() string {
 }
 
 // GetContacts returns the Contacts field, or nil when the CreateTicketRequest is nil.
-func (c *CreateTicketRequest) GetContacts() []CreateTicketRequest_Contacts_Item {
+func (c *CreateTicketRequest) GetContacts() []TicketContact {
 	if c == nil {
 		return nil
 	}
@@ -10430,7 +10364,7 @@ func (e *EnqueueCreateTicketJSONBody) GetCompanyId() string {
 }
 
 // GetContacts returns the Contacts field, or nil when the EnqueueCreateTicketJSONBody is nil.
-func (e *EnqueueCreateTicketJSONBody) GetContacts() []EnqueueCreateTicketJSONBody_Contacts_Item {
+func (e *EnqueueCreateTicketJSONBody) GetContacts() []TicketContact {
 	if e == nil {
 		return nil
 	}
@@ -12738,6 +12672,14 @@ func (m *Message) GetSubject() string {
 	return *m.Subject
 }
 
+// GetId returns the Id field as a string, or "" when the MessageSender is nil.
+func (m *MessageSender) GetId() string {
+	if m == nil {
+		return ""
+	}
+	return string(m.Id)
+}
+
 // GetOperator returns the Operator field, or "" when it or the MultipleFilterSearchRequest is nil.
 func (m *MultipleFilterSearchRequest) GetOperator() MultipleFilterSearchRequestOperator {
 	if m == nil || m.Operator == nil {
@@ -12746,9 +12688,8 @@ func (m *MultipleFilterSearchRequest) GetOperator() MultipleFilterSearchRequestO
 	return *m.Operator
 }
 
-// GetValue returns the Value field, or nil when it or the MultipleFilterSearchRequest is nil. The getters of
-// the result are safe to call on nil.
-func (m *MultipleFilterSearchRequest) GetValue() *MultipleFilterSearchRequest_Value {
+// GetValue returns the Value field, or nil when the MultipleFilterSearchRequest is nil.
+func (m *MultipleFilterSearchRequest) GetValue() []SearchQuery {
 	if m == nil {
 		return nil
 	}
@@ -14264,7 +14205,7 @@ func (s *SingleFilterSearchRequest) GetOperator() SingleFilterSearchRequestOpera
 
 // GetValue returns the Value field, or nil when it or the SingleFilterSearchRequest is nil. The getters of
 // the result are safe to call on nil.
-func (s *SingleFilterSearchRequest) GetValue() *SingleFilterSearchRequest_Value {
+func (s *SingleFilterSearchRequest) GetValue() *types.AttributeValue {
 	if s == nil {
 		return nil
 	}
@@ -16077,13 +16018,13 @@ func (u *UpdateContentImportSourceRequest) GetApplyAudienceToExistingContent() b
 	return *u.ApplyAudienceToExistingContent
 }
 
-// GetAudienceIds returns the AudienceIds field, or nil when it or the UpdateContentImportSourceRequest is nil. The getters of
-// the result are safe to call on nil.
-func (u *UpdateContentImportSourceRequest) GetAudienceIds() *UpdateContentImportSourceRequest_AudienceIds {
-	if u == nil {
-		return nil
+// GetAudienceIds returns the AudienceIds field, or the zero types.IDs when it or the UpdateContentImportSourceRequest is nil.
+func (u *UpdateContentImportSourceRequest) GetAudienceIds() types.IDs {
+	if u == nil || u.AudienceIds == nil {
+		var zero types.IDs
+		return zero
 	}
-	return u.AudienceIds
+	return *u.AudienceIds
 }
 
 // GetStatus returns the Status field, or "" when it or the UpdateContentImportSourceRequest is nil.

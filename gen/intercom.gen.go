@@ -2429,6 +2429,39 @@ func (e CreateConversationRequestFromType) Valid() bool {
 	}
 }
 
+// Defines values for CreateDataAttributeRequestDataType.
+const (
+	CreateDataAttributeRequestDataTypeBoolean  CreateDataAttributeRequestDataType = "boolean"
+	CreateDataAttributeRequestDataTypeDate     CreateDataAttributeRequestDataType = "date"
+	CreateDataAttributeRequestDataTypeDatetime CreateDataAttributeRequestDataType = "datetime"
+	CreateDataAttributeRequestDataTypeFloat    CreateDataAttributeRequestDataType = "float"
+	CreateDataAttributeRequestDataTypeInteger  CreateDataAttributeRequestDataType = "integer"
+	CreateDataAttributeRequestDataTypeOptions  CreateDataAttributeRequestDataType = "options"
+	CreateDataAttributeRequestDataTypeString   CreateDataAttributeRequestDataType = "string"
+)
+
+// Valid indicates whether the value is a known member of the CreateDataAttributeRequestDataType enum.
+func (e CreateDataAttributeRequestDataType) Valid() bool {
+	switch e {
+	case CreateDataAttributeRequestDataTypeBoolean:
+		return true
+	case CreateDataAttributeRequestDataTypeDate:
+		return true
+	case CreateDataAttributeRequestDataTypeDatetime:
+		return true
+	case CreateDataAttributeRequestDataTypeFloat:
+		return true
+	case CreateDataAttributeRequestDataTypeInteger:
+		return true
+	case CreateDataAttributeRequestDataTypeOptions:
+		return true
+	case CreateDataAttributeRequestDataTypeString:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CreateDataAttributeRequestModel.
 const (
 	CreateDataAttributeRequestModelCompany CreateDataAttributeRequestModel = "company"
@@ -4091,30 +4124,30 @@ func (e RecipientType) Valid() bool {
 	}
 }
 
-// Defines values for RedactConversationRequest0Type.
+// Defines values for RedactConversationPartRequestType.
 const (
-	RedactConversationRequest0TypeConversationPart RedactConversationRequest0Type = "conversation_part"
+	RedactConversationPartRequestTypeConversationPart RedactConversationPartRequestType = "conversation_part"
 )
 
-// Valid indicates whether the value is a known member of the RedactConversationRequest0Type enum.
-func (e RedactConversationRequest0Type) Valid() bool {
+// Valid indicates whether the value is a known member of the RedactConversationPartRequestType enum.
+func (e RedactConversationPartRequestType) Valid() bool {
 	switch e {
-	case RedactConversationRequest0TypeConversationPart:
+	case RedactConversationPartRequestTypeConversationPart:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for RedactConversationRequest1Type.
+// Defines values for RedactConversationSourceRequestType.
 const (
-	RedactConversationRequest1TypeSource RedactConversationRequest1Type = "source"
+	RedactConversationSourceRequestTypeSource RedactConversationSourceRequestType = "source"
 )
 
-// Valid indicates whether the value is a known member of the RedactConversationRequest1Type enum.
-func (e RedactConversationRequest1Type) Valid() bool {
+// Valid indicates whether the value is a known member of the RedactConversationSourceRequestType enum.
+func (e RedactConversationSourceRequestType) Valid() bool {
 	switch e {
-	case RedactConversationRequest1TypeSource:
+	case RedactConversationSourceRequestTypeSource:
 		return true
 	default:
 		return false
@@ -7140,43 +7173,8 @@ type AttachContactToConversationRequest struct {
 	// AdminId The `id` of the admin who is adding the new participant.
 	//
 	// Example: 12345
-	AdminId  *string                                      `json:"admin_id,omitempty"`
-	Customer *AttachContactToConversationRequest_Customer `json:"customer,omitempty"`
-}
-
-// AttachContactToConversationRequestCustomer0 defines model for AttachContactToConversationRequest.Customer.0.
-type AttachContactToConversationRequestCustomer0 struct {
+	AdminId  *string          `json:"admin_id,omitempty"`
 	Customer *CustomerRequest `json:"customer,omitempty"`
-
-	// IntercomUserId The identifier for the contact as given by Intercom.
-	//
-	// Example: 6329bd9ffe4e2e91dac76188
-	IntercomUserId string `json:"intercom_user_id"`
-}
-
-// AttachContactToConversationRequestCustomer1 defines model for AttachContactToConversationRequest.Customer.1.
-type AttachContactToConversationRequestCustomer1 struct {
-	Customer *CustomerRequest `json:"customer,omitempty"`
-
-	// UserId The external_id you have defined for the contact who is being added as a participant.
-	//
-	// Example: 6329bd9ffe4e2e91dac76188
-	UserId string `json:"user_id"`
-}
-
-// AttachContactToConversationRequestCustomer2 defines model for AttachContactToConversationRequest.Customer.2.
-type AttachContactToConversationRequestCustomer2 struct {
-	Customer *CustomerRequest `json:"customer,omitempty"`
-
-	// Email The email you have defined for the contact who is being added as a participant.
-	//
-	// Example: winstonsmith@truth.org
-	Email string `json:"email"`
-}
-
-// AttachContactToConversationRequest_Customer defines model for AttachContactToConversationRequest.Customer.
-type AttachContactToConversationRequest_Customer struct {
-	union json.RawMessage
 }
 
 // Audience An audience represents a group of contacts that can be targeted by Fin.
@@ -8283,6 +8281,24 @@ type ContactBlocked struct {
 // Example: contact
 type ContactBlockedType string
 
+// ContactByEmail A contact identified by its email; one is created if none has it.
+type ContactByEmail struct {
+	// Email The email of the contact. If a contact with this email does not exist, one will be created.
+	Email string `json:"email"`
+}
+
+// ContactByExternalId A contact identified by your external_id.
+type ContactByExternalId struct {
+	// ExternalId The external_id you have defined for the contact.
+	ExternalId string `json:"external_id"`
+}
+
+// ContactById A contact identified by the id Intercom gave it.
+type ContactById struct {
+	// Id The identifier for the contact as given by Intercom.
+	Id string `json:"id"`
+}
+
 // ContactCompanies An object with metadata about companies attached to a contact . Up to 10 will be displayed here. Use the url to get more.
 type ContactCompanies struct {
 	// Data An array of company data objects attached to the contact.
@@ -8680,8 +8696,10 @@ type ContactReplyUserIdRequestType string
 
 // ContactSearchRequest Search for contacts using Intercom's Search API.
 type ContactSearchRequest struct {
-	Pagination *StartingAfterPaging       `json:"pagination,omitempty"`
-	Query      ContactSearchRequest_Query `json:"query"`
+	Pagination *StartingAfterPaging `json:"pagination,omitempty"`
+
+	// Query A search filter (field, operator, value) or a group of queries joined by AND or OR.
+	Query SearchQuery `json:"query"`
 
 	// Sort An optional object to sort the results by.
 	Sort *struct {
@@ -8695,11 +8713,6 @@ type ContactSearchRequest struct {
 		// Example: descending
 		Order *ContactSearchRequestSortOrder `json:"order,omitempty"`
 	} `json:"sort,omitempty"`
-}
-
-// ContactSearchRequest_Query defines model for ContactSearchRequest.Query.
-type ContactSearchRequest_Query struct {
-	union json.RawMessage
 }
 
 // ContactSearchRequestSortOrder The order to sort the results in. Defaults to `descending` when omitted. Values other than `ascending` or `descending` return a `400` error with code `invalid_sort_order`.
@@ -10879,64 +10892,41 @@ type ConvertVisitorRequest struct {
 	// Example: user
 	Type string `json:"type"`
 
-	// User The unique identifiers retained after converting or merging.
-	User ConvertVisitorRequest_User `json:"user"`
+	// User The unique identifiers retained after converting or merging; one of id or user_id is required.
+	User struct {
+		// Email The contact's email, retained by default if one is present.
+		//
+		// Example: winstonsmith@truth.org
+		Email *string `json:"email,omitempty"`
 
-	// Visitor The unique identifiers to convert a single Visitor.
-	Visitor ConvertVisitorRequest_Visitor `json:"visitor"`
-}
+		// Id The unique identifier for the contact which is given by Intercom.
+		//
+		// Example: 8a88a590-e1c3-41e2-a502-e0649dbf721c
+		Id *string `json:"id,omitempty"`
 
-// ConvertVisitorRequestUser0 defines model for ConvertVisitorRequest.User.0.
-type ConvertVisitorRequestUser0 = interface{}
+		// UserId A unique identifier for the contact which is given to Intercom, which will be represented as external_id.
+		//
+		// Example: 8a88a590-e1c3-41e2-a502-e0649dbf721c
+		UserId *string `json:"user_id,omitempty"`
+	} `json:"user"`
 
-// ConvertVisitorRequestUser1 defines model for ConvertVisitorRequest.User.1.
-type ConvertVisitorRequestUser1 = interface{}
+	// Visitor The unique identifiers to convert a single Visitor; one of id, user_id or email is required.
+	Visitor struct {
+		// Email The visitor's email.
+		//
+		// Example: winstonsmith@truth.org
+		Email *string `json:"email,omitempty"`
 
-// ConvertVisitorRequest_User The unique identifiers retained after converting or merging.
-type ConvertVisitorRequest_User struct {
-	// Email The contact's email, retained by default if one is present.
-	//
-	// Example: winstonsmith@truth.org
-	Email *string `json:"email,omitempty"`
+		// Id The unique identifier for the contact which is given by Intercom.
+		//
+		// Example: 8a88a590-e1c3-41e2-a502-e0649dbf721c
+		Id *string `json:"id,omitempty"`
 
-	// Id The unique identifier for the contact which is given by Intercom.
-	//
-	// Example: 8a88a590-e1c3-41e2-a502-e0649dbf721c
-	Id *string `json:"id,omitempty"`
-
-	// UserId A unique identifier for the contact which is given to Intercom, which will be represented as external_id.
-	//
-	// Example: 8a88a590-e1c3-41e2-a502-e0649dbf721c
-	UserId *string `json:"user_id,omitempty"`
-	union  json.RawMessage
-}
-
-// ConvertVisitorRequestVisitor0 defines model for ConvertVisitorRequest.Visitor.0.
-type ConvertVisitorRequestVisitor0 = interface{}
-
-// ConvertVisitorRequestVisitor1 defines model for ConvertVisitorRequest.Visitor.1.
-type ConvertVisitorRequestVisitor1 = interface{}
-
-// ConvertVisitorRequestVisitor2 defines model for ConvertVisitorRequest.Visitor.2.
-type ConvertVisitorRequestVisitor2 = interface{}
-
-// ConvertVisitorRequest_Visitor The unique identifiers to convert a single Visitor.
-type ConvertVisitorRequest_Visitor struct {
-	// Email The visitor's email.
-	//
-	// Example: winstonsmith@truth.org
-	Email *string `json:"email,omitempty"`
-
-	// Id The unique identifier for the contact which is given by Intercom.
-	//
-	// Example: 8a88a590-e1c3-41e2-a502-e0649dbf721c
-	Id *string `json:"id,omitempty"`
-
-	// UserId A unique identifier for the contact which is given to Intercom.
-	//
-	// Example: 8a88a590-e1c3-41e2-a502-e0649dbf721c
-	UserId *string `json:"user_id,omitempty"`
-	union  json.RawMessage
+		// UserId A unique identifier for the contact which is given to Intercom.
+		//
+		// Example: 8a88a590-e1c3-41e2-a502-e0649dbf721c
+		UserId *string `json:"user_id,omitempty"`
+	} `json:"visitor"`
 }
 
 // CreateArticleRequest You can create an Article
@@ -11134,7 +11124,7 @@ type CreateContentImportSourceRequest struct {
 	// AudienceIds The unique identifiers for the audiences to associate with this content import source. Can be a single integer or an array of integers.
 	//
 	// Example: [5678]
-	AudienceIds *CreateContentImportSourceRequest_AudienceIds `json:"audience_ids,omitempty"`
+	AudienceIds *types.IDs `json:"audience_ids,omitempty"`
 
 	// Status The status of the content import source.
 	//
@@ -11150,19 +11140,6 @@ type CreateContentImportSourceRequest struct {
 	//
 	// Example: https://help.example.com
 	Url string `json:"url"`
-}
-
-// CreateContentImportSourceRequestAudienceIds0 defines model for CreateContentImportSourceRequest.AudienceIds.0.
-type CreateContentImportSourceRequestAudienceIds0 = int
-
-// CreateContentImportSourceRequestAudienceIds1 defines model for CreateContentImportSourceRequest.AudienceIds.1.
-type CreateContentImportSourceRequestAudienceIds1 = []int
-
-// CreateContentImportSourceRequest_AudienceIds The unique identifiers for the audiences to associate with this content import source. Can be a single integer or an array of integers.
-//
-// Example: [5678]
-type CreateContentImportSourceRequest_AudienceIds struct {
-	union json.RawMessage
 }
 
 // CreateContentImportSourceRequestStatus The status of the content import source.
@@ -11507,8 +11484,11 @@ type CreateConversationRequest struct {
 // Example: user
 type CreateConversationRequestFromType string
 
-// CreateDataAttributeRequest defines model for create_data_attribute_request.
+// CreateDataAttributeRequest Create a data attribute. options is required when data_type is "options" (at least two), and ignored otherwise.
 type CreateDataAttributeRequest struct {
+	// DataType The type of the data attribute.
+	DataType CreateDataAttributeRequestDataType `json:"data_type"`
+
 	// Description The readable description you see in the UI for the attribute.
 	//
 	// Example: My Data Attribute Description
@@ -11527,31 +11507,21 @@ type CreateDataAttributeRequest struct {
 	// Name The name of the data attribute.
 	//
 	// Example: My Data Attribute
-	Name  string `json:"name"`
-	union json.RawMessage
+	Name string `json:"name"`
+
+	// Options The options of a list attribute (data_type "options"), each with its value as `value`. At least two options are required.
+	Options []struct {
+		Value *string `json:"value,omitempty"`
+	} `json:"options,omitempty"`
 }
+
+// CreateDataAttributeRequestDataType The type of the data attribute.
+type CreateDataAttributeRequestDataType string
 
 // CreateDataAttributeRequestModel The model that the data attribute belongs to.
 //
 // Example: contact
 type CreateDataAttributeRequestModel string
-
-// CreateDataAttributeRequest0 defines model for CreateDataAttributeRequest.0.
-type CreateDataAttributeRequest0 struct {
-	DataType interface{} `json:"data_type,omitempty"`
-
-	// Options Array of objects representing the options of the list, with `value` as the key and the option as the value. At least two options are required.
-	//
-	// Example: [{"value":"1-10"},{"value":"11-50"}]
-	Options []struct {
-		Value *string `json:"value,omitempty"`
-	} `json:"options"`
-}
-
-// CreateDataAttributeRequest1 defines model for CreateDataAttributeRequest.1.
-type CreateDataAttributeRequest1 struct {
-	DataType interface{} `json:"data_type,omitempty"`
-}
 
 // CreateDataConnectorRequest You can create a data connector by providing the required parameters.
 type CreateDataConnectorRequest struct {
@@ -11871,13 +11841,16 @@ type CreateInternalArticleRequest struct {
 
 // CreateMessageRequest You can create a message
 type CreateMessageRequest struct {
-	Bcc *CreateMessageRequest_Bcc `json:"bcc,omitempty"`
+	// Bcc One recipient or a list of recipients of a message (to, cc, bcc).
+	Bcc *MessageRecipients `json:"bcc,omitempty"`
 
 	// Body The content of the message. HTML and plaintext are supported.
 	//
 	// Example: Hello there
-	Body *string                  `json:"body,omitempty"`
-	Cc   *CreateMessageRequest_Cc `json:"cc,omitempty"`
+	Body *string `json:"body,omitempty"`
+
+	// Cc One recipient or a list of recipients of a message (to, cc, bcc).
+	Cc *MessageRecipients `json:"cc,omitempty"`
 
 	// CreateConversationWithoutContactReply Whether a conversation should be opened in the inbox for the message without the contact replying. Defaults to false if not provided.
 	//
@@ -11890,17 +11863,7 @@ type CreateMessageRequest struct {
 	CreatedAt *int `json:"created_at,omitempty"`
 
 	// From The sender of the message. If not provided, the default sender will be used.
-	From *struct {
-		// Id The identifier for the admin which is given by Intercom.
-		//
-		// Example: 394051
-		Id types.NumericID `json:"id"`
-
-		// Type Always `admin`.
-		//
-		// Example: admin
-		Type CreateMessageRequestFromType `json:"type"`
-	} `json:"from,omitempty"`
+	From *MessageSender `json:"from,omitempty"`
 
 	// MessageType The kind of message being created. Values: `in_app`, `email` or `whatsapp`.
 	//
@@ -11915,28 +11878,10 @@ type CreateMessageRequest struct {
 	// Template The style of the outgoing message. Possible values `plain` or `personal`.
 	//
 	// Example: plain
-	Template *string                  `json:"template,omitempty"`
-	To       *CreateMessageRequest_To `json:"to,omitempty"`
-}
+	Template *string `json:"template,omitempty"`
 
-// CreateMessageRequestBcc1 The BCC recipients of the message.
-//
-// Example: [{"id":"536e564f316c83104c000022","type":"user"}]
-type CreateMessageRequestBcc1 = []Recipient
-
-// CreateMessageRequest_Bcc defines model for CreateMessageRequest.Bcc.
-type CreateMessageRequest_Bcc struct {
-	union json.RawMessage
-}
-
-// CreateMessageRequestCc1 The CC recipients of the message.
-//
-// Example: [{"id":"536e564f316c83104c000023","type":"user"}]
-type CreateMessageRequestCc1 = []Recipient
-
-// CreateMessageRequest_Cc defines model for CreateMessageRequest.Cc.
-type CreateMessageRequest_Cc struct {
-	union json.RawMessage
+	// To One recipient or a list of recipients of a message (to, cc, bcc).
+	To *MessageRecipients `json:"to,omitempty"`
 }
 
 // CreateMessageRequestFromType Always `admin`.
@@ -11944,20 +11889,23 @@ type CreateMessageRequest_Cc struct {
 // Example: admin
 type CreateMessageRequestFromType string
 
+// MessageSender The sender of the message. If not provided, the default sender will be used.
+type MessageSender struct {
+	// Id The identifier for the admin which is given by Intercom.
+	//
+	// Example: 394051
+	Id types.NumericID `json:"id"`
+
+	// Type Always `admin`.
+	//
+	// Example: admin
+	Type CreateMessageRequestFromType `json:"type"`
+}
+
 // CreateMessageRequestMessageType The kind of message being created. Values: `in_app`, `email` or `whatsapp`.
 //
 // Example: in_app
 type CreateMessageRequestMessageType string
-
-// CreateMessageRequestTo1 The recipients of the message.
-//
-// Example: [{"id":"536e564f316c83104c000020","type":"user"},{"id":"536e564f316c83104c000021","type":"lead"}]
-type CreateMessageRequestTo1 = []Recipient
-
-// CreateMessageRequest_To defines model for CreateMessageRequest.To.
-type CreateMessageRequest_To struct {
-	union json.RawMessage
-}
 
 // CreateOfficeHoursExceptionRequest The request payload for creating an office hours exception. Omit `time_intervals` when `exception_type` is `closed`.
 type CreateOfficeHoursExceptionRequest struct {
@@ -12131,7 +12079,7 @@ type CreateTicketRequest struct {
 	// Contacts The list of contacts (users or leads) affected by this ticket. Currently only one is allowed
 	//
 	// Example: [{"id":"1234"}]
-	Contacts []CreateTicketRequest_Contacts_Item `json:"contacts"`
+	Contacts []TicketContact `json:"contacts"`
 
 	// ConversationToLinkId The ID of the conversation you want to link to the ticket. Here are the valid ways of linking two tickets:
 	//  - conversation | back-office ticket
@@ -12156,29 +12104,6 @@ type CreateTicketRequest struct {
 	//
 	// Example: 1234
 	TicketTypeId string `json:"ticket_type_id"`
-}
-
-// CreateTicketRequestContacts0 defines model for CreateTicketRequest.Contacts.0.
-type CreateTicketRequestContacts0 struct {
-	// Id The identifier for the contact as given by Intercom.
-	Id string `json:"id"`
-}
-
-// CreateTicketRequestContacts1 defines model for CreateTicketRequest.Contacts.1.
-type CreateTicketRequestContacts1 struct {
-	// ExternalId The external_id you have defined for the contact who is being added as a participant.
-	ExternalId string `json:"external_id"`
-}
-
-// CreateTicketRequestContacts2 defines model for CreateTicketRequest.Contacts.2.
-type CreateTicketRequestContacts2 struct {
-	// Email The email you have defined for the contact who is being added as a participant. If a contact with this email does not exist, one will be created.
-	Email string `json:"email"`
-}
-
-// CreateTicketRequest_Contacts_Item defines model for create_ticket_request.contacts.Item.
-type CreateTicketRequest_Contacts_Item struct {
-	union json.RawMessage
 }
 
 // CreateTicketTypeAttributeRequest You can create a Ticket Type Attribute
@@ -12381,18 +12306,7 @@ type CustomActionStarted struct {
 // CustomAttributes An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models. System-defined attributes such as "CX Score rating" and "CX Score explanation" may also be included.
 //
 // Example: {"CX Score explanation":"The conversation was resolved quickly and the customer expressed satisfaction with the outcome.","CX Score rating":4,"end_date_timestamp":1677923174,"monthly_spend":155.5,"paid_subscriber":true,"start_date_iso8601":"2023-03-04T09:46:14Z","team_mates":9}
-type CustomAttributes map[string]CustomAttributes_AdditionalProperties
-
-// CustomAttributes0 defines model for CustomAttributes.0.
-type CustomAttributes0 = string
-
-// CustomAttributes1 defines model for CustomAttributes.1.
-type CustomAttributes1 = int
-
-// CustomAttributes_AdditionalProperties defines model for custom_attributes.AdditionalProperties.
-type CustomAttributes_AdditionalProperties struct {
-	union json.RawMessage
-}
+type CustomAttributes map[string]types.AttributeValue
 
 // CustomObjectInstance A Custom Object Instance represents an instance of a custom object type. This allows you to create and set custom attributes to store data about your customers that is not already captured by Intercom. The parent object includes recommended default attributes and you can add your own custom attributes.
 type CustomObjectInstance struct {
@@ -12488,33 +12402,27 @@ type CustomObjectInstancesPaginatedList struct {
 // Example: list
 type CustomObjectInstancesPaginatedListType string
 
-// CustomerRequest defines model for customer_request.
-type CustomerRequest struct {
-	union json.RawMessage
+// CustomerByEmail A contact identified by its email.
+type CustomerByEmail struct {
+	// Email The email you have defined for the contact.
+	Email string `json:"email"`
 }
 
-// CustomerRequest0 defines model for CustomerRequest.0.
-type CustomerRequest0 struct {
+// CustomerByIntercomUserId A contact identified by the id Intercom gave it.
+type CustomerByIntercomUserId struct {
 	// IntercomUserId The identifier for the contact as given by Intercom.
-	//
-	// Example: 6329bd9ffe4e2e91dac76188
 	IntercomUserId string `json:"intercom_user_id"`
 }
 
-// CustomerRequest1 defines model for CustomerRequest.1.
-type CustomerRequest1 struct {
-	// UserId The external_id you have defined for the contact who is being added as a participant.
-	//
-	// Example: 2e91dac761886329bd9ffe4e
+// CustomerByUserId A contact identified by your user_id (its external_id).
+type CustomerByUserId struct {
+	// UserId The external_id you have defined for the contact.
 	UserId string `json:"user_id"`
 }
 
-// CustomerRequest2 defines model for CustomerRequest.2.
-type CustomerRequest2 struct {
-	// Email The email you have defined for the contact who is being added as a participant.
-	//
-	// Example: sam.sung@example.com
-	Email string `json:"email"`
+// CustomerRequest defines model for customer_request.
+type CustomerRequest struct {
+	union json.RawMessage
 }
 
 // DataAttribute Data Attributes are metadata used to describe your contact and company models. These include standard and custom attributes. By using the data attributes endpoint, you can get the global list of attributes for your workspace, as well as create and archive custom attributes.
@@ -13234,15 +13142,7 @@ type DataExport struct {
 type DataExportStatus string
 
 // Datetime defines model for datetime.
-type Datetime struct {
-	union json.RawMessage
-}
-
-// Datetime0 A date and time following the ISO8601 notation.
-type Datetime0 = time.Time
-
-// Datetime1 A date and time as UNIX timestamp notation.
-type Datetime1 = int
+type Datetime = types.Timestamp
 
 // DeletedArticleObject Response returned when an object is deleted
 type DeletedArticleObject struct {
@@ -14707,30 +14607,26 @@ type Message struct {
 // Example: inapp
 type MessageMessageType string
 
+// MessageRecipients One recipient or a list of recipients of a message (to, cc, bcc).
+type MessageRecipients struct {
+	union json.RawMessage
+}
+
 // MultipleFilterSearchRequest Search using Intercoms Search APIs with more than one filter.
 type MultipleFilterSearchRequest struct {
 	// Operator An operator to allow boolean inspection between multiple fields.
 	//
 	// Example: AND
 	Operator *MultipleFilterSearchRequestOperator `json:"operator,omitempty"`
-	Value    *MultipleFilterSearchRequest_Value   `json:"value,omitempty"`
+
+	// Value The filters and groups of the group.
+	Value []SearchQuery `json:"value,omitempty"`
 }
 
 // MultipleFilterSearchRequestOperator An operator to allow boolean inspection between multiple fields.
 //
 // Example: AND
 type MultipleFilterSearchRequestOperator string
-
-// MultipleFilterSearchRequestValue0 Add mutiple filters.
-type MultipleFilterSearchRequestValue0 = []MultipleFilterSearchRequest
-
-// MultipleFilterSearchRequestValue1 Add a single filter field.
-type MultipleFilterSearchRequestValue1 = []SingleFilterSearchRequest
-
-// MultipleFilterSearchRequest_Value defines model for MultipleFilterSearchRequest.Value.
-type MultipleFilterSearchRequest_Value struct {
-	union json.RawMessage
-}
 
 // NewsItem A News Item is a content type in Intercom enabling you to announce product updates, company news, promotions, events and more with your customers.
 type NewsItem struct {
@@ -15323,56 +15219,43 @@ type Recipient struct {
 // Example: user
 type RecipientType string
 
+// RecipientList Several recipients of a message.
+type RecipientList = []Recipient
+
+// RedactConversationPartRequest Payload of the request to redact a conversation part.
+type RedactConversationPartRequest struct {
+	// ConversationId The id of the conversation.
+	ConversationId string `json:"conversation_id"`
+
+	// ConversationPartId The id of the conversation_part.
+	ConversationPartId string `json:"conversation_part_id"`
+
+	// Type The type of resource being redacted.
+	Type RedactConversationPartRequestType `json:"type"`
+}
+
+// RedactConversationPartRequestType The type of resource being redacted.
+type RedactConversationPartRequestType string
+
 // RedactConversationRequest defines model for redact_conversation_request.
 type RedactConversationRequest struct {
 	union json.RawMessage
 }
 
-// RedactConversationRequest0 Payload of the request to redact a conversation part
-type RedactConversationRequest0 struct {
+// RedactConversationSourceRequest Payload of the request to redact a conversation source.
+type RedactConversationSourceRequest struct {
 	// ConversationId The id of the conversation.
-	//
-	// Example: 19894788788
-	ConversationId string `json:"conversation_id"`
-
-	// ConversationPartId The id of the conversation_part.
-	//
-	// Example: 19381789428
-	ConversationPartId string `json:"conversation_part_id"`
-
-	// Type The type of resource being redacted.
-	//
-	// Example: conversation_part
-	Type RedactConversationRequest0Type `json:"type"`
-}
-
-// RedactConversationRequest0Type The type of resource being redacted.
-//
-// Example: conversation_part
-type RedactConversationRequest0Type string
-
-// RedactConversationRequest1 Payload of the request to redact a conversation source
-type RedactConversationRequest1 struct {
-	// ConversationId The id of the conversation.
-	//
-	// Example: 19894788788
 	ConversationId string `json:"conversation_id"`
 
 	// SourceId The id of the source.
-	//
-	// Example: 19894781231
 	SourceId string `json:"source_id"`
 
 	// Type The type of resource being redacted.
-	//
-	// Example: source
-	Type RedactConversationRequest1Type `json:"type"`
+	Type RedactConversationSourceRequestType `json:"type"`
 }
 
-// RedactConversationRequest1Type The type of resource being redacted.
-//
-// Example: source
-type RedactConversationRequest1Type string
+// RedactConversationSourceRequestType The type of resource being redacted.
+type RedactConversationSourceRequestType string
 
 // Reference reference to another object
 type Reference struct {
@@ -15446,15 +15329,17 @@ type SalesAgent struct {
 // Example: qualified
 type SalesAgentOutcome string
 
+// SearchQuery A search filter (field, operator, value) or a group of queries joined by AND or OR.
+type SearchQuery struct {
+	union json.RawMessage
+}
+
 // SearchRequest Search using Intercoms Search APIs.
 type SearchRequest struct {
 	Pagination *StartingAfterPaging `json:"pagination,omitempty"`
-	Query      SearchRequest_Query  `json:"query"`
-}
 
-// SearchRequest_Query defines model for SearchRequest.Query.
-type SearchRequest_Query struct {
-	union json.RawMessage
+	// Query A search filter (field, operator, value) or a group of queries joined by AND or OR.
+	Query SearchQuery `json:"query"`
 }
 
 // Segment A segment is a group of your contacts defined by the rules that you set.
@@ -15605,7 +15490,7 @@ type SingleFilterSearchRequest struct {
 	// Value The value that you want to search on.
 	//
 	// Example: 73732934
-	Value *SingleFilterSearchRequest_Value `json:"value,omitempty"`
+	Value *types.AttributeValue `json:"value,omitempty"`
 }
 
 // SingleFilterSearchRequestOperator The accepted operators you can use to define how you want to search for the value. Operator support depends on the field's data type. The breakdown below is for Contacts search; the other search endpoints that share this schema accept a different set per field:
@@ -15617,36 +15502,6 @@ type SingleFilterSearchRequest struct {
 //
 // Example: >
 type SingleFilterSearchRequestOperator string
-
-// SingleFilterSearchRequestValue0 defines model for SingleFilterSearchRequest.Value.0.
-type SingleFilterSearchRequestValue0 = string
-
-// SingleFilterSearchRequestValue1 defines model for SingleFilterSearchRequest.Value.1.
-type SingleFilterSearchRequestValue1 = int
-
-// SingleFilterSearchRequestValue2 defines model for SingleFilterSearchRequest.Value.2.
-type SingleFilterSearchRequestValue2 = bool
-
-// SingleFilterSearchRequestValue3 defines model for SingleFilterSearchRequest.Value.3.
-type SingleFilterSearchRequestValue3 = []SingleFilterSearchRequest_Value_3_Item
-
-// SingleFilterSearchRequestValue30 defines model for SingleFilterSearchRequest.Value.3.0.
-type SingleFilterSearchRequestValue30 = string
-
-// SingleFilterSearchRequestValue31 defines model for SingleFilterSearchRequest.Value.3.1.
-type SingleFilterSearchRequestValue31 = int
-
-// SingleFilterSearchRequest_Value_3_Item defines model for SingleFilterSearchRequest.Value.3.Item.
-type SingleFilterSearchRequest_Value_3_Item struct {
-	union json.RawMessage
-}
-
-// SingleFilterSearchRequest_Value The value that you want to search on.
-//
-// Example: 73732934
-type SingleFilterSearchRequest_Value struct {
-	union json.RawMessage
-}
 
 // SlaApplied The SLA Applied object contains the details for which SLA has been applied to this conversation.
 // Important: if there are any canceled sla_events for the conversation - meaning an SLA has been manually removed from a conversation, the sla_status will always be returned as null.
@@ -16179,6 +16034,11 @@ type TicketCategory string
 // Example: ticket
 type TicketObjectType string
 
+// TicketContact A contact (user or lead) a ticket is about, by id, external id or email.
+type TicketContact struct {
+	union json.RawMessage
+}
+
 // TicketContacts The list of contacts affected by a ticket.
 type TicketContacts struct {
 	// Contacts The list of contacts affected by this ticket.
@@ -16198,24 +16058,7 @@ type TicketContactsType string
 // TicketCustomAttributes An object containing the different attributes associated to the ticket as key-value pairs. For the default title and description attributes, the keys are `_default_title_` and `_default_description_`.
 //
 // Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
-type TicketCustomAttributes map[string]TicketCustomAttributes_AdditionalProperties
-
-// TicketCustomAttributes0 defines model for TicketCustomAttributes.0.
-type TicketCustomAttributes0 = string
-
-// TicketCustomAttributes1 defines model for TicketCustomAttributes.1.
-type TicketCustomAttributes1 = float64
-
-// TicketCustomAttributes2 defines model for TicketCustomAttributes.2.
-type TicketCustomAttributes2 = bool
-
-// TicketCustomAttributes3 defines model for TicketCustomAttributes.3.
-type TicketCustomAttributes3 = []interface{}
-
-// TicketCustomAttributes_AdditionalProperties defines model for ticket_custom_attributes.AdditionalProperties.
-type TicketCustomAttributes_AdditionalProperties struct {
-	union json.RawMessage
-}
+type TicketCustomAttributes map[string]types.AttributeValue
 
 // TicketDeleted deleted ticket object
 type TicketDeleted struct {
@@ -16353,8 +16196,8 @@ type TicketPart struct {
 
 		// Value The new value of the attribute.
 		Value struct {
-			Id    TicketPart_UpdatedAttributeData_Value_Id    `json:"id"`
-			Label TicketPart_UpdatedAttributeData_Value_Label `json:"label"`
+			Id    types.IDs     `json:"id"`
+			Label types.Strings `json:"label"`
 
 			// Type The type of the object. Always 'value'.
 			//
@@ -16378,36 +16221,6 @@ type TicketPartTicketState string
 //
 // Example: attribute
 type TicketPartUpdatedAttributeDataAttributeType string
-
-// TicketPartUpdatedAttributeDataValueId0 The value for text/number/decimal/boolean/date attributes, or the ID of the list option for list attributes.
-//
-// Example: Fast
-type TicketPartUpdatedAttributeDataValueId0 = string
-
-// TicketPartUpdatedAttributeDataValueId1 Array of file IDs for file attributes.
-//
-// Example: [2]
-type TicketPartUpdatedAttributeDataValueId1 = []int
-
-// TicketPart_UpdatedAttributeData_Value_Id defines model for TicketPart.UpdatedAttributeData.Value.Id.
-type TicketPart_UpdatedAttributeData_Value_Id struct {
-	union json.RawMessage
-}
-
-// TicketPartUpdatedAttributeDataValueLabel0 The display value for text/number/decimal/boolean/date/list attributes.
-//
-// Example: Fast
-type TicketPartUpdatedAttributeDataValueLabel0 = string
-
-// TicketPartUpdatedAttributeDataValueLabel1 Array of file names for file attributes.
-//
-// Example: ["photo.png"]
-type TicketPartUpdatedAttributeDataValueLabel1 = []string
-
-// TicketPart_UpdatedAttributeData_Value_Label defines model for TicketPart.UpdatedAttributeData.Value.Label.
-type TicketPart_UpdatedAttributeData_Value_Label struct {
-	union json.RawMessage
-}
 
 // TicketPartUpdatedAttributeDataValueType The type of the object. Always 'value'.
 //
@@ -16514,24 +16327,7 @@ type TicketReplyType string
 // TicketRequestCustomAttributes The attributes set on the ticket. When setting the default title and description attributes, the attribute keys that should be used are `_default_title_` and `_default_description_`. When setting ticket type attributes of the list attribute type, the key should be the attribute name and the value of the attribute should be the list item id, obtainable by [listing the ticket type](ref:get_ticket-types). For example, if the ticket type has an attribute called `priority` of type `list`, the key should be `priority` and the value of the attribute should be the guid of the list item (e.g. `de1825a0-0164-4070-8ca6-13e22462fa7e`).
 //
 // Example: {"_default_description_":"The button is not working","_default_title_":"Found a bug"}
-type TicketRequestCustomAttributes map[string]TicketRequestCustomAttributes_AdditionalProperties
-
-// TicketRequestCustomAttributes0 defines model for TicketRequestCustomAttributes.0.
-type TicketRequestCustomAttributes0 = string
-
-// TicketRequestCustomAttributes1 defines model for TicketRequestCustomAttributes.1.
-type TicketRequestCustomAttributes1 = float64
-
-// TicketRequestCustomAttributes2 defines model for TicketRequestCustomAttributes.2.
-type TicketRequestCustomAttributes2 = bool
-
-// TicketRequestCustomAttributes3 defines model for TicketRequestCustomAttributes.3.
-type TicketRequestCustomAttributes3 = []interface{}
-
-// TicketRequestCustomAttributes_AdditionalProperties defines model for ticket_request_custom_attributes.AdditionalProperties.
-type TicketRequestCustomAttributes_AdditionalProperties struct {
-	union json.RawMessage
-}
+type TicketRequestCustomAttributes map[string]types.AttributeValue
 
 // TicketState A ticket state, used to define the state of a ticket.
 type TicketState struct {
@@ -17069,7 +16865,7 @@ type UpdateContentImportSourceRequest struct {
 	// AudienceIds The unique identifiers for the audiences to associate with this content import source. Can be a single integer or an array of integers. Set to null or an empty array to remove all audiences.
 	//
 	// Example: [5678]
-	AudienceIds *UpdateContentImportSourceRequest_AudienceIds `json:"audience_ids,omitempty"`
+	AudienceIds *types.IDs `json:"audience_ids,omitempty"`
 
 	// Status The status of the content import source.
 	//
@@ -17085,19 +16881,6 @@ type UpdateContentImportSourceRequest struct {
 	//
 	// Example: https://help.example.com
 	Url string `json:"url"`
-}
-
-// UpdateContentImportSourceRequestAudienceIds0 defines model for UpdateContentImportSourceRequest.AudienceIds.0.
-type UpdateContentImportSourceRequestAudienceIds0 = int
-
-// UpdateContentImportSourceRequestAudienceIds1 defines model for UpdateContentImportSourceRequest.AudienceIds.1.
-type UpdateContentImportSourceRequestAudienceIds1 = []int
-
-// UpdateContentImportSourceRequest_AudienceIds The unique identifiers for the audiences to associate with this content import source. Can be a single integer or an array of integers. Set to null or an empty array to remove all audiences.
-//
-// Example: [5678]
-type UpdateContentImportSourceRequest_AudienceIds struct {
-	union json.RawMessage
 }
 
 // UpdateContentImportSourceRequestStatus The status of the content import source.
@@ -17181,7 +16964,7 @@ type UpdateConversationRequest struct {
 	Title *string `json:"title,omitempty"`
 }
 
-// UpdateDataAttributeRequest defines model for update_data_attribute_request.
+// UpdateDataAttributeRequest Update a data attribute. options replaces the options of a list attribute (at least two).
 type UpdateDataAttributeRequest struct {
 	// Archived Whether the attribute is to be archived or not.
 	//
@@ -17197,21 +16980,12 @@ type UpdateDataAttributeRequest struct {
 	//
 	// Example: false
 	MessengerWritable *bool `json:"messenger_writable,omitempty"`
-	union             json.RawMessage
-}
 
-// UpdateDataAttributeRequest0 defines model for UpdateDataAttributeRequest.0.
-type UpdateDataAttributeRequest0 struct {
-	// Options Array of objects representing the options of the list, with `value` as the key and the option as the value. At least two options are required.
-	//
-	// Example: [{"value":"1-10"},{"value":"11-50"}]
+	// Options The options of a list attribute, each with its value as `value`. At least two options are required.
 	Options []struct {
 		Value *string `json:"value,omitempty"`
-	} `json:"options"`
+	} `json:"options,omitempty"`
 }
-
-// UpdateDataAttributeRequest1 defines model for UpdateDataAttributeRequest.1.
-type UpdateDataAttributeRequest1 = interface{}
 
 // UpdateDataConnectorRequest Update an existing data connector. All fields are optional — only provided fields will be updated. Set `state` to `live` or `draft` to change the connector's state.
 type UpdateDataConnectorRequest struct {
@@ -19223,7 +18997,7 @@ type CreateTicketJSONBody struct {
 	// Contacts The list of contacts (users or leads) affected by this ticket. Currently only one is allowed
 	//
 	// Example: [{"id":"1234"}]
-	Contacts []CreateTicketJSONBody_Contacts_Item `json:"contacts"`
+	Contacts []TicketContact `json:"contacts"`
 
 	// ConversationToLinkId The ID of the conversation you want to link to the ticket. Here are the valid ways of linking two tickets:
 	//  - conversation | back-office ticket
@@ -19253,29 +19027,6 @@ type CreateTicketJSONBody struct {
 	//
 	// Example: 1234
 	TicketTypeId string `json:"ticket_type_id"`
-}
-
-// CreateTicketJSONBodyContacts0 defines parameters for CreateTicket.
-type CreateTicketJSONBodyContacts0 struct {
-	// Id The identifier for the contact as given by Intercom.
-	Id string `json:"id"`
-}
-
-// CreateTicketJSONBodyContacts1 defines parameters for CreateTicket.
-type CreateTicketJSONBodyContacts1 struct {
-	// ExternalId The external_id you have defined for the contact who is being added as a participant.
-	ExternalId string `json:"external_id"`
-}
-
-// CreateTicketJSONBodyContacts2 defines parameters for CreateTicket.
-type CreateTicketJSONBodyContacts2 struct {
-	// Email The email you have defined for the contact who is being added as a participant. If a contact with this email does not exist, one will be created.
-	Email string `json:"email"`
-}
-
-// CreateTicketJSONBody_Contacts_Item defines parameters for CreateTicket.
-type CreateTicketJSONBody_Contacts_Item struct {
-	union json.RawMessage
 }
 
 // EnqueueCreateTicketJSONBody defines parameters for EnqueueCreateTicket.
@@ -19300,7 +19051,7 @@ type EnqueueCreateTicketJSONBody struct {
 	// Contacts The list of contacts (users or leads) affected by this ticket. Currently only one is allowed
 	//
 	// Example: [{"id":"1234"}]
-	Contacts []EnqueueCreateTicketJSONBody_Contacts_Item `json:"contacts"`
+	Contacts []TicketContact `json:"contacts"`
 
 	// ConversationToLinkId The ID of the conversation you want to link to the ticket. Here are the valid ways of linking two tickets:
 	//  - conversation | back-office ticket
@@ -19330,29 +19081,6 @@ type EnqueueCreateTicketJSONBody struct {
 	//
 	// Example: 1234
 	TicketTypeId string `json:"ticket_type_id"`
-}
-
-// EnqueueCreateTicketJSONBodyContacts0 defines parameters for EnqueueCreateTicket.
-type EnqueueCreateTicketJSONBodyContacts0 struct {
-	// Id The identifier for the contact as given by Intercom.
-	Id string `json:"id"`
-}
-
-// EnqueueCreateTicketJSONBodyContacts1 defines parameters for EnqueueCreateTicket.
-type EnqueueCreateTicketJSONBodyContacts1 struct {
-	// ExternalId The external_id you have defined for the contact who is being added as a participant.
-	ExternalId string `json:"external_id"`
-}
-
-// EnqueueCreateTicketJSONBodyContacts2 defines parameters for EnqueueCreateTicket.
-type EnqueueCreateTicketJSONBodyContacts2 struct {
-	// Email The email you have defined for the contact who is being added as a participant. If a contact with this email does not exist, one will be created.
-	Email string `json:"email"`
-}
-
-// EnqueueCreateTicketJSONBody_Contacts_Item defines parameters for EnqueueCreateTicket.
-type EnqueueCreateTicketJSONBody_Contacts_Item struct {
-	union json.RawMessage
 }
 
 // UpdateTicketJSONBody defines parameters for UpdateTicket.
@@ -19705,94 +19433,6 @@ type UpdateVisitorJSONRequestBody = UpdateVisitorRequest
 // ConvertVisitorJSONRequestBody defines body for ConvertVisitor for application/json ContentType.
 type ConvertVisitorJSONRequestBody = ConvertVisitorRequest
 
-// AsAttachContactToConversationRequestCustomer0 returns the union data inside the AttachContactToConversationRequest_Customer as a AttachContactToConversationRequestCustomer0
-func (t AttachContactToConversationRequest_Customer) AsAttachContactToConversationRequestCustomer0() (AttachContactToConversationRequestCustomer0, error) {
-	var body AttachContactToConversationRequestCustomer0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromAttachContactToConversationRequestCustomer0 overwrites any union data inside the AttachContactToConversationRequest_Customer as the provided AttachContactToConversationRequestCustomer0
-func (t *AttachContactToConversationRequest_Customer) FromAttachContactToConversationRequestCustomer0(v AttachContactToConversationRequestCustomer0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeAttachContactToConversationRequestCustomer0 performs a merge with any union data inside the AttachContactToConversationRequest_Customer, using the provided AttachContactToConversationRequestCustomer0
-func (t *AttachContactToConversationRequest_Customer) MergeAttachContactToConversationRequestCustomer0(v AttachContactToConversationRequestCustomer0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsAttachContactToConversationRequestCustomer1 returns the union data inside the AttachContactToConversationRequest_Customer as a AttachContactToConversationRequestCustomer1
-func (t AttachContactToConversationRequest_Customer) AsAttachContactToConversationRequestCustomer1() (AttachContactToConversationRequestCustomer1, error) {
-	var body AttachContactToConversationRequestCustomer1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromAttachContactToConversationRequestCustomer1 overwrites any union data inside the AttachContactToConversationRequest_Customer as the provided AttachContactToConversationRequestCustomer1
-func (t *AttachContactToConversationRequest_Customer) FromAttachContactToConversationRequestCustomer1(v AttachContactToConversationRequestCustomer1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeAttachContactToConversationRequestCustomer1 performs a merge with any union data inside the AttachContactToConversationRequest_Customer, using the provided AttachContactToConversationRequestCustomer1
-func (t *AttachContactToConversationRequest_Customer) MergeAttachContactToConversationRequestCustomer1(v AttachContactToConversationRequestCustomer1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsAttachContactToConversationRequestCustomer2 returns the union data inside the AttachContactToConversationRequest_Customer as a AttachContactToConversationRequestCustomer2
-func (t AttachContactToConversationRequest_Customer) AsAttachContactToConversationRequestCustomer2() (AttachContactToConversationRequestCustomer2, error) {
-	var body AttachContactToConversationRequestCustomer2
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromAttachContactToConversationRequestCustomer2 overwrites any union data inside the AttachContactToConversationRequest_Customer as the provided AttachContactToConversationRequestCustomer2
-func (t *AttachContactToConversationRequest_Customer) FromAttachContactToConversationRequestCustomer2(v AttachContactToConversationRequestCustomer2) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeAttachContactToConversationRequestCustomer2 performs a merge with any union data inside the AttachContactToConversationRequest_Customer, using the provided AttachContactToConversationRequestCustomer2
-func (t *AttachContactToConversationRequest_Customer) MergeAttachContactToConversationRequestCustomer2(v AttachContactToConversationRequestCustomer2) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t AttachContactToConversationRequest_Customer) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *AttachContactToConversationRequest_Customer) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
 // AsContactReplyIntercomUserIdRequest returns the union data inside the ContactReplyConversationRequest as a ContactReplyIntercomUserIdRequest
 func (t ContactReplyConversationRequest) AsContactReplyIntercomUserIdRequest() (ContactReplyIntercomUserIdRequest, error) {
 	var body ContactReplyIntercomUserIdRequest
@@ -19965,68 +19605,6 @@ func (t ContactReplyTicketRequest) MarshalJSON() ([]byte, error) {
 }
 
 func (t *ContactReplyTicketRequest) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsSingleFilterSearchRequest returns the union data inside the ContactSearchRequest_Query as a SingleFilterSearchRequest
-func (t ContactSearchRequest_Query) AsSingleFilterSearchRequest() (SingleFilterSearchRequest, error) {
-	var body SingleFilterSearchRequest
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromSingleFilterSearchRequest overwrites any union data inside the ContactSearchRequest_Query as the provided SingleFilterSearchRequest
-func (t *ContactSearchRequest_Query) FromSingleFilterSearchRequest(v SingleFilterSearchRequest) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeSingleFilterSearchRequest performs a merge with any union data inside the ContactSearchRequest_Query, using the provided SingleFilterSearchRequest
-func (t *ContactSearchRequest_Query) MergeSingleFilterSearchRequest(v SingleFilterSearchRequest) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsMultipleFilterSearchRequest returns the union data inside the ContactSearchRequest_Query as a MultipleFilterSearchRequest
-func (t ContactSearchRequest_Query) AsMultipleFilterSearchRequest() (MultipleFilterSearchRequest, error) {
-	var body MultipleFilterSearchRequest
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromMultipleFilterSearchRequest overwrites any union data inside the ContactSearchRequest_Query as the provided MultipleFilterSearchRequest
-func (t *ContactSearchRequest_Query) FromMultipleFilterSearchRequest(v MultipleFilterSearchRequest) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeMultipleFilterSearchRequest performs a merge with any union data inside the ContactSearchRequest_Query, using the provided MultipleFilterSearchRequest
-func (t *ContactSearchRequest_Query) MergeMultipleFilterSearchRequest(v MultipleFilterSearchRequest) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t ContactSearchRequest_Query) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *ContactSearchRequest_Query) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -20439,342 +20017,6 @@ func (t *ConversationAttribute) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsConvertVisitorRequestUser0 returns the union data inside the ConvertVisitorRequest_User as a ConvertVisitorRequestUser0
-func (t ConvertVisitorRequest_User) AsConvertVisitorRequestUser0() (ConvertVisitorRequestUser0, error) {
-	var body ConvertVisitorRequestUser0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromConvertVisitorRequestUser0 overwrites any union data inside the ConvertVisitorRequest_User as the provided ConvertVisitorRequestUser0
-func (t *ConvertVisitorRequest_User) FromConvertVisitorRequestUser0(v ConvertVisitorRequestUser0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeConvertVisitorRequestUser0 performs a merge with any union data inside the ConvertVisitorRequest_User, using the provided ConvertVisitorRequestUser0
-func (t *ConvertVisitorRequest_User) MergeConvertVisitorRequestUser0(v ConvertVisitorRequestUser0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsConvertVisitorRequestUser1 returns the union data inside the ConvertVisitorRequest_User as a ConvertVisitorRequestUser1
-func (t ConvertVisitorRequest_User) AsConvertVisitorRequestUser1() (ConvertVisitorRequestUser1, error) {
-	var body ConvertVisitorRequestUser1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromConvertVisitorRequestUser1 overwrites any union data inside the ConvertVisitorRequest_User as the provided ConvertVisitorRequestUser1
-func (t *ConvertVisitorRequest_User) FromConvertVisitorRequestUser1(v ConvertVisitorRequestUser1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeConvertVisitorRequestUser1 performs a merge with any union data inside the ConvertVisitorRequest_User, using the provided ConvertVisitorRequestUser1
-func (t *ConvertVisitorRequest_User) MergeConvertVisitorRequestUser1(v ConvertVisitorRequestUser1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t ConvertVisitorRequest_User) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	if err != nil {
-		return nil, err
-	}
-	object := make(map[string]json.RawMessage)
-	if t.union != nil {
-		err = json.Unmarshal(b, &object)
-		if err != nil {
-			return nil, err
-		}
-	}
-
-	if t.Email != nil {
-		object["email"], err = json.Marshal(t.Email)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'email': %w", err)
-		}
-	}
-
-	if t.Id != nil {
-		object["id"], err = json.Marshal(t.Id)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'id': %w", err)
-		}
-	}
-
-	if t.UserId != nil {
-		object["user_id"], err = json.Marshal(t.UserId)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'user_id': %w", err)
-		}
-	}
-	b, err = json.Marshal(object)
-	return b, err
-}
-
-func (t *ConvertVisitorRequest_User) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	if err != nil {
-		return err
-	}
-	object := make(map[string]json.RawMessage)
-	err = json.Unmarshal(b, &object)
-	if err != nil {
-		return err
-	}
-
-	if raw, found := object["email"]; found {
-		err = json.Unmarshal(raw, &t.Email)
-		if err != nil {
-			return fmt.Errorf("error reading 'email': %w", err)
-		}
-	}
-
-	if raw, found := object["id"]; found {
-		err = json.Unmarshal(raw, &t.Id)
-		if err != nil {
-			return fmt.Errorf("error reading 'id': %w", err)
-		}
-	}
-
-	if raw, found := object["user_id"]; found {
-		err = json.Unmarshal(raw, &t.UserId)
-		if err != nil {
-			return fmt.Errorf("error reading 'user_id': %w", err)
-		}
-	}
-
-	return err
-}
-
-// AsConvertVisitorRequestVisitor0 returns the union data inside the ConvertVisitorRequest_Visitor as a ConvertVisitorRequestVisitor0
-func (t ConvertVisitorRequest_Visitor) AsConvertVisitorRequestVisitor0() (ConvertVisitorRequestVisitor0, error) {
-	var body ConvertVisitorRequestVisitor0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromConvertVisitorRequestVisitor0 overwrites any union data inside the ConvertVisitorRequest_Visitor as the provided ConvertVisitorRequestVisitor0
-func (t *ConvertVisitorRequest_Visitor) FromConvertVisitorRequestVisitor0(v ConvertVisitorRequestVisitor0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeConvertVisitorRequestVisitor0 performs a merge with any union data inside the ConvertVisitorRequest_Visitor, using the provided ConvertVisitorRequestVisitor0
-func (t *ConvertVisitorRequest_Visitor) MergeConvertVisitorRequestVisitor0(v ConvertVisitorRequestVisitor0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsConvertVisitorRequestVisitor1 returns the union data inside the ConvertVisitorRequest_Visitor as a ConvertVisitorRequestVisitor1
-func (t ConvertVisitorRequest_Visitor) AsConvertVisitorRequestVisitor1() (ConvertVisitorRequestVisitor1, error) {
-	var body ConvertVisitorRequestVisitor1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromConvertVisitorRequestVisitor1 overwrites any union data inside the ConvertVisitorRequest_Visitor as the provided ConvertVisitorRequestVisitor1
-func (t *ConvertVisitorRequest_Visitor) FromConvertVisitorRequestVisitor1(v ConvertVisitorRequestVisitor1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeConvertVisitorRequestVisitor1 performs a merge with any union data inside the ConvertVisitorRequest_Visitor, using the provided ConvertVisitorRequestVisitor1
-func (t *ConvertVisitorRequest_Visitor) MergeConvertVisitorRequestVisitor1(v ConvertVisitorRequestVisitor1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsConvertVisitorRequestVisitor2 returns the union data inside the ConvertVisitorRequest_Visitor as a ConvertVisitorRequestVisitor2
-func (t ConvertVisitorRequest_Visitor) AsConvertVisitorRequestVisitor2() (ConvertVisitorRequestVisitor2, error) {
-	var body ConvertVisitorRequestVisitor2
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromConvertVisitorRequestVisitor2 overwrites any union data inside the ConvertVisitorRequest_Visitor as the provided ConvertVisitorRequestVisitor2
-func (t *ConvertVisitorRequest_Visitor) FromConvertVisitorRequestVisitor2(v ConvertVisitorRequestVisitor2) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeConvertVisitorRequestVisitor2 performs a merge with any union data inside the ConvertVisitorRequest_Visitor, using the provided ConvertVisitorRequestVisitor2
-func (t *ConvertVisitorRequest_Visitor) MergeConvertVisitorRequestVisitor2(v ConvertVisitorRequestVisitor2) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t ConvertVisitorRequest_Visitor) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	if err != nil {
-		return nil, err
-	}
-	object := make(map[string]json.RawMessage)
-	if t.union != nil {
-		err = json.Unmarshal(b, &object)
-		if err != nil {
-			return nil, err
-		}
-	}
-
-	if t.Email != nil {
-		object["email"], err = json.Marshal(t.Email)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'email': %w", err)
-		}
-	}
-
-	if t.Id != nil {
-		object["id"], err = json.Marshal(t.Id)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'id': %w", err)
-		}
-	}
-
-	if t.UserId != nil {
-		object["user_id"], err = json.Marshal(t.UserId)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'user_id': %w", err)
-		}
-	}
-	b, err = json.Marshal(object)
-	return b, err
-}
-
-func (t *ConvertVisitorRequest_Visitor) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	if err != nil {
-		return err
-	}
-	object := make(map[string]json.RawMessage)
-	err = json.Unmarshal(b, &object)
-	if err != nil {
-		return err
-	}
-
-	if raw, found := object["email"]; found {
-		err = json.Unmarshal(raw, &t.Email)
-		if err != nil {
-			return fmt.Errorf("error reading 'email': %w", err)
-		}
-	}
-
-	if raw, found := object["id"]; found {
-		err = json.Unmarshal(raw, &t.Id)
-		if err != nil {
-			return fmt.Errorf("error reading 'id': %w", err)
-		}
-	}
-
-	if raw, found := object["user_id"]; found {
-		err = json.Unmarshal(raw, &t.UserId)
-		if err != nil {
-			return fmt.Errorf("error reading 'user_id': %w", err)
-		}
-	}
-
-	return err
-}
-
-// AsCreateContentImportSourceRequestAudienceIds0 returns the union data inside the CreateContentImportSourceRequest_AudienceIds as a CreateContentImportSourceRequestAudienceIds0
-func (t CreateContentImportSourceRequest_AudienceIds) AsCreateContentImportSourceRequestAudienceIds0() (CreateContentImportSourceRequestAudienceIds0, error) {
-	var body CreateContentImportSourceRequestAudienceIds0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateContentImportSourceRequestAudienceIds0 overwrites any union data inside the CreateContentImportSourceRequest_AudienceIds as the provided CreateContentImportSourceRequestAudienceIds0
-func (t *CreateContentImportSourceRequest_AudienceIds) FromCreateContentImportSourceRequestAudienceIds0(v CreateContentImportSourceRequestAudienceIds0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateContentImportSourceRequestAudienceIds0 performs a merge with any union data inside the CreateContentImportSourceRequest_AudienceIds, using the provided CreateContentImportSourceRequestAudienceIds0
-func (t *CreateContentImportSourceRequest_AudienceIds) MergeCreateContentImportSourceRequestAudienceIds0(v CreateContentImportSourceRequestAudienceIds0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCreateContentImportSourceRequestAudienceIds1 returns the union data inside the CreateContentImportSourceRequest_AudienceIds as a CreateContentImportSourceRequestAudienceIds1
-func (t CreateContentImportSourceRequest_AudienceIds) AsCreateContentImportSourceRequestAudienceIds1() (CreateContentImportSourceRequestAudienceIds1, error) {
-	var body CreateContentImportSourceRequestAudienceIds1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateContentImportSourceRequestAudienceIds1 overwrites any union data inside the CreateContentImportSourceRequest_AudienceIds as the provided CreateContentImportSourceRequestAudienceIds1
-func (t *CreateContentImportSourceRequest_AudienceIds) FromCreateContentImportSourceRequestAudienceIds1(v CreateContentImportSourceRequestAudienceIds1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateContentImportSourceRequestAudienceIds1 performs a merge with any union data inside the CreateContentImportSourceRequest_AudienceIds, using the provided CreateContentImportSourceRequestAudienceIds1
-func (t *CreateContentImportSourceRequest_AudienceIds) MergeCreateContentImportSourceRequestAudienceIds1(v CreateContentImportSourceRequestAudienceIds1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t CreateContentImportSourceRequest_AudienceIds) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *CreateContentImportSourceRequest_AudienceIds) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
 // AsCreateConversationAttributeStringRequest returns the union data inside the CreateConversationAttributeRequest as a CreateConversationAttributeStringRequest
 func (t CreateConversationAttributeRequest) AsCreateConversationAttributeStringRequest() (CreateConversationAttributeStringRequest, error) {
 	var body CreateConversationAttributeStringRequest
@@ -21092,327 +20334,6 @@ func (t *CreateConversationAttributeRequest) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsCreateDataAttributeRequest0 returns the union data inside the CreateDataAttributeRequest as a CreateDataAttributeRequest0
-func (t CreateDataAttributeRequest) AsCreateDataAttributeRequest0() (CreateDataAttributeRequest0, error) {
-	var body CreateDataAttributeRequest0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateDataAttributeRequest0 overwrites any union data inside the CreateDataAttributeRequest as the provided CreateDataAttributeRequest0
-func (t *CreateDataAttributeRequest) FromCreateDataAttributeRequest0(v CreateDataAttributeRequest0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateDataAttributeRequest0 performs a merge with any union data inside the CreateDataAttributeRequest, using the provided CreateDataAttributeRequest0
-func (t *CreateDataAttributeRequest) MergeCreateDataAttributeRequest0(v CreateDataAttributeRequest0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCreateDataAttributeRequest1 returns the union data inside the CreateDataAttributeRequest as a CreateDataAttributeRequest1
-func (t CreateDataAttributeRequest) AsCreateDataAttributeRequest1() (CreateDataAttributeRequest1, error) {
-	var body CreateDataAttributeRequest1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateDataAttributeRequest1 overwrites any union data inside the CreateDataAttributeRequest as the provided CreateDataAttributeRequest1
-func (t *CreateDataAttributeRequest) FromCreateDataAttributeRequest1(v CreateDataAttributeRequest1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateDataAttributeRequest1 performs a merge with any union data inside the CreateDataAttributeRequest, using the provided CreateDataAttributeRequest1
-func (t *CreateDataAttributeRequest) MergeCreateDataAttributeRequest1(v CreateDataAttributeRequest1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t CreateDataAttributeRequest) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	if err != nil {
-		return nil, err
-	}
-	object := make(map[string]json.RawMessage)
-	if t.union != nil {
-		err = json.Unmarshal(b, &object)
-		if err != nil {
-			return nil, err
-		}
-	}
-
-	if t.Description != nil {
-		object["description"], err = json.Marshal(t.Description)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'description': %w", err)
-		}
-	}
-
-	if t.MessengerWritable != nil {
-		object["messenger_writable"], err = json.Marshal(t.MessengerWritable)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'messenger_writable': %w", err)
-		}
-	}
-
-	object["model"], err = json.Marshal(t.Model)
-	if err != nil {
-		return nil, fmt.Errorf("error marshaling 'model': %w", err)
-	}
-
-	object["name"], err = json.Marshal(t.Name)
-	if err != nil {
-		return nil, fmt.Errorf("error marshaling 'name': %w", err)
-	}
-
-	b, err = json.Marshal(object)
-	return b, err
-}
-
-func (t *CreateDataAttributeRequest) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	if err != nil {
-		return err
-	}
-	object := make(map[string]json.RawMessage)
-	err = json.Unmarshal(b, &object)
-	if err != nil {
-		return err
-	}
-
-	if raw, found := object["description"]; found {
-		err = json.Unmarshal(raw, &t.Description)
-		if err != nil {
-			return fmt.Errorf("error reading 'description': %w", err)
-		}
-	}
-
-	if raw, found := object["messenger_writable"]; found {
-		err = json.Unmarshal(raw, &t.MessengerWritable)
-		if err != nil {
-			return fmt.Errorf("error reading 'messenger_writable': %w", err)
-		}
-	}
-
-	if raw, found := object["model"]; found {
-		err = json.Unmarshal(raw, &t.Model)
-		if err != nil {
-			return fmt.Errorf("error reading 'model': %w", err)
-		}
-	}
-
-	if raw, found := object["name"]; found {
-		err = json.Unmarshal(raw, &t.Name)
-		if err != nil {
-			return fmt.Errorf("error reading 'name': %w", err)
-		}
-	}
-
-	return err
-}
-
-// AsRecipient returns the union data inside the CreateMessageRequest_Bcc as a Recipient
-func (t CreateMessageRequest_Bcc) AsRecipient() (Recipient, error) {
-	var body Recipient
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromRecipient overwrites any union data inside the CreateMessageRequest_Bcc as the provided Recipient
-func (t *CreateMessageRequest_Bcc) FromRecipient(v Recipient) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeRecipient performs a merge with any union data inside the CreateMessageRequest_Bcc, using the provided Recipient
-func (t *CreateMessageRequest_Bcc) MergeRecipient(v Recipient) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCreateMessageRequestBcc1 returns the union data inside the CreateMessageRequest_Bcc as a CreateMessageRequestBcc1
-func (t CreateMessageRequest_Bcc) AsCreateMessageRequestBcc1() (CreateMessageRequestBcc1, error) {
-	var body CreateMessageRequestBcc1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateMessageRequestBcc1 overwrites any union data inside the CreateMessageRequest_Bcc as the provided CreateMessageRequestBcc1
-func (t *CreateMessageRequest_Bcc) FromCreateMessageRequestBcc1(v CreateMessageRequestBcc1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateMessageRequestBcc1 performs a merge with any union data inside the CreateMessageRequest_Bcc, using the provided CreateMessageRequestBcc1
-func (t *CreateMessageRequest_Bcc) MergeCreateMessageRequestBcc1(v CreateMessageRequestBcc1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t CreateMessageRequest_Bcc) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *CreateMessageRequest_Bcc) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsRecipient returns the union data inside the CreateMessageRequest_Cc as a Recipient
-func (t CreateMessageRequest_Cc) AsRecipient() (Recipient, error) {
-	var body Recipient
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromRecipient overwrites any union data inside the CreateMessageRequest_Cc as the provided Recipient
-func (t *CreateMessageRequest_Cc) FromRecipient(v Recipient) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeRecipient performs a merge with any union data inside the CreateMessageRequest_Cc, using the provided Recipient
-func (t *CreateMessageRequest_Cc) MergeRecipient(v Recipient) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCreateMessageRequestCc1 returns the union data inside the CreateMessageRequest_Cc as a CreateMessageRequestCc1
-func (t CreateMessageRequest_Cc) AsCreateMessageRequestCc1() (CreateMessageRequestCc1, error) {
-	var body CreateMessageRequestCc1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateMessageRequestCc1 overwrites any union data inside the CreateMessageRequest_Cc as the provided CreateMessageRequestCc1
-func (t *CreateMessageRequest_Cc) FromCreateMessageRequestCc1(v CreateMessageRequestCc1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateMessageRequestCc1 performs a merge with any union data inside the CreateMessageRequest_Cc, using the provided CreateMessageRequestCc1
-func (t *CreateMessageRequest_Cc) MergeCreateMessageRequestCc1(v CreateMessageRequestCc1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t CreateMessageRequest_Cc) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *CreateMessageRequest_Cc) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsRecipient returns the union data inside the CreateMessageRequest_To as a Recipient
-func (t CreateMessageRequest_To) AsRecipient() (Recipient, error) {
-	var body Recipient
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromRecipient overwrites any union data inside the CreateMessageRequest_To as the provided Recipient
-func (t *CreateMessageRequest_To) FromRecipient(v Recipient) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeRecipient performs a merge with any union data inside the CreateMessageRequest_To, using the provided Recipient
-func (t *CreateMessageRequest_To) MergeRecipient(v Recipient) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCreateMessageRequestTo1 returns the union data inside the CreateMessageRequest_To as a CreateMessageRequestTo1
-func (t CreateMessageRequest_To) AsCreateMessageRequestTo1() (CreateMessageRequestTo1, error) {
-	var body CreateMessageRequestTo1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateMessageRequestTo1 overwrites any union data inside the CreateMessageRequest_To as the provided CreateMessageRequestTo1
-func (t *CreateMessageRequest_To) FromCreateMessageRequestTo1(v CreateMessageRequestTo1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateMessageRequestTo1 performs a merge with any union data inside the CreateMessageRequest_To, using the provided CreateMessageRequestTo1
-func (t *CreateMessageRequest_To) MergeCreateMessageRequestTo1(v CreateMessageRequestTo1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t CreateMessageRequest_To) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *CreateMessageRequest_To) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
 // AsCreateOrUpdateTagRequest returns the union data inside the CreateTagRequest as a CreateOrUpdateTagRequest
 func (t CreateTagRequest) AsCreateOrUpdateTagRequest() (CreateOrUpdateTagRequest, error) {
 	var body CreateOrUpdateTagRequest
@@ -21527,22 +20448,22 @@ func (t *CreateTagRequest) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsCreateTicketRequestContacts0 returns the union data inside the CreateTicketRequest_Contacts_Item as a CreateTicketRequestContacts0
-func (t CreateTicketRequest_Contacts_Item) AsCreateTicketRequestContacts0() (CreateTicketRequestContacts0, error) {
-	var body CreateTicketRequestContacts0
+// AsCustomerByIntercomUserId returns the union data inside the CustomerRequest as a CustomerByIntercomUserId
+func (t CustomerRequest) AsCustomerByIntercomUserId() (CustomerByIntercomUserId, error) {
+	var body CustomerByIntercomUserId
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCreateTicketRequestContacts0 overwrites any union data inside the CreateTicketRequest_Contacts_Item as the provided CreateTicketRequestContacts0
-func (t *CreateTicketRequest_Contacts_Item) FromCreateTicketRequestContacts0(v CreateTicketRequestContacts0) error {
+// FromCustomerByIntercomUserId overwrites any union data inside the CustomerRequest as the provided CustomerByIntercomUserId
+func (t *CustomerRequest) FromCustomerByIntercomUserId(v CustomerByIntercomUserId) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCreateTicketRequestContacts0 performs a merge with any union data inside the CreateTicketRequest_Contacts_Item, using the provided CreateTicketRequestContacts0
-func (t *CreateTicketRequest_Contacts_Item) MergeCreateTicketRequestContacts0(v CreateTicketRequestContacts0) error {
+// MergeCustomerByIntercomUserId performs a merge with any union data inside the CustomerRequest, using the provided CustomerByIntercomUserId
+func (t *CustomerRequest) MergeCustomerByIntercomUserId(v CustomerByIntercomUserId) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -21553,22 +20474,22 @@ func (t *CreateTicketRequest_Contacts_Item) MergeCreateTicketRequestContacts0(v 
 	return err
 }
 
-// AsCreateTicketRequestContacts1 returns the union data inside the CreateTicketRequest_Contacts_Item as a CreateTicketRequestContacts1
-func (t CreateTicketRequest_Contacts_Item) AsCreateTicketRequestContacts1() (CreateTicketRequestContacts1, error) {
-	var body CreateTicketRequestContacts1
+// AsCustomerByUserId returns the union data inside the CustomerRequest as a CustomerByUserId
+func (t CustomerRequest) AsCustomerByUserId() (CustomerByUserId, error) {
+	var body CustomerByUserId
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCreateTicketRequestContacts1 overwrites any union data inside the CreateTicketRequest_Contacts_Item as the provided CreateTicketRequestContacts1
-func (t *CreateTicketRequest_Contacts_Item) FromCreateTicketRequestContacts1(v CreateTicketRequestContacts1) error {
+// FromCustomerByUserId overwrites any union data inside the CustomerRequest as the provided CustomerByUserId
+func (t *CustomerRequest) FromCustomerByUserId(v CustomerByUserId) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCreateTicketRequestContacts1 performs a merge with any union data inside the CreateTicketRequest_Contacts_Item, using the provided CreateTicketRequestContacts1
-func (t *CreateTicketRequest_Contacts_Item) MergeCreateTicketRequestContacts1(v CreateTicketRequestContacts1) error {
+// MergeCustomerByUserId performs a merge with any union data inside the CustomerRequest, using the provided CustomerByUserId
+func (t *CustomerRequest) MergeCustomerByUserId(v CustomerByUserId) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -21579,224 +20500,22 @@ func (t *CreateTicketRequest_Contacts_Item) MergeCreateTicketRequestContacts1(v 
 	return err
 }
 
-// AsCreateTicketRequestContacts2 returns the union data inside the CreateTicketRequest_Contacts_Item as a CreateTicketRequestContacts2
-func (t CreateTicketRequest_Contacts_Item) AsCreateTicketRequestContacts2() (CreateTicketRequestContacts2, error) {
-	var body CreateTicketRequestContacts2
+// AsCustomerByEmail returns the union data inside the CustomerRequest as a CustomerByEmail
+func (t CustomerRequest) AsCustomerByEmail() (CustomerByEmail, error) {
+	var body CustomerByEmail
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromCreateTicketRequestContacts2 overwrites any union data inside the CreateTicketRequest_Contacts_Item as the provided CreateTicketRequestContacts2
-func (t *CreateTicketRequest_Contacts_Item) FromCreateTicketRequestContacts2(v CreateTicketRequestContacts2) error {
+// FromCustomerByEmail overwrites any union data inside the CustomerRequest as the provided CustomerByEmail
+func (t *CustomerRequest) FromCustomerByEmail(v CustomerByEmail) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeCreateTicketRequestContacts2 performs a merge with any union data inside the CreateTicketRequest_Contacts_Item, using the provided CreateTicketRequestContacts2
-func (t *CreateTicketRequest_Contacts_Item) MergeCreateTicketRequestContacts2(v CreateTicketRequestContacts2) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t CreateTicketRequest_Contacts_Item) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *CreateTicketRequest_Contacts_Item) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsCustomAttributes0 returns the union data inside the CustomAttributes_AdditionalProperties as a CustomAttributes0
-func (t CustomAttributes_AdditionalProperties) AsCustomAttributes0() (CustomAttributes0, error) {
-	var body CustomAttributes0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCustomAttributes0 overwrites any union data inside the CustomAttributes_AdditionalProperties as the provided CustomAttributes0
-func (t *CustomAttributes_AdditionalProperties) FromCustomAttributes0(v CustomAttributes0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCustomAttributes0 performs a merge with any union data inside the CustomAttributes_AdditionalProperties, using the provided CustomAttributes0
-func (t *CustomAttributes_AdditionalProperties) MergeCustomAttributes0(v CustomAttributes0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCustomAttributes1 returns the union data inside the CustomAttributes_AdditionalProperties as a CustomAttributes1
-func (t CustomAttributes_AdditionalProperties) AsCustomAttributes1() (CustomAttributes1, error) {
-	var body CustomAttributes1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCustomAttributes1 overwrites any union data inside the CustomAttributes_AdditionalProperties as the provided CustomAttributes1
-func (t *CustomAttributes_AdditionalProperties) FromCustomAttributes1(v CustomAttributes1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCustomAttributes1 performs a merge with any union data inside the CustomAttributes_AdditionalProperties, using the provided CustomAttributes1
-func (t *CustomAttributes_AdditionalProperties) MergeCustomAttributes1(v CustomAttributes1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsDatetime returns the union data inside the CustomAttributes_AdditionalProperties as a Datetime
-func (t CustomAttributes_AdditionalProperties) AsDatetime() (Datetime, error) {
-	var body Datetime
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromDatetime overwrites any union data inside the CustomAttributes_AdditionalProperties as the provided Datetime
-func (t *CustomAttributes_AdditionalProperties) FromDatetime(v Datetime) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeDatetime performs a merge with any union data inside the CustomAttributes_AdditionalProperties, using the provided Datetime
-func (t *CustomAttributes_AdditionalProperties) MergeDatetime(v Datetime) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCustomObjectInstanceList returns the union data inside the CustomAttributes_AdditionalProperties as a CustomObjectInstanceList
-func (t CustomAttributes_AdditionalProperties) AsCustomObjectInstanceList() (CustomObjectInstanceList, error) {
-	var body CustomObjectInstanceList
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCustomObjectInstanceList overwrites any union data inside the CustomAttributes_AdditionalProperties as the provided CustomObjectInstanceList
-func (t *CustomAttributes_AdditionalProperties) FromCustomObjectInstanceList(v CustomObjectInstanceList) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCustomObjectInstanceList performs a merge with any union data inside the CustomAttributes_AdditionalProperties, using the provided CustomObjectInstanceList
-func (t *CustomAttributes_AdditionalProperties) MergeCustomObjectInstanceList(v CustomObjectInstanceList) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t CustomAttributes_AdditionalProperties) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *CustomAttributes_AdditionalProperties) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsCustomerRequest0 returns the union data inside the CustomerRequest as a CustomerRequest0
-func (t CustomerRequest) AsCustomerRequest0() (CustomerRequest0, error) {
-	var body CustomerRequest0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCustomerRequest0 overwrites any union data inside the CustomerRequest as the provided CustomerRequest0
-func (t *CustomerRequest) FromCustomerRequest0(v CustomerRequest0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCustomerRequest0 performs a merge with any union data inside the CustomerRequest, using the provided CustomerRequest0
-func (t *CustomerRequest) MergeCustomerRequest0(v CustomerRequest0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCustomerRequest1 returns the union data inside the CustomerRequest as a CustomerRequest1
-func (t CustomerRequest) AsCustomerRequest1() (CustomerRequest1, error) {
-	var body CustomerRequest1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCustomerRequest1 overwrites any union data inside the CustomerRequest as the provided CustomerRequest1
-func (t *CustomerRequest) FromCustomerRequest1(v CustomerRequest1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCustomerRequest1 performs a merge with any union data inside the CustomerRequest, using the provided CustomerRequest1
-func (t *CustomerRequest) MergeCustomerRequest1(v CustomerRequest1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCustomerRequest2 returns the union data inside the CustomerRequest as a CustomerRequest2
-func (t CustomerRequest) AsCustomerRequest2() (CustomerRequest2, error) {
-	var body CustomerRequest2
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCustomerRequest2 overwrites any union data inside the CustomerRequest as the provided CustomerRequest2
-func (t *CustomerRequest) FromCustomerRequest2(v CustomerRequest2) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCustomerRequest2 performs a merge with any union data inside the CustomerRequest, using the provided CustomerRequest2
-func (t *CustomerRequest) MergeCustomerRequest2(v CustomerRequest2) error {
+// MergeCustomerByEmail performs a merge with any union data inside the CustomerRequest, using the provided CustomerByEmail
+func (t *CustomerRequest) MergeCustomerByEmail(v CustomerByEmail) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -21813,68 +20532,6 @@ func (t CustomerRequest) MarshalJSON() ([]byte, error) {
 }
 
 func (t *CustomerRequest) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsDatetime0 returns the union data inside the Datetime as a Datetime0
-func (t Datetime) AsDatetime0() (Datetime0, error) {
-	var body Datetime0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromDatetime0 overwrites any union data inside the Datetime as the provided Datetime0
-func (t *Datetime) FromDatetime0(v Datetime0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeDatetime0 performs a merge with any union data inside the Datetime, using the provided Datetime0
-func (t *Datetime) MergeDatetime0(v Datetime0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsDatetime1 returns the union data inside the Datetime as a Datetime1
-func (t Datetime) AsDatetime1() (Datetime1, error) {
-	var body Datetime1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromDatetime1 overwrites any union data inside the Datetime as the provided Datetime1
-func (t *Datetime) FromDatetime1(v Datetime1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeDatetime1 performs a merge with any union data inside the Datetime, using the provided Datetime1
-func (t *Datetime) MergeDatetime1(v Datetime1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t Datetime) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *Datetime) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
@@ -22159,22 +20816,22 @@ func (t *ManageConversationRequest) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsMultipleFilterSearchRequestValue0 returns the union data inside the MultipleFilterSearchRequest_Value as a MultipleFilterSearchRequestValue0
-func (t MultipleFilterSearchRequest_Value) AsMultipleFilterSearchRequestValue0() (MultipleFilterSearchRequestValue0, error) {
-	var body MultipleFilterSearchRequestValue0
+// AsRecipient returns the union data inside the MessageRecipients as a Recipient
+func (t MessageRecipients) AsRecipient() (Recipient, error) {
+	var body Recipient
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromMultipleFilterSearchRequestValue0 overwrites any union data inside the MultipleFilterSearchRequest_Value as the provided MultipleFilterSearchRequestValue0
-func (t *MultipleFilterSearchRequest_Value) FromMultipleFilterSearchRequestValue0(v MultipleFilterSearchRequestValue0) error {
+// FromRecipient overwrites any union data inside the MessageRecipients as the provided Recipient
+func (t *MessageRecipients) FromRecipient(v Recipient) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeMultipleFilterSearchRequestValue0 performs a merge with any union data inside the MultipleFilterSearchRequest_Value, using the provided MultipleFilterSearchRequestValue0
-func (t *MultipleFilterSearchRequest_Value) MergeMultipleFilterSearchRequestValue0(v MultipleFilterSearchRequestValue0) error {
+// MergeRecipient performs a merge with any union data inside the MessageRecipients, using the provided Recipient
+func (t *MessageRecipients) MergeRecipient(v Recipient) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -22185,22 +20842,22 @@ func (t *MultipleFilterSearchRequest_Value) MergeMultipleFilterSearchRequestValu
 	return err
 }
 
-// AsMultipleFilterSearchRequestValue1 returns the union data inside the MultipleFilterSearchRequest_Value as a MultipleFilterSearchRequestValue1
-func (t MultipleFilterSearchRequest_Value) AsMultipleFilterSearchRequestValue1() (MultipleFilterSearchRequestValue1, error) {
-	var body MultipleFilterSearchRequestValue1
+// AsRecipientList returns the union data inside the MessageRecipients as a RecipientList
+func (t MessageRecipients) AsRecipientList() (RecipientList, error) {
+	var body RecipientList
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromMultipleFilterSearchRequestValue1 overwrites any union data inside the MultipleFilterSearchRequest_Value as the provided MultipleFilterSearchRequestValue1
-func (t *MultipleFilterSearchRequest_Value) FromMultipleFilterSearchRequestValue1(v MultipleFilterSearchRequestValue1) error {
+// FromRecipientList overwrites any union data inside the MessageRecipients as the provided RecipientList
+func (t *MessageRecipients) FromRecipientList(v RecipientList) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeMultipleFilterSearchRequestValue1 performs a merge with any union data inside the MultipleFilterSearchRequest_Value, using the provided MultipleFilterSearchRequestValue1
-func (t *MultipleFilterSearchRequest_Value) MergeMultipleFilterSearchRequestValue1(v MultipleFilterSearchRequestValue1) error {
+// MergeRecipientList performs a merge with any union data inside the MessageRecipients, using the provided RecipientList
+func (t *MessageRecipients) MergeRecipientList(v RecipientList) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -22211,32 +20868,32 @@ func (t *MultipleFilterSearchRequest_Value) MergeMultipleFilterSearchRequestValu
 	return err
 }
 
-func (t MultipleFilterSearchRequest_Value) MarshalJSON() ([]byte, error) {
+func (t MessageRecipients) MarshalJSON() ([]byte, error) {
 	b, err := t.union.MarshalJSON()
 	return b, err
 }
 
-func (t *MultipleFilterSearchRequest_Value) UnmarshalJSON(b []byte) error {
+func (t *MessageRecipients) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
 
-// AsRedactConversationRequest0 returns the union data inside the RedactConversationRequest as a RedactConversationRequest0
-func (t RedactConversationRequest) AsRedactConversationRequest0() (RedactConversationRequest0, error) {
-	var body RedactConversationRequest0
+// AsRedactConversationPartRequest returns the union data inside the RedactConversationRequest as a RedactConversationPartRequest
+func (t RedactConversationRequest) AsRedactConversationPartRequest() (RedactConversationPartRequest, error) {
+	var body RedactConversationPartRequest
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromRedactConversationRequest0 overwrites any union data inside the RedactConversationRequest as the provided RedactConversationRequest0
-func (t *RedactConversationRequest) FromRedactConversationRequest0(v RedactConversationRequest0) error {
+// FromRedactConversationPartRequest overwrites any union data inside the RedactConversationRequest as the provided RedactConversationPartRequest
+func (t *RedactConversationRequest) FromRedactConversationPartRequest(v RedactConversationPartRequest) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeRedactConversationRequest0 performs a merge with any union data inside the RedactConversationRequest, using the provided RedactConversationRequest0
-func (t *RedactConversationRequest) MergeRedactConversationRequest0(v RedactConversationRequest0) error {
+// MergeRedactConversationPartRequest performs a merge with any union data inside the RedactConversationRequest, using the provided RedactConversationPartRequest
+func (t *RedactConversationRequest) MergeRedactConversationPartRequest(v RedactConversationPartRequest) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -22247,22 +20904,22 @@ func (t *RedactConversationRequest) MergeRedactConversationRequest0(v RedactConv
 	return err
 }
 
-// AsRedactConversationRequest1 returns the union data inside the RedactConversationRequest as a RedactConversationRequest1
-func (t RedactConversationRequest) AsRedactConversationRequest1() (RedactConversationRequest1, error) {
-	var body RedactConversationRequest1
+// AsRedactConversationSourceRequest returns the union data inside the RedactConversationRequest as a RedactConversationSourceRequest
+func (t RedactConversationRequest) AsRedactConversationSourceRequest() (RedactConversationSourceRequest, error) {
+	var body RedactConversationSourceRequest
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromRedactConversationRequest1 overwrites any union data inside the RedactConversationRequest as the provided RedactConversationRequest1
-func (t *RedactConversationRequest) FromRedactConversationRequest1(v RedactConversationRequest1) error {
+// FromRedactConversationSourceRequest overwrites any union data inside the RedactConversationRequest as the provided RedactConversationSourceRequest
+func (t *RedactConversationRequest) FromRedactConversationSourceRequest(v RedactConversationSourceRequest) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeRedactConversationRequest1 performs a merge with any union data inside the RedactConversationRequest, using the provided RedactConversationRequest1
-func (t *RedactConversationRequest) MergeRedactConversationRequest1(v RedactConversationRequest1) error {
+// MergeRedactConversationSourceRequest performs a merge with any union data inside the RedactConversationRequest, using the provided RedactConversationSourceRequest
+func (t *RedactConversationRequest) MergeRedactConversationSourceRequest(v RedactConversationSourceRequest) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -22441,22 +21098,22 @@ func (t *ReplyTicketRequest) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsSingleFilterSearchRequest returns the union data inside the SearchRequest_Query as a SingleFilterSearchRequest
-func (t SearchRequest_Query) AsSingleFilterSearchRequest() (SingleFilterSearchRequest, error) {
+// AsSingleFilterSearchRequest returns the union data inside the SearchQuery as a SingleFilterSearchRequest
+func (t SearchQuery) AsSingleFilterSearchRequest() (SingleFilterSearchRequest, error) {
 	var body SingleFilterSearchRequest
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromSingleFilterSearchRequest overwrites any union data inside the SearchRequest_Query as the provided SingleFilterSearchRequest
-func (t *SearchRequest_Query) FromSingleFilterSearchRequest(v SingleFilterSearchRequest) error {
+// FromSingleFilterSearchRequest overwrites any union data inside the SearchQuery as the provided SingleFilterSearchRequest
+func (t *SearchQuery) FromSingleFilterSearchRequest(v SingleFilterSearchRequest) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeSingleFilterSearchRequest performs a merge with any union data inside the SearchRequest_Query, using the provided SingleFilterSearchRequest
-func (t *SearchRequest_Query) MergeSingleFilterSearchRequest(v SingleFilterSearchRequest) error {
+// MergeSingleFilterSearchRequest performs a merge with any union data inside the SearchQuery, using the provided SingleFilterSearchRequest
+func (t *SearchQuery) MergeSingleFilterSearchRequest(v SingleFilterSearchRequest) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -22467,22 +21124,22 @@ func (t *SearchRequest_Query) MergeSingleFilterSearchRequest(v SingleFilterSearc
 	return err
 }
 
-// AsMultipleFilterSearchRequest returns the union data inside the SearchRequest_Query as a MultipleFilterSearchRequest
-func (t SearchRequest_Query) AsMultipleFilterSearchRequest() (MultipleFilterSearchRequest, error) {
+// AsMultipleFilterSearchRequest returns the union data inside the SearchQuery as a MultipleFilterSearchRequest
+func (t SearchQuery) AsMultipleFilterSearchRequest() (MultipleFilterSearchRequest, error) {
 	var body MultipleFilterSearchRequest
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromMultipleFilterSearchRequest overwrites any union data inside the SearchRequest_Query as the provided MultipleFilterSearchRequest
-func (t *SearchRequest_Query) FromMultipleFilterSearchRequest(v MultipleFilterSearchRequest) error {
+// FromMultipleFilterSearchRequest overwrites any union data inside the SearchQuery as the provided MultipleFilterSearchRequest
+func (t *SearchQuery) FromMultipleFilterSearchRequest(v MultipleFilterSearchRequest) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeMultipleFilterSearchRequest performs a merge with any union data inside the SearchRequest_Query, using the provided MultipleFilterSearchRequest
-func (t *SearchRequest_Query) MergeMultipleFilterSearchRequest(v MultipleFilterSearchRequest) error {
+// MergeMultipleFilterSearchRequest performs a merge with any union data inside the SearchQuery, using the provided MultipleFilterSearchRequest
+func (t *SearchQuery) MergeMultipleFilterSearchRequest(v MultipleFilterSearchRequest) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -22493,32 +21150,32 @@ func (t *SearchRequest_Query) MergeMultipleFilterSearchRequest(v MultipleFilterS
 	return err
 }
 
-func (t SearchRequest_Query) MarshalJSON() ([]byte, error) {
+func (t SearchQuery) MarshalJSON() ([]byte, error) {
 	b, err := t.union.MarshalJSON()
 	return b, err
 }
 
-func (t *SearchRequest_Query) UnmarshalJSON(b []byte) error {
+func (t *SearchQuery) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }
 
-// AsSingleFilterSearchRequestValue30 returns the union data inside the SingleFilterSearchRequest_Value_3_Item as a SingleFilterSearchRequestValue30
-func (t SingleFilterSearchRequest_Value_3_Item) AsSingleFilterSearchRequestValue30() (SingleFilterSearchRequestValue30, error) {
-	var body SingleFilterSearchRequestValue30
+// AsContactById returns the union data inside the TicketContact as a ContactById
+func (t TicketContact) AsContactById() (ContactById, error) {
+	var body ContactById
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromSingleFilterSearchRequestValue30 overwrites any union data inside the SingleFilterSearchRequest_Value_3_Item as the provided SingleFilterSearchRequestValue30
-func (t *SingleFilterSearchRequest_Value_3_Item) FromSingleFilterSearchRequestValue30(v SingleFilterSearchRequestValue30) error {
+// FromContactById overwrites any union data inside the TicketContact as the provided ContactById
+func (t *TicketContact) FromContactById(v ContactById) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeSingleFilterSearchRequestValue30 performs a merge with any union data inside the SingleFilterSearchRequest_Value_3_Item, using the provided SingleFilterSearchRequestValue30
-func (t *SingleFilterSearchRequest_Value_3_Item) MergeSingleFilterSearchRequestValue30(v SingleFilterSearchRequestValue30) error {
+// MergeContactById performs a merge with any union data inside the TicketContact, using the provided ContactById
+func (t *TicketContact) MergeContactById(v ContactById) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -22529,22 +21186,22 @@ func (t *SingleFilterSearchRequest_Value_3_Item) MergeSingleFilterSearchRequestV
 	return err
 }
 
-// AsSingleFilterSearchRequestValue31 returns the union data inside the SingleFilterSearchRequest_Value_3_Item as a SingleFilterSearchRequestValue31
-func (t SingleFilterSearchRequest_Value_3_Item) AsSingleFilterSearchRequestValue31() (SingleFilterSearchRequestValue31, error) {
-	var body SingleFilterSearchRequestValue31
+// AsContactByExternalId returns the union data inside the TicketContact as a ContactByExternalId
+func (t TicketContact) AsContactByExternalId() (ContactByExternalId, error) {
+	var body ContactByExternalId
 	err := json.Unmarshal(t.union, &body)
 	return body, err
 }
 
-// FromSingleFilterSearchRequestValue31 overwrites any union data inside the SingleFilterSearchRequest_Value_3_Item as the provided SingleFilterSearchRequestValue31
-func (t *SingleFilterSearchRequest_Value_3_Item) FromSingleFilterSearchRequestValue31(v SingleFilterSearchRequestValue31) error {
+// FromContactByExternalId overwrites any union data inside the TicketContact as the provided ContactByExternalId
+func (t *TicketContact) FromContactByExternalId(v ContactByExternalId) error {
 	b, err := json.Marshal(v)
 	t.union = b
 	return err
 }
 
-// MergeSingleFilterSearchRequestValue31 performs a merge with any union data inside the SingleFilterSearchRequest_Value_3_Item, using the provided SingleFilterSearchRequestValue31
-func (t *SingleFilterSearchRequest_Value_3_Item) MergeSingleFilterSearchRequestValue31(v SingleFilterSearchRequestValue31) error {
+// MergeContactByExternalId performs a merge with any union data inside the TicketContact, using the provided ContactByExternalId
+func (t *TicketContact) MergeContactByExternalId(v ContactByExternalId) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -22555,866 +21212,38 @@ func (t *SingleFilterSearchRequest_Value_3_Item) MergeSingleFilterSearchRequestV
 	return err
 }
 
-func (t SingleFilterSearchRequest_Value_3_Item) MarshalJSON() ([]byte, error) {
+// AsContactByEmail returns the union data inside the TicketContact as a ContactByEmail
+func (t TicketContact) AsContactByEmail() (ContactByEmail, error) {
+	var body ContactByEmail
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromContactByEmail overwrites any union data inside the TicketContact as the provided ContactByEmail
+func (t *TicketContact) FromContactByEmail(v ContactByEmail) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeContactByEmail performs a merge with any union data inside the TicketContact, using the provided ContactByEmail
+func (t *TicketContact) MergeContactByEmail(v ContactByEmail) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t TicketContact) MarshalJSON() ([]byte, error) {
 	b, err := t.union.MarshalJSON()
 	return b, err
 }
 
-func (t *SingleFilterSearchRequest_Value_3_Item) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsSingleFilterSearchRequestValue0 returns the union data inside the SingleFilterSearchRequest_Value as a SingleFilterSearchRequestValue0
-func (t SingleFilterSearchRequest_Value) AsSingleFilterSearchRequestValue0() (SingleFilterSearchRequestValue0, error) {
-	var body SingleFilterSearchRequestValue0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromSingleFilterSearchRequestValue0 overwrites any union data inside the SingleFilterSearchRequest_Value as the provided SingleFilterSearchRequestValue0
-func (t *SingleFilterSearchRequest_Value) FromSingleFilterSearchRequestValue0(v SingleFilterSearchRequestValue0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeSingleFilterSearchRequestValue0 performs a merge with any union data inside the SingleFilterSearchRequest_Value, using the provided SingleFilterSearchRequestValue0
-func (t *SingleFilterSearchRequest_Value) MergeSingleFilterSearchRequestValue0(v SingleFilterSearchRequestValue0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsSingleFilterSearchRequestValue1 returns the union data inside the SingleFilterSearchRequest_Value as a SingleFilterSearchRequestValue1
-func (t SingleFilterSearchRequest_Value) AsSingleFilterSearchRequestValue1() (SingleFilterSearchRequestValue1, error) {
-	var body SingleFilterSearchRequestValue1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromSingleFilterSearchRequestValue1 overwrites any union data inside the SingleFilterSearchRequest_Value as the provided SingleFilterSearchRequestValue1
-func (t *SingleFilterSearchRequest_Value) FromSingleFilterSearchRequestValue1(v SingleFilterSearchRequestValue1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeSingleFilterSearchRequestValue1 performs a merge with any union data inside the SingleFilterSearchRequest_Value, using the provided SingleFilterSearchRequestValue1
-func (t *SingleFilterSearchRequest_Value) MergeSingleFilterSearchRequestValue1(v SingleFilterSearchRequestValue1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsSingleFilterSearchRequestValue2 returns the union data inside the SingleFilterSearchRequest_Value as a SingleFilterSearchRequestValue2
-func (t SingleFilterSearchRequest_Value) AsSingleFilterSearchRequestValue2() (SingleFilterSearchRequestValue2, error) {
-	var body SingleFilterSearchRequestValue2
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromSingleFilterSearchRequestValue2 overwrites any union data inside the SingleFilterSearchRequest_Value as the provided SingleFilterSearchRequestValue2
-func (t *SingleFilterSearchRequest_Value) FromSingleFilterSearchRequestValue2(v SingleFilterSearchRequestValue2) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeSingleFilterSearchRequestValue2 performs a merge with any union data inside the SingleFilterSearchRequest_Value, using the provided SingleFilterSearchRequestValue2
-func (t *SingleFilterSearchRequest_Value) MergeSingleFilterSearchRequestValue2(v SingleFilterSearchRequestValue2) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsSingleFilterSearchRequestValue3 returns the union data inside the SingleFilterSearchRequest_Value as a SingleFilterSearchRequestValue3
-func (t SingleFilterSearchRequest_Value) AsSingleFilterSearchRequestValue3() (SingleFilterSearchRequestValue3, error) {
-	var body SingleFilterSearchRequestValue3
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromSingleFilterSearchRequestValue3 overwrites any union data inside the SingleFilterSearchRequest_Value as the provided SingleFilterSearchRequestValue3
-func (t *SingleFilterSearchRequest_Value) FromSingleFilterSearchRequestValue3(v SingleFilterSearchRequestValue3) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeSingleFilterSearchRequestValue3 performs a merge with any union data inside the SingleFilterSearchRequest_Value, using the provided SingleFilterSearchRequestValue3
-func (t *SingleFilterSearchRequest_Value) MergeSingleFilterSearchRequestValue3(v SingleFilterSearchRequestValue3) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t SingleFilterSearchRequest_Value) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *SingleFilterSearchRequest_Value) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsTicketCustomAttributes0 returns the union data inside the TicketCustomAttributes_AdditionalProperties as a TicketCustomAttributes0
-func (t TicketCustomAttributes_AdditionalProperties) AsTicketCustomAttributes0() (TicketCustomAttributes0, error) {
-	var body TicketCustomAttributes0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromTicketCustomAttributes0 overwrites any union data inside the TicketCustomAttributes_AdditionalProperties as the provided TicketCustomAttributes0
-func (t *TicketCustomAttributes_AdditionalProperties) FromTicketCustomAttributes0(v TicketCustomAttributes0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeTicketCustomAttributes0 performs a merge with any union data inside the TicketCustomAttributes_AdditionalProperties, using the provided TicketCustomAttributes0
-func (t *TicketCustomAttributes_AdditionalProperties) MergeTicketCustomAttributes0(v TicketCustomAttributes0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsTicketCustomAttributes1 returns the union data inside the TicketCustomAttributes_AdditionalProperties as a TicketCustomAttributes1
-func (t TicketCustomAttributes_AdditionalProperties) AsTicketCustomAttributes1() (TicketCustomAttributes1, error) {
-	var body TicketCustomAttributes1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromTicketCustomAttributes1 overwrites any union data inside the TicketCustomAttributes_AdditionalProperties as the provided TicketCustomAttributes1
-func (t *TicketCustomAttributes_AdditionalProperties) FromTicketCustomAttributes1(v TicketCustomAttributes1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeTicketCustomAttributes1 performs a merge with any union data inside the TicketCustomAttributes_AdditionalProperties, using the provided TicketCustomAttributes1
-func (t *TicketCustomAttributes_AdditionalProperties) MergeTicketCustomAttributes1(v TicketCustomAttributes1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsTicketCustomAttributes2 returns the union data inside the TicketCustomAttributes_AdditionalProperties as a TicketCustomAttributes2
-func (t TicketCustomAttributes_AdditionalProperties) AsTicketCustomAttributes2() (TicketCustomAttributes2, error) {
-	var body TicketCustomAttributes2
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromTicketCustomAttributes2 overwrites any union data inside the TicketCustomAttributes_AdditionalProperties as the provided TicketCustomAttributes2
-func (t *TicketCustomAttributes_AdditionalProperties) FromTicketCustomAttributes2(v TicketCustomAttributes2) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeTicketCustomAttributes2 performs a merge with any union data inside the TicketCustomAttributes_AdditionalProperties, using the provided TicketCustomAttributes2
-func (t *TicketCustomAttributes_AdditionalProperties) MergeTicketCustomAttributes2(v TicketCustomAttributes2) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsTicketCustomAttributes3 returns the union data inside the TicketCustomAttributes_AdditionalProperties as a TicketCustomAttributes3
-func (t TicketCustomAttributes_AdditionalProperties) AsTicketCustomAttributes3() (TicketCustomAttributes3, error) {
-	var body TicketCustomAttributes3
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromTicketCustomAttributes3 overwrites any union data inside the TicketCustomAttributes_AdditionalProperties as the provided TicketCustomAttributes3
-func (t *TicketCustomAttributes_AdditionalProperties) FromTicketCustomAttributes3(v TicketCustomAttributes3) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeTicketCustomAttributes3 performs a merge with any union data inside the TicketCustomAttributes_AdditionalProperties, using the provided TicketCustomAttributes3
-func (t *TicketCustomAttributes_AdditionalProperties) MergeTicketCustomAttributes3(v TicketCustomAttributes3) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsFileAttribute returns the union data inside the TicketCustomAttributes_AdditionalProperties as a FileAttribute
-func (t TicketCustomAttributes_AdditionalProperties) AsFileAttribute() (FileAttribute, error) {
-	var body FileAttribute
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromFileAttribute overwrites any union data inside the TicketCustomAttributes_AdditionalProperties as the provided FileAttribute
-func (t *TicketCustomAttributes_AdditionalProperties) FromFileAttribute(v FileAttribute) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeFileAttribute performs a merge with any union data inside the TicketCustomAttributes_AdditionalProperties, using the provided FileAttribute
-func (t *TicketCustomAttributes_AdditionalProperties) MergeFileAttribute(v FileAttribute) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t TicketCustomAttributes_AdditionalProperties) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *TicketCustomAttributes_AdditionalProperties) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsTicketPartUpdatedAttributeDataValueId0 returns the union data inside the TicketPart_UpdatedAttributeData_Value_Id as a TicketPartUpdatedAttributeDataValueId0
-func (t TicketPart_UpdatedAttributeData_Value_Id) AsTicketPartUpdatedAttributeDataValueId0() (TicketPartUpdatedAttributeDataValueId0, error) {
-	var body TicketPartUpdatedAttributeDataValueId0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromTicketPartUpdatedAttributeDataValueId0 overwrites any union data inside the TicketPart_UpdatedAttributeData_Value_Id as the provided TicketPartUpdatedAttributeDataValueId0
-func (t *TicketPart_UpdatedAttributeData_Value_Id) FromTicketPartUpdatedAttributeDataValueId0(v TicketPartUpdatedAttributeDataValueId0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeTicketPartUpdatedAttributeDataValueId0 performs a merge with any union data inside the TicketPart_UpdatedAttributeData_Value_Id, using the provided TicketPartUpdatedAttributeDataValueId0
-func (t *TicketPart_UpdatedAttributeData_Value_Id) MergeTicketPartUpdatedAttributeDataValueId0(v TicketPartUpdatedAttributeDataValueId0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsTicketPartUpdatedAttributeDataValueId1 returns the union data inside the TicketPart_UpdatedAttributeData_Value_Id as a TicketPartUpdatedAttributeDataValueId1
-func (t TicketPart_UpdatedAttributeData_Value_Id) AsTicketPartUpdatedAttributeDataValueId1() (TicketPartUpdatedAttributeDataValueId1, error) {
-	var body TicketPartUpdatedAttributeDataValueId1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromTicketPartUpdatedAttributeDataValueId1 overwrites any union data inside the TicketPart_UpdatedAttributeData_Value_Id as the provided TicketPartUpdatedAttributeDataValueId1
-func (t *TicketPart_UpdatedAttributeData_Value_Id) FromTicketPartUpdatedAttributeDataValueId1(v TicketPartUpdatedAttributeDataValueId1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeTicketPartUpdatedAttributeDataValueId1 performs a merge with any union data inside the TicketPart_UpdatedAttributeData_Value_Id, using the provided TicketPartUpdatedAttributeDataValueId1
-func (t *TicketPart_UpdatedAttributeData_Value_Id) MergeTicketPartUpdatedAttributeDataValueId1(v TicketPartUpdatedAttributeDataValueId1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t TicketPart_UpdatedAttributeData_Value_Id) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *TicketPart_UpdatedAttributeData_Value_Id) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsTicketPartUpdatedAttributeDataValueLabel0 returns the union data inside the TicketPart_UpdatedAttributeData_Value_Label as a TicketPartUpdatedAttributeDataValueLabel0
-func (t TicketPart_UpdatedAttributeData_Value_Label) AsTicketPartUpdatedAttributeDataValueLabel0() (TicketPartUpdatedAttributeDataValueLabel0, error) {
-	var body TicketPartUpdatedAttributeDataValueLabel0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromTicketPartUpdatedAttributeDataValueLabel0 overwrites any union data inside the TicketPart_UpdatedAttributeData_Value_Label as the provided TicketPartUpdatedAttributeDataValueLabel0
-func (t *TicketPart_UpdatedAttributeData_Value_Label) FromTicketPartUpdatedAttributeDataValueLabel0(v TicketPartUpdatedAttributeDataValueLabel0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeTicketPartUpdatedAttributeDataValueLabel0 performs a merge with any union data inside the TicketPart_UpdatedAttributeData_Value_Label, using the provided TicketPartUpdatedAttributeDataValueLabel0
-func (t *TicketPart_UpdatedAttributeData_Value_Label) MergeTicketPartUpdatedAttributeDataValueLabel0(v TicketPartUpdatedAttributeDataValueLabel0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsTicketPartUpdatedAttributeDataValueLabel1 returns the union data inside the TicketPart_UpdatedAttributeData_Value_Label as a TicketPartUpdatedAttributeDataValueLabel1
-func (t TicketPart_UpdatedAttributeData_Value_Label) AsTicketPartUpdatedAttributeDataValueLabel1() (TicketPartUpdatedAttributeDataValueLabel1, error) {
-	var body TicketPartUpdatedAttributeDataValueLabel1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromTicketPartUpdatedAttributeDataValueLabel1 overwrites any union data inside the TicketPart_UpdatedAttributeData_Value_Label as the provided TicketPartUpdatedAttributeDataValueLabel1
-func (t *TicketPart_UpdatedAttributeData_Value_Label) FromTicketPartUpdatedAttributeDataValueLabel1(v TicketPartUpdatedAttributeDataValueLabel1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeTicketPartUpdatedAttributeDataValueLabel1 performs a merge with any union data inside the TicketPart_UpdatedAttributeData_Value_Label, using the provided TicketPartUpdatedAttributeDataValueLabel1
-func (t *TicketPart_UpdatedAttributeData_Value_Label) MergeTicketPartUpdatedAttributeDataValueLabel1(v TicketPartUpdatedAttributeDataValueLabel1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t TicketPart_UpdatedAttributeData_Value_Label) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *TicketPart_UpdatedAttributeData_Value_Label) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsTicketRequestCustomAttributes0 returns the union data inside the TicketRequestCustomAttributes_AdditionalProperties as a TicketRequestCustomAttributes0
-func (t TicketRequestCustomAttributes_AdditionalProperties) AsTicketRequestCustomAttributes0() (TicketRequestCustomAttributes0, error) {
-	var body TicketRequestCustomAttributes0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromTicketRequestCustomAttributes0 overwrites any union data inside the TicketRequestCustomAttributes_AdditionalProperties as the provided TicketRequestCustomAttributes0
-func (t *TicketRequestCustomAttributes_AdditionalProperties) FromTicketRequestCustomAttributes0(v TicketRequestCustomAttributes0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeTicketRequestCustomAttributes0 performs a merge with any union data inside the TicketRequestCustomAttributes_AdditionalProperties, using the provided TicketRequestCustomAttributes0
-func (t *TicketRequestCustomAttributes_AdditionalProperties) MergeTicketRequestCustomAttributes0(v TicketRequestCustomAttributes0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsTicketRequestCustomAttributes1 returns the union data inside the TicketRequestCustomAttributes_AdditionalProperties as a TicketRequestCustomAttributes1
-func (t TicketRequestCustomAttributes_AdditionalProperties) AsTicketRequestCustomAttributes1() (TicketRequestCustomAttributes1, error) {
-	var body TicketRequestCustomAttributes1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromTicketRequestCustomAttributes1 overwrites any union data inside the TicketRequestCustomAttributes_AdditionalProperties as the provided TicketRequestCustomAttributes1
-func (t *TicketRequestCustomAttributes_AdditionalProperties) FromTicketRequestCustomAttributes1(v TicketRequestCustomAttributes1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeTicketRequestCustomAttributes1 performs a merge with any union data inside the TicketRequestCustomAttributes_AdditionalProperties, using the provided TicketRequestCustomAttributes1
-func (t *TicketRequestCustomAttributes_AdditionalProperties) MergeTicketRequestCustomAttributes1(v TicketRequestCustomAttributes1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsTicketRequestCustomAttributes2 returns the union data inside the TicketRequestCustomAttributes_AdditionalProperties as a TicketRequestCustomAttributes2
-func (t TicketRequestCustomAttributes_AdditionalProperties) AsTicketRequestCustomAttributes2() (TicketRequestCustomAttributes2, error) {
-	var body TicketRequestCustomAttributes2
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromTicketRequestCustomAttributes2 overwrites any union data inside the TicketRequestCustomAttributes_AdditionalProperties as the provided TicketRequestCustomAttributes2
-func (t *TicketRequestCustomAttributes_AdditionalProperties) FromTicketRequestCustomAttributes2(v TicketRequestCustomAttributes2) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeTicketRequestCustomAttributes2 performs a merge with any union data inside the TicketRequestCustomAttributes_AdditionalProperties, using the provided TicketRequestCustomAttributes2
-func (t *TicketRequestCustomAttributes_AdditionalProperties) MergeTicketRequestCustomAttributes2(v TicketRequestCustomAttributes2) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsTicketRequestCustomAttributes3 returns the union data inside the TicketRequestCustomAttributes_AdditionalProperties as a TicketRequestCustomAttributes3
-func (t TicketRequestCustomAttributes_AdditionalProperties) AsTicketRequestCustomAttributes3() (TicketRequestCustomAttributes3, error) {
-	var body TicketRequestCustomAttributes3
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromTicketRequestCustomAttributes3 overwrites any union data inside the TicketRequestCustomAttributes_AdditionalProperties as the provided TicketRequestCustomAttributes3
-func (t *TicketRequestCustomAttributes_AdditionalProperties) FromTicketRequestCustomAttributes3(v TicketRequestCustomAttributes3) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeTicketRequestCustomAttributes3 performs a merge with any union data inside the TicketRequestCustomAttributes_AdditionalProperties, using the provided TicketRequestCustomAttributes3
-func (t *TicketRequestCustomAttributes_AdditionalProperties) MergeTicketRequestCustomAttributes3(v TicketRequestCustomAttributes3) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t TicketRequestCustomAttributes_AdditionalProperties) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *TicketRequestCustomAttributes_AdditionalProperties) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsUpdateContentImportSourceRequestAudienceIds0 returns the union data inside the UpdateContentImportSourceRequest_AudienceIds as a UpdateContentImportSourceRequestAudienceIds0
-func (t UpdateContentImportSourceRequest_AudienceIds) AsUpdateContentImportSourceRequestAudienceIds0() (UpdateContentImportSourceRequestAudienceIds0, error) {
-	var body UpdateContentImportSourceRequestAudienceIds0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromUpdateContentImportSourceRequestAudienceIds0 overwrites any union data inside the UpdateContentImportSourceRequest_AudienceIds as the provided UpdateContentImportSourceRequestAudienceIds0
-func (t *UpdateContentImportSourceRequest_AudienceIds) FromUpdateContentImportSourceRequestAudienceIds0(v UpdateContentImportSourceRequestAudienceIds0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeUpdateContentImportSourceRequestAudienceIds0 performs a merge with any union data inside the UpdateContentImportSourceRequest_AudienceIds, using the provided UpdateContentImportSourceRequestAudienceIds0
-func (t *UpdateContentImportSourceRequest_AudienceIds) MergeUpdateContentImportSourceRequestAudienceIds0(v UpdateContentImportSourceRequestAudienceIds0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsUpdateContentImportSourceRequestAudienceIds1 returns the union data inside the UpdateContentImportSourceRequest_AudienceIds as a UpdateContentImportSourceRequestAudienceIds1
-func (t UpdateContentImportSourceRequest_AudienceIds) AsUpdateContentImportSourceRequestAudienceIds1() (UpdateContentImportSourceRequestAudienceIds1, error) {
-	var body UpdateContentImportSourceRequestAudienceIds1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromUpdateContentImportSourceRequestAudienceIds1 overwrites any union data inside the UpdateContentImportSourceRequest_AudienceIds as the provided UpdateContentImportSourceRequestAudienceIds1
-func (t *UpdateContentImportSourceRequest_AudienceIds) FromUpdateContentImportSourceRequestAudienceIds1(v UpdateContentImportSourceRequestAudienceIds1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeUpdateContentImportSourceRequestAudienceIds1 performs a merge with any union data inside the UpdateContentImportSourceRequest_AudienceIds, using the provided UpdateContentImportSourceRequestAudienceIds1
-func (t *UpdateContentImportSourceRequest_AudienceIds) MergeUpdateContentImportSourceRequestAudienceIds1(v UpdateContentImportSourceRequestAudienceIds1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t UpdateContentImportSourceRequest_AudienceIds) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *UpdateContentImportSourceRequest_AudienceIds) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsUpdateDataAttributeRequest0 returns the union data inside the UpdateDataAttributeRequest as a UpdateDataAttributeRequest0
-func (t UpdateDataAttributeRequest) AsUpdateDataAttributeRequest0() (UpdateDataAttributeRequest0, error) {
-	var body UpdateDataAttributeRequest0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromUpdateDataAttributeRequest0 overwrites any union data inside the UpdateDataAttributeRequest as the provided UpdateDataAttributeRequest0
-func (t *UpdateDataAttributeRequest) FromUpdateDataAttributeRequest0(v UpdateDataAttributeRequest0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeUpdateDataAttributeRequest0 performs a merge with any union data inside the UpdateDataAttributeRequest, using the provided UpdateDataAttributeRequest0
-func (t *UpdateDataAttributeRequest) MergeUpdateDataAttributeRequest0(v UpdateDataAttributeRequest0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsUpdateDataAttributeRequest1 returns the union data inside the UpdateDataAttributeRequest as a UpdateDataAttributeRequest1
-func (t UpdateDataAttributeRequest) AsUpdateDataAttributeRequest1() (UpdateDataAttributeRequest1, error) {
-	var body UpdateDataAttributeRequest1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromUpdateDataAttributeRequest1 overwrites any union data inside the UpdateDataAttributeRequest as the provided UpdateDataAttributeRequest1
-func (t *UpdateDataAttributeRequest) FromUpdateDataAttributeRequest1(v UpdateDataAttributeRequest1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeUpdateDataAttributeRequest1 performs a merge with any union data inside the UpdateDataAttributeRequest, using the provided UpdateDataAttributeRequest1
-func (t *UpdateDataAttributeRequest) MergeUpdateDataAttributeRequest1(v UpdateDataAttributeRequest1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t UpdateDataAttributeRequest) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	if err != nil {
-		return nil, err
-	}
-	object := make(map[string]json.RawMessage)
-	if t.union != nil {
-		err = json.Unmarshal(b, &object)
-		if err != nil {
-			return nil, err
-		}
-	}
-
-	if t.Archived != nil {
-		object["archived"], err = json.Marshal(t.Archived)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'archived': %w", err)
-		}
-	}
-
-	if t.Description != nil {
-		object["description"], err = json.Marshal(t.Description)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'description': %w", err)
-		}
-	}
-
-	if t.MessengerWritable != nil {
-		object["messenger_writable"], err = json.Marshal(t.MessengerWritable)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'messenger_writable': %w", err)
-		}
-	}
-	b, err = json.Marshal(object)
-	return b, err
-}
-
-func (t *UpdateDataAttributeRequest) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	if err != nil {
-		return err
-	}
-	object := make(map[string]json.RawMessage)
-	err = json.Unmarshal(b, &object)
-	if err != nil {
-		return err
-	}
-
-	if raw, found := object["archived"]; found {
-		err = json.Unmarshal(raw, &t.Archived)
-		if err != nil {
-			return fmt.Errorf("error reading 'archived': %w", err)
-		}
-	}
-
-	if raw, found := object["description"]; found {
-		err = json.Unmarshal(raw, &t.Description)
-		if err != nil {
-			return fmt.Errorf("error reading 'description': %w", err)
-		}
-	}
-
-	if raw, found := object["messenger_writable"]; found {
-		err = json.Unmarshal(raw, &t.MessengerWritable)
-		if err != nil {
-			return fmt.Errorf("error reading 'messenger_writable': %w", err)
-		}
-	}
-
-	return err
-}
-
-// AsCreateTicketJSONBodyContacts0 returns the union data inside the CreateTicketJSONBody_Contacts_Item as a CreateTicketJSONBodyContacts0
-func (t CreateTicketJSONBody_Contacts_Item) AsCreateTicketJSONBodyContacts0() (CreateTicketJSONBodyContacts0, error) {
-	var body CreateTicketJSONBodyContacts0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateTicketJSONBodyContacts0 overwrites any union data inside the CreateTicketJSONBody_Contacts_Item as the provided CreateTicketJSONBodyContacts0
-func (t *CreateTicketJSONBody_Contacts_Item) FromCreateTicketJSONBodyContacts0(v CreateTicketJSONBodyContacts0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateTicketJSONBodyContacts0 performs a merge with any union data inside the CreateTicketJSONBody_Contacts_Item, using the provided CreateTicketJSONBodyContacts0
-func (t *CreateTicketJSONBody_Contacts_Item) MergeCreateTicketJSONBodyContacts0(v CreateTicketJSONBodyContacts0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCreateTicketJSONBodyContacts1 returns the union data inside the CreateTicketJSONBody_Contacts_Item as a CreateTicketJSONBodyContacts1
-func (t CreateTicketJSONBody_Contacts_Item) AsCreateTicketJSONBodyContacts1() (CreateTicketJSONBodyContacts1, error) {
-	var body CreateTicketJSONBodyContacts1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateTicketJSONBodyContacts1 overwrites any union data inside the CreateTicketJSONBody_Contacts_Item as the provided CreateTicketJSONBodyContacts1
-func (t *CreateTicketJSONBody_Contacts_Item) FromCreateTicketJSONBodyContacts1(v CreateTicketJSONBodyContacts1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateTicketJSONBodyContacts1 performs a merge with any union data inside the CreateTicketJSONBody_Contacts_Item, using the provided CreateTicketJSONBodyContacts1
-func (t *CreateTicketJSONBody_Contacts_Item) MergeCreateTicketJSONBodyContacts1(v CreateTicketJSONBodyContacts1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCreateTicketJSONBodyContacts2 returns the union data inside the CreateTicketJSONBody_Contacts_Item as a CreateTicketJSONBodyContacts2
-func (t CreateTicketJSONBody_Contacts_Item) AsCreateTicketJSONBodyContacts2() (CreateTicketJSONBodyContacts2, error) {
-	var body CreateTicketJSONBodyContacts2
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateTicketJSONBodyContacts2 overwrites any union data inside the CreateTicketJSONBody_Contacts_Item as the provided CreateTicketJSONBodyContacts2
-func (t *CreateTicketJSONBody_Contacts_Item) FromCreateTicketJSONBodyContacts2(v CreateTicketJSONBodyContacts2) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateTicketJSONBodyContacts2 performs a merge with any union data inside the CreateTicketJSONBody_Contacts_Item, using the provided CreateTicketJSONBodyContacts2
-func (t *CreateTicketJSONBody_Contacts_Item) MergeCreateTicketJSONBodyContacts2(v CreateTicketJSONBodyContacts2) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t CreateTicketJSONBody_Contacts_Item) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *CreateTicketJSONBody_Contacts_Item) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsEnqueueCreateTicketJSONBodyContacts0 returns the union data inside the EnqueueCreateTicketJSONBody_Contacts_Item as a EnqueueCreateTicketJSONBodyContacts0
-func (t EnqueueCreateTicketJSONBody_Contacts_Item) AsEnqueueCreateTicketJSONBodyContacts0() (EnqueueCreateTicketJSONBodyContacts0, error) {
-	var body EnqueueCreateTicketJSONBodyContacts0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromEnqueueCreateTicketJSONBodyContacts0 overwrites any union data inside the EnqueueCreateTicketJSONBody_Contacts_Item as the provided EnqueueCreateTicketJSONBodyContacts0
-func (t *EnqueueCreateTicketJSONBody_Contacts_Item) FromEnqueueCreateTicketJSONBodyContacts0(v EnqueueCreateTicketJSONBodyContacts0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeEnqueueCreateTicketJSONBodyContacts0 performs a merge with any union data inside the EnqueueCreateTicketJSONBody_Contacts_Item, using the provided EnqueueCreateTicketJSONBodyContacts0
-func (t *EnqueueCreateTicketJSONBody_Contacts_Item) MergeEnqueueCreateTicketJSONBodyContacts0(v EnqueueCreateTicketJSONBodyContacts0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsEnqueueCreateTicketJSONBodyContacts1 returns the union data inside the EnqueueCreateTicketJSONBody_Contacts_Item as a EnqueueCreateTicketJSONBodyContacts1
-func (t EnqueueCreateTicketJSONBody_Contacts_Item) AsEnqueueCreateTicketJSONBodyContacts1() (EnqueueCreateTicketJSONBodyContacts1, error) {
-	var body EnqueueCreateTicketJSONBodyContacts1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromEnqueueCreateTicketJSONBodyContacts1 overwrites any union data inside the EnqueueCreateTicketJSONBody_Contacts_Item as the provided EnqueueCreateTicketJSONBodyContacts1
-func (t *EnqueueCreateTicketJSONBody_Contacts_Item) FromEnqueueCreateTicketJSONBodyContacts1(v EnqueueCreateTicketJSONBodyContacts1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeEnqueueCreateTicketJSONBodyContacts1 performs a merge with any union data inside the EnqueueCreateTicketJSONBody_Contacts_Item, using the provided EnqueueCreateTicketJSONBodyContacts1
-func (t *EnqueueCreateTicketJSONBody_Contacts_Item) MergeEnqueueCreateTicketJSONBodyContacts1(v EnqueueCreateTicketJSONBodyContacts1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsEnqueueCreateTicketJSONBodyContacts2 returns the union data inside the EnqueueCreateTicketJSONBody_Contacts_Item as a EnqueueCreateTicketJSONBodyContacts2
-func (t EnqueueCreateTicketJSONBody_Contacts_Item) AsEnqueueCreateTicketJSONBodyContacts2() (EnqueueCreateTicketJSONBodyContacts2, error) {
-	var body EnqueueCreateTicketJSONBodyContacts2
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromEnqueueCreateTicketJSONBodyContacts2 overwrites any union data inside the EnqueueCreateTicketJSONBody_Contacts_Item as the provided EnqueueCreateTicketJSONBodyContacts2
-func (t *EnqueueCreateTicketJSONBody_Contacts_Item) FromEnqueueCreateTicketJSONBodyContacts2(v EnqueueCreateTicketJSONBodyContacts2) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeEnqueueCreateTicketJSONBodyContacts2 performs a merge with any union data inside the EnqueueCreateTicketJSONBody_Contacts_Item, using the provided EnqueueCreateTicketJSONBodyContacts2
-func (t *EnqueueCreateTicketJSONBody_Contacts_Item) MergeEnqueueCreateTicketJSONBodyContacts2(v EnqueueCreateTicketJSONBodyContacts2) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t EnqueueCreateTicketJSONBody_Contacts_Item) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	return b, err
-}
-
-func (t *EnqueueCreateTicketJSONBody_Contacts_Item) UnmarshalJSON(b []byte) error {
+func (t *TicketContact) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
 	return err
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/types"
 )
 
 const kbSource = `{"type":"content_import_source","id":33,"last_synced_at":1672928610,"sync_behavior":"api","status":"active","url":"https://docs.example.com","created_at":1672928359,"updated_at":1672928610,"audience_ids":[5678]}`
@@ -19,14 +20,8 @@ const kbSource = `{"type":"content_import_source","id":33,"last_synced_at":16729
 const kbPage = `{"type":"external_page","id":"ep-9","title":"Install guide","html":"<p>Run the installer</p>","url":"https://docs.example.com/install","ai_agent_availability":true,"ai_copilot_availability":false,"fin_availability":true,"locale":"en","source_id":33,"external_id":"doc-1","created_at":1672928359,"updated_at":1672928610,"last_ingested_at":1672928610}`
 
 func TestAIContentCalls(t *testing.T) {
-	var createAudience gen.CreateContentImportSourceRequest_AudienceIds
-	if err := createAudience.FromCreateContentImportSourceRequestAudienceIds1([]int{5678}); err != nil {
-		t.Fatal(err)
-	}
-	var updateAudience gen.UpdateContentImportSourceRequest_AudienceIds
-	if err := updateAudience.FromUpdateContentImportSourceRequestAudienceIds0(5678); err != nil {
-		t.Fatal(err)
-	}
+	createAudience := types.IDs{"5678"}
+	updateAudience := types.IDs{"5678"}
 	svcRun(t, []svcCase{
 		{
 			name: "ListContentImportSources",
@@ -66,7 +61,7 @@ func TestAIContentCalls(t *testing.T) {
 				}))
 			},
 			method: "PUT", path: "/ai/content_import_sources/33",
-			body: `{"url":"https://docs.example.com","sync_behavior":"api","status":"deactivated","audience_ids":5678,"apply_audience_to_existing_content":true}`,
+			body: `{"url":"https://docs.example.com","sync_behavior":"api","status":"deactivated","audience_ids":[5678],"apply_audience_to_existing_content":true}`,
 			resp: kbSource,
 		},
 		{

@@ -236,9 +236,9 @@ var _ = func(r *gen.MergeConversationResponse) *gen.Conversation { return r.JSON
 
 // Redact redacts a conversation part or the source message of a conversation
 // (POST /conversations/redact). Build body with
-// FromRedactConversationRequest0 (a part) or FromRedactConversationRequest1
-// (the source), or use [ConversationsService.RedactPart] and
-// [ConversationsService.RedactSource].
+// gen.RedactConversationRequestOf(gen.RedactConversationPartRequest{...}) or
+// (the source) gen.RedactConversationSourceRequest, or use
+// [ConversationsService.RedactPart] and [ConversationsService.RedactSource].
 func (s *ConversationsService) Redact(ctx context.Context, body gen.RedactConversationRequest, opts ...Option) (*gen.Conversation, error) {
 	if err := requireUnionBody(body); err != nil {
 		return nil, err
@@ -252,8 +252,8 @@ var _ = func(r *gen.RedactConversationResponse) *gen.Conversation { return r.JSO
 
 // Reply adds a reply or note to a conversation, from an admin or a contact
 // (POST /conversations/{conversation_id}/reply). Build body with
-// FromAdminReplyConversationRequest or FromContactReplyConversationRequest, or
-// use the helpers [ConversationsService.ReplyAsAdmin],
+// gen.ReplyConversationRequestOf (a gen.AdminReplyConversationRequest or a
+// gen.ContactReplyConversationRequest), or use the helpers [ConversationsService.ReplyAsAdmin],
 // [ConversationsService.AddNote] and [ConversationsService.ReplyAsContact].
 func (s *ConversationsService) Reply(ctx context.Context, conversationID string, body gen.ReplyConversationRequest, opts ...Option) (*gen.Conversation, error) {
 	if err := requireID("conversation id", conversationID); err != nil {

@@ -26,13 +26,13 @@ func (s *ConversationsService) adminReply(ctx context.Context, conversationID, a
 	if err := requireID("admin id", adminID); err != nil {
 		return nil, err
 	}
-	var req gen.ReplyConversationRequest
-	if err := req.FromAdminReplyConversationRequest(gen.AdminReplyConversationRequest{
+	req, err := gen.ReplyConversationRequestOf(gen.AdminReplyConversationRequest{
 		AdminId:     adminID,
 		Body:        &body,
 		MessageType: kind,
 		Type:        gen.AdminReplyConversationRequestTypeAdmin,
-	}); err != nil {
+	})
+	if err != nil {
 		return nil, fmt.Errorf("intercom: building reply: %w", err)
 	}
 	return s.Reply(ctx, conversationID, req, opts...)
@@ -47,17 +47,17 @@ func (s *ConversationsService) ReplyAsContact(ctx context.Context, conversationI
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	var contact gen.ContactReplyConversationRequest
-	if err := contact.FromContactReplyIntercomUserIdRequest(gen.ContactReplyIntercomUserIdRequest{
+	contact, err := gen.ContactReplyConversationRequestOf(gen.ContactReplyIntercomUserIdRequest{
 		IntercomUserId: contactID,
 		Body:           body,
 		MessageType:    gen.ContactReplyIntercomUserIdRequestMessageTypeComment,
 		Type:           gen.ContactReplyIntercomUserIdRequestTypeUser,
-	}); err != nil {
+	})
+	if err != nil {
 		return nil, fmt.Errorf("intercom: building reply: %w", err)
 	}
-	var req gen.ReplyConversationRequest
-	if err := req.FromContactReplyConversationRequest(contact); err != nil {
+	req, err := gen.ReplyConversationRequestOf(contact)
+	if err != nil {
 		return nil, fmt.Errorf("intercom: building reply: %w", err)
 	}
 	return s.Reply(ctx, conversationID, req, opts...)
@@ -78,8 +78,8 @@ func (s *ConversationsService) Close(ctx context.Context, conversationID, adminI
 	if body != "" {
 		r.Body = &body
 	}
-	var req gen.ManageConversationRequest
-	if err := req.FromCloseConversationRequest(r); err != nil {
+	req, err := gen.ManageConversationRequestOf(r)
+	if err != nil {
 		return nil, fmt.Errorf("intercom: building close request: %w", err)
 	}
 	return s.Manage(ctx, conversationID, req, opts...)
@@ -91,11 +91,11 @@ func (s *ConversationsService) Open(ctx context.Context, conversationID, adminID
 	if err := requireID("admin id", adminID); err != nil {
 		return nil, err
 	}
-	var req gen.ManageConversationRequest
-	if err := req.FromOpenConversationRequest(gen.OpenConversationRequest{
+	req, err := gen.ManageConversationRequestOf(gen.OpenConversationRequest{
 		AdminId:     adminID,
 		MessageType: gen.OpenConversationRequestMessageTypeOpen,
-	}); err != nil {
+	})
+	if err != nil {
 		return nil, fmt.Errorf("intercom: building open request: %w", err)
 	}
 	return s.Manage(ctx, conversationID, req, opts...)
@@ -113,12 +113,12 @@ func (s *ConversationsService) Snooze(ctx context.Context, conversationID, admin
 	if err != nil {
 		return nil, err
 	}
-	var req gen.ManageConversationRequest
-	if err := req.FromSnoozeConversationRequest(gen.SnoozeConversationRequest{
+	req, err := gen.ManageConversationRequestOf(gen.SnoozeConversationRequest{
 		AdminId:      adminID,
 		MessageType:  gen.SnoozeConversationRequestMessageTypeSnoozed,
 		SnoozedUntil: secs,
-	}); err != nil {
+	})
+	if err != nil {
 		return nil, fmt.Errorf("intercom: building snooze request: %w", err)
 	}
 	return s.Manage(ctx, conversationID, req, opts...)
@@ -145,13 +145,13 @@ func (s *ConversationsService) assign(ctx context.Context, conversationID, admin
 	if err := requireID("assignee id", assigneeID); err != nil {
 		return nil, err
 	}
-	var req gen.ManageConversationRequest
-	if err := req.FromAssignConversationRequest(gen.AssignConversationRequest{
+	req, err := gen.ManageConversationRequestOf(gen.AssignConversationRequest{
 		AdminId:     adminID,
 		AssigneeId:  assigneeID,
 		MessageType: gen.AssignConversationRequestMessageTypeAssignment,
 		Type:        kind,
-	}); err != nil {
+	})
+	if err != nil {
 		return nil, fmt.Errorf("intercom: building assign request: %w", err)
 	}
 	return s.Manage(ctx, conversationID, req, opts...)
@@ -167,8 +167,8 @@ func (s *ConversationsService) AttachContact(ctx context.Context, conversationID
 	if err := requireID("admin id", adminID); err != nil {
 		return nil, err
 	}
-	var customer gen.AttachContactToConversationRequest_Customer
-	if err := customer.FromAttachContactToConversationRequestCustomer0(gen.AttachContactToConversationRequestCustomer0{IntercomUserId: contactID}); err != nil {
+	customer, err := gen.CustomerRequestOf(gen.CustomerByIntercomUserId{IntercomUserId: contactID})
+	if err != nil {
 		return nil, fmt.Errorf("intercom: building attach request: %w", err)
 	}
 	return s.AttachCustomer(ctx, conversationID, gen.AttachContactToConversationRequest{AdminId: &adminID, Customer: &customer}, opts...)
@@ -183,12 +183,12 @@ func (s *ConversationsService) RedactPart(ctx context.Context, conversationID, p
 	if err := requireID("conversation part id", partID); err != nil {
 		return nil, err
 	}
-	var req gen.RedactConversationRequest
-	if err := req.FromRedactConversationRequest0(gen.RedactConversationRequest0{
+	req, err := gen.RedactConversationRequestOf(gen.RedactConversationPartRequest{
 		ConversationId:     conversationID,
 		ConversationPartId: partID,
-		Type:               gen.RedactConversationRequest0TypeConversationPart,
-	}); err != nil {
+		Type:               gen.RedactConversationPartRequestTypeConversationPart,
+	})
+	if err != nil {
 		return nil, fmt.Errorf("intercom: building redact request: %w", err)
 	}
 	return s.Redact(ctx, req, opts...)
@@ -203,12 +203,12 @@ func (s *ConversationsService) RedactSource(ctx context.Context, conversationID,
 	if err := requireID("source id", sourceID); err != nil {
 		return nil, err
 	}
-	var req gen.RedactConversationRequest
-	if err := req.FromRedactConversationRequest1(gen.RedactConversationRequest1{
+	req, err := gen.RedactConversationRequestOf(gen.RedactConversationSourceRequest{
 		ConversationId: conversationID,
 		SourceId:       sourceID,
-		Type:           gen.RedactConversationRequest1TypeSource,
-	}); err != nil {
+		Type:           gen.RedactConversationSourceRequestTypeSource,
+	})
+	if err != nil {
 		return nil, fmt.Errorf("intercom: building redact request: %w", err)
 	}
 	return s.Redact(ctx, req, opts...)

@@ -238,8 +238,8 @@ func TestConversationsMethods(t *testing.T) {
 		{
 			name: "AttachCustomer by email",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				var cust gen.AttachContactToConversationRequest_Customer
-				if err := cust.FromAttachContactToConversationRequestCustomer2(gen.AttachContactToConversationRequestCustomer2{Email: "ann@example.com"}); err != nil {
+				cust, err := gen.CustomerRequestOf(gen.CustomerByEmail{Email: "ann@example.com"})
+				if err != nil {
 					return nil, err
 				}
 				return c.Conversations.AttachCustomer(ctx, "123", gen.AttachContactToConversationRequest{AdminId: Ptr("991"), Customer: &cust})
@@ -310,8 +310,8 @@ func TestConversationsMethods(t *testing.T) {
 		{
 			name: "Redact",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				var body gen.RedactConversationRequest
-				if err := body.FromRedactConversationRequest1(gen.RedactConversationRequest1{ConversationId: "1", SourceId: "2", Type: "source"}); err != nil {
+				body, err := gen.RedactConversationRequestOf(gen.RedactConversationSourceRequest{ConversationId: "1", SourceId: "2", Type: "source"})
+				if err != nil {
 					return nil, err
 				}
 				return c.Conversations.Redact(ctx, body)

@@ -10,14 +10,10 @@ import (
 )
 
 // Create creates a custom data attribute (POST /data_attributes). Set
-// body.Name and body.Model; the data type is part of the body's union: set it
-// with body.FromCreateDataAttributeRequest1 (data_type "string", "integer",
-// "float", "boolean", "datetime" or "date") or, for a list of options, with
-// body.FromCreateDataAttributeRequest0 (data_type "options" and Options).
+// body.Name, body.Model and body.DataType ("string", "integer", "float",
+// "boolean", "datetime", "date", or "options" with at least two
+// body.Options).
 func (s *DataAttributesService) Create(ctx context.Context, body gen.CreateDataAttributeRequest, opts ...Option) (*gen.DataAttribute, error) {
-	if err := requireUnionBody(body); err != nil {
-		return nil, err
-	}
 	return doJSON[gen.DataAttribute](ctx, s.c, opCreateDataAttribute, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.CreateDataAttribute(ctx, body)
 	})
@@ -42,9 +38,6 @@ var _ = func(r *gen.ListDataAttributesResponse) *gen.DataAttributeList { return 
 func (s *DataAttributesService) Update(ctx context.Context, dataAttributeID string, body gen.UpdateDataAttributeRequest, opts ...Option) (*gen.DataAttribute, error) {
 	dataAttributeIDN, err := numericID("data attribute id", dataAttributeID)
 	if err != nil {
-		return nil, err
-	}
-	if err := requireUnionBody(body); err != nil {
 		return nil, err
 	}
 	return doJSON[gen.DataAttribute](ctx, s.c, opUpdateDataAttribute, opts, func(ctx context.Context) (*http.Response, error) {

@@ -11,10 +11,7 @@ import (
 )
 
 func TestDataAttributesCalls(t *testing.T) {
-	create := gen.CreateDataAttributeRequest{Name: "plan_tier", Model: gen.CreateDataAttributeRequestModelContact, Description: Ptr("Plan tier")}
-	if err := create.FromCreateDataAttributeRequest1(gen.CreateDataAttributeRequest1{DataType: "string"}); err != nil {
-		t.Fatal(err)
-	}
+	create := gen.CreateDataAttributeRequest{Name: "plan_tier", Model: gen.CreateDataAttributeRequestModelContact, Description: Ptr("Plan tier"), DataType: gen.CreateDataAttributeRequestDataTypeString}
 	svcRun(t, []svcCase{
 		{
 			name: "List",

@@ -9,8 +9,8 @@ import (
 	"net/http/httptest"
 	"strconv"
 
-	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
+	"github.com/intercomkit/intercom-go/types"
 )
 
 // ticketsAPI stands in for Intercom in the ticket examples.
@@ -62,27 +62,20 @@ func ExampleTicketsService_Create() {
 	}
 
 	// The contact is named by its Intercom id (an email or your user_id also work).
-	var contact gen.CreateTicketJSONBody_Contacts_Item
-	if err := contact.FromCreateTicketJSONBodyContacts0(gen.CreateTicketJSONBodyContacts0{Id: "6762f0dd1bb69f9f2193bb83"}); err != nil {
-		log.Fatal(err)
-	}
-	var title gen.TicketRequestCustomAttributes_AdditionalProperties
-	if err := title.FromTicketRequestCustomAttributes0("Export button does nothing"); err != nil {
+	contact, err := intercom.TicketContactOf(intercom.ContactById{Id: "6762f0dd1bb69f9f2193bb83"})
+	if err != nil {
 		log.Fatal(err)
 	}
 	ticket, err := client.Tickets.Create(context.Background(), intercom.CreateTicketJSONRequestBody{
 		TicketTypeId:     "53",
-		Contacts:         []gen.CreateTicketJSONBody_Contacts_Item{contact},
-		TicketAttributes: gen.TicketRequestCustomAttributes{"_default_title_": title},
+		Contacts:         []intercom.TicketContact{contact},
+		TicketAttributes: intercom.TicketRequestCustomAttributes{"_default_title_": types.StringValue("Export button does nothing")},
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	got, err := ticket.TicketAttributes["_default_title_"].AsTicketCustomAttributes0() // a string attribute
-	if err != nil {
-		log.Fatal(err)
-	}
-	fmt.Println(*ticket.Id, *ticket.TicketType.Name, got)
+	title, _ := ticket.TicketAttributes["_default_title_"].AsString() // a string attribute
+	fmt.Println(ticket.GetId(), ticket.GetTicketType().GetName(), title)
 	// Output:
 	// 474 Bug Export button does nothing
 }
@@ -96,13 +89,13 @@ func ExampleTicketsService_EnqueueCreate() {
 	}
 	ctx := context.Background()
 
-	var contact gen.EnqueueCreateTicketJSONBody_Contacts_Item
-	if err := contact.FromEnqueueCreateTicketJSONBodyContacts2(gen.EnqueueCreateTicketJSONBodyContacts2{Email: "ann@example.com"}); err != nil {
+	contact, err := intercom.TicketContactOf(intercom.ContactByEmail{Email: "ann@example.com"})
+	if err != nil {
 		log.Fatal(err)
 	}
 	job, err := client.Tickets.EnqueueCreate(ctx, intercom.EnqueueCreateTicketJSONRequestBody{
 		TicketTypeId: "53",
-		Contacts:     []gen.EnqueueCreateTicketJSONBody_Contacts_Item{contact},
+		Contacts:     []intercom.TicketContact{contact},
 	})
 	if err != nil {
 		log.Fatal(err)

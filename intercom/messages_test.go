@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/intercomkit/intercom-go/gen"
-	"github.com/intercomkit/intercom-go/types"
 )
 
 func TestMessagesMethods(t *testing.T) {
@@ -18,12 +17,9 @@ func TestMessagesMethods(t *testing.T) {
 				Body:        Ptr("Hello there"),
 				Template:    Ptr("plain"),
 			}
-			body.From = &struct {
-				Id   types.NumericID                  `json:"id"`
-				Type gen.CreateMessageRequestFromType `json:"type"`
-			}{Id: "394051", Type: "admin"}
-			var to gen.CreateMessageRequest_To
-			if err := to.FromRecipient(gen.Recipient{Id: "536e564f", Type: gen.RecipientTypeUser}); err != nil {
+			body.From = &gen.MessageSender{Id: "394051", Type: gen.CreateMessageRequestFromTypeAdmin}
+			to, err := gen.MessageRecipientsOf(gen.Recipient{Id: "536e564f", Type: gen.RecipientTypeUser})
+			if err != nil {
 				return nil, err
 			}
 			body.To = &to

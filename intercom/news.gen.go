@@ -65,10 +65,9 @@ var _ = func(r *gen.RetrieveNewsfeedResponse) *gen.Newsfeed { return r.JSON200 }
 // ListItems fetches one page of the workspace's news items
 // (GET /news/news_items). Each item of the result's Data is a
 // gen.PaginatedResponse_Data_Item, the union of a news item and a newsfeed
-// that all news listings share; here it always holds a news item: decode it
-// with AsNewsItem. (The union has no discriminator, so an As* method decodes
-// any object; the decoded Type, "news-item" or "newsfeed", tells which it
-// was.) params may be nil; params.Page and params.PerPage choose the page.
+// that all news listings share; here it always holds a news item: Value
+// returns it (a gen.NewsItem, told from a gen.Newsfeed by its type), or
+// decode it with AsNewsItem. params may be nil; params.Page and params.PerPage choose the page.
 // Use [NewsService.ListItemsAll] to get every page.
 func (s *NewsService) ListItems(ctx context.Context, params *gen.ListNewsItemsParams, opts ...Option) (*gen.NewsItemList, error) {
 	return doJSON[gen.NewsItemList](ctx, s.c, opListNewsItems, opts, func(ctx context.Context) (*http.Response, error) {
@@ -80,7 +79,7 @@ var _ = func(r *gen.ListNewsItemsResponse) *gen.NewsItemList { return r.JSON200 
 
 // ListItemsAll iterates over every news item (GET /news/news_items, page by
 // page), starting at params.Page (default the first). Each yielded item is a
-// news item: get it with item.AsNewsItem(). params may be nil
+// news item: get it with item.Value() (a gen.NewsItem) or item.AsNewsItem(). params may be nil
 // (params.PerPage sets the page size); it is copied and not modified. An
 // error is yielded once and ends the iteration.
 func (s *NewsService) ListItemsAll(ctx context.Context, params *gen.ListNewsItemsParams, opts ...Option) iter.Seq2[gen.NewsItem, error] {

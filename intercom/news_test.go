@@ -94,7 +94,7 @@ func TestNewsCalls(t *testing.T) {
 
 // TestNewsUnionItems checks that the union items of a news listing decode
 // into the concrete type the listing documents.
-// The news listings yield the concrete NewsItem and Newsfeed (overlay [22]
+// The news listings yield the concrete NewsItem and Newsfeed (overlay [23]
 // gives each listing its own list schema instead of a union of both).
 func TestNewsListItems(t *testing.T) {
 	c, _ := svcServer(t, func(w http.ResponseWriter, r *http.Request, _ []byte) {

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/types"
 )
 
 // This file is a typed builder for the query language of the search
@@ -387,7 +388,7 @@ func (f Filter) node(path string, depth int) (any, error) {
 			}
 		}
 	}
-	var val gen.SingleFilterSearchRequest_Value
+	var val types.AttributeValue
 	if err := setUnion(&val, sv.json()); err != nil {
 		return nil, fail("%v", err)
 	}
@@ -407,20 +408,18 @@ func (f Filter) groupNode(path string, depth int) (any, error) {
 		return nil, fmt.Errorf("%w: %s: %s group has %d filters; Intercom allows at most %d per AND or OR group",
 			ErrInvalidSearchQuery, path, f.group, len(f.children), MaxSearchGroupFilters)
 	}
-	members := make([]any, len(f.children))
+	members := make([]gen.SearchQuery, len(f.children))
 	for i, c := range f.children {
 		m, err := c.node(fmt.Sprintf("%s.value[%d]", path, i), depth)
 		if err != nil {
 			return nil, err
 		}
-		members[i] = m
-	}
-	var val gen.MultipleFilterSearchRequest_Value
-	if err := setUnion(&val, members); err != nil {
-		return nil, fmt.Errorf("%w: %s: %w", ErrInvalidSearchQuery, path, err)
+		if err := setUnion(&members[i], m); err != nil {
+			return nil, fmt.Errorf("%w: %s: %w", ErrInvalidSearchQuery, path, err)
+		}
 	}
 	op := f.group
-	return gen.MultipleFilterSearchRequest{Operator: &op, Value: &val}, nil
+	return gen.MultipleFilterSearchRequest{Operator: &op, Value: members}, nil
 }
 
 func checkFieldName(name string) error {

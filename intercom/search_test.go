@@ -75,10 +75,11 @@ func TestSearchBuildSingleConditions(t *testing.T) {
 			if got := bodyJSON(t, req); got != `{"query":`+tc.want+`}` {
 				t.Errorf("body\n got %s\nwant {\"query\":%s}", got, tc.want)
 			}
-			// The generated accessors read the same query back.
-			single, err := req.Query.AsSingleFilterSearchRequest()
-			if err != nil || single.Field == nil || single.Operator == nil || single.Value == nil {
-				t.Fatalf("AsSingleFilterSearchRequest: %+v, %v", single, err)
+			// The generated reader finds the single filter again.
+			v, err := req.Query.Value()
+			single, ok := v.(gen.SingleFilterSearchRequest)
+			if err != nil || !ok || single.Field == nil || single.Operator == nil || single.Value == nil {
+				t.Fatalf("Query.Value: %#v, %v", v, err)
 			}
 			if *single.Field != tc.f.field || *single.Operator != tc.f.op || !single.Operator.Valid() {
 				t.Errorf("read back field %q op %q", *single.Field, *single.Operator)
@@ -107,9 +108,24 @@ func TestSearchBuildGroups(t *testing.T) {
 		if got := bodyJSON(t, req); got != want {
 			t.Errorf("body\n got %s\nwant %s", got, want)
 		}
-		multi, err := req.Query.AsMultipleFilterSearchRequest()
-		if err != nil || multi.Operator == nil || *multi.Operator != gen.MultipleFilterSearchRequestOperatorAND {
-			t.Fatalf("AsMultipleFilterSearchRequest: %+v, %v", multi, err)
+		v, err := req.Query.Value()
+		multi, ok := v.(gen.MultipleFilterSearchRequest)
+		if err != nil || !ok || multi.Operator == nil || *multi.Operator != gen.MultipleFilterSearchRequestOperatorAND {
+			t.Fatalf("Query.Value: %#v, %v", v, err)
+		}
+		kinds := ""
+		for _, m := range multi.Value {
+			switch v, err := m.Value(); v.(type) {
+			case gen.SingleFilterSearchRequest:
+				kinds += "filter "
+			case gen.MultipleFilterSearchRequest:
+				kinds += "group "
+			default:
+				t.Errorf("member: %#v, %v", v, err)
+			}
+		}
+		if kinds != "filter filter group " {
+			t.Errorf("members read back as %q", kinds)
 		}
 		if got, want := q.String(), `(role = "user" AND created_at > 1577836800 AND (email $ "@example.com" OR custom_attributes.plan IN ["pro", "enterprise"]))`; got != want {
 			t.Errorf("String\n got %s\nwant %s", got, want)
@@ -121,9 +137,10 @@ func TestSearchBuildGroups(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		list, err := multi.Value.AsMultipleFilterSearchRequestValue1()
-		if err != nil || len(list) != 2 || *list[1].Field != "email" {
-			t.Errorf("AsMultipleFilterSearchRequestValue1: %+v, %v", list, err)
+		list := multi.Value
+		second, err := list[1].AsSingleFilterSearchRequest()
+		if err != nil || len(list) != 2 || *second.Field != "email" {
+			t.Errorf("second filter: %+v, %v", second, err)
 		}
 	})
 	t.Run("only groups: (1 OR 2) AND (3 OR 4)", func(t *testing.T) {
@@ -132,9 +149,10 @@ func TestSearchBuildGroups(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		groups, err := multi.Value.AsMultipleFilterSearchRequestValue0()
-		if err != nil || len(groups) != 2 || *groups[1].Operator != gen.MultipleFilterSearchRequestOperatorOR {
-			t.Errorf("AsMultipleFilterSearchRequestValue0: %+v, %v", groups, err)
+		groups := multi.Value
+		second, err := groups[1].AsMultipleFilterSearchRequest()
+		if err != nil || len(groups) != 2 || *second.Operator != gen.MultipleFilterSearchRequestOperatorOR {
+			t.Errorf("second group: %+v, %v", second, err)
 		}
 	})
 	t.Run("pagination", func(t *testing.T) {
@@ -313,13 +331,18 @@ func FuzzSearchFieldName(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		list, err := multi.Value.AsMultipleFilterSearchRequestValue1()
-		if err != nil || len(list) != 2 || *list[0].Field != field {
-			t.Fatalf("read back %+v, %v", list, err)
+		list := multi.Value
+		first, err := list[0].AsSingleFilterSearchRequest()
+		if err != nil || len(list) != 2 || *first.Field != field {
+			t.Fatalf("read back %+v, %v", first, err)
 		}
-		got, err := list[1].Value.AsSingleFilterSearchRequestValue0()
-		if err != nil || got != value {
-			t.Fatalf("value read back %q, %v; want %q", got, err, value)
+		second, err := list[1].AsSingleFilterSearchRequest()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := second.Value.AsString()
+		if !ok || got != value {
+			t.Fatalf("value read back %q, %v; want %q", got, ok, value)
 		}
 	})
 }

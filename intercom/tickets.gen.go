@@ -82,8 +82,9 @@ func (s *TicketsService) LinkConversation(ctx context.Context, ticketID string, 
 var _ = func(r *gen.LinkConversationToTicketResponse) *gen.Conversation { return r.JSON200 }
 
 // Reply adds a reply or note to a ticket, from an admin or a contact
-// (POST /tickets/{ticket_id}/reply). Build body with FromAdminReplyTicketRequest
-// or FromContactReplyTicketRequest, or use the helpers
+// (POST /tickets/{ticket_id}/reply). Build body with gen.ReplyTicketRequestOf
+// (a gen.AdminReplyTicketRequest or a gen.ContactReplyTicketRequest), or use
+// the helpers
 // [TicketsService.ReplyAsAdmin], [TicketsService.AddNote] and
 // [TicketsService.ReplyAsContact].
 func (s *TicketsService) Reply(ctx context.Context, ticketID string, body gen.ReplyTicketRequest, opts ...Option) (*gen.TicketReply, error) {

@@ -25,13 +25,13 @@ func (s *TicketsService) adminReply(ctx context.Context, ticketID, adminID, body
 	if err := requireID("admin id", adminID); err != nil {
 		return nil, err
 	}
-	var req gen.ReplyTicketRequest
-	if err := req.FromAdminReplyTicketRequest(gen.AdminReplyTicketRequest{
+	req, err := gen.ReplyTicketRequestOf(gen.AdminReplyTicketRequest{
 		AdminId:     adminID,
 		Body:        &body,
 		MessageType: kind,
 		Type:        gen.AdminReplyTicketRequestTypeAdmin,
-	}); err != nil {
+	})
+	if err != nil {
 		return nil, fmt.Errorf("intercom: building reply: %w", err)
 	}
 	return s.Reply(ctx, ticketID, req, opts...)
@@ -44,17 +44,17 @@ func (s *TicketsService) ReplyAsContact(ctx context.Context, ticketID, contactID
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	var contact gen.ContactReplyTicketRequest
-	if err := contact.FromContactReplyTicketIntercomUserIdRequest(gen.ContactReplyTicketIntercomUserIdRequest{
+	contact, err := gen.ContactReplyTicketRequestOf(gen.ContactReplyTicketIntercomUserIdRequest{
 		IntercomUserId: contactID,
 		Body:           body,
 		MessageType:    gen.ContactReplyTicketIntercomUserIdRequestMessageTypeComment,
 		Type:           gen.ContactReplyTicketIntercomUserIdRequestTypeUser,
-	}); err != nil {
+	})
+	if err != nil {
 		return nil, fmt.Errorf("intercom: building reply: %w", err)
 	}
-	var req gen.ReplyTicketRequest
-	if err := req.FromContactReplyTicketRequest(contact); err != nil {
+	req, err := gen.ReplyTicketRequestOf(contact)
+	if err != nil {
 		return nil, fmt.Errorf("intercom: building reply: %w", err)
 	}
 	return s.Reply(ctx, ticketID, req, opts...)

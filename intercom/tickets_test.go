@@ -16,12 +16,12 @@ func TestTicketsMethods(t *testing.T) {
 		{
 			name: "Create",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				var contact gen.CreateTicketJSONBody_Contacts_Item
-				if err := contact.FromCreateTicketJSONBodyContacts0(gen.CreateTicketJSONBodyContacts0{Id: "6762f0dd"}); err != nil {
+				contact, err := gen.TicketContactOf(gen.ContactById{Id: "6762f0dd"})
+				if err != nil {
 					return nil, err
 				}
 				return c.Tickets.Create(ctx, gen.CreateTicketJSONRequestBody{
-					TicketTypeId: "53", Contacts: []gen.CreateTicketJSONBody_Contacts_Item{contact},
+					TicketTypeId: "53", Contacts: []gen.TicketContact{contact},
 					SkipNotifications: Ptr(true),
 				})
 			},
@@ -32,12 +32,12 @@ func TestTicketsMethods(t *testing.T) {
 		{
 			name: "EnqueueCreate",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				var contact gen.EnqueueCreateTicketJSONBody_Contacts_Item
-				if err := contact.FromEnqueueCreateTicketJSONBodyContacts2(gen.EnqueueCreateTicketJSONBodyContacts2{Email: "ann@example.com"}); err != nil {
+				contact, err := gen.TicketContactOf(gen.ContactByEmail{Email: "ann@example.com"})
+				if err != nil {
 					return nil, err
 				}
 				return c.Tickets.EnqueueCreate(ctx, gen.EnqueueCreateTicketJSONRequestBody{
-					TicketTypeId: "53", Contacts: []gen.EnqueueCreateTicketJSONBody_Contacts_Item{contact},
+					TicketTypeId: "53", Contacts: []gen.TicketContact{contact},
 				})
 			},
 			method: "POST", path: "/tickets/enqueue",

@@ -152,7 +152,7 @@ type (
 	CreateConversationAttributeRequest = gen.CreateConversationAttributeRequest
 	// CreateConversationRequest is [gen.CreateConversationRequest]. Conversations are how you can communicate with users in Intercom.
 	CreateConversationRequest = gen.CreateConversationRequest
-	// CreateDataAttributeRequest is [gen.CreateDataAttributeRequest]. defines model for create_data_attribute_request.
+	// CreateDataAttributeRequest is [gen.CreateDataAttributeRequest]. Create a data attribute.
 	CreateDataAttributeRequest = gen.CreateDataAttributeRequest
 	// CreateDataConnectorRequest is [gen.CreateDataConnectorRequest]. You can create a data connector by providing the required parameters.
 	CreateDataConnectorRequest = gen.CreateDataConnectorRequest
@@ -516,7 +516,7 @@ type (
 	UpdateConversationParams = gen.UpdateConversationParams
 	// UpdateConversationRequest is [gen.UpdateConversationRequest]. Payload of the request to update a conversation.
 	UpdateConversationRequest = gen.UpdateConversationRequest
-	// UpdateDataAttributeRequest is [gen.UpdateDataAttributeRequest]. defines model for update_data_attribute_request.
+	// UpdateDataAttributeRequest is [gen.UpdateDataAttributeRequest]. Update a data attribute.
 	UpdateDataAttributeRequest = gen.UpdateDataAttributeRequest
 	// UpdateDataConnectorRequest is [gen.UpdateDataConnectorRequest]. Update an existing data connector.
 	UpdateDataConnectorRequest = gen.UpdateDataConnectorRequest
@@ -549,9 +549,22 @@ type (
 )
 
 // The types of package gen that request bodies and params are built from
-// (their fields, through pointers, slices and maps), so that building one needs
-// no other import.
+// (their fields, through pointers, slices and maps), and the variants of the
+// unions aliased here with what they are built from, so that building a body or
+// reading a union needs no other import.
 type (
+	// AdminReplyConversationRequest is [gen.AdminReplyConversationRequest]. Payload of the request to reply on behalf of an admin.
+	AdminReplyConversationRequest = gen.AdminReplyConversationRequest
+	// AdminReplyConversationRequestMessageType is [gen.AdminReplyConversationRequestMessageType]. Example: comment.
+	AdminReplyConversationRequestMessageType = gen.AdminReplyConversationRequestMessageType
+	// AdminReplyConversationRequestType is [gen.AdminReplyConversationRequestType]. Example: admin.
+	AdminReplyConversationRequestType = gen.AdminReplyConversationRequestType
+	// AdminReplyTicketRequest is [gen.AdminReplyTicketRequest]. Payload of the request to reply on behalf of an admin.
+	AdminReplyTicketRequest = gen.AdminReplyTicketRequest
+	// AdminReplyTicketRequestMessageType is [gen.AdminReplyTicketRequestMessageType]. Example: comment.
+	AdminReplyTicketRequestMessageType = gen.AdminReplyTicketRequestMessageType
+	// AdminReplyTicketRequestType is [gen.AdminReplyTicketRequestType]. Example: admin.
+	AdminReplyTicketRequestType = gen.AdminReplyTicketRequestType
 	// AiAgent is [gen.AiAgent]. Data related to AI Agent involvement in the conversation.
 	AiAgent = gen.AiAgent
 	// AiAgentLastAnswerType is [gen.AiAgentLastAnswerType]. The type of the last answer delivered by AI Agent.
@@ -566,8 +579,12 @@ type (
 	ArticleContentType = gen.ArticleContentType
 	// ArticleTranslatedContentType is [gen.ArticleTranslatedContentType]. The type of object - article_translated_content.
 	ArticleTranslatedContentType = gen.ArticleTranslatedContentType
-	// AttachContactToConversationRequest_Customer is [gen.AttachContactToConversationRequest_Customer]. defines model for AttachContactToConversationRequest.Customer.
-	AttachContactToConversationRequest_Customer = gen.AttachContactToConversationRequest_Customer
+	// AssignConversationRequest is [gen.AssignConversationRequest]. Payload of the request to assign a conversation.
+	AssignConversationRequest = gen.AssignConversationRequest
+	// AssignConversationRequestMessageType is [gen.AssignConversationRequestMessageType]. Example: assignment.
+	AssignConversationRequestMessageType = gen.AssignConversationRequestMessageType
+	// AssignConversationRequestType is [gen.AssignConversationRequestType]. Example: admin.
+	AssignConversationRequestType = gen.AssignConversationRequestType
 	// AttachTagToArticleJSONBody is [gen.AttachTagToArticleJSONBody]. defines parameters for AttachTagToArticle.
 	AttachTagToArticleJSONBody = gen.AttachTagToArticleJSONBody
 	// AttachTagToContentSnippetJSONBody is [gen.AttachTagToContentSnippetJSONBody]. defines parameters for AttachTagToContentSnippet.
@@ -576,6 +593,12 @@ type (
 	AttachTagToInternalArticleJSONBody = gen.AttachTagToInternalArticleJSONBody
 	// AudienceType is [gen.AudienceType]. The type of object.
 	AudienceType = gen.AudienceType
+	// CloseConversationRequest is [gen.CloseConversationRequest]. Payload of the request to close a conversation.
+	CloseConversationRequest = gen.CloseConversationRequest
+	// CloseConversationRequestMessageType is [gen.CloseConversationRequestMessageType]. Example: close.
+	CloseConversationRequestMessageType = gen.CloseConversationRequestMessageType
+	// CloseConversationRequestType is [gen.CloseConversationRequestType]. Example: admin.
+	CloseConversationRequestType = gen.CloseConversationRequestType
 	// CompanyNote is [gen.CompanyNote]. Notes allow you to annotate and comment on companies.
 	CompanyNote = gen.CompanyNote
 	// CompanyNotesType is [gen.CompanyNotesType]. The type of the object.
@@ -586,10 +609,68 @@ type (
 	CompanyTagsType = gen.CompanyTagsType
 	// CompanyType is [gen.CompanyType]. Value is `company` Example: company.
 	CompanyType = gen.CompanyType
+	// ContactByEmail is [gen.ContactByEmail]. A contact identified by its email; one is created if none has it.
+	ContactByEmail = gen.ContactByEmail
+	// ContactByExternalId is [gen.ContactByExternalId]. A contact identified by your external_id.
+	ContactByExternalId = gen.ContactByExternalId
+	// ContactById is [gen.ContactById]. A contact identified by the id Intercom gave it.
+	ContactById = gen.ContactById
+	// ContactReplyConversationRequest is [gen.ContactReplyConversationRequest]. defines model for contact_reply_conversation_request.
+	ContactReplyConversationRequest = gen.ContactReplyConversationRequest
+	// ContactReplyEmailRequest is [gen.ContactReplyEmailRequest]. Payload of the request to reply on behalf of a contact using their `email`.
+	ContactReplyEmailRequest = gen.ContactReplyEmailRequest
+	// ContactReplyEmailRequestMessageType is [gen.ContactReplyEmailRequestMessageType]. defines model for ContactReplyEmailRequest.MessageType.
+	ContactReplyEmailRequestMessageType = gen.ContactReplyEmailRequestMessageType
+	// ContactReplyEmailRequestType is [gen.ContactReplyEmailRequestType]. defines model for ContactReplyEmailRequest.Type.
+	ContactReplyEmailRequestType = gen.ContactReplyEmailRequestType
+	// ContactReplyIntercomUserIdRequest is [gen.ContactReplyIntercomUserIdRequest]. Payload of the request to reply on behalf of a contact using their `intercom_user_id`.
+	ContactReplyIntercomUserIdRequest = gen.ContactReplyIntercomUserIdRequest
+	// ContactReplyIntercomUserIdRequestMessageType is [gen.ContactReplyIntercomUserIdRequestMessageType]. defines model for ContactReplyIntercomUserIdRequest.MessageType.
+	ContactReplyIntercomUserIdRequestMessageType = gen.ContactReplyIntercomUserIdRequestMessageType
+	// ContactReplyIntercomUserIdRequestType is [gen.ContactReplyIntercomUserIdRequestType]. defines model for ContactReplyIntercomUserIdRequest.Type.
+	ContactReplyIntercomUserIdRequestType = gen.ContactReplyIntercomUserIdRequestType
+	// ContactReplyTicketEmailRequest is [gen.ContactReplyTicketEmailRequest]. Payload of the request to reply on behalf of a contact using their `email`.
+	ContactReplyTicketEmailRequest = gen.ContactReplyTicketEmailRequest
+	// ContactReplyTicketEmailRequestMessageType is [gen.ContactReplyTicketEmailRequestMessageType]. defines model for ContactReplyTicketEmailRequest.MessageType.
+	ContactReplyTicketEmailRequestMessageType = gen.ContactReplyTicketEmailRequestMessageType
+	// ContactReplyTicketEmailRequestType is [gen.ContactReplyTicketEmailRequestType]. defines model for ContactReplyTicketEmailRequest.Type.
+	ContactReplyTicketEmailRequestType = gen.ContactReplyTicketEmailRequestType
+	// ContactReplyTicketIntercomUserIdRequest is [gen.ContactReplyTicketIntercomUserIdRequest]. Payload of the request to reply on behalf of a contact using their `intercom_user_id`.
+	ContactReplyTicketIntercomUserIdRequest = gen.ContactReplyTicketIntercomUserIdRequest
+	// ContactReplyTicketIntercomUserIdRequestMessageType is [gen.ContactReplyTicketIntercomUserIdRequestMessageType]. defines model for ContactReplyTicketIntercomUserIdRequest.MessageType.
+	ContactReplyTicketIntercomUserIdRequestMessageType = gen.ContactReplyTicketIntercomUserIdRequestMessageType
+	// ContactReplyTicketIntercomUserIdRequestType is [gen.ContactReplyTicketIntercomUserIdRequestType]. defines model for ContactReplyTicketIntercomUserIdRequest.Type.
+	ContactReplyTicketIntercomUserIdRequestType = gen.ContactReplyTicketIntercomUserIdRequestType
+	// ContactReplyTicketRequest is [gen.ContactReplyTicketRequest]. defines model for contact_reply_ticket_request.
+	ContactReplyTicketRequest = gen.ContactReplyTicketRequest
+	// ContactReplyTicketUserIdRequest is [gen.ContactReplyTicketUserIdRequest]. Payload of the request to reply on behalf of a contact using their `user_id`.
+	ContactReplyTicketUserIdRequest = gen.ContactReplyTicketUserIdRequest
+	// ContactReplyTicketUserIdRequestMessageType is [gen.ContactReplyTicketUserIdRequestMessageType]. defines model for ContactReplyTicketUserIdRequest.MessageType.
+	ContactReplyTicketUserIdRequestMessageType = gen.ContactReplyTicketUserIdRequestMessageType
+	// ContactReplyTicketUserIdRequestType is [gen.ContactReplyTicketUserIdRequestType]. defines model for ContactReplyTicketUserIdRequest.Type.
+	ContactReplyTicketUserIdRequestType = gen.ContactReplyTicketUserIdRequestType
+	// ContactReplyUserIdRequest is [gen.ContactReplyUserIdRequest]. Payload of the request to reply on behalf of a contact using their `user_id`.
+	ContactReplyUserIdRequest = gen.ContactReplyUserIdRequest
+	// ContactReplyUserIdRequestMessageType is [gen.ContactReplyUserIdRequestMessageType]. defines model for ContactReplyUserIdRequest.MessageType.
+	ContactReplyUserIdRequestMessageType = gen.ContactReplyUserIdRequestMessageType
+	// ContactReplyUserIdRequestType is [gen.ContactReplyUserIdRequestType]. defines model for ContactReplyUserIdRequest.Type.
+	ContactReplyUserIdRequestType = gen.ContactReplyUserIdRequestType
 	// ContentBulkActionRequestAction is [gen.ContentBulkActionRequestAction]. The bulk action to perform.
 	ContentBulkActionRequestAction = gen.ContentBulkActionRequestAction
 	// ContentBulkActionRequestContentIdsType is [gen.ContentBulkActionRequestContentIdsType]. Example: article_content.
 	ContentBulkActionRequestContentIdsType = gen.ContentBulkActionRequestContentIdsType
+	// ContentSearchArticleContentItem is [gen.ContentSearchArticleContentItem]. A single locale variant of a help center article returned from Knowledge Hub search.
+	ContentSearchArticleContentItem = gen.ContentSearchArticleContentItem
+	// ContentSearchArticleContentItemType is [gen.ContentSearchArticleContentItemType]. Always `article_content`.
+	ContentSearchArticleContentItemType = gen.ContentSearchArticleContentItemType
+	// ContentSearchArticleItem is [gen.ContentSearchArticleItem]. A help center article result from Knowledge Hub search, with one nested `article_content` entry per locale.
+	ContentSearchArticleItem = gen.ContentSearchArticleItem
+	// ContentSearchArticleItemType is [gen.ContentSearchArticleItemType]. Always `article`.
+	ContentSearchArticleItemType = gen.ContentSearchArticleItemType
+	// ContentSearchDefaultItem is [gen.ContentSearchDefaultItem]. The flat result shape returned from Knowledge Hub search for content snippets, external pages, uploaded files, and internal articles.
+	ContentSearchDefaultItem = gen.ContentSearchDefaultItem
+	// ContentSearchDefaultItemType is [gen.ContentSearchDefaultItemType]. The kind of content item.
+	ContentSearchDefaultItemType = gen.ContentSearchDefaultItemType
 	// ContentSource is [gen.ContentSource]. The content source used by AI Agent in the conversation.
 	ContentSource = gen.ContentSource
 	// ContentSourceContentType is [gen.ContentSourceContentType]. The type of the content source.
@@ -598,10 +679,60 @@ type (
 	ContentSourcesList = gen.ContentSourcesList
 	// ContentSourcesListType is [gen.ContentSourcesListType]. Example: content_source.list.
 	ContentSourcesListType = gen.ContentSourcesListType
-	// ConvertVisitorRequest_User is [gen.ConvertVisitorRequest_User]. The unique identifiers retained after converting or merging.
-	ConvertVisitorRequest_User = gen.ConvertVisitorRequest_User
-	// ConvertVisitorRequest_Visitor is [gen.ConvertVisitorRequest_Visitor]. The unique identifiers to convert a single Visitor.
-	ConvertVisitorRequest_Visitor = gen.ConvertVisitorRequest_Visitor
+	// ConversationAttachmentFiles is [gen.ConversationAttachmentFiles]. Properties of the attachment files in a conversation part.
+	ConversationAttachmentFiles = gen.ConversationAttachmentFiles
+	// ConversationAttributeBooleanType is [gen.ConversationAttributeBooleanType]. defines model for conversation_attribute_boolean_type.
+	ConversationAttributeBooleanType = gen.ConversationAttributeBooleanType
+	// ConversationAttributeBooleanTypeDataType is [gen.ConversationAttributeBooleanTypeDataType]. defines model for ConversationAttributeBooleanType.DataType.
+	ConversationAttributeBooleanTypeDataType = gen.ConversationAttributeBooleanTypeDataType
+	// ConversationAttributeBooleanTypeType is [gen.ConversationAttributeBooleanTypeType]. Value is `conversation_attribute`.
+	ConversationAttributeBooleanTypeType = gen.ConversationAttributeBooleanTypeType
+	// ConversationAttributeDatetimeType is [gen.ConversationAttributeDatetimeType]. defines model for conversation_attribute_datetime_type.
+	ConversationAttributeDatetimeType = gen.ConversationAttributeDatetimeType
+	// ConversationAttributeDatetimeTypeDataType is [gen.ConversationAttributeDatetimeTypeDataType]. defines model for ConversationAttributeDatetimeType.DataType.
+	ConversationAttributeDatetimeTypeDataType = gen.ConversationAttributeDatetimeTypeDataType
+	// ConversationAttributeDatetimeTypeType is [gen.ConversationAttributeDatetimeTypeType]. Value is `conversation_attribute`.
+	ConversationAttributeDatetimeTypeType = gen.ConversationAttributeDatetimeTypeType
+	// ConversationAttributeDecimalType is [gen.ConversationAttributeDecimalType]. defines model for conversation_attribute_decimal_type.
+	ConversationAttributeDecimalType = gen.ConversationAttributeDecimalType
+	// ConversationAttributeDecimalTypeDataType is [gen.ConversationAttributeDecimalTypeDataType]. defines model for ConversationAttributeDecimalType.DataType.
+	ConversationAttributeDecimalTypeDataType = gen.ConversationAttributeDecimalTypeDataType
+	// ConversationAttributeDecimalTypeType is [gen.ConversationAttributeDecimalTypeType]. Value is `conversation_attribute`.
+	ConversationAttributeDecimalTypeType = gen.ConversationAttributeDecimalTypeType
+	// ConversationAttributeFilesType is [gen.ConversationAttributeFilesType]. defines model for conversation_attribute_files_type.
+	ConversationAttributeFilesType = gen.ConversationAttributeFilesType
+	// ConversationAttributeFilesTypeDataType is [gen.ConversationAttributeFilesTypeDataType]. defines model for ConversationAttributeFilesType.DataType.
+	ConversationAttributeFilesTypeDataType = gen.ConversationAttributeFilesTypeDataType
+	// ConversationAttributeFilesTypeType is [gen.ConversationAttributeFilesTypeType]. Value is `conversation_attribute`.
+	ConversationAttributeFilesTypeType = gen.ConversationAttributeFilesTypeType
+	// ConversationAttributeIntegerType is [gen.ConversationAttributeIntegerType]. defines model for conversation_attribute_integer_type.
+	ConversationAttributeIntegerType = gen.ConversationAttributeIntegerType
+	// ConversationAttributeIntegerTypeDataType is [gen.ConversationAttributeIntegerTypeDataType]. defines model for ConversationAttributeIntegerType.DataType.
+	ConversationAttributeIntegerTypeDataType = gen.ConversationAttributeIntegerTypeDataType
+	// ConversationAttributeIntegerTypeType is [gen.ConversationAttributeIntegerTypeType]. Value is `conversation_attribute`.
+	ConversationAttributeIntegerTypeType = gen.ConversationAttributeIntegerTypeType
+	// ConversationAttributeListType is [gen.ConversationAttributeListType]. defines model for conversation_attribute_list_type.
+	ConversationAttributeListType = gen.ConversationAttributeListType
+	// ConversationAttributeListTypeDataType is [gen.ConversationAttributeListTypeDataType]. defines model for ConversationAttributeListType.DataType.
+	ConversationAttributeListTypeDataType = gen.ConversationAttributeListTypeDataType
+	// ConversationAttributeListTypeType is [gen.ConversationAttributeListTypeType]. Value is `conversation_attribute`.
+	ConversationAttributeListTypeType = gen.ConversationAttributeListTypeType
+	// ConversationAttributeOption is [gen.ConversationAttributeOption]. A single option on a list-type conversation attribute.
+	ConversationAttributeOption = gen.ConversationAttributeOption
+	// ConversationAttributeRelationshipType is [gen.ConversationAttributeRelationshipType]. defines model for conversation_attribute_relationship_type.
+	ConversationAttributeRelationshipType = gen.ConversationAttributeRelationshipType
+	// ConversationAttributeRelationshipTypeDataType is [gen.ConversationAttributeRelationshipTypeDataType]. defines model for ConversationAttributeRelationshipType.DataType.
+	ConversationAttributeRelationshipTypeDataType = gen.ConversationAttributeRelationshipTypeDataType
+	// ConversationAttributeRelationshipTypeReferenceType is [gen.ConversationAttributeRelationshipTypeReferenceType]. The cardinality of the relationship: `one` or `many`.
+	ConversationAttributeRelationshipTypeReferenceType = gen.ConversationAttributeRelationshipTypeReferenceType
+	// ConversationAttributeRelationshipTypeType is [gen.ConversationAttributeRelationshipTypeType]. Value is `conversation_attribute`.
+	ConversationAttributeRelationshipTypeType = gen.ConversationAttributeRelationshipTypeType
+	// ConversationAttributeStringType is [gen.ConversationAttributeStringType]. defines model for conversation_attribute_string_type.
+	ConversationAttributeStringType = gen.ConversationAttributeStringType
+	// ConversationAttributeStringTypeDataType is [gen.ConversationAttributeStringTypeDataType]. defines model for ConversationAttributeStringType.DataType.
+	ConversationAttributeStringTypeDataType = gen.ConversationAttributeStringTypeDataType
+	// ConversationAttributeStringTypeType is [gen.ConversationAttributeStringTypeType]. Value is `conversation_attribute`.
+	ConversationAttributeStringTypeType = gen.ConversationAttributeStringTypeType
 	// CreateArticleRequestState is [gen.CreateArticleRequestState]. Whether the article will be `published` or will be a `draft`.
 	CreateArticleRequestState = gen.CreateArticleRequestState
 	// CreateCompanyNoteJSONBody is [gen.CreateCompanyNoteJSONBody]. defines parameters for CreateCompanyNote.
@@ -610,8 +741,42 @@ type (
 	CreateContentImportSourceRequestStatus = gen.CreateContentImportSourceRequestStatus
 	// CreateContentImportSourceRequestSyncBehavior is [gen.CreateContentImportSourceRequestSyncBehavior]. If you intend to create or update External Pages via the API, this should be set to `api`.
 	CreateContentImportSourceRequestSyncBehavior = gen.CreateContentImportSourceRequestSyncBehavior
-	// CreateContentImportSourceRequest_AudienceIds is [gen.CreateContentImportSourceRequest_AudienceIds]. The unique identifiers for the audiences to associate with this content import source.
-	CreateContentImportSourceRequest_AudienceIds = gen.CreateContentImportSourceRequest_AudienceIds
+	// CreateConversationAttributeBooleanRequest is [gen.CreateConversationAttributeBooleanRequest]. defines model for create_conversation_attribute_boolean_request.
+	CreateConversationAttributeBooleanRequest = gen.CreateConversationAttributeBooleanRequest
+	// CreateConversationAttributeBooleanRequestDataType is [gen.CreateConversationAttributeBooleanRequestDataType]. defines model for CreateConversationAttributeBooleanRequest.DataType.
+	CreateConversationAttributeBooleanRequestDataType = gen.CreateConversationAttributeBooleanRequestDataType
+	// CreateConversationAttributeDatetimeRequest is [gen.CreateConversationAttributeDatetimeRequest]. defines model for create_conversation_attribute_datetime_request.
+	CreateConversationAttributeDatetimeRequest = gen.CreateConversationAttributeDatetimeRequest
+	// CreateConversationAttributeDatetimeRequestDataType is [gen.CreateConversationAttributeDatetimeRequestDataType]. defines model for CreateConversationAttributeDatetimeRequest.DataType.
+	CreateConversationAttributeDatetimeRequestDataType = gen.CreateConversationAttributeDatetimeRequestDataType
+	// CreateConversationAttributeDecimalRequest is [gen.CreateConversationAttributeDecimalRequest]. defines model for create_conversation_attribute_decimal_request.
+	CreateConversationAttributeDecimalRequest = gen.CreateConversationAttributeDecimalRequest
+	// CreateConversationAttributeDecimalRequestDataType is [gen.CreateConversationAttributeDecimalRequestDataType]. defines model for CreateConversationAttributeDecimalRequest.DataType.
+	CreateConversationAttributeDecimalRequestDataType = gen.CreateConversationAttributeDecimalRequestDataType
+	// CreateConversationAttributeFilesRequest is [gen.CreateConversationAttributeFilesRequest]. defines model for create_conversation_attribute_files_request.
+	CreateConversationAttributeFilesRequest = gen.CreateConversationAttributeFilesRequest
+	// CreateConversationAttributeFilesRequestDataType is [gen.CreateConversationAttributeFilesRequestDataType]. defines model for CreateConversationAttributeFilesRequest.DataType.
+	CreateConversationAttributeFilesRequestDataType = gen.CreateConversationAttributeFilesRequestDataType
+	// CreateConversationAttributeIntegerRequest is [gen.CreateConversationAttributeIntegerRequest]. defines model for create_conversation_attribute_integer_request.
+	CreateConversationAttributeIntegerRequest = gen.CreateConversationAttributeIntegerRequest
+	// CreateConversationAttributeIntegerRequestDataType is [gen.CreateConversationAttributeIntegerRequestDataType]. defines model for CreateConversationAttributeIntegerRequest.DataType.
+	CreateConversationAttributeIntegerRequestDataType = gen.CreateConversationAttributeIntegerRequestDataType
+	// CreateConversationAttributeListRequest is [gen.CreateConversationAttributeListRequest]. defines model for create_conversation_attribute_list_request.
+	CreateConversationAttributeListRequest = gen.CreateConversationAttributeListRequest
+	// CreateConversationAttributeListRequestDataType is [gen.CreateConversationAttributeListRequestDataType]. defines model for CreateConversationAttributeListRequest.DataType.
+	CreateConversationAttributeListRequestDataType = gen.CreateConversationAttributeListRequestDataType
+	// CreateConversationAttributeRelationshipRequest is [gen.CreateConversationAttributeRelationshipRequest]. defines model for create_conversation_attribute_relationship_request.
+	CreateConversationAttributeRelationshipRequest = gen.CreateConversationAttributeRelationshipRequest
+	// CreateConversationAttributeRelationshipRequestDataType is [gen.CreateConversationAttributeRelationshipRequestDataType]. defines model for CreateConversationAttributeRelationshipRequest.DataType.
+	CreateConversationAttributeRelationshipRequestDataType = gen.CreateConversationAttributeRelationshipRequestDataType
+	// CreateConversationAttributeRelationshipRequestReferenceType is [gen.CreateConversationAttributeRelationshipRequestReferenceType]. The cardinality of the relationship: `one` or `many`.
+	CreateConversationAttributeRelationshipRequestReferenceType = gen.CreateConversationAttributeRelationshipRequestReferenceType
+	// CreateConversationAttributeStringRequest is [gen.CreateConversationAttributeStringRequest]. defines model for create_conversation_attribute_string_request.
+	CreateConversationAttributeStringRequest = gen.CreateConversationAttributeStringRequest
+	// CreateConversationAttributeStringRequestDataType is [gen.CreateConversationAttributeStringRequestDataType]. defines model for CreateConversationAttributeStringRequest.DataType.
+	CreateConversationAttributeStringRequestDataType = gen.CreateConversationAttributeStringRequestDataType
+	// CreateDataAttributeRequestDataType is [gen.CreateDataAttributeRequestDataType]. The type of the data attribute.
+	CreateDataAttributeRequestDataType = gen.CreateDataAttributeRequestDataType
 	// CreateDataAttributeRequestModel is [gen.CreateDataAttributeRequestModel]. The model that the data attribute belongs to.
 	CreateDataAttributeRequestModel = gen.CreateDataAttributeRequestModel
 	// CreateDataConnectorRequestAudiences is [gen.CreateDataConnectorRequestAudiences]. defines model for CreateDataConnectorRequest.Audiences.
@@ -628,28 +793,24 @@ type (
 	CreateMessageRequestFromType = gen.CreateMessageRequestFromType
 	// CreateMessageRequestMessageType is [gen.CreateMessageRequestMessageType]. The kind of message being created.
 	CreateMessageRequestMessageType = gen.CreateMessageRequestMessageType
-	// CreateMessageRequest_Bcc is [gen.CreateMessageRequest_Bcc]. defines model for CreateMessageRequest.Bcc.
-	CreateMessageRequest_Bcc = gen.CreateMessageRequest_Bcc
-	// CreateMessageRequest_Cc is [gen.CreateMessageRequest_Cc]. defines model for CreateMessageRequest.Cc.
-	CreateMessageRequest_Cc = gen.CreateMessageRequest_Cc
-	// CreateMessageRequest_To is [gen.CreateMessageRequest_To]. defines model for CreateMessageRequest.To.
-	CreateMessageRequest_To = gen.CreateMessageRequest_To
 	// CreateOfficeHoursExceptionRequestExceptionType is [gen.CreateOfficeHoursExceptionRequestExceptionType]. The type of exception.
 	CreateOfficeHoursExceptionRequestExceptionType = gen.CreateOfficeHoursExceptionRequestExceptionType
 	// CreateTicketJSONBody is [gen.CreateTicketJSONBody]. defines parameters for CreateTicket.
 	CreateTicketJSONBody = gen.CreateTicketJSONBody
-	// CreateTicketJSONBody_Contacts_Item is [gen.CreateTicketJSONBody_Contacts_Item]. defines parameters for CreateTicket.
-	CreateTicketJSONBody_Contacts_Item = gen.CreateTicketJSONBody_Contacts_Item
 	// CreateTicketTypeAttributeRequestDataType is [gen.CreateTicketTypeAttributeRequestDataType]. The data type of the attribute Example: string.
 	CreateTicketTypeAttributeRequestDataType = gen.CreateTicketTypeAttributeRequestDataType
 	// CreateTicketTypeRequestCategory is [gen.CreateTicketTypeRequestCategory]. Category of the Ticket Type.
 	CreateTicketTypeRequestCategory = gen.CreateTicketTypeRequestCategory
-	// CustomAttributes_AdditionalProperties is [gen.CustomAttributes_AdditionalProperties]. defines model for custom_attributes.AdditionalProperties.
-	CustomAttributes_AdditionalProperties = gen.CustomAttributes_AdditionalProperties
+	// CustomerByEmail is [gen.CustomerByEmail]. A contact identified by its email.
+	CustomerByEmail = gen.CustomerByEmail
+	// CustomerByIntercomUserId is [gen.CustomerByIntercomUserId]. A contact identified by the id Intercom gave it.
+	CustomerByIntercomUserId = gen.CustomerByIntercomUserId
+	// CustomerByUserId is [gen.CustomerByUserId]. A contact identified by your user_id (its external_id).
+	CustomerByUserId = gen.CustomerByUserId
+	// CustomerRequest is [gen.CustomerRequest]. defines model for customer_request.
+	CustomerRequest = gen.CustomerRequest
 	// EnqueueCreateTicketJSONBody is [gen.EnqueueCreateTicketJSONBody]. defines parameters for EnqueueCreateTicket.
 	EnqueueCreateTicketJSONBody = gen.EnqueueCreateTicketJSONBody
-	// EnqueueCreateTicketJSONBody_Contacts_Item is [gen.EnqueueCreateTicketJSONBody_Contacts_Item]. defines parameters for EnqueueCreateTicket.
-	EnqueueCreateTicketJSONBody_Contacts_Item = gen.EnqueueCreateTicketJSONBody_Contacts_Item
 	// EnqueueReportingDataExportJSONBody is [gen.EnqueueReportingDataExportJSONBody]. defines parameters for EnqueueReportingDataExport.
 	EnqueueReportingDataExportJSONBody = gen.EnqueueReportingDataExportJSONBody
 	// FinAgentAttachment is [gen.FinAgentAttachment]. An attachment object representing a file or URL attachment included with a message.
@@ -686,16 +847,44 @@ type (
 	ListDataConnectorExecutionResultsParamsSuccess = gen.ListDataConnectorExecutionResultsParamsSuccess
 	// MessageMessageType is [gen.MessageMessageType]. The type of message that was sent.
 	MessageMessageType = gen.MessageMessageType
+	// MessageRecipients is [gen.MessageRecipients]. One recipient or a list of recipients of a message (to, cc, bcc).
+	MessageRecipients = gen.MessageRecipients
+	// MessageSender is [gen.MessageSender]. The sender of the message.
+	MessageSender = gen.MessageSender
+	// MultipleFilterSearchRequest is [gen.MultipleFilterSearchRequest]. Search using Intercoms Search APIs with more than one filter.
+	MultipleFilterSearchRequest = gen.MultipleFilterSearchRequest
+	// MultipleFilterSearchRequestOperator is [gen.MultipleFilterSearchRequestOperator]. An operator to allow boolean inspection between multiple fields.
+	MultipleFilterSearchRequestOperator = gen.MultipleFilterSearchRequestOperator
 	// NewsItemRequestState is [gen.NewsItemRequestState]. News items will not be visible to your users in the assigned newsfeeds until they are set live.
 	NewsItemRequestState = gen.NewsItemRequestState
 	// OfficeHoursTimeInterval is [gen.OfficeHoursTimeInterval]. A single open interval.
 	OfficeHoursTimeInterval = gen.OfficeHoursTimeInterval
+	// OpenConversationRequest is [gen.OpenConversationRequest]. Payload of the request to open a conversation.
+	OpenConversationRequest = gen.OpenConversationRequest
+	// OpenConversationRequestMessageType is [gen.OpenConversationRequestMessageType]. Example: open.
+	OpenConversationRequestMessageType = gen.OpenConversationRequestMessageType
 	// Page is [gen.Page]. defines model for page.
 	Page = gen.Page
 	// PerPage is [gen.PerPage]. defines model for per_page.
 	PerPage = gen.PerPage
 	// Predicate is [gen.Predicate]. A condition used to filter contacts in an audience.
 	Predicate = gen.Predicate
+	// QuickReplyOption is [gen.QuickReplyOption]. defines model for quick_reply_option.
+	QuickReplyOption = gen.QuickReplyOption
+	// Recipient is [gen.Recipient]. A recipient of a message.
+	Recipient = gen.Recipient
+	// RecipientList is [gen.RecipientList]. Several recipients of a message.
+	RecipientList = gen.RecipientList
+	// RecipientType is [gen.RecipientType]. The role associated to the contact - `user` or `lead`.
+	RecipientType = gen.RecipientType
+	// RedactConversationPartRequest is [gen.RedactConversationPartRequest]. Payload of the request to redact a conversation part.
+	RedactConversationPartRequest = gen.RedactConversationPartRequest
+	// RedactConversationPartRequestType is [gen.RedactConversationPartRequestType]. The type of resource being redacted.
+	RedactConversationPartRequestType = gen.RedactConversationPartRequestType
+	// RedactConversationSourceRequest is [gen.RedactConversationSourceRequest]. Payload of the request to redact a conversation source.
+	RedactConversationSourceRequest = gen.RedactConversationSourceRequest
+	// RedactConversationSourceRequestType is [gen.RedactConversationSourceRequestType]. The type of resource being redacted.
+	RedactConversationSourceRequestType = gen.RedactConversationSourceRequestType
 	// RegisterFinVoiceCallRequestSource is [gen.RegisterFinVoiceCallRequestSource]. Source of the call.
 	RegisterFinVoiceCallRequestSource = gen.RegisterFinVoiceCallRequestSource
 	// ReplyToFinJSONBody is [gen.ReplyToFinJSONBody]. defines parameters for ReplyToFin.
@@ -722,14 +911,20 @@ type (
 	SearchContentParamsStates = gen.SearchContentParamsStates
 	// SearchContentParamsTagOperator is [gen.SearchContentParamsTagOperator]. defines parameters for SearchContent.
 	SearchContentParamsTagOperator = gen.SearchContentParamsTagOperator
-	// SearchRequest_Query is [gen.SearchRequest_Query]. defines model for SearchRequest.Query.
-	SearchRequest_Query = gen.SearchRequest_Query
+	// SearchQueryNode is [gen.SearchQuery]. A search filter (field, operator, value) or a group of queries joined by AND or OR.
+	SearchQueryNode = gen.SearchQuery
 	// SegmentPersonType is [gen.SegmentPersonType]. Type of the contact: contact (lead) or user.
 	SegmentPersonType = gen.SegmentPersonType
 	// SegmentType is [gen.SegmentType]. The type of object.
 	SegmentType = gen.SegmentType
 	// SetAwayAdminJSONBody is [gen.SetAwayAdminJSONBody]. defines parameters for SetAwayAdmin.
 	SetAwayAdminJSONBody = gen.SetAwayAdminJSONBody
+	// SingleFilterSearchRequest is [gen.SingleFilterSearchRequest]. Search using Intercoms Search APIs with a single filter.
+	SingleFilterSearchRequest = gen.SingleFilterSearchRequest
+	// SnoozeConversationRequest is [gen.SnoozeConversationRequest]. Payload of the request to snooze a conversation.
+	SnoozeConversationRequest = gen.SnoozeConversationRequest
+	// SnoozeConversationRequestMessageType is [gen.SnoozeConversationRequestMessageType]. Example: snoozed.
+	SnoozeConversationRequestMessageType = gen.SnoozeConversationRequestMessageType
 	// StartFinConversationJSONBody is [gen.StartFinConversationJSONBody]. defines parameters for StartFinConversation.
 	StartFinConversationJSONBody = gen.StartFinConversationJSONBody
 	// StartingAfter is [gen.StartingAfter]. defines model for starting_after.
@@ -742,18 +937,16 @@ type (
 	TagsType = gen.TagsType
 	// TeamPriorityLevel is [gen.TeamPriorityLevel]. Admin priority levels for teams.
 	TeamPriorityLevel = gen.TeamPriorityLevel
+	// TicketContact is [gen.TicketContact]. A contact (user or lead) a ticket is about, by id, external id or email.
+	TicketContact = gen.TicketContact
 	// TicketRequestCustomAttributes is [gen.TicketRequestCustomAttributes]. The attributes set on the ticket.
 	TicketRequestCustomAttributes = gen.TicketRequestCustomAttributes
-	// TicketRequestCustomAttributes_AdditionalProperties is [gen.TicketRequestCustomAttributes_AdditionalProperties]. defines model for ticket_request_custom_attributes.AdditionalProperties.
-	TicketRequestCustomAttributes_AdditionalProperties = gen.TicketRequestCustomAttributes_AdditionalProperties
 	// UpdateArticleRequestState is [gen.UpdateArticleRequestState]. Whether the article will be `published` or will be a `draft`.
 	UpdateArticleRequestState = gen.UpdateArticleRequestState
 	// UpdateContentImportSourceRequestStatus is [gen.UpdateContentImportSourceRequestStatus]. The status of the content import source.
 	UpdateContentImportSourceRequestStatus = gen.UpdateContentImportSourceRequestStatus
 	// UpdateContentImportSourceRequestSyncBehavior is [gen.UpdateContentImportSourceRequestSyncBehavior]. If you intend to create or update External Pages via the API, this should be set to `api`.
 	UpdateContentImportSourceRequestSyncBehavior = gen.UpdateContentImportSourceRequestSyncBehavior
-	// UpdateContentImportSourceRequest_AudienceIds is [gen.UpdateContentImportSourceRequest_AudienceIds]. The unique identifiers for the audiences to associate with this content import source.
-	UpdateContentImportSourceRequest_AudienceIds = gen.UpdateContentImportSourceRequest_AudienceIds
 	// UpdateConversationAttributeRequestReferenceType is [gen.UpdateConversationAttributeRequestReferenceType]. The cardinality of the relationship: `one` or `many`.
 	UpdateConversationAttributeRequestReferenceType = gen.UpdateConversationAttributeRequestReferenceType
 	// UpdateDataConnectorRequestAudiences is [gen.UpdateDataConnectorRequestAudiences]. defines model for UpdateDataConnectorRequest.Audiences.
@@ -870,18 +1063,115 @@ type (
 
 // The JSON types of package types that the resources use (api/aliases.yaml).
 type (
+	// AttributeValue is [types.AttributeValue], any JSON value: the value of a custom attribute (a string, a number, a boolean, a date as a string or Unix seconds, a list, a file or custom object instance object) or of a search filter.
+	AttributeValue = types.AttributeValue
 	// Avatar is [types.Avatar], the avatar of an admin, a contact or a visitor.
 	Avatar = types.Avatar
 	// ID is [types.ID], the id of an Intercom object (a contact, a conversation part, ...) or a reference to one that Intercom's description declares as a string, in a field where the API has been seen to send a number ...
 	ID = types.ID
+	// IDs is [types.IDs], a list of ids where Intercom's description allows one id or a list (audience_ids, the file ids of an updated ticket attribute).
+	IDs = types.IDs
 	// NextPage is [types.NextPage], the "next" member of the "pages" object of a paged list.
 	NextPage = types.NextPage
 	// NumericID is [types.NumericID], an id that Intercom's description declares as an integer (an admin id, a team id, a help center id, ...), read and written in Go as a string like every other id.
 	NumericID = types.NumericID
+	// Strings is [types.Strings], a list of strings where Intercom's description allows one string or a list (the label of an updated ticket attribute: a value, or the names of its files).
+	Strings = types.Strings
+	// Timestamp is [types.Timestamp], a date and time Intercom sends either as an ISO 8601 (RFC 3339) string or as Unix seconds (the datetime schema of custom attributes).
+	Timestamp = types.Timestamp
 )
+
+// The constructors of the unions above: each returns a union holding v, one of
+// its variants (read it back with the union's Value method, for a type switch).
+
+// ContactReplyConversationRequestOf is [gen.ContactReplyConversationRequestOf]: it returns a ContactReplyConversationRequest holding v, one of ContactReplyIntercomUserIdRequest, ContactReplyEmailRequest, ContactReplyUserIdRequest.
+func ContactReplyConversationRequestOf[V gen.ContactReplyIntercomUserIdRequest | gen.ContactReplyEmailRequest | gen.ContactReplyUserIdRequest](v V) (ContactReplyConversationRequest, error) {
+	return gen.ContactReplyConversationRequestOf(v)
+}
+
+// ContactReplyTicketRequestOf is [gen.ContactReplyTicketRequestOf]: it returns a ContactReplyTicketRequest holding v, one of ContactReplyTicketIntercomUserIdRequest, ContactReplyTicketUserIdRequest, ContactReplyTicketEmailRequest.
+func ContactReplyTicketRequestOf[V gen.ContactReplyTicketIntercomUserIdRequest | gen.ContactReplyTicketUserIdRequest | gen.ContactReplyTicketEmailRequest](v V) (ContactReplyTicketRequest, error) {
+	return gen.ContactReplyTicketRequestOf(v)
+}
+
+// ContentSearchResultOf is [gen.ContentSearchResultOf]: it returns a ContentSearchResult holding v, one of ContentSearchDefaultItem, ContentSearchArticleItem.
+func ContentSearchResultOf[V gen.ContentSearchDefaultItem | gen.ContentSearchArticleItem](v V) (ContentSearchResult, error) {
+	return gen.ContentSearchResultOf(v)
+}
+
+// ConversationAttributeOf is [gen.ConversationAttributeOf]: it returns a ConversationAttribute holding v, one of ConversationAttributeStringType, ConversationAttributeIntegerType, ConversationAttributeListType, ConversationAttributeDecimalType, ConversationAttributeBooleanType, ConversationAttributeDatetimeType, ConversationAttributeRelationshipType, ConversationAttributeFilesType.
+func ConversationAttributeOf[V gen.ConversationAttributeStringType | gen.ConversationAttributeIntegerType | gen.ConversationAttributeListType | gen.ConversationAttributeDecimalType | gen.ConversationAttributeBooleanType | gen.ConversationAttributeDatetimeType | gen.ConversationAttributeRelationshipType | gen.ConversationAttributeFilesType](v V) (ConversationAttribute, error) {
+	return gen.ConversationAttributeOf(v)
+}
+
+// CreateConversationAttributeRequestOf is [gen.CreateConversationAttributeRequestOf]: it returns a CreateConversationAttributeRequest holding v, one of CreateConversationAttributeStringRequest, CreateConversationAttributeIntegerRequest, CreateConversationAttributeListRequest, CreateConversationAttributeDecimalRequest, CreateConversationAttributeBooleanRequest, CreateConversationAttributeDatetimeRequest, CreateConversationAttributeRelationshipRequest, CreateConversationAttributeFilesRequest.
+func CreateConversationAttributeRequestOf[V gen.CreateConversationAttributeStringRequest | gen.CreateConversationAttributeIntegerRequest | gen.CreateConversationAttributeListRequest | gen.CreateConversationAttributeDecimalRequest | gen.CreateConversationAttributeBooleanRequest | gen.CreateConversationAttributeDatetimeRequest | gen.CreateConversationAttributeRelationshipRequest | gen.CreateConversationAttributeFilesRequest](v V) (CreateConversationAttributeRequest, error) {
+	return gen.CreateConversationAttributeRequestOf(v)
+}
+
+// CreateTagRequestOf is [gen.CreateTagRequestOf]: it returns a CreateTagRequest holding v, one of CreateOrUpdateTagRequest, TagCompanyRequest, UntagCompanyRequest, TagMultipleUsersRequest.
+func CreateTagRequestOf[V gen.CreateOrUpdateTagRequest | gen.TagCompanyRequest | gen.UntagCompanyRequest | gen.TagMultipleUsersRequest](v V) (CreateTagRequest, error) {
+	return gen.CreateTagRequestOf(v)
+}
+
+// CustomerRequestOf is [gen.CustomerRequestOf]: it returns a CustomerRequest holding v, one of CustomerByIntercomUserId, CustomerByUserId, CustomerByEmail.
+func CustomerRequestOf[V gen.CustomerByIntercomUserId | gen.CustomerByUserId | gen.CustomerByEmail](v V) (CustomerRequest, error) {
+	return gen.CustomerRequestOf(v)
+}
+
+// ManageConversationRequestOf is [gen.ManageConversationRequestOf]: it returns a ManageConversationRequest holding v, one of CloseConversationRequest, SnoozeConversationRequest, OpenConversationRequest, AssignConversationRequest.
+func ManageConversationRequestOf[V gen.CloseConversationRequest | gen.SnoozeConversationRequest | gen.OpenConversationRequest | gen.AssignConversationRequest](v V) (ManageConversationRequest, error) {
+	return gen.ManageConversationRequestOf(v)
+}
+
+// MessageRecipientsOf is [gen.MessageRecipientsOf]: it returns a MessageRecipients holding v, one of Recipient, RecipientList.
+func MessageRecipientsOf[V gen.Recipient | gen.RecipientList](v V) (MessageRecipients, error) {
+	return gen.MessageRecipientsOf(v)
+}
+
+// RedactConversationRequestOf is [gen.RedactConversationRequestOf]: it returns a RedactConversationRequest holding v, one of RedactConversationPartRequest, RedactConversationSourceRequest.
+func RedactConversationRequestOf[V gen.RedactConversationPartRequest | gen.RedactConversationSourceRequest](v V) (RedactConversationRequest, error) {
+	return gen.RedactConversationRequestOf(v)
+}
+
+// ReplyConversationRequestOf is [gen.ReplyConversationRequestOf]: it returns a ReplyConversationRequest holding v, one of ContactReplyConversationRequest, AdminReplyConversationRequest.
+func ReplyConversationRequestOf[V gen.ContactReplyConversationRequest | gen.AdminReplyConversationRequest](v V) (ReplyConversationRequest, error) {
+	return gen.ReplyConversationRequestOf(v)
+}
+
+// ReplyTicketRequestOf is [gen.ReplyTicketRequestOf]: it returns a ReplyTicketRequest holding v, one of ContactReplyTicketRequest, AdminReplyTicketRequest.
+func ReplyTicketRequestOf[V gen.ContactReplyTicketRequest | gen.AdminReplyTicketRequest](v V) (ReplyTicketRequest, error) {
+	return gen.ReplyTicketRequestOf(v)
+}
+
+// SearchQueryNodeOf is [gen.SearchQueryOf]: it returns a SearchQueryNode holding v, one of SingleFilterSearchRequest, MultipleFilterSearchRequest.
+func SearchQueryNodeOf[V gen.SingleFilterSearchRequest | gen.MultipleFilterSearchRequest](v V) (SearchQueryNode, error) {
+	return gen.SearchQueryOf(v)
+}
+
+// TicketContactOf is [gen.TicketContactOf]: it returns a TicketContact holding v, one of ContactById, ContactByExternalId, ContactByEmail.
+func TicketContactOf[V gen.ContactById | gen.ContactByExternalId | gen.ContactByEmail](v V) (TicketContact, error) {
+	return gen.TicketContactOf(v)
+}
 
 // The values of the enum types above.
 const (
+	// AdminReplyConversationRequestMessageTypeComment is [gen.AdminReplyConversationRequestMessageTypeComment], of type AdminReplyConversationRequestMessageType.
+	AdminReplyConversationRequestMessageTypeComment = gen.AdminReplyConversationRequestMessageTypeComment
+	// AdminReplyConversationRequestMessageTypeNote is [gen.AdminReplyConversationRequestMessageTypeNote], of type AdminReplyConversationRequestMessageType.
+	AdminReplyConversationRequestMessageTypeNote = gen.AdminReplyConversationRequestMessageTypeNote
+	// AdminReplyConversationRequestMessageTypeQuickReply is [gen.AdminReplyConversationRequestMessageTypeQuickReply], of type AdminReplyConversationRequestMessageType.
+	AdminReplyConversationRequestMessageTypeQuickReply = gen.AdminReplyConversationRequestMessageTypeQuickReply
+	// AdminReplyConversationRequestTypeAdmin is [gen.AdminReplyConversationRequestTypeAdmin], of type AdminReplyConversationRequestType.
+	AdminReplyConversationRequestTypeAdmin = gen.AdminReplyConversationRequestTypeAdmin
+	// AdminReplyTicketRequestMessageTypeComment is [gen.AdminReplyTicketRequestMessageTypeComment], of type AdminReplyTicketRequestMessageType.
+	AdminReplyTicketRequestMessageTypeComment = gen.AdminReplyTicketRequestMessageTypeComment
+	// AdminReplyTicketRequestMessageTypeNote is [gen.AdminReplyTicketRequestMessageTypeNote], of type AdminReplyTicketRequestMessageType.
+	AdminReplyTicketRequestMessageTypeNote = gen.AdminReplyTicketRequestMessageTypeNote
+	// AdminReplyTicketRequestMessageTypeQuickReply is [gen.AdminReplyTicketRequestMessageTypeQuickReply], of type AdminReplyTicketRequestMessageType.
+	AdminReplyTicketRequestMessageTypeQuickReply = gen.AdminReplyTicketRequestMessageTypeQuickReply
+	// AdminReplyTicketRequestTypeAdmin is [gen.AdminReplyTicketRequestTypeAdmin], of type AdminReplyTicketRequestType.
+	AdminReplyTicketRequestTypeAdmin = gen.AdminReplyTicketRequestTypeAdmin
 	// AiAgentLastAnswerTypeAiAnswer is [gen.AiAgentLastAnswerTypeAiAnswer], of type AiAgentLastAnswerType.
 	AiAgentLastAnswerTypeAiAnswer = gen.AiAgentLastAnswerTypeAiAnswer
 	// AiAgentLastAnswerTypeCustomAnswer is [gen.AiAgentLastAnswerTypeCustomAnswer], of type AiAgentLastAnswerType.
@@ -922,8 +1212,18 @@ const (
 	ArticleTranslatedContentTypeArticleTranslatedContent = gen.ArticleTranslatedContentTypeArticleTranslatedContent
 	// ArticleTranslatedContentTypeLessThannil is [gen.ArticleTranslatedContentTypeLessThannil], of type ArticleTranslatedContentType.
 	ArticleTranslatedContentTypeLessThannil = gen.ArticleTranslatedContentTypeLessThannil
+	// AssignConversationRequestMessageTypeAssignment is [gen.AssignConversationRequestMessageTypeAssignment], of type AssignConversationRequestMessageType.
+	AssignConversationRequestMessageTypeAssignment = gen.AssignConversationRequestMessageTypeAssignment
+	// AssignConversationRequestTypeAdmin is [gen.AssignConversationRequestTypeAdmin], of type AssignConversationRequestType.
+	AssignConversationRequestTypeAdmin = gen.AssignConversationRequestTypeAdmin
+	// AssignConversationRequestTypeTeam is [gen.AssignConversationRequestTypeTeam], of type AssignConversationRequestType.
+	AssignConversationRequestTypeTeam = gen.AssignConversationRequestTypeTeam
 	// AudienceTypeAudience is [gen.AudienceTypeAudience], of type AudienceType.
 	AudienceTypeAudience = gen.AudienceTypeAudience
+	// CloseConversationRequestMessageTypeClose is [gen.CloseConversationRequestMessageTypeClose], of type CloseConversationRequestMessageType.
+	CloseConversationRequestMessageTypeClose = gen.CloseConversationRequestMessageTypeClose
+	// CloseConversationRequestTypeAdmin is [gen.CloseConversationRequestTypeAdmin], of type CloseConversationRequestType.
+	CloseConversationRequestTypeAdmin = gen.CloseConversationRequestTypeAdmin
 	// CompanyNotesTypeNoteList is [gen.CompanyNotesTypeNoteList], of type CompanyNotesType.
 	CompanyNotesTypeNoteList = gen.CompanyNotesTypeNoteList
 	// CompanySegmentsTypeSegmentList is [gen.CompanySegmentsTypeSegmentList], of type CompanySegmentsType.
@@ -932,6 +1232,30 @@ const (
 	CompanyTagsTypeTagList = gen.CompanyTagsTypeTagList
 	// CompanyTypeCompany is [gen.CompanyTypeCompany], of type CompanyType.
 	CompanyTypeCompany = gen.CompanyTypeCompany
+	// ContactReplyEmailRequestMessageTypeComment is [gen.ContactReplyEmailRequestMessageTypeComment], of type ContactReplyEmailRequestMessageType.
+	ContactReplyEmailRequestMessageTypeComment = gen.ContactReplyEmailRequestMessageTypeComment
+	// ContactReplyEmailRequestTypeUser is [gen.ContactReplyEmailRequestTypeUser], of type ContactReplyEmailRequestType.
+	ContactReplyEmailRequestTypeUser = gen.ContactReplyEmailRequestTypeUser
+	// ContactReplyIntercomUserIdRequestMessageTypeComment is [gen.ContactReplyIntercomUserIdRequestMessageTypeComment], of type ContactReplyIntercomUserIdRequestMessageType.
+	ContactReplyIntercomUserIdRequestMessageTypeComment = gen.ContactReplyIntercomUserIdRequestMessageTypeComment
+	// ContactReplyIntercomUserIdRequestTypeUser is [gen.ContactReplyIntercomUserIdRequestTypeUser], of type ContactReplyIntercomUserIdRequestType.
+	ContactReplyIntercomUserIdRequestTypeUser = gen.ContactReplyIntercomUserIdRequestTypeUser
+	// ContactReplyTicketEmailRequestMessageTypeComment is [gen.ContactReplyTicketEmailRequestMessageTypeComment], of type ContactReplyTicketEmailRequestMessageType.
+	ContactReplyTicketEmailRequestMessageTypeComment = gen.ContactReplyTicketEmailRequestMessageTypeComment
+	// ContactReplyTicketEmailRequestTypeUser is [gen.ContactReplyTicketEmailRequestTypeUser], of type ContactReplyTicketEmailRequestType.
+	ContactReplyTicketEmailRequestTypeUser = gen.ContactReplyTicketEmailRequestTypeUser
+	// ContactReplyTicketIntercomUserIdRequestMessageTypeComment is [gen.ContactReplyTicketIntercomUserIdRequestMessageTypeComment], of type ContactReplyTicketIntercomUserIdRequestMessageType.
+	ContactReplyTicketIntercomUserIdRequestMessageTypeComment = gen.ContactReplyTicketIntercomUserIdRequestMessageTypeComment
+	// ContactReplyTicketIntercomUserIdRequestTypeUser is [gen.ContactReplyTicketIntercomUserIdRequestTypeUser], of type ContactReplyTicketIntercomUserIdRequestType.
+	ContactReplyTicketIntercomUserIdRequestTypeUser = gen.ContactReplyTicketIntercomUserIdRequestTypeUser
+	// ContactReplyTicketUserIdRequestMessageTypeComment is [gen.ContactReplyTicketUserIdRequestMessageTypeComment], of type ContactReplyTicketUserIdRequestMessageType.
+	ContactReplyTicketUserIdRequestMessageTypeComment = gen.ContactReplyTicketUserIdRequestMessageTypeComment
+	// ContactReplyTicketUserIdRequestTypeUser is [gen.ContactReplyTicketUserIdRequestTypeUser], of type ContactReplyTicketUserIdRequestType.
+	ContactReplyTicketUserIdRequestTypeUser = gen.ContactReplyTicketUserIdRequestTypeUser
+	// ContactReplyUserIdRequestMessageTypeComment is [gen.ContactReplyUserIdRequestMessageTypeComment], of type ContactReplyUserIdRequestMessageType.
+	ContactReplyUserIdRequestMessageTypeComment = gen.ContactReplyUserIdRequestMessageTypeComment
+	// ContactReplyUserIdRequestTypeUser is [gen.ContactReplyUserIdRequestTypeUser], of type ContactReplyUserIdRequestType.
+	ContactReplyUserIdRequestTypeUser = gen.ContactReplyUserIdRequestTypeUser
 	// ContentBulkActionRequestActionDelete is [gen.ContentBulkActionRequestActionDelete], of type ContentBulkActionRequestAction.
 	ContentBulkActionRequestActionDelete = gen.ContentBulkActionRequestActionDelete
 	// ContentBulkActionRequestActionPublish is [gen.ContentBulkActionRequestActionPublish], of type ContentBulkActionRequestAction.
@@ -956,6 +1280,18 @@ const (
 	ContentBulkActionRequestContentIdsTypeFileSourceContent = gen.ContentBulkActionRequestContentIdsTypeFileSourceContent
 	// ContentBulkActionRequestContentIdsTypeInternalArticle is [gen.ContentBulkActionRequestContentIdsTypeInternalArticle], of type ContentBulkActionRequestContentIdsType.
 	ContentBulkActionRequestContentIdsTypeInternalArticle = gen.ContentBulkActionRequestContentIdsTypeInternalArticle
+	// ContentSearchArticleContentItemTypeArticleContent is [gen.ContentSearchArticleContentItemTypeArticleContent], of type ContentSearchArticleContentItemType.
+	ContentSearchArticleContentItemTypeArticleContent = gen.ContentSearchArticleContentItemTypeArticleContent
+	// ContentSearchArticleItemTypeArticle is [gen.ContentSearchArticleItemTypeArticle], of type ContentSearchArticleItemType.
+	ContentSearchArticleItemTypeArticle = gen.ContentSearchArticleItemTypeArticle
+	// ContentSearchDefaultItemTypeContentSnippet is [gen.ContentSearchDefaultItemTypeContentSnippet], of type ContentSearchDefaultItemType.
+	ContentSearchDefaultItemTypeContentSnippet = gen.ContentSearchDefaultItemTypeContentSnippet
+	// ContentSearchDefaultItemTypeExternalContent is [gen.ContentSearchDefaultItemTypeExternalContent], of type ContentSearchDefaultItemType.
+	ContentSearchDefaultItemTypeExternalContent = gen.ContentSearchDefaultItemTypeExternalContent
+	// ContentSearchDefaultItemTypeFileSourceContent is [gen.ContentSearchDefaultItemTypeFileSourceContent], of type ContentSearchDefaultItemType.
+	ContentSearchDefaultItemTypeFileSourceContent = gen.ContentSearchDefaultItemTypeFileSourceContent
+	// ContentSearchDefaultItemTypeInternalArticle is [gen.ContentSearchDefaultItemTypeInternalArticle], of type ContentSearchDefaultItemType.
+	ContentSearchDefaultItemTypeInternalArticle = gen.ContentSearchDefaultItemTypeInternalArticle
 	// ContentSourceContentTypeArticle is [gen.ContentSourceContentTypeArticle], of type ContentSourceContentType.
 	ContentSourceContentTypeArticle = gen.ContentSourceContentTypeArticle
 	// ContentSourceContentTypeContentSnippet is [gen.ContentSourceContentTypeContentSnippet], of type ContentSourceContentType.
@@ -968,6 +1304,42 @@ const (
 	ContentSourceContentTypeWorkflowConnectorAction = gen.ContentSourceContentTypeWorkflowConnectorAction
 	// ContentSourcesListTypeContentSourceList is [gen.ContentSourcesListTypeContentSourceList], of type ContentSourcesListType.
 	ContentSourcesListTypeContentSourceList = gen.ContentSourcesListTypeContentSourceList
+	// ConversationAttributeBooleanTypeDataTypeBoolean is [gen.ConversationAttributeBooleanTypeDataTypeBoolean], of type ConversationAttributeBooleanTypeDataType.
+	ConversationAttributeBooleanTypeDataTypeBoolean = gen.ConversationAttributeBooleanTypeDataTypeBoolean
+	// ConversationAttributeBooleanTypeTypeConversationAttribute is [gen.ConversationAttributeBooleanTypeTypeConversationAttribute], of type ConversationAttributeBooleanTypeType.
+	ConversationAttributeBooleanTypeTypeConversationAttribute = gen.ConversationAttributeBooleanTypeTypeConversationAttribute
+	// ConversationAttributeDatetimeTypeDataTypeDatetime is [gen.ConversationAttributeDatetimeTypeDataTypeDatetime], of type ConversationAttributeDatetimeTypeDataType.
+	ConversationAttributeDatetimeTypeDataTypeDatetime = gen.ConversationAttributeDatetimeTypeDataTypeDatetime
+	// ConversationAttributeDatetimeTypeTypeConversationAttribute is [gen.ConversationAttributeDatetimeTypeTypeConversationAttribute], of type ConversationAttributeDatetimeTypeType.
+	ConversationAttributeDatetimeTypeTypeConversationAttribute = gen.ConversationAttributeDatetimeTypeTypeConversationAttribute
+	// ConversationAttributeDecimalTypeDataTypeDecimal is [gen.ConversationAttributeDecimalTypeDataTypeDecimal], of type ConversationAttributeDecimalTypeDataType.
+	ConversationAttributeDecimalTypeDataTypeDecimal = gen.ConversationAttributeDecimalTypeDataTypeDecimal
+	// ConversationAttributeDecimalTypeTypeConversationAttribute is [gen.ConversationAttributeDecimalTypeTypeConversationAttribute], of type ConversationAttributeDecimalTypeType.
+	ConversationAttributeDecimalTypeTypeConversationAttribute = gen.ConversationAttributeDecimalTypeTypeConversationAttribute
+	// ConversationAttributeFilesTypeDataTypeFiles is [gen.ConversationAttributeFilesTypeDataTypeFiles], of type ConversationAttributeFilesTypeDataType.
+	ConversationAttributeFilesTypeDataTypeFiles = gen.ConversationAttributeFilesTypeDataTypeFiles
+	// ConversationAttributeFilesTypeTypeConversationAttribute is [gen.ConversationAttributeFilesTypeTypeConversationAttribute], of type ConversationAttributeFilesTypeType.
+	ConversationAttributeFilesTypeTypeConversationAttribute = gen.ConversationAttributeFilesTypeTypeConversationAttribute
+	// ConversationAttributeIntegerTypeDataTypeInteger is [gen.ConversationAttributeIntegerTypeDataTypeInteger], of type ConversationAttributeIntegerTypeDataType.
+	ConversationAttributeIntegerTypeDataTypeInteger = gen.ConversationAttributeIntegerTypeDataTypeInteger
+	// ConversationAttributeIntegerTypeTypeConversationAttribute is [gen.ConversationAttributeIntegerTypeTypeConversationAttribute], of type ConversationAttributeIntegerTypeType.
+	ConversationAttributeIntegerTypeTypeConversationAttribute = gen.ConversationAttributeIntegerTypeTypeConversationAttribute
+	// ConversationAttributeListTypeDataTypeList is [gen.ConversationAttributeListTypeDataTypeList], of type ConversationAttributeListTypeDataType.
+	ConversationAttributeListTypeDataTypeList = gen.ConversationAttributeListTypeDataTypeList
+	// ConversationAttributeListTypeTypeConversationAttribute is [gen.ConversationAttributeListTypeTypeConversationAttribute], of type ConversationAttributeListTypeType.
+	ConversationAttributeListTypeTypeConversationAttribute = gen.ConversationAttributeListTypeTypeConversationAttribute
+	// ConversationAttributeRelationshipTypeDataTypeRelationship is [gen.ConversationAttributeRelationshipTypeDataTypeRelationship], of type ConversationAttributeRelationshipTypeDataType.
+	ConversationAttributeRelationshipTypeDataTypeRelationship = gen.ConversationAttributeRelationshipTypeDataTypeRelationship
+	// ConversationAttributeRelationshipTypeReferenceTypeMany is [gen.ConversationAttributeRelationshipTypeReferenceTypeMany], of type ConversationAttributeRelationshipTypeReferenceType.
+	ConversationAttributeRelationshipTypeReferenceTypeMany = gen.ConversationAttributeRelationshipTypeReferenceTypeMany
+	// ConversationAttributeRelationshipTypeReferenceTypeOne is [gen.ConversationAttributeRelationshipTypeReferenceTypeOne], of type ConversationAttributeRelationshipTypeReferenceType.
+	ConversationAttributeRelationshipTypeReferenceTypeOne = gen.ConversationAttributeRelationshipTypeReferenceTypeOne
+	// ConversationAttributeRelationshipTypeTypeConversationAttribute is [gen.ConversationAttributeRelationshipTypeTypeConversationAttribute], of type ConversationAttributeRelationshipTypeType.
+	ConversationAttributeRelationshipTypeTypeConversationAttribute = gen.ConversationAttributeRelationshipTypeTypeConversationAttribute
+	// ConversationAttributeStringTypeDataTypeString is [gen.ConversationAttributeStringTypeDataTypeString], of type ConversationAttributeStringTypeDataType.
+	ConversationAttributeStringTypeDataTypeString = gen.ConversationAttributeStringTypeDataTypeString
+	// ConversationAttributeStringTypeTypeConversationAttribute is [gen.ConversationAttributeStringTypeTypeConversationAttribute], of type ConversationAttributeStringTypeType.
+	ConversationAttributeStringTypeTypeConversationAttribute = gen.ConversationAttributeStringTypeTypeConversationAttribute
 	// ConversationPriorityHigh is [gen.ConversationPriorityHigh], of type ConversationPriority.
 	ConversationPriorityHigh = gen.ConversationPriorityHigh
 	// ConversationPriorityLow is [gen.ConversationPriorityLow], of type ConversationPriority.
@@ -994,12 +1366,46 @@ const (
 	CreateContentImportSourceRequestStatusDeactivated = gen.CreateContentImportSourceRequestStatusDeactivated
 	// CreateContentImportSourceRequestSyncBehaviorApi is [gen.CreateContentImportSourceRequestSyncBehaviorApi], of type CreateContentImportSourceRequestSyncBehavior.
 	CreateContentImportSourceRequestSyncBehaviorApi = gen.CreateContentImportSourceRequestSyncBehaviorApi
+	// CreateConversationAttributeBooleanRequestDataTypeBoolean is [gen.CreateConversationAttributeBooleanRequestDataTypeBoolean], of type CreateConversationAttributeBooleanRequestDataType.
+	CreateConversationAttributeBooleanRequestDataTypeBoolean = gen.CreateConversationAttributeBooleanRequestDataTypeBoolean
+	// CreateConversationAttributeDatetimeRequestDataTypeDatetime is [gen.CreateConversationAttributeDatetimeRequestDataTypeDatetime], of type CreateConversationAttributeDatetimeRequestDataType.
+	CreateConversationAttributeDatetimeRequestDataTypeDatetime = gen.CreateConversationAttributeDatetimeRequestDataTypeDatetime
+	// CreateConversationAttributeDecimalRequestDataTypeDecimal is [gen.CreateConversationAttributeDecimalRequestDataTypeDecimal], of type CreateConversationAttributeDecimalRequestDataType.
+	CreateConversationAttributeDecimalRequestDataTypeDecimal = gen.CreateConversationAttributeDecimalRequestDataTypeDecimal
+	// CreateConversationAttributeFilesRequestDataTypeFiles is [gen.CreateConversationAttributeFilesRequestDataTypeFiles], of type CreateConversationAttributeFilesRequestDataType.
+	CreateConversationAttributeFilesRequestDataTypeFiles = gen.CreateConversationAttributeFilesRequestDataTypeFiles
+	// CreateConversationAttributeIntegerRequestDataTypeInteger is [gen.CreateConversationAttributeIntegerRequestDataTypeInteger], of type CreateConversationAttributeIntegerRequestDataType.
+	CreateConversationAttributeIntegerRequestDataTypeInteger = gen.CreateConversationAttributeIntegerRequestDataTypeInteger
+	// CreateConversationAttributeListRequestDataTypeList is [gen.CreateConversationAttributeListRequestDataTypeList], of type CreateConversationAttributeListRequestDataType.
+	CreateConversationAttributeListRequestDataTypeList = gen.CreateConversationAttributeListRequestDataTypeList
+	// CreateConversationAttributeRelationshipRequestDataTypeRelationship is [gen.CreateConversationAttributeRelationshipRequestDataTypeRelationship], of type CreateConversationAttributeRelationshipRequestDataType.
+	CreateConversationAttributeRelationshipRequestDataTypeRelationship = gen.CreateConversationAttributeRelationshipRequestDataTypeRelationship
+	// CreateConversationAttributeRelationshipRequestReferenceTypeMany is [gen.CreateConversationAttributeRelationshipRequestReferenceTypeMany], of type CreateConversationAttributeRelationshipRequestReferenceType.
+	CreateConversationAttributeRelationshipRequestReferenceTypeMany = gen.CreateConversationAttributeRelationshipRequestReferenceTypeMany
+	// CreateConversationAttributeRelationshipRequestReferenceTypeOne is [gen.CreateConversationAttributeRelationshipRequestReferenceTypeOne], of type CreateConversationAttributeRelationshipRequestReferenceType.
+	CreateConversationAttributeRelationshipRequestReferenceTypeOne = gen.CreateConversationAttributeRelationshipRequestReferenceTypeOne
+	// CreateConversationAttributeStringRequestDataTypeString is [gen.CreateConversationAttributeStringRequestDataTypeString], of type CreateConversationAttributeStringRequestDataType.
+	CreateConversationAttributeStringRequestDataTypeString = gen.CreateConversationAttributeStringRequestDataTypeString
 	// CreateConversationRequestFromTypeContact is [gen.CreateConversationRequestFromTypeContact], of type CreateConversationRequestFromType.
 	CreateConversationRequestFromTypeContact = gen.CreateConversationRequestFromTypeContact
 	// CreateConversationRequestFromTypeLead is [gen.CreateConversationRequestFromTypeLead], of type CreateConversationRequestFromType.
 	CreateConversationRequestFromTypeLead = gen.CreateConversationRequestFromTypeLead
 	// CreateConversationRequestFromTypeUser is [gen.CreateConversationRequestFromTypeUser], of type CreateConversationRequestFromType.
 	CreateConversationRequestFromTypeUser = gen.CreateConversationRequestFromTypeUser
+	// CreateDataAttributeRequestDataTypeBoolean is [gen.CreateDataAttributeRequestDataTypeBoolean], of type CreateDataAttributeRequestDataType.
+	CreateDataAttributeRequestDataTypeBoolean = gen.CreateDataAttributeRequestDataTypeBoolean
+	// CreateDataAttributeRequestDataTypeDate is [gen.CreateDataAttributeRequestDataTypeDate], of type CreateDataAttributeRequestDataType.
+	CreateDataAttributeRequestDataTypeDate = gen.CreateDataAttributeRequestDataTypeDate
+	// CreateDataAttributeRequestDataTypeDatetime is [gen.CreateDataAttributeRequestDataTypeDatetime], of type CreateDataAttributeRequestDataType.
+	CreateDataAttributeRequestDataTypeDatetime = gen.CreateDataAttributeRequestDataTypeDatetime
+	// CreateDataAttributeRequestDataTypeFloat is [gen.CreateDataAttributeRequestDataTypeFloat], of type CreateDataAttributeRequestDataType.
+	CreateDataAttributeRequestDataTypeFloat = gen.CreateDataAttributeRequestDataTypeFloat
+	// CreateDataAttributeRequestDataTypeInteger is [gen.CreateDataAttributeRequestDataTypeInteger], of type CreateDataAttributeRequestDataType.
+	CreateDataAttributeRequestDataTypeInteger = gen.CreateDataAttributeRequestDataTypeInteger
+	// CreateDataAttributeRequestDataTypeOptions is [gen.CreateDataAttributeRequestDataTypeOptions], of type CreateDataAttributeRequestDataType.
+	CreateDataAttributeRequestDataTypeOptions = gen.CreateDataAttributeRequestDataTypeOptions
+	// CreateDataAttributeRequestDataTypeString is [gen.CreateDataAttributeRequestDataTypeString], of type CreateDataAttributeRequestDataType.
+	CreateDataAttributeRequestDataTypeString = gen.CreateDataAttributeRequestDataTypeString
 	// CreateDataAttributeRequestModelCompany is [gen.CreateDataAttributeRequestModelCompany], of type CreateDataAttributeRequestModel.
 	CreateDataAttributeRequestModelCompany = gen.CreateDataAttributeRequestModelCompany
 	// CreateDataAttributeRequestModelContact is [gen.CreateDataAttributeRequestModelContact], of type CreateDataAttributeRequestModel.
@@ -1130,10 +1536,24 @@ const (
 	MessageMessageTypeInapp = gen.MessageMessageTypeInapp
 	// MessageMessageTypeTwitter is [gen.MessageMessageTypeTwitter], of type MessageMessageType.
 	MessageMessageTypeTwitter = gen.MessageMessageTypeTwitter
+	// MultipleFilterSearchRequestOperatorAND is [gen.MultipleFilterSearchRequestOperatorAND], of type MultipleFilterSearchRequestOperator.
+	MultipleFilterSearchRequestOperatorAND = gen.MultipleFilterSearchRequestOperatorAND
+	// MultipleFilterSearchRequestOperatorOR is [gen.MultipleFilterSearchRequestOperatorOR], of type MultipleFilterSearchRequestOperator.
+	MultipleFilterSearchRequestOperatorOR = gen.MultipleFilterSearchRequestOperatorOR
 	// NewsItemRequestStateDraft is [gen.NewsItemRequestStateDraft], of type NewsItemRequestState.
 	NewsItemRequestStateDraft = gen.NewsItemRequestStateDraft
 	// NewsItemRequestStateLive is [gen.NewsItemRequestStateLive], of type NewsItemRequestState.
 	NewsItemRequestStateLive = gen.NewsItemRequestStateLive
+	// OpenConversationRequestMessageTypeOpen is [gen.OpenConversationRequestMessageTypeOpen], of type OpenConversationRequestMessageType.
+	OpenConversationRequestMessageTypeOpen = gen.OpenConversationRequestMessageTypeOpen
+	// RecipientTypeLead is [gen.RecipientTypeLead], of type RecipientType.
+	RecipientTypeLead = gen.RecipientTypeLead
+	// RecipientTypeUser is [gen.RecipientTypeUser], of type RecipientType.
+	RecipientTypeUser = gen.RecipientTypeUser
+	// RedactConversationPartRequestTypeConversationPart is [gen.RedactConversationPartRequestTypeConversationPart], of type RedactConversationPartRequestType.
+	RedactConversationPartRequestTypeConversationPart = gen.RedactConversationPartRequestTypeConversationPart
+	// RedactConversationSourceRequestTypeSource is [gen.RedactConversationSourceRequestTypeSource], of type RedactConversationSourceRequestType.
+	RedactConversationSourceRequestTypeSource = gen.RedactConversationSourceRequestTypeSource
 	// RegisterFinVoiceCallRequestSourceAwsConnect is [gen.RegisterFinVoiceCallRequestSourceAwsConnect], of type RegisterFinVoiceCallRequestSource.
 	RegisterFinVoiceCallRequestSourceAwsConnect = gen.RegisterFinVoiceCallRequestSourceAwsConnect
 	// RegisterFinVoiceCallRequestSourceFive9 is [gen.RegisterFinVoiceCallRequestSourceFive9], of type RegisterFinVoiceCallRequestSource.
@@ -1216,6 +1636,8 @@ const (
 	SingleFilterSearchRequestOperatorNotIn = gen.SingleFilterSearchRequestOperatorNotIn
 	// SingleFilterSearchRequestOperatorStartsWith is [gen.SingleFilterSearchRequestOperatorStartsWith], of type SingleFilterSearchRequestOperator.
 	SingleFilterSearchRequestOperatorStartsWith = gen.SingleFilterSearchRequestOperatorStartsWith
+	// SnoozeConversationRequestMessageTypeSnoozed is [gen.SnoozeConversationRequestMessageTypeSnoozed], of type SnoozeConversationRequestMessageType.
+	SnoozeConversationRequestMessageTypeSnoozed = gen.SnoozeConversationRequestMessageTypeSnoozed
 	// SubmitFinCsatJSONBodyRatingAmazing is [gen.SubmitFinCsatJSONBodyRatingAmazing], of type SubmitFinCsatJSONBodyRating.
 	SubmitFinCsatJSONBodyRatingAmazing = gen.SubmitFinCsatJSONBodyRatingAmazing
 	// SubmitFinCsatJSONBodyRatingBad is [gen.SubmitFinCsatJSONBodyRatingBad], of type SubmitFinCsatJSONBodyRating.

@@ -15,7 +15,11 @@
 //   - [Avatar]: an image URL or an {type, image_url} object;
 //   - [NextPage]: the next-page URL or cursor object of a page object;
 //   - [List] and [PagedList]: a list object, a bare array of items, or (for
-//     [PagedList]) a single item where a list was described.
+//     [PagedList]) a single item where a list was described;
+//   - [IDs] and [Strings]: one id (number or string) or string, or a list;
+//   - [Timestamp]: an RFC 3339 string or Unix seconds, re-encoded in its form;
+//   - [AttributeValue]: any JSON value (custom attribute and search values),
+//     with readers for each kind.
 //
 // The package is hand-written and has no dependencies beyond the standard
 // library, so package gen can import it.

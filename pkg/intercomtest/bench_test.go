@@ -7,6 +7,7 @@ import (
 	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
 	"github.com/intercomkit/intercom-go/pkg/intercomtest"
+	"github.com/intercomkit/intercom-go/types"
 )
 
 // BenchmarkGetContact measures a client round trip against a seeded fake.
@@ -29,14 +30,15 @@ func BenchmarkSearchContacts(b *testing.B) {
 	srv.SeedContacts(1000)
 	client := srv.Client()
 	ctx := context.Background()
-	var req intercom.ContactSearchRequest
-	if err := req.Query.FromSingleFilterSearchRequest(gen.SingleFilterSearchRequest{
+	query, err := gen.SearchQueryOf(gen.SingleFilterSearchRequest{
 		Field:    intercom.Ptr("email"),
 		Operator: intercom.Ptr(gen.SingleFilterSearchRequestOperator("$")),
-		Value:    valueOf("-999@example.com"),
-	}); err != nil {
+		Value:    intercom.Ptr(types.StringValue("-999@example.com")),
+	})
+	if err != nil {
 		b.Fatal(err)
 	}
+	req := intercom.ContactSearchRequest{Query: query}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		res, err := client.Contacts.Search(ctx, req)
@@ -47,12 +49,4 @@ func BenchmarkSearchContacts(b *testing.B) {
 			b.Fatalf("found %d", *res.TotalCount)
 		}
 	}
-}
-
-func valueOf(s string) *gen.SingleFilterSearchRequest_Value {
-	var v gen.SingleFilterSearchRequest_Value
-	if err := v.FromSingleFilterSearchRequestValue0(s); err != nil {
-		panic(err)
-	}
-	return &v
 }

@@ -381,3 +381,85 @@ func (s *WidgetsService) Create(ctx context.Context, body gen.CreateWidgetReques
 		t.Fatal(err)
 	}
 }
+
+// TestWriteAliasesUnionConstructors: a union a request holds gets its constructor in
+// package intercom (named after the union's alias) and its variants aliased; a union
+// only nested in responses gets neither.
+func TestWriteAliasesUnionConstructors(t *testing.T) {
+	in := writeAliasInputs(t, "gen: []\nrename: {Pick: Choice}\n")
+	in.GenSrc = []byte(`package gen
+
+import "encoding/json"
+
+// SendRequest A request.
+type SendRequest struct{ To Pick }
+
+// Pick A union.
+type Pick struct{ union json.RawMessage }
+
+// ByID One variant.
+type ByID struct{ Id string; Kind *ByIDKind }
+
+// ByIDKind A kind.
+type ByIDKind string
+
+const ByIDKindUser ByIDKind = "user"
+
+// ByEmail Another.
+type ByEmail struct{ Email string }
+
+// Reply A response.
+type Reply struct{ Ev Event }
+
+// Event Only nested in responses.
+type Event struct{ union json.RawMessage }
+
+// Started A variant of a response union.
+type Started struct{}
+`)
+	in.UnionsSrc = []byte(`package gen
+
+func PickOf[V ByID | ByEmail](v V) (Pick, error) { return Pick{}, nil }
+
+func EventOf[V Started](v V) (Event, error) { return Event{}, nil }
+
+func helperOf[V ByID](v V) (Pick, error) { return Pick{}, nil }
+`)
+	facade := `package intercom
+
+import (
+	"context"
+
+	"github.com/intercomkit/intercom-go/gen"
+)
+
+func (s *WidgetsService) Send(ctx context.Context, body gen.SendRequest, opts ...Option) (*gen.Reply, error) { return nil, nil }
+`
+	if err := os.WriteFile(filepath.Join(in.FacadeDir, "widgets.gen.go"), []byte(facade), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := WriteAliases(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := readFile(t, filepath.Join(in.FacadeDir, AliasesFile))
+	for _, want := range []string{
+		"Choice = gen.Pick", "ByID = gen.ByID", "ByEmail = gen.ByEmail", "ByIDKind = gen.ByIDKind", "ByIDKindUser = gen.ByIDKindUser",
+		"// ChoiceOf is [gen.PickOf]: it returns a Choice holding v, one of ByID, ByEmail.\nfunc ChoiceOf[V gen.ByID | gen.ByEmail](v V) (Choice, error) {\n\treturn gen.PickOf(v)\n}",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%s lacks %q:\n%s", AliasesFile, want, out)
+		}
+	}
+	for _, not := range []string{"EventOf", "Started", "helperOf", "\tEvent ="} {
+		if strings.Contains(out, not) {
+			t.Errorf("%s has %q:\n%s", AliasesFile, not, out)
+		}
+	}
+	if res.Constructors != 1 {
+		t.Errorf("constructors = %d, want 1", res.Constructors)
+	}
+	if _, err := parser.ParseFile(token.NewFileSet(), AliasesFile, out, 0); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -3,9 +3,11 @@ package spec
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"go/format"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -127,6 +129,15 @@ func Generate(ctx context.Context, o Options) error {
 	if err := os.WriteFile(filepath.Join(o.OutDir, "operations.gen.go"), ver, 0o644); err != nil {
 		return err
 	}
+	skippedUnions, err := WriteUnions(o.OutDir, o.Lenient)
+	if err != nil {
+		return fmt.Errorf("unions: %w", err)
+	}
+	if o.Log != nil {
+		for _, sk := range skippedUnions {
+			fmt.Fprintf(o.Log, "unions %s: left out (lenient): %s\n", o.Version, sk)
+		}
+	}
 	if err := WriteAccessors(o.Root, o.OutDir); err != nil {
 		return err
 	}
@@ -145,8 +156,12 @@ func Generate(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
+	unionsSrc, err := os.ReadFile(filepath.Join(o.OutDir, UnionsFile))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
 	ares, err := WriteAliases(AliasInputs{
-		List: list, GenSrc: []byte(code), Version: o.Version,
+		List: list, GenSrc: []byte(code), UnionsSrc: unionsSrc, Version: o.Version,
 		TypesDir: filepath.Join(o.Root, "types"), HandDir: filepath.Join(o.Root, "intercom"), FacadeDir: o.FacadeDir,
 	})
 	if err != nil {
@@ -154,7 +169,7 @@ func Generate(ctx context.Context, o Options) error {
 	}
 	if o.Log != nil {
 		fmt.Fprintf(o.Log, "facade %s: %d methods, %d iterators in %d files\n", o.Version, res.Methods, res.Iterators, len(res.Files))
-		fmt.Fprintf(o.Log, "facade %s: %d type aliases from the exported signatures, %d from request bodies and params, %d from %s, %d enum constants (%s)\n", o.Version, ares.FromSignatures, ares.FromRequests, ares.Listed, rel(o.Root, AliasListPath(o.Root)), ares.Constants, AliasesFile)
+		fmt.Fprintf(o.Log, "facade %s: %d type aliases from the exported signatures, %d from request bodies and params, %d from %s, %d enum constants, %d union constructors (%s)\n", o.Version, ares.FromSignatures, ares.FromRequests, ares.Listed, rel(o.Root, AliasListPath(o.Root)), ares.Constants, ares.Constructors, AliasesFile)
 		for _, sk := range ares.Skipped {
 			fmt.Fprintf(o.Log, "facade %s: not aliased: %s\n", o.Version, sk)
 		}

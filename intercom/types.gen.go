@@ -733,6 +733,12 @@ type (
 	ConversationAttributeStringTypeDataType = gen.ConversationAttributeStringTypeDataType
 	// ConversationAttributeStringTypeType is [gen.ConversationAttributeStringTypeType]. Value is `conversation_attribute`.
 	ConversationAttributeStringTypeType = gen.ConversationAttributeStringTypeType
+	// ConversationAttributeUpdatedByAdmin is [gen.ConversationAttributeUpdatedByAdmin]. Contains details about Custom Data Attributes (CDAs) that were modified by an admin (operator) for conversation part type <code>conversation_attribute_updated_by_admin</code>.
+	ConversationAttributeUpdatedByAdmin = gen.ConversationAttributeUpdatedByAdmin
+	// ConversationAttributeUpdatedByUser is [gen.ConversationAttributeUpdatedByUser]. Contains details about Custom Data Attributes (CDAs) that were modified by a user for conversation part type <code>conversation_attribute_updated_by_user</code>.
+	ConversationAttributeUpdatedByUser = gen.ConversationAttributeUpdatedByUser
+	// ConversationAttributeUpdatedByWorkflow is [gen.ConversationAttributeUpdatedByWorkflow]. Contains details about the workflow that was triggered and any Custom Data Attributes (CDAs) that were modified during the workflow execution for conversation part type ...
+	ConversationAttributeUpdatedByWorkflow = gen.ConversationAttributeUpdatedByWorkflow
 	// CreateArticleRequestState is [gen.CreateArticleRequestState]. Whether the article will be `published` or will be a `draft`.
 	CreateArticleRequestState = gen.CreateArticleRequestState
 	// CreateCompanyNoteJSONBody is [gen.CreateCompanyNoteJSONBody]. defines parameters for CreateCompanyNote.
@@ -801,6 +807,12 @@ type (
 	CreateTicketTypeAttributeRequestDataType = gen.CreateTicketTypeAttributeRequestDataType
 	// CreateTicketTypeRequestCategory is [gen.CreateTicketTypeRequestCategory]. Category of the Ticket Type.
 	CreateTicketTypeRequestCategory = gen.CreateTicketTypeRequestCategory
+	// CustomActionFinished is [gen.CustomActionFinished]. Contains details about final status of the completed action for conversation part type <code>custom_action_finished</code>.
+	CustomActionFinished = gen.CustomActionFinished
+	// CustomActionFinishedActionResult is [gen.CustomActionFinishedActionResult]. Status of the action Example: success.
+	CustomActionFinishedActionResult = gen.CustomActionFinishedActionResult
+	// CustomActionStarted is [gen.CustomActionStarted]. Contains details about name of the action that was initiated for conversation part type <code>custom_action_started</code>.
+	CustomActionStarted = gen.CustomActionStarted
 	// CustomerByEmail is [gen.CustomerByEmail]. A contact identified by its email.
 	CustomerByEmail = gen.CustomerByEmail
 	// CustomerByIntercomUserId is [gen.CustomerByIntercomUserId]. A contact identified by the id Intercom gave it.
@@ -863,6 +875,8 @@ type (
 	OpenConversationRequest = gen.OpenConversationRequest
 	// OpenConversationRequestMessageType is [gen.OpenConversationRequestMessageType]. Example: open.
 	OpenConversationRequestMessageType = gen.OpenConversationRequestMessageType
+	// OperatorWorkflowEvent is [gen.OperatorWorkflowEvent]. Contains details about name of the workflow for conversation part type <code>operator_workflow_event</code>.
+	OperatorWorkflowEvent = gen.OperatorWorkflowEvent
 	// Page is [gen.Page]. defines model for page.
 	Page = gen.Page
 	// PerPage is [gen.PerPage]. defines model for per_page.
@@ -1025,6 +1039,8 @@ type (
 	CursorPages = gen.CursorPages
 	// CustomAttributes is [gen.CustomAttributes]. An object containing the different custom attributes associated to the conversation as key-value pairs.
 	CustomAttributes = gen.CustomAttributes
+	// EventDetails is [gen.EventDetails]. defines model for event_details.
+	EventDetails = gen.EventDetails
 	// LinkedObject is [gen.LinkedObject]. A linked conversation or ticket.
 	LinkedObject = gen.LinkedObject
 	// LinkedObjectList is [gen.LinkedObjectList]. An object containing metadata about linked conversations and linked tickets.
@@ -1117,6 +1133,11 @@ func CreateTagRequestOf[V gen.CreateOrUpdateTagRequest | gen.TagCompanyRequest |
 // CustomerRequestOf is [gen.CustomerRequestOf]: it returns a CustomerRequest holding v, one of CustomerByIntercomUserId, CustomerByUserId, CustomerByEmail.
 func CustomerRequestOf[V gen.CustomerByIntercomUserId | gen.CustomerByUserId | gen.CustomerByEmail](v V) (CustomerRequest, error) {
 	return gen.CustomerRequestOf(v)
+}
+
+// EventDetailsOf is [gen.EventDetailsOf]: it returns a EventDetails holding v, one of ConversationAttributeUpdatedByWorkflow, ConversationAttributeUpdatedByAdmin, ConversationAttributeUpdatedByUser, CustomActionStarted, CustomActionFinished, OperatorWorkflowEvent.
+func EventDetailsOf[V gen.ConversationAttributeUpdatedByWorkflow | gen.ConversationAttributeUpdatedByAdmin | gen.ConversationAttributeUpdatedByUser | gen.CustomActionStarted | gen.CustomActionFinished | gen.OperatorWorkflowEvent](v V) (EventDetails, error) {
+	return gen.EventDetailsOf(v)
 }
 
 // ManageConversationRequestOf is [gen.ManageConversationRequestOf]: it returns a ManageConversationRequest holding v, one of CloseConversationRequest, SnoozeConversationRequest, OpenConversationRequest, AssignConversationRequest.
@@ -1472,6 +1493,10 @@ const (
 	CreateTicketTypeRequestCategoryCustomer = gen.CreateTicketTypeRequestCategoryCustomer
 	// CreateTicketTypeRequestCategoryTracker is [gen.CreateTicketTypeRequestCategoryTracker], of type CreateTicketTypeRequestCategory.
 	CreateTicketTypeRequestCategoryTracker = gen.CreateTicketTypeRequestCategoryTracker
+	// CustomActionFinishedActionResultFailed is [gen.CustomActionFinishedActionResultFailed], of type CustomActionFinishedActionResult.
+	CustomActionFinishedActionResultFailed = gen.CustomActionFinishedActionResultFailed
+	// CustomActionFinishedActionResultSuccess is [gen.CustomActionFinishedActionResultSuccess], of type CustomActionFinishedActionResult.
+	CustomActionFinishedActionResultSuccess = gen.CustomActionFinishedActionResultSuccess
 	// FinAgentAttachmentTypeFile is [gen.FinAgentAttachmentTypeFile], of type FinAgentAttachmentType.
 	FinAgentAttachmentTypeFile = gen.FinAgentAttachmentTypeFile
 	// FinAgentAttachmentTypeUrl is [gen.FinAgentAttachmentTypeUrl], of type FinAgentAttachmentType.

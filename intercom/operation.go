@@ -48,12 +48,17 @@ type callState struct {
 	sticky  bool
 	claimed atomic.Bool
 
-	// tracked: withCall installed trace in the call's context, so the
-	// requests of this call report to wt whether they were written (see
-	// [writeTracker]); one allocation for the call instead of one per attempt.
-	tracked bool
-	wt      writeTracker
-	trace   httptrace.ClientTrace
+	// tracker is set by withCall for an operation that changes something: its
+	// trace is in the call's context, so the requests of this call report to
+	// it whether they were written (see [writeTracker]); one allocation for
+	// the call instead of several per attempt.
+	tracker *callTracker
+}
+
+// callTracker is the write tracker of one call and the trace that feeds it.
+type callTracker struct {
+	wt    writeTracker
+	trace httptrace.ClientTrace
 }
 
 // withCall returns ctx carrying the state of one call of op with opts.
@@ -68,9 +73,10 @@ func withCall(ctx context.Context, op *Operation, opts []Option) context.Context
 	cs := &callState{op: op, opts: opts}
 	ctx = context.WithValue(ctx, callKey{}, cs)
 	if op != nil && !op.RetrySafe && !isIdempotent(op.HTTPMethod) {
-		cs.tracked = true
-		cs.trace.WroteHeaders = cs.wt.wroteHeaders
-		ctx = httptrace.WithClientTrace(ctx, &cs.trace)
+		t := &callTracker{}
+		t.trace.WroteHeaders = t.wt.wroteHeaders
+		cs.tracker = t
+		ctx = httptrace.WithClientTrace(ctx, &t.trace)
 	}
 	return ctx
 }
@@ -87,8 +93,8 @@ func takeCall(ctx context.Context) (op *Operation, opts []Option, shadow bool, w
 	case cs.sticky:
 		return nil, cs.opts, true, nil
 	case cs.claimed.CompareAndSwap(false, true):
-		if cs.tracked {
-			wt = &cs.wt
+		if cs.tracker != nil {
+			wt = &cs.tracker.wt
 		}
 		return cs.op, cs.opts, false, wt
 	}

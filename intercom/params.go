@@ -34,6 +34,9 @@ func WithParams[P any](p *P) Option {
 // paramsOption returns the parameters given with WithParams among opts (nil
 // when there are none), refusing parameters of another type than P.
 func paramsOption[P any](opts []Option) (*P, error) {
+	if len(opts) == 0 {
+		return nil, nil // the common case: no configuration to probe
+	}
 	probe := config{scope: scopeCall}
 	for _, o := range opts {
 		if o != nil {

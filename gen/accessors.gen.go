@@ -58,6 +58,15 @@ func (a *ActivityLog) GetMetadata() *ActivityLogMetadata {
 	return a.Metadata
 }
 
+// GetPerformedBy returns the PerformedBy field, or nil when it or the ActivityLog is nil. The getters of
+// the result are safe to call on nil.
+func (a *ActivityLog) GetPerformedBy() *ActivityLogPerformedBy {
+	if a == nil {
+		return nil
+	}
+	return a.PerformedBy
+}
+
 // GetEventTypes returns the EventTypes field, or nil when the ActivityLogEventTypeList is nil.
 func (a *ActivityLogEventTypeList) GetEventTypes() []string {
 	if a == nil {
@@ -261,6 +270,15 @@ func (a *ActivityLogMetadata) GetSource() string {
 	return *a.Source
 }
 
+// GetTeam returns the Team field, or nil when it or the ActivityLogMetadata is nil. The getters of
+// the result are safe to call on nil.
+func (a *ActivityLogMetadata) GetTeam() *ActivityLogMetadataTeam {
+	if a == nil {
+		return nil
+	}
+	return a.Team
+}
+
 // GetTeamAssignmentLimit returns the TeamAssignmentLimit field, or 0 when it or the ActivityLogMetadata is nil.
 func (a *ActivityLogMetadata) GetTeamAssignmentLimit() int {
 	if a == nil || a.TeamAssignmentLimit == nil {
@@ -299,6 +317,54 @@ func (a *ActivityLogMetadata) GetUpdateByName() string {
 		return ""
 	}
 	return *a.UpdateByName
+}
+
+// GetId returns the Id field as a string, or "" when it or the ActivityLogMetadataTeam is nil.
+func (a *ActivityLogMetadataTeam) GetId() string {
+	if a == nil || a.Id == nil {
+		return ""
+	}
+	return string(*a.Id)
+}
+
+// GetName returns the Name field, or "" when it or the ActivityLogMetadataTeam is nil.
+func (a *ActivityLogMetadataTeam) GetName() string {
+	if a == nil || a.Name == nil {
+		return ""
+	}
+	return *a.Name
+}
+
+// GetEmail returns the Email field, or "" when it or the ActivityLogPerformedBy is nil.
+func (a *ActivityLogPerformedBy) GetEmail() string {
+	if a == nil || a.Email == nil {
+		return ""
+	}
+	return *a.Email
+}
+
+// GetId returns the Id field, or "" when it or the ActivityLogPerformedBy is nil.
+func (a *ActivityLogPerformedBy) GetId() string {
+	if a == nil || a.Id == nil {
+		return ""
+	}
+	return *a.Id
+}
+
+// GetIp returns the Ip field, or "" when it or the ActivityLogPerformedBy is nil.
+func (a *ActivityLogPerformedBy) GetIp() string {
+	if a == nil || a.Ip == nil {
+		return ""
+	}
+	return *a.Ip
+}
+
+// GetType returns the Type field, or "" when it or the ActivityLogPerformedBy is nil.
+func (a *ActivityLogPerformedBy) GetType() string {
+	if a == nil || a.Type == nil {
+		return ""
+	}
+	return *a.Type
 }
 
 // GetId returns the Id field, or "" when it or the AddressableList is nil.
@@ -396,6 +462,15 @@ func (a *Admin) GetName() string {
 		return ""
 	}
 	return *a.Name
+}
+
+// GetRole returns the Role field, or nil when it or the Admin is nil. The getters of
+// the result are safe to call on nil.
+func (a *Admin) GetRole() *AdminRole {
+	if a == nil {
+		return nil
+	}
+	return a.Role
 }
 
 // GetTeamIds returns the TeamIds field as strings (a new slice), or nil when it or
@@ -562,6 +637,38 @@ func (a *AdminReplyTicketRequest) GetCrossPost() bool {
 		return false
 	}
 	return *a.CrossPost
+}
+
+// GetReplyOptions returns the ReplyOptions field, or nil when the AdminReplyTicketRequest is nil.
+func (a *AdminReplyTicketRequest) GetReplyOptions() []AdminReplyTicketRequestReplyOptionsItem {
+	if a == nil {
+		return nil
+	}
+	return a.ReplyOptions
+}
+
+// GetId returns the Id field, or "" when it or the AdminRole is nil.
+func (a *AdminRole) GetId() string {
+	if a == nil || a.Id == nil {
+		return ""
+	}
+	return *a.Id
+}
+
+// GetName returns the Name field, or "" when it or the AdminRole is nil.
+func (a *AdminRole) GetName() string {
+	if a == nil || a.Name == nil {
+		return ""
+	}
+	return *a.Name
+}
+
+// GetType returns the Type field, or "" when it or the AdminRole is nil.
+func (a *AdminRole) GetType() string {
+	if a == nil || a.Type == nil {
+		return ""
+	}
+	return *a.Type
 }
 
 // GetApp returns the App field, or nil when it or the AdminWithApp is nil. The getters of
@@ -1649,6 +1756,39 @@ func (a *ArticleSearchHighlights) GetArticleId() string {
 	return *a.ArticleId
 }
 
+// GetHighlightedTitle returns the HighlightedTitle field, or nil when the ArticleSearchHighlights is nil.
+func (a *ArticleSearchHighlights) GetHighlightedTitle() []ArticleSearchHighlightsHighlightedTitleItem {
+	if a == nil {
+		return nil
+	}
+	return a.HighlightedTitle
+}
+
+// GetText returns the Text field, or "" when it or the ArticleSearchHighlightsHighlightedTitleItem is nil.
+func (a *ArticleSearchHighlightsHighlightedTitleItem) GetText() string {
+	if a == nil || a.Text == nil {
+		return ""
+	}
+	return *a.Text
+}
+
+// GetType returns the Type field, or "" when it or the ArticleSearchHighlightsHighlightedTitleItem is nil.
+func (a *ArticleSearchHighlightsHighlightedTitleItem) GetType() ArticleSearchHighlightsHighlightedTitleItemType {
+	if a == nil || a.Type == nil {
+		return ""
+	}
+	return *a.Type
+}
+
+// GetData returns the Data field, or nil when it or the ArticleSearchResponse is nil. The getters of
+// the result are safe to call on nil.
+func (a *ArticleSearchResponse) GetData() *ArticleSearchResponseData {
+	if a == nil {
+		return nil
+	}
+	return a.Data
+}
+
 // GetPages returns the Pages field, or nil when it or the ArticleSearchResponse is nil. The getters of
 // the result are safe to call on nil.
 func (a *ArticleSearchResponse) GetPages() *PagesLink {
@@ -1672,6 +1812,22 @@ func (a *ArticleSearchResponse) GetType() ArticleSearchResponseType {
 		return ""
 	}
 	return *a.Type
+}
+
+// GetArticles returns the Articles field, or nil when the ArticleSearchResponseData is nil.
+func (a *ArticleSearchResponseData) GetArticles() []Article {
+	if a == nil {
+		return nil
+	}
+	return a.Articles
+}
+
+// GetHighlights returns the Highlights field, or nil when the ArticleSearchResponseData is nil.
+func (a *ArticleSearchResponseData) GetHighlights() []ArticleSearchHighlights {
+	if a == nil {
+		return nil
+	}
+	return a.Highlights
 }
 
 // GetConversions returns the Conversions field, or 0 when it or the ArticleStatistics is nil.
@@ -2608,6 +2764,15 @@ func (a *AwayStatusReason) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*a.UpdatedAt), 0).UTC()
 }
 
+// GetAction returns the Action field, or nil when it or the Banner is nil. The getters of
+// the result are safe to call on nil.
+func (b *Banner) GetAction() *BannerAction {
+	if b == nil {
+		return nil
+	}
+	return b.Action
+}
+
 // GetBody returns the Body field, or "" when it or the Banner is nil.
 func (b *Banner) GetBody() string {
 	if b == nil || b.Body == nil {
@@ -2695,6 +2860,70 @@ func (b *Banner) GetViewId() string {
 		return ""
 	}
 	return *b.ViewId
+}
+
+// GetLabel returns the Label field, or "" when it or the BannerAction is nil.
+func (b *BannerAction) GetLabel() string {
+	if b == nil || b.Label == nil {
+		return ""
+	}
+	return *b.Label
+}
+
+// GetReactionSet returns the ReactionSet field, or nil when the BannerAction is nil.
+func (b *BannerAction) GetReactionSet() []BannerActionReactionSetItem {
+	if b == nil {
+		return nil
+	}
+	return b.ReactionSet
+}
+
+// GetTarget returns the Target field, or "" when it or the BannerAction is nil.
+func (b *BannerAction) GetTarget() string {
+	if b == nil || b.Target == nil {
+		return ""
+	}
+	return *b.Target
+}
+
+// GetTourId returns the TourId field, or "" when it or the BannerAction is nil.
+func (b *BannerAction) GetTourId() string {
+	if b == nil || b.TourId == nil {
+		return ""
+	}
+	return *b.TourId
+}
+
+// GetTourUrl returns the TourUrl field, or "" when it or the BannerAction is nil.
+func (b *BannerAction) GetTourUrl() string {
+	if b == nil || b.TourUrl == nil {
+		return ""
+	}
+	return *b.TourUrl
+}
+
+// GetType returns the Type field, or "" when it or the BannerAction is nil.
+func (b *BannerAction) GetType() string {
+	if b == nil || b.Type == nil {
+		return ""
+	}
+	return *b.Type
+}
+
+// GetIndex returns the Index field, or 0 when it or the BannerActionReactionSetItem is nil.
+func (b *BannerActionReactionSetItem) GetIndex() int {
+	if b == nil || b.Index == nil {
+		return 0
+	}
+	return *b.Index
+}
+
+// GetUnicodeEmoticon returns the UnicodeEmoticon field, or "" when it or the BannerActionReactionSetItem is nil.
+func (b *BannerActionReactionSetItem) GetUnicodeEmoticon() string {
+	if b == nil || b.UnicodeEmoticon == nil {
+		return ""
+	}
+	return *b.UnicodeEmoticon
 }
 
 // GetDismissed returns the Dismissed field, or false when it or the BannerDismiss is nil.
@@ -3295,6 +3524,24 @@ func (c *Company) GetName() string {
 	return *c.Name
 }
 
+// GetNotes returns the Notes field, or nil when it or the Company is nil. The getters of
+// the result are safe to call on nil.
+func (c *Company) GetNotes() *CompanyNotes {
+	if c == nil {
+		return nil
+	}
+	return c.Notes
+}
+
+// GetPlan returns the Plan field, or nil when it or the Company is nil. The getters of
+// the result are safe to call on nil.
+func (c *Company) GetPlan() *CompanyPlan {
+	if c == nil {
+		return nil
+	}
+	return c.Plan
+}
+
 // GetRemoteCreatedAt returns the RemoteCreatedAt field, or 0 when it or the Company is nil.
 func (c *Company) GetRemoteCreatedAt() int {
 	if c == nil || c.RemoteCreatedAt == nil {
@@ -3312,6 +3559,15 @@ func (c *Company) GetRemoteCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.RemoteCreatedAt), 0).UTC()
 }
 
+// GetSegments returns the Segments field, or nil when it or the Company is nil. The getters of
+// the result are safe to call on nil.
+func (c *Company) GetSegments() *CompanySegments {
+	if c == nil {
+		return nil
+	}
+	return c.Segments
+}
+
 // GetSessionCount returns the SessionCount field, or 0 when it or the Company is nil.
 func (c *Company) GetSessionCount() int {
 	if c == nil || c.SessionCount == nil {
@@ -3326,6 +3582,15 @@ func (c *Company) GetSize() int {
 		return 0
 	}
 	return *c.Size
+}
+
+// GetTags returns the Tags field, or nil when it or the Company is nil. The getters of
+// the result are safe to call on nil.
+func (c *Company) GetTags() *CompanyTags {
+	if c == nil {
+		return nil
+	}
+	return c.Tags
 }
 
 // GetType returns the Type field, or "" when it or the Company is nil.
@@ -3459,6 +3724,15 @@ func (c *CompanyNote) GetBody() string {
 	return *c.Body
 }
 
+// GetCompany returns the Company field, or nil when it or the CompanyNote is nil. The getters of
+// the result are safe to call on nil.
+func (c *CompanyNote) GetCompany() *CompanyNoteCompany {
+	if c == nil {
+		return nil
+	}
+	return c.Company
+}
+
 // GetCreatedAt returns the CreatedAt field, or 0 when it or the CompanyNote is nil.
 func (c *CompanyNote) GetCreatedAt() int {
 	if c == nil || c.CreatedAt == nil {
@@ -3486,6 +3760,62 @@ func (c *CompanyNote) GetId() string {
 
 // GetType returns the Type field, or "" when it or the CompanyNote is nil.
 func (c *CompanyNote) GetType() string {
+	if c == nil || c.Type == nil {
+		return ""
+	}
+	return *c.Type
+}
+
+// GetId returns the Id field, or "" when it or the CompanyNoteCompany is nil.
+func (c *CompanyNoteCompany) GetId() string {
+	if c == nil || c.Id == nil {
+		return ""
+	}
+	return *c.Id
+}
+
+// GetType returns the Type field, or "" when it or the CompanyNoteCompany is nil.
+func (c *CompanyNoteCompany) GetType() string {
+	if c == nil || c.Type == nil {
+		return ""
+	}
+	return *c.Type
+}
+
+// GetNotes returns the Notes field, or nil when the CompanyNotes is nil.
+func (c *CompanyNotes) GetNotes() []CompanyNote {
+	if c == nil {
+		return nil
+	}
+	return c.Notes
+}
+
+// GetType returns the Type field, or "" when it or the CompanyNotes is nil.
+func (c *CompanyNotes) GetType() CompanyNotesType {
+	if c == nil || c.Type == nil {
+		return ""
+	}
+	return *c.Type
+}
+
+// GetId returns the Id field, or "" when it or the CompanyPlan is nil.
+func (c *CompanyPlan) GetId() string {
+	if c == nil || c.Id == nil {
+		return ""
+	}
+	return *c.Id
+}
+
+// GetName returns the Name field, or "" when it or the CompanyPlan is nil.
+func (c *CompanyPlan) GetName() string {
+	if c == nil || c.Name == nil {
+		return ""
+	}
+	return *c.Name
+}
+
+// GetType returns the Type field, or "" when it or the CompanyPlan is nil.
+func (c *CompanyPlan) GetType() string {
 	if c == nil || c.Type == nil {
 		return ""
 	}
@@ -3527,6 +3857,38 @@ func (c *CompanyScroll) GetTotalCount() int {
 
 // GetType returns the Type field, or "" when it or the CompanyScroll is nil.
 func (c *CompanyScroll) GetType() CompanyScrollType {
+	if c == nil || c.Type == nil {
+		return ""
+	}
+	return *c.Type
+}
+
+// GetSegments returns the Segments field, or nil when the CompanySegments is nil.
+func (c *CompanySegments) GetSegments() []Segment {
+	if c == nil {
+		return nil
+	}
+	return c.Segments
+}
+
+// GetType returns the Type field, or "" when it or the CompanySegments is nil.
+func (c *CompanySegments) GetType() CompanySegmentsType {
+	if c == nil || c.Type == nil {
+		return ""
+	}
+	return *c.Type
+}
+
+// GetTags returns the Tags field, or nil when the CompanyTags is nil.
+func (c *CompanyTags) GetTags() []Tag {
+	if c == nil {
+		return nil
+	}
+	return c.Tags
+}
+
+// GetType returns the Type field, or "" when it or the CompanyTags is nil.
+func (c *CompanyTags) GetType() CompanyTagsType {
 	if c == nil || c.Type == nil {
 		return ""
 	}
@@ -4312,6 +4674,14 @@ func (c *ContactReplyBaseRequest) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
+// GetReplyOptions returns the ReplyOptions field, or nil when the ContactReplyBaseRequest is nil.
+func (c *ContactReplyBaseRequest) GetReplyOptions() []ContactReplyBaseRequestReplyOptionsItem {
+	if c == nil {
+		return nil
+	}
+	return c.ReplyOptions
+}
+
 // GetAttachmentFiles returns the AttachmentFiles field, or nil when the ContactReplyEmailRequest is nil.
 func (c *ContactReplyEmailRequest) GetAttachmentFiles() []ConversationAttachmentFiles {
 	if c == nil {
@@ -4343,6 +4713,14 @@ func (c *ContactReplyEmailRequest) GetCreatedAtTime() time.Time {
 		return time.Time{}
 	}
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
+}
+
+// GetReplyOptions returns the ReplyOptions field, or nil when the ContactReplyEmailRequest is nil.
+func (c *ContactReplyEmailRequest) GetReplyOptions() []ContactReplyBaseRequestReplyOptionsItem {
+	if c == nil {
+		return nil
+	}
+	return c.ReplyOptions
 }
 
 // GetAttachmentFiles returns the AttachmentFiles field, or nil when the ContactReplyIntercomUserIdRequest is nil.
@@ -4378,6 +4756,14 @@ func (c *ContactReplyIntercomUserIdRequest) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
+// GetReplyOptions returns the ReplyOptions field, or nil when the ContactReplyIntercomUserIdRequest is nil.
+func (c *ContactReplyIntercomUserIdRequest) GetReplyOptions() []ContactReplyBaseRequestReplyOptionsItem {
+	if c == nil {
+		return nil
+	}
+	return c.ReplyOptions
+}
+
 // GetAttachmentUrls returns the AttachmentUrls field, or nil when the ContactReplyTicketEmailRequest is nil.
 func (c *ContactReplyTicketEmailRequest) GetAttachmentUrls() []string {
 	if c == nil {
@@ -4401,6 +4787,14 @@ func (c *ContactReplyTicketEmailRequest) GetCreatedAtTime() time.Time {
 		return time.Time{}
 	}
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
+}
+
+// GetReplyOptions returns the ReplyOptions field, or nil when the ContactReplyTicketEmailRequest is nil.
+func (c *ContactReplyTicketEmailRequest) GetReplyOptions() []ContactReplyBaseRequestReplyOptionsItem {
+	if c == nil {
+		return nil
+	}
+	return c.ReplyOptions
 }
 
 // GetAttachmentUrls returns the AttachmentUrls field, or nil when the ContactReplyTicketIntercomUserIdRequest is nil.
@@ -4428,6 +4822,14 @@ func (c *ContactReplyTicketIntercomUserIdRequest) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
+// GetReplyOptions returns the ReplyOptions field, or nil when the ContactReplyTicketIntercomUserIdRequest is nil.
+func (c *ContactReplyTicketIntercomUserIdRequest) GetReplyOptions() []ContactReplyBaseRequestReplyOptionsItem {
+	if c == nil {
+		return nil
+	}
+	return c.ReplyOptions
+}
+
 // GetAttachmentUrls returns the AttachmentUrls field, or nil when the ContactReplyTicketUserIdRequest is nil.
 func (c *ContactReplyTicketUserIdRequest) GetAttachmentUrls() []string {
 	if c == nil {
@@ -4451,6 +4853,14 @@ func (c *ContactReplyTicketUserIdRequest) GetCreatedAtTime() time.Time {
 		return time.Time{}
 	}
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
+}
+
+// GetReplyOptions returns the ReplyOptions field, or nil when the ContactReplyTicketUserIdRequest is nil.
+func (c *ContactReplyTicketUserIdRequest) GetReplyOptions() []ContactReplyBaseRequestReplyOptionsItem {
+	if c == nil {
+		return nil
+	}
+	return c.ReplyOptions
 }
 
 // GetAttachmentFiles returns the AttachmentFiles field, or nil when the ContactReplyUserIdRequest is nil.
@@ -4486,6 +4896,14 @@ func (c *ContactReplyUserIdRequest) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
+// GetReplyOptions returns the ReplyOptions field, or nil when the ContactReplyUserIdRequest is nil.
+func (c *ContactReplyUserIdRequest) GetReplyOptions() []ContactReplyBaseRequestReplyOptionsItem {
+	if c == nil {
+		return nil
+	}
+	return c.ReplyOptions
+}
+
 // GetPagination returns the Pagination field, or nil when it or the ContactSearchRequest is nil. The getters of
 // the result are safe to call on nil.
 func (c *ContactSearchRequest) GetPagination() *StartingAfterPaging {
@@ -4493,6 +4911,31 @@ func (c *ContactSearchRequest) GetPagination() *StartingAfterPaging {
 		return nil
 	}
 	return c.Pagination
+}
+
+// GetSort returns the Sort field, or nil when it or the ContactSearchRequest is nil. The getters of
+// the result are safe to call on nil.
+func (c *ContactSearchRequest) GetSort() *ContactSearchRequestSort {
+	if c == nil {
+		return nil
+	}
+	return c.Sort
+}
+
+// GetField returns the Field field, or "" when it or the ContactSearchRequestSort is nil.
+func (c *ContactSearchRequestSort) GetField() string {
+	if c == nil || c.Field == nil {
+		return ""
+	}
+	return *c.Field
+}
+
+// GetOrder returns the Order field, or "" when it or the ContactSearchRequestSort is nil.
+func (c *ContactSearchRequestSort) GetOrder() ContactSearchRequestSortOrder {
+	if c == nil || c.Order == nil {
+		return ""
+	}
+	return *c.Order
 }
 
 // GetData returns the Data field, or nil when the ContactSegments is nil.
@@ -4581,6 +5024,109 @@ func (c *ContactUnarchived) GetType() ContactUnarchivedType {
 		return ""
 	}
 	return *c.Type
+}
+
+// GetAudience returns the Audience field, or nil when it or the ContentBulkActionRequest is nil. The getters of
+// the result are safe to call on nil.
+func (c *ContentBulkActionRequest) GetAudience() *ContentBulkActionRequestAudience {
+	if c == nil {
+		return nil
+	}
+	return c.Audience
+}
+
+// GetAvailability returns the Availability field, or nil when it or the ContentBulkActionRequest is nil. The getters of
+// the result are safe to call on nil.
+func (c *ContentBulkActionRequest) GetAvailability() *ContentBulkActionRequestAvailability {
+	if c == nil {
+		return nil
+	}
+	return c.Availability
+}
+
+// GetContentIds returns the ContentIds field, or nil when the ContentBulkActionRequest is nil.
+func (c *ContentBulkActionRequest) GetContentIds() []ContentBulkActionRequestContentIdsItem {
+	if c == nil {
+		return nil
+	}
+	return c.ContentIds
+}
+
+// GetTags returns the Tags field, or nil when it or the ContentBulkActionRequest is nil. The getters of
+// the result are safe to call on nil.
+func (c *ContentBulkActionRequest) GetTags() *ContentBulkActionRequestTags {
+	if c == nil {
+		return nil
+	}
+	return c.Tags
+}
+
+// GetAddSegmentIds returns the AddSegmentIds field as strings (a new slice), or nil when it or
+// the ContentBulkActionRequestAudience is nil.
+func (c *ContentBulkActionRequestAudience) GetAddSegmentIds() []string {
+	if c == nil {
+		return nil
+	}
+	return accessorStrings(c.AddSegmentIds)
+}
+
+// GetRemoveAll returns the RemoveAll field, or false when it or the ContentBulkActionRequestAudience is nil.
+func (c *ContentBulkActionRequestAudience) GetRemoveAll() bool {
+	if c == nil || c.RemoveAll == nil {
+		return false
+	}
+	return *c.RemoveAll
+}
+
+// GetRemoveSegmentIds returns the RemoveSegmentIds field as strings (a new slice), or nil when it or
+// the ContentBulkActionRequestAudience is nil.
+func (c *ContentBulkActionRequestAudience) GetRemoveSegmentIds() []string {
+	if c == nil {
+		return nil
+	}
+	return accessorStrings(c.RemoveSegmentIds)
+}
+
+// GetAiAgent returns the AiAgent field, or false when it or the ContentBulkActionRequestAvailability is nil.
+func (c *ContentBulkActionRequestAvailability) GetAiAgent() bool {
+	if c == nil || c.AiAgent == nil {
+		return false
+	}
+	return *c.AiAgent
+}
+
+// GetCopilot returns the Copilot field, or false when it or the ContentBulkActionRequestAvailability is nil.
+func (c *ContentBulkActionRequestAvailability) GetCopilot() bool {
+	if c == nil || c.Copilot == nil {
+		return false
+	}
+	return *c.Copilot
+}
+
+// GetSalesAgent returns the SalesAgent field, or false when it or the ContentBulkActionRequestAvailability is nil.
+func (c *ContentBulkActionRequestAvailability) GetSalesAgent() bool {
+	if c == nil || c.SalesAgent == nil {
+		return false
+	}
+	return *c.SalesAgent
+}
+
+// GetAddTagIds returns the AddTagIds field as strings (a new slice), or nil when it or
+// the ContentBulkActionRequestTags is nil.
+func (c *ContentBulkActionRequestTags) GetAddTagIds() []string {
+	if c == nil {
+		return nil
+	}
+	return accessorStrings(c.AddTagIds)
+}
+
+// GetRemoveTagIds returns the RemoveTagIds field as strings (a new slice), or nil when it or
+// the ContentBulkActionRequestTags is nil.
+func (c *ContentBulkActionRequestTags) GetRemoveTagIds() []string {
+	if c == nil {
+		return nil
+	}
+	return accessorStrings(c.RemoveTagIds)
 }
 
 // GetStatus returns the Status field, or "" when it or the ContentBulkActionResponse is nil.
@@ -4756,6 +5302,15 @@ func (c *ContentSearchResponse) GetData() []ContentSearchResult {
 	return c.Data
 }
 
+// GetPages returns the Pages field, or nil when it or the ContentSearchResponse is nil. The getters of
+// the result are safe to call on nil.
+func (c *ContentSearchResponse) GetPages() *ContentSearchResponsePages {
+	if c == nil {
+		return nil
+	}
+	return c.Pages
+}
+
 // GetTotalCount returns the TotalCount field, or 0 when it or the ContentSearchResponse is nil.
 func (c *ContentSearchResponse) GetTotalCount() int {
 	if c == nil || c.TotalCount == nil {
@@ -4766,6 +5321,54 @@ func (c *ContentSearchResponse) GetTotalCount() int {
 
 // GetType returns the Type field, or "" when it or the ContentSearchResponse is nil.
 func (c *ContentSearchResponse) GetType() ContentSearchResponseType {
+	if c == nil || c.Type == nil {
+		return ""
+	}
+	return *c.Type
+}
+
+// GetNext returns the Next field, or "" when it or the ContentSearchResponsePages is nil.
+func (c *ContentSearchResponsePages) GetNext() string {
+	if c == nil || c.Next == nil {
+		return ""
+	}
+	return *c.Next
+}
+
+// GetPage returns the Page field, or 0 when it or the ContentSearchResponsePages is nil.
+func (c *ContentSearchResponsePages) GetPage() int {
+	if c == nil || c.Page == nil {
+		return 0
+	}
+	return *c.Page
+}
+
+// GetPerPage returns the PerPage field, or 0 when it or the ContentSearchResponsePages is nil.
+func (c *ContentSearchResponsePages) GetPerPage() int {
+	if c == nil || c.PerPage == nil {
+		return 0
+	}
+	return *c.PerPage
+}
+
+// GetPrev returns the Prev field, or "" when it or the ContentSearchResponsePages is nil.
+func (c *ContentSearchResponsePages) GetPrev() string {
+	if c == nil || c.Prev == nil {
+		return ""
+	}
+	return *c.Prev
+}
+
+// GetTotalPages returns the TotalPages field, or 0 when it or the ContentSearchResponsePages is nil.
+func (c *ContentSearchResponsePages) GetTotalPages() int {
+	if c == nil || c.TotalPages == nil {
+		return 0
+	}
+	return *c.TotalPages
+}
+
+// GetType returns the Type field, or "" when it or the ContentSearchResponsePages is nil.
+func (c *ContentSearchResponsePages) GetType() ContentSearchResponsePagesType {
 	if c == nil || c.Type == nil {
 		return ""
 	}
@@ -6322,6 +6925,15 @@ func (c *ConversationAttributeRelationshipType) GetName() string {
 	return *c.Name
 }
 
+// GetReference returns the Reference field, or nil when it or the ConversationAttributeRelationshipType is nil. The getters of
+// the result are safe to call on nil.
+func (c *ConversationAttributeRelationshipType) GetReference() *ConversationAttributeRelationshipTypeReference {
+	if c == nil {
+		return nil
+	}
+	return c.Reference
+}
+
 // GetRequired returns the Required field, or false when it or the ConversationAttributeRelationshipType is nil.
 func (c *ConversationAttributeRelationshipType) GetRequired() bool {
 	if c == nil || c.Required == nil {
@@ -6361,6 +6973,22 @@ func (c *ConversationAttributeRelationshipType) GetVisibleToTeamIds() []string {
 		return nil
 	}
 	return c.VisibleToTeamIds
+}
+
+// GetObjectTypeId returns the ObjectTypeId field, or "" when it or the ConversationAttributeRelationshipTypeReference is nil.
+func (c *ConversationAttributeRelationshipTypeReference) GetObjectTypeId() string {
+	if c == nil || c.ObjectTypeId == nil {
+		return ""
+	}
+	return *c.ObjectTypeId
+}
+
+// GetType returns the Type field, or "" when it or the ConversationAttributeRelationshipTypeReference is nil.
+func (c *ConversationAttributeRelationshipTypeReference) GetType() ConversationAttributeRelationshipTypeReferenceType {
+	if c == nil || c.Type == nil {
+		return ""
+	}
+	return *c.Type
 }
 
 // GetAdminId returns the AdminId field, or "" when it or the ConversationAttributeStringType is nil.
@@ -6475,6 +7103,141 @@ func (c *ConversationAttributeStringType) GetVisibleToTeamIds() []string {
 		return nil
 	}
 	return c.VisibleToTeamIds
+}
+
+// GetAttribute returns the Attribute field, or nil when it or the ConversationAttributeUpdatedByAdmin is nil. The getters of
+// the result are safe to call on nil.
+func (c *ConversationAttributeUpdatedByAdmin) GetAttribute() *ConversationAttributeUpdatedByAdminAttribute {
+	if c == nil {
+		return nil
+	}
+	return c.Attribute
+}
+
+// GetValue returns the Value field, or nil when it or the ConversationAttributeUpdatedByAdmin is nil. The getters of
+// the result are safe to call on nil.
+func (c *ConversationAttributeUpdatedByAdmin) GetValue() *ConversationAttributeUpdatedByAdminValue {
+	if c == nil {
+		return nil
+	}
+	return c.Value
+}
+
+// GetName returns the Name field, or "" when it or the ConversationAttributeUpdatedByAdminAttribute is nil.
+func (c *ConversationAttributeUpdatedByAdminAttribute) GetName() string {
+	if c == nil || c.Name == nil {
+		return ""
+	}
+	return *c.Name
+}
+
+// GetName returns the Name field, or "" when it or the ConversationAttributeUpdatedByAdminValue is nil.
+func (c *ConversationAttributeUpdatedByAdminValue) GetName() string {
+	if c == nil || c.Name == nil {
+		return ""
+	}
+	return *c.Name
+}
+
+// GetPrevious returns the Previous field, or "" when it or the ConversationAttributeUpdatedByAdminValue is nil.
+func (c *ConversationAttributeUpdatedByAdminValue) GetPrevious() string {
+	if c == nil || c.Previous == nil {
+		return ""
+	}
+	return *c.Previous
+}
+
+// GetAttribute returns the Attribute field, or nil when it or the ConversationAttributeUpdatedByUser is nil. The getters of
+// the result are safe to call on nil.
+func (c *ConversationAttributeUpdatedByUser) GetAttribute() *ConversationAttributeUpdatedByUserAttribute {
+	if c == nil {
+		return nil
+	}
+	return c.Attribute
+}
+
+// GetValue returns the Value field, or nil when it or the ConversationAttributeUpdatedByUser is nil. The getters of
+// the result are safe to call on nil.
+func (c *ConversationAttributeUpdatedByUser) GetValue() *ConversationAttributeUpdatedByUserValue {
+	if c == nil {
+		return nil
+	}
+	return c.Value
+}
+
+// GetName returns the Name field, or "" when it or the ConversationAttributeUpdatedByUserAttribute is nil.
+func (c *ConversationAttributeUpdatedByUserAttribute) GetName() string {
+	if c == nil || c.Name == nil {
+		return ""
+	}
+	return *c.Name
+}
+
+// GetName returns the Name field, or "" when it or the ConversationAttributeUpdatedByUserValue is nil.
+func (c *ConversationAttributeUpdatedByUserValue) GetName() string {
+	if c == nil || c.Name == nil {
+		return ""
+	}
+	return *c.Name
+}
+
+// GetPrevious returns the Previous field, or "" when it or the ConversationAttributeUpdatedByUserValue is nil.
+func (c *ConversationAttributeUpdatedByUserValue) GetPrevious() string {
+	if c == nil || c.Previous == nil {
+		return ""
+	}
+	return *c.Previous
+}
+
+// GetAttribute returns the Attribute field, or nil when it or the ConversationAttributeUpdatedByWorkflow is nil. The getters of
+// the result are safe to call on nil.
+func (c *ConversationAttributeUpdatedByWorkflow) GetAttribute() *ConversationAttributeUpdatedByWorkflowAttribute {
+	if c == nil {
+		return nil
+	}
+	return c.Attribute
+}
+
+// GetValue returns the Value field, or nil when it or the ConversationAttributeUpdatedByWorkflow is nil. The getters of
+// the result are safe to call on nil.
+func (c *ConversationAttributeUpdatedByWorkflow) GetValue() *ConversationAttributeUpdatedByWorkflowValue {
+	if c == nil {
+		return nil
+	}
+	return c.Value
+}
+
+// GetWorkflow returns the Workflow field, or nil when it or the ConversationAttributeUpdatedByWorkflow is nil. The getters of
+// the result are safe to call on nil.
+func (c *ConversationAttributeUpdatedByWorkflow) GetWorkflow() *ConversationAttributeUpdatedByWorkflowWorkflow {
+	if c == nil {
+		return nil
+	}
+	return c.Workflow
+}
+
+// GetName returns the Name field, or "" when it or the ConversationAttributeUpdatedByWorkflowAttribute is nil.
+func (c *ConversationAttributeUpdatedByWorkflowAttribute) GetName() string {
+	if c == nil || c.Name == nil {
+		return ""
+	}
+	return *c.Name
+}
+
+// GetName returns the Name field, or "" when it or the ConversationAttributeUpdatedByWorkflowValue is nil.
+func (c *ConversationAttributeUpdatedByWorkflowValue) GetName() string {
+	if c == nil || c.Name == nil {
+		return ""
+	}
+	return *c.Name
+}
+
+// GetName returns the Name field, or "" when it or the ConversationAttributeUpdatedByWorkflowWorkflow is nil.
+func (c *ConversationAttributeUpdatedByWorkflowWorkflow) GetName() string {
+	if c == nil || c.Name == nil {
+		return ""
+	}
+	return *c.Name
 }
 
 // GetCurrent returns the Current field, or "" when it or the ConversationChannel is nil.
@@ -7233,12 +7996,28 @@ func (c *ConversationSource) GetId() string {
 	return *c.Id
 }
 
+// GetRecipients returns the Recipients field, or nil when the ConversationSource is nil.
+func (c *ConversationSource) GetRecipients() []ConversationSourceRecipientsItem {
+	if c == nil {
+		return nil
+	}
+	return c.Recipients
+}
+
 // GetRedacted returns the Redacted field, or false when it or the ConversationSource is nil.
 func (c *ConversationSource) GetRedacted() bool {
 	if c == nil || c.Redacted == nil {
 		return false
 	}
 	return *c.Redacted
+}
+
+// GetReplyTo returns the ReplyTo field, or nil when the ConversationSource is nil.
+func (c *ConversationSource) GetReplyTo() []ConversationSourceReplyToItem {
+	if c == nil {
+		return nil
+	}
+	return c.ReplyTo
 }
 
 // GetSubject returns the Subject field, or "" when it or the ConversationSource is nil.
@@ -7295,6 +8074,46 @@ func (c *ConversationSourceAuthor) GetType() string {
 		return ""
 	}
 	return *c.Type
+}
+
+// GetDropReason returns the DropReason field, or "" when it or the ConversationSourceRecipientsItem is nil.
+func (c *ConversationSourceRecipientsItem) GetDropReason() string {
+	if c == nil || c.DropReason == nil {
+		return ""
+	}
+	return *c.DropReason
+}
+
+// GetEmail returns the Email field, or "" when it or the ConversationSourceRecipientsItem is nil.
+func (c *ConversationSourceRecipientsItem) GetEmail() string {
+	if c == nil || c.Email == nil {
+		return ""
+	}
+	return *c.Email
+}
+
+// GetType returns the Type field, or "" when it or the ConversationSourceRecipientsItem is nil.
+func (c *ConversationSourceRecipientsItem) GetType() string {
+	if c == nil || c.Type == nil {
+		return ""
+	}
+	return *c.Type
+}
+
+// GetEmail returns the Email field, or "" when it or the ConversationSourceReplyToItem is nil.
+func (c *ConversationSourceReplyToItem) GetEmail() string {
+	if c == nil || c.Email == nil {
+		return ""
+	}
+	return *c.Email
+}
+
+// GetName returns the Name field, or "" when it or the ConversationSourceReplyToItem is nil.
+func (c *ConversationSourceReplyToItem) GetName() string {
+	if c == nil || c.Name == nil {
+		return ""
+	}
+	return *c.Name
 }
 
 // GetAdjustedHandlingTime returns the AdjustedHandlingTime field, or 0 when it or the ConversationStatistics is nil.
@@ -7600,6 +8419,54 @@ func (c *ConvertConversationToTicketRequest) GetTicketStateId() string {
 		return ""
 	}
 	return *c.TicketStateId
+}
+
+// GetEmail returns the Email field, or "" when it or the ConvertVisitorRequestUser is nil.
+func (c *ConvertVisitorRequestUser) GetEmail() string {
+	if c == nil || c.Email == nil {
+		return ""
+	}
+	return *c.Email
+}
+
+// GetId returns the Id field, or "" when it or the ConvertVisitorRequestUser is nil.
+func (c *ConvertVisitorRequestUser) GetId() string {
+	if c == nil || c.Id == nil {
+		return ""
+	}
+	return *c.Id
+}
+
+// GetUserId returns the UserId field, or "" when it or the ConvertVisitorRequestUser is nil.
+func (c *ConvertVisitorRequestUser) GetUserId() string {
+	if c == nil || c.UserId == nil {
+		return ""
+	}
+	return *c.UserId
+}
+
+// GetEmail returns the Email field, or "" when it or the ConvertVisitorRequestVisitor is nil.
+func (c *ConvertVisitorRequestVisitor) GetEmail() string {
+	if c == nil || c.Email == nil {
+		return ""
+	}
+	return *c.Email
+}
+
+// GetId returns the Id field, or "" when it or the ConvertVisitorRequestVisitor is nil.
+func (c *ConvertVisitorRequestVisitor) GetId() string {
+	if c == nil || c.Id == nil {
+		return ""
+	}
+	return *c.Id
+}
+
+// GetUserId returns the UserId field, or "" when it or the ConvertVisitorRequestVisitor is nil.
+func (c *ConvertVisitorRequestVisitor) GetUserId() string {
+	if c == nil || c.UserId == nil {
+		return ""
+	}
+	return *c.UserId
 }
 
 // GetAiChatbotAvailability returns the AiChatbotAvailability field, or false when it or the CreateArticleRequest is nil.
@@ -8066,6 +8933,15 @@ func (c *CreateConversationAttributeRelationshipRequest) GetDescription() string
 	return *c.Description
 }
 
+// GetReference returns the Reference field, or nil when it or the CreateConversationAttributeRelationshipRequest is nil. The getters of
+// the result are safe to call on nil.
+func (c *CreateConversationAttributeRelationshipRequest) GetReference() *CreateConversationAttributeRelationshipRequestReference {
+	if c == nil {
+		return nil
+	}
+	return c.Reference
+}
+
 // GetRequired returns the Required field, or false when it or the CreateConversationAttributeRelationshipRequest is nil.
 func (c *CreateConversationAttributeRelationshipRequest) GetRequired() bool {
 	if c == nil || c.Required == nil {
@@ -8080,6 +8956,14 @@ func (c *CreateConversationAttributeRelationshipRequest) GetVisibleToTeamIds() [
 		return nil
 	}
 	return c.VisibleToTeamIds
+}
+
+// GetObjectTypeId returns the ObjectTypeId field, or "" when it or the CreateConversationAttributeRelationshipRequestReference is nil.
+func (c *CreateConversationAttributeRelationshipRequestReference) GetObjectTypeId() string {
+	if c == nil || c.ObjectTypeId == nil {
+		return ""
+	}
+	return *c.ObjectTypeId
 }
 
 // GetDescription returns the Description field, or "" when it or the CreateConversationAttributeRequestBase is nil.
@@ -8195,6 +9079,22 @@ func (c *CreateDataAttributeRequest) GetMessengerWritable() bool {
 	return *c.MessengerWritable
 }
 
+// GetOptions returns the Options field, or nil when the CreateDataAttributeRequest is nil.
+func (c *CreateDataAttributeRequest) GetOptions() []CreateDataAttributeRequestOptionsItem {
+	if c == nil {
+		return nil
+	}
+	return c.Options
+}
+
+// GetValue returns the Value field, or "" when it or the CreateDataAttributeRequestOptionsItem is nil.
+func (c *CreateDataAttributeRequestOptionsItem) GetValue() string {
+	if c == nil || c.Value == nil {
+		return ""
+	}
+	return *c.Value
+}
+
 // GetAudiences returns the Audiences field, or nil when the CreateDataConnectorRequest is nil.
 func (c *CreateDataConnectorRequest) GetAudiences() []CreateDataConnectorRequestAudiences {
 	if c == nil {
@@ -8227,6 +9127,14 @@ func (c *CreateDataConnectorRequest) GetCustomerAuthentication() bool {
 	return *c.CustomerAuthentication
 }
 
+// GetDataInputs returns the DataInputs field, or nil when the CreateDataConnectorRequest is nil.
+func (c *CreateDataConnectorRequest) GetDataInputs() []CreateDataConnectorRequestDataInputsItem {
+	if c == nil {
+		return nil
+	}
+	return c.DataInputs
+}
+
 // GetDescription returns the Description field, or "" when it or the CreateDataConnectorRequest is nil.
 func (c *CreateDataConnectorRequest) GetDescription() string {
 	if c == nil || c.Description == nil {
@@ -8241,6 +9149,14 @@ func (c *CreateDataConnectorRequest) GetDirectFinUsage() bool {
 		return false
 	}
 	return *c.DirectFinUsage
+}
+
+// GetHeaders returns the Headers field, or nil when the CreateDataConnectorRequest is nil.
+func (c *CreateDataConnectorRequest) GetHeaders() []CreateDataConnectorRequestHeadersItem {
+	if c == nil {
+		return nil
+	}
+	return c.Headers
 }
 
 // GetHttpMethod returns the HttpMethod field, or "" when it or the CreateDataConnectorRequest is nil.
@@ -8281,6 +9197,62 @@ func (c *CreateDataConnectorRequest) GetValidateMissingAttributes() bool {
 		return false
 	}
 	return *c.ValidateMissingAttributes
+}
+
+// GetDefaultValue returns the DefaultValue field, or "" when it or the CreateDataConnectorRequestDataInputsItem is nil.
+func (c *CreateDataConnectorRequestDataInputsItem) GetDefaultValue() string {
+	if c == nil || c.DefaultValue == nil {
+		return ""
+	}
+	return *c.DefaultValue
+}
+
+// GetDescription returns the Description field, or "" when it or the CreateDataConnectorRequestDataInputsItem is nil.
+func (c *CreateDataConnectorRequestDataInputsItem) GetDescription() string {
+	if c == nil || c.Description == nil {
+		return ""
+	}
+	return *c.Description
+}
+
+// GetName returns the Name field, or "" when it or the CreateDataConnectorRequestDataInputsItem is nil.
+func (c *CreateDataConnectorRequestDataInputsItem) GetName() string {
+	if c == nil || c.Name == nil {
+		return ""
+	}
+	return *c.Name
+}
+
+// GetRequired returns the Required field, or false when it or the CreateDataConnectorRequestDataInputsItem is nil.
+func (c *CreateDataConnectorRequestDataInputsItem) GetRequired() bool {
+	if c == nil || c.Required == nil {
+		return false
+	}
+	return *c.Required
+}
+
+// GetType returns the Type field, or "" when it or the CreateDataConnectorRequestDataInputsItem is nil.
+func (c *CreateDataConnectorRequestDataInputsItem) GetType() CreateDataConnectorRequestDataInputsItemType {
+	if c == nil || c.Type == nil {
+		return ""
+	}
+	return *c.Type
+}
+
+// GetName returns the Name field, or "" when it or the CreateDataConnectorRequestHeadersItem is nil.
+func (c *CreateDataConnectorRequestHeadersItem) GetName() string {
+	if c == nil || c.Name == nil {
+		return ""
+	}
+	return *c.Name
+}
+
+// GetValue returns the Value field, or "" when it or the CreateDataConnectorRequestHeadersItem is nil.
+func (c *CreateDataConnectorRequestHeadersItem) GetValue() string {
+	if c == nil || c.Value == nil {
+		return ""
+	}
+	return *c.Value
 }
 
 // GetCreatedAt returns the CreatedAt field, or 0 when it or the CreateDataEventRequest is nil.
@@ -8340,12 +9312,53 @@ func (c *CreateDataEventRequest) GetUserId() string {
 	return *c.UserId
 }
 
+// GetEventSummaries returns the EventSummaries field, or nil when it or the CreateDataEventSummariesRequest is nil. The getters of
+// the result are safe to call on nil.
+func (c *CreateDataEventSummariesRequest) GetEventSummaries() *CreateDataEventSummariesRequestEventSummaries {
+	if c == nil {
+		return nil
+	}
+	return c.EventSummaries
+}
+
 // GetUserId returns the UserId field, or "" when it or the CreateDataEventSummariesRequest is nil.
 func (c *CreateDataEventSummariesRequest) GetUserId() string {
 	if c == nil || c.UserId == nil {
 		return ""
 	}
 	return *c.UserId
+}
+
+// GetCount returns the Count field, or 0 when it or the CreateDataEventSummariesRequestEventSummaries is nil.
+func (c *CreateDataEventSummariesRequestEventSummaries) GetCount() int {
+	if c == nil || c.Count == nil {
+		return 0
+	}
+	return *c.Count
+}
+
+// GetEventName returns the EventName field, or "" when it or the CreateDataEventSummariesRequestEventSummaries is nil.
+func (c *CreateDataEventSummariesRequestEventSummaries) GetEventName() string {
+	if c == nil || c.EventName == nil {
+		return ""
+	}
+	return *c.EventName
+}
+
+// GetFirst returns the First field, or 0 when it or the CreateDataEventSummariesRequestEventSummaries is nil.
+func (c *CreateDataEventSummariesRequestEventSummaries) GetFirst() int {
+	if c == nil || c.First == nil {
+		return 0
+	}
+	return *c.First
+}
+
+// GetLast returns the Last field, or 0 when it or the CreateDataEventSummariesRequestEventSummaries is nil.
+func (c *CreateDataEventSummariesRequestEventSummaries) GetLast() int {
+	if c == nil || c.Last == nil {
+		return 0
+	}
+	return *c.Last
 }
 
 // GetAiAgentAvailability returns the AiAgentAvailability field, or false when it or the CreateExternalPageRequest is nil.
@@ -8733,6 +9746,15 @@ func (c *CreatePhoneSwitchRequest) GetCustomAttributes() CustomAttributes {
 	return c.CustomAttributes
 }
 
+// GetAssignment returns the Assignment field, or nil when it or the CreateTicketJSONBody is nil. The getters of
+// the result are safe to call on nil.
+func (c *CreateTicketJSONBody) GetAssignment() *CreateTicketRequestAssignment {
+	if c == nil {
+		return nil
+	}
+	return c.Assignment
+}
+
 // GetCompanyId returns the CompanyId field, or "" when it or the CreateTicketJSONBody is nil.
 func (c *CreateTicketJSONBody) GetCompanyId() string {
 	if c == nil || c.CompanyId == nil {
@@ -8790,6 +9812,15 @@ func (c *CreateTicketJSONBody) GetTicketAttributes() TicketRequestCustomAttribut
 	return c.TicketAttributes
 }
 
+// GetAssignment returns the Assignment field, or nil when it or the CreateTicketRequest is nil. The getters of
+// the result are safe to call on nil.
+func (c *CreateTicketRequest) GetAssignment() *CreateTicketRequestAssignment {
+	if c == nil {
+		return nil
+	}
+	return c.Assignment
+}
+
 // GetCompanyId returns the CompanyId field, or "" when it or the CreateTicketRequest is nil.
 func (c *CreateTicketRequest) GetCompanyId() string {
 	if c == nil || c.CompanyId == nil {
@@ -8837,6 +9868,22 @@ func (c *CreateTicketRequest) GetTicketAttributes() TicketRequestCustomAttribute
 		return nil
 	}
 	return c.TicketAttributes
+}
+
+// GetAdminAssigneeId returns the AdminAssigneeId field, or "" when it or the CreateTicketRequestAssignment is nil.
+func (c *CreateTicketRequestAssignment) GetAdminAssigneeId() string {
+	if c == nil || c.AdminAssigneeId == nil {
+		return ""
+	}
+	return *c.AdminAssigneeId
+}
+
+// GetTeamAssigneeId returns the TeamAssigneeId field, or "" when it or the CreateTicketRequestAssignment is nil.
+func (c *CreateTicketRequestAssignment) GetTeamAssigneeId() string {
+	if c == nil || c.TeamAssigneeId == nil {
+		return ""
+	}
+	return *c.TeamAssigneeId
 }
 
 // GetAllowMultipleValues returns the AllowMultipleValues field, or false when it or the CreateTicketTypeAttributeRequest is nil.
@@ -8983,6 +10030,48 @@ func (c *CursorPages) GetType() CursorPagesType {
 		return ""
 	}
 	return *c.Type
+}
+
+// GetAction returns the Action field, or nil when it or the CustomActionFinished is nil. The getters of
+// the result are safe to call on nil.
+func (c *CustomActionFinished) GetAction() *CustomActionFinishedAction {
+	if c == nil {
+		return nil
+	}
+	return c.Action
+}
+
+// GetName returns the Name field, or "" when it or the CustomActionFinishedAction is nil.
+func (c *CustomActionFinishedAction) GetName() string {
+	if c == nil || c.Name == nil {
+		return ""
+	}
+	return *c.Name
+}
+
+// GetResult returns the Result field, or "" when it or the CustomActionFinishedAction is nil.
+func (c *CustomActionFinishedAction) GetResult() CustomActionFinishedActionResult {
+	if c == nil || c.Result == nil {
+		return ""
+	}
+	return *c.Result
+}
+
+// GetAction returns the Action field, or nil when it or the CustomActionStarted is nil. The getters of
+// the result are safe to call on nil.
+func (c *CustomActionStarted) GetAction() *CustomActionStartedAction {
+	if c == nil {
+		return nil
+	}
+	return c.Action
+}
+
+// GetName returns the Name field, or "" when it or the CustomActionStartedAction is nil.
+func (c *CustomActionStartedAction) GetName() string {
+	if c == nil || c.Name == nil {
+		return ""
+	}
+	return *c.Name
 }
 
 // GetCreatedAt returns the CreatedAt field, or 0 when it or the CustomObjectInstance is nil.
@@ -9499,6 +10588,14 @@ func (d *DataConnectorDetail) GetCustomerAuthentication() bool {
 	return *d.CustomerAuthentication
 }
 
+// GetDataInputs returns the DataInputs field, or nil when the DataConnectorDetail is nil.
+func (d *DataConnectorDetail) GetDataInputs() []DataConnectorDetailDataInputsItem {
+	if d == nil {
+		return nil
+	}
+	return d.DataInputs
+}
+
 // GetDataTransformationType returns the DataTransformationType field, or "" when it or the DataConnectorDetail is nil.
 func (d *DataConnectorDetail) GetDataTransformationType() DataConnectorDetailDataTransformationType {
 	if d == nil || d.DataTransformationType == nil {
@@ -9539,6 +10636,14 @@ func (d *DataConnectorDetail) GetExecutionType() DataConnectorDetailExecutionTyp
 	return *d.ExecutionType
 }
 
+// GetHeaders returns the Headers field, or nil when the DataConnectorDetail is nil.
+func (d *DataConnectorDetail) GetHeaders() []DataConnectorDetailHeadersItem {
+	if d == nil {
+		return nil
+	}
+	return d.Headers
+}
+
 // GetHttpMethod returns the HttpMethod field, or "" when it or the DataConnectorDetail is nil.
 func (d *DataConnectorDetail) GetHttpMethod() DataConnectorDetailHttpMethod {
 	if d == nil || d.HttpMethod == nil {
@@ -9561,6 +10666,22 @@ func (d *DataConnectorDetail) GetName() string {
 		return ""
 	}
 	return *d.Name
+}
+
+// GetObjectMappings returns the ObjectMappings field, or nil when the DataConnectorDetail is nil.
+func (d *DataConnectorDetail) GetObjectMappings() []DataConnectorDetailObjectMappingsItem {
+	if d == nil {
+		return nil
+	}
+	return d.ObjectMappings
+}
+
+// GetResponseFields returns the ResponseFields field, or nil when the DataConnectorDetail is nil.
+func (d *DataConnectorDetail) GetResponseFields() []DataConnectorDetailResponseFieldsItem {
+	if d == nil {
+		return nil
+	}
+	return d.ResponseFields
 }
 
 // GetState returns the State field, or "" when it or the DataConnectorDetail is nil.
@@ -9618,6 +10739,158 @@ func (d *DataConnectorDetail) GetValidateMissingAttributes() bool {
 		return false
 	}
 	return *d.ValidateMissingAttributes
+}
+
+// GetDefaultValue returns the DefaultValue field, or "" when it or the DataConnectorDetailDataInputsItem is nil.
+func (d *DataConnectorDetailDataInputsItem) GetDefaultValue() string {
+	if d == nil || d.DefaultValue == nil {
+		return ""
+	}
+	return *d.DefaultValue
+}
+
+// GetDescription returns the Description field, or "" when it or the DataConnectorDetailDataInputsItem is nil.
+func (d *DataConnectorDetailDataInputsItem) GetDescription() string {
+	if d == nil || d.Description == nil {
+		return ""
+	}
+	return *d.Description
+}
+
+// GetName returns the Name field, or "" when it or the DataConnectorDetailDataInputsItem is nil.
+func (d *DataConnectorDetailDataInputsItem) GetName() string {
+	if d == nil || d.Name == nil {
+		return ""
+	}
+	return *d.Name
+}
+
+// GetRequired returns the Required field, or false when it or the DataConnectorDetailDataInputsItem is nil.
+func (d *DataConnectorDetailDataInputsItem) GetRequired() bool {
+	if d == nil || d.Required == nil {
+		return false
+	}
+	return *d.Required
+}
+
+// GetType returns the Type field, or "" when it or the DataConnectorDetailDataInputsItem is nil.
+func (d *DataConnectorDetailDataInputsItem) GetType() DataConnectorDetailDataInputsItemType {
+	if d == nil || d.Type == nil {
+		return ""
+	}
+	return *d.Type
+}
+
+// GetName returns the Name field, or "" when it or the DataConnectorDetailHeadersItem is nil.
+func (d *DataConnectorDetailHeadersItem) GetName() string {
+	if d == nil || d.Name == nil {
+		return ""
+	}
+	return *d.Name
+}
+
+// GetValue returns the Value field, or "" when it or the DataConnectorDetailHeadersItem is nil.
+func (d *DataConnectorDetailHeadersItem) GetValue() string {
+	if d == nil || d.Value == nil {
+		return ""
+	}
+	return *d.Value
+}
+
+// GetAttributeMappings returns the AttributeMappings field, or nil when the DataConnectorDetailObjectMappingsItem is nil.
+func (d *DataConnectorDetailObjectMappingsItem) GetAttributeMappings() []DataConnectorDetailObjectMappingsItemAttributeMappingsItem {
+	if d == nil {
+		return nil
+	}
+	return d.AttributeMappings
+}
+
+// GetIntercomObjectType returns the IntercomObjectType field, or "" when it or the DataConnectorDetailObjectMappingsItem is nil.
+func (d *DataConnectorDetailObjectMappingsItem) GetIntercomObjectType() DataConnectorDetailObjectMappingsItemIntercomObjectType {
+	if d == nil || d.IntercomObjectType == nil {
+		return ""
+	}
+	return *d.IntercomObjectType
+}
+
+// GetReferenceMappings returns the ReferenceMappings field, or nil when the DataConnectorDetailObjectMappingsItem is nil.
+func (d *DataConnectorDetailObjectMappingsItem) GetReferenceMappings() []DataConnectorDetailObjectMappingsItemReferenceMappingsItem {
+	if d == nil {
+		return nil
+	}
+	return d.ReferenceMappings
+}
+
+// GetResponseObjectPath returns the ResponseObjectPath field, or "" when it or the DataConnectorDetailObjectMappingsItem is nil.
+func (d *DataConnectorDetailObjectMappingsItem) GetResponseObjectPath() string {
+	if d == nil || d.ResponseObjectPath == nil {
+		return ""
+	}
+	return *d.ResponseObjectPath
+}
+
+// GetIntercomAttributeIdentifier returns the IntercomAttributeIdentifier field, or "" when it or the DataConnectorDetailObjectMappingsItemAttributeMappingsItem is nil.
+func (d *DataConnectorDetailObjectMappingsItemAttributeMappingsItem) GetIntercomAttributeIdentifier() string {
+	if d == nil || d.IntercomAttributeIdentifier == nil {
+		return ""
+	}
+	return *d.IntercomAttributeIdentifier
+}
+
+// GetMappingType returns the MappingType field, or "" when it or the DataConnectorDetailObjectMappingsItemAttributeMappingsItem is nil.
+func (d *DataConnectorDetailObjectMappingsItemAttributeMappingsItem) GetMappingType() DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingType {
+	if d == nil || d.MappingType == nil {
+		return ""
+	}
+	return *d.MappingType
+}
+
+// GetResponseAttributePath returns the ResponseAttributePath field, or "" when it or the DataConnectorDetailObjectMappingsItemAttributeMappingsItem is nil.
+func (d *DataConnectorDetailObjectMappingsItemAttributeMappingsItem) GetResponseAttributePath() string {
+	if d == nil || d.ResponseAttributePath == nil {
+		return ""
+	}
+	return *d.ResponseAttributePath
+}
+
+// GetIntercomAttributeIdentifier returns the IntercomAttributeIdentifier field, or "" when it or the DataConnectorDetailObjectMappingsItemReferenceMappingsItem is nil.
+func (d *DataConnectorDetailObjectMappingsItemReferenceMappingsItem) GetIntercomAttributeIdentifier() string {
+	if d == nil || d.IntercomAttributeIdentifier == nil {
+		return ""
+	}
+	return *d.IntercomAttributeIdentifier
+}
+
+// GetIntercomObjectType returns the IntercomObjectType field, or "" when it or the DataConnectorDetailObjectMappingsItemReferenceMappingsItem is nil.
+func (d *DataConnectorDetailObjectMappingsItemReferenceMappingsItem) GetIntercomObjectType() DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectType {
+	if d == nil || d.IntercomObjectType == nil {
+		return ""
+	}
+	return *d.IntercomObjectType
+}
+
+// GetPath returns the Path field, or "" when it or the DataConnectorDetailResponseFieldsItem is nil.
+func (d *DataConnectorDetailResponseFieldsItem) GetPath() string {
+	if d == nil || d.Path == nil {
+		return ""
+	}
+	return *d.Path
+}
+
+// GetRedacted returns the Redacted field, or false when it or the DataConnectorDetailResponseFieldsItem is nil.
+func (d *DataConnectorDetailResponseFieldsItem) GetRedacted() bool {
+	if d == nil || d.Redacted == nil {
+		return false
+	}
+	return *d.Redacted
+}
+
+// GetType returns the Type field, or "" when it or the DataConnectorDetailResponseFieldsItem is nil.
+func (d *DataConnectorDetailResponseFieldsItem) GetType() DataConnectorDetailResponseFieldsItemType {
+	if d == nil || d.Type == nil {
+		return ""
+	}
+	return *d.Type
 }
 
 // GetConversationId returns the ConversationId field, or "" when it or the DataConnectorExecutionResult is nil.
@@ -9765,12 +11038,54 @@ func (d *DataConnectorExecutionResultList) GetData() []DataConnectorExecutionRes
 	return d.Data
 }
 
+// GetPages returns the Pages field, or nil when it or the DataConnectorExecutionResultList is nil. The getters of
+// the result are safe to call on nil.
+func (d *DataConnectorExecutionResultList) GetPages() *DataConnectorExecutionResultListPages {
+	if d == nil {
+		return nil
+	}
+	return d.Pages
+}
+
 // GetType returns the Type field, or "" when it or the DataConnectorExecutionResultList is nil.
 func (d *DataConnectorExecutionResultList) GetType() DataConnectorExecutionResultListType {
 	if d == nil || d.Type == nil {
 		return ""
 	}
 	return *d.Type
+}
+
+// GetNext returns the Next field, or nil when it or the DataConnectorExecutionResultListPages is nil. The getters of
+// the result are safe to call on nil.
+func (d *DataConnectorExecutionResultListPages) GetNext() *DataConnectorExecutionResultListPagesNext {
+	if d == nil {
+		return nil
+	}
+	return d.Next
+}
+
+// GetPerPage returns the PerPage field, or 0 when it or the DataConnectorExecutionResultListPages is nil.
+func (d *DataConnectorExecutionResultListPages) GetPerPage() int {
+	if d == nil || d.PerPage == nil {
+		return 0
+	}
+	return *d.PerPage
+}
+
+// GetType returns the Type field, or "" when it or the DataConnectorExecutionResultListPages is nil.
+func (d *DataConnectorExecutionResultListPages) GetType() DataConnectorExecutionResultListPagesType {
+	if d == nil || d.Type == nil {
+		return ""
+	}
+	return *d.Type
+}
+
+// GetStartingAfter returns the StartingAfter field, or "" when it or the DataConnectorExecutionResultListPagesNext is nil.
+func (d *DataConnectorExecutionResultListPagesNext) GetStartingAfter() string {
+	if d == nil || d.StartingAfter == nil {
+		return ""
+	}
+	return *d.StartingAfter
 }
 
 // GetData returns the Data field, or nil when the DataConnectorList is nil.
@@ -9781,12 +11096,54 @@ func (d *DataConnectorList) GetData() []DataConnector {
 	return d.Data
 }
 
+// GetPages returns the Pages field, or nil when it or the DataConnectorList is nil. The getters of
+// the result are safe to call on nil.
+func (d *DataConnectorList) GetPages() *DataConnectorListPages {
+	if d == nil {
+		return nil
+	}
+	return d.Pages
+}
+
 // GetType returns the Type field, or "" when it or the DataConnectorList is nil.
 func (d *DataConnectorList) GetType() DataConnectorListType {
 	if d == nil || d.Type == nil {
 		return ""
 	}
 	return *d.Type
+}
+
+// GetNext returns the Next field, or nil when it or the DataConnectorListPages is nil. The getters of
+// the result are safe to call on nil.
+func (d *DataConnectorListPages) GetNext() *DataConnectorListPagesNext {
+	if d == nil {
+		return nil
+	}
+	return d.Next
+}
+
+// GetPerPage returns the PerPage field, or 0 when it or the DataConnectorListPages is nil.
+func (d *DataConnectorListPages) GetPerPage() int {
+	if d == nil || d.PerPage == nil {
+		return 0
+	}
+	return *d.PerPage
+}
+
+// GetType returns the Type field, or "" when it or the DataConnectorListPages is nil.
+func (d *DataConnectorListPages) GetType() DataConnectorListPagesType {
+	if d == nil || d.Type == nil {
+		return ""
+	}
+	return *d.Type
+}
+
+// GetStartingAfter returns the StartingAfter field, or "" when it or the DataConnectorListPagesNext is nil.
+func (d *DataConnectorListPagesNext) GetStartingAfter() string {
+	if d == nil || d.StartingAfter == nil {
+		return ""
+	}
+	return *d.StartingAfter
 }
 
 // GetEmail returns the Email field, or "" when it or the DataEventSummary is nil.
@@ -10355,6 +11712,15 @@ func (e *EmailSetting) GetVerified() bool {
 	return *e.Verified
 }
 
+// GetAssignment returns the Assignment field, or nil when it or the EnqueueCreateTicketJSONBody is nil. The getters of
+// the result are safe to call on nil.
+func (e *EnqueueCreateTicketJSONBody) GetAssignment() *CreateTicketRequestAssignment {
+	if e == nil {
+		return nil
+	}
+	return e.Assignment
+}
+
 // GetCompanyId returns the CompanyId field, or "" when it or the EnqueueCreateTicketJSONBody is nil.
 func (e *EnqueueCreateTicketJSONBody) GetCompanyId() string {
 	if e == nil || e.CompanyId == nil {
@@ -10420,12 +11786,36 @@ func (e *EnqueueReportingDataExportJSONBody) GetAttributeIds() []string {
 	return e.AttributeIds
 }
 
+// GetErrors returns the Errors field, or nil when the Error is nil.
+func (e *Error) GetErrors() []ErrorErrorsItem {
+	if e == nil {
+		return nil
+	}
+	return e.Errors
+}
+
 // GetRequestId returns the RequestId field, or "" when it or the Error is nil.
 func (e *Error) GetRequestId() string {
 	if e == nil || e.RequestId == nil {
 		return ""
 	}
 	return *e.RequestId
+}
+
+// GetField returns the Field field, or "" when it or the ErrorErrorsItem is nil.
+func (e *ErrorErrorsItem) GetField() string {
+	if e == nil || e.Field == nil {
+		return ""
+	}
+	return *e.Field
+}
+
+// GetMessage returns the Message field, or "" when it or the ErrorErrorsItem is nil.
+func (e *ErrorErrorsItem) GetMessage() string {
+	if e == nil || e.Message == nil {
+		return ""
+	}
+	return *e.Message
 }
 
 // GetAiSalesAgentAvailability returns the AiSalesAgentAvailability field, or false when it or the ExternalPage is nil.
@@ -10606,6 +11996,40 @@ func (f *FinAgentAttachment) GetUrl() string {
 		return ""
 	}
 	return *f.Url
+}
+
+// GetConversation returns the Conversation field, or nil when it or the FinAgentAttributeErrors is nil. The getters of
+// the result are safe to call on nil.
+func (f *FinAgentAttributeErrors) GetConversation() *FinAgentAttributeErrorsConversation {
+	if f == nil {
+		return nil
+	}
+	return f.Conversation
+}
+
+// GetUser returns the User field, or nil when it or the FinAgentAttributeErrors is nil. The getters of
+// the result are safe to call on nil.
+func (f *FinAgentAttributeErrors) GetUser() *FinAgentAttributeErrorsUser {
+	if f == nil {
+		return nil
+	}
+	return f.User
+}
+
+// GetAttributes returns the Attributes field, or nil when the FinAgentAttributeErrorsConversation is nil.
+func (f *FinAgentAttributeErrorsConversation) GetAttributes() map[string]string {
+	if f == nil {
+		return nil
+	}
+	return f.Attributes
+}
+
+// GetAttributes returns the Attributes field, or nil when the FinAgentAttributeErrorsUser is nil.
+func (f *FinAgentAttributeErrorsUser) GetAttributes() map[string]string {
+	if f == nil {
+		return nil
+	}
+	return f.Attributes
 }
 
 // GetAttributes returns the Attributes field, or nil when the FinAgentConversationMetadata is nil.
@@ -11595,6 +13019,15 @@ func (i *InternalArticleListItem) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*i.UpdatedAt), 0).UTC()
 }
 
+// GetData returns the Data field, or nil when it or the InternalArticleSearchResponse is nil. The getters of
+// the result are safe to call on nil.
+func (i *InternalArticleSearchResponse) GetData() *InternalArticleSearchResponseData {
+	if i == nil {
+		return nil
+	}
+	return i.Data
+}
+
 // GetPages returns the Pages field, or nil when it or the InternalArticleSearchResponse is nil. The getters of
 // the result are safe to call on nil.
 func (i *InternalArticleSearchResponse) GetPages() *PagesLink {
@@ -11618,6 +13051,14 @@ func (i *InternalArticleSearchResponse) GetType() InternalArticleSearchResponseT
 		return ""
 	}
 	return *i.Type
+}
+
+// GetInternalArticles returns the InternalArticles field, or nil when the InternalArticleSearchResponseData is nil.
+func (i *InternalArticleSearchResponseData) GetInternalArticles() []InternalArticle {
+	if i == nil {
+		return nil
+	}
+	return i.InternalArticles
 }
 
 // GetEnabled returns the Enabled field, or false when it or the IpAllowlist is nil.
@@ -12542,12 +13983,54 @@ func (m *MacroList) GetData() []*Macro {
 	return m.Data
 }
 
+// GetPages returns the Pages field, or nil when it or the MacroList is nil. The getters of
+// the result are safe to call on nil.
+func (m *MacroList) GetPages() *MacroListPages {
+	if m == nil {
+		return nil
+	}
+	return m.Pages
+}
+
 // GetType returns the Type field, or "" when it or the MacroList is nil.
 func (m *MacroList) GetType() MacroListType {
 	if m == nil || m.Type == nil {
 		return ""
 	}
 	return *m.Type
+}
+
+// GetNext returns the Next field, or nil when it or the MacroListPages is nil. The getters of
+// the result are safe to call on nil.
+func (m *MacroListPages) GetNext() *MacroListPagesNext {
+	if m == nil {
+		return nil
+	}
+	return m.Next
+}
+
+// GetPerPage returns the PerPage field, or 0 when it or the MacroListPages is nil.
+func (m *MacroListPages) GetPerPage() int {
+	if m == nil || m.PerPage == nil {
+		return 0
+	}
+	return *m.PerPage
+}
+
+// GetType returns the Type field, or "" when it or the MacroListPages is nil.
+func (m *MacroListPages) GetType() MacroListPagesType {
+	if m == nil || m.Type == nil {
+		return ""
+	}
+	return *m.Type
+}
+
+// GetStartingAfter returns the StartingAfter field, or "" when it or the MacroListPagesNext is nil.
+func (m *MacroListPagesNext) GetStartingAfter() string {
+	if m == nil || m.StartingAfter == nil {
+		return ""
+	}
+	return *m.StartingAfter
 }
 
 // GetIncludeMergeHistory returns the IncludeMergeHistory field, or false when it or the MergeContactParams is nil.
@@ -13048,6 +14531,24 @@ func (n *Note) GetBody() string {
 	return *n.Body
 }
 
+// GetCompany returns the Company field, or nil when it or the Note is nil. The getters of
+// the result are safe to call on nil.
+func (n *Note) GetCompany() *NoteCompany {
+	if n == nil {
+		return nil
+	}
+	return n.Company
+}
+
+// GetContact returns the Contact field, or nil when it or the Note is nil. The getters of
+// the result are safe to call on nil.
+func (n *Note) GetContact() *NoteContact {
+	if n == nil {
+		return nil
+	}
+	return n.Contact
+}
+
 // GetCreatedAt returns the CreatedAt field, or 0 when it or the Note is nil.
 func (n *Note) GetCreatedAt() int {
 	if n == nil || n.CreatedAt == nil {
@@ -13075,6 +14576,38 @@ func (n *Note) GetId() string {
 
 // GetType returns the Type field, or "" when it or the Note is nil.
 func (n *Note) GetType() string {
+	if n == nil || n.Type == nil {
+		return ""
+	}
+	return *n.Type
+}
+
+// GetId returns the Id field, or "" when it or the NoteCompany is nil.
+func (n *NoteCompany) GetId() string {
+	if n == nil || n.Id == nil {
+		return ""
+	}
+	return *n.Id
+}
+
+// GetType returns the Type field, or "" when it or the NoteCompany is nil.
+func (n *NoteCompany) GetType() string {
+	if n == nil || n.Type == nil {
+		return ""
+	}
+	return *n.Type
+}
+
+// GetId returns the Id field, or "" when it or the NoteContact is nil.
+func (n *NoteContact) GetId() string {
+	if n == nil || n.Id == nil {
+		return ""
+	}
+	return *n.Id
+}
+
+// GetType returns the Type field, or "" when it or the NoteContact is nil.
+func (n *NoteContact) GetType() string {
 	if n == nil || n.Type == nil {
 		return ""
 	}
@@ -13349,6 +14882,48 @@ func (o *OfficeHoursTimeInterval) GetStartMinute() int {
 		return 0
 	}
 	return *o.StartMinute
+}
+
+// GetEvent returns the Event field, or nil when it or the OperatorWorkflowEvent is nil. The getters of
+// the result are safe to call on nil.
+func (o *OperatorWorkflowEvent) GetEvent() *OperatorWorkflowEventEvent {
+	if o == nil {
+		return nil
+	}
+	return o.Event
+}
+
+// GetWorkflow returns the Workflow field, or nil when it or the OperatorWorkflowEvent is nil. The getters of
+// the result are safe to call on nil.
+func (o *OperatorWorkflowEvent) GetWorkflow() *OperatorWorkflowEventWorkflow {
+	if o == nil {
+		return nil
+	}
+	return o.Workflow
+}
+
+// GetResult returns the Result field, or "" when it or the OperatorWorkflowEventEvent is nil.
+func (o *OperatorWorkflowEventEvent) GetResult() string {
+	if o == nil || o.Result == nil {
+		return ""
+	}
+	return *o.Result
+}
+
+// GetType returns the Type field, or "" when it or the OperatorWorkflowEventEvent is nil.
+func (o *OperatorWorkflowEventEvent) GetType() string {
+	if o == nil || o.Type == nil {
+		return ""
+	}
+	return *o.Type
+}
+
+// GetName returns the Name field, or "" when it or the OperatorWorkflowEventWorkflow is nil.
+func (o *OperatorWorkflowEventWorkflow) GetName() string {
+	if o == nil || o.Name == nil {
+		return ""
+	}
+	return *o.Name
 }
 
 // GetNext returns the Next field, or nil when it or the PagesLink is nil. The getters of
@@ -14139,6 +15714,15 @@ func (s *ShowContactResponse410Headers) GetLink() string {
 	return *s.Link
 }
 
+// GetPages returns the Pages field, or nil when it or the SideConversationList is nil. The getters of
+// the result are safe to call on nil.
+func (s *SideConversationList) GetPages() *SideConversationListPages {
+	if s == nil {
+		return nil
+	}
+	return s.Pages
+}
+
 // GetSideConversations returns the SideConversations field, or nil when the SideConversationList is nil.
 func (s *SideConversationList) GetSideConversations() []SideConversationSummary {
 	if s == nil {
@@ -14157,6 +15741,38 @@ func (s *SideConversationList) GetTotalCount() int {
 
 // GetType returns the Type field, or "" when it or the SideConversationList is nil.
 func (s *SideConversationList) GetType() SideConversationListType {
+	if s == nil || s.Type == nil {
+		return ""
+	}
+	return *s.Type
+}
+
+// GetPage returns the Page field, or 0 when it or the SideConversationListPages is nil.
+func (s *SideConversationListPages) GetPage() int {
+	if s == nil || s.Page == nil {
+		return 0
+	}
+	return *s.Page
+}
+
+// GetPerPage returns the PerPage field, or 0 when it or the SideConversationListPages is nil.
+func (s *SideConversationListPages) GetPerPage() int {
+	if s == nil || s.PerPage == nil {
+		return 0
+	}
+	return *s.PerPage
+}
+
+// GetTotalPages returns the TotalPages field, or 0 when it or the SideConversationListPages is nil.
+func (s *SideConversationListPages) GetTotalPages() int {
+	if s == nil || s.TotalPages == nil {
+		return 0
+	}
+	return *s.TotalPages
+}
+
+// GetType returns the Type field, or "" when it or the SideConversationListPages is nil.
+func (s *SideConversationListPages) GetType() SideConversationListPagesType {
 	if s == nil || s.Type == nil {
 		return ""
 	}
@@ -14456,6 +16072,30 @@ func (t *Tag) GetType() string {
 	return *t.Type
 }
 
+// GetCompanies returns the Companies field, or nil when the TagCompanyRequest is nil.
+func (t *TagCompanyRequest) GetCompanies() []TagCompanyRequestCompaniesItem {
+	if t == nil {
+		return nil
+	}
+	return t.Companies
+}
+
+// GetCompanyId returns the CompanyId field, or "" when it or the TagCompanyRequestCompaniesItem is nil.
+func (t *TagCompanyRequestCompaniesItem) GetCompanyId() string {
+	if t == nil || t.CompanyId == nil {
+		return ""
+	}
+	return *t.CompanyId
+}
+
+// GetId returns the Id field, or "" when it or the TagCompanyRequestCompaniesItem is nil.
+func (t *TagCompanyRequestCompaniesItem) GetId() string {
+	if t == nil || t.Id == nil {
+		return ""
+	}
+	return *t.Id
+}
+
 // GetAppliedAt returns the AppliedAt field, or 0 when it or the TagCreateResponse is nil.
 func (t *TagCreateResponse) GetAppliedAt() int {
 	if t == nil || t.AppliedAt == nil {
@@ -14482,6 +16122,14 @@ func (t *TagCreateResponse) GetAppliedBy() *Reference {
 	return t.AppliedBy
 }
 
+// GetCompanies returns the Companies field, or nil when the TagCreateResponse is nil.
+func (t *TagCreateResponse) GetCompanies() []TagCreateResponseCompaniesItem {
+	if t == nil {
+		return nil
+	}
+	return t.Companies
+}
+
 // GetId returns the Id field, or "" when it or the TagCreateResponse is nil.
 func (t *TagCreateResponse) GetId() string {
 	if t == nil || t.Id == nil {
@@ -14506,6 +16154,46 @@ func (t *TagCreateResponse) GetType() string {
 	return *t.Type
 }
 
+// GetUsers returns the Users field, or nil when the TagCreateResponse is nil.
+func (t *TagCreateResponse) GetUsers() []TagCreateResponseUsersItem {
+	if t == nil {
+		return nil
+	}
+	return t.Users
+}
+
+// GetId returns the Id field, or "" when it or the TagCreateResponseCompaniesItem is nil.
+func (t *TagCreateResponseCompaniesItem) GetId() string {
+	if t == nil || t.Id == nil {
+		return ""
+	}
+	return *t.Id
+}
+
+// GetTagged returns the Tagged field, or false when it or the TagCreateResponseCompaniesItem is nil.
+func (t *TagCreateResponseCompaniesItem) GetTagged() bool {
+	if t == nil || t.Tagged == nil {
+		return false
+	}
+	return *t.Tagged
+}
+
+// GetId returns the Id field, or "" when it or the TagCreateResponseUsersItem is nil.
+func (t *TagCreateResponseUsersItem) GetId() string {
+	if t == nil || t.Id == nil {
+		return ""
+	}
+	return *t.Id
+}
+
+// GetTagged returns the Tagged field, or false when it or the TagCreateResponseUsersItem is nil.
+func (t *TagCreateResponseUsersItem) GetTagged() bool {
+	if t == nil || t.Tagged == nil {
+		return false
+	}
+	return *t.Tagged
+}
+
 // GetData returns the Data field, or nil when the TagList is nil.
 func (t *TagList) GetData() []Tag {
 	if t == nil {
@@ -14520,6 +16208,22 @@ func (t *TagList) GetType() TagListType {
 		return ""
 	}
 	return *t.Type
+}
+
+// GetUsers returns the Users field, or nil when the TagMultipleUsersRequest is nil.
+func (t *TagMultipleUsersRequest) GetUsers() []TagMultipleUsersRequestUsersItem {
+	if t == nil {
+		return nil
+	}
+	return t.Users
+}
+
+// GetId returns the Id field, or "" when it or the TagMultipleUsersRequestUsersItem is nil.
+func (t *TagMultipleUsersRequestUsersItem) GetId() string {
+	if t == nil || t.Id == nil {
+		return ""
+	}
+	return *t.Id
 }
 
 // GetTags returns the Tags field, or nil when the Tags is nil.
@@ -15083,6 +16787,15 @@ func (t *TicketPart) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*t.UpdatedAt), 0).UTC()
 }
 
+// GetUpdatedAttributeData returns the UpdatedAttributeData field, or nil when it or the TicketPart is nil. The getters of
+// the result are safe to call on nil.
+func (t *TicketPart) GetUpdatedAttributeData() *TicketPartUpdatedAttributeData {
+	if t == nil {
+		return nil
+	}
+	return t.UpdatedAttributeData
+}
+
 // GetEmail returns the Email field, or "" when it or the TicketPartAuthor is nil.
 func (t *TicketPartAuthor) GetEmail() string {
 	if t == nil || t.Email == nil {
@@ -15310,8 +17023,33 @@ func (t *TicketStateDetailed) GetInternalLabel() string {
 	return *t.InternalLabel
 }
 
+// GetTicketTypes returns the TicketTypes field, or nil when it or the TicketStateDetailed is nil. The getters of
+// the result are safe to call on nil.
+func (t *TicketStateDetailed) GetTicketTypes() *TicketStateDetailedTicketTypes {
+	if t == nil {
+		return nil
+	}
+	return t.TicketTypes
+}
+
 // GetType returns the Type field, or "" when it or the TicketStateDetailed is nil.
 func (t *TicketStateDetailed) GetType() string {
+	if t == nil || t.Type == nil {
+		return ""
+	}
+	return *t.Type
+}
+
+// GetData returns the Data field, or nil when the TicketStateDetailedTicketTypes is nil.
+func (t *TicketStateDetailedTicketTypes) GetData() []*TicketType {
+	if t == nil {
+		return nil
+	}
+	return t.Data
+}
+
+// GetType returns the Type field, or "" when it or the TicketStateDetailedTicketTypes is nil.
+func (t *TicketStateDetailedTicketTypes) GetType() string {
 	if t == nil || t.Type == nil {
 		return ""
 	}
@@ -15397,6 +17135,15 @@ func (t *TicketType) GetName() string {
 		return ""
 	}
 	return *t.Name
+}
+
+// GetTicketStates returns the TicketStates field, or nil when it or the TicketType is nil. The getters of
+// the result are safe to call on nil.
+func (t *TicketType) GetTicketStates() *TicketTypeTicketStates {
+	if t == nil {
+		return nil
+	}
+	return t.TicketStates
 }
 
 // GetTicketTypeAttributes returns the TicketTypeAttributes field, or nil when it or the TicketType is nil. The getters of
@@ -15627,6 +17374,22 @@ func (t *TicketTypeList) GetType() string {
 	return *t.Type
 }
 
+// GetData returns the Data field, or nil when the TicketTypeTicketStates is nil.
+func (t *TicketTypeTicketStates) GetData() []*TicketState {
+	if t == nil {
+		return nil
+	}
+	return t.Data
+}
+
+// GetType returns the Type field, or "" when it or the TicketTypeTicketStates is nil.
+func (t *TicketTypeTicketStates) GetType() string {
+	if t == nil || t.Type == nil {
+		return ""
+	}
+	return *t.Type
+}
+
 // GetDescription returns the Description field, or "" when it or the Translation is nil.
 func (t *Translation) GetDescription() string {
 	if t == nil || t.Description == nil {
@@ -15649,6 +17412,38 @@ func (t *Translation) GetName() string {
 		return ""
 	}
 	return *t.Name
+}
+
+// GetCompanies returns the Companies field, or nil when the UntagCompanyRequest is nil.
+func (u *UntagCompanyRequest) GetCompanies() []UntagCompanyRequestCompaniesItem {
+	if u == nil {
+		return nil
+	}
+	return u.Companies
+}
+
+// GetCompanyId returns the CompanyId field, or "" when it or the UntagCompanyRequestCompaniesItem is nil.
+func (u *UntagCompanyRequestCompaniesItem) GetCompanyId() string {
+	if u == nil || u.CompanyId == nil {
+		return ""
+	}
+	return *u.CompanyId
+}
+
+// GetId returns the Id field, or "" when it or the UntagCompanyRequestCompaniesItem is nil.
+func (u *UntagCompanyRequestCompaniesItem) GetId() string {
+	if u == nil || u.Id == nil {
+		return ""
+	}
+	return *u.Id
+}
+
+// GetUntag returns the Untag field, or false when it or the UntagCompanyRequestCompaniesItem is nil.
+func (u *UntagCompanyRequestCompaniesItem) GetUntag() bool {
+	if u == nil || u.Untag == nil {
+		return false
+	}
+	return *u.Untag
 }
 
 // GetAiChatbotAvailability returns the AiChatbotAvailability field, or false when it or the UpdateArticleRequest is nil.
@@ -16059,6 +17854,15 @@ func (u *UpdateConversationAttributeRequest) GetName() string {
 	return *u.Name
 }
 
+// GetReference returns the Reference field, or nil when it or the UpdateConversationAttributeRequest is nil. The getters of
+// the result are safe to call on nil.
+func (u *UpdateConversationAttributeRequest) GetReference() *UpdateConversationAttributeRequestReference {
+	if u == nil {
+		return nil
+	}
+	return u.Reference
+}
+
 // GetRequired returns the Required field, or false when it or the UpdateConversationAttributeRequest is nil.
 func (u *UpdateConversationAttributeRequest) GetRequired() bool {
 	if u == nil || u.Required == nil {
@@ -16073,6 +17877,14 @@ func (u *UpdateConversationAttributeRequest) GetVisibleToTeamIds() []string {
 		return nil
 	}
 	return *u.VisibleToTeamIds
+}
+
+// GetObjectTypeId returns the ObjectTypeId field, or "" when it or the UpdateConversationAttributeRequestReference is nil.
+func (u *UpdateConversationAttributeRequestReference) GetObjectTypeId() string {
+	if u == nil || u.ObjectTypeId == nil {
+		return ""
+	}
+	return *u.ObjectTypeId
 }
 
 // GetDisplayAs returns the DisplayAs field, or "" when it or the UpdateConversationParams is nil.
@@ -16139,6 +17951,22 @@ func (u *UpdateDataAttributeRequest) GetMessengerWritable() bool {
 	return *u.MessengerWritable
 }
 
+// GetOptions returns the Options field, or nil when the UpdateDataAttributeRequest is nil.
+func (u *UpdateDataAttributeRequest) GetOptions() []UpdateDataAttributeRequestOptionsItem {
+	if u == nil {
+		return nil
+	}
+	return u.Options
+}
+
+// GetValue returns the Value field, or "" when it or the UpdateDataAttributeRequestOptionsItem is nil.
+func (u *UpdateDataAttributeRequestOptionsItem) GetValue() string {
+	if u == nil || u.Value == nil {
+		return ""
+	}
+	return *u.Value
+}
+
 // GetAudiences returns the Audiences field, or nil when it or the UpdateDataConnectorRequest is nil.
 func (u *UpdateDataConnectorRequest) GetAudiences() []UpdateDataConnectorRequestAudiences {
 	if u == nil || u.Audiences == nil {
@@ -16171,6 +17999,14 @@ func (u *UpdateDataConnectorRequest) GetCustomerAuthentication() bool {
 	return *u.CustomerAuthentication
 }
 
+// GetDataInputs returns the DataInputs field, or nil when it or the UpdateDataConnectorRequest is nil.
+func (u *UpdateDataConnectorRequest) GetDataInputs() []UpdateDataConnectorRequestDataInputsItem {
+	if u == nil || u.DataInputs == nil {
+		return nil
+	}
+	return *u.DataInputs
+}
+
 // GetDescription returns the Description field, or "" when it or the UpdateDataConnectorRequest is nil.
 func (u *UpdateDataConnectorRequest) GetDescription() string {
 	if u == nil || u.Description == nil {
@@ -16185,6 +18021,14 @@ func (u *UpdateDataConnectorRequest) GetDirectFinUsage() bool {
 		return false
 	}
 	return *u.DirectFinUsage
+}
+
+// GetHeaders returns the Headers field, or nil when it or the UpdateDataConnectorRequest is nil.
+func (u *UpdateDataConnectorRequest) GetHeaders() []UpdateDataConnectorRequestHeadersItem {
+	if u == nil || u.Headers == nil {
+		return nil
+	}
+	return *u.Headers
 }
 
 // GetHttpMethod returns the HttpMethod field, or "" when it or the UpdateDataConnectorRequest is nil.
@@ -16241,6 +18085,62 @@ func (u *UpdateDataConnectorRequest) GetValidateMissingAttributes() bool {
 		return false
 	}
 	return *u.ValidateMissingAttributes
+}
+
+// GetDefaultValue returns the DefaultValue field, or "" when it or the UpdateDataConnectorRequestDataInputsItem is nil.
+func (u *UpdateDataConnectorRequestDataInputsItem) GetDefaultValue() string {
+	if u == nil || u.DefaultValue == nil {
+		return ""
+	}
+	return *u.DefaultValue
+}
+
+// GetDescription returns the Description field, or "" when it or the UpdateDataConnectorRequestDataInputsItem is nil.
+func (u *UpdateDataConnectorRequestDataInputsItem) GetDescription() string {
+	if u == nil || u.Description == nil {
+		return ""
+	}
+	return *u.Description
+}
+
+// GetName returns the Name field, or "" when it or the UpdateDataConnectorRequestDataInputsItem is nil.
+func (u *UpdateDataConnectorRequestDataInputsItem) GetName() string {
+	if u == nil || u.Name == nil {
+		return ""
+	}
+	return *u.Name
+}
+
+// GetRequired returns the Required field, or false when it or the UpdateDataConnectorRequestDataInputsItem is nil.
+func (u *UpdateDataConnectorRequestDataInputsItem) GetRequired() bool {
+	if u == nil || u.Required == nil {
+		return false
+	}
+	return *u.Required
+}
+
+// GetType returns the Type field, or "" when it or the UpdateDataConnectorRequestDataInputsItem is nil.
+func (u *UpdateDataConnectorRequestDataInputsItem) GetType() UpdateDataConnectorRequestDataInputsItemType {
+	if u == nil || u.Type == nil {
+		return ""
+	}
+	return *u.Type
+}
+
+// GetName returns the Name field, or "" when it or the UpdateDataConnectorRequestHeadersItem is nil.
+func (u *UpdateDataConnectorRequestHeadersItem) GetName() string {
+	if u == nil || u.Name == nil {
+		return ""
+	}
+	return *u.Name
+}
+
+// GetValue returns the Value field, or "" when it or the UpdateDataConnectorRequestHeadersItem is nil.
+func (u *UpdateDataConnectorRequestHeadersItem) GetValue() string {
+	if u == nil || u.Value == nil {
+		return ""
+	}
+	return *u.Value
 }
 
 // GetExternalId returns the ExternalId field, or "" when it or the UpdateExternalPageRequest is nil.
@@ -16726,6 +18626,15 @@ func (v *Visitor) GetAvatar() *types.Avatar {
 	return v.Avatar
 }
 
+// GetCompanies returns the Companies field, or nil when it or the Visitor is nil. The getters of
+// the result are safe to call on nil.
+func (v *Visitor) GetCompanies() *VisitorCompanies {
+	if v == nil {
+		return nil
+	}
+	return v.Companies
+}
+
 // GetCreatedAt returns the CreatedAt field, or 0 when it or the Visitor is nil.
 func (v *Visitor) GetCreatedAt() int {
 	if v == nil || v.CreatedAt == nil {
@@ -16800,6 +18709,15 @@ func (v *Visitor) GetLasRequestAtTime() time.Time {
 	return time.Unix(int64(*v.LasRequestAt), 0).UTC()
 }
 
+// GetLocationData returns the LocationData field, or nil when it or the Visitor is nil. The getters of
+// the result are safe to call on nil.
+func (v *Visitor) GetLocationData() *VisitorLocationData {
+	if v == nil {
+		return nil
+	}
+	return v.LocationData
+}
+
 // GetMarkedEmailAsSpam returns the MarkedEmailAsSpam field, or false when it or the Visitor is nil.
 func (v *Visitor) GetMarkedEmailAsSpam() bool {
 	if v == nil || v.MarkedEmailAsSpam == nil {
@@ -16865,6 +18783,15 @@ func (v *Visitor) GetRemoteCreatedAtTime() time.Time {
 	return time.Unix(int64(*v.RemoteCreatedAt), 0).UTC()
 }
 
+// GetSegments returns the Segments field, or nil when it or the Visitor is nil. The getters of
+// the result are safe to call on nil.
+func (v *Visitor) GetSegments() *VisitorSegments {
+	if v == nil {
+		return nil
+	}
+	return v.Segments
+}
+
 // GetSessionCount returns the SessionCount field, or 0 when it or the Visitor is nil.
 func (v *Visitor) GetSessionCount() int {
 	if v == nil || v.SessionCount == nil {
@@ -16888,6 +18815,24 @@ func (v *Visitor) GetSignedUpAtTime() time.Time {
 		return time.Time{}
 	}
 	return time.Unix(int64(*v.SignedUpAt), 0).UTC()
+}
+
+// GetSocialProfiles returns the SocialProfiles field, or nil when it or the Visitor is nil. The getters of
+// the result are safe to call on nil.
+func (v *Visitor) GetSocialProfiles() *VisitorSocialProfiles {
+	if v == nil {
+		return nil
+	}
+	return v.SocialProfiles
+}
+
+// GetTags returns the Tags field, or nil when it or the Visitor is nil. The getters of
+// the result are safe to call on nil.
+func (v *Visitor) GetTags() *VisitorTags {
+	if v == nil {
+		return nil
+	}
+	return v.Tags
 }
 
 // GetType returns the Type field, or "" when it or the Visitor is nil.
@@ -16971,6 +18916,158 @@ func (v *Visitor) GetUtmTerm() string {
 	return *v.UtmTerm
 }
 
+// GetCompanies returns the Companies field, or nil when the VisitorCompanies is nil.
+func (v *VisitorCompanies) GetCompanies() []Company {
+	if v == nil {
+		return nil
+	}
+	return v.Companies
+}
+
+// GetType returns the Type field, or "" when it or the VisitorCompanies is nil.
+func (v *VisitorCompanies) GetType() VisitorCompaniesType {
+	if v == nil || v.Type == nil {
+		return ""
+	}
+	return *v.Type
+}
+
+// GetCityName returns the CityName field, or "" when it or the VisitorLocationData is nil.
+func (v *VisitorLocationData) GetCityName() string {
+	if v == nil || v.CityName == nil {
+		return ""
+	}
+	return *v.CityName
+}
+
+// GetContinentCode returns the ContinentCode field, or "" when it or the VisitorLocationData is nil.
+func (v *VisitorLocationData) GetContinentCode() string {
+	if v == nil || v.ContinentCode == nil {
+		return ""
+	}
+	return *v.ContinentCode
+}
+
+// GetCountryCode returns the CountryCode field, or "" when it or the VisitorLocationData is nil.
+func (v *VisitorLocationData) GetCountryCode() string {
+	if v == nil || v.CountryCode == nil {
+		return ""
+	}
+	return *v.CountryCode
+}
+
+// GetCountryName returns the CountryName field, or "" when it or the VisitorLocationData is nil.
+func (v *VisitorLocationData) GetCountryName() string {
+	if v == nil || v.CountryName == nil {
+		return ""
+	}
+	return *v.CountryName
+}
+
+// GetPostalCode returns the PostalCode field, or "" when it or the VisitorLocationData is nil.
+func (v *VisitorLocationData) GetPostalCode() string {
+	if v == nil || v.PostalCode == nil {
+		return ""
+	}
+	return *v.PostalCode
+}
+
+// GetRegionName returns the RegionName field, or "" when it or the VisitorLocationData is nil.
+func (v *VisitorLocationData) GetRegionName() string {
+	if v == nil || v.RegionName == nil {
+		return ""
+	}
+	return *v.RegionName
+}
+
+// GetTimezone returns the Timezone field, or "" when it or the VisitorLocationData is nil.
+func (v *VisitorLocationData) GetTimezone() string {
+	if v == nil || v.Timezone == nil {
+		return ""
+	}
+	return *v.Timezone
+}
+
+// GetType returns the Type field, or "" when it or the VisitorLocationData is nil.
+func (v *VisitorLocationData) GetType() string {
+	if v == nil || v.Type == nil {
+		return ""
+	}
+	return *v.Type
+}
+
+// GetSegments returns the Segments field, or nil when the VisitorSegments is nil.
+func (v *VisitorSegments) GetSegments() []string {
+	if v == nil {
+		return nil
+	}
+	return v.Segments
+}
+
+// GetType returns the Type field, or "" when it or the VisitorSegments is nil.
+func (v *VisitorSegments) GetType() VisitorSegmentsType {
+	if v == nil || v.Type == nil {
+		return ""
+	}
+	return *v.Type
+}
+
+// GetSocialProfiles returns the SocialProfiles field, or nil when the VisitorSocialProfiles is nil.
+func (v *VisitorSocialProfiles) GetSocialProfiles() []string {
+	if v == nil {
+		return nil
+	}
+	return v.SocialProfiles
+}
+
+// GetType returns the Type field, or "" when it or the VisitorSocialProfiles is nil.
+func (v *VisitorSocialProfiles) GetType() VisitorSocialProfilesType {
+	if v == nil || v.Type == nil {
+		return ""
+	}
+	return *v.Type
+}
+
+// GetTags returns the Tags field, or nil when the VisitorTags is nil.
+func (v *VisitorTags) GetTags() []VisitorTagsTagsItem {
+	if v == nil {
+		return nil
+	}
+	return v.Tags
+}
+
+// GetType returns the Type field, or "" when it or the VisitorTags is nil.
+func (v *VisitorTags) GetType() VisitorTagsType {
+	if v == nil || v.Type == nil {
+		return ""
+	}
+	return *v.Type
+}
+
+// GetId returns the Id field, or "" when it or the VisitorTagsTagsItem is nil.
+func (v *VisitorTagsTagsItem) GetId() string {
+	if v == nil || v.Id == nil {
+		return ""
+	}
+	return *v.Id
+}
+
+// GetName returns the Name field, or "" when it or the VisitorTagsTagsItem is nil.
+func (v *VisitorTagsTagsItem) GetName() string {
+	if v == nil || v.Name == nil {
+		return ""
+	}
+	return *v.Name
+}
+
+// GetType returns the Type field, or "" when it or the VisitorTagsTagsItem is nil.
+func (v *VisitorTagsTagsItem) GetType() VisitorTagsTagsItemType {
+	if v == nil || v.Type == nil {
+		return ""
+	}
+	return *v.Type
+}
+
 // GetConversationId returns the ConversationId field, or "" when it or the WhatsappMessageStatus is nil.
 func (w *WhatsappMessageStatus) GetConversationId() string {
 	if w == nil || w.ConversationId == nil {
@@ -16994,6 +19091,15 @@ func (w *WhatsappMessageStatus) GetCreatedAtTime() time.Time {
 		return time.Time{}
 	}
 	return time.Unix(int64(*w.CreatedAt), 0).UTC()
+}
+
+// GetError returns the Error field, or nil when it or the WhatsappMessageStatus is nil. The getters of
+// the result are safe to call on nil.
+func (w *WhatsappMessageStatus) GetError() *WhatsappMessageStatusError {
+	if w == nil {
+		return nil
+	}
+	return w.Error
 }
 
 // GetMessageId returns the MessageId field, or "" when it or the WhatsappMessageStatus is nil.
@@ -17045,6 +19151,22 @@ func (w *WhatsappMessageStatus) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*w.UpdatedAt), 0).UTC()
 }
 
+// GetDetails returns the Details field, or "" when it or the WhatsappMessageStatusError is nil.
+func (w *WhatsappMessageStatusError) GetDetails() string {
+	if w == nil || w.Details == nil {
+		return ""
+	}
+	return *w.Details
+}
+
+// GetMessage returns the Message field, or "" when it or the WhatsappMessageStatusError is nil.
+func (w *WhatsappMessageStatusError) GetMessage() string {
+	if w == nil || w.Message == nil {
+		return ""
+	}
+	return *w.Message
+}
+
 // GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
 // zero time.Time when it or the WhatsappMessageStatusEvent is nil.
 func (w *WhatsappMessageStatusEvent) GetCreatedAtTime() time.Time {
@@ -17087,6 +19209,23 @@ func (w *WhatsappMessageStatusList) GetRulesetId() string {
 	return string(w.RulesetId)
 }
 
+// GetNext returns the Next field, or nil when it or the WhatsappMessageStatusListPages is nil. The getters of
+// the result are safe to call on nil.
+func (w *WhatsappMessageStatusListPages) GetNext() *WhatsappMessageStatusListPagesNext {
+	if w == nil {
+		return nil
+	}
+	return w.Next
+}
+
+// GetStartingAfter returns the StartingAfter field, or "" when it or the WhatsappMessageStatusListPagesNext is nil.
+func (w *WhatsappMessageStatusListPagesNext) GetStartingAfter() string {
+	if w == nil || w.StartingAfter == nil {
+		return ""
+	}
+	return *w.StartingAfter
+}
+
 // GetAppId returns the AppId field as a string, or "" when it or the WorkflowExport is nil.
 func (w *WorkflowExport) GetAppId() string {
 	if w == nil || w.AppId == nil {
@@ -17110,6 +19249,121 @@ func (w *WorkflowExport) GetExportedAt() time.Time {
 		return zero
 	}
 	return *w.ExportedAt
+}
+
+// GetWorkflow returns the Workflow field, or nil when it or the WorkflowExport is nil. The getters of
+// the result are safe to call on nil.
+func (w *WorkflowExport) GetWorkflow() *WorkflowExportWorkflow {
+	if w == nil {
+		return nil
+	}
+	return w.Workflow
+}
+
+// GetAttributes returns the Attributes field, or nil when the WorkflowExportWorkflow is nil.
+func (w *WorkflowExportWorkflow) GetAttributes() []map[string]interface{} {
+	if w == nil {
+		return nil
+	}
+	return w.Attributes
+}
+
+// GetCreatedAt returns the CreatedAt field, or the zero time.Time when it or the WorkflowExportWorkflow is nil.
+func (w *WorkflowExportWorkflow) GetCreatedAt() time.Time {
+	if w == nil || w.CreatedAt == nil {
+		var zero time.Time
+		return zero
+	}
+	return *w.CreatedAt
+}
+
+// GetDescription returns the Description field, or "" when it or the WorkflowExportWorkflow is nil.
+func (w *WorkflowExportWorkflow) GetDescription() string {
+	if w == nil || w.Description == nil {
+		return ""
+	}
+	return *w.Description
+}
+
+// GetEmbeddedRules returns the EmbeddedRules field, or nil when the WorkflowExportWorkflow is nil.
+func (w *WorkflowExportWorkflow) GetEmbeddedRules() []map[string]interface{} {
+	if w == nil {
+		return nil
+	}
+	return w.EmbeddedRules
+}
+
+// GetId returns the Id field, or "" when it or the WorkflowExportWorkflow is nil.
+func (w *WorkflowExportWorkflow) GetId() string {
+	if w == nil || w.Id == nil {
+		return ""
+	}
+	return *w.Id
+}
+
+// GetPreferredDevices returns the PreferredDevices field, or nil when the WorkflowExportWorkflow is nil.
+func (w *WorkflowExportWorkflow) GetPreferredDevices() []string {
+	if w == nil {
+		return nil
+	}
+	return w.PreferredDevices
+}
+
+// GetSnapshot returns the Snapshot field, or nil when the WorkflowExportWorkflow is nil.
+func (w *WorkflowExportWorkflow) GetSnapshot() map[string]interface{} {
+	if w == nil {
+		return nil
+	}
+	return w.Snapshot
+}
+
+// GetState returns the State field, or "" when it or the WorkflowExportWorkflow is nil.
+func (w *WorkflowExportWorkflow) GetState() WorkflowExportWorkflowState {
+	if w == nil || w.State == nil {
+		return ""
+	}
+	return *w.State
+}
+
+// GetTargetChannels returns the TargetChannels field, or nil when the WorkflowExportWorkflow is nil.
+func (w *WorkflowExportWorkflow) GetTargetChannels() []string {
+	if w == nil {
+		return nil
+	}
+	return w.TargetChannels
+}
+
+// GetTargeting returns the Targeting field, or nil when the WorkflowExportWorkflow is nil.
+func (w *WorkflowExportWorkflow) GetTargeting() map[string]interface{} {
+	if w == nil {
+		return nil
+	}
+	return w.Targeting
+}
+
+// GetTitle returns the Title field, or "" when it or the WorkflowExportWorkflow is nil.
+func (w *WorkflowExportWorkflow) GetTitle() string {
+	if w == nil || w.Title == nil {
+		return ""
+	}
+	return *w.Title
+}
+
+// GetTriggerType returns the TriggerType field, or "" when it or the WorkflowExportWorkflow is nil.
+func (w *WorkflowExportWorkflow) GetTriggerType() string {
+	if w == nil || w.TriggerType == nil {
+		return ""
+	}
+	return *w.TriggerType
+}
+
+// GetUpdatedAt returns the UpdatedAt field, or the zero time.Time when it or the WorkflowExportWorkflow is nil.
+func (w *WorkflowExportWorkflow) GetUpdatedAt() time.Time {
+	if w == nil || w.UpdatedAt == nil {
+		var zero time.Time
+		return zero
+	}
+	return *w.UpdatedAt
 }
 
 // accessorStrings returns ids as plain strings.

@@ -719,18 +719,18 @@ func (e ArticleSearchHighlightsHighlightedSummaryType) Valid() bool {
 	}
 }
 
-// Defines values for ArticleSearchHighlightsHighlightedTitleType.
+// Defines values for ArticleSearchHighlightsHighlightedTitleItemType.
 const (
-	ArticleSearchHighlightsHighlightedTitleTypeHighlight ArticleSearchHighlightsHighlightedTitleType = "highlight"
-	ArticleSearchHighlightsHighlightedTitleTypePlain     ArticleSearchHighlightsHighlightedTitleType = "plain"
+	ArticleSearchHighlightsHighlightedTitleItemTypeHighlight ArticleSearchHighlightsHighlightedTitleItemType = "highlight"
+	ArticleSearchHighlightsHighlightedTitleItemTypePlain     ArticleSearchHighlightsHighlightedTitleItemType = "plain"
 )
 
-// Valid indicates whether the value is a known member of the ArticleSearchHighlightsHighlightedTitleType enum.
-func (e ArticleSearchHighlightsHighlightedTitleType) Valid() bool {
+// Valid indicates whether the value is a known member of the ArticleSearchHighlightsHighlightedTitleItemType enum.
+func (e ArticleSearchHighlightsHighlightedTitleItemType) Valid() bool {
 	switch e {
-	case ArticleSearchHighlightsHighlightedTitleTypeHighlight:
+	case ArticleSearchHighlightsHighlightedTitleItemTypeHighlight:
 		return true
-	case ArticleSearchHighlightsHighlightedTitleTypePlain:
+	case ArticleSearchHighlightsHighlightedTitleItemTypePlain:
 		return true
 	default:
 		return false
@@ -974,51 +974,6 @@ func (e CollectionListType) Valid() bool {
 	}
 }
 
-// Defines values for CompanyNotesType.
-const (
-	CompanyNotesTypeNoteList CompanyNotesType = "note.list"
-)
-
-// Valid indicates whether the value is a known member of the CompanyNotesType enum.
-func (e CompanyNotesType) Valid() bool {
-	switch e {
-	case CompanyNotesTypeNoteList:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for CompanySegmentsType.
-const (
-	CompanySegmentsTypeSegmentList CompanySegmentsType = "segment.list"
-)
-
-// Valid indicates whether the value is a known member of the CompanySegmentsType enum.
-func (e CompanySegmentsType) Valid() bool {
-	switch e {
-	case CompanySegmentsTypeSegmentList:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for CompanyTagsType.
-const (
-	CompanyTagsTypeTagList CompanyTagsType = "tag.list"
-)
-
-// Valid indicates whether the value is a known member of the CompanyTagsType enum.
-func (e CompanyTagsType) Valid() bool {
-	switch e {
-	case CompanyTagsTypeTagList:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CompanyType.
 const (
 	CompanyTypeCompany CompanyType = "company"
@@ -1079,6 +1034,21 @@ func (e CompanyDataType) Valid() bool {
 	}
 }
 
+// Defines values for CompanyNotesType.
+const (
+	CompanyNotesTypeNoteList CompanyNotesType = "note.list"
+)
+
+// Valid indicates whether the value is a known member of the CompanyNotesType enum.
+func (e CompanyNotesType) Valid() bool {
+	switch e {
+	case CompanyNotesTypeNoteList:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CompanyScrollType.
 const (
 	CompanyScrollTypeList CompanyScrollType = "list"
@@ -1088,6 +1058,36 @@ const (
 func (e CompanyScrollType) Valid() bool {
 	switch e {
 	case CompanyScrollTypeList:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CompanySegmentsType.
+const (
+	CompanySegmentsTypeSegmentList CompanySegmentsType = "segment.list"
+)
+
+// Valid indicates whether the value is a known member of the CompanySegmentsType enum.
+func (e CompanySegmentsType) Valid() bool {
+	switch e {
+	case CompanySegmentsTypeSegmentList:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CompanyTagsType.
+const (
+	CompanyTagsTypeTagList CompanyTagsType = "tag.list"
+)
+
+// Valid indicates whether the value is a known member of the CompanyTagsType enum.
+func (e CompanyTagsType) Valid() bool {
+	switch e {
+	case CompanyTagsTypeTagList:
 		return true
 	default:
 		return false
@@ -1472,30 +1472,30 @@ func (e ContentBulkActionRequestAction) Valid() bool {
 	}
 }
 
-// Defines values for ContentBulkActionRequestContentIdsType.
+// Defines values for ContentBulkActionRequestContentIdsItemType.
 const (
-	ContentBulkActionRequestContentIdsTypeArticle           ContentBulkActionRequestContentIdsType = "article"
-	ContentBulkActionRequestContentIdsTypeArticleContent    ContentBulkActionRequestContentIdsType = "article_content"
-	ContentBulkActionRequestContentIdsTypeContentSnippet    ContentBulkActionRequestContentIdsType = "content_snippet"
-	ContentBulkActionRequestContentIdsTypeExternalContent   ContentBulkActionRequestContentIdsType = "external_content"
-	ContentBulkActionRequestContentIdsTypeFileSourceContent ContentBulkActionRequestContentIdsType = "file_source_content"
-	ContentBulkActionRequestContentIdsTypeInternalArticle   ContentBulkActionRequestContentIdsType = "internal_article"
+	ContentBulkActionRequestContentIdsItemTypeArticle           ContentBulkActionRequestContentIdsItemType = "article"
+	ContentBulkActionRequestContentIdsItemTypeArticleContent    ContentBulkActionRequestContentIdsItemType = "article_content"
+	ContentBulkActionRequestContentIdsItemTypeContentSnippet    ContentBulkActionRequestContentIdsItemType = "content_snippet"
+	ContentBulkActionRequestContentIdsItemTypeExternalContent   ContentBulkActionRequestContentIdsItemType = "external_content"
+	ContentBulkActionRequestContentIdsItemTypeFileSourceContent ContentBulkActionRequestContentIdsItemType = "file_source_content"
+	ContentBulkActionRequestContentIdsItemTypeInternalArticle   ContentBulkActionRequestContentIdsItemType = "internal_article"
 )
 
-// Valid indicates whether the value is a known member of the ContentBulkActionRequestContentIdsType enum.
-func (e ContentBulkActionRequestContentIdsType) Valid() bool {
+// Valid indicates whether the value is a known member of the ContentBulkActionRequestContentIdsItemType enum.
+func (e ContentBulkActionRequestContentIdsItemType) Valid() bool {
 	switch e {
-	case ContentBulkActionRequestContentIdsTypeArticle:
+	case ContentBulkActionRequestContentIdsItemTypeArticle:
 		return true
-	case ContentBulkActionRequestContentIdsTypeArticleContent:
+	case ContentBulkActionRequestContentIdsItemTypeArticleContent:
 		return true
-	case ContentBulkActionRequestContentIdsTypeContentSnippet:
+	case ContentBulkActionRequestContentIdsItemTypeContentSnippet:
 		return true
-	case ContentBulkActionRequestContentIdsTypeExternalContent:
+	case ContentBulkActionRequestContentIdsItemTypeExternalContent:
 		return true
-	case ContentBulkActionRequestContentIdsTypeFileSourceContent:
+	case ContentBulkActionRequestContentIdsItemTypeFileSourceContent:
 		return true
-	case ContentBulkActionRequestContentIdsTypeInternalArticle:
+	case ContentBulkActionRequestContentIdsItemTypeInternalArticle:
 		return true
 	default:
 		return false
@@ -1625,21 +1625,6 @@ func (e ContentSearchDefaultItemType) Valid() bool {
 	}
 }
 
-// Defines values for ContentSearchResponsePagesType.
-const (
-	ContentSearchResponsePagesTypePages ContentSearchResponsePagesType = "pages"
-)
-
-// Valid indicates whether the value is a known member of the ContentSearchResponsePagesType enum.
-func (e ContentSearchResponsePagesType) Valid() bool {
-	switch e {
-	case ContentSearchResponsePagesTypePages:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ContentSearchResponseType.
 const (
 	ContentSearchResponseTypeList ContentSearchResponseType = "list"
@@ -1649,6 +1634,21 @@ const (
 func (e ContentSearchResponseType) Valid() bool {
 	switch e {
 	case ContentSearchResponseTypeList:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ContentSearchResponsePagesType.
+const (
+	ContentSearchResponsePagesTypePages ContentSearchResponsePagesType = "pages"
+)
+
+// Valid indicates whether the value is a known member of the ContentSearchResponsePagesType enum.
+func (e ContentSearchResponsePagesType) Valid() bool {
+	switch e {
+	case ContentSearchResponsePagesTypePages:
 		return true
 	default:
 		return false
@@ -2021,6 +2021,21 @@ func (e ConversationAttributeRelationshipTypeDataType) Valid() bool {
 	}
 }
 
+// Defines values for ConversationAttributeRelationshipTypeType.
+const (
+	ConversationAttributeRelationshipTypeTypeConversationAttribute ConversationAttributeRelationshipTypeType = "conversation_attribute"
+)
+
+// Valid indicates whether the value is a known member of the ConversationAttributeRelationshipTypeType enum.
+func (e ConversationAttributeRelationshipTypeType) Valid() bool {
+	switch e {
+	case ConversationAttributeRelationshipTypeTypeConversationAttribute:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ConversationAttributeRelationshipTypeReferenceType.
 const (
 	ConversationAttributeRelationshipTypeReferenceTypeMany ConversationAttributeRelationshipTypeReferenceType = "many"
@@ -2033,21 +2048,6 @@ func (e ConversationAttributeRelationshipTypeReferenceType) Valid() bool {
 	case ConversationAttributeRelationshipTypeReferenceTypeMany:
 		return true
 	case ConversationAttributeRelationshipTypeReferenceTypeOne:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ConversationAttributeRelationshipTypeType.
-const (
-	ConversationAttributeRelationshipTypeTypeConversationAttribute ConversationAttributeRelationshipTypeType = "conversation_attribute"
-)
-
-// Valid indicates whether the value is a known member of the ConversationAttributeRelationshipTypeType enum.
-func (e ConversationAttributeRelationshipTypeType) Valid() bool {
-	switch e {
-	case ConversationAttributeRelationshipTypeTypeConversationAttribute:
 		return true
 	default:
 		return false
@@ -2501,30 +2501,6 @@ func (e CreateDataConnectorRequestAudiences) Valid() bool {
 	}
 }
 
-// Defines values for CreateDataConnectorRequestDataInputsType.
-const (
-	CreateDataConnectorRequestDataInputsTypeBoolean CreateDataConnectorRequestDataInputsType = "boolean"
-	CreateDataConnectorRequestDataInputsTypeDecimal CreateDataConnectorRequestDataInputsType = "decimal"
-	CreateDataConnectorRequestDataInputsTypeInteger CreateDataConnectorRequestDataInputsType = "integer"
-	CreateDataConnectorRequestDataInputsTypeString  CreateDataConnectorRequestDataInputsType = "string"
-)
-
-// Valid indicates whether the value is a known member of the CreateDataConnectorRequestDataInputsType enum.
-func (e CreateDataConnectorRequestDataInputsType) Valid() bool {
-	switch e {
-	case CreateDataConnectorRequestDataInputsTypeBoolean:
-		return true
-	case CreateDataConnectorRequestDataInputsTypeDecimal:
-		return true
-	case CreateDataConnectorRequestDataInputsTypeInteger:
-		return true
-	case CreateDataConnectorRequestDataInputsTypeString:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CreateDataConnectorRequestHttpMethod.
 const (
 	CreateDataConnectorRequestHttpMethodDelete CreateDataConnectorRequestHttpMethod = "delete"
@@ -2546,6 +2522,30 @@ func (e CreateDataConnectorRequestHttpMethod) Valid() bool {
 	case CreateDataConnectorRequestHttpMethodPost:
 		return true
 	case CreateDataConnectorRequestHttpMethodPut:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateDataConnectorRequestDataInputsItemType.
+const (
+	CreateDataConnectorRequestDataInputsItemTypeBoolean CreateDataConnectorRequestDataInputsItemType = "boolean"
+	CreateDataConnectorRequestDataInputsItemTypeDecimal CreateDataConnectorRequestDataInputsItemType = "decimal"
+	CreateDataConnectorRequestDataInputsItemTypeInteger CreateDataConnectorRequestDataInputsItemType = "integer"
+	CreateDataConnectorRequestDataInputsItemTypeString  CreateDataConnectorRequestDataInputsItemType = "string"
+)
+
+// Valid indicates whether the value is a known member of the CreateDataConnectorRequestDataInputsItemType enum.
+func (e CreateDataConnectorRequestDataInputsItemType) Valid() bool {
+	switch e {
+	case CreateDataConnectorRequestDataInputsItemTypeBoolean:
+		return true
+	case CreateDataConnectorRequestDataInputsItemTypeDecimal:
+		return true
+	case CreateDataConnectorRequestDataInputsItemTypeInteger:
+		return true
+	case CreateDataConnectorRequestDataInputsItemTypeString:
 		return true
 	default:
 		return false
@@ -2939,30 +2939,6 @@ func (e DataConnectorDetailConfigurationResponseType) Valid() bool {
 	}
 }
 
-// Defines values for DataConnectorDetailDataInputsType.
-const (
-	DataConnectorDetailDataInputsTypeBoolean DataConnectorDetailDataInputsType = "boolean"
-	DataConnectorDetailDataInputsTypeDecimal DataConnectorDetailDataInputsType = "decimal"
-	DataConnectorDetailDataInputsTypeInteger DataConnectorDetailDataInputsType = "integer"
-	DataConnectorDetailDataInputsTypeString  DataConnectorDetailDataInputsType = "string"
-)
-
-// Valid indicates whether the value is a known member of the DataConnectorDetailDataInputsType enum.
-func (e DataConnectorDetailDataInputsType) Valid() bool {
-	switch e {
-	case DataConnectorDetailDataInputsTypeBoolean:
-		return true
-	case DataConnectorDetailDataInputsTypeDecimal:
-		return true
-	case DataConnectorDetailDataInputsTypeInteger:
-		return true
-	case DataConnectorDetailDataInputsTypeString:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for DataConnectorDetailDataTransformationType.
 const (
 	DataConnectorDetailDataTransformationTypeCodeBlockTransformation DataConnectorDetailDataTransformationType = "code_block_transformation"
@@ -3029,90 +3005,6 @@ func (e DataConnectorDetailHttpMethod) Valid() bool {
 	}
 }
 
-// Defines values for DataConnectorDetailObjectMappingsAttributeMappingsMappingType.
-const (
-	DataConnectorDetailObjectMappingsAttributeMappingsMappingTypeContextMapping   DataConnectorDetailObjectMappingsAttributeMappingsMappingType = "context_mapping"
-	DataConnectorDetailObjectMappingsAttributeMappingsMappingTypePrimitiveMapping DataConnectorDetailObjectMappingsAttributeMappingsMappingType = "primitive_mapping"
-)
-
-// Valid indicates whether the value is a known member of the DataConnectorDetailObjectMappingsAttributeMappingsMappingType enum.
-func (e DataConnectorDetailObjectMappingsAttributeMappingsMappingType) Valid() bool {
-	switch e {
-	case DataConnectorDetailObjectMappingsAttributeMappingsMappingTypeContextMapping:
-		return true
-	case DataConnectorDetailObjectMappingsAttributeMappingsMappingTypePrimitiveMapping:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for DataConnectorDetailObjectMappingsIntercomObjectType.
-const (
-	DataConnectorDetailObjectMappingsIntercomObjectTypeConversation DataConnectorDetailObjectMappingsIntercomObjectType = "conversation"
-	DataConnectorDetailObjectMappingsIntercomObjectTypeUser         DataConnectorDetailObjectMappingsIntercomObjectType = "user"
-)
-
-// Valid indicates whether the value is a known member of the DataConnectorDetailObjectMappingsIntercomObjectType enum.
-func (e DataConnectorDetailObjectMappingsIntercomObjectType) Valid() bool {
-	switch e {
-	case DataConnectorDetailObjectMappingsIntercomObjectTypeConversation:
-		return true
-	case DataConnectorDetailObjectMappingsIntercomObjectTypeUser:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for DataConnectorDetailObjectMappingsReferenceMappingsIntercomObjectType.
-const (
-	DataConnectorDetailObjectMappingsReferenceMappingsIntercomObjectTypeConversation DataConnectorDetailObjectMappingsReferenceMappingsIntercomObjectType = "conversation"
-	DataConnectorDetailObjectMappingsReferenceMappingsIntercomObjectTypeUser         DataConnectorDetailObjectMappingsReferenceMappingsIntercomObjectType = "user"
-)
-
-// Valid indicates whether the value is a known member of the DataConnectorDetailObjectMappingsReferenceMappingsIntercomObjectType enum.
-func (e DataConnectorDetailObjectMappingsReferenceMappingsIntercomObjectType) Valid() bool {
-	switch e {
-	case DataConnectorDetailObjectMappingsReferenceMappingsIntercomObjectTypeConversation:
-		return true
-	case DataConnectorDetailObjectMappingsReferenceMappingsIntercomObjectTypeUser:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for DataConnectorDetailResponseFieldsType.
-const (
-	DataConnectorDetailResponseFieldsTypeBoolean  DataConnectorDetailResponseFieldsType = "boolean"
-	DataConnectorDetailResponseFieldsTypeDatetime DataConnectorDetailResponseFieldsType = "datetime"
-	DataConnectorDetailResponseFieldsTypeDecimal  DataConnectorDetailResponseFieldsType = "decimal"
-	DataConnectorDetailResponseFieldsTypeInteger  DataConnectorDetailResponseFieldsType = "integer"
-	DataConnectorDetailResponseFieldsTypeString   DataConnectorDetailResponseFieldsType = "string"
-	DataConnectorDetailResponseFieldsTypeUnknown  DataConnectorDetailResponseFieldsType = "unknown"
-)
-
-// Valid indicates whether the value is a known member of the DataConnectorDetailResponseFieldsType enum.
-func (e DataConnectorDetailResponseFieldsType) Valid() bool {
-	switch e {
-	case DataConnectorDetailResponseFieldsTypeBoolean:
-		return true
-	case DataConnectorDetailResponseFieldsTypeDatetime:
-		return true
-	case DataConnectorDetailResponseFieldsTypeDecimal:
-		return true
-	case DataConnectorDetailResponseFieldsTypeInteger:
-		return true
-	case DataConnectorDetailResponseFieldsTypeString:
-		return true
-	case DataConnectorDetailResponseFieldsTypeUnknown:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for DataConnectorDetailState.
 const (
 	DataConnectorDetailStateDraft DataConnectorDetailState = "draft"
@@ -3140,6 +3032,114 @@ const (
 func (e DataConnectorDetailType) Valid() bool {
 	switch e {
 	case DataConnectorDetailTypeDataConnector:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DataConnectorDetailDataInputsItemType.
+const (
+	DataConnectorDetailDataInputsItemTypeBoolean DataConnectorDetailDataInputsItemType = "boolean"
+	DataConnectorDetailDataInputsItemTypeDecimal DataConnectorDetailDataInputsItemType = "decimal"
+	DataConnectorDetailDataInputsItemTypeInteger DataConnectorDetailDataInputsItemType = "integer"
+	DataConnectorDetailDataInputsItemTypeString  DataConnectorDetailDataInputsItemType = "string"
+)
+
+// Valid indicates whether the value is a known member of the DataConnectorDetailDataInputsItemType enum.
+func (e DataConnectorDetailDataInputsItemType) Valid() bool {
+	switch e {
+	case DataConnectorDetailDataInputsItemTypeBoolean:
+		return true
+	case DataConnectorDetailDataInputsItemTypeDecimal:
+		return true
+	case DataConnectorDetailDataInputsItemTypeInteger:
+		return true
+	case DataConnectorDetailDataInputsItemTypeString:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DataConnectorDetailObjectMappingsItemIntercomObjectType.
+const (
+	DataConnectorDetailObjectMappingsItemIntercomObjectTypeConversation DataConnectorDetailObjectMappingsItemIntercomObjectType = "conversation"
+	DataConnectorDetailObjectMappingsItemIntercomObjectTypeUser         DataConnectorDetailObjectMappingsItemIntercomObjectType = "user"
+)
+
+// Valid indicates whether the value is a known member of the DataConnectorDetailObjectMappingsItemIntercomObjectType enum.
+func (e DataConnectorDetailObjectMappingsItemIntercomObjectType) Valid() bool {
+	switch e {
+	case DataConnectorDetailObjectMappingsItemIntercomObjectTypeConversation:
+		return true
+	case DataConnectorDetailObjectMappingsItemIntercomObjectTypeUser:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingType.
+const (
+	DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingTypeContextMapping   DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingType = "context_mapping"
+	DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingTypePrimitiveMapping DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingType = "primitive_mapping"
+)
+
+// Valid indicates whether the value is a known member of the DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingType enum.
+func (e DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingType) Valid() bool {
+	switch e {
+	case DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingTypeContextMapping:
+		return true
+	case DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingTypePrimitiveMapping:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectType.
+const (
+	DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectTypeConversation DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectType = "conversation"
+	DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectTypeUser         DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectType = "user"
+)
+
+// Valid indicates whether the value is a known member of the DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectType enum.
+func (e DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectType) Valid() bool {
+	switch e {
+	case DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectTypeConversation:
+		return true
+	case DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectTypeUser:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DataConnectorDetailResponseFieldsItemType.
+const (
+	DataConnectorDetailResponseFieldsItemTypeBoolean  DataConnectorDetailResponseFieldsItemType = "boolean"
+	DataConnectorDetailResponseFieldsItemTypeDatetime DataConnectorDetailResponseFieldsItemType = "datetime"
+	DataConnectorDetailResponseFieldsItemTypeDecimal  DataConnectorDetailResponseFieldsItemType = "decimal"
+	DataConnectorDetailResponseFieldsItemTypeInteger  DataConnectorDetailResponseFieldsItemType = "integer"
+	DataConnectorDetailResponseFieldsItemTypeString   DataConnectorDetailResponseFieldsItemType = "string"
+	DataConnectorDetailResponseFieldsItemTypeUnknown  DataConnectorDetailResponseFieldsItemType = "unknown"
+)
+
+// Valid indicates whether the value is a known member of the DataConnectorDetailResponseFieldsItemType enum.
+func (e DataConnectorDetailResponseFieldsItemType) Valid() bool {
+	switch e {
+	case DataConnectorDetailResponseFieldsItemTypeBoolean:
+		return true
+	case DataConnectorDetailResponseFieldsItemTypeDatetime:
+		return true
+	case DataConnectorDetailResponseFieldsItemTypeDecimal:
+		return true
+	case DataConnectorDetailResponseFieldsItemTypeInteger:
+		return true
+	case DataConnectorDetailResponseFieldsItemTypeString:
+		return true
+	case DataConnectorDetailResponseFieldsItemTypeUnknown:
 		return true
 	default:
 		return false
@@ -3272,21 +3272,6 @@ func (e DataConnectorExecutionResultType) Valid() bool {
 	}
 }
 
-// Defines values for DataConnectorExecutionResultListPagesType.
-const (
-	DataConnectorExecutionResultListPagesTypePages DataConnectorExecutionResultListPagesType = "pages"
-)
-
-// Valid indicates whether the value is a known member of the DataConnectorExecutionResultListPagesType enum.
-func (e DataConnectorExecutionResultListPagesType) Valid() bool {
-	switch e {
-	case DataConnectorExecutionResultListPagesTypePages:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for DataConnectorExecutionResultListType.
 const (
 	DataConnectorExecutionResultListTypeList DataConnectorExecutionResultListType = "list"
@@ -3302,15 +3287,15 @@ func (e DataConnectorExecutionResultListType) Valid() bool {
 	}
 }
 
-// Defines values for DataConnectorListPagesType.
+// Defines values for DataConnectorExecutionResultListPagesType.
 const (
-	DataConnectorListPagesTypePages DataConnectorListPagesType = "pages"
+	DataConnectorExecutionResultListPagesTypePages DataConnectorExecutionResultListPagesType = "pages"
 )
 
-// Valid indicates whether the value is a known member of the DataConnectorListPagesType enum.
-func (e DataConnectorListPagesType) Valid() bool {
+// Valid indicates whether the value is a known member of the DataConnectorExecutionResultListPagesType enum.
+func (e DataConnectorExecutionResultListPagesType) Valid() bool {
 	switch e {
-	case DataConnectorListPagesTypePages:
+	case DataConnectorExecutionResultListPagesTypePages:
 		return true
 	default:
 		return false
@@ -3326,6 +3311,21 @@ const (
 func (e DataConnectorListType) Valid() bool {
 	switch e {
 	case DataConnectorListTypeList:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DataConnectorListPagesType.
+const (
+	DataConnectorListPagesTypePages DataConnectorListPagesType = "pages"
+)
+
+// Valid indicates whether the value is a known member of the DataConnectorListPagesType enum.
+func (e DataConnectorListPagesType) Valid() bool {
+	switch e {
+	case DataConnectorListPagesTypePages:
 		return true
 	default:
 		return false
@@ -3872,21 +3872,6 @@ func (e MacroVisibleTo) Valid() bool {
 	}
 }
 
-// Defines values for MacroListPagesType.
-const (
-	MacroListPagesTypePages MacroListPagesType = "pages"
-)
-
-// Valid indicates whether the value is a known member of the MacroListPagesType enum.
-func (e MacroListPagesType) Valid() bool {
-	switch e {
-	case MacroListPagesTypePages:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for MacroListType.
 const (
 	MacroListTypeList MacroListType = "list"
@@ -3896,6 +3881,21 @@ const (
 func (e MacroListType) Valid() bool {
 	switch e {
 	case MacroListTypeList:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MacroListPagesType.
+const (
+	MacroListPagesTypePages MacroListPagesType = "pages"
+)
+
+// Valid indicates whether the value is a known member of the MacroListPagesType enum.
+func (e MacroListPagesType) Valid() bool {
+	switch e {
+	case MacroListPagesTypePages:
 		return true
 	default:
 		return false
@@ -4250,21 +4250,6 @@ func (e SegmentListType) Valid() bool {
 	}
 }
 
-// Defines values for SideConversationListPagesType.
-const (
-	SideConversationListPagesTypePages SideConversationListPagesType = "pages"
-)
-
-// Valid indicates whether the value is a known member of the SideConversationListPagesType enum.
-func (e SideConversationListPagesType) Valid() bool {
-	switch e {
-	case SideConversationListPagesTypePages:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for SideConversationListType.
 const (
 	SideConversationListTypeSideConversationList SideConversationListType = "side_conversation.list"
@@ -4274,6 +4259,21 @@ const (
 func (e SideConversationListType) Valid() bool {
 	switch e {
 	case SideConversationListTypeSideConversationList:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SideConversationListPagesType.
+const (
+	SideConversationListPagesTypePages SideConversationListPagesType = "pages"
+)
+
+// Valid indicates whether the value is a known member of the SideConversationListPagesType enum.
+func (e SideConversationListPagesType) Valid() bool {
+	switch e {
+	case SideConversationListPagesTypePages:
 		return true
 	default:
 		return false
@@ -4634,6 +4634,30 @@ func (e TicketPartTicketState) Valid() bool {
 	}
 }
 
+// Defines values for TicketPartAuthorType.
+const (
+	TicketPartAuthorTypeAdmin TicketPartAuthorType = "admin"
+	TicketPartAuthorTypeBot   TicketPartAuthorType = "bot"
+	TicketPartAuthorTypeTeam  TicketPartAuthorType = "team"
+	TicketPartAuthorTypeUser  TicketPartAuthorType = "user"
+)
+
+// Valid indicates whether the value is a known member of the TicketPartAuthorType enum.
+func (e TicketPartAuthorType) Valid() bool {
+	switch e {
+	case TicketPartAuthorTypeAdmin:
+		return true
+	case TicketPartAuthorTypeBot:
+		return true
+	case TicketPartAuthorTypeTeam:
+		return true
+	case TicketPartAuthorTypeUser:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for TicketPartUpdatedAttributeDataAttributeType.
 const (
 	TicketPartUpdatedAttributeDataAttributeTypeAttribute TicketPartUpdatedAttributeDataAttributeType = "attribute"
@@ -4658,30 +4682,6 @@ const (
 func (e TicketPartUpdatedAttributeDataValueType) Valid() bool {
 	switch e {
 	case TicketPartUpdatedAttributeDataValueTypeValue:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for TicketPartAuthorType.
-const (
-	TicketPartAuthorTypeAdmin TicketPartAuthorType = "admin"
-	TicketPartAuthorTypeBot   TicketPartAuthorType = "bot"
-	TicketPartAuthorTypeTeam  TicketPartAuthorType = "team"
-	TicketPartAuthorTypeUser  TicketPartAuthorType = "user"
-)
-
-// Valid indicates whether the value is a known member of the TicketPartAuthorType enum.
-func (e TicketPartAuthorType) Valid() bool {
-	switch e {
-	case TicketPartAuthorTypeAdmin:
-		return true
-	case TicketPartAuthorTypeBot:
-		return true
-	case TicketPartAuthorTypeTeam:
-		return true
-	case TicketPartAuthorTypeUser:
 		return true
 	default:
 		return false
@@ -4904,30 +4904,6 @@ func (e UpdateDataConnectorRequestAudiences) Valid() bool {
 	}
 }
 
-// Defines values for UpdateDataConnectorRequestDataInputsType.
-const (
-	UpdateDataConnectorRequestDataInputsTypeBoolean UpdateDataConnectorRequestDataInputsType = "boolean"
-	UpdateDataConnectorRequestDataInputsTypeDecimal UpdateDataConnectorRequestDataInputsType = "decimal"
-	UpdateDataConnectorRequestDataInputsTypeInteger UpdateDataConnectorRequestDataInputsType = "integer"
-	UpdateDataConnectorRequestDataInputsTypeString  UpdateDataConnectorRequestDataInputsType = "string"
-)
-
-// Valid indicates whether the value is a known member of the UpdateDataConnectorRequestDataInputsType enum.
-func (e UpdateDataConnectorRequestDataInputsType) Valid() bool {
-	switch e {
-	case UpdateDataConnectorRequestDataInputsTypeBoolean:
-		return true
-	case UpdateDataConnectorRequestDataInputsTypeDecimal:
-		return true
-	case UpdateDataConnectorRequestDataInputsTypeInteger:
-		return true
-	case UpdateDataConnectorRequestDataInputsTypeString:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for UpdateDataConnectorRequestHttpMethod.
 const (
 	UpdateDataConnectorRequestHttpMethodDelete UpdateDataConnectorRequestHttpMethod = "delete"
@@ -4967,6 +4943,30 @@ func (e UpdateDataConnectorRequestState) Valid() bool {
 	case UpdateDataConnectorRequestStateDraft:
 		return true
 	case UpdateDataConnectorRequestStateLive:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateDataConnectorRequestDataInputsItemType.
+const (
+	UpdateDataConnectorRequestDataInputsItemTypeBoolean UpdateDataConnectorRequestDataInputsItemType = "boolean"
+	UpdateDataConnectorRequestDataInputsItemTypeDecimal UpdateDataConnectorRequestDataInputsItemType = "decimal"
+	UpdateDataConnectorRequestDataInputsItemTypeInteger UpdateDataConnectorRequestDataInputsItemType = "integer"
+	UpdateDataConnectorRequestDataInputsItemTypeString  UpdateDataConnectorRequestDataInputsItemType = "string"
+)
+
+// Valid indicates whether the value is a known member of the UpdateDataConnectorRequestDataInputsItemType enum.
+func (e UpdateDataConnectorRequestDataInputsItemType) Valid() bool {
+	switch e {
+	case UpdateDataConnectorRequestDataInputsItemTypeBoolean:
+		return true
+	case UpdateDataConnectorRequestDataInputsItemTypeDecimal:
+		return true
+	case UpdateDataConnectorRequestDataInputsItemTypeInteger:
+		return true
+	case UpdateDataConnectorRequestDataInputsItemTypeString:
 		return true
 	default:
 		return false
@@ -5072,21 +5072,6 @@ func (e VisitorSocialProfilesType) Valid() bool {
 	}
 }
 
-// Defines values for VisitorTagsTagsType.
-const (
-	VisitorTagsTagsTypeTag VisitorTagsTagsType = "tag"
-)
-
-// Valid indicates whether the value is a known member of the VisitorTagsTagsType enum.
-func (e VisitorTagsTagsType) Valid() bool {
-	switch e {
-	case VisitorTagsTagsTypeTag:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for VisitorTagsType.
 const (
 	VisitorTagsTypeTagList VisitorTagsType = "tag.list"
@@ -5096,6 +5081,21 @@ const (
 func (e VisitorTagsType) Valid() bool {
 	switch e {
 	case VisitorTagsTypeTagList:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for VisitorTagsTagsItemType.
+const (
+	VisitorTagsTagsItemTypeTag VisitorTagsTagsItemType = "tag"
+)
+
+// Valid indicates whether the value is a known member of the VisitorTagsTagsItemType enum.
+func (e VisitorTagsTagsItemType) Valid() bool {
+	switch e {
+	case VisitorTagsTagsItemTypeTag:
 		return true
 	default:
 		return false
@@ -5165,21 +5165,6 @@ func (e WhatsappMessageStatusListEventsType) Valid() bool {
 	}
 }
 
-// Defines values for WhatsappMessageStatusListPagesType.
-const (
-	WhatsappMessageStatusListPagesTypePages WhatsappMessageStatusListPagesType = "pages"
-)
-
-// Valid indicates whether the value is a known member of the WhatsappMessageStatusListPagesType enum.
-func (e WhatsappMessageStatusListPagesType) Valid() bool {
-	switch e {
-	case WhatsappMessageStatusListPagesTypePages:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for WhatsappMessageStatusListType.
 const (
 	WhatsappMessageStatusListTypeList WhatsappMessageStatusListType = "list"
@@ -5189,6 +5174,21 @@ const (
 func (e WhatsappMessageStatusListType) Valid() bool {
 	switch e {
 	case WhatsappMessageStatusListTypeList:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for WhatsappMessageStatusListPagesType.
+const (
+	WhatsappMessageStatusListPagesTypePages WhatsappMessageStatusListPagesType = "pages"
+)
+
+// Valid indicates whether the value is a known member of the WhatsappMessageStatusListPagesType enum.
+func (e WhatsappMessageStatusListPagesType) Valid() bool {
+	switch e {
+	case WhatsappMessageStatusListPagesTypePages:
 		return true
 	default:
 		return false
@@ -5651,27 +5651,7 @@ type ActivityLog struct {
 	Metadata *ActivityLogMetadata `json:"metadata,omitempty"`
 
 	// PerformedBy Details about the Admin involved in the activity.
-	PerformedBy *struct {
-		// Email The email of the admin.
-		//
-		// Example: john@example.com
-		Email *string `json:"email,omitempty"`
-
-		// Id The id representing the admin.
-		//
-		// Example: 1295
-		Id *string `json:"id,omitempty"`
-
-		// Ip The IP address of the admin.
-		//
-		// Example: 198.51.100.255
-		Ip *string `json:"ip,omitempty"`
-
-		// Type String representing the object's type. Always has the value `admin`.
-		//
-		// Example: admin
-		Type *string `json:"type,omitempty"`
-	} `json:"performed_by,omitempty"`
+	PerformedBy *ActivityLogPerformedBy `json:"performed_by,omitempty"`
 }
 
 // ActivityLogActivityType Example: app_name_change
@@ -5811,17 +5791,7 @@ type ActivityLogMetadata struct {
 	Source *string `json:"source,omitempty"`
 
 	// Team Details about the team whose assignment limit was changed.
-	Team *struct {
-		// Id The ID of the team.
-		//
-		// Example: 123
-		Id *types.NumericID `json:"id,omitempty"`
-
-		// Name The name of the team.
-		//
-		// Example: Support Team
-		Name *string `json:"name,omitempty"`
-	} `json:"team,omitempty"`
+	Team *ActivityLogMetadataTeam `json:"team,omitempty"`
 
 	// TeamAssignmentLimit The team assignment limit value (null if limit was removed).
 	//
@@ -5847,6 +5817,42 @@ type ActivityLogMetadata struct {
 	//
 	// Example: Joe Example
 	UpdateByName *string `json:"update_by_name,omitempty"`
+}
+
+// ActivityLogMetadataTeam Details about the team whose assignment limit was changed.
+type ActivityLogMetadataTeam struct {
+	// Id The ID of the team.
+	//
+	// Example: 123
+	Id *types.NumericID `json:"id,omitempty"`
+
+	// Name The name of the team.
+	//
+	// Example: Support Team
+	Name *string `json:"name,omitempty"`
+}
+
+// ActivityLogPerformedBy Details about the Admin involved in the activity.
+type ActivityLogPerformedBy struct {
+	// Email The email of the admin.
+	//
+	// Example: john@example.com
+	Email *string `json:"email,omitempty"`
+
+	// Id The id representing the admin.
+	//
+	// Example: 1295
+	Id *string `json:"id,omitempty"`
+
+	// Ip The IP address of the admin.
+	//
+	// Example: 198.51.100.255
+	Ip *string `json:"ip,omitempty"`
+
+	// Type String representing the object's type. Always has the value `admin`.
+	//
+	// Example: admin
+	Type *string `json:"type,omitempty"`
 }
 
 // AddressableList A list used to access other resources from a parent model.
@@ -5915,22 +5921,7 @@ type Admin struct {
 	Name *string `json:"name,omitempty"`
 
 	// Role The role assigned to this admin. Only present if the admin has a role assigned.
-	Role *struct {
-		// Id The id of the role.
-		//
-		// Example: 1
-		Id *string `json:"id,omitempty"`
-
-		// Name The name of the role.
-		//
-		// Example: Support Agent
-		Name *string `json:"name,omitempty"`
-
-		// Type String representing the object's type. Always has the value `role`.
-		//
-		// Example: role
-		Type *string `json:"type,omitempty"`
-	} `json:"role,omitempty"`
+	Role *AdminRole `json:"role,omitempty"`
 
 	// TeamIds This object represents the avatar associated with the admin.
 	//
@@ -6046,13 +6037,7 @@ type AdminReplyTicketRequest struct {
 	MessageType AdminReplyTicketRequestMessageType `json:"message_type"`
 
 	// ReplyOptions The quick reply options to display. Must be present for quick_reply message types.
-	ReplyOptions []struct {
-		// Text The text to display in this quick reply option.
-		Text string `json:"text"`
-
-		// Uuid A unique identifier for this quick reply option. This value will be available within the metadata of the comment ticket part that is created when a user clicks on this reply option.
-		Uuid string `json:"uuid"`
-	} `json:"reply_options,omitempty"`
+	ReplyOptions []AdminReplyTicketRequestReplyOptionsItem `json:"reply_options,omitempty"`
 
 	// Type Example: admin
 	Type AdminReplyTicketRequestType `json:"type"`
@@ -6063,6 +6048,33 @@ type AdminReplyTicketRequestMessageType string
 
 // AdminReplyTicketRequestType Example: admin
 type AdminReplyTicketRequestType string
+
+// AdminReplyTicketRequestReplyOptionsItem defines model for admin_reply_ticket_request_reply_options_item.
+type AdminReplyTicketRequestReplyOptionsItem struct {
+	// Text The text to display in this quick reply option.
+	Text string `json:"text"`
+
+	// Uuid A unique identifier for this quick reply option. This value will be available within the metadata of the comment ticket part that is created when a user clicks on this reply option.
+	Uuid string `json:"uuid"`
+}
+
+// AdminRole The role assigned to this admin. Only present if the admin has a role assigned.
+type AdminRole struct {
+	// Id The id of the role.
+	//
+	// Example: 1
+	Id *string `json:"id,omitempty"`
+
+	// Name The name of the role.
+	//
+	// Example: Support Agent
+	Name *string `json:"name,omitempty"`
+
+	// Type String representing the object's type. Always has the value `role`.
+	//
+	// Example: role
+	Type *string `json:"type,omitempty"`
+}
 
 // AdminWithApp Admins are the teammate accounts that have access to a workspace
 type AdminWithApp struct {
@@ -6727,17 +6739,7 @@ type ArticleSearchHighlights struct {
 	} `json:"highlighted_summary,omitempty"`
 
 	// HighlightedTitle An Article title highlighted.
-	HighlightedTitle []struct {
-		// Text The text of the title.
-		//
-		// Example: my query
-		Text *string `json:"text,omitempty"`
-
-		// Type The type of text - `highlight` or `plain`.
-		//
-		// Example: The highlight is
-		Type *ArticleSearchHighlightsHighlightedTitleType `json:"type,omitempty"`
-	} `json:"highlighted_title,omitempty"`
+	HighlightedTitle []ArticleSearchHighlightsHighlightedTitleItem `json:"highlighted_title,omitempty"`
 }
 
 // ArticleSearchHighlightsHighlightedSummaryType The type of text - `highlight` or `plain`.
@@ -6745,21 +6747,28 @@ type ArticleSearchHighlights struct {
 // Example: How to highlight
 type ArticleSearchHighlightsHighlightedSummaryType string
 
-// ArticleSearchHighlightsHighlightedTitleType The type of text - `highlight` or `plain`.
+// ArticleSearchHighlightsHighlightedTitleItem A highlighted article title.
+type ArticleSearchHighlightsHighlightedTitleItem struct {
+	// Text The text of the title.
+	//
+	// Example: my query
+	Text *string `json:"text,omitempty"`
+
+	// Type The type of text - `highlight` or `plain`.
+	//
+	// Example: The highlight is
+	Type *ArticleSearchHighlightsHighlightedTitleItemType `json:"type,omitempty"`
+}
+
+// ArticleSearchHighlightsHighlightedTitleItemType The type of text - `highlight` or `plain`.
 //
 // Example: The highlight is
-type ArticleSearchHighlightsHighlightedTitleType string
+type ArticleSearchHighlightsHighlightedTitleItemType string
 
 // ArticleSearchResponse The results of an Article search
 type ArticleSearchResponse struct {
 	// Data An object containing the results of the search.
-	Data *struct {
-		// Articles An array of Article objects
-		Articles []Article `json:"articles,omitempty"`
-
-		// Highlights A corresponding array of highlighted Article content
-		Highlights []ArticleSearchHighlights `json:"highlights,omitempty"`
-	} `json:"data,omitempty"`
+	Data *ArticleSearchResponseData `json:"data,omitempty"`
 
 	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
 	//
@@ -6781,6 +6790,15 @@ type ArticleSearchResponse struct {
 //
 // Example: list
 type ArticleSearchResponseType string
+
+// ArticleSearchResponseData An object containing the results of the search.
+type ArticleSearchResponseData struct {
+	// Articles An array of Article objects
+	Articles []Article `json:"articles,omitempty"`
+
+	// Highlights A corresponding array of highlighted Article content
+	Highlights []ArticleSearchHighlights `json:"highlights,omitempty"`
+}
 
 // ArticleStatistics The statistics of an article.
 type ArticleStatistics struct {
@@ -7304,45 +7322,7 @@ type Banner struct {
 	// no action. The fields present depend on `type`:
 	// `url` (`label`, `target`), `reaction` (`reaction_set`),
 	// `email_collector`, or `product_tour` (`tour_id`, `tour_url`).
-	Action *struct {
-		// Label For `url` actions, the label shown on the action link or button.
-		//
-		// Example: Learn more
-		Label *string `json:"label,omitempty"`
-
-		// ReactionSet For `reaction` actions, the reactions a contact can choose from.
-		ReactionSet []struct {
-			// Index The reaction's position in the set.
-			//
-			// Example: 0
-			Index *int `json:"index,omitempty"`
-
-			// UnicodeEmoticon The reaction's unicode emoji.
-			//
-			// Example: 👍
-			UnicodeEmoticon *string `json:"unicode_emoticon,omitempty"`
-		} `json:"reaction_set,omitempty"`
-
-		// Target For `url` actions, the URL the contact is sent to.
-		//
-		// Example: https://www.intercom.com/pricing
-		Target *string `json:"target,omitempty"`
-
-		// TourId For `product_tour` actions, the id of the product tour to launch.
-		//
-		// Example: 12345
-		TourId *string `json:"tour_id,omitempty"`
-
-		// TourUrl For `product_tour` actions, the URL that launches the product tour.
-		//
-		// Example: https://app.intercom.com/tours/12345
-		TourUrl *string `json:"tour_url,omitempty"`
-
-		// Type The kind of action. One of `url`, `reaction`, `email_collector`, or `product_tour`.
-		//
-		// Example: url
-		Type *string `json:"type,omitempty"`
-	} `json:"action,omitempty"`
+	Action *BannerAction `json:"action,omitempty"`
 
 	// Body The banner's body content as HTML.
 	//
@@ -7393,6 +7373,53 @@ type Banner struct {
 	//
 	// Example: 645719311
 	ViewId *string `json:"view_id,omitempty"`
+}
+
+// BannerAction The action a contact can take on the banner, or `null` when the banner has
+// no action. The fields present depend on `type`:
+// `url` (`label`, `target`), `reaction` (`reaction_set`),
+// `email_collector`, or `product_tour` (`tour_id`, `tour_url`).
+type BannerAction struct {
+	// Label For `url` actions, the label shown on the action link or button.
+	//
+	// Example: Learn more
+	Label *string `json:"label,omitempty"`
+
+	// ReactionSet For `reaction` actions, the reactions a contact can choose from.
+	ReactionSet []BannerActionReactionSetItem `json:"reaction_set,omitempty"`
+
+	// Target For `url` actions, the URL the contact is sent to.
+	//
+	// Example: https://www.intercom.com/pricing
+	Target *string `json:"target,omitempty"`
+
+	// TourId For `product_tour` actions, the id of the product tour to launch.
+	//
+	// Example: 12345
+	TourId *string `json:"tour_id,omitempty"`
+
+	// TourUrl For `product_tour` actions, the URL that launches the product tour.
+	//
+	// Example: https://app.intercom.com/tours/12345
+	TourUrl *string `json:"tour_url,omitempty"`
+
+	// Type The kind of action. One of `url`, `reaction`, `email_collector`, or `product_tour`.
+	//
+	// Example: url
+	Type *string `json:"type,omitempty"`
+}
+
+// BannerActionReactionSetItem defines model for banner_action_reaction_set_item.
+type BannerActionReactionSetItem struct {
+	// Index The reaction's position in the set.
+	//
+	// Example: 0
+	Index *int `json:"index,omitempty"`
+
+	// UnicodeEmoticon The reaction's unicode emoji.
+	//
+	// Example: 👍
+	UnicodeEmoticon *string `json:"unicode_emoticon,omitempty"`
 }
 
 // BannerDismiss The result of dismissing a banner for a contact.
@@ -7755,28 +7782,8 @@ type Company struct {
 	Name *string `json:"name,omitempty"`
 
 	// Notes The list of notes associated with the company
-	Notes *struct {
-		Notes []CompanyNote `json:"notes,omitempty"`
-
-		// Type The type of the object
-		Type *CompanyNotesType `json:"type,omitempty"`
-	} `json:"notes,omitempty"`
-	Plan *struct {
-		// Id The id of the plan
-		//
-		// Example: 269315
-		Id *string `json:"id,omitempty"`
-
-		// Name The name of the plan
-		//
-		// Example: Pro
-		Name *string `json:"name,omitempty"`
-
-		// Type Value is always "plan"
-		//
-		// Example: plan
-		Type *string `json:"type,omitempty"`
-	} `json:"plan,omitempty"`
+	Notes *CompanyNotes `json:"notes,omitempty"`
+	Plan  *CompanyPlan  `json:"plan,omitempty"`
 
 	// RemoteCreatedAt The time the company was created by you.
 	//
@@ -7784,12 +7791,7 @@ type Company struct {
 	RemoteCreatedAt *int `json:"remote_created_at,omitempty"`
 
 	// Segments The list of segments associated with the company
-	Segments *struct {
-		Segments []Segment `json:"segments,omitempty"`
-
-		// Type The type of the object
-		Type *CompanySegmentsType `json:"type,omitempty"`
-	} `json:"segments,omitempty"`
+	Segments *CompanySegments `json:"segments,omitempty"`
 
 	// SessionCount How many sessions the company has recorded.
 	//
@@ -7802,12 +7804,7 @@ type Company struct {
 	Size *int `json:"size,omitempty"`
 
 	// Tags The list of tags associated with the company
-	Tags *struct {
-		Tags []Tag `json:"tags,omitempty"`
-
-		// Type The type of the object
-		Type *CompanyTagsType `json:"type,omitempty"`
-	} `json:"tags,omitempty"`
+	Tags *CompanyTags `json:"tags,omitempty"`
 
 	// Type Value is `company`
 	//
@@ -7829,15 +7826,6 @@ type Company struct {
 	// Example: https://www.intercom.com
 	Website *string `json:"website,omitempty"`
 }
-
-// CompanyNotesType The type of the object
-type CompanyNotesType string
-
-// CompanySegmentsType The type of the object
-type CompanySegmentsType string
-
-// CompanyTagsType The type of the object
-type CompanyTagsType string
 
 // CompanyType Value is `company`
 //
@@ -7923,17 +7911,7 @@ type CompanyNote struct {
 	Body *string `json:"body,omitempty"`
 
 	// Company Represents the company that the note was created about.
-	Company *struct {
-		// Id The id of the company.
-		//
-		// Example: 6329bd9ffe4e2e91dac76188
-		Id *string `json:"id,omitempty"`
-
-		// Type String representing the object's type. Always has the value `company`.
-		//
-		// Example: company
-		Type *string `json:"type,omitempty"`
-	} `json:"company,omitempty"`
+	Company *CompanyNoteCompany `json:"company,omitempty"`
 
 	// CreatedAt The time the note was created.
 	//
@@ -7948,6 +7926,48 @@ type CompanyNote struct {
 	// Type String representing the object's type. Always has the value `note`.
 	//
 	// Example: note
+	Type *string `json:"type,omitempty"`
+}
+
+// CompanyNoteCompany Represents the company that the note was created about.
+type CompanyNoteCompany struct {
+	// Id The id of the company.
+	//
+	// Example: 6329bd9ffe4e2e91dac76188
+	Id *string `json:"id,omitempty"`
+
+	// Type String representing the object's type. Always has the value `company`.
+	//
+	// Example: company
+	Type *string `json:"type,omitempty"`
+}
+
+// CompanyNotes The list of notes associated with the company
+type CompanyNotes struct {
+	Notes []CompanyNote `json:"notes,omitempty"`
+
+	// Type The type of the object
+	Type *CompanyNotesType `json:"type,omitempty"`
+}
+
+// CompanyNotesType The type of the object
+type CompanyNotesType string
+
+// CompanyPlan defines model for company_plan.
+type CompanyPlan struct {
+	// Id The id of the plan
+	//
+	// Example: 269315
+	Id *string `json:"id,omitempty"`
+
+	// Name The name of the plan
+	//
+	// Example: Pro
+	Name *string `json:"name,omitempty"`
+
+	// Type Value is always "plan"
+	//
+	// Example: plan
 	Type *string `json:"type,omitempty"`
 }
 
@@ -7980,6 +8000,28 @@ type CompanyScroll struct {
 //
 // Example: list
 type CompanyScrollType string
+
+// CompanySegments The list of segments associated with the company
+type CompanySegments struct {
+	Segments []Segment `json:"segments,omitempty"`
+
+	// Type The type of the object
+	Type *CompanySegmentsType `json:"type,omitempty"`
+}
+
+// CompanySegmentsType The type of the object
+type CompanySegmentsType string
+
+// CompanyTags The list of tags associated with the company
+type CompanyTags struct {
+	Tags []Tag `json:"tags,omitempty"`
+
+	// Type The type of the object
+	Type *CompanyTagsType `json:"type,omitempty"`
+}
+
+// CompanyTagsType The type of the object
+type CompanyTagsType string
 
 // Contact Contacts represent your leads and users in Intercom.
 type Contact struct {
@@ -8455,14 +8497,8 @@ type ContactReplyBaseRequest struct {
 	MessageType ContactReplyBaseRequestMessageType `json:"message_type"`
 
 	// ReplyOptions The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-	ReplyOptions []struct {
-		// Text The text of the chosen reply option.
-		Text string `json:"text"`
-
-		// Uuid The unique identifier for the quick reply option selected.
-		Uuid string `json:"uuid"`
-	} `json:"reply_options,omitempty"`
-	Type ContactReplyBaseRequestType `json:"type"`
+	ReplyOptions []ContactReplyBaseRequestReplyOptionsItem `json:"reply_options,omitempty"`
+	Type         ContactReplyBaseRequestType               `json:"type"`
 }
 
 // ContactReplyBaseRequestMessageType defines model for ContactReplyBaseRequest.MessageType.
@@ -8470,6 +8506,15 @@ type ContactReplyBaseRequestMessageType string
 
 // ContactReplyBaseRequestType defines model for ContactReplyBaseRequest.Type.
 type ContactReplyBaseRequestType string
+
+// ContactReplyBaseRequestReplyOptionsItem defines model for contact_reply_base_request_reply_options_item.
+type ContactReplyBaseRequestReplyOptionsItem struct {
+	// Text The text of the chosen reply option.
+	Text string `json:"text"`
+
+	// Uuid The unique identifier for the quick reply option selected.
+	Uuid string `json:"uuid"`
+}
 
 // ContactReplyConversationRequest defines model for contact_reply_conversation_request.
 type ContactReplyConversationRequest struct {
@@ -8497,14 +8542,8 @@ type ContactReplyEmailRequest struct {
 	MessageType ContactReplyEmailRequestMessageType `json:"message_type"`
 
 	// ReplyOptions The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-	ReplyOptions []struct {
-		// Text The text of the chosen reply option.
-		Text string `json:"text"`
-
-		// Uuid The unique identifier for the quick reply option selected.
-		Uuid string `json:"uuid"`
-	} `json:"reply_options,omitempty"`
-	Type ContactReplyEmailRequestType `json:"type"`
+	ReplyOptions []ContactReplyBaseRequestReplyOptionsItem `json:"reply_options,omitempty"`
+	Type         ContactReplyEmailRequestType              `json:"type"`
 }
 
 // ContactReplyEmailRequestMessageType defines model for ContactReplyEmailRequest.MessageType.
@@ -8534,14 +8573,8 @@ type ContactReplyIntercomUserIdRequest struct {
 	MessageType    ContactReplyIntercomUserIdRequestMessageType `json:"message_type"`
 
 	// ReplyOptions The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-	ReplyOptions []struct {
-		// Text The text of the chosen reply option.
-		Text string `json:"text"`
-
-		// Uuid The unique identifier for the quick reply option selected.
-		Uuid string `json:"uuid"`
-	} `json:"reply_options,omitempty"`
-	Type ContactReplyIntercomUserIdRequestType `json:"type"`
+	ReplyOptions []ContactReplyBaseRequestReplyOptionsItem `json:"reply_options,omitempty"`
+	Type         ContactReplyIntercomUserIdRequestType     `json:"type"`
 }
 
 // ContactReplyIntercomUserIdRequestMessageType defines model for ContactReplyIntercomUserIdRequest.MessageType.
@@ -8568,14 +8601,8 @@ type ContactReplyTicketEmailRequest struct {
 	MessageType ContactReplyTicketEmailRequestMessageType `json:"message_type"`
 
 	// ReplyOptions The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-	ReplyOptions []struct {
-		// Text The text of the chosen reply option.
-		Text string `json:"text"`
-
-		// Uuid The unique identifier for the quick reply option selected.
-		Uuid string `json:"uuid"`
-	} `json:"reply_options,omitempty"`
-	Type ContactReplyTicketEmailRequestType `json:"type"`
+	ReplyOptions []ContactReplyBaseRequestReplyOptionsItem `json:"reply_options,omitempty"`
+	Type         ContactReplyTicketEmailRequestType        `json:"type"`
 }
 
 // ContactReplyTicketEmailRequestMessageType defines model for ContactReplyTicketEmailRequest.MessageType.
@@ -8602,14 +8629,8 @@ type ContactReplyTicketIntercomUserIdRequest struct {
 	MessageType    ContactReplyTicketIntercomUserIdRequestMessageType `json:"message_type"`
 
 	// ReplyOptions The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-	ReplyOptions []struct {
-		// Text The text of the chosen reply option.
-		Text string `json:"text"`
-
-		// Uuid The unique identifier for the quick reply option selected.
-		Uuid string `json:"uuid"`
-	} `json:"reply_options,omitempty"`
-	Type ContactReplyTicketIntercomUserIdRequestType `json:"type"`
+	ReplyOptions []ContactReplyBaseRequestReplyOptionsItem   `json:"reply_options,omitempty"`
+	Type         ContactReplyTicketIntercomUserIdRequestType `json:"type"`
 }
 
 // ContactReplyTicketIntercomUserIdRequestMessageType defines model for ContactReplyTicketIntercomUserIdRequest.MessageType.
@@ -8638,14 +8659,8 @@ type ContactReplyTicketUserIdRequest struct {
 	MessageType ContactReplyTicketUserIdRequestMessageType `json:"message_type"`
 
 	// ReplyOptions The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-	ReplyOptions []struct {
-		// Text The text of the chosen reply option.
-		Text string `json:"text"`
-
-		// Uuid The unique identifier for the quick reply option selected.
-		Uuid string `json:"uuid"`
-	} `json:"reply_options,omitempty"`
-	Type ContactReplyTicketUserIdRequestType `json:"type"`
+	ReplyOptions []ContactReplyBaseRequestReplyOptionsItem `json:"reply_options,omitempty"`
+	Type         ContactReplyTicketUserIdRequestType       `json:"type"`
 
 	// UserId The external_id you have defined for the contact.
 	UserId string `json:"user_id"`
@@ -8675,14 +8690,8 @@ type ContactReplyUserIdRequest struct {
 	MessageType ContactReplyUserIdRequestMessageType `json:"message_type"`
 
 	// ReplyOptions The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
-	ReplyOptions []struct {
-		// Text The text of the chosen reply option.
-		Text string `json:"text"`
-
-		// Uuid The unique identifier for the quick reply option selected.
-		Uuid string `json:"uuid"`
-	} `json:"reply_options,omitempty"`
-	Type ContactReplyUserIdRequestType `json:"type"`
+	ReplyOptions []ContactReplyBaseRequestReplyOptionsItem `json:"reply_options,omitempty"`
+	Type         ContactReplyUserIdRequestType             `json:"type"`
 
 	// UserId The external_id you have defined for the contact.
 	UserId string `json:"user_id"`
@@ -8702,17 +8711,20 @@ type ContactSearchRequest struct {
 	Query SearchQuery `json:"query"`
 
 	// Sort An optional object to sort the results by.
-	Sort *struct {
-		// Field The field to sort the results on.
-		//
-		// Example: created_at
-		Field *string `json:"field,omitempty"`
+	Sort *ContactSearchRequestSort `json:"sort,omitempty"`
+}
 
-		// Order The order to sort the results in. Defaults to `descending` when omitted. Values other than `ascending` or `descending` return a `400` error with code `invalid_sort_order`.
-		//
-		// Example: descending
-		Order *ContactSearchRequestSortOrder `json:"order,omitempty"`
-	} `json:"sort,omitempty"`
+// ContactSearchRequestSort An optional object to sort the results by.
+type ContactSearchRequestSort struct {
+	// Field The field to sort the results on.
+	//
+	// Example: created_at
+	Field *string `json:"field,omitempty"`
+
+	// Order The order to sort the results in. Defaults to `descending` when omitted. Values other than `ascending` or `descending` return a `400` error with code `invalid_sort_order`.
+	//
+	// Example: descending
+	Order *ContactSearchRequestSortOrder `json:"order,omitempty"`
 }
 
 // ContactSearchRequestSortOrder The order to sort the results in. Defaults to `descending` when omitted. Values other than `ascending` or `descending` return a `400` error with code `invalid_sort_order`.
@@ -8804,61 +8816,21 @@ type ContentBulkActionRequest struct {
 	Action ContentBulkActionRequestAction `json:"action"`
 
 	// Audience Required when `action` is `set_audience`. Manages segment membership.
-	Audience *struct {
-		// AddSegmentIds Segment IDs to assign to the selected content.
-		//
-		// Example: [100]
-		AddSegmentIds []types.NumericID `json:"add_segment_ids,omitempty"`
-
-		// RemoveAll When `true`, removes all segments from the selected content.
-		//
-		// Example: false
-		RemoveAll *bool `json:"remove_all,omitempty"`
-
-		// RemoveSegmentIds Segment IDs to remove from the selected content.
-		//
-		// Example: [200]
-		RemoveSegmentIds []types.NumericID `json:"remove_segment_ids,omitempty"`
-	} `json:"audience,omitempty"`
+	Audience *ContentBulkActionRequestAudience `json:"audience,omitempty"`
 
 	// Availability Required when `action` is `set_availability`. Each field is optional — only the
 	// properties present in the request are toggled.
-	Availability *struct {
-		// AiAgent Toggle Fin AI Agent availability.
-		AiAgent *bool `json:"ai_agent,omitempty"`
-
-		// Copilot Toggle Copilot availability.
-		Copilot *bool `json:"copilot,omitempty"`
-
-		// SalesAgent Toggle Sales Agent availability.
-		SalesAgent *bool `json:"sales_agent,omitempty"`
-	} `json:"availability,omitempty"`
+	Availability *ContentBulkActionRequestAvailability `json:"availability,omitempty"`
 
 	// ContentIds Up to 1,000 content items to apply the action to.
-	ContentIds []struct {
-		// Id Example: 12345678
-		Id string `json:"id"`
-
-		// Type Example: article_content
-		Type ContentBulkActionRequestContentIdsType `json:"type"`
-	} `json:"content_ids"`
+	ContentIds []ContentBulkActionRequestContentIdsItem `json:"content_ids"`
 
 	// Tags Required when `action` is `update_tags`. Applies and/or removes existing tags.
 	// Supply at least one of `add_tag_ids` / `remove_tag_ids`. At most 100 distinct tag IDs
 	// may be supplied across `add_tag_ids` and `remove_tag_ids` combined. Tag IDs must
 	// reference existing, non-archived tags; exceeding the limit or referencing unknown or
 	// archived IDs is rejected with `parameter_invalid` (HTTP 422).
-	Tags *struct {
-		// AddTagIds Tag IDs to apply to the selected content.
-		//
-		// Example: [100]
-		AddTagIds []types.NumericID `json:"add_tag_ids,omitempty"`
-
-		// RemoveTagIds Tag IDs to remove from the selected content.
-		//
-		// Example: [200]
-		RemoveTagIds []types.NumericID `json:"remove_tag_ids,omitempty"`
-	} `json:"tags,omitempty"`
+	Tags *ContentBulkActionRequestTags `json:"tags,omitempty"`
 }
 
 // ContentBulkActionRequestAction The bulk action to perform. Allowed `content_ids[].type` values vary per action:
@@ -8870,8 +8842,65 @@ type ContentBulkActionRequest struct {
 // Example: publish
 type ContentBulkActionRequestAction string
 
-// ContentBulkActionRequestContentIdsType Example: article_content
-type ContentBulkActionRequestContentIdsType string
+// ContentBulkActionRequestAudience Required when `action` is `set_audience`. Manages segment membership.
+type ContentBulkActionRequestAudience struct {
+	// AddSegmentIds Segment IDs to assign to the selected content.
+	//
+	// Example: [100]
+	AddSegmentIds []types.NumericID `json:"add_segment_ids,omitempty"`
+
+	// RemoveAll When `true`, removes all segments from the selected content.
+	//
+	// Example: false
+	RemoveAll *bool `json:"remove_all,omitempty"`
+
+	// RemoveSegmentIds Segment IDs to remove from the selected content.
+	//
+	// Example: [200]
+	RemoveSegmentIds []types.NumericID `json:"remove_segment_ids,omitempty"`
+}
+
+// ContentBulkActionRequestAvailability Required when `action` is `set_availability`. Each field is optional — only the
+// properties present in the request are toggled.
+type ContentBulkActionRequestAvailability struct {
+	// AiAgent Toggle Fin AI Agent availability.
+	AiAgent *bool `json:"ai_agent,omitempty"`
+
+	// Copilot Toggle Copilot availability.
+	Copilot *bool `json:"copilot,omitempty"`
+
+	// SalesAgent Toggle Sales Agent availability.
+	SalesAgent *bool `json:"sales_agent,omitempty"`
+}
+
+// ContentBulkActionRequestContentIdsItem defines model for content_bulk_action_request_content_ids_item.
+type ContentBulkActionRequestContentIdsItem struct {
+	// Id Example: 12345678
+	Id string `json:"id"`
+
+	// Type Example: article_content
+	Type ContentBulkActionRequestContentIdsItemType `json:"type"`
+}
+
+// ContentBulkActionRequestContentIdsItemType Example: article_content
+type ContentBulkActionRequestContentIdsItemType string
+
+// ContentBulkActionRequestTags Required when `action` is `update_tags`. Applies and/or removes existing tags.
+// Supply at least one of `add_tag_ids` / `remove_tag_ids`. At most 100 distinct tag IDs
+// may be supplied across `add_tag_ids` and `remove_tag_ids` combined. Tag IDs must
+// reference existing, non-archived tags; exceeding the limit or referencing unknown or
+// archived IDs is rejected with `parameter_invalid` (HTTP 422).
+type ContentBulkActionRequestTags struct {
+	// AddTagIds Tag IDs to apply to the selected content.
+	//
+	// Example: [100]
+	AddTagIds []types.NumericID `json:"add_tag_ids,omitempty"`
+
+	// RemoveTagIds Tag IDs to remove from the selected content.
+	//
+	// Example: [200]
+	RemoveTagIds []types.NumericID `json:"remove_tag_ids,omitempty"`
+}
 
 // ContentBulkActionResponse Phase 1 envelope returned immediately after the request is enqueued. A future
 // Preview release will replace this with a polling-friendly job resource that
@@ -9056,33 +9085,7 @@ type ContentSearchResponse struct {
 	Data []ContentSearchResult `json:"data,omitempty"`
 
 	// Pages Pagination metadata, including links to neighbouring pages.
-	Pages *struct {
-		// Next A link to the next page of results, or null when on the last page.
-		//
-		// Example: https://api.intercom.io/content/search?query=billing&page=2
-		Next *string `json:"next,omitempty"`
-
-		// Page The current page number.
-		//
-		// Example: 1
-		Page *int `json:"page,omitempty"`
-
-		// PerPage Number of results per page.
-		//
-		// Example: 10
-		PerPage *int `json:"per_page,omitempty"`
-
-		// Prev A link to the previous page of results, or null when on the first page.
-		Prev *string `json:"prev,omitempty"`
-
-		// TotalPages Total number of pages of results.
-		//
-		// Example: 1
-		TotalPages *int `json:"total_pages,omitempty"`
-
-		// Type Example: pages
-		Type *ContentSearchResponsePagesType `json:"type,omitempty"`
-	} `json:"pages,omitempty"`
+	Pages *ContentSearchResponsePages `json:"pages,omitempty"`
 
 	// TotalCount Total number of results matching the query.
 	//
@@ -9095,13 +9098,42 @@ type ContentSearchResponse struct {
 	Type *ContentSearchResponseType `json:"type,omitempty"`
 }
 
-// ContentSearchResponsePagesType Example: pages
-type ContentSearchResponsePagesType string
-
 // ContentSearchResponseType Always `list`.
 //
 // Example: list
 type ContentSearchResponseType string
+
+// ContentSearchResponsePages Pagination metadata, including links to neighbouring pages.
+type ContentSearchResponsePages struct {
+	// Next A link to the next page of results, or null when on the last page.
+	//
+	// Example: https://api.intercom.io/content/search?query=billing&page=2
+	Next *string `json:"next,omitempty"`
+
+	// Page The current page number.
+	//
+	// Example: 1
+	Page *int `json:"page,omitempty"`
+
+	// PerPage Number of results per page.
+	//
+	// Example: 10
+	PerPage *int `json:"per_page,omitempty"`
+
+	// Prev A link to the previous page of results, or null when on the first page.
+	Prev *string `json:"prev,omitempty"`
+
+	// TotalPages Total number of pages of results.
+	//
+	// Example: 1
+	TotalPages *int `json:"total_pages,omitempty"`
+
+	// Type Example: pages
+	Type *ContentSearchResponsePagesType `json:"type,omitempty"`
+}
+
+// ContentSearchResponsePagesType Example: pages
+type ContentSearchResponsePagesType string
 
 // ContentSearchResult A single search result. The `type` field discriminates between the flat shape used for snippets, external pages, files, and internal articles, and the nested shape used for help center articles.
 type ContentSearchResult struct {
@@ -10033,17 +10065,7 @@ type ConversationAttributeRelationshipType struct {
 	Name *string `json:"name,omitempty"`
 
 	// Reference Reference configuration for related objects.
-	Reference *struct {
-		// ObjectTypeId The ID of the related custom object type.
-		//
-		// Example: Test_Object
-		ObjectTypeId *string `json:"object_type_id,omitempty"`
-
-		// Type The cardinality of the relationship: `one` or `many`.
-		//
-		// Example: many
-		Type *ConversationAttributeRelationshipTypeReferenceType `json:"type,omitempty"`
-	} `json:"reference,omitempty"`
+	Reference *ConversationAttributeRelationshipTypeReference `json:"reference,omitempty"`
 
 	// Required Whether this attribute is required.
 	//
@@ -10069,15 +10091,28 @@ type ConversationAttributeRelationshipType struct {
 // ConversationAttributeRelationshipTypeDataType defines model for ConversationAttributeRelationshipType.DataType.
 type ConversationAttributeRelationshipTypeDataType string
 
-// ConversationAttributeRelationshipTypeReferenceType The cardinality of the relationship: `one` or `many`.
-//
-// Example: many
-type ConversationAttributeRelationshipTypeReferenceType string
-
 // ConversationAttributeRelationshipTypeType Value is `conversation_attribute`.
 //
 // Example: conversation_attribute
 type ConversationAttributeRelationshipTypeType string
+
+// ConversationAttributeRelationshipTypeReference Reference configuration for related objects.
+type ConversationAttributeRelationshipTypeReference struct {
+	// ObjectTypeId The ID of the related custom object type.
+	//
+	// Example: Test_Object
+	ObjectTypeId *string `json:"object_type_id,omitempty"`
+
+	// Type The cardinality of the relationship: `one` or `many`.
+	//
+	// Example: many
+	Type *ConversationAttributeRelationshipTypeReferenceType `json:"type,omitempty"`
+}
+
+// ConversationAttributeRelationshipTypeReferenceType The cardinality of the relationship: `one` or `many`.
+//
+// Example: many
+type ConversationAttributeRelationshipTypeReferenceType string
 
 // ConversationAttributeStringType defines model for conversation_attribute_string_type.
 type ConversationAttributeStringType struct {
@@ -10148,66 +10183,87 @@ type ConversationAttributeStringTypeType string
 
 // ConversationAttributeUpdatedByAdmin Contains details about Custom Data Attributes (CDAs) that were modified by an admin (operator) for conversation part type <code>conversation_attribute_updated_by_admin</code>.
 type ConversationAttributeUpdatedByAdmin struct {
-	Attribute *struct {
-		// Name Name of the CDA updated
-		//
-		// Example: jira_issue_key
-		Name *string `json:"name,omitempty"`
-	} `json:"attribute,omitempty"`
-	Value *struct {
-		// Name Current value of the CDA updated
-		//
-		// Example: PROJ-007
-		Name *string `json:"name,omitempty"`
+	Attribute *ConversationAttributeUpdatedByAdminAttribute `json:"attribute,omitempty"`
+	Value     *ConversationAttributeUpdatedByAdminValue     `json:"value,omitempty"`
+}
 
-		// Previous Previous value of the CDA
-		//
-		// Example: PROJ-006
-		Previous *string `json:"previous,omitempty"`
-	} `json:"value,omitempty"`
+// ConversationAttributeUpdatedByAdminAttribute defines model for conversation_attribute_updated_by_admin_attribute.
+type ConversationAttributeUpdatedByAdminAttribute struct {
+	// Name Name of the CDA updated
+	//
+	// Example: jira_issue_key
+	Name *string `json:"name,omitempty"`
+}
+
+// ConversationAttributeUpdatedByAdminValue defines model for conversation_attribute_updated_by_admin_value.
+type ConversationAttributeUpdatedByAdminValue struct {
+	// Name Current value of the CDA updated
+	//
+	// Example: PROJ-007
+	Name *string `json:"name,omitempty"`
+
+	// Previous Previous value of the CDA
+	//
+	// Example: PROJ-006
+	Previous *string `json:"previous,omitempty"`
 }
 
 // ConversationAttributeUpdatedByUser Contains details about Custom Data Attributes (CDAs) that were modified by a user for conversation part type <code>conversation_attribute_updated_by_user</code>.
 type ConversationAttributeUpdatedByUser struct {
-	Attribute *struct {
-		// Name Name of the CDA updated
-		//
-		// Example: Priority
-		Name *string `json:"name,omitempty"`
-	} `json:"attribute,omitempty"`
-	Value *struct {
-		// Name Current value of the CDA updated
-		//
-		// Example: High
-		Name *string `json:"name,omitempty"`
+	Attribute *ConversationAttributeUpdatedByUserAttribute `json:"attribute,omitempty"`
+	Value     *ConversationAttributeUpdatedByUserValue     `json:"value,omitempty"`
+}
 
-		// Previous Previous value of the CDA (null for older events)
-		//
-		// Example: Medium
-		Previous *string `json:"previous,omitempty"`
-	} `json:"value,omitempty"`
+// ConversationAttributeUpdatedByUserAttribute defines model for conversation_attribute_updated_by_user_attribute.
+type ConversationAttributeUpdatedByUserAttribute struct {
+	// Name Name of the CDA updated
+	//
+	// Example: Priority
+	Name *string `json:"name,omitempty"`
+}
+
+// ConversationAttributeUpdatedByUserValue defines model for conversation_attribute_updated_by_user_value.
+type ConversationAttributeUpdatedByUserValue struct {
+	// Name Current value of the CDA updated
+	//
+	// Example: High
+	Name *string `json:"name,omitempty"`
+
+	// Previous Previous value of the CDA (null for older events)
+	//
+	// Example: Medium
+	Previous *string `json:"previous,omitempty"`
 }
 
 // ConversationAttributeUpdatedByWorkflow Contains details about the workflow that was triggered and any Custom Data Attributes (CDAs) that were modified during the workflow execution for conversation part type <code>conversation_attribute_updated_by_workflow</code>.
 type ConversationAttributeUpdatedByWorkflow struct {
-	Attribute *struct {
-		// Name Name of the CDA updated
-		//
-		// Example: flight_category
-		Name *string `json:"name,omitempty"`
-	} `json:"attribute,omitempty"`
-	Value *struct {
-		// Name Value of the CDA updated
-		//
-		// Example: vip_status
-		Name *string `json:"name,omitempty"`
-	} `json:"value,omitempty"`
-	Workflow *struct {
-		// Name Name of the workflow
-		//
-		// Example: Workflow 1
-		Name *string `json:"name,omitempty"`
-	} `json:"workflow,omitempty"`
+	Attribute *ConversationAttributeUpdatedByWorkflowAttribute `json:"attribute,omitempty"`
+	Value     *ConversationAttributeUpdatedByWorkflowValue     `json:"value,omitempty"`
+	Workflow  *ConversationAttributeUpdatedByWorkflowWorkflow  `json:"workflow,omitempty"`
+}
+
+// ConversationAttributeUpdatedByWorkflowAttribute defines model for conversation_attribute_updated_by_workflow_attribute.
+type ConversationAttributeUpdatedByWorkflowAttribute struct {
+	// Name Name of the CDA updated
+	//
+	// Example: flight_category
+	Name *string `json:"name,omitempty"`
+}
+
+// ConversationAttributeUpdatedByWorkflowValue defines model for conversation_attribute_updated_by_workflow_value.
+type ConversationAttributeUpdatedByWorkflowValue struct {
+	// Name Value of the CDA updated
+	//
+	// Example: vip_status
+	Name *string `json:"name,omitempty"`
+}
+
+// ConversationAttributeUpdatedByWorkflowWorkflow defines model for conversation_attribute_updated_by_workflow_workflow.
+type ConversationAttributeUpdatedByWorkflowWorkflow struct {
+	// Name Name of the workflow
+	//
+	// Example: Workflow 1
+	Name *string `json:"name,omitempty"`
 }
 
 // ConversationChannel The channel through which a conversation was originally initiated and its current channel.
@@ -10673,20 +10729,7 @@ type ConversationSource struct {
 	Id *string `json:"id,omitempty"`
 
 	// Recipients The recipients of the source message. Only present for email conversations.
-	Recipients []struct {
-		// DropReason The reason this recipient was dropped, if applicable.
-		DropReason *string `json:"drop_reason,omitempty"`
-
-		// Email The recipient email address.
-		//
-		// Example: user@example.com
-		Email *string `json:"email,omitempty"`
-
-		// Type The recipient type. One of `to`, `cc`, or `bcc`.
-		//
-		// Example: to
-		Type *string `json:"type,omitempty"`
-	} `json:"recipients,omitempty"`
+	Recipients []ConversationSourceRecipientsItem `json:"recipients,omitempty"`
 
 	// Redacted Whether or not the source message has been redacted. Only applicable for contact initiated messages.
 	//
@@ -10694,17 +10737,7 @@ type ConversationSource struct {
 	Redacted *bool `json:"redacted,omitempty"`
 
 	// ReplyTo The Reply-To header addresses of the source message, where a reply will be routed. Can differ from the sender's From address. Only present for email conversations.
-	ReplyTo []struct {
-		// Email The Reply-To email address.
-		//
-		// Example: replies@example.com
-		Email *string `json:"email,omitempty"`
-
-		// Name The display name associated with the Reply-To address.
-		//
-		// Example: Support Team
-		Name *string `json:"name,omitempty"`
-	} `json:"reply_to,omitempty"`
+	ReplyTo []ConversationSourceReplyToItem `json:"reply_to,omitempty"`
 
 	// Subject Optional. The message subject. For Twitter, this will show a generic message regarding why the subject is obscured. In webhook payloads for API version 2.15+, this field returns plain text.
 	//
@@ -10741,6 +10774,35 @@ type ConversationSourceAuthor struct {
 	//
 	// Example: admin
 	Type *string `json:"type,omitempty"`
+}
+
+// ConversationSourceRecipientsItem defines model for conversation_source_recipients_item.
+type ConversationSourceRecipientsItem struct {
+	// DropReason The reason this recipient was dropped, if applicable.
+	DropReason *string `json:"drop_reason,omitempty"`
+
+	// Email The recipient email address.
+	//
+	// Example: user@example.com
+	Email *string `json:"email,omitempty"`
+
+	// Type The recipient type. One of `to`, `cc`, or `bcc`.
+	//
+	// Example: to
+	Type *string `json:"type,omitempty"`
+}
+
+// ConversationSourceReplyToItem defines model for conversation_source_reply_to_item.
+type ConversationSourceReplyToItem struct {
+	// Email The Reply-To email address.
+	//
+	// Example: replies@example.com
+	Email *string `json:"email,omitempty"`
+
+	// Name The display name associated with the Reply-To address.
+	//
+	// Example: Support Team
+	Name *string `json:"name,omitempty"`
 }
 
 // ConversationStatistics A Statistics object containing all information required for reporting, with timestamps and calculated metrics.
@@ -10893,40 +10955,46 @@ type ConvertVisitorRequest struct {
 	Type string `json:"type"`
 
 	// User The unique identifiers retained after converting or merging; one of id or user_id is required.
-	User struct {
-		// Email The contact's email, retained by default if one is present.
-		//
-		// Example: winstonsmith@truth.org
-		Email *string `json:"email,omitempty"`
-
-		// Id The unique identifier for the contact which is given by Intercom.
-		//
-		// Example: 8a88a590-e1c3-41e2-a502-e0649dbf721c
-		Id *string `json:"id,omitempty"`
-
-		// UserId A unique identifier for the contact which is given to Intercom, which will be represented as external_id.
-		//
-		// Example: 8a88a590-e1c3-41e2-a502-e0649dbf721c
-		UserId *string `json:"user_id,omitempty"`
-	} `json:"user"`
+	User ConvertVisitorRequestUser `json:"user"`
 
 	// Visitor The unique identifiers to convert a single Visitor; one of id, user_id or email is required.
-	Visitor struct {
-		// Email The visitor's email.
-		//
-		// Example: winstonsmith@truth.org
-		Email *string `json:"email,omitempty"`
+	Visitor ConvertVisitorRequestVisitor `json:"visitor"`
+}
 
-		// Id The unique identifier for the contact which is given by Intercom.
-		//
-		// Example: 8a88a590-e1c3-41e2-a502-e0649dbf721c
-		Id *string `json:"id,omitempty"`
+// ConvertVisitorRequestUser The unique identifiers retained after converting or merging; one of id or user_id is required.
+type ConvertVisitorRequestUser struct {
+	// Email The contact's email, retained by default if one is present.
+	//
+	// Example: winstonsmith@truth.org
+	Email *string `json:"email,omitempty"`
 
-		// UserId A unique identifier for the contact which is given to Intercom.
-		//
-		// Example: 8a88a590-e1c3-41e2-a502-e0649dbf721c
-		UserId *string `json:"user_id,omitempty"`
-	} `json:"visitor"`
+	// Id The unique identifier for the contact which is given by Intercom.
+	//
+	// Example: 8a88a590-e1c3-41e2-a502-e0649dbf721c
+	Id *string `json:"id,omitempty"`
+
+	// UserId A unique identifier for the contact which is given to Intercom, which will be represented as external_id.
+	//
+	// Example: 8a88a590-e1c3-41e2-a502-e0649dbf721c
+	UserId *string `json:"user_id,omitempty"`
+}
+
+// ConvertVisitorRequestVisitor The unique identifiers to convert a single Visitor; one of id, user_id or email is required.
+type ConvertVisitorRequestVisitor struct {
+	// Email The visitor's email.
+	//
+	// Example: winstonsmith@truth.org
+	Email *string `json:"email,omitempty"`
+
+	// Id The unique identifier for the contact which is given by Intercom.
+	//
+	// Example: 8a88a590-e1c3-41e2-a502-e0649dbf721c
+	Id *string `json:"id,omitempty"`
+
+	// UserId A unique identifier for the contact which is given to Intercom.
+	//
+	// Example: 8a88a590-e1c3-41e2-a502-e0649dbf721c
+	UserId *string `json:"user_id,omitempty"`
 }
 
 // CreateArticleRequest You can create an Article
@@ -11346,13 +11414,7 @@ type CreateConversationAttributeRelationshipRequest struct {
 	Name string `json:"name"`
 
 	// Reference Reference configuration for related objects.
-	Reference *struct {
-		// ObjectTypeId The ID of the related custom object type.
-		ObjectTypeId *string `json:"object_type_id,omitempty"`
-
-		// Type The cardinality of the relationship: `one` or `many`.
-		Type CreateConversationAttributeRelationshipRequestReferenceType `json:"type"`
-	} `json:"reference,omitempty"`
+	Reference *CreateConversationAttributeRelationshipRequestReference `json:"reference,omitempty"`
 
 	// Required Whether this attribute is required.
 	//
@@ -11367,6 +11429,15 @@ type CreateConversationAttributeRelationshipRequest struct {
 
 // CreateConversationAttributeRelationshipRequestDataType defines model for CreateConversationAttributeRelationshipRequest.DataType.
 type CreateConversationAttributeRelationshipRequestDataType string
+
+// CreateConversationAttributeRelationshipRequestReference Reference configuration for related objects.
+type CreateConversationAttributeRelationshipRequestReference struct {
+	// ObjectTypeId The ID of the related custom object type.
+	ObjectTypeId *string `json:"object_type_id,omitempty"`
+
+	// Type The cardinality of the relationship: `one` or `many`.
+	Type CreateConversationAttributeRelationshipRequestReferenceType `json:"type"`
+}
 
 // CreateConversationAttributeRelationshipRequestReferenceType The cardinality of the relationship: `one` or `many`.
 type CreateConversationAttributeRelationshipRequestReferenceType string
@@ -11460,23 +11531,26 @@ type CreateConversationRequest struct {
 	// CreatedAt The time the conversation was created as a UTC Unix timestamp. If not provided, the current time will be used. This field is only recommneded for migrating past conversations from another source into Intercom.
 	//
 	// Example: 1671028894
-	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
-	From      struct {
-		// Id The identifier for the contact which is given by Intercom.
-		//
-		// Example: 536e564f316c83104c000020
-		Id string `json:"id"`
-
-		// Type The role associated to the contact - user or lead.
-		//
-		// Example: user
-		Type CreateConversationRequestFromType `json:"type"`
-	} `json:"from"`
+	CreatedAt *int                          `intercom:"unix" json:"created_at,omitempty"`
+	From      CreateConversationRequestFrom `json:"from"`
 
 	// Subject The title of the email. Only applicable if the message type is email.
 	//
 	// Example: Thanks for everything
 	Subject *string `json:"subject,omitempty"`
+}
+
+// CreateConversationRequestFrom defines model for create_conversation_request_from.
+type CreateConversationRequestFrom struct {
+	// Id The identifier for the contact which is given by Intercom.
+	//
+	// Example: 536e564f316c83104c000020
+	Id string `json:"id"`
+
+	// Type The role associated to the contact - user or lead.
+	//
+	// Example: user
+	Type CreateConversationRequestFromType `json:"type"`
 }
 
 // CreateConversationRequestFromType The role associated to the contact - user or lead.
@@ -11510,9 +11584,7 @@ type CreateDataAttributeRequest struct {
 	Name string `json:"name"`
 
 	// Options The options of a list attribute (data_type "options"), each with its value as `value`. At least two options are required.
-	Options []struct {
-		Value *string `json:"value,omitempty"`
-	} `json:"options,omitempty"`
+	Options []CreateDataAttributeRequestOptionsItem `json:"options,omitempty"`
 }
 
 // CreateDataAttributeRequestDataType The type of the data attribute.
@@ -11522,6 +11594,11 @@ type CreateDataAttributeRequestDataType string
 //
 // Example: contact
 type CreateDataAttributeRequestModel string
+
+// CreateDataAttributeRequestOptionsItem defines model for create_data_attribute_request_options_item.
+type CreateDataAttributeRequestOptionsItem struct {
+	Value *string `json:"value,omitempty"`
+}
 
 // CreateDataConnectorRequest You can create a data connector by providing the required parameters.
 type CreateDataConnectorRequest struct {
@@ -11544,30 +11621,7 @@ type CreateDataConnectorRequest struct {
 	CustomerAuthentication *bool `json:"customer_authentication,omitempty"`
 
 	// DataInputs Input parameters accepted by the connector.
-	DataInputs []struct {
-		// DefaultValue The default value for the parameter. Defaults to an empty string if omitted.
-		DefaultValue *string `json:"default_value,omitempty"`
-
-		// Description A description of the parameter.
-		//
-		// Example: The order ID to look up
-		Description *string `json:"description,omitempty"`
-
-		// Name The parameter name.
-		//
-		// Example: order_id
-		Name *string `json:"name,omitempty"`
-
-		// Required Whether the parameter is required.
-		//
-		// Example: true
-		Required *bool `json:"required,omitempty"`
-
-		// Type The parameter type.
-		//
-		// Example: string
-		Type *CreateDataConnectorRequestDataInputsType `json:"type,omitempty"`
-	} `json:"data_inputs,omitempty"`
+	DataInputs []CreateDataConnectorRequestDataInputsItem `json:"data_inputs,omitempty"`
 
 	// Description A description of what this data connector does.
 	//
@@ -11580,17 +11634,7 @@ type CreateDataConnectorRequest struct {
 	DirectFinUsage *bool `json:"direct_fin_usage,omitempty"`
 
 	// Headers HTTP headers to include in the request.
-	Headers []struct {
-		// Name The header name.
-		//
-		// Example: Content-Type
-		Name *string `json:"name,omitempty"`
-
-		// Value The header value. Supports template variables.
-		//
-		// Example: application/json
-		Value *string `json:"value,omitempty"`
-	} `json:"headers,omitempty"`
+	Headers []CreateDataConnectorRequestHeadersItem `json:"headers,omitempty"`
 
 	// HttpMethod The HTTP method used when calling the external API.
 	//
@@ -11626,15 +11670,54 @@ type CreateDataConnectorRequest struct {
 // CreateDataConnectorRequestAudiences defines model for CreateDataConnectorRequest.Audiences.
 type CreateDataConnectorRequestAudiences string
 
-// CreateDataConnectorRequestDataInputsType The parameter type.
-//
-// Example: string
-type CreateDataConnectorRequestDataInputsType string
-
 // CreateDataConnectorRequestHttpMethod The HTTP method used when calling the external API.
 //
 // Example: get
 type CreateDataConnectorRequestHttpMethod string
+
+// CreateDataConnectorRequestDataInputsItem defines model for create_data_connector_request_data_inputs_item.
+type CreateDataConnectorRequestDataInputsItem struct {
+	// DefaultValue The default value for the parameter. Defaults to an empty string if omitted.
+	DefaultValue *string `json:"default_value,omitempty"`
+
+	// Description A description of the parameter.
+	//
+	// Example: The order ID to look up
+	Description *string `json:"description,omitempty"`
+
+	// Name The parameter name.
+	//
+	// Example: order_id
+	Name *string `json:"name,omitempty"`
+
+	// Required Whether the parameter is required.
+	//
+	// Example: true
+	Required *bool `json:"required,omitempty"`
+
+	// Type The parameter type.
+	//
+	// Example: string
+	Type *CreateDataConnectorRequestDataInputsItemType `json:"type,omitempty"`
+}
+
+// CreateDataConnectorRequestDataInputsItemType The parameter type.
+//
+// Example: string
+type CreateDataConnectorRequestDataInputsItemType string
+
+// CreateDataConnectorRequestHeadersItem defines model for create_data_connector_request_headers_item.
+type CreateDataConnectorRequestHeadersItem struct {
+	// Name The header name.
+	//
+	// Example: Content-Type
+	Name *string `json:"name,omitempty"`
+
+	// Value The header value. Supports template variables.
+	//
+	// Example: application/json
+	Value *string `json:"value,omitempty"`
+}
 
 // CreateDataEventRequest defines model for create_data_event_request.
 type CreateDataEventRequest struct {
@@ -11672,32 +11755,35 @@ type CreateDataEventRequest struct {
 // CreateDataEventSummariesRequest You can send a list of event summaries for a user. Each event summary should contain the event name, the time the event occurred, and the number of times the event occurred. The event name should be a past tense "verb-noun" combination, to improve readability, for example `updated-plan`.
 type CreateDataEventSummariesRequest struct {
 	// EventSummaries A list of event summaries for the user. Each event summary should contain the event name, the time the event occurred, and the number of times the event occurred. The event name should be a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`.
-	EventSummaries *struct {
-		// Count The number of times the event occurred.
-		//
-		// Example: 1
-		Count *int `json:"count,omitempty"`
-
-		// EventName The name of the event that occurred. A good event name is typically a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`.
-		//
-		// Example: invited-friend
-		EventName *string `json:"event_name,omitempty"`
-
-		// First The first time the event was sent
-		//
-		// Example: 1671028894
-		First *int `json:"first,omitempty"`
-
-		// Last The last time the event was sent
-		//
-		// Example: 1671028894
-		Last *int `json:"last,omitempty"`
-	} `json:"event_summaries,omitempty"`
+	EventSummaries *CreateDataEventSummariesRequestEventSummaries `json:"event_summaries,omitempty"`
 
 	// UserId Your identifier for the user.
 	//
 	// Example: 314159
 	UserId *string `json:"user_id,omitempty"`
+}
+
+// CreateDataEventSummariesRequestEventSummaries A list of event summaries for the user. Each event summary should contain the event name, the time the event occurred, and the number of times the event occurred. The event name should be a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`.
+type CreateDataEventSummariesRequestEventSummaries struct {
+	// Count The number of times the event occurred.
+	//
+	// Example: 1
+	Count *int `json:"count,omitempty"`
+
+	// EventName The name of the event that occurred. A good event name is typically a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`.
+	//
+	// Example: invited-friend
+	EventName *string `json:"event_name,omitempty"`
+
+	// First The first time the event was sent
+	//
+	// Example: 1671028894
+	First *int `json:"first,omitempty"`
+
+	// Last The last time the event was sent
+	//
+	// Example: 1671028894
+	Last *int `json:"last,omitempty"`
 }
 
 // CreateDataExportsRequest Request for creating a data export
@@ -12059,17 +12145,7 @@ type CreateTagRequest struct {
 
 // CreateTicketRequest You can create a Ticket
 type CreateTicketRequest struct {
-	Assignment *struct {
-		// AdminAssigneeId The ID of the admin to which the ticket is assigned. If not provided, the ticket will be unassigned.
-		//
-		// Example: 123
-		AdminAssigneeId *string `json:"admin_assignee_id,omitempty"`
-
-		// TeamAssigneeId The ID of the team to which the ticket is assigned. If not provided, the ticket will be unassigned.
-		//
-		// Example: 8
-		TeamAssigneeId *string `json:"team_assignee_id,omitempty"`
-	} `json:"assignment,omitempty"`
+	Assignment *CreateTicketRequestAssignment `json:"assignment,omitempty"`
 
 	// CompanyId The ID of the company that the ticket is associated with. The unique identifier for the company which is given by Intercom
 	//
@@ -12104,6 +12180,19 @@ type CreateTicketRequest struct {
 	//
 	// Example: 1234
 	TicketTypeId string `json:"ticket_type_id"`
+}
+
+// CreateTicketRequestAssignment defines model for create_ticket_request_assignment.
+type CreateTicketRequestAssignment struct {
+	// AdminAssigneeId The ID of the admin to which the ticket is assigned. If not provided, the ticket will be unassigned.
+	//
+	// Example: 123
+	AdminAssigneeId *string `json:"admin_assignee_id,omitempty"`
+
+	// TeamAssigneeId The ID of the team to which the ticket is assigned. If not provided, the ticket will be unassigned.
+	//
+	// Example: 8
+	TeamAssigneeId *string `json:"team_assignee_id,omitempty"`
 }
 
 // CreateTicketTypeAttributeRequest You can create a Ticket Type Attribute
@@ -12275,17 +12364,20 @@ type CursorPagesType string
 
 // CustomActionFinished Contains details about final status of the completed action for conversation part type <code>custom_action_finished</code>.
 type CustomActionFinished struct {
-	Action *struct {
-		// Name Name of the action
-		//
-		// Example: Jira Create Issue
-		Name *string `json:"name,omitempty"`
+	Action *CustomActionFinishedAction `json:"action,omitempty"`
+}
 
-		// Result Status of the action
-		//
-		// Example: success
-		Result *CustomActionFinishedActionResult `json:"result,omitempty"`
-	} `json:"action,omitempty"`
+// CustomActionFinishedAction defines model for custom_action_finished_action.
+type CustomActionFinishedAction struct {
+	// Name Name of the action
+	//
+	// Example: Jira Create Issue
+	Name *string `json:"name,omitempty"`
+
+	// Result Status of the action
+	//
+	// Example: success
+	Result *CustomActionFinishedActionResult `json:"result,omitempty"`
 }
 
 // CustomActionFinishedActionResult Status of the action
@@ -12295,12 +12387,15 @@ type CustomActionFinishedActionResult string
 
 // CustomActionStarted Contains details about name of the action that was initiated for conversation part type <code>custom_action_started</code>.
 type CustomActionStarted struct {
-	Action *struct {
-		// Name Name of the action
-		//
-		// Example: Jira Create Issue
-		Name *string `json:"name,omitempty"`
-	} `json:"action,omitempty"`
+	Action *CustomActionStartedAction `json:"action,omitempty"`
+}
+
+// CustomActionStartedAction defines model for custom_action_started_action.
+type CustomActionStartedAction struct {
+	// Name Name of the action
+	//
+	// Example: Jira Create Issue
+	Name *string `json:"name,omitempty"`
 }
 
 // CustomAttributes An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models. System-defined attributes such as "CX Score rating" and "CX Score explanation" may also be included.
@@ -12667,28 +12762,7 @@ type DataConnectorDetail struct {
 	CustomerAuthentication *bool `json:"customer_authentication,omitempty"`
 
 	// DataInputs The input parameters accepted by this data connector.
-	DataInputs []struct {
-		// DefaultValue The default value for this input, if any.
-		DefaultValue *string `json:"default_value,omitempty"`
-
-		// Description A description of the input parameter.
-		Description *string `json:"description,omitempty"`
-
-		// Name The name of the input parameter.
-		//
-		// Example: conversation_id
-		Name *string `json:"name,omitempty"`
-
-		// Required Whether this input is required.
-		//
-		// Example: true
-		Required *bool `json:"required,omitempty"`
-
-		// Type The data type of the input.
-		//
-		// Example: string
-		Type *DataConnectorDetailDataInputsType `json:"type,omitempty"`
-	} `json:"data_inputs,omitempty"`
+	DataInputs []DataConnectorDetailDataInputsItem `json:"data_inputs,omitempty"`
 
 	// DataTransformationType The type of data transformation applied to the response.
 	DataTransformationType *DataConnectorDetailDataTransformationType `json:"data_transformation_type,omitempty"`
@@ -12716,17 +12790,7 @@ type DataConnectorDetail struct {
 	// Headers HTTP headers for the request. Header values are always redacted as `"****"` in responses.
 	//
 	// Example: [{"name":"Authorization","value":"****"}]
-	Headers []struct {
-		// Name The header name.
-		//
-		// Example: Authorization
-		Name *string `json:"name,omitempty"`
-
-		// Value Always `"****"` in responses.
-		//
-		// Example: ****
-		Value *string `json:"value,omitempty"`
-	} `json:"headers,omitempty"`
+	Headers []DataConnectorDetailHeadersItem `json:"headers,omitempty"`
 
 	// HttpMethod The HTTP method used by the data connector.
 	//
@@ -12744,42 +12808,10 @@ type DataConnectorDetail struct {
 	Name *string `json:"name,omitempty"`
 
 	// ObjectMappings Mappings from connector response objects to Intercom objects.
-	ObjectMappings []struct {
-		AttributeMappings []struct {
-			IntercomAttributeIdentifier *string                                                        `json:"intercom_attribute_identifier,omitempty"`
-			MappingType                 *DataConnectorDetailObjectMappingsAttributeMappingsMappingType `json:"mapping_type,omitempty"`
-			ResponseAttributePath       *string                                                        `json:"response_attribute_path,omitempty"`
-		} `json:"attribute_mappings,omitempty"`
-		IntercomObjectType *DataConnectorDetailObjectMappingsIntercomObjectType `json:"intercom_object_type,omitempty"`
-		ReferenceMappings  []struct {
-			IntercomAttributeIdentifier *string                                                               `json:"intercom_attribute_identifier,omitempty"`
-			IntercomObjectType          *DataConnectorDetailObjectMappingsReferenceMappingsIntercomObjectType `json:"intercom_object_type,omitempty"`
-		} `json:"reference_mappings,omitempty"`
-		ResponseObjectPath *string `json:"response_object_path,omitempty"`
-	} `json:"object_mappings,omitempty"`
+	ObjectMappings []DataConnectorDetailObjectMappingsItem `json:"object_mappings,omitempty"`
 
 	// ResponseFields The fields returned in the connector response.
-	ResponseFields []struct {
-		// ExampleValue An example value for this field.
-		//
-		// Example: ok
-		ExampleValue interface{} `json:"example_value,omitempty"`
-
-		// Path The JSON path of the response field.
-		//
-		// Example: status
-		Path *string `json:"path,omitempty"`
-
-		// Redacted Whether this field is redacted in logs.
-		//
-		// Example: false
-		Redacted *bool `json:"redacted,omitempty"`
-
-		// Type The data type of the response field.
-		//
-		// Example: string
-		Type *DataConnectorDetailResponseFieldsType `json:"type,omitempty"`
-	} `json:"response_fields,omitempty"`
+	ResponseFields []DataConnectorDetailResponseFieldsItem `json:"response_fields,omitempty"`
 
 	// State The current state of the data connector.
 	//
@@ -12823,11 +12855,6 @@ type DataConnectorDetailAudiences string
 // Example: test_response_type
 type DataConnectorDetailConfigurationResponseType string
 
-// DataConnectorDetailDataInputsType The data type of the input.
-//
-// Example: string
-type DataConnectorDetailDataInputsType string
-
 // DataConnectorDetailDataTransformationType The type of data transformation applied to the response.
 type DataConnectorDetailDataTransformationType string
 
@@ -12841,20 +12868,6 @@ type DataConnectorDetailExecutionType string
 // Example: post
 type DataConnectorDetailHttpMethod string
 
-// DataConnectorDetailObjectMappingsAttributeMappingsMappingType defines model for DataConnectorDetail.ObjectMappings.AttributeMappings.MappingType.
-type DataConnectorDetailObjectMappingsAttributeMappingsMappingType string
-
-// DataConnectorDetailObjectMappingsIntercomObjectType defines model for DataConnectorDetail.ObjectMappings.IntercomObjectType.
-type DataConnectorDetailObjectMappingsIntercomObjectType string
-
-// DataConnectorDetailObjectMappingsReferenceMappingsIntercomObjectType defines model for DataConnectorDetail.ObjectMappings.ReferenceMappings.IntercomObjectType.
-type DataConnectorDetailObjectMappingsReferenceMappingsIntercomObjectType string
-
-// DataConnectorDetailResponseFieldsType The data type of the response field.
-//
-// Example: string
-type DataConnectorDetailResponseFieldsType string
-
 // DataConnectorDetailState The current state of the data connector.
 //
 // Example: live
@@ -12864,6 +12877,106 @@ type DataConnectorDetailState string
 //
 // Example: data_connector
 type DataConnectorDetailType string
+
+// DataConnectorDetailDataInputsItem defines model for data_connector_detail_data_inputs_item.
+type DataConnectorDetailDataInputsItem struct {
+	// DefaultValue The default value for this input, if any.
+	DefaultValue *string `json:"default_value,omitempty"`
+
+	// Description A description of the input parameter.
+	Description *string `json:"description,omitempty"`
+
+	// Name The name of the input parameter.
+	//
+	// Example: conversation_id
+	Name *string `json:"name,omitempty"`
+
+	// Required Whether this input is required.
+	//
+	// Example: true
+	Required *bool `json:"required,omitempty"`
+
+	// Type The data type of the input.
+	//
+	// Example: string
+	Type *DataConnectorDetailDataInputsItemType `json:"type,omitempty"`
+}
+
+// DataConnectorDetailDataInputsItemType The data type of the input.
+//
+// Example: string
+type DataConnectorDetailDataInputsItemType string
+
+// DataConnectorDetailHeadersItem defines model for data_connector_detail_headers_item.
+type DataConnectorDetailHeadersItem struct {
+	// Name The header name.
+	//
+	// Example: Authorization
+	Name *string `json:"name,omitempty"`
+
+	// Value Always `"****"` in responses.
+	//
+	// Example: ****
+	Value *string `json:"value,omitempty"`
+}
+
+// DataConnectorDetailObjectMappingsItem defines model for data_connector_detail_object_mappings_item.
+type DataConnectorDetailObjectMappingsItem struct {
+	AttributeMappings  []DataConnectorDetailObjectMappingsItemAttributeMappingsItem `json:"attribute_mappings,omitempty"`
+	IntercomObjectType *DataConnectorDetailObjectMappingsItemIntercomObjectType     `json:"intercom_object_type,omitempty"`
+	ReferenceMappings  []DataConnectorDetailObjectMappingsItemReferenceMappingsItem `json:"reference_mappings,omitempty"`
+	ResponseObjectPath *string                                                      `json:"response_object_path,omitempty"`
+}
+
+// DataConnectorDetailObjectMappingsItemIntercomObjectType defines model for DataConnectorDetailObjectMappingsItem.IntercomObjectType.
+type DataConnectorDetailObjectMappingsItemIntercomObjectType string
+
+// DataConnectorDetailObjectMappingsItemAttributeMappingsItem defines model for data_connector_detail_object_mappings_item_attribute_mappings_item.
+type DataConnectorDetailObjectMappingsItemAttributeMappingsItem struct {
+	IntercomAttributeIdentifier *string                                                                `json:"intercom_attribute_identifier,omitempty"`
+	MappingType                 *DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingType `json:"mapping_type,omitempty"`
+	ResponseAttributePath       *string                                                                `json:"response_attribute_path,omitempty"`
+}
+
+// DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingType defines model for DataConnectorDetailObjectMappingsItemAttributeMappingsItem.MappingType.
+type DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingType string
+
+// DataConnectorDetailObjectMappingsItemReferenceMappingsItem defines model for data_connector_detail_object_mappings_item_reference_mappings_item.
+type DataConnectorDetailObjectMappingsItemReferenceMappingsItem struct {
+	IntercomAttributeIdentifier *string                                                                       `json:"intercom_attribute_identifier,omitempty"`
+	IntercomObjectType          *DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectType `json:"intercom_object_type,omitempty"`
+}
+
+// DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectType defines model for DataConnectorDetailObjectMappingsItemReferenceMappingsItem.IntercomObjectType.
+type DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectType string
+
+// DataConnectorDetailResponseFieldsItem defines model for data_connector_detail_response_fields_item.
+type DataConnectorDetailResponseFieldsItem struct {
+	// ExampleValue An example value for this field.
+	//
+	// Example: ok
+	ExampleValue interface{} `json:"example_value,omitempty"`
+
+	// Path The JSON path of the response field.
+	//
+	// Example: status
+	Path *string `json:"path,omitempty"`
+
+	// Redacted Whether this field is redacted in logs.
+	//
+	// Example: false
+	Redacted *bool `json:"redacted,omitempty"`
+
+	// Type The data type of the response field.
+	//
+	// Example: string
+	Type *DataConnectorDetailResponseFieldsItemType `json:"type,omitempty"`
+}
+
+// DataConnectorDetailResponseFieldsItemType The data type of the response field.
+//
+// Example: string
+type DataConnectorDetailResponseFieldsItemType string
 
 // DataConnectorExecutionResult An execution result from a data connector HTTP request.
 type DataConnectorExecutionResult struct {
@@ -12979,23 +13092,7 @@ type DataConnectorExecutionResultList struct {
 	Data []DataConnectorExecutionResult `json:"data,omitempty"`
 
 	// Pages Pagination information.
-	Pages *struct {
-		// Next Cursor for the next page of results.
-		Next *struct {
-			// StartingAfter The cursor value to use for the next page.
-			//
-			// Example: WzE3MDc1OTQ3MTUuMCw5OTAwMF0=
-			StartingAfter *string `json:"starting_after,omitempty"`
-		} `json:"next,omitempty"`
-
-		// PerPage The number of results per page.
-		//
-		// Example: 10
-		PerPage *int `json:"per_page,omitempty"`
-
-		// Type Example: pages
-		Type *DataConnectorExecutionResultListPagesType `json:"type,omitempty"`
-	} `json:"pages,omitempty"`
+	Pages *DataConnectorExecutionResultListPages `json:"pages,omitempty"`
 
 	// Type The type of object - `list`.
 	//
@@ -13003,13 +13100,35 @@ type DataConnectorExecutionResultList struct {
 	Type *DataConnectorExecutionResultListType `json:"type,omitempty"`
 }
 
-// DataConnectorExecutionResultListPagesType Example: pages
-type DataConnectorExecutionResultListPagesType string
-
 // DataConnectorExecutionResultListType The type of object - `list`.
 //
 // Example: list
 type DataConnectorExecutionResultListType string
+
+// DataConnectorExecutionResultListPages Pagination information.
+type DataConnectorExecutionResultListPages struct {
+	// Next Cursor for the next page of results.
+	Next *DataConnectorExecutionResultListPagesNext `json:"next,omitempty"`
+
+	// PerPage The number of results per page.
+	//
+	// Example: 10
+	PerPage *int `json:"per_page,omitempty"`
+
+	// Type Example: pages
+	Type *DataConnectorExecutionResultListPagesType `json:"type,omitempty"`
+}
+
+// DataConnectorExecutionResultListPagesType Example: pages
+type DataConnectorExecutionResultListPagesType string
+
+// DataConnectorExecutionResultListPagesNext Cursor for the next page of results.
+type DataConnectorExecutionResultListPagesNext struct {
+	// StartingAfter The cursor value to use for the next page.
+	//
+	// Example: WzE3MDc1OTQ3MTUuMCw5OTAwMF0=
+	StartingAfter *string `json:"starting_after,omitempty"`
+}
 
 // DataConnectorList A paginated list of data connectors.
 type DataConnectorList struct {
@@ -13017,23 +13136,7 @@ type DataConnectorList struct {
 	Data []DataConnector `json:"data,omitempty"`
 
 	// Pages Pagination information.
-	Pages *struct {
-		// Next Cursor for the next page of results.
-		Next *struct {
-			// StartingAfter The cursor value to use for the next page.
-			//
-			// Example: WzE3MDc1OTQ3MTUuMCwxMjM0NV0=
-			StartingAfter *string `json:"starting_after,omitempty"`
-		} `json:"next,omitempty"`
-
-		// PerPage The number of results per page.
-		//
-		// Example: 20
-		PerPage *int `json:"per_page,omitempty"`
-
-		// Type Example: pages
-		Type *DataConnectorListPagesType `json:"type,omitempty"`
-	} `json:"pages,omitempty"`
+	Pages *DataConnectorListPages `json:"pages,omitempty"`
 
 	// Type The type of object - `list`.
 	//
@@ -13041,13 +13144,35 @@ type DataConnectorList struct {
 	Type *DataConnectorListType `json:"type,omitempty"`
 }
 
-// DataConnectorListPagesType Example: pages
-type DataConnectorListPagesType string
-
 // DataConnectorListType The type of object - `list`.
 //
 // Example: list
 type DataConnectorListType string
+
+// DataConnectorListPages Pagination information.
+type DataConnectorListPages struct {
+	// Next Cursor for the next page of results.
+	Next *DataConnectorListPagesNext `json:"next,omitempty"`
+
+	// PerPage The number of results per page.
+	//
+	// Example: 20
+	PerPage *int `json:"per_page,omitempty"`
+
+	// Type Example: pages
+	Type *DataConnectorListPagesType `json:"type,omitempty"`
+}
+
+// DataConnectorListPagesType Example: pages
+type DataConnectorListPagesType string
+
+// DataConnectorListPagesNext Cursor for the next page of results.
+type DataConnectorListPagesNext struct {
+	// StartingAfter The cursor value to use for the next page.
+	//
+	// Example: WzE3MDc1OTQ3MTUuMCwxMjM0NV0=
+	StartingAfter *string `json:"starting_after,omitempty"`
+}
 
 // DataEventSummary This will return a summary of data events for the App.
 type DataEventSummary struct {
@@ -13469,22 +13594,7 @@ type EmailSetting struct {
 // Error The API will return an Error List for a failed request, which will contain one or more Error objects.
 type Error struct {
 	// Errors An array of one or more error objects
-	Errors []struct {
-		// Code A string indicating the kind of error, used to further qualify the HTTP response code
-		//
-		// Example: unauthorized
-		Code string `json:"code"`
-
-		// Field Optional. Used to identify a particular field or query parameter that was in error.
-		//
-		// Example: email
-		Field *string `json:"field,omitempty"`
-
-		// Message Optional. Human readable description of the error.
-		//
-		// Example: Access Token Invalid
-		Message *string `json:"message,omitempty"`
-	} `json:"errors"`
+	Errors []ErrorErrorsItem `json:"errors"`
 
 	// RequestId Example: f93ecfa8-d08a-4325-8694-89aeb89c8f85
 	RequestId *string `json:"request_id,omitempty"`
@@ -13493,6 +13603,24 @@ type Error struct {
 	//
 	// Example: error.list
 	Type string `json:"type"`
+}
+
+// ErrorErrorsItem defines model for error_errors_item.
+type ErrorErrorsItem struct {
+	// Code A string indicating the kind of error, used to further qualify the HTTP response code
+	//
+	// Example: unauthorized
+	Code string `json:"code"`
+
+	// Field Optional. Used to identify a particular field or query parameter that was in error.
+	//
+	// Example: email
+	Field *string `json:"field,omitempty"`
+
+	// Message Optional. Human readable description of the error.
+	//
+	// Example: Access Token Invalid
+	Message *string `json:"message,omitempty"`
 }
 
 // EventDetails defines model for event_details.
@@ -13688,20 +13816,26 @@ type FinAgentAttachmentType string
 // FinAgentAttributeErrors Contains error details if any user or conversation attribute updates failed.
 type FinAgentAttributeErrors struct {
 	// Conversation Conversation-related attribute errors.
-	Conversation *struct {
-		// Attributes Map of conversation attribute names to error messages.
-		//
-		// Example: {"bad_attr":"Conversation attribute 'bad_attr' does not exist"}
-		Attributes map[string]string `json:"attributes,omitempty"`
-	} `json:"conversation,omitempty"`
+	Conversation *FinAgentAttributeErrorsConversation `json:"conversation,omitempty"`
 
 	// User User-related attribute errors.
-	User *struct {
-		// Attributes Map of user attribute names to error messages.
-		//
-		// Example: {"invalid_attr":"User attribute 'invalid_attr' does not exist"}
-		Attributes map[string]string `json:"attributes,omitempty"`
-	} `json:"user,omitempty"`
+	User *FinAgentAttributeErrorsUser `json:"user,omitempty"`
+}
+
+// FinAgentAttributeErrorsConversation Conversation-related attribute errors.
+type FinAgentAttributeErrorsConversation struct {
+	// Attributes Map of conversation attribute names to error messages.
+	//
+	// Example: {"bad_attr":"Conversation attribute 'bad_attr' does not exist"}
+	Attributes map[string]string `json:"attributes,omitempty"`
+}
+
+// FinAgentAttributeErrorsUser User-related attribute errors.
+type FinAgentAttributeErrorsUser struct {
+	// Attributes Map of user attribute names to error messages.
+	//
+	// Example: {"invalid_attr":"User attribute 'invalid_attr' does not exist"}
+	Attributes map[string]string `json:"attributes,omitempty"`
 }
 
 // FinAgentConversationMetadata Metadata about the conversation, including history and attributes.
@@ -14229,10 +14363,7 @@ type InternalArticleListItemType string
 // InternalArticleSearchResponse The results of an Internal Article search
 type InternalArticleSearchResponse struct {
 	// Data An object containing the results of the search.
-	Data *struct {
-		// InternalArticles An array of Internal Article objects
-		InternalArticles []InternalArticle `json:"internal_articles,omitempty"`
-	} `json:"data,omitempty"`
+	Data *InternalArticleSearchResponseData `json:"data,omitempty"`
 
 	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
 	//
@@ -14254,6 +14385,12 @@ type InternalArticleSearchResponse struct {
 //
 // Example: list
 type InternalArticleSearchResponseType string
+
+// InternalArticleSearchResponseData An object containing the results of the search.
+type InternalArticleSearchResponseData struct {
+	// InternalArticles An array of Internal Article objects
+	InternalArticles []InternalArticle `json:"internal_articles,omitempty"`
+}
 
 // IpAllowlist IP allowlist settings for the workspace.
 type IpAllowlist struct {
@@ -14443,25 +14580,7 @@ type MacroList struct {
 	Data []*Macro `json:"data,omitempty"`
 
 	// Pages Pagination information
-	Pages *struct {
-		// Next Cursor for the next page
-		Next *struct {
-			// StartingAfter Base64-encoded cursor containing [updated_at, id] for pagination
-			//
-			// Example: WzE3MTk0OTM3NTcuMCwgIjEyMyJd
-			StartingAfter *string `json:"starting_after,omitempty"`
-		} `json:"next,omitempty"`
-
-		// PerPage Number of results per page
-		//
-		// Example: 50
-		PerPage *int `json:"per_page,omitempty"`
-
-		// Type The type of pagination
-		//
-		// Example: pages
-		Type *MacroListPagesType `json:"type,omitempty"`
-	} `json:"pages,omitempty"`
+	Pages *MacroListPages `json:"pages,omitempty"`
 
 	// Type Always list
 	//
@@ -14469,15 +14588,39 @@ type MacroList struct {
 	Type *MacroListType `json:"type,omitempty"`
 }
 
+// MacroListType Always list
+//
+// Example: list
+type MacroListType string
+
+// MacroListPages Pagination information
+type MacroListPages struct {
+	// Next Cursor for the next page
+	Next *MacroListPagesNext `json:"next,omitempty"`
+
+	// PerPage Number of results per page
+	//
+	// Example: 50
+	PerPage *int `json:"per_page,omitempty"`
+
+	// Type The type of pagination
+	//
+	// Example: pages
+	Type *MacroListPagesType `json:"type,omitempty"`
+}
+
 // MacroListPagesType The type of pagination
 //
 // Example: pages
 type MacroListPagesType string
 
-// MacroListType Always list
-//
-// Example: list
-type MacroListType string
+// MacroListPagesNext Cursor for the next page
+type MacroListPagesNext struct {
+	// StartingAfter Base64-encoded cursor containing [updated_at, id] for pagination
+	//
+	// Example: WzE3MTk0OTM3NTcuMCwgIjEyMyJd
+	StartingAfter *string `json:"starting_after,omitempty"`
+}
 
 // ManageConversationRequest Close, snooze, open or assign a conversation.
 type ManageConversationRequest struct {
@@ -14852,26 +14995,10 @@ type Note struct {
 	Body *string `json:"body,omitempty"`
 
 	// Company Represents the company that the note was created about.
-	Company *struct {
-		// Id The id of the company.
-		//
-		// Example: 5f4d3c1c-7b1b-4d7d-a97e-6095715c6632
-		Id *string `json:"id,omitempty"`
-
-		// Type String representing the object's type. Always has the value `company`.
-		Type *string `json:"type,omitempty"`
-	} `json:"company,omitempty"`
+	Company *NoteCompany `json:"company,omitempty"`
 
 	// Contact Represents the contact that the note was created about.
-	Contact *struct {
-		// Id The id of the contact.
-		//
-		// Example: 214656d0c743eafcfde7f248
-		Id *string `json:"id,omitempty"`
-
-		// Type String representing the object's type. Always has the value `contact`.
-		Type *string `json:"type,omitempty"`
-	} `json:"contact,omitempty"`
+	Contact *NoteContact `json:"contact,omitempty"`
 
 	// CreatedAt The time the note was created.
 	//
@@ -14886,6 +15013,28 @@ type Note struct {
 	// Type String representing the object's type. Always has the value `note`.
 	//
 	// Example: note
+	Type *string `json:"type,omitempty"`
+}
+
+// NoteCompany Represents the company that the note was created about.
+type NoteCompany struct {
+	// Id The id of the company.
+	//
+	// Example: 5f4d3c1c-7b1b-4d7d-a97e-6095715c6632
+	Id *string `json:"id,omitempty"`
+
+	// Type String representing the object's type. Always has the value `company`.
+	Type *string `json:"type,omitempty"`
+}
+
+// NoteContact Represents the contact that the note was created about.
+type NoteContact struct {
+	// Id The id of the contact.
+	//
+	// Example: 214656d0c743eafcfde7f248
+	Id *string `json:"id,omitempty"`
+
+	// Type String representing the object's type. Always has the value `contact`.
 	Type *string `json:"type,omitempty"`
 }
 
@@ -15063,23 +15212,29 @@ type OpenConversationRequestMessageType string
 
 // OperatorWorkflowEvent Contains details about name of the workflow for conversation part type <code>operator_workflow_event</code>.
 type OperatorWorkflowEvent struct {
-	Event *struct {
-		// Result Result of the workflow event
-		//
-		// Example: Finsihed waiting
-		Result *string `json:"result,omitempty"`
+	Event    *OperatorWorkflowEventEvent    `json:"event,omitempty"`
+	Workflow *OperatorWorkflowEventWorkflow `json:"workflow,omitempty"`
+}
 
-		// Type Type of the workflow event initiated
-		//
-		// Example: wait_finished
-		Type *string `json:"type,omitempty"`
-	} `json:"event,omitempty"`
-	Workflow *struct {
-		// Name The name of the workflow
-		//
-		// Example: Custom Bot 1
-		Name *string `json:"name,omitempty"`
-	} `json:"workflow,omitempty"`
+// OperatorWorkflowEventEvent defines model for operator_workflow_event_event.
+type OperatorWorkflowEventEvent struct {
+	// Result Result of the workflow event
+	//
+	// Example: Finsihed waiting
+	Result *string `json:"result,omitempty"`
+
+	// Type Type of the workflow event initiated
+	//
+	// Example: wait_finished
+	Type *string `json:"type,omitempty"`
+}
+
+// OperatorWorkflowEventWorkflow defines model for operator_workflow_event_workflow.
+type OperatorWorkflowEventWorkflow struct {
+	// Name The name of the workflow
+	//
+	// Example: Custom Bot 1
+	Name *string `json:"name,omitempty"`
 }
 
 // PagesLink The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
@@ -15412,25 +15567,7 @@ type SegmentListType string
 // SideConversationList A paginated list of side conversations for a conversation.
 type SideConversationList struct {
 	// Pages Pagination metadata.
-	Pages *struct {
-		// Page The current page number.
-		//
-		// Example: 1
-		Page *int `json:"page,omitempty"`
-
-		// PerPage The number of results per page.
-		//
-		// Example: 25
-		PerPage *int `json:"per_page,omitempty"`
-
-		// TotalPages The total number of pages.
-		//
-		// Example: 1
-		TotalPages *int `json:"total_pages,omitempty"`
-
-		// Type Example: pages
-		Type *SideConversationListPagesType `json:"type,omitempty"`
-	} `json:"pages,omitempty"`
+	Pages *SideConversationListPages `json:"pages,omitempty"`
 
 	// SideConversations An array of side conversation objects.
 	SideConversations []SideConversationSummary `json:"side_conversations,omitempty"`
@@ -15446,13 +15583,34 @@ type SideConversationList struct {
 	Type *SideConversationListType `json:"type,omitempty"`
 }
 
-// SideConversationListPagesType Example: pages
-type SideConversationListPagesType string
-
 // SideConversationListType The type of the response object.
 //
 // Example: side_conversation.list
 type SideConversationListType string
+
+// SideConversationListPages Pagination metadata.
+type SideConversationListPages struct {
+	// Page The current page number.
+	//
+	// Example: 1
+	Page *int `json:"page,omitempty"`
+
+	// PerPage The number of results per page.
+	//
+	// Example: 25
+	PerPage *int `json:"per_page,omitempty"`
+
+	// TotalPages The total number of pages.
+	//
+	// Example: 1
+	TotalPages *int `json:"total_pages,omitempty"`
+
+	// Type Example: pages
+	Type *SideConversationListPagesType `json:"type,omitempty"`
+}
+
+// SideConversationListPagesType Example: pages
+type SideConversationListPagesType string
 
 // SideConversationSummary A side conversation with its conversation parts.
 type SideConversationSummary struct {
@@ -15694,22 +15852,25 @@ type Tag struct {
 // TagCompanyRequest You can tag a single company or a list of companies.
 type TagCompanyRequest struct {
 	// Companies The id or company_id of the company can be passed as input parameters.
-	Companies []struct {
-		// CompanyId The company id you have defined for the company.
-		//
-		// Example: 6
-		CompanyId *string `json:"company_id,omitempty"`
-
-		// Id The Intercom defined id representing the company.
-		//
-		// Example: 531ee472cce572a6ec000006
-		Id *string `json:"id,omitempty"`
-	} `json:"companies"`
+	Companies []TagCompanyRequestCompaniesItem `json:"companies"`
 
 	// Name The name of the tag, which will be created if not found.
 	//
 	// Example: Independent
 	Name string `json:"name"`
+}
+
+// TagCompanyRequestCompaniesItem defines model for tag_company_request_companies_item.
+type TagCompanyRequestCompaniesItem struct {
+	// CompanyId The company id you have defined for the company.
+	//
+	// Example: 6
+	CompanyId *string `json:"company_id,omitempty"`
+
+	// Id The Intercom defined id representing the company.
+	//
+	// Example: 531ee472cce572a6ec000006
+	Id *string `json:"id,omitempty"`
 }
 
 // TagCreateResponse The response for creating or updating a tag, including the entities that were tagged or untagged.
@@ -15725,17 +15886,7 @@ type TagCreateResponse struct {
 	// Companies The companies that were tagged or untagged.
 	//
 	// Example: []
-	Companies []struct {
-		// Id The Intercom ID of the company.
-		//
-		// Example: 6329e838deab40166d1a5400
-		Id *string `json:"id,omitempty"`
-
-		// Tagged Whether the company was tagged (true) or untagged (false).
-		//
-		// Example: true
-		Tagged *bool `json:"tagged,omitempty"`
-	} `json:"companies,omitempty"`
+	Companies []TagCreateResponseCompaniesItem `json:"companies,omitempty"`
 
 	// Id The id of the tag
 	//
@@ -15755,17 +15906,33 @@ type TagCreateResponse struct {
 	// Users The users that were tagged or untagged.
 	//
 	// Example: []
-	Users []struct {
-		// Id The Intercom ID of the user.
-		//
-		// Example: 6329e838deab40166d1a53f7
-		Id *string `json:"id,omitempty"`
+	Users []TagCreateResponseUsersItem `json:"users,omitempty"`
+}
 
-		// Tagged Whether the user was tagged (true) or untagged (false).
-		//
-		// Example: true
-		Tagged *bool `json:"tagged,omitempty"`
-	} `json:"users,omitempty"`
+// TagCreateResponseCompaniesItem defines model for tag_create_response_companies_item.
+type TagCreateResponseCompaniesItem struct {
+	// Id The Intercom ID of the company.
+	//
+	// Example: 6329e838deab40166d1a5400
+	Id *string `json:"id,omitempty"`
+
+	// Tagged Whether the company was tagged (true) or untagged (false).
+	//
+	// Example: true
+	Tagged *bool `json:"tagged,omitempty"`
+}
+
+// TagCreateResponseUsersItem defines model for tag_create_response_users_item.
+type TagCreateResponseUsersItem struct {
+	// Id The Intercom ID of the user.
+	//
+	// Example: 6329e838deab40166d1a53f7
+	Id *string `json:"id,omitempty"`
+
+	// Tagged Whether the user was tagged (true) or untagged (false).
+	//
+	// Example: true
+	Tagged *bool `json:"tagged,omitempty"`
 }
 
 // TagList A list of tags objects in the workspace.
@@ -15789,13 +15956,16 @@ type TagMultipleUsersRequest struct {
 	// Name The name of the tag, which will be created if not found.
 	//
 	// Example: Independent
-	Name  string `json:"name"`
-	Users []struct {
-		// Id The Intercom defined id representing the user.
-		//
-		// Example: 5f7f0d217289f8d2f4262080
-		Id *string `json:"id,omitempty"`
-	} `json:"users"`
+	Name  string                             `json:"name"`
+	Users []TagMultipleUsersRequestUsersItem `json:"users"`
+}
+
+// TagMultipleUsersRequestUsersItem defines model for tag_multiple_users_request_users_item.
+type TagMultipleUsersRequestUsersItem struct {
+	// Id The Intercom defined id representing the user.
+	//
+	// Example: 5f7f0d217289f8d2f4262080
+	Id *string `json:"id,omitempty"`
 }
 
 // Tags A list of tags objects associated with a conversation
@@ -16175,36 +16345,7 @@ type TicketPart struct {
 	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// UpdatedAttributeData The updated attribute data of the ticket part. Only present for attribute update parts.
-	UpdatedAttributeData *struct {
-		// Attribute Information about the attribute that was updated.
-		Attribute struct {
-			// Id The unique identifier of the attribute.
-			//
-			// Example: 7
-			Id string `json:"id"`
-
-			// Label The human-readable name of the attribute.
-			//
-			// Example: Progress
-			Label string `json:"label"`
-
-			// Type The type of the object. Always 'attribute'.
-			//
-			// Example: attribute
-			Type TicketPartUpdatedAttributeDataAttributeType `json:"type"`
-		} `json:"attribute"`
-
-		// Value The new value of the attribute.
-		Value struct {
-			Id    types.IDs     `json:"id"`
-			Label types.Strings `json:"label"`
-
-			// Type The type of the object. Always 'value'.
-			//
-			// Example: value
-			Type TicketPartUpdatedAttributeDataValueType `json:"type"`
-		} `json:"value"`
-	} `json:"updated_attribute_data,omitempty"`
+	UpdatedAttributeData *TicketPartUpdatedAttributeData `json:"updated_attribute_data,omitempty"`
 }
 
 // TicketPartPreviousTicketState The previous state of the ticket.
@@ -16216,16 +16357,6 @@ type TicketPartPreviousTicketState string
 //
 // Example: submitted
 type TicketPartTicketState string
-
-// TicketPartUpdatedAttributeDataAttributeType The type of the object. Always 'attribute'.
-//
-// Example: attribute
-type TicketPartUpdatedAttributeDataAttributeType string
-
-// TicketPartUpdatedAttributeDataValueType The type of the object. Always 'value'.
-//
-// Example: value
-type TicketPartUpdatedAttributeDataValueType string
 
 // TicketPartAuthor The author that wrote or triggered the part. Can be a bot, admin, team or user.
 type TicketPartAuthor struct {
@@ -16254,6 +16385,54 @@ type TicketPartAuthor struct {
 //
 // Example: admin
 type TicketPartAuthorType string
+
+// TicketPartUpdatedAttributeData The updated attribute data of the ticket part. Only present for attribute update parts.
+type TicketPartUpdatedAttributeData struct {
+	// Attribute Information about the attribute that was updated.
+	Attribute TicketPartUpdatedAttributeDataAttribute `json:"attribute"`
+
+	// Value The new value of the attribute.
+	Value TicketPartUpdatedAttributeDataValue `json:"value"`
+}
+
+// TicketPartUpdatedAttributeDataAttribute Information about the attribute that was updated.
+type TicketPartUpdatedAttributeDataAttribute struct {
+	// Id The unique identifier of the attribute.
+	//
+	// Example: 7
+	Id string `json:"id"`
+
+	// Label The human-readable name of the attribute.
+	//
+	// Example: Progress
+	Label string `json:"label"`
+
+	// Type The type of the object. Always 'attribute'.
+	//
+	// Example: attribute
+	Type TicketPartUpdatedAttributeDataAttributeType `json:"type"`
+}
+
+// TicketPartUpdatedAttributeDataAttributeType The type of the object. Always 'attribute'.
+//
+// Example: attribute
+type TicketPartUpdatedAttributeDataAttributeType string
+
+// TicketPartUpdatedAttributeDataValue The new value of the attribute.
+type TicketPartUpdatedAttributeDataValue struct {
+	Id    types.IDs     `json:"id"`
+	Label types.Strings `json:"label"`
+
+	// Type The type of the object. Always 'value'.
+	//
+	// Example: value
+	Type TicketPartUpdatedAttributeDataValueType `json:"type"`
+}
+
+// TicketPartUpdatedAttributeDataValueType The type of the object. Always 'value'.
+//
+// Example: value
+type TicketPartUpdatedAttributeDataValueType string
 
 // TicketParts A list of Ticket Part objects for each note and event in the ticket. There is a limit of 500 parts.
 type TicketParts struct {
@@ -16390,15 +16569,7 @@ type TicketStateDetailed struct {
 	InternalLabel *string `json:"internal_label,omitempty"`
 
 	// TicketTypes A list of ticket types associated with a given ticket state.
-	TicketTypes *struct {
-		// Data A list of ticket type attributes associated with a given ticket type.
-		Data []*TicketType `json:"data,omitempty"`
-
-		// Type String representing the object's type. Always has the value `list`.
-		//
-		// Example: list
-		Type *string `json:"type,omitempty"`
-	} `json:"ticket_types,omitempty"`
+	TicketTypes *TicketStateDetailedTicketTypes `json:"ticket_types,omitempty"`
 
 	// Type String representing the object's type. Always has the value `ticket_state`.
 	//
@@ -16410,6 +16581,17 @@ type TicketStateDetailed struct {
 //
 // Example: in_progress
 type TicketStateDetailedCategory string
+
+// TicketStateDetailedTicketTypes A list of ticket types associated with a given ticket state.
+type TicketStateDetailedTicketTypes struct {
+	// Data A list of ticket type attributes associated with a given ticket type.
+	Data []*TicketType `json:"data,omitempty"`
+
+	// Type String representing the object's type. Always has the value `list`.
+	//
+	// Example: list
+	Type *string `json:"type,omitempty"`
+}
 
 // TicketStateList A list of ticket states associated with a given ticket type.
 type TicketStateList struct {
@@ -16458,15 +16640,7 @@ type TicketType struct {
 	Name *string `json:"name,omitempty"`
 
 	// TicketStates A list of ticket states associated with a given ticket type.
-	TicketStates *struct {
-		// Data A list of ticket states associated with a given ticket type.
-		Data []*TicketState `json:"data,omitempty"`
-
-		// Type String representing the object's type. Always has the value `list`.
-		//
-		// Example: list
-		Type *string `json:"type,omitempty"`
-	} `json:"ticket_states,omitempty"`
+	TicketStates *TicketTypeTicketStates `json:"ticket_states,omitempty"`
 
 	// TicketTypeAttributes A list of attributes associated with a given ticket type.
 	TicketTypeAttributes *TicketTypeAttributeList `json:"ticket_type_attributes,omitempty"`
@@ -16594,6 +16768,17 @@ type TicketTypeList struct {
 	Type *string `json:"type,omitempty"`
 }
 
+// TicketTypeTicketStates A list of ticket states associated with a given ticket type.
+type TicketTypeTicketStates struct {
+	// Data A list of ticket states associated with a given ticket type.
+	Data []*TicketState `json:"data,omitempty"`
+
+	// Type String representing the object's type. Always has the value `list`.
+	//
+	// Example: list
+	Type *string `json:"type,omitempty"`
+}
+
 // Translation A translation object contains the localised details of a subscription type.
 type Translation struct {
 	// Description The localised description of the subscription type.
@@ -16615,27 +16800,30 @@ type Translation struct {
 // UntagCompanyRequest You can tag a single company or a list of companies.
 type UntagCompanyRequest struct {
 	// Companies The id or company_id of the company can be passed as input parameters.
-	Companies []struct {
-		// CompanyId The company id you have defined for the company.
-		//
-		// Example: 6
-		CompanyId *string `json:"company_id,omitempty"`
-
-		// Id The Intercom defined id representing the company.
-		//
-		// Example: 531ee472cce572a6ec000006
-		Id *string `json:"id,omitempty"`
-
-		// Untag Always set to true
-		//
-		// Example: true
-		Untag *bool `json:"untag,omitempty"`
-	} `json:"companies"`
+	Companies []UntagCompanyRequestCompaniesItem `json:"companies"`
 
 	// Name The name of the tag which will be untagged from the company
 	//
 	// Example: Independent
 	Name string `json:"name"`
+}
+
+// UntagCompanyRequestCompaniesItem defines model for untag_company_request_companies_item.
+type UntagCompanyRequestCompaniesItem struct {
+	// CompanyId The company id you have defined for the company.
+	//
+	// Example: 6
+	CompanyId *string `json:"company_id,omitempty"`
+
+	// Id The Intercom defined id representing the company.
+	//
+	// Example: 531ee472cce572a6ec000006
+	Id *string `json:"id,omitempty"`
+
+	// Untag Always set to true
+	//
+	// Example: true
+	Untag *bool `json:"untag,omitempty"`
 }
 
 // UpdateArticleRequest You can Update an Article
@@ -16919,13 +17107,7 @@ type UpdateConversationAttributeRequest struct {
 	Name *string `json:"name,omitempty"`
 
 	// Reference (Relationship data type only) Reference configuration for related objects.
-	Reference *struct {
-		// ObjectTypeId The ID of the related custom object type.
-		ObjectTypeId *string `json:"object_type_id,omitempty"`
-
-		// Type The cardinality of the relationship: `one` or `many`.
-		Type UpdateConversationAttributeRequestReferenceType `json:"type"`
-	} `json:"reference,omitempty"`
+	Reference *UpdateConversationAttributeRequestReference `json:"reference,omitempty"`
 
 	// Required Whether this attribute is required.
 	//
@@ -16936,6 +17118,15 @@ type UpdateConversationAttributeRequest struct {
 	//
 	// Example: []
 	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
+}
+
+// UpdateConversationAttributeRequestReference (Relationship data type only) Reference configuration for related objects.
+type UpdateConversationAttributeRequestReference struct {
+	// ObjectTypeId The ID of the related custom object type.
+	ObjectTypeId *string `json:"object_type_id,omitempty"`
+
+	// Type The cardinality of the relationship: `one` or `many`.
+	Type UpdateConversationAttributeRequestReferenceType `json:"type"`
 }
 
 // UpdateConversationAttributeRequestReferenceType The cardinality of the relationship: `one` or `many`.
@@ -16982,9 +17173,12 @@ type UpdateDataAttributeRequest struct {
 	MessengerWritable *bool `json:"messenger_writable,omitempty"`
 
 	// Options The options of a list attribute, each with its value as `value`. At least two options are required.
-	Options []struct {
-		Value *string `json:"value,omitempty"`
-	} `json:"options,omitempty"`
+	Options []UpdateDataAttributeRequestOptionsItem `json:"options,omitempty"`
+}
+
+// UpdateDataAttributeRequestOptionsItem defines model for update_data_attribute_request_options_item.
+type UpdateDataAttributeRequestOptionsItem struct {
+	Value *string `json:"value,omitempty"`
 }
 
 // UpdateDataConnectorRequest Update an existing data connector. All fields are optional — only provided fields will be updated. Set `state` to `live` or `draft` to change the connector's state.
@@ -17008,30 +17202,7 @@ type UpdateDataConnectorRequest struct {
 	CustomerAuthentication *bool `json:"customer_authentication,omitempty"`
 
 	// DataInputs The input parameters accepted by this data connector. Replaces all existing inputs.
-	DataInputs *[]struct {
-		// DefaultValue The default value for this input, if any.
-		DefaultValue *string `json:"default_value,omitempty"`
-
-		// Description A description of the input parameter. Required for each input.
-		//
-		// Example: The order ID to look up
-		Description *string `json:"description,omitempty"`
-
-		// Name The name of the input parameter.
-		//
-		// Example: order_id
-		Name *string `json:"name,omitempty"`
-
-		// Required Whether this input is required.
-		//
-		// Example: true
-		Required *bool `json:"required,omitempty"`
-
-		// Type The data type of the input.
-		//
-		// Example: string
-		Type *UpdateDataConnectorRequestDataInputsType `json:"type,omitempty"`
-	} `json:"data_inputs,omitempty"`
+	DataInputs *[]UpdateDataConnectorRequestDataInputsItem `json:"data_inputs,omitempty"`
 
 	// Description A description of what this data connector does.
 	//
@@ -17044,17 +17215,7 @@ type UpdateDataConnectorRequest struct {
 	DirectFinUsage *bool `json:"direct_fin_usage,omitempty"`
 
 	// Headers HTTP headers to include in the request.
-	Headers *[]struct {
-		// Name The header name.
-		//
-		// Example: Content-Type
-		Name *string `json:"name,omitempty"`
-
-		// Value The header value. Supports template variables.
-		//
-		// Example: application/json
-		Value *string `json:"value,omitempty"`
-	} `json:"headers,omitempty"`
+	Headers *[]UpdateDataConnectorRequestHeadersItem `json:"headers,omitempty"`
 
 	// HttpMethod The HTTP method used by the data connector.
 	//
@@ -17093,11 +17254,6 @@ type UpdateDataConnectorRequest struct {
 // UpdateDataConnectorRequestAudiences defines model for UpdateDataConnectorRequest.Audiences.
 type UpdateDataConnectorRequestAudiences string
 
-// UpdateDataConnectorRequestDataInputsType The data type of the input.
-//
-// Example: string
-type UpdateDataConnectorRequestDataInputsType string
-
 // UpdateDataConnectorRequestHttpMethod The HTTP method used by the data connector.
 //
 // Example: post
@@ -17105,6 +17261,50 @@ type UpdateDataConnectorRequestHttpMethod string
 
 // UpdateDataConnectorRequestState The desired state of the connector.
 type UpdateDataConnectorRequestState string
+
+// UpdateDataConnectorRequestDataInputsItem defines model for update_data_connector_request_data_inputs_item.
+type UpdateDataConnectorRequestDataInputsItem struct {
+	// DefaultValue The default value for this input, if any.
+	DefaultValue *string `json:"default_value,omitempty"`
+
+	// Description A description of the input parameter. Required for each input.
+	//
+	// Example: The order ID to look up
+	Description *string `json:"description,omitempty"`
+
+	// Name The name of the input parameter.
+	//
+	// Example: order_id
+	Name *string `json:"name,omitempty"`
+
+	// Required Whether this input is required.
+	//
+	// Example: true
+	Required *bool `json:"required,omitempty"`
+
+	// Type The data type of the input.
+	//
+	// Example: string
+	Type *UpdateDataConnectorRequestDataInputsItemType `json:"type,omitempty"`
+}
+
+// UpdateDataConnectorRequestDataInputsItemType The data type of the input.
+//
+// Example: string
+type UpdateDataConnectorRequestDataInputsItemType string
+
+// UpdateDataConnectorRequestHeadersItem defines model for update_data_connector_request_headers_item.
+type UpdateDataConnectorRequestHeadersItem struct {
+	// Name The header name.
+	//
+	// Example: Content-Type
+	Name *string `json:"name,omitempty"`
+
+	// Value The header value. Supports template variables.
+	//
+	// Example: application/json
+	Value *string `json:"value,omitempty"`
+}
 
 // UpdateExternalPageRequest You can update an External Page in your Fin Content Library.
 type UpdateExternalPageRequest struct {
@@ -17412,16 +17612,9 @@ type Visitor struct {
 	// AppId The id of the app the visitor is associated with.
 	//
 	// Example: hfi1bx4l
-	AppId     *string       `json:"app_id,omitempty"`
-	Avatar    *types.Avatar `json:"avatar,omitempty"`
-	Companies *struct {
-		Companies []Company `json:"companies,omitempty"`
-
-		// Type The type of the object
-		//
-		// Example: company.list
-		Type *VisitorCompaniesType `json:"type,omitempty"`
-	} `json:"companies,omitempty"`
+	AppId     *string           `json:"app_id,omitempty"`
+	Avatar    *types.Avatar     `json:"avatar,omitempty"`
+	Companies *VisitorCompanies `json:"companies,omitempty"`
 
 	// CreatedAt The time the Visitor was added to Intercom.
 	//
@@ -17454,46 +17647,8 @@ type Visitor struct {
 	// LasRequestAt The time the Lead last recorded making a request.
 	//
 	// Example: 1663597260
-	LasRequestAt *int `json:"las_request_at,omitempty"`
-	LocationData *struct {
-		// CityName The city name of the visitor.
-		//
-		// Example: Dublin
-		CityName *string `json:"city_name,omitempty"`
-
-		// ContinentCode The continent code of the visitor.
-		//
-		// Example: EU
-		ContinentCode *string `json:"continent_code,omitempty"`
-
-		// CountryCode The country code of the visitor.
-		//
-		// Example: IRL
-		CountryCode *string `json:"country_code,omitempty"`
-
-		// CountryName The country name of the visitor.
-		//
-		// Example: Ireland
-		CountryName *string `json:"country_name,omitempty"`
-
-		// PostalCode The postal code of the visitor.
-		//
-		// Example: D02 N960
-		PostalCode *string `json:"postal_code,omitempty"`
-
-		// RegionName The region name of the visitor.
-		//
-		// Example: Leinster
-		RegionName *string `json:"region_name,omitempty"`
-
-		// Timezone The timezone of the visitor.
-		//
-		// Example: Europe/Dublin
-		Timezone *string `json:"timezone,omitempty"`
-
-		// Type Example: location_data
-		Type *string `json:"type,omitempty"`
-	} `json:"location_data,omitempty"`
+	LasRequestAt *int                 `json:"las_request_at,omitempty"`
+	LocationData *VisitorLocationData `json:"location_data,omitempty"`
 
 	// MarkedEmailAsSpam Identifies if this visitor has marked an email as spam.
 	//
@@ -17528,15 +17683,8 @@ type Visitor struct {
 	// RemoteCreatedAt The time the Visitor was added to Intercom.
 	//
 	// Example: 1663597223
-	RemoteCreatedAt *int `json:"remote_created_at,omitempty"`
-	Segments        *struct {
-		Segments []string `json:"segments,omitempty"`
-
-		// Type The type of the object
-		//
-		// Example: segment.list
-		Type *VisitorSegmentsType `json:"type,omitempty"`
-	} `json:"segments,omitempty"`
+	RemoteCreatedAt *int             `json:"remote_created_at,omitempty"`
+	Segments        *VisitorSegments `json:"segments,omitempty"`
 
 	// SessionCount The number of sessions the Visitor has had.
 	//
@@ -17546,38 +17694,9 @@ type Visitor struct {
 	// SignedUpAt The time the Visitor signed up for your product.
 	//
 	// Example: 1663597223
-	SignedUpAt     *int `json:"signed_up_at,omitempty"`
-	SocialProfiles *struct {
-		SocialProfiles []string `json:"social_profiles,omitempty"`
-
-		// Type The type of the object
-		//
-		// Example: social_profile.list
-		Type *VisitorSocialProfilesType `json:"type,omitempty"`
-	} `json:"social_profiles,omitempty"`
-	Tags *struct {
-		Tags []struct {
-			// Id The id of the tag.
-			//
-			// Example: 8482
-			Id *string `json:"id,omitempty"`
-
-			// Name The name of the tag.
-			//
-			// Example: tag_name
-			Name *string `json:"name,omitempty"`
-
-			// Type The type of the object
-			//
-			// Example: tag
-			Type *VisitorTagsTagsType `json:"type,omitempty"`
-		} `json:"tags,omitempty"`
-
-		// Type The type of the object
-		//
-		// Example: tag.list
-		Type *VisitorTagsType `json:"type,omitempty"`
-	} `json:"tags,omitempty"`
+	SignedUpAt     *int                   `json:"signed_up_at,omitempty"`
+	SocialProfiles *VisitorSocialProfiles `json:"social_profiles,omitempty"`
+	Tags           *VisitorTags           `json:"tags,omitempty"`
 
 	// Type Value is 'visitor'
 	//
@@ -17625,30 +17744,129 @@ type Visitor struct {
 	UtmTerm *string `json:"utm_term,omitempty"`
 }
 
+// VisitorCompanies defines model for visitor_companies.
+type VisitorCompanies struct {
+	Companies []Company `json:"companies,omitempty"`
+
+	// Type The type of the object
+	//
+	// Example: company.list
+	Type *VisitorCompaniesType `json:"type,omitempty"`
+}
+
 // VisitorCompaniesType The type of the object
 //
 // Example: company.list
 type VisitorCompaniesType string
+
+// VisitorLocationData defines model for visitor_location_data.
+type VisitorLocationData struct {
+	// CityName The city name of the visitor.
+	//
+	// Example: Dublin
+	CityName *string `json:"city_name,omitempty"`
+
+	// ContinentCode The continent code of the visitor.
+	//
+	// Example: EU
+	ContinentCode *string `json:"continent_code,omitempty"`
+
+	// CountryCode The country code of the visitor.
+	//
+	// Example: IRL
+	CountryCode *string `json:"country_code,omitempty"`
+
+	// CountryName The country name of the visitor.
+	//
+	// Example: Ireland
+	CountryName *string `json:"country_name,omitempty"`
+
+	// PostalCode The postal code of the visitor.
+	//
+	// Example: D02 N960
+	PostalCode *string `json:"postal_code,omitempty"`
+
+	// RegionName The region name of the visitor.
+	//
+	// Example: Leinster
+	RegionName *string `json:"region_name,omitempty"`
+
+	// Timezone The timezone of the visitor.
+	//
+	// Example: Europe/Dublin
+	Timezone *string `json:"timezone,omitempty"`
+
+	// Type Example: location_data
+	Type *string `json:"type,omitempty"`
+}
+
+// VisitorSegments defines model for visitor_segments.
+type VisitorSegments struct {
+	Segments []string `json:"segments,omitempty"`
+
+	// Type The type of the object
+	//
+	// Example: segment.list
+	Type *VisitorSegmentsType `json:"type,omitempty"`
+}
 
 // VisitorSegmentsType The type of the object
 //
 // Example: segment.list
 type VisitorSegmentsType string
 
+// VisitorSocialProfiles defines model for visitor_social_profiles.
+type VisitorSocialProfiles struct {
+	SocialProfiles []string `json:"social_profiles,omitempty"`
+
+	// Type The type of the object
+	//
+	// Example: social_profile.list
+	Type *VisitorSocialProfilesType `json:"type,omitempty"`
+}
+
 // VisitorSocialProfilesType The type of the object
 //
 // Example: social_profile.list
 type VisitorSocialProfilesType string
 
-// VisitorTagsTagsType The type of the object
-//
-// Example: tag
-type VisitorTagsTagsType string
+// VisitorTags defines model for visitor_tags.
+type VisitorTags struct {
+	Tags []VisitorTagsTagsItem `json:"tags,omitempty"`
+
+	// Type The type of the object
+	//
+	// Example: tag.list
+	Type *VisitorTagsType `json:"type,omitempty"`
+}
 
 // VisitorTagsType The type of the object
 //
 // Example: tag.list
 type VisitorTagsType string
+
+// VisitorTagsTagsItem defines model for visitor_tags_tags_item.
+type VisitorTagsTagsItem struct {
+	// Id The id of the tag.
+	//
+	// Example: 8482
+	Id *string `json:"id,omitempty"`
+
+	// Name The name of the tag.
+	//
+	// Example: tag_name
+	Name *string `json:"name,omitempty"`
+
+	// Type The type of the object
+	//
+	// Example: tag
+	Type *VisitorTagsTagsItemType `json:"type,omitempty"`
+}
+
+// VisitorTagsTagsItemType The type of the object
+//
+// Example: tag
+type VisitorTagsTagsItemType string
 
 // WhatsappMessageStatus The delivery status of a specific WhatsApp message.
 type WhatsappMessageStatus struct {
@@ -17663,13 +17881,7 @@ type WhatsappMessageStatus struct {
 	CreatedAt *int `json:"created_at,omitempty"`
 
 	// Error Error details, present only when status is "failed"
-	Error *struct {
-		// Details Detailed error information
-		Details *string `json:"details,omitempty"`
-
-		// Message Error message
-		Message *string `json:"message,omitempty"`
-	} `json:"error,omitempty"`
+	Error *WhatsappMessageStatusError `json:"error,omitempty"`
 
 	// MessageId The WhatsApp message ID
 	//
@@ -17702,23 +17914,19 @@ type WhatsappMessageStatus struct {
 // Example: delivered
 type WhatsappMessageStatusStatus string
 
+// WhatsappMessageStatusError Error details, present only when status is "failed"
+type WhatsappMessageStatusError struct {
+	// Details Detailed error information
+	Details *string `json:"details,omitempty"`
+
+	// Message Error message
+	Message *string `json:"message,omitempty"`
+}
+
 // WhatsappMessageStatusList defines model for whatsapp_message_status_list.
 type WhatsappMessageStatusList struct {
-	Events []WhatsappMessageStatusEvent `json:"events"`
-	Pages  struct {
-		// Next Information for fetching next page (null if no more pages)
-		Next *struct {
-			// StartingAfter Cursor for the next page
-			StartingAfter *string `json:"starting_after,omitempty"`
-		} `json:"next,omitempty"`
-
-		// PerPage Number of results per page
-		PerPage int `json:"per_page"`
-
-		// TotalPages Total number of pages
-		TotalPages int                                `json:"total_pages"`
-		Type       WhatsappMessageStatusListPagesType `json:"type"`
-	} `json:"pages"`
+	Events []WhatsappMessageStatusEvent   `json:"events"`
+	Pages  WhatsappMessageStatusListPages `json:"pages"`
 
 	// RulesetId The provided ruleset ID
 	RulesetId types.ID `json:"ruleset_id"`
@@ -17761,11 +17969,30 @@ type WhatsappMessageStatusEvent struct {
 	WhatsappMessageId string `json:"whatsapp_message_id"`
 }
 
-// WhatsappMessageStatusListPagesType defines model for WhatsappMessageStatusList.Pages.Type.
-type WhatsappMessageStatusListPagesType string
-
 // WhatsappMessageStatusListType defines model for WhatsappMessageStatusList.Type.
 type WhatsappMessageStatusListType string
+
+// WhatsappMessageStatusListPages defines model for whatsapp_message_status_list_pages.
+type WhatsappMessageStatusListPages struct {
+	// Next Information for fetching next page (null if no more pages)
+	Next *WhatsappMessageStatusListPagesNext `json:"next,omitempty"`
+
+	// PerPage Number of results per page
+	PerPage int `json:"per_page"`
+
+	// TotalPages Total number of pages
+	TotalPages int                                `json:"total_pages"`
+	Type       WhatsappMessageStatusListPagesType `json:"type"`
+}
+
+// WhatsappMessageStatusListPagesType defines model for WhatsappMessageStatusListPages.Type.
+type WhatsappMessageStatusListPagesType string
+
+// WhatsappMessageStatusListPagesNext Information for fetching next page (null if no more pages)
+type WhatsappMessageStatusListPagesNext struct {
+	// StartingAfter Cursor for the next page
+	StartingAfter *string `json:"starting_after,omitempty"`
+}
 
 // WorkflowExport A workflow export containing the complete workflow configuration.
 type WorkflowExport struct {
@@ -17785,64 +18012,67 @@ type WorkflowExport struct {
 	ExportedAt *time.Time `json:"exported_at,omitempty"`
 
 	// Workflow The workflow configuration.
-	Workflow *struct {
-		// Attributes Custom attributes defined for this workflow.
-		Attributes []map[string]interface{} `json:"attributes,omitempty"`
+	Workflow *WorkflowExportWorkflow `json:"workflow,omitempty"`
+}
 
-		// CreatedAt When the workflow was created.
-		//
-		// Example: 2025-06-15T10:30:00Z
-		CreatedAt *time.Time `json:"created_at,omitempty"`
+// WorkflowExportWorkflow The workflow configuration.
+type WorkflowExportWorkflow struct {
+	// Attributes Custom attributes defined for this workflow.
+	Attributes []map[string]interface{} `json:"attributes,omitempty"`
 
-		// Description The description of the workflow.
-		//
-		// Example: A workflow that handles customer inquiries
-		Description *string `json:"description,omitempty"`
+	// CreatedAt When the workflow was created.
+	//
+	// Example: 2025-06-15T10:30:00Z
+	CreatedAt *time.Time `json:"created_at,omitempty"`
 
-		// EmbeddedRules Rules embedded within the workflow steps.
-		EmbeddedRules []map[string]interface{} `json:"embedded_rules,omitempty"`
+	// Description The description of the workflow.
+	//
+	// Example: A workflow that handles customer inquiries
+	Description *string `json:"description,omitempty"`
 
-		// Id The unique identifier for the workflow.
-		//
-		// Example: 67890
-		Id *string `json:"id,omitempty"`
+	// EmbeddedRules Rules embedded within the workflow steps.
+	EmbeddedRules []map[string]interface{} `json:"embedded_rules,omitempty"`
 
-		// PreferredDevices The preferred devices for this workflow.
-		//
-		// Example: ["desktop","mobile"]
-		PreferredDevices []string `json:"preferred_devices,omitempty"`
+	// Id The unique identifier for the workflow.
+	//
+	// Example: 67890
+	Id *string `json:"id,omitempty"`
 
-		// Snapshot The current snapshot of workflow steps and configuration.
-		Snapshot map[string]interface{} `json:"snapshot,omitempty"`
+	// PreferredDevices The preferred devices for this workflow.
+	//
+	// Example: ["desktop","mobile"]
+	PreferredDevices []string `json:"preferred_devices,omitempty"`
 
-		// State The current state of the workflow.
-		//
-		// Example: live
-		State *WorkflowExportWorkflowState `json:"state,omitempty"`
+	// Snapshot The current snapshot of workflow steps and configuration.
+	Snapshot map[string]interface{} `json:"snapshot,omitempty"`
 
-		// TargetChannels The channels this workflow targets.
-		//
-		// Example: ["chat"]
-		TargetChannels []string `json:"target_channels,omitempty"`
+	// State The current state of the workflow.
+	//
+	// Example: live
+	State *WorkflowExportWorkflowState `json:"state,omitempty"`
 
-		// Targeting The targeting rules for this workflow.
-		Targeting map[string]interface{} `json:"targeting,omitempty"`
+	// TargetChannels The channels this workflow targets.
+	//
+	// Example: ["chat"]
+	TargetChannels []string `json:"target_channels,omitempty"`
 
-		// Title The title of the workflow.
-		//
-		// Example: My Workflow
-		Title *string `json:"title,omitempty"`
+	// Targeting The targeting rules for this workflow.
+	Targeting map[string]interface{} `json:"targeting,omitempty"`
 
-		// TriggerType The type of trigger that starts this workflow.
-		//
-		// Example: inbound_conversation
-		TriggerType *string `json:"trigger_type,omitempty"`
+	// Title The title of the workflow.
+	//
+	// Example: My Workflow
+	Title *string `json:"title,omitempty"`
 
-		// UpdatedAt When the workflow was last updated.
-		//
-		// Example: 2026-01-20T14:45:00Z
-		UpdatedAt *time.Time `json:"updated_at,omitempty"`
-	} `json:"workflow,omitempty"`
+	// TriggerType The type of trigger that starts this workflow.
+	//
+	// Example: inbound_conversation
+	TriggerType *string `json:"trigger_type,omitempty"`
+
+	// UpdatedAt When the workflow was last updated.
+	//
+	// Example: 2026-01-20T14:45:00Z
+	UpdatedAt *time.Time `json:"updated_at,omitempty"`
 }
 
 // WorkflowExportWorkflowState The current state of the workflow.
@@ -18977,17 +19207,7 @@ type GetTeamMetricsParams struct {
 
 // CreateTicketJSONBody defines parameters for CreateTicket.
 type CreateTicketJSONBody struct {
-	Assignment *struct {
-		// AdminAssigneeId The ID of the admin to which the ticket is assigned. If not provided, the ticket will be unassigned.
-		//
-		// Example: 123
-		AdminAssigneeId *string `json:"admin_assignee_id,omitempty"`
-
-		// TeamAssigneeId The ID of the team to which the ticket is assigned. If not provided, the ticket will be unassigned.
-		//
-		// Example: 8
-		TeamAssigneeId *string `json:"team_assignee_id,omitempty"`
-	} `json:"assignment,omitempty"`
+	Assignment *CreateTicketRequestAssignment `json:"assignment,omitempty"`
 
 	// CompanyId The ID of the company that the ticket is associated with. The unique identifier for the company which is given by Intercom
 	//
@@ -19031,17 +19251,7 @@ type CreateTicketJSONBody struct {
 
 // EnqueueCreateTicketJSONBody defines parameters for EnqueueCreateTicket.
 type EnqueueCreateTicketJSONBody struct {
-	Assignment *struct {
-		// AdminAssigneeId The ID of the admin to which the ticket is assigned. If not provided, the ticket will be unassigned.
-		//
-		// Example: 123
-		AdminAssigneeId *string `json:"admin_assignee_id,omitempty"`
-
-		// TeamAssigneeId The ID of the team to which the ticket is assigned. If not provided, the ticket will be unassigned.
-		//
-		// Example: 8
-		TeamAssigneeId *string `json:"team_assignee_id,omitempty"`
-	} `json:"assignment,omitempty"`
+	Assignment *CreateTicketRequestAssignment `json:"assignment,omitempty"`
 
 	// CompanyId The ID of the company that the ticket is associated with. The unique identifier for the company which is given by Intercom
 	//

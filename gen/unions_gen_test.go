@@ -18,46 +18,22 @@ func TestUnionsRoundTrip(t *testing.T) {
 		run  func() (want, got any, wire []byte, err error)
 	}{
 		{"ContactReplyConversationRequest/ContactReplyIntercomUserIdRequest", func() (any, any, []byte, error) {
-			return roundTrip(ContactReplyConversationRequestOf[ContactReplyIntercomUserIdRequest], ContactReplyIntercomUserIdRequest{AttachmentFiles: make([]ConversationAttachmentFiles, 1), AttachmentUrls: make([]string, 1), CreatedAt: new(int), MessageType: ContactReplyIntercomUserIdRequestMessageTypeComment, ReplyOptions: make([]struct {
-				Text string `json:"text"`
-
-				Uuid string `json:"uuid"`
-			}, 1), Type: ContactReplyIntercomUserIdRequestTypeUser}, nil)
+			return roundTrip(ContactReplyConversationRequestOf[ContactReplyIntercomUserIdRequest], ContactReplyIntercomUserIdRequest{AttachmentFiles: make([]ConversationAttachmentFiles, 1), AttachmentUrls: make([]string, 1), CreatedAt: new(int), MessageType: ContactReplyIntercomUserIdRequestMessageTypeComment, ReplyOptions: make([]ContactReplyBaseRequestReplyOptionsItem, 1), Type: ContactReplyIntercomUserIdRequestTypeUser}, nil)
 		}},
 		{"ContactReplyConversationRequest/ContactReplyEmailRequest", func() (any, any, []byte, error) {
-			return roundTrip(ContactReplyConversationRequestOf[ContactReplyEmailRequest], ContactReplyEmailRequest{AttachmentFiles: make([]ConversationAttachmentFiles, 1), AttachmentUrls: make([]string, 1), CreatedAt: new(int), MessageType: ContactReplyEmailRequestMessageTypeComment, ReplyOptions: make([]struct {
-				Text string `json:"text"`
-
-				Uuid string `json:"uuid"`
-			}, 1), Type: ContactReplyEmailRequestTypeUser}, nil)
+			return roundTrip(ContactReplyConversationRequestOf[ContactReplyEmailRequest], ContactReplyEmailRequest{AttachmentFiles: make([]ConversationAttachmentFiles, 1), AttachmentUrls: make([]string, 1), CreatedAt: new(int), MessageType: ContactReplyEmailRequestMessageTypeComment, ReplyOptions: make([]ContactReplyBaseRequestReplyOptionsItem, 1), Type: ContactReplyEmailRequestTypeUser}, nil)
 		}},
 		{"ContactReplyConversationRequest/ContactReplyUserIdRequest", func() (any, any, []byte, error) {
-			return roundTrip(ContactReplyConversationRequestOf[ContactReplyUserIdRequest], ContactReplyUserIdRequest{AttachmentFiles: make([]ConversationAttachmentFiles, 1), AttachmentUrls: make([]string, 1), CreatedAt: new(int), MessageType: ContactReplyUserIdRequestMessageTypeComment, ReplyOptions: make([]struct {
-				Text string `json:"text"`
-
-				Uuid string `json:"uuid"`
-			}, 1), Type: ContactReplyUserIdRequestTypeUser}, nil)
+			return roundTrip(ContactReplyConversationRequestOf[ContactReplyUserIdRequest], ContactReplyUserIdRequest{AttachmentFiles: make([]ConversationAttachmentFiles, 1), AttachmentUrls: make([]string, 1), CreatedAt: new(int), MessageType: ContactReplyUserIdRequestMessageTypeComment, ReplyOptions: make([]ContactReplyBaseRequestReplyOptionsItem, 1), Type: ContactReplyUserIdRequestTypeUser}, nil)
 		}},
 		{"ContactReplyTicketRequest/ContactReplyTicketIntercomUserIdRequest", func() (any, any, []byte, error) {
-			return roundTrip(ContactReplyTicketRequestOf[ContactReplyTicketIntercomUserIdRequest], ContactReplyTicketIntercomUserIdRequest{AttachmentUrls: make([]string, 1), CreatedAt: new(int), MessageType: ContactReplyTicketIntercomUserIdRequestMessageTypeComment, ReplyOptions: make([]struct {
-				Text string `json:"text"`
-
-				Uuid string `json:"uuid"`
-			}, 1), Type: ContactReplyTicketIntercomUserIdRequestTypeUser}, nil)
+			return roundTrip(ContactReplyTicketRequestOf[ContactReplyTicketIntercomUserIdRequest], ContactReplyTicketIntercomUserIdRequest{AttachmentUrls: make([]string, 1), CreatedAt: new(int), MessageType: ContactReplyTicketIntercomUserIdRequestMessageTypeComment, ReplyOptions: make([]ContactReplyBaseRequestReplyOptionsItem, 1), Type: ContactReplyTicketIntercomUserIdRequestTypeUser}, nil)
 		}},
 		{"ContactReplyTicketRequest/ContactReplyTicketUserIdRequest", func() (any, any, []byte, error) {
-			return roundTrip(ContactReplyTicketRequestOf[ContactReplyTicketUserIdRequest], ContactReplyTicketUserIdRequest{AttachmentUrls: make([]string, 1), CreatedAt: new(int), MessageType: ContactReplyTicketUserIdRequestMessageTypeComment, ReplyOptions: make([]struct {
-				Text string `json:"text"`
-
-				Uuid string `json:"uuid"`
-			}, 1), Type: ContactReplyTicketUserIdRequestTypeUser}, nil)
+			return roundTrip(ContactReplyTicketRequestOf[ContactReplyTicketUserIdRequest], ContactReplyTicketUserIdRequest{AttachmentUrls: make([]string, 1), CreatedAt: new(int), MessageType: ContactReplyTicketUserIdRequestMessageTypeComment, ReplyOptions: make([]ContactReplyBaseRequestReplyOptionsItem, 1), Type: ContactReplyTicketUserIdRequestTypeUser}, nil)
 		}},
 		{"ContactReplyTicketRequest/ContactReplyTicketEmailRequest", func() (any, any, []byte, error) {
-			return roundTrip(ContactReplyTicketRequestOf[ContactReplyTicketEmailRequest], ContactReplyTicketEmailRequest{AttachmentUrls: make([]string, 1), CreatedAt: new(int), MessageType: ContactReplyTicketEmailRequestMessageTypeComment, ReplyOptions: make([]struct {
-				Text string `json:"text"`
-
-				Uuid string `json:"uuid"`
-			}, 1), Type: ContactReplyTicketEmailRequestTypeUser}, nil)
+			return roundTrip(ContactReplyTicketRequestOf[ContactReplyTicketEmailRequest], ContactReplyTicketEmailRequest{AttachmentUrls: make([]string, 1), CreatedAt: new(int), MessageType: ContactReplyTicketEmailRequestMessageTypeComment, ReplyOptions: make([]ContactReplyBaseRequestReplyOptionsItem, 1), Type: ContactReplyTicketEmailRequestTypeUser}, nil)
 		}},
 		{"ContentSearchResult/ContentSearchDefaultItem", func() (any, any, []byte, error) {
 			return roundTrip(ContentSearchResultOf[ContentSearchDefaultItem], ContentSearchDefaultItem{Id: new(string), Title: new(string), Type: ContentSearchDefaultItemTypeContentSnippet}, nil)
@@ -84,11 +60,7 @@ func TestUnionsRoundTrip(t *testing.T) {
 			return roundTrip(ConversationAttributeOf[ConversationAttributeDatetimeType], ConversationAttributeDatetimeType{AdminId: new(string), Archived: new(bool), CreatedAt: new(int), DataType: ptr(ConversationAttributeDatetimeTypeDataTypeDatetime), Description: new(string), Id: new(types.NumericID), Name: new(string), Required: new(bool), Type: ptr(ConversationAttributeDatetimeTypeTypeConversationAttribute), UpdatedAt: new(int), VisibleToTeamIds: make([]string, 1)}, nil)
 		}},
 		{"ConversationAttribute/ConversationAttributeRelationshipType", func() (any, any, []byte, error) {
-			return roundTrip(ConversationAttributeOf[ConversationAttributeRelationshipType], ConversationAttributeRelationshipType{AdminId: new(string), Archived: new(bool), CreatedAt: new(int), DataType: ptr(ConversationAttributeRelationshipTypeDataTypeRelationship), Description: new(string), Id: new(types.NumericID), Name: new(string), Reference: new(struct {
-				ObjectTypeId *string `json:"object_type_id,omitempty"`
-
-				Type *ConversationAttributeRelationshipTypeReferenceType `json:"type,omitempty"`
-			}), Required: new(bool), Type: ptr(ConversationAttributeRelationshipTypeTypeConversationAttribute), UpdatedAt: new(int), VisibleToTeamIds: make([]string, 1)}, nil)
+			return roundTrip(ConversationAttributeOf[ConversationAttributeRelationshipType], ConversationAttributeRelationshipType{AdminId: new(string), Archived: new(bool), CreatedAt: new(int), DataType: ptr(ConversationAttributeRelationshipTypeDataTypeRelationship), Description: new(string), Id: new(types.NumericID), Name: new(string), Reference: new(ConversationAttributeRelationshipTypeReference), Required: new(bool), Type: ptr(ConversationAttributeRelationshipTypeTypeConversationAttribute), UpdatedAt: new(int), VisibleToTeamIds: make([]string, 1)}, nil)
 		}},
 		{"ConversationAttribute/ConversationAttributeFilesType", func() (any, any, []byte, error) {
 			return roundTrip(ConversationAttributeOf[ConversationAttributeFilesType], ConversationAttributeFilesType{AdminId: new(string), Archived: new(bool), CreatedAt: new(int), DataType: ptr(ConversationAttributeFilesTypeDataTypeFiles), Description: new(string), Id: new(types.NumericID), Name: new(string), Required: new(bool), Type: ptr(ConversationAttributeFilesTypeTypeConversationAttribute), UpdatedAt: new(int), VisibleToTeamIds: make([]string, 1)}, nil)
@@ -112,11 +84,7 @@ func TestUnionsRoundTrip(t *testing.T) {
 			return roundTrip(CreateConversationAttributeRequestOf[CreateConversationAttributeDatetimeRequest], CreateConversationAttributeDatetimeRequest{DataType: CreateConversationAttributeDatetimeRequestDataTypeDatetime, Description: new(string), Required: new(bool), VisibleToTeamIds: make([]string, 1)}, nil)
 		}},
 		{"CreateConversationAttributeRequest/CreateConversationAttributeRelationshipRequest", func() (any, any, []byte, error) {
-			return roundTrip(CreateConversationAttributeRequestOf[CreateConversationAttributeRelationshipRequest], CreateConversationAttributeRelationshipRequest{DataType: CreateConversationAttributeRelationshipRequestDataTypeRelationship, Description: new(string), Reference: new(struct {
-				ObjectTypeId *string `json:"object_type_id,omitempty"`
-
-				Type CreateConversationAttributeRelationshipRequestReferenceType `json:"type"`
-			}), Required: new(bool), VisibleToTeamIds: make([]string, 1)}, nil)
+			return roundTrip(CreateConversationAttributeRequestOf[CreateConversationAttributeRelationshipRequest], CreateConversationAttributeRelationshipRequest{DataType: CreateConversationAttributeRelationshipRequestDataTypeRelationship, Description: new(string), Reference: new(CreateConversationAttributeRelationshipRequestReference), Required: new(bool), VisibleToTeamIds: make([]string, 1)}, nil)
 		}},
 		{"CreateConversationAttributeRequest/CreateConversationAttributeFilesRequest", func() (any, any, []byte, error) {
 			return roundTrip(CreateConversationAttributeRequestOf[CreateConversationAttributeFilesRequest], CreateConversationAttributeFilesRequest{DataType: CreateConversationAttributeFilesRequestDataTypeFiles, Description: new(string), Required: new(bool), VisibleToTeamIds: make([]string, 1)}, nil)
@@ -125,25 +93,13 @@ func TestUnionsRoundTrip(t *testing.T) {
 			return roundTrip(CreateTagRequestOf[CreateOrUpdateTagRequest], CreateOrUpdateTagRequest{Id: new(string)}, nil)
 		}},
 		{"CreateTagRequest/TagCompanyRequest", func() (any, any, []byte, error) {
-			return roundTrip(CreateTagRequestOf[TagCompanyRequest], TagCompanyRequest{Companies: make([]struct {
-				CompanyId *string `json:"company_id,omitempty"`
-
-				Id *string `json:"id,omitempty"`
-			}, 1)}, nil)
+			return roundTrip(CreateTagRequestOf[TagCompanyRequest], TagCompanyRequest{Companies: make([]TagCompanyRequestCompaniesItem, 1)}, nil)
 		}},
 		{"CreateTagRequest/UntagCompanyRequest", func() (any, any, []byte, error) {
-			return roundTrip(CreateTagRequestOf[UntagCompanyRequest], UntagCompanyRequest{Companies: make([]struct {
-				CompanyId *string `json:"company_id,omitempty"`
-
-				Id *string `json:"id,omitempty"`
-
-				Untag *bool `json:"untag,omitempty"`
-			}, 1)}, *new(TagCompanyRequest))
+			return roundTrip(CreateTagRequestOf[UntagCompanyRequest], UntagCompanyRequest{Companies: make([]UntagCompanyRequestCompaniesItem, 1)}, *new(TagCompanyRequest))
 		}},
 		{"CreateTagRequest/TagMultipleUsersRequest", func() (any, any, []byte, error) {
-			return roundTrip(CreateTagRequestOf[TagMultipleUsersRequest], TagMultipleUsersRequest{Users: make([]struct {
-				Id *string `json:"id,omitempty"`
-			}, 1)}, nil)
+			return roundTrip(CreateTagRequestOf[TagMultipleUsersRequest], TagMultipleUsersRequest{Users: make([]TagMultipleUsersRequestUsersItem, 1)}, nil)
 		}},
 		{"CustomerRequest/CustomerByIntercomUserId", func() (any, any, []byte, error) {
 			return roundTrip(CustomerRequestOf[CustomerByIntercomUserId], CustomerByIntercomUserId{}, nil)
@@ -155,52 +111,22 @@ func TestUnionsRoundTrip(t *testing.T) {
 			return roundTrip(CustomerRequestOf[CustomerByEmail], CustomerByEmail{}, nil)
 		}},
 		{"EventDetails/ConversationAttributeUpdatedByWorkflow", func() (any, any, []byte, error) {
-			return roundTrip(EventDetailsOf[ConversationAttributeUpdatedByWorkflow], ConversationAttributeUpdatedByWorkflow{Attribute: new(struct {
-				Name *string `json:"name,omitempty"`
-			}), Value: new(struct {
-				Name *string `json:"name,omitempty"`
-			}), Workflow: new(struct {
-				Name *string `json:"name,omitempty"`
-			})}, nil)
+			return roundTrip(EventDetailsOf[ConversationAttributeUpdatedByWorkflow], ConversationAttributeUpdatedByWorkflow{Attribute: new(ConversationAttributeUpdatedByWorkflowAttribute), Value: new(ConversationAttributeUpdatedByWorkflowValue), Workflow: new(ConversationAttributeUpdatedByWorkflowWorkflow)}, nil)
 		}},
 		{"EventDetails/ConversationAttributeUpdatedByAdmin", func() (any, any, []byte, error) {
-			return roundTrip(EventDetailsOf[ConversationAttributeUpdatedByAdmin], ConversationAttributeUpdatedByAdmin{Attribute: new(struct {
-				Name *string `json:"name,omitempty"`
-			}), Value: new(struct {
-				Name *string `json:"name,omitempty"`
-
-				Previous *string `json:"previous,omitempty"`
-			})}, nil)
+			return roundTrip(EventDetailsOf[ConversationAttributeUpdatedByAdmin], ConversationAttributeUpdatedByAdmin{Attribute: new(ConversationAttributeUpdatedByAdminAttribute), Value: new(ConversationAttributeUpdatedByAdminValue)}, nil)
 		}},
 		{"EventDetails/ConversationAttributeUpdatedByUser", func() (any, any, []byte, error) {
-			return roundTrip(EventDetailsOf[ConversationAttributeUpdatedByUser], ConversationAttributeUpdatedByUser{Attribute: new(struct {
-				Name *string `json:"name,omitempty"`
-			}), Value: new(struct {
-				Name *string `json:"name,omitempty"`
-
-				Previous *string `json:"previous,omitempty"`
-			})}, *new(ConversationAttributeUpdatedByAdmin))
+			return roundTrip(EventDetailsOf[ConversationAttributeUpdatedByUser], ConversationAttributeUpdatedByUser{Attribute: new(ConversationAttributeUpdatedByUserAttribute), Value: new(ConversationAttributeUpdatedByUserValue)}, *new(ConversationAttributeUpdatedByAdmin))
 		}},
 		{"EventDetails/CustomActionStarted", func() (any, any, []byte, error) {
-			return roundTrip(EventDetailsOf[CustomActionStarted], CustomActionStarted{Action: new(struct {
-				Name *string `json:"name,omitempty"`
-			})}, nil)
+			return roundTrip(EventDetailsOf[CustomActionStarted], CustomActionStarted{Action: new(CustomActionStartedAction)}, nil)
 		}},
 		{"EventDetails/CustomActionFinished", func() (any, any, []byte, error) {
-			return roundTrip(EventDetailsOf[CustomActionFinished], CustomActionFinished{Action: new(struct {
-				Name *string `json:"name,omitempty"`
-
-				Result *CustomActionFinishedActionResult `json:"result,omitempty"`
-			})}, *new(CustomActionStarted))
+			return roundTrip(EventDetailsOf[CustomActionFinished], CustomActionFinished{Action: new(CustomActionFinishedAction)}, *new(CustomActionStarted))
 		}},
 		{"EventDetails/OperatorWorkflowEvent", func() (any, any, []byte, error) {
-			return roundTrip(EventDetailsOf[OperatorWorkflowEvent], OperatorWorkflowEvent{Event: new(struct {
-				Result *string `json:"result,omitempty"`
-
-				Type *string `json:"type,omitempty"`
-			}), Workflow: new(struct {
-				Name *string `json:"name,omitempty"`
-			})}, nil)
+			return roundTrip(EventDetailsOf[OperatorWorkflowEvent], OperatorWorkflowEvent{Event: new(OperatorWorkflowEventEvent), Workflow: new(OperatorWorkflowEventWorkflow)}, nil)
 		}},
 		{"ManageConversationRequest/CloseConversationRequest", func() (any, any, []byte, error) {
 			return roundTrip(ManageConversationRequestOf[CloseConversationRequest], CloseConversationRequest{Body: new(string), MessageType: CloseConversationRequestMessageTypeClose, Type: CloseConversationRequestTypeAdmin}, nil)
@@ -227,28 +153,16 @@ func TestUnionsRoundTrip(t *testing.T) {
 			return roundTrip(RedactConversationRequestOf[RedactConversationSourceRequest], RedactConversationSourceRequest{Type: RedactConversationSourceRequestTypeSource}, nil)
 		}},
 		{"ReplyConversationRequest/ContactReplyConversationRequest", func() (any, any, []byte, error) {
-			return roundTrip(ReplyConversationRequestOf[ContactReplyConversationRequest], must(ContactReplyConversationRequestOf(ContactReplyIntercomUserIdRequest{AttachmentFiles: make([]ConversationAttachmentFiles, 1), AttachmentUrls: make([]string, 1), CreatedAt: new(int), MessageType: ContactReplyIntercomUserIdRequestMessageTypeComment, ReplyOptions: make([]struct {
-				Text string `json:"text"`
-
-				Uuid string `json:"uuid"`
-			}, 1), Type: ContactReplyIntercomUserIdRequestTypeUser})), nil)
+			return roundTrip(ReplyConversationRequestOf[ContactReplyConversationRequest], must(ContactReplyConversationRequestOf(ContactReplyIntercomUserIdRequest{AttachmentFiles: make([]ConversationAttachmentFiles, 1), AttachmentUrls: make([]string, 1), CreatedAt: new(int), MessageType: ContactReplyIntercomUserIdRequestMessageTypeComment, ReplyOptions: make([]ContactReplyBaseRequestReplyOptionsItem, 1), Type: ContactReplyIntercomUserIdRequestTypeUser})), nil)
 		}},
 		{"ReplyConversationRequest/AdminReplyConversationRequest", func() (any, any, []byte, error) {
 			return roundTrip(ReplyConversationRequestOf[AdminReplyConversationRequest], AdminReplyConversationRequest{AttachmentFiles: make([]ConversationAttachmentFiles, 1), AttachmentUrls: make([]string, 1), Body: new(string), CreatedAt: new(int), MessageType: AdminReplyConversationRequestMessageTypeComment, ReplyOptions: make([]QuickReplyOption, 1), SkipNotifications: new(bool), Type: AdminReplyConversationRequestTypeAdmin}, nil)
 		}},
 		{"ReplyTicketRequest/ContactReplyTicketRequest", func() (any, any, []byte, error) {
-			return roundTrip(ReplyTicketRequestOf[ContactReplyTicketRequest], must(ContactReplyTicketRequestOf(ContactReplyTicketIntercomUserIdRequest{AttachmentUrls: make([]string, 1), CreatedAt: new(int), MessageType: ContactReplyTicketIntercomUserIdRequestMessageTypeComment, ReplyOptions: make([]struct {
-				Text string `json:"text"`
-
-				Uuid string `json:"uuid"`
-			}, 1), Type: ContactReplyTicketIntercomUserIdRequestTypeUser})), nil)
+			return roundTrip(ReplyTicketRequestOf[ContactReplyTicketRequest], must(ContactReplyTicketRequestOf(ContactReplyTicketIntercomUserIdRequest{AttachmentUrls: make([]string, 1), CreatedAt: new(int), MessageType: ContactReplyTicketIntercomUserIdRequestMessageTypeComment, ReplyOptions: make([]ContactReplyBaseRequestReplyOptionsItem, 1), Type: ContactReplyTicketIntercomUserIdRequestTypeUser})), nil)
 		}},
 		{"ReplyTicketRequest/AdminReplyTicketRequest", func() (any, any, []byte, error) {
-			return roundTrip(ReplyTicketRequestOf[AdminReplyTicketRequest], AdminReplyTicketRequest{AttachmentFiles: make([]ConversationAttachmentFiles, 1), AttachmentUrls: make([]string, 1), Body: new(string), CreatedAt: new(int), CrossPost: new(bool), MessageType: AdminReplyTicketRequestMessageTypeComment, ReplyOptions: make([]struct {
-				Text string `json:"text"`
-
-				Uuid string `json:"uuid"`
-			}, 1), Type: AdminReplyTicketRequestTypeAdmin}, nil)
+			return roundTrip(ReplyTicketRequestOf[AdminReplyTicketRequest], AdminReplyTicketRequest{AttachmentFiles: make([]ConversationAttachmentFiles, 1), AttachmentUrls: make([]string, 1), Body: new(string), CreatedAt: new(int), CrossPost: new(bool), MessageType: AdminReplyTicketRequestMessageTypeComment, ReplyOptions: make([]AdminReplyTicketRequestReplyOptionsItem, 1), Type: AdminReplyTicketRequestTypeAdmin}, nil)
 		}},
 		{"SearchQuery/SingleFilterSearchRequest", func() (any, any, []byte, error) {
 			return roundTrip(SearchQueryOf[SingleFilterSearchRequest], SingleFilterSearchRequest{Field: new(string), Operator: ptr(SingleFilterSearchRequestOperatorContains), Value: new(types.AttributeValue)}, nil)

@@ -28,12 +28,7 @@ func TestDataEventsCalls(t *testing.T) {
 			name: "Summaries",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				body := gen.CreateDataEventSummariesRequest{UserId: Ptr("u1")}
-				body.EventSummaries = &struct {
-					Count     *int    `json:"count,omitempty"`
-					EventName *string `json:"event_name,omitempty"`
-					First     *int    `json:"first,omitempty"`
-					Last      *int    `json:"last,omitempty"`
-				}{Count: Ptr(3), EventName: Ptr("signed-in")}
+				body.EventSummaries = &CreateDataEventSummariesRequestEventSummaries{Count: Ptr(3), EventName: Ptr("signed-in")}
 				return svcNoRes(c.DataEvents.Summaries(ctx, body))
 			},
 			method: "POST", path: "/events/summaries", resp: "",

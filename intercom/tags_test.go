@@ -7,21 +7,8 @@ import (
 	"github.com/intercomkit/intercom-go/gen"
 )
 
-// crmCompanyRef is the element type of gen.TagCompanyRequest.Companies.
-type crmCompanyRef = struct {
-	CompanyId *string `json:"company_id,omitempty"`
-	Id        *string `json:"id,omitempty"`
-}
-
-// crmUntagRef is the element type of gen.UntagCompanyRequest.Companies.
-type crmUntagRef = struct {
-	CompanyId *string `json:"company_id,omitempty"`
-	Id        *string `json:"id,omitempty"`
-	Untag     *bool   `json:"untag,omitempty"`
-}
-
 func TestTagsCalls(t *testing.T) {
-	untag := gen.UntagCompanyRequest{Name: "vip", Companies: []crmUntagRef{{Id: Ptr("co1")}, {CompanyId: Ptr("acme")}}}
+	untag := gen.UntagCompanyRequest{Name: "vip", Companies: []UntagCompanyRequestCompaniesItem{{Id: Ptr("co1")}, {CompanyId: Ptr("acme")}}}
 	svcRun(t, []svcCase{
 		{
 			name:   "List",
@@ -60,7 +47,7 @@ func TestTagsCalls(t *testing.T) {
 		{
 			name: "TagCompanies",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return svcRes(c.Tags.TagCompanies(ctx, gen.TagCompanyRequest{Name: "vip", Companies: []crmCompanyRef{{Id: Ptr("co1")}}}))
+				return svcRes(c.Tags.TagCompanies(ctx, gen.TagCompanyRequest{Name: "vip", Companies: []TagCompanyRequestCompaniesItem{{Id: Ptr("co1")}}}))
 			},
 			method: "POST", path: "/tags", body: `{"name":"vip","companies":[{"id":"co1"}]}`,
 			resp: `{"type":"tag","id":"t1","name":"vip"}`,
@@ -77,9 +64,7 @@ func TestTagsCalls(t *testing.T) {
 		{
 			name: "TagContacts",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return svcRes(c.Tags.TagContacts(ctx, gen.TagMultipleUsersRequest{Name: "vip", Users: []struct {
-					Id *string `json:"id,omitempty"`
-				}{{Id: Ptr("c1")}, {Id: Ptr("c2")}}}))
+				return svcRes(c.Tags.TagContacts(ctx, gen.TagMultipleUsersRequest{Name: "vip", Users: []TagMultipleUsersRequestUsersItem{{Id: Ptr("c1")}, {Id: Ptr("c2")}}}))
 			},
 			method: "POST", path: "/tags", body: `{"name":"vip","users":[{"id":"c1"},{"id":"c2"}]}`,
 			resp: `{"type":"tag","id":"t1","name":"vip"}`,
@@ -115,7 +100,7 @@ func TestTagsRejects(t *testing.T) {
 			return err
 		}, nil},
 		{"TagCompanies/no name", func(ctx context.Context, c *Client) error {
-			_, err := c.Tags.TagCompanies(ctx, gen.TagCompanyRequest{Companies: []crmCompanyRef{{Id: Ptr("co1")}}})
+			_, err := c.Tags.TagCompanies(ctx, gen.TagCompanyRequest{Companies: []TagCompanyRequestCompaniesItem{{Id: Ptr("co1")}}})
 			return err
 		}, nil},
 		{"UntagCompanies/no companies", func(ctx context.Context, c *Client) error {

@@ -563,8 +563,12 @@ type (
 	AdminReplyTicketRequest = gen.AdminReplyTicketRequest
 	// AdminReplyTicketRequestMessageType is [gen.AdminReplyTicketRequestMessageType]. Example: comment.
 	AdminReplyTicketRequestMessageType = gen.AdminReplyTicketRequestMessageType
+	// AdminReplyTicketRequestReplyOptionsItem is [gen.AdminReplyTicketRequestReplyOptionsItem]. defines model for admin_reply_ticket_request_reply_options_item.
+	AdminReplyTicketRequestReplyOptionsItem = gen.AdminReplyTicketRequestReplyOptionsItem
 	// AdminReplyTicketRequestType is [gen.AdminReplyTicketRequestType]. Example: admin.
 	AdminReplyTicketRequestType = gen.AdminReplyTicketRequestType
+	// AdminRole is [gen.AdminRole]. The role assigned to this admin.
+	AdminRole = gen.AdminRole
 	// AiAgent is [gen.AiAgent]. Data related to AI Agent involvement in the conversation.
 	AiAgent = gen.AiAgent
 	// AiAgentLastAnswerType is [gen.AiAgentLastAnswerType]. The type of the last answer delivered by AI Agent.
@@ -601,10 +605,20 @@ type (
 	CloseConversationRequestType = gen.CloseConversationRequestType
 	// CompanyNote is [gen.CompanyNote]. Notes allow you to annotate and comment on companies.
 	CompanyNote = gen.CompanyNote
+	// CompanyNoteCompany is [gen.CompanyNoteCompany]. Represents the company that the note was created about.
+	CompanyNoteCompany = gen.CompanyNoteCompany
+	// CompanyNotes is [gen.CompanyNotes]. The list of notes associated with the company.
+	CompanyNotes = gen.CompanyNotes
 	// CompanyNotesType is [gen.CompanyNotesType]. The type of the object.
 	CompanyNotesType = gen.CompanyNotesType
+	// CompanyPlan is [gen.CompanyPlan]. defines model for company_plan.
+	CompanyPlan = gen.CompanyPlan
+	// CompanySegments is [gen.CompanySegments]. The list of segments associated with the company.
+	CompanySegments = gen.CompanySegments
 	// CompanySegmentsType is [gen.CompanySegmentsType]. The type of the object.
 	CompanySegmentsType = gen.CompanySegmentsType
+	// CompanyTags is [gen.CompanyTags]. The list of tags associated with the company.
+	CompanyTags = gen.CompanyTags
 	// CompanyTagsType is [gen.CompanyTagsType]. The type of the object.
 	CompanyTagsType = gen.CompanyTagsType
 	// CompanyType is [gen.CompanyType]. Value is `company` Example: company.
@@ -615,6 +629,8 @@ type (
 	ContactByExternalId = gen.ContactByExternalId
 	// ContactById is [gen.ContactById]. A contact identified by the id Intercom gave it.
 	ContactById = gen.ContactById
+	// ContactReplyBaseRequestReplyOptionsItem is [gen.ContactReplyBaseRequestReplyOptionsItem]. defines model for contact_reply_base_request_reply_options_item.
+	ContactReplyBaseRequestReplyOptionsItem = gen.ContactReplyBaseRequestReplyOptionsItem
 	// ContactReplyConversationRequest is [gen.ContactReplyConversationRequest]. defines model for contact_reply_conversation_request.
 	ContactReplyConversationRequest = gen.ContactReplyConversationRequest
 	// ContactReplyEmailRequest is [gen.ContactReplyEmailRequest]. Payload of the request to reply on behalf of a contact using their `email`.
@@ -657,8 +673,16 @@ type (
 	ContactReplyUserIdRequestType = gen.ContactReplyUserIdRequestType
 	// ContentBulkActionRequestAction is [gen.ContentBulkActionRequestAction]. The bulk action to perform.
 	ContentBulkActionRequestAction = gen.ContentBulkActionRequestAction
-	// ContentBulkActionRequestContentIdsType is [gen.ContentBulkActionRequestContentIdsType]. Example: article_content.
-	ContentBulkActionRequestContentIdsType = gen.ContentBulkActionRequestContentIdsType
+	// ContentBulkActionRequestAudience is [gen.ContentBulkActionRequestAudience]. Required when `action` is `set_audience`.
+	ContentBulkActionRequestAudience = gen.ContentBulkActionRequestAudience
+	// ContentBulkActionRequestAvailability is [gen.ContentBulkActionRequestAvailability]. Required when `action` is `set_availability`.
+	ContentBulkActionRequestAvailability = gen.ContentBulkActionRequestAvailability
+	// ContentBulkActionRequestContentIdsItem is [gen.ContentBulkActionRequestContentIdsItem]. defines model for content_bulk_action_request_content_ids_item.
+	ContentBulkActionRequestContentIdsItem = gen.ContentBulkActionRequestContentIdsItem
+	// ContentBulkActionRequestContentIdsItemType is [gen.ContentBulkActionRequestContentIdsItemType]. Example: article_content.
+	ContentBulkActionRequestContentIdsItemType = gen.ContentBulkActionRequestContentIdsItemType
+	// ContentBulkActionRequestTags is [gen.ContentBulkActionRequestTags]. Required when `action` is `update_tags`.
+	ContentBulkActionRequestTags = gen.ContentBulkActionRequestTags
 	// ContentSearchArticleContentItem is [gen.ContentSearchArticleContentItem]. A single locale variant of a help center article returned from Knowledge Hub search.
 	ContentSearchArticleContentItem = gen.ContentSearchArticleContentItem
 	// ContentSearchArticleContentItemType is [gen.ContentSearchArticleContentItemType]. Always `article_content`.
@@ -723,6 +747,8 @@ type (
 	ConversationAttributeRelationshipType = gen.ConversationAttributeRelationshipType
 	// ConversationAttributeRelationshipTypeDataType is [gen.ConversationAttributeRelationshipTypeDataType]. defines model for ConversationAttributeRelationshipType.DataType.
 	ConversationAttributeRelationshipTypeDataType = gen.ConversationAttributeRelationshipTypeDataType
+	// ConversationAttributeRelationshipTypeReference is [gen.ConversationAttributeRelationshipTypeReference]. Reference configuration for related objects.
+	ConversationAttributeRelationshipTypeReference = gen.ConversationAttributeRelationshipTypeReference
 	// ConversationAttributeRelationshipTypeReferenceType is [gen.ConversationAttributeRelationshipTypeReferenceType]. The cardinality of the relationship: `one` or `many`.
 	ConversationAttributeRelationshipTypeReferenceType = gen.ConversationAttributeRelationshipTypeReferenceType
 	// ConversationAttributeRelationshipTypeType is [gen.ConversationAttributeRelationshipTypeType]. Value is `conversation_attribute`.
@@ -735,10 +761,28 @@ type (
 	ConversationAttributeStringTypeType = gen.ConversationAttributeStringTypeType
 	// ConversationAttributeUpdatedByAdmin is [gen.ConversationAttributeUpdatedByAdmin]. Contains details about Custom Data Attributes (CDAs) that were modified by an admin (operator) for conversation part type <code>conversation_attribute_updated_by_admin</code>.
 	ConversationAttributeUpdatedByAdmin = gen.ConversationAttributeUpdatedByAdmin
+	// ConversationAttributeUpdatedByAdminAttribute is [gen.ConversationAttributeUpdatedByAdminAttribute]. defines model for conversation_attribute_updated_by_admin_attribute.
+	ConversationAttributeUpdatedByAdminAttribute = gen.ConversationAttributeUpdatedByAdminAttribute
+	// ConversationAttributeUpdatedByAdminValue is [gen.ConversationAttributeUpdatedByAdminValue]. defines model for conversation_attribute_updated_by_admin_value.
+	ConversationAttributeUpdatedByAdminValue = gen.ConversationAttributeUpdatedByAdminValue
 	// ConversationAttributeUpdatedByUser is [gen.ConversationAttributeUpdatedByUser]. Contains details about Custom Data Attributes (CDAs) that were modified by a user for conversation part type <code>conversation_attribute_updated_by_user</code>.
 	ConversationAttributeUpdatedByUser = gen.ConversationAttributeUpdatedByUser
+	// ConversationAttributeUpdatedByUserAttribute is [gen.ConversationAttributeUpdatedByUserAttribute]. defines model for conversation_attribute_updated_by_user_attribute.
+	ConversationAttributeUpdatedByUserAttribute = gen.ConversationAttributeUpdatedByUserAttribute
+	// ConversationAttributeUpdatedByUserValue is [gen.ConversationAttributeUpdatedByUserValue]. defines model for conversation_attribute_updated_by_user_value.
+	ConversationAttributeUpdatedByUserValue = gen.ConversationAttributeUpdatedByUserValue
 	// ConversationAttributeUpdatedByWorkflow is [gen.ConversationAttributeUpdatedByWorkflow]. Contains details about the workflow that was triggered and any Custom Data Attributes (CDAs) that were modified during the workflow execution for conversation part type ...
 	ConversationAttributeUpdatedByWorkflow = gen.ConversationAttributeUpdatedByWorkflow
+	// ConversationAttributeUpdatedByWorkflowAttribute is [gen.ConversationAttributeUpdatedByWorkflowAttribute]. defines model for conversation_attribute_updated_by_workflow_attribute.
+	ConversationAttributeUpdatedByWorkflowAttribute = gen.ConversationAttributeUpdatedByWorkflowAttribute
+	// ConversationAttributeUpdatedByWorkflowValue is [gen.ConversationAttributeUpdatedByWorkflowValue]. defines model for conversation_attribute_updated_by_workflow_value.
+	ConversationAttributeUpdatedByWorkflowValue = gen.ConversationAttributeUpdatedByWorkflowValue
+	// ConversationAttributeUpdatedByWorkflowWorkflow is [gen.ConversationAttributeUpdatedByWorkflowWorkflow]. defines model for conversation_attribute_updated_by_workflow_workflow.
+	ConversationAttributeUpdatedByWorkflowWorkflow = gen.ConversationAttributeUpdatedByWorkflowWorkflow
+	// ConvertVisitorRequestUser is [gen.ConvertVisitorRequestUser]. The unique identifiers retained after converting or merging; one of id or user_id is required.
+	ConvertVisitorRequestUser = gen.ConvertVisitorRequestUser
+	// ConvertVisitorRequestVisitor is [gen.ConvertVisitorRequestVisitor]. The unique identifiers to convert a single Visitor; one of id, user_id or email is required.
+	ConvertVisitorRequestVisitor = gen.ConvertVisitorRequestVisitor
 	// CreateArticleRequestState is [gen.CreateArticleRequestState]. Whether the article will be `published` or will be a `draft`.
 	CreateArticleRequestState = gen.CreateArticleRequestState
 	// CreateCompanyNoteJSONBody is [gen.CreateCompanyNoteJSONBody]. defines parameters for CreateCompanyNote.
@@ -775,22 +819,34 @@ type (
 	CreateConversationAttributeRelationshipRequest = gen.CreateConversationAttributeRelationshipRequest
 	// CreateConversationAttributeRelationshipRequestDataType is [gen.CreateConversationAttributeRelationshipRequestDataType]. defines model for CreateConversationAttributeRelationshipRequest.DataType.
 	CreateConversationAttributeRelationshipRequestDataType = gen.CreateConversationAttributeRelationshipRequestDataType
+	// CreateConversationAttributeRelationshipRequestReference is [gen.CreateConversationAttributeRelationshipRequestReference]. Reference configuration for related objects.
+	CreateConversationAttributeRelationshipRequestReference = gen.CreateConversationAttributeRelationshipRequestReference
 	// CreateConversationAttributeRelationshipRequestReferenceType is [gen.CreateConversationAttributeRelationshipRequestReferenceType]. The cardinality of the relationship: `one` or `many`.
 	CreateConversationAttributeRelationshipRequestReferenceType = gen.CreateConversationAttributeRelationshipRequestReferenceType
 	// CreateConversationAttributeStringRequest is [gen.CreateConversationAttributeStringRequest]. defines model for create_conversation_attribute_string_request.
 	CreateConversationAttributeStringRequest = gen.CreateConversationAttributeStringRequest
 	// CreateConversationAttributeStringRequestDataType is [gen.CreateConversationAttributeStringRequestDataType]. defines model for CreateConversationAttributeStringRequest.DataType.
 	CreateConversationAttributeStringRequestDataType = gen.CreateConversationAttributeStringRequestDataType
+	// CreateConversationRequestFrom is [gen.CreateConversationRequestFrom]. defines model for create_conversation_request_from.
+	CreateConversationRequestFrom = gen.CreateConversationRequestFrom
 	// CreateDataAttributeRequestDataType is [gen.CreateDataAttributeRequestDataType]. The type of the data attribute.
 	CreateDataAttributeRequestDataType = gen.CreateDataAttributeRequestDataType
 	// CreateDataAttributeRequestModel is [gen.CreateDataAttributeRequestModel]. The model that the data attribute belongs to.
 	CreateDataAttributeRequestModel = gen.CreateDataAttributeRequestModel
+	// CreateDataAttributeRequestOptionsItem is [gen.CreateDataAttributeRequestOptionsItem]. defines model for create_data_attribute_request_options_item.
+	CreateDataAttributeRequestOptionsItem = gen.CreateDataAttributeRequestOptionsItem
 	// CreateDataConnectorRequestAudiences is [gen.CreateDataConnectorRequestAudiences]. defines model for CreateDataConnectorRequest.Audiences.
 	CreateDataConnectorRequestAudiences = gen.CreateDataConnectorRequestAudiences
-	// CreateDataConnectorRequestDataInputsType is [gen.CreateDataConnectorRequestDataInputsType]. The parameter type.
-	CreateDataConnectorRequestDataInputsType = gen.CreateDataConnectorRequestDataInputsType
+	// CreateDataConnectorRequestDataInputsItem is [gen.CreateDataConnectorRequestDataInputsItem]. defines model for create_data_connector_request_data_inputs_item.
+	CreateDataConnectorRequestDataInputsItem = gen.CreateDataConnectorRequestDataInputsItem
+	// CreateDataConnectorRequestDataInputsItemType is [gen.CreateDataConnectorRequestDataInputsItemType]. The parameter type.
+	CreateDataConnectorRequestDataInputsItemType = gen.CreateDataConnectorRequestDataInputsItemType
+	// CreateDataConnectorRequestHeadersItem is [gen.CreateDataConnectorRequestHeadersItem]. defines model for create_data_connector_request_headers_item.
+	CreateDataConnectorRequestHeadersItem = gen.CreateDataConnectorRequestHeadersItem
 	// CreateDataConnectorRequestHttpMethod is [gen.CreateDataConnectorRequestHttpMethod]. The HTTP method used when calling the external API.
 	CreateDataConnectorRequestHttpMethod = gen.CreateDataConnectorRequestHttpMethod
+	// CreateDataEventSummariesRequestEventSummaries is [gen.CreateDataEventSummariesRequestEventSummaries]. A list of event summaries for the user.
+	CreateDataEventSummariesRequestEventSummaries = gen.CreateDataEventSummariesRequestEventSummaries
 	// CreateExternalPageRequestLocale is [gen.CreateExternalPageRequestLocale]. Always en Example: en.
 	CreateExternalPageRequestLocale = gen.CreateExternalPageRequestLocale
 	// CreateHelpCenterRedirectRequestTargetType is [gen.CreateHelpCenterRedirectRequestTargetType]. The type of the redirect target.
@@ -803,16 +859,22 @@ type (
 	CreateOfficeHoursExceptionRequestExceptionType = gen.CreateOfficeHoursExceptionRequestExceptionType
 	// CreateTicketJSONBody is [gen.CreateTicketJSONBody]. defines parameters for CreateTicket.
 	CreateTicketJSONBody = gen.CreateTicketJSONBody
+	// CreateTicketRequestAssignment is [gen.CreateTicketRequestAssignment]. defines model for create_ticket_request_assignment.
+	CreateTicketRequestAssignment = gen.CreateTicketRequestAssignment
 	// CreateTicketTypeAttributeRequestDataType is [gen.CreateTicketTypeAttributeRequestDataType]. The data type of the attribute Example: string.
 	CreateTicketTypeAttributeRequestDataType = gen.CreateTicketTypeAttributeRequestDataType
 	// CreateTicketTypeRequestCategory is [gen.CreateTicketTypeRequestCategory]. Category of the Ticket Type.
 	CreateTicketTypeRequestCategory = gen.CreateTicketTypeRequestCategory
 	// CustomActionFinished is [gen.CustomActionFinished]. Contains details about final status of the completed action for conversation part type <code>custom_action_finished</code>.
 	CustomActionFinished = gen.CustomActionFinished
+	// CustomActionFinishedAction is [gen.CustomActionFinishedAction]. defines model for custom_action_finished_action.
+	CustomActionFinishedAction = gen.CustomActionFinishedAction
 	// CustomActionFinishedActionResult is [gen.CustomActionFinishedActionResult]. Status of the action Example: success.
 	CustomActionFinishedActionResult = gen.CustomActionFinishedActionResult
 	// CustomActionStarted is [gen.CustomActionStarted]. Contains details about name of the action that was initiated for conversation part type <code>custom_action_started</code>.
 	CustomActionStarted = gen.CustomActionStarted
+	// CustomActionStartedAction is [gen.CustomActionStartedAction]. defines model for custom_action_started_action.
+	CustomActionStartedAction = gen.CustomActionStartedAction
 	// CustomerByEmail is [gen.CustomerByEmail]. A contact identified by its email.
 	CustomerByEmail = gen.CustomerByEmail
 	// CustomerByIntercomUserId is [gen.CustomerByIntercomUserId]. A contact identified by the id Intercom gave it.
@@ -877,6 +939,10 @@ type (
 	OpenConversationRequestMessageType = gen.OpenConversationRequestMessageType
 	// OperatorWorkflowEvent is [gen.OperatorWorkflowEvent]. Contains details about name of the workflow for conversation part type <code>operator_workflow_event</code>.
 	OperatorWorkflowEvent = gen.OperatorWorkflowEvent
+	// OperatorWorkflowEventEvent is [gen.OperatorWorkflowEventEvent]. defines model for operator_workflow_event_event.
+	OperatorWorkflowEventEvent = gen.OperatorWorkflowEventEvent
+	// OperatorWorkflowEventWorkflow is [gen.OperatorWorkflowEventWorkflow]. defines model for operator_workflow_event_workflow.
+	OperatorWorkflowEventWorkflow = gen.OperatorWorkflowEventWorkflow
 	// Page is [gen.Page]. defines model for page.
 	Page = gen.Page
 	// PerPage is [gen.PerPage]. defines model for per_page.
@@ -947,6 +1013,10 @@ type (
 	SubmitFinCsatJSONBody = gen.SubmitFinCsatJSONBody
 	// SubmitFinCsatJSONBodyRating is [gen.SubmitFinCsatJSONBodyRating]. defines parameters for SubmitFinCsat.
 	SubmitFinCsatJSONBodyRating = gen.SubmitFinCsatJSONBodyRating
+	// TagCompanyRequestCompaniesItem is [gen.TagCompanyRequestCompaniesItem]. defines model for tag_company_request_companies_item.
+	TagCompanyRequestCompaniesItem = gen.TagCompanyRequestCompaniesItem
+	// TagMultipleUsersRequestUsersItem is [gen.TagMultipleUsersRequestUsersItem]. defines model for tag_multiple_users_request_users_item.
+	TagMultipleUsersRequestUsersItem = gen.TagMultipleUsersRequestUsersItem
 	// TagsType is [gen.TagsType]. The type of the object Example: tag.list.
 	TagsType = gen.TagsType
 	// TeamPriorityLevel is [gen.TeamPriorityLevel]. Admin priority levels for teams.
@@ -955,18 +1025,28 @@ type (
 	TicketContact = gen.TicketContact
 	// TicketRequestCustomAttributes is [gen.TicketRequestCustomAttributes]. The attributes set on the ticket.
 	TicketRequestCustomAttributes = gen.TicketRequestCustomAttributes
+	// UntagCompanyRequestCompaniesItem is [gen.UntagCompanyRequestCompaniesItem]. defines model for untag_company_request_companies_item.
+	UntagCompanyRequestCompaniesItem = gen.UntagCompanyRequestCompaniesItem
 	// UpdateArticleRequestState is [gen.UpdateArticleRequestState]. Whether the article will be `published` or will be a `draft`.
 	UpdateArticleRequestState = gen.UpdateArticleRequestState
 	// UpdateContentImportSourceRequestStatus is [gen.UpdateContentImportSourceRequestStatus]. The status of the content import source.
 	UpdateContentImportSourceRequestStatus = gen.UpdateContentImportSourceRequestStatus
 	// UpdateContentImportSourceRequestSyncBehavior is [gen.UpdateContentImportSourceRequestSyncBehavior]. If you intend to create or update External Pages via the API, this should be set to `api`.
 	UpdateContentImportSourceRequestSyncBehavior = gen.UpdateContentImportSourceRequestSyncBehavior
+	// UpdateConversationAttributeRequestReference is [gen.UpdateConversationAttributeRequestReference]. (Relationship data type only) Reference configuration for related objects.
+	UpdateConversationAttributeRequestReference = gen.UpdateConversationAttributeRequestReference
 	// UpdateConversationAttributeRequestReferenceType is [gen.UpdateConversationAttributeRequestReferenceType]. The cardinality of the relationship: `one` or `many`.
 	UpdateConversationAttributeRequestReferenceType = gen.UpdateConversationAttributeRequestReferenceType
+	// UpdateDataAttributeRequestOptionsItem is [gen.UpdateDataAttributeRequestOptionsItem]. defines model for update_data_attribute_request_options_item.
+	UpdateDataAttributeRequestOptionsItem = gen.UpdateDataAttributeRequestOptionsItem
 	// UpdateDataConnectorRequestAudiences is [gen.UpdateDataConnectorRequestAudiences]. defines model for UpdateDataConnectorRequest.Audiences.
 	UpdateDataConnectorRequestAudiences = gen.UpdateDataConnectorRequestAudiences
-	// UpdateDataConnectorRequestDataInputsType is [gen.UpdateDataConnectorRequestDataInputsType]. The data type of the input.
-	UpdateDataConnectorRequestDataInputsType = gen.UpdateDataConnectorRequestDataInputsType
+	// UpdateDataConnectorRequestDataInputsItem is [gen.UpdateDataConnectorRequestDataInputsItem]. defines model for update_data_connector_request_data_inputs_item.
+	UpdateDataConnectorRequestDataInputsItem = gen.UpdateDataConnectorRequestDataInputsItem
+	// UpdateDataConnectorRequestDataInputsItemType is [gen.UpdateDataConnectorRequestDataInputsItemType]. The data type of the input.
+	UpdateDataConnectorRequestDataInputsItemType = gen.UpdateDataConnectorRequestDataInputsItemType
+	// UpdateDataConnectorRequestHeadersItem is [gen.UpdateDataConnectorRequestHeadersItem]. defines model for update_data_connector_request_headers_item.
+	UpdateDataConnectorRequestHeadersItem = gen.UpdateDataConnectorRequestHeadersItem
 	// UpdateDataConnectorRequestHttpMethod is [gen.UpdateDataConnectorRequestHttpMethod]. The HTTP method used by the data connector.
 	UpdateDataConnectorRequestHttpMethod = gen.UpdateDataConnectorRequestHttpMethod
 	// UpdateDataConnectorRequestState is [gen.UpdateDataConnectorRequestState]. The desired state of the connector.
@@ -979,14 +1059,26 @@ type (
 	UpdateTicketJSONBody = gen.UpdateTicketJSONBody
 	// UpdateTicketTypeRequestCategory is [gen.UpdateTicketTypeRequestCategory]. Category of the Ticket Type.
 	UpdateTicketTypeRequestCategory = gen.UpdateTicketTypeRequestCategory
+	// VisitorCompanies is [gen.VisitorCompanies]. defines model for visitor_companies.
+	VisitorCompanies = gen.VisitorCompanies
 	// VisitorCompaniesType is [gen.VisitorCompaniesType]. The type of the object Example: company.list.
 	VisitorCompaniesType = gen.VisitorCompaniesType
+	// VisitorLocationData is [gen.VisitorLocationData]. defines model for visitor_location_data.
+	VisitorLocationData = gen.VisitorLocationData
+	// VisitorSegments is [gen.VisitorSegments]. defines model for visitor_segments.
+	VisitorSegments = gen.VisitorSegments
 	// VisitorSegmentsType is [gen.VisitorSegmentsType]. The type of the object Example: segment.list.
 	VisitorSegmentsType = gen.VisitorSegmentsType
+	// VisitorSocialProfiles is [gen.VisitorSocialProfiles]. defines model for visitor_social_profiles.
+	VisitorSocialProfiles = gen.VisitorSocialProfiles
 	// VisitorSocialProfilesType is [gen.VisitorSocialProfilesType]. The type of the object Example: social_profile.list.
 	VisitorSocialProfilesType = gen.VisitorSocialProfilesType
-	// VisitorTagsTagsType is [gen.VisitorTagsTagsType]. The type of the object Example: tag.
-	VisitorTagsTagsType = gen.VisitorTagsTagsType
+	// VisitorTags is [gen.VisitorTags]. defines model for visitor_tags.
+	VisitorTags = gen.VisitorTags
+	// VisitorTagsTagsItem is [gen.VisitorTagsTagsItem]. defines model for visitor_tags_tags_item.
+	VisitorTagsTagsItem = gen.VisitorTagsTagsItem
+	// VisitorTagsTagsItemType is [gen.VisitorTagsTagsItemType]. The type of the object Example: tag.
+	VisitorTagsTagsItemType = gen.VisitorTagsTagsItemType
 	// VisitorTagsType is [gen.VisitorTagsType]. The type of the object Example: tag.list.
 	VisitorTagsType = gen.VisitorTagsType
 )
@@ -1289,18 +1381,18 @@ const (
 	ContentBulkActionRequestActionUnpublish = gen.ContentBulkActionRequestActionUnpublish
 	// ContentBulkActionRequestActionUpdateTags is [gen.ContentBulkActionRequestActionUpdateTags], of type ContentBulkActionRequestAction.
 	ContentBulkActionRequestActionUpdateTags = gen.ContentBulkActionRequestActionUpdateTags
-	// ContentBulkActionRequestContentIdsTypeArticle is [gen.ContentBulkActionRequestContentIdsTypeArticle], of type ContentBulkActionRequestContentIdsType.
-	ContentBulkActionRequestContentIdsTypeArticle = gen.ContentBulkActionRequestContentIdsTypeArticle
-	// ContentBulkActionRequestContentIdsTypeArticleContent is [gen.ContentBulkActionRequestContentIdsTypeArticleContent], of type ContentBulkActionRequestContentIdsType.
-	ContentBulkActionRequestContentIdsTypeArticleContent = gen.ContentBulkActionRequestContentIdsTypeArticleContent
-	// ContentBulkActionRequestContentIdsTypeContentSnippet is [gen.ContentBulkActionRequestContentIdsTypeContentSnippet], of type ContentBulkActionRequestContentIdsType.
-	ContentBulkActionRequestContentIdsTypeContentSnippet = gen.ContentBulkActionRequestContentIdsTypeContentSnippet
-	// ContentBulkActionRequestContentIdsTypeExternalContent is [gen.ContentBulkActionRequestContentIdsTypeExternalContent], of type ContentBulkActionRequestContentIdsType.
-	ContentBulkActionRequestContentIdsTypeExternalContent = gen.ContentBulkActionRequestContentIdsTypeExternalContent
-	// ContentBulkActionRequestContentIdsTypeFileSourceContent is [gen.ContentBulkActionRequestContentIdsTypeFileSourceContent], of type ContentBulkActionRequestContentIdsType.
-	ContentBulkActionRequestContentIdsTypeFileSourceContent = gen.ContentBulkActionRequestContentIdsTypeFileSourceContent
-	// ContentBulkActionRequestContentIdsTypeInternalArticle is [gen.ContentBulkActionRequestContentIdsTypeInternalArticle], of type ContentBulkActionRequestContentIdsType.
-	ContentBulkActionRequestContentIdsTypeInternalArticle = gen.ContentBulkActionRequestContentIdsTypeInternalArticle
+	// ContentBulkActionRequestContentIdsItemTypeArticle is [gen.ContentBulkActionRequestContentIdsItemTypeArticle], of type ContentBulkActionRequestContentIdsItemType.
+	ContentBulkActionRequestContentIdsItemTypeArticle = gen.ContentBulkActionRequestContentIdsItemTypeArticle
+	// ContentBulkActionRequestContentIdsItemTypeArticleContent is [gen.ContentBulkActionRequestContentIdsItemTypeArticleContent], of type ContentBulkActionRequestContentIdsItemType.
+	ContentBulkActionRequestContentIdsItemTypeArticleContent = gen.ContentBulkActionRequestContentIdsItemTypeArticleContent
+	// ContentBulkActionRequestContentIdsItemTypeContentSnippet is [gen.ContentBulkActionRequestContentIdsItemTypeContentSnippet], of type ContentBulkActionRequestContentIdsItemType.
+	ContentBulkActionRequestContentIdsItemTypeContentSnippet = gen.ContentBulkActionRequestContentIdsItemTypeContentSnippet
+	// ContentBulkActionRequestContentIdsItemTypeExternalContent is [gen.ContentBulkActionRequestContentIdsItemTypeExternalContent], of type ContentBulkActionRequestContentIdsItemType.
+	ContentBulkActionRequestContentIdsItemTypeExternalContent = gen.ContentBulkActionRequestContentIdsItemTypeExternalContent
+	// ContentBulkActionRequestContentIdsItemTypeFileSourceContent is [gen.ContentBulkActionRequestContentIdsItemTypeFileSourceContent], of type ContentBulkActionRequestContentIdsItemType.
+	ContentBulkActionRequestContentIdsItemTypeFileSourceContent = gen.ContentBulkActionRequestContentIdsItemTypeFileSourceContent
+	// ContentBulkActionRequestContentIdsItemTypeInternalArticle is [gen.ContentBulkActionRequestContentIdsItemTypeInternalArticle], of type ContentBulkActionRequestContentIdsItemType.
+	ContentBulkActionRequestContentIdsItemTypeInternalArticle = gen.ContentBulkActionRequestContentIdsItemTypeInternalArticle
 	// ContentSearchArticleContentItemTypeArticleContent is [gen.ContentSearchArticleContentItemTypeArticleContent], of type ContentSearchArticleContentItemType.
 	ContentSearchArticleContentItemTypeArticleContent = gen.ContentSearchArticleContentItemTypeArticleContent
 	// ContentSearchArticleItemTypeArticle is [gen.ContentSearchArticleItemTypeArticle], of type ContentSearchArticleItemType.
@@ -1437,14 +1529,14 @@ const (
 	CreateDataConnectorRequestAudiencesUsers = gen.CreateDataConnectorRequestAudiencesUsers
 	// CreateDataConnectorRequestAudiencesVisitors is [gen.CreateDataConnectorRequestAudiencesVisitors], of type CreateDataConnectorRequestAudiences.
 	CreateDataConnectorRequestAudiencesVisitors = gen.CreateDataConnectorRequestAudiencesVisitors
-	// CreateDataConnectorRequestDataInputsTypeBoolean is [gen.CreateDataConnectorRequestDataInputsTypeBoolean], of type CreateDataConnectorRequestDataInputsType.
-	CreateDataConnectorRequestDataInputsTypeBoolean = gen.CreateDataConnectorRequestDataInputsTypeBoolean
-	// CreateDataConnectorRequestDataInputsTypeDecimal is [gen.CreateDataConnectorRequestDataInputsTypeDecimal], of type CreateDataConnectorRequestDataInputsType.
-	CreateDataConnectorRequestDataInputsTypeDecimal = gen.CreateDataConnectorRequestDataInputsTypeDecimal
-	// CreateDataConnectorRequestDataInputsTypeInteger is [gen.CreateDataConnectorRequestDataInputsTypeInteger], of type CreateDataConnectorRequestDataInputsType.
-	CreateDataConnectorRequestDataInputsTypeInteger = gen.CreateDataConnectorRequestDataInputsTypeInteger
-	// CreateDataConnectorRequestDataInputsTypeString is [gen.CreateDataConnectorRequestDataInputsTypeString], of type CreateDataConnectorRequestDataInputsType.
-	CreateDataConnectorRequestDataInputsTypeString = gen.CreateDataConnectorRequestDataInputsTypeString
+	// CreateDataConnectorRequestDataInputsItemTypeBoolean is [gen.CreateDataConnectorRequestDataInputsItemTypeBoolean], of type CreateDataConnectorRequestDataInputsItemType.
+	CreateDataConnectorRequestDataInputsItemTypeBoolean = gen.CreateDataConnectorRequestDataInputsItemTypeBoolean
+	// CreateDataConnectorRequestDataInputsItemTypeDecimal is [gen.CreateDataConnectorRequestDataInputsItemTypeDecimal], of type CreateDataConnectorRequestDataInputsItemType.
+	CreateDataConnectorRequestDataInputsItemTypeDecimal = gen.CreateDataConnectorRequestDataInputsItemTypeDecimal
+	// CreateDataConnectorRequestDataInputsItemTypeInteger is [gen.CreateDataConnectorRequestDataInputsItemTypeInteger], of type CreateDataConnectorRequestDataInputsItemType.
+	CreateDataConnectorRequestDataInputsItemTypeInteger = gen.CreateDataConnectorRequestDataInputsItemTypeInteger
+	// CreateDataConnectorRequestDataInputsItemTypeString is [gen.CreateDataConnectorRequestDataInputsItemTypeString], of type CreateDataConnectorRequestDataInputsItemType.
+	CreateDataConnectorRequestDataInputsItemTypeString = gen.CreateDataConnectorRequestDataInputsItemTypeString
 	// CreateDataConnectorRequestHttpMethodDelete is [gen.CreateDataConnectorRequestHttpMethodDelete], of type CreateDataConnectorRequestHttpMethod.
 	CreateDataConnectorRequestHttpMethodDelete = gen.CreateDataConnectorRequestHttpMethodDelete
 	// CreateDataConnectorRequestHttpMethodGet is [gen.CreateDataConnectorRequestHttpMethodGet], of type CreateDataConnectorRequestHttpMethod.
@@ -1713,14 +1805,14 @@ const (
 	UpdateDataConnectorRequestAudiencesUsers = gen.UpdateDataConnectorRequestAudiencesUsers
 	// UpdateDataConnectorRequestAudiencesVisitors is [gen.UpdateDataConnectorRequestAudiencesVisitors], of type UpdateDataConnectorRequestAudiences.
 	UpdateDataConnectorRequestAudiencesVisitors = gen.UpdateDataConnectorRequestAudiencesVisitors
-	// UpdateDataConnectorRequestDataInputsTypeBoolean is [gen.UpdateDataConnectorRequestDataInputsTypeBoolean], of type UpdateDataConnectorRequestDataInputsType.
-	UpdateDataConnectorRequestDataInputsTypeBoolean = gen.UpdateDataConnectorRequestDataInputsTypeBoolean
-	// UpdateDataConnectorRequestDataInputsTypeDecimal is [gen.UpdateDataConnectorRequestDataInputsTypeDecimal], of type UpdateDataConnectorRequestDataInputsType.
-	UpdateDataConnectorRequestDataInputsTypeDecimal = gen.UpdateDataConnectorRequestDataInputsTypeDecimal
-	// UpdateDataConnectorRequestDataInputsTypeInteger is [gen.UpdateDataConnectorRequestDataInputsTypeInteger], of type UpdateDataConnectorRequestDataInputsType.
-	UpdateDataConnectorRequestDataInputsTypeInteger = gen.UpdateDataConnectorRequestDataInputsTypeInteger
-	// UpdateDataConnectorRequestDataInputsTypeString is [gen.UpdateDataConnectorRequestDataInputsTypeString], of type UpdateDataConnectorRequestDataInputsType.
-	UpdateDataConnectorRequestDataInputsTypeString = gen.UpdateDataConnectorRequestDataInputsTypeString
+	// UpdateDataConnectorRequestDataInputsItemTypeBoolean is [gen.UpdateDataConnectorRequestDataInputsItemTypeBoolean], of type UpdateDataConnectorRequestDataInputsItemType.
+	UpdateDataConnectorRequestDataInputsItemTypeBoolean = gen.UpdateDataConnectorRequestDataInputsItemTypeBoolean
+	// UpdateDataConnectorRequestDataInputsItemTypeDecimal is [gen.UpdateDataConnectorRequestDataInputsItemTypeDecimal], of type UpdateDataConnectorRequestDataInputsItemType.
+	UpdateDataConnectorRequestDataInputsItemTypeDecimal = gen.UpdateDataConnectorRequestDataInputsItemTypeDecimal
+	// UpdateDataConnectorRequestDataInputsItemTypeInteger is [gen.UpdateDataConnectorRequestDataInputsItemTypeInteger], of type UpdateDataConnectorRequestDataInputsItemType.
+	UpdateDataConnectorRequestDataInputsItemTypeInteger = gen.UpdateDataConnectorRequestDataInputsItemTypeInteger
+	// UpdateDataConnectorRequestDataInputsItemTypeString is [gen.UpdateDataConnectorRequestDataInputsItemTypeString], of type UpdateDataConnectorRequestDataInputsItemType.
+	UpdateDataConnectorRequestDataInputsItemTypeString = gen.UpdateDataConnectorRequestDataInputsItemTypeString
 	// UpdateDataConnectorRequestHttpMethodDelete is [gen.UpdateDataConnectorRequestHttpMethodDelete], of type UpdateDataConnectorRequestHttpMethod.
 	UpdateDataConnectorRequestHttpMethodDelete = gen.UpdateDataConnectorRequestHttpMethodDelete
 	// UpdateDataConnectorRequestHttpMethodGet is [gen.UpdateDataConnectorRequestHttpMethodGet], of type UpdateDataConnectorRequestHttpMethod.
@@ -1753,8 +1845,8 @@ const (
 	VisitorSegmentsTypeSegmentList = gen.VisitorSegmentsTypeSegmentList
 	// VisitorSocialProfilesTypeSocialProfileList is [gen.VisitorSocialProfilesTypeSocialProfileList], of type VisitorSocialProfilesType.
 	VisitorSocialProfilesTypeSocialProfileList = gen.VisitorSocialProfilesTypeSocialProfileList
-	// VisitorTagsTagsTypeTag is [gen.VisitorTagsTagsTypeTag], of type VisitorTagsTagsType.
-	VisitorTagsTagsTypeTag = gen.VisitorTagsTagsTypeTag
+	// VisitorTagsTagsItemTypeTag is [gen.VisitorTagsTagsItemTypeTag], of type VisitorTagsTagsItemType.
+	VisitorTagsTagsItemTypeTag = gen.VisitorTagsTagsItemTypeTag
 	// VisitorTagsTypeTagList is [gen.VisitorTagsTypeTagList], of type VisitorTagsType.
 	VisitorTagsTypeTagList = gen.VisitorTagsTypeTagList
 )

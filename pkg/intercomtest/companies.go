@@ -18,19 +18,9 @@ type companyRec struct {
 // companyPlan, companySegments and companyTags are the types of the
 // gen.Company fields of the same names.
 type (
-	companyPlan = struct {
-		Id   *string `json:"id,omitempty"`
-		Name *string `json:"name,omitempty"`
-		Type *string `json:"type,omitempty"`
-	}
-	companySegments = struct {
-		Segments []gen.Segment            `json:"segments,omitempty"`
-		Type     *gen.CompanySegmentsType `json:"type,omitempty"`
-	}
-	companyTags = struct {
-		Tags []gen.Tag            `json:"tags,omitempty"`
-		Type *gen.CompanyTagsType `json:"type,omitempty"`
-	}
+	companyPlan     = gen.CompanyPlan
+	companySegments = gen.CompanySegments
+	companyTags     = gen.CompanyTags
 )
 
 const (

@@ -417,11 +417,7 @@ func (s *Server) write(w http.ResponseWriter, rec *RecordedRequest, resp respons
 }
 
 // errItem is the element type of gen.Error.Errors.
-type errItem = struct {
-	Code    string  `json:"code"`
-	Field   *string `json:"field,omitempty"`
-	Message *string `json:"message,omitempty"`
-}
+type errItem = gen.ErrorErrorsItem
 
 // errorResponse builds Intercom's error body:
 // {"type":"error.list","request_id":"...","errors":[{"code":"...","message":"..."}]}.

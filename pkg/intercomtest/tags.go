@@ -184,10 +184,7 @@ type noteRec struct {
 }
 
 // noteContact is the type of gen.Note.Contact.
-type noteContact = struct {
-	Id   *string `json:"id,omitempty"`
-	Type *string `json:"type,omitempty"`
-}
+type noteContact = gen.NoteContact
 
 // notesOf returns the ids of the contact's notes, newest first.
 func (st *store) notesOf(contactID string) []string {

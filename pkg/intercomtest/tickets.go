@@ -18,10 +18,7 @@ type ticketRec struct {
 }
 
 // ticketStates is the type of gen.TicketType.TicketStates.
-type ticketStates = struct {
-	Data []*gen.TicketState `json:"data,omitempty"`
-	Type *string            `json:"type,omitempty"`
-}
+type ticketStates = gen.TicketTypeTicketStates
 
 const ticketsDefaultPerPage = 20
 

@@ -107,6 +107,13 @@ func Generate(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
+	inline, err := NameInlineObjects(doc)
+	if err != nil {
+		return err
+	}
+	if o.Log != nil {
+		fmt.Fprintf(o.Log, "spec %s: %d inline objects named (moved to components)\n", o.Version, len(inline))
+	}
 	genVersion := GeneratorVersion()
 	cfg.NoVCSVersionOverride = &genVersion
 	code, err := codegen.Generate(doc, cfg)

@@ -88,16 +88,7 @@ func svcServer(t *testing.T, handle func(w http.ResponseWriter, r *http.Request,
 // sameJSON fails unless got and want are the same JSON value.
 func sameJSON(t *testing.T, what string, got, want []byte) {
 	t.Helper()
-	var g, w any
-	if err := json.Unmarshal(got, &g); err != nil {
-		t.Fatalf("%s: invalid JSON %s: %v", what, got, err)
-	}
-	if err := json.Unmarshal(want, &w); err != nil {
-		t.Fatalf("%s: invalid wanted JSON %s: %v", what, want, err)
-	}
-	if !reflect.DeepEqual(g, w) {
-		t.Errorf("%s:\n got %s\nwant %s", what, got, want)
-	}
+	compareJSON(t, what, got, want, func(v any) any { return v })
 }
 
 // sameDecoded is sameJSON for a decoded response encoded again: optional
@@ -106,6 +97,13 @@ func sameJSON(t *testing.T, what string, got, want []byte) {
 // response, so such members are dropped from both sides before comparing.
 func sameDecoded(t *testing.T, what string, got, want []byte) {
 	t.Helper()
+	compareJSON(t, what, got, want, dropEmptyMembers)
+}
+
+// compareJSON fails unless got and want, decoded and passed through norm, are
+// the same JSON value.
+func compareJSON(t *testing.T, what string, got, want []byte, norm func(any) any) {
+	t.Helper()
 	var g, w any
 	if err := json.Unmarshal(got, &g); err != nil {
 		t.Fatalf("%s: invalid JSON %s: %v", what, got, err)
@@ -113,7 +111,7 @@ func sameDecoded(t *testing.T, what string, got, want []byte) {
 	if err := json.Unmarshal(want, &w); err != nil {
 		t.Fatalf("%s: invalid wanted JSON %s: %v", what, want, err)
 	}
-	if !reflect.DeepEqual(dropEmptyMembers(g), dropEmptyMembers(w)) {
+	if !reflect.DeepEqual(norm(g), norm(w)) {
 		t.Errorf("%s:\n got %s\nwant %s", what, got, want)
 	}
 }

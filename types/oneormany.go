@@ -31,28 +31,40 @@ func (ids IDs) Strings() []string {
 // UnmarshalJSON accepts one id or a list of ids, numbers or strings; null
 // sets no ids.
 func (ids *IDs) UnmarshalJSON(b []byte) error {
+	list, err := oneOrMany(b, reflect.TypeFor[IDs](), func(b []byte) (NumericID, error) {
+		var id NumericID
+		err := id.UnmarshalJSON(b)
+		return id, err
+	})
+	if err == nil {
+		*ids = list
+	}
+	return err
+}
+
+// oneOrMany decodes b, a JSON list of values, a single value, or null (nil),
+// decoding a single value with one. A value of another JSON type is a shape
+// error naming t.
+func oneOrMany[T any](b []byte, t reflect.Type, one func([]byte) (T, error)) ([]T, error) {
 	b = bytes.TrimSpace(b)
 	switch {
 	case string(b) == "null":
-		*ids = nil
-		return nil
+		return nil, nil
 	case len(b) > 0 && b[0] == '[':
-		var list []NumericID
+		var list []T
 		if err := json.Unmarshal(b, &list); err != nil {
-			return err
+			return nil, err
 		}
-		*ids = list
-		return nil
+		return list, nil
 	}
-	var id NumericID
-	if err := id.UnmarshalJSON(b); err != nil {
+	v, err := one(b)
+	if err != nil {
 		if _, ok := err.(*json.UnmarshalTypeError); ok {
-			return shapeError(b, reflect.TypeFor[IDs]())
+			return nil, shapeError(b, t)
 		}
-		return err
+		return nil, err
 	}
-	*ids = IDs{id}
-	return nil
+	return []T{v}, nil
 }
 
 // MarshalJSON encodes the ids as a JSON list (null for a nil list).
@@ -71,27 +83,15 @@ type Strings []string
 
 // UnmarshalJSON accepts a string or a list of strings; null sets none.
 func (s *Strings) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
-	switch {
-	case string(b) == "null":
-		*s = nil
-		return nil
-	case len(b) > 0 && b[0] == '[':
-		var list []string
-		if err := json.Unmarshal(b, &list); err != nil {
-			return err
-		}
-		*s = list
-		return nil
-	case len(b) > 0 && b[0] == '"':
+	list, err := oneOrMany(b, reflect.TypeFor[Strings](), func(b []byte) (string, error) {
 		var one string
-		if err := json.Unmarshal(b, &one); err != nil {
-			return err
-		}
-		*s = Strings{one}
-		return nil
+		err := json.Unmarshal(b, &one)
+		return one, err
+	})
+	if err == nil {
+		*s = list
 	}
-	return shapeError(b, reflect.TypeFor[Strings]())
+	return err
 }
 
 // MarshalJSON encodes the strings as a JSON list (null for a nil list).

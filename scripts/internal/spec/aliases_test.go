@@ -344,24 +344,7 @@ type Response struct{ Only Only }
 // Only Only in a response.
 type Only struct{}
 `)
-	facade := `package intercom
-
-import (
-	"context"
-
-	"github.com/intercomkit/intercom-go/gen"
-)
-
-func (s *WidgetsService) Create(ctx context.Context, body gen.CreateWidgetRequest, opts ...Option) (*gen.Response, error) { return nil, nil }
-`
-	if err := os.WriteFile(filepath.Join(in.FacadeDir, "widgets.gen.go"), []byte(facade), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	res, err := WriteAliases(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := readFile(t, filepath.Join(in.FacadeDir, AliasesFile))
+	res, out := writeAliasesWithMethod(t, in, `func (s *WidgetsService) Create(ctx context.Context, body gen.CreateWidgetRequest, opts ...Option) (*gen.Response, error) { return nil, nil }`)
 	for _, want := range []string{"Part = gen.Part", "PartKind = gen.PartKind", "Label = gen.Label", "OwnerRef = gen.OwnerRef",
 		"Owner = gen.Owner", "Deep = gen.Deep", "Choice = gen.Choice", "Response = gen.Response",
 		"// PartKindSmall is [gen.PartKindSmall], of type PartKind.\n\tPartKindSmall = gen.PartKindSmall"} {
@@ -425,24 +408,7 @@ func EventOf[V Started](v V) (Event, error) { return Event{}, nil }
 
 func helperOf[V ByID](v V) (Pick, error) { return Pick{}, nil }
 `)
-	facade := `package intercom
-
-import (
-	"context"
-
-	"github.com/intercomkit/intercom-go/gen"
-)
-
-func (s *WidgetsService) Send(ctx context.Context, body gen.SendRequest, opts ...Option) (*gen.Reply, error) { return nil, nil }
-`
-	if err := os.WriteFile(filepath.Join(in.FacadeDir, "widgets.gen.go"), []byte(facade), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	res, err := WriteAliases(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := readFile(t, filepath.Join(in.FacadeDir, AliasesFile))
+	res, out := writeAliasesWithMethod(t, in, `func (s *WidgetsService) Send(ctx context.Context, body gen.SendRequest, opts ...Option) (*gen.Reply, error) { return nil, nil }`)
 	for _, want := range []string{
 		"Choice = gen.Pick", "ByID = gen.ByID", "ByEmail = gen.ByEmail", "ByIDKind = gen.ByIDKind", "ByIDKindUser = gen.ByIDKindUser",
 		"// ChoiceOf is [gen.PickOf]: it returns a Choice holding v, one of ByID, ByEmail.\nfunc ChoiceOf[V gen.ByID | gen.ByEmail](v V) (Choice, error) {\n\treturn gen.PickOf(v)\n}",
@@ -462,4 +428,20 @@ func (s *WidgetsService) Send(ctx context.Context, body gen.SendRequest, opts ..
 	if _, err := parser.ParseFile(token.NewFileSet(), AliasesFile, out, 0); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// writeAliasesWithMethod replaces the generated facade of in with one holding method
+// (a method of WidgetsService naming gen types), runs WriteAliases and returns its result
+// and the file it wrote.
+func writeAliasesWithMethod(t *testing.T, in AliasInputs, method string) (*AliasResult, string) {
+	t.Helper()
+	facade := "package intercom\n\nimport (\n\t\"context\"\n\n\t\"github.com/intercomkit/intercom-go/gen\"\n)\n\n" + method + "\n"
+	if err := os.WriteFile(filepath.Join(in.FacadeDir, "widgets.gen.go"), []byte(facade), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := WriteAliases(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, readFile(t, filepath.Join(in.FacadeDir, AliasesFile))
 }

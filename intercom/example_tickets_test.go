@@ -10,7 +10,6 @@ import (
 	"strconv"
 
 	"github.com/intercomkit/intercom-go/intercom"
-	"github.com/intercomkit/intercom-go/types"
 )
 
 // ticketsAPI stands in for Intercom in the ticket examples.
@@ -69,7 +68,7 @@ func ExampleTicketsService_Create() {
 	ticket, err := client.Tickets.Create(context.Background(), intercom.CreateTicketJSONRequestBody{
 		TicketTypeId:     "53",
 		Contacts:         []intercom.TicketContact{contact},
-		TicketAttributes: intercom.TicketRequestCustomAttributes{"_default_title_": types.StringValue("Export button does nothing")},
+		TicketAttributes: intercom.TicketRequestCustomAttributes{"_default_title_": intercom.StringValue("Export button does nothing")},
 	})
 	if err != nil {
 		log.Fatal(err)

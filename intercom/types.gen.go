@@ -5,6 +5,7 @@ package intercom
 import (
 	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/types"
+	"time"
 )
 
 // The types of package gen that the service methods take, return or yield,
@@ -1265,6 +1266,53 @@ func SearchQueryNodeOf[V gen.SingleFilterSearchRequest | gen.MultipleFilterSearc
 // TicketContactOf is [gen.TicketContactOf]: it returns a TicketContact holding v, one of ContactById, ContactByExternalId, ContactByEmail.
 func TicketContactOf[V gen.ContactById | gen.ContactByExternalId | gen.ContactByEmail](v V) (TicketContact, error) {
 	return gen.TicketContactOf(v)
+}
+
+// The functions of package types that build the values above.
+
+// BoolValue is [types.BoolValue]: a boolean value.
+func BoolValue(b bool) AttributeValue {
+	return types.BoolValue(b)
+}
+
+// IntValue is [types.IntValue]: an integer value.
+func IntValue(n int64) AttributeValue {
+	return types.IntValue(n)
+}
+
+// ListValue is [types.ListValue]: a list of values.
+func ListValue(vs ...AttributeValue) AttributeValue {
+	return types.ListValue(vs...)
+}
+
+// NumberValue is [types.NumberValue]: a number value.
+func NumberValue(f float64) AttributeValue {
+	return types.NumberValue(f)
+}
+
+// RFC3339Timestamp is [types.RFC3339Timestamp]: t as a timestamp sent as an RFC 3339 string.
+func RFC3339Timestamp(t time.Time) Timestamp {
+	return types.RFC3339Timestamp(t)
+}
+
+// StringValue is [types.StringValue]: a string value.
+func StringValue(s string) AttributeValue {
+	return types.StringValue(s)
+}
+
+// TimeValue is [types.TimeValue]: t as Unix seconds, the form Intercom stores dates in.
+func TimeValue(t time.Time) AttributeValue {
+	return types.TimeValue(t)
+}
+
+// UnixTimestamp is [types.UnixTimestamp]: t as a timestamp sent as Unix seconds.
+func UnixTimestamp(t time.Time) Timestamp {
+	return types.UnixTimestamp(t)
+}
+
+// ValueOf is [types.ValueOf]: v encoded as JSON (any value encoding/json can encode).
+func ValueOf(v any) (AttributeValue, error) {
+	return types.ValueOf(v)
 }
 
 // The values of the enum types above.

@@ -87,8 +87,8 @@ func LoadAliasList(path string) (*AliasList, error) {
 type AliasResult struct {
 	// FromSignatures, FromRequests and Listed count the type aliases written from
 	// each source; Constants the enum constants re-declared; Constructors the union
-	// constructors wrapped.
-	FromSignatures, FromRequests, Listed, Constants, Constructors int
+	// constructors wrapped; Builders the functions of package types wrapped.
+	FromSignatures, FromRequests, Listed, Constants, Constructors, Builders int
 	// Skipped lists the names not aliased, each with the reason.
 	Skipped []string
 }
@@ -115,9 +115,15 @@ func WriteAliases(in AliasInputs) (*AliasResult, error) {
 		return nil, fmt.Errorf("parse gen: %w", err)
 	}
 	typesDocs := map[string]string{}
+	var typesFuncs []*ast.FuncDecl // exported functions of package types
 	if err := eachGoFile(in.TypesDir, func(name string, f *ast.File) {
 		for n, d := range fileTypeDocs(f) {
 			typesDocs[n] = d
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.IsExported() && fd.Type.TypeParams == nil {
+				typesFuncs = append(typesFuncs, fd)
+			}
 		}
 	}); err != nil {
 		return nil, err
@@ -175,7 +181,6 @@ func WriteAliases(in AliasInputs) (*AliasResult, error) {
 	res := &AliasResult{}
 	used := map[string]string{} // alias name -> what it aliases
 	renamed := map[string]bool{}
-	type alias struct{ name, target, doc string }
 	var fromSig, fromReq, listed, values []alias
 	add := func(dst *[]alias, pkg, name string, docs map[string]string, why string) bool {
 		if _, ok := docs[name]; !ok {
@@ -291,6 +296,7 @@ func WriteAliases(in AliasInputs) (*AliasResult, error) {
 	}
 	sort.Slice(listed, func(i, j int) bool { return listed[i].name < listed[j].name })
 	sort.Slice(values, func(i, j int) bool { return values[i].name < values[j].name })
+	builders, needTime := typesBuilders(typesFuncs, values, declared, used, res)
 	res.FromSignatures, res.FromRequests, res.Listed, res.Constants = len(fromSig), len(fromReq), len(listed)+len(values), len(consts)
 	res.Constructors = len(wrappers)
 
@@ -301,6 +307,9 @@ func WriteAliases(in AliasInputs) (*AliasResult, error) {
 	}
 	if len(values) > 0 {
 		b.WriteString("\t\"github.com/intercomkit/intercom-go/types\"\n")
+	}
+	if needTime {
+		b.WriteString("\t\"time\"\n")
 	}
 	b.WriteString(")\n")
 	group := func(title string, as []alias) {
@@ -334,6 +343,12 @@ func WriteAliases(in AliasInputs) (*AliasResult, error) {
 			}
 			fmt.Fprintf(&b, "\n// %s is [gen.%s]: it returns a %s holding v, one of %s.\nfunc %s[V %s](v V) (%s, error) {\n\treturn gen.%s(v)\n}\n",
 				c.alias, c.name, aliasOf[c.union], strings.Join(c.variants, ", "), c.alias, strings.Join(terms, " | "), aliasOf[c.union], c.name)
+		}
+	}
+	if len(builders) > 0 {
+		b.WriteString("\n// The functions of package types that build the values above.\n")
+		for _, fb := range builders {
+			b.WriteString(fb)
 		}
 	}
 	if len(consts) > 0 {
@@ -612,3 +627,97 @@ func unionConstructors(src []byte) ([]unionCtor, error) {
 	}
 	return out, nil
 }
+
+// typesBuilders returns the wrappers, in package intercom, of the functions of package
+// types that return one of the aliased values (types.StringValue returns an
+// AttributeValue: intercom.StringValue), so that building one needs no other import; and
+// whether their signatures use package time. A function whose signature names another
+// package, or a name package intercom already uses, is skipped and reported.
+func typesBuilders(funcs []*ast.FuncDecl, values []alias, declared map[string]bool, used map[string]string, res *AliasResult) ([]string, bool) {
+	aliased := map[string]bool{}
+	for _, v := range values {
+		if v.target == "types."+v.name { // the same name in both packages
+			aliased[v.name] = true
+		}
+	}
+	sort.Slice(funcs, func(i, j int) bool { return funcs[i].Name.Name < funcs[j].Name.Name })
+	var out []string
+	needTime := false
+	for _, fd := range funcs {
+		returnsValue := false
+		if fd.Type.Results != nil {
+			for _, r := range fd.Type.Results.List {
+				if id, ok := r.Type.(*ast.Ident); ok && aliased[id.Name] {
+					returnsValue = true
+				}
+			}
+		}
+		if !returnsValue {
+			continue
+		}
+		name := fd.Name.Name
+		if declared[name] || used[name] != "" {
+			res.Skipped = append(res.Skipped, fmt.Sprintf("types.%s (builder): the name is taken in package intercom", name))
+			continue
+		}
+		ok, usesTime := true, false
+		ast.Inspect(fd.Type, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				if isPkg(n.X, "time") {
+					usesTime = true
+				} else {
+					ok = false
+				}
+				return false
+			case *ast.Ident:
+				if n.IsExported() && !aliased[n.Name] {
+					ok = false // a type of package types that is not aliased
+				}
+			}
+			return true
+		})
+		var args []string
+		for _, p := range fd.Type.Params.List {
+			if len(p.Names) == 0 {
+				ok = false
+			}
+			for _, n := range p.Names {
+				a := n.Name
+				if _, variadic := p.Type.(*ast.Ellipsis); variadic {
+					a += "..."
+				}
+				args = append(args, a)
+			}
+		}
+		if !ok {
+			res.Skipped = append(res.Skipped, fmt.Sprintf("types.%s (builder): its signature names a type package intercom does not alias", name))
+			continue
+		}
+		var sig strings.Builder
+		if err := format.Node(&sig, token.NewFileSet(), fd.Type); err != nil {
+			res.Skipped = append(res.Skipped, fmt.Sprintf("types.%s (builder): %v", name, err))
+			continue
+		}
+		used[name] = "types." + name
+		needTime = needTime || usesTime
+		doc := firstSentence(name, fd.Doc)
+		out = append(out, fmt.Sprintf("\n// %s is [types.%s]: %s\n%s {\n\treturn types.%s(%s)\n}\n",
+			name, name, lowerFirst(strings.TrimPrefix(doc, "returns ")), strings.Replace(sig.String(), "func", "func "+name, 1), name, strings.Join(args, ", ")))
+		res.Builders++
+	}
+	return out, needTime
+}
+
+// lowerFirst returns s with its first letter in lower case, unless it starts an
+// identifier-like word in upper case (an initialism or a Go name).
+func lowerFirst(s string) string {
+	if len(s) < 2 || s[0] < 'A' || s[0] > 'Z' || (s[1] >= 'A' && s[1] <= 'Z') {
+		return s
+	}
+	return string(s[0]+'a'-'A') + s[1:]
+}
+
+// alias is one declaration of the aliases file: its name in package intercom, what it
+// stands for (gen.X, types.X) and its doc.
+type alias struct{ name, target, doc string }

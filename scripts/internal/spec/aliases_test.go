@@ -445,3 +445,68 @@ func writeAliasesWithMethod(t *testing.T, in AliasInputs, method string) (*Alias
 	}
 	return res, readFile(t, filepath.Join(in.FacadeDir, AliasesFile))
 }
+
+// TestWriteAliasesTypesBuilders: the functions of package types that return an aliased
+// value get a wrapper of the same name in package intercom; others do not.
+func TestWriteAliasesTypesBuilders(t *testing.T) {
+	in := writeAliasInputs(t, "gen: []\ntypes: [ID, Value]\n")
+	src := `package types
+
+import "time"
+
+// ID is an id.
+type ID string
+
+// Value is any JSON value.
+type Value struct{}
+
+// Other is not aliased.
+type Other struct{}
+
+// StringValue returns a string value.
+func StringValue(s string) Value { return Value{} }
+
+// ListValue returns a list of values.
+func ListValue(vs ...Value) Value { return Value{} }
+
+// TimeValue returns t as Unix seconds.
+func TimeValue(t time.Time) Value { return Value{} }
+
+// FromOther takes a type intercom does not alias.
+func FromOther(o Other) Value { return Value{} }
+
+// Helper returns no aliased value.
+func Helper() string { return "" }
+
+func hidden() Value { return Value{} }
+`
+	if err := os.WriteFile(filepath.Join(in.TypesDir, "id.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := WriteAliases(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := readFile(t, filepath.Join(in.FacadeDir, AliasesFile))
+	for _, want := range []string{
+		"// StringValue is [types.StringValue]: a string value.\nfunc StringValue(s string) Value {\n\treturn types.StringValue(s)\n}",
+		"func ListValue(vs ...Value) Value {\n\treturn types.ListValue(vs...)\n}",
+		"func TimeValue(t time.Time) Value {",
+		"\t\"time\"\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%s lacks %q:\n%s", AliasesFile, want, out)
+		}
+	}
+	for _, not := range []string{"FromOther", "Helper", "hidden"} {
+		if strings.Contains(out, not) {
+			t.Errorf("%s has %q:\n%s", AliasesFile, not, out)
+		}
+	}
+	if res.Builders != 3 || !strings.Contains(strings.Join(res.Skipped, "\n"), "types.FromOther (builder)") {
+		t.Errorf("builders = %d, skipped %v; want 3 and FromOther skipped", res.Builders, res.Skipped)
+	}
+	if _, err := parser.ParseFile(token.NewFileSet(), AliasesFile, out, 0); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -176,7 +176,7 @@ func Generate(ctx context.Context, o Options) error {
 	}
 	if o.Log != nil {
 		fmt.Fprintf(o.Log, "facade %s: %d methods, %d iterators in %d files\n", o.Version, res.Methods, res.Iterators, len(res.Files))
-		fmt.Fprintf(o.Log, "facade %s: %d type aliases from the exported signatures, %d from request bodies and params, %d from %s, %d enum constants, %d union constructors (%s)\n", o.Version, ares.FromSignatures, ares.FromRequests, ares.Listed, rel(o.Root, AliasListPath(o.Root)), ares.Constants, ares.Constructors, AliasesFile)
+		fmt.Fprintf(o.Log, "facade %s: %d type aliases from the exported signatures, %d from request bodies and params, %d from %s, %d enum constants, %d union constructors, %d value builders (%s)\n", o.Version, ares.FromSignatures, ares.FromRequests, ares.Listed, rel(o.Root, AliasListPath(o.Root)), ares.Constants, ares.Constructors, ares.Builders, AliasesFile)
 		for _, sk := range ares.Skipped {
 			fmt.Fprintf(o.Log, "facade %s: not aliased: %s\n", o.Version, sk)
 		}

@@ -156,6 +156,14 @@ func (a *ActivityLogMetadata) GetBefore() interface{} {
 	return *a.Before
 }
 
+// GetChanges returns the Changes field, or nil when the ActivityLogMetadata is nil.
+func (a *ActivityLogMetadata) GetChanges() map[string]ActivityLogMetadataChangesValue {
+	if a == nil {
+		return nil
+	}
+	return a.Changes
+}
+
 // GetConsentId returns the ConsentId field as a string, or "" when it or the ActivityLogMetadata is nil.
 func (a *ActivityLogMetadata) GetConsentId() string {
 	if a == nil || a.ConsentId == nil {
@@ -1756,12 +1764,36 @@ func (a *ArticleSearchHighlights) GetArticleId() string {
 	return *a.ArticleId
 }
 
+// GetHighlightedSummary returns the HighlightedSummary field, or nil when the ArticleSearchHighlights is nil.
+func (a *ArticleSearchHighlights) GetHighlightedSummary() [][]ArticleSearchHighlightsHighlightedSummaryItemItem {
+	if a == nil {
+		return nil
+	}
+	return a.HighlightedSummary
+}
+
 // GetHighlightedTitle returns the HighlightedTitle field, or nil when the ArticleSearchHighlights is nil.
 func (a *ArticleSearchHighlights) GetHighlightedTitle() []ArticleSearchHighlightsHighlightedTitleItem {
 	if a == nil {
 		return nil
 	}
 	return a.HighlightedTitle
+}
+
+// GetText returns the Text field, or "" when it or the ArticleSearchHighlightsHighlightedSummaryItemItem is nil.
+func (a *ArticleSearchHighlightsHighlightedSummaryItemItem) GetText() string {
+	if a == nil || a.Text == nil {
+		return ""
+	}
+	return *a.Text
+}
+
+// GetType returns the Type field, or "" when it or the ArticleSearchHighlightsHighlightedSummaryItemItem is nil.
+func (a *ArticleSearchHighlightsHighlightedSummaryItemItem) GetType() ArticleSearchHighlightsHighlightedSummaryItemItemType {
+	if a == nil || a.Type == nil {
+		return ""
+	}
+	return *a.Type
 }
 
 // GetText returns the Text field, or "" when it or the ArticleSearchHighlightsHighlightedTitleItem is nil.
@@ -3254,12 +3286,193 @@ func (c *CallList) GetType() string {
 	return *c.Type
 }
 
+// GetData returns the Data field, or nil when the CallWithTranscriptList is nil.
+func (c *CallWithTranscriptList) GetData() []CallWithTranscriptListDataItem {
+	if c == nil {
+		return nil
+	}
+	return c.Data
+}
+
 // GetType returns the Type field, or "" when it or the CallWithTranscriptList is nil.
 func (c *CallWithTranscriptList) GetType() string {
 	if c == nil || c.Type == nil {
 		return ""
 	}
 	return *c.Type
+}
+
+// GetAdminId returns the AdminId field, or "" when it or the CallWithTranscriptListDataItem is nil.
+func (c *CallWithTranscriptListDataItem) GetAdminId() string {
+	if c == nil || c.AdminId == nil {
+		return ""
+	}
+	return *c.AdminId
+}
+
+// GetAnsweredAt returns the AnsweredAt field, or nil when it or the CallWithTranscriptListDataItem is nil. The getters of
+// the result are safe to call on nil.
+func (c *CallWithTranscriptListDataItem) GetAnsweredAt() *Datetime {
+	if c == nil {
+		return nil
+	}
+	return c.AnsweredAt
+}
+
+// GetCallType returns the CallType field, or "" when it or the CallWithTranscriptListDataItem is nil.
+func (c *CallWithTranscriptListDataItem) GetCallType() string {
+	if c == nil || c.CallType == nil {
+		return ""
+	}
+	return *c.CallType
+}
+
+// GetContactId returns the ContactId field, or "" when it or the CallWithTranscriptListDataItem is nil.
+func (c *CallWithTranscriptListDataItem) GetContactId() string {
+	if c == nil || c.ContactId == nil {
+		return ""
+	}
+	return *c.ContactId
+}
+
+// GetConversationId returns the ConversationId field, or "" when it or the CallWithTranscriptListDataItem is nil.
+func (c *CallWithTranscriptListDataItem) GetConversationId() string {
+	if c == nil || c.ConversationId == nil {
+		return ""
+	}
+	return *c.ConversationId
+}
+
+// GetCreatedAt returns the CreatedAt field, or nil when it or the CallWithTranscriptListDataItem is nil. The getters of
+// the result are safe to call on nil.
+func (c *CallWithTranscriptListDataItem) GetCreatedAt() *Datetime {
+	if c == nil {
+		return nil
+	}
+	return c.CreatedAt
+}
+
+// GetDirection returns the Direction field, or "" when it or the CallWithTranscriptListDataItem is nil.
+func (c *CallWithTranscriptListDataItem) GetDirection() string {
+	if c == nil || c.Direction == nil {
+		return ""
+	}
+	return *c.Direction
+}
+
+// GetEndedAt returns the EndedAt field, or nil when it or the CallWithTranscriptListDataItem is nil. The getters of
+// the result are safe to call on nil.
+func (c *CallWithTranscriptListDataItem) GetEndedAt() *Datetime {
+	if c == nil {
+		return nil
+	}
+	return c.EndedAt
+}
+
+// GetEndedReason returns the EndedReason field, or "" when it or the CallWithTranscriptListDataItem is nil.
+func (c *CallWithTranscriptListDataItem) GetEndedReason() string {
+	if c == nil || c.EndedReason == nil {
+		return ""
+	}
+	return *c.EndedReason
+}
+
+// GetFinRecordingUrl returns the FinRecordingUrl field, or "" when it or the CallWithTranscriptListDataItem is nil.
+func (c *CallWithTranscriptListDataItem) GetFinRecordingUrl() string {
+	if c == nil || c.FinRecordingUrl == nil {
+		return ""
+	}
+	return *c.FinRecordingUrl
+}
+
+// GetFinTranscriptionUrl returns the FinTranscriptionUrl field, or "" when it or the CallWithTranscriptListDataItem is nil.
+func (c *CallWithTranscriptListDataItem) GetFinTranscriptionUrl() string {
+	if c == nil || c.FinTranscriptionUrl == nil {
+		return ""
+	}
+	return *c.FinTranscriptionUrl
+}
+
+// GetId returns the Id field, or "" when it or the CallWithTranscriptListDataItem is nil.
+func (c *CallWithTranscriptListDataItem) GetId() string {
+	if c == nil || c.Id == nil {
+		return ""
+	}
+	return *c.Id
+}
+
+// GetInitiatedAt returns the InitiatedAt field, or nil when it or the CallWithTranscriptListDataItem is nil. The getters of
+// the result are safe to call on nil.
+func (c *CallWithTranscriptListDataItem) GetInitiatedAt() *Datetime {
+	if c == nil {
+		return nil
+	}
+	return c.InitiatedAt
+}
+
+// GetPhone returns the Phone field, or "" when it or the CallWithTranscriptListDataItem is nil.
+func (c *CallWithTranscriptListDataItem) GetPhone() string {
+	if c == nil || c.Phone == nil {
+		return ""
+	}
+	return *c.Phone
+}
+
+// GetRecordingUrl returns the RecordingUrl field, or "" when it or the CallWithTranscriptListDataItem is nil.
+func (c *CallWithTranscriptListDataItem) GetRecordingUrl() string {
+	if c == nil || c.RecordingUrl == nil {
+		return ""
+	}
+	return *c.RecordingUrl
+}
+
+// GetState returns the State field, or "" when it or the CallWithTranscriptListDataItem is nil.
+func (c *CallWithTranscriptListDataItem) GetState() string {
+	if c == nil || c.State == nil {
+		return ""
+	}
+	return *c.State
+}
+
+// GetTranscript returns the Transcript field, or nil when the CallWithTranscriptListDataItem is nil.
+func (c *CallWithTranscriptListDataItem) GetTranscript() []map[string]interface{} {
+	if c == nil {
+		return nil
+	}
+	return c.Transcript
+}
+
+// GetTranscriptStatus returns the TranscriptStatus field, or "" when it or the CallWithTranscriptListDataItem is nil.
+func (c *CallWithTranscriptListDataItem) GetTranscriptStatus() string {
+	if c == nil || c.TranscriptStatus == nil {
+		return ""
+	}
+	return *c.TranscriptStatus
+}
+
+// GetTranscriptionUrl returns the TranscriptionUrl field, or "" when it or the CallWithTranscriptListDataItem is nil.
+func (c *CallWithTranscriptListDataItem) GetTranscriptionUrl() string {
+	if c == nil || c.TranscriptionUrl == nil {
+		return ""
+	}
+	return *c.TranscriptionUrl
+}
+
+// GetType returns the Type field, or "" when it or the CallWithTranscriptListDataItem is nil.
+func (c *CallWithTranscriptListDataItem) GetType() string {
+	if c == nil || c.Type == nil {
+		return ""
+	}
+	return *c.Type
+}
+
+// GetUpdatedAt returns the UpdatedAt field, or nil when it or the CallWithTranscriptListDataItem is nil. The getters of
+// the result are safe to call on nil.
+func (c *CallWithTranscriptListDataItem) GetUpdatedAt() *Datetime {
+	if c == nil {
+		return nil
+	}
+	return c.UpdatedAt
 }
 
 // GetTicketAttributes returns the TicketAttributes field, or nil when the ChangeTicketTypeRequest is nil.
@@ -7659,12 +7872,28 @@ func (c *ConversationPartAuthor) GetType() string {
 	return *c.Type
 }
 
+// GetQuickReplyOptions returns the QuickReplyOptions field, or nil when the ConversationPartMetadata is nil.
+func (c *ConversationPartMetadata) GetQuickReplyOptions() []ConversationPartMetadataQuickReplyOptionsItem {
+	if c == nil {
+		return nil
+	}
+	return c.QuickReplyOptions
+}
+
 // GetQuickReplyUuid returns the QuickReplyUuid field, or "" when it or the ConversationPartMetadata is nil.
 func (c *ConversationPartMetadata) GetQuickReplyUuid() string {
 	if c == nil || c.QuickReplyUuid == nil {
 		return ""
 	}
 	return *c.QuickReplyUuid
+}
+
+// GetTranslations returns the Translations field, or nil when the ConversationPartMetadataQuickReplyOptionsItem is nil.
+func (c *ConversationPartMetadataQuickReplyOptionsItem) GetTranslations() map[string]interface{} {
+	if c == nil {
+		return nil
+	}
+	return c.Translations
 }
 
 // GetConversationParts returns the ConversationParts field, or nil when the ConversationParts is nil.
@@ -15191,12 +15420,84 @@ func (r *ReportingDataExportStatus) GetStatus() string {
 	return *r.Status
 }
 
+// GetData returns the Data field, or nil when the ReportingDatasetList is nil.
+func (r *ReportingDatasetList) GetData() []ReportingDatasetListDataItem {
+	if r == nil {
+		return nil
+	}
+	return r.Data
+}
+
 // GetType returns the Type field, or "" when it or the ReportingDatasetList is nil.
 func (r *ReportingDatasetList) GetType() string {
 	if r == nil || r.Type == nil {
 		return ""
 	}
 	return *r.Type
+}
+
+// GetAttributes returns the Attributes field, or nil when the ReportingDatasetListDataItem is nil.
+func (r *ReportingDatasetListDataItem) GetAttributes() []ReportingDatasetListDataItemAttributesItem {
+	if r == nil {
+		return nil
+	}
+	return r.Attributes
+}
+
+// GetDefaultTimeAttributeId returns the DefaultTimeAttributeId field, or "" when it or the ReportingDatasetListDataItem is nil.
+func (r *ReportingDatasetListDataItem) GetDefaultTimeAttributeId() string {
+	if r == nil || r.DefaultTimeAttributeId == nil {
+		return ""
+	}
+	return *r.DefaultTimeAttributeId
+}
+
+// GetDescription returns the Description field, or "" when it or the ReportingDatasetListDataItem is nil.
+func (r *ReportingDatasetListDataItem) GetDescription() string {
+	if r == nil || r.Description == nil {
+		return ""
+	}
+	return *r.Description
+}
+
+// GetId returns the Id field, or "" when it or the ReportingDatasetListDataItem is nil.
+func (r *ReportingDatasetListDataItem) GetId() string {
+	if r == nil || r.Id == nil {
+		return ""
+	}
+	return *r.Id
+}
+
+// GetName returns the Name field, or "" when it or the ReportingDatasetListDataItem is nil.
+func (r *ReportingDatasetListDataItem) GetName() string {
+	if r == nil || r.Name == nil {
+		return ""
+	}
+	return *r.Name
+}
+
+// GetId returns the Id field, or "" when it or the ReportingDatasetListDataItemAttributesItem is nil.
+func (r *ReportingDatasetListDataItemAttributesItem) GetId() string {
+	if r == nil || r.Id == nil {
+		return ""
+	}
+	return *r.Id
+}
+
+// GetName returns the Name field, or "" when it or the ReportingDatasetListDataItemAttributesItem is nil.
+func (r *ReportingDatasetListDataItemAttributesItem) GetName() string {
+	if r == nil || r.Name == nil {
+		return ""
+	}
+	return *r.Name
+}
+
+// GetQualifiedId returns the QualifiedId field, or "" when it or the ReportingDatasetListDataItemAttributesItem is nil.
+func (r *ReportingDatasetListDataItemAttributesItem) GetQualifiedId() string {
+	if r == nil || r.QualifiedId == nil {
+		return ""
+	}
+	return *r.QualifiedId
 }
 
 // GetLocale returns the Locale field, or "" when it or the RetrieveArticleVersionParams is nil.

@@ -701,18 +701,18 @@ func (e ArticleListItemType) Valid() bool {
 	}
 }
 
-// Defines values for ArticleSearchHighlightsHighlightedSummaryType.
+// Defines values for ArticleSearchHighlightsHighlightedSummaryItemItemType.
 const (
-	ArticleSearchHighlightsHighlightedSummaryTypeHighlight ArticleSearchHighlightsHighlightedSummaryType = "highlight"
-	ArticleSearchHighlightsHighlightedSummaryTypePlain     ArticleSearchHighlightsHighlightedSummaryType = "plain"
+	ArticleSearchHighlightsHighlightedSummaryItemItemTypeHighlight ArticleSearchHighlightsHighlightedSummaryItemItemType = "highlight"
+	ArticleSearchHighlightsHighlightedSummaryItemItemTypePlain     ArticleSearchHighlightsHighlightedSummaryItemItemType = "plain"
 )
 
-// Valid indicates whether the value is a known member of the ArticleSearchHighlightsHighlightedSummaryType enum.
-func (e ArticleSearchHighlightsHighlightedSummaryType) Valid() bool {
+// Valid indicates whether the value is a known member of the ArticleSearchHighlightsHighlightedSummaryItemItemType enum.
+func (e ArticleSearchHighlightsHighlightedSummaryItemItemType) Valid() bool {
 	switch e {
-	case ArticleSearchHighlightsHighlightedSummaryTypeHighlight:
+	case ArticleSearchHighlightsHighlightedSummaryItemItemTypeHighlight:
 		return true
-	case ArticleSearchHighlightsHighlightedSummaryTypePlain:
+	case ArticleSearchHighlightsHighlightedSummaryItemItemTypePlain:
 		return true
 	default:
 		return false
@@ -5627,6 +5627,119 @@ func (e StartFinConversation200JSONResponseBodyStatus) Valid() bool {
 	}
 }
 
+// CallWithTranscriptListDataItem defines model for CallWithTranscriptList_data_item.
+type CallWithTranscriptListDataItem struct {
+	// AdminId The id of the admin associated with the call, if any.
+	//
+	// Example: 789
+	AdminId    *string   `json:"admin_id,omitempty"`
+	AnsweredAt *Datetime `json:"answered_at,omitempty"`
+
+	// CallType The type of call.
+	//
+	// Example: phone
+	CallType *string `json:"call_type,omitempty"`
+
+	// ContactId The id of the contact associated with the call, if any.
+	//
+	// Example: 6762f0dd1bb69f9f2193bb83
+	ContactId *string `json:"contact_id,omitempty"`
+
+	// ConversationId The id of the conversation associated with the call, if any.
+	//
+	// Example: 456
+	ConversationId *string   `json:"conversation_id,omitempty"`
+	CreatedAt      *Datetime `json:"created_at,omitempty"`
+
+	// Direction The direction of the call.
+	//
+	// Example: outbound
+	Direction *string   `json:"direction,omitempty"`
+	EndedAt   *Datetime `json:"ended_at,omitempty"`
+
+	// EndedReason The reason for the call end, if applicable.
+	//
+	// Example: completed
+	EndedReason *string `json:"ended_reason,omitempty"`
+
+	// FinRecordingUrl API URL to the AI Agent (Fin) call recording if available.
+	FinRecordingUrl *string `json:"fin_recording_url,omitempty"`
+
+	// FinTranscriptionUrl API URL to the AI Agent (Fin) call transcript if available.
+	FinTranscriptionUrl *string `json:"fin_transcription_url,omitempty"`
+
+	// Id The id of the call.
+	//
+	// Example: 123
+	Id          *string   `json:"id,omitempty"`
+	InitiatedAt *Datetime `json:"initiated_at,omitempty"`
+
+	// Phone The phone number involved in the call, in E.164 format.
+	//
+	// Example: +15551234567
+	Phone *string `json:"phone,omitempty"`
+
+	// RecordingUrl API URL to download or redirect to the call recording if available.
+	//
+	// Example: https://api.intercom.io/calls/123/recording
+	RecordingUrl *string `json:"recording_url,omitempty"`
+
+	// State The current state of the call.
+	//
+	// Example: completed
+	State *string `json:"state,omitempty"`
+
+	// Transcript The call transcript if available, otherwise an empty array.
+	Transcript []map[string]interface{} `json:"transcript,omitempty"`
+
+	// TranscriptStatus The status of the transcript if available.
+	TranscriptStatus *string `json:"transcript_status,omitempty"`
+
+	// TranscriptionUrl API URL to download or redirect to the call transcript if available.
+	//
+	// Example: https://api.intercom.io/calls/123/transcript
+	TranscriptionUrl *string `json:"transcription_url,omitempty"`
+
+	// Type String representing the object's type. Always has the value `call`.
+	//
+	// Example: call
+	Type      *string   `json:"type,omitempty"`
+	UpdatedAt *Datetime `json:"updated_at,omitempty"`
+}
+
+// ReportingDatasetListDataItem defines model for ReportingDatasetList_data_item.
+type ReportingDatasetListDataItem struct {
+	Attributes []ReportingDatasetListDataItemAttributesItem `json:"attributes,omitempty"`
+
+	// DefaultTimeAttributeId Example: conversation_started_at
+	DefaultTimeAttributeId *string `json:"default_time_attribute_id,omitempty"`
+
+	// Description Example: Conversation-level details: status, channel, assignee.
+	Description *string `json:"description,omitempty"`
+
+	// Id Example: conversation
+	Id *string `json:"id,omitempty"`
+
+	// Name Example: Conversation
+	Name *string `json:"name,omitempty"`
+}
+
+// ReportingDatasetListDataItemAttributesItem defines model for ReportingDatasetList_data_item_attributes_item.
+type ReportingDatasetListDataItemAttributesItem struct {
+	// Id The simple attribute identifier. Note that this may be ambiguous if the same name exists across different attribute types. Use qualified_id when calling the enqueue endpoint.
+	//
+	// Example: conversation_id
+	Id *string `json:"id,omitempty"`
+
+	// Name Example: Conversation ID
+	Name *string `json:"name,omitempty"`
+
+	// QualifiedId A namespaced identifier that uniquely identifies the attribute across all types. Format is "prefix.name" (e.g., "people.Brand", "conversation.Brand"). Required when calling the enqueue endpoint.
+	//
+	// Example: conversation.conversation_id
+	QualifiedId *string `json:"qualified_id,omitempty"`
+}
+
 // ActivityLog Activities performed by Admins.
 type ActivityLog struct {
 	// ActivityDescription A sentence or two describing the activity.
@@ -5717,13 +5830,7 @@ type ActivityLogMetadata struct {
 	// Changes The settings altered by the change, keyed by setting name. Only settings whose value actually moved are included, so an unchanged setting is absent rather than present with equal values.
 	//
 	// Example: {"occupancy_window_minutes":{"after":30,"before":15}}
-	Changes map[string]struct {
-		// After The value after the change.
-		After interface{} `json:"after,omitempty"`
-
-		// Before The value before the change.
-		Before interface{} `json:"before,omitempty"`
-	} `json:"changes,omitempty"`
+	Changes map[string]ActivityLogMetadataChangesValue `json:"changes,omitempty"`
 
 	// ConsentId The ID of the impersonation consent.
 	//
@@ -5817,6 +5924,15 @@ type ActivityLogMetadata struct {
 	//
 	// Example: Joe Example
 	UpdateByName *string `json:"update_by_name,omitempty"`
+}
+
+// ActivityLogMetadataChangesValue defines model for activity_log_metadata_changes_value.
+type ActivityLogMetadataChangesValue struct {
+	// After The value after the change.
+	After interface{} `json:"after,omitempty"`
+
+	// Before The value before the change.
+	Before interface{} `json:"before,omitempty"`
 }
 
 // ActivityLogMetadataTeam Details about the team whose assignment limit was changed.
@@ -6726,26 +6842,29 @@ type ArticleSearchHighlights struct {
 	ArticleId *string `json:"article_id,omitempty"`
 
 	// HighlightedSummary An Article description and body text highlighted.
-	HighlightedSummary [][]struct {
-		// Text The text of the title.
-		//
-		// Example: my query
-		Text *string `json:"text,omitempty"`
-
-		// Type The type of text - `highlight` or `plain`.
-		//
-		// Example: How to highlight
-		Type *ArticleSearchHighlightsHighlightedSummaryType `json:"type,omitempty"`
-	} `json:"highlighted_summary,omitempty"`
+	HighlightedSummary [][]ArticleSearchHighlightsHighlightedSummaryItemItem `json:"highlighted_summary,omitempty"`
 
 	// HighlightedTitle An Article title highlighted.
 	HighlightedTitle []ArticleSearchHighlightsHighlightedTitleItem `json:"highlighted_title,omitempty"`
 }
 
-// ArticleSearchHighlightsHighlightedSummaryType The type of text - `highlight` or `plain`.
+// ArticleSearchHighlightsHighlightedSummaryItemItem An instance of highlighted summary text.
+type ArticleSearchHighlightsHighlightedSummaryItemItem struct {
+	// Text The text of the title.
+	//
+	// Example: my query
+	Text *string `json:"text,omitempty"`
+
+	// Type The type of text - `highlight` or `plain`.
+	//
+	// Example: How to highlight
+	Type *ArticleSearchHighlightsHighlightedSummaryItemItemType `json:"type,omitempty"`
+}
+
+// ArticleSearchHighlightsHighlightedSummaryItemItemType The type of text - `highlight` or `plain`.
 //
 // Example: How to highlight
-type ArticleSearchHighlightsHighlightedSummaryType string
+type ArticleSearchHighlightsHighlightedSummaryItemItemType string
 
 // ArticleSearchHighlightsHighlightedTitleItem A highlighted article title.
 type ArticleSearchHighlightsHighlightedTitleItem struct {
@@ -10515,23 +10634,26 @@ type ConversationPartAuthor struct {
 // ConversationPartMetadata Metadata for a conversation part
 type ConversationPartMetadata struct {
 	// QuickReplyOptions The quick reply options sent by the Admin or bot, presented in this conversation part.
-	QuickReplyOptions []struct {
-		// Text The text to display in this quick reply option.
-		Text string `json:"text"`
-
-		// Translations The translations for the quick reply option.
-		//
-		// Example: {"en":"Hello","fr":"Bonjour"}
-		Translations map[string]interface{} `json:"translations,omitempty"`
-
-		// Uuid A unique identifier for this quick reply option. This value will be available within the metadata of the comment conversation part that is created when a user clicks on this reply option.
-		Uuid string `json:"uuid"`
-	} `json:"quick_reply_options,omitempty"`
+	QuickReplyOptions []ConversationPartMetadataQuickReplyOptionsItem `json:"quick_reply_options,omitempty"`
 
 	// QuickReplyUuid The unique identifier for the quick reply option that was clicked by the end user.
 	//
 	// Example: 123e4567-e89b-12d3-a456-426614174000
 	QuickReplyUuid *string `json:"quick_reply_uuid,omitempty"`
+}
+
+// ConversationPartMetadataQuickReplyOptionsItem defines model for conversation_part_metadata_quick_reply_options_item.
+type ConversationPartMetadataQuickReplyOptionsItem struct {
+	// Text The text to display in this quick reply option.
+	Text string `json:"text"`
+
+	// Translations The translations for the quick reply option.
+	//
+	// Example: {"en":"Hello","fr":"Bonjour"}
+	Translations map[string]interface{} `json:"translations,omitempty"`
+
+	// Uuid A unique identifier for this quick reply option. This value will be available within the metadata of the comment conversation part that is created when a user clicks on this reply option.
+	Uuid string `json:"uuid"`
 }
 
 // ConversationParts A list of Conversation Part objects for each part message in the conversation. This is only returned when Retrieving a Conversation, and ignored when Listing all Conversations. There is a limit of 500 parts.
@@ -18273,84 +18395,7 @@ type ListCallsWithTranscriptsJSONBody struct {
 
 // CallWithTranscriptList defines parameters for ListCallsWithTranscripts.
 type CallWithTranscriptList struct {
-	Data []struct {
-		// AdminId The id of the admin associated with the call, if any.
-		//
-		// Example: 789
-		AdminId    *string   `json:"admin_id,omitempty"`
-		AnsweredAt *Datetime `json:"answered_at,omitempty"`
-
-		// CallType The type of call.
-		//
-		// Example: phone
-		CallType *string `json:"call_type,omitempty"`
-
-		// ContactId The id of the contact associated with the call, if any.
-		//
-		// Example: 6762f0dd1bb69f9f2193bb83
-		ContactId *string `json:"contact_id,omitempty"`
-
-		// ConversationId The id of the conversation associated with the call, if any.
-		//
-		// Example: 456
-		ConversationId *string   `json:"conversation_id,omitempty"`
-		CreatedAt      *Datetime `json:"created_at,omitempty"`
-
-		// Direction The direction of the call.
-		//
-		// Example: outbound
-		Direction *string   `json:"direction,omitempty"`
-		EndedAt   *Datetime `json:"ended_at,omitempty"`
-
-		// EndedReason The reason for the call end, if applicable.
-		//
-		// Example: completed
-		EndedReason *string `json:"ended_reason,omitempty"`
-
-		// FinRecordingUrl API URL to the AI Agent (Fin) call recording if available.
-		FinRecordingUrl *string `json:"fin_recording_url,omitempty"`
-
-		// FinTranscriptionUrl API URL to the AI Agent (Fin) call transcript if available.
-		FinTranscriptionUrl *string `json:"fin_transcription_url,omitempty"`
-
-		// Id The id of the call.
-		//
-		// Example: 123
-		Id          *string   `json:"id,omitempty"`
-		InitiatedAt *Datetime `json:"initiated_at,omitempty"`
-
-		// Phone The phone number involved in the call, in E.164 format.
-		//
-		// Example: +15551234567
-		Phone *string `json:"phone,omitempty"`
-
-		// RecordingUrl API URL to download or redirect to the call recording if available.
-		//
-		// Example: https://api.intercom.io/calls/123/recording
-		RecordingUrl *string `json:"recording_url,omitempty"`
-
-		// State The current state of the call.
-		//
-		// Example: completed
-		State *string `json:"state,omitempty"`
-
-		// Transcript The call transcript if available, otherwise an empty array.
-		Transcript []map[string]interface{} `json:"transcript,omitempty"`
-
-		// TranscriptStatus The status of the transcript if available.
-		TranscriptStatus *string `json:"transcript_status,omitempty"`
-
-		// TranscriptionUrl API URL to download or redirect to the call transcript if available.
-		//
-		// Example: https://api.intercom.io/calls/123/transcript
-		TranscriptionUrl *string `json:"transcription_url,omitempty"`
-
-		// Type String representing the object's type. Always has the value `call`.
-		//
-		// Example: call
-		Type      *string   `json:"type,omitempty"`
-		UpdatedAt *Datetime `json:"updated_at,omitempty"`
-	} `json:"data,omitempty"`
+	Data []CallWithTranscriptListDataItem `json:"data,omitempty"`
 
 	// Type Example: list
 	Type *string `json:"type,omitempty"`
@@ -18882,34 +18927,7 @@ type ReportingDataExportJob struct {
 
 // ReportingDatasetList defines parameters for ListReportingDatasets.
 type ReportingDatasetList struct {
-	Data []struct {
-		Attributes []struct {
-			// Id The simple attribute identifier. Note that this may be ambiguous if the same name exists across different attribute types. Use qualified_id when calling the enqueue endpoint.
-			//
-			// Example: conversation_id
-			Id *string `json:"id,omitempty"`
-
-			// Name Example: Conversation ID
-			Name *string `json:"name,omitempty"`
-
-			// QualifiedId A namespaced identifier that uniquely identifies the attribute across all types. Format is "prefix.name" (e.g., "people.Brand", "conversation.Brand"). Required when calling the enqueue endpoint.
-			//
-			// Example: conversation.conversation_id
-			QualifiedId *string `json:"qualified_id,omitempty"`
-		} `json:"attributes,omitempty"`
-
-		// DefaultTimeAttributeId Example: conversation_started_at
-		DefaultTimeAttributeId *string `json:"default_time_attribute_id,omitempty"`
-
-		// Description Example: Conversation-level details: status, channel, assignee.
-		Description *string `json:"description,omitempty"`
-
-		// Id Example: conversation
-		Id *string `json:"id,omitempty"`
-
-		// Name Example: Conversation
-		Name *string `json:"name,omitempty"`
-	} `json:"data,omitempty"`
+	Data []ReportingDatasetListDataItem `json:"data,omitempty"`
 
 	// Type Example: list
 	Type *string `json:"type,omitempty"`

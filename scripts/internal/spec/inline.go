@@ -11,11 +11,13 @@ import (
 // goTypeNameExt is the oapi-codegen extension that names the Go type of a schema.
 const goTypeNameExt = "x-go-type-name"
 
-// NameInlineObjects names every inline object schema (one with properties, not a $ref)
-// that is a property, or the items of an array property, of a component schema or of an
-// operation's inline JSON request body, at any depth: it moves the schema to a component
-// of its own, <parent>_<property> (<parent>_<property>_item for array items), and puts a
-// $ref in its place, so that its Go type is <Parent><Property>
+// NameInlineObjects names every inline object schema (one with properties or an allOf,
+// not a $ref) that is a property of a component schema or of an operation's inline JSON
+// request body (or of an inline response schema the overlay named), or the items of
+// such an array property (at any depth) or the values of
+// such a map property, at any depth: it moves the schema to a component of its own,
+// <parent>_<property> (_item for array items, _value for map values), and puts a $ref in
+// its place, so that its Go type is <Parent><Property>
 // (TagCompanyRequest.companies items: TagCompanyRequestCompaniesItem). Without it
 // oapi-codegen generates an anonymous struct, which a caller building a request must spell
 // in full (issue 13: "no anonymous struct a user must spell") and which gets no
@@ -64,6 +66,23 @@ func NameInlineObjects(doc *openapi3.T) ([]string, error) {
 			sort.Strings(methods)
 			for _, m := range methods {
 				op := ops[m]
+				// An inline response schema the overlay named (x-go-type-name, see
+				// its finding 15) is a type too: name what it holds.
+				if op.Responses != nil {
+					for _, code := range sortedKeys(op.Responses.Map()) {
+						r := op.Responses.Value(code)
+						if r == nil || r.Value == nil {
+							continue
+						}
+						mt := r.Value.Content.Get("application/json")
+						if mt == nil || mt.Schema == nil || mt.Schema.Ref != "" || mt.Schema.Value == nil {
+							continue
+						}
+						if x, ok := mt.Schema.Value.Extensions[goTypeNameExt].(string); ok {
+							n.properties(x, mt.Schema.Value)
+						}
+					}
+				}
 				if op.OperationID == "" || op.RequestBody == nil || op.RequestBody.Value == nil {
 					continue
 				}
@@ -115,19 +134,36 @@ func (n *inlineNamer) properties(parent string, s *openapi3.Schema) {
 		if ref == nil || ref.Ref != "" || ref.Value == nil {
 			continue
 		}
-		n.object(parent+"_"+p, ref)
-		v := ref.Value
-		if v.Type.Is(openapi3.TypeArray) && v.Items != nil && v.Items.Ref == "" && v.Items.Value != nil {
-			n.object(parent+"_"+p+"_item", v.Items)
-		}
+		n.value(parent+"_"+p, ref)
 	}
+}
+
+// value names the inline objects of a property's schema: the schema itself, the items of
+// an array (name_item, at any depth: name_item_item for a list of lists) and the values
+// of a map (name_value).
+func (n *inlineNamer) value(name string, ref *openapi3.SchemaRef) {
+	if ref == nil || ref.Ref != "" || ref.Value == nil {
+		return
+	}
+	v := ref.Value
+	if v.Type.Is(openapi3.TypeArray) {
+		n.value(name+"_item", v.Items)
+		return
+	}
+	if ap := v.AdditionalProperties.Schema; len(v.Properties) == 0 && ap != nil {
+		n.value(name+"_value", ap)
+		return
+	}
+	n.object(name, ref)
 }
 
 // object moves the schema of ref to the component name when it is an unnamed inline
 // object, and goes on into its properties.
 func (n *inlineNamer) object(name string, ref *openapi3.SchemaRef) {
 	s := ref.Value
-	if len(s.Properties) == 0 || len(s.OneOf)+len(s.AnyOf)+len(s.AllOf) > 0 {
+	// An object with properties, or one composed with allOf (a component of its own
+	// is merged the same way); unions are the overlay's.
+	if len(s.OneOf)+len(s.AnyOf) > 0 || (len(s.Properties) == 0 && !inlineAllOf(s)) {
 		return
 	}
 	if _, ok := s.Extensions["x-go-type"]; ok {
@@ -154,4 +190,16 @@ func (n *inlineNamer) object(name string, ref *openapi3.SchemaRef) {
 	ref.Ref = "#/components/schemas/" + name
 	n.named = append(n.named, goName)
 	n.properties(name, s)
+}
+
+// inlineAllOf reports whether s is an allOf with a member of its own (an inline schema
+// with properties). An allOf of $refs only (the usual way to add a description or
+// nullable to a reference) is left as it is.
+func inlineAllOf(s *openapi3.Schema) bool {
+	for _, m := range s.AllOf {
+		if m != nil && m.Ref == "" && m.Value != nil && len(m.Value.Properties) > 0 {
+			return true
+		}
+	}
+	return false
 }

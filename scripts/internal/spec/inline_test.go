@@ -27,6 +27,24 @@ paths:
                     id: {type: string}
       responses:
         "200": {description: ok}
+  /reports:
+    get:
+      operationId: listReports
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                x-go-type-name: ReportList
+                properties:
+                  data:
+                    type: array
+                    items:
+                      type: object
+                      properties:
+                        id: {type: string}
 components:
   schemas:
     tag_company_request:
@@ -70,6 +88,33 @@ components:
       type: object
       properties:
         x: {type: string}
+    shapes:
+      type: object
+      properties:
+        grid:
+          type: array
+          items:
+            type: array
+            items:
+              type: object
+              properties:
+                v: {type: string}
+        changes:
+          type: object
+          additionalProperties:
+            type: object
+            properties:
+              from: {type: string}
+        merged:
+          allOf:
+            - $ref: '#/components/schemas/other'
+            - type: object
+              properties:
+                extra: {type: string}
+        described:
+          description: a reference with a description
+          allOf:
+            - $ref: '#/components/schemas/other'
     composed:
       allOf:
         - $ref: '#/components/schemas/other'
@@ -99,7 +144,8 @@ func TestNameInlineObjects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"ComposedReference", "CreateWidgetJSONBodyOwner", "SenderKind", "TagCompanyRequestCompaniesItem", "TagCompanyRequestCompaniesItemAddress"}
+	want := []string{"ComposedReference", "CreateWidgetJSONBodyOwner", "ReportListDataItem", "SenderKind",
+		"ShapesChangesValue", "ShapesGridItemItem", "ShapesMerged", "TagCompanyRequestCompaniesItem", "TagCompanyRequestCompaniesItemAddress"}
 	if !slices.Equal(named, want) {
 		t.Errorf("named %v, want %v", named, want)
 	}
@@ -124,6 +170,9 @@ func TestNameInlineObjects(t *testing.T) {
 	}
 	if props["choice"].Value.OneOf[0].Ref != "" {
 		t.Error("a oneOf member was named")
+	}
+	if got := doc.Components.Schemas["shapes"].Value.Properties["described"].Ref; got != "" {
+		t.Errorf("an allOf of one $ref became %s", got)
 	}
 	// Deterministic: a second document gets the same names.
 	again, err := NameInlineObjects(loadInline(t, inlineSpec))

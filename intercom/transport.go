@@ -85,8 +85,8 @@ func (c *Client) setHeaders(req *http.Request, cfg *config, hasBody bool) {
 
 // callConfig returns the operation and configuration of the request req
 // (the call's options applied on top of the client's), the attempt function
-// to use, and req itself or a copy whose context no longer carries the
-// options (see [takeCall]).
+// to use, req itself or a copy whose context no longer carries the options,
+// and the call's write tracker if its context carries one (see [takeCall]).
 func (c *Client) callConfig(req *http.Request) (*Operation, *config, func(*http.Request) (*http.Response, error), *http.Request, *writeTracker, error) {
 	op, opts, shadow, wt := takeCall(req.Context())
 	if shadow {

@@ -41,8 +41,8 @@ func (l *List[T]) UnmarshalJSON(b []byte) error {
 	case string(b) == "null":
 		return nil
 	case len(b) > 0 && b[0] == '[':
-		var items []T
-		if err := json.Unmarshal(b, &items); err != nil {
+		items, err := bareArray[T](b)
+		if err != nil {
 			return err
 		}
 		*l = List[T]{Data: items}
@@ -119,8 +119,8 @@ func (l *PagedList[T, P]) UnmarshalJSON(b []byte) error {
 	case string(b) == "null":
 		return nil
 	case len(b) > 0 && b[0] == '[':
-		var items []T
-		if err := json.Unmarshal(b, &items); err != nil {
+		items, err := bareArray[T](b)
+		if err != nil {
 			return err
 		}
 		*l = PagedList[T, P]{Data: items}
@@ -185,4 +185,14 @@ func decodeStringOrObject[O any](b []byte, t reflect.Type, str func(string), obj
 		return nil
 	}
 	return shapeError(b, t)
+}
+
+// bareArray decodes b, a JSON array, into a slice of T: the bare-array shape
+// the list types and the one-or-many types accept.
+func bareArray[T any](b []byte) ([]T, error) {
+	var items []T
+	if err := json.Unmarshal(b, &items); err != nil {
+		return nil, err
+	}
+	return items, nil
 }

@@ -51,11 +51,7 @@ func oneOrMany[T any](b []byte, t reflect.Type, one func([]byte) (T, error)) ([]
 	case string(b) == "null":
 		return nil, nil
 	case len(b) > 0 && b[0] == '[':
-		var list []T
-		if err := json.Unmarshal(b, &list); err != nil {
-			return nil, err
-		}
-		return list, nil
+		return bareArray[T](b)
 	}
 	v, err := one(b)
 	if err != nil {

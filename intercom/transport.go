@@ -183,7 +183,11 @@ func (c *Client) do(req *http.Request) (resp *http.Response, err error) {
 				delay, retry = policy.backoffDelay()
 			}
 			if !retry {
-				return nil, transportError(c.scrubErr(res.err), attempt)
+				err := transportError(c.scrubErr(res.err), attempt)
+				if !idempotent && res.written && !notProcessed(res.err) {
+					err = &outcomeUnknownError{err: err}
+				}
+				return nil, err
 			}
 			c.logRetry(ctx, cfg, r, attempt, delay, "connection error", res.err)
 			ob.retrying(delay)

@@ -1,7 +1,6 @@
 package intercom
 
 import (
-
 	"github.com/intercomkit/intercom-go/gen"
 )
 

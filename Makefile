@@ -68,8 +68,12 @@ tools: ## Build the pinned tools (gotestsum, staticcheck, apidiff) into the buil
 	@echo "tools of scripts/tools/go.mod built: make test and make lint now work with GOPROXY=off"
 
 .PHONY: test
-test: ## Every module's tests, each step even after a failure; ends with `tests: N passed, N failed, N skipped`.
+test: ## The everyday run (-short): every module's tests, each step even after a failure; ends with `tests: N passed, N failed, N skipped`.
 	@bash scripts/test.sh
+
+.PHONY: test-long
+test-long: ## The tests `make test` skips with -short (soaks, load tests, 10,000-item jobs), with -race; .ci/run runs it.
+	@bash scripts/test.sh long
 
 .PHONY: test-short
 test-short: ## Root module tests only, without -race.

@@ -140,3 +140,10 @@ func (s *TagsService) FindOrCreate(ctx context.Context, name string, opts ...Opt
 	}
 	return &Tag{Id: res.Id, Name: res.Name, AppliedAt: res.AppliedAt, AppliedBy: res.AppliedBy}, true, nil
 }
+
+// IsUnassigned reports whether an assignee id read from a conversation or a
+// ticket (GetAdminAssigneeId, GetTeamAssigneeId) means "nobody". Intercom's
+// description says an unassigned conversation has 0 there, and its API also
+// sends null or leaves the field out: the getters then return "0" or "", and
+// both are unassigned.
+func IsUnassigned(assigneeID string) bool { return assigneeID == "" || assigneeID == "0" }

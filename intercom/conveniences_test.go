@@ -2,6 +2,7 @@ package intercom_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log"
@@ -213,5 +214,29 @@ func TestTagsFindOrCreate(t *testing.T) {
 	}
 	if _, _, err := client.Tags.FindOrCreate(ctx, ""); err == nil {
 		t.Error("empty name accepted")
+	}
+}
+
+// TestIsUnassigned decodes each shape Intercom uses for an unassigned
+// conversation (0 as the description says, null, absent, "0") and an
+// assigned one.
+func TestIsUnassigned(t *testing.T) {
+	for body, want := range map[string]bool{
+		`{"team_assignee_id":0,"admin_assignee_id":0}`:       true,
+		`{"team_assignee_id":null,"admin_assignee_id":null}`: true,
+		`{}`: true,
+		`{"team_assignee_id":"0","admin_assignee_id":"0"}`:             true,
+		`{"team_assignee_id":5017691,"admin_assignee_id":"991267715"}`: false,
+	} {
+		var conv intercom.Conversation
+		if err := json.Unmarshal([]byte(body), &conv); err != nil {
+			t.Fatalf("%s: %v", body, err)
+		}
+		if got := intercom.IsUnassigned(conv.GetTeamAssigneeId()); got != want {
+			t.Errorf("%s: team unassigned = %v, want %v (getter %q)", body, got, want, conv.GetTeamAssigneeId())
+		}
+		if got := intercom.IsUnassigned(conv.GetAdminAssigneeId()); got != want {
+			t.Errorf("%s: admin unassigned = %v, want %v", body, got, want)
+		}
 	}
 }

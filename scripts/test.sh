@@ -5,13 +5,14 @@
 #   tests: N passed, N failed, N skipped
 #
 # Steps (each writes a test2json file into .build/test/ through gotestsum):
-#   root       the root module with -race -short, except ./contract (run by its own step,
-#              so the root run never reports a TestContract skip for a suite that then runs)
-#   scripts    the tooling module (scripts/) with -short: spec pipeline, fake check,
-#              examples decode
+#   root       the root module with -race -short
+#   scripts    the tooling module (scripts/) with -short: spec pipeline, README checks,
+#              the suites of scripts/suites (fake check, examples decode, generated-code
+#              checks), except ./suites/contract (run by its own step, so this run never
+#              reports a TestContract skip for a suite that then runs)
 #   redisrate  pkg/ratelimit/redisrate (its own module) with -race -short
 #   otel       pkg/otelintercom (its own module) with -race -short
-#   contract   scripts/contract/run.sh: Prism + ./contract; without Node it still runs
+#   contract   scripts/suites/contract/run.sh: Prism + scripts/suites/contract; without Node it still runs
 #              the suite's own tests and reports TestContract as skipped, saying why
 #              (with CI=true that skip is a failure)
 #   long       not a default step (`make test-long`): the tests that skip under -short
@@ -46,16 +47,19 @@ failed_steps=()
 now() { date +%s; }
 
 step_root() {
-	local mod pkgs
-	mod="$(go list -m)" || return 1
-	# -e: a package that does not compile is still listed, and then reported by go test.
-	pkgs="$(go list -e ./... | grep -vx "$mod/contract")" || return 1
-	# shellcheck disable=SC2086 # one word per package
-	"${gotestsum[@]}" --jsonfile "$out/root.json" -- -race -short -count=1 $pkgs
+	"${gotestsum[@]}" --jsonfile "$out/root.json" -- -race -short -count=1 ./...
 }
 
 step_scripts() {
-	(cd scripts && "${gotestsum[@]}" --jsonfile "$out/scripts.json" -- -short -count=1 ./...)
+	(
+		cd scripts || exit 1
+		local mod pkgs
+		mod="$(go list -m)" || exit 1
+		# -e: a package that does not compile is still listed, and then reported by go test.
+		pkgs="$(go list -e ./... | grep -vx "$mod/suites/contract")" || exit 1
+		# shellcheck disable=SC2086 # one word per package
+		"${gotestsum[@]}" --jsonfile "$out/scripts.json" -- -short -count=1 $pkgs
+	)
 }
 
 step_redisrate() {
@@ -101,7 +105,7 @@ step_long() {
 }
 
 step_contract() {
-	CONTRACT_JSONFILE="$out/contract.json" bash scripts/contract/run.sh
+	CONTRACT_JSONFILE="$out/contract.json" bash scripts/suites/contract/run.sh
 }
 
 for s in "${steps[@]}"; do

@@ -112,23 +112,23 @@ func WithPrefix(prefix string) Option {
 // WithClaimTTL sets how long a claim lasts when its receiver never finishes
 // ([DefaultClaimTTL]); at least a millisecond.
 func WithClaimTTL(ttl time.Duration) Option {
-	return func(d *Deduplicator) error {
-		if ttl < time.Millisecond {
-			return fmt.Errorf("redisdedup: claim TTL %v, want at least 1ms", ttl)
-		}
-		d.claimTTL = ttl
-		return nil
-	}
+	return ttlOption("claim", ttl, func(d *Deduplicator) *time.Duration { return &d.claimTTL })
 }
 
 // WithDoneTTL sets how long a processed id is remembered ([DefaultDoneTTL]);
 // at least a millisecond.
 func WithDoneTTL(ttl time.Duration) Option {
+	return ttlOption("done", ttl, func(d *Deduplicator) *time.Duration { return &d.doneTTL })
+}
+
+// ttlOption sets the TTL that field points to, refusing one under a
+// millisecond (Redis expiries are in milliseconds).
+func ttlOption(name string, ttl time.Duration, field func(*Deduplicator) *time.Duration) Option {
 	return func(d *Deduplicator) error {
 		if ttl < time.Millisecond {
-			return fmt.Errorf("redisdedup: done TTL %v, want at least 1ms", ttl)
+			return fmt.Errorf("redisdedup: %s TTL %v, want at least 1ms", name, ttl)
 		}
-		d.doneTTL = ttl
+		*field(d) = ttl
 		return nil
 	}
 }

@@ -86,7 +86,7 @@ long_tests() {
 }
 
 step_long() {
-	local dir re mod flags status=0 i=0
+	local dir re mod pkg flags status=0 i=0
 	while IFS=$'\t' read -r dir re; do
 		i=$((i + 1))
 		case "$dir/" in
@@ -95,8 +95,10 @@ step_long() {
 		pkg/otelintercom/*) mod=pkg/otelintercom flags=(-race) ;;
 		*) mod=. flags=(-race) ;;
 		esac
+		pkg="./${dir#"$mod"/}"
+		[[ "$dir" == "$mod" ]] && pkg=.
 		echo "long: ./$dir -run '$re' ${flags[*]}"
-		(cd "$mod" && "${gotestsum[@]}" --jsonfile "$out/long-$i.json" -- "${flags[@]}" -count=1 -run "$re" "./${dir#"$mod"/}") || status=1
+		(cd "$mod" && "${gotestsum[@]}" --jsonfile "$out/long-$i.json" -- "${flags[@]}" -count=1 -run "$re" "$pkg") || status=1
 	done < <(long_tests)
 	# One file for the summary.
 	cat "$out"/long-*.json >"$out/long.json" 2>/dev/null

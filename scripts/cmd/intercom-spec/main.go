@@ -5,6 +5,7 @@
 //	intercom-spec [-root DIR] validate [-version V]          # overlay + kin-openapi validation
 //	intercom-spec [-root DIR] generate [-version V] [-out D] [-facade F] # gen/ into D, the facade into F
 //	intercom-spec [-root DIR] bump -version V [-commit C]    # pin V (at C): its pin entry, overlay seed, pinned, supported
+//	intercom-spec [-root DIR] report -from OLD -version V [-apply] # the breaking changes OLD → V, file by file
 //	intercom-spec [-root DIR] changelog-draft -file F        # put F (Markdown) into CHANGELOG.md as the draft
 //
 // V defaults to the pinned version of api/pin.yaml (bump requires it).
@@ -36,7 +37,7 @@ func run(args []string) error {
 		return err
 	}
 	if global.NArg() == 0 {
-		return fmt.Errorf("usage: intercom-spec [-root DIR] fetch|validate|generate|bump|changelog-draft [flags]")
+		return fmt.Errorf("usage: intercom-spec [-root DIR] fetch|validate|generate|report|bump|changelog-draft [flags]")
 	}
 	cmd, rest := global.Arg(0), global.Args()[1:]
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
@@ -46,6 +47,8 @@ func run(args []string) error {
 	lenient := fs.Bool("lenient", false, "generate: leave out (and list) facade methods that cannot be generated (the default for a version not in supported:, such as Preview)")
 	facade := fs.String("facade", "", "output directory of the generated facade files (default: ROOT/intercom when -out is ROOT/gen; none otherwise)")
 	file := fs.String("file", "", "the draft section for changelog-draft")
+	from := fs.String("from", "", "report: the version moved from (default: the pinned one)")
+	apply := fs.Bool("apply", false, "report: also do what is unambiguous (drop the table entries and overlay actions of removed operations)")
 	commit := fs.String("commit", "", "bump: the upstream commit to take version V at (default: the mirror's; only V's entry moves)")
 	if err := fs.Parse(rest); err != nil {
 		return err
@@ -92,6 +95,23 @@ func run(args []string) error {
 	case "fetch":
 		fmt.Println(path)
 		return nil
+	case "report":
+		if *from == "" {
+			*from = pin.Pinned
+		}
+		oldPath, err := f.Fetch(ctx, *from)
+		if err != nil {
+			return err
+		}
+		r, err := spec.DiffFiles(oldPath, path, *from, v)
+		if err != nil {
+			return err
+		}
+		if err := r.Resolve(absRoot, *apply); err != nil {
+			return err
+		}
+		r.Write(os.Stdout)
+		return nil
 	case "validate":
 		if _, err := spec.Load(ctx, absRoot, v, path); err != nil {
 			return err
@@ -112,7 +132,7 @@ func run(args []string) error {
 		fmt.Fprintf(os.Stderr, "spec %s: generated into %s\n", v, dir)
 		return nil
 	default:
-		return fmt.Errorf("unknown command %q (want fetch, validate, generate, bump or changelog-draft)", cmd)
+		return fmt.Errorf("unknown command %q (want fetch, validate, generate, report, bump or changelog-draft)", cmd)
 	}
 }
 

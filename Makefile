@@ -59,7 +59,7 @@ check-versions: ## Every supported version of api/pin.yaml in a scratch tree: ge
 	@bash scripts/check-versions.sh $(if $(LIGHT),-light) $(VERSIONS)
 
 .PHONY: bump-api
-bump-api: ## Move the pin to V (make bump-api V=2.16 [PREV=ref]): pin entry, overlay, generate, whole-tree check, API diff.
+bump-api: ## Move the pin to V (make bump-api V=2.16 [COMMIT=c] [PREV=ref]): pin entry, report, generate, make test, CHANGELOG draft.
 	@bash scripts/bump-api.sh "$(V)"
 
 .PHONY: tools

@@ -167,6 +167,9 @@ func bump(root, v, commit string) error {
 	if res.SeededTable != "" {
 		fmt.Fprintf(os.Stderr, "bump: api/operations/%s.yaml seeded from %s: review it with what make generate lists\n", v, res.SeededTable)
 	}
+	if res.SeededExamples != "" {
+		fmt.Fprintf(os.Stderr, "bump: api/examples/%s.yaml seeded from %s: the examples test says which entries still apply\n", v, res.SeededExamples)
+	}
 	fmt.Fprintf(os.Stderr, "bump: pinned %s (was %s)\n", v, res.Previous)
 	return nil
 }

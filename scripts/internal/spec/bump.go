@@ -10,6 +10,12 @@ import (
 	"strings"
 )
 
+// ExamplesPath returns the allow-list of version v's response examples that cannot
+// decode (scripts/examplesdecode).
+func ExamplesPath(root, v string) string {
+	return filepath.Join(root, "api", "examples", v+".yaml")
+}
+
 // DescriptionPath is where the upstream repository keeps version v's description.
 func DescriptionPath(v string) string {
 	return "descriptions/" + v + "/api.intercom.io.yaml"
@@ -25,6 +31,9 @@ type BumpResult struct {
 	Source        string // where the description was read to compute it (new or moved entry)
 	SeededOverlay string // the overlay the new one was copied from ("" if it existed)
 	SeededTable   string // the operations table the new one was copied from ("" if it existed)
+	// SeededExamples is the example allow-list the new one was copied from ("" if it
+	// existed).
+	SeededExamples string
 }
 
 var (
@@ -140,7 +149,7 @@ func Bump(ctx context.Context, root string, f *Fetcher, v, commit string) (BumpR
 	for _, seed := range []struct {
 		path func(root, v string) string
 		into *string
-	}{{OverlayPath, &res.SeededOverlay}, {TablePath, &res.SeededTable}} {
+	}{{OverlayPath, &res.SeededOverlay}, {TablePath, &res.SeededTable}, {ExamplesPath, &res.SeededExamples}} {
 		dst := seed.path(root, v)
 		if _, err := os.Stat(dst); err == nil {
 			continue
@@ -149,6 +158,9 @@ func Bump(ctx context.Context, root string, f *Fetcher, v, commit string) (BumpR
 		}
 		from := seed.path(root, res.Previous)
 		data, err := os.ReadFile(from)
+		if os.IsNotExist(err) && seed.into == &res.SeededExamples {
+			continue // the allow-list is optional: none means none allowed
+		}
 		if err != nil {
 			return res, fmt.Errorf("bump: seed %s: %w", rel(root, dst), err)
 		}

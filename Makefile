@@ -71,6 +71,10 @@ tools: ## Build the pinned tools (gotestsum, staticcheck, apidiff) into the buil
 test: ## Every module's tests, each step even after a failure; ends with `tests: N passed, N failed, N skipped`.
 	@bash scripts/test.sh
 
+.PHONY: test-long
+test-long: ## Long tests: the whole tree on a synthetic next API version with edits only in api/ (minutes).
+	cd scripts && INTERCOM_TEST_LONG=1 $(GO) test -count=1 -timeout 60m -run 'TestNextVersionTree' -v ./bumptest/
+
 .PHONY: test-short
 test-short: ## Root module tests only, without -race.
 	$(GO) test ./...

@@ -14,12 +14,22 @@ import (
 	"github.com/intercomkit/intercom-go/scripts/internal/spectest"
 )
 
-// next is the synthetic version the test moves to, and the commit its fake mirror is a
-// snapshot of.
-const (
-	next       = "9.17"
-	nextCommit = "9f17000000000000000000000000000000000917"
-)
+// nextCommit is the commit the fake mirror of the synthetic version is a snapshot of.
+const nextCommit = "9f17000000000000000000000000000000000917"
+
+// nextSuffix makes the synthetic next version of the pinned one: 2.16 → 2.16.next.
+const nextSuffix = ".next"
+
+// nextOf returns the synthetic next version of the pinned one; it skips the test in a
+// tree already pinned to a synthetic version (make test-long's scratch tree), whose
+// description lacks what the changes edit.
+func nextOf(t *testing.T, p *spectest.Pinned) string {
+	t.Helper()
+	if strings.HasSuffix(p.Version, nextSuffix) {
+		t.Skipf("API %s is itself a synthetic next version (make test-long's scratch tree): nothing to synthesize from", p.Version)
+	}
+	return p.Version + nextSuffix
+}
 
 // The seven changes, as the report must name them.
 const (
@@ -35,7 +45,7 @@ const (
 
 // synthesize builds the next version's description from the pinned one (as published,
 // no overlay) with the seven changes, as a map (key order is not kept: a synthetic file).
-func synthesize(t *testing.T, pinnedPath string) []byte {
+func synthesize(t *testing.T, pinnedPath, next string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(pinnedPath)
 	if err != nil {
@@ -107,8 +117,9 @@ func synthesize(t *testing.T, pinnedPath string) []byte {
 
 // repoWithNext copies api/ of the repository into a scratch root and writes the
 // synthetic description into a fake mirror (a snapshot of nextCommit).
-func repoWithNext(t *testing.T, p *spectest.Pinned) (root, mirror string) {
+func repoWithNext(t *testing.T, p *spectest.Pinned) (root, mirror, next string) {
 	t.Helper()
+	next = nextOf(t, p)
 	root, mirror = t.TempDir(), t.TempDir()
 	if err := os.CopyFS(filepath.Join(root, "api"), os.DirFS(filepath.Join(p.Root, "api"))); err != nil {
 		t.Fatal(err)
@@ -117,7 +128,7 @@ func repoWithNext(t *testing.T, p *spectest.Pinned) (root, mirror string) {
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(dst, synthesize(t, p.Path), 0o644); err != nil {
+	if err := os.WriteFile(dst, synthesize(t, p.Path, next), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	// The pinned version's description in the scratch cache, as the real tree has it.
@@ -131,7 +142,7 @@ func repoWithNext(t *testing.T, p *spectest.Pinned) (root, mirror string) {
 	if err := os.WriteFile(spec.CachePath(root, p.Version), cached, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return root, mirror
+	return root, mirror, next
 }
 
 // The report of a move to a version nobody has seen names each of the seven changes
@@ -140,7 +151,7 @@ func repoWithNext(t *testing.T, p *spectest.Pinned) (root, mirror string) {
 // are gone.
 func TestReportNamesEveryChangeOfANextVersion(t *testing.T) {
 	p := spectest.Load(t)
-	root, mirror := repoWithNext(t, p)
+	root, mirror, next := repoWithNext(t, p)
 	f := &spec.Fetcher{Root: root, MirrorDir: mirror, MirrorCommit: nextCommit}
 	pinBefore, _ := os.ReadFile(filepath.Join(root, "api", "pin.yaml"))
 	res, err := spec.Bump(context.Background(), root, f, next, "")

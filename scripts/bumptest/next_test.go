@@ -125,23 +125,8 @@ func repoWithNext(t *testing.T, p *spectest.Pinned) (root, mirror, next string) 
 		t.Fatal(err)
 	}
 	dst := filepath.Join(mirror, filepath.FromSlash(spec.DescriptionPath(next)))
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(dst, synthesize(t, p.Path, next), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	// The pinned version's description in the scratch cache, as the real tree has it.
-	cached, err := os.ReadFile(p.Path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(filepath.Dir(spec.CachePath(root, p.Version)), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(spec.CachePath(root, p.Version), cached, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, dst, synthesize(t, p.Path, next))
+	cachePinned(t, p, root)
 	return root, mirror, next
 }
 
@@ -265,4 +250,26 @@ func TestReportNamesEveryChangeOfANextVersion(t *testing.T) {
 	if err := spec.CheckInlineResponses(doc, false, nil); err != nil {
 		t.Errorf("with the drafted action: %v", err)
 	}
+}
+
+// writeFile writes data to path, creating its directory.
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// cachePinned puts the pinned version's verified description into root's cache, as
+// the real tree has it.
+func cachePinned(t *testing.T, p *spectest.Pinned, root string) {
+	t.Helper()
+	cached, err := os.ReadFile(p.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, spec.CachePath(root, p.Version), cached)
 }

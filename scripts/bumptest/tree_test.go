@@ -32,19 +32,8 @@ func TestNextVersionTree(t *testing.T) {
 	tree := filepath.Join(t.TempDir(), "tree")
 	copyTracked(t, p.Root, tree)
 	_, mirror, next := repoWithNext(t, p)
-	if err := os.WriteFile(filepath.Join(mirror, "SOURCE.md"), []byte("at commit "+nextCommit+"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cached, err := os.ReadFile(p.Path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(filepath.Dir(spec.CachePath(tree, p.Version)), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(spec.CachePath(tree, p.Version), cached, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, filepath.Join(mirror, "SOURCE.md"), []byte("at commit "+nextCommit+"\n"))
+	cachePinned(t, p, tree)
 	env := append(os.Environ(), "INTERCOM_OPENAPI_DIR="+mirror, "INTERCOM_OPENAPI_COMMIT=", "GOFLAGS=-buildvcs=false")
 	run := func(dir string, name string, args ...string) (string, error) {
 		cmd := exec.CommandContext(t.Context(), name, args...)
@@ -113,10 +102,8 @@ func copyTracked(t *testing.T, root, dst string) {
 		}
 		st, _ := os.Stat(filepath.Join(root, f))
 		target := filepath.Join(dst, f)
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(target, b, st.Mode().Perm()); err != nil {
+		writeFile(t, target, b)
+		if err := os.Chmod(target, st.Mode().Perm()); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -255,18 +255,33 @@ func itemsField(o *openapi3.Operation) string {
 	return ""
 }
 
+// componentPair is a component schema that both descriptions have.
+type componentPair struct {
+	name     string
+	old, new *openapi3.SchemaRef
+}
+
+// componentPairs returns, sorted by name, the component schemas both descriptions have.
+func componentPairs(oldDoc, newDoc *openapi3.T) []componentPair {
+	if oldDoc.Components == nil || newDoc.Components == nil {
+		return nil
+	}
+	var out []componentPair
+	for _, name := range sortedKeys(newDoc.Components.Schemas) {
+		ns, os := newDoc.Components.Schemas[name], oldDoc.Components.Schemas[name]
+		if ns != nil && os != nil && ns.Value != nil && os.Value != nil {
+			out = append(out, componentPair{name, os, ns})
+		}
+	}
+	return out
+}
+
 // typeChanges reports component properties whose type changed, with the examples of
 // the new description that still give the old type, and drafts the overlay action
 // that keeps the SDK decoding both.
 func (r *Report) typeChanges(oldDoc, newDoc *openapi3.T, overlay string) {
-	if oldDoc.Components == nil || newDoc.Components == nil {
-		return
-	}
-	for _, name := range sortedKeys(newDoc.Components.Schemas) {
-		ns, os := newDoc.Components.Schemas[name], oldDoc.Components.Schemas[name]
-		if ns == nil || os == nil || ns.Value == nil || os.Value == nil {
-			continue
-		}
+	for _, pair := range componentPairs(oldDoc, newDoc) {
+		name, ns, os := pair.name, pair.new, pair.old
 		for _, prop := range sortedKeys(ns.Value.Properties) {
 			np, op := ns.Value.Properties[prop], os.Value.Properties[prop]
 			if np == nil || op == nil || np.Value == nil || op.Value == nil || np.Ref != "" || op.Ref != "" {
@@ -423,14 +438,8 @@ func (r *Report) inlineUnions(doc *openapi3.T, overlay string) {
 // enumAdditions reports values added to enums of component properties: the generated
 // constants follow by themselves; the CHANGELOG names them.
 func (r *Report) enumAdditions(oldDoc, newDoc *openapi3.T) {
-	if oldDoc.Components == nil || newDoc.Components == nil {
-		return
-	}
-	for _, name := range sortedKeys(newDoc.Components.Schemas) {
-		ns, os := newDoc.Components.Schemas[name], oldDoc.Components.Schemas[name]
-		if ns == nil || os == nil || ns.Value == nil || os.Value == nil {
-			continue
-		}
+	for _, pair := range componentPairs(oldDoc, newDoc) {
+		name, ns, os := pair.name, pair.new, pair.old
 		check := func(subject string, n, o *openapi3.Schema) {
 			if n == nil || o == nil || len(n.Enum) == 0 || len(o.Enum) == 0 {
 				return
@@ -475,7 +484,7 @@ func (r *Report) Write(w io.Writer) {
 		}
 		fmt.Fprintf(w, "  - [%s] %s: %s\n", c.Kind, c.Subject, c.Detail)
 		if c.Done != "" {
-			fmt.Fprintf(w, "    done by bump-api: %s\n", c.Done)
+			fmt.Fprintf(w, "    done: %s\n", c.Done)
 		}
 		if c.Draft != "" {
 			fmt.Fprintf(w, "    draft:\n")

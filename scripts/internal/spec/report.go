@@ -302,10 +302,17 @@ func (r *Report) typeChanges(oldDoc, newDoc *openapi3.T, overlay string) {
 				"    description: Accept %s and %s values for %s.%s.\n"+
 				"    update:\n      x-go-type: types.ID\n      x-go-type-import: {path: github.com/intercomkit/intercom-go/types}\n",
 				name, prop, nt, r.To, ot, name, prop, ot, nt, name, prop)
-			if nt != "string" {
-				draft = fmt.Sprintf("  # %s.%s became %s in %s (it was %s): check the examples and the fake.\n", name, prop, nt, r.To, ot)
+			if nt != "string" || len(contra) == 0 {
+				// Nothing documented contradicts the new type: gen follows it; the fake
+				// and the tests that set the field follow the generated type.
+				draft = ""
+				detail += "; no example contradicts it: no overlay action needed"
 			}
-			r.add(Change{Kind: KindTypeChange, File: overlay, Subject: name + "." + prop, Detail: detail, Draft: draft})
+			file := overlay
+			if draft == "" {
+				file = "" // gen follows the schema: nothing to write
+			}
+			r.add(Change{Kind: KindTypeChange, File: file, Subject: name + "." + prop, Detail: detail, Draft: draft})
 		}
 	}
 }
@@ -612,13 +619,10 @@ func removeOverlayActions(text, path, method string, pathGone bool) (string, []s
 				continue
 			}
 			only := strings.HasPrefix(target, "$.paths["+quoted+"]")
-			rest := strings.TrimPrefix(target, "$.paths["+quoted+"]")
-			sel := ""
-			if strings.HasPrefix(rest, ".") {
-				sel = strings.TrimPrefix(rest, ".")
-				if i := strings.IndexAny(sel, ".["); i >= 0 {
-					sel = sel[:i]
-				}
+			sel := methodSelector(target)
+			aimed := sel == method || sel == "*" || sel == "" || strings.Contains(sel, "'"+method+"'")
+			if !pathGone && !aimed {
+				continue // about another method of a path that stays
 			}
 			if !only || !(sel == method || pathGone && (sel == "*" || sel == "")) {
 				if !slices.Contains(left, target) {
@@ -637,6 +641,32 @@ func removeOverlayActions(text, path, method string, pathGone bool) (string, []s
 			return text, dropped, left
 		}
 	}
+}
+
+// methodSelector returns what follows the paths selector of a $.paths[...] target: a
+// method ("get"), "*", a bracket list ("['get','put']") or "" (the whole path item).
+func methodSelector(target string) string {
+	if !strings.HasPrefix(target, "$.paths[") {
+		return ""
+	}
+	end, err := closingBracket(target, len("$.paths"))
+	if err != nil {
+		return ""
+	}
+	rest := target[end+1:]
+	switch {
+	case strings.HasPrefix(rest, "."):
+		rest = rest[1:]
+		if i := strings.IndexAny(rest, ".["); i >= 0 {
+			rest = rest[:i]
+		}
+		return rest
+	case strings.HasPrefix(rest, "["):
+		if e, err := closingBracket(rest, 0); err == nil {
+			return rest[:e+1]
+		}
+	}
+	return ""
 }
 
 // actionEnd returns the end of the action whose "- target:" line ends at i: the start

@@ -558,9 +558,16 @@ func (r *Report) Resolve(root string, apply bool) error {
 				table = t
 				done = append(done, "deleted its entry from "+rel(root, tablePath))
 			}
-			pathGone := newDoc.Paths.Value(o.path) == nil
+			item := newDoc.Paths.Value(o.path)
+			pathGone := item == nil
 			var dropped []string
-			overlay, dropped, left = removeOverlayActions(overlay, o.path, strings.ToLower(o.method), pathGone)
+			if !pathGone && item.GetOperation(o.method) != nil {
+				// The same path and method now serve another operation id: the overlay's
+				// actions there are about it and stay.
+				c.Detail += fmt.Sprintf("; %s %s is now %s: the overlay actions aimed there stay", o.method, o.path, codegen.ToCamelCase(item.GetOperation(o.method).OperationID))
+			} else {
+				overlay, dropped, left = removeOverlayActions(overlay, o.path, strings.ToLower(o.method), pathGone)
+			}
 			for _, d := range dropped {
 				done = append(done, "dropped the overlay action "+d+" from "+rel(root, overlayPath))
 			}

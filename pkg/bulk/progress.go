@@ -51,8 +51,9 @@ const barWidth = 20
 // Format returns the report as one line of at most width characters (no
 // limit when width <= 0). When the whole line does not fit, the bar
 // shrinks, then the parts that matter least go first: skipped and not
-// started, 429s, in flight, then the bar; the counts of done, failed and
-// unknown, the rate and the estimate stay as long as they fit.
+// started, 429s, in flight, the bar, the count of items, the rate; the
+// percentage, the counts of done, failed and unknown items and the
+// estimate stay as long as they fit.
 func (p Progress) Format(width int) string {
 	finished := p.Done + p.Failed + p.Skipped + p.NotStarted + p.Unknown
 	frac := 0.0
@@ -71,8 +72,9 @@ func (p Progress) Format(width int) string {
 	barAt := -1
 	if p.Total > 0 {
 		barAt = len(parts)
-		add(6, "")
-		add(0, "%3d%%  %s/%s", int(frac*100), group(finished), group(p.Total))
+		add(4, "")
+		add(0, "%3d%%", int(frac*100))
+		add(5, "%s/%s", group(finished), group(p.Total))
 	} else {
 		add(0, "%s items", group(finished))
 	}
@@ -87,9 +89,9 @@ func (p Progress) Format(width int) string {
 	if p.NotStarted > 0 {
 		add(1, "not started %s", group(p.NotStarted))
 	}
-	add(4, "in flight %d", p.InFlight)
-	add(5, "%.1f calls/s", p.CallsPerSecond)
-	add(3, "429s %s", group(int(p.RateLimited)))
+	add(3, "in flight %d", p.InFlight)
+	add(6, "%.1f calls/s", p.CallsPerSecond)
+	add(2, "429s %s", group(int(p.RateLimited)))
 	switch {
 	case p.Final:
 		add(0, "in %v", roundDuration(p.Elapsed))
@@ -118,7 +120,11 @@ func (p Progress) Format(width int) string {
 				}
 				continue
 			}
-			b.WriteString(pt.text)
+			if b.Len() == 0 {
+				b.WriteString(strings.TrimLeft(pt.text, " "))
+			} else {
+				b.WriteString(pt.text)
+			}
 		}
 		return b.String()
 	}

@@ -132,6 +132,7 @@ func WithObserver(obs ...Observer) Option {
 type callObs struct {
 	now  func() time.Time
 	cos  []CallObserver
+	cos1 [1]CallObserver // cos's storage for the usual single observer
 	res  CallResult
 	t0   time.Time // call start
 	ta   time.Time // start of the current attempt's wait, then of its send
@@ -180,6 +181,7 @@ func (c *Client) observeCall(req *http.Request, op *Operation, cfg *config) (*ca
 		return nil, req
 	}
 	o := &callObs{now: cfg.now}
+	o.cos = o.cos1[:0]
 	o.t0 = o.now()
 	info := CallInfo{Operation: op, Method: req.Method, Host: req.URL.Hostname(), Start: o.t0}
 	info.Port, _ = strconv.Atoi(portOf(req.URL))

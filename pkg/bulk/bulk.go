@@ -104,6 +104,9 @@ type Job[T any] struct {
 	// nothing more (it ends as Done, and is added to the checkpoint);
 	// otherwise Do runs. An error fails the item. It needs a Key. With a
 	// Reconcile, [Summary.Rerun] includes the items of unknown outcome.
+	// The Job value remembers their keys in memory only: another process
+	// running the input again calls Do for them directly, so where that
+	// matters make Do itself find before it creates.
 	// See [FindContact] and [Repeatable] for the patterns of contacts.
 	Reconcile func(ctx context.Context, c *intercom.Client, item T) (done bool, err error)
 

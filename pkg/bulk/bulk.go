@@ -620,7 +620,7 @@ func (r *run[T]) release(key string) {
 
 // perform runs one item and records its end.
 func (r *run[T]) perform(ctx context.Context, c *intercom.Client, t task[T]) {
-	err := r.do(ctx, c, t)
+	unsettled, err := r.do(ctx, c, t)
 	if err == nil && r.job.Checkpoint != nil {
 		// Record even when the run's context is cancelled: the item is done.
 		if cerr := r.job.Checkpoint.Add(context.WithoutCancel(ctx), t.key); cerr != nil {
@@ -638,29 +638,33 @@ func (r *run[T]) perform(ctx context.Context, c *intercom.Client, t task[T]) {
 		st = Failed
 	}
 	if r.job.Reconcile != nil {
-		r.job.setUnknown(t.key, st == OutcomeUnknown)
+		r.job.setUnknown(t.key, st == OutcomeUnknown || unsettled)
 	}
 	r.end(t, st, err)
 }
 
 // do reconciles the item if an earlier run left its outcome unknown, then
 // runs Do unless it is done; a panic becomes the item's *PanicError.
-func (r *run[T]) do(ctx context.Context, c *intercom.Client, t task[T]) (err error) {
+// unsettled reports that reconciling failed: the outcome is still unknown
+// and the next run must reconcile again.
+func (r *run[T]) do(ctx context.Context, c *intercom.Client, t task[T]) (unsettled bool, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = &PanicError{Value: v, Stack: debug.Stack()}
 		}
 	}()
 	if r.job.Reconcile != nil && r.job.wasUnknown(t.key) {
+		unsettled = true
 		done, err := r.job.Reconcile(ctx, c, t.item)
 		if err != nil {
-			return fmt.Errorf("bulk: reconciling an item of unknown outcome: %w", err)
+			return true, fmt.Errorf("bulk: reconciling an item of unknown outcome: %w", err)
 		}
 		if done {
-			return nil
+			return false, nil
 		}
+		unsettled = false
 	}
-	return r.job.Do(ctx, c, t.item)
+	return false, r.job.Do(ctx, c, t.item)
 }
 
 // end records the outcome of one item and reports it.

@@ -214,3 +214,43 @@ func TestRerunLeavesUnknownOutWithoutReconcile(t *testing.T) {
 		t.Errorf("rerun: reconciled %v, %v; want the unknown items reconciled (done), the failed ones run", reconciled, again)
 	}
 }
+
+// TestReconcileFailureKeepsTheItemUnknown: when the lookup of an item of
+// unknown outcome fails, the next rerun reconciles it again instead of
+// running Do blindly.
+func TestReconcileFailureKeepsTheItemUnknown(t *testing.T) {
+	lookupDown := errors.New("search unavailable")
+	var does, reconciles atomic.Int64
+	failLookup := true
+	job := bulk.Job[int]{
+		Key: itoa,
+		Do: func(context.Context, *intercom.Client, int) error {
+			if does.Add(1) == 1 {
+				return fmt.Errorf("POST /contacts: EOF (%w)", intercom.ErrOutcomeUnknown)
+			}
+			return nil
+		},
+		Reconcile: func(context.Context, *intercom.Client, int) (bool, error) {
+			reconciles.Add(1)
+			if failLookup {
+				return false, lookupDown
+			}
+			return true, nil
+		},
+	}
+	ctx := context.Background()
+	sum, _ := job.Run(ctx, offlineClient(t), ints(1))
+	if sum.Unknown != 1 {
+		t.Fatalf("first run: %v", sum)
+	}
+	sum, _ = job.Run(ctx, offlineClient(t), sum.Rerun())
+	if sum.Failed != 1 || !errors.Is(sum.Failures[0].Err, lookupDown) {
+		t.Fatalf("rerun with the lookup down: %v", sum)
+	}
+	failLookup = false
+	sum, _ = job.Run(ctx, offlineClient(t), sum.Rerun())
+	if sum.Done != 1 || does.Load() != 1 || reconciles.Load() != 2 {
+		t.Errorf("second rerun: %v, Do ran %d times, Reconcile %d; want done by the lookup, Do never run again",
+			sum, does.Load(), reconciles.Load())
+	}
+}

@@ -73,7 +73,7 @@ test: ## Every module's tests, each step even after a failure; ends with `tests:
 
 .PHONY: test-long
 test-long: ## Long tests: the whole tree on a synthetic next API version with edits only in api/ (minutes).
-	cd scripts && INTERCOM_TEST_LONG=1 $(GO) test -count=1 -timeout 60m -run 'TestNextVersionTree' -v ./bumptest/
+	cd scripts && INTERCOM_TEST_LONG=1 $(GO) test -count=1 -timeout 60m -run 'TestNextVersionTree' -v ./suites/bumptest/
 
 .PHONY: test-short
 test-short: ## Root module tests only, without -race.
@@ -81,7 +81,7 @@ test-short: ## Root module tests only, without -race.
 
 .PHONY: contract
 contract: ## The Prism contract suite against the unmodified pinned description.
-	@bash scripts/contract/run.sh
+	@bash scripts/suites/contract/run.sh
 
 .PHONY: fuzz
 fuzz: ## Run each fuzz target (webhook verifier, parser, handler; identity) for FUZZTIME.
@@ -109,7 +109,7 @@ vulncheck: ## govulncheck (needs the vulnerability database: not reachable in th
 .PHONY: bench
 bench: ## Benchmarks (BENCHCOUNT runs each) and the ratio table of BENCHMARKS.md.
 	@mkdir -p .build
-	$(GO) run ./internal/benchreport -count $(BENCHCOUNT) | tee .build/bench-report.md
+	cd scripts && $(GO) run ./cmd/benchreport -root $(ROOT) -count $(BENCHCOUNT) | tee $(ROOT)/.build/bench-report.md
 
 .PHONY: clean
 clean: ## Remove scratch output (.build/) and the verified spec cache (.spec/).

@@ -300,7 +300,7 @@ func (r *Report) typeChanges(oldDoc, newDoc *openapi3.T, overlay string) {
 			draft := fmt.Sprintf("  # %s.%s became %s in %s but the examples still send %s: accept both shapes.\n"+
 				"  - target: $.components.schemas.%s.properties.%s\n"+
 				"    description: Accept %s and %s values for %s.%s.\n"+
-				"    update:\n      x-go-type: types.ID\n      x-go-type-import: {path: github.com/intercomkit/intercom-go/types}\n",
+				"    update:\n      x-go-type: types.ID\n      x-go-type-import: {path: github.com/intercomkit/intercom-go/intercom/types}\n",
 				name, prop, nt, r.To, ot, name, prop, ot, nt, name, prop)
 			if nt != "string" || len(contra) == 0 {
 				// Nothing documented contradicts the new type: gen follows it; the fake

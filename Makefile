@@ -59,7 +59,7 @@ check-versions: ## Every supported version of api/pin.yaml in a scratch tree: ge
 	@bash scripts/check-versions.sh $(if $(LIGHT),-light) $(VERSIONS)
 
 .PHONY: bump-api
-bump-api: ## Move the pin to V (make bump-api V=2.16 [PREV=ref]): pin entry, overlay, generate, whole-tree check, API diff.
+bump-api: ## Move the pin to V (make bump-api V=2.16 [COMMIT=c] [PREV=ref]): pin entry, report, generate, make test, CHANGELOG draft.
 	@bash scripts/bump-api.sh "$(V)"
 
 .PHONY: tools
@@ -72,7 +72,7 @@ test: ## The everyday run (-short): every module's tests, each step even after a
 	@bash scripts/test.sh
 
 .PHONY: test-long
-test-long: ## The tests `make test` skips with -short (soaks, load tests, 10,000-item jobs), with -race; .ci/run runs it.
+test-long: ## What `make test` skips: the -short soaks, load tests and 10,000-item jobs with -race, and the whole tree on a synthetic next API version (minutes); .ci/run runs it.
 	@bash scripts/test.sh long
 
 .PHONY: test-short

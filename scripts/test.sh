@@ -20,7 +20,8 @@
 #              without -short, with -race as their module's step has it. Found, not
 #              listed: every Test function of a _test.go file that calls testing.Short()
 #              in its own body, and the whole package when a helper calls it; so a new
-#              long test runs there by itself.
+#              long test runs there by itself. Then scripts/suites/bumptest's whole-tree
+#              test of a next API version (INTERCOM_TEST_LONG=1).
 #
 # `make test` (the default steps) is the everyday command: at most 5 minutes on 2 cores
 # with warm module and build caches. `make test-long` runs the rest; .ci/run runs both.
@@ -100,6 +101,11 @@ step_long() {
 		echo "long: ./$dir -run '$re' ${flags[*]}"
 		(cd "$mod" && "${gotestsum[@]}" --jsonfile "$out/long-$i.json" -- "${flags[@]}" -count=1 -run "$re" "$pkg") || status=1
 	done < <(long_tests)
+	# The whole tree on a synthetic next API version, with edits only in api/
+	# (scripts/suites/bumptest): it runs when INTERCOM_TEST_LONG is set.
+	echo "long: ./scripts/suites/bumptest -run '^TestNextVersionTree\$' (INTERCOM_TEST_LONG=1)"
+	(cd scripts && INTERCOM_TEST_LONG=1 "${gotestsum[@]}" --jsonfile "$out/long-bump.json" -- \
+		-count=1 -timeout 60m -run '^TestNextVersionTree$' ./suites/bumptest/) || status=1
 	# One file for the summary.
 	cat "$out"/long-*.json >"$out/long.json" 2>/dev/null
 	rm -f "$out"/long-*.json

@@ -105,6 +105,20 @@ func buildRoutes() []*route {
 		{"PUT", "/articles/{article_id}", (*call).updateArticle},
 		{"DELETE", "/articles/{article_id}", (*call).deleteArticle},
 	}
+	handWritten := make(map[string]bool, len(table))
+	for _, t := range table {
+		handWritten[t.method+" "+t.template] = true
+	}
+	for _, sr := range specRoutes {
+		if handWritten[sr.method+" "+sr.path] {
+			continue
+		}
+		g := prepareGeneric(sr, specCollections)
+		table = append(table, struct {
+			method, template string
+			handle           func(*call) result
+		}{sr.method, sr.path, func(c *call) result { return c.handleGeneric(g) }})
+	}
 	out := make([]*route, 0, len(table))
 	for _, t := range table {
 		r := &route{method: t.method, template: t.template, handle: t.handle}

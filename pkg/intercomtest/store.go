@@ -123,6 +123,7 @@ type store struct {
 	tickets       *table[*ticketRec]
 	ticketSeq     int
 	articles      *table[*gen.Article]
+	generic       map[string]*table[genericRec] // by collection path
 	scroll        *scrollState
 	scrollSeq     uint64
 
@@ -152,6 +153,7 @@ func newStore(s *Server) *store {
 		ticketTypes:   newTable[*gen.TicketType](),
 		tickets:       newTable[*ticketRec](),
 		articles:      newTable[*gen.Article](),
+		generic:       make(map[string]*table[genericRec]),
 	}
 	st.seedDefaults()
 	return st

@@ -53,6 +53,9 @@ type Options struct {
 	// FacadeDir, when set, receives the generated files of package intercom
 	// (service methods and iterators), from api/operations/<Version>.yaml.
 	FacadeDir string
+	// FakeDir, when set, receives the route table of the fake (FakeRoutesFile, package
+	// intercomtest).
+	FakeDir string
 	// Lenient leaves out, and reports, the facade methods that cannot be
 	// generated (for a preview version) instead of failing.
 	Lenient bool
@@ -147,6 +150,15 @@ func Generate(ctx context.Context, o Options) error {
 	}
 	if err := WriteAccessors(o.Root, o.OutDir); err != nil {
 		return err
+	}
+	if o.FakeDir != "" {
+		n, err := WriteFakeRoutes(doc, o.FakeDir)
+		if err != nil {
+			return fmt.Errorf("fake routes: %w", err)
+		}
+		if o.Log != nil {
+			fmt.Fprintf(o.Log, "fake %s: %d routes in %s\n", o.Version, n, FakeRoutesFile)
+		}
 	}
 	if o.FacadeDir == "" {
 		return nil

@@ -33,6 +33,11 @@ type result struct {
 	status    int
 	v         any
 	code, msg string
+	// raw, when not nil, is the body as is (a file), of type ctype;
+	// header holds extra response headers (Location).
+	raw    []byte
+	ctype  string
+	header map[string]string
 }
 
 func ok(v any) result { return result{status: http.StatusOK, v: v} }

@@ -18,6 +18,7 @@ import (
 type specRoute struct {
 	id, method, path string
 	status           int
+	ctype            string // content type of a body that is not JSON (a file)
 	body             string // JSON sample of the response; "" for none
 	free             string // fields of body the fake may fill: "name:k,..." (k: s, i, n, b)
 	listKey          string // the array of a list response
@@ -25,8 +26,24 @@ type specRoute struct {
 	itemFree         string
 }
 
-// specCollections are the collections of specRoutes.
-var specCollections = collections(specRoutes)
+// specCollections are the collections of specRoutes; specCreatable those
+// with a create operation (POST on the collection). The fake keeps state for
+// the creatable ones; a collection the API offers no way to create in (help
+// centers, brands, macros, ...) holds one resource, its sample, under every id.
+var (
+	specCollections = collections(specRoutes)
+	specCreatable   = creatable(specRoutes, specCollections)
+)
+
+func creatable(table []specRoute, colls map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for _, r := range table {
+		if r.method == http.MethodPost && colls[r.path] {
+			out[r.path] = true
+		}
+	}
+	return out
+}
 
 // genericKind is what the generic handler does for a route.
 type genericKind int
@@ -46,6 +63,7 @@ type genericRoute struct {
 	kind       genericKind
 	collection string // for create, list, get, update, delete
 	sample     map[string]any
+	raw        any // a sample that is no object (an array)
 	item       map[string]any
 	free       []freeField
 	itemFree   []freeField
@@ -93,6 +111,7 @@ func prepareGeneric(sr specRoute, colls map[string]bool) *genericRoute {
 		var v any
 		if json.Unmarshal([]byte(sr.body), &v) == nil {
 			g.sample, _ = v.(map[string]any)
+			g.raw = v
 		}
 	}
 	if sr.item != "" {
@@ -176,7 +195,7 @@ func (st *store) exists(path, id string) bool {
 	if f, _, ok := st.handCollection(path); ok {
 		return f(id)
 	}
-	if !specCollections[path] {
+	if !specCreatable[path] {
 		return true
 	}
 	_, ok := st.genericTable(path).get(id)
@@ -242,6 +261,10 @@ func (c *call) handleGeneric(g *genericRoute) result {
 			}
 			break
 		}
+		if !specCreatable[g.collection] {
+			rec = genericRec{"id": lastParam}
+			break
+		}
 		t := c.st.genericTable(g.collection)
 		got, found := t.get(lastParam)
 		if !found {
@@ -262,11 +285,14 @@ func (c *call) handleGeneric(g *genericRoute) result {
 		}
 	}
 	if g.sample == nil {
-		return result{status: g.sr.status}
+		return c.genericRaw(g, lastParam)
 	}
 	out := fill(g.sample, rec, g.free, c.unix())
 	if g.kind == genList {
 		items := c.st.genericTable(g.collection).values()
+		if !specCreatable[g.collection] {
+			items = []genericRec{nil} // the sample item
+		}
 		per, good, res := c.intParam("per_page", 50, 1, 250)
 		if !good {
 			return res
@@ -317,6 +343,17 @@ func fill(sample map[string]any, rec genericRec, free []freeField, now int) map[
 	if pages, ok := out["pages"].(map[string]any); ok {
 		delete(pages, "next")
 	}
+	// The id, in the sample's JSON type, whether or not the schema constrains it.
+	if id, ok := rec["id"].(string); ok && id != "" {
+		switch out["id"].(type) {
+		case string:
+			out["id"] = id
+		case float64:
+			if n, err := strconv.ParseInt(id, 10, 64); err == nil {
+				out["id"] = n
+			}
+		}
+	}
 	for _, f := range free {
 		v, has := rec[f.name]
 		switch f.kind {
@@ -353,4 +390,30 @@ func fill(sample map[string]any, rec genericRec, free []freeField, now int) map[
 		}
 	}
 	return out
+}
+
+// filesPrefix is the path under which the fake serves the files its
+// redirects point to (no operation of the API).
+const filesPrefix = "/intercomtest/files/"
+
+// genericRaw answers an operation whose response is not a JSON object: a
+// JSON array, a file of another type, a redirect to a file, or no body.
+func (c *call) genericRaw(g *genericRoute, id string) result {
+	switch {
+	case g.raw != nil:
+		return result{status: g.sr.status, v: g.raw}
+	case g.sr.status >= 300 && g.sr.status < 400:
+		return result{status: g.sr.status, header: map[string]string{"Location": c.s.URL + filesPrefix + g.sr.id + "-" + id}}
+	case g.sr.ctype != "":
+		return result{status: g.sr.status, raw: []byte("intercomtest: " + g.sr.id + " " + id + "\n"), ctype: g.sr.ctype}
+	}
+	return result{status: g.sr.status}
+}
+
+// serveFile answers a request for a file a redirect pointed to.
+func serveFile(w http.ResponseWriter, r *http.Request) {
+	name := strings.TrimPrefix(r.URL.Path, filesPrefix)
+	w.Header().Set("Content-Type", "application/octet-stream")
+	w.Header().Set("Content-Disposition", "attachment; filename=\""+strings.ReplaceAll(name, "\"", "")+"\"")
+	_, _ = w.Write([]byte("intercomtest file " + name + "\n"))
 }

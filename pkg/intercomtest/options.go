@@ -40,6 +40,7 @@ type config struct {
 	scrollPageSize int
 	scrollTTL      time.Duration
 	maxRecorded    int
+	jobDuration    time.Duration
 }
 
 func defaultConfig() config {
@@ -52,6 +53,7 @@ func defaultConfig() config {
 		scrollPageSize: DefaultScrollPageSize,
 		scrollTTL:      time.Minute,
 		maxRecorded:    DefaultMaxRecorded,
+		jobDuration:    DefaultJobDuration,
 	}
 }
 
@@ -128,6 +130,26 @@ func WithMaxRecorded(n int) Option {
 			return fmt.Errorf("intercomtest: WithMaxRecorded: negative count %d", n)
 		}
 		c.maxRecorded = n
+		return nil
+	}
+}
+
+// DefaultJobDuration is how long an asynchronous job (a data export, a
+// reporting data export, an enqueued ticket) takes on the server's clock
+// unless [WithJobDuration] says otherwise.
+const DefaultJobDuration = 10 * time.Second
+
+// WithJobDuration sets how long an asynchronous job takes on the server's
+// clock (default [DefaultJobDuration]): a data export is pending for the
+// first half, in progress for the second, then completed; a reporting data
+// export and an enqueued ticket are pending until d has passed. 0 completes
+// them at once.
+func WithJobDuration(d time.Duration) Option {
+	return func(c *config) error {
+		if d < 0 {
+			return fmt.Errorf("intercomtest: WithJobDuration: negative duration %v", d)
+		}
+		c.jobDuration = d
 		return nil
 	}
 }

@@ -104,6 +104,18 @@ func buildRoutes() []*route {
 		{"GET", "/articles/{article_id}", (*call).getArticle},
 		{"PUT", "/articles/{article_id}", (*call).updateArticle},
 		{"DELETE", "/articles/{article_id}", (*call).deleteArticle},
+
+		// Asynchronous jobs.
+		{"POST", "/export/content/data", (*call).createDataExport},
+		{"GET", "/export/content/data/{job_identifier}", (*call).getDataExport},
+		{"POST", "/export/cancel/{job_identifier}", (*call).cancelDataExport},
+		{"GET", "/download/content/data/{job_identifier}", (*call).downloadDataExport},
+		{"GET", "/export/reporting_data/get_datasets", (*call).listReportingDatasets},
+		{"POST", "/export/reporting_data/enqueue", (*call).enqueueReportingExport},
+		{"GET", "/export/reporting_data/{job_identifier}", (*call).getReportingExport},
+		{"GET", "/download/reporting_data/{job_identifier}", (*call).downloadReportingExport},
+		{"POST", "/tickets/enqueue", (*call).enqueueTicket},
+		{"GET", "/jobs/status/{job_id}", (*call).jobStatus},
 	}
 	handWritten := make(map[string]bool, len(table))
 	for _, t := range table {

@@ -250,9 +250,14 @@ type response struct {
 	status int
 	header http.Header
 	body   []byte // nil: no body
+	ctype  string // of body; "" for JSON
 }
 
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, filesPrefix) {
+		serveFile(w, r)
+		return
+	}
 	body, readErr := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
 	rt, params, found := match(r.Method, r.URL.EscapedPath())
 	if op, ok := intercomOperation(r.Method, r.URL.EscapedPath()); ok && found && rt.name() != op.Method+" "+op.Path {
@@ -377,6 +382,13 @@ func (s *Server) handle(r *http.Request, rt *route, params map[string]string, fo
 		return errorResponse(h, reqID, res.status, res.code, res.msg)
 	}
 	out := response{status: res.status, header: h}
+	for k, v := range res.header {
+		h.Set(k, v)
+	}
+	if res.raw != nil {
+		out.body, out.ctype = res.raw, res.ctype
+		return out
+	}
 	if res.v != nil {
 		b, err := json.Marshal(res.v)
 		if err != nil {
@@ -404,7 +416,11 @@ func (s *Server) write(w http.ResponseWriter, rec *RecordedRequest, resp respons
 		h[k] = v
 	}
 	if resp.body != nil {
-		h.Set("Content-Type", "application/json; charset=utf-8")
+		ct := resp.ctype
+		if ct == "" {
+			ct = "application/json; charset=utf-8"
+		}
+		h.Set("Content-Type", ct)
 		h.Set("Content-Length", strconv.Itoa(len(resp.body)))
 	}
 	s.mu.Lock()

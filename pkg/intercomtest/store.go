@@ -124,6 +124,8 @@ type store struct {
 	ticketSeq     int
 	articles      *table[*gen.Article]
 	generic       map[string]*table[genericRec] // by collection path
+	jobs          *table[*jobRec]
+	jobSeq        uint64
 	scroll        *scrollState
 	scrollSeq     uint64
 
@@ -154,6 +156,7 @@ func newStore(s *Server) *store {
 		tickets:       newTable[*ticketRec](),
 		articles:      newTable[*gen.Article](),
 		generic:       make(map[string]*table[genericRec]),
+		jobs:          newTable[*jobRec](),
 	}
 	st.seedDefaults()
 	return st

@@ -33,6 +33,7 @@ func WriteFakeRoutes(doc *openapi3.T, dir string) (int, error) {
 	type entry struct {
 		id, method, path string
 		status           int
+		ctype            string
 		body, free       string
 		listKey          string
 		item, itemFree   string
@@ -41,11 +42,8 @@ func WriteFakeRoutes(doc *openapi3.T, dir string) (int, error) {
 	for path, item := range doc.Paths.Map() {
 		for method, op := range item.Operations() {
 			e := entry{id: op.OperationID, method: method, path: path}
-			status, schema, err := successResponse(op)
-			if err != nil {
-				return 0, fmt.Errorf("%s %s: %w", method, path, err)
-			}
-			e.status = status
+			status, ctype, schema := successResponse(op)
+			e.status, e.ctype = status, ctype
 			if schema != nil {
 				v, err := Sample(schema)
 				if err != nil {
@@ -78,6 +76,9 @@ func WriteFakeRoutes(doc *openapi3.T, dir string) (int, error) {
 	b.WriteString("var specRoutes = []specRoute{\n")
 	for _, e := range entries {
 		fmt.Fprintf(&b, "\t{id: %q, method: %q, path: %q, status: %d", e.id, e.method, e.path, e.status)
+		if e.ctype != "" {
+			fmt.Fprintf(&b, ", ctype: %q", e.ctype)
+		}
 		if e.body != "" {
 			fmt.Fprintf(&b, ",\n\t\tbody: %s, free: %q", strconv.Quote(e.body), e.free)
 		}
@@ -97,13 +98,14 @@ func WriteFakeRoutes(doc *openapi3.T, dir string) (int, error) {
 	return len(entries), os.WriteFile(filepath.Join(dir, FakeRoutesFile), src, 0o644)
 }
 
-// successResponse returns the lowest 2xx status op declares and the schema of its JSON
-// body (nil when it declares none: an empty body, or a download).
-func successResponse(op *openapi3.Operation) (int, *openapi3.Schema, error) {
+// successResponse returns the lowest 2xx status op declares (else the lowest 3xx, a
+// redirect to a file), and the schema of its JSON body, or the content type of a body
+// that is not JSON (a file); neither when it declares no body.
+func successResponse(op *openapi3.Operation) (int, string, *openapi3.Schema) {
 	best := 0
 	for code := range op.Responses.Map() {
 		n, err := strconv.Atoi(code)
-		if err != nil || n < 200 || n > 299 {
+		if err != nil || n < 200 || n > 399 {
 			continue
 		}
 		if best == 0 || n < best {
@@ -111,18 +113,24 @@ func successResponse(op *openapi3.Operation) (int, *openapi3.Schema, error) {
 		}
 	}
 	if best == 0 {
-		return 200, nil, nil
+		return 200, "", nil
 	}
 	r := op.Responses.Status(best)
 	if r == nil || r.Value == nil {
-		return best, nil, nil
+		return best, "", nil
 	}
+	types := make([]string, 0, len(r.Value.Content))
 	for ct, mt := range r.Value.Content {
 		if strings.HasPrefix(ct, "application/json") && mt.Schema != nil && mt.Schema.Value != nil {
-			return best, mt.Schema.Value, nil
+			return best, "", mt.Schema.Value
 		}
+		types = append(types, ct)
 	}
-	return best, nil, nil
+	sort.Strings(types)
+	if len(types) > 0 {
+		return best, types[0], nil
+	}
+	return best, "", nil
 }
 
 // listArray returns the name and item schema of the array property of a list response
@@ -203,15 +211,20 @@ func mustJSON(v any) string {
 // to s: every property to a depth of sampleDepth, only the required ones below, the
 // schema's own examples for scalars where they conform, the first enum value, the first
 // member of a oneOf or anyOf that conforms. It fails when it finds none that conforms.
-func Sample(s *openapi3.Schema) (any, error) {
+func Sample(s *openapi3.Schema) (any, error) { return sampleOf(s, false) }
+
+// SampleRequest is Sample for a request body: without the readOnly properties.
+func SampleRequest(s *openapi3.Schema) (any, error) { return sampleOf(s, true) }
+
+func sampleOf(s *openapi3.Schema, request bool) (any, error) {
 	for _, full := range []bool{true, false} {
-		v := sample(s, 0, full)
+		v := (&sampler{request: request}).sample(s, 0, full)
 		v = roundTripJSON(v)
 		if err := s.VisitJSON(v, openapi3.MultiErrors()); err == nil {
 			return v, nil
 		}
 	}
-	v := roundTripJSON(sample(s, 0, false))
+	v := roundTripJSON((&sampler{request: request}).sample(s, 0, false))
 	return nil, fmt.Errorf("no conforming sample: %v", firstErrLine(s.VisitJSON(v)))
 }
 
@@ -233,9 +246,12 @@ func roundTripJSON(v any) any {
 	return out
 }
 
+// sampler builds samples; for a request it leaves out readOnly properties.
+type sampler struct{ request bool }
+
 // sample builds a candidate value for s at depth d; full includes the optional
 // properties above sampleDepth.
-func sample(s *openapi3.Schema, d int, full bool) any {
+func (sm *sampler) sample(s *openapi3.Schema, d int, full bool) any {
 	if s == nil || d > 12 {
 		return nil
 	}
@@ -247,19 +263,19 @@ func sample(s *openapi3.Schema, d int, full bool) any {
 			if a.Value == nil {
 				continue
 			}
-			v := roundTripJSON(sample(a.Value, d, full))
+			v := roundTripJSON(sm.sample(a.Value, d, full))
 			if s.VisitJSON(v) == nil {
 				return v
 			}
 		}
 	}
-	if len(s.AllOf) > 0 || s.Type.Is("object") || len(s.Properties) > 0 {
+	if s.Type.Is("object") || s.Type.IsEmpty() && (len(s.AllOf) > 0 || len(s.Properties) > 0) {
 		obj := map[string]any{}
 		for _, a := range s.AllOf {
 			if a.Value == nil {
 				continue
 			}
-			if m, ok := sample(a.Value, d, full).(map[string]any); ok {
+			if m, ok := sm.sample(a.Value, d, full).(map[string]any); ok {
 				for k, v := range m {
 					obj[k] = v
 				}
@@ -276,13 +292,13 @@ func sample(s *openapi3.Schema, d int, full bool) any {
 		sort.Strings(names)
 		for _, name := range names {
 			p := s.Properties[name]
-			if p == nil || p.Value == nil {
+			if p == nil || p.Value == nil || sm.request && p.Value.ReadOnly {
 				continue
 			}
 			if !required[name] && (!full || d >= sampleDepth) {
 				continue
 			}
-			obj[name] = sample(p.Value, d+1, full)
+			obj[name] = sm.sample(p.Value, d+1, full)
 		}
 		return obj
 	}
@@ -295,7 +311,7 @@ func sample(s *openapi3.Schema, d int, full bool) any {
 				n = 1
 			}
 			for range n {
-				out = append(out, sample(s.Items.Value, d+1, full))
+				out = append(out, sm.sample(s.Items.Value, d+1, full))
 			}
 		}
 		return out

@@ -52,7 +52,7 @@ type exch struct {
 	query  url.Values
 	body   any // JSON-encoded unless it is a string (sent as is); nil: no body
 	token  string
-	want   int // 0: any 2xx or 3xx (a redirect to a file)
+	want   int    // 0: any 2xx or 3xx (a redirect to a file)
 	accept string // the Accept header; "" for application/json
 	req    reqCheck
 	defect string

@@ -221,7 +221,7 @@ func (c *call) listContacts() result {
 		return res
 	}
 	ids := c.st.liveContactIDs()
-	start, end, pages, res, good := cursorPage(ids, per, c.query.Get("starting_after"))
+	start, end, pages, res, good := cursorPage(ids, c.st.contacts.seqOf, per, c.query.Get("starting_after"))
 	if !good {
 		return res
 	}
@@ -392,7 +392,7 @@ func (c *call) searchContacts() result {
 			ids = append(ids, id)
 		}
 	}
-	start, end, pages, res, good := cursorPage(ids, per, after)
+	start, end, pages, res, good := cursorPage(ids, c.st.contacts.seqOf, per, after)
 	if !good {
 		return res
 	}

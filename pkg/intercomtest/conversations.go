@@ -506,7 +506,7 @@ func (c *call) searchConversations() result {
 // conversationPage answers one cursor page of the conversations ids, as both the
 // list and the search endpoints do.
 func (c *call) conversationPage(ids []string, per int, after string) result {
-	start, end, pages, res, good := cursorPage(ids, per, after)
+	start, end, pages, res, good := cursorPage(ids, c.st.conversations.seqOf, per, after)
 	if !good {
 		return res
 	}

@@ -50,8 +50,9 @@ type Server struct {
 	reqs    []*RecordedRequest
 	faults  []*faultState
 	rng     *rand.Rand
-	rlStart time.Time // start of the current rate-limit window
-	rlUsed  int
+	rlStart time.Time      // start of the current rate-limit window
+	rlUsed  map[string]int // requests in the window, per app token
+	wsUsed  int            // requests in the window, all apps
 	nreq    uint64
 	idle    []func() // CloseIdleConnections of the clients made by Client
 }
@@ -74,6 +75,7 @@ func Start(opts ...Option) (*Server, error) {
 	s.hs = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
 	s.URL = s.hs.URL
 	s.rlStart = cfg.clock.Now()
+	s.rlUsed = make(map[string]int)
 	s.st = newStore(s)
 	return s, nil
 }
@@ -206,25 +208,45 @@ func (s *Server) newRequestID() string {
 	return fmt.Sprintf("%08x-%04x-4%03x-8%03x-%012x", s.st.appHash, n>>48&0xffff, n>>36&0xfff, n>>24&0xfff, n&0xffffffffffff)
 }
 
-// rateState rolls the rate-limit window forward to now and returns the
+// rateWindow rolls the rate-limit window forward to now and returns the
 // window's end. s.mu is held.
 func (s *Server) rateWindow(now time.Time) time.Time {
 	w := s.cfg.rateWindow
 	if now.Before(s.rlStart) { // the clock went back: start again
-		s.rlStart, s.rlUsed = now, 0
+		s.rlStart = now
+		clear(s.rlUsed)
+		s.wsUsed = 0
 	}
 	if el := now.Sub(s.rlStart); el >= w {
 		s.rlStart = s.rlStart.Add(el / w * w)
-		s.rlUsed = 0
+		clear(s.rlUsed)
+		s.wsUsed = 0
 	}
 	return s.rlStart.Add(w)
 }
 
-// setRateHeaders writes the X-RateLimit-* headers. s.mu is held.
-func (s *Server) setRateHeaders(h http.Header, now time.Time) {
+// appOf returns the app (its token) a request's Authorization header names,
+// the main token when it names none the server knows.
+func (s *Server) appOf(auth string) string {
+	const prefix = "bearer "
+	if len(auth) > len(prefix) && strings.EqualFold(auth[:len(prefix)], prefix) {
+		got := strings.TrimSpace(auth[len(prefix):])
+		for _, t := range s.cfg.appTokens {
+			if subtle.ConstantTimeCompare([]byte(got), []byte(t)) == 1 {
+				return t
+			}
+		}
+	}
+	return s.cfg.token
+}
+
+// setRateHeaders writes the X-RateLimit-* headers of app's budget. s.mu is
+// held.
+func (s *Server) setRateHeaders(h http.Header, now time.Time, app string) {
 	end := s.rateWindow(now)
+	remaining := min(s.cfg.rateLimit-s.rlUsed[app], s.cfg.wsRateLimit-s.wsUsed)
 	h.Set("X-RateLimit-Limit", strconv.Itoa(s.cfg.rateLimit))
-	h.Set("X-RateLimit-Remaining", strconv.Itoa(max(s.cfg.rateLimit-s.rlUsed, 0)))
+	h.Set("X-RateLimit-Remaining", strconv.Itoa(max(remaining, 0)))
 	h.Set("X-RateLimit-Reset", strconv.FormatInt(ceilUnix(end), 10))
 }
 
@@ -278,6 +300,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	fault := s.pickFault(routeName, rec)
 	if fault != nil {
 		rec.Faulted = true
+		s.st.afterFault(routeName, *fault)
 	}
 	s.mu.Unlock()
 
@@ -328,7 +351,7 @@ func (s *Server) faultResponse(f Fault, reqID string) response {
 	defer s.mu.Unlock()
 	now := s.cfg.clock.Now()
 	h := make(http.Header)
-	s.setRateHeaders(h, now)
+	s.setRateHeaders(h, now, s.cfg.token)
 	retry := f.RetryAfter
 	if retry == 0 && f.Status == http.StatusTooManyRequests {
 		retry = time.Second
@@ -350,14 +373,20 @@ func (s *Server) handle(r *http.Request, rt *route, params map[string]string, fo
 	h := make(http.Header)
 	h.Set("X-Request-Id", reqID)
 	end := s.rateWindow(now)
-	if s.rlUsed >= s.cfg.rateLimit {
-		s.setRateHeaders(h, now)
+	app := s.appOf(r.Header.Get("Authorization"))
+	if s.rlUsed[app] >= s.cfg.rateLimit || s.wsUsed >= s.cfg.wsRateLimit {
+		s.setRateHeaders(h, now, app)
 		h.Set("Retry-After", strconv.FormatInt(ceilSeconds(end.Sub(now)), 10))
+		limit, of := s.cfg.rateLimit, "app"
+		if s.rlUsed[app] < s.cfg.rateLimit {
+			limit, of = s.cfg.wsRateLimit, "workspace"
+		}
 		return errorResponse(h, reqID, http.StatusTooManyRequests, "rate_limit_exceeded",
-			fmt.Sprintf("You have exceeded the rate limit of %d requests per %v. Please try again later.", s.cfg.rateLimit, s.cfg.rateWindow))
+			fmt.Sprintf("You have exceeded the %s's rate limit of %d requests per %v. Please try again later.", of, limit, s.cfg.rateWindow))
 	}
-	s.rlUsed++
-	s.setRateHeaders(h, now)
+	s.rlUsed[app]++
+	s.wsUsed++
+	s.setRateHeaders(h, now, app)
 
 	if !s.authorized(r.Header.Get("Authorization")) {
 		return errorResponse(h, reqID, http.StatusUnauthorized, "unauthorized", "Access Token Invalid")
@@ -406,7 +435,11 @@ func (s *Server) authorized(auth string) bool {
 		return false
 	}
 	got := strings.TrimSpace(auth[len(prefix):])
-	return subtle.ConstantTimeCompare([]byte(got), []byte(s.cfg.token)) == 1
+	ok := subtle.ConstantTimeCompare([]byte(got), []byte(s.cfg.token)) == 1
+	for _, t := range s.cfg.appTokens {
+		ok = subtle.ConstantTimeCompare([]byte(got), []byte(t)) == 1 || ok
+	}
+	return ok
 }
 
 // write sends resp and records its status.

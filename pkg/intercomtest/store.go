@@ -10,20 +10,31 @@ import (
 	"github.com/intercomkit/intercom-go/types"
 )
 
-// table is a map kept in insertion order.
+// table is a map kept in insertion order. Each id gets a sequence number
+// when first put, increasing in that order, which cursors hold: a cursor
+// stays valid when the item it names is deleted.
 type table[T any] struct {
 	m     map[string]T
 	order []string
+	seq   map[string]uint64
+	next  uint64
 }
 
-func newTable[T any]() *table[T] { return &table[T]{m: make(map[string]T)} }
+func newTable[T any]() *table[T] {
+	return &table[T]{m: make(map[string]T), seq: make(map[string]uint64)}
+}
 
 func (t *table[T]) put(id string, v T) {
 	if _, ok := t.m[id]; !ok {
 		t.order = append(t.order, id)
+		t.next++
+		t.seq[id] = t.next
 	}
 	t.m[id] = v
 }
+
+// seqOf returns the sequence number of id (0 if unknown).
+func (t *table[T]) seqOf(id string) uint64 { return t.seq[id] }
 
 func (t *table[T]) get(id string) (T, bool) {
 	v, ok := t.m[id]
@@ -35,6 +46,7 @@ func (t *table[T]) del(id string) {
 		return
 	}
 	delete(t.m, id)
+	delete(t.seq, id)
 	for i, o := range t.order {
 		if o == id {
 			t.order = append(t.order[:i:i], t.order[i+1:]...)

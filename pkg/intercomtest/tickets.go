@@ -375,7 +375,7 @@ func (c *call) searchTickets() result {
 			ids = append(ids, id)
 		}
 	}
-	start, end, pages, res, good := cursorPage(ids, per, after)
+	start, end, pages, res, good := cursorPage(ids, c.st.tickets.seqOf, per, after)
 	if !good {
 		return res
 	}

@@ -2,6 +2,7 @@ package intercomtest
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -45,14 +46,14 @@ func (t *table[T]) del(id string) {
 	if _, ok := t.m[id]; !ok {
 		return
 	}
+	// order is sorted by seq: find id by binary search.
+	sq := t.seq[id]
+	i := sort.Search(len(t.order), func(i int) bool { return t.seq[t.order[i]] >= sq })
+	if i < len(t.order) && t.order[i] == id {
+		t.order = append(t.order[:i], t.order[i+1:]...)
+	}
 	delete(t.m, id)
 	delete(t.seq, id)
-	for i, o := range t.order {
-		if o == id {
-			t.order = append(t.order[:i:i], t.order[i+1:]...)
-			break
-		}
-	}
 }
 
 func (t *table[T]) len() int { return len(t.order) }
@@ -126,6 +127,9 @@ type store struct {
 	teams         *table[*gen.Team]
 	segments      *table[*gen.Segment]
 	contacts      *table[*contactRec]
+	userByEmail   map[string]string   // lower-case email of a user → contact id
+	userByExtID   map[string]string   // external_id of a user → contact id
+	byExtID       map[string][]string // external_id → the contacts (any role) with it, oldest first
 	companies     *table[*companyRec]
 	tags          *table[*tagRec]
 	notes         *table[*noteRec]
@@ -160,6 +164,9 @@ func newStore(s *Server) *store {
 		teams:         newTable[*gen.Team](),
 		segments:      newTable[*gen.Segment](),
 		contacts:      newTable[*contactRec](),
+		userByEmail:   make(map[string]string),
+		userByExtID:   make(map[string]string),
+		byExtID:       make(map[string][]string),
 		companies:     newTable[*companyRec](),
 		tags:          newTable[*tagRec](),
 		notes:         newTable[*noteRec](),

@@ -417,3 +417,34 @@ func serveFile(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Disposition", "attachment; filename=\""+strings.ReplaceAll(name, "\"", "")+"\"")
 	_, _ = w.Write([]byte("intercomtest file " + name + "\n"))
 }
+
+// routeSemantics says how the server answers the route named "METHOD
+// /template": by a hand-written handler, or by the generic handler and how.
+func routeSemantics(name string) string {
+	for _, sr := range specRoutes {
+		if sr.method+" "+sr.path != name {
+			continue
+		}
+		if handWrittenRoutes[name] {
+			return "hand-written"
+		}
+		g := prepareGeneric(sr, specCollections)
+		coll := "`" + g.collection + "`"
+		switch {
+		case g.kind == genCreate:
+			return "generic: creates in " + coll
+		case g.kind == genList && specCreatable[g.collection]:
+			return "generic: lists " + coll
+		case g.kind == genGet && specCreatable[g.collection]:
+			return "generic: reads from " + coll
+		case g.kind == genUpdate && specCreatable[g.collection]:
+			return "generic: updates in " + coll
+		case g.kind == genDelete && specCreatable[g.collection]:
+			return "generic: deletes from " + coll
+		case g.kind != genAction:
+			return "generic: sample resource (no create in the API)"
+		}
+		return "generic: sample answer"
+	}
+	return ""
+}

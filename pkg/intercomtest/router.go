@@ -18,8 +18,12 @@ type route struct {
 
 func (r *route) name() string { return r.method + " " + r.template }
 
-// routes is the table of served operations, built once.
-var routes = buildRoutes()
+// routes is the table of served operations, built once; handWrittenRoutes
+// names those with a hand-written handler.
+var (
+	handWrittenRoutes = map[string]bool{}
+	routes            = buildRoutes()
+)
 
 func buildRoutes() []*route {
 	table := []struct {
@@ -117,12 +121,11 @@ func buildRoutes() []*route {
 		{"POST", "/tickets/enqueue", (*call).enqueueTicket},
 		{"GET", "/jobs/status/{job_id}", (*call).jobStatus},
 	}
-	handWritten := make(map[string]bool, len(table))
 	for _, t := range table {
-		handWritten[t.method+" "+t.template] = true
+		handWrittenRoutes[t.method+" "+t.template] = true
 	}
 	for _, sr := range specRoutes {
-		if handWritten[sr.method+" "+sr.path] {
+		if handWrittenRoutes[sr.method+" "+sr.path] {
 			continue
 		}
 		g := prepareGeneric(sr, specCollections)

@@ -50,6 +50,7 @@ type config struct {
 	scrollTTL      time.Duration
 	maxRecorded    int
 	jobDuration    time.Duration
+	addr           string // "" for a loopback address of the system's choosing
 }
 
 func defaultConfig() config {
@@ -191,6 +192,20 @@ func WithJobDuration(d time.Duration) Option {
 			return fmt.Errorf("intercomtest: WithJobDuration: negative duration %v", d)
 		}
 		c.jobDuration = d
+		return nil
+	}
+}
+
+// WithAddr makes the server listen on addr ("127.0.0.1:8080", ":8080")
+// instead of a free loopback port; it is how the intercom-fake command
+// serves on a fixed address. A server on a non-loopback address is reachable
+// from the network: the fake has no security beyond its token.
+func WithAddr(addr string) Option {
+	return func(c *config) error {
+		if strings.TrimSpace(addr) == "" {
+			return errors.New("intercomtest: WithAddr: empty address")
+		}
+		c.addr = addr
 		return nil
 	}
 }

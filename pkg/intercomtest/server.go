@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -72,8 +73,21 @@ func Start(opts ...Option) (*Server, error) {
 	s := &Server{cfg: cfg}
 	s.rng = rand.New(rand.NewPCG(cfg.seed, 0x1e7c0))
 	s.closeCtx, s.closeNow = context.WithCancel(context.Background())
-	s.hs = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
+	s.hs = httptest.NewUnstartedServer(http.HandlerFunc(s.serveHTTP))
+	if cfg.addr != "" {
+		ln, err := net.Listen("tcp", cfg.addr)
+		if err != nil {
+			s.hs.Close()
+			return nil, fmt.Errorf("intercomtest: listen on %s: %w", cfg.addr, err)
+		}
+		_ = s.hs.Listener.Close()
+		s.hs.Listener = ln
+	}
+	s.hs.Start()
 	s.URL = s.hs.URL
+	if host, port, err := net.SplitHostPort(s.hs.Listener.Addr().String()); err == nil && net.ParseIP(host).IsUnspecified() {
+		s.URL = "http://" + net.JoinHostPort("127.0.0.1", port) // all interfaces: name the loopback one
+	}
 	s.rlStart = cfg.clock.Now()
 	s.rlUsed = make(map[string]int)
 	s.st = newStore(s)

@@ -34,6 +34,7 @@ func buildRoutes() []*route {
 		{"GET", "/me", (*call).identifyAdmin},
 		{"GET", "/admins", (*call).listAdmins},
 		{"GET", "/admins/{admin_id}", (*call).getAdmin},
+		{"PUT", "/admins/{admin_id}/away", (*call).setAdminAway},
 		{"GET", "/teams", (*call).listTeams},
 		{"GET", "/teams/{team_id}", (*call).getTeam},
 		{"GET", "/segments", (*call).listSegments},
@@ -101,6 +102,12 @@ func buildRoutes() []*route {
 		{"POST", "/tickets/search", (*call).searchTickets},
 		{"GET", "/tickets/{ticket_id}", (*call).getTicket},
 		{"PUT", "/tickets/{ticket_id}", (*call).updateTicket},
+		{"POST", "/tickets/{ticket_id}/reply", (*call).replyTicket},
+		{"POST", "/tickets/{ticket_id}/tags", (*call).tagTicket},
+		{"DELETE", "/tickets/{ticket_id}/tags/{tag_id}", (*call).untagTicket},
+		{"POST", "/tickets/{ticket_id}/linked_conversations", (*call).linkConversation},
+		{"DELETE", "/tickets/{ticket_id}/linked_conversations/{id}", (*call).unlinkConversation},
+		{"GET", "/ticket_states", (*call).listTicketStates},
 
 		// Articles.
 		{"GET", "/articles", (*call).listArticles},

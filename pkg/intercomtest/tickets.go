@@ -15,6 +15,7 @@ type ticketRec struct {
 	contacts []string
 	attrs    map[string]any
 	parts    []gen.TicketPart
+	tags     []tagLink
 }
 
 // ticketStates is the type of gen.TicketType.TicketStates.
@@ -121,6 +122,12 @@ func (st *store) ticketFields(tk *ticketRec) getter {
 			return tk.typeID, true
 		case "contact_ids":
 			return anyStrings(tk.contacts), true
+		case "tag_ids":
+			ids := make([]string, len(tk.tags))
+			for i, l := range tk.tags {
+				ids[i] = l.id
+			}
+			return anyStrings(ids), true
 		case "title":
 			v, ok := tk.attrs["_default_title_"]
 			return v, ok

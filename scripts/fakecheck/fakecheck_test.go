@@ -299,6 +299,24 @@ func TestFakeConformsToDescription(t *testing.T) {
 		map[string]any{"field": "contact_ids", "operator": "=", "value": adaID},
 	}}}, want: 200})
 	v.do(exch{route: "POST /tickets/search", body: map[string]any{"query": map[string]any{"field": "state", "operator": "IN", "value": "open"}}, want: 400})
+	tp := p{"ticket_id": ticketID}
+	v.do(exch{route: "POST /tickets/{ticket_id}/reply", params: tp, body: map[string]any{"message_type": "comment", "type": "admin", "admin_id": adminID, "body": "We are on it"}, want: 200})
+	v.do(exch{route: "POST /tickets/{ticket_id}/reply", params: tp, body: map[string]any{"message_type": "note", "type": "admin", "admin_id": adminID, "body": "Internal"}, want: 200})
+	v.do(exch{route: "POST /tickets/{ticket_id}/reply", params: tp, body: map[string]any{"message_type": "comment", "type": "user", "intercom_user_id": adaID, "body": "Thanks"}, want: 200})
+	v.do(exch{route: "POST /tickets/{ticket_id}/reply", params: tp, body: map[string]any{"message_type": "comment", "type": "admin", "admin_id": "999999", "body": "x"}, want: 404})
+	v.do(exch{route: "POST /tickets/{ticket_id}/reply", params: p{"ticket_id": "999999"}, body: map[string]any{"message_type": "note", "type": "admin", "admin_id": adminID, "body": "x"}, want: 404})
+	v.do(exch{route: "POST /tickets/{ticket_id}/tags", params: tp, body: map[string]any{"id": vipID, "admin_id": adminID}, want: 200})
+	v.do(exch{route: "POST /tickets/{ticket_id}/tags", params: tp, body: map[string]any{"id": "1", "admin_id": adminID}, want: 404})
+	v.do(exch{route: "POST /tickets/search", body: map[string]any{"query": map[string]any{"field": "tag_ids", "operator": "IN", "value": []any{vipID}}}, want: 200})
+	v.do(exch{route: "DELETE /tickets/{ticket_id}/tags/{tag_id}", params: p{"ticket_id": ticketID, "tag_id": vipID}, body: map[string]any{"admin_id": adminID}, want: 200})
+	v.do(exch{route: "DELETE /tickets/{ticket_id}/tags/{tag_id}", params: p{"ticket_id": ticketID, "tag_id": vipID}, body: map[string]any{"admin_id": adminID}, want: 404})
+	v.do(exch{route: "POST /tickets/{ticket_id}/linked_conversations", params: tp, body: map[string]any{"conversation_id": convID}, want: 200})
+	v.do(exch{route: "POST /tickets/{ticket_id}/linked_conversations", params: tp, body: map[string]any{"conversation_id": "999999"}, want: 404})
+	v.do(exch{route: "DELETE /tickets/{ticket_id}/linked_conversations/{id}", params: p{"ticket_id": ticketID, "id": convID}, want: 200})
+	v.do(exch{route: "DELETE /tickets/{ticket_id}/linked_conversations/{id}", params: p{"ticket_id": ticketID, "id": convID}, want: 404})
+	v.do(exch{route: "GET /ticket_states", want: 200})
+	v.do(exch{route: "PUT /admins/{admin_id}/away", params: p{"admin_id": adminID}, body: map[string]any{"away_mode_enabled": true, "away_mode_reassign": false}, want: 200})
+	v.do(exch{route: "PUT /admins/{admin_id}/away", params: p{"admin_id": "999999"}, body: map[string]any{"away_mode_enabled": true, "away_mode_reassign": false}, want: 404})
 
 	// Articles.
 	art := v.do(exch{route: "POST /articles", body: map[string]any{"title": "Getting started", "description": "First steps", "body": "<p>Hello</p>", "author_id": adminNum, "state": "published"}, want: 200})

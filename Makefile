@@ -37,6 +37,8 @@ spec: ## Fetch and verify the pinned description into .spec/ (API_VERSION=... fo
 generate: ## Regenerate gen/ and intercom/*.gen.go from the pinned description (API_VERSION=x: gen into .build/gen-x; GENFLAGS=-lenient).
 ifeq ($(API_VERSION),$(PINNED))
 	@$(SPECTOOL) generate $(GENFLAGS) -version $(API_VERSION) -out $(ROOT)/gen
+	@INTERCOMTEST_UPDATE=1 $(GO) test ./pkg/intercomtest -run '^TestEveryServiceMethodAnswered$$' >/dev/null || { \
+	  echo "make generate: writing pkg/intercomtest/ROUTES.md failed: go test ./pkg/intercomtest -run TestEveryServiceMethodAnswered"; exit 1; }
 else
 	@$(SPECTOOL) generate $(GENFLAGS) -version $(API_VERSION) -out $(ROOT)/.build/gen-$(API_VERSION)
 	$(GO) build ./.build/gen-$(API_VERSION)/

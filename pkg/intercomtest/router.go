@@ -128,9 +128,20 @@ func buildRoutes() []*route {
 		{"POST", "/tickets/enqueue", (*call).enqueueTicket},
 		{"GET", "/jobs/status/{job_id}", (*call).jobStatus},
 	}
-	for _, t := range table {
-		handWrittenRoutes[t.method+" "+t.template] = true
+	// A hand-written route serves only an operation of the description the
+	// route table was generated from (another API version may lack it).
+	inSpec := make(map[string]bool, len(specRoutes))
+	for _, sr := range specRoutes {
+		inSpec[sr.method+" "+sr.path] = true
 	}
+	kept := table[:0]
+	for _, t := range table {
+		if inSpec[t.method+" "+t.template] {
+			handWrittenRoutes[t.method+" "+t.template] = true
+			kept = append(kept, t)
+		}
+	}
+	table = kept
 	for _, sr := range specRoutes {
 		if handWrittenRoutes[sr.method+" "+sr.path] {
 			continue

@@ -29,7 +29,11 @@ const sampleDepth = 3
 // items and the name of the array that holds them; each sample lists the top-level
 // fields the fake may fill with stored values without breaking the schema (plain
 // strings, integers, numbers and booleans: no enum, pattern or format).
-func WriteFakeRoutes(doc *openapi3.T, dir string) (int, error) {
+//
+// lenient (for a preview version) leaves out the sample of a response that has
+// none that conforms, and lists it in skipped, instead of failing: the fake then
+// answers that operation without a body.
+func WriteFakeRoutes(doc *openapi3.T, dir string, lenient bool) (n int, skipped []string, err error) {
 	type entry struct {
 		id, method, path string
 		status           int
@@ -46,8 +50,13 @@ func WriteFakeRoutes(doc *openapi3.T, dir string) (int, error) {
 			e.status, e.ctype = status, ctype
 			if schema != nil {
 				v, err := Sample(schema)
-				if err != nil {
-					return 0, fmt.Errorf("%s %s: response: %w", method, path, err)
+				switch {
+				case err != nil && lenient:
+					skipped = append(skipped, fmt.Sprintf("%s %s: response: %v", method, path, err))
+					entries = append(entries, e)
+					continue
+				case err != nil:
+					return 0, nil, fmt.Errorf("%s %s: response: %w", method, path, err)
 				}
 				e.body = mustJSON(v)
 				e.free = freeFields(schema)
@@ -90,12 +99,12 @@ func WriteFakeRoutes(doc *openapi3.T, dir string) (int, error) {
 	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())
 	if err != nil {
-		return 0, fmt.Errorf("format %s: %w", FakeRoutesFile, err)
+		return 0, nil, fmt.Errorf("format %s: %w", FakeRoutesFile, err)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return 0, err
+		return 0, nil, err
 	}
-	return len(entries), os.WriteFile(filepath.Join(dir, FakeRoutesFile), src, 0o644)
+	return len(entries), skipped, os.WriteFile(filepath.Join(dir, FakeRoutesFile), src, 0o644)
 }
 
 // successResponse returns the lowest 2xx status op declares (else the lowest 3xx, a

@@ -152,12 +152,15 @@ func Generate(ctx context.Context, o Options) error {
 		return err
 	}
 	if o.FakeDir != "" {
-		n, err := WriteFakeRoutes(doc, o.FakeDir)
+		n, skipped, err := WriteFakeRoutes(doc, o.FakeDir, o.Lenient)
 		if err != nil {
 			return fmt.Errorf("fake routes: %w", err)
 		}
 		if o.Log != nil {
 			fmt.Fprintf(o.Log, "fake %s: %d routes in %s\n", o.Version, n, FakeRoutesFile)
+			for _, sk := range skipped {
+				fmt.Fprintf(o.Log, "fake %s: no sample (lenient): %s\n", o.Version, sk)
+			}
 		}
 	}
 	if o.FacadeDir == "" {

@@ -83,6 +83,7 @@ func buildRoutes() []*route {
 		{"POST", "/conversations/{conversation_id}/parts", (*call).manageConversation},
 		{"POST", "/conversations/{conversation_id}/reply", (*call).replyConversation},
 		{"POST", "/conversations/{conversation_id}/tags", (*call).attachConversationTag},
+		{"POST", "/conversations/{conversation_id}/convert", (*call).convertConversation},
 		{"DELETE", "/conversations/{conversation_id}/tags/{tag_id}", (*call).detachConversationTag},
 
 		// Tags and notes.

@@ -88,6 +88,13 @@ func TestTicketLifecycle(t *testing.T) {
 	if _, err := c.Tickets.UnlinkConversation(ctx, id, conv.GetId()); err != nil {
 		t.Fatalf("UnlinkConversation: %v", err)
 	}
+	converted, err := c.Conversations.Convert(ctx, conv.GetId(), intercom.ConvertConversationToTicketRequest{TicketTypeId: tt.GetId()})
+	if err != nil {
+		t.Fatalf("Convert: %v", err)
+	}
+	if lo := converted.GetLinkedObjects(); len(lo.Data) != 1 || lo.Data[0].GetId() != conv.GetId() || len(converted.GetContacts().Contacts) != 1 {
+		t.Errorf("the ticket a conversation became: linked %+v, contacts %+v", lo, converted.GetContacts())
+	}
 	if _, err := c.Tickets.Delete(ctx, id); err != nil {
 		t.Fatalf("Delete: %v", err)
 	}

@@ -249,3 +249,40 @@ func (c *call) setAdminAway() result {
 	admin.AwayModeReassign = ptr(*in.AwayModeReassign)
 	return ok(deepCopy(*admin))
 }
+
+// convertConversation is POST /conversations/{conversation_id}/convert: a
+// ticket of the given type for the conversation's contacts, linked to it.
+func (c *call) convertConversation() result {
+	cv, res, good := c.conversationParam()
+	if !good {
+		return res
+	}
+	var in struct {
+		TicketTypeID  string         `json:"ticket_type_id"`
+		Attributes    map[string]any `json:"attributes"`
+		TicketStateID string         `json:"ticket_state_id"`
+	}
+	if good, res := c.decode(&in); !good {
+		return res
+	}
+	if in.TicketTypeID == "" {
+		return missing("ticket_type_id")
+	}
+	tt, found := c.st.ticketTypes.get(in.TicketTypeID)
+	if !found {
+		return notFound("Ticket Type")
+	}
+	linked := []gen.LinkedObject{{Type: ptr(gen.LinkedObjectTypeConversation), Id: cv.c.Id}}
+	tk, res, good := c.st.newTicket(tt, append([]string(nil), cv.contacts...), in.Attributes, c.unix(), linked)
+	if !good {
+		return res
+	}
+	if in.TicketStateID != "" {
+		if ticketState(tt, in.TicketStateID) == nil {
+			return invalid("ticket_state_id %s is not a state of ticket type %s", in.TicketStateID, in.TicketTypeID)
+		}
+		tk.stateID = in.TicketStateID
+	}
+	c.st.tickets.put(val(tk.t.Id), tk)
+	return ok(c.st.renderTicket(tk))
+}

@@ -315,6 +315,8 @@ func TestFakeConformsToDescription(t *testing.T) {
 	v.do(exch{route: "DELETE /tickets/{ticket_id}/linked_conversations/{id}", params: p{"ticket_id": ticketID, "id": convID}, want: 200})
 	v.do(exch{route: "DELETE /tickets/{ticket_id}/linked_conversations/{id}", params: p{"ticket_id": ticketID, "id": convID}, want: 404})
 	v.do(exch{route: "GET /ticket_states", want: 200})
+	v.do(exch{route: "POST /conversations/{conversation_id}/convert", params: p{"conversation_id": convID}, body: map[string]any{"ticket_type_id": ttID}, want: 200})
+	v.do(exch{route: "POST /conversations/{conversation_id}/convert", params: p{"conversation_id": convID}, body: map[string]any{"ticket_type_id": "999999"}, want: 404})
 	v.do(exch{route: "PUT /admins/{admin_id}/away", params: p{"admin_id": adminID}, body: map[string]any{"away_mode_enabled": true, "away_mode_reassign": false}, want: 200})
 	v.do(exch{route: "PUT /admins/{admin_id}/away", params: p{"admin_id": "999999"}, body: map[string]any{"away_mode_enabled": true, "away_mode_reassign": false}, want: 404})
 

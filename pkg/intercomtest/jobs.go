@@ -190,16 +190,19 @@ var reportingDatasets = []struct {
 		[]string{"ticket_id", "ticket_created_at", "ticket_state", "ticket_title"}},
 }
 
+// listReportingDatasets answers the datasets as plain JSON: the generated
+// types of the dataset list differ between API versions.
 func (c *call) listReportingDatasets() result {
-	var data []gen.ReportingDatasetListDataItem
+	data := []map[string]any{}
 	for _, d := range reportingDatasets {
-		item := gen.ReportingDatasetListDataItem{Id: ptr(d.id), Name: ptr(d.name), Description: ptr(d.desc), DefaultTimeAttributeId: ptr(d.timeAttr)}
+		attrs := []map[string]any{}
 		for _, a := range d.attrs {
-			item.Attributes = append(item.Attributes, gen.ReportingDatasetListDataItemAttributesItem{Id: ptr(a), QualifiedId: ptr(d.id + "." + a), Name: ptr(a)})
+			attrs = append(attrs, map[string]any{"id": a, "qualified_id": d.id + "." + a, "name": a})
 		}
-		data = append(data, item)
+		data = append(data, map[string]any{"id": d.id, "name": d.name, "description": d.desc,
+			"default_time_attribute_id": d.timeAttr, "attributes": attrs})
 	}
-	return ok(gen.ReportingDatasetList{Type: ptr("list"), Data: data})
+	return ok(map[string]any{"type": "list", "data": data})
 }
 
 // reportingStatus is a reporting export's status: pending, then complete.

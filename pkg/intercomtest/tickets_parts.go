@@ -109,28 +109,7 @@ func (c *call) tagTicket() result {
 	if !good {
 		return res
 	}
-	var in struct {
-		ID      string `json:"id"`
-		AdminID string `json:"admin_id"`
-	}
-	if good, res := c.decode(&in); !good {
-		return res
-	}
-	if in.ID == "" {
-		return missing("id")
-	}
-	admin, res, good := c.adminParam(in.AdminID)
-	if !good {
-		return res
-	}
-	t, found := c.st.tags.get(in.ID)
-	if !found {
-		return notFound("Tag")
-	}
-	if !hasLink(tk.tags, t.id) {
-		tk.tags = append(tk.tags, tagLink{id: t.id, at: c.unix(), by: val(admin.Id)})
-	}
-	return ok(t.tag())
+	return c.applyTag(&tk.tags)
 }
 
 // untagTicket is DELETE /tickets/{ticket_id}/tags/{tag_id}.
@@ -139,21 +118,7 @@ func (c *call) untagTicket() result {
 	if !good {
 		return res
 	}
-	var in struct {
-		AdminID string `json:"admin_id"`
-	}
-	if good, res := c.decode(&in); !good {
-		return res
-	}
-	if _, res, good := c.adminParam(in.AdminID); !good {
-		return res
-	}
-	t, found := c.st.tags.get(c.params["tag_id"])
-	if !found || !hasLink(tk.tags, t.id) {
-		return notFound("Tag")
-	}
-	tk.tags = removeLink(tk.tags, t.id)
-	return ok(t.tag())
+	return c.removeTag(&tk.tags, true)
 }
 
 // linkConversation is POST /tickets/{ticket_id}/linked_conversations: it

@@ -21,7 +21,7 @@
 // [gen.APIVersion]); [Routes] lists them with the description's path
 // templates, and ROUTES.md (next to this package's sources) says per service
 // how each is answered. Responses conform to the description; the
-// repository's scripts/fakecheck test validates every route.
+// repository's scripts/suites/fakecheck test validates every route.
 //
 // Hand-written handlers give the semantics tests script most: contacts
 // (create, get, get by external id, update, delete, archive, unarchive,

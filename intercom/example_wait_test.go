@@ -18,7 +18,7 @@ import (
 // exportMessages is the data-export program of README.md ("Asynchronous
 // jobs"), verbatim between the markers; TestReadmeDataExportProgram checks
 // that the README shows this code.
-func exportMessages(ctx context.Context, client *intercom.Client, path string) error {
+func exportMessages(ctx context.Context, client *intercom.Client, exportPath string) error {
 	// readme:data-export
 	job, err := client.DataExport.Create(ctx, intercom.CreateDataExportsRequest{
 		CreatedAtAfter:  int(time.Now().Add(-7 * 24 * time.Hour).Unix()),
@@ -37,7 +37,7 @@ func exportMessages(ctx context.Context, client *intercom.Client, path string) e
 		return err
 	}
 	defer file.Close()
-	out, err := os.Create(path)
+	out, err := os.Create(exportPath)
 	if err != nil {
 		return err
 	}

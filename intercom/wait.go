@@ -131,6 +131,7 @@ type JobError struct {
 	Status string
 }
 
+// Error says which job ended with which status.
 func (e *JobError) Error() string {
 	return fmt.Sprintf("intercom: %s %s ended %s", e.Kind, e.ID, e.Status)
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -33,6 +34,11 @@ type result struct {
 	status    int
 	v         any
 	code, msg string
+	// raw, when not nil, is the body as is (a file), of type ctype;
+	// header holds extra response headers (Location).
+	raw    []byte
+	ctype  string
+	header map[string]string
 }
 
 func ok(v any) result { return result{status: http.StatusOK, v: v} }
@@ -109,13 +115,13 @@ func (c *call) intParam(name string, def, lo, hi int) (int, bool, result) {
 	return n, true, result{}
 }
 
-// cursor is the opaque starting_after token: the offset of the next item,
-// the id of the last item returned (so a deletion does not shift a walk) and
-// the number of the next page.
+// cursor is the opaque starting_after token: the sequence number of the
+// last item returned (see table) and the number of the next page. A walk
+// resumes after that position, so deleting or archiving the items already
+// seen shifts nothing.
 type cursor struct {
-	Offset int    `json:"o"`
-	After  string `json:"a"`
-	Page   int    `json:"p"`
+	Seq  uint64 `json:"s"`
+	Page int    `json:"p"`
 }
 
 func encodeCursor(c cursor) string {
@@ -123,23 +129,18 @@ func encodeCursor(c cursor) string {
 	return base64.StdEncoding.EncodeToString(b)
 }
 
-// cursorPage pages ids by cursor: it returns the window [start, end) and the
-// pages object (with next only when more remain).
-func cursorPage(ids []string, perPage int, startingAfter string) (start, end int, pages gen.CursorPages, res result, okk bool) {
+// cursorPage pages ids (in increasing seq order) by cursor: it returns the
+// window [start, end) and the pages object (with next only when more remain).
+func cursorPage(ids []string, seq func(string) uint64, perPage int, startingAfter string) (start, end int, pages gen.CursorPages, res result, okk bool) {
 	page := 1
 	if startingAfter != "" {
 		raw, err := base64.StdEncoding.DecodeString(startingAfter)
 		var cur cursor
-		if err != nil || json.Unmarshal(raw, &cur) != nil || cur.Offset < 0 || cur.Page < 2 {
+		if err != nil || json.Unmarshal(raw, &cur) != nil || cur.Seq == 0 || cur.Page < 2 {
 			return 0, 0, pages, invalid("starting_after is not a valid cursor"), false
 		}
-		start, page = min(cur.Offset, len(ids)), cur.Page
-		for i, id := range ids {
-			if id == cur.After {
-				start = i + 1
-				break
-			}
-		}
+		page = cur.Page
+		start = sort.Search(len(ids), func(i int) bool { return seq(ids[i]) > cur.Seq })
 	}
 	end = min(start+perPage, len(ids))
 	pages = gen.CursorPages{
@@ -149,7 +150,7 @@ func cursorPage(ids []string, perPage int, startingAfter string) (start, end int
 		TotalPages: ptr((len(ids) + perPage - 1) / perPage),
 	}
 	if end < len(ids) {
-		pages.Next = &types.NextPage{PerPage: perPage, StartingAfter: encodeCursor(cursor{Offset: end, After: ids[end-1], Page: page + 1})}
+		pages.Next = &types.NextPage{PerPage: perPage, StartingAfter: encodeCursor(cursor{Seq: seq(ids[end-1]), Page: page + 1})}
 	}
 	return start, end, pages, result{}, true
 }

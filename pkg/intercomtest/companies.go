@@ -319,3 +319,14 @@ func (c *call) scrollCompanies() result {
 	}
 	return ok(gen.CompanyScroll{Type: ptr(gen.CompanyScrollType("list")), Data: data, TotalCount: ptr(len(sc.ids)), ScrollParam: ptr(sc.param)})
 }
+
+// afterFault applies what an injected fault on routeName means for the
+// state: a server error or a dropped connection on a scroll page ends the
+// scroll, since Intercom's rule for a failed scroll request is to restart
+// the scroll from the beginning (and the SDK's ErrScrollExpired says so).
+// s.mu is held.
+func (st *store) afterFault(routeName string, f Fault) {
+	if routeName == "GET /companies/scroll" && (f.Status >= 500 || f.Drop) {
+		st.scroll = nil
+	}
+}

@@ -118,15 +118,67 @@ func (st *store) checkContactInput(in *gen.UpdateContactRequest, self *contactRe
 	if in.ExternalId != nil {
 		ext = *in.ExternalId
 	}
-	for _, other := range st.contacts.values() {
-		if other == self || val(other.c.Role) != "user" {
-			continue
-		}
-		if (email != "" && strings.EqualFold(val(other.c.Email), email)) || (ext != "" && val(other.c.ExternalId) == ext) {
-			return fail(http.StatusConflict, "conflict", "A contact matching those details already exists with id=%s", val(other.c.Id)), false
-		}
+	selfID := ""
+	if self != nil {
+		selfID = val(self.c.Id)
+	}
+	other := ""
+	if email != "" {
+		other = st.userByEmail[strings.ToLower(email)]
+	}
+	if (other == "" || other == selfID) && ext != "" {
+		other = st.userByExtID[ext]
+	}
+	if other != "" && other != selfID {
+		return fail(http.StatusConflict, "conflict", "A contact matching those details already exists with id=%s", other), false
 	}
 	return result{}, true
+}
+
+// Contacts are indexed by email and external_id, so that a create checks
+// for a duplicate user in constant time however many contacts are stored.
+
+// putContact stores rec and indexes it.
+func (st *store) putContact(rec *contactRec) {
+	st.contacts.put(val(rec.c.Id), rec)
+	st.indexContact(rec)
+}
+
+// indexContact adds rec to the indexes (after a change).
+func (st *store) indexContact(rec *contactRec) {
+	id := val(rec.c.Id)
+	if ext := val(rec.c.ExternalId); ext != "" {
+		st.byExtID[ext] = append(st.byExtID[ext], id)
+	}
+	if val(rec.c.Role) != "user" {
+		return
+	}
+	if e := val(rec.c.Email); e != "" {
+		st.userByEmail[strings.ToLower(e)] = id
+	}
+	if ext := val(rec.c.ExternalId); ext != "" {
+		st.userByExtID[ext] = id
+	}
+}
+
+// unindexContact removes rec from the indexes (before a change or a
+// deletion).
+func (st *store) unindexContact(rec *contactRec) {
+	id := val(rec.c.Id)
+	drop := func(m map[string]string, k string) {
+		if k != "" && m[k] == id {
+			delete(m, k)
+		}
+	}
+	drop(st.userByEmail, strings.ToLower(val(rec.c.Email)))
+	drop(st.userByExtID, val(rec.c.ExternalId))
+	if ext := val(rec.c.ExternalId); ext != "" {
+		if rest := removeString(st.byExtID[ext], id); len(rest) > 0 {
+			st.byExtID[ext] = rest
+		} else {
+			delete(st.byExtID, ext)
+		}
+	}
 }
 
 func validEmail(e string) bool {
@@ -221,7 +273,7 @@ func (c *call) listContacts() result {
 		return res
 	}
 	ids := c.st.liveContactIDs()
-	start, end, pages, res, good := cursorPage(ids, per, c.query.Get("starting_after"))
+	start, end, pages, res, good := cursorPage(ids, c.st.contacts.seqOf, per, c.query.Get("starting_after"))
 	if !good {
 		return res
 	}
@@ -244,7 +296,7 @@ func (c *call) createContact() result {
 		return res
 	}
 	rec := c.st.newContact(&in, c.unix())
-	c.st.contacts.put(val(rec.c.Id), rec)
+	c.st.putContact(rec)
 	return ok(c.st.renderContact(rec))
 }
 
@@ -257,11 +309,8 @@ func (c *call) getContact() result {
 }
 
 func (c *call) getContactByExternalID() result {
-	ext := c.params["external_id"]
-	for _, rec := range c.st.contacts.values() {
-		if val(rec.c.ExternalId) == ext {
-			return ok(c.st.renderContact(rec))
-		}
+	if ids := c.st.byExtID[c.params["external_id"]]; len(ids) > 0 {
+		return ok(c.st.renderContact(c.st.contacts.m[ids[0]]))
 	}
 	return notFound("User")
 }
@@ -278,7 +327,9 @@ func (c *call) updateContact() result {
 	if res, good := c.st.checkContactInput(&in, rec); !good {
 		return res
 	}
+	c.st.unindexContact(rec)
 	applyContact(rec, &in, c.unix())
+	c.st.indexContact(rec)
 	return ok(c.st.renderContact(rec))
 }
 
@@ -294,6 +345,7 @@ func (c *call) deleteContact() result {
 // removeContact deletes a contact, its notes and its company links.
 func (st *store) removeContact(rec *contactRec) {
 	id := val(rec.c.Id)
+	st.unindexContact(rec)
 	st.contacts.del(id)
 	for _, nid := range st.notesOf(id) {
 		st.notes.del(nid)
@@ -347,6 +399,9 @@ func (c *call) mergeContacts() result {
 		return invalid("into must be a user")
 	}
 	now := c.unix()
+	c.st.unindexContact(from)
+	c.st.unindexContact(into)
+	defer c.st.indexContact(into)
 	if into.c.Email == nil && from.c.Email != nil {
 		into.c.Email, into.c.EmailDomain = from.c.Email, from.c.EmailDomain
 	}
@@ -392,7 +447,7 @@ func (c *call) searchContacts() result {
 			ids = append(ids, id)
 		}
 	}
-	start, end, pages, res, good := cursorPage(ids, per, after)
+	start, end, pages, res, good := cursorPage(ids, c.st.contacts.seqOf, per, after)
 	if !good {
 		return res
 	}

@@ -506,7 +506,7 @@ func (c *call) searchConversations() result {
 // conversationPage answers one cursor page of the conversations ids, as both the
 // list and the search endpoints do.
 func (c *call) conversationPage(ids []string, per int, after string) result {
-	start, end, pages, res, good := cursorPage(ids, per, after)
+	start, end, pages, res, good := cursorPage(ids, c.st.conversations.seqOf, per, after)
 	if !good {
 		return res
 	}
@@ -522,6 +522,20 @@ func (c *call) attachConversationTag() result {
 	if !good {
 		return res
 	}
+	return c.applyTag(&cv.tags)
+}
+
+func (c *call) detachConversationTag() result {
+	cv, res, good := c.conversationParam()
+	if !good {
+		return res
+	}
+	return c.removeTag(&cv.tags, false)
+}
+
+// applyTag tags a conversation or a ticket (its links): the body names the
+// tag (id) and the admin doing it (admin_id).
+func (c *call) applyTag(links *[]tagLink) result {
 	var in struct {
 		ID      string `json:"id"`
 		AdminID string `json:"admin_id"`
@@ -540,17 +554,16 @@ func (c *call) attachConversationTag() result {
 	if !found {
 		return notFound("Tag")
 	}
-	if !hasLink(cv.tags, t.id) {
-		cv.tags = append(cv.tags, tagLink{id: t.id, at: c.unix(), by: val(admin.Id)})
+	if !hasLink(*links, t.id) {
+		*links = append(*links, tagLink{id: t.id, at: c.unix(), by: val(admin.Id)})
 	}
 	return ok(t.tag())
 }
 
-func (c *call) detachConversationTag() result {
-	cv, res, good := c.conversationParam()
-	if !good {
-		return res
-	}
+// removeTag removes the tag of the path (tag_id) from a conversation or a
+// ticket; the body names the admin (admin_id). applied: a tag that was not
+// applied is a 404.
+func (c *call) removeTag(links *[]tagLink, applied bool) result {
 	var in struct {
 		AdminID string `json:"admin_id"`
 	}
@@ -561,10 +574,10 @@ func (c *call) detachConversationTag() result {
 		return res
 	}
 	t, found := c.st.tags.get(c.params["tag_id"])
-	if !found {
+	if !found || applied && !hasLink(*links, t.id) {
 		return notFound("Tag")
 	}
-	cv.tags = removeLink(cv.tags, t.id)
+	*links = removeLink(*links, t.id)
 	return ok(t.tag())
 }
 

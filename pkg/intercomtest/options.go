@@ -11,12 +11,19 @@ import (
 // otherwise.
 const DefaultToken = "test-token"
 
-// The default rate-limit budget, Intercom's default for a private app.
+// The default rate-limit budgets, Intercom's defaults for private apps:
+// 10,000 calls per minute per app and 25,000 per minute per workspace,
+// which Intercom enforces spread evenly over 10-second windows (1,666 and
+// 4,166 calls per window).
 const (
-	// DefaultRateLimit is how many requests a window allows.
-	DefaultRateLimit = 10000
+	// DefaultRateLimit is how many requests one app (one token) may make in
+	// a window.
+	DefaultRateLimit = 10000 / 6
+	// DefaultWorkspaceRateLimit is how many requests all the apps of the
+	// workspace together may make in a window.
+	DefaultWorkspaceRateLimit = 25000 / 6
 	// DefaultRateLimitWindow is the length of a rate-limit window.
-	DefaultRateLimitWindow = time.Minute
+	DefaultRateLimitWindow = 10 * time.Second
 )
 
 // DefaultScrollPageSize is how many companies one page of GET /companies/scroll
@@ -36,10 +43,14 @@ type config struct {
 	clock          Clock
 	rateLimit      int
 	rateWindow     time.Duration
+	wsRateLimit    int
+	appTokens      []string // further apps of the workspace
 	seed           uint64
 	scrollPageSize int
 	scrollTTL      time.Duration
 	maxRecorded    int
+	jobDuration    time.Duration
+	addr           string // "" for a loopback address of the system's choosing
 }
 
 func defaultConfig() config {
@@ -48,10 +59,12 @@ func defaultConfig() config {
 		clock:          &skipClock{},
 		rateLimit:      DefaultRateLimit,
 		rateWindow:     DefaultRateLimitWindow,
+		wsRateLimit:    DefaultWorkspaceRateLimit,
 		seed:           1,
 		scrollPageSize: DefaultScrollPageSize,
 		scrollTTL:      time.Minute,
 		maxRecorded:    DefaultMaxRecorded,
+		jobDuration:    DefaultJobDuration,
 	}
 }
 
@@ -80,12 +93,15 @@ func WithClock(clock Clock) Option {
 	}
 }
 
-// WithRateLimit sets the request budget: limit requests per window (default
-// [DefaultRateLimit] per [DefaultRateLimitWindow]). Windows are fixed and start
-// when the server starts, on the server's clock. Every response carries
-// X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset (the Unix
-// time, in seconds, at which the window ends); a request over the budget gets
-// 429 rate_limit_exceeded with Retry-After.
+// WithRateLimit sets each app's request budget: limit requests per window
+// (default [DefaultRateLimit] per [DefaultRateLimitWindow], Intercom's
+// 10,000 per minute in 10-second windows). Windows are fixed and start when
+// the server starts, on the server's clock. Every response carries
+// X-RateLimit-Limit (the app's budget per window), X-RateLimit-Remaining and
+// X-RateLimit-Reset (the Unix time, in seconds, at which the window ends); a
+// request over the budget gets 429 rate_limit_exceeded with Retry-After. The
+// workspace's budget ([WithWorkspaceRateLimit]) uses the same windows; when
+// limit is above it, it is raised to limit.
 func WithRateLimit(limit int, window time.Duration) Option {
 	return func(c *config) error {
 		if limit < 1 {
@@ -95,6 +111,34 @@ func WithRateLimit(limit int, window time.Duration) Option {
 			return fmt.Errorf("intercomtest: WithRateLimit: window must be at least 1s, got %v", window)
 		}
 		c.rateLimit, c.rateWindow = limit, window
+		c.wsRateLimit = max(c.wsRateLimit, limit)
+		return nil
+	}
+}
+
+// WithWorkspaceRateLimit sets the budget all the apps of the workspace share
+// per window (default [DefaultWorkspaceRateLimit], Intercom's 25,000 per
+// minute in 10-second windows). Give the other apps' tokens with
+// [WithAppToken].
+func WithWorkspaceRateLimit(limit int) Option {
+	return func(c *config) error {
+		if limit < 1 {
+			return fmt.Errorf("intercomtest: WithWorkspaceRateLimit: limit must be at least 1, got %d", limit)
+		}
+		c.wsRateLimit = limit
+		return nil
+	}
+}
+
+// WithAppToken adds another app of the workspace: the server also accepts
+// token, which has a budget of its own ([WithRateLimit]) and shares the
+// workspace's ([WithWorkspaceRateLimit]).
+func WithAppToken(token string) Option {
+	return func(c *config) error {
+		if strings.TrimSpace(token) == "" {
+			return errors.New("intercomtest: WithAppToken: empty token")
+		}
+		c.appTokens = append(c.appTokens, token)
 		return nil
 	}
 }
@@ -128,6 +172,40 @@ func WithMaxRecorded(n int) Option {
 			return fmt.Errorf("intercomtest: WithMaxRecorded: negative count %d", n)
 		}
 		c.maxRecorded = n
+		return nil
+	}
+}
+
+// DefaultJobDuration is how long an asynchronous job (a data export, a
+// reporting data export, an enqueued ticket) takes on the server's clock
+// unless [WithJobDuration] says otherwise.
+const DefaultJobDuration = 10 * time.Second
+
+// WithJobDuration sets how long an asynchronous job takes on the server's
+// clock (default [DefaultJobDuration]): a data export is pending for the
+// first half, in progress for the second, then completed; a reporting data
+// export and an enqueued ticket are pending until d has passed. 0 completes
+// them at once.
+func WithJobDuration(d time.Duration) Option {
+	return func(c *config) error {
+		if d < 0 {
+			return fmt.Errorf("intercomtest: WithJobDuration: negative duration %v", d)
+		}
+		c.jobDuration = d
+		return nil
+	}
+}
+
+// WithAddr makes the server listen on addr ("127.0.0.1:8080", ":8080")
+// instead of a free loopback port; it is how the intercom-fake command
+// serves on a fixed address. A server on a non-loopback address is reachable
+// from the network: the fake has no security beyond its token.
+func WithAddr(addr string) Option {
+	return func(c *config) error {
+		if strings.TrimSpace(addr) == "" {
+			return errors.New("intercomtest: WithAddr: empty address")
+		}
+		c.addr = addr
 		return nil
 	}
 }

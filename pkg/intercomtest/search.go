@@ -18,8 +18,13 @@ type filter struct {
 	group []filter // for AND / OR
 }
 
-// maxQueryDepth bounds the nesting of AND/OR groups.
-const maxQueryDepth = 10
+// Intercom's limits on a search query: "a limit of max 2 nested filters"
+// (a group may hold groups, which hold only conditions) and "max 15 filters
+// for each AND or OR group".
+const (
+	maxGroupNesting = 2
+	maxGroupFilters = 15
+)
 
 var singleOps = map[string]bool{
 	"=": true, "!=": true, "IN": true, "NIN": true, "<": true, "<=": true, ">": true, ">=": true,
@@ -28,9 +33,6 @@ var singleOps = map[string]bool{
 
 // parseQuery parses the query of a search body.
 func parseQuery(raw json.RawMessage, depth int) (filter, error) {
-	if depth > maxQueryDepth {
-		return filter{}, fmt.Errorf("query is nested more than %d levels deep", maxQueryDepth)
-	}
 	var q struct {
 		Field    *string         `json:"field"`
 		Operator *string         `json:"operator"`
@@ -48,9 +50,15 @@ func parseQuery(raw json.RawMessage, depth int) (filter, error) {
 		if q.Field != nil {
 			return filter{}, fmt.Errorf("an %s query has no field", op)
 		}
+		if depth >= maxGroupNesting {
+			return filter{}, fmt.Errorf("AND and OR groups nest at most %d levels deep (a limit of max %d nested filters)", maxGroupNesting, maxGroupNesting)
+		}
 		var items []json.RawMessage
 		if err := json.Unmarshal(q.Value, &items); err != nil || len(items) == 0 {
 			return filter{}, fmt.Errorf("the value of an %s query must be a non-empty array of queries", op)
+		}
+		if len(items) > maxGroupFilters {
+			return filter{}, fmt.Errorf("an %s group holds %d filters; the limit is %d filters for each AND or OR group", op, len(items), maxGroupFilters)
 		}
 		f := filter{op: op}
 		for _, it := range items {

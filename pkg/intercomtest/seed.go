@@ -63,7 +63,7 @@ func (s *Server) AddContact(c gen.Contact) (gen.Contact, error) {
 		}
 	}
 	rec.c = c
-	st.contacts.put(*c.Id, rec)
+	st.putContact(rec)
 	return deepCopy(st.renderContact(rec)), nil
 }
 
@@ -89,7 +89,7 @@ func (s *Server) SeedContacts(n int) []gen.Contact {
 		rec := st.newContact(&gen.UpdateContactRequest{
 			Role: ptr("user"), Name: ptr("User " + k), Email: ptr("user-" + k + "@example.com"), ExternalId: ptr("user-" + k),
 		}, now)
-		st.contacts.put(*rec.c.Id, rec)
+		st.putContact(rec)
 		out = append(out, deepCopy(st.renderContact(rec)))
 	}
 	return out

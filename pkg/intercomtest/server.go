@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -51,8 +52,9 @@ type Server struct {
 	faults  []*faultState
 	losses  []*lossState // see LoseResponses
 	rng     *rand.Rand
-	rlStart time.Time // start of the current rate-limit window
-	rlUsed  int
+	rlStart time.Time      // start of the current rate-limit window
+	rlUsed  map[string]int // requests in the window, per app token
+	wsUsed  int            // requests in the window, all apps
 	nreq    uint64
 	idle    []func() // CloseIdleConnections of the clients made by Client
 }
@@ -72,9 +74,23 @@ func Start(opts ...Option) (*Server, error) {
 	s := &Server{cfg: cfg}
 	s.rng = rand.New(rand.NewPCG(cfg.seed, 0x1e7c0))
 	s.closeCtx, s.closeNow = context.WithCancel(context.Background())
-	s.hs = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
+	s.hs = httptest.NewUnstartedServer(http.HandlerFunc(s.serveHTTP))
+	if cfg.addr != "" {
+		ln, err := net.Listen("tcp", cfg.addr)
+		if err != nil {
+			s.hs.Close()
+			return nil, fmt.Errorf("intercomtest: listen on %s: %w", cfg.addr, err)
+		}
+		_ = s.hs.Listener.Close()
+		s.hs.Listener = ln
+	}
+	s.hs.Start()
 	s.URL = s.hs.URL
+	if host, port, err := net.SplitHostPort(s.hs.Listener.Addr().String()); err == nil && net.ParseIP(host).IsUnspecified() {
+		s.URL = "http://" + net.JoinHostPort("127.0.0.1", port) // all interfaces: name the loopback one
+	}
 	s.rlStart = cfg.clock.Now()
+	s.rlUsed = make(map[string]int)
 	s.st = newStore(s)
 	return s, nil
 }
@@ -207,25 +223,45 @@ func (s *Server) newRequestID() string {
 	return fmt.Sprintf("%08x-%04x-4%03x-8%03x-%012x", s.st.appHash, n>>48&0xffff, n>>36&0xfff, n>>24&0xfff, n&0xffffffffffff)
 }
 
-// rateState rolls the rate-limit window forward to now and returns the
+// rateWindow rolls the rate-limit window forward to now and returns the
 // window's end. s.mu is held.
 func (s *Server) rateWindow(now time.Time) time.Time {
 	w := s.cfg.rateWindow
 	if now.Before(s.rlStart) { // the clock went back: start again
-		s.rlStart, s.rlUsed = now, 0
+		s.rlStart = now
+		clear(s.rlUsed)
+		s.wsUsed = 0
 	}
 	if el := now.Sub(s.rlStart); el >= w {
 		s.rlStart = s.rlStart.Add(el / w * w)
-		s.rlUsed = 0
+		clear(s.rlUsed)
+		s.wsUsed = 0
 	}
 	return s.rlStart.Add(w)
 }
 
-// setRateHeaders writes the X-RateLimit-* headers. s.mu is held.
-func (s *Server) setRateHeaders(h http.Header, now time.Time) {
+// appOf returns the app (its token) a request's Authorization header names,
+// the main token when it names none the server knows.
+func (s *Server) appOf(auth string) string {
+	const prefix = "bearer "
+	if len(auth) > len(prefix) && strings.EqualFold(auth[:len(prefix)], prefix) {
+		got := strings.TrimSpace(auth[len(prefix):])
+		for _, t := range s.cfg.appTokens {
+			if subtle.ConstantTimeCompare([]byte(got), []byte(t)) == 1 {
+				return t
+			}
+		}
+	}
+	return s.cfg.token
+}
+
+// setRateHeaders writes the X-RateLimit-* headers of app's budget. s.mu is
+// held.
+func (s *Server) setRateHeaders(h http.Header, now time.Time, app string) {
 	end := s.rateWindow(now)
+	remaining := min(s.cfg.rateLimit-s.rlUsed[app], s.cfg.wsRateLimit-s.wsUsed)
 	h.Set("X-RateLimit-Limit", strconv.Itoa(s.cfg.rateLimit))
-	h.Set("X-RateLimit-Remaining", strconv.Itoa(max(s.cfg.rateLimit-s.rlUsed, 0)))
+	h.Set("X-RateLimit-Remaining", strconv.Itoa(max(remaining, 0)))
 	h.Set("X-RateLimit-Reset", strconv.FormatInt(ceilUnix(end), 10))
 }
 
@@ -251,9 +287,14 @@ type response struct {
 	status int
 	header http.Header
 	body   []byte // nil: no body
+	ctype  string // of body; "" for JSON
 }
 
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, filesPrefix) {
+		serveFile(w, r)
+		return
+	}
 	body, readErr := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
 	rt, params, found := match(r.Method, r.URL.EscapedPath())
 	if op, ok := intercomOperation(r.Method, r.URL.EscapedPath()); ok && found && rt.name() != op.Method+" "+op.Path {
@@ -274,6 +315,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	fault := s.pickFault(routeName, rec)
 	if fault != nil {
 		rec.Faulted = true
+		s.st.afterFault(routeName, *fault)
 	}
 	s.mu.Unlock()
 
@@ -324,7 +366,7 @@ func (s *Server) faultResponse(f Fault, reqID string) response {
 	defer s.mu.Unlock()
 	now := s.cfg.clock.Now()
 	h := make(http.Header)
-	s.setRateHeaders(h, now)
+	s.setRateHeaders(h, now, s.cfg.token)
 	retry := f.RetryAfter
 	if retry == 0 && f.Status == http.StatusTooManyRequests {
 		retry = time.Second
@@ -346,14 +388,20 @@ func (s *Server) handle(r *http.Request, rt *route, params map[string]string, fo
 	h := make(http.Header)
 	h.Set("X-Request-Id", reqID)
 	end := s.rateWindow(now)
-	if s.rlUsed >= s.cfg.rateLimit {
-		s.setRateHeaders(h, now)
+	app := s.appOf(r.Header.Get("Authorization"))
+	if s.rlUsed[app] >= s.cfg.rateLimit || s.wsUsed >= s.cfg.wsRateLimit {
+		s.setRateHeaders(h, now, app)
 		h.Set("Retry-After", strconv.FormatInt(ceilSeconds(end.Sub(now)), 10))
+		limit, of := s.cfg.rateLimit, "app"
+		if s.rlUsed[app] < s.cfg.rateLimit {
+			limit, of = s.cfg.wsRateLimit, "workspace"
+		}
 		return errorResponse(h, reqID, http.StatusTooManyRequests, "rate_limit_exceeded",
-			fmt.Sprintf("You have exceeded the rate limit of %d requests per %v. Please try again later.", s.cfg.rateLimit, s.cfg.rateWindow))
+			fmt.Sprintf("You have exceeded the %s's rate limit of %d requests per %v. Please try again later.", of, limit, s.cfg.rateWindow))
 	}
-	s.rlUsed++
-	s.setRateHeaders(h, now)
+	s.rlUsed[app]++
+	s.wsUsed++
+	s.setRateHeaders(h, now, app)
 
 	if !s.authorized(r.Header.Get("Authorization")) {
 		return errorResponse(h, reqID, http.StatusUnauthorized, "unauthorized", "Access Token Invalid")
@@ -378,6 +426,13 @@ func (s *Server) handle(r *http.Request, rt *route, params map[string]string, fo
 		return errorResponse(h, reqID, res.status, res.code, res.msg)
 	}
 	out := response{status: res.status, header: h}
+	for k, v := range res.header {
+		h.Set(k, v)
+	}
+	if res.raw != nil {
+		out.body, out.ctype = res.raw, res.ctype
+		return out
+	}
 	if res.v != nil {
 		b, err := json.Marshal(res.v)
 		if err != nil {
@@ -395,7 +450,11 @@ func (s *Server) authorized(auth string) bool {
 		return false
 	}
 	got := strings.TrimSpace(auth[len(prefix):])
-	return subtle.ConstantTimeCompare([]byte(got), []byte(s.cfg.token)) == 1
+	ok := subtle.ConstantTimeCompare([]byte(got), []byte(s.cfg.token)) == 1
+	for _, t := range s.cfg.appTokens {
+		ok = subtle.ConstantTimeCompare([]byte(got), []byte(t)) == 1 || ok
+	}
+	return ok
 }
 
 // write sends resp and records its status.
@@ -405,7 +464,11 @@ func (s *Server) write(w http.ResponseWriter, rec *RecordedRequest, resp respons
 		h[k] = v
 	}
 	if resp.body != nil {
-		h.Set("Content-Type", "application/json; charset=utf-8")
+		ct := resp.ctype
+		if ct == "" {
+			ct = "application/json; charset=utf-8"
+		}
+		h.Set("Content-Type", ct)
 		h.Set("Content-Length", strconv.Itoa(len(resp.body)))
 	}
 	s.mu.Lock()

@@ -2,6 +2,7 @@ package intercomtest
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -10,20 +11,31 @@ import (
 	"github.com/intercomkit/intercom-go/intercom/types"
 )
 
-// table is a map kept in insertion order.
+// table is a map kept in insertion order. Each id gets a sequence number
+// when first put, increasing in that order, which cursors hold: a cursor
+// stays valid when the item it names is deleted.
 type table[T any] struct {
 	m     map[string]T
 	order []string
+	seq   map[string]uint64
+	next  uint64
 }
 
-func newTable[T any]() *table[T] { return &table[T]{m: make(map[string]T)} }
+func newTable[T any]() *table[T] {
+	return &table[T]{m: make(map[string]T), seq: make(map[string]uint64)}
+}
 
 func (t *table[T]) put(id string, v T) {
 	if _, ok := t.m[id]; !ok {
 		t.order = append(t.order, id)
+		t.next++
+		t.seq[id] = t.next
 	}
 	t.m[id] = v
 }
+
+// seqOf returns the sequence number of id (0 if unknown).
+func (t *table[T]) seqOf(id string) uint64 { return t.seq[id] }
 
 func (t *table[T]) get(id string) (T, bool) {
 	v, ok := t.m[id]
@@ -34,13 +46,14 @@ func (t *table[T]) del(id string) {
 	if _, ok := t.m[id]; !ok {
 		return
 	}
-	delete(t.m, id)
-	for i, o := range t.order {
-		if o == id {
-			t.order = append(t.order[:i:i], t.order[i+1:]...)
-			break
-		}
+	// order is sorted by seq: find id by binary search.
+	sq := t.seq[id]
+	i := sort.Search(len(t.order), func(i int) bool { return t.seq[t.order[i]] >= sq })
+	if i < len(t.order) && t.order[i] == id {
+		t.order = append(t.order[:i], t.order[i+1:]...)
 	}
+	delete(t.m, id)
+	delete(t.seq, id)
 }
 
 func (t *table[T]) len() int { return len(t.order) }
@@ -114,6 +127,9 @@ type store struct {
 	teams         *table[*gen.Team]
 	segments      *table[*gen.Segment]
 	contacts      *table[*contactRec]
+	userByEmail   map[string]string   // lower-case email of a user → contact id
+	userByExtID   map[string]string   // external_id of a user → contact id
+	byExtID       map[string][]string // external_id → the contacts (any role) with it, oldest first
 	companies     *table[*companyRec]
 	tags          *table[*tagRec]
 	notes         *table[*noteRec]
@@ -123,6 +139,9 @@ type store struct {
 	tickets       *table[*ticketRec]
 	ticketSeq     int
 	articles      *table[*gen.Article]
+	generic       map[string]*table[genericRec] // by collection path
+	jobs          *table[*jobRec]
+	jobSeq        uint64
 	scroll        *scrollState
 	scrollSeq     uint64
 
@@ -145,6 +164,9 @@ func newStore(s *Server) *store {
 		teams:         newTable[*gen.Team](),
 		segments:      newTable[*gen.Segment](),
 		contacts:      newTable[*contactRec](),
+		userByEmail:   make(map[string]string),
+		userByExtID:   make(map[string]string),
+		byExtID:       make(map[string][]string),
 		companies:     newTable[*companyRec](),
 		tags:          newTable[*tagRec](),
 		notes:         newTable[*noteRec](),
@@ -152,6 +174,8 @@ func newStore(s *Server) *store {
 		ticketTypes:   newTable[*gen.TicketType](),
 		tickets:       newTable[*ticketRec](),
 		articles:      newTable[*gen.Article](),
+		generic:       make(map[string]*table[genericRec]),
+		jobs:          newTable[*jobRec](),
 	}
 	st.seedDefaults()
 	return st

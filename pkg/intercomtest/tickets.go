@@ -15,6 +15,7 @@ type ticketRec struct {
 	contacts []string
 	attrs    map[string]any
 	parts    []gen.TicketPart
+	tags     []tagLink
 }
 
 // ticketStates is the type of gen.TicketType.TicketStates.
@@ -121,6 +122,12 @@ func (st *store) ticketFields(tk *ticketRec) getter {
 			return tk.typeID, true
 		case "contact_ids":
 			return anyStrings(tk.contacts), true
+		case "tag_ids":
+			ids := make([]string, len(tk.tags))
+			for i, l := range tk.tags {
+				ids[i] = l.id
+			}
+			return anyStrings(ids), true
 		case "title":
 			v, ok := tk.attrs["_default_title_"]
 			return v, ok
@@ -228,31 +235,13 @@ func (c *call) createTicket() result {
 		}
 		linked = append(linked, gen.LinkedObject{Type: ptr(gen.LinkedObjectType("conversation")), Id: ptr(in.ConversationToLinkID)})
 	}
-	state := firstState(tt, "submitted")
-	if state == nil {
-		return invalid("ticket type %s has no submitted state", in.TicketTypeID)
-	}
 	created := c.unix()
 	if in.CreatedAt != nil {
 		created = *in.CreatedAt
 	}
-	c.st.ticketSeq++
-	tk := &ticketRec{
-		typeID:   val(tt.Id),
-		stateID:  val(state.Id),
-		contacts: contacts,
-		attrs:    mergeAttrs(nil, in.TicketAttributes),
-		t: gen.Ticket{
-			Type:          ptr(gen.TicketObjectType("ticket")),
-			Id:            ptr(c.st.numID()),
-			TicketId:      ptr(strconv.Itoa(c.st.ticketSeq)),
-			Category:      ptr(gen.TicketCategory(val(tt.Category))),
-			CreatedAt:     ptr(created),
-			UpdatedAt:     ptr(created),
-			Open:          ptr(true),
-			IsShared:      ptr(false),
-			LinkedObjects: &gen.LinkedObjectList{Type: ptr(gen.LinkedObjectListType("list")), Data: linked, TotalCount: ptr(len(linked)), HasMore: ptr(false)},
-		},
+	tk, res, good := c.st.newTicket(tt, contacts, in.TicketAttributes, created, linked)
+	if !good {
+		return res
 	}
 	setID(&tk.t.AdminAssigneeId, adminAssignee)
 	setID(&tk.t.TeamAssigneeId, teamAssignee)
@@ -375,7 +364,7 @@ func (c *call) searchTickets() result {
 			ids = append(ids, id)
 		}
 	}
-	start, end, pages, res, good := cursorPage(ids, per, after)
+	start, end, pages, res, good := cursorPage(ids, c.st.tickets.seqOf, per, after)
 	if !good {
 		return res
 	}
@@ -403,4 +392,30 @@ func setJSON(dst, v any) {
 	if b, err := json.Marshal(v); err == nil {
 		_ = json.Unmarshal(b, dst)
 	}
+}
+
+// newTicket makes a ticket of type tt in its submitted state (not stored).
+func (st *store) newTicket(tt *gen.TicketType, contacts []string, attrs map[string]any, created int, linked []gen.LinkedObject) (*ticketRec, result, bool) {
+	state := firstState(tt, "submitted")
+	if state == nil {
+		return nil, invalid("ticket type %s has no submitted state", val(tt.Id)), false
+	}
+	st.ticketSeq++
+	return &ticketRec{
+		typeID:   val(tt.Id),
+		stateID:  val(state.Id),
+		contacts: contacts,
+		attrs:    mergeAttrs(nil, attrs),
+		t: gen.Ticket{
+			Type:          ptr(gen.TicketObjectType("ticket")),
+			Id:            ptr(st.numID()),
+			TicketId:      ptr(strconv.Itoa(st.ticketSeq)),
+			Category:      ptr(gen.TicketCategory(val(tt.Category))),
+			CreatedAt:     ptr(created),
+			UpdatedAt:     ptr(created),
+			Open:          ptr(true),
+			IsShared:      ptr(false),
+			LinkedObjects: &gen.LinkedObjectList{Type: ptr(gen.LinkedObjectListType("list")), Data: linked, TotalCount: ptr(len(linked)), HasMore: ptr(false)},
+		},
+	}, result{}, true
 }

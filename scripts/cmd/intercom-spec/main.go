@@ -3,7 +3,7 @@
 //
 //	intercom-spec [-root DIR] fetch    [-version V]          # verify and cache the upstream file
 //	intercom-spec [-root DIR] validate [-version V]          # overlay + kin-openapi validation
-//	intercom-spec [-root DIR] generate [-version V] [-out D] [-facade F] # gen/ into D, the facade into F
+//	intercom-spec [-root DIR] generate [-version V] [-out D] [-facade F] [-fake K] # gen/ into D, the facade into F, the fake's routes into K
 //	intercom-spec [-root DIR] bump -version V [-commit C]    # pin V (at C): its pin entry, overlay seed, pinned, supported
 //	intercom-spec [-root DIR] report -from OLD -version V [-apply] # the breaking changes OLD → V, file by file
 //	intercom-spec [-root DIR] changelog-draft -file F        # put F (Markdown) into CHANGELOG.md as the draft
@@ -46,6 +46,7 @@ func run(args []string) error {
 	pkg := fs.String("package", "", "Go package name for generate (default: the config's)")
 	lenient := fs.Bool("lenient", false, "generate: leave out (and list) facade methods that cannot be generated (the default for a version not in supported:, such as Preview)")
 	facade := fs.String("facade", "", "output directory of the generated facade files (default: ROOT/intercom when -out is ROOT/gen; none otherwise)")
+	fake := fs.String("fake", "", "output directory of the fake's route table (default: ROOT/pkg/intercomtest when -out is ROOT/gen; none otherwise)")
 	file := fs.String("file", "", "the draft section for changelog-draft")
 	from := fs.String("from", "", "report: the version moved from (default: the pinned one)")
 	apply := fs.Bool("apply", false, "report: also do what is unambiguous (drop the table entries and overlay actions of removed operations)")
@@ -126,7 +127,11 @@ func run(args []string) error {
 		if fdir == "" && filepath.Clean(dir) == filepath.Join(absRoot, "gen") {
 			fdir = filepath.Join(absRoot, "intercom")
 		}
-		if err := spec.Generate(ctx, spec.Options{Root: absRoot, Version: v, Spec: path, OutDir: dir, Package: *pkg, FacadeDir: fdir, Lenient: *lenient || !slices.Contains(pin.Supported, v), Log: os.Stderr}); err != nil {
+		fakeDir := *fake
+		if fakeDir == "" && filepath.Clean(dir) == filepath.Join(absRoot, "gen") {
+			fakeDir = filepath.Join(absRoot, "pkg", "intercomtest")
+		}
+		if err := spec.Generate(ctx, spec.Options{Root: absRoot, Version: v, Spec: path, OutDir: dir, Package: *pkg, FacadeDir: fdir, FakeDir: fakeDir, Lenient: *lenient || !slices.Contains(pin.Supported, v), Log: os.Stderr}); err != nil {
 			return err
 		}
 		fmt.Fprintf(os.Stderr, "spec %s: generated into %s\n", v, dir)

@@ -83,6 +83,7 @@ var (
 	rows                   iter.Seq[Row]    // the items of a bulk job
 	n                      int              // how many there are
 	cp                     bulk.Checkpoint // a bulk job's checkpoint
+	exportPath             string          // the file a data export is written to
 )
 
 // Row is one item of a bulk job.

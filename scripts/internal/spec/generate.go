@@ -53,6 +53,9 @@ type Options struct {
 	// FacadeDir, when set, receives the generated files of package intercom
 	// (service methods and iterators), from api/operations/<Version>.yaml.
 	FacadeDir string
+	// FakeDir, when set, receives the route table of the fake (FakeRoutesFile, package
+	// intercomtest).
+	FakeDir string
 	// Lenient leaves out, and reports, the facade methods that cannot be
 	// generated (for a preview version) instead of failing.
 	Lenient bool
@@ -150,6 +153,18 @@ func Generate(ctx context.Context, o Options) error {
 	}
 	if err := WriteAccessors(o.Root, o.OutDir); err != nil {
 		return err
+	}
+	if o.FakeDir != "" {
+		n, skipped, err := WriteFakeRoutes(doc, o.FakeDir, o.Lenient)
+		if err != nil {
+			return fmt.Errorf("fake routes: %w", err)
+		}
+		if o.Log != nil {
+			fmt.Fprintf(o.Log, "fake %s: %d routes in %s\n", o.Version, n, FakeRoutesFile)
+			for _, sk := range skipped {
+				fmt.Fprintf(o.Log, "fake %s: no sample (lenient): %s\n", o.Version, sk)
+			}
+		}
 	}
 	if o.FacadeDir == "" {
 		return nil

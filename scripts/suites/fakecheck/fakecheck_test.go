@@ -299,6 +299,26 @@ func TestFakeConformsToDescription(t *testing.T) {
 		map[string]any{"field": "contact_ids", "operator": "=", "value": adaID},
 	}}}, want: 200})
 	v.do(exch{route: "POST /tickets/search", body: map[string]any{"query": map[string]any{"field": "state", "operator": "IN", "value": "open"}}, want: 400})
+	tp := p{"ticket_id": ticketID}
+	v.do(exch{route: "POST /tickets/{ticket_id}/reply", params: tp, body: map[string]any{"message_type": "comment", "type": "admin", "admin_id": adminID, "body": "We are on it"}, want: 200})
+	v.do(exch{route: "POST /tickets/{ticket_id}/reply", params: tp, body: map[string]any{"message_type": "note", "type": "admin", "admin_id": adminID, "body": "Internal"}, want: 200})
+	v.do(exch{route: "POST /tickets/{ticket_id}/reply", params: tp, body: map[string]any{"message_type": "comment", "type": "user", "intercom_user_id": adaID, "body": "Thanks"}, want: 200})
+	v.do(exch{route: "POST /tickets/{ticket_id}/reply", params: tp, body: map[string]any{"message_type": "comment", "type": "admin", "admin_id": "999999", "body": "x"}, want: 404})
+	v.do(exch{route: "POST /tickets/{ticket_id}/reply", params: p{"ticket_id": "999999"}, body: map[string]any{"message_type": "note", "type": "admin", "admin_id": adminID, "body": "x"}, want: 404})
+	v.do(exch{route: "POST /tickets/{ticket_id}/tags", params: tp, body: map[string]any{"id": vipID, "admin_id": adminID}, want: 200})
+	v.do(exch{route: "POST /tickets/{ticket_id}/tags", params: tp, body: map[string]any{"id": "1", "admin_id": adminID}, want: 404})
+	v.do(exch{route: "POST /tickets/search", body: map[string]any{"query": map[string]any{"field": "tag_ids", "operator": "IN", "value": []any{vipID}}}, want: 200})
+	v.do(exch{route: "DELETE /tickets/{ticket_id}/tags/{tag_id}", params: p{"ticket_id": ticketID, "tag_id": vipID}, body: map[string]any{"admin_id": adminID}, want: 200})
+	v.do(exch{route: "DELETE /tickets/{ticket_id}/tags/{tag_id}", params: p{"ticket_id": ticketID, "tag_id": vipID}, body: map[string]any{"admin_id": adminID}, want: 404})
+	v.do(exch{route: "POST /tickets/{ticket_id}/linked_conversations", params: tp, body: map[string]any{"conversation_id": convID}, want: 200})
+	v.do(exch{route: "POST /tickets/{ticket_id}/linked_conversations", params: tp, body: map[string]any{"conversation_id": "999999"}, want: 404})
+	v.do(exch{route: "DELETE /tickets/{ticket_id}/linked_conversations/{id}", params: p{"ticket_id": ticketID, "id": convID}, want: 200})
+	v.do(exch{route: "DELETE /tickets/{ticket_id}/linked_conversations/{id}", params: p{"ticket_id": ticketID, "id": convID}, want: 404})
+	v.do(exch{route: "GET /ticket_states", want: 200})
+	v.do(exch{route: "POST /conversations/{conversation_id}/convert", params: p{"conversation_id": convID}, body: map[string]any{"ticket_type_id": ttID}, want: 200})
+	v.do(exch{route: "POST /conversations/{conversation_id}/convert", params: p{"conversation_id": convID}, body: map[string]any{"ticket_type_id": "999999"}, want: 404})
+	v.do(exch{route: "PUT /admins/{admin_id}/away", params: p{"admin_id": adminID}, body: map[string]any{"away_mode_enabled": true, "away_mode_reassign": false}, want: 200})
+	v.do(exch{route: "PUT /admins/{admin_id}/away", params: p{"admin_id": "999999"}, body: map[string]any{"away_mode_enabled": true, "away_mode_reassign": false}, want: 404})
 
 	// Articles.
 	art := v.do(exch{route: "POST /articles", body: map[string]any{"title": "Getting started", "description": "First steps", "body": "<p>Hello</p>", "author_id": adminNum, "state": "published"}, want: 200})
@@ -340,6 +360,68 @@ func TestFakeConformsToDescription(t *testing.T) {
 	}
 	v.do(exch{route: "GET /contacts/{contact_id}", params: p{"contact_id": adaID}, want: 429})
 	v.do(exch{route: "GET /conversations/{conversation_id}", params: cp, want: 503})
+
+	// Asynchronous jobs: a data export runs pending, in progress, completed
+	// over the job duration on the server's clock.
+	octet := "application/octet-stream"
+	exp := v.do(exch{route: "POST /export/content/data", body: map[string]any{"created_at_after": now - 86400, "created_at_before": now + 86400}, want: 200})
+	jobID := str(exp, "job_identifier")
+	if st := str(exp, "status"); st != "pending" {
+		t.Errorf("a new data export is %q, want pending", st)
+	}
+	v.do(exch{route: "POST /export/content/data", body: map[string]any{"created_at_after": now, "created_at_before": now}, want: 429})
+	v.do(exch{route: "POST /export/content/data", body: map[string]any{"created_at_after": now}, want: 400, req: reqInvalid})
+	jp := p{"job_identifier": jobID}
+	v.do(exch{route: "GET /download/content/data/{job_identifier}", params: jp, accept: octet, want: 404})
+	clock.Advance(intercomtest.DefaultJobDuration / 2)
+	if st := str(v.do(exch{route: "GET /export/content/data/{job_identifier}", params: jp, want: 200}), "status"); st != "in_progress" {
+		t.Errorf("data export halfway: %q, want in_progress", st)
+	}
+	clock.Advance(intercomtest.DefaultJobDuration / 2)
+	if done := v.do(exch{route: "GET /export/content/data/{job_identifier}", params: jp, want: 200}); str(done, "status") != "completed" || str(done, "download_url") == "" {
+		t.Errorf("data export after its duration: %v, want completed with a download_url", done)
+	}
+	v.do(exch{route: "GET /export/content/data/{job_identifier}", params: p{"job_identifier": "nope"}, want: 404})
+	v.do(exch{route: "GET /download/content/data/{job_identifier}", params: jp, accept: octet, want: 200})
+	v.do(exch{route: "POST /export/cancel/{job_identifier}", params: jp, want: 400})
+	exp2 := v.do(exch{route: "POST /export/content/data", body: map[string]any{"created_at_after": now, "created_at_before": now + 60}, want: 200})
+	if c := v.do(exch{route: "POST /export/cancel/{job_identifier}", params: p{"job_identifier": str(exp2, "job_identifier")}, want: 200}); str(c, "status") != "canceled" {
+		t.Errorf("canceled export: %v", c)
+	}
+	v.do(exch{route: "POST /export/cancel/{job_identifier}", params: p{"job_identifier": "nope"}, want: 404})
+
+	v.do(exch{route: "GET /export/reporting_data/get_datasets", want: 200})
+	rep := v.do(exch{route: "POST /export/reporting_data/enqueue", body: map[string]any{"dataset_id": "conversation",
+		"attribute_ids": []any{"conversation_id", "conversation_started_at"}, "start_time": now - 86400, "end_time": now + 86400}, want: 200})
+	v.do(exch{route: "POST /export/reporting_data/enqueue", body: map[string]any{"dataset_id": "imaginary", "attribute_ids": []any{"x"}, "start_time": now, "end_time": now}, want: 400})
+	rq := url.Values{"app_id": {"app"}, "client_id": {"client"}, "job_identifier": {str(rep, "job_identifier")}}
+	rp := p{"job_identifier": str(rep, "job_identifier")}
+	v.do(exch{route: "GET /export/reporting_data/{job_identifier}", params: rp, query: rq, want: 200})
+	v.do(exch{route: "GET /download/reporting_data/{job_identifier}", params: rp, query: url.Values{"app_id": {"app"}}, accept: octet, want: 404})
+	clock.Advance(intercomtest.DefaultJobDuration)
+	if r := v.do(exch{route: "GET /export/reporting_data/{job_identifier}", params: rp, query: rq, want: 200}); str(r, "status") != "complete" {
+		t.Errorf("reporting export after its duration: %v, want complete", r)
+	}
+	v.do(exch{route: "GET /export/reporting_data/{job_identifier}", params: p{"job_identifier": "nope"}, query: rq, want: 404})
+	v.do(exch{route: "GET /download/reporting_data/{job_identifier}", params: rp, query: url.Values{"app_id": {"app"}}, accept: octet, want: 200})
+
+	job := v.do(exch{route: "POST /tickets/enqueue", body: map[string]any{"ticket_type_id": ttID, "contacts": []any{map[string]any{"id": adaID}}}, want: 200})
+	v.do(exch{route: "POST /tickets/enqueue", body: map[string]any{"contacts": []any{map[string]any{"id": adaID}}}, want: 400, req: reqInvalid})
+	jobP := p{"job_id": str(job, "id")}
+	v.do(exch{route: "GET /jobs/status/{job_id}", params: jobP, want: 200})
+	clock.Advance(intercomtest.DefaultJobDuration)
+	if j := v.do(exch{route: "GET /jobs/status/{job_id}", params: jobP, want: 200}); str(j, "status") != "success" || str(j, "resource_id") == "" {
+		t.Errorf("ticket job after its duration: %v, want success with the ticket's id", j)
+	}
+	v.do(exch{route: "GET /jobs/status/{job_id}", params: p{"job_id": "999999"}, want: 404})
+
+	// Every other operation of the description, served by the generated routes.
+	art2 := v.do(exch{route: "POST /articles", body: map[string]any{"title": "Kept", "author_id": adminNum}, want: 200})
+	v.exerciseRest(map[string]string{
+		"/contacts": adaID, "/companies": acmeID, "/conversations": convID, "/tickets": ticketID,
+		"/tags": vipID, "/admins": adminID, "/teams": teamID, "/segments": *seg.Id, "/articles": str(art2, "id"),
+		"/ticket_types": ttID, "/notes": str(note, "id"),
+	})
 
 	// Every route, with a wrong token: 401.
 	v.replayUnauthorized()

@@ -1,0 +1,4 @@
+package intercomtest
+
+// RouteSemantics is routeSemantics, for the tests of package intercomtest_test.
+var RouteSemantics = routeSemantics

@@ -56,6 +56,7 @@ const (
 type Client struct {
 	// Services holds one field per resource: client.Contacts, client.Conversations, ...
 	Services
+	svc serviceValues // what the fields of Services point to
 
 	cfg     config
 	token   string
@@ -71,9 +72,13 @@ type Client struct {
 	// send runs one attempt through the client's middleware and hc.
 	send func(*http.Request) (*http.Response, error)
 
-	doer *doer
-	gen  *gen.Client              // generated client on doer, returns *http.Response
-	raw  *gen.ClientWithResponses // the same, with typed responses (Raw)
+	// server is the base URL with a trailing slash, as gen's request
+	// builders take it.
+	server string
+
+	doer    doer
+	rawOnce sync.Once
+	raw     *gen.ClientWithResponses // built by the first Raw call
 
 	// attempts numbers the attempts in the order they are sent.
 	attempts atomic.Uint64
@@ -157,11 +162,9 @@ func newClient(token string, cfg config) (*Client, error) {
 	c.uaHdr = headerValue(ua)
 	c.versionHdr = headerValue(cfg.apiVersion)
 	c.send = chain(cfg.middleware, c.hc.Do)
-	c.doer = &doer{c: c}
-	if err := c.initGen(); err != nil {
-		return nil, err
-	}
-	c.Services.init(c)
+	c.server = c.baseURL + "/"
+	c.doer.c = c
+	c.Services.init(c, &c.svc)
 	return c, nil
 }
 

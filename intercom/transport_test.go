@@ -177,9 +177,7 @@ func TestChunkedSuccessBody(t *testing.T) {
 		_, _ = io.WriteString(w, `"id":"77"}`)
 	})
 	c, _ := coreClient(t, srv.URL)
-	a, err := doJSON[gen.AdminWithApp](context.Background(), c, nil, nil, func(ctx context.Context) (*http.Response, error) {
-		return c.gen.IdentifyAdmin(ctx)
-	})
+	a, err := doJSON[gen.AdminWithApp](context.Background(), c, nil, nil, adminReq(t, c), nil)
 	if err != nil || a.Id == nil || *a.Id != "77" {
 		t.Fatalf("got %+v, %v", a, err)
 	}

@@ -71,7 +71,7 @@ func GenerateFacade(doc *openapi3.T, table *Table, genSrc []byte, version, outDi
 				fn = m.funcs[id+"WithBody"]
 			}
 			if fn == nil {
-				return nil, fmt.Errorf("operation %s (%s %s): no gen.Client method of that name", id, method, path)
+				return nil, fmt.Errorf("operation %s (%s %s): gen has no request builder New%sRequest", id, method, path, id)
 			}
 			fo := &facadeOp{id: id, method: method, path: path, op: o, fn: fn}
 			if e, ok := table.Operations[id]; ok {
@@ -246,9 +246,13 @@ func servicesFile(header string, services map[string]string) []byte {
 	for _, s := range names {
 		fmt.Fprintf(&b, "\t// %s calls the operations on %s.\n\t%s *%sService\n", s, oneLine(services[s]), s, s)
 	}
-	b.WriteString("}\n\n// init points every service at c.\nfunc (s *Services) init(c *Client) {\n")
+	b.WriteString("}\n\n// serviceValues holds the services of a client in one block, part of the\n// [Client], so that NewClient allocates none of them on its own.\ntype serviceValues struct {\n")
 	for _, s := range names {
-		fmt.Fprintf(&b, "\ts.%s = &%sService{c: c}\n", s, s)
+		fmt.Fprintf(&b, "\t%s %sService\n", s, s)
+	}
+	b.WriteString("}\n\n// init points every service at c, each one a field of v.\nfunc (s *Services) init(c *Client, v *serviceValues) {\n")
+	for _, s := range names {
+		fmt.Fprintf(&b, "\tv.%s.c = c\n\ts.%s = &v.%s\n", s, s, s)
 	}
 	b.WriteString("}\n")
 	for _, s := range names {
@@ -297,7 +301,7 @@ type param struct {
 // operation writes the method (and the iterator) of one operation.
 func (g *fileGen) operation(fo *facadeOp) error {
 	recv := fo.entry.Service + "Service"
-	fnParams := fo.fn.Type.Params.List[1:] // after ctx
+	fnParams := fo.fn.Type.Params.List[1:] // after server
 	pathNames := pathParamNames(fo.path)
 	for i, n := range pathNames {
 		if n == "id" {
@@ -307,7 +311,7 @@ func (g *fileGen) operation(fo *facadeOp) error {
 
 	var path []param
 	var paramsField, bodyField *ast.Field
-	var editors, contentType bool
+	var contentType bool
 	for _, f := range fnParams {
 		for _, n := range f.Names {
 			switch {
@@ -315,8 +319,6 @@ func (g *fileGen) operation(fo *facadeOp) error {
 				paramsField = f
 			case n.Name == "body":
 				bodyField = f
-			case n.Name == "reqEditors":
-				editors = true
 			case n.Name == "contentType":
 				contentType = true
 			default:
@@ -333,11 +335,7 @@ func (g *fileGen) operation(fo *facadeOp) error {
 			}
 		}
 	}
-	if !editors {
-		return fmt.Errorf("the gen.Client method has no reqEditors parameter")
-	}
-
-	// Arguments of the facade method, and of the gen.Client call.
+	// Arguments of the facade method, and of the request builder.
 	var sig, call, checks []string
 	for _, p := range path {
 		sig = append(sig, p.name+" "+p.goType)
@@ -444,15 +442,11 @@ func (g *fileGen) operation(fo *facadeOp) error {
 			return fmt.Errorf("prepare: the operation has neither params nor a body")
 		}
 	}
-	if fo.entry.Accept != "" {
-		call = append(call, fmt.Sprintf("acceptHeader(%q)", fo.entry.Accept))
-	}
-	callArgs := strings.Join(append([]string{"ctx"}, call...), ", ")
-	genFn := fo.fn.Name.Name
+	build := fmt.Sprintf("req, err := gen.%s(%s)\n", fo.fn.Name.Name, strings.Join(append([]string{"s.c.server"}, call...), ", "))
 	sigStr := strings.Join(append([]string{"ctx context.Context"}, append(sig, "opts ...Option")...), ", ")
 
 	// Result.
-	kind, resType, jsonField, err := g.result(fo)
+	kind, resType, _, err := g.result(fo)
 	if err != nil {
 		return err
 	}
@@ -474,32 +468,29 @@ func (g *fileGen) operation(fo *facadeOp) error {
 		// failure of a continued scroll says it must be restarted.
 		g.p("func (s *%s) %s(%s) (*%s, error) {\n", recv, fo.entry.Method, sigStr, resType)
 		g.checks(checks, "nil, err")
-		g.p("\tr, err := doJSON[%s](ctx, s.c, %s, scrollOptions(opts), func(ctx context.Context) (*http.Response, error) {\n\t\treturn s.c.gen.%s(%s)\n\t})\n", resType, fo.opVar(), genFn, callArgs)
+		g.p("\t%s\tr, err := doJSON[%s](ctx, s.c, %s, scrollOptions(opts), req, err)\n", build, resType, fo.opVar())
 		g.p("\treturn r, scrollError(err, params != nil && valueOr(params.ScrollParam) != \"\")\n}\n\n")
-		g.p("var _ = func(r *gen.%sResponse) *%s { return r.%s }\n\n", fo.id, resType, jsonField)
 	case kind == "json":
 		g.p("func (s *%s) %s(%s) (*%s, error) {\n", recv, fo.entry.Method, sigStr, resType)
 		g.checks(checks, "nil, err")
 		g.lines(bodyChecks, "nil, err")
-		g.p("\treturn doJSON[%s](ctx, s.c, %s, opts, func(ctx context.Context) (*http.Response, error) {\n\t\treturn s.c.gen.%s(%s)\n\t})\n}\n\n", resType, fo.opVar(), genFn, callArgs)
-		g.p("var _ = func(r *gen.%sResponse) *%s { return r.%s }\n\n", fo.id, resType, jsonField)
+		g.p("\t%s\treturn doJSON[%s](ctx, s.c, %s, opts, req, err)\n}\n\n", build, resType, fo.opVar())
 	case kind == "json-slice":
 		g.p("func (s *%s) %s(%s) (%s, error) {\n", recv, fo.entry.Method, sigStr, resType)
 		g.checks(checks, "nil, err")
 		g.lines(bodyChecks, "nil, err")
-		g.p("\tr, err := doJSON[%s](ctx, s.c, %s, opts, func(ctx context.Context) (*http.Response, error) {\n\t\treturn s.c.gen.%s(%s)\n\t})\n", resType, fo.opVar(), genFn, callArgs)
+		g.p("\t%s\tr, err := doJSON[%s](ctx, s.c, %s, opts, req, err)\n", build, resType, fo.opVar())
 		g.p("\tif err != nil {\n\t\treturn nil, err\n\t}\n\treturn *r, nil\n}\n\n")
-		g.p("var _ = func(r *gen.%sResponse) *%s { return r.%s }\n\n", fo.id, resType, jsonField)
 	case kind == "download":
 		g.p("func (s *%s) %s(%s) (*Download, error) {\n", recv, fo.entry.Method, sigStr)
 		g.checks(checks, "nil, err")
 		g.lines(bodyChecks, "nil, err")
-		g.p("\treturn doDownload(ctx, %s, opts, func(ctx context.Context) (*http.Response, error) {\n\t\treturn s.c.gen.%s(%s)\n\t})\n}\n\n", fo.opVar(), genFn, callArgs)
+		g.p("\t%s\treturn doDownload(ctx, s.c, %s, opts, %q, req, err)\n}\n\n", build, fo.opVar(), fo.entry.Accept)
 	default:
 		g.p("func (s *%s) %s(%s) error {\n", recv, fo.entry.Method, sigStr)
 		g.checks(checks, "err")
 		g.lines(bodyChecks, "err")
-		g.p("\treturn doNoBody(ctx, s.c, %s, opts, func(ctx context.Context) (*http.Response, error) {\n\t\treturn s.c.gen.%s(%s)\n\t})\n}\n\n", fo.opVar(), genFn, callArgs)
+		g.p("\t%s\treturn doNoBody(ctx, s.c, %s, opts, req, err)\n}\n\n", build, fo.opVar())
 	}
 
 	if fo.entry.Pages == nil {
@@ -668,9 +659,10 @@ func (g *fileGen) iterator(fo *facadeOp, recv string, sig, checks, bodyChecks []
 	name := fo.allName()
 	sigStr := strings.Join(append([]string{"ctx context.Context"}, append(sig, "opts ...Option")...), ", ")
 
-	// callWith renders the gen call with the params or body replaced.
+	// callWith renders the request builder's call with the params or body
+	// replaced.
 	callWith := func(paramsExpr, bodyExpr string) string {
-		args := []string{"ctx"}
+		args := []string{"s.c.server"}
 		for _, a := range call {
 			switch a {
 			case "params":
@@ -681,7 +673,7 @@ func (g *fileGen) iterator(fo *facadeOp, recv string, sig, checks, bodyChecks []
 				args = append(args, a)
 			}
 		}
-		return fmt.Sprintf("s.c.gen.%s(%s)", fo.fn.Name.Name, strings.Join(args, ", "))
+		return fmt.Sprintf("gen.%s(%s)", fo.fn.Name.Name, strings.Join(args, ", "))
 	}
 	// requestField checks that the params (or body) have an optional field.
 	requestField := func(f *ast.Field, what, name string) error {
@@ -801,7 +793,7 @@ func (g *fileGen) iterator(fo *facadeOp, recv string, sig, checks, bodyChecks []
 		}
 		g.p("\tp := cloneParams(params)\n")
 		g.p("\treturn paginate(ctx, fetchPages(s.c, %s, opts,\n", fo.opVar())
-		g.p("\t\tfunc(ctx context.Context, cursor string) (*http.Response, error) {\n\t\t\tq := *p\n\t\t\tif cursor != \"\" {\n\t\t\t\tq.StartingAfter = &cursor\n\t\t\t}\n\t\t\treturn %s\n\t\t},\n", callWith("&q", "body"))
+		g.p("\t\tfunc(cursor string) (*http.Request, error) {\n\t\t\tq := *p\n\t\t\tif cursor != \"\" {\n\t\t\t\tq.StartingAfter = &cursor\n\t\t\t}\n\t\t\treturn %s\n\t\t},\n", callWith("&q", "body"))
 	case "next-cursor":
 		if err := requestField(paramsField, "query parameters", "Cursor"); err != nil {
 			return err
@@ -811,7 +803,7 @@ func (g *fileGen) iterator(fo *facadeOp, recv string, sig, checks, bodyChecks []
 		}
 		g.p("\tp := cloneParams(params)\n")
 		g.p("\treturn paginate(ctx, fetchPages(s.c, %s, opts,\n", fo.opVar())
-		g.p("\t\tfunc(ctx context.Context, cursor string) (*http.Response, error) {\n\t\t\tq := *p\n\t\t\tif cursor != \"\" {\n\t\t\t\tq.Cursor = &cursor\n\t\t\t}\n\t\t\treturn %s\n\t\t},\n", callWith("&q", "body"))
+		g.p("\t\tfunc(cursor string) (*http.Request, error) {\n\t\t\tq := *p\n\t\t\tif cursor != \"\" {\n\t\t\t\tq.Cursor = &cursor\n\t\t\t}\n\t\t\treturn %s\n\t\t},\n", callWith("&q", "body"))
 	case "search":
 		if err := requestField(bodyField, "request body", "Pagination"); err != nil {
 			return err
@@ -820,7 +812,7 @@ func (g *fileGen) iterator(fo *facadeOp, recv string, sig, checks, bodyChecks []
 			return fmt.Errorf("pages.style search: Pagination is %s, want *gen.StartingAfterPaging", q)
 		}
 		g.p("\treturn paginate(ctx, fetchPages(s.c, %s, opts,\n", fo.opVar())
-		g.p("\t\tfunc(ctx context.Context, cursor string) (*http.Response, error) {\n\t\t\tb := body\n\t\t\tif cursor != \"\" {\n\t\t\t\tb.Pagination = withStartingAfter(b.Pagination, cursor)\n\t\t\t}\n\t\t\treturn %s\n\t\t},\n", callWith("params", "b"))
+		g.p("\t\tfunc(cursor string) (*http.Request, error) {\n\t\t\tb := body\n\t\t\tif cursor != \"\" {\n\t\t\t\tb.Pagination = withStartingAfter(b.Pagination, cursor)\n\t\t\t}\n\t\t\treturn %s\n\t\t},\n", callWith("params", "b"))
 	case "page":
 		if err := requestField(paramsField, "query parameters", "Page"); err != nil {
 			return err
@@ -830,13 +822,13 @@ func (g *fileGen) iterator(fo *facadeOp, recv string, sig, checks, bodyChecks []
 			return err
 		}
 		g.p("\treturn paginate(ctx, fetchPages(s.c, %s, opts,\n", fo.opVar())
-		g.p("\t\tpageCall(params, func(q *%s, page *int) { q.Page = page },\n\t\t\tfunc(ctx context.Context, q *%s) (*http.Response, error) {\n\t\t\t\treturn %s\n\t\t\t}),\n", pt, pt, callWith("q", "body"))
+		g.p("\t\tpageCall(params, func(q *%s, page *int) { q.Page = page },\n\t\t\tfunc(q *%s) (*http.Request, error) {\n\t\t\t\treturn %s\n\t\t\t}),\n", pt, pt, callWith("q", "body"))
 	case "page-body":
 		if err := requestField(bodyField, "request body", "Page"); err != nil {
 			return err
 		}
 		g.p("\treturn paginate(ctx, fetchPages(s.c, %s, opts,\n", fo.opVar())
-		g.p("\t\tfunc(ctx context.Context, cursor string) (*http.Response, error) {\n\t\t\tb := body\n\t\t\tpage, err := pageParam(cursor)\n\t\t\tif err != nil {\n\t\t\t\treturn nil, err\n\t\t\t}\n\t\t\tif page != nil {\n\t\t\t\tb.Page = page\n\t\t\t}\n\t\t\treturn %s\n\t\t},\n", callWith("params", "b"))
+		g.p("\t\tfunc(cursor string) (*http.Request, error) {\n\t\t\tb := body\n\t\t\tpage, err := pageParam(cursor)\n\t\t\tif err != nil {\n\t\t\t\treturn nil, err\n\t\t\t}\n\t\t\tif page != nil {\n\t\t\t\tb.Page = page\n\t\t\t}\n\t\t\treturn %s\n\t\t},\n", callWith("params", "b"))
 	case "nexturl":
 		pexpr := "params"
 		if paramsField != nil {
@@ -847,7 +839,7 @@ func (g *fileGen) iterator(fo *facadeOp, recv string, sig, checks, bodyChecks []
 			pexpr = "p"
 		}
 		g.p("\treturn paginate(ctx, fetchPages(s.c, %s, opts,\n", fo.opVar())
-		g.p("\t\tnextURLCall(s.c, func(ctx context.Context) (*http.Response, error) {\n\t\t\treturn %s\n\t\t}),\n", callWith(pexpr, "body"))
+		g.p("\t\tnextURLCall(s.c, func() (*http.Request, error) {\n\t\t\treturn %s\n\t\t}),\n", callWith(pexpr, "body"))
 	case "scroll":
 		if err := requestField(paramsField, "query parameters", "ScrollParam"); err != nil {
 			return err
@@ -857,7 +849,7 @@ func (g *fileGen) iterator(fo *facadeOp, recv string, sig, checks, bodyChecks []
 		}
 		g.p("\tp := cloneParams(params)\n")
 		g.p("\treturn paginateScroll(ctx, opts, scrollFetch(s.c, %s,\n", fo.opVar())
-		g.p("\t\tfunc(ctx context.Context, param string) (*http.Response, error) {\n\t\t\tq := *p\n\t\t\tif param != \"\" {\n\t\t\t\tq.ScrollParam = &param\n\t\t\t}\n\t\t\treturn %s\n\t\t},\n", callWith("&q", "body"))
+		g.p("\t\tfunc(param string) (*http.Request, error) {\n\t\t\tq := *p\n\t\t\tif param != \"\" {\n\t\t\t\tq.ScrollParam = &param\n\t\t\t}\n\t\t\treturn %s\n\t\t},\n", callWith("&q", "body"))
 		g.p("\t\t%s))\n}\n\n", split.String())
 		return nil
 	default:

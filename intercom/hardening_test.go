@@ -127,7 +127,7 @@ func TestSmallPOSTOneWrite(t *testing.T) {
 		io.Copy(io.Discard, r.Body)
 		coreJSON(w, 200, `{"type":"contact","id":"c1"}`)
 	})
-	tr := defaultTransport().(*http.Transport)
+	tr := defaultTransport()
 	var d net.Dialer
 	counter := &writeCounter{}
 	tr.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {

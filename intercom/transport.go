@@ -129,12 +129,18 @@ func (c *Client) do(ctx context.Context, op *Operation, opts []Option, req *http
 		return nil, err
 	}
 	idempotent := isIdempotent(req.Method) || (op != nil && op.RetrySafe)
-	ctx = withOperation(ctx, op)
+	if op != nil || ctx.Value(opKey{}) != nil {
+		// Mark the request (a raw call's only when ctx carries options
+		// or an outer call's mark, which it must shadow).
+		ctx = withOperation(ctx, op)
+	}
 	var callWT *writeTracker
 	if needsWriteTracker(cfg, idempotent) {
 		ctx, callWT = newCallTracker(ctx)
 	}
-	req = req.WithContext(ctx)
+	if ctx != req.Context() {
+		req = req.WithContext(ctx)
+	}
 	ob, req := c.observeCall(req, op, cfg) // nil without WithObserver
 	if ob != nil {
 		defer ob.end(&resp, &err)

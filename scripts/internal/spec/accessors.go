@@ -350,56 +350,10 @@ func (p *goPackage) accessors() (body []byte, imports map[string]string, skipped
 // when the field gets none.
 func (p *goPackage) accessor(tname, recv, field string, t ast.Expr, imports map[string]string) (string, bool) {
 	method := "Get" + field
-	check := fmt.Sprintf("%s == nil || %s.%s == nil", recv, recv, field)
 	var b strings.Builder
 	switch x := t.(type) {
 	case *ast.StarExpr:
-		if containsAnonymousStruct(x.X) {
-			return "", false
-		}
-		if arr, ok := x.X.(*ast.ArrayType); ok && arr.Len == nil && p.isStringType(tname, arr.Elt) {
-			p.needStrings = true
-			fmt.Fprintf(&b, "// %s returns the %s field as strings (a new slice), or nil when it or\n// the %s is nil.\n", method, field, tname)
-			fmt.Fprintf(&b, "func (%s *%s) %s() []string {\n\tif %s {\n\t\treturn nil\n\t}\n\treturn accessorStrings(*%s.%s)\n}\n\n",
-				recv, tname, method, check, recv, field)
-			return b.String(), true
-		}
-		if p.isStringType(tname, x.X) {
-			fmt.Fprintf(&b, "// %s returns the %s field as a string, or \"\" when it or the %s is nil.\n", method, field, tname)
-			fmt.Fprintf(&b, "func (%s *%s) %s() string {\n\tif %s {\n\t\treturn \"\"\n\t}\n\treturn string(*%s.%s)\n}\n\n",
-				recv, tname, method, check, recv, field)
-			return b.String(), true
-		}
-		switch elem := x.X.(type) {
-		case *ast.ArrayType, *ast.MapType:
-			typ := p.typeString(elem, tname, imports)
-			fmt.Fprintf(&b, "// %s returns the %s field, or nil when it or the %s is nil.\n", method, field, tname)
-			fmt.Fprintf(&b, "func (%s *%s) %s() %s {\n\tif %s {\n\t\treturn nil\n\t}\n\treturn *%s.%s\n}\n\n",
-				recv, tname, method, typ, check, recv, field)
-			return b.String(), true
-		}
-		if p.isStruct(tname, x.X) {
-			typ := p.typeString(x, tname, imports)
-			fmt.Fprintf(&b, "// %s returns the %s field, or nil when it or the %s is nil. The getters of\n// the result are safe to call on nil.\n", method, field, tname)
-			fmt.Fprintf(&b, "func (%s *%s) %s() %s {\n\tif %s == nil {\n\t\treturn nil\n\t}\n\treturn %s.%s\n}\n\n",
-				recv, tname, method, typ, recv, recv, field)
-			return b.String(), true
-		}
-		typ := p.typeString(x.X, tname, imports)
-		zero, literal := p.zeroValue(x.X, tname, imports)
-		desc := zero
-		if !literal {
-			desc = "the zero " + typ
-		}
-		fmt.Fprintf(&b, "// %s returns the %s field, or %s when it or the %s is nil.\n", method, field, desc, tname)
-		fmt.Fprintf(&b, "func (%s *%s) %s() %s {\n\tif %s {\n", recv, tname, method, typ, check)
-		if literal {
-			fmt.Fprintf(&b, "\t\treturn %s\n", zero)
-		} else {
-			fmt.Fprintf(&b, "\t\tvar zero %s\n\t\treturn zero\n", typ)
-		}
-		fmt.Fprintf(&b, "\t}\n\treturn *%s.%s\n}\n\n", recv, field)
-		return b.String(), true
+		return p.pointerAccessor(tname, recv, field, x, imports)
 	case *ast.SelectorExpr:
 		if !p.isStringType(tname, x) {
 			return "", false
@@ -443,6 +397,61 @@ func (p *goPackage) accessor(tname, recv, field string, t ast.Expr, imports map[
 		return b.String(), true
 	}
 	return "", false
+}
+
+// pointerAccessor is accessor for a field of pointer type x: the getter
+// dereferences it, returning the zero value (or nil) when it or the
+// receiver is nil.
+func (p *goPackage) pointerAccessor(tname, recv, field string, x *ast.StarExpr, imports map[string]string) (string, bool) {
+	method := "Get" + field
+	check := fmt.Sprintf("%s == nil || %s.%s == nil", recv, recv, field)
+	var b strings.Builder
+	if containsAnonymousStruct(x.X) {
+		return "", false
+	}
+	if arr, ok := x.X.(*ast.ArrayType); ok && arr.Len == nil && p.isStringType(tname, arr.Elt) {
+		p.needStrings = true
+		fmt.Fprintf(&b, "// %s returns the %s field as strings (a new slice), or nil when it or\n// the %s is nil.\n", method, field, tname)
+		fmt.Fprintf(&b, "func (%s *%s) %s() []string {\n\tif %s {\n\t\treturn nil\n\t}\n\treturn accessorStrings(*%s.%s)\n}\n\n",
+			recv, tname, method, check, recv, field)
+		return b.String(), true
+	}
+	if p.isStringType(tname, x.X) {
+		fmt.Fprintf(&b, "// %s returns the %s field as a string, or \"\" when it or the %s is nil.\n", method, field, tname)
+		fmt.Fprintf(&b, "func (%s *%s) %s() string {\n\tif %s {\n\t\treturn \"\"\n\t}\n\treturn string(*%s.%s)\n}\n\n",
+			recv, tname, method, check, recv, field)
+		return b.String(), true
+	}
+	switch elem := x.X.(type) {
+	case *ast.ArrayType, *ast.MapType:
+		typ := p.typeString(elem, tname, imports)
+		fmt.Fprintf(&b, "// %s returns the %s field, or nil when it or the %s is nil.\n", method, field, tname)
+		fmt.Fprintf(&b, "func (%s *%s) %s() %s {\n\tif %s {\n\t\treturn nil\n\t}\n\treturn *%s.%s\n}\n\n",
+			recv, tname, method, typ, check, recv, field)
+		return b.String(), true
+	}
+	if p.isStruct(tname, x.X) {
+		typ := p.typeString(x, tname, imports)
+		fmt.Fprintf(&b, "// %s returns the %s field, or nil when it or the %s is nil. The getters of\n// the result are safe to call on nil.\n", method, field, tname)
+		fmt.Fprintf(&b, "func (%s *%s) %s() %s {\n\tif %s == nil {\n\t\treturn nil\n\t}\n\treturn %s.%s\n}\n\n",
+			recv, tname, method, typ, recv, recv, field)
+		return b.String(), true
+	}
+	typ := p.typeString(x.X, tname, imports)
+	zero, literal := p.zeroValue(x.X, tname, imports)
+	desc := zero
+	if !literal {
+		desc = "the zero " + typ
+	}
+	fmt.Fprintf(&b, "// %s returns the %s field, or %s when it or the %s is nil.\n", method, field, desc, tname)
+	fmt.Fprintf(&b, "func (%s *%s) %s() %s {\n\tif %s {\n", recv, tname, method, typ, check)
+	if literal {
+		fmt.Fprintf(&b, "\t\treturn %s\n", zero)
+	} else {
+		fmt.Fprintf(&b, "\t\tvar zero %s\n\t\treturn zero\n", typ)
+	}
+	fmt.Fprintf(&b, "\t}\n\treturn *%s.%s\n}\n\n", recv, field)
+	return b.String(), true
 }
 
 // isUnixSeconds reports whether field f holds Unix seconds: an int (behind a

@@ -31,6 +31,59 @@ var (
 	versionsLineRE  = regexp.MustCompile(`(?m)^versions: *\n`)
 )
 
+// pinSupported sets the pinned version of the pin's text to v and its
+// supported list to v and the previous version.
+func pinSupported(text string, pin *Pin, v, previous string) string {
+	supported := []string{v, previous}
+	if previous == v {
+		// Not a move: keep the list (it names v when it is valid).
+		supported = pin.Supported
+		if len(supported) == 0 {
+			supported = []string{v}
+		}
+	}
+	quoted := make([]string, len(supported))
+	for i, s := range supported {
+		quoted[i] = strconv.Quote(s)
+	}
+	text = pinnedLineRE.ReplaceAllLiteralString(text, "pinned: "+strconv.Quote(v))
+	supportedLine := "supported: [" + strings.Join(quoted, ", ") + "]"
+	if supportedLineRE.MatchString(text) {
+		return supportedLineRE.ReplaceAllLiteralString(text, supportedLine)
+	}
+	loc := pinnedLineRE.FindStringIndex(text)
+	return text[:loc[1]] + "\n" + supportedLine + text[loc[1]:]
+}
+
+// seedFromPrevious starts the overlay and the operations table of v as
+// copies of the previous version's, to be reviewed (files that exist are
+// kept).
+func seedFromPrevious(root, v string, res *BumpResult) error {
+	for _, seed := range []struct {
+		path func(root, v string) string
+		into *string
+	}{{OverlayPath, &res.SeededOverlay}, {TablePath, &res.SeededTable}} {
+		dst := seed.path(root, v)
+		if _, err := os.Stat(dst); err == nil {
+			continue
+		} else if !os.IsNotExist(err) {
+			return err
+		}
+		from := seed.path(root, res.Previous)
+		data, err := os.ReadFile(from)
+		if err != nil {
+			return fmt.Errorf("bump: seed %s: %w", rel(root, dst), err)
+		}
+		header := fmt.Sprintf("# Seeded from %s by make bump-api: review every entry against the %s description.\n",
+			rel(root, from), v)
+		if err := os.WriteFile(dst, append([]byte(header), data...), 0o644); err != nil {
+			return err
+		}
+		*seed.into = rel(root, from)
+	}
+	return nil
+}
+
 // Bump moves the pin of the repository at root to version v, editing api/pin.yaml in
 // place (comments and order kept):
 //   - when v has no versions entry, one is added with the path DescriptionPath(v) and
@@ -77,50 +130,9 @@ func Bump(ctx context.Context, root string, f *Fetcher, v string) (BumpResult, e
 		text = text[:loc[1]] + entry + text[loc[1]:]
 	}
 
-	supported := []string{v, res.Previous}
-	if res.Previous == v {
-		// Not a move: keep the list (it names v when it is valid).
-		supported = pin.Supported
-		if len(supported) == 0 {
-			supported = []string{v}
-		}
-	}
-	quoted := make([]string, len(supported))
-	for i, s := range supported {
-		quoted[i] = strconv.Quote(s)
-	}
-	text = pinnedLineRE.ReplaceAllLiteralString(text, "pinned: "+strconv.Quote(v))
-	supportedLine := "supported: [" + strings.Join(quoted, ", ") + "]"
-	if supportedLineRE.MatchString(text) {
-		text = supportedLineRE.ReplaceAllLiteralString(text, supportedLine)
-	} else {
-		loc := pinnedLineRE.FindStringIndex(text)
-		text = text[:loc[1]] + "\n" + supportedLine + text[loc[1]:]
-	}
-
-	// The overlay and the operations table of v start as copies of the previous
-	// version's, to be reviewed.
-	for _, seed := range []struct {
-		path func(root, v string) string
-		into *string
-	}{{OverlayPath, &res.SeededOverlay}, {TablePath, &res.SeededTable}} {
-		dst := seed.path(root, v)
-		if _, err := os.Stat(dst); err == nil {
-			continue
-		} else if !os.IsNotExist(err) {
-			return res, err
-		}
-		from := seed.path(root, res.Previous)
-		data, err := os.ReadFile(from)
-		if err != nil {
-			return res, fmt.Errorf("bump: seed %s: %w", rel(root, dst), err)
-		}
-		header := fmt.Sprintf("# Seeded from %s by make bump-api: review every entry against the %s description.\n",
-			rel(root, from), v)
-		if err := os.WriteFile(dst, append([]byte(header), data...), 0o644); err != nil {
-			return res, err
-		}
-		*seed.into = rel(root, from)
+	text = pinSupported(text, pin, v, res.Previous)
+	if err := seedFromPrevious(root, v, &res); err != nil {
+		return res, err
 	}
 
 	if err := writeAtomic(pinPath, []byte(text)); err != nil {

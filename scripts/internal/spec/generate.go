@@ -150,11 +150,18 @@ func Generate(ctx context.Context, o Options) error {
 	if o.FacadeDir == "" {
 		return nil
 	}
+	return generateFacade(o, doc, []byte(code))
+}
+
+// generateFacade writes the generated files of package intercom (methods,
+// iterators, aliases) into o.FacadeDir, from the description doc and gen's
+// source code, and logs what it did.
+func generateFacade(o Options, doc *openapi3.T, code []byte) error {
 	table, err := LoadTable(TablePath(o.Root, o.Version))
 	if err != nil {
 		return err
 	}
-	res, err := GenerateFacade(doc, table, []byte(code), o.Version, o.FacadeDir, o.Lenient)
+	res, err := GenerateFacade(doc, table, code, o.Version, o.FacadeDir, o.Lenient)
 	if err != nil {
 		return fmt.Errorf("facade: %w", err)
 	}
@@ -167,29 +174,34 @@ func Generate(ctx context.Context, o Options) error {
 		return err
 	}
 	ares, err := WriteAliases(AliasInputs{
-		List: list, GenSrc: []byte(code), UnionsSrc: unionsSrc, Version: o.Version,
+		List: list, GenSrc: code, UnionsSrc: unionsSrc, Version: o.Version,
 		TypesDir: filepath.Join(o.Root, "types"), HandDir: filepath.Join(o.Root, "intercom"), FacadeDir: o.FacadeDir,
 	})
 	if err != nil {
 		return fmt.Errorf("aliases: %w", err)
 	}
 	if o.Log != nil {
-		fmt.Fprintf(o.Log, "facade %s: %d methods, %d iterators in %d files\n", o.Version, res.Methods, res.Iterators, len(res.Files))
-		fmt.Fprintf(o.Log, "facade %s: %d type aliases from the exported signatures, %d from request bodies and params, %d from %s, %d enum constants, %d union constructors, %d value builders (%s)\n", o.Version, ares.FromSignatures, ares.FromRequests, ares.Listed, rel(o.Root, AliasListPath(o.Root)), ares.Constants, ares.Constructors, ares.Builders, AliasesFile)
-		for _, sk := range ares.Skipped {
-			fmt.Fprintf(o.Log, "facade %s: not aliased: %s\n", o.Version, sk)
-		}
-		for _, sk := range res.Skipped {
-			fmt.Fprintf(o.Log, "facade %s: left out (lenient): %s\n", o.Version, sk)
-		}
-		if len(res.Untabled) > 0 {
-			fmt.Fprintf(o.Log, "facade %s: %d operations have no entry in %s (named from tag and operationId; review them):\n", o.Version, len(res.Untabled), rel(o.Root, TablePath(o.Root, o.Version)))
-			for _, u := range res.Untabled {
-				fmt.Fprintf(o.Log, "  %s\n", u)
-			}
-		}
+		logFacade(o, res, ares)
 	}
 	return nil
+}
+
+// logFacade reports what the facade generator did.
+func logFacade(o Options, res *FacadeResult, ares *AliasResult) {
+	fmt.Fprintf(o.Log, "facade %s: %d methods, %d iterators in %d files\n", o.Version, res.Methods, res.Iterators, len(res.Files))
+	fmt.Fprintf(o.Log, "facade %s: %d type aliases from the exported signatures, %d from request bodies and params, %d from %s, %d enum constants, %d union constructors, %d value builders (%s)\n", o.Version, ares.FromSignatures, ares.FromRequests, ares.Listed, rel(o.Root, AliasListPath(o.Root)), ares.Constants, ares.Constructors, ares.Builders, AliasesFile)
+	for _, sk := range ares.Skipped {
+		fmt.Fprintf(o.Log, "facade %s: not aliased: %s\n", o.Version, sk)
+	}
+	for _, sk := range res.Skipped {
+		fmt.Fprintf(o.Log, "facade %s: left out (lenient): %s\n", o.Version, sk)
+	}
+	if len(res.Untabled) > 0 {
+		fmt.Fprintf(o.Log, "facade %s: %d operations have no entry in %s (named from tag and operationId; review them):\n", o.Version, len(res.Untabled), rel(o.Root, TablePath(o.Root, o.Version)))
+		for _, u := range res.Untabled {
+			fmt.Fprintf(o.Log, "  %s\n", u)
+		}
+	}
 }
 
 func loadConfig(path string) (codegen.Configuration, error) {

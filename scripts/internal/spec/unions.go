@@ -582,146 +582,49 @@ func (g *genSource) sample(u map[string]union, v variant) string {
 	return fmt.Sprintf("*new(%s)", t)
 }
 
+// unionsTestView is the data of templates/unions_test.go.tmpl.
+type unionsTestView struct {
+	Header     string
+	Imports    []struct{ Name, Path string }
+	RoundTrips []struct{ Name, Union, Type, Sample, Want string }
+	Unions     []string
+}
+
+// unionsTest renders UnionsTestFile: a round trip of every variant of every
+// union, with a sample value the test can build.
 func (g *genSource) unionsTest(us []union) ([]byte, error) {
 	byName := map[string]union{}
 	for _, u := range us {
 		byName[u.name] = u
 	}
-	var b bytes.Buffer
-	b.WriteString(`// TestUnionsRoundTrip builds every variant of every union with its
-// constructor, encodes and decodes the union, and checks that Value returns
-// the same variant with the same JSON.
-func TestUnionsRoundTrip(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		run  func() (want, got any, wire []byte, err error)
-	}{
-`)
+	v := unionsTestView{Header: unionsHeader}
 	var samples []string
 	for _, u := range us {
-		for i, v := range u.variants {
-			sample := g.sample(byName, v)
+		for i, vr := range u.variants {
+			sample := g.sample(byName, vr)
 			samples = append(samples, sample)
 			want := "nil"
 			if j, ok := u.same[i]; ok {
 				want = fmt.Sprintf("*new(%s)", g.expr(u.variants[j].typ))
 			}
-			fmt.Fprintf(&b, "\t\t{%q, func() (any, any, []byte, error) { return roundTrip(%sOf[%s], %s, %s) }},\n",
-				u.name+"/"+g.expr(v.typ), u.name, g.expr(v.typ), sample, want)
+			v.RoundTrips = append(v.RoundTrips, struct{ Name, Union, Type, Sample, Want string }{
+				u.name + "/" + g.expr(vr.typ), u.name, g.expr(vr.typ), sample, want})
 		}
+		v.Unions = append(v.Unions, u.name)
 	}
-	b.WriteString(`	} {
-		t.Run(tc.name, func(t *testing.T) {
-			want, got, wire, err := tc.run()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if reflect.TypeOf(got) != reflect.TypeOf(want) {
-				t.Fatalf("Value() = %T, want %T (JSON %s)", got, want, wire)
-			}
-			back, err := json.Marshal(got)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var a, b any
-			if err := json.Unmarshal(wire, &a); err != nil {
-				t.Fatal(err)
-			}
-			if err := json.Unmarshal(back, &b); err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(dropNulls(a), dropNulls(b)) {
-				t.Errorf("Value() encodes as %s, the union as %s", back, wire)
-			}
-		})
-	}
-}
-
-// TestUnionsUnsetValue checks that Value of an unset union or of JSON null is
-// an error, not a panic or a variant.
-func TestUnionsUnsetValue(t *testing.T) {
-	for _, tc := range []struct {
-		name  string
-		value func([]byte) (any, error)
-	}{
-`)
-	for _, u := range us {
-		fmt.Fprintf(&b, "\t\t{%q, func(b []byte) (any, error) { var u %s; if b != nil { if err := u.UnmarshalJSON(b); err != nil { return nil, err } }; return u.Value() }},\n", u.name, u.name)
-	}
-	b.WriteString(`	} {
-		for _, in := range [][]byte{nil, []byte("null")} {
-			if v, err := tc.value(in); err == nil {
-				t.Errorf("%s from %q: Value() = %#v, want an error", tc.name, in, v)
-			}
-		}
-	}
-}
-
-// roundTrip returns v (or same, the variant with v's shape that Value
-// returns for it, when not nil), what Value returns for the union mk builds
-// from v once encoded and decoded, and the union's JSON.
-func roundTrip[U interface{ Value() (any, error) }, V any](mk func(V) (U, error), v V, same any) (want, got any, wire []byte, err error) {
-	u, err := mk(v)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	wire, err = json.Marshal(u)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	var back U
-	if err := json.Unmarshal(wire, &back); err != nil {
-		return nil, nil, nil, err
-	}
-	got, err = back.Value()
-	if same != nil {
-		return same, got, wire, err
-	}
-	return v, got, wire, err
-}
-
-// dropNulls removes the null members of the objects in v: a null member and
-// an absent one mean the same to the API.
-func dropNulls(v any) any {
-	switch v := v.(type) {
-	case map[string]any:
-		for k, m := range v {
-			if m == nil {
-				delete(v, k)
-			} else {
-				v[k] = dropNulls(m)
-			}
-		}
-	case []any:
-		for i, m := range v {
-			v[i] = dropNulls(m)
-		}
-	}
-	return v
-}
-
-func must[T any](v T, err error) T {
-	if err != nil {
-		panic(err)
-	}
-	return v
-}
-
-func ptr[T any](v T) *T { return &v }
-`)
-	var head bytes.Buffer
-	fmt.Fprintf(&head, "%s\n\npackage gen\n\nimport (\n\t\"encoding/json\"\n\t\"reflect\"\n\t\"testing\"\n", unionsHeader)
 	all := strings.Join(samples, "\n")
 	for _, name := range sortedImports(g.imports) {
 		if strings.Contains(all, name+".") {
-			fmt.Fprintf(&head, "\t%s %q\n", name, g.imports[name])
+			v.Imports = append(v.Imports, struct{ Name, Path string }{name, g.imports[name]})
 		}
 	}
-	head.WriteString(")\n\n")
-	head.Write(b.Bytes())
-	out, err := format.Source(head.Bytes())
+	var b bytes.Buffer
+	if err := templates.ExecuteTemplate(&b, "unions_test.go.tmpl", v); err != nil {
+		return nil, fmt.Errorf("%s: %w", UnionsTestFile, err)
+	}
+	out, err := format.Source(b.Bytes())
 	if err != nil {
-		return nil, fmt.Errorf("format %s: %w\n%s", UnionsTestFile, err, head.Bytes())
+		return nil, fmt.Errorf("format %s: %w\n%s", UnionsTestFile, err, b.Bytes())
 	}
 	return out, nil
 }

@@ -96,7 +96,10 @@ type AliasResult struct {
 // AliasInputs are the inputs of WriteAliases.
 type AliasInputs struct {
 	List   *AliasList
-	GenSrc []byte // the source of gen/intercom.gen.go
+	GenSrc []byte // the source of gen/intercom.gen.go (used when Model is nil)
+	// Model, when set, is the model of the generation, whose parse of gen is
+	// reused.
+	Model *Model
 	// UnionsSrc is the source of gen/unions.gen.go (nil: none): its constructors
 	// <Union>Of get a wrapper in package intercom, and their variants aliases.
 	UnionsSrc []byte
@@ -110,10 +113,15 @@ type AliasInputs struct {
 
 // WriteAliases writes FacadeDir/types.gen.go.
 func WriteAliases(in AliasInputs) (*AliasResult, error) {
-	genDocs, err := typeDocs(in.GenSrc)
-	if err != nil {
-		return nil, fmt.Errorf("parse gen: %w", err)
+	model := in.Model
+	if model == nil {
+		m, err := NewModel(nil, nil, in.GenSrc)
+		if err != nil {
+			return nil, fmt.Errorf("parse gen: %w", err)
+		}
+		model = m
 	}
+	genDocs := model.genDocs
 	typesDocs, typesFuncs, err := typesPackage(in.TypesDir)
 	if err != nil {
 		return nil, err
@@ -132,10 +140,7 @@ func WriteAliases(in AliasInputs) (*AliasResult, error) {
 		}
 		ab.add(&ab.listed, "gen", n, genDocs, "api/aliases.yaml")
 	}
-	genModel, err := parseGenModel(in.GenSrc)
-	if err != nil {
-		return nil, fmt.Errorf("parse gen: %w", err)
-	}
+	genModel := model.genTypes
 	ctors, err := unionConstructors(in.UnionsSrc)
 	if err != nil {
 		return nil, fmt.Errorf("parse gen unions: %w", err)
@@ -496,16 +501,6 @@ func genTypesIn(ft *ast.FuncType, set map[string]bool) {
 	})
 }
 
-// typeDocs parses Go source and returns its exported non-generic types with the first
-// sentence of their doc comments.
-func typeDocs(src []byte) (map[string]string, error) {
-	f, err := parser.ParseFile(token.NewFileSet(), "src.go", src, parser.ParseComments)
-	if err != nil {
-		return nil, err
-	}
-	return fileTypeDocs(f), nil
-}
-
 func fileTypeDocs(f *ast.File) map[string]string {
 	docs := map[string]string{}
 	for _, d := range f.Decls {
@@ -585,11 +580,8 @@ type genModel struct {
 	consts map[string][]string // type name -> its constants, in source order
 }
 
-func parseGenModel(src []byte) (*genModel, error) {
-	f, err := parser.ParseFile(token.NewFileSet(), "gen.go", src, 0)
-	if err != nil {
-		return nil, err
-	}
+// newGenModel reads the types and enum constants of f, gen's parsed source.
+func newGenModel(f *ast.File) *genModel {
 	m := &genModel{types: map[string]ast.Expr{}, consts: map[string][]string{}}
 	for _, d := range f.Decls {
 		gd, ok := d.(*ast.GenDecl)
@@ -615,7 +607,7 @@ func parseGenModel(src []byte) (*genModel, error) {
 			}
 		}
 	}
-	return m, nil
+	return m
 }
 
 // reachable returns, sorted, the gen types that the types roots are built from: the

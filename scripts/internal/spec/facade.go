@@ -54,11 +54,17 @@ type facadeOp struct {
 // generated into FacadeResult.Skipped instead of an error, so that the rest
 // compiles.
 func GenerateFacade(doc *openapi3.T, table *Table, genSrc []byte, version, outDir string, lenient bool) (*FacadeResult, error) {
-	m, err := parseGen(genSrc)
+	model, err := NewModel(doc, table, genSrc)
 	if err != nil {
 		return nil, err
 	}
-	ops, err := facadeOps(doc, table, m, version)
+	return model.GenerateFacade(version, outDir, lenient)
+}
+
+// GenerateFacade is [GenerateFacade] on the model.
+func (model *Model) GenerateFacade(version, outDir string, lenient bool) (*FacadeResult, error) {
+	m, table := model.gen, model.Table
+	ops, err := facadeOps(model.Doc, table, m, version)
 	if err != nil {
 		return nil, err
 	}

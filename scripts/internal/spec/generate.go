@@ -161,7 +161,11 @@ func generateFacade(o Options, doc *openapi3.T, code []byte) error {
 	if err != nil {
 		return err
 	}
-	res, err := GenerateFacade(doc, table, code, o.Version, o.FacadeDir, o.Lenient)
+	model, err := NewModel(doc, table, code)
+	if err != nil {
+		return err
+	}
+	res, err := model.GenerateFacade(o.Version, o.FacadeDir, o.Lenient)
 	if err != nil {
 		return fmt.Errorf("facade: %w", err)
 	}
@@ -174,7 +178,7 @@ func generateFacade(o Options, doc *openapi3.T, code []byte) error {
 		return err
 	}
 	ares, err := WriteAliases(AliasInputs{
-		List: list, GenSrc: code, UnionsSrc: unionsSrc, Version: o.Version,
+		List: list, Model: model, UnionsSrc: unionsSrc, Version: o.Version,
 		TypesDir: filepath.Join(o.Root, "types"), HandDir: filepath.Join(o.Root, "intercom"), FacadeDir: o.FacadeDir,
 	})
 	if err != nil {

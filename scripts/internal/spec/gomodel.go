@@ -2,9 +2,7 @@ package spec
 
 import (
 	"bytes"
-	"fmt"
 	"go/ast"
-	"go/parser"
 	"go/printer"
 	"go/token"
 	"strings"
@@ -24,13 +22,8 @@ type goModel struct {
 	resps map[string]*ast.StructType // the <Op>Response structs
 }
 
-// parseGen parses the source of the generated package.
-func parseGen(src []byte) (*goModel, error) {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "intercom.gen.go", src, 0)
-	if err != nil {
-		return nil, fmt.Errorf("parse generated code: %w", err)
-	}
+// newGoModel reads the declarations of f, the parsed source src of gen.
+func newGoModel(fset *token.FileSet, f *ast.File, src []byte) *goModel {
 	m := &goModel{fset: fset, src: src, types: map[string]*ast.TypeSpec{}, funcs: map[string]*ast.FuncDecl{}, resps: map[string]*ast.StructType{}}
 	for _, d := range f.Decls {
 		switch d := d.(type) {
@@ -51,7 +44,7 @@ func parseGen(src []byte) (*goModel, error) {
 			m.resps[strings.TrimSuffix(name, "Response")] = st
 		}
 	}
-	return m, nil
+	return m
 }
 
 // builderOp returns the key of a request builder of gen in goModel.funcs:

@@ -179,7 +179,7 @@ func generateFacade(o Options, doc *openapi3.T, code []byte) error {
 	}
 	ares, err := WriteAliases(AliasInputs{
 		List: list, Model: model, UnionsSrc: unionsSrc, Version: o.Version,
-		TypesDir: filepath.Join(o.Root, "types"), HandDir: filepath.Join(o.Root, "intercom"), FacadeDir: o.FacadeDir,
+		TypesDir: filepath.Join(o.Root, "intercom", "types"), HandDir: filepath.Join(o.Root, "intercom"), FacadeDir: o.FacadeDir,
 	})
 	if err != nil {
 		return fmt.Errorf("aliases: %w", err)

@@ -19,12 +19,14 @@ func Ptr[T any](v T) *T { return &v }
 // Decoding is tolerant (see decode.go): a field that does not fit its type is
 // reported and the rest returned; a body that is not JSON, or is empty or null,
 // returns *DecodeError{StatusCode, Body, Err} (raw body kept).
-func doJSON[T any](ctx context.Context, c *Client, op *Operation, opts []Option, req *http.Request, buildErr error) (*T, error) {
+func doJSON[T any](ctx context.Context, c *Client, op *Operation, opts []Option, req *http.Request, buildErr error) (_ *T, err error) {
 	if buildErr != nil {
 		return nil, buildError(buildErr)
 	}
 	opts = callOptions(ctx, opts)
-	resp, err := c.do(ctx, op, opts, req)
+	var ob *callObs // the observation of the call, ended once decoded
+	defer func() { ob.decoded(err) }()
+	resp, err := c.exec(ctx, op, opts, req, &ob)
 	if err != nil {
 		return nil, err
 	}

@@ -93,7 +93,8 @@ type CallResult struct {
 	// StatusCode is the status of the final response, or 0 when there was
 	// none.
 	StatusCode int
-	// Err is the call's error (an [*Error] for a non-2xx response), or nil.
+	// Err is the call's error (an [*Error] for a non-2xx response, a
+	// [*DecodeError] for a 2xx body that could not be decoded), or nil.
 	Err error
 	// Attempts is the number of attempts made (0 when the call failed before
 	// its first one, e.g. on an invalid option).
@@ -104,7 +105,8 @@ type CallResult struct {
 	// RequestID and RateLimit are those of the final response.
 	RequestID string
 	RateLimit RateLimit
-	// Duration is the time from entering to leaving the HTTP layer.
+	// Duration is the time from entering to leaving the HTTP layer (for a
+	// service method, to the end of decoding its response).
 	Duration time.Duration
 }
 
@@ -130,11 +132,32 @@ func WithObserver(obs ...Observer) Option {
 type callObs struct {
 	now  func() time.Time
 	cos  []CallObserver
+	cos1 [1]CallObserver // cos's storage for the usual single observer
 	res  CallResult
 	t0   time.Time // call start
 	ta   time.Time // start of the current attempt's wait, then of its send
 	cur  AttemptInfo
 	open bool // cur is an attempt not reported yet
+
+	// decode marks a call whose body doJSON decodes after the engine
+	// returns: a successful call is reported by decoded, with the decoding
+	// error if any, from res0.
+	decode, pending bool
+	res0            CallResult // the result waiting for decoding
+}
+
+// decoded ends the observation the engine left to decoding, if any: err,
+// the decoding error, becomes the call's error. o may be nil.
+func (o *callObs) decoded(err error) {
+	if o == nil || !o.pending {
+		return
+	}
+	o.pending = false
+	r := o.res0
+	if err != nil {
+		r.Err = err
+	}
+	o.report(r)
 }
 
 // observeCall starts observing the call of req, or returns nil when the
@@ -145,6 +168,7 @@ func (c *Client) observeCall(req *http.Request, op *Operation, cfg *config) (*ca
 		return nil, req
 	}
 	o := &callObs{now: cfg.now}
+	o.cos = o.cos1[:0]
 	o.t0 = o.now()
 	info := CallInfo{Operation: op, Method: req.Method, Host: req.URL.Hostname(), Start: o.t0}
 	info.Port, _ = strconv.Atoi(portOf(req.URL))
@@ -252,6 +276,16 @@ func (o *callObs) end(resp **http.Response, err *error) {
 	if o.res.Attempts > 0 {
 		r.RequestID, r.RateLimit = o.cur.RequestID, o.cur.RateLimit
 	}
+	if *err == nil && o.decode {
+		// doJSON decodes the body next: it reports the call (decoded).
+		o.res0, o.pending = r, true
+		return
+	}
+	o.report(r)
+}
+
+// report tells the observers the call ended with r.
+func (o *callObs) report(r CallResult) {
 	r.Duration = o.now().Sub(o.t0)
 	for _, co := range o.cos {
 		co.CallDone(r)

@@ -119,7 +119,14 @@ func (c *Client) callConfig(op *Operation, opts []Option) (*config, func(*http.R
 // attempts with retries, and turning a final non-2xx response into *Error.
 // The request it hands to the middleware chain has the context ctx, marked
 // with op for [OperationFromRequest].
-func (c *Client) do(ctx context.Context, op *Operation, opts []Option, req *http.Request) (resp *http.Response, err error) {
+func (c *Client) do(ctx context.Context, op *Operation, opts []Option, req *http.Request) (*http.Response, error) {
+	return c.exec(ctx, op, opts, req, nil)
+}
+
+// exec is [Client.do]; with decoding not nil, the caller decodes the
+// response: a successful call's observation is left to it, in *decoding
+// (see [callObs.decoded]), so that observers see the decoding's outcome.
+func (c *Client) exec(ctx context.Context, op *Operation, opts []Option, req *http.Request, decoding **callObs) (resp *http.Response, err error) {
 	hasBody := req.Body != nil && req.Body != http.NoBody
 	cfg, send, err := c.callConfig(op, opts)
 	if err != nil {
@@ -143,6 +150,9 @@ func (c *Client) do(ctx context.Context, op *Operation, opts []Option, req *http
 	}
 	ob, req := c.observeCall(req, op, cfg) // nil without WithObserver
 	if ob != nil {
+		if decoding != nil {
+			ob.decode, *decoding = true, ob
+		}
 		defer ob.end(&resp, &err)
 	}
 	ctx = req.Context()

@@ -22,6 +22,9 @@ func (s *MessagesService) Create(ctx context.Context, body gen.CreateMessageRequ
 // GetWhatsAppStatus fetches the delivery status of one WhatsApp
 // message (GET /messages/whatsapp/status).
 func (s *MessagesService) GetWhatsAppStatus(ctx context.Context, params *gen.RetrieveWhatsAppMessageStatusParams, opts ...Option) (*gen.WhatsappMessageStatus, error) {
+	if err := requireParam("message_id", params == nil || params.MessageId == ""); err != nil {
+		return nil, err
+	}
 	req, err := gen.NewRetrieveWhatsAppMessageStatusRequest(s.c.server, params)
 	return doJSON[gen.WhatsappMessageStatus](ctx, s.c, opRetrieveWhatsAppMessageStatus, opts, req, err)
 }
@@ -30,6 +33,9 @@ func (s *MessagesService) GetWhatsAppStatus(ctx context.Context, params *gen.Ret
 // the WhatsApp messages a ruleset sent (GET /messages/status);
 // params.RulesetId is required.
 func (s *MessagesService) ListWhatsAppStatuses(ctx context.Context, params *gen.GetWhatsAppMessageStatusParams, opts ...Option) (*gen.WhatsappMessageStatusList, error) {
+	if err := requireParam("ruleset_id", params == nil || params.RulesetId == ""); err != nil {
+		return nil, err
+	}
 	req, err := gen.NewGetWhatsAppMessageStatusRequest(s.c.server, params)
 	return doJSON[gen.WhatsappMessageStatusList](ctx, s.c, opGetWhatsAppMessageStatus, opts, req, err)
 }
@@ -38,6 +44,9 @@ func (s *MessagesService) ListWhatsAppStatuses(ctx context.Context, params *gen.
 // arguments are those of [MessagesService.ListWhatsAppStatuses]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
 func (s *MessagesService) ListWhatsAppStatusesAll(ctx context.Context, params *gen.GetWhatsAppMessageStatusParams, opts ...Option) iter.Seq2[gen.WhatsappMessageStatusEvent, error] {
+	if err := requireParam("ruleset_id", params == nil || params.RulesetId == ""); err != nil {
+		return errSeq[gen.WhatsappMessageStatusEvent](err)
+	}
 	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opGetWhatsAppMessageStatus, opts,
 		func(cursor string) (*http.Request, error) {

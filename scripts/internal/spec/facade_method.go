@@ -174,6 +174,7 @@ func (g *fileGen) paramsShape(fo *facadeOp, sh *callShape) error {
 		sh.sig = append(sh.sig, "params "+g.m.qual(f.Type))
 		sh.call = append(sh.call, "params")
 	}
+	sh.checks = append(sh.checks, requiredParamChecks(fo.op, fo.entry, sh.sig)...)
 	if sh.contentType {
 		sh.sig = append(sh.sig, "contentType string")
 		sh.call = append(sh.call, "contentType")

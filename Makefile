@@ -68,12 +68,12 @@ tools: ## Build the pinned tools (gotestsum, staticcheck, apidiff) into the buil
 	@echo "tools of scripts/tools/go.mod built: make test and make lint now work with GOPROXY=off"
 
 .PHONY: test
-test: ## Every module's tests, each step even after a failure; ends with `tests: N passed, N failed, N skipped`.
+test: ## The everyday run (-short): every module's tests, each step even after a failure; ends with `tests: N passed, N failed, N skipped`.
 	@bash scripts/test.sh
 
 .PHONY: test-long
-test-long: ## Long tests: the whole tree on a synthetic next API version with edits only in api/ (minutes).
-	cd scripts && INTERCOM_TEST_LONG=1 $(GO) test -count=1 -timeout 60m -run 'TestNextVersionTree' -v ./suites/bumptest/
+test-long: ## What `make test` skips: the -short soaks, load tests and 10,000-item jobs with -race, and the whole tree on a synthetic next API version (minutes); .ci/run runs it.
+	@bash scripts/test.sh long
 
 .PHONY: test-short
 test-short: ## Root module tests only, without -race.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"iter"
 	"strconv"
 )
@@ -23,7 +22,7 @@ func numericID(name, id string) (int, error) {
 	}
 	n, err := strconv.Atoi(id)
 	if err != nil || n <= 0 || strconv.Itoa(n) != id {
-		return 0, fmt.Errorf("intercom: %s %q is not a positive number: %w", name, truncate(id, 64), ErrInvalidID)
+		return 0, errorf("intercom: %s %q is not a positive number: %w", name, truncate(id, 64), ErrInvalidID)
 	}
 	return n, nil
 }
@@ -43,7 +42,7 @@ func numericString(name, id string) error {
 func requireUnionBody(v json.Marshaler) error {
 	b, err := v.MarshalJSON()
 	if err != nil {
-		return fmt.Errorf("intercom: encoding request body: %w", err)
+		return errorf("intercom: encoding request body: %w", err)
 	}
 	switch string(bytes.TrimSpace(b)) {
 	case "", "null", "{}":

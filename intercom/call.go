@@ -32,7 +32,7 @@ func doJSON[T any](ctx context.Context, c *Client, op *Operation, opts []Option,
 	}
 	body, err := responseBytes(resp)
 	if err != nil {
-		return nil, fmt.Errorf("intercom: reading response body: %w", err)
+		return nil, errorf("intercom: reading response body: %w", err)
 	}
 	v := new(T)
 	if err := decodeResponse(ctx, c, op, opts, resp, body, v); err != nil {
@@ -80,7 +80,7 @@ func (c *Client) nextPageRequest(rawURL string) (*http.Request, error) {
 	}
 	req, err := http.NewRequest(http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, fmt.Errorf("intercom: %w", c.scrubErr(err))
+		return nil, errorf("intercom: %w", c.scrubErr(err))
 	}
 	return req, nil
 }
@@ -89,7 +89,7 @@ func (c *Client) nextPageRequest(rawURL string) (*http.Request, error) {
 func (c *Client) resolveURL(rawURL string) (*url.URL, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("intercom: invalid next-page URL: %w", c.scrubErr(err))
+		return nil, errorf("intercom: invalid next-page URL: %w", c.scrubErr(err))
 	}
 	if u.User != nil {
 		return nil, errors.New("intercom: refusing a next-page URL with credentials")
@@ -157,13 +157,13 @@ func portOf(u *url.URL) string {
 func requireID(name, id string) error {
 	switch id {
 	case "":
-		return fmt.Errorf("intercom: %s is empty: %w", name, ErrInvalidID)
+		return errorf("intercom: %s is empty: %w", name, ErrInvalidID)
 	case ".", "..":
-		return fmt.Errorf("intercom: %s %q is not an id: %w", name, id, ErrInvalidID)
+		return errorf("intercom: %s %q is not an id: %w", name, id, ErrInvalidID)
 	}
 	for _, r := range id {
 		if r < ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return fmt.Errorf("intercom: %s %q contains control characters: %w", name, truncate(id, 64), ErrInvalidID)
+			return errorf("intercom: %s %q contains control characters: %w", name, truncate(id, 64), ErrInvalidID)
 		}
 	}
 	return nil

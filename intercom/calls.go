@@ -1,8 +1,6 @@
 package intercom
 
 import (
-	"fmt"
-
 	"github.com/intercomkit/intercom-go/gen"
 )
 
@@ -10,7 +8,7 @@ import (
 // with an invalid id, before POST /calls/search is sent.
 func checkTranscriptsBody(b gen.ListCallsWithTranscriptsJSONRequestBody) (gen.ListCallsWithTranscriptsJSONRequestBody, error) {
 	if len(b.ConversationIds) == 0 {
-		return b, fmt.Errorf("intercom: no conversation ids: %w", ErrInvalidID)
+		return b, errorf("intercom: no conversation ids: %w", ErrInvalidID)
 	}
 	for _, id := range b.ConversationIds {
 		if err := requireID("conversation id", id); err != nil {

@@ -120,7 +120,7 @@ func NewClientFromEnv(opts ...Option) (*Client, error) {
 	if env := os.Getenv(EnvRegion); env != "" && !cfg.regionSet && !cfg.baseURLSet {
 		r, err := ParseRegion(env)
 		if err != nil {
-			return nil, fmt.Errorf("intercom: %s: %w", EnvRegion, err)
+			return nil, errorf("intercom: %s: %w", EnvRegion, err)
 		}
 		cfg.region, cfg.regionSet = r, true
 	}
@@ -142,7 +142,7 @@ func newClient(token string, cfg config) (*Client, error) {
 	}
 	base, err := url.Parse(c.baseURL)
 	if err != nil { // validated already; kept for safety
-		return nil, fmt.Errorf("intercom: base URL: %w", err)
+		return nil, errorf("intercom: base URL: %w", err)
 	}
 	c.base = base
 	// The client's own copy of the HTTP client, with the redirect policy: a
@@ -172,6 +172,9 @@ func newClient(token string, cfg config) (*Client, error) {
 func validateToken(token string) error {
 	if token == "" {
 		return errors.New("intercom: empty access token")
+	}
+	if err := checkBearerPrefix(token); err != nil {
+		return err
 	}
 	for i := 0; i < len(token); i++ {
 		if c := token[i]; c <= ' ' || c >= 0x7f {

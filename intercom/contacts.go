@@ -41,6 +41,11 @@ func checkNote(b gen.CreateNoteJSONRequestBody) (gen.CreateNoteJSONRequestBody, 
 	if b.Body == "" {
 		return b, errors.New("intercom: the note body is empty")
 	}
+	if b.AdminId != nil { // optional: the note is then by the token's admin
+		if err := requireAdminID(*b.AdminId); err != nil {
+			return b, err
+		}
+	}
 	return b, nil
 }
 

@@ -23,7 +23,7 @@ func (s *ConversationsService) AddNote(ctx context.Context, conversationID, admi
 }
 
 func (s *ConversationsService) adminReply(ctx context.Context, conversationID, adminID, body string, kind gen.AdminReplyConversationRequestMessageType, opts []Option) (*gen.Conversation, error) {
-	if err := requireID("admin id", adminID); err != nil {
+	if err := requireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	req, err := gen.ReplyConversationRequestOf(gen.AdminReplyConversationRequest{
@@ -67,7 +67,7 @@ func (s *ConversationsService) ReplyAsContact(ctx context.Context, conversationI
 // (POST /conversations/{conversation_id}/parts, message_type "close"). A
 // non-empty body is posted in the conversation as the closing message.
 func (s *ConversationsService) Close(ctx context.Context, conversationID, adminID, body string, opts ...Option) (*gen.Conversation, error) {
-	if err := requireID("admin id", adminID); err != nil {
+	if err := requireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	r := gen.CloseConversationRequest{
@@ -88,7 +88,7 @@ func (s *ConversationsService) Close(ctx context.Context, conversationID, adminI
 // Open reopens a closed or snoozed conversation as admin adminID
 // (POST /conversations/{conversation_id}/parts, message_type "open").
 func (s *ConversationsService) Open(ctx context.Context, conversationID, adminID string, opts ...Option) (*gen.Conversation, error) {
-	if err := requireID("admin id", adminID); err != nil {
+	if err := requireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	req, err := gen.ManageConversationRequestOf(gen.OpenConversationRequest{
@@ -106,7 +106,7 @@ func (s *ConversationsService) Open(ctx context.Context, conversationID, adminID
 // "snoozed"). until is sent as Unix seconds (sub-second precision is
 // dropped); it must be after 1970-01-01.
 func (s *ConversationsService) Snooze(ctx context.Context, conversationID, adminID string, until time.Time, opts ...Option) (*gen.Conversation, error) {
-	if err := requireID("admin id", adminID); err != nil {
+	if err := requireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	secs, err := unixSeconds("snooze time", until)
@@ -139,7 +139,7 @@ func (s *ConversationsService) AssignTeam(ctx context.Context, conversationID, a
 }
 
 func (s *ConversationsService) assign(ctx context.Context, conversationID, adminID, assigneeID string, kind gen.AssignConversationRequestType, opts []Option) (*gen.Conversation, error) {
-	if err := requireID("admin id", adminID); err != nil {
+	if err := requireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	if err := requireID("assignee id", assigneeID); err != nil {
@@ -164,7 +164,7 @@ func (s *ConversationsService) AttachContact(ctx context.Context, conversationID
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	if err := requireID("admin id", adminID); err != nil {
+	if err := requireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	customer, err := gen.CustomerRequestOf(gen.CustomerByIntercomUserId{IntercomUserId: contactID})

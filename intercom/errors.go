@@ -63,6 +63,9 @@ type Error struct {
 
 	contentType string
 	err         error // why Body could not be decoded, if it could not
+
+	hint    string   // how to fix the call, see Hint (errors_help.go)
+	conceal []string // what the message must not show, see Hint
 }
 
 // Error describes the failure without ever including the access token.
@@ -111,7 +114,7 @@ func (e *Error) Error() string {
 	if e.Attempts > 1 {
 		fmt.Fprintf(&b, " (after %d attempts)", e.Attempts)
 	}
-	return b.String()
+	return e.withHint(b.String())
 }
 
 // bodyProblem says why an error body that could not be decoded as
@@ -293,6 +296,7 @@ func (c *Client) newError(req *http.Request, resp *http.Response, body []byte, t
 	if e.RequestID == "" {
 		e.RequestID = c.scrub(resp.Header.Get(hdrRequestID))
 	}
+	c.explain(req, e)
 	return e
 }
 
@@ -371,10 +375,10 @@ func (e *DecodeError) Error() string {
 		if n := len(e.Mismatches) - 1; n > 0 {
 			more = fmt.Sprintf(" (and %d more)", n)
 		}
-		return fmt.Sprintf("intercom: decoding %d response (%d bytes): %v: %s%s",
-			e.StatusCode, len(e.Body), e.Err, e.Mismatches[0], more)
+		return prefixOnce(fmt.Sprintf("intercom: decoding %d response (%d bytes): %v: %s%s",
+			e.StatusCode, len(e.Body), e.Err, e.Mismatches[0], more))
 	}
-	return fmt.Sprintf("intercom: decoding %d response (%d bytes): %v", e.StatusCode, len(e.Body), e.Err)
+	return prefixOnce(fmt.Sprintf("intercom: decoding %d response (%d bytes): %v", e.StatusCode, len(e.Body), e.Err))
 }
 
 // Unwrap returns the decoding error.

@@ -89,7 +89,7 @@ func ExampleArticlesService_Get() {
 	// Output:
 	// Getting started https://help.example.com/en/articles/42-getting-started
 	// true
-	// intercom: article id "../admins" is not a positive number: intercom: invalid id
+	// intercom: article id "../admins" is not a positive number: invalid id
 }
 
 func ExampleArticlesService_Search() {

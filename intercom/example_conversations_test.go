@@ -193,5 +193,5 @@ func ExampleConversationsService_Snooze() {
 	// Output:
 	// snoozed 2026-03-02T08:00:00Z
 	// closed
-	// intercom: conversation id is empty: intercom: invalid id
+	// intercom: conversation id is empty: invalid id
 }

@@ -10,7 +10,9 @@ import (
 )
 
 // Create creates a tag named body.Name, or renames the tag body.Id to
-// body.Name (POST /tags).
+// body.Name (POST /tags). When a tag of that name exists, Intercom returns it
+// instead of creating another; [TagsService.FindOrCreate] does the same
+// without a write when the tag exists, and says whether it created one.
 //
 // POST /tags also tags and untags companies and contacts in bulk: see
 // [TagsService.TagCompanies], [TagsService.UntagCompanies] and

@@ -22,7 +22,7 @@ func (s *TicketsService) AddNote(ctx context.Context, ticketID, adminID, body st
 }
 
 func (s *TicketsService) adminReply(ctx context.Context, ticketID, adminID, body string, kind gen.AdminReplyTicketRequestMessageType, opts []Option) (*gen.TicketReply, error) {
-	if err := requireID("admin id", adminID); err != nil {
+	if err := requireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	req, err := gen.ReplyTicketRequestOf(gen.AdminReplyTicketRequest{

@@ -586,19 +586,19 @@ func ctxError(ctx context.Context, cause error, attempts int) error {
 		if cerr == nil {
 			cerr = cause
 		}
-		return fmt.Errorf("intercom: %w%s", cerr, suffix)
+		return errorf("intercom: %w%s", cerr, suffix)
 	}
 	if errors.Is(cause, cerr) {
-		return fmt.Errorf("intercom: %w%s", cause, suffix)
+		return errorf("intercom: %w%s", cause, suffix)
 	}
-	return fmt.Errorf("intercom: %w: %v%s", cerr, cause, suffix)
+	return errorf("intercom: %w: %v%s", cerr, cause, suffix)
 }
 
 // transportError reports a failure without a response; err must already be
 // scrubbed of the token.
 func transportError(err error, attempts int) error {
 	if attempts > 1 {
-		return fmt.Errorf("intercom: %w (after %d attempts)", err, attempts)
+		return errorf("intercom: %w (after %d attempts)", err, attempts)
 	}
-	return fmt.Errorf("intercom: %w", err)
+	return errorf("intercom: %w", err)
 }

@@ -5,22 +5,32 @@
 #   tests: N passed, N failed, N skipped
 #
 # Steps (each writes a test2json file into .build/test/ through gotestsum):
-#   root       the root module with -race
-#   scripts    the tooling module (scripts/): spec pipeline, README checks, the suites of
-#              scripts/suites (fake check, examples decode, generated-code checks), except
-#              ./suites/contract (run by its own step, so this run never reports a
-#              TestContract skip for a suite that then runs)
-#   redisrate  pkg/ratelimit/redisrate (its own module) with -race
-#   otel       pkg/otelintercom (its own module) with -race
+#   root       the root module with -race -short
+#   scripts    the tooling module (scripts/) with -short: spec pipeline, README checks,
+#              the suites of scripts/suites (fake check, examples decode, generated-code
+#              checks), except ./suites/contract (run by its own step, so this run never
+#              reports a TestContract skip for a suite that then runs)
+#   redisrate  pkg/ratelimit/redisrate (its own module) with -race -short
+#   otel       pkg/otelintercom (its own module) with -race -short
 #   contract   scripts/suites/contract/run.sh: Prism + scripts/suites/contract; without Node it still runs
 #              the suite's own tests and reports TestContract as skipped, saying why
 #              (with CI=true that skip is a failure)
+#   long       not a default step (`make test-long`): the tests that skip under -short
+#              (soaks, load tests against real time, 10,000-item jobs, 200 MB streams),
+#              without -short, with -race as their module's step has it. Found, not
+#              listed: every Test function of a _test.go file that calls testing.Short()
+#              in its own body, and the whole package when a helper calls it; so a new
+#              long test runs there by itself. Then scripts/suites/bumptest's whole-tree
+#              test of a next API version (INTERCOM_TEST_LONG=1).
+#
+# `make test` (the default steps) is the everyday command: at most 5 minutes on 2 cores
+# with warm module and build caches. `make test-long` runs the rest; .ci/run runs both.
 #
 # Exit status: non-zero when any test or any step failed. The tools come from
 # scripts/tools/go.mod (tool directives), so after one online run this works with
 # GOPROXY=off.
 #
-#   bash scripts/test.sh [step...]      (default: all five steps)
+#   bash scripts/test.sh [step...]      (default: root scripts redisrate otel contract)
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -38,7 +48,7 @@ failed_steps=()
 now() { date +%s; }
 
 step_root() {
-	"${gotestsum[@]}" --jsonfile "$out/root.json" -- -race -count=1 ./...
+	"${gotestsum[@]}" --jsonfile "$out/root.json" -- -race -short -count=1 ./...
 }
 
 step_scripts() {
@@ -49,16 +59,57 @@ step_scripts() {
 		# -e: a package that does not compile is still listed, and then reported by go test.
 		pkgs="$(go list -e ./... | grep -vx "$mod/suites/contract")" || exit 1
 		# shellcheck disable=SC2086 # one word per package
-		"${gotestsum[@]}" --jsonfile "$out/scripts.json" -- -count=1 $pkgs
+		"${gotestsum[@]}" --jsonfile "$out/scripts.json" -- -short -count=1 $pkgs
 	)
 }
 
 step_redisrate() {
-	(cd pkg/ratelimit/redisrate && "${gotestsum[@]}" --jsonfile "$out/redisrate.json" -- -race -count=1 ./...)
+	(cd pkg/ratelimit/redisrate && "${gotestsum[@]}" --jsonfile "$out/redisrate.json" -- -race -short -count=1 ./...)
 }
 
 step_otel() {
-	(cd pkg/otelintercom && "${gotestsum[@]}" --jsonfile "$out/otel.json" -- -race -count=1 ./...)
+	(cd pkg/otelintercom && "${gotestsum[@]}" --jsonfile "$out/otel.json" -- -race -short -count=1 ./...)
+}
+
+# long_tests prints "package-dir<TAB>regexp" for every package whose tests call
+# testing.Short(): the regexp matches the Test functions that call it in their own body,
+# or every test when a helper calls it.
+long_tests() {
+	git ls-files -z '*_test.go' | xargs -0 grep -lZ 'testing\.Short()' | xargs -0 awk '
+		FNR == 1 { fn = "" }
+		/^func / { fn = ($0 ~ /^func Test[A-Za-z0-9_]*\(/) ? $2 : "*"; sub(/\(.*/, "", fn) }
+		/testing\.Short\(\)/ {
+			dir = FILENAME; sub(/\/[^\/]*$/, "", dir)
+			if (fn == "*" || all[dir]) { all[dir] = 1 } else if (!seen[dir SUBSEP fn]++) { names[dir] = names[dir] (names[dir] ? "|" : "") fn }
+			dirs[dir] = 1
+		}
+		END { for (d in dirs) print d "\t" (all[d] ? "." : "^(" names[d] ")$") }' | sort
+}
+
+step_long() {
+	local dir re mod pkg flags status=0 i=0
+	while IFS=$'\t' read -r dir re; do
+		i=$((i + 1))
+		case "$dir/" in
+		scripts/*) mod=scripts flags=() ;;
+		pkg/ratelimit/redisrate/*) mod=pkg/ratelimit/redisrate flags=(-race) ;;
+		pkg/otelintercom/*) mod=pkg/otelintercom flags=(-race) ;;
+		*) mod=. flags=(-race) ;;
+		esac
+		pkg="./${dir#"$mod"/}"
+		[[ "$dir" == "$mod" ]] && pkg=.
+		echo "long: ./$dir -run '$re' ${flags[*]}"
+		(cd "$mod" && "${gotestsum[@]}" --jsonfile "$out/long-$i.json" -- "${flags[@]}" -count=1 -run "$re" "$pkg") || status=1
+	done < <(long_tests)
+	# The whole tree on a synthetic next API version, with edits only in api/
+	# (scripts/suites/bumptest): it runs when INTERCOM_TEST_LONG is set.
+	echo "long: ./scripts/suites/bumptest -run '^TestNextVersionTree\$' (INTERCOM_TEST_LONG=1)"
+	(cd scripts && INTERCOM_TEST_LONG=1 "${gotestsum[@]}" --jsonfile "$out/long-bump.json" -- \
+		-count=1 -timeout 60m -run '^TestNextVersionTree$' ./suites/bumptest/) || status=1
+	# One file for the summary.
+	cat "$out"/long-*.json >"$out/long.json" 2>/dev/null
+	rm -f "$out"/long-*.json
+	return "$status"
 }
 
 step_contract() {
@@ -67,7 +118,7 @@ step_contract() {
 
 for s in "${steps[@]}"; do
 	if ! declare -F "step_$s" >/dev/null; then
-		echo "test.sh: unknown step $s (want root, scripts, redisrate, otel or contract)" >&2
+		echo "test.sh: unknown step $s (want root, scripts, redisrate, otel, contract or long)" >&2
 		exit 2
 	fi
 	rm -f "$out/$s.json"

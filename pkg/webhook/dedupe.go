@@ -41,8 +41,9 @@ func (c ClaimResult) String() string {
 // Deduplicator lets [Handler] process each notification ID once, even though
 // Intercom delivers at least once. Implementations must be safe for
 // concurrent use. A shared store (Redis, SQL...) can implement it to
-// de-duplicate across several receivers; [MemoryDeduplicator] works within
-// one process.
+// de-duplicate across several receivers: package
+// github.com/intercomkit/intercom-go/pkg/ratelimit/redisrate/redisdedup does
+// it with Redis; [MemoryDeduplicator] works within one process.
 type Deduplicator interface {
 	// Claim is called before the handler runs for notification id.
 	// An error makes the Handler answer 500 so the notification is

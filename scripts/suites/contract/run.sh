@@ -69,6 +69,18 @@ if [[ -n "$node_why" ]]; then
 	exit $?
 fi
 
+# skip_offline REASON: what the suite needs could not be downloaded. Outside CI the suite's
+# own tests run and TestContract is reported as skipped (the reason printed); with CI=true
+# it is a failure.
+skip_offline() {
+	if [[ "${CI:-}" == "true" ]]; then
+		echo "contract: CI=true and $1: the contract suite may not be skipped in CI" >&2
+		exit 1
+	fi
+	echo "contract suite skipped: $1; running the suite's own tests only (TestContract reports the skip)"
+	run_suite
+	exit $?
+}
 # --- 1. install Prism exactly as locked -------------------------------------------------
 # A stamp inside node_modules records the sha256 of the lockfile it was installed from.
 lock_sum="$(sha256sum "$here/package-lock.json" | cut -d' ' -f1)"
@@ -85,7 +97,7 @@ if [[ ! -x "$here/node_modules/.bin/prism" || ! -f "$stamp" || "$(cat "$stamp")"
 		--fetch-retry-maxtimeout=10000 --loglevel=error >"$npm_log" 2>&1); then
 		echo "contract: npm ci failed; its output:" >&2
 		cat "$npm_log" >&2
-		exit 1
+		skip_offline "npm ci could not install Prism (no network? it downloads from the npm registry once, then node_modules is reused)"
 	fi
 	echo "$lock_sum" >"$stamp"
 	echo "contract: npm ci took $(elapsed "$t0" "$(now)")"
@@ -95,7 +107,9 @@ fi
 prism="$here/node_modules/.bin/prism"
 
 # --- 2. the pinned upstream description ----------------------------------------------------
-spec="$(cd "$root/scripts" && go run ./cmd/intercom-spec fetch -version "$api_version")"
+if ! spec="$(cd "$root/scripts" && go run ./cmd/intercom-spec fetch -version "$api_version")"; then
+	skip_offline "the pinned description could not be fetched (no ../shared mirror, no .spec cache and no network? run make spec once online)"
+fi
 if [[ ! -f "$spec" ]]; then
 	echo "contract: intercom-spec fetch printed no file: '$spec'" >&2
 	exit 1

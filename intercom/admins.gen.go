@@ -17,31 +17,22 @@ func (s *AdminsService) Get(ctx context.Context, adminID string, opts ...Option)
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Admin](ctx, s.c, opRetrieveAdmin, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveAdmin(ctx, adminIDN)
-	})
+	req, err := gen.NewRetrieveAdminRequest(s.c.server, adminIDN)
+	return doJSON[gen.Admin](ctx, s.c, opRetrieveAdmin, opts, req, err)
 }
-
-var _ = func(r *gen.RetrieveAdminResponse) *gen.Admin { return r.JSON200 }
 
 // List lists the admins of the workspace (GET /admins). params may be nil.
 func (s *AdminsService) List(ctx context.Context, params *gen.ListAdminsParams, opts ...Option) (*gen.AdminList, error) {
-	return doJSON[gen.AdminList](ctx, s.c, opListAdmins, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListAdmins(ctx, params)
-	})
+	req, err := gen.NewListAdminsRequest(s.c.server, params)
+	return doJSON[gen.AdminList](ctx, s.c, opListAdmins, opts, req, err)
 }
-
-var _ = func(r *gen.ListAdminsResponse) *gen.AdminList { return r.JSON200 }
 
 // ListActivityLogEventTypes lists the event types an activity log can have
 // (GET /admins/activity_log_event_types).
 func (s *AdminsService) ListActivityLogEventTypes(ctx context.Context, opts ...Option) (*gen.ActivityLogEventTypeList, error) {
-	return doJSON[gen.ActivityLogEventTypeList](ctx, s.c, opListActivityLogEventTypes, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListActivityLogEventTypes(ctx)
-	})
+	req, err := gen.NewListActivityLogEventTypesRequest(s.c.server)
+	return doJSON[gen.ActivityLogEventTypeList](ctx, s.c, opListActivityLogEventTypes, opts, req, err)
 }
-
-var _ = func(r *gen.ListActivityLogEventTypesResponse) *gen.ActivityLogEventTypeList { return r.JSON200 }
 
 // ListActivityLogs fetches one page of the workspace's admin activity logs
 // (GET /admins/activity_logs). params.CreatedAtAfter, a Unix timestamp in
@@ -51,12 +42,9 @@ func (s *AdminsService) ListActivityLogs(ctx context.Context, params *gen.ListAc
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ActivityLogList](ctx, s.c, opListActivityLogs, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListActivityLogs(ctx, params)
-	})
+	req, err := gen.NewListActivityLogsRequest(s.c.server, params)
+	return doJSON[gen.ActivityLogList](ctx, s.c, opListActivityLogs, opts, req, err)
 }
-
-var _ = func(r *gen.ListActivityLogsResponse) *gen.ActivityLogList { return r.JSON200 }
 
 // ListActivityLogsAll iterates over every activity log matching params,
 // page by page (GET /admins/activity_logs with page numbers), starting at
@@ -70,8 +58,8 @@ func (s *AdminsService) ListActivityLogsAll(ctx context.Context, params *gen.Lis
 	}
 	return paginate(ctx, fetchPages(s.c, opListActivityLogs, opts,
 		pageCall(params, func(q *gen.ListActivityLogsParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.ListActivityLogsParams) (*http.Response, error) {
-				return s.c.gen.ListActivityLogs(ctx, q)
+			func(q *gen.ListActivityLogsParams) (*http.Request, error) {
+				return gen.NewListActivityLogsRequest(s.c.server, q)
 			}),
 		func(l *gen.ActivityLogList) ([]gen.ActivityLog, string) {
 			return derefItems(l.ActivityLogs), pageNext(l.Pages)
@@ -81,30 +69,24 @@ func (s *AdminsService) ListActivityLogsAll(ctx context.Context, params *gen.Lis
 // Me fetches the admin the access token belongs to, with its workspace
 // (GET /me).
 func (s *AdminsService) Me(ctx context.Context, opts ...Option) (*gen.AdminWithApp, error) {
-	return doJSON[gen.AdminWithApp](ctx, s.c, opIdentifyAdmin, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.IdentifyAdmin(ctx)
-	})
+	req, err := gen.NewIdentifyAdminRequest(s.c.server)
+	return doJSON[gen.AdminWithApp](ctx, s.c, opIdentifyAdmin, opts, req, err)
 }
-
-var _ = func(r *gen.IdentifyAdminResponse) *gen.AdminWithApp { return r.JSON200 }
 
 // SearchActivityLogs fetches one page of the activity logs matching body
 // (POST /admins/activity_logs/search); body.Page chooses the page. Use
 // [AdminsService.SearchActivityLogsAll] to get every page.
 func (s *AdminsService) SearchActivityLogs(ctx context.Context, body gen.SearchActivityLogsJSONRequestBody, opts ...Option) (*gen.ActivityLogList, error) {
-	return doJSON[gen.ActivityLogList](ctx, s.c, opSearchActivityLogs, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.SearchActivityLogs(ctx, body)
-	})
+	req, err := gen.NewSearchActivityLogsRequest(s.c.server, body)
+	return doJSON[gen.ActivityLogList](ctx, s.c, opSearchActivityLogs, opts, req, err)
 }
-
-var _ = func(r *gen.SearchActivityLogsResponse) *gen.ActivityLogList { return r.JSON200 }
 
 // SearchActivityLogsAll iterates over every item of SearchActivityLogs, page by page (POST /admins/activity_logs/search). Its
 // arguments are those of [AdminsService.SearchActivityLogs]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
 func (s *AdminsService) SearchActivityLogsAll(ctx context.Context, body gen.SearchActivityLogsJSONRequestBody, opts ...Option) iter.Seq2[gen.ActivityLog, error] {
 	return paginate(ctx, fetchPages(s.c, opSearchActivityLogs, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
+		func(cursor string) (*http.Request, error) {
 			b := body
 			page, err := pageParam(cursor)
 			if err != nil {
@@ -113,7 +95,7 @@ func (s *AdminsService) SearchActivityLogsAll(ctx context.Context, body gen.Sear
 			if page != nil {
 				b.Page = page
 			}
-			return s.c.gen.SearchActivityLogs(ctx, b)
+			return gen.NewSearchActivityLogsRequest(s.c.server, b)
 		},
 		func(l *gen.ActivityLogList) ([]gen.ActivityLog, string) {
 			return derefItems(l.ActivityLogs), pageNext(l.Pages)
@@ -129,9 +111,6 @@ func (s *AdminsService) SetAway(ctx context.Context, adminID string, body gen.Se
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Admin](ctx, s.c, opSetAwayAdmin, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.SetAwayAdmin(ctx, adminIDN, body)
-	})
+	req, err := gen.NewSetAwayAdminRequest(s.c.server, adminIDN, body)
+	return doJSON[gen.Admin](ctx, s.c, opSetAwayAdmin, opts, req, err)
 }
-
-var _ = func(r *gen.SetAwayAdminResponse) *gen.Admin { return r.JSON200 }

@@ -15,24 +15,18 @@ import (
 // for a source whose pages you send with
 // [AIContentService.CreateExternalPage]) are required.
 func (s *AIContentService) CreateContentImportSource(ctx context.Context, body gen.CreateContentImportSourceRequest, opts ...Option) (*gen.ContentImportSource, error) {
-	return doJSON[gen.ContentImportSource](ctx, s.c, opCreateContentImportSource, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateContentImportSource(ctx, body)
-	})
+	req, err := gen.NewCreateContentImportSourceRequest(s.c.server, body)
+	return doJSON[gen.ContentImportSource](ctx, s.c, opCreateContentImportSource, opts, req, err)
 }
-
-var _ = func(r *gen.CreateContentImportSourceResponse) *gen.ContentImportSource { return r.JSON200 }
 
 // CreateExternalPage creates an external page, or updates the one that
 // already has the same body.SourceId and body.ExternalId
 // (POST /ai/external_pages). body.Title, body.Html, body.Locale,
 // body.SourceId and body.ExternalId are required.
 func (s *AIContentService) CreateExternalPage(ctx context.Context, body gen.CreateExternalPageRequest, opts ...Option) (*gen.ExternalPage, error) {
-	return doJSON[gen.ExternalPage](ctx, s.c, opCreateExternalPage, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateExternalPage(ctx, body)
-	})
+	req, err := gen.NewCreateExternalPageRequest(s.c.server, body)
+	return doJSON[gen.ExternalPage](ctx, s.c, opCreateExternalPage, opts, req, err)
 }
-
-var _ = func(r *gen.CreateExternalPageResponse) *gen.ExternalPage { return r.JSON200 }
 
 // DeleteContentImportSource deletes a content import source and every
 // external page imported from it (DELETE /ai/content_import_sources/{source_id}).
@@ -41,9 +35,8 @@ func (s *AIContentService) DeleteContentImportSource(ctx context.Context, source
 	if err := numericString("source id", sourceID); err != nil {
 		return err
 	}
-	return doNoBody(ctx, s.c, opDeleteContentImportSource, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteContentImportSource(ctx, sourceID)
-	})
+	req, err := gen.NewDeleteContentImportSourceRequest(s.c.server, sourceID)
+	return doNoBody(ctx, s.c, opDeleteContentImportSource, opts, req, err)
 }
 
 // DeleteExternalPage deletes an external page, removing it from the content
@@ -53,12 +46,9 @@ func (s *AIContentService) DeleteExternalPage(ctx context.Context, pageID string
 	if err := requireID("page id", pageID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ExternalPage](ctx, s.c, opDeleteExternalPage, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteExternalPage(ctx, pageID)
-	})
+	req, err := gen.NewDeleteExternalPageRequest(s.c.server, pageID)
+	return doJSON[gen.ExternalPage](ctx, s.c, opDeleteExternalPage, opts, req, err)
 }
-
-var _ = func(r *gen.DeleteExternalPageResponse) *gen.ExternalPage { return r.JSON200 }
 
 // GetContentImportSource fetches a content import source
 // (GET /ai/content_import_sources/{source_id}). sourceID is the source's id
@@ -67,12 +57,9 @@ func (s *AIContentService) GetContentImportSource(ctx context.Context, sourceID 
 	if err := numericString("source id", sourceID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContentImportSource](ctx, s.c, opGetContentImportSource, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetContentImportSource(ctx, sourceID)
-	})
+	req, err := gen.NewGetContentImportSourceRequest(s.c.server, sourceID)
+	return doJSON[gen.ContentImportSource](ctx, s.c, opGetContentImportSource, opts, req, err)
 }
-
-var _ = func(r *gen.GetContentImportSourceResponse) *gen.ContentImportSource { return r.JSON200 }
 
 // GetExternalPage fetches an external page (GET /ai/external_pages/{page_id}).
 // pageID is the page's id (gen.ExternalPage.Id).
@@ -80,24 +67,18 @@ func (s *AIContentService) GetExternalPage(ctx context.Context, pageID string, o
 	if err := requireID("page id", pageID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ExternalPage](ctx, s.c, opGetExternalPage, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetExternalPage(ctx, pageID)
-	})
+	req, err := gen.NewGetExternalPageRequest(s.c.server, pageID)
+	return doJSON[gen.ExternalPage](ctx, s.c, opGetExternalPage, opts, req, err)
 }
-
-var _ = func(r *gen.GetExternalPageResponse) *gen.ExternalPage { return r.JSON200 }
 
 // ListContentImportSources fetches one page of the workspace's content
 // import sources (GET /ai/content_import_sources). params may be nil;
 // params.Page and params.PerPage choose the page. Use
 // [AIContentService.ListContentImportSourcesAll] to get every page.
 func (s *AIContentService) ListContentImportSources(ctx context.Context, params *gen.ListContentImportSourcesParams, opts ...Option) (*gen.ContentImportSourcesList, error) {
-	return doJSON[gen.ContentImportSourcesList](ctx, s.c, opListContentImportSources, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListContentImportSources(ctx, params)
-	})
+	req, err := gen.NewListContentImportSourcesRequest(s.c.server, params)
+	return doJSON[gen.ContentImportSourcesList](ctx, s.c, opListContentImportSources, opts, req, err)
 }
-
-var _ = func(r *gen.ListContentImportSourcesResponse) *gen.ContentImportSourcesList { return r.JSON200 }
 
 // ListContentImportSourcesAll iterates over every content import source
 // (GET /ai/content_import_sources, then the pages.next URL of each page,
@@ -107,8 +88,8 @@ var _ = func(r *gen.ListContentImportSourcesResponse) *gen.ContentImportSourcesL
 func (s *AIContentService) ListContentImportSourcesAll(ctx context.Context, params *gen.ListContentImportSourcesParams, opts ...Option) iter.Seq2[gen.ContentImportSource, error] {
 	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opListContentImportSources, opts,
-		nextURLCall(s.c, func(ctx context.Context) (*http.Response, error) {
-			return s.c.gen.ListContentImportSources(ctx, p)
+		nextURLCall(s.c, func() (*http.Request, error) {
+			return gen.NewListContentImportSourcesRequest(s.c.server, p)
 		}),
 		func(l *gen.ContentImportSourcesList) ([]gen.ContentImportSource, string) {
 			return l.Data, linkNext(l.Pages)
@@ -120,12 +101,9 @@ func (s *AIContentService) ListContentImportSourcesAll(ctx context.Context, para
 // params.PerPage choose the page. Use [AIContentService.ListExternalPagesAll]
 // to get every page.
 func (s *AIContentService) ListExternalPages(ctx context.Context, params *gen.ListExternalPagesParams, opts ...Option) (*gen.ExternalPagesList, error) {
-	return doJSON[gen.ExternalPagesList](ctx, s.c, opListExternalPages, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListExternalPages(ctx, params)
-	})
+	req, err := gen.NewListExternalPagesRequest(s.c.server, params)
+	return doJSON[gen.ExternalPagesList](ctx, s.c, opListExternalPages, opts, req, err)
 }
-
-var _ = func(r *gen.ListExternalPagesResponse) *gen.ExternalPagesList { return r.JSON200 }
 
 // ListExternalPagesAll iterates over every external page
 // (GET /ai/external_pages, then the pages.next URL of each page, which must
@@ -135,8 +113,8 @@ var _ = func(r *gen.ListExternalPagesResponse) *gen.ExternalPagesList { return r
 func (s *AIContentService) ListExternalPagesAll(ctx context.Context, params *gen.ListExternalPagesParams, opts ...Option) iter.Seq2[gen.ExternalPage, error] {
 	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opListExternalPages, opts,
-		nextURLCall(s.c, func(ctx context.Context) (*http.Response, error) {
-			return s.c.gen.ListExternalPages(ctx, p)
+		nextURLCall(s.c, func() (*http.Request, error) {
+			return gen.NewListExternalPagesRequest(s.c.server, p)
 		}),
 		func(l *gen.ExternalPagesList) ([]gen.ExternalPage, string) {
 			return l.Data, linkNext(l.Pages)
@@ -151,12 +129,9 @@ func (s *AIContentService) UpdateContentImportSource(ctx context.Context, source
 	if err := numericString("source id", sourceID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContentImportSource](ctx, s.c, opUpdateContentImportSource, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateContentImportSource(ctx, sourceID, body)
-	})
+	req, err := gen.NewUpdateContentImportSourceRequest(s.c.server, sourceID, body)
+	return doJSON[gen.ContentImportSource](ctx, s.c, opUpdateContentImportSource, opts, req, err)
 }
-
-var _ = func(r *gen.UpdateContentImportSourceResponse) *gen.ContentImportSource { return r.JSON200 }
 
 // UpdateExternalPage updates an external page that was created through the
 // API (PUT /ai/external_pages/{page_id}). body.Title, body.Html,
@@ -166,9 +141,6 @@ func (s *AIContentService) UpdateExternalPage(ctx context.Context, pageID string
 	if err := requireID("page id", pageID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ExternalPage](ctx, s.c, opUpdateExternalPage, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateExternalPage(ctx, pageID, body)
-	})
+	req, err := gen.NewUpdateExternalPageRequest(s.c.server, pageID, body)
+	return doJSON[gen.ExternalPage](ctx, s.c, opUpdateExternalPage, opts, req, err)
 }
-
-var _ = func(r *gen.UpdateExternalPageResponse) *gen.ExternalPage { return r.JSON200 }

@@ -14,12 +14,9 @@ import (
 // (the id of an admin) are required; body.State "published" publishes it at
 // once, and body.ParentId/ParentType place it in a collection.
 func (s *ArticlesService) Create(ctx context.Context, body gen.CreateArticleRequest, opts ...Option) (*gen.Article, error) {
-	return doJSON[gen.Article](ctx, s.c, opCreateArticle, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateArticle(ctx, body)
-	})
+	req, err := gen.NewCreateArticleRequest(s.c.server, body)
+	return doJSON[gen.Article](ctx, s.c, opCreateArticle, opts, req, err)
 }
-
-var _ = func(r *gen.CreateArticleResponse) *gen.Article { return r.JSON200 }
 
 // Delete deletes an article (DELETE /articles/{article_id}). articleID is a
 // string of digits.
@@ -28,12 +25,9 @@ func (s *ArticlesService) Delete(ctx context.Context, articleID string, opts ...
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DeletedArticleObject](ctx, s.c, opDeleteArticle, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteArticle(ctx, articleIDN)
-	})
+	req, err := gen.NewDeleteArticleRequest(s.c.server, articleIDN)
+	return doJSON[gen.DeletedArticleObject](ctx, s.c, opDeleteArticle, opts, req, err)
 }
-
-var _ = func(r *gen.DeleteArticleResponse) *gen.DeletedArticleObject { return r.JSON200 }
 
 // Get fetches an article (GET /articles/{article_id}). articleID is the
 // article's id, a string of digits such as "6871119".
@@ -42,12 +36,9 @@ func (s *ArticlesService) Get(ctx context.Context, articleID string, opts ...Opt
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Article](ctx, s.c, opRetrieveArticle, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveArticle(ctx, articleIDN)
-	})
+	req, err := gen.NewRetrieveArticleRequest(s.c.server, articleIDN)
+	return doJSON[gen.Article](ctx, s.c, opRetrieveArticle, opts, req, err)
 }
-
-var _ = func(r *gen.RetrieveArticleResponse) *gen.Article { return r.JSON200 }
 
 // GetDraft fetches the staged draft of an article (GET /articles/{id}/draft).
 func (s *ArticlesService) GetDraft(ctx context.Context, articleID string, opts ...Option) (*gen.Article, error) {
@@ -55,12 +46,9 @@ func (s *ArticlesService) GetDraft(ctx context.Context, articleID string, opts .
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Article](ctx, s.c, opRetrieveArticleDraft, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveArticleDraft(ctx, articleIDN)
-	})
+	req, err := gen.NewRetrieveArticleDraftRequest(s.c.server, articleIDN)
+	return doJSON[gen.Article](ctx, s.c, opRetrieveArticleDraft, opts, req, err)
 }
-
-var _ = func(r *gen.RetrieveArticleDraftResponse) *gen.Article { return r.JSON200 }
 
 // GetVersion fetches one version of an article
 // (GET /articles/{article_id}/versions/{id}).
@@ -72,23 +60,17 @@ func (s *ArticlesService) GetVersion(ctx context.Context, articleID string, vers
 	if err := requireID("version id", versionID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ArticleVersion](ctx, s.c, opRetrieveArticleVersion, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveArticleVersion(ctx, articleIDN, versionID, params)
-	})
+	req, err := gen.NewRetrieveArticleVersionRequest(s.c.server, articleIDN, versionID, params)
+	return doJSON[gen.ArticleVersion](ctx, s.c, opRetrieveArticleVersion, opts, req, err)
 }
-
-var _ = func(r *gen.RetrieveArticleVersionResponse) *gen.ArticleVersion { return r.JSON200 }
 
 // List fetches one page of the workspace's articles (GET /articles), most
 // recently updated first. params may be nil; params.Page and params.PerPage
 // choose the page. Use [ArticlesService.ListAll] to get every page.
 func (s *ArticlesService) List(ctx context.Context, params *gen.ListArticlesParams, opts ...Option) (*gen.ArticleList, error) {
-	return doJSON[gen.ArticleList](ctx, s.c, opListArticles, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListArticles(ctx, params)
-	})
+	req, err := gen.NewListArticlesRequest(s.c.server, params)
+	return doJSON[gen.ArticleList](ctx, s.c, opListArticles, opts, req, err)
 }
-
-var _ = func(r *gen.ListArticlesResponse) *gen.ArticleList { return r.JSON200 }
 
 // ListAll iterates over every article (GET /articles, page by page),
 // starting at params.Page (default the first). params may be nil
@@ -97,8 +79,8 @@ var _ = func(r *gen.ListArticlesResponse) *gen.ArticleList { return r.JSON200 }
 func (s *ArticlesService) ListAll(ctx context.Context, params *gen.ListArticlesParams, opts ...Option) iter.Seq2[gen.ArticleListItem, error] {
 	return paginate(ctx, fetchPages(s.c, opListArticles, opts,
 		pageCall(params, func(q *gen.ListArticlesParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.ListArticlesParams) (*http.Response, error) {
-				return s.c.gen.ListArticles(ctx, q)
+			func(q *gen.ListArticlesParams) (*http.Request, error) {
+				return gen.NewListArticlesRequest(s.c.server, q)
 			}),
 		func(l *gen.ArticleList) ([]gen.ArticleListItem, string) {
 			return l.Data, pageNext(l.Pages)
@@ -112,12 +94,9 @@ func (s *ArticlesService) ListVersions(ctx context.Context, articleID string, pa
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ArticleVersionList](ctx, s.c, opListArticleVersions, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListArticleVersions(ctx, articleIDN, params)
-	})
+	req, err := gen.NewListArticleVersionsRequest(s.c.server, articleIDN, params)
+	return doJSON[gen.ArticleVersionList](ctx, s.c, opListArticleVersions, opts, req, err)
 }
-
-var _ = func(r *gen.ListArticleVersionsResponse) *gen.ArticleVersionList { return r.JSON200 }
 
 // ListVersionsAll iterates over every item of ListVersions, page by page (GET /articles/{article_id}/versions). Its
 // arguments are those of [ArticlesService.ListVersions]; params are copied and not modified.
@@ -129,8 +108,8 @@ func (s *ArticlesService) ListVersionsAll(ctx context.Context, articleID string,
 	}
 	return paginate(ctx, fetchPages(s.c, opListArticleVersions, opts,
 		pageCall(params, func(q *gen.ListArticleVersionsParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.ListArticleVersionsParams) (*http.Response, error) {
-				return s.c.gen.ListArticleVersions(ctx, articleIDN, q)
+			func(q *gen.ListArticleVersionsParams) (*http.Request, error) {
+				return gen.NewListArticleVersionsRequest(s.c.server, articleIDN, q)
 			}),
 		func(l *gen.ArticleVersionList) ([]gen.ArticleVersionSummary, string) {
 			next := ""
@@ -148,12 +127,9 @@ func (s *ArticlesService) PublishDraft(ctx context.Context, articleID string, bo
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Article](ctx, s.c, opPublishArticleDraft, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.PublishArticleDraft(ctx, articleIDN, body)
-	})
+	req, err := gen.NewPublishArticleDraftRequest(s.c.server, articleIDN, body)
+	return doJSON[gen.Article](ctx, s.c, opPublishArticleDraft, opts, req, err)
 }
-
-var _ = func(r *gen.PublishArticleDraftResponse) *gen.Article { return r.JSON200 }
 
 // Search fetches one page of the articles matching params
 // (GET /articles/search): params.Phrase, params.State ("published",
@@ -162,12 +138,9 @@ var _ = func(r *gen.PublishArticleDraftResponse) *gen.Article { return r.JSON200
 // params.PerPage choose the page. Use [ArticlesService.SearchAll] to get
 // every page.
 func (s *ArticlesService) Search(ctx context.Context, params *gen.SearchArticlesParams, opts ...Option) (*gen.ArticleSearchResponse, error) {
-	return doJSON[gen.ArticleSearchResponse](ctx, s.c, opSearchArticles, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.SearchArticles(ctx, params)
-	})
+	req, err := gen.NewSearchArticlesRequest(s.c.server, params)
+	return doJSON[gen.ArticleSearchResponse](ctx, s.c, opSearchArticles, opts, req, err)
 }
-
-var _ = func(r *gen.SearchArticlesResponse) *gen.ArticleSearchResponse { return r.JSON200 }
 
 // SearchAll iterates over every article matching params
 // (GET /articles/search, page by page), starting at params.Page (default
@@ -178,8 +151,8 @@ var _ = func(r *gen.SearchArticlesResponse) *gen.ArticleSearchResponse { return 
 func (s *ArticlesService) SearchAll(ctx context.Context, params *gen.SearchArticlesParams, opts ...Option) iter.Seq2[gen.Article, error] {
 	return paginate(ctx, fetchPages(s.c, opSearchArticles, opts,
 		pageCall(params, func(q *gen.SearchArticlesParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.SearchArticlesParams) (*http.Response, error) {
-				return s.c.gen.SearchArticles(ctx, q)
+			func(q *gen.SearchArticlesParams) (*http.Request, error) {
+				return gen.NewSearchArticlesRequest(s.c.server, q)
 			}),
 		func(l *gen.ArticleSearchResponse) ([]gen.Article, string) {
 			if l.Data == nil {
@@ -196,12 +169,9 @@ func (s *ArticlesService) StageDraft(ctx context.Context, articleID string, body
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Article](ctx, s.c, opStageArticleDraft, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.StageArticleDraft(ctx, articleIDN, body)
-	})
+	req, err := gen.NewStageArticleDraftRequest(s.c.server, articleIDN, body)
+	return doJSON[gen.Article](ctx, s.c, opStageArticleDraft, opts, req, err)
 }
-
-var _ = func(r *gen.StageArticleDraftResponse) *gen.Article { return r.JSON200 }
 
 // Tag tags an article (POST /articles/{article_id}/tags).
 func (s *ArticlesService) Tag(ctx context.Context, articleID string, body gen.AttachTagToArticleJSONRequestBody, opts ...Option) (*gen.Tag, error) {
@@ -209,12 +179,9 @@ func (s *ArticlesService) Tag(ctx context.Context, articleID string, body gen.At
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Tag](ctx, s.c, opAttachTagToArticle, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.AttachTagToArticle(ctx, articleIDN, body)
-	})
+	req, err := gen.NewAttachTagToArticleRequest(s.c.server, articleIDN, body)
+	return doJSON[gen.Tag](ctx, s.c, opAttachTagToArticle, opts, req, err)
 }
-
-var _ = func(r *gen.AttachTagToArticleResponse) *gen.Tag { return r.JSON200 }
 
 // Untag removes a tag from an article
 // (DELETE /articles/{article_id}/tags/{id}).
@@ -226,12 +193,9 @@ func (s *ArticlesService) Untag(ctx context.Context, articleID string, tagID str
 	if err := requireID("tag id", tagID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Tag](ctx, s.c, opDetachTagFromArticle, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DetachTagFromArticle(ctx, articleIDN, tagID)
-	})
+	req, err := gen.NewDetachTagFromArticleRequest(s.c.server, articleIDN, tagID)
+	return doJSON[gen.Tag](ctx, s.c, opDetachTagFromArticle, opts, req, err)
 }
-
-var _ = func(r *gen.DetachTagFromArticleResponse) *gen.Tag { return r.JSON200 }
 
 // Update updates an article (PUT /articles/{article_id}); only the fields
 // set in body change. articleID is a string of digits.
@@ -240,9 +204,6 @@ func (s *ArticlesService) Update(ctx context.Context, articleID string, body gen
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Article](ctx, s.c, opUpdateArticle, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateArticle(ctx, articleIDN, body)
-	})
+	req, err := gen.NewUpdateArticleRequest(s.c.server, articleIDN, body)
+	return doJSON[gen.Article](ctx, s.c, opUpdateArticle, opts, req, err)
 }
-
-var _ = func(r *gen.UpdateArticleResponse) *gen.Article { return r.JSON200 }

@@ -12,21 +12,17 @@ import (
 
 // Create creates an audience (POST /audiences).
 func (s *AudiencesService) Create(ctx context.Context, body gen.CreateAudienceRequest, opts ...Option) (*gen.Audience, error) {
-	return doJSON[gen.Audience](ctx, s.c, opCreateAudience, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateAudience(ctx, body)
-	})
+	req, err := gen.NewCreateAudienceRequest(s.c.server, body)
+	return doJSON[gen.Audience](ctx, s.c, opCreateAudience, opts, req, err)
 }
-
-var _ = func(r *gen.CreateAudienceResponse) *gen.Audience { return r.JSON201 }
 
 // Delete deletes an audience (DELETE /audiences/{id}).
 func (s *AudiencesService) Delete(ctx context.Context, audienceID string, opts ...Option) error {
 	if err := requireID("audience id", audienceID); err != nil {
 		return err
 	}
-	return doNoBody(ctx, s.c, opDeleteAudience, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteAudience(ctx, audienceID)
-	})
+	req, err := gen.NewDeleteAudienceRequest(s.c.server, audienceID)
+	return doNoBody(ctx, s.c, opDeleteAudience, opts, req, err)
 }
 
 // Get fetches an audience (GET /audiences/{id}).
@@ -34,21 +30,15 @@ func (s *AudiencesService) Get(ctx context.Context, audienceID string, opts ...O
 	if err := requireID("audience id", audienceID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Audience](ctx, s.c, opRetrieveAudience, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveAudience(ctx, audienceID)
-	})
+	req, err := gen.NewRetrieveAudienceRequest(s.c.server, audienceID)
+	return doJSON[gen.Audience](ctx, s.c, opRetrieveAudience, opts, req, err)
 }
-
-var _ = func(r *gen.RetrieveAudienceResponse) *gen.Audience { return r.JSON200 }
 
 // List fetches one page of audiences (GET /audiences). params may be nil.
 func (s *AudiencesService) List(ctx context.Context, params *gen.ListAudiencesParams, opts ...Option) (*gen.AudienceList, error) {
-	return doJSON[gen.AudienceList](ctx, s.c, opListAudiences, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListAudiences(ctx, params)
-	})
+	req, err := gen.NewListAudiencesRequest(s.c.server, params)
+	return doJSON[gen.AudienceList](ctx, s.c, opListAudiences, opts, req, err)
 }
-
-var _ = func(r *gen.ListAudiencesResponse) *gen.AudienceList { return r.JSON200 }
 
 // ListAll iterates over every item of List, page by page (GET /audiences). Its
 // arguments are those of [AudiencesService.List]; params are copied and not modified.
@@ -56,8 +46,8 @@ var _ = func(r *gen.ListAudiencesResponse) *gen.AudienceList { return r.JSON200 
 func (s *AudiencesService) ListAll(ctx context.Context, params *gen.ListAudiencesParams, opts ...Option) iter.Seq2[gen.Audience, error] {
 	return paginate(ctx, fetchPages(s.c, opListAudiences, opts,
 		pageCall(params, func(q *gen.ListAudiencesParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.ListAudiencesParams) (*http.Response, error) {
-				return s.c.gen.ListAudiences(ctx, q)
+			func(q *gen.ListAudiencesParams) (*http.Request, error) {
+				return gen.NewListAudiencesRequest(s.c.server, q)
 			}),
 		func(l *gen.AudienceList) ([]gen.Audience, string) {
 			return l.Data, pageAfter(valueOr(l.Page), valueOr(l.TotalPages))
@@ -69,9 +59,6 @@ func (s *AudiencesService) Update(ctx context.Context, audienceID string, body g
 	if err := requireID("audience id", audienceID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Audience](ctx, s.c, opUpdateAudience, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateAudience(ctx, audienceID, body)
-	})
+	req, err := gen.NewUpdateAudienceRequest(s.c.server, audienceID, body)
+	return doJSON[gen.Audience](ctx, s.c, opUpdateAudience, opts, req, err)
 }
-
-var _ = func(r *gen.UpdateAudienceResponse) *gen.Audience { return r.JSON200 }

@@ -4,7 +4,6 @@ package intercom
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
@@ -12,9 +11,6 @@ import (
 // List lists the away status reasons of the workspace
 // (GET /away_status_reasons). Pass a reason's id to [AdminsService.SetAway].
 func (s *AwayStatusReasonsService) List(ctx context.Context, opts ...Option) (*gen.AwayStatusReasonList, error) {
-	return doJSON[gen.AwayStatusReasonList](ctx, s.c, opListAwayStatusReasons, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListAwayStatusReasons(ctx)
-	})
+	req, err := gen.NewListAwayStatusReasonsRequest(s.c.server)
+	return doJSON[gen.AwayStatusReasonList](ctx, s.c, opListAwayStatusReasons, opts, req, err)
 }
-
-var _ = func(r *gen.ListAwayStatusReasonsResponse) *gen.AwayStatusReasonList { return r.JSON200 }

@@ -4,7 +4,6 @@ package intercom
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
@@ -14,18 +13,12 @@ func (s *BrandsService) Get(ctx context.Context, brandID string, opts ...Option)
 	if err := requireID("brand id", brandID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Brand](ctx, s.c, opRetrieveBrand, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveBrand(ctx, brandID)
-	})
+	req, err := gen.NewRetrieveBrandRequest(s.c.server, brandID)
+	return doJSON[gen.Brand](ctx, s.c, opRetrieveBrand, opts, req, err)
 }
-
-var _ = func(r *gen.RetrieveBrandResponse) *gen.Brand { return r.JSON200 }
 
 // List lists the brands of the workspace (GET /brands).
 func (s *BrandsService) List(ctx context.Context, opts ...Option) (*gen.BrandList, error) {
-	return doJSON[gen.BrandList](ctx, s.c, opListBrands, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListBrands(ctx)
-	})
+	req, err := gen.NewListBrandsRequest(s.c.server)
+	return doJSON[gen.BrandList](ctx, s.c, opListBrands, opts, req, err)
 }
-
-var _ = func(r *gen.ListBrandsResponse) *gen.BrandList { return r.JSON200 }

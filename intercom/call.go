@@ -13,21 +13,22 @@ import (
 // structs: Ptr("vip"), Ptr(true), Ptr(42).
 func Ptr[T any](v T) *T { return &v }
 
-// doJSON runs one generated call with per-call options and decodes a 2xx JSON body into T.
+// doJSON is how a generated method calls the engine: it sends req, built by
+// one of gen's request builders (buildErr is the builder's error), as one
+// call of op with the call options opts and decodes a 2xx JSON body into T.
 // Decoding is tolerant (see decode.go): a field that does not fit its type is
 // reported and the rest returned; a body that is not JSON, or is empty or null,
 // returns *DecodeError{StatusCode, Body, Err} (raw body kept).
-func doJSON[T any](ctx context.Context, c *Client, op *Operation, opts []Option, fn func(ctx context.Context) (*http.Response, error)) (_ *T, err error) {
-	cctx := withCall(ctx, op, opts)
-	if cs := decodingCall(cctx); cs != nil {
-		defer func() { cs.decoded(err) }()
+func doJSON[T any](ctx context.Context, c *Client, op *Operation, opts []Option, req *http.Request, buildErr error) (_ *T, err error) {
+	if buildErr != nil {
+		return nil, buildError(buildErr)
 	}
-	resp, err := fn(cctx)
+	opts = callOptions(ctx, opts)
+	var ob *callObs // the observation of the call, ended once decoded
+	defer func() { ob.decoded(err) }()
+	resp, err := c.exec(ctx, op, opts, req, &ob)
 	if err != nil {
 		return nil, err
-	}
-	if resp == nil {
-		return nil, errors.New("intercom: no response")
 	}
 	body, err := responseBytes(resp)
 	if err != nil {
@@ -40,13 +41,17 @@ func doJSON[T any](ctx context.Context, c *Client, op *Operation, opts []Option,
 	return v, nil
 }
 
-// doNoBody runs a call whose success has no useful body (e.g. 204/200 with empty JSON).
-func doNoBody(ctx context.Context, c *Client, op *Operation, opts []Option, fn func(ctx context.Context) (*http.Response, error)) error {
-	resp, err := fn(withCall(ctx, op, opts))
+// doNoBody is doJSON for a call whose success has no useful body (e.g.
+// 204/200 with empty JSON).
+func doNoBody(ctx context.Context, c *Client, op *Operation, opts []Option, req *http.Request, buildErr error) error {
+	if buildErr != nil {
+		return buildError(buildErr)
+	}
+	resp, err := c.do(ctx, op, callOptions(ctx, opts), req)
 	if err != nil {
 		return err
 	}
-	if resp != nil && resp.Body != nil {
+	if resp.Body != nil {
 		if _, ok := resp.Body.(*memBody); !ok {
 			_, _ = responseBytes(resp)
 		}
@@ -54,26 +59,33 @@ func doNoBody(ctx context.Context, c *Client, op *Operation, opts []Option, fn f
 	return nil
 }
 
-// getURL does a GET of an absolute URL (a `pages.next` link) through the same HTTP layer;
-// it refuses a URL whose scheme+host differ from the client's base URL (the token must never
-// be sent to another host). A link to one of Intercom's own API hosts is sent to the client's
-// base URL instead (same path and query, under the base URL's path prefix), so pagination
-// works through a proxy or a test server. A relative link starting with "/" is an API path
-// and goes under the base URL's path prefix too; another relative link is resolved against
-// the base URL.
-func (c *Client) getURL(ctx context.Context, rawURL string) (*http.Response, error) {
+// buildError is the error of a request gen's builder could not build (a
+// parameter it could not serialise, for example).
+func buildError(err error) error {
+	return fmt.Errorf("intercom: building the request: %w", err)
+}
+
+// nextPageRequest builds the GET of a `pages.next` URL, for the engine. It
+// refuses a URL whose scheme+host differ from the client's base URL (the
+// token must never be sent to another host). A link to one of Intercom's own
+// API hosts is sent to the client's base URL instead (same path and query,
+// under the base URL's path prefix), so pagination works through a proxy or
+// a test server. A relative link starting with "/" is an API path and goes
+// under the base URL's path prefix too; another relative link is resolved
+// against the base URL.
+func (c *Client) nextPageRequest(rawURL string) (*http.Request, error) {
 	u, err := c.resolveURL(rawURL)
 	if err != nil {
 		return nil, err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	req, err := http.NewRequest(http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, errorf("intercom: %w", c.scrubErr(err))
 	}
-	return c.do(req)
+	return req, nil
 }
 
-// resolveURL checks and rebases a URL for getURL.
+// resolveURL checks and rebases a URL for nextPageRequest.
 func (c *Client) resolveURL(rawURL string) (*url.URL, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {

@@ -18,12 +18,9 @@ func (s *CallsService) CollectFinVoiceCall(ctx context.Context, collectID string
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.AiCallResponse](ctx, s.c, opCollectFinVoiceCallById, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CollectFinVoiceCallById(ctx, collectIDN)
-	})
+	req, err := gen.NewCollectFinVoiceCallByIdRequest(s.c.server, collectIDN)
+	return doJSON[gen.AiCallResponse](ctx, s.c, opCollectFinVoiceCallById, opts, req, err)
 }
-
-var _ = func(r *gen.CollectFinVoiceCallByIdResponse) *gen.AiCallResponse { return r.JSON200 }
 
 // CollectFinVoiceCallByExternalID fetches a Fin Voice call by the id your
 // telephony provider gave it (GET /fin_voice/external_id/{external_id}).
@@ -31,12 +28,9 @@ func (s *CallsService) CollectFinVoiceCallByExternalID(ctx context.Context, exte
 	if err := requireID("external id", externalID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.AiCallResponse](ctx, s.c, opCollectFinVoiceCallByExternalId, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CollectFinVoiceCallByExternalId(ctx, externalID)
-	})
+	req, err := gen.NewCollectFinVoiceCallByExternalIdRequest(s.c.server, externalID)
+	return doJSON[gen.AiCallResponse](ctx, s.c, opCollectFinVoiceCallByExternalId, opts, req, err)
 }
-
-var _ = func(r *gen.CollectFinVoiceCallByExternalIdResponse) *gen.AiCallResponse { return r.JSON200 }
 
 // CollectFinVoiceCallByPhoneNumber fetches the most recent matched Fin Voice
 // call from a phone number in E.164 format, such as "+15551234567"
@@ -47,12 +41,9 @@ func (s *CallsService) CollectFinVoiceCallByPhoneNumber(ctx context.Context, pho
 	if err := requireID("phone number", phoneNumber); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.AiCallResponse](ctx, s.c, opCollectFinVoiceCallByPhoneNumber, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CollectFinVoiceCallByPhoneNumber(ctx, phoneNumber)
-	})
+	req, err := gen.NewCollectFinVoiceCallByPhoneNumberRequest(s.c.server, phoneNumber)
+	return doJSON[gen.AiCallResponse](ctx, s.c, opCollectFinVoiceCallByPhoneNumber, opts, req, err)
 }
-
-var _ = func(r *gen.CollectFinVoiceCallByPhoneNumberResponse) *gen.AiCallResponse { return r.JSON200 }
 
 // CollectFinVoiceCallsByConversation fetches every Fin Voice call of a
 // conversation (GET /fin_voice/conversation/{conversation_id}).
@@ -60,38 +51,29 @@ func (s *CallsService) CollectFinVoiceCallsByConversation(ctx context.Context, c
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	r, err := doJSON[[]gen.AiCallResponse](ctx, s.c, opCollectFinVoiceCallsByConversationId, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CollectFinVoiceCallsByConversationId(ctx, conversationID)
-	})
+	req, err := gen.NewCollectFinVoiceCallsByConversationIdRequest(s.c.server, conversationID)
+	r, err := doJSON[[]gen.AiCallResponse](ctx, s.c, opCollectFinVoiceCallsByConversationId, opts, req, err)
 	if err != nil {
 		return nil, err
 	}
 	return *r, nil
 }
 
-var _ = func(r *gen.CollectFinVoiceCallsByConversationIdResponse) *[]gen.AiCallResponse { return r.JSON200 }
-
 // Get fetches a call (GET /calls/{call_id}).
 func (s *CallsService) Get(ctx context.Context, callID string, opts ...Option) (*gen.Call, error) {
 	if err := requireID("call id", callID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Call](ctx, s.c, opShowCall, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ShowCall(ctx, callID)
-	})
+	req, err := gen.NewShowCallRequest(s.c.server, callID)
+	return doJSON[gen.Call](ctx, s.c, opShowCall, opts, req, err)
 }
-
-var _ = func(r *gen.ShowCallResponse) *gen.Call { return r.JSON200 }
 
 // List returns one page of the workspace's calls (GET /calls). Set
 // params.Page for a later page, or use [CallsService.ListAll].
 func (s *CallsService) List(ctx context.Context, params *gen.ListCallsParams, opts ...Option) (*gen.CallList, error) {
-	return doJSON[gen.CallList](ctx, s.c, opListCalls, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListCalls(ctx, params)
-	})
+	req, err := gen.NewListCallsRequest(s.c.server, params)
+	return doJSON[gen.CallList](ctx, s.c, opListCalls, opts, req, err)
 }
-
-var _ = func(r *gen.ListCallsResponse) *gen.CallList { return r.JSON200 }
 
 // ListAll iterates over every call (GET /calls), page number by page number.
 // params (may be nil) sets per_page and the first page; it is copied and
@@ -99,8 +81,8 @@ var _ = func(r *gen.ListCallsResponse) *gen.CallList { return r.JSON200 }
 func (s *CallsService) ListAll(ctx context.Context, params *gen.ListCallsParams, opts ...Option) iter.Seq2[gen.Call, error] {
 	return paginate(ctx, fetchPages(s.c, opListCalls, opts,
 		pageCall(params, func(q *gen.ListCallsParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.ListCallsParams) (*http.Response, error) {
-				return s.c.gen.ListCalls(ctx, q)
+			func(q *gen.ListCallsParams) (*http.Request, error) {
+				return gen.NewListCallsRequest(s.c.server, q)
 			}),
 		func(l *gen.CallList) ([]gen.Call, string) {
 			return l.Data, pageNext(l.Pages)
@@ -117,12 +99,9 @@ func (s *CallsService) ListWithTranscripts(ctx context.Context, conversationIDs 
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.CallWithTranscriptList](ctx, s.c, opListCallsWithTranscripts, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListCallsWithTranscripts(ctx, body)
-	})
+	req, err := gen.NewListCallsWithTranscriptsRequest(s.c.server, body)
+	return doJSON[gen.CallWithTranscriptList](ctx, s.c, opListCallsWithTranscripts, opts, req, err)
 }
-
-var _ = func(r *gen.ListCallsWithTranscriptsResponse) *gen.CallWithTranscriptList { return r.JSON200 }
 
 // Recording downloads the recording of a call
 // (GET /calls/{call_id}/recording), streamed: read it from the [Download]
@@ -135,9 +114,8 @@ func (s *CallsService) Recording(ctx context.Context, callID string, opts ...Opt
 	if err := requireID("call id", callID); err != nil {
 		return nil, err
 	}
-	return doDownload(ctx, opShowCallRecording, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ShowCallRecording(ctx, callID, acceptHeader("*/*"))
-	})
+	req, err := gen.NewShowCallRecordingRequest(s.c.server, callID)
+	return doDownload(ctx, s.c, opShowCallRecording, opts, "*/*", req, err)
 }
 
 // RegisterFinVoiceCall registers a Fin Voice call from an external
@@ -145,12 +123,9 @@ func (s *CallsService) Recording(ctx context.Context, callID string, opts ...Opt
 // external call id to an Intercom call and conversation
 // (POST /fin_voice/register).
 func (s *CallsService) RegisterFinVoiceCall(ctx context.Context, body gen.RegisterFinVoiceCallRequest, opts ...Option) (*gen.AiCallResponse, error) {
-	return doJSON[gen.AiCallResponse](ctx, s.c, opRegisterFinVoiceCall, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RegisterFinVoiceCall(ctx, body)
-	})
+	req, err := gen.NewRegisterFinVoiceCallRequest(s.c.server, body)
+	return doJSON[gen.AiCallResponse](ctx, s.c, opRegisterFinVoiceCall, opts, req, err)
 }
-
-var _ = func(r *gen.RegisterFinVoiceCallResponse) *gen.AiCallResponse { return r.JSON200 }
 
 // Transcript downloads the transcript of a call as a text file, streamed
 // (GET /calls/{call_id}/transcript, sent with
@@ -160,7 +135,6 @@ func (s *CallsService) Transcript(ctx context.Context, callID string, opts ...Op
 	if err := requireID("call id", callID); err != nil {
 		return nil, err
 	}
-	return doDownload(ctx, opShowCallTranscript, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ShowCallTranscript(ctx, callID, acceptHeader("text/plain, application/json"))
-	})
+	req, err := gen.NewShowCallTranscriptRequest(s.c.server, callID)
+	return doDownload(ctx, s.c, opShowCallTranscript, opts, "text/plain, application/json", req, err)
 }

@@ -84,3 +84,52 @@ func TestContextWithOptionsNotSeenByNestedCalls(t *testing.T) {
 		t.Errorf("second raw call sent version %q, want 2.12", got)
 	}
 }
+
+// A middleware learns the operation of the call it runs in, and that call's
+// options; a call it nests with the request's context is a call of its own:
+// its middleware sees its own operation, and the outer call's options (here
+// the middleware and Intercom-Version) do not apply to it.
+func TestMiddlewareSeesOwnCallOnly(t *testing.T) {
+	var versions []string
+	srv := coreServer(t, func(w http.ResponseWriter, r *http.Request) {
+		versions = append(versions, r.URL.Path+" "+r.Header.Get("Intercom-Version"))
+		coreJSON(w, 200, `{"type":"contact","id":"c1"}`)
+	})
+	c, _ := coreClient(t, srv.URL)
+	var outerOps, innerOps []string
+	inner := func(req *http.Request, next MiddlewareNext) (*http.Response, error) {
+		innerOps = append(innerOps, opID(req))
+		return next(req)
+	}
+	outer := func(req *http.Request, next MiddlewareNext) (*http.Response, error) {
+		outerOps = append(outerOps, opID(req))
+		if len(callOptions(req.Context(), nil)) != 0 {
+			t.Error("the request's context carries options")
+		}
+		if _, err := c.Admins.Me(req.Context(), WithMiddleware(inner)); err != nil {
+			t.Errorf("nested call: %v", err)
+		}
+		return next(req)
+	}
+	if _, err := c.Contacts.Get(context.Background(), "c1", WithMiddleware(outer), WithAPIVersion("2.11")); err != nil {
+		t.Fatal(err)
+	}
+	if len(outerOps) != 1 || outerOps[0] != "ShowContact" {
+		t.Errorf("outer middleware saw operations %q, want [ShowContact]", outerOps)
+	}
+	if len(innerOps) != 1 || innerOps[0] != "IdentifyAdmin" {
+		t.Errorf("nested middleware saw operations %q, want [IdentifyAdmin]", innerOps)
+	}
+	want := []string{"/me " + APIVersion, "/contacts/c1 2.11"}
+	if len(versions) != 2 || versions[0] != want[0] || versions[1] != want[1] {
+		t.Errorf("requests %q, want %q", versions, want)
+	}
+}
+
+// opID is the id of the operation of req, or "" for none.
+func opID(req *http.Request) string {
+	if op := OperationFromRequest(req); op != nil {
+		return op.ID
+	}
+	return ""
+}

@@ -56,6 +56,7 @@ const (
 type Client struct {
 	// Services holds one field per resource: client.Contacts, client.Conversations, ...
 	Services
+	svc serviceValues // what the fields of Services point to
 
 	cfg     config
 	token   string
@@ -71,9 +72,13 @@ type Client struct {
 	// send runs one attempt through the client's middleware and hc.
 	send func(*http.Request) (*http.Response, error)
 
-	doer *doer
-	gen  *gen.Client              // generated client on doer, returns *http.Response
-	raw  *gen.ClientWithResponses // the same, with typed responses (Raw)
+	// server is the base URL with a trailing slash, as gen's request
+	// builders take it.
+	server string
+
+	doer    doer
+	rawOnce sync.Once
+	raw     *gen.ClientWithResponses // built by the first Raw call
 
 	// attempts numbers the attempts in the order they are sent.
 	attempts atomic.Uint64
@@ -146,7 +151,7 @@ func newClient(token string, cfg config) (*Client, error) {
 		hc := *cfg.httpClient
 		c.hc = &hc
 	} else {
-		c.hc = &http.Client{Transport: defaultTransport()}
+		c.hc = &http.Client{Transport: &lazyTransport{}}
 	}
 	c.hc.CheckRedirect = c.redirectPolicy(c.hc.CheckRedirect)
 	c.authHdr = headerValue("Bearer " + token)
@@ -157,11 +162,9 @@ func newClient(token string, cfg config) (*Client, error) {
 	c.uaHdr = headerValue(ua)
 	c.versionHdr = headerValue(cfg.apiVersion)
 	c.send = chain(cfg.middleware, c.hc.Do)
-	c.doer = &doer{c: c}
-	if err := c.initGen(); err != nil {
-		return nil, err
-	}
-	c.Services.init(c)
+	c.server = c.baseURL + "/"
+	c.doer.c = c
+	c.Services.init(c, &c.svc)
 	return c, nil
 }
 
@@ -204,11 +207,50 @@ func goVersion() string {
 	return v
 }
 
+// lazyTransport is the transport of a client made without [WithHTTPClient]:
+// the SDK's own transport (see [defaultTransport]), built by the first
+// request rather than by NewClient, which then costs a few allocations
+// instead of a copy of net/http's transport and TLS configuration. Each
+// client has its own, so clients never share a connection pool or its
+// limits.
+type lazyTransport struct {
+	mu sync.Mutex
+	t  atomic.Pointer[http.Transport]
+}
+
+// transport returns the transport, built on first use.
+func (l *lazyTransport) transport() *http.Transport {
+	if t := l.t.Load(); t != nil {
+		return t
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if t := l.t.Load(); t != nil {
+		return t
+	}
+	t := defaultTransport()
+	l.t.Store(t)
+	return t
+}
+
+// RoundTrip sends r with the transport.
+func (l *lazyTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	return l.transport().RoundTrip(r)
+}
+
+// CloseIdleConnections closes the idle connections of the transport, if it
+// was built.
+func (l *lazyTransport) CloseIdleConnections() {
+	if t := l.t.Load(); t != nil {
+		t.CloseIdleConnections()
+	}
+}
+
 // defaultTransport clones http.DefaultTransport with up to 64 connections to
 // the API host, all of which may stay idle for reuse (the SDK talks to one
 // host; more parallelism only meets the rate limit sooner), and a bound on
 // the wait for response headers.
-func defaultTransport() http.RoundTripper {
+func defaultTransport() *http.Transport {
 	var t *http.Transport
 	if dt, ok := http.DefaultTransport.(*http.Transport); ok {
 		t = dt.Clone()

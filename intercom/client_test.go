@@ -225,9 +225,7 @@ func TestHeadersOnEveryRequest(t *testing.T) {
 	}
 
 	// Facade layer (doJSON over the generated client), default version.
-	if _, err := doJSON[gen.AdminWithApp](ctx, c, nil, nil, func(ctx context.Context) (*http.Response, error) {
-		return c.gen.IdentifyAdmin(ctx)
-	}); err != nil {
+	if _, err := doJSON[gen.AdminWithApp](ctx, c, nil, nil, adminReq(t, c), nil); err != nil {
 		t.Fatal(err)
 	}
 	checkCommon(t, last().h)
@@ -236,9 +234,7 @@ func TestHeadersOnEveryRequest(t *testing.T) {
 	}
 
 	// Per-call override through the facade's opts.
-	if _, err := doJSON[gen.AdminWithApp](ctx, c, nil, []Option{WithAPIVersion("2.13")}, func(ctx context.Context) (*http.Response, error) {
-		return c.gen.IdentifyAdmin(ctx)
-	}); err != nil {
+	if _, err := doJSON[gen.AdminWithApp](ctx, c, nil, []Option{WithAPIVersion("2.13")}, adminReq(t, c), nil); err != nil {
 		t.Fatal(err)
 	}
 	if got := last().h.Get("Intercom-Version"); got != "2.13" {

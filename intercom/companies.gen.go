@@ -15,12 +15,9 @@ import (
 // appears in the Intercom UI only once a contact is attached to it (see
 // [ContactsService.AttachCompany]).
 func (s *CompaniesService) CreateOrUpdate(ctx context.Context, body gen.CreateOrUpdateCompanyRequest, opts ...Option) (*gen.Company, error) {
-	return doJSON[gen.Company](ctx, s.c, opCreateOrUpdateCompany, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateOrUpdateCompany(ctx, body)
-	})
+	req, err := gen.NewCreateOrUpdateCompanyRequest(s.c.server, body)
+	return doJSON[gen.Company](ctx, s.c, opCreateOrUpdateCompany, opts, req, err)
 }
-
-var _ = func(r *gen.CreateOrUpdateCompanyResponse) *gen.Company { return r.JSON200 }
 
 // Delete deletes a company (DELETE /companies/{company_id}); companyID is
 // the Intercom id.
@@ -28,12 +25,9 @@ func (s *CompaniesService) Delete(ctx context.Context, companyID string, opts ..
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DeletedCompanyObject](ctx, s.c, opDeleteCompany, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteCompany(ctx, companyID)
-	})
+	req, err := gen.NewDeleteCompanyRequest(s.c.server, companyID)
+	return doJSON[gen.DeletedCompanyObject](ctx, s.c, opDeleteCompany, opts, req, err)
 }
-
-var _ = func(r *gen.DeleteCompanyResponse) *gen.DeletedCompanyObject { return r.JSON200 }
 
 // Get fetches a company by its Intercom id (GET /companies/{company_id}).
 // To find a company by your own company_id or by name, use
@@ -42,23 +36,17 @@ func (s *CompaniesService) Get(ctx context.Context, companyID string, opts ...Op
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Company](ctx, s.c, opRetrieveACompanyById, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveACompanyById(ctx, companyID)
-	})
+	req, err := gen.NewRetrieveACompanyByIdRequest(s.c.server, companyID)
+	return doJSON[gen.Company](ctx, s.c, opRetrieveACompanyById, opts, req, err)
 }
-
-var _ = func(r *gen.RetrieveACompanyByIdResponse) *gen.Company { return r.JSON200 }
 
 // List fetches one page of companies, filtered by params.Name,
 // params.CompanyId, params.TagId or params.SegmentId (GET /companies).
 // params may be nil; params.Page and params.PerPage choose the page.
 func (s *CompaniesService) List(ctx context.Context, params *gen.ListCompaniesParams, opts ...Option) (*gen.CompanyList, error) {
-	return doJSON[gen.CompanyList](ctx, s.c, opListCompanies, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListCompanies(ctx, params)
-	})
+	req, err := gen.NewListCompaniesRequest(s.c.server, params)
+	return doJSON[gen.CompanyList](ctx, s.c, opListCompanies, opts, req, err)
 }
-
-var _ = func(r *gen.ListCompaniesResponse) *gen.CompanyList { return r.JSON200 }
 
 // ListAll iterates over every company matching params, page by page
 // (GET /companies with page numbers), starting at params.Page (default the
@@ -67,8 +55,8 @@ var _ = func(r *gen.ListCompaniesResponse) *gen.CompanyList { return r.JSON200 }
 func (s *CompaniesService) ListAll(ctx context.Context, params *gen.ListCompaniesParams, opts ...Option) iter.Seq2[gen.Company, error] {
 	return paginate(ctx, fetchPages(s.c, opListCompanies, opts,
 		pageCall(params, func(q *gen.ListCompaniesParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.ListCompaniesParams) (*http.Response, error) {
-				return s.c.gen.ListCompanies(ctx, q)
+			func(q *gen.ListCompaniesParams) (*http.Request, error) {
+				return gen.NewListCompaniesRequest(s.c.server, q)
 			}),
 		func(l *gen.CompanyList) ([]gen.Company, string) {
 			return l.GetData(), pageNext(l.GetPages())
@@ -81,12 +69,9 @@ func (s *CompaniesService) ListContacts(ctx context.Context, companyID string, p
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.CompanyAttachedContacts](ctx, s.c, opListAttachedContacts, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListAttachedContacts(ctx, companyID, params)
-	})
+	req, err := gen.NewListAttachedContactsRequest(s.c.server, companyID, params)
+	return doJSON[gen.CompanyAttachedContacts](ctx, s.c, opListAttachedContacts, opts, req, err)
 }
-
-var _ = func(r *gen.ListAttachedContactsResponse) *gen.CompanyAttachedContacts { return r.JSON200 }
 
 // ListContactsAll iterates over every contact attached to a company, page
 // by page (GET /companies/{company_id}/contacts with page numbers), starting
@@ -98,8 +83,8 @@ func (s *CompaniesService) ListContactsAll(ctx context.Context, companyID string
 	}
 	return paginate(ctx, fetchPages(s.c, opListAttachedContacts, opts,
 		pageCall(params, func(q *gen.ListAttachedContactsParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.ListAttachedContactsParams) (*http.Response, error) {
-				return s.c.gen.ListAttachedContacts(ctx, companyID, q)
+			func(q *gen.ListAttachedContactsParams) (*http.Request, error) {
+				return gen.NewListAttachedContactsRequest(s.c.server, companyID, q)
 			}),
 		func(l *gen.CompanyAttachedContacts) ([]gen.Contact, string) {
 			return l.Data, pageNext(l.Pages)
@@ -111,12 +96,9 @@ func (s *CompaniesService) ListContactsAll(ctx context.Context, companyID string
 // query). params may be nil. Intercom caps this listing at 10,000 companies:
 // use [CompaniesService.ScrollAll] to go through more.
 func (s *CompaniesService) ListOrdered(ctx context.Context, params *gen.ListAllCompaniesParams, opts ...Option) (*gen.CompanyList, error) {
-	return doJSON[gen.CompanyList](ctx, s.c, opListAllCompanies, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListAllCompanies(ctx, params)
-	})
+	req, err := gen.NewListAllCompaniesRequest(s.c.server, params)
+	return doJSON[gen.CompanyList](ctx, s.c, opListAllCompanies, opts, req, err)
 }
-
-var _ = func(r *gen.ListAllCompaniesResponse) *gen.CompanyList { return r.JSON200 }
 
 // ListOrderedAll iterates over all companies in params.Order, page by page
 // (POST /companies/list with page numbers), starting at params.Page (default
@@ -125,8 +107,8 @@ var _ = func(r *gen.ListAllCompaniesResponse) *gen.CompanyList { return r.JSON20
 func (s *CompaniesService) ListOrderedAll(ctx context.Context, params *gen.ListAllCompaniesParams, opts ...Option) iter.Seq2[gen.Company, error] {
 	return paginate(ctx, fetchPages(s.c, opListAllCompanies, opts,
 		pageCall(params, func(q *gen.ListAllCompaniesParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.ListAllCompaniesParams) (*http.Response, error) {
-				return s.c.gen.ListAllCompanies(ctx, q)
+			func(q *gen.ListAllCompaniesParams) (*http.Request, error) {
+				return gen.NewListAllCompaniesRequest(s.c.server, q)
 			}),
 		func(l *gen.CompanyList) ([]gen.Company, string) {
 			return l.GetData(), pageNext(l.GetPages())
@@ -139,12 +121,9 @@ func (s *CompaniesService) ListSegments(ctx context.Context, companyID string, o
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.CompanyAttachedSegments](ctx, s.c, opListAttachedSegmentsForCompanies, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListAttachedSegmentsForCompanies(ctx, companyID)
-	})
+	req, err := gen.NewListAttachedSegmentsForCompaniesRequest(s.c.server, companyID)
+	return doJSON[gen.CompanyAttachedSegments](ctx, s.c, opListAttachedSegmentsForCompanies, opts, req, err)
 }
-
-var _ = func(r *gen.ListAttachedSegmentsForCompaniesResponse) *gen.CompanyAttachedSegments { return r.JSON200 }
 
 // Scroll fetches one page of a scroll over all companies
 // (GET /companies/scroll): an empty scrollParam opens a scroll, and the
@@ -157,13 +136,10 @@ var _ = func(r *gen.ListAttachedSegmentsForCompaniesResponse) *gen.CompanyAttach
 // [ErrScrollExpired] (and the [*Error]), and the scroll must be restarted
 // with an empty scrollParam.
 func (s *CompaniesService) Scroll(ctx context.Context, params *gen.ScrollOverAllCompaniesParams, opts ...Option) (*gen.CompanyScroll, error) {
-	r, err := doJSON[gen.CompanyScroll](ctx, s.c, opScrollOverAllCompanies, scrollOptions(opts), func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ScrollOverAllCompanies(ctx, params)
-	})
+	req, err := gen.NewScrollOverAllCompaniesRequest(s.c.server, params)
+	r, err := doJSON[gen.CompanyScroll](ctx, s.c, opScrollOverAllCompanies, scrollOptions(opts), req, err)
 	return r, scrollError(err, params != nil && valueOr(params.ScrollParam) != "")
 }
-
-var _ = func(r *gen.ScrollOverAllCompaniesResponse) *gen.CompanyScroll { return r.JSON200 }
 
 // ScrollAll iterates over every company of the workspace with a scroll
 // (GET /companies/scroll), without the 10,000 limit of the other listings.
@@ -178,12 +154,12 @@ var _ = func(r *gen.ScrollOverAllCompaniesResponse) *gen.CompanyScroll { return 
 func (s *CompaniesService) ScrollAll(ctx context.Context, params *gen.ScrollOverAllCompaniesParams, opts ...Option) iter.Seq2[gen.Company, error] {
 	p := cloneParams(params)
 	return paginateScroll(ctx, opts, scrollFetch(s.c, opScrollOverAllCompanies,
-		func(ctx context.Context, param string) (*http.Response, error) {
+		func(param string) (*http.Request, error) {
 			q := *p
 			if param != "" {
 				q.ScrollParam = &param
 			}
-			return s.c.gen.ScrollOverAllCompanies(ctx, &q)
+			return gen.NewScrollOverAllCompaniesRequest(s.c.server, &q)
 		},
 		func(l *gen.CompanyScroll) ([]gen.Company, string) {
 			return l.Data, valueOr(l.ScrollParam)
@@ -196,9 +172,6 @@ func (s *CompaniesService) Update(ctx context.Context, companyID string, body ge
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Company](ctx, s.c, opUpdateCompany, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateCompany(ctx, companyID, body)
-	})
+	req, err := gen.NewUpdateCompanyRequest(s.c.server, companyID, body)
+	return doJSON[gen.Company](ctx, s.c, opUpdateCompany, opts, req, err)
 }
-
-var _ = func(r *gen.UpdateCompanyResponse) *gen.Company { return r.JSON200 }

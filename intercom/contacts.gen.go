@@ -21,24 +21,18 @@ func (s *ContactsService) AddNote(ctx context.Context, contactID string, adminID
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Note](ctx, s.c, opCreateNote, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateNote(ctx, contactID, body)
-	})
+	req, err := gen.NewCreateNoteRequest(s.c.server, contactID, body)
+	return doJSON[gen.Note](ctx, s.c, opCreateNote, opts, req, err)
 }
-
-var _ = func(r *gen.CreateNoteResponse) *gen.Note { return r.JSON200 }
 
 // Archive archives a contact (POST /contacts/{contact_id}/archive).
 func (s *ContactsService) Archive(ctx context.Context, contactID string, opts ...Option) (*gen.ContactArchived, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContactArchived](ctx, s.c, opArchiveContact, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ArchiveContact(ctx, contactID)
-	})
+	req, err := gen.NewArchiveContactRequest(s.c.server, contactID)
+	return doJSON[gen.ContactArchived](ctx, s.c, opArchiveContact, opts, req, err)
 }
-
-var _ = func(r *gen.ArchiveContactResponse) *gen.ContactArchived { return r.JSON200 }
 
 // AttachCompany attaches a contact to a company
 // (POST /contacts/{contact_id}/companies). companyID is the company's
@@ -51,12 +45,9 @@ func (s *ContactsService) AttachCompany(ctx context.Context, contactID string, c
 		return nil, err
 	}
 	body := gen.AttachContactToACompanyJSONRequestBody{Id: companyID}
-	return doJSON[gen.Company](ctx, s.c, opAttachContactToACompany, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.AttachContactToACompany(ctx, contactID, body)
-	})
+	req, err := gen.NewAttachContactToACompanyRequest(s.c.server, contactID, body)
+	return doJSON[gen.Company](ctx, s.c, opAttachContactToACompany, opts, req, err)
 }
-
-var _ = func(r *gen.AttachContactToACompanyResponse) *gen.Company { return r.JSON200 }
 
 // Block blocks a contact: their conversations are closed and they can no
 // longer reach the workspace (POST /contacts/{contact_id}/block).
@@ -64,12 +55,9 @@ func (s *ContactsService) Block(ctx context.Context, contactID string, opts ...O
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContactBlocked](ctx, s.c, opBlockContact, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.BlockContact(ctx, contactID)
-	})
+	req, err := gen.NewBlockContactRequest(s.c.server, contactID)
+	return doJSON[gen.ContactBlocked](ctx, s.c, opBlockContact, opts, req, err)
 }
-
-var _ = func(r *gen.BlockContactResponse) *gen.ContactBlocked { return r.JSON200 }
 
 // Create creates a contact (POST /contacts). At least one of body.Email,
 // body.ExternalId or body.Role ("user" or "lead") is required.
@@ -78,24 +66,18 @@ func (s *ContactsService) Create(ctx context.Context, body gen.CreateContactRequ
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Contact](ctx, s.c, opCreateContact, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateContact(ctx, body)
-	})
+	req, err := gen.NewCreateContactRequest(s.c.server, body)
+	return doJSON[gen.Contact](ctx, s.c, opCreateContact, opts, req, err)
 }
-
-var _ = func(r *gen.CreateContactResponse) *gen.Contact { return r.JSON200 }
 
 // Delete deletes a contact (DELETE /contacts/{contact_id}).
 func (s *ContactsService) Delete(ctx context.Context, contactID string, opts ...Option) (*gen.ContactDeleted, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContactDeleted](ctx, s.c, opDeleteContact, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteContact(ctx, contactID)
-	})
+	req, err := gen.NewDeleteContactRequest(s.c.server, contactID)
+	return doJSON[gen.ContactDeleted](ctx, s.c, opDeleteContact, opts, req, err)
 }
-
-var _ = func(r *gen.DeleteContactResponse) *gen.ContactDeleted { return r.JSON200 }
 
 // DetachCompany detaches a contact from a company
 // (DELETE /contacts/{contact_id}/companies/{company_id}). It returns the
@@ -107,12 +89,9 @@ func (s *ContactsService) DetachCompany(ctx context.Context, contactID string, c
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Company](ctx, s.c, opDetachContactFromACompany, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DetachContactFromACompany(ctx, contactID, companyID)
-	})
+	req, err := gen.NewDetachContactFromACompanyRequest(s.c.server, contactID, companyID)
+	return doJSON[gen.Company](ctx, s.c, opDetachContactFromACompany, opts, req, err)
 }
-
-var _ = func(r *gen.DetachContactFromACompanyResponse) *gen.Company { return r.JSON200 }
 
 // DismissBanner dismisses a banner for a contact
 // (POST /contacts/{id}/banners/{view_id}/dismiss).
@@ -123,12 +102,9 @@ func (s *ContactsService) DismissBanner(ctx context.Context, contactID string, v
 	if err := requireID("view id", viewID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.BannerDismiss](ctx, s.c, opDismissContactBanner, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DismissContactBanner(ctx, contactID, viewID)
-	})
+	req, err := gen.NewDismissContactBannerRequest(s.c.server, contactID, viewID)
+	return doJSON[gen.BannerDismiss](ctx, s.c, opDismissContactBanner, opts, req, err)
 }
-
-var _ = func(r *gen.DismissContactBannerResponse) *gen.BannerDismiss { return r.JSON200 }
 
 // Get fetches a contact by its Intercom id (GET /contacts/{contact_id}).
 func (s *ContactsService) Get(ctx context.Context, contactID string, opts ...Option) (*gen.Contact, error) {
@@ -139,12 +115,9 @@ func (s *ContactsService) Get(ctx context.Context, contactID string, opts ...Opt
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Contact](ctx, s.c, opShowContact, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ShowContact(ctx, contactID, params)
-	})
+	req, err := gen.NewShowContactRequest(s.c.server, contactID, params)
+	return doJSON[gen.Contact](ctx, s.c, opShowContact, opts, req, err)
 }
-
-var _ = func(r *gen.ShowContactResponse) *gen.Contact { return r.JSON200 }
 
 // GetByExternalID fetches a contact by the external_id you gave it
 // (GET /contacts/find_by_external_id/{external_id}).
@@ -156,23 +129,17 @@ func (s *ContactsService) GetByExternalID(ctx context.Context, externalID string
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Contact](ctx, s.c, opShowContactByExternalId, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ShowContactByExternalId(ctx, externalID, params)
-	})
+	req, err := gen.NewShowContactByExternalIdRequest(s.c.server, externalID, params)
+	return doJSON[gen.Contact](ctx, s.c, opShowContactByExternalId, opts, req, err)
 }
-
-var _ = func(r *gen.ShowContactByExternalIdResponse) *gen.Contact { return r.JSON200 }
 
 // List fetches one page of contacts (GET /contacts). params may be nil;
 // pass pages.next.starting_after of a page as params.StartingAfter to get
 // the next one, or use [ContactsService.ListAll].
 func (s *ContactsService) List(ctx context.Context, params *gen.ListContactsParams, opts ...Option) (*gen.ContactList, error) {
-	return doJSON[gen.ContactList](ctx, s.c, opListContacts, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListContacts(ctx, params)
-	})
+	req, err := gen.NewListContactsRequest(s.c.server, params)
+	return doJSON[gen.ContactList](ctx, s.c, opListContacts, opts, req, err)
 }
-
-var _ = func(r *gen.ListContactsResponse) *gen.ContactList { return r.JSON200 }
 
 // ListAll iterates over every contact (GET /contacts), following the
 // starting_after cursor page by page. params may be nil (PerPage sets the
@@ -181,12 +148,12 @@ var _ = func(r *gen.ListContactsResponse) *gen.ContactList { return r.JSON200 }
 func (s *ContactsService) ListAll(ctx context.Context, params *gen.ListContactsParams, opts ...Option) iter.Seq2[gen.Contact, error] {
 	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opListContacts, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
+		func(cursor string) (*http.Request, error) {
 			q := *p
 			if cursor != "" {
 				q.StartingAfter = &cursor
 			}
-			return s.c.gen.ListContacts(ctx, &q)
+			return gen.NewListContactsRequest(s.c.server, &q)
 		},
 		func(l *gen.ContactList) ([]gen.Contact, string) {
 			return l.Data, cursorNext(l.Pages)
@@ -198,12 +165,9 @@ func (s *ContactsService) ListBanners(ctx context.Context, contactID string, opt
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.BannerList](ctx, s.c, opListContactBanners, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListContactBanners(ctx, contactID)
-	})
+	req, err := gen.NewListContactBannersRequest(s.c.server, contactID)
+	return doJSON[gen.BannerList](ctx, s.c, opListContactBanners, opts, req, err)
 }
-
-var _ = func(r *gen.ListContactBannersResponse) *gen.BannerList { return r.JSON200 }
 
 // ListCompanies fetches the first page of the companies a contact is
 // attached to (GET /contacts/{contact_id}/companies). params may be nil. The
@@ -213,12 +177,9 @@ func (s *ContactsService) ListCompanies(ctx context.Context, contactID string, p
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContactAttachedCompanies](ctx, s.c, opListCompaniesForAContact, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListCompaniesForAContact(ctx, contactID, params)
-	})
+	req, err := gen.NewListCompaniesForAContactRequest(s.c.server, contactID, params)
+	return doJSON[gen.ContactAttachedCompanies](ctx, s.c, opListCompaniesForAContact, opts, req, err)
 }
-
-var _ = func(r *gen.ListCompaniesForAContactResponse) *gen.ContactAttachedCompanies { return r.JSON200 }
 
 // ListCompaniesAll iterates over every company a contact is attached to
 // (GET /contacts/{contact_id}/companies, then the pages.next URL of each
@@ -230,8 +191,8 @@ func (s *ContactsService) ListCompaniesAll(ctx context.Context, contactID string
 	}
 	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opListCompaniesForAContact, opts,
-		nextURLCall(s.c, func(ctx context.Context) (*http.Response, error) {
-			return s.c.gen.ListCompaniesForAContact(ctx, contactID, p)
+		nextURLCall(s.c, func() (*http.Request, error) {
+			return gen.NewListCompaniesForAContactRequest(s.c.server, contactID, p)
 		}),
 		func(l *gen.ContactAttachedCompanies) ([]gen.Company, string) {
 			return l.Companies, linkNext(l.Pages)
@@ -245,12 +206,9 @@ func (s *ContactsService) ListMergeHistory(ctx context.Context, contactID string
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.MergeHistoryList](ctx, s.c, opListContactMergeHistory, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListContactMergeHistory(ctx, contactID, params)
-	})
+	req, err := gen.NewListContactMergeHistoryRequest(s.c.server, contactID, params)
+	return doJSON[gen.MergeHistoryList](ctx, s.c, opListContactMergeHistory, opts, req, err)
 }
-
-var _ = func(r *gen.ListContactMergeHistoryResponse) *gen.MergeHistoryList { return r.JSON200 }
 
 // ListMergeHistoryAll iterates over every item of ListMergeHistory, page by page (GET /contacts/{id}/merge_history). Its
 // arguments are those of [ContactsService.ListMergeHistory]; params are copied and not modified.
@@ -261,12 +219,12 @@ func (s *ContactsService) ListMergeHistoryAll(ctx context.Context, contactID str
 	}
 	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opListContactMergeHistory, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
+		func(cursor string) (*http.Request, error) {
 			q := *p
 			if cursor != "" {
 				q.Cursor = &cursor
 			}
-			return s.c.gen.ListContactMergeHistory(ctx, contactID, &q)
+			return gen.NewListContactMergeHistoryRequest(s.c.server, contactID, &q)
 		},
 		func(l *gen.MergeHistoryList) ([]gen.MergeHistoryItem, string) {
 			return l.Data, nextCursor(valueOr(l.HasMore), l.NextCursor)
@@ -279,12 +237,9 @@ func (s *ContactsService) ListNotes(ctx context.Context, contactID string, param
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.NoteList](ctx, s.c, opListNotes, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListNotes(ctx, contactID, params)
-	})
+	req, err := gen.NewListNotesRequest(s.c.server, contactID, params)
+	return doJSON[gen.NoteList](ctx, s.c, opListNotes, opts, req, err)
 }
-
-var _ = func(r *gen.ListNotesResponse) *gen.NoteList { return r.JSON200 }
 
 // ListNotesAll iterates over every note on a contact, page by page
 // (GET /contacts/{contact_id}/notes with page numbers), starting at
@@ -296,8 +251,8 @@ func (s *ContactsService) ListNotesAll(ctx context.Context, contactID string, pa
 	}
 	return paginate(ctx, fetchPages(s.c, opListNotes, opts,
 		pageCall(params, func(q *gen.ListNotesParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.ListNotesParams) (*http.Response, error) {
-				return s.c.gen.ListNotes(ctx, contactID, q)
+			func(q *gen.ListNotesParams) (*http.Request, error) {
+				return gen.NewListNotesRequest(s.c.server, contactID, q)
 			}),
 		func(l *gen.NoteList) ([]gen.Note, string) {
 			return l.Data, pageNext(l.Pages)
@@ -310,12 +265,9 @@ func (s *ContactsService) ListSegments(ctx context.Context, contactID string, op
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContactSegments](ctx, s.c, opListSegmentsForAContact, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListSegmentsForAContact(ctx, contactID)
-	})
+	req, err := gen.NewListSegmentsForAContactRequest(s.c.server, contactID)
+	return doJSON[gen.ContactSegments](ctx, s.c, opListSegmentsForAContact, opts, req, err)
 }
-
-var _ = func(r *gen.ListSegmentsForAContactResponse) *gen.ContactSegments { return r.JSON200 }
 
 // ListSubscriptions lists the subscription types a contact has opted in to
 // or out of (GET /contacts/{contact_id}/subscriptions).
@@ -323,24 +275,18 @@ func (s *ContactsService) ListSubscriptions(ctx context.Context, contactID strin
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.SubscriptionTypeList](ctx, s.c, opListSubscriptionsForAContact, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListSubscriptionsForAContact(ctx, contactID)
-	})
+	req, err := gen.NewListSubscriptionsForAContactRequest(s.c.server, contactID)
+	return doJSON[gen.SubscriptionTypeList](ctx, s.c, opListSubscriptionsForAContact, opts, req, err)
 }
-
-var _ = func(r *gen.ListSubscriptionsForAContactResponse) *gen.SubscriptionTypeList { return r.JSON200 }
 
 // ListTags lists the tags on a contact (GET /contacts/{contact_id}/tags).
 func (s *ContactsService) ListTags(ctx context.Context, contactID string, opts ...Option) (*gen.TagList, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.TagList](ctx, s.c, opListTagsForAContact, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListTagsForAContact(ctx, contactID)
-	})
+	req, err := gen.NewListTagsForAContactRequest(s.c.server, contactID)
+	return doJSON[gen.TagList](ctx, s.c, opListTagsForAContact, opts, req, err)
 }
-
-var _ = func(r *gen.ListTagsForAContactResponse) *gen.TagList { return r.JSON200 }
 
 // Merge merges the lead fromID into the user intoID and returns the
 // resulting user (POST /contacts/merge). Both are Intercom contact ids.
@@ -360,12 +306,9 @@ func (s *ContactsService) Merge(ctx context.Context, fromID string, intoID strin
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Contact](ctx, s.c, opMergeContact, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.MergeContact(ctx, params, body)
-	})
+	req, err := gen.NewMergeContactRequest(s.c.server, params, body)
+	return doJSON[gen.Contact](ctx, s.c, opMergeContact, opts, req, err)
 }
-
-var _ = func(r *gen.MergeContactResponse) *gen.Contact { return r.JSON200 }
 
 // ContactSearchRequest is the request body of [ContactsService.Search] (gen.ContactSearchRequest).
 type ContactSearchRequest = gen.ContactSearchRequest
@@ -378,12 +321,9 @@ func (s *ContactsService) Search(ctx context.Context, body ContactSearchRequest,
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContactList](ctx, s.c, opSearchContacts, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.SearchContacts(ctx, params, body)
-	})
+	req, err := gen.NewSearchContactsRequest(s.c.server, params, body)
+	return doJSON[gen.ContactList](ctx, s.c, opSearchContacts, opts, req, err)
 }
-
-var _ = func(r *gen.SearchContactsResponse) *gen.ContactList { return r.JSON200 }
 
 // SearchAll iterates over every contact matching a query
 // (POST /contacts/search), sending the cursor of each next page in the
@@ -396,12 +336,12 @@ func (s *ContactsService) SearchAll(ctx context.Context, body ContactSearchReque
 		return errSeq[gen.Contact](err)
 	}
 	return paginate(ctx, fetchPages(s.c, opSearchContacts, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
+		func(cursor string) (*http.Request, error) {
 			b := body
 			if cursor != "" {
 				b.Pagination = withStartingAfter(b.Pagination, cursor)
 			}
-			return s.c.gen.SearchContacts(ctx, params, b)
+			return gen.NewSearchContactsRequest(s.c.server, params, b)
 		},
 		func(l *gen.ContactList) ([]gen.Contact, string) {
 			return l.Data, cursorNext(l.Pages)
@@ -423,12 +363,9 @@ func (s *ContactsService) Subscribe(ctx context.Context, contactID string, subsc
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.SubscriptionType](ctx, s.c, opAttachSubscriptionTypeToContact, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.AttachSubscriptionTypeToContact(ctx, contactID, body)
-	})
+	req, err := gen.NewAttachSubscriptionTypeToContactRequest(s.c.server, contactID, body)
+	return doJSON[gen.SubscriptionType](ctx, s.c, opAttachSubscriptionTypeToContact, opts, req, err)
 }
-
-var _ = func(r *gen.AttachSubscriptionTypeToContactResponse) *gen.SubscriptionType { return r.JSON200 }
 
 // Tag tags a contact with the tag tagID (POST /contacts/{contact_id}/tags).
 // Create tags with [TagsService.Create].
@@ -440,24 +377,18 @@ func (s *ContactsService) Tag(ctx context.Context, contactID string, tagID strin
 		return nil, err
 	}
 	body := gen.AttachTagToContactJSONRequestBody{Id: tagID}
-	return doJSON[gen.Tag](ctx, s.c, opAttachTagToContact, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.AttachTagToContact(ctx, contactID, body)
-	})
+	req, err := gen.NewAttachTagToContactRequest(s.c.server, contactID, body)
+	return doJSON[gen.Tag](ctx, s.c, opAttachTagToContact, opts, req, err)
 }
-
-var _ = func(r *gen.AttachTagToContactResponse) *gen.Tag { return r.JSON200 }
 
 // Unarchive unarchives a contact (POST /contacts/{contact_id}/unarchive).
 func (s *ContactsService) Unarchive(ctx context.Context, contactID string, opts ...Option) (*gen.ContactUnarchived, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContactUnarchived](ctx, s.c, opUnarchiveContact, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UnarchiveContact(ctx, contactID)
-	})
+	req, err := gen.NewUnarchiveContactRequest(s.c.server, contactID)
+	return doJSON[gen.ContactUnarchived](ctx, s.c, opUnarchiveContact, opts, req, err)
 }
-
-var _ = func(r *gen.UnarchiveContactResponse) *gen.ContactUnarchived { return r.JSON200 }
 
 // Unsubscribe removes a subscription type from a contact
 // (DELETE /contacts/{contact_id}/subscriptions/{subscription_id}).
@@ -468,12 +399,9 @@ func (s *ContactsService) Unsubscribe(ctx context.Context, contactID string, sub
 	if err := requireID("subscription id", subscriptionID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.SubscriptionType](ctx, s.c, opDetachSubscriptionTypeToContact, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DetachSubscriptionTypeToContact(ctx, contactID, subscriptionID)
-	})
+	req, err := gen.NewDetachSubscriptionTypeToContactRequest(s.c.server, contactID, subscriptionID)
+	return doJSON[gen.SubscriptionType](ctx, s.c, opDetachSubscriptionTypeToContact, opts, req, err)
 }
-
-var _ = func(r *gen.DetachSubscriptionTypeToContactResponse) *gen.SubscriptionType { return r.JSON200 }
 
 // Untag removes the tag tagID from a contact
 // (DELETE /contacts/{contact_id}/tags/{tag_id}).
@@ -484,12 +412,9 @@ func (s *ContactsService) Untag(ctx context.Context, contactID string, tagID str
 	if err := requireID("tag id", tagID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Tag](ctx, s.c, opDetachTagFromContact, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DetachTagFromContact(ctx, contactID, tagID)
-	})
+	req, err := gen.NewDetachTagFromContactRequest(s.c.server, contactID, tagID)
+	return doJSON[gen.Tag](ctx, s.c, opDetachTagFromContact, opts, req, err)
 }
-
-var _ = func(r *gen.DetachTagFromContactResponse) *gen.Tag { return r.JSON200 }
 
 // Update updates a contact (PUT /contacts/{contact_id}); only the fields set
 // in body change.
@@ -501,9 +426,6 @@ func (s *ContactsService) Update(ctx context.Context, contactID string, body gen
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Contact](ctx, s.c, opUpdateContact, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateContact(ctx, contactID, params, body)
-	})
+	req, err := gen.NewUpdateContactRequest(s.c.server, contactID, params, body)
+	return doJSON[gen.Contact](ctx, s.c, opUpdateContact, opts, req, err)
 }
-
-var _ = func(r *gen.UpdateContactResponse) *gen.Contact { return r.JSON200 }

@@ -13,22 +13,16 @@ import (
 // BulkActions applies one action to many pieces of content
 // (POST /content/bulk_actions).
 func (s *ContentService) BulkActions(ctx context.Context, body gen.ContentBulkActionRequest, opts ...Option) (*gen.ContentBulkActionResponse, error) {
-	return doJSON[gen.ContentBulkActionResponse](ctx, s.c, opBulkContentActions, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.BulkContentActions(ctx, body)
-	})
+	req, err := gen.NewBulkContentActionsRequest(s.c.server, body)
+	return doJSON[gen.ContentBulkActionResponse](ctx, s.c, opBulkContentActions, opts, req, err)
 }
-
-var _ = func(r *gen.BulkContentActionsResponse) *gen.ContentBulkActionResponse { return r.JSON202 }
 
 // Search fetches one page of the content matching params
 // (GET /content/search).
 func (s *ContentService) Search(ctx context.Context, params *gen.SearchContentParams, opts ...Option) (*gen.ContentSearchResponse, error) {
-	return doJSON[gen.ContentSearchResponse](ctx, s.c, opSearchContent, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.SearchContent(ctx, params)
-	})
+	req, err := gen.NewSearchContentRequest(s.c.server, params)
+	return doJSON[gen.ContentSearchResponse](ctx, s.c, opSearchContent, opts, req, err)
 }
-
-var _ = func(r *gen.SearchContentResponse) *gen.ContentSearchResponse { return r.JSON200 }
 
 // SearchAll iterates over every item of Search, page by page (GET /content/search). Its
 // arguments are those of [ContentService.Search]; params are copied and not modified.
@@ -36,8 +30,8 @@ var _ = func(r *gen.SearchContentResponse) *gen.ContentSearchResponse { return r
 func (s *ContentService) SearchAll(ctx context.Context, params *gen.SearchContentParams, opts ...Option) iter.Seq2[gen.ContentSearchResult, error] {
 	return paginate(ctx, fetchPages(s.c, opSearchContent, opts,
 		pageCall(params, func(q *gen.SearchContentParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.SearchContentParams) (*http.Response, error) {
-				return s.c.gen.SearchContent(ctx, q)
+			func(q *gen.SearchContentParams) (*http.Request, error) {
+				return gen.NewSearchContentRequest(s.c.server, q)
 			}),
 		func(l *gen.ContentSearchResponse) ([]gen.ContentSearchResult, string) {
 			next := ""

@@ -12,21 +12,17 @@ import (
 
 // Create creates a content snippet (POST /content_snippets).
 func (s *ContentSnippetsService) Create(ctx context.Context, body gen.ContentSnippetCreateRequest, opts ...Option) (*gen.ContentSnippet, error) {
-	return doJSON[gen.ContentSnippet](ctx, s.c, opCreateContentSnippet, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateContentSnippet(ctx, body)
-	})
+	req, err := gen.NewCreateContentSnippetRequest(s.c.server, body)
+	return doJSON[gen.ContentSnippet](ctx, s.c, opCreateContentSnippet, opts, req, err)
 }
-
-var _ = func(r *gen.CreateContentSnippetResponse) *gen.ContentSnippet { return r.JSON201 }
 
 // Delete deletes a content snippet (DELETE /content_snippets/{id}).
 func (s *ContentSnippetsService) Delete(ctx context.Context, contentSnippetID string, opts ...Option) error {
 	if err := requireID("content snippet id", contentSnippetID); err != nil {
 		return err
 	}
-	return doNoBody(ctx, s.c, opDeleteContentSnippet, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteContentSnippet(ctx, contentSnippetID)
-	})
+	req, err := gen.NewDeleteContentSnippetRequest(s.c.server, contentSnippetID)
+	return doNoBody(ctx, s.c, opDeleteContentSnippet, opts, req, err)
 }
 
 // Get fetches a content snippet (GET /content_snippets/{id}).
@@ -34,22 +30,16 @@ func (s *ContentSnippetsService) Get(ctx context.Context, contentSnippetID strin
 	if err := requireID("content snippet id", contentSnippetID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContentSnippet](ctx, s.c, opGetContentSnippet, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetContentSnippet(ctx, contentSnippetID)
-	})
+	req, err := gen.NewGetContentSnippetRequest(s.c.server, contentSnippetID)
+	return doJSON[gen.ContentSnippet](ctx, s.c, opGetContentSnippet, opts, req, err)
 }
-
-var _ = func(r *gen.GetContentSnippetResponse) *gen.ContentSnippet { return r.JSON200 }
 
 // List fetches one page of content snippets (GET /content_snippets).
 // params may be nil.
 func (s *ContentSnippetsService) List(ctx context.Context, params *gen.ListContentSnippetsParams, opts ...Option) (*gen.ContentSnippetList, error) {
-	return doJSON[gen.ContentSnippetList](ctx, s.c, opListContentSnippets, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListContentSnippets(ctx, params)
-	})
+	req, err := gen.NewListContentSnippetsRequest(s.c.server, params)
+	return doJSON[gen.ContentSnippetList](ctx, s.c, opListContentSnippets, opts, req, err)
 }
-
-var _ = func(r *gen.ListContentSnippetsResponse) *gen.ContentSnippetList { return r.JSON200 }
 
 // ListAll iterates over every item of List, page by page (GET /content_snippets). Its
 // arguments are those of [ContentSnippetsService.List]; params are copied and not modified.
@@ -57,8 +47,8 @@ var _ = func(r *gen.ListContentSnippetsResponse) *gen.ContentSnippetList { retur
 func (s *ContentSnippetsService) ListAll(ctx context.Context, params *gen.ListContentSnippetsParams, opts ...Option) iter.Seq2[gen.ContentSnippet, error] {
 	return paginate(ctx, fetchPages(s.c, opListContentSnippets, opts,
 		pageCall(params, func(q *gen.ListContentSnippetsParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.ListContentSnippetsParams) (*http.Response, error) {
-				return s.c.gen.ListContentSnippets(ctx, q)
+			func(q *gen.ListContentSnippetsParams) (*http.Request, error) {
+				return gen.NewListContentSnippetsRequest(s.c.server, q)
 			}),
 		func(l *gen.ContentSnippetList) ([]gen.ContentSnippet, string) {
 			return l.Data, pageAfter(valueOr(l.Page), valueOr(l.TotalPages))
@@ -71,12 +61,9 @@ func (s *ContentSnippetsService) Tag(ctx context.Context, contentSnippetID strin
 	if err := requireID("content snippet id", contentSnippetID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Tag](ctx, s.c, opAttachTagToContentSnippet, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.AttachTagToContentSnippet(ctx, contentSnippetID, body)
-	})
+	req, err := gen.NewAttachTagToContentSnippetRequest(s.c.server, contentSnippetID, body)
+	return doJSON[gen.Tag](ctx, s.c, opAttachTagToContentSnippet, opts, req, err)
 }
-
-var _ = func(r *gen.AttachTagToContentSnippetResponse) *gen.Tag { return r.JSON200 }
 
 // Untag removes a tag from a content snippet
 // (DELETE /content_snippets/{content_snippet_id}/tags/{id}).
@@ -87,21 +74,15 @@ func (s *ContentSnippetsService) Untag(ctx context.Context, contentSnippetID str
 	if err := requireID("tag id", tagID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Tag](ctx, s.c, opDetachTagFromContentSnippet, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DetachTagFromContentSnippet(ctx, contentSnippetID, tagID)
-	})
+	req, err := gen.NewDetachTagFromContentSnippetRequest(s.c.server, contentSnippetID, tagID)
+	return doJSON[gen.Tag](ctx, s.c, opDetachTagFromContentSnippet, opts, req, err)
 }
-
-var _ = func(r *gen.DetachTagFromContentSnippetResponse) *gen.Tag { return r.JSON200 }
 
 // Update updates a content snippet (PUT /content_snippets/{id}).
 func (s *ContentSnippetsService) Update(ctx context.Context, contentSnippetID string, body gen.ContentSnippetUpdateRequest, opts ...Option) (*gen.ContentSnippet, error) {
 	if err := requireID("content snippet id", contentSnippetID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ContentSnippet](ctx, s.c, opUpdateContentSnippet, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateContentSnippet(ctx, contentSnippetID, body)
-	})
+	req, err := gen.NewUpdateContentSnippetRequest(s.c.server, contentSnippetID, body)
+	return doJSON[gen.ContentSnippet](ctx, s.c, opUpdateContentSnippet, opts, req, err)
 }
-
-var _ = func(r *gen.UpdateContentSnippetResponse) *gen.ContentSnippet { return r.JSON200 }

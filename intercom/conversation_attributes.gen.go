@@ -4,7 +4,6 @@ package intercom
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
@@ -15,12 +14,9 @@ func (s *ConversationAttributesService) Create(ctx context.Context, body gen.Cre
 	if err := requireUnionBody(body); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ConversationAttribute](ctx, s.c, opCreateConversationAttribute, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateConversationAttribute(ctx, body)
-	})
+	req, err := gen.NewCreateConversationAttributeRequest(s.c.server, body)
+	return doJSON[gen.ConversationAttribute](ctx, s.c, opCreateConversationAttribute, opts, req, err)
 }
-
-var _ = func(r *gen.CreateConversationAttributeResponse) *gen.ConversationAttribute { return r.JSON200 }
 
 // CreateOption adds an option to a list conversation attribute
 // (POST /conversations/attributes/{id}/options).
@@ -29,12 +25,9 @@ func (s *ConversationAttributesService) CreateOption(ctx context.Context, attrib
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ConversationAttribute](ctx, s.c, opCreateConversationAttributeOption, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateConversationAttributeOption(ctx, attributeIDN, body)
-	})
+	req, err := gen.NewCreateConversationAttributeOptionRequest(s.c.server, attributeIDN, body)
+	return doJSON[gen.ConversationAttribute](ctx, s.c, opCreateConversationAttributeOption, opts, req, err)
 }
-
-var _ = func(r *gen.CreateConversationAttributeOptionResponse) *gen.ConversationAttribute { return r.JSON200 }
 
 // Delete deletes a conversation attribute
 // (DELETE /conversations/attributes/{id}).
@@ -43,12 +36,9 @@ func (s *ConversationAttributesService) Delete(ctx context.Context, attributeID 
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ConversationAttribute](ctx, s.c, opDeleteConversationAttribute, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteConversationAttribute(ctx, attributeIDN)
-	})
+	req, err := gen.NewDeleteConversationAttributeRequest(s.c.server, attributeIDN)
+	return doJSON[gen.ConversationAttribute](ctx, s.c, opDeleteConversationAttribute, opts, req, err)
 }
-
-var _ = func(r *gen.DeleteConversationAttributeResponse) *gen.ConversationAttribute { return r.JSON200 }
 
 // DeleteOption removes an option of a list conversation attribute
 // (DELETE /conversations/attributes/{id}/options/{option_id}).
@@ -60,12 +50,9 @@ func (s *ConversationAttributesService) DeleteOption(ctx context.Context, attrib
 	if err := requireID("option id", optionID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ConversationAttribute](ctx, s.c, opDeleteConversationAttributeOption, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteConversationAttributeOption(ctx, attributeIDN, optionID)
-	})
+	req, err := gen.NewDeleteConversationAttributeOptionRequest(s.c.server, attributeIDN, optionID)
+	return doJSON[gen.ConversationAttribute](ctx, s.c, opDeleteConversationAttributeOption, opts, req, err)
 }
-
-var _ = func(r *gen.DeleteConversationAttributeOptionResponse) *gen.ConversationAttribute { return r.JSON200 }
 
 // Get fetches a conversation attribute
 // (GET /conversations/attributes/{id}).
@@ -74,22 +61,16 @@ func (s *ConversationAttributesService) Get(ctx context.Context, attributeID str
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ConversationAttribute](ctx, s.c, opGetConversationAttribute, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetConversationAttribute(ctx, attributeIDN)
-	})
+	req, err := gen.NewGetConversationAttributeRequest(s.c.server, attributeIDN)
+	return doJSON[gen.ConversationAttribute](ctx, s.c, opGetConversationAttribute, opts, req, err)
 }
-
-var _ = func(r *gen.GetConversationAttributeResponse) *gen.ConversationAttribute { return r.JSON200 }
 
 // List lists the conversation attributes
 // (GET /conversations/attributes). params may be nil.
 func (s *ConversationAttributesService) List(ctx context.Context, params *gen.ListConversationAttributesParams, opts ...Option) (*gen.ConversationAttributeList, error) {
-	return doJSON[gen.ConversationAttributeList](ctx, s.c, opListConversationAttributes, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListConversationAttributes(ctx, params)
-	})
+	req, err := gen.NewListConversationAttributesRequest(s.c.server, params)
+	return doJSON[gen.ConversationAttributeList](ctx, s.c, opListConversationAttributes, opts, req, err)
 }
-
-var _ = func(r *gen.ListConversationAttributesResponse) *gen.ConversationAttributeList { return r.JSON200 }
 
 // Update updates a conversation attribute
 // (PUT /conversations/attributes/{id}).
@@ -98,12 +79,9 @@ func (s *ConversationAttributesService) Update(ctx context.Context, attributeID 
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ConversationAttribute](ctx, s.c, opUpdateConversationAttribute, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateConversationAttribute(ctx, attributeIDN, body)
-	})
+	req, err := gen.NewUpdateConversationAttributeRequest(s.c.server, attributeIDN, body)
+	return doJSON[gen.ConversationAttribute](ctx, s.c, opUpdateConversationAttribute, opts, req, err)
 }
-
-var _ = func(r *gen.UpdateConversationAttributeResponse) *gen.ConversationAttribute { return r.JSON200 }
 
 // UpdateOption updates an option of a list conversation
 // attribute (PUT /conversations/attributes/{id}/options/{option_id}).
@@ -115,9 +93,6 @@ func (s *ConversationAttributesService) UpdateOption(ctx context.Context, attrib
 	if err := requireID("option id", optionID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ConversationAttribute](ctx, s.c, opUpdateConversationAttributeOption, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateConversationAttributeOption(ctx, attributeIDN, optionID, body)
-	})
+	req, err := gen.NewUpdateConversationAttributeOptionRequest(s.c.server, attributeIDN, optionID, body)
+	return doJSON[gen.ConversationAttribute](ctx, s.c, opUpdateConversationAttributeOption, opts, req, err)
 }
-
-var _ = func(r *gen.UpdateConversationAttributeOptionResponse) *gen.ConversationAttribute { return r.JSON200 }

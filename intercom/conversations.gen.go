@@ -18,12 +18,9 @@ func (s *ConversationsService) AttachCustomer(ctx context.Context, conversationI
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Conversation](ctx, s.c, opAttachContactToConversation, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.AttachContactToConversation(ctx, conversationID, body)
-	})
+	req, err := gen.NewAttachContactToConversationRequest(s.c.server, conversationID, body)
+	return doJSON[gen.Conversation](ctx, s.c, opAttachContactToConversation, opts, req, err)
 }
-
-var _ = func(r *gen.AttachContactToConversationResponse) *gen.Conversation { return r.JSON200 }
 
 // Convert converts a conversation into a ticket of type body.TicketTypeId
 // (POST /conversations/{conversation_id}/convert).
@@ -31,23 +28,17 @@ func (s *ConversationsService) Convert(ctx context.Context, conversationID strin
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Ticket](ctx, s.c, opConvertConversationToTicket, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ConvertConversationToTicket(ctx, conversationID, body)
-	})
+	req, err := gen.NewConvertConversationToTicketRequest(s.c.server, conversationID, body)
+	return doJSON[gen.Ticket](ctx, s.c, opConvertConversationToTicket, opts, req, err)
 }
-
-var _ = func(r *gen.ConvertConversationToTicketResponse) *gen.Ticket { return r.JSON200 }
 
 // Create starts a conversation on behalf of a contact (POST /conversations).
 // body.From identifies the contact (type "user", "lead" or "contact" and its
 // Intercom id). The reply is the message that was created.
 func (s *ConversationsService) Create(ctx context.Context, body gen.CreateConversationRequest, opts ...Option) (*gen.CreatedConversation, error) {
-	return doJSON[gen.CreatedConversation](ctx, s.c, opCreateConversation, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateConversation(ctx, body)
-	})
+	req, err := gen.NewCreateConversationRequest(s.c.server, body)
+	return doJSON[gen.CreatedConversation](ctx, s.c, opCreateConversation, opts, req, err)
 }
-
-var _ = func(r *gen.CreateConversationResponse) *gen.CreatedConversation { return r.JSON200 }
 
 // Delete deletes a conversation (DELETE /conversations/{conversation_id}).
 func (s *ConversationsService) Delete(ctx context.Context, conversationID string, opts ...Option) (*gen.ConversationDeleted, error) {
@@ -58,12 +49,9 @@ func (s *ConversationsService) Delete(ctx context.Context, conversationID string
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ConversationDeleted](ctx, s.c, opDeleteConversation, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteConversation(ctx, conversationID, params)
-	})
+	req, err := gen.NewDeleteConversationRequest(s.c.server, conversationID, params)
+	return doJSON[gen.ConversationDeleted](ctx, s.c, opDeleteConversation, opts, req, err)
 }
-
-var _ = func(r *gen.DeleteConversationResponse) *gen.ConversationDeleted { return r.JSON200 }
 
 // DetachContact removes the contact contactID from a conversation's
 // participants, as admin adminID
@@ -79,12 +67,9 @@ func (s *ConversationsService) DetachContact(ctx context.Context, conversationID
 		return nil, err
 	}
 	body := gen.DetachContactFromConversationRequest{AdminId: adminID}
-	return doJSON[gen.Conversation](ctx, s.c, opDetachContactFromConversation, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DetachContactFromConversation(ctx, conversationID, contactID, body)
-	})
+	req, err := gen.NewDetachContactFromConversationRequest(s.c.server, conversationID, contactID, body)
+	return doJSON[gen.Conversation](ctx, s.c, opDetachContactFromConversation, opts, req, err)
 }
-
-var _ = func(r *gen.DetachContactFromConversationResponse) *gen.Conversation { return r.JSON200 }
 
 // Get fetches a conversation with its parts (GET /conversations/{conversation_id}).
 // params (may be nil) sets display_as=plaintext and include_translations.
@@ -92,23 +77,17 @@ func (s *ConversationsService) Get(ctx context.Context, conversationID string, p
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Conversation](ctx, s.c, opRetrieveConversation, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveConversation(ctx, conversationID, params)
-	})
+	req, err := gen.NewRetrieveConversationRequest(s.c.server, conversationID, params)
+	return doJSON[gen.Conversation](ctx, s.c, opRetrieveConversation, opts, req, err)
 }
-
-var _ = func(r *gen.RetrieveConversationResponse) *gen.Conversation { return r.JSON200 }
 
 // List lists conversations, newest first, one page at a time
 // (GET /conversations). Pass pages.next.starting_after of a page as
 // params.StartingAfter to get the next one, or use [ConversationsService.ListAll].
 func (s *ConversationsService) List(ctx context.Context, params *gen.ListConversationsParams, opts ...Option) (*gen.ConversationList, error) {
-	return doJSON[gen.ConversationList](ctx, s.c, opListConversations, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListConversations(ctx, params)
-	})
+	req, err := gen.NewListConversationsRequest(s.c.server, params)
+	return doJSON[gen.ConversationList](ctx, s.c, opListConversations, opts, req, err)
 }
-
-var _ = func(r *gen.ListConversationsResponse) *gen.ConversationList { return r.JSON200 }
 
 // ListAll iterates over every conversation (GET /conversations), following
 // the starting_after cursor page by page. params (may be nil) sets per_page and
@@ -117,12 +96,12 @@ var _ = func(r *gen.ListConversationsResponse) *gen.ConversationList { return r.
 func (s *ConversationsService) ListAll(ctx context.Context, params *gen.ListConversationsParams, opts ...Option) iter.Seq2[gen.Conversation, error] {
 	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opListConversations, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
+		func(cursor string) (*http.Request, error) {
 			q := *p
 			if cursor != "" {
 				q.StartingAfter = &cursor
 			}
-			return s.c.gen.ListConversations(ctx, &q)
+			return gen.NewListConversationsRequest(s.c.server, &q)
 		},
 		func(l *gen.ConversationList) ([]gen.Conversation, string) {
 			return l.Conversations, cursorNext(l.Pages)
@@ -132,12 +111,9 @@ func (s *ConversationsService) ListAll(ctx context.Context, params *gen.ListConv
 // ListDeleted fetches one page of the ids of deleted conversations
 // (GET /conversations/deleted). params may be nil.
 func (s *ConversationsService) ListDeleted(ctx context.Context, params *gen.ListDeletedConversationIdsParams, opts ...Option) (*gen.DeletedConversationList, error) {
-	return doJSON[gen.DeletedConversationList](ctx, s.c, opListDeletedConversationIds, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListDeletedConversationIds(ctx, params)
-	})
+	req, err := gen.NewListDeletedConversationIdsRequest(s.c.server, params)
+	return doJSON[gen.DeletedConversationList](ctx, s.c, opListDeletedConversationIds, opts, req, err)
 }
-
-var _ = func(r *gen.ListDeletedConversationIdsResponse) *gen.DeletedConversationList { return r.JSON200 }
 
 // ListDeletedAll iterates over every item of ListDeleted, page by page (GET /conversations/deleted). Its
 // arguments are those of [ConversationsService.ListDeleted]; params are copied and not modified.
@@ -145,8 +121,8 @@ var _ = func(r *gen.ListDeletedConversationIdsResponse) *gen.DeletedConversation
 func (s *ConversationsService) ListDeletedAll(ctx context.Context, params *gen.ListDeletedConversationIdsParams, opts ...Option) iter.Seq2[gen.DeletedConversationItem, error] {
 	return paginate(ctx, fetchPages(s.c, opListDeletedConversationIds, opts,
 		pageCall(params, func(q *gen.ListDeletedConversationIdsParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.ListDeletedConversationIdsParams) (*http.Response, error) {
-				return s.c.gen.ListDeletedConversationIds(ctx, q)
+			func(q *gen.ListDeletedConversationIdsParams) (*http.Request, error) {
+				return gen.NewListDeletedConversationIdsRequest(s.c.server, q)
 			}),
 		func(l *gen.DeletedConversationList) ([]gen.DeletedConversationItem, string) {
 			return l.Conversations, pageNext(l.Pages)
@@ -160,12 +136,9 @@ func (s *ConversationsService) ListHandlingEvents(ctx context.Context, conversat
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.HandlingEventList](ctx, s.c, opListHandlingEvents, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListHandlingEvents(ctx, conversationID)
-	})
+	req, err := gen.NewListHandlingEventsRequest(s.c.server, conversationID)
+	return doJSON[gen.HandlingEventList](ctx, s.c, opListHandlingEvents, opts, req, err)
 }
-
-var _ = func(r *gen.ListHandlingEventsResponse) *gen.HandlingEventList { return r.JSON200 }
 
 // ListSideConversations fetches one page of a conversation's side
 // conversations (GET /conversations/{id}/side_conversations).
@@ -173,12 +146,9 @@ func (s *ConversationsService) ListSideConversations(ctx context.Context, conver
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.SideConversationList](ctx, s.c, opListSideConversations, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListSideConversations(ctx, conversationID, params)
-	})
+	req, err := gen.NewListSideConversationsRequest(s.c.server, conversationID, params)
+	return doJSON[gen.SideConversationList](ctx, s.c, opListSideConversations, opts, req, err)
 }
-
-var _ = func(r *gen.ListSideConversationsResponse) *gen.SideConversationList { return r.JSON200 }
 
 // ListSideConversationsAll iterates over every item of ListSideConversations, page by page (GET /conversations/{id}/side_conversations). Its
 // arguments are those of [ConversationsService.ListSideConversations]; params are copied and not modified.
@@ -189,8 +159,8 @@ func (s *ConversationsService) ListSideConversationsAll(ctx context.Context, con
 	}
 	return paginate(ctx, fetchPages(s.c, opListSideConversations, opts,
 		pageCall(params, func(q *gen.ListSideConversationsParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.ListSideConversationsParams) (*http.Response, error) {
-				return s.c.gen.ListSideConversations(ctx, conversationID, q)
+			func(q *gen.ListSideConversationsParams) (*http.Request, error) {
+				return gen.NewListSideConversationsRequest(s.c.server, conversationID, q)
 			}),
 		func(l *gen.SideConversationList) ([]gen.SideConversationSummary, string) {
 			next := ""
@@ -214,12 +184,9 @@ func (s *ConversationsService) Manage(ctx context.Context, conversationID string
 	if err := requireUnionBody(body); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Conversation](ctx, s.c, opManageConversation, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ManageConversation(ctx, conversationID, body)
-	})
+	req, err := gen.NewManageConversationRequest(s.c.server, conversationID, body)
+	return doJSON[gen.Conversation](ctx, s.c, opManageConversation, opts, req, err)
 }
-
-var _ = func(r *gen.ManageConversationResponse) *gen.Conversation { return r.JSON200 }
 
 // Merge merges a conversation into another
 // (POST /conversations/{id}/merge).
@@ -227,12 +194,9 @@ func (s *ConversationsService) Merge(ctx context.Context, conversationID string,
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Conversation](ctx, s.c, opMergeConversation, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.MergeConversation(ctx, conversationID, body)
-	})
+	req, err := gen.NewMergeConversationRequest(s.c.server, conversationID, body)
+	return doJSON[gen.Conversation](ctx, s.c, opMergeConversation, opts, req, err)
 }
-
-var _ = func(r *gen.MergeConversationResponse) *gen.Conversation { return r.JSON200 }
 
 // Redact redacts a conversation part or the source message of a conversation
 // (POST /conversations/redact). Build body with
@@ -243,12 +207,9 @@ func (s *ConversationsService) Redact(ctx context.Context, body gen.RedactConver
 	if err := requireUnionBody(body); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Conversation](ctx, s.c, opRedactConversation, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RedactConversation(ctx, body)
-	})
+	req, err := gen.NewRedactConversationRequest(s.c.server, body)
+	return doJSON[gen.Conversation](ctx, s.c, opRedactConversation, opts, req, err)
 }
-
-var _ = func(r *gen.RedactConversationResponse) *gen.Conversation { return r.JSON200 }
 
 // Reply adds a reply or note to a conversation, from an admin or a contact
 // (POST /conversations/{conversation_id}/reply). Build body with
@@ -262,12 +223,9 @@ func (s *ConversationsService) Reply(ctx context.Context, conversationID string,
 	if err := requireUnionBody(body); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Conversation](ctx, s.c, opReplyConversation, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ReplyConversation(ctx, conversationID, body)
-	})
+	req, err := gen.NewReplyConversationRequest(s.c.server, conversationID, body)
+	return doJSON[gen.Conversation](ctx, s.c, opReplyConversation, opts, req, err)
 }
-
-var _ = func(r *gen.ReplyConversationResponse) *gen.Conversation { return r.JSON200 }
 
 // Search returns one page of the conversations matching a query
 // (POST /conversations/search). Build req with [SearchQuery]; use
@@ -277,12 +235,9 @@ func (s *ConversationsService) Search(ctx context.Context, body gen.SearchReques
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.ConversationList](ctx, s.c, opSearchConversations, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.SearchConversations(ctx, params, body)
-	})
+	req, err := gen.NewSearchConversationsRequest(s.c.server, params, body)
+	return doJSON[gen.ConversationList](ctx, s.c, opSearchConversations, opts, req, err)
 }
-
-var _ = func(r *gen.SearchConversationsResponse) *gen.ConversationList { return r.JSON200 }
 
 // SearchAll iterates over every conversation matching a query
 // (POST /conversations/search), sending the cursor of each next page in the
@@ -294,12 +249,12 @@ func (s *ConversationsService) SearchAll(ctx context.Context, body gen.SearchReq
 		return errSeq[gen.Conversation](err)
 	}
 	return paginate(ctx, fetchPages(s.c, opSearchConversations, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
+		func(cursor string) (*http.Request, error) {
 			b := body
 			if cursor != "" {
 				b.Pagination = withStartingAfter(b.Pagination, cursor)
 			}
-			return s.c.gen.SearchConversations(ctx, params, b)
+			return gen.NewSearchConversationsRequest(s.c.server, params, b)
 		},
 		func(l *gen.ConversationList) ([]gen.Conversation, string) {
 			return l.Conversations, cursorNext(l.Pages)
@@ -319,12 +274,9 @@ func (s *ConversationsService) Tag(ctx context.Context, conversationID string, t
 		return nil, err
 	}
 	body := gen.AttachTagToConversationJSONRequestBody{Id: tagID, AdminId: adminID}
-	return doJSON[gen.Tag](ctx, s.c, opAttachTagToConversation, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.AttachTagToConversation(ctx, conversationID, body)
-	})
+	req, err := gen.NewAttachTagToConversationRequest(s.c.server, conversationID, body)
+	return doJSON[gen.Tag](ctx, s.c, opAttachTagToConversation, opts, req, err)
 }
-
-var _ = func(r *gen.AttachTagToConversationResponse) *gen.Tag { return r.JSON200 }
 
 // Untag removes the tag tagID from a conversation, as admin adminID
 // (DELETE /conversations/{conversation_id}/tags/{tag_id}).
@@ -339,12 +291,9 @@ func (s *ConversationsService) Untag(ctx context.Context, conversationID string,
 		return nil, err
 	}
 	body := gen.DetachTagFromConversationJSONRequestBody{AdminId: adminID}
-	return doJSON[gen.Tag](ctx, s.c, opDetachTagFromConversation, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DetachTagFromConversation(ctx, conversationID, tagID, body)
-	})
+	req, err := gen.NewDetachTagFromConversationRequest(s.c.server, conversationID, tagID, body)
+	return doJSON[gen.Tag](ctx, s.c, opDetachTagFromConversation, opts, req, err)
 }
-
-var _ = func(r *gen.DetachTagFromConversationResponse) *gen.Tag { return r.JSON200 }
 
 // Update changes a conversation's title, read state, company or custom
 // attributes (PUT /conversations/{conversation_id}). params may be nil.
@@ -352,9 +301,6 @@ func (s *ConversationsService) Update(ctx context.Context, conversationID string
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Conversation](ctx, s.c, opUpdateConversation, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateConversation(ctx, conversationID, params, body)
-	})
+	req, err := gen.NewUpdateConversationRequest(s.c.server, conversationID, params, body)
+	return doJSON[gen.Conversation](ctx, s.c, opUpdateConversation, opts, req, err)
 }
-
-var _ = func(r *gen.UpdateConversationResponse) *gen.Conversation { return r.JSON200 }

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/intercomkit/intercom-go/gen"
 )
 
 // coreToken is the access token of test clients; tests assert it never leaks.
@@ -95,4 +97,35 @@ func fakeResponse(r *http.Request, status int, body string) *http.Response {
 		ContentLength: int64(len(body)),
 		Request:       r,
 	}
+}
+
+// adminReq builds the request of GET /me with gen's request builder, as a
+// generated method does before it hands the request to the engine.
+func adminReq(t testing.TB, c *Client) *http.Request {
+	t.Helper()
+	req, err := gen.NewIdentifyAdminRequest(c.server)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return req
+}
+
+// pathReq builds a request of method and path on c's base URL.
+func pathReq(t testing.TB, c *Client, method, path string) *http.Request {
+	t.Helper()
+	req, err := http.NewRequest(method, c.BaseURL()+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return req
+}
+
+// getURL sends the GET of a next-page link through the engine, as an
+// iterator does for a later page.
+func (c *Client) getURL(ctx context.Context, rawURL string) (*http.Response, error) {
+	req, err := c.nextPageRequest(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	return c.do(ctx, nil, nil, req)
 }

@@ -17,12 +17,9 @@ func (s *CustomObjectInstancesService) Create(ctx context.Context, customObjectT
 	if err := requireID("custom object type identifier", customObjectTypeIdentifier); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.CustomObjectInstance](ctx, s.c, opCreateCustomObjectInstances, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateCustomObjectInstances(ctx, customObjectTypeIdentifier, body)
-	})
+	req, err := gen.NewCreateCustomObjectInstancesRequest(s.c.server, customObjectTypeIdentifier, body)
+	return doJSON[gen.CustomObjectInstance](ctx, s.c, opCreateCustomObjectInstances, opts, req, err)
 }
-
-var _ = func(r *gen.CreateCustomObjectInstancesResponse) *gen.CustomObjectInstance { return r.JSON200 }
 
 // Delete deletes a custom object instance by its Intercom id
 // (DELETE /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}).
@@ -33,13 +30,8 @@ func (s *CustomObjectInstancesService) Delete(ctx context.Context, customObjectT
 	if err := requireID("custom object instance id", customObjectInstanceID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.CustomObjectInstanceDeleted](ctx, s.c, opDeleteCustomObjectInstancesByExternalId, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteCustomObjectInstancesByExternalId(ctx, customObjectTypeIdentifier, customObjectInstanceID)
-	})
-}
-
-var _ = func(r *gen.DeleteCustomObjectInstancesByExternalIdResponse) *gen.CustomObjectInstanceDeleted {
-	return r.JSON200
+	req, err := gen.NewDeleteCustomObjectInstancesByExternalIdRequest(s.c.server, customObjectTypeIdentifier, customObjectInstanceID)
+	return doJSON[gen.CustomObjectInstanceDeleted](ctx, s.c, opDeleteCustomObjectInstancesByExternalId, opts, req, err)
 }
 
 // DeleteByExternalID deletes a custom object instance by the id it has in
@@ -53,13 +45,8 @@ func (s *CustomObjectInstancesService) DeleteByExternalID(ctx context.Context, c
 		return nil, err
 	}
 	params := &gen.DeleteCustomObjectInstancesByIdParams{ExternalId: externalID}
-	return doJSON[gen.CustomObjectInstanceDeleted](ctx, s.c, opDeleteCustomObjectInstancesById, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteCustomObjectInstancesById(ctx, customObjectTypeIdentifier, params)
-	})
-}
-
-var _ = func(r *gen.DeleteCustomObjectInstancesByIdResponse) *gen.CustomObjectInstanceDeleted {
-	return r.JSON200
+	req, err := gen.NewDeleteCustomObjectInstancesByIdRequest(s.c.server, customObjectTypeIdentifier, params)
+	return doJSON[gen.CustomObjectInstanceDeleted](ctx, s.c, opDeleteCustomObjectInstancesById, opts, req, err)
 }
 
 // Get fetches a custom object instance by its id
@@ -71,12 +58,9 @@ func (s *CustomObjectInstancesService) Get(ctx context.Context, customObjectType
 	if err := requireID("custom object instance id", customObjectInstanceID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.CustomObjectInstance](ctx, s.c, opGetCustomObjectInstancesById, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetCustomObjectInstancesById(ctx, customObjectTypeIdentifier, customObjectInstanceID)
-	})
+	req, err := gen.NewGetCustomObjectInstancesByIdRequest(s.c.server, customObjectTypeIdentifier, customObjectInstanceID)
+	return doJSON[gen.CustomObjectInstance](ctx, s.c, opGetCustomObjectInstancesById, opts, req, err)
 }
-
-var _ = func(r *gen.GetCustomObjectInstancesByIdResponse) *gen.CustomObjectInstance { return r.JSON200 }
 
 // List fetches one page of the instances of a custom object type
 // (GET /custom_object_instances/{custom_object_type_identifier}). params may
@@ -85,13 +69,8 @@ func (s *CustomObjectInstancesService) List(ctx context.Context, customObjectTyp
 	if err := requireID("custom object type identifier", customObjectTypeIdentifier); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.CustomObjectInstancesPaginatedList](ctx, s.c, opListCustomObjectInstances, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListCustomObjectInstances(ctx, customObjectTypeIdentifier, params)
-	})
-}
-
-var _ = func(r *gen.ListCustomObjectInstancesResponse) *gen.CustomObjectInstancesPaginatedList {
-	return r.JSON200
+	req, err := gen.NewListCustomObjectInstancesRequest(s.c.server, customObjectTypeIdentifier, params)
+	return doJSON[gen.CustomObjectInstancesPaginatedList](ctx, s.c, opListCustomObjectInstances, opts, req, err)
 }
 
 // ListAll iterates over every item of List, page by page (GET /custom_object_instances/{custom_object_type_identifier}). Its
@@ -103,8 +82,8 @@ func (s *CustomObjectInstancesService) ListAll(ctx context.Context, customObject
 	}
 	return paginate(ctx, fetchPages(s.c, opListCustomObjectInstances, opts,
 		pageCall(params, func(q *gen.ListCustomObjectInstancesParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.ListCustomObjectInstancesParams) (*http.Response, error) {
-				return s.c.gen.ListCustomObjectInstances(ctx, customObjectTypeIdentifier, q)
+			func(q *gen.ListCustomObjectInstancesParams) (*http.Request, error) {
+				return gen.NewListCustomObjectInstancesRequest(s.c.server, customObjectTypeIdentifier, q)
 			}),
 		func(l *gen.CustomObjectInstancesPaginatedList) ([]gen.CustomObjectInstance, string) {
 			return derefItems(l.Data), pageNext(l.Pages)

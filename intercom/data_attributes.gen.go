@@ -4,7 +4,6 @@ package intercom
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
@@ -14,23 +13,17 @@ import (
 // "boolean", "datetime", "date", or "options" with at least two
 // body.Options).
 func (s *DataAttributesService) Create(ctx context.Context, body gen.CreateDataAttributeRequest, opts ...Option) (*gen.DataAttribute, error) {
-	return doJSON[gen.DataAttribute](ctx, s.c, opCreateDataAttribute, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateDataAttribute(ctx, body)
-	})
+	req, err := gen.NewCreateDataAttributeRequest(s.c.server, body)
+	return doJSON[gen.DataAttribute](ctx, s.c, opCreateDataAttribute, opts, req, err)
 }
-
-var _ = func(r *gen.CreateDataAttributeResponse) *gen.DataAttribute { return r.JSON200 }
 
 // List lists the data attributes of contacts, companies and conversations
 // (GET /data_attributes). params may be nil; set params.Model to list one
 // model's attributes and params.IncludeArchived to include archived ones.
 func (s *DataAttributesService) List(ctx context.Context, params *gen.ListDataAttributesParams, opts ...Option) (*gen.DataAttributeList, error) {
-	return doJSON[gen.DataAttributeList](ctx, s.c, opListDataAttributes, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListDataAttributes(ctx, params)
-	})
+	req, err := gen.NewListDataAttributesRequest(s.c.server, params)
+	return doJSON[gen.DataAttributeList](ctx, s.c, opListDataAttributes, opts, req, err)
 }
-
-var _ = func(r *gen.ListDataAttributesResponse) *gen.DataAttributeList { return r.JSON200 }
 
 // Update updates a custom data attribute, for example to archive it
 // (PUT /data_attributes/{data_attribute_id}). attributeID is the attribute's
@@ -40,9 +33,6 @@ func (s *DataAttributesService) Update(ctx context.Context, dataAttributeID stri
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DataAttribute](ctx, s.c, opUpdateDataAttribute, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateDataAttribute(ctx, dataAttributeIDN, body)
-	})
+	req, err := gen.NewUpdateDataAttributeRequest(s.c.server, dataAttributeIDN, body)
+	return doJSON[gen.DataAttribute](ctx, s.c, opUpdateDataAttribute, opts, req, err)
 }
-
-var _ = func(r *gen.UpdateDataAttributeResponse) *gen.DataAttribute { return r.JSON200 }

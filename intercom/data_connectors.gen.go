@@ -12,36 +12,27 @@ import (
 
 // Create creates a data connector (POST /data_connectors).
 func (s *DataConnectorsService) Create(ctx context.Context, body gen.CreateDataConnectorRequest, opts ...Option) (*gen.DataConnectorDetail, error) {
-	return doJSON[gen.DataConnectorDetail](ctx, s.c, opCreateDataConnector, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateDataConnector(ctx, body)
-	})
+	req, err := gen.NewCreateDataConnectorRequest(s.c.server, body)
+	return doJSON[gen.DataConnectorDetail](ctx, s.c, opCreateDataConnector, opts, req, err)
 }
-
-var _ = func(r *gen.CreateDataConnectorResponse) *gen.DataConnectorDetail { return r.JSON201 }
 
 // Delete deletes a data connector (DELETE /data_connectors/{id}).
 func (s *DataConnectorsService) Delete(ctx context.Context, dataConnectorID string, opts ...Option) (*gen.DeletedDataConnectorObject, error) {
 	if err := requireID("data connector id", dataConnectorID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DeletedDataConnectorObject](ctx, s.c, opDeleteDataConnector, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteDataConnector(ctx, dataConnectorID)
-	})
+	req, err := gen.NewDeleteDataConnectorRequest(s.c.server, dataConnectorID)
+	return doJSON[gen.DeletedDataConnectorObject](ctx, s.c, opDeleteDataConnector, opts, req, err)
 }
-
-var _ = func(r *gen.DeleteDataConnectorResponse) *gen.DeletedDataConnectorObject { return r.JSON200 }
 
 // Get fetches a data connector (GET /data_connectors/{id}).
 func (s *DataConnectorsService) Get(ctx context.Context, dataConnectorID string, params *gen.RetrieveDataConnectorParams, opts ...Option) (*gen.DataConnectorDetail, error) {
 	if err := requireID("data connector id", dataConnectorID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DataConnectorDetail](ctx, s.c, opRetrieveDataConnector, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveDataConnector(ctx, dataConnectorID, params)
-	})
+	req, err := gen.NewRetrieveDataConnectorRequest(s.c.server, dataConnectorID, params)
+	return doJSON[gen.DataConnectorDetail](ctx, s.c, opRetrieveDataConnector, opts, req, err)
 }
-
-var _ = func(r *gen.RetrieveDataConnectorResponse) *gen.DataConnectorDetail { return r.JSON200 }
 
 // GetExecutionResult fetches one execution result of a data
 // connector (GET /data_connectors/{data_connector_id}/execution_results/{id}).
@@ -52,24 +43,16 @@ func (s *DataConnectorsService) GetExecutionResult(ctx context.Context, dataConn
 	if err := requireID("execution result id", executionResultID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DataConnectorExecutionResult](ctx, s.c, opShowDataConnectorExecutionResult, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ShowDataConnectorExecutionResult(ctx, dataConnectorID, executionResultID)
-	})
-}
-
-var _ = func(r *gen.ShowDataConnectorExecutionResultResponse) *gen.DataConnectorExecutionResult {
-	return r.JSON200
+	req, err := gen.NewShowDataConnectorExecutionResultRequest(s.c.server, dataConnectorID, executionResultID)
+	return doJSON[gen.DataConnectorExecutionResult](ctx, s.c, opShowDataConnectorExecutionResult, opts, req, err)
 }
 
 // List fetches one page of data connectors (GET /data_connectors).
 // params may be nil.
 func (s *DataConnectorsService) List(ctx context.Context, params *gen.ListDataConnectorsParams, opts ...Option) (*gen.DataConnectorList, error) {
-	return doJSON[gen.DataConnectorList](ctx, s.c, opListDataConnectors, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListDataConnectors(ctx, params)
-	})
+	req, err := gen.NewListDataConnectorsRequest(s.c.server, params)
+	return doJSON[gen.DataConnectorList](ctx, s.c, opListDataConnectors, opts, req, err)
 }
-
-var _ = func(r *gen.ListDataConnectorsResponse) *gen.DataConnectorList { return r.JSON200 }
 
 // ListAll iterates over every item of List, page by page (GET /data_connectors). Its
 // arguments are those of [DataConnectorsService.List]; params are copied and not modified.
@@ -77,12 +60,12 @@ var _ = func(r *gen.ListDataConnectorsResponse) *gen.DataConnectorList { return 
 func (s *DataConnectorsService) ListAll(ctx context.Context, params *gen.ListDataConnectorsParams, opts ...Option) iter.Seq2[gen.DataConnector, error] {
 	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opListDataConnectors, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
+		func(cursor string) (*http.Request, error) {
 			q := *p
 			if cursor != "" {
 				q.StartingAfter = &cursor
 			}
-			return s.c.gen.ListDataConnectors(ctx, &q)
+			return gen.NewListDataConnectorsRequest(s.c.server, &q)
 		},
 		func(l *gen.DataConnectorList) ([]gen.DataConnector, string) {
 			next := ""
@@ -100,13 +83,8 @@ func (s *DataConnectorsService) ListExecutionResults(ctx context.Context, dataCo
 	if err := requireID("data connector id", dataConnectorID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DataConnectorExecutionResultList](ctx, s.c, opListDataConnectorExecutionResults, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListDataConnectorExecutionResults(ctx, dataConnectorID, params)
-	})
-}
-
-var _ = func(r *gen.ListDataConnectorExecutionResultsResponse) *gen.DataConnectorExecutionResultList {
-	return r.JSON200
+	req, err := gen.NewListDataConnectorExecutionResultsRequest(s.c.server, dataConnectorID, params)
+	return doJSON[gen.DataConnectorExecutionResultList](ctx, s.c, opListDataConnectorExecutionResults, opts, req, err)
 }
 
 // ListExecutionResultsAll iterates over every item of ListExecutionResults, page by page (GET /data_connectors/{data_connector_id}/execution_results). Its
@@ -118,12 +96,12 @@ func (s *DataConnectorsService) ListExecutionResultsAll(ctx context.Context, dat
 	}
 	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opListDataConnectorExecutionResults, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
+		func(cursor string) (*http.Request, error) {
 			q := *p
 			if cursor != "" {
 				q.StartingAfter = &cursor
 			}
-			return s.c.gen.ListDataConnectorExecutionResults(ctx, dataConnectorID, &q)
+			return gen.NewListDataConnectorExecutionResultsRequest(s.c.server, dataConnectorID, &q)
 		},
 		func(l *gen.DataConnectorExecutionResultList) ([]gen.DataConnectorExecutionResult, string) {
 			next := ""
@@ -139,9 +117,6 @@ func (s *DataConnectorsService) Update(ctx context.Context, dataConnectorID stri
 	if err := requireID("data connector id", dataConnectorID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DataConnectorDetail](ctx, s.c, opUpdateDataConnector, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateDataConnector(ctx, dataConnectorID, body)
-	})
+	req, err := gen.NewUpdateDataConnectorRequest(s.c.server, dataConnectorID, body)
+	return doJSON[gen.DataConnectorDetail](ctx, s.c, opUpdateDataConnector, opts, req, err)
 }
-
-var _ = func(r *gen.UpdateDataConnectorResponse) *gen.DataConnectorDetail { return r.JSON200 }

@@ -15,9 +15,8 @@ import (
 // body.UserId or body.Email, with optional metadata (POST /events). Intercom
 // accepts the event asynchronously and returns no body.
 func (s *DataEventsService) Create(ctx context.Context, body gen.CreateDataEventRequest, opts ...Option) error {
-	return doNoBody(ctx, s.c, opCreateDataEvent, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateDataEvent(ctx, body)
-	})
+	req, err := gen.NewCreateDataEventRequest(s.c.server, body)
+	return doNoBody(ctx, s.c, opCreateDataEvent, opts, req, err)
 }
 
 // List fetches the first page of the data events of one contact
@@ -30,12 +29,9 @@ func (s *DataEventsService) List(ctx context.Context, params *gen.ListDataEvents
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DataEventSummary](ctx, s.c, opListDataEvents, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListDataEvents(ctx, params)
-	})
+	req, err := gen.NewListDataEventsRequest(s.c.server, params)
+	return doJSON[gen.DataEventSummary](ctx, s.c, opListDataEvents, opts, req, err)
 }
-
-var _ = func(r *gen.ListDataEventsResponse) *gen.DataEventSummary { return r.JSON200 }
 
 // ListAll iterates over every data event of one contact (GET /events, then
 // the pages.next URL of each page). params is as for
@@ -48,8 +44,8 @@ func (s *DataEventsService) ListAll(ctx context.Context, params *gen.ListDataEve
 	}
 	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opListDataEvents, opts,
-		nextURLCall(s.c, func(ctx context.Context) (*http.Response, error) {
-			return s.c.gen.ListDataEvents(ctx, p)
+		nextURLCall(s.c, func() (*http.Request, error) {
+			return gen.NewListDataEventsRequest(s.c.server, p)
 		}),
 		func(l *gen.DataEventSummary) ([]gen.DataEventSummaryItem, string) {
 			return derefItems(l.Events), linkNext(l.Pages)
@@ -60,7 +56,6 @@ func (s *DataEventsService) ListAll(ctx context.Context, params *gen.ListDataEve
 // event name) for the user body.UserId (POST /events/summaries). Intercom
 // returns no body.
 func (s *DataEventsService) Summaries(ctx context.Context, body gen.CreateDataEventSummariesRequest, opts ...Option) error {
-	return doNoBody(ctx, s.c, opDataEventSummaries, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DataEventSummaries(ctx, body)
-	})
+	req, err := gen.NewDataEventSummariesRequest(s.c.server, body)
+	return doNoBody(ctx, s.c, opDataEventSummaries, opts, req, err)
 }

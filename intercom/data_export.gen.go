@@ -4,7 +4,6 @@ package intercom
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
@@ -14,12 +13,9 @@ func (s *DataExportService) Cancel(ctx context.Context, jobIdentifier string, op
 	if err := requireID("job identifier", jobIdentifier); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DataExport](ctx, s.c, opCancelDataExport, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CancelDataExport(ctx, jobIdentifier)
-	})
+	req, err := gen.NewCancelDataExportRequest(s.c.server, jobIdentifier)
+	return doJSON[gen.DataExport](ctx, s.c, opCancelDataExport, opts, req, err)
 }
-
-var _ = func(r *gen.CancelDataExportResponse) *gen.DataExport { return r.JSON200 }
 
 // Create starts an export of the delivery and engagement data of the
 // outbound content sent in a time range (POST /export/content/data).
@@ -27,12 +23,9 @@ var _ = func(r *gen.CancelDataExportResponse) *gen.DataExport { return r.JSON200
 // [DataExportService.Get] and download it with [DataExportService.Download]
 // once its status is gen.DataExportStatusCompleted.
 func (s *DataExportService) Create(ctx context.Context, body gen.CreateDataExportsRequest, opts ...Option) (*gen.DataExport, error) {
-	return doJSON[gen.DataExport](ctx, s.c, opCreateDataExport, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateDataExport(ctx, body)
-	})
+	req, err := gen.NewCreateDataExportRequest(s.c.server, body)
+	return doJSON[gen.DataExport](ctx, s.c, opCreateDataExport, opts, req, err)
 }
-
-var _ = func(r *gen.CreateDataExportResponse) *gen.DataExport { return r.JSON200 }
 
 // Download downloads the file of a completed data export
 // (GET /download/content/data/{job_identifier}, sent with
@@ -45,9 +38,8 @@ func (s *DataExportService) Download(ctx context.Context, jobIdentifier string, 
 	if err := requireID("job identifier", jobIdentifier); err != nil {
 		return nil, err
 	}
-	return doDownload(ctx, opDownloadDataExport, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DownloadDataExport(ctx, jobIdentifier, acceptHeader("application/octet-stream"))
-	})
+	req, err := gen.NewDownloadDataExportRequest(s.c.server, jobIdentifier)
+	return doDownload(ctx, s.c, opDownloadDataExport, opts, "application/octet-stream", req, err)
 }
 
 // Get fetches the status of a data export job
@@ -56,9 +48,6 @@ func (s *DataExportService) Get(ctx context.Context, jobIdentifier string, opts 
 	if err := requireID("job identifier", jobIdentifier); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DataExport](ctx, s.c, opGetDataExport, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetDataExport(ctx, jobIdentifier)
-	})
+	req, err := gen.NewGetDataExportRequest(s.c.server, jobIdentifier)
+	return doJSON[gen.DataExport](ctx, s.c, opGetDataExport, opts, req, err)
 }
-
-var _ = func(r *gen.GetDataExportResponse) *gen.DataExport { return r.JSON200 }

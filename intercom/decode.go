@@ -120,25 +120,22 @@ func WithStrictDecoding() Option {
 }
 
 // decodeConfig returns the settings that apply to decoding the response of a
-// call made with ctx and opts: the client's, with the options attached to ctx
-// by ContextWithOptions and opts applied. The options were already validated
-// when the request was sent, so an error here cannot happen and is ignored.
-func (c *Client) decodeConfig(ctx context.Context, opts []Option) *config {
-	var sticky []Option
-	if cs, _ := ctx.Value(callKey{}).(*callState); cs != nil && cs.sticky {
-		sticky = cs.opts
-	}
-	if len(opts) == 0 && len(sticky) == 0 {
+// call made with opts (see [callOptions]): the client's, with opts applied.
+// The options were already validated when the request was sent, so an error
+// here cannot happen and is ignored.
+func (c *Client) decodeConfig(opts []Option) *config {
+	if len(opts) == 0 {
 		return &c.cfg
 	}
 	cc := c.cfg
 	cc.scope = scopeCall
-	_ = cc.apply(append(slices.Clip(sticky), opts...))
+	_ = cc.apply(opts)
 	return &cc
 }
 
 // decodeResponse decodes the body of the 2xx response resp into v with the
-// settings of the call (see the top of this file). op may be nil.
+// settings of the call (see the top of this file). op may be nil; opts are
+// the call's options, those of ContextWithOptions included.
 func decodeResponse[T any](ctx context.Context, c *Client, op *Operation, opts []Option, resp *http.Response, body []byte, v *T) error {
 	found, err := decodeTolerant(body, v)
 	if err != nil {
@@ -151,7 +148,7 @@ func decodeResponse[T any](ctx context.Context, c *Client, op *Operation, opts [
 	for i, f := range found {
 		mismatches[i] = f.Mismatch
 	}
-	cfg := c.decodeConfig(ctx, opts)
+	cfg := c.decodeConfig(opts)
 	if cfg.decodeReport != nil {
 		cfg.decodeReport.add(mismatches)
 	}

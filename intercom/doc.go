@@ -75,7 +75,8 @@
 // tracks rate limits ([Client.RateLimit], [WithRateLimitWait],
 // [WithRateLimiter]), runs [WithMiddleware] middleware, and logs through
 // log/slog ([WithLogger]) without ever showing the token. The default HTTP
-// client clones http.DefaultTransport, opens at most 64 connections to the
+// client clones http.DefaultTransport (on its first request, not in
+// NewClient; each client has its own), opens at most 64 connections to the
 // API host and keeps them all for reuse, and bounds the wait for response
 // headers; it has no overall timeout, so bound each call with its context.
 //

@@ -2,7 +2,6 @@ package intercom
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -11,8 +10,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/intercomkit/intercom-go/gen"
 )
 
 // This file holds what the operations whose success is a file rather than
@@ -92,27 +89,22 @@ func (d *Download) FilenameOr(fallback string) string {
 	return fallback
 }
 
-// acceptHeader is a request editor setting the Accept header, for the
-// operations whose success is a file rather than JSON (the HTTP layer keeps
-// an Accept header already set).
-func acceptHeader(v string) gen.RequestEditorFn {
-	return func(_ context.Context, req *http.Request) error {
-		req.Header.Set("Accept", v)
-		return nil
+// doDownload is doJSON for a call whose success is a file: it sends req
+// with the Accept header accept (the engine keeps an Accept header already
+// set) and the call options opts, and returns the file, streamed, with its
+// content type and suggested name. A non-2xx answer is an [*Error] as for
+// any call.
+func doDownload(ctx context.Context, c *Client, op *Operation, opts []Option, accept string, req *http.Request, buildErr error) (*Download, error) {
+	if buildErr != nil {
+		return nil, buildError(buildErr)
 	}
-}
-
-// doDownload runs one generated call whose success is a file, with per-call
-// options, and returns the file, streamed, with its content type and
-// suggested name. A non-2xx answer is an [*Error] as for any call.
-func doDownload(ctx context.Context, op *Operation, opts []Option, fn func(ctx context.Context) (*http.Response, error)) (*Download, error) {
-	callOpts := append(slices.Clip(opts), withStream())
-	resp, err := fn(withCall(ctx, op, callOpts))
+	if accept != "" {
+		req.Header.Set("Accept", accept)
+	}
+	callOpts := append(slices.Clip(callOptions(ctx, opts)), withStream())
+	resp, err := c.do(ctx, op, callOpts, req)
 	if err != nil {
 		return nil, err
-	}
-	if resp == nil {
-		return nil, errors.New("intercom: no response")
 	}
 	body := resp.Body
 	if body == nil {

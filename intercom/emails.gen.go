@@ -4,7 +4,6 @@ package intercom
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
@@ -14,18 +13,12 @@ func (s *EmailsService) Get(ctx context.Context, emailID string, opts ...Option)
 	if err := requireID("email id", emailID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.EmailSetting](ctx, s.c, opRetrieveEmail, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveEmail(ctx, emailID)
-	})
+	req, err := gen.NewRetrieveEmailRequest(s.c.server, emailID)
+	return doJSON[gen.EmailSetting](ctx, s.c, opRetrieveEmail, opts, req, err)
 }
-
-var _ = func(r *gen.RetrieveEmailResponse) *gen.EmailSetting { return r.JSON200 }
 
 // List lists the sender email addresses of the workspace (GET /emails).
 func (s *EmailsService) List(ctx context.Context, opts ...Option) (*gen.EmailList, error) {
-	return doJSON[gen.EmailList](ctx, s.c, opListEmails, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListEmails(ctx)
-	})
+	req, err := gen.NewListEmailsRequest(s.c.server)
+	return doJSON[gen.EmailList](ctx, s.c, opListEmails, opts, req, err)
 }
-
-var _ = func(r *gen.ListEmailsResponse) *gen.EmailList { return r.JSON200 }

@@ -158,9 +158,7 @@ func TestTokenNeverInErrors(t *testing.T) {
 			t.Errorf("%s: captured response body holds the token", p)
 		}
 	}
-	_, err := doJSON[map[string]any](ctx, c, nil, nil, func(ctx context.Context) (*http.Response, error) {
-		return coreDo(ctx, c, "GET", "/decode", "")
-	})
+	_, err := doJSON[map[string]any](ctx, c, nil, nil, pathReq(t, c, "GET", "/decode"), nil)
 	var de *DecodeError
 	if !errors.As(err, &de) {
 		t.Fatalf("err = %v, want *DecodeError", err)
@@ -193,9 +191,7 @@ func TestTokenNeverInErrors(t *testing.T) {
 func TestDecodeError(t *testing.T) {
 	_, u := newScripted(t, scriptStep{status: 200, body: `{"id": 5`})
 	c, _ := coreClient(t, u)
-	_, err := doJSON[struct{ ID int }](context.Background(), c, nil, nil, func(ctx context.Context) (*http.Response, error) {
-		return coreDo(ctx, c, "GET", "/x", "")
-	})
+	_, err := doJSON[struct{ ID int }](context.Background(), c, nil, nil, pathReq(t, c, "GET", "/x"), nil)
 	var de *DecodeError
 	if !errors.As(err, &de) {
 		t.Fatalf("err = %v", err)

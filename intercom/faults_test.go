@@ -78,7 +78,7 @@ func TestSlowHeadersTimeout(t *testing.T) {
 		}
 		coreJSON(w, 200, `{"type":"admin","id":"1"}`)
 	})
-	tr := defaultTransport().(*http.Transport)
+	tr := defaultTransport()
 	tr.ResponseHeaderTimeout = 50 * time.Millisecond
 	t.Cleanup(tr.CloseIdleConnections)
 	c, sl := coreClient(t, srv.URL, WithHTTPClient(&http.Client{Transport: tr}))
@@ -88,7 +88,7 @@ func TestSlowHeadersTimeout(t *testing.T) {
 	if n.Load() != 2 || len(sl.recorded()) != 1 {
 		t.Errorf("%d requests, waits %v; want 2 and one wait", n.Load(), sl.recorded())
 	}
-	if tr := defaultTransport().(*http.Transport); tr.ResponseHeaderTimeout != defaultResponseHeaderTimeout {
+	if tr := defaultTransport(); tr.ResponseHeaderTimeout != defaultResponseHeaderTimeout {
 		t.Errorf("default ResponseHeaderTimeout %v", tr.ResponseHeaderTimeout)
 	}
 }

@@ -127,7 +127,7 @@ func TestSmallPOSTOneWrite(t *testing.T) {
 		io.Copy(io.Discard, r.Body)
 		coreJSON(w, 200, `{"type":"contact","id":"c1"}`)
 	})
-	tr := defaultTransport().(*http.Transport)
+	tr := defaultTransport()
 	var d net.Dialer
 	counter := &writeCounter{}
 	tr.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
@@ -176,7 +176,7 @@ func TestJSONBodyCap(t *testing.T) {
 		hits.Store(0)
 		var resp *http.Response
 		_, err := doJSON[gen.Contact](context.Background(), c, nil, []Option{WithResponseInto(&resp)},
-			func(ctx context.Context) (*http.Response, error) { return coreDo(ctx, c, "GET", "/contacts/c1"+q, "") })
+			pathReq(t, c, "GET", "/contacts/c1"+q), nil)
 		if !errors.Is(err, ErrResponseTooLarge) || !strings.Contains(err.Error(), "1024") {
 			t.Errorf("%q: err = %v, want ErrResponseTooLarge naming the limit", q, err)
 		}
@@ -190,9 +190,7 @@ func TestJSONBodyCap(t *testing.T) {
 	// Under the cap, and with the cap removed, the body decodes.
 	for _, opt := range []Option{WithMaxResponseBytes(4045), WithMaxResponseBytes(0)} {
 		got, err := doJSON[gen.Contact](context.Background(), c, nil, []Option{opt},
-			func(ctx context.Context) (*http.Response, error) {
-				return coreDo(ctx, c, "GET", "/contacts/c1?chunked=1", "")
-			})
+			pathReq(t, c, "GET", "/contacts/c1?chunked=1"), nil)
 		if err != nil || got.Id == nil {
 			t.Errorf("err = %v", err)
 		}

@@ -14,12 +14,9 @@ import (
 // body.Name is required; body.HelpCenterId chooses the help center (nil:
 // the default one) and body.ParentId nests it in another collection.
 func (s *HelpCentersService) CreateCollection(ctx context.Context, body gen.CreateCollectionRequest, opts ...Option) (*gen.Collection, error) {
-	return doJSON[gen.Collection](ctx, s.c, opCreateCollection, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateCollection(ctx, body)
-	})
+	req, err := gen.NewCreateCollectionRequest(s.c.server, body)
+	return doJSON[gen.Collection](ctx, s.c, opCreateCollection, opts, req, err)
 }
-
-var _ = func(r *gen.CreateCollectionResponse) *gen.Collection { return r.JSON200 }
 
 // CreateRedirect creates a URL redirect of a help center
 // (POST /help_center/help_centers/{help_center_id}/redirects).
@@ -27,12 +24,9 @@ func (s *HelpCentersService) CreateRedirect(ctx context.Context, helpCenterID st
 	if err := requireID("help center id", helpCenterID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.HelpCenterRedirect](ctx, s.c, opCreateHelpCenterRedirect, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateHelpCenterRedirect(ctx, helpCenterID, body)
-	})
+	req, err := gen.NewCreateHelpCenterRedirectRequest(s.c.server, helpCenterID, body)
+	return doJSON[gen.HelpCenterRedirect](ctx, s.c, opCreateHelpCenterRedirect, opts, req, err)
 }
-
-var _ = func(r *gen.CreateHelpCenterRedirectResponse) *gen.HelpCenterRedirect { return r.JSON200 }
 
 // DeleteCollection deletes a collection
 // (DELETE /help_center/collections/{collection_id}). collectionID is a
@@ -42,12 +36,9 @@ func (s *HelpCentersService) DeleteCollection(ctx context.Context, collectionID 
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DeletedCollectionObject](ctx, s.c, opDeleteCollection, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteCollection(ctx, collectionIDN)
-	})
+	req, err := gen.NewDeleteCollectionRequest(s.c.server, collectionIDN)
+	return doJSON[gen.DeletedCollectionObject](ctx, s.c, opDeleteCollection, opts, req, err)
 }
-
-var _ = func(r *gen.DeleteCollectionResponse) *gen.DeletedCollectionObject { return r.JSON200 }
 
 // DeleteRedirect deletes a URL redirect of a help center
 // (DELETE /help_center/help_centers/{help_center_id}/redirects/{id}).
@@ -58,12 +49,9 @@ func (s *HelpCentersService) DeleteRedirect(ctx context.Context, helpCenterID st
 	if err := requireID("redirect id", redirectID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DeletedHelpCenterRedirectObject](ctx, s.c, opDeleteHelpCenterRedirect, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteHelpCenterRedirect(ctx, helpCenterID, redirectID)
-	})
+	req, err := gen.NewDeleteHelpCenterRedirectRequest(s.c.server, helpCenterID, redirectID)
+	return doJSON[gen.DeletedHelpCenterRedirectObject](ctx, s.c, opDeleteHelpCenterRedirect, opts, req, err)
 }
-
-var _ = func(r *gen.DeleteHelpCenterRedirectResponse) *gen.DeletedHelpCenterRedirectObject { return r.JSON200 }
 
 // Get fetches a help center (GET /help_center/help_centers/{help_center_id}).
 // helpCenterID is a string of digits.
@@ -72,12 +60,9 @@ func (s *HelpCentersService) Get(ctx context.Context, helpCenterID string, opts 
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.HelpCenter](ctx, s.c, opRetrieveHelpCenter, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveHelpCenter(ctx, helpCenterIDN)
-	})
+	req, err := gen.NewRetrieveHelpCenterRequest(s.c.server, helpCenterIDN)
+	return doJSON[gen.HelpCenter](ctx, s.c, opRetrieveHelpCenter, opts, req, err)
 }
-
-var _ = func(r *gen.RetrieveHelpCenterResponse) *gen.HelpCenter { return r.JSON200 }
 
 // GetCollection fetches a collection
 // (GET /help_center/collections/{collection_id}). collectionID is a string
@@ -87,12 +72,9 @@ func (s *HelpCentersService) GetCollection(ctx context.Context, collectionID str
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Collection](ctx, s.c, opRetrieveCollection, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveCollection(ctx, collectionIDN)
-	})
+	req, err := gen.NewRetrieveCollectionRequest(s.c.server, collectionIDN)
+	return doJSON[gen.Collection](ctx, s.c, opRetrieveCollection, opts, req, err)
 }
-
-var _ = func(r *gen.RetrieveCollectionResponse) *gen.Collection { return r.JSON200 }
 
 // GetRedirect fetches a URL redirect of a help center
 // (GET /help_center/help_centers/{help_center_id}/redirects/{id}).
@@ -103,34 +85,25 @@ func (s *HelpCentersService) GetRedirect(ctx context.Context, helpCenterID strin
 	if err := requireID("redirect id", redirectID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.HelpCenterRedirect](ctx, s.c, opRetrieveHelpCenterRedirect, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveHelpCenterRedirect(ctx, helpCenterID, redirectID)
-	})
+	req, err := gen.NewRetrieveHelpCenterRedirectRequest(s.c.server, helpCenterID, redirectID)
+	return doJSON[gen.HelpCenterRedirect](ctx, s.c, opRetrieveHelpCenterRedirect, opts, req, err)
 }
-
-var _ = func(r *gen.RetrieveHelpCenterRedirectResponse) *gen.HelpCenterRedirect { return r.JSON200 }
 
 // List lists the workspace's help centers (GET /help_center/help_centers).
 // The listing is not paginated: every help center comes in one response.
 func (s *HelpCentersService) List(ctx context.Context, opts ...Option) (*gen.HelpCenterList, error) {
-	return doJSON[gen.HelpCenterList](ctx, s.c, opListHelpCenters, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListHelpCenters(ctx)
-	})
+	req, err := gen.NewListHelpCentersRequest(s.c.server)
+	return doJSON[gen.HelpCenterList](ctx, s.c, opListHelpCenters, opts, req, err)
 }
-
-var _ = func(r *gen.ListHelpCentersResponse) *gen.HelpCenterList { return r.JSON200 }
 
 // ListCollections fetches one page of the help center collections
 // (GET /help_center/collections), most recently updated first. params may
 // be nil; params.Page and params.PerPage choose the page. Use
 // [HelpCentersService.ListCollectionsAll] to get every page.
 func (s *HelpCentersService) ListCollections(ctx context.Context, params *gen.ListAllCollectionsParams, opts ...Option) (*gen.CollectionList, error) {
-	return doJSON[gen.CollectionList](ctx, s.c, opListAllCollections, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListAllCollections(ctx, params)
-	})
+	req, err := gen.NewListAllCollectionsRequest(s.c.server, params)
+	return doJSON[gen.CollectionList](ctx, s.c, opListAllCollections, opts, req, err)
 }
-
-var _ = func(r *gen.ListAllCollectionsResponse) *gen.CollectionList { return r.JSON200 }
 
 // ListCollectionsAll iterates over every help center collection
 // (GET /help_center/collections, page by page), starting at params.Page
@@ -140,8 +113,8 @@ var _ = func(r *gen.ListAllCollectionsResponse) *gen.CollectionList { return r.J
 func (s *HelpCentersService) ListCollectionsAll(ctx context.Context, params *gen.ListAllCollectionsParams, opts ...Option) iter.Seq2[gen.Collection, error] {
 	return paginate(ctx, fetchPages(s.c, opListAllCollections, opts,
 		pageCall(params, func(q *gen.ListAllCollectionsParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.ListAllCollectionsParams) (*http.Response, error) {
-				return s.c.gen.ListAllCollections(ctx, q)
+			func(q *gen.ListAllCollectionsParams) (*http.Request, error) {
+				return gen.NewListAllCollectionsRequest(s.c.server, q)
 			}),
 		func(l *gen.CollectionList) ([]gen.Collection, string) {
 			return l.Data, pageNext(l.Pages)
@@ -154,12 +127,9 @@ func (s *HelpCentersService) ListRedirects(ctx context.Context, helpCenterID str
 	if err := requireID("help center id", helpCenterID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.HelpCenterRedirectList](ctx, s.c, opListHelpCenterRedirects, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListHelpCenterRedirects(ctx, helpCenterID, params)
-	})
+	req, err := gen.NewListHelpCenterRedirectsRequest(s.c.server, helpCenterID, params)
+	return doJSON[gen.HelpCenterRedirectList](ctx, s.c, opListHelpCenterRedirects, opts, req, err)
 }
-
-var _ = func(r *gen.ListHelpCenterRedirectsResponse) *gen.HelpCenterRedirectList { return r.JSON200 }
 
 // ListRedirectsAll iterates over every item of ListRedirects, page by page (GET /help_center/help_centers/{help_center_id}/redirects). Its
 // arguments are those of [HelpCentersService.ListRedirects]; params are copied and not modified.
@@ -170,8 +140,8 @@ func (s *HelpCentersService) ListRedirectsAll(ctx context.Context, helpCenterID 
 	}
 	return paginate(ctx, fetchPages(s.c, opListHelpCenterRedirects, opts,
 		pageCall(params, func(q *gen.ListHelpCenterRedirectsParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.ListHelpCenterRedirectsParams) (*http.Response, error) {
-				return s.c.gen.ListHelpCenterRedirects(ctx, helpCenterID, q)
+			func(q *gen.ListHelpCenterRedirectsParams) (*http.Request, error) {
+				return gen.NewListHelpCenterRedirectsRequest(s.c.server, helpCenterID, q)
 			}),
 		func(l *gen.HelpCenterRedirectList) ([]gen.HelpCenterRedirect, string) {
 			next := ""
@@ -190,9 +160,6 @@ func (s *HelpCentersService) UpdateCollection(ctx context.Context, collectionID 
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Collection](ctx, s.c, opUpdateCollection, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateCollection(ctx, collectionIDN, body)
-	})
+	req, err := gen.NewUpdateCollectionRequest(s.c.server, collectionIDN, body)
+	return doJSON[gen.Collection](ctx, s.c, opUpdateCollection, opts, req, err)
 }
-
-var _ = func(r *gen.UpdateCollectionResponse) *gen.Collection { return r.JSON200 }

@@ -13,12 +13,9 @@ import (
 // Create creates an internal article (POST /internal_articles).
 // body.Title, body.AuthorId and body.OwnerId (ids of admins) are required.
 func (s *InternalArticlesService) Create(ctx context.Context, body gen.CreateInternalArticleRequest, opts ...Option) (*gen.InternalArticle, error) {
-	return doJSON[gen.InternalArticle](ctx, s.c, opCreateInternalArticle, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateInternalArticle(ctx, body)
-	})
+	req, err := gen.NewCreateInternalArticleRequest(s.c.server, body)
+	return doJSON[gen.InternalArticle](ctx, s.c, opCreateInternalArticle, opts, req, err)
 }
-
-var _ = func(r *gen.CreateInternalArticleResponse) *gen.InternalArticle { return r.JSON200 }
 
 // Delete deletes an internal article
 // (DELETE /internal_articles/{internal_article_id}). articleID is a string
@@ -28,12 +25,9 @@ func (s *InternalArticlesService) Delete(ctx context.Context, internalArticleID 
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DeletedInternalArticleObject](ctx, s.c, opDeleteInternalArticle, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteInternalArticle(ctx, internalArticleIDN)
-	})
+	req, err := gen.NewDeleteInternalArticleRequest(s.c.server, internalArticleIDN)
+	return doJSON[gen.DeletedInternalArticleObject](ctx, s.c, opDeleteInternalArticle, opts, req, err)
 }
-
-var _ = func(r *gen.DeleteInternalArticleResponse) *gen.DeletedInternalArticleObject { return r.JSON200 }
 
 // Get fetches an internal article
 // (GET /internal_articles/{internal_article_id}). articleID is a string of
@@ -43,24 +37,18 @@ func (s *InternalArticlesService) Get(ctx context.Context, internalArticleID str
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.InternalArticle](ctx, s.c, opRetrieveInternalArticle, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveInternalArticle(ctx, internalArticleIDN)
-	})
+	req, err := gen.NewRetrieveInternalArticleRequest(s.c.server, internalArticleIDN)
+	return doJSON[gen.InternalArticle](ctx, s.c, opRetrieveInternalArticle, opts, req, err)
 }
-
-var _ = func(r *gen.RetrieveInternalArticleResponse) *gen.InternalArticle { return r.JSON200 }
 
 // List fetches one page of the workspace's internal articles
 // (GET /internal_articles). params may be nil; params.Page and
 // params.PerPage choose the page. Use [InternalArticlesService.ListAll] to
 // get every page.
 func (s *InternalArticlesService) List(ctx context.Context, params *gen.ListInternalArticlesParams, opts ...Option) (*gen.InternalArticleList, error) {
-	return doJSON[gen.InternalArticleList](ctx, s.c, opListInternalArticles, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListInternalArticles(ctx, params)
-	})
+	req, err := gen.NewListInternalArticlesRequest(s.c.server, params)
+	return doJSON[gen.InternalArticleList](ctx, s.c, opListInternalArticles, opts, req, err)
 }
-
-var _ = func(r *gen.ListInternalArticlesResponse) *gen.InternalArticleList { return r.JSON200 }
 
 // ListAll iterates over every internal article (GET /internal_articles,
 // page by page), starting at params.Page (default the first). params may be
@@ -69,8 +57,8 @@ var _ = func(r *gen.ListInternalArticlesResponse) *gen.InternalArticleList { ret
 func (s *InternalArticlesService) ListAll(ctx context.Context, params *gen.ListInternalArticlesParams, opts ...Option) iter.Seq2[gen.InternalArticleListItem, error] {
 	return paginate(ctx, fetchPages(s.c, opListInternalArticles, opts,
 		pageCall(params, func(q *gen.ListInternalArticlesParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.ListInternalArticlesParams) (*http.Response, error) {
-				return s.c.gen.ListInternalArticles(ctx, q)
+			func(q *gen.ListInternalArticlesParams) (*http.Request, error) {
+				return gen.NewListInternalArticlesRequest(s.c.server, q)
 			}),
 		func(l *gen.InternalArticleList) ([]gen.InternalArticleListItem, string) {
 			return l.Data, pageNext(l.Pages)
@@ -82,12 +70,9 @@ func (s *InternalArticlesService) ListAll(ctx context.Context, params *gen.ListI
 // params may be nil; params.Page and params.PerPage choose the page. Use
 // [InternalArticlesService.SearchAll] to get every page.
 func (s *InternalArticlesService) Search(ctx context.Context, params *gen.SearchInternalArticlesParams, opts ...Option) (*gen.InternalArticleSearchResponse, error) {
-	return doJSON[gen.InternalArticleSearchResponse](ctx, s.c, opSearchInternalArticles, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.SearchInternalArticles(ctx, params)
-	})
+	req, err := gen.NewSearchInternalArticlesRequest(s.c.server, params)
+	return doJSON[gen.InternalArticleSearchResponse](ctx, s.c, opSearchInternalArticles, opts, req, err)
 }
-
-var _ = func(r *gen.SearchInternalArticlesResponse) *gen.InternalArticleSearchResponse { return r.JSON200 }
 
 // SearchAll iterates over every internal article matching params
 // (GET /internal_articles/search, page by page), starting at params.Page
@@ -97,8 +82,8 @@ var _ = func(r *gen.SearchInternalArticlesResponse) *gen.InternalArticleSearchRe
 func (s *InternalArticlesService) SearchAll(ctx context.Context, params *gen.SearchInternalArticlesParams, opts ...Option) iter.Seq2[gen.InternalArticle, error] {
 	return paginate(ctx, fetchPages(s.c, opSearchInternalArticles, opts,
 		pageCall(params, func(q *gen.SearchInternalArticlesParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.SearchInternalArticlesParams) (*http.Response, error) {
-				return s.c.gen.SearchInternalArticles(ctx, q)
+			func(q *gen.SearchInternalArticlesParams) (*http.Request, error) {
+				return gen.NewSearchInternalArticlesRequest(s.c.server, q)
 			}),
 		func(l *gen.InternalArticleSearchResponse) ([]gen.InternalArticle, string) {
 			if l.Data == nil {
@@ -115,12 +100,9 @@ func (s *InternalArticlesService) Tag(ctx context.Context, internalArticleID str
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Tag](ctx, s.c, opAttachTagToInternalArticle, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.AttachTagToInternalArticle(ctx, internalArticleIDN, body)
-	})
+	req, err := gen.NewAttachTagToInternalArticleRequest(s.c.server, internalArticleIDN, body)
+	return doJSON[gen.Tag](ctx, s.c, opAttachTagToInternalArticle, opts, req, err)
 }
-
-var _ = func(r *gen.AttachTagToInternalArticleResponse) *gen.Tag { return r.JSON200 }
 
 // Untag removes a tag from an internal article
 // (DELETE /internal_articles/{internal_article_id}/tags/{id}).
@@ -132,12 +114,9 @@ func (s *InternalArticlesService) Untag(ctx context.Context, internalArticleID s
 	if err := requireID("tag id", tagID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Tag](ctx, s.c, opDetachTagFromInternalArticle, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DetachTagFromInternalArticle(ctx, internalArticleIDN, tagID)
-	})
+	req, err := gen.NewDetachTagFromInternalArticleRequest(s.c.server, internalArticleIDN, tagID)
+	return doJSON[gen.Tag](ctx, s.c, opDetachTagFromInternalArticle, opts, req, err)
 }
-
-var _ = func(r *gen.DetachTagFromInternalArticleResponse) *gen.Tag { return r.JSON200 }
 
 // Update updates an internal article
 // (PUT /internal_articles/{internal_article_id}); only the fields set in
@@ -147,9 +126,6 @@ func (s *InternalArticlesService) Update(ctx context.Context, internalArticleID 
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.InternalArticle](ctx, s.c, opUpdateInternalArticle, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateInternalArticle(ctx, internalArticleIDN, body)
-	})
+	req, err := gen.NewUpdateInternalArticleRequest(s.c.server, internalArticleIDN, body)
+	return doJSON[gen.InternalArticle](ctx, s.c, opUpdateInternalArticle, opts, req, err)
 }
-
-var _ = func(r *gen.UpdateInternalArticleResponse) *gen.InternalArticle { return r.JSON200 }

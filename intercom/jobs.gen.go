@@ -4,7 +4,6 @@ package intercom
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
@@ -15,9 +14,6 @@ func (s *JobsService) Get(ctx context.Context, jobID string, opts ...Option) (*g
 	if err := requireID("job id", jobID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Jobs](ctx, s.c, opJobsStatus, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.JobsStatus(ctx, jobID)
-	})
+	req, err := gen.NewJobsStatusRequest(s.c.server, jobID)
+	return doJSON[gen.Jobs](ctx, s.c, opJobsStatus, opts, req, err)
 }
-
-var _ = func(r *gen.JobsStatusResponse) *gen.Jobs { return r.JSON200 }

@@ -15,21 +15,15 @@ func (s *MacrosService) Get(ctx context.Context, macroID string, opts ...Option)
 	if err := requireID("macro id", macroID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Macro](ctx, s.c, opGetMacro, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetMacro(ctx, macroID)
-	})
+	req, err := gen.NewGetMacroRequest(s.c.server, macroID)
+	return doJSON[gen.Macro](ctx, s.c, opGetMacro, opts, req, err)
 }
-
-var _ = func(r *gen.GetMacroResponse) *gen.Macro { return r.JSON200 }
 
 // List fetches one page of macros (GET /macros). params may be nil.
 func (s *MacrosService) List(ctx context.Context, params *gen.ListMacrosParams, opts ...Option) (*gen.MacroList, error) {
-	return doJSON[gen.MacroList](ctx, s.c, opListMacros, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListMacros(ctx, params)
-	})
+	req, err := gen.NewListMacrosRequest(s.c.server, params)
+	return doJSON[gen.MacroList](ctx, s.c, opListMacros, opts, req, err)
 }
-
-var _ = func(r *gen.ListMacrosResponse) *gen.MacroList { return r.JSON200 }
 
 // ListAll iterates over every item of List, page by page (GET /macros). Its
 // arguments are those of [MacrosService.List]; params are copied and not modified.
@@ -37,12 +31,12 @@ var _ = func(r *gen.ListMacrosResponse) *gen.MacroList { return r.JSON200 }
 func (s *MacrosService) ListAll(ctx context.Context, params *gen.ListMacrosParams, opts ...Option) iter.Seq2[gen.Macro, error] {
 	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opListMacros, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
+		func(cursor string) (*http.Request, error) {
 			q := *p
 			if cursor != "" {
 				q.StartingAfter = &cursor
 			}
-			return s.c.gen.ListMacros(ctx, &q)
+			return gen.NewListMacrosRequest(s.c.server, &q)
 		},
 		func(l *gen.MacroList) ([]gen.Macro, string) {
 			next := ""

@@ -15,12 +15,9 @@ import (
 // To (one recipient or a list, set with To's From... methods); an email also
 // needs Subject and Template.
 func (s *MessagesService) Create(ctx context.Context, body gen.CreateMessageRequest, opts ...Option) (*gen.Message, error) {
-	return doJSON[gen.Message](ctx, s.c, opCreateMessage, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateMessage(ctx, body)
-	})
+	req, err := gen.NewCreateMessageRequest(s.c.server, body)
+	return doJSON[gen.Message](ctx, s.c, opCreateMessage, opts, req, err)
 }
-
-var _ = func(r *gen.CreateMessageResponse) *gen.Message { return r.JSON200 }
 
 // GetWhatsAppStatus fetches the delivery status of one WhatsApp
 // message (GET /messages/whatsapp/status).
@@ -28,12 +25,9 @@ func (s *MessagesService) GetWhatsAppStatus(ctx context.Context, params *gen.Ret
 	if err := requireParam("message_id", params == nil || params.MessageId == ""); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.WhatsappMessageStatus](ctx, s.c, opRetrieveWhatsAppMessageStatus, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveWhatsAppMessageStatus(ctx, params)
-	})
+	req, err := gen.NewRetrieveWhatsAppMessageStatusRequest(s.c.server, params)
+	return doJSON[gen.WhatsappMessageStatus](ctx, s.c, opRetrieveWhatsAppMessageStatus, opts, req, err)
 }
-
-var _ = func(r *gen.RetrieveWhatsAppMessageStatusResponse) *gen.WhatsappMessageStatus { return r.JSON200 }
 
 // ListWhatsAppStatuses fetches one page of the delivery statuses of
 // the WhatsApp messages a ruleset sent (GET /messages/status);
@@ -42,12 +36,9 @@ func (s *MessagesService) ListWhatsAppStatuses(ctx context.Context, params *gen.
 	if err := requireParam("ruleset_id", params == nil || params.RulesetId == ""); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.WhatsappMessageStatusList](ctx, s.c, opGetWhatsAppMessageStatus, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetWhatsAppMessageStatus(ctx, params)
-	})
+	req, err := gen.NewGetWhatsAppMessageStatusRequest(s.c.server, params)
+	return doJSON[gen.WhatsappMessageStatusList](ctx, s.c, opGetWhatsAppMessageStatus, opts, req, err)
 }
-
-var _ = func(r *gen.GetWhatsAppMessageStatusResponse) *gen.WhatsappMessageStatusList { return r.JSON200 }
 
 // ListWhatsAppStatusesAll iterates over every item of ListWhatsAppStatuses, page by page (GET /messages/status). Its
 // arguments are those of [MessagesService.ListWhatsAppStatuses]; params are copied and not modified.
@@ -58,12 +49,12 @@ func (s *MessagesService) ListWhatsAppStatusesAll(ctx context.Context, params *g
 	}
 	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opGetWhatsAppMessageStatus, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
+		func(cursor string) (*http.Request, error) {
 			q := *p
 			if cursor != "" {
 				q.StartingAfter = &cursor
 			}
-			return s.c.gen.GetWhatsAppMessageStatus(ctx, &q)
+			return gen.NewGetWhatsAppMessageStatusRequest(s.c.server, &q)
 		},
 		func(l *gen.WhatsappMessageStatusList) ([]gen.WhatsappMessageStatusEvent, string) {
 			next := ""

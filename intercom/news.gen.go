@@ -15,12 +15,9 @@ import (
 // unless body.State is "live", and body.NewsfeedAssignments chooses the
 // newsfeeds it appears in.
 func (s *NewsService) CreateItem(ctx context.Context, body gen.NewsItemRequest, opts ...Option) (*gen.NewsItem, error) {
-	return doJSON[gen.NewsItem](ctx, s.c, opCreateNewsItem, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateNewsItem(ctx, body)
-	})
+	req, err := gen.NewCreateNewsItemRequest(s.c.server, body)
+	return doJSON[gen.NewsItem](ctx, s.c, opCreateNewsItem, opts, req, err)
 }
-
-var _ = func(r *gen.CreateNewsItemResponse) *gen.NewsItem { return r.JSON200 }
 
 // DeleteItem deletes a news item (DELETE /news/news_items/{news_item_id}).
 // itemID is a string of digits.
@@ -29,12 +26,9 @@ func (s *NewsService) DeleteItem(ctx context.Context, newsItemID string, opts ..
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DeletedObject](ctx, s.c, opDeleteNewsItem, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteNewsItem(ctx, newsItemIDN)
-	})
+	req, err := gen.NewDeleteNewsItemRequest(s.c.server, newsItemIDN)
+	return doJSON[gen.DeletedObject](ctx, s.c, opDeleteNewsItem, opts, req, err)
 }
-
-var _ = func(r *gen.DeleteNewsItemResponse) *gen.DeletedObject { return r.JSON200 }
 
 // GetItem fetches a news item (GET /news/news_items/{news_item_id}).
 // itemID is a string of digits.
@@ -43,24 +37,18 @@ func (s *NewsService) GetItem(ctx context.Context, newsItemID string, opts ...Op
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.NewsItem](ctx, s.c, opRetrieveNewsItem, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveNewsItem(ctx, newsItemIDN)
-	})
+	req, err := gen.NewRetrieveNewsItemRequest(s.c.server, newsItemIDN)
+	return doJSON[gen.NewsItem](ctx, s.c, opRetrieveNewsItem, opts, req, err)
 }
-
-var _ = func(r *gen.RetrieveNewsItemResponse) *gen.NewsItem { return r.JSON200 }
 
 // GetNewsfeed fetches a newsfeed (GET /news/newsfeeds/{newsfeed_id}).
 func (s *NewsService) GetNewsfeed(ctx context.Context, newsfeedID string, opts ...Option) (*gen.Newsfeed, error) {
 	if err := requireID("newsfeed id", newsfeedID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Newsfeed](ctx, s.c, opRetrieveNewsfeed, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveNewsfeed(ctx, newsfeedID)
-	})
+	req, err := gen.NewRetrieveNewsfeedRequest(s.c.server, newsfeedID)
+	return doJSON[gen.Newsfeed](ctx, s.c, opRetrieveNewsfeed, opts, req, err)
 }
-
-var _ = func(r *gen.RetrieveNewsfeedResponse) *gen.Newsfeed { return r.JSON200 }
 
 // ListItems fetches one page of the workspace's news items
 // (GET /news/news_items). Each item of the result's Data is a
@@ -70,12 +58,9 @@ var _ = func(r *gen.RetrieveNewsfeedResponse) *gen.Newsfeed { return r.JSON200 }
 // decode it with AsNewsItem. params may be nil; params.Page and params.PerPage choose the page.
 // Use [NewsService.ListItemsAll] to get every page.
 func (s *NewsService) ListItems(ctx context.Context, params *gen.ListNewsItemsParams, opts ...Option) (*gen.NewsItemList, error) {
-	return doJSON[gen.NewsItemList](ctx, s.c, opListNewsItems, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListNewsItems(ctx, params)
-	})
+	req, err := gen.NewListNewsItemsRequest(s.c.server, params)
+	return doJSON[gen.NewsItemList](ctx, s.c, opListNewsItems, opts, req, err)
 }
-
-var _ = func(r *gen.ListNewsItemsResponse) *gen.NewsItemList { return r.JSON200 }
 
 // ListItemsAll iterates over every news item (GET /news/news_items, page by
 // page), starting at params.Page (default the first). Each yielded item is a
@@ -85,8 +70,8 @@ var _ = func(r *gen.ListNewsItemsResponse) *gen.NewsItemList { return r.JSON200 
 func (s *NewsService) ListItemsAll(ctx context.Context, params *gen.ListNewsItemsParams, opts ...Option) iter.Seq2[gen.NewsItem, error] {
 	return paginate(ctx, fetchPages(s.c, opListNewsItems, opts,
 		pageCall(params, func(q *gen.ListNewsItemsParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.ListNewsItemsParams) (*http.Response, error) {
-				return s.c.gen.ListNewsItems(ctx, q)
+			func(q *gen.ListNewsItemsParams) (*http.Request, error) {
+				return gen.NewListNewsItemsRequest(s.c.server, q)
 			}),
 		func(l *gen.NewsItemList) ([]gen.NewsItem, string) {
 			return l.Data, pageNext(l.Pages)
@@ -102,12 +87,9 @@ func (s *NewsService) ListLiveItems(ctx context.Context, newsfeedID string, para
 	if err := requireID("newsfeed id", newsfeedID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.NewsItemList](ctx, s.c, opListLiveNewsfeedItems, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListLiveNewsfeedItems(ctx, newsfeedID, params)
-	})
+	req, err := gen.NewListLiveNewsfeedItemsRequest(s.c.server, newsfeedID, params)
+	return doJSON[gen.NewsItemList](ctx, s.c, opListLiveNewsfeedItems, opts, req, err)
 }
-
-var _ = func(r *gen.ListLiveNewsfeedItemsResponse) *gen.NewsItemList { return r.JSON200 }
 
 // ListLiveItemsAll iterates over every news item live on a newsfeed
 // (GET /news/newsfeeds/{newsfeed_id}/items, page by page), starting at
@@ -121,8 +103,8 @@ func (s *NewsService) ListLiveItemsAll(ctx context.Context, newsfeedID string, p
 	}
 	return paginate(ctx, fetchPages(s.c, opListLiveNewsfeedItems, opts,
 		pageCall(params, func(q *gen.ListLiveNewsfeedItemsParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.ListLiveNewsfeedItemsParams) (*http.Response, error) {
-				return s.c.gen.ListLiveNewsfeedItems(ctx, newsfeedID, q)
+			func(q *gen.ListLiveNewsfeedItemsParams) (*http.Request, error) {
+				return gen.NewListLiveNewsfeedItemsRequest(s.c.server, newsfeedID, q)
 			}),
 		func(l *gen.NewsItemList) ([]gen.NewsItem, string) {
 			return l.Data, pageNext(l.Pages)
@@ -135,12 +117,9 @@ func (s *NewsService) ListLiveItemsAll(ctx context.Context, newsfeedID string, p
 // params.PerPage choose the page. Use [NewsService.ListNewsfeedsAll] to get
 // every page.
 func (s *NewsService) ListNewsfeeds(ctx context.Context, params *gen.ListNewsfeedsParams, opts ...Option) (*gen.NewsfeedList, error) {
-	return doJSON[gen.NewsfeedList](ctx, s.c, opListNewsfeeds, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListNewsfeeds(ctx, params)
-	})
+	req, err := gen.NewListNewsfeedsRequest(s.c.server, params)
+	return doJSON[gen.NewsfeedList](ctx, s.c, opListNewsfeeds, opts, req, err)
 }
-
-var _ = func(r *gen.ListNewsfeedsResponse) *gen.NewsfeedList { return r.JSON200 }
 
 // ListNewsfeedsAll iterates over every newsfeed (GET /news/newsfeeds, page
 // by page), starting at params.Page (default the first). Each yielded item
@@ -149,8 +128,8 @@ var _ = func(r *gen.ListNewsfeedsResponse) *gen.NewsfeedList { return r.JSON200 
 func (s *NewsService) ListNewsfeedsAll(ctx context.Context, params *gen.ListNewsfeedsParams, opts ...Option) iter.Seq2[gen.Newsfeed, error] {
 	return paginate(ctx, fetchPages(s.c, opListNewsfeeds, opts,
 		pageCall(params, func(q *gen.ListNewsfeedsParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.ListNewsfeedsParams) (*http.Response, error) {
-				return s.c.gen.ListNewsfeeds(ctx, q)
+			func(q *gen.ListNewsfeedsParams) (*http.Request, error) {
+				return gen.NewListNewsfeedsRequest(s.c.server, q)
 			}),
 		func(l *gen.NewsfeedList) ([]gen.Newsfeed, string) {
 			return l.Data, pageNext(l.Pages)
@@ -165,9 +144,6 @@ func (s *NewsService) UpdateItem(ctx context.Context, newsItemID string, body ge
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.NewsItem](ctx, s.c, opUpdateNewsItem, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateNewsItem(ctx, newsItemIDN, body)
-	})
+	req, err := gen.NewUpdateNewsItemRequest(s.c.server, newsItemIDN, body)
+	return doJSON[gen.NewsItem](ctx, s.c, opUpdateNewsItem, opts, req, err)
 }
-
-var _ = func(r *gen.UpdateNewsItemResponse) *gen.NewsItem { return r.JSON200 }

@@ -16,12 +16,9 @@ func (s *NotesService) CreateForCompany(ctx context.Context, companyID string, b
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Note](ctx, s.c, opCreateCompanyNote, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateCompanyNote(ctx, companyID, body)
-	})
+	req, err := gen.NewCreateCompanyNoteRequest(s.c.server, companyID, body)
+	return doJSON[gen.Note](ctx, s.c, opCreateCompanyNote, opts, req, err)
 }
-
-var _ = func(r *gen.CreateCompanyNoteResponse) *gen.Note { return r.JSON200 }
 
 // Get fetches one note (GET /notes/{note_id}). noteID is the note's id as
 // the API returns it, a string of digits.
@@ -30,12 +27,9 @@ func (s *NotesService) Get(ctx context.Context, noteID string, opts ...Option) (
 	if err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Note](ctx, s.c, opRetrieveNote, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveNote(ctx, noteIDN)
-	})
+	req, err := gen.NewRetrieveNoteRequest(s.c.server, noteIDN)
+	return doJSON[gen.Note](ctx, s.c, opRetrieveNote, opts, req, err)
 }
-
-var _ = func(r *gen.RetrieveNoteResponse) *gen.Note { return r.JSON200 }
 
 // ListForCompany fetches one page of the notes on a company
 // (GET /companies/{company_id}/notes). params may be nil.
@@ -43,12 +37,9 @@ func (s *NotesService) ListForCompany(ctx context.Context, companyID string, par
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.NoteList](ctx, s.c, opListCompanyNotes, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListCompanyNotes(ctx, companyID, params)
-	})
+	req, err := gen.NewListCompanyNotesRequest(s.c.server, companyID, params)
+	return doJSON[gen.NoteList](ctx, s.c, opListCompanyNotes, opts, req, err)
 }
-
-var _ = func(r *gen.ListCompanyNotesResponse) *gen.NoteList { return r.JSON200 }
 
 // ListForCompanyAll iterates over every note on a company, page by page
 // (GET /companies/{company_id}/notes with page numbers), starting at
@@ -60,8 +51,8 @@ func (s *NotesService) ListForCompanyAll(ctx context.Context, companyID string, 
 	}
 	return paginate(ctx, fetchPages(s.c, opListCompanyNotes, opts,
 		pageCall(params, func(q *gen.ListCompanyNotesParams, page *int) { q.Page = page },
-			func(ctx context.Context, q *gen.ListCompanyNotesParams) (*http.Response, error) {
-				return s.c.gen.ListCompanyNotes(ctx, companyID, q)
+			func(q *gen.ListCompanyNotesParams) (*http.Request, error) {
+				return gen.NewListCompanyNotesRequest(s.c.server, companyID, q)
 			}),
 		func(l *gen.NoteList) ([]gen.Note, string) {
 			return l.Data, pageNext(l.Pages)

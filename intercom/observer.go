@@ -139,33 +139,20 @@ type callObs struct {
 	cur  AttemptInfo
 	open bool // cur is an attempt not reported yet
 
-	// decode is the state of a call whose body doJSON decodes after the
-	// HTTP layer: a successful call is reported by cs.decoded, with the
-	// decoding error if any.
-	decode *callState
-	res0   CallResult // the result waiting for decoding
+	// decode marks a call whose body doJSON decodes after the engine
+	// returns: a successful call is reported by decoded, with the decoding
+	// error if any, from res0.
+	decode, pending bool
+	res0            CallResult // the result waiting for decoding
 }
 
-// decodingCall marks the call state in ctx (made by withCall for doJSON)
-// as one whose response is decoded after the HTTP layer, and returns it;
-// nil when ctx carries no state of its own.
-func decodingCall(ctx context.Context) *callState {
-	cs, _ := ctx.Value(callKey{}).(*callState)
-	if cs == nil || cs.sticky || cs.op == nil {
-		return nil
-	}
-	cs.decode = true
-	return cs
-}
-
-// decoded ends the observation the HTTP layer left to decoding, if any:
-// err, the decoding error, becomes the call's error.
-func (cs *callState) decoded(err error) {
-	o := cs.obs
-	if o == nil {
+// decoded ends the observation the engine left to decoding, if any: err,
+// the decoding error, becomes the call's error. o may be nil.
+func (o *callObs) decoded(err error) {
+	if o == nil || !o.pending {
 		return
 	}
-	cs.obs = nil
+	o.pending = false
 	r := o.res0
 	if err != nil {
 		r.Err = err
@@ -201,9 +188,6 @@ func (c *Client) observeCall(req *http.Request, op *Operation, cfg *config) (*ca
 	}
 	if len(o.cos) == 0 {
 		return nil, req
-	}
-	if cs, _ := ctx.Value(callKey{}).(*callState); cs != nil && cs.decode && cs.op == op && cs.obs == nil {
-		o.decode = cs
 	}
 	return o, req
 }
@@ -292,10 +276,9 @@ func (o *callObs) end(resp **http.Response, err *error) {
 	if o.res.Attempts > 0 {
 		r.RequestID, r.RateLimit = o.cur.RequestID, o.cur.RateLimit
 	}
-	if *err == nil && o.decode != nil {
+	if *err == nil && o.decode {
 		// doJSON decodes the body next: it reports the call (decoded).
-		o.res0 = r
-		o.decode.obs = o
+		o.res0, o.pending = r, true
 		return
 	}
 	o.report(r)

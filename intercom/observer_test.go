@@ -111,8 +111,7 @@ func TestObserverRetryThenSuccess(t *testing.T) {
 		WithObserver(obs), WithMiddleware(mw))
 
 	op := &Operation{ID: "ShowAdmin", Service: "Admins", Method: "Get", HTTPMethod: "GET", Path: "/admins/{id}", RetrySafe: true}
-	ctx := withCall(context.Background(), op, nil)
-	resp, err := coreDo(ctx, c, "GET", "/admins/1", "")
+	resp, err := c.do(context.Background(), op, nil, pathReq(t, c, "GET", "/admins/1"))
 	if err != nil {
 		t.Fatal(err)
 	}

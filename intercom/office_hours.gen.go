@@ -4,7 +4,6 @@ package intercom
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
@@ -16,22 +15,16 @@ func (s *OfficeHoursService) CreateException(ctx context.Context, officeHoursSch
 	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.OfficeHoursException](ctx, s.c, opCreateOfficeHoursException, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateOfficeHoursException(ctx, officeHoursScheduleID, body)
-	})
+	req, err := gen.NewCreateOfficeHoursExceptionRequest(s.c.server, officeHoursScheduleID, body)
+	return doJSON[gen.OfficeHoursException](ctx, s.c, opCreateOfficeHoursException, opts, req, err)
 }
-
-var _ = func(r *gen.CreateOfficeHoursExceptionResponse) *gen.OfficeHoursException { return r.JSON201 }
 
 // CreateSchedule creates an office hours schedule
 // (POST /office_hours_schedules).
 func (s *OfficeHoursService) CreateSchedule(ctx context.Context, body gen.CreateOfficeHoursScheduleRequest, opts ...Option) (*gen.OfficeHoursSchedule, error) {
-	return doJSON[gen.OfficeHoursSchedule](ctx, s.c, opCreateOfficeHoursSchedule, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateOfficeHoursSchedule(ctx, body)
-	})
+	req, err := gen.NewCreateOfficeHoursScheduleRequest(s.c.server, body)
+	return doJSON[gen.OfficeHoursSchedule](ctx, s.c, opCreateOfficeHoursSchedule, opts, req, err)
 }
-
-var _ = func(r *gen.CreateOfficeHoursScheduleResponse) *gen.OfficeHoursSchedule { return r.JSON201 }
 
 // DeleteException deletes an exception of an office hours
 // schedule (DELETE /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}).
@@ -42,12 +35,9 @@ func (s *OfficeHoursService) DeleteException(ctx context.Context, officeHoursSch
 	if err := requireID("office hours exception id", officeHoursExceptionID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DeletedOfficeHoursObject](ctx, s.c, opDeleteOfficeHoursException, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteOfficeHoursException(ctx, officeHoursScheduleID, officeHoursExceptionID)
-	})
+	req, err := gen.NewDeleteOfficeHoursExceptionRequest(s.c.server, officeHoursScheduleID, officeHoursExceptionID)
+	return doJSON[gen.DeletedOfficeHoursObject](ctx, s.c, opDeleteOfficeHoursException, opts, req, err)
 }
-
-var _ = func(r *gen.DeleteOfficeHoursExceptionResponse) *gen.DeletedOfficeHoursObject { return r.JSON200 }
 
 // DeleteSchedule deletes an office hours schedule
 // (DELETE /office_hours_schedules/{id}).
@@ -55,12 +45,9 @@ func (s *OfficeHoursService) DeleteSchedule(ctx context.Context, officeHoursSche
 	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.DeletedOfficeHoursObject](ctx, s.c, opDeleteOfficeHoursSchedule, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteOfficeHoursSchedule(ctx, officeHoursScheduleID)
-	})
+	req, err := gen.NewDeleteOfficeHoursScheduleRequest(s.c.server, officeHoursScheduleID)
+	return doJSON[gen.DeletedOfficeHoursObject](ctx, s.c, opDeleteOfficeHoursSchedule, opts, req, err)
 }
-
-var _ = func(r *gen.DeleteOfficeHoursScheduleResponse) *gen.DeletedOfficeHoursObject { return r.JSON200 }
 
 // GetException fetches an exception of an office hours schedule
 // (GET /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}).
@@ -71,12 +58,9 @@ func (s *OfficeHoursService) GetException(ctx context.Context, officeHoursSchedu
 	if err := requireID("office hours exception id", officeHoursExceptionID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.OfficeHoursException](ctx, s.c, opGetOfficeHoursException, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetOfficeHoursException(ctx, officeHoursScheduleID, officeHoursExceptionID)
-	})
+	req, err := gen.NewGetOfficeHoursExceptionRequest(s.c.server, officeHoursScheduleID, officeHoursExceptionID)
+	return doJSON[gen.OfficeHoursException](ctx, s.c, opGetOfficeHoursException, opts, req, err)
 }
-
-var _ = func(r *gen.GetOfficeHoursExceptionResponse) *gen.OfficeHoursException { return r.JSON200 }
 
 // GetSchedule fetches an office hours schedule
 // (GET /office_hours_schedules/{id}).
@@ -84,12 +68,9 @@ func (s *OfficeHoursService) GetSchedule(ctx context.Context, officeHoursSchedul
 	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.OfficeHoursSchedule](ctx, s.c, opGetOfficeHoursSchedule, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetOfficeHoursSchedule(ctx, officeHoursScheduleID)
-	})
+	req, err := gen.NewGetOfficeHoursScheduleRequest(s.c.server, officeHoursScheduleID)
+	return doJSON[gen.OfficeHoursSchedule](ctx, s.c, opGetOfficeHoursSchedule, opts, req, err)
 }
-
-var _ = func(r *gen.GetOfficeHoursScheduleResponse) *gen.OfficeHoursSchedule { return r.JSON200 }
 
 // ListExceptions lists the exceptions of an office hours
 // schedule (GET /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions).
@@ -97,22 +78,16 @@ func (s *OfficeHoursService) ListExceptions(ctx context.Context, officeHoursSche
 	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.OfficeHoursExceptionList](ctx, s.c, opListOfficeHoursExceptions, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListOfficeHoursExceptions(ctx, officeHoursScheduleID)
-	})
+	req, err := gen.NewListOfficeHoursExceptionsRequest(s.c.server, officeHoursScheduleID)
+	return doJSON[gen.OfficeHoursExceptionList](ctx, s.c, opListOfficeHoursExceptions, opts, req, err)
 }
-
-var _ = func(r *gen.ListOfficeHoursExceptionsResponse) *gen.OfficeHoursExceptionList { return r.JSON200 }
 
 // ListSchedules lists the office hours schedules
 // (GET /office_hours_schedules).
 func (s *OfficeHoursService) ListSchedules(ctx context.Context, opts ...Option) (*gen.OfficeHoursScheduleList, error) {
-	return doJSON[gen.OfficeHoursScheduleList](ctx, s.c, opListOfficeHoursSchedules, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListOfficeHoursSchedules(ctx)
-	})
+	req, err := gen.NewListOfficeHoursSchedulesRequest(s.c.server)
+	return doJSON[gen.OfficeHoursScheduleList](ctx, s.c, opListOfficeHoursSchedules, opts, req, err)
 }
-
-var _ = func(r *gen.ListOfficeHoursSchedulesResponse) *gen.OfficeHoursScheduleList { return r.JSON200 }
 
 // UpdateException updates an exception of an office hours
 // schedule (PUT /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}).
@@ -123,12 +98,9 @@ func (s *OfficeHoursService) UpdateException(ctx context.Context, officeHoursSch
 	if err := requireID("office hours exception id", officeHoursExceptionID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.OfficeHoursException](ctx, s.c, opUpdateOfficeHoursException, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateOfficeHoursException(ctx, officeHoursScheduleID, officeHoursExceptionID, body)
-	})
+	req, err := gen.NewUpdateOfficeHoursExceptionRequest(s.c.server, officeHoursScheduleID, officeHoursExceptionID, body)
+	return doJSON[gen.OfficeHoursException](ctx, s.c, opUpdateOfficeHoursException, opts, req, err)
 }
-
-var _ = func(r *gen.UpdateOfficeHoursExceptionResponse) *gen.OfficeHoursException { return r.JSON200 }
 
 // UpdateSchedule updates an office hours schedule
 // (PUT /office_hours_schedules/{id}).
@@ -136,9 +108,6 @@ func (s *OfficeHoursService) UpdateSchedule(ctx context.Context, officeHoursSche
 	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.OfficeHoursSchedule](ctx, s.c, opUpdateOfficeHoursSchedule, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateOfficeHoursSchedule(ctx, officeHoursScheduleID, body)
-	})
+	req, err := gen.NewUpdateOfficeHoursScheduleRequest(s.c.server, officeHoursScheduleID, body)
+	return doJSON[gen.OfficeHoursSchedule](ctx, s.c, opUpdateOfficeHoursSchedule, opts, req, err)
 }
-
-var _ = func(r *gen.UpdateOfficeHoursScheduleResponse) *gen.OfficeHoursSchedule { return r.JSON200 }

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"slices"
-	"sync/atomic"
 )
 
 // Operation describes the Intercom API operation an SDK call performs. The
@@ -32,33 +31,46 @@ type Operation struct {
 	paramsOption bool
 }
 
-// callKey is the context key of the state of one SDK call.
-type callKey struct{}
+// opKey is the context key under which the engine marks the request it
+// hands to the middleware chain and the HTTP client with the operation of
+// its call, so that [OperationFromRequest] can name it. It carries nothing
+// else: a call's options go from the generated method to the engine as
+// arguments (see [Client.do]), never through a context. The same key holds
+// the options of [ContextWithOptions]; the engine's mark shadows them, so a
+// call a middleware nests with the request's context sees only its own.
+type opKey struct{}
 
-// callState is what one call carries to the HTTP layer: its operation and its
-// options. A state made by a service method is claimed by the first request
-// that reaches the HTTP layer with it; a request that finds it already claimed
-// (a nested call made by a middleware with the outer request's context)
-// ignores it, so one call's options never apply to another call.
-type callState struct {
-	op   *Operation
-	opts []Option
-	// sticky marks options attached with ContextWithOptions: they apply to
-	// every request made with that context, and are never claimed.
-	sticky  bool
-	claimed atomic.Bool
+// contextOptions holds the options a caller attached with
+// [ContextWithOptions].
+type contextOptions struct{ opts []Option }
 
-	// tracker is set by withCall for an operation that changes something: its
-	// trace is in the call's context, so the requests of this call report to
-	// it whether they were written (see [writeTracker]); one allocation for
-	// the call instead of several per attempt.
-	tracker *callTracker
+// callOptions returns the options of a call made with ctx and opts: those
+// the caller attached to ctx with [ContextWithOptions] (unless ctx is the
+// context of a request already inside the engine), then opts.
+func callOptions(ctx context.Context, opts []Option) []Option {
+	co, _ := ctx.Value(opKey{}).(*contextOptions)
+	if co == nil {
+		return opts
+	}
+	if len(opts) == 0 {
+		return co.opts
+	}
+	return append(slices.Clip(co.opts), opts...)
+}
 
-	// decode is set by doJSON: the call's body is decoded after the HTTP
-	// layer returns, so a successful call's observers are told it ended
-	// (obs, set by the HTTP layer) only once decoding is done.
-	decode bool
-	obs    *callObs
+// withOperation returns ctx marked as the context of a request of op (nil
+// for a raw generated call) inside the engine.
+func withOperation(ctx context.Context, op *Operation) context.Context {
+	return context.WithValue(ctx, opKey{}, op)
+}
+
+// newCallTracker returns a write tracker for one call and ctx with the
+// trace that feeds it: one allocation for the call instead of several per
+// attempt (attempts are sequential, so it is reset before each).
+func newCallTracker(ctx context.Context) (context.Context, *writeTracker) {
+	t := &callTracker{}
+	t.trace.WroteHeaders = t.wt.wroteHeaders
+	return httptrace.WithClientTrace(ctx, &t.trace), &t.wt
 }
 
 // callTracker is the write tracker of one call and the trace that feeds it.
@@ -67,66 +79,15 @@ type callTracker struct {
 	trace httptrace.ClientTrace
 }
 
-// withCall returns ctx carrying the state of one call of op with opts.
-// Options attached to ctx with ContextWithOptions come first.
-func withCall(ctx context.Context, op *Operation, opts []Option) context.Context {
-	if cs, _ := ctx.Value(callKey{}).(*callState); cs != nil && cs.sticky {
-		opts = append(slices.Clip(cs.opts), opts...)
-	}
-	if op == nil && len(opts) == 0 {
-		return ctx
-	}
-	cs := &callState{op: op, opts: opts}
-	ctx = context.WithValue(ctx, callKey{}, cs)
-	if op != nil && !op.RetrySafe && !isIdempotent(op.HTTPMethod) {
-		t := &callTracker{}
-		t.trace.WroteHeaders = t.wt.wroteHeaders
-		cs.tracker = t
-		ctx = httptrace.WithClientTrace(ctx, &t.trace)
-	}
-	return ctx
-}
-
-// takeCall returns the operation and options that apply to a request made
-// with ctx, whether its context must be replaced before the request goes on
-// (so that calls nested in a middleware do not see them again), and the
-// call's write tracker when its context carries one for this request.
-func takeCall(ctx context.Context) (op *Operation, opts []Option, shadow bool, wt *writeTracker) {
-	cs, _ := ctx.Value(callKey{}).(*callState)
-	switch {
-	case cs == nil:
-		return nil, nil, false, nil
-	case cs.sticky:
-		return nil, cs.opts, true, nil
-	case cs.claimed.CompareAndSwap(false, true):
-		if cs.tracker != nil {
-			wt = &cs.tracker.wt
-		}
-		return cs.op, cs.opts, false, wt
-	}
-	// Claimed by an outer request: this is a nested call.
-	return nil, nil, false, nil
-}
-
-// spentCall is the state a request's context gets after ContextWithOptions
-// options were applied to it: nested calls see no options, and the
-// operation stays readable.
-func spentCall(ctx context.Context, op *Operation) context.Context {
-	cs := &callState{op: op}
-	cs.claimed.Store(true)
-	return context.WithValue(ctx, callKey{}, cs)
-}
-
 // OperationFromRequest returns the operation of a request on its way through
-// the client's HTTP layer (in a [Middleware], for example), or nil for a
-// request of a raw generated call or a next-page URL of no known operation.
+// the client's HTTP layer (in a [Middleware], or an http.RoundTripper of the
+// client's HTTP client), or nil for a request of a raw generated call or a
+// next-page URL of no known operation. The engine puts the operation in the
+// request's context for this purpose only.
 func OperationFromRequest(req *http.Request) *Operation {
 	if req == nil {
 		return nil
 	}
-	cs, _ := req.Context().Value(callKey{}).(*callState)
-	if cs == nil {
-		return nil
-	}
-	return cs.op
+	op, _ := req.Context().Value(opKey{}).(*Operation)
+	return op
 }

@@ -469,11 +469,8 @@ func ContextWithOptions(ctx context.Context, opts ...Option) context.Context {
 	if len(opts) == 0 {
 		return ctx
 	}
-	var prev []Option
-	if cs, _ := ctx.Value(callKey{}).(*callState); cs != nil && cs.sticky {
-		prev = cs.opts
-	}
+	prev := callOptions(ctx, nil)
 	all := make([]Option, 0, len(prev)+len(opts))
 	all = append(append(all, prev...), opts...)
-	return context.WithValue(ctx, callKey{}, &callState{opts: all, sticky: true})
+	return context.WithValue(ctx, opKey{}, &contextOptions{opts: all})
 }

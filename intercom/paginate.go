@@ -27,13 +27,14 @@ import (
 //     [pageParam], on a copy of the params); the cursor is the page number
 //     as a string.
 //   - next URL: pages.next is the absolute URL of the next page: [linkNext]
-//     and [nextURLCall] (which fetches it with Client.getURL).
+//     and [nextURLCall] (which builds its GET with Client.nextPageRequest).
 //   - scroll: scroll_param in query and response: [paginateScroll] with
 //     [scrollFetch]; only a 429 (or a failure before the request reached the
 //     server) is retried, a 500 mid-scroll ends with ErrScrollExpired, an
 //     empty page ends the scroll.
 //
-// [fetchPages] runs one page's request through doJSON and splits the decoded
+// [fetchPages] builds one page's request with gen's request builder, runs it
+// through doJSON and splits the decoded
 // response into items and next cursor; [cloneParams], [items] and [valueOr]
 // are the small helpers around it.
 //
@@ -41,13 +42,13 @@ import (
 //
 //	func (s *ConversationsService) ListAll(ctx context.Context, params *gen.ListConversationsParams, opts ...Option) iter.Seq2[gen.Conversation, error] {
 //		p := cloneParams(params)
-//		return paginate(ctx, fetchPages(s.c, nil, opts,
-//			func(ctx context.Context, cursor string) (*http.Response, error) {
+//		return paginate(ctx, fetchPages(s.c, opListConversations, opts,
+//			func(cursor string) (*http.Request, error) {
 //				q := *p
 //				if cursor != "" {
 //					q.StartingAfter = &cursor
 //				}
-//				return s.c.gen.ListConversations(ctx, &q)
+//				return gen.NewListConversationsRequest(s.c.server, &q)
 //			},
 //			func(l *gen.ConversationList) ([]gen.Conversation, string) {
 //				return items(l.Conversations), cursorNext(l.Pages)
@@ -321,16 +322,15 @@ func linkNext(p *gen.PagesLink) string {
 }
 
 // fetchPages builds the fetch function of [paginate] for a listing whose
-// response decodes into R: call sends the request for a cursor ("" = the first
-// page) and split takes the page's items and next cursor out of the decoded
-// response. Every request goes through doJSON with the call options opts
-// (copied, so the caller may reuse its slice).
-func fetchPages[R, T any](c *Client, op *Operation, opts []Option, call func(ctx context.Context, cursor string) (*http.Response, error), split func(*R) ([]T, string)) func(ctx context.Context, cursor string) (pageOf[T], error) {
+// response decodes into R: build builds the request for a cursor ("" = the
+// first page) and split takes the page's items and next cursor out of the
+// decoded response. Every request goes through doJSON with the call options
+// opts (copied, so the caller may reuse its slice).
+func fetchPages[R, T any](c *Client, op *Operation, opts []Option, build func(cursor string) (*http.Request, error), split func(*R) ([]T, string)) func(ctx context.Context, cursor string) (pageOf[T], error) {
 	opts = slices.Clone(opts)
 	return func(ctx context.Context, cursor string) (pageOf[T], error) {
-		r, err := doJSON[R](ctx, c, op, opts, func(ctx context.Context) (*http.Response, error) {
-			return call(ctx, cursor)
-		})
+		req, err := build(cursor)
+		r, err := doJSON[R](ctx, c, op, opts, req, err)
 		if err != nil {
 			return pageOf[T]{}, err
 		}
@@ -339,28 +339,29 @@ func fetchPages[R, T any](c *Client, op *Operation, opts []Option, call func(ctx
 	}
 }
 
-// nextURLCall is the call of [fetchPages] for a listing whose pages.next is
-// a URL (with [linkNext] as the next cursor): the first page is sent by first,
-// with the caller's params; every later page is a GET of the URL through
-// Client.getURL, which refuses a URL on another host than the client's.
-func nextURLCall(c *Client, first func(ctx context.Context) (*http.Response, error)) func(ctx context.Context, cursor string) (*http.Response, error) {
-	return func(ctx context.Context, cursor string) (*http.Response, error) {
+// nextURLCall is the builder of [fetchPages] for a listing whose pages.next
+// is a URL (with [linkNext] as the next cursor): the first page is built by
+// first, with the caller's params; every later page is a GET of the URL
+// (see [Client.nextPageRequest], which refuses a URL on another host than
+// the client's).
+func nextURLCall(c *Client, first func() (*http.Request, error)) func(cursor string) (*http.Request, error) {
+	return func(cursor string) (*http.Request, error) {
 		if cursor == "" {
-			return first(ctx)
+			return first()
 		}
-		return c.getURL(ctx, cursor)
+		return c.nextPageRequest(cursor)
 	}
 }
 
-// pageCall is the call of [fetchPages] for a page-numbered listing (with
-// [pageNext] as the next cursor): every request is sent by call with its own
-// copy of params (a zero value when params is nil), on which setPage sets
-// the page number the cursor names (see [pageParam]); the first page keeps
-// the caller's page, if any. params is copied once, when pageCall is called,
-// and never modified.
-func pageCall[P any](params *P, setPage func(q *P, page *int), call func(ctx context.Context, q *P) (*http.Response, error)) func(ctx context.Context, cursor string) (*http.Response, error) {
+// pageCall is the builder of [fetchPages] for a page-numbered listing (with
+// [pageNext] as the next cursor): every request is built by build with its
+// own copy of params (a zero value when params is nil), on which setPage
+// sets the page number the cursor names (see [pageParam]); the first page
+// keeps the caller's page, if any. params is copied once, when pageCall is
+// called, and never modified.
+func pageCall[P any](params *P, setPage func(q *P, page *int), build func(q *P) (*http.Request, error)) func(cursor string) (*http.Request, error) {
 	p := cloneParams(params)
-	return func(ctx context.Context, cursor string) (*http.Response, error) {
+	return func(cursor string) (*http.Request, error) {
 		q := *p
 		page, err := pageParam(cursor)
 		if err != nil {
@@ -369,19 +370,18 @@ func pageCall[P any](params *P, setPage func(q *P, page *int), call func(ctx con
 		if page != nil {
 			setPage(&q, page)
 		}
-		return call(ctx, &q)
+		return build(&q)
 	}
 }
 
 // scrollFetch builds the fetch function of [paginateScroll] for a scroll
-// whose response decodes into R: call sends the request for a scroll_param
-// ("" opens the scroll) and split takes the items and the next scroll_param
-// out of the decoded response.
-func scrollFetch[R, T any](c *Client, op *Operation, call func(ctx context.Context, param string) (*http.Response, error), split func(*R) ([]T, string)) func(ctx context.Context, param string, opts []Option) ([]T, string, error) {
+// whose response decodes into R: build builds the request for a
+// scroll_param ("" opens the scroll) and split takes the items and the next
+// scroll_param out of the decoded response.
+func scrollFetch[R, T any](c *Client, op *Operation, build func(param string) (*http.Request, error), split func(*R) ([]T, string)) func(ctx context.Context, param string, opts []Option) ([]T, string, error) {
 	return func(ctx context.Context, param string, opts []Option) ([]T, string, error) {
-		r, err := doJSON[R](ctx, c, op, opts, func(ctx context.Context) (*http.Response, error) {
-			return call(ctx, param)
-		})
+		req, err := build(param)
+		r, err := doJSON[R](ctx, c, op, opts, req, err)
 		if err != nil {
 			return nil, "", err
 		}

@@ -574,22 +574,21 @@ func TestPageNext(t *testing.T) {
 func TestPageCall(t *testing.T) {
 	type params struct{ Page, PerPage *int }
 	var sent []params
-	call := func(_ context.Context, q *params) (*http.Response, error) {
+	call := func(q *params) (*http.Request, error) {
 		sent = append(sent, *q)
 		return nil, nil
 	}
 	setPage := func(q *params, page *int) { q.Page = page }
-	ctx := context.Background()
 
 	caller := &params{Page: Ptr(2), PerPage: Ptr(5)}
 	fetch := pageCall(caller, setPage, call)
 	caller.PerPage = Ptr(99)
 	for _, cursor := range []string{"", "3"} {
-		if _, err := fetch(ctx, cursor); err != nil {
+		if _, err := fetch(cursor); err != nil {
 			t.Fatalf("cursor %q: %v", cursor, err)
 		}
 	}
-	if _, err := fetch(ctx, "x"); err == nil {
+	if _, err := fetch("x"); err == nil {
 		t.Error("cursor \"x\" accepted")
 	}
 	if len(sent) != 2 || *sent[0].Page != 2 || *sent[0].PerPage != 5 || *sent[1].Page != 3 || *sent[1].PerPage != 5 {
@@ -600,7 +599,7 @@ func TestPageCall(t *testing.T) {
 	}
 
 	sent = nil
-	if _, err := pageCall(nil, setPage, call)(ctx, ""); err != nil {
+	if _, err := pageCall(nil, setPage, call)(""); err != nil {
 		t.Fatal(err)
 	}
 	if len(sent) != 1 || sent[0] != (params{}) {
@@ -984,7 +983,7 @@ func (s *pgServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		data, end := s.page(atoi(q.Get("offset")))
 		next := ""
 		if end < s.n || s.stuck {
-			host := "https://api.intercom.io" // rebased onto the client's base URL by getURL
+			host := "https://api.intercom.io" // rebased onto the client's base URL by nextPageRequest
 			if s.foreign != "" {
 				host = s.foreign
 			}

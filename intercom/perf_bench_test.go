@@ -174,7 +174,7 @@ func perfClient(tb testing.TB, s *perfServer, opts ...Option) *Client {
 // transport set up exactly as the SDK's default one (the same function builds both), so a
 // ratio measures the SDK's own work, not transport settings.
 func perfBaselineClient(tb testing.TB) *http.Client {
-	t := defaultTransport().(*http.Transport)
+	t := defaultTransport()
 	hc := &http.Client{Transport: t}
 	tb.Cleanup(t.CloseIdleConnections)
 	return hc
@@ -197,7 +197,7 @@ func (c *countingConn) Write(p []byte) (int, error) {
 // countingTransport is the SDK's default transport whose connections count their
 // writes; baseline and SDK both get one in the POST benchmark.
 func countingTransport(tb testing.TB, n *writeCounter) *http.Transport {
-	t := defaultTransport().(*http.Transport)
+	t := defaultTransport()
 	var d net.Dialer
 	t.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
 		c, err := d.DialContext(ctx, network, addr)
@@ -495,7 +495,7 @@ func BenchmarkPerfConcurrent(b *testing.B) {
 	}
 	url := s.URL + "/contacts/" + perfContactID
 	baseline := round(0, func() (func() error, func()) {
-		t := defaultTransport().(*http.Transport) // the SDK's transport settings
+		t := defaultTransport() // the SDK's transport settings
 		hc := &http.Client{Transport: t}
 		return func() error {
 			var c gen.Contact

@@ -4,7 +4,6 @@ package intercom
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
@@ -21,9 +20,8 @@ func (s *ReportingDataExportService) Download(ctx context.Context, jobIdentifier
 		return nil, err
 	}
 	params := &gen.DownloadReportingDataExportParams{AppId: appID}
-	return doDownload(ctx, opDownloadReportingDataExport, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DownloadReportingDataExport(ctx, jobIdentifier, params, acceptHeader("application/octet-stream"))
-	})
+	req, err := gen.NewDownloadReportingDataExportRequest(s.c.server, jobIdentifier, params)
+	return doDownload(ctx, s.c, opDownloadReportingDataExport, opts, "application/octet-stream", req, err)
 }
 
 // Enqueue starts a reporting data export: the attributes body.AttributeIds
@@ -32,12 +30,9 @@ func (s *ReportingDataExportService) Download(ctx context.Context, jobIdentifier
 // ids with [ReportingDataExportService.ListDatasets]; poll the job with
 // [ReportingDataExportService.Get].
 func (s *ReportingDataExportService) Enqueue(ctx context.Context, body gen.EnqueueReportingDataExportJSONRequestBody, opts ...Option) (*gen.ReportingDataExportJob, error) {
-	return doJSON[gen.ReportingDataExportJob](ctx, s.c, opEnqueueReportingDataExport, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.EnqueueReportingDataExport(ctx, body)
-	})
+	req, err := gen.NewEnqueueReportingDataExportRequest(s.c.server, body)
+	return doJSON[gen.ReportingDataExportJob](ctx, s.c, opEnqueueReportingDataExport, opts, req, err)
 }
-
-var _ = func(r *gen.EnqueueReportingDataExportResponse) *gen.ReportingDataExportJob { return r.JSON200 }
 
 // Get fetches the status of a reporting data export job
 // (GET /export/reporting_data/{job_identifier}). params.AppId (the workspace
@@ -53,19 +48,13 @@ func (s *ReportingDataExportService) Get(ctx context.Context, jobIdentifier stri
 		return nil, err
 	}
 	params := &gen.GetReportingDataExportParams{AppId: appID, ClientId: clientID}
-	return doJSON[gen.ReportingDataExportStatus](ctx, s.c, opGetReportingDataExport, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetReportingDataExport(ctx, jobIdentifier, params)
-	})
+	req, err := gen.NewGetReportingDataExportRequest(s.c.server, jobIdentifier, params)
+	return doJSON[gen.ReportingDataExportStatus](ctx, s.c, opGetReportingDataExport, opts, req, err)
 }
-
-var _ = func(r *gen.GetReportingDataExportResponse) *gen.ReportingDataExportStatus { return r.JSON200 }
 
 // ListDatasets lists the datasets, and their attributes, that reporting
 // data can be exported from (GET /export/reporting_data/get_datasets).
 func (s *ReportingDataExportService) ListDatasets(ctx context.Context, opts ...Option) (*gen.ReportingDatasetList, error) {
-	return doJSON[gen.ReportingDatasetList](ctx, s.c, opListReportingDatasets, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListReportingDatasets(ctx)
-	})
+	req, err := gen.NewListReportingDatasetsRequest(s.c.server)
+	return doJSON[gen.ReportingDatasetList](ctx, s.c, opListReportingDatasets, opts, req, err)
 }
-
-var _ = func(r *gen.ListReportingDatasetsResponse) *gen.ReportingDatasetList { return r.JSON200 }

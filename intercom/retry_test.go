@@ -499,7 +499,7 @@ func TestRetryableErr(t *testing.T) {
 }
 
 // A service method's write carries one write tracker for the whole call
-// (installed by withCall): it is reset before each attempt, so an attempt
+// (installed by the engine): it is reset before each attempt, so an attempt
 // that fails before it is written is retried even after an earlier attempt
 // was written, and an attempt that was written is not retried.
 func TestServiceWriteTrackedPerAttempt(t *testing.T) {

@@ -4,7 +4,6 @@ package intercom
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
@@ -14,20 +13,14 @@ func (s *SegmentsService) Get(ctx context.Context, segmentID string, opts ...Opt
 	if err := requireID("segment id", segmentID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Segment](ctx, s.c, opRetrieveSegment, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveSegment(ctx, segmentID)
-	})
+	req, err := gen.NewRetrieveSegmentRequest(s.c.server, segmentID)
+	return doJSON[gen.Segment](ctx, s.c, opRetrieveSegment, opts, req, err)
 }
-
-var _ = func(r *gen.RetrieveSegmentResponse) *gen.Segment { return r.JSON200 }
 
 // List lists the segments of the workspace (GET /segments). Set
 // params.IncludeCount to get the number of contacts in each segment; params
 // may be nil.
 func (s *SegmentsService) List(ctx context.Context, params *gen.ListSegmentsParams, opts ...Option) (*gen.SegmentList, error) {
-	return doJSON[gen.SegmentList](ctx, s.c, opListSegments, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListSegments(ctx, params)
-	})
+	req, err := gen.NewListSegmentsRequest(s.c.server, params)
+	return doJSON[gen.SegmentList](ctx, s.c, opListSegments, opts, req, err)
 }
-
-var _ = func(r *gen.ListSegmentsResponse) *gen.SegmentList { return r.JSON200 }

@@ -89,48 +89,133 @@ type Services struct {
 	Workflows *WorkflowsService
 }
 
-// init points every service at c.
-func (s *Services) init(c *Client) {
-	s.AIContent = &AIContentService{c: c}
-	s.Admins = &AdminsService{c: c}
-	s.Articles = &ArticlesService{c: c}
-	s.Audiences = &AudiencesService{c: c}
-	s.AwayStatusReasons = &AwayStatusReasonsService{c: c}
-	s.Brands = &BrandsService{c: c}
-	s.Calls = &CallsService{c: c}
-	s.Companies = &CompaniesService{c: c}
-	s.Contacts = &ContactsService{c: c}
-	s.Content = &ContentService{c: c}
-	s.ContentSnippets = &ContentSnippetsService{c: c}
-	s.ConversationAttributes = &ConversationAttributesService{c: c}
-	s.Conversations = &ConversationsService{c: c}
-	s.CustomObjectInstances = &CustomObjectInstancesService{c: c}
-	s.DataAttributes = &DataAttributesService{c: c}
-	s.DataConnectors = &DataConnectorsService{c: c}
-	s.DataEvents = &DataEventsService{c: c}
-	s.DataExport = &DataExportService{c: c}
-	s.Emails = &EmailsService{c: c}
-	s.Fin = &FinService{c: c}
-	s.HelpCenters = &HelpCentersService{c: c}
-	s.IPAllowlist = &IPAllowlistService{c: c}
-	s.InternalArticles = &InternalArticlesService{c: c}
-	s.Jobs = &JobsService{c: c}
-	s.Macros = &MacrosService{c: c}
-	s.Messages = &MessagesService{c: c}
-	s.News = &NewsService{c: c}
-	s.Notes = &NotesService{c: c}
-	s.OfficeHours = &OfficeHoursService{c: c}
-	s.ReportingDataExport = &ReportingDataExportService{c: c}
-	s.Segments = &SegmentsService{c: c}
-	s.SubscriptionTypes = &SubscriptionTypesService{c: c}
-	s.Switch = &SwitchService{c: c}
-	s.Tags = &TagsService{c: c}
-	s.Teams = &TeamsService{c: c}
-	s.TicketStates = &TicketStatesService{c: c}
-	s.TicketTypes = &TicketTypesService{c: c}
-	s.Tickets = &TicketsService{c: c}
-	s.Visitors = &VisitorsService{c: c}
-	s.Workflows = &WorkflowsService{c: c}
+// serviceValues holds the services of a client in one block, part of the
+// [Client], so that NewClient allocates none of them on its own.
+type serviceValues struct {
+	AIContent              AIContentService
+	Admins                 AdminsService
+	Articles               ArticlesService
+	Audiences              AudiencesService
+	AwayStatusReasons      AwayStatusReasonsService
+	Brands                 BrandsService
+	Calls                  CallsService
+	Companies              CompaniesService
+	Contacts               ContactsService
+	Content                ContentService
+	ContentSnippets        ContentSnippetsService
+	ConversationAttributes ConversationAttributesService
+	Conversations          ConversationsService
+	CustomObjectInstances  CustomObjectInstancesService
+	DataAttributes         DataAttributesService
+	DataConnectors         DataConnectorsService
+	DataEvents             DataEventsService
+	DataExport             DataExportService
+	Emails                 EmailsService
+	Fin                    FinService
+	HelpCenters            HelpCentersService
+	IPAllowlist            IPAllowlistService
+	InternalArticles       InternalArticlesService
+	Jobs                   JobsService
+	Macros                 MacrosService
+	Messages               MessagesService
+	News                   NewsService
+	Notes                  NotesService
+	OfficeHours            OfficeHoursService
+	ReportingDataExport    ReportingDataExportService
+	Segments               SegmentsService
+	SubscriptionTypes      SubscriptionTypesService
+	Switch                 SwitchService
+	Tags                   TagsService
+	Teams                  TeamsService
+	TicketStates           TicketStatesService
+	TicketTypes            TicketTypesService
+	Tickets                TicketsService
+	Visitors               VisitorsService
+	Workflows              WorkflowsService
+}
+
+// init points every service at c, each one a field of v.
+func (s *Services) init(c *Client, v *serviceValues) {
+	v.AIContent.c = c
+	s.AIContent = &v.AIContent
+	v.Admins.c = c
+	s.Admins = &v.Admins
+	v.Articles.c = c
+	s.Articles = &v.Articles
+	v.Audiences.c = c
+	s.Audiences = &v.Audiences
+	v.AwayStatusReasons.c = c
+	s.AwayStatusReasons = &v.AwayStatusReasons
+	v.Brands.c = c
+	s.Brands = &v.Brands
+	v.Calls.c = c
+	s.Calls = &v.Calls
+	v.Companies.c = c
+	s.Companies = &v.Companies
+	v.Contacts.c = c
+	s.Contacts = &v.Contacts
+	v.Content.c = c
+	s.Content = &v.Content
+	v.ContentSnippets.c = c
+	s.ContentSnippets = &v.ContentSnippets
+	v.ConversationAttributes.c = c
+	s.ConversationAttributes = &v.ConversationAttributes
+	v.Conversations.c = c
+	s.Conversations = &v.Conversations
+	v.CustomObjectInstances.c = c
+	s.CustomObjectInstances = &v.CustomObjectInstances
+	v.DataAttributes.c = c
+	s.DataAttributes = &v.DataAttributes
+	v.DataConnectors.c = c
+	s.DataConnectors = &v.DataConnectors
+	v.DataEvents.c = c
+	s.DataEvents = &v.DataEvents
+	v.DataExport.c = c
+	s.DataExport = &v.DataExport
+	v.Emails.c = c
+	s.Emails = &v.Emails
+	v.Fin.c = c
+	s.Fin = &v.Fin
+	v.HelpCenters.c = c
+	s.HelpCenters = &v.HelpCenters
+	v.IPAllowlist.c = c
+	s.IPAllowlist = &v.IPAllowlist
+	v.InternalArticles.c = c
+	s.InternalArticles = &v.InternalArticles
+	v.Jobs.c = c
+	s.Jobs = &v.Jobs
+	v.Macros.c = c
+	s.Macros = &v.Macros
+	v.Messages.c = c
+	s.Messages = &v.Messages
+	v.News.c = c
+	s.News = &v.News
+	v.Notes.c = c
+	s.Notes = &v.Notes
+	v.OfficeHours.c = c
+	s.OfficeHours = &v.OfficeHours
+	v.ReportingDataExport.c = c
+	s.ReportingDataExport = &v.ReportingDataExport
+	v.Segments.c = c
+	s.Segments = &v.Segments
+	v.SubscriptionTypes.c = c
+	s.SubscriptionTypes = &v.SubscriptionTypes
+	v.Switch.c = c
+	s.Switch = &v.Switch
+	v.Tags.c = c
+	s.Tags = &v.Tags
+	v.Teams.c = c
+	s.Teams = &v.Teams
+	v.TicketStates.c = c
+	s.TicketStates = &v.TicketStates
+	v.TicketTypes.c = c
+	s.TicketTypes = &v.TicketTypes
+	v.Tickets.c = c
+	s.Tickets = &v.Tickets
+	v.Visitors.c = c
+	s.Visitors = &v.Visitors
+	v.Workflows.c = c
+	s.Workflows = &v.Workflows
 }
 
 // AIContentService calls the operations on Fin AI content: content import sources and external pages. Use it as Client.AIContent.

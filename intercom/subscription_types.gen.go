@@ -4,7 +4,6 @@ package intercom
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
@@ -12,9 +11,6 @@ import (
 // List lists the subscription types of the workspace (GET /subscription_types).
 // Attach one to a contact with [ContactsService.Subscribe].
 func (s *SubscriptionTypesService) List(ctx context.Context, opts ...Option) (*gen.SubscriptionTypeList, error) {
-	return doJSON[gen.SubscriptionTypeList](ctx, s.c, opListSubscriptionTypes, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListSubscriptionTypes(ctx)
-	})
+	req, err := gen.NewListSubscriptionTypesRequest(s.c.server)
+	return doJSON[gen.SubscriptionTypeList](ctx, s.c, opListSubscriptionTypes, opts, req, err)
 }
-
-var _ = func(r *gen.ListSubscriptionTypesResponse) *gen.SubscriptionTypeList { return r.JSON200 }

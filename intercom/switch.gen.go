@@ -4,7 +4,6 @@ package intercom
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
@@ -12,9 +11,6 @@ import (
 // Create moves a phone call to Messenger: Intercom texts the caller at
 // body.Phone a link to continue the conversation (POST /phone_call_redirects).
 func (s *SwitchService) Create(ctx context.Context, body gen.CreatePhoneSwitchRequest, opts ...Option) (*gen.PhoneSwitch, error) {
-	return doJSON[gen.PhoneSwitch](ctx, s.c, opCreatePhoneSwitch, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreatePhoneSwitch(ctx, body)
-	})
+	req, err := gen.NewCreatePhoneSwitchRequest(s.c.server, body)
+	return doJSON[gen.PhoneSwitch](ctx, s.c, opCreatePhoneSwitch, opts, req, err)
 }
-
-var _ = func(r *gen.CreatePhoneSwitchResponse) *gen.PhoneSwitch { return r.JSON200 }

@@ -4,7 +4,6 @@ package intercom
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
@@ -15,9 +14,8 @@ func (s *TagsService) Delete(ctx context.Context, tagID string, opts ...Option) 
 	if err := requireID("tag id", tagID); err != nil {
 		return err
 	}
-	return doNoBody(ctx, s.c, opDeleteTag, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteTag(ctx, tagID)
-	})
+	req, err := gen.NewDeleteTagRequest(s.c.server, tagID)
+	return doNoBody(ctx, s.c, opDeleteTag, opts, req, err)
 }
 
 // Get fetches one tag (GET /tags/{tag_id}).
@@ -25,21 +23,15 @@ func (s *TagsService) Get(ctx context.Context, tagID string, opts ...Option) (*g
 	if err := requireID("tag id", tagID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Tag](ctx, s.c, opFindTag, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.FindTag(ctx, tagID)
-	})
+	req, err := gen.NewFindTagRequest(s.c.server, tagID)
+	return doJSON[gen.Tag](ctx, s.c, opFindTag, opts, req, err)
 }
-
-var _ = func(r *gen.FindTagResponse) *gen.Tag { return r.JSON200 }
 
 // List lists the tags of the workspace (GET /tags).
 func (s *TagsService) List(ctx context.Context, opts ...Option) (*gen.TagList, error) {
-	return doJSON[gen.TagList](ctx, s.c, opListTags, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListTags(ctx)
-	})
+	req, err := gen.NewListTagsRequest(s.c.server)
+	return doJSON[gen.TagList](ctx, s.c, opListTags, opts, req, err)
 }
-
-var _ = func(r *gen.ListTagsResponse) *gen.TagList { return r.JSON200 }
 
 // TagResult is the result of [TagsService.Manage] (gen.TagCreateResponse).
 type TagResult = gen.TagCreateResponse
@@ -53,9 +45,6 @@ func (s *TagsService) Manage(ctx context.Context, body gen.CreateTagRequest, opt
 	if err := requireUnionBody(body); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.TagCreateResponse](ctx, s.c, opCreateTag, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateTag(ctx, body)
-	})
+	req, err := gen.NewCreateTagRequest(s.c.server, body)
+	return doJSON[gen.TagCreateResponse](ctx, s.c, opCreateTag, opts, req, err)
 }
-
-var _ = func(r *gen.CreateTagResponse) *gen.TagCreateResponse { return r.JSON200 }

@@ -4,7 +4,6 @@ package intercom
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
@@ -14,30 +13,21 @@ func (s *TeamsService) Get(ctx context.Context, teamID string, opts ...Option) (
 	if err := requireID("team id", teamID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Team](ctx, s.c, opRetrieveTeam, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveTeam(ctx, teamID)
-	})
+	req, err := gen.NewRetrieveTeamRequest(s.c.server, teamID)
+	return doJSON[gen.Team](ctx, s.c, opRetrieveTeam, opts, req, err)
 }
-
-var _ = func(r *gen.RetrieveTeamResponse) *gen.Team { return r.JSON200 }
 
 // GetMetrics fetches a team's metrics (GET /teams/{team_id}/metrics).
 func (s *TeamsService) GetMetrics(ctx context.Context, teamID string, params *gen.GetTeamMetricsParams, opts ...Option) (*gen.TeamMetricList, error) {
 	if err := requireID("team id", teamID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.TeamMetricList](ctx, s.c, opGetTeamMetrics, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetTeamMetrics(ctx, teamID, params)
-	})
+	req, err := gen.NewGetTeamMetricsRequest(s.c.server, teamID, params)
+	return doJSON[gen.TeamMetricList](ctx, s.c, opGetTeamMetrics, opts, req, err)
 }
-
-var _ = func(r *gen.GetTeamMetricsResponse) *gen.TeamMetricList { return r.JSON200 }
 
 // List lists the teams of the workspace (GET /teams).
 func (s *TeamsService) List(ctx context.Context, opts ...Option) (*gen.TeamList, error) {
-	return doJSON[gen.TeamList](ctx, s.c, opListTeams, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListTeams(ctx)
-	})
+	req, err := gen.NewListTeamsRequest(s.c.server)
+	return doJSON[gen.TeamList](ctx, s.c, opListTeams, opts, req, err)
 }
-
-var _ = func(r *gen.ListTeamsResponse) *gen.TeamList { return r.JSON200 }

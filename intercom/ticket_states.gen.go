@@ -4,16 +4,12 @@ package intercom
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
 
 // List lists the ticket states of the workspace (GET /ticket_states).
 func (s *TicketStatesService) List(ctx context.Context, opts ...Option) (*gen.TicketStateList, error) {
-	return doJSON[gen.TicketStateList](ctx, s.c, opListTicketStates, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListTicketStates(ctx)
-	})
+	req, err := gen.NewListTicketStatesRequest(s.c.server)
+	return doJSON[gen.TicketStateList](ctx, s.c, opListTicketStates, opts, req, err)
 }
-
-var _ = func(r *gen.ListTicketStatesResponse) *gen.TicketStateList { return r.JSON200 }

@@ -4,19 +4,15 @@ package intercom
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
 
 // Create creates a ticket type (POST /ticket_types).
 func (s *TicketTypesService) Create(ctx context.Context, body gen.CreateTicketTypeRequest, opts ...Option) (*gen.TicketType, error) {
-	return doJSON[gen.TicketType](ctx, s.c, opCreateTicketType, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateTicketType(ctx, body)
-	})
+	req, err := gen.NewCreateTicketTypeRequest(s.c.server, body)
+	return doJSON[gen.TicketType](ctx, s.c, opCreateTicketType, opts, req, err)
 }
-
-var _ = func(r *gen.CreateTicketTypeResponse) *gen.TicketType { return r.JSON200 }
 
 // CreateAttribute adds an attribute to a ticket type
 // (POST /ticket_types/{ticket_type_id}/attributes).
@@ -24,12 +20,9 @@ func (s *TicketTypesService) CreateAttribute(ctx context.Context, ticketTypeID s
 	if err := requireID("ticket type id", ticketTypeID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.TicketTypeAttribute](ctx, s.c, opCreateTicketTypeAttribute, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateTicketTypeAttribute(ctx, ticketTypeID, body)
-	})
+	req, err := gen.NewCreateTicketTypeAttributeRequest(s.c.server, ticketTypeID, body)
+	return doJSON[gen.TicketTypeAttribute](ctx, s.c, opCreateTicketTypeAttribute, opts, req, err)
 }
-
-var _ = func(r *gen.CreateTicketTypeAttributeResponse) *gen.TicketTypeAttribute { return r.JSON200 }
 
 // Get fetches a ticket type with its attributes and states
 // (GET /ticket_types/{ticket_type_id}).
@@ -37,33 +30,24 @@ func (s *TicketTypesService) Get(ctx context.Context, ticketTypeID string, opts 
 	if err := requireID("ticket type id", ticketTypeID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.TicketType](ctx, s.c, opGetTicketType, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetTicketType(ctx, ticketTypeID)
-	})
+	req, err := gen.NewGetTicketTypeRequest(s.c.server, ticketTypeID)
+	return doJSON[gen.TicketType](ctx, s.c, opGetTicketType, opts, req, err)
 }
-
-var _ = func(r *gen.GetTicketTypeResponse) *gen.TicketType { return r.JSON200 }
 
 // List lists the ticket types of the workspace (GET /ticket_types).
 func (s *TicketTypesService) List(ctx context.Context, opts ...Option) (*gen.TicketTypeList, error) {
-	return doJSON[gen.TicketTypeList](ctx, s.c, opListTicketTypes, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ListTicketTypes(ctx)
-	})
+	req, err := gen.NewListTicketTypesRequest(s.c.server)
+	return doJSON[gen.TicketTypeList](ctx, s.c, opListTicketTypes, opts, req, err)
 }
-
-var _ = func(r *gen.ListTicketTypesResponse) *gen.TicketTypeList { return r.JSON200 }
 
 // Update changes a ticket type, or archives it (PUT /ticket_types/{ticket_type_id}).
 func (s *TicketTypesService) Update(ctx context.Context, ticketTypeID string, body gen.UpdateTicketTypeRequest, opts ...Option) (*gen.TicketType, error) {
 	if err := requireID("ticket type id", ticketTypeID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.TicketType](ctx, s.c, opUpdateTicketType, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateTicketType(ctx, ticketTypeID, body)
-	})
+	req, err := gen.NewUpdateTicketTypeRequest(s.c.server, ticketTypeID, body)
+	return doJSON[gen.TicketType](ctx, s.c, opUpdateTicketType, opts, req, err)
 }
-
-var _ = func(r *gen.UpdateTicketTypeResponse) *gen.TicketType { return r.JSON200 }
 
 // UpdateAttribute changes an attribute of a ticket type, or archives it
 // (PUT /ticket_types/{ticket_type_id}/attributes/{attribute_id}).
@@ -74,9 +58,6 @@ func (s *TicketTypesService) UpdateAttribute(ctx context.Context, ticketTypeID s
 	if err := requireID("attribute id", attributeID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.TicketTypeAttribute](ctx, s.c, opUpdateTicketTypeAttribute, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateTicketTypeAttribute(ctx, ticketTypeID, attributeID, body)
-	})
+	req, err := gen.NewUpdateTicketTypeAttributeRequest(s.c.server, ticketTypeID, attributeID, body)
+	return doJSON[gen.TicketTypeAttribute](ctx, s.c, opUpdateTicketTypeAttribute, opts, req, err)
 }
-
-var _ = func(r *gen.UpdateTicketTypeAttributeResponse) *gen.TicketTypeAttribute { return r.JSON200 }

@@ -16,57 +16,42 @@ func (s *TicketsService) ChangeType(ctx context.Context, ticketID string, body g
 	if err := requireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Ticket](ctx, s.c, opChangeTicketType, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ChangeTicketType(ctx, ticketID, body)
-	})
+	req, err := gen.NewChangeTicketTypeRequest(s.c.server, ticketID, body)
+	return doJSON[gen.Ticket](ctx, s.c, opChangeTicketType, opts, req, err)
 }
-
-var _ = func(r *gen.ChangeTicketTypeResponse) *gen.Ticket { return r.JSON200 }
 
 // Create creates a ticket of type body.TicketTypeId for the given contacts
 // (POST /tickets).
 func (s *TicketsService) Create(ctx context.Context, body gen.CreateTicketJSONRequestBody, opts ...Option) (*gen.Ticket, error) {
-	return doJSON[gen.Ticket](ctx, s.c, opCreateTicket, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.CreateTicket(ctx, body)
-	})
+	req, err := gen.NewCreateTicketRequest(s.c.server, body)
+	return doJSON[gen.Ticket](ctx, s.c, opCreateTicket, opts, req, err)
 }
-
-var _ = func(r *gen.CreateTicketResponse) *gen.Ticket { return r.JSON200 }
 
 // Delete deletes a ticket (DELETE /tickets/{ticket_id}).
 func (s *TicketsService) Delete(ctx context.Context, ticketID string, opts ...Option) (*gen.TicketDeleted, error) {
 	if err := requireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.TicketDeleted](ctx, s.c, opDeleteTicket, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DeleteTicket(ctx, ticketID)
-	})
+	req, err := gen.NewDeleteTicketRequest(s.c.server, ticketID)
+	return doJSON[gen.TicketDeleted](ctx, s.c, opDeleteTicket, opts, req, err)
 }
-
-var _ = func(r *gen.DeleteTicketResponse) *gen.TicketDeleted { return r.JSON200 }
 
 // EnqueueCreate asks Intercom to create a ticket asynchronously
 // (POST /tickets/enqueue). The reply is a job; poll it with
 // [JobsService.Get] until it is done, then its resource_id is the ticket's id.
 func (s *TicketsService) EnqueueCreate(ctx context.Context, body gen.EnqueueCreateTicketJSONRequestBody, opts ...Option) (*gen.Jobs, error) {
-	return doJSON[gen.Jobs](ctx, s.c, opEnqueueCreateTicket, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.EnqueueCreateTicket(ctx, body)
-	})
+	req, err := gen.NewEnqueueCreateTicketRequest(s.c.server, body)
+	return doJSON[gen.Jobs](ctx, s.c, opEnqueueCreateTicket, opts, req, err)
 }
-
-var _ = func(r *gen.EnqueueCreateTicketResponse) *gen.Jobs { return r.JSON200 }
 
 // Get fetches a ticket (GET /tickets/{ticket_id}).
 func (s *TicketsService) Get(ctx context.Context, ticketID string, opts ...Option) (*gen.Ticket, error) {
 	if err := requireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Ticket](ctx, s.c, opGetTicket, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.GetTicket(ctx, ticketID)
-	})
+	req, err := gen.NewGetTicketRequest(s.c.server, ticketID)
+	return doJSON[gen.Ticket](ctx, s.c, opGetTicket, opts, req, err)
 }
-
-var _ = func(r *gen.GetTicketResponse) *gen.Ticket { return r.JSON200 }
 
 // LinkConversation links a conversation to a ticket
 // (POST /tickets/{ticket_id}/linked_conversations).
@@ -74,12 +59,9 @@ func (s *TicketsService) LinkConversation(ctx context.Context, ticketID string, 
 	if err := requireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Conversation](ctx, s.c, opLinkConversationToTicket, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.LinkConversationToTicket(ctx, ticketID, body)
-	})
+	req, err := gen.NewLinkConversationToTicketRequest(s.c.server, ticketID, body)
+	return doJSON[gen.Conversation](ctx, s.c, opLinkConversationToTicket, opts, req, err)
 }
-
-var _ = func(r *gen.LinkConversationToTicketResponse) *gen.Conversation { return r.JSON200 }
 
 // Reply adds a reply or note to a ticket, from an admin or a contact
 // (POST /tickets/{ticket_id}/reply). Build body with gen.ReplyTicketRequestOf
@@ -94,23 +76,17 @@ func (s *TicketsService) Reply(ctx context.Context, ticketID string, body gen.Re
 	if err := requireUnionBody(body); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.TicketReply](ctx, s.c, opReplyTicket, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ReplyTicket(ctx, ticketID, body)
-	})
+	req, err := gen.NewReplyTicketRequest(s.c.server, ticketID, body)
+	return doJSON[gen.TicketReply](ctx, s.c, opReplyTicket, opts, req, err)
 }
-
-var _ = func(r *gen.ReplyTicketResponse) *gen.TicketReply { return r.JSON200 }
 
 // Search returns one page of the tickets matching a query
 // (POST /tickets/search). Build req with [SearchQuery]; use
 // [TicketsService.SearchAll] to get every page.
 func (s *TicketsService) Search(ctx context.Context, body gen.SearchRequest, opts ...Option) (*gen.TicketList, error) {
-	return doJSON[gen.TicketList](ctx, s.c, opSearchTickets, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.SearchTickets(ctx, body)
-	})
+	req, err := gen.NewSearchTicketsRequest(s.c.server, body)
+	return doJSON[gen.TicketList](ctx, s.c, opSearchTickets, opts, req, err)
 }
-
-var _ = func(r *gen.SearchTicketsResponse) *gen.TicketList { return r.JSON200 }
 
 // SearchAll iterates over every ticket matching a query
 // (POST /tickets/search), sending the cursor of each next page in the body's
@@ -118,12 +94,12 @@ var _ = func(r *gen.SearchTicketsResponse) *gen.TicketList { return r.JSON200 }
 // cursor) applies to the first page; req is never modified.
 func (s *TicketsService) SearchAll(ctx context.Context, body gen.SearchRequest, opts ...Option) iter.Seq2[gen.Ticket, error] {
 	return paginate(ctx, fetchPages(s.c, opSearchTickets, opts,
-		func(ctx context.Context, cursor string) (*http.Response, error) {
+		func(cursor string) (*http.Request, error) {
 			b := body
 			if cursor != "" {
 				b.Pagination = withStartingAfter(b.Pagination, cursor)
 			}
-			return s.c.gen.SearchTickets(ctx, b)
+			return gen.NewSearchTicketsRequest(s.c.server, b)
 		},
 		func(l *gen.TicketList) ([]gen.Ticket, string) {
 			return derefItems(l.Tickets), cursorNext(l.Pages)
@@ -143,12 +119,9 @@ func (s *TicketsService) Tag(ctx context.Context, ticketID string, tagID string,
 		return nil, err
 	}
 	body := gen.AttachTagToTicketJSONRequestBody{Id: tagID, AdminId: adminID}
-	return doJSON[gen.Tag](ctx, s.c, opAttachTagToTicket, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.AttachTagToTicket(ctx, ticketID, body)
-	})
+	req, err := gen.NewAttachTagToTicketRequest(s.c.server, ticketID, body)
+	return doJSON[gen.Tag](ctx, s.c, opAttachTagToTicket, opts, req, err)
 }
-
-var _ = func(r *gen.AttachTagToTicketResponse) *gen.Tag { return r.JSON200 }
 
 // UnlinkConversation unlinks a conversation from a ticket
 // (DELETE /tickets/{ticket_id}/linked_conversations/{id}).
@@ -159,12 +132,9 @@ func (s *TicketsService) UnlinkConversation(ctx context.Context, ticketID string
 	if err := requireID("linked conversation id", linkedConversationID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Conversation](ctx, s.c, opUnlinkConversationFromTicket, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UnlinkConversationFromTicket(ctx, ticketID, linkedConversationID)
-	})
+	req, err := gen.NewUnlinkConversationFromTicketRequest(s.c.server, ticketID, linkedConversationID)
+	return doJSON[gen.Conversation](ctx, s.c, opUnlinkConversationFromTicket, opts, req, err)
 }
-
-var _ = func(r *gen.UnlinkConversationFromTicketResponse) *gen.Conversation { return r.JSON200 }
 
 // Untag removes the tag tagID from a ticket, as admin adminID
 // (DELETE /tickets/{ticket_id}/tags/{tag_id}).
@@ -179,12 +149,9 @@ func (s *TicketsService) Untag(ctx context.Context, ticketID string, tagID strin
 		return nil, err
 	}
 	body := gen.DetachTagFromTicketJSONRequestBody{AdminId: adminID}
-	return doJSON[gen.Tag](ctx, s.c, opDetachTagFromTicket, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.DetachTagFromTicket(ctx, ticketID, tagID, body)
-	})
+	req, err := gen.NewDetachTagFromTicketRequest(s.c.server, ticketID, tagID, body)
+	return doJSON[gen.Tag](ctx, s.c, opDetachTagFromTicket, opts, req, err)
 }
-
-var _ = func(r *gen.DetachTagFromTicketResponse) *gen.Tag { return r.JSON200 }
 
 // Update changes a ticket: its attributes, state, assignee, open or snoozed
 // status (PUT /tickets/{ticket_id}).
@@ -192,9 +159,6 @@ func (s *TicketsService) Update(ctx context.Context, ticketID string, body gen.U
 	if err := requireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.Ticket](ctx, s.c, opUpdateTicket, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateTicket(ctx, ticketID, body)
-	})
+	req, err := gen.NewUpdateTicketRequest(s.c.server, ticketID, body)
+	return doJSON[gen.Ticket](ctx, s.c, opUpdateTicket, opts, req, err)
 }
-
-var _ = func(r *gen.UpdateTicketResponse) *gen.Ticket { return r.JSON200 }

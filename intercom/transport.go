@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/http/httptrace"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -34,11 +33,16 @@ func chain(mws []Middleware, final func(*http.Request) (*http.Response, error)) 
 	return next
 }
 
-// doer is the SDK's HTTP layer, as a gen.HttpRequestDoer.
+// doer is the SDK's HTTP layer, as a gen.HttpRequestDoer: the way a raw
+// generated call ([Client.Raw]) enters the engine, as a call of no known
+// operation with the options of [ContextWithOptions].
 type doer struct{ c *Client }
 
 // Do runs req through the client's HTTP layer.
-func (d *doer) Do(req *http.Request) (*http.Response, error) { return d.c.do(req) }
+func (d *doer) Do(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	return d.c.do(ctx, nil, callOptions(ctx, nil), req)
+}
 
 // Shared header values.
 var (
@@ -83,17 +87,11 @@ func (c *Client) setHeaders(req *http.Request, cfg *config, hasBody bool) {
 	}
 }
 
-// callConfig returns the operation and configuration of the request req
-// (the call's options applied on top of the client's), the attempt function
-// to use, req itself or a copy whose context no longer carries the options,
-// and the call's write tracker if its context carries one (see [takeCall]).
-func (c *Client) callConfig(req *http.Request) (*Operation, *config, func(*http.Request) (*http.Response, error), *http.Request, *writeTracker, error) {
-	op, opts, shadow, wt := takeCall(req.Context())
-	if shadow {
-		req = req.WithContext(spentCall(req.Context(), op))
-	}
+// callConfig returns the configuration of a call (its options applied on
+// top of the client's) and the attempt function to use.
+func (c *Client) callConfig(op *Operation, opts []Option) (*config, func(*http.Request) (*http.Response, error), error) {
 	if len(opts) == 0 {
-		return op, &c.cfg, c.send, req, wt, nil
+		return &c.cfg, c.send, nil
 	}
 	cc := c.cfg
 	cc.scope = scopeCall
@@ -102,34 +100,62 @@ func (c *Client) callConfig(req *http.Request) (*Operation, *config, func(*http.
 	cc.decodeReport = nil
 	cc.stream, cc.retryRateLimitedOnly = false, false
 	if err := cc.apply(opts); err != nil {
-		return nil, nil, nil, nil, nil, err
+		return nil, nil, err
 	}
 	if cc.params != nil && (op == nil || !op.paramsOption) {
-		return nil, nil, nil, nil, nil, fmt.Errorf("intercom: WithParams(%T) given to a call that takes its parameters as an argument", cc.params)
+		return nil, nil, fmt.Errorf("intercom: WithParams(%T) given to a call that takes its parameters as an argument", cc.params)
 	}
 	send := c.send
 	if len(cc.middleware) != len(c.cfg.middleware) {
 		send = chain(cc.middleware, c.hc.Do)
 	}
-	return op, &cc, send, req, wt, nil
+	return &cc, send, nil
 }
 
-// do is the HTTP layer: per-call options, headers, rate limiting, attempts
-// with retries, and turning a final non-2xx response into *Error.
-func (c *Client) do(req *http.Request) (resp *http.Response, err error) {
+// do is the engine: it sends req, built by a request builder of package gen
+// (or by gen's client for a raw call), as one call of op (nil for a raw
+// call) with the call options opts (those of ContextWithOptions included,
+// see [callOptions]): per-call configuration, headers, rate limiting,
+// attempts with retries, and turning a final non-2xx response into *Error.
+// The request it hands to the middleware chain has the context ctx, marked
+// with op for [OperationFromRequest].
+func (c *Client) do(ctx context.Context, op *Operation, opts []Option, req *http.Request) (*http.Response, error) {
+	return c.exec(ctx, op, opts, req, nil)
+}
+
+// exec is [Client.do]; with decoding not nil, the caller decodes the
+// response: a successful call's observation is left to it, in *decoding
+// (see [callObs.decoded]), so that observers see the decoding's outcome.
+func (c *Client) exec(ctx context.Context, op *Operation, opts []Option, req *http.Request, decoding **callObs) (resp *http.Response, err error) {
 	hasBody := req.Body != nil && req.Body != http.NoBody
-	op, cfg, send, req, callWT, err := c.callConfig(req)
+	cfg, send, err := c.callConfig(op, opts)
 	if err != nil {
 		if hasBody {
 			req.Body.Close()
 		}
 		return nil, err
 	}
+	idempotent := isIdempotent(req.Method) || (op != nil && op.RetrySafe)
+	if op != nil || ctx.Value(opKey{}) != nil {
+		// Mark the request (a raw call's only when ctx carries options
+		// or an outer call's mark, which it must shadow).
+		ctx = withOperation(ctx, op)
+	}
+	var callWT *writeTracker
+	if needsWriteTracker(cfg, idempotent) {
+		ctx, callWT = newCallTracker(ctx)
+	}
+	if ctx != req.Context() {
+		req = req.WithContext(ctx)
+	}
 	ob, req := c.observeCall(req, op, cfg) // nil without WithObserver
 	if ob != nil {
+		if decoding != nil {
+			ob.decode, *decoding = true, ob
+		}
 		defer ob.end(&resp, &err)
 	}
-	ctx := req.Context()
+	ctx = req.Context()
 	c.setHeaders(req, cfg, hasBody)
 	if hasBody && cfg.maxRetries > 0 && req.GetBody == nil {
 		// Buffer the body once so every attempt sends the same bytes. The
@@ -146,7 +172,6 @@ func (c *Client) do(req *http.Request) (resp *http.Response, err error) {
 		req.ContentLength = int64(len(buf))
 	}
 
-	idempotent := isIdempotent(req.Method) || (op != nil && op.RetrySafe)
 	maxAttempts := cfg.maxRetries + 1
 	policy := retryPolicy{ctx: ctx, cfg: cfg}
 	for attempt := 1; ; attempt++ {
@@ -315,9 +340,16 @@ func (w *writeTracker) wroteHeaders() { w.written.Store(true) }
 // returned neither a response nor an error.
 var errNilResponse = errors.New("the middleware chain or HTTP client returned a nil *http.Response and a nil error")
 
+// needsWriteTracker reports whether a call must know if a failed attempt may
+// have reached the server, to decide on a retry (see [Client.retryAfterError]).
+func needsWriteTracker(cfg *config, idempotent bool) bool {
+	return cfg.maxRetries > 0 && (cfg.retryRateLimitedOnly || (!idempotent && !cfg.retryWrites))
+}
+
 // attempt sends r once through send and reads the response body.
-// callWT is the call's write tracker when withCall installed one in the
-// request's context (attempts are sequential, so it is reset and reused).
+// callWT is the call's write tracker when the call needs one (see
+// [needsWriteTracker]); the engine installed its trace in the request's
+// context. Attempts are sequential, so it is reset and reused.
 func (c *Client) attempt(ctx context.Context, r *http.Request, cfg *config, send func(*http.Request) (*http.Response, error), idempotent bool, n int, callWT *writeTracker) (res attemptResult) {
 	actx := ctx
 	var cancel context.CancelFunc
@@ -329,15 +361,9 @@ func (c *Client) attempt(ctx context.Context, r *http.Request, cfg *config, send
 			}
 		}()
 	}
-	var wt *writeTracker
-	if cfg.maxRetries > 0 && (cfg.retryRateLimitedOnly || (!idempotent && !cfg.retryWrites)) {
-		if callWT != nil {
-			wt = callWT
-			wt.written.Store(false)
-		} else {
-			wt = &writeTracker{}
-			actx = httptrace.WithClientTrace(actx, &httptrace.ClientTrace{WroteHeaders: wt.wroteHeaders})
-		}
+	wt := callWT
+	if wt != nil {
+		wt.written.Store(false)
 	}
 	if actx != ctx {
 		r = r.WithContext(actx)

@@ -25,9 +25,17 @@ func TestDefaultTransport(t *testing.T) {
 	if c.hc.Timeout != 0 {
 		t.Errorf("http.Client.Timeout = %v, want 0 (the context bounds a call)", c.hc.Timeout)
 	}
-	tr, ok := c.hc.Transport.(*http.Transport)
+	lt, ok := c.hc.Transport.(*lazyTransport)
 	if !ok {
 		t.Fatalf("transport is %T", c.hc.Transport)
+	}
+	if lt.t.Load() != nil {
+		t.Error("NewClient built the transport: the first request should")
+	}
+	c.CloseIdleConnections() // before any request: nothing to close, nothing built
+	tr := lt.transport()
+	if lt.transport() != tr || lt.t.Load() != tr {
+		t.Error("the transport is built more than once")
 	}
 	if tr == http.DefaultTransport {
 		t.Error("the default transport is shared, not cloned")
@@ -177,9 +185,7 @@ func TestChunkedSuccessBody(t *testing.T) {
 		_, _ = io.WriteString(w, `"id":"77"}`)
 	})
 	c, _ := coreClient(t, srv.URL)
-	a, err := doJSON[gen.AdminWithApp](context.Background(), c, nil, nil, func(ctx context.Context) (*http.Response, error) {
-		return c.gen.IdentifyAdmin(ctx)
-	})
+	a, err := doJSON[gen.AdminWithApp](context.Background(), c, nil, nil, adminReq(t, c), nil)
 	if err != nil || a.Id == nil || *a.Id != "77" {
 		t.Fatalf("got %+v, %v", a, err)
 	}

@@ -4,7 +4,6 @@ package intercom
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
@@ -13,12 +12,9 @@ import (
 // is "user" or "lead", body.Visitor identifies the visitor and body.User the
 // contact to merge it into or create. It returns the resulting contact.
 func (s *VisitorsService) Convert(ctx context.Context, body gen.ConvertVisitorRequest, opts ...Option) (*gen.Contact, error) {
-	return doJSON[gen.Contact](ctx, s.c, opConvertVisitor, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ConvertVisitor(ctx, body)
-	})
+	req, err := gen.NewConvertVisitorRequest(s.c.server, body)
+	return doJSON[gen.Contact](ctx, s.c, opConvertVisitor, opts, req, err)
 }
-
-var _ = func(r *gen.ConvertVisitorResponse) *gen.Contact { return r.JSON200 }
 
 // Get fetches a Messenger visitor by its user_id (GET /visitors?user_id=...).
 // A visitor's user_id is the anonymous identifier the Messenger assigned it.
@@ -27,19 +23,13 @@ func (s *VisitorsService) Get(ctx context.Context, userID string, opts ...Option
 		return nil, err
 	}
 	params := &gen.RetrieveVisitorWithUserIdParams{UserId: userID}
-	return doJSON[gen.Visitor](ctx, s.c, opRetrieveVisitorWithUserId, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.RetrieveVisitorWithUserId(ctx, params)
-	})
+	req, err := gen.NewRetrieveVisitorWithUserIdRequest(s.c.server, params)
+	return doJSON[gen.Visitor](ctx, s.c, opRetrieveVisitorWithUserId, opts, req, err)
 }
-
-var _ = func(r *gen.RetrieveVisitorWithUserIdResponse) *gen.Visitor { return r.JSON200 }
 
 // Update updates a visitor (PUT /visitors). Identify the visitor with
 // body.Id or body.UserId and set the fields to change.
 func (s *VisitorsService) Update(ctx context.Context, body gen.UpdateVisitorRequest, opts ...Option) (*gen.Visitor, error) {
-	return doJSON[gen.Visitor](ctx, s.c, opUpdateVisitor, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.UpdateVisitor(ctx, body)
-	})
+	req, err := gen.NewUpdateVisitorRequest(s.c.server, body)
+	return doJSON[gen.Visitor](ctx, s.c, opUpdateVisitor, opts, req, err)
 }
-
-var _ = func(r *gen.UpdateVisitorResponse) *gen.Visitor { return r.JSON200 }

@@ -4,7 +4,6 @@ package intercom
 
 import (
 	"context"
-	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
 )
@@ -14,9 +13,6 @@ func (s *WorkflowsService) Export(ctx context.Context, workflowID string, opts .
 	if err := requireID("workflow id", workflowID); err != nil {
 		return nil, err
 	}
-	return doJSON[gen.WorkflowExport](ctx, s.c, opExportWorkflow, opts, func(ctx context.Context) (*http.Response, error) {
-		return s.c.gen.ExportWorkflow(ctx, workflowID)
-	})
+	req, err := gen.NewExportWorkflowRequest(s.c.server, workflowID)
+	return doJSON[gen.WorkflowExport](ctx, s.c, opExportWorkflow, opts, req, err)
 }
-
-var _ = func(r *gen.ExportWorkflowResponse) *gen.WorkflowExport { return r.JSON200 }

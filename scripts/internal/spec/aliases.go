@@ -96,7 +96,10 @@ type AliasResult struct {
 // AliasInputs are the inputs of WriteAliases.
 type AliasInputs struct {
 	List   *AliasList
-	GenSrc []byte // the source of gen/intercom.gen.go
+	GenSrc []byte // the source of gen/intercom.gen.go (used when Model is nil)
+	// Model, when set, is the model of the generation, whose parse of gen is
+	// reused.
+	Model *Model
 	// UnionsSrc is the source of gen/unions.gen.go (nil: none): its constructors
 	// <Union>Of get a wrapper in package intercom, and their variants aliases.
 	UnionsSrc []byte
@@ -110,46 +113,104 @@ type AliasInputs struct {
 
 // WriteAliases writes FacadeDir/types.gen.go.
 func WriteAliases(in AliasInputs) (*AliasResult, error) {
-	genDocs, err := typeDocs(in.GenSrc)
-	if err != nil {
-		return nil, fmt.Errorf("parse gen: %w", err)
+	model := in.Model
+	if model == nil {
+		m, err := NewModel(nil, nil, in.GenSrc)
+		if err != nil {
+			return nil, fmt.Errorf("parse gen: %w", err)
+		}
+		model = m
 	}
-	typesDocs := map[string]string{}
-	var typesFuncs []*ast.FuncDecl // exported functions of package types
-	if err := eachGoFile(in.TypesDir, func(name string, f *ast.File) {
+	genDocs := model.genDocs
+	typesDocs, typesFuncs, err := typesPackage(in.TypesDir)
+	if err != nil {
+		return nil, err
+	}
+	declared, sig, params, err := intercomNames(in)
+	if err != nil {
+		return nil, err
+	}
+	ab := &aliasBuilder{res: &AliasResult{}, used: map[string]string{}, renamed: map[string]bool{}, declared: declared, rename: in.List.Rename}
+	for _, n := range sortedKeys(sig) {
+		ab.add(&ab.fromSig, "gen", n, genDocs, "exported signatures")
+	}
+	for _, n := range in.List.Gen {
+		if sig[n] {
+			continue // aliased above
+		}
+		ab.add(&ab.listed, "gen", n, genDocs, "api/aliases.yaml")
+	}
+	genModel := model.genTypes
+	ctors, err := unionConstructors(in.UnionsSrc)
+	if err != nil {
+		return nil, fmt.Errorf("parse gen unions: %w", err)
+	}
+	ab.addReachable(genModel, ctors, sig, params, in.List.Gen, genDocs)
+	aliasOf := ab.aliasOf()
+	wrappers := ab.wrappers(ctors, aliasOf)
+	consts := ab.constants(genModel)
+	for _, n := range in.List.Types {
+		ab.add(&ab.values, "types", n, typesDocs, "api/aliases.yaml")
+	}
+	res := ab.res
+	for _, from := range sortedKeys(in.List.Rename) {
+		if !ab.renamed[from] {
+			res.Skipped = append(res.Skipped, fmt.Sprintf("rename %s: no such type is aliased", from))
+		}
+	}
+	sort.Slice(ab.listed, func(i, j int) bool { return ab.listed[i].name < ab.listed[j].name })
+	sort.Slice(ab.values, func(i, j int) bool { return ab.values[i].name < ab.values[j].name })
+	builders, needTime := typesBuilders(typesFuncs, ab.values, declared, ab.used, res)
+	res.FromSignatures, res.FromRequests, res.Listed, res.Constants = len(ab.fromSig), len(ab.fromReq), len(ab.listed)+len(ab.values), len(consts)
+	res.Constructors = len(wrappers)
+
+	v := ab.view(in.Version, wrappers, aliasOf, builders, consts)
+	v.Time = needTime
+	var b bytes.Buffer
+	if err := templates.ExecuteTemplate(&b, "aliases.go.tmpl", v); err != nil {
+		return nil, fmt.Errorf("%s: %w", AliasesFile, err)
+	}
+	out, err := format.Source(b.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("format %s: %w\n%s", AliasesFile, err, numbered(b.Bytes()))
+	}
+	if err := os.WriteFile(filepath.Join(in.FacadeDir, AliasesFile), out, 0o644); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// typesPackage reads package types: the docs of its types and its exported
+// non-generic functions.
+func typesPackage(dir string) (map[string]string, []*ast.FuncDecl, error) {
+	docs := map[string]string{}
+	var funcs []*ast.FuncDecl
+	err := eachGoFile(dir, func(name string, f *ast.File) {
 		for n, d := range fileTypeDocs(f) {
-			typesDocs[n] = d
+			docs[n] = d
 		}
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.IsExported() && fd.Type.TypeParams == nil {
-				typesFuncs = append(typesFuncs, fd)
+				funcs = append(funcs, fd)
 			}
 		}
-	}); err != nil {
-		return nil, err
-	}
+	})
+	return docs, funcs, err
+}
 
-	// What package intercom declares already (hand-written and generated). A gen type
-	// that package intercom names with an alias of its own (TagResult, which is gen.Tag
-	// on 2.15 and gen.TagCreateResponse on 2.16) is still aliased under its own name, so
-	// that the name means the same on every version.
-	declared := map[string]bool{}
-	sig := map[string]bool{}    // gen types of exported signatures
-	params := map[string]bool{} // those of them taken as parameters (bodies, params)
+// intercomNames reads what package intercom declares already (hand-written
+// and generated), the gen types of its exported signatures and those of
+// them taken as parameters (bodies, params). A gen type that package
+// intercom names with an alias of its own (TagResult, which is gen.Tag on
+// 2.15 and gen.TagCreateResponse on 2.16) is still aliased under its own
+// name, so that the name means the same on every version.
+func intercomNames(in AliasInputs) (declared, sig, params map[string]bool, err error) {
+	declared, sig, params = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	collect := func(f *ast.File) {
 		for _, d := range f.Decls {
 			switch d := d.(type) {
 			case *ast.GenDecl:
-				for _, s := range d.Specs {
-					switch s := s.(type) {
-					case *ast.TypeSpec:
-						declared[s.Name.Name] = true
-					case *ast.ValueSpec:
-						for _, n := range s.Names {
-							declared[n.Name] = true
-						}
-					}
-				}
+				declaredNames(d, declared)
 			case *ast.FuncDecl:
 				if d.Recv == nil {
 					declared[d.Name.Name] = true
@@ -168,71 +229,81 @@ func WriteAliases(in AliasInputs) (*AliasResult, error) {
 			collect(f)
 		}
 	}); err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
-	if err := eachGoFile(in.FacadeDir, func(name string, f *ast.File) {
+	err = eachGoFile(in.FacadeDir, func(name string, f *ast.File) {
 		if strings.HasSuffix(name, ".gen.go") && name != AliasesFile {
 			collect(f)
 		}
-	}); err != nil {
-		return nil, err
-	}
+	})
+	return declared, sig, params, err
+}
 
-	res := &AliasResult{}
-	used := map[string]string{} // alias name -> what it aliases
-	renamed := map[string]bool{}
-	var fromSig, fromReq, listed, values []alias
-	add := func(dst *[]alias, pkg, name string, docs map[string]string, why string) bool {
-		if _, ok := docs[name]; !ok {
-			res.Skipped = append(res.Skipped, fmt.Sprintf("%s.%s (%s): not declared for this API version", pkg, name, why))
-			return false
+// declaredNames adds the types, constants and variables of d to set.
+func declaredNames(d *ast.GenDecl, set map[string]bool) {
+	for _, s := range d.Specs {
+		switch s := s.(type) {
+		case *ast.TypeSpec:
+			set[s.Name.Name] = true
+		case *ast.ValueSpec:
+			for _, n := range s.Names {
+				set[n.Name] = true
+			}
 		}
-		a := name
-		if r, ok := in.List.Rename[name]; ok {
-			a, renamed[name] = r, true
-		}
-		if declared[a] {
-			res.Skipped = append(res.Skipped, fmt.Sprintf("%s.%s (%s): package intercom declares %s (rename it in api/aliases.yaml)", pkg, name, why, a))
-			return false
-		}
-		if prev, ok := used[a]; ok {
-			res.Skipped = append(res.Skipped, fmt.Sprintf("%s.%s (%s): the alias %s is taken by %s", pkg, name, why, a, prev))
-			return false
-		}
-		used[a] = pkg + "." + name
-		*dst = append(*dst, alias{a, pkg + "." + name, docs[name]})
-		return true
 	}
-	for _, n := range sortedKeys(sig) {
-		add(&fromSig, "gen", n, genDocs, "exported signatures")
+}
+
+// aliasBuilder chooses the aliases of aliases.gen.go, in groups, with the
+// names each takes in package intercom.
+type aliasBuilder struct {
+	res                              *AliasResult
+	used                             map[string]string // alias name -> what it aliases
+	renamed                          map[string]bool
+	declared                         map[string]bool
+	rename                           map[string]string
+	fromSig, fromReq, listed, values []alias
+}
+
+// add aliases pkg.name into dst, unless it is not declared for this
+// version or its name is taken (reported in res.Skipped).
+func (ab *aliasBuilder) add(dst *[]alias, pkg, name string, docs map[string]string, why string) bool {
+	res := ab.res
+	if _, ok := docs[name]; !ok {
+		res.Skipped = append(res.Skipped, fmt.Sprintf("%s.%s (%s): not declared for this API version", pkg, name, why))
+		return false
 	}
-	for _, n := range in.List.Gen {
-		if sig[n] {
-			continue // aliased above
-		}
-		add(&listed, "gen", n, genDocs, "api/aliases.yaml")
+	a := name
+	if r, ok := ab.rename[name]; ok {
+		a, ab.renamed[name] = r, true
 	}
-	genModel, err := parseGenModel(in.GenSrc)
-	if err != nil {
-		return nil, fmt.Errorf("parse gen: %w", err)
+	if ab.declared[a] {
+		res.Skipped = append(res.Skipped, fmt.Sprintf("%s.%s (%s): package intercom declares %s (rename it in api/aliases.yaml)", pkg, name, why, a))
+		return false
 	}
-	ctors, err := unionConstructors(in.UnionsSrc)
-	if err != nil {
-		return nil, fmt.Errorf("parse gen unions: %w", err)
+	if prev, ok := ab.used[a]; ok {
+		res.Skipped = append(res.Skipped, fmt.Sprintf("%s.%s (%s): the alias %s is taken by %s", pkg, name, why, a, prev))
+		return false
 	}
-	// A union's variants are what its constructor takes: building a body that holds a
-	// union means naming one, and reading one (a type switch on Value) too, so the
-	// variants of every union aliased are aliased.
+	ab.used[a] = pkg + "." + name
+	*dst = append(*dst, alias{a, pkg + "." + name, docs[name]})
+	return true
+}
+
+// addReachable aliases what request bodies and params are built from. A
+// union's variants are what its constructor takes: building a body that
+// holds a union means naming one, and reading one (a type switch on Value)
+// too, so the variants of every union aliased are aliased.
+func (ab *aliasBuilder) addReachable(gm *genModel, ctors []unionCtor, sig, params map[string]bool, listed []string, genDocs map[string]string) {
 	variantsOf := map[string][]string{}
 	for _, c := range ctors {
 		variantsOf[c.union] = c.variants
 	}
 	roots := sortedKeys(params)
-	for _, n := range append(sortedKeys(sig), in.List.Gen...) {
+	for _, n := range append(sortedKeys(sig), listed...) {
 		roots = append(roots, variantsOf[n]...) // what a union a method gives may hold
 	}
 	for {
-		reach := genModel.reachable(roots)
+		reach := gm.reachable(roots)
 		more := false
 		for _, n := range reach {
 			for _, v := range variantsOf[n] {
@@ -243,129 +314,135 @@ func WriteAliases(in AliasInputs) (*AliasResult, error) {
 		}
 		if !more {
 			for _, n := range reach {
-				if sig[n] || used[n] == "gen."+n {
+				if sig[n] || ab.used[n] == "gen."+n {
 					continue // aliased above
 				}
-				add(&fromReq, "gen", n, genDocs, "part of a request body or params")
+				ab.add(&ab.fromReq, "gen", n, genDocs, "part of a request body or params")
 			}
 			break
 		}
 	}
-	sort.Slice(fromReq, func(i, j int) bool { return fromReq[i].name < fromReq[j].name })
-	aliasOf := map[string]string{} // gen name -> alias name
-	for _, as := range [][]alias{fromSig, fromReq, listed} {
+	sort.Slice(ab.fromReq, func(i, j int) bool { return ab.fromReq[i].name < ab.fromReq[j].name })
+}
+
+// aliasOf maps the gen types aliased to their alias names.
+func (ab *aliasBuilder) aliasOf() map[string]string {
+	m := map[string]string{}
+	for _, as := range [][]alias{ab.fromSig, ab.fromReq, ab.listed} {
 		for _, a := range as {
-			aliasOf[strings.TrimPrefix(a.target, "gen.")] = a.name
+			m[strings.TrimPrefix(a.target, "gen.")] = a.name
 		}
 	}
-	var wrappers []unionCtor
+	return m
+}
+
+// wrappers are the union constructors of the unions aliased, named
+// <alias>Of.
+func (ab *aliasBuilder) wrappers(ctors []unionCtor, aliasOf map[string]string) []unionCtor {
+	var out []unionCtor
 	for _, c := range ctors {
 		name, ok := aliasOf[c.union]
 		if !ok {
 			continue // the union is not aliased: common code does not build it
 		}
 		c.alias = name + "Of"
-		if declared[c.alias] || used[c.alias] != "" {
-			res.Skipped = append(res.Skipped, fmt.Sprintf("gen.%s (constructor): the name %s is taken in package intercom", c.name, c.alias))
+		if ab.declared[c.alias] || ab.used[c.alias] != "" {
+			ab.res.Skipped = append(ab.res.Skipped, fmt.Sprintf("gen.%s (constructor): the name %s is taken in package intercom", c.name, c.alias))
 			continue
 		}
-		used[c.alias] = "gen." + c.name
-		wrappers = append(wrappers, c)
+		ab.used[c.alias] = "gen." + c.name
+		out = append(out, c)
 	}
+	return out
+}
+
+// constants are the enum values of the gen types aliased.
+func (ab *aliasBuilder) constants(gm *genModel) []alias {
 	var consts []alias
-	for _, as := range [][]alias{fromSig, fromReq, listed} {
+	for _, as := range [][]alias{ab.fromSig, ab.fromReq, ab.listed} {
 		for _, a := range as {
-			for _, c := range genModel.consts[strings.TrimPrefix(a.target, "gen.")] {
-				if declared[c] || used[c] != "" {
-					res.Skipped = append(res.Skipped, fmt.Sprintf("gen.%s (constant of %s): the name is taken in package intercom", c, a.name))
+			for _, c := range gm.consts[strings.TrimPrefix(a.target, "gen.")] {
+				if ab.declared[c] || ab.used[c] != "" {
+					ab.res.Skipped = append(ab.res.Skipped, fmt.Sprintf("gen.%s (constant of %s): the name is taken in package intercom", c, a.name))
 					continue
 				}
-				used[c] = "gen." + c
+				ab.used[c] = "gen." + c
 				consts = append(consts, alias{c, "gen." + c, a.name})
 			}
 		}
 	}
 	sort.Slice(consts, func(i, j int) bool { return consts[i].name < consts[j].name })
-	for _, n := range in.List.Types {
-		add(&values, "types", n, typesDocs, "api/aliases.yaml")
-	}
-	for _, from := range sortedKeys(in.List.Rename) {
-		if !renamed[from] {
-			res.Skipped = append(res.Skipped, fmt.Sprintf("rename %s: no such type is aliased", from))
-		}
-	}
-	sort.Slice(listed, func(i, j int) bool { return listed[i].name < listed[j].name })
-	sort.Slice(values, func(i, j int) bool { return values[i].name < values[j].name })
-	builders, needTime := typesBuilders(typesFuncs, values, declared, used, res)
-	res.FromSignatures, res.FromRequests, res.Listed, res.Constants = len(fromSig), len(fromReq), len(listed)+len(values), len(consts)
-	res.Constructors = len(wrappers)
+	return consts
+}
 
-	var b strings.Builder
-	fmt.Fprintf(&b, "// Code generated by scripts/cmd/intercom-spec from api/aliases.yaml, the exported signatures and the %s description. DO NOT EDIT.\n\npackage intercom\n\nimport (\n", in.Version)
-	if len(fromSig)+len(fromReq)+len(listed) > 0 {
-		b.WriteString("\t\"github.com/intercomkit/intercom-go/gen\"\n")
+// aliasesView is the data of templates/aliases.go.tmpl.
+type aliasesView struct {
+	Header     string
+	Gen, Types bool // imports
+	Time       bool
+	Groups     []aliasGroupView
+	Wrappers   []wrapperView
+	Builders   []string // rendered functions
+	Consts     []aliasLineView
+}
+
+// aliasGroupView is one type block of aliases.
+type aliasGroupView struct {
+	Title   string
+	Aliases []aliasLineView
+}
+
+// aliasLineView is one alias (or constant) with its doc line.
+type aliasLineView struct{ Doc, Name, Target string }
+
+// wrapperView is one union constructor.
+type wrapperView struct{ Alias, Name, Union, Variants, Terms string }
+
+// view builds the data of the aliases template.
+func (ab *aliasBuilder) view(version string, wrappers []unionCtor, aliasOf map[string]string, builders []string, consts []alias) aliasesView {
+	v := aliasesView{
+		Header:   generatedLine("from api/aliases.yaml, the exported signatures and the " + version + " description"),
+		Gen:      len(ab.fromSig)+len(ab.fromReq)+len(ab.listed) > 0,
+		Types:    len(ab.values) > 0,
+		Builders: builders,
 	}
-	if len(values) > 0 {
-		b.WriteString("\t\"github.com/intercomkit/intercom-go/intercom/types\"\n")
-	}
-	if needTime {
-		b.WriteString("\t\"time\"\n")
-	}
-	b.WriteString(")\n")
-	group := func(title string, as []alias) {
-		if len(as) == 0 {
-			return
+	for _, g := range []struct {
+		title string
+		as    []alias
+	}{
+		{"The types of package gen that the service methods take, return or yield,\n// so that common code imports only package intercom.", ab.fromSig},
+		{"The types of package gen that request bodies and params are built from\n// (their fields, through pointers, slices and maps), and the variants of the\n// unions aliased here with what they are built from, so that building a body or\n// reading a union needs no other import.", ab.fromReq},
+		{"Nested types of package gen that common code names (api/aliases.yaml).", ab.listed},
+		{"The JSON types of package types that the resources use (api/aliases.yaml).", ab.values},
+	} {
+		gv := aliasGroupView{Title: g.title}
+		for _, a := range g.as {
+			gv.Aliases = append(gv.Aliases, aliasLineView{aliasDoc(a), a.name, a.target})
 		}
-		fmt.Fprintf(&b, "\n// %s\ntype (\n", title)
-		for _, a := range as {
-			switch {
-			case strings.HasPrefix(a.doc, "is "): // "ID is an id ..." in Go style
-				fmt.Fprintf(&b, "\t// %s is [%s], %s", a.name, a.target, strings.TrimPrefix(a.doc, "is "))
-			case a.doc != "":
-				fmt.Fprintf(&b, "\t// %s is [%s]. %s", a.name, a.target, a.doc)
-			default:
-				fmt.Fprintf(&b, "\t// %s is [%s].", a.name, a.target)
-			}
-			fmt.Fprintf(&b, "\n\t%s = %s\n", a.name, a.target)
+		v.Groups = append(v.Groups, gv)
+	}
+	for _, c := range wrappers {
+		terms := make([]string, len(c.variants))
+		for i, t := range c.variants {
+			terms[i] = "gen." + t
 		}
-		b.WriteString(")\n")
+		v.Wrappers = append(v.Wrappers, wrapperView{c.alias, c.name, aliasOf[c.union], strings.Join(c.variants, ", "), strings.Join(terms, " | ")})
 	}
-	group("The types of package gen that the service methods take, return or yield,\n// so that common code imports only package intercom.", fromSig)
-	group("The types of package gen that request bodies and params are built from\n// (their fields, through pointers, slices and maps), and the variants of the\n// unions aliased here with what they are built from, so that building a body or\n// reading a union needs no other import.", fromReq)
-	group("Nested types of package gen that common code names (api/aliases.yaml).", listed)
-	group("The JSON types of package types that the resources use (api/aliases.yaml).", values)
-	if len(wrappers) > 0 {
-		b.WriteString("\n// The constructors of the unions above: each returns a union holding v, one of\n// its variants (read it back with the union's Value method, for a type switch).\n")
-		for _, c := range wrappers {
-			terms := make([]string, len(c.variants))
-			for i, v := range c.variants {
-				terms[i] = "gen." + v
-			}
-			fmt.Fprintf(&b, "\n// %s is [gen.%s]: it returns a %s holding v, one of %s.\nfunc %s[V %s](v V) (%s, error) {\n\treturn gen.%s(v)\n}\n",
-				c.alias, c.name, aliasOf[c.union], strings.Join(c.variants, ", "), c.alias, strings.Join(terms, " | "), aliasOf[c.union], c.name)
-		}
+	for _, c := range consts {
+		v.Consts = append(v.Consts, aliasLineView{fmt.Sprintf("%s is [%s], of type %s.", c.name, c.target, c.doc), c.name, c.target})
 	}
-	if len(builders) > 0 {
-		b.WriteString("\n// The functions of package types that build the values above.\n")
-		for _, fb := range builders {
-			b.WriteString(fb)
-		}
+	return v
+}
+
+// aliasDoc is the doc line of an alias.
+func aliasDoc(a alias) string {
+	switch {
+	case strings.HasPrefix(a.doc, "is "): // "ID is an id ..." in Go style
+		return fmt.Sprintf("%s is [%s], %s", a.name, a.target, strings.TrimPrefix(a.doc, "is "))
+	case a.doc != "":
+		return fmt.Sprintf("%s is [%s]. %s", a.name, a.target, a.doc)
 	}
-	if len(consts) > 0 {
-		b.WriteString("\n// The values of the enum types above.\nconst (\n")
-		for _, c := range consts {
-			fmt.Fprintf(&b, "\t// %s is [%s], of type %s.\n\t%s = %s\n", c.name, c.target, c.doc, c.name, c.target)
-		}
-		b.WriteString(")\n")
-	}
-	out, err := format.Source([]byte(b.String()))
-	if err != nil {
-		return nil, fmt.Errorf("format %s: %w\n%s", AliasesFile, err, numbered([]byte(b.String())))
-	}
-	if err := os.WriteFile(filepath.Join(in.FacadeDir, AliasesFile), out, 0o644); err != nil {
-		return nil, err
-	}
-	return res, nil
+	return fmt.Sprintf("%s is [%s].", a.name, a.target)
 }
 
 // optionParams adds to set the params types a method takes through intercom.WithParams
@@ -422,16 +499,6 @@ func genTypesIn(ft *ast.FuncType, set map[string]bool) {
 		}
 		return true
 	})
-}
-
-// typeDocs parses Go source and returns its exported non-generic types with the first
-// sentence of their doc comments.
-func typeDocs(src []byte) (map[string]string, error) {
-	f, err := parser.ParseFile(token.NewFileSet(), "src.go", src, parser.ParseComments)
-	if err != nil {
-		return nil, err
-	}
-	return fileTypeDocs(f), nil
 }
 
 func fileTypeDocs(f *ast.File) map[string]string {
@@ -513,11 +580,8 @@ type genModel struct {
 	consts map[string][]string // type name -> its constants, in source order
 }
 
-func parseGenModel(src []byte) (*genModel, error) {
-	f, err := parser.ParseFile(token.NewFileSet(), "gen.go", src, 0)
-	if err != nil {
-		return nil, err
-	}
+// newGenModel reads the types and enum constants of f, gen's parsed source.
+func newGenModel(f *ast.File) *genModel {
 	m := &genModel{types: map[string]ast.Expr{}, consts: map[string][]string{}}
 	for _, d := range f.Decls {
 		gd, ok := d.(*ast.GenDecl)
@@ -543,7 +607,7 @@ func parseGenModel(src []byte) (*genModel, error) {
 			}
 		}
 	}
-	return m, nil
+	return m
 }
 
 // reachable returns, sorted, the gen types that the types roots are built from: the

@@ -42,6 +42,97 @@ var (
 	versionsLineRE  = regexp.MustCompile(`(?m)^versions: *\n`)
 )
 
+// bumpCommit is the upstream commit a new or moved entry of v pins: commit,
+// else the one the mirror is a snapshot of.
+func bumpCommit(f *Fetcher, v, commit string) (string, error) {
+	at := commit
+	if at == "" {
+		at = f.MirrorCommit
+	}
+	if at == "" && f.MirrorDir != "" {
+		at = MirrorCommitOf(f.MirrorDir)
+	}
+	if at == "" {
+		return "", fmt.Errorf("bump %s: give COMMIT=<40-hex upstream commit>: no mirror says which commit it is a snapshot of "+
+			"(its SOURCE.md, or INTERCOM_OPENAPI_COMMIT)", v)
+	}
+	return at, nil
+}
+
+// pinEntry puts entry, the versions entry of v, into the pin's text: in
+// place of v's entry when it had one, else first under "versions:".
+func pinEntry(text, pinPath, v, entry string, had bool) (string, error) {
+	if had {
+		re := regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(strconv.Quote(v)) + `: *\n(?:    .*\n|[ \t]*\n)*`)
+		loc := re.FindStringIndex(text)
+		if loc == nil {
+			return "", fmt.Errorf("bump: %s: the entry of %q is not in the block form this tool edits", pinPath, v)
+		}
+		return text[:loc[0]] + entry + text[loc[1]:], nil
+	}
+	loc := versionsLineRE.FindStringIndex(text)
+	if loc == nil {
+		return "", fmt.Errorf("bump: %s has no \"versions:\" line", pinPath)
+	}
+	return text[:loc[1]] + entry + text[loc[1]:], nil
+}
+
+// pinSupported sets the pinned version of the pin's text to v and its
+// supported list to v and the previous version.
+func pinSupported(text string, pin *Pin, v, previous string) string {
+	supported := []string{v, previous}
+	if previous == v {
+		// Not a move: keep the list (it names v when it is valid).
+		supported = pin.Supported
+		if len(supported) == 0 {
+			supported = []string{v}
+		}
+	}
+	quoted := make([]string, len(supported))
+	for i, s := range supported {
+		quoted[i] = strconv.Quote(s)
+	}
+	text = pinnedLineRE.ReplaceAllLiteralString(text, "pinned: "+strconv.Quote(v))
+	supportedLine := "supported: [" + strings.Join(quoted, ", ") + "]"
+	if supportedLineRE.MatchString(text) {
+		return supportedLineRE.ReplaceAllLiteralString(text, supportedLine)
+	}
+	loc := pinnedLineRE.FindStringIndex(text)
+	return text[:loc[1]] + "\n" + supportedLine + text[loc[1]:]
+}
+
+// seedFromPrevious starts the overlay and the operations table of v as
+// copies of the previous version's, to be reviewed (files that exist are
+// kept).
+func seedFromPrevious(root, v string, res *BumpResult) error {
+	for _, seed := range []struct {
+		path func(root, v string) string
+		into *string
+	}{{OverlayPath, &res.SeededOverlay}, {TablePath, &res.SeededTable}, {ExamplesPath, &res.SeededExamples}} {
+		dst := seed.path(root, v)
+		if _, err := os.Stat(dst); err == nil {
+			continue
+		} else if !os.IsNotExist(err) {
+			return err
+		}
+		from := seed.path(root, res.Previous)
+		data, err := os.ReadFile(from)
+		if os.IsNotExist(err) && seed.into == &res.SeededExamples {
+			continue // the allow-list is optional: none means none allowed
+		}
+		if err != nil {
+			return fmt.Errorf("bump: seed %s: %w", rel(root, dst), err)
+		}
+		header := fmt.Sprintf("# Seeded from %s by make bump-api: review every entry against the %s description.\n",
+			rel(root, from), v)
+		if err := os.WriteFile(dst, append([]byte(header), data...), 0o644); err != nil {
+			return err
+		}
+		*seed.into = rel(root, from)
+	}
+	return nil
+}
+
 // Bump moves the pin of the repository at root to version v, editing api/pin.yaml in
 // place (comments, order and every other version's entry kept byte for byte):
 //   - when v has no versions entry, one is added with commit (default: the commit the
@@ -83,16 +174,9 @@ func Bump(ctx context.Context, root string, f *Fetcher, v, commit string) (BumpR
 	if had && (commit == "" || commit == pf.Commit) {
 		res.Commit, res.SHA256 = pf.Commit, pf.SHA256
 	} else {
-		at := commit
-		if at == "" {
-			at = f.MirrorCommit
-		}
-		if at == "" && f.MirrorDir != "" {
-			at = MirrorCommitOf(f.MirrorDir)
-		}
-		if at == "" {
-			return res, fmt.Errorf("bump %s: give COMMIT=<40-hex upstream commit>: no mirror says which commit it is a snapshot of "+
-				"(its SOURCE.md, or INTERCOM_OPENAPI_COMMIT)", v)
+		at, err := bumpCommit(f, v, commit)
+		if err != nil {
+			return res, err
 		}
 		path := DescriptionPath(v)
 		if had {
@@ -107,69 +191,17 @@ func Bump(ctx context.Context, root string, f *Fetcher, v, commit string) (BumpR
 		entry := fmt.Sprintf("  %s:\n    commit: %s\n    path: %s\n    sha256: %s\n", strconv.Quote(v), at, path, res.SHA256)
 		if had {
 			res.MovedFrom = pf.Commit
-			re := regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(strconv.Quote(v)) + `: *\n(?:    .*\n|[ \t]*\n)*`)
-			loc := re.FindStringIndex(text)
-			if loc == nil {
-				return res, fmt.Errorf("bump: %s: the entry of %q is not in the block form this tool edits", pinPath, v)
-			}
-			text = text[:loc[0]] + entry + text[loc[1]:]
 		} else {
 			res.AddedEntry = true
-			loc := versionsLineRE.FindStringIndex(text)
-			if loc == nil {
-				return res, fmt.Errorf("bump: %s has no \"versions:\" line", pinPath)
-			}
-			text = text[:loc[1]] + entry + text[loc[1]:]
+		}
+		if text, err = pinEntry(text, pinPath, v, entry, had); err != nil {
+			return res, err
 		}
 	}
 
-	supported := []string{v, res.Previous}
-	if res.Previous == v {
-		// Not a move: keep the list (it names v when it is valid).
-		supported = pin.Supported
-		if len(supported) == 0 {
-			supported = []string{v}
-		}
-	}
-	quoted := make([]string, len(supported))
-	for i, s := range supported {
-		quoted[i] = strconv.Quote(s)
-	}
-	text = pinnedLineRE.ReplaceAllLiteralString(text, "pinned: "+strconv.Quote(v))
-	supportedLine := "supported: [" + strings.Join(quoted, ", ") + "]"
-	if supportedLineRE.MatchString(text) {
-		text = supportedLineRE.ReplaceAllLiteralString(text, supportedLine)
-	} else {
-		loc := pinnedLineRE.FindStringIndex(text)
-		text = text[:loc[1]] + "\n" + supportedLine + text[loc[1]:]
-	}
-
-	// The overlay and the operations table of v start as copies of the previous
-	// version's, to be reviewed.
-	for _, seed := range []struct {
-		path func(root, v string) string
-		into *string
-	}{{OverlayPath, &res.SeededOverlay}, {TablePath, &res.SeededTable}, {ExamplesPath, &res.SeededExamples}} {
-		dst := seed.path(root, v)
-		if _, err := os.Stat(dst); err == nil {
-			continue
-		} else if !os.IsNotExist(err) {
-			return res, err
-		}
-		from := seed.path(root, res.Previous)
-		data, err := os.ReadFile(from)
-		if os.IsNotExist(err) && seed.into == &res.SeededExamples {
-			continue // the allow-list is optional: none means none allowed
-		}
-		if err != nil {
-			return res, fmt.Errorf("bump: seed %s: %w", rel(root, dst), err)
-		}
-		header := fmt.Sprintf("# Seeded from %s by make bump-api: review every entry against the %s description.\n",
-			rel(root, from), v)
-		if err := os.WriteFile(dst, append([]byte(header), data...), 0o644); err != nil {
-			return res, err
-		}
-		*seed.into = rel(root, from)
+	text = pinSupported(text, pin, v, res.Previous)
+	if err := seedFromPrevious(root, v, &res); err != nil {
+		return res, err
 	}
 
 	if err := writeAtomic(pinPath, []byte(text)); err != nil {

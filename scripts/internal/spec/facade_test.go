@@ -152,7 +152,9 @@ func TestGenerateFacade(t *testing.T) {
 		// Each method decodes into the type gen declares for its success.
 		"func (s *WidgetsService) Get(ctx context.Context, widgetID string, opts ...Option) (*gen.Widget, error) {",
 		`widgetIDN, err := numericID("widget id", widgetID)`,
-		"var _ = func(r *gen.GetWidgetResponse) *gen.Widget { return r.JSON200 }",
+		// ... and hands the request built by gen's builder to the engine.
+		"req, err := gen.NewGetWidgetRequest(s.c.server, widgetIDN)",
+		"return doJSON[gen.Widget](ctx, s.c, opGetWidget, opts, req, err)",
 		"func (s *WidgetsService) Create(ctx context.Context, body gen.Widget, opts ...Option) (*gen.Widget, error) {",
 		"func (s *WidgetsService) ListAll(ctx context.Context, params *gen.ListWidgetsParams, opts ...Option) iter.Seq2[gen.Widget, error] {",
 		"q.StartingAfter = &cursor",

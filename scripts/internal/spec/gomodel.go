@@ -2,33 +2,28 @@ package spec
 
 import (
 	"bytes"
-	"fmt"
 	"go/ast"
-	"go/parser"
 	"go/printer"
 	"go/token"
 	"strings"
 )
 
 // goModel is what the facade generator reads from the generated package gen:
-// its type declarations and the signatures of its client methods. Reading the
+// its type declarations and the signatures of its request builders
+// (New<Op>Request), which the facade's methods call before handing the
+// request to the engine. Reading the
 // generated code itself (rather than predicting oapi-codegen's naming rules)
 // keeps the facade exactly in step with gen.
 type goModel struct {
 	fset  *token.FileSet
 	src   []byte
 	types map[string]*ast.TypeSpec   // every type declared in gen
-	funcs map[string]*ast.FuncDecl   // methods of *Client, by name
+	funcs map[string]*ast.FuncDecl   // request builders: New<X>Request by X, New<X>RequestWithBody by X+"WithBody"
 	resps map[string]*ast.StructType // the <Op>Response structs
 }
 
-// parseGen parses the source of the generated package.
-func parseGen(src []byte) (*goModel, error) {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "intercom.gen.go", src, 0)
-	if err != nil {
-		return nil, fmt.Errorf("parse generated code: %w", err)
-	}
+// newGoModel reads the declarations of f, the parsed source src of gen.
+func newGoModel(fset *token.FileSet, f *ast.File, src []byte) *goModel {
 	m := &goModel{fset: fset, src: src, types: map[string]*ast.TypeSpec{}, funcs: map[string]*ast.FuncDecl{}, resps: map[string]*ast.StructType{}}
 	for _, d := range f.Decls {
 		switch d := d.(type) {
@@ -39,13 +34,8 @@ func parseGen(src []byte) (*goModel, error) {
 				}
 			}
 		case *ast.FuncDecl:
-			if d.Recv == nil || len(d.Recv.List) != 1 {
-				continue
-			}
-			if se, ok := d.Recv.List[0].Type.(*ast.StarExpr); ok {
-				if id, ok := se.X.(*ast.Ident); ok && id.Name == "Client" {
-					m.funcs[d.Name.Name] = d
-				}
+			if op, ok := builderOp(d); ok {
+				m.funcs[op] = d
 			}
 		}
 	}
@@ -54,7 +44,23 @@ func parseGen(src []byte) (*goModel, error) {
 			m.resps[strings.TrimSuffix(name, "Response")] = st
 		}
 	}
-	return m, nil
+	return m
+}
+
+// builderOp returns the key of a request builder of gen in goModel.funcs:
+// X for New<X>Request, X+"WithBody" for New<X>RequestWithBody.
+func builderOp(d *ast.FuncDecl) (string, bool) {
+	name := d.Name.Name
+	if d.Recv != nil || !strings.HasPrefix(name, "New") {
+		return "", false
+	}
+	if op, ok := strings.CutSuffix(name[3:], "RequestWithBody"); ok && op != "" {
+		return op + "WithBody", true
+	}
+	if op, ok := strings.CutSuffix(name[3:], "Request"); ok && op != "" {
+		return op, true
+	}
+	return "", false
 }
 
 // qual renders a type expression of package gen as seen from another

@@ -264,9 +264,7 @@ func (eb *errorBody) details() ([]ErrorDetail, error) {
 // maxErrorBody bytes) has been read. The token is scrubbed from everything
 // kept, in case a proxy echoes the request.
 func (c *Client) newError(req *http.Request, resp *http.Response, body []byte, truncated bool, attempts int, rl RateLimit) *Error {
-	if c.token != "" && bytes.Contains(body, []byte(c.token)) {
-		body = bytes.ReplaceAll(body, []byte(c.token), []byte(redacted))
-	}
+	body = c.scrubBytes(body)
 	e := &Error{
 		StatusCode:  resp.StatusCode,
 		Method:      req.Method,
@@ -291,8 +289,9 @@ func (c *Client) newError(req *http.Request, resp *http.Response, body []byte, t
 		}
 	}
 	if e.RequestID == "" {
-		e.RequestID = c.scrub(resp.Header.Get(hdrRequestID))
+		e.RequestID = resp.Header.Get(hdrRequestID)
 	}
+	c.scrubError(e)
 	return e
 }
 

@@ -203,7 +203,8 @@ func (o *callObs) attempted(res *attemptResult) {
 	if res.resp != nil {
 		o.cur.StatusCode = res.resp.StatusCode
 		o.cur.RequestID = o.c.scrub(res.resp.Header.Get(hdrRequestID))
-		o.cur.RateLimit, _ = parseRateLimit(res.resp.Header)
+		rl, _ := parseRateLimit(res.resp.Header)
+		o.cur.RateLimit, _ = saneRateLimit(rl, o.now())
 	}
 }
 

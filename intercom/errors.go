@@ -61,8 +61,9 @@ type Error struct {
 	// Truncated reports that Body was cut at 64 KiB.
 	Truncated bool
 
-	contentType string
-	err         error // why Body could not be decoded, if it could not
+	contentType    string
+	err            error // why Body could not be decoded, if it could not
+	outcomeUnknown bool  // a 5xx to a write: see ErrOutcomeUnknown
 }
 
 // Error describes the failure without ever including the access token.

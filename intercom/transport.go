@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/http/httptrace"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -175,7 +174,11 @@ func (c *Client) do(req *http.Request) (resp *http.Response, err error) {
 		ob.attempted(&res)
 		if res.err != nil {
 			if ctx.Err() != nil {
-				return nil, ctxError(ctx, c.scrubErr(res.err), attempt)
+				err := ctxError(ctx, c.scrubErr(res.err), attempt)
+				if !idempotent && res.written {
+					err = &outcomeUnknownError{err: err}
+				}
+				return nil, err
 			}
 			retry := attempt < maxAttempts && c.retryAfterError(cfg, res, idempotent)
 			var delay time.Duration
@@ -225,6 +228,7 @@ func (c *Client) do(req *http.Request) (resp *http.Response, err error) {
 			}
 		}
 		e := c.newError(r, resp, res.body, res.truncated, attempt, rl)
+		markOutcome(e, idempotent)
 		resp.Body = newMemBody(e.Body)
 		c.storeResponse(cfg, resp, false)
 		return nil, e
@@ -317,8 +321,9 @@ func (w *writeTracker) wroteHeaders() { w.written.Store(true) }
 var errNilResponse = errors.New("the middleware chain or HTTP client returned a nil *http.Response and a nil error")
 
 // attempt sends r once through send and reads the response body.
-// callWT is the call's write tracker when withCall installed one in the
-// request's context (attempts are sequential, so it is reset and reused).
+// callWT, the call's write tracker, is no longer consulted: whether a
+// failed request may have left is decided from its error alone (see
+// [neverSent]), which holds for any transport.
 func (c *Client) attempt(ctx context.Context, r *http.Request, cfg *config, send func(*http.Request) (*http.Response, error), idempotent bool, n int, callWT *writeTracker) (res attemptResult) {
 	actx := ctx
 	var cancel context.CancelFunc
@@ -329,16 +334,6 @@ func (c *Client) attempt(ctx context.Context, r *http.Request, cfg *config, send
 				cancel()
 			}
 		}()
-	}
-	var wt *writeTracker
-	if cfg.maxRetries > 0 && (cfg.retryRateLimitedOnly || (!idempotent && !cfg.retryWrites)) {
-		if callWT != nil {
-			wt = callWT
-			wt.written.Store(false)
-		} else {
-			wt = &writeTracker{}
-			actx = httptrace.WithClientTrace(actx, &httptrace.ClientTrace{WroteHeaders: wt.wroteHeaders})
-		}
 	}
 	if actx != ctx {
 		r = r.WithContext(actx)
@@ -362,7 +357,7 @@ func (c *Client) attempt(ctx context.Context, r *http.Request, cfg *config, send
 			resp.Body.Close()
 		}
 		res.err, res.timedOut = err, timedOut()
-		res.written = wt == nil || wt.written.Load()
+		res.written = !neverSent(err) // never from a trace hook: see ErrOutcomeUnknown
 		if logging {
 			cfg.logger.LogAttrs(ctx, slog.LevelDebug, "intercom: request failed",
 				slog.String("method", r.Method), slog.String("path", c.scrub(r.URL.EscapedPath())),

@@ -107,6 +107,6 @@ func (s *CustomObjectInstancesService) ListAll(ctx context.Context, customObject
 				return s.c.gen.ListCustomObjectInstances(ctx, customObjectTypeIdentifier, q)
 			}),
 		func(l *gen.CustomObjectInstancesPaginatedList) ([]gen.CustomObjectInstance, string) {
-			return derefItems(l.Data), pageNext(l.Pages)
+			return l.GetData(), pageNext(l.GetPages())
 		}))
 }

@@ -429,79 +429,17 @@ func (b *streamBody) Close() error {
 var ErrResponseTooLarge = errors.New("intercom: response body larger than the limit set by WithMaxResponseBytes")
 
 // readLimited reads a whole body of at most limit bytes (no limit when
-// limit <= 0), in one allocation when its length is known. A longer body, or
-// an announced length over the limit, is an error wrapping
-// ErrResponseTooLarge; the body is then not read further.
+// limit <= 0), in memory that follows the bytes received, not the announced
+// length (see [readCapped]). A longer body, or an announced length over the
+// limit, is an error wrapping ErrResponseTooLarge; the body is then not read
+// further.
 func readLimited(body io.Reader, length, limit int64) ([]byte, error) {
-	if limit <= 0 {
-		return readAll(body, length)
-	}
-	if length > limit {
-		return nil, fmt.Errorf("%w: Content-Length %d, limit %d bytes", ErrResponseTooLarge, length, limit)
-	}
-	var b []byte
-	if length >= 0 && length <= 64<<20 {
-		b = make([]byte, length, length+1)
-		if _, err := io.ReadFull(body, b); err != nil {
-			return nil, err
-		}
-		// Usually EOF now (net/http stops at Content-Length); a longer body
-		// than announced is read on below, within the limit.
-		m, err := body.Read(b[length : length+1])
-		if m == 0 && (err == io.EOF || err == nil) {
-			return b, nil
-		}
-		b = b[:length+int64(m)]
-		if err == io.EOF {
-			return checkLimit(b, limit)
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	rest, err := io.ReadAll(io.LimitReader(body, limit+1-int64(len(b))))
-	if err != nil {
-		return nil, err
-	}
-	if len(b) > 0 {
-		rest = append(b, rest...)
-	}
-	return checkLimit(rest, limit)
+	return readCapped(body, length, limit)
 }
 
-// checkLimit returns b, or an error wrapping ErrResponseTooLarge when it is
-// longer than limit.
-func checkLimit(b []byte, limit int64) ([]byte, error) {
-	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("%w: more than %d bytes", ErrResponseTooLarge, limit)
-	}
-	return b, nil
-}
-
-// readAll reads a whole body, in one allocation when its length is known.
+// readAll reads a whole body (see [readCapped]).
 func readAll(body io.Reader, length int64) ([]byte, error) {
-	if length < 0 || length > 64<<20 {
-		return io.ReadAll(body)
-	}
-	buf := make([]byte, length, length+1)
-	if _, err := io.ReadFull(body, buf); err != nil {
-		return nil, err
-	}
-	// Read to EOF so the connection can be reused; a longer body than
-	// announced is read in full.
-	m, err := body.Read(buf[length : length+1])
-	if m == 0 && (err == io.EOF || err == nil) {
-		return buf, nil
-	}
-	buf = buf[:length+int64(m)]
-	if err != nil && err != io.EOF {
-		return nil, err
-	}
-	rest, err := io.ReadAll(body)
-	if err != nil {
-		return nil, err
-	}
-	return append(buf, rest...), nil
+	return readCapped(body, length, 0)
 }
 
 // readBounded reads at most limit bytes of body, reporting whether there was

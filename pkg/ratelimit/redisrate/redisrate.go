@@ -120,10 +120,12 @@ type Limiter struct {
 
 	mu          sync.Mutex
 	limit       int              // current budget of one window
-	pace        redis_rate.Limit // derived from limit
-	pausedUntil time.Time        // pause this process learned itself
-	retryAt     time.Time        // after a failure: Redis is left alone until then
-	lastErr     error            // the failure
+	pace        redis_rate.Limit // derived from limit and margin
+	margin      int              // requests held back from each window (edge.go)
+	edge        edgeGuard
+	pausedUntil time.Time // pause this process learned itself
+	retryAt     time.Time // after a failure: Redis is left alone until then
+	lastErr     error     // the failure
 
 	down atomic.Bool // the last Redis command failed (for logging once)
 }
@@ -319,10 +321,19 @@ const gcraGrain = 10 * time.Microsecond
 
 // setLimit sets the budget of one window. Callers hold l.mu or own l.
 func (l *Limiter) setLimit(limit int) error {
-	rate, burst, err := ratelimit.Pace(limit, l.share, l.burst)
-	if err != nil {
+	if _, _, err := ratelimit.Pace(limit, l.share, l.burst); err != nil {
 		return err
 	}
+	l.limit = limit
+	l.setPace()
+	return nil
+}
+
+// setPace derives the pace from the budget, less the margin kept at the
+// window edges (see edge.go). Callers hold l.mu or own l.
+func (l *Limiter) setPace() {
+	rate, burst, _ := ratelimit.Pace(l.limit, l.share, l.burst) // checked by setLimit
+	rate = max(rate-l.margin, 1)
 	// The emission interval is rounded up to redis_rate's grain, so that its
 	// rounding cannot fit one more request into a window than Pace allows.
 	interval := l.window / time.Duration(rate)
@@ -330,9 +341,7 @@ func (l *Limiter) setLimit(limit int) error {
 	if interval*time.Duration(rate) < l.window {
 		interval += gcraGrain
 	}
-	l.limit = limit
 	l.pace = redis_rate.Limit{Rate: rate, Burst: burst, Period: interval * time.Duration(rate)}
-	return nil
 }
 
 // Wait blocks until one request may be sent, or ctx is done (then it returns
@@ -341,6 +350,9 @@ func (l *Limiter) setLimit(limit int) error {
 // cannot be used it fails open (returns nil) or closed (returns an error
 // wrapping ErrUnavailable), as configured.
 func (l *Limiter) Wait(ctx context.Context) error {
+	if l.rdb == nil {
+		return errZeroLimiter
+	}
 	select {
 	case l.turn <- struct{}{}:
 	case <-ctx.Done():
@@ -375,6 +387,7 @@ func (l *Limiter) Wait(ctx context.Context) error {
 			continue
 		}
 
+		asked := l.clock.Now()
 		rctx, cancel := context.WithTimeout(ctx, l.timeout)
 		res, err := l.gcra.Allow(rctx, l.key, pace)
 		cancel()
@@ -383,6 +396,9 @@ func (l *Limiter) Wait(ctx context.Context) error {
 		}
 		l.available()
 		if res.Allowed > 0 {
+			l.mu.Lock()
+			l.edge.granted(asked)
+			l.mu.Unlock()
 			return nil
 		}
 		if err := l.clock.Sleep(ctx, max(res.RetryAfter, time.Microsecond)); err != nil {
@@ -448,10 +464,19 @@ func (l *Limiter) available() {
 // The X-RateLimit-Limit header replaces the budget of this process (every
 // process sees the same header, so all of them follow).
 func (l *Limiter) Observe(status int, rl intercom.RateLimit) {
+	if l.rdb == nil {
+		return // the zero Limiter: nothing to learn into
+	}
 	l.mu.Lock()
 	now := l.clock.Now()
 	if l.learn && rl.Limit > 0 && rl.Limit != l.limit {
 		_ = l.setLimit(rl.Limit) // cannot fail: share and burst were checked
+	}
+	if rate, _, err := ratelimit.Pace(l.limit, l.share, l.burst); err == nil {
+		if m := edgeMargin(rate, l.edge.observed(now, l.window), l.window); m != l.margin {
+			l.margin = m
+			l.setPace()
+		}
 	}
 	until := ratelimit.PauseUntil(now, status, rl, l.window)
 	if until.After(l.pausedUntil) {

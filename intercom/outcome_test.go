@@ -9,8 +9,8 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
-	"syscall"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 )

@@ -9,6 +9,18 @@
 // pauses every process until the window's reset (see [ratelimit.PauseUntil]);
 // the X-RateLimit-Limit header adjusts the budget.
 //
+// # Window edges
+//
+// Intercom counts requests when they arrive, in its own fixed windows; the
+// pace grants them a little earlier, and a request granted at the end of one
+// window can arrive in the next, on top of that window's budget. Each
+// limiter therefore measures how long after a grant the response comes back
+// (the longest delay of the last two windows, from the moment it asked
+// Redis) and holds back from each window's pace the requests that fit in
+// that delay, plus a quarter. On a quiet machine that is a request or two of
+// a 10-second window; under load the margin grows with the delay, so a run
+// at the full budget gets no 429.
+//
 // # Keys
 //
 // A limiter named key uses two Redis keys: "rate:"+key (the GCRA state, kept

@@ -77,7 +77,7 @@ test-short: ## Root module tests only, without -race.
 
 .PHONY: contract
 contract: ## The Prism contract suite against the unmodified pinned description.
-	@bash scripts/contract/run.sh
+	@bash scripts/suites/contract/run.sh
 
 .PHONY: fuzz
 fuzz: ## Run each fuzz target (webhook verifier, parser, handler; identity) for FUZZTIME.
@@ -106,7 +106,7 @@ vulncheck: ## govulncheck on every module (needs the vulnerability database: not
 .PHONY: bench
 bench: ## Benchmarks (BENCHCOUNT runs each) and the ratio table of BENCHMARKS.md.
 	@mkdir -p .build
-	$(GO) run ./internal/benchreport -count $(BENCHCOUNT) | tee .build/bench-report.md
+	cd scripts && $(GO) run ./cmd/benchreport -root $(ROOT) -count $(BENCHCOUNT) | tee $(ROOT)/.build/bench-report.md
 
 .PHONY: clean
 clean: ## Remove scratch output (.build/) and the verified spec cache (.spec/).

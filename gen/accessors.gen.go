@@ -3,7 +3,7 @@
 package gen
 
 import (
-	"github.com/intercomkit/intercom-go/types"
+	"github.com/intercomkit/intercom-go/intercom/types"
 	openapi_types "github.com/oapi-codegen/runtime/types"
 	"time"
 )

@@ -4,7 +4,7 @@ package gen
 
 import (
 	"encoding/json"
-	types "github.com/intercomkit/intercom-go/types"
+	types "github.com/intercomkit/intercom-go/intercom/types"
 	"reflect"
 	"testing"
 )

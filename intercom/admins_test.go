@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/intercomkit/intercom-go/gen"
-	"github.com/intercomkit/intercom-go/types"
+	"github.com/intercomkit/intercom-go/intercom/types"
 )
 
 const crmAdminJSON = `{"type":"admin","id":"991267460","name":"Ann","email":"ann@example.com","job_title":"Support",` +

@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/intercomkit/intercom-go/gen"
-	"github.com/intercomkit/intercom-go/types"
+	"github.com/intercomkit/intercom-go/intercom/types"
 )
 
 const kbSource = `{"type":"content_import_source","id":33,"last_synced_at":1672928610,"sync_behavior":"api","status":"active","url":"https://docs.example.com","created_at":1672928359,"updated_at":1672928610,"audience_ids":[5678]}`

@@ -24,7 +24,7 @@ import (
 //     one item costs that field only.
 
 // typesPkg is the import path of the SDK's package types.
-const typesPkg = "github.com/intercomkit/intercom-go/types"
+const typesPkg = "github.com/intercomkit/intercom-go/intercom/types"
 
 // isIDName reports whether a JSON member named name holds an id or ids.
 func isIDName(name string) bool {

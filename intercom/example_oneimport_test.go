@@ -93,7 +93,7 @@ func TestExampleOneImportImportsOnlyIntercom(t *testing.T) {
 	}
 	for _, imp := range f.Imports {
 		switch imp.Path.Value {
-		case `"github.com/intercomkit/intercom-go/gen"`, `"github.com/intercomkit/intercom-go/types"`:
+		case `"github.com/intercomkit/intercom-go/gen"`, `"github.com/intercomkit/intercom-go/intercom/types"`:
 			t.Errorf("the example imports %s", imp.Path.Value)
 		}
 	}

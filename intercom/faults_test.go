@@ -1,6 +1,7 @@
 package intercom
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -13,7 +14,7 @@ import (
 	"time"
 )
 
-// Faults of docs/fault-matrix.md not covered elsewhere: a connection lost in
+// Faults of the fault matrix (CONTRIBUTING.md, "Fault matrix") not covered elsewhere: a connection lost in
 // the middle of a JSON body, and response headers that never come.
 
 // cutBody answers with a 200 whose announced body is longer than what it
@@ -92,13 +93,18 @@ func TestSlowHeadersTimeout(t *testing.T) {
 	}
 }
 
-// Every test docs/fault-matrix.md names exists, so the matrix cannot claim a
-// proof that is not there.
+// Every test the fault matrix (the "Fault matrix" section of CONTRIBUTING.md)
+// names exists, so the matrix cannot claim a proof that is not there.
 func TestFaultMatrixNamesExistingTests(t *testing.T) {
-	doc, err := os.ReadFile("../docs/fault-matrix.md")
+	contributing, err := os.ReadFile("../CONTRIBUTING.md")
 	if err != nil {
 		t.Fatal(err)
 	}
+	_, doc, ok := bytes.Cut(contributing, []byte("\n## Fault matrix\n"))
+	if !ok {
+		t.Fatal(`CONTRIBUTING.md has no "## Fault matrix" section`)
+	}
+	doc, _, _ = bytes.Cut(doc, []byte("\n## "))
 	names := regexp.MustCompile("`((?:Test|Fuzz)[A-Za-z0-9_]+)`").FindAllSubmatch(doc, -1)
 	if len(names) < 20 {
 		t.Fatalf("only %d test names in the fault matrix", len(names))
@@ -123,7 +129,7 @@ func TestFaultMatrixNamesExistingTests(t *testing.T) {
 	for _, m := range names {
 		name := string(m[1])
 		if !strings.Contains(src, "func "+name+"(") {
-			t.Errorf("docs/fault-matrix.md names %s, which does not exist", name)
+			t.Errorf("the fault matrix of CONTRIBUTING.md names %s, which does not exist", name)
 		}
 	}
 }

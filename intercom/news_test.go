@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/intercomkit/intercom-go/gen"
-	"github.com/intercomkit/intercom-go/types"
+	"github.com/intercomkit/intercom-go/intercom/types"
 )
 
 const kbNewsItem = `{"type":"news-item","id":"141","workspace_id":"hfi1bx4l","title":"We have news","body":"<p>New features</p>","sender_id":991,"state":"live","labels":["Product"],"reactions":["😆","😅"],"deliver_silently":false,"cover_image_url":"https://example.com/c.png","created_at":1672928359,"updated_at":1672928610,"newsfeed_assignments":[{"newsfeed_id":53,"published_at":1672928359}]}`

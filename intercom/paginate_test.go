@@ -18,7 +18,7 @@ import (
 	"time"
 
 	"github.com/intercomkit/intercom-go/gen"
-	"github.com/intercomkit/intercom-go/types"
+	"github.com/intercomkit/intercom-go/intercom/types"
 )
 
 // The tests in this file drive the pagination engine with fake fetch

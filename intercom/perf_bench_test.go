@@ -2,7 +2,7 @@ package intercom
 
 // The performance suite of BENCHMARKS.md (make bench). Every figure is measured against a
 // loopback server serving realistic Intercom payloads, next to a hand-written baseline in
-// the same run; cmd internal/benchreport turns the medians into ratios. No benchmark
+// the same run; scripts/cmd/benchreport turns the medians into ratios. No benchmark
 // asserts a wall-clock time.
 
 import (

@@ -14,7 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/intercomkit/intercom-go/gen"
-	"github.com/intercomkit/intercom-go/types"
+	"github.com/intercomkit/intercom-go/intercom/types"
 )
 
 // This file is a typed builder for the query language of the search

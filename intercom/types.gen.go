@@ -4,7 +4,7 @@ package intercom
 
 import (
 	"github.com/intercomkit/intercom-go/gen"
-	"github.com/intercomkit/intercom-go/types"
+	"github.com/intercomkit/intercom-go/intercom/types"
 	"time"
 )
 

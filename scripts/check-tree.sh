@@ -2,7 +2,8 @@
 # Builds, vets and tests a whole repository tree: all three modules (root with the
 # examples, the fake pkg/intercomtest and the facade; scripts/ with the fake's and the
 # examples' checks against the description; pkg/ratelimit/redisrate), and the contract
-# suite's compilation (go vet ./contract/; running it needs Prism: make contract).
+# suite's compilation (go vet of scripts/ type-checks scripts/suites/contract; running
+# it needs Prism: make contract).
 # make bump-api runs it on the repository, make check-versions on scratch trees.
 #
 #   bash scripts/check-tree.sh [-race] [-light] [DIR]      (DIR: default the repository)
@@ -66,21 +67,23 @@ for m in root scripts redisrate; do
 	step "build-$m" indir "${modules[$m]}" go build ./...
 done
 for m in root scripts redisrate; do
-	# The root's go vet ./... type-checks ./contract: the contract suite compiles.
+	# The scripts module's go vet ./... type-checks ./suites/contract: the contract suite
+	# compiles.
 	step "vet-$m" indir "${modules[$m]}" go vet ./...
 done
 
-root_tests() {
+# The scripts module's tests without the contract suite (it needs Prism: make contract).
+scripts_tests() {
 	local mod pkgs
 	mod="$(go list -m)" || return 1
-	pkgs="$(go list -e ./... | grep -vx "$mod/contract")" || return 1
+	pkgs="$(go list -e ./... | grep -vx "$mod/suites/contract")" || return 1
 	# shellcheck disable=SC2086 # one word per package
-	"${gotestsum[@]}" --jsonfile "$out/test-root.json" -- "${race[@]+"${race[@]}"}" -count=1 $pkgs
+	"${gotestsum[@]}" --jsonfile "$out/test-scripts.json" -- -count=1 $pkgs
 }
 if [[ -z "$light" ]]; then
-	step test-root root_tests
+	step test-root "${gotestsum[@]}" --jsonfile "$out/test-root.json" -- "${race[@]+"${race[@]}"}" -count=1 ./...
 fi
-step test-scripts indir scripts "${gotestsum[@]}" --jsonfile "$out/test-scripts.json" -- -count=1 ./...
+step test-scripts indir scripts scripts_tests
 if [[ -z "$light" ]]; then
 	step test-redisrate indir pkg/ratelimit/redisrate "${gotestsum[@]}" --jsonfile "$out/test-redisrate.json" -- "${race[@]+"${race[@]}"}" -count=1 ./...
 fi

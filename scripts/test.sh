@@ -5,12 +5,14 @@
 #   tests: N passed, N failed, N skipped
 #
 # Steps (each writes a test2json file into .build/test/ through gotestsum):
-#   root       the root module with -race, except ./contract (run by its own step, so the
-#              root run never reports a TestContract skip for a suite that then runs)
-#   scripts    the tooling module (scripts/): spec pipeline, fake check, examples decode
+#   root       the root module with -race
+#   scripts    the tooling module (scripts/): spec pipeline, README checks, the suites of
+#              scripts/suites (fake check, examples decode, generated-code checks), except
+#              ./suites/contract (run by its own step, so this run never reports a
+#              TestContract skip for a suite that then runs)
 #   redisrate  pkg/ratelimit/redisrate (its own module) with -race
 #   otel       pkg/otelintercom (its own module) with -race
-#   contract   scripts/contract/run.sh: Prism + ./contract; without Node it still runs
+#   contract   scripts/suites/contract/run.sh: Prism + scripts/suites/contract; without Node it still runs
 #              the suite's own tests and reports TestContract as skipped, saying why
 #              (with CI=true that skip is a failure)
 #
@@ -36,16 +38,19 @@ failed_steps=()
 now() { date +%s; }
 
 step_root() {
-	local mod pkgs
-	mod="$(go list -m)" || return 1
-	# -e: a package that does not compile is still listed, and then reported by go test.
-	pkgs="$(go list -e ./... | grep -vx "$mod/contract")" || return 1
-	# shellcheck disable=SC2086 # one word per package
-	"${gotestsum[@]}" --jsonfile "$out/root.json" -- -race -count=1 $pkgs
+	"${gotestsum[@]}" --jsonfile "$out/root.json" -- -race -count=1 ./...
 }
 
 step_scripts() {
-	(cd scripts && "${gotestsum[@]}" --jsonfile "$out/scripts.json" -- -count=1 ./...)
+	(
+		cd scripts || exit 1
+		local mod pkgs
+		mod="$(go list -m)" || exit 1
+		# -e: a package that does not compile is still listed, and then reported by go test.
+		pkgs="$(go list -e ./... | grep -vx "$mod/suites/contract")" || exit 1
+		# shellcheck disable=SC2086 # one word per package
+		"${gotestsum[@]}" --jsonfile "$out/scripts.json" -- -count=1 $pkgs
+	)
 }
 
 step_redisrate() {
@@ -57,7 +62,7 @@ step_otel() {
 }
 
 step_contract() {
-	CONTRACT_JSONFILE="$out/contract.json" bash scripts/contract/run.sh
+	CONTRACT_JSONFILE="$out/contract.json" bash scripts/suites/contract/run.sh
 }
 
 for s in "${steps[@]}"; do

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/intercomkit/intercom-go/gen"
-	"github.com/intercomkit/intercom-go/types"
+	"github.com/intercomkit/intercom-go/intercom/types"
 )
 
 func (c *call) identifyAdmin() result {

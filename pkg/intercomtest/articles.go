@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/intercomkit/intercom-go/gen"
-	"github.com/intercomkit/intercom-go/types"
+	"github.com/intercomkit/intercom-go/intercom/types"
 )
 
 const articlesDefaultPerPage = 50

@@ -6,8 +6,8 @@ import (
 
 	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
+	"github.com/intercomkit/intercom-go/intercom/types"
 	"github.com/intercomkit/intercom-go/pkg/intercomtest"
-	"github.com/intercomkit/intercom-go/types"
 )
 
 // BenchmarkGetContact measures a client round trip against a seeded fake.

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/intercomkit/intercom-go/gen"
-	"github.com/intercomkit/intercom-go/types"
+	"github.com/intercomkit/intercom-go/intercom/types"
 )
 
 // call is one request being handled; handlers run with s.mu held.

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/intercomkit/intercom-go/gen"
-	"github.com/intercomkit/intercom-go/types"
+	"github.com/intercomkit/intercom-go/intercom/types"
 )
 
 // contactRec is a stored contact: its own fields plus its links.

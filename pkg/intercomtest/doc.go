@@ -26,7 +26,7 @@
 // get), teams, segments, ticket types, tickets (create, get, update, search)
 // and articles (create, get, update, delete, list). Responses are built from
 // the generated types and are checked against the description by the
-// repository's scripts/fakecheck test.
+// repository's scripts/suites/fakecheck test.
 //
 // Each list pages the way the real endpoint does: a starting_after cursor
 // with pages.next.starting_after (GET /contacts, GET /conversations, and the

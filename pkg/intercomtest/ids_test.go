@@ -11,8 +11,8 @@ import (
 
 	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
+	"github.com/intercomkit/intercom-go/intercom/types"
 	"github.com/intercomkit/intercom-go/pkg/intercomtest"
-	"github.com/intercomkit/intercom-go/types"
 )
 
 // Ids are strings everywhere: an assignee id (an integer in Intercom's

@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom/types"
 	"github.com/intercomkit/intercom-go/pkg/intercomtest"
-	"github.com/intercomkit/intercom-go/types"
 )
 
 func TestContactLifecycle(t *testing.T) {

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/intercomkit/intercom-go/gen"
-	"github.com/intercomkit/intercom-go/types"
+	"github.com/intercomkit/intercom-go/intercom/types"
 )
 
 // ErrNotFound is returned by the seeding helpers for an id the server does

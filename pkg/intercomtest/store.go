@@ -7,7 +7,7 @@ import (
 	"sync/atomic"
 
 	"github.com/intercomkit/intercom-go/gen"
-	"github.com/intercomkit/intercom-go/types"
+	"github.com/intercomkit/intercom-go/intercom/types"
 )
 
 // table is a map kept in insertion order.

@@ -1,6 +1,6 @@
 // Command readme-figures sets the figures README.md quotes — the pinned API version and
 // the number of operations — from the generated code (gen.APIVersion, gen.Operations).
-// make bump-api runs it after make generate; scripts/gencheck fails when they disagree.
+// make bump-api runs it after make generate; scripts/internal/readme fails when they disagree.
 //
 //	go run ./cmd/readme-figures [-root DIR] [-check]
 package main

@@ -1,6 +1,14 @@
-// Package readme keeps the figures README.md quotes (the pinned API version, the number
-// of operations) equal to the generated code's. Each figure sits between two HTML
-// comments, invisible on GitHub:
+// Package readme is the one checker of the repository's README.md. Its tests fail when
+// the README shows something the code does not do:
+//
+//   - TestREADMESnippetsCompile type-checks every ```go block against the packages of the
+//     root module (compiled by the go command): it must compile, use every value it
+//     declares, discard no result and not index Errors[0];
+//   - TestREADMEFigures checks the figures the README quotes (the pinned API version, the
+//     number of operations) against package gen.
+//
+// The package's code keeps those figures up to date (cmd/readme-figures, which make
+// bump-api runs). Each figure sits between two HTML comments, invisible on GitHub:
 //
 //	every operation of API **<!-- api-version -->9.8<!-- /api-version -->**
 package readme

@@ -1,8 +1,13 @@
 package readme
 
 import (
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/intercomkit/intercom-go/gen"
 )
 
 const sample = `API **<!-- api-version -->9.8<!-- /api-version -->**, every one of the
@@ -39,5 +44,23 @@ func TestUpdateErrors(t *testing.T) {
 		if _, err := Update(text, figs); err == nil {
 			t.Errorf("%s: no error", name)
 		}
+	}
+}
+
+// The figures README.md quotes (API version, operation count) are the generated code's.
+func TestREADMEFigures(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale, err := Stale(string(b), map[string]string{
+		APIVersion:     gen.APIVersion,
+		OperationCount: strconv.Itoa(len(gen.Operations)),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range stale {
+		t.Errorf("README.md: %s (run: cd scripts && go run ./cmd/readme-figures)", s)
 	}
 }

@@ -306,7 +306,7 @@ func WriteAliases(in AliasInputs) (*AliasResult, error) {
 		b.WriteString("\t\"github.com/intercomkit/intercom-go/gen\"\n")
 	}
 	if len(values) > 0 {
-		b.WriteString("\t\"github.com/intercomkit/intercom-go/types\"\n")
+		b.WriteString("\t\"github.com/intercomkit/intercom-go/intercom/types\"\n")
 	}
 	if needTime {
 		b.WriteString("\t\"time\"\n")

@@ -169,7 +169,7 @@ func Generate(ctx context.Context, o Options) error {
 	}
 	ares, err := WriteAliases(AliasInputs{
 		List: list, GenSrc: []byte(code), UnionsSrc: unionsSrc, Version: o.Version,
-		TypesDir: filepath.Join(o.Root, "types"), HandDir: filepath.Join(o.Root, "intercom"), FacadeDir: o.FacadeDir,
+		TypesDir: filepath.Join(o.Root, "intercom", "types"), HandDir: filepath.Join(o.Root, "intercom"), FacadeDir: o.FacadeDir,
 	})
 	if err != nil {
 		return fmt.Errorf("aliases: %w", err)

@@ -34,7 +34,7 @@ var (
 )
 
 // Load returns the pinned description with its overlay applied (for a test package
-// directly under scripts/), loaded once per test
+// of scripts/suites/), loaded once per test
 // binary (it takes a second or two). When the description cannot be obtained (no
 // mirror and no network) the test is skipped with the reason, except under CI=true,
 // where that is a failure. Any other problem (a bad pin, an overlay that no longer
@@ -42,7 +42,7 @@ var (
 func Load(t testing.TB) *Pinned {
 	t.Helper()
 	once.Do(func() {
-		root, e := filepath.Abs(filepath.Join("..", ".."))
+		root, e := filepath.Abs(filepath.Join("..", "..", ".."))
 		if e != nil {
 			err = e
 			return

@@ -13,7 +13,7 @@ import (
 // Every exported name of the hand-written packages (intercom/ and pkg/) has a doc
 // comment, and every package has package documentation.
 func TestExportedNamesAreDocumented(t *testing.T) {
-	root := filepath.Join("..", "..")
+	root := filepath.Join("..", "..", "..")
 	pkgDoc := map[string]bool{}
 	checked := 0
 	for _, top := range []string{"intercom", "pkg"} {

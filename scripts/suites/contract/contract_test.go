@@ -19,7 +19,7 @@ import (
 // prismURLEnv names the environment variable that switches the suite on.
 const prismURLEnv = "INTERCOM_PRISM_URL"
 
-// apiVersionEnv names the variable through which scripts/contract/run.sh says which
+// apiVersionEnv names the variable through which scripts/suites/contract/run.sh says which
 // version of api/pin.yaml Prism serves (the pinned one).
 const apiVersionEnv = "INTERCOM_CONTRACT_API_VERSION"
 
@@ -55,7 +55,7 @@ func TestContract(t *testing.T) {
 	base := os.Getenv(prismURLEnv)
 	if base == "" {
 		t.Skip(prismURLEnv + " is not set: the contract suite needs a running Prism; " +
-			"run `bash scripts/contract/run.sh` (make contract)")
+			"run `bash scripts/suites/contract/run.sh` (make contract)")
 	}
 	u, err := url.Parse(base)
 	if err != nil || u.Scheme == "" || u.Host == "" {

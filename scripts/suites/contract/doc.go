@@ -36,6 +36,6 @@
 // supported versions that have it.
 //
 // The package holds tests only. They are skipped unless INTERCOM_PRISM_URL names a
-// running Prism; `bash scripts/contract/run.sh` (make contract) installs and starts Prism
+// running Prism; `bash scripts/suites/contract/run.sh` (make contract) installs and starts Prism
 // on a free loopback port, runs the suite and stops Prism again.
 package contract

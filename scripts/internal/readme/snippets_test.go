@@ -48,7 +48,7 @@ var knownImports = map[string]string{
 	"webhook":      "github.com/intercomkit/intercom-go/pkg/webhook",
 	"bulk":         "github.com/intercomkit/intercom-go/pkg/bulk",
 	"iter":         "iter",
-	"types":        "github.com/intercomkit/intercom-go/types",
+	"types":        "github.com/intercomkit/intercom-go/intercom/types",
 }
 
 // placeholders declares the names the snippets use without declaring them,
@@ -211,7 +211,7 @@ func exportData(t *testing.T, root string, pkgs []string) map[string]string {
 // the README never shows code that does not compile, ignores an error (an
 // unused variable fails), or uses an API that changed.
 func TestREADMESnippetsCompile(t *testing.T) {
-	root := filepath.Join("..", "..")
+	root := filepath.Join("..", "..", "..")
 	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
 	if err != nil {
 		t.Fatal(err)
@@ -248,7 +248,7 @@ func TestREADMESnippetsCompile(t *testing.T) {
 	}
 	for _, s := range blocks {
 		if mod := otherModule(s.code); mod != "" {
-			t.Logf("README.md:%d uses %s, its own module, which this module cannot import: that module's Example functions compile the same code", s.line, mod)
+			t.Logf("README.md:%d uses %s, its own module, which the root module cannot import: that module's Example functions compile the same code", s.line, mod)
 			continue
 		}
 		src, whole := source(s)

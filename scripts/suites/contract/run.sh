@@ -3,13 +3,13 @@
 # OpenAPI description with request validation on, and fails on any violation Prism
 # reports or any response the SDK cannot decode.
 #
-#   bash scripts/contract/run.sh [go test flags...]     (make contract)
+#   bash scripts/suites/contract/run.sh [go test flags...]     (make contract)
 #
 # Steps: npm ci (only when node_modules is missing or stale), fetch + verify the pinned
 # description (scripts/cmd/intercom-spec fetch), start Prism on a free loopback port,
-# wait until it listens, run `go test ./contract/` (through gotestsum, writing a
-# test2json file) with INTERCOM_PRISM_URL and INTERCOM_CONTRACT_API_VERSION set, stop
-# Prism.
+# wait until it listens, run `go test ./suites/contract/` in the scripts module (through
+# gotestsum, writing a test2json file) with INTERCOM_PRISM_URL and
+# INTERCOM_CONTRACT_API_VERSION set, stop Prism.
 #
 # Without a Node that Prism 5.16 runs on (node >= 20.19 and npm), the suite's own tests
 # still run and TestContract is reported as skipped, saying why; with CI=true that is a
@@ -24,7 +24,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
+root="$(cd "$here/../../.." && pwd)"
 ready_timeout="${PRISM_READY_TIMEOUT:-60}"
 log_dir="${CONTRACT_LOG_DIR:-$root/.build/contract}"
 
@@ -42,11 +42,11 @@ rm -f "$jsonfile"
 # generated for it.
 api_version="$(sed -n 's/^pinned: *"\(.*\)"/\1/p' "$root/api/pin.yaml")"
 
-# run_suite [VAR=value...]: go test ./contract/ through gotestsum (pinned in
-# scripts/tools/go.mod), verbose, writing the test2json file.
+# run_suite [VAR=value...]: go test ./suites/contract/ (a package of the scripts module)
+# through gotestsum (pinned in scripts/tools/go.mod), verbose, writing the test2json file.
 run_suite() {
-	(cd "$root" && env "$@" go tool -modfile="$root/scripts/tools/go.mod" gotestsum \
-		--format standard-verbose --jsonfile "$jsonfile" -- ./contract/ -count=1 "${go_flags[@]+"${go_flags[@]}"}")
+	(cd "$root/scripts" && env "$@" go tool -modfile="$root/scripts/tools/go.mod" gotestsum \
+		--format standard-verbose --jsonfile "$jsonfile" -- ./suites/contract/ -count=1 "${go_flags[@]+"${go_flags[@]}"}")
 }
 
 # --- 0. a Node that Prism 5.16 runs on --------------------------------------------------
@@ -75,7 +75,7 @@ lock_sum="$(sha256sum "$here/package-lock.json" | cut -d' ' -f1)"
 stamp="$here/node_modules/.intercom-go-lock.sha256"
 t0="$(now)"
 if [[ ! -x "$here/node_modules/.bin/prism" || ! -f "$stamp" || "$(cat "$stamp")" != "$lock_sum" ]]; then
-	echo "contract: npm ci (scripts/contract)"
+	echo "contract: npm ci (scripts/suites/contract)"
 	# --ignore-scripts: the only install script in the tree is a telemetry ping
 	# (@scarf/scarf); Prism needs none. SCARF_ANALYTICS=false covers it as well.
 	# --prefer-offline reuses npm's cache; --fetch-timeout bounds a stalled download at
@@ -122,7 +122,7 @@ trap 'stop_prism; exit 143' TERM
 # --errors: an invalid request gets a 422 (and an sl-violations header), and an example
 # that breaks its own schema a 500. --dynamic=false: answers are the description's
 # examples; the suite asks for a generated answer (Prefer: dynamic=true) only for the
-# operations whose example is broken (contract/exceptions_test.go), and --seed makes those
+# operations whose example is broken (exceptions_test.go), and --seed makes those
 # answers the same on every run.
 prism_seed="intercom-go-contract"
 

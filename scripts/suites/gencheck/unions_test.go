@@ -27,7 +27,7 @@ func TestNoNumberedUnionVariants(t *testing.T) {
 	var numbered, unions []string
 	readers := map[string]bool{}
 	for _, name := range []string{"intercom.gen.go", "unions.gen.go"} {
-		f, err := parser.ParseFile(fset, filepath.Join("..", "..", "gen", name), nil, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, filepath.Join("..", "..", "..", "gen", name), nil, parser.SkipObjectResolution)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -61,12 +61,12 @@ func TestContainersAreNotPointers(t *testing.T) {
 // pointer to a slice or map, directly or through a named type of the package.
 func containerPointers(t *testing.T) []string {
 	t.Helper()
-	root := filepath.Join("..", "..")
+	root := filepath.Join("..", "..", "..")
 	found, structs := scanContainerPointers(t, "", []string{filepath.Join(root, "gen", "intercom.gen.go")})
 	if structs < 100 {
 		t.Fatalf("only %d struct types in gen/intercom.gen.go: the parse is wrong", structs)
 	}
-	typesFiles, err := filepath.Glob(filepath.Join(root, "types", "*.go"))
+	typesFiles, err := filepath.Glob(filepath.Join(root, "intercom", "types", "*.go"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"log"
 
-	"github.com/intercomkit/intercom-go/types"
+	"github.com/intercomkit/intercom-go/intercom/types"
 )
 
 // The same field decodes whether Intercom sends the id as a number or a string.

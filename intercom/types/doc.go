@@ -21,6 +21,24 @@
 //   - [AttributeValue]: any JSON value (custom attribute and search values),
 //     with readers for each kind.
 //
+// # Ids are strings
+//
+// Every Intercom object id and id reference is a Go string in the generated
+// types. The fields Intercom's description declares as integers are
+// [NumericID] (sent as JSON numbers, as the description says); fields declared
+// as strings but seen as numbers are [ID] (sent as strings). Their GetX
+// accessors return plain strings ([]string for lists), so ids of different
+// objects compare directly:
+//
+//	conv.GetTeamAssigneeId() == team.GetId()
+//	slices.Contains(team.GetAdminIds(), admin.GetId())
+//
+// To set one in a request: AuthorId: "991" for a required field, and
+// intercom.Ptr[intercom.NumericID]("991") for an optional one (package
+// intercom aliases these types). The repository's CONTRIBUTING.md ("Ids are
+// strings", "Shape drift") lists every field of each API version that uses
+// these types, and why.
+//
 // The package is hand-written and has no dependencies beyond the standard
 // library, so package gen can import it.
 package types

@@ -22,8 +22,8 @@ import (
 // opsTablesDir and pinFile are api/operations/ and api/pin.yaml seen from the package
 // directory, where go test runs the package's tests.
 const (
-	opsTablesDir = "../api/operations"
-	pinFile      = "../api/pin.yaml"
+	opsTablesDir = "../../../api/operations"
+	pinFile      = "../../../api/pin.yaml"
 )
 
 // versionTables maps each supported API version to the operations of its per-operation

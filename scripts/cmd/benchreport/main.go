@@ -1,10 +1,11 @@
 // Command benchreport runs the performance suite of package intercom (the BenchmarkPerf*
 // benchmarks) and prints the medians as ratios against the baseline measured in the same
-// run, with the budgets of BENCHMARKS.md. It is what `make bench` runs:
+// run, with the budgets of BENCHMARKS.md. It is what `make bench` runs (from the scripts
+// module, -root naming the repository):
 //
-//	go run ./internal/benchreport -count 5
+//	cd scripts && go run ./cmd/benchreport -root .. -count 5
 //
-// The raw `go test -bench` output is kept in .build/bench.txt (benchstat reads it).
+// The raw `go test -bench` output is kept in ROOT/.build/bench.txt (benchstat reads it).
 package main
 
 import (
@@ -28,8 +29,9 @@ func main() {
 	count := flag.Int("count", 5, "runs of each benchmark (the report uses medians)")
 	bench := flag.String("bench", "^BenchmarkPerf", "benchmark regexp")
 	in := flag.String("in", "", "read this saved `go test -bench` output instead of running")
+	root := flag.String("root", ".", "the repository root (where ./intercom/ is)")
 	flag.Parse()
-	out, err := run(*in, *bench, *count)
+	out, err := run(*root, *in, *bench, *count)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "benchreport:", err)
 		os.Exit(1)
@@ -44,21 +46,22 @@ func main() {
 	}
 }
 
-func run(in, bench string, count int) ([]byte, error) {
+func run(root, in, bench string, count int) ([]byte, error) {
 	if in != "" {
 		return os.ReadFile(in)
 	}
 	args := []string{"test", "./intercom/", "-run", "^$", "-bench", bench, "-benchmem", "-count", strconv.Itoa(count), "-timeout", "60m"}
 	fmt.Fprintf(os.Stderr, "running: go %s\n", strings.Join(args, " "))
 	cmd := exec.Command("go", args...)
+	cmd.Dir = root
 	var buf bytes.Buffer
 	cmd.Stdout = io.MultiWriter(&buf, os.Stderr)
 	cmd.Stderr = os.Stderr
 	if err := cmd.Run(); err != nil {
 		return nil, err
 	}
-	_ = os.MkdirAll(".build", 0o755)
-	_ = os.WriteFile(filepath.Join(".build", "bench.txt"), buf.Bytes(), 0o644)
+	_ = os.MkdirAll(filepath.Join(root, ".build"), 0o755)
+	_ = os.WriteFile(filepath.Join(root, ".build", "bench.txt"), buf.Bytes(), 0o644)
 	return buf.Bytes(), nil
 }
 

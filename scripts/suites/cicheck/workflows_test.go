@@ -12,8 +12,8 @@ import (
 	"testing"
 )
 
-// root is the repository's root, from scripts/cicheck.
-const root = "../.."
+// root is the repository's root, from scripts/suites/cicheck.
+const root = "../../.."
 
 // usesLine matches a step's uses: an action pinned by a full commit SHA and
 // followed by the tag it stands for, e.g.

@@ -201,8 +201,8 @@ func (c *Client) do(req *http.Request) (resp *http.Response, err error) {
 		}
 
 		resp := res.resp
-		rl, found := parseRateLimit(resp.Header)
-		rl, found = saneRateLimit(rl, cfg.now())
+		rl, _ := parseRateLimit(resp.Header)
+		rl, found := saneRateLimit(rl, cfg.now())
 		if found {
 			c.observeRateLimit(rl, res.seq)
 		}

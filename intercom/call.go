@@ -17,8 +17,12 @@ func Ptr[T any](v T) *T { return &v }
 // Decoding is tolerant (see decode.go): a field that does not fit its type is
 // reported and the rest returned; a body that is not JSON, or is empty or null,
 // returns *DecodeError{StatusCode, Body, Err} (raw body kept).
-func doJSON[T any](ctx context.Context, c *Client, op *Operation, opts []Option, fn func(ctx context.Context) (*http.Response, error)) (*T, error) {
-	resp, err := fn(withCall(ctx, op, opts))
+func doJSON[T any](ctx context.Context, c *Client, op *Operation, opts []Option, fn func(ctx context.Context) (*http.Response, error)) (_ *T, err error) {
+	cctx := withCall(ctx, op, opts)
+	if cs := decodingCall(cctx); cs != nil {
+		defer func() { cs.decoded(err) }()
+	}
+	resp, err := fn(cctx)
 	if err != nil {
 		return nil, err
 	}

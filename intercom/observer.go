@@ -93,7 +93,8 @@ type CallResult struct {
 	// StatusCode is the status of the final response, or 0 when there was
 	// none.
 	StatusCode int
-	// Err is the call's error (an [*Error] for a non-2xx response), or nil.
+	// Err is the call's error (an [*Error] for a non-2xx response, a
+	// [*DecodeError] for a 2xx body that could not be decoded), or nil.
 	Err error
 	// Attempts is the number of attempts made (0 when the call failed before
 	// its first one, e.g. on an invalid option).
@@ -104,7 +105,8 @@ type CallResult struct {
 	// RequestID and RateLimit are those of the final response.
 	RequestID string
 	RateLimit RateLimit
-	// Duration is the time from entering to leaving the HTTP layer.
+	// Duration is the time from entering to leaving the HTTP layer (for a
+	// service method, to the end of decoding its response).
 	Duration time.Duration
 }
 
@@ -131,11 +133,45 @@ type callObs struct {
 	c    *Client // scrubs the token from what observers see
 	now  func() time.Time
 	cos  []CallObserver
+	cos1 [1]CallObserver // cos's storage for the usual single observer
 	res  CallResult
 	t0   time.Time // call start
 	ta   time.Time // start of the current attempt's wait, then of its send
 	cur  AttemptInfo
 	open bool // cur is an attempt not reported yet
+
+	// decode is the state of a call whose body doJSON decodes after the
+	// HTTP layer: a successful call is reported by cs.decoded, with the
+	// decoding error if any.
+	decode *callState
+	res0   CallResult // the result waiting for decoding
+}
+
+// decodingCall marks the call state in ctx (made by withCall for doJSON)
+// as one whose response is decoded after the HTTP layer, and returns it;
+// nil when ctx carries no state of its own.
+func decodingCall(ctx context.Context) *callState {
+	cs, _ := ctx.Value(callKey{}).(*callState)
+	if cs == nil || cs.sticky || cs.op == nil {
+		return nil
+	}
+	cs.decode = true
+	return cs
+}
+
+// decoded ends the observation the HTTP layer left to decoding, if any:
+// err, the decoding error, becomes the call's error.
+func (cs *callState) decoded(err error) {
+	o := cs.obs
+	if o == nil {
+		return
+	}
+	cs.obs = nil
+	r := o.res0
+	if err != nil {
+		r.Err = err
+	}
+	o.report(r)
 }
 
 // observeCall starts observing the call of req, or returns nil when the
@@ -146,6 +182,7 @@ func (c *Client) observeCall(req *http.Request, op *Operation, cfg *config) (*ca
 		return nil, req
 	}
 	o := &callObs{c: c, now: cfg.now}
+	o.cos = o.cos1[:0]
 	o.t0 = o.now()
 	info := CallInfo{Operation: op, Method: req.Method, Host: req.URL.Hostname(), Start: o.t0}
 	info.Port, _ = strconv.Atoi(portOf(req.URL))
@@ -165,6 +202,9 @@ func (c *Client) observeCall(req *http.Request, op *Operation, cfg *config) (*ca
 	}
 	if len(o.cos) == 0 {
 		return nil, req
+	}
+	if cs, _ := ctx.Value(callKey{}).(*callState); cs != nil && cs.decode && cs.op == op && cs.obs == nil {
+		o.decode = cs
 	}
 	return o, req
 }
@@ -254,6 +294,17 @@ func (o *callObs) end(resp **http.Response, err *error) {
 	if o.res.Attempts > 0 {
 		r.RequestID, r.RateLimit = o.cur.RequestID, o.cur.RateLimit
 	}
+	if *err == nil && o.decode != nil {
+		// doJSON decodes the body next: it reports the call (decoded).
+		o.res0 = r
+		o.decode.obs = o
+		return
+	}
+	o.report(r)
+}
+
+// report tells the observers the call ended with r.
+func (o *callObs) report(r CallResult) {
 	r.Duration = o.now().Sub(o.t0)
 	for _, co := range o.cos {
 		co.CallDone(r)

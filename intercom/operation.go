@@ -53,6 +53,12 @@ type callState struct {
 	// it whether they were written (see [writeTracker]); one allocation for
 	// the call instead of several per attempt.
 	tracker *callTracker
+
+	// decode is set by doJSON: the call's body is decoded after the HTTP
+	// layer returns, so a successful call's observers are told it ended
+	// (obs, set by the HTTP layer) only once decoding is done.
+	decode bool
+	obs    *callObs
 }
 
 // callTracker is the write tracker of one call and the trace that feeds it.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -19,7 +20,7 @@ const (
 	// otherwise: enough to fill Intercom's default budget at about 100 ms
 	// a call.
 	DefaultWorkers = 16
-	// DefaultProgressInterval is the least time between two progress reports.
+	// DefaultProgressInterval is the time between two progress reports.
 	DefaultProgressInterval = time.Second
 	// DefaultDrain is how long started items may run on after the context
 	// of Run is cancelled.
@@ -63,11 +64,12 @@ type Job[T any] struct {
 	// runner skip items whose key it holds. See [OpenFile].
 	Checkpoint Checkpoint
 
-	// Progress, if set, is called at most once per ProgressInterval while
-	// items finish, and once at the end with Final set. See [ProgressLine].
+	// Progress, if set, is called every ProgressInterval, also while no
+	// item finishes (a stall shows as a falling rate), and once at the end
+	// with Final set. See [ProgressLine].
 	Progress func(Progress)
-	// ProgressInterval is the least time between progress reports (default
-	// [DefaultProgressInterval]), on Clock.
+	// ProgressInterval is the time between progress reports (default
+	// [DefaultProgressInterval]), on the Ticker.
 	ProgressInterval time.Duration
 
 	// OnResult, if set, is told the outcome of every item the runner took
@@ -87,7 +89,35 @@ type Job[T any] struct {
 	// Clock reads the time for the progress: elapsed time, rates and the
 	// estimate (default time.Now). Tests pass a fake clock's Now.
 	Clock func() time.Time
+
+	// Ticker, if set, makes the ticker that drives the progress reports:
+	// it returns a channel that receives a value every d and a function
+	// that stops it. Nil uses a time.Ticker. Tests pass a channel they
+	// send on, together with Clock.
+	Ticker func(d time.Duration) (c <-chan time.Time, stop func())
+
+	// Reconcile, if set, finds out whether the write of an item whose
+	// outcome was unknown in an earlier run of this Job was applied after
+	// all (see [OutcomeUnknown]). The runner calls it, instead of going
+	// straight to Do, for each item whose key an earlier Run of this Job
+	// value ended as OutcomeUnknown: done reports that the item needs
+	// nothing more (it ends as Done, and is added to the checkpoint);
+	// otherwise Do runs. An error fails the item. It needs a Key. With a
+	// Reconcile, [Summary.Rerun] includes the items of unknown outcome.
+	// The Job value remembers their keys in memory only: another process
+	// running the input again calls Do for them directly, so where that
+	// matters make Do itself find before it creates.
+	// See [FindContact] and [Repeatable] for the patterns of contacts.
+	Reconcile func(ctx context.Context, c *intercom.Client, item T) (done bool, err error)
+
+	// unknown holds the keys of the items whose outcome was unknown in a
+	// run of this Job and is not settled yet; guarded by unknownMu.
+	unknown map[string]struct{}
 }
+
+// unknownMu guards Job.unknown of every Job (a mutex in the Job would
+// make copying a Job value, before it runs, an error for go vet).
+var unknownMu sync.Mutex
 
 // Status is how an item ended.
 type Status int
@@ -104,6 +134,12 @@ const (
 	// NotStarted: the run stopped (context cancelled, checkpoint failure)
 	// before the item began.
 	NotStarted
+	// OutcomeUnknown: Do failed with an error for which
+	// errors.Is(err, intercom.ErrOutcomeUnknown) holds: a write may have
+	// been applied although its response was lost. Running Do again could
+	// apply it twice (a second lead, a second note); reconcile first (see
+	// [Job.Reconcile]).
+	OutcomeUnknown
 )
 
 // String returns "done", "failed", "skipped" or "not started".
@@ -117,6 +153,8 @@ func (s Status) String() string {
 		return "skipped"
 	case NotStarted:
 		return "not started"
+	case OutcomeUnknown:
+		return "outcome unknown"
 	}
 	return fmt.Sprintf("Status(%d)", int(s))
 }
@@ -129,7 +167,8 @@ type Result[T any] struct {
 	Key string
 	// Status is how the item ended.
 	Status Status
-	// Err is the item's error when Status is Failed, else nil.
+	// Err is the item's error when Status is Failed or OutcomeUnknown,
+	// else nil.
 	Err error
 }
 
@@ -139,15 +178,16 @@ type Failure[T any] struct {
 	Item T
 	// Key is Job.Key(Item), or "" without a Key function.
 	Key string
-	// Err is the error Do returned (or ErrNoKey, ErrDuplicateKey).
+	// Err is the error Do returned (or ErrNoKey, ErrDuplicateKey, a
+	// *PanicError).
 	Err error
 }
 
 // Summary is the outcome of a run.
 type Summary[T any] struct {
-	// Done, Failed, Skipped and NotStarted count the items taken from the
-	// input by status.
-	Done, Failed, Skipped, NotStarted int
+	// Done, Failed, Skipped, NotStarted and Unknown (OutcomeUnknown) count
+	// the items taken from the input by status.
+	Done, Failed, Skipped, NotStarted, Unknown int
 	// Calls counts the HTTP requests the job's calls sent (retries
 	// included); Retries the attempts that were followed by another;
 	// RateLimited the 429 responses.
@@ -156,17 +196,32 @@ type Summary[T any] struct {
 	Elapsed time.Duration
 	// Failures lists the failed items in the order they failed.
 	Failures []Failure[T]
+	// Unknowns lists the items whose outcome is unknown (their write may
+	// have been applied), in the order they ended.
+	Unknowns []Failure[T]
+	// LimiterFailed counts the failed items whose error came from the rate
+	// limiter (it could not be consulted, for example Redis was down with a
+	// limiter that fails closed): the run then returns an error.
+	LimiterFailed int
 	// NotStartedItems lists the items taken from the input that never began.
 	// Items the run never took from the input are not listed: run the same
 	// input again (with a checkpoint, the done ones are skipped).
 	NotStartedItems []T
+
+	reconcile bool // the job has a Reconcile step
 }
 
 // Items returns the number of items taken from the input.
-func (s *Summary[T]) Items() int { return s.Done + s.Failed + s.Skipped + s.NotStarted }
+func (s *Summary[T]) Items() int {
+	return s.Done + s.Failed + s.Skipped + s.NotStarted + s.Unknown
+}
 
 // Rerun returns the failed items, then the items that never began, as a
-// sequence to run again.
+// sequence to run again with the same Job. The items whose outcome is
+// unknown come last, and only when the job has a [Job.Reconcile] step,
+// which the runner then calls for them before Do: without one, running
+// them again could apply their writes twice. Handle them yourself from
+// [Summary.Unknowns] in that case.
 func (s *Summary[T]) Rerun() iter.Seq[T] {
 	return func(yield func(T) bool) {
 		for _, f := range s.Failures {
@@ -179,15 +234,28 @@ func (s *Summary[T]) Rerun() iter.Seq[T] {
 				return
 			}
 		}
+		if !s.reconcile {
+			return
+		}
+		for _, u := range s.Unknowns {
+			if !yield(u.Item) {
+				return
+			}
+		}
 	}
 }
 
-// String describes the run in one line, e.g. "10000 items: 9800 done, 200
+// String describes the run in one line, e.g. "10000 items: 9800 done, 150
 // failed, 0 skipped, 0 not started; 10412 calls (212 retries, 0 rate-limited)
-// in 1m47s".
+// in 1m47s", with ", 50 outcome unknown" after the failed count when there
+// are any.
 func (s *Summary[T]) String() string {
-	return fmt.Sprintf("%d items: %d done, %d failed, %d skipped, %d not started; %d calls (%d retries, %d rate-limited) in %v",
-		s.Items(), s.Done, s.Failed, s.Skipped, s.NotStarted, s.Calls, s.Retries, s.RateLimited, s.Elapsed.Round(time.Millisecond))
+	unknown := ""
+	if s.Unknown > 0 {
+		unknown = fmt.Sprintf(", %d outcome unknown", s.Unknown)
+	}
+	return fmt.Sprintf("%d items: %d done, %d failed%s, %d skipped, %d not started; %d calls (%d retries, %d rate-limited) in %v",
+		s.Items(), s.Done, s.Failed, unknown, s.Skipped, s.NotStarted, s.Calls, s.Retries, s.RateLimited, s.Elapsed.Round(time.Millisecond))
 }
 
 // task is one item on its way to a worker.
@@ -215,6 +283,8 @@ func (j *Job[T]) Run(ctx context.Context, c *intercom.Client, items iter.Seq[T])
 		return nil, errors.New("bulk: Run: Job.Do is nil")
 	case j.Checkpoint != nil && j.Key == nil:
 		return nil, errors.New("bulk: Run: a Job with a Checkpoint needs a Key function")
+	case j.Reconcile != nil && j.Key == nil:
+		return nil, errors.New("bulk: Run: a Job with a Reconcile step needs a Key function")
 	case j.Workers < 0:
 		return nil, fmt.Errorf("bulk: Run: negative Workers %d", j.Workers)
 	case j.Total < 0:
@@ -246,11 +316,14 @@ func (j *Job[T]) Run(ctx context.Context, c *intercom.Client, items iter.Seq[T])
 	}()
 	itemCtx = intercom.ContextWithOptions(itemCtx, r.callOpts...)
 
+	stopReports := r.startReports()
+
 	work := make(chan task[T])
 	var wg sync.WaitGroup
 	for range j.workers() {
 		wg.Go(func() {
 			for t := range work {
+				r.inFlight.Add(1)
 				r.perform(itemCtx, c, t)
 			}
 		})
@@ -278,14 +351,12 @@ func (j *Job[T]) Run(ctx context.Context, c *intercom.Client, items iter.Seq[T])
 				continue
 			}
 		}
-		r.inFlight.Add(1)
 		select {
 		case work <- t:
 			continue
 		case <-ctx.Done():
 		case <-r.fatalCh:
 		}
-		r.inFlight.Add(-1)
 		r.release(t.key)
 		r.end(t, NotStarted, nil)
 		stopErr = r.stopped(ctx)
@@ -293,6 +364,7 @@ func (j *Job[T]) Run(ctx context.Context, c *intercom.Client, items iter.Seq[T])
 	}
 	close(work)
 	wg.Wait()
+	stopReports()
 	if stopErr == nil {
 		// A checkpoint failure of the last items, or a cancellation after
 		// the input ended, leaves the run complete: only a failure counts.
@@ -300,7 +372,11 @@ func (j *Job[T]) Run(ctx context.Context, c *intercom.Client, items iter.Seq[T])
 			stopErr = *e
 		}
 	}
-	return r.finish(), stopErr
+	sum := r.finish()
+	if stopErr == nil && sum.LimiterFailed > 0 {
+		stopErr = fmt.Errorf("bulk: %d items failed because the rate limiter failed (first: %w)", sum.LimiterFailed, r.limiterErr)
+	}
+	return sum, stopErr
 }
 
 func (j *Job[T]) key(item T) string {
@@ -340,10 +416,21 @@ type run[T any] struct {
 	keysMu  sync.Mutex
 	running map[string]struct{} // keys of running items, with a checkpoint
 
-	mu         sync.Mutex // guards sum, lastReport, and serialises callbacks
+	mu         sync.Mutex // guards sum, samples, limiterErr, and serialises callbacks
 	sum        Summary[T]
-	lastReport time.Time
+	samples    []sample // recent counts, for the current rates
+	limiterErr error    // the first item error caused by the rate limiter
 }
+
+// sample is the counts of a run at one moment, for the current rates.
+type sample struct {
+	at           time.Time
+	calls, items int64
+}
+
+// RateWindow is the span of time over which [Progress] computes the current
+// rates and the estimate.
+const RateWindow = 10 * time.Second
 
 func (j *Job[T]) newRun(c *intercom.Client) (*run[T], error) {
 	r := &run[T]{job: j, now: j.Clock, counter: &callCounter{}, fatalCh: make(chan struct{})}
@@ -351,22 +438,130 @@ func (j *Job[T]) newRun(c *intercom.Client) (*run[T], error) {
 		r.now = time.Now
 	}
 	r.start = r.now()
-	r.lastReport = r.start
+	r.sum.reconcile = j.Reconcile != nil
+	r.samples = []sample{{at: r.start}}
 	r.callOpts = []intercom.Option{intercom.WithObserver(r.counter)}
-	switch {
-	case j.RateLimiter != nil:
-		r.callOpts = append(r.callOpts, intercom.WithRateLimiter(j.RateLimiter))
-	case c.RateLimiter() == nil:
-		lim, err := ratelimit.NewLocal()
+	lim := j.RateLimiter
+	if lim == nil {
+		lim = c.RateLimiter()
+	}
+	if lim == nil {
+		l, err := ratelimit.NewLocal()
 		if err != nil {
 			return nil, fmt.Errorf("bulk: default rate limiter: %w", err)
 		}
-		r.callOpts = append(r.callOpts, intercom.WithRateLimiter(lim))
+		lim = l
 	}
+	r.callOpts = append(r.callOpts, intercom.WithRateLimiter(limiterProbe{lim}))
 	if j.Checkpoint != nil {
 		r.running = make(map[string]struct{})
 	}
 	return r, nil
+}
+
+// ErrRateLimiter is wrapped by the error of a call whose rate limiter
+// failed (its Wait returned an error other than the context's), for
+// example a Redis-backed limiter that could not reach Redis. An item that
+// fails with it is counted in [Summary.LimiterFailed], and makes Run return
+// an error.
+var ErrRateLimiter = errors.New("bulk: the rate limiter failed")
+
+// limiterProbe marks the errors of a rate limiter with ErrRateLimiter.
+type limiterProbe struct{ intercom.RateLimiter }
+
+func (p limiterProbe) Wait(ctx context.Context) error {
+	err := p.RateLimiter.Wait(ctx)
+	if err != nil && ctx.Err() == nil {
+		return fmt.Errorf("%w: %w", ErrRateLimiter, err)
+	}
+	return err
+}
+
+// PanicError is the error of an item whose Do (or Reconcile) panicked: the
+// runner recovers the panic, fails that item with a PanicError, and goes
+// on with the others.
+type PanicError struct {
+	// Value is the value passed to panic.
+	Value any
+	// Stack is the goroutine's stack trace at the panic.
+	Stack []byte
+}
+
+// Error returns "bulk: item panicked: " and the panic value.
+func (e *PanicError) Error() string { return fmt.Sprintf("bulk: item panicked: %v", e.Value) }
+
+// Unwrap returns the panic value when it is an error, else nil.
+func (e *PanicError) Unwrap() error {
+	err, _ := e.Value.(error)
+	return err
+}
+
+// ticker returns the progress ticker.
+func (j *Job[T]) ticker(d time.Duration) (<-chan time.Time, func()) {
+	if j.Ticker != nil {
+		return j.Ticker(d)
+	}
+	t := time.NewTicker(d)
+	return t.C, t.Stop
+}
+
+// startReports starts the progress reports on the ticker, if the job has
+// a Progress; the returned function stops them.
+func (r *run[T]) startReports() func() {
+	if r.job.Progress == nil {
+		return func() {}
+	}
+	iv := r.job.ProgressInterval
+	if iv <= 0 {
+		iv = DefaultProgressInterval
+	}
+	tick, stopTick := r.job.ticker(iv)
+	quit, exited := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(exited)
+		for {
+			select {
+			case <-tick:
+				r.mu.Lock()
+				r.job.Progress(r.progress(r.now(), false))
+				r.mu.Unlock()
+			case <-quit:
+				return
+			}
+		}
+	}()
+	return func() {
+		close(quit)
+		<-exited
+		stopTick()
+	}
+}
+
+// wasUnknown reports whether the item with key ended as OutcomeUnknown in
+// an earlier run of the job.
+func (j *Job[T]) wasUnknown(key string) bool {
+	unknownMu.Lock()
+	defer unknownMu.Unlock()
+	_, ok := j.unknown[key]
+	return ok
+}
+
+// setUnknown records (or forgets) that the item with key has an unknown
+// outcome.
+func (j *Job[T]) setUnknown(key string, unknown bool) {
+	if key == "" {
+		return
+	}
+	unknownMu.Lock()
+	defer unknownMu.Unlock()
+	if !unknown {
+		delete(j.unknown, key)
+		return
+	}
+	if j.unknown == nil {
+		j.unknown = make(map[string]struct{})
+	}
+	j.unknown[key] = struct{}{}
 }
 
 // stopped returns why the run must take no more items, or nil.
@@ -425,7 +620,7 @@ func (r *run[T]) release(key string) {
 
 // perform runs one item and records its end.
 func (r *run[T]) perform(ctx context.Context, c *intercom.Client, t task[T]) {
-	err := r.job.Do(ctx, c, t.item)
+	unsettled, err := r.do(ctx, c, t)
 	if err == nil && r.job.Checkpoint != nil {
 		// Record even when the run's context is cancelled: the item is done.
 		if cerr := r.job.Checkpoint.Add(context.WithoutCancel(ctx), t.key); cerr != nil {
@@ -434,11 +629,42 @@ func (r *run[T]) perform(ctx context.Context, c *intercom.Client, t task[T]) {
 	}
 	r.release(t.key)
 	r.inFlight.Add(-1)
-	if err != nil {
-		r.end(t, Failed, err)
-	} else {
-		r.end(t, Done, nil)
+	st := Done
+	switch {
+	case err == nil:
+	case errors.Is(err, intercom.ErrOutcomeUnknown):
+		st = OutcomeUnknown
+	default:
+		st = Failed
 	}
+	if r.job.Reconcile != nil {
+		r.job.setUnknown(t.key, st == OutcomeUnknown || unsettled)
+	}
+	r.end(t, st, err)
+}
+
+// do reconciles the item if an earlier run left its outcome unknown, then
+// runs Do unless it is done; a panic becomes the item's *PanicError.
+// unsettled reports that reconciling failed: the outcome is still unknown
+// and the next run must reconcile again.
+func (r *run[T]) do(ctx context.Context, c *intercom.Client, t task[T]) (unsettled bool, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = &PanicError{Value: v, Stack: debug.Stack()}
+		}
+	}()
+	if r.job.Reconcile != nil && r.job.wasUnknown(t.key) {
+		unsettled = true
+		done, err := r.job.Reconcile(ctx, c, t.item)
+		if err != nil {
+			return true, fmt.Errorf("bulk: reconciling an item of unknown outcome: %w", err)
+		}
+		if done {
+			return false, nil
+		}
+		unsettled = false
+	}
+	return false, r.job.Do(ctx, c, t.item)
 }
 
 // end records the outcome of one item and reports it.
@@ -457,20 +683,18 @@ func (r *run[T]) end(t task[T], st Status, err error) {
 	case NotStarted:
 		s.NotStarted++
 		s.NotStartedItems = append(s.NotStartedItems, t.item)
+	case OutcomeUnknown:
+		s.Unknown++
+		s.Unknowns = append(s.Unknowns, Failure[T]{Item: t.item, Key: t.key, Err: err})
+	}
+	if st == Failed && errors.Is(err, ErrRateLimiter) {
+		s.LimiterFailed++
+		if r.limiterErr == nil {
+			r.limiterErr = err
+		}
 	}
 	if r.job.OnResult != nil {
 		r.job.OnResult(Result[T]{Item: t.item, Key: t.key, Status: st, Err: err})
-	}
-	if r.job.Progress != nil {
-		now := r.now()
-		iv := r.job.ProgressInterval
-		if iv <= 0 {
-			iv = DefaultProgressInterval
-		}
-		if now.Sub(r.lastReport) >= iv {
-			r.lastReport = now
-			r.job.Progress(r.progress(now, false))
-		}
 	}
 }
 
@@ -478,16 +702,30 @@ func (r *run[T]) end(t task[T], st Status, err error) {
 func (r *run[T]) progress(now time.Time, final bool) Progress {
 	s := &r.sum
 	p := Progress{
-		Done: s.Done, Failed: s.Failed, Skipped: s.Skipped, NotStarted: s.NotStarted,
+		Done: s.Done, Failed: s.Failed, Skipped: s.Skipped, NotStarted: s.NotStarted, Unknown: s.Unknown,
 		InFlight: int(r.inFlight.Load()), Total: r.job.Total,
 		Calls: r.counter.calls.Load(), Retries: r.counter.retries.Load(), RateLimited: r.counter.limited.Load(),
 		Elapsed: now.Sub(r.start), Final: final,
 	}
-	if secs := p.Elapsed.Seconds(); secs > 0 {
-		p.CallsPerSecond = float64(p.Calls) / secs
-		p.ItemsPerSecond = float64(p.Done+p.Failed) / secs
+	items := int64(p.Done + p.Failed + p.Unknown)
+	// The current rates: over the samples of the last RateWindow (the
+	// oldest kept is the last one older than the window, so a stall shows
+	// as a falling rate); the final report gives the averages of the run.
+	r.samples = append(r.samples, sample{at: now, calls: p.Calls, items: items})
+	cut := 0
+	for cut < len(r.samples)-2 && now.Sub(r.samples[cut+1].at) >= RateWindow {
+		cut++
 	}
-	if left := p.Total - p.Done - p.Failed - p.Skipped - p.NotStarted; !final && p.Total > 0 && left > 0 && p.ItemsPerSecond > 0 {
+	r.samples = r.samples[cut:]
+	base := r.samples[0]
+	if final {
+		base = sample{at: r.start}
+	}
+	if secs := now.Sub(base.at).Seconds(); secs > 0 {
+		p.CallsPerSecond = float64(p.Calls-base.calls) / secs
+		p.ItemsPerSecond = float64(items-base.items) / secs
+	}
+	if left := p.Total - p.Done - p.Failed - p.Skipped - p.NotStarted - p.Unknown; !final && p.Total > 0 && left > 0 && p.ItemsPerSecond > 0 {
 		p.ETA = time.Duration(float64(left) / p.ItemsPerSecond * float64(time.Second))
 	}
 	return p

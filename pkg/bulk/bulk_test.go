@@ -353,16 +353,48 @@ func (c *stepClock) advance(d time.Duration) {
 	c.mu.Unlock()
 }
 
-func TestProgressReports(t *testing.T) {
+// TestProgressReportsOnTicker drives the reports with an injected ticker
+// and clock: a report every tick, also while an item stalls (the current
+// rate then falls to 0 and the estimate becomes unknown), and the final one.
+func TestProgressReportsOnTicker(t *testing.T) {
 	clk := &stepClock{now: t0}
+	tick := make(chan time.Time)
+	reported := make(chan bulk.Progress)
 	var reports []bulk.Progress
+	var final bulk.Progress
+	var stopped atomic.Bool
+	report := func() {
+		tick <- clk.Now()
+		reports = append(reports, <-reported)
+	}
 	job := bulk.Job[int]{
 		Workers:          1,
 		Total:            100,
 		Clock:            clk.Now,
 		ProgressInterval: 10 * time.Second,
-		Progress:         func(p bulk.Progress) { reports = append(reports, p) },
-		Do: func(context.Context, *intercom.Client, int) error {
+		Ticker: func(d time.Duration) (<-chan time.Time, func()) {
+			if d != 10*time.Second {
+				t.Errorf("ticker of %v, want the ProgressInterval", d)
+			}
+			return tick, func() { stopped.Store(true) }
+		},
+		Progress: func(p bulk.Progress) {
+			if p.Final {
+				final = p
+				return
+			}
+			reported <- p
+		},
+		Do: func(_ context.Context, _ *intercom.Client, i int) error {
+			if i > 0 && i%10 == 0 {
+				report()
+			}
+			if i == 50 { // a stall: three ticks, 5 s apart, while item 50 runs
+				for range 3 {
+					clk.advance(5 * time.Second)
+					report()
+				}
+			}
 			clk.advance(time.Second) // one item a second
 			return nil
 		},
@@ -370,17 +402,30 @@ func TestProgressReports(t *testing.T) {
 	if _, err := job.Run(context.Background(), offlineClient(t), ints(100)); err != nil {
 		t.Fatal(err)
 	}
-	// One report per 10 items (10s of the clock), and the final one.
-	if len(reports) != 11 {
-		t.Fatalf("%d reports, want 11", len(reports))
+	if len(reports) != 12 {
+		t.Fatalf("%d reports, want 12", len(reports))
 	}
-	p := reports[4]
-	if p.Done != 50 || p.Elapsed != 50*time.Second || p.ItemsPerSecond != 1 || p.ETA != 50*time.Second || p.Final {
-		t.Errorf("report 5: %+v", p)
+	p := reports[4] // at item 50
+	if p.Done != 50 || p.Elapsed != 50*time.Second || p.ItemsPerSecond != 1 || p.ETA != 50*time.Second || p.InFlight != 1 {
+		t.Errorf("report at item 50: %+v", p)
 	}
-	last := reports[10]
-	if !last.Final || last.Done != 100 || last.ETA != 0 || last.InFlight != 0 {
-		t.Errorf("final report: %+v", last)
+	stall := reports[5:8]
+	if s := stall[0]; s.Done != 50 || s.Elapsed != 55*time.Second || s.ItemsPerSecond >= 1 || s.ItemsPerSecond <= 0 {
+		t.Errorf("5 s into the stall: %+v, want the current rate below 1/s", s)
+	}
+	for _, s := range stall[1:] {
+		if s.Done != 50 || s.ItemsPerSecond != 0 || s.ETA != 0 || s.InFlight != 1 {
+			t.Errorf("10 s or more into the stall: %+v, want rate 0 and no estimate", s)
+		}
+	}
+	if r := reports[8]; r.Done != 60 || r.ItemsPerSecond <= 0 {
+		t.Errorf("after the stall: %+v", r)
+	}
+	if !final.Final || final.Done != 100 || final.ETA != 0 || final.InFlight != 0 || final.Elapsed != 115*time.Second {
+		t.Errorf("final report: %+v", final)
+	}
+	if !stopped.Load() {
+		t.Error("the ticker was not stopped")
 	}
 }
 

@@ -10,7 +10,8 @@ import (
 func TestProgressLineModes(t *testing.T) {
 	p := Progress{Done: 1, Total: 2}
 	var term, plain bytes.Buffer
-	tl, pl := progressLine(&term, true), progressLine(&plain, false)
+	noLimit := func() int { return 0 }
+	tl, pl := progressLine(&term, true, noLimit), progressLine(&plain, false, noLimit)
 	tl(p)
 	pl(p)
 	p.Done, p.Final = 2, true

@@ -49,6 +49,7 @@ type Server struct {
 	st      *store
 	reqs    []*RecordedRequest
 	faults  []*faultState
+	losses  []*lossState // see LoseResponses
 	rng     *rand.Rand
 	rlStart time.Time // start of the current rate-limit window
 	rlUsed  int
@@ -290,13 +291,8 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		if fault.Drop {
-			if hj, ok := w.(http.Hijacker); ok {
-				if conn, _, err := hj.Hijack(); err == nil {
-					_ = conn.Close()
-					return
-				}
-			}
-			panic(http.ErrAbortHandler) // no hijack (HTTP/2): abort the stream
+			dropConnection(w)
+			return
 		}
 		if fault.Status != 0 {
 			s.write(w, rec, s.faultResponse(*fault, reqID))
@@ -306,7 +302,12 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 
 	s.mu.Lock()
 	resp := s.handle(r, rt, params, found, body, readErr, reqID)
+	lost := len(s.losses) > 0 && s.pickLoss(rec)
 	s.mu.Unlock()
+	if lost {
+		dropConnection(w)
+		return
+	}
 	s.write(w, rec, resp)
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"time"
 
 	"github.com/redis/go-redis/v9"
 
@@ -34,7 +35,9 @@ func ExampleNew() {
 }
 
 // A job that must never exceed the budget fails closed: while Redis cannot
-// be used, calls fail with an error wrapping ErrUnavailable.
+// be used, calls wait for it, as long as their context allows; a call whose
+// context ends during the outage fails with an error wrapping
+// ErrUnavailable.
 func ExampleWithFailureMode() {
 	rdb := redis.NewClient(&redis.Options{Addr: os.Getenv("REDIS_ADDR")})
 	defer rdb.Close()
@@ -49,8 +52,10 @@ func ExampleWithFailureMode() {
 		fmt.Println(err)
 		return
 	}
-	_, err = client.Raw().IdentifyAdminWithResponse(context.Background())
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	_, err = client.Raw().IdentifyAdminWithResponse(ctx)
 	if errors.Is(err, redisrate.ErrUnavailable) {
-		fmt.Println("rate limiter unavailable; try again later")
+		fmt.Println("Redis was unreachable for a minute; try again later")
 	}
 }

@@ -255,24 +255,41 @@ func deadClient(t *testing.T) (*redis.Client, *atomic.Int64) {
 	return c, dials
 }
 
-func TestFailClosed(t *testing.T) {
+// TestFailClosedBacksOff: with Redis unreachable, a limiter that fails
+// closed waits (it returned ErrUnavailable at once, failing every request),
+// trying Redis again after 50 ms, 100 ms, ... up to the retry interval; when
+// its context ends, the error wraps the context's error, ErrUnavailable and
+// Redis's error. One warning is logged for the outage.
+func TestFailClosedBacksOff(t *testing.T) {
 	logger, logs := testLogger()
-	rdb, _ := deadClient(t)
-	l := newLimiter(t, rdb, uniqueKey(t), redisrate.WithFailureMode(redisrate.FailClosed), redisrate.WithLogger(logger))
-	for range 3 {
-		err := l.Wait(testCtx(t))
-		if !errors.Is(err, redisrate.ErrUnavailable) {
-			t.Fatalf("Wait = %v, want an error wrapping ErrUnavailable", err)
+	clk := clocktest.NewManual(epoch)
+	rdb, dials := deadClient(t)
+	l := newLimiter(t, rdb, uniqueKey(t), redisrate.WithFailureMode(redisrate.FailClosed), redisrate.WithLogger(logger),
+		redisrate.WithRetryInterval(400*time.Millisecond), redisrate.WithClock(clk))
+	ctx, cancel := context.WithCancel(testCtx(t))
+	done := waitAsync(l, ctx)
+	for i, want := range []time.Duration{50, 100, 200, 400, 400} {
+		if got := sleeping(t, ctx, clk); got != want*time.Millisecond {
+			t.Fatalf("wait %d: sleeps %v, want %v", i+1, got, want*time.Millisecond)
 		}
-		if !strings.Contains(err.Error(), "refused") {
-			t.Errorf("Wait error %q does not carry the Redis error", err)
+		if n := dials.Load(); n != int64(i+1) {
+			t.Fatalf("wait %d: %d tries of Redis, want %d", i+1, n, i+1)
 		}
+		clk.Advance(want * time.Millisecond)
 	}
-	if n := strings.Count(logs.String(), "level=WARN"); n != 1 {
-		t.Errorf("logged %d warnings for one outage, want 1:\n%s", n, logs)
+	sleeping(t, ctx, clk)
+	select {
+	case err := <-done:
+		t.Fatalf("Wait returned %v during the outage, want it to wait", err)
+	default:
 	}
-	if !strings.Contains(logs.String(), "fail closed") {
-		t.Errorf("warning does not say the limiter fails closed:\n%s", logs)
+	cancel()
+	err := <-done
+	if !errors.Is(err, context.Canceled) || !errors.Is(err, redisrate.ErrUnavailable) || !strings.Contains(err.Error(), "refused") {
+		t.Errorf("Wait = %v, want context.Canceled, ErrUnavailable and the Redis error", err)
+	}
+	if n := strings.Count(logs.String(), "level=WARN"); n != 1 || !strings.Contains(logs.String(), "fail closed") {
+		t.Errorf("want one warning saying the limiter fails closed, got:\n%s", logs)
 	}
 }
 
@@ -283,7 +300,7 @@ func TestFailOpenKeepsLocalPause(t *testing.T) {
 	rdb, _ := deadClient(t)
 	l := newLimiter(t, rdb, uniqueKey(t), redisrate.WithLimit(100, 10*time.Second), redisrate.WithLogger(logger),
 		redisrate.WithClock(clk))
-	for range 3 {
+	for range 2 { // the burst of the in-process pace: no wait
 		if err := l.Wait(ctx); err != nil {
 			t.Fatalf("Wait = %v, want nil (fail open)", err)
 		}
@@ -306,35 +323,30 @@ func TestFailOpenKeepsLocalPause(t *testing.T) {
 	}
 }
 
-// TestRetryIntervalSparesRedis checks that after a failure the limiter does
-// not try Redis again before the retry interval has passed.
+// TestRetryIntervalSparesRedis checks that after a failure a limiter that
+// fails open does not try Redis again before the retry interval has passed.
 func TestRetryIntervalSparesRedis(t *testing.T) {
-	for _, mode := range []redisrate.FailureMode{redisrate.FailOpen, redisrate.FailClosed} {
-		t.Run(mode.String(), func(t *testing.T) {
-			logger, _ := testLogger()
-			ctx := testCtx(t)
-			clk := clocktest.NewManual(epoch)
-			rdb, dials := deadClient(t)
-			l := newLimiter(t, rdb, uniqueKey(t), redisrate.WithFailureMode(mode), redisrate.WithLogger(logger),
-				redisrate.WithRetryInterval(2*time.Second), redisrate.WithClock(clk))
-			check := func(wantDials int64) {
-				t.Helper()
-				err := l.Wait(ctx)
-				if (mode == redisrate.FailClosed) != errors.Is(err, redisrate.ErrUnavailable) {
-					t.Fatalf("%v: Wait = %v", mode, err)
-				}
-				if got := dials.Load(); got != wantDials {
-					t.Fatalf("dials = %d, want %d", got, wantDials)
-				}
-			}
-			check(1)
-			check(1) // within the interval: Redis left alone
-			clk.Advance(time.Second)
-			check(1)
-			clk.Advance(time.Second)
-			check(2) // the interval has passed: probe again
-		})
+	logger, _ := testLogger()
+	ctx := testCtx(t)
+	clk := clocktest.NewManual(epoch)
+	rdb, dials := deadClient(t)
+	l := newLimiter(t, rdb, uniqueKey(t), redisrate.WithLogger(logger),
+		redisrate.WithRetryInterval(2*time.Second), redisrate.WithClock(clk))
+	check := func(wantDials int64) {
+		t.Helper()
+		if err := l.Wait(ctx); err != nil {
+			t.Fatalf("Wait = %v", err)
+		}
+		if got := dials.Load(); got != wantDials {
+			t.Fatalf("dials = %d, want %d", got, wantDials)
+		}
 	}
+	check(1)
+	check(1) // within the interval: Redis left alone
+	clk.Advance(time.Second)
+	check(1)
+	clk.Advance(time.Second)
+	check(2) // the interval has passed: probe again
 }
 
 // TestRecoversWhenRedisComesBack stops and restarts a real redis-server.

@@ -35,20 +35,27 @@
 // refused, timeout, a Redis error) the limiter does what its [FailureMode]
 // says:
 //
-//   - [FailOpen] (the default): Wait lets the request go without the shared
-//     pace, and logs a warning through log/slog once per outage (and an
-//     informational message when Redis answers again). Pauses that this
-//     process learned itself from a 429 are still honoured. Requests may then
-//     exceed the budget and get 429s, which the client's retries handle.
-//   - [FailClosed]: Wait returns an error wrapping [ErrUnavailable] (and the
-//     Redis error), so no request is sent while the limiter cannot be
-//     consulted. The outage is logged the same way.
+//   - [FailOpen] (the default): the process goes on under its own share of
+//     the budget, paced in process: Share × Limit divided by the number of
+//     processes that used the key lately (each limiter records itself in
+//     Redis, key+":procs", every few seconds while Redis answers; see
+//     [WithProcesses] to set the number). Pauses this process learned itself
+//     from a 429 are honoured. So an outage neither stops the work nor lets
+//     the processes together exceed the budget (as long as the number of
+//     processes does not grow during it).
+//   - [FailClosed]: Wait waits for Redis to answer again, trying it with
+//     exponential backoff up to the retry interval ([WithRetryInterval]),
+//     for as long as its context allows: no request is sent while the
+//     limiter cannot be consulted, and none fails because of the outage.
+//     When the context ends first, the error wraps the context's error and
+//     [ErrUnavailable].
 //
-// After a failed command the limiter leaves Redis alone for a retry interval
-// (see [WithRetryInterval]) and applies its failure mode at once, so that an
-// outage does not add a timeout to every request. Observe cannot return an
-// error: when it cannot record a pause in Redis it keeps the pause for its own
-// process.
+// Either way the outage is logged through log/slog once (a warning, and an
+// informational message when Redis answers again). After a failed command
+// the limiter leaves Redis alone for a while (the retry interval when
+// failing open, the backoff when failing closed), so that an outage does
+// not add a timeout to every request. Observe cannot return an error: when
+// it cannot record a pause in Redis it keeps the pause for its own process.
 //
 // How fast a command fails is up to the Redis client: a refused connection
 // fails at once, a host that does not answer takes the client's DialTimeout
@@ -59,6 +66,8 @@ package redisrate
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -73,17 +82,19 @@ import (
 	"github.com/intercomkit/intercom-go/pkg/ratelimit"
 )
 
-// ErrUnavailable is wrapped by the error Wait returns when Redis cannot be
-// used and the limiter fails closed.
+// ErrUnavailable is wrapped, with the context's error, by the error Wait
+// returns when its context ends while it waits for Redis to answer again
+// (a limiter that fails closed).
 var ErrUnavailable = errors.New("redisrate: redis unavailable")
 
 // FailureMode is what a limiter does when Redis cannot be used.
 type FailureMode int
 
 const (
-	// FailOpen lets requests go without the shared pace, logging a warning.
+	// FailOpen paces requests in process, at this process's share of the
+	// budget, while Redis cannot be used.
 	FailOpen FailureMode = iota
-	// FailClosed makes Wait return an error wrapping ErrUnavailable.
+	// FailClosed makes Wait wait, inside its context, until Redis answers.
 	FailClosed
 )
 
@@ -102,9 +113,17 @@ func (m FailureMode) String() string {
 const (
 	// DefaultTimeout bounds each Redis command of a limiter.
 	DefaultTimeout = time.Second
-	// DefaultRetryInterval is how long a limiter leaves Redis alone after a
-	// failed command.
+	// DefaultRetryInterval is how long a limiter that fails open leaves
+	// Redis alone after a failed command, and the longest backoff of one
+	// that fails closed.
 	DefaultRetryInterval = time.Second
+	// heartbeat is how often a limiter records itself in Redis, for the
+	// count of processes sharing the key; an entry older than three
+	// heartbeats no longer counts.
+	heartbeat = 2 * time.Second
+	// minBackoff and firstBackoff bound the first waits of a limiter that
+	// fails closed.
+	minBackoff, firstBackoff = 10 * time.Millisecond, 50 * time.Millisecond
 )
 
 // Limiter is an [intercom.RateLimiter] whose state lives in Redis, so that
@@ -117,6 +136,9 @@ type Limiter struct {
 	gcra     *redis_rate.Limiter
 	key      string
 	pauseKey string
+	procsKey string
+	id       string // this limiter's member in procsKey
+	procs    int    // WithProcesses, or 0 to count them in Redis
 
 	window  time.Duration
 	share   float64
@@ -135,9 +157,14 @@ type Limiter struct {
 	pace        redis_rate.Limit // derived from limit and margin
 	margin      int              // requests held back from each window (edge.go)
 	edge        edgeGuard
-	pausedUntil time.Time // pause this process learned itself
-	retryAt     time.Time // after a failure: Redis is left alone until then
-	lastErr     error     // the failure
+	pausedUntil time.Time        // pause this process learned itself
+	retryAt     time.Time        // after a failure: Redis is left alone until then
+	lastErr     error            // the failure
+	backoff     time.Duration    // the next wait of a limiter failing closed
+	peers       int              // processes sharing the key, as last counted
+	nextBeat    time.Time        // when to record this process in Redis again
+	fallback    *ratelimit.Local // the in-process pace while failing open
+	fallbackFor [2]int           // limit and peers fallback was made for
 
 	down atomic.Bool // the last Redis command failed (for logging once)
 }
@@ -158,6 +185,21 @@ type settings struct {
 	clock   ratelimit.Clock
 	timeout time.Duration
 	retry   time.Duration
+	procs   int
+}
+
+// WithProcesses sets the number of processes sharing the budget, for the
+// share each takes while Redis is unreachable and the limiter fails open
+// (it then paces at Share × Limit / n). By default the limiters count
+// themselves in Redis.
+func WithProcesses(n int) Option {
+	return func(s *settings) error {
+		if n < 1 {
+			return fmt.Errorf("redisrate: processes must be at least 1, got %d", n)
+		}
+		s.procs = n
+		return nil
+	}
 }
 
 // WithLimit sets the budget: limit requests per window (default
@@ -246,8 +288,9 @@ func WithTimeout(d time.Duration) Option {
 	}
 }
 
-// WithRetryInterval sets how long after a failed Redis command the limiter
-// applies its failure mode at once, without trying Redis (default
+// WithRetryInterval sets how long after a failed Redis command a limiter
+// that fails open paces in process without trying Redis, and the longest
+// wait between two tries of a limiter that fails closed (default
 // [DefaultRetryInterval]). This keeps an outage from adding a timeout to
 // every request; the first command after the interval probes Redis again.
 func WithRetryInterval(d time.Duration) Option {
@@ -310,6 +353,10 @@ func New(rdb redis.UniversalClient, key string, opts ...Option) (*Limiter, error
 		gcra:     redis_rate.NewLimiter(rdb),
 		key:      key,
 		pauseKey: key + ":pause",
+		procsKey: key + ":procs",
+		id:       newID(),
+		procs:    s.procs,
+		peers:    max(s.procs, 1),
 		window:   s.window,
 		share:    s.share,
 		burst:    s.burst,
@@ -357,10 +404,10 @@ func (l *Limiter) setPace() {
 }
 
 // Wait blocks until one request may be sent, or ctx is done (then it returns
-// ctx.Err()). It waits out a pause learned by this process or, through Redis,
-// by any other, then for the request's turn in the shared pace. When Redis
-// cannot be used it fails open (returns nil) or closed (returns an error
-// wrapping ErrUnavailable), as configured.
+// an error wrapping ctx.Err()). It waits out a pause learned by this process
+// or, through Redis, by any other, then for the request's turn in the shared
+// pace. When Redis cannot be used it paces in process (fail open) or waits
+// for Redis (fail closed), as configured.
 func (l *Limiter) Wait(ctx context.Context) error {
 	if l.rdb == nil {
 		return errZeroLimiter
@@ -379,17 +426,26 @@ func (l *Limiter) Wait(ctx context.Context) error {
 		now := l.clock.Now()
 		pause := l.pausedUntil.Sub(now)
 		pace := l.pace
-		skip, lastErr := now.Before(l.retryAt), l.lastErr
+		down, lastErr, retryAt := now.Before(l.retryAt), l.lastErr, l.retryAt
 		l.mu.Unlock()
 
 		if pause <= 0 {
-			if skip {
-				return l.failMode(lastErr)
+			if down {
+				if l.mode == FailOpen {
+					return l.fallbackWait(ctx)
+				}
+				if err := l.clock.Sleep(ctx, retryAt.Sub(now)); err != nil {
+					return fmt.Errorf("%w while %w: %w", err, ErrUnavailable, lastErr)
+				}
+				continue
 			}
 			var err error
 			pause, err = l.sharedPause(ctx)
 			if err != nil {
-				return l.unavailable(ctx, err)
+				if cerr := l.unavailable(ctx, err); cerr != nil {
+					return cerr
+				}
+				continue
 			}
 		}
 		if pause > 0 {
@@ -404,9 +460,13 @@ func (l *Limiter) Wait(ctx context.Context) error {
 		res, err := l.gcra.Allow(rctx, l.key, pace)
 		cancel()
 		if err != nil {
-			return l.unavailable(ctx, err)
+			if cerr := l.unavailable(ctx, err); cerr != nil {
+				return cerr
+			}
+			continue
 		}
 		l.available()
+		l.beat(ctx, now)
 		if res.Allowed > 0 {
 			l.mu.Lock()
 			l.edge.granted(asked)
@@ -417,6 +477,69 @@ func (l *Limiter) Wait(ctx context.Context) error {
 			return err
 		}
 	}
+}
+
+// fallbackWait paces a request in process, at this process's share of the
+// budget, while Redis cannot be used (fail open).
+func (l *Limiter) fallbackWait(ctx context.Context) error {
+	l.mu.Lock()
+	want := [2]int{max(l.limit/l.peers, 1), l.peers}
+	if l.fallback == nil || l.fallbackFor != want {
+		fb, err := ratelimit.NewLocal(ratelimit.WithLimit(want[0], l.window), ratelimit.WithShare(l.share),
+			ratelimit.WithBurst(max(min(l.burst, want[0]), 1)), ratelimit.WithClock(l.clock), ratelimit.WithoutLimitLearning())
+		if err != nil { // cannot happen: the inputs were checked
+			l.mu.Unlock()
+			return nil
+		}
+		l.fallback, l.fallbackFor = fb, want
+	}
+	fb := l.fallback
+	l.mu.Unlock()
+	return fb.Wait(ctx)
+}
+
+// beat records this process in Redis (at most once per heartbeat) and
+// learns how many processes share the key.
+func (l *Limiter) beat(ctx context.Context, now time.Time) {
+	if l.procs > 0 {
+		return
+	}
+	l.mu.Lock()
+	due := !now.Before(l.nextBeat)
+	if due {
+		l.nextBeat = now.Add(heartbeat)
+	}
+	l.mu.Unlock()
+	if !due {
+		return
+	}
+	rctx, cancel := context.WithTimeout(ctx, l.timeout)
+	defer cancel()
+	n, err := countProcs.Run(rctx, l.rdb, []string{l.procsKey}, now.UnixMilli(), l.id, (3 * heartbeat).Milliseconds()).Int()
+	if err != nil || n < 1 {
+		return // the count is a hint: keep the last one
+	}
+	l.mu.Lock()
+	l.peers = n
+	l.mu.Unlock()
+}
+
+// countProcs records ARGV[2] in the sorted set KEYS[1] at time ARGV[1]
+// (ms), drops members older than ARGV[3] ms, and returns how many are left.
+var countProcs = redis.NewScript(`
+local now = tonumber(ARGV[1])
+local ttl = tonumber(ARGV[3])
+redis.call("ZADD", KEYS[1], now, ARGV[2])
+redis.call("ZREMRANGEBYSCORE", KEYS[1], "-inf", now - ttl)
+redis.call("PEXPIRE", KEYS[1], ttl)
+return redis.call("ZCARD", KEYS[1])
+`)
+
+// newID returns a random member name for this limiter.
+func newID() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }
 
 // sharedPause returns what is left of the pause recorded in Redis.
@@ -430,29 +553,32 @@ func (l *Limiter) sharedPause(ctx context.Context) (time.Duration, error) {
 	return ttl, nil // negative when there is no pause (no key, or no expiry)
 }
 
-// unavailable records a failed Redis command of Wait and applies the
-// failure mode.
+// unavailable records a failed Redis command of Wait. It returns the
+// error Wait ends with: nil, for Wait to apply the failure mode, or the
+// context's error when the caller gave up (Redis is not to blame).
 func (l *Limiter) unavailable(ctx context.Context, err error) error {
 	if ctxErr := ctx.Err(); ctxErr != nil {
-		return ctxErr // the caller gave up; Redis is not to blame
+		return ctxErr
 	}
 	l.outage(err)
-	return l.failMode(err)
-}
-
-// failMode is Wait's result while Redis cannot be used.
-func (l *Limiter) failMode(err error) error {
-	if l.mode == FailClosed {
-		return fmt.Errorf("%w: %w", ErrUnavailable, err)
-	}
 	return nil
 }
 
 // outage records a failed Redis command, and logs the start of an outage
-// once.
+// once. Redis is left alone for the retry interval (fail open) or the next
+// backoff (fail closed).
 func (l *Limiter) outage(err error) {
 	l.mu.Lock()
-	l.retryAt, l.lastErr = l.clock.Now().Add(l.retry), err
+	wait := l.retry
+	if l.mode == FailClosed {
+		limit := max(l.retry, minBackoff)
+		if l.backoff == 0 {
+			l.backoff = min(firstBackoff, limit)
+		}
+		wait = l.backoff
+		l.backoff = min(2*l.backoff, limit)
+	}
+	l.retryAt, l.lastErr = l.clock.Now().Add(wait), err
 	l.mu.Unlock()
 	if l.down.CompareAndSwap(false, true) {
 		l.logger.Warn("intercom rate limiter: Redis unavailable; "+l.mode.String()+" until it answers again",
@@ -464,7 +590,7 @@ func (l *Limiter) outage(err error) {
 func (l *Limiter) available() {
 	if l.down.CompareAndSwap(true, false) {
 		l.mu.Lock()
-		l.retryAt, l.lastErr = time.Time{}, nil
+		l.retryAt, l.lastErr, l.backoff = time.Time{}, nil, 0
 		l.mu.Unlock()
 		l.logger.Info("intercom rate limiter: Redis available again", slog.String("key", l.key))
 	}

@@ -59,7 +59,7 @@ check-versions: ## Every supported version of api/pin.yaml in a scratch tree: ge
 	@bash scripts/check-versions.sh $(if $(LIGHT),-light) $(VERSIONS)
 
 .PHONY: bump-api
-bump-api: ## Move the pin to V (make bump-api V=2.16 [PREV=ref]): pin entry, overlay, generate, whole-tree check, API diff.
+bump-api: ## Move the pin to V (make bump-api V=2.16 [COMMIT=c] [PREV=ref]): pin entry, report, generate, make test, CHANGELOG draft.
 	@bash scripts/bump-api.sh "$(V)"
 
 .PHONY: tools
@@ -70,6 +70,10 @@ tools: ## Build the pinned tools (gotestsum, staticcheck, apidiff) into the buil
 .PHONY: test
 test: ## Every module's tests, each step even after a failure; ends with `tests: N passed, N failed, N skipped`.
 	@bash scripts/test.sh
+
+.PHONY: test-long
+test-long: ## Long tests: the whole tree on a synthetic next API version with edits only in api/ (minutes).
+	cd scripts && INTERCOM_TEST_LONG=1 $(GO) test -count=1 -timeout 60m -run 'TestNextVersionTree' -v ./suites/bumptest/
 
 .PHONY: test-short
 test-short: ## Root module tests only, without -race.

@@ -25,6 +25,9 @@ var _ = func(r *gen.CreateMessageResponse) *gen.Message { return r.JSON200 }
 // GetWhatsAppStatus fetches the delivery status of one WhatsApp
 // message (GET /messages/whatsapp/status).
 func (s *MessagesService) GetWhatsAppStatus(ctx context.Context, params *gen.RetrieveWhatsAppMessageStatusParams, opts ...Option) (*gen.WhatsappMessageStatus, error) {
+	if err := requireParam("message_id", params == nil || params.MessageId == ""); err != nil {
+		return nil, err
+	}
 	return doJSON[gen.WhatsappMessageStatus](ctx, s.c, opRetrieveWhatsAppMessageStatus, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.RetrieveWhatsAppMessageStatus(ctx, params)
 	})
@@ -36,6 +39,9 @@ var _ = func(r *gen.RetrieveWhatsAppMessageStatusResponse) *gen.WhatsappMessageS
 // the WhatsApp messages a ruleset sent (GET /messages/status);
 // params.RulesetId is required.
 func (s *MessagesService) ListWhatsAppStatuses(ctx context.Context, params *gen.GetWhatsAppMessageStatusParams, opts ...Option) (*gen.WhatsappMessageStatusList, error) {
+	if err := requireParam("ruleset_id", params == nil || params.RulesetId == ""); err != nil {
+		return nil, err
+	}
 	return doJSON[gen.WhatsappMessageStatusList](ctx, s.c, opGetWhatsAppMessageStatus, opts, func(ctx context.Context) (*http.Response, error) {
 		return s.c.gen.GetWhatsAppMessageStatus(ctx, params)
 	})
@@ -47,6 +53,9 @@ var _ = func(r *gen.GetWhatsAppMessageStatusResponse) *gen.WhatsappMessageStatus
 // arguments are those of [MessagesService.ListWhatsAppStatuses]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
 func (s *MessagesService) ListWhatsAppStatusesAll(ctx context.Context, params *gen.GetWhatsAppMessageStatusParams, opts ...Option) iter.Seq2[gen.WhatsappMessageStatusEvent, error] {
+	if err := requireParam("ruleset_id", params == nil || params.RulesetId == ""); err != nil {
+		return errSeq[gen.WhatsappMessageStatusEvent](err)
+	}
 	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opGetWhatsAppMessageStatus, opts,
 		func(ctx context.Context, cursor string) (*http.Response, error) {

@@ -4,7 +4,8 @@
 //	intercom-spec [-root DIR] fetch    [-version V]          # verify and cache the upstream file
 //	intercom-spec [-root DIR] validate [-version V]          # overlay + kin-openapi validation
 //	intercom-spec [-root DIR] generate [-version V] [-out D] [-facade F] # gen/ into D, the facade into F
-//	intercom-spec [-root DIR] bump -version V                # pin V: pin entry, overlay seed, pinned, supported
+//	intercom-spec [-root DIR] bump -version V [-commit C]    # pin V (at C): its pin entry, overlay seed, pinned, supported
+//	intercom-spec [-root DIR] report -from OLD -version V [-apply] # the breaking changes OLD → V, file by file
 //	intercom-spec [-root DIR] changelog-draft -file F        # put F (Markdown) into CHANGELOG.md as the draft
 //
 // V defaults to the pinned version of api/pin.yaml (bump requires it).
@@ -36,7 +37,7 @@ func run(args []string) error {
 		return err
 	}
 	if global.NArg() == 0 {
-		return fmt.Errorf("usage: intercom-spec [-root DIR] fetch|validate|generate|bump|changelog-draft [flags]")
+		return fmt.Errorf("usage: intercom-spec [-root DIR] fetch|validate|generate|report|bump|changelog-draft [flags]")
 	}
 	cmd, rest := global.Arg(0), global.Args()[1:]
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
@@ -46,6 +47,9 @@ func run(args []string) error {
 	lenient := fs.Bool("lenient", false, "generate: leave out (and list) facade methods that cannot be generated (the default for a version not in supported:, such as Preview)")
 	facade := fs.String("facade", "", "output directory of the generated facade files (default: ROOT/intercom when -out is ROOT/gen; none otherwise)")
 	file := fs.String("file", "", "the draft section for changelog-draft")
+	from := fs.String("from", "", "report: the version moved from (default: the pinned one)")
+	apply := fs.Bool("apply", false, "report: also do what is unambiguous (drop the table entries and overlay actions of removed operations)")
+	commit := fs.String("commit", "", "bump: the upstream commit to take version V at (default: the mirror's; only V's entry moves)")
 	if err := fs.Parse(rest); err != nil {
 		return err
 	}
@@ -55,7 +59,7 @@ func run(args []string) error {
 	}
 	switch cmd {
 	case "bump":
-		return bump(absRoot, *version)
+		return bump(absRoot, *version, *commit)
 	case "changelog-draft":
 		b, err := os.ReadFile(*file)
 		if err != nil {
@@ -74,12 +78,14 @@ func run(args []string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 
+	mirror := spec.DefaultMirrorDir(absRoot)
 	f := &spec.Fetcher{
-		Pin:        pin,
-		Root:       absRoot,
-		MirrorDir:  spec.DefaultMirrorDir(absRoot),
-		RawBaseURL: os.Getenv("INTERCOM_OPENAPI_RAW_URL"),
-		Log:        os.Stderr,
+		Pin:          pin,
+		Root:         absRoot,
+		MirrorDir:    mirror,
+		MirrorCommit: spec.MirrorCommitOf(mirror),
+		RawBaseURL:   os.Getenv("INTERCOM_OPENAPI_RAW_URL"),
+		Log:          os.Stderr,
 	}
 	path, err := f.Fetch(ctx, v)
 	if err != nil {
@@ -88,6 +94,23 @@ func run(args []string) error {
 	switch cmd {
 	case "fetch":
 		fmt.Println(path)
+		return nil
+	case "report":
+		if *from == "" {
+			*from = pin.Pinned
+		}
+		oldPath, err := f.Fetch(ctx, *from)
+		if err != nil {
+			return err
+		}
+		r, err := spec.DiffFiles(oldPath, path, *from, v)
+		if err != nil {
+			return err
+		}
+		if err := r.Resolve(absRoot, *apply); err != nil {
+			return err
+		}
+		r.Write(os.Stdout)
 		return nil
 	case "validate":
 		if _, err := spec.Load(ctx, absRoot, v, path); err != nil {
@@ -109,35 +132,43 @@ func run(args []string) error {
 		fmt.Fprintf(os.Stderr, "spec %s: generated into %s\n", v, dir)
 		return nil
 	default:
-		return fmt.Errorf("unknown command %q (want fetch, validate, generate, bump or changelog-draft)", cmd)
+		return fmt.Errorf("unknown command %q (want fetch, validate, generate, report, bump or changelog-draft)", cmd)
 	}
 }
 
 // bump moves the pin to v (see spec.Bump) and says what it did.
-func bump(root, v string) error {
+func bump(root, v, commit string) error {
 	if v == "" {
 		return fmt.Errorf("bump: -version is required")
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	mirror := spec.DefaultMirrorDir(root)
 	f := &spec.Fetcher{
-		Root:       root,
-		MirrorDir:  spec.DefaultMirrorDir(root),
-		RawBaseURL: os.Getenv("INTERCOM_OPENAPI_RAW_URL"),
-		Log:        os.Stderr,
+		Root:         root,
+		MirrorDir:    mirror,
+		MirrorCommit: spec.MirrorCommitOf(mirror),
+		RawBaseURL:   os.Getenv("INTERCOM_OPENAPI_RAW_URL"),
+		Log:          os.Stderr,
 	}
-	res, err := spec.Bump(ctx, root, f, v)
+	res, err := spec.Bump(ctx, root, f, v, commit)
 	if err != nil {
 		return err
 	}
-	if res.AddedEntry {
-		fmt.Fprintf(os.Stderr, "bump: api/pin.yaml: added %s (sha256 %s of %s)\n", v, res.SHA256, res.Source)
+	switch {
+	case res.AddedEntry:
+		fmt.Fprintf(os.Stderr, "bump: api/pin.yaml: added %s at commit %s (sha256 %s of %s)\n", v, res.Commit, res.SHA256, res.Source)
+	case res.MovedFrom != "":
+		fmt.Fprintf(os.Stderr, "bump: api/pin.yaml: moved %s from commit %s to %s (sha256 %s of %s); no other entry changed\n", v, res.MovedFrom, res.Commit, res.SHA256, res.Source)
 	}
 	if res.SeededOverlay != "" {
 		fmt.Fprintf(os.Stderr, "bump: api/overlays/%s.yaml seeded from %s: review every action\n", v, res.SeededOverlay)
 	}
 	if res.SeededTable != "" {
 		fmt.Fprintf(os.Stderr, "bump: api/operations/%s.yaml seeded from %s: review it with what make generate lists\n", v, res.SeededTable)
+	}
+	if res.SeededExamples != "" {
+		fmt.Fprintf(os.Stderr, "bump: api/examples/%s.yaml seeded from %s: the examples test says which entries still apply\n", v, res.SeededExamples)
 	}
 	fmt.Fprintf(os.Stderr, "bump: pinned %s (was %s)\n", v, res.Previous)
 	return nil

@@ -10,6 +10,12 @@ import (
 	"strings"
 )
 
+// ExamplesPath returns the allow-list of version v's response examples that cannot
+// decode (scripts/examplesdecode).
+func ExamplesPath(root, v string) string {
+	return filepath.Join(root, "api", "examples", v+".yaml")
+}
+
 // DescriptionPath is where the upstream repository keeps version v's description.
 func DescriptionPath(v string) string {
 	return "descriptions/" + v + "/api.intercom.io.yaml"
@@ -19,10 +25,15 @@ func DescriptionPath(v string) string {
 type BumpResult struct {
 	Previous      string // the version pinned before
 	AddedEntry    bool   // a versions entry was added to api/pin.yaml
-	SHA256        string // the description's sha256 (new or existing entry)
-	Source        string // where the description was read to compute it (new entry only)
+	MovedFrom     string // the commit v's existing entry pinned before (moved entry only)
+	Commit        string // the upstream commit of v's entry (new, moved or existing)
+	SHA256        string // the description's sha256 (new, moved or existing entry)
+	Source        string // where the description was read to compute it (new or moved entry)
 	SeededOverlay string // the overlay the new one was copied from ("" if it existed)
 	SeededTable   string // the operations table the new one was copied from ("" if it existed)
+	// SeededExamples is the example allow-list the new one was copied from ("" if it
+	// existed).
+	SeededExamples string
 }
 
 var (
@@ -32,10 +43,13 @@ var (
 )
 
 // Bump moves the pin of the repository at root to version v, editing api/pin.yaml in
-// place (comments and order kept):
-//   - when v has no versions entry, one is added with the path DescriptionPath(v) and
-//     the sha256 of the file read through f (the mirror, else a download at the pinned
-//     commit);
+// place (comments, order and every other version's entry kept byte for byte):
+//   - when v has no versions entry, one is added with commit (default: the commit the
+//     mirror is a snapshot of, f.MirrorCommit), the path DescriptionPath(v) and the
+//     sha256 of the file read through f (the mirror when it is that commit, else a
+//     download at it);
+//   - when v has an entry and commit names another commit, that entry alone is moved:
+//     its commit and sha256 are those of the file at commit;
 //   - when api/overlays/<v>.yaml or api/operations/<v>.yaml is missing, it is seeded
 //     from the previously pinned version's;
 //   - pinned becomes v and supported becomes [v, previous] (unchanged when v was already
@@ -43,10 +57,13 @@ var (
 //
 // The result is loaded back with LoadPin, and the description is fetched and verified
 // into the cache.
-func Bump(ctx context.Context, root string, f *Fetcher, v string) (BumpResult, error) {
+func Bump(ctx context.Context, root string, f *Fetcher, v, commit string) (BumpResult, error) {
 	var res BumpResult
 	if v == "" || strings.ContainsAny(v, "\"/\\ \n") {
 		return res, fmt.Errorf("bump: bad version %q", v)
+	}
+	if commit != "" && !isHex(commit, 40) {
+		return res, fmt.Errorf("bump: COMMIT=%q is not a 40-hex commit", commit)
 	}
 	pinPath := filepath.Join(root, "api", "pin.yaml")
 	pin, err := LoadPin(pinPath)
@@ -61,20 +78,49 @@ func Bump(ctx context.Context, root string, f *Fetcher, v string) (BumpResult, e
 	}
 	text := string(b)
 
-	if pf, ok := pin.Versions[v]; ok {
-		res.SHA256 = pf.SHA256
+	var fetched []byte // the file read for a new or moved entry
+	pf, had := pin.Versions[v]
+	if had && (commit == "" || commit == pf.Commit) {
+		res.Commit, res.SHA256 = pf.Commit, pf.SHA256
 	} else {
-		data, src, err := f.read(ctx, DescriptionPath(v))
+		at := commit
+		if at == "" {
+			at = f.MirrorCommit
+		}
+		if at == "" && f.MirrorDir != "" {
+			at = MirrorCommitOf(f.MirrorDir)
+		}
+		if at == "" {
+			return res, fmt.Errorf("bump %s: give COMMIT=<40-hex upstream commit>: no mirror says which commit it is a snapshot of "+
+				"(its SOURCE.md, or INTERCOM_OPENAPI_COMMIT)", v)
+		}
+		path := DescriptionPath(v)
+		if had {
+			path = pf.Path
+		}
+		data, src, err := f.read(ctx, at, path)
 		if err != nil {
 			return res, fmt.Errorf("bump %s: %w", v, err)
 		}
-		res.AddedEntry, res.SHA256, res.Source = true, sum(data), src
-		loc := versionsLineRE.FindStringIndex(text)
-		if loc == nil {
-			return res, fmt.Errorf("bump: %s has no \"versions:\" line", pinPath)
+		res.Commit, res.SHA256, res.Source = at, sum(data), src
+		fetched = data
+		entry := fmt.Sprintf("  %s:\n    commit: %s\n    path: %s\n    sha256: %s\n", strconv.Quote(v), at, path, res.SHA256)
+		if had {
+			res.MovedFrom = pf.Commit
+			re := regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(strconv.Quote(v)) + `: *\n(?:    .*\n|[ \t]*\n)*`)
+			loc := re.FindStringIndex(text)
+			if loc == nil {
+				return res, fmt.Errorf("bump: %s: the entry of %q is not in the block form this tool edits", pinPath, v)
+			}
+			text = text[:loc[0]] + entry + text[loc[1]:]
+		} else {
+			res.AddedEntry = true
+			loc := versionsLineRE.FindStringIndex(text)
+			if loc == nil {
+				return res, fmt.Errorf("bump: %s has no \"versions:\" line", pinPath)
+			}
+			text = text[:loc[1]] + entry + text[loc[1]:]
 		}
-		entry := fmt.Sprintf("  %s:\n    path: %s\n    sha256: %s\n", strconv.Quote(v), DescriptionPath(v), res.SHA256)
-		text = text[:loc[1]] + entry + text[loc[1]:]
 	}
 
 	supported := []string{v, res.Previous}
@@ -103,7 +149,7 @@ func Bump(ctx context.Context, root string, f *Fetcher, v string) (BumpResult, e
 	for _, seed := range []struct {
 		path func(root, v string) string
 		into *string
-	}{{OverlayPath, &res.SeededOverlay}, {TablePath, &res.SeededTable}} {
+	}{{OverlayPath, &res.SeededOverlay}, {TablePath, &res.SeededTable}, {ExamplesPath, &res.SeededExamples}} {
 		dst := seed.path(root, v)
 		if _, err := os.Stat(dst); err == nil {
 			continue
@@ -112,6 +158,9 @@ func Bump(ctx context.Context, root string, f *Fetcher, v string) (BumpResult, e
 		}
 		from := seed.path(root, res.Previous)
 		data, err := os.ReadFile(from)
+		if os.IsNotExist(err) && seed.into == &res.SeededExamples {
+			continue // the allow-list is optional: none means none allowed
+		}
 		if err != nil {
 			return res, fmt.Errorf("bump: seed %s: %w", rel(root, dst), err)
 		}
@@ -131,6 +180,12 @@ func Bump(ctx context.Context, root string, f *Fetcher, v string) (BumpResult, e
 		return res, fmt.Errorf("bump: the edited pin does not load: %w", err)
 	}
 	f.Pin = newPin
+	if fetched != nil {
+		// Already read (maybe downloaded): cached here, verified by Fetch below.
+		if err := writeAtomic(CachePath(root, v), fetched); err != nil {
+			return res, err
+		}
+	}
 	if _, err := f.Fetch(ctx, v); err != nil {
 		return res, err
 	}

@@ -409,6 +409,7 @@ func (g *fileGen) operation(fo *facadeOp) error {
 		}
 		call = append(call, "params")
 	}
+	checks = append(checks, requiredParamChecks(fo.op, fo.entry, sig)...)
 	if contentType {
 		sig = append(sig, "contentType string")
 		call = append(call, "contentType")

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -25,6 +26,10 @@ type Fetcher struct {
 	Root string
 	// MirrorDir is a local copy of the upstream repository's tree ("" for none).
 	MirrorDir string
+	// MirrorCommit is the upstream commit the mirror is a snapshot of ("" unknown: see
+	// MirrorCommitOf). A file of another commit is downloaded, unless the mirror's copy
+	// has the pinned sha256 (the same bytes).
+	MirrorCommit string
 	// RawBaseURL is the download base; the file is at RawBaseURL/<commit>/<path>.
 	// Empty means the raw GitHub host derived from Pin.Repository.
 	RawBaseURL string
@@ -49,13 +54,24 @@ func (f *Fetcher) Fetch(ctx context.Context, v string) (string, error) {
 		f.logf("spec %s: cached copy %s verified (sha256 %s)", v, rel(f.Root, dst), pf.SHA256)
 		return dst, nil
 	}
-	data, src, err := f.read(ctx, pf.Path)
-	if err != nil {
-		return "", fmt.Errorf("spec %s: %w", v, err)
+	var data []byte
+	var src string
+	if f.MirrorDir != "" && f.MirrorCommit != "" && f.MirrorCommit != pf.Commit {
+		// The mirror is a snapshot of another commit: its copy is taken when it has the
+		// pinned bytes (the file did not change in between), else the pinned commit's
+		// file can only be downloaded (read, below).
+		if m, msrc, merr := f.readMirror(pf.Path); merr == nil && sum(m) == pf.SHA256 {
+			data, src = m, msrc
+		}
+	}
+	if data == nil {
+		if data, src, err = f.read(ctx, pf.Commit, pf.Path); err != nil {
+			return "", fmt.Errorf("spec %s: %w", v, err)
+		}
 	}
 	if got := sum(data); got != pf.SHA256 {
 		return "", fmt.Errorf("spec %s: %s has sha256 %s but api/pin.yaml pins %s (commit %s); refusing it: "+
-			"the mirror holds another commit or the file was changed: %w", v, src, got, pf.SHA256, f.Pin.Commit, ErrChecksum)
+			"the mirror holds another commit or the file was changed: %w", v, src, got, pf.SHA256, pf.Commit, ErrChecksum)
 	}
 	if err := writeAtomic(dst, data); err != nil {
 		return "", fmt.Errorf("spec %s: %w", v, err)
@@ -64,35 +80,46 @@ func (f *Fetcher) Fetch(ctx context.Context, v string) (string, error) {
 	return dst, nil
 }
 
-// read returns the file at path of the upstream repository, from the mirror when one is
-// set, else downloaded at the pinned commit, and where it came from. It verifies nothing.
-func (f *Fetcher) read(ctx context.Context, path string) ([]byte, string, error) {
-	if f.MirrorDir != "" {
-		src := filepath.Join(f.MirrorDir, filepath.FromSlash(path))
-		data, err := os.ReadFile(src)
-		if err != nil {
-			return nil, src, fmt.Errorf("read mirror (INTERCOM_OPENAPI_DIR=%s): %w", f.MirrorDir, err)
-		}
-		return data, src, nil
+// read returns the file at path of the upstream repository at commit, from the mirror
+// when one is set and it is a snapshot of that commit (or of an unknown one), else
+// downloaded, and where it came from. It verifies nothing.
+func (f *Fetcher) read(ctx context.Context, commit, path string) ([]byte, string, error) {
+	if f.MirrorDir != "" && (f.MirrorCommit == "" || f.MirrorCommit == commit) {
+		return f.readMirror(path)
 	}
-	src := f.rawURL(path)
-	data, err := f.download(ctx, src)
+	return f.download(ctx, commit, path)
+}
+
+// readMirror reads the file at path of the mirror.
+func (f *Fetcher) readMirror(path string) ([]byte, string, error) {
+	src := filepath.Join(f.MirrorDir, filepath.FromSlash(path))
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return nil, src, fmt.Errorf("read mirror (INTERCOM_OPENAPI_DIR=%s): %w", f.MirrorDir, err)
+	}
+	return data, src, nil
+}
+
+// download fetches the file at path of the upstream repository at commit.
+func (f *Fetcher) download(ctx context.Context, commit, path string) ([]byte, string, error) {
+	src := f.rawURL(commit, path)
+	data, err := f.get(ctx, src)
 	if err != nil {
 		return nil, src, fmt.Errorf("download %s: %w", src, err)
 	}
 	return data, src, nil
 }
 
-func (f *Fetcher) rawURL(path string) string {
+func (f *Fetcher) rawURL(commit, path string) string {
 	base := f.RawBaseURL
 	if base == "" {
 		repo := strings.TrimSuffix(strings.TrimPrefix(f.Pin.Repository, "https://github.com/"), ".git")
 		base = "https://raw.githubusercontent.com/" + repo
 	}
-	return strings.TrimSuffix(base, "/") + "/" + f.Pin.Commit + "/" + path
+	return strings.TrimSuffix(base, "/") + "/" + commit + "/" + path
 }
 
-func (f *Fetcher) download(ctx context.Context, url string) ([]byte, error) {
+func (f *Fetcher) get(ctx context.Context, url string) ([]byte, error) {
 	hc := f.HTTPClient
 	if hc == nil {
 		hc = &http.Client{Timeout: 2 * time.Minute}
@@ -165,6 +192,28 @@ func DefaultMirrorDir(root string) string {
 	d := filepath.Join(root, "..", "shared", "intercom-openapi")
 	if st, err := os.Stat(d); err == nil && st.IsDir() {
 		return d
+	}
+	return ""
+}
+
+// mirrorCommitRE finds the commit a mirror's SOURCE.md says it was copied at.
+var mirrorCommitRE = regexp.MustCompile(`(?i)\bcommit\s+([0-9a-f]{40})\b`)
+
+// MirrorCommitOf returns the upstream commit the mirror dir is a snapshot of:
+// INTERCOM_OPENAPI_COMMIT when set, else the commit its SOURCE.md names, else "".
+func MirrorCommitOf(dir string) string {
+	if c := os.Getenv("INTERCOM_OPENAPI_COMMIT"); c != "" {
+		return c
+	}
+	if dir == "" {
+		return ""
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "SOURCE.md"))
+	if err != nil {
+		return ""
+	}
+	if m := mirrorCommitRE.FindSubmatch(b); m != nil {
+		return string(m[1])
 	}
 	return ""
 }

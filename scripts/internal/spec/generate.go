@@ -107,6 +107,9 @@ func Generate(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
+	if err := CheckInlineResponses(doc, o.Lenient, o.Log); err != nil {
+		return err
+	}
 	inline, err := NameInlineObjects(doc)
 	if err != nil {
 		return err

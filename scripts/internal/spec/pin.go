@@ -12,20 +12,26 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Pin is api/pin.yaml: the upstream repository, commit and, per API version, the path
-// and sha256 of the description.
+// Pin is api/pin.yaml: the upstream repository and, per API version, the commit, path
+// and sha256 of the description. Each version has its own commit: upstream rewrites an
+// old version's file after its release, so a new version taken at a newer commit must
+// not move (or re-hash) the versions already pinned.
 type Pin struct {
 	Pinned string `yaml:"pinned"`
 	// Supported lists the versions that must keep building, vetting and passing every
 	// test (make check-versions): the pinned one and the previous one.
 	Supported  []string              `yaml:"supported"`
 	Repository string                `yaml:"repository"`
-	Commit     string                `yaml:"commit"`
 	Versions   map[string]PinnedFile `yaml:"versions"`
+	// LegacyCommit is the single top-level commit of the old format: refused, with a
+	// message saying to move it into every version's entry.
+	LegacyCommit string `yaml:"commit"`
 }
 
-// PinnedFile is one description of the pin.
+// PinnedFile is one description of the pin: the upstream commit it was taken at, its
+// path in the repository and its sha256.
 type PinnedFile struct {
+	Commit string `yaml:"commit"`
 	Path   string `yaml:"path"`
 	SHA256 string `yaml:"sha256"`
 }
@@ -40,8 +46,11 @@ func LoadPin(path string) (*Pin, error) {
 	if err := yaml.Unmarshal(b, &p); err != nil {
 		return nil, fmt.Errorf("parse pin %s: %w", path, err)
 	}
-	if p.Repository == "" || len(p.Commit) != 40 {
-		return nil, fmt.Errorf("pin %s: repository and a 40-hex commit are required", path)
+	if p.Repository == "" {
+		return nil, fmt.Errorf("pin %s: repository is required", path)
+	}
+	if p.LegacyCommit != "" {
+		return nil, fmt.Errorf("pin %s: a top-level commit is no longer read: give every version its own commit (versions.<v>.commit)", path)
 	}
 	if _, ok := p.Versions[p.Pinned]; !ok {
 		return nil, fmt.Errorf("pin %s: pinned version %q has no entry under versions", path, p.Pinned)
@@ -55,8 +64,8 @@ func LoadPin(path string) (*Pin, error) {
 		return nil, fmt.Errorf("pin %s: the pinned version %q is not in supported %q", path, p.Pinned, p.Supported)
 	}
 	for v, f := range p.Versions {
-		if f.Path == "" || len(f.SHA256) != 64 {
-			return nil, fmt.Errorf("pin %s: version %q needs a path and a 64-hex sha256", path, v)
+		if f.Path == "" || len(f.SHA256) != 64 || !isHex(f.Commit, 40) {
+			return nil, fmt.Errorf("pin %s: version %q needs a 40-hex commit, a path and a 64-hex sha256", path, v)
 		}
 	}
 	return &p, nil
@@ -83,4 +92,17 @@ func (p *Pin) File(v string) (string, PinnedFile, error) {
 // (git-ignored).
 func CachePath(root, v string) string {
 	return filepath.Join(root, ".spec", v, "api.intercom.io.yaml")
+}
+
+// isHex reports whether s is n lowercase hexadecimal digits.
+func isHex(s string, n int) bool {
+	if len(s) != n {
+		return false
+	}
+	for _, c := range s {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }

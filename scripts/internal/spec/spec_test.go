@@ -18,8 +18,7 @@ func testPin(t *testing.T, content []byte) *Pin {
 	return &Pin{
 		Pinned:     "9.9",
 		Repository: "https://github.com/example/spec",
-		Commit:     testCommit,
-		Versions:   map[string]PinnedFile{"9.9": {Path: "descriptions/9.9/api.yaml", SHA256: sum(content)}},
+		Versions:   map[string]PinnedFile{"9.9": {Commit: testCommit, Path: "descriptions/9.9/api.yaml", SHA256: sum(content)}},
 	}
 }
 
@@ -87,9 +86,9 @@ func TestFetchDownloadsPinnedCommit(t *testing.T) {
 }
 
 func TestRawURLFromRepository(t *testing.T) {
-	f := &Fetcher{Pin: &Pin{Repository: "https://github.com/intercom/Intercom-OpenAPI", Commit: testCommit}}
+	f := &Fetcher{Pin: &Pin{Repository: "https://github.com/intercom/Intercom-OpenAPI"}}
 	want := "https://raw.githubusercontent.com/intercom/Intercom-OpenAPI/" + testCommit + "/descriptions/9.9/api.intercom.io.yaml"
-	if got := f.rawURL("descriptions/9.9/api.intercom.io.yaml"); got != want {
+	if got := f.rawURL(testCommit, "descriptions/9.9/api.intercom.io.yaml"); got != want {
 		t.Fatalf("rawURL = %s, want %s", got, want)
 	}
 }
@@ -119,9 +118,9 @@ func TestPinFileIsValid(t *testing.T) {
 
 func TestLoadPinChecksSupported(t *testing.T) {
 	dir := t.TempDir()
-	base := "pinned: \"9.9\"\nrepository: https://github.com/example/spec\ncommit: " + testCommit + "\n" +
-		"versions:\n  \"9.9\": {path: a.yaml, sha256: " + strings.Repeat("a", 64) + "}\n" +
-		"  \"9.8\": {path: b.yaml, sha256: " + strings.Repeat("b", 64) + "}\n"
+	base := "pinned: \"9.9\"\nrepository: https://github.com/example/spec\n" +
+		"versions:\n  \"9.9\": {commit: " + testCommit + ", path: a.yaml, sha256: " + strings.Repeat("a", 64) + "}\n" +
+		"  \"9.8\": {commit: " + testCommit + ", path: b.yaml, sha256: " + strings.Repeat("b", 64) + "}\n"
 	for name, tc := range map[string]struct{ supported, wantErr string }{
 		"ok":                  {`["9.9", "9.8"]`, ""},
 		"none listed":         {`[]`, ""},

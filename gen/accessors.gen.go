@@ -10443,39 +10443,6 @@ func (c *CustomObjectInstanceList) GetType() string {
 	return *c.Type
 }
 
-// GetData returns the Data field, or nil when the CustomObjectInstancesPaginatedList is nil.
-func (c *CustomObjectInstancesPaginatedList) GetData() []*CustomObjectInstance {
-	if c == nil {
-		return nil
-	}
-	return c.Data
-}
-
-// GetPages returns the Pages field, or nil when it or the CustomObjectInstancesPaginatedList is nil. The getters of
-// the result are safe to call on nil.
-func (c *CustomObjectInstancesPaginatedList) GetPages() *PagesLink {
-	if c == nil {
-		return nil
-	}
-	return c.Pages
-}
-
-// GetTotalCount returns the TotalCount field, or 0 when it or the CustomObjectInstancesPaginatedList is nil.
-func (c *CustomObjectInstancesPaginatedList) GetTotalCount() int {
-	if c == nil || c.TotalCount == nil {
-		return 0
-	}
-	return *c.TotalCount
-}
-
-// GetType returns the Type field, or "" when it or the CustomObjectInstancesPaginatedList is nil.
-func (c *CustomObjectInstancesPaginatedList) GetType() CustomObjectInstancesPaginatedListType {
-	if c == nil || c.Type == nil {
-		return ""
-	}
-	return *c.Type
-}
-
 // GetAdminId returns the AdminId field, or "" when it or the DataAttribute is nil.
 func (d *DataAttribute) GetAdminId() string {
 	if d == nil || d.AdminId == nil {

@@ -2750,21 +2750,6 @@ func (e CustomActionFinishedActionResult) Valid() bool {
 	}
 }
 
-// Defines values for CustomObjectInstancesPaginatedListType.
-const (
-	CustomObjectInstancesPaginatedListTypeList CustomObjectInstancesPaginatedListType = "list"
-)
-
-// Valid indicates whether the value is a known member of the CustomObjectInstancesPaginatedListType enum.
-func (e CustomObjectInstancesPaginatedListType) Valid() bool {
-	switch e {
-	case CustomObjectInstancesPaginatedListTypeList:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for DataAttributeDataType.
 const (
 	DataAttributeDataTypeBoolean DataAttributeDataType = "boolean"
@@ -12594,30 +12579,7 @@ type CustomObjectInstanceList struct {
 }
 
 // CustomObjectInstancesPaginatedList A paginated list of custom object instances.
-type CustomObjectInstancesPaginatedList struct {
-	// Data An array of Custom Object Instance objects.
-	Data []*CustomObjectInstance `json:"data,omitempty"`
-
-	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
-	//
-	// Their responses are likely to contain a pages object that hosts pagination links which a client can use to paginate through the data without having to construct a query. The link relations for the pages field are as follows.
-	Pages *PagesLink `json:"pages,omitempty"`
-
-	// TotalCount A count of the total number of custom object instances.
-	//
-	// Example: 2
-	TotalCount *int `json:"total_count,omitempty"`
-
-	// Type The type of the object - `list`.
-	//
-	// Example: list
-	Type *CustomObjectInstancesPaginatedListType `json:"type,omitempty"`
-}
-
-// CustomObjectInstancesPaginatedListType The type of the object - `list`.
-//
-// Example: list
-type CustomObjectInstancesPaginatedListType string
+type CustomObjectInstancesPaginatedList = types.PagedList[CustomObjectInstance, PagesLink]
 
 // CustomerByEmail A contact identified by its email.
 type CustomerByEmail struct {

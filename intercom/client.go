@@ -58,11 +58,12 @@ type Client struct {
 	Services
 	svc serviceValues // what the fields of Services point to
 
-	cfg     config
-	token   string
-	baseURL string // without trailing slash
-	base    *url.URL
-	hc      *http.Client
+	cfg      config
+	token    string
+	scrubber *secretScrubber // every encoded form of token (scrub.go)
+	baseURL  string          // without trailing slash
+	base     *url.URL
+	hc       *http.Client
 
 	// Precomputed header values shared by every request.
 	authHdr    []string
@@ -135,7 +136,7 @@ func newClient(token string, cfg config) (*Client, error) {
 	if cfg.regionSet && cfg.baseURLSet {
 		return nil, errors.New("intercom: WithRegion and WithBaseURL cannot be combined; a base URL already names the host")
 	}
-	c := &Client{cfg: cfg, token: token}
+	c := &Client{cfg: cfg, token: token, scrubber: newSecretScrubber(token)}
 	c.baseURL = cfg.baseURL
 	if !cfg.baseURLSet {
 		c.baseURL = cfg.region.BaseURL()

@@ -39,7 +39,7 @@ func (s *coreSleeper) recorded() []time.Duration {
 }
 
 // coreServer starts an httptest server closed at the end of the test.
-func coreServer(t *testing.T, h http.HandlerFunc) *httptest.Server {
+func coreServer(t testing.TB, h http.HandlerFunc) *httptest.Server {
 	t.Helper()
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

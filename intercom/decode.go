@@ -240,7 +240,7 @@ func decodeTolerant(body []byte, v any) ([]foundMismatch, error) {
 	if !w.walk(tree, rv.Type().Elem(), "", "") {
 		return nil, err // the body as a whole has the wrong shape: nothing to keep
 	}
-	if len(w.found) == 0 {
+	if len(w.found) == 0 && w.fixed == 0 {
 		return nil, err // not a mismatch this walker understands: keep the original error
 	}
 	cleaned, merr := json.Marshal(tree)
@@ -271,6 +271,7 @@ type foundMismatch struct {
 // become null.
 type walker struct {
 	found []foundMismatch
+	fixed int // ids converted to the JSON kind of their Go type (decode_shapes.go)
 }
 
 // walk reports whether val fits t; when it does not, the mismatch is recorded
@@ -284,7 +285,9 @@ func (w *walker) walk(val any, t reflect.Type, path, field string) bool {
 		t = t.Elem()
 	}
 	if t.Implements(unmarshalerType) || reflect.PointerTo(t).Implements(unmarshalerType) {
-		if t.Kind() == reflect.Struct {
+		if w.listShape(val, t, path, field) {
+			// walked in its alternative shape; checked as a whole below
+		} else if t.Kind() == reflect.Struct {
 			if obj, ok := val.(map[string]any); ok {
 				w.object(obj, t, path, field)
 			}
@@ -385,6 +388,10 @@ func (w *walker) object(obj map[string]any, t reflect.Type, path, field string) 
 		}
 		if !ok {
 			continue
+		}
+		if isIDName(k) {
+			w.fixID(obj, k, ft)
+			el = obj[k]
 		}
 		if !w.walk(el, ft, joinPath(path, k), joinPath(field, k)) {
 			delete(obj, k)

@@ -61,8 +61,9 @@ type Error struct {
 	// Truncated reports that Body was cut at 64 KiB.
 	Truncated bool
 
-	contentType string
-	err         error // why Body could not be decoded, if it could not
+	contentType    string
+	err            error // why Body could not be decoded, if it could not
+	outcomeUnknown bool  // a 5xx to a write: see ErrOutcomeUnknown
 
 	hint    string   // how to fix the call, see Hint (errors_help.go)
 	conceal []string // what the message must not show, see Hint
@@ -267,9 +268,7 @@ func (eb *errorBody) details() ([]ErrorDetail, error) {
 // maxErrorBody bytes) has been read. The token is scrubbed from everything
 // kept, in case a proxy echoes the request.
 func (c *Client) newError(req *http.Request, resp *http.Response, body []byte, truncated bool, attempts int, rl RateLimit) *Error {
-	if c.token != "" && bytes.Contains(body, []byte(c.token)) {
-		body = bytes.ReplaceAll(body, []byte(c.token), []byte(redacted))
-	}
+	body = c.scrubBytes(body)
 	e := &Error{
 		StatusCode:  resp.StatusCode,
 		Method:      req.Method,
@@ -294,9 +293,10 @@ func (c *Client) newError(req *http.Request, resp *http.Response, body []byte, t
 		}
 	}
 	if e.RequestID == "" {
-		e.RequestID = c.scrub(resp.Header.Get(hdrRequestID))
+		e.RequestID = resp.Header.Get(hdrRequestID)
 	}
 	c.explain(req, e)
+	c.scrubError(e)
 	return e
 }
 

@@ -85,22 +85,20 @@ func redactAuth(v string) string {
 	return redacted
 }
 
-// scrub removes the access token from s.
+// scrub removes the access token from s, in every encoded form (see
+// [secretScrubber]).
 func (c *Client) scrub(s string) string {
-	if c.token != "" && strings.Contains(s, c.token) {
-		return strings.ReplaceAll(s, c.token, redacted)
-	}
-	return s
+	return c.secrets().String(s)
 }
 
-// scrubErr returns err, or when its text holds the access token (a
-// transport error quoting a URL that carries it, for example) an error
-// without it: a *url.Error is copied with its URL scrubbed, and any other
-// error is replaced by one with the same text, scrubbed, that still matches
-// what err matched with errors.Is. Errors leaving the HTTP layer go through
-// it.
+// scrubErr returns err, or when its text holds the access token in any
+// encoded form (a transport error quoting a URL that carries it, for
+// example) an error without it: a *url.Error is copied with its URL
+// scrubbed, and any other error is replaced by one with the same text,
+// scrubbed, that still matches what err matched with errors.Is. Errors
+// leaving the HTTP layer go through it.
 func (c *Client) scrubErr(err error) error {
-	if err == nil || c.token == "" || !strings.Contains(err.Error(), c.token) {
+	if err == nil || c.token == "" || !c.secrets().Contains(err.Error()) {
 		return err
 	}
 	if ue, ok := err.(*url.Error); ok {

@@ -130,6 +130,7 @@ func WithObserver(obs ...Observer) Option {
 // nil *callObs, which is what a client without observers uses, so that the
 // HTTP layer calls them unconditionally at no cost.
 type callObs struct {
+	c    *Client // scrubs the token from what observers see
 	now  func() time.Time
 	cos  []CallObserver
 	cos1 [1]CallObserver // cos's storage for the usual single observer
@@ -167,7 +168,7 @@ func (c *Client) observeCall(req *http.Request, op *Operation, cfg *config) (*ca
 	if len(cfg.observers) == 0 {
 		return nil, req
 	}
-	o := &callObs{now: cfg.now}
+	o := &callObs{c: c, now: cfg.now}
 	o.cos = o.cos1[:0]
 	o.t0 = o.now()
 	info := CallInfo{Operation: op, Method: req.Method, Host: req.URL.Hostname(), Start: o.t0}
@@ -222,11 +223,12 @@ func (o *callObs) attempted(res *attemptResult) {
 		return
 	}
 	o.cur.Duration = o.now().Sub(o.ta)
-	o.cur.Err = res.err
+	o.cur.Err = o.c.scrubErr(res.err)
 	if res.resp != nil {
 		o.cur.StatusCode = res.resp.StatusCode
-		o.cur.RequestID = res.resp.Header.Get(hdrRequestID)
-		o.cur.RateLimit, _ = parseRateLimit(res.resp.Header)
+		o.cur.RequestID = o.c.scrub(res.resp.Header.Get(hdrRequestID))
+		rl, _ := parseRateLimit(res.resp.Header)
+		o.cur.RateLimit, _ = saneRateLimit(rl, o.now())
 	}
 }
 
@@ -259,11 +261,11 @@ func (o *callObs) end(resp **http.Response, err *error) {
 	if o.open && o.cur.Duration == 0 && o.cur.StatusCode == 0 && o.cur.Err == nil && *err != nil {
 		// Stopped before a response: during the rate-limit wait or by a
 		// failure to replay the body.
-		o.cur.Err = *err
+		o.cur.Err = o.c.scrubErr(*err)
 	}
 	o.flush()
 	r := o.res
-	r.Err = *err
+	r.Err = o.c.scrubErr(*err)
 	switch {
 	case *resp != nil:
 		r.StatusCode = (*resp).StatusCode

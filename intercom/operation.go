@@ -3,7 +3,6 @@ package intercom
 import (
 	"context"
 	"net/http"
-	"net/http/httptrace"
 	"slices"
 )
 
@@ -62,21 +61,6 @@ func callOptions(ctx context.Context, opts []Option) []Option {
 // for a raw generated call) inside the engine.
 func withOperation(ctx context.Context, op *Operation) context.Context {
 	return context.WithValue(ctx, opKey{}, op)
-}
-
-// newCallTracker returns a write tracker for one call and ctx with the
-// trace that feeds it: one allocation for the call instead of several per
-// attempt (attempts are sequential, so it is reset before each).
-func newCallTracker(ctx context.Context) (context.Context, *writeTracker) {
-	t := &callTracker{}
-	t.trace.WroteHeaders = t.wt.wroteHeaders
-	return httptrace.WithClientTrace(ctx, &t.trace), &t.wt
-}
-
-// callTracker is the write tracker of one call and the trace that feeds it.
-type callTracker struct {
-	wt    writeTracker
-	trace httptrace.ClientTrace
 }
 
 // OperationFromRequest returns the operation of a request on its way through

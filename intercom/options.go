@@ -464,11 +464,14 @@ func isToken(s string) bool {
 // their options as arguments instead; options given to one call never apply
 // to another, and a call made from inside a middleware with the request's
 // context does not see them. Options already carried by ctx come first, so
-// opts win.
+// opts win. [WithParams] cannot be given this way (a service method reads its
+// parameters from its own options only): a call made with such a context
+// fails before anything is sent.
 func ContextWithOptions(ctx context.Context, opts ...Option) context.Context {
 	if len(opts) == 0 {
 		return ctx
 	}
+	opts = refuseParamsInContext(opts)
 	prev := callOptions(ctx, nil)
 	all := make([]Option, 0, len(prev)+len(opts))
 	all = append(append(all, prev...), opts...)

@@ -77,6 +77,7 @@ type pageOf[T any] struct {
 	Items []T
 	Next  string
 	End   error
+	Op    *Operation // the listing's operation, for a PaginationError; may be nil
 }
 
 // paginate yields every item of every page lazily. cursor "" fetches the first page.
@@ -105,6 +106,7 @@ func paginateSeq[T any](ctx context.Context, fetch func(ctx context.Context, cur
 			guard = newCursorGuard(maxTrackedCursors)
 		}
 		cursor := ""
+		var progress progressGuard
 		for pages := 1; ; pages++ {
 			if err := ctx.Err(); err != nil {
 				yield(zero, err)
@@ -125,6 +127,10 @@ func paginateSeq[T any](ctx context.Context, fetch func(ctx context.Context, cur
 				return
 			}
 			if page.Next == "" {
+				return
+			}
+			if idle := advance(&progress, page.Items); idle >= maxIdlePages {
+				yield(zero, &PaginationError{Operation: operationName(page.Op), Pages: pages, IdlePages: idle, Err: ErrPaginationStalled})
 				return
 			}
 			if guard != nil && guard.repeated(page.Next) {
@@ -335,7 +341,7 @@ func fetchPages[R, T any](c *Client, op *Operation, opts []Option, build func(cu
 			return pageOf[T]{}, err
 		}
 		list, next := split(r)
-		return pageOf[T]{Items: list, Next: next}, nil
+		return pageOf[T]{Items: list, Next: next, Op: op}, nil
 	}
 }
 
@@ -378,8 +384,8 @@ func pageCall[P any](params *P, setPage func(q *P, page *int), build func(q *P) 
 // whose response decodes into R: build builds the request for a
 // scroll_param ("" opens the scroll) and split takes the items and the next
 // scroll_param out of the decoded response.
-func scrollFetch[R, T any](c *Client, op *Operation, build func(param string) (*http.Request, error), split func(*R) ([]T, string)) func(ctx context.Context, param string, opts []Option) ([]T, string, error) {
-	return func(ctx context.Context, param string, opts []Option) ([]T, string, error) {
+func scrollFetch[R, T any](c *Client, op *Operation, build func(param string) (*http.Request, error), split func(*R) ([]T, string)) scrollFetcher[T] {
+	return scrollFetcher[T]{op: op, fetch: func(ctx context.Context, param string, opts []Option) ([]T, string, error) {
 		req, err := build(param)
 		r, err := doJSON[R](ctx, c, op, opts, req, err)
 		if err != nil {
@@ -387,7 +393,14 @@ func scrollFetch[R, T any](c *Client, op *Operation, build func(param string) (*
 		}
 		list, next := split(r)
 		return list, next, nil
-	}
+	}}
+}
+
+// scrollFetcher is what [scrollFetch] builds for [paginateScroll]: the
+// scroll's operation and the function that fetches one page.
+type scrollFetcher[T any] struct {
+	op    *Operation
+	fetch func(ctx context.Context, param string, opts []Option) ([]T, string, error)
 }
 
 // valueOr returns *p, or the zero value when p is nil.
@@ -412,10 +425,10 @@ func valueOr[T any](p *T) T {
 // as does a non-empty page without a scroll_param, after its items are
 // yielded. The repeated-cursor check is not applied: a scroll_param
 // identifies the whole scroll and may be the same on every page.
-func paginateScroll[T any](ctx context.Context, opts []Option, fetch func(ctx context.Context, param string, opts []Option) ([]T, string, error)) iter.Seq2[T, error] {
+func paginateScroll[T any](ctx context.Context, opts []Option, f scrollFetcher[T]) iter.Seq2[T, error] {
 	callOpts := scrollOptions(opts)
 	return paginateSeq(ctx, func(ctx context.Context, cursor string) (pageOf[T], error) {
-		list, next, err := fetch(ctx, cursor, callOpts)
+		list, next, err := f.fetch(ctx, cursor, callOpts)
 		switch {
 		case err != nil:
 			return pageOf[T]{}, scrollError(err, cursor != "")
@@ -424,7 +437,7 @@ func paginateScroll[T any](ctx context.Context, opts []Option, fetch func(ctx co
 		case next == "":
 			return pageOf[T]{Items: list, End: fmt.Errorf("%w (a page with %d items, all yielded, came without a scroll_param)", ErrScrollExpired, len(list))}, nil
 		}
-		return pageOf[T]{Items: list, Next: next}, nil
+		return pageOf[T]{Items: list, Next: next, Op: f.op}, nil
 	}, false)
 }
 

@@ -170,7 +170,7 @@ func urlStyle() style {
 func scrollStyle() style {
 	return style{"scroll", func(ctx context.Context, l *listing) func(func(int, error) bool) {
 		offset := 0 // the server's scroll position
-		return paginateScroll(ctx, nil, func(ctx context.Context, param string, _ []Option) ([]int, string, error) {
+		return paginateScroll(ctx, nil, scrollFetcher[int]{fetch: func(ctx context.Context, param string, _ []Option) ([]int, string, error) {
 			if err := l.call(param); err != nil {
 				return nil, "", err
 			}
@@ -182,7 +182,7 @@ func scrollStyle() style {
 			got, end := l.slice(offset)
 			offset = end
 			return got, "scroll-1", nil // the same param for the whole scroll
-		})
+		}})
 	}}
 }
 
@@ -627,13 +627,13 @@ func TestPaginateScrollErrors(t *testing.T) {
 	}
 	t.Run("500 mid-scroll means restart", func(t *testing.T) {
 		calls := 0
-		seq := paginateScroll(context.Background(), nil, func(ctx context.Context, param string, _ []Option) ([]int, string, error) {
+		seq := paginateScroll(context.Background(), nil, scrollFetcher[int]{fetch: func(ctx context.Context, param string, _ []Option) ([]int, string, error) {
 			calls++
 			if calls == 2 {
 				return nil, "", apiErr(http.StatusInternalServerError)
 			}
 			return []int{1, 2}, "s", nil
-		})
+		}})
 		got, errs := collect(seq)
 		if len(errs) != 1 || !errors.Is(errs[0], ErrScrollExpired) {
 			t.Fatalf("errors %v, want ErrScrollExpired", errs)
@@ -650,9 +650,9 @@ func TestPaginateScrollErrors(t *testing.T) {
 		}
 	})
 	t.Run("500 on the first page is a plain error", func(t *testing.T) {
-		seq := paginateScroll(context.Background(), nil, func(ctx context.Context, param string, _ []Option) ([]int, string, error) {
+		seq := paginateScroll(context.Background(), nil, scrollFetcher[int]{fetch: func(ctx context.Context, param string, _ []Option) ([]int, string, error) {
 			return nil, "", apiErr(http.StatusInternalServerError)
-		})
+		}})
 		_, errs := collect(seq)
 		if len(errs) != 1 || errors.Is(errs[0], ErrScrollExpired) || !hasStatus(errs[0], 500) {
 			t.Errorf("errors %v", errs)
@@ -660,12 +660,12 @@ func TestPaginateScrollErrors(t *testing.T) {
 	})
 	t.Run("other error mid-scroll is passed on", func(t *testing.T) {
 		calls := 0
-		seq := paginateScroll(context.Background(), nil, func(ctx context.Context, param string, _ []Option) ([]int, string, error) {
+		seq := paginateScroll(context.Background(), nil, scrollFetcher[int]{fetch: func(ctx context.Context, param string, _ []Option) ([]int, string, error) {
 			if calls++; calls == 2 {
 				return nil, "", apiErr(http.StatusUnauthorized)
 			}
 			return []int{1}, "s", nil
-		})
+		}})
 		_, errs := collect(seq)
 		if len(errs) != 1 || errors.Is(errs[0], ErrScrollExpired) || !IsUnauthorized(errs[0]) {
 			t.Errorf("errors %v", errs)
@@ -673,12 +673,12 @@ func TestPaginateScrollErrors(t *testing.T) {
 	})
 	t.Run("items without scroll_param are yielded, then the error", func(t *testing.T) {
 		calls := 0
-		seq := paginateScroll(context.Background(), nil, func(ctx context.Context, param string, _ []Option) ([]int, string, error) {
+		seq := paginateScroll(context.Background(), nil, scrollFetcher[int]{fetch: func(ctx context.Context, param string, _ []Option) ([]int, string, error) {
 			if calls++; calls == 1 {
 				return []int{1, 2}, "s", nil
 			}
 			return []int{3, 4}, "", nil
-		})
+		}})
 		var got []int
 		var errs []error
 		for v, err := range seq {
@@ -699,10 +699,10 @@ func TestPaginateScrollErrors(t *testing.T) {
 		callerOpts := make([]Option, 1, 4) // spare capacity: an append must not write into it
 		callerOpts[0] = WithMaxRetryDelay(7)
 		var seenOpts []Option
-		seq := paginateScroll(context.Background(), callerOpts, func(ctx context.Context, param string, opts []Option) ([]int, string, error) {
+		seq := paginateScroll(context.Background(), callerOpts, scrollFetcher[int]{fetch: func(ctx context.Context, param string, opts []Option) ([]int, string, error) {
 			seenOpts = opts
 			return nil, "", nil
-		})
+		}})
 		collect(seq)
 		if callerOpts[:2][1] != nil {
 			t.Fatal("the caller's option slice was written to")

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // WithParams gives the optional query parameters of a call to a service
@@ -66,4 +67,33 @@ func convertJSON[T any](v any) (T, error) {
 		return out, fmt.Errorf("intercom: converting %T to %T: %w", v, out, err)
 	}
 	return out, nil
+}
+
+// errParamsInContext is the error of a call whose context carries WithParams
+// (see [ContextWithOptions]).
+var errParamsInContext = errors.New("intercom: WithParams cannot be given through ContextWithOptions: pass it to the service method as an option")
+
+// refuseParamsInContext returns opts with every WithParams option replaced
+// by one that fails the call: a service method reads its parameters from its
+// own options only, so parameters in a context would be dropped silently.
+// opts itself is not modified.
+func refuseParamsInContext(opts []Option) []Option {
+	var out []Option
+	for i, o := range opts {
+		if o == nil {
+			continue
+		}
+		probe := config{scope: scopeCall}
+		if o(&probe) != nil || probe.params == nil {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(opts)
+		}
+		out[i] = func(*config) error { return errParamsInContext }
+	}
+	if out == nil {
+		return opts
+	}
+	return out
 }

@@ -20,6 +20,10 @@ type RateLimit struct {
 	// Remaining is the number of requests left in the current window.
 	Remaining int
 	// Reset is when the window resets (X-RateLimit-Reset, in Unix seconds).
+	// The client checks it against its clock before keeping it: a value in
+	// milliseconds is converted, a small value (under a day) is taken as
+	// seconds from now, and a reset more than 30 seconds in the past or more
+	// than 5 minutes ahead is dropped, with HasReset false.
 	Reset time.Time
 
 	// HasLimit reports that X-RateLimit-Limit was present and valid.
@@ -74,11 +78,16 @@ func headerInt(h http.Header, key string) (int, bool) {
 
 // RateLimit returns the most recent rate-limit state reported by the
 // responses that carried X-RateLimit headers, or the zero RateLimit before
-// any did. "Most recent" is by the state, not by the order in which
-// concurrent responses happened to arrive: a later window (X-RateLimit-Reset)
-// wins, then, in the same window, fewer remaining requests; a state with a
-// known window is not replaced by one without; otherwise the response to the
-// request sent last wins. So the state never goes back in time.
+// any did. The state of the response to the request sent last replaces any
+// older one, so one odd response cannot stick: the next one heals it. The
+// exception is concurrent responses of the same window (same
+// X-RateLimit-Reset), processed in any order: there, fewer remaining
+// requests is the more recent state, whichever request was sent first.
+//
+// A reset time is checked before it is kept (see [RateLimit.Reset]): one
+// sent in milliseconds is read as such, a small number as seconds from now,
+// and a reset in the past or more than a few minutes ahead is dropped
+// (HasReset is false), since no Intercom window is that long.
 func (c *Client) RateLimit() RateLimit {
 	c.rlMu.Lock()
 	defer c.rlMu.Unlock()
@@ -96,19 +105,12 @@ func (c *Client) observeRateLimit(rl RateLimit, seq uint64) {
 }
 
 // newerRateLimit reports whether the state a (from the response to attempt
-// seqA) is more recent than b (from attempt seqB).
+// seqA) is more recent than b (from attempt seqB): in the same window, the
+// one with fewer remaining requests; otherwise the later attempt's.
 func newerRateLimit(a RateLimit, seqA uint64, b RateLimit, seqB uint64) bool {
-	switch {
-	case a.HasReset && b.HasReset:
-		if !a.Reset.Equal(b.Reset) {
-			return a.Reset.After(b.Reset)
-		}
-		if a.HasRemaining && b.HasRemaining && a.Remaining != b.Remaining {
-			return a.Remaining < b.Remaining
-		}
-	case a.HasReset != b.HasReset:
-		// A state that names its window is not replaced by one that does not.
-		return a.HasReset
+	if a.HasReset && b.HasReset && a.Reset.Equal(b.Reset) &&
+		a.HasRemaining && b.HasRemaining && a.Remaining != b.Remaining {
+		return a.Remaining < b.Remaining
 	}
 	return seqA > seqB
 }

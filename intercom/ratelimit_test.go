@@ -201,10 +201,10 @@ func TestRateLimiterHook(t *testing.T) {
 	}
 }
 
-// The client's snapshot never goes back in time, whatever the order in which
-// concurrent responses are processed: a later window wins, then, in the same
-// window, fewer remaining requests, then the later attempt.
-func TestRateLimitSnapshotNeverGoesBack(t *testing.T) {
+// The client's snapshot is the state of the response to the request sent
+// last, except that in one window (same reset) fewer remaining requests is
+// the more recent state whatever the order the responses are processed in.
+func TestRateLimitSnapshotNewestWins(t *testing.T) {
 	w1, w2 := time.Unix(1772366410, 0), time.Unix(1772366420, 0)
 	full := func(rem int, reset time.Time) RateLimit {
 		return RateLimit{Limit: 100, Remaining: rem, Reset: reset, HasLimit: true, HasRemaining: true, HasReset: true}
@@ -216,11 +216,11 @@ func TestRateLimitSnapshotNeverGoesBack(t *testing.T) {
 		want int // Remaining of the snapshot after the step
 	}{
 		{full(50, w1), 5, 50},
-		{full(60, w1), 6, 50},                           // same window, more remaining: an older state that arrived late
-		{full(40, w1), 4, 40},                           // same window, fewer remaining: newer, although sent earlier
-		{full(99, w2), 3, 99},                           // a later window wins
-		{full(10, w1), 9, 99},                           // an earlier window never comes back
-		{RateLimit{Limit: 100, HasLimit: true}, 10, 99}, // no reset: by attempt order only when both lack it
+		{full(60, w1), 6, 50},                          // same window, more remaining: an older state that arrived late
+		{full(40, w1), 4, 40},                          // same window, fewer remaining: newer, although sent earlier
+		{full(99, w2), 3, 40},                          // an older request's state does not replace a newer one
+		{full(10, w1), 9, 10},                          // the newest request's state replaces any older one
+		{RateLimit{Limit: 100, HasLimit: true}, 10, 0}, // even one that says less
 	}
 	for i, s := range steps {
 		c.observeRateLimit(s.rl, s.seq)
@@ -314,5 +314,47 @@ func TestRateLimitWaitIgnoresUnknownRemaining(t *testing.T) {
 	}
 	if len(sl.recorded()) != 0 {
 		t.Errorf("waited %v after a response whose remaining count was unknown", sl.recorded())
+	}
+}
+
+// Rate-limit state heals: a reset sent in milliseconds (which main read as
+// the year 58904 and kept forever, since a later window always won), in
+// seconds from now, in the past or hours ahead never makes WithRateLimitWait
+// wait longer than the real window, and a healthy response replaces it.
+func TestRateLimitStateHeals(t *testing.T) {
+	secs := func(d time.Duration) string { return strconv.FormatInt(coreNow.Add(d).Unix(), 10) }
+	none := func(reset string) scriptStep {
+		return scriptStep{status: 200, header: map[string]string{"X-RateLimit-Limit": "100", "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": reset}}
+	}
+	healthy := scriptStep{status: 200, header: map[string]string{"X-RateLimit-Limit": "100", "X-RateLimit-Remaining": "99", "X-RateLimit-Reset": secs(10 * time.Second)}}
+	for _, tt := range []struct {
+		name  string
+		first scriptStep
+		wait  time.Duration // the wait before the second request
+	}{
+		{"milliseconds", none(strconv.FormatInt(coreNow.Add(8*time.Second).UnixMilli(), 10)), 8 * time.Second},
+		{"seconds from now", none("6"), 6 * time.Second},
+		{"an hour ahead", none(secs(time.Hour)), 0},
+		{"in the past", none(secs(-time.Hour)), 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, url := newScripted(t, tt.first, healthy)
+			c, sl := coreClient(t, url, WithRateLimitWait(true), WithMaxRetryDelay(time.Hour))
+			for range 4 {
+				if _, err := coreDo(context.Background(), c, "GET", "/me", ""); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var want []time.Duration
+			if tt.wait > 0 {
+				want = []time.Duration{tt.wait}
+			}
+			if got := sl.recorded(); !slices.Equal(got, want) {
+				t.Errorf("waits %v, want %v (once, then healed by the healthy responses)", got, want)
+			}
+			if rl := c.RateLimit(); rl.Remaining != 99 || !rl.Reset.Equal(coreNow.Add(10*time.Second)) {
+				t.Errorf("snapshot %+v, want the healthy response's", rl)
+			}
+		})
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
-	"sync/atomic"
 	"time"
 )
 
@@ -141,10 +140,6 @@ func (c *Client) exec(ctx context.Context, op *Operation, opts []Option, req *ht
 		// or an outer call's mark, which it must shadow).
 		ctx = withOperation(ctx, op)
 	}
-	var callWT *writeTracker
-	if needsWriteTracker(cfg, idempotent) {
-		ctx, callWT = newCallTracker(ctx)
-	}
 	if ctx != req.Context() {
 		req = req.WithContext(ctx)
 	}
@@ -196,11 +191,15 @@ func (c *Client) exec(ctx context.Context, op *Operation, opts []Option, req *ht
 		}
 
 		ob.waited()
-		res := c.attempt(ctx, r, cfg, send, idempotent, attempt, callWT)
+		res := c.attempt(ctx, r, cfg, send, idempotent, attempt)
 		ob.attempted(&res)
 		if res.err != nil {
 			if ctx.Err() != nil {
-				return nil, ctxError(ctx, c.scrubErr(res.err), attempt)
+				err := ctxError(ctx, c.scrubErr(res.err), attempt)
+				if !idempotent && res.written {
+					err = &outcomeUnknownError{err: err}
+				}
+				return nil, err
 			}
 			retry := attempt < maxAttempts && c.retryAfterError(cfg, res, idempotent)
 			var delay time.Duration
@@ -223,7 +222,8 @@ func (c *Client) exec(ctx context.Context, op *Operation, opts []Option, req *ht
 		}
 
 		resp := res.resp
-		rl, found := parseRateLimit(resp.Header)
+		rl, _ := parseRateLimit(resp.Header)
+		rl, found := saneRateLimit(rl, cfg.now())
 		if found {
 			c.observeRateLimit(rl, res.seq)
 		}
@@ -249,6 +249,7 @@ func (c *Client) exec(ctx context.Context, op *Operation, opts []Option, req *ht
 			}
 		}
 		e := c.newError(r, resp, res.body, res.truncated, attempt, rl)
+		markOutcome(e, idempotent)
 		resp.Body = newMemBody(e.Body)
 		c.storeResponse(cfg, resp, false)
 		return nil, e
@@ -327,30 +328,14 @@ type attemptResult struct {
 	seq       uint64 // order in which the client's attempts were sent
 }
 
-// writeTracker records, from the transport's goroutines, whether a request
-// may have reached the server: once its headers are written, its body
-// follows. It uses the WroteHeaders hook of net/http/httptrace rather than
-// wrapping the body, so the body keeps a type net/http knows is in memory
-// (see [Client.do]) and a small request goes out in one write.
-type writeTracker struct{ written atomic.Bool }
-
-func (w *writeTracker) wroteHeaders() { w.written.Store(true) }
-
 // errNilResponse is the error of an attempt whose middleware or HTTP client
 // returned neither a response nor an error.
 var errNilResponse = errors.New("the middleware chain or HTTP client returned a nil *http.Response and a nil error")
 
-// needsWriteTracker reports whether a call must know if a failed attempt may
-// have reached the server, to decide on a retry (see [Client.retryAfterError]).
-func needsWriteTracker(cfg *config, idempotent bool) bool {
-	return cfg.maxRetries > 0 && (cfg.retryRateLimitedOnly || (!idempotent && !cfg.retryWrites))
-}
-
 // attempt sends r once through send and reads the response body.
-// callWT is the call's write tracker when the call needs one (see
-// [needsWriteTracker]); the engine installed its trace in the request's
-// context. Attempts are sequential, so it is reset and reused.
-func (c *Client) attempt(ctx context.Context, r *http.Request, cfg *config, send func(*http.Request) (*http.Response, error), idempotent bool, n int, callWT *writeTracker) (res attemptResult) {
+// Whether a failed request may have left is decided from its error alone
+// (see [neverSent]), never from a trace hook, so it holds for any transport.
+func (c *Client) attempt(ctx context.Context, r *http.Request, cfg *config, send func(*http.Request) (*http.Response, error), idempotent bool, n int) (res attemptResult) {
 	actx := ctx
 	var cancel context.CancelFunc
 	if cfg.requestTimeout > 0 {
@@ -360,10 +345,6 @@ func (c *Client) attempt(ctx context.Context, r *http.Request, cfg *config, send
 				cancel()
 			}
 		}()
-	}
-	wt := callWT
-	if wt != nil {
-		wt.written.Store(false)
 	}
 	if actx != ctx {
 		r = r.WithContext(actx)
@@ -387,7 +368,7 @@ func (c *Client) attempt(ctx context.Context, r *http.Request, cfg *config, send
 			resp.Body.Close()
 		}
 		res.err, res.timedOut = err, timedOut()
-		res.written = wt == nil || wt.written.Load()
+		res.written = !neverSent(err) // never from a trace hook: see ErrOutcomeUnknown
 		if logging {
 			cfg.logger.LogAttrs(ctx, slog.LevelDebug, "intercom: request failed",
 				slog.String("method", r.Method), slog.String("path", c.scrub(r.URL.EscapedPath())),
@@ -459,79 +440,17 @@ func (b *streamBody) Close() error {
 var ErrResponseTooLarge = errors.New("intercom: response body larger than the limit set by WithMaxResponseBytes")
 
 // readLimited reads a whole body of at most limit bytes (no limit when
-// limit <= 0), in one allocation when its length is known. A longer body, or
-// an announced length over the limit, is an error wrapping
-// ErrResponseTooLarge; the body is then not read further.
+// limit <= 0), in memory that follows the bytes received, not the announced
+// length (see [readCapped]). A longer body, or an announced length over the
+// limit, is an error wrapping ErrResponseTooLarge; the body is then not read
+// further.
 func readLimited(body io.Reader, length, limit int64) ([]byte, error) {
-	if limit <= 0 {
-		return readAll(body, length)
-	}
-	if length > limit {
-		return nil, fmt.Errorf("%w: Content-Length %d, limit %d bytes", ErrResponseTooLarge, length, limit)
-	}
-	var b []byte
-	if length >= 0 && length <= 64<<20 {
-		b = make([]byte, length, length+1)
-		if _, err := io.ReadFull(body, b); err != nil {
-			return nil, err
-		}
-		// Usually EOF now (net/http stops at Content-Length); a longer body
-		// than announced is read on below, within the limit.
-		m, err := body.Read(b[length : length+1])
-		if m == 0 && (err == io.EOF || err == nil) {
-			return b, nil
-		}
-		b = b[:length+int64(m)]
-		if err == io.EOF {
-			return checkLimit(b, limit)
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	rest, err := io.ReadAll(io.LimitReader(body, limit+1-int64(len(b))))
-	if err != nil {
-		return nil, err
-	}
-	if len(b) > 0 {
-		rest = append(b, rest...)
-	}
-	return checkLimit(rest, limit)
+	return readCapped(body, length, limit)
 }
 
-// checkLimit returns b, or an error wrapping ErrResponseTooLarge when it is
-// longer than limit.
-func checkLimit(b []byte, limit int64) ([]byte, error) {
-	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("%w: more than %d bytes", ErrResponseTooLarge, limit)
-	}
-	return b, nil
-}
-
-// readAll reads a whole body, in one allocation when its length is known.
+// readAll reads a whole body (see [readCapped]).
 func readAll(body io.Reader, length int64) ([]byte, error) {
-	if length < 0 || length > 64<<20 {
-		return io.ReadAll(body)
-	}
-	buf := make([]byte, length, length+1)
-	if _, err := io.ReadFull(body, buf); err != nil {
-		return nil, err
-	}
-	// Read to EOF so the connection can be reused; a longer body than
-	// announced is read in full.
-	m, err := body.Read(buf[length : length+1])
-	if m == 0 && (err == io.EOF || err == nil) {
-		return buf, nil
-	}
-	buf = buf[:length+int64(m)]
-	if err != nil && err != io.EOF {
-		return nil, err
-	}
-	rest, err := io.ReadAll(body)
-	if err != nil {
-		return nil, err
-	}
-	return append(buf, rest...), nil
+	return readCapped(body, length, 0)
 }
 
 // readBounded reads at most limit bytes of body, reporting whether there was

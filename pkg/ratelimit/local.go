@@ -25,7 +25,13 @@ import (
 // (see [Pace]); Observe applies [PauseUntil] with a cap of one window, and
 // takes the budget from the X-RateLimit-Limit header unless
 // [WithoutLimitLearning] is set.
+//
+// The zero Local (declared with var, or embedded by value) is ready to use:
+// it has the settings of NewLocal() with no option. A Local must not be
+// copied after first use.
 type Local struct {
+	setup sync.Once // fills in the defaults of a zero Local
+
 	clock  Clock
 	window time.Duration
 	share  float64
@@ -124,14 +130,7 @@ func WithoutLimitLearning() Option {
 // it uses Intercom's defaults: 95% of 1,666 requests per 10-second window,
 // learning the real budget from the responses.
 func NewLocal(opts ...Option) (*Local, error) {
-	s := settings{
-		limit:  DefaultLimit,
-		window: DefaultWindow,
-		share:  DefaultShare,
-		burst:  DefaultBurst,
-		clock:  SystemClock(),
-		learn:  true,
-	}
+	s := defaultSettings()
 	for _, opt := range opts {
 		if opt == nil {
 			continue
@@ -140,21 +139,46 @@ func NewLocal(opts ...Option) (*Local, error) {
 			return nil, err
 		}
 	}
-	l := &Local{
-		clock:  s.clock,
-		window: s.window,
-		share:  s.share,
-		burst:  s.burst,
-		learn:  s.learn,
-		limit:  s.limit,
-		turn:   make(chan struct{}, 1),
-	}
-	r, b, err := Pace(s.limit, s.share, s.burst)
-	if err != nil {
+	l := &Local{}
+	if err := l.init(s); err != nil {
 		return nil, err
 	}
-	l.lim = rate.NewLimiter(l.perSecond(r), b)
 	return l, nil
+}
+
+// defaultSettings are the settings of NewLocal() with no option.
+func defaultSettings() settings {
+	return settings{
+		limit:  DefaultLimit,
+		window: DefaultWindow,
+		share:  DefaultShare,
+		burst:  DefaultBurst,
+		clock:  SystemClock(),
+		learn:  true,
+	}
+}
+
+// init configures l with s.
+func (l *Local) init(s settings) error {
+	r, b, err := Pace(s.limit, s.share, s.burst)
+	if err != nil {
+		return err
+	}
+	l.clock, l.window, l.share, l.burst, l.learn, l.limit = s.clock, s.window, s.share, s.burst, s.learn, s.limit
+	l.turn = make(chan struct{}, 1)
+	l.lim = rate.NewLimiter(l.perSecond(r), b)
+	return nil
+}
+
+// ready gives a zero Local the defaults of NewLocal(); a Local made by
+// NewLocal is left as it is.
+func (l *Local) ready() {
+	l.setup.Do(func() {
+		if l.turn != nil {
+			return
+		}
+		_ = l.init(defaultSettings()) // the defaults are valid: init cannot fail
+	})
 }
 
 // perSecond converts a rate per window to the limiter's unit. The interval
@@ -175,6 +199,7 @@ func (l *Local) perSecond(ratePerWindow int) rate.Limit {
 // then lets through at most the burst, not every request whose turn passed
 // in the meantime.
 func (l *Local) Wait(ctx context.Context) error {
+	l.ready()
 	select {
 	case l.turn <- struct{}{}:
 	case <-ctx.Done():
@@ -215,6 +240,7 @@ func untilToken(lim *rate.Limiter, now time.Time) time.Duration {
 // waiting and future requests until the window's reset (at most one window),
 // and the X-RateLimit-Limit header replaces the budget.
 func (l *Local) Observe(status int, rl intercom.RateLimit) {
+	l.ready()
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.clock.Now()

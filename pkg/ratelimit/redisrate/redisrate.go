@@ -9,6 +9,18 @@
 // pauses every process until the window's reset (see [ratelimit.PauseUntil]);
 // the X-RateLimit-Limit header adjusts the budget.
 //
+// # Window edges
+//
+// Intercom counts requests when they arrive, in its own fixed windows; the
+// pace grants them a little earlier, and a request granted at the end of one
+// window can arrive in the next, on top of that window's budget. Each
+// limiter therefore measures how long after a grant the response comes back
+// (the longest delay of the last two windows, from the moment it asked
+// Redis) and holds back from each window's pace the requests that fit in
+// that delay, plus a quarter. On a quiet machine that is a request or two of
+// a 10-second window; under load the margin grows with the delay, so a run
+// at the full budget gets no 429.
+//
 // # Keys
 //
 // A limiter named key uses two Redis keys: "rate:"+key (the GCRA state, kept
@@ -142,7 +154,9 @@ type Limiter struct {
 
 	mu          sync.Mutex
 	limit       int              // current budget of one window
-	pace        redis_rate.Limit // derived from limit
+	pace        redis_rate.Limit // derived from limit and margin
+	margin      int              // requests held back from each window (edge.go)
+	edge        edgeGuard
 	pausedUntil time.Time        // pause this process learned itself
 	retryAt     time.Time        // after a failure: Redis is left alone until then
 	lastErr     error            // the failure
@@ -366,10 +380,19 @@ const gcraGrain = 10 * time.Microsecond
 
 // setLimit sets the budget of one window. Callers hold l.mu or own l.
 func (l *Limiter) setLimit(limit int) error {
-	rate, burst, err := ratelimit.Pace(limit, l.share, l.burst)
-	if err != nil {
+	if _, _, err := ratelimit.Pace(limit, l.share, l.burst); err != nil {
 		return err
 	}
+	l.limit = limit
+	l.setPace()
+	return nil
+}
+
+// setPace derives the pace from the budget, less the margin kept at the
+// window edges (see edge.go). Callers hold l.mu or own l.
+func (l *Limiter) setPace() {
+	rate, burst, _ := ratelimit.Pace(l.limit, l.share, l.burst) // checked by setLimit
+	rate = max(rate-l.margin, 1)
 	// The emission interval is rounded up to redis_rate's grain, so that its
 	// rounding cannot fit one more request into a window than Pace allows.
 	interval := l.window / time.Duration(rate)
@@ -377,9 +400,7 @@ func (l *Limiter) setLimit(limit int) error {
 	if interval*time.Duration(rate) < l.window {
 		interval += gcraGrain
 	}
-	l.limit = limit
 	l.pace = redis_rate.Limit{Rate: rate, Burst: burst, Period: interval * time.Duration(rate)}
-	return nil
 }
 
 // Wait blocks until one request may be sent, or ctx is done (then it returns
@@ -388,6 +409,9 @@ func (l *Limiter) setLimit(limit int) error {
 // pace. When Redis cannot be used it paces in process (fail open) or waits
 // for Redis (fail closed), as configured.
 func (l *Limiter) Wait(ctx context.Context) error {
+	if l.rdb == nil {
+		return errZeroLimiter
+	}
 	select {
 	case l.turn <- struct{}{}:
 	case <-ctx.Done():
@@ -431,6 +455,7 @@ func (l *Limiter) Wait(ctx context.Context) error {
 			continue
 		}
 
+		asked := l.clock.Now()
 		rctx, cancel := context.WithTimeout(ctx, l.timeout)
 		res, err := l.gcra.Allow(rctx, l.key, pace)
 		cancel()
@@ -443,6 +468,9 @@ func (l *Limiter) Wait(ctx context.Context) error {
 		l.available()
 		l.beat(ctx, now)
 		if res.Allowed > 0 {
+			l.mu.Lock()
+			l.edge.granted(asked)
+			l.mu.Unlock()
 			return nil
 		}
 		if err := l.clock.Sleep(ctx, max(res.RetryAfter, time.Microsecond)); err != nil {
@@ -574,10 +602,19 @@ func (l *Limiter) available() {
 // The X-RateLimit-Limit header replaces the budget of this process (every
 // process sees the same header, so all of them follow).
 func (l *Limiter) Observe(status int, rl intercom.RateLimit) {
+	if l.rdb == nil {
+		return // the zero Limiter: nothing to learn into
+	}
 	l.mu.Lock()
 	now := l.clock.Now()
 	if l.learn && rl.Limit > 0 && rl.Limit != l.limit {
 		_ = l.setLimit(rl.Limit) // cannot fail: share and burst were checked
+	}
+	if rate, _, err := ratelimit.Pace(l.limit, l.share, l.burst); err == nil {
+		if m := edgeMargin(rate, l.edge.observed(now, l.window), l.window); m != l.margin {
+			l.margin = m
+			l.setPace()
+		}
 	}
 	until := ratelimit.PauseUntil(now, status, rl, l.window)
 	if until.After(l.pausedUntil) {

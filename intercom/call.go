@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strings"
 )
 
@@ -19,26 +20,33 @@ func Ptr[T any](v T) *T { return &v }
 // Decoding is tolerant (see decode.go): a field that does not fit its type is
 // reported and the rest returned; a body that is not JSON, or is empty or null,
 // returns *DecodeError{StatusCode, Body, Err} (raw body kept).
-func doJSON[T any](ctx context.Context, c *Client, op *Operation, opts []Option, req *http.Request, buildErr error) (_ *T, err error) {
+func doJSON[T any](ctx context.Context, c *Client, op *Operation, opts []Option, req *http.Request, buildErr error) (*T, error) {
+	v := new(T)
+	if err := doInto(ctx, c, op, opts, req, buildErr, v, reflect.TypeFor[T]()); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// doInto is doJSON without the type parameter: it decodes the 2xx JSON body
+// into v, a pointer to a value of type t. It is what intercom/preview's
+// generated methods reach through intercom/internal/bridge.
+func doInto(ctx context.Context, c *Client, op *Operation, opts []Option, req *http.Request, buildErr error, v any, t reflect.Type) (err error) {
 	if buildErr != nil {
-		return nil, buildError(buildErr)
+		return buildError(buildErr)
 	}
 	opts = callOptions(ctx, opts)
 	var ob *callObs // the observation of the call, ended once decoded
 	defer func() { ob.decoded(err) }()
 	resp, err := c.exec(ctx, op, opts, req, &ob)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	body, err := responseBytes(resp)
 	if err != nil {
-		return nil, errorf("intercom: reading response body: %w", err)
+		return errorf("intercom: reading response body: %w", err)
 	}
-	v := new(T)
-	if err := decodeResponse(ctx, c, op, opts, resp, body, v); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return decodeInto(ctx, c, op, opts, resp, body, v, t)
 }
 
 // doNoBody is doJSON for a call whose success has no useful body (e.g.

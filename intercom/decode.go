@@ -133,10 +133,11 @@ func (c *Client) decodeConfig(opts []Option) *config {
 	return &cc
 }
 
-// decodeResponse decodes the body of the 2xx response resp into v with the
-// settings of the call (see the top of this file). op may be nil; opts are
+// decodeInto decodes the body of the 2xx response resp into v (a pointer to
+// a value of type t) with the settings of the call (see the top of this
+// file). op may be nil; opts are
 // the call's options, those of ContextWithOptions included.
-func decodeResponse[T any](ctx context.Context, c *Client, op *Operation, opts []Option, resp *http.Response, body []byte, v *T) error {
+func decodeInto(ctx context.Context, c *Client, op *Operation, opts []Option, resp *http.Response, body []byte, v any, t reflect.Type) error {
 	found, err := decodeTolerant(body, v)
 	if err != nil {
 		return &DecodeError{StatusCode: resp.StatusCode, Body: body, Err: err}
@@ -152,7 +153,7 @@ func decodeResponse[T any](ctx context.Context, c *Client, op *Operation, opts [
 	if cfg.decodeReport != nil {
 		cfg.decodeReport.add(mismatches)
 	}
-	c.warnMismatches(ctx, cfg, op, resp, reflect.TypeFor[T](), found)
+	c.warnMismatches(ctx, cfg, op, resp, t, found)
 	if cfg.strictDecoding {
 		return &DecodeError{StatusCode: resp.StatusCode, Body: body, Err: errMismatch, Mismatches: mismatches, Value: v}
 	}

@@ -267,13 +267,19 @@ func pageNext(p *gen.PagesLink) string {
 	if p == nil {
 		return ""
 	}
-	if p.Page != nil && p.TotalPages != nil {
-		return pageAfter(*p.Page, *p.TotalPages)
+	return pageNextOf(p.Page, p.TotalPages, p.GetNext().GetPage(), p.GetNext().GetURL())
+}
+
+// pageNextOf is pageNext on the fields of a pages object: page and
+// totalPages (either may be nil), and pages.next's page (0 when absent) or
+// URL ("" when absent).
+func pageNextOf(page, totalPages *int, nextPage int, link string) string {
+	if page != nil && totalPages != nil {
+		return pageAfter(*page, *totalPages)
 	}
-	if n := p.GetNext().GetPage(); n > 0 {
-		return strconv.Itoa(n)
+	if nextPage > 0 {
+		return strconv.Itoa(nextPage)
 	}
-	link := p.GetNext().GetURL()
 	if link == "" {
 		return ""
 	}

@@ -35,8 +35,14 @@ func WithParams[P any](p *P) Option {
 // paramsOption returns the parameters given with WithParams among opts (nil
 // when there are none), refusing parameters of another type than P.
 func paramsOption[P any](opts []Option) (*P, error) {
+	return paramsAs[P](paramsOf(opts))
+}
+
+// paramsOf returns the parameters given with WithParams among opts, as
+// given, or nil.
+func paramsOf(opts []Option) any {
 	if len(opts) == 0 {
-		return nil, nil // the common case: no configuration to probe
+		return nil // the common case: no configuration to probe
 	}
 	probe := config{scope: scopeCall}
 	for _, o := range opts {
@@ -44,12 +50,18 @@ func paramsOption[P any](opts []Option) (*P, error) {
 			_ = o(&probe) // errors are reported when the call applies its options
 		}
 	}
-	if probe.params == nil {
+	return probe.params
+}
+
+// paramsAs converts what paramsOf returned to *P (nil for nil), refusing
+// parameters of another type.
+func paramsAs[P any](params any) (*P, error) {
+	if params == nil {
 		return nil, nil
 	}
-	p, ok := probe.params.(*P)
+	p, ok := params.(*P)
 	if !ok {
-		return nil, fmt.Errorf("intercom: WithParams(%T) given to a call whose parameters are *%T", probe.params, *new(P))
+		return nil, fmt.Errorf("intercom: WithParams(%T) given to a call whose parameters are *%T", params, *new(P))
 	}
 	return p, nil
 }

@@ -12,6 +12,9 @@ ROOT          := $(CURDIR)
 # The pinned Intercom API version: the single source of truth is api/pin.yaml.
 PINNED        := $(shell sed -n 's/^pinned: *"\(.*\)"/\1/p' api/pin.yaml)
 API_VERSION   ?= $(PINNED)
+# The generation of intercom/preview and its gen/preview from the Preview description ("0"):
+# lenient, a method left out is listed with its reason.
+PREVIEWFLAGS  := -lenient -version 0 -facade-package preview
 # Extra flags of `intercom-spec generate` (e.g. -lenient, for a preview version).
 GENFLAGS      ?=
 # Tools pinned with `tool` directives in scripts/tools/go.mod (a module of its own, so their
@@ -37,6 +40,8 @@ spec: ## Fetch and verify the pinned description into .spec/ (API_VERSION=... fo
 generate: ## Regenerate gen/ and intercom/*.gen.go from the pinned description (API_VERSION=x: gen into .build/gen-x; GENFLAGS=-lenient).
 ifeq ($(API_VERSION),$(PINNED))
 	@$(SPECTOOL) generate $(GENFLAGS) -version $(API_VERSION) -out $(ROOT)/gen
+	@# intercom/preview, Intercom's Preview API (version "0"), on the same engine.
+	@$(SPECTOOL) generate $(PREVIEWFLAGS) -out $(ROOT)/gen/preview -facade $(ROOT)/intercom/preview
 	@# ROUTES.md, the fake's table per service, comes from the reflection test in update mode;
 	@# when the tree does not compile yet (a preview version), the test reports it stale later.
 	@INTERCOMTEST_UPDATE=1 $(GO) test ./pkg/intercomtest -run '^TestEveryServiceMethodAnswered$$' >/dev/null 2>&1 || \
@@ -51,14 +56,21 @@ endif
 check-generated: ## Regenerate gen/ and intercom/*.gen.go into scratch directories and fail on any difference.
 	@rm -rf .build/check-gen .build/check-facade .build/check-fake
 	@$(SPECTOOL) generate -version $(PINNED) -out $(ROOT)/.build/check-gen -facade $(ROOT)/.build/check-facade -fake $(ROOT)/.build/check-fake
-	@if ! diff -ru gen .build/check-gen; then \
+	@if ! diff -ru -x preview gen .build/check-gen; then \
 	  echo "gen/ is stale or was edited by hand: run 'make generate' and commit the result"; exit 1; fi
 	@mkdir -p .build/facade-now && rm -f .build/facade-now/* && cp intercom/*.gen.go .build/facade-now/
 	@if ! diff -ru .build/facade-now .build/check-facade; then \
 	  echo "intercom/*.gen.go is stale or was edited by hand: run 'make generate' and commit the result"; exit 1; fi
 	@if ! diff -u pkg/intercomtest/routes.gen.go .build/check-fake/routes.gen.go; then \
 	  echo "pkg/intercomtest/routes.gen.go is stale or was edited by hand: run 'make generate' and commit the result"; exit 1; fi
-	@echo "gen/, intercom/*.gen.go and pkg/intercomtest/routes.gen.go match 'make generate' byte for byte"
+	@rm -rf .build/check-preview-gen .build/check-preview-facade .build/preview-now
+	@$(SPECTOOL) generate $(PREVIEWFLAGS) -out $(ROOT)/.build/check-preview-gen -facade $(ROOT)/.build/check-preview-facade 2>/dev/null
+	@if ! diff -ru gen/preview .build/check-preview-gen; then \
+	  echo "gen/preview is stale or was edited by hand: run 'make generate' and commit the result"; exit 1; fi
+	@mkdir -p .build/preview-now && cp intercom/preview/*.gen.go .build/preview-now/
+	@if ! diff -ru .build/preview-now .build/check-preview-facade; then \
+	  echo "intercom/preview/*.gen.go is stale or was edited by hand: run 'make generate' and commit the result"; exit 1; fi
+	@echo "gen/, intercom/*.gen.go, pkg/intercomtest/routes.gen.go, gen/preview and intercom/preview/*.gen.go match 'make generate' byte for byte"
 
 .PHONY: check-versions
 check-versions: ## Every supported version of api/pin.yaml in a scratch tree: generate, build, vet, test; Preview reported.

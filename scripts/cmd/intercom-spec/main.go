@@ -46,6 +46,7 @@ func run(args []string) error {
 	pkg := fs.String("package", "", "Go package name for generate (default: the config's)")
 	lenient := fs.Bool("lenient", false, "generate: leave out (and list) facade methods that cannot be generated (the default for a version not in supported:, such as Preview)")
 	facade := fs.String("facade", "", "output directory of the generated facade files (default: ROOT/intercom when -out is ROOT/gen; none otherwise)")
+	facadePkg := fs.String("facade-package", "", "generate: the package of the facade files: intercom (default) or preview (intercom/preview, the Preview API)")
 	fake := fs.String("fake", "", "output directory of the fake's route table (default: ROOT/pkg/intercomtest when -out is ROOT/gen; none otherwise)")
 	file := fs.String("file", "", "the draft section for changelog-draft")
 	from := fs.String("from", "", "report: the version moved from (default: the pinned one)")
@@ -131,7 +132,7 @@ func run(args []string) error {
 		if fakeDir == "" && filepath.Clean(dir) == filepath.Join(absRoot, "gen") {
 			fakeDir = filepath.Join(absRoot, "pkg", "intercomtest")
 		}
-		if err := spec.Generate(ctx, spec.Options{Root: absRoot, Version: v, Spec: path, OutDir: dir, Package: *pkg, FacadeDir: fdir, FakeDir: fakeDir, Lenient: *lenient || !slices.Contains(pin.Supported, v), Log: os.Stderr}); err != nil {
+		if err := spec.Generate(ctx, spec.Options{Root: absRoot, Version: v, Spec: path, OutDir: dir, Package: *pkg, FacadeDir: fdir, FacadePackage: *facadePkg, FakeDir: fakeDir, Lenient: *lenient || !slices.Contains(pin.Supported, v), Log: os.Stderr}); err != nil {
 			return err
 		}
 		fmt.Fprintf(os.Stderr, "spec %s: generated into %s\n", v, dir)

@@ -83,7 +83,7 @@ func (model *Model) GenerateFacade(version, outDir string, lenient bool) (*Facad
 			return nil, err
 		}
 	}
-	w := &facadeWriter{dir: outDir, res: res,
+	w := &facadeWriter{dir: outDir, res: res, target: model.target,
 		header: generatedLine(fmt.Sprintf("from api/operations/%s.yaml and the %s description", version, version))}
 	if err := w.render("services.gen.go", "services.go.tmpl", servicesData(w.header, services)); err != nil {
 		return nil, err
@@ -181,12 +181,13 @@ func groupServices(table *Table, ops []*facadeOp, res *FacadeResult) (map[string
 type facadeWriter struct {
 	dir, header string
 	res         *FacadeResult
+	target      *facadeTarget // nil: package intercom
 }
 
 // render executes the template tmpl with data and writes the result as name.
 func (w *facadeWriter) render(name, tmpl string, data any) error {
 	var b bytes.Buffer
-	if err := templates.ExecuteTemplate(&b, tmpl, data); err != nil {
+	if err := templates.ExecuteTemplate(&b, w.target.template(tmpl), data); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	return w.write(name, b.Bytes())
@@ -194,7 +195,7 @@ func (w *facadeWriter) render(name, tmpl string, data any) error {
 
 // write gofmts body and writes it as name.
 func (w *facadeWriter) write(name string, body []byte) error {
-	out, err := format.Source(body)
+	out, err := format.Source(w.target.retarget(body))
 	if err != nil {
 		return fmt.Errorf("format %s: %w\n%s", name, err, numbered(body))
 	}

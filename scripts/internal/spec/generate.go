@@ -53,6 +53,9 @@ type Options struct {
 	// FacadeDir, when set, receives the generated files of package intercom
 	// (service methods and iterators), from api/operations/<Version>.yaml.
 	FacadeDir string
+	// FacadePackage is the package of the facade files: "" for package
+	// intercom, Preview for intercom/preview (preview.go).
+	FacadePackage string
 	// FakeDir, when set, receives the route table of the fake (FakeRoutesFile, package
 	// intercomtest).
 	FakeDir string
@@ -183,6 +186,13 @@ func generateFacade(o Options, doc *openapi3.T, code []byte) error {
 	if err != nil {
 		return err
 	}
+	if model.target, err = targetFor(o.FacadePackage); err != nil {
+		return err
+	}
+	handDir := filepath.Join(o.Root, "intercom")
+	if model.target != nil {
+		handDir = filepath.Join(o.Root, model.target.handDir)
+	}
 	res, err := model.GenerateFacade(o.Version, o.FacadeDir, o.Lenient)
 	if err != nil {
 		return fmt.Errorf("facade: %w", err)
@@ -197,9 +207,12 @@ func generateFacade(o Options, doc *openapi3.T, code []byte) error {
 	}
 	ares, err := WriteAliases(AliasInputs{
 		List: list, Model: model, UnionsSrc: unionsSrc, Version: o.Version,
-		TypesDir: filepath.Join(o.Root, "intercom", "types"), HandDir: filepath.Join(o.Root, "intercom"), FacadeDir: o.FacadeDir,
+		TypesDir: filepath.Join(o.Root, "intercom", "types"), HandDir: handDir, FacadeDir: o.FacadeDir,
 	})
 	if err != nil {
+		return fmt.Errorf("aliases: %w", err)
+	}
+	if err := model.target.retargetFile(filepath.Join(o.FacadeDir, AliasesFile)); err != nil {
 		return fmt.Errorf("aliases: %w", err)
 	}
 	if o.Log != nil {

@@ -22,6 +22,7 @@ type Model struct {
 	gen      *goModel          // request builders, types, <Op>Response structs
 	genTypes *genModel         // types and enum constants, for the aliases
 	genDocs  map[string]string // doc comments of gen's exported types
+	target   *facadeTarget     // the facade's package when not intercom (preview.go)
 }
 
 // NewModel parses gen's source genSrc once and reads what the facade, the

@@ -13359,6 +13359,30 @@ func (d *DeletedObject) GetObject() DeletedObjectObject {
 	return *d.Object
 }
 
+// GetDeleted returns the Deleted field, or false when it or the DeletedOfficeHoursObject is nil.
+func (d *DeletedOfficeHoursObject) GetDeleted() bool {
+	if d == nil || d.Deleted == nil {
+		return false
+	}
+	return *d.Deleted
+}
+
+// GetId returns the Id field, or "" when it or the DeletedOfficeHoursObject is nil.
+func (d *DeletedOfficeHoursObject) GetId() string {
+	if d == nil || d.Id == nil {
+		return ""
+	}
+	return *d.Id
+}
+
+// GetObject returns the Object field, or "" when it or the DeletedOfficeHoursObject is nil.
+func (d *DeletedOfficeHoursObject) GetObject() string {
+	if d == nil || d.Object == nil {
+		return ""
+	}
+	return *d.Object
+}
+
 // GetImportJobId returns the ImportJobId field, or "" when it or the EcommerceCatalogUploadPartResponse is nil.
 func (e *EcommerceCatalogUploadPartResponse) GetImportJobId() string {
 	if e == nil || e.ImportJobId == nil {

@@ -15387,6 +15387,18 @@ type DeletedObject struct {
 // Example: news-item
 type DeletedObjectObject string
 
+// DeletedOfficeHoursObject What deleting an office hours schedule or exception returns.
+type DeletedOfficeHoursObject struct {
+	// Deleted Whether it was deleted.
+	Deleted *bool `json:"deleted,omitempty"`
+
+	// Id The id of the deleted schedule or exception.
+	Id *string `json:"id,omitempty"`
+
+	// Object office_hours_schedule or office_hours_exception.
+	Object *string `json:"object,omitempty"`
+}
+
 // DetachContactFromConversationRequest defines model for detach_contact_from_conversation_request.
 type DetachContactFromConversationRequest struct {
 	// AdminId The `id` of the admin who is performing the action.
@@ -68349,16 +68361,7 @@ type DeleteOfficeHoursScheduleResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *struct {
-		// Deleted Example: true
-		Deleted *bool `json:"deleted,omitempty"`
-
-		// Id Example: 123
-		Id *string `json:"id,omitempty"`
-
-		// Object Example: office_hours_schedule
-		Object *string `json:"object,omitempty"`
-	}
+	JSON200 *DeletedOfficeHoursObject
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -68366,16 +68369,7 @@ type DeleteOfficeHoursScheduleResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r DeleteOfficeHoursScheduleResponse) GetJSON200() *struct {
-	// Deleted Example: true
-	Deleted *bool `json:"deleted,omitempty"`
-
-	// Id Example: 123
-	Id *string `json:"id,omitempty"`
-
-	// Object Example: office_hours_schedule
-	Object *string `json:"object,omitempty"`
-} {
+func (r DeleteOfficeHoursScheduleResponse) GetJSON200() *DeletedOfficeHoursObject {
 	return r.JSON200
 }
 
@@ -68656,16 +68650,7 @@ type DeleteOfficeHoursExceptionResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *struct {
-		// Deleted Example: true
-		Deleted *bool `json:"deleted,omitempty"`
-
-		// Id Example: 456
-		Id *string `json:"id,omitempty"`
-
-		// Object Example: office_hours_exception
-		Object *string `json:"object,omitempty"`
-	}
+	JSON200 *DeletedOfficeHoursObject
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -68673,16 +68658,7 @@ type DeleteOfficeHoursExceptionResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r DeleteOfficeHoursExceptionResponse) GetJSON200() *struct {
-	// Deleted Example: true
-	Deleted *bool `json:"deleted,omitempty"`
-
-	// Id Example: 456
-	Id *string `json:"id,omitempty"`
-
-	// Object Example: office_hours_exception
-	Object *string `json:"object,omitempty"`
-} {
+func (r DeleteOfficeHoursExceptionResponse) GetJSON200() *DeletedOfficeHoursObject {
 	return r.JSON200
 }
 
@@ -86830,16 +86806,7 @@ func ParseDeleteOfficeHoursScheduleResponse(rsp *http.Response) (*DeleteOfficeHo
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			// Deleted Example: true
-			Deleted *bool `json:"deleted,omitempty"`
-
-			// Id Example: 123
-			Id *string `json:"id,omitempty"`
-
-			// Object Example: office_hours_schedule
-			Object *string `json:"object,omitempty"`
-		}
+		var dest DeletedOfficeHoursObject
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -87053,16 +87020,7 @@ func ParseDeleteOfficeHoursExceptionResponse(rsp *http.Response) (*DeleteOfficeH
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			// Deleted Example: true
-			Deleted *bool `json:"deleted,omitempty"`
-
-			// Id Example: 456
-			Id *string `json:"id,omitempty"`
-
-			// Object Example: office_hours_exception
-			Object *string `json:"object,omitempty"`
-		}
+		var dest DeletedOfficeHoursObject
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

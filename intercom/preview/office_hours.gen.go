@@ -26,6 +26,29 @@ func (s *OfficeHoursService) CreateSchedule(ctx context.Context, body gen.Create
 	return doJSON[gen.OfficeHoursSchedule](ctx, s.c, opCreateOfficeHoursSchedule, opts, req, err)
 }
 
+// DeleteException deletes an exception of an office hours
+// schedule (DELETE /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}).
+func (s *OfficeHoursService) DeleteException(ctx context.Context, officeHoursScheduleID string, officeHoursExceptionID string, opts ...Option) (*gen.DeletedOfficeHoursObject, error) {
+	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
+		return nil, err
+	}
+	if err := requireID("office hours exception id", officeHoursExceptionID); err != nil {
+		return nil, err
+	}
+	req, err := gen.NewDeleteOfficeHoursExceptionRequest(s.c.server, officeHoursScheduleID, officeHoursExceptionID)
+	return doJSON[gen.DeletedOfficeHoursObject](ctx, s.c, opDeleteOfficeHoursException, opts, req, err)
+}
+
+// DeleteSchedule deletes an office hours schedule
+// (DELETE /office_hours_schedules/{id}).
+func (s *OfficeHoursService) DeleteSchedule(ctx context.Context, officeHoursScheduleID string, opts ...Option) (*gen.DeletedOfficeHoursObject, error) {
+	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
+		return nil, err
+	}
+	req, err := gen.NewDeleteOfficeHoursScheduleRequest(s.c.server, officeHoursScheduleID)
+	return doJSON[gen.DeletedOfficeHoursObject](ctx, s.c, opDeleteOfficeHoursSchedule, opts, req, err)
+}
+
 // GetException fetches an exception of an office hours schedule
 // (GET /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}).
 func (s *OfficeHoursService) GetException(ctx context.Context, officeHoursScheduleID string, officeHoursExceptionID string, opts ...Option) (*gen.OfficeHoursException, error) {

@@ -265,6 +265,8 @@ type (
 	DeletedInternalArticleObject = gen.DeletedInternalArticleObject
 	// DeletedObject is [gen.DeletedObject]. Response returned when an object is deleted.
 	DeletedObject = gen.DeletedObject
+	// DeletedOfficeHoursObject is [gen.DeletedOfficeHoursObject]. What deleting an office hours schedule or exception returns.
+	DeletedOfficeHoursObject = gen.DeletedOfficeHoursObject
 	// EcommerceCatalogUploadPartResponse is [gen.EcommerceCatalogUploadPartResponse]. Returned after a multipart catalog part is successfully uploaded.
 	EcommerceCatalogUploadPartResponse = gen.EcommerceCatalogUploadPartResponse
 	// EmailList is [gen.EmailList]. A list of email settings.

@@ -14004,6 +14004,120 @@ func (f *FinAgentUser) GetName() string {
 	return *f.Name
 }
 
+// GetConversationId returns the ConversationId field, or "" when it or the FinAskResult is nil.
+func (f *FinAskResult) GetConversationId() string {
+	if f == nil || f.ConversationId == nil {
+		return ""
+	}
+	return *f.ConversationId
+}
+
+// GetCreatedAtMs returns the CreatedAtMs field, or the zero time.Time when it or the FinAskResult is nil.
+func (f *FinAskResult) GetCreatedAtMs() time.Time {
+	if f == nil || f.CreatedAtMs == nil {
+		var zero time.Time
+		return zero
+	}
+	return *f.CreatedAtMs
+}
+
+// GetErrors returns the Errors field, or nil when it or the FinAskResult is nil. The getters of
+// the result are safe to call on nil.
+func (f *FinAskResult) GetErrors() *FinAgentAttributeErrors {
+	if f == nil {
+		return nil
+	}
+	return f.Errors
+}
+
+// GetSseSubscriptionUrl returns the SseSubscriptionUrl field, or "" when it or the FinAskResult is nil.
+func (f *FinAskResult) GetSseSubscriptionUrl() string {
+	if f == nil || f.SseSubscriptionUrl == nil {
+		return ""
+	}
+	return *f.SseSubscriptionUrl
+}
+
+// GetStatus returns the Status field, or "" when it or the FinAskResult is nil.
+func (f *FinAskResult) GetStatus() AskFin200JSONResponseBodyStatus {
+	if f == nil || f.Status == nil {
+		return ""
+	}
+	return *f.Status
+}
+
+// GetUserId returns the UserId field, or "" when it or the FinAskResult is nil.
+func (f *FinAskResult) GetUserId() string {
+	if f == nil || f.UserId == nil {
+		return ""
+	}
+	return *f.UserId
+}
+
+// GetCapabilities returns the Capabilities field, or nil when the FinCapabilities is nil.
+func (f *FinCapabilities) GetCapabilities() []FinCapabilitiesCapabilitiesItem {
+	if f == nil {
+		return nil
+	}
+	return f.Capabilities
+}
+
+// GetVersion returns the Version field, or "" when it or the FinCapabilities is nil.
+func (f *FinCapabilities) GetVersion() string {
+	if f == nil || f.Version == nil {
+		return ""
+	}
+	return *f.Version
+}
+
+// GetDescription returns the Description field, or "" when it or the FinCapabilitiesCapabilitiesItem is nil.
+func (f *FinCapabilitiesCapabilitiesItem) GetDescription() string {
+	if f == nil || f.Description == nil {
+		return ""
+	}
+	return *f.Description
+}
+
+// GetEndpoint returns the Endpoint field, or "" when it or the FinCapabilitiesCapabilitiesItem is nil.
+func (f *FinCapabilitiesCapabilitiesItem) GetEndpoint() string {
+	if f == nil || f.Endpoint == nil {
+		return ""
+	}
+	return *f.Endpoint
+}
+
+// GetId returns the Id field, or "" when it or the FinCapabilitiesCapabilitiesItem is nil.
+func (f *FinCapabilitiesCapabilitiesItem) GetId() string {
+	if f == nil || f.Id == nil {
+		return ""
+	}
+	return *f.Id
+}
+
+// GetMethod returns the Method field, or "" when it or the FinCapabilitiesCapabilitiesItem is nil.
+func (f *FinCapabilitiesCapabilitiesItem) GetMethod() string {
+	if f == nil || f.Method == nil {
+		return ""
+	}
+	return *f.Method
+}
+
+// GetName returns the Name field, or "" when it or the FinCapabilitiesCapabilitiesItem is nil.
+func (f *FinCapabilitiesCapabilitiesItem) GetName() string {
+	if f == nil || f.Name == nil {
+		return ""
+	}
+	return *f.Name
+}
+
+// GetType returns the Type field, or "" when it or the FinCapabilitiesCapabilitiesItem is nil.
+func (f *FinCapabilitiesCapabilitiesItem) GetType() string {
+	if f == nil || f.Type == nil {
+		return ""
+	}
+	return *f.Type
+}
+
 // GetConversationId returns the ConversationId field, or "" when it or the FinCsatResult is nil.
 func (f *FinCsatResult) GetConversationId() string {
 	if f == nil || f.ConversationId == nil {
@@ -14026,6 +14140,96 @@ func (f *FinCsatResult) GetStatus() SubmitFinCsat200JSONResponseBodyStatus {
 		return ""
 	}
 	return *f.Status
+}
+
+// GetConversationId returns the ConversationId field, or "" when it or the FinEscalateResult is nil.
+func (f *FinEscalateResult) GetConversationId() string {
+	if f == nil || f.ConversationId == nil {
+		return ""
+	}
+	return *f.ConversationId
+}
+
+// GetIntercomConversationId returns the IntercomConversationId field, or "" when it or the FinEscalateResult is nil.
+func (f *FinEscalateResult) GetIntercomConversationId() string {
+	if f == nil || f.IntercomConversationId == nil {
+		return ""
+	}
+	return *f.IntercomConversationId
+}
+
+// GetSseSubscriptionUrl returns the SseSubscriptionUrl field, or "" when it or the FinEscalateResult is nil.
+func (f *FinEscalateResult) GetSseSubscriptionUrl() string {
+	if f == nil || f.SseSubscriptionUrl == nil {
+		return ""
+	}
+	return *f.SseSubscriptionUrl
+}
+
+// GetStatus returns the Status field, or "" when it or the FinEscalateResult is nil.
+func (f *FinEscalateResult) GetStatus() EscalateFinConversation200JSONResponseBodyStatus {
+	if f == nil || f.Status == nil {
+		return ""
+	}
+	return *f.Status
+}
+
+// GetConversationId returns the ConversationId field, or "" when it or the FinProcedureRunResult is nil.
+func (f *FinProcedureRunResult) GetConversationId() string {
+	if f == nil || f.ConversationId == nil {
+		return ""
+	}
+	return *f.ConversationId
+}
+
+// GetCreatedAtMs returns the CreatedAtMs field, or the zero time.Time when it or the FinProcedureRunResult is nil.
+func (f *FinProcedureRunResult) GetCreatedAtMs() time.Time {
+	if f == nil || f.CreatedAtMs == nil {
+		var zero time.Time
+		return zero
+	}
+	return *f.CreatedAtMs
+}
+
+// GetErrors returns the Errors field, or nil when it or the FinProcedureRunResult is nil. The getters of
+// the result are safe to call on nil.
+func (f *FinProcedureRunResult) GetErrors() *FinAgentAttributeErrors {
+	if f == nil {
+		return nil
+	}
+	return f.Errors
+}
+
+// GetProcedureId returns the ProcedureId field, or "" when it or the FinProcedureRunResult is nil.
+func (f *FinProcedureRunResult) GetProcedureId() string {
+	if f == nil || f.ProcedureId == nil {
+		return ""
+	}
+	return *f.ProcedureId
+}
+
+// GetSseSubscriptionUrl returns the SseSubscriptionUrl field, or "" when it or the FinProcedureRunResult is nil.
+func (f *FinProcedureRunResult) GetSseSubscriptionUrl() string {
+	if f == nil || f.SseSubscriptionUrl == nil {
+		return ""
+	}
+	return *f.SseSubscriptionUrl
+}
+
+// GetStatus returns the Status field, or "" when it or the FinProcedureRunResult is nil.
+func (f *FinProcedureRunResult) GetStatus() RunFinProcedure200JSONResponseBodyStatus {
+	if f == nil || f.Status == nil {
+		return ""
+	}
+	return *f.Status
+}
+
+// GetUserId returns the UserId field, or "" when it or the FinProcedureRunResult is nil.
+func (f *FinProcedureRunResult) GetUserId() string {
+	if f == nil || f.UserId == nil {
+		return ""
+	}
+	return *f.UserId
 }
 
 // GetConversationId returns the ConversationId field, or "" when it or the FinReplyResult is nil.
@@ -14208,6 +14412,39 @@ func (f *Folder) GetUpdatedAtTime() time.Time {
 		return time.Time{}
 	}
 	return time.Unix(int64(*f.UpdatedAt), 0).UTC()
+}
+
+// GetData returns the Data field, or nil when the FolderList is nil.
+func (f *FolderList) GetData() []Folder {
+	if f == nil {
+		return nil
+	}
+	return f.Data
+}
+
+// GetPages returns the Pages field, or nil when it or the FolderList is nil. The getters of
+// the result are safe to call on nil.
+func (f *FolderList) GetPages() *CursorPages {
+	if f == nil {
+		return nil
+	}
+	return f.Pages
+}
+
+// GetTotalCount returns the TotalCount field, or 0 when it or the FolderList is nil.
+func (f *FolderList) GetTotalCount() int {
+	if f == nil || f.TotalCount == nil {
+		return 0
+	}
+	return *f.TotalCount
+}
+
+// GetType returns the Type field, or "" when it or the FolderList is nil.
+func (f *FolderList) GetType() ListFolders200JSONResponseBodyType {
+	if f == nil || f.Type == nil {
+		return ""
+	}
+	return *f.Type
 }
 
 // GetIdleThreshold returns the IdleThreshold field, or 0 when it or the GetTeamMetricsParams is nil.

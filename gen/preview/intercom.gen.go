@@ -6294,6 +6294,39 @@ type CallWithTranscriptListDataItem struct {
 	UpdatedAt *Datetime `json:"updated_at,omitempty"`
 }
 
+// FinCapabilitiesCapabilitiesItem defines model for FinCapabilities_capabilities_item.
+type FinCapabilitiesCapabilitiesItem struct {
+	// Description A human-readable description of the capability.
+	//
+	// Example: Walk the user through resetting their password.
+	Description *string `json:"description,omitempty"`
+
+	// Endpoint The endpoint path to call to use this capability.
+	//
+	// Example: /fin/procedures/12345/run
+	Endpoint *string `json:"endpoint,omitempty"`
+
+	// Id The procedure ID. Present only when `type` is `procedure`.
+	//
+	// Example: 12345
+	Id *string `json:"id,omitempty"`
+
+	// Method The HTTP method to use.
+	//
+	// Example: POST
+	Method *string `json:"method,omitempty"`
+
+	// Name The procedure name. Present only when `type` is `procedure`.
+	//
+	// Example: Reset password
+	Name *string `json:"name,omitempty"`
+
+	// Type The kind of capability — `procedure` for a runnable procedure, or a static action such as `reply`, `ask`, or `escalate`.
+	//
+	// Example: procedure
+	Type *string `json:"type,omitempty"`
+}
+
 // ReportingDatasetListDataItem defines model for ReportingDatasetList_data_item.
 type ReportingDatasetListDataItem struct {
 	Attributes []ReportingDatasetListDataItemAttributesItem `json:"attributes,omitempty"`
@@ -21397,6 +21430,39 @@ type AskFinJSONBody struct {
 // AskFin200JSONResponseBodyStatus defines parameters for AskFin.
 type AskFin200JSONResponseBodyStatus string
 
+// FinAskResult defines parameters for AskFin.
+type FinAskResult struct {
+	// ConversationId The external ID of the conversation.
+	//
+	// Example: ext-123
+	ConversationId *string `json:"conversation_id,omitempty"`
+
+	// CreatedAtMs The timestamp the response was created at, with millisecond precision.
+	//
+	// Example: 2025-01-24T10:00:00.123Z
+	CreatedAtMs *time.Time `json:"created_at_ms,omitempty"`
+
+	// Errors Contains error details if any user or conversation attribute updates failed.
+	Errors *FinAgentAttributeErrors `json:"errors,omitempty"`
+
+	// SseSubscriptionUrl Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires.
+	//
+	//
+	// Example: https://primary-realtime.intercom-messenger.com/event-stream?channels=fin_agent_api:app123:ext-123&accessToken=eyJhbG...&rewind=2m
+	SseSubscriptionUrl *string `json:"sse_subscription_url,omitempty"`
+
+	// Status Fin's current status in the conversation workflow.
+	//
+	//
+	// Example: thinking
+	Status *AskFin200JSONResponseBodyStatus `json:"status,omitempty"`
+
+	// UserId The ID of the user.
+	//
+	// Example: user-456
+	UserId *string `json:"user_id,omitempty"`
+}
+
 // ListFinCapabilitiesJSONBody defines parameters for ListFinCapabilities.
 type ListFinCapabilitiesJSONBody struct {
 	User struct {
@@ -21425,6 +21491,17 @@ type ListFinCapabilitiesJSONBody struct {
 		// Example: John Doe
 		Name *string `json:"name,omitempty"`
 	} `json:"user"`
+}
+
+// FinCapabilities defines parameters for ListFinCapabilities.
+type FinCapabilities struct {
+	// Capabilities The list of capabilities available to this user.
+	Capabilities []FinCapabilitiesCapabilitiesItem `json:"capabilities,omitempty"`
+
+	// Version The API version the capabilities document was generated for.
+	//
+	// Example: Preview
+	Version *string `json:"version,omitempty"`
 }
 
 // SubmitFinCsatJSONBody defines parameters for SubmitFinCsat.
@@ -21514,17 +21591,34 @@ type EscalateFinConversationJSONBody struct {
 		// Example: John Doe
 		Name *string `json:"name,omitempty"`
 	} `json:"user,omitempty"`
-	union json.RawMessage
 }
-
-// EscalateFinConversationJSONBody0 defines parameters for EscalateFinConversation.
-type EscalateFinConversationJSONBody0 = interface{}
-
-// EscalateFinConversationJSONBody1 defines parameters for EscalateFinConversation.
-type EscalateFinConversationJSONBody1 = interface{}
 
 // EscalateFinConversation200JSONResponseBodyStatus defines parameters for EscalateFinConversation.
 type EscalateFinConversation200JSONResponseBodyStatus string
+
+// FinEscalateResult defines parameters for EscalateFinConversation.
+type FinEscalateResult struct {
+	// ConversationId The external ID of the conversation. Returned when you escalate an existing conversation by `conversation_id` (echoed back). When you escalate a `user`, a new conversation is created and only `intercom_conversation_id` is returned.
+	//
+	// Example: ext-123
+	ConversationId *string `json:"conversation_id,omitempty"`
+
+	// IntercomConversationId The internal Intercom conversation ID. Returned when a new conversation was created for the escalation.
+	//
+	// Example: 987654321
+	IntercomConversationId *string `json:"intercom_conversation_id,omitempty"`
+
+	// SseSubscriptionUrl Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires. Includes a `rewind` window so a subscriber that connects after the escalation is processed can still receive the `escalated` and `complete` events.
+	//
+	//
+	// Example: https://primary-realtime.intercom-messenger.com/event-stream?channels=fin_agent_api:app123:ext-123&accessToken=eyJhbG...&rewind=2m
+	SseSubscriptionUrl *string `json:"sse_subscription_url,omitempty"`
+
+	// Status The resulting status of the conversation.
+	//
+	// Example: escalated
+	Status *EscalateFinConversation200JSONResponseBodyStatus `json:"status,omitempty"`
+}
 
 // RunFinProcedureJSONBody defines parameters for RunFinProcedure.
 type RunFinProcedureJSONBody struct {
@@ -21548,6 +21642,44 @@ type RunFinProcedureJSONBody struct {
 
 // RunFinProcedure200JSONResponseBodyStatus defines parameters for RunFinProcedure.
 type RunFinProcedure200JSONResponseBodyStatus string
+
+// FinProcedureRunResult defines parameters for RunFinProcedure.
+type FinProcedureRunResult struct {
+	// ConversationId The ID of the conversation.
+	//
+	// Example: ext-123
+	ConversationId *string `json:"conversation_id,omitempty"`
+
+	// CreatedAtMs The timestamp the response was created at, with millisecond precision.
+	//
+	// Example: 2025-01-24T10:00:00.123Z
+	CreatedAtMs *time.Time `json:"created_at_ms,omitempty"`
+
+	// Errors Contains error details if any user or conversation attribute updates failed.
+	Errors *FinAgentAttributeErrors `json:"errors,omitempty"`
+
+	// ProcedureId The ID of the procedure that was run.
+	//
+	// Example: 12345
+	ProcedureId *string `json:"procedure_id,omitempty"`
+
+	// SseSubscriptionUrl Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to awaiting_user_reply or complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires.
+	//
+	//
+	// Example: https://primary-realtime.intercom-messenger.com/event-stream?channels=fin_agent_api:app123:ext-123&accessToken=eyJhbG...&rewind=2m
+	SseSubscriptionUrl *string `json:"sse_subscription_url,omitempty"`
+
+	// Status Fin's current status in the conversation workflow.
+	//
+	//
+	// Example: thinking
+	Status *RunFinProcedure200JSONResponseBodyStatus `json:"status,omitempty"`
+
+	// UserId The ID of the user.
+	//
+	// Example: user-456
+	UserId *string `json:"user_id,omitempty"`
+}
 
 // ReplyToFinJSONBody defines parameters for ReplyToFin.
 type ReplyToFinJSONBody struct {
@@ -21678,6 +21810,23 @@ type ListFoldersParams struct {
 
 // ListFolders200JSONResponseBodyType defines parameters for ListFolders.
 type ListFolders200JSONResponseBodyType string
+
+// FolderList defines parameters for ListFolders.
+type FolderList struct {
+	Data []Folder `json:"data,omitempty"`
+
+	// Pages Cursor-based pagination is a technique used in the Intercom API to navigate through large amounts of data.
+	// A "cursor" or pointer is used to keep track of the current position in the result set, allowing the API to return the data in small chunks or "pages" as needed.
+	Pages *CursorPages `json:"pages,omitempty"`
+
+	// TotalCount Total number of folders
+	//
+	// Example: 2
+	TotalCount *int `json:"total_count,omitempty"`
+
+	// Type Example: list
+	Type *ListFolders200JSONResponseBodyType `json:"type,omitempty"`
+}
 
 // CreateFolderJSONBody defines parameters for CreateFolder.
 type CreateFolderJSONBody struct {
@@ -25386,144 +25535,6 @@ func (t *UpdateVisitorRequest) UnmarshalJSON(b []byte) error {
 		err = json.Unmarshal(raw, &t.UserId)
 		if err != nil {
 			return fmt.Errorf("error reading 'user_id': %w", err)
-		}
-	}
-
-	return err
-}
-
-// AsEscalateFinConversationJSONBody0 returns the union data inside the EscalateFinConversationJSONBody as a EscalateFinConversationJSONBody0
-func (t EscalateFinConversationJSONBody) AsEscalateFinConversationJSONBody0() (EscalateFinConversationJSONBody0, error) {
-	var body EscalateFinConversationJSONBody0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromEscalateFinConversationJSONBody0 overwrites any union data inside the EscalateFinConversationJSONBody as the provided EscalateFinConversationJSONBody0
-func (t *EscalateFinConversationJSONBody) FromEscalateFinConversationJSONBody0(v EscalateFinConversationJSONBody0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeEscalateFinConversationJSONBody0 performs a merge with any union data inside the EscalateFinConversationJSONBody, using the provided EscalateFinConversationJSONBody0
-func (t *EscalateFinConversationJSONBody) MergeEscalateFinConversationJSONBody0(v EscalateFinConversationJSONBody0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsEscalateFinConversationJSONBody1 returns the union data inside the EscalateFinConversationJSONBody as a EscalateFinConversationJSONBody1
-func (t EscalateFinConversationJSONBody) AsEscalateFinConversationJSONBody1() (EscalateFinConversationJSONBody1, error) {
-	var body EscalateFinConversationJSONBody1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromEscalateFinConversationJSONBody1 overwrites any union data inside the EscalateFinConversationJSONBody as the provided EscalateFinConversationJSONBody1
-func (t *EscalateFinConversationJSONBody) FromEscalateFinConversationJSONBody1(v EscalateFinConversationJSONBody1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeEscalateFinConversationJSONBody1 performs a merge with any union data inside the EscalateFinConversationJSONBody, using the provided EscalateFinConversationJSONBody1
-func (t *EscalateFinConversationJSONBody) MergeEscalateFinConversationJSONBody1(v EscalateFinConversationJSONBody1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t EscalateFinConversationJSONBody) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	if err != nil {
-		return nil, err
-	}
-	object := make(map[string]json.RawMessage)
-	if t.union != nil {
-		err = json.Unmarshal(b, &object)
-		if err != nil {
-			return nil, err
-		}
-	}
-
-	if t.Context != nil {
-		object["context"], err = json.Marshal(t.Context)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'context': %w", err)
-		}
-	}
-
-	if t.ConversationId != nil {
-		object["conversation_id"], err = json.Marshal(t.ConversationId)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'conversation_id': %w", err)
-		}
-	}
-
-	if t.Message != nil {
-		object["message"], err = json.Marshal(t.Message)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'message': %w", err)
-		}
-	}
-
-	if t.User != nil {
-		object["user"], err = json.Marshal(t.User)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'user': %w", err)
-		}
-	}
-	b, err = json.Marshal(object)
-	return b, err
-}
-
-func (t *EscalateFinConversationJSONBody) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	if err != nil {
-		return err
-	}
-	object := make(map[string]json.RawMessage)
-	err = json.Unmarshal(b, &object)
-	if err != nil {
-		return err
-	}
-
-	if raw, found := object["context"]; found {
-		err = json.Unmarshal(raw, &t.Context)
-		if err != nil {
-			return fmt.Errorf("error reading 'context': %w", err)
-		}
-	}
-
-	if raw, found := object["conversation_id"]; found {
-		err = json.Unmarshal(raw, &t.ConversationId)
-		if err != nil {
-			return fmt.Errorf("error reading 'conversation_id': %w", err)
-		}
-	}
-
-	if raw, found := object["message"]; found {
-		err = json.Unmarshal(raw, &t.Message)
-		if err != nil {
-			return fmt.Errorf("error reading 'message': %w", err)
-		}
-	}
-
-	if raw, found := object["user"]; found {
-		err = json.Unmarshal(raw, &t.User)
-		if err != nil {
-			return fmt.Errorf("error reading 'user': %w", err)
 		}
 	}
 
@@ -65084,37 +65095,7 @@ type AskFinResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *struct {
-		// ConversationId The external ID of the conversation.
-		//
-		// Example: ext-123
-		ConversationId *string `json:"conversation_id,omitempty"`
-
-		// CreatedAtMs The timestamp the response was created at, with millisecond precision.
-		//
-		// Example: 2025-01-24T10:00:00.123Z
-		CreatedAtMs *time.Time `json:"created_at_ms,omitempty"`
-
-		// Errors Contains error details if any user or conversation attribute updates failed.
-		Errors *FinAgentAttributeErrors `json:"errors,omitempty"`
-
-		// SseSubscriptionUrl Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires.
-		//
-		//
-		// Example: https://primary-realtime.intercom-messenger.com/event-stream?channels=fin_agent_api:app123:ext-123&accessToken=eyJhbG...&rewind=2m
-		SseSubscriptionUrl *string `json:"sse_subscription_url,omitempty"`
-
-		// Status Fin's current status in the conversation workflow.
-		//
-		//
-		// Example: thinking
-		Status *AskFin200JSONResponseBodyStatus `json:"status,omitempty"`
-
-		// UserId The ID of the user.
-		//
-		// Example: user-456
-		UserId *string `json:"user_id,omitempty"`
-	}
+	JSON200 *FinAskResult
 	// JSON400 the response for an HTTP 400 `application/json` response
 	JSON400 *Error
 	// JSON401 the response for an HTTP 401 `application/json` response
@@ -65122,37 +65103,7 @@ type AskFinResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r AskFinResponse) GetJSON200() *struct {
-	// ConversationId The external ID of the conversation.
-	//
-	// Example: ext-123
-	ConversationId *string `json:"conversation_id,omitempty"`
-
-	// CreatedAtMs The timestamp the response was created at, with millisecond precision.
-	//
-	// Example: 2025-01-24T10:00:00.123Z
-	CreatedAtMs *time.Time `json:"created_at_ms,omitempty"`
-
-	// Errors Contains error details if any user or conversation attribute updates failed.
-	Errors *FinAgentAttributeErrors `json:"errors,omitempty"`
-
-	// SseSubscriptionUrl Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires.
-	//
-	//
-	// Example: https://primary-realtime.intercom-messenger.com/event-stream?channels=fin_agent_api:app123:ext-123&accessToken=eyJhbG...&rewind=2m
-	SseSubscriptionUrl *string `json:"sse_subscription_url,omitempty"`
-
-	// Status Fin's current status in the conversation workflow.
-	//
-	//
-	// Example: thinking
-	Status *AskFin200JSONResponseBodyStatus `json:"status,omitempty"`
-
-	// UserId The ID of the user.
-	//
-	// Example: user-456
-	UserId *string `json:"user_id,omitempty"`
-} {
+func (r AskFinResponse) GetJSON200() *FinAskResult {
 	return r.JSON200
 }
 
@@ -65199,45 +65150,7 @@ type ListFinCapabilitiesResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *struct {
-		// Capabilities The list of capabilities available to this user.
-		Capabilities []struct {
-			// Description A human-readable description of the capability.
-			//
-			// Example: Walk the user through resetting their password.
-			Description *string `json:"description,omitempty"`
-
-			// Endpoint The endpoint path to call to use this capability.
-			//
-			// Example: /fin/procedures/12345/run
-			Endpoint *string `json:"endpoint,omitempty"`
-
-			// Id The procedure ID. Present only when `type` is `procedure`.
-			//
-			// Example: 12345
-			Id *string `json:"id,omitempty"`
-
-			// Method The HTTP method to use.
-			//
-			// Example: POST
-			Method *string `json:"method,omitempty"`
-
-			// Name The procedure name. Present only when `type` is `procedure`.
-			//
-			// Example: Reset password
-			Name *string `json:"name,omitempty"`
-
-			// Type The kind of capability — `procedure` for a runnable procedure, or a static action such as `reply`, `ask`, or `escalate`.
-			//
-			// Example: procedure
-			Type *string `json:"type,omitempty"`
-		} `json:"capabilities,omitempty"`
-
-		// Version The API version the capabilities document was generated for.
-		//
-		// Example: Preview
-		Version *string `json:"version,omitempty"`
-	}
+	JSON200 *FinCapabilities
 	// JSON400 the response for an HTTP 400 `application/json` response
 	JSON400 *Error
 	// JSON401 the response for an HTTP 401 `application/json` response
@@ -65245,45 +65158,7 @@ type ListFinCapabilitiesResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListFinCapabilitiesResponse) GetJSON200() *struct {
-	// Capabilities The list of capabilities available to this user.
-	Capabilities []struct {
-		// Description A human-readable description of the capability.
-		//
-		// Example: Walk the user through resetting their password.
-		Description *string `json:"description,omitempty"`
-
-		// Endpoint The endpoint path to call to use this capability.
-		//
-		// Example: /fin/procedures/12345/run
-		Endpoint *string `json:"endpoint,omitempty"`
-
-		// Id The procedure ID. Present only when `type` is `procedure`.
-		//
-		// Example: 12345
-		Id *string `json:"id,omitempty"`
-
-		// Method The HTTP method to use.
-		//
-		// Example: POST
-		Method *string `json:"method,omitempty"`
-
-		// Name The procedure name. Present only when `type` is `procedure`.
-		//
-		// Example: Reset password
-		Name *string `json:"name,omitempty"`
-
-		// Type The kind of capability — `procedure` for a runnable procedure, or a static action such as `reply`, `ask`, or `escalate`.
-		//
-		// Example: procedure
-		Type *string `json:"type,omitempty"`
-	} `json:"capabilities,omitempty"`
-
-	// Version The API version the capabilities document was generated for.
-	//
-	// Example: Preview
-	Version *string `json:"version,omitempty"`
-} {
+func (r ListFinCapabilitiesResponse) GetJSON200() *FinCapabilities {
 	return r.JSON200
 }
 
@@ -65395,28 +65270,7 @@ type EscalateFinConversationResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *struct {
-		// ConversationId The external ID of the conversation. Returned when you escalate an existing conversation by `conversation_id` (echoed back). When you escalate a `user`, a new conversation is created and only `intercom_conversation_id` is returned.
-		//
-		// Example: ext-123
-		ConversationId *string `json:"conversation_id,omitempty"`
-
-		// IntercomConversationId The internal Intercom conversation ID. Returned when a new conversation was created for the escalation.
-		//
-		// Example: 987654321
-		IntercomConversationId *string `json:"intercom_conversation_id,omitempty"`
-
-		// SseSubscriptionUrl Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires. Includes a `rewind` window so a subscriber that connects after the escalation is processed can still receive the `escalated` and `complete` events.
-		//
-		//
-		// Example: https://primary-realtime.intercom-messenger.com/event-stream?channels=fin_agent_api:app123:ext-123&accessToken=eyJhbG...&rewind=2m
-		SseSubscriptionUrl *string `json:"sse_subscription_url,omitempty"`
-
-		// Status The resulting status of the conversation.
-		//
-		// Example: escalated
-		Status *EscalateFinConversation200JSONResponseBodyStatus `json:"status,omitempty"`
-	}
+	JSON200 *FinEscalateResult
 	// JSON400 the response for an HTTP 400 `application/json` response
 	JSON400 *Error
 	// JSON401 the response for an HTTP 401 `application/json` response
@@ -65424,28 +65278,7 @@ type EscalateFinConversationResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r EscalateFinConversationResponse) GetJSON200() *struct {
-	// ConversationId The external ID of the conversation. Returned when you escalate an existing conversation by `conversation_id` (echoed back). When you escalate a `user`, a new conversation is created and only `intercom_conversation_id` is returned.
-	//
-	// Example: ext-123
-	ConversationId *string `json:"conversation_id,omitempty"`
-
-	// IntercomConversationId The internal Intercom conversation ID. Returned when a new conversation was created for the escalation.
-	//
-	// Example: 987654321
-	IntercomConversationId *string `json:"intercom_conversation_id,omitempty"`
-
-	// SseSubscriptionUrl Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires. Includes a `rewind` window so a subscriber that connects after the escalation is processed can still receive the `escalated` and `complete` events.
-	//
-	//
-	// Example: https://primary-realtime.intercom-messenger.com/event-stream?channels=fin_agent_api:app123:ext-123&accessToken=eyJhbG...&rewind=2m
-	SseSubscriptionUrl *string `json:"sse_subscription_url,omitempty"`
-
-	// Status The resulting status of the conversation.
-	//
-	// Example: escalated
-	Status *EscalateFinConversation200JSONResponseBodyStatus `json:"status,omitempty"`
-} {
+func (r EscalateFinConversationResponse) GetJSON200() *FinEscalateResult {
 	return r.JSON200
 }
 
@@ -65492,42 +65325,7 @@ type RunFinProcedureResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *struct {
-		// ConversationId The ID of the conversation.
-		//
-		// Example: ext-123
-		ConversationId *string `json:"conversation_id,omitempty"`
-
-		// CreatedAtMs The timestamp the response was created at, with millisecond precision.
-		//
-		// Example: 2025-01-24T10:00:00.123Z
-		CreatedAtMs *time.Time `json:"created_at_ms,omitempty"`
-
-		// Errors Contains error details if any user or conversation attribute updates failed.
-		Errors *FinAgentAttributeErrors `json:"errors,omitempty"`
-
-		// ProcedureId The ID of the procedure that was run.
-		//
-		// Example: 12345
-		ProcedureId *string `json:"procedure_id,omitempty"`
-
-		// SseSubscriptionUrl Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to awaiting_user_reply or complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires.
-		//
-		//
-		// Example: https://primary-realtime.intercom-messenger.com/event-stream?channels=fin_agent_api:app123:ext-123&accessToken=eyJhbG...&rewind=2m
-		SseSubscriptionUrl *string `json:"sse_subscription_url,omitempty"`
-
-		// Status Fin's current status in the conversation workflow.
-		//
-		//
-		// Example: thinking
-		Status *RunFinProcedure200JSONResponseBodyStatus `json:"status,omitempty"`
-
-		// UserId The ID of the user.
-		//
-		// Example: user-456
-		UserId *string `json:"user_id,omitempty"`
-	}
+	JSON200 *FinProcedureRunResult
 	// JSON400 the response for an HTTP 400 `application/json` response
 	JSON400 *Error
 	// JSON401 the response for an HTTP 401 `application/json` response
@@ -65535,42 +65333,7 @@ type RunFinProcedureResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r RunFinProcedureResponse) GetJSON200() *struct {
-	// ConversationId The ID of the conversation.
-	//
-	// Example: ext-123
-	ConversationId *string `json:"conversation_id,omitempty"`
-
-	// CreatedAtMs The timestamp the response was created at, with millisecond precision.
-	//
-	// Example: 2025-01-24T10:00:00.123Z
-	CreatedAtMs *time.Time `json:"created_at_ms,omitempty"`
-
-	// Errors Contains error details if any user or conversation attribute updates failed.
-	Errors *FinAgentAttributeErrors `json:"errors,omitempty"`
-
-	// ProcedureId The ID of the procedure that was run.
-	//
-	// Example: 12345
-	ProcedureId *string `json:"procedure_id,omitempty"`
-
-	// SseSubscriptionUrl Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to awaiting_user_reply or complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires.
-	//
-	//
-	// Example: https://primary-realtime.intercom-messenger.com/event-stream?channels=fin_agent_api:app123:ext-123&accessToken=eyJhbG...&rewind=2m
-	SseSubscriptionUrl *string `json:"sse_subscription_url,omitempty"`
-
-	// Status Fin's current status in the conversation workflow.
-	//
-	//
-	// Example: thinking
-	Status *RunFinProcedure200JSONResponseBodyStatus `json:"status,omitempty"`
-
-	// UserId The ID of the user.
-	//
-	// Example: user-456
-	UserId *string `json:"user_id,omitempty"`
-} {
+func (r RunFinProcedureResponse) GetJSON200() *FinProcedureRunResult {
 	return r.JSON200
 }
 
@@ -66009,41 +65772,13 @@ type ListFoldersResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *struct {
-		Data []Folder `json:"data,omitempty"`
-
-		// Pages Cursor-based pagination is a technique used in the Intercom API to navigate through large amounts of data.
-		// A "cursor" or pointer is used to keep track of the current position in the result set, allowing the API to return the data in small chunks or "pages" as needed.
-		Pages *CursorPages `json:"pages,omitempty"`
-
-		// TotalCount Total number of folders
-		//
-		// Example: 2
-		TotalCount *int `json:"total_count,omitempty"`
-
-		// Type Example: list
-		Type *ListFolders200JSONResponseBodyType `json:"type,omitempty"`
-	}
+	JSON200 *FolderList
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListFoldersResponse) GetJSON200() *struct {
-	Data []Folder `json:"data,omitempty"`
-
-	// Pages Cursor-based pagination is a technique used in the Intercom API to navigate through large amounts of data.
-	// A "cursor" or pointer is used to keep track of the current position in the result set, allowing the API to return the data in small chunks or "pages" as needed.
-	Pages *CursorPages `json:"pages,omitempty"`
-
-	// TotalCount Total number of folders
-	//
-	// Example: 2
-	TotalCount *int `json:"total_count,omitempty"`
-
-	// Type Example: list
-	Type *ListFolders200JSONResponseBodyType `json:"type,omitempty"`
-} {
+func (r ListFoldersResponse) GetJSON200() *FolderList {
 	return r.JSON200
 }
 
@@ -84482,37 +84217,7 @@ func ParseAskFinResponse(rsp *http.Response) (*AskFinResponse, error) {
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			// ConversationId The external ID of the conversation.
-			//
-			// Example: ext-123
-			ConversationId *string `json:"conversation_id,omitempty"`
-
-			// CreatedAtMs The timestamp the response was created at, with millisecond precision.
-			//
-			// Example: 2025-01-24T10:00:00.123Z
-			CreatedAtMs *time.Time `json:"created_at_ms,omitempty"`
-
-			// Errors Contains error details if any user or conversation attribute updates failed.
-			Errors *FinAgentAttributeErrors `json:"errors,omitempty"`
-
-			// SseSubscriptionUrl Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires.
-			//
-			//
-			// Example: https://primary-realtime.intercom-messenger.com/event-stream?channels=fin_agent_api:app123:ext-123&accessToken=eyJhbG...&rewind=2m
-			SseSubscriptionUrl *string `json:"sse_subscription_url,omitempty"`
-
-			// Status Fin's current status in the conversation workflow.
-			//
-			//
-			// Example: thinking
-			Status *AskFin200JSONResponseBodyStatus `json:"status,omitempty"`
-
-			// UserId The ID of the user.
-			//
-			// Example: user-456
-			UserId *string `json:"user_id,omitempty"`
-		}
+		var dest FinAskResult
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -84552,45 +84257,7 @@ func ParseListFinCapabilitiesResponse(rsp *http.Response) (*ListFinCapabilitiesR
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			// Capabilities The list of capabilities available to this user.
-			Capabilities []struct {
-				// Description A human-readable description of the capability.
-				//
-				// Example: Walk the user through resetting their password.
-				Description *string `json:"description,omitempty"`
-
-				// Endpoint The endpoint path to call to use this capability.
-				//
-				// Example: /fin/procedures/12345/run
-				Endpoint *string `json:"endpoint,omitempty"`
-
-				// Id The procedure ID. Present only when `type` is `procedure`.
-				//
-				// Example: 12345
-				Id *string `json:"id,omitempty"`
-
-				// Method The HTTP method to use.
-				//
-				// Example: POST
-				Method *string `json:"method,omitempty"`
-
-				// Name The procedure name. Present only when `type` is `procedure`.
-				//
-				// Example: Reset password
-				Name *string `json:"name,omitempty"`
-
-				// Type The kind of capability — `procedure` for a runnable procedure, or a static action such as `reply`, `ask`, or `escalate`.
-				//
-				// Example: procedure
-				Type *string `json:"type,omitempty"`
-			} `json:"capabilities,omitempty"`
-
-			// Version The API version the capabilities document was generated for.
-			//
-			// Example: Preview
-			Version *string `json:"version,omitempty"`
-		}
+		var dest FinCapabilities
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -84675,28 +84342,7 @@ func ParseEscalateFinConversationResponse(rsp *http.Response) (*EscalateFinConve
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			// ConversationId The external ID of the conversation. Returned when you escalate an existing conversation by `conversation_id` (echoed back). When you escalate a `user`, a new conversation is created and only `intercom_conversation_id` is returned.
-			//
-			// Example: ext-123
-			ConversationId *string `json:"conversation_id,omitempty"`
-
-			// IntercomConversationId The internal Intercom conversation ID. Returned when a new conversation was created for the escalation.
-			//
-			// Example: 987654321
-			IntercomConversationId *string `json:"intercom_conversation_id,omitempty"`
-
-			// SseSubscriptionUrl Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires. Includes a `rewind` window so a subscriber that connects after the escalation is processed can still receive the `escalated` and `complete` events.
-			//
-			//
-			// Example: https://primary-realtime.intercom-messenger.com/event-stream?channels=fin_agent_api:app123:ext-123&accessToken=eyJhbG...&rewind=2m
-			SseSubscriptionUrl *string `json:"sse_subscription_url,omitempty"`
-
-			// Status The resulting status of the conversation.
-			//
-			// Example: escalated
-			Status *EscalateFinConversation200JSONResponseBodyStatus `json:"status,omitempty"`
-		}
+		var dest FinEscalateResult
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -84736,42 +84382,7 @@ func ParseRunFinProcedureResponse(rsp *http.Response) (*RunFinProcedureResponse,
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			// ConversationId The ID of the conversation.
-			//
-			// Example: ext-123
-			ConversationId *string `json:"conversation_id,omitempty"`
-
-			// CreatedAtMs The timestamp the response was created at, with millisecond precision.
-			//
-			// Example: 2025-01-24T10:00:00.123Z
-			CreatedAtMs *time.Time `json:"created_at_ms,omitempty"`
-
-			// Errors Contains error details if any user or conversation attribute updates failed.
-			Errors *FinAgentAttributeErrors `json:"errors,omitempty"`
-
-			// ProcedureId The ID of the procedure that was run.
-			//
-			// Example: 12345
-			ProcedureId *string `json:"procedure_id,omitempty"`
-
-			// SseSubscriptionUrl Optional. A URL to subscribe to Server-Sent Events (SSE) for this conversation, if SSE is enabled. The access token is a JWT with a 3-minute TTL. The token is revoked when Fin sets the conversation to awaiting_user_reply or complete status. When CSAT is enabled and a survey will follow the resolution, `complete` revocation is deferred until the `csat_requested` event is delivered or the token expires.
-			//
-			//
-			// Example: https://primary-realtime.intercom-messenger.com/event-stream?channels=fin_agent_api:app123:ext-123&accessToken=eyJhbG...&rewind=2m
-			SseSubscriptionUrl *string `json:"sse_subscription_url,omitempty"`
-
-			// Status Fin's current status in the conversation workflow.
-			//
-			//
-			// Example: thinking
-			Status *RunFinProcedure200JSONResponseBodyStatus `json:"status,omitempty"`
-
-			// UserId The ID of the user.
-			//
-			// Example: user-456
-			UserId *string `json:"user_id,omitempty"`
-		}
+		var dest FinProcedureRunResult
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -85098,21 +84709,7 @@ func ParseListFoldersResponse(rsp *http.Response) (*ListFoldersResponse, error) 
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest struct {
-			Data []Folder `json:"data,omitempty"`
-
-			// Pages Cursor-based pagination is a technique used in the Intercom API to navigate through large amounts of data.
-			// A "cursor" or pointer is used to keep track of the current position in the result set, allowing the API to return the data in small chunks or "pages" as needed.
-			Pages *CursorPages `json:"pages,omitempty"`
-
-			// TotalCount Total number of folders
-			//
-			// Example: 2
-			TotalCount *int `json:"total_count,omitempty"`
-
-			// Type Example: list
-			Type *ListFolders200JSONResponseBodyType `json:"type,omitempty"`
-		}
+		var dest FolderList
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

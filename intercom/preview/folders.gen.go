@@ -24,6 +24,12 @@ func (s *FoldersService) DeleteFolder(ctx context.Context, folderID string, opts
 	return doJSON[gen.DeletedFolderObject](ctx, s.c, opDeleteFolder, opts, req, err)
 }
 
+// ListFolders calls the operation "List all folders" (GET /folders).
+func (s *FoldersService) ListFolders(ctx context.Context, params *gen.ListFoldersParams, opts ...Option) (*gen.FolderList, error) {
+	req, err := gen.NewListFoldersRequest(s.c.server, params)
+	return doJSON[gen.FolderList](ctx, s.c, opListFolders, opts, req, err)
+}
+
 // RetrieveFolder calls the operation "Retrieve a folder" (GET /folders/{id}).
 func (s *FoldersService) RetrieveFolder(ctx context.Context, folderID string, opts ...Option) (*gen.Folder, error) {
 	folderIDN, err := numericID("folder id", folderID)

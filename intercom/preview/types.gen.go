@@ -39,6 +39,8 @@ type (
 	ArticleVersionList = gen.ArticleVersionList
 	// ArticleVersionSummary is [gen.ArticleVersionSummary]. A metadata summary of an article version, as returned by the version-history list endpoint.
 	ArticleVersionSummary = gen.ArticleVersionSummary
+	// AskFinJSONRequestBody is [gen.AskFinJSONRequestBody]. defines body for AskFin for application/json ContentType.
+	AskFinJSONRequestBody = gen.AskFinJSONRequestBody
 	// AttachContactToConversationRequest is [gen.AttachContactToConversationRequest]. Payload of the request to assign a conversation.
 	AttachContactToConversationRequest = gen.AttachContactToConversationRequest
 	// AttachTagToArticleJSONRequestBody is [gen.AttachTagToArticleJSONRequestBody]. defines body for AttachTagToArticle for application/json ContentType.
@@ -277,18 +279,30 @@ type (
 	EnqueueCreateTicketJSONRequestBody = gen.EnqueueCreateTicketJSONRequestBody
 	// EnqueueReportingDataExportJSONRequestBody is [gen.EnqueueReportingDataExportJSONRequestBody]. defines body for EnqueueReportingDataExport for application/json ContentType.
 	EnqueueReportingDataExportJSONRequestBody = gen.EnqueueReportingDataExportJSONRequestBody
+	// EscalateFinConversationJSONRequestBody is [gen.EscalateFinConversationJSONRequestBody]. defines body for EscalateFinConversation for application/json ContentType.
+	EscalateFinConversationJSONRequestBody = gen.EscalateFinConversationJSONRequestBody
 	// ExternalPage is [gen.ExternalPage]. External pages that you have added to your Fin Content Library.
 	ExternalPage = gen.ExternalPage
 	// ExternalPagesList is [gen.ExternalPagesList]. This will return a list of external pages for the App.
 	ExternalPagesList = gen.ExternalPagesList
+	// FinAskResult is [gen.FinAskResult]. defines parameters for AskFin.
+	FinAskResult = gen.FinAskResult
+	// FinCapabilities is [gen.FinCapabilities]. defines parameters for ListFinCapabilities.
+	FinCapabilities = gen.FinCapabilities
 	// FinCsatResult is [gen.FinCsatResult]. defines parameters for SubmitFinCsat.
 	FinCsatResult = gen.FinCsatResult
+	// FinEscalateResult is [gen.FinEscalateResult]. defines parameters for EscalateFinConversation.
+	FinEscalateResult = gen.FinEscalateResult
+	// FinProcedureRunResult is [gen.FinProcedureRunResult]. defines parameters for RunFinProcedure.
+	FinProcedureRunResult = gen.FinProcedureRunResult
 	// FinReplyResult is [gen.FinReplyResult]. defines parameters for ReplyToFin.
 	FinReplyResult = gen.FinReplyResult
 	// FinStartResult is [gen.FinStartResult]. defines parameters for StartFinConversation.
 	FinStartResult = gen.FinStartResult
 	// Folder is [gen.Folder]. A folder for organizing content.
 	Folder = gen.Folder
+	// FolderList is [gen.FolderList]. defines parameters for ListFolders.
+	FolderList = gen.FolderList
 	// GetTeamMetricsParams is [gen.GetTeamMetricsParams]. defines parameters for GetTeamMetrics.
 	GetTeamMetricsParams = gen.GetTeamMetricsParams
 	// GetWhatsAppMessageStatusParams is [gen.GetWhatsAppMessageStatusParams]. defines parameters for GetWhatsAppMessageStatus.
@@ -371,6 +385,10 @@ type (
 	ListDeletedConversationIdsParams = gen.ListDeletedConversationIdsParams
 	// ListExternalPagesParams is [gen.ListExternalPagesParams]. defines parameters for ListExternalPages.
 	ListExternalPagesParams = gen.ListExternalPagesParams
+	// ListFinCapabilitiesJSONRequestBody is [gen.ListFinCapabilitiesJSONRequestBody]. defines body for ListFinCapabilities for application/json ContentType.
+	ListFinCapabilitiesJSONRequestBody = gen.ListFinCapabilitiesJSONRequestBody
+	// ListFoldersParams is [gen.ListFoldersParams]. defines parameters for ListFolders.
+	ListFoldersParams = gen.ListFoldersParams
 	// ListHelpCenterRedirectsParams is [gen.ListHelpCenterRedirectsParams]. defines parameters for ListHelpCenterRedirects.
 	ListHelpCenterRedirectsParams = gen.ListHelpCenterRedirectsParams
 	// ListInternalArticlesParams is [gen.ListInternalArticlesParams]. defines parameters for ListInternalArticles.
@@ -459,6 +477,8 @@ type (
 	RetrieveDataConnectorParams = gen.RetrieveDataConnectorParams
 	// RetrieveWhatsAppMessageStatusParams is [gen.RetrieveWhatsAppMessageStatusParams]. defines parameters for RetrieveWhatsAppMessageStatus.
 	RetrieveWhatsAppMessageStatusParams = gen.RetrieveWhatsAppMessageStatusParams
+	// RunFinProcedureJSONRequestBody is [gen.RunFinProcedureJSONRequestBody]. defines body for RunFinProcedure for application/json ContentType.
+	RunFinProcedureJSONRequestBody = gen.RunFinProcedureJSONRequestBody
 	// ScrollOverAllCompaniesParams is [gen.ScrollOverAllCompaniesParams]. defines parameters for ScrollOverAllCompanies.
 	ScrollOverAllCompaniesParams = gen.ScrollOverAllCompaniesParams
 	// SearchActivityLogsJSONRequestBody is [gen.SearchActivityLogsJSONRequestBody]. defines body for SearchActivityLogs for application/json ContentType.
@@ -622,6 +642,8 @@ type (
 	ArticleContentType = gen.ArticleContentType
 	// ArticleTranslatedContentType is [gen.ArticleTranslatedContentType]. The type of object - article_translated_content.
 	ArticleTranslatedContentType = gen.ArticleTranslatedContentType
+	// AskFinJSONBody is [gen.AskFinJSONBody]. defines parameters for AskFin.
+	AskFinJSONBody = gen.AskFinJSONBody
 	// AssignConversationRequest is [gen.AssignConversationRequest]. Payload of the request to assign a conversation.
 	AssignConversationRequest = gen.AssignConversationRequest
 	// AssignConversationRequestMessageType is [gen.AssignConversationRequestMessageType]. Example: assignment.
@@ -1012,6 +1034,8 @@ type (
 	EnqueueCreateTicketJSONBody = gen.EnqueueCreateTicketJSONBody
 	// EnqueueReportingDataExportJSONBody is [gen.EnqueueReportingDataExportJSONBody]. defines parameters for EnqueueReportingDataExport.
 	EnqueueReportingDataExportJSONBody = gen.EnqueueReportingDataExportJSONBody
+	// EscalateFinConversationJSONBody is [gen.EscalateFinConversationJSONBody]. defines parameters for EscalateFinConversation.
+	EscalateFinConversationJSONBody = gen.EscalateFinConversationJSONBody
 	// FinAgentAttachment is [gen.FinAgentAttachment]. An attachment object representing a file or URL attachment included with a message.
 	FinAgentAttachment = gen.FinAgentAttachment
 	// FinAgentAttachmentType is [gen.FinAgentAttachmentType]. The type of attachment.
@@ -1046,6 +1070,8 @@ type (
 	ListDataConnectorExecutionResultsParamsIncludeBodies = gen.ListDataConnectorExecutionResultsParamsIncludeBodies
 	// ListDataConnectorExecutionResultsParamsSuccess is [gen.ListDataConnectorExecutionResultsParamsSuccess]. defines parameters for ListDataConnectorExecutionResults.
 	ListDataConnectorExecutionResultsParamsSuccess = gen.ListDataConnectorExecutionResultsParamsSuccess
+	// ListFinCapabilitiesJSONBody is [gen.ListFinCapabilitiesJSONBody]. defines parameters for ListFinCapabilities.
+	ListFinCapabilitiesJSONBody = gen.ListFinCapabilitiesJSONBody
 	// MergePreviewAllowed is [gen.MergePreviewAllowed]. Returned when the merge is allowed.
 	MergePreviewAllowed = gen.MergePreviewAllowed
 	// MergePreviewAllowedAllowed is [gen.MergePreviewAllowedAllowed]. Always true.
@@ -1136,6 +1162,12 @@ type (
 	ReplyToFinJSONBody = gen.ReplyToFinJSONBody
 	// RetrieveDataConnectorParamsStateVersion is [gen.RetrieveDataConnectorParamsStateVersion]. defines parameters for RetrieveDataConnector.
 	RetrieveDataConnectorParamsStateVersion = gen.RetrieveDataConnectorParamsStateVersion
+	// RunFinProcedureJSONBody is [gen.RunFinProcedureJSONBody]. defines parameters for RunFinProcedure.
+	RunFinProcedureJSONBody = gen.RunFinProcedureJSONBody
+	// RunFinProcedureJSONBodyConversationMetadata is [gen.RunFinProcedureJSONBodyConversationMetadata]. Metadata about the conversation.
+	RunFinProcedureJSONBodyConversationMetadata = gen.RunFinProcedureJSONBodyConversationMetadata
+	// RunFinProcedureJSONBodySettings is [gen.RunFinProcedureJSONBodySettings]. Optional settings to control Fin's behaviour for this procedure run.
+	RunFinProcedureJSONBodySettings = gen.RunFinProcedureJSONBodySettings
 	// SalesAgent is [gen.SalesAgent]. Data related to Sales Agent involvement in the conversation.
 	SalesAgent = gen.SalesAgent
 	// SalesAgentOutcome is [gen.SalesAgentOutcome]. The fixed outcome of the sales agent interaction, used for billing and tracking.

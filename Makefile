@@ -73,7 +73,7 @@ check-generated: ## Regenerate gen/ and intercom/*.gen.go into scratch directori
 	@echo "gen/, intercom/*.gen.go, pkg/intercomtest/routes.gen.go, gen/preview and intercom/preview/*.gen.go match 'make generate' byte for byte"
 
 .PHONY: check-versions
-check-versions: ## Every supported version of api/pin.yaml in a scratch tree: generate, build, vet, test; Preview reported.
+check-versions: ## Every supported version of api/pin.yaml in a scratch tree: generate, build, vet, test; then intercom/preview as a package.
 	@bash scripts/check-versions.sh $(if $(LIGHT),-light) $(VERSIONS)
 
 .PHONY: bump-api

@@ -1170,6 +1170,310 @@ type (
 	TicketStateCategory = gen.TicketStateCategory
 )
 
+// The enum types of package gen that a field of a type above holds, at any
+// depth, so that every value a user compares a field with is declared in package
+// intercom (their constants are below).
+type (
+	// ActivityLogActivityType is [gen.ActivityLogActivityType]. Example: app_name_change.
+	ActivityLogActivityType = gen.ActivityLogActivityType
+	// ArticleHelpCenterAudience is [gen.ArticleHelpCenterAudience]. The audience that can view this article in the Help Center.
+	ArticleHelpCenterAudience = gen.ArticleHelpCenterAudience
+	// ArticleListItemHelpCenterAudience is [gen.ArticleListItemHelpCenterAudience]. The audience that can view this article in the Help Center.
+	ArticleListItemHelpCenterAudience = gen.ArticleListItemHelpCenterAudience
+	// ArticleListItemState is [gen.ArticleListItemState]. Whether the article is `published` or is a `draft`.
+	ArticleListItemState = gen.ArticleListItemState
+	// ArticleListItemType is [gen.ArticleListItemType]. The type of object - `article`.
+	ArticleListItemType = gen.ArticleListItemType
+	// ArticleListType is [gen.ArticleListType]. The type of the object - `list`.
+	ArticleListType = gen.ArticleListType
+	// ArticleSearchHighlightsHighlightedSummaryItemItemType is [gen.ArticleSearchHighlightsHighlightedSummaryItemItemType]. The type of text - `highlight` or `plain`.
+	ArticleSearchHighlightsHighlightedSummaryItemItemType = gen.ArticleSearchHighlightsHighlightedSummaryItemItemType
+	// ArticleSearchHighlightsHighlightedTitleItemType is [gen.ArticleSearchHighlightsHighlightedTitleItemType]. The type of text - `highlight` or `plain`.
+	ArticleSearchHighlightsHighlightedTitleItemType = gen.ArticleSearchHighlightsHighlightedTitleItemType
+	// ArticleSearchResponseType is [gen.ArticleSearchResponseType]. The type of the object - `list`.
+	ArticleSearchResponseType = gen.ArticleSearchResponseType
+	// ArticleState is [gen.ArticleState]. Whether the article is `published` or is a `draft`.
+	ArticleState = gen.ArticleState
+	// ArticleStatisticsType is [gen.ArticleStatisticsType]. The type of object - `article_statistics`.
+	ArticleStatisticsType = gen.ArticleStatisticsType
+	// ArticleType is [gen.ArticleType]. The type of object - `article`.
+	ArticleType = gen.ArticleType
+	// ArticleVersionListType is [gen.ArticleVersionListType]. The type of the object - `list`.
+	ArticleVersionListType = gen.ArticleVersionListType
+	// ArticleVersionState is [gen.ArticleVersionState]. Whether this version is the currently published version of the article (`published`) or an earlier non-live version (`draft`).
+	ArticleVersionState = gen.ArticleVersionState
+	// ArticleVersionSummaryState is [gen.ArticleVersionSummaryState]. Whether this version is the currently published version of the article (`published`) or an earlier non-live version (`draft`).
+	ArticleVersionSummaryState = gen.ArticleVersionSummaryState
+	// ArticleVersionSummaryType is [gen.ArticleVersionSummaryType]. String representing the object's type.
+	ArticleVersionSummaryType = gen.ArticleVersionSummaryType
+	// ArticleVersionType is [gen.ArticleVersionType]. String representing the object's type.
+	ArticleVersionType = gen.ArticleVersionType
+	// AudienceListType is [gen.AudienceListType]. The type of the object.
+	AudienceListType = gen.AudienceListType
+	// CollectionListType is [gen.CollectionListType]. The type of the object - `list`.
+	CollectionListType = gen.CollectionListType
+	// CompanyAttachedContactsType is [gen.CompanyAttachedContactsType]. The type of object - `list` Example: list.
+	CompanyAttachedContactsType = gen.CompanyAttachedContactsType
+	// CompanyAttachedSegmentsType is [gen.CompanyAttachedSegmentsType]. The type of object - `list` Example: list.
+	CompanyAttachedSegmentsType = gen.CompanyAttachedSegmentsType
+	// CompanyDataType is [gen.CompanyDataType]. The type of the object.
+	CompanyDataType = gen.CompanyDataType
+	// CompanyScrollType is [gen.CompanyScrollType]. The type of object - `list` Example: list.
+	CompanyScrollType = gen.CompanyScrollType
+	// ContactArchivedType is [gen.ContactArchivedType]. always contact Example: contact.
+	ContactArchivedType = gen.ContactArchivedType
+	// ContactAttachedCompaniesType is [gen.ContactAttachedCompaniesType]. The type of object Example: list.
+	ContactAttachedCompaniesType = gen.ContactAttachedCompaniesType
+	// ContactBlockedType is [gen.ContactBlockedType]. always contact Example: contact.
+	ContactBlockedType = gen.ContactBlockedType
+	// ContactDeletedType is [gen.ContactDeletedType]. always contact Example: contact.
+	ContactDeletedType = gen.ContactDeletedType
+	// ContactListType is [gen.ContactListType]. Always list Example: list.
+	ContactListType = gen.ContactListType
+	// ContactReferenceType is [gen.ContactReferenceType]. always contact Example: contact.
+	ContactReferenceType = gen.ContactReferenceType
+	// ContactSearchRequestSortOrder is [gen.ContactSearchRequestSortOrder]. The order to sort the results in.
+	ContactSearchRequestSortOrder = gen.ContactSearchRequestSortOrder
+	// ContactSegmentsType is [gen.ContactSegmentsType]. The type of the object Example: list.
+	ContactSegmentsType = gen.ContactSegmentsType
+	// ContactUnarchivedType is [gen.ContactUnarchivedType]. always contact Example: contact.
+	ContactUnarchivedType = gen.ContactUnarchivedType
+	// ContentImportSourceStatus is [gen.ContentImportSourceStatus]. The status of the content import source.
+	ContentImportSourceStatus = gen.ContentImportSourceStatus
+	// ContentImportSourceSyncBehavior is [gen.ContentImportSourceSyncBehavior]. If you intend to create or update External Pages via the API, this should be set to `api`.
+	ContentImportSourceSyncBehavior = gen.ContentImportSourceSyncBehavior
+	// ContentImportSourceType is [gen.ContentImportSourceType]. Always external_page Example: content_import_source.
+	ContentImportSourceType = gen.ContentImportSourceType
+	// ContentImportSourcesListType is [gen.ContentImportSourcesListType]. The type of the object - `list`.
+	ContentImportSourcesListType = gen.ContentImportSourcesListType
+	// ContentSearchResponsePagesType is [gen.ContentSearchResponsePagesType]. Example: pages.
+	ContentSearchResponsePagesType = gen.ContentSearchResponsePagesType
+	// ContentSearchResponseType is [gen.ContentSearchResponseType]. Always `list`.
+	ContentSearchResponseType = gen.ContentSearchResponseType
+	// ContentSnippetListType is [gen.ContentSnippetListType]. Example: list.
+	ContentSnippetListType = gen.ContentSnippetListType
+	// ConversationAttributeListObjectType is [gen.ConversationAttributeListObjectType]. The type of the object.
+	ConversationAttributeListObjectType = gen.ConversationAttributeListObjectType
+	// ConversationContactsType is [gen.ConversationContactsType]. Example: contact.list.
+	ConversationContactsType = gen.ConversationContactsType
+	// ConversationDeletedObject is [gen.ConversationDeletedObject]. always conversation Example: conversation.
+	ConversationDeletedObject = gen.ConversationDeletedObject
+	// ConversationListType is [gen.ConversationListType]. Always conversation.list Example: conversation.list.
+	ConversationListType = gen.ConversationListType
+	// ConversationPartState is [gen.ConversationPartState]. Indicates the current state of conversation when the conversation part was created.
+	ConversationPartState = gen.ConversationPartState
+	// ConversationPartsType is [gen.ConversationPartsType]. Example: conversation_part.list.
+	ConversationPartsType = gen.ConversationPartsType
+	// ConversationScorecardReviewedTeammateType is [gen.ConversationScorecardReviewedTeammateType]. The kind of reviewee.
+	ConversationScorecardReviewedTeammateType = gen.ConversationScorecardReviewedTeammateType
+	// CreatedConversationMessageType is [gen.CreatedConversationMessageType]. The type of message that was sent.
+	CreatedConversationMessageType = gen.CreatedConversationMessageType
+	// CursorPagesType is [gen.CursorPagesType]. the type of object `pages`.
+	CursorPagesType = gen.CursorPagesType
+	// DataAttributeDataType is [gen.DataAttributeDataType]. The data type of the attribute.
+	DataAttributeDataType = gen.DataAttributeDataType
+	// DataAttributeListType is [gen.DataAttributeListType]. The type of the object Example: list.
+	DataAttributeListType = gen.DataAttributeListType
+	// DataAttributeModel is [gen.DataAttributeModel]. Value is `contact` for user/lead attributes and `company` for company attributes.
+	DataAttributeModel = gen.DataAttributeModel
+	// DataAttributeType is [gen.DataAttributeType]. Value is `data_attribute`.
+	DataAttributeType = gen.DataAttributeType
+	// DataConnectorDetailAudiences is [gen.DataConnectorDetailAudiences]. defines model for DataConnectorDetail.Audiences.
+	DataConnectorDetailAudiences = gen.DataConnectorDetailAudiences
+	// DataConnectorDetailConfigurationResponseType is [gen.DataConnectorDetailConfigurationResponseType]. The expected response format from the connector.
+	DataConnectorDetailConfigurationResponseType = gen.DataConnectorDetailConfigurationResponseType
+	// DataConnectorDetailDataInputsItemType is [gen.DataConnectorDetailDataInputsItemType]. The data type of the input.
+	DataConnectorDetailDataInputsItemType = gen.DataConnectorDetailDataInputsItemType
+	// DataConnectorDetailDataTransformationType is [gen.DataConnectorDetailDataTransformationType]. The type of data transformation applied to the response.
+	DataConnectorDetailDataTransformationType = gen.DataConnectorDetailDataTransformationType
+	// DataConnectorDetailExecutionType is [gen.DataConnectorDetailExecutionType]. How the connector executes.
+	DataConnectorDetailExecutionType = gen.DataConnectorDetailExecutionType
+	// DataConnectorDetailHttpMethod is [gen.DataConnectorDetailHttpMethod]. The HTTP method used by the data connector.
+	DataConnectorDetailHttpMethod = gen.DataConnectorDetailHttpMethod
+	// DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingType is [gen.DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingType]. defines model for DataConnectorDetailObjectMappingsItemAttributeMappingsItem.MappingType.
+	DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingType = gen.DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingType
+	// DataConnectorDetailObjectMappingsItemIntercomObjectType is [gen.DataConnectorDetailObjectMappingsItemIntercomObjectType]. defines model for DataConnectorDetailObjectMappingsItem.IntercomObjectType.
+	DataConnectorDetailObjectMappingsItemIntercomObjectType = gen.DataConnectorDetailObjectMappingsItemIntercomObjectType
+	// DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectType is [gen.DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectType]. defines model for DataConnectorDetailObjectMappingsItemReferenceMappingsItem.IntercomObjectType.
+	DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectType = gen.DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectType
+	// DataConnectorDetailResponseFieldsItemType is [gen.DataConnectorDetailResponseFieldsItemType]. The data type of the response field.
+	DataConnectorDetailResponseFieldsItemType = gen.DataConnectorDetailResponseFieldsItemType
+	// DataConnectorDetailState is [gen.DataConnectorDetailState]. The current state of the data connector.
+	DataConnectorDetailState = gen.DataConnectorDetailState
+	// DataConnectorDetailType is [gen.DataConnectorDetailType]. The type of object - `data_connector`.
+	DataConnectorDetailType = gen.DataConnectorDetailType
+	// DataConnectorExecutionResultErrorType is [gen.DataConnectorExecutionResultErrorType]. The type of error that occurred, if any.
+	DataConnectorExecutionResultErrorType = gen.DataConnectorExecutionResultErrorType
+	// DataConnectorExecutionResultHttpMethod is [gen.DataConnectorExecutionResultHttpMethod]. The HTTP method used for the request.
+	DataConnectorExecutionResultHttpMethod = gen.DataConnectorExecutionResultHttpMethod
+	// DataConnectorExecutionResultListPagesType is [gen.DataConnectorExecutionResultListPagesType]. Example: pages.
+	DataConnectorExecutionResultListPagesType = gen.DataConnectorExecutionResultListPagesType
+	// DataConnectorExecutionResultListType is [gen.DataConnectorExecutionResultListType]. The type of object - `list`.
+	DataConnectorExecutionResultListType = gen.DataConnectorExecutionResultListType
+	// DataConnectorExecutionResultSourceType is [gen.DataConnectorExecutionResultSourceType]. The type of source that triggered this execution.
+	DataConnectorExecutionResultSourceType = gen.DataConnectorExecutionResultSourceType
+	// DataConnectorExecutionResultType is [gen.DataConnectorExecutionResultType]. The type of object - `data_connector.execution`.
+	DataConnectorExecutionResultType = gen.DataConnectorExecutionResultType
+	// DataConnectorHttpMethod is [gen.DataConnectorHttpMethod]. The HTTP method used by the data connector.
+	DataConnectorHttpMethod = gen.DataConnectorHttpMethod
+	// DataConnectorListPagesType is [gen.DataConnectorListPagesType]. Example: pages.
+	DataConnectorListPagesType = gen.DataConnectorListPagesType
+	// DataConnectorListType is [gen.DataConnectorListType]. The type of object - `list`.
+	DataConnectorListType = gen.DataConnectorListType
+	// DataConnectorState is [gen.DataConnectorState]. The current state of the data connector.
+	DataConnectorState = gen.DataConnectorState
+	// DataConnectorType is [gen.DataConnectorType]. The type of object - `data_connector`.
+	DataConnectorType = gen.DataConnectorType
+	// DataEventSummaryType is [gen.DataEventSummaryType]. The type of the object Example: event.summary.
+	DataEventSummaryType = gen.DataEventSummaryType
+	// DataExportStatus is [gen.DataExportStatus]. The current state of your job.
+	DataExportStatus = gen.DataExportStatus
+	// DeletedArticleObjectObject is [gen.DeletedArticleObjectObject]. The type of object which was deleted.
+	DeletedArticleObjectObject = gen.DeletedArticleObjectObject
+	// DeletedCollectionObjectObject is [gen.DeletedCollectionObjectObject]. The type of object which was deleted.
+	DeletedCollectionObjectObject = gen.DeletedCollectionObjectObject
+	// DeletedCompanyObjectObject is [gen.DeletedCompanyObjectObject]. The type of object which was deleted.
+	DeletedCompanyObjectObject = gen.DeletedCompanyObjectObject
+	// DeletedDataConnectorObjectObject is [gen.DeletedDataConnectorObjectObject]. The type of object which was deleted.
+	DeletedDataConnectorObjectObject = gen.DeletedDataConnectorObjectObject
+	// DeletedHelpCenterRedirectObjectObject is [gen.DeletedHelpCenterRedirectObjectObject]. The type of object which was deleted.
+	DeletedHelpCenterRedirectObjectObject = gen.DeletedHelpCenterRedirectObjectObject
+	// DeletedInternalArticleObjectObject is [gen.DeletedInternalArticleObjectObject]. The type of object which was deleted.
+	DeletedInternalArticleObjectObject = gen.DeletedInternalArticleObjectObject
+	// DeletedObjectObject is [gen.DeletedObjectObject]. The type of object which was deleted - news-item.
+	DeletedObjectObject = gen.DeletedObjectObject
+	// DownloadReportingDataExportParamsAccept is [gen.DownloadReportingDataExportParamsAccept]. defines parameters for DownloadReportingDataExport.
+	DownloadReportingDataExportParamsAccept = gen.DownloadReportingDataExportParamsAccept
+	// ExternalPageLocale is [gen.ExternalPageLocale]. Always en Example: en.
+	ExternalPageLocale = gen.ExternalPageLocale
+	// ExternalPageType is [gen.ExternalPageType]. Always external_page Example: external_page.
+	ExternalPageType = gen.ExternalPageType
+	// ExternalPagesListType is [gen.ExternalPagesListType]. The type of the object - `list`.
+	ExternalPagesListType = gen.ExternalPagesListType
+	// HandlingEventType is [gen.HandlingEventType]. The type of handling event Example: paused.
+	HandlingEventType = gen.HandlingEventType
+	// HelpCenterListType is [gen.HelpCenterListType]. The type of the object - `list`.
+	HelpCenterListType = gen.HelpCenterListType
+	// HelpCenterRedirectListType is [gen.HelpCenterRedirectListType]. The type of the object - `list`.
+	HelpCenterRedirectListType = gen.HelpCenterRedirectListType
+	// HelpCenterRedirectTargetType is [gen.HelpCenterRedirectTargetType]. The type of the redirect target.
+	HelpCenterRedirectTargetType = gen.HelpCenterRedirectTargetType
+	// HelpCenterRedirectType is [gen.HelpCenterRedirectType]. The type of the object - `help_center_redirect`.
+	HelpCenterRedirectType = gen.HelpCenterRedirectType
+	// InternalArticleListItemType is [gen.InternalArticleListItemType]. The type of object - `internal_article`.
+	InternalArticleListItemType = gen.InternalArticleListItemType
+	// InternalArticleListType is [gen.InternalArticleListType]. The type of the object - `list`.
+	InternalArticleListType = gen.InternalArticleListType
+	// InternalArticleSearchResponseType is [gen.InternalArticleSearchResponseType]. The type of the object - `list`.
+	InternalArticleSearchResponseType = gen.InternalArticleSearchResponseType
+	// JobsStatus is [gen.JobsStatus]. The status of the job execution.
+	JobsStatus = gen.JobsStatus
+	// JobsType is [gen.JobsType]. The type of the object.
+	JobsType = gen.JobsType
+	// LinkedObjectCategory is [gen.LinkedObjectCategory]. Category of the Linked Ticket Object.
+	LinkedObjectCategory = gen.LinkedObjectCategory
+	// LinkedObjectListType is [gen.LinkedObjectListType]. Always list.
+	LinkedObjectListType = gen.LinkedObjectListType
+	// LinkedObjectType is [gen.LinkedObjectType]. ticket or conversation Example: ticket.
+	LinkedObjectType = gen.LinkedObjectType
+	// MacroAvailableOn is [gen.MacroAvailableOn]. defines model for Macro.AvailableOn.
+	MacroAvailableOn = gen.MacroAvailableOn
+	// MacroListPagesType is [gen.MacroListPagesType]. The type of pagination Example: pages.
+	MacroListPagesType = gen.MacroListPagesType
+	// MacroListType is [gen.MacroListType]. Always list Example: list.
+	MacroListType = gen.MacroListType
+	// MacroType is [gen.MacroType]. String representing the object's type.
+	MacroType = gen.MacroType
+	// MacroVisibleTo is [gen.MacroVisibleTo]. Who can view this macro.
+	MacroVisibleTo = gen.MacroVisibleTo
+	// MergeHistoryItemSourceContactRole is [gen.MergeHistoryItemSourceContactRole]. The role of the contact that was merged in.
+	MergeHistoryItemSourceContactRole = gen.MergeHistoryItemSourceContactRole
+	// MergeHistoryListType is [gen.MergeHistoryListType]. The type of object.
+	MergeHistoryListType = gen.MergeHistoryListType
+	// NewsItemState is [gen.NewsItemState]. News items will not be visible to your users in the assigned newsfeeds until they are set live.
+	NewsItemState = gen.NewsItemState
+	// NewsItemType is [gen.NewsItemType]. The type of object.
+	NewsItemType = gen.NewsItemType
+	// NewsfeedType is [gen.NewsfeedType]. The type of object.
+	NewsfeedType = gen.NewsfeedType
+	// OfficeHoursExceptionExceptionType is [gen.OfficeHoursExceptionExceptionType]. `closed` means the workspace is closed all day; `custom_hours` replaces the regular hours with `time_intervals`.
+	OfficeHoursExceptionExceptionType = gen.OfficeHoursExceptionExceptionType
+	// PagesLinkType is [gen.PagesLinkType]. Example: pages.
+	PagesLinkType = gen.PagesLinkType
+	// PhoneSwitchType is [gen.PhoneSwitchType]. Example: phone_call_redirect.
+	PhoneSwitchType = gen.PhoneSwitchType
+	// ReplyToFin200JSONResponseBodyStatus is [gen.ReplyToFin200JSONResponseBodyStatus]. defines parameters for ReplyToFin.
+	ReplyToFin200JSONResponseBodyStatus = gen.ReplyToFin200JSONResponseBodyStatus
+	// SegmentListType is [gen.SegmentListType]. The type of the object Example: segment.list.
+	SegmentListType = gen.SegmentListType
+	// SideConversationListPagesType is [gen.SideConversationListPagesType]. Example: pages.
+	SideConversationListPagesType = gen.SideConversationListPagesType
+	// SideConversationListType is [gen.SideConversationListType]. The type of the response object.
+	SideConversationListType = gen.SideConversationListType
+	// SlaAppliedSlaStatus is [gen.SlaAppliedSlaStatus]. SLA statuses: - `hit`: If there’s at least one hit event in the underlying sla_events table, and no “missed” or “canceled” events for the conversation.
+	SlaAppliedSlaStatus = gen.SlaAppliedSlaStatus
+	// StartFinConversation200JSONResponseBodyStatus is [gen.StartFinConversation200JSONResponseBodyStatus]. defines parameters for StartFinConversation.
+	StartFinConversation200JSONResponseBodyStatus = gen.StartFinConversation200JSONResponseBodyStatus
+	// SubmitFinCsat200JSONResponseBodyRating is [gen.SubmitFinCsat200JSONResponseBodyRating]. defines parameters for SubmitFinCsat.
+	SubmitFinCsat200JSONResponseBodyRating = gen.SubmitFinCsat200JSONResponseBodyRating
+	// SubmitFinCsat200JSONResponseBodyStatus is [gen.SubmitFinCsat200JSONResponseBodyStatus]. defines parameters for SubmitFinCsat.
+	SubmitFinCsat200JSONResponseBodyStatus = gen.SubmitFinCsat200JSONResponseBodyStatus
+	// SubscriptionTypeConsentType is [gen.SubscriptionTypeConsentType]. Describes the type of consent.
+	SubscriptionTypeConsentType = gen.SubscriptionTypeConsentType
+	// SubscriptionTypeContentTypes is [gen.SubscriptionTypeContentTypes]. Example: email.
+	SubscriptionTypeContentTypes = gen.SubscriptionTypeContentTypes
+	// SubscriptionTypeListType is [gen.SubscriptionTypeListType]. The type of the object Example: list.
+	SubscriptionTypeListType = gen.SubscriptionTypeListType
+	// SubscriptionTypeState is [gen.SubscriptionTypeState]. The state of the subscription type.
+	SubscriptionTypeState = gen.SubscriptionTypeState
+	// TagListType is [gen.TagListType]. The type of the object Example: list.
+	TagListType = gen.TagListType
+	// TeamListType is [gen.TeamListType]. The type of the object Example: team.list.
+	TeamListType = gen.TeamListType
+	// TeammateReferenceType is [gen.TeammateReferenceType]. The type of teammate Example: admin.
+	TeammateReferenceType = gen.TeammateReferenceType
+	// TicketContactsType is [gen.TicketContactsType]. always contact.list Example: contact.list.
+	TicketContactsType = gen.TicketContactsType
+	// TicketDeletedObject is [gen.TicketDeletedObject]. always ticket Example: ticket.
+	TicketDeletedObject = gen.TicketDeletedObject
+	// TicketListType is [gen.TicketListType]. Always ticket.list Example: ticket.list.
+	TicketListType = gen.TicketListType
+	// TicketObjectType is [gen.TicketObjectType]. Always ticket Example: ticket.
+	TicketObjectType = gen.TicketObjectType
+	// TicketPartAuthorType is [gen.TicketPartAuthorType]. The type of the author Example: admin.
+	TicketPartAuthorType = gen.TicketPartAuthorType
+	// TicketPartPreviousTicketState is [gen.TicketPartPreviousTicketState]. The previous state of the ticket.
+	TicketPartPreviousTicketState = gen.TicketPartPreviousTicketState
+	// TicketPartTicketState is [gen.TicketPartTicketState]. The state of the ticket.
+	TicketPartTicketState = gen.TicketPartTicketState
+	// TicketPartUpdatedAttributeDataAttributeType is [gen.TicketPartUpdatedAttributeDataAttributeType]. The type of the object.
+	TicketPartUpdatedAttributeDataAttributeType = gen.TicketPartUpdatedAttributeDataAttributeType
+	// TicketPartUpdatedAttributeDataValueType is [gen.TicketPartUpdatedAttributeDataValueType]. The type of the object.
+	TicketPartUpdatedAttributeDataValueType = gen.TicketPartUpdatedAttributeDataValueType
+	// TicketPartsType is [gen.TicketPartsType]. Example: ticket_part.list.
+	TicketPartsType = gen.TicketPartsType
+	// TicketReplyPartType is [gen.TicketReplyPartType]. Type of the part Example: note.
+	TicketReplyPartType = gen.TicketReplyPartType
+	// TicketReplyType is [gen.TicketReplyType]. Always ticket_part Example: ticket_part.
+	TicketReplyType = gen.TicketReplyType
+	// TicketStateDetailedCategory is [gen.TicketStateDetailedCategory]. The category of the ticket state Example: in_progress.
+	TicketStateDetailedCategory = gen.TicketStateDetailedCategory
+	// TicketTypeCategory is [gen.TicketTypeCategory]. Category of the Ticket Type.
+	TicketTypeCategory = gen.TicketTypeCategory
+	// WhatsappMessageStatusListEventsStatus is [gen.WhatsappMessageStatusListEventsStatus]. Current status of the message.
+	WhatsappMessageStatusListEventsStatus = gen.WhatsappMessageStatusListEventsStatus
+	// WhatsappMessageStatusListEventsType is [gen.WhatsappMessageStatusListEventsType]. Event type.
+	WhatsappMessageStatusListEventsType = gen.WhatsappMessageStatusListEventsType
+	// WhatsappMessageStatusListPagesType is [gen.WhatsappMessageStatusListPagesType]. defines model for WhatsappMessageStatusListPages.Type.
+	WhatsappMessageStatusListPagesType = gen.WhatsappMessageStatusListPagesType
+	// WhatsappMessageStatusListType is [gen.WhatsappMessageStatusListType]. defines model for WhatsappMessageStatusList.Type.
+	WhatsappMessageStatusListType = gen.WhatsappMessageStatusListType
+	// WhatsappMessageStatusStatus is [gen.WhatsappMessageStatusStatus]. Current delivery status of the message Example: delivered.
+	WhatsappMessageStatusStatus = gen.WhatsappMessageStatusStatus
+	// WorkflowExportWorkflowState is [gen.WorkflowExportWorkflowState]. The current state of the workflow.
+	WorkflowExportWorkflowState = gen.WorkflowExportWorkflowState
+)
+
 // The JSON types of package types that the resources use (api/aliases.yaml).
 type (
 	// AttributeValue is [types.AttributeValue], any JSON value: the value of a custom attribute (a string, a number, a boolean, a date as a string or Unix seconds, a list, a file or custom object instance object) or of a search filter.
@@ -1317,6 +1621,234 @@ func ValueOf(v any) (AttributeValue, error) {
 
 // The values of the enum types above.
 const (
+	// ActivityLogActivityTypeAdminAvatarChange is [gen.ActivityLogActivityTypeAdminAvatarChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminAvatarChange = gen.ActivityLogActivityTypeAdminAvatarChange
+	// ActivityLogActivityTypeAdminAwayModeChange is [gen.ActivityLogActivityTypeAdminAwayModeChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminAwayModeChange = gen.ActivityLogActivityTypeAdminAwayModeChange
+	// ActivityLogActivityTypeAdminConversationAssignmentLimitChange is [gen.ActivityLogActivityTypeAdminConversationAssignmentLimitChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminConversationAssignmentLimitChange = gen.ActivityLogActivityTypeAdminConversationAssignmentLimitChange
+	// ActivityLogActivityTypeAdminDeletion is [gen.ActivityLogActivityTypeAdminDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminDeletion = gen.ActivityLogActivityTypeAdminDeletion
+	// ActivityLogActivityTypeAdminDeprovisioned is [gen.ActivityLogActivityTypeAdminDeprovisioned], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminDeprovisioned = gen.ActivityLogActivityTypeAdminDeprovisioned
+	// ActivityLogActivityTypeAdminImpersonationConsentApproved is [gen.ActivityLogActivityTypeAdminImpersonationConsentApproved], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminImpersonationConsentApproved = gen.ActivityLogActivityTypeAdminImpersonationConsentApproved
+	// ActivityLogActivityTypeAdminImpersonationConsentRevoked is [gen.ActivityLogActivityTypeAdminImpersonationConsentRevoked], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminImpersonationConsentRevoked = gen.ActivityLogActivityTypeAdminImpersonationConsentRevoked
+	// ActivityLogActivityTypeAdminImpersonationEnd is [gen.ActivityLogActivityTypeAdminImpersonationEnd], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminImpersonationEnd = gen.ActivityLogActivityTypeAdminImpersonationEnd
+	// ActivityLogActivityTypeAdminImpersonationStart is [gen.ActivityLogActivityTypeAdminImpersonationStart], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminImpersonationStart = gen.ActivityLogActivityTypeAdminImpersonationStart
+	// ActivityLogActivityTypeAdminInviteChange is [gen.ActivityLogActivityTypeAdminInviteChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminInviteChange = gen.ActivityLogActivityTypeAdminInviteChange
+	// ActivityLogActivityTypeAdminInviteCreation is [gen.ActivityLogActivityTypeAdminInviteCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminInviteCreation = gen.ActivityLogActivityTypeAdminInviteCreation
+	// ActivityLogActivityTypeAdminInviteDeletion is [gen.ActivityLogActivityTypeAdminInviteDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminInviteDeletion = gen.ActivityLogActivityTypeAdminInviteDeletion
+	// ActivityLogActivityTypeAdminLoginFailure is [gen.ActivityLogActivityTypeAdminLoginFailure], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminLoginFailure = gen.ActivityLogActivityTypeAdminLoginFailure
+	// ActivityLogActivityTypeAdminLoginSuccess is [gen.ActivityLogActivityTypeAdminLoginSuccess], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminLoginSuccess = gen.ActivityLogActivityTypeAdminLoginSuccess
+	// ActivityLogActivityTypeAdminLogout is [gen.ActivityLogActivityTypeAdminLogout], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminLogout = gen.ActivityLogActivityTypeAdminLogout
+	// ActivityLogActivityTypeAdminOccupancySettingChange is [gen.ActivityLogActivityTypeAdminOccupancySettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminOccupancySettingChange = gen.ActivityLogActivityTypeAdminOccupancySettingChange
+	// ActivityLogActivityTypeAdminOccupancyStateChange is [gen.ActivityLogActivityTypeAdminOccupancyStateChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminOccupancyStateChange = gen.ActivityLogActivityTypeAdminOccupancyStateChange
+	// ActivityLogActivityTypeAdminPasswordResetRequest is [gen.ActivityLogActivityTypeAdminPasswordResetRequest], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminPasswordResetRequest = gen.ActivityLogActivityTypeAdminPasswordResetRequest
+	// ActivityLogActivityTypeAdminPasswordResetSuccess is [gen.ActivityLogActivityTypeAdminPasswordResetSuccess], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminPasswordResetSuccess = gen.ActivityLogActivityTypeAdminPasswordResetSuccess
+	// ActivityLogActivityTypeAdminPermissionChange is [gen.ActivityLogActivityTypeAdminPermissionChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminPermissionChange = gen.ActivityLogActivityTypeAdminPermissionChange
+	// ActivityLogActivityTypeAdminProvisioned is [gen.ActivityLogActivityTypeAdminProvisioned], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminProvisioned = gen.ActivityLogActivityTypeAdminProvisioned
+	// ActivityLogActivityTypeAdminTicketAssignmentLimitChange is [gen.ActivityLogActivityTypeAdminTicketAssignmentLimitChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminTicketAssignmentLimitChange = gen.ActivityLogActivityTypeAdminTicketAssignmentLimitChange
+	// ActivityLogActivityTypeAdminTwoFactorAuthChange is [gen.ActivityLogActivityTypeAdminTwoFactorAuthChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminTwoFactorAuthChange = gen.ActivityLogActivityTypeAdminTwoFactorAuthChange
+	// ActivityLogActivityTypeAdminUnauthorizedSignInMethod is [gen.ActivityLogActivityTypeAdminUnauthorizedSignInMethod], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminUnauthorizedSignInMethod = gen.ActivityLogActivityTypeAdminUnauthorizedSignInMethod
+	// ActivityLogActivityTypeAllowedAttachmentFiletypesSettingChange is [gen.ActivityLogActivityTypeAllowedAttachmentFiletypesSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAllowedAttachmentFiletypesSettingChange = gen.ActivityLogActivityTypeAllowedAttachmentFiletypesSettingChange
+	// ActivityLogActivityTypeAppAdminJoin is [gen.ActivityLogActivityTypeAppAdminJoin], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppAdminJoin = gen.ActivityLogActivityTypeAppAdminJoin
+	// ActivityLogActivityTypeAppAuthenticationMethodChange is [gen.ActivityLogActivityTypeAppAuthenticationMethodChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppAuthenticationMethodChange = gen.ActivityLogActivityTypeAppAuthenticationMethodChange
+	// ActivityLogActivityTypeAppDataDeletion is [gen.ActivityLogActivityTypeAppDataDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppDataDeletion = gen.ActivityLogActivityTypeAppDataDeletion
+	// ActivityLogActivityTypeAppDataExport is [gen.ActivityLogActivityTypeAppDataExport], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppDataExport = gen.ActivityLogActivityTypeAppDataExport
+	// ActivityLogActivityTypeAppGoogleSsoDomainChange is [gen.ActivityLogActivityTypeAppGoogleSsoDomainChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppGoogleSsoDomainChange = gen.ActivityLogActivityTypeAppGoogleSsoDomainChange
+	// ActivityLogActivityTypeAppIdentityVerificationChange is [gen.ActivityLogActivityTypeAppIdentityVerificationChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppIdentityVerificationChange = gen.ActivityLogActivityTypeAppIdentityVerificationChange
+	// ActivityLogActivityTypeAppNameChange is [gen.ActivityLogActivityTypeAppNameChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppNameChange = gen.ActivityLogActivityTypeAppNameChange
+	// ActivityLogActivityTypeAppOutboundAddressChange is [gen.ActivityLogActivityTypeAppOutboundAddressChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppOutboundAddressChange = gen.ActivityLogActivityTypeAppOutboundAddressChange
+	// ActivityLogActivityTypeAppPackageInstallation is [gen.ActivityLogActivityTypeAppPackageInstallation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppPackageInstallation = gen.ActivityLogActivityTypeAppPackageInstallation
+	// ActivityLogActivityTypeAppPackageTokenRegeneration is [gen.ActivityLogActivityTypeAppPackageTokenRegeneration], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppPackageTokenRegeneration = gen.ActivityLogActivityTypeAppPackageTokenRegeneration
+	// ActivityLogActivityTypeAppPackageUninstallation is [gen.ActivityLogActivityTypeAppPackageUninstallation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppPackageUninstallation = gen.ActivityLogActivityTypeAppPackageUninstallation
+	// ActivityLogActivityTypeAppTeamCreation is [gen.ActivityLogActivityTypeAppTeamCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppTeamCreation = gen.ActivityLogActivityTypeAppTeamCreation
+	// ActivityLogActivityTypeAppTeamDeletion is [gen.ActivityLogActivityTypeAppTeamDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppTeamDeletion = gen.ActivityLogActivityTypeAppTeamDeletion
+	// ActivityLogActivityTypeAppTeamMembershipModification is [gen.ActivityLogActivityTypeAppTeamMembershipModification], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppTeamMembershipModification = gen.ActivityLogActivityTypeAppTeamMembershipModification
+	// ActivityLogActivityTypeAppTimezoneChange is [gen.ActivityLogActivityTypeAppTimezoneChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppTimezoneChange = gen.ActivityLogActivityTypeAppTimezoneChange
+	// ActivityLogActivityTypeAppWebhookCreation is [gen.ActivityLogActivityTypeAppWebhookCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppWebhookCreation = gen.ActivityLogActivityTypeAppWebhookCreation
+	// ActivityLogActivityTypeAppWebhookDeletion is [gen.ActivityLogActivityTypeAppWebhookDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppWebhookDeletion = gen.ActivityLogActivityTypeAppWebhookDeletion
+	// ActivityLogActivityTypeArticlesInMessengerEnabledChange is [gen.ActivityLogActivityTypeArticlesInMessengerEnabledChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeArticlesInMessengerEnabledChange = gen.ActivityLogActivityTypeArticlesInMessengerEnabledChange
+	// ActivityLogActivityTypeAttachUploadsInlineSettingChange is [gen.ActivityLogActivityTypeAttachUploadsInlineSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAttachUploadsInlineSettingChange = gen.ActivityLogActivityTypeAttachUploadsInlineSettingChange
+	// ActivityLogActivityTypeAutomaticAwayModeSettingChange is [gen.ActivityLogActivityTypeAutomaticAwayModeSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAutomaticAwayModeSettingChange = gen.ActivityLogActivityTypeAutomaticAwayModeSettingChange
+	// ActivityLogActivityTypeBulkDelete is [gen.ActivityLogActivityTypeBulkDelete], of type ActivityLogActivityType.
+	ActivityLogActivityTypeBulkDelete = gen.ActivityLogActivityTypeBulkDelete
+	// ActivityLogActivityTypeBulkExport is [gen.ActivityLogActivityTypeBulkExport], of type ActivityLogActivityType.
+	ActivityLogActivityTypeBulkExport = gen.ActivityLogActivityTypeBulkExport
+	// ActivityLogActivityTypeCampaignDeletion is [gen.ActivityLogActivityTypeCampaignDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeCampaignDeletion = gen.ActivityLogActivityTypeCampaignDeletion
+	// ActivityLogActivityTypeCampaignStateChange is [gen.ActivityLogActivityTypeCampaignStateChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeCampaignStateChange = gen.ActivityLogActivityTypeCampaignStateChange
+	// ActivityLogActivityTypeContentRedactionRuleCreation is [gen.ActivityLogActivityTypeContentRedactionRuleCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeContentRedactionRuleCreation = gen.ActivityLogActivityTypeContentRedactionRuleCreation
+	// ActivityLogActivityTypeContentRedactionRuleDeletion is [gen.ActivityLogActivityTypeContentRedactionRuleDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeContentRedactionRuleDeletion = gen.ActivityLogActivityTypeContentRedactionRuleDeletion
+	// ActivityLogActivityTypeContentRedactionRuleUpdate is [gen.ActivityLogActivityTypeContentRedactionRuleUpdate], of type ActivityLogActivityType.
+	ActivityLogActivityTypeContentRedactionRuleUpdate = gen.ActivityLogActivityTypeContentRedactionRuleUpdate
+	// ActivityLogActivityTypeConversationDeletionScheduleCreation is [gen.ActivityLogActivityTypeConversationDeletionScheduleCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeConversationDeletionScheduleCreation = gen.ActivityLogActivityTypeConversationDeletionScheduleCreation
+	// ActivityLogActivityTypeConversationDeletionScheduleDeletion is [gen.ActivityLogActivityTypeConversationDeletionScheduleDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeConversationDeletionScheduleDeletion = gen.ActivityLogActivityTypeConversationDeletionScheduleDeletion
+	// ActivityLogActivityTypeConversationDeletionScheduleStateChange is [gen.ActivityLogActivityTypeConversationDeletionScheduleStateChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeConversationDeletionScheduleStateChange = gen.ActivityLogActivityTypeConversationDeletionScheduleStateChange
+	// ActivityLogActivityTypeConversationDeletionScheduleUpdate is [gen.ActivityLogActivityTypeConversationDeletionScheduleUpdate], of type ActivityLogActivityType.
+	ActivityLogActivityTypeConversationDeletionScheduleUpdate = gen.ActivityLogActivityTypeConversationDeletionScheduleUpdate
+	// ActivityLogActivityTypeConversationPartDeletion is [gen.ActivityLogActivityTypeConversationPartDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeConversationPartDeletion = gen.ActivityLogActivityTypeConversationPartDeletion
+	// ActivityLogActivityTypeConversationPdfExport is [gen.ActivityLogActivityTypeConversationPdfExport], of type ActivityLogActivityType.
+	ActivityLogActivityTypeConversationPdfExport = gen.ActivityLogActivityTypeConversationPdfExport
+	// ActivityLogActivityTypeConversationTopicChange is [gen.ActivityLogActivityTypeConversationTopicChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeConversationTopicChange = gen.ActivityLogActivityTypeConversationTopicChange
+	// ActivityLogActivityTypeConversationTopicCreation is [gen.ActivityLogActivityTypeConversationTopicCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeConversationTopicCreation = gen.ActivityLogActivityTypeConversationTopicCreation
+	// ActivityLogActivityTypeConversationTopicDeletion is [gen.ActivityLogActivityTypeConversationTopicDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeConversationTopicDeletion = gen.ActivityLogActivityTypeConversationTopicDeletion
+	// ActivityLogActivityTypeCsvImportCompletion is [gen.ActivityLogActivityTypeCsvImportCompletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeCsvImportCompletion = gen.ActivityLogActivityTypeCsvImportCompletion
+	// ActivityLogActivityTypeCsvImportCreation is [gen.ActivityLogActivityTypeCsvImportCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeCsvImportCreation = gen.ActivityLogActivityTypeCsvImportCreation
+	// ActivityLogActivityTypeCustomAuthenticationTokenCreation is [gen.ActivityLogActivityTypeCustomAuthenticationTokenCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeCustomAuthenticationTokenCreation = gen.ActivityLogActivityTypeCustomAuthenticationTokenCreation
+	// ActivityLogActivityTypeHelpCenterSettingsChange is [gen.ActivityLogActivityTypeHelpCenterSettingsChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeHelpCenterSettingsChange = gen.ActivityLogActivityTypeHelpCenterSettingsChange
+	// ActivityLogActivityTypeHideCsatFromAgentsSettingChange is [gen.ActivityLogActivityTypeHideCsatFromAgentsSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeHideCsatFromAgentsSettingChange = gen.ActivityLogActivityTypeHideCsatFromAgentsSettingChange
+	// ActivityLogActivityTypeInboundConversationsChange is [gen.ActivityLogActivityTypeInboundConversationsChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeInboundConversationsChange = gen.ActivityLogActivityTypeInboundConversationsChange
+	// ActivityLogActivityTypeInboxAccessChange is [gen.ActivityLogActivityTypeInboxAccessChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeInboxAccessChange = gen.ActivityLogActivityTypeInboxAccessChange
+	// ActivityLogActivityTypeMacroCreation is [gen.ActivityLogActivityTypeMacroCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMacroCreation = gen.ActivityLogActivityTypeMacroCreation
+	// ActivityLogActivityTypeMacroDeletion is [gen.ActivityLogActivityTypeMacroDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMacroDeletion = gen.ActivityLogActivityTypeMacroDeletion
+	// ActivityLogActivityTypeMacroUpdate is [gen.ActivityLogActivityTypeMacroUpdate], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMacroUpdate = gen.ActivityLogActivityTypeMacroUpdate
+	// ActivityLogActivityTypeMacroUsageExport is [gen.ActivityLogActivityTypeMacroUsageExport], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMacroUsageExport = gen.ActivityLogActivityTypeMacroUsageExport
+	// ActivityLogActivityTypeMaliciousDomainsSettingChange is [gen.ActivityLogActivityTypeMaliciousDomainsSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMaliciousDomainsSettingChange = gen.ActivityLogActivityTypeMaliciousDomainsSettingChange
+	// ActivityLogActivityTypeMessageDeletion is [gen.ActivityLogActivityTypeMessageDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMessageDeletion = gen.ActivityLogActivityTypeMessageDeletion
+	// ActivityLogActivityTypeMessageStateChange is [gen.ActivityLogActivityTypeMessageStateChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMessageStateChange = gen.ActivityLogActivityTypeMessageStateChange
+	// ActivityLogActivityTypeMessengerApiSecretCreation is [gen.ActivityLogActivityTypeMessengerApiSecretCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMessengerApiSecretCreation = gen.ActivityLogActivityTypeMessengerApiSecretCreation
+	// ActivityLogActivityTypeMessengerApiSecretDeletion is [gen.ActivityLogActivityTypeMessengerApiSecretDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMessengerApiSecretDeletion = gen.ActivityLogActivityTypeMessengerApiSecretDeletion
+	// ActivityLogActivityTypeMessengerLookAndFeelChange is [gen.ActivityLogActivityTypeMessengerLookAndFeelChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMessengerLookAndFeelChange = gen.ActivityLogActivityTypeMessengerLookAndFeelChange
+	// ActivityLogActivityTypeMessengerSearchRequiredChange is [gen.ActivityLogActivityTypeMessengerSearchRequiredChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMessengerSearchRequiredChange = gen.ActivityLogActivityTypeMessengerSearchRequiredChange
+	// ActivityLogActivityTypeMessengerSpacesChange is [gen.ActivityLogActivityTypeMessengerSpacesChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMessengerSpacesChange = gen.ActivityLogActivityTypeMessengerSpacesChange
+	// ActivityLogActivityTypeOauthTokenRevocation is [gen.ActivityLogActivityTypeOauthTokenRevocation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeOauthTokenRevocation = gen.ActivityLogActivityTypeOauthTokenRevocation
+	// ActivityLogActivityTypeOfficeHoursChange is [gen.ActivityLogActivityTypeOfficeHoursChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeOfficeHoursChange = gen.ActivityLogActivityTypeOfficeHoursChange
+	// ActivityLogActivityTypeRoleChange is [gen.ActivityLogActivityTypeRoleChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeRoleChange = gen.ActivityLogActivityTypeRoleChange
+	// ActivityLogActivityTypeRoleCreation is [gen.ActivityLogActivityTypeRoleCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeRoleCreation = gen.ActivityLogActivityTypeRoleCreation
+	// ActivityLogActivityTypeRoleDeletion is [gen.ActivityLogActivityTypeRoleDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeRoleDeletion = gen.ActivityLogActivityTypeRoleDeletion
+	// ActivityLogActivityTypeRulesetActivationTitlePreview is [gen.ActivityLogActivityTypeRulesetActivationTitlePreview], of type ActivityLogActivityType.
+	ActivityLogActivityTypeRulesetActivationTitlePreview = gen.ActivityLogActivityTypeRulesetActivationTitlePreview
+	// ActivityLogActivityTypeRulesetCreation is [gen.ActivityLogActivityTypeRulesetCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeRulesetCreation = gen.ActivityLogActivityTypeRulesetCreation
+	// ActivityLogActivityTypeRulesetDeletion is [gen.ActivityLogActivityTypeRulesetDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeRulesetDeletion = gen.ActivityLogActivityTypeRulesetDeletion
+	// ActivityLogActivityTypeSearchBrowseEnabledChange is [gen.ActivityLogActivityTypeSearchBrowseEnabledChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeSearchBrowseEnabledChange = gen.ActivityLogActivityTypeSearchBrowseEnabledChange
+	// ActivityLogActivityTypeSearchBrowseRequiredChange is [gen.ActivityLogActivityTypeSearchBrowseRequiredChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeSearchBrowseRequiredChange = gen.ActivityLogActivityTypeSearchBrowseRequiredChange
+	// ActivityLogActivityTypeSeatChange is [gen.ActivityLogActivityTypeSeatChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeSeatChange = gen.ActivityLogActivityTypeSeatChange
+	// ActivityLogActivityTypeSeatRevoke is [gen.ActivityLogActivityTypeSeatRevoke], of type ActivityLogActivityType.
+	ActivityLogActivityTypeSeatRevoke = gen.ActivityLogActivityTypeSeatRevoke
+	// ActivityLogActivityTypeSecuritySettingsChange is [gen.ActivityLogActivityTypeSecuritySettingsChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeSecuritySettingsChange = gen.ActivityLogActivityTypeSecuritySettingsChange
+	// ActivityLogActivityTypeSeriesCreation is [gen.ActivityLogActivityTypeSeriesCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeSeriesCreation = gen.ActivityLogActivityTypeSeriesCreation
+	// ActivityLogActivityTypeSeriesDeletion is [gen.ActivityLogActivityTypeSeriesDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeSeriesDeletion = gen.ActivityLogActivityTypeSeriesDeletion
+	// ActivityLogActivityTypeSeriesSettingsUpdate is [gen.ActivityLogActivityTypeSeriesSettingsUpdate], of type ActivityLogActivityType.
+	ActivityLogActivityTypeSeriesSettingsUpdate = gen.ActivityLogActivityTypeSeriesSettingsUpdate
+	// ActivityLogActivityTypeSeriesStatusChange is [gen.ActivityLogActivityTypeSeriesStatusChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeSeriesStatusChange = gen.ActivityLogActivityTypeSeriesStatusChange
+	// ActivityLogActivityTypeSeriesUpdate is [gen.ActivityLogActivityTypeSeriesUpdate], of type ActivityLogActivityType.
+	ActivityLogActivityTypeSeriesUpdate = gen.ActivityLogActivityTypeSeriesUpdate
+	// ActivityLogActivityTypeStripInboundEmailLinksChange is [gen.ActivityLogActivityTypeStripInboundEmailLinksChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeStripInboundEmailLinksChange = gen.ActivityLogActivityTypeStripInboundEmailLinksChange
+	// ActivityLogActivityTypeTeamAssignmentLimitChange is [gen.ActivityLogActivityTypeTeamAssignmentLimitChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeTeamAssignmentLimitChange = gen.ActivityLogActivityTypeTeamAssignmentLimitChange
+	// ActivityLogActivityTypeTeammateGifsSettingChange is [gen.ActivityLogActivityTypeTeammateGifsSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeTeammateGifsSettingChange = gen.ActivityLogActivityTypeTeammateGifsSettingChange
+	// ActivityLogActivityTypeTemporaryExpectationChange is [gen.ActivityLogActivityTypeTemporaryExpectationChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeTemporaryExpectationChange = gen.ActivityLogActivityTypeTemporaryExpectationChange
+	// ActivityLogActivityTypeTrustedDomainsSettingChange is [gen.ActivityLogActivityTypeTrustedDomainsSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeTrustedDomainsSettingChange = gen.ActivityLogActivityTypeTrustedDomainsSettingChange
+	// ActivityLogActivityTypeUnassignUnsnoozedAtCapacitySettingChange is [gen.ActivityLogActivityTypeUnassignUnsnoozedAtCapacitySettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeUnassignUnsnoozedAtCapacitySettingChange = gen.ActivityLogActivityTypeUnassignUnsnoozedAtCapacitySettingChange
+	// ActivityLogActivityTypeUnassignUnsnoozedWhenAwaySettingChange is [gen.ActivityLogActivityTypeUnassignUnsnoozedWhenAwaySettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeUnassignUnsnoozedWhenAwaySettingChange = gen.ActivityLogActivityTypeUnassignUnsnoozedWhenAwaySettingChange
+	// ActivityLogActivityTypeUpfrontEmailCollectionChange is [gen.ActivityLogActivityTypeUpfrontEmailCollectionChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeUpfrontEmailCollectionChange = gen.ActivityLogActivityTypeUpfrontEmailCollectionChange
+	// ActivityLogActivityTypeUserCameraAttachmentsSettingChange is [gen.ActivityLogActivityTypeUserCameraAttachmentsSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeUserCameraAttachmentsSettingChange = gen.ActivityLogActivityTypeUserCameraAttachmentsSettingChange
+	// ActivityLogActivityTypeUserConversationAttachmentsSettingChange is [gen.ActivityLogActivityTypeUserConversationAttachmentsSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeUserConversationAttachmentsSettingChange = gen.ActivityLogActivityTypeUserConversationAttachmentsSettingChange
+	// ActivityLogActivityTypeUserFileAttachmentsSettingChange is [gen.ActivityLogActivityTypeUserFileAttachmentsSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeUserFileAttachmentsSettingChange = gen.ActivityLogActivityTypeUserFileAttachmentsSettingChange
+	// ActivityLogActivityTypeUserGifsSettingChange is [gen.ActivityLogActivityTypeUserGifsSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeUserGifsSettingChange = gen.ActivityLogActivityTypeUserGifsSettingChange
+	// ActivityLogActivityTypeUserMediaAttachmentsSettingChange is [gen.ActivityLogActivityTypeUserMediaAttachmentsSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeUserMediaAttachmentsSettingChange = gen.ActivityLogActivityTypeUserMediaAttachmentsSettingChange
+	// ActivityLogActivityTypeUserVoiceNotesSettingChange is [gen.ActivityLogActivityTypeUserVoiceNotesSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeUserVoiceNotesSettingChange = gen.ActivityLogActivityTypeUserVoiceNotesSettingChange
+	// ActivityLogActivityTypeWelcomeMessageChange is [gen.ActivityLogActivityTypeWelcomeMessageChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeWelcomeMessageChange = gen.ActivityLogActivityTypeWelcomeMessageChange
+	// ActivityLogActivityTypeWorkspaceDeletionRequest is [gen.ActivityLogActivityTypeWorkspaceDeletionRequest], of type ActivityLogActivityType.
+	ActivityLogActivityTypeWorkspaceDeletionRequest = gen.ActivityLogActivityTypeWorkspaceDeletionRequest
 	// AdminReplyConversationRequestMessageTypeComment is [gen.AdminReplyConversationRequestMessageTypeComment], of type AdminReplyConversationRequestMessageType.
 	AdminReplyConversationRequestMessageTypeComment = gen.AdminReplyConversationRequestMessageTypeComment
 	// AdminReplyConversationRequestMessageTypeNote is [gen.AdminReplyConversationRequestMessageTypeNote], of type AdminReplyConversationRequestMessageType.
@@ -1369,30 +1901,118 @@ const (
 	ArticleContentTypeArticleContent = gen.ArticleContentTypeArticleContent
 	// ArticleContentTypeLessThannil is [gen.ArticleContentTypeLessThannil], of type ArticleContentType.
 	ArticleContentTypeLessThannil = gen.ArticleContentTypeLessThannil
+	// ArticleHelpCenterAudienceAllLeads is [gen.ArticleHelpCenterAudienceAllLeads], of type ArticleHelpCenterAudience.
+	ArticleHelpCenterAudienceAllLeads = gen.ArticleHelpCenterAudienceAllLeads
+	// ArticleHelpCenterAudienceAllUsers is [gen.ArticleHelpCenterAudienceAllUsers], of type ArticleHelpCenterAudience.
+	ArticleHelpCenterAudienceAllUsers = gen.ArticleHelpCenterAudienceAllUsers
+	// ArticleHelpCenterAudienceAllVisitors is [gen.ArticleHelpCenterAudienceAllVisitors], of type ArticleHelpCenterAudience.
+	ArticleHelpCenterAudienceAllVisitors = gen.ArticleHelpCenterAudienceAllVisitors
+	// ArticleHelpCenterAudienceAllVisitorsAndLeads is [gen.ArticleHelpCenterAudienceAllVisitorsAndLeads], of type ArticleHelpCenterAudience.
+	ArticleHelpCenterAudienceAllVisitorsAndLeads = gen.ArticleHelpCenterAudienceAllVisitorsAndLeads
+	// ArticleHelpCenterAudienceEveryone is [gen.ArticleHelpCenterAudienceEveryone], of type ArticleHelpCenterAudience.
+	ArticleHelpCenterAudienceEveryone = gen.ArticleHelpCenterAudienceEveryone
+	// ArticleHelpCenterAudienceRestricted is [gen.ArticleHelpCenterAudienceRestricted], of type ArticleHelpCenterAudience.
+	ArticleHelpCenterAudienceRestricted = gen.ArticleHelpCenterAudienceRestricted
+	// ArticleListItemHelpCenterAudienceAllLeads is [gen.ArticleListItemHelpCenterAudienceAllLeads], of type ArticleListItemHelpCenterAudience.
+	ArticleListItemHelpCenterAudienceAllLeads = gen.ArticleListItemHelpCenterAudienceAllLeads
+	// ArticleListItemHelpCenterAudienceAllUsers is [gen.ArticleListItemHelpCenterAudienceAllUsers], of type ArticleListItemHelpCenterAudience.
+	ArticleListItemHelpCenterAudienceAllUsers = gen.ArticleListItemHelpCenterAudienceAllUsers
+	// ArticleListItemHelpCenterAudienceAllVisitors is [gen.ArticleListItemHelpCenterAudienceAllVisitors], of type ArticleListItemHelpCenterAudience.
+	ArticleListItemHelpCenterAudienceAllVisitors = gen.ArticleListItemHelpCenterAudienceAllVisitors
+	// ArticleListItemHelpCenterAudienceAllVisitorsAndLeads is [gen.ArticleListItemHelpCenterAudienceAllVisitorsAndLeads], of type ArticleListItemHelpCenterAudience.
+	ArticleListItemHelpCenterAudienceAllVisitorsAndLeads = gen.ArticleListItemHelpCenterAudienceAllVisitorsAndLeads
+	// ArticleListItemHelpCenterAudienceEveryone is [gen.ArticleListItemHelpCenterAudienceEveryone], of type ArticleListItemHelpCenterAudience.
+	ArticleListItemHelpCenterAudienceEveryone = gen.ArticleListItemHelpCenterAudienceEveryone
+	// ArticleListItemHelpCenterAudienceRestricted is [gen.ArticleListItemHelpCenterAudienceRestricted], of type ArticleListItemHelpCenterAudience.
+	ArticleListItemHelpCenterAudienceRestricted = gen.ArticleListItemHelpCenterAudienceRestricted
+	// ArticleListItemStateDraft is [gen.ArticleListItemStateDraft], of type ArticleListItemState.
+	ArticleListItemStateDraft = gen.ArticleListItemStateDraft
+	// ArticleListItemStatePublished is [gen.ArticleListItemStatePublished], of type ArticleListItemState.
+	ArticleListItemStatePublished = gen.ArticleListItemStatePublished
+	// ArticleListItemTypeArticle is [gen.ArticleListItemTypeArticle], of type ArticleListItemType.
+	ArticleListItemTypeArticle = gen.ArticleListItemTypeArticle
+	// ArticleListTypeList is [gen.ArticleListTypeList], of type ArticleListType.
+	ArticleListTypeList = gen.ArticleListTypeList
+	// ArticleSearchHighlightsHighlightedSummaryItemItemTypeHighlight is [gen.ArticleSearchHighlightsHighlightedSummaryItemItemTypeHighlight], of type ArticleSearchHighlightsHighlightedSummaryItemItemType.
+	ArticleSearchHighlightsHighlightedSummaryItemItemTypeHighlight = gen.ArticleSearchHighlightsHighlightedSummaryItemItemTypeHighlight
+	// ArticleSearchHighlightsHighlightedSummaryItemItemTypePlain is [gen.ArticleSearchHighlightsHighlightedSummaryItemItemTypePlain], of type ArticleSearchHighlightsHighlightedSummaryItemItemType.
+	ArticleSearchHighlightsHighlightedSummaryItemItemTypePlain = gen.ArticleSearchHighlightsHighlightedSummaryItemItemTypePlain
+	// ArticleSearchHighlightsHighlightedTitleItemTypeHighlight is [gen.ArticleSearchHighlightsHighlightedTitleItemTypeHighlight], of type ArticleSearchHighlightsHighlightedTitleItemType.
+	ArticleSearchHighlightsHighlightedTitleItemTypeHighlight = gen.ArticleSearchHighlightsHighlightedTitleItemTypeHighlight
+	// ArticleSearchHighlightsHighlightedTitleItemTypePlain is [gen.ArticleSearchHighlightsHighlightedTitleItemTypePlain], of type ArticleSearchHighlightsHighlightedTitleItemType.
+	ArticleSearchHighlightsHighlightedTitleItemTypePlain = gen.ArticleSearchHighlightsHighlightedTitleItemTypePlain
+	// ArticleSearchResponseTypeList is [gen.ArticleSearchResponseTypeList], of type ArticleSearchResponseType.
+	ArticleSearchResponseTypeList = gen.ArticleSearchResponseTypeList
+	// ArticleStateDraft is [gen.ArticleStateDraft], of type ArticleState.
+	ArticleStateDraft = gen.ArticleStateDraft
+	// ArticleStatePublished is [gen.ArticleStatePublished], of type ArticleState.
+	ArticleStatePublished = gen.ArticleStatePublished
+	// ArticleStatisticsTypeArticleStatistics is [gen.ArticleStatisticsTypeArticleStatistics], of type ArticleStatisticsType.
+	ArticleStatisticsTypeArticleStatistics = gen.ArticleStatisticsTypeArticleStatistics
 	// ArticleTranslatedContentTypeArticleTranslatedContent is [gen.ArticleTranslatedContentTypeArticleTranslatedContent], of type ArticleTranslatedContentType.
 	ArticleTranslatedContentTypeArticleTranslatedContent = gen.ArticleTranslatedContentTypeArticleTranslatedContent
 	// ArticleTranslatedContentTypeLessThannil is [gen.ArticleTranslatedContentTypeLessThannil], of type ArticleTranslatedContentType.
 	ArticleTranslatedContentTypeLessThannil = gen.ArticleTranslatedContentTypeLessThannil
+	// ArticleTypeArticle is [gen.ArticleTypeArticle], of type ArticleType.
+	ArticleTypeArticle = gen.ArticleTypeArticle
+	// ArticleVersionListTypeList is [gen.ArticleVersionListTypeList], of type ArticleVersionListType.
+	ArticleVersionListTypeList = gen.ArticleVersionListTypeList
+	// ArticleVersionStateDraft is [gen.ArticleVersionStateDraft], of type ArticleVersionState.
+	ArticleVersionStateDraft = gen.ArticleVersionStateDraft
+	// ArticleVersionStatePublished is [gen.ArticleVersionStatePublished], of type ArticleVersionState.
+	ArticleVersionStatePublished = gen.ArticleVersionStatePublished
+	// ArticleVersionSummaryStateDraft is [gen.ArticleVersionSummaryStateDraft], of type ArticleVersionSummaryState.
+	ArticleVersionSummaryStateDraft = gen.ArticleVersionSummaryStateDraft
+	// ArticleVersionSummaryStatePublished is [gen.ArticleVersionSummaryStatePublished], of type ArticleVersionSummaryState.
+	ArticleVersionSummaryStatePublished = gen.ArticleVersionSummaryStatePublished
+	// ArticleVersionSummaryTypeArticleVersion is [gen.ArticleVersionSummaryTypeArticleVersion], of type ArticleVersionSummaryType.
+	ArticleVersionSummaryTypeArticleVersion = gen.ArticleVersionSummaryTypeArticleVersion
+	// ArticleVersionTypeArticleVersion is [gen.ArticleVersionTypeArticleVersion], of type ArticleVersionType.
+	ArticleVersionTypeArticleVersion = gen.ArticleVersionTypeArticleVersion
 	// AssignConversationRequestMessageTypeAssignment is [gen.AssignConversationRequestMessageTypeAssignment], of type AssignConversationRequestMessageType.
 	AssignConversationRequestMessageTypeAssignment = gen.AssignConversationRequestMessageTypeAssignment
 	// AssignConversationRequestTypeAdmin is [gen.AssignConversationRequestTypeAdmin], of type AssignConversationRequestType.
 	AssignConversationRequestTypeAdmin = gen.AssignConversationRequestTypeAdmin
 	// AssignConversationRequestTypeTeam is [gen.AssignConversationRequestTypeTeam], of type AssignConversationRequestType.
 	AssignConversationRequestTypeTeam = gen.AssignConversationRequestTypeTeam
+	// AudienceListTypeList is [gen.AudienceListTypeList], of type AudienceListType.
+	AudienceListTypeList = gen.AudienceListTypeList
 	// AudienceTypeAudience is [gen.AudienceTypeAudience], of type AudienceType.
 	AudienceTypeAudience = gen.AudienceTypeAudience
 	// CloseConversationRequestMessageTypeClose is [gen.CloseConversationRequestMessageTypeClose], of type CloseConversationRequestMessageType.
 	CloseConversationRequestMessageTypeClose = gen.CloseConversationRequestMessageTypeClose
 	// CloseConversationRequestTypeAdmin is [gen.CloseConversationRequestTypeAdmin], of type CloseConversationRequestType.
 	CloseConversationRequestTypeAdmin = gen.CloseConversationRequestTypeAdmin
+	// CollectionListTypeList is [gen.CollectionListTypeList], of type CollectionListType.
+	CollectionListTypeList = gen.CollectionListTypeList
+	// CompanyAttachedContactsTypeList is [gen.CompanyAttachedContactsTypeList], of type CompanyAttachedContactsType.
+	CompanyAttachedContactsTypeList = gen.CompanyAttachedContactsTypeList
+	// CompanyAttachedSegmentsTypeList is [gen.CompanyAttachedSegmentsTypeList], of type CompanyAttachedSegmentsType.
+	CompanyAttachedSegmentsTypeList = gen.CompanyAttachedSegmentsTypeList
+	// CompanyDataTypeCompany is [gen.CompanyDataTypeCompany], of type CompanyDataType.
+	CompanyDataTypeCompany = gen.CompanyDataTypeCompany
 	// CompanyNotesTypeNoteList is [gen.CompanyNotesTypeNoteList], of type CompanyNotesType.
 	CompanyNotesTypeNoteList = gen.CompanyNotesTypeNoteList
+	// CompanyScrollTypeList is [gen.CompanyScrollTypeList], of type CompanyScrollType.
+	CompanyScrollTypeList = gen.CompanyScrollTypeList
 	// CompanySegmentsTypeSegmentList is [gen.CompanySegmentsTypeSegmentList], of type CompanySegmentsType.
 	CompanySegmentsTypeSegmentList = gen.CompanySegmentsTypeSegmentList
 	// CompanyTagsTypeTagList is [gen.CompanyTagsTypeTagList], of type CompanyTagsType.
 	CompanyTagsTypeTagList = gen.CompanyTagsTypeTagList
 	// CompanyTypeCompany is [gen.CompanyTypeCompany], of type CompanyType.
 	CompanyTypeCompany = gen.CompanyTypeCompany
+	// ContactArchivedTypeContact is [gen.ContactArchivedTypeContact], of type ContactArchivedType.
+	ContactArchivedTypeContact = gen.ContactArchivedTypeContact
+	// ContactAttachedCompaniesTypeList is [gen.ContactAttachedCompaniesTypeList], of type ContactAttachedCompaniesType.
+	ContactAttachedCompaniesTypeList = gen.ContactAttachedCompaniesTypeList
+	// ContactBlockedTypeContact is [gen.ContactBlockedTypeContact], of type ContactBlockedType.
+	ContactBlockedTypeContact = gen.ContactBlockedTypeContact
+	// ContactDeletedTypeContact is [gen.ContactDeletedTypeContact], of type ContactDeletedType.
+	ContactDeletedTypeContact = gen.ContactDeletedTypeContact
+	// ContactListTypeList is [gen.ContactListTypeList], of type ContactListType.
+	ContactListTypeList = gen.ContactListTypeList
+	// ContactReferenceTypeContact is [gen.ContactReferenceTypeContact], of type ContactReferenceType.
+	ContactReferenceTypeContact = gen.ContactReferenceTypeContact
 	// ContactReplyEmailRequestMessageTypeComment is [gen.ContactReplyEmailRequestMessageTypeComment], of type ContactReplyEmailRequestMessageType.
 	ContactReplyEmailRequestMessageTypeComment = gen.ContactReplyEmailRequestMessageTypeComment
 	// ContactReplyEmailRequestTypeUser is [gen.ContactReplyEmailRequestTypeUser], of type ContactReplyEmailRequestType.
@@ -1417,6 +2037,14 @@ const (
 	ContactReplyUserIdRequestMessageTypeComment = gen.ContactReplyUserIdRequestMessageTypeComment
 	// ContactReplyUserIdRequestTypeUser is [gen.ContactReplyUserIdRequestTypeUser], of type ContactReplyUserIdRequestType.
 	ContactReplyUserIdRequestTypeUser = gen.ContactReplyUserIdRequestTypeUser
+	// ContactSearchRequestSortOrderAscending is [gen.ContactSearchRequestSortOrderAscending], of type ContactSearchRequestSortOrder.
+	ContactSearchRequestSortOrderAscending = gen.ContactSearchRequestSortOrderAscending
+	// ContactSearchRequestSortOrderDescending is [gen.ContactSearchRequestSortOrderDescending], of type ContactSearchRequestSortOrder.
+	ContactSearchRequestSortOrderDescending = gen.ContactSearchRequestSortOrderDescending
+	// ContactSegmentsTypeList is [gen.ContactSegmentsTypeList], of type ContactSegmentsType.
+	ContactSegmentsTypeList = gen.ContactSegmentsTypeList
+	// ContactUnarchivedTypeContact is [gen.ContactUnarchivedTypeContact], of type ContactUnarchivedType.
+	ContactUnarchivedTypeContact = gen.ContactUnarchivedTypeContact
 	// ContentBulkActionRequestActionDelete is [gen.ContentBulkActionRequestActionDelete], of type ContentBulkActionRequestAction.
 	ContentBulkActionRequestActionDelete = gen.ContentBulkActionRequestActionDelete
 	// ContentBulkActionRequestActionPublish is [gen.ContentBulkActionRequestActionPublish], of type ContentBulkActionRequestAction.
@@ -1441,6 +2069,20 @@ const (
 	ContentBulkActionRequestContentIdsItemTypeFileSourceContent = gen.ContentBulkActionRequestContentIdsItemTypeFileSourceContent
 	// ContentBulkActionRequestContentIdsItemTypeInternalArticle is [gen.ContentBulkActionRequestContentIdsItemTypeInternalArticle], of type ContentBulkActionRequestContentIdsItemType.
 	ContentBulkActionRequestContentIdsItemTypeInternalArticle = gen.ContentBulkActionRequestContentIdsItemTypeInternalArticle
+	// ContentImportSourceStatusActive is [gen.ContentImportSourceStatusActive], of type ContentImportSourceStatus.
+	ContentImportSourceStatusActive = gen.ContentImportSourceStatusActive
+	// ContentImportSourceStatusDeactivated is [gen.ContentImportSourceStatusDeactivated], of type ContentImportSourceStatus.
+	ContentImportSourceStatusDeactivated = gen.ContentImportSourceStatusDeactivated
+	// ContentImportSourceSyncBehaviorApi is [gen.ContentImportSourceSyncBehaviorApi], of type ContentImportSourceSyncBehavior.
+	ContentImportSourceSyncBehaviorApi = gen.ContentImportSourceSyncBehaviorApi
+	// ContentImportSourceSyncBehaviorAutomatic is [gen.ContentImportSourceSyncBehaviorAutomatic], of type ContentImportSourceSyncBehavior.
+	ContentImportSourceSyncBehaviorAutomatic = gen.ContentImportSourceSyncBehaviorAutomatic
+	// ContentImportSourceSyncBehaviorManual is [gen.ContentImportSourceSyncBehaviorManual], of type ContentImportSourceSyncBehavior.
+	ContentImportSourceSyncBehaviorManual = gen.ContentImportSourceSyncBehaviorManual
+	// ContentImportSourceTypeContentImportSource is [gen.ContentImportSourceTypeContentImportSource], of type ContentImportSourceType.
+	ContentImportSourceTypeContentImportSource = gen.ContentImportSourceTypeContentImportSource
+	// ContentImportSourcesListTypeList is [gen.ContentImportSourcesListTypeList], of type ContentImportSourcesListType.
+	ContentImportSourcesListTypeList = gen.ContentImportSourcesListTypeList
 	// ContentSearchArticleContentItemTypeArticleContent is [gen.ContentSearchArticleContentItemTypeArticleContent], of type ContentSearchArticleContentItemType.
 	ContentSearchArticleContentItemTypeArticleContent = gen.ContentSearchArticleContentItemTypeArticleContent
 	// ContentSearchArticleItemTypeArticle is [gen.ContentSearchArticleItemTypeArticle], of type ContentSearchArticleItemType.
@@ -1453,6 +2095,12 @@ const (
 	ContentSearchDefaultItemTypeFileSourceContent = gen.ContentSearchDefaultItemTypeFileSourceContent
 	// ContentSearchDefaultItemTypeInternalArticle is [gen.ContentSearchDefaultItemTypeInternalArticle], of type ContentSearchDefaultItemType.
 	ContentSearchDefaultItemTypeInternalArticle = gen.ContentSearchDefaultItemTypeInternalArticle
+	// ContentSearchResponsePagesTypePages is [gen.ContentSearchResponsePagesTypePages], of type ContentSearchResponsePagesType.
+	ContentSearchResponsePagesTypePages = gen.ContentSearchResponsePagesTypePages
+	// ContentSearchResponseTypeList is [gen.ContentSearchResponseTypeList], of type ContentSearchResponseType.
+	ContentSearchResponseTypeList = gen.ContentSearchResponseTypeList
+	// ContentSnippetListTypeList is [gen.ContentSnippetListTypeList], of type ContentSnippetListType.
+	ContentSnippetListTypeList = gen.ContentSnippetListTypeList
 	// ContentSourceContentTypeArticle is [gen.ContentSourceContentTypeArticle], of type ContentSourceContentType.
 	ContentSourceContentTypeArticle = gen.ContentSourceContentTypeArticle
 	// ContentSourceContentTypeContentSnippet is [gen.ContentSourceContentTypeContentSnippet], of type ContentSourceContentType.
@@ -1485,6 +2133,8 @@ const (
 	ConversationAttributeIntegerTypeDataTypeInteger = gen.ConversationAttributeIntegerTypeDataTypeInteger
 	// ConversationAttributeIntegerTypeTypeConversationAttribute is [gen.ConversationAttributeIntegerTypeTypeConversationAttribute], of type ConversationAttributeIntegerTypeType.
 	ConversationAttributeIntegerTypeTypeConversationAttribute = gen.ConversationAttributeIntegerTypeTypeConversationAttribute
+	// ConversationAttributeListObjectTypeList is [gen.ConversationAttributeListObjectTypeList], of type ConversationAttributeListObjectType.
+	ConversationAttributeListObjectTypeList = gen.ConversationAttributeListObjectTypeList
 	// ConversationAttributeListTypeDataTypeList is [gen.ConversationAttributeListTypeDataTypeList], of type ConversationAttributeListTypeDataType.
 	ConversationAttributeListTypeDataTypeList = gen.ConversationAttributeListTypeDataTypeList
 	// ConversationAttributeListTypeTypeConversationAttribute is [gen.ConversationAttributeListTypeTypeConversationAttribute], of type ConversationAttributeListTypeType.
@@ -1501,6 +2151,20 @@ const (
 	ConversationAttributeStringTypeDataTypeString = gen.ConversationAttributeStringTypeDataTypeString
 	// ConversationAttributeStringTypeTypeConversationAttribute is [gen.ConversationAttributeStringTypeTypeConversationAttribute], of type ConversationAttributeStringTypeType.
 	ConversationAttributeStringTypeTypeConversationAttribute = gen.ConversationAttributeStringTypeTypeConversationAttribute
+	// ConversationContactsTypeContactList is [gen.ConversationContactsTypeContactList], of type ConversationContactsType.
+	ConversationContactsTypeContactList = gen.ConversationContactsTypeContactList
+	// ConversationDeletedObjectConversation is [gen.ConversationDeletedObjectConversation], of type ConversationDeletedObject.
+	ConversationDeletedObjectConversation = gen.ConversationDeletedObjectConversation
+	// ConversationListTypeConversationList is [gen.ConversationListTypeConversationList], of type ConversationListType.
+	ConversationListTypeConversationList = gen.ConversationListTypeConversationList
+	// ConversationPartStateClosed is [gen.ConversationPartStateClosed], of type ConversationPartState.
+	ConversationPartStateClosed = gen.ConversationPartStateClosed
+	// ConversationPartStateOpen is [gen.ConversationPartStateOpen], of type ConversationPartState.
+	ConversationPartStateOpen = gen.ConversationPartStateOpen
+	// ConversationPartStateSnoozed is [gen.ConversationPartStateSnoozed], of type ConversationPartState.
+	ConversationPartStateSnoozed = gen.ConversationPartStateSnoozed
+	// ConversationPartsTypeConversationPartList is [gen.ConversationPartsTypeConversationPartList], of type ConversationPartsType.
+	ConversationPartsTypeConversationPartList = gen.ConversationPartsTypeConversationPartList
 	// ConversationPriorityHigh is [gen.ConversationPriorityHigh], of type ConversationPriority.
 	ConversationPriorityHigh = gen.ConversationPriorityHigh
 	// ConversationPriorityLow is [gen.ConversationPriorityLow], of type ConversationPriority.
@@ -1511,6 +2175,10 @@ const (
 	ConversationPriorityNone = gen.ConversationPriorityNone
 	// ConversationPriorityUrgent is [gen.ConversationPriorityUrgent], of type ConversationPriority.
 	ConversationPriorityUrgent = gen.ConversationPriorityUrgent
+	// ConversationScorecardReviewedTeammateTypeAdmin is [gen.ConversationScorecardReviewedTeammateTypeAdmin], of type ConversationScorecardReviewedTeammateType.
+	ConversationScorecardReviewedTeammateTypeAdmin = gen.ConversationScorecardReviewedTeammateTypeAdmin
+	// ConversationScorecardReviewedTeammateTypeAi is [gen.ConversationScorecardReviewedTeammateTypeAi], of type ConversationScorecardReviewedTeammateType.
+	ConversationScorecardReviewedTeammateTypeAi = gen.ConversationScorecardReviewedTeammateTypeAi
 	// ConversationStateClosed is [gen.ConversationStateClosed], of type ConversationState.
 	ConversationStateClosed = gen.ConversationStateClosed
 	// ConversationStateOpen is [gen.ConversationStateOpen], of type ConversationState.
@@ -1633,10 +2301,218 @@ const (
 	CreateTicketTypeRequestCategoryCustomer = gen.CreateTicketTypeRequestCategoryCustomer
 	// CreateTicketTypeRequestCategoryTracker is [gen.CreateTicketTypeRequestCategoryTracker], of type CreateTicketTypeRequestCategory.
 	CreateTicketTypeRequestCategoryTracker = gen.CreateTicketTypeRequestCategoryTracker
+	// CreatedConversationMessageTypeEmail is [gen.CreatedConversationMessageTypeEmail], of type CreatedConversationMessageType.
+	CreatedConversationMessageTypeEmail = gen.CreatedConversationMessageTypeEmail
+	// CreatedConversationMessageTypeFacebook is [gen.CreatedConversationMessageTypeFacebook], of type CreatedConversationMessageType.
+	CreatedConversationMessageTypeFacebook = gen.CreatedConversationMessageTypeFacebook
+	// CreatedConversationMessageTypeInapp is [gen.CreatedConversationMessageTypeInapp], of type CreatedConversationMessageType.
+	CreatedConversationMessageTypeInapp = gen.CreatedConversationMessageTypeInapp
+	// CreatedConversationMessageTypeTwitter is [gen.CreatedConversationMessageTypeTwitter], of type CreatedConversationMessageType.
+	CreatedConversationMessageTypeTwitter = gen.CreatedConversationMessageTypeTwitter
+	// CursorPagesTypePages is [gen.CursorPagesTypePages], of type CursorPagesType.
+	CursorPagesTypePages = gen.CursorPagesTypePages
 	// CustomActionFinishedActionResultFailed is [gen.CustomActionFinishedActionResultFailed], of type CustomActionFinishedActionResult.
 	CustomActionFinishedActionResultFailed = gen.CustomActionFinishedActionResultFailed
 	// CustomActionFinishedActionResultSuccess is [gen.CustomActionFinishedActionResultSuccess], of type CustomActionFinishedActionResult.
 	CustomActionFinishedActionResultSuccess = gen.CustomActionFinishedActionResultSuccess
+	// DataAttributeDataTypeBoolean is [gen.DataAttributeDataTypeBoolean], of type DataAttributeDataType.
+	DataAttributeDataTypeBoolean = gen.DataAttributeDataTypeBoolean
+	// DataAttributeDataTypeDate is [gen.DataAttributeDataTypeDate], of type DataAttributeDataType.
+	DataAttributeDataTypeDate = gen.DataAttributeDataTypeDate
+	// DataAttributeDataTypeFloat is [gen.DataAttributeDataTypeFloat], of type DataAttributeDataType.
+	DataAttributeDataTypeFloat = gen.DataAttributeDataTypeFloat
+	// DataAttributeDataTypeInteger is [gen.DataAttributeDataTypeInteger], of type DataAttributeDataType.
+	DataAttributeDataTypeInteger = gen.DataAttributeDataTypeInteger
+	// DataAttributeDataTypeString is [gen.DataAttributeDataTypeString], of type DataAttributeDataType.
+	DataAttributeDataTypeString = gen.DataAttributeDataTypeString
+	// DataAttributeListTypeList is [gen.DataAttributeListTypeList], of type DataAttributeListType.
+	DataAttributeListTypeList = gen.DataAttributeListTypeList
+	// DataAttributeModelCompany is [gen.DataAttributeModelCompany], of type DataAttributeModel.
+	DataAttributeModelCompany = gen.DataAttributeModelCompany
+	// DataAttributeModelContact is [gen.DataAttributeModelContact], of type DataAttributeModel.
+	DataAttributeModelContact = gen.DataAttributeModelContact
+	// DataAttributeTypeDataAttribute is [gen.DataAttributeTypeDataAttribute], of type DataAttributeType.
+	DataAttributeTypeDataAttribute = gen.DataAttributeTypeDataAttribute
+	// DataConnectorDetailAudiencesLeads is [gen.DataConnectorDetailAudiencesLeads], of type DataConnectorDetailAudiences.
+	DataConnectorDetailAudiencesLeads = gen.DataConnectorDetailAudiencesLeads
+	// DataConnectorDetailAudiencesUsers is [gen.DataConnectorDetailAudiencesUsers], of type DataConnectorDetailAudiences.
+	DataConnectorDetailAudiencesUsers = gen.DataConnectorDetailAudiencesUsers
+	// DataConnectorDetailAudiencesVisitors is [gen.DataConnectorDetailAudiencesVisitors], of type DataConnectorDetailAudiences.
+	DataConnectorDetailAudiencesVisitors = gen.DataConnectorDetailAudiencesVisitors
+	// DataConnectorDetailConfigurationResponseTypeMockResponseType is [gen.DataConnectorDetailConfigurationResponseTypeMockResponseType], of type DataConnectorDetailConfigurationResponseType.
+	DataConnectorDetailConfigurationResponseTypeMockResponseType = gen.DataConnectorDetailConfigurationResponseTypeMockResponseType
+	// DataConnectorDetailConfigurationResponseTypeTestResponseType is [gen.DataConnectorDetailConfigurationResponseTypeTestResponseType], of type DataConnectorDetailConfigurationResponseType.
+	DataConnectorDetailConfigurationResponseTypeTestResponseType = gen.DataConnectorDetailConfigurationResponseTypeTestResponseType
+	// DataConnectorDetailDataInputsItemTypeBoolean is [gen.DataConnectorDetailDataInputsItemTypeBoolean], of type DataConnectorDetailDataInputsItemType.
+	DataConnectorDetailDataInputsItemTypeBoolean = gen.DataConnectorDetailDataInputsItemTypeBoolean
+	// DataConnectorDetailDataInputsItemTypeDecimal is [gen.DataConnectorDetailDataInputsItemTypeDecimal], of type DataConnectorDetailDataInputsItemType.
+	DataConnectorDetailDataInputsItemTypeDecimal = gen.DataConnectorDetailDataInputsItemTypeDecimal
+	// DataConnectorDetailDataInputsItemTypeInteger is [gen.DataConnectorDetailDataInputsItemTypeInteger], of type DataConnectorDetailDataInputsItemType.
+	DataConnectorDetailDataInputsItemTypeInteger = gen.DataConnectorDetailDataInputsItemTypeInteger
+	// DataConnectorDetailDataInputsItemTypeString is [gen.DataConnectorDetailDataInputsItemTypeString], of type DataConnectorDetailDataInputsItemType.
+	DataConnectorDetailDataInputsItemTypeString = gen.DataConnectorDetailDataInputsItemTypeString
+	// DataConnectorDetailDataTransformationTypeCodeBlockTransformation is [gen.DataConnectorDetailDataTransformationTypeCodeBlockTransformation], of type DataConnectorDetailDataTransformationType.
+	DataConnectorDetailDataTransformationTypeCodeBlockTransformation = gen.DataConnectorDetailDataTransformationTypeCodeBlockTransformation
+	// DataConnectorDetailDataTransformationTypeFullAccess is [gen.DataConnectorDetailDataTransformationTypeFullAccess], of type DataConnectorDetailDataTransformationType.
+	DataConnectorDetailDataTransformationTypeFullAccess = gen.DataConnectorDetailDataTransformationTypeFullAccess
+	// DataConnectorDetailDataTransformationTypeRedactedAccess is [gen.DataConnectorDetailDataTransformationTypeRedactedAccess], of type DataConnectorDetailDataTransformationType.
+	DataConnectorDetailDataTransformationTypeRedactedAccess = gen.DataConnectorDetailDataTransformationTypeRedactedAccess
+	// DataConnectorDetailExecutionTypeClientSide is [gen.DataConnectorDetailExecutionTypeClientSide], of type DataConnectorDetailExecutionType.
+	DataConnectorDetailExecutionTypeClientSide = gen.DataConnectorDetailExecutionTypeClientSide
+	// DataConnectorDetailExecutionTypeServerSide is [gen.DataConnectorDetailExecutionTypeServerSide], of type DataConnectorDetailExecutionType.
+	DataConnectorDetailExecutionTypeServerSide = gen.DataConnectorDetailExecutionTypeServerSide
+	// DataConnectorDetailHttpMethodDelete is [gen.DataConnectorDetailHttpMethodDelete], of type DataConnectorDetailHttpMethod.
+	DataConnectorDetailHttpMethodDelete = gen.DataConnectorDetailHttpMethodDelete
+	// DataConnectorDetailHttpMethodGet is [gen.DataConnectorDetailHttpMethodGet], of type DataConnectorDetailHttpMethod.
+	DataConnectorDetailHttpMethodGet = gen.DataConnectorDetailHttpMethodGet
+	// DataConnectorDetailHttpMethodPatch is [gen.DataConnectorDetailHttpMethodPatch], of type DataConnectorDetailHttpMethod.
+	DataConnectorDetailHttpMethodPatch = gen.DataConnectorDetailHttpMethodPatch
+	// DataConnectorDetailHttpMethodPost is [gen.DataConnectorDetailHttpMethodPost], of type DataConnectorDetailHttpMethod.
+	DataConnectorDetailHttpMethodPost = gen.DataConnectorDetailHttpMethodPost
+	// DataConnectorDetailHttpMethodPut is [gen.DataConnectorDetailHttpMethodPut], of type DataConnectorDetailHttpMethod.
+	DataConnectorDetailHttpMethodPut = gen.DataConnectorDetailHttpMethodPut
+	// DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingTypeContextMapping is [gen.DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingTypeContextMapping], of type DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingType.
+	DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingTypeContextMapping = gen.DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingTypeContextMapping
+	// DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingTypePrimitiveMapping is [gen.DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingTypePrimitiveMapping], of type DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingType.
+	DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingTypePrimitiveMapping = gen.DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingTypePrimitiveMapping
+	// DataConnectorDetailObjectMappingsItemIntercomObjectTypeConversation is [gen.DataConnectorDetailObjectMappingsItemIntercomObjectTypeConversation], of type DataConnectorDetailObjectMappingsItemIntercomObjectType.
+	DataConnectorDetailObjectMappingsItemIntercomObjectTypeConversation = gen.DataConnectorDetailObjectMappingsItemIntercomObjectTypeConversation
+	// DataConnectorDetailObjectMappingsItemIntercomObjectTypeUser is [gen.DataConnectorDetailObjectMappingsItemIntercomObjectTypeUser], of type DataConnectorDetailObjectMappingsItemIntercomObjectType.
+	DataConnectorDetailObjectMappingsItemIntercomObjectTypeUser = gen.DataConnectorDetailObjectMappingsItemIntercomObjectTypeUser
+	// DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectTypeConversation is [gen.DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectTypeConversation], of type DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectType.
+	DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectTypeConversation = gen.DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectTypeConversation
+	// DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectTypeUser is [gen.DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectTypeUser], of type DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectType.
+	DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectTypeUser = gen.DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectTypeUser
+	// DataConnectorDetailResponseFieldsItemTypeBoolean is [gen.DataConnectorDetailResponseFieldsItemTypeBoolean], of type DataConnectorDetailResponseFieldsItemType.
+	DataConnectorDetailResponseFieldsItemTypeBoolean = gen.DataConnectorDetailResponseFieldsItemTypeBoolean
+	// DataConnectorDetailResponseFieldsItemTypeDatetime is [gen.DataConnectorDetailResponseFieldsItemTypeDatetime], of type DataConnectorDetailResponseFieldsItemType.
+	DataConnectorDetailResponseFieldsItemTypeDatetime = gen.DataConnectorDetailResponseFieldsItemTypeDatetime
+	// DataConnectorDetailResponseFieldsItemTypeDecimal is [gen.DataConnectorDetailResponseFieldsItemTypeDecimal], of type DataConnectorDetailResponseFieldsItemType.
+	DataConnectorDetailResponseFieldsItemTypeDecimal = gen.DataConnectorDetailResponseFieldsItemTypeDecimal
+	// DataConnectorDetailResponseFieldsItemTypeInteger is [gen.DataConnectorDetailResponseFieldsItemTypeInteger], of type DataConnectorDetailResponseFieldsItemType.
+	DataConnectorDetailResponseFieldsItemTypeInteger = gen.DataConnectorDetailResponseFieldsItemTypeInteger
+	// DataConnectorDetailResponseFieldsItemTypeString is [gen.DataConnectorDetailResponseFieldsItemTypeString], of type DataConnectorDetailResponseFieldsItemType.
+	DataConnectorDetailResponseFieldsItemTypeString = gen.DataConnectorDetailResponseFieldsItemTypeString
+	// DataConnectorDetailResponseFieldsItemTypeUnknown is [gen.DataConnectorDetailResponseFieldsItemTypeUnknown], of type DataConnectorDetailResponseFieldsItemType.
+	DataConnectorDetailResponseFieldsItemTypeUnknown = gen.DataConnectorDetailResponseFieldsItemTypeUnknown
+	// DataConnectorDetailStateDraft is [gen.DataConnectorDetailStateDraft], of type DataConnectorDetailState.
+	DataConnectorDetailStateDraft = gen.DataConnectorDetailStateDraft
+	// DataConnectorDetailStateLive is [gen.DataConnectorDetailStateLive], of type DataConnectorDetailState.
+	DataConnectorDetailStateLive = gen.DataConnectorDetailStateLive
+	// DataConnectorDetailTypeDataConnector is [gen.DataConnectorDetailTypeDataConnector], of type DataConnectorDetailType.
+	DataConnectorDetailTypeDataConnector = gen.DataConnectorDetailTypeDataConnector
+	// DataConnectorExecutionResultErrorTypeClientSideActionError is [gen.DataConnectorExecutionResultErrorTypeClientSideActionError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeClientSideActionError = gen.DataConnectorExecutionResultErrorTypeClientSideActionError
+	// DataConnectorExecutionResultErrorTypeEmailVerificationError is [gen.DataConnectorExecutionResultErrorTypeEmailVerificationError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeEmailVerificationError = gen.DataConnectorExecutionResultErrorTypeEmailVerificationError
+	// DataConnectorExecutionResultErrorTypeFaradayError is [gen.DataConnectorExecutionResultErrorTypeFaradayError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeFaradayError = gen.DataConnectorExecutionResultErrorTypeFaradayError
+	// DataConnectorExecutionResultErrorTypeFinActionIdentityVerificationError is [gen.DataConnectorExecutionResultErrorTypeFinActionIdentityVerificationError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeFinActionIdentityVerificationError = gen.DataConnectorExecutionResultErrorTypeFinActionIdentityVerificationError
+	// DataConnectorExecutionResultErrorTypeFinActionResponseFormattingError is [gen.DataConnectorExecutionResultErrorTypeFinActionResponseFormattingError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeFinActionResponseFormattingError = gen.DataConnectorExecutionResultErrorTypeFinActionResponseFormattingError
+	// DataConnectorExecutionResultErrorTypeN3rdPartyError is [gen.DataConnectorExecutionResultErrorTypeN3rdPartyError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeN3rdPartyError = gen.DataConnectorExecutionResultErrorTypeN3rdPartyError
+	// DataConnectorExecutionResultErrorTypeNonFinStandaloneActionIdentityVerificationError is [gen.DataConnectorExecutionResultErrorTypeNonFinStandaloneActionIdentityVerificationError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeNonFinStandaloneActionIdentityVerificationError = gen.DataConnectorExecutionResultErrorTypeNonFinStandaloneActionIdentityVerificationError
+	// DataConnectorExecutionResultErrorTypeRequestConfigurationError is [gen.DataConnectorExecutionResultErrorTypeRequestConfigurationError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeRequestConfigurationError = gen.DataConnectorExecutionResultErrorTypeRequestConfigurationError
+	// DataConnectorExecutionResultErrorTypeRequestValidationError is [gen.DataConnectorExecutionResultErrorTypeRequestValidationError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeRequestValidationError = gen.DataConnectorExecutionResultErrorTypeRequestValidationError
+	// DataConnectorExecutionResultErrorTypeResponseMappingError is [gen.DataConnectorExecutionResultErrorTypeResponseMappingError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeResponseMappingError = gen.DataConnectorExecutionResultErrorTypeResponseMappingError
+	// DataConnectorExecutionResultErrorTypeTokenRefreshError is [gen.DataConnectorExecutionResultErrorTypeTokenRefreshError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeTokenRefreshError = gen.DataConnectorExecutionResultErrorTypeTokenRefreshError
+	// DataConnectorExecutionResultHttpMethodDelete is [gen.DataConnectorExecutionResultHttpMethodDelete], of type DataConnectorExecutionResultHttpMethod.
+	DataConnectorExecutionResultHttpMethodDelete = gen.DataConnectorExecutionResultHttpMethodDelete
+	// DataConnectorExecutionResultHttpMethodGet is [gen.DataConnectorExecutionResultHttpMethodGet], of type DataConnectorExecutionResultHttpMethod.
+	DataConnectorExecutionResultHttpMethodGet = gen.DataConnectorExecutionResultHttpMethodGet
+	// DataConnectorExecutionResultHttpMethodPatch is [gen.DataConnectorExecutionResultHttpMethodPatch], of type DataConnectorExecutionResultHttpMethod.
+	DataConnectorExecutionResultHttpMethodPatch = gen.DataConnectorExecutionResultHttpMethodPatch
+	// DataConnectorExecutionResultHttpMethodPost is [gen.DataConnectorExecutionResultHttpMethodPost], of type DataConnectorExecutionResultHttpMethod.
+	DataConnectorExecutionResultHttpMethodPost = gen.DataConnectorExecutionResultHttpMethodPost
+	// DataConnectorExecutionResultHttpMethodPut is [gen.DataConnectorExecutionResultHttpMethodPut], of type DataConnectorExecutionResultHttpMethod.
+	DataConnectorExecutionResultHttpMethodPut = gen.DataConnectorExecutionResultHttpMethodPut
+	// DataConnectorExecutionResultListPagesTypePages is [gen.DataConnectorExecutionResultListPagesTypePages], of type DataConnectorExecutionResultListPagesType.
+	DataConnectorExecutionResultListPagesTypePages = gen.DataConnectorExecutionResultListPagesTypePages
+	// DataConnectorExecutionResultListTypeList is [gen.DataConnectorExecutionResultListTypeList], of type DataConnectorExecutionResultListType.
+	DataConnectorExecutionResultListTypeList = gen.DataConnectorExecutionResultListTypeList
+	// DataConnectorExecutionResultSourceTypeAnswer is [gen.DataConnectorExecutionResultSourceTypeAnswer], of type DataConnectorExecutionResultSourceType.
+	DataConnectorExecutionResultSourceTypeAnswer = gen.DataConnectorExecutionResultSourceTypeAnswer
+	// DataConnectorExecutionResultSourceTypeButtonCustomBot is [gen.DataConnectorExecutionResultSourceTypeButtonCustomBot], of type DataConnectorExecutionResultSourceType.
+	DataConnectorExecutionResultSourceTypeButtonCustomBot = gen.DataConnectorExecutionResultSourceTypeButtonCustomBot
+	// DataConnectorExecutionResultSourceTypeCustomBot is [gen.DataConnectorExecutionResultSourceTypeCustomBot], of type DataConnectorExecutionResultSourceType.
+	DataConnectorExecutionResultSourceTypeCustomBot = gen.DataConnectorExecutionResultSourceTypeCustomBot
+	// DataConnectorExecutionResultSourceTypeFin is [gen.DataConnectorExecutionResultSourceTypeFin], of type DataConnectorExecutionResultSourceType.
+	DataConnectorExecutionResultSourceTypeFin = gen.DataConnectorExecutionResultSourceTypeFin
+	// DataConnectorExecutionResultSourceTypeInboundCustomBot is [gen.DataConnectorExecutionResultSourceTypeInboundCustomBot], of type DataConnectorExecutionResultSourceType.
+	DataConnectorExecutionResultSourceTypeInboundCustomBot = gen.DataConnectorExecutionResultSourceTypeInboundCustomBot
+	// DataConnectorExecutionResultSourceTypeInbox is [gen.DataConnectorExecutionResultSourceTypeInbox], of type DataConnectorExecutionResultSourceType.
+	DataConnectorExecutionResultSourceTypeInbox = gen.DataConnectorExecutionResultSourceTypeInbox
+	// DataConnectorExecutionResultSourceTypeSavedReply is [gen.DataConnectorExecutionResultSourceTypeSavedReply], of type DataConnectorExecutionResultSourceType.
+	DataConnectorExecutionResultSourceTypeSavedReply = gen.DataConnectorExecutionResultSourceTypeSavedReply
+	// DataConnectorExecutionResultSourceTypeTriggerableCustomBot is [gen.DataConnectorExecutionResultSourceTypeTriggerableCustomBot], of type DataConnectorExecutionResultSourceType.
+	DataConnectorExecutionResultSourceTypeTriggerableCustomBot = gen.DataConnectorExecutionResultSourceTypeTriggerableCustomBot
+	// DataConnectorExecutionResultSourceTypeWorkflow is [gen.DataConnectorExecutionResultSourceTypeWorkflow], of type DataConnectorExecutionResultSourceType.
+	DataConnectorExecutionResultSourceTypeWorkflow = gen.DataConnectorExecutionResultSourceTypeWorkflow
+	// DataConnectorExecutionResultTypeDataConnectorExecution is [gen.DataConnectorExecutionResultTypeDataConnectorExecution], of type DataConnectorExecutionResultType.
+	DataConnectorExecutionResultTypeDataConnectorExecution = gen.DataConnectorExecutionResultTypeDataConnectorExecution
+	// DataConnectorHttpMethodDelete is [gen.DataConnectorHttpMethodDelete], of type DataConnectorHttpMethod.
+	DataConnectorHttpMethodDelete = gen.DataConnectorHttpMethodDelete
+	// DataConnectorHttpMethodGet is [gen.DataConnectorHttpMethodGet], of type DataConnectorHttpMethod.
+	DataConnectorHttpMethodGet = gen.DataConnectorHttpMethodGet
+	// DataConnectorHttpMethodPatch is [gen.DataConnectorHttpMethodPatch], of type DataConnectorHttpMethod.
+	DataConnectorHttpMethodPatch = gen.DataConnectorHttpMethodPatch
+	// DataConnectorHttpMethodPost is [gen.DataConnectorHttpMethodPost], of type DataConnectorHttpMethod.
+	DataConnectorHttpMethodPost = gen.DataConnectorHttpMethodPost
+	// DataConnectorHttpMethodPut is [gen.DataConnectorHttpMethodPut], of type DataConnectorHttpMethod.
+	DataConnectorHttpMethodPut = gen.DataConnectorHttpMethodPut
+	// DataConnectorListPagesTypePages is [gen.DataConnectorListPagesTypePages], of type DataConnectorListPagesType.
+	DataConnectorListPagesTypePages = gen.DataConnectorListPagesTypePages
+	// DataConnectorListTypeList is [gen.DataConnectorListTypeList], of type DataConnectorListType.
+	DataConnectorListTypeList = gen.DataConnectorListTypeList
+	// DataConnectorStateDraft is [gen.DataConnectorStateDraft], of type DataConnectorState.
+	DataConnectorStateDraft = gen.DataConnectorStateDraft
+	// DataConnectorStateLive is [gen.DataConnectorStateLive], of type DataConnectorState.
+	DataConnectorStateLive = gen.DataConnectorStateLive
+	// DataConnectorTypeDataConnector is [gen.DataConnectorTypeDataConnector], of type DataConnectorType.
+	DataConnectorTypeDataConnector = gen.DataConnectorTypeDataConnector
+	// DataEventSummaryTypeEventSummary is [gen.DataEventSummaryTypeEventSummary], of type DataEventSummaryType.
+	DataEventSummaryTypeEventSummary = gen.DataEventSummaryTypeEventSummary
+	// DataExportStatusCanceled is [gen.DataExportStatusCanceled], of type DataExportStatus.
+	DataExportStatusCanceled = gen.DataExportStatusCanceled
+	// DataExportStatusCompleted is [gen.DataExportStatusCompleted], of type DataExportStatus.
+	DataExportStatusCompleted = gen.DataExportStatusCompleted
+	// DataExportStatusFailed is [gen.DataExportStatusFailed], of type DataExportStatus.
+	DataExportStatusFailed = gen.DataExportStatusFailed
+	// DataExportStatusInProgress is [gen.DataExportStatusInProgress], of type DataExportStatus.
+	DataExportStatusInProgress = gen.DataExportStatusInProgress
+	// DataExportStatusNoData is [gen.DataExportStatusNoData], of type DataExportStatus.
+	DataExportStatusNoData = gen.DataExportStatusNoData
+	// DataExportStatusPending is [gen.DataExportStatusPending], of type DataExportStatus.
+	DataExportStatusPending = gen.DataExportStatusPending
+	// DeletedArticleObjectObjectArticle is [gen.DeletedArticleObjectObjectArticle], of type DeletedArticleObjectObject.
+	DeletedArticleObjectObjectArticle = gen.DeletedArticleObjectObjectArticle
+	// DeletedCollectionObjectObjectCollection is [gen.DeletedCollectionObjectObjectCollection], of type DeletedCollectionObjectObject.
+	DeletedCollectionObjectObjectCollection = gen.DeletedCollectionObjectObjectCollection
+	// DeletedCompanyObjectObjectCompany is [gen.DeletedCompanyObjectObjectCompany], of type DeletedCompanyObjectObject.
+	DeletedCompanyObjectObjectCompany = gen.DeletedCompanyObjectObjectCompany
+	// DeletedDataConnectorObjectObjectDataConnector is [gen.DeletedDataConnectorObjectObjectDataConnector], of type DeletedDataConnectorObjectObject.
+	DeletedDataConnectorObjectObjectDataConnector = gen.DeletedDataConnectorObjectObjectDataConnector
+	// DeletedHelpCenterRedirectObjectObjectHelpCenterRedirect is [gen.DeletedHelpCenterRedirectObjectObjectHelpCenterRedirect], of type DeletedHelpCenterRedirectObjectObject.
+	DeletedHelpCenterRedirectObjectObjectHelpCenterRedirect = gen.DeletedHelpCenterRedirectObjectObjectHelpCenterRedirect
+	// DeletedInternalArticleObjectObjectInternalArticle is [gen.DeletedInternalArticleObjectObjectInternalArticle], of type DeletedInternalArticleObjectObject.
+	DeletedInternalArticleObjectObjectInternalArticle = gen.DeletedInternalArticleObjectObjectInternalArticle
+	// DeletedObjectObjectNewsItem is [gen.DeletedObjectObjectNewsItem], of type DeletedObjectObject.
+	DeletedObjectObjectNewsItem = gen.DeletedObjectObjectNewsItem
+	// DownloadReportingDataExportParamsAcceptApplicationoctetStream is [gen.DownloadReportingDataExportParamsAcceptApplicationoctetStream], of type DownloadReportingDataExportParamsAccept.
+	DownloadReportingDataExportParamsAcceptApplicationoctetStream = gen.DownloadReportingDataExportParamsAcceptApplicationoctetStream
+	// ExternalPageLocaleEn is [gen.ExternalPageLocaleEn], of type ExternalPageLocale.
+	ExternalPageLocaleEn = gen.ExternalPageLocaleEn
+	// ExternalPageTypeExternalPage is [gen.ExternalPageTypeExternalPage], of type ExternalPageType.
+	ExternalPageTypeExternalPage = gen.ExternalPageTypeExternalPage
+	// ExternalPagesListTypeList is [gen.ExternalPagesListTypeList], of type ExternalPagesListType.
+	ExternalPagesListTypeList = gen.ExternalPagesListTypeList
 	// FinAgentAttachmentTypeFile is [gen.FinAgentAttachmentTypeFile], of type FinAgentAttachmentType.
 	FinAgentAttachmentTypeFile = gen.FinAgentAttachmentTypeFile
 	// FinAgentAttachmentTypeUrl is [gen.FinAgentAttachmentTypeUrl], of type FinAgentAttachmentType.
@@ -1655,6 +2531,48 @@ const (
 	GroupTranslatedContentTypeGroupTranslatedContent = gen.GroupTranslatedContentTypeGroupTranslatedContent
 	// GroupTranslatedContentTypeLessThannil is [gen.GroupTranslatedContentTypeLessThannil], of type GroupTranslatedContentType.
 	GroupTranslatedContentTypeLessThannil = gen.GroupTranslatedContentTypeLessThannil
+	// HandlingEventTypePaused is [gen.HandlingEventTypePaused], of type HandlingEventType.
+	HandlingEventTypePaused = gen.HandlingEventTypePaused
+	// HandlingEventTypeResumed is [gen.HandlingEventTypeResumed], of type HandlingEventType.
+	HandlingEventTypeResumed = gen.HandlingEventTypeResumed
+	// HelpCenterListTypeList is [gen.HelpCenterListTypeList], of type HelpCenterListType.
+	HelpCenterListTypeList = gen.HelpCenterListTypeList
+	// HelpCenterRedirectListTypeList is [gen.HelpCenterRedirectListTypeList], of type HelpCenterRedirectListType.
+	HelpCenterRedirectListTypeList = gen.HelpCenterRedirectListTypeList
+	// HelpCenterRedirectTargetTypeArticle is [gen.HelpCenterRedirectTargetTypeArticle], of type HelpCenterRedirectTargetType.
+	HelpCenterRedirectTargetTypeArticle = gen.HelpCenterRedirectTargetTypeArticle
+	// HelpCenterRedirectTargetTypeCollection is [gen.HelpCenterRedirectTargetTypeCollection], of type HelpCenterRedirectTargetType.
+	HelpCenterRedirectTargetTypeCollection = gen.HelpCenterRedirectTargetTypeCollection
+	// HelpCenterRedirectTypeHelpCenterRedirect is [gen.HelpCenterRedirectTypeHelpCenterRedirect], of type HelpCenterRedirectType.
+	HelpCenterRedirectTypeHelpCenterRedirect = gen.HelpCenterRedirectTypeHelpCenterRedirect
+	// InternalArticleListItemTypeInternalArticle is [gen.InternalArticleListItemTypeInternalArticle], of type InternalArticleListItemType.
+	InternalArticleListItemTypeInternalArticle = gen.InternalArticleListItemTypeInternalArticle
+	// InternalArticleListTypeList is [gen.InternalArticleListTypeList], of type InternalArticleListType.
+	InternalArticleListTypeList = gen.InternalArticleListTypeList
+	// InternalArticleSearchResponseTypeList is [gen.InternalArticleSearchResponseTypeList], of type InternalArticleSearchResponseType.
+	InternalArticleSearchResponseTypeList = gen.InternalArticleSearchResponseTypeList
+	// JobsStatusFailed is [gen.JobsStatusFailed], of type JobsStatus.
+	JobsStatusFailed = gen.JobsStatusFailed
+	// JobsStatusPending is [gen.JobsStatusPending], of type JobsStatus.
+	JobsStatusPending = gen.JobsStatusPending
+	// JobsStatusSuccess is [gen.JobsStatusSuccess], of type JobsStatus.
+	JobsStatusSuccess = gen.JobsStatusSuccess
+	// JobsTypeJob is [gen.JobsTypeJob], of type JobsType.
+	JobsTypeJob = gen.JobsTypeJob
+	// LinkedObjectCategoryBackOffice is [gen.LinkedObjectCategoryBackOffice], of type LinkedObjectCategory.
+	LinkedObjectCategoryBackOffice = gen.LinkedObjectCategoryBackOffice
+	// LinkedObjectCategoryCustomer is [gen.LinkedObjectCategoryCustomer], of type LinkedObjectCategory.
+	LinkedObjectCategoryCustomer = gen.LinkedObjectCategoryCustomer
+	// LinkedObjectCategoryLessThannil is [gen.LinkedObjectCategoryLessThannil], of type LinkedObjectCategory.
+	LinkedObjectCategoryLessThannil = gen.LinkedObjectCategoryLessThannil
+	// LinkedObjectCategoryTracker is [gen.LinkedObjectCategoryTracker], of type LinkedObjectCategory.
+	LinkedObjectCategoryTracker = gen.LinkedObjectCategoryTracker
+	// LinkedObjectListTypeList is [gen.LinkedObjectListTypeList], of type LinkedObjectListType.
+	LinkedObjectListTypeList = gen.LinkedObjectListTypeList
+	// LinkedObjectTypeConversation is [gen.LinkedObjectTypeConversation], of type LinkedObjectType.
+	LinkedObjectTypeConversation = gen.LinkedObjectTypeConversation
+	// LinkedObjectTypeTicket is [gen.LinkedObjectTypeTicket], of type LinkedObjectType.
+	LinkedObjectTypeTicket = gen.LinkedObjectTypeTicket
 	// ListContactMergeHistoryParamsOrderAsc is [gen.ListContactMergeHistoryParamsOrderAsc], of type ListContactMergeHistoryParamsOrder.
 	ListContactMergeHistoryParamsOrderAsc = gen.ListContactMergeHistoryParamsOrderAsc
 	// ListContactMergeHistoryParamsOrderDesc is [gen.ListContactMergeHistoryParamsOrderDesc], of type ListContactMergeHistoryParamsOrder.
@@ -1693,6 +2611,26 @@ const (
 	ListDataConnectorExecutionResultsParamsSuccessFalse = gen.ListDataConnectorExecutionResultsParamsSuccessFalse
 	// ListDataConnectorExecutionResultsParamsSuccessTrue is [gen.ListDataConnectorExecutionResultsParamsSuccessTrue], of type ListDataConnectorExecutionResultsParamsSuccess.
 	ListDataConnectorExecutionResultsParamsSuccessTrue = gen.ListDataConnectorExecutionResultsParamsSuccessTrue
+	// MacroAvailableOnInbox is [gen.MacroAvailableOnInbox], of type MacroAvailableOn.
+	MacroAvailableOnInbox = gen.MacroAvailableOnInbox
+	// MacroAvailableOnMessenger is [gen.MacroAvailableOnMessenger], of type MacroAvailableOn.
+	MacroAvailableOnMessenger = gen.MacroAvailableOnMessenger
+	// MacroListPagesTypePages is [gen.MacroListPagesTypePages], of type MacroListPagesType.
+	MacroListPagesTypePages = gen.MacroListPagesTypePages
+	// MacroListTypeList is [gen.MacroListTypeList], of type MacroListType.
+	MacroListTypeList = gen.MacroListTypeList
+	// MacroTypeMacro is [gen.MacroTypeMacro], of type MacroType.
+	MacroTypeMacro = gen.MacroTypeMacro
+	// MacroVisibleToEveryone is [gen.MacroVisibleToEveryone], of type MacroVisibleTo.
+	MacroVisibleToEveryone = gen.MacroVisibleToEveryone
+	// MacroVisibleToSpecificTeams is [gen.MacroVisibleToSpecificTeams], of type MacroVisibleTo.
+	MacroVisibleToSpecificTeams = gen.MacroVisibleToSpecificTeams
+	// MergeHistoryItemSourceContactRoleLead is [gen.MergeHistoryItemSourceContactRoleLead], of type MergeHistoryItemSourceContactRole.
+	MergeHistoryItemSourceContactRoleLead = gen.MergeHistoryItemSourceContactRoleLead
+	// MergeHistoryItemSourceContactRoleUser is [gen.MergeHistoryItemSourceContactRoleUser], of type MergeHistoryItemSourceContactRole.
+	MergeHistoryItemSourceContactRoleUser = gen.MergeHistoryItemSourceContactRoleUser
+	// MergeHistoryListTypeList is [gen.MergeHistoryListTypeList], of type MergeHistoryListType.
+	MergeHistoryListTypeList = gen.MergeHistoryListTypeList
 	// MessageMessageTypeEmail is [gen.MessageMessageTypeEmail], of type MessageMessageType.
 	MessageMessageTypeEmail = gen.MessageMessageTypeEmail
 	// MessageMessageTypeFacebook is [gen.MessageMessageTypeFacebook], of type MessageMessageType.
@@ -1709,8 +2647,24 @@ const (
 	NewsItemRequestStateDraft = gen.NewsItemRequestStateDraft
 	// NewsItemRequestStateLive is [gen.NewsItemRequestStateLive], of type NewsItemRequestState.
 	NewsItemRequestStateLive = gen.NewsItemRequestStateLive
+	// NewsItemStateDraft is [gen.NewsItemStateDraft], of type NewsItemState.
+	NewsItemStateDraft = gen.NewsItemStateDraft
+	// NewsItemStateLive is [gen.NewsItemStateLive], of type NewsItemState.
+	NewsItemStateLive = gen.NewsItemStateLive
+	// NewsItemTypeNewsItem is [gen.NewsItemTypeNewsItem], of type NewsItemType.
+	NewsItemTypeNewsItem = gen.NewsItemTypeNewsItem
+	// NewsfeedTypeNewsfeed is [gen.NewsfeedTypeNewsfeed], of type NewsfeedType.
+	NewsfeedTypeNewsfeed = gen.NewsfeedTypeNewsfeed
+	// OfficeHoursExceptionExceptionTypeClosed is [gen.OfficeHoursExceptionExceptionTypeClosed], of type OfficeHoursExceptionExceptionType.
+	OfficeHoursExceptionExceptionTypeClosed = gen.OfficeHoursExceptionExceptionTypeClosed
+	// OfficeHoursExceptionExceptionTypeCustomHours is [gen.OfficeHoursExceptionExceptionTypeCustomHours], of type OfficeHoursExceptionExceptionType.
+	OfficeHoursExceptionExceptionTypeCustomHours = gen.OfficeHoursExceptionExceptionTypeCustomHours
 	// OpenConversationRequestMessageTypeOpen is [gen.OpenConversationRequestMessageTypeOpen], of type OpenConversationRequestMessageType.
 	OpenConversationRequestMessageTypeOpen = gen.OpenConversationRequestMessageTypeOpen
+	// PagesLinkTypePages is [gen.PagesLinkTypePages], of type PagesLinkType.
+	PagesLinkTypePages = gen.PagesLinkTypePages
+	// PhoneSwitchTypePhoneCallRedirect is [gen.PhoneSwitchTypePhoneCallRedirect], of type PhoneSwitchType.
+	PhoneSwitchTypePhoneCallRedirect = gen.PhoneSwitchTypePhoneCallRedirect
 	// RecipientTypeLead is [gen.RecipientTypeLead], of type RecipientType.
 	RecipientTypeLead = gen.RecipientTypeLead
 	// RecipientTypeUser is [gen.RecipientTypeUser], of type RecipientType.
@@ -1725,6 +2679,18 @@ const (
 	RegisterFinVoiceCallRequestSourceFive9 = gen.RegisterFinVoiceCallRequestSourceFive9
 	// RegisterFinVoiceCallRequestSourceZoomPhone is [gen.RegisterFinVoiceCallRequestSourceZoomPhone], of type RegisterFinVoiceCallRequestSource.
 	RegisterFinVoiceCallRequestSourceZoomPhone = gen.RegisterFinVoiceCallRequestSourceZoomPhone
+	// ReplyToFin200JSONResponseBodyStatusAwaitingUserReply is [gen.ReplyToFin200JSONResponseBodyStatusAwaitingUserReply], of type ReplyToFin200JSONResponseBodyStatus.
+	ReplyToFin200JSONResponseBodyStatusAwaitingUserReply = gen.ReplyToFin200JSONResponseBodyStatusAwaitingUserReply
+	// ReplyToFin200JSONResponseBodyStatusComplete is [gen.ReplyToFin200JSONResponseBodyStatusComplete], of type ReplyToFin200JSONResponseBodyStatus.
+	ReplyToFin200JSONResponseBodyStatusComplete = gen.ReplyToFin200JSONResponseBodyStatusComplete
+	// ReplyToFin200JSONResponseBodyStatusEscalated is [gen.ReplyToFin200JSONResponseBodyStatusEscalated], of type ReplyToFin200JSONResponseBodyStatus.
+	ReplyToFin200JSONResponseBodyStatusEscalated = gen.ReplyToFin200JSONResponseBodyStatusEscalated
+	// ReplyToFin200JSONResponseBodyStatusReplying is [gen.ReplyToFin200JSONResponseBodyStatusReplying], of type ReplyToFin200JSONResponseBodyStatus.
+	ReplyToFin200JSONResponseBodyStatusReplying = gen.ReplyToFin200JSONResponseBodyStatusReplying
+	// ReplyToFin200JSONResponseBodyStatusResolved is [gen.ReplyToFin200JSONResponseBodyStatusResolved], of type ReplyToFin200JSONResponseBodyStatus.
+	ReplyToFin200JSONResponseBodyStatusResolved = gen.ReplyToFin200JSONResponseBodyStatusResolved
+	// ReplyToFin200JSONResponseBodyStatusThinking is [gen.ReplyToFin200JSONResponseBodyStatusThinking], of type ReplyToFin200JSONResponseBodyStatus.
+	ReplyToFin200JSONResponseBodyStatusThinking = gen.ReplyToFin200JSONResponseBodyStatusThinking
 	// RetrieveDataConnectorParamsStateVersionDraft is [gen.RetrieveDataConnectorParamsStateVersionDraft], of type RetrieveDataConnectorParamsStateVersion.
 	RetrieveDataConnectorParamsStateVersionDraft = gen.RetrieveDataConnectorParamsStateVersionDraft
 	// RetrieveDataConnectorParamsStateVersionLive is [gen.RetrieveDataConnectorParamsStateVersionLive], of type RetrieveDataConnectorParamsStateVersion.
@@ -1771,12 +2737,18 @@ const (
 	SearchContentParamsTagOperatorIN = gen.SearchContentParamsTagOperatorIN
 	// SearchContentParamsTagOperatorNIN is [gen.SearchContentParamsTagOperatorNIN], of type SearchContentParamsTagOperator.
 	SearchContentParamsTagOperatorNIN = gen.SearchContentParamsTagOperatorNIN
+	// SegmentListTypeSegmentList is [gen.SegmentListTypeSegmentList], of type SegmentListType.
+	SegmentListTypeSegmentList = gen.SegmentListTypeSegmentList
 	// SegmentPersonTypeContact is [gen.SegmentPersonTypeContact], of type SegmentPersonType.
 	SegmentPersonTypeContact = gen.SegmentPersonTypeContact
 	// SegmentPersonTypeUser is [gen.SegmentPersonTypeUser], of type SegmentPersonType.
 	SegmentPersonTypeUser = gen.SegmentPersonTypeUser
 	// SegmentTypeSegment is [gen.SegmentTypeSegment], of type SegmentType.
 	SegmentTypeSegment = gen.SegmentTypeSegment
+	// SideConversationListPagesTypePages is [gen.SideConversationListPagesTypePages], of type SideConversationListPagesType.
+	SideConversationListPagesTypePages = gen.SideConversationListPagesTypePages
+	// SideConversationListTypeSideConversationList is [gen.SideConversationListTypeSideConversationList], of type SideConversationListType.
+	SideConversationListTypeSideConversationList = gen.SideConversationListTypeSideConversationList
 	// SingleFilterSearchRequestOperatorContains is [gen.SingleFilterSearchRequestOperatorContains], of type SingleFilterSearchRequestOperator.
 	SingleFilterSearchRequestOperatorContains = gen.SingleFilterSearchRequestOperatorContains
 	// SingleFilterSearchRequestOperatorEndsWith is [gen.SingleFilterSearchRequestOperatorEndsWith], of type SingleFilterSearchRequestOperator.
@@ -1801,8 +2773,40 @@ const (
 	SingleFilterSearchRequestOperatorNotIn = gen.SingleFilterSearchRequestOperatorNotIn
 	// SingleFilterSearchRequestOperatorStartsWith is [gen.SingleFilterSearchRequestOperatorStartsWith], of type SingleFilterSearchRequestOperator.
 	SingleFilterSearchRequestOperatorStartsWith = gen.SingleFilterSearchRequestOperatorStartsWith
+	// SlaAppliedSlaStatusActive is [gen.SlaAppliedSlaStatusActive], of type SlaAppliedSlaStatus.
+	SlaAppliedSlaStatusActive = gen.SlaAppliedSlaStatusActive
+	// SlaAppliedSlaStatusCancelled is [gen.SlaAppliedSlaStatusCancelled], of type SlaAppliedSlaStatus.
+	SlaAppliedSlaStatusCancelled = gen.SlaAppliedSlaStatusCancelled
+	// SlaAppliedSlaStatusHit is [gen.SlaAppliedSlaStatusHit], of type SlaAppliedSlaStatus.
+	SlaAppliedSlaStatusHit = gen.SlaAppliedSlaStatusHit
+	// SlaAppliedSlaStatusMissed is [gen.SlaAppliedSlaStatusMissed], of type SlaAppliedSlaStatus.
+	SlaAppliedSlaStatusMissed = gen.SlaAppliedSlaStatusMissed
 	// SnoozeConversationRequestMessageTypeSnoozed is [gen.SnoozeConversationRequestMessageTypeSnoozed], of type SnoozeConversationRequestMessageType.
 	SnoozeConversationRequestMessageTypeSnoozed = gen.SnoozeConversationRequestMessageTypeSnoozed
+	// StartFinConversation200JSONResponseBodyStatusAwaitingUserReply is [gen.StartFinConversation200JSONResponseBodyStatusAwaitingUserReply], of type StartFinConversation200JSONResponseBodyStatus.
+	StartFinConversation200JSONResponseBodyStatusAwaitingUserReply = gen.StartFinConversation200JSONResponseBodyStatusAwaitingUserReply
+	// StartFinConversation200JSONResponseBodyStatusComplete is [gen.StartFinConversation200JSONResponseBodyStatusComplete], of type StartFinConversation200JSONResponseBodyStatus.
+	StartFinConversation200JSONResponseBodyStatusComplete = gen.StartFinConversation200JSONResponseBodyStatusComplete
+	// StartFinConversation200JSONResponseBodyStatusEscalated is [gen.StartFinConversation200JSONResponseBodyStatusEscalated], of type StartFinConversation200JSONResponseBodyStatus.
+	StartFinConversation200JSONResponseBodyStatusEscalated = gen.StartFinConversation200JSONResponseBodyStatusEscalated
+	// StartFinConversation200JSONResponseBodyStatusReplying is [gen.StartFinConversation200JSONResponseBodyStatusReplying], of type StartFinConversation200JSONResponseBodyStatus.
+	StartFinConversation200JSONResponseBodyStatusReplying = gen.StartFinConversation200JSONResponseBodyStatusReplying
+	// StartFinConversation200JSONResponseBodyStatusResolved is [gen.StartFinConversation200JSONResponseBodyStatusResolved], of type StartFinConversation200JSONResponseBodyStatus.
+	StartFinConversation200JSONResponseBodyStatusResolved = gen.StartFinConversation200JSONResponseBodyStatusResolved
+	// StartFinConversation200JSONResponseBodyStatusThinking is [gen.StartFinConversation200JSONResponseBodyStatusThinking], of type StartFinConversation200JSONResponseBodyStatus.
+	StartFinConversation200JSONResponseBodyStatusThinking = gen.StartFinConversation200JSONResponseBodyStatusThinking
+	// SubmitFinCsat200JSONResponseBodyRatingAmazing is [gen.SubmitFinCsat200JSONResponseBodyRatingAmazing], of type SubmitFinCsat200JSONResponseBodyRating.
+	SubmitFinCsat200JSONResponseBodyRatingAmazing = gen.SubmitFinCsat200JSONResponseBodyRatingAmazing
+	// SubmitFinCsat200JSONResponseBodyRatingBad is [gen.SubmitFinCsat200JSONResponseBodyRatingBad], of type SubmitFinCsat200JSONResponseBodyRating.
+	SubmitFinCsat200JSONResponseBodyRatingBad = gen.SubmitFinCsat200JSONResponseBodyRatingBad
+	// SubmitFinCsat200JSONResponseBodyRatingGood is [gen.SubmitFinCsat200JSONResponseBodyRatingGood], of type SubmitFinCsat200JSONResponseBodyRating.
+	SubmitFinCsat200JSONResponseBodyRatingGood = gen.SubmitFinCsat200JSONResponseBodyRatingGood
+	// SubmitFinCsat200JSONResponseBodyRatingOk is [gen.SubmitFinCsat200JSONResponseBodyRatingOk], of type SubmitFinCsat200JSONResponseBodyRating.
+	SubmitFinCsat200JSONResponseBodyRatingOk = gen.SubmitFinCsat200JSONResponseBodyRatingOk
+	// SubmitFinCsat200JSONResponseBodyRatingTerrible is [gen.SubmitFinCsat200JSONResponseBodyRatingTerrible], of type SubmitFinCsat200JSONResponseBodyRating.
+	SubmitFinCsat200JSONResponseBodyRatingTerrible = gen.SubmitFinCsat200JSONResponseBodyRatingTerrible
+	// SubmitFinCsat200JSONResponseBodyStatusRated is [gen.SubmitFinCsat200JSONResponseBodyStatusRated], of type SubmitFinCsat200JSONResponseBodyStatus.
+	SubmitFinCsat200JSONResponseBodyStatusRated = gen.SubmitFinCsat200JSONResponseBodyStatusRated
 	// SubmitFinCsatJSONBodyRatingAmazing is [gen.SubmitFinCsatJSONBodyRatingAmazing], of type SubmitFinCsatJSONBodyRating.
 	SubmitFinCsatJSONBodyRatingAmazing = gen.SubmitFinCsatJSONBodyRatingAmazing
 	// SubmitFinCsatJSONBodyRatingBad is [gen.SubmitFinCsatJSONBodyRatingBad], of type SubmitFinCsatJSONBodyRating.
@@ -1813,14 +2817,86 @@ const (
 	SubmitFinCsatJSONBodyRatingOk = gen.SubmitFinCsatJSONBodyRatingOk
 	// SubmitFinCsatJSONBodyRatingTerrible is [gen.SubmitFinCsatJSONBodyRatingTerrible], of type SubmitFinCsatJSONBodyRating.
 	SubmitFinCsatJSONBodyRatingTerrible = gen.SubmitFinCsatJSONBodyRatingTerrible
+	// SubscriptionTypeConsentTypeOptIn is [gen.SubscriptionTypeConsentTypeOptIn], of type SubscriptionTypeConsentType.
+	SubscriptionTypeConsentTypeOptIn = gen.SubscriptionTypeConsentTypeOptIn
+	// SubscriptionTypeConsentTypeOptOut is [gen.SubscriptionTypeConsentTypeOptOut], of type SubscriptionTypeConsentType.
+	SubscriptionTypeConsentTypeOptOut = gen.SubscriptionTypeConsentTypeOptOut
+	// SubscriptionTypeContentTypesEmail is [gen.SubscriptionTypeContentTypesEmail], of type SubscriptionTypeContentTypes.
+	SubscriptionTypeContentTypesEmail = gen.SubscriptionTypeContentTypesEmail
+	// SubscriptionTypeContentTypesSmsMessage is [gen.SubscriptionTypeContentTypesSmsMessage], of type SubscriptionTypeContentTypes.
+	SubscriptionTypeContentTypesSmsMessage = gen.SubscriptionTypeContentTypesSmsMessage
+	// SubscriptionTypeListTypeList is [gen.SubscriptionTypeListTypeList], of type SubscriptionTypeListType.
+	SubscriptionTypeListTypeList = gen.SubscriptionTypeListTypeList
+	// SubscriptionTypeStateArchived is [gen.SubscriptionTypeStateArchived], of type SubscriptionTypeState.
+	SubscriptionTypeStateArchived = gen.SubscriptionTypeStateArchived
+	// SubscriptionTypeStateDraft is [gen.SubscriptionTypeStateDraft], of type SubscriptionTypeState.
+	SubscriptionTypeStateDraft = gen.SubscriptionTypeStateDraft
+	// SubscriptionTypeStateLive is [gen.SubscriptionTypeStateLive], of type SubscriptionTypeState.
+	SubscriptionTypeStateLive = gen.SubscriptionTypeStateLive
+	// TagListTypeList is [gen.TagListTypeList], of type TagListType.
+	TagListTypeList = gen.TagListTypeList
 	// TagsTypeTagList is [gen.TagsTypeTagList], of type TagsType.
 	TagsTypeTagList = gen.TagsTypeTagList
+	// TeamListTypeTeamList is [gen.TeamListTypeTeamList], of type TeamListType.
+	TeamListTypeTeamList = gen.TeamListTypeTeamList
+	// TeammateReferenceTypeAdmin is [gen.TeammateReferenceTypeAdmin], of type TeammateReferenceType.
+	TeammateReferenceTypeAdmin = gen.TeammateReferenceTypeAdmin
+	// TeammateReferenceTypeBot is [gen.TeammateReferenceTypeBot], of type TeammateReferenceType.
+	TeammateReferenceTypeBot = gen.TeammateReferenceTypeBot
+	// TeammateReferenceTypeTeam is [gen.TeammateReferenceTypeTeam], of type TeammateReferenceType.
+	TeammateReferenceTypeTeam = gen.TeammateReferenceTypeTeam
 	// TicketCategoryBackOffice is [gen.TicketCategoryBackOffice], of type TicketCategory.
 	TicketCategoryBackOffice = gen.TicketCategoryBackOffice
 	// TicketCategoryCustomer is [gen.TicketCategoryCustomer], of type TicketCategory.
 	TicketCategoryCustomer = gen.TicketCategoryCustomer
 	// TicketCategoryTracker is [gen.TicketCategoryTracker], of type TicketCategory.
 	TicketCategoryTracker = gen.TicketCategoryTracker
+	// TicketContactsTypeContactList is [gen.TicketContactsTypeContactList], of type TicketContactsType.
+	TicketContactsTypeContactList = gen.TicketContactsTypeContactList
+	// TicketDeletedObjectTicket is [gen.TicketDeletedObjectTicket], of type TicketDeletedObject.
+	TicketDeletedObjectTicket = gen.TicketDeletedObjectTicket
+	// TicketListTypeTicketList is [gen.TicketListTypeTicketList], of type TicketListType.
+	TicketListTypeTicketList = gen.TicketListTypeTicketList
+	// TicketObjectTypeTicket is [gen.TicketObjectTypeTicket], of type TicketObjectType.
+	TicketObjectTypeTicket = gen.TicketObjectTypeTicket
+	// TicketPartAuthorTypeAdmin is [gen.TicketPartAuthorTypeAdmin], of type TicketPartAuthorType.
+	TicketPartAuthorTypeAdmin = gen.TicketPartAuthorTypeAdmin
+	// TicketPartAuthorTypeBot is [gen.TicketPartAuthorTypeBot], of type TicketPartAuthorType.
+	TicketPartAuthorTypeBot = gen.TicketPartAuthorTypeBot
+	// TicketPartAuthorTypeTeam is [gen.TicketPartAuthorTypeTeam], of type TicketPartAuthorType.
+	TicketPartAuthorTypeTeam = gen.TicketPartAuthorTypeTeam
+	// TicketPartAuthorTypeUser is [gen.TicketPartAuthorTypeUser], of type TicketPartAuthorType.
+	TicketPartAuthorTypeUser = gen.TicketPartAuthorTypeUser
+	// TicketPartPreviousTicketStateInProgress is [gen.TicketPartPreviousTicketStateInProgress], of type TicketPartPreviousTicketState.
+	TicketPartPreviousTicketStateInProgress = gen.TicketPartPreviousTicketStateInProgress
+	// TicketPartPreviousTicketStateResolved is [gen.TicketPartPreviousTicketStateResolved], of type TicketPartPreviousTicketState.
+	TicketPartPreviousTicketStateResolved = gen.TicketPartPreviousTicketStateResolved
+	// TicketPartPreviousTicketStateSubmitted is [gen.TicketPartPreviousTicketStateSubmitted], of type TicketPartPreviousTicketState.
+	TicketPartPreviousTicketStateSubmitted = gen.TicketPartPreviousTicketStateSubmitted
+	// TicketPartPreviousTicketStateWaitingOnCustomer is [gen.TicketPartPreviousTicketStateWaitingOnCustomer], of type TicketPartPreviousTicketState.
+	TicketPartPreviousTicketStateWaitingOnCustomer = gen.TicketPartPreviousTicketStateWaitingOnCustomer
+	// TicketPartTicketStateInProgress is [gen.TicketPartTicketStateInProgress], of type TicketPartTicketState.
+	TicketPartTicketStateInProgress = gen.TicketPartTicketStateInProgress
+	// TicketPartTicketStateResolved is [gen.TicketPartTicketStateResolved], of type TicketPartTicketState.
+	TicketPartTicketStateResolved = gen.TicketPartTicketStateResolved
+	// TicketPartTicketStateSubmitted is [gen.TicketPartTicketStateSubmitted], of type TicketPartTicketState.
+	TicketPartTicketStateSubmitted = gen.TicketPartTicketStateSubmitted
+	// TicketPartTicketStateWaitingOnCustomer is [gen.TicketPartTicketStateWaitingOnCustomer], of type TicketPartTicketState.
+	TicketPartTicketStateWaitingOnCustomer = gen.TicketPartTicketStateWaitingOnCustomer
+	// TicketPartUpdatedAttributeDataAttributeTypeAttribute is [gen.TicketPartUpdatedAttributeDataAttributeTypeAttribute], of type TicketPartUpdatedAttributeDataAttributeType.
+	TicketPartUpdatedAttributeDataAttributeTypeAttribute = gen.TicketPartUpdatedAttributeDataAttributeTypeAttribute
+	// TicketPartUpdatedAttributeDataValueTypeValue is [gen.TicketPartUpdatedAttributeDataValueTypeValue], of type TicketPartUpdatedAttributeDataValueType.
+	TicketPartUpdatedAttributeDataValueTypeValue = gen.TicketPartUpdatedAttributeDataValueTypeValue
+	// TicketPartsTypeTicketPartList is [gen.TicketPartsTypeTicketPartList], of type TicketPartsType.
+	TicketPartsTypeTicketPartList = gen.TicketPartsTypeTicketPartList
+	// TicketReplyPartTypeComment is [gen.TicketReplyPartTypeComment], of type TicketReplyPartType.
+	TicketReplyPartTypeComment = gen.TicketReplyPartTypeComment
+	// TicketReplyPartTypeNote is [gen.TicketReplyPartTypeNote], of type TicketReplyPartType.
+	TicketReplyPartTypeNote = gen.TicketReplyPartTypeNote
+	// TicketReplyPartTypeQuickReply is [gen.TicketReplyPartTypeQuickReply], of type TicketReplyPartType.
+	TicketReplyPartTypeQuickReply = gen.TicketReplyPartTypeQuickReply
+	// TicketReplyTypeTicketPart is [gen.TicketReplyTypeTicketPart], of type TicketReplyType.
+	TicketReplyTypeTicketPart = gen.TicketReplyTypeTicketPart
 	// TicketStateCategoryInProgress is [gen.TicketStateCategoryInProgress], of type TicketStateCategory.
 	TicketStateCategoryInProgress = gen.TicketStateCategoryInProgress
 	// TicketStateCategoryResolved is [gen.TicketStateCategoryResolved], of type TicketStateCategory.
@@ -1829,6 +2905,20 @@ const (
 	TicketStateCategorySubmitted = gen.TicketStateCategorySubmitted
 	// TicketStateCategoryWaitingOnCustomer is [gen.TicketStateCategoryWaitingOnCustomer], of type TicketStateCategory.
 	TicketStateCategoryWaitingOnCustomer = gen.TicketStateCategoryWaitingOnCustomer
+	// TicketStateDetailedCategoryInProgress is [gen.TicketStateDetailedCategoryInProgress], of type TicketStateDetailedCategory.
+	TicketStateDetailedCategoryInProgress = gen.TicketStateDetailedCategoryInProgress
+	// TicketStateDetailedCategoryResolved is [gen.TicketStateDetailedCategoryResolved], of type TicketStateDetailedCategory.
+	TicketStateDetailedCategoryResolved = gen.TicketStateDetailedCategoryResolved
+	// TicketStateDetailedCategorySubmitted is [gen.TicketStateDetailedCategorySubmitted], of type TicketStateDetailedCategory.
+	TicketStateDetailedCategorySubmitted = gen.TicketStateDetailedCategorySubmitted
+	// TicketStateDetailedCategoryWaitingOnCustomer is [gen.TicketStateDetailedCategoryWaitingOnCustomer], of type TicketStateDetailedCategory.
+	TicketStateDetailedCategoryWaitingOnCustomer = gen.TicketStateDetailedCategoryWaitingOnCustomer
+	// TicketTypeCategoryBackOffice is [gen.TicketTypeCategoryBackOffice], of type TicketTypeCategory.
+	TicketTypeCategoryBackOffice = gen.TicketTypeCategoryBackOffice
+	// TicketTypeCategoryCustomer is [gen.TicketTypeCategoryCustomer], of type TicketTypeCategory.
+	TicketTypeCategoryCustomer = gen.TicketTypeCategoryCustomer
+	// TicketTypeCategoryTracker is [gen.TicketTypeCategoryTracker], of type TicketTypeCategory.
+	TicketTypeCategoryTracker = gen.TicketTypeCategoryTracker
 	// UpdateArticleRequestStateDraft is [gen.UpdateArticleRequestStateDraft], of type UpdateArticleRequestState.
 	UpdateArticleRequestStateDraft = gen.UpdateArticleRequestStateDraft
 	// UpdateArticleRequestStatePublished is [gen.UpdateArticleRequestStatePublished], of type UpdateArticleRequestState.
@@ -1897,4 +2987,32 @@ const (
 	VisitorTagsTagsItemTypeTag = gen.VisitorTagsTagsItemTypeTag
 	// VisitorTagsTypeTagList is [gen.VisitorTagsTypeTagList], of type VisitorTagsType.
 	VisitorTagsTypeTagList = gen.VisitorTagsTypeTagList
+	// WhatsappMessageStatusListEventsStatusDelivered is [gen.WhatsappMessageStatusListEventsStatusDelivered], of type WhatsappMessageStatusListEventsStatus.
+	WhatsappMessageStatusListEventsStatusDelivered = gen.WhatsappMessageStatusListEventsStatusDelivered
+	// WhatsappMessageStatusListEventsStatusFailed is [gen.WhatsappMessageStatusListEventsStatusFailed], of type WhatsappMessageStatusListEventsStatus.
+	WhatsappMessageStatusListEventsStatusFailed = gen.WhatsappMessageStatusListEventsStatusFailed
+	// WhatsappMessageStatusListEventsStatusRead is [gen.WhatsappMessageStatusListEventsStatusRead], of type WhatsappMessageStatusListEventsStatus.
+	WhatsappMessageStatusListEventsStatusRead = gen.WhatsappMessageStatusListEventsStatusRead
+	// WhatsappMessageStatusListEventsStatusSent is [gen.WhatsappMessageStatusListEventsStatusSent], of type WhatsappMessageStatusListEventsStatus.
+	WhatsappMessageStatusListEventsStatusSent = gen.WhatsappMessageStatusListEventsStatusSent
+	// WhatsappMessageStatusListEventsTypeBroadcastOutbound is [gen.WhatsappMessageStatusListEventsTypeBroadcastOutbound], of type WhatsappMessageStatusListEventsType.
+	WhatsappMessageStatusListEventsTypeBroadcastOutbound = gen.WhatsappMessageStatusListEventsTypeBroadcastOutbound
+	// WhatsappMessageStatusListPagesTypePages is [gen.WhatsappMessageStatusListPagesTypePages], of type WhatsappMessageStatusListPagesType.
+	WhatsappMessageStatusListPagesTypePages = gen.WhatsappMessageStatusListPagesTypePages
+	// WhatsappMessageStatusListTypeList is [gen.WhatsappMessageStatusListTypeList], of type WhatsappMessageStatusListType.
+	WhatsappMessageStatusListTypeList = gen.WhatsappMessageStatusListTypeList
+	// WhatsappMessageStatusStatusDelivered is [gen.WhatsappMessageStatusStatusDelivered], of type WhatsappMessageStatusStatus.
+	WhatsappMessageStatusStatusDelivered = gen.WhatsappMessageStatusStatusDelivered
+	// WhatsappMessageStatusStatusFailed is [gen.WhatsappMessageStatusStatusFailed], of type WhatsappMessageStatusStatus.
+	WhatsappMessageStatusStatusFailed = gen.WhatsappMessageStatusStatusFailed
+	// WhatsappMessageStatusStatusRead is [gen.WhatsappMessageStatusStatusRead], of type WhatsappMessageStatusStatus.
+	WhatsappMessageStatusStatusRead = gen.WhatsappMessageStatusStatusRead
+	// WhatsappMessageStatusStatusSent is [gen.WhatsappMessageStatusStatusSent], of type WhatsappMessageStatusStatus.
+	WhatsappMessageStatusStatusSent = gen.WhatsappMessageStatusStatusSent
+	// WorkflowExportWorkflowStateDraft is [gen.WorkflowExportWorkflowStateDraft], of type WorkflowExportWorkflowState.
+	WorkflowExportWorkflowStateDraft = gen.WorkflowExportWorkflowStateDraft
+	// WorkflowExportWorkflowStateLive is [gen.WorkflowExportWorkflowStateLive], of type WorkflowExportWorkflowState.
+	WorkflowExportWorkflowStateLive = gen.WorkflowExportWorkflowStateLive
+	// WorkflowExportWorkflowStatePaused is [gen.WorkflowExportWorkflowStatePaused], of type WorkflowExportWorkflowState.
+	WorkflowExportWorkflowStatePaused = gen.WorkflowExportWorkflowStatePaused
 )

@@ -126,7 +126,7 @@ func WriteAliases(in AliasInputs) (*AliasResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	declared, sig, params, err := intercomNames(in)
+	declared, sig, params, deep, err := intercomNames(in)
 	if err != nil {
 		return nil, err
 	}
@@ -146,6 +146,7 @@ func WriteAliases(in AliasInputs) (*AliasResult, error) {
 		return nil, fmt.Errorf("parse gen unions: %w", err)
 	}
 	ab.addReachable(genModel, ctors, sig, params, in.List.Gen, genDocs)
+	ab.addEnums(genModel, append(append(sortedKeys(sig), sortedKeys(deep)...), in.List.Gen...), genDocs)
 	aliasOf := ab.aliasOf()
 	wrappers := ab.wrappers(ctors, aliasOf)
 	consts := ab.constants(genModel)
@@ -204,13 +205,23 @@ func typesPackage(dir string) (map[string]string, []*ast.FuncDecl, error) {
 // intercom names with an alias of its own (TagResult, which is gen.Tag on
 // 2.15 and gen.TagCreateResponse on 2.16) is still aliased under its own
 // name, so that the name means the same on every version.
-func intercomNames(in AliasInputs) (declared, sig, params map[string]bool, err error) {
-	declared, sig, params = map[string]bool{}, map[string]bool{}, map[string]bool{}
+//
+// deep holds the gen types that exported declarations of package intercom
+// name outside function signatures (the target of an alias such as
+// ContactSearchRequest = gen.ContactSearchRequest, a field of a hand-written
+// struct): roots, with sig, of the enum types whose constants are declared.
+func intercomNames(in AliasInputs) (declared, sig, params, deep map[string]bool, err error) {
+	declared, sig, params, deep = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	collect := func(f *ast.File) {
 		for _, d := range f.Decls {
 			switch d := d.(type) {
 			case *ast.GenDecl:
 				declaredNames(d, declared)
+				for _, s := range d.Specs {
+					if ts, ok := s.(*ast.TypeSpec); ok && ts.Name.IsExported() {
+						genTypesIn(&ast.FuncType{Params: &ast.FieldList{List: []*ast.Field{{Type: ts.Type}}}}, deep)
+					}
+				}
 			case *ast.FuncDecl:
 				if d.Recv == nil {
 					declared[d.Name.Name] = true
@@ -229,14 +240,14 @@ func intercomNames(in AliasInputs) (declared, sig, params map[string]bool, err e
 			collect(f)
 		}
 	}); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	err = eachGoFile(in.FacadeDir, func(name string, f *ast.File) {
 		if strings.HasSuffix(name, ".gen.go") && name != AliasesFile {
 			collect(f)
 		}
 	})
-	return declared, sig, params, err
+	return declared, sig, params, deep, err
 }
 
 // declaredNames adds the types, constants and variables of d to set.
@@ -262,6 +273,10 @@ type aliasBuilder struct {
 	declared                         map[string]bool
 	rename                           map[string]string
 	fromSig, fromReq, listed, values []alias
+	// enums are the enum types reachable, at any depth, from an exported
+	// signature or a listed type, and not aliased by another group: their
+	// constants are declared in package intercom (issue 23, item 4).
+	enums []alias
 }
 
 // add aliases pkg.name into dst, unless it is not declared for this
@@ -325,10 +340,23 @@ func (ab *aliasBuilder) addReachable(gm *genModel, ctors []unionCtor, sig, param
 	sort.Slice(ab.fromReq, func(i, j int) bool { return ab.fromReq[i].name < ab.fromReq[j].name })
 }
 
+// addEnums aliases every enum type (a gen type with constants) that the types
+// roots reach at any depth (a result's field's field, the methods of a gen
+// type such as the client Client.Raw returns), so that every value a user may
+// compare a field with is spelled in package intercom.
+func (ab *aliasBuilder) addEnums(gm *genModel, roots []string, genDocs map[string]string) {
+	for _, n := range gm.reachableDeep(roots) {
+		if len(gm.consts[n]) == 0 || ab.used[n] == "gen."+n || ab.used[ab.rename[n]] == "gen."+n {
+			continue
+		}
+		ab.add(&ab.enums, "gen", n, genDocs, "an enum reachable from an exported signature")
+	}
+}
+
 // aliasOf maps the gen types aliased to their alias names.
 func (ab *aliasBuilder) aliasOf() map[string]string {
 	m := map[string]string{}
-	for _, as := range [][]alias{ab.fromSig, ab.fromReq, ab.listed} {
+	for _, as := range [][]alias{ab.fromSig, ab.fromReq, ab.listed, ab.enums} {
 		for _, a := range as {
 			m[strings.TrimPrefix(a.target, "gen.")] = a.name
 		}
@@ -359,7 +387,7 @@ func (ab *aliasBuilder) wrappers(ctors []unionCtor, aliasOf map[string]string) [
 // constants are the enum values of the gen types aliased.
 func (ab *aliasBuilder) constants(gm *genModel) []alias {
 	var consts []alias
-	for _, as := range [][]alias{ab.fromSig, ab.fromReq, ab.listed} {
+	for _, as := range [][]alias{ab.fromSig, ab.fromReq, ab.listed, ab.enums} {
 		for _, a := range as {
 			for _, c := range gm.consts[strings.TrimPrefix(a.target, "gen.")] {
 				if ab.declared[c] || ab.used[c] != "" {
@@ -402,7 +430,7 @@ type wrapperView struct{ Alias, Name, Union, Variants, Terms string }
 func (ab *aliasBuilder) view(version string, wrappers []unionCtor, aliasOf map[string]string, builders []string, consts []alias) aliasesView {
 	v := aliasesView{
 		Header:   generatedLine("from api/aliases.yaml, the exported signatures and the " + version + " description"),
-		Gen:      len(ab.fromSig)+len(ab.fromReq)+len(ab.listed) > 0,
+		Gen:      len(ab.fromSig)+len(ab.fromReq)+len(ab.listed)+len(ab.enums) > 0,
 		Types:    len(ab.values) > 0,
 		Builders: builders,
 	}
@@ -413,6 +441,7 @@ func (ab *aliasBuilder) view(version string, wrappers []unionCtor, aliasOf map[s
 		{"The types of package gen that the service methods take, return or yield,\n// so that common code imports only package intercom.", ab.fromSig},
 		{"The types of package gen that request bodies and params are built from\n// (their fields, through pointers, slices and maps), and the variants of the\n// unions aliased here with what they are built from, so that building a body or\n// reading a union needs no other import.", ab.fromReq},
 		{"Nested types of package gen that common code names (api/aliases.yaml).", ab.listed},
+		{"The enum types of package gen that a field of a type above holds, at any\n// depth, so that every value a user compares a field with is declared in package\n// intercom (their constants are below).", ab.enums},
 		{"The JSON types of package types that the resources use (api/aliases.yaml).", ab.values},
 	} {
 		gv := aliasGroupView{Title: g.title}
@@ -576,14 +605,24 @@ func eachGoFile(dir string, fn func(name string, f *ast.File)) error {
 // genModel is what WriteAliases needs of gen's source: its type declarations and the
 // constants declared with each type.
 type genModel struct {
-	types  map[string]ast.Expr // exported type name -> its type expression
-	consts map[string][]string // type name -> its constants, in source order
+	types   map[string]ast.Expr        // exported type name -> its type expression
+	consts  map[string][]string        // type name -> its constants, in source order
+	methods map[string][]*ast.FuncType // type name -> its exported methods' signatures
 }
 
 // newGenModel reads the types and enum constants of f, gen's parsed source.
 func newGenModel(f *ast.File) *genModel {
-	m := &genModel{types: map[string]ast.Expr{}, consts: map[string][]string{}}
+	m := &genModel{types: map[string]ast.Expr{}, consts: map[string][]string{}, methods: map[string][]*ast.FuncType{}}
 	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 && fd.Name.IsExported() {
+			t := fd.Recv.List[0].Type
+			if s, ok := t.(*ast.StarExpr); ok {
+				t = s.X
+			}
+			if id, ok := t.(*ast.Ident); ok {
+				m.methods[id.Name] = append(m.methods[id.Name], fd.Type)
+			}
+		}
 		gd, ok := d.(*ast.GenDecl)
 		if !ok {
 			continue
@@ -614,6 +653,17 @@ func newGenModel(f *ast.File) *genModel {
 // types of their fields (struct fields, element and key types, alias targets), and of
 // those types' fields, transitively; roots themselves are included.
 func (m *genModel) reachable(roots []string) []string {
+	return m.walk(roots, false)
+}
+
+// reachableDeep is reachable, following also the signatures of the exported
+// methods of the types met (what a user reaches through Client.Raw).
+func (m *genModel) reachableDeep(roots []string) []string {
+	return m.walk(roots, true)
+}
+
+// walk returns the types reachable from roots, through methods when methods is set.
+func (m *genModel) walk(roots []string, methods bool) []string {
 	seen := map[string]bool{}
 	queue := append([]string(nil), roots...)
 	for len(queue) > 0 {
@@ -624,22 +674,42 @@ func (m *genModel) reachable(roots []string) []string {
 			continue
 		}
 		seen[n] = true
-		ast.Inspect(t, func(x ast.Node) bool {
-			switch x := x.(type) {
-			case *ast.Field:
-				// Fields with unexported names (a union's raw JSON) hold no user type.
-				if len(x.Names) > 0 && !x.Names[0].IsExported() {
-					return false
-				}
-			case *ast.Ident:
-				if _, ok := m.types[x.Name]; ok && !seen[x.Name] {
-					queue = append(queue, x.Name)
+		nodes := []ast.Node{t}
+		if methods {
+			for _, ft := range m.methods[n] {
+				// Parameters have unexported names: inspect their types.
+				for _, fl := range []*ast.FieldList{ft.Params, ft.Results} {
+					if fl != nil {
+						for _, f := range fl.List {
+							nodes = append(nodes, f.Type)
+						}
+					}
 				}
 			}
-			return true
-		})
+		}
+		for _, node := range nodes {
+			m.inspect(node, seen, &queue)
+		}
 	}
 	return sortedKeys(seen)
+}
+
+// inspect queues the gen types that node names (exported fields only).
+func (m *genModel) inspect(node ast.Node, seen map[string]bool, queue *[]string) {
+	ast.Inspect(node, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.Field:
+			// Fields with unexported names (a union's raw JSON) hold no user type.
+			if len(x.Names) > 0 && !x.Names[0].IsExported() {
+				return false
+			}
+		case *ast.Ident:
+			if _, ok := m.types[x.Name]; ok && !seen[x.Name] {
+				*queue = append(*queue, x.Name)
+			}
+		}
+		return true
+	})
 }
 
 // unionCtor is a union constructor of gen/unions.gen.go:

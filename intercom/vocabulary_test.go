@@ -1,0 +1,165 @@
+package intercom
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// checkedIntercom type-checks package intercom from its source (tests aside),
+// with its imports type-checked from source too, once per test binary.
+var checkedIntercom = sync.OnceValues(func() (*types.Package, error) {
+	fset := token.NewFileSet()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		return nil, err
+	}
+	var parsed []*ast.File
+	for _, p := range files {
+		if strings.HasSuffix(p, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, p, nil, 0)
+		if err != nil {
+			return nil, err
+		}
+		parsed = append(parsed, f)
+	}
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+	return conf.Check("github.com/intercomkit/intercom-go/intercom", fset, parsed, nil)
+})
+
+// exportedSurface calls visit with every type that an exported name of pkg
+// shows: the types of its exported constants, variables and type
+// declarations, and the parameters and results of its exported functions
+// and of the exported methods of its exported types.
+func exportedSurface(pkg *types.Package, visit func(where string, t types.Type)) {
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		obj := scope.Lookup(name)
+		if !obj.Exported() {
+			continue
+		}
+		visit(name, obj.Type())
+		tn, ok := obj.(*types.TypeName)
+		if !ok {
+			continue
+		}
+		ms := types.NewMethodSet(types.NewPointer(obj.Type()))
+		for i := range ms.Len() {
+			if m := ms.At(i).Obj(); m.Exported() {
+				visit(tn.Name()+"."+m.Name(), m.Type())
+			}
+		}
+	}
+}
+
+// TestEveryReachableEnumConstantDeclared proves issue 23 item 4 with the Go
+// type checker, not the generator's own walk: starting from every exported
+// name of package intercom, it follows parameters, results, struct fields,
+// elements, keys and method signatures to any depth, and for every enum type
+// of package gen met on the way (a named type with constants) it requires
+// each of its constants to be declared in package intercom with the same
+// value (intercom.DataExportStatusCompleted, a field of DataExport's, is one).
+func TestEveryReachableEnumConstantDeclared(t *testing.T) {
+	pkg, err := checkedIntercom()
+	if err != nil {
+		t.Fatalf("type-check package intercom: %v", err)
+	}
+	var genPkg *types.Package
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == "github.com/intercomkit/intercom-go/gen" {
+			genPkg = imp
+		}
+	}
+	if genPkg == nil {
+		t.Fatal("package intercom does not import gen")
+	}
+	// The constants of gen, by the name of their type.
+	constsOf := map[string][]*types.Const{}
+	for _, n := range genPkg.Scope().Names() {
+		if c, ok := genPkg.Scope().Lookup(n).(*types.Const); ok && c.Exported() {
+			if nt, ok := c.Type().(*types.Named); ok && nt.Obj().Pkg() == genPkg {
+				constsOf[nt.Obj().Name()] = append(constsOf[nt.Obj().Name()], c)
+			}
+		}
+	}
+	seen := map[types.Type]bool{}
+	enums := map[string]string{} // enum type -> where it was first met
+	var walk func(where string, t types.Type)
+	walk = func(where string, t types.Type) {
+		if seen[t] {
+			return
+		}
+		seen[t] = true
+		switch t := t.(type) {
+		case *types.Alias:
+			walk(where, types.Unalias(t))
+		case *types.Named:
+			if t.Obj().Pkg() == genPkg && len(constsOf[t.Obj().Name()]) > 0 {
+				if _, ok := enums[t.Obj().Name()]; !ok {
+					enums[t.Obj().Name()] = where
+				}
+			}
+			walk(where+"→"+t.Obj().Name(), t.Underlying())
+			for i := range t.NumMethods() {
+				if m := t.Method(i); m.Exported() {
+					walk(where+"."+m.Name(), m.Type())
+				}
+			}
+		case *types.Pointer:
+			walk(where, t.Elem())
+		case *types.Slice:
+			walk(where, t.Elem())
+		case *types.Array:
+			walk(where, t.Elem())
+		case *types.Map:
+			walk(where, t.Key())
+			walk(where, t.Elem())
+		case *types.Chan:
+			walk(where, t.Elem())
+		case *types.Struct:
+			for i := range t.NumFields() {
+				if f := t.Field(i); f.Exported() {
+					walk(where+"."+f.Name(), f.Type())
+				}
+			}
+		case *types.Signature:
+			for _, tu := range []*types.Tuple{t.Params(), t.Results()} {
+				for i := range tu.Len() {
+					walk(where, tu.At(i).Type())
+				}
+			}
+		}
+	}
+	exportedSurface(pkg, walk)
+	if len(enums) < 50 {
+		t.Fatalf("only %d enum types reached from package intercom: the walk is broken", len(enums))
+	}
+	if _, ok := enums["DataExportStatus"]; !ok {
+		t.Errorf("gen.DataExportStatus not reached (DataExport.Status): the walk is broken")
+	}
+	var missing []string
+	for name, where := range enums {
+		for _, c := range constsOf[name] {
+			got, ok := pkg.Scope().Lookup(c.Name()).(*types.Const)
+			if !ok || !types.Identical(got.Type(), c.Type()) || got.Val().ExactString() != c.Val().ExactString() {
+				missing = append(missing, c.Name()+" (of "+name+", reached from "+where+")")
+			}
+		}
+	}
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		t.Errorf("%d enum constants reachable from package intercom are not declared in it:\n%s", len(missing), strings.Join(missing, "\n"))
+	}
+	if testing.Verbose() {
+		t.Logf("%d enum types reached; all their constants are declared", len(enums))
+	}
+}

@@ -1498,77 +1498,77 @@ type (
 // its variants (read it back with the union's Value method, for a type switch).
 
 // ContactReplyConversationRequestOf is [gen.ContactReplyConversationRequestOf]: it returns a ContactReplyConversationRequest holding v, one of ContactReplyIntercomUserIdRequest, ContactReplyEmailRequest, ContactReplyUserIdRequest.
-func ContactReplyConversationRequestOf[V gen.ContactReplyIntercomUserIdRequest | gen.ContactReplyEmailRequest | gen.ContactReplyUserIdRequest](v V) (ContactReplyConversationRequest, error) {
+func ContactReplyConversationRequestOf[V ContactReplyIntercomUserIdRequest | ContactReplyEmailRequest | ContactReplyUserIdRequest](v V) (ContactReplyConversationRequest, error) {
 	return gen.ContactReplyConversationRequestOf(v)
 }
 
 // ContactReplyTicketRequestOf is [gen.ContactReplyTicketRequestOf]: it returns a ContactReplyTicketRequest holding v, one of ContactReplyTicketIntercomUserIdRequest, ContactReplyTicketUserIdRequest, ContactReplyTicketEmailRequest.
-func ContactReplyTicketRequestOf[V gen.ContactReplyTicketIntercomUserIdRequest | gen.ContactReplyTicketUserIdRequest | gen.ContactReplyTicketEmailRequest](v V) (ContactReplyTicketRequest, error) {
+func ContactReplyTicketRequestOf[V ContactReplyTicketIntercomUserIdRequest | ContactReplyTicketUserIdRequest | ContactReplyTicketEmailRequest](v V) (ContactReplyTicketRequest, error) {
 	return gen.ContactReplyTicketRequestOf(v)
 }
 
 // ContentSearchResultOf is [gen.ContentSearchResultOf]: it returns a ContentSearchResult holding v, one of ContentSearchDefaultItem, ContentSearchArticleItem.
-func ContentSearchResultOf[V gen.ContentSearchDefaultItem | gen.ContentSearchArticleItem](v V) (ContentSearchResult, error) {
+func ContentSearchResultOf[V ContentSearchDefaultItem | ContentSearchArticleItem](v V) (ContentSearchResult, error) {
 	return gen.ContentSearchResultOf(v)
 }
 
 // ConversationAttributeOf is [gen.ConversationAttributeOf]: it returns a ConversationAttribute holding v, one of ConversationAttributeStringType, ConversationAttributeIntegerType, ConversationAttributeListType, ConversationAttributeDecimalType, ConversationAttributeBooleanType, ConversationAttributeDatetimeType, ConversationAttributeRelationshipType, ConversationAttributeFilesType.
-func ConversationAttributeOf[V gen.ConversationAttributeStringType | gen.ConversationAttributeIntegerType | gen.ConversationAttributeListType | gen.ConversationAttributeDecimalType | gen.ConversationAttributeBooleanType | gen.ConversationAttributeDatetimeType | gen.ConversationAttributeRelationshipType | gen.ConversationAttributeFilesType](v V) (ConversationAttribute, error) {
+func ConversationAttributeOf[V ConversationAttributeStringType | ConversationAttributeIntegerType | ConversationAttributeListType | ConversationAttributeDecimalType | ConversationAttributeBooleanType | ConversationAttributeDatetimeType | ConversationAttributeRelationshipType | ConversationAttributeFilesType](v V) (ConversationAttribute, error) {
 	return gen.ConversationAttributeOf(v)
 }
 
 // CreateConversationAttributeRequestOf is [gen.CreateConversationAttributeRequestOf]: it returns a CreateConversationAttributeRequest holding v, one of CreateConversationAttributeStringRequest, CreateConversationAttributeIntegerRequest, CreateConversationAttributeListRequest, CreateConversationAttributeDecimalRequest, CreateConversationAttributeBooleanRequest, CreateConversationAttributeDatetimeRequest, CreateConversationAttributeRelationshipRequest, CreateConversationAttributeFilesRequest.
-func CreateConversationAttributeRequestOf[V gen.CreateConversationAttributeStringRequest | gen.CreateConversationAttributeIntegerRequest | gen.CreateConversationAttributeListRequest | gen.CreateConversationAttributeDecimalRequest | gen.CreateConversationAttributeBooleanRequest | gen.CreateConversationAttributeDatetimeRequest | gen.CreateConversationAttributeRelationshipRequest | gen.CreateConversationAttributeFilesRequest](v V) (CreateConversationAttributeRequest, error) {
+func CreateConversationAttributeRequestOf[V CreateConversationAttributeStringRequest | CreateConversationAttributeIntegerRequest | CreateConversationAttributeListRequest | CreateConversationAttributeDecimalRequest | CreateConversationAttributeBooleanRequest | CreateConversationAttributeDatetimeRequest | CreateConversationAttributeRelationshipRequest | CreateConversationAttributeFilesRequest](v V) (CreateConversationAttributeRequest, error) {
 	return gen.CreateConversationAttributeRequestOf(v)
 }
 
 // CreateTagRequestOf is [gen.CreateTagRequestOf]: it returns a CreateTagRequest holding v, one of CreateOrUpdateTagRequest, TagCompanyRequest, UntagCompanyRequest, TagMultipleUsersRequest.
-func CreateTagRequestOf[V gen.CreateOrUpdateTagRequest | gen.TagCompanyRequest | gen.UntagCompanyRequest | gen.TagMultipleUsersRequest](v V) (CreateTagRequest, error) {
+func CreateTagRequestOf[V CreateOrUpdateTagRequest | TagCompanyRequest | UntagCompanyRequest | TagMultipleUsersRequest](v V) (CreateTagRequest, error) {
 	return gen.CreateTagRequestOf(v)
 }
 
 // CustomerRequestOf is [gen.CustomerRequestOf]: it returns a CustomerRequest holding v, one of CustomerByIntercomUserId, CustomerByUserId, CustomerByEmail.
-func CustomerRequestOf[V gen.CustomerByIntercomUserId | gen.CustomerByUserId | gen.CustomerByEmail](v V) (CustomerRequest, error) {
+func CustomerRequestOf[V CustomerByIntercomUserId | CustomerByUserId | CustomerByEmail](v V) (CustomerRequest, error) {
 	return gen.CustomerRequestOf(v)
 }
 
 // EventDetailsOf is [gen.EventDetailsOf]: it returns a EventDetails holding v, one of ConversationAttributeUpdatedByWorkflow, ConversationAttributeUpdatedByAdmin, ConversationAttributeUpdatedByUser, CustomActionStarted, CustomActionFinished, OperatorWorkflowEvent.
-func EventDetailsOf[V gen.ConversationAttributeUpdatedByWorkflow | gen.ConversationAttributeUpdatedByAdmin | gen.ConversationAttributeUpdatedByUser | gen.CustomActionStarted | gen.CustomActionFinished | gen.OperatorWorkflowEvent](v V) (EventDetails, error) {
+func EventDetailsOf[V ConversationAttributeUpdatedByWorkflow | ConversationAttributeUpdatedByAdmin | ConversationAttributeUpdatedByUser | CustomActionStarted | CustomActionFinished | OperatorWorkflowEvent](v V) (EventDetails, error) {
 	return gen.EventDetailsOf(v)
 }
 
 // ManageConversationRequestOf is [gen.ManageConversationRequestOf]: it returns a ManageConversationRequest holding v, one of CloseConversationRequest, SnoozeConversationRequest, OpenConversationRequest, AssignConversationRequest.
-func ManageConversationRequestOf[V gen.CloseConversationRequest | gen.SnoozeConversationRequest | gen.OpenConversationRequest | gen.AssignConversationRequest](v V) (ManageConversationRequest, error) {
+func ManageConversationRequestOf[V CloseConversationRequest | SnoozeConversationRequest | OpenConversationRequest | AssignConversationRequest](v V) (ManageConversationRequest, error) {
 	return gen.ManageConversationRequestOf(v)
 }
 
 // MessageRecipientsOf is [gen.MessageRecipientsOf]: it returns a MessageRecipients holding v, one of Recipient, RecipientList.
-func MessageRecipientsOf[V gen.Recipient | gen.RecipientList](v V) (MessageRecipients, error) {
+func MessageRecipientsOf[V Recipient | RecipientList](v V) (MessageRecipients, error) {
 	return gen.MessageRecipientsOf(v)
 }
 
 // RedactConversationRequestOf is [gen.RedactConversationRequestOf]: it returns a RedactConversationRequest holding v, one of RedactConversationPartRequest, RedactConversationSourceRequest.
-func RedactConversationRequestOf[V gen.RedactConversationPartRequest | gen.RedactConversationSourceRequest](v V) (RedactConversationRequest, error) {
+func RedactConversationRequestOf[V RedactConversationPartRequest | RedactConversationSourceRequest](v V) (RedactConversationRequest, error) {
 	return gen.RedactConversationRequestOf(v)
 }
 
 // ReplyConversationRequestOf is [gen.ReplyConversationRequestOf]: it returns a ReplyConversationRequest holding v, one of ContactReplyConversationRequest, AdminReplyConversationRequest.
-func ReplyConversationRequestOf[V gen.ContactReplyConversationRequest | gen.AdminReplyConversationRequest](v V) (ReplyConversationRequest, error) {
+func ReplyConversationRequestOf[V ContactReplyConversationRequest | AdminReplyConversationRequest](v V) (ReplyConversationRequest, error) {
 	return gen.ReplyConversationRequestOf(v)
 }
 
 // ReplyTicketRequestOf is [gen.ReplyTicketRequestOf]: it returns a ReplyTicketRequest holding v, one of ContactReplyTicketRequest, AdminReplyTicketRequest.
-func ReplyTicketRequestOf[V gen.ContactReplyTicketRequest | gen.AdminReplyTicketRequest](v V) (ReplyTicketRequest, error) {
+func ReplyTicketRequestOf[V ContactReplyTicketRequest | AdminReplyTicketRequest](v V) (ReplyTicketRequest, error) {
 	return gen.ReplyTicketRequestOf(v)
 }
 
 // SearchQueryNodeOf is [gen.SearchQueryOf]: it returns a SearchQueryNode holding v, one of SingleFilterSearchRequest, MultipleFilterSearchRequest.
-func SearchQueryNodeOf[V gen.SingleFilterSearchRequest | gen.MultipleFilterSearchRequest](v V) (SearchQueryNode, error) {
+func SearchQueryNodeOf[V SingleFilterSearchRequest | MultipleFilterSearchRequest](v V) (SearchQueryNode, error) {
 	return gen.SearchQueryOf(v)
 }
 
 // TicketContactOf is [gen.TicketContactOf]: it returns a TicketContact holding v, one of ContactById, ContactByExternalId, ContactByEmail.
-func TicketContactOf[V gen.ContactById | gen.ContactByExternalId | gen.ContactByEmail](v V) (TicketContact, error) {
+func TicketContactOf[V ContactById | ContactByExternalId | ContactByEmail](v V) (TicketContact, error) {
 	return gen.TicketContactOf(v)
 }
 

@@ -126,7 +126,7 @@ func WriteAliases(in AliasInputs) (*AliasResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	declared, sig, params, deep, err := intercomNames(in)
+	declared, sig, params, deep, err := intercomNames(in, model.genTypes.types)
 	if err != nil {
 		return nil, err
 	}
@@ -178,6 +178,9 @@ func WriteAliases(in AliasInputs) (*AliasResult, error) {
 	if err := os.WriteFile(filepath.Join(in.FacadeDir, AliasesFile), out, 0o644); err != nil {
 		return nil, err
 	}
+	if err := useAliasesInSignatures(in.FacadeDir, aliasOf); err != nil {
+		return nil, err
+	}
 	return res, nil
 }
 
@@ -210,8 +213,29 @@ func typesPackage(dir string) (map[string]string, []*ast.FuncDecl, error) {
 // name outside function signatures (the target of an alias such as
 // ContactSearchRequest = gen.ContactSearchRequest, a field of a hand-written
 // struct): roots, with sig, of the enum types whose constants are declared.
-func intercomNames(in AliasInputs) (declared, sig, params, deep map[string]bool, err error) {
+//
+// A hand-written signature spells intercom's alias (Contact, not gen.Contact:
+// issue 23 item 1), so a name it uses that package intercom does not declare
+// itself but gen does (or that api/aliases.yaml renames) counts as that gen
+// type.
+func intercomNames(in AliasInputs, genTypes map[string]ast.Expr) (declared, sig, params, deep map[string]bool, err error) {
 	declared, sig, params, deep = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	bareSig, bareParams := map[string]bool{}, map[string]bool{}
+	defer func() {
+		fromAlias := map[string]string{}
+		for from, to := range in.List.Rename {
+			fromAlias[to] = from
+		}
+		for _, p := range []struct{ bare, dst map[string]bool }{{bareSig, sig}, {bareParams, params}} {
+			for n := range p.bare {
+				if g, ok := fromAlias[n]; ok {
+					p.dst[g] = true
+				} else if _, ok := genTypes[n]; ok && !declared[n] {
+					p.dst[n] = true
+				}
+			}
+		}
+	}()
 	collect := func(f *ast.File) {
 		for _, d := range f.Decls {
 			switch d := d.(type) {
@@ -229,6 +253,8 @@ func intercomNames(in AliasInputs) (declared, sig, params, deep map[string]bool,
 				if d.Name.IsExported() && exportedRecv(d) {
 					genTypesIn(d.Type, sig)
 					genTypesIn(&ast.FuncType{Params: d.Type.Params}, params)
+					bareTypesIn(d.Type, bareSig)
+					bareTypesIn(&ast.FuncType{Params: d.Type.Params}, bareParams)
 					optionParams(d.Body, sig)
 					optionParams(d.Body, params)
 				}
@@ -454,6 +480,9 @@ func (ab *aliasBuilder) view(version string, wrappers []unionCtor, aliasOf map[s
 		terms := make([]string, len(c.variants))
 		for i, t := range c.variants {
 			terms[i] = "gen." + t
+			if a, ok := aliasOf[t]; ok {
+				terms[i] = a // intercom's name in the signature (issue 23, item 1)
+			}
 		}
 		v.Wrappers = append(v.Wrappers, wrapperView{c.alias, c.name, aliasOf[c.union], strings.Join(c.variants, ", "), strings.Join(terms, " | ")})
 	}
@@ -528,6 +557,80 @@ func genTypesIn(ft *ast.FuncType, set map[string]bool) {
 		}
 		return true
 	})
+}
+
+// bareTypesIn adds to set every exported unqualified name in a function type.
+func bareTypesIn(ft *ast.FuncType, set map[string]bool) {
+	ast.Inspect(ft, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			return false // another package's name
+		case *ast.Ident:
+			if n.IsExported() {
+				set[n.Name] = true
+			}
+		}
+		return true
+	})
+}
+
+// useAliasesInSignatures rewrites the generated files of package intercom in
+// dir so that the parameters and results of their exported functions spell
+// intercom's aliases (Contact) rather than gen's names (gen.Contact): what
+// `go doc ./intercom` shows (issue 23, item 1). Bodies keep gen's names (the
+// same types). A gen type without an alias keeps its gen name.
+func useAliasesInSignatures(dir string, aliasOf map[string]string) error {
+	files, err := filepath.Glob(filepath.Join(dir, "*.gen.go"))
+	if err != nil {
+		return err
+	}
+	for _, p := range files {
+		if filepath.Base(p) == AliasesFile {
+			continue
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, p, src, parser.ParseComments)
+		if err != nil {
+			return fmt.Errorf("parse %s: %w", p, err)
+		}
+		type edit struct {
+			from, to int
+			text     string
+		}
+		var edits []edit
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || !fd.Name.IsExported() || !exportedRecv(fd) {
+				continue
+			}
+			ast.Inspect(fd.Type, func(n ast.Node) bool {
+				sel, ok := n.(*ast.SelectorExpr)
+				if !ok {
+					return true
+				}
+				if a, ok := aliasOf[sel.Sel.Name]; ok && isPkg(sel.X, "gen") {
+					edits = append(edits, edit{fset.Position(sel.Pos()).Offset, fset.Position(sel.End()).Offset, a})
+				}
+				return false
+			})
+		}
+		if len(edits) == 0 {
+			continue
+		}
+		out := append([]byte(nil), src...)
+		for i := len(edits) - 1; i >= 0; i-- {
+			e := edits[i]
+			out = append(out[:e.from:e.from], append([]byte(e.text), out[e.to:]...)...)
+		}
+		if err := os.WriteFile(p, out, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func fileTypeDocs(f *ast.File) map[string]string {

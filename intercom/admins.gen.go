@@ -76,7 +76,7 @@ func (s *AdminsService) Me(ctx context.Context, opts ...Option) (*AdminWithApp, 
 // SearchActivityLogs fetches one page of the activity logs matching body
 // (POST /admins/activity_logs/search); body.Page chooses the page. Use
 // [AdminsService.SearchActivityLogsAll] to get every page.
-func (s *AdminsService) SearchActivityLogs(ctx context.Context, body SearchActivityLogsJSONRequestBody, opts ...Option) (*ActivityLogList, error) {
+func (s *AdminsService) SearchActivityLogs(ctx context.Context, body SearchActivityLogsRequest, opts ...Option) (*ActivityLogList, error) {
 	req, err := gen.NewSearchActivityLogsRequest(s.c.server, body)
 	return doJSON[gen.ActivityLogList](ctx, s.c, opSearchActivityLogs, opts, req, err)
 }
@@ -84,7 +84,7 @@ func (s *AdminsService) SearchActivityLogs(ctx context.Context, body SearchActiv
 // SearchActivityLogsAll iterates over every item of SearchActivityLogs, page by page (POST /admins/activity_logs/search). Its
 // arguments are those of [AdminsService.SearchActivityLogs]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
-func (s *AdminsService) SearchActivityLogsAll(ctx context.Context, body SearchActivityLogsJSONRequestBody, opts ...Option) iter.Seq2[ActivityLog, error] {
+func (s *AdminsService) SearchActivityLogsAll(ctx context.Context, body SearchActivityLogsRequest, opts ...Option) iter.Seq2[ActivityLog, error] {
 	return paginate(ctx, fetchPages(s.c, opSearchActivityLogs, opts,
 		func(cursor string) (*http.Request, error) {
 			b := body
@@ -106,7 +106,7 @@ func (s *AdminsService) SearchActivityLogsAll(ctx context.Context, body SearchAc
 // body.AwayModeEnabled turns it on or off, body.AwayModeReassign sends new
 // replies to the default inbox, and body.AwayStatusReasonId gives a reason
 // (see [AwayStatusReasonsService.List]). adminID is a string of digits.
-func (s *AdminsService) SetAway(ctx context.Context, adminID string, body SetAwayAdminJSONRequestBody, opts ...Option) (*Admin, error) {
+func (s *AdminsService) SetAway(ctx context.Context, adminID string, body SetAwayAdminRequest, opts ...Option) (*Admin, error) {
 	adminIDN, err := numericID("admin id", adminID)
 	if err != nil {
 		return nil, err

@@ -174,7 +174,7 @@ func (s *ArticlesService) StageDraft(ctx context.Context, articleID string, body
 }
 
 // Tag tags an article (POST /articles/{article_id}/tags).
-func (s *ArticlesService) Tag(ctx context.Context, articleID string, body AttachTagToArticleJSONRequestBody, opts ...Option) (*Tag, error) {
+func (s *ArticlesService) Tag(ctx context.Context, articleID string, body AttachTagToArticleRequest, opts ...Option) (*Tag, error) {
 	articleIDN, err := numericID("article id", articleID)
 	if err != nil {
 		return nil, err

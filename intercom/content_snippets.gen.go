@@ -57,7 +57,7 @@ func (s *ContentSnippetsService) ListAll(ctx context.Context, params *ListConten
 
 // Tag tags a content snippet
 // (POST /content_snippets/{content_snippet_id}/tags).
-func (s *ContentSnippetsService) Tag(ctx context.Context, contentSnippetID string, body AttachTagToContentSnippetJSONRequestBody, opts ...Option) (*Tag, error) {
+func (s *ContentSnippetsService) Tag(ctx context.Context, contentSnippetID string, body AttachTagToContentSnippetRequest, opts ...Option) (*Tag, error) {
 	if err := requireID("content snippet id", contentSnippetID); err != nil {
 		return nil, err
 	}

@@ -21,7 +21,7 @@ func (s *DataExportService) Cancel(ctx context.Context, jobIdentifier string, op
 // outbound content sent in a time range (POST /export/content/data).
 // body.CreatedAtAfter and CreatedAtBefore are Unix seconds. Poll the job with
 // [DataExportService.Get] and download it with [DataExportService.Download]
-// once its status is gen.DataExportStatusCompleted.
+// once its status is [DataExportStatusCompleted].
 func (s *DataExportService) Create(ctx context.Context, body CreateDataExportsRequest, opts ...Option) (*DataExport, error) {
 	req, err := gen.NewCreateDataExportRequest(s.c.server, body)
 	return doJSON[gen.DataExport](ctx, s.c, opCreateDataExport, opts, req, err)

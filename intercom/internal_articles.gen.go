@@ -95,7 +95,7 @@ func (s *InternalArticlesService) SearchAll(ctx context.Context, params *SearchI
 
 // Tag tags an internal article
 // (POST /internal_articles/{internal_article_id}/tags).
-func (s *InternalArticlesService) Tag(ctx context.Context, internalArticleID string, body AttachTagToInternalArticleJSONRequestBody, opts ...Option) (*Tag, error) {
+func (s *InternalArticlesService) Tag(ctx context.Context, internalArticleID string, body AttachTagToInternalArticleRequest, opts ...Option) (*Tag, error) {
 	internalArticleIDN, err := numericID("internal article id", internalArticleID)
 	if err != nil {
 		return nil, err

@@ -12,7 +12,7 @@ import (
 
 // CreateForCompany adds a note to a company
 // (POST /companies/{company_id}/notes).
-func (s *NotesService) CreateForCompany(ctx context.Context, companyID string, body CreateCompanyNoteJSONRequestBody, opts ...Option) (*Note, error) {
+func (s *NotesService) CreateForCompany(ctx context.Context, companyID string, body CreateCompanyNoteRequest, opts ...Option) (*Note, error) {
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}

@@ -29,7 +29,7 @@ func (s *ReportingDataExportService) Download(ctx context.Context, jobIdentifier
 // seconds) (POST /export/reporting_data/enqueue). Find datasets and attribute
 // ids with [ReportingDataExportService.ListDatasets]; poll the job with
 // [ReportingDataExportService.Get].
-func (s *ReportingDataExportService) Enqueue(ctx context.Context, body EnqueueReportingDataExportJSONRequestBody, opts ...Option) (*ReportingDataExportJob, error) {
+func (s *ReportingDataExportService) Enqueue(ctx context.Context, body EnqueueReportingDataExportRequest, opts ...Option) (*ReportingDataExportJob, error) {
 	req, err := gen.NewEnqueueReportingDataExportRequest(s.c.server, body)
 	return doJSON[gen.ReportingDataExportJob](ctx, s.c, opEnqueueReportingDataExport, opts, req, err)
 }

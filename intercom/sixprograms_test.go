@@ -64,7 +64,7 @@ func ticketLifecycle(ctx context.Context, c *intercom.Client, ticketTypeID, emai
 	if err != nil {
 		return nil, err
 	}
-	ticket, err := c.Tickets.Create(ctx, intercom.CreateTicketJSONRequestBody{
+	ticket, err := c.Tickets.Create(ctx, intercom.CreateTicketRequest{
 		TicketTypeId: ticketTypeID,
 		Contacts:     []intercom.TicketContact{contact},
 	})

@@ -22,7 +22,7 @@ func (s *TicketsService) ChangeType(ctx context.Context, ticketID string, body C
 
 // Create creates a ticket of type body.TicketTypeId for the given contacts
 // (POST /tickets).
-func (s *TicketsService) Create(ctx context.Context, body CreateTicketJSONRequestBody, opts ...Option) (*Ticket, error) {
+func (s *TicketsService) Create(ctx context.Context, body CreateTicketRequest, opts ...Option) (*Ticket, error) {
 	req, err := gen.NewCreateTicketRequest(s.c.server, body)
 	return doJSON[gen.Ticket](ctx, s.c, opCreateTicket, opts, req, err)
 }
@@ -39,7 +39,7 @@ func (s *TicketsService) Delete(ctx context.Context, ticketID string, opts ...Op
 // EnqueueCreate asks Intercom to create a ticket asynchronously
 // (POST /tickets/enqueue). The reply is a job; poll it with
 // [JobsService.Get] until it is done, then its resource_id is the ticket's id.
-func (s *TicketsService) EnqueueCreate(ctx context.Context, body EnqueueCreateTicketJSONRequestBody, opts ...Option) (*Jobs, error) {
+func (s *TicketsService) EnqueueCreate(ctx context.Context, body EnqueueCreateTicketRequest, opts ...Option) (*Jobs, error) {
 	req, err := gen.NewEnqueueCreateTicketRequest(s.c.server, body)
 	return doJSON[gen.Jobs](ctx, s.c, opEnqueueCreateTicket, opts, req, err)
 }
@@ -55,7 +55,7 @@ func (s *TicketsService) Get(ctx context.Context, ticketID string, opts ...Optio
 
 // LinkConversation links a conversation to a ticket
 // (POST /tickets/{ticket_id}/linked_conversations).
-func (s *TicketsService) LinkConversation(ctx context.Context, ticketID string, body LinkConversationToTicketJSONRequestBody, opts ...Option) (*Conversation, error) {
+func (s *TicketsService) LinkConversation(ctx context.Context, ticketID string, body LinkConversationToTicketRequest, opts ...Option) (*Conversation, error) {
 	if err := requireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
@@ -155,7 +155,7 @@ func (s *TicketsService) Untag(ctx context.Context, ticketID string, tagID strin
 
 // Update changes a ticket: its attributes, state, assignee, open or snoozed
 // status (PUT /tickets/{ticket_id}).
-func (s *TicketsService) Update(ctx context.Context, ticketID string, body UpdateTicketJSONRequestBody, opts ...Option) (*Ticket, error) {
+func (s *TicketsService) Update(ctx context.Context, ticketID string, body UpdateTicketRequest, opts ...Option) (*Ticket, error) {
 	if err := requireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}

@@ -41,12 +41,12 @@ type (
 	ArticleVersionSummary = gen.ArticleVersionSummary
 	// AttachContactToConversationRequest is [gen.AttachContactToConversationRequest]. Payload of the request to assign a conversation.
 	AttachContactToConversationRequest = gen.AttachContactToConversationRequest
-	// AttachTagToArticleJSONRequestBody is [gen.AttachTagToArticleJSONRequestBody]. defines body for AttachTagToArticle for application/json ContentType.
-	AttachTagToArticleJSONRequestBody = gen.AttachTagToArticleJSONRequestBody
-	// AttachTagToContentSnippetJSONRequestBody is [gen.AttachTagToContentSnippetJSONRequestBody]. defines body for AttachTagToContentSnippet for application/json ContentType.
-	AttachTagToContentSnippetJSONRequestBody = gen.AttachTagToContentSnippetJSONRequestBody
-	// AttachTagToInternalArticleJSONRequestBody is [gen.AttachTagToInternalArticleJSONRequestBody]. defines body for AttachTagToInternalArticle for application/json ContentType.
-	AttachTagToInternalArticleJSONRequestBody = gen.AttachTagToInternalArticleJSONRequestBody
+	// AttachTagToArticleRequest is [gen.AttachTagToArticleJSONRequestBody]. defines body for AttachTagToArticle for application/json ContentType.
+	AttachTagToArticleRequest = gen.AttachTagToArticleJSONRequestBody
+	// AttachTagToContentSnippetRequest is [gen.AttachTagToContentSnippetJSONRequestBody]. defines body for AttachTagToContentSnippet for application/json ContentType.
+	AttachTagToContentSnippetRequest = gen.AttachTagToContentSnippetJSONRequestBody
+	// AttachTagToInternalArticleRequest is [gen.AttachTagToInternalArticleJSONRequestBody]. defines body for AttachTagToInternalArticle for application/json ContentType.
+	AttachTagToInternalArticleRequest = gen.AttachTagToInternalArticleJSONRequestBody
 	// Audience is [gen.Audience]. An audience represents a group of contacts that can be targeted by Fin.
 	Audience = gen.Audience
 	// AudienceList is [gen.AudienceList]. A paginated list of audience objects.
@@ -141,8 +141,8 @@ type (
 	CreateAudienceRequest = gen.CreateAudienceRequest
 	// CreateCollectionRequest is [gen.CreateCollectionRequest]. You can create a collection.
 	CreateCollectionRequest = gen.CreateCollectionRequest
-	// CreateCompanyNoteJSONRequestBody is [gen.CreateCompanyNoteJSONRequestBody]. defines body for CreateCompanyNote for application/json ContentType.
-	CreateCompanyNoteJSONRequestBody = gen.CreateCompanyNoteJSONRequestBody
+	// CreateCompanyNoteRequest is [gen.CreateCompanyNoteJSONRequestBody]. defines body for CreateCompanyNote for application/json ContentType.
+	CreateCompanyNoteRequest = gen.CreateCompanyNoteJSONRequestBody
 	// CreateContactRequest is [gen.CreateContactRequest]. Payload to create a contact.
 	CreateContactRequest = gen.CreateContactRequest
 	// CreateContentImportSourceRequest is [gen.CreateContentImportSourceRequest]. You can add an Content Import Source to your Fin Content Library.
@@ -185,8 +185,8 @@ type (
 	CreatePhoneSwitchRequest = gen.CreatePhoneSwitchRequest
 	// CreateTagRequest is [gen.CreateTagRequest]. Create or update a tag, tag or untag companies, or tag users.
 	CreateTagRequest = gen.CreateTagRequest
-	// CreateTicketJSONRequestBody is [gen.CreateTicketJSONRequestBody]. defines body for CreateTicket for application/json ContentType.
-	CreateTicketJSONRequestBody = gen.CreateTicketJSONRequestBody
+	// CreateTicketRequest is [gen.CreateTicketJSONRequestBody]. defines body for CreateTicket for application/json ContentType.
+	CreateTicketRequest = gen.CreateTicketJSONRequestBody
 	// CreateTicketTypeAttributeRequest is [gen.CreateTicketTypeAttributeRequest]. You can create a Ticket Type Attribute.
 	CreateTicketTypeAttributeRequest = gen.CreateTicketTypeAttributeRequest
 	// CreateTicketTypeRequest is [gen.CreateTicketTypeRequest]. The request payload for creating a ticket type.
@@ -245,10 +245,10 @@ type (
 	EmailList = gen.EmailList
 	// EmailSetting is [gen.EmailSetting]. Represents a sender email address configuration.
 	EmailSetting = gen.EmailSetting
-	// EnqueueCreateTicketJSONRequestBody is [gen.EnqueueCreateTicketJSONRequestBody]. defines body for EnqueueCreateTicket for application/json ContentType.
-	EnqueueCreateTicketJSONRequestBody = gen.EnqueueCreateTicketJSONRequestBody
-	// EnqueueReportingDataExportJSONRequestBody is [gen.EnqueueReportingDataExportJSONRequestBody]. defines body for EnqueueReportingDataExport for application/json ContentType.
-	EnqueueReportingDataExportJSONRequestBody = gen.EnqueueReportingDataExportJSONRequestBody
+	// EnqueueCreateTicketRequest is [gen.EnqueueCreateTicketJSONRequestBody]. defines body for EnqueueCreateTicket for application/json ContentType.
+	EnqueueCreateTicketRequest = gen.EnqueueCreateTicketJSONRequestBody
+	// EnqueueReportingDataExportRequest is [gen.EnqueueReportingDataExportJSONRequestBody]. defines body for EnqueueReportingDataExport for application/json ContentType.
+	EnqueueReportingDataExportRequest = gen.EnqueueReportingDataExportJSONRequestBody
 	// ExternalPage is [gen.ExternalPage]. External pages that you have added to your Fin Content Library.
 	ExternalPage = gen.ExternalPage
 	// ExternalPagesList is [gen.ExternalPagesList]. This will return a list of external pages for the App.
@@ -285,8 +285,8 @@ type (
 	IpAllowlist = gen.IpAllowlist
 	// Jobs is [gen.Jobs]. Jobs are tasks that are processed asynchronously by the Intercom system after being enqueued via the API.
 	Jobs = gen.Jobs
-	// LinkConversationToTicketJSONRequestBody is [gen.LinkConversationToTicketJSONRequestBody]. defines body for LinkConversationToTicket for application/json ContentType.
-	LinkConversationToTicketJSONRequestBody = gen.LinkConversationToTicketJSONRequestBody
+	// LinkConversationToTicketRequest is [gen.LinkConversationToTicketJSONRequestBody]. defines body for LinkConversationToTicket for application/json ContentType.
+	LinkConversationToTicketRequest = gen.LinkConversationToTicketJSONRequestBody
 	// ListActivityLogsParams is [gen.ListActivityLogsParams]. defines parameters for ListActivityLogs.
 	ListActivityLogsParams = gen.ListActivityLogsParams
 	// ListAdminsParams is [gen.ListAdminsParams]. defines parameters for ListAdmins.
@@ -405,8 +405,8 @@ type (
 	ReplyConversationRequest = gen.ReplyConversationRequest
 	// ReplyTicketRequest is [gen.ReplyTicketRequest]. A reply to a ticket, from a contact or an admin.
 	ReplyTicketRequest = gen.ReplyTicketRequest
-	// ReplyToFinJSONRequestBody is [gen.ReplyToFinJSONRequestBody]. defines body for ReplyToFin for application/json ContentType.
-	ReplyToFinJSONRequestBody = gen.ReplyToFinJSONRequestBody
+	// ReplyToFinRequest is [gen.ReplyToFinJSONRequestBody]. defines body for ReplyToFin for application/json ContentType.
+	ReplyToFinRequest = gen.ReplyToFinJSONRequestBody
 	// ReportingDataExportJob is [gen.ReportingDataExportJob]. defines parameters for EnqueueReportingDataExport.
 	ReportingDataExportJob = gen.ReportingDataExportJob
 	// ReportingDataExportStatus is [gen.ReportingDataExportStatus]. defines parameters for GetReportingDataExport.
@@ -423,8 +423,8 @@ type (
 	RetrieveWhatsAppMessageStatusParams = gen.RetrieveWhatsAppMessageStatusParams
 	// ScrollOverAllCompaniesParams is [gen.ScrollOverAllCompaniesParams]. defines parameters for ScrollOverAllCompanies.
 	ScrollOverAllCompaniesParams = gen.ScrollOverAllCompaniesParams
-	// SearchActivityLogsJSONRequestBody is [gen.SearchActivityLogsJSONRequestBody]. defines body for SearchActivityLogs for application/json ContentType.
-	SearchActivityLogsJSONRequestBody = gen.SearchActivityLogsJSONRequestBody
+	// SearchActivityLogsRequest is [gen.SearchActivityLogsJSONRequestBody]. defines body for SearchActivityLogs for application/json ContentType.
+	SearchActivityLogsRequest = gen.SearchActivityLogsJSONRequestBody
 	// SearchArticlesParams is [gen.SearchArticlesParams]. defines parameters for SearchArticles.
 	SearchArticlesParams = gen.SearchArticlesParams
 	// SearchContactsParams is [gen.SearchContactsParams]. defines parameters for SearchContacts.
@@ -441,8 +441,8 @@ type (
 	Segment = gen.Segment
 	// SegmentList is [gen.SegmentList]. This will return a list of Segment Objects.
 	SegmentList = gen.SegmentList
-	// SetAwayAdminJSONRequestBody is [gen.SetAwayAdminJSONRequestBody]. defines body for SetAwayAdmin for application/json ContentType.
-	SetAwayAdminJSONRequestBody = gen.SetAwayAdminJSONRequestBody
+	// SetAwayAdminRequest is [gen.SetAwayAdminJSONRequestBody]. defines body for SetAwayAdmin for application/json ContentType.
+	SetAwayAdminRequest = gen.SetAwayAdminJSONRequestBody
 	// ShowContactByExternalIdParams is [gen.ShowContactByExternalIdParams]. defines parameters for ShowContactByExternalId.
 	ShowContactByExternalIdParams = gen.ShowContactByExternalIdParams
 	// ShowContactParams is [gen.ShowContactParams]. defines parameters for ShowContact.
@@ -453,10 +453,10 @@ type (
 	SideConversationSummary = gen.SideConversationSummary
 	// SingleFilterSearchRequestOperator is [gen.SingleFilterSearchRequestOperator]. The accepted operators you can use to define how you want to search for the value.
 	SingleFilterSearchRequestOperator = gen.SingleFilterSearchRequestOperator
-	// StartFinConversationJSONRequestBody is [gen.StartFinConversationJSONRequestBody]. defines body for StartFinConversation for application/json ContentType.
-	StartFinConversationJSONRequestBody = gen.StartFinConversationJSONRequestBody
-	// SubmitFinCsatJSONRequestBody is [gen.SubmitFinCsatJSONRequestBody]. defines body for SubmitFinCsat for application/json ContentType.
-	SubmitFinCsatJSONRequestBody = gen.SubmitFinCsatJSONRequestBody
+	// StartFinConversationRequest is [gen.StartFinConversationJSONRequestBody]. defines body for StartFinConversation for application/json ContentType.
+	StartFinConversationRequest = gen.StartFinConversationJSONRequestBody
+	// SubmitFinCsatRequest is [gen.SubmitFinCsatJSONRequestBody]. defines body for SubmitFinCsat for application/json ContentType.
+	SubmitFinCsatRequest = gen.SubmitFinCsatJSONRequestBody
 	// SubscriptionType is [gen.SubscriptionType]. A subscription type lets customers easily opt out of non-essential communications without missing what's important to them.
 	SubscriptionType = gen.SubscriptionType
 	// SubscriptionTypeList is [gen.SubscriptionTypeList]. A list of subscription type objects.
@@ -529,8 +529,8 @@ type (
 	UpdateOfficeHoursExceptionRequest = gen.UpdateOfficeHoursExceptionRequest
 	// UpdateOfficeHoursScheduleRequest is [gen.UpdateOfficeHoursScheduleRequest]. The request payload for updating an office hours schedule.
 	UpdateOfficeHoursScheduleRequest = gen.UpdateOfficeHoursScheduleRequest
-	// UpdateTicketJSONRequestBody is [gen.UpdateTicketJSONRequestBody]. defines body for UpdateTicket for application/json ContentType.
-	UpdateTicketJSONRequestBody = gen.UpdateTicketJSONRequestBody
+	// UpdateTicketRequest is [gen.UpdateTicketJSONRequestBody]. defines body for UpdateTicket for application/json ContentType.
+	UpdateTicketRequest = gen.UpdateTicketJSONRequestBody
 	// UpdateTicketTypeAttributeRequest is [gen.UpdateTicketTypeAttributeRequest]. You can update a Ticket Type Attribute.
 	UpdateTicketTypeAttributeRequest = gen.UpdateTicketTypeAttributeRequest
 	// UpdateTicketTypeRequest is [gen.UpdateTicketTypeRequest]. The request payload for updating a ticket type.
@@ -590,12 +590,6 @@ type (
 	AssignConversationRequestMessageType = gen.AssignConversationRequestMessageType
 	// AssignConversationRequestType is [gen.AssignConversationRequestType]. Example: admin.
 	AssignConversationRequestType = gen.AssignConversationRequestType
-	// AttachTagToArticleJSONBody is [gen.AttachTagToArticleJSONBody]. defines parameters for AttachTagToArticle.
-	AttachTagToArticleJSONBody = gen.AttachTagToArticleJSONBody
-	// AttachTagToContentSnippetJSONBody is [gen.AttachTagToContentSnippetJSONBody]. defines parameters for AttachTagToContentSnippet.
-	AttachTagToContentSnippetJSONBody = gen.AttachTagToContentSnippetJSONBody
-	// AttachTagToInternalArticleJSONBody is [gen.AttachTagToInternalArticleJSONBody]. defines parameters for AttachTagToInternalArticle.
-	AttachTagToInternalArticleJSONBody = gen.AttachTagToInternalArticleJSONBody
 	// AudienceType is [gen.AudienceType]. The type of object.
 	AudienceType = gen.AudienceType
 	// CloseConversationRequest is [gen.CloseConversationRequest]. Payload of the request to close a conversation.
@@ -786,8 +780,6 @@ type (
 	ConvertVisitorRequestVisitor = gen.ConvertVisitorRequestVisitor
 	// CreateArticleRequestState is [gen.CreateArticleRequestState]. Whether the article will be `published` or will be a `draft`.
 	CreateArticleRequestState = gen.CreateArticleRequestState
-	// CreateCompanyNoteJSONBody is [gen.CreateCompanyNoteJSONBody]. defines parameters for CreateCompanyNote.
-	CreateCompanyNoteJSONBody = gen.CreateCompanyNoteJSONBody
 	// CreateContentImportSourceRequestStatus is [gen.CreateContentImportSourceRequestStatus]. The status of the content import source.
 	CreateContentImportSourceRequestStatus = gen.CreateContentImportSourceRequestStatus
 	// CreateContentImportSourceRequestSyncBehavior is [gen.CreateContentImportSourceRequestSyncBehavior]. If you intend to create or update External Pages via the API, this should be set to `api`.
@@ -858,8 +850,6 @@ type (
 	CreateMessageRequestMessageType = gen.CreateMessageRequestMessageType
 	// CreateOfficeHoursExceptionRequestExceptionType is [gen.CreateOfficeHoursExceptionRequestExceptionType]. The type of exception.
 	CreateOfficeHoursExceptionRequestExceptionType = gen.CreateOfficeHoursExceptionRequestExceptionType
-	// CreateTicketJSONBody is [gen.CreateTicketJSONBody]. defines parameters for CreateTicket.
-	CreateTicketJSONBody = gen.CreateTicketJSONBody
 	// CreateTicketRequestAssignment is [gen.CreateTicketRequestAssignment]. defines model for create_ticket_request_assignment.
 	CreateTicketRequestAssignment = gen.CreateTicketRequestAssignment
 	// CreateTicketTypeAttributeRequestDataType is [gen.CreateTicketTypeAttributeRequestDataType]. The data type of the attribute Example: string.
@@ -884,10 +874,6 @@ type (
 	CustomerByUserId = gen.CustomerByUserId
 	// CustomerRequest is [gen.CustomerRequest]. defines model for customer_request.
 	CustomerRequest = gen.CustomerRequest
-	// EnqueueCreateTicketJSONBody is [gen.EnqueueCreateTicketJSONBody]. defines parameters for EnqueueCreateTicket.
-	EnqueueCreateTicketJSONBody = gen.EnqueueCreateTicketJSONBody
-	// EnqueueReportingDataExportJSONBody is [gen.EnqueueReportingDataExportJSONBody]. defines parameters for EnqueueReportingDataExport.
-	EnqueueReportingDataExportJSONBody = gen.EnqueueReportingDataExportJSONBody
 	// FinAgentAttachment is [gen.FinAgentAttachment]. An attachment object representing a file or URL attachment included with a message.
 	FinAgentAttachment = gen.FinAgentAttachment
 	// FinAgentAttachmentType is [gen.FinAgentAttachmentType]. The type of attachment.
@@ -908,8 +894,6 @@ type (
 	GroupTranslatedContent = gen.GroupTranslatedContent
 	// GroupTranslatedContentType is [gen.GroupTranslatedContentType]. The type of object - group_translated_content.
 	GroupTranslatedContentType = gen.GroupTranslatedContentType
-	// LinkConversationToTicketJSONBody is [gen.LinkConversationToTicketJSONBody]. defines parameters for LinkConversationToTicket.
-	LinkConversationToTicketJSONBody = gen.LinkConversationToTicketJSONBody
 	// ListContactMergeHistoryParamsOrder is [gen.ListContactMergeHistoryParamsOrder]. defines parameters for ListContactMergeHistory.
 	ListContactMergeHistoryParamsOrder = gen.ListContactMergeHistoryParamsOrder
 	// ListDataAttributesParamsModel is [gen.ListDataAttributesParamsModel]. defines parameters for ListDataAttributes.
@@ -968,16 +952,12 @@ type (
 	RedactConversationSourceRequestType = gen.RedactConversationSourceRequestType
 	// RegisterFinVoiceCallRequestSource is [gen.RegisterFinVoiceCallRequestSource]. Source of the call.
 	RegisterFinVoiceCallRequestSource = gen.RegisterFinVoiceCallRequestSource
-	// ReplyToFinJSONBody is [gen.ReplyToFinJSONBody]. defines parameters for ReplyToFin.
-	ReplyToFinJSONBody = gen.ReplyToFinJSONBody
 	// RetrieveDataConnectorParamsStateVersion is [gen.RetrieveDataConnectorParamsStateVersion]. defines parameters for RetrieveDataConnector.
 	RetrieveDataConnectorParamsStateVersion = gen.RetrieveDataConnectorParamsStateVersion
 	// SalesAgent is [gen.SalesAgent]. Data related to Sales Agent involvement in the conversation.
 	SalesAgent = gen.SalesAgent
 	// SalesAgentOutcome is [gen.SalesAgentOutcome]. The fixed outcome of the sales agent interaction, used for billing and tracking.
 	SalesAgentOutcome = gen.SalesAgentOutcome
-	// SearchActivityLogsJSONBody is [gen.SearchActivityLogsJSONBody]. defines parameters for SearchActivityLogs.
-	SearchActivityLogsJSONBody = gen.SearchActivityLogsJSONBody
 	// SearchContentParamsContentTypes is [gen.SearchContentParamsContentTypes]. defines parameters for SearchContent.
 	SearchContentParamsContentTypes = gen.SearchContentParamsContentTypes
 	// SearchContentParamsCopilotState is [gen.SearchContentParamsCopilotState]. defines parameters for SearchContent.
@@ -998,22 +978,16 @@ type (
 	SegmentPersonType = gen.SegmentPersonType
 	// SegmentType is [gen.SegmentType]. The type of object.
 	SegmentType = gen.SegmentType
-	// SetAwayAdminJSONBody is [gen.SetAwayAdminJSONBody]. defines parameters for SetAwayAdmin.
-	SetAwayAdminJSONBody = gen.SetAwayAdminJSONBody
 	// SingleFilterSearchRequest is [gen.SingleFilterSearchRequest]. Search using Intercoms Search APIs with a single filter.
 	SingleFilterSearchRequest = gen.SingleFilterSearchRequest
 	// SnoozeConversationRequest is [gen.SnoozeConversationRequest]. Payload of the request to snooze a conversation.
 	SnoozeConversationRequest = gen.SnoozeConversationRequest
 	// SnoozeConversationRequestMessageType is [gen.SnoozeConversationRequestMessageType]. Example: snoozed.
 	SnoozeConversationRequestMessageType = gen.SnoozeConversationRequestMessageType
-	// StartFinConversationJSONBody is [gen.StartFinConversationJSONBody]. defines parameters for StartFinConversation.
-	StartFinConversationJSONBody = gen.StartFinConversationJSONBody
 	// StartingAfter is [gen.StartingAfter]. defines model for starting_after.
 	StartingAfter = gen.StartingAfter
-	// SubmitFinCsatJSONBody is [gen.SubmitFinCsatJSONBody]. defines parameters for SubmitFinCsat.
-	SubmitFinCsatJSONBody = gen.SubmitFinCsatJSONBody
-	// SubmitFinCsatJSONBodyRating is [gen.SubmitFinCsatJSONBodyRating]. defines parameters for SubmitFinCsat.
-	SubmitFinCsatJSONBodyRating = gen.SubmitFinCsatJSONBodyRating
+	// SubmitFinCsatRequestRating is [gen.SubmitFinCsatJSONBodyRating]. defines parameters for SubmitFinCsat.
+	SubmitFinCsatRequestRating = gen.SubmitFinCsatJSONBodyRating
 	// TagCompanyRequestCompaniesItem is [gen.TagCompanyRequestCompaniesItem]. defines model for tag_company_request_companies_item.
 	TagCompanyRequestCompaniesItem = gen.TagCompanyRequestCompaniesItem
 	// TagMultipleUsersRequestUsersItem is [gen.TagMultipleUsersRequestUsersItem]. defines model for tag_multiple_users_request_users_item.
@@ -1056,8 +1030,6 @@ type (
 	UpdateExternalPageRequestLocale = gen.UpdateExternalPageRequestLocale
 	// UpdateOfficeHoursExceptionRequestExceptionType is [gen.UpdateOfficeHoursExceptionRequestExceptionType]. The type of exception.
 	UpdateOfficeHoursExceptionRequestExceptionType = gen.UpdateOfficeHoursExceptionRequestExceptionType
-	// UpdateTicketJSONBody is [gen.UpdateTicketJSONBody]. defines parameters for UpdateTicket.
-	UpdateTicketJSONBody = gen.UpdateTicketJSONBody
 	// UpdateTicketTypeRequestCategory is [gen.UpdateTicketTypeRequestCategory]. Category of the Ticket Type.
 	UpdateTicketTypeRequestCategory = gen.UpdateTicketTypeRequestCategory
 	// VisitorCompanies is [gen.VisitorCompanies]. defines model for visitor_companies.
@@ -1402,8 +1374,8 @@ type (
 	PagesLinkType = gen.PagesLinkType
 	// PhoneSwitchType is [gen.PhoneSwitchType]. Example: phone_call_redirect.
 	PhoneSwitchType = gen.PhoneSwitchType
-	// ReplyToFin200JSONResponseBodyStatus is [gen.ReplyToFin200JSONResponseBodyStatus]. defines parameters for ReplyToFin.
-	ReplyToFin200JSONResponseBodyStatus = gen.ReplyToFin200JSONResponseBodyStatus
+	// ReplyToFinResponseStatus is [gen.ReplyToFin200JSONResponseBodyStatus]. defines parameters for ReplyToFin.
+	ReplyToFinResponseStatus = gen.ReplyToFin200JSONResponseBodyStatus
 	// SegmentListType is [gen.SegmentListType]. The type of the object Example: segment.list.
 	SegmentListType = gen.SegmentListType
 	// SideConversationListPagesType is [gen.SideConversationListPagesType]. Example: pages.
@@ -1412,12 +1384,12 @@ type (
 	SideConversationListType = gen.SideConversationListType
 	// SlaAppliedSlaStatus is [gen.SlaAppliedSlaStatus]. SLA statuses: - `hit`: If there’s at least one hit event in the underlying sla_events table, and no “missed” or “canceled” events for the conversation.
 	SlaAppliedSlaStatus = gen.SlaAppliedSlaStatus
-	// StartFinConversation200JSONResponseBodyStatus is [gen.StartFinConversation200JSONResponseBodyStatus]. defines parameters for StartFinConversation.
-	StartFinConversation200JSONResponseBodyStatus = gen.StartFinConversation200JSONResponseBodyStatus
-	// SubmitFinCsat200JSONResponseBodyRating is [gen.SubmitFinCsat200JSONResponseBodyRating]. defines parameters for SubmitFinCsat.
-	SubmitFinCsat200JSONResponseBodyRating = gen.SubmitFinCsat200JSONResponseBodyRating
-	// SubmitFinCsat200JSONResponseBodyStatus is [gen.SubmitFinCsat200JSONResponseBodyStatus]. defines parameters for SubmitFinCsat.
-	SubmitFinCsat200JSONResponseBodyStatus = gen.SubmitFinCsat200JSONResponseBodyStatus
+	// StartFinConversationResponseStatus is [gen.StartFinConversation200JSONResponseBodyStatus]. defines parameters for StartFinConversation.
+	StartFinConversationResponseStatus = gen.StartFinConversation200JSONResponseBodyStatus
+	// SubmitFinCsatResponseRating is [gen.SubmitFinCsat200JSONResponseBodyRating]. defines parameters for SubmitFinCsat.
+	SubmitFinCsatResponseRating = gen.SubmitFinCsat200JSONResponseBodyRating
+	// SubmitFinCsatResponseStatus is [gen.SubmitFinCsat200JSONResponseBodyStatus]. defines parameters for SubmitFinCsat.
+	SubmitFinCsatResponseStatus = gen.SubmitFinCsat200JSONResponseBodyStatus
 	// SubscriptionTypeConsentType is [gen.SubscriptionTypeConsentType]. Describes the type of consent.
 	SubscriptionTypeConsentType = gen.SubscriptionTypeConsentType
 	// SubscriptionTypeContentTypes is [gen.SubscriptionTypeContentTypes]. Example: email.
@@ -2679,18 +2651,18 @@ const (
 	RegisterFinVoiceCallRequestSourceFive9 = gen.RegisterFinVoiceCallRequestSourceFive9
 	// RegisterFinVoiceCallRequestSourceZoomPhone is [gen.RegisterFinVoiceCallRequestSourceZoomPhone], of type RegisterFinVoiceCallRequestSource.
 	RegisterFinVoiceCallRequestSourceZoomPhone = gen.RegisterFinVoiceCallRequestSourceZoomPhone
-	// ReplyToFin200JSONResponseBodyStatusAwaitingUserReply is [gen.ReplyToFin200JSONResponseBodyStatusAwaitingUserReply], of type ReplyToFin200JSONResponseBodyStatus.
-	ReplyToFin200JSONResponseBodyStatusAwaitingUserReply = gen.ReplyToFin200JSONResponseBodyStatusAwaitingUserReply
-	// ReplyToFin200JSONResponseBodyStatusComplete is [gen.ReplyToFin200JSONResponseBodyStatusComplete], of type ReplyToFin200JSONResponseBodyStatus.
-	ReplyToFin200JSONResponseBodyStatusComplete = gen.ReplyToFin200JSONResponseBodyStatusComplete
-	// ReplyToFin200JSONResponseBodyStatusEscalated is [gen.ReplyToFin200JSONResponseBodyStatusEscalated], of type ReplyToFin200JSONResponseBodyStatus.
-	ReplyToFin200JSONResponseBodyStatusEscalated = gen.ReplyToFin200JSONResponseBodyStatusEscalated
-	// ReplyToFin200JSONResponseBodyStatusReplying is [gen.ReplyToFin200JSONResponseBodyStatusReplying], of type ReplyToFin200JSONResponseBodyStatus.
-	ReplyToFin200JSONResponseBodyStatusReplying = gen.ReplyToFin200JSONResponseBodyStatusReplying
-	// ReplyToFin200JSONResponseBodyStatusResolved is [gen.ReplyToFin200JSONResponseBodyStatusResolved], of type ReplyToFin200JSONResponseBodyStatus.
-	ReplyToFin200JSONResponseBodyStatusResolved = gen.ReplyToFin200JSONResponseBodyStatusResolved
-	// ReplyToFin200JSONResponseBodyStatusThinking is [gen.ReplyToFin200JSONResponseBodyStatusThinking], of type ReplyToFin200JSONResponseBodyStatus.
-	ReplyToFin200JSONResponseBodyStatusThinking = gen.ReplyToFin200JSONResponseBodyStatusThinking
+	// ReplyToFinResponseStatusAwaitingUserReply is [gen.ReplyToFin200JSONResponseBodyStatusAwaitingUserReply], of type ReplyToFinResponseStatus.
+	ReplyToFinResponseStatusAwaitingUserReply = gen.ReplyToFin200JSONResponseBodyStatusAwaitingUserReply
+	// ReplyToFinResponseStatusComplete is [gen.ReplyToFin200JSONResponseBodyStatusComplete], of type ReplyToFinResponseStatus.
+	ReplyToFinResponseStatusComplete = gen.ReplyToFin200JSONResponseBodyStatusComplete
+	// ReplyToFinResponseStatusEscalated is [gen.ReplyToFin200JSONResponseBodyStatusEscalated], of type ReplyToFinResponseStatus.
+	ReplyToFinResponseStatusEscalated = gen.ReplyToFin200JSONResponseBodyStatusEscalated
+	// ReplyToFinResponseStatusReplying is [gen.ReplyToFin200JSONResponseBodyStatusReplying], of type ReplyToFinResponseStatus.
+	ReplyToFinResponseStatusReplying = gen.ReplyToFin200JSONResponseBodyStatusReplying
+	// ReplyToFinResponseStatusResolved is [gen.ReplyToFin200JSONResponseBodyStatusResolved], of type ReplyToFinResponseStatus.
+	ReplyToFinResponseStatusResolved = gen.ReplyToFin200JSONResponseBodyStatusResolved
+	// ReplyToFinResponseStatusThinking is [gen.ReplyToFin200JSONResponseBodyStatusThinking], of type ReplyToFinResponseStatus.
+	ReplyToFinResponseStatusThinking = gen.ReplyToFin200JSONResponseBodyStatusThinking
 	// RetrieveDataConnectorParamsStateVersionDraft is [gen.RetrieveDataConnectorParamsStateVersionDraft], of type RetrieveDataConnectorParamsStateVersion.
 	RetrieveDataConnectorParamsStateVersionDraft = gen.RetrieveDataConnectorParamsStateVersionDraft
 	// RetrieveDataConnectorParamsStateVersionLive is [gen.RetrieveDataConnectorParamsStateVersionLive], of type RetrieveDataConnectorParamsStateVersion.
@@ -2783,40 +2755,40 @@ const (
 	SlaAppliedSlaStatusMissed = gen.SlaAppliedSlaStatusMissed
 	// SnoozeConversationRequestMessageTypeSnoozed is [gen.SnoozeConversationRequestMessageTypeSnoozed], of type SnoozeConversationRequestMessageType.
 	SnoozeConversationRequestMessageTypeSnoozed = gen.SnoozeConversationRequestMessageTypeSnoozed
-	// StartFinConversation200JSONResponseBodyStatusAwaitingUserReply is [gen.StartFinConversation200JSONResponseBodyStatusAwaitingUserReply], of type StartFinConversation200JSONResponseBodyStatus.
-	StartFinConversation200JSONResponseBodyStatusAwaitingUserReply = gen.StartFinConversation200JSONResponseBodyStatusAwaitingUserReply
-	// StartFinConversation200JSONResponseBodyStatusComplete is [gen.StartFinConversation200JSONResponseBodyStatusComplete], of type StartFinConversation200JSONResponseBodyStatus.
-	StartFinConversation200JSONResponseBodyStatusComplete = gen.StartFinConversation200JSONResponseBodyStatusComplete
-	// StartFinConversation200JSONResponseBodyStatusEscalated is [gen.StartFinConversation200JSONResponseBodyStatusEscalated], of type StartFinConversation200JSONResponseBodyStatus.
-	StartFinConversation200JSONResponseBodyStatusEscalated = gen.StartFinConversation200JSONResponseBodyStatusEscalated
-	// StartFinConversation200JSONResponseBodyStatusReplying is [gen.StartFinConversation200JSONResponseBodyStatusReplying], of type StartFinConversation200JSONResponseBodyStatus.
-	StartFinConversation200JSONResponseBodyStatusReplying = gen.StartFinConversation200JSONResponseBodyStatusReplying
-	// StartFinConversation200JSONResponseBodyStatusResolved is [gen.StartFinConversation200JSONResponseBodyStatusResolved], of type StartFinConversation200JSONResponseBodyStatus.
-	StartFinConversation200JSONResponseBodyStatusResolved = gen.StartFinConversation200JSONResponseBodyStatusResolved
-	// StartFinConversation200JSONResponseBodyStatusThinking is [gen.StartFinConversation200JSONResponseBodyStatusThinking], of type StartFinConversation200JSONResponseBodyStatus.
-	StartFinConversation200JSONResponseBodyStatusThinking = gen.StartFinConversation200JSONResponseBodyStatusThinking
-	// SubmitFinCsat200JSONResponseBodyRatingAmazing is [gen.SubmitFinCsat200JSONResponseBodyRatingAmazing], of type SubmitFinCsat200JSONResponseBodyRating.
-	SubmitFinCsat200JSONResponseBodyRatingAmazing = gen.SubmitFinCsat200JSONResponseBodyRatingAmazing
-	// SubmitFinCsat200JSONResponseBodyRatingBad is [gen.SubmitFinCsat200JSONResponseBodyRatingBad], of type SubmitFinCsat200JSONResponseBodyRating.
-	SubmitFinCsat200JSONResponseBodyRatingBad = gen.SubmitFinCsat200JSONResponseBodyRatingBad
-	// SubmitFinCsat200JSONResponseBodyRatingGood is [gen.SubmitFinCsat200JSONResponseBodyRatingGood], of type SubmitFinCsat200JSONResponseBodyRating.
-	SubmitFinCsat200JSONResponseBodyRatingGood = gen.SubmitFinCsat200JSONResponseBodyRatingGood
-	// SubmitFinCsat200JSONResponseBodyRatingOk is [gen.SubmitFinCsat200JSONResponseBodyRatingOk], of type SubmitFinCsat200JSONResponseBodyRating.
-	SubmitFinCsat200JSONResponseBodyRatingOk = gen.SubmitFinCsat200JSONResponseBodyRatingOk
-	// SubmitFinCsat200JSONResponseBodyRatingTerrible is [gen.SubmitFinCsat200JSONResponseBodyRatingTerrible], of type SubmitFinCsat200JSONResponseBodyRating.
-	SubmitFinCsat200JSONResponseBodyRatingTerrible = gen.SubmitFinCsat200JSONResponseBodyRatingTerrible
-	// SubmitFinCsat200JSONResponseBodyStatusRated is [gen.SubmitFinCsat200JSONResponseBodyStatusRated], of type SubmitFinCsat200JSONResponseBodyStatus.
-	SubmitFinCsat200JSONResponseBodyStatusRated = gen.SubmitFinCsat200JSONResponseBodyStatusRated
-	// SubmitFinCsatJSONBodyRatingAmazing is [gen.SubmitFinCsatJSONBodyRatingAmazing], of type SubmitFinCsatJSONBodyRating.
-	SubmitFinCsatJSONBodyRatingAmazing = gen.SubmitFinCsatJSONBodyRatingAmazing
-	// SubmitFinCsatJSONBodyRatingBad is [gen.SubmitFinCsatJSONBodyRatingBad], of type SubmitFinCsatJSONBodyRating.
-	SubmitFinCsatJSONBodyRatingBad = gen.SubmitFinCsatJSONBodyRatingBad
-	// SubmitFinCsatJSONBodyRatingGood is [gen.SubmitFinCsatJSONBodyRatingGood], of type SubmitFinCsatJSONBodyRating.
-	SubmitFinCsatJSONBodyRatingGood = gen.SubmitFinCsatJSONBodyRatingGood
-	// SubmitFinCsatJSONBodyRatingOk is [gen.SubmitFinCsatJSONBodyRatingOk], of type SubmitFinCsatJSONBodyRating.
-	SubmitFinCsatJSONBodyRatingOk = gen.SubmitFinCsatJSONBodyRatingOk
-	// SubmitFinCsatJSONBodyRatingTerrible is [gen.SubmitFinCsatJSONBodyRatingTerrible], of type SubmitFinCsatJSONBodyRating.
-	SubmitFinCsatJSONBodyRatingTerrible = gen.SubmitFinCsatJSONBodyRatingTerrible
+	// StartFinConversationResponseStatusAwaitingUserReply is [gen.StartFinConversation200JSONResponseBodyStatusAwaitingUserReply], of type StartFinConversationResponseStatus.
+	StartFinConversationResponseStatusAwaitingUserReply = gen.StartFinConversation200JSONResponseBodyStatusAwaitingUserReply
+	// StartFinConversationResponseStatusComplete is [gen.StartFinConversation200JSONResponseBodyStatusComplete], of type StartFinConversationResponseStatus.
+	StartFinConversationResponseStatusComplete = gen.StartFinConversation200JSONResponseBodyStatusComplete
+	// StartFinConversationResponseStatusEscalated is [gen.StartFinConversation200JSONResponseBodyStatusEscalated], of type StartFinConversationResponseStatus.
+	StartFinConversationResponseStatusEscalated = gen.StartFinConversation200JSONResponseBodyStatusEscalated
+	// StartFinConversationResponseStatusReplying is [gen.StartFinConversation200JSONResponseBodyStatusReplying], of type StartFinConversationResponseStatus.
+	StartFinConversationResponseStatusReplying = gen.StartFinConversation200JSONResponseBodyStatusReplying
+	// StartFinConversationResponseStatusResolved is [gen.StartFinConversation200JSONResponseBodyStatusResolved], of type StartFinConversationResponseStatus.
+	StartFinConversationResponseStatusResolved = gen.StartFinConversation200JSONResponseBodyStatusResolved
+	// StartFinConversationResponseStatusThinking is [gen.StartFinConversation200JSONResponseBodyStatusThinking], of type StartFinConversationResponseStatus.
+	StartFinConversationResponseStatusThinking = gen.StartFinConversation200JSONResponseBodyStatusThinking
+	// SubmitFinCsatRequestRatingAmazing is [gen.SubmitFinCsatJSONBodyRatingAmazing], of type SubmitFinCsatRequestRating.
+	SubmitFinCsatRequestRatingAmazing = gen.SubmitFinCsatJSONBodyRatingAmazing
+	// SubmitFinCsatRequestRatingBad is [gen.SubmitFinCsatJSONBodyRatingBad], of type SubmitFinCsatRequestRating.
+	SubmitFinCsatRequestRatingBad = gen.SubmitFinCsatJSONBodyRatingBad
+	// SubmitFinCsatRequestRatingGood is [gen.SubmitFinCsatJSONBodyRatingGood], of type SubmitFinCsatRequestRating.
+	SubmitFinCsatRequestRatingGood = gen.SubmitFinCsatJSONBodyRatingGood
+	// SubmitFinCsatRequestRatingOk is [gen.SubmitFinCsatJSONBodyRatingOk], of type SubmitFinCsatRequestRating.
+	SubmitFinCsatRequestRatingOk = gen.SubmitFinCsatJSONBodyRatingOk
+	// SubmitFinCsatRequestRatingTerrible is [gen.SubmitFinCsatJSONBodyRatingTerrible], of type SubmitFinCsatRequestRating.
+	SubmitFinCsatRequestRatingTerrible = gen.SubmitFinCsatJSONBodyRatingTerrible
+	// SubmitFinCsatResponseRatingAmazing is [gen.SubmitFinCsat200JSONResponseBodyRatingAmazing], of type SubmitFinCsatResponseRating.
+	SubmitFinCsatResponseRatingAmazing = gen.SubmitFinCsat200JSONResponseBodyRatingAmazing
+	// SubmitFinCsatResponseRatingBad is [gen.SubmitFinCsat200JSONResponseBodyRatingBad], of type SubmitFinCsatResponseRating.
+	SubmitFinCsatResponseRatingBad = gen.SubmitFinCsat200JSONResponseBodyRatingBad
+	// SubmitFinCsatResponseRatingGood is [gen.SubmitFinCsat200JSONResponseBodyRatingGood], of type SubmitFinCsatResponseRating.
+	SubmitFinCsatResponseRatingGood = gen.SubmitFinCsat200JSONResponseBodyRatingGood
+	// SubmitFinCsatResponseRatingOk is [gen.SubmitFinCsat200JSONResponseBodyRatingOk], of type SubmitFinCsatResponseRating.
+	SubmitFinCsatResponseRatingOk = gen.SubmitFinCsat200JSONResponseBodyRatingOk
+	// SubmitFinCsatResponseRatingTerrible is [gen.SubmitFinCsat200JSONResponseBodyRatingTerrible], of type SubmitFinCsatResponseRating.
+	SubmitFinCsatResponseRatingTerrible = gen.SubmitFinCsat200JSONResponseBodyRatingTerrible
+	// SubmitFinCsatResponseStatusRated is [gen.SubmitFinCsat200JSONResponseBodyStatusRated], of type SubmitFinCsatResponseStatus.
+	SubmitFinCsatResponseStatusRated = gen.SubmitFinCsat200JSONResponseBodyStatusRated
 	// SubscriptionTypeConsentTypeOptIn is [gen.SubscriptionTypeConsentTypeOptIn], of type SubscriptionTypeConsentType.
 	SubscriptionTypeConsentTypeOptIn = gen.SubscriptionTypeConsentTypeOptIn
 	// SubscriptionTypeConsentTypeOptOut is [gen.SubscriptionTypeConsentTypeOptOut], of type SubscriptionTypeConsentType.

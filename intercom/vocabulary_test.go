@@ -68,7 +68,8 @@ func exportedSurface(pkg *types.Package, visit func(where string, t types.Type))
 // elements, keys and method signatures to any depth, and for every enum type
 // of package gen met on the way (a named type with constants) it requires
 // each of its constants to be declared in package intercom with the same
-// value (intercom.DataExportStatusCompleted, a field of DataExport's, is one).
+// type and value (intercom.DataExportStatusCompleted, a field of
+// DataExport's, is one).
 func TestEveryReachableEnumConstantDeclared(t *testing.T) {
 	pkg, err := checkedIntercom()
 	if err != nil {
@@ -147,11 +148,22 @@ func TestEveryReachableEnumConstantDeclared(t *testing.T) {
 	if _, ok := enums["DataExportStatus"]; !ok {
 		t.Errorf("gen.DataExportStatus not reached (DataExport.Status): the walk is broken")
 	}
+	if pkg.Scope().Lookup("DataExportStatusCompleted") == nil {
+		t.Error("intercom.DataExportStatusCompleted is not declared")
+	}
+	// The constants of package intercom, by type and value: a gen constant is
+	// declared when one of them has its type and value, whatever its name
+	// (the naming rule renames some: SubmitFinCsatResponseRatingGood).
+	declared := map[string]bool{}
+	for _, n := range pkg.Scope().Names() {
+		if c, ok := pkg.Scope().Lookup(n).(*types.Const); ok && c.Exported() {
+			declared[types.TypeString(c.Type(), nil)+"="+c.Val().ExactString()] = true
+		}
+	}
 	var missing []string
 	for name, where := range enums {
 		for _, c := range constsOf[name] {
-			got, ok := pkg.Scope().Lookup(c.Name()).(*types.Const)
-			if !ok || !types.Identical(got.Type(), c.Type()) || got.Val().ExactString() != c.Val().ExactString() {
+			if !declared[types.TypeString(c.Type(), nil)+"="+c.Val().ExactString()] {
 				missing = append(missing, c.Name()+" (of "+name+", reached from "+where+")")
 			}
 		}
@@ -225,4 +237,29 @@ func exportedReceiver(fd *ast.FuncDecl) bool {
 	}
 	id, ok := t.(*ast.Ident)
 	return ok && id.IsExported()
+}
+
+// TestNoGeneratorNamesExported proves issue 23 item 2's rule on package
+// intercom: no exported identifier carries oapi-codegen's body suffixes
+// (<Op>JSONRequestBody, <Op>JSONBody, <Op><status>JSONResponseBody); they
+// are <Op>Request and <Op>Response (CONTRIBUTING.md, "Names users spell").
+func TestNoGeneratorNamesExported(t *testing.T) {
+	pkg, err := checkedIntercom()
+	if err != nil {
+		t.Fatalf("type-check package intercom: %v", err)
+	}
+	var bad []string
+	for _, n := range pkg.Scope().Names() {
+		if token.IsExported(n) && (strings.Contains(n, "JSONRequestBody") || strings.Contains(n, "JSONBody") || strings.Contains(n, "JSONResponseBody")) {
+			bad = append(bad, n)
+		}
+	}
+	if len(bad) > 0 {
+		t.Errorf("%d exported names of package intercom carry generator suffixes:\n%s", len(bad), strings.Join(bad, "\n"))
+	}
+	for _, want := range []string{"CreateTicketRequest", "UpdateTicketRequest", "SubmitFinCsatRequestRatingGood"} {
+		if pkg.Scope().Lookup(want) == nil {
+			t.Errorf("intercom.%s is not declared", want)
+		}
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -313,7 +314,12 @@ func (ab *aliasBuilder) add(dst *[]alias, pkg, name string, docs map[string]stri
 		res.Skipped = append(res.Skipped, fmt.Sprintf("%s.%s (%s): not declared for this API version", pkg, name, why))
 		return false
 	}
-	a := name
+	if strings.HasSuffix(name, "JSONBody") && pkg == "gen" {
+		if _, ok := docs[strings.TrimSuffix(name, "JSONBody")+"JSONRequestBody"]; ok {
+			return false // the same type as <Op>JSONRequestBody, aliased as <Op>Request
+		}
+	}
+	a := ruleName(name)
 	if r, ok := ab.rename[name]; ok {
 		a, ab.renamed[name] = r, true
 	}
@@ -372,11 +378,26 @@ func (ab *aliasBuilder) addReachable(gm *genModel, ctors []unionCtor, sig, param
 // compare a field with is spelled in package intercom.
 func (ab *aliasBuilder) addEnums(gm *genModel, roots []string, genDocs map[string]string) {
 	for _, n := range gm.reachableDeep(roots) {
-		if len(gm.consts[n]) == 0 || ab.used[n] == "gen."+n || ab.used[ab.rename[n]] == "gen."+n {
+		if len(gm.consts[n]) == 0 || ab.used[ruleName(n)] == "gen."+n || ab.used[ab.rename[n]] == "gen."+n {
 			continue
 		}
 		ab.add(&ab.enums, "gen", n, genDocs, "an enum reachable from an exported signature")
 	}
+}
+
+// responseBody matches oapi-codegen's names of inline response bodies
+// (ReplyToFin200JSONResponseBody...).
+var responseBody = regexp.MustCompile(`[0-9]{3}JSONResponseBody`)
+
+// ruleName is the name in package intercom of a gen type (or constant) by the
+// naming rule of CONTRIBUTING.md ("Names users spell"): oapi-codegen's
+// <Op>JSONRequestBody and <Op>JSONBody are <Op>Request, its
+// <Op><status>JSONResponseBody is <Op>Response; other names are kept.
+// api/aliases.yaml's rename list overrides it.
+func ruleName(name string) string {
+	name = strings.Replace(name, "JSONRequestBody", "Request", 1)
+	name = strings.Replace(name, "JSONBody", "Request", 1)
+	return responseBody.ReplaceAllString(name, "Response")
 }
 
 // aliasOf maps the gen types aliased to their alias names.
@@ -415,13 +436,14 @@ func (ab *aliasBuilder) constants(gm *genModel) []alias {
 	var consts []alias
 	for _, as := range [][]alias{ab.fromSig, ab.fromReq, ab.listed, ab.enums} {
 		for _, a := range as {
-			for _, c := range gm.consts[strings.TrimPrefix(a.target, "gen.")] {
+			for _, gc := range gm.consts[strings.TrimPrefix(a.target, "gen.")] {
+				c := ruleName(gc)
 				if ab.declared[c] || ab.used[c] != "" {
 					ab.res.Skipped = append(ab.res.Skipped, fmt.Sprintf("gen.%s (constant of %s): the name is taken in package intercom", c, a.name))
 					continue
 				}
-				ab.used[c] = "gen." + c
-				consts = append(consts, alias{c, "gen." + c, a.name})
+				ab.used[c] = "gen." + gc
+				consts = append(consts, alias{c, "gen." + gc, a.name})
 			}
 		}
 	}

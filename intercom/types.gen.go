@@ -12,34 +12,64 @@ import (
 // so that common code imports only package intercom.
 type (
 	// ActivityLog is [gen.ActivityLog]. Activities performed by Admins.
+	//
+	// Read it with its nil-safe getters (GetId, GetCreatedAtTime, GetActivityDescription, ...); its fields and getters are documented at [gen.ActivityLog].
 	ActivityLog = gen.ActivityLog
 	// ActivityLogEventTypeList is [gen.ActivityLogEventTypeList]. A list of all activity log event types.
+	//
+	// Read it with its nil-safe getters (GetType, GetEventTypes); its fields and getters are documented at [gen.ActivityLogEventTypeList].
 	ActivityLogEventTypeList = gen.ActivityLogEventTypeList
 	// ActivityLogList is [gen.ActivityLogList]. A paginated list of activity logs.
+	//
+	// Read it with its nil-safe getters (GetType, GetActivityLogs, GetPages); its fields and getters are documented at [gen.ActivityLogList].
 	ActivityLogList = gen.ActivityLogList
 	// Admin is [gen.Admin]. Admins are teammate accounts that have access to a workspace.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail, GetName, GetType, ...); its fields and getters are documented at [gen.Admin].
 	Admin = gen.Admin
 	// AdminList is [gen.AdminList]. A list of admins associated with a given workspace.
+	//
+	// Read it with its nil-safe getters (GetType, GetAdmins); its fields and getters are documented at [gen.AdminList].
 	AdminList = gen.AdminList
 	// AdminWithApp is [gen.AdminWithApp]. Admins are the teammate accounts that have access to a workspace.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail, GetName, GetType, ...); its fields and getters are documented at [gen.AdminWithApp].
 	AdminWithApp = gen.AdminWithApp
 	// AiCallResponse is [gen.AiCallResponse]. Response containing information about a Fin Voice call.
+	//
+	// Read it with its nil-safe getters (GetId, GetAppId, GetCallSummary, ...); its fields and getters are documented at [gen.AiCallResponse].
 	AiCallResponse = gen.AiCallResponse
 	// Article is [gen.Article]. The Articles API is a central place to gather all information and take actions on your articles.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle, GetState, GetType, ...); its fields and getters are documented at [gen.Article].
 	Article = gen.Article
 	// ArticleList is [gen.ArticleList]. This will return a list of articles for the App.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.ArticleList].
 	ArticleList = gen.ArticleList
 	// ArticleListItem is [gen.ArticleListItem]. The data returned about your articles when you list them.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle, GetState, GetType, ...); its fields and getters are documented at [gen.ArticleListItem].
 	ArticleListItem = gen.ArticleListItem
 	// ArticleSearchResponse is [gen.ArticleSearchResponse]. The results of an Article search.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.ArticleSearchResponse].
 	ArticleSearchResponse = gen.ArticleSearchResponse
 	// ArticleVersion is [gen.ArticleVersion]. A historical version of an article, including its content.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle, GetState, GetType, ...); its fields and getters are documented at [gen.ArticleVersion].
 	ArticleVersion = gen.ArticleVersion
 	// ArticleVersionList is [gen.ArticleVersionList]. A paginated list of versions of an article.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.ArticleVersionList].
 	ArticleVersionList = gen.ArticleVersionList
 	// ArticleVersionSummary is [gen.ArticleVersionSummary]. A metadata summary of an article version, as returned by the version-history list endpoint.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle, GetState, GetType, ...); its fields and getters are documented at [gen.ArticleVersionSummary].
 	ArticleVersionSummary = gen.ArticleVersionSummary
 	// AttachContactToConversationRequest is [gen.AttachContactToConversationRequest]. Payload of the request to assign a conversation.
+	//
+	// Read it with its nil-safe getters (GetAdminId, GetCustomer); its fields and getters are documented at [gen.AttachContactToConversationRequest].
 	AttachContactToConversationRequest = gen.AttachContactToConversationRequest
 	// AttachTagToArticleRequest is [gen.AttachTagToArticleJSONRequestBody]. defines body for AttachTagToArticle for application/json ContentType.
 	AttachTagToArticleRequest = gen.AttachTagToArticleJSONRequestBody
@@ -48,408 +78,762 @@ type (
 	// AttachTagToInternalArticleRequest is [gen.AttachTagToInternalArticleJSONRequestBody]. defines body for AttachTagToInternalArticle for application/json ContentType.
 	AttachTagToInternalArticleRequest = gen.AttachTagToInternalArticleJSONRequestBody
 	// Audience is [gen.Audience]. An audience represents a group of contacts that can be targeted by Fin.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.Audience].
 	Audience = gen.Audience
 	// AudienceList is [gen.AudienceList]. A paginated list of audience objects.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPage, ...); its fields and getters are documented at [gen.AudienceList].
 	AudienceList = gen.AudienceList
 	// AwayStatusReasonList is [gen.AwayStatusReasonList]. A list of away status reasons.
 	AwayStatusReasonList = gen.AwayStatusReasonList
 	// BannerDismiss is [gen.BannerDismiss]. The result of dismissing a banner for a contact.
+	//
+	// Read it with its nil-safe getters (GetType, GetDismissed, GetViewId); its fields and getters are documented at [gen.BannerDismiss].
 	BannerDismiss = gen.BannerDismiss
 	// BannerList is [gen.BannerList]. A list of banners a contact currently matches.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.BannerList].
 	BannerList = gen.BannerList
 	// Brand is [gen.Brand]. Represents a branding configuration for the workspace.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.Brand].
 	Brand = gen.Brand
 	// BrandList is [gen.BrandList]. A list of brands.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.BrandList].
 	BrandList = gen.BrandList
 	// Call is [gen.Call]. Represents a phone call in Intercom.
+	//
+	// Read it with its nil-safe getters (GetId, GetState, GetType, ...); its fields and getters are documented at [gen.Call].
 	Call = gen.Call
 	// CallList is [gen.CallList]. A paginated list of calls.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.CallList].
 	CallList = gen.CallList
 	// CallWithTranscriptList is [gen.CallWithTranscriptList]. defines parameters for ListCallsWithTranscripts.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.CallWithTranscriptList].
 	CallWithTranscriptList = gen.CallWithTranscriptList
 	// ChangeTicketTypeRequest is [gen.ChangeTicketTypeRequest]. You can change the type of a Ticket.
+	//
+	// Read it with its nil-safe getters (GetTicketAttributes); its fields and getters are documented at [gen.ChangeTicketTypeRequest].
 	ChangeTicketTypeRequest = gen.ChangeTicketTypeRequest
 	// ClientWithResponses is [gen.ClientWithResponses]. builds on ClientInterface to offer response payloads.
 	ClientWithResponses = gen.ClientWithResponses
 	// Collection is [gen.Collection]. Collections are top level containers for Articles within the Help Center.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetCreatedAtTime, GetUpdatedAtTime, ...); its fields and getters are documented at [gen.Collection].
 	Collection = gen.Collection
 	// CollectionList is [gen.CollectionList]. This will return a list of Collections for the App.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.CollectionList].
 	CollectionList = gen.CollectionList
 	// Company is [gen.Company]. Companies allow you to represent organizations using your product.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.Company].
 	Company = gen.Company
 	// CompanyAttachedContacts is [gen.CompanyAttachedContacts]. A list of Contact Objects.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.CompanyAttachedContacts].
 	CompanyAttachedContacts = gen.CompanyAttachedContacts
 	// CompanyAttachedSegments is [gen.CompanyAttachedSegments]. A list of Segment Objects.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.CompanyAttachedSegments].
 	CompanyAttachedSegments = gen.CompanyAttachedSegments
 	// CompanyList is [gen.CompanyList]. This will return a list of companies for the App.
 	CompanyList = gen.CompanyList
 	// CompanyScroll is [gen.CompanyScroll]. Companies allow you to represent organizations using your product.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.CompanyScroll].
 	CompanyScroll = gen.CompanyScroll
 	// Contact is [gen.Contact]. Contacts represent your leads and users in Intercom.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail, GetName, GetType, ...); its fields and getters are documented at [gen.Contact].
 	Contact = gen.Contact
 	// ContactArchived is [gen.ContactArchived]. archived contact object.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetArchived, ...); its fields and getters are documented at [gen.ContactArchived].
 	ContactArchived = gen.ContactArchived
 	// ContactAttachedCompanies is [gen.ContactAttachedCompanies]. A list of Company Objects.
+	//
+	// Read it with its nil-safe getters (GetType, GetCompanies, GetPages, ...); its fields and getters are documented at [gen.ContactAttachedCompanies].
 	ContactAttachedCompanies = gen.ContactAttachedCompanies
 	// ContactBlocked is [gen.ContactBlocked]. blocked contact object.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetBlocked, ...); its fields and getters are documented at [gen.ContactBlocked].
 	ContactBlocked = gen.ContactBlocked
 	// ContactDeleted is [gen.ContactDeleted]. deleted contact object.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetDeleted, ...); its fields and getters are documented at [gen.ContactDeleted].
 	ContactDeleted = gen.ContactDeleted
 	// ContactList is [gen.ContactList]. Contacts are your users in Intercom.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.ContactList].
 	ContactList = gen.ContactList
 	// ContactSegments is [gen.ContactSegments]. A list of segments objects attached to a specific contact.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.ContactSegments].
 	ContactSegments = gen.ContactSegments
 	// ContactUnarchived is [gen.ContactUnarchived]. unarchived contact object.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetArchived, ...); its fields and getters are documented at [gen.ContactUnarchived].
 	ContactUnarchived = gen.ContactUnarchived
 	// ContentBulkActionRequest is [gen.ContentBulkActionRequest]. defines model for content_bulk_action_request.
+	//
+	// Read it with its nil-safe getters (GetAudience, GetAvailability, GetContentIds, ...); its fields and getters are documented at [gen.ContentBulkActionRequest].
 	ContentBulkActionRequest = gen.ContentBulkActionRequest
 	// ContentBulkActionResponse is [gen.ContentBulkActionResponse]. Phase 1 envelope returned immediately after the request is enqueued.
+	//
+	// Read it with its nil-safe getters (GetType, GetStatus); its fields and getters are documented at [gen.ContentBulkActionResponse].
 	ContentBulkActionResponse = gen.ContentBulkActionResponse
 	// ContentImportSource is [gen.ContentImportSource]. An external source for External Pages that you add to your Fin Content Library.
+	//
+	// Read it with its nil-safe getters (GetId, GetCreatedAtTime, GetUpdatedAtTime, ...); its fields and getters are documented at [gen.ContentImportSource].
 	ContentImportSource = gen.ContentImportSource
 	// ContentImportSourcesList is [gen.ContentImportSourcesList]. This will return a list of the content import sources for the App.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.ContentImportSourcesList].
 	ContentImportSourcesList = gen.ContentImportSourcesList
 	// ContentSearchResponse is [gen.ContentSearchResponse]. A paginated list of Knowledge Hub content results matching a search query.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.ContentSearchResponse].
 	ContentSearchResponse = gen.ContentSearchResponse
 	// ContentSearchResult is [gen.ContentSearchResult]. A single search result.
 	ContentSearchResult = gen.ContentSearchResult
 	// ContentSnippet is [gen.ContentSnippet]. A content snippet is a reusable piece of content for your AI agent and Copilot.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.ContentSnippet].
 	ContentSnippet = gen.ContentSnippet
 	// ContentSnippetCreateRequest is [gen.ContentSnippetCreateRequest]. The request payload for creating a content snippet.
+	//
+	// Read it with its nil-safe getters (GetAiChatbotAvailability, GetAiCopilotAvailability, GetAiSalesAgentAvailability, ...); its fields and getters are documented at [gen.ContentSnippetCreateRequest].
 	ContentSnippetCreateRequest = gen.ContentSnippetCreateRequest
 	// ContentSnippetList is [gen.ContentSnippetList]. A paginated list of content snippets.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPage, ...); its fields and getters are documented at [gen.ContentSnippetList].
 	ContentSnippetList = gen.ContentSnippetList
 	// ContentSnippetUpdateRequest is [gen.ContentSnippetUpdateRequest]. The request payload for updating a content snippet.
+	//
+	// Read it with its nil-safe getters (GetTitle, GetAiChatbotAvailability, GetAiCopilotAvailability, ...); its fields and getters are documented at [gen.ContentSnippetUpdateRequest].
 	ContentSnippetUpdateRequest = gen.ContentSnippetUpdateRequest
 	// Conversation is [gen.Conversation]. Conversations are how you can communicate with users in Intercom.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle, GetState, GetOpen, ...); its fields and getters are documented at [gen.Conversation].
 	Conversation = gen.Conversation
 	// ConversationAttribute is [gen.ConversationAttribute]. Conversation Attributes represent custom metadata fields for conversations.
 	ConversationAttribute = gen.ConversationAttribute
 	// ConversationAttributeList is [gen.ConversationAttributeList]. A list of all conversation attributes belonging to a workspace.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.ConversationAttributeList].
 	ConversationAttributeList = gen.ConversationAttributeList
 	// ConversationDeleted is [gen.ConversationDeleted]. deleted conversation object.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.ConversationDeleted].
 	ConversationDeleted = gen.ConversationDeleted
 	// ConversationList is [gen.ConversationList]. Conversations are how you can communicate with users in Intercom.
+	//
+	// Read it with its nil-safe getters (GetType, GetConversations, GetPages, ...); its fields and getters are documented at [gen.ConversationList].
 	ConversationList = gen.ConversationList
 	// ConvertConversationToTicketRequest is [gen.ConvertConversationToTicketRequest]. You can convert a Conversation to a Ticket.
+	//
+	// Read it with its nil-safe getters (GetAttributes, GetTicketStateId); its fields and getters are documented at [gen.ConvertConversationToTicketRequest].
 	ConvertConversationToTicketRequest = gen.ConvertConversationToTicketRequest
 	// ConvertVisitorRequest is [gen.ConvertVisitorRequest]. You can merge a Visitor to a Contact of role type lead or user.
 	ConvertVisitorRequest = gen.ConvertVisitorRequest
 	// CreateArticleRequest is [gen.CreateArticleRequest]. You can create an Article.
+	//
+	// Read it with its nil-safe getters (GetState, GetBody, GetAiChatbotAvailability, ...); its fields and getters are documented at [gen.CreateArticleRequest].
 	CreateArticleRequest = gen.CreateArticleRequest
 	// CreateAudienceRequest is [gen.CreateAudienceRequest]. The request payload for creating an audience.
+	//
+	// Read it with its nil-safe getters (GetPredicates, GetRolePredicates); its fields and getters are documented at [gen.CreateAudienceRequest].
 	CreateAudienceRequest = gen.CreateAudienceRequest
 	// CreateCollectionRequest is [gen.CreateCollectionRequest]. You can create a collection.
+	//
+	// Read it with its nil-safe getters (GetDescription, GetHelpCenterId, GetParentId, ...); its fields and getters are documented at [gen.CreateCollectionRequest].
 	CreateCollectionRequest = gen.CreateCollectionRequest
 	// CreateCompanyNoteRequest is [gen.CreateCompanyNoteJSONRequestBody]. defines body for CreateCompanyNote for application/json ContentType.
 	CreateCompanyNoteRequest = gen.CreateCompanyNoteJSONRequestBody
 	// CreateContactRequest is [gen.CreateContactRequest]. Payload to create a contact.
+	//
+	// Read it with its nil-safe getters (GetEmail, GetName, GetAvatar, ...); its fields and getters are documented at [gen.CreateContactRequest].
 	CreateContactRequest = gen.CreateContactRequest
 	// CreateContentImportSourceRequest is [gen.CreateContentImportSourceRequest]. You can add an Content Import Source to your Fin Content Library.
+	//
+	// Read it with its nil-safe getters (GetAudienceIds, GetStatus); its fields and getters are documented at [gen.CreateContentImportSourceRequest].
 	CreateContentImportSourceRequest = gen.CreateContentImportSourceRequest
 	// CreateConversationAttributeOptionRequest is [gen.CreateConversationAttributeOptionRequest]. Payload for adding a new option to a list-type conversation attribute.
 	CreateConversationAttributeOptionRequest = gen.CreateConversationAttributeOptionRequest
 	// CreateConversationAttributeRequest is [gen.CreateConversationAttributeRequest]. Payload for creating a new conversation attribute.
 	CreateConversationAttributeRequest = gen.CreateConversationAttributeRequest
 	// CreateConversationRequest is [gen.CreateConversationRequest]. Conversations are how you can communicate with users in Intercom.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetAttachmentUrls, GetBrandId, ...); its fields and getters are documented at [gen.CreateConversationRequest].
 	CreateConversationRequest = gen.CreateConversationRequest
 	// CreateDataAttributeRequest is [gen.CreateDataAttributeRequest]. Create a data attribute.
+	//
+	// Read it with its nil-safe getters (GetDescription, GetMessengerWritable, GetOptions); its fields and getters are documented at [gen.CreateDataAttributeRequest].
 	CreateDataAttributeRequest = gen.CreateDataAttributeRequest
 	// CreateDataConnectorRequest is [gen.CreateDataConnectorRequest]. You can create a data connector by providing the required parameters.
+	//
+	// Read it with its nil-safe getters (GetBody, GetAudiences, GetBypassAuthentication, ...); its fields and getters are documented at [gen.CreateDataConnectorRequest].
 	CreateDataConnectorRequest = gen.CreateDataConnectorRequest
 	// CreateDataEventRequest is [gen.CreateDataEventRequest]. defines model for create_data_event_request.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail, GetCreatedAtTime, ...); its fields and getters are documented at [gen.CreateDataEventRequest].
 	CreateDataEventRequest = gen.CreateDataEventRequest
 	// CreateDataEventSummariesRequest is [gen.CreateDataEventSummariesRequest]. You can send a list of event summaries for a user.
+	//
+	// Read it with its nil-safe getters (GetEventSummaries, GetUserId); its fields and getters are documented at [gen.CreateDataEventSummariesRequest].
 	CreateDataEventSummariesRequest = gen.CreateDataEventSummariesRequest
 	// CreateDataExportsRequest is [gen.CreateDataExportsRequest]. Request for creating a data export.
 	CreateDataExportsRequest = gen.CreateDataExportsRequest
 	// CreateExternalPageRequest is [gen.CreateExternalPageRequest]. You can add an External Page to your Fin Content Library.
+	//
+	// Read it with its nil-safe getters (GetAiAgentAvailability, GetAiCopilotAvailability, GetSourceId, ...); its fields and getters are documented at [gen.CreateExternalPageRequest].
 	CreateExternalPageRequest = gen.CreateExternalPageRequest
 	// CreateHelpCenterRedirectRequest is [gen.CreateHelpCenterRedirectRequest]. You can create a help center redirect.
 	CreateHelpCenterRedirectRequest = gen.CreateHelpCenterRedirectRequest
 	// CreateInternalArticleRequest is [gen.CreateInternalArticleRequest]. You can create an Internal Article.
+	//
+	// Read it with its nil-safe getters (GetBody, GetAiChatbotAvailability, GetAiCopilotAvailability, ...); its fields and getters are documented at [gen.CreateInternalArticleRequest].
 	CreateInternalArticleRequest = gen.CreateInternalArticleRequest
 	// CreateMessageRequest is [gen.CreateMessageRequest]. You can create a message.
+	//
+	// Read it with its nil-safe getters (GetBody, GetCreatedAtTime, GetBcc, ...); its fields and getters are documented at [gen.CreateMessageRequest].
 	CreateMessageRequest = gen.CreateMessageRequest
 	// CreateOfficeHoursExceptionRequest is [gen.CreateOfficeHoursExceptionRequest]. The request payload for creating an office hours exception.
+	//
+	// Read it with its nil-safe getters (GetName, GetRecurringAnnually, GetTimeIntervals); its fields and getters are documented at [gen.CreateOfficeHoursExceptionRequest].
 	CreateOfficeHoursExceptionRequest = gen.CreateOfficeHoursExceptionRequest
 	// CreateOfficeHoursScheduleRequest is [gen.CreateOfficeHoursScheduleRequest]. The request payload for creating an office hours schedule.
+	//
+	// Read it with its nil-safe getters (GetTimeIntervals); its fields and getters are documented at [gen.CreateOfficeHoursScheduleRequest].
 	CreateOfficeHoursScheduleRequest = gen.CreateOfficeHoursScheduleRequest
 	// CreateOrUpdateCompanyRequest is [gen.CreateOrUpdateCompanyRequest]. You can create or update a Company.
+	//
+	// Read it with its nil-safe getters (GetName, GetCompanyId, GetCustomAttributes, ...); its fields and getters are documented at [gen.CreateOrUpdateCompanyRequest].
 	CreateOrUpdateCompanyRequest = gen.CreateOrUpdateCompanyRequest
 	// CreateOrUpdateCustomObjectInstanceRequest is [gen.CreateOrUpdateCustomObjectInstanceRequest]. Payload to create or update a Custom Object instance.
+	//
+	// Read it with its nil-safe getters (GetCustomAttributes, GetExternalCreatedAt, GetExternalCreatedAtTime, ...); its fields and getters are documented at [gen.CreateOrUpdateCustomObjectInstanceRequest].
 	CreateOrUpdateCustomObjectInstanceRequest = gen.CreateOrUpdateCustomObjectInstanceRequest
 	// CreateOrUpdateTagRequest is [gen.CreateOrUpdateTagRequest]. You can create or update an existing tag.
+	//
+	// Read it with its nil-safe getters (GetId); its fields and getters are documented at [gen.CreateOrUpdateTagRequest].
 	CreateOrUpdateTagRequest = gen.CreateOrUpdateTagRequest
 	// CreatePhoneSwitchRequest is [gen.CreatePhoneSwitchRequest]. You can create an phone switch.
+	//
+	// Read it with its nil-safe getters (GetCustomAttributes); its fields and getters are documented at [gen.CreatePhoneSwitchRequest].
 	CreatePhoneSwitchRequest = gen.CreatePhoneSwitchRequest
 	// CreateTagRequest is [gen.CreateTagRequest]. Create or update a tag, tag or untag companies, or tag users.
 	CreateTagRequest = gen.CreateTagRequest
 	// CreateTicketRequest is [gen.CreateTicketJSONRequestBody]. defines body for CreateTicket for application/json ContentType.
 	CreateTicketRequest = gen.CreateTicketJSONRequestBody
 	// CreateTicketTypeAttributeRequest is [gen.CreateTicketTypeAttributeRequest]. You can create a Ticket Type Attribute.
+	//
+	// Read it with its nil-safe getters (GetAllowMultipleValues, GetListItems, GetMultiline, ...); its fields and getters are documented at [gen.CreateTicketTypeAttributeRequest].
 	CreateTicketTypeAttributeRequest = gen.CreateTicketTypeAttributeRequest
 	// CreateTicketTypeRequest is [gen.CreateTicketTypeRequest]. The request payload for creating a ticket type.
+	//
+	// Read it with its nil-safe getters (GetCategory, GetDescription, GetIcon, ...); its fields and getters are documented at [gen.CreateTicketTypeRequest].
 	CreateTicketTypeRequest = gen.CreateTicketTypeRequest
 	// CreatedConversation is [gen.CreatedConversation]. The message that started a conversation, with the conversation's id.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetSubject); its fields and getters are documented at [gen.CreatedConversation].
 	CreatedConversation = gen.CreatedConversation
 	// CustomObjectInstance is [gen.CustomObjectInstance]. A Custom Object Instance represents an instance of a custom object type.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetCreatedAtTime, GetUpdatedAtTime, ...); its fields and getters are documented at [gen.CustomObjectInstance].
 	CustomObjectInstance = gen.CustomObjectInstance
 	// CustomObjectInstanceDeleted is [gen.CustomObjectInstanceDeleted]. deleted custom object instance object.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.CustomObjectInstanceDeleted].
 	CustomObjectInstanceDeleted = gen.CustomObjectInstanceDeleted
 	// CustomObjectInstancesPaginatedList is [gen.CustomObjectInstancesPaginatedList]. A paginated list of custom object instances.
 	CustomObjectInstancesPaginatedList = gen.CustomObjectInstancesPaginatedList
 	// DataAttribute is [gen.DataAttribute]. Data Attributes are metadata used to describe your contact and company models.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.DataAttribute].
 	DataAttribute = gen.DataAttribute
 	// DataAttributeList is [gen.DataAttributeList]. A list of all data attributes belonging to a workspace for contacts or companies.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.DataAttributeList].
 	DataAttributeList = gen.DataAttributeList
 	// DataConnector is [gen.DataConnector]. A data connector allows you to make HTTP requests to external APIs from Intercom workflows and AI agents.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetState, GetType, ...); its fields and getters are documented at [gen.DataConnector].
 	DataConnector = gen.DataConnector
 	// DataConnectorDetail is [gen.DataConnectorDetail]. Full detail view of a data connector, returned by `GET /data_connectors/{id}`.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetState, GetType, ...); its fields and getters are documented at [gen.DataConnectorDetail].
 	DataConnectorDetail = gen.DataConnectorDetail
 	// DataConnectorExecutionResult is [gen.DataConnectorExecutionResult]. An execution result from a data connector HTTP request.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetConversationId, ...); its fields and getters are documented at [gen.DataConnectorExecutionResult].
 	DataConnectorExecutionResult = gen.DataConnectorExecutionResult
 	// DataConnectorExecutionResultList is [gen.DataConnectorExecutionResultList]. A paginated list of data connector execution results.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages); its fields and getters are documented at [gen.DataConnectorExecutionResultList].
 	DataConnectorExecutionResultList = gen.DataConnectorExecutionResultList
 	// DataConnectorList is [gen.DataConnectorList]. A paginated list of data connectors.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages); its fields and getters are documented at [gen.DataConnectorList].
 	DataConnectorList = gen.DataConnectorList
 	// DataEventSummary is [gen.DataEventSummary]. This will return a summary of data events for the App.
+	//
+	// Read it with its nil-safe getters (GetEmail, GetType, GetEvents, ...); its fields and getters are documented at [gen.DataEventSummary].
 	DataEventSummary = gen.DataEventSummary
 	// DataEventSummaryItem is [gen.DataEventSummaryItem]. This will return a summary of a data event for the App.
+	//
+	// Read it with its nil-safe getters (GetName, GetCount, GetDescription, ...); its fields and getters are documented at [gen.DataEventSummaryItem].
 	DataEventSummaryItem = gen.DataEventSummaryItem
 	// DataExport is [gen.DataExport]. The data export API is used to export message delivery and engagement statistics for outbound content (Emails, Posts, Custom Bots, Surveys, Tours, Series, and more) sent in a given timeframe.
+	//
+	// Read it with its nil-safe getters (GetDownloadExpiresAt, GetDownloadUrl, GetJobIdentifier, ...); its fields and getters are documented at [gen.DataExport].
 	DataExport = gen.DataExport
 	// DeleteConversationParams is [gen.DeleteConversationParams]. defines parameters for DeleteConversation.
+	//
+	// Read it with its nil-safe getters (GetRetainMetrics); its fields and getters are documented at [gen.DeleteConversationParams].
 	DeleteConversationParams = gen.DeleteConversationParams
 	// DeletedArticleObject is [gen.DeletedArticleObject]. Response returned when an object is deleted.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.DeletedArticleObject].
 	DeletedArticleObject = gen.DeletedArticleObject
 	// DeletedCollectionObject is [gen.DeletedCollectionObject]. Response returned when an object is deleted.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.DeletedCollectionObject].
 	DeletedCollectionObject = gen.DeletedCollectionObject
 	// DeletedCompanyObject is [gen.DeletedCompanyObject]. Response returned when an object is deleted.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.DeletedCompanyObject].
 	DeletedCompanyObject = gen.DeletedCompanyObject
 	// DeletedConversationItem is [gen.DeletedConversationItem]. A deleted conversation record containing its ID, metrics retained status and deletion timestamp.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetDeletedAt, ...); its fields and getters are documented at [gen.DeletedConversationItem].
 	DeletedConversationItem = gen.DeletedConversationItem
 	// DeletedConversationList is [gen.DeletedConversationList]. A paginated list of deleted conversation IDs.
+	//
+	// Read it with its nil-safe getters (GetType, GetConversations, GetPages, ...); its fields and getters are documented at [gen.DeletedConversationList].
 	DeletedConversationList = gen.DeletedConversationList
 	// DeletedDataConnectorObject is [gen.DeletedDataConnectorObject]. Response returned when a data connector is deleted.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.DeletedDataConnectorObject].
 	DeletedDataConnectorObject = gen.DeletedDataConnectorObject
 	// DeletedHelpCenterRedirectObject is [gen.DeletedHelpCenterRedirectObject]. Response returned when a redirect is deleted.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.DeletedHelpCenterRedirectObject].
 	DeletedHelpCenterRedirectObject = gen.DeletedHelpCenterRedirectObject
 	// DeletedInternalArticleObject is [gen.DeletedInternalArticleObject]. Response returned when an object is deleted.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.DeletedInternalArticleObject].
 	DeletedInternalArticleObject = gen.DeletedInternalArticleObject
 	// DeletedObject is [gen.DeletedObject]. Response returned when an object is deleted.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.DeletedObject].
 	DeletedObject = gen.DeletedObject
 	// DeletedOfficeHoursObject is [gen.DeletedOfficeHoursObject]. What deleting an office hours schedule or exception returns.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.DeletedOfficeHoursObject].
 	DeletedOfficeHoursObject = gen.DeletedOfficeHoursObject
 	// EmailList is [gen.EmailList]. A list of email settings.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.EmailList].
 	EmailList = gen.EmailList
 	// EmailSetting is [gen.EmailSetting]. Represents a sender email address configuration.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.EmailSetting].
 	EmailSetting = gen.EmailSetting
 	// EnqueueCreateTicketRequest is [gen.EnqueueCreateTicketJSONRequestBody]. defines body for EnqueueCreateTicket for application/json ContentType.
 	EnqueueCreateTicketRequest = gen.EnqueueCreateTicketJSONRequestBody
 	// EnqueueReportingDataExportRequest is [gen.EnqueueReportingDataExportJSONRequestBody]. defines body for EnqueueReportingDataExport for application/json ContentType.
 	EnqueueReportingDataExportRequest = gen.EnqueueReportingDataExportJSONRequestBody
 	// ExternalPage is [gen.ExternalPage]. External pages that you have added to your Fin Content Library.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetUpdatedAtTime, GetAiSalesAgentAvailability, ...); its fields and getters are documented at [gen.ExternalPage].
 	ExternalPage = gen.ExternalPage
 	// ExternalPagesList is [gen.ExternalPagesList]. This will return a list of external pages for the App.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.ExternalPagesList].
 	ExternalPagesList = gen.ExternalPagesList
 	// FinCsatResult is [gen.FinCsatResult]. defines parameters for SubmitFinCsat.
+	//
+	// Read it with its nil-safe getters (GetConversationId, GetRating, GetStatus); its fields and getters are documented at [gen.FinCsatResult].
 	FinCsatResult = gen.FinCsatResult
 	// FinReplyResult is [gen.FinReplyResult]. defines parameters for ReplyToFin.
+	//
+	// Read it with its nil-safe getters (GetConversationId, GetCreatedAtMs, GetErrors, ...); its fields and getters are documented at [gen.FinReplyResult].
 	FinReplyResult = gen.FinReplyResult
 	// FinStartResult is [gen.FinStartResult]. defines parameters for StartFinConversation.
+	//
+	// Read it with its nil-safe getters (GetConversationId, GetCreatedAtMs, GetErrors, ...); its fields and getters are documented at [gen.FinStartResult].
 	FinStartResult = gen.FinStartResult
 	// GetTeamMetricsParams is [gen.GetTeamMetricsParams]. defines parameters for GetTeamMetrics.
+	//
+	// Read it with its nil-safe getters (GetIdleThreshold); its fields and getters are documented at [gen.GetTeamMetricsParams].
 	GetTeamMetricsParams = gen.GetTeamMetricsParams
 	// GetWhatsAppMessageStatusParams is [gen.GetWhatsAppMessageStatusParams]. defines parameters for GetWhatsAppMessageStatus.
+	//
+	// Read it with its nil-safe getters (GetPerPage, GetStartingAfter); its fields and getters are documented at [gen.GetWhatsAppMessageStatusParams].
 	GetWhatsAppMessageStatusParams = gen.GetWhatsAppMessageStatusParams
 	// HandlingEventList is [gen.HandlingEventList]. A list of handling events for a conversation.
+	//
+	// Read it with its nil-safe getters (GetHandlingEvents); its fields and getters are documented at [gen.HandlingEventList].
 	HandlingEventList = gen.HandlingEventList
 	// HelpCenter is [gen.HelpCenter]. Help Centers contain collections.
+	//
+	// Read it with its nil-safe getters (GetId, GetCreatedAtTime, GetUpdatedAtTime, ...); its fields and getters are documented at [gen.HelpCenter].
 	HelpCenter = gen.HelpCenter
 	// HelpCenterList is [gen.HelpCenterList]. A list of Help Centers belonging to the App.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.HelpCenterList].
 	HelpCenterList = gen.HelpCenterList
 	// HelpCenterRedirect is [gen.HelpCenterRedirect]. A redirect maps a source URL (`from_url`) to an article or collection within a help center, so that links to old or external URLs resolve to live content.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetCreatedAtTime, GetUpdatedAtTime, ...); its fields and getters are documented at [gen.HelpCenterRedirect].
 	HelpCenterRedirect = gen.HelpCenterRedirect
 	// HelpCenterRedirectList is [gen.HelpCenterRedirectList]. This will return a list of redirects for the help center.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.HelpCenterRedirectList].
 	HelpCenterRedirectList = gen.HelpCenterRedirectList
 	// InternalArticle is [gen.InternalArticle]. The Internal Articles API is a central place to gather all information and take actions on your internal articles.
 	InternalArticle = gen.InternalArticle
 	// InternalArticleList is [gen.InternalArticleList]. This will return a list of internal articles for the App.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.InternalArticleList].
 	InternalArticleList = gen.InternalArticleList
 	// InternalArticleListItem is [gen.InternalArticleListItem]. The data returned about your internal articles when you list them.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle, GetType, GetBody, ...); its fields and getters are documented at [gen.InternalArticleListItem].
 	InternalArticleListItem = gen.InternalArticleListItem
 	// InternalArticleSearchResponse is [gen.InternalArticleSearchResponse]. The results of an Internal Article search.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.InternalArticleSearchResponse].
 	InternalArticleSearchResponse = gen.InternalArticleSearchResponse
 	// IpAllowlist is [gen.IpAllowlist]. IP allowlist settings for the workspace.
+	//
+	// Read it with its nil-safe getters (GetType, GetEnabled, GetIpAllowlist); its fields and getters are documented at [gen.IpAllowlist].
 	IpAllowlist = gen.IpAllowlist
 	// Jobs is [gen.Jobs]. Jobs are tasks that are processed asynchronously by the Intercom system after being enqueued via the API.
+	//
+	// Read it with its nil-safe getters (GetType, GetResourceId, GetResourceType, ...); its fields and getters are documented at [gen.Jobs].
 	Jobs = gen.Jobs
 	// LinkConversationToTicketRequest is [gen.LinkConversationToTicketJSONRequestBody]. defines body for LinkConversationToTicket for application/json ContentType.
 	LinkConversationToTicketRequest = gen.LinkConversationToTicketJSONRequestBody
 	// ListActivityLogsParams is [gen.ListActivityLogsParams]. defines parameters for ListActivityLogs.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtBefore, GetPage, GetPerPage); its fields and getters are documented at [gen.ListActivityLogsParams].
 	ListActivityLogsParams = gen.ListActivityLogsParams
 	// ListAdminsParams is [gen.ListAdminsParams]. defines parameters for ListAdmins.
+	//
+	// Read it with its nil-safe getters (GetDisplayAvatar); its fields and getters are documented at [gen.ListAdminsParams].
 	ListAdminsParams = gen.ListAdminsParams
 	// ListAllCollectionsParams is [gen.ListAllCollectionsParams]. defines parameters for ListAllCollections.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListAllCollectionsParams].
 	ListAllCollectionsParams = gen.ListAllCollectionsParams
 	// ListAllCompaniesParams is [gen.ListAllCompaniesParams]. defines parameters for ListAllCompanies.
+	//
+	// Read it with its nil-safe getters (GetOrder, GetPage, GetPerPage); its fields and getters are documented at [gen.ListAllCompaniesParams].
 	ListAllCompaniesParams = gen.ListAllCompaniesParams
 	// ListArticleVersionsParams is [gen.ListArticleVersionsParams]. defines parameters for ListArticleVersions.
+	//
+	// Read it with its nil-safe getters (GetLocale, GetPage, GetPerPage); its fields and getters are documented at [gen.ListArticleVersionsParams].
 	ListArticleVersionsParams = gen.ListArticleVersionsParams
 	// ListArticlesParams is [gen.ListArticlesParams]. defines parameters for ListArticles.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListArticlesParams].
 	ListArticlesParams = gen.ListArticlesParams
 	// ListAttachedContactsParams is [gen.ListAttachedContactsParams]. defines parameters for ListAttachedContacts.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListAttachedContactsParams].
 	ListAttachedContactsParams = gen.ListAttachedContactsParams
 	// ListAudiencesParams is [gen.ListAudiencesParams]. defines parameters for ListAudiences.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListAudiencesParams].
 	ListAudiencesParams = gen.ListAudiencesParams
 	// ListCallsParams is [gen.ListCallsParams]. defines parameters for ListCalls.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListCallsParams].
 	ListCallsParams = gen.ListCallsParams
 	// ListCompaniesForAContactParams is [gen.ListCompaniesForAContactParams]. defines parameters for ListCompaniesForAContact.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListCompaniesForAContactParams].
 	ListCompaniesForAContactParams = gen.ListCompaniesForAContactParams
 	// ListCompaniesParams is [gen.ListCompaniesParams]. defines parameters for ListCompanies.
+	//
+	// Read it with its nil-safe getters (GetName, GetCompanyId, GetPage, ...); its fields and getters are documented at [gen.ListCompaniesParams].
 	ListCompaniesParams = gen.ListCompaniesParams
 	// ListCompanyNotesParams is [gen.ListCompanyNotesParams]. defines parameters for ListCompanyNotes.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListCompanyNotesParams].
 	ListCompanyNotesParams = gen.ListCompanyNotesParams
 	// ListContactMergeHistoryParams is [gen.ListContactMergeHistoryParams]. defines parameters for ListContactMergeHistory.
+	//
+	// Read it with its nil-safe getters (GetCursor, GetOrder, GetPerPage); its fields and getters are documented at [gen.ListContactMergeHistoryParams].
 	ListContactMergeHistoryParams = gen.ListContactMergeHistoryParams
 	// ListContactsParams is [gen.ListContactsParams]. defines parameters for ListContacts.
+	//
+	// Read it with its nil-safe getters (GetIncludeMergeHistory, GetPerPage, GetStartingAfter); its fields and getters are documented at [gen.ListContactsParams].
 	ListContactsParams = gen.ListContactsParams
 	// ListContentImportSourcesParams is [gen.ListContentImportSourcesParams]. defines parameters for ListContentImportSources.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListContentImportSourcesParams].
 	ListContentImportSourcesParams = gen.ListContentImportSourcesParams
 	// ListContentSnippetsParams is [gen.ListContentSnippetsParams]. defines parameters for ListContentSnippets.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListContentSnippetsParams].
 	ListContentSnippetsParams = gen.ListContentSnippetsParams
 	// ListConversationAttributesParams is [gen.ListConversationAttributesParams]. defines parameters for ListConversationAttributes.
+	//
+	// Read it with its nil-safe getters (GetIncludeArchived); its fields and getters are documented at [gen.ListConversationAttributesParams].
 	ListConversationAttributesParams = gen.ListConversationAttributesParams
 	// ListConversationsParams is [gen.ListConversationsParams]. defines parameters for ListConversations.
+	//
+	// Read it with its nil-safe getters (GetPerPage, GetStartingAfter); its fields and getters are documented at [gen.ListConversationsParams].
 	ListConversationsParams = gen.ListConversationsParams
 	// ListCustomObjectInstancesParams is [gen.ListCustomObjectInstancesParams]. defines parameters for ListCustomObjectInstances.
+	//
+	// Read it with its nil-safe getters (GetExternalId, GetPage, GetPerPage, ...); its fields and getters are documented at [gen.ListCustomObjectInstancesParams].
 	ListCustomObjectInstancesParams = gen.ListCustomObjectInstancesParams
 	// ListDataAttributesParams is [gen.ListDataAttributesParams]. defines parameters for ListDataAttributes.
+	//
+	// Read it with its nil-safe getters (GetIncludeArchived, GetModel); its fields and getters are documented at [gen.ListDataAttributesParams].
 	ListDataAttributesParams = gen.ListDataAttributesParams
 	// ListDataConnectorExecutionResultsParams is [gen.ListDataConnectorExecutionResultsParams]. defines parameters for ListDataConnectorExecutionResults.
+	//
+	// Read it with its nil-safe getters (GetEndTs, GetErrorType, GetIncludeBodies, ...); its fields and getters are documented at [gen.ListDataConnectorExecutionResultsParams].
 	ListDataConnectorExecutionResultsParams = gen.ListDataConnectorExecutionResultsParams
 	// ListDataConnectorsParams is [gen.ListDataConnectorsParams]. defines parameters for ListDataConnectors.
+	//
+	// Read it with its nil-safe getters (GetPerPage, GetStartingAfter); its fields and getters are documented at [gen.ListDataConnectorsParams].
 	ListDataConnectorsParams = gen.ListDataConnectorsParams
 	// ListDataEventsParams is [gen.ListDataEventsParams]. defines parameters for ListDataEvents.
+	//
+	// Read it with its nil-safe getters (GetEmail, GetIntercomUserId, GetPerPage, ...); its fields and getters are documented at [gen.ListDataEventsParams].
 	ListDataEventsParams = gen.ListDataEventsParams
 	// ListDeletedConversationIdsParams is [gen.ListDeletedConversationIdsParams]. defines parameters for ListDeletedConversationIds.
+	//
+	// Read it with its nil-safe getters (GetOrder, GetPage, GetPerPage); its fields and getters are documented at [gen.ListDeletedConversationIdsParams].
 	ListDeletedConversationIdsParams = gen.ListDeletedConversationIdsParams
 	// ListExternalPagesParams is [gen.ListExternalPagesParams]. defines parameters for ListExternalPages.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListExternalPagesParams].
 	ListExternalPagesParams = gen.ListExternalPagesParams
 	// ListHelpCenterRedirectsParams is [gen.ListHelpCenterRedirectsParams]. defines parameters for ListHelpCenterRedirects.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListHelpCenterRedirectsParams].
 	ListHelpCenterRedirectsParams = gen.ListHelpCenterRedirectsParams
 	// ListInternalArticlesParams is [gen.ListInternalArticlesParams]. defines parameters for ListInternalArticles.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListInternalArticlesParams].
 	ListInternalArticlesParams = gen.ListInternalArticlesParams
 	// ListLiveNewsfeedItemsParams is [gen.ListLiveNewsfeedItemsParams]. defines parameters for ListLiveNewsfeedItems.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListLiveNewsfeedItemsParams].
 	ListLiveNewsfeedItemsParams = gen.ListLiveNewsfeedItemsParams
 	// ListMacrosParams is [gen.ListMacrosParams]. defines parameters for ListMacros.
+	//
+	// Read it with its nil-safe getters (GetPerPage, GetStartingAfter, GetUpdatedSince); its fields and getters are documented at [gen.ListMacrosParams].
 	ListMacrosParams = gen.ListMacrosParams
 	// ListNewsItemsParams is [gen.ListNewsItemsParams]. defines parameters for ListNewsItems.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListNewsItemsParams].
 	ListNewsItemsParams = gen.ListNewsItemsParams
 	// ListNewsfeedsParams is [gen.ListNewsfeedsParams]. defines parameters for ListNewsfeeds.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListNewsfeedsParams].
 	ListNewsfeedsParams = gen.ListNewsfeedsParams
 	// ListNotesParams is [gen.ListNotesParams]. defines parameters for ListNotes.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListNotesParams].
 	ListNotesParams = gen.ListNotesParams
 	// ListSegmentsParams is [gen.ListSegmentsParams]. defines parameters for ListSegments.
+	//
+	// Read it with its nil-safe getters (GetIncludeCount); its fields and getters are documented at [gen.ListSegmentsParams].
 	ListSegmentsParams = gen.ListSegmentsParams
 	// ListSideConversationsParams is [gen.ListSideConversationsParams]. defines parameters for ListSideConversations.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListSideConversationsParams].
 	ListSideConversationsParams = gen.ListSideConversationsParams
 	// Macro is [gen.Macro]. A macro is a pre-defined response template (saved reply) that can be used to quickly reply to conversations.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetBody, ...); its fields and getters are documented at [gen.Macro].
 	Macro = gen.Macro
 	// MacroList is [gen.MacroList]. A paginated list of macros (saved replies) in the workspace.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages); its fields and getters are documented at [gen.MacroList].
 	MacroList = gen.MacroList
 	// ManageConversationRequest is [gen.ManageConversationRequest]. Close, snooze, open or assign a conversation.
 	ManageConversationRequest = gen.ManageConversationRequest
 	// MergeContactParams is [gen.MergeContactParams]. defines parameters for MergeContact.
+	//
+	// Read it with its nil-safe getters (GetIncludeMergeHistory); its fields and getters are documented at [gen.MergeContactParams].
 	MergeContactParams = gen.MergeContactParams
 	// MergeConversationsRequest is [gen.MergeConversationsRequest]. Payload to merge a secondary conversation into a primary conversation.
+	//
+	// Read it with its nil-safe getters (GetMergeIntoConversationId); its fields and getters are documented at [gen.MergeConversationsRequest].
 	MergeConversationsRequest = gen.MergeConversationsRequest
 	// MergeHistoryItem is [gen.MergeHistoryItem]. A record of a contact that was merged into another contact.
+	//
+	// Read it with its nil-safe getters (GetType, GetMergedAt, GetMergedAtTime, ...); its fields and getters are documented at [gen.MergeHistoryItem].
 	MergeHistoryItem = gen.MergeHistoryItem
 	// MergeHistoryList is [gen.MergeHistoryList]. A paginated list of merge history entries for a contact.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetHasMore, ...); its fields and getters are documented at [gen.MergeHistoryList].
 	MergeHistoryList = gen.MergeHistoryList
 	// Message is [gen.Message]. Message are how you reach out to contacts in Intercom.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetConversationId, GetSubject); its fields and getters are documented at [gen.Message].
 	Message = gen.Message
 	// NewsItem is [gen.NewsItem]. A News Item is a content type in Intercom enabling you to announce product updates, company news, promotions, events and more with your customers.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle, GetState, GetType, ...); its fields and getters are documented at [gen.NewsItem].
 	NewsItem = gen.NewsItem
 	// NewsItemList is [gen.NewsItemList]. A page of news items.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.NewsItemList].
 	NewsItemList = gen.NewsItemList
 	// NewsItemRequest is [gen.NewsItemRequest]. A News Item is a content type in Intercom enabling you to announce product updates, company news, promotions, events and more with your customers.
+	//
+	// Read it with its nil-safe getters (GetState, GetBody, GetDeliverSilently, ...); its fields and getters are documented at [gen.NewsItemRequest].
 	NewsItemRequest = gen.NewsItemRequest
 	// Newsfeed is [gen.Newsfeed]. A newsfeed is a collection of news items, targeted to a specific audience.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.Newsfeed].
 	Newsfeed = gen.Newsfeed
 	// NewsfeedList is [gen.NewsfeedList]. A page of newsfeeds.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.NewsfeedList].
 	NewsfeedList = gen.NewsfeedList
 	// Note is [gen.Note]. Notes allow you to annotate and comment on your contacts and companies.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetBody, GetCreatedAtTime, ...); its fields and getters are documented at [gen.Note].
 	Note = gen.Note
 	// NoteList is [gen.NoteList]. A paginated list of notes associated with a contact or a company.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.NoteList].
 	NoteList = gen.NoteList
 	// OfficeHoursException is [gen.OfficeHoursException]. An exception overrides a schedule's regular hours on a specific date, such as a public holiday.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.OfficeHoursException].
 	OfficeHoursException = gen.OfficeHoursException
 	// OfficeHoursExceptionList is [gen.OfficeHoursExceptionList]. A list of office hours exceptions.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.OfficeHoursExceptionList].
 	OfficeHoursExceptionList = gen.OfficeHoursExceptionList
 	// OfficeHoursSchedule is [gen.OfficeHoursSchedule]. An office hours schedule defines the recurring weekly hours during which the workspace is open.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.OfficeHoursSchedule].
 	OfficeHoursSchedule = gen.OfficeHoursSchedule
 	// OfficeHoursScheduleList is [gen.OfficeHoursScheduleList]. A list of office hours schedules.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.OfficeHoursScheduleList].
 	OfficeHoursScheduleList = gen.OfficeHoursScheduleList
 	// PhoneSwitch is [gen.PhoneSwitch]. Phone Switch Response.
+	//
+	// Read it with its nil-safe getters (GetType, GetPhone); its fields and getters are documented at [gen.PhoneSwitch].
 	PhoneSwitch = gen.PhoneSwitch
 	// PublishArticleDraftRequest is [gen.PublishArticleDraftRequest]. Optional body for publishing a staged article draft.
+	//
+	// Read it with its nil-safe getters (GetLocales); its fields and getters are documented at [gen.PublishArticleDraftRequest].
 	PublishArticleDraftRequest = gen.PublishArticleDraftRequest
 	// RedactConversationRequest is [gen.RedactConversationRequest]. defines model for redact_conversation_request.
 	RedactConversationRequest = gen.RedactConversationRequest
 	// RegisterFinVoiceCallRequest is [gen.RegisterFinVoiceCallRequest]. Register a Fin Voice call with Intercom.
+	//
+	// Read it with its nil-safe getters (GetData, GetSource); its fields and getters are documented at [gen.RegisterFinVoiceCallRequest].
 	RegisterFinVoiceCallRequest = gen.RegisterFinVoiceCallRequest
 	// ReplyConversationRequest is [gen.ReplyConversationRequest]. defines model for reply_conversation_request.
 	ReplyConversationRequest = gen.ReplyConversationRequest
 	// ReplyTicketRequest is [gen.ReplyTicketRequest]. A reply to a ticket, from a contact or an admin.
+	//
+	// Read it with its nil-safe getters (GetSkipNotifications); its fields and getters are documented at [gen.ReplyTicketRequest].
 	ReplyTicketRequest = gen.ReplyTicketRequest
 	// ReplyToFinRequest is [gen.ReplyToFinJSONRequestBody]. defines body for ReplyToFin for application/json ContentType.
 	ReplyToFinRequest = gen.ReplyToFinJSONRequestBody
 	// ReportingDataExportJob is [gen.ReportingDataExportJob]. defines parameters for EnqueueReportingDataExport.
+	//
+	// Read it with its nil-safe getters (GetDownloadExpiresAt, GetDownloadUrl, GetJobIdentifier, ...); its fields and getters are documented at [gen.ReportingDataExportJob].
 	ReportingDataExportJob = gen.ReportingDataExportJob
 	// ReportingDataExportStatus is [gen.ReportingDataExportStatus]. defines parameters for GetReportingDataExport.
+	//
+	// Read it with its nil-safe getters (GetDownloadExpiresAt, GetDownloadUrl, GetJobIdentifier, ...); its fields and getters are documented at [gen.ReportingDataExportStatus].
 	ReportingDataExportStatus = gen.ReportingDataExportStatus
 	// ReportingDatasetList is [gen.ReportingDatasetList]. defines parameters for ListReportingDatasets.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.ReportingDatasetList].
 	ReportingDatasetList = gen.ReportingDatasetList
 	// RetrieveArticleVersionParams is [gen.RetrieveArticleVersionParams]. defines parameters for RetrieveArticleVersion.
+	//
+	// Read it with its nil-safe getters (GetLocale); its fields and getters are documented at [gen.RetrieveArticleVersionParams].
 	RetrieveArticleVersionParams = gen.RetrieveArticleVersionParams
 	// RetrieveConversationParams is [gen.RetrieveConversationParams]. defines parameters for RetrieveConversation.
+	//
+	// Read it with its nil-safe getters (GetDisplayAs, GetIncludeTranslations); its fields and getters are documented at [gen.RetrieveConversationParams].
 	RetrieveConversationParams = gen.RetrieveConversationParams
 	// RetrieveDataConnectorParams is [gen.RetrieveDataConnectorParams]. defines parameters for RetrieveDataConnector.
+	//
+	// Read it with its nil-safe getters (GetStateVersion); its fields and getters are documented at [gen.RetrieveDataConnectorParams].
 	RetrieveDataConnectorParams = gen.RetrieveDataConnectorParams
 	// RetrieveWhatsAppMessageStatusParams is [gen.RetrieveWhatsAppMessageStatusParams]. defines parameters for RetrieveWhatsAppMessageStatus.
 	RetrieveWhatsAppMessageStatusParams = gen.RetrieveWhatsAppMessageStatusParams
 	// ScrollOverAllCompaniesParams is [gen.ScrollOverAllCompaniesParams]. defines parameters for ScrollOverAllCompanies.
+	//
+	// Read it with its nil-safe getters (GetScrollParam); its fields and getters are documented at [gen.ScrollOverAllCompaniesParams].
 	ScrollOverAllCompaniesParams = gen.ScrollOverAllCompaniesParams
 	// SearchActivityLogsRequest is [gen.SearchActivityLogsJSONRequestBody]. defines body for SearchActivityLogs for application/json ContentType.
 	SearchActivityLogsRequest = gen.SearchActivityLogsJSONRequestBody
 	// SearchArticlesParams is [gen.SearchArticlesParams]. defines parameters for SearchArticles.
+	//
+	// Read it with its nil-safe getters (GetState, GetHelpCenterId, GetHighlight, ...); its fields and getters are documented at [gen.SearchArticlesParams].
 	SearchArticlesParams = gen.SearchArticlesParams
 	// SearchContactsParams is [gen.SearchContactsParams]. defines parameters for SearchContacts.
+	//
+	// Read it with its nil-safe getters (GetIncludeMergeHistory); its fields and getters are documented at [gen.SearchContactsParams].
 	SearchContactsParams = gen.SearchContactsParams
 	// SearchContentParams is [gen.SearchContentParams]. defines parameters for SearchContent.
+	//
+	// Read it with its nil-safe getters (GetAnyTagIds, GetContentTypes, GetCopilotState, ...); its fields and getters are documented at [gen.SearchContentParams].
 	SearchContentParams = gen.SearchContentParams
 	// SearchConversationsParams is [gen.SearchConversationsParams]. defines parameters for SearchConversations.
+	//
+	// Read it with its nil-safe getters (GetIncludeMonitors, GetIncludeScorecards); its fields and getters are documented at [gen.SearchConversationsParams].
 	SearchConversationsParams = gen.SearchConversationsParams
 	// SearchInternalArticlesParams is [gen.SearchInternalArticlesParams]. defines parameters for SearchInternalArticles.
+	//
+	// Read it with its nil-safe getters (GetFolderId, GetPage, GetPerPage); its fields and getters are documented at [gen.SearchInternalArticlesParams].
 	SearchInternalArticlesParams = gen.SearchInternalArticlesParams
 	// SearchRequest is [gen.SearchRequest]. Search using Intercoms Search APIs.
+	//
+	// Read it with its nil-safe getters (GetPagination); its fields and getters are documented at [gen.SearchRequest].
 	SearchRequest = gen.SearchRequest
 	// Segment is [gen.Segment]. A segment is a group of your contacts defined by the rules that you set.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.Segment].
 	Segment = gen.Segment
 	// SegmentList is [gen.SegmentList]. This will return a list of Segment Objects.
+	//
+	// Read it with its nil-safe getters (GetType, GetPages, GetSegments); its fields and getters are documented at [gen.SegmentList].
 	SegmentList = gen.SegmentList
 	// SetAwayAdminRequest is [gen.SetAwayAdminJSONRequestBody]. defines body for SetAwayAdmin for application/json ContentType.
 	SetAwayAdminRequest = gen.SetAwayAdminJSONRequestBody
 	// ShowContactByExternalIdParams is [gen.ShowContactByExternalIdParams]. defines parameters for ShowContactByExternalId.
+	//
+	// Read it with its nil-safe getters (GetIncludeMergeHistory); its fields and getters are documented at [gen.ShowContactByExternalIdParams].
 	ShowContactByExternalIdParams = gen.ShowContactByExternalIdParams
 	// ShowContactParams is [gen.ShowContactParams]. defines parameters for ShowContact.
+	//
+	// Read it with its nil-safe getters (GetIncludeMergeHistory); its fields and getters are documented at [gen.ShowContactParams].
 	ShowContactParams = gen.ShowContactParams
 	// SideConversationList is [gen.SideConversationList]. A paginated list of side conversations for a conversation.
+	//
+	// Read it with its nil-safe getters (GetType, GetPages, GetSideConversations, ...); its fields and getters are documented at [gen.SideConversationList].
 	SideConversationList = gen.SideConversationList
 	// SideConversationSummary is [gen.SideConversationSummary]. A side conversation with its conversation parts.
+	//
+	// Read it with its nil-safe getters (GetConversationParts, GetSideConversationId, GetTotalCount); its fields and getters are documented at [gen.SideConversationSummary].
 	SideConversationSummary = gen.SideConversationSummary
 	// SingleFilterSearchRequestOperator is [gen.SingleFilterSearchRequestOperator]. The accepted operators you can use to define how you want to search for the value.
 	SingleFilterSearchRequestOperator = gen.SingleFilterSearchRequestOperator
@@ -458,94 +842,180 @@ type (
 	// SubmitFinCsatRequest is [gen.SubmitFinCsatJSONRequestBody]. defines body for SubmitFinCsat for application/json ContentType.
 	SubmitFinCsatRequest = gen.SubmitFinCsatJSONRequestBody
 	// SubscriptionType is [gen.SubscriptionType]. A subscription type lets customers easily opt out of non-essential communications without missing what's important to them.
+	//
+	// Read it with its nil-safe getters (GetId, GetState, GetType, ...); its fields and getters are documented at [gen.SubscriptionType].
 	SubscriptionType = gen.SubscriptionType
 	// SubscriptionTypeList is [gen.SubscriptionTypeList]. A list of subscription type objects.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.SubscriptionTypeList].
 	SubscriptionTypeList = gen.SubscriptionTypeList
 	// Tag is [gen.Tag]. A tag allows you to label your contacts, companies, and conversations and list them using that tag.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, ...); its fields and getters are documented at [gen.Tag].
 	Tag = gen.Tag
 	// TagCompanyRequest is [gen.TagCompanyRequest]. You can tag a single company or a list of companies.
+	//
+	// Read it with its nil-safe getters (GetCompanies); its fields and getters are documented at [gen.TagCompanyRequest].
 	TagCompanyRequest = gen.TagCompanyRequest
 	// TagCreateResponse is [gen.TagCreateResponse]. The response for creating or updating a tag, including the entities that were tagged or untagged.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, ...); its fields and getters are documented at [gen.TagCreateResponse].
 	TagCreateResponse = gen.TagCreateResponse
 	// TagList is [gen.TagList]. A list of tags objects in the workspace.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.TagList].
 	TagList = gen.TagList
 	// TagMultipleUsersRequest is [gen.TagMultipleUsersRequest]. You can tag a list of users.
+	//
+	// Read it with its nil-safe getters (GetUsers); its fields and getters are documented at [gen.TagMultipleUsersRequest].
 	TagMultipleUsersRequest = gen.TagMultipleUsersRequest
 	// Team is [gen.Team]. Teams are groups of admins in Intercom.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, ...); its fields and getters are documented at [gen.Team].
 	Team = gen.Team
 	// TeamList is [gen.TeamList]. This will return a list of team objects for the App.
+	//
+	// Read it with its nil-safe getters (GetType, GetTeams); its fields and getters are documented at [gen.TeamList].
 	TeamList = gen.TeamList
 	// TeamMetricList is [gen.TeamMetricList]. A list of team metrics.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.TeamMetricList].
 	TeamMetricList = gen.TeamMetricList
 	// Ticket is [gen.Ticket]. Tickets are how you track requests from your users.
+	//
+	// Read it with its nil-safe getters (GetId, GetOpen, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.Ticket].
 	Ticket = gen.Ticket
 	// TicketDeleted is [gen.TicketDeleted]. deleted ticket object.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.TicketDeleted].
 	TicketDeleted = gen.TicketDeleted
 	// TicketList is [gen.TicketList]. Tickets are how you track requests from your users.
+	//
+	// Read it with its nil-safe getters (GetType, GetPages, GetTickets, ...); its fields and getters are documented at [gen.TicketList].
 	TicketList = gen.TicketList
 	// TicketReply is [gen.TicketReply]. A Ticket Part representing a note, comment, or quick_reply on a ticket.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetBody, GetCreatedAtTime, ...); its fields and getters are documented at [gen.TicketReply].
 	TicketReply = gen.TicketReply
 	// TicketStateList is [gen.TicketStateList]. A list of ticket states associated with a given ticket type.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.TicketStateList].
 	TicketStateList = gen.TicketStateList
 	// TicketType is [gen.TicketType]. A ticket type, used to define the data fields to be captured in a ticket.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.TicketType].
 	TicketType = gen.TicketType
 	// TicketTypeAttribute is [gen.TicketTypeAttribute]. Ticket type attribute, used to define each data field to be captured in a ticket.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.TicketTypeAttribute].
 	TicketTypeAttribute = gen.TicketTypeAttribute
 	// TicketTypeList is [gen.TicketTypeList]. A list of ticket types associated with a given workspace.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.TicketTypeList].
 	TicketTypeList = gen.TicketTypeList
 	// UntagCompanyRequest is [gen.UntagCompanyRequest]. You can tag a single company or a list of companies.
+	//
+	// Read it with its nil-safe getters (GetCompanies); its fields and getters are documented at [gen.UntagCompanyRequest].
 	UntagCompanyRequest = gen.UntagCompanyRequest
 	// UpdateArticleRequest is [gen.UpdateArticleRequest]. You can Update an Article.
+	//
+	// Read it with its nil-safe getters (GetTitle, GetState, GetBody, ...); its fields and getters are documented at [gen.UpdateArticleRequest].
 	UpdateArticleRequest = gen.UpdateArticleRequest
 	// UpdateAudienceRequest is [gen.UpdateAudienceRequest]. The request payload for updating an audience.
+	//
+	// Read it with its nil-safe getters (GetName, GetPredicates, GetRolePredicates); its fields and getters are documented at [gen.UpdateAudienceRequest].
 	UpdateAudienceRequest = gen.UpdateAudienceRequest
 	// UpdateCollectionRequest is [gen.UpdateCollectionRequest]. You can update a collection.
+	//
+	// Read it with its nil-safe getters (GetName, GetDescription, GetParentId, ...); its fields and getters are documented at [gen.UpdateCollectionRequest].
 	UpdateCollectionRequest = gen.UpdateCollectionRequest
 	// UpdateCompanyRequest is [gen.UpdateCompanyRequest]. You can update a Company.
+	//
+	// Read it with its nil-safe getters (GetName, GetCustomAttributes, GetIndustry, ...); its fields and getters are documented at [gen.UpdateCompanyRequest].
 	UpdateCompanyRequest = gen.UpdateCompanyRequest
 	// UpdateContactParams is [gen.UpdateContactParams]. defines parameters for UpdateContact.
+	//
+	// Read it with its nil-safe getters (GetIncludeMergeHistory); its fields and getters are documented at [gen.UpdateContactParams].
 	UpdateContactParams = gen.UpdateContactParams
 	// UpdateContactRequest is [gen.UpdateContactRequest]. You can update a contact.
+	//
+	// Read it with its nil-safe getters (GetEmail, GetName, GetAvatar, ...); its fields and getters are documented at [gen.UpdateContactRequest].
 	UpdateContactRequest = gen.UpdateContactRequest
 	// UpdateContentImportSourceRequest is [gen.UpdateContentImportSourceRequest]. You can modify a Content Import Source of your Fin Content Library.
+	//
+	// Read it with its nil-safe getters (GetApplyAudienceToExistingContent, GetAudienceIds, GetStatus); its fields and getters are documented at [gen.UpdateContentImportSourceRequest].
 	UpdateContentImportSourceRequest = gen.UpdateContentImportSourceRequest
 	// UpdateConversationAttributeOptionRequest is [gen.UpdateConversationAttributeOptionRequest]. Payload for renaming a list option on a conversation attribute.
 	UpdateConversationAttributeOptionRequest = gen.UpdateConversationAttributeOptionRequest
 	// UpdateConversationAttributeRequest is [gen.UpdateConversationAttributeRequest]. Payload for updating a conversation attribute.
+	//
+	// Read it with its nil-safe getters (GetName, GetDescription, GetMultiline, ...); its fields and getters are documented at [gen.UpdateConversationAttributeRequest].
 	UpdateConversationAttributeRequest = gen.UpdateConversationAttributeRequest
 	// UpdateConversationParams is [gen.UpdateConversationParams]. defines parameters for UpdateConversation.
+	//
+	// Read it with its nil-safe getters (GetDisplayAs); its fields and getters are documented at [gen.UpdateConversationParams].
 	UpdateConversationParams = gen.UpdateConversationParams
 	// UpdateConversationRequest is [gen.UpdateConversationRequest]. Payload of the request to update a conversation.
+	//
+	// Read it with its nil-safe getters (GetTitle, GetCompanyId, GetCustomAttributes, ...); its fields and getters are documented at [gen.UpdateConversationRequest].
 	UpdateConversationRequest = gen.UpdateConversationRequest
 	// UpdateDataAttributeRequest is [gen.UpdateDataAttributeRequest]. Update a data attribute.
+	//
+	// Read it with its nil-safe getters (GetArchived, GetDescription, GetMessengerWritable, ...); its fields and getters are documented at [gen.UpdateDataAttributeRequest].
 	UpdateDataAttributeRequest = gen.UpdateDataAttributeRequest
 	// UpdateDataConnectorRequest is [gen.UpdateDataConnectorRequest]. Update an existing data connector.
+	//
+	// Read it with its nil-safe getters (GetName, GetState, GetBody, ...); its fields and getters are documented at [gen.UpdateDataConnectorRequest].
 	UpdateDataConnectorRequest = gen.UpdateDataConnectorRequest
 	// UpdateExternalPageRequest is [gen.UpdateExternalPageRequest]. You can update an External Page in your Fin Content Library.
+	//
+	// Read it with its nil-safe getters (GetExternalId, GetFinAvailability, GetSourceId); its fields and getters are documented at [gen.UpdateExternalPageRequest].
 	UpdateExternalPageRequest = gen.UpdateExternalPageRequest
 	// UpdateInternalArticleRequest is [gen.UpdateInternalArticleRequest]. You can Update an Internal Article.
+	//
+	// Read it with its nil-safe getters (GetTitle, GetBody, GetAiChatbotAvailability, ...); its fields and getters are documented at [gen.UpdateInternalArticleRequest].
 	UpdateInternalArticleRequest = gen.UpdateInternalArticleRequest
 	// UpdateOfficeHoursExceptionRequest is [gen.UpdateOfficeHoursExceptionRequest]. The request payload for updating an office hours exception.
+	//
+	// Read it with its nil-safe getters (GetName, GetExceptionDate, GetExceptionType, ...); its fields and getters are documented at [gen.UpdateOfficeHoursExceptionRequest].
 	UpdateOfficeHoursExceptionRequest = gen.UpdateOfficeHoursExceptionRequest
 	// UpdateOfficeHoursScheduleRequest is [gen.UpdateOfficeHoursScheduleRequest]. The request payload for updating an office hours schedule.
+	//
+	// Read it with its nil-safe getters (GetName, GetTimeIntervals, GetTimeZoneName); its fields and getters are documented at [gen.UpdateOfficeHoursScheduleRequest].
 	UpdateOfficeHoursScheduleRequest = gen.UpdateOfficeHoursScheduleRequest
 	// UpdateTicketRequest is [gen.UpdateTicketJSONRequestBody]. defines body for UpdateTicket for application/json ContentType.
 	UpdateTicketRequest = gen.UpdateTicketJSONRequestBody
 	// UpdateTicketTypeAttributeRequest is [gen.UpdateTicketTypeAttributeRequest]. You can update a Ticket Type Attribute.
+	//
+	// Read it with its nil-safe getters (GetName, GetAllowMultipleValues, GetArchived, ...); its fields and getters are documented at [gen.UpdateTicketTypeAttributeRequest].
 	UpdateTicketTypeAttributeRequest = gen.UpdateTicketTypeAttributeRequest
 	// UpdateTicketTypeRequest is [gen.UpdateTicketTypeRequest]. The request payload for updating a ticket type.
+	//
+	// Read it with its nil-safe getters (GetName, GetArchived, GetCategory, ...); its fields and getters are documented at [gen.UpdateTicketTypeRequest].
 	UpdateTicketTypeRequest = gen.UpdateTicketTypeRequest
 	// UpdateVisitorRequest is [gen.UpdateVisitorRequest]. Update an existing visitor.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetCustomAttributes, ...); its fields and getters are documented at [gen.UpdateVisitorRequest].
 	UpdateVisitorRequest = gen.UpdateVisitorRequest
 	// Visitor is [gen.Visitor]. Visitors are useful for representing anonymous people that have not yet been identified.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail, GetName, GetType, ...); its fields and getters are documented at [gen.Visitor].
 	Visitor = gen.Visitor
 	// WhatsappMessageStatus is [gen.WhatsappMessageStatus]. The delivery status of a specific WhatsApp message.
+	//
+	// Read it with its nil-safe getters (GetType, GetCreatedAtTime, GetUpdatedAtTime, ...); its fields and getters are documented at [gen.WhatsappMessageStatus].
 	WhatsappMessageStatus = gen.WhatsappMessageStatus
 	// WhatsappMessageStatusEvent is [gen.WhatsappMessageStatusEvent]. defines model for whatsapp_message_status_list.events.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetUpdatedAtTime, GetTemplateName); its fields and getters are documented at [gen.WhatsappMessageStatusEvent].
 	WhatsappMessageStatusEvent = gen.WhatsappMessageStatusEvent
 	// WhatsappMessageStatusList is [gen.WhatsappMessageStatusList]. defines model for whatsapp_message_status_list.
+	//
+	// Read it with its nil-safe getters (GetEvents, GetRulesetId); its fields and getters are documented at [gen.WhatsappMessageStatusList].
 	WhatsappMessageStatusList = gen.WhatsappMessageStatusList
 	// WorkflowExport is [gen.WorkflowExport]. A workflow export containing the complete workflow configuration.
+	//
+	// Read it with its nil-safe getters (GetAppId, GetExportVersion, GetExportedAt, ...); its fields and getters are documented at [gen.WorkflowExport].
 	WorkflowExport = gen.WorkflowExport
 )
 
@@ -555,12 +1025,16 @@ type (
 // reading a union needs no other import.
 type (
 	// AdminReplyConversationRequest is [gen.AdminReplyConversationRequest]. Payload of the request to reply on behalf of an admin.
+	//
+	// Read it with its nil-safe getters (GetBody, GetCreatedAtTime, GetAttachmentFiles, ...); its fields and getters are documented at [gen.AdminReplyConversationRequest].
 	AdminReplyConversationRequest = gen.AdminReplyConversationRequest
 	// AdminReplyConversationRequestMessageType is [gen.AdminReplyConversationRequestMessageType]. Example: comment.
 	AdminReplyConversationRequestMessageType = gen.AdminReplyConversationRequestMessageType
 	// AdminReplyConversationRequestType is [gen.AdminReplyConversationRequestType]. Example: admin.
 	AdminReplyConversationRequestType = gen.AdminReplyConversationRequestType
 	// AdminReplyTicketRequest is [gen.AdminReplyTicketRequest]. Payload of the request to reply on behalf of an admin.
+	//
+	// Read it with its nil-safe getters (GetBody, GetCreatedAtTime, GetAttachmentFiles, ...); its fields and getters are documented at [gen.AdminReplyTicketRequest].
 	AdminReplyTicketRequest = gen.AdminReplyTicketRequest
 	// AdminReplyTicketRequestMessageType is [gen.AdminReplyTicketRequestMessageType]. Example: comment.
 	AdminReplyTicketRequestMessageType = gen.AdminReplyTicketRequestMessageType
@@ -569,8 +1043,12 @@ type (
 	// AdminReplyTicketRequestType is [gen.AdminReplyTicketRequestType]. Example: admin.
 	AdminReplyTicketRequestType = gen.AdminReplyTicketRequestType
 	// AdminRole is [gen.AdminRole]. The role assigned to this admin.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType); its fields and getters are documented at [gen.AdminRole].
 	AdminRole = gen.AdminRole
 	// AiAgent is [gen.AiAgent]. Data related to AI Agent involvement in the conversation.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetUpdatedAtTime, GetContentSources, ...); its fields and getters are documented at [gen.AiAgent].
 	AiAgent = gen.AiAgent
 	// AiAgentLastAnswerType is [gen.AiAgentLastAnswerType]. The type of the last answer delivered by AI Agent.
 	AiAgentLastAnswerType = gen.AiAgentLastAnswerType
@@ -585,6 +1063,8 @@ type (
 	// ArticleTranslatedContentType is [gen.ArticleTranslatedContentType]. The type of object - article_translated_content.
 	ArticleTranslatedContentType = gen.ArticleTranslatedContentType
 	// AssignConversationRequest is [gen.AssignConversationRequest]. Payload of the request to assign a conversation.
+	//
+	// Read it with its nil-safe getters (GetBody); its fields and getters are documented at [gen.AssignConversationRequest].
 	AssignConversationRequest = gen.AssignConversationRequest
 	// AssignConversationRequestMessageType is [gen.AssignConversationRequestMessageType]. Example: assignment.
 	AssignConversationRequestMessageType = gen.AssignConversationRequestMessageType
@@ -593,26 +1073,40 @@ type (
 	// AudienceType is [gen.AudienceType]. The type of object.
 	AudienceType = gen.AudienceType
 	// CloseConversationRequest is [gen.CloseConversationRequest]. Payload of the request to close a conversation.
+	//
+	// Read it with its nil-safe getters (GetBody); its fields and getters are documented at [gen.CloseConversationRequest].
 	CloseConversationRequest = gen.CloseConversationRequest
 	// CloseConversationRequestMessageType is [gen.CloseConversationRequestMessageType]. Example: close.
 	CloseConversationRequestMessageType = gen.CloseConversationRequestMessageType
 	// CloseConversationRequestType is [gen.CloseConversationRequestType]. Example: admin.
 	CloseConversationRequestType = gen.CloseConversationRequestType
 	// CompanyNote is [gen.CompanyNote]. Notes allow you to annotate and comment on companies.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetBody, GetCreatedAtTime, ...); its fields and getters are documented at [gen.CompanyNote].
 	CompanyNote = gen.CompanyNote
 	// CompanyNoteCompany is [gen.CompanyNoteCompany]. Represents the company that the note was created about.
+	//
+	// Read it with its nil-safe getters (GetId, GetType); its fields and getters are documented at [gen.CompanyNoteCompany].
 	CompanyNoteCompany = gen.CompanyNoteCompany
 	// CompanyNotes is [gen.CompanyNotes]. The list of notes associated with the company.
+	//
+	// Read it with its nil-safe getters (GetType, GetNotes); its fields and getters are documented at [gen.CompanyNotes].
 	CompanyNotes = gen.CompanyNotes
 	// CompanyNotesType is [gen.CompanyNotesType]. The type of the object.
 	CompanyNotesType = gen.CompanyNotesType
 	// CompanyPlan is [gen.CompanyPlan]. defines model for company_plan.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType); its fields and getters are documented at [gen.CompanyPlan].
 	CompanyPlan = gen.CompanyPlan
 	// CompanySegments is [gen.CompanySegments]. The list of segments associated with the company.
+	//
+	// Read it with its nil-safe getters (GetType, GetSegments); its fields and getters are documented at [gen.CompanySegments].
 	CompanySegments = gen.CompanySegments
 	// CompanySegmentsType is [gen.CompanySegmentsType]. The type of the object.
 	CompanySegmentsType = gen.CompanySegmentsType
 	// CompanyTags is [gen.CompanyTags]. The list of tags associated with the company.
+	//
+	// Read it with its nil-safe getters (GetType, GetTags); its fields and getters are documented at [gen.CompanyTags].
 	CompanyTags = gen.CompanyTags
 	// CompanyTagsType is [gen.CompanyTagsType]. The type of the object.
 	CompanyTagsType = gen.CompanyTagsType
@@ -629,24 +1123,32 @@ type (
 	// ContactReplyConversationRequest is [gen.ContactReplyConversationRequest]. defines model for contact_reply_conversation_request.
 	ContactReplyConversationRequest = gen.ContactReplyConversationRequest
 	// ContactReplyEmailRequest is [gen.ContactReplyEmailRequest]. Payload of the request to reply on behalf of a contact using their `email`.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetAttachmentFiles, GetAttachmentUrls, ...); its fields and getters are documented at [gen.ContactReplyEmailRequest].
 	ContactReplyEmailRequest = gen.ContactReplyEmailRequest
 	// ContactReplyEmailRequestMessageType is [gen.ContactReplyEmailRequestMessageType]. defines model for ContactReplyEmailRequest.MessageType.
 	ContactReplyEmailRequestMessageType = gen.ContactReplyEmailRequestMessageType
 	// ContactReplyEmailRequestType is [gen.ContactReplyEmailRequestType]. defines model for ContactReplyEmailRequest.Type.
 	ContactReplyEmailRequestType = gen.ContactReplyEmailRequestType
 	// ContactReplyIntercomUserIdRequest is [gen.ContactReplyIntercomUserIdRequest]. Payload of the request to reply on behalf of a contact using their `intercom_user_id`.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetAttachmentFiles, GetAttachmentUrls, ...); its fields and getters are documented at [gen.ContactReplyIntercomUserIdRequest].
 	ContactReplyIntercomUserIdRequest = gen.ContactReplyIntercomUserIdRequest
 	// ContactReplyIntercomUserIdRequestMessageType is [gen.ContactReplyIntercomUserIdRequestMessageType]. defines model for ContactReplyIntercomUserIdRequest.MessageType.
 	ContactReplyIntercomUserIdRequestMessageType = gen.ContactReplyIntercomUserIdRequestMessageType
 	// ContactReplyIntercomUserIdRequestType is [gen.ContactReplyIntercomUserIdRequestType]. defines model for ContactReplyIntercomUserIdRequest.Type.
 	ContactReplyIntercomUserIdRequestType = gen.ContactReplyIntercomUserIdRequestType
 	// ContactReplyTicketEmailRequest is [gen.ContactReplyTicketEmailRequest]. Payload of the request to reply on behalf of a contact using their `email`.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetAttachmentUrls, GetCreatedAt, ...); its fields and getters are documented at [gen.ContactReplyTicketEmailRequest].
 	ContactReplyTicketEmailRequest = gen.ContactReplyTicketEmailRequest
 	// ContactReplyTicketEmailRequestMessageType is [gen.ContactReplyTicketEmailRequestMessageType]. defines model for ContactReplyTicketEmailRequest.MessageType.
 	ContactReplyTicketEmailRequestMessageType = gen.ContactReplyTicketEmailRequestMessageType
 	// ContactReplyTicketEmailRequestType is [gen.ContactReplyTicketEmailRequestType]. defines model for ContactReplyTicketEmailRequest.Type.
 	ContactReplyTicketEmailRequestType = gen.ContactReplyTicketEmailRequestType
 	// ContactReplyTicketIntercomUserIdRequest is [gen.ContactReplyTicketIntercomUserIdRequest]. Payload of the request to reply on behalf of a contact using their `intercom_user_id`.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetAttachmentUrls, GetCreatedAt, ...); its fields and getters are documented at [gen.ContactReplyTicketIntercomUserIdRequest].
 	ContactReplyTicketIntercomUserIdRequest = gen.ContactReplyTicketIntercomUserIdRequest
 	// ContactReplyTicketIntercomUserIdRequestMessageType is [gen.ContactReplyTicketIntercomUserIdRequestMessageType]. defines model for ContactReplyTicketIntercomUserIdRequest.MessageType.
 	ContactReplyTicketIntercomUserIdRequestMessageType = gen.ContactReplyTicketIntercomUserIdRequestMessageType
@@ -655,12 +1157,16 @@ type (
 	// ContactReplyTicketRequest is [gen.ContactReplyTicketRequest]. defines model for contact_reply_ticket_request.
 	ContactReplyTicketRequest = gen.ContactReplyTicketRequest
 	// ContactReplyTicketUserIdRequest is [gen.ContactReplyTicketUserIdRequest]. Payload of the request to reply on behalf of a contact using their `user_id`.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetAttachmentUrls, GetCreatedAt, ...); its fields and getters are documented at [gen.ContactReplyTicketUserIdRequest].
 	ContactReplyTicketUserIdRequest = gen.ContactReplyTicketUserIdRequest
 	// ContactReplyTicketUserIdRequestMessageType is [gen.ContactReplyTicketUserIdRequestMessageType]. defines model for ContactReplyTicketUserIdRequest.MessageType.
 	ContactReplyTicketUserIdRequestMessageType = gen.ContactReplyTicketUserIdRequestMessageType
 	// ContactReplyTicketUserIdRequestType is [gen.ContactReplyTicketUserIdRequestType]. defines model for ContactReplyTicketUserIdRequest.Type.
 	ContactReplyTicketUserIdRequestType = gen.ContactReplyTicketUserIdRequestType
 	// ContactReplyUserIdRequest is [gen.ContactReplyUserIdRequest]. Payload of the request to reply on behalf of a contact using their `user_id`.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetAttachmentFiles, GetAttachmentUrls, ...); its fields and getters are documented at [gen.ContactReplyUserIdRequest].
 	ContactReplyUserIdRequest = gen.ContactReplyUserIdRequest
 	// ContactReplyUserIdRequestMessageType is [gen.ContactReplyUserIdRequestMessageType]. defines model for ContactReplyUserIdRequest.MessageType.
 	ContactReplyUserIdRequestMessageType = gen.ContactReplyUserIdRequestMessageType
@@ -669,114 +1175,176 @@ type (
 	// ContentBulkActionRequestAction is [gen.ContentBulkActionRequestAction]. The bulk action to perform.
 	ContentBulkActionRequestAction = gen.ContentBulkActionRequestAction
 	// ContentBulkActionRequestAudience is [gen.ContentBulkActionRequestAudience]. Required when `action` is `set_audience`.
+	//
+	// Read it with its nil-safe getters (GetAddSegmentIds, GetRemoveAll, GetRemoveSegmentIds); its fields and getters are documented at [gen.ContentBulkActionRequestAudience].
 	ContentBulkActionRequestAudience = gen.ContentBulkActionRequestAudience
 	// ContentBulkActionRequestAvailability is [gen.ContentBulkActionRequestAvailability]. Required when `action` is `set_availability`.
+	//
+	// Read it with its nil-safe getters (GetAiAgent, GetCopilot, GetSalesAgent); its fields and getters are documented at [gen.ContentBulkActionRequestAvailability].
 	ContentBulkActionRequestAvailability = gen.ContentBulkActionRequestAvailability
 	// ContentBulkActionRequestContentIdsItem is [gen.ContentBulkActionRequestContentIdsItem]. defines model for content_bulk_action_request_content_ids_item.
 	ContentBulkActionRequestContentIdsItem = gen.ContentBulkActionRequestContentIdsItem
 	// ContentBulkActionRequestContentIdsItemType is [gen.ContentBulkActionRequestContentIdsItemType]. Example: article_content.
 	ContentBulkActionRequestContentIdsItemType = gen.ContentBulkActionRequestContentIdsItemType
 	// ContentBulkActionRequestTags is [gen.ContentBulkActionRequestTags]. Required when `action` is `update_tags`.
+	//
+	// Read it with its nil-safe getters (GetAddTagIds, GetRemoveTagIds); its fields and getters are documented at [gen.ContentBulkActionRequestTags].
 	ContentBulkActionRequestTags = gen.ContentBulkActionRequestTags
 	// ContentSearchArticleContentItem is [gen.ContentSearchArticleContentItem]. A single locale variant of a help center article returned from Knowledge Hub search.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle, GetType, ...); its fields and getters are documented at [gen.ContentSearchArticleContentItem].
 	ContentSearchArticleContentItem = gen.ContentSearchArticleContentItem
 	// ContentSearchArticleContentItemType is [gen.ContentSearchArticleContentItemType]. Always `article_content`.
 	ContentSearchArticleContentItemType = gen.ContentSearchArticleContentItemType
 	// ContentSearchArticleItem is [gen.ContentSearchArticleItem]. A help center article result from Knowledge Hub search, with one nested `article_content` entry per locale.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle, GetContents); its fields and getters are documented at [gen.ContentSearchArticleItem].
 	ContentSearchArticleItem = gen.ContentSearchArticleItem
 	// ContentSearchArticleItemType is [gen.ContentSearchArticleItemType]. Always `article`.
 	ContentSearchArticleItemType = gen.ContentSearchArticleItemType
 	// ContentSearchDefaultItem is [gen.ContentSearchDefaultItem]. The flat result shape returned from Knowledge Hub search for content snippets, external pages, uploaded files, and internal articles.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle); its fields and getters are documented at [gen.ContentSearchDefaultItem].
 	ContentSearchDefaultItem = gen.ContentSearchDefaultItem
 	// ContentSearchDefaultItemType is [gen.ContentSearchDefaultItemType]. The kind of content item.
 	ContentSearchDefaultItemType = gen.ContentSearchDefaultItemType
 	// ContentSource is [gen.ContentSource]. The content source used by AI Agent in the conversation.
+	//
+	// Read it with its nil-safe getters (GetTitle, GetContentType, GetLocale, ...); its fields and getters are documented at [gen.ContentSource].
 	ContentSource = gen.ContentSource
 	// ContentSourceContentType is [gen.ContentSourceContentType]. The type of the content source.
 	ContentSourceContentType = gen.ContentSourceContentType
 	// ContentSourcesList is [gen.ContentSourcesList]. defines model for content_sources_list.
+	//
+	// Read it with its nil-safe getters (GetType, GetContentSources, GetTotalCount); its fields and getters are documented at [gen.ContentSourcesList].
 	ContentSourcesList = gen.ContentSourcesList
 	// ContentSourcesListType is [gen.ContentSourcesListType]. Example: content_source.list.
 	ContentSourcesListType = gen.ContentSourcesListType
 	// ConversationAttachmentFiles is [gen.ConversationAttachmentFiles]. Properties of the attachment files in a conversation part.
+	//
+	// Read it with its nil-safe getters (GetName, GetData, GetContentType); its fields and getters are documented at [gen.ConversationAttachmentFiles].
 	ConversationAttachmentFiles = gen.ConversationAttachmentFiles
 	// ConversationAttributeBooleanType is [gen.ConversationAttributeBooleanType]. defines model for conversation_attribute_boolean_type.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.ConversationAttributeBooleanType].
 	ConversationAttributeBooleanType = gen.ConversationAttributeBooleanType
 	// ConversationAttributeBooleanTypeDataType is [gen.ConversationAttributeBooleanTypeDataType]. defines model for ConversationAttributeBooleanType.DataType.
 	ConversationAttributeBooleanTypeDataType = gen.ConversationAttributeBooleanTypeDataType
 	// ConversationAttributeBooleanTypeType is [gen.ConversationAttributeBooleanTypeType]. Value is `conversation_attribute`.
 	ConversationAttributeBooleanTypeType = gen.ConversationAttributeBooleanTypeType
 	// ConversationAttributeDatetimeType is [gen.ConversationAttributeDatetimeType]. defines model for conversation_attribute_datetime_type.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.ConversationAttributeDatetimeType].
 	ConversationAttributeDatetimeType = gen.ConversationAttributeDatetimeType
 	// ConversationAttributeDatetimeTypeDataType is [gen.ConversationAttributeDatetimeTypeDataType]. defines model for ConversationAttributeDatetimeType.DataType.
 	ConversationAttributeDatetimeTypeDataType = gen.ConversationAttributeDatetimeTypeDataType
 	// ConversationAttributeDatetimeTypeType is [gen.ConversationAttributeDatetimeTypeType]. Value is `conversation_attribute`.
 	ConversationAttributeDatetimeTypeType = gen.ConversationAttributeDatetimeTypeType
 	// ConversationAttributeDecimalType is [gen.ConversationAttributeDecimalType]. defines model for conversation_attribute_decimal_type.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.ConversationAttributeDecimalType].
 	ConversationAttributeDecimalType = gen.ConversationAttributeDecimalType
 	// ConversationAttributeDecimalTypeDataType is [gen.ConversationAttributeDecimalTypeDataType]. defines model for ConversationAttributeDecimalType.DataType.
 	ConversationAttributeDecimalTypeDataType = gen.ConversationAttributeDecimalTypeDataType
 	// ConversationAttributeDecimalTypeType is [gen.ConversationAttributeDecimalTypeType]. Value is `conversation_attribute`.
 	ConversationAttributeDecimalTypeType = gen.ConversationAttributeDecimalTypeType
 	// ConversationAttributeFilesType is [gen.ConversationAttributeFilesType]. defines model for conversation_attribute_files_type.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.ConversationAttributeFilesType].
 	ConversationAttributeFilesType = gen.ConversationAttributeFilesType
 	// ConversationAttributeFilesTypeDataType is [gen.ConversationAttributeFilesTypeDataType]. defines model for ConversationAttributeFilesType.DataType.
 	ConversationAttributeFilesTypeDataType = gen.ConversationAttributeFilesTypeDataType
 	// ConversationAttributeFilesTypeType is [gen.ConversationAttributeFilesTypeType]. Value is `conversation_attribute`.
 	ConversationAttributeFilesTypeType = gen.ConversationAttributeFilesTypeType
 	// ConversationAttributeIntegerType is [gen.ConversationAttributeIntegerType]. defines model for conversation_attribute_integer_type.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.ConversationAttributeIntegerType].
 	ConversationAttributeIntegerType = gen.ConversationAttributeIntegerType
 	// ConversationAttributeIntegerTypeDataType is [gen.ConversationAttributeIntegerTypeDataType]. defines model for ConversationAttributeIntegerType.DataType.
 	ConversationAttributeIntegerTypeDataType = gen.ConversationAttributeIntegerTypeDataType
 	// ConversationAttributeIntegerTypeType is [gen.ConversationAttributeIntegerTypeType]. Value is `conversation_attribute`.
 	ConversationAttributeIntegerTypeType = gen.ConversationAttributeIntegerTypeType
 	// ConversationAttributeListType is [gen.ConversationAttributeListType]. defines model for conversation_attribute_list_type.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.ConversationAttributeListType].
 	ConversationAttributeListType = gen.ConversationAttributeListType
 	// ConversationAttributeListTypeDataType is [gen.ConversationAttributeListTypeDataType]. defines model for ConversationAttributeListType.DataType.
 	ConversationAttributeListTypeDataType = gen.ConversationAttributeListTypeDataType
 	// ConversationAttributeListTypeType is [gen.ConversationAttributeListTypeType]. Value is `conversation_attribute`.
 	ConversationAttributeListTypeType = gen.ConversationAttributeListTypeType
 	// ConversationAttributeOption is [gen.ConversationAttributeOption]. A single option on a list-type conversation attribute.
+	//
+	// Read it with its nil-safe getters (GetId, GetArchived, GetLabel); its fields and getters are documented at [gen.ConversationAttributeOption].
 	ConversationAttributeOption = gen.ConversationAttributeOption
 	// ConversationAttributeRelationshipType is [gen.ConversationAttributeRelationshipType]. defines model for conversation_attribute_relationship_type.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.ConversationAttributeRelationshipType].
 	ConversationAttributeRelationshipType = gen.ConversationAttributeRelationshipType
 	// ConversationAttributeRelationshipTypeDataType is [gen.ConversationAttributeRelationshipTypeDataType]. defines model for ConversationAttributeRelationshipType.DataType.
 	ConversationAttributeRelationshipTypeDataType = gen.ConversationAttributeRelationshipTypeDataType
 	// ConversationAttributeRelationshipTypeReference is [gen.ConversationAttributeRelationshipTypeReference]. Reference configuration for related objects.
+	//
+	// Read it with its nil-safe getters (GetType, GetObjectTypeId); its fields and getters are documented at [gen.ConversationAttributeRelationshipTypeReference].
 	ConversationAttributeRelationshipTypeReference = gen.ConversationAttributeRelationshipTypeReference
 	// ConversationAttributeRelationshipTypeReferenceType is [gen.ConversationAttributeRelationshipTypeReferenceType]. The cardinality of the relationship: `one` or `many`.
 	ConversationAttributeRelationshipTypeReferenceType = gen.ConversationAttributeRelationshipTypeReferenceType
 	// ConversationAttributeRelationshipTypeType is [gen.ConversationAttributeRelationshipTypeType]. Value is `conversation_attribute`.
 	ConversationAttributeRelationshipTypeType = gen.ConversationAttributeRelationshipTypeType
 	// ConversationAttributeStringType is [gen.ConversationAttributeStringType]. defines model for conversation_attribute_string_type.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.ConversationAttributeStringType].
 	ConversationAttributeStringType = gen.ConversationAttributeStringType
 	// ConversationAttributeStringTypeDataType is [gen.ConversationAttributeStringTypeDataType]. defines model for ConversationAttributeStringType.DataType.
 	ConversationAttributeStringTypeDataType = gen.ConversationAttributeStringTypeDataType
 	// ConversationAttributeStringTypeType is [gen.ConversationAttributeStringTypeType]. Value is `conversation_attribute`.
 	ConversationAttributeStringTypeType = gen.ConversationAttributeStringTypeType
 	// ConversationAttributeUpdatedByAdmin is [gen.ConversationAttributeUpdatedByAdmin]. Contains details about Custom Data Attributes (CDAs) that were modified by an admin (operator) for conversation part type <code>conversation_attribute_updated_by_admin</code>.
+	//
+	// Read it with its nil-safe getters (GetAttribute, GetValue); its fields and getters are documented at [gen.ConversationAttributeUpdatedByAdmin].
 	ConversationAttributeUpdatedByAdmin = gen.ConversationAttributeUpdatedByAdmin
 	// ConversationAttributeUpdatedByAdminAttribute is [gen.ConversationAttributeUpdatedByAdminAttribute]. defines model for conversation_attribute_updated_by_admin_attribute.
+	//
+	// Read it with its nil-safe getters (GetName); its fields and getters are documented at [gen.ConversationAttributeUpdatedByAdminAttribute].
 	ConversationAttributeUpdatedByAdminAttribute = gen.ConversationAttributeUpdatedByAdminAttribute
 	// ConversationAttributeUpdatedByAdminValue is [gen.ConversationAttributeUpdatedByAdminValue]. defines model for conversation_attribute_updated_by_admin_value.
+	//
+	// Read it with its nil-safe getters (GetName, GetPrevious); its fields and getters are documented at [gen.ConversationAttributeUpdatedByAdminValue].
 	ConversationAttributeUpdatedByAdminValue = gen.ConversationAttributeUpdatedByAdminValue
 	// ConversationAttributeUpdatedByUser is [gen.ConversationAttributeUpdatedByUser]. Contains details about Custom Data Attributes (CDAs) that were modified by a user for conversation part type <code>conversation_attribute_updated_by_user</code>.
+	//
+	// Read it with its nil-safe getters (GetAttribute, GetValue); its fields and getters are documented at [gen.ConversationAttributeUpdatedByUser].
 	ConversationAttributeUpdatedByUser = gen.ConversationAttributeUpdatedByUser
 	// ConversationAttributeUpdatedByUserAttribute is [gen.ConversationAttributeUpdatedByUserAttribute]. defines model for conversation_attribute_updated_by_user_attribute.
+	//
+	// Read it with its nil-safe getters (GetName); its fields and getters are documented at [gen.ConversationAttributeUpdatedByUserAttribute].
 	ConversationAttributeUpdatedByUserAttribute = gen.ConversationAttributeUpdatedByUserAttribute
 	// ConversationAttributeUpdatedByUserValue is [gen.ConversationAttributeUpdatedByUserValue]. defines model for conversation_attribute_updated_by_user_value.
+	//
+	// Read it with its nil-safe getters (GetName, GetPrevious); its fields and getters are documented at [gen.ConversationAttributeUpdatedByUserValue].
 	ConversationAttributeUpdatedByUserValue = gen.ConversationAttributeUpdatedByUserValue
 	// ConversationAttributeUpdatedByWorkflow is [gen.ConversationAttributeUpdatedByWorkflow]. Contains details about the workflow that was triggered and any Custom Data Attributes (CDAs) that were modified during the workflow execution for conversation part type ...
+	//
+	// Read it with its nil-safe getters (GetAttribute, GetValue, GetWorkflow); its fields and getters are documented at [gen.ConversationAttributeUpdatedByWorkflow].
 	ConversationAttributeUpdatedByWorkflow = gen.ConversationAttributeUpdatedByWorkflow
 	// ConversationAttributeUpdatedByWorkflowAttribute is [gen.ConversationAttributeUpdatedByWorkflowAttribute]. defines model for conversation_attribute_updated_by_workflow_attribute.
+	//
+	// Read it with its nil-safe getters (GetName); its fields and getters are documented at [gen.ConversationAttributeUpdatedByWorkflowAttribute].
 	ConversationAttributeUpdatedByWorkflowAttribute = gen.ConversationAttributeUpdatedByWorkflowAttribute
 	// ConversationAttributeUpdatedByWorkflowValue is [gen.ConversationAttributeUpdatedByWorkflowValue]. defines model for conversation_attribute_updated_by_workflow_value.
+	//
+	// Read it with its nil-safe getters (GetName); its fields and getters are documented at [gen.ConversationAttributeUpdatedByWorkflowValue].
 	ConversationAttributeUpdatedByWorkflowValue = gen.ConversationAttributeUpdatedByWorkflowValue
 	// ConversationAttributeUpdatedByWorkflowWorkflow is [gen.ConversationAttributeUpdatedByWorkflowWorkflow]. defines model for conversation_attribute_updated_by_workflow_workflow.
+	//
+	// Read it with its nil-safe getters (GetName); its fields and getters are documented at [gen.ConversationAttributeUpdatedByWorkflowWorkflow].
 	ConversationAttributeUpdatedByWorkflowWorkflow = gen.ConversationAttributeUpdatedByWorkflowWorkflow
 	// ConvertVisitorRequestUser is [gen.ConvertVisitorRequestUser]. The unique identifiers retained after converting or merging; one of id or user_id is required.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail, GetUserId); its fields and getters are documented at [gen.ConvertVisitorRequestUser].
 	ConvertVisitorRequestUser = gen.ConvertVisitorRequestUser
 	// ConvertVisitorRequestVisitor is [gen.ConvertVisitorRequestVisitor]. The unique identifiers to convert a single Visitor; one of id, user_id or email is required.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail, GetUserId); its fields and getters are documented at [gen.ConvertVisitorRequestVisitor].
 	ConvertVisitorRequestVisitor = gen.ConvertVisitorRequestVisitor
 	// CreateArticleRequestState is [gen.CreateArticleRequestState]. Whether the article will be `published` or will be a `draft`.
 	CreateArticleRequestState = gen.CreateArticleRequestState
@@ -785,38 +1353,56 @@ type (
 	// CreateContentImportSourceRequestSyncBehavior is [gen.CreateContentImportSourceRequestSyncBehavior]. If you intend to create or update External Pages via the API, this should be set to `api`.
 	CreateContentImportSourceRequestSyncBehavior = gen.CreateContentImportSourceRequestSyncBehavior
 	// CreateConversationAttributeBooleanRequest is [gen.CreateConversationAttributeBooleanRequest]. defines model for create_conversation_attribute_boolean_request.
+	//
+	// Read it with its nil-safe getters (GetDescription, GetRequired, GetVisibleToTeamIds); its fields and getters are documented at [gen.CreateConversationAttributeBooleanRequest].
 	CreateConversationAttributeBooleanRequest = gen.CreateConversationAttributeBooleanRequest
 	// CreateConversationAttributeBooleanRequestDataType is [gen.CreateConversationAttributeBooleanRequestDataType]. defines model for CreateConversationAttributeBooleanRequest.DataType.
 	CreateConversationAttributeBooleanRequestDataType = gen.CreateConversationAttributeBooleanRequestDataType
 	// CreateConversationAttributeDatetimeRequest is [gen.CreateConversationAttributeDatetimeRequest]. defines model for create_conversation_attribute_datetime_request.
+	//
+	// Read it with its nil-safe getters (GetDescription, GetRequired, GetVisibleToTeamIds); its fields and getters are documented at [gen.CreateConversationAttributeDatetimeRequest].
 	CreateConversationAttributeDatetimeRequest = gen.CreateConversationAttributeDatetimeRequest
 	// CreateConversationAttributeDatetimeRequestDataType is [gen.CreateConversationAttributeDatetimeRequestDataType]. defines model for CreateConversationAttributeDatetimeRequest.DataType.
 	CreateConversationAttributeDatetimeRequestDataType = gen.CreateConversationAttributeDatetimeRequestDataType
 	// CreateConversationAttributeDecimalRequest is [gen.CreateConversationAttributeDecimalRequest]. defines model for create_conversation_attribute_decimal_request.
+	//
+	// Read it with its nil-safe getters (GetDescription, GetRequired, GetVisibleToTeamIds); its fields and getters are documented at [gen.CreateConversationAttributeDecimalRequest].
 	CreateConversationAttributeDecimalRequest = gen.CreateConversationAttributeDecimalRequest
 	// CreateConversationAttributeDecimalRequestDataType is [gen.CreateConversationAttributeDecimalRequestDataType]. defines model for CreateConversationAttributeDecimalRequest.DataType.
 	CreateConversationAttributeDecimalRequestDataType = gen.CreateConversationAttributeDecimalRequestDataType
 	// CreateConversationAttributeFilesRequest is [gen.CreateConversationAttributeFilesRequest]. defines model for create_conversation_attribute_files_request.
+	//
+	// Read it with its nil-safe getters (GetDescription, GetRequired, GetVisibleToTeamIds); its fields and getters are documented at [gen.CreateConversationAttributeFilesRequest].
 	CreateConversationAttributeFilesRequest = gen.CreateConversationAttributeFilesRequest
 	// CreateConversationAttributeFilesRequestDataType is [gen.CreateConversationAttributeFilesRequestDataType]. defines model for CreateConversationAttributeFilesRequest.DataType.
 	CreateConversationAttributeFilesRequestDataType = gen.CreateConversationAttributeFilesRequestDataType
 	// CreateConversationAttributeIntegerRequest is [gen.CreateConversationAttributeIntegerRequest]. defines model for create_conversation_attribute_integer_request.
+	//
+	// Read it with its nil-safe getters (GetDescription, GetRequired, GetVisibleToTeamIds); its fields and getters are documented at [gen.CreateConversationAttributeIntegerRequest].
 	CreateConversationAttributeIntegerRequest = gen.CreateConversationAttributeIntegerRequest
 	// CreateConversationAttributeIntegerRequestDataType is [gen.CreateConversationAttributeIntegerRequestDataType]. defines model for CreateConversationAttributeIntegerRequest.DataType.
 	CreateConversationAttributeIntegerRequestDataType = gen.CreateConversationAttributeIntegerRequestDataType
 	// CreateConversationAttributeListRequest is [gen.CreateConversationAttributeListRequest]. defines model for create_conversation_attribute_list_request.
+	//
+	// Read it with its nil-safe getters (GetDescription, GetOptions, GetRequired, ...); its fields and getters are documented at [gen.CreateConversationAttributeListRequest].
 	CreateConversationAttributeListRequest = gen.CreateConversationAttributeListRequest
 	// CreateConversationAttributeListRequestDataType is [gen.CreateConversationAttributeListRequestDataType]. defines model for CreateConversationAttributeListRequest.DataType.
 	CreateConversationAttributeListRequestDataType = gen.CreateConversationAttributeListRequestDataType
 	// CreateConversationAttributeRelationshipRequest is [gen.CreateConversationAttributeRelationshipRequest]. defines model for create_conversation_attribute_relationship_request.
+	//
+	// Read it with its nil-safe getters (GetDescription, GetReference, GetRequired, ...); its fields and getters are documented at [gen.CreateConversationAttributeRelationshipRequest].
 	CreateConversationAttributeRelationshipRequest = gen.CreateConversationAttributeRelationshipRequest
 	// CreateConversationAttributeRelationshipRequestDataType is [gen.CreateConversationAttributeRelationshipRequestDataType]. defines model for CreateConversationAttributeRelationshipRequest.DataType.
 	CreateConversationAttributeRelationshipRequestDataType = gen.CreateConversationAttributeRelationshipRequestDataType
 	// CreateConversationAttributeRelationshipRequestReference is [gen.CreateConversationAttributeRelationshipRequestReference]. Reference configuration for related objects.
+	//
+	// Read it with its nil-safe getters (GetObjectTypeId); its fields and getters are documented at [gen.CreateConversationAttributeRelationshipRequestReference].
 	CreateConversationAttributeRelationshipRequestReference = gen.CreateConversationAttributeRelationshipRequestReference
 	// CreateConversationAttributeRelationshipRequestReferenceType is [gen.CreateConversationAttributeRelationshipRequestReferenceType]. The cardinality of the relationship: `one` or `many`.
 	CreateConversationAttributeRelationshipRequestReferenceType = gen.CreateConversationAttributeRelationshipRequestReferenceType
 	// CreateConversationAttributeStringRequest is [gen.CreateConversationAttributeStringRequest]. defines model for create_conversation_attribute_string_request.
+	//
+	// Read it with its nil-safe getters (GetDescription, GetMultiline, GetRequired, ...); its fields and getters are documented at [gen.CreateConversationAttributeStringRequest].
 	CreateConversationAttributeStringRequest = gen.CreateConversationAttributeStringRequest
 	// CreateConversationAttributeStringRequestDataType is [gen.CreateConversationAttributeStringRequestDataType]. defines model for CreateConversationAttributeStringRequest.DataType.
 	CreateConversationAttributeStringRequestDataType = gen.CreateConversationAttributeStringRequestDataType
@@ -827,18 +1413,26 @@ type (
 	// CreateDataAttributeRequestModel is [gen.CreateDataAttributeRequestModel]. The model that the data attribute belongs to.
 	CreateDataAttributeRequestModel = gen.CreateDataAttributeRequestModel
 	// CreateDataAttributeRequestOptionsItem is [gen.CreateDataAttributeRequestOptionsItem]. defines model for create_data_attribute_request_options_item.
+	//
+	// Read it with its nil-safe getters (GetValue); its fields and getters are documented at [gen.CreateDataAttributeRequestOptionsItem].
 	CreateDataAttributeRequestOptionsItem = gen.CreateDataAttributeRequestOptionsItem
 	// CreateDataConnectorRequestAudiences is [gen.CreateDataConnectorRequestAudiences]. defines model for CreateDataConnectorRequest.Audiences.
 	CreateDataConnectorRequestAudiences = gen.CreateDataConnectorRequestAudiences
 	// CreateDataConnectorRequestDataInputsItem is [gen.CreateDataConnectorRequestDataInputsItem]. defines model for create_data_connector_request_data_inputs_item.
+	//
+	// Read it with its nil-safe getters (GetName, GetType, GetDefaultValue, ...); its fields and getters are documented at [gen.CreateDataConnectorRequestDataInputsItem].
 	CreateDataConnectorRequestDataInputsItem = gen.CreateDataConnectorRequestDataInputsItem
 	// CreateDataConnectorRequestDataInputsItemType is [gen.CreateDataConnectorRequestDataInputsItemType]. The parameter type.
 	CreateDataConnectorRequestDataInputsItemType = gen.CreateDataConnectorRequestDataInputsItemType
 	// CreateDataConnectorRequestHeadersItem is [gen.CreateDataConnectorRequestHeadersItem]. defines model for create_data_connector_request_headers_item.
+	//
+	// Read it with its nil-safe getters (GetName, GetValue); its fields and getters are documented at [gen.CreateDataConnectorRequestHeadersItem].
 	CreateDataConnectorRequestHeadersItem = gen.CreateDataConnectorRequestHeadersItem
 	// CreateDataConnectorRequestHttpMethod is [gen.CreateDataConnectorRequestHttpMethod]. The HTTP method used when calling the external API.
 	CreateDataConnectorRequestHttpMethod = gen.CreateDataConnectorRequestHttpMethod
 	// CreateDataEventSummariesRequestEventSummaries is [gen.CreateDataEventSummariesRequestEventSummaries]. A list of event summaries for the user.
+	//
+	// Read it with its nil-safe getters (GetCount, GetEventName, GetFirst, ...); its fields and getters are documented at [gen.CreateDataEventSummariesRequestEventSummaries].
 	CreateDataEventSummariesRequestEventSummaries = gen.CreateDataEventSummariesRequestEventSummaries
 	// CreateExternalPageRequestLocale is [gen.CreateExternalPageRequestLocale]. Always en Example: en.
 	CreateExternalPageRequestLocale = gen.CreateExternalPageRequestLocale
@@ -851,20 +1445,30 @@ type (
 	// CreateOfficeHoursExceptionRequestExceptionType is [gen.CreateOfficeHoursExceptionRequestExceptionType]. The type of exception.
 	CreateOfficeHoursExceptionRequestExceptionType = gen.CreateOfficeHoursExceptionRequestExceptionType
 	// CreateTicketRequestAssignment is [gen.CreateTicketRequestAssignment]. defines model for create_ticket_request_assignment.
+	//
+	// Read it with its nil-safe getters (GetAdminAssigneeId, GetTeamAssigneeId); its fields and getters are documented at [gen.CreateTicketRequestAssignment].
 	CreateTicketRequestAssignment = gen.CreateTicketRequestAssignment
 	// CreateTicketTypeAttributeRequestDataType is [gen.CreateTicketTypeAttributeRequestDataType]. The data type of the attribute Example: string.
 	CreateTicketTypeAttributeRequestDataType = gen.CreateTicketTypeAttributeRequestDataType
 	// CreateTicketTypeRequestCategory is [gen.CreateTicketTypeRequestCategory]. Category of the Ticket Type.
 	CreateTicketTypeRequestCategory = gen.CreateTicketTypeRequestCategory
 	// CustomActionFinished is [gen.CustomActionFinished]. Contains details about final status of the completed action for conversation part type <code>custom_action_finished</code>.
+	//
+	// Read it with its nil-safe getters (GetAction); its fields and getters are documented at [gen.CustomActionFinished].
 	CustomActionFinished = gen.CustomActionFinished
 	// CustomActionFinishedAction is [gen.CustomActionFinishedAction]. defines model for custom_action_finished_action.
+	//
+	// Read it with its nil-safe getters (GetName, GetResult); its fields and getters are documented at [gen.CustomActionFinishedAction].
 	CustomActionFinishedAction = gen.CustomActionFinishedAction
 	// CustomActionFinishedActionResult is [gen.CustomActionFinishedActionResult]. Status of the action Example: success.
 	CustomActionFinishedActionResult = gen.CustomActionFinishedActionResult
 	// CustomActionStarted is [gen.CustomActionStarted]. Contains details about name of the action that was initiated for conversation part type <code>custom_action_started</code>.
+	//
+	// Read it with its nil-safe getters (GetAction); its fields and getters are documented at [gen.CustomActionStarted].
 	CustomActionStarted = gen.CustomActionStarted
 	// CustomActionStartedAction is [gen.CustomActionStartedAction]. defines model for custom_action_started_action.
+	//
+	// Read it with its nil-safe getters (GetName); its fields and getters are documented at [gen.CustomActionStartedAction].
 	CustomActionStartedAction = gen.CustomActionStartedAction
 	// CustomerByEmail is [gen.CustomerByEmail]. A contact identified by its email.
 	CustomerByEmail = gen.CustomerByEmail
@@ -875,22 +1479,34 @@ type (
 	// CustomerRequest is [gen.CustomerRequest]. defines model for customer_request.
 	CustomerRequest = gen.CustomerRequest
 	// FinAgentAttachment is [gen.FinAgentAttachment]. An attachment object representing a file or URL attachment included with a message.
+	//
+	// Read it with its nil-safe getters (GetName, GetData, GetContentType, ...); its fields and getters are documented at [gen.FinAgentAttachment].
 	FinAgentAttachment = gen.FinAgentAttachment
 	// FinAgentAttachmentType is [gen.FinAgentAttachmentType]. The type of attachment.
 	FinAgentAttachmentType = gen.FinAgentAttachmentType
 	// FinAgentConversationMetadata is [gen.FinAgentConversationMetadata]. Metadata about the conversation, including history and attributes.
+	//
+	// Read it with its nil-safe getters (GetAttributes, GetHistory); its fields and getters are documented at [gen.FinAgentConversationMetadata].
 	FinAgentConversationMetadata = gen.FinAgentConversationMetadata
 	// FinAgentMessage is [gen.FinAgentMessage]. A message exchanged within a Fin Agent conversation.
+	//
+	// Read it with its nil-safe getters (GetTimestampMs); its fields and getters are documented at [gen.FinAgentMessage].
 	FinAgentMessage = gen.FinAgentMessage
 	// FinAgentMessageAuthor is [gen.FinAgentMessageAuthor]. The author that created the message.
 	FinAgentMessageAuthor = gen.FinAgentMessageAuthor
 	// FinAgentUser is [gen.FinAgentUser]. A user object representing the user in a Fin Agent conversation.
+	//
+	// Read it with its nil-safe getters (GetEmail, GetName, GetAttributes); its fields and getters are documented at [gen.FinAgentUser].
 	FinAgentUser = gen.FinAgentUser
 	// GroupContent is [gen.GroupContent]. The Content of a Group.
+	//
+	// Read it with its nil-safe getters (GetName, GetType, GetDescription); its fields and getters are documented at [gen.GroupContent].
 	GroupContent = gen.GroupContent
 	// GroupContentType is [gen.GroupContentType]. The type of object - `group_content` .
 	GroupContentType = gen.GroupContentType
 	// GroupTranslatedContent is [gen.GroupTranslatedContent]. The Translated Content of an Group.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetAr, ...); its fields and getters are documented at [gen.GroupTranslatedContent].
 	GroupTranslatedContent = gen.GroupTranslatedContent
 	// GroupTranslatedContentType is [gen.GroupTranslatedContentType]. The type of object - group_translated_content.
 	GroupTranslatedContentType = gen.GroupTranslatedContentType
@@ -909,30 +1525,44 @@ type (
 	// MessageRecipients is [gen.MessageRecipients]. One recipient or a list of recipients of a message (to, cc, bcc).
 	MessageRecipients = gen.MessageRecipients
 	// MessageSender is [gen.MessageSender]. The sender of the message.
+	//
+	// Read it with its nil-safe getters (GetId); its fields and getters are documented at [gen.MessageSender].
 	MessageSender = gen.MessageSender
 	// MultipleFilterSearchRequest is [gen.MultipleFilterSearchRequest]. Search using Intercoms Search APIs with more than one filter.
+	//
+	// Read it with its nil-safe getters (GetOperator, GetValue); its fields and getters are documented at [gen.MultipleFilterSearchRequest].
 	MultipleFilterSearchRequest = gen.MultipleFilterSearchRequest
 	// MultipleFilterSearchRequestOperator is [gen.MultipleFilterSearchRequestOperator]. An operator to allow boolean inspection between multiple fields.
 	MultipleFilterSearchRequestOperator = gen.MultipleFilterSearchRequestOperator
 	// NewsItemRequestState is [gen.NewsItemRequestState]. News items will not be visible to your users in the assigned newsfeeds until they are set live.
 	NewsItemRequestState = gen.NewsItemRequestState
 	// OfficeHoursTimeInterval is [gen.OfficeHoursTimeInterval]. A single open interval.
+	//
+	// Read it with its nil-safe getters (GetDayOfWeek, GetEndMinute, GetStartMinute); its fields and getters are documented at [gen.OfficeHoursTimeInterval].
 	OfficeHoursTimeInterval = gen.OfficeHoursTimeInterval
 	// OpenConversationRequest is [gen.OpenConversationRequest]. Payload of the request to open a conversation.
 	OpenConversationRequest = gen.OpenConversationRequest
 	// OpenConversationRequestMessageType is [gen.OpenConversationRequestMessageType]. Example: open.
 	OpenConversationRequestMessageType = gen.OpenConversationRequestMessageType
 	// OperatorWorkflowEvent is [gen.OperatorWorkflowEvent]. Contains details about name of the workflow for conversation part type <code>operator_workflow_event</code>.
+	//
+	// Read it with its nil-safe getters (GetEvent, GetWorkflow); its fields and getters are documented at [gen.OperatorWorkflowEvent].
 	OperatorWorkflowEvent = gen.OperatorWorkflowEvent
 	// OperatorWorkflowEventEvent is [gen.OperatorWorkflowEventEvent]. defines model for operator_workflow_event_event.
+	//
+	// Read it with its nil-safe getters (GetType, GetResult); its fields and getters are documented at [gen.OperatorWorkflowEventEvent].
 	OperatorWorkflowEventEvent = gen.OperatorWorkflowEventEvent
 	// OperatorWorkflowEventWorkflow is [gen.OperatorWorkflowEventWorkflow]. defines model for operator_workflow_event_workflow.
+	//
+	// Read it with its nil-safe getters (GetName); its fields and getters are documented at [gen.OperatorWorkflowEventWorkflow].
 	OperatorWorkflowEventWorkflow = gen.OperatorWorkflowEventWorkflow
 	// Page is [gen.Page]. defines model for page.
 	Page = gen.Page
 	// PerPage is [gen.PerPage]. defines model for per_page.
 	PerPage = gen.PerPage
 	// Predicate is [gen.Predicate]. A condition used to filter contacts in an audience.
+	//
+	// Read it with its nil-safe getters (GetType, GetAttribute, GetComparison, ...); its fields and getters are documented at [gen.Predicate].
 	Predicate = gen.Predicate
 	// QuickReplyOption is [gen.QuickReplyOption]. defines model for quick_reply_option.
 	QuickReplyOption = gen.QuickReplyOption
@@ -955,6 +1585,8 @@ type (
 	// RetrieveDataConnectorParamsStateVersion is [gen.RetrieveDataConnectorParamsStateVersion]. defines parameters for RetrieveDataConnector.
 	RetrieveDataConnectorParamsStateVersion = gen.RetrieveDataConnectorParamsStateVersion
 	// SalesAgent is [gen.SalesAgent]. Data related to Sales Agent involvement in the conversation.
+	//
+	// Read it with its nil-safe getters (GetCollectedData, GetOutcome, GetRoutingOutcome); its fields and getters are documented at [gen.SalesAgent].
 	SalesAgent = gen.SalesAgent
 	// SalesAgentOutcome is [gen.SalesAgentOutcome]. The fixed outcome of the sales agent interaction, used for billing and tracking.
 	SalesAgentOutcome = gen.SalesAgentOutcome
@@ -979,6 +1611,8 @@ type (
 	// SegmentType is [gen.SegmentType]. The type of object.
 	SegmentType = gen.SegmentType
 	// SingleFilterSearchRequest is [gen.SingleFilterSearchRequest]. Search using Intercoms Search APIs with a single filter.
+	//
+	// Read it with its nil-safe getters (GetField, GetOperator, GetValue); its fields and getters are documented at [gen.SingleFilterSearchRequest].
 	SingleFilterSearchRequest = gen.SingleFilterSearchRequest
 	// SnoozeConversationRequest is [gen.SnoozeConversationRequest]. Payload of the request to snooze a conversation.
 	SnoozeConversationRequest = gen.SnoozeConversationRequest
@@ -989,18 +1623,26 @@ type (
 	// SubmitFinCsatRequestRating is [gen.SubmitFinCsatJSONBodyRating]. defines parameters for SubmitFinCsat.
 	SubmitFinCsatRequestRating = gen.SubmitFinCsatJSONBodyRating
 	// TagCompanyRequestCompaniesItem is [gen.TagCompanyRequestCompaniesItem]. defines model for tag_company_request_companies_item.
+	//
+	// Read it with its nil-safe getters (GetId, GetCompanyId); its fields and getters are documented at [gen.TagCompanyRequestCompaniesItem].
 	TagCompanyRequestCompaniesItem = gen.TagCompanyRequestCompaniesItem
 	// TagMultipleUsersRequestUsersItem is [gen.TagMultipleUsersRequestUsersItem]. defines model for tag_multiple_users_request_users_item.
+	//
+	// Read it with its nil-safe getters (GetId); its fields and getters are documented at [gen.TagMultipleUsersRequestUsersItem].
 	TagMultipleUsersRequestUsersItem = gen.TagMultipleUsersRequestUsersItem
 	// TagsType is [gen.TagsType]. The type of the object Example: tag.list.
 	TagsType = gen.TagsType
 	// TeamPriorityLevel is [gen.TeamPriorityLevel]. Admin priority levels for teams.
+	//
+	// Read it with its nil-safe getters (GetPrimaryTeamIds, GetSecondaryTeamIds); its fields and getters are documented at [gen.TeamPriorityLevel].
 	TeamPriorityLevel = gen.TeamPriorityLevel
 	// TicketContact is [gen.TicketContact]. A contact (user or lead) a ticket is about, by id, external id or email.
 	TicketContact = gen.TicketContact
 	// TicketRequestCustomAttributes is [gen.TicketRequestCustomAttributes]. The attributes set on the ticket.
 	TicketRequestCustomAttributes = gen.TicketRequestCustomAttributes
 	// UntagCompanyRequestCompaniesItem is [gen.UntagCompanyRequestCompaniesItem]. defines model for untag_company_request_companies_item.
+	//
+	// Read it with its nil-safe getters (GetId, GetCompanyId, GetUntag); its fields and getters are documented at [gen.UntagCompanyRequestCompaniesItem].
 	UntagCompanyRequestCompaniesItem = gen.UntagCompanyRequestCompaniesItem
 	// UpdateArticleRequestState is [gen.UpdateArticleRequestState]. Whether the article will be `published` or will be a `draft`.
 	UpdateArticleRequestState = gen.UpdateArticleRequestState
@@ -1009,18 +1651,26 @@ type (
 	// UpdateContentImportSourceRequestSyncBehavior is [gen.UpdateContentImportSourceRequestSyncBehavior]. If you intend to create or update External Pages via the API, this should be set to `api`.
 	UpdateContentImportSourceRequestSyncBehavior = gen.UpdateContentImportSourceRequestSyncBehavior
 	// UpdateConversationAttributeRequestReference is [gen.UpdateConversationAttributeRequestReference]. (Relationship data type only) Reference configuration for related objects.
+	//
+	// Read it with its nil-safe getters (GetObjectTypeId); its fields and getters are documented at [gen.UpdateConversationAttributeRequestReference].
 	UpdateConversationAttributeRequestReference = gen.UpdateConversationAttributeRequestReference
 	// UpdateConversationAttributeRequestReferenceType is [gen.UpdateConversationAttributeRequestReferenceType]. The cardinality of the relationship: `one` or `many`.
 	UpdateConversationAttributeRequestReferenceType = gen.UpdateConversationAttributeRequestReferenceType
 	// UpdateDataAttributeRequestOptionsItem is [gen.UpdateDataAttributeRequestOptionsItem]. defines model for update_data_attribute_request_options_item.
+	//
+	// Read it with its nil-safe getters (GetValue); its fields and getters are documented at [gen.UpdateDataAttributeRequestOptionsItem].
 	UpdateDataAttributeRequestOptionsItem = gen.UpdateDataAttributeRequestOptionsItem
 	// UpdateDataConnectorRequestAudiences is [gen.UpdateDataConnectorRequestAudiences]. defines model for UpdateDataConnectorRequest.Audiences.
 	UpdateDataConnectorRequestAudiences = gen.UpdateDataConnectorRequestAudiences
 	// UpdateDataConnectorRequestDataInputsItem is [gen.UpdateDataConnectorRequestDataInputsItem]. defines model for update_data_connector_request_data_inputs_item.
+	//
+	// Read it with its nil-safe getters (GetName, GetType, GetDefaultValue, ...); its fields and getters are documented at [gen.UpdateDataConnectorRequestDataInputsItem].
 	UpdateDataConnectorRequestDataInputsItem = gen.UpdateDataConnectorRequestDataInputsItem
 	// UpdateDataConnectorRequestDataInputsItemType is [gen.UpdateDataConnectorRequestDataInputsItemType]. The data type of the input.
 	UpdateDataConnectorRequestDataInputsItemType = gen.UpdateDataConnectorRequestDataInputsItemType
 	// UpdateDataConnectorRequestHeadersItem is [gen.UpdateDataConnectorRequestHeadersItem]. defines model for update_data_connector_request_headers_item.
+	//
+	// Read it with its nil-safe getters (GetName, GetValue); its fields and getters are documented at [gen.UpdateDataConnectorRequestHeadersItem].
 	UpdateDataConnectorRequestHeadersItem = gen.UpdateDataConnectorRequestHeadersItem
 	// UpdateDataConnectorRequestHttpMethod is [gen.UpdateDataConnectorRequestHttpMethod]. The HTTP method used by the data connector.
 	UpdateDataConnectorRequestHttpMethod = gen.UpdateDataConnectorRequestHttpMethod
@@ -1033,22 +1683,34 @@ type (
 	// UpdateTicketTypeRequestCategory is [gen.UpdateTicketTypeRequestCategory]. Category of the Ticket Type.
 	UpdateTicketTypeRequestCategory = gen.UpdateTicketTypeRequestCategory
 	// VisitorCompanies is [gen.VisitorCompanies]. defines model for visitor_companies.
+	//
+	// Read it with its nil-safe getters (GetType, GetCompanies); its fields and getters are documented at [gen.VisitorCompanies].
 	VisitorCompanies = gen.VisitorCompanies
 	// VisitorCompaniesType is [gen.VisitorCompaniesType]. The type of the object Example: company.list.
 	VisitorCompaniesType = gen.VisitorCompaniesType
 	// VisitorLocationData is [gen.VisitorLocationData]. defines model for visitor_location_data.
+	//
+	// Read it with its nil-safe getters (GetType, GetCityName, GetContinentCode, ...); its fields and getters are documented at [gen.VisitorLocationData].
 	VisitorLocationData = gen.VisitorLocationData
 	// VisitorSegments is [gen.VisitorSegments]. defines model for visitor_segments.
+	//
+	// Read it with its nil-safe getters (GetType, GetSegments); its fields and getters are documented at [gen.VisitorSegments].
 	VisitorSegments = gen.VisitorSegments
 	// VisitorSegmentsType is [gen.VisitorSegmentsType]. The type of the object Example: segment.list.
 	VisitorSegmentsType = gen.VisitorSegmentsType
 	// VisitorSocialProfiles is [gen.VisitorSocialProfiles]. defines model for visitor_social_profiles.
+	//
+	// Read it with its nil-safe getters (GetType, GetSocialProfiles); its fields and getters are documented at [gen.VisitorSocialProfiles].
 	VisitorSocialProfiles = gen.VisitorSocialProfiles
 	// VisitorSocialProfilesType is [gen.VisitorSocialProfilesType]. The type of the object Example: social_profile.list.
 	VisitorSocialProfilesType = gen.VisitorSocialProfilesType
 	// VisitorTags is [gen.VisitorTags]. defines model for visitor_tags.
+	//
+	// Read it with its nil-safe getters (GetType, GetTags); its fields and getters are documented at [gen.VisitorTags].
 	VisitorTags = gen.VisitorTags
 	// VisitorTagsTagsItem is [gen.VisitorTagsTagsItem]. defines model for visitor_tags_tags_item.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType); its fields and getters are documented at [gen.VisitorTagsTagsItem].
 	VisitorTagsTagsItem = gen.VisitorTagsTagsItem
 	// VisitorTagsTagsItemType is [gen.VisitorTagsTagsItemType]. The type of the object Example: tag.
 	VisitorTagsTagsItemType = gen.VisitorTagsTagsItemType
@@ -1059,84 +1721,152 @@ type (
 // Nested types of package gen that common code names (api/aliases.yaml).
 type (
 	// ArticleContent is [gen.ArticleContent]. The Content of an Article.
+	//
+	// Read it with its nil-safe getters (GetTitle, GetState, GetType, GetBody, ...); its fields and getters are documented at [gen.ArticleContent].
 	ArticleContent = gen.ArticleContent
 	// ArticleTranslatedContent is [gen.ArticleTranslatedContent]. The Translated Content of an Article.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetAr, ...); its fields and getters are documented at [gen.ArticleTranslatedContent].
 	ArticleTranslatedContent = gen.ArticleTranslatedContent
 	// ContactCompanies is [gen.ContactCompanies]. An object with metadata about companies attached to a contact .
+	//
+	// Read it with its nil-safe getters (GetData, GetHasMore, GetTotalCount, ...); its fields and getters are documented at [gen.ContactCompanies].
 	ContactCompanies = gen.ContactCompanies
 	// ContactLocation is [gen.ContactLocation]. An object containing location meta data about a Intercom contact.
+	//
+	// Read it with its nil-safe getters (GetType, GetCity, GetCountry, ...); its fields and getters are documented at [gen.ContactLocation].
 	ContactLocation = gen.ContactLocation
 	// ContactNotes is [gen.ContactNotes]. An object containing notes meta data about the notes that a contact has.
+	//
+	// Read it with its nil-safe getters (GetData, GetHasMore, GetTotalCount, ...); its fields and getters are documented at [gen.ContactNotes].
 	ContactNotes = gen.ContactNotes
 	// ContactReference is [gen.ContactReference]. reference to contact object.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetExternalId); its fields and getters are documented at [gen.ContactReference].
 	ContactReference = gen.ContactReference
 	// ContactSocialProfiles is [gen.ContactSocialProfiles]. An object containing social profiles that a contact has.
+	//
+	// Read it with its nil-safe getters (GetData); its fields and getters are documented at [gen.ContactSocialProfiles].
 	ContactSocialProfiles = gen.ContactSocialProfiles
 	// ContactTags is [gen.ContactTags]. An object containing tags meta data about the tags that a contact has.
+	//
+	// Read it with its nil-safe getters (GetData, GetHasMore, GetTotalCount, ...); its fields and getters are documented at [gen.ContactTags].
 	ContactTags = gen.ContactTags
 	// ConversationContacts is [gen.ConversationContacts]. The list of contacts (users or leads) involved in this conversation.
+	//
+	// Read it with its nil-safe getters (GetType, GetContacts); its fields and getters are documented at [gen.ConversationContacts].
 	ConversationContacts = gen.ConversationContacts
 	// ConversationFirstContactReply is [gen.ConversationFirstContactReply]. An object containing information on the first users message.
+	//
+	// Read it with its nil-safe getters (GetType, GetCreatedAtTime, GetCreatedAt, ...); its fields and getters are documented at [gen.ConversationFirstContactReply].
 	ConversationFirstContactReply = gen.ConversationFirstContactReply
 	// ConversationPart is [gen.ConversationPart]. A Conversation Part represents a message in the conversation.
+	//
+	// Read it with its nil-safe getters (GetId, GetState, GetType, GetBody, ...); its fields and getters are documented at [gen.ConversationPart].
 	ConversationPart = gen.ConversationPart
 	// ConversationPartAuthor is [gen.ConversationPartAuthor]. The object who initiated the conversation, which can be a Contact, Admin or Team.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail, GetName, GetType, ...); its fields and getters are documented at [gen.ConversationPartAuthor].
 	ConversationPartAuthor = gen.ConversationPartAuthor
 	// ConversationParts is [gen.ConversationParts]. A list of Conversation Part objects for each part message in the conversation.
+	//
+	// Read it with its nil-safe getters (GetType, GetConversationParts, GetTotalCount); its fields and getters are documented at [gen.ConversationParts].
 	ConversationParts = gen.ConversationParts
 	// ConversationPriority is [gen.ConversationPriority]. The priority level of the conversation.
 	ConversationPriority = gen.ConversationPriority
 	// ConversationRating is [gen.ConversationRating]. The Conversation Rating object which contains information on the rating and/or remark added by a Contact and the Admin assigned to the conversation.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetUpdatedAtTime, GetContact, ...); its fields and getters are documented at [gen.ConversationRating].
 	ConversationRating = gen.ConversationRating
 	// ConversationSource is [gen.ConversationSource]. The type of the conversation part that started this conversation.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetBody, ...); its fields and getters are documented at [gen.ConversationSource].
 	ConversationSource = gen.ConversationSource
 	// ConversationSourceAuthor is [gen.ConversationSourceAuthor]. The author who started the conversation.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail, GetName, GetType); its fields and getters are documented at [gen.ConversationSourceAuthor].
 	ConversationSourceAuthor = gen.ConversationSourceAuthor
 	// ConversationState is [gen.ConversationState]. Can be set to "open", "closed" or "snoozed".
 	ConversationState = gen.ConversationState
 	// ConversationStatistics is [gen.ConversationStatistics]. A Statistics object containing all information required for reporting, with timestamps and calculated metrics.
+	//
+	// Read it with its nil-safe getters (GetType, GetAdjustedHandlingTime, GetAssignedTeamFirstResponseTime, ...); its fields and getters are documented at [gen.ConversationStatistics].
 	ConversationStatistics = gen.ConversationStatistics
 	// ConversationTeammates is [gen.ConversationTeammates]. The list of teammates who participated in the conversation (wrote at least one conversation part).
+	//
+	// Read it with its nil-safe getters (GetType, GetAdmins, GetTeammates); its fields and getters are documented at [gen.ConversationTeammates].
 	ConversationTeammates = gen.ConversationTeammates
 	// CreateConversationRequestFromType is [gen.CreateConversationRequestFromType]. The role associated to the contact - user or lead.
 	CreateConversationRequestFromType = gen.CreateConversationRequestFromType
 	// CursorPages is [gen.CursorPages]. Cursor-based pagination is a technique used in the Intercom API to navigate through large amounts of data.
+	//
+	// Read it with its nil-safe getters (GetType, GetNext, GetPage, ...); its fields and getters are documented at [gen.CursorPages].
 	CursorPages = gen.CursorPages
 	// CustomAttributes is [gen.CustomAttributes]. An object containing the different custom attributes associated to the conversation as key-value pairs.
 	CustomAttributes = gen.CustomAttributes
 	// EventDetails is [gen.EventDetails]. defines model for event_details.
 	EventDetails = gen.EventDetails
 	// LinkedObject is [gen.LinkedObject]. A linked conversation or ticket.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetCategory); its fields and getters are documented at [gen.LinkedObject].
 	LinkedObject = gen.LinkedObject
 	// LinkedObjectList is [gen.LinkedObjectList]. An object containing metadata about linked conversations and linked tickets.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetHasMore, ...); its fields and getters are documented at [gen.LinkedObjectList].
 	LinkedObjectList = gen.LinkedObjectList
 	// NewsfeedAssignment is [gen.NewsfeedAssignment]. Assigns a news item to a newsfeed.
+	//
+	// Read it with its nil-safe getters (GetNewsfeedId, GetPublishedAt, GetPublishedAtTime); its fields and getters are documented at [gen.NewsfeedAssignment].
 	NewsfeedAssignment = gen.NewsfeedAssignment
 	// PagesLink is [gen.PagesLink]. The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
+	//
+	// Read it with its nil-safe getters (GetType, GetNext, GetPage, ...); its fields and getters are documented at [gen.PagesLink].
 	PagesLink = gen.PagesLink
 	// PartAttachment is [gen.PartAttachment]. The file attached to a part.
+	//
+	// Read it with its nil-safe getters (GetName, GetType, GetContentType, ...); its fields and getters are documented at [gen.PartAttachment].
 	PartAttachment = gen.PartAttachment
 	// Reference is [gen.Reference]. reference to another object.
+	//
+	// Read it with its nil-safe getters (GetId, GetType); its fields and getters are documented at [gen.Reference].
 	Reference = gen.Reference
 	// SlaApplied is [gen.SlaApplied]. The SLA Applied object contains the details for which SLA has been applied to this conversation.
+	//
+	// Read it with its nil-safe getters (GetType, GetSlaName, GetSlaStatus); its fields and getters are documented at [gen.SlaApplied].
 	SlaApplied = gen.SlaApplied
 	// SocialProfile is [gen.SocialProfile]. A Social Profile allows you to label your contacts, companies, and conversations and list them using that Social Profile.
+	//
+	// Read it with its nil-safe getters (GetName, GetType, GetUrl); its fields and getters are documented at [gen.SocialProfile].
 	SocialProfile = gen.SocialProfile
 	// StartingAfterPaging is [gen.StartingAfterPaging]. defines model for starting_after_paging.
+	//
+	// Read it with its nil-safe getters (GetPerPage, GetStartingAfter); its fields and getters are documented at [gen.StartingAfterPaging].
 	StartingAfterPaging = gen.StartingAfterPaging
 	// Tags is [gen.Tags]. A list of tags objects associated with a conversation.
+	//
+	// Read it with its nil-safe getters (GetType, GetTags); its fields and getters are documented at [gen.Tags].
 	Tags = gen.Tags
 	// TeammateReference is [gen.TeammateReference]. A reference to a teammate.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail); its fields and getters are documented at [gen.TeammateReference].
 	TeammateReference = gen.TeammateReference
 	// TicketCategory is [gen.TicketCategory]. Category of the Ticket.
 	TicketCategory = gen.TicketCategory
 	// TicketContacts is [gen.TicketContacts]. The list of contacts affected by a ticket.
+	//
+	// Read it with its nil-safe getters (GetType, GetContacts); its fields and getters are documented at [gen.TicketContacts].
 	TicketContacts = gen.TicketContacts
 	// TicketPart is [gen.TicketPart]. A Ticket Part represents a message in the ticket.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetBody, GetCreatedAtTime, ...); its fields and getters are documented at [gen.TicketPart].
 	TicketPart = gen.TicketPart
 	// TicketParts is [gen.TicketParts]. A list of Ticket Part objects for each note and event in the ticket.
+	//
+	// Read it with its nil-safe getters (GetType, GetTicketParts, GetTotalCount); its fields and getters are documented at [gen.TicketParts].
 	TicketParts = gen.TicketParts
 	// TicketState is [gen.TicketState]. A ticket state, used to define the state of a ticket.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetCategory, ...); its fields and getters are documented at [gen.TicketState].
 	TicketState = gen.TicketState
 	// TicketStateCategory is [gen.TicketStateCategory]. The category of the ticket state Example: in_progress.
 	TicketStateCategory = gen.TicketStateCategory

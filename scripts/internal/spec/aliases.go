@@ -104,7 +104,10 @@ type AliasInputs struct {
 	// UnionsSrc is the source of gen/unions.gen.go (nil: none): its constructors
 	// <Union>Of get a wrapper in package intercom, and their variants aliases.
 	UnionsSrc []byte
-	Version   string // the API version, for the header
+	// AccessorsSrc is the source of gen/accessors.gen.go (nil: none): the
+	// getters an alias's doc names.
+	AccessorsSrc []byte
+	Version      string // the API version, for the header
 	// TypesDir is the directory of package types; HandDir the directory of the
 	// hand-written files of package intercom (its *.gen.go and tests are
 	// ignored); FacadeDir the directory of the generated facade files, where
@@ -166,6 +169,7 @@ func WriteAliases(in AliasInputs) (*AliasResult, error) {
 	res.FromSignatures, res.FromRequests, res.Listed, res.Constants = len(ab.fromSig), len(ab.fromReq), len(ab.listed)+len(ab.values), len(consts)
 	res.Constructors = len(wrappers)
 
+	ab.getters = gettersOf(in.AccessorsSrc)
 	v := ab.view(in.Version, wrappers, aliasOf, builders, consts)
 	v.Time = needTime
 	var b bytes.Buffer
@@ -300,6 +304,8 @@ type aliasBuilder struct {
 	declared                         map[string]bool
 	rename                           map[string]string
 	fromSig, fromReq, listed, values []alias
+	// getters are the getters of each gen type (gen/accessors.gen.go).
+	getters map[string][]string
 	// enums are the enum types reachable, at any depth, from an exported
 	// signature or a listed type, and not aliased by another group: their
 	// constants are declared in package intercom (issue 23, item 4).
@@ -494,7 +500,7 @@ func (ab *aliasBuilder) view(version string, wrappers []unionCtor, aliasOf map[s
 	} {
 		gv := aliasGroupView{Title: g.title}
 		for _, a := range g.as {
-			gv.Aliases = append(gv.Aliases, aliasLineView{aliasDoc(a), a.name, a.target})
+			gv.Aliases = append(gv.Aliases, aliasLineView{aliasDoc(a) + ab.getterDoc(a), a.name, a.target})
 		}
 		v.Groups = append(v.Groups, gv)
 	}
@@ -512,6 +518,68 @@ func (ab *aliasBuilder) view(version string, wrappers []unionCtor, aliasOf map[s
 		v.Consts = append(v.Consts, aliasLineView{fmt.Sprintf("%s is [%s], of type %s.", c.name, c.target, c.doc), c.name, c.target})
 	}
 	return v
+}
+
+// usualGetters are the getters an alias's doc names first, when the type has
+// them: what users read most.
+var usualGetters = []string{"GetId", "GetEmail", "GetName", "GetTitle", "GetState", "GetOpen", "GetType", "GetBody", "GetCreatedAtTime", "GetUpdatedAtTime", "GetData"}
+
+// getterDoc is the part of an alias's doc naming its getters and where its
+// fields are documented ("" for a type without getters).
+func (ab *aliasBuilder) getterDoc(a alias) string {
+	gs := ab.getters[strings.TrimPrefix(a.target, "gen.")]
+	if len(gs) == 0 {
+		return ""
+	}
+	var pick []string
+	for _, g := range usualGetters {
+		if slices.Contains(gs, g) && len(pick) < 4 {
+			pick = append(pick, g)
+		}
+	}
+	for _, g := range gs {
+		if len(pick) >= 3 {
+			break
+		}
+		if !slices.Contains(pick, g) {
+			pick = append(pick, g)
+		}
+	}
+	more := ""
+	if len(gs) > len(pick) {
+		more = ", ..."
+	}
+	return fmt.Sprintf("\n\t//\n\t// Read it with its nil-safe getters (%s%s); its fields and getters are documented at [%s].", strings.Join(pick, ", "), more, a.target)
+}
+
+// gettersOf returns the exported Get methods of each type declared in src
+// (gen/accessors.gen.go), sorted.
+func gettersOf(src []byte) map[string][]string {
+	out := map[string][]string{}
+	if len(src) == 0 {
+		return out
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "accessors.go", src, parser.SkipObjectResolution)
+	if err != nil {
+		return out // the aliases still compile; their docs name no getters
+	}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 || !strings.HasPrefix(fd.Name.Name, "Get") {
+			continue
+		}
+		t := fd.Recv.List[0].Type
+		if s, ok := t.(*ast.StarExpr); ok {
+			t = s.X
+		}
+		if id, ok := t.(*ast.Ident); ok {
+			out[id.Name] = append(out[id.Name], fd.Name.Name)
+		}
+	}
+	for _, gs := range out {
+		sort.Strings(gs)
+	}
+	return out
 }
 
 // aliasDoc is the doc line of an alias.

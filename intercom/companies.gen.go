@@ -95,7 +95,7 @@ func (s *CompaniesService) ListContactsAll(ctx context.Context, companyID string
 // ("asc" or "desc", default "desc") (POST /companies/list, with paging in the
 // query). params may be nil. Intercom caps this listing at 10,000 companies:
 // use [CompaniesService.ScrollAll] to go through more.
-func (s *CompaniesService) ListOrdered(ctx context.Context, params *ListAllCompaniesParams, opts ...Option) (*CompanyList, error) {
+func (s *CompaniesService) ListOrdered(ctx context.Context, params *ListOrderedCompaniesParams, opts ...Option) (*CompanyList, error) {
 	req, err := gen.NewListAllCompaniesRequest(s.c.server, params)
 	return doJSON[gen.CompanyList](ctx, s.c, opListAllCompanies, opts, req, err)
 }
@@ -104,7 +104,7 @@ func (s *CompaniesService) ListOrdered(ctx context.Context, params *ListAllCompa
 // (POST /companies/list with page numbers), starting at params.Page (default
 // the first). params may be nil; it is copied and not modified. An error is
 // yielded once and ends the iteration.
-func (s *CompaniesService) ListOrderedAll(ctx context.Context, params *ListAllCompaniesParams, opts ...Option) iter.Seq2[Company, error] {
+func (s *CompaniesService) ListOrderedAll(ctx context.Context, params *ListOrderedCompaniesParams, opts ...Option) iter.Seq2[Company, error] {
 	return paginate(ctx, fetchPages(s.c, opListAllCompanies, opts,
 		pageCall(params, func(q *gen.ListAllCompaniesParams, page *int) { q.Page = page },
 			func(q *gen.ListAllCompaniesParams) (*http.Request, error) {

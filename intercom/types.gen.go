@@ -533,10 +533,10 @@ type (
 	//
 	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListAllCollectionsParams].
 	ListAllCollectionsParams = gen.ListAllCollectionsParams
-	// ListAllCompaniesParams is [gen.ListAllCompaniesParams]. defines parameters for ListAllCompanies.
+	// ListOrderedCompaniesParams is [gen.ListAllCompaniesParams]. defines parameters for ListAllCompanies.
 	//
 	// Read it with its nil-safe getters (GetOrder, GetPage, GetPerPage); its fields and getters are documented at [gen.ListAllCompaniesParams].
-	ListAllCompaniesParams = gen.ListAllCompaniesParams
+	ListOrderedCompaniesParams = gen.ListAllCompaniesParams
 	// ListArticleVersionsParams is [gen.ListArticleVersionsParams]. defines parameters for ListArticleVersions.
 	//
 	// Read it with its nil-safe getters (GetLocale, GetPage, GetPerPage); its fields and getters are documented at [gen.ListArticleVersionsParams].

@@ -9,7 +9,7 @@ import (
 )
 
 // UpdateConversationPart calls the operation "Update a conversation part" (PUT /conversations/{conversation_id}/conversation_parts/{id}).
-func (s *ConversationPartsService) UpdateConversationPart(ctx context.Context, conversationID string, conversationPartID string, body gen.UpdateConversationPartRequest, opts ...Option) (*gen.ConversationPart, error) {
+func (s *ConversationPartsService) UpdateConversationPart(ctx context.Context, conversationID string, conversationPartID string, body UpdateConversationPartRequest, opts ...Option) (*ConversationPart, error) {
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}

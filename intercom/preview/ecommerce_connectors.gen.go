@@ -10,7 +10,7 @@ import (
 )
 
 // UploadEcommerceCatalog calls the operation "Upload a product catalog" (POST /ecommerce/connectors/{id}/catalog).
-func (s *EcommerceConnectorsService) UploadEcommerceCatalog(ctx context.Context, connectorID string, contentType string, body io.Reader, opts ...Option) (*gen.EcommerceCatalogUploadPartResponse, error) {
+func (s *EcommerceConnectorsService) UploadEcommerceCatalog(ctx context.Context, connectorID string, contentType string, body io.Reader, opts ...Option) (*EcommerceCatalogUploadPartResponse, error) {
 	if err := requireID("connector id", connectorID); err != nil {
 		return nil, err
 	}

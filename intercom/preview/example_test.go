@@ -30,8 +30,8 @@ func Example() {
 	}
 	p := preview.New(c)
 
-	folder, err := p.Folders.CreateFolder(context.Background(), preview.CreateFolderJSONRequestBody{
-		Folder: preview.CreateFolderJSONBodyFolder{Name: "Onboarding"},
+	folder, err := p.Folders.CreateFolder(context.Background(), preview.CreateFolderRequest{
+		Folder: preview.CreateFolderRequestFolder{Name: "Onboarding"},
 	})
 	if err != nil {
 		fmt.Println(err)

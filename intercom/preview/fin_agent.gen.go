@@ -9,25 +9,25 @@ import (
 )
 
 // AskFin calls the operation "Ask Fin" (POST /fin/ask).
-func (s *FinAgentService) AskFin(ctx context.Context, body gen.AskFinJSONRequestBody, opts ...Option) (*gen.FinAskResult, error) {
+func (s *FinAgentService) AskFin(ctx context.Context, body AskFinRequest, opts ...Option) (*FinAskResult, error) {
 	req, err := gen.NewAskFinRequest(s.c.server, body)
 	return doJSON[gen.FinAskResult](ctx, s.c, opAskFin, opts, req, err)
 }
 
 // EscalateFinConversation calls the operation "Escalate to a human" (POST /fin/escalate).
-func (s *FinAgentService) EscalateFinConversation(ctx context.Context, body gen.EscalateFinConversationJSONRequestBody, opts ...Option) (*gen.FinEscalateResult, error) {
+func (s *FinAgentService) EscalateFinConversation(ctx context.Context, body EscalateFinConversationRequest, opts ...Option) (*FinEscalateResult, error) {
 	req, err := gen.NewEscalateFinConversationRequest(s.c.server, body)
 	return doJSON[gen.FinEscalateResult](ctx, s.c, opEscalateFinConversation, opts, req, err)
 }
 
 // ListFinCapabilities calls the operation "Discover Fin's capabilities" (POST /fin/capabilities).
-func (s *FinAgentService) ListFinCapabilities(ctx context.Context, body gen.ListFinCapabilitiesJSONRequestBody, opts ...Option) (*gen.FinCapabilities, error) {
+func (s *FinAgentService) ListFinCapabilities(ctx context.Context, body ListFinCapabilitiesRequest, opts ...Option) (*FinCapabilities, error) {
 	req, err := gen.NewListFinCapabilitiesRequest(s.c.server, body)
 	return doJSON[gen.FinCapabilities](ctx, s.c, opListFinCapabilities, opts, req, err)
 }
 
 // RunFinProcedure calls the operation "Run a Fin procedure" (POST /fin/procedures/{procedure_id}/run).
-func (s *FinAgentService) RunFinProcedure(ctx context.Context, procedureID string, body gen.RunFinProcedureJSONRequestBody, opts ...Option) (*gen.FinProcedureRunResult, error) {
+func (s *FinAgentService) RunFinProcedure(ctx context.Context, procedureID string, body RunFinProcedureRequest, opts ...Option) (*FinProcedureRunResult, error) {
 	if err := requireID("procedure id", procedureID); err != nil {
 		return nil, err
 	}

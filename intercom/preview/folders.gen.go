@@ -9,13 +9,13 @@ import (
 )
 
 // CreateFolder calls the operation "Create a folder" (POST /folders).
-func (s *FoldersService) CreateFolder(ctx context.Context, body gen.CreateFolderJSONRequestBody, opts ...Option) (*gen.Folder, error) {
+func (s *FoldersService) CreateFolder(ctx context.Context, body CreateFolderRequest, opts ...Option) (*Folder, error) {
 	req, err := gen.NewCreateFolderRequest(s.c.server, body)
 	return doJSON[gen.Folder](ctx, s.c, opCreateFolder, opts, req, err)
 }
 
 // DeleteFolder calls the operation "Delete a folder" (DELETE /folders/{id}).
-func (s *FoldersService) DeleteFolder(ctx context.Context, folderID string, opts ...Option) (*gen.DeletedFolderObject, error) {
+func (s *FoldersService) DeleteFolder(ctx context.Context, folderID string, opts ...Option) (*DeletedFolderObject, error) {
 	folderIDN, err := numericID("folder id", folderID)
 	if err != nil {
 		return nil, err
@@ -25,13 +25,13 @@ func (s *FoldersService) DeleteFolder(ctx context.Context, folderID string, opts
 }
 
 // ListFolders calls the operation "List all folders" (GET /folders).
-func (s *FoldersService) ListFolders(ctx context.Context, params *gen.ListFoldersParams, opts ...Option) (*gen.FolderList, error) {
+func (s *FoldersService) ListFolders(ctx context.Context, params *ListFoldersParams, opts ...Option) (*FolderList, error) {
 	req, err := gen.NewListFoldersRequest(s.c.server, params)
 	return doJSON[gen.FolderList](ctx, s.c, opListFolders, opts, req, err)
 }
 
 // RetrieveFolder calls the operation "Retrieve a folder" (GET /folders/{id}).
-func (s *FoldersService) RetrieveFolder(ctx context.Context, folderID string, opts ...Option) (*gen.Folder, error) {
+func (s *FoldersService) RetrieveFolder(ctx context.Context, folderID string, opts ...Option) (*Folder, error) {
 	folderIDN, err := numericID("folder id", folderID)
 	if err != nil {
 		return nil, err
@@ -41,7 +41,7 @@ func (s *FoldersService) RetrieveFolder(ctx context.Context, folderID string, op
 }
 
 // UpdateFolder calls the operation "Update a folder" (PUT /folders/{id}).
-func (s *FoldersService) UpdateFolder(ctx context.Context, folderID string, body gen.UpdateFolderJSONRequestBody, opts ...Option) (*gen.Folder, error) {
+func (s *FoldersService) UpdateFolder(ctx context.Context, folderID string, body UpdateFolderRequest, opts ...Option) (*Folder, error) {
 	folderIDN, err := numericID("folder id", folderID)
 	if err != nil {
 		return nil, err

@@ -9,7 +9,7 @@ import (
 )
 
 // CreateIdentityVerificationSecret calls the operation "Create an identity verification secret" (POST /secure_mode_secrets).
-func (s *IdentityVerificationSecretsService) CreateIdentityVerificationSecret(ctx context.Context, body gen.CreateIdentityVerificationSecretRequest, opts ...Option) (*gen.IdentityVerificationSecretWithMaterial, error) {
+func (s *IdentityVerificationSecretsService) CreateIdentityVerificationSecret(ctx context.Context, body CreateIdentityVerificationSecretRequest, opts ...Option) (*IdentityVerificationSecretWithMaterial, error) {
 	req, err := gen.NewCreateIdentityVerificationSecretRequest(s.c.server, body)
 	return doJSON[gen.IdentityVerificationSecretWithMaterial](ctx, s.c, opCreateIdentityVerificationSecret, opts, req, err)
 }
@@ -24,7 +24,7 @@ func (s *IdentityVerificationSecretsService) DeleteIdentityVerificationSecret(ct
 }
 
 // ListIdentityVerificationSecrets calls the operation "List all identity verification secrets" (GET /secure_mode_secrets).
-func (s *IdentityVerificationSecretsService) ListIdentityVerificationSecrets(ctx context.Context, opts ...Option) (*gen.IdentityVerificationSecretList, error) {
+func (s *IdentityVerificationSecretsService) ListIdentityVerificationSecrets(ctx context.Context, opts ...Option) (*IdentityVerificationSecretList, error) {
 	req, err := gen.NewListIdentityVerificationSecretsRequest(s.c.server)
 	return doJSON[gen.IdentityVerificationSecretList](ctx, s.c, opListIdentityVerificationSecrets, opts, req, err)
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // CollectProcedureAgentInput calls the operation "Submit human input to a Fin Procedure HITL step" (POST /procedures/{conversation_id}/collect_agent_input).
-func (s *ProceduresService) CollectProcedureAgentInput(ctx context.Context, conversationID string, body gen.CollectAgentInputRequest, opts ...Option) (*map[string]interface{}, error) {
+func (s *ProceduresService) CollectProcedureAgentInput(ctx context.Context, conversationID string, body CollectAgentInputRequest, opts ...Option) (*map[string]interface{}, error) {
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}

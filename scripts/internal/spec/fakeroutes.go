@@ -229,7 +229,7 @@ func sampleOf(s *openapi3.Schema, request bool) (any, error) {
 	for _, full := range []bool{true, false} {
 		v := (&sampler{request: request}).sample(s, 0, full)
 		v = roundTripJSON(v)
-		if err := s.VisitJSON(v, openapi3.MultiErrors()); err == nil {
+		if err := s.VisitJSON(v, openapi3.MultiErrors()); err == nil || overlappingOneOf(s, v) {
 			return v, nil
 		}
 	}
@@ -274,6 +274,19 @@ func (sm *sampler) sample(s *openapi3.Schema, d int, full bool) any {
 			}
 			v := roundTripJSON(sm.sample(a.Value, d, full))
 			if s.VisitJSON(v) == nil {
+				return v
+			}
+		}
+	}
+	if len(s.OneOf) > 0 && s.Type.IsEmpty() && len(s.Properties) == 0 && len(s.AllOf) == 0 {
+		// No sample matches exactly one member: the members overlap (objects without
+		// required properties match each other's samples). The first member's own
+		// sample is what the server sends; see overlappingOneOf.
+		for _, a := range s.OneOf {
+			if a.Value == nil {
+				continue
+			}
+			if v := roundTripJSON(sm.sample(a.Value, d, full)); a.Value.VisitJSON(v) == nil {
 				return v
 			}
 		}
@@ -369,4 +382,22 @@ func (sm *sampler) sample(s *openapi3.Schema, d int, full bool) any {
 
 func isScalar(s *openapi3.Schema) bool {
 	return s.Type.Is("string") || s.Type.Is("integer") || s.Type.Is("number") || s.Type.Is("boolean")
+}
+
+// overlappingOneOf reports whether v fails s only because s is a oneOf whose members
+// overlap: v conforms to one of them but also to another, so no value can match exactly
+// one. Intercom's unions of objects without required properties are like that (a
+// data_connector and a data_connector_detail accept each other's bodies); the SDK
+// decodes either member, so the fake may answer with a value of one of them.
+func overlappingOneOf(s *openapi3.Schema, v any) bool {
+	if len(s.OneOf) < 2 || !s.Type.IsEmpty() || len(s.Properties) > 0 || len(s.AllOf) > 0 {
+		return false
+	}
+	matched := 0
+	for _, a := range s.OneOf {
+		if a.Value != nil && a.Value.VisitJSON(v) == nil {
+			matched++
+		}
+	}
+	return matched > 1
 }

@@ -206,7 +206,7 @@ func TestReportNamesEveryChangeOfANextVersion(t *testing.T) {
 		!strings.Contains(c.Draft, "target: $.components.schemas.collection.properties.order") {
 		t.Errorf("type change: detail %q (want the contradicting example), draft:\n%s", c.Detail, c.Draft)
 	}
-	if c := get(spec.KindInlineUnion, inlineUnion); !strings.Contains(c.Draft, "retrieve_data_connector_response") || !strings.Contains(c.Draft, "$ref: '#/components/schemas/retrieve_data_connector_response'") {
+	if c := get(spec.KindInlineUnion, inlineUnion); !strings.Contains(c.Draft, "retrieve_data_connector_result") || !strings.Contains(c.Draft, "$ref: '#/components/schemas/retrieve_data_connector_result'") {
 		t.Errorf("inline union draft:\n%s", c.Draft)
 	}
 	// File by file, in the order a maintainer fixes them.

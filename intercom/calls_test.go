@@ -79,7 +79,7 @@ func TestCallsMethods(t *testing.T) {
 			// Gone from the synthetic next version of scripts/suites/bumptest: called
 			// through the operations table, skipped where the operation is absent.
 			name: "CollectFinVoiceCallByPhoneNumber", op: "CollectFinVoiceCallByPhoneNumber",
-			call: opCall("CollectFinVoiceCallByPhoneNumber", "+15551234567"),
+			call:   opCall("CollectFinVoiceCallByPhoneNumber", "+15551234567"),
 			method: "GET", path: "/fin_voice/phone_number/+15551234567",
 			resp: ai,
 		},

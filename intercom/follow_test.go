@@ -2,11 +2,14 @@ package intercom
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
 	"reflect"
 	"testing"
+
+	"github.com/intercomkit/intercom-go/intercom/types"
 )
 
 // A hand-written test of an operation that a later API version may remove calls it
@@ -173,5 +176,40 @@ func TestWithRequired(t *testing.T) {
 	dropDerived(q, url.Values{"page": {"2"}, "kind": {derivedParam}})
 	if want := (url.Values{"page": {"2"}, "kind": {derivedParam}}); !reflect.DeepEqual(q, want) {
 		t.Errorf("dropDerived = %v, want %v", q, want)
+	}
+}
+
+// wireValue returns how the generated type T writes its JSON member name when it reads
+// literal there: the form a fixture must give for a decode-and-encode round trip to hold
+// on any API version. A member whose type a version changes (collection.order, an
+// integer in 2.16, a types.ID once a next version makes it a string) gets its fixture
+// from the generated type instead of a literal that fits one version only.
+func wireValue[T any](t *testing.T, name, literal string) string {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal([]byte(`{"`+name+`":`+literal+`}`), &v); err != nil {
+		t.Fatalf("wireValue: %T does not read %s=%s: %v", v, name, literal, err)
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("wireValue: %T: %v", v, err)
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil || m[name] == nil {
+		t.Fatalf("wireValue: %T writes no member %s (%s)", v, name, b)
+	}
+	return string(m[name])
+}
+
+func TestWireValue(t *testing.T) {
+	type ints struct {
+		N int      `json:"n"`
+		S types.ID `json:"s"`
+	}
+	if got := wireValue[ints](t, "n", "7"); got != "7" {
+		t.Errorf("int member: %s, want 7", got)
+	}
+	if got := wireValue[ints](t, "s", "7"); got != `"7"` {
+		t.Errorf("types.ID member: %s, want \"7\"", got)
 	}
 }

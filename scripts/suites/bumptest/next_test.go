@@ -56,8 +56,16 @@ func synthesize(t *testing.T, pinnedPath, next string) []byte {
 		t.Fatal(err)
 	}
 	m := func(v any, keys ...string) map[string]any {
-		for _, k := range keys {
-			v = v.(map[string]any)[k]
+		for i, k := range keys {
+			next, ok := v.(map[string]any)[k].(map[string]any)
+			if !ok {
+				// The changes are written against the 2.16 description (GET
+				// /data_connectors/{id}, the Fin Voice phone route, ...); an older
+				// pinned version (make check-versions 2.15) lacks some of them.
+				t.Skipf("the pinned description (the base of %s) has no %s, which the synthetic changes edit: nothing to synthesize from",
+					next, strings.Join(keys[:i+1], " → "))
+			}
+			v = next
 		}
 		return v.(map[string]any)
 	}

@@ -30,9 +30,10 @@ const treeLogEnv = "INTERCOM_NEXT_TREE_LOG"
 // api/ that would need an edit.
 func TestNextVersionTree(t *testing.T) {
 	if os.Getenv(longEnv) == "" {
-		t.Skip(longEnv + " is not set: the whole-tree test of a next version takes minutes; run make test-long")
+		t.Skip(longEnv + " is not set: the whole-tree test of a next version takes minutes; run make test-next-version")
 	}
 	p := spectest.Load(t)
+	nextOf(t, p) // skips inside a tree already bumped to a synthetic version
 	tree := filepath.Join(t.TempDir(), "tree")
 	copyTracked(t, p.Root, tree)
 	_, mirror, next := repoWithNext(t, p)
@@ -82,6 +83,10 @@ func TestNextVersionTree(t *testing.T) {
 	}
 	if out, err := run(tree, "make", "--no-print-directory", "generate"); err != nil {
 		t.Fatalf("make generate on %s with the report's edits: %v\n%s", next, err, out)
+	}
+	// Then the README figures, as scripts/bump-api.sh does after generating.
+	if out, err := run(scripts, "go", "run", "./cmd/readme-figures", "-root", ".."); err != nil {
+		t.Fatalf("readme-figures on %s: %v\n%s", next, err, out)
 	}
 	out, err := run(tree, "bash", "scripts/check-tree.sh")
 	if path := os.Getenv(treeLogEnv); path != "" {

@@ -229,7 +229,7 @@ func sampleOf(s *openapi3.Schema, request bool) (any, error) {
 	for _, full := range []bool{true, false} {
 		v := (&sampler{request: request}).sample(s, 0, full)
 		v = roundTripJSON(v)
-		if err := s.VisitJSON(v, openapi3.MultiErrors()); err == nil || overlappingOneOf(s, v) {
+		if err := s.VisitJSON(v, openapi3.MultiErrors()); err == nil || OverlappingOneOf(s, v) {
 			return v, nil
 		}
 	}
@@ -371,7 +371,7 @@ func (sm *sampler) sampleObject(s *openapi3.Schema, d int, full bool) map[string
 
 // sampleUnion samples a oneOf or anyOf: the first member's sample that conforms to s or,
 // when the members of a oneOf overlap so that none does, the first member's sample that
-// conforms to that member (see overlappingOneOf).
+// conforms to that member (see OverlappingOneOf).
 func (sm *sampler) sampleUnion(s *openapi3.Schema, d int, full bool) (any, bool) {
 	for _, alts := range [][]*openapi3.SchemaRef{s.OneOf, s.AnyOf} {
 		for _, a := range alts {
@@ -387,7 +387,7 @@ func (sm *sampler) sampleUnion(s *openapi3.Schema, d int, full bool) (any, bool)
 	if len(s.OneOf) > 0 && s.Type.IsEmpty() && len(s.Properties) == 0 && len(s.AllOf) == 0 {
 		// No sample matches exactly one member: the members overlap (objects without
 		// required properties match each other's samples). The first member's own
-		// sample is what the server sends; see overlappingOneOf.
+		// sample is what the server sends; see OverlappingOneOf.
 		for _, a := range s.OneOf {
 			if a.Value == nil {
 				continue
@@ -400,12 +400,12 @@ func (sm *sampler) sampleUnion(s *openapi3.Schema, d int, full bool) (any, bool)
 	return nil, false
 }
 
-// overlappingOneOf reports whether v fails s only because s is a oneOf whose members
+// OverlappingOneOf reports whether v fails s only because s is a oneOf whose members
 // overlap: v conforms to one of them but also to another, so no value can match exactly
 // one. Intercom's unions of objects without required properties are like that (a
 // data_connector and a data_connector_detail accept each other's bodies); the SDK
 // decodes either member, so the fake may answer with a value of one of them.
-func overlappingOneOf(s *openapi3.Schema, v any) bool {
+func OverlappingOneOf(s *openapi3.Schema, v any) bool {
 	if len(s.OneOf) < 2 || !s.Type.IsEmpty() || len(s.Properties) > 0 || len(s.AllOf) > 0 {
 		return false
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"iter"
 	"net/url"
 	"reflect"
 	"testing"
@@ -212,4 +213,51 @@ func TestWireValue(t *testing.T) {
 	if got := wireValue[ints](t, "s", "7"); got != `"7"` {
 		t.Errorf("types.ID member: %s, want \"7\"", got)
 	}
+}
+
+// seqOf calls the iterator method name of service svc on c by reflection (an iterator
+// such as Contacts.ListMergeHistoryAll that only some API versions have) with args after
+// ctx (nil for a params pointer), and yields the ids of its items; a version without
+// the method yields one error.
+func seqOf(ctx context.Context, c *Client, svc, name string, args ...any) iter.Seq2[string, error] {
+	m := reflect.ValueOf(&c.Services).Elem().FieldByName(svc).MethodByName(name)
+	if !m.IsValid() {
+		return func(yield func(string, error) bool) {
+			yield("", fmt.Errorf("%s has no method %s in API %s", svc, name, APIVersion))
+		}
+	}
+	in := []reflect.Value{reflect.ValueOf(ctx)}
+	for i, a := range args {
+		if a == nil {
+			in = append(in, reflect.Zero(m.Type().In(i+1)))
+			continue
+		}
+		in = append(in, reflect.ValueOf(a))
+	}
+	seq := m.Call(in)[0]
+	return func(yield func(string, error) bool) {
+		stop := false
+		body := reflect.MakeFunc(seq.Type().In(0), func(vs []reflect.Value) []reflect.Value {
+			id := ""
+			item := reflect.New(vs[0].Type())
+			item.Elem().Set(vs[0])
+			if g, ok := item.Interface().(idAccessor); ok {
+				id = g.GetId()
+			}
+			err, _ := vs[1].Interface().(error)
+			stop = !yield(id, err)
+			return []reflect.Value{reflect.ValueOf(!stop)}
+		})
+		seq.Call([]reflect.Value{body})
+	}
+}
+
+// opOf returns the operation of service method svc.name in the pinned version, or nil.
+func opOf(svc, name string) *Operation {
+	for _, op := range operations {
+		if op.Service == svc && op.Method == name {
+			return op
+		}
+	}
+	return nil
 }

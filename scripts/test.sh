@@ -20,8 +20,9 @@
 #              without -short, with -race as their module's step has it. Found, not
 #              listed: every Test function of a _test.go file that calls testing.Short()
 #              in its own body, and the whole package when a helper calls it; so a new
-#              long test runs there by itself. Then scripts/suites/bumptest's whole-tree
-#              test of a next API version (INTERCOM_TEST_LONG=1).
+#              long test runs there by itself. Then, when long_next_version is 1 (0 for
+#              now, see below), scripts/suites/bumptest's whole-tree test of a next API
+#              version (INTERCOM_TEST_LONG=1).
 #   next_version  not a default step (`make test-next-version`): that whole-tree test alone.
 #
 # `make test` (the default steps) is the everyday command: at most 5 minutes on 2 cores

@@ -103,7 +103,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
-	if sum.Failed > 0 {
+	if sum.Failed > 0 || sum.Unknown > 0 {
 		return 1
 	}
 	return 0
@@ -246,8 +246,12 @@ func (imp *importer) importRows(ctx context.Context, client *intercom.Client, ro
 		imp.tagID = *tag.Id
 	}
 	job := bulk.Job[row]{
-		Do:         imp.upsert,
-		Key:        row.key,
+		Do:  imp.upsert,
+		Key: row.key,
+		// upsert looks the contact up before it creates one, so sending it
+		// again is the reconciliation of a row whose create may have been
+		// applied (bulk.OutcomeUnknown): Rerun includes those rows.
+		Reconcile:  bulk.Repeatable[row],
 		Workers:    imp.workers,
 		Checkpoint: imp.checkpoint,
 		Progress:   imp.progress,

@@ -275,49 +275,11 @@ func (sm *sampler) sample(s *openapi3.Schema, d int, full bool) any {
 	}
 	switch {
 	case s.Type.Is("array"):
-		out := []any{}
-		if s.Items != nil && s.Items.Value != nil {
-			n := int(s.MinItems)
-			if n == 0 && d < sampleDepth && full && isScalar(s.Items.Value) {
-				n = 1
-			}
-			for range n {
-				out = append(out, sm.sample(s.Items.Value, d+1, full))
-			}
-		}
-		return out
+		return sm.sampleArray(s, d, full)
 	case s.Type.Is("string"):
-		if ex, ok := s.Example.(string); ok && s.VisitJSON(ex) == nil {
-			return ex
-		}
-		switch s.Format {
-		case "date-time":
-			return "2025-01-01T00:00:00Z"
-		case "date":
-			return "2025-01-01"
-		case "uri", "url":
-			return "https://example.com"
-		case "email":
-			return "user@example.com"
-		case "uuid":
-			return "00000000-0000-4000-8000-000000000000"
-		}
-		return strings.Repeat("x", max(int(s.MinLength), 1))
+		return sampleString(s)
 	case s.Type.Is("integer"), s.Type.Is("number"):
-		switch ex := s.Example.(type) {
-		case float64:
-			if s.VisitJSON(ex) == nil {
-				return ex
-			}
-		case int:
-			if s.VisitJSON(float64(ex)) == nil {
-				return ex
-			}
-		}
-		if s.Min != nil {
-			return *s.Min
-		}
-		return 1
+		return sampleNumber(s)
 	case s.Type.Is("boolean"):
 		return false
 	case s.Type.IncludesNull() || s.Nullable:
@@ -327,6 +289,98 @@ func (sm *sampler) sample(s *openapi3.Schema, d int, full bool) any {
 		return s.Example
 	}
 	return nil
+}
+
+// sampleObject samples an object schema: its allOf members merged, then its
+// required properties (and, when full and not too deep, the others).
+func (sm *sampler) sampleObject(s *openapi3.Schema, d int, full bool) map[string]any {
+	obj := map[string]any{}
+	for _, a := range s.AllOf {
+		if a.Value == nil {
+			continue
+		}
+		if m, ok := sm.sample(a.Value, d, full).(map[string]any); ok {
+			for k, v := range m {
+				obj[k] = v
+			}
+		}
+	}
+	required := map[string]bool{}
+	for _, r := range s.Required {
+		required[r] = true
+	}
+	names := make([]string, 0, len(s.Properties))
+	for name := range s.Properties {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		p := s.Properties[name]
+		if p == nil || p.Value == nil || sm.request && p.Value.ReadOnly {
+			continue
+		}
+		if !required[name] && (!full || d >= sampleDepth) {
+			continue
+		}
+		obj[name] = sm.sample(p.Value, d+1, full)
+	}
+	return obj
+}
+
+// sampleArray samples an array schema: minItems items, or one scalar item
+// when full and not too deep.
+func (sm *sampler) sampleArray(s *openapi3.Schema, d int, full bool) []any {
+	out := []any{}
+	if s.Items != nil && s.Items.Value != nil {
+		n := int(s.MinItems)
+		if n == 0 && d < sampleDepth && full && isScalar(s.Items.Value) {
+			n = 1
+		}
+		for range n {
+			out = append(out, sm.sample(s.Items.Value, d+1, full))
+		}
+	}
+	return out
+}
+
+// sampleString samples a string schema: its example when valid, else a
+// value of its format, else a string of its minimum length.
+func sampleString(s *openapi3.Schema) any {
+	if ex, ok := s.Example.(string); ok && s.VisitJSON(ex) == nil {
+		return ex
+	}
+	switch s.Format {
+	case "date-time":
+		return "2025-01-01T00:00:00Z"
+	case "date":
+		return "2025-01-01"
+	case "uri", "url":
+		return "https://example.com"
+	case "email":
+		return "user@example.com"
+	case "uuid":
+		return "00000000-0000-4000-8000-000000000000"
+	}
+	return strings.Repeat("x", max(int(s.MinLength), 1))
+}
+
+// sampleNumber samples an integer or number schema: its example when valid,
+// else its minimum, else 1.
+func sampleNumber(s *openapi3.Schema) any {
+	switch ex := s.Example.(type) {
+	case float64:
+		if s.VisitJSON(ex) == nil {
+			return ex
+		}
+	case int:
+		if s.VisitJSON(float64(ex)) == nil {
+			return ex
+		}
+	}
+	if s.Min != nil {
+		return *s.Min
+	}
+	return 1
 }
 
 func isScalar(s *openapi3.Schema) bool {

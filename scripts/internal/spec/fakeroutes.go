@@ -291,6 +291,55 @@ func (sm *sampler) sample(s *openapi3.Schema, d int, full bool) any {
 	return nil
 }
 
+// sampleUnion samples a oneOf or anyOf: the first member's sample that conforms to s or,
+// when the members of a oneOf overlap so that none does, the first member's sample that
+// conforms to that member (see OverlappingOneOf).
+func (sm *sampler) sampleUnion(s *openapi3.Schema, d int, full bool) (any, bool) {
+	for _, alts := range [][]*openapi3.SchemaRef{s.OneOf, s.AnyOf} {
+		for _, a := range alts {
+			if a.Value == nil {
+				continue
+			}
+			v := roundTripJSON(sm.sample(a.Value, d, full))
+			if s.VisitJSON(v) == nil {
+				return v, true
+			}
+		}
+	}
+	if len(s.OneOf) > 0 && s.Type.IsEmpty() && len(s.Properties) == 0 && len(s.AllOf) == 0 {
+		// No sample matches exactly one member: the members overlap (objects without
+		// required properties match each other's samples). The first member's own
+		// sample is what the server sends; see OverlappingOneOf.
+		for _, a := range s.OneOf {
+			if a.Value == nil {
+				continue
+			}
+			if v := roundTripJSON(sm.sample(a.Value, d, full)); a.Value.VisitJSON(v) == nil {
+				return v, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// OverlappingOneOf reports whether v fails s only because s is a oneOf whose members
+// overlap: v conforms to one of them but also to another, so no value can match exactly
+// one. Intercom's unions of objects without required properties are like that (a
+// data_connector and a data_connector_detail accept each other's bodies); the SDK
+// decodes either member, so the fake may answer with a value of one of them.
+func OverlappingOneOf(s *openapi3.Schema, v any) bool {
+	if len(s.OneOf) < 2 || !s.Type.IsEmpty() || len(s.Properties) > 0 || len(s.AllOf) > 0 {
+		return false
+	}
+	matched := 0
+	for _, a := range s.OneOf {
+		if a.Value != nil && a.Value.VisitJSON(v) == nil {
+			matched++
+		}
+	}
+	return matched > 1
+}
+
 // sampleObject samples an object schema: its allOf members merged, then its
 // required properties (and, when full and not too deep, the others).
 func (sm *sampler) sampleObject(s *openapi3.Schema, d int, full bool) map[string]any {
@@ -385,89 +434,4 @@ func sampleNumber(s *openapi3.Schema) any {
 
 func isScalar(s *openapi3.Schema) bool {
 	return s.Type.Is("string") || s.Type.Is("integer") || s.Type.Is("number") || s.Type.Is("boolean")
-}
-
-// sampleObject samples an object: its allOf members merged, then its required
-// properties and, when full and above sampleDepth, its optional ones.
-func (sm *sampler) sampleObject(s *openapi3.Schema, d int, full bool) map[string]any {
-	obj := map[string]any{}
-	for _, a := range s.AllOf {
-		if a.Value == nil {
-			continue
-		}
-		if m, ok := sm.sample(a.Value, d, full).(map[string]any); ok {
-			for k, v := range m {
-				obj[k] = v
-			}
-		}
-	}
-	required := map[string]bool{}
-	for _, r := range s.Required {
-		required[r] = true
-	}
-	names := make([]string, 0, len(s.Properties))
-	for name := range s.Properties {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		p := s.Properties[name]
-		if p == nil || p.Value == nil || sm.request && p.Value.ReadOnly {
-			continue
-		}
-		if !required[name] && (!full || d >= sampleDepth) {
-			continue
-		}
-		obj[name] = sm.sample(p.Value, d+1, full)
-	}
-	return obj
-}
-
-// sampleUnion samples a oneOf or anyOf: the first member's sample that conforms to s or,
-// when the members of a oneOf overlap so that none does, the first member's sample that
-// conforms to that member (see OverlappingOneOf).
-func (sm *sampler) sampleUnion(s *openapi3.Schema, d int, full bool) (any, bool) {
-	for _, alts := range [][]*openapi3.SchemaRef{s.OneOf, s.AnyOf} {
-		for _, a := range alts {
-			if a.Value == nil {
-				continue
-			}
-			v := roundTripJSON(sm.sample(a.Value, d, full))
-			if s.VisitJSON(v) == nil {
-				return v, true
-			}
-		}
-	}
-	if len(s.OneOf) > 0 && s.Type.IsEmpty() && len(s.Properties) == 0 && len(s.AllOf) == 0 {
-		// No sample matches exactly one member: the members overlap (objects without
-		// required properties match each other's samples). The first member's own
-		// sample is what the server sends; see OverlappingOneOf.
-		for _, a := range s.OneOf {
-			if a.Value == nil {
-				continue
-			}
-			if v := roundTripJSON(sm.sample(a.Value, d, full)); a.Value.VisitJSON(v) == nil {
-				return v, true
-			}
-		}
-	}
-	return nil, false
-}
-
-// OverlappingOneOf reports whether v fails s only because s is a oneOf whose members
-// overlap: v conforms to one of them but also to another, so no value can match exactly
-// one. Intercom's unions of objects without required properties are like that (a
-// data_connector and a data_connector_detail accept each other's bodies); the SDK
-// decodes either member, so the fake may answer with a value of one of them.
-func OverlappingOneOf(s *openapi3.Schema, v any) bool {
-	if len(s.OneOf) < 2 || !s.Type.IsEmpty() || len(s.Properties) > 0 || len(s.AllOf) > 0 {
-		return false
-	}
-	matched := 0
-	for _, a := range s.OneOf {
-		if a.Value != nil && a.Value.VisitJSON(v) == nil {
-			matched++
-		}
-	}
-	return matched > 1
 }

@@ -12,7 +12,7 @@ import (
 
 // Get fetches one admin (GET /admins/{admin_id}). adminID is the admin's id
 // as the API returns it, a string of digits such as "991267460".
-func (s *AdminsService) Get(ctx context.Context, adminID string, opts ...Option) (*gen.Admin, error) {
+func (s *AdminsService) Get(ctx context.Context, adminID string, opts ...Option) (*Admin, error) {
 	adminIDN, err := numericID("admin id", adminID)
 	if err != nil {
 		return nil, err
@@ -22,14 +22,14 @@ func (s *AdminsService) Get(ctx context.Context, adminID string, opts ...Option)
 }
 
 // List lists the admins of the workspace (GET /admins). params may be nil.
-func (s *AdminsService) List(ctx context.Context, params *gen.ListAdminsParams, opts ...Option) (*gen.AdminList, error) {
+func (s *AdminsService) List(ctx context.Context, params *ListAdminsParams, opts ...Option) (*AdminList, error) {
 	req, err := gen.NewListAdminsRequest(s.c.server, params)
 	return doJSON[gen.AdminList](ctx, s.c, opListAdmins, opts, req, err)
 }
 
 // ListActivityLogEventTypes lists the event types an activity log can have
 // (GET /admins/activity_log_event_types).
-func (s *AdminsService) ListActivityLogEventTypes(ctx context.Context, opts ...Option) (*gen.ActivityLogEventTypeList, error) {
+func (s *AdminsService) ListActivityLogEventTypes(ctx context.Context, opts ...Option) (*ActivityLogEventTypeList, error) {
 	req, err := gen.NewListActivityLogEventTypesRequest(s.c.server)
 	return doJSON[gen.ActivityLogEventTypeList](ctx, s.c, opListActivityLogEventTypes, opts, req, err)
 }
@@ -37,7 +37,7 @@ func (s *AdminsService) ListActivityLogEventTypes(ctx context.Context, opts ...O
 // ListActivityLogs fetches one page of the workspace's admin activity logs
 // (GET /admins/activity_logs). params.CreatedAtAfter, a Unix timestamp in
 // seconds, is required; params.Page and params.PerPage choose the page.
-func (s *AdminsService) ListActivityLogs(ctx context.Context, params *gen.ListActivityLogsParams, opts ...Option) (*gen.ActivityLogList, error) {
+func (s *AdminsService) ListActivityLogs(ctx context.Context, params *ListActivityLogsParams, opts ...Option) (*ActivityLogList, error) {
 	params, err := checkActivityLogsParams(params)
 	if err != nil {
 		return nil, err
@@ -51,7 +51,7 @@ func (s *AdminsService) ListActivityLogs(ctx context.Context, params *gen.ListAc
 // params.Page (default the first). params is copied and not modified;
 // params.CreatedAtAfter is required. An error is yielded once and ends the
 // iteration.
-func (s *AdminsService) ListActivityLogsAll(ctx context.Context, params *gen.ListActivityLogsParams, opts ...Option) iter.Seq2[gen.ActivityLog, error] {
+func (s *AdminsService) ListActivityLogsAll(ctx context.Context, params *ListActivityLogsParams, opts ...Option) iter.Seq2[ActivityLog, error] {
 	params, err := checkActivityLogsParams(params)
 	if err != nil {
 		return errSeq[gen.ActivityLog](err)
@@ -68,7 +68,7 @@ func (s *AdminsService) ListActivityLogsAll(ctx context.Context, params *gen.Lis
 
 // Me fetches the admin the access token belongs to, with its workspace
 // (GET /me).
-func (s *AdminsService) Me(ctx context.Context, opts ...Option) (*gen.AdminWithApp, error) {
+func (s *AdminsService) Me(ctx context.Context, opts ...Option) (*AdminWithApp, error) {
 	req, err := gen.NewIdentifyAdminRequest(s.c.server)
 	return doJSON[gen.AdminWithApp](ctx, s.c, opIdentifyAdmin, opts, req, err)
 }
@@ -76,7 +76,7 @@ func (s *AdminsService) Me(ctx context.Context, opts ...Option) (*gen.AdminWithA
 // SearchActivityLogs fetches one page of the activity logs matching body
 // (POST /admins/activity_logs/search); body.Page chooses the page. Use
 // [AdminsService.SearchActivityLogsAll] to get every page.
-func (s *AdminsService) SearchActivityLogs(ctx context.Context, body gen.SearchActivityLogsJSONRequestBody, opts ...Option) (*gen.ActivityLogList, error) {
+func (s *AdminsService) SearchActivityLogs(ctx context.Context, body SearchActivityLogsRequest, opts ...Option) (*ActivityLogList, error) {
 	req, err := gen.NewSearchActivityLogsRequest(s.c.server, body)
 	return doJSON[gen.ActivityLogList](ctx, s.c, opSearchActivityLogs, opts, req, err)
 }
@@ -84,7 +84,7 @@ func (s *AdminsService) SearchActivityLogs(ctx context.Context, body gen.SearchA
 // SearchActivityLogsAll iterates over every item of SearchActivityLogs, page by page (POST /admins/activity_logs/search). Its
 // arguments are those of [AdminsService.SearchActivityLogs]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
-func (s *AdminsService) SearchActivityLogsAll(ctx context.Context, body gen.SearchActivityLogsJSONRequestBody, opts ...Option) iter.Seq2[gen.ActivityLog, error] {
+func (s *AdminsService) SearchActivityLogsAll(ctx context.Context, body SearchActivityLogsRequest, opts ...Option) iter.Seq2[ActivityLog, error] {
 	return paginate(ctx, fetchPages(s.c, opSearchActivityLogs, opts,
 		func(cursor string) (*http.Request, error) {
 			b := body
@@ -106,7 +106,7 @@ func (s *AdminsService) SearchActivityLogsAll(ctx context.Context, body gen.Sear
 // body.AwayModeEnabled turns it on or off, body.AwayModeReassign sends new
 // replies to the default inbox, and body.AwayStatusReasonId gives a reason
 // (see [AwayStatusReasonsService.List]). adminID is a string of digits.
-func (s *AdminsService) SetAway(ctx context.Context, adminID string, body gen.SetAwayAdminJSONRequestBody, opts ...Option) (*gen.Admin, error) {
+func (s *AdminsService) SetAway(ctx context.Context, adminID string, body SetAwayAdminRequest, opts ...Option) (*Admin, error) {
 	adminIDN, err := numericID("admin id", adminID)
 	if err != nil {
 		return nil, err

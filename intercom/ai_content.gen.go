@@ -14,7 +14,7 @@ import (
 // (POST /ai/content_import_sources). body.Url and body.SyncBehavior ("api"
 // for a source whose pages you send with
 // [AIContentService.CreateExternalPage]) are required.
-func (s *AIContentService) CreateContentImportSource(ctx context.Context, body gen.CreateContentImportSourceRequest, opts ...Option) (*gen.ContentImportSource, error) {
+func (s *AIContentService) CreateContentImportSource(ctx context.Context, body CreateContentImportSourceRequest, opts ...Option) (*ContentImportSource, error) {
 	req, err := gen.NewCreateContentImportSourceRequest(s.c.server, body)
 	return doJSON[gen.ContentImportSource](ctx, s.c, opCreateContentImportSource, opts, req, err)
 }
@@ -23,7 +23,7 @@ func (s *AIContentService) CreateContentImportSource(ctx context.Context, body g
 // already has the same body.SourceId and body.ExternalId
 // (POST /ai/external_pages). body.Title, body.Html, body.Locale,
 // body.SourceId and body.ExternalId are required.
-func (s *AIContentService) CreateExternalPage(ctx context.Context, body gen.CreateExternalPageRequest, opts ...Option) (*gen.ExternalPage, error) {
+func (s *AIContentService) CreateExternalPage(ctx context.Context, body CreateExternalPageRequest, opts ...Option) (*ExternalPage, error) {
 	req, err := gen.NewCreateExternalPageRequest(s.c.server, body)
 	return doJSON[gen.ExternalPage](ctx, s.c, opCreateExternalPage, opts, req, err)
 }
@@ -42,7 +42,7 @@ func (s *AIContentService) DeleteContentImportSource(ctx context.Context, source
 // DeleteExternalPage deletes an external page, removing it from the content
 // library and from Fin's answers (DELETE /ai/external_pages/{page_id}). It
 // returns the deleted page.
-func (s *AIContentService) DeleteExternalPage(ctx context.Context, pageID string, opts ...Option) (*gen.ExternalPage, error) {
+func (s *AIContentService) DeleteExternalPage(ctx context.Context, pageID string, opts ...Option) (*ExternalPage, error) {
 	if err := requireID("page id", pageID); err != nil {
 		return nil, err
 	}
@@ -53,7 +53,7 @@ func (s *AIContentService) DeleteExternalPage(ctx context.Context, pageID string
 // GetContentImportSource fetches a content import source
 // (GET /ai/content_import_sources/{source_id}). sourceID is the source's id
 // (gen.ContentImportSource.Id), a positive number.
-func (s *AIContentService) GetContentImportSource(ctx context.Context, sourceID string, opts ...Option) (*gen.ContentImportSource, error) {
+func (s *AIContentService) GetContentImportSource(ctx context.Context, sourceID string, opts ...Option) (*ContentImportSource, error) {
 	if err := numericString("source id", sourceID); err != nil {
 		return nil, err
 	}
@@ -63,7 +63,7 @@ func (s *AIContentService) GetContentImportSource(ctx context.Context, sourceID 
 
 // GetExternalPage fetches an external page (GET /ai/external_pages/{page_id}).
 // pageID is the page's id (gen.ExternalPage.Id).
-func (s *AIContentService) GetExternalPage(ctx context.Context, pageID string, opts ...Option) (*gen.ExternalPage, error) {
+func (s *AIContentService) GetExternalPage(ctx context.Context, pageID string, opts ...Option) (*ExternalPage, error) {
 	if err := requireID("page id", pageID); err != nil {
 		return nil, err
 	}
@@ -75,7 +75,7 @@ func (s *AIContentService) GetExternalPage(ctx context.Context, pageID string, o
 // import sources (GET /ai/content_import_sources). params may be nil;
 // params.Page and params.PerPage choose the page. Use
 // [AIContentService.ListContentImportSourcesAll] to get every page.
-func (s *AIContentService) ListContentImportSources(ctx context.Context, params *gen.ListContentImportSourcesParams, opts ...Option) (*gen.ContentImportSourcesList, error) {
+func (s *AIContentService) ListContentImportSources(ctx context.Context, params *ListContentImportSourcesParams, opts ...Option) (*ContentImportSourcesList, error) {
 	req, err := gen.NewListContentImportSourcesRequest(s.c.server, params)
 	return doJSON[gen.ContentImportSourcesList](ctx, s.c, opListContentImportSources, opts, req, err)
 }
@@ -85,7 +85,7 @@ func (s *AIContentService) ListContentImportSources(ctx context.Context, params 
 // which must be on the client's API host). params may be nil (params.Page
 // and params.PerPage shape the first request); it is copied and not
 // modified. An error is yielded once and ends the iteration.
-func (s *AIContentService) ListContentImportSourcesAll(ctx context.Context, params *gen.ListContentImportSourcesParams, opts ...Option) iter.Seq2[gen.ContentImportSource, error] {
+func (s *AIContentService) ListContentImportSourcesAll(ctx context.Context, params *ListContentImportSourcesParams, opts ...Option) iter.Seq2[ContentImportSource, error] {
 	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opListContentImportSources, opts,
 		nextURLCall(s.c, func() (*http.Request, error) {
@@ -100,7 +100,7 @@ func (s *AIContentService) ListContentImportSourcesAll(ctx context.Context, para
 // (GET /ai/external_pages). params may be nil; params.Page and
 // params.PerPage choose the page. Use [AIContentService.ListExternalPagesAll]
 // to get every page.
-func (s *AIContentService) ListExternalPages(ctx context.Context, params *gen.ListExternalPagesParams, opts ...Option) (*gen.ExternalPagesList, error) {
+func (s *AIContentService) ListExternalPages(ctx context.Context, params *ListExternalPagesParams, opts ...Option) (*ExternalPagesList, error) {
 	req, err := gen.NewListExternalPagesRequest(s.c.server, params)
 	return doJSON[gen.ExternalPagesList](ctx, s.c, opListExternalPages, opts, req, err)
 }
@@ -110,7 +110,7 @@ func (s *AIContentService) ListExternalPages(ctx context.Context, params *gen.Li
 // be on the client's API host). params may be nil (params.Page and
 // params.PerPage shape the first request); it is copied and not modified. An
 // error is yielded once and ends the iteration.
-func (s *AIContentService) ListExternalPagesAll(ctx context.Context, params *gen.ListExternalPagesParams, opts ...Option) iter.Seq2[gen.ExternalPage, error] {
+func (s *AIContentService) ListExternalPagesAll(ctx context.Context, params *ListExternalPagesParams, opts ...Option) iter.Seq2[ExternalPage, error] {
 	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opListExternalPages, opts,
 		nextURLCall(s.c, func() (*http.Request, error) {
@@ -125,7 +125,7 @@ func (s *AIContentService) ListExternalPagesAll(ctx context.Context, params *gen
 // (PUT /ai/content_import_sources/{source_id}). body.Url and
 // body.SyncBehavior are required even when they do not change. sourceID is
 // a positive number.
-func (s *AIContentService) UpdateContentImportSource(ctx context.Context, sourceID string, body gen.UpdateContentImportSourceRequest, opts ...Option) (*gen.ContentImportSource, error) {
+func (s *AIContentService) UpdateContentImportSource(ctx context.Context, sourceID string, body UpdateContentImportSourceRequest, opts ...Option) (*ContentImportSource, error) {
 	if err := numericString("source id", sourceID); err != nil {
 		return nil, err
 	}
@@ -137,7 +137,7 @@ func (s *AIContentService) UpdateContentImportSource(ctx context.Context, source
 // API (PUT /ai/external_pages/{page_id}). body.Title, body.Html,
 // body.Locale, body.Url and body.SourceId are required even when they do not
 // change.
-func (s *AIContentService) UpdateExternalPage(ctx context.Context, pageID string, body gen.UpdateExternalPageRequest, opts ...Option) (*gen.ExternalPage, error) {
+func (s *AIContentService) UpdateExternalPage(ctx context.Context, pageID string, body UpdateExternalPageRequest, opts ...Option) (*ExternalPage, error) {
 	if err := requireID("page id", pageID); err != nil {
 		return nil, err
 	}

@@ -13,14 +13,14 @@ import (
 // Create creates an article (POST /articles). body.Title and body.AuthorId
 // (the id of an admin) are required; body.State "published" publishes it at
 // once, and body.ParentId/ParentType place it in a collection.
-func (s *ArticlesService) Create(ctx context.Context, body gen.CreateArticleRequest, opts ...Option) (*gen.Article, error) {
+func (s *ArticlesService) Create(ctx context.Context, body CreateArticleRequest, opts ...Option) (*Article, error) {
 	req, err := gen.NewCreateArticleRequest(s.c.server, body)
 	return doJSON[gen.Article](ctx, s.c, opCreateArticle, opts, req, err)
 }
 
 // Delete deletes an article (DELETE /articles/{article_id}). articleID is a
 // string of digits.
-func (s *ArticlesService) Delete(ctx context.Context, articleID string, opts ...Option) (*gen.DeletedArticleObject, error) {
+func (s *ArticlesService) Delete(ctx context.Context, articleID string, opts ...Option) (*DeletedArticleObject, error) {
 	articleIDN, err := numericID("article id", articleID)
 	if err != nil {
 		return nil, err
@@ -31,7 +31,7 @@ func (s *ArticlesService) Delete(ctx context.Context, articleID string, opts ...
 
 // Get fetches an article (GET /articles/{article_id}). articleID is the
 // article's id, a string of digits such as "6871119".
-func (s *ArticlesService) Get(ctx context.Context, articleID string, opts ...Option) (*gen.Article, error) {
+func (s *ArticlesService) Get(ctx context.Context, articleID string, opts ...Option) (*Article, error) {
 	articleIDN, err := numericID("article id", articleID)
 	if err != nil {
 		return nil, err
@@ -41,7 +41,7 @@ func (s *ArticlesService) Get(ctx context.Context, articleID string, opts ...Opt
 }
 
 // GetDraft fetches the staged draft of an article (GET /articles/{id}/draft).
-func (s *ArticlesService) GetDraft(ctx context.Context, articleID string, opts ...Option) (*gen.Article, error) {
+func (s *ArticlesService) GetDraft(ctx context.Context, articleID string, opts ...Option) (*Article, error) {
 	articleIDN, err := numericID("article id", articleID)
 	if err != nil {
 		return nil, err
@@ -52,7 +52,7 @@ func (s *ArticlesService) GetDraft(ctx context.Context, articleID string, opts .
 
 // GetVersion fetches one version of an article
 // (GET /articles/{article_id}/versions/{id}).
-func (s *ArticlesService) GetVersion(ctx context.Context, articleID string, versionID string, params *gen.RetrieveArticleVersionParams, opts ...Option) (*gen.ArticleVersion, error) {
+func (s *ArticlesService) GetVersion(ctx context.Context, articleID string, versionID string, params *RetrieveArticleVersionParams, opts ...Option) (*ArticleVersion, error) {
 	articleIDN, err := numericID("article id", articleID)
 	if err != nil {
 		return nil, err
@@ -67,7 +67,7 @@ func (s *ArticlesService) GetVersion(ctx context.Context, articleID string, vers
 // List fetches one page of the workspace's articles (GET /articles), most
 // recently updated first. params may be nil; params.Page and params.PerPage
 // choose the page. Use [ArticlesService.ListAll] to get every page.
-func (s *ArticlesService) List(ctx context.Context, params *gen.ListArticlesParams, opts ...Option) (*gen.ArticleList, error) {
+func (s *ArticlesService) List(ctx context.Context, params *ListArticlesParams, opts ...Option) (*ArticleList, error) {
 	req, err := gen.NewListArticlesRequest(s.c.server, params)
 	return doJSON[gen.ArticleList](ctx, s.c, opListArticles, opts, req, err)
 }
@@ -76,7 +76,7 @@ func (s *ArticlesService) List(ctx context.Context, params *gen.ListArticlesPara
 // starting at params.Page (default the first). params may be nil
 // (params.PerPage sets the page size); it is copied and not modified. An
 // error is yielded once and ends the iteration.
-func (s *ArticlesService) ListAll(ctx context.Context, params *gen.ListArticlesParams, opts ...Option) iter.Seq2[gen.ArticleListItem, error] {
+func (s *ArticlesService) ListAll(ctx context.Context, params *ListArticlesParams, opts ...Option) iter.Seq2[ArticleListItem, error] {
 	return paginate(ctx, fetchPages(s.c, opListArticles, opts,
 		pageCall(params, func(q *gen.ListArticlesParams, page *int) { q.Page = page },
 			func(q *gen.ListArticlesParams) (*http.Request, error) {
@@ -89,7 +89,7 @@ func (s *ArticlesService) ListAll(ctx context.Context, params *gen.ListArticlesP
 
 // ListVersions fetches one page of an article's versions
 // (GET /articles/{article_id}/versions). params may be nil.
-func (s *ArticlesService) ListVersions(ctx context.Context, articleID string, params *gen.ListArticleVersionsParams, opts ...Option) (*gen.ArticleVersionList, error) {
+func (s *ArticlesService) ListVersions(ctx context.Context, articleID string, params *ListArticleVersionsParams, opts ...Option) (*ArticleVersionList, error) {
 	articleIDN, err := numericID("article id", articleID)
 	if err != nil {
 		return nil, err
@@ -101,7 +101,7 @@ func (s *ArticlesService) ListVersions(ctx context.Context, articleID string, pa
 // ListVersionsAll iterates over every item of ListVersions, page by page (GET /articles/{article_id}/versions). Its
 // arguments are those of [ArticlesService.ListVersions]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
-func (s *ArticlesService) ListVersionsAll(ctx context.Context, articleID string, params *gen.ListArticleVersionsParams, opts ...Option) iter.Seq2[gen.ArticleVersionSummary, error] {
+func (s *ArticlesService) ListVersionsAll(ctx context.Context, articleID string, params *ListArticleVersionsParams, opts ...Option) iter.Seq2[ArticleVersionSummary, error] {
 	articleIDN, err := numericID("article id", articleID)
 	if err != nil {
 		return errSeq[gen.ArticleVersionSummary](err)
@@ -122,7 +122,7 @@ func (s *ArticlesService) ListVersionsAll(ctx context.Context, articleID string,
 
 // PublishDraft publishes the staged draft of an article
 // (POST /articles/{id}/draft/publish).
-func (s *ArticlesService) PublishDraft(ctx context.Context, articleID string, body gen.PublishArticleDraftRequest, opts ...Option) (*gen.Article, error) {
+func (s *ArticlesService) PublishDraft(ctx context.Context, articleID string, body PublishArticleDraftRequest, opts ...Option) (*Article, error) {
 	articleIDN, err := numericID("article id", articleID)
 	if err != nil {
 		return nil, err
@@ -137,7 +137,7 @@ func (s *ArticlesService) PublishDraft(ctx context.Context, articleID string, bo
 // matching passages in Data.Highlights. params may be nil; params.Page and
 // params.PerPage choose the page. Use [ArticlesService.SearchAll] to get
 // every page.
-func (s *ArticlesService) Search(ctx context.Context, params *gen.SearchArticlesParams, opts ...Option) (*gen.ArticleSearchResponse, error) {
+func (s *ArticlesService) Search(ctx context.Context, params *SearchArticlesParams, opts ...Option) (*ArticleSearchResponse, error) {
 	req, err := gen.NewSearchArticlesRequest(s.c.server, params)
 	return doJSON[gen.ArticleSearchResponse](ctx, s.c, opSearchArticles, opts, req, err)
 }
@@ -148,7 +148,7 @@ func (s *ArticlesService) Search(ctx context.Context, params *gen.SearchArticles
 // highlighted search are only in the pages that [ArticlesService.Search]
 // returns. params may be nil; it is copied and not modified. An error is
 // yielded once and ends the iteration.
-func (s *ArticlesService) SearchAll(ctx context.Context, params *gen.SearchArticlesParams, opts ...Option) iter.Seq2[gen.Article, error] {
+func (s *ArticlesService) SearchAll(ctx context.Context, params *SearchArticlesParams, opts ...Option) iter.Seq2[Article, error] {
 	return paginate(ctx, fetchPages(s.c, opSearchArticles, opts,
 		pageCall(params, func(q *gen.SearchArticlesParams, page *int) { q.Page = page },
 			func(q *gen.SearchArticlesParams) (*http.Request, error) {
@@ -164,7 +164,7 @@ func (s *ArticlesService) SearchAll(ctx context.Context, params *gen.SearchArtic
 
 // StageDraft stages a draft of an article without publishing it
 // (PUT /articles/{id}/draft).
-func (s *ArticlesService) StageDraft(ctx context.Context, articleID string, body gen.UpdateArticleRequest, opts ...Option) (*gen.Article, error) {
+func (s *ArticlesService) StageDraft(ctx context.Context, articleID string, body UpdateArticleRequest, opts ...Option) (*Article, error) {
 	articleIDN, err := numericID("article id", articleID)
 	if err != nil {
 		return nil, err
@@ -174,7 +174,7 @@ func (s *ArticlesService) StageDraft(ctx context.Context, articleID string, body
 }
 
 // Tag tags an article (POST /articles/{article_id}/tags).
-func (s *ArticlesService) Tag(ctx context.Context, articleID string, body gen.AttachTagToArticleJSONRequestBody, opts ...Option) (*gen.Tag, error) {
+func (s *ArticlesService) Tag(ctx context.Context, articleID string, body AttachTagToArticleRequest, opts ...Option) (*Tag, error) {
 	articleIDN, err := numericID("article id", articleID)
 	if err != nil {
 		return nil, err
@@ -185,7 +185,7 @@ func (s *ArticlesService) Tag(ctx context.Context, articleID string, body gen.At
 
 // Untag removes a tag from an article
 // (DELETE /articles/{article_id}/tags/{id}).
-func (s *ArticlesService) Untag(ctx context.Context, articleID string, tagID string, opts ...Option) (*gen.Tag, error) {
+func (s *ArticlesService) Untag(ctx context.Context, articleID string, tagID string, opts ...Option) (*Tag, error) {
 	articleIDN, err := numericID("article id", articleID)
 	if err != nil {
 		return nil, err
@@ -199,7 +199,7 @@ func (s *ArticlesService) Untag(ctx context.Context, articleID string, tagID str
 
 // Update updates an article (PUT /articles/{article_id}); only the fields
 // set in body change. articleID is a string of digits.
-func (s *ArticlesService) Update(ctx context.Context, articleID string, body gen.UpdateArticleRequest, opts ...Option) (*gen.Article, error) {
+func (s *ArticlesService) Update(ctx context.Context, articleID string, body UpdateArticleRequest, opts ...Option) (*Article, error) {
 	articleIDN, err := numericID("article id", articleID)
 	if err != nil {
 		return nil, err

@@ -11,7 +11,7 @@ import (
 )
 
 // Create creates an audience (POST /audiences).
-func (s *AudiencesService) Create(ctx context.Context, body gen.CreateAudienceRequest, opts ...Option) (*gen.Audience, error) {
+func (s *AudiencesService) Create(ctx context.Context, body CreateAudienceRequest, opts ...Option) (*Audience, error) {
 	req, err := gen.NewCreateAudienceRequest(s.c.server, body)
 	return doJSON[gen.Audience](ctx, s.c, opCreateAudience, opts, req, err)
 }
@@ -26,7 +26,7 @@ func (s *AudiencesService) Delete(ctx context.Context, audienceID string, opts .
 }
 
 // Get fetches an audience (GET /audiences/{id}).
-func (s *AudiencesService) Get(ctx context.Context, audienceID string, opts ...Option) (*gen.Audience, error) {
+func (s *AudiencesService) Get(ctx context.Context, audienceID string, opts ...Option) (*Audience, error) {
 	if err := requireID("audience id", audienceID); err != nil {
 		return nil, err
 	}
@@ -35,7 +35,7 @@ func (s *AudiencesService) Get(ctx context.Context, audienceID string, opts ...O
 }
 
 // List fetches one page of audiences (GET /audiences). params may be nil.
-func (s *AudiencesService) List(ctx context.Context, params *gen.ListAudiencesParams, opts ...Option) (*gen.AudienceList, error) {
+func (s *AudiencesService) List(ctx context.Context, params *ListAudiencesParams, opts ...Option) (*AudienceList, error) {
 	req, err := gen.NewListAudiencesRequest(s.c.server, params)
 	return doJSON[gen.AudienceList](ctx, s.c, opListAudiences, opts, req, err)
 }
@@ -43,7 +43,7 @@ func (s *AudiencesService) List(ctx context.Context, params *gen.ListAudiencesPa
 // ListAll iterates over every item of List, page by page (GET /audiences). Its
 // arguments are those of [AudiencesService.List]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
-func (s *AudiencesService) ListAll(ctx context.Context, params *gen.ListAudiencesParams, opts ...Option) iter.Seq2[gen.Audience, error] {
+func (s *AudiencesService) ListAll(ctx context.Context, params *ListAudiencesParams, opts ...Option) iter.Seq2[Audience, error] {
 	return paginate(ctx, fetchPages(s.c, opListAudiences, opts,
 		pageCall(params, func(q *gen.ListAudiencesParams, page *int) { q.Page = page },
 			func(q *gen.ListAudiencesParams) (*http.Request, error) {
@@ -55,7 +55,7 @@ func (s *AudiencesService) ListAll(ctx context.Context, params *gen.ListAudience
 }
 
 // Update updates an audience (PUT /audiences/{id}).
-func (s *AudiencesService) Update(ctx context.Context, audienceID string, body gen.UpdateAudienceRequest, opts ...Option) (*gen.Audience, error) {
+func (s *AudiencesService) Update(ctx context.Context, audienceID string, body UpdateAudienceRequest, opts ...Option) (*Audience, error) {
 	if err := requireID("audience id", audienceID); err != nil {
 		return nil, err
 	}

@@ -10,7 +10,7 @@ import (
 
 // List lists the away status reasons of the workspace
 // (GET /away_status_reasons). Pass a reason's id to [AdminsService.SetAway].
-func (s *AwayStatusReasonsService) List(ctx context.Context, opts ...Option) (*gen.AwayStatusReasonList, error) {
+func (s *AwayStatusReasonsService) List(ctx context.Context, opts ...Option) (*AwayStatusReasonList, error) {
 	req, err := gen.NewListAwayStatusReasonsRequest(s.c.server)
 	return doJSON[gen.AwayStatusReasonList](ctx, s.c, opListAwayStatusReasons, opts, req, err)
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // Get fetches one brand (GET /brands/{id}).
-func (s *BrandsService) Get(ctx context.Context, brandID string, opts ...Option) (*gen.Brand, error) {
+func (s *BrandsService) Get(ctx context.Context, brandID string, opts ...Option) (*Brand, error) {
 	if err := requireID("brand id", brandID); err != nil {
 		return nil, err
 	}
@@ -18,7 +18,7 @@ func (s *BrandsService) Get(ctx context.Context, brandID string, opts ...Option)
 }
 
 // List lists the brands of the workspace (GET /brands).
-func (s *BrandsService) List(ctx context.Context, opts ...Option) (*gen.BrandList, error) {
+func (s *BrandsService) List(ctx context.Context, opts ...Option) (*BrandList, error) {
 	req, err := gen.NewListBrandsRequest(s.c.server)
 	return doJSON[gen.BrandList](ctx, s.c, opListBrands, opts, req, err)
 }

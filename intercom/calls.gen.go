@@ -13,7 +13,7 @@ import (
 // CollectFinVoiceCall fetches a Fin Voice call by the id of its external
 // reference, as returned by [CallsService.RegisterFinVoiceCall]; it must be
 // positive (GET /fin_voice/collect/{id}).
-func (s *CallsService) CollectFinVoiceCall(ctx context.Context, collectID string, opts ...Option) (*gen.AiCallResponse, error) {
+func (s *CallsService) CollectFinVoiceCall(ctx context.Context, collectID string, opts ...Option) (*AiCallResponse, error) {
 	collectIDN, err := numericID("collect id", collectID)
 	if err != nil {
 		return nil, err
@@ -24,7 +24,7 @@ func (s *CallsService) CollectFinVoiceCall(ctx context.Context, collectID string
 
 // CollectFinVoiceCallByExternalID fetches a Fin Voice call by the id your
 // telephony provider gave it (GET /fin_voice/external_id/{external_id}).
-func (s *CallsService) CollectFinVoiceCallByExternalID(ctx context.Context, externalID string, opts ...Option) (*gen.AiCallResponse, error) {
+func (s *CallsService) CollectFinVoiceCallByExternalID(ctx context.Context, externalID string, opts ...Option) (*AiCallResponse, error) {
 	if err := requireID("external id", externalID); err != nil {
 		return nil, err
 	}
@@ -37,7 +37,7 @@ func (s *CallsService) CollectFinVoiceCallByExternalID(ctx context.Context, exte
 // (GET /fin_voice/phone_number/{phone_number}). The API description declares
 // no success body for this operation; the reply is decoded as the same
 // ai_call_response its sibling operations return.
-func (s *CallsService) CollectFinVoiceCallByPhoneNumber(ctx context.Context, phoneNumber string, opts ...Option) (*gen.AiCallResponse, error) {
+func (s *CallsService) CollectFinVoiceCallByPhoneNumber(ctx context.Context, phoneNumber string, opts ...Option) (*AiCallResponse, error) {
 	if err := requireID("phone number", phoneNumber); err != nil {
 		return nil, err
 	}
@@ -47,7 +47,7 @@ func (s *CallsService) CollectFinVoiceCallByPhoneNumber(ctx context.Context, pho
 
 // CollectFinVoiceCallsByConversation fetches every Fin Voice call of a
 // conversation (GET /fin_voice/conversation/{conversation_id}).
-func (s *CallsService) CollectFinVoiceCallsByConversation(ctx context.Context, conversationID string, opts ...Option) ([]gen.AiCallResponse, error) {
+func (s *CallsService) CollectFinVoiceCallsByConversation(ctx context.Context, conversationID string, opts ...Option) ([]AiCallResponse, error) {
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
@@ -60,7 +60,7 @@ func (s *CallsService) CollectFinVoiceCallsByConversation(ctx context.Context, c
 }
 
 // Get fetches a call (GET /calls/{call_id}).
-func (s *CallsService) Get(ctx context.Context, callID string, opts ...Option) (*gen.Call, error) {
+func (s *CallsService) Get(ctx context.Context, callID string, opts ...Option) (*Call, error) {
 	if err := requireID("call id", callID); err != nil {
 		return nil, err
 	}
@@ -70,7 +70,7 @@ func (s *CallsService) Get(ctx context.Context, callID string, opts ...Option) (
 
 // List returns one page of the workspace's calls (GET /calls). Set
 // params.Page for a later page, or use [CallsService.ListAll].
-func (s *CallsService) List(ctx context.Context, params *gen.ListCallsParams, opts ...Option) (*gen.CallList, error) {
+func (s *CallsService) List(ctx context.Context, params *ListCallsParams, opts ...Option) (*CallList, error) {
 	req, err := gen.NewListCallsRequest(s.c.server, params)
 	return doJSON[gen.CallList](ctx, s.c, opListCalls, opts, req, err)
 }
@@ -78,7 +78,7 @@ func (s *CallsService) List(ctx context.Context, params *gen.ListCallsParams, op
 // ListAll iterates over every call (GET /calls), page number by page number.
 // params (may be nil) sets per_page and the first page; it is copied and
 // never modified. The iteration ends with (zero, err) at the first failure.
-func (s *CallsService) ListAll(ctx context.Context, params *gen.ListCallsParams, opts ...Option) iter.Seq2[gen.Call, error] {
+func (s *CallsService) ListAll(ctx context.Context, params *ListCallsParams, opts ...Option) iter.Seq2[Call, error] {
 	return paginate(ctx, fetchPages(s.c, opListCalls, opts,
 		pageCall(params, func(q *gen.ListCallsParams, page *int) { q.Page = page },
 			func(q *gen.ListCallsParams) (*http.Request, error) {
@@ -93,7 +93,7 @@ func (s *CallsService) ListAll(ctx context.Context, params *gen.ListCallsParams,
 // their transcripts (POST /calls/search). The API accepts 1 to 20
 // conversation ids; an empty list or an empty id is refused without a
 // request.
-func (s *CallsService) ListWithTranscripts(ctx context.Context, conversationIDs []string, opts ...Option) (*gen.CallWithTranscriptList, error) {
+func (s *CallsService) ListWithTranscripts(ctx context.Context, conversationIDs []string, opts ...Option) (*CallWithTranscriptList, error) {
 	body := gen.ListCallsWithTranscriptsJSONRequestBody{ConversationIds: conversationIDs}
 	body, err := checkTranscriptsBody(body)
 	if err != nil {
@@ -122,7 +122,7 @@ func (s *CallsService) Recording(ctx context.Context, callID string, opts ...Opt
 // telephony source (AWS Connect by default, Five9, Zoom Phone): it links the
 // external call id to an Intercom call and conversation
 // (POST /fin_voice/register).
-func (s *CallsService) RegisterFinVoiceCall(ctx context.Context, body gen.RegisterFinVoiceCallRequest, opts ...Option) (*gen.AiCallResponse, error) {
+func (s *CallsService) RegisterFinVoiceCall(ctx context.Context, body RegisterFinVoiceCallRequest, opts ...Option) (*AiCallResponse, error) {
 	req, err := gen.NewRegisterFinVoiceCallRequest(s.c.server, body)
 	return doJSON[gen.AiCallResponse](ctx, s.c, opRegisterFinVoiceCall, opts, req, err)
 }

@@ -14,14 +14,14 @@ import (
 // body.CompanyId, your own id of the company (POST /companies). A company
 // appears in the Intercom UI only once a contact is attached to it (see
 // [ContactsService.AttachCompany]).
-func (s *CompaniesService) CreateOrUpdate(ctx context.Context, body gen.CreateOrUpdateCompanyRequest, opts ...Option) (*gen.Company, error) {
+func (s *CompaniesService) CreateOrUpdate(ctx context.Context, body CreateOrUpdateCompanyRequest, opts ...Option) (*Company, error) {
 	req, err := gen.NewCreateOrUpdateCompanyRequest(s.c.server, body)
 	return doJSON[gen.Company](ctx, s.c, opCreateOrUpdateCompany, opts, req, err)
 }
 
 // Delete deletes a company (DELETE /companies/{company_id}); companyID is
 // the Intercom id.
-func (s *CompaniesService) Delete(ctx context.Context, companyID string, opts ...Option) (*gen.DeletedCompanyObject, error) {
+func (s *CompaniesService) Delete(ctx context.Context, companyID string, opts ...Option) (*DeletedCompanyObject, error) {
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
@@ -32,7 +32,7 @@ func (s *CompaniesService) Delete(ctx context.Context, companyID string, opts ..
 // Get fetches a company by its Intercom id (GET /companies/{company_id}).
 // To find a company by your own company_id or by name, use
 // [CompaniesService.List] with params.CompanyId or params.Name.
-func (s *CompaniesService) Get(ctx context.Context, companyID string, opts ...Option) (*gen.Company, error) {
+func (s *CompaniesService) Get(ctx context.Context, companyID string, opts ...Option) (*Company, error) {
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
@@ -43,7 +43,7 @@ func (s *CompaniesService) Get(ctx context.Context, companyID string, opts ...Op
 // List fetches one page of companies, filtered by params.Name,
 // params.CompanyId, params.TagId or params.SegmentId (GET /companies).
 // params may be nil; params.Page and params.PerPage choose the page.
-func (s *CompaniesService) List(ctx context.Context, params *gen.ListCompaniesParams, opts ...Option) (*gen.CompanyList, error) {
+func (s *CompaniesService) List(ctx context.Context, params *ListCompaniesParams, opts ...Option) (*CompanyList, error) {
 	req, err := gen.NewListCompaniesRequest(s.c.server, params)
 	return doJSON[gen.CompanyList](ctx, s.c, opListCompanies, opts, req, err)
 }
@@ -52,7 +52,7 @@ func (s *CompaniesService) List(ctx context.Context, params *gen.ListCompaniesPa
 // (GET /companies with page numbers), starting at params.Page (default the
 // first). params may be nil; it is copied and not modified. An error is
 // yielded once and ends the iteration.
-func (s *CompaniesService) ListAll(ctx context.Context, params *gen.ListCompaniesParams, opts ...Option) iter.Seq2[gen.Company, error] {
+func (s *CompaniesService) ListAll(ctx context.Context, params *ListCompaniesParams, opts ...Option) iter.Seq2[Company, error] {
 	return paginate(ctx, fetchPages(s.c, opListCompanies, opts,
 		pageCall(params, func(q *gen.ListCompaniesParams, page *int) { q.Page = page },
 			func(q *gen.ListCompaniesParams) (*http.Request, error) {
@@ -65,7 +65,7 @@ func (s *CompaniesService) ListAll(ctx context.Context, params *gen.ListCompanie
 
 // ListContacts fetches one page of the contacts attached to a company
 // (GET /companies/{company_id}/contacts). params may be nil.
-func (s *CompaniesService) ListContacts(ctx context.Context, companyID string, params *gen.ListAttachedContactsParams, opts ...Option) (*gen.CompanyAttachedContacts, error) {
+func (s *CompaniesService) ListContacts(ctx context.Context, companyID string, params *ListAttachedContactsParams, opts ...Option) (*CompanyAttachedContacts, error) {
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
@@ -77,7 +77,7 @@ func (s *CompaniesService) ListContacts(ctx context.Context, companyID string, p
 // by page (GET /companies/{company_id}/contacts with page numbers), starting
 // at params.Page (default the first). params may be nil; it is copied and not
 // modified. An error is yielded once and ends the iteration.
-func (s *CompaniesService) ListContactsAll(ctx context.Context, companyID string, params *gen.ListAttachedContactsParams, opts ...Option) iter.Seq2[gen.Contact, error] {
+func (s *CompaniesService) ListContactsAll(ctx context.Context, companyID string, params *ListAttachedContactsParams, opts ...Option) iter.Seq2[Contact, error] {
 	if err := requireID("company id", companyID); err != nil {
 		return errSeq[gen.Contact](err)
 	}
@@ -95,7 +95,7 @@ func (s *CompaniesService) ListContactsAll(ctx context.Context, companyID string
 // ("asc" or "desc", default "desc") (POST /companies/list, with paging in the
 // query). params may be nil. Intercom caps this listing at 10,000 companies:
 // use [CompaniesService.ScrollAll] to go through more.
-func (s *CompaniesService) ListOrdered(ctx context.Context, params *gen.ListAllCompaniesParams, opts ...Option) (*gen.CompanyList, error) {
+func (s *CompaniesService) ListOrdered(ctx context.Context, params *ListOrderedCompaniesParams, opts ...Option) (*CompanyList, error) {
 	req, err := gen.NewListAllCompaniesRequest(s.c.server, params)
 	return doJSON[gen.CompanyList](ctx, s.c, opListAllCompanies, opts, req, err)
 }
@@ -104,7 +104,7 @@ func (s *CompaniesService) ListOrdered(ctx context.Context, params *gen.ListAllC
 // (POST /companies/list with page numbers), starting at params.Page (default
 // the first). params may be nil; it is copied and not modified. An error is
 // yielded once and ends the iteration.
-func (s *CompaniesService) ListOrderedAll(ctx context.Context, params *gen.ListAllCompaniesParams, opts ...Option) iter.Seq2[gen.Company, error] {
+func (s *CompaniesService) ListOrderedAll(ctx context.Context, params *ListOrderedCompaniesParams, opts ...Option) iter.Seq2[Company, error] {
 	return paginate(ctx, fetchPages(s.c, opListAllCompanies, opts,
 		pageCall(params, func(q *gen.ListAllCompaniesParams, page *int) { q.Page = page },
 			func(q *gen.ListAllCompaniesParams) (*http.Request, error) {
@@ -117,7 +117,7 @@ func (s *CompaniesService) ListOrderedAll(ctx context.Context, params *gen.ListA
 
 // ListSegments lists the segments a company belongs to
 // (GET /companies/{company_id}/segments).
-func (s *CompaniesService) ListSegments(ctx context.Context, companyID string, opts ...Option) (*gen.CompanyAttachedSegments, error) {
+func (s *CompaniesService) ListSegments(ctx context.Context, companyID string, opts ...Option) (*CompanyAttachedSegments, error) {
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
@@ -135,7 +135,7 @@ func (s *CompaniesService) ListSegments(ctx context.Context, companyID string, o
 // scrollParam means the scroll failed or expired: the error then wraps
 // [ErrScrollExpired] (and the [*Error]), and the scroll must be restarted
 // with an empty scrollParam.
-func (s *CompaniesService) Scroll(ctx context.Context, params *gen.ScrollOverAllCompaniesParams, opts ...Option) (*gen.CompanyScroll, error) {
+func (s *CompaniesService) Scroll(ctx context.Context, params *ScrollOverAllCompaniesParams, opts ...Option) (*CompanyScroll, error) {
 	req, err := gen.NewScrollOverAllCompaniesRequest(s.c.server, params)
 	r, err := doJSON[gen.CompanyScroll](ctx, s.c, opScrollOverAllCompanies, scrollOptions(opts), req, err)
 	return r, scrollError(err, params != nil && valueOr(params.ScrollParam) != "")
@@ -151,7 +151,7 @@ func (s *CompaniesService) Scroll(ctx context.Context, params *gen.ScrollOverAll
 // iteration ends with an error wrapping [ErrScrollExpired]: a scroll cannot
 // be resumed, range over ScrollAll again to restart from the beginning.
 // Other errors are yielded once and end the iteration as usual.
-func (s *CompaniesService) ScrollAll(ctx context.Context, params *gen.ScrollOverAllCompaniesParams, opts ...Option) iter.Seq2[gen.Company, error] {
+func (s *CompaniesService) ScrollAll(ctx context.Context, params *ScrollOverAllCompaniesParams, opts ...Option) iter.Seq2[Company, error] {
 	p := cloneParams(params)
 	return paginateScroll(ctx, opts, scrollFetch(s.c, opScrollOverAllCompanies,
 		func(param string) (*http.Request, error) {
@@ -168,7 +168,7 @@ func (s *CompaniesService) ScrollAll(ctx context.Context, params *gen.ScrollOver
 
 // Update updates a company (PUT /companies/{company_id}); companyID is the
 // Intercom id.
-func (s *CompaniesService) Update(ctx context.Context, companyID string, body gen.UpdateCompanyRequest, opts ...Option) (*gen.Company, error) {
+func (s *CompaniesService) Update(ctx context.Context, companyID string, body UpdateCompanyRequest, opts ...Option) (*Company, error) {
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}

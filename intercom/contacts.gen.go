@@ -12,7 +12,7 @@ import (
 
 // AddNote adds a note with the text body to a contact
 // (POST /contacts/{contact_id}/notes). adminID, the author, may be empty.
-func (s *ContactsService) AddNote(ctx context.Context, contactID string, adminID string, text string, opts ...Option) (*gen.Note, error) {
+func (s *ContactsService) AddNote(ctx context.Context, contactID string, adminID string, text string, opts ...Option) (*Note, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -26,7 +26,7 @@ func (s *ContactsService) AddNote(ctx context.Context, contactID string, adminID
 }
 
 // Archive archives a contact (POST /contacts/{contact_id}/archive).
-func (s *ContactsService) Archive(ctx context.Context, contactID string, opts ...Option) (*gen.ContactArchived, error) {
+func (s *ContactsService) Archive(ctx context.Context, contactID string, opts ...Option) (*ContactArchived, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -37,7 +37,7 @@ func (s *ContactsService) Archive(ctx context.Context, contactID string, opts ..
 // AttachCompany attaches a contact to a company
 // (POST /contacts/{contact_id}/companies). companyID is the company's
 // Intercom id. It returns the company.
-func (s *ContactsService) AttachCompany(ctx context.Context, contactID string, companyID string, opts ...Option) (*gen.Company, error) {
+func (s *ContactsService) AttachCompany(ctx context.Context, contactID string, companyID string, opts ...Option) (*Company, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -51,7 +51,7 @@ func (s *ContactsService) AttachCompany(ctx context.Context, contactID string, c
 
 // Block blocks a contact: their conversations are closed and they can no
 // longer reach the workspace (POST /contacts/{contact_id}/block).
-func (s *ContactsService) Block(ctx context.Context, contactID string, opts ...Option) (*gen.ContactBlocked, error) {
+func (s *ContactsService) Block(ctx context.Context, contactID string, opts ...Option) (*ContactBlocked, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -61,7 +61,7 @@ func (s *ContactsService) Block(ctx context.Context, contactID string, opts ...O
 
 // Create creates a contact (POST /contacts). At least one of body.Email,
 // body.ExternalId or body.Role ("user" or "lead") is required.
-func (s *ContactsService) Create(ctx context.Context, body gen.CreateContactRequest, opts ...Option) (*gen.Contact, error) {
+func (s *ContactsService) Create(ctx context.Context, body CreateContactRequest, opts ...Option) (*Contact, error) {
 	body, err := checkNewContact(body)
 	if err != nil {
 		return nil, err
@@ -71,7 +71,7 @@ func (s *ContactsService) Create(ctx context.Context, body gen.CreateContactRequ
 }
 
 // Delete deletes a contact (DELETE /contacts/{contact_id}).
-func (s *ContactsService) Delete(ctx context.Context, contactID string, opts ...Option) (*gen.ContactDeleted, error) {
+func (s *ContactsService) Delete(ctx context.Context, contactID string, opts ...Option) (*ContactDeleted, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -82,7 +82,7 @@ func (s *ContactsService) Delete(ctx context.Context, contactID string, opts ...
 // DetachCompany detaches a contact from a company
 // (DELETE /contacts/{contact_id}/companies/{company_id}). It returns the
 // company.
-func (s *ContactsService) DetachCompany(ctx context.Context, contactID string, companyID string, opts ...Option) (*gen.Company, error) {
+func (s *ContactsService) DetachCompany(ctx context.Context, contactID string, companyID string, opts ...Option) (*Company, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -95,7 +95,7 @@ func (s *ContactsService) DetachCompany(ctx context.Context, contactID string, c
 
 // DismissBanner dismisses a banner for a contact
 // (POST /contacts/{id}/banners/{view_id}/dismiss).
-func (s *ContactsService) DismissBanner(ctx context.Context, contactID string, viewID string, opts ...Option) (*gen.BannerDismiss, error) {
+func (s *ContactsService) DismissBanner(ctx context.Context, contactID string, viewID string, opts ...Option) (*BannerDismiss, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -107,7 +107,7 @@ func (s *ContactsService) DismissBanner(ctx context.Context, contactID string, v
 }
 
 // Get fetches a contact by its Intercom id (GET /contacts/{contact_id}).
-func (s *ContactsService) Get(ctx context.Context, contactID string, opts ...Option) (*gen.Contact, error) {
+func (s *ContactsService) Get(ctx context.Context, contactID string, opts ...Option) (*Contact, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -121,7 +121,7 @@ func (s *ContactsService) Get(ctx context.Context, contactID string, opts ...Opt
 
 // GetByExternalID fetches a contact by the external_id you gave it
 // (GET /contacts/find_by_external_id/{external_id}).
-func (s *ContactsService) GetByExternalID(ctx context.Context, externalID string, opts ...Option) (*gen.Contact, error) {
+func (s *ContactsService) GetByExternalID(ctx context.Context, externalID string, opts ...Option) (*Contact, error) {
 	if err := requireID("external id", externalID); err != nil {
 		return nil, err
 	}
@@ -136,7 +136,7 @@ func (s *ContactsService) GetByExternalID(ctx context.Context, externalID string
 // List fetches one page of contacts (GET /contacts). params may be nil;
 // pass pages.next.starting_after of a page as params.StartingAfter to get
 // the next one, or use [ContactsService.ListAll].
-func (s *ContactsService) List(ctx context.Context, params *gen.ListContactsParams, opts ...Option) (*gen.ContactList, error) {
+func (s *ContactsService) List(ctx context.Context, params *ListContactsParams, opts ...Option) (*ContactList, error) {
 	req, err := gen.NewListContactsRequest(s.c.server, params)
 	return doJSON[gen.ContactList](ctx, s.c, opListContacts, opts, req, err)
 }
@@ -145,7 +145,7 @@ func (s *ContactsService) List(ctx context.Context, params *gen.ListContactsPara
 // starting_after cursor page by page. params may be nil (PerPage sets the
 // page size, StartingAfter where to start); it is copied and not modified.
 // An error is yielded once and ends the iteration.
-func (s *ContactsService) ListAll(ctx context.Context, params *gen.ListContactsParams, opts ...Option) iter.Seq2[gen.Contact, error] {
+func (s *ContactsService) ListAll(ctx context.Context, params *ListContactsParams, opts ...Option) iter.Seq2[Contact, error] {
 	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opListContacts, opts,
 		func(cursor string) (*http.Request, error) {
@@ -161,7 +161,7 @@ func (s *ContactsService) ListAll(ctx context.Context, params *gen.ListContactsP
 }
 
 // ListBanners lists the banners a contact can see (GET /contacts/{id}/banners).
-func (s *ContactsService) ListBanners(ctx context.Context, contactID string, opts ...Option) (*gen.BannerList, error) {
+func (s *ContactsService) ListBanners(ctx context.Context, contactID string, opts ...Option) (*BannerList, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -173,7 +173,7 @@ func (s *ContactsService) ListBanners(ctx context.Context, contactID string, opt
 // attached to (GET /contacts/{contact_id}/companies). params may be nil. The
 // next page is at the URL in pages.next: [ContactsService.ListCompaniesAll]
 // follows it.
-func (s *ContactsService) ListCompanies(ctx context.Context, contactID string, params *gen.ListCompaniesForAContactParams, opts ...Option) (*gen.ContactAttachedCompanies, error) {
+func (s *ContactsService) ListCompanies(ctx context.Context, contactID string, params *ListCompaniesForAContactParams, opts ...Option) (*ContactAttachedCompanies, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -185,7 +185,7 @@ func (s *ContactsService) ListCompanies(ctx context.Context, contactID string, p
 // (GET /contacts/{contact_id}/companies, then the pages.next URL of each
 // page, which must be on the client's API host). params may be nil; it is
 // copied and not modified. An error is yielded once and ends the iteration.
-func (s *ContactsService) ListCompaniesAll(ctx context.Context, contactID string, params *gen.ListCompaniesForAContactParams, opts ...Option) iter.Seq2[gen.Company, error] {
+func (s *ContactsService) ListCompaniesAll(ctx context.Context, contactID string, params *ListCompaniesForAContactParams, opts ...Option) iter.Seq2[Company, error] {
 	if err := requireID("contact id", contactID); err != nil {
 		return errSeq[gen.Company](err)
 	}
@@ -202,7 +202,7 @@ func (s *ContactsService) ListCompaniesAll(ctx context.Context, contactID string
 // ListMergeHistory fetches one page of the merges that involved a contact
 // (GET /contacts/{id}/merge_history). params may be nil; params.Cursor is the
 // next_cursor of the page before.
-func (s *ContactsService) ListMergeHistory(ctx context.Context, contactID string, params *gen.ListContactMergeHistoryParams, opts ...Option) (*gen.MergeHistoryList, error) {
+func (s *ContactsService) ListMergeHistory(ctx context.Context, contactID string, params *ListContactMergeHistoryParams, opts ...Option) (*MergeHistoryList, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -213,7 +213,7 @@ func (s *ContactsService) ListMergeHistory(ctx context.Context, contactID string
 // ListMergeHistoryAll iterates over every item of ListMergeHistory, page by page (GET /contacts/{id}/merge_history). Its
 // arguments are those of [ContactsService.ListMergeHistory]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
-func (s *ContactsService) ListMergeHistoryAll(ctx context.Context, contactID string, params *gen.ListContactMergeHistoryParams, opts ...Option) iter.Seq2[gen.MergeHistoryItem, error] {
+func (s *ContactsService) ListMergeHistoryAll(ctx context.Context, contactID string, params *ListContactMergeHistoryParams, opts ...Option) iter.Seq2[MergeHistoryItem, error] {
 	if err := requireID("contact id", contactID); err != nil {
 		return errSeq[gen.MergeHistoryItem](err)
 	}
@@ -233,7 +233,7 @@ func (s *ContactsService) ListMergeHistoryAll(ctx context.Context, contactID str
 
 // ListNotes fetches one page of the notes on a contact
 // (GET /contacts/{contact_id}/notes). params may be nil.
-func (s *ContactsService) ListNotes(ctx context.Context, contactID string, params *gen.ListNotesParams, opts ...Option) (*gen.NoteList, error) {
+func (s *ContactsService) ListNotes(ctx context.Context, contactID string, params *ListNotesParams, opts ...Option) (*NoteList, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -245,7 +245,7 @@ func (s *ContactsService) ListNotes(ctx context.Context, contactID string, param
 // (GET /contacts/{contact_id}/notes with page numbers), starting at
 // params.Page (default the first). params may be nil; it is copied and not
 // modified. An error is yielded once and ends the iteration.
-func (s *ContactsService) ListNotesAll(ctx context.Context, contactID string, params *gen.ListNotesParams, opts ...Option) iter.Seq2[gen.Note, error] {
+func (s *ContactsService) ListNotesAll(ctx context.Context, contactID string, params *ListNotesParams, opts ...Option) iter.Seq2[Note, error] {
 	if err := requireID("contact id", contactID); err != nil {
 		return errSeq[gen.Note](err)
 	}
@@ -261,7 +261,7 @@ func (s *ContactsService) ListNotesAll(ctx context.Context, contactID string, pa
 
 // ListSegments lists the segments a contact belongs to
 // (GET /contacts/{contact_id}/segments).
-func (s *ContactsService) ListSegments(ctx context.Context, contactID string, opts ...Option) (*gen.ContactSegments, error) {
+func (s *ContactsService) ListSegments(ctx context.Context, contactID string, opts ...Option) (*ContactSegments, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -271,7 +271,7 @@ func (s *ContactsService) ListSegments(ctx context.Context, contactID string, op
 
 // ListSubscriptions lists the subscription types a contact has opted in to
 // or out of (GET /contacts/{contact_id}/subscriptions).
-func (s *ContactsService) ListSubscriptions(ctx context.Context, contactID string, opts ...Option) (*gen.SubscriptionTypeList, error) {
+func (s *ContactsService) ListSubscriptions(ctx context.Context, contactID string, opts ...Option) (*SubscriptionTypeList, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -280,7 +280,7 @@ func (s *ContactsService) ListSubscriptions(ctx context.Context, contactID strin
 }
 
 // ListTags lists the tags on a contact (GET /contacts/{contact_id}/tags).
-func (s *ContactsService) ListTags(ctx context.Context, contactID string, opts ...Option) (*gen.TagList, error) {
+func (s *ContactsService) ListTags(ctx context.Context, contactID string, opts ...Option) (*TagList, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -290,7 +290,7 @@ func (s *ContactsService) ListTags(ctx context.Context, contactID string, opts .
 
 // Merge merges the lead fromID into the user intoID and returns the
 // resulting user (POST /contacts/merge). Both are Intercom contact ids.
-func (s *ContactsService) Merge(ctx context.Context, fromID string, intoID string, opts ...Option) (*gen.Contact, error) {
+func (s *ContactsService) Merge(ctx context.Context, fromID string, intoID string, opts ...Option) (*Contact, error) {
 	if err := requireID("from id", fromID); err != nil {
 		return nil, err
 	}
@@ -316,7 +316,7 @@ type ContactSearchRequest = gen.ContactSearchRequest
 // Search returns one page of the contacts matching a query
 // (POST /contacts/search). Build req with [SearchQuery]; use
 // [ContactsService.SearchAll] to get every page.
-func (s *ContactsService) Search(ctx context.Context, body ContactSearchRequest, opts ...Option) (*gen.ContactList, error) {
+func (s *ContactsService) Search(ctx context.Context, body ContactSearchRequest, opts ...Option) (*ContactList, error) {
 	params, err := paramsOption[gen.SearchContactsParams](opts)
 	if err != nil {
 		return nil, err
@@ -330,7 +330,7 @@ func (s *ContactsService) Search(ctx context.Context, body ContactSearchRequest,
 // body's pagination.starting_after. req's own pagination (per_page, and a
 // starting cursor) applies to the first page; req is never modified. An error
 // is yielded once and ends the iteration.
-func (s *ContactsService) SearchAll(ctx context.Context, body ContactSearchRequest, opts ...Option) iter.Seq2[gen.Contact, error] {
+func (s *ContactsService) SearchAll(ctx context.Context, body ContactSearchRequest, opts ...Option) iter.Seq2[Contact, error] {
 	params, err := paramsOption[gen.SearchContactsParams](opts)
 	if err != nil {
 		return errSeq[gen.Contact](err)
@@ -351,7 +351,7 @@ func (s *ContactsService) SearchAll(ctx context.Context, body ContactSearchReque
 // Subscribe attaches a subscription type to a contact
 // (POST /contacts/{contact_id}/subscriptions). consentType is [ConsentOptIn]
 // or [ConsentOptOut], and must match how the subscription type is set up.
-func (s *ContactsService) Subscribe(ctx context.Context, contactID string, subscriptionTypeID string, consentType string, opts ...Option) (*gen.SubscriptionType, error) {
+func (s *ContactsService) Subscribe(ctx context.Context, contactID string, subscriptionTypeID string, consentType string, opts ...Option) (*SubscriptionType, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -369,7 +369,7 @@ func (s *ContactsService) Subscribe(ctx context.Context, contactID string, subsc
 
 // Tag tags a contact with the tag tagID (POST /contacts/{contact_id}/tags).
 // Create tags with [TagsService.Create].
-func (s *ContactsService) Tag(ctx context.Context, contactID string, tagID string, opts ...Option) (*gen.Tag, error) {
+func (s *ContactsService) Tag(ctx context.Context, contactID string, tagID string, opts ...Option) (*Tag, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -382,7 +382,7 @@ func (s *ContactsService) Tag(ctx context.Context, contactID string, tagID strin
 }
 
 // Unarchive unarchives a contact (POST /contacts/{contact_id}/unarchive).
-func (s *ContactsService) Unarchive(ctx context.Context, contactID string, opts ...Option) (*gen.ContactUnarchived, error) {
+func (s *ContactsService) Unarchive(ctx context.Context, contactID string, opts ...Option) (*ContactUnarchived, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -392,7 +392,7 @@ func (s *ContactsService) Unarchive(ctx context.Context, contactID string, opts 
 
 // Unsubscribe removes a subscription type from a contact
 // (DELETE /contacts/{contact_id}/subscriptions/{subscription_id}).
-func (s *ContactsService) Unsubscribe(ctx context.Context, contactID string, subscriptionID string, opts ...Option) (*gen.SubscriptionType, error) {
+func (s *ContactsService) Unsubscribe(ctx context.Context, contactID string, subscriptionID string, opts ...Option) (*SubscriptionType, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -405,7 +405,7 @@ func (s *ContactsService) Unsubscribe(ctx context.Context, contactID string, sub
 
 // Untag removes the tag tagID from a contact
 // (DELETE /contacts/{contact_id}/tags/{tag_id}).
-func (s *ContactsService) Untag(ctx context.Context, contactID string, tagID string, opts ...Option) (*gen.Tag, error) {
+func (s *ContactsService) Untag(ctx context.Context, contactID string, tagID string, opts ...Option) (*Tag, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -418,7 +418,7 @@ func (s *ContactsService) Untag(ctx context.Context, contactID string, tagID str
 
 // Update updates a contact (PUT /contacts/{contact_id}); only the fields set
 // in body change.
-func (s *ContactsService) Update(ctx context.Context, contactID string, body gen.UpdateContactRequest, opts ...Option) (*gen.Contact, error) {
+func (s *ContactsService) Update(ctx context.Context, contactID string, body UpdateContactRequest, opts ...Option) (*Contact, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}

@@ -12,14 +12,14 @@ import (
 
 // BulkActions applies one action to many pieces of content
 // (POST /content/bulk_actions).
-func (s *ContentService) BulkActions(ctx context.Context, body gen.ContentBulkActionRequest, opts ...Option) (*gen.ContentBulkActionResponse, error) {
+func (s *ContentService) BulkActions(ctx context.Context, body ContentBulkActionRequest, opts ...Option) (*ContentBulkActionResponse, error) {
 	req, err := gen.NewBulkContentActionsRequest(s.c.server, body)
 	return doJSON[gen.ContentBulkActionResponse](ctx, s.c, opBulkContentActions, opts, req, err)
 }
 
 // Search fetches one page of the content matching params
 // (GET /content/search).
-func (s *ContentService) Search(ctx context.Context, params *gen.SearchContentParams, opts ...Option) (*gen.ContentSearchResponse, error) {
+func (s *ContentService) Search(ctx context.Context, params *SearchContentParams, opts ...Option) (*ContentSearchResponse, error) {
 	req, err := gen.NewSearchContentRequest(s.c.server, params)
 	return doJSON[gen.ContentSearchResponse](ctx, s.c, opSearchContent, opts, req, err)
 }
@@ -27,7 +27,7 @@ func (s *ContentService) Search(ctx context.Context, params *gen.SearchContentPa
 // SearchAll iterates over every item of Search, page by page (GET /content/search). Its
 // arguments are those of [ContentService.Search]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
-func (s *ContentService) SearchAll(ctx context.Context, params *gen.SearchContentParams, opts ...Option) iter.Seq2[gen.ContentSearchResult, error] {
+func (s *ContentService) SearchAll(ctx context.Context, params *SearchContentParams, opts ...Option) iter.Seq2[ContentSearchResult, error] {
 	return paginate(ctx, fetchPages(s.c, opSearchContent, opts,
 		pageCall(params, func(q *gen.SearchContentParams, page *int) { q.Page = page },
 			func(q *gen.SearchContentParams) (*http.Request, error) {

@@ -11,7 +11,7 @@ import (
 )
 
 // Create creates a content snippet (POST /content_snippets).
-func (s *ContentSnippetsService) Create(ctx context.Context, body gen.ContentSnippetCreateRequest, opts ...Option) (*gen.ContentSnippet, error) {
+func (s *ContentSnippetsService) Create(ctx context.Context, body ContentSnippetCreateRequest, opts ...Option) (*ContentSnippet, error) {
 	req, err := gen.NewCreateContentSnippetRequest(s.c.server, body)
 	return doJSON[gen.ContentSnippet](ctx, s.c, opCreateContentSnippet, opts, req, err)
 }
@@ -26,7 +26,7 @@ func (s *ContentSnippetsService) Delete(ctx context.Context, contentSnippetID st
 }
 
 // Get fetches a content snippet (GET /content_snippets/{id}).
-func (s *ContentSnippetsService) Get(ctx context.Context, contentSnippetID string, opts ...Option) (*gen.ContentSnippet, error) {
+func (s *ContentSnippetsService) Get(ctx context.Context, contentSnippetID string, opts ...Option) (*ContentSnippet, error) {
 	if err := requireID("content snippet id", contentSnippetID); err != nil {
 		return nil, err
 	}
@@ -36,7 +36,7 @@ func (s *ContentSnippetsService) Get(ctx context.Context, contentSnippetID strin
 
 // List fetches one page of content snippets (GET /content_snippets).
 // params may be nil.
-func (s *ContentSnippetsService) List(ctx context.Context, params *gen.ListContentSnippetsParams, opts ...Option) (*gen.ContentSnippetList, error) {
+func (s *ContentSnippetsService) List(ctx context.Context, params *ListContentSnippetsParams, opts ...Option) (*ContentSnippetList, error) {
 	req, err := gen.NewListContentSnippetsRequest(s.c.server, params)
 	return doJSON[gen.ContentSnippetList](ctx, s.c, opListContentSnippets, opts, req, err)
 }
@@ -44,7 +44,7 @@ func (s *ContentSnippetsService) List(ctx context.Context, params *gen.ListConte
 // ListAll iterates over every item of List, page by page (GET /content_snippets). Its
 // arguments are those of [ContentSnippetsService.List]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
-func (s *ContentSnippetsService) ListAll(ctx context.Context, params *gen.ListContentSnippetsParams, opts ...Option) iter.Seq2[gen.ContentSnippet, error] {
+func (s *ContentSnippetsService) ListAll(ctx context.Context, params *ListContentSnippetsParams, opts ...Option) iter.Seq2[ContentSnippet, error] {
 	return paginate(ctx, fetchPages(s.c, opListContentSnippets, opts,
 		pageCall(params, func(q *gen.ListContentSnippetsParams, page *int) { q.Page = page },
 			func(q *gen.ListContentSnippetsParams) (*http.Request, error) {
@@ -57,7 +57,7 @@ func (s *ContentSnippetsService) ListAll(ctx context.Context, params *gen.ListCo
 
 // Tag tags a content snippet
 // (POST /content_snippets/{content_snippet_id}/tags).
-func (s *ContentSnippetsService) Tag(ctx context.Context, contentSnippetID string, body gen.AttachTagToContentSnippetJSONRequestBody, opts ...Option) (*gen.Tag, error) {
+func (s *ContentSnippetsService) Tag(ctx context.Context, contentSnippetID string, body AttachTagToContentSnippetRequest, opts ...Option) (*Tag, error) {
 	if err := requireID("content snippet id", contentSnippetID); err != nil {
 		return nil, err
 	}
@@ -67,7 +67,7 @@ func (s *ContentSnippetsService) Tag(ctx context.Context, contentSnippetID strin
 
 // Untag removes a tag from a content snippet
 // (DELETE /content_snippets/{content_snippet_id}/tags/{id}).
-func (s *ContentSnippetsService) Untag(ctx context.Context, contentSnippetID string, tagID string, opts ...Option) (*gen.Tag, error) {
+func (s *ContentSnippetsService) Untag(ctx context.Context, contentSnippetID string, tagID string, opts ...Option) (*Tag, error) {
 	if err := requireID("content snippet id", contentSnippetID); err != nil {
 		return nil, err
 	}
@@ -79,7 +79,7 @@ func (s *ContentSnippetsService) Untag(ctx context.Context, contentSnippetID str
 }
 
 // Update updates a content snippet (PUT /content_snippets/{id}).
-func (s *ContentSnippetsService) Update(ctx context.Context, contentSnippetID string, body gen.ContentSnippetUpdateRequest, opts ...Option) (*gen.ContentSnippet, error) {
+func (s *ContentSnippetsService) Update(ctx context.Context, contentSnippetID string, body ContentSnippetUpdateRequest, opts ...Option) (*ContentSnippet, error) {
 	if err := requireID("content snippet id", contentSnippetID); err != nil {
 		return nil, err
 	}

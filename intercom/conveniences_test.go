@@ -55,7 +55,7 @@ func ExampleTicketsService_Close() {
 		log.Fatal(err)
 	}
 	ticketType := srv.DefaultTicketType()
-	ticket, err := client.Tickets.Create(ctx, intercom.CreateTicketJSONRequestBody{
+	ticket, err := client.Tickets.Create(ctx, intercom.CreateTicketRequest{
 		TicketTypeId: ticketType.GetId(),
 		Contacts:     []intercom.TicketContact{contact},
 	})
@@ -153,7 +153,7 @@ func TestTicketsClose(t *testing.T) {
 		t.Fatal(err)
 	}
 	ticketType := srv.DefaultTicketType()
-	ticket, err := client.Tickets.Create(ctx, intercom.CreateTicketJSONRequestBody{
+	ticket, err := client.Tickets.Create(ctx, intercom.CreateTicketRequest{
 		TicketTypeId: ticketType.GetId(),
 		Contacts:     []intercom.TicketContact{contact},
 	})

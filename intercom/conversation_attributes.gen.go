@@ -10,7 +10,7 @@ import (
 
 // Create creates a conversation attribute
 // (POST /conversations/attributes).
-func (s *ConversationAttributesService) Create(ctx context.Context, body gen.CreateConversationAttributeRequest, opts ...Option) (*gen.ConversationAttribute, error) {
+func (s *ConversationAttributesService) Create(ctx context.Context, body CreateConversationAttributeRequest, opts ...Option) (*ConversationAttribute, error) {
 	if err := requireUnionBody(body); err != nil {
 		return nil, err
 	}
@@ -20,7 +20,7 @@ func (s *ConversationAttributesService) Create(ctx context.Context, body gen.Cre
 
 // CreateOption adds an option to a list conversation attribute
 // (POST /conversations/attributes/{id}/options).
-func (s *ConversationAttributesService) CreateOption(ctx context.Context, attributeID string, body gen.CreateConversationAttributeOptionRequest, opts ...Option) (*gen.ConversationAttribute, error) {
+func (s *ConversationAttributesService) CreateOption(ctx context.Context, attributeID string, body CreateConversationAttributeOptionRequest, opts ...Option) (*ConversationAttribute, error) {
 	attributeIDN, err := numericID("attribute id", attributeID)
 	if err != nil {
 		return nil, err
@@ -31,7 +31,7 @@ func (s *ConversationAttributesService) CreateOption(ctx context.Context, attrib
 
 // Delete deletes a conversation attribute
 // (DELETE /conversations/attributes/{id}).
-func (s *ConversationAttributesService) Delete(ctx context.Context, attributeID string, opts ...Option) (*gen.ConversationAttribute, error) {
+func (s *ConversationAttributesService) Delete(ctx context.Context, attributeID string, opts ...Option) (*ConversationAttribute, error) {
 	attributeIDN, err := numericID("attribute id", attributeID)
 	if err != nil {
 		return nil, err
@@ -42,7 +42,7 @@ func (s *ConversationAttributesService) Delete(ctx context.Context, attributeID 
 
 // DeleteOption removes an option of a list conversation attribute
 // (DELETE /conversations/attributes/{id}/options/{option_id}).
-func (s *ConversationAttributesService) DeleteOption(ctx context.Context, attributeID string, optionID string, opts ...Option) (*gen.ConversationAttribute, error) {
+func (s *ConversationAttributesService) DeleteOption(ctx context.Context, attributeID string, optionID string, opts ...Option) (*ConversationAttribute, error) {
 	attributeIDN, err := numericID("attribute id", attributeID)
 	if err != nil {
 		return nil, err
@@ -56,7 +56,7 @@ func (s *ConversationAttributesService) DeleteOption(ctx context.Context, attrib
 
 // Get fetches a conversation attribute
 // (GET /conversations/attributes/{id}).
-func (s *ConversationAttributesService) Get(ctx context.Context, attributeID string, opts ...Option) (*gen.ConversationAttribute, error) {
+func (s *ConversationAttributesService) Get(ctx context.Context, attributeID string, opts ...Option) (*ConversationAttribute, error) {
 	attributeIDN, err := numericID("attribute id", attributeID)
 	if err != nil {
 		return nil, err
@@ -67,14 +67,14 @@ func (s *ConversationAttributesService) Get(ctx context.Context, attributeID str
 
 // List lists the conversation attributes
 // (GET /conversations/attributes). params may be nil.
-func (s *ConversationAttributesService) List(ctx context.Context, params *gen.ListConversationAttributesParams, opts ...Option) (*gen.ConversationAttributeList, error) {
+func (s *ConversationAttributesService) List(ctx context.Context, params *ListConversationAttributesParams, opts ...Option) (*ConversationAttributeList, error) {
 	req, err := gen.NewListConversationAttributesRequest(s.c.server, params)
 	return doJSON[gen.ConversationAttributeList](ctx, s.c, opListConversationAttributes, opts, req, err)
 }
 
 // Update updates a conversation attribute
 // (PUT /conversations/attributes/{id}).
-func (s *ConversationAttributesService) Update(ctx context.Context, attributeID string, body gen.UpdateConversationAttributeRequest, opts ...Option) (*gen.ConversationAttribute, error) {
+func (s *ConversationAttributesService) Update(ctx context.Context, attributeID string, body UpdateConversationAttributeRequest, opts ...Option) (*ConversationAttribute, error) {
 	attributeIDN, err := numericID("attribute id", attributeID)
 	if err != nil {
 		return nil, err
@@ -85,7 +85,7 @@ func (s *ConversationAttributesService) Update(ctx context.Context, attributeID 
 
 // UpdateOption updates an option of a list conversation
 // attribute (PUT /conversations/attributes/{id}/options/{option_id}).
-func (s *ConversationAttributesService) UpdateOption(ctx context.Context, attributeID string, optionID string, body gen.UpdateConversationAttributeOptionRequest, opts ...Option) (*gen.ConversationAttribute, error) {
+func (s *ConversationAttributesService) UpdateOption(ctx context.Context, attributeID string, optionID string, body UpdateConversationAttributeOptionRequest, opts ...Option) (*ConversationAttribute, error) {
 	attributeIDN, err := numericID("attribute id", attributeID)
 	if err != nil {
 		return nil, err

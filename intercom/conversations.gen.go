@@ -14,7 +14,7 @@ import (
 // (POST /conversations/{conversation_id}/customers). body.Customer names the
 // contact by intercom_user_id, user_id or email (build it with its From...
 // methods); [ConversationsService.AttachContact] covers the common case.
-func (s *ConversationsService) AttachCustomer(ctx context.Context, conversationID string, body gen.AttachContactToConversationRequest, opts ...Option) (*gen.Conversation, error) {
+func (s *ConversationsService) AttachCustomer(ctx context.Context, conversationID string, body AttachContactToConversationRequest, opts ...Option) (*Conversation, error) {
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
@@ -24,7 +24,7 @@ func (s *ConversationsService) AttachCustomer(ctx context.Context, conversationI
 
 // Convert converts a conversation into a ticket of type body.TicketTypeId
 // (POST /conversations/{conversation_id}/convert).
-func (s *ConversationsService) Convert(ctx context.Context, conversationID string, body gen.ConvertConversationToTicketRequest, opts ...Option) (*gen.Ticket, error) {
+func (s *ConversationsService) Convert(ctx context.Context, conversationID string, body ConvertConversationToTicketRequest, opts ...Option) (*Ticket, error) {
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
@@ -35,13 +35,13 @@ func (s *ConversationsService) Convert(ctx context.Context, conversationID strin
 // Create starts a conversation on behalf of a contact (POST /conversations).
 // body.From identifies the contact (type "user", "lead" or "contact" and its
 // Intercom id). The reply is the message that was created.
-func (s *ConversationsService) Create(ctx context.Context, body gen.CreateConversationRequest, opts ...Option) (*gen.CreatedConversation, error) {
+func (s *ConversationsService) Create(ctx context.Context, body CreateConversationRequest, opts ...Option) (*CreatedConversation, error) {
 	req, err := gen.NewCreateConversationRequest(s.c.server, body)
 	return doJSON[gen.CreatedConversation](ctx, s.c, opCreateConversation, opts, req, err)
 }
 
 // Delete deletes a conversation (DELETE /conversations/{conversation_id}).
-func (s *ConversationsService) Delete(ctx context.Context, conversationID string, opts ...Option) (*gen.ConversationDeleted, error) {
+func (s *ConversationsService) Delete(ctx context.Context, conversationID string, opts ...Option) (*ConversationDeleted, error) {
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
@@ -56,7 +56,7 @@ func (s *ConversationsService) Delete(ctx context.Context, conversationID string
 // DetachContact removes the contact contactID from a conversation's
 // participants, as admin adminID
 // (DELETE /conversations/{conversation_id}/customers/{contact_id}).
-func (s *ConversationsService) DetachContact(ctx context.Context, conversationID string, contactID string, adminID string, opts ...Option) (*gen.Conversation, error) {
+func (s *ConversationsService) DetachContact(ctx context.Context, conversationID string, contactID string, adminID string, opts ...Option) (*Conversation, error) {
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
@@ -73,7 +73,7 @@ func (s *ConversationsService) DetachContact(ctx context.Context, conversationID
 
 // Get fetches a conversation with its parts (GET /conversations/{conversation_id}).
 // params (may be nil) sets display_as=plaintext and include_translations.
-func (s *ConversationsService) Get(ctx context.Context, conversationID string, params *gen.RetrieveConversationParams, opts ...Option) (*gen.Conversation, error) {
+func (s *ConversationsService) Get(ctx context.Context, conversationID string, params *RetrieveConversationParams, opts ...Option) (*Conversation, error) {
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
@@ -84,7 +84,7 @@ func (s *ConversationsService) Get(ctx context.Context, conversationID string, p
 // List lists conversations, newest first, one page at a time
 // (GET /conversations). Pass pages.next.starting_after of a page as
 // params.StartingAfter to get the next one, or use [ConversationsService.ListAll].
-func (s *ConversationsService) List(ctx context.Context, params *gen.ListConversationsParams, opts ...Option) (*gen.ConversationList, error) {
+func (s *ConversationsService) List(ctx context.Context, params *ListConversationsParams, opts ...Option) (*ConversationList, error) {
 	req, err := gen.NewListConversationsRequest(s.c.server, params)
 	return doJSON[gen.ConversationList](ctx, s.c, opListConversations, opts, req, err)
 }
@@ -93,7 +93,7 @@ func (s *ConversationsService) List(ctx context.Context, params *gen.ListConvers
 // the starting_after cursor page by page. params (may be nil) sets per_page and
 // where to start; it is copied and never modified. The iteration ends with
 // (zero, err) at the first failure.
-func (s *ConversationsService) ListAll(ctx context.Context, params *gen.ListConversationsParams, opts ...Option) iter.Seq2[gen.Conversation, error] {
+func (s *ConversationsService) ListAll(ctx context.Context, params *ListConversationsParams, opts ...Option) iter.Seq2[Conversation, error] {
 	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opListConversations, opts,
 		func(cursor string) (*http.Request, error) {
@@ -110,7 +110,7 @@ func (s *ConversationsService) ListAll(ctx context.Context, params *gen.ListConv
 
 // ListDeleted fetches one page of the ids of deleted conversations
 // (GET /conversations/deleted). params may be nil.
-func (s *ConversationsService) ListDeleted(ctx context.Context, params *gen.ListDeletedConversationIdsParams, opts ...Option) (*gen.DeletedConversationList, error) {
+func (s *ConversationsService) ListDeleted(ctx context.Context, params *ListDeletedConversationIdsParams, opts ...Option) (*DeletedConversationList, error) {
 	req, err := gen.NewListDeletedConversationIdsRequest(s.c.server, params)
 	return doJSON[gen.DeletedConversationList](ctx, s.c, opListDeletedConversationIds, opts, req, err)
 }
@@ -118,7 +118,7 @@ func (s *ConversationsService) ListDeleted(ctx context.Context, params *gen.List
 // ListDeletedAll iterates over every item of ListDeleted, page by page (GET /conversations/deleted). Its
 // arguments are those of [ConversationsService.ListDeleted]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
-func (s *ConversationsService) ListDeletedAll(ctx context.Context, params *gen.ListDeletedConversationIdsParams, opts ...Option) iter.Seq2[gen.DeletedConversationItem, error] {
+func (s *ConversationsService) ListDeletedAll(ctx context.Context, params *ListDeletedConversationIdsParams, opts ...Option) iter.Seq2[DeletedConversationItem, error] {
 	return paginate(ctx, fetchPages(s.c, opListDeletedConversationIds, opts,
 		pageCall(params, func(q *gen.ListDeletedConversationIdsParams, page *int) { q.Page = page },
 			func(q *gen.ListDeletedConversationIdsParams) (*http.Request, error) {
@@ -132,7 +132,7 @@ func (s *ConversationsService) ListDeletedAll(ctx context.Context, params *gen.L
 // ListHandlingEvents lists the handling events of a conversation: when
 // teammates started and stopped working on it
 // (GET /conversations/{id}/handling_events).
-func (s *ConversationsService) ListHandlingEvents(ctx context.Context, conversationID string, opts ...Option) (*gen.HandlingEventList, error) {
+func (s *ConversationsService) ListHandlingEvents(ctx context.Context, conversationID string, opts ...Option) (*HandlingEventList, error) {
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
@@ -142,7 +142,7 @@ func (s *ConversationsService) ListHandlingEvents(ctx context.Context, conversat
 
 // ListSideConversations fetches one page of a conversation's side
 // conversations (GET /conversations/{id}/side_conversations).
-func (s *ConversationsService) ListSideConversations(ctx context.Context, conversationID string, params *gen.ListSideConversationsParams, opts ...Option) (*gen.SideConversationList, error) {
+func (s *ConversationsService) ListSideConversations(ctx context.Context, conversationID string, params *ListSideConversationsParams, opts ...Option) (*SideConversationList, error) {
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
@@ -153,7 +153,7 @@ func (s *ConversationsService) ListSideConversations(ctx context.Context, conver
 // ListSideConversationsAll iterates over every item of ListSideConversations, page by page (GET /conversations/{id}/side_conversations). Its
 // arguments are those of [ConversationsService.ListSideConversations]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
-func (s *ConversationsService) ListSideConversationsAll(ctx context.Context, conversationID string, params *gen.ListSideConversationsParams, opts ...Option) iter.Seq2[gen.SideConversationSummary, error] {
+func (s *ConversationsService) ListSideConversationsAll(ctx context.Context, conversationID string, params *ListSideConversationsParams, opts ...Option) iter.Seq2[SideConversationSummary, error] {
 	if err := requireID("conversation id", conversationID); err != nil {
 		return errSeq[gen.SideConversationSummary](err)
 	}
@@ -177,7 +177,7 @@ func (s *ConversationsService) ListSideConversationsAll(ctx context.Context, con
 // [ConversationsService.Close], [ConversationsService.Open],
 // [ConversationsService.Snooze], [ConversationsService.Assign] and
 // [ConversationsService.AssignTeam].
-func (s *ConversationsService) Manage(ctx context.Context, conversationID string, body gen.ManageConversationRequest, opts ...Option) (*gen.Conversation, error) {
+func (s *ConversationsService) Manage(ctx context.Context, conversationID string, body ManageConversationRequest, opts ...Option) (*Conversation, error) {
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
@@ -190,7 +190,7 @@ func (s *ConversationsService) Manage(ctx context.Context, conversationID string
 
 // Merge merges a conversation into another
 // (POST /conversations/{id}/merge).
-func (s *ConversationsService) Merge(ctx context.Context, conversationID string, body gen.MergeConversationsRequest, opts ...Option) (*gen.Conversation, error) {
+func (s *ConversationsService) Merge(ctx context.Context, conversationID string, body MergeConversationsRequest, opts ...Option) (*Conversation, error) {
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
@@ -203,7 +203,7 @@ func (s *ConversationsService) Merge(ctx context.Context, conversationID string,
 // gen.RedactConversationRequestOf(gen.RedactConversationPartRequest{...}) or
 // (the source) gen.RedactConversationSourceRequest, or use
 // [ConversationsService.RedactPart] and [ConversationsService.RedactSource].
-func (s *ConversationsService) Redact(ctx context.Context, body gen.RedactConversationRequest, opts ...Option) (*gen.Conversation, error) {
+func (s *ConversationsService) Redact(ctx context.Context, body RedactConversationRequest, opts ...Option) (*Conversation, error) {
 	if err := requireUnionBody(body); err != nil {
 		return nil, err
 	}
@@ -216,7 +216,7 @@ func (s *ConversationsService) Redact(ctx context.Context, body gen.RedactConver
 // gen.ReplyConversationRequestOf (a gen.AdminReplyConversationRequest or a
 // gen.ContactReplyConversationRequest), or use the helpers [ConversationsService.ReplyAsAdmin],
 // [ConversationsService.AddNote] and [ConversationsService.ReplyAsContact].
-func (s *ConversationsService) Reply(ctx context.Context, conversationID string, body gen.ReplyConversationRequest, opts ...Option) (*gen.Conversation, error) {
+func (s *ConversationsService) Reply(ctx context.Context, conversationID string, body ReplyConversationRequest, opts ...Option) (*Conversation, error) {
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
@@ -230,7 +230,7 @@ func (s *ConversationsService) Reply(ctx context.Context, conversationID string,
 // Search returns one page of the conversations matching a query
 // (POST /conversations/search). Build req with [SearchQuery]; use
 // [ConversationsService.SearchAll] to get every page.
-func (s *ConversationsService) Search(ctx context.Context, body gen.SearchRequest, opts ...Option) (*gen.ConversationList, error) {
+func (s *ConversationsService) Search(ctx context.Context, body SearchRequest, opts ...Option) (*ConversationList, error) {
 	params, err := paramsOption[gen.SearchConversationsParams](opts)
 	if err != nil {
 		return nil, err
@@ -243,7 +243,7 @@ func (s *ConversationsService) Search(ctx context.Context, body gen.SearchReques
 // (POST /conversations/search), sending the cursor of each next page in the
 // body's pagination.starting_after. req's own pagination (per_page, and a
 // starting cursor) applies to the first page; req is never modified.
-func (s *ConversationsService) SearchAll(ctx context.Context, body gen.SearchRequest, opts ...Option) iter.Seq2[gen.Conversation, error] {
+func (s *ConversationsService) SearchAll(ctx context.Context, body SearchRequest, opts ...Option) iter.Seq2[Conversation, error] {
 	params, err := paramsOption[gen.SearchConversationsParams](opts)
 	if err != nil {
 		return errSeq[gen.Conversation](err)
@@ -263,7 +263,7 @@ func (s *ConversationsService) SearchAll(ctx context.Context, body gen.SearchReq
 
 // Tag adds the tag tagID to a conversation, as admin adminID
 // (POST /conversations/{conversation_id}/tags).
-func (s *ConversationsService) Tag(ctx context.Context, conversationID string, tagID string, adminID string, opts ...Option) (*gen.Tag, error) {
+func (s *ConversationsService) Tag(ctx context.Context, conversationID string, tagID string, adminID string, opts ...Option) (*Tag, error) {
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
@@ -280,7 +280,7 @@ func (s *ConversationsService) Tag(ctx context.Context, conversationID string, t
 
 // Untag removes the tag tagID from a conversation, as admin adminID
 // (DELETE /conversations/{conversation_id}/tags/{tag_id}).
-func (s *ConversationsService) Untag(ctx context.Context, conversationID string, tagID string, adminID string, opts ...Option) (*gen.Tag, error) {
+func (s *ConversationsService) Untag(ctx context.Context, conversationID string, tagID string, adminID string, opts ...Option) (*Tag, error) {
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
@@ -297,7 +297,7 @@ func (s *ConversationsService) Untag(ctx context.Context, conversationID string,
 
 // Update changes a conversation's title, read state, company or custom
 // attributes (PUT /conversations/{conversation_id}). params may be nil.
-func (s *ConversationsService) Update(ctx context.Context, conversationID string, params *gen.UpdateConversationParams, body gen.UpdateConversationRequest, opts ...Option) (*gen.Conversation, error) {
+func (s *ConversationsService) Update(ctx context.Context, conversationID string, params *UpdateConversationParams, body UpdateConversationRequest, opts ...Option) (*Conversation, error) {
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}

@@ -11,14 +11,14 @@ import (
 // ReplyAsAdmin posts a comment visible to the customer, written by admin
 // adminID, to a conversation (POST /conversations/{conversation_id}/reply with
 // type "admin", message_type "comment").
-func (s *ConversationsService) ReplyAsAdmin(ctx context.Context, conversationID, adminID, body string, opts ...Option) (*gen.Conversation, error) {
+func (s *ConversationsService) ReplyAsAdmin(ctx context.Context, conversationID, adminID, body string, opts ...Option) (*Conversation, error) {
 	return s.adminReply(ctx, conversationID, adminID, body, gen.AdminReplyConversationRequestMessageTypeComment, opts)
 }
 
 // AddNote adds an internal note, visible to teammates only, written by admin
 // adminID, to a conversation (POST /conversations/{conversation_id}/reply with
 // type "admin", message_type "note").
-func (s *ConversationsService) AddNote(ctx context.Context, conversationID, adminID, body string, opts ...Option) (*gen.Conversation, error) {
+func (s *ConversationsService) AddNote(ctx context.Context, conversationID, adminID, body string, opts ...Option) (*Conversation, error) {
 	return s.adminReply(ctx, conversationID, adminID, body, gen.AdminReplyConversationRequestMessageTypeNote, opts)
 }
 
@@ -43,7 +43,7 @@ func (s *ConversationsService) adminReply(ctx context.Context, conversationID, a
 // with type "user", message_type "comment" and intercom_user_id). To name the
 // contact by email or by your user_id instead, build the body yourself and
 // call [ConversationsService.Reply].
-func (s *ConversationsService) ReplyAsContact(ctx context.Context, conversationID, contactID, body string, opts ...Option) (*gen.Conversation, error) {
+func (s *ConversationsService) ReplyAsContact(ctx context.Context, conversationID, contactID, body string, opts ...Option) (*Conversation, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -66,7 +66,7 @@ func (s *ConversationsService) ReplyAsContact(ctx context.Context, conversationI
 // Close closes a conversation as admin adminID
 // (POST /conversations/{conversation_id}/parts, message_type "close"). A
 // non-empty body is posted in the conversation as the closing message.
-func (s *ConversationsService) Close(ctx context.Context, conversationID, adminID, body string, opts ...Option) (*gen.Conversation, error) {
+func (s *ConversationsService) Close(ctx context.Context, conversationID, adminID, body string, opts ...Option) (*Conversation, error) {
 	if err := requireAdminID(adminID); err != nil {
 		return nil, err
 	}
@@ -87,7 +87,7 @@ func (s *ConversationsService) Close(ctx context.Context, conversationID, adminI
 
 // Open reopens a closed or snoozed conversation as admin adminID
 // (POST /conversations/{conversation_id}/parts, message_type "open").
-func (s *ConversationsService) Open(ctx context.Context, conversationID, adminID string, opts ...Option) (*gen.Conversation, error) {
+func (s *ConversationsService) Open(ctx context.Context, conversationID, adminID string, opts ...Option) (*Conversation, error) {
 	if err := requireAdminID(adminID); err != nil {
 		return nil, err
 	}
@@ -105,7 +105,7 @@ func (s *ConversationsService) Open(ctx context.Context, conversationID, adminID
 // reopens (POST /conversations/{conversation_id}/parts, message_type
 // "snoozed"). until is sent as Unix seconds (sub-second precision is
 // dropped); it must be after 1970-01-01.
-func (s *ConversationsService) Snooze(ctx context.Context, conversationID, adminID string, until time.Time, opts ...Option) (*gen.Conversation, error) {
+func (s *ConversationsService) Snooze(ctx context.Context, conversationID, adminID string, until time.Time, opts ...Option) (*Conversation, error) {
 	if err := requireAdminID(adminID); err != nil {
 		return nil, err
 	}
@@ -127,14 +127,14 @@ func (s *ConversationsService) Snooze(ctx context.Context, conversationID, admin
 // Assign assigns a conversation to the admin assigneeID, as admin adminID
 // (POST /conversations/{conversation_id}/parts, message_type "assignment",
 // type "admin"). assigneeID "0" unassigns it.
-func (s *ConversationsService) Assign(ctx context.Context, conversationID, adminID, assigneeID string, opts ...Option) (*gen.Conversation, error) {
+func (s *ConversationsService) Assign(ctx context.Context, conversationID, adminID, assigneeID string, opts ...Option) (*Conversation, error) {
 	return s.assign(ctx, conversationID, adminID, assigneeID, gen.AssignConversationRequestTypeAdmin, opts)
 }
 
 // AssignTeam assigns a conversation to the team teamID, as admin adminID
 // (POST /conversations/{conversation_id}/parts, message_type "assignment",
 // type "team"). teamID "0" removes the team assignment.
-func (s *ConversationsService) AssignTeam(ctx context.Context, conversationID, adminID, teamID string, opts ...Option) (*gen.Conversation, error) {
+func (s *ConversationsService) AssignTeam(ctx context.Context, conversationID, adminID, teamID string, opts ...Option) (*Conversation, error) {
 	return s.assign(ctx, conversationID, adminID, teamID, gen.AssignConversationRequestTypeTeam, opts)
 }
 
@@ -160,7 +160,7 @@ func (s *ConversationsService) assign(ctx context.Context, conversationID, admin
 // AttachContact adds the contact with Intercom id contactID to a conversation
 // as a participant, as admin adminID
 // (POST /conversations/{conversation_id}/customers).
-func (s *ConversationsService) AttachContact(ctx context.Context, conversationID, contactID, adminID string, opts ...Option) (*gen.Conversation, error) {
+func (s *ConversationsService) AttachContact(ctx context.Context, conversationID, contactID, adminID string, opts ...Option) (*Conversation, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
@@ -176,7 +176,7 @@ func (s *ConversationsService) AttachContact(ctx context.Context, conversationID
 
 // RedactPart redacts the conversation part partID of a conversation
 // (POST /conversations/redact, type "conversation_part").
-func (s *ConversationsService) RedactPart(ctx context.Context, conversationID, partID string, opts ...Option) (*gen.Conversation, error) {
+func (s *ConversationsService) RedactPart(ctx context.Context, conversationID, partID string, opts ...Option) (*Conversation, error) {
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
@@ -196,7 +196,7 @@ func (s *ConversationsService) RedactPart(ctx context.Context, conversationID, p
 
 // RedactSource redacts the source message sourceID of a conversation
 // (POST /conversations/redact, type "source").
-func (s *ConversationsService) RedactSource(ctx context.Context, conversationID, sourceID string, opts ...Option) (*gen.Conversation, error) {
+func (s *ConversationsService) RedactSource(ctx context.Context, conversationID, sourceID string, opts ...Option) (*Conversation, error) {
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}

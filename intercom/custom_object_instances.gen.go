@@ -13,7 +13,7 @@ import (
 // Create creates a custom object instance of the type typeIdentifier, or
 // updates the instance with the same body.ExternalId
 // (POST /custom_object_instances/{custom_object_type_identifier}).
-func (s *CustomObjectInstancesService) Create(ctx context.Context, customObjectTypeIdentifier string, body gen.CreateOrUpdateCustomObjectInstanceRequest, opts ...Option) (*gen.CustomObjectInstance, error) {
+func (s *CustomObjectInstancesService) Create(ctx context.Context, customObjectTypeIdentifier string, body CreateOrUpdateCustomObjectInstanceRequest, opts ...Option) (*CustomObjectInstance, error) {
 	if err := requireID("custom object type identifier", customObjectTypeIdentifier); err != nil {
 		return nil, err
 	}
@@ -23,7 +23,7 @@ func (s *CustomObjectInstancesService) Create(ctx context.Context, customObjectT
 
 // Delete deletes a custom object instance by its Intercom id
 // (DELETE /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}).
-func (s *CustomObjectInstancesService) Delete(ctx context.Context, customObjectTypeIdentifier string, customObjectInstanceID string, opts ...Option) (*gen.CustomObjectInstanceDeleted, error) {
+func (s *CustomObjectInstancesService) Delete(ctx context.Context, customObjectTypeIdentifier string, customObjectInstanceID string, opts ...Option) (*CustomObjectInstanceDeleted, error) {
 	if err := requireID("custom object type identifier", customObjectTypeIdentifier); err != nil {
 		return nil, err
 	}
@@ -37,7 +37,7 @@ func (s *CustomObjectInstancesService) Delete(ctx context.Context, customObjectT
 // DeleteByExternalID deletes a custom object instance by the id it has in
 // your system
 // (DELETE /custom_object_instances/{custom_object_type_identifier}?external_id=...).
-func (s *CustomObjectInstancesService) DeleteByExternalID(ctx context.Context, customObjectTypeIdentifier string, externalID string, opts ...Option) (*gen.CustomObjectInstanceDeleted, error) {
+func (s *CustomObjectInstancesService) DeleteByExternalID(ctx context.Context, customObjectTypeIdentifier string, externalID string, opts ...Option) (*CustomObjectInstanceDeleted, error) {
 	if err := requireID("custom object type identifier", customObjectTypeIdentifier); err != nil {
 		return nil, err
 	}
@@ -51,7 +51,7 @@ func (s *CustomObjectInstancesService) DeleteByExternalID(ctx context.Context, c
 
 // Get fetches a custom object instance by its id
 // (GET /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}).
-func (s *CustomObjectInstancesService) Get(ctx context.Context, customObjectTypeIdentifier string, customObjectInstanceID string, opts ...Option) (*gen.CustomObjectInstance, error) {
+func (s *CustomObjectInstancesService) Get(ctx context.Context, customObjectTypeIdentifier string, customObjectInstanceID string, opts ...Option) (*CustomObjectInstance, error) {
 	if err := requireID("custom object type identifier", customObjectTypeIdentifier); err != nil {
 		return nil, err
 	}
@@ -65,7 +65,7 @@ func (s *CustomObjectInstancesService) Get(ctx context.Context, customObjectType
 // List fetches one page of the instances of a custom object type
 // (GET /custom_object_instances/{custom_object_type_identifier}). params may
 // be nil.
-func (s *CustomObjectInstancesService) List(ctx context.Context, customObjectTypeIdentifier string, params *gen.ListCustomObjectInstancesParams, opts ...Option) (*gen.CustomObjectInstancesPaginatedList, error) {
+func (s *CustomObjectInstancesService) List(ctx context.Context, customObjectTypeIdentifier string, params *ListCustomObjectInstancesParams, opts ...Option) (*CustomObjectInstancesPaginatedList, error) {
 	if err := requireID("custom object type identifier", customObjectTypeIdentifier); err != nil {
 		return nil, err
 	}
@@ -76,7 +76,7 @@ func (s *CustomObjectInstancesService) List(ctx context.Context, customObjectTyp
 // ListAll iterates over every item of List, page by page (GET /custom_object_instances/{custom_object_type_identifier}). Its
 // arguments are those of [CustomObjectInstancesService.List]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
-func (s *CustomObjectInstancesService) ListAll(ctx context.Context, customObjectTypeIdentifier string, params *gen.ListCustomObjectInstancesParams, opts ...Option) iter.Seq2[gen.CustomObjectInstance, error] {
+func (s *CustomObjectInstancesService) ListAll(ctx context.Context, customObjectTypeIdentifier string, params *ListCustomObjectInstancesParams, opts ...Option) iter.Seq2[CustomObjectInstance, error] {
 	if err := requireID("custom object type identifier", customObjectTypeIdentifier); err != nil {
 		return errSeq[gen.CustomObjectInstance](err)
 	}

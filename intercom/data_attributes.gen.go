@@ -12,7 +12,7 @@ import (
 // body.Name, body.Model and body.DataType ("string", "integer", "float",
 // "boolean", "datetime", "date", or "options" with at least two
 // body.Options).
-func (s *DataAttributesService) Create(ctx context.Context, body gen.CreateDataAttributeRequest, opts ...Option) (*gen.DataAttribute, error) {
+func (s *DataAttributesService) Create(ctx context.Context, body CreateDataAttributeRequest, opts ...Option) (*DataAttribute, error) {
 	req, err := gen.NewCreateDataAttributeRequest(s.c.server, body)
 	return doJSON[gen.DataAttribute](ctx, s.c, opCreateDataAttribute, opts, req, err)
 }
@@ -20,7 +20,7 @@ func (s *DataAttributesService) Create(ctx context.Context, body gen.CreateDataA
 // List lists the data attributes of contacts, companies and conversations
 // (GET /data_attributes). params may be nil; set params.Model to list one
 // model's attributes and params.IncludeArchived to include archived ones.
-func (s *DataAttributesService) List(ctx context.Context, params *gen.ListDataAttributesParams, opts ...Option) (*gen.DataAttributeList, error) {
+func (s *DataAttributesService) List(ctx context.Context, params *ListDataAttributesParams, opts ...Option) (*DataAttributeList, error) {
 	req, err := gen.NewListDataAttributesRequest(s.c.server, params)
 	return doJSON[gen.DataAttributeList](ctx, s.c, opListDataAttributes, opts, req, err)
 }
@@ -28,7 +28,7 @@ func (s *DataAttributesService) List(ctx context.Context, params *gen.ListDataAt
 // Update updates a custom data attribute, for example to archive it
 // (PUT /data_attributes/{data_attribute_id}). attributeID is the attribute's
 // id, a positive number.
-func (s *DataAttributesService) Update(ctx context.Context, dataAttributeID string, body gen.UpdateDataAttributeRequest, opts ...Option) (*gen.DataAttribute, error) {
+func (s *DataAttributesService) Update(ctx context.Context, dataAttributeID string, body UpdateDataAttributeRequest, opts ...Option) (*DataAttribute, error) {
 	dataAttributeIDN, err := numericID("data attribute id", dataAttributeID)
 	if err != nil {
 		return nil, err

@@ -11,13 +11,13 @@ import (
 )
 
 // Create creates a data connector (POST /data_connectors).
-func (s *DataConnectorsService) Create(ctx context.Context, body gen.CreateDataConnectorRequest, opts ...Option) (*gen.DataConnectorDetail, error) {
+func (s *DataConnectorsService) Create(ctx context.Context, body CreateDataConnectorRequest, opts ...Option) (*DataConnectorDetail, error) {
 	req, err := gen.NewCreateDataConnectorRequest(s.c.server, body)
 	return doJSON[gen.DataConnectorDetail](ctx, s.c, opCreateDataConnector, opts, req, err)
 }
 
 // Delete deletes a data connector (DELETE /data_connectors/{id}).
-func (s *DataConnectorsService) Delete(ctx context.Context, dataConnectorID string, opts ...Option) (*gen.DeletedDataConnectorObject, error) {
+func (s *DataConnectorsService) Delete(ctx context.Context, dataConnectorID string, opts ...Option) (*DeletedDataConnectorObject, error) {
 	if err := requireID("data connector id", dataConnectorID); err != nil {
 		return nil, err
 	}
@@ -26,7 +26,7 @@ func (s *DataConnectorsService) Delete(ctx context.Context, dataConnectorID stri
 }
 
 // Get fetches a data connector (GET /data_connectors/{id}).
-func (s *DataConnectorsService) Get(ctx context.Context, dataConnectorID string, params *gen.RetrieveDataConnectorParams, opts ...Option) (*gen.DataConnectorDetail, error) {
+func (s *DataConnectorsService) Get(ctx context.Context, dataConnectorID string, params *RetrieveDataConnectorParams, opts ...Option) (*DataConnectorDetail, error) {
 	if err := requireID("data connector id", dataConnectorID); err != nil {
 		return nil, err
 	}
@@ -36,7 +36,7 @@ func (s *DataConnectorsService) Get(ctx context.Context, dataConnectorID string,
 
 // GetExecutionResult fetches one execution result of a data
 // connector (GET /data_connectors/{data_connector_id}/execution_results/{id}).
-func (s *DataConnectorsService) GetExecutionResult(ctx context.Context, dataConnectorID string, executionResultID string, opts ...Option) (*gen.DataConnectorExecutionResult, error) {
+func (s *DataConnectorsService) GetExecutionResult(ctx context.Context, dataConnectorID string, executionResultID string, opts ...Option) (*DataConnectorExecutionResult, error) {
 	if err := requireID("data connector id", dataConnectorID); err != nil {
 		return nil, err
 	}
@@ -49,7 +49,7 @@ func (s *DataConnectorsService) GetExecutionResult(ctx context.Context, dataConn
 
 // List fetches one page of data connectors (GET /data_connectors).
 // params may be nil.
-func (s *DataConnectorsService) List(ctx context.Context, params *gen.ListDataConnectorsParams, opts ...Option) (*gen.DataConnectorList, error) {
+func (s *DataConnectorsService) List(ctx context.Context, params *ListDataConnectorsParams, opts ...Option) (*DataConnectorList, error) {
 	req, err := gen.NewListDataConnectorsRequest(s.c.server, params)
 	return doJSON[gen.DataConnectorList](ctx, s.c, opListDataConnectors, opts, req, err)
 }
@@ -57,7 +57,7 @@ func (s *DataConnectorsService) List(ctx context.Context, params *gen.ListDataCo
 // ListAll iterates over every item of List, page by page (GET /data_connectors). Its
 // arguments are those of [DataConnectorsService.List]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
-func (s *DataConnectorsService) ListAll(ctx context.Context, params *gen.ListDataConnectorsParams, opts ...Option) iter.Seq2[gen.DataConnector, error] {
+func (s *DataConnectorsService) ListAll(ctx context.Context, params *ListDataConnectorsParams, opts ...Option) iter.Seq2[DataConnector, error] {
 	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opListDataConnectors, opts,
 		func(cursor string) (*http.Request, error) {
@@ -79,7 +79,7 @@ func (s *DataConnectorsService) ListAll(ctx context.Context, params *gen.ListDat
 // ListExecutionResults fetches one page of the execution
 // results of a data connector
 // (GET /data_connectors/{data_connector_id}/execution_results).
-func (s *DataConnectorsService) ListExecutionResults(ctx context.Context, dataConnectorID string, params *gen.ListDataConnectorExecutionResultsParams, opts ...Option) (*gen.DataConnectorExecutionResultList, error) {
+func (s *DataConnectorsService) ListExecutionResults(ctx context.Context, dataConnectorID string, params *ListDataConnectorExecutionResultsParams, opts ...Option) (*DataConnectorExecutionResultList, error) {
 	if err := requireID("data connector id", dataConnectorID); err != nil {
 		return nil, err
 	}
@@ -90,7 +90,7 @@ func (s *DataConnectorsService) ListExecutionResults(ctx context.Context, dataCo
 // ListExecutionResultsAll iterates over every item of ListExecutionResults, page by page (GET /data_connectors/{data_connector_id}/execution_results). Its
 // arguments are those of [DataConnectorsService.ListExecutionResults]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
-func (s *DataConnectorsService) ListExecutionResultsAll(ctx context.Context, dataConnectorID string, params *gen.ListDataConnectorExecutionResultsParams, opts ...Option) iter.Seq2[gen.DataConnectorExecutionResult, error] {
+func (s *DataConnectorsService) ListExecutionResultsAll(ctx context.Context, dataConnectorID string, params *ListDataConnectorExecutionResultsParams, opts ...Option) iter.Seq2[DataConnectorExecutionResult, error] {
 	if err := requireID("data connector id", dataConnectorID); err != nil {
 		return errSeq[gen.DataConnectorExecutionResult](err)
 	}
@@ -113,7 +113,7 @@ func (s *DataConnectorsService) ListExecutionResultsAll(ctx context.Context, dat
 }
 
 // Update updates a data connector (PATCH /data_connectors/{id}).
-func (s *DataConnectorsService) Update(ctx context.Context, dataConnectorID string, body gen.UpdateDataConnectorRequest, opts ...Option) (*gen.DataConnectorDetail, error) {
+func (s *DataConnectorsService) Update(ctx context.Context, dataConnectorID string, body UpdateDataConnectorRequest, opts ...Option) (*DataConnectorDetail, error) {
 	if err := requireID("data connector id", dataConnectorID); err != nil {
 		return nil, err
 	}

@@ -14,7 +14,7 @@ import (
 // body.EventName, at body.CreatedAt, for the contact identified by body.Id,
 // body.UserId or body.Email, with optional metadata (POST /events). Intercom
 // accepts the event asynchronously and returns no body.
-func (s *DataEventsService) Create(ctx context.Context, body gen.CreateDataEventRequest, opts ...Option) error {
+func (s *DataEventsService) Create(ctx context.Context, body CreateDataEventRequest, opts ...Option) error {
 	req, err := gen.NewCreateDataEventRequest(s.c.server, body)
 	return doNoBody(ctx, s.c, opCreateDataEvent, opts, req, err)
 }
@@ -24,7 +24,7 @@ func (s *DataEventsService) Create(ctx context.Context, body gen.CreateDataEvent
 // the contact with UserId, IntercomUserId or Email (one is required);
 // params.Type may be left empty, it defaults to "user", the only value the
 // API accepts. Follow pages.next with [DataEventsService.ListAll].
-func (s *DataEventsService) List(ctx context.Context, params *gen.ListDataEventsParams, opts ...Option) (*gen.DataEventSummary, error) {
+func (s *DataEventsService) List(ctx context.Context, params *ListDataEventsParams, opts ...Option) (*DataEventSummary, error) {
 	params, err := dataEventsParams(params)
 	if err != nil {
 		return nil, err
@@ -37,7 +37,7 @@ func (s *DataEventsService) List(ctx context.Context, params *gen.ListDataEvents
 // the pages.next URL of each page). params is as for
 // [DataEventsService.List]; it is copied and not modified. An error is
 // yielded once and ends the iteration.
-func (s *DataEventsService) ListAll(ctx context.Context, params *gen.ListDataEventsParams, opts ...Option) iter.Seq2[gen.DataEventSummaryItem, error] {
+func (s *DataEventsService) ListAll(ctx context.Context, params *ListDataEventsParams, opts ...Option) iter.Seq2[DataEventSummaryItem, error] {
 	params, err := dataEventsParams(params)
 	if err != nil {
 		return errSeq[gen.DataEventSummaryItem](err)
@@ -55,7 +55,7 @@ func (s *DataEventsService) ListAll(ctx context.Context, params *gen.ListDataEve
 // Summaries submits summaries of events (a count and first/last times per
 // event name) for the user body.UserId (POST /events/summaries). Intercom
 // returns no body.
-func (s *DataEventsService) Summaries(ctx context.Context, body gen.CreateDataEventSummariesRequest, opts ...Option) error {
+func (s *DataEventsService) Summaries(ctx context.Context, body CreateDataEventSummariesRequest, opts ...Option) error {
 	req, err := gen.NewDataEventSummariesRequest(s.c.server, body)
 	return doNoBody(ctx, s.c, opDataEventSummaries, opts, req, err)
 }

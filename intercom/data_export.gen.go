@@ -9,7 +9,7 @@ import (
 )
 
 // Cancel cancels a data export job (POST /export/cancel/{job_identifier}).
-func (s *DataExportService) Cancel(ctx context.Context, jobIdentifier string, opts ...Option) (*gen.DataExport, error) {
+func (s *DataExportService) Cancel(ctx context.Context, jobIdentifier string, opts ...Option) (*DataExport, error) {
 	if err := requireID("job identifier", jobIdentifier); err != nil {
 		return nil, err
 	}
@@ -21,8 +21,8 @@ func (s *DataExportService) Cancel(ctx context.Context, jobIdentifier string, op
 // outbound content sent in a time range (POST /export/content/data).
 // body.CreatedAtAfter and CreatedAtBefore are Unix seconds. Poll the job with
 // [DataExportService.Get] and download it with [DataExportService.Download]
-// once its status is gen.DataExportStatusCompleted.
-func (s *DataExportService) Create(ctx context.Context, body gen.CreateDataExportsRequest, opts ...Option) (*gen.DataExport, error) {
+// once its status is [DataExportStatusCompleted].
+func (s *DataExportService) Create(ctx context.Context, body CreateDataExportsRequest, opts ...Option) (*DataExport, error) {
 	req, err := gen.NewCreateDataExportRequest(s.c.server, body)
 	return doJSON[gen.DataExport](ctx, s.c, opCreateDataExport, opts, req, err)
 }
@@ -44,7 +44,7 @@ func (s *DataExportService) Download(ctx context.Context, jobIdentifier string, 
 
 // Get fetches the status of a data export job
 // (GET /export/content/data/{job_identifier}).
-func (s *DataExportService) Get(ctx context.Context, jobIdentifier string, opts ...Option) (*gen.DataExport, error) {
+func (s *DataExportService) Get(ctx context.Context, jobIdentifier string, opts ...Option) (*DataExport, error) {
 	if err := requireID("job identifier", jobIdentifier); err != nil {
 		return nil, err
 	}

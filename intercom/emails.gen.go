@@ -9,7 +9,7 @@ import (
 )
 
 // Get fetches the settings of one sender email address (GET /emails/{id}).
-func (s *EmailsService) Get(ctx context.Context, emailID string, opts ...Option) (*gen.EmailSetting, error) {
+func (s *EmailsService) Get(ctx context.Context, emailID string, opts ...Option) (*EmailSetting, error) {
 	if err := requireID("email id", emailID); err != nil {
 		return nil, err
 	}
@@ -18,7 +18,7 @@ func (s *EmailsService) Get(ctx context.Context, emailID string, opts ...Option)
 }
 
 // List lists the sender email addresses of the workspace (GET /emails).
-func (s *EmailsService) List(ctx context.Context, opts ...Option) (*gen.EmailList, error) {
+func (s *EmailsService) List(ctx context.Context, opts ...Option) (*EmailList, error) {
 	req, err := gen.NewListEmailsRequest(s.c.server)
 	return doJSON[gen.EmailList](ctx, s.c, opListEmails, opts, req, err)
 }

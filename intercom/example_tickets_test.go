@@ -65,7 +65,7 @@ func ExampleTicketsService_Create() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	ticket, err := client.Tickets.Create(context.Background(), intercom.CreateTicketJSONRequestBody{
+	ticket, err := client.Tickets.Create(context.Background(), intercom.CreateTicketRequest{
 		TicketTypeId:     "53",
 		Contacts:         []intercom.TicketContact{contact},
 		TicketAttributes: intercom.TicketRequestCustomAttributes{"_default_title_": intercom.StringValue("Export button does nothing")},
@@ -92,7 +92,7 @@ func ExampleTicketsService_EnqueueCreate() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	job, err := client.Tickets.EnqueueCreate(ctx, intercom.EnqueueCreateTicketJSONRequestBody{
+	job, err := client.Tickets.EnqueueCreate(ctx, intercom.EnqueueCreateTicketRequest{
 		TicketTypeId: "53",
 		Contacts:     []intercom.TicketContact{contact},
 	})

@@ -17,7 +17,9 @@ import (
 
 // exportMessages is the data-export program of README.md ("Asynchronous
 // jobs"), verbatim between the markers; TestReadmeDataExportProgram checks
-// that the README shows this code.
+// that the README shows this code. It is program 6 of sixprograms_test.go.
+//
+// BEGIN program 6
 func exportMessages(ctx context.Context, client *intercom.Client, exportPath string) error {
 	// readme:data-export
 	job, err := client.DataExport.Create(ctx, intercom.CreateDataExportsRequest{
@@ -48,6 +50,8 @@ func exportMessages(ctx context.Context, client *intercom.Client, exportPath str
 	return out.Close()
 	// /readme:data-export
 }
+
+// END program 6
 
 // Export message data (an asynchronous job) and stream the gzipped CSV to a
 // file, against the fake: Wait polls on the fake's clock, so the 10-second

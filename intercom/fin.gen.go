@@ -10,7 +10,7 @@ import (
 
 // Reply sends the user's next message to Fin in a conversation started with
 // [FinService.Start] (POST /fin/reply).
-func (s *FinService) Reply(ctx context.Context, body gen.ReplyToFinJSONRequestBody, opts ...Option) (*gen.FinReplyResult, error) {
+func (s *FinService) Reply(ctx context.Context, body ReplyToFinRequest, opts ...Option) (*FinReplyResult, error) {
 	req, err := gen.NewReplyToFinRequest(s.c.server, body)
 	return doJSON[gen.FinReplyResult](ctx, s.c, opReplyToFin, opts, req, err)
 }
@@ -19,14 +19,14 @@ func (s *FinService) Reply(ctx context.Context, body gen.ReplyToFinJSONRequestBo
 // and optionally earlier history and attachments (POST /fin/start). Fin then
 // moves through statuses such as "thinking" and "awaiting_user_reply" and
 // ends with "complete", reported by webhook or server-sent events.
-func (s *FinService) Start(ctx context.Context, body gen.StartFinConversationJSONRequestBody, opts ...Option) (*gen.FinStartResult, error) {
+func (s *FinService) Start(ctx context.Context, body StartFinConversationRequest, opts ...Option) (*FinStartResult, error) {
 	req, err := gen.NewStartFinConversationRequest(s.c.server, body)
 	return doJSON[gen.FinStartResult](ctx, s.c, opStartFinConversation, opts, req, err)
 }
 
 // SubmitCsat records the user's satisfaction rating of a Fin conversation
 // (POST /fin/csat).
-func (s *FinService) SubmitCsat(ctx context.Context, body gen.SubmitFinCsatJSONRequestBody, opts ...Option) (*gen.FinCsatResult, error) {
+func (s *FinService) SubmitCsat(ctx context.Context, body SubmitFinCsatRequest, opts ...Option) (*FinCsatResult, error) {
 	req, err := gen.NewSubmitFinCsatRequest(s.c.server, body)
 	return doJSON[gen.FinCsatResult](ctx, s.c, opSubmitFinCsat, opts, req, err)
 }

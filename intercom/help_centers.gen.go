@@ -13,14 +13,14 @@ import (
 // CreateCollection creates a collection (POST /help_center/collections).
 // body.Name is required; body.HelpCenterId chooses the help center (nil:
 // the default one) and body.ParentId nests it in another collection.
-func (s *HelpCentersService) CreateCollection(ctx context.Context, body gen.CreateCollectionRequest, opts ...Option) (*gen.Collection, error) {
+func (s *HelpCentersService) CreateCollection(ctx context.Context, body CreateCollectionRequest, opts ...Option) (*Collection, error) {
 	req, err := gen.NewCreateCollectionRequest(s.c.server, body)
 	return doJSON[gen.Collection](ctx, s.c, opCreateCollection, opts, req, err)
 }
 
 // CreateRedirect creates a URL redirect of a help center
 // (POST /help_center/help_centers/{help_center_id}/redirects).
-func (s *HelpCentersService) CreateRedirect(ctx context.Context, helpCenterID string, body gen.CreateHelpCenterRedirectRequest, opts ...Option) (*gen.HelpCenterRedirect, error) {
+func (s *HelpCentersService) CreateRedirect(ctx context.Context, helpCenterID string, body CreateHelpCenterRedirectRequest, opts ...Option) (*HelpCenterRedirect, error) {
 	if err := requireID("help center id", helpCenterID); err != nil {
 		return nil, err
 	}
@@ -31,7 +31,7 @@ func (s *HelpCentersService) CreateRedirect(ctx context.Context, helpCenterID st
 // DeleteCollection deletes a collection
 // (DELETE /help_center/collections/{collection_id}). collectionID is a
 // string of digits.
-func (s *HelpCentersService) DeleteCollection(ctx context.Context, collectionID string, opts ...Option) (*gen.DeletedCollectionObject, error) {
+func (s *HelpCentersService) DeleteCollection(ctx context.Context, collectionID string, opts ...Option) (*DeletedCollectionObject, error) {
 	collectionIDN, err := numericID("collection id", collectionID)
 	if err != nil {
 		return nil, err
@@ -42,7 +42,7 @@ func (s *HelpCentersService) DeleteCollection(ctx context.Context, collectionID 
 
 // DeleteRedirect deletes a URL redirect of a help center
 // (DELETE /help_center/help_centers/{help_center_id}/redirects/{id}).
-func (s *HelpCentersService) DeleteRedirect(ctx context.Context, helpCenterID string, redirectID string, opts ...Option) (*gen.DeletedHelpCenterRedirectObject, error) {
+func (s *HelpCentersService) DeleteRedirect(ctx context.Context, helpCenterID string, redirectID string, opts ...Option) (*DeletedHelpCenterRedirectObject, error) {
 	if err := requireID("help center id", helpCenterID); err != nil {
 		return nil, err
 	}
@@ -55,7 +55,7 @@ func (s *HelpCentersService) DeleteRedirect(ctx context.Context, helpCenterID st
 
 // Get fetches a help center (GET /help_center/help_centers/{help_center_id}).
 // helpCenterID is a string of digits.
-func (s *HelpCentersService) Get(ctx context.Context, helpCenterID string, opts ...Option) (*gen.HelpCenter, error) {
+func (s *HelpCentersService) Get(ctx context.Context, helpCenterID string, opts ...Option) (*HelpCenter, error) {
 	helpCenterIDN, err := numericID("help center id", helpCenterID)
 	if err != nil {
 		return nil, err
@@ -67,7 +67,7 @@ func (s *HelpCentersService) Get(ctx context.Context, helpCenterID string, opts 
 // GetCollection fetches a collection
 // (GET /help_center/collections/{collection_id}). collectionID is a string
 // of digits.
-func (s *HelpCentersService) GetCollection(ctx context.Context, collectionID string, opts ...Option) (*gen.Collection, error) {
+func (s *HelpCentersService) GetCollection(ctx context.Context, collectionID string, opts ...Option) (*Collection, error) {
 	collectionIDN, err := numericID("collection id", collectionID)
 	if err != nil {
 		return nil, err
@@ -78,7 +78,7 @@ func (s *HelpCentersService) GetCollection(ctx context.Context, collectionID str
 
 // GetRedirect fetches a URL redirect of a help center
 // (GET /help_center/help_centers/{help_center_id}/redirects/{id}).
-func (s *HelpCentersService) GetRedirect(ctx context.Context, helpCenterID string, redirectID string, opts ...Option) (*gen.HelpCenterRedirect, error) {
+func (s *HelpCentersService) GetRedirect(ctx context.Context, helpCenterID string, redirectID string, opts ...Option) (*HelpCenterRedirect, error) {
 	if err := requireID("help center id", helpCenterID); err != nil {
 		return nil, err
 	}
@@ -91,7 +91,7 @@ func (s *HelpCentersService) GetRedirect(ctx context.Context, helpCenterID strin
 
 // List lists the workspace's help centers (GET /help_center/help_centers).
 // The listing is not paginated: every help center comes in one response.
-func (s *HelpCentersService) List(ctx context.Context, opts ...Option) (*gen.HelpCenterList, error) {
+func (s *HelpCentersService) List(ctx context.Context, opts ...Option) (*HelpCenterList, error) {
 	req, err := gen.NewListHelpCentersRequest(s.c.server)
 	return doJSON[gen.HelpCenterList](ctx, s.c, opListHelpCenters, opts, req, err)
 }
@@ -100,7 +100,7 @@ func (s *HelpCentersService) List(ctx context.Context, opts ...Option) (*gen.Hel
 // (GET /help_center/collections), most recently updated first. params may
 // be nil; params.Page and params.PerPage choose the page. Use
 // [HelpCentersService.ListCollectionsAll] to get every page.
-func (s *HelpCentersService) ListCollections(ctx context.Context, params *gen.ListAllCollectionsParams, opts ...Option) (*gen.CollectionList, error) {
+func (s *HelpCentersService) ListCollections(ctx context.Context, params *ListAllCollectionsParams, opts ...Option) (*CollectionList, error) {
 	req, err := gen.NewListAllCollectionsRequest(s.c.server, params)
 	return doJSON[gen.CollectionList](ctx, s.c, opListAllCollections, opts, req, err)
 }
@@ -110,7 +110,7 @@ func (s *HelpCentersService) ListCollections(ctx context.Context, params *gen.Li
 // (default the first). params may be nil (params.PerPage sets the page
 // size); it is copied and not modified. An error is yielded once and ends
 // the iteration.
-func (s *HelpCentersService) ListCollectionsAll(ctx context.Context, params *gen.ListAllCollectionsParams, opts ...Option) iter.Seq2[gen.Collection, error] {
+func (s *HelpCentersService) ListCollectionsAll(ctx context.Context, params *ListAllCollectionsParams, opts ...Option) iter.Seq2[Collection, error] {
 	return paginate(ctx, fetchPages(s.c, opListAllCollections, opts,
 		pageCall(params, func(q *gen.ListAllCollectionsParams, page *int) { q.Page = page },
 			func(q *gen.ListAllCollectionsParams) (*http.Request, error) {
@@ -123,7 +123,7 @@ func (s *HelpCentersService) ListCollectionsAll(ctx context.Context, params *gen
 
 // ListRedirects fetches one page of a help center's URL redirects
 // (GET /help_center/help_centers/{help_center_id}/redirects).
-func (s *HelpCentersService) ListRedirects(ctx context.Context, helpCenterID string, params *gen.ListHelpCenterRedirectsParams, opts ...Option) (*gen.HelpCenterRedirectList, error) {
+func (s *HelpCentersService) ListRedirects(ctx context.Context, helpCenterID string, params *ListHelpCenterRedirectsParams, opts ...Option) (*HelpCenterRedirectList, error) {
 	if err := requireID("help center id", helpCenterID); err != nil {
 		return nil, err
 	}
@@ -134,7 +134,7 @@ func (s *HelpCentersService) ListRedirects(ctx context.Context, helpCenterID str
 // ListRedirectsAll iterates over every item of ListRedirects, page by page (GET /help_center/help_centers/{help_center_id}/redirects). Its
 // arguments are those of [HelpCentersService.ListRedirects]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
-func (s *HelpCentersService) ListRedirectsAll(ctx context.Context, helpCenterID string, params *gen.ListHelpCenterRedirectsParams, opts ...Option) iter.Seq2[gen.HelpCenterRedirect, error] {
+func (s *HelpCentersService) ListRedirectsAll(ctx context.Context, helpCenterID string, params *ListHelpCenterRedirectsParams, opts ...Option) iter.Seq2[HelpCenterRedirect, error] {
 	if err := requireID("help center id", helpCenterID); err != nil {
 		return errSeq[gen.HelpCenterRedirect](err)
 	}
@@ -155,7 +155,7 @@ func (s *HelpCentersService) ListRedirectsAll(ctx context.Context, helpCenterID 
 // UpdateCollection updates a collection
 // (PUT /help_center/collections/{collection_id}); only the fields set in
 // body change. collectionID is a string of digits.
-func (s *HelpCentersService) UpdateCollection(ctx context.Context, collectionID string, body gen.UpdateCollectionRequest, opts ...Option) (*gen.Collection, error) {
+func (s *HelpCentersService) UpdateCollection(ctx context.Context, collectionID string, body UpdateCollectionRequest, opts ...Option) (*Collection, error) {
 	collectionIDN, err := numericID("collection id", collectionID)
 	if err != nil {
 		return nil, err

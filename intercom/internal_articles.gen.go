@@ -12,7 +12,7 @@ import (
 
 // Create creates an internal article (POST /internal_articles).
 // body.Title, body.AuthorId and body.OwnerId (ids of admins) are required.
-func (s *InternalArticlesService) Create(ctx context.Context, body gen.CreateInternalArticleRequest, opts ...Option) (*gen.InternalArticle, error) {
+func (s *InternalArticlesService) Create(ctx context.Context, body CreateInternalArticleRequest, opts ...Option) (*InternalArticle, error) {
 	req, err := gen.NewCreateInternalArticleRequest(s.c.server, body)
 	return doJSON[gen.InternalArticle](ctx, s.c, opCreateInternalArticle, opts, req, err)
 }
@@ -20,7 +20,7 @@ func (s *InternalArticlesService) Create(ctx context.Context, body gen.CreateInt
 // Delete deletes an internal article
 // (DELETE /internal_articles/{internal_article_id}). articleID is a string
 // of digits.
-func (s *InternalArticlesService) Delete(ctx context.Context, internalArticleID string, opts ...Option) (*gen.DeletedInternalArticleObject, error) {
+func (s *InternalArticlesService) Delete(ctx context.Context, internalArticleID string, opts ...Option) (*DeletedInternalArticleObject, error) {
 	internalArticleIDN, err := numericID("internal article id", internalArticleID)
 	if err != nil {
 		return nil, err
@@ -32,7 +32,7 @@ func (s *InternalArticlesService) Delete(ctx context.Context, internalArticleID 
 // Get fetches an internal article
 // (GET /internal_articles/{internal_article_id}). articleID is a string of
 // digits.
-func (s *InternalArticlesService) Get(ctx context.Context, internalArticleID string, opts ...Option) (*gen.InternalArticle, error) {
+func (s *InternalArticlesService) Get(ctx context.Context, internalArticleID string, opts ...Option) (*InternalArticle, error) {
 	internalArticleIDN, err := numericID("internal article id", internalArticleID)
 	if err != nil {
 		return nil, err
@@ -45,7 +45,7 @@ func (s *InternalArticlesService) Get(ctx context.Context, internalArticleID str
 // (GET /internal_articles). params may be nil; params.Page and
 // params.PerPage choose the page. Use [InternalArticlesService.ListAll] to
 // get every page.
-func (s *InternalArticlesService) List(ctx context.Context, params *gen.ListInternalArticlesParams, opts ...Option) (*gen.InternalArticleList, error) {
+func (s *InternalArticlesService) List(ctx context.Context, params *ListInternalArticlesParams, opts ...Option) (*InternalArticleList, error) {
 	req, err := gen.NewListInternalArticlesRequest(s.c.server, params)
 	return doJSON[gen.InternalArticleList](ctx, s.c, opListInternalArticles, opts, req, err)
 }
@@ -54,7 +54,7 @@ func (s *InternalArticlesService) List(ctx context.Context, params *gen.ListInte
 // page by page), starting at params.Page (default the first). params may be
 // nil (params.PerPage sets the page size); it is copied and not modified. An
 // error is yielded once and ends the iteration.
-func (s *InternalArticlesService) ListAll(ctx context.Context, params *gen.ListInternalArticlesParams, opts ...Option) iter.Seq2[gen.InternalArticleListItem, error] {
+func (s *InternalArticlesService) ListAll(ctx context.Context, params *ListInternalArticlesParams, opts ...Option) iter.Seq2[InternalArticleListItem, error] {
 	return paginate(ctx, fetchPages(s.c, opListInternalArticles, opts,
 		pageCall(params, func(q *gen.ListInternalArticlesParams, page *int) { q.Page = page },
 			func(q *gen.ListInternalArticlesParams) (*http.Request, error) {
@@ -69,7 +69,7 @@ func (s *InternalArticlesService) ListAll(ctx context.Context, params *gen.ListI
 // (GET /internal_articles/search); params.FolderId limits it to a folder.
 // params may be nil; params.Page and params.PerPage choose the page. Use
 // [InternalArticlesService.SearchAll] to get every page.
-func (s *InternalArticlesService) Search(ctx context.Context, params *gen.SearchInternalArticlesParams, opts ...Option) (*gen.InternalArticleSearchResponse, error) {
+func (s *InternalArticlesService) Search(ctx context.Context, params *SearchInternalArticlesParams, opts ...Option) (*InternalArticleSearchResponse, error) {
 	req, err := gen.NewSearchInternalArticlesRequest(s.c.server, params)
 	return doJSON[gen.InternalArticleSearchResponse](ctx, s.c, opSearchInternalArticles, opts, req, err)
 }
@@ -79,7 +79,7 @@ func (s *InternalArticlesService) Search(ctx context.Context, params *gen.Search
 // (default the first). It yields the articles of Data.InternalArticles.
 // params may be nil; it is copied and not modified. An error is yielded once
 // and ends the iteration.
-func (s *InternalArticlesService) SearchAll(ctx context.Context, params *gen.SearchInternalArticlesParams, opts ...Option) iter.Seq2[gen.InternalArticle, error] {
+func (s *InternalArticlesService) SearchAll(ctx context.Context, params *SearchInternalArticlesParams, opts ...Option) iter.Seq2[InternalArticle, error] {
 	return paginate(ctx, fetchPages(s.c, opSearchInternalArticles, opts,
 		pageCall(params, func(q *gen.SearchInternalArticlesParams, page *int) { q.Page = page },
 			func(q *gen.SearchInternalArticlesParams) (*http.Request, error) {
@@ -95,7 +95,7 @@ func (s *InternalArticlesService) SearchAll(ctx context.Context, params *gen.Sea
 
 // Tag tags an internal article
 // (POST /internal_articles/{internal_article_id}/tags).
-func (s *InternalArticlesService) Tag(ctx context.Context, internalArticleID string, body gen.AttachTagToInternalArticleJSONRequestBody, opts ...Option) (*gen.Tag, error) {
+func (s *InternalArticlesService) Tag(ctx context.Context, internalArticleID string, body AttachTagToInternalArticleRequest, opts ...Option) (*Tag, error) {
 	internalArticleIDN, err := numericID("internal article id", internalArticleID)
 	if err != nil {
 		return nil, err
@@ -106,7 +106,7 @@ func (s *InternalArticlesService) Tag(ctx context.Context, internalArticleID str
 
 // Untag removes a tag from an internal article
 // (DELETE /internal_articles/{internal_article_id}/tags/{id}).
-func (s *InternalArticlesService) Untag(ctx context.Context, internalArticleID string, tagID string, opts ...Option) (*gen.Tag, error) {
+func (s *InternalArticlesService) Untag(ctx context.Context, internalArticleID string, tagID string, opts ...Option) (*Tag, error) {
 	internalArticleIDN, err := numericID("internal article id", internalArticleID)
 	if err != nil {
 		return nil, err
@@ -121,7 +121,7 @@ func (s *InternalArticlesService) Untag(ctx context.Context, internalArticleID s
 // Update updates an internal article
 // (PUT /internal_articles/{internal_article_id}); only the fields set in
 // body change. articleID is a string of digits.
-func (s *InternalArticlesService) Update(ctx context.Context, internalArticleID string, body gen.UpdateInternalArticleRequest, opts ...Option) (*gen.InternalArticle, error) {
+func (s *InternalArticlesService) Update(ctx context.Context, internalArticleID string, body UpdateInternalArticleRequest, opts ...Option) (*InternalArticle, error) {
 	internalArticleIDN, err := numericID("internal article id", internalArticleID)
 	if err != nil {
 		return nil, err

@@ -9,7 +9,7 @@ import (
 )
 
 // Get fetches the IP allowlist of the workspace (GET /ip_allowlist).
-func (s *IPAllowlistService) Get(ctx context.Context, opts ...Option) (*gen.IpAllowlist, error) {
+func (s *IPAllowlistService) Get(ctx context.Context, opts ...Option) (*IpAllowlist, error) {
 	req, err := gen.NewGetIpAllowlistRequest(s.c.server)
 	return doJSON[gen.IpAllowlist](ctx, s.c, opGetIpAllowlist, opts, req, err)
 }
@@ -18,7 +18,7 @@ func (s *IPAllowlistService) Get(ctx context.Context, opts ...Option) (*gen.IpAl
 // returns it as saved. Set Enabled and IpAllowlist (IPv4/IPv6 addresses or
 // CIDR ranges); the list replaces the current one. Enabling a list that does
 // not contain the address your requests come from locks those requests out.
-func (s *IPAllowlistService) Update(ctx context.Context, body gen.IpAllowlist, opts ...Option) (*gen.IpAllowlist, error) {
+func (s *IPAllowlistService) Update(ctx context.Context, body IpAllowlist, opts ...Option) (*IpAllowlist, error) {
 	req, err := gen.NewUpdateIpAllowlistRequest(s.c.server, body)
 	return doJSON[gen.IpAllowlist](ctx, s.c, opUpdateIpAllowlist, opts, req, err)
 }

@@ -10,7 +10,7 @@ import (
 
 // Get fetches the status of an asynchronous job, such as one started by
 // [TicketsService.EnqueueCreate] (GET /jobs/status/{job_id}).
-func (s *JobsService) Get(ctx context.Context, jobID string, opts ...Option) (*gen.Jobs, error) {
+func (s *JobsService) Get(ctx context.Context, jobID string, opts ...Option) (*Jobs, error) {
 	if err := requireID("job id", jobID); err != nil {
 		return nil, err
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 // Get fetches a macro (GET /macros/{id}).
-func (s *MacrosService) Get(ctx context.Context, macroID string, opts ...Option) (*gen.Macro, error) {
+func (s *MacrosService) Get(ctx context.Context, macroID string, opts ...Option) (*Macro, error) {
 	if err := requireID("macro id", macroID); err != nil {
 		return nil, err
 	}
@@ -20,7 +20,7 @@ func (s *MacrosService) Get(ctx context.Context, macroID string, opts ...Option)
 }
 
 // List fetches one page of macros (GET /macros). params may be nil.
-func (s *MacrosService) List(ctx context.Context, params *gen.ListMacrosParams, opts ...Option) (*gen.MacroList, error) {
+func (s *MacrosService) List(ctx context.Context, params *ListMacrosParams, opts ...Option) (*MacroList, error) {
 	req, err := gen.NewListMacrosRequest(s.c.server, params)
 	return doJSON[gen.MacroList](ctx, s.c, opListMacros, opts, req, err)
 }
@@ -28,7 +28,7 @@ func (s *MacrosService) List(ctx context.Context, params *gen.ListMacrosParams, 
 // ListAll iterates over every item of List, page by page (GET /macros). Its
 // arguments are those of [MacrosService.List]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
-func (s *MacrosService) ListAll(ctx context.Context, params *gen.ListMacrosParams, opts ...Option) iter.Seq2[gen.Macro, error] {
+func (s *MacrosService) ListAll(ctx context.Context, params *ListMacrosParams, opts ...Option) iter.Seq2[Macro, error] {
 	p := cloneParams(params)
 	return paginate(ctx, fetchPages(s.c, opListMacros, opts,
 		func(cursor string) (*http.Request, error) {

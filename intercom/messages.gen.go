@@ -14,14 +14,14 @@ import (
 // message or an email (POST /messages). Set body.MessageType, Body, From and
 // To (one recipient or a list, set with To's From... methods); an email also
 // needs Subject and Template.
-func (s *MessagesService) Create(ctx context.Context, body gen.CreateMessageRequest, opts ...Option) (*gen.Message, error) {
+func (s *MessagesService) Create(ctx context.Context, body CreateMessageRequest, opts ...Option) (*Message, error) {
 	req, err := gen.NewCreateMessageRequest(s.c.server, body)
 	return doJSON[gen.Message](ctx, s.c, opCreateMessage, opts, req, err)
 }
 
 // GetWhatsAppStatus fetches the delivery status of one WhatsApp
 // message (GET /messages/whatsapp/status).
-func (s *MessagesService) GetWhatsAppStatus(ctx context.Context, params *gen.RetrieveWhatsAppMessageStatusParams, opts ...Option) (*gen.WhatsappMessageStatus, error) {
+func (s *MessagesService) GetWhatsAppStatus(ctx context.Context, params *RetrieveWhatsAppMessageStatusParams, opts ...Option) (*WhatsappMessageStatus, error) {
 	if err := requireParam("message_id", params == nil || params.MessageId == ""); err != nil {
 		return nil, err
 	}
@@ -32,7 +32,7 @@ func (s *MessagesService) GetWhatsAppStatus(ctx context.Context, params *gen.Ret
 // ListWhatsAppStatuses fetches one page of the delivery statuses of
 // the WhatsApp messages a ruleset sent (GET /messages/status);
 // params.RulesetId is required.
-func (s *MessagesService) ListWhatsAppStatuses(ctx context.Context, params *gen.GetWhatsAppMessageStatusParams, opts ...Option) (*gen.WhatsappMessageStatusList, error) {
+func (s *MessagesService) ListWhatsAppStatuses(ctx context.Context, params *GetWhatsAppMessageStatusParams, opts ...Option) (*WhatsappMessageStatusList, error) {
 	if err := requireParam("ruleset_id", params == nil || params.RulesetId == ""); err != nil {
 		return nil, err
 	}
@@ -43,7 +43,7 @@ func (s *MessagesService) ListWhatsAppStatuses(ctx context.Context, params *gen.
 // ListWhatsAppStatusesAll iterates over every item of ListWhatsAppStatuses, page by page (GET /messages/status). Its
 // arguments are those of [MessagesService.ListWhatsAppStatuses]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
-func (s *MessagesService) ListWhatsAppStatusesAll(ctx context.Context, params *gen.GetWhatsAppMessageStatusParams, opts ...Option) iter.Seq2[gen.WhatsappMessageStatusEvent, error] {
+func (s *MessagesService) ListWhatsAppStatusesAll(ctx context.Context, params *GetWhatsAppMessageStatusParams, opts ...Option) iter.Seq2[WhatsappMessageStatusEvent, error] {
 	if err := requireParam("ruleset_id", params == nil || params.RulesetId == ""); err != nil {
 		return errSeq[gen.WhatsappMessageStatusEvent](err)
 	}

@@ -14,14 +14,14 @@ import (
 // body.SenderId (the id of an admin) are required; the item stays a draft
 // unless body.State is "live", and body.NewsfeedAssignments chooses the
 // newsfeeds it appears in.
-func (s *NewsService) CreateItem(ctx context.Context, body gen.NewsItemRequest, opts ...Option) (*gen.NewsItem, error) {
+func (s *NewsService) CreateItem(ctx context.Context, body NewsItemRequest, opts ...Option) (*NewsItem, error) {
 	req, err := gen.NewCreateNewsItemRequest(s.c.server, body)
 	return doJSON[gen.NewsItem](ctx, s.c, opCreateNewsItem, opts, req, err)
 }
 
 // DeleteItem deletes a news item (DELETE /news/news_items/{news_item_id}).
 // itemID is a string of digits.
-func (s *NewsService) DeleteItem(ctx context.Context, newsItemID string, opts ...Option) (*gen.DeletedObject, error) {
+func (s *NewsService) DeleteItem(ctx context.Context, newsItemID string, opts ...Option) (*DeletedObject, error) {
 	newsItemIDN, err := numericID("news item id", newsItemID)
 	if err != nil {
 		return nil, err
@@ -32,7 +32,7 @@ func (s *NewsService) DeleteItem(ctx context.Context, newsItemID string, opts ..
 
 // GetItem fetches a news item (GET /news/news_items/{news_item_id}).
 // itemID is a string of digits.
-func (s *NewsService) GetItem(ctx context.Context, newsItemID string, opts ...Option) (*gen.NewsItem, error) {
+func (s *NewsService) GetItem(ctx context.Context, newsItemID string, opts ...Option) (*NewsItem, error) {
 	newsItemIDN, err := numericID("news item id", newsItemID)
 	if err != nil {
 		return nil, err
@@ -42,7 +42,7 @@ func (s *NewsService) GetItem(ctx context.Context, newsItemID string, opts ...Op
 }
 
 // GetNewsfeed fetches a newsfeed (GET /news/newsfeeds/{newsfeed_id}).
-func (s *NewsService) GetNewsfeed(ctx context.Context, newsfeedID string, opts ...Option) (*gen.Newsfeed, error) {
+func (s *NewsService) GetNewsfeed(ctx context.Context, newsfeedID string, opts ...Option) (*Newsfeed, error) {
 	if err := requireID("newsfeed id", newsfeedID); err != nil {
 		return nil, err
 	}
@@ -57,7 +57,7 @@ func (s *NewsService) GetNewsfeed(ctx context.Context, newsfeedID string, opts .
 // returns it (a gen.NewsItem, told from a gen.Newsfeed by its type), or
 // decode it with AsNewsItem. params may be nil; params.Page and params.PerPage choose the page.
 // Use [NewsService.ListItemsAll] to get every page.
-func (s *NewsService) ListItems(ctx context.Context, params *gen.ListNewsItemsParams, opts ...Option) (*gen.NewsItemList, error) {
+func (s *NewsService) ListItems(ctx context.Context, params *ListNewsItemsParams, opts ...Option) (*NewsItemList, error) {
 	req, err := gen.NewListNewsItemsRequest(s.c.server, params)
 	return doJSON[gen.NewsItemList](ctx, s.c, opListNewsItems, opts, req, err)
 }
@@ -67,7 +67,7 @@ func (s *NewsService) ListItems(ctx context.Context, params *gen.ListNewsItemsPa
 // news item: get it with item.Value() (a gen.NewsItem) or item.AsNewsItem(). params may be nil
 // (params.PerPage sets the page size); it is copied and not modified. An
 // error is yielded once and ends the iteration.
-func (s *NewsService) ListItemsAll(ctx context.Context, params *gen.ListNewsItemsParams, opts ...Option) iter.Seq2[gen.NewsItem, error] {
+func (s *NewsService) ListItemsAll(ctx context.Context, params *ListNewsItemsParams, opts ...Option) iter.Seq2[NewsItem, error] {
 	return paginate(ctx, fetchPages(s.c, opListNewsItems, opts,
 		pageCall(params, func(q *gen.ListNewsItemsParams, page *int) { q.Page = page },
 			func(q *gen.ListNewsItemsParams) (*http.Request, error) {
@@ -83,7 +83,7 @@ func (s *NewsService) ListItemsAll(ctx context.Context, params *gen.ListNewsItem
 // result's Data is a news item: decode it with AsNewsItem. params may be
 // nil; params.Page and params.PerPage choose the page. Use
 // [NewsService.ListLiveItemsAll] to get every page.
-func (s *NewsService) ListLiveItems(ctx context.Context, newsfeedID string, params *gen.ListLiveNewsfeedItemsParams, opts ...Option) (*gen.NewsItemList, error) {
+func (s *NewsService) ListLiveItems(ctx context.Context, newsfeedID string, params *ListLiveNewsfeedItemsParams, opts ...Option) (*NewsItemList, error) {
 	if err := requireID("newsfeed id", newsfeedID); err != nil {
 		return nil, err
 	}
@@ -97,7 +97,7 @@ func (s *NewsService) ListLiveItems(ctx context.Context, newsfeedID string, para
 // with item.AsNewsItem(). params may be nil; it is copied and not modified.
 // An error is yielded once and ends the iteration; an invalid newsfeedID is
 // that error, and no request is sent.
-func (s *NewsService) ListLiveItemsAll(ctx context.Context, newsfeedID string, params *gen.ListLiveNewsfeedItemsParams, opts ...Option) iter.Seq2[gen.NewsItem, error] {
+func (s *NewsService) ListLiveItemsAll(ctx context.Context, newsfeedID string, params *ListLiveNewsfeedItemsParams, opts ...Option) iter.Seq2[NewsItem, error] {
 	if err := requireID("newsfeed id", newsfeedID); err != nil {
 		return errSeq[gen.NewsItem](err)
 	}
@@ -116,7 +116,7 @@ func (s *NewsService) ListLiveItemsAll(ctx context.Context, newsfeedID string, p
 // decode it with AsNewsfeed. params may be nil; params.Page and
 // params.PerPage choose the page. Use [NewsService.ListNewsfeedsAll] to get
 // every page.
-func (s *NewsService) ListNewsfeeds(ctx context.Context, params *gen.ListNewsfeedsParams, opts ...Option) (*gen.NewsfeedList, error) {
+func (s *NewsService) ListNewsfeeds(ctx context.Context, params *ListNewsfeedsParams, opts ...Option) (*NewsfeedList, error) {
 	req, err := gen.NewListNewsfeedsRequest(s.c.server, params)
 	return doJSON[gen.NewsfeedList](ctx, s.c, opListNewsfeeds, opts, req, err)
 }
@@ -125,7 +125,7 @@ func (s *NewsService) ListNewsfeeds(ctx context.Context, params *gen.ListNewsfee
 // by page), starting at params.Page (default the first). Each yielded item
 // is a newsfeed: get it with item.AsNewsfeed(). params may be nil; it is
 // copied and not modified. An error is yielded once and ends the iteration.
-func (s *NewsService) ListNewsfeedsAll(ctx context.Context, params *gen.ListNewsfeedsParams, opts ...Option) iter.Seq2[gen.Newsfeed, error] {
+func (s *NewsService) ListNewsfeedsAll(ctx context.Context, params *ListNewsfeedsParams, opts ...Option) iter.Seq2[Newsfeed, error] {
 	return paginate(ctx, fetchPages(s.c, opListNewsfeeds, opts,
 		pageCall(params, func(q *gen.ListNewsfeedsParams, page *int) { q.Page = page },
 			func(q *gen.ListNewsfeedsParams) (*http.Request, error) {
@@ -139,7 +139,7 @@ func (s *NewsService) ListNewsfeedsAll(ctx context.Context, params *gen.ListNews
 // UpdateItem updates a news item (PUT /news/news_items/{news_item_id}).
 // The body is a whole news item: body.Title and body.SenderId are required
 // even when they do not change. itemID is a string of digits.
-func (s *NewsService) UpdateItem(ctx context.Context, newsItemID string, body gen.NewsItemRequest, opts ...Option) (*gen.NewsItem, error) {
+func (s *NewsService) UpdateItem(ctx context.Context, newsItemID string, body NewsItemRequest, opts ...Option) (*NewsItem, error) {
 	newsItemIDN, err := numericID("news item id", newsItemID)
 	if err != nil {
 		return nil, err

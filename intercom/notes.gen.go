@@ -12,7 +12,7 @@ import (
 
 // CreateForCompany adds a note to a company
 // (POST /companies/{company_id}/notes).
-func (s *NotesService) CreateForCompany(ctx context.Context, companyID string, body gen.CreateCompanyNoteJSONRequestBody, opts ...Option) (*gen.Note, error) {
+func (s *NotesService) CreateForCompany(ctx context.Context, companyID string, body CreateCompanyNoteRequest, opts ...Option) (*Note, error) {
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
@@ -22,7 +22,7 @@ func (s *NotesService) CreateForCompany(ctx context.Context, companyID string, b
 
 // Get fetches one note (GET /notes/{note_id}). noteID is the note's id as
 // the API returns it, a string of digits.
-func (s *NotesService) Get(ctx context.Context, noteID string, opts ...Option) (*gen.Note, error) {
+func (s *NotesService) Get(ctx context.Context, noteID string, opts ...Option) (*Note, error) {
 	noteIDN, err := numericID("note id", noteID)
 	if err != nil {
 		return nil, err
@@ -33,7 +33,7 @@ func (s *NotesService) Get(ctx context.Context, noteID string, opts ...Option) (
 
 // ListForCompany fetches one page of the notes on a company
 // (GET /companies/{company_id}/notes). params may be nil.
-func (s *NotesService) ListForCompany(ctx context.Context, companyID string, params *gen.ListCompanyNotesParams, opts ...Option) (*gen.NoteList, error) {
+func (s *NotesService) ListForCompany(ctx context.Context, companyID string, params *ListCompanyNotesParams, opts ...Option) (*NoteList, error) {
 	if err := requireID("company id", companyID); err != nil {
 		return nil, err
 	}
@@ -45,7 +45,7 @@ func (s *NotesService) ListForCompany(ctx context.Context, companyID string, par
 // (GET /companies/{company_id}/notes with page numbers), starting at
 // params.Page (default the first). params may be nil; it is copied and not
 // modified. An error is yielded once and ends the iteration.
-func (s *NotesService) ListForCompanyAll(ctx context.Context, companyID string, params *gen.ListCompanyNotesParams, opts ...Option) iter.Seq2[gen.Note, error] {
+func (s *NotesService) ListForCompanyAll(ctx context.Context, companyID string, params *ListCompanyNotesParams, opts ...Option) iter.Seq2[Note, error] {
 	if err := requireID("company id", companyID); err != nil {
 		return errSeq[gen.Note](err)
 	}

@@ -11,7 +11,7 @@ import (
 // CreateException adds an exception (a closure or special
 // hours) to an office hours schedule
 // (POST /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions).
-func (s *OfficeHoursService) CreateException(ctx context.Context, officeHoursScheduleID string, body gen.CreateOfficeHoursExceptionRequest, opts ...Option) (*gen.OfficeHoursException, error) {
+func (s *OfficeHoursService) CreateException(ctx context.Context, officeHoursScheduleID string, body CreateOfficeHoursExceptionRequest, opts ...Option) (*OfficeHoursException, error) {
 	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
@@ -21,14 +21,14 @@ func (s *OfficeHoursService) CreateException(ctx context.Context, officeHoursSch
 
 // CreateSchedule creates an office hours schedule
 // (POST /office_hours_schedules).
-func (s *OfficeHoursService) CreateSchedule(ctx context.Context, body gen.CreateOfficeHoursScheduleRequest, opts ...Option) (*gen.OfficeHoursSchedule, error) {
+func (s *OfficeHoursService) CreateSchedule(ctx context.Context, body CreateOfficeHoursScheduleRequest, opts ...Option) (*OfficeHoursSchedule, error) {
 	req, err := gen.NewCreateOfficeHoursScheduleRequest(s.c.server, body)
 	return doJSON[gen.OfficeHoursSchedule](ctx, s.c, opCreateOfficeHoursSchedule, opts, req, err)
 }
 
 // DeleteException deletes an exception of an office hours
 // schedule (DELETE /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}).
-func (s *OfficeHoursService) DeleteException(ctx context.Context, officeHoursScheduleID string, officeHoursExceptionID string, opts ...Option) (*gen.DeletedOfficeHoursObject, error) {
+func (s *OfficeHoursService) DeleteException(ctx context.Context, officeHoursScheduleID string, officeHoursExceptionID string, opts ...Option) (*DeletedOfficeHoursObject, error) {
 	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
@@ -41,7 +41,7 @@ func (s *OfficeHoursService) DeleteException(ctx context.Context, officeHoursSch
 
 // DeleteSchedule deletes an office hours schedule
 // (DELETE /office_hours_schedules/{id}).
-func (s *OfficeHoursService) DeleteSchedule(ctx context.Context, officeHoursScheduleID string, opts ...Option) (*gen.DeletedOfficeHoursObject, error) {
+func (s *OfficeHoursService) DeleteSchedule(ctx context.Context, officeHoursScheduleID string, opts ...Option) (*DeletedOfficeHoursObject, error) {
 	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
@@ -51,7 +51,7 @@ func (s *OfficeHoursService) DeleteSchedule(ctx context.Context, officeHoursSche
 
 // GetException fetches an exception of an office hours schedule
 // (GET /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}).
-func (s *OfficeHoursService) GetException(ctx context.Context, officeHoursScheduleID string, officeHoursExceptionID string, opts ...Option) (*gen.OfficeHoursException, error) {
+func (s *OfficeHoursService) GetException(ctx context.Context, officeHoursScheduleID string, officeHoursExceptionID string, opts ...Option) (*OfficeHoursException, error) {
 	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
@@ -64,7 +64,7 @@ func (s *OfficeHoursService) GetException(ctx context.Context, officeHoursSchedu
 
 // GetSchedule fetches an office hours schedule
 // (GET /office_hours_schedules/{id}).
-func (s *OfficeHoursService) GetSchedule(ctx context.Context, officeHoursScheduleID string, opts ...Option) (*gen.OfficeHoursSchedule, error) {
+func (s *OfficeHoursService) GetSchedule(ctx context.Context, officeHoursScheduleID string, opts ...Option) (*OfficeHoursSchedule, error) {
 	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
@@ -74,7 +74,7 @@ func (s *OfficeHoursService) GetSchedule(ctx context.Context, officeHoursSchedul
 
 // ListExceptions lists the exceptions of an office hours
 // schedule (GET /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions).
-func (s *OfficeHoursService) ListExceptions(ctx context.Context, officeHoursScheduleID string, opts ...Option) (*gen.OfficeHoursExceptionList, error) {
+func (s *OfficeHoursService) ListExceptions(ctx context.Context, officeHoursScheduleID string, opts ...Option) (*OfficeHoursExceptionList, error) {
 	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
@@ -84,14 +84,14 @@ func (s *OfficeHoursService) ListExceptions(ctx context.Context, officeHoursSche
 
 // ListSchedules lists the office hours schedules
 // (GET /office_hours_schedules).
-func (s *OfficeHoursService) ListSchedules(ctx context.Context, opts ...Option) (*gen.OfficeHoursScheduleList, error) {
+func (s *OfficeHoursService) ListSchedules(ctx context.Context, opts ...Option) (*OfficeHoursScheduleList, error) {
 	req, err := gen.NewListOfficeHoursSchedulesRequest(s.c.server)
 	return doJSON[gen.OfficeHoursScheduleList](ctx, s.c, opListOfficeHoursSchedules, opts, req, err)
 }
 
 // UpdateException updates an exception of an office hours
 // schedule (PUT /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}).
-func (s *OfficeHoursService) UpdateException(ctx context.Context, officeHoursScheduleID string, officeHoursExceptionID string, body gen.UpdateOfficeHoursExceptionRequest, opts ...Option) (*gen.OfficeHoursException, error) {
+func (s *OfficeHoursService) UpdateException(ctx context.Context, officeHoursScheduleID string, officeHoursExceptionID string, body UpdateOfficeHoursExceptionRequest, opts ...Option) (*OfficeHoursException, error) {
 	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
@@ -104,7 +104,7 @@ func (s *OfficeHoursService) UpdateException(ctx context.Context, officeHoursSch
 
 // UpdateSchedule updates an office hours schedule
 // (PUT /office_hours_schedules/{id}).
-func (s *OfficeHoursService) UpdateSchedule(ctx context.Context, officeHoursScheduleID string, body gen.UpdateOfficeHoursScheduleRequest, opts ...Option) (*gen.OfficeHoursSchedule, error) {
+func (s *OfficeHoursService) UpdateSchedule(ctx context.Context, officeHoursScheduleID string, body UpdateOfficeHoursScheduleRequest, opts ...Option) (*OfficeHoursSchedule, error) {
 	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}

@@ -12,7 +12,7 @@ import (
 // with [ContextWithOptions]. The generated client is built by the first call
 // of Raw; the services of this package do not use it (they call gen's request
 // builders and hand the request to the engine).
-func (c *Client) Raw() *gen.ClientWithResponses {
+func (c *Client) Raw() *ClientWithResponses {
 	c.rawOnce.Do(func() {
 		// gen.NewClient fails only when an option fails; the base URL
 		// was validated by NewClient.

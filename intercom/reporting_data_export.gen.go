@@ -29,7 +29,7 @@ func (s *ReportingDataExportService) Download(ctx context.Context, jobIdentifier
 // seconds) (POST /export/reporting_data/enqueue). Find datasets and attribute
 // ids with [ReportingDataExportService.ListDatasets]; poll the job with
 // [ReportingDataExportService.Get].
-func (s *ReportingDataExportService) Enqueue(ctx context.Context, body gen.EnqueueReportingDataExportJSONRequestBody, opts ...Option) (*gen.ReportingDataExportJob, error) {
+func (s *ReportingDataExportService) Enqueue(ctx context.Context, body EnqueueReportingDataExportRequest, opts ...Option) (*ReportingDataExportJob, error) {
 	req, err := gen.NewEnqueueReportingDataExportRequest(s.c.server, body)
 	return doJSON[gen.ReportingDataExportJob](ctx, s.c, opEnqueueReportingDataExport, opts, req, err)
 }
@@ -37,7 +37,7 @@ func (s *ReportingDataExportService) Enqueue(ctx context.Context, body gen.Enque
 // Get fetches the status of a reporting data export job
 // (GET /export/reporting_data/{job_identifier}). params.AppId (the workspace
 // code) and params.ClientId are required.
-func (s *ReportingDataExportService) Get(ctx context.Context, jobIdentifier string, appID string, clientID string, opts ...Option) (*gen.ReportingDataExportStatus, error) {
+func (s *ReportingDataExportService) Get(ctx context.Context, jobIdentifier string, appID string, clientID string, opts ...Option) (*ReportingDataExportStatus, error) {
 	if err := requireID("job identifier", jobIdentifier); err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func (s *ReportingDataExportService) Get(ctx context.Context, jobIdentifier stri
 
 // ListDatasets lists the datasets, and their attributes, that reporting
 // data can be exported from (GET /export/reporting_data/get_datasets).
-func (s *ReportingDataExportService) ListDatasets(ctx context.Context, opts ...Option) (*gen.ReportingDatasetList, error) {
+func (s *ReportingDataExportService) ListDatasets(ctx context.Context, opts ...Option) (*ReportingDatasetList, error) {
 	req, err := gen.NewListReportingDatasetsRequest(s.c.server)
 	return doJSON[gen.ReportingDatasetList](ctx, s.c, opListReportingDatasets, opts, req, err)
 }

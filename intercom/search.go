@@ -209,7 +209,7 @@ func (f SearchField) EndsWith(s string) Filter {
 // generated package (gen.SingleFilterSearchRequestOperator...). For IN and
 // NIN, v is a slice. The operator and value are checked like those of the
 // named methods.
-func (f SearchField) Compare(op gen.SingleFilterSearchRequestOperator, v any) Filter {
+func (f SearchField) Compare(op SingleFilterSearchRequestOperator, v any) Filter {
 	if sv, err := normalizeValue(v); err == nil && sv.kind == kindList {
 		return f.listCond(op, []any{v})
 	}
@@ -237,7 +237,7 @@ func (f Filter) Validate() error {
 
 // Build returns the search request body for the filter, without pagination:
 // SearchQuery{Filter: f}.Build().
-func (f Filter) Build() (gen.SearchRequest, error) {
+func (f Filter) Build() (SearchRequest, error) {
 	return SearchQuery{Filter: f}.Build()
 }
 
@@ -328,7 +328,7 @@ type SearchQuery struct {
 // Which fields exist and which operators a field accepts depend on the
 // endpoint (tag_id, for instance, accepts only = and !=); the API reports
 // those errors itself.
-func (q SearchQuery) Build() (gen.SearchRequest, error) {
+func (q SearchQuery) Build() (SearchRequest, error) {
 	var req gen.SearchRequest
 	if q.PerPage < 0 {
 		return req, fmt.Errorf("%w: PerPage %d is negative", ErrInvalidSearchQuery, q.PerPage)

@@ -9,7 +9,7 @@ import (
 )
 
 // Get fetches one segment (GET /segments/{segment_id}).
-func (s *SegmentsService) Get(ctx context.Context, segmentID string, opts ...Option) (*gen.Segment, error) {
+func (s *SegmentsService) Get(ctx context.Context, segmentID string, opts ...Option) (*Segment, error) {
 	if err := requireID("segment id", segmentID); err != nil {
 		return nil, err
 	}
@@ -20,7 +20,7 @@ func (s *SegmentsService) Get(ctx context.Context, segmentID string, opts ...Opt
 // List lists the segments of the workspace (GET /segments). Set
 // params.IncludeCount to get the number of contacts in each segment; params
 // may be nil.
-func (s *SegmentsService) List(ctx context.Context, params *gen.ListSegmentsParams, opts ...Option) (*gen.SegmentList, error) {
+func (s *SegmentsService) List(ctx context.Context, params *ListSegmentsParams, opts ...Option) (*SegmentList, error) {
 	req, err := gen.NewListSegmentsRequest(s.c.server, params)
 	return doJSON[gen.SegmentList](ctx, s.c, opListSegments, opts, req, err)
 }

@@ -10,7 +10,7 @@ import (
 
 // List lists the subscription types of the workspace (GET /subscription_types).
 // Attach one to a contact with [ContactsService.Subscribe].
-func (s *SubscriptionTypesService) List(ctx context.Context, opts ...Option) (*gen.SubscriptionTypeList, error) {
+func (s *SubscriptionTypesService) List(ctx context.Context, opts ...Option) (*SubscriptionTypeList, error) {
 	req, err := gen.NewListSubscriptionTypesRequest(s.c.server)
 	return doJSON[gen.SubscriptionTypeList](ctx, s.c, opListSubscriptionTypes, opts, req, err)
 }

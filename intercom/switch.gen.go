@@ -10,7 +10,7 @@ import (
 
 // Create moves a phone call to Messenger: Intercom texts the caller at
 // body.Phone a link to continue the conversation (POST /phone_call_redirects).
-func (s *SwitchService) Create(ctx context.Context, body gen.CreatePhoneSwitchRequest, opts ...Option) (*gen.PhoneSwitch, error) {
+func (s *SwitchService) Create(ctx context.Context, body CreatePhoneSwitchRequest, opts ...Option) (*PhoneSwitch, error) {
 	req, err := gen.NewCreatePhoneSwitchRequest(s.c.server, body)
 	return doJSON[gen.PhoneSwitch](ctx, s.c, opCreatePhoneSwitch, opts, req, err)
 }

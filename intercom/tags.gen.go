@@ -19,7 +19,7 @@ func (s *TagsService) Delete(ctx context.Context, tagID string, opts ...Option) 
 }
 
 // Get fetches one tag (GET /tags/{tag_id}).
-func (s *TagsService) Get(ctx context.Context, tagID string, opts ...Option) (*gen.Tag, error) {
+func (s *TagsService) Get(ctx context.Context, tagID string, opts ...Option) (*Tag, error) {
 	if err := requireID("tag id", tagID); err != nil {
 		return nil, err
 	}
@@ -28,7 +28,7 @@ func (s *TagsService) Get(ctx context.Context, tagID string, opts ...Option) (*g
 }
 
 // List lists the tags of the workspace (GET /tags).
-func (s *TagsService) List(ctx context.Context, opts ...Option) (*gen.TagList, error) {
+func (s *TagsService) List(ctx context.Context, opts ...Option) (*TagList, error) {
 	req, err := gen.NewListTagsRequest(s.c.server)
 	return doJSON[gen.TagList](ctx, s.c, opListTags, opts, req, err)
 }
@@ -41,7 +41,7 @@ type TagResult = gen.TagCreateResponse
 // of its From... methods). [TagsService.Create], [TagsService.TagCompanies],
 // [TagsService.UntagCompanies] and [TagsService.TagContacts] build the body
 // for you.
-func (s *TagsService) Manage(ctx context.Context, body gen.CreateTagRequest, opts ...Option) (*gen.TagCreateResponse, error) {
+func (s *TagsService) Manage(ctx context.Context, body CreateTagRequest, opts ...Option) (*TagCreateResponse, error) {
 	if err := requireUnionBody(body); err != nil {
 		return nil, err
 	}

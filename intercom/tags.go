@@ -18,7 +18,7 @@ import (
 // [TagsService.TagCompanies], [TagsService.UntagCompanies] and
 // [TagsService.TagContacts]. To tag a single contact, conversation or ticket
 // use the Tag methods of those services.
-func (s *TagsService) Create(ctx context.Context, body gen.CreateOrUpdateTagRequest, opts ...Option) (*TagResult, error) {
+func (s *TagsService) Create(ctx context.Context, body CreateOrUpdateTagRequest, opts ...Option) (*TagResult, error) {
 	if body.Name == "" {
 		return nil, errors.New("intercom: the tag name is empty")
 	}
@@ -27,7 +27,7 @@ func (s *TagsService) Create(ctx context.Context, body gen.CreateOrUpdateTagRequ
 
 // TagCompanies tags the companies of body.Companies with the tag named
 // body.Name, creating the tag if needed (POST /tags).
-func (s *TagsService) TagCompanies(ctx context.Context, body gen.TagCompanyRequest, opts ...Option) (*TagResult, error) {
+func (s *TagsService) TagCompanies(ctx context.Context, body TagCompanyRequest, opts ...Option) (*TagResult, error) {
 	if body.Name == "" {
 		return nil, errors.New("intercom: the tag name is empty")
 	}
@@ -40,7 +40,7 @@ func (s *TagsService) TagCompanies(ctx context.Context, body gen.TagCompanyReque
 // UntagCompanies removes the tag named body.Name from the companies of
 // body.Companies (POST /tags). Every company is sent with "untag": true, so
 // the caller does not have to set Untag (body is not modified).
-func (s *TagsService) UntagCompanies(ctx context.Context, body gen.UntagCompanyRequest, opts ...Option) (*TagResult, error) {
+func (s *TagsService) UntagCompanies(ctx context.Context, body UntagCompanyRequest, opts ...Option) (*TagResult, error) {
 	if body.Name == "" {
 		return nil, errors.New("intercom: the tag name is empty")
 	}
@@ -56,7 +56,7 @@ func (s *TagsService) UntagCompanies(ctx context.Context, body gen.UntagCompanyR
 
 // TagContacts tags the contacts of body.Users (by their Intercom id) with the
 // tag named body.Name, creating the tag if needed (POST /tags).
-func (s *TagsService) TagContacts(ctx context.Context, body gen.TagMultipleUsersRequest, opts ...Option) (*TagResult, error) {
+func (s *TagsService) TagContacts(ctx context.Context, body TagMultipleUsersRequest, opts ...Option) (*TagResult, error) {
 	if body.Name == "" {
 		return nil, errors.New("intercom: the tag name is empty")
 	}

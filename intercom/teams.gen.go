@@ -9,7 +9,7 @@ import (
 )
 
 // Get fetches one team (GET /teams/{team_id}).
-func (s *TeamsService) Get(ctx context.Context, teamID string, opts ...Option) (*gen.Team, error) {
+func (s *TeamsService) Get(ctx context.Context, teamID string, opts ...Option) (*Team, error) {
 	if err := requireID("team id", teamID); err != nil {
 		return nil, err
 	}
@@ -18,7 +18,7 @@ func (s *TeamsService) Get(ctx context.Context, teamID string, opts ...Option) (
 }
 
 // GetMetrics fetches a team's metrics (GET /teams/{team_id}/metrics).
-func (s *TeamsService) GetMetrics(ctx context.Context, teamID string, params *gen.GetTeamMetricsParams, opts ...Option) (*gen.TeamMetricList, error) {
+func (s *TeamsService) GetMetrics(ctx context.Context, teamID string, params *GetTeamMetricsParams, opts ...Option) (*TeamMetricList, error) {
 	if err := requireID("team id", teamID); err != nil {
 		return nil, err
 	}
@@ -27,7 +27,7 @@ func (s *TeamsService) GetMetrics(ctx context.Context, teamID string, params *ge
 }
 
 // List lists the teams of the workspace (GET /teams).
-func (s *TeamsService) List(ctx context.Context, opts ...Option) (*gen.TeamList, error) {
+func (s *TeamsService) List(ctx context.Context, opts ...Option) (*TeamList, error) {
 	req, err := gen.NewListTeamsRequest(s.c.server)
 	return doJSON[gen.TeamList](ctx, s.c, opListTeams, opts, req, err)
 }

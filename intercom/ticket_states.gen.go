@@ -9,7 +9,7 @@ import (
 )
 
 // List lists the ticket states of the workspace (GET /ticket_states).
-func (s *TicketStatesService) List(ctx context.Context, opts ...Option) (*gen.TicketStateList, error) {
+func (s *TicketStatesService) List(ctx context.Context, opts ...Option) (*TicketStateList, error) {
 	req, err := gen.NewListTicketStatesRequest(s.c.server)
 	return doJSON[gen.TicketStateList](ctx, s.c, opListTicketStates, opts, req, err)
 }

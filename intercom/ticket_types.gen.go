@@ -9,14 +9,14 @@ import (
 )
 
 // Create creates a ticket type (POST /ticket_types).
-func (s *TicketTypesService) Create(ctx context.Context, body gen.CreateTicketTypeRequest, opts ...Option) (*gen.TicketType, error) {
+func (s *TicketTypesService) Create(ctx context.Context, body CreateTicketTypeRequest, opts ...Option) (*TicketType, error) {
 	req, err := gen.NewCreateTicketTypeRequest(s.c.server, body)
 	return doJSON[gen.TicketType](ctx, s.c, opCreateTicketType, opts, req, err)
 }
 
 // CreateAttribute adds an attribute to a ticket type
 // (POST /ticket_types/{ticket_type_id}/attributes).
-func (s *TicketTypesService) CreateAttribute(ctx context.Context, ticketTypeID string, body gen.CreateTicketTypeAttributeRequest, opts ...Option) (*gen.TicketTypeAttribute, error) {
+func (s *TicketTypesService) CreateAttribute(ctx context.Context, ticketTypeID string, body CreateTicketTypeAttributeRequest, opts ...Option) (*TicketTypeAttribute, error) {
 	if err := requireID("ticket type id", ticketTypeID); err != nil {
 		return nil, err
 	}
@@ -26,7 +26,7 @@ func (s *TicketTypesService) CreateAttribute(ctx context.Context, ticketTypeID s
 
 // Get fetches a ticket type with its attributes and states
 // (GET /ticket_types/{ticket_type_id}).
-func (s *TicketTypesService) Get(ctx context.Context, ticketTypeID string, opts ...Option) (*gen.TicketType, error) {
+func (s *TicketTypesService) Get(ctx context.Context, ticketTypeID string, opts ...Option) (*TicketType, error) {
 	if err := requireID("ticket type id", ticketTypeID); err != nil {
 		return nil, err
 	}
@@ -35,13 +35,13 @@ func (s *TicketTypesService) Get(ctx context.Context, ticketTypeID string, opts 
 }
 
 // List lists the ticket types of the workspace (GET /ticket_types).
-func (s *TicketTypesService) List(ctx context.Context, opts ...Option) (*gen.TicketTypeList, error) {
+func (s *TicketTypesService) List(ctx context.Context, opts ...Option) (*TicketTypeList, error) {
 	req, err := gen.NewListTicketTypesRequest(s.c.server)
 	return doJSON[gen.TicketTypeList](ctx, s.c, opListTicketTypes, opts, req, err)
 }
 
 // Update changes a ticket type, or archives it (PUT /ticket_types/{ticket_type_id}).
-func (s *TicketTypesService) Update(ctx context.Context, ticketTypeID string, body gen.UpdateTicketTypeRequest, opts ...Option) (*gen.TicketType, error) {
+func (s *TicketTypesService) Update(ctx context.Context, ticketTypeID string, body UpdateTicketTypeRequest, opts ...Option) (*TicketType, error) {
 	if err := requireID("ticket type id", ticketTypeID); err != nil {
 		return nil, err
 	}
@@ -51,7 +51,7 @@ func (s *TicketTypesService) Update(ctx context.Context, ticketTypeID string, bo
 
 // UpdateAttribute changes an attribute of a ticket type, or archives it
 // (PUT /ticket_types/{ticket_type_id}/attributes/{attribute_id}).
-func (s *TicketTypesService) UpdateAttribute(ctx context.Context, ticketTypeID string, attributeID string, body gen.UpdateTicketTypeAttributeRequest, opts ...Option) (*gen.TicketTypeAttribute, error) {
+func (s *TicketTypesService) UpdateAttribute(ctx context.Context, ticketTypeID string, attributeID string, body UpdateTicketTypeAttributeRequest, opts ...Option) (*TicketTypeAttribute, error) {
 	if err := requireID("ticket type id", ticketTypeID); err != nil {
 		return nil, err
 	}

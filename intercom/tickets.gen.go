@@ -12,7 +12,7 @@ import (
 
 // ChangeType moves a ticket to another ticket type
 // (POST /tickets/{ticket_id}/change_type).
-func (s *TicketsService) ChangeType(ctx context.Context, ticketID string, body gen.ChangeTicketTypeRequest, opts ...Option) (*gen.Ticket, error) {
+func (s *TicketsService) ChangeType(ctx context.Context, ticketID string, body ChangeTicketTypeRequest, opts ...Option) (*Ticket, error) {
 	if err := requireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
@@ -22,13 +22,13 @@ func (s *TicketsService) ChangeType(ctx context.Context, ticketID string, body g
 
 // Create creates a ticket of type body.TicketTypeId for the given contacts
 // (POST /tickets).
-func (s *TicketsService) Create(ctx context.Context, body gen.CreateTicketJSONRequestBody, opts ...Option) (*gen.Ticket, error) {
+func (s *TicketsService) Create(ctx context.Context, body CreateTicketRequest, opts ...Option) (*Ticket, error) {
 	req, err := gen.NewCreateTicketRequest(s.c.server, body)
 	return doJSON[gen.Ticket](ctx, s.c, opCreateTicket, opts, req, err)
 }
 
 // Delete deletes a ticket (DELETE /tickets/{ticket_id}).
-func (s *TicketsService) Delete(ctx context.Context, ticketID string, opts ...Option) (*gen.TicketDeleted, error) {
+func (s *TicketsService) Delete(ctx context.Context, ticketID string, opts ...Option) (*TicketDeleted, error) {
 	if err := requireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
@@ -39,13 +39,13 @@ func (s *TicketsService) Delete(ctx context.Context, ticketID string, opts ...Op
 // EnqueueCreate asks Intercom to create a ticket asynchronously
 // (POST /tickets/enqueue). The reply is a job; poll it with
 // [JobsService.Get] until it is done, then its resource_id is the ticket's id.
-func (s *TicketsService) EnqueueCreate(ctx context.Context, body gen.EnqueueCreateTicketJSONRequestBody, opts ...Option) (*gen.Jobs, error) {
+func (s *TicketsService) EnqueueCreate(ctx context.Context, body EnqueueCreateTicketRequest, opts ...Option) (*Jobs, error) {
 	req, err := gen.NewEnqueueCreateTicketRequest(s.c.server, body)
 	return doJSON[gen.Jobs](ctx, s.c, opEnqueueCreateTicket, opts, req, err)
 }
 
 // Get fetches a ticket (GET /tickets/{ticket_id}).
-func (s *TicketsService) Get(ctx context.Context, ticketID string, opts ...Option) (*gen.Ticket, error) {
+func (s *TicketsService) Get(ctx context.Context, ticketID string, opts ...Option) (*Ticket, error) {
 	if err := requireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
@@ -55,7 +55,7 @@ func (s *TicketsService) Get(ctx context.Context, ticketID string, opts ...Optio
 
 // LinkConversation links a conversation to a ticket
 // (POST /tickets/{ticket_id}/linked_conversations).
-func (s *TicketsService) LinkConversation(ctx context.Context, ticketID string, body gen.LinkConversationToTicketJSONRequestBody, opts ...Option) (*gen.Conversation, error) {
+func (s *TicketsService) LinkConversation(ctx context.Context, ticketID string, body LinkConversationToTicketRequest, opts ...Option) (*Conversation, error) {
 	if err := requireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
@@ -69,7 +69,7 @@ func (s *TicketsService) LinkConversation(ctx context.Context, ticketID string, 
 // the helpers
 // [TicketsService.ReplyAsAdmin], [TicketsService.AddNote] and
 // [TicketsService.ReplyAsContact].
-func (s *TicketsService) Reply(ctx context.Context, ticketID string, body gen.ReplyTicketRequest, opts ...Option) (*gen.TicketReply, error) {
+func (s *TicketsService) Reply(ctx context.Context, ticketID string, body ReplyTicketRequest, opts ...Option) (*TicketReply, error) {
 	if err := requireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
@@ -83,7 +83,7 @@ func (s *TicketsService) Reply(ctx context.Context, ticketID string, body gen.Re
 // Search returns one page of the tickets matching a query
 // (POST /tickets/search). Build req with [SearchQuery]; use
 // [TicketsService.SearchAll] to get every page.
-func (s *TicketsService) Search(ctx context.Context, body gen.SearchRequest, opts ...Option) (*gen.TicketList, error) {
+func (s *TicketsService) Search(ctx context.Context, body SearchRequest, opts ...Option) (*TicketList, error) {
 	req, err := gen.NewSearchTicketsRequest(s.c.server, body)
 	return doJSON[gen.TicketList](ctx, s.c, opSearchTickets, opts, req, err)
 }
@@ -92,7 +92,7 @@ func (s *TicketsService) Search(ctx context.Context, body gen.SearchRequest, opt
 // (POST /tickets/search), sending the cursor of each next page in the body's
 // pagination.starting_after. req's own pagination (per_page, and a starting
 // cursor) applies to the first page; req is never modified.
-func (s *TicketsService) SearchAll(ctx context.Context, body gen.SearchRequest, opts ...Option) iter.Seq2[gen.Ticket, error] {
+func (s *TicketsService) SearchAll(ctx context.Context, body SearchRequest, opts ...Option) iter.Seq2[Ticket, error] {
 	return paginate(ctx, fetchPages(s.c, opSearchTickets, opts,
 		func(cursor string) (*http.Request, error) {
 			b := body
@@ -108,7 +108,7 @@ func (s *TicketsService) SearchAll(ctx context.Context, body gen.SearchRequest, 
 
 // Tag adds the tag tagID to a ticket, as admin adminID
 // (POST /tickets/{ticket_id}/tags).
-func (s *TicketsService) Tag(ctx context.Context, ticketID string, tagID string, adminID string, opts ...Option) (*gen.Tag, error) {
+func (s *TicketsService) Tag(ctx context.Context, ticketID string, tagID string, adminID string, opts ...Option) (*Tag, error) {
 	if err := requireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
@@ -125,7 +125,7 @@ func (s *TicketsService) Tag(ctx context.Context, ticketID string, tagID string,
 
 // UnlinkConversation unlinks a conversation from a ticket
 // (DELETE /tickets/{ticket_id}/linked_conversations/{id}).
-func (s *TicketsService) UnlinkConversation(ctx context.Context, ticketID string, linkedConversationID string, opts ...Option) (*gen.Conversation, error) {
+func (s *TicketsService) UnlinkConversation(ctx context.Context, ticketID string, linkedConversationID string, opts ...Option) (*Conversation, error) {
 	if err := requireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
@@ -138,7 +138,7 @@ func (s *TicketsService) UnlinkConversation(ctx context.Context, ticketID string
 
 // Untag removes the tag tagID from a ticket, as admin adminID
 // (DELETE /tickets/{ticket_id}/tags/{tag_id}).
-func (s *TicketsService) Untag(ctx context.Context, ticketID string, tagID string, adminID string, opts ...Option) (*gen.Tag, error) {
+func (s *TicketsService) Untag(ctx context.Context, ticketID string, tagID string, adminID string, opts ...Option) (*Tag, error) {
 	if err := requireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
@@ -155,7 +155,7 @@ func (s *TicketsService) Untag(ctx context.Context, ticketID string, tagID strin
 
 // Update changes a ticket: its attributes, state, assignee, open or snoozed
 // status (PUT /tickets/{ticket_id}).
-func (s *TicketsService) Update(ctx context.Context, ticketID string, body gen.UpdateTicketJSONRequestBody, opts ...Option) (*gen.Ticket, error) {
+func (s *TicketsService) Update(ctx context.Context, ticketID string, body UpdateTicketRequest, opts ...Option) (*Ticket, error) {
 	if err := requireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}

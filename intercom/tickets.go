@@ -10,14 +10,14 @@ import (
 // ReplyAsAdmin posts a comment visible to the customer, written by admin
 // adminID, to a ticket (POST /tickets/{ticket_id}/reply with type "admin",
 // message_type "comment").
-func (s *TicketsService) ReplyAsAdmin(ctx context.Context, ticketID, adminID, body string, opts ...Option) (*gen.TicketReply, error) {
+func (s *TicketsService) ReplyAsAdmin(ctx context.Context, ticketID, adminID, body string, opts ...Option) (*TicketReply, error) {
 	return s.adminReply(ctx, ticketID, adminID, body, gen.AdminReplyTicketRequestMessageTypeComment, opts)
 }
 
 // AddNote adds an internal note, visible to teammates only, written by admin
 // adminID, to a ticket (POST /tickets/{ticket_id}/reply with type "admin",
 // message_type "note").
-func (s *TicketsService) AddNote(ctx context.Context, ticketID, adminID, body string, opts ...Option) (*gen.TicketReply, error) {
+func (s *TicketsService) AddNote(ctx context.Context, ticketID, adminID, body string, opts ...Option) (*TicketReply, error) {
 	return s.adminReply(ctx, ticketID, adminID, body, gen.AdminReplyTicketRequestMessageTypeNote, opts)
 }
 
@@ -40,7 +40,7 @@ func (s *TicketsService) adminReply(ctx context.Context, ticketID, adminID, body
 // ReplyAsContact posts a comment written by the contact with Intercom id
 // contactID to a ticket (POST /tickets/{ticket_id}/reply with type "user",
 // message_type "comment" and intercom_user_id).
-func (s *TicketsService) ReplyAsContact(ctx context.Context, ticketID, contactID, body string, opts ...Option) (*gen.TicketReply, error) {
+func (s *TicketsService) ReplyAsContact(ctx context.Context, ticketID, contactID, body string, opts ...Option) (*TicketReply, error) {
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}

@@ -12,540 +12,1010 @@ import (
 // so that common code imports only package intercom.
 type (
 	// ActivityLog is [gen.ActivityLog]. Activities performed by Admins.
+	//
+	// Read it with its nil-safe getters (GetId, GetCreatedAtTime, GetActivityDescription, ...); its fields and getters are documented at [gen.ActivityLog].
 	ActivityLog = gen.ActivityLog
 	// ActivityLogEventTypeList is [gen.ActivityLogEventTypeList]. A list of all activity log event types.
+	//
+	// Read it with its nil-safe getters (GetType, GetEventTypes); its fields and getters are documented at [gen.ActivityLogEventTypeList].
 	ActivityLogEventTypeList = gen.ActivityLogEventTypeList
 	// ActivityLogList is [gen.ActivityLogList]. A paginated list of activity logs.
+	//
+	// Read it with its nil-safe getters (GetType, GetActivityLogs, GetPages); its fields and getters are documented at [gen.ActivityLogList].
 	ActivityLogList = gen.ActivityLogList
 	// Admin is [gen.Admin]. Admins are teammate accounts that have access to a workspace.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail, GetName, GetType, ...); its fields and getters are documented at [gen.Admin].
 	Admin = gen.Admin
 	// AdminList is [gen.AdminList]. A list of admins associated with a given workspace.
+	//
+	// Read it with its nil-safe getters (GetType, GetAdmins); its fields and getters are documented at [gen.AdminList].
 	AdminList = gen.AdminList
 	// AdminWithApp is [gen.AdminWithApp]. Admins are the teammate accounts that have access to a workspace.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail, GetName, GetType, ...); its fields and getters are documented at [gen.AdminWithApp].
 	AdminWithApp = gen.AdminWithApp
 	// AiCallResponse is [gen.AiCallResponse]. Response containing information about a Fin Voice call.
+	//
+	// Read it with its nil-safe getters (GetId, GetAppId, GetCallSummary, ...); its fields and getters are documented at [gen.AiCallResponse].
 	AiCallResponse = gen.AiCallResponse
 	// Article is [gen.Article]. The Articles API is a central place to gather all information and take actions on your articles.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle, GetState, GetType, ...); its fields and getters are documented at [gen.Article].
 	Article = gen.Article
 	// ArticleList is [gen.ArticleList]. This will return a list of articles for the App.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.ArticleList].
 	ArticleList = gen.ArticleList
 	// ArticleListItem is [gen.ArticleListItem]. The data returned about your articles when you list them.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle, GetState, GetType, ...); its fields and getters are documented at [gen.ArticleListItem].
 	ArticleListItem = gen.ArticleListItem
 	// ArticleSearchResponse is [gen.ArticleSearchResponse]. The results of an Article search.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.ArticleSearchResponse].
 	ArticleSearchResponse = gen.ArticleSearchResponse
 	// ArticleVersion is [gen.ArticleVersion]. A historical version of an article, including its content.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle, GetState, GetType, ...); its fields and getters are documented at [gen.ArticleVersion].
 	ArticleVersion = gen.ArticleVersion
 	// ArticleVersionList is [gen.ArticleVersionList]. A paginated list of versions of an article.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.ArticleVersionList].
 	ArticleVersionList = gen.ArticleVersionList
 	// ArticleVersionSummary is [gen.ArticleVersionSummary]. A metadata summary of an article version, as returned by the version-history list endpoint.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle, GetState, GetType, ...); its fields and getters are documented at [gen.ArticleVersionSummary].
 	ArticleVersionSummary = gen.ArticleVersionSummary
 	// AttachContactToConversationRequest is [gen.AttachContactToConversationRequest]. Payload of the request to assign a conversation.
+	//
+	// Read it with its nil-safe getters (GetAdminId, GetCustomer); its fields and getters are documented at [gen.AttachContactToConversationRequest].
 	AttachContactToConversationRequest = gen.AttachContactToConversationRequest
-	// AttachTagToArticleJSONRequestBody is [gen.AttachTagToArticleJSONRequestBody]. defines body for AttachTagToArticle for application/json ContentType.
-	AttachTagToArticleJSONRequestBody = gen.AttachTagToArticleJSONRequestBody
-	// AttachTagToContentSnippetJSONRequestBody is [gen.AttachTagToContentSnippetJSONRequestBody]. defines body for AttachTagToContentSnippet for application/json ContentType.
-	AttachTagToContentSnippetJSONRequestBody = gen.AttachTagToContentSnippetJSONRequestBody
-	// AttachTagToInternalArticleJSONRequestBody is [gen.AttachTagToInternalArticleJSONRequestBody]. defines body for AttachTagToInternalArticle for application/json ContentType.
-	AttachTagToInternalArticleJSONRequestBody = gen.AttachTagToInternalArticleJSONRequestBody
+	// AttachTagToArticleRequest is [gen.AttachTagToArticleJSONRequestBody]. defines body for AttachTagToArticle for application/json ContentType.
+	AttachTagToArticleRequest = gen.AttachTagToArticleJSONRequestBody
+	// AttachTagToContentSnippetRequest is [gen.AttachTagToContentSnippetJSONRequestBody]. defines body for AttachTagToContentSnippet for application/json ContentType.
+	AttachTagToContentSnippetRequest = gen.AttachTagToContentSnippetJSONRequestBody
+	// AttachTagToInternalArticleRequest is [gen.AttachTagToInternalArticleJSONRequestBody]. defines body for AttachTagToInternalArticle for application/json ContentType.
+	AttachTagToInternalArticleRequest = gen.AttachTagToInternalArticleJSONRequestBody
 	// Audience is [gen.Audience]. An audience represents a group of contacts that can be targeted by Fin.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.Audience].
 	Audience = gen.Audience
 	// AudienceList is [gen.AudienceList]. A paginated list of audience objects.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPage, ...); its fields and getters are documented at [gen.AudienceList].
 	AudienceList = gen.AudienceList
 	// AwayStatusReasonList is [gen.AwayStatusReasonList]. A list of away status reasons.
 	AwayStatusReasonList = gen.AwayStatusReasonList
 	// BannerDismiss is [gen.BannerDismiss]. The result of dismissing a banner for a contact.
+	//
+	// Read it with its nil-safe getters (GetType, GetDismissed, GetViewId); its fields and getters are documented at [gen.BannerDismiss].
 	BannerDismiss = gen.BannerDismiss
 	// BannerList is [gen.BannerList]. A list of banners a contact currently matches.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.BannerList].
 	BannerList = gen.BannerList
 	// Brand is [gen.Brand]. Represents a branding configuration for the workspace.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.Brand].
 	Brand = gen.Brand
 	// BrandList is [gen.BrandList]. A list of brands.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.BrandList].
 	BrandList = gen.BrandList
 	// Call is [gen.Call]. Represents a phone call in Intercom.
+	//
+	// Read it with its nil-safe getters (GetId, GetState, GetType, ...); its fields and getters are documented at [gen.Call].
 	Call = gen.Call
 	// CallList is [gen.CallList]. A paginated list of calls.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.CallList].
 	CallList = gen.CallList
 	// CallWithTranscriptList is [gen.CallWithTranscriptList]. defines parameters for ListCallsWithTranscripts.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.CallWithTranscriptList].
 	CallWithTranscriptList = gen.CallWithTranscriptList
 	// ChangeTicketTypeRequest is [gen.ChangeTicketTypeRequest]. You can change the type of a Ticket.
+	//
+	// Read it with its nil-safe getters (GetTicketAttributes); its fields and getters are documented at [gen.ChangeTicketTypeRequest].
 	ChangeTicketTypeRequest = gen.ChangeTicketTypeRequest
 	// ClientWithResponses is [gen.ClientWithResponses]. builds on ClientInterface to offer response payloads.
 	ClientWithResponses = gen.ClientWithResponses
 	// Collection is [gen.Collection]. Collections are top level containers for Articles within the Help Center.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetCreatedAtTime, GetUpdatedAtTime, ...); its fields and getters are documented at [gen.Collection].
 	Collection = gen.Collection
 	// CollectionList is [gen.CollectionList]. This will return a list of Collections for the App.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.CollectionList].
 	CollectionList = gen.CollectionList
 	// Company is [gen.Company]. Companies allow you to represent organizations using your product.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.Company].
 	Company = gen.Company
 	// CompanyAttachedContacts is [gen.CompanyAttachedContacts]. A list of Contact Objects.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.CompanyAttachedContacts].
 	CompanyAttachedContacts = gen.CompanyAttachedContacts
 	// CompanyAttachedSegments is [gen.CompanyAttachedSegments]. A list of Segment Objects.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.CompanyAttachedSegments].
 	CompanyAttachedSegments = gen.CompanyAttachedSegments
 	// CompanyList is [gen.CompanyList]. This will return a list of companies for the App.
 	CompanyList = gen.CompanyList
 	// CompanyScroll is [gen.CompanyScroll]. Companies allow you to represent organizations using your product.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.CompanyScroll].
 	CompanyScroll = gen.CompanyScroll
 	// Contact is [gen.Contact]. Contacts represent your leads and users in Intercom.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail, GetName, GetType, ...); its fields and getters are documented at [gen.Contact].
 	Contact = gen.Contact
 	// ContactArchived is [gen.ContactArchived]. archived contact object.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetArchived, ...); its fields and getters are documented at [gen.ContactArchived].
 	ContactArchived = gen.ContactArchived
 	// ContactAttachedCompanies is [gen.ContactAttachedCompanies]. A list of Company Objects.
+	//
+	// Read it with its nil-safe getters (GetType, GetCompanies, GetPages, ...); its fields and getters are documented at [gen.ContactAttachedCompanies].
 	ContactAttachedCompanies = gen.ContactAttachedCompanies
 	// ContactBlocked is [gen.ContactBlocked]. blocked contact object.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetBlocked, ...); its fields and getters are documented at [gen.ContactBlocked].
 	ContactBlocked = gen.ContactBlocked
 	// ContactDeleted is [gen.ContactDeleted]. deleted contact object.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetDeleted, ...); its fields and getters are documented at [gen.ContactDeleted].
 	ContactDeleted = gen.ContactDeleted
 	// ContactList is [gen.ContactList]. Contacts are your users in Intercom.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.ContactList].
 	ContactList = gen.ContactList
 	// ContactSegments is [gen.ContactSegments]. A list of segments objects attached to a specific contact.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.ContactSegments].
 	ContactSegments = gen.ContactSegments
 	// ContactUnarchived is [gen.ContactUnarchived]. unarchived contact object.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetArchived, ...); its fields and getters are documented at [gen.ContactUnarchived].
 	ContactUnarchived = gen.ContactUnarchived
 	// ContentBulkActionRequest is [gen.ContentBulkActionRequest]. defines model for content_bulk_action_request.
+	//
+	// Read it with its nil-safe getters (GetAudience, GetAvailability, GetContentIds, ...); its fields and getters are documented at [gen.ContentBulkActionRequest].
 	ContentBulkActionRequest = gen.ContentBulkActionRequest
 	// ContentBulkActionResponse is [gen.ContentBulkActionResponse]. Phase 1 envelope returned immediately after the request is enqueued.
+	//
+	// Read it with its nil-safe getters (GetType, GetStatus); its fields and getters are documented at [gen.ContentBulkActionResponse].
 	ContentBulkActionResponse = gen.ContentBulkActionResponse
 	// ContentImportSource is [gen.ContentImportSource]. An external source for External Pages that you add to your Fin Content Library.
+	//
+	// Read it with its nil-safe getters (GetId, GetCreatedAtTime, GetUpdatedAtTime, ...); its fields and getters are documented at [gen.ContentImportSource].
 	ContentImportSource = gen.ContentImportSource
 	// ContentImportSourcesList is [gen.ContentImportSourcesList]. This will return a list of the content import sources for the App.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.ContentImportSourcesList].
 	ContentImportSourcesList = gen.ContentImportSourcesList
 	// ContentSearchResponse is [gen.ContentSearchResponse]. A paginated list of Knowledge Hub content results matching a search query.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.ContentSearchResponse].
 	ContentSearchResponse = gen.ContentSearchResponse
 	// ContentSearchResult is [gen.ContentSearchResult]. A single search result.
 	ContentSearchResult = gen.ContentSearchResult
 	// ContentSnippet is [gen.ContentSnippet]. A content snippet is a reusable piece of content for your AI agent and Copilot.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.ContentSnippet].
 	ContentSnippet = gen.ContentSnippet
 	// ContentSnippetCreateRequest is [gen.ContentSnippetCreateRequest]. The request payload for creating a content snippet.
+	//
+	// Read it with its nil-safe getters (GetAiChatbotAvailability, GetAiCopilotAvailability, GetAiSalesAgentAvailability, ...); its fields and getters are documented at [gen.ContentSnippetCreateRequest].
 	ContentSnippetCreateRequest = gen.ContentSnippetCreateRequest
 	// ContentSnippetList is [gen.ContentSnippetList]. A paginated list of content snippets.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPage, ...); its fields and getters are documented at [gen.ContentSnippetList].
 	ContentSnippetList = gen.ContentSnippetList
 	// ContentSnippetUpdateRequest is [gen.ContentSnippetUpdateRequest]. The request payload for updating a content snippet.
+	//
+	// Read it with its nil-safe getters (GetTitle, GetAiChatbotAvailability, GetAiCopilotAvailability, ...); its fields and getters are documented at [gen.ContentSnippetUpdateRequest].
 	ContentSnippetUpdateRequest = gen.ContentSnippetUpdateRequest
 	// Conversation is [gen.Conversation]. Conversations are how you can communicate with users in Intercom.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle, GetState, GetOpen, ...); its fields and getters are documented at [gen.Conversation].
 	Conversation = gen.Conversation
 	// ConversationAttribute is [gen.ConversationAttribute]. Conversation Attributes represent custom metadata fields for conversations.
 	ConversationAttribute = gen.ConversationAttribute
 	// ConversationAttributeList is [gen.ConversationAttributeList]. A list of all conversation attributes belonging to a workspace.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.ConversationAttributeList].
 	ConversationAttributeList = gen.ConversationAttributeList
 	// ConversationDeleted is [gen.ConversationDeleted]. deleted conversation object.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.ConversationDeleted].
 	ConversationDeleted = gen.ConversationDeleted
 	// ConversationList is [gen.ConversationList]. Conversations are how you can communicate with users in Intercom.
+	//
+	// Read it with its nil-safe getters (GetType, GetConversations, GetPages, ...); its fields and getters are documented at [gen.ConversationList].
 	ConversationList = gen.ConversationList
 	// ConvertConversationToTicketRequest is [gen.ConvertConversationToTicketRequest]. You can convert a Conversation to a Ticket.
+	//
+	// Read it with its nil-safe getters (GetAttributes, GetTicketStateId); its fields and getters are documented at [gen.ConvertConversationToTicketRequest].
 	ConvertConversationToTicketRequest = gen.ConvertConversationToTicketRequest
 	// ConvertVisitorRequest is [gen.ConvertVisitorRequest]. You can merge a Visitor to a Contact of role type lead or user.
 	ConvertVisitorRequest = gen.ConvertVisitorRequest
 	// CreateArticleRequest is [gen.CreateArticleRequest]. You can create an Article.
+	//
+	// Read it with its nil-safe getters (GetState, GetBody, GetAiChatbotAvailability, ...); its fields and getters are documented at [gen.CreateArticleRequest].
 	CreateArticleRequest = gen.CreateArticleRequest
 	// CreateAudienceRequest is [gen.CreateAudienceRequest]. The request payload for creating an audience.
+	//
+	// Read it with its nil-safe getters (GetPredicates, GetRolePredicates); its fields and getters are documented at [gen.CreateAudienceRequest].
 	CreateAudienceRequest = gen.CreateAudienceRequest
 	// CreateCollectionRequest is [gen.CreateCollectionRequest]. You can create a collection.
+	//
+	// Read it with its nil-safe getters (GetDescription, GetHelpCenterId, GetParentId, ...); its fields and getters are documented at [gen.CreateCollectionRequest].
 	CreateCollectionRequest = gen.CreateCollectionRequest
-	// CreateCompanyNoteJSONRequestBody is [gen.CreateCompanyNoteJSONRequestBody]. defines body for CreateCompanyNote for application/json ContentType.
-	CreateCompanyNoteJSONRequestBody = gen.CreateCompanyNoteJSONRequestBody
+	// CreateCompanyNoteRequest is [gen.CreateCompanyNoteJSONRequestBody]. defines body for CreateCompanyNote for application/json ContentType.
+	CreateCompanyNoteRequest = gen.CreateCompanyNoteJSONRequestBody
 	// CreateContactRequest is [gen.CreateContactRequest]. Payload to create a contact.
+	//
+	// Read it with its nil-safe getters (GetEmail, GetName, GetAvatar, ...); its fields and getters are documented at [gen.CreateContactRequest].
 	CreateContactRequest = gen.CreateContactRequest
 	// CreateContentImportSourceRequest is [gen.CreateContentImportSourceRequest]. You can add an Content Import Source to your Fin Content Library.
+	//
+	// Read it with its nil-safe getters (GetAudienceIds, GetStatus); its fields and getters are documented at [gen.CreateContentImportSourceRequest].
 	CreateContentImportSourceRequest = gen.CreateContentImportSourceRequest
 	// CreateConversationAttributeOptionRequest is [gen.CreateConversationAttributeOptionRequest]. Payload for adding a new option to a list-type conversation attribute.
 	CreateConversationAttributeOptionRequest = gen.CreateConversationAttributeOptionRequest
 	// CreateConversationAttributeRequest is [gen.CreateConversationAttributeRequest]. Payload for creating a new conversation attribute.
 	CreateConversationAttributeRequest = gen.CreateConversationAttributeRequest
 	// CreateConversationRequest is [gen.CreateConversationRequest]. Conversations are how you can communicate with users in Intercom.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetAttachmentUrls, GetBrandId, ...); its fields and getters are documented at [gen.CreateConversationRequest].
 	CreateConversationRequest = gen.CreateConversationRequest
 	// CreateDataAttributeRequest is [gen.CreateDataAttributeRequest]. Create a data attribute.
+	//
+	// Read it with its nil-safe getters (GetDescription, GetMessengerWritable, GetOptions); its fields and getters are documented at [gen.CreateDataAttributeRequest].
 	CreateDataAttributeRequest = gen.CreateDataAttributeRequest
 	// CreateDataConnectorRequest is [gen.CreateDataConnectorRequest]. You can create a data connector by providing the required parameters.
+	//
+	// Read it with its nil-safe getters (GetBody, GetAudiences, GetBypassAuthentication, ...); its fields and getters are documented at [gen.CreateDataConnectorRequest].
 	CreateDataConnectorRequest = gen.CreateDataConnectorRequest
 	// CreateDataEventRequest is [gen.CreateDataEventRequest]. defines model for create_data_event_request.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail, GetCreatedAtTime, ...); its fields and getters are documented at [gen.CreateDataEventRequest].
 	CreateDataEventRequest = gen.CreateDataEventRequest
 	// CreateDataEventSummariesRequest is [gen.CreateDataEventSummariesRequest]. You can send a list of event summaries for a user.
+	//
+	// Read it with its nil-safe getters (GetEventSummaries, GetUserId); its fields and getters are documented at [gen.CreateDataEventSummariesRequest].
 	CreateDataEventSummariesRequest = gen.CreateDataEventSummariesRequest
 	// CreateDataExportsRequest is [gen.CreateDataExportsRequest]. Request for creating a data export.
 	CreateDataExportsRequest = gen.CreateDataExportsRequest
 	// CreateExternalPageRequest is [gen.CreateExternalPageRequest]. You can add an External Page to your Fin Content Library.
+	//
+	// Read it with its nil-safe getters (GetAiAgentAvailability, GetAiCopilotAvailability, GetSourceId, ...); its fields and getters are documented at [gen.CreateExternalPageRequest].
 	CreateExternalPageRequest = gen.CreateExternalPageRequest
 	// CreateHelpCenterRedirectRequest is [gen.CreateHelpCenterRedirectRequest]. You can create a help center redirect.
 	CreateHelpCenterRedirectRequest = gen.CreateHelpCenterRedirectRequest
 	// CreateInternalArticleRequest is [gen.CreateInternalArticleRequest]. You can create an Internal Article.
+	//
+	// Read it with its nil-safe getters (GetBody, GetAiChatbotAvailability, GetAiCopilotAvailability, ...); its fields and getters are documented at [gen.CreateInternalArticleRequest].
 	CreateInternalArticleRequest = gen.CreateInternalArticleRequest
 	// CreateMessageRequest is [gen.CreateMessageRequest]. You can create a message.
+	//
+	// Read it with its nil-safe getters (GetBody, GetCreatedAtTime, GetBcc, ...); its fields and getters are documented at [gen.CreateMessageRequest].
 	CreateMessageRequest = gen.CreateMessageRequest
 	// CreateOfficeHoursExceptionRequest is [gen.CreateOfficeHoursExceptionRequest]. The request payload for creating an office hours exception.
+	//
+	// Read it with its nil-safe getters (GetName, GetRecurringAnnually, GetTimeIntervals); its fields and getters are documented at [gen.CreateOfficeHoursExceptionRequest].
 	CreateOfficeHoursExceptionRequest = gen.CreateOfficeHoursExceptionRequest
 	// CreateOfficeHoursScheduleRequest is [gen.CreateOfficeHoursScheduleRequest]. The request payload for creating an office hours schedule.
+	//
+	// Read it with its nil-safe getters (GetTimeIntervals); its fields and getters are documented at [gen.CreateOfficeHoursScheduleRequest].
 	CreateOfficeHoursScheduleRequest = gen.CreateOfficeHoursScheduleRequest
 	// CreateOrUpdateCompanyRequest is [gen.CreateOrUpdateCompanyRequest]. You can create or update a Company.
+	//
+	// Read it with its nil-safe getters (GetName, GetCompanyId, GetCustomAttributes, ...); its fields and getters are documented at [gen.CreateOrUpdateCompanyRequest].
 	CreateOrUpdateCompanyRequest = gen.CreateOrUpdateCompanyRequest
 	// CreateOrUpdateCustomObjectInstanceRequest is [gen.CreateOrUpdateCustomObjectInstanceRequest]. Payload to create or update a Custom Object instance.
+	//
+	// Read it with its nil-safe getters (GetCustomAttributes, GetExternalCreatedAt, GetExternalCreatedAtTime, ...); its fields and getters are documented at [gen.CreateOrUpdateCustomObjectInstanceRequest].
 	CreateOrUpdateCustomObjectInstanceRequest = gen.CreateOrUpdateCustomObjectInstanceRequest
 	// CreateOrUpdateTagRequest is [gen.CreateOrUpdateTagRequest]. You can create or update an existing tag.
+	//
+	// Read it with its nil-safe getters (GetId); its fields and getters are documented at [gen.CreateOrUpdateTagRequest].
 	CreateOrUpdateTagRequest = gen.CreateOrUpdateTagRequest
 	// CreatePhoneSwitchRequest is [gen.CreatePhoneSwitchRequest]. You can create an phone switch.
+	//
+	// Read it with its nil-safe getters (GetCustomAttributes); its fields and getters are documented at [gen.CreatePhoneSwitchRequest].
 	CreatePhoneSwitchRequest = gen.CreatePhoneSwitchRequest
 	// CreateTagRequest is [gen.CreateTagRequest]. Create or update a tag, tag or untag companies, or tag users.
 	CreateTagRequest = gen.CreateTagRequest
-	// CreateTicketJSONRequestBody is [gen.CreateTicketJSONRequestBody]. defines body for CreateTicket for application/json ContentType.
-	CreateTicketJSONRequestBody = gen.CreateTicketJSONRequestBody
+	// CreateTicketRequest is [gen.CreateTicketJSONRequestBody]. defines body for CreateTicket for application/json ContentType.
+	CreateTicketRequest = gen.CreateTicketJSONRequestBody
 	// CreateTicketTypeAttributeRequest is [gen.CreateTicketTypeAttributeRequest]. You can create a Ticket Type Attribute.
+	//
+	// Read it with its nil-safe getters (GetAllowMultipleValues, GetListItems, GetMultiline, ...); its fields and getters are documented at [gen.CreateTicketTypeAttributeRequest].
 	CreateTicketTypeAttributeRequest = gen.CreateTicketTypeAttributeRequest
 	// CreateTicketTypeRequest is [gen.CreateTicketTypeRequest]. The request payload for creating a ticket type.
+	//
+	// Read it with its nil-safe getters (GetCategory, GetDescription, GetIcon, ...); its fields and getters are documented at [gen.CreateTicketTypeRequest].
 	CreateTicketTypeRequest = gen.CreateTicketTypeRequest
 	// CreatedConversation is [gen.CreatedConversation]. The message that started a conversation, with the conversation's id.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetSubject); its fields and getters are documented at [gen.CreatedConversation].
 	CreatedConversation = gen.CreatedConversation
 	// CustomObjectInstance is [gen.CustomObjectInstance]. A Custom Object Instance represents an instance of a custom object type.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetCreatedAtTime, GetUpdatedAtTime, ...); its fields and getters are documented at [gen.CustomObjectInstance].
 	CustomObjectInstance = gen.CustomObjectInstance
 	// CustomObjectInstanceDeleted is [gen.CustomObjectInstanceDeleted]. deleted custom object instance object.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.CustomObjectInstanceDeleted].
 	CustomObjectInstanceDeleted = gen.CustomObjectInstanceDeleted
 	// CustomObjectInstancesPaginatedList is [gen.CustomObjectInstancesPaginatedList]. A paginated list of custom object instances.
 	CustomObjectInstancesPaginatedList = gen.CustomObjectInstancesPaginatedList
 	// DataAttribute is [gen.DataAttribute]. Data Attributes are metadata used to describe your contact and company models.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.DataAttribute].
 	DataAttribute = gen.DataAttribute
 	// DataAttributeList is [gen.DataAttributeList]. A list of all data attributes belonging to a workspace for contacts or companies.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.DataAttributeList].
 	DataAttributeList = gen.DataAttributeList
 	// DataConnector is [gen.DataConnector]. A data connector allows you to make HTTP requests to external APIs from Intercom workflows and AI agents.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetState, GetType, ...); its fields and getters are documented at [gen.DataConnector].
 	DataConnector = gen.DataConnector
 	// DataConnectorDetail is [gen.DataConnectorDetail]. Full detail view of a data connector, returned by `GET /data_connectors/{id}`.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetState, GetType, ...); its fields and getters are documented at [gen.DataConnectorDetail].
 	DataConnectorDetail = gen.DataConnectorDetail
 	// DataConnectorExecutionResult is [gen.DataConnectorExecutionResult]. An execution result from a data connector HTTP request.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetConversationId, ...); its fields and getters are documented at [gen.DataConnectorExecutionResult].
 	DataConnectorExecutionResult = gen.DataConnectorExecutionResult
 	// DataConnectorExecutionResultList is [gen.DataConnectorExecutionResultList]. A paginated list of data connector execution results.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages); its fields and getters are documented at [gen.DataConnectorExecutionResultList].
 	DataConnectorExecutionResultList = gen.DataConnectorExecutionResultList
 	// DataConnectorList is [gen.DataConnectorList]. A paginated list of data connectors.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages); its fields and getters are documented at [gen.DataConnectorList].
 	DataConnectorList = gen.DataConnectorList
 	// DataEventSummary is [gen.DataEventSummary]. This will return a summary of data events for the App.
+	//
+	// Read it with its nil-safe getters (GetEmail, GetType, GetEvents, ...); its fields and getters are documented at [gen.DataEventSummary].
 	DataEventSummary = gen.DataEventSummary
 	// DataEventSummaryItem is [gen.DataEventSummaryItem]. This will return a summary of a data event for the App.
+	//
+	// Read it with its nil-safe getters (GetName, GetCount, GetDescription, ...); its fields and getters are documented at [gen.DataEventSummaryItem].
 	DataEventSummaryItem = gen.DataEventSummaryItem
 	// DataExport is [gen.DataExport]. The data export API is used to export message delivery and engagement statistics for outbound content (Emails, Posts, Custom Bots, Surveys, Tours, Series, and more) sent in a given timeframe.
+	//
+	// Read it with its nil-safe getters (GetDownloadExpiresAt, GetDownloadUrl, GetJobIdentifier, ...); its fields and getters are documented at [gen.DataExport].
 	DataExport = gen.DataExport
 	// DeleteConversationParams is [gen.DeleteConversationParams]. defines parameters for DeleteConversation.
+	//
+	// Read it with its nil-safe getters (GetRetainMetrics); its fields and getters are documented at [gen.DeleteConversationParams].
 	DeleteConversationParams = gen.DeleteConversationParams
 	// DeletedArticleObject is [gen.DeletedArticleObject]. Response returned when an object is deleted.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.DeletedArticleObject].
 	DeletedArticleObject = gen.DeletedArticleObject
 	// DeletedCollectionObject is [gen.DeletedCollectionObject]. Response returned when an object is deleted.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.DeletedCollectionObject].
 	DeletedCollectionObject = gen.DeletedCollectionObject
 	// DeletedCompanyObject is [gen.DeletedCompanyObject]. Response returned when an object is deleted.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.DeletedCompanyObject].
 	DeletedCompanyObject = gen.DeletedCompanyObject
 	// DeletedConversationItem is [gen.DeletedConversationItem]. A deleted conversation record containing its ID, metrics retained status and deletion timestamp.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetDeletedAt, ...); its fields and getters are documented at [gen.DeletedConversationItem].
 	DeletedConversationItem = gen.DeletedConversationItem
 	// DeletedConversationList is [gen.DeletedConversationList]. A paginated list of deleted conversation IDs.
+	//
+	// Read it with its nil-safe getters (GetType, GetConversations, GetPages, ...); its fields and getters are documented at [gen.DeletedConversationList].
 	DeletedConversationList = gen.DeletedConversationList
 	// DeletedDataConnectorObject is [gen.DeletedDataConnectorObject]. Response returned when a data connector is deleted.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.DeletedDataConnectorObject].
 	DeletedDataConnectorObject = gen.DeletedDataConnectorObject
 	// DeletedHelpCenterRedirectObject is [gen.DeletedHelpCenterRedirectObject]. Response returned when a redirect is deleted.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.DeletedHelpCenterRedirectObject].
 	DeletedHelpCenterRedirectObject = gen.DeletedHelpCenterRedirectObject
 	// DeletedInternalArticleObject is [gen.DeletedInternalArticleObject]. Response returned when an object is deleted.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.DeletedInternalArticleObject].
 	DeletedInternalArticleObject = gen.DeletedInternalArticleObject
 	// DeletedObject is [gen.DeletedObject]. Response returned when an object is deleted.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.DeletedObject].
 	DeletedObject = gen.DeletedObject
 	// DeletedOfficeHoursObject is [gen.DeletedOfficeHoursObject]. What deleting an office hours schedule or exception returns.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.DeletedOfficeHoursObject].
 	DeletedOfficeHoursObject = gen.DeletedOfficeHoursObject
 	// EmailList is [gen.EmailList]. A list of email settings.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.EmailList].
 	EmailList = gen.EmailList
 	// EmailSetting is [gen.EmailSetting]. Represents a sender email address configuration.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.EmailSetting].
 	EmailSetting = gen.EmailSetting
-	// EnqueueCreateTicketJSONRequestBody is [gen.EnqueueCreateTicketJSONRequestBody]. defines body for EnqueueCreateTicket for application/json ContentType.
-	EnqueueCreateTicketJSONRequestBody = gen.EnqueueCreateTicketJSONRequestBody
-	// EnqueueReportingDataExportJSONRequestBody is [gen.EnqueueReportingDataExportJSONRequestBody]. defines body for EnqueueReportingDataExport for application/json ContentType.
-	EnqueueReportingDataExportJSONRequestBody = gen.EnqueueReportingDataExportJSONRequestBody
+	// EnqueueCreateTicketRequest is [gen.EnqueueCreateTicketJSONRequestBody]. defines body for EnqueueCreateTicket for application/json ContentType.
+	EnqueueCreateTicketRequest = gen.EnqueueCreateTicketJSONRequestBody
+	// EnqueueReportingDataExportRequest is [gen.EnqueueReportingDataExportJSONRequestBody]. defines body for EnqueueReportingDataExport for application/json ContentType.
+	EnqueueReportingDataExportRequest = gen.EnqueueReportingDataExportJSONRequestBody
 	// ExternalPage is [gen.ExternalPage]. External pages that you have added to your Fin Content Library.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetUpdatedAtTime, GetAiSalesAgentAvailability, ...); its fields and getters are documented at [gen.ExternalPage].
 	ExternalPage = gen.ExternalPage
 	// ExternalPagesList is [gen.ExternalPagesList]. This will return a list of external pages for the App.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.ExternalPagesList].
 	ExternalPagesList = gen.ExternalPagesList
 	// FinCsatResult is [gen.FinCsatResult]. defines parameters for SubmitFinCsat.
+	//
+	// Read it with its nil-safe getters (GetConversationId, GetRating, GetStatus); its fields and getters are documented at [gen.FinCsatResult].
 	FinCsatResult = gen.FinCsatResult
 	// FinReplyResult is [gen.FinReplyResult]. defines parameters for ReplyToFin.
+	//
+	// Read it with its nil-safe getters (GetConversationId, GetCreatedAtMs, GetErrors, ...); its fields and getters are documented at [gen.FinReplyResult].
 	FinReplyResult = gen.FinReplyResult
 	// FinStartResult is [gen.FinStartResult]. defines parameters for StartFinConversation.
+	//
+	// Read it with its nil-safe getters (GetConversationId, GetCreatedAtMs, GetErrors, ...); its fields and getters are documented at [gen.FinStartResult].
 	FinStartResult = gen.FinStartResult
 	// GetTeamMetricsParams is [gen.GetTeamMetricsParams]. defines parameters for GetTeamMetrics.
+	//
+	// Read it with its nil-safe getters (GetIdleThreshold); its fields and getters are documented at [gen.GetTeamMetricsParams].
 	GetTeamMetricsParams = gen.GetTeamMetricsParams
 	// GetWhatsAppMessageStatusParams is [gen.GetWhatsAppMessageStatusParams]. defines parameters for GetWhatsAppMessageStatus.
+	//
+	// Read it with its nil-safe getters (GetPerPage, GetStartingAfter); its fields and getters are documented at [gen.GetWhatsAppMessageStatusParams].
 	GetWhatsAppMessageStatusParams = gen.GetWhatsAppMessageStatusParams
 	// HandlingEventList is [gen.HandlingEventList]. A list of handling events for a conversation.
+	//
+	// Read it with its nil-safe getters (GetHandlingEvents); its fields and getters are documented at [gen.HandlingEventList].
 	HandlingEventList = gen.HandlingEventList
 	// HelpCenter is [gen.HelpCenter]. Help Centers contain collections.
+	//
+	// Read it with its nil-safe getters (GetId, GetCreatedAtTime, GetUpdatedAtTime, ...); its fields and getters are documented at [gen.HelpCenter].
 	HelpCenter = gen.HelpCenter
 	// HelpCenterList is [gen.HelpCenterList]. A list of Help Centers belonging to the App.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.HelpCenterList].
 	HelpCenterList = gen.HelpCenterList
 	// HelpCenterRedirect is [gen.HelpCenterRedirect]. A redirect maps a source URL (`from_url`) to an article or collection within a help center, so that links to old or external URLs resolve to live content.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetCreatedAtTime, GetUpdatedAtTime, ...); its fields and getters are documented at [gen.HelpCenterRedirect].
 	HelpCenterRedirect = gen.HelpCenterRedirect
 	// HelpCenterRedirectList is [gen.HelpCenterRedirectList]. This will return a list of redirects for the help center.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.HelpCenterRedirectList].
 	HelpCenterRedirectList = gen.HelpCenterRedirectList
 	// InternalArticle is [gen.InternalArticle]. The Internal Articles API is a central place to gather all information and take actions on your internal articles.
 	InternalArticle = gen.InternalArticle
 	// InternalArticleList is [gen.InternalArticleList]. This will return a list of internal articles for the App.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.InternalArticleList].
 	InternalArticleList = gen.InternalArticleList
 	// InternalArticleListItem is [gen.InternalArticleListItem]. The data returned about your internal articles when you list them.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle, GetType, GetBody, ...); its fields and getters are documented at [gen.InternalArticleListItem].
 	InternalArticleListItem = gen.InternalArticleListItem
 	// InternalArticleSearchResponse is [gen.InternalArticleSearchResponse]. The results of an Internal Article search.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.InternalArticleSearchResponse].
 	InternalArticleSearchResponse = gen.InternalArticleSearchResponse
 	// IpAllowlist is [gen.IpAllowlist]. IP allowlist settings for the workspace.
+	//
+	// Read it with its nil-safe getters (GetType, GetEnabled, GetIpAllowlist); its fields and getters are documented at [gen.IpAllowlist].
 	IpAllowlist = gen.IpAllowlist
 	// Jobs is [gen.Jobs]. Jobs are tasks that are processed asynchronously by the Intercom system after being enqueued via the API.
+	//
+	// Read it with its nil-safe getters (GetType, GetResourceId, GetResourceType, ...); its fields and getters are documented at [gen.Jobs].
 	Jobs = gen.Jobs
-	// LinkConversationToTicketJSONRequestBody is [gen.LinkConversationToTicketJSONRequestBody]. defines body for LinkConversationToTicket for application/json ContentType.
-	LinkConversationToTicketJSONRequestBody = gen.LinkConversationToTicketJSONRequestBody
+	// LinkConversationToTicketRequest is [gen.LinkConversationToTicketJSONRequestBody]. defines body for LinkConversationToTicket for application/json ContentType.
+	LinkConversationToTicketRequest = gen.LinkConversationToTicketJSONRequestBody
 	// ListActivityLogsParams is [gen.ListActivityLogsParams]. defines parameters for ListActivityLogs.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtBefore, GetPage, GetPerPage); its fields and getters are documented at [gen.ListActivityLogsParams].
 	ListActivityLogsParams = gen.ListActivityLogsParams
 	// ListAdminsParams is [gen.ListAdminsParams]. defines parameters for ListAdmins.
+	//
+	// Read it with its nil-safe getters (GetDisplayAvatar); its fields and getters are documented at [gen.ListAdminsParams].
 	ListAdminsParams = gen.ListAdminsParams
 	// ListAllCollectionsParams is [gen.ListAllCollectionsParams]. defines parameters for ListAllCollections.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListAllCollectionsParams].
 	ListAllCollectionsParams = gen.ListAllCollectionsParams
-	// ListAllCompaniesParams is [gen.ListAllCompaniesParams]. defines parameters for ListAllCompanies.
-	ListAllCompaniesParams = gen.ListAllCompaniesParams
+	// ListOrderedCompaniesParams is [gen.ListAllCompaniesParams]. defines parameters for ListAllCompanies.
+	//
+	// Read it with its nil-safe getters (GetOrder, GetPage, GetPerPage); its fields and getters are documented at [gen.ListAllCompaniesParams].
+	ListOrderedCompaniesParams = gen.ListAllCompaniesParams
 	// ListArticleVersionsParams is [gen.ListArticleVersionsParams]. defines parameters for ListArticleVersions.
+	//
+	// Read it with its nil-safe getters (GetLocale, GetPage, GetPerPage); its fields and getters are documented at [gen.ListArticleVersionsParams].
 	ListArticleVersionsParams = gen.ListArticleVersionsParams
 	// ListArticlesParams is [gen.ListArticlesParams]. defines parameters for ListArticles.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListArticlesParams].
 	ListArticlesParams = gen.ListArticlesParams
 	// ListAttachedContactsParams is [gen.ListAttachedContactsParams]. defines parameters for ListAttachedContacts.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListAttachedContactsParams].
 	ListAttachedContactsParams = gen.ListAttachedContactsParams
 	// ListAudiencesParams is [gen.ListAudiencesParams]. defines parameters for ListAudiences.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListAudiencesParams].
 	ListAudiencesParams = gen.ListAudiencesParams
 	// ListCallsParams is [gen.ListCallsParams]. defines parameters for ListCalls.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListCallsParams].
 	ListCallsParams = gen.ListCallsParams
 	// ListCompaniesForAContactParams is [gen.ListCompaniesForAContactParams]. defines parameters for ListCompaniesForAContact.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListCompaniesForAContactParams].
 	ListCompaniesForAContactParams = gen.ListCompaniesForAContactParams
 	// ListCompaniesParams is [gen.ListCompaniesParams]. defines parameters for ListCompanies.
+	//
+	// Read it with its nil-safe getters (GetName, GetCompanyId, GetPage, ...); its fields and getters are documented at [gen.ListCompaniesParams].
 	ListCompaniesParams = gen.ListCompaniesParams
 	// ListCompanyNotesParams is [gen.ListCompanyNotesParams]. defines parameters for ListCompanyNotes.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListCompanyNotesParams].
 	ListCompanyNotesParams = gen.ListCompanyNotesParams
 	// ListContactMergeHistoryParams is [gen.ListContactMergeHistoryParams]. defines parameters for ListContactMergeHistory.
+	//
+	// Read it with its nil-safe getters (GetCursor, GetOrder, GetPerPage); its fields and getters are documented at [gen.ListContactMergeHistoryParams].
 	ListContactMergeHistoryParams = gen.ListContactMergeHistoryParams
 	// ListContactsParams is [gen.ListContactsParams]. defines parameters for ListContacts.
+	//
+	// Read it with its nil-safe getters (GetIncludeMergeHistory, GetPerPage, GetStartingAfter); its fields and getters are documented at [gen.ListContactsParams].
 	ListContactsParams = gen.ListContactsParams
 	// ListContentImportSourcesParams is [gen.ListContentImportSourcesParams]. defines parameters for ListContentImportSources.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListContentImportSourcesParams].
 	ListContentImportSourcesParams = gen.ListContentImportSourcesParams
 	// ListContentSnippetsParams is [gen.ListContentSnippetsParams]. defines parameters for ListContentSnippets.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListContentSnippetsParams].
 	ListContentSnippetsParams = gen.ListContentSnippetsParams
 	// ListConversationAttributesParams is [gen.ListConversationAttributesParams]. defines parameters for ListConversationAttributes.
+	//
+	// Read it with its nil-safe getters (GetIncludeArchived); its fields and getters are documented at [gen.ListConversationAttributesParams].
 	ListConversationAttributesParams = gen.ListConversationAttributesParams
 	// ListConversationsParams is [gen.ListConversationsParams]. defines parameters for ListConversations.
+	//
+	// Read it with its nil-safe getters (GetPerPage, GetStartingAfter); its fields and getters are documented at [gen.ListConversationsParams].
 	ListConversationsParams = gen.ListConversationsParams
 	// ListCustomObjectInstancesParams is [gen.ListCustomObjectInstancesParams]. defines parameters for ListCustomObjectInstances.
+	//
+	// Read it with its nil-safe getters (GetExternalId, GetPage, GetPerPage, ...); its fields and getters are documented at [gen.ListCustomObjectInstancesParams].
 	ListCustomObjectInstancesParams = gen.ListCustomObjectInstancesParams
 	// ListDataAttributesParams is [gen.ListDataAttributesParams]. defines parameters for ListDataAttributes.
+	//
+	// Read it with its nil-safe getters (GetIncludeArchived, GetModel); its fields and getters are documented at [gen.ListDataAttributesParams].
 	ListDataAttributesParams = gen.ListDataAttributesParams
 	// ListDataConnectorExecutionResultsParams is [gen.ListDataConnectorExecutionResultsParams]. defines parameters for ListDataConnectorExecutionResults.
+	//
+	// Read it with its nil-safe getters (GetEndTs, GetErrorType, GetIncludeBodies, ...); its fields and getters are documented at [gen.ListDataConnectorExecutionResultsParams].
 	ListDataConnectorExecutionResultsParams = gen.ListDataConnectorExecutionResultsParams
 	// ListDataConnectorsParams is [gen.ListDataConnectorsParams]. defines parameters for ListDataConnectors.
+	//
+	// Read it with its nil-safe getters (GetPerPage, GetStartingAfter); its fields and getters are documented at [gen.ListDataConnectorsParams].
 	ListDataConnectorsParams = gen.ListDataConnectorsParams
 	// ListDataEventsParams is [gen.ListDataEventsParams]. defines parameters for ListDataEvents.
+	//
+	// Read it with its nil-safe getters (GetEmail, GetIntercomUserId, GetPerPage, ...); its fields and getters are documented at [gen.ListDataEventsParams].
 	ListDataEventsParams = gen.ListDataEventsParams
 	// ListDeletedConversationIdsParams is [gen.ListDeletedConversationIdsParams]. defines parameters for ListDeletedConversationIds.
+	//
+	// Read it with its nil-safe getters (GetOrder, GetPage, GetPerPage); its fields and getters are documented at [gen.ListDeletedConversationIdsParams].
 	ListDeletedConversationIdsParams = gen.ListDeletedConversationIdsParams
 	// ListExternalPagesParams is [gen.ListExternalPagesParams]. defines parameters for ListExternalPages.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListExternalPagesParams].
 	ListExternalPagesParams = gen.ListExternalPagesParams
 	// ListHelpCenterRedirectsParams is [gen.ListHelpCenterRedirectsParams]. defines parameters for ListHelpCenterRedirects.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListHelpCenterRedirectsParams].
 	ListHelpCenterRedirectsParams = gen.ListHelpCenterRedirectsParams
 	// ListInternalArticlesParams is [gen.ListInternalArticlesParams]. defines parameters for ListInternalArticles.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListInternalArticlesParams].
 	ListInternalArticlesParams = gen.ListInternalArticlesParams
 	// ListLiveNewsfeedItemsParams is [gen.ListLiveNewsfeedItemsParams]. defines parameters for ListLiveNewsfeedItems.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListLiveNewsfeedItemsParams].
 	ListLiveNewsfeedItemsParams = gen.ListLiveNewsfeedItemsParams
 	// ListMacrosParams is [gen.ListMacrosParams]. defines parameters for ListMacros.
+	//
+	// Read it with its nil-safe getters (GetPerPage, GetStartingAfter, GetUpdatedSince); its fields and getters are documented at [gen.ListMacrosParams].
 	ListMacrosParams = gen.ListMacrosParams
 	// ListNewsItemsParams is [gen.ListNewsItemsParams]. defines parameters for ListNewsItems.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListNewsItemsParams].
 	ListNewsItemsParams = gen.ListNewsItemsParams
 	// ListNewsfeedsParams is [gen.ListNewsfeedsParams]. defines parameters for ListNewsfeeds.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListNewsfeedsParams].
 	ListNewsfeedsParams = gen.ListNewsfeedsParams
 	// ListNotesParams is [gen.ListNotesParams]. defines parameters for ListNotes.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListNotesParams].
 	ListNotesParams = gen.ListNotesParams
 	// ListSegmentsParams is [gen.ListSegmentsParams]. defines parameters for ListSegments.
+	//
+	// Read it with its nil-safe getters (GetIncludeCount); its fields and getters are documented at [gen.ListSegmentsParams].
 	ListSegmentsParams = gen.ListSegmentsParams
 	// ListSideConversationsParams is [gen.ListSideConversationsParams]. defines parameters for ListSideConversations.
+	//
+	// Read it with its nil-safe getters (GetPage, GetPerPage); its fields and getters are documented at [gen.ListSideConversationsParams].
 	ListSideConversationsParams = gen.ListSideConversationsParams
 	// Macro is [gen.Macro]. A macro is a pre-defined response template (saved reply) that can be used to quickly reply to conversations.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetBody, ...); its fields and getters are documented at [gen.Macro].
 	Macro = gen.Macro
 	// MacroList is [gen.MacroList]. A paginated list of macros (saved replies) in the workspace.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages); its fields and getters are documented at [gen.MacroList].
 	MacroList = gen.MacroList
 	// ManageConversationRequest is [gen.ManageConversationRequest]. Close, snooze, open or assign a conversation.
 	ManageConversationRequest = gen.ManageConversationRequest
 	// MergeContactParams is [gen.MergeContactParams]. defines parameters for MergeContact.
+	//
+	// Read it with its nil-safe getters (GetIncludeMergeHistory); its fields and getters are documented at [gen.MergeContactParams].
 	MergeContactParams = gen.MergeContactParams
 	// MergeConversationsRequest is [gen.MergeConversationsRequest]. Payload to merge a secondary conversation into a primary conversation.
+	//
+	// Read it with its nil-safe getters (GetMergeIntoConversationId); its fields and getters are documented at [gen.MergeConversationsRequest].
 	MergeConversationsRequest = gen.MergeConversationsRequest
 	// MergeHistoryItem is [gen.MergeHistoryItem]. A record of a contact that was merged into another contact.
+	//
+	// Read it with its nil-safe getters (GetType, GetMergedAt, GetMergedAtTime, ...); its fields and getters are documented at [gen.MergeHistoryItem].
 	MergeHistoryItem = gen.MergeHistoryItem
 	// MergeHistoryList is [gen.MergeHistoryList]. A paginated list of merge history entries for a contact.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetHasMore, ...); its fields and getters are documented at [gen.MergeHistoryList].
 	MergeHistoryList = gen.MergeHistoryList
 	// Message is [gen.Message]. Message are how you reach out to contacts in Intercom.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetConversationId, GetSubject); its fields and getters are documented at [gen.Message].
 	Message = gen.Message
 	// NewsItem is [gen.NewsItem]. A News Item is a content type in Intercom enabling you to announce product updates, company news, promotions, events and more with your customers.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle, GetState, GetType, ...); its fields and getters are documented at [gen.NewsItem].
 	NewsItem = gen.NewsItem
 	// NewsItemList is [gen.NewsItemList]. A page of news items.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.NewsItemList].
 	NewsItemList = gen.NewsItemList
 	// NewsItemRequest is [gen.NewsItemRequest]. A News Item is a content type in Intercom enabling you to announce product updates, company news, promotions, events and more with your customers.
+	//
+	// Read it with its nil-safe getters (GetState, GetBody, GetDeliverSilently, ...); its fields and getters are documented at [gen.NewsItemRequest].
 	NewsItemRequest = gen.NewsItemRequest
 	// Newsfeed is [gen.Newsfeed]. A newsfeed is a collection of news items, targeted to a specific audience.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.Newsfeed].
 	Newsfeed = gen.Newsfeed
 	// NewsfeedList is [gen.NewsfeedList]. A page of newsfeeds.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.NewsfeedList].
 	NewsfeedList = gen.NewsfeedList
 	// Note is [gen.Note]. Notes allow you to annotate and comment on your contacts and companies.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetBody, GetCreatedAtTime, ...); its fields and getters are documented at [gen.Note].
 	Note = gen.Note
 	// NoteList is [gen.NoteList]. A paginated list of notes associated with a contact or a company.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.NoteList].
 	NoteList = gen.NoteList
 	// OfficeHoursException is [gen.OfficeHoursException]. An exception overrides a schedule's regular hours on a specific date, such as a public holiday.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.OfficeHoursException].
 	OfficeHoursException = gen.OfficeHoursException
 	// OfficeHoursExceptionList is [gen.OfficeHoursExceptionList]. A list of office hours exceptions.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.OfficeHoursExceptionList].
 	OfficeHoursExceptionList = gen.OfficeHoursExceptionList
 	// OfficeHoursSchedule is [gen.OfficeHoursSchedule]. An office hours schedule defines the recurring weekly hours during which the workspace is open.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.OfficeHoursSchedule].
 	OfficeHoursSchedule = gen.OfficeHoursSchedule
 	// OfficeHoursScheduleList is [gen.OfficeHoursScheduleList]. A list of office hours schedules.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.OfficeHoursScheduleList].
 	OfficeHoursScheduleList = gen.OfficeHoursScheduleList
 	// PhoneSwitch is [gen.PhoneSwitch]. Phone Switch Response.
+	//
+	// Read it with its nil-safe getters (GetType, GetPhone); its fields and getters are documented at [gen.PhoneSwitch].
 	PhoneSwitch = gen.PhoneSwitch
 	// PublishArticleDraftRequest is [gen.PublishArticleDraftRequest]. Optional body for publishing a staged article draft.
+	//
+	// Read it with its nil-safe getters (GetLocales); its fields and getters are documented at [gen.PublishArticleDraftRequest].
 	PublishArticleDraftRequest = gen.PublishArticleDraftRequest
 	// RedactConversationRequest is [gen.RedactConversationRequest]. defines model for redact_conversation_request.
 	RedactConversationRequest = gen.RedactConversationRequest
 	// RegisterFinVoiceCallRequest is [gen.RegisterFinVoiceCallRequest]. Register a Fin Voice call with Intercom.
+	//
+	// Read it with its nil-safe getters (GetData, GetSource); its fields and getters are documented at [gen.RegisterFinVoiceCallRequest].
 	RegisterFinVoiceCallRequest = gen.RegisterFinVoiceCallRequest
 	// ReplyConversationRequest is [gen.ReplyConversationRequest]. defines model for reply_conversation_request.
 	ReplyConversationRequest = gen.ReplyConversationRequest
 	// ReplyTicketRequest is [gen.ReplyTicketRequest]. A reply to a ticket, from a contact or an admin.
+	//
+	// Read it with its nil-safe getters (GetSkipNotifications); its fields and getters are documented at [gen.ReplyTicketRequest].
 	ReplyTicketRequest = gen.ReplyTicketRequest
-	// ReplyToFinJSONRequestBody is [gen.ReplyToFinJSONRequestBody]. defines body for ReplyToFin for application/json ContentType.
-	ReplyToFinJSONRequestBody = gen.ReplyToFinJSONRequestBody
+	// ReplyToFinRequest is [gen.ReplyToFinJSONRequestBody]. defines body for ReplyToFin for application/json ContentType.
+	ReplyToFinRequest = gen.ReplyToFinJSONRequestBody
 	// ReportingDataExportJob is [gen.ReportingDataExportJob]. defines parameters for EnqueueReportingDataExport.
+	//
+	// Read it with its nil-safe getters (GetDownloadExpiresAt, GetDownloadUrl, GetJobIdentifier, ...); its fields and getters are documented at [gen.ReportingDataExportJob].
 	ReportingDataExportJob = gen.ReportingDataExportJob
 	// ReportingDataExportStatus is [gen.ReportingDataExportStatus]. defines parameters for GetReportingDataExport.
+	//
+	// Read it with its nil-safe getters (GetDownloadExpiresAt, GetDownloadUrl, GetJobIdentifier, ...); its fields and getters are documented at [gen.ReportingDataExportStatus].
 	ReportingDataExportStatus = gen.ReportingDataExportStatus
 	// ReportingDatasetList is [gen.ReportingDatasetList]. defines parameters for ListReportingDatasets.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.ReportingDatasetList].
 	ReportingDatasetList = gen.ReportingDatasetList
 	// RetrieveArticleVersionParams is [gen.RetrieveArticleVersionParams]. defines parameters for RetrieveArticleVersion.
+	//
+	// Read it with its nil-safe getters (GetLocale); its fields and getters are documented at [gen.RetrieveArticleVersionParams].
 	RetrieveArticleVersionParams = gen.RetrieveArticleVersionParams
 	// RetrieveConversationParams is [gen.RetrieveConversationParams]. defines parameters for RetrieveConversation.
+	//
+	// Read it with its nil-safe getters (GetDisplayAs, GetIncludeTranslations); its fields and getters are documented at [gen.RetrieveConversationParams].
 	RetrieveConversationParams = gen.RetrieveConversationParams
 	// RetrieveDataConnectorParams is [gen.RetrieveDataConnectorParams]. defines parameters for RetrieveDataConnector.
+	//
+	// Read it with its nil-safe getters (GetStateVersion); its fields and getters are documented at [gen.RetrieveDataConnectorParams].
 	RetrieveDataConnectorParams = gen.RetrieveDataConnectorParams
 	// RetrieveWhatsAppMessageStatusParams is [gen.RetrieveWhatsAppMessageStatusParams]. defines parameters for RetrieveWhatsAppMessageStatus.
 	RetrieveWhatsAppMessageStatusParams = gen.RetrieveWhatsAppMessageStatusParams
 	// ScrollOverAllCompaniesParams is [gen.ScrollOverAllCompaniesParams]. defines parameters for ScrollOverAllCompanies.
+	//
+	// Read it with its nil-safe getters (GetScrollParam); its fields and getters are documented at [gen.ScrollOverAllCompaniesParams].
 	ScrollOverAllCompaniesParams = gen.ScrollOverAllCompaniesParams
-	// SearchActivityLogsJSONRequestBody is [gen.SearchActivityLogsJSONRequestBody]. defines body for SearchActivityLogs for application/json ContentType.
-	SearchActivityLogsJSONRequestBody = gen.SearchActivityLogsJSONRequestBody
+	// SearchActivityLogsRequest is [gen.SearchActivityLogsJSONRequestBody]. defines body for SearchActivityLogs for application/json ContentType.
+	SearchActivityLogsRequest = gen.SearchActivityLogsJSONRequestBody
 	// SearchArticlesParams is [gen.SearchArticlesParams]. defines parameters for SearchArticles.
+	//
+	// Read it with its nil-safe getters (GetState, GetHelpCenterId, GetHighlight, ...); its fields and getters are documented at [gen.SearchArticlesParams].
 	SearchArticlesParams = gen.SearchArticlesParams
 	// SearchContactsParams is [gen.SearchContactsParams]. defines parameters for SearchContacts.
+	//
+	// Read it with its nil-safe getters (GetIncludeMergeHistory); its fields and getters are documented at [gen.SearchContactsParams].
 	SearchContactsParams = gen.SearchContactsParams
 	// SearchContentParams is [gen.SearchContentParams]. defines parameters for SearchContent.
+	//
+	// Read it with its nil-safe getters (GetAnyTagIds, GetContentTypes, GetCopilotState, ...); its fields and getters are documented at [gen.SearchContentParams].
 	SearchContentParams = gen.SearchContentParams
 	// SearchConversationsParams is [gen.SearchConversationsParams]. defines parameters for SearchConversations.
+	//
+	// Read it with its nil-safe getters (GetIncludeMonitors, GetIncludeScorecards); its fields and getters are documented at [gen.SearchConversationsParams].
 	SearchConversationsParams = gen.SearchConversationsParams
 	// SearchInternalArticlesParams is [gen.SearchInternalArticlesParams]. defines parameters for SearchInternalArticles.
+	//
+	// Read it with its nil-safe getters (GetFolderId, GetPage, GetPerPage); its fields and getters are documented at [gen.SearchInternalArticlesParams].
 	SearchInternalArticlesParams = gen.SearchInternalArticlesParams
 	// SearchRequest is [gen.SearchRequest]. Search using Intercoms Search APIs.
+	//
+	// Read it with its nil-safe getters (GetPagination); its fields and getters are documented at [gen.SearchRequest].
 	SearchRequest = gen.SearchRequest
 	// Segment is [gen.Segment]. A segment is a group of your contacts defined by the rules that you set.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.Segment].
 	Segment = gen.Segment
 	// SegmentList is [gen.SegmentList]. This will return a list of Segment Objects.
+	//
+	// Read it with its nil-safe getters (GetType, GetPages, GetSegments); its fields and getters are documented at [gen.SegmentList].
 	SegmentList = gen.SegmentList
-	// SetAwayAdminJSONRequestBody is [gen.SetAwayAdminJSONRequestBody]. defines body for SetAwayAdmin for application/json ContentType.
-	SetAwayAdminJSONRequestBody = gen.SetAwayAdminJSONRequestBody
+	// SetAwayAdminRequest is [gen.SetAwayAdminJSONRequestBody]. defines body for SetAwayAdmin for application/json ContentType.
+	SetAwayAdminRequest = gen.SetAwayAdminJSONRequestBody
 	// ShowContactByExternalIdParams is [gen.ShowContactByExternalIdParams]. defines parameters for ShowContactByExternalId.
+	//
+	// Read it with its nil-safe getters (GetIncludeMergeHistory); its fields and getters are documented at [gen.ShowContactByExternalIdParams].
 	ShowContactByExternalIdParams = gen.ShowContactByExternalIdParams
 	// ShowContactParams is [gen.ShowContactParams]. defines parameters for ShowContact.
+	//
+	// Read it with its nil-safe getters (GetIncludeMergeHistory); its fields and getters are documented at [gen.ShowContactParams].
 	ShowContactParams = gen.ShowContactParams
 	// SideConversationList is [gen.SideConversationList]. A paginated list of side conversations for a conversation.
+	//
+	// Read it with its nil-safe getters (GetType, GetPages, GetSideConversations, ...); its fields and getters are documented at [gen.SideConversationList].
 	SideConversationList = gen.SideConversationList
 	// SideConversationSummary is [gen.SideConversationSummary]. A side conversation with its conversation parts.
+	//
+	// Read it with its nil-safe getters (GetConversationParts, GetSideConversationId, GetTotalCount); its fields and getters are documented at [gen.SideConversationSummary].
 	SideConversationSummary = gen.SideConversationSummary
 	// SingleFilterSearchRequestOperator is [gen.SingleFilterSearchRequestOperator]. The accepted operators you can use to define how you want to search for the value.
 	SingleFilterSearchRequestOperator = gen.SingleFilterSearchRequestOperator
-	// StartFinConversationJSONRequestBody is [gen.StartFinConversationJSONRequestBody]. defines body for StartFinConversation for application/json ContentType.
-	StartFinConversationJSONRequestBody = gen.StartFinConversationJSONRequestBody
-	// SubmitFinCsatJSONRequestBody is [gen.SubmitFinCsatJSONRequestBody]. defines body for SubmitFinCsat for application/json ContentType.
-	SubmitFinCsatJSONRequestBody = gen.SubmitFinCsatJSONRequestBody
+	// StartFinConversationRequest is [gen.StartFinConversationJSONRequestBody]. defines body for StartFinConversation for application/json ContentType.
+	StartFinConversationRequest = gen.StartFinConversationJSONRequestBody
+	// SubmitFinCsatRequest is [gen.SubmitFinCsatJSONRequestBody]. defines body for SubmitFinCsat for application/json ContentType.
+	SubmitFinCsatRequest = gen.SubmitFinCsatJSONRequestBody
 	// SubscriptionType is [gen.SubscriptionType]. A subscription type lets customers easily opt out of non-essential communications without missing what's important to them.
+	//
+	// Read it with its nil-safe getters (GetId, GetState, GetType, ...); its fields and getters are documented at [gen.SubscriptionType].
 	SubscriptionType = gen.SubscriptionType
 	// SubscriptionTypeList is [gen.SubscriptionTypeList]. A list of subscription type objects.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.SubscriptionTypeList].
 	SubscriptionTypeList = gen.SubscriptionTypeList
 	// Tag is [gen.Tag]. A tag allows you to label your contacts, companies, and conversations and list them using that tag.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, ...); its fields and getters are documented at [gen.Tag].
 	Tag = gen.Tag
 	// TagCompanyRequest is [gen.TagCompanyRequest]. You can tag a single company or a list of companies.
+	//
+	// Read it with its nil-safe getters (GetCompanies); its fields and getters are documented at [gen.TagCompanyRequest].
 	TagCompanyRequest = gen.TagCompanyRequest
 	// TagCreateResponse is [gen.TagCreateResponse]. The response for creating or updating a tag, including the entities that were tagged or untagged.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, ...); its fields and getters are documented at [gen.TagCreateResponse].
 	TagCreateResponse = gen.TagCreateResponse
 	// TagList is [gen.TagList]. A list of tags objects in the workspace.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.TagList].
 	TagList = gen.TagList
 	// TagMultipleUsersRequest is [gen.TagMultipleUsersRequest]. You can tag a list of users.
+	//
+	// Read it with its nil-safe getters (GetUsers); its fields and getters are documented at [gen.TagMultipleUsersRequest].
 	TagMultipleUsersRequest = gen.TagMultipleUsersRequest
 	// Team is [gen.Team]. Teams are groups of admins in Intercom.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, ...); its fields and getters are documented at [gen.Team].
 	Team = gen.Team
 	// TeamList is [gen.TeamList]. This will return a list of team objects for the App.
+	//
+	// Read it with its nil-safe getters (GetType, GetTeams); its fields and getters are documented at [gen.TeamList].
 	TeamList = gen.TeamList
 	// TeamMetricList is [gen.TeamMetricList]. A list of team metrics.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.TeamMetricList].
 	TeamMetricList = gen.TeamMetricList
 	// Ticket is [gen.Ticket]. Tickets are how you track requests from your users.
+	//
+	// Read it with its nil-safe getters (GetId, GetOpen, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.Ticket].
 	Ticket = gen.Ticket
 	// TicketDeleted is [gen.TicketDeleted]. deleted ticket object.
+	//
+	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.TicketDeleted].
 	TicketDeleted = gen.TicketDeleted
 	// TicketList is [gen.TicketList]. Tickets are how you track requests from your users.
+	//
+	// Read it with its nil-safe getters (GetType, GetPages, GetTickets, ...); its fields and getters are documented at [gen.TicketList].
 	TicketList = gen.TicketList
 	// TicketReply is [gen.TicketReply]. A Ticket Part representing a note, comment, or quick_reply on a ticket.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetBody, GetCreatedAtTime, ...); its fields and getters are documented at [gen.TicketReply].
 	TicketReply = gen.TicketReply
 	// TicketStateList is [gen.TicketStateList]. A list of ticket states associated with a given ticket type.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.TicketStateList].
 	TicketStateList = gen.TicketStateList
 	// TicketType is [gen.TicketType]. A ticket type, used to define the data fields to be captured in a ticket.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.TicketType].
 	TicketType = gen.TicketType
 	// TicketTypeAttribute is [gen.TicketTypeAttribute]. Ticket type attribute, used to define each data field to be captured in a ticket.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.TicketTypeAttribute].
 	TicketTypeAttribute = gen.TicketTypeAttribute
 	// TicketTypeList is [gen.TicketTypeList]. A list of ticket types associated with a given workspace.
+	//
+	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.TicketTypeList].
 	TicketTypeList = gen.TicketTypeList
 	// UntagCompanyRequest is [gen.UntagCompanyRequest]. You can tag a single company or a list of companies.
+	//
+	// Read it with its nil-safe getters (GetCompanies); its fields and getters are documented at [gen.UntagCompanyRequest].
 	UntagCompanyRequest = gen.UntagCompanyRequest
 	// UpdateArticleRequest is [gen.UpdateArticleRequest]. You can Update an Article.
+	//
+	// Read it with its nil-safe getters (GetTitle, GetState, GetBody, ...); its fields and getters are documented at [gen.UpdateArticleRequest].
 	UpdateArticleRequest = gen.UpdateArticleRequest
 	// UpdateAudienceRequest is [gen.UpdateAudienceRequest]. The request payload for updating an audience.
+	//
+	// Read it with its nil-safe getters (GetName, GetPredicates, GetRolePredicates); its fields and getters are documented at [gen.UpdateAudienceRequest].
 	UpdateAudienceRequest = gen.UpdateAudienceRequest
 	// UpdateCollectionRequest is [gen.UpdateCollectionRequest]. You can update a collection.
+	//
+	// Read it with its nil-safe getters (GetName, GetDescription, GetParentId, ...); its fields and getters are documented at [gen.UpdateCollectionRequest].
 	UpdateCollectionRequest = gen.UpdateCollectionRequest
 	// UpdateCompanyRequest is [gen.UpdateCompanyRequest]. You can update a Company.
+	//
+	// Read it with its nil-safe getters (GetName, GetCustomAttributes, GetIndustry, ...); its fields and getters are documented at [gen.UpdateCompanyRequest].
 	UpdateCompanyRequest = gen.UpdateCompanyRequest
 	// UpdateContactParams is [gen.UpdateContactParams]. defines parameters for UpdateContact.
+	//
+	// Read it with its nil-safe getters (GetIncludeMergeHistory); its fields and getters are documented at [gen.UpdateContactParams].
 	UpdateContactParams = gen.UpdateContactParams
 	// UpdateContactRequest is [gen.UpdateContactRequest]. You can update a contact.
+	//
+	// Read it with its nil-safe getters (GetEmail, GetName, GetAvatar, ...); its fields and getters are documented at [gen.UpdateContactRequest].
 	UpdateContactRequest = gen.UpdateContactRequest
 	// UpdateContentImportSourceRequest is [gen.UpdateContentImportSourceRequest]. You can modify a Content Import Source of your Fin Content Library.
+	//
+	// Read it with its nil-safe getters (GetApplyAudienceToExistingContent, GetAudienceIds, GetStatus); its fields and getters are documented at [gen.UpdateContentImportSourceRequest].
 	UpdateContentImportSourceRequest = gen.UpdateContentImportSourceRequest
 	// UpdateConversationAttributeOptionRequest is [gen.UpdateConversationAttributeOptionRequest]. Payload for renaming a list option on a conversation attribute.
 	UpdateConversationAttributeOptionRequest = gen.UpdateConversationAttributeOptionRequest
 	// UpdateConversationAttributeRequest is [gen.UpdateConversationAttributeRequest]. Payload for updating a conversation attribute.
+	//
+	// Read it with its nil-safe getters (GetName, GetDescription, GetMultiline, ...); its fields and getters are documented at [gen.UpdateConversationAttributeRequest].
 	UpdateConversationAttributeRequest = gen.UpdateConversationAttributeRequest
 	// UpdateConversationParams is [gen.UpdateConversationParams]. defines parameters for UpdateConversation.
+	//
+	// Read it with its nil-safe getters (GetDisplayAs); its fields and getters are documented at [gen.UpdateConversationParams].
 	UpdateConversationParams = gen.UpdateConversationParams
 	// UpdateConversationRequest is [gen.UpdateConversationRequest]. Payload of the request to update a conversation.
+	//
+	// Read it with its nil-safe getters (GetTitle, GetCompanyId, GetCustomAttributes, ...); its fields and getters are documented at [gen.UpdateConversationRequest].
 	UpdateConversationRequest = gen.UpdateConversationRequest
 	// UpdateDataAttributeRequest is [gen.UpdateDataAttributeRequest]. Update a data attribute.
+	//
+	// Read it with its nil-safe getters (GetArchived, GetDescription, GetMessengerWritable, ...); its fields and getters are documented at [gen.UpdateDataAttributeRequest].
 	UpdateDataAttributeRequest = gen.UpdateDataAttributeRequest
 	// UpdateDataConnectorRequest is [gen.UpdateDataConnectorRequest]. Update an existing data connector.
+	//
+	// Read it with its nil-safe getters (GetName, GetState, GetBody, ...); its fields and getters are documented at [gen.UpdateDataConnectorRequest].
 	UpdateDataConnectorRequest = gen.UpdateDataConnectorRequest
 	// UpdateExternalPageRequest is [gen.UpdateExternalPageRequest]. You can update an External Page in your Fin Content Library.
+	//
+	// Read it with its nil-safe getters (GetExternalId, GetFinAvailability, GetSourceId); its fields and getters are documented at [gen.UpdateExternalPageRequest].
 	UpdateExternalPageRequest = gen.UpdateExternalPageRequest
 	// UpdateInternalArticleRequest is [gen.UpdateInternalArticleRequest]. You can Update an Internal Article.
+	//
+	// Read it with its nil-safe getters (GetTitle, GetBody, GetAiChatbotAvailability, ...); its fields and getters are documented at [gen.UpdateInternalArticleRequest].
 	UpdateInternalArticleRequest = gen.UpdateInternalArticleRequest
 	// UpdateOfficeHoursExceptionRequest is [gen.UpdateOfficeHoursExceptionRequest]. The request payload for updating an office hours exception.
+	//
+	// Read it with its nil-safe getters (GetName, GetExceptionDate, GetExceptionType, ...); its fields and getters are documented at [gen.UpdateOfficeHoursExceptionRequest].
 	UpdateOfficeHoursExceptionRequest = gen.UpdateOfficeHoursExceptionRequest
 	// UpdateOfficeHoursScheduleRequest is [gen.UpdateOfficeHoursScheduleRequest]. The request payload for updating an office hours schedule.
+	//
+	// Read it with its nil-safe getters (GetName, GetTimeIntervals, GetTimeZoneName); its fields and getters are documented at [gen.UpdateOfficeHoursScheduleRequest].
 	UpdateOfficeHoursScheduleRequest = gen.UpdateOfficeHoursScheduleRequest
-	// UpdateTicketJSONRequestBody is [gen.UpdateTicketJSONRequestBody]. defines body for UpdateTicket for application/json ContentType.
-	UpdateTicketJSONRequestBody = gen.UpdateTicketJSONRequestBody
+	// UpdateTicketRequest is [gen.UpdateTicketJSONRequestBody]. defines body for UpdateTicket for application/json ContentType.
+	UpdateTicketRequest = gen.UpdateTicketJSONRequestBody
 	// UpdateTicketTypeAttributeRequest is [gen.UpdateTicketTypeAttributeRequest]. You can update a Ticket Type Attribute.
+	//
+	// Read it with its nil-safe getters (GetName, GetAllowMultipleValues, GetArchived, ...); its fields and getters are documented at [gen.UpdateTicketTypeAttributeRequest].
 	UpdateTicketTypeAttributeRequest = gen.UpdateTicketTypeAttributeRequest
 	// UpdateTicketTypeRequest is [gen.UpdateTicketTypeRequest]. The request payload for updating a ticket type.
+	//
+	// Read it with its nil-safe getters (GetName, GetArchived, GetCategory, ...); its fields and getters are documented at [gen.UpdateTicketTypeRequest].
 	UpdateTicketTypeRequest = gen.UpdateTicketTypeRequest
 	// UpdateVisitorRequest is [gen.UpdateVisitorRequest]. Update an existing visitor.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetCustomAttributes, ...); its fields and getters are documented at [gen.UpdateVisitorRequest].
 	UpdateVisitorRequest = gen.UpdateVisitorRequest
 	// Visitor is [gen.Visitor]. Visitors are useful for representing anonymous people that have not yet been identified.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail, GetName, GetType, ...); its fields and getters are documented at [gen.Visitor].
 	Visitor = gen.Visitor
 	// WhatsappMessageStatus is [gen.WhatsappMessageStatus]. The delivery status of a specific WhatsApp message.
+	//
+	// Read it with its nil-safe getters (GetType, GetCreatedAtTime, GetUpdatedAtTime, ...); its fields and getters are documented at [gen.WhatsappMessageStatus].
 	WhatsappMessageStatus = gen.WhatsappMessageStatus
 	// WhatsappMessageStatusEvent is [gen.WhatsappMessageStatusEvent]. defines model for whatsapp_message_status_list.events.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetUpdatedAtTime, GetTemplateName); its fields and getters are documented at [gen.WhatsappMessageStatusEvent].
 	WhatsappMessageStatusEvent = gen.WhatsappMessageStatusEvent
 	// WhatsappMessageStatusList is [gen.WhatsappMessageStatusList]. defines model for whatsapp_message_status_list.
+	//
+	// Read it with its nil-safe getters (GetEvents, GetRulesetId); its fields and getters are documented at [gen.WhatsappMessageStatusList].
 	WhatsappMessageStatusList = gen.WhatsappMessageStatusList
 	// WorkflowExport is [gen.WorkflowExport]. A workflow export containing the complete workflow configuration.
+	//
+	// Read it with its nil-safe getters (GetAppId, GetExportVersion, GetExportedAt, ...); its fields and getters are documented at [gen.WorkflowExport].
 	WorkflowExport = gen.WorkflowExport
 )
 
@@ -555,12 +1025,16 @@ type (
 // reading a union needs no other import.
 type (
 	// AdminReplyConversationRequest is [gen.AdminReplyConversationRequest]. Payload of the request to reply on behalf of an admin.
+	//
+	// Read it with its nil-safe getters (GetBody, GetCreatedAtTime, GetAttachmentFiles, ...); its fields and getters are documented at [gen.AdminReplyConversationRequest].
 	AdminReplyConversationRequest = gen.AdminReplyConversationRequest
 	// AdminReplyConversationRequestMessageType is [gen.AdminReplyConversationRequestMessageType]. Example: comment.
 	AdminReplyConversationRequestMessageType = gen.AdminReplyConversationRequestMessageType
 	// AdminReplyConversationRequestType is [gen.AdminReplyConversationRequestType]. Example: admin.
 	AdminReplyConversationRequestType = gen.AdminReplyConversationRequestType
 	// AdminReplyTicketRequest is [gen.AdminReplyTicketRequest]. Payload of the request to reply on behalf of an admin.
+	//
+	// Read it with its nil-safe getters (GetBody, GetCreatedAtTime, GetAttachmentFiles, ...); its fields and getters are documented at [gen.AdminReplyTicketRequest].
 	AdminReplyTicketRequest = gen.AdminReplyTicketRequest
 	// AdminReplyTicketRequestMessageType is [gen.AdminReplyTicketRequestMessageType]. Example: comment.
 	AdminReplyTicketRequestMessageType = gen.AdminReplyTicketRequestMessageType
@@ -569,8 +1043,12 @@ type (
 	// AdminReplyTicketRequestType is [gen.AdminReplyTicketRequestType]. Example: admin.
 	AdminReplyTicketRequestType = gen.AdminReplyTicketRequestType
 	// AdminRole is [gen.AdminRole]. The role assigned to this admin.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType); its fields and getters are documented at [gen.AdminRole].
 	AdminRole = gen.AdminRole
 	// AiAgent is [gen.AiAgent]. Data related to AI Agent involvement in the conversation.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetUpdatedAtTime, GetContentSources, ...); its fields and getters are documented at [gen.AiAgent].
 	AiAgent = gen.AiAgent
 	// AiAgentLastAnswerType is [gen.AiAgentLastAnswerType]. The type of the last answer delivered by AI Agent.
 	AiAgentLastAnswerType = gen.AiAgentLastAnswerType
@@ -585,40 +1063,50 @@ type (
 	// ArticleTranslatedContentType is [gen.ArticleTranslatedContentType]. The type of object - article_translated_content.
 	ArticleTranslatedContentType = gen.ArticleTranslatedContentType
 	// AssignConversationRequest is [gen.AssignConversationRequest]. Payload of the request to assign a conversation.
+	//
+	// Read it with its nil-safe getters (GetBody); its fields and getters are documented at [gen.AssignConversationRequest].
 	AssignConversationRequest = gen.AssignConversationRequest
 	// AssignConversationRequestMessageType is [gen.AssignConversationRequestMessageType]. Example: assignment.
 	AssignConversationRequestMessageType = gen.AssignConversationRequestMessageType
 	// AssignConversationRequestType is [gen.AssignConversationRequestType]. Example: admin.
 	AssignConversationRequestType = gen.AssignConversationRequestType
-	// AttachTagToArticleJSONBody is [gen.AttachTagToArticleJSONBody]. defines parameters for AttachTagToArticle.
-	AttachTagToArticleJSONBody = gen.AttachTagToArticleJSONBody
-	// AttachTagToContentSnippetJSONBody is [gen.AttachTagToContentSnippetJSONBody]. defines parameters for AttachTagToContentSnippet.
-	AttachTagToContentSnippetJSONBody = gen.AttachTagToContentSnippetJSONBody
-	// AttachTagToInternalArticleJSONBody is [gen.AttachTagToInternalArticleJSONBody]. defines parameters for AttachTagToInternalArticle.
-	AttachTagToInternalArticleJSONBody = gen.AttachTagToInternalArticleJSONBody
 	// AudienceType is [gen.AudienceType]. The type of object.
 	AudienceType = gen.AudienceType
 	// CloseConversationRequest is [gen.CloseConversationRequest]. Payload of the request to close a conversation.
+	//
+	// Read it with its nil-safe getters (GetBody); its fields and getters are documented at [gen.CloseConversationRequest].
 	CloseConversationRequest = gen.CloseConversationRequest
 	// CloseConversationRequestMessageType is [gen.CloseConversationRequestMessageType]. Example: close.
 	CloseConversationRequestMessageType = gen.CloseConversationRequestMessageType
 	// CloseConversationRequestType is [gen.CloseConversationRequestType]. Example: admin.
 	CloseConversationRequestType = gen.CloseConversationRequestType
 	// CompanyNote is [gen.CompanyNote]. Notes allow you to annotate and comment on companies.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetBody, GetCreatedAtTime, ...); its fields and getters are documented at [gen.CompanyNote].
 	CompanyNote = gen.CompanyNote
 	// CompanyNoteCompany is [gen.CompanyNoteCompany]. Represents the company that the note was created about.
+	//
+	// Read it with its nil-safe getters (GetId, GetType); its fields and getters are documented at [gen.CompanyNoteCompany].
 	CompanyNoteCompany = gen.CompanyNoteCompany
 	// CompanyNotes is [gen.CompanyNotes]. The list of notes associated with the company.
+	//
+	// Read it with its nil-safe getters (GetType, GetNotes); its fields and getters are documented at [gen.CompanyNotes].
 	CompanyNotes = gen.CompanyNotes
 	// CompanyNotesType is [gen.CompanyNotesType]. The type of the object.
 	CompanyNotesType = gen.CompanyNotesType
 	// CompanyPlan is [gen.CompanyPlan]. defines model for company_plan.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType); its fields and getters are documented at [gen.CompanyPlan].
 	CompanyPlan = gen.CompanyPlan
 	// CompanySegments is [gen.CompanySegments]. The list of segments associated with the company.
+	//
+	// Read it with its nil-safe getters (GetType, GetSegments); its fields and getters are documented at [gen.CompanySegments].
 	CompanySegments = gen.CompanySegments
 	// CompanySegmentsType is [gen.CompanySegmentsType]. The type of the object.
 	CompanySegmentsType = gen.CompanySegmentsType
 	// CompanyTags is [gen.CompanyTags]. The list of tags associated with the company.
+	//
+	// Read it with its nil-safe getters (GetType, GetTags); its fields and getters are documented at [gen.CompanyTags].
 	CompanyTags = gen.CompanyTags
 	// CompanyTagsType is [gen.CompanyTagsType]. The type of the object.
 	CompanyTagsType = gen.CompanyTagsType
@@ -635,24 +1123,32 @@ type (
 	// ContactReplyConversationRequest is [gen.ContactReplyConversationRequest]. defines model for contact_reply_conversation_request.
 	ContactReplyConversationRequest = gen.ContactReplyConversationRequest
 	// ContactReplyEmailRequest is [gen.ContactReplyEmailRequest]. Payload of the request to reply on behalf of a contact using their `email`.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetAttachmentFiles, GetAttachmentUrls, ...); its fields and getters are documented at [gen.ContactReplyEmailRequest].
 	ContactReplyEmailRequest = gen.ContactReplyEmailRequest
 	// ContactReplyEmailRequestMessageType is [gen.ContactReplyEmailRequestMessageType]. defines model for ContactReplyEmailRequest.MessageType.
 	ContactReplyEmailRequestMessageType = gen.ContactReplyEmailRequestMessageType
 	// ContactReplyEmailRequestType is [gen.ContactReplyEmailRequestType]. defines model for ContactReplyEmailRequest.Type.
 	ContactReplyEmailRequestType = gen.ContactReplyEmailRequestType
 	// ContactReplyIntercomUserIdRequest is [gen.ContactReplyIntercomUserIdRequest]. Payload of the request to reply on behalf of a contact using their `intercom_user_id`.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetAttachmentFiles, GetAttachmentUrls, ...); its fields and getters are documented at [gen.ContactReplyIntercomUserIdRequest].
 	ContactReplyIntercomUserIdRequest = gen.ContactReplyIntercomUserIdRequest
 	// ContactReplyIntercomUserIdRequestMessageType is [gen.ContactReplyIntercomUserIdRequestMessageType]. defines model for ContactReplyIntercomUserIdRequest.MessageType.
 	ContactReplyIntercomUserIdRequestMessageType = gen.ContactReplyIntercomUserIdRequestMessageType
 	// ContactReplyIntercomUserIdRequestType is [gen.ContactReplyIntercomUserIdRequestType]. defines model for ContactReplyIntercomUserIdRequest.Type.
 	ContactReplyIntercomUserIdRequestType = gen.ContactReplyIntercomUserIdRequestType
 	// ContactReplyTicketEmailRequest is [gen.ContactReplyTicketEmailRequest]. Payload of the request to reply on behalf of a contact using their `email`.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetAttachmentUrls, GetCreatedAt, ...); its fields and getters are documented at [gen.ContactReplyTicketEmailRequest].
 	ContactReplyTicketEmailRequest = gen.ContactReplyTicketEmailRequest
 	// ContactReplyTicketEmailRequestMessageType is [gen.ContactReplyTicketEmailRequestMessageType]. defines model for ContactReplyTicketEmailRequest.MessageType.
 	ContactReplyTicketEmailRequestMessageType = gen.ContactReplyTicketEmailRequestMessageType
 	// ContactReplyTicketEmailRequestType is [gen.ContactReplyTicketEmailRequestType]. defines model for ContactReplyTicketEmailRequest.Type.
 	ContactReplyTicketEmailRequestType = gen.ContactReplyTicketEmailRequestType
 	// ContactReplyTicketIntercomUserIdRequest is [gen.ContactReplyTicketIntercomUserIdRequest]. Payload of the request to reply on behalf of a contact using their `intercom_user_id`.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetAttachmentUrls, GetCreatedAt, ...); its fields and getters are documented at [gen.ContactReplyTicketIntercomUserIdRequest].
 	ContactReplyTicketIntercomUserIdRequest = gen.ContactReplyTicketIntercomUserIdRequest
 	// ContactReplyTicketIntercomUserIdRequestMessageType is [gen.ContactReplyTicketIntercomUserIdRequestMessageType]. defines model for ContactReplyTicketIntercomUserIdRequest.MessageType.
 	ContactReplyTicketIntercomUserIdRequestMessageType = gen.ContactReplyTicketIntercomUserIdRequestMessageType
@@ -661,12 +1157,16 @@ type (
 	// ContactReplyTicketRequest is [gen.ContactReplyTicketRequest]. defines model for contact_reply_ticket_request.
 	ContactReplyTicketRequest = gen.ContactReplyTicketRequest
 	// ContactReplyTicketUserIdRequest is [gen.ContactReplyTicketUserIdRequest]. Payload of the request to reply on behalf of a contact using their `user_id`.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetAttachmentUrls, GetCreatedAt, ...); its fields and getters are documented at [gen.ContactReplyTicketUserIdRequest].
 	ContactReplyTicketUserIdRequest = gen.ContactReplyTicketUserIdRequest
 	// ContactReplyTicketUserIdRequestMessageType is [gen.ContactReplyTicketUserIdRequestMessageType]. defines model for ContactReplyTicketUserIdRequest.MessageType.
 	ContactReplyTicketUserIdRequestMessageType = gen.ContactReplyTicketUserIdRequestMessageType
 	// ContactReplyTicketUserIdRequestType is [gen.ContactReplyTicketUserIdRequestType]. defines model for ContactReplyTicketUserIdRequest.Type.
 	ContactReplyTicketUserIdRequestType = gen.ContactReplyTicketUserIdRequestType
 	// ContactReplyUserIdRequest is [gen.ContactReplyUserIdRequest]. Payload of the request to reply on behalf of a contact using their `user_id`.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetAttachmentFiles, GetAttachmentUrls, ...); its fields and getters are documented at [gen.ContactReplyUserIdRequest].
 	ContactReplyUserIdRequest = gen.ContactReplyUserIdRequest
 	// ContactReplyUserIdRequestMessageType is [gen.ContactReplyUserIdRequestMessageType]. defines model for ContactReplyUserIdRequest.MessageType.
 	ContactReplyUserIdRequestMessageType = gen.ContactReplyUserIdRequestMessageType
@@ -675,156 +1175,234 @@ type (
 	// ContentBulkActionRequestAction is [gen.ContentBulkActionRequestAction]. The bulk action to perform.
 	ContentBulkActionRequestAction = gen.ContentBulkActionRequestAction
 	// ContentBulkActionRequestAudience is [gen.ContentBulkActionRequestAudience]. Required when `action` is `set_audience`.
+	//
+	// Read it with its nil-safe getters (GetAddSegmentIds, GetRemoveAll, GetRemoveSegmentIds); its fields and getters are documented at [gen.ContentBulkActionRequestAudience].
 	ContentBulkActionRequestAudience = gen.ContentBulkActionRequestAudience
 	// ContentBulkActionRequestAvailability is [gen.ContentBulkActionRequestAvailability]. Required when `action` is `set_availability`.
+	//
+	// Read it with its nil-safe getters (GetAiAgent, GetCopilot, GetSalesAgent); its fields and getters are documented at [gen.ContentBulkActionRequestAvailability].
 	ContentBulkActionRequestAvailability = gen.ContentBulkActionRequestAvailability
 	// ContentBulkActionRequestContentIdsItem is [gen.ContentBulkActionRequestContentIdsItem]. defines model for content_bulk_action_request_content_ids_item.
 	ContentBulkActionRequestContentIdsItem = gen.ContentBulkActionRequestContentIdsItem
 	// ContentBulkActionRequestContentIdsItemType is [gen.ContentBulkActionRequestContentIdsItemType]. Example: article_content.
 	ContentBulkActionRequestContentIdsItemType = gen.ContentBulkActionRequestContentIdsItemType
 	// ContentBulkActionRequestTags is [gen.ContentBulkActionRequestTags]. Required when `action` is `update_tags`.
+	//
+	// Read it with its nil-safe getters (GetAddTagIds, GetRemoveTagIds); its fields and getters are documented at [gen.ContentBulkActionRequestTags].
 	ContentBulkActionRequestTags = gen.ContentBulkActionRequestTags
 	// ContentSearchArticleContentItem is [gen.ContentSearchArticleContentItem]. A single locale variant of a help center article returned from Knowledge Hub search.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle, GetType, ...); its fields and getters are documented at [gen.ContentSearchArticleContentItem].
 	ContentSearchArticleContentItem = gen.ContentSearchArticleContentItem
 	// ContentSearchArticleContentItemType is [gen.ContentSearchArticleContentItemType]. Always `article_content`.
 	ContentSearchArticleContentItemType = gen.ContentSearchArticleContentItemType
 	// ContentSearchArticleItem is [gen.ContentSearchArticleItem]. A help center article result from Knowledge Hub search, with one nested `article_content` entry per locale.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle, GetContents); its fields and getters are documented at [gen.ContentSearchArticleItem].
 	ContentSearchArticleItem = gen.ContentSearchArticleItem
 	// ContentSearchArticleItemType is [gen.ContentSearchArticleItemType]. Always `article`.
 	ContentSearchArticleItemType = gen.ContentSearchArticleItemType
 	// ContentSearchDefaultItem is [gen.ContentSearchDefaultItem]. The flat result shape returned from Knowledge Hub search for content snippets, external pages, uploaded files, and internal articles.
+	//
+	// Read it with its nil-safe getters (GetId, GetTitle); its fields and getters are documented at [gen.ContentSearchDefaultItem].
 	ContentSearchDefaultItem = gen.ContentSearchDefaultItem
 	// ContentSearchDefaultItemType is [gen.ContentSearchDefaultItemType]. The kind of content item.
 	ContentSearchDefaultItemType = gen.ContentSearchDefaultItemType
 	// ContentSource is [gen.ContentSource]. The content source used by AI Agent in the conversation.
+	//
+	// Read it with its nil-safe getters (GetTitle, GetContentType, GetLocale, ...); its fields and getters are documented at [gen.ContentSource].
 	ContentSource = gen.ContentSource
 	// ContentSourceContentType is [gen.ContentSourceContentType]. The type of the content source.
 	ContentSourceContentType = gen.ContentSourceContentType
 	// ContentSourcesList is [gen.ContentSourcesList]. defines model for content_sources_list.
+	//
+	// Read it with its nil-safe getters (GetType, GetContentSources, GetTotalCount); its fields and getters are documented at [gen.ContentSourcesList].
 	ContentSourcesList = gen.ContentSourcesList
 	// ContentSourcesListType is [gen.ContentSourcesListType]. Example: content_source.list.
 	ContentSourcesListType = gen.ContentSourcesListType
 	// ConversationAttachmentFiles is [gen.ConversationAttachmentFiles]. Properties of the attachment files in a conversation part.
+	//
+	// Read it with its nil-safe getters (GetName, GetData, GetContentType); its fields and getters are documented at [gen.ConversationAttachmentFiles].
 	ConversationAttachmentFiles = gen.ConversationAttachmentFiles
 	// ConversationAttributeBooleanType is [gen.ConversationAttributeBooleanType]. defines model for conversation_attribute_boolean_type.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.ConversationAttributeBooleanType].
 	ConversationAttributeBooleanType = gen.ConversationAttributeBooleanType
 	// ConversationAttributeBooleanTypeDataType is [gen.ConversationAttributeBooleanTypeDataType]. defines model for ConversationAttributeBooleanType.DataType.
 	ConversationAttributeBooleanTypeDataType = gen.ConversationAttributeBooleanTypeDataType
 	// ConversationAttributeBooleanTypeType is [gen.ConversationAttributeBooleanTypeType]. Value is `conversation_attribute`.
 	ConversationAttributeBooleanTypeType = gen.ConversationAttributeBooleanTypeType
 	// ConversationAttributeDatetimeType is [gen.ConversationAttributeDatetimeType]. defines model for conversation_attribute_datetime_type.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.ConversationAttributeDatetimeType].
 	ConversationAttributeDatetimeType = gen.ConversationAttributeDatetimeType
 	// ConversationAttributeDatetimeTypeDataType is [gen.ConversationAttributeDatetimeTypeDataType]. defines model for ConversationAttributeDatetimeType.DataType.
 	ConversationAttributeDatetimeTypeDataType = gen.ConversationAttributeDatetimeTypeDataType
 	// ConversationAttributeDatetimeTypeType is [gen.ConversationAttributeDatetimeTypeType]. Value is `conversation_attribute`.
 	ConversationAttributeDatetimeTypeType = gen.ConversationAttributeDatetimeTypeType
 	// ConversationAttributeDecimalType is [gen.ConversationAttributeDecimalType]. defines model for conversation_attribute_decimal_type.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.ConversationAttributeDecimalType].
 	ConversationAttributeDecimalType = gen.ConversationAttributeDecimalType
 	// ConversationAttributeDecimalTypeDataType is [gen.ConversationAttributeDecimalTypeDataType]. defines model for ConversationAttributeDecimalType.DataType.
 	ConversationAttributeDecimalTypeDataType = gen.ConversationAttributeDecimalTypeDataType
 	// ConversationAttributeDecimalTypeType is [gen.ConversationAttributeDecimalTypeType]. Value is `conversation_attribute`.
 	ConversationAttributeDecimalTypeType = gen.ConversationAttributeDecimalTypeType
 	// ConversationAttributeFilesType is [gen.ConversationAttributeFilesType]. defines model for conversation_attribute_files_type.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.ConversationAttributeFilesType].
 	ConversationAttributeFilesType = gen.ConversationAttributeFilesType
 	// ConversationAttributeFilesTypeDataType is [gen.ConversationAttributeFilesTypeDataType]. defines model for ConversationAttributeFilesType.DataType.
 	ConversationAttributeFilesTypeDataType = gen.ConversationAttributeFilesTypeDataType
 	// ConversationAttributeFilesTypeType is [gen.ConversationAttributeFilesTypeType]. Value is `conversation_attribute`.
 	ConversationAttributeFilesTypeType = gen.ConversationAttributeFilesTypeType
 	// ConversationAttributeIntegerType is [gen.ConversationAttributeIntegerType]. defines model for conversation_attribute_integer_type.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.ConversationAttributeIntegerType].
 	ConversationAttributeIntegerType = gen.ConversationAttributeIntegerType
 	// ConversationAttributeIntegerTypeDataType is [gen.ConversationAttributeIntegerTypeDataType]. defines model for ConversationAttributeIntegerType.DataType.
 	ConversationAttributeIntegerTypeDataType = gen.ConversationAttributeIntegerTypeDataType
 	// ConversationAttributeIntegerTypeType is [gen.ConversationAttributeIntegerTypeType]. Value is `conversation_attribute`.
 	ConversationAttributeIntegerTypeType = gen.ConversationAttributeIntegerTypeType
 	// ConversationAttributeListType is [gen.ConversationAttributeListType]. defines model for conversation_attribute_list_type.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.ConversationAttributeListType].
 	ConversationAttributeListType = gen.ConversationAttributeListType
 	// ConversationAttributeListTypeDataType is [gen.ConversationAttributeListTypeDataType]. defines model for ConversationAttributeListType.DataType.
 	ConversationAttributeListTypeDataType = gen.ConversationAttributeListTypeDataType
 	// ConversationAttributeListTypeType is [gen.ConversationAttributeListTypeType]. Value is `conversation_attribute`.
 	ConversationAttributeListTypeType = gen.ConversationAttributeListTypeType
 	// ConversationAttributeOption is [gen.ConversationAttributeOption]. A single option on a list-type conversation attribute.
+	//
+	// Read it with its nil-safe getters (GetId, GetArchived, GetLabel); its fields and getters are documented at [gen.ConversationAttributeOption].
 	ConversationAttributeOption = gen.ConversationAttributeOption
 	// ConversationAttributeRelationshipType is [gen.ConversationAttributeRelationshipType]. defines model for conversation_attribute_relationship_type.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.ConversationAttributeRelationshipType].
 	ConversationAttributeRelationshipType = gen.ConversationAttributeRelationshipType
 	// ConversationAttributeRelationshipTypeDataType is [gen.ConversationAttributeRelationshipTypeDataType]. defines model for ConversationAttributeRelationshipType.DataType.
 	ConversationAttributeRelationshipTypeDataType = gen.ConversationAttributeRelationshipTypeDataType
 	// ConversationAttributeRelationshipTypeReference is [gen.ConversationAttributeRelationshipTypeReference]. Reference configuration for related objects.
+	//
+	// Read it with its nil-safe getters (GetType, GetObjectTypeId); its fields and getters are documented at [gen.ConversationAttributeRelationshipTypeReference].
 	ConversationAttributeRelationshipTypeReference = gen.ConversationAttributeRelationshipTypeReference
 	// ConversationAttributeRelationshipTypeReferenceType is [gen.ConversationAttributeRelationshipTypeReferenceType]. The cardinality of the relationship: `one` or `many`.
 	ConversationAttributeRelationshipTypeReferenceType = gen.ConversationAttributeRelationshipTypeReferenceType
 	// ConversationAttributeRelationshipTypeType is [gen.ConversationAttributeRelationshipTypeType]. Value is `conversation_attribute`.
 	ConversationAttributeRelationshipTypeType = gen.ConversationAttributeRelationshipTypeType
 	// ConversationAttributeStringType is [gen.ConversationAttributeStringType]. defines model for conversation_attribute_string_type.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.ConversationAttributeStringType].
 	ConversationAttributeStringType = gen.ConversationAttributeStringType
 	// ConversationAttributeStringTypeDataType is [gen.ConversationAttributeStringTypeDataType]. defines model for ConversationAttributeStringType.DataType.
 	ConversationAttributeStringTypeDataType = gen.ConversationAttributeStringTypeDataType
 	// ConversationAttributeStringTypeType is [gen.ConversationAttributeStringTypeType]. Value is `conversation_attribute`.
 	ConversationAttributeStringTypeType = gen.ConversationAttributeStringTypeType
 	// ConversationAttributeUpdatedByAdmin is [gen.ConversationAttributeUpdatedByAdmin]. Contains details about Custom Data Attributes (CDAs) that were modified by an admin (operator) for conversation part type <code>conversation_attribute_updated_by_admin</code>.
+	//
+	// Read it with its nil-safe getters (GetAttribute, GetValue); its fields and getters are documented at [gen.ConversationAttributeUpdatedByAdmin].
 	ConversationAttributeUpdatedByAdmin = gen.ConversationAttributeUpdatedByAdmin
 	// ConversationAttributeUpdatedByAdminAttribute is [gen.ConversationAttributeUpdatedByAdminAttribute]. defines model for conversation_attribute_updated_by_admin_attribute.
+	//
+	// Read it with its nil-safe getters (GetName); its fields and getters are documented at [gen.ConversationAttributeUpdatedByAdminAttribute].
 	ConversationAttributeUpdatedByAdminAttribute = gen.ConversationAttributeUpdatedByAdminAttribute
 	// ConversationAttributeUpdatedByAdminValue is [gen.ConversationAttributeUpdatedByAdminValue]. defines model for conversation_attribute_updated_by_admin_value.
+	//
+	// Read it with its nil-safe getters (GetName, GetPrevious); its fields and getters are documented at [gen.ConversationAttributeUpdatedByAdminValue].
 	ConversationAttributeUpdatedByAdminValue = gen.ConversationAttributeUpdatedByAdminValue
 	// ConversationAttributeUpdatedByUser is [gen.ConversationAttributeUpdatedByUser]. Contains details about Custom Data Attributes (CDAs) that were modified by a user for conversation part type <code>conversation_attribute_updated_by_user</code>.
+	//
+	// Read it with its nil-safe getters (GetAttribute, GetValue); its fields and getters are documented at [gen.ConversationAttributeUpdatedByUser].
 	ConversationAttributeUpdatedByUser = gen.ConversationAttributeUpdatedByUser
 	// ConversationAttributeUpdatedByUserAttribute is [gen.ConversationAttributeUpdatedByUserAttribute]. defines model for conversation_attribute_updated_by_user_attribute.
+	//
+	// Read it with its nil-safe getters (GetName); its fields and getters are documented at [gen.ConversationAttributeUpdatedByUserAttribute].
 	ConversationAttributeUpdatedByUserAttribute = gen.ConversationAttributeUpdatedByUserAttribute
 	// ConversationAttributeUpdatedByUserValue is [gen.ConversationAttributeUpdatedByUserValue]. defines model for conversation_attribute_updated_by_user_value.
+	//
+	// Read it with its nil-safe getters (GetName, GetPrevious); its fields and getters are documented at [gen.ConversationAttributeUpdatedByUserValue].
 	ConversationAttributeUpdatedByUserValue = gen.ConversationAttributeUpdatedByUserValue
 	// ConversationAttributeUpdatedByWorkflow is [gen.ConversationAttributeUpdatedByWorkflow]. Contains details about the workflow that was triggered and any Custom Data Attributes (CDAs) that were modified during the workflow execution for conversation part type ...
+	//
+	// Read it with its nil-safe getters (GetAttribute, GetValue, GetWorkflow); its fields and getters are documented at [gen.ConversationAttributeUpdatedByWorkflow].
 	ConversationAttributeUpdatedByWorkflow = gen.ConversationAttributeUpdatedByWorkflow
 	// ConversationAttributeUpdatedByWorkflowAttribute is [gen.ConversationAttributeUpdatedByWorkflowAttribute]. defines model for conversation_attribute_updated_by_workflow_attribute.
+	//
+	// Read it with its nil-safe getters (GetName); its fields and getters are documented at [gen.ConversationAttributeUpdatedByWorkflowAttribute].
 	ConversationAttributeUpdatedByWorkflowAttribute = gen.ConversationAttributeUpdatedByWorkflowAttribute
 	// ConversationAttributeUpdatedByWorkflowValue is [gen.ConversationAttributeUpdatedByWorkflowValue]. defines model for conversation_attribute_updated_by_workflow_value.
+	//
+	// Read it with its nil-safe getters (GetName); its fields and getters are documented at [gen.ConversationAttributeUpdatedByWorkflowValue].
 	ConversationAttributeUpdatedByWorkflowValue = gen.ConversationAttributeUpdatedByWorkflowValue
 	// ConversationAttributeUpdatedByWorkflowWorkflow is [gen.ConversationAttributeUpdatedByWorkflowWorkflow]. defines model for conversation_attribute_updated_by_workflow_workflow.
+	//
+	// Read it with its nil-safe getters (GetName); its fields and getters are documented at [gen.ConversationAttributeUpdatedByWorkflowWorkflow].
 	ConversationAttributeUpdatedByWorkflowWorkflow = gen.ConversationAttributeUpdatedByWorkflowWorkflow
 	// ConvertVisitorRequestUser is [gen.ConvertVisitorRequestUser]. The unique identifiers retained after converting or merging; one of id or user_id is required.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail, GetUserId); its fields and getters are documented at [gen.ConvertVisitorRequestUser].
 	ConvertVisitorRequestUser = gen.ConvertVisitorRequestUser
 	// ConvertVisitorRequestVisitor is [gen.ConvertVisitorRequestVisitor]. The unique identifiers to convert a single Visitor; one of id, user_id or email is required.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail, GetUserId); its fields and getters are documented at [gen.ConvertVisitorRequestVisitor].
 	ConvertVisitorRequestVisitor = gen.ConvertVisitorRequestVisitor
 	// CreateArticleRequestState is [gen.CreateArticleRequestState]. Whether the article will be `published` or will be a `draft`.
 	CreateArticleRequestState = gen.CreateArticleRequestState
-	// CreateCompanyNoteJSONBody is [gen.CreateCompanyNoteJSONBody]. defines parameters for CreateCompanyNote.
-	CreateCompanyNoteJSONBody = gen.CreateCompanyNoteJSONBody
 	// CreateContentImportSourceRequestStatus is [gen.CreateContentImportSourceRequestStatus]. The status of the content import source.
 	CreateContentImportSourceRequestStatus = gen.CreateContentImportSourceRequestStatus
 	// CreateContentImportSourceRequestSyncBehavior is [gen.CreateContentImportSourceRequestSyncBehavior]. If you intend to create or update External Pages via the API, this should be set to `api`.
 	CreateContentImportSourceRequestSyncBehavior = gen.CreateContentImportSourceRequestSyncBehavior
 	// CreateConversationAttributeBooleanRequest is [gen.CreateConversationAttributeBooleanRequest]. defines model for create_conversation_attribute_boolean_request.
+	//
+	// Read it with its nil-safe getters (GetDescription, GetRequired, GetVisibleToTeamIds); its fields and getters are documented at [gen.CreateConversationAttributeBooleanRequest].
 	CreateConversationAttributeBooleanRequest = gen.CreateConversationAttributeBooleanRequest
 	// CreateConversationAttributeBooleanRequestDataType is [gen.CreateConversationAttributeBooleanRequestDataType]. defines model for CreateConversationAttributeBooleanRequest.DataType.
 	CreateConversationAttributeBooleanRequestDataType = gen.CreateConversationAttributeBooleanRequestDataType
 	// CreateConversationAttributeDatetimeRequest is [gen.CreateConversationAttributeDatetimeRequest]. defines model for create_conversation_attribute_datetime_request.
+	//
+	// Read it with its nil-safe getters (GetDescription, GetRequired, GetVisibleToTeamIds); its fields and getters are documented at [gen.CreateConversationAttributeDatetimeRequest].
 	CreateConversationAttributeDatetimeRequest = gen.CreateConversationAttributeDatetimeRequest
 	// CreateConversationAttributeDatetimeRequestDataType is [gen.CreateConversationAttributeDatetimeRequestDataType]. defines model for CreateConversationAttributeDatetimeRequest.DataType.
 	CreateConversationAttributeDatetimeRequestDataType = gen.CreateConversationAttributeDatetimeRequestDataType
 	// CreateConversationAttributeDecimalRequest is [gen.CreateConversationAttributeDecimalRequest]. defines model for create_conversation_attribute_decimal_request.
+	//
+	// Read it with its nil-safe getters (GetDescription, GetRequired, GetVisibleToTeamIds); its fields and getters are documented at [gen.CreateConversationAttributeDecimalRequest].
 	CreateConversationAttributeDecimalRequest = gen.CreateConversationAttributeDecimalRequest
 	// CreateConversationAttributeDecimalRequestDataType is [gen.CreateConversationAttributeDecimalRequestDataType]. defines model for CreateConversationAttributeDecimalRequest.DataType.
 	CreateConversationAttributeDecimalRequestDataType = gen.CreateConversationAttributeDecimalRequestDataType
 	// CreateConversationAttributeFilesRequest is [gen.CreateConversationAttributeFilesRequest]. defines model for create_conversation_attribute_files_request.
+	//
+	// Read it with its nil-safe getters (GetDescription, GetRequired, GetVisibleToTeamIds); its fields and getters are documented at [gen.CreateConversationAttributeFilesRequest].
 	CreateConversationAttributeFilesRequest = gen.CreateConversationAttributeFilesRequest
 	// CreateConversationAttributeFilesRequestDataType is [gen.CreateConversationAttributeFilesRequestDataType]. defines model for CreateConversationAttributeFilesRequest.DataType.
 	CreateConversationAttributeFilesRequestDataType = gen.CreateConversationAttributeFilesRequestDataType
 	// CreateConversationAttributeIntegerRequest is [gen.CreateConversationAttributeIntegerRequest]. defines model for create_conversation_attribute_integer_request.
+	//
+	// Read it with its nil-safe getters (GetDescription, GetRequired, GetVisibleToTeamIds); its fields and getters are documented at [gen.CreateConversationAttributeIntegerRequest].
 	CreateConversationAttributeIntegerRequest = gen.CreateConversationAttributeIntegerRequest
 	// CreateConversationAttributeIntegerRequestDataType is [gen.CreateConversationAttributeIntegerRequestDataType]. defines model for CreateConversationAttributeIntegerRequest.DataType.
 	CreateConversationAttributeIntegerRequestDataType = gen.CreateConversationAttributeIntegerRequestDataType
 	// CreateConversationAttributeListRequest is [gen.CreateConversationAttributeListRequest]. defines model for create_conversation_attribute_list_request.
+	//
+	// Read it with its nil-safe getters (GetDescription, GetOptions, GetRequired, ...); its fields and getters are documented at [gen.CreateConversationAttributeListRequest].
 	CreateConversationAttributeListRequest = gen.CreateConversationAttributeListRequest
 	// CreateConversationAttributeListRequestDataType is [gen.CreateConversationAttributeListRequestDataType]. defines model for CreateConversationAttributeListRequest.DataType.
 	CreateConversationAttributeListRequestDataType = gen.CreateConversationAttributeListRequestDataType
 	// CreateConversationAttributeRelationshipRequest is [gen.CreateConversationAttributeRelationshipRequest]. defines model for create_conversation_attribute_relationship_request.
+	//
+	// Read it with its nil-safe getters (GetDescription, GetReference, GetRequired, ...); its fields and getters are documented at [gen.CreateConversationAttributeRelationshipRequest].
 	CreateConversationAttributeRelationshipRequest = gen.CreateConversationAttributeRelationshipRequest
 	// CreateConversationAttributeRelationshipRequestDataType is [gen.CreateConversationAttributeRelationshipRequestDataType]. defines model for CreateConversationAttributeRelationshipRequest.DataType.
 	CreateConversationAttributeRelationshipRequestDataType = gen.CreateConversationAttributeRelationshipRequestDataType
 	// CreateConversationAttributeRelationshipRequestReference is [gen.CreateConversationAttributeRelationshipRequestReference]. Reference configuration for related objects.
+	//
+	// Read it with its nil-safe getters (GetObjectTypeId); its fields and getters are documented at [gen.CreateConversationAttributeRelationshipRequestReference].
 	CreateConversationAttributeRelationshipRequestReference = gen.CreateConversationAttributeRelationshipRequestReference
 	// CreateConversationAttributeRelationshipRequestReferenceType is [gen.CreateConversationAttributeRelationshipRequestReferenceType]. The cardinality of the relationship: `one` or `many`.
 	CreateConversationAttributeRelationshipRequestReferenceType = gen.CreateConversationAttributeRelationshipRequestReferenceType
 	// CreateConversationAttributeStringRequest is [gen.CreateConversationAttributeStringRequest]. defines model for create_conversation_attribute_string_request.
+	//
+	// Read it with its nil-safe getters (GetDescription, GetMultiline, GetRequired, ...); its fields and getters are documented at [gen.CreateConversationAttributeStringRequest].
 	CreateConversationAttributeStringRequest = gen.CreateConversationAttributeStringRequest
 	// CreateConversationAttributeStringRequestDataType is [gen.CreateConversationAttributeStringRequestDataType]. defines model for CreateConversationAttributeStringRequest.DataType.
 	CreateConversationAttributeStringRequestDataType = gen.CreateConversationAttributeStringRequestDataType
@@ -835,18 +1413,26 @@ type (
 	// CreateDataAttributeRequestModel is [gen.CreateDataAttributeRequestModel]. The model that the data attribute belongs to.
 	CreateDataAttributeRequestModel = gen.CreateDataAttributeRequestModel
 	// CreateDataAttributeRequestOptionsItem is [gen.CreateDataAttributeRequestOptionsItem]. defines model for create_data_attribute_request_options_item.
+	//
+	// Read it with its nil-safe getters (GetValue); its fields and getters are documented at [gen.CreateDataAttributeRequestOptionsItem].
 	CreateDataAttributeRequestOptionsItem = gen.CreateDataAttributeRequestOptionsItem
 	// CreateDataConnectorRequestAudiences is [gen.CreateDataConnectorRequestAudiences]. defines model for CreateDataConnectorRequest.Audiences.
 	CreateDataConnectorRequestAudiences = gen.CreateDataConnectorRequestAudiences
 	// CreateDataConnectorRequestDataInputsItem is [gen.CreateDataConnectorRequestDataInputsItem]. defines model for create_data_connector_request_data_inputs_item.
+	//
+	// Read it with its nil-safe getters (GetName, GetType, GetDefaultValue, ...); its fields and getters are documented at [gen.CreateDataConnectorRequestDataInputsItem].
 	CreateDataConnectorRequestDataInputsItem = gen.CreateDataConnectorRequestDataInputsItem
 	// CreateDataConnectorRequestDataInputsItemType is [gen.CreateDataConnectorRequestDataInputsItemType]. The parameter type.
 	CreateDataConnectorRequestDataInputsItemType = gen.CreateDataConnectorRequestDataInputsItemType
 	// CreateDataConnectorRequestHeadersItem is [gen.CreateDataConnectorRequestHeadersItem]. defines model for create_data_connector_request_headers_item.
+	//
+	// Read it with its nil-safe getters (GetName, GetValue); its fields and getters are documented at [gen.CreateDataConnectorRequestHeadersItem].
 	CreateDataConnectorRequestHeadersItem = gen.CreateDataConnectorRequestHeadersItem
 	// CreateDataConnectorRequestHttpMethod is [gen.CreateDataConnectorRequestHttpMethod]. The HTTP method used when calling the external API.
 	CreateDataConnectorRequestHttpMethod = gen.CreateDataConnectorRequestHttpMethod
 	// CreateDataEventSummariesRequestEventSummaries is [gen.CreateDataEventSummariesRequestEventSummaries]. A list of event summaries for the user.
+	//
+	// Read it with its nil-safe getters (GetCount, GetEventName, GetFirst, ...); its fields and getters are documented at [gen.CreateDataEventSummariesRequestEventSummaries].
 	CreateDataEventSummariesRequestEventSummaries = gen.CreateDataEventSummariesRequestEventSummaries
 	// CreateExternalPageRequestLocale is [gen.CreateExternalPageRequestLocale]. Always en Example: en.
 	CreateExternalPageRequestLocale = gen.CreateExternalPageRequestLocale
@@ -858,23 +1444,31 @@ type (
 	CreateMessageRequestMessageType = gen.CreateMessageRequestMessageType
 	// CreateOfficeHoursExceptionRequestExceptionType is [gen.CreateOfficeHoursExceptionRequestExceptionType]. The type of exception.
 	CreateOfficeHoursExceptionRequestExceptionType = gen.CreateOfficeHoursExceptionRequestExceptionType
-	// CreateTicketJSONBody is [gen.CreateTicketJSONBody]. defines parameters for CreateTicket.
-	CreateTicketJSONBody = gen.CreateTicketJSONBody
 	// CreateTicketRequestAssignment is [gen.CreateTicketRequestAssignment]. defines model for create_ticket_request_assignment.
+	//
+	// Read it with its nil-safe getters (GetAdminAssigneeId, GetTeamAssigneeId); its fields and getters are documented at [gen.CreateTicketRequestAssignment].
 	CreateTicketRequestAssignment = gen.CreateTicketRequestAssignment
 	// CreateTicketTypeAttributeRequestDataType is [gen.CreateTicketTypeAttributeRequestDataType]. The data type of the attribute Example: string.
 	CreateTicketTypeAttributeRequestDataType = gen.CreateTicketTypeAttributeRequestDataType
 	// CreateTicketTypeRequestCategory is [gen.CreateTicketTypeRequestCategory]. Category of the Ticket Type.
 	CreateTicketTypeRequestCategory = gen.CreateTicketTypeRequestCategory
 	// CustomActionFinished is [gen.CustomActionFinished]. Contains details about final status of the completed action for conversation part type <code>custom_action_finished</code>.
+	//
+	// Read it with its nil-safe getters (GetAction); its fields and getters are documented at [gen.CustomActionFinished].
 	CustomActionFinished = gen.CustomActionFinished
 	// CustomActionFinishedAction is [gen.CustomActionFinishedAction]. defines model for custom_action_finished_action.
+	//
+	// Read it with its nil-safe getters (GetName, GetResult); its fields and getters are documented at [gen.CustomActionFinishedAction].
 	CustomActionFinishedAction = gen.CustomActionFinishedAction
 	// CustomActionFinishedActionResult is [gen.CustomActionFinishedActionResult]. Status of the action Example: success.
 	CustomActionFinishedActionResult = gen.CustomActionFinishedActionResult
 	// CustomActionStarted is [gen.CustomActionStarted]. Contains details about name of the action that was initiated for conversation part type <code>custom_action_started</code>.
+	//
+	// Read it with its nil-safe getters (GetAction); its fields and getters are documented at [gen.CustomActionStarted].
 	CustomActionStarted = gen.CustomActionStarted
 	// CustomActionStartedAction is [gen.CustomActionStartedAction]. defines model for custom_action_started_action.
+	//
+	// Read it with its nil-safe getters (GetName); its fields and getters are documented at [gen.CustomActionStartedAction].
 	CustomActionStartedAction = gen.CustomActionStartedAction
 	// CustomerByEmail is [gen.CustomerByEmail]. A contact identified by its email.
 	CustomerByEmail = gen.CustomerByEmail
@@ -884,32 +1478,38 @@ type (
 	CustomerByUserId = gen.CustomerByUserId
 	// CustomerRequest is [gen.CustomerRequest]. defines model for customer_request.
 	CustomerRequest = gen.CustomerRequest
-	// EnqueueCreateTicketJSONBody is [gen.EnqueueCreateTicketJSONBody]. defines parameters for EnqueueCreateTicket.
-	EnqueueCreateTicketJSONBody = gen.EnqueueCreateTicketJSONBody
-	// EnqueueReportingDataExportJSONBody is [gen.EnqueueReportingDataExportJSONBody]. defines parameters for EnqueueReportingDataExport.
-	EnqueueReportingDataExportJSONBody = gen.EnqueueReportingDataExportJSONBody
 	// FinAgentAttachment is [gen.FinAgentAttachment]. An attachment object representing a file or URL attachment included with a message.
+	//
+	// Read it with its nil-safe getters (GetName, GetData, GetContentType, ...); its fields and getters are documented at [gen.FinAgentAttachment].
 	FinAgentAttachment = gen.FinAgentAttachment
 	// FinAgentAttachmentType is [gen.FinAgentAttachmentType]. The type of attachment.
 	FinAgentAttachmentType = gen.FinAgentAttachmentType
 	// FinAgentConversationMetadata is [gen.FinAgentConversationMetadata]. Metadata about the conversation, including history and attributes.
+	//
+	// Read it with its nil-safe getters (GetAttributes, GetHistory); its fields and getters are documented at [gen.FinAgentConversationMetadata].
 	FinAgentConversationMetadata = gen.FinAgentConversationMetadata
 	// FinAgentMessage is [gen.FinAgentMessage]. A message exchanged within a Fin Agent conversation.
+	//
+	// Read it with its nil-safe getters (GetTimestampMs); its fields and getters are documented at [gen.FinAgentMessage].
 	FinAgentMessage = gen.FinAgentMessage
 	// FinAgentMessageAuthor is [gen.FinAgentMessageAuthor]. The author that created the message.
 	FinAgentMessageAuthor = gen.FinAgentMessageAuthor
 	// FinAgentUser is [gen.FinAgentUser]. A user object representing the user in a Fin Agent conversation.
+	//
+	// Read it with its nil-safe getters (GetEmail, GetName, GetAttributes); its fields and getters are documented at [gen.FinAgentUser].
 	FinAgentUser = gen.FinAgentUser
 	// GroupContent is [gen.GroupContent]. The Content of a Group.
+	//
+	// Read it with its nil-safe getters (GetName, GetType, GetDescription); its fields and getters are documented at [gen.GroupContent].
 	GroupContent = gen.GroupContent
 	// GroupContentType is [gen.GroupContentType]. The type of object - `group_content` .
 	GroupContentType = gen.GroupContentType
 	// GroupTranslatedContent is [gen.GroupTranslatedContent]. The Translated Content of an Group.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetAr, ...); its fields and getters are documented at [gen.GroupTranslatedContent].
 	GroupTranslatedContent = gen.GroupTranslatedContent
 	// GroupTranslatedContentType is [gen.GroupTranslatedContentType]. The type of object - group_translated_content.
 	GroupTranslatedContentType = gen.GroupTranslatedContentType
-	// LinkConversationToTicketJSONBody is [gen.LinkConversationToTicketJSONBody]. defines parameters for LinkConversationToTicket.
-	LinkConversationToTicketJSONBody = gen.LinkConversationToTicketJSONBody
 	// ListContactMergeHistoryParamsOrder is [gen.ListContactMergeHistoryParamsOrder]. defines parameters for ListContactMergeHistory.
 	ListContactMergeHistoryParamsOrder = gen.ListContactMergeHistoryParamsOrder
 	// ListDataAttributesParamsModel is [gen.ListDataAttributesParamsModel]. defines parameters for ListDataAttributes.
@@ -925,30 +1525,44 @@ type (
 	// MessageRecipients is [gen.MessageRecipients]. One recipient or a list of recipients of a message (to, cc, bcc).
 	MessageRecipients = gen.MessageRecipients
 	// MessageSender is [gen.MessageSender]. The sender of the message.
+	//
+	// Read it with its nil-safe getters (GetId); its fields and getters are documented at [gen.MessageSender].
 	MessageSender = gen.MessageSender
 	// MultipleFilterSearchRequest is [gen.MultipleFilterSearchRequest]. Search using Intercoms Search APIs with more than one filter.
+	//
+	// Read it with its nil-safe getters (GetOperator, GetValue); its fields and getters are documented at [gen.MultipleFilterSearchRequest].
 	MultipleFilterSearchRequest = gen.MultipleFilterSearchRequest
 	// MultipleFilterSearchRequestOperator is [gen.MultipleFilterSearchRequestOperator]. An operator to allow boolean inspection between multiple fields.
 	MultipleFilterSearchRequestOperator = gen.MultipleFilterSearchRequestOperator
 	// NewsItemRequestState is [gen.NewsItemRequestState]. News items will not be visible to your users in the assigned newsfeeds until they are set live.
 	NewsItemRequestState = gen.NewsItemRequestState
 	// OfficeHoursTimeInterval is [gen.OfficeHoursTimeInterval]. A single open interval.
+	//
+	// Read it with its nil-safe getters (GetDayOfWeek, GetEndMinute, GetStartMinute); its fields and getters are documented at [gen.OfficeHoursTimeInterval].
 	OfficeHoursTimeInterval = gen.OfficeHoursTimeInterval
 	// OpenConversationRequest is [gen.OpenConversationRequest]. Payload of the request to open a conversation.
 	OpenConversationRequest = gen.OpenConversationRequest
 	// OpenConversationRequestMessageType is [gen.OpenConversationRequestMessageType]. Example: open.
 	OpenConversationRequestMessageType = gen.OpenConversationRequestMessageType
 	// OperatorWorkflowEvent is [gen.OperatorWorkflowEvent]. Contains details about name of the workflow for conversation part type <code>operator_workflow_event</code>.
+	//
+	// Read it with its nil-safe getters (GetEvent, GetWorkflow); its fields and getters are documented at [gen.OperatorWorkflowEvent].
 	OperatorWorkflowEvent = gen.OperatorWorkflowEvent
 	// OperatorWorkflowEventEvent is [gen.OperatorWorkflowEventEvent]. defines model for operator_workflow_event_event.
+	//
+	// Read it with its nil-safe getters (GetType, GetResult); its fields and getters are documented at [gen.OperatorWorkflowEventEvent].
 	OperatorWorkflowEventEvent = gen.OperatorWorkflowEventEvent
 	// OperatorWorkflowEventWorkflow is [gen.OperatorWorkflowEventWorkflow]. defines model for operator_workflow_event_workflow.
+	//
+	// Read it with its nil-safe getters (GetName); its fields and getters are documented at [gen.OperatorWorkflowEventWorkflow].
 	OperatorWorkflowEventWorkflow = gen.OperatorWorkflowEventWorkflow
 	// Page is [gen.Page]. defines model for page.
 	Page = gen.Page
 	// PerPage is [gen.PerPage]. defines model for per_page.
 	PerPage = gen.PerPage
 	// Predicate is [gen.Predicate]. A condition used to filter contacts in an audience.
+	//
+	// Read it with its nil-safe getters (GetType, GetAttribute, GetComparison, ...); its fields and getters are documented at [gen.Predicate].
 	Predicate = gen.Predicate
 	// QuickReplyOption is [gen.QuickReplyOption]. defines model for quick_reply_option.
 	QuickReplyOption = gen.QuickReplyOption
@@ -968,16 +1582,14 @@ type (
 	RedactConversationSourceRequestType = gen.RedactConversationSourceRequestType
 	// RegisterFinVoiceCallRequestSource is [gen.RegisterFinVoiceCallRequestSource]. Source of the call.
 	RegisterFinVoiceCallRequestSource = gen.RegisterFinVoiceCallRequestSource
-	// ReplyToFinJSONBody is [gen.ReplyToFinJSONBody]. defines parameters for ReplyToFin.
-	ReplyToFinJSONBody = gen.ReplyToFinJSONBody
 	// RetrieveDataConnectorParamsStateVersion is [gen.RetrieveDataConnectorParamsStateVersion]. defines parameters for RetrieveDataConnector.
 	RetrieveDataConnectorParamsStateVersion = gen.RetrieveDataConnectorParamsStateVersion
 	// SalesAgent is [gen.SalesAgent]. Data related to Sales Agent involvement in the conversation.
+	//
+	// Read it with its nil-safe getters (GetCollectedData, GetOutcome, GetRoutingOutcome); its fields and getters are documented at [gen.SalesAgent].
 	SalesAgent = gen.SalesAgent
 	// SalesAgentOutcome is [gen.SalesAgentOutcome]. The fixed outcome of the sales agent interaction, used for billing and tracking.
 	SalesAgentOutcome = gen.SalesAgentOutcome
-	// SearchActivityLogsJSONBody is [gen.SearchActivityLogsJSONBody]. defines parameters for SearchActivityLogs.
-	SearchActivityLogsJSONBody = gen.SearchActivityLogsJSONBody
 	// SearchContentParamsContentTypes is [gen.SearchContentParamsContentTypes]. defines parameters for SearchContent.
 	SearchContentParamsContentTypes = gen.SearchContentParamsContentTypes
 	// SearchContentParamsCopilotState is [gen.SearchContentParamsCopilotState]. defines parameters for SearchContent.
@@ -998,35 +1610,39 @@ type (
 	SegmentPersonType = gen.SegmentPersonType
 	// SegmentType is [gen.SegmentType]. The type of object.
 	SegmentType = gen.SegmentType
-	// SetAwayAdminJSONBody is [gen.SetAwayAdminJSONBody]. defines parameters for SetAwayAdmin.
-	SetAwayAdminJSONBody = gen.SetAwayAdminJSONBody
 	// SingleFilterSearchRequest is [gen.SingleFilterSearchRequest]. Search using Intercoms Search APIs with a single filter.
+	//
+	// Read it with its nil-safe getters (GetField, GetOperator, GetValue); its fields and getters are documented at [gen.SingleFilterSearchRequest].
 	SingleFilterSearchRequest = gen.SingleFilterSearchRequest
 	// SnoozeConversationRequest is [gen.SnoozeConversationRequest]. Payload of the request to snooze a conversation.
 	SnoozeConversationRequest = gen.SnoozeConversationRequest
 	// SnoozeConversationRequestMessageType is [gen.SnoozeConversationRequestMessageType]. Example: snoozed.
 	SnoozeConversationRequestMessageType = gen.SnoozeConversationRequestMessageType
-	// StartFinConversationJSONBody is [gen.StartFinConversationJSONBody]. defines parameters for StartFinConversation.
-	StartFinConversationJSONBody = gen.StartFinConversationJSONBody
 	// StartingAfter is [gen.StartingAfter]. defines model for starting_after.
 	StartingAfter = gen.StartingAfter
-	// SubmitFinCsatJSONBody is [gen.SubmitFinCsatJSONBody]. defines parameters for SubmitFinCsat.
-	SubmitFinCsatJSONBody = gen.SubmitFinCsatJSONBody
-	// SubmitFinCsatJSONBodyRating is [gen.SubmitFinCsatJSONBodyRating]. defines parameters for SubmitFinCsat.
-	SubmitFinCsatJSONBodyRating = gen.SubmitFinCsatJSONBodyRating
+	// SubmitFinCsatRequestRating is [gen.SubmitFinCsatJSONBodyRating]. defines parameters for SubmitFinCsat.
+	SubmitFinCsatRequestRating = gen.SubmitFinCsatJSONBodyRating
 	// TagCompanyRequestCompaniesItem is [gen.TagCompanyRequestCompaniesItem]. defines model for tag_company_request_companies_item.
+	//
+	// Read it with its nil-safe getters (GetId, GetCompanyId); its fields and getters are documented at [gen.TagCompanyRequestCompaniesItem].
 	TagCompanyRequestCompaniesItem = gen.TagCompanyRequestCompaniesItem
 	// TagMultipleUsersRequestUsersItem is [gen.TagMultipleUsersRequestUsersItem]. defines model for tag_multiple_users_request_users_item.
+	//
+	// Read it with its nil-safe getters (GetId); its fields and getters are documented at [gen.TagMultipleUsersRequestUsersItem].
 	TagMultipleUsersRequestUsersItem = gen.TagMultipleUsersRequestUsersItem
 	// TagsType is [gen.TagsType]. The type of the object Example: tag.list.
 	TagsType = gen.TagsType
 	// TeamPriorityLevel is [gen.TeamPriorityLevel]. Admin priority levels for teams.
+	//
+	// Read it with its nil-safe getters (GetPrimaryTeamIds, GetSecondaryTeamIds); its fields and getters are documented at [gen.TeamPriorityLevel].
 	TeamPriorityLevel = gen.TeamPriorityLevel
 	// TicketContact is [gen.TicketContact]. A contact (user or lead) a ticket is about, by id, external id or email.
 	TicketContact = gen.TicketContact
 	// TicketRequestCustomAttributes is [gen.TicketRequestCustomAttributes]. The attributes set on the ticket.
 	TicketRequestCustomAttributes = gen.TicketRequestCustomAttributes
 	// UntagCompanyRequestCompaniesItem is [gen.UntagCompanyRequestCompaniesItem]. defines model for untag_company_request_companies_item.
+	//
+	// Read it with its nil-safe getters (GetId, GetCompanyId, GetUntag); its fields and getters are documented at [gen.UntagCompanyRequestCompaniesItem].
 	UntagCompanyRequestCompaniesItem = gen.UntagCompanyRequestCompaniesItem
 	// UpdateArticleRequestState is [gen.UpdateArticleRequestState]. Whether the article will be `published` or will be a `draft`.
 	UpdateArticleRequestState = gen.UpdateArticleRequestState
@@ -1035,18 +1651,26 @@ type (
 	// UpdateContentImportSourceRequestSyncBehavior is [gen.UpdateContentImportSourceRequestSyncBehavior]. If you intend to create or update External Pages via the API, this should be set to `api`.
 	UpdateContentImportSourceRequestSyncBehavior = gen.UpdateContentImportSourceRequestSyncBehavior
 	// UpdateConversationAttributeRequestReference is [gen.UpdateConversationAttributeRequestReference]. (Relationship data type only) Reference configuration for related objects.
+	//
+	// Read it with its nil-safe getters (GetObjectTypeId); its fields and getters are documented at [gen.UpdateConversationAttributeRequestReference].
 	UpdateConversationAttributeRequestReference = gen.UpdateConversationAttributeRequestReference
 	// UpdateConversationAttributeRequestReferenceType is [gen.UpdateConversationAttributeRequestReferenceType]. The cardinality of the relationship: `one` or `many`.
 	UpdateConversationAttributeRequestReferenceType = gen.UpdateConversationAttributeRequestReferenceType
 	// UpdateDataAttributeRequestOptionsItem is [gen.UpdateDataAttributeRequestOptionsItem]. defines model for update_data_attribute_request_options_item.
+	//
+	// Read it with its nil-safe getters (GetValue); its fields and getters are documented at [gen.UpdateDataAttributeRequestOptionsItem].
 	UpdateDataAttributeRequestOptionsItem = gen.UpdateDataAttributeRequestOptionsItem
 	// UpdateDataConnectorRequestAudiences is [gen.UpdateDataConnectorRequestAudiences]. defines model for UpdateDataConnectorRequest.Audiences.
 	UpdateDataConnectorRequestAudiences = gen.UpdateDataConnectorRequestAudiences
 	// UpdateDataConnectorRequestDataInputsItem is [gen.UpdateDataConnectorRequestDataInputsItem]. defines model for update_data_connector_request_data_inputs_item.
+	//
+	// Read it with its nil-safe getters (GetName, GetType, GetDefaultValue, ...); its fields and getters are documented at [gen.UpdateDataConnectorRequestDataInputsItem].
 	UpdateDataConnectorRequestDataInputsItem = gen.UpdateDataConnectorRequestDataInputsItem
 	// UpdateDataConnectorRequestDataInputsItemType is [gen.UpdateDataConnectorRequestDataInputsItemType]. The data type of the input.
 	UpdateDataConnectorRequestDataInputsItemType = gen.UpdateDataConnectorRequestDataInputsItemType
 	// UpdateDataConnectorRequestHeadersItem is [gen.UpdateDataConnectorRequestHeadersItem]. defines model for update_data_connector_request_headers_item.
+	//
+	// Read it with its nil-safe getters (GetName, GetValue); its fields and getters are documented at [gen.UpdateDataConnectorRequestHeadersItem].
 	UpdateDataConnectorRequestHeadersItem = gen.UpdateDataConnectorRequestHeadersItem
 	// UpdateDataConnectorRequestHttpMethod is [gen.UpdateDataConnectorRequestHttpMethod]. The HTTP method used by the data connector.
 	UpdateDataConnectorRequestHttpMethod = gen.UpdateDataConnectorRequestHttpMethod
@@ -1056,27 +1680,37 @@ type (
 	UpdateExternalPageRequestLocale = gen.UpdateExternalPageRequestLocale
 	// UpdateOfficeHoursExceptionRequestExceptionType is [gen.UpdateOfficeHoursExceptionRequestExceptionType]. The type of exception.
 	UpdateOfficeHoursExceptionRequestExceptionType = gen.UpdateOfficeHoursExceptionRequestExceptionType
-	// UpdateTicketJSONBody is [gen.UpdateTicketJSONBody]. defines parameters for UpdateTicket.
-	UpdateTicketJSONBody = gen.UpdateTicketJSONBody
 	// UpdateTicketTypeRequestCategory is [gen.UpdateTicketTypeRequestCategory]. Category of the Ticket Type.
 	UpdateTicketTypeRequestCategory = gen.UpdateTicketTypeRequestCategory
 	// VisitorCompanies is [gen.VisitorCompanies]. defines model for visitor_companies.
+	//
+	// Read it with its nil-safe getters (GetType, GetCompanies); its fields and getters are documented at [gen.VisitorCompanies].
 	VisitorCompanies = gen.VisitorCompanies
 	// VisitorCompaniesType is [gen.VisitorCompaniesType]. The type of the object Example: company.list.
 	VisitorCompaniesType = gen.VisitorCompaniesType
 	// VisitorLocationData is [gen.VisitorLocationData]. defines model for visitor_location_data.
+	//
+	// Read it with its nil-safe getters (GetType, GetCityName, GetContinentCode, ...); its fields and getters are documented at [gen.VisitorLocationData].
 	VisitorLocationData = gen.VisitorLocationData
 	// VisitorSegments is [gen.VisitorSegments]. defines model for visitor_segments.
+	//
+	// Read it with its nil-safe getters (GetType, GetSegments); its fields and getters are documented at [gen.VisitorSegments].
 	VisitorSegments = gen.VisitorSegments
 	// VisitorSegmentsType is [gen.VisitorSegmentsType]. The type of the object Example: segment.list.
 	VisitorSegmentsType = gen.VisitorSegmentsType
 	// VisitorSocialProfiles is [gen.VisitorSocialProfiles]. defines model for visitor_social_profiles.
+	//
+	// Read it with its nil-safe getters (GetType, GetSocialProfiles); its fields and getters are documented at [gen.VisitorSocialProfiles].
 	VisitorSocialProfiles = gen.VisitorSocialProfiles
 	// VisitorSocialProfilesType is [gen.VisitorSocialProfilesType]. The type of the object Example: social_profile.list.
 	VisitorSocialProfilesType = gen.VisitorSocialProfilesType
 	// VisitorTags is [gen.VisitorTags]. defines model for visitor_tags.
+	//
+	// Read it with its nil-safe getters (GetType, GetTags); its fields and getters are documented at [gen.VisitorTags].
 	VisitorTags = gen.VisitorTags
 	// VisitorTagsTagsItem is [gen.VisitorTagsTagsItem]. defines model for visitor_tags_tags_item.
+	//
+	// Read it with its nil-safe getters (GetId, GetName, GetType); its fields and getters are documented at [gen.VisitorTagsTagsItem].
 	VisitorTagsTagsItem = gen.VisitorTagsTagsItem
 	// VisitorTagsTagsItemType is [gen.VisitorTagsTagsItemType]. The type of the object Example: tag.
 	VisitorTagsTagsItemType = gen.VisitorTagsTagsItemType
@@ -1087,87 +1721,459 @@ type (
 // Nested types of package gen that common code names (api/aliases.yaml).
 type (
 	// ArticleContent is [gen.ArticleContent]. The Content of an Article.
+	//
+	// Read it with its nil-safe getters (GetTitle, GetState, GetType, GetBody, ...); its fields and getters are documented at [gen.ArticleContent].
 	ArticleContent = gen.ArticleContent
 	// ArticleTranslatedContent is [gen.ArticleTranslatedContent]. The Translated Content of an Article.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetAr, ...); its fields and getters are documented at [gen.ArticleTranslatedContent].
 	ArticleTranslatedContent = gen.ArticleTranslatedContent
 	// ContactCompanies is [gen.ContactCompanies]. An object with metadata about companies attached to a contact .
+	//
+	// Read it with its nil-safe getters (GetData, GetHasMore, GetTotalCount, ...); its fields and getters are documented at [gen.ContactCompanies].
 	ContactCompanies = gen.ContactCompanies
 	// ContactLocation is [gen.ContactLocation]. An object containing location meta data about a Intercom contact.
+	//
+	// Read it with its nil-safe getters (GetType, GetCity, GetCountry, ...); its fields and getters are documented at [gen.ContactLocation].
 	ContactLocation = gen.ContactLocation
 	// ContactNotes is [gen.ContactNotes]. An object containing notes meta data about the notes that a contact has.
+	//
+	// Read it with its nil-safe getters (GetData, GetHasMore, GetTotalCount, ...); its fields and getters are documented at [gen.ContactNotes].
 	ContactNotes = gen.ContactNotes
 	// ContactReference is [gen.ContactReference]. reference to contact object.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetExternalId); its fields and getters are documented at [gen.ContactReference].
 	ContactReference = gen.ContactReference
 	// ContactSocialProfiles is [gen.ContactSocialProfiles]. An object containing social profiles that a contact has.
+	//
+	// Read it with its nil-safe getters (GetData); its fields and getters are documented at [gen.ContactSocialProfiles].
 	ContactSocialProfiles = gen.ContactSocialProfiles
 	// ContactTags is [gen.ContactTags]. An object containing tags meta data about the tags that a contact has.
+	//
+	// Read it with its nil-safe getters (GetData, GetHasMore, GetTotalCount, ...); its fields and getters are documented at [gen.ContactTags].
 	ContactTags = gen.ContactTags
 	// ConversationContacts is [gen.ConversationContacts]. The list of contacts (users or leads) involved in this conversation.
+	//
+	// Read it with its nil-safe getters (GetType, GetContacts); its fields and getters are documented at [gen.ConversationContacts].
 	ConversationContacts = gen.ConversationContacts
 	// ConversationFirstContactReply is [gen.ConversationFirstContactReply]. An object containing information on the first users message.
+	//
+	// Read it with its nil-safe getters (GetType, GetCreatedAtTime, GetCreatedAt, ...); its fields and getters are documented at [gen.ConversationFirstContactReply].
 	ConversationFirstContactReply = gen.ConversationFirstContactReply
 	// ConversationPart is [gen.ConversationPart]. A Conversation Part represents a message in the conversation.
+	//
+	// Read it with its nil-safe getters (GetId, GetState, GetType, GetBody, ...); its fields and getters are documented at [gen.ConversationPart].
 	ConversationPart = gen.ConversationPart
 	// ConversationPartAuthor is [gen.ConversationPartAuthor]. The object who initiated the conversation, which can be a Contact, Admin or Team.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail, GetName, GetType, ...); its fields and getters are documented at [gen.ConversationPartAuthor].
 	ConversationPartAuthor = gen.ConversationPartAuthor
 	// ConversationParts is [gen.ConversationParts]. A list of Conversation Part objects for each part message in the conversation.
+	//
+	// Read it with its nil-safe getters (GetType, GetConversationParts, GetTotalCount); its fields and getters are documented at [gen.ConversationParts].
 	ConversationParts = gen.ConversationParts
 	// ConversationPriority is [gen.ConversationPriority]. The priority level of the conversation.
 	ConversationPriority = gen.ConversationPriority
 	// ConversationRating is [gen.ConversationRating]. The Conversation Rating object which contains information on the rating and/or remark added by a Contact and the Admin assigned to the conversation.
+	//
+	// Read it with its nil-safe getters (GetCreatedAtTime, GetUpdatedAtTime, GetContact, ...); its fields and getters are documented at [gen.ConversationRating].
 	ConversationRating = gen.ConversationRating
 	// ConversationSource is [gen.ConversationSource]. The type of the conversation part that started this conversation.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetBody, ...); its fields and getters are documented at [gen.ConversationSource].
 	ConversationSource = gen.ConversationSource
 	// ConversationSourceAuthor is [gen.ConversationSourceAuthor]. The author who started the conversation.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail, GetName, GetType); its fields and getters are documented at [gen.ConversationSourceAuthor].
 	ConversationSourceAuthor = gen.ConversationSourceAuthor
 	// ConversationState is [gen.ConversationState]. Can be set to "open", "closed" or "snoozed".
 	ConversationState = gen.ConversationState
 	// ConversationStatistics is [gen.ConversationStatistics]. A Statistics object containing all information required for reporting, with timestamps and calculated metrics.
+	//
+	// Read it with its nil-safe getters (GetType, GetAdjustedHandlingTime, GetAssignedTeamFirstResponseTime, ...); its fields and getters are documented at [gen.ConversationStatistics].
 	ConversationStatistics = gen.ConversationStatistics
 	// ConversationTeammates is [gen.ConversationTeammates]. The list of teammates who participated in the conversation (wrote at least one conversation part).
+	//
+	// Read it with its nil-safe getters (GetType, GetAdmins, GetTeammates); its fields and getters are documented at [gen.ConversationTeammates].
 	ConversationTeammates = gen.ConversationTeammates
 	// CreateConversationRequestFromType is [gen.CreateConversationRequestFromType]. The role associated to the contact - user or lead.
 	CreateConversationRequestFromType = gen.CreateConversationRequestFromType
 	// CursorPages is [gen.CursorPages]. Cursor-based pagination is a technique used in the Intercom API to navigate through large amounts of data.
+	//
+	// Read it with its nil-safe getters (GetType, GetNext, GetPage, ...); its fields and getters are documented at [gen.CursorPages].
 	CursorPages = gen.CursorPages
 	// CustomAttributes is [gen.CustomAttributes]. An object containing the different custom attributes associated to the conversation as key-value pairs.
 	CustomAttributes = gen.CustomAttributes
 	// EventDetails is [gen.EventDetails]. defines model for event_details.
 	EventDetails = gen.EventDetails
 	// LinkedObject is [gen.LinkedObject]. A linked conversation or ticket.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetCategory); its fields and getters are documented at [gen.LinkedObject].
 	LinkedObject = gen.LinkedObject
 	// LinkedObjectList is [gen.LinkedObjectList]. An object containing metadata about linked conversations and linked tickets.
+	//
+	// Read it with its nil-safe getters (GetType, GetData, GetHasMore, ...); its fields and getters are documented at [gen.LinkedObjectList].
 	LinkedObjectList = gen.LinkedObjectList
 	// NewsfeedAssignment is [gen.NewsfeedAssignment]. Assigns a news item to a newsfeed.
+	//
+	// Read it with its nil-safe getters (GetNewsfeedId, GetPublishedAt, GetPublishedAtTime); its fields and getters are documented at [gen.NewsfeedAssignment].
 	NewsfeedAssignment = gen.NewsfeedAssignment
 	// PagesLink is [gen.PagesLink]. The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
+	//
+	// Read it with its nil-safe getters (GetType, GetNext, GetPage, ...); its fields and getters are documented at [gen.PagesLink].
 	PagesLink = gen.PagesLink
 	// PartAttachment is [gen.PartAttachment]. The file attached to a part.
+	//
+	// Read it with its nil-safe getters (GetName, GetType, GetContentType, ...); its fields and getters are documented at [gen.PartAttachment].
 	PartAttachment = gen.PartAttachment
 	// Reference is [gen.Reference]. reference to another object.
+	//
+	// Read it with its nil-safe getters (GetId, GetType); its fields and getters are documented at [gen.Reference].
 	Reference = gen.Reference
 	// SlaApplied is [gen.SlaApplied]. The SLA Applied object contains the details for which SLA has been applied to this conversation.
+	//
+	// Read it with its nil-safe getters (GetType, GetSlaName, GetSlaStatus); its fields and getters are documented at [gen.SlaApplied].
 	SlaApplied = gen.SlaApplied
 	// SocialProfile is [gen.SocialProfile]. A Social Profile allows you to label your contacts, companies, and conversations and list them using that Social Profile.
+	//
+	// Read it with its nil-safe getters (GetName, GetType, GetUrl); its fields and getters are documented at [gen.SocialProfile].
 	SocialProfile = gen.SocialProfile
 	// StartingAfterPaging is [gen.StartingAfterPaging]. defines model for starting_after_paging.
+	//
+	// Read it with its nil-safe getters (GetPerPage, GetStartingAfter); its fields and getters are documented at [gen.StartingAfterPaging].
 	StartingAfterPaging = gen.StartingAfterPaging
 	// Tags is [gen.Tags]. A list of tags objects associated with a conversation.
+	//
+	// Read it with its nil-safe getters (GetType, GetTags); its fields and getters are documented at [gen.Tags].
 	Tags = gen.Tags
 	// TeammateReference is [gen.TeammateReference]. A reference to a teammate.
+	//
+	// Read it with its nil-safe getters (GetId, GetEmail); its fields and getters are documented at [gen.TeammateReference].
 	TeammateReference = gen.TeammateReference
 	// TicketCategory is [gen.TicketCategory]. Category of the Ticket.
 	TicketCategory = gen.TicketCategory
 	// TicketContacts is [gen.TicketContacts]. The list of contacts affected by a ticket.
+	//
+	// Read it with its nil-safe getters (GetType, GetContacts); its fields and getters are documented at [gen.TicketContacts].
 	TicketContacts = gen.TicketContacts
 	// TicketPart is [gen.TicketPart]. A Ticket Part represents a message in the ticket.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetBody, GetCreatedAtTime, ...); its fields and getters are documented at [gen.TicketPart].
 	TicketPart = gen.TicketPart
 	// TicketParts is [gen.TicketParts]. A list of Ticket Part objects for each note and event in the ticket.
+	//
+	// Read it with its nil-safe getters (GetType, GetTicketParts, GetTotalCount); its fields and getters are documented at [gen.TicketParts].
 	TicketParts = gen.TicketParts
 	// TicketState is [gen.TicketState]. A ticket state, used to define the state of a ticket.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetCategory, ...); its fields and getters are documented at [gen.TicketState].
 	TicketState = gen.TicketState
 	// TicketStateCategory is [gen.TicketStateCategory]. The category of the ticket state Example: in_progress.
 	TicketStateCategory = gen.TicketStateCategory
+)
+
+// The enum types of package gen that a field of a type above holds, at any
+// depth, so that every value a user compares a field with is declared in package
+// intercom (their constants are below).
+type (
+	// ActivityLogActivityType is [gen.ActivityLogActivityType]. Example: app_name_change.
+	ActivityLogActivityType = gen.ActivityLogActivityType
+	// ArticleHelpCenterAudience is [gen.ArticleHelpCenterAudience]. The audience that can view this article in the Help Center.
+	ArticleHelpCenterAudience = gen.ArticleHelpCenterAudience
+	// ArticleListItemHelpCenterAudience is [gen.ArticleListItemHelpCenterAudience]. The audience that can view this article in the Help Center.
+	ArticleListItemHelpCenterAudience = gen.ArticleListItemHelpCenterAudience
+	// ArticleListItemState is [gen.ArticleListItemState]. Whether the article is `published` or is a `draft`.
+	ArticleListItemState = gen.ArticleListItemState
+	// ArticleListItemType is [gen.ArticleListItemType]. The type of object - `article`.
+	ArticleListItemType = gen.ArticleListItemType
+	// ArticleListType is [gen.ArticleListType]. The type of the object - `list`.
+	ArticleListType = gen.ArticleListType
+	// ArticleSearchHighlightsHighlightedSummaryItemItemType is [gen.ArticleSearchHighlightsHighlightedSummaryItemItemType]. The type of text - `highlight` or `plain`.
+	ArticleSearchHighlightsHighlightedSummaryItemItemType = gen.ArticleSearchHighlightsHighlightedSummaryItemItemType
+	// ArticleSearchHighlightsHighlightedTitleItemType is [gen.ArticleSearchHighlightsHighlightedTitleItemType]. The type of text - `highlight` or `plain`.
+	ArticleSearchHighlightsHighlightedTitleItemType = gen.ArticleSearchHighlightsHighlightedTitleItemType
+	// ArticleSearchResponseType is [gen.ArticleSearchResponseType]. The type of the object - `list`.
+	ArticleSearchResponseType = gen.ArticleSearchResponseType
+	// ArticleState is [gen.ArticleState]. Whether the article is `published` or is a `draft`.
+	ArticleState = gen.ArticleState
+	// ArticleStatisticsType is [gen.ArticleStatisticsType]. The type of object - `article_statistics`.
+	ArticleStatisticsType = gen.ArticleStatisticsType
+	// ArticleType is [gen.ArticleType]. The type of object - `article`.
+	ArticleType = gen.ArticleType
+	// ArticleVersionListType is [gen.ArticleVersionListType]. The type of the object - `list`.
+	ArticleVersionListType = gen.ArticleVersionListType
+	// ArticleVersionState is [gen.ArticleVersionState]. Whether this version is the currently published version of the article (`published`) or an earlier non-live version (`draft`).
+	ArticleVersionState = gen.ArticleVersionState
+	// ArticleVersionSummaryState is [gen.ArticleVersionSummaryState]. Whether this version is the currently published version of the article (`published`) or an earlier non-live version (`draft`).
+	ArticleVersionSummaryState = gen.ArticleVersionSummaryState
+	// ArticleVersionSummaryType is [gen.ArticleVersionSummaryType]. String representing the object's type.
+	ArticleVersionSummaryType = gen.ArticleVersionSummaryType
+	// ArticleVersionType is [gen.ArticleVersionType]. String representing the object's type.
+	ArticleVersionType = gen.ArticleVersionType
+	// AudienceListType is [gen.AudienceListType]. The type of the object.
+	AudienceListType = gen.AudienceListType
+	// CollectionListType is [gen.CollectionListType]. The type of the object - `list`.
+	CollectionListType = gen.CollectionListType
+	// CompanyAttachedContactsType is [gen.CompanyAttachedContactsType]. The type of object - `list` Example: list.
+	CompanyAttachedContactsType = gen.CompanyAttachedContactsType
+	// CompanyAttachedSegmentsType is [gen.CompanyAttachedSegmentsType]. The type of object - `list` Example: list.
+	CompanyAttachedSegmentsType = gen.CompanyAttachedSegmentsType
+	// CompanyDataType is [gen.CompanyDataType]. The type of the object.
+	CompanyDataType = gen.CompanyDataType
+	// CompanyScrollType is [gen.CompanyScrollType]. The type of object - `list` Example: list.
+	CompanyScrollType = gen.CompanyScrollType
+	// ContactArchivedType is [gen.ContactArchivedType]. always contact Example: contact.
+	ContactArchivedType = gen.ContactArchivedType
+	// ContactAttachedCompaniesType is [gen.ContactAttachedCompaniesType]. The type of object Example: list.
+	ContactAttachedCompaniesType = gen.ContactAttachedCompaniesType
+	// ContactBlockedType is [gen.ContactBlockedType]. always contact Example: contact.
+	ContactBlockedType = gen.ContactBlockedType
+	// ContactDeletedType is [gen.ContactDeletedType]. always contact Example: contact.
+	ContactDeletedType = gen.ContactDeletedType
+	// ContactListType is [gen.ContactListType]. Always list Example: list.
+	ContactListType = gen.ContactListType
+	// ContactReferenceType is [gen.ContactReferenceType]. always contact Example: contact.
+	ContactReferenceType = gen.ContactReferenceType
+	// ContactSearchRequestSortOrder is [gen.ContactSearchRequestSortOrder]. The order to sort the results in.
+	ContactSearchRequestSortOrder = gen.ContactSearchRequestSortOrder
+	// ContactSegmentsType is [gen.ContactSegmentsType]. The type of the object Example: list.
+	ContactSegmentsType = gen.ContactSegmentsType
+	// ContactUnarchivedType is [gen.ContactUnarchivedType]. always contact Example: contact.
+	ContactUnarchivedType = gen.ContactUnarchivedType
+	// ContentImportSourceStatus is [gen.ContentImportSourceStatus]. The status of the content import source.
+	ContentImportSourceStatus = gen.ContentImportSourceStatus
+	// ContentImportSourceSyncBehavior is [gen.ContentImportSourceSyncBehavior]. If you intend to create or update External Pages via the API, this should be set to `api`.
+	ContentImportSourceSyncBehavior = gen.ContentImportSourceSyncBehavior
+	// ContentImportSourceType is [gen.ContentImportSourceType]. Always external_page Example: content_import_source.
+	ContentImportSourceType = gen.ContentImportSourceType
+	// ContentImportSourcesListType is [gen.ContentImportSourcesListType]. The type of the object - `list`.
+	ContentImportSourcesListType = gen.ContentImportSourcesListType
+	// ContentSearchResponsePagesType is [gen.ContentSearchResponsePagesType]. Example: pages.
+	ContentSearchResponsePagesType = gen.ContentSearchResponsePagesType
+	// ContentSearchResponseType is [gen.ContentSearchResponseType]. Always `list`.
+	ContentSearchResponseType = gen.ContentSearchResponseType
+	// ContentSnippetListType is [gen.ContentSnippetListType]. Example: list.
+	ContentSnippetListType = gen.ContentSnippetListType
+	// ConversationAttributeListObjectType is [gen.ConversationAttributeListObjectType]. The type of the object.
+	ConversationAttributeListObjectType = gen.ConversationAttributeListObjectType
+	// ConversationContactsType is [gen.ConversationContactsType]. Example: contact.list.
+	ConversationContactsType = gen.ConversationContactsType
+	// ConversationDeletedObject is [gen.ConversationDeletedObject]. always conversation Example: conversation.
+	ConversationDeletedObject = gen.ConversationDeletedObject
+	// ConversationListType is [gen.ConversationListType]. Always conversation.list Example: conversation.list.
+	ConversationListType = gen.ConversationListType
+	// ConversationPartState is [gen.ConversationPartState]. Indicates the current state of conversation when the conversation part was created.
+	ConversationPartState = gen.ConversationPartState
+	// ConversationPartsType is [gen.ConversationPartsType]. Example: conversation_part.list.
+	ConversationPartsType = gen.ConversationPartsType
+	// ConversationScorecardReviewedTeammateType is [gen.ConversationScorecardReviewedTeammateType]. The kind of reviewee.
+	ConversationScorecardReviewedTeammateType = gen.ConversationScorecardReviewedTeammateType
+	// CreatedConversationMessageType is [gen.CreatedConversationMessageType]. The type of message that was sent.
+	CreatedConversationMessageType = gen.CreatedConversationMessageType
+	// CursorPagesType is [gen.CursorPagesType]. the type of object `pages`.
+	CursorPagesType = gen.CursorPagesType
+	// DataAttributeDataType is [gen.DataAttributeDataType]. The data type of the attribute.
+	DataAttributeDataType = gen.DataAttributeDataType
+	// DataAttributeListType is [gen.DataAttributeListType]. The type of the object Example: list.
+	DataAttributeListType = gen.DataAttributeListType
+	// DataAttributeModel is [gen.DataAttributeModel]. Value is `contact` for user/lead attributes and `company` for company attributes.
+	DataAttributeModel = gen.DataAttributeModel
+	// DataAttributeType is [gen.DataAttributeType]. Value is `data_attribute`.
+	DataAttributeType = gen.DataAttributeType
+	// DataConnectorDetailAudiences is [gen.DataConnectorDetailAudiences]. defines model for DataConnectorDetail.Audiences.
+	DataConnectorDetailAudiences = gen.DataConnectorDetailAudiences
+	// DataConnectorDetailConfigurationResponseType is [gen.DataConnectorDetailConfigurationResponseType]. The expected response format from the connector.
+	DataConnectorDetailConfigurationResponseType = gen.DataConnectorDetailConfigurationResponseType
+	// DataConnectorDetailDataInputsItemType is [gen.DataConnectorDetailDataInputsItemType]. The data type of the input.
+	DataConnectorDetailDataInputsItemType = gen.DataConnectorDetailDataInputsItemType
+	// DataConnectorDetailDataTransformationType is [gen.DataConnectorDetailDataTransformationType]. The type of data transformation applied to the response.
+	DataConnectorDetailDataTransformationType = gen.DataConnectorDetailDataTransformationType
+	// DataConnectorDetailExecutionType is [gen.DataConnectorDetailExecutionType]. How the connector executes.
+	DataConnectorDetailExecutionType = gen.DataConnectorDetailExecutionType
+	// DataConnectorDetailHttpMethod is [gen.DataConnectorDetailHttpMethod]. The HTTP method used by the data connector.
+	DataConnectorDetailHttpMethod = gen.DataConnectorDetailHttpMethod
+	// DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingType is [gen.DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingType]. defines model for DataConnectorDetailObjectMappingsItemAttributeMappingsItem.MappingType.
+	DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingType = gen.DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingType
+	// DataConnectorDetailObjectMappingsItemIntercomObjectType is [gen.DataConnectorDetailObjectMappingsItemIntercomObjectType]. defines model for DataConnectorDetailObjectMappingsItem.IntercomObjectType.
+	DataConnectorDetailObjectMappingsItemIntercomObjectType = gen.DataConnectorDetailObjectMappingsItemIntercomObjectType
+	// DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectType is [gen.DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectType]. defines model for DataConnectorDetailObjectMappingsItemReferenceMappingsItem.IntercomObjectType.
+	DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectType = gen.DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectType
+	// DataConnectorDetailResponseFieldsItemType is [gen.DataConnectorDetailResponseFieldsItemType]. The data type of the response field.
+	DataConnectorDetailResponseFieldsItemType = gen.DataConnectorDetailResponseFieldsItemType
+	// DataConnectorDetailState is [gen.DataConnectorDetailState]. The current state of the data connector.
+	DataConnectorDetailState = gen.DataConnectorDetailState
+	// DataConnectorDetailType is [gen.DataConnectorDetailType]. The type of object - `data_connector`.
+	DataConnectorDetailType = gen.DataConnectorDetailType
+	// DataConnectorExecutionResultErrorType is [gen.DataConnectorExecutionResultErrorType]. The type of error that occurred, if any.
+	DataConnectorExecutionResultErrorType = gen.DataConnectorExecutionResultErrorType
+	// DataConnectorExecutionResultHttpMethod is [gen.DataConnectorExecutionResultHttpMethod]. The HTTP method used for the request.
+	DataConnectorExecutionResultHttpMethod = gen.DataConnectorExecutionResultHttpMethod
+	// DataConnectorExecutionResultListPagesType is [gen.DataConnectorExecutionResultListPagesType]. Example: pages.
+	DataConnectorExecutionResultListPagesType = gen.DataConnectorExecutionResultListPagesType
+	// DataConnectorExecutionResultListType is [gen.DataConnectorExecutionResultListType]. The type of object - `list`.
+	DataConnectorExecutionResultListType = gen.DataConnectorExecutionResultListType
+	// DataConnectorExecutionResultSourceType is [gen.DataConnectorExecutionResultSourceType]. The type of source that triggered this execution.
+	DataConnectorExecutionResultSourceType = gen.DataConnectorExecutionResultSourceType
+	// DataConnectorExecutionResultType is [gen.DataConnectorExecutionResultType]. The type of object - `data_connector.execution`.
+	DataConnectorExecutionResultType = gen.DataConnectorExecutionResultType
+	// DataConnectorHttpMethod is [gen.DataConnectorHttpMethod]. The HTTP method used by the data connector.
+	DataConnectorHttpMethod = gen.DataConnectorHttpMethod
+	// DataConnectorListPagesType is [gen.DataConnectorListPagesType]. Example: pages.
+	DataConnectorListPagesType = gen.DataConnectorListPagesType
+	// DataConnectorListType is [gen.DataConnectorListType]. The type of object - `list`.
+	DataConnectorListType = gen.DataConnectorListType
+	// DataConnectorState is [gen.DataConnectorState]. The current state of the data connector.
+	DataConnectorState = gen.DataConnectorState
+	// DataConnectorType is [gen.DataConnectorType]. The type of object - `data_connector`.
+	DataConnectorType = gen.DataConnectorType
+	// DataEventSummaryType is [gen.DataEventSummaryType]. The type of the object Example: event.summary.
+	DataEventSummaryType = gen.DataEventSummaryType
+	// DataExportStatus is [gen.DataExportStatus]. The current state of your job.
+	DataExportStatus = gen.DataExportStatus
+	// DeletedArticleObjectObject is [gen.DeletedArticleObjectObject]. The type of object which was deleted.
+	DeletedArticleObjectObject = gen.DeletedArticleObjectObject
+	// DeletedCollectionObjectObject is [gen.DeletedCollectionObjectObject]. The type of object which was deleted.
+	DeletedCollectionObjectObject = gen.DeletedCollectionObjectObject
+	// DeletedCompanyObjectObject is [gen.DeletedCompanyObjectObject]. The type of object which was deleted.
+	DeletedCompanyObjectObject = gen.DeletedCompanyObjectObject
+	// DeletedDataConnectorObjectObject is [gen.DeletedDataConnectorObjectObject]. The type of object which was deleted.
+	DeletedDataConnectorObjectObject = gen.DeletedDataConnectorObjectObject
+	// DeletedHelpCenterRedirectObjectObject is [gen.DeletedHelpCenterRedirectObjectObject]. The type of object which was deleted.
+	DeletedHelpCenterRedirectObjectObject = gen.DeletedHelpCenterRedirectObjectObject
+	// DeletedInternalArticleObjectObject is [gen.DeletedInternalArticleObjectObject]. The type of object which was deleted.
+	DeletedInternalArticleObjectObject = gen.DeletedInternalArticleObjectObject
+	// DeletedObjectObject is [gen.DeletedObjectObject]. The type of object which was deleted - news-item.
+	DeletedObjectObject = gen.DeletedObjectObject
+	// DownloadReportingDataExportParamsAccept is [gen.DownloadReportingDataExportParamsAccept]. defines parameters for DownloadReportingDataExport.
+	DownloadReportingDataExportParamsAccept = gen.DownloadReportingDataExportParamsAccept
+	// ExternalPageLocale is [gen.ExternalPageLocale]. Always en Example: en.
+	ExternalPageLocale = gen.ExternalPageLocale
+	// ExternalPageType is [gen.ExternalPageType]. Always external_page Example: external_page.
+	ExternalPageType = gen.ExternalPageType
+	// ExternalPagesListType is [gen.ExternalPagesListType]. The type of the object - `list`.
+	ExternalPagesListType = gen.ExternalPagesListType
+	// HandlingEventType is [gen.HandlingEventType]. The type of handling event Example: paused.
+	HandlingEventType = gen.HandlingEventType
+	// HelpCenterListType is [gen.HelpCenterListType]. The type of the object - `list`.
+	HelpCenterListType = gen.HelpCenterListType
+	// HelpCenterRedirectListType is [gen.HelpCenterRedirectListType]. The type of the object - `list`.
+	HelpCenterRedirectListType = gen.HelpCenterRedirectListType
+	// HelpCenterRedirectTargetType is [gen.HelpCenterRedirectTargetType]. The type of the redirect target.
+	HelpCenterRedirectTargetType = gen.HelpCenterRedirectTargetType
+	// HelpCenterRedirectType is [gen.HelpCenterRedirectType]. The type of the object - `help_center_redirect`.
+	HelpCenterRedirectType = gen.HelpCenterRedirectType
+	// InternalArticleListItemType is [gen.InternalArticleListItemType]. The type of object - `internal_article`.
+	InternalArticleListItemType = gen.InternalArticleListItemType
+	// InternalArticleListType is [gen.InternalArticleListType]. The type of the object - `list`.
+	InternalArticleListType = gen.InternalArticleListType
+	// InternalArticleSearchResponseType is [gen.InternalArticleSearchResponseType]. The type of the object - `list`.
+	InternalArticleSearchResponseType = gen.InternalArticleSearchResponseType
+	// JobsStatus is [gen.JobsStatus]. The status of the job execution.
+	JobsStatus = gen.JobsStatus
+	// JobsType is [gen.JobsType]. The type of the object.
+	JobsType = gen.JobsType
+	// LinkedObjectCategory is [gen.LinkedObjectCategory]. Category of the Linked Ticket Object.
+	LinkedObjectCategory = gen.LinkedObjectCategory
+	// LinkedObjectListType is [gen.LinkedObjectListType]. Always list.
+	LinkedObjectListType = gen.LinkedObjectListType
+	// LinkedObjectType is [gen.LinkedObjectType]. ticket or conversation Example: ticket.
+	LinkedObjectType = gen.LinkedObjectType
+	// MacroAvailableOn is [gen.MacroAvailableOn]. defines model for Macro.AvailableOn.
+	MacroAvailableOn = gen.MacroAvailableOn
+	// MacroListPagesType is [gen.MacroListPagesType]. The type of pagination Example: pages.
+	MacroListPagesType = gen.MacroListPagesType
+	// MacroListType is [gen.MacroListType]. Always list Example: list.
+	MacroListType = gen.MacroListType
+	// MacroType is [gen.MacroType]. String representing the object's type.
+	MacroType = gen.MacroType
+	// MacroVisibleTo is [gen.MacroVisibleTo]. Who can view this macro.
+	MacroVisibleTo = gen.MacroVisibleTo
+	// MergeHistoryItemSourceContactRole is [gen.MergeHistoryItemSourceContactRole]. The role of the contact that was merged in.
+	MergeHistoryItemSourceContactRole = gen.MergeHistoryItemSourceContactRole
+	// MergeHistoryListType is [gen.MergeHistoryListType]. The type of object.
+	MergeHistoryListType = gen.MergeHistoryListType
+	// NewsItemState is [gen.NewsItemState]. News items will not be visible to your users in the assigned newsfeeds until they are set live.
+	NewsItemState = gen.NewsItemState
+	// NewsItemType is [gen.NewsItemType]. The type of object.
+	NewsItemType = gen.NewsItemType
+	// NewsfeedType is [gen.NewsfeedType]. The type of object.
+	NewsfeedType = gen.NewsfeedType
+	// OfficeHoursExceptionExceptionType is [gen.OfficeHoursExceptionExceptionType]. `closed` means the workspace is closed all day; `custom_hours` replaces the regular hours with `time_intervals`.
+	OfficeHoursExceptionExceptionType = gen.OfficeHoursExceptionExceptionType
+	// PagesLinkType is [gen.PagesLinkType]. Example: pages.
+	PagesLinkType = gen.PagesLinkType
+	// PhoneSwitchType is [gen.PhoneSwitchType]. Example: phone_call_redirect.
+	PhoneSwitchType = gen.PhoneSwitchType
+	// ReplyToFinResponseStatus is [gen.ReplyToFin200JSONResponseBodyStatus]. defines parameters for ReplyToFin.
+	ReplyToFinResponseStatus = gen.ReplyToFin200JSONResponseBodyStatus
+	// SegmentListType is [gen.SegmentListType]. The type of the object Example: segment.list.
+	SegmentListType = gen.SegmentListType
+	// SideConversationListPagesType is [gen.SideConversationListPagesType]. Example: pages.
+	SideConversationListPagesType = gen.SideConversationListPagesType
+	// SideConversationListType is [gen.SideConversationListType]. The type of the response object.
+	SideConversationListType = gen.SideConversationListType
+	// SlaAppliedSlaStatus is [gen.SlaAppliedSlaStatus]. SLA statuses: - `hit`: If there’s at least one hit event in the underlying sla_events table, and no “missed” or “canceled” events for the conversation.
+	SlaAppliedSlaStatus = gen.SlaAppliedSlaStatus
+	// StartFinConversationResponseStatus is [gen.StartFinConversation200JSONResponseBodyStatus]. defines parameters for StartFinConversation.
+	StartFinConversationResponseStatus = gen.StartFinConversation200JSONResponseBodyStatus
+	// SubmitFinCsatResponseRating is [gen.SubmitFinCsat200JSONResponseBodyRating]. defines parameters for SubmitFinCsat.
+	SubmitFinCsatResponseRating = gen.SubmitFinCsat200JSONResponseBodyRating
+	// SubmitFinCsatResponseStatus is [gen.SubmitFinCsat200JSONResponseBodyStatus]. defines parameters for SubmitFinCsat.
+	SubmitFinCsatResponseStatus = gen.SubmitFinCsat200JSONResponseBodyStatus
+	// SubscriptionTypeConsentType is [gen.SubscriptionTypeConsentType]. Describes the type of consent.
+	SubscriptionTypeConsentType = gen.SubscriptionTypeConsentType
+	// SubscriptionTypeContentTypes is [gen.SubscriptionTypeContentTypes]. Example: email.
+	SubscriptionTypeContentTypes = gen.SubscriptionTypeContentTypes
+	// SubscriptionTypeListType is [gen.SubscriptionTypeListType]. The type of the object Example: list.
+	SubscriptionTypeListType = gen.SubscriptionTypeListType
+	// SubscriptionTypeState is [gen.SubscriptionTypeState]. The state of the subscription type.
+	SubscriptionTypeState = gen.SubscriptionTypeState
+	// TagListType is [gen.TagListType]. The type of the object Example: list.
+	TagListType = gen.TagListType
+	// TeamListType is [gen.TeamListType]. The type of the object Example: team.list.
+	TeamListType = gen.TeamListType
+	// TeammateReferenceType is [gen.TeammateReferenceType]. The type of teammate Example: admin.
+	TeammateReferenceType = gen.TeammateReferenceType
+	// TicketContactsType is [gen.TicketContactsType]. always contact.list Example: contact.list.
+	TicketContactsType = gen.TicketContactsType
+	// TicketDeletedObject is [gen.TicketDeletedObject]. always ticket Example: ticket.
+	TicketDeletedObject = gen.TicketDeletedObject
+	// TicketListType is [gen.TicketListType]. Always ticket.list Example: ticket.list.
+	TicketListType = gen.TicketListType
+	// TicketObjectType is [gen.TicketObjectType]. Always ticket Example: ticket.
+	TicketObjectType = gen.TicketObjectType
+	// TicketPartAuthorType is [gen.TicketPartAuthorType]. The type of the author Example: admin.
+	TicketPartAuthorType = gen.TicketPartAuthorType
+	// TicketPartPreviousTicketState is [gen.TicketPartPreviousTicketState]. The previous state of the ticket.
+	TicketPartPreviousTicketState = gen.TicketPartPreviousTicketState
+	// TicketPartTicketState is [gen.TicketPartTicketState]. The state of the ticket.
+	TicketPartTicketState = gen.TicketPartTicketState
+	// TicketPartUpdatedAttributeDataAttributeType is [gen.TicketPartUpdatedAttributeDataAttributeType]. The type of the object.
+	TicketPartUpdatedAttributeDataAttributeType = gen.TicketPartUpdatedAttributeDataAttributeType
+	// TicketPartUpdatedAttributeDataValueType is [gen.TicketPartUpdatedAttributeDataValueType]. The type of the object.
+	TicketPartUpdatedAttributeDataValueType = gen.TicketPartUpdatedAttributeDataValueType
+	// TicketPartsType is [gen.TicketPartsType]. Example: ticket_part.list.
+	TicketPartsType = gen.TicketPartsType
+	// TicketReplyPartType is [gen.TicketReplyPartType]. Type of the part Example: note.
+	TicketReplyPartType = gen.TicketReplyPartType
+	// TicketReplyType is [gen.TicketReplyType]. Always ticket_part Example: ticket_part.
+	TicketReplyType = gen.TicketReplyType
+	// TicketStateDetailedCategory is [gen.TicketStateDetailedCategory]. The category of the ticket state Example: in_progress.
+	TicketStateDetailedCategory = gen.TicketStateDetailedCategory
+	// TicketTypeCategory is [gen.TicketTypeCategory]. Category of the Ticket Type.
+	TicketTypeCategory = gen.TicketTypeCategory
+	// WhatsappMessageStatusListEventsStatus is [gen.WhatsappMessageStatusListEventsStatus]. Current status of the message.
+	WhatsappMessageStatusListEventsStatus = gen.WhatsappMessageStatusListEventsStatus
+	// WhatsappMessageStatusListEventsType is [gen.WhatsappMessageStatusListEventsType]. Event type.
+	WhatsappMessageStatusListEventsType = gen.WhatsappMessageStatusListEventsType
+	// WhatsappMessageStatusListPagesType is [gen.WhatsappMessageStatusListPagesType]. defines model for WhatsappMessageStatusListPages.Type.
+	WhatsappMessageStatusListPagesType = gen.WhatsappMessageStatusListPagesType
+	// WhatsappMessageStatusListType is [gen.WhatsappMessageStatusListType]. defines model for WhatsappMessageStatusList.Type.
+	WhatsappMessageStatusListType = gen.WhatsappMessageStatusListType
+	// WhatsappMessageStatusStatus is [gen.WhatsappMessageStatusStatus]. Current delivery status of the message Example: delivered.
+	WhatsappMessageStatusStatus = gen.WhatsappMessageStatusStatus
+	// WorkflowExportWorkflowState is [gen.WorkflowExportWorkflowState]. The current state of the workflow.
+	WorkflowExportWorkflowState = gen.WorkflowExportWorkflowState
 )
 
 // The JSON types of package types that the resources use (api/aliases.yaml).
@@ -1194,77 +2200,77 @@ type (
 // its variants (read it back with the union's Value method, for a type switch).
 
 // ContactReplyConversationRequestOf is [gen.ContactReplyConversationRequestOf]: it returns a ContactReplyConversationRequest holding v, one of ContactReplyIntercomUserIdRequest, ContactReplyEmailRequest, ContactReplyUserIdRequest.
-func ContactReplyConversationRequestOf[V gen.ContactReplyIntercomUserIdRequest | gen.ContactReplyEmailRequest | gen.ContactReplyUserIdRequest](v V) (ContactReplyConversationRequest, error) {
+func ContactReplyConversationRequestOf[V ContactReplyIntercomUserIdRequest | ContactReplyEmailRequest | ContactReplyUserIdRequest](v V) (ContactReplyConversationRequest, error) {
 	return gen.ContactReplyConversationRequestOf(v)
 }
 
 // ContactReplyTicketRequestOf is [gen.ContactReplyTicketRequestOf]: it returns a ContactReplyTicketRequest holding v, one of ContactReplyTicketIntercomUserIdRequest, ContactReplyTicketUserIdRequest, ContactReplyTicketEmailRequest.
-func ContactReplyTicketRequestOf[V gen.ContactReplyTicketIntercomUserIdRequest | gen.ContactReplyTicketUserIdRequest | gen.ContactReplyTicketEmailRequest](v V) (ContactReplyTicketRequest, error) {
+func ContactReplyTicketRequestOf[V ContactReplyTicketIntercomUserIdRequest | ContactReplyTicketUserIdRequest | ContactReplyTicketEmailRequest](v V) (ContactReplyTicketRequest, error) {
 	return gen.ContactReplyTicketRequestOf(v)
 }
 
 // ContentSearchResultOf is [gen.ContentSearchResultOf]: it returns a ContentSearchResult holding v, one of ContentSearchDefaultItem, ContentSearchArticleItem.
-func ContentSearchResultOf[V gen.ContentSearchDefaultItem | gen.ContentSearchArticleItem](v V) (ContentSearchResult, error) {
+func ContentSearchResultOf[V ContentSearchDefaultItem | ContentSearchArticleItem](v V) (ContentSearchResult, error) {
 	return gen.ContentSearchResultOf(v)
 }
 
 // ConversationAttributeOf is [gen.ConversationAttributeOf]: it returns a ConversationAttribute holding v, one of ConversationAttributeStringType, ConversationAttributeIntegerType, ConversationAttributeListType, ConversationAttributeDecimalType, ConversationAttributeBooleanType, ConversationAttributeDatetimeType, ConversationAttributeRelationshipType, ConversationAttributeFilesType.
-func ConversationAttributeOf[V gen.ConversationAttributeStringType | gen.ConversationAttributeIntegerType | gen.ConversationAttributeListType | gen.ConversationAttributeDecimalType | gen.ConversationAttributeBooleanType | gen.ConversationAttributeDatetimeType | gen.ConversationAttributeRelationshipType | gen.ConversationAttributeFilesType](v V) (ConversationAttribute, error) {
+func ConversationAttributeOf[V ConversationAttributeStringType | ConversationAttributeIntegerType | ConversationAttributeListType | ConversationAttributeDecimalType | ConversationAttributeBooleanType | ConversationAttributeDatetimeType | ConversationAttributeRelationshipType | ConversationAttributeFilesType](v V) (ConversationAttribute, error) {
 	return gen.ConversationAttributeOf(v)
 }
 
 // CreateConversationAttributeRequestOf is [gen.CreateConversationAttributeRequestOf]: it returns a CreateConversationAttributeRequest holding v, one of CreateConversationAttributeStringRequest, CreateConversationAttributeIntegerRequest, CreateConversationAttributeListRequest, CreateConversationAttributeDecimalRequest, CreateConversationAttributeBooleanRequest, CreateConversationAttributeDatetimeRequest, CreateConversationAttributeRelationshipRequest, CreateConversationAttributeFilesRequest.
-func CreateConversationAttributeRequestOf[V gen.CreateConversationAttributeStringRequest | gen.CreateConversationAttributeIntegerRequest | gen.CreateConversationAttributeListRequest | gen.CreateConversationAttributeDecimalRequest | gen.CreateConversationAttributeBooleanRequest | gen.CreateConversationAttributeDatetimeRequest | gen.CreateConversationAttributeRelationshipRequest | gen.CreateConversationAttributeFilesRequest](v V) (CreateConversationAttributeRequest, error) {
+func CreateConversationAttributeRequestOf[V CreateConversationAttributeStringRequest | CreateConversationAttributeIntegerRequest | CreateConversationAttributeListRequest | CreateConversationAttributeDecimalRequest | CreateConversationAttributeBooleanRequest | CreateConversationAttributeDatetimeRequest | CreateConversationAttributeRelationshipRequest | CreateConversationAttributeFilesRequest](v V) (CreateConversationAttributeRequest, error) {
 	return gen.CreateConversationAttributeRequestOf(v)
 }
 
 // CreateTagRequestOf is [gen.CreateTagRequestOf]: it returns a CreateTagRequest holding v, one of CreateOrUpdateTagRequest, TagCompanyRequest, UntagCompanyRequest, TagMultipleUsersRequest.
-func CreateTagRequestOf[V gen.CreateOrUpdateTagRequest | gen.TagCompanyRequest | gen.UntagCompanyRequest | gen.TagMultipleUsersRequest](v V) (CreateTagRequest, error) {
+func CreateTagRequestOf[V CreateOrUpdateTagRequest | TagCompanyRequest | UntagCompanyRequest | TagMultipleUsersRequest](v V) (CreateTagRequest, error) {
 	return gen.CreateTagRequestOf(v)
 }
 
 // CustomerRequestOf is [gen.CustomerRequestOf]: it returns a CustomerRequest holding v, one of CustomerByIntercomUserId, CustomerByUserId, CustomerByEmail.
-func CustomerRequestOf[V gen.CustomerByIntercomUserId | gen.CustomerByUserId | gen.CustomerByEmail](v V) (CustomerRequest, error) {
+func CustomerRequestOf[V CustomerByIntercomUserId | CustomerByUserId | CustomerByEmail](v V) (CustomerRequest, error) {
 	return gen.CustomerRequestOf(v)
 }
 
 // EventDetailsOf is [gen.EventDetailsOf]: it returns a EventDetails holding v, one of ConversationAttributeUpdatedByWorkflow, ConversationAttributeUpdatedByAdmin, ConversationAttributeUpdatedByUser, CustomActionStarted, CustomActionFinished, OperatorWorkflowEvent.
-func EventDetailsOf[V gen.ConversationAttributeUpdatedByWorkflow | gen.ConversationAttributeUpdatedByAdmin | gen.ConversationAttributeUpdatedByUser | gen.CustomActionStarted | gen.CustomActionFinished | gen.OperatorWorkflowEvent](v V) (EventDetails, error) {
+func EventDetailsOf[V ConversationAttributeUpdatedByWorkflow | ConversationAttributeUpdatedByAdmin | ConversationAttributeUpdatedByUser | CustomActionStarted | CustomActionFinished | OperatorWorkflowEvent](v V) (EventDetails, error) {
 	return gen.EventDetailsOf(v)
 }
 
 // ManageConversationRequestOf is [gen.ManageConversationRequestOf]: it returns a ManageConversationRequest holding v, one of CloseConversationRequest, SnoozeConversationRequest, OpenConversationRequest, AssignConversationRequest.
-func ManageConversationRequestOf[V gen.CloseConversationRequest | gen.SnoozeConversationRequest | gen.OpenConversationRequest | gen.AssignConversationRequest](v V) (ManageConversationRequest, error) {
+func ManageConversationRequestOf[V CloseConversationRequest | SnoozeConversationRequest | OpenConversationRequest | AssignConversationRequest](v V) (ManageConversationRequest, error) {
 	return gen.ManageConversationRequestOf(v)
 }
 
 // MessageRecipientsOf is [gen.MessageRecipientsOf]: it returns a MessageRecipients holding v, one of Recipient, RecipientList.
-func MessageRecipientsOf[V gen.Recipient | gen.RecipientList](v V) (MessageRecipients, error) {
+func MessageRecipientsOf[V Recipient | RecipientList](v V) (MessageRecipients, error) {
 	return gen.MessageRecipientsOf(v)
 }
 
 // RedactConversationRequestOf is [gen.RedactConversationRequestOf]: it returns a RedactConversationRequest holding v, one of RedactConversationPartRequest, RedactConversationSourceRequest.
-func RedactConversationRequestOf[V gen.RedactConversationPartRequest | gen.RedactConversationSourceRequest](v V) (RedactConversationRequest, error) {
+func RedactConversationRequestOf[V RedactConversationPartRequest | RedactConversationSourceRequest](v V) (RedactConversationRequest, error) {
 	return gen.RedactConversationRequestOf(v)
 }
 
 // ReplyConversationRequestOf is [gen.ReplyConversationRequestOf]: it returns a ReplyConversationRequest holding v, one of ContactReplyConversationRequest, AdminReplyConversationRequest.
-func ReplyConversationRequestOf[V gen.ContactReplyConversationRequest | gen.AdminReplyConversationRequest](v V) (ReplyConversationRequest, error) {
+func ReplyConversationRequestOf[V ContactReplyConversationRequest | AdminReplyConversationRequest](v V) (ReplyConversationRequest, error) {
 	return gen.ReplyConversationRequestOf(v)
 }
 
 // ReplyTicketRequestOf is [gen.ReplyTicketRequestOf]: it returns a ReplyTicketRequest holding v, one of ContactReplyTicketRequest, AdminReplyTicketRequest.
-func ReplyTicketRequestOf[V gen.ContactReplyTicketRequest | gen.AdminReplyTicketRequest](v V) (ReplyTicketRequest, error) {
+func ReplyTicketRequestOf[V ContactReplyTicketRequest | AdminReplyTicketRequest](v V) (ReplyTicketRequest, error) {
 	return gen.ReplyTicketRequestOf(v)
 }
 
 // SearchQueryNodeOf is [gen.SearchQueryOf]: it returns a SearchQueryNode holding v, one of SingleFilterSearchRequest, MultipleFilterSearchRequest.
-func SearchQueryNodeOf[V gen.SingleFilterSearchRequest | gen.MultipleFilterSearchRequest](v V) (SearchQueryNode, error) {
+func SearchQueryNodeOf[V SingleFilterSearchRequest | MultipleFilterSearchRequest](v V) (SearchQueryNode, error) {
 	return gen.SearchQueryOf(v)
 }
 
 // TicketContactOf is [gen.TicketContactOf]: it returns a TicketContact holding v, one of ContactById, ContactByExternalId, ContactByEmail.
-func TicketContactOf[V gen.ContactById | gen.ContactByExternalId | gen.ContactByEmail](v V) (TicketContact, error) {
+func TicketContactOf[V ContactById | ContactByExternalId | ContactByEmail](v V) (TicketContact, error) {
 	return gen.TicketContactOf(v)
 }
 
@@ -1317,6 +2323,234 @@ func ValueOf(v any) (AttributeValue, error) {
 
 // The values of the enum types above.
 const (
+	// ActivityLogActivityTypeAdminAvatarChange is [gen.ActivityLogActivityTypeAdminAvatarChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminAvatarChange = gen.ActivityLogActivityTypeAdminAvatarChange
+	// ActivityLogActivityTypeAdminAwayModeChange is [gen.ActivityLogActivityTypeAdminAwayModeChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminAwayModeChange = gen.ActivityLogActivityTypeAdminAwayModeChange
+	// ActivityLogActivityTypeAdminConversationAssignmentLimitChange is [gen.ActivityLogActivityTypeAdminConversationAssignmentLimitChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminConversationAssignmentLimitChange = gen.ActivityLogActivityTypeAdminConversationAssignmentLimitChange
+	// ActivityLogActivityTypeAdminDeletion is [gen.ActivityLogActivityTypeAdminDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminDeletion = gen.ActivityLogActivityTypeAdminDeletion
+	// ActivityLogActivityTypeAdminDeprovisioned is [gen.ActivityLogActivityTypeAdminDeprovisioned], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminDeprovisioned = gen.ActivityLogActivityTypeAdminDeprovisioned
+	// ActivityLogActivityTypeAdminImpersonationConsentApproved is [gen.ActivityLogActivityTypeAdminImpersonationConsentApproved], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminImpersonationConsentApproved = gen.ActivityLogActivityTypeAdminImpersonationConsentApproved
+	// ActivityLogActivityTypeAdminImpersonationConsentRevoked is [gen.ActivityLogActivityTypeAdminImpersonationConsentRevoked], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminImpersonationConsentRevoked = gen.ActivityLogActivityTypeAdminImpersonationConsentRevoked
+	// ActivityLogActivityTypeAdminImpersonationEnd is [gen.ActivityLogActivityTypeAdminImpersonationEnd], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminImpersonationEnd = gen.ActivityLogActivityTypeAdminImpersonationEnd
+	// ActivityLogActivityTypeAdminImpersonationStart is [gen.ActivityLogActivityTypeAdminImpersonationStart], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminImpersonationStart = gen.ActivityLogActivityTypeAdminImpersonationStart
+	// ActivityLogActivityTypeAdminInviteChange is [gen.ActivityLogActivityTypeAdminInviteChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminInviteChange = gen.ActivityLogActivityTypeAdminInviteChange
+	// ActivityLogActivityTypeAdminInviteCreation is [gen.ActivityLogActivityTypeAdminInviteCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminInviteCreation = gen.ActivityLogActivityTypeAdminInviteCreation
+	// ActivityLogActivityTypeAdminInviteDeletion is [gen.ActivityLogActivityTypeAdminInviteDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminInviteDeletion = gen.ActivityLogActivityTypeAdminInviteDeletion
+	// ActivityLogActivityTypeAdminLoginFailure is [gen.ActivityLogActivityTypeAdminLoginFailure], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminLoginFailure = gen.ActivityLogActivityTypeAdminLoginFailure
+	// ActivityLogActivityTypeAdminLoginSuccess is [gen.ActivityLogActivityTypeAdminLoginSuccess], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminLoginSuccess = gen.ActivityLogActivityTypeAdminLoginSuccess
+	// ActivityLogActivityTypeAdminLogout is [gen.ActivityLogActivityTypeAdminLogout], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminLogout = gen.ActivityLogActivityTypeAdminLogout
+	// ActivityLogActivityTypeAdminOccupancySettingChange is [gen.ActivityLogActivityTypeAdminOccupancySettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminOccupancySettingChange = gen.ActivityLogActivityTypeAdminOccupancySettingChange
+	// ActivityLogActivityTypeAdminOccupancyStateChange is [gen.ActivityLogActivityTypeAdminOccupancyStateChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminOccupancyStateChange = gen.ActivityLogActivityTypeAdminOccupancyStateChange
+	// ActivityLogActivityTypeAdminPasswordResetRequest is [gen.ActivityLogActivityTypeAdminPasswordResetRequest], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminPasswordResetRequest = gen.ActivityLogActivityTypeAdminPasswordResetRequest
+	// ActivityLogActivityTypeAdminPasswordResetSuccess is [gen.ActivityLogActivityTypeAdminPasswordResetSuccess], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminPasswordResetSuccess = gen.ActivityLogActivityTypeAdminPasswordResetSuccess
+	// ActivityLogActivityTypeAdminPermissionChange is [gen.ActivityLogActivityTypeAdminPermissionChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminPermissionChange = gen.ActivityLogActivityTypeAdminPermissionChange
+	// ActivityLogActivityTypeAdminProvisioned is [gen.ActivityLogActivityTypeAdminProvisioned], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminProvisioned = gen.ActivityLogActivityTypeAdminProvisioned
+	// ActivityLogActivityTypeAdminTicketAssignmentLimitChange is [gen.ActivityLogActivityTypeAdminTicketAssignmentLimitChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminTicketAssignmentLimitChange = gen.ActivityLogActivityTypeAdminTicketAssignmentLimitChange
+	// ActivityLogActivityTypeAdminTwoFactorAuthChange is [gen.ActivityLogActivityTypeAdminTwoFactorAuthChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminTwoFactorAuthChange = gen.ActivityLogActivityTypeAdminTwoFactorAuthChange
+	// ActivityLogActivityTypeAdminUnauthorizedSignInMethod is [gen.ActivityLogActivityTypeAdminUnauthorizedSignInMethod], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAdminUnauthorizedSignInMethod = gen.ActivityLogActivityTypeAdminUnauthorizedSignInMethod
+	// ActivityLogActivityTypeAllowedAttachmentFiletypesSettingChange is [gen.ActivityLogActivityTypeAllowedAttachmentFiletypesSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAllowedAttachmentFiletypesSettingChange = gen.ActivityLogActivityTypeAllowedAttachmentFiletypesSettingChange
+	// ActivityLogActivityTypeAppAdminJoin is [gen.ActivityLogActivityTypeAppAdminJoin], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppAdminJoin = gen.ActivityLogActivityTypeAppAdminJoin
+	// ActivityLogActivityTypeAppAuthenticationMethodChange is [gen.ActivityLogActivityTypeAppAuthenticationMethodChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppAuthenticationMethodChange = gen.ActivityLogActivityTypeAppAuthenticationMethodChange
+	// ActivityLogActivityTypeAppDataDeletion is [gen.ActivityLogActivityTypeAppDataDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppDataDeletion = gen.ActivityLogActivityTypeAppDataDeletion
+	// ActivityLogActivityTypeAppDataExport is [gen.ActivityLogActivityTypeAppDataExport], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppDataExport = gen.ActivityLogActivityTypeAppDataExport
+	// ActivityLogActivityTypeAppGoogleSsoDomainChange is [gen.ActivityLogActivityTypeAppGoogleSsoDomainChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppGoogleSsoDomainChange = gen.ActivityLogActivityTypeAppGoogleSsoDomainChange
+	// ActivityLogActivityTypeAppIdentityVerificationChange is [gen.ActivityLogActivityTypeAppIdentityVerificationChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppIdentityVerificationChange = gen.ActivityLogActivityTypeAppIdentityVerificationChange
+	// ActivityLogActivityTypeAppNameChange is [gen.ActivityLogActivityTypeAppNameChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppNameChange = gen.ActivityLogActivityTypeAppNameChange
+	// ActivityLogActivityTypeAppOutboundAddressChange is [gen.ActivityLogActivityTypeAppOutboundAddressChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppOutboundAddressChange = gen.ActivityLogActivityTypeAppOutboundAddressChange
+	// ActivityLogActivityTypeAppPackageInstallation is [gen.ActivityLogActivityTypeAppPackageInstallation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppPackageInstallation = gen.ActivityLogActivityTypeAppPackageInstallation
+	// ActivityLogActivityTypeAppPackageTokenRegeneration is [gen.ActivityLogActivityTypeAppPackageTokenRegeneration], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppPackageTokenRegeneration = gen.ActivityLogActivityTypeAppPackageTokenRegeneration
+	// ActivityLogActivityTypeAppPackageUninstallation is [gen.ActivityLogActivityTypeAppPackageUninstallation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppPackageUninstallation = gen.ActivityLogActivityTypeAppPackageUninstallation
+	// ActivityLogActivityTypeAppTeamCreation is [gen.ActivityLogActivityTypeAppTeamCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppTeamCreation = gen.ActivityLogActivityTypeAppTeamCreation
+	// ActivityLogActivityTypeAppTeamDeletion is [gen.ActivityLogActivityTypeAppTeamDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppTeamDeletion = gen.ActivityLogActivityTypeAppTeamDeletion
+	// ActivityLogActivityTypeAppTeamMembershipModification is [gen.ActivityLogActivityTypeAppTeamMembershipModification], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppTeamMembershipModification = gen.ActivityLogActivityTypeAppTeamMembershipModification
+	// ActivityLogActivityTypeAppTimezoneChange is [gen.ActivityLogActivityTypeAppTimezoneChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppTimezoneChange = gen.ActivityLogActivityTypeAppTimezoneChange
+	// ActivityLogActivityTypeAppWebhookCreation is [gen.ActivityLogActivityTypeAppWebhookCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppWebhookCreation = gen.ActivityLogActivityTypeAppWebhookCreation
+	// ActivityLogActivityTypeAppWebhookDeletion is [gen.ActivityLogActivityTypeAppWebhookDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAppWebhookDeletion = gen.ActivityLogActivityTypeAppWebhookDeletion
+	// ActivityLogActivityTypeArticlesInMessengerEnabledChange is [gen.ActivityLogActivityTypeArticlesInMessengerEnabledChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeArticlesInMessengerEnabledChange = gen.ActivityLogActivityTypeArticlesInMessengerEnabledChange
+	// ActivityLogActivityTypeAttachUploadsInlineSettingChange is [gen.ActivityLogActivityTypeAttachUploadsInlineSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAttachUploadsInlineSettingChange = gen.ActivityLogActivityTypeAttachUploadsInlineSettingChange
+	// ActivityLogActivityTypeAutomaticAwayModeSettingChange is [gen.ActivityLogActivityTypeAutomaticAwayModeSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeAutomaticAwayModeSettingChange = gen.ActivityLogActivityTypeAutomaticAwayModeSettingChange
+	// ActivityLogActivityTypeBulkDelete is [gen.ActivityLogActivityTypeBulkDelete], of type ActivityLogActivityType.
+	ActivityLogActivityTypeBulkDelete = gen.ActivityLogActivityTypeBulkDelete
+	// ActivityLogActivityTypeBulkExport is [gen.ActivityLogActivityTypeBulkExport], of type ActivityLogActivityType.
+	ActivityLogActivityTypeBulkExport = gen.ActivityLogActivityTypeBulkExport
+	// ActivityLogActivityTypeCampaignDeletion is [gen.ActivityLogActivityTypeCampaignDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeCampaignDeletion = gen.ActivityLogActivityTypeCampaignDeletion
+	// ActivityLogActivityTypeCampaignStateChange is [gen.ActivityLogActivityTypeCampaignStateChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeCampaignStateChange = gen.ActivityLogActivityTypeCampaignStateChange
+	// ActivityLogActivityTypeContentRedactionRuleCreation is [gen.ActivityLogActivityTypeContentRedactionRuleCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeContentRedactionRuleCreation = gen.ActivityLogActivityTypeContentRedactionRuleCreation
+	// ActivityLogActivityTypeContentRedactionRuleDeletion is [gen.ActivityLogActivityTypeContentRedactionRuleDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeContentRedactionRuleDeletion = gen.ActivityLogActivityTypeContentRedactionRuleDeletion
+	// ActivityLogActivityTypeContentRedactionRuleUpdate is [gen.ActivityLogActivityTypeContentRedactionRuleUpdate], of type ActivityLogActivityType.
+	ActivityLogActivityTypeContentRedactionRuleUpdate = gen.ActivityLogActivityTypeContentRedactionRuleUpdate
+	// ActivityLogActivityTypeConversationDeletionScheduleCreation is [gen.ActivityLogActivityTypeConversationDeletionScheduleCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeConversationDeletionScheduleCreation = gen.ActivityLogActivityTypeConversationDeletionScheduleCreation
+	// ActivityLogActivityTypeConversationDeletionScheduleDeletion is [gen.ActivityLogActivityTypeConversationDeletionScheduleDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeConversationDeletionScheduleDeletion = gen.ActivityLogActivityTypeConversationDeletionScheduleDeletion
+	// ActivityLogActivityTypeConversationDeletionScheduleStateChange is [gen.ActivityLogActivityTypeConversationDeletionScheduleStateChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeConversationDeletionScheduleStateChange = gen.ActivityLogActivityTypeConversationDeletionScheduleStateChange
+	// ActivityLogActivityTypeConversationDeletionScheduleUpdate is [gen.ActivityLogActivityTypeConversationDeletionScheduleUpdate], of type ActivityLogActivityType.
+	ActivityLogActivityTypeConversationDeletionScheduleUpdate = gen.ActivityLogActivityTypeConversationDeletionScheduleUpdate
+	// ActivityLogActivityTypeConversationPartDeletion is [gen.ActivityLogActivityTypeConversationPartDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeConversationPartDeletion = gen.ActivityLogActivityTypeConversationPartDeletion
+	// ActivityLogActivityTypeConversationPdfExport is [gen.ActivityLogActivityTypeConversationPdfExport], of type ActivityLogActivityType.
+	ActivityLogActivityTypeConversationPdfExport = gen.ActivityLogActivityTypeConversationPdfExport
+	// ActivityLogActivityTypeConversationTopicChange is [gen.ActivityLogActivityTypeConversationTopicChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeConversationTopicChange = gen.ActivityLogActivityTypeConversationTopicChange
+	// ActivityLogActivityTypeConversationTopicCreation is [gen.ActivityLogActivityTypeConversationTopicCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeConversationTopicCreation = gen.ActivityLogActivityTypeConversationTopicCreation
+	// ActivityLogActivityTypeConversationTopicDeletion is [gen.ActivityLogActivityTypeConversationTopicDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeConversationTopicDeletion = gen.ActivityLogActivityTypeConversationTopicDeletion
+	// ActivityLogActivityTypeCsvImportCompletion is [gen.ActivityLogActivityTypeCsvImportCompletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeCsvImportCompletion = gen.ActivityLogActivityTypeCsvImportCompletion
+	// ActivityLogActivityTypeCsvImportCreation is [gen.ActivityLogActivityTypeCsvImportCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeCsvImportCreation = gen.ActivityLogActivityTypeCsvImportCreation
+	// ActivityLogActivityTypeCustomAuthenticationTokenCreation is [gen.ActivityLogActivityTypeCustomAuthenticationTokenCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeCustomAuthenticationTokenCreation = gen.ActivityLogActivityTypeCustomAuthenticationTokenCreation
+	// ActivityLogActivityTypeHelpCenterSettingsChange is [gen.ActivityLogActivityTypeHelpCenterSettingsChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeHelpCenterSettingsChange = gen.ActivityLogActivityTypeHelpCenterSettingsChange
+	// ActivityLogActivityTypeHideCsatFromAgentsSettingChange is [gen.ActivityLogActivityTypeHideCsatFromAgentsSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeHideCsatFromAgentsSettingChange = gen.ActivityLogActivityTypeHideCsatFromAgentsSettingChange
+	// ActivityLogActivityTypeInboundConversationsChange is [gen.ActivityLogActivityTypeInboundConversationsChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeInboundConversationsChange = gen.ActivityLogActivityTypeInboundConversationsChange
+	// ActivityLogActivityTypeInboxAccessChange is [gen.ActivityLogActivityTypeInboxAccessChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeInboxAccessChange = gen.ActivityLogActivityTypeInboxAccessChange
+	// ActivityLogActivityTypeMacroCreation is [gen.ActivityLogActivityTypeMacroCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMacroCreation = gen.ActivityLogActivityTypeMacroCreation
+	// ActivityLogActivityTypeMacroDeletion is [gen.ActivityLogActivityTypeMacroDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMacroDeletion = gen.ActivityLogActivityTypeMacroDeletion
+	// ActivityLogActivityTypeMacroUpdate is [gen.ActivityLogActivityTypeMacroUpdate], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMacroUpdate = gen.ActivityLogActivityTypeMacroUpdate
+	// ActivityLogActivityTypeMacroUsageExport is [gen.ActivityLogActivityTypeMacroUsageExport], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMacroUsageExport = gen.ActivityLogActivityTypeMacroUsageExport
+	// ActivityLogActivityTypeMaliciousDomainsSettingChange is [gen.ActivityLogActivityTypeMaliciousDomainsSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMaliciousDomainsSettingChange = gen.ActivityLogActivityTypeMaliciousDomainsSettingChange
+	// ActivityLogActivityTypeMessageDeletion is [gen.ActivityLogActivityTypeMessageDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMessageDeletion = gen.ActivityLogActivityTypeMessageDeletion
+	// ActivityLogActivityTypeMessageStateChange is [gen.ActivityLogActivityTypeMessageStateChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMessageStateChange = gen.ActivityLogActivityTypeMessageStateChange
+	// ActivityLogActivityTypeMessengerApiSecretCreation is [gen.ActivityLogActivityTypeMessengerApiSecretCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMessengerApiSecretCreation = gen.ActivityLogActivityTypeMessengerApiSecretCreation
+	// ActivityLogActivityTypeMessengerApiSecretDeletion is [gen.ActivityLogActivityTypeMessengerApiSecretDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMessengerApiSecretDeletion = gen.ActivityLogActivityTypeMessengerApiSecretDeletion
+	// ActivityLogActivityTypeMessengerLookAndFeelChange is [gen.ActivityLogActivityTypeMessengerLookAndFeelChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMessengerLookAndFeelChange = gen.ActivityLogActivityTypeMessengerLookAndFeelChange
+	// ActivityLogActivityTypeMessengerSearchRequiredChange is [gen.ActivityLogActivityTypeMessengerSearchRequiredChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMessengerSearchRequiredChange = gen.ActivityLogActivityTypeMessengerSearchRequiredChange
+	// ActivityLogActivityTypeMessengerSpacesChange is [gen.ActivityLogActivityTypeMessengerSpacesChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeMessengerSpacesChange = gen.ActivityLogActivityTypeMessengerSpacesChange
+	// ActivityLogActivityTypeOauthTokenRevocation is [gen.ActivityLogActivityTypeOauthTokenRevocation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeOauthTokenRevocation = gen.ActivityLogActivityTypeOauthTokenRevocation
+	// ActivityLogActivityTypeOfficeHoursChange is [gen.ActivityLogActivityTypeOfficeHoursChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeOfficeHoursChange = gen.ActivityLogActivityTypeOfficeHoursChange
+	// ActivityLogActivityTypeRoleChange is [gen.ActivityLogActivityTypeRoleChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeRoleChange = gen.ActivityLogActivityTypeRoleChange
+	// ActivityLogActivityTypeRoleCreation is [gen.ActivityLogActivityTypeRoleCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeRoleCreation = gen.ActivityLogActivityTypeRoleCreation
+	// ActivityLogActivityTypeRoleDeletion is [gen.ActivityLogActivityTypeRoleDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeRoleDeletion = gen.ActivityLogActivityTypeRoleDeletion
+	// ActivityLogActivityTypeRulesetActivationTitlePreview is [gen.ActivityLogActivityTypeRulesetActivationTitlePreview], of type ActivityLogActivityType.
+	ActivityLogActivityTypeRulesetActivationTitlePreview = gen.ActivityLogActivityTypeRulesetActivationTitlePreview
+	// ActivityLogActivityTypeRulesetCreation is [gen.ActivityLogActivityTypeRulesetCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeRulesetCreation = gen.ActivityLogActivityTypeRulesetCreation
+	// ActivityLogActivityTypeRulesetDeletion is [gen.ActivityLogActivityTypeRulesetDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeRulesetDeletion = gen.ActivityLogActivityTypeRulesetDeletion
+	// ActivityLogActivityTypeSearchBrowseEnabledChange is [gen.ActivityLogActivityTypeSearchBrowseEnabledChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeSearchBrowseEnabledChange = gen.ActivityLogActivityTypeSearchBrowseEnabledChange
+	// ActivityLogActivityTypeSearchBrowseRequiredChange is [gen.ActivityLogActivityTypeSearchBrowseRequiredChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeSearchBrowseRequiredChange = gen.ActivityLogActivityTypeSearchBrowseRequiredChange
+	// ActivityLogActivityTypeSeatChange is [gen.ActivityLogActivityTypeSeatChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeSeatChange = gen.ActivityLogActivityTypeSeatChange
+	// ActivityLogActivityTypeSeatRevoke is [gen.ActivityLogActivityTypeSeatRevoke], of type ActivityLogActivityType.
+	ActivityLogActivityTypeSeatRevoke = gen.ActivityLogActivityTypeSeatRevoke
+	// ActivityLogActivityTypeSecuritySettingsChange is [gen.ActivityLogActivityTypeSecuritySettingsChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeSecuritySettingsChange = gen.ActivityLogActivityTypeSecuritySettingsChange
+	// ActivityLogActivityTypeSeriesCreation is [gen.ActivityLogActivityTypeSeriesCreation], of type ActivityLogActivityType.
+	ActivityLogActivityTypeSeriesCreation = gen.ActivityLogActivityTypeSeriesCreation
+	// ActivityLogActivityTypeSeriesDeletion is [gen.ActivityLogActivityTypeSeriesDeletion], of type ActivityLogActivityType.
+	ActivityLogActivityTypeSeriesDeletion = gen.ActivityLogActivityTypeSeriesDeletion
+	// ActivityLogActivityTypeSeriesSettingsUpdate is [gen.ActivityLogActivityTypeSeriesSettingsUpdate], of type ActivityLogActivityType.
+	ActivityLogActivityTypeSeriesSettingsUpdate = gen.ActivityLogActivityTypeSeriesSettingsUpdate
+	// ActivityLogActivityTypeSeriesStatusChange is [gen.ActivityLogActivityTypeSeriesStatusChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeSeriesStatusChange = gen.ActivityLogActivityTypeSeriesStatusChange
+	// ActivityLogActivityTypeSeriesUpdate is [gen.ActivityLogActivityTypeSeriesUpdate], of type ActivityLogActivityType.
+	ActivityLogActivityTypeSeriesUpdate = gen.ActivityLogActivityTypeSeriesUpdate
+	// ActivityLogActivityTypeStripInboundEmailLinksChange is [gen.ActivityLogActivityTypeStripInboundEmailLinksChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeStripInboundEmailLinksChange = gen.ActivityLogActivityTypeStripInboundEmailLinksChange
+	// ActivityLogActivityTypeTeamAssignmentLimitChange is [gen.ActivityLogActivityTypeTeamAssignmentLimitChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeTeamAssignmentLimitChange = gen.ActivityLogActivityTypeTeamAssignmentLimitChange
+	// ActivityLogActivityTypeTeammateGifsSettingChange is [gen.ActivityLogActivityTypeTeammateGifsSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeTeammateGifsSettingChange = gen.ActivityLogActivityTypeTeammateGifsSettingChange
+	// ActivityLogActivityTypeTemporaryExpectationChange is [gen.ActivityLogActivityTypeTemporaryExpectationChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeTemporaryExpectationChange = gen.ActivityLogActivityTypeTemporaryExpectationChange
+	// ActivityLogActivityTypeTrustedDomainsSettingChange is [gen.ActivityLogActivityTypeTrustedDomainsSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeTrustedDomainsSettingChange = gen.ActivityLogActivityTypeTrustedDomainsSettingChange
+	// ActivityLogActivityTypeUnassignUnsnoozedAtCapacitySettingChange is [gen.ActivityLogActivityTypeUnassignUnsnoozedAtCapacitySettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeUnassignUnsnoozedAtCapacitySettingChange = gen.ActivityLogActivityTypeUnassignUnsnoozedAtCapacitySettingChange
+	// ActivityLogActivityTypeUnassignUnsnoozedWhenAwaySettingChange is [gen.ActivityLogActivityTypeUnassignUnsnoozedWhenAwaySettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeUnassignUnsnoozedWhenAwaySettingChange = gen.ActivityLogActivityTypeUnassignUnsnoozedWhenAwaySettingChange
+	// ActivityLogActivityTypeUpfrontEmailCollectionChange is [gen.ActivityLogActivityTypeUpfrontEmailCollectionChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeUpfrontEmailCollectionChange = gen.ActivityLogActivityTypeUpfrontEmailCollectionChange
+	// ActivityLogActivityTypeUserCameraAttachmentsSettingChange is [gen.ActivityLogActivityTypeUserCameraAttachmentsSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeUserCameraAttachmentsSettingChange = gen.ActivityLogActivityTypeUserCameraAttachmentsSettingChange
+	// ActivityLogActivityTypeUserConversationAttachmentsSettingChange is [gen.ActivityLogActivityTypeUserConversationAttachmentsSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeUserConversationAttachmentsSettingChange = gen.ActivityLogActivityTypeUserConversationAttachmentsSettingChange
+	// ActivityLogActivityTypeUserFileAttachmentsSettingChange is [gen.ActivityLogActivityTypeUserFileAttachmentsSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeUserFileAttachmentsSettingChange = gen.ActivityLogActivityTypeUserFileAttachmentsSettingChange
+	// ActivityLogActivityTypeUserGifsSettingChange is [gen.ActivityLogActivityTypeUserGifsSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeUserGifsSettingChange = gen.ActivityLogActivityTypeUserGifsSettingChange
+	// ActivityLogActivityTypeUserMediaAttachmentsSettingChange is [gen.ActivityLogActivityTypeUserMediaAttachmentsSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeUserMediaAttachmentsSettingChange = gen.ActivityLogActivityTypeUserMediaAttachmentsSettingChange
+	// ActivityLogActivityTypeUserVoiceNotesSettingChange is [gen.ActivityLogActivityTypeUserVoiceNotesSettingChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeUserVoiceNotesSettingChange = gen.ActivityLogActivityTypeUserVoiceNotesSettingChange
+	// ActivityLogActivityTypeWelcomeMessageChange is [gen.ActivityLogActivityTypeWelcomeMessageChange], of type ActivityLogActivityType.
+	ActivityLogActivityTypeWelcomeMessageChange = gen.ActivityLogActivityTypeWelcomeMessageChange
+	// ActivityLogActivityTypeWorkspaceDeletionRequest is [gen.ActivityLogActivityTypeWorkspaceDeletionRequest], of type ActivityLogActivityType.
+	ActivityLogActivityTypeWorkspaceDeletionRequest = gen.ActivityLogActivityTypeWorkspaceDeletionRequest
 	// AdminReplyConversationRequestMessageTypeComment is [gen.AdminReplyConversationRequestMessageTypeComment], of type AdminReplyConversationRequestMessageType.
 	AdminReplyConversationRequestMessageTypeComment = gen.AdminReplyConversationRequestMessageTypeComment
 	// AdminReplyConversationRequestMessageTypeNote is [gen.AdminReplyConversationRequestMessageTypeNote], of type AdminReplyConversationRequestMessageType.
@@ -1369,30 +2603,118 @@ const (
 	ArticleContentTypeArticleContent = gen.ArticleContentTypeArticleContent
 	// ArticleContentTypeLessThannil is [gen.ArticleContentTypeLessThannil], of type ArticleContentType.
 	ArticleContentTypeLessThannil = gen.ArticleContentTypeLessThannil
+	// ArticleHelpCenterAudienceAllLeads is [gen.ArticleHelpCenterAudienceAllLeads], of type ArticleHelpCenterAudience.
+	ArticleHelpCenterAudienceAllLeads = gen.ArticleHelpCenterAudienceAllLeads
+	// ArticleHelpCenterAudienceAllUsers is [gen.ArticleHelpCenterAudienceAllUsers], of type ArticleHelpCenterAudience.
+	ArticleHelpCenterAudienceAllUsers = gen.ArticleHelpCenterAudienceAllUsers
+	// ArticleHelpCenterAudienceAllVisitors is [gen.ArticleHelpCenterAudienceAllVisitors], of type ArticleHelpCenterAudience.
+	ArticleHelpCenterAudienceAllVisitors = gen.ArticleHelpCenterAudienceAllVisitors
+	// ArticleHelpCenterAudienceAllVisitorsAndLeads is [gen.ArticleHelpCenterAudienceAllVisitorsAndLeads], of type ArticleHelpCenterAudience.
+	ArticleHelpCenterAudienceAllVisitorsAndLeads = gen.ArticleHelpCenterAudienceAllVisitorsAndLeads
+	// ArticleHelpCenterAudienceEveryone is [gen.ArticleHelpCenterAudienceEveryone], of type ArticleHelpCenterAudience.
+	ArticleHelpCenterAudienceEveryone = gen.ArticleHelpCenterAudienceEveryone
+	// ArticleHelpCenterAudienceRestricted is [gen.ArticleHelpCenterAudienceRestricted], of type ArticleHelpCenterAudience.
+	ArticleHelpCenterAudienceRestricted = gen.ArticleHelpCenterAudienceRestricted
+	// ArticleListItemHelpCenterAudienceAllLeads is [gen.ArticleListItemHelpCenterAudienceAllLeads], of type ArticleListItemHelpCenterAudience.
+	ArticleListItemHelpCenterAudienceAllLeads = gen.ArticleListItemHelpCenterAudienceAllLeads
+	// ArticleListItemHelpCenterAudienceAllUsers is [gen.ArticleListItemHelpCenterAudienceAllUsers], of type ArticleListItemHelpCenterAudience.
+	ArticleListItemHelpCenterAudienceAllUsers = gen.ArticleListItemHelpCenterAudienceAllUsers
+	// ArticleListItemHelpCenterAudienceAllVisitors is [gen.ArticleListItemHelpCenterAudienceAllVisitors], of type ArticleListItemHelpCenterAudience.
+	ArticleListItemHelpCenterAudienceAllVisitors = gen.ArticleListItemHelpCenterAudienceAllVisitors
+	// ArticleListItemHelpCenterAudienceAllVisitorsAndLeads is [gen.ArticleListItemHelpCenterAudienceAllVisitorsAndLeads], of type ArticleListItemHelpCenterAudience.
+	ArticleListItemHelpCenterAudienceAllVisitorsAndLeads = gen.ArticleListItemHelpCenterAudienceAllVisitorsAndLeads
+	// ArticleListItemHelpCenterAudienceEveryone is [gen.ArticleListItemHelpCenterAudienceEveryone], of type ArticleListItemHelpCenterAudience.
+	ArticleListItemHelpCenterAudienceEveryone = gen.ArticleListItemHelpCenterAudienceEveryone
+	// ArticleListItemHelpCenterAudienceRestricted is [gen.ArticleListItemHelpCenterAudienceRestricted], of type ArticleListItemHelpCenterAudience.
+	ArticleListItemHelpCenterAudienceRestricted = gen.ArticleListItemHelpCenterAudienceRestricted
+	// ArticleListItemStateDraft is [gen.ArticleListItemStateDraft], of type ArticleListItemState.
+	ArticleListItemStateDraft = gen.ArticleListItemStateDraft
+	// ArticleListItemStatePublished is [gen.ArticleListItemStatePublished], of type ArticleListItemState.
+	ArticleListItemStatePublished = gen.ArticleListItemStatePublished
+	// ArticleListItemTypeArticle is [gen.ArticleListItemTypeArticle], of type ArticleListItemType.
+	ArticleListItemTypeArticle = gen.ArticleListItemTypeArticle
+	// ArticleListTypeList is [gen.ArticleListTypeList], of type ArticleListType.
+	ArticleListTypeList = gen.ArticleListTypeList
+	// ArticleSearchHighlightsHighlightedSummaryItemItemTypeHighlight is [gen.ArticleSearchHighlightsHighlightedSummaryItemItemTypeHighlight], of type ArticleSearchHighlightsHighlightedSummaryItemItemType.
+	ArticleSearchHighlightsHighlightedSummaryItemItemTypeHighlight = gen.ArticleSearchHighlightsHighlightedSummaryItemItemTypeHighlight
+	// ArticleSearchHighlightsHighlightedSummaryItemItemTypePlain is [gen.ArticleSearchHighlightsHighlightedSummaryItemItemTypePlain], of type ArticleSearchHighlightsHighlightedSummaryItemItemType.
+	ArticleSearchHighlightsHighlightedSummaryItemItemTypePlain = gen.ArticleSearchHighlightsHighlightedSummaryItemItemTypePlain
+	// ArticleSearchHighlightsHighlightedTitleItemTypeHighlight is [gen.ArticleSearchHighlightsHighlightedTitleItemTypeHighlight], of type ArticleSearchHighlightsHighlightedTitleItemType.
+	ArticleSearchHighlightsHighlightedTitleItemTypeHighlight = gen.ArticleSearchHighlightsHighlightedTitleItemTypeHighlight
+	// ArticleSearchHighlightsHighlightedTitleItemTypePlain is [gen.ArticleSearchHighlightsHighlightedTitleItemTypePlain], of type ArticleSearchHighlightsHighlightedTitleItemType.
+	ArticleSearchHighlightsHighlightedTitleItemTypePlain = gen.ArticleSearchHighlightsHighlightedTitleItemTypePlain
+	// ArticleSearchResponseTypeList is [gen.ArticleSearchResponseTypeList], of type ArticleSearchResponseType.
+	ArticleSearchResponseTypeList = gen.ArticleSearchResponseTypeList
+	// ArticleStateDraft is [gen.ArticleStateDraft], of type ArticleState.
+	ArticleStateDraft = gen.ArticleStateDraft
+	// ArticleStatePublished is [gen.ArticleStatePublished], of type ArticleState.
+	ArticleStatePublished = gen.ArticleStatePublished
+	// ArticleStatisticsTypeArticleStatistics is [gen.ArticleStatisticsTypeArticleStatistics], of type ArticleStatisticsType.
+	ArticleStatisticsTypeArticleStatistics = gen.ArticleStatisticsTypeArticleStatistics
 	// ArticleTranslatedContentTypeArticleTranslatedContent is [gen.ArticleTranslatedContentTypeArticleTranslatedContent], of type ArticleTranslatedContentType.
 	ArticleTranslatedContentTypeArticleTranslatedContent = gen.ArticleTranslatedContentTypeArticleTranslatedContent
 	// ArticleTranslatedContentTypeLessThannil is [gen.ArticleTranslatedContentTypeLessThannil], of type ArticleTranslatedContentType.
 	ArticleTranslatedContentTypeLessThannil = gen.ArticleTranslatedContentTypeLessThannil
+	// ArticleTypeArticle is [gen.ArticleTypeArticle], of type ArticleType.
+	ArticleTypeArticle = gen.ArticleTypeArticle
+	// ArticleVersionListTypeList is [gen.ArticleVersionListTypeList], of type ArticleVersionListType.
+	ArticleVersionListTypeList = gen.ArticleVersionListTypeList
+	// ArticleVersionStateDraft is [gen.ArticleVersionStateDraft], of type ArticleVersionState.
+	ArticleVersionStateDraft = gen.ArticleVersionStateDraft
+	// ArticleVersionStatePublished is [gen.ArticleVersionStatePublished], of type ArticleVersionState.
+	ArticleVersionStatePublished = gen.ArticleVersionStatePublished
+	// ArticleVersionSummaryStateDraft is [gen.ArticleVersionSummaryStateDraft], of type ArticleVersionSummaryState.
+	ArticleVersionSummaryStateDraft = gen.ArticleVersionSummaryStateDraft
+	// ArticleVersionSummaryStatePublished is [gen.ArticleVersionSummaryStatePublished], of type ArticleVersionSummaryState.
+	ArticleVersionSummaryStatePublished = gen.ArticleVersionSummaryStatePublished
+	// ArticleVersionSummaryTypeArticleVersion is [gen.ArticleVersionSummaryTypeArticleVersion], of type ArticleVersionSummaryType.
+	ArticleVersionSummaryTypeArticleVersion = gen.ArticleVersionSummaryTypeArticleVersion
+	// ArticleVersionTypeArticleVersion is [gen.ArticleVersionTypeArticleVersion], of type ArticleVersionType.
+	ArticleVersionTypeArticleVersion = gen.ArticleVersionTypeArticleVersion
 	// AssignConversationRequestMessageTypeAssignment is [gen.AssignConversationRequestMessageTypeAssignment], of type AssignConversationRequestMessageType.
 	AssignConversationRequestMessageTypeAssignment = gen.AssignConversationRequestMessageTypeAssignment
 	// AssignConversationRequestTypeAdmin is [gen.AssignConversationRequestTypeAdmin], of type AssignConversationRequestType.
 	AssignConversationRequestTypeAdmin = gen.AssignConversationRequestTypeAdmin
 	// AssignConversationRequestTypeTeam is [gen.AssignConversationRequestTypeTeam], of type AssignConversationRequestType.
 	AssignConversationRequestTypeTeam = gen.AssignConversationRequestTypeTeam
+	// AudienceListTypeList is [gen.AudienceListTypeList], of type AudienceListType.
+	AudienceListTypeList = gen.AudienceListTypeList
 	// AudienceTypeAudience is [gen.AudienceTypeAudience], of type AudienceType.
 	AudienceTypeAudience = gen.AudienceTypeAudience
 	// CloseConversationRequestMessageTypeClose is [gen.CloseConversationRequestMessageTypeClose], of type CloseConversationRequestMessageType.
 	CloseConversationRequestMessageTypeClose = gen.CloseConversationRequestMessageTypeClose
 	// CloseConversationRequestTypeAdmin is [gen.CloseConversationRequestTypeAdmin], of type CloseConversationRequestType.
 	CloseConversationRequestTypeAdmin = gen.CloseConversationRequestTypeAdmin
+	// CollectionListTypeList is [gen.CollectionListTypeList], of type CollectionListType.
+	CollectionListTypeList = gen.CollectionListTypeList
+	// CompanyAttachedContactsTypeList is [gen.CompanyAttachedContactsTypeList], of type CompanyAttachedContactsType.
+	CompanyAttachedContactsTypeList = gen.CompanyAttachedContactsTypeList
+	// CompanyAttachedSegmentsTypeList is [gen.CompanyAttachedSegmentsTypeList], of type CompanyAttachedSegmentsType.
+	CompanyAttachedSegmentsTypeList = gen.CompanyAttachedSegmentsTypeList
+	// CompanyDataTypeCompany is [gen.CompanyDataTypeCompany], of type CompanyDataType.
+	CompanyDataTypeCompany = gen.CompanyDataTypeCompany
 	// CompanyNotesTypeNoteList is [gen.CompanyNotesTypeNoteList], of type CompanyNotesType.
 	CompanyNotesTypeNoteList = gen.CompanyNotesTypeNoteList
+	// CompanyScrollTypeList is [gen.CompanyScrollTypeList], of type CompanyScrollType.
+	CompanyScrollTypeList = gen.CompanyScrollTypeList
 	// CompanySegmentsTypeSegmentList is [gen.CompanySegmentsTypeSegmentList], of type CompanySegmentsType.
 	CompanySegmentsTypeSegmentList = gen.CompanySegmentsTypeSegmentList
 	// CompanyTagsTypeTagList is [gen.CompanyTagsTypeTagList], of type CompanyTagsType.
 	CompanyTagsTypeTagList = gen.CompanyTagsTypeTagList
 	// CompanyTypeCompany is [gen.CompanyTypeCompany], of type CompanyType.
 	CompanyTypeCompany = gen.CompanyTypeCompany
+	// ContactArchivedTypeContact is [gen.ContactArchivedTypeContact], of type ContactArchivedType.
+	ContactArchivedTypeContact = gen.ContactArchivedTypeContact
+	// ContactAttachedCompaniesTypeList is [gen.ContactAttachedCompaniesTypeList], of type ContactAttachedCompaniesType.
+	ContactAttachedCompaniesTypeList = gen.ContactAttachedCompaniesTypeList
+	// ContactBlockedTypeContact is [gen.ContactBlockedTypeContact], of type ContactBlockedType.
+	ContactBlockedTypeContact = gen.ContactBlockedTypeContact
+	// ContactDeletedTypeContact is [gen.ContactDeletedTypeContact], of type ContactDeletedType.
+	ContactDeletedTypeContact = gen.ContactDeletedTypeContact
+	// ContactListTypeList is [gen.ContactListTypeList], of type ContactListType.
+	ContactListTypeList = gen.ContactListTypeList
+	// ContactReferenceTypeContact is [gen.ContactReferenceTypeContact], of type ContactReferenceType.
+	ContactReferenceTypeContact = gen.ContactReferenceTypeContact
 	// ContactReplyEmailRequestMessageTypeComment is [gen.ContactReplyEmailRequestMessageTypeComment], of type ContactReplyEmailRequestMessageType.
 	ContactReplyEmailRequestMessageTypeComment = gen.ContactReplyEmailRequestMessageTypeComment
 	// ContactReplyEmailRequestTypeUser is [gen.ContactReplyEmailRequestTypeUser], of type ContactReplyEmailRequestType.
@@ -1417,6 +2739,14 @@ const (
 	ContactReplyUserIdRequestMessageTypeComment = gen.ContactReplyUserIdRequestMessageTypeComment
 	// ContactReplyUserIdRequestTypeUser is [gen.ContactReplyUserIdRequestTypeUser], of type ContactReplyUserIdRequestType.
 	ContactReplyUserIdRequestTypeUser = gen.ContactReplyUserIdRequestTypeUser
+	// ContactSearchRequestSortOrderAscending is [gen.ContactSearchRequestSortOrderAscending], of type ContactSearchRequestSortOrder.
+	ContactSearchRequestSortOrderAscending = gen.ContactSearchRequestSortOrderAscending
+	// ContactSearchRequestSortOrderDescending is [gen.ContactSearchRequestSortOrderDescending], of type ContactSearchRequestSortOrder.
+	ContactSearchRequestSortOrderDescending = gen.ContactSearchRequestSortOrderDescending
+	// ContactSegmentsTypeList is [gen.ContactSegmentsTypeList], of type ContactSegmentsType.
+	ContactSegmentsTypeList = gen.ContactSegmentsTypeList
+	// ContactUnarchivedTypeContact is [gen.ContactUnarchivedTypeContact], of type ContactUnarchivedType.
+	ContactUnarchivedTypeContact = gen.ContactUnarchivedTypeContact
 	// ContentBulkActionRequestActionDelete is [gen.ContentBulkActionRequestActionDelete], of type ContentBulkActionRequestAction.
 	ContentBulkActionRequestActionDelete = gen.ContentBulkActionRequestActionDelete
 	// ContentBulkActionRequestActionPublish is [gen.ContentBulkActionRequestActionPublish], of type ContentBulkActionRequestAction.
@@ -1441,6 +2771,20 @@ const (
 	ContentBulkActionRequestContentIdsItemTypeFileSourceContent = gen.ContentBulkActionRequestContentIdsItemTypeFileSourceContent
 	// ContentBulkActionRequestContentIdsItemTypeInternalArticle is [gen.ContentBulkActionRequestContentIdsItemTypeInternalArticle], of type ContentBulkActionRequestContentIdsItemType.
 	ContentBulkActionRequestContentIdsItemTypeInternalArticle = gen.ContentBulkActionRequestContentIdsItemTypeInternalArticle
+	// ContentImportSourceStatusActive is [gen.ContentImportSourceStatusActive], of type ContentImportSourceStatus.
+	ContentImportSourceStatusActive = gen.ContentImportSourceStatusActive
+	// ContentImportSourceStatusDeactivated is [gen.ContentImportSourceStatusDeactivated], of type ContentImportSourceStatus.
+	ContentImportSourceStatusDeactivated = gen.ContentImportSourceStatusDeactivated
+	// ContentImportSourceSyncBehaviorApi is [gen.ContentImportSourceSyncBehaviorApi], of type ContentImportSourceSyncBehavior.
+	ContentImportSourceSyncBehaviorApi = gen.ContentImportSourceSyncBehaviorApi
+	// ContentImportSourceSyncBehaviorAutomatic is [gen.ContentImportSourceSyncBehaviorAutomatic], of type ContentImportSourceSyncBehavior.
+	ContentImportSourceSyncBehaviorAutomatic = gen.ContentImportSourceSyncBehaviorAutomatic
+	// ContentImportSourceSyncBehaviorManual is [gen.ContentImportSourceSyncBehaviorManual], of type ContentImportSourceSyncBehavior.
+	ContentImportSourceSyncBehaviorManual = gen.ContentImportSourceSyncBehaviorManual
+	// ContentImportSourceTypeContentImportSource is [gen.ContentImportSourceTypeContentImportSource], of type ContentImportSourceType.
+	ContentImportSourceTypeContentImportSource = gen.ContentImportSourceTypeContentImportSource
+	// ContentImportSourcesListTypeList is [gen.ContentImportSourcesListTypeList], of type ContentImportSourcesListType.
+	ContentImportSourcesListTypeList = gen.ContentImportSourcesListTypeList
 	// ContentSearchArticleContentItemTypeArticleContent is [gen.ContentSearchArticleContentItemTypeArticleContent], of type ContentSearchArticleContentItemType.
 	ContentSearchArticleContentItemTypeArticleContent = gen.ContentSearchArticleContentItemTypeArticleContent
 	// ContentSearchArticleItemTypeArticle is [gen.ContentSearchArticleItemTypeArticle], of type ContentSearchArticleItemType.
@@ -1453,6 +2797,12 @@ const (
 	ContentSearchDefaultItemTypeFileSourceContent = gen.ContentSearchDefaultItemTypeFileSourceContent
 	// ContentSearchDefaultItemTypeInternalArticle is [gen.ContentSearchDefaultItemTypeInternalArticle], of type ContentSearchDefaultItemType.
 	ContentSearchDefaultItemTypeInternalArticle = gen.ContentSearchDefaultItemTypeInternalArticle
+	// ContentSearchResponsePagesTypePages is [gen.ContentSearchResponsePagesTypePages], of type ContentSearchResponsePagesType.
+	ContentSearchResponsePagesTypePages = gen.ContentSearchResponsePagesTypePages
+	// ContentSearchResponseTypeList is [gen.ContentSearchResponseTypeList], of type ContentSearchResponseType.
+	ContentSearchResponseTypeList = gen.ContentSearchResponseTypeList
+	// ContentSnippetListTypeList is [gen.ContentSnippetListTypeList], of type ContentSnippetListType.
+	ContentSnippetListTypeList = gen.ContentSnippetListTypeList
 	// ContentSourceContentTypeArticle is [gen.ContentSourceContentTypeArticle], of type ContentSourceContentType.
 	ContentSourceContentTypeArticle = gen.ContentSourceContentTypeArticle
 	// ContentSourceContentTypeContentSnippet is [gen.ContentSourceContentTypeContentSnippet], of type ContentSourceContentType.
@@ -1485,6 +2835,8 @@ const (
 	ConversationAttributeIntegerTypeDataTypeInteger = gen.ConversationAttributeIntegerTypeDataTypeInteger
 	// ConversationAttributeIntegerTypeTypeConversationAttribute is [gen.ConversationAttributeIntegerTypeTypeConversationAttribute], of type ConversationAttributeIntegerTypeType.
 	ConversationAttributeIntegerTypeTypeConversationAttribute = gen.ConversationAttributeIntegerTypeTypeConversationAttribute
+	// ConversationAttributeListObjectTypeList is [gen.ConversationAttributeListObjectTypeList], of type ConversationAttributeListObjectType.
+	ConversationAttributeListObjectTypeList = gen.ConversationAttributeListObjectTypeList
 	// ConversationAttributeListTypeDataTypeList is [gen.ConversationAttributeListTypeDataTypeList], of type ConversationAttributeListTypeDataType.
 	ConversationAttributeListTypeDataTypeList = gen.ConversationAttributeListTypeDataTypeList
 	// ConversationAttributeListTypeTypeConversationAttribute is [gen.ConversationAttributeListTypeTypeConversationAttribute], of type ConversationAttributeListTypeType.
@@ -1501,6 +2853,20 @@ const (
 	ConversationAttributeStringTypeDataTypeString = gen.ConversationAttributeStringTypeDataTypeString
 	// ConversationAttributeStringTypeTypeConversationAttribute is [gen.ConversationAttributeStringTypeTypeConversationAttribute], of type ConversationAttributeStringTypeType.
 	ConversationAttributeStringTypeTypeConversationAttribute = gen.ConversationAttributeStringTypeTypeConversationAttribute
+	// ConversationContactsTypeContactList is [gen.ConversationContactsTypeContactList], of type ConversationContactsType.
+	ConversationContactsTypeContactList = gen.ConversationContactsTypeContactList
+	// ConversationDeletedObjectConversation is [gen.ConversationDeletedObjectConversation], of type ConversationDeletedObject.
+	ConversationDeletedObjectConversation = gen.ConversationDeletedObjectConversation
+	// ConversationListTypeConversationList is [gen.ConversationListTypeConversationList], of type ConversationListType.
+	ConversationListTypeConversationList = gen.ConversationListTypeConversationList
+	// ConversationPartStateClosed is [gen.ConversationPartStateClosed], of type ConversationPartState.
+	ConversationPartStateClosed = gen.ConversationPartStateClosed
+	// ConversationPartStateOpen is [gen.ConversationPartStateOpen], of type ConversationPartState.
+	ConversationPartStateOpen = gen.ConversationPartStateOpen
+	// ConversationPartStateSnoozed is [gen.ConversationPartStateSnoozed], of type ConversationPartState.
+	ConversationPartStateSnoozed = gen.ConversationPartStateSnoozed
+	// ConversationPartsTypeConversationPartList is [gen.ConversationPartsTypeConversationPartList], of type ConversationPartsType.
+	ConversationPartsTypeConversationPartList = gen.ConversationPartsTypeConversationPartList
 	// ConversationPriorityHigh is [gen.ConversationPriorityHigh], of type ConversationPriority.
 	ConversationPriorityHigh = gen.ConversationPriorityHigh
 	// ConversationPriorityLow is [gen.ConversationPriorityLow], of type ConversationPriority.
@@ -1511,6 +2877,10 @@ const (
 	ConversationPriorityNone = gen.ConversationPriorityNone
 	// ConversationPriorityUrgent is [gen.ConversationPriorityUrgent], of type ConversationPriority.
 	ConversationPriorityUrgent = gen.ConversationPriorityUrgent
+	// ConversationScorecardReviewedTeammateTypeAdmin is [gen.ConversationScorecardReviewedTeammateTypeAdmin], of type ConversationScorecardReviewedTeammateType.
+	ConversationScorecardReviewedTeammateTypeAdmin = gen.ConversationScorecardReviewedTeammateTypeAdmin
+	// ConversationScorecardReviewedTeammateTypeAi is [gen.ConversationScorecardReviewedTeammateTypeAi], of type ConversationScorecardReviewedTeammateType.
+	ConversationScorecardReviewedTeammateTypeAi = gen.ConversationScorecardReviewedTeammateTypeAi
 	// ConversationStateClosed is [gen.ConversationStateClosed], of type ConversationState.
 	ConversationStateClosed = gen.ConversationStateClosed
 	// ConversationStateOpen is [gen.ConversationStateOpen], of type ConversationState.
@@ -1633,10 +3003,218 @@ const (
 	CreateTicketTypeRequestCategoryCustomer = gen.CreateTicketTypeRequestCategoryCustomer
 	// CreateTicketTypeRequestCategoryTracker is [gen.CreateTicketTypeRequestCategoryTracker], of type CreateTicketTypeRequestCategory.
 	CreateTicketTypeRequestCategoryTracker = gen.CreateTicketTypeRequestCategoryTracker
+	// CreatedConversationMessageTypeEmail is [gen.CreatedConversationMessageTypeEmail], of type CreatedConversationMessageType.
+	CreatedConversationMessageTypeEmail = gen.CreatedConversationMessageTypeEmail
+	// CreatedConversationMessageTypeFacebook is [gen.CreatedConversationMessageTypeFacebook], of type CreatedConversationMessageType.
+	CreatedConversationMessageTypeFacebook = gen.CreatedConversationMessageTypeFacebook
+	// CreatedConversationMessageTypeInapp is [gen.CreatedConversationMessageTypeInapp], of type CreatedConversationMessageType.
+	CreatedConversationMessageTypeInapp = gen.CreatedConversationMessageTypeInapp
+	// CreatedConversationMessageTypeTwitter is [gen.CreatedConversationMessageTypeTwitter], of type CreatedConversationMessageType.
+	CreatedConversationMessageTypeTwitter = gen.CreatedConversationMessageTypeTwitter
+	// CursorPagesTypePages is [gen.CursorPagesTypePages], of type CursorPagesType.
+	CursorPagesTypePages = gen.CursorPagesTypePages
 	// CustomActionFinishedActionResultFailed is [gen.CustomActionFinishedActionResultFailed], of type CustomActionFinishedActionResult.
 	CustomActionFinishedActionResultFailed = gen.CustomActionFinishedActionResultFailed
 	// CustomActionFinishedActionResultSuccess is [gen.CustomActionFinishedActionResultSuccess], of type CustomActionFinishedActionResult.
 	CustomActionFinishedActionResultSuccess = gen.CustomActionFinishedActionResultSuccess
+	// DataAttributeDataTypeBoolean is [gen.DataAttributeDataTypeBoolean], of type DataAttributeDataType.
+	DataAttributeDataTypeBoolean = gen.DataAttributeDataTypeBoolean
+	// DataAttributeDataTypeDate is [gen.DataAttributeDataTypeDate], of type DataAttributeDataType.
+	DataAttributeDataTypeDate = gen.DataAttributeDataTypeDate
+	// DataAttributeDataTypeFloat is [gen.DataAttributeDataTypeFloat], of type DataAttributeDataType.
+	DataAttributeDataTypeFloat = gen.DataAttributeDataTypeFloat
+	// DataAttributeDataTypeInteger is [gen.DataAttributeDataTypeInteger], of type DataAttributeDataType.
+	DataAttributeDataTypeInteger = gen.DataAttributeDataTypeInteger
+	// DataAttributeDataTypeString is [gen.DataAttributeDataTypeString], of type DataAttributeDataType.
+	DataAttributeDataTypeString = gen.DataAttributeDataTypeString
+	// DataAttributeListTypeList is [gen.DataAttributeListTypeList], of type DataAttributeListType.
+	DataAttributeListTypeList = gen.DataAttributeListTypeList
+	// DataAttributeModelCompany is [gen.DataAttributeModelCompany], of type DataAttributeModel.
+	DataAttributeModelCompany = gen.DataAttributeModelCompany
+	// DataAttributeModelContact is [gen.DataAttributeModelContact], of type DataAttributeModel.
+	DataAttributeModelContact = gen.DataAttributeModelContact
+	// DataAttributeTypeDataAttribute is [gen.DataAttributeTypeDataAttribute], of type DataAttributeType.
+	DataAttributeTypeDataAttribute = gen.DataAttributeTypeDataAttribute
+	// DataConnectorDetailAudiencesLeads is [gen.DataConnectorDetailAudiencesLeads], of type DataConnectorDetailAudiences.
+	DataConnectorDetailAudiencesLeads = gen.DataConnectorDetailAudiencesLeads
+	// DataConnectorDetailAudiencesUsers is [gen.DataConnectorDetailAudiencesUsers], of type DataConnectorDetailAudiences.
+	DataConnectorDetailAudiencesUsers = gen.DataConnectorDetailAudiencesUsers
+	// DataConnectorDetailAudiencesVisitors is [gen.DataConnectorDetailAudiencesVisitors], of type DataConnectorDetailAudiences.
+	DataConnectorDetailAudiencesVisitors = gen.DataConnectorDetailAudiencesVisitors
+	// DataConnectorDetailConfigurationResponseTypeMockResponseType is [gen.DataConnectorDetailConfigurationResponseTypeMockResponseType], of type DataConnectorDetailConfigurationResponseType.
+	DataConnectorDetailConfigurationResponseTypeMockResponseType = gen.DataConnectorDetailConfigurationResponseTypeMockResponseType
+	// DataConnectorDetailConfigurationResponseTypeTestResponseType is [gen.DataConnectorDetailConfigurationResponseTypeTestResponseType], of type DataConnectorDetailConfigurationResponseType.
+	DataConnectorDetailConfigurationResponseTypeTestResponseType = gen.DataConnectorDetailConfigurationResponseTypeTestResponseType
+	// DataConnectorDetailDataInputsItemTypeBoolean is [gen.DataConnectorDetailDataInputsItemTypeBoolean], of type DataConnectorDetailDataInputsItemType.
+	DataConnectorDetailDataInputsItemTypeBoolean = gen.DataConnectorDetailDataInputsItemTypeBoolean
+	// DataConnectorDetailDataInputsItemTypeDecimal is [gen.DataConnectorDetailDataInputsItemTypeDecimal], of type DataConnectorDetailDataInputsItemType.
+	DataConnectorDetailDataInputsItemTypeDecimal = gen.DataConnectorDetailDataInputsItemTypeDecimal
+	// DataConnectorDetailDataInputsItemTypeInteger is [gen.DataConnectorDetailDataInputsItemTypeInteger], of type DataConnectorDetailDataInputsItemType.
+	DataConnectorDetailDataInputsItemTypeInteger = gen.DataConnectorDetailDataInputsItemTypeInteger
+	// DataConnectorDetailDataInputsItemTypeString is [gen.DataConnectorDetailDataInputsItemTypeString], of type DataConnectorDetailDataInputsItemType.
+	DataConnectorDetailDataInputsItemTypeString = gen.DataConnectorDetailDataInputsItemTypeString
+	// DataConnectorDetailDataTransformationTypeCodeBlockTransformation is [gen.DataConnectorDetailDataTransformationTypeCodeBlockTransformation], of type DataConnectorDetailDataTransformationType.
+	DataConnectorDetailDataTransformationTypeCodeBlockTransformation = gen.DataConnectorDetailDataTransformationTypeCodeBlockTransformation
+	// DataConnectorDetailDataTransformationTypeFullAccess is [gen.DataConnectorDetailDataTransformationTypeFullAccess], of type DataConnectorDetailDataTransformationType.
+	DataConnectorDetailDataTransformationTypeFullAccess = gen.DataConnectorDetailDataTransformationTypeFullAccess
+	// DataConnectorDetailDataTransformationTypeRedactedAccess is [gen.DataConnectorDetailDataTransformationTypeRedactedAccess], of type DataConnectorDetailDataTransformationType.
+	DataConnectorDetailDataTransformationTypeRedactedAccess = gen.DataConnectorDetailDataTransformationTypeRedactedAccess
+	// DataConnectorDetailExecutionTypeClientSide is [gen.DataConnectorDetailExecutionTypeClientSide], of type DataConnectorDetailExecutionType.
+	DataConnectorDetailExecutionTypeClientSide = gen.DataConnectorDetailExecutionTypeClientSide
+	// DataConnectorDetailExecutionTypeServerSide is [gen.DataConnectorDetailExecutionTypeServerSide], of type DataConnectorDetailExecutionType.
+	DataConnectorDetailExecutionTypeServerSide = gen.DataConnectorDetailExecutionTypeServerSide
+	// DataConnectorDetailHttpMethodDelete is [gen.DataConnectorDetailHttpMethodDelete], of type DataConnectorDetailHttpMethod.
+	DataConnectorDetailHttpMethodDelete = gen.DataConnectorDetailHttpMethodDelete
+	// DataConnectorDetailHttpMethodGet is [gen.DataConnectorDetailHttpMethodGet], of type DataConnectorDetailHttpMethod.
+	DataConnectorDetailHttpMethodGet = gen.DataConnectorDetailHttpMethodGet
+	// DataConnectorDetailHttpMethodPatch is [gen.DataConnectorDetailHttpMethodPatch], of type DataConnectorDetailHttpMethod.
+	DataConnectorDetailHttpMethodPatch = gen.DataConnectorDetailHttpMethodPatch
+	// DataConnectorDetailHttpMethodPost is [gen.DataConnectorDetailHttpMethodPost], of type DataConnectorDetailHttpMethod.
+	DataConnectorDetailHttpMethodPost = gen.DataConnectorDetailHttpMethodPost
+	// DataConnectorDetailHttpMethodPut is [gen.DataConnectorDetailHttpMethodPut], of type DataConnectorDetailHttpMethod.
+	DataConnectorDetailHttpMethodPut = gen.DataConnectorDetailHttpMethodPut
+	// DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingTypeContextMapping is [gen.DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingTypeContextMapping], of type DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingType.
+	DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingTypeContextMapping = gen.DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingTypeContextMapping
+	// DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingTypePrimitiveMapping is [gen.DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingTypePrimitiveMapping], of type DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingType.
+	DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingTypePrimitiveMapping = gen.DataConnectorDetailObjectMappingsItemAttributeMappingsItemMappingTypePrimitiveMapping
+	// DataConnectorDetailObjectMappingsItemIntercomObjectTypeConversation is [gen.DataConnectorDetailObjectMappingsItemIntercomObjectTypeConversation], of type DataConnectorDetailObjectMappingsItemIntercomObjectType.
+	DataConnectorDetailObjectMappingsItemIntercomObjectTypeConversation = gen.DataConnectorDetailObjectMappingsItemIntercomObjectTypeConversation
+	// DataConnectorDetailObjectMappingsItemIntercomObjectTypeUser is [gen.DataConnectorDetailObjectMappingsItemIntercomObjectTypeUser], of type DataConnectorDetailObjectMappingsItemIntercomObjectType.
+	DataConnectorDetailObjectMappingsItemIntercomObjectTypeUser = gen.DataConnectorDetailObjectMappingsItemIntercomObjectTypeUser
+	// DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectTypeConversation is [gen.DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectTypeConversation], of type DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectType.
+	DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectTypeConversation = gen.DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectTypeConversation
+	// DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectTypeUser is [gen.DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectTypeUser], of type DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectType.
+	DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectTypeUser = gen.DataConnectorDetailObjectMappingsItemReferenceMappingsItemIntercomObjectTypeUser
+	// DataConnectorDetailResponseFieldsItemTypeBoolean is [gen.DataConnectorDetailResponseFieldsItemTypeBoolean], of type DataConnectorDetailResponseFieldsItemType.
+	DataConnectorDetailResponseFieldsItemTypeBoolean = gen.DataConnectorDetailResponseFieldsItemTypeBoolean
+	// DataConnectorDetailResponseFieldsItemTypeDatetime is [gen.DataConnectorDetailResponseFieldsItemTypeDatetime], of type DataConnectorDetailResponseFieldsItemType.
+	DataConnectorDetailResponseFieldsItemTypeDatetime = gen.DataConnectorDetailResponseFieldsItemTypeDatetime
+	// DataConnectorDetailResponseFieldsItemTypeDecimal is [gen.DataConnectorDetailResponseFieldsItemTypeDecimal], of type DataConnectorDetailResponseFieldsItemType.
+	DataConnectorDetailResponseFieldsItemTypeDecimal = gen.DataConnectorDetailResponseFieldsItemTypeDecimal
+	// DataConnectorDetailResponseFieldsItemTypeInteger is [gen.DataConnectorDetailResponseFieldsItemTypeInteger], of type DataConnectorDetailResponseFieldsItemType.
+	DataConnectorDetailResponseFieldsItemTypeInteger = gen.DataConnectorDetailResponseFieldsItemTypeInteger
+	// DataConnectorDetailResponseFieldsItemTypeString is [gen.DataConnectorDetailResponseFieldsItemTypeString], of type DataConnectorDetailResponseFieldsItemType.
+	DataConnectorDetailResponseFieldsItemTypeString = gen.DataConnectorDetailResponseFieldsItemTypeString
+	// DataConnectorDetailResponseFieldsItemTypeUnknown is [gen.DataConnectorDetailResponseFieldsItemTypeUnknown], of type DataConnectorDetailResponseFieldsItemType.
+	DataConnectorDetailResponseFieldsItemTypeUnknown = gen.DataConnectorDetailResponseFieldsItemTypeUnknown
+	// DataConnectorDetailStateDraft is [gen.DataConnectorDetailStateDraft], of type DataConnectorDetailState.
+	DataConnectorDetailStateDraft = gen.DataConnectorDetailStateDraft
+	// DataConnectorDetailStateLive is [gen.DataConnectorDetailStateLive], of type DataConnectorDetailState.
+	DataConnectorDetailStateLive = gen.DataConnectorDetailStateLive
+	// DataConnectorDetailTypeDataConnector is [gen.DataConnectorDetailTypeDataConnector], of type DataConnectorDetailType.
+	DataConnectorDetailTypeDataConnector = gen.DataConnectorDetailTypeDataConnector
+	// DataConnectorExecutionResultErrorTypeClientSideActionError is [gen.DataConnectorExecutionResultErrorTypeClientSideActionError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeClientSideActionError = gen.DataConnectorExecutionResultErrorTypeClientSideActionError
+	// DataConnectorExecutionResultErrorTypeEmailVerificationError is [gen.DataConnectorExecutionResultErrorTypeEmailVerificationError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeEmailVerificationError = gen.DataConnectorExecutionResultErrorTypeEmailVerificationError
+	// DataConnectorExecutionResultErrorTypeFaradayError is [gen.DataConnectorExecutionResultErrorTypeFaradayError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeFaradayError = gen.DataConnectorExecutionResultErrorTypeFaradayError
+	// DataConnectorExecutionResultErrorTypeFinActionIdentityVerificationError is [gen.DataConnectorExecutionResultErrorTypeFinActionIdentityVerificationError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeFinActionIdentityVerificationError = gen.DataConnectorExecutionResultErrorTypeFinActionIdentityVerificationError
+	// DataConnectorExecutionResultErrorTypeFinActionResponseFormattingError is [gen.DataConnectorExecutionResultErrorTypeFinActionResponseFormattingError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeFinActionResponseFormattingError = gen.DataConnectorExecutionResultErrorTypeFinActionResponseFormattingError
+	// DataConnectorExecutionResultErrorTypeN3rdPartyError is [gen.DataConnectorExecutionResultErrorTypeN3rdPartyError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeN3rdPartyError = gen.DataConnectorExecutionResultErrorTypeN3rdPartyError
+	// DataConnectorExecutionResultErrorTypeNonFinStandaloneActionIdentityVerificationError is [gen.DataConnectorExecutionResultErrorTypeNonFinStandaloneActionIdentityVerificationError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeNonFinStandaloneActionIdentityVerificationError = gen.DataConnectorExecutionResultErrorTypeNonFinStandaloneActionIdentityVerificationError
+	// DataConnectorExecutionResultErrorTypeRequestConfigurationError is [gen.DataConnectorExecutionResultErrorTypeRequestConfigurationError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeRequestConfigurationError = gen.DataConnectorExecutionResultErrorTypeRequestConfigurationError
+	// DataConnectorExecutionResultErrorTypeRequestValidationError is [gen.DataConnectorExecutionResultErrorTypeRequestValidationError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeRequestValidationError = gen.DataConnectorExecutionResultErrorTypeRequestValidationError
+	// DataConnectorExecutionResultErrorTypeResponseMappingError is [gen.DataConnectorExecutionResultErrorTypeResponseMappingError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeResponseMappingError = gen.DataConnectorExecutionResultErrorTypeResponseMappingError
+	// DataConnectorExecutionResultErrorTypeTokenRefreshError is [gen.DataConnectorExecutionResultErrorTypeTokenRefreshError], of type DataConnectorExecutionResultErrorType.
+	DataConnectorExecutionResultErrorTypeTokenRefreshError = gen.DataConnectorExecutionResultErrorTypeTokenRefreshError
+	// DataConnectorExecutionResultHttpMethodDelete is [gen.DataConnectorExecutionResultHttpMethodDelete], of type DataConnectorExecutionResultHttpMethod.
+	DataConnectorExecutionResultHttpMethodDelete = gen.DataConnectorExecutionResultHttpMethodDelete
+	// DataConnectorExecutionResultHttpMethodGet is [gen.DataConnectorExecutionResultHttpMethodGet], of type DataConnectorExecutionResultHttpMethod.
+	DataConnectorExecutionResultHttpMethodGet = gen.DataConnectorExecutionResultHttpMethodGet
+	// DataConnectorExecutionResultHttpMethodPatch is [gen.DataConnectorExecutionResultHttpMethodPatch], of type DataConnectorExecutionResultHttpMethod.
+	DataConnectorExecutionResultHttpMethodPatch = gen.DataConnectorExecutionResultHttpMethodPatch
+	// DataConnectorExecutionResultHttpMethodPost is [gen.DataConnectorExecutionResultHttpMethodPost], of type DataConnectorExecutionResultHttpMethod.
+	DataConnectorExecutionResultHttpMethodPost = gen.DataConnectorExecutionResultHttpMethodPost
+	// DataConnectorExecutionResultHttpMethodPut is [gen.DataConnectorExecutionResultHttpMethodPut], of type DataConnectorExecutionResultHttpMethod.
+	DataConnectorExecutionResultHttpMethodPut = gen.DataConnectorExecutionResultHttpMethodPut
+	// DataConnectorExecutionResultListPagesTypePages is [gen.DataConnectorExecutionResultListPagesTypePages], of type DataConnectorExecutionResultListPagesType.
+	DataConnectorExecutionResultListPagesTypePages = gen.DataConnectorExecutionResultListPagesTypePages
+	// DataConnectorExecutionResultListTypeList is [gen.DataConnectorExecutionResultListTypeList], of type DataConnectorExecutionResultListType.
+	DataConnectorExecutionResultListTypeList = gen.DataConnectorExecutionResultListTypeList
+	// DataConnectorExecutionResultSourceTypeAnswer is [gen.DataConnectorExecutionResultSourceTypeAnswer], of type DataConnectorExecutionResultSourceType.
+	DataConnectorExecutionResultSourceTypeAnswer = gen.DataConnectorExecutionResultSourceTypeAnswer
+	// DataConnectorExecutionResultSourceTypeButtonCustomBot is [gen.DataConnectorExecutionResultSourceTypeButtonCustomBot], of type DataConnectorExecutionResultSourceType.
+	DataConnectorExecutionResultSourceTypeButtonCustomBot = gen.DataConnectorExecutionResultSourceTypeButtonCustomBot
+	// DataConnectorExecutionResultSourceTypeCustomBot is [gen.DataConnectorExecutionResultSourceTypeCustomBot], of type DataConnectorExecutionResultSourceType.
+	DataConnectorExecutionResultSourceTypeCustomBot = gen.DataConnectorExecutionResultSourceTypeCustomBot
+	// DataConnectorExecutionResultSourceTypeFin is [gen.DataConnectorExecutionResultSourceTypeFin], of type DataConnectorExecutionResultSourceType.
+	DataConnectorExecutionResultSourceTypeFin = gen.DataConnectorExecutionResultSourceTypeFin
+	// DataConnectorExecutionResultSourceTypeInboundCustomBot is [gen.DataConnectorExecutionResultSourceTypeInboundCustomBot], of type DataConnectorExecutionResultSourceType.
+	DataConnectorExecutionResultSourceTypeInboundCustomBot = gen.DataConnectorExecutionResultSourceTypeInboundCustomBot
+	// DataConnectorExecutionResultSourceTypeInbox is [gen.DataConnectorExecutionResultSourceTypeInbox], of type DataConnectorExecutionResultSourceType.
+	DataConnectorExecutionResultSourceTypeInbox = gen.DataConnectorExecutionResultSourceTypeInbox
+	// DataConnectorExecutionResultSourceTypeSavedReply is [gen.DataConnectorExecutionResultSourceTypeSavedReply], of type DataConnectorExecutionResultSourceType.
+	DataConnectorExecutionResultSourceTypeSavedReply = gen.DataConnectorExecutionResultSourceTypeSavedReply
+	// DataConnectorExecutionResultSourceTypeTriggerableCustomBot is [gen.DataConnectorExecutionResultSourceTypeTriggerableCustomBot], of type DataConnectorExecutionResultSourceType.
+	DataConnectorExecutionResultSourceTypeTriggerableCustomBot = gen.DataConnectorExecutionResultSourceTypeTriggerableCustomBot
+	// DataConnectorExecutionResultSourceTypeWorkflow is [gen.DataConnectorExecutionResultSourceTypeWorkflow], of type DataConnectorExecutionResultSourceType.
+	DataConnectorExecutionResultSourceTypeWorkflow = gen.DataConnectorExecutionResultSourceTypeWorkflow
+	// DataConnectorExecutionResultTypeDataConnectorExecution is [gen.DataConnectorExecutionResultTypeDataConnectorExecution], of type DataConnectorExecutionResultType.
+	DataConnectorExecutionResultTypeDataConnectorExecution = gen.DataConnectorExecutionResultTypeDataConnectorExecution
+	// DataConnectorHttpMethodDelete is [gen.DataConnectorHttpMethodDelete], of type DataConnectorHttpMethod.
+	DataConnectorHttpMethodDelete = gen.DataConnectorHttpMethodDelete
+	// DataConnectorHttpMethodGet is [gen.DataConnectorHttpMethodGet], of type DataConnectorHttpMethod.
+	DataConnectorHttpMethodGet = gen.DataConnectorHttpMethodGet
+	// DataConnectorHttpMethodPatch is [gen.DataConnectorHttpMethodPatch], of type DataConnectorHttpMethod.
+	DataConnectorHttpMethodPatch = gen.DataConnectorHttpMethodPatch
+	// DataConnectorHttpMethodPost is [gen.DataConnectorHttpMethodPost], of type DataConnectorHttpMethod.
+	DataConnectorHttpMethodPost = gen.DataConnectorHttpMethodPost
+	// DataConnectorHttpMethodPut is [gen.DataConnectorHttpMethodPut], of type DataConnectorHttpMethod.
+	DataConnectorHttpMethodPut = gen.DataConnectorHttpMethodPut
+	// DataConnectorListPagesTypePages is [gen.DataConnectorListPagesTypePages], of type DataConnectorListPagesType.
+	DataConnectorListPagesTypePages = gen.DataConnectorListPagesTypePages
+	// DataConnectorListTypeList is [gen.DataConnectorListTypeList], of type DataConnectorListType.
+	DataConnectorListTypeList = gen.DataConnectorListTypeList
+	// DataConnectorStateDraft is [gen.DataConnectorStateDraft], of type DataConnectorState.
+	DataConnectorStateDraft = gen.DataConnectorStateDraft
+	// DataConnectorStateLive is [gen.DataConnectorStateLive], of type DataConnectorState.
+	DataConnectorStateLive = gen.DataConnectorStateLive
+	// DataConnectorTypeDataConnector is [gen.DataConnectorTypeDataConnector], of type DataConnectorType.
+	DataConnectorTypeDataConnector = gen.DataConnectorTypeDataConnector
+	// DataEventSummaryTypeEventSummary is [gen.DataEventSummaryTypeEventSummary], of type DataEventSummaryType.
+	DataEventSummaryTypeEventSummary = gen.DataEventSummaryTypeEventSummary
+	// DataExportStatusCanceled is [gen.DataExportStatusCanceled], of type DataExportStatus.
+	DataExportStatusCanceled = gen.DataExportStatusCanceled
+	// DataExportStatusCompleted is [gen.DataExportStatusCompleted], of type DataExportStatus.
+	DataExportStatusCompleted = gen.DataExportStatusCompleted
+	// DataExportStatusFailed is [gen.DataExportStatusFailed], of type DataExportStatus.
+	DataExportStatusFailed = gen.DataExportStatusFailed
+	// DataExportStatusInProgress is [gen.DataExportStatusInProgress], of type DataExportStatus.
+	DataExportStatusInProgress = gen.DataExportStatusInProgress
+	// DataExportStatusNoData is [gen.DataExportStatusNoData], of type DataExportStatus.
+	DataExportStatusNoData = gen.DataExportStatusNoData
+	// DataExportStatusPending is [gen.DataExportStatusPending], of type DataExportStatus.
+	DataExportStatusPending = gen.DataExportStatusPending
+	// DeletedArticleObjectObjectArticle is [gen.DeletedArticleObjectObjectArticle], of type DeletedArticleObjectObject.
+	DeletedArticleObjectObjectArticle = gen.DeletedArticleObjectObjectArticle
+	// DeletedCollectionObjectObjectCollection is [gen.DeletedCollectionObjectObjectCollection], of type DeletedCollectionObjectObject.
+	DeletedCollectionObjectObjectCollection = gen.DeletedCollectionObjectObjectCollection
+	// DeletedCompanyObjectObjectCompany is [gen.DeletedCompanyObjectObjectCompany], of type DeletedCompanyObjectObject.
+	DeletedCompanyObjectObjectCompany = gen.DeletedCompanyObjectObjectCompany
+	// DeletedDataConnectorObjectObjectDataConnector is [gen.DeletedDataConnectorObjectObjectDataConnector], of type DeletedDataConnectorObjectObject.
+	DeletedDataConnectorObjectObjectDataConnector = gen.DeletedDataConnectorObjectObjectDataConnector
+	// DeletedHelpCenterRedirectObjectObjectHelpCenterRedirect is [gen.DeletedHelpCenterRedirectObjectObjectHelpCenterRedirect], of type DeletedHelpCenterRedirectObjectObject.
+	DeletedHelpCenterRedirectObjectObjectHelpCenterRedirect = gen.DeletedHelpCenterRedirectObjectObjectHelpCenterRedirect
+	// DeletedInternalArticleObjectObjectInternalArticle is [gen.DeletedInternalArticleObjectObjectInternalArticle], of type DeletedInternalArticleObjectObject.
+	DeletedInternalArticleObjectObjectInternalArticle = gen.DeletedInternalArticleObjectObjectInternalArticle
+	// DeletedObjectObjectNewsItem is [gen.DeletedObjectObjectNewsItem], of type DeletedObjectObject.
+	DeletedObjectObjectNewsItem = gen.DeletedObjectObjectNewsItem
+	// DownloadReportingDataExportParamsAcceptApplicationoctetStream is [gen.DownloadReportingDataExportParamsAcceptApplicationoctetStream], of type DownloadReportingDataExportParamsAccept.
+	DownloadReportingDataExportParamsAcceptApplicationoctetStream = gen.DownloadReportingDataExportParamsAcceptApplicationoctetStream
+	// ExternalPageLocaleEn is [gen.ExternalPageLocaleEn], of type ExternalPageLocale.
+	ExternalPageLocaleEn = gen.ExternalPageLocaleEn
+	// ExternalPageTypeExternalPage is [gen.ExternalPageTypeExternalPage], of type ExternalPageType.
+	ExternalPageTypeExternalPage = gen.ExternalPageTypeExternalPage
+	// ExternalPagesListTypeList is [gen.ExternalPagesListTypeList], of type ExternalPagesListType.
+	ExternalPagesListTypeList = gen.ExternalPagesListTypeList
 	// FinAgentAttachmentTypeFile is [gen.FinAgentAttachmentTypeFile], of type FinAgentAttachmentType.
 	FinAgentAttachmentTypeFile = gen.FinAgentAttachmentTypeFile
 	// FinAgentAttachmentTypeUrl is [gen.FinAgentAttachmentTypeUrl], of type FinAgentAttachmentType.
@@ -1655,6 +3233,48 @@ const (
 	GroupTranslatedContentTypeGroupTranslatedContent = gen.GroupTranslatedContentTypeGroupTranslatedContent
 	// GroupTranslatedContentTypeLessThannil is [gen.GroupTranslatedContentTypeLessThannil], of type GroupTranslatedContentType.
 	GroupTranslatedContentTypeLessThannil = gen.GroupTranslatedContentTypeLessThannil
+	// HandlingEventTypePaused is [gen.HandlingEventTypePaused], of type HandlingEventType.
+	HandlingEventTypePaused = gen.HandlingEventTypePaused
+	// HandlingEventTypeResumed is [gen.HandlingEventTypeResumed], of type HandlingEventType.
+	HandlingEventTypeResumed = gen.HandlingEventTypeResumed
+	// HelpCenterListTypeList is [gen.HelpCenterListTypeList], of type HelpCenterListType.
+	HelpCenterListTypeList = gen.HelpCenterListTypeList
+	// HelpCenterRedirectListTypeList is [gen.HelpCenterRedirectListTypeList], of type HelpCenterRedirectListType.
+	HelpCenterRedirectListTypeList = gen.HelpCenterRedirectListTypeList
+	// HelpCenterRedirectTargetTypeArticle is [gen.HelpCenterRedirectTargetTypeArticle], of type HelpCenterRedirectTargetType.
+	HelpCenterRedirectTargetTypeArticle = gen.HelpCenterRedirectTargetTypeArticle
+	// HelpCenterRedirectTargetTypeCollection is [gen.HelpCenterRedirectTargetTypeCollection], of type HelpCenterRedirectTargetType.
+	HelpCenterRedirectTargetTypeCollection = gen.HelpCenterRedirectTargetTypeCollection
+	// HelpCenterRedirectTypeHelpCenterRedirect is [gen.HelpCenterRedirectTypeHelpCenterRedirect], of type HelpCenterRedirectType.
+	HelpCenterRedirectTypeHelpCenterRedirect = gen.HelpCenterRedirectTypeHelpCenterRedirect
+	// InternalArticleListItemTypeInternalArticle is [gen.InternalArticleListItemTypeInternalArticle], of type InternalArticleListItemType.
+	InternalArticleListItemTypeInternalArticle = gen.InternalArticleListItemTypeInternalArticle
+	// InternalArticleListTypeList is [gen.InternalArticleListTypeList], of type InternalArticleListType.
+	InternalArticleListTypeList = gen.InternalArticleListTypeList
+	// InternalArticleSearchResponseTypeList is [gen.InternalArticleSearchResponseTypeList], of type InternalArticleSearchResponseType.
+	InternalArticleSearchResponseTypeList = gen.InternalArticleSearchResponseTypeList
+	// JobsStatusFailed is [gen.JobsStatusFailed], of type JobsStatus.
+	JobsStatusFailed = gen.JobsStatusFailed
+	// JobsStatusPending is [gen.JobsStatusPending], of type JobsStatus.
+	JobsStatusPending = gen.JobsStatusPending
+	// JobsStatusSuccess is [gen.JobsStatusSuccess], of type JobsStatus.
+	JobsStatusSuccess = gen.JobsStatusSuccess
+	// JobsTypeJob is [gen.JobsTypeJob], of type JobsType.
+	JobsTypeJob = gen.JobsTypeJob
+	// LinkedObjectCategoryBackOffice is [gen.LinkedObjectCategoryBackOffice], of type LinkedObjectCategory.
+	LinkedObjectCategoryBackOffice = gen.LinkedObjectCategoryBackOffice
+	// LinkedObjectCategoryCustomer is [gen.LinkedObjectCategoryCustomer], of type LinkedObjectCategory.
+	LinkedObjectCategoryCustomer = gen.LinkedObjectCategoryCustomer
+	// LinkedObjectCategoryLessThannil is [gen.LinkedObjectCategoryLessThannil], of type LinkedObjectCategory.
+	LinkedObjectCategoryLessThannil = gen.LinkedObjectCategoryLessThannil
+	// LinkedObjectCategoryTracker is [gen.LinkedObjectCategoryTracker], of type LinkedObjectCategory.
+	LinkedObjectCategoryTracker = gen.LinkedObjectCategoryTracker
+	// LinkedObjectListTypeList is [gen.LinkedObjectListTypeList], of type LinkedObjectListType.
+	LinkedObjectListTypeList = gen.LinkedObjectListTypeList
+	// LinkedObjectTypeConversation is [gen.LinkedObjectTypeConversation], of type LinkedObjectType.
+	LinkedObjectTypeConversation = gen.LinkedObjectTypeConversation
+	// LinkedObjectTypeTicket is [gen.LinkedObjectTypeTicket], of type LinkedObjectType.
+	LinkedObjectTypeTicket = gen.LinkedObjectTypeTicket
 	// ListContactMergeHistoryParamsOrderAsc is [gen.ListContactMergeHistoryParamsOrderAsc], of type ListContactMergeHistoryParamsOrder.
 	ListContactMergeHistoryParamsOrderAsc = gen.ListContactMergeHistoryParamsOrderAsc
 	// ListContactMergeHistoryParamsOrderDesc is [gen.ListContactMergeHistoryParamsOrderDesc], of type ListContactMergeHistoryParamsOrder.
@@ -1693,6 +3313,26 @@ const (
 	ListDataConnectorExecutionResultsParamsSuccessFalse = gen.ListDataConnectorExecutionResultsParamsSuccessFalse
 	// ListDataConnectorExecutionResultsParamsSuccessTrue is [gen.ListDataConnectorExecutionResultsParamsSuccessTrue], of type ListDataConnectorExecutionResultsParamsSuccess.
 	ListDataConnectorExecutionResultsParamsSuccessTrue = gen.ListDataConnectorExecutionResultsParamsSuccessTrue
+	// MacroAvailableOnInbox is [gen.MacroAvailableOnInbox], of type MacroAvailableOn.
+	MacroAvailableOnInbox = gen.MacroAvailableOnInbox
+	// MacroAvailableOnMessenger is [gen.MacroAvailableOnMessenger], of type MacroAvailableOn.
+	MacroAvailableOnMessenger = gen.MacroAvailableOnMessenger
+	// MacroListPagesTypePages is [gen.MacroListPagesTypePages], of type MacroListPagesType.
+	MacroListPagesTypePages = gen.MacroListPagesTypePages
+	// MacroListTypeList is [gen.MacroListTypeList], of type MacroListType.
+	MacroListTypeList = gen.MacroListTypeList
+	// MacroTypeMacro is [gen.MacroTypeMacro], of type MacroType.
+	MacroTypeMacro = gen.MacroTypeMacro
+	// MacroVisibleToEveryone is [gen.MacroVisibleToEveryone], of type MacroVisibleTo.
+	MacroVisibleToEveryone = gen.MacroVisibleToEveryone
+	// MacroVisibleToSpecificTeams is [gen.MacroVisibleToSpecificTeams], of type MacroVisibleTo.
+	MacroVisibleToSpecificTeams = gen.MacroVisibleToSpecificTeams
+	// MergeHistoryItemSourceContactRoleLead is [gen.MergeHistoryItemSourceContactRoleLead], of type MergeHistoryItemSourceContactRole.
+	MergeHistoryItemSourceContactRoleLead = gen.MergeHistoryItemSourceContactRoleLead
+	// MergeHistoryItemSourceContactRoleUser is [gen.MergeHistoryItemSourceContactRoleUser], of type MergeHistoryItemSourceContactRole.
+	MergeHistoryItemSourceContactRoleUser = gen.MergeHistoryItemSourceContactRoleUser
+	// MergeHistoryListTypeList is [gen.MergeHistoryListTypeList], of type MergeHistoryListType.
+	MergeHistoryListTypeList = gen.MergeHistoryListTypeList
 	// MessageMessageTypeEmail is [gen.MessageMessageTypeEmail], of type MessageMessageType.
 	MessageMessageTypeEmail = gen.MessageMessageTypeEmail
 	// MessageMessageTypeFacebook is [gen.MessageMessageTypeFacebook], of type MessageMessageType.
@@ -1709,8 +3349,24 @@ const (
 	NewsItemRequestStateDraft = gen.NewsItemRequestStateDraft
 	// NewsItemRequestStateLive is [gen.NewsItemRequestStateLive], of type NewsItemRequestState.
 	NewsItemRequestStateLive = gen.NewsItemRequestStateLive
+	// NewsItemStateDraft is [gen.NewsItemStateDraft], of type NewsItemState.
+	NewsItemStateDraft = gen.NewsItemStateDraft
+	// NewsItemStateLive is [gen.NewsItemStateLive], of type NewsItemState.
+	NewsItemStateLive = gen.NewsItemStateLive
+	// NewsItemTypeNewsItem is [gen.NewsItemTypeNewsItem], of type NewsItemType.
+	NewsItemTypeNewsItem = gen.NewsItemTypeNewsItem
+	// NewsfeedTypeNewsfeed is [gen.NewsfeedTypeNewsfeed], of type NewsfeedType.
+	NewsfeedTypeNewsfeed = gen.NewsfeedTypeNewsfeed
+	// OfficeHoursExceptionExceptionTypeClosed is [gen.OfficeHoursExceptionExceptionTypeClosed], of type OfficeHoursExceptionExceptionType.
+	OfficeHoursExceptionExceptionTypeClosed = gen.OfficeHoursExceptionExceptionTypeClosed
+	// OfficeHoursExceptionExceptionTypeCustomHours is [gen.OfficeHoursExceptionExceptionTypeCustomHours], of type OfficeHoursExceptionExceptionType.
+	OfficeHoursExceptionExceptionTypeCustomHours = gen.OfficeHoursExceptionExceptionTypeCustomHours
 	// OpenConversationRequestMessageTypeOpen is [gen.OpenConversationRequestMessageTypeOpen], of type OpenConversationRequestMessageType.
 	OpenConversationRequestMessageTypeOpen = gen.OpenConversationRequestMessageTypeOpen
+	// PagesLinkTypePages is [gen.PagesLinkTypePages], of type PagesLinkType.
+	PagesLinkTypePages = gen.PagesLinkTypePages
+	// PhoneSwitchTypePhoneCallRedirect is [gen.PhoneSwitchTypePhoneCallRedirect], of type PhoneSwitchType.
+	PhoneSwitchTypePhoneCallRedirect = gen.PhoneSwitchTypePhoneCallRedirect
 	// RecipientTypeLead is [gen.RecipientTypeLead], of type RecipientType.
 	RecipientTypeLead = gen.RecipientTypeLead
 	// RecipientTypeUser is [gen.RecipientTypeUser], of type RecipientType.
@@ -1725,6 +3381,18 @@ const (
 	RegisterFinVoiceCallRequestSourceFive9 = gen.RegisterFinVoiceCallRequestSourceFive9
 	// RegisterFinVoiceCallRequestSourceZoomPhone is [gen.RegisterFinVoiceCallRequestSourceZoomPhone], of type RegisterFinVoiceCallRequestSource.
 	RegisterFinVoiceCallRequestSourceZoomPhone = gen.RegisterFinVoiceCallRequestSourceZoomPhone
+	// ReplyToFinResponseStatusAwaitingUserReply is [gen.ReplyToFin200JSONResponseBodyStatusAwaitingUserReply], of type ReplyToFinResponseStatus.
+	ReplyToFinResponseStatusAwaitingUserReply = gen.ReplyToFin200JSONResponseBodyStatusAwaitingUserReply
+	// ReplyToFinResponseStatusComplete is [gen.ReplyToFin200JSONResponseBodyStatusComplete], of type ReplyToFinResponseStatus.
+	ReplyToFinResponseStatusComplete = gen.ReplyToFin200JSONResponseBodyStatusComplete
+	// ReplyToFinResponseStatusEscalated is [gen.ReplyToFin200JSONResponseBodyStatusEscalated], of type ReplyToFinResponseStatus.
+	ReplyToFinResponseStatusEscalated = gen.ReplyToFin200JSONResponseBodyStatusEscalated
+	// ReplyToFinResponseStatusReplying is [gen.ReplyToFin200JSONResponseBodyStatusReplying], of type ReplyToFinResponseStatus.
+	ReplyToFinResponseStatusReplying = gen.ReplyToFin200JSONResponseBodyStatusReplying
+	// ReplyToFinResponseStatusResolved is [gen.ReplyToFin200JSONResponseBodyStatusResolved], of type ReplyToFinResponseStatus.
+	ReplyToFinResponseStatusResolved = gen.ReplyToFin200JSONResponseBodyStatusResolved
+	// ReplyToFinResponseStatusThinking is [gen.ReplyToFin200JSONResponseBodyStatusThinking], of type ReplyToFinResponseStatus.
+	ReplyToFinResponseStatusThinking = gen.ReplyToFin200JSONResponseBodyStatusThinking
 	// RetrieveDataConnectorParamsStateVersionDraft is [gen.RetrieveDataConnectorParamsStateVersionDraft], of type RetrieveDataConnectorParamsStateVersion.
 	RetrieveDataConnectorParamsStateVersionDraft = gen.RetrieveDataConnectorParamsStateVersionDraft
 	// RetrieveDataConnectorParamsStateVersionLive is [gen.RetrieveDataConnectorParamsStateVersionLive], of type RetrieveDataConnectorParamsStateVersion.
@@ -1771,12 +3439,18 @@ const (
 	SearchContentParamsTagOperatorIN = gen.SearchContentParamsTagOperatorIN
 	// SearchContentParamsTagOperatorNIN is [gen.SearchContentParamsTagOperatorNIN], of type SearchContentParamsTagOperator.
 	SearchContentParamsTagOperatorNIN = gen.SearchContentParamsTagOperatorNIN
+	// SegmentListTypeSegmentList is [gen.SegmentListTypeSegmentList], of type SegmentListType.
+	SegmentListTypeSegmentList = gen.SegmentListTypeSegmentList
 	// SegmentPersonTypeContact is [gen.SegmentPersonTypeContact], of type SegmentPersonType.
 	SegmentPersonTypeContact = gen.SegmentPersonTypeContact
 	// SegmentPersonTypeUser is [gen.SegmentPersonTypeUser], of type SegmentPersonType.
 	SegmentPersonTypeUser = gen.SegmentPersonTypeUser
 	// SegmentTypeSegment is [gen.SegmentTypeSegment], of type SegmentType.
 	SegmentTypeSegment = gen.SegmentTypeSegment
+	// SideConversationListPagesTypePages is [gen.SideConversationListPagesTypePages], of type SideConversationListPagesType.
+	SideConversationListPagesTypePages = gen.SideConversationListPagesTypePages
+	// SideConversationListTypeSideConversationList is [gen.SideConversationListTypeSideConversationList], of type SideConversationListType.
+	SideConversationListTypeSideConversationList = gen.SideConversationListTypeSideConversationList
 	// SingleFilterSearchRequestOperatorContains is [gen.SingleFilterSearchRequestOperatorContains], of type SingleFilterSearchRequestOperator.
 	SingleFilterSearchRequestOperatorContains = gen.SingleFilterSearchRequestOperatorContains
 	// SingleFilterSearchRequestOperatorEndsWith is [gen.SingleFilterSearchRequestOperatorEndsWith], of type SingleFilterSearchRequestOperator.
@@ -1801,26 +3475,130 @@ const (
 	SingleFilterSearchRequestOperatorNotIn = gen.SingleFilterSearchRequestOperatorNotIn
 	// SingleFilterSearchRequestOperatorStartsWith is [gen.SingleFilterSearchRequestOperatorStartsWith], of type SingleFilterSearchRequestOperator.
 	SingleFilterSearchRequestOperatorStartsWith = gen.SingleFilterSearchRequestOperatorStartsWith
+	// SlaAppliedSlaStatusActive is [gen.SlaAppliedSlaStatusActive], of type SlaAppliedSlaStatus.
+	SlaAppliedSlaStatusActive = gen.SlaAppliedSlaStatusActive
+	// SlaAppliedSlaStatusCancelled is [gen.SlaAppliedSlaStatusCancelled], of type SlaAppliedSlaStatus.
+	SlaAppliedSlaStatusCancelled = gen.SlaAppliedSlaStatusCancelled
+	// SlaAppliedSlaStatusHit is [gen.SlaAppliedSlaStatusHit], of type SlaAppliedSlaStatus.
+	SlaAppliedSlaStatusHit = gen.SlaAppliedSlaStatusHit
+	// SlaAppliedSlaStatusMissed is [gen.SlaAppliedSlaStatusMissed], of type SlaAppliedSlaStatus.
+	SlaAppliedSlaStatusMissed = gen.SlaAppliedSlaStatusMissed
 	// SnoozeConversationRequestMessageTypeSnoozed is [gen.SnoozeConversationRequestMessageTypeSnoozed], of type SnoozeConversationRequestMessageType.
 	SnoozeConversationRequestMessageTypeSnoozed = gen.SnoozeConversationRequestMessageTypeSnoozed
-	// SubmitFinCsatJSONBodyRatingAmazing is [gen.SubmitFinCsatJSONBodyRatingAmazing], of type SubmitFinCsatJSONBodyRating.
-	SubmitFinCsatJSONBodyRatingAmazing = gen.SubmitFinCsatJSONBodyRatingAmazing
-	// SubmitFinCsatJSONBodyRatingBad is [gen.SubmitFinCsatJSONBodyRatingBad], of type SubmitFinCsatJSONBodyRating.
-	SubmitFinCsatJSONBodyRatingBad = gen.SubmitFinCsatJSONBodyRatingBad
-	// SubmitFinCsatJSONBodyRatingGood is [gen.SubmitFinCsatJSONBodyRatingGood], of type SubmitFinCsatJSONBodyRating.
-	SubmitFinCsatJSONBodyRatingGood = gen.SubmitFinCsatJSONBodyRatingGood
-	// SubmitFinCsatJSONBodyRatingOk is [gen.SubmitFinCsatJSONBodyRatingOk], of type SubmitFinCsatJSONBodyRating.
-	SubmitFinCsatJSONBodyRatingOk = gen.SubmitFinCsatJSONBodyRatingOk
-	// SubmitFinCsatJSONBodyRatingTerrible is [gen.SubmitFinCsatJSONBodyRatingTerrible], of type SubmitFinCsatJSONBodyRating.
-	SubmitFinCsatJSONBodyRatingTerrible = gen.SubmitFinCsatJSONBodyRatingTerrible
+	// StartFinConversationResponseStatusAwaitingUserReply is [gen.StartFinConversation200JSONResponseBodyStatusAwaitingUserReply], of type StartFinConversationResponseStatus.
+	StartFinConversationResponseStatusAwaitingUserReply = gen.StartFinConversation200JSONResponseBodyStatusAwaitingUserReply
+	// StartFinConversationResponseStatusComplete is [gen.StartFinConversation200JSONResponseBodyStatusComplete], of type StartFinConversationResponseStatus.
+	StartFinConversationResponseStatusComplete = gen.StartFinConversation200JSONResponseBodyStatusComplete
+	// StartFinConversationResponseStatusEscalated is [gen.StartFinConversation200JSONResponseBodyStatusEscalated], of type StartFinConversationResponseStatus.
+	StartFinConversationResponseStatusEscalated = gen.StartFinConversation200JSONResponseBodyStatusEscalated
+	// StartFinConversationResponseStatusReplying is [gen.StartFinConversation200JSONResponseBodyStatusReplying], of type StartFinConversationResponseStatus.
+	StartFinConversationResponseStatusReplying = gen.StartFinConversation200JSONResponseBodyStatusReplying
+	// StartFinConversationResponseStatusResolved is [gen.StartFinConversation200JSONResponseBodyStatusResolved], of type StartFinConversationResponseStatus.
+	StartFinConversationResponseStatusResolved = gen.StartFinConversation200JSONResponseBodyStatusResolved
+	// StartFinConversationResponseStatusThinking is [gen.StartFinConversation200JSONResponseBodyStatusThinking], of type StartFinConversationResponseStatus.
+	StartFinConversationResponseStatusThinking = gen.StartFinConversation200JSONResponseBodyStatusThinking
+	// SubmitFinCsatRequestRatingAmazing is [gen.SubmitFinCsatJSONBodyRatingAmazing], of type SubmitFinCsatRequestRating.
+	SubmitFinCsatRequestRatingAmazing = gen.SubmitFinCsatJSONBodyRatingAmazing
+	// SubmitFinCsatRequestRatingBad is [gen.SubmitFinCsatJSONBodyRatingBad], of type SubmitFinCsatRequestRating.
+	SubmitFinCsatRequestRatingBad = gen.SubmitFinCsatJSONBodyRatingBad
+	// SubmitFinCsatRequestRatingGood is [gen.SubmitFinCsatJSONBodyRatingGood], of type SubmitFinCsatRequestRating.
+	SubmitFinCsatRequestRatingGood = gen.SubmitFinCsatJSONBodyRatingGood
+	// SubmitFinCsatRequestRatingOk is [gen.SubmitFinCsatJSONBodyRatingOk], of type SubmitFinCsatRequestRating.
+	SubmitFinCsatRequestRatingOk = gen.SubmitFinCsatJSONBodyRatingOk
+	// SubmitFinCsatRequestRatingTerrible is [gen.SubmitFinCsatJSONBodyRatingTerrible], of type SubmitFinCsatRequestRating.
+	SubmitFinCsatRequestRatingTerrible = gen.SubmitFinCsatJSONBodyRatingTerrible
+	// SubmitFinCsatResponseRatingAmazing is [gen.SubmitFinCsat200JSONResponseBodyRatingAmazing], of type SubmitFinCsatResponseRating.
+	SubmitFinCsatResponseRatingAmazing = gen.SubmitFinCsat200JSONResponseBodyRatingAmazing
+	// SubmitFinCsatResponseRatingBad is [gen.SubmitFinCsat200JSONResponseBodyRatingBad], of type SubmitFinCsatResponseRating.
+	SubmitFinCsatResponseRatingBad = gen.SubmitFinCsat200JSONResponseBodyRatingBad
+	// SubmitFinCsatResponseRatingGood is [gen.SubmitFinCsat200JSONResponseBodyRatingGood], of type SubmitFinCsatResponseRating.
+	SubmitFinCsatResponseRatingGood = gen.SubmitFinCsat200JSONResponseBodyRatingGood
+	// SubmitFinCsatResponseRatingOk is [gen.SubmitFinCsat200JSONResponseBodyRatingOk], of type SubmitFinCsatResponseRating.
+	SubmitFinCsatResponseRatingOk = gen.SubmitFinCsat200JSONResponseBodyRatingOk
+	// SubmitFinCsatResponseRatingTerrible is [gen.SubmitFinCsat200JSONResponseBodyRatingTerrible], of type SubmitFinCsatResponseRating.
+	SubmitFinCsatResponseRatingTerrible = gen.SubmitFinCsat200JSONResponseBodyRatingTerrible
+	// SubmitFinCsatResponseStatusRated is [gen.SubmitFinCsat200JSONResponseBodyStatusRated], of type SubmitFinCsatResponseStatus.
+	SubmitFinCsatResponseStatusRated = gen.SubmitFinCsat200JSONResponseBodyStatusRated
+	// SubscriptionTypeConsentTypeOptIn is [gen.SubscriptionTypeConsentTypeOptIn], of type SubscriptionTypeConsentType.
+	SubscriptionTypeConsentTypeOptIn = gen.SubscriptionTypeConsentTypeOptIn
+	// SubscriptionTypeConsentTypeOptOut is [gen.SubscriptionTypeConsentTypeOptOut], of type SubscriptionTypeConsentType.
+	SubscriptionTypeConsentTypeOptOut = gen.SubscriptionTypeConsentTypeOptOut
+	// SubscriptionTypeContentTypesEmail is [gen.SubscriptionTypeContentTypesEmail], of type SubscriptionTypeContentTypes.
+	SubscriptionTypeContentTypesEmail = gen.SubscriptionTypeContentTypesEmail
+	// SubscriptionTypeContentTypesSmsMessage is [gen.SubscriptionTypeContentTypesSmsMessage], of type SubscriptionTypeContentTypes.
+	SubscriptionTypeContentTypesSmsMessage = gen.SubscriptionTypeContentTypesSmsMessage
+	// SubscriptionTypeListTypeList is [gen.SubscriptionTypeListTypeList], of type SubscriptionTypeListType.
+	SubscriptionTypeListTypeList = gen.SubscriptionTypeListTypeList
+	// SubscriptionTypeStateArchived is [gen.SubscriptionTypeStateArchived], of type SubscriptionTypeState.
+	SubscriptionTypeStateArchived = gen.SubscriptionTypeStateArchived
+	// SubscriptionTypeStateDraft is [gen.SubscriptionTypeStateDraft], of type SubscriptionTypeState.
+	SubscriptionTypeStateDraft = gen.SubscriptionTypeStateDraft
+	// SubscriptionTypeStateLive is [gen.SubscriptionTypeStateLive], of type SubscriptionTypeState.
+	SubscriptionTypeStateLive = gen.SubscriptionTypeStateLive
+	// TagListTypeList is [gen.TagListTypeList], of type TagListType.
+	TagListTypeList = gen.TagListTypeList
 	// TagsTypeTagList is [gen.TagsTypeTagList], of type TagsType.
 	TagsTypeTagList = gen.TagsTypeTagList
+	// TeamListTypeTeamList is [gen.TeamListTypeTeamList], of type TeamListType.
+	TeamListTypeTeamList = gen.TeamListTypeTeamList
+	// TeammateReferenceTypeAdmin is [gen.TeammateReferenceTypeAdmin], of type TeammateReferenceType.
+	TeammateReferenceTypeAdmin = gen.TeammateReferenceTypeAdmin
+	// TeammateReferenceTypeBot is [gen.TeammateReferenceTypeBot], of type TeammateReferenceType.
+	TeammateReferenceTypeBot = gen.TeammateReferenceTypeBot
+	// TeammateReferenceTypeTeam is [gen.TeammateReferenceTypeTeam], of type TeammateReferenceType.
+	TeammateReferenceTypeTeam = gen.TeammateReferenceTypeTeam
 	// TicketCategoryBackOffice is [gen.TicketCategoryBackOffice], of type TicketCategory.
 	TicketCategoryBackOffice = gen.TicketCategoryBackOffice
 	// TicketCategoryCustomer is [gen.TicketCategoryCustomer], of type TicketCategory.
 	TicketCategoryCustomer = gen.TicketCategoryCustomer
 	// TicketCategoryTracker is [gen.TicketCategoryTracker], of type TicketCategory.
 	TicketCategoryTracker = gen.TicketCategoryTracker
+	// TicketContactsTypeContactList is [gen.TicketContactsTypeContactList], of type TicketContactsType.
+	TicketContactsTypeContactList = gen.TicketContactsTypeContactList
+	// TicketDeletedObjectTicket is [gen.TicketDeletedObjectTicket], of type TicketDeletedObject.
+	TicketDeletedObjectTicket = gen.TicketDeletedObjectTicket
+	// TicketListTypeTicketList is [gen.TicketListTypeTicketList], of type TicketListType.
+	TicketListTypeTicketList = gen.TicketListTypeTicketList
+	// TicketObjectTypeTicket is [gen.TicketObjectTypeTicket], of type TicketObjectType.
+	TicketObjectTypeTicket = gen.TicketObjectTypeTicket
+	// TicketPartAuthorTypeAdmin is [gen.TicketPartAuthorTypeAdmin], of type TicketPartAuthorType.
+	TicketPartAuthorTypeAdmin = gen.TicketPartAuthorTypeAdmin
+	// TicketPartAuthorTypeBot is [gen.TicketPartAuthorTypeBot], of type TicketPartAuthorType.
+	TicketPartAuthorTypeBot = gen.TicketPartAuthorTypeBot
+	// TicketPartAuthorTypeTeam is [gen.TicketPartAuthorTypeTeam], of type TicketPartAuthorType.
+	TicketPartAuthorTypeTeam = gen.TicketPartAuthorTypeTeam
+	// TicketPartAuthorTypeUser is [gen.TicketPartAuthorTypeUser], of type TicketPartAuthorType.
+	TicketPartAuthorTypeUser = gen.TicketPartAuthorTypeUser
+	// TicketPartPreviousTicketStateInProgress is [gen.TicketPartPreviousTicketStateInProgress], of type TicketPartPreviousTicketState.
+	TicketPartPreviousTicketStateInProgress = gen.TicketPartPreviousTicketStateInProgress
+	// TicketPartPreviousTicketStateResolved is [gen.TicketPartPreviousTicketStateResolved], of type TicketPartPreviousTicketState.
+	TicketPartPreviousTicketStateResolved = gen.TicketPartPreviousTicketStateResolved
+	// TicketPartPreviousTicketStateSubmitted is [gen.TicketPartPreviousTicketStateSubmitted], of type TicketPartPreviousTicketState.
+	TicketPartPreviousTicketStateSubmitted = gen.TicketPartPreviousTicketStateSubmitted
+	// TicketPartPreviousTicketStateWaitingOnCustomer is [gen.TicketPartPreviousTicketStateWaitingOnCustomer], of type TicketPartPreviousTicketState.
+	TicketPartPreviousTicketStateWaitingOnCustomer = gen.TicketPartPreviousTicketStateWaitingOnCustomer
+	// TicketPartTicketStateInProgress is [gen.TicketPartTicketStateInProgress], of type TicketPartTicketState.
+	TicketPartTicketStateInProgress = gen.TicketPartTicketStateInProgress
+	// TicketPartTicketStateResolved is [gen.TicketPartTicketStateResolved], of type TicketPartTicketState.
+	TicketPartTicketStateResolved = gen.TicketPartTicketStateResolved
+	// TicketPartTicketStateSubmitted is [gen.TicketPartTicketStateSubmitted], of type TicketPartTicketState.
+	TicketPartTicketStateSubmitted = gen.TicketPartTicketStateSubmitted
+	// TicketPartTicketStateWaitingOnCustomer is [gen.TicketPartTicketStateWaitingOnCustomer], of type TicketPartTicketState.
+	TicketPartTicketStateWaitingOnCustomer = gen.TicketPartTicketStateWaitingOnCustomer
+	// TicketPartUpdatedAttributeDataAttributeTypeAttribute is [gen.TicketPartUpdatedAttributeDataAttributeTypeAttribute], of type TicketPartUpdatedAttributeDataAttributeType.
+	TicketPartUpdatedAttributeDataAttributeTypeAttribute = gen.TicketPartUpdatedAttributeDataAttributeTypeAttribute
+	// TicketPartUpdatedAttributeDataValueTypeValue is [gen.TicketPartUpdatedAttributeDataValueTypeValue], of type TicketPartUpdatedAttributeDataValueType.
+	TicketPartUpdatedAttributeDataValueTypeValue = gen.TicketPartUpdatedAttributeDataValueTypeValue
+	// TicketPartsTypeTicketPartList is [gen.TicketPartsTypeTicketPartList], of type TicketPartsType.
+	TicketPartsTypeTicketPartList = gen.TicketPartsTypeTicketPartList
+	// TicketReplyPartTypeComment is [gen.TicketReplyPartTypeComment], of type TicketReplyPartType.
+	TicketReplyPartTypeComment = gen.TicketReplyPartTypeComment
+	// TicketReplyPartTypeNote is [gen.TicketReplyPartTypeNote], of type TicketReplyPartType.
+	TicketReplyPartTypeNote = gen.TicketReplyPartTypeNote
+	// TicketReplyPartTypeQuickReply is [gen.TicketReplyPartTypeQuickReply], of type TicketReplyPartType.
+	TicketReplyPartTypeQuickReply = gen.TicketReplyPartTypeQuickReply
+	// TicketReplyTypeTicketPart is [gen.TicketReplyTypeTicketPart], of type TicketReplyType.
+	TicketReplyTypeTicketPart = gen.TicketReplyTypeTicketPart
 	// TicketStateCategoryInProgress is [gen.TicketStateCategoryInProgress], of type TicketStateCategory.
 	TicketStateCategoryInProgress = gen.TicketStateCategoryInProgress
 	// TicketStateCategoryResolved is [gen.TicketStateCategoryResolved], of type TicketStateCategory.
@@ -1829,6 +3607,20 @@ const (
 	TicketStateCategorySubmitted = gen.TicketStateCategorySubmitted
 	// TicketStateCategoryWaitingOnCustomer is [gen.TicketStateCategoryWaitingOnCustomer], of type TicketStateCategory.
 	TicketStateCategoryWaitingOnCustomer = gen.TicketStateCategoryWaitingOnCustomer
+	// TicketStateDetailedCategoryInProgress is [gen.TicketStateDetailedCategoryInProgress], of type TicketStateDetailedCategory.
+	TicketStateDetailedCategoryInProgress = gen.TicketStateDetailedCategoryInProgress
+	// TicketStateDetailedCategoryResolved is [gen.TicketStateDetailedCategoryResolved], of type TicketStateDetailedCategory.
+	TicketStateDetailedCategoryResolved = gen.TicketStateDetailedCategoryResolved
+	// TicketStateDetailedCategorySubmitted is [gen.TicketStateDetailedCategorySubmitted], of type TicketStateDetailedCategory.
+	TicketStateDetailedCategorySubmitted = gen.TicketStateDetailedCategorySubmitted
+	// TicketStateDetailedCategoryWaitingOnCustomer is [gen.TicketStateDetailedCategoryWaitingOnCustomer], of type TicketStateDetailedCategory.
+	TicketStateDetailedCategoryWaitingOnCustomer = gen.TicketStateDetailedCategoryWaitingOnCustomer
+	// TicketTypeCategoryBackOffice is [gen.TicketTypeCategoryBackOffice], of type TicketTypeCategory.
+	TicketTypeCategoryBackOffice = gen.TicketTypeCategoryBackOffice
+	// TicketTypeCategoryCustomer is [gen.TicketTypeCategoryCustomer], of type TicketTypeCategory.
+	TicketTypeCategoryCustomer = gen.TicketTypeCategoryCustomer
+	// TicketTypeCategoryTracker is [gen.TicketTypeCategoryTracker], of type TicketTypeCategory.
+	TicketTypeCategoryTracker = gen.TicketTypeCategoryTracker
 	// UpdateArticleRequestStateDraft is [gen.UpdateArticleRequestStateDraft], of type UpdateArticleRequestState.
 	UpdateArticleRequestStateDraft = gen.UpdateArticleRequestStateDraft
 	// UpdateArticleRequestStatePublished is [gen.UpdateArticleRequestStatePublished], of type UpdateArticleRequestState.
@@ -1897,4 +3689,32 @@ const (
 	VisitorTagsTagsItemTypeTag = gen.VisitorTagsTagsItemTypeTag
 	// VisitorTagsTypeTagList is [gen.VisitorTagsTypeTagList], of type VisitorTagsType.
 	VisitorTagsTypeTagList = gen.VisitorTagsTypeTagList
+	// WhatsappMessageStatusListEventsStatusDelivered is [gen.WhatsappMessageStatusListEventsStatusDelivered], of type WhatsappMessageStatusListEventsStatus.
+	WhatsappMessageStatusListEventsStatusDelivered = gen.WhatsappMessageStatusListEventsStatusDelivered
+	// WhatsappMessageStatusListEventsStatusFailed is [gen.WhatsappMessageStatusListEventsStatusFailed], of type WhatsappMessageStatusListEventsStatus.
+	WhatsappMessageStatusListEventsStatusFailed = gen.WhatsappMessageStatusListEventsStatusFailed
+	// WhatsappMessageStatusListEventsStatusRead is [gen.WhatsappMessageStatusListEventsStatusRead], of type WhatsappMessageStatusListEventsStatus.
+	WhatsappMessageStatusListEventsStatusRead = gen.WhatsappMessageStatusListEventsStatusRead
+	// WhatsappMessageStatusListEventsStatusSent is [gen.WhatsappMessageStatusListEventsStatusSent], of type WhatsappMessageStatusListEventsStatus.
+	WhatsappMessageStatusListEventsStatusSent = gen.WhatsappMessageStatusListEventsStatusSent
+	// WhatsappMessageStatusListEventsTypeBroadcastOutbound is [gen.WhatsappMessageStatusListEventsTypeBroadcastOutbound], of type WhatsappMessageStatusListEventsType.
+	WhatsappMessageStatusListEventsTypeBroadcastOutbound = gen.WhatsappMessageStatusListEventsTypeBroadcastOutbound
+	// WhatsappMessageStatusListPagesTypePages is [gen.WhatsappMessageStatusListPagesTypePages], of type WhatsappMessageStatusListPagesType.
+	WhatsappMessageStatusListPagesTypePages = gen.WhatsappMessageStatusListPagesTypePages
+	// WhatsappMessageStatusListTypeList is [gen.WhatsappMessageStatusListTypeList], of type WhatsappMessageStatusListType.
+	WhatsappMessageStatusListTypeList = gen.WhatsappMessageStatusListTypeList
+	// WhatsappMessageStatusStatusDelivered is [gen.WhatsappMessageStatusStatusDelivered], of type WhatsappMessageStatusStatus.
+	WhatsappMessageStatusStatusDelivered = gen.WhatsappMessageStatusStatusDelivered
+	// WhatsappMessageStatusStatusFailed is [gen.WhatsappMessageStatusStatusFailed], of type WhatsappMessageStatusStatus.
+	WhatsappMessageStatusStatusFailed = gen.WhatsappMessageStatusStatusFailed
+	// WhatsappMessageStatusStatusRead is [gen.WhatsappMessageStatusStatusRead], of type WhatsappMessageStatusStatus.
+	WhatsappMessageStatusStatusRead = gen.WhatsappMessageStatusStatusRead
+	// WhatsappMessageStatusStatusSent is [gen.WhatsappMessageStatusStatusSent], of type WhatsappMessageStatusStatus.
+	WhatsappMessageStatusStatusSent = gen.WhatsappMessageStatusStatusSent
+	// WorkflowExportWorkflowStateDraft is [gen.WorkflowExportWorkflowStateDraft], of type WorkflowExportWorkflowState.
+	WorkflowExportWorkflowStateDraft = gen.WorkflowExportWorkflowStateDraft
+	// WorkflowExportWorkflowStateLive is [gen.WorkflowExportWorkflowStateLive], of type WorkflowExportWorkflowState.
+	WorkflowExportWorkflowStateLive = gen.WorkflowExportWorkflowStateLive
+	// WorkflowExportWorkflowStatePaused is [gen.WorkflowExportWorkflowStatePaused], of type WorkflowExportWorkflowState.
+	WorkflowExportWorkflowStatePaused = gen.WorkflowExportWorkflowStatePaused
 )

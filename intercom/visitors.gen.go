@@ -11,14 +11,14 @@ import (
 // Convert turns a visitor into a contact (POST /visitors/convert): body.Type
 // is "user" or "lead", body.Visitor identifies the visitor and body.User the
 // contact to merge it into or create. It returns the resulting contact.
-func (s *VisitorsService) Convert(ctx context.Context, body gen.ConvertVisitorRequest, opts ...Option) (*gen.Contact, error) {
+func (s *VisitorsService) Convert(ctx context.Context, body ConvertVisitorRequest, opts ...Option) (*Contact, error) {
 	req, err := gen.NewConvertVisitorRequest(s.c.server, body)
 	return doJSON[gen.Contact](ctx, s.c, opConvertVisitor, opts, req, err)
 }
 
 // Get fetches a Messenger visitor by its user_id (GET /visitors?user_id=...).
 // A visitor's user_id is the anonymous identifier the Messenger assigned it.
-func (s *VisitorsService) Get(ctx context.Context, userID string, opts ...Option) (*gen.Visitor, error) {
+func (s *VisitorsService) Get(ctx context.Context, userID string, opts ...Option) (*Visitor, error) {
 	if err := requireID("user id", userID); err != nil {
 		return nil, err
 	}
@@ -29,7 +29,7 @@ func (s *VisitorsService) Get(ctx context.Context, userID string, opts ...Option
 
 // Update updates a visitor (PUT /visitors). Identify the visitor with
 // body.Id or body.UserId and set the fields to change.
-func (s *VisitorsService) Update(ctx context.Context, body gen.UpdateVisitorRequest, opts ...Option) (*gen.Visitor, error) {
+func (s *VisitorsService) Update(ctx context.Context, body UpdateVisitorRequest, opts ...Option) (*Visitor, error) {
 	req, err := gen.NewUpdateVisitorRequest(s.c.server, body)
 	return doJSON[gen.Visitor](ctx, s.c, opUpdateVisitor, opts, req, err)
 }

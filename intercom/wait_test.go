@@ -124,7 +124,7 @@ func TestWaitOtherJobs(t *testing.T) {
 	srv := intercomtest.NewServer(t, intercomtest.WithClock(intercomtest.NewManualClock(waitT0)))
 	c := srv.Client()
 	ctx := context.Background()
-	rep, err := c.ReportingDataExport.Enqueue(ctx, intercom.EnqueueReportingDataExportJSONRequestBody{
+	rep, err := c.ReportingDataExport.Enqueue(ctx, intercom.EnqueueReportingDataExportRequest{
 		DatasetId: "conversation", AttributeIds: []string{"conversation_id"}, StartTime: waitT0.Add(-time.Hour).Unix(), EndTime: waitT0.Unix()})
 	if err != nil {
 		t.Fatal(err)
@@ -140,7 +140,7 @@ func TestWaitOtherJobs(t *testing.T) {
 		t.Fatal(err)
 	}
 	tt := srv.DefaultTicketType()
-	job, err := c.Tickets.EnqueueCreate(ctx, intercom.EnqueueCreateTicketJSONRequestBody{
+	job, err := c.Tickets.EnqueueCreate(ctx, intercom.EnqueueCreateTicketRequest{
 		TicketTypeId: tt.GetId(), Contacts: []intercom.TicketContact{who}})
 	if err != nil {
 		t.Fatal(err)

@@ -9,7 +9,7 @@ import (
 )
 
 // Export exports a workflow's configuration (GET /export/workflows/{id}).
-func (s *WorkflowsService) Export(ctx context.Context, workflowID string, opts ...Option) (*gen.WorkflowExport, error) {
+func (s *WorkflowsService) Export(ctx context.Context, workflowID string, opts ...Option) (*WorkflowExport, error) {
 	if err := requireID("workflow id", workflowID); err != nil {
 		return nil, err
 	}

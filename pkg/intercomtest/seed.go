@@ -242,11 +242,13 @@ func (s *Server) AddAdmin(a gen.Admin) (gen.Admin, error) {
 	return deepCopy(a), nil
 }
 
-// Me returns the admin the server's token belongs to (GET /me).
-func (s *Server) Me() gen.Admin {
+// Me returns a copy of the admin the server's token belongs to (GET /me).
+// It is a pointer so that its nil-safe getters chain: srv.Me().GetId().
+func (s *Server) Me() *gen.Admin {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return deepCopy(*s.st.me())
+	me := deepCopy(*s.st.me())
+	return &me
 }
 
 // AddTeam stores a team and returns it; its AdminIds must be admins the
@@ -351,11 +353,13 @@ func (s *Server) AddTicketType(name string) (gen.TicketType, error) {
 }
 
 // DefaultTicketType returns the ticket type every server starts with
-// ("Bug Report"), whose id POST /tickets needs.
-func (s *Server) DefaultTicketType() gen.TicketType {
+// ("Bug Report"), whose id POST /tickets needs: a copy, as a pointer so that
+// its getters chain (srv.DefaultTicketType().GetId()).
+func (s *Server) DefaultTicketType() *gen.TicketType {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return deepCopy(*s.st.ticketTypes.m[s.st.ticketTypes.order[0]])
+	tt := deepCopy(*s.st.ticketTypes.m[s.st.ticketTypes.order[0]])
+	return &tt
 }
 
 // Contact returns the contact with the Intercom id, as the API shows it.

@@ -24,7 +24,7 @@ func TestTicketLifecycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	tt := srv.DefaultTicketType()
-	ticket, err := c.Tickets.Create(ctx, intercom.CreateTicketJSONRequestBody{TicketTypeId: tt.GetId(), Contacts: []intercom.TicketContact{who}})
+	ticket, err := c.Tickets.Create(ctx, intercom.CreateTicketRequest{TicketTypeId: tt.GetId(), Contacts: []intercom.TicketContact{who}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -103,7 +104,10 @@ type AliasInputs struct {
 	// UnionsSrc is the source of gen/unions.gen.go (nil: none): its constructors
 	// <Union>Of get a wrapper in package intercom, and their variants aliases.
 	UnionsSrc []byte
-	Version   string // the API version, for the header
+	// AccessorsSrc is the source of gen/accessors.gen.go (nil: none): the
+	// getters an alias's doc names.
+	AccessorsSrc []byte
+	Version      string // the API version, for the header
 	// TypesDir is the directory of package types; HandDir the directory of the
 	// hand-written files of package intercom (its *.gen.go and tests are
 	// ignored); FacadeDir the directory of the generated facade files, where
@@ -126,7 +130,7 @@ func WriteAliases(in AliasInputs) (*AliasResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	declared, sig, params, err := intercomNames(in)
+	declared, sig, params, deep, err := intercomNames(in, model.genTypes.types)
 	if err != nil {
 		return nil, err
 	}
@@ -146,6 +150,7 @@ func WriteAliases(in AliasInputs) (*AliasResult, error) {
 		return nil, fmt.Errorf("parse gen unions: %w", err)
 	}
 	ab.addReachable(genModel, ctors, sig, params, in.List.Gen, genDocs)
+	ab.addEnums(genModel, append(append(sortedKeys(sig), sortedKeys(deep)...), in.List.Gen...), genDocs)
 	aliasOf := ab.aliasOf()
 	wrappers := ab.wrappers(ctors, aliasOf)
 	consts := ab.constants(genModel)
@@ -164,6 +169,7 @@ func WriteAliases(in AliasInputs) (*AliasResult, error) {
 	res.FromSignatures, res.FromRequests, res.Listed, res.Constants = len(ab.fromSig), len(ab.fromReq), len(ab.listed)+len(ab.values), len(consts)
 	res.Constructors = len(wrappers)
 
+	ab.getters = gettersOf(in.AccessorsSrc)
 	v := ab.view(in.Version, wrappers, aliasOf, builders, consts)
 	v.Time = needTime
 	var b bytes.Buffer
@@ -175,6 +181,9 @@ func WriteAliases(in AliasInputs) (*AliasResult, error) {
 		return nil, fmt.Errorf("format %s: %w\n%s", AliasesFile, err, numbered(b.Bytes()))
 	}
 	if err := os.WriteFile(filepath.Join(in.FacadeDir, AliasesFile), out, 0o644); err != nil {
+		return nil, err
+	}
+	if err := useAliasesInSignatures(in.FacadeDir, aliasOf); err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -204,13 +213,44 @@ func typesPackage(dir string) (map[string]string, []*ast.FuncDecl, error) {
 // intercom names with an alias of its own (TagResult, which is gen.Tag on
 // 2.15 and gen.TagCreateResponse on 2.16) is still aliased under its own
 // name, so that the name means the same on every version.
-func intercomNames(in AliasInputs) (declared, sig, params map[string]bool, err error) {
-	declared, sig, params = map[string]bool{}, map[string]bool{}, map[string]bool{}
+//
+// deep holds the gen types that exported declarations of package intercom
+// name outside function signatures (the target of an alias such as
+// ContactSearchRequest = gen.ContactSearchRequest, a field of a hand-written
+// struct): roots, with sig, of the enum types whose constants are declared.
+//
+// A hand-written signature spells intercom's alias (Contact, not gen.Contact:
+// issue 23 item 1), so a name it uses that package intercom does not declare
+// itself but gen does (or that api/aliases.yaml renames) counts as that gen
+// type.
+func intercomNames(in AliasInputs, genTypes map[string]ast.Expr) (declared, sig, params, deep map[string]bool, err error) {
+	declared, sig, params, deep = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	bareSig, bareParams := map[string]bool{}, map[string]bool{}
+	defer func() {
+		fromAlias := map[string]string{}
+		for from, to := range in.List.Rename {
+			fromAlias[to] = from
+		}
+		for _, p := range []struct{ bare, dst map[string]bool }{{bareSig, sig}, {bareParams, params}} {
+			for n := range p.bare {
+				if g, ok := fromAlias[n]; ok {
+					p.dst[g] = true
+				} else if _, ok := genTypes[n]; ok && !declared[n] {
+					p.dst[n] = true
+				}
+			}
+		}
+	}()
 	collect := func(f *ast.File) {
 		for _, d := range f.Decls {
 			switch d := d.(type) {
 			case *ast.GenDecl:
 				declaredNames(d, declared)
+				for _, s := range d.Specs {
+					if ts, ok := s.(*ast.TypeSpec); ok && ts.Name.IsExported() {
+						genTypesIn(&ast.FuncType{Params: &ast.FieldList{List: []*ast.Field{{Type: ts.Type}}}}, deep)
+					}
+				}
 			case *ast.FuncDecl:
 				if d.Recv == nil {
 					declared[d.Name.Name] = true
@@ -218,6 +258,8 @@ func intercomNames(in AliasInputs) (declared, sig, params map[string]bool, err e
 				if d.Name.IsExported() && exportedRecv(d) {
 					genTypesIn(d.Type, sig)
 					genTypesIn(&ast.FuncType{Params: d.Type.Params}, params)
+					bareTypesIn(d.Type, bareSig)
+					bareTypesIn(&ast.FuncType{Params: d.Type.Params}, bareParams)
 					optionParams(d.Body, sig)
 					optionParams(d.Body, params)
 				}
@@ -229,14 +271,14 @@ func intercomNames(in AliasInputs) (declared, sig, params map[string]bool, err e
 			collect(f)
 		}
 	}); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	err = eachGoFile(in.FacadeDir, func(name string, f *ast.File) {
 		if strings.HasSuffix(name, ".gen.go") && name != AliasesFile {
 			collect(f)
 		}
 	})
-	return declared, sig, params, err
+	return declared, sig, params, deep, err
 }
 
 // declaredNames adds the types, constants and variables of d to set.
@@ -262,6 +304,12 @@ type aliasBuilder struct {
 	declared                         map[string]bool
 	rename                           map[string]string
 	fromSig, fromReq, listed, values []alias
+	// getters are the getters of each gen type (gen/accessors.gen.go).
+	getters map[string][]string
+	// enums are the enum types reachable, at any depth, from an exported
+	// signature or a listed type, and not aliased by another group: their
+	// constants are declared in package intercom (issue 23, item 4).
+	enums []alias
 }
 
 // add aliases pkg.name into dst, unless it is not declared for this
@@ -272,7 +320,12 @@ func (ab *aliasBuilder) add(dst *[]alias, pkg, name string, docs map[string]stri
 		res.Skipped = append(res.Skipped, fmt.Sprintf("%s.%s (%s): not declared for this API version", pkg, name, why))
 		return false
 	}
-	a := name
+	if strings.HasSuffix(name, "JSONBody") && pkg == "gen" {
+		if _, ok := docs[strings.TrimSuffix(name, "JSONBody")+"JSONRequestBody"]; ok {
+			return false // the same type as <Op>JSONRequestBody, aliased as <Op>Request
+		}
+	}
+	a := ruleName(name)
 	if r, ok := ab.rename[name]; ok {
 		a, ab.renamed[name] = r, true
 	}
@@ -325,10 +378,38 @@ func (ab *aliasBuilder) addReachable(gm *genModel, ctors []unionCtor, sig, param
 	sort.Slice(ab.fromReq, func(i, j int) bool { return ab.fromReq[i].name < ab.fromReq[j].name })
 }
 
+// addEnums aliases every enum type (a gen type with constants) that the types
+// roots reach at any depth (a result's field's field, the methods of a gen
+// type such as the client Client.Raw returns), so that every value a user may
+// compare a field with is spelled in package intercom.
+func (ab *aliasBuilder) addEnums(gm *genModel, roots []string, genDocs map[string]string) {
+	for _, n := range gm.reachableDeep(roots) {
+		if len(gm.consts[n]) == 0 || ab.used[ruleName(n)] == "gen."+n || ab.used[ab.rename[n]] == "gen."+n {
+			continue
+		}
+		ab.add(&ab.enums, "gen", n, genDocs, "an enum reachable from an exported signature")
+	}
+}
+
+// responseBody matches oapi-codegen's names of inline response bodies
+// (ReplyToFin200JSONResponseBody...).
+var responseBody = regexp.MustCompile(`[0-9]{3}JSONResponseBody`)
+
+// ruleName is the name in package intercom of a gen type (or constant) by the
+// naming rule of CONTRIBUTING.md ("Names users spell"): oapi-codegen's
+// <Op>JSONRequestBody and <Op>JSONBody are <Op>Request, its
+// <Op><status>JSONResponseBody is <Op>Response; other names are kept.
+// api/aliases.yaml's rename list overrides it.
+func ruleName(name string) string {
+	name = strings.Replace(name, "JSONRequestBody", "Request", 1)
+	name = strings.Replace(name, "JSONBody", "Request", 1)
+	return responseBody.ReplaceAllString(name, "Response")
+}
+
 // aliasOf maps the gen types aliased to their alias names.
 func (ab *aliasBuilder) aliasOf() map[string]string {
 	m := map[string]string{}
-	for _, as := range [][]alias{ab.fromSig, ab.fromReq, ab.listed} {
+	for _, as := range [][]alias{ab.fromSig, ab.fromReq, ab.listed, ab.enums} {
 		for _, a := range as {
 			m[strings.TrimPrefix(a.target, "gen.")] = a.name
 		}
@@ -359,15 +440,16 @@ func (ab *aliasBuilder) wrappers(ctors []unionCtor, aliasOf map[string]string) [
 // constants are the enum values of the gen types aliased.
 func (ab *aliasBuilder) constants(gm *genModel) []alias {
 	var consts []alias
-	for _, as := range [][]alias{ab.fromSig, ab.fromReq, ab.listed} {
+	for _, as := range [][]alias{ab.fromSig, ab.fromReq, ab.listed, ab.enums} {
 		for _, a := range as {
-			for _, c := range gm.consts[strings.TrimPrefix(a.target, "gen.")] {
+			for _, gc := range gm.consts[strings.TrimPrefix(a.target, "gen.")] {
+				c := ruleName(gc)
 				if ab.declared[c] || ab.used[c] != "" {
 					ab.res.Skipped = append(ab.res.Skipped, fmt.Sprintf("gen.%s (constant of %s): the name is taken in package intercom", c, a.name))
 					continue
 				}
-				ab.used[c] = "gen." + c
-				consts = append(consts, alias{c, "gen." + c, a.name})
+				ab.used[c] = "gen." + gc
+				consts = append(consts, alias{c, "gen." + gc, a.name})
 			}
 		}
 	}
@@ -402,7 +484,7 @@ type wrapperView struct{ Alias, Name, Union, Variants, Terms string }
 func (ab *aliasBuilder) view(version string, wrappers []unionCtor, aliasOf map[string]string, builders []string, consts []alias) aliasesView {
 	v := aliasesView{
 		Header:   generatedLine("from api/aliases.yaml, the exported signatures and the " + version + " description"),
-		Gen:      len(ab.fromSig)+len(ab.fromReq)+len(ab.listed) > 0,
+		Gen:      len(ab.fromSig)+len(ab.fromReq)+len(ab.listed)+len(ab.enums) > 0,
 		Types:    len(ab.values) > 0,
 		Builders: builders,
 	}
@@ -413,11 +495,12 @@ func (ab *aliasBuilder) view(version string, wrappers []unionCtor, aliasOf map[s
 		{"The types of package gen that the service methods take, return or yield,\n// so that common code imports only package intercom.", ab.fromSig},
 		{"The types of package gen that request bodies and params are built from\n// (their fields, through pointers, slices and maps), and the variants of the\n// unions aliased here with what they are built from, so that building a body or\n// reading a union needs no other import.", ab.fromReq},
 		{"Nested types of package gen that common code names (api/aliases.yaml).", ab.listed},
+		{"The enum types of package gen that a field of a type above holds, at any\n// depth, so that every value a user compares a field with is declared in package\n// intercom (their constants are below).", ab.enums},
 		{"The JSON types of package types that the resources use (api/aliases.yaml).", ab.values},
 	} {
 		gv := aliasGroupView{Title: g.title}
 		for _, a := range g.as {
-			gv.Aliases = append(gv.Aliases, aliasLineView{aliasDoc(a), a.name, a.target})
+			gv.Aliases = append(gv.Aliases, aliasLineView{aliasDoc(a) + ab.getterDoc(a), a.name, a.target})
 		}
 		v.Groups = append(v.Groups, gv)
 	}
@@ -425,6 +508,9 @@ func (ab *aliasBuilder) view(version string, wrappers []unionCtor, aliasOf map[s
 		terms := make([]string, len(c.variants))
 		for i, t := range c.variants {
 			terms[i] = "gen." + t
+			if a, ok := aliasOf[t]; ok {
+				terms[i] = a // intercom's name in the signature (issue 23, item 1)
+			}
 		}
 		v.Wrappers = append(v.Wrappers, wrapperView{c.alias, c.name, aliasOf[c.union], strings.Join(c.variants, ", "), strings.Join(terms, " | ")})
 	}
@@ -432,6 +518,68 @@ func (ab *aliasBuilder) view(version string, wrappers []unionCtor, aliasOf map[s
 		v.Consts = append(v.Consts, aliasLineView{fmt.Sprintf("%s is [%s], of type %s.", c.name, c.target, c.doc), c.name, c.target})
 	}
 	return v
+}
+
+// usualGetters are the getters an alias's doc names first, when the type has
+// them: what users read most.
+var usualGetters = []string{"GetId", "GetEmail", "GetName", "GetTitle", "GetState", "GetOpen", "GetType", "GetBody", "GetCreatedAtTime", "GetUpdatedAtTime", "GetData"}
+
+// getterDoc is the part of an alias's doc naming its getters and where its
+// fields are documented ("" for a type without getters).
+func (ab *aliasBuilder) getterDoc(a alias) string {
+	gs := ab.getters[strings.TrimPrefix(a.target, "gen.")]
+	if len(gs) == 0 {
+		return ""
+	}
+	var pick []string
+	for _, g := range usualGetters {
+		if slices.Contains(gs, g) && len(pick) < 4 {
+			pick = append(pick, g)
+		}
+	}
+	for _, g := range gs {
+		if len(pick) >= 3 {
+			break
+		}
+		if !slices.Contains(pick, g) {
+			pick = append(pick, g)
+		}
+	}
+	more := ""
+	if len(gs) > len(pick) {
+		more = ", ..."
+	}
+	return fmt.Sprintf("\n\t//\n\t// Read it with its nil-safe getters (%s%s); its fields and getters are documented at [%s].", strings.Join(pick, ", "), more, a.target)
+}
+
+// gettersOf returns the exported Get methods of each type declared in src
+// (gen/accessors.gen.go), sorted.
+func gettersOf(src []byte) map[string][]string {
+	out := map[string][]string{}
+	if len(src) == 0 {
+		return out
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "accessors.go", src, parser.SkipObjectResolution)
+	if err != nil {
+		return out // the aliases still compile; their docs name no getters
+	}
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 || !strings.HasPrefix(fd.Name.Name, "Get") {
+			continue
+		}
+		t := fd.Recv.List[0].Type
+		if s, ok := t.(*ast.StarExpr); ok {
+			t = s.X
+		}
+		if id, ok := t.(*ast.Ident); ok {
+			out[id.Name] = append(out[id.Name], fd.Name.Name)
+		}
+	}
+	for _, gs := range out {
+		sort.Strings(gs)
+	}
+	return out
 }
 
 // aliasDoc is the doc line of an alias.
@@ -499,6 +647,80 @@ func genTypesIn(ft *ast.FuncType, set map[string]bool) {
 		}
 		return true
 	})
+}
+
+// bareTypesIn adds to set every exported unqualified name in a function type.
+func bareTypesIn(ft *ast.FuncType, set map[string]bool) {
+	ast.Inspect(ft, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			return false // another package's name
+		case *ast.Ident:
+			if n.IsExported() {
+				set[n.Name] = true
+			}
+		}
+		return true
+	})
+}
+
+// useAliasesInSignatures rewrites the generated files of package intercom in
+// dir so that the parameters and results of their exported functions spell
+// intercom's aliases (Contact) rather than gen's names (gen.Contact): what
+// `go doc ./intercom` shows (issue 23, item 1). Bodies keep gen's names (the
+// same types). A gen type without an alias keeps its gen name.
+func useAliasesInSignatures(dir string, aliasOf map[string]string) error {
+	files, err := filepath.Glob(filepath.Join(dir, "*.gen.go"))
+	if err != nil {
+		return err
+	}
+	for _, p := range files {
+		if filepath.Base(p) == AliasesFile {
+			continue
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, p, src, parser.ParseComments)
+		if err != nil {
+			return fmt.Errorf("parse %s: %w", p, err)
+		}
+		type edit struct {
+			from, to int
+			text     string
+		}
+		var edits []edit
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || !fd.Name.IsExported() || !exportedRecv(fd) {
+				continue
+			}
+			ast.Inspect(fd.Type, func(n ast.Node) bool {
+				sel, ok := n.(*ast.SelectorExpr)
+				if !ok {
+					return true
+				}
+				if a, ok := aliasOf[sel.Sel.Name]; ok && isPkg(sel.X, "gen") {
+					edits = append(edits, edit{fset.Position(sel.Pos()).Offset, fset.Position(sel.End()).Offset, a})
+				}
+				return false
+			})
+		}
+		if len(edits) == 0 {
+			continue
+		}
+		out := append([]byte(nil), src...)
+		for i := len(edits) - 1; i >= 0; i-- {
+			e := edits[i]
+			out = append(out[:e.from:e.from], append([]byte(e.text), out[e.to:]...)...)
+		}
+		if err := os.WriteFile(p, out, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func fileTypeDocs(f *ast.File) map[string]string {
@@ -576,14 +798,24 @@ func eachGoFile(dir string, fn func(name string, f *ast.File)) error {
 // genModel is what WriteAliases needs of gen's source: its type declarations and the
 // constants declared with each type.
 type genModel struct {
-	types  map[string]ast.Expr // exported type name -> its type expression
-	consts map[string][]string // type name -> its constants, in source order
+	types   map[string]ast.Expr        // exported type name -> its type expression
+	consts  map[string][]string        // type name -> its constants, in source order
+	methods map[string][]*ast.FuncType // type name -> its exported methods' signatures
 }
 
 // newGenModel reads the types and enum constants of f, gen's parsed source.
 func newGenModel(f *ast.File) *genModel {
-	m := &genModel{types: map[string]ast.Expr{}, consts: map[string][]string{}}
+	m := &genModel{types: map[string]ast.Expr{}, consts: map[string][]string{}, methods: map[string][]*ast.FuncType{}}
 	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 && fd.Name.IsExported() {
+			t := fd.Recv.List[0].Type
+			if s, ok := t.(*ast.StarExpr); ok {
+				t = s.X
+			}
+			if id, ok := t.(*ast.Ident); ok {
+				m.methods[id.Name] = append(m.methods[id.Name], fd.Type)
+			}
+		}
 		gd, ok := d.(*ast.GenDecl)
 		if !ok {
 			continue
@@ -614,6 +846,17 @@ func newGenModel(f *ast.File) *genModel {
 // types of their fields (struct fields, element and key types, alias targets), and of
 // those types' fields, transitively; roots themselves are included.
 func (m *genModel) reachable(roots []string) []string {
+	return m.walk(roots, false)
+}
+
+// reachableDeep is reachable, following also the signatures of the exported
+// methods of the types met (what a user reaches through Client.Raw).
+func (m *genModel) reachableDeep(roots []string) []string {
+	return m.walk(roots, true)
+}
+
+// walk returns the types reachable from roots, through methods when methods is set.
+func (m *genModel) walk(roots []string, methods bool) []string {
 	seen := map[string]bool{}
 	queue := append([]string(nil), roots...)
 	for len(queue) > 0 {
@@ -624,22 +867,42 @@ func (m *genModel) reachable(roots []string) []string {
 			continue
 		}
 		seen[n] = true
-		ast.Inspect(t, func(x ast.Node) bool {
-			switch x := x.(type) {
-			case *ast.Field:
-				// Fields with unexported names (a union's raw JSON) hold no user type.
-				if len(x.Names) > 0 && !x.Names[0].IsExported() {
-					return false
-				}
-			case *ast.Ident:
-				if _, ok := m.types[x.Name]; ok && !seen[x.Name] {
-					queue = append(queue, x.Name)
+		nodes := []ast.Node{t}
+		if methods {
+			for _, ft := range m.methods[n] {
+				// Parameters have unexported names: inspect their types.
+				for _, fl := range []*ast.FieldList{ft.Params, ft.Results} {
+					if fl != nil {
+						for _, f := range fl.List {
+							nodes = append(nodes, f.Type)
+						}
+					}
 				}
 			}
-			return true
-		})
+		}
+		for _, node := range nodes {
+			m.inspect(node, seen, &queue)
+		}
 	}
 	return sortedKeys(seen)
+}
+
+// inspect queues the gen types that node names (exported fields only).
+func (m *genModel) inspect(node ast.Node, seen map[string]bool, queue *[]string) {
+	ast.Inspect(node, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.Field:
+			// Fields with unexported names (a union's raw JSON) hold no user type.
+			if len(x.Names) > 0 && !x.Names[0].IsExported() {
+				return false
+			}
+		case *ast.Ident:
+			if _, ok := m.types[x.Name]; ok && !seen[x.Name] {
+				*queue = append(*queue, x.Name)
+			}
+		}
+		return true
+	})
 }
 
 // unionCtor is a union constructor of gen/unions.gen.go:

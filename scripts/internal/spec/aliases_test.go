@@ -411,7 +411,7 @@ func helperOf[V ByID](v V) (Pick, error) { return Pick{}, nil }
 	res, out := writeAliasesWithMethod(t, in, `func (s *WidgetsService) Send(ctx context.Context, body gen.SendRequest, opts ...Option) (*gen.Reply, error) { return nil, nil }`)
 	for _, want := range []string{
 		"Choice = gen.Pick", "ByID = gen.ByID", "ByEmail = gen.ByEmail", "ByIDKind = gen.ByIDKind", "ByIDKindUser = gen.ByIDKindUser",
-		"// ChoiceOf is [gen.PickOf]: it returns a Choice holding v, one of ByID, ByEmail.\nfunc ChoiceOf[V gen.ByID | gen.ByEmail](v V) (Choice, error) {\n\treturn gen.PickOf(v)\n}",
+		"// ChoiceOf is [gen.PickOf]: it returns a Choice holding v, one of ByID, ByEmail.\nfunc ChoiceOf[V ByID | ByEmail](v V) (Choice, error) {\n\treturn gen.PickOf(v)\n}",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("%s lacks %q:\n%s", AliasesFile, want, out)

@@ -195,8 +195,12 @@ func generateFacade(o Options, doc *openapi3.T, code []byte) error {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
+	accessorsSrc, err := os.ReadFile(filepath.Join(o.OutDir, "accessors.gen.go"))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
 	ares, err := WriteAliases(AliasInputs{
-		List: list, Model: model, UnionsSrc: unionsSrc, Version: o.Version,
+		List: list, Model: model, UnionsSrc: unionsSrc, AccessorsSrc: accessorsSrc, Version: o.Version,
 		TypesDir: filepath.Join(o.Root, "intercom", "types"), HandDir: filepath.Join(o.Root, "intercom"), FacadeDir: o.FacadeDir,
 	})
 	if err != nil {

@@ -1,0 +1,265 @@
+package intercom
+
+import (
+	"fmt"
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// checkedIntercom type-checks package intercom from its source (tests aside),
+// with its imports type-checked from source too, once per test binary.
+var checkedIntercom = sync.OnceValues(func() (*types.Package, error) {
+	fset := token.NewFileSet()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		return nil, err
+	}
+	var parsed []*ast.File
+	for _, p := range files {
+		if strings.HasSuffix(p, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, p, nil, 0)
+		if err != nil {
+			return nil, err
+		}
+		parsed = append(parsed, f)
+	}
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+	return conf.Check("github.com/intercomkit/intercom-go/intercom", fset, parsed, nil)
+})
+
+// exportedSurface calls visit with every type that an exported name of pkg
+// shows: the types of its exported constants, variables and type
+// declarations, and the parameters and results of its exported functions
+// and of the exported methods of its exported types.
+func exportedSurface(pkg *types.Package, visit func(where string, t types.Type)) {
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		obj := scope.Lookup(name)
+		if !obj.Exported() {
+			continue
+		}
+		visit(name, obj.Type())
+		tn, ok := obj.(*types.TypeName)
+		if !ok {
+			continue
+		}
+		ms := types.NewMethodSet(types.NewPointer(obj.Type()))
+		for i := range ms.Len() {
+			if m := ms.At(i).Obj(); m.Exported() {
+				visit(tn.Name()+"."+m.Name(), m.Type())
+			}
+		}
+	}
+}
+
+// TestEveryReachableEnumConstantDeclared proves issue 23 item 4 with the Go
+// type checker, not the generator's own walk: starting from every exported
+// name of package intercom, it follows parameters, results, struct fields,
+// elements, keys and method signatures to any depth, and for every enum type
+// of package gen met on the way (a named type with constants) it requires
+// each of its constants to be declared in package intercom with the same
+// type and value (intercom.DataExportStatusCompleted, a field of
+// DataExport's, is one).
+func TestEveryReachableEnumConstantDeclared(t *testing.T) {
+	pkg, err := checkedIntercom()
+	if err != nil {
+		t.Fatalf("type-check package intercom: %v", err)
+	}
+	var genPkg *types.Package
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == "github.com/intercomkit/intercom-go/gen" {
+			genPkg = imp
+		}
+	}
+	if genPkg == nil {
+		t.Fatal("package intercom does not import gen")
+	}
+	// The constants of gen, by the name of their type.
+	constsOf := map[string][]*types.Const{}
+	for _, n := range genPkg.Scope().Names() {
+		if c, ok := genPkg.Scope().Lookup(n).(*types.Const); ok && c.Exported() {
+			if nt, ok := c.Type().(*types.Named); ok && nt.Obj().Pkg() == genPkg {
+				constsOf[nt.Obj().Name()] = append(constsOf[nt.Obj().Name()], c)
+			}
+		}
+	}
+	seen := map[types.Type]bool{}
+	enums := map[string]string{} // enum type -> where it was first met
+	var walk func(where string, t types.Type)
+	walk = func(where string, t types.Type) {
+		if seen[t] {
+			return
+		}
+		seen[t] = true
+		switch t := t.(type) {
+		case *types.Alias:
+			walk(where, types.Unalias(t))
+		case *types.Named:
+			if t.Obj().Pkg() == genPkg && len(constsOf[t.Obj().Name()]) > 0 {
+				if _, ok := enums[t.Obj().Name()]; !ok {
+					enums[t.Obj().Name()] = where
+				}
+			}
+			walk(where+"→"+t.Obj().Name(), t.Underlying())
+			for i := range t.NumMethods() {
+				if m := t.Method(i); m.Exported() {
+					walk(where+"."+m.Name(), m.Type())
+				}
+			}
+		case *types.Pointer:
+			walk(where, t.Elem())
+		case *types.Slice:
+			walk(where, t.Elem())
+		case *types.Array:
+			walk(where, t.Elem())
+		case *types.Map:
+			walk(where, t.Key())
+			walk(where, t.Elem())
+		case *types.Chan:
+			walk(where, t.Elem())
+		case *types.Struct:
+			for i := range t.NumFields() {
+				if f := t.Field(i); f.Exported() {
+					walk(where+"."+f.Name(), f.Type())
+				}
+			}
+		case *types.Signature:
+			for _, tu := range []*types.Tuple{t.Params(), t.Results()} {
+				for i := range tu.Len() {
+					walk(where, tu.At(i).Type())
+				}
+			}
+		}
+	}
+	exportedSurface(pkg, walk)
+	if len(enums) < 50 {
+		t.Fatalf("only %d enum types reached from package intercom: the walk is broken", len(enums))
+	}
+	if _, ok := enums["DataExportStatus"]; !ok {
+		t.Errorf("gen.DataExportStatus not reached (DataExport.Status): the walk is broken")
+	}
+	if pkg.Scope().Lookup("DataExportStatusCompleted") == nil {
+		t.Error("intercom.DataExportStatusCompleted is not declared")
+	}
+	// The constants of package intercom, by type and value: a gen constant is
+	// declared when one of them has its type and value, whatever its name
+	// (the naming rule renames some: SubmitFinCsatResponseRatingGood).
+	declared := map[string]bool{}
+	for _, n := range pkg.Scope().Names() {
+		if c, ok := pkg.Scope().Lookup(n).(*types.Const); ok && c.Exported() {
+			declared[types.TypeString(c.Type(), nil)+"="+c.Val().ExactString()] = true
+		}
+	}
+	var missing []string
+	for name, where := range enums {
+		for _, c := range constsOf[name] {
+			if !declared[types.TypeString(c.Type(), nil)+"="+c.Val().ExactString()] {
+				missing = append(missing, c.Name()+" (of "+name+", reached from "+where+")")
+			}
+		}
+	}
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		t.Errorf("%d enum constants reachable from package intercom are not declared in it:\n%s", len(missing), strings.Join(missing, "\n"))
+	}
+	if testing.Verbose() {
+		t.Logf("%d enum types reached; all their constants are declared", len(enums))
+	}
+}
+
+// TestExportedSignaturesSpellIntercomNames proves issue 23 item 1: no
+// exported function or method of package intercom (generated or
+// hand-written, tests aside) names a type of package gen in its parameters,
+// results or type parameters, so `go doc -all ./intercom` shows intercom's
+// own names (Contact, not gen.Contact) in every func and method line.
+func TestExportedSignaturesSpellIntercomNames(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	funcs, bad := 0, []string{}
+	for _, p := range files {
+		if strings.HasSuffix(p, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, p, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || !fd.Name.IsExported() || !exportedReceiver(fd) {
+				continue
+			}
+			funcs++
+			ast.Inspect(fd.Type, func(n ast.Node) bool {
+				if sel, ok := n.(*ast.SelectorExpr); ok {
+					if id, ok := sel.X.(*ast.Ident); ok && id.Name == "gen" {
+						bad = append(bad, fmt.Sprintf("%s: %s names gen.%s", fset.Position(fd.Pos()), fd.Name.Name, sel.Sel.Name))
+					}
+					return false
+				}
+				return true
+			})
+		}
+	}
+	if funcs < 300 {
+		t.Fatalf("only %d exported functions and methods found: the walk is broken", funcs)
+	}
+	if len(bad) > 0 {
+		t.Errorf("%d exported signatures name package gen (alias the type, see api/aliases.yaml):\n%s", len(bad), strings.Join(bad, "\n"))
+	}
+}
+
+// exportedReceiver reports whether fd is a function or a method of an
+// exported type (one that go doc shows).
+func exportedReceiver(fd *ast.FuncDecl) bool {
+	if fd.Recv == nil {
+		return true
+	}
+	t := fd.Recv.List[0].Type
+	if s, ok := t.(*ast.StarExpr); ok {
+		t = s.X
+	}
+	if ix, ok := t.(*ast.IndexExpr); ok {
+		t = ix.X
+	}
+	id, ok := t.(*ast.Ident)
+	return ok && id.IsExported()
+}
+
+// TestNoGeneratorNamesExported proves issue 23 item 2's rule on package
+// intercom: no exported identifier carries oapi-codegen's body suffixes
+// (<Op>JSONRequestBody, <Op>JSONBody, <Op><status>JSONResponseBody); they
+// are <Op>Request and <Op>Response (CONTRIBUTING.md, "Names users spell").
+func TestNoGeneratorNamesExported(t *testing.T) {
+	pkg, err := checkedIntercom()
+	if err != nil {
+		t.Fatalf("type-check package intercom: %v", err)
+	}
+	var bad []string
+	for _, n := range pkg.Scope().Names() {
+		if token.IsExported(n) && (strings.Contains(n, "JSONRequestBody") || strings.Contains(n, "JSONBody") || strings.Contains(n, "JSONResponseBody")) {
+			bad = append(bad, n)
+		}
+	}
+	if len(bad) > 0 {
+		t.Errorf("%d exported names of package intercom carry generator suffixes:\n%s", len(bad), strings.Join(bad, "\n"))
+	}
+	for _, want := range []string{"CreateTicketRequest", "UpdateTicketRequest", "SubmitFinCsatRequestRatingGood"} {
+		if pkg.Scope().Lookup(want) == nil {
+			t.Errorf("intercom.%s is not declared", want)
+		}
+	}
+}

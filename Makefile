@@ -89,8 +89,12 @@ tools: ## Build the pinned tools (gotestsum, staticcheck, apidiff) into the buil
 test: ## The everyday run (-short): every module's tests, each step even after a failure; ends with `tests: N passed, N failed, N skipped`.
 	@bash scripts/test.sh
 
+.PHONY: test-next-version
+test-next-version: ## The whole tree on a synthetic next API version, edits only in api/ (scripts/suites/bumptest's TestNextVersionTree; minutes; not yet part of test-long).
+	@bash scripts/test.sh next_version
+
 .PHONY: test-long
-test-long: ## What `make test` skips: the -short soaks, load tests and 10,000-item jobs with -race, and the whole tree on a synthetic next API version (minutes); .ci/run runs it.
+test-long: ## What `make test` skips: the -short soaks, load tests and 10,000-item jobs with -race (the whole tree on a synthetic next API version: make test-next-version); .ci/run runs it.
 	@bash scripts/test.sh long
 
 .PHONY: test-short

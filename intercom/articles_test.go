@@ -19,14 +19,16 @@ func TestArticlesCalls(t *testing.T) {
 		{
 			name: "List",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return svcRes(c.Articles.List(ctx, &gen.ListArticlesParams{Page: Ptr(2), PerPage: Ptr(25)}))
+				return svcRes(c.Articles.List(ctx, withRequired(&gen.ListArticlesParams{Page: Ptr(2), PerPage: Ptr(25)})))
 			},
 			method: "GET", path: "/articles", query: url.Values{"page": {"2"}, "per_page": {"25"}},
 			resp: `{"type":"list","pages":{"type":"pages","page":2,"per_page":25,"total_pages":3,"next":"https://api.intercom.io/articles?page=3"},"total_count":60,"data":[{"type":"article","id":"39","title":"Hello","state":"draft","parent_ids":[]}]}`,
 		},
 		{
-			name:   "List nil params",
-			call:   func(ctx context.Context, c *Client) (any, error) { return svcRes(c.Articles.List(ctx, nil)) },
+			name: "List nil params",
+			call: func(ctx context.Context, c *Client) (any, error) {
+				return svcRes(c.Articles.List(ctx, withRequired[gen.ListArticlesParams](nil)))
+			},
 			method: "GET", path: "/articles",
 			resp: `{"type":"list","total_count":0,"data":[]}`,
 		},
@@ -96,7 +98,7 @@ func TestArticlesIterators(t *testing.T) {
 		{
 			name: "ListAll", style: svcPageStyle, path: "/articles", item: svcItem("article"),
 			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
-				return svcIDs(c.Articles.ListAll(ctx, &gen.ListArticlesParams{PerPage: Ptr(per)}, opts...),
+				return svcIDs(c.Articles.ListAll(ctx, withRequired(&gen.ListArticlesParams{PerPage: Ptr(per)}), opts...),
 					func(a gen.ArticleListItem) string { return valueOr(a.Id) })
 			},
 		},
@@ -118,7 +120,7 @@ func TestArticlesIteratorsStartPageAndParams(t *testing.T) {
 	tc := svcIterCase{name: "ListAll", style: svcPageStyle, path: "/articles", item: svcItem("article")}
 	p := &svcPager{t: t, tc: tc, n: 8, per: 3}
 	c, seen := svcServer(t, p.handle)
-	params := &gen.ListArticlesParams{Page: Ptr(2), PerPage: Ptr(3)}
+	params := withRequired(&gen.ListArticlesParams{Page: Ptr(2), PerPage: Ptr(3)})
 	var got []string
 	for a, err := range c.Articles.ListAll(context.Background(), params) {
 		if err != nil {

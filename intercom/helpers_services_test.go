@@ -155,6 +155,7 @@ func checkQuery(t *testing.T, raw string, want url.Values) {
 	if err != nil {
 		t.Fatalf("query %q: %v", raw, err)
 	}
+	dropDerived(got, want)
 	if len(got) == 0 && len(want) == 0 {
 		return
 	}
@@ -166,6 +167,9 @@ func checkQuery(t *testing.T, raw string, want url.Values) {
 // svcCase is one service call and the one exchange it must produce.
 type svcCase struct {
 	name string
+	// op, when set, is the operation the case calls through opCall: the case is
+	// skipped, with a printed reason, on an API version without it.
+	op string
 	// call makes the service call; svcRes (or svcNoRes) wraps its result.
 	call func(ctx context.Context, c *Client) (any, error)
 	// method, escaped path and query (exact; nil = none) of the request.
@@ -200,6 +204,7 @@ func svcRun(t *testing.T, cases []svcCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			skipWithoutOp(t, tc.op)
 			status := tc.status
 			if status == 0 {
 				status = http.StatusOK
@@ -260,6 +265,9 @@ func svcRun(t *testing.T, cases []svcCase) {
 // svcIDCase is a method with an id argument, for svcRunIDs.
 type svcIDCase struct {
 	name string
+	// op, when set, is the operation the case calls through opIDCall: the case is
+	// skipped, with a printed reason, on an API version without it.
+	op string
 	// route is the escaped path with %s where the id goes; "" for an id
 	// that is not in the path (only its refusals are checked).
 	route string
@@ -291,6 +299,7 @@ func svcRunIDs(t *testing.T, cases []svcIDCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			skipWithoutOp(t, tc.op)
 			resp := tc.resp
 			if resp == "" {
 				resp = "{}"
@@ -540,6 +549,7 @@ func (p *svcPager) start(r *http.Request, body []byte) int {
 	default:
 		t.Fatalf("unknown style %d", tc.style)
 	}
+	dropDerived(q, want)
 	if len(q) == 0 {
 		q = nil
 	}

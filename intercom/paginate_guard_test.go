@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
+	"strings"
 	"sync/atomic"
 	"testing"
 )
@@ -55,7 +56,8 @@ func TestPaginationCannotRunAway(t *testing.T) {
 		{"has_more and next_cursor", func(r *http.Request, n int) string {
 			return fmt.Sprintf(`{"object":"list","data":[],"has_more":true,"next_cursor":"n%d"}`, n)
 		}, func(c *Client) iter.Seq2[string, error] {
-			return idsOf(c.Contacts.ListMergeHistoryAll(context.Background(), "c1", nil))
+			// API 2.16 only: called by name, skipped where the version lacks it.
+			return seqOf(context.Background(), c, "Contacts", "ListMergeHistoryAll", "c1", nil)
 		}, "Contacts.ListMergeHistory", 0},
 		{"scroll, the same item again", func(r *http.Request, n int) string {
 			return `{"type":"list","data":[{"type":"company","id":"same"}],"scroll_param":"s1"}`
@@ -65,6 +67,9 @@ func TestPaginationCannotRunAway(t *testing.T) {
 	}
 	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
+			if svc, name, _ := strings.Cut(tt.op, "."); opOf(svc, name) == nil {
+				t.Skipf("API %s has no operation behind %s: nothing to test", APIVersion, tt.op)
+			}
 			var hits atomic.Int32
 			srv := coreServer(t, func(w http.ResponseWriter, r *http.Request) {
 				n := int(hits.Add(1))

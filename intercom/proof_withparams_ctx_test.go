@@ -21,10 +21,10 @@ func TestWithParamsInContext(t *testing.T) {
 		coreJSON(w, 200, `{"type":"contact","id":"abc"}`)
 	})
 	c, _ := coreClient(t, srv.URL)
-	ctx := ContextWithOptions(context.Background(), WithParams(&ShowContactParams{IncludeMergeHistory: Ptr(true)}))
+	ctx := ContextWithOptions(context.Background(), WithParams(&ListContactsParams{PerPage: Ptr(5)}))
 	_, err := c.Contacts.Get(ctx, "abc")
 	if err == nil && query == "" {
-		t.Errorf("WithParams given through ContextWithOptions: no error, and the request had no include_merge_history (query %q)", query)
+		t.Errorf("WithParams given through ContextWithOptions: no error, and the request had no per_page (query %q)", query)
 	}
 }
 
@@ -38,11 +38,11 @@ func TestWithParamsInContextRefused(t *testing.T) {
 		coreJSON(w, 200, `{"type":"contact","id":"abc"}`)
 	})
 	c, _ := coreClient(t, srv.URL)
-	ctx := ContextWithOptions(context.Background(), WithMaxRetries(0), WithParams(&ShowContactParams{IncludeMergeHistory: Ptr(true)}))
+	ctx := ContextWithOptions(context.Background(), WithMaxRetries(0), WithParams(&ListContactsParams{PerPage: Ptr(5)}))
 	if _, err := c.Contacts.Get(ctx, "abc"); !errors.Is(err, errParamsInContext) {
 		t.Errorf("service method: err %v", err)
 	}
-	if _, err := c.Raw().ShowContactWithResponse(ctx, "abc", nil); !errors.Is(err, errParamsInContext) {
+	if _, err := c.Raw().IdentifyAdminWithResponse(ctx); !errors.Is(err, errParamsInContext) {
 		t.Errorf("raw call: err %v", err)
 	}
 	if hits != 0 {

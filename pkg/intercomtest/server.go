@@ -280,7 +280,14 @@ func ceilSeconds(d time.Duration) int64 {
 	return max(secs, 1)
 }
 
+// versionRE matches the Intercom-Version values Intercom's own API accepts; the fake
+// also accepts gen.APIVersion (knownVersion): the routes it serves were generated from
+// that version's description, whatever its name (a synthetic next version of
+// scripts/suites/bumptest is "2.16.next").
 var versionRE = regexp.MustCompile(`^(\d+\.\d+|Unstable|Preview)$`)
+
+// knownVersion reports whether the fake answers requests that ask for API version v.
+func knownVersion(v string) bool { return versionRE.MatchString(v) || v == gen.APIVersion }
 
 // response is what a handler computed, encoded while s.mu is held.
 type response struct {
@@ -406,7 +413,7 @@ func (s *Server) handle(r *http.Request, rt *route, params map[string]string, fo
 	if !s.authorized(r.Header.Get("Authorization")) {
 		return errorResponse(h, reqID, http.StatusUnauthorized, "unauthorized", "Access Token Invalid")
 	}
-	if v := r.Header.Get("Intercom-Version"); v != "" && !versionRE.MatchString(v) {
+	if v := r.Header.Get("Intercom-Version"); v != "" && !knownVersion(v) {
 		return errorResponse(h, reqID, http.StatusBadRequest, "intercom_version_invalid", "The requested version could not be found")
 	}
 	if !found {

@@ -229,7 +229,7 @@ func sampleOf(s *openapi3.Schema, request bool) (any, error) {
 	for _, full := range []bool{true, false} {
 		v := (&sampler{request: request}).sample(s, 0, full)
 		v = roundTripJSON(v)
-		if err := s.VisitJSON(v, openapi3.MultiErrors()); err == nil {
+		if err := s.VisitJSON(v, openapi3.MultiErrors()); err == nil || OverlappingOneOf(s, v) {
 			return v, nil
 		}
 	}
@@ -267,16 +267,8 @@ func (sm *sampler) sample(s *openapi3.Schema, d int, full bool) any {
 	if len(s.Enum) > 0 {
 		return s.Enum[0]
 	}
-	for _, alts := range [][]*openapi3.SchemaRef{s.OneOf, s.AnyOf} {
-		for _, a := range alts {
-			if a.Value == nil {
-				continue
-			}
-			v := roundTripJSON(sm.sample(a.Value, d, full))
-			if s.VisitJSON(v) == nil {
-				return v
-			}
-		}
+	if v, ok := sm.sampleUnion(s, d, full); ok {
+		return v
 	}
 	if s.Type.Is("object") || s.Type.IsEmpty() && (len(s.AllOf) > 0 || len(s.Properties) > 0) {
 		return sm.sampleObject(s, d, full)
@@ -297,6 +289,55 @@ func (sm *sampler) sample(s *openapi3.Schema, d int, full bool) any {
 		return s.Example
 	}
 	return nil
+}
+
+// sampleUnion samples a oneOf or anyOf: the first member's sample that conforms to s or,
+// when the members of a oneOf overlap so that none does, the first member's sample that
+// conforms to that member (see OverlappingOneOf).
+func (sm *sampler) sampleUnion(s *openapi3.Schema, d int, full bool) (any, bool) {
+	for _, alts := range [][]*openapi3.SchemaRef{s.OneOf, s.AnyOf} {
+		for _, a := range alts {
+			if a.Value == nil {
+				continue
+			}
+			v := roundTripJSON(sm.sample(a.Value, d, full))
+			if s.VisitJSON(v) == nil {
+				return v, true
+			}
+		}
+	}
+	if len(s.OneOf) > 0 && s.Type.IsEmpty() && len(s.Properties) == 0 && len(s.AllOf) == 0 {
+		// No sample matches exactly one member: the members overlap (objects without
+		// required properties match each other's samples). The first member's own
+		// sample is what the server sends; see OverlappingOneOf.
+		for _, a := range s.OneOf {
+			if a.Value == nil {
+				continue
+			}
+			if v := roundTripJSON(sm.sample(a.Value, d, full)); a.Value.VisitJSON(v) == nil {
+				return v, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// OverlappingOneOf reports whether v fails s only because s is a oneOf whose members
+// overlap: v conforms to one of them but also to another, so no value can match exactly
+// one. Intercom's unions of objects without required properties are like that (a
+// data_connector and a data_connector_detail accept each other's bodies); the SDK
+// decodes either member, so the fake may answer with a value of one of them.
+func OverlappingOneOf(s *openapi3.Schema, v any) bool {
+	if len(s.OneOf) < 2 || !s.Type.IsEmpty() || len(s.Properties) > 0 || len(s.AllOf) > 0 {
+		return false
+	}
+	matched := 0
+	for _, a := range s.OneOf {
+		if a.Value != nil && a.Value.VisitJSON(v) == nil {
+			matched++
+		}
+	}
+	return matched > 1
 }
 
 // sampleObject samples an object schema: its allOf members merged, then its

@@ -24,9 +24,11 @@ type InlineUnion struct {
 	schema *openapi3.Schema
 }
 
-// Component is the component name the drafted overlay action gives the union.
+// Component is the component name the drafted overlay action gives the union:
+// <operation>_result. Not <operation>_response: oapi-codegen already names the client's
+// response wrapper <Op>Response, and a component of that name would be declared twice.
 func (u InlineUnion) Component() string {
-	return snake(u.ID) + "_response"
+	return snake(u.ID) + "_result"
 }
 
 // Action drafts the overlay actions that name the union: a component holding the

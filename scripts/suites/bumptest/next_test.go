@@ -56,8 +56,16 @@ func synthesize(t *testing.T, pinnedPath, next string) []byte {
 		t.Fatal(err)
 	}
 	m := func(v any, keys ...string) map[string]any {
-		for _, k := range keys {
-			v = v.(map[string]any)[k]
+		for i, k := range keys {
+			next, ok := v.(map[string]any)[k].(map[string]any)
+			if !ok {
+				// The changes are written against the 2.16 description (GET
+				// /data_connectors/{id}, the Fin Voice phone route, ...); an older
+				// pinned version (make check-versions 2.15) lacks some of them.
+				t.Skipf("the pinned description (the base of %s) has no %s, which the synthetic changes edit: nothing to synthesize from",
+					next, strings.Join(keys[:i+1], " → "))
+			}
+			v = next
 		}
 		return v.(map[string]any)
 	}
@@ -206,7 +214,7 @@ func TestReportNamesEveryChangeOfANextVersion(t *testing.T) {
 		!strings.Contains(c.Draft, "target: $.components.schemas.collection.properties.order") {
 		t.Errorf("type change: detail %q (want the contradicting example), draft:\n%s", c.Detail, c.Draft)
 	}
-	if c := get(spec.KindInlineUnion, inlineUnion); !strings.Contains(c.Draft, "retrieve_data_connector_response") || !strings.Contains(c.Draft, "$ref: '#/components/schemas/retrieve_data_connector_response'") {
+	if c := get(spec.KindInlineUnion, inlineUnion); !strings.Contains(c.Draft, "retrieve_data_connector_result") || !strings.Contains(c.Draft, "$ref: '#/components/schemas/retrieve_data_connector_result'") {
 		t.Errorf("inline union draft:\n%s", c.Draft)
 	}
 	// File by file, in the order a maintainer fixes them.

@@ -18,6 +18,10 @@ import (
 // a scratch copy of the repository, several minutes on two cores.
 const longEnv = "INTERCOM_TEST_LONG"
 
+// treeLogEnv, when set, names a file that receives the whole output of the scratch
+// tree's check (the failure message keeps only its tail).
+const treeLogEnv = "INTERCOM_NEXT_TREE_LOG"
+
 // The tree reaches green on the synthetic next version with edits only in api/: a
 // scratch copy of the tracked tree is bumped to it (intercom-spec bump and report
 // -apply, as make bump-api runs them), gets the drafts the report names for the overlay
@@ -26,9 +30,10 @@ const longEnv = "INTERCOM_TEST_LONG"
 // api/ that would need an edit.
 func TestNextVersionTree(t *testing.T) {
 	if os.Getenv(longEnv) == "" {
-		t.Skip(longEnv + " is not set: the whole-tree test of a next version takes minutes; run make test-long")
+		t.Skip(longEnv + " is not set: the whole-tree test of a next version takes minutes; run make test-next-version")
 	}
 	p := spectest.Load(t)
+	nextOf(t, p) // skips inside a tree already bumped to a synthetic version
 	tree := filepath.Join(t.TempDir(), "tree")
 	copyTracked(t, p.Root, tree)
 	_, mirror, next := repoWithNext(t, p)
@@ -79,7 +84,14 @@ func TestNextVersionTree(t *testing.T) {
 	if out, err := run(tree, "make", "--no-print-directory", "generate"); err != nil {
 		t.Fatalf("make generate on %s with the report's edits: %v\n%s", next, err, out)
 	}
+	// Then the README figures, as scripts/bump-api.sh does after generating.
+	if out, err := run(scripts, "go", "run", "./cmd/readme-figures", "-root", ".."); err != nil {
+		t.Fatalf("readme-figures on %s: %v\n%s", next, err, out)
+	}
 	out, err := run(tree, "bash", "scripts/check-tree.sh")
+	if path := os.Getenv(treeLogEnv); path != "" {
+		writeFile(t, path, []byte(out))
+	}
 	if err != nil {
 		t.Errorf("the whole tree on %s is not green with edits only in api/: %v\nfiles outside api/ that fail: %s\n%s",
 			next, err, strings.Join(failingFiles(out), ", "), tail(out, 80))

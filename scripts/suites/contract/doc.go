@@ -18,6 +18,10 @@
 //
 // The suite builds and its offline tests pass on every supported API version (make
 // check-versions pins each in turn), so the table is written for all of them:
+//   - an operation whose facade method takes only path ids (and optional params that
+//     may be nil) has no hand-written entry: its entry is derived from the pinned
+//     version's per-operation table and the method's signature (derived_test.go), so an
+//     operation a new version adds or removes needs no edit here;
 //   - a typed entry (op) names facade methods and gen types at compile time, so it is
 //     only for an operation that every supported version has with the same signature
 //     and types;

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
 	"sort"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/pkg/intercomtest"
+	"github.com/intercomkit/intercom-go/scripts/internal/spec"
 	"github.com/intercomkit/intercom-go/scripts/internal/spectest"
 )
 
@@ -124,6 +126,9 @@ func (v *validator) do(e exch) map[string]any {
 	path, err := expand(template, e.params)
 	if err != nil {
 		v.t.Fatalf("%s: %v", e.route, err)
+	}
+	if e.req == reqValid {
+		e.query = withRequiredQuery(v.doc.Paths.Find(template), strings.Fields(e.route)[0], e.query)
 	}
 	var body []byte
 	switch b := e.body.(type) {
@@ -255,7 +260,7 @@ func (v *validator) send(e exch, path string, body []byte) map[string]any {
 	}
 	declared := op.Responses.Status(resp.StatusCode) != nil || op.Responses.Default() != nil
 	if declared {
-		if err := openapi3filter.ValidateResponse(context.Background(), rin); err != nil {
+		if err := openapi3filter.ValidateResponse(context.Background(), rin); err != nil && !overlappingResponse(op, resp.StatusCode, respBody) {
 			v.t.Errorf("%s: the %d response does not conform to the description: %v\nbody: %s", label, resp.StatusCode, err, truncate(respBody))
 		}
 	} else if resp.StatusCode < 400 {
@@ -408,4 +413,55 @@ func str(m map[string]any, path ...string) string {
 func list(m map[string]any, key string) []any {
 	l, _ := m[key].([]any)
 	return l
+}
+
+// withRequiredQuery returns q with every required query parameter of the operation that
+// q lacks set from the description: its first enum value, else its example, else "1".
+// An exchange written before a version made a parameter required (GET /articles' order
+// in the synthetic next version of scripts/suites/bumptest) so stays a valid request.
+func withRequiredQuery(item *openapi3.PathItem, method string, q url.Values) url.Values {
+	op := item.GetOperation(method)
+	params := append(append(openapi3.Parameters{}, item.Parameters...), op.Parameters...)
+	for _, pr := range params {
+		p := pr.Value
+		if p == nil || p.In != openapi3.ParameterInQuery || !p.Required || q.Has(p.Name) {
+			continue
+		}
+		val := "1"
+		switch s := p.Schema; {
+		case s != nil && s.Value != nil && len(s.Value.Enum) > 0:
+			val = fmt.Sprint(s.Value.Enum[0])
+		case p.Example != nil:
+			val = fmt.Sprint(p.Example)
+		case s != nil && s.Value != nil && s.Value.Example != nil:
+			val = fmt.Sprint(s.Value.Example)
+		}
+		if q == nil {
+			q = url.Values{}
+		} else {
+			q = maps.Clone(q)
+		}
+		q.Set(p.Name, val)
+	}
+	return q
+}
+
+// overlappingResponse reports whether body, the JSON response of op with status code,
+// fails its schema only because the schema is a oneOf whose members overlap (no value
+// can match exactly one of them: spec.OverlappingOneOf); the fake answers with a value
+// of one member, as make generate samples it.
+func overlappingResponse(op *openapi3.Operation, code int, body []byte) bool {
+	r := op.Responses.Status(code)
+	if r == nil || r.Value == nil {
+		return false
+	}
+	mt := r.Value.Content.Get("application/json")
+	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+		return false
+	}
+	var v any
+	if json.Unmarshal(body, &v) != nil {
+		return false
+	}
+	return spec.OverlappingOneOf(mt.Schema.Value, v)
 }

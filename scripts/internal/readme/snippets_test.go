@@ -49,6 +49,7 @@ var knownImports = map[string]string{
 	"bulk":         "github.com/intercomkit/intercom-go/pkg/bulk",
 	"iter":         "iter",
 	"types":        "github.com/intercomkit/intercom-go/intercom/types",
+	"preview":      "github.com/intercomkit/intercom-go/intercom/preview",
 }
 
 // placeholders declares the names the snippets use without declaring them,

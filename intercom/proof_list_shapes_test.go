@@ -17,6 +17,7 @@ import (
 	"testing"
 )
 
+// It is bug proof 02 of 2026-12-07 (TestAuditTolerantDecodingFailsForListShapes), kept with its assertions as a regular test.
 func TestTolerantDecodingListShapes(t *testing.T) {
 	for name, body := range map[string]string{
 		"list object (works)": `{"type":"list","data":[{"type":"company","id":"1","name":"Acme","user_count":"many"}]}`,

@@ -19,6 +19,7 @@ import (
 	"testing"
 )
 
+// It is bug proof 01 of 2026-12-07 (TestAuditPOSTRetriedThroughUntracedTransport), kept with its assertions as a regular test.
 func TestPOSTNotRetriedThroughUntracedTransport(t *testing.T) {
 	var posts atomic.Int32
 	srv := coreServer(t, func(w http.ResponseWriter, r *http.Request) {

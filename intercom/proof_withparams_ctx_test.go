@@ -14,6 +14,7 @@ import (
 	"testing"
 )
 
+// It is bug proof 06 of 2026-12-07 (TestAuditWithParamsInContextSilentlyDropped), kept with its assertions as a regular test.
 func TestWithParamsInContext(t *testing.T) {
 	var query string
 	srv := coreServer(t, func(w http.ResponseWriter, r *http.Request) {

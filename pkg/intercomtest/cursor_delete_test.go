@@ -13,6 +13,7 @@ import (
 	"github.com/intercomkit/intercom-go/pkg/intercomtest"
 )
 
+// It is bug proof 03 of 2026-12-07 (TestAuditDeleteWhileListingSkipsContacts), kept with its assertions as a regular test.
 func TestCursorStableWhenListedContactsAreDeleted(t *testing.T) {
 	srv := intercomtest.NewServer(t)
 	srv.SeedContacts(6)

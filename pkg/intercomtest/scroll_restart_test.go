@@ -16,6 +16,7 @@ import (
 	"github.com/intercomkit/intercom-go/pkg/intercomtest"
 )
 
+// It is bug proof 08 of 2026-12-07 (TestAuditScrollRestartAfter500), kept with its assertions as a regular test.
 func TestScrollRestartsAfter500(t *testing.T) {
 	srv := intercomtest.NewServer(t, intercomtest.WithScrollPageSize(2))
 	srv.SeedCompanies(5)

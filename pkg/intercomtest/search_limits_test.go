@@ -13,6 +13,7 @@ import (
 	"github.com/intercomkit/intercom-go/pkg/intercomtest"
 )
 
+// It is bug proof 09 of 2026-12-07 (TestAuditFakeAcceptsQueriesIntercomRejects), kept with its assertions as a regular test.
 func TestSearchRejectsQueriesIntercomRejects(t *testing.T) {
 	srv := intercomtest.NewServer(t)
 	a := newAPI(t, srv)

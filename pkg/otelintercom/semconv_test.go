@@ -60,6 +60,7 @@ func collect(t *testing.T, r *sdkmetric.ManualReader) map[string]metricdata.Metr
 
 // Proof 04: a call that fails to decode (a null 200 body) has a span with
 // status Error and error.type "decode", and counts as an error.
+// It is bug proof 04 of 2026-12-07 (TestAuditDecodeErrorSpanNotMarkedFailed), kept with its assertions as a regular test.
 func TestDecodeErrorMarksSpanAndCounts(t *testing.T) {
 	c, spans, reader := plainClient(t, func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
@@ -88,6 +89,7 @@ func TestDecodeErrorMarksSpanAndCounts(t *testing.T) {
 
 // Proof 07: intercom.rate_limit.remaining is not recorded when the response
 // had no X-RateLimit-Remaining (it was recorded as 0).
+// It is bug proof 07 of 2026-12-07 (TestAuditRemainingRecordedWithoutHeader), kept with its assertions as a regular test.
 func TestRemainingNotRecordedWhenUnknown(t *testing.T) {
 	c, spans, _ := plainClient(t, func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")

@@ -15,6 +15,7 @@ import (
 	"github.com/intercomkit/intercom-go/pkg/ratelimit"
 )
 
+// It is bug proof 10 of 2026-12-07 (TestAuditZeroLocal), kept with its assertions as a regular test.
 func TestZeroLocal(t *testing.T) {
 	var l ratelimit.Local
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)

@@ -186,7 +186,10 @@ func TestRerunLeavesUnknownOutWithoutReconcile(t *testing.T) {
 	if sum.Done != 3 || sum.Failed != 3 || sum.Unknown != 3 || len(sum.Unknowns) != 3 {
 		t.Fatalf("summary %v", sum)
 	}
-	if got := slices.Collect(sum.Rerun()); !slices.Equal(got, []int{2, 5, 8}) {
+	// Failures come in the order the items failed, which depends on how the
+	// workers were scheduled: compare the sets.
+	got := slices.Sorted(sum.Rerun())
+	if !slices.Equal(got, []int{2, 5, 8}) {
 		t.Errorf("Rerun without Reconcile = %v, want the failed items only", got)
 	}
 	if s := sum.String(); !strings.Contains(s, "3 failed, 3 outcome unknown") {

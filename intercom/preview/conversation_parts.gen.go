@@ -6,16 +6,17 @@ import (
 	"context"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // UpdateConversationPart calls the operation "Update a conversation part" (PUT /conversations/{conversation_id}/conversation_parts/{id}).
 func (s *ConversationPartsService) UpdateConversationPart(ctx context.Context, conversationID string, conversationPartID string, body UpdateConversationPartRequest, opts ...Option) (*ConversationPart, error) {
-	if err := requireID("conversation id", conversationID); err != nil {
+	if err := engine.RequireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	if err := requireID("conversation part id", conversationPartID); err != nil {
+	if err := engine.RequireID("conversation part id", conversationPartID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateConversationPartRequest(s.c.server, conversationID, conversationPartID, body)
-	return doJSON[gen.ConversationPart](ctx, s.c, opUpdateConversationPart, opts, req, err)
+	return engine.DoJSON[gen.ConversationPart](ctx, s.c.engine(), opUpdateConversationPart, opts, req, err)
 }

@@ -6,31 +6,32 @@ import (
 	"context"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // AskFin calls the operation "Ask Fin" (POST /fin/ask).
 func (s *FinAgentService) AskFin(ctx context.Context, body AskFinRequest, opts ...Option) (*FinAskResult, error) {
 	req, err := gen.NewAskFinRequest(s.c.server, body)
-	return doJSON[gen.FinAskResult](ctx, s.c, opAskFin, opts, req, err)
+	return engine.DoJSON[gen.FinAskResult](ctx, s.c.engine(), opAskFin, opts, req, err)
 }
 
 // EscalateFinConversation calls the operation "Escalate to a human" (POST /fin/escalate).
 func (s *FinAgentService) EscalateFinConversation(ctx context.Context, body EscalateFinConversationRequest, opts ...Option) (*FinEscalateResult, error) {
 	req, err := gen.NewEscalateFinConversationRequest(s.c.server, body)
-	return doJSON[gen.FinEscalateResult](ctx, s.c, opEscalateFinConversation, opts, req, err)
+	return engine.DoJSON[gen.FinEscalateResult](ctx, s.c.engine(), opEscalateFinConversation, opts, req, err)
 }
 
 // ListFinCapabilities calls the operation "Discover Fin's capabilities" (POST /fin/capabilities).
 func (s *FinAgentService) ListFinCapabilities(ctx context.Context, body ListFinCapabilitiesRequest, opts ...Option) (*FinCapabilities, error) {
 	req, err := gen.NewListFinCapabilitiesRequest(s.c.server, body)
-	return doJSON[gen.FinCapabilities](ctx, s.c, opListFinCapabilities, opts, req, err)
+	return engine.DoJSON[gen.FinCapabilities](ctx, s.c.engine(), opListFinCapabilities, opts, req, err)
 }
 
 // RunFinProcedure calls the operation "Run a Fin procedure" (POST /fin/procedures/{procedure_id}/run).
 func (s *FinAgentService) RunFinProcedure(ctx context.Context, procedureID string, body RunFinProcedureRequest, opts ...Option) (*FinProcedureRunResult, error) {
-	if err := requireID("procedure id", procedureID); err != nil {
+	if err := engine.RequireID("procedure id", procedureID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRunFinProcedureRequest(s.c.server, procedureID, body)
-	return doJSON[gen.FinProcedureRunResult](ctx, s.c, opRunFinProcedure, opts, req, err)
+	return engine.DoJSON[gen.FinProcedureRunResult](ctx, s.c.engine(), opRunFinProcedure, opts, req, err)
 }

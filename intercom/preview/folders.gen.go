@@ -6,46 +6,47 @@ import (
 	"context"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // CreateFolder calls the operation "Create a folder" (POST /folders).
 func (s *FoldersService) CreateFolder(ctx context.Context, body CreateFolderRequest, opts ...Option) (*Folder, error) {
 	req, err := gen.NewCreateFolderRequest(s.c.server, body)
-	return doJSON[gen.Folder](ctx, s.c, opCreateFolder, opts, req, err)
+	return engine.DoJSON[gen.Folder](ctx, s.c.engine(), opCreateFolder, opts, req, err)
 }
 
 // DeleteFolder calls the operation "Delete a folder" (DELETE /folders/{id}).
 func (s *FoldersService) DeleteFolder(ctx context.Context, folderID string, opts ...Option) (*DeletedFolderObject, error) {
-	folderIDN, err := numericID("folder id", folderID)
+	folderIDN, err := engine.NumericID("folder id", folderID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDeleteFolderRequest(s.c.server, folderIDN)
-	return doJSON[gen.DeletedFolderObject](ctx, s.c, opDeleteFolder, opts, req, err)
+	return engine.DoJSON[gen.DeletedFolderObject](ctx, s.c.engine(), opDeleteFolder, opts, req, err)
 }
 
 // ListFolders calls the operation "List all folders" (GET /folders).
 func (s *FoldersService) ListFolders(ctx context.Context, params *ListFoldersParams, opts ...Option) (*FolderList, error) {
 	req, err := gen.NewListFoldersRequest(s.c.server, params)
-	return doJSON[gen.FolderList](ctx, s.c, opListFolders, opts, req, err)
+	return engine.DoJSON[gen.FolderList](ctx, s.c.engine(), opListFolders, opts, req, err)
 }
 
 // RetrieveFolder calls the operation "Retrieve a folder" (GET /folders/{id}).
 func (s *FoldersService) RetrieveFolder(ctx context.Context, folderID string, opts ...Option) (*Folder, error) {
-	folderIDN, err := numericID("folder id", folderID)
+	folderIDN, err := engine.NumericID("folder id", folderID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveFolderRequest(s.c.server, folderIDN)
-	return doJSON[gen.Folder](ctx, s.c, opRetrieveFolder, opts, req, err)
+	return engine.DoJSON[gen.Folder](ctx, s.c.engine(), opRetrieveFolder, opts, req, err)
 }
 
 // UpdateFolder calls the operation "Update a folder" (PUT /folders/{id}).
 func (s *FoldersService) UpdateFolder(ctx context.Context, folderID string, body UpdateFolderRequest, opts ...Option) (*Folder, error) {
-	folderIDN, err := numericID("folder id", folderID)
+	folderIDN, err := engine.NumericID("folder id", folderID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateFolderRequest(s.c.server, folderIDN, body)
-	return doJSON[gen.Folder](ctx, s.c, opUpdateFolder, opts, req, err)
+	return engine.DoJSON[gen.Folder](ctx, s.c.engine(), opUpdateFolder, opts, req, err)
 }

@@ -6,25 +6,26 @@ import (
 	"context"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // CreateIdentityVerificationSecret calls the operation "Create an identity verification secret" (POST /secure_mode_secrets).
 func (s *IdentityVerificationSecretsService) CreateIdentityVerificationSecret(ctx context.Context, body CreateIdentityVerificationSecretRequest, opts ...Option) (*IdentityVerificationSecretWithMaterial, error) {
 	req, err := gen.NewCreateIdentityVerificationSecretRequest(s.c.server, body)
-	return doJSON[gen.IdentityVerificationSecretWithMaterial](ctx, s.c, opCreateIdentityVerificationSecret, opts, req, err)
+	return engine.DoJSON[gen.IdentityVerificationSecretWithMaterial](ctx, s.c.engine(), opCreateIdentityVerificationSecret, opts, req, err)
 }
 
 // DeleteIdentityVerificationSecret calls the operation "Delete an identity verification secret" (DELETE /secure_mode_secrets/{id}).
 func (s *IdentityVerificationSecretsService) DeleteIdentityVerificationSecret(ctx context.Context, secureModeSecretID string, opts ...Option) error {
-	if err := requireID("secure mode secret id", secureModeSecretID); err != nil {
+	if err := engine.RequireID("secure mode secret id", secureModeSecretID); err != nil {
 		return err
 	}
 	req, err := gen.NewDeleteIdentityVerificationSecretRequest(s.c.server, secureModeSecretID)
-	return doNoBody(ctx, s.c, opDeleteIdentityVerificationSecret, opts, req, err)
+	return engine.DoNoBody(ctx, s.c.engine(), opDeleteIdentityVerificationSecret, opts, req, err)
 }
 
 // ListIdentityVerificationSecrets calls the operation "List all identity verification secrets" (GET /secure_mode_secrets).
 func (s *IdentityVerificationSecretsService) ListIdentityVerificationSecrets(ctx context.Context, opts ...Option) (*IdentityVerificationSecretList, error) {
 	req, err := gen.NewListIdentityVerificationSecretsRequest(s.c.server)
-	return doJSON[gen.IdentityVerificationSecretList](ctx, s.c, opListIdentityVerificationSecrets, opts, req, err)
+	return engine.DoJSON[gen.IdentityVerificationSecretList](ctx, s.c.engine(), opListIdentityVerificationSecrets, opts, req, err)
 }

@@ -6,13 +6,14 @@ import (
 	"context"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // CollectProcedureAgentInput calls the operation "Submit human input to a Fin Procedure HITL step" (POST /procedures/{conversation_id}/collect_agent_input).
 func (s *ProceduresService) CollectProcedureAgentInput(ctx context.Context, conversationID string, body CollectAgentInputRequest, opts ...Option) (*map[string]interface{}, error) {
-	if err := requireID("conversation id", conversationID); err != nil {
+	if err := engine.RequireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewCollectProcedureAgentInputRequest(s.c.server, conversationID, body)
-	return doJSON[map[string]interface{}](ctx, s.c, opCollectProcedureAgentInput, opts, req, err)
+	return engine.DoJSON[map[string]interface{}](ctx, s.c.engine(), opCollectProcedureAgentInput, opts, req, err)
 }

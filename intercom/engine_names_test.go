@@ -1,0 +1,105 @@
+package intercom
+
+import (
+	"go/ast"
+	"go/doc"
+	"go/parser"
+	"go/token"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestEngineNamesShown: the public names the engine (intercom/internal/engine)
+// declares are shown by this package in engine.go, and since go doc does not
+// follow an alias into an internal package, the doc comment of each alias
+// spells out every exported field and method of its type. A field or method
+// added to the engine fails this test until engine.go shows it.
+func TestEngineNamesShown(t *testing.T) {
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, "internal/engine", func(fi os.FileInfo) bool {
+		return !strings.HasSuffix(fi.Name(), "_test.go")
+	}, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []*ast.File
+	for _, f := range pkgs["engine"].Files {
+		files = append(files, f)
+	}
+	eng, err := doc.NewFromFiles(fset, files, engineImportPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	engTypes := map[string]*doc.Type{}
+	for _, ty := range eng.Types {
+		engTypes[ty.Name] = ty
+	}
+
+	shown, err := parser.ParseFile(fset, "engine.go", nil, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	aliases := 0
+	for _, d := range shown.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.TYPE {
+			continue
+		}
+		for _, s := range gd.Specs {
+			ts := s.(*ast.TypeSpec)
+			sel, ok := ts.Type.(*ast.SelectorExpr)
+			if !ts.Assign.IsValid() || !ok || sel.Sel.Name != ts.Name.Name {
+				t.Errorf("engine.go: %s is not an alias of engine.%s", ts.Name.Name, ts.Name.Name)
+				continue
+			}
+			aliases++
+			et := engTypes[ts.Name.Name]
+			if et == nil {
+				t.Errorf("engine.go: engine.%s not found", ts.Name.Name)
+				continue
+			}
+			text := gd.Doc.Text()
+			if text == "" {
+				t.Errorf("%s has no doc comment", ts.Name.Name)
+			}
+			spec := et.Decl.Specs[0].(*ast.TypeSpec)
+			// Each member as the doc's code block declares it: a field or an
+			// interface method on a line of the type's declaration, a method
+			// as its signature.
+			var members []*regexp.Regexp
+			switch st := spec.Type.(type) {
+			case *ast.StructType:
+				for _, f := range st.Fields.List {
+					for _, n := range f.Names {
+						if n.IsExported() {
+							members = append(members, regexp.MustCompile(`(?m)^\t\t(?:\w+, )*`+n.Name+`[ ,]`))
+						}
+					}
+				}
+			case *ast.InterfaceType:
+				for _, m := range st.Methods.List {
+					for _, n := range m.Names {
+						members = append(members, regexp.MustCompile(`(?m)^\t\t`+n.Name+`\(`))
+					}
+				}
+			}
+			for _, m := range et.Methods {
+				if ast.IsExported(m.Name) {
+					members = append(members, regexp.MustCompile(`(?m)^\s+func \([^)]*\) `+m.Name+`\(`))
+				}
+			}
+			for _, m := range members {
+				if !m.MatchString(text) {
+					t.Errorf("the doc of %s does not show engine.%s's %s", ts.Name.Name, ts.Name.Name, m)
+				}
+			}
+		}
+	}
+	if aliases < 15 {
+		t.Errorf("engine.go shows only %d types of the engine", aliases)
+	}
+}
+
+const engineImportPath = "github.com/intercomkit/intercom-go/intercom/internal/engine"

@@ -24,9 +24,8 @@ func DoJSON[T any](ctx context.Context, c *Client, op *Operation, opts []Option,
 	return v, nil
 }
 
-// doInto is doJSON without the type parameter: it decodes the 2xx JSON body
-// into v, a pointer to a value of type t. It is what intercom/preview's
-// generated methods reach through intercom/internal/bridge.
+// doInto is DoJSON without the type parameter: it decodes the 2xx JSON body
+// into v, a pointer to a value of type t.
 func doInto(ctx context.Context, c *Client, op *Operation, opts []Option, req *http.Request, buildErr error, v any, t reflect.Type) (err error) {
 	if buildErr != nil {
 		return buildError(buildErr)

@@ -100,5 +100,3 @@ func (c *Client) nextPageRequest(rawURL string) (*http.Request, error) {
 }
 
 func (c *Client) observeRateLimit(rl RateLimit, seq uint64) { c.e.ObserveRateLimit(rl, seq) }
-
-func (c *Client) scrubErr(err error) error { return c.e.ScrubErr(err) }

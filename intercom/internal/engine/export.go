@@ -83,9 +83,6 @@ func (c *Client) NewError(req *http.Request, resp *http.Response, body []byte, t
 // ObserveRateLimit records rl as the rate-limit state of attempt seq.
 func (c *Client) ObserveRateLimit(rl RateLimit, seq uint64) { c.observeRateLimit(rl, seq) }
 
-// ScrubErr returns err with every form of the client's token replaced.
-func (c *Client) ScrubErr(err error) error { return c.scrubErr(err) }
-
 // HTTPClient returns the client's own copy of its *http.Client.
 func (c *Client) HTTPClient() *http.Client { return c.hc }
 

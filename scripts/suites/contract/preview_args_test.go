@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"testing"
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -517,4 +518,89 @@ func scalarString(v any) string {
 	}
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+// The builder on a made-up operation: path ids from their examples (an integer as
+// text), a required query parameter into the params struct, a positional field from
+// the body, the first body example that conforms to the schema (the first does not),
+// and a method shape nothing in the description fills is an error.
+func TestArgBuilder(t *testing.T) {
+	doc, err := openapi3.NewLoader().LoadFromData([]byte(`
+openapi: 3.0.1
+info: {title: t, version: "1"}
+paths:
+  /things/{thing_id}/parts/{part_id}:
+    post:
+      parameters:
+        - {name: thing_id, in: path, required: true, schema: {type: integer, example: 42}}
+        - {name: part_id, in: path, required: true, schema: {type: string}, example: "p-1"}
+        - {name: model, in: query, required: true, schema: {type: string, enum: [contact, company]}}
+        - {name: page, in: query, schema: {type: integer}}
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [name]
+              properties:
+                name: {type: string}
+                admin_id: {type: string}
+                tags: {type: object}
+            examples:
+              a_bad: {value: {name: 7}}
+              b_good: {value: {name: "n", admin_id: "991", tags: {}, at: "2025-01-24T10:01:20.000Z"}}
+      responses:
+        "200": {description: ok}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	item := doc.Paths.Find("/things/{thing_id}/parts/{part_id}")
+	o := item.Post
+	type params struct {
+		Model string `json:"model"`
+		Page  *int   `json:"page,omitempty"`
+	}
+	type body struct {
+		Name    string         `json:"name"`
+		AdminId *string        `json:"admin_id,omitempty"`
+		Tags    map[string]any `json:"tags,omitempty"`
+		At      string         `json:"at,omitempty"`
+	}
+	fn := func(types ...reflect.Type) reflect.Type {
+		return reflect.FuncOf(append([]reflect.Type{contextType}, types...), []reflect.Type{errorType}, false)
+	}
+	newB := func(fields ...string) *argBuilder {
+		return &argBuilder{path: "/things/{thing_id}/parts/{part_id}", params: mergedParams(item, o), body: o.RequestBody, fields: fields}
+	}
+
+	got, err := newB().build(fn(stringType, stringType, reflect.TypeFor[*params](), reflect.TypeFor[body]()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []any{"42", "p-1", jsonArg(`{"model":"contact"}`), jsonArg(`{"admin_id":"991","at":"2025-01-24T10:01:20Z","name":"n"}`)}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("arguments\n%#v\nwant\n%#v", got, want)
+	}
+
+	got, err = newB("AdminId").build(fn(stringType, stringType, stringType))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []any{"42", "p-1", "991"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("with a positional field: %#v, want %#v", got, want)
+	}
+
+	if _, err := newB().build(fn(stringType)); err == nil {
+		t.Error("a method with fewer string parameters than path ids passed")
+	}
+	if _, err := newB().build(fn(stringType, stringType, reflect.TypeFor[int]())); err == nil {
+		t.Error("an int parameter nothing fills passed")
+	}
+	type strict struct {
+		Name string `json:"name"`
+	}
+	if _, err := newB().build(fn(stringType, stringType, reflect.TypeFor[strict]())); err == nil {
+		t.Error("a body type that cannot hold the example's admin_id passed")
+	}
 }

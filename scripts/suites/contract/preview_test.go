@@ -28,6 +28,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -150,24 +151,42 @@ func TestPreviewEntries(t *testing.T) {
 // the .spec cache). Without either the test is skipped, saying why.
 func previewDoc(t *testing.T) *openapi3.T {
 	t.Helper()
+	l, err := loadPreviewDoc()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.skip != "" {
+		t.Skip(l.skip)
+	}
+	return l.doc
+}
+
+// previewLoad is the loaded description, or why the tests that need it are skipped.
+type previewLoad struct {
+	doc  *openapi3.T
+	skip string
+}
+
+// loadPreviewDoc is previewDoc's work, done once per test binary (the description is
+// 1.5 MB of YAML): the description, or why the test is skipped, or what failed.
+var loadPreviewDoc = sync.OnceValues(func() (previewLoad, error) {
 	path := os.Getenv(previewSpecEnv)
 	if path == "" {
-		out, err := exec.Command("go", "run", "../../cmd/intercom-spec", "fetch", "-version", "0").Output()
+		out, err := exec.Command("go", "run", "../../cmd/intercom-spec", "-root", "../../..", "fetch", "-version", "0").Output()
 		if err != nil {
 			if os.Getenv(previewPrismURLEnv) != "" {
-				t.Fatalf("%s is not set and intercom-spec fetch -version 0 failed: %v", previewSpecEnv, err)
+				return previewLoad{}, fmt.Errorf("%s is not set and intercom-spec fetch -version 0 failed: %w", previewSpecEnv, err)
 			}
-			t.Skipf("the Preview description is not at hand (%s unset, intercom-spec fetch -version 0: %v)", previewSpecEnv, err)
+			return previewLoad{skip: fmt.Sprintf("the Preview description is not at hand (%s unset, intercom-spec fetch -version 0: %v)", previewSpecEnv, err)}, nil
 		}
 		path = strings.TrimSpace(string(out))
 	}
-	l := openapi3.NewLoader()
-	doc, err := l.LoadFromFile(filepath.Clean(path))
+	doc, err := openapi3.NewLoader().LoadFromFile(filepath.Clean(path))
 	if err != nil {
-		t.Fatalf("load the Preview description %s: %v", path, err)
+		return previewLoad{}, fmt.Errorf("load the Preview description %s: %w", path, err)
 	}
-	return doc
-}
+	return previewLoad{doc: doc}, nil
+})
 
 // previewOpRE reads one operation of intercom/preview's generated list:
 // newOperation(id, service, method, ...).

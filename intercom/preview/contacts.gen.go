@@ -59,20 +59,26 @@ func (s *ContactsService) Block(ctx context.Context, contactID string, opts ...O
 	return doJSON[gen.ContactBlocked](ctx, s.c, opBlockContact, opts, req, err)
 }
 
-// BulkCreateContacts calls the operation "Bulk create contacts" (POST /contacts/bulk).
-func (s *ContactsService) BulkCreateContacts(ctx context.Context, body BulkCreateContactsRequest, opts ...Option) (*ContactsBulkJob, error) {
+// BulkCreate starts an asynchronous job that creates many contacts at once; it
+// never updates an existing contact (POST /contacts/bulk). Follow the job
+// with [ContactsService.GetBulkJob].
+func (s *ContactsService) BulkCreate(ctx context.Context, body BulkCreateContactsRequest, opts ...Option) (*ContactsBulkJob, error) {
 	req, err := gen.NewBulkCreateContactsRequest(s.c.server, body)
 	return doJSON[gen.ContactsBulkJob](ctx, s.c, opBulkCreateContacts, opts, req, err)
 }
 
-// BulkDeleteContacts calls the operation "Bulk delete contacts" (POST /contacts/bulk/delete).
-func (s *ContactsService) BulkDeleteContacts(ctx context.Context, body BulkDeleteContactsRequest, opts ...Option) (*ContactsBulkJob, error) {
+// BulkDelete starts an asynchronous job that permanently deletes many contacts,
+// each named by its Intercom id (POST /contacts/bulk/delete). Follow the
+// job with [ContactsService.GetBulkJob].
+func (s *ContactsService) BulkDelete(ctx context.Context, body BulkDeleteContactsRequest, opts ...Option) (*ContactsBulkJob, error) {
 	req, err := gen.NewBulkDeleteContactsRequest(s.c.server, body)
 	return doJSON[gen.ContactsBulkJob](ctx, s.c, opBulkDeleteContacts, opts, req, err)
 }
 
-// BulkUpdateContacts calls the operation "Bulk update contacts" (PUT /contacts/bulk).
-func (s *ContactsService) BulkUpdateContacts(ctx context.Context, body BulkUpdateContactsRequest, opts ...Option) (*ContactsBulkJob, error) {
+// BulkUpdate starts an asynchronous job that updates many contacts at once, each
+// named by its Intercom id, and can add or remove their tags
+// (PUT /contacts/bulk). Follow the job with [ContactsService.GetBulkJob].
+func (s *ContactsService) BulkUpdate(ctx context.Context, body BulkUpdateContactsRequest, opts ...Option) (*ContactsBulkJob, error) {
 	req, err := gen.NewBulkUpdateContactsRequest(s.c.server, body)
 	return doJSON[gen.ContactsBulkJob](ctx, s.c, opBulkUpdateContacts, opts, req, err)
 }
@@ -136,6 +142,16 @@ func (s *ContactsService) Get(ctx context.Context, contactID string, opts ...Opt
 	return doJSON[gen.Contact](ctx, s.c, opShowContact, opts, req, err)
 }
 
+// GetBulkJob fetches the state of a bulk contacts job: pending, running,
+// completed or completed_with_errors (GET /contacts/bulk/{id}).
+func (s *ContactsService) GetBulkJob(ctx context.Context, bulkID string, opts ...Option) (*ContactsBulkJob, error) {
+	if err := requireID("bulk id", bulkID); err != nil {
+		return nil, err
+	}
+	req, err := gen.NewShowBulkUpdateContactsJobRequest(s.c.server, bulkID)
+	return doJSON[gen.ContactsBulkJob](ctx, s.c, opShowBulkUpdateContactsJob, opts, req, err)
+}
+
 // GetByExternalID fetches a contact by the external_id you gave it
 // (GET /contacts/find_by_external_id/{external_id}).
 func (s *ContactsService) GetByExternalID(ctx context.Context, externalID string, opts ...Option) (*Contact, error) {
@@ -177,6 +193,15 @@ func (s *ContactsService) ListAll(ctx context.Context, params *ListContactsParam
 		}))
 }
 
+// ListActivities fetches one page of the workspace's contact activity events, such
+// as contacts created, merged or deleted, oldest first
+// (GET /contacts/activities). params may be nil; params.StartingAfter
+// takes the cursor of the result's next page.
+func (s *ContactsService) ListActivities(ctx context.Context, params *ListContactActivitiesParams, opts ...Option) (*ContactActivityList, error) {
+	req, err := gen.NewListContactActivitiesRequest(s.c.server, params)
+	return doJSON[gen.ContactActivityList](ctx, s.c, opListContactActivities, opts, req, err)
+}
+
 // ListBanners lists the banners a contact can see (GET /contacts/{id}/banners).
 func (s *ContactsService) ListBanners(ctx context.Context, contactID string, opts ...Option) (*BannerList, error) {
 	if err := requireID("contact id", contactID); err != nil {
@@ -214,12 +239,6 @@ func (s *ContactsService) ListCompaniesAll(ctx context.Context, contactID string
 		func(l *gen.ContactAttachedCompanies) ([]gen.Company, string) {
 			return l.Companies, linkNext(l.Pages)
 		}))
-}
-
-// ListContactActivities calls the operation "List all contact activities" (GET /contacts/activities).
-func (s *ContactsService) ListContactActivities(ctx context.Context, params *ListContactActivitiesParams, opts ...Option) (*ContactActivityList, error) {
-	req, err := gen.NewListContactActivitiesRequest(s.c.server, params)
-	return doJSON[gen.ContactActivityList](ctx, s.c, opListContactActivities, opts, req, err)
 }
 
 // ListMergeHistory fetches one page of the merges that involved a contact
@@ -335,8 +354,10 @@ func (s *ContactsService) Merge(ctx context.Context, fromID string, intoID strin
 	return doJSON[gen.Contact](ctx, s.c, opMergeContact, opts, req, err)
 }
 
-// PreviewMergeContact calls the operation "Preview a contact merge" (POST /contacts/merge/preview).
-func (s *ContactsService) PreviewMergeContact(ctx context.Context, body MergePreviewRequest, opts ...Option) (*MergePreviewResponse, error) {
+// PreviewMerge reports whether merging the lead body.From into the user body.Into
+// is allowed and what it would change, without changing anything
+// (POST /contacts/merge/preview).
+func (s *ContactsService) PreviewMerge(ctx context.Context, body MergePreviewRequest, opts ...Option) (*MergePreviewResponse, error) {
 	req, err := gen.NewPreviewMergeContactRequest(s.c.server, body)
 	return doJSON[gen.MergePreviewResponse](ctx, s.c, opPreviewMergeContact, opts, req, err)
 }
@@ -377,15 +398,6 @@ func (s *ContactsService) SearchAll(ctx context.Context, body ContactSearchReque
 		func(l *gen.ContactList) ([]gen.Contact, string) {
 			return l.Data, cursorNext(l.Pages)
 		}))
-}
-
-// ShowBulkUpdateContactsJob calls the operation "Get a bulk update job" (GET /contacts/bulk/{id}).
-func (s *ContactsService) ShowBulkUpdateContactsJob(ctx context.Context, bulkID string, opts ...Option) (*ContactsBulkJob, error) {
-	if err := requireID("bulk id", bulkID); err != nil {
-		return nil, err
-	}
-	req, err := gen.NewShowBulkUpdateContactsJobRequest(s.c.server, bulkID)
-	return doJSON[gen.ContactsBulkJob](ctx, s.c, opShowBulkUpdateContactsJob, opts, req, err)
 }
 
 // Subscribe attaches a subscription type to a contact

@@ -1368,12 +1368,12 @@ func (a *ArticleContent) GetAiSalesAgentAvailability() bool {
 	return *a.AiSalesAgentAvailability
 }
 
-// GetAudienceIds returns the AudienceIds field, or nil when the ArticleContent is nil.
+// GetAudienceIds returns the AudienceIds field, or nil when it or the ArticleContent is nil.
 func (a *ArticleContent) GetAudienceIds() []int {
-	if a == nil {
+	if a == nil || a.AudienceIds == nil {
 		return nil
 	}
-	return a.AudienceIds
+	return *a.AudienceIds
 }
 
 // GetAuthorId returns the AuthorId field, or 0 when it or the ArticleContent is nil.
@@ -7167,12 +7167,12 @@ func (c *ContentSnippetUpdateRequest) GetAiSalesAgentAvailability() bool {
 	return *c.AiSalesAgentAvailability
 }
 
-// GetAudienceIds returns the AudienceIds field, or nil when the ContentSnippetUpdateRequest is nil.
+// GetAudienceIds returns the AudienceIds field, or nil when it or the ContentSnippetUpdateRequest is nil.
 func (c *ContentSnippetUpdateRequest) GetAudienceIds() []int {
-	if c == nil {
+	if c == nil || c.AudienceIds == nil {
 		return nil
 	}
-	return c.AudienceIds
+	return *c.AudienceIds
 }
 
 // GetBodyMarkdown returns the BodyMarkdown field, or "" when it or the ContentSnippetUpdateRequest is nil.
@@ -7359,12 +7359,12 @@ func (c *Conversation) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
-// GetCustomAttributes returns the CustomAttributes field, or nil when it or the Conversation is nil.
+// GetCustomAttributes returns the CustomAttributes field, or nil when the Conversation is nil.
 func (c *Conversation) GetCustomAttributes() CustomAttributes {
-	if c == nil || c.CustomAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.CustomAttributes
+	return c.CustomAttributes
 }
 
 // GetExternalReferences returns the ExternalReferences field, or nil when the Conversation is nil.
@@ -7475,6 +7475,15 @@ func (c *Conversation) GetSnoozedUntil() int {
 	return *c.SnoozedUntil
 }
 
+// GetSnoozedUntilTime returns the SnoozedUntil field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Conversation is nil.
+func (c *Conversation) GetSnoozedUntilTime() time.Time {
+	if c == nil || c.SnoozedUntil == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.SnoozedUntil), 0).UTC()
+}
+
 // GetSource returns the Source field, or nil when it or the Conversation is nil. The getters of
 // the result are safe to call on nil.
 func (c *Conversation) GetSource() *ConversationSource {
@@ -7566,6 +7575,15 @@ func (c *Conversation) GetWaitingSince() int {
 		return 0
 	}
 	return *c.WaitingSince
+}
+
+// GetWaitingSinceTime returns the WaitingSince field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Conversation is nil.
+func (c *Conversation) GetWaitingSinceTime() time.Time {
+	if c == nil || c.WaitingSince == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.WaitingSince), 0).UTC()
 }
 
 // GetContentType returns the ContentType field, or "" when it or the ConversationAttachmentFiles is nil.
@@ -10161,12 +10179,12 @@ func (c *ConversationTeammates) GetType() string {
 	return *c.Type
 }
 
-// GetAttributes returns the Attributes field, or nil when it or the ConvertConversationToTicketRequest is nil.
+// GetAttributes returns the Attributes field, or nil when the ConvertConversationToTicketRequest is nil.
 func (c *ConvertConversationToTicketRequest) GetAttributes() TicketRequestCustomAttributes {
-	if c == nil || c.Attributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Attributes
+	return c.Attributes
 }
 
 // GetTicketStateId returns the TicketStateId field, or "" when it or the ConvertConversationToTicketRequest is nil.
@@ -11556,12 +11574,12 @@ func (c *CreateOrUpdateTagRequest) GetId() string {
 	return *c.Id
 }
 
-// GetCustomAttributes returns the CustomAttributes field, or nil when it or the CreatePhoneSwitchRequest is nil.
+// GetCustomAttributes returns the CustomAttributes field, or nil when the CreatePhoneSwitchRequest is nil.
 func (c *CreatePhoneSwitchRequest) GetCustomAttributes() CustomAttributes {
-	if c == nil || c.CustomAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.CustomAttributes
+	return c.CustomAttributes
 }
 
 // GetAssignment returns the Assignment field, or nil when it or the CreateTicketJSONBody is nil. The getters of
@@ -11622,12 +11640,12 @@ func (c *CreateTicketJSONBody) GetSkipNotifications() bool {
 	return *c.SkipNotifications
 }
 
-// GetTicketAttributes returns the TicketAttributes field, or nil when it or the CreateTicketJSONBody is nil.
+// GetTicketAttributes returns the TicketAttributes field, or nil when the CreateTicketJSONBody is nil.
 func (c *CreateTicketJSONBody) GetTicketAttributes() TicketRequestCustomAttributes {
-	if c == nil || c.TicketAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.TicketAttributes
+	return c.TicketAttributes
 }
 
 // GetAssignment returns the Assignment field, or nil when it or the CreateTicketRequest is nil. The getters of
@@ -11680,12 +11698,12 @@ func (c *CreateTicketRequest) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
-// GetTicketAttributes returns the TicketAttributes field, or nil when it or the CreateTicketRequest is nil.
+// GetTicketAttributes returns the TicketAttributes field, or nil when the CreateTicketRequest is nil.
 func (c *CreateTicketRequest) GetTicketAttributes() TicketRequestCustomAttributes {
-	if c == nil || c.TicketAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.TicketAttributes
+	return c.TicketAttributes
 }
 
 // GetAdminAssigneeId returns the AdminAssigneeId field, or "" when it or the CreateTicketRequestAssignment is nil.
@@ -13652,12 +13670,12 @@ func (e *EnqueueCreateTicketJSONBody) GetSkipNotifications() bool {
 	return *e.SkipNotifications
 }
 
-// GetTicketAttributes returns the TicketAttributes field, or nil when it or the EnqueueCreateTicketJSONBody is nil.
+// GetTicketAttributes returns the TicketAttributes field, or nil when the EnqueueCreateTicketJSONBody is nil.
 func (e *EnqueueCreateTicketJSONBody) GetTicketAttributes() TicketRequestCustomAttributes {
-	if e == nil || e.TicketAttributes == nil {
+	if e == nil {
 		return nil
 	}
-	return *e.TicketAttributes
+	return e.TicketAttributes
 }
 
 // GetAttributeIds returns the AttributeIds field, or nil when the EnqueueReportingDataExportJSONBody is nil.
@@ -16954,12 +16972,12 @@ func (n *NewsItemRequest) GetNewsfeedAssignments() []NewsfeedAssignment {
 	return n.NewsfeedAssignments
 }
 
-// GetReactions returns the Reactions field, or nil when the NewsItemRequest is nil.
+// GetReactions returns the Reactions field, or nil when it or the NewsItemRequest is nil.
 func (n *NewsItemRequest) GetReactions() []*string {
-	if n == nil {
+	if n == nil || n.Reactions == nil {
 		return nil
 	}
-	return n.Reactions
+	return *n.Reactions
 }
 
 // GetState returns the State field, or "" when it or the NewsItemRequest is nil.
@@ -19247,6 +19265,15 @@ func (t *Ticket) GetSnoozedUntil() int {
 	return *t.SnoozedUntil
 }
 
+// GetSnoozedUntilTime returns the SnoozedUntil field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Ticket is nil.
+func (t *Ticket) GetSnoozedUntilTime() time.Time {
+	if t == nil || t.SnoozedUntil == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*t.SnoozedUntil), 0).UTC()
+}
+
 // GetTeamAssigneeId returns the TeamAssigneeId field, or 0 when it or the Ticket is nil.
 func (t *Ticket) GetTeamAssigneeId() int {
 	if t == nil || t.TeamAssigneeId == nil {
@@ -19255,12 +19282,12 @@ func (t *Ticket) GetTeamAssigneeId() int {
 	return *t.TeamAssigneeId
 }
 
-// GetTicketAttributes returns the TicketAttributes field, or nil when it or the Ticket is nil.
+// GetTicketAttributes returns the TicketAttributes field, or nil when the Ticket is nil.
 func (t *Ticket) GetTicketAttributes() TicketCustomAttributes {
-	if t == nil || t.TicketAttributes == nil {
+	if t == nil {
 		return nil
 	}
-	return *t.TicketAttributes
+	return t.TicketAttributes
 }
 
 // GetTicketId returns the TicketId field, or "" when it or the Ticket is nil.
@@ -20227,12 +20254,12 @@ func (u *UpdateArticleRequest) GetAiSalesAgentAvailability() bool {
 	return *u.AiSalesAgentAvailability
 }
 
-// GetAudienceIds returns the AudienceIds field, or nil when the UpdateArticleRequest is nil.
+// GetAudienceIds returns the AudienceIds field, or nil when it or the UpdateArticleRequest is nil.
 func (u *UpdateArticleRequest) GetAudienceIds() []int {
-	if u == nil {
+	if u == nil || u.AudienceIds == nil {
 		return nil
 	}
-	return u.AudienceIds
+	return *u.AudienceIds
 }
 
 // GetAuthorId returns the AuthorId field, or 0 when it or the UpdateArticleRequest is nil.
@@ -20595,12 +20622,12 @@ func (u *UpdateConversationAttributeRequest) GetRequired() bool {
 	return *u.Required
 }
 
-// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when the UpdateConversationAttributeRequest is nil.
+// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when it or the UpdateConversationAttributeRequest is nil.
 func (u *UpdateConversationAttributeRequest) GetVisibleToTeamIds() []string {
-	if u == nil {
+	if u == nil || u.VisibleToTeamIds == nil {
 		return nil
 	}
-	return u.VisibleToTeamIds
+	return *u.VisibleToTeamIds
 }
 
 // GetObjectTypeId returns the ObjectTypeId field, or "" when it or the UpdateConversationAttributeRequestReference is nil.
@@ -20667,12 +20694,12 @@ func (u *UpdateConversationRequest) GetCompanyId() string {
 	return *u.CompanyId
 }
 
-// GetCustomAttributes returns the CustomAttributes field, or nil when it or the UpdateConversationRequest is nil.
+// GetCustomAttributes returns the CustomAttributes field, or nil when the UpdateConversationRequest is nil.
 func (u *UpdateConversationRequest) GetCustomAttributes() CustomAttributes {
-	if u == nil || u.CustomAttributes == nil {
+	if u == nil {
 		return nil
 	}
-	return *u.CustomAttributes
+	return u.CustomAttributes
 }
 
 // GetPriority returns the Priority field, or "" when it or the UpdateConversationRequest is nil.
@@ -20739,12 +20766,12 @@ func (u *UpdateDataAttributeRequestOptionsItem) GetValue() string {
 	return *u.Value
 }
 
-// GetAudiences returns the Audiences field, or nil when the UpdateDataConnectorRequest is nil.
+// GetAudiences returns the Audiences field, or nil when it or the UpdateDataConnectorRequest is nil.
 func (u *UpdateDataConnectorRequest) GetAudiences() []UpdateDataConnectorRequestAudiences {
-	if u == nil {
+	if u == nil || u.Audiences == nil {
 		return nil
 	}
-	return u.Audiences
+	return *u.Audiences
 }
 
 // GetBody returns the Body field, or "" when it or the UpdateDataConnectorRequest is nil.
@@ -20771,12 +20798,12 @@ func (u *UpdateDataConnectorRequest) GetCustomerAuthentication() bool {
 	return *u.CustomerAuthentication
 }
 
-// GetDataInputs returns the DataInputs field, or nil when the UpdateDataConnectorRequest is nil.
+// GetDataInputs returns the DataInputs field, or nil when it or the UpdateDataConnectorRequest is nil.
 func (u *UpdateDataConnectorRequest) GetDataInputs() []UpdateDataConnectorRequestDataInputsItem {
-	if u == nil {
+	if u == nil || u.DataInputs == nil {
 		return nil
 	}
-	return u.DataInputs
+	return *u.DataInputs
 }
 
 // GetDescription returns the Description field, or "" when it or the UpdateDataConnectorRequest is nil.
@@ -20795,12 +20822,12 @@ func (u *UpdateDataConnectorRequest) GetDirectFinUsage() bool {
 	return *u.DirectFinUsage
 }
 
-// GetHeaders returns the Headers field, or nil when the UpdateDataConnectorRequest is nil.
+// GetHeaders returns the Headers field, or nil when it or the UpdateDataConnectorRequest is nil.
 func (u *UpdateDataConnectorRequest) GetHeaders() []UpdateDataConnectorRequestHeadersItem {
-	if u == nil {
+	if u == nil || u.Headers == nil {
 		return nil
 	}
-	return u.Headers
+	return *u.Headers
 }
 
 // GetHttpMethod returns the HttpMethod field, or "" when it or the UpdateDataConnectorRequest is nil.
@@ -20811,12 +20838,12 @@ func (u *UpdateDataConnectorRequest) GetHttpMethod() UpdateDataConnectorRequestH
 	return *u.HttpMethod
 }
 
-// GetMockResponse returns the MockResponse field, or nil when the UpdateDataConnectorRequest is nil.
+// GetMockResponse returns the MockResponse field, or nil when it or the UpdateDataConnectorRequest is nil.
 func (u *UpdateDataConnectorRequest) GetMockResponse() map[string]interface{} {
-	if u == nil {
+	if u == nil || u.MockResponse == nil {
 		return nil
 	}
-	return u.MockResponse
+	return *u.MockResponse
 }
 
 // GetName returns the Name field, or "" when it or the UpdateDataConnectorRequest is nil.
@@ -20835,12 +20862,12 @@ func (u *UpdateDataConnectorRequest) GetState() UpdateDataConnectorRequestState 
 	return *u.State
 }
 
-// GetTokenIds returns the TokenIds field, or nil when the UpdateDataConnectorRequest is nil.
+// GetTokenIds returns the TokenIds field, or nil when it or the UpdateDataConnectorRequest is nil.
 func (u *UpdateDataConnectorRequest) GetTokenIds() []string {
-	if u == nil {
+	if u == nil || u.TokenIds == nil {
 		return nil
 	}
-	return u.TokenIds
+	return *u.TokenIds
 }
 
 // GetUrl returns the Url field, or "" when it or the UpdateDataConnectorRequest is nil.
@@ -21011,12 +21038,12 @@ func (u *UpdateInternalArticleRequest) GetAiSalesAgentAvailability() bool {
 	return *u.AiSalesAgentAvailability
 }
 
-// GetAudienceIds returns the AudienceIds field, or nil when the UpdateInternalArticleRequest is nil.
+// GetAudienceIds returns the AudienceIds field, or nil when it or the UpdateInternalArticleRequest is nil.
 func (u *UpdateInternalArticleRequest) GetAudienceIds() []int {
-	if u == nil {
+	if u == nil || u.AudienceIds == nil {
 		return nil
 	}
-	return u.AudienceIds
+	return *u.AudienceIds
 }
 
 // GetAuthorId returns the AuthorId field, or 0 when it or the UpdateInternalArticleRequest is nil.

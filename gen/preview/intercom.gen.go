@@ -6373,7 +6373,7 @@ type ActivityLog struct {
 	// CreatedAt The time the activity was created.
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Id The id representing the activity.
 	//
@@ -6459,7 +6459,7 @@ type ActivityLogMetadata struct {
 	// LastActivityAt The time of the Admin's last recorded activity.
 	//
 	// Example: 1671028894
-	LastActivityAt *int `json:"last_activity_at,omitempty"`
+	LastActivityAt *int `intercom:"unix" json:"last_activity_at,omitempty"`
 
 	// NewState The state after the change. `idle` or `occupied`.
 	//
@@ -6883,7 +6883,7 @@ type AiAgent struct {
 	// CreatedAt The time when the AI agent rating was created.
 	//
 	// Example: 1663597260
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// LastAnswerType The type of the last answer delivered by AI Agent. If no answer was delivered then this will return `null`
 	//
@@ -6918,7 +6918,7 @@ type AiAgent struct {
 	// UpdatedAt The time when the AI agent rating was last updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // AiAgentLastAnswerType The type of the last answer delivered by AI Agent. If no answer was delivered then this will return `null`
@@ -7107,7 +7107,7 @@ type Article struct {
 	// CreatedAt The time when the article was created. For multilingual articles, this will be the timestamp of creation of the default language's content in seconds.
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CreatedById The ID of the teammate who created the article. For multilingual articles, this will be the creator of the default language's content.
 	//
@@ -7127,7 +7127,7 @@ type Article struct {
 	// DraftUpdatedAt The time, in seconds, when the staged draft was last edited, or `null` when there is no staged draft. Only returned on the `Preview` API version.
 	//
 	// Example: 1672928610
-	DraftUpdatedAt *int `json:"draft_updated_at,omitempty"`
+	DraftUpdatedAt *int `intercom:"unix" json:"draft_updated_at,omitempty"`
 
 	// ExcludeFromArticleSuggestions Whether the article is excluded from Fin AI Agent article suggestions.
 	//
@@ -7162,12 +7162,12 @@ type Article struct {
 	// ScheduledPublishAt The Unix timestamp (in seconds) at which the article is scheduled to be published. `null` when no publish is scheduled. Mutually exclusive with `scheduled_unpublish_at` — at most one pending schedule exists per article.
 	//
 	// Example: 1769443200
-	ScheduledPublishAt *int `json:"scheduled_publish_at,omitempty"`
+	ScheduledPublishAt *int `intercom:"unix" json:"scheduled_publish_at,omitempty"`
 
 	// ScheduledUnpublishAt The Unix timestamp (in seconds) at which the article is scheduled to be unpublished. `null` when no unpublish is scheduled. Mutually exclusive with `scheduled_publish_at` — at most one pending schedule exists per article.
 	//
 	// Example: 1769443200
-	ScheduledUnpublishAt *int `json:"scheduled_unpublish_at,omitempty"`
+	ScheduledUnpublishAt *int `intercom:"unix" json:"scheduled_unpublish_at,omitempty"`
 
 	// State Whether the article is `published` or is a `draft`. For multilingual articles, this will be the state of the default language's content.
 	//
@@ -7196,7 +7196,7 @@ type Article struct {
 	// UpdatedAt The time when the article was last updated. For multilingual articles, this will be the timestamp of last update of the default language's content in seconds.
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// UpdatedById The ID of the teammate who last updated the article. For multilingual articles, this will be the last editor of the default language's content.
 	//
@@ -7249,7 +7249,7 @@ type ArticleContent struct {
 	// AudienceIds The list of audience IDs this article content is targeted to for Fin AI Agent. On multilingual help centers this field appears per-locale inside `translated_content`. On single-language help centers it appears at the article root level. Empty array means no audience targeting is set.
 	//
 	// Example: [1,2]
-	AudienceIds []int `json:"audience_ids,omitempty"`
+	AudienceIds *[]int `json:"audience_ids,omitempty"`
 
 	// AuthorId The ID of the author of the article.
 	//
@@ -7271,7 +7271,7 @@ type ArticleContent struct {
 	// CreatedAt The time when the article was created (seconds).
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CreatedById The ID of the teammate who created this content version.
 	//
@@ -7286,7 +7286,7 @@ type ArticleContent struct {
 	// DraftUpdatedAt The time, in seconds, when this locale's staged draft was last edited, or `null` when there is no staged draft. Only returned on the `Preview` API version.
 	//
 	// Example: 1663597260
-	DraftUpdatedAt *int `json:"draft_updated_at,omitempty"`
+	DraftUpdatedAt *int `intercom:"unix" json:"draft_updated_at,omitempty"`
 
 	// HasUnpublishedChanges Whether this locale's published content has unpublished changes staged as a draft on top of its live content. Only returned on the `Preview` API version.
 	//
@@ -7311,7 +7311,7 @@ type ArticleContent struct {
 	// UpdatedAt The time when the article was last updated (seconds).
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// UpdatedById The ID of the teammate who last updated this content version.
 	//
@@ -7397,7 +7397,7 @@ type ArticleListItem struct {
 	// CreatedAt The time when the article was created. For multilingual articles, this will be the timestamp of creation of the default language's content in seconds.
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CreatedById The ID of the teammate who created the article. For multilingual articles, this will be the creator of the default language's content.
 	//
@@ -7417,7 +7417,7 @@ type ArticleListItem struct {
 	// DraftUpdatedAt The time, in seconds, when the staged draft was last edited, or `null` when there is no staged draft. Only returned on the `Preview` API version.
 	//
 	// Example: 1672928610
-	DraftUpdatedAt *int `json:"draft_updated_at,omitempty"`
+	DraftUpdatedAt *int `intercom:"unix" json:"draft_updated_at,omitempty"`
 
 	// ExcludeFromArticleSuggestions Whether the article is excluded from Fin AI Agent article suggestions.
 	//
@@ -7452,12 +7452,12 @@ type ArticleListItem struct {
 	// ScheduledPublishAt The Unix timestamp (in seconds) at which the article is scheduled to be published. `null` when no publish is scheduled. Mutually exclusive with `scheduled_unpublish_at` — at most one pending schedule exists per article.
 	//
 	// Example: 1769443200
-	ScheduledPublishAt *int `json:"scheduled_publish_at,omitempty"`
+	ScheduledPublishAt *int `intercom:"unix" json:"scheduled_publish_at,omitempty"`
 
 	// ScheduledUnpublishAt The Unix timestamp (in seconds) at which the article is scheduled to be unpublished. `null` when no unpublish is scheduled. Mutually exclusive with `scheduled_publish_at` — at most one pending schedule exists per article.
 	//
 	// Example: 1769443200
-	ScheduledUnpublishAt *int `json:"scheduled_unpublish_at,omitempty"`
+	ScheduledUnpublishAt *int `intercom:"unix" json:"scheduled_unpublish_at,omitempty"`
 
 	// State Whether the article is `published` or is a `draft`. For multilingual articles, this will be the state of the default language's content.
 	//
@@ -7483,7 +7483,7 @@ type ArticleListItem struct {
 	// UpdatedAt The time when the article was last updated. For multilingual articles, this will be the timestamp of last update of the default language's content in seconds.
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// UpdatedById The ID of the teammate who last updated the article. For multilingual articles, this will be the last editor of the default language's content.
 	//
@@ -7808,7 +7808,7 @@ type ArticleVersion struct {
 	// CreatedAt The time the version was created, as a UTC Unix timestamp.
 	//
 	// Example: 1734537292
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CreatedById The id of the teammate who created this version.
 	//
@@ -7853,7 +7853,7 @@ type ArticleVersion struct {
 	// UpdatedAt The time the version was last updated, as a UTC Unix timestamp.
 	//
 	// Example: 1734537292
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // ArticleVersionState Whether this version is the currently published version of the article (`published`) or an earlier non-live version (`draft`).
@@ -7906,7 +7906,7 @@ type ArticleVersionSummary struct {
 	// CreatedAt The time the version was created, as a UTC Unix timestamp.
 	//
 	// Example: 1734537292
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CreatedById The id of the teammate who created this version.
 	//
@@ -8272,7 +8272,7 @@ type Brand struct {
 	// CreatedAt Unix timestamp of brand creation
 	//
 	// Example: 1673778600
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// DefaultAddressSettingsId Default email settings ID for this brand
 	//
@@ -8307,7 +8307,7 @@ type Brand struct {
 	// UpdatedAt Unix timestamp of last modification
 	//
 	// Example: 1711031100
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // BrandList A list of brands
@@ -8921,7 +8921,7 @@ type Collection struct {
 	// CreatedAt The time when the article was created (seconds). For multilingual articles, this will be the timestamp of creation of the default language's content.
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// DefaultLocale The default locale of the help center. This field is only returned for multilingual help centers.
 	//
@@ -8969,7 +8969,7 @@ type Collection struct {
 	// UpdatedAt The time when the article was last updated (seconds). For multilingual articles, this will be the timestamp of last update of the default language's content.
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// Url The URL of the collection. For multilingual help centers, this will be the URL of the collection for the default language.
 	//
@@ -9013,12 +9013,12 @@ type CompaniesBulkJob struct {
 	// CompletedAt The time the job completed as a UNIX timestamp. Null if not yet completed.
 	//
 	// Example: 1713360120
-	CompletedAt *int `json:"completed_at,omitempty"`
+	CompletedAt *int `intercom:"unix" json:"completed_at,omitempty"`
 
 	// CreatedAt The time the job was created as a UNIX timestamp.
 	//
 	// Example: 1713360000
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Id The unique identifier for the bulk job.
 	//
@@ -9041,7 +9041,7 @@ type CompaniesBulkJob struct {
 	// UpdatedAt The time the job was last updated as a UNIX timestamp.
 	//
 	// Example: 1713360060
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// Url The URL to check the job status.
 	//
@@ -9461,7 +9461,7 @@ type Contact struct {
 	// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
 	//
 	// Example: 1571672154
-	AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
+	AndroidLastSeenAt *int `intercom:"unix" json:"android_last_seen_at,omitempty"`
 
 	// AndroidOsVersion The version of the Android OS which the contact is using.
 	//
@@ -9495,7 +9495,7 @@ type Contact struct {
 	// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
 	//
 	// Example: 1571672154
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomAttributes The custom attributes which are set for the contact.
 	CustomAttributes map[string]interface{} `json:"custom_attributes,omitempty"`
@@ -9551,7 +9551,7 @@ type Contact struct {
 	// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
 	//
 	// Example: 1571672154
-	IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
+	IosLastSeenAt *int `intercom:"unix" json:"ios_last_seen_at,omitempty"`
 
 	// IosOsVersion The version of iOS which the contact is using.
 	//
@@ -9571,27 +9571,27 @@ type Contact struct {
 	// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
 	//
 	// Example: 1571672154
-	LastContactedAt *int `json:"last_contacted_at,omitempty"`
+	LastContactedAt *int `intercom:"unix" json:"last_contacted_at,omitempty"`
 
 	// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
 	//
 	// Example: 1571672154
-	LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
+	LastEmailClickedAt *int `intercom:"unix" json:"last_email_clicked_at,omitempty"`
 
 	// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
 	//
 	// Example: 1571672154
-	LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
+	LastEmailOpenedAt *int `intercom:"unix" json:"last_email_opened_at,omitempty"`
 
 	// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
 	//
 	// Example: 1571672154
-	LastRepliedAt *int `json:"last_replied_at,omitempty"`
+	LastRepliedAt *int `intercom:"unix" json:"last_replied_at,omitempty"`
 
 	// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
 	//
 	// Example: 1571672154
-	LastSeenAt *int `json:"last_seen_at,omitempty"`
+	LastSeenAt *int `intercom:"unix" json:"last_seen_at,omitempty"`
 
 	// Location An object containing location meta data about a Intercom contact.
 	Location *ContactLocation `json:"location,omitempty"`
@@ -9635,7 +9635,7 @@ type Contact struct {
 	// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
 	//
 	// Example: 1571672154
-	SignedUpAt *int `json:"signed_up_at,omitempty"`
+	SignedUpAt *int `intercom:"unix" json:"signed_up_at,omitempty"`
 
 	// SocialProfiles An object containing social profiles that a contact has.
 	SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
@@ -9656,7 +9656,7 @@ type Contact struct {
 	// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
 	//
 	// Example: 1571672154
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// WorkspaceId The id of the workspace which the contact belongs to.
 	//
@@ -9674,7 +9674,7 @@ type ContactActivity struct {
 	// CreatedAt The time the activity event occurred, as a Unix timestamp in seconds.
 	//
 	// Example: 1717000000
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// EventType The type of activity event.
 	//
@@ -10351,12 +10351,12 @@ type ContactsBulkJob struct {
 	// CompletedAt The time the job completed as a UNIX timestamp. Null if not yet completed.
 	//
 	// Example: 1713360120
-	CompletedAt *int `json:"completed_at,omitempty"`
+	CompletedAt *int `intercom:"unix" json:"completed_at,omitempty"`
 
 	// CreatedAt The time the job was created as a UNIX timestamp.
 	//
 	// Example: 1713360000
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Id The unique identifier for the bulk job.
 	//
@@ -10379,7 +10379,7 @@ type ContactsBulkJob struct {
 	// UpdatedAt The time the job was last updated as a UNIX timestamp.
 	//
 	// Example: 1713360060
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// Url The URL to check the job status.
 	//
@@ -10555,7 +10555,7 @@ type ContentImportSource struct {
 	// CreatedAt The time when the content import source was created.
 	//
 	// Example: 1672928359
-	CreatedAt int `json:"created_at"`
+	CreatedAt int `intercom:"unix" json:"created_at"`
 
 	// Id The unique identifier for the content import source which is given by Intercom.
 	//
@@ -10565,7 +10565,7 @@ type ContentImportSource struct {
 	// LastSyncedAt The time when the content import source was last synced.
 	//
 	// Example: 1672928610
-	LastSyncedAt int `json:"last_synced_at"`
+	LastSyncedAt int `intercom:"unix" json:"last_synced_at"`
 
 	// Status The status of the content import source.
 	//
@@ -10585,7 +10585,7 @@ type ContentImportSource struct {
 	// UpdatedAt The time when the content import source was last updated.
 	//
 	// Example: 1672928610
-	UpdatedAt int `json:"updated_at"`
+	UpdatedAt int `intercom:"unix" json:"updated_at"`
 
 	// Url The URL of the root of the external source.
 	//
@@ -10946,7 +10946,7 @@ type ContentSnippetUpdateRequest struct {
 	// AudienceIds The list of audience IDs to target this content snippet to for Fin AI Agent. Omitting the field leaves existing audience memberships unchanged (PATCH semantics). Pass `[]` to clear all audience memberships. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds []int `json:"audience_ids,omitempty"`
+	AudienceIds *[]int `json:"audience_ids,omitempty"`
 
 	// BodyMarkdown The content of the snippet in markdown. An alternative to `json_blocks` — you can provide content as markdown instead of structured blocks. Mutually exclusive with `json_blocks`.
 	//
@@ -11052,12 +11052,12 @@ type Conversation struct {
 	// CreatedAt The time the conversation was created.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomAttributes An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models. System-defined attributes such as "CX Score rating" and "CX Score explanation" may also be included.
 	//
 	// Example: {"CX Score explanation":"The conversation was resolved quickly and the customer expressed satisfaction with the outcome.","CX Score rating":4,"end_date_timestamp":1677923174,"monthly_spend":155.5,"paid_subscriber":true,"start_date_iso8601":"2023-03-04T09:46:14Z","team_mates":9}
-	CustomAttributes *CustomAttributes `json:"custom_attributes,omitempty"`
+	CustomAttributes CustomAttributes `json:"custom_attributes,omitempty"`
 
 	// ExternalReferences References linking this conversation to records in an external helpdesk or CRM system. Populated for Fin Standalone workspaces synced from an external platform; an empty array otherwise. Sorted alphabetically by `type` and capped at 20 entries.
 	//
@@ -11111,7 +11111,7 @@ type Conversation struct {
 	// SnoozedUntil If set this is the time in the future when this conversation will be marked as open. i.e. it will be in a snoozed state until this time. i.e. it will be in a snoozed state until this time.
 	//
 	// Example: 1663597260
-	SnoozedUntil *int `json:"snoozed_until,omitempty"`
+	SnoozedUntil *int `intercom:"unix" json:"snoozed_until,omitempty"`
 
 	// Source The first message or event that started this conversation. Describes the origin and who initiated it.
 	Source *ConversationSource `json:"source,omitempty"`
@@ -11148,12 +11148,12 @@ type Conversation struct {
 	// UpdatedAt The last time the conversation was updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// WaitingSince The last time a Contact responded to an Admin. In other words, the time a customer started waiting for a response. Set to null if last reply is from an Admin.
 	//
 	// Example: 1663597260
-	WaitingSince *int `json:"waiting_since,omitempty"`
+	WaitingSince *int `intercom:"unix" json:"waiting_since,omitempty"`
 }
 
 // ConversationPriority The priority level of the conversation. Returns one of none, low, medium, high, or urgent.
@@ -11204,7 +11204,7 @@ type ConversationAttributeBase struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// DataType The data type of the attribute. Allowed types: string, integer, list, decimal, boolean, datetime, relationship, files.
 	//
@@ -11239,7 +11239,7 @@ type ConversationAttributeBase struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -11272,7 +11272,7 @@ type ConversationAttributeBooleanType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                      `json:"created_at,omitempty"`
+	CreatedAt *int                                      `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeBooleanTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -11303,7 +11303,7 @@ type ConversationAttributeBooleanType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -11334,7 +11334,7 @@ type ConversationAttributeDatetimeType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                       `json:"created_at,omitempty"`
+	CreatedAt *int                                       `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeDatetimeTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -11365,7 +11365,7 @@ type ConversationAttributeDatetimeType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -11396,7 +11396,7 @@ type ConversationAttributeDecimalType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                      `json:"created_at,omitempty"`
+	CreatedAt *int                                      `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeDecimalTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -11427,7 +11427,7 @@ type ConversationAttributeDecimalType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -11458,7 +11458,7 @@ type ConversationAttributeFilesType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                    `json:"created_at,omitempty"`
+	CreatedAt *int                                    `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeFilesTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -11489,7 +11489,7 @@ type ConversationAttributeFilesType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -11520,7 +11520,7 @@ type ConversationAttributeIntegerType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                      `json:"created_at,omitempty"`
+	CreatedAt *int                                      `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeIntegerTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -11551,7 +11551,7 @@ type ConversationAttributeIntegerType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -11598,7 +11598,7 @@ type ConversationAttributeListType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                   `json:"created_at,omitempty"`
+	CreatedAt *int                                   `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeListTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -11632,7 +11632,7 @@ type ConversationAttributeListType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -11681,7 +11681,7 @@ type ConversationAttributeRelationshipType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                           `json:"created_at,omitempty"`
+	CreatedAt *int                                           `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeRelationshipTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -11715,7 +11715,7 @@ type ConversationAttributeRelationshipType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -11764,7 +11764,7 @@ type ConversationAttributeStringType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                     `json:"created_at,omitempty"`
+	CreatedAt *int                                     `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeStringTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -11800,7 +11800,7 @@ type ConversationAttributeStringType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -11965,7 +11965,7 @@ type ConversationExternalReference struct {
 // ConversationFirstContactReply An object containing information on the first users message. For a contact initiated message this will represent the users original message.
 type ConversationFirstContactReply struct {
 	// CreatedAt Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Type Example: conversation
 	Type *string `json:"type,omitempty"`
@@ -12004,7 +12004,7 @@ type ConversationMonitorEvaluation struct {
 	// EvaluatedAt The time the monitor evaluated this conversation. Null in the rare case the underlying record's timestamp is not yet set.
 	//
 	// Example: 1719493065
-	EvaluatedAt *int `json:"evaluated_at,omitempty"`
+	EvaluatedAt *int `intercom:"unix" json:"evaluated_at,omitempty"`
 
 	// Explanation The reasoning provided by the monitor for its result. May be null if no reasoning was generated.
 	//
@@ -12056,7 +12056,7 @@ type ConversationPart struct {
 	// CreatedAt The time the conversation part was created.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// EmailMessageMetadata Contains metadata if the message was sent as an email
 	EmailMessageMetadata *EmailMessageMetadata `json:"email_message_metadata,omitempty"`
@@ -12078,7 +12078,7 @@ type ConversationPart struct {
 	// NotifiedAt The time the user was notified with the conversation part.
 	//
 	// Example: 1663597260
-	NotifiedAt *int `json:"notified_at,omitempty"`
+	NotifiedAt *int `intercom:"unix" json:"notified_at,omitempty"`
 
 	// PartType The type of conversation part.
 	//
@@ -12111,7 +12111,7 @@ type ConversationPart struct {
 	// UpdatedAt The last time the conversation part was updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // ConversationPartState Indicates the current state of conversation when the conversation part was created.
@@ -12200,7 +12200,7 @@ type ConversationRating struct {
 	// CreatedAt The time the rating was requested in the conversation being rated.
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Rating The rating, between 1 and 5, for the conversation.
 	//
@@ -12218,7 +12218,7 @@ type ConversationRating struct {
 	// UpdatedAt The time the rating was last updated.
 	//
 	// Example: 1671028894
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // ConversationResponseTime Details of first response time of assigned team in seconds.
@@ -12249,7 +12249,7 @@ type ConversationScorecard struct {
 	// EvaluatedAt The time the scorecard was last evaluated. Null in the rare case the underlying record's timestamp is not yet set.
 	//
 	// Example: 1719493065
-	EvaluatedAt *int `json:"evaluated_at,omitempty"`
+	EvaluatedAt *int `intercom:"unix" json:"evaluated_at,omitempty"`
 
 	// Evaluators Per-evaluator results within this scorecard.
 	Evaluators []ConversationScorecardEvaluator `json:"evaluators,omitempty"`
@@ -12645,22 +12645,22 @@ type ConversationStatistics struct {
 	// FirstAdminReplyAt Time of first admin reply after first_contact_reply_at.
 	//
 	// Example: 1663597233
-	FirstAdminReplyAt *int `json:"first_admin_reply_at,omitempty"`
+	FirstAdminReplyAt *int `intercom:"unix" json:"first_admin_reply_at,omitempty"`
 
 	// FirstAssignmentAt Time of first assignment after first_contact_reply_at.
 	//
 	// Example: 1663597233
-	FirstAssignmentAt *int `json:"first_assignment_at,omitempty"`
+	FirstAssignmentAt *int `intercom:"unix" json:"first_assignment_at,omitempty"`
 
 	// FirstCloseAt Time of first close after first_contact_reply_at.
 	//
 	// Example: 1663597233
-	FirstCloseAt *int `json:"first_close_at,omitempty"`
+	FirstCloseAt *int `intercom:"unix" json:"first_close_at,omitempty"`
 
 	// FirstContactReplyAt Time of first text conversation part from a contact.
 	//
 	// Example: 1663597233
-	FirstContactReplyAt *int `json:"first_contact_reply_at,omitempty"`
+	FirstContactReplyAt *int `intercom:"unix" json:"first_contact_reply_at,omitempty"`
 
 	// HandlingTime Time from conversation assignment to conversation close in seconds.
 	//
@@ -12670,22 +12670,22 @@ type ConversationStatistics struct {
 	// LastAdminReplyAt Time of the last conversation part from an admin.
 	//
 	// Example: 1663597233
-	LastAdminReplyAt *int `json:"last_admin_reply_at,omitempty"`
+	LastAdminReplyAt *int `intercom:"unix" json:"last_admin_reply_at,omitempty"`
 
 	// LastAssignmentAdminReplyAt Time of first admin reply since most recent assignment.
 	//
 	// Example: 1663597233
-	LastAssignmentAdminReplyAt *int `json:"last_assignment_admin_reply_at,omitempty"`
+	LastAssignmentAdminReplyAt *int `intercom:"unix" json:"last_assignment_admin_reply_at,omitempty"`
 
 	// LastAssignmentAt Time of last assignment after first_contact_reply_at.
 	//
 	// Example: 1663597233
-	LastAssignmentAt *int `json:"last_assignment_at,omitempty"`
+	LastAssignmentAt *int `intercom:"unix" json:"last_assignment_at,omitempty"`
 
 	// LastCloseAt Time of the last conversation close.
 	//
 	// Example: 1663597233
-	LastCloseAt *int `json:"last_close_at,omitempty"`
+	LastCloseAt *int `intercom:"unix" json:"last_close_at,omitempty"`
 
 	// LastClosedById The last admin who closed the conversation. Returns a reference to an Admin object.
 	//
@@ -12695,7 +12695,7 @@ type ConversationStatistics struct {
 	// LastContactReplyAt Time of the last conversation part from a contact.
 	//
 	// Example: 1663597233
-	LastContactReplyAt *int `json:"last_contact_reply_at,omitempty"`
+	LastContactReplyAt *int `intercom:"unix" json:"last_contact_reply_at,omitempty"`
 
 	// MedianTimeToReply Median based on all admin replies after a contact reply. Subtracts out of business hours. In seconds.
 	//
@@ -12755,7 +12755,7 @@ type ConvertConversationToTicketRequest struct {
 	// Attributes The attributes set on the ticket. When setting the default title and description attributes, the attribute keys that should be used are `_default_title_` and `_default_description_`. When setting ticket type attributes of the list attribute type, the key should be the attribute name and the value of the attribute should be the list item id, obtainable by [listing the ticket type](ref:get_ticket-types). For example, if the ticket type has an attribute called `priority` of type `list`, the key should be `priority` and the value of the attribute should be the guid of the list item (e.g. `de1825a0-0164-4070-8ca6-13e22462fa7e`).
 	//
 	// Example: {"_default_description_":"The button is not working","_default_title_":"Found a bug"}
-	Attributes *TicketRequestCustomAttributes `json:"attributes,omitempty"`
+	Attributes TicketRequestCustomAttributes `json:"attributes,omitempty"`
 
 	// TicketStateId The ID of the ticket state associated with the ticket type.
 	//
@@ -13011,7 +13011,7 @@ type CreateContactRequest struct {
 	// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
 	//
 	// Example: 1571672154
-	LastSeenAt *int `json:"last_seen_at,omitempty"`
+	LastSeenAt *int `intercom:"unix" json:"last_seen_at,omitempty"`
 
 	// Name The contacts name
 	//
@@ -13036,23 +13036,13 @@ type CreateContactRequest struct {
 	// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
 	//
 	// Example: 1571672154
-	SignedUpAt *int `json:"signed_up_at,omitempty"`
+	SignedUpAt *int `intercom:"unix" json:"signed_up_at,omitempty"`
 
 	// UnsubscribedFromEmails Whether the contact is unsubscribed from emails
 	//
 	// Example: true
 	UnsubscribedFromEmails *bool `json:"unsubscribed_from_emails,omitempty"`
-	union                  json.RawMessage
 }
-
-// CreateContactRequest0 defines model for CreateContactRequest.0.
-type CreateContactRequest0 = interface{}
-
-// CreateContactRequest1 defines model for CreateContactRequest.1.
-type CreateContactRequest1 = interface{}
-
-// CreateContactRequest2 defines model for CreateContactRequest.2.
-type CreateContactRequest2 = interface{}
 
 // CreateContentImportSourceRequest You can add an Content Import Source to your Fin Content Library.
 type CreateContentImportSourceRequest struct {
@@ -13398,7 +13388,7 @@ type CreateConversationRequest struct {
 	// CreatedAt The time the conversation was created as a UTC Unix timestamp. If not provided, the current time will be used. This field is only recommneded for migrating past conversations from another source into Intercom.
 	//
 	// Example: 1671028894
-	CreatedAt *int                          `json:"created_at,omitempty"`
+	CreatedAt *int                          `intercom:"unix" json:"created_at,omitempty"`
 	From      CreateConversationRequestFrom `json:"from"`
 
 	// Subject The title of the email. Only applicable if the message type is email.
@@ -13591,7 +13581,7 @@ type CreateDataEventRequest struct {
 	// CreatedAt The time the event occurred as a UTC Unix timestamp
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Email An email address for your user. An email should only be used where your application uses email to uniquely identify users.
 	//
@@ -13617,17 +13607,7 @@ type CreateDataEventRequest struct {
 	//
 	// Example: 314159
 	UserId *string `json:"user_id,omitempty"`
-	union  json.RawMessage
 }
-
-// CreateDataEventRequest0 defines model for CreateDataEventRequest.0.
-type CreateDataEventRequest0 = interface{}
-
-// CreateDataEventRequest1 defines model for CreateDataEventRequest.1.
-type CreateDataEventRequest1 = interface{}
-
-// CreateDataEventRequest2 defines model for CreateDataEventRequest.2.
-type CreateDataEventRequest2 = interface{}
 
 // CreateDataEventSummariesRequest You can send a list of event summaries for a user. Each event summary should contain the event name, the time the event occurred, and the number of times the event occurred. The event name should be a past tense "verb-noun" combination, to improve readability, for example `updated-plan`.
 type CreateDataEventSummariesRequest struct {
@@ -13877,8 +13857,7 @@ type CreateMessageRequest struct {
 	Template *string `json:"template,omitempty"`
 
 	// To One recipient or a list of recipients of a message (to, cc, bcc).
-	To    *MessageRecipients `json:"to,omitempty"`
-	union json.RawMessage
+	To *MessageRecipients `json:"to,omitempty"`
 }
 
 // CreateMessageRequestFromType Always `admin`.
@@ -13903,18 +13882,6 @@ type MessageSender struct {
 //
 // Example: in_app
 type CreateMessageRequestMessageType string
-
-// CreateMessageRequest0 defines model for CreateMessageRequest.0.
-type CreateMessageRequest0 = interface{}
-
-// CreateMessageRequest1 defines model for CreateMessageRequest.1.
-type CreateMessageRequest1 = interface{}
-
-// CreateMessageRequest2 defines model for CreateMessageRequest.2.
-type CreateMessageRequest2 = interface{}
-
-// CreateMessageRequest3 defines model for CreateMessageRequest.3.
-type CreateMessageRequest3 = interface{}
 
 // CreateOfficeHoursExceptionRequest The request payload for creating an office hours exception. Omit `time_intervals` when `exception_type` is `closed`.
 type CreateOfficeHoursExceptionRequest struct {
@@ -14024,7 +13991,7 @@ type CreateOrUpdateCustomObjectInstanceRequest struct {
 	// ExternalCreatedAt The time when the Custom Object instance was created in the external system it originated from.
 	//
 	// Example: 1571672154
-	ExternalCreatedAt *int `json:"external_created_at,omitempty"`
+	ExternalCreatedAt *int `intercom:"unix" json:"external_created_at,omitempty"`
 
 	// ExternalId A unique identifier for the Custom Object instance in the external system it originated from.
 	ExternalId *string `json:"external_id,omitempty"`
@@ -14032,7 +13999,7 @@ type CreateOrUpdateCustomObjectInstanceRequest struct {
 	// ExternalUpdatedAt The time when the Custom Object instance was last updated in the external system it originated from.
 	//
 	// Example: 1571672154
-	ExternalUpdatedAt *int `json:"external_updated_at,omitempty"`
+	ExternalUpdatedAt *int `intercom:"unix" json:"external_updated_at,omitempty"`
 }
 
 // CreateOrUpdateTagRequest You can create or update an existing tag.
@@ -14053,7 +14020,7 @@ type CreatePhoneSwitchRequest struct {
 	// CustomAttributes An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models. System-defined attributes such as "CX Score rating" and "CX Score explanation" may also be included.
 	//
 	// Example: {"CX Score explanation":"The conversation was resolved quickly and the customer expressed satisfaction with the outcome.","CX Score rating":4,"end_date_timestamp":1677923174,"monthly_spend":155.5,"paid_subscriber":true,"start_date_iso8601":"2023-03-04T09:46:14Z","team_mates":9}
-	CustomAttributes *CustomAttributes `json:"custom_attributes,omitempty"`
+	CustomAttributes CustomAttributes `json:"custom_attributes,omitempty"`
 
 	// Phone Phone number in E.164 format, that will receive the SMS to continue the conversation in the Messenger.
 	//
@@ -14097,7 +14064,7 @@ type CreateTicketRequest struct {
 	// TicketAttributes The attributes set on the ticket. When setting the default title and description attributes, the attribute keys that should be used are `_default_title_` and `_default_description_`. When setting ticket type attributes of the list attribute type, the key should be the attribute name and the value of the attribute should be the list item id, obtainable by [listing the ticket type](ref:get_ticket-types). For example, if the ticket type has an attribute called `priority` of type `list`, the key should be `priority` and the value of the attribute should be the guid of the list item (e.g. `de1825a0-0164-4070-8ca6-13e22462fa7e`).
 	//
 	// Example: {"_default_description_":"The button is not working","_default_title_":"Found a bug"}
-	TicketAttributes *TicketRequestCustomAttributes `json:"ticket_attributes,omitempty"`
+	TicketAttributes TicketRequestCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketTypeId The ID of the type of ticket you want to create
 	//
@@ -14226,7 +14193,7 @@ type CreatedConversation struct {
 	// CreatedAt The time the conversation was created.
 	//
 	// Example: 1667560812
-	CreatedAt int `json:"created_at"`
+	CreatedAt int `intercom:"unix" json:"created_at"`
 
 	// Id The id representing the message.
 	//
@@ -14331,7 +14298,7 @@ type CustomObjectInstance struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomAttributes The custom attributes you have set on the custom object instance.
 	CustomAttributes map[string]interface{} `json:"custom_attributes,omitempty"`
@@ -14339,7 +14306,7 @@ type CustomObjectInstance struct {
 	// ExternalCreatedAt The time when the Custom Object instance was created in the external system it originated from.
 	//
 	// Example: 1571672154
-	ExternalCreatedAt *int `json:"external_created_at,omitempty"`
+	ExternalCreatedAt *int `intercom:"unix" json:"external_created_at,omitempty"`
 
 	// ExternalId The id you have defined for the custom object instance.
 	//
@@ -14349,7 +14316,7 @@ type CustomObjectInstance struct {
 	// ExternalUpdatedAt The time when the Custom Object instance was last updated in the external system it originated from.
 	//
 	// Example: 1571672154
-	ExternalUpdatedAt *int `json:"external_updated_at,omitempty"`
+	ExternalUpdatedAt *int `intercom:"unix" json:"external_updated_at,omitempty"`
 
 	// Id The Intercom defined id representing the custom object instance.
 	//
@@ -14364,7 +14331,7 @@ type CustomObjectInstance struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp
 	//
 	// Example: 1671028894
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // CustomObjectInstanceDeleted deleted custom object instance object
@@ -14463,7 +14430,7 @@ type DataAttribute struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Custom Set to true if this is a CDA
 	//
@@ -14528,7 +14495,7 @@ type DataAttribute struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp
 	//
 	// Example: 1671028894
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // DataAttributeDataType The data type of the attribute.
@@ -15266,7 +15233,7 @@ type DeletedConversationItem struct {
 	// DeletedAt The time when the conversation was deleted.
 	//
 	// Example: 1734537745
-	DeletedAt *int `json:"deleted_at,omitempty"`
+	DeletedAt *int `intercom:"unix" json:"deleted_at,omitempty"`
 
 	// Id The ID of the deleted conversation.
 	//
@@ -15532,7 +15499,7 @@ type EmailSetting struct {
 	// CreatedAt Unix timestamp of creation
 	//
 	// Example: 1692530400
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Domain Domain portion of the email address
 	//
@@ -15547,7 +15514,7 @@ type EmailSetting struct {
 	// ForwardedEmailLastReceivedAt Unix timestamp of last forwarded email received (null if never)
 	//
 	// Example: 1710498600
-	ForwardedEmailLastReceivedAt *int `json:"forwarded_email_last_received_at,omitempty"`
+	ForwardedEmailLastReceivedAt *int `intercom:"unix" json:"forwarded_email_last_received_at,omitempty"`
 
 	// ForwardingEnabled Whether email forwarding is active
 	//
@@ -15567,7 +15534,7 @@ type EmailSetting struct {
 	// UpdatedAt Unix timestamp of last modification
 	//
 	// Example: 1710498600
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// Verified Whether the email address has been verified
 	//
@@ -15632,7 +15599,7 @@ type ExternalPage struct {
 	// CreatedAt The time when the external page was created.
 	//
 	// Example: 1672928359
-	CreatedAt int `json:"created_at"`
+	CreatedAt int `intercom:"unix" json:"created_at"`
 
 	// ExternalId The identifier for the external page which was given by the source. Must be unique for the source.
 	//
@@ -15657,7 +15624,7 @@ type ExternalPage struct {
 	// LastIngestedAt The time when the external page was last ingested.
 	//
 	// Example: 1672928610
-	LastIngestedAt int `json:"last_ingested_at"`
+	LastIngestedAt int `intercom:"unix" json:"last_ingested_at"`
 
 	// Locale Always en
 	//
@@ -15682,7 +15649,7 @@ type ExternalPage struct {
 	// UpdatedAt The time when the external page was last updated.
 	//
 	// Example: 1672928610
-	UpdatedAt int `json:"updated_at"`
+	UpdatedAt int `intercom:"unix" json:"updated_at"`
 
 	// Url The URL of the external page. This will be used by Fin to link end users to the page it based its answer on.
 	//
@@ -15937,7 +15904,7 @@ type Folder struct {
 	// CreatedAt The time when the folder was created (seconds)
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Description The description of the folder
 	//
@@ -15965,7 +15932,7 @@ type Folder struct {
 	// UpdatedAt The time when the folder was last updated (seconds)
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // GroupContent The Content of a Group.
@@ -16152,7 +16119,7 @@ type HelpCenter struct {
 	// CreatedAt The time when the Help Center was created.
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomDomain Custom domain configured for the help center
 	//
@@ -16187,7 +16154,7 @@ type HelpCenter struct {
 	// UpdatedAt The time when the Help Center was last updated.
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// Url The URL for the help center, if you have a custom domain then this will show the URL using the custom domain.
 	//
@@ -16473,7 +16440,7 @@ type InternalArticleListItem struct {
 	// CreatedAt The time when the article was created.
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// FolderId The ID of the folder this article belongs to, or null if not in a folder.
 	//
@@ -16509,7 +16476,7 @@ type InternalArticleListItem struct {
 	// UpdatedAt The time when the article was last updated.
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // InternalArticleListItemType The type of object - `internal_article`.
@@ -16793,7 +16760,7 @@ type MergeHistoryItem struct {
 	// MergedAt (Unix timestamp in seconds) The time when the merge occurred.
 	//
 	// Example: 1571672154
-	MergedAt *int `json:"merged_at,omitempty"`
+	MergedAt *int `intercom:"unix" json:"merged_at,omitempty"`
 
 	// SourceContactId The Intercom ID of the contact that was merged into this contact.
 	//
@@ -17040,7 +17007,7 @@ type Message struct {
 	// CreatedAt The time the conversation was created.
 	//
 	// Example: 1667560812
-	CreatedAt int `json:"created_at"`
+	CreatedAt int `intercom:"unix" json:"created_at"`
 
 	// Id The id representing the message.
 	//
@@ -17210,7 +17177,7 @@ type NewsItemRequest struct {
 	// Reactions Ordered list of emoji reactions to the news item. When empty, reactions are disabled.
 	//
 	// Example: ["😆","😅"]
-	Reactions []*string `json:"reactions,omitempty"`
+	Reactions *[]*string `json:"reactions,omitempty"`
 
 	// SenderId The id of the sender of the news item. Must be a teammate on the workspace.
 	//
@@ -18202,7 +18169,7 @@ type Tag struct {
 	// AppliedAt The time when the tag was applied to the object. Only present when the tag is returned as part of a tagging operation on a contact, conversation, ticket, article, internal article, or content snippet.
 	//
 	// Example: 1663597223
-	AppliedAt *int `json:"applied_at,omitempty"`
+	AppliedAt *int `intercom:"unix" json:"applied_at,omitempty"`
 
 	// AppliedBy The admin who applied the tag. Only present when the tag is returned as part of a tagging operation on a contact, conversation, ticket, article, internal article, or content snippet.
 	AppliedBy *Reference `json:"applied_by,omitempty"`
@@ -18252,7 +18219,7 @@ type TagCreateResponse struct {
 	// AppliedAt The time when the tag was applied to the object. Only present when the tag is returned as part of a tagging operation on a contact, conversation, ticket, article, internal article, or content snippet.
 	//
 	// Example: 1663597223
-	AppliedAt *int `json:"applied_at,omitempty"`
+	AppliedAt *int `intercom:"unix" json:"applied_at,omitempty"`
 
 	// AppliedBy The admin who applied the tag. Only present when the tag is returned as part of a tagging operation on a contact, conversation, ticket, article, internal article, or content snippet.
 	AppliedBy *Reference `json:"applied_by,omitempty"`
@@ -18503,7 +18470,7 @@ type Ticket struct {
 	// CreatedAt The time the ticket was created as a UTC Unix timestamp.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Id The unique identifier for the ticket which is given by Intercom.
 	//
@@ -18531,7 +18498,7 @@ type Ticket struct {
 	// SnoozedUntil The time the ticket will be snoozed until as a UTC Unix timestamp. If null, the ticket is not currently snoozed.
 	//
 	// Example: 1663597260
-	SnoozedUntil *int `json:"snoozed_until,omitempty"`
+	SnoozedUntil *int `intercom:"unix" json:"snoozed_until,omitempty"`
 
 	// TeamAssigneeId The id representing the team assigned to the ticket. If it's not assigned to a team it will return 0.
 	//
@@ -18541,7 +18508,7 @@ type Ticket struct {
 	// TicketAttributes An object containing the different attributes associated to the ticket as key-value pairs. For the default title and description attributes, the keys are `_default_title_` and `_default_description_`.
 	//
 	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
-	TicketAttributes *TicketCustomAttributes `json:"ticket_attributes,omitempty"`
+	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketId The ID of the Ticket used in the Intercom Inbox and Messenger. Do not use ticket_id for API queries.
 	//
@@ -18565,7 +18532,7 @@ type Ticket struct {
 	// UpdatedAt The last time the ticket was updated as a UTC Unix timestamp.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // TicketCategory Category of the Ticket.
@@ -18676,7 +18643,7 @@ type TicketPart struct {
 	// CreatedAt The time the ticket part was created.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// ExternalId The external id of the ticket part
 	//
@@ -18721,7 +18688,7 @@ type TicketPart struct {
 	// UpdatedAt The last time the ticket part was updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// UpdatedAttributeData The updated attribute data of the ticket part. Only present for attribute update parts.
 	UpdatedAttributeData *TicketPartUpdatedAttributeData `json:"updated_attribute_data,omitempty"`
@@ -18844,7 +18811,7 @@ type TicketReply struct {
 	// CreatedAt The time the note was created.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Id The id representing the part.
 	//
@@ -18874,7 +18841,7 @@ type TicketReply struct {
 	// UpdatedAt The last time the note was updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // TicketReplyPartType Type of the part
@@ -19251,7 +19218,7 @@ type UpdateArticleRequest struct {
 	// AudienceIds The list of audience IDs to assign to this article for Fin AI Agent targeting. Sending a top-level `audience_ids` broadcasts the same set to every locale. Sending `audience_ids: []` clears all audience memberships from every locale. For per-locale targeting, use `translated_content.<locale>.audience_ids` instead. Sending both top-level and per-locale in the same request causes top-level to win. Unknown audience IDs return a 404 error. No partial commit occurs.
 	//
 	// Example: [1,2]
-	AudienceIds []int `json:"audience_ids,omitempty"`
+	AudienceIds *[]int `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
@@ -19394,7 +19361,7 @@ type UpdateContactRequest struct {
 	// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
 	//
 	// Example: 1571672154
-	LastSeenAt *int `json:"last_seen_at,omitempty"`
+	LastSeenAt *int `intercom:"unix" json:"last_seen_at,omitempty"`
 
 	// Name The contacts name
 	//
@@ -19417,7 +19384,7 @@ type UpdateContactRequest struct {
 	// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
 	//
 	// Example: 1571672154
-	SignedUpAt *int `json:"signed_up_at,omitempty"`
+	SignedUpAt *int `intercom:"unix" json:"signed_up_at,omitempty"`
 
 	// UnsubscribedFromEmails Whether the contact is unsubscribed from emails
 	//
@@ -19499,7 +19466,7 @@ type UpdateConversationAttributeRequest struct {
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
 	// Example: []
-	VisibleToTeamIds []string `json:"visible_to_team_ids,omitempty"`
+	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
 }
 
 // UpdateConversationAttributeRequestReference (Relationship data type only) Reference configuration for related objects.
@@ -19565,7 +19532,7 @@ type UpdateConversationRequest struct {
 	// CustomAttributes An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models. System-defined attributes such as "CX Score rating" and "CX Score explanation" may also be included.
 	//
 	// Example: {"CX Score explanation":"The conversation was resolved quickly and the customer expressed satisfaction with the outcome.","CX Score rating":4,"end_date_timestamp":1677923174,"monthly_spend":155.5,"paid_subscriber":true,"start_date_iso8601":"2023-03-04T09:46:14Z","team_mates":9}
-	CustomAttributes *CustomAttributes `json:"custom_attributes,omitempty"`
+	CustomAttributes CustomAttributes `json:"custom_attributes,omitempty"`
 
 	// Priority The priority level to set on the conversation. Accepts one of none, low, medium, high, or urgent. Set none to clear an existing priority.
 	//
@@ -19619,7 +19586,7 @@ type UpdateDataConnectorRequest struct {
 	// Audiences The audience types this connector targets.
 	//
 	// Example: ["leads","users"]
-	Audiences []UpdateDataConnectorRequestAudiences `json:"audiences,omitempty"`
+	Audiences *[]UpdateDataConnectorRequestAudiences `json:"audiences,omitempty"`
 
 	// Body The request body template. Supports template variables.
 	Body *string `json:"body,omitempty"`
@@ -19635,7 +19602,7 @@ type UpdateDataConnectorRequest struct {
 	CustomerAuthentication *bool `json:"customer_authentication,omitempty"`
 
 	// DataInputs The input parameters accepted by this data connector. Replaces all existing inputs.
-	DataInputs []UpdateDataConnectorRequestDataInputsItem `json:"data_inputs,omitempty"`
+	DataInputs *[]UpdateDataConnectorRequestDataInputsItem `json:"data_inputs,omitempty"`
 
 	// Description A description of what this data connector does.
 	//
@@ -19648,7 +19615,7 @@ type UpdateDataConnectorRequest struct {
 	DirectFinUsage *bool `json:"direct_fin_usage,omitempty"`
 
 	// Headers HTTP headers to include in the request.
-	Headers []UpdateDataConnectorRequestHeadersItem `json:"headers,omitempty"`
+	Headers *[]UpdateDataConnectorRequestHeadersItem `json:"headers,omitempty"`
 
 	// HttpMethod The HTTP method used by the data connector.
 	//
@@ -19658,7 +19625,7 @@ type UpdateDataConnectorRequest struct {
 	// MockResponse A sample JSON response from the external API. Auto-generates `response_fields` and sets `configuration_response_type` to `mock_response_type`.
 	//
 	// Example: {"order":{"id":12345,"status":"shipped"}}
-	MockResponse map[string]interface{} `json:"mock_response,omitempty"`
+	MockResponse *map[string]interface{} `json:"mock_response,omitempty"`
 
 	// Name The name of the data connector.
 	//
@@ -19671,7 +19638,7 @@ type UpdateDataConnectorRequest struct {
 	// TokenIds IDs of authentication tokens to attach to this data connector. An empty array removes all tokens.
 	//
 	// Example: ["1234","5678"]
-	TokenIds []string `json:"token_ids,omitempty"`
+	TokenIds *[]string `json:"token_ids,omitempty"`
 
 	// Url The URL of the external API endpoint. Supports template variables like `{{order_id}}`.
 	//
@@ -19817,7 +19784,7 @@ type UpdateInternalArticleRequest struct {
 	// AudienceIds The list of audience IDs to target this internal article to for Fin AI Agent. Omitting the field leaves existing audience memberships unchanged (PATCH semantics). Pass `[]` to clear all audience memberships. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds []int `json:"audience_ids,omitempty"`
+	AudienceIds *[]int `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article.
 	//
@@ -20092,14 +20059,7 @@ type UpdateVisitorRequest struct {
 	//
 	// Example: 123
 	UserId *string `json:"user_id,omitempty"`
-	union  json.RawMessage
 }
-
-// UpdateVisitorRequest0 defines model for UpdateVisitorRequest.0.
-type UpdateVisitorRequest0 = interface{}
-
-// UpdateVisitorRequest1 defines model for UpdateVisitorRequest.1.
-type UpdateVisitorRequest1 = interface{}
 
 // Visitor Visitors are useful for representing anonymous people that have not yet been identified. They usually represent website visitors. Visitors are not visible in Intercom platform. The Visitors resource provides methods to fetch, update, convert and delete.
 type Visitor struct {
@@ -21995,7 +21955,7 @@ type CreateTicketJSONBody struct {
 	// TicketAttributes The attributes set on the ticket. When setting the default title and description attributes, the attribute keys that should be used are `_default_title_` and `_default_description_`. When setting ticket type attributes of the list attribute type, the key should be the attribute name and the value of the attribute should be the list item id, obtainable by [listing the ticket type](ref:get_ticket-types). For example, if the ticket type has an attribute called `priority` of type `list`, the key should be `priority` and the value of the attribute should be the guid of the list item (e.g. `de1825a0-0164-4070-8ca6-13e22462fa7e`).
 	//
 	// Example: {"_default_description_":"The button is not working","_default_title_":"Found a bug"}
-	TicketAttributes *TicketRequestCustomAttributes `json:"ticket_attributes,omitempty"`
+	TicketAttributes TicketRequestCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketTypeId The ID of the type of ticket you want to create
 	//
@@ -22039,7 +21999,7 @@ type EnqueueCreateTicketJSONBody struct {
 	// TicketAttributes The attributes set on the ticket. When setting the default title and description attributes, the attribute keys that should be used are `_default_title_` and `_default_description_`. When setting ticket type attributes of the list attribute type, the key should be the attribute name and the value of the attribute should be the list item id, obtainable by [listing the ticket type](ref:get_ticket-types). For example, if the ticket type has an attribute called `priority` of type `list`, the key should be `priority` and the value of the attribute should be the guid of the list item (e.g. `de1825a0-0164-4070-8ca6-13e22462fa7e`).
 	//
 	// Example: {"_default_description_":"The button is not working","_default_title_":"Found a bug"}
-	TicketAttributes *TicketRequestCustomAttributes `json:"ticket_attributes,omitempty"`
+	TicketAttributes TicketRequestCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketTypeId The ID of the type of ticket you want to create
 	//
@@ -23094,296 +23054,6 @@ func (t *ConversationAttribute) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsCreateContactRequest0 returns the union data inside the CreateContactRequest as a CreateContactRequest0
-func (t CreateContactRequest) AsCreateContactRequest0() (CreateContactRequest0, error) {
-	var body CreateContactRequest0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateContactRequest0 overwrites any union data inside the CreateContactRequest as the provided CreateContactRequest0
-func (t *CreateContactRequest) FromCreateContactRequest0(v CreateContactRequest0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateContactRequest0 performs a merge with any union data inside the CreateContactRequest, using the provided CreateContactRequest0
-func (t *CreateContactRequest) MergeCreateContactRequest0(v CreateContactRequest0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCreateContactRequest1 returns the union data inside the CreateContactRequest as a CreateContactRequest1
-func (t CreateContactRequest) AsCreateContactRequest1() (CreateContactRequest1, error) {
-	var body CreateContactRequest1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateContactRequest1 overwrites any union data inside the CreateContactRequest as the provided CreateContactRequest1
-func (t *CreateContactRequest) FromCreateContactRequest1(v CreateContactRequest1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateContactRequest1 performs a merge with any union data inside the CreateContactRequest, using the provided CreateContactRequest1
-func (t *CreateContactRequest) MergeCreateContactRequest1(v CreateContactRequest1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCreateContactRequest2 returns the union data inside the CreateContactRequest as a CreateContactRequest2
-func (t CreateContactRequest) AsCreateContactRequest2() (CreateContactRequest2, error) {
-	var body CreateContactRequest2
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateContactRequest2 overwrites any union data inside the CreateContactRequest as the provided CreateContactRequest2
-func (t *CreateContactRequest) FromCreateContactRequest2(v CreateContactRequest2) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateContactRequest2 performs a merge with any union data inside the CreateContactRequest, using the provided CreateContactRequest2
-func (t *CreateContactRequest) MergeCreateContactRequest2(v CreateContactRequest2) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t CreateContactRequest) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	if err != nil {
-		return nil, err
-	}
-	object := make(map[string]json.RawMessage)
-	if t.union != nil {
-		err = json.Unmarshal(b, &object)
-		if err != nil {
-			return nil, err
-		}
-	}
-
-	if t.Avatar != nil {
-		object["avatar"], err = json.Marshal(t.Avatar)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'avatar': %w", err)
-		}
-	}
-
-	if t.CustomAttributes != nil {
-		object["custom_attributes"], err = json.Marshal(t.CustomAttributes)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'custom_attributes': %w", err)
-		}
-	}
-
-	if t.Email != nil {
-		object["email"], err = json.Marshal(t.Email)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'email': %w", err)
-		}
-	}
-
-	if t.EmailVerified != nil {
-		object["email_verified"], err = json.Marshal(t.EmailVerified)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'email_verified': %w", err)
-		}
-	}
-
-	if t.ExternalId != nil {
-		object["external_id"], err = json.Marshal(t.ExternalId)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'external_id': %w", err)
-		}
-	}
-
-	if t.LanguageOverride != nil {
-		object["language_override"], err = json.Marshal(t.LanguageOverride)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'language_override': %w", err)
-		}
-	}
-
-	if t.LastSeenAt != nil {
-		object["last_seen_at"], err = json.Marshal(t.LastSeenAt)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'last_seen_at': %w", err)
-		}
-	}
-
-	if t.Name != nil {
-		object["name"], err = json.Marshal(t.Name)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'name': %w", err)
-		}
-	}
-
-	if t.OwnerId != nil {
-		object["owner_id"], err = json.Marshal(t.OwnerId)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'owner_id': %w", err)
-		}
-	}
-
-	if t.Phone != nil {
-		object["phone"], err = json.Marshal(t.Phone)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'phone': %w", err)
-		}
-	}
-
-	if t.Role != nil {
-		object["role"], err = json.Marshal(t.Role)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'role': %w", err)
-		}
-	}
-
-	if t.SignedUpAt != nil {
-		object["signed_up_at"], err = json.Marshal(t.SignedUpAt)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'signed_up_at': %w", err)
-		}
-	}
-
-	if t.UnsubscribedFromEmails != nil {
-		object["unsubscribed_from_emails"], err = json.Marshal(t.UnsubscribedFromEmails)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'unsubscribed_from_emails': %w", err)
-		}
-	}
-	b, err = json.Marshal(object)
-	return b, err
-}
-
-func (t *CreateContactRequest) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	if err != nil {
-		return err
-	}
-	object := make(map[string]json.RawMessage)
-	err = json.Unmarshal(b, &object)
-	if err != nil {
-		return err
-	}
-
-	if raw, found := object["avatar"]; found {
-		err = json.Unmarshal(raw, &t.Avatar)
-		if err != nil {
-			return fmt.Errorf("error reading 'avatar': %w", err)
-		}
-	}
-
-	if raw, found := object["custom_attributes"]; found {
-		err = json.Unmarshal(raw, &t.CustomAttributes)
-		if err != nil {
-			return fmt.Errorf("error reading 'custom_attributes': %w", err)
-		}
-	}
-
-	if raw, found := object["email"]; found {
-		err = json.Unmarshal(raw, &t.Email)
-		if err != nil {
-			return fmt.Errorf("error reading 'email': %w", err)
-		}
-	}
-
-	if raw, found := object["email_verified"]; found {
-		err = json.Unmarshal(raw, &t.EmailVerified)
-		if err != nil {
-			return fmt.Errorf("error reading 'email_verified': %w", err)
-		}
-	}
-
-	if raw, found := object["external_id"]; found {
-		err = json.Unmarshal(raw, &t.ExternalId)
-		if err != nil {
-			return fmt.Errorf("error reading 'external_id': %w", err)
-		}
-	}
-
-	if raw, found := object["language_override"]; found {
-		err = json.Unmarshal(raw, &t.LanguageOverride)
-		if err != nil {
-			return fmt.Errorf("error reading 'language_override': %w", err)
-		}
-	}
-
-	if raw, found := object["last_seen_at"]; found {
-		err = json.Unmarshal(raw, &t.LastSeenAt)
-		if err != nil {
-			return fmt.Errorf("error reading 'last_seen_at': %w", err)
-		}
-	}
-
-	if raw, found := object["name"]; found {
-		err = json.Unmarshal(raw, &t.Name)
-		if err != nil {
-			return fmt.Errorf("error reading 'name': %w", err)
-		}
-	}
-
-	if raw, found := object["owner_id"]; found {
-		err = json.Unmarshal(raw, &t.OwnerId)
-		if err != nil {
-			return fmt.Errorf("error reading 'owner_id': %w", err)
-		}
-	}
-
-	if raw, found := object["phone"]; found {
-		err = json.Unmarshal(raw, &t.Phone)
-		if err != nil {
-			return fmt.Errorf("error reading 'phone': %w", err)
-		}
-	}
-
-	if raw, found := object["role"]; found {
-		err = json.Unmarshal(raw, &t.Role)
-		if err != nil {
-			return fmt.Errorf("error reading 'role': %w", err)
-		}
-	}
-
-	if raw, found := object["signed_up_at"]; found {
-		err = json.Unmarshal(raw, &t.SignedUpAt)
-		if err != nil {
-			return fmt.Errorf("error reading 'signed_up_at': %w", err)
-		}
-	}
-
-	if raw, found := object["unsubscribed_from_emails"]; found {
-		err = json.Unmarshal(raw, &t.UnsubscribedFromEmails)
-		if err != nil {
-			return fmt.Errorf("error reading 'unsubscribed_from_emails': %w", err)
-		}
-	}
-
-	return err
-}
-
 // AsCreateConversationAttributeStringRequest returns the union data inside the CreateConversationAttributeRequest as a CreateConversationAttributeStringRequest
 func (t CreateConversationAttributeRequest) AsCreateConversationAttributeStringRequest() (CreateConversationAttributeStringRequest, error) {
 	var body CreateConversationAttributeStringRequest
@@ -23698,472 +23368,6 @@ func (t CreateConversationAttributeRequest) MarshalJSON() ([]byte, error) {
 
 func (t *CreateConversationAttributeRequest) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsCreateDataEventRequest0 returns the union data inside the CreateDataEventRequest as a CreateDataEventRequest0
-func (t CreateDataEventRequest) AsCreateDataEventRequest0() (CreateDataEventRequest0, error) {
-	var body CreateDataEventRequest0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateDataEventRequest0 overwrites any union data inside the CreateDataEventRequest as the provided CreateDataEventRequest0
-func (t *CreateDataEventRequest) FromCreateDataEventRequest0(v CreateDataEventRequest0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateDataEventRequest0 performs a merge with any union data inside the CreateDataEventRequest, using the provided CreateDataEventRequest0
-func (t *CreateDataEventRequest) MergeCreateDataEventRequest0(v CreateDataEventRequest0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCreateDataEventRequest1 returns the union data inside the CreateDataEventRequest as a CreateDataEventRequest1
-func (t CreateDataEventRequest) AsCreateDataEventRequest1() (CreateDataEventRequest1, error) {
-	var body CreateDataEventRequest1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateDataEventRequest1 overwrites any union data inside the CreateDataEventRequest as the provided CreateDataEventRequest1
-func (t *CreateDataEventRequest) FromCreateDataEventRequest1(v CreateDataEventRequest1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateDataEventRequest1 performs a merge with any union data inside the CreateDataEventRequest, using the provided CreateDataEventRequest1
-func (t *CreateDataEventRequest) MergeCreateDataEventRequest1(v CreateDataEventRequest1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCreateDataEventRequest2 returns the union data inside the CreateDataEventRequest as a CreateDataEventRequest2
-func (t CreateDataEventRequest) AsCreateDataEventRequest2() (CreateDataEventRequest2, error) {
-	var body CreateDataEventRequest2
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateDataEventRequest2 overwrites any union data inside the CreateDataEventRequest as the provided CreateDataEventRequest2
-func (t *CreateDataEventRequest) FromCreateDataEventRequest2(v CreateDataEventRequest2) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateDataEventRequest2 performs a merge with any union data inside the CreateDataEventRequest, using the provided CreateDataEventRequest2
-func (t *CreateDataEventRequest) MergeCreateDataEventRequest2(v CreateDataEventRequest2) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t CreateDataEventRequest) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	if err != nil {
-		return nil, err
-	}
-	object := make(map[string]json.RawMessage)
-	if t.union != nil {
-		err = json.Unmarshal(b, &object)
-		if err != nil {
-			return nil, err
-		}
-	}
-
-	if t.CreatedAt != nil {
-		object["created_at"], err = json.Marshal(t.CreatedAt)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'created_at': %w", err)
-		}
-	}
-
-	if t.Email != nil {
-		object["email"], err = json.Marshal(t.Email)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'email': %w", err)
-		}
-	}
-
-	if t.EventName != nil {
-		object["event_name"], err = json.Marshal(t.EventName)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'event_name': %w", err)
-		}
-	}
-
-	if t.Id != nil {
-		object["id"], err = json.Marshal(t.Id)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'id': %w", err)
-		}
-	}
-
-	if t.Metadata != nil {
-		object["metadata"], err = json.Marshal(t.Metadata)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'metadata': %w", err)
-		}
-	}
-
-	if t.UserId != nil {
-		object["user_id"], err = json.Marshal(t.UserId)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'user_id': %w", err)
-		}
-	}
-	b, err = json.Marshal(object)
-	return b, err
-}
-
-func (t *CreateDataEventRequest) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	if err != nil {
-		return err
-	}
-	object := make(map[string]json.RawMessage)
-	err = json.Unmarshal(b, &object)
-	if err != nil {
-		return err
-	}
-
-	if raw, found := object["created_at"]; found {
-		err = json.Unmarshal(raw, &t.CreatedAt)
-		if err != nil {
-			return fmt.Errorf("error reading 'created_at': %w", err)
-		}
-	}
-
-	if raw, found := object["email"]; found {
-		err = json.Unmarshal(raw, &t.Email)
-		if err != nil {
-			return fmt.Errorf("error reading 'email': %w", err)
-		}
-	}
-
-	if raw, found := object["event_name"]; found {
-		err = json.Unmarshal(raw, &t.EventName)
-		if err != nil {
-			return fmt.Errorf("error reading 'event_name': %w", err)
-		}
-	}
-
-	if raw, found := object["id"]; found {
-		err = json.Unmarshal(raw, &t.Id)
-		if err != nil {
-			return fmt.Errorf("error reading 'id': %w", err)
-		}
-	}
-
-	if raw, found := object["metadata"]; found {
-		err = json.Unmarshal(raw, &t.Metadata)
-		if err != nil {
-			return fmt.Errorf("error reading 'metadata': %w", err)
-		}
-	}
-
-	if raw, found := object["user_id"]; found {
-		err = json.Unmarshal(raw, &t.UserId)
-		if err != nil {
-			return fmt.Errorf("error reading 'user_id': %w", err)
-		}
-	}
-
-	return err
-}
-
-// AsCreateMessageRequest0 returns the union data inside the CreateMessageRequest as a CreateMessageRequest0
-func (t CreateMessageRequest) AsCreateMessageRequest0() (CreateMessageRequest0, error) {
-	var body CreateMessageRequest0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateMessageRequest0 overwrites any union data inside the CreateMessageRequest as the provided CreateMessageRequest0
-func (t *CreateMessageRequest) FromCreateMessageRequest0(v CreateMessageRequest0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateMessageRequest0 performs a merge with any union data inside the CreateMessageRequest, using the provided CreateMessageRequest0
-func (t *CreateMessageRequest) MergeCreateMessageRequest0(v CreateMessageRequest0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCreateMessageRequest1 returns the union data inside the CreateMessageRequest as a CreateMessageRequest1
-func (t CreateMessageRequest) AsCreateMessageRequest1() (CreateMessageRequest1, error) {
-	var body CreateMessageRequest1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateMessageRequest1 overwrites any union data inside the CreateMessageRequest as the provided CreateMessageRequest1
-func (t *CreateMessageRequest) FromCreateMessageRequest1(v CreateMessageRequest1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateMessageRequest1 performs a merge with any union data inside the CreateMessageRequest, using the provided CreateMessageRequest1
-func (t *CreateMessageRequest) MergeCreateMessageRequest1(v CreateMessageRequest1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCreateMessageRequest2 returns the union data inside the CreateMessageRequest as a CreateMessageRequest2
-func (t CreateMessageRequest) AsCreateMessageRequest2() (CreateMessageRequest2, error) {
-	var body CreateMessageRequest2
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateMessageRequest2 overwrites any union data inside the CreateMessageRequest as the provided CreateMessageRequest2
-func (t *CreateMessageRequest) FromCreateMessageRequest2(v CreateMessageRequest2) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateMessageRequest2 performs a merge with any union data inside the CreateMessageRequest, using the provided CreateMessageRequest2
-func (t *CreateMessageRequest) MergeCreateMessageRequest2(v CreateMessageRequest2) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCreateMessageRequest3 returns the union data inside the CreateMessageRequest as a CreateMessageRequest3
-func (t CreateMessageRequest) AsCreateMessageRequest3() (CreateMessageRequest3, error) {
-	var body CreateMessageRequest3
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateMessageRequest3 overwrites any union data inside the CreateMessageRequest as the provided CreateMessageRequest3
-func (t *CreateMessageRequest) FromCreateMessageRequest3(v CreateMessageRequest3) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateMessageRequest3 performs a merge with any union data inside the CreateMessageRequest, using the provided CreateMessageRequest3
-func (t *CreateMessageRequest) MergeCreateMessageRequest3(v CreateMessageRequest3) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t CreateMessageRequest) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	if err != nil {
-		return nil, err
-	}
-	object := make(map[string]json.RawMessage)
-	if t.union != nil {
-		err = json.Unmarshal(b, &object)
-		if err != nil {
-			return nil, err
-		}
-	}
-
-	if t.Bcc != nil {
-		object["bcc"], err = json.Marshal(t.Bcc)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'bcc': %w", err)
-		}
-	}
-
-	if t.Body != nil {
-		object["body"], err = json.Marshal(t.Body)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'body': %w", err)
-		}
-	}
-
-	if t.Cc != nil {
-		object["cc"], err = json.Marshal(t.Cc)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'cc': %w", err)
-		}
-	}
-
-	if t.CreateConversationWithoutContactReply != nil {
-		object["create_conversation_without_contact_reply"], err = json.Marshal(t.CreateConversationWithoutContactReply)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'create_conversation_without_contact_reply': %w", err)
-		}
-	}
-
-	if t.CreatedAt != nil {
-		object["created_at"], err = json.Marshal(t.CreatedAt)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'created_at': %w", err)
-		}
-	}
-
-	if t.From != nil {
-		object["from"], err = json.Marshal(t.From)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'from': %w", err)
-		}
-	}
-
-	if t.MessageType != nil {
-		object["message_type"], err = json.Marshal(t.MessageType)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'message_type': %w", err)
-		}
-	}
-
-	if t.Subject != nil {
-		object["subject"], err = json.Marshal(t.Subject)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'subject': %w", err)
-		}
-	}
-
-	if t.Template != nil {
-		object["template"], err = json.Marshal(t.Template)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'template': %w", err)
-		}
-	}
-
-	if t.To != nil {
-		object["to"], err = json.Marshal(t.To)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'to': %w", err)
-		}
-	}
-	b, err = json.Marshal(object)
-	return b, err
-}
-
-func (t *CreateMessageRequest) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	if err != nil {
-		return err
-	}
-	object := make(map[string]json.RawMessage)
-	err = json.Unmarshal(b, &object)
-	if err != nil {
-		return err
-	}
-
-	if raw, found := object["bcc"]; found {
-		err = json.Unmarshal(raw, &t.Bcc)
-		if err != nil {
-			return fmt.Errorf("error reading 'bcc': %w", err)
-		}
-	}
-
-	if raw, found := object["body"]; found {
-		err = json.Unmarshal(raw, &t.Body)
-		if err != nil {
-			return fmt.Errorf("error reading 'body': %w", err)
-		}
-	}
-
-	if raw, found := object["cc"]; found {
-		err = json.Unmarshal(raw, &t.Cc)
-		if err != nil {
-			return fmt.Errorf("error reading 'cc': %w", err)
-		}
-	}
-
-	if raw, found := object["create_conversation_without_contact_reply"]; found {
-		err = json.Unmarshal(raw, &t.CreateConversationWithoutContactReply)
-		if err != nil {
-			return fmt.Errorf("error reading 'create_conversation_without_contact_reply': %w", err)
-		}
-	}
-
-	if raw, found := object["created_at"]; found {
-		err = json.Unmarshal(raw, &t.CreatedAt)
-		if err != nil {
-			return fmt.Errorf("error reading 'created_at': %w", err)
-		}
-	}
-
-	if raw, found := object["from"]; found {
-		err = json.Unmarshal(raw, &t.From)
-		if err != nil {
-			return fmt.Errorf("error reading 'from': %w", err)
-		}
-	}
-
-	if raw, found := object["message_type"]; found {
-		err = json.Unmarshal(raw, &t.MessageType)
-		if err != nil {
-			return fmt.Errorf("error reading 'message_type': %w", err)
-		}
-	}
-
-	if raw, found := object["subject"]; found {
-		err = json.Unmarshal(raw, &t.Subject)
-		if err != nil {
-			return fmt.Errorf("error reading 'subject': %w", err)
-		}
-	}
-
-	if raw, found := object["template"]; found {
-		err = json.Unmarshal(raw, &t.Template)
-		if err != nil {
-			return fmt.Errorf("error reading 'template': %w", err)
-		}
-	}
-
-	if raw, found := object["to"]; found {
-		err = json.Unmarshal(raw, &t.To)
-		if err != nil {
-			return fmt.Errorf("error reading 'to': %w", err)
-		}
-	}
-
 	return err
 }
 
@@ -25400,144 +24604,6 @@ func (t TicketContact) MarshalJSON() ([]byte, error) {
 
 func (t *TicketContact) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsUpdateVisitorRequest0 returns the union data inside the UpdateVisitorRequest as a UpdateVisitorRequest0
-func (t UpdateVisitorRequest) AsUpdateVisitorRequest0() (UpdateVisitorRequest0, error) {
-	var body UpdateVisitorRequest0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromUpdateVisitorRequest0 overwrites any union data inside the UpdateVisitorRequest as the provided UpdateVisitorRequest0
-func (t *UpdateVisitorRequest) FromUpdateVisitorRequest0(v UpdateVisitorRequest0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeUpdateVisitorRequest0 performs a merge with any union data inside the UpdateVisitorRequest, using the provided UpdateVisitorRequest0
-func (t *UpdateVisitorRequest) MergeUpdateVisitorRequest0(v UpdateVisitorRequest0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsUpdateVisitorRequest1 returns the union data inside the UpdateVisitorRequest as a UpdateVisitorRequest1
-func (t UpdateVisitorRequest) AsUpdateVisitorRequest1() (UpdateVisitorRequest1, error) {
-	var body UpdateVisitorRequest1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromUpdateVisitorRequest1 overwrites any union data inside the UpdateVisitorRequest as the provided UpdateVisitorRequest1
-func (t *UpdateVisitorRequest) FromUpdateVisitorRequest1(v UpdateVisitorRequest1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeUpdateVisitorRequest1 performs a merge with any union data inside the UpdateVisitorRequest, using the provided UpdateVisitorRequest1
-func (t *UpdateVisitorRequest) MergeUpdateVisitorRequest1(v UpdateVisitorRequest1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t UpdateVisitorRequest) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	if err != nil {
-		return nil, err
-	}
-	object := make(map[string]json.RawMessage)
-	if t.union != nil {
-		err = json.Unmarshal(b, &object)
-		if err != nil {
-			return nil, err
-		}
-	}
-
-	if t.CustomAttributes != nil {
-		object["custom_attributes"], err = json.Marshal(t.CustomAttributes)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'custom_attributes': %w", err)
-		}
-	}
-
-	if t.Id != nil {
-		object["id"], err = json.Marshal(t.Id)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'id': %w", err)
-		}
-	}
-
-	if t.Name != nil {
-		object["name"], err = json.Marshal(t.Name)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'name': %w", err)
-		}
-	}
-
-	if t.UserId != nil {
-		object["user_id"], err = json.Marshal(t.UserId)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'user_id': %w", err)
-		}
-	}
-	b, err = json.Marshal(object)
-	return b, err
-}
-
-func (t *UpdateVisitorRequest) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	if err != nil {
-		return err
-	}
-	object := make(map[string]json.RawMessage)
-	err = json.Unmarshal(b, &object)
-	if err != nil {
-		return err
-	}
-
-	if raw, found := object["custom_attributes"]; found {
-		err = json.Unmarshal(raw, &t.CustomAttributes)
-		if err != nil {
-			return fmt.Errorf("error reading 'custom_attributes': %w", err)
-		}
-	}
-
-	if raw, found := object["id"]; found {
-		err = json.Unmarshal(raw, &t.Id)
-		if err != nil {
-			return fmt.Errorf("error reading 'id': %w", err)
-		}
-	}
-
-	if raw, found := object["name"]; found {
-		err = json.Unmarshal(raw, &t.Name)
-		if err != nil {
-			return fmt.Errorf("error reading 'name': %w", err)
-		}
-	}
-
-	if raw, found := object["user_id"]; found {
-		err = json.Unmarshal(raw, &t.UserId)
-		if err != nil {
-			return fmt.Errorf("error reading 'user_id': %w", err)
-		}
-	}
-
 	return err
 }
 
@@ -65654,12 +64720,19 @@ func (r CollectFinVoiceCallByExternalIdResponse) ContentType() string {
 type CollectFinVoiceCallByPhoneNumberResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AiCallResponse
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
 	JSON404 *Error
 	// JSONDefault the response for an HTTP default `application/json` response
 	JSONDefault *Error
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CollectFinVoiceCallByPhoneNumberResponse) GetJSON200() *AiCallResponse {
+	return r.JSON200
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -84621,6 +83694,13 @@ func ParseCollectFinVoiceCallByPhoneNumberResponse(rsp *http.Response) (*Collect
 	}
 
 	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AiCallResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {

@@ -86,7 +86,8 @@ func (s *ContactsService) BulkUpdate(ctx context.Context, body BulkUpdateContact
 // Create creates a contact (POST /contacts). At least one of body.Email,
 // body.ExternalId or body.Role ("user" or "lead") is required.
 func (s *ContactsService) Create(ctx context.Context, body CreateContactRequest, opts ...Option) (*Contact, error) {
-	if err := requireUnionBody(body); err != nil {
+	body, err := checkNewContact(body)
+	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewCreateContactRequest(s.c.server, body)

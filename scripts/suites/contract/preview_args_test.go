@@ -359,7 +359,7 @@ func bodyCandidates(m *openapi3.MediaType) []any {
 	var all []any
 	for _, c := range cands {
 		if c = normalJSON(c); c != nil {
-			all = append(all, c, canonical(c))
+			all = append(all, c, canonical(c, true), canonical(c, false))
 		}
 	}
 	for _, c := range all {
@@ -453,11 +453,11 @@ func (b *argBuilder) rawBody() (string, string, error) {
 	return buf.String(), w.FormDataContentType(), nil
 }
 
-// canonical is v as a Go type can send it: without the empty objects and lists in an
-// object (the generated types leave an empty map or slice out, omitempty) and with
-// every RFC 3339 date-time in Go's form (time.Time writes 10:01:20.000Z as 10:01:20Z,
-// the same instant).
-func canonical(v any) any {
+// canonical is v as a Go type can send it: without the empty objects in an object, and
+// without its empty lists too when lists is set (the generated types leave an empty map
+// or an optional empty slice out, omitempty), and with every RFC 3339 date-time in Go's
+// form (time.Time writes 10:01:20.000Z as 10:01:20Z, the same instant).
+func canonical(v any, lists bool) any {
 	switch v := v.(type) {
 	case map[string]any:
 		out := make(map[string]any, len(v))
@@ -468,17 +468,17 @@ func canonical(v any) any {
 					continue
 				}
 			case []any:
-				if len(x) == 0 {
+				if len(x) == 0 && lists {
 					continue
 				}
 			}
-			out[k] = canonical(x)
+			out[k] = canonical(x, lists)
 		}
 		return out
 	case []any:
 		out := make([]any, len(v))
 		for i, x := range v {
-			out[i] = canonical(x)
+			out[i] = canonical(x, lists)
 		}
 		return out
 	case string:

@@ -812,21 +812,6 @@ func (e AudienceListType) Valid() bool {
 	}
 }
 
-// Defines values for AwayStatusReasonListType.
-const (
-	AwayStatusReasonListTypeList AwayStatusReasonListType = "list"
-)
-
-// Valid indicates whether the value is a known member of the AwayStatusReasonListType enum.
-func (e AwayStatusReasonListType) Valid() bool {
-	switch e {
-	case AwayStatusReasonListTypeList:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CloseConversationRequestMessageType.
 const (
 	CloseConversationRequestMessageTypeClose CloseConversationRequestMessageType = "close"
@@ -989,21 +974,6 @@ const (
 func (e CompanyDataType) Valid() bool {
 	switch e {
 	case CompanyDataTypeCompany:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for CompanyListType.
-const (
-	CompanyListTypeList CompanyListType = "list"
-)
-
-// Valid indicates whether the value is a known member of the CompanyListType enum.
-func (e CompanyListType) Valid() bool {
-	switch e {
-	case CompanyListTypeList:
 		return true
 	default:
 		return false
@@ -2996,21 +2966,6 @@ func (e CustomActionFinishedActionResult) Valid() bool {
 	case CustomActionFinishedActionResultFailed:
 		return true
 	case CustomActionFinishedActionResultSuccess:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for CustomObjectInstancesPaginatedListType.
-const (
-	CustomObjectInstancesPaginatedListTypeList CustomObjectInstancesPaginatedListType = "list"
-)
-
-// Valid indicates whether the value is a known member of the CustomObjectInstancesPaginatedListType enum.
-func (e CustomObjectInstancesPaginatedListType) Valid() bool {
-	switch e {
-	case CustomObjectInstancesPaginatedListTypeList:
 		return true
 	default:
 		return false
@@ -6567,7 +6522,7 @@ type Admin struct {
 	// Avatar Image for the associated team or teammate
 	//
 	// Example: https://picsum.photos/200/300
-	Avatar *string `json:"avatar,omitempty"`
+	Avatar *types.Avatar `json:"avatar,omitempty"`
 
 	// AwayModeEnabled Identifies if this admin is currently set in away mode.
 	//
@@ -6582,7 +6537,7 @@ type Admin struct {
 	// AwayStatusReasonId The unique identifier of the away status reason
 	//
 	// Example: 12345
-	AwayStatusReasonId *int `json:"away_status_reason_id,omitempty"`
+	AwayStatusReasonId *types.NumericID `json:"away_status_reason_id,omitempty"`
 
 	// Email The email of the admin.
 	//
@@ -6615,7 +6570,7 @@ type Admin struct {
 	// TeamIds This object represents the avatar associated with the admin.
 	//
 	// Example: [814865]
-	TeamIds []int `json:"team_ids,omitempty"`
+	TeamIds []types.NumericID `json:"team_ids,omitempty"`
 
 	// TeamPriorityLevel Admin priority levels for teams
 	TeamPriorityLevel *TeamPriorityLevel `json:"team_priority_level,omitempty"`
@@ -6642,12 +6597,12 @@ type AdminPriorityLevel struct {
 	// PrimaryAdminIds The primary admin ids for the team
 	//
 	// Example: [493881]
-	PrimaryAdminIds []int `json:"primary_admin_ids,omitempty"`
+	PrimaryAdminIds []types.NumericID `json:"primary_admin_ids,omitempty"`
 
 	// SecondaryAdminIds The secondary admin ids for the team
 	//
 	// Example: [814865]
-	SecondaryAdminIds []int `json:"secondary_admin_ids,omitempty"`
+	SecondaryAdminIds []types.NumericID `json:"secondary_admin_ids,omitempty"`
 }
 
 // AdminPriorityLevelRequest The priority levels to set, naming only the teammates whose level is being set
@@ -6789,7 +6744,7 @@ type AdminWithApp struct {
 	App *App `json:"app,omitempty"`
 
 	// Avatar This object represents the avatar associated with the admin.
-	Avatar *AdminWithAppAvatar `json:"avatar,omitempty"`
+	Avatar *types.Avatar `json:"avatar,omitempty"`
 
 	// AwayModeEnabled Identifies if this admin is currently set in away mode.
 	//
@@ -6837,24 +6792,11 @@ type AdminWithApp struct {
 	// TeamIds This is a list of ids of the teams that this admin is part of.
 	//
 	// Example: [814865]
-	TeamIds []int `json:"team_ids,omitempty"`
+	TeamIds []types.NumericID `json:"team_ids,omitempty"`
 
 	// Type String representing the object's type. Always has the value `admin`.
 	//
 	// Example: admin
-	Type *string `json:"type,omitempty"`
-}
-
-// AdminWithAppAvatar This object represents the avatar associated with the admin.
-type AdminWithAppAvatar struct {
-	// ImageUrl This object represents the avatar associated with the admin.
-	//
-	// Example: https://example.com/avatar.png
-	ImageUrl *string `json:"image_url,omitempty"`
-
-	// Type This is a string that identifies the type of the object. It will always have the value `avatar`.
-	//
-	// Example: avatar
 	Type *string `json:"type,omitempty"`
 }
 
@@ -6941,7 +6883,7 @@ type AiCallResponse struct {
 	// AppId The workspace identifier
 	//
 	// Example: 12345
-	AppId *int `json:"app_id,omitempty"`
+	AppId *types.NumericID `json:"app_id,omitempty"`
 
 	// CallSummary Summary of the call conversation, truncated to 256 characters. Empty string if no summary available.
 	//
@@ -6961,7 +6903,7 @@ type AiCallResponse struct {
 	// Id The unique identifier for the external reference
 	//
 	// Example: 12345
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Intent Array of intent classifications for the call
 	//
@@ -7090,7 +7032,7 @@ type Article struct {
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
 	// Example: 5017691
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The body of the article in HTML. For multilingual articles, this will be the body of the default language's content.
 	//
@@ -7112,7 +7054,7 @@ type Article struct {
 	// CreatedById The ID of the teammate who created the article. For multilingual articles, this will be the creator of the default language's content.
 	//
 	// Example: 5017691
-	CreatedById *int `json:"created_by_id,omitempty"`
+	CreatedById *types.NumericID `json:"created_by_id,omitempty"`
 
 	// DefaultLocale The default locale of the help center. This field is only returned for multilingual help centers.
 	//
@@ -7157,7 +7099,7 @@ type Article struct {
 	// ParentIds The ids of the article's parent collections or sections. An article without this field stands alone.
 	//
 	// Example: [18,19]
-	ParentIds []int `json:"parent_ids,omitempty"`
+	ParentIds []types.NumericID `json:"parent_ids,omitempty"`
 
 	// ScheduledPublishAt The Unix timestamp (in seconds) at which the article is scheduled to be published. `null` when no publish is scheduled. Mutually exclusive with `scheduled_unpublish_at` — at most one pending schedule exists per article.
 	//
@@ -7201,7 +7143,7 @@ type Article struct {
 	// UpdatedById The ID of the teammate who last updated the article. For multilingual articles, this will be the last editor of the default language's content.
 	//
 	// Example: 5017691
-	UpdatedById *int `json:"updated_by_id,omitempty"`
+	UpdatedById *types.NumericID `json:"updated_by_id,omitempty"`
 
 	// Url The URL of the article. For multilingual articles, this will be the URL of the default language's content.
 	//
@@ -7249,12 +7191,12 @@ type ArticleContent struct {
 	// AudienceIds The list of audience IDs this article content is targeted to for Fin AI Agent. On multilingual help centers this field appears per-locale inside `translated_content`. On single-language help centers it appears at the article root level. Empty array means no audience targeting is set.
 	//
 	// Example: [1,2]
-	AudienceIds *[]int `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
 
 	// AuthorId The ID of the author of the article.
 	//
 	// Example: 5017691
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The body of the article in HTML.
 	//
@@ -7276,7 +7218,7 @@ type ArticleContent struct {
 	// CreatedById The ID of the teammate who created this content version.
 	//
 	// Example: 5017691
-	CreatedById *int `json:"created_by_id,omitempty"`
+	CreatedById *types.NumericID `json:"created_by_id,omitempty"`
 
 	// Description The description of the article.
 	//
@@ -7316,7 +7258,7 @@ type ArticleContent struct {
 	// UpdatedById The ID of the teammate who last updated this content version.
 	//
 	// Example: 5017691
-	UpdatedById *int `json:"updated_by_id,omitempty"`
+	UpdatedById *types.NumericID `json:"updated_by_id,omitempty"`
 
 	// Url The URL of the article.
 	//
@@ -7380,7 +7322,7 @@ type ArticleListItem struct {
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
 	// Example: 5017691
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The body of the article in HTML. For multilingual articles, this will be the body of the default language's content.
 	//
@@ -7402,7 +7344,7 @@ type ArticleListItem struct {
 	// CreatedById The ID of the teammate who created the article. For multilingual articles, this will be the creator of the default language's content.
 	//
 	// Example: 5017691
-	CreatedById *int `json:"created_by_id,omitempty"`
+	CreatedById *types.NumericID `json:"created_by_id,omitempty"`
 
 	// DefaultLocale The default locale of the help center. This field is only returned for multilingual help centers.
 	//
@@ -7447,7 +7389,7 @@ type ArticleListItem struct {
 	// ParentIds The ids of the article's parent collections or sections. An article without this field stands alone.
 	//
 	// Example: [18,19]
-	ParentIds []int `json:"parent_ids,omitempty"`
+	ParentIds []types.NumericID `json:"parent_ids,omitempty"`
 
 	// ScheduledPublishAt The Unix timestamp (in seconds) at which the article is scheduled to be published. `null` when no publish is scheduled. Mutually exclusive with `scheduled_unpublish_at` — at most one pending schedule exists per article.
 	//
@@ -7488,7 +7430,7 @@ type ArticleListItem struct {
 	// UpdatedById The ID of the teammate who last updated the article. For multilingual articles, this will be the last editor of the default language's content.
 	//
 	// Example: 5017691
-	UpdatedById *int `json:"updated_by_id,omitempty"`
+	UpdatedById *types.NumericID `json:"updated_by_id,omitempty"`
 
 	// Url The URL of the article. For multilingual articles, this will be the URL of the default language's content.
 	//
@@ -8117,20 +8059,7 @@ type AwayStatusReason struct {
 }
 
 // AwayStatusReasonList A list of away status reasons.
-type AwayStatusReasonList struct {
-	// Data A list of away status reason objects.
-	Data []AwayStatusReason `json:"data,omitempty"`
-
-	// Type The type of the object
-	//
-	// Example: list
-	Type *AwayStatusReasonListType `json:"type,omitempty"`
-}
-
-// AwayStatusReasonListType The type of the object
-//
-// Example: list
-type AwayStatusReasonListType string
+type AwayStatusReasonList = types.List[AwayStatusReason]
 
 // Banner A banner the contact currently matches, with the content and view identifier needed to display and dismiss it.
 type Banner struct {
@@ -8936,7 +8865,7 @@ type Collection struct {
 	// HelpCenterId The id of the help center the collection is in.
 	//
 	// Example: 123
-	HelpCenterId *int `json:"help_center_id,omitempty"`
+	HelpCenterId *types.NumericID `json:"help_center_id,omitempty"`
 
 	// Icon The icon of the collection.
 	//
@@ -9261,30 +9190,7 @@ type CompanyData struct {
 type CompanyDataType string
 
 // CompanyList This will return a list of companies for the App.
-type CompanyList struct {
-	// Data An array containing Company Objects.
-	Data []Company `json:"data,omitempty"`
-
-	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
-	//
-	// Their responses are likely to contain a pages object that hosts pagination links which a client can use to paginate through the data without having to construct a query. The link relations for the pages field are as follows.
-	Pages *PagesLink `json:"pages,omitempty"`
-
-	// TotalCount The total number of companies.
-	//
-	// Example: 100
-	TotalCount *int `json:"total_count,omitempty"`
-
-	// Type The type of object - `list`.
-	//
-	// Example: list
-	Type *CompanyListType `json:"type,omitempty"`
-}
-
-// CompanyListType The type of object - `list`.
-//
-// Example: list
-type CompanyListType string
+type CompanyList = types.PagedList[Company, PagesLink]
 
 // CompanyNote Notes allow you to annotate and comment on companies.
 type CompanyNote struct {
@@ -9471,8 +9377,8 @@ type Contact struct {
 	// AndroidSdkVersion The version of the Android SDK which the contact is using.
 	//
 	// Example: 28
-	AndroidSdkVersion *string        `json:"android_sdk_version,omitempty"`
-	Avatar            *ContactAvatar `json:"avatar,omitempty"`
+	AndroidSdkVersion *string       `json:"android_sdk_version,omitempty"`
+	Avatar            *types.Avatar `json:"avatar,omitempty"`
 
 	// Browser The name of the browser which the contact is using.
 	//
@@ -9824,19 +9730,6 @@ type ContactAttachedCompanies struct {
 //
 // Example: list
 type ContactAttachedCompaniesType string
-
-// ContactAvatar defines model for contact_avatar.
-type ContactAvatar struct {
-	// ImageUrl An image URL containing the avatar of a contact.
-	//
-	// Example: https://example.org/128Wash.jpg
-	ImageUrl *string `json:"image_url,omitempty"`
-
-	// Type The type of object
-	//
-	// Example: avatar
-	Type *string `json:"type,omitempty"`
-}
 
 // ContactBlocked blocked contact object
 type ContactBlocked struct {
@@ -10479,7 +10372,7 @@ type ContentBulkActionRequestAudience struct {
 	// AddSegmentIds Segment IDs to assign to the selected content.
 	//
 	// Example: [100]
-	AddSegmentIds []int `json:"add_segment_ids,omitempty"`
+	AddSegmentIds []types.NumericID `json:"add_segment_ids,omitempty"`
 
 	// RemoveAll When `true`, removes all segments from the selected content.
 	//
@@ -10489,7 +10382,7 @@ type ContentBulkActionRequestAudience struct {
 	// RemoveSegmentIds Segment IDs to remove from the selected content.
 	//
 	// Example: [200]
-	RemoveSegmentIds []int `json:"remove_segment_ids,omitempty"`
+	RemoveSegmentIds []types.NumericID `json:"remove_segment_ids,omitempty"`
 }
 
 // ContentBulkActionRequestAvailability Required when `action` is `set_availability`. Each field is optional — only the
@@ -10526,12 +10419,12 @@ type ContentBulkActionRequestTags struct {
 	// AddTagIds Tag IDs to apply to the selected content.
 	//
 	// Example: [100]
-	AddTagIds []int `json:"add_tag_ids,omitempty"`
+	AddTagIds []types.NumericID `json:"add_tag_ids,omitempty"`
 
 	// RemoveTagIds Tag IDs to remove from the selected content.
 	//
 	// Example: [200]
-	RemoveTagIds []int `json:"remove_tag_ids,omitempty"`
+	RemoveTagIds []types.NumericID `json:"remove_tag_ids,omitempty"`
 }
 
 // ContentBulkActionResponse Phase 1 envelope returned immediately after the request is enqueued. A future
@@ -10550,7 +10443,7 @@ type ContentImportSource struct {
 	// AudienceIds The unique identifiers for the audiences associated with this content import source.
 	//
 	// Example: [5678]
-	AudienceIds []int `json:"audience_ids,omitempty"`
+	AudienceIds []types.NumericID `json:"audience_ids,omitempty"`
 
 	// CreatedAt The time when the content import source was created.
 	//
@@ -10560,7 +10453,7 @@ type ContentImportSource struct {
 	// Id The unique identifier for the content import source which is given by Intercom.
 	//
 	// Example: 1234
-	Id int `json:"id"`
+	Id types.NumericID `json:"id"`
 
 	// LastSyncedAt The time when the content import source was last synced.
 	//
@@ -10792,7 +10685,7 @@ type ContentSnippet struct {
 	// AudienceIds The list of audience IDs this content snippet is targeted to for Fin AI Agent. Empty array means no audience targeting is set.
 	//
 	// Example: [1,2]
-	AudienceIds []int `json:"audience_ids,omitempty"`
+	AudienceIds []types.NumericID `json:"audience_ids,omitempty"`
 
 	// BodyMarkdown The body of the content snippet in markdown.
 	//
@@ -10869,7 +10762,7 @@ type ContentSnippetCreateRequest struct {
 	// AudienceIds The list of audience IDs to target this content snippet to for Fin AI Agent. Pass an empty array or omit the field for no audience targeting. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds []int `json:"audience_ids,omitempty"`
+	AudienceIds []types.NumericID `json:"audience_ids,omitempty"`
 
 	// BodyMarkdown The content of the snippet in markdown. An alternative to `json_blocks` — you can provide content as markdown instead of structured blocks. Mutually exclusive with `json_blocks`.
 	//
@@ -10946,7 +10839,7 @@ type ContentSnippetUpdateRequest struct {
 	// AudienceIds The list of audience IDs to target this content snippet to for Fin AI Agent. Omitting the field leaves existing audience memberships unchanged (PATCH semantics). Pass `[]` to clear all audience memberships. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds *[]int `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
 
 	// BodyMarkdown The content of the snippet in markdown. An alternative to `json_blocks` — you can provide content as markdown instead of structured blocks. Mutually exclusive with `json_blocks`.
 	//
@@ -11021,7 +10914,7 @@ type Conversation struct {
 	// AdminAssigneeId The id of the admin assigned to the conversation. If it's not assigned to an admin it will return 0.
 	//
 	// Example: 0
-	AdminAssigneeId *int `json:"admin_assignee_id,omitempty"`
+	AdminAssigneeId *types.NumericID `json:"admin_assignee_id,omitempty"`
 
 	// AiAgent Data related to AI Agent involvement in the conversation.
 	AiAgent *AiAgent `json:"ai_agent,omitempty"`
@@ -11130,7 +11023,7 @@ type Conversation struct {
 	// TeamAssigneeId The id of the team assigned to the conversation. If it's not assigned to a team it will return 0.
 	//
 	// Example: 5017691
-	TeamAssigneeId *int `json:"team_assignee_id,omitempty"`
+	TeamAssigneeId *types.NumericID `json:"team_assignee_id,omitempty"`
 
 	// Teammates The list of teammates who participated in the conversation (wrote at least one conversation part).
 	Teammates *ConversationTeammates `json:"teammates,omitempty"`
@@ -11219,7 +11112,7 @@ type ConversationAttributeBase struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -11283,7 +11176,7 @@ type ConversationAttributeBooleanType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -11345,7 +11238,7 @@ type ConversationAttributeDatetimeType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -11407,7 +11300,7 @@ type ConversationAttributeDecimalType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -11469,7 +11362,7 @@ type ConversationAttributeFilesType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -11531,7 +11424,7 @@ type ConversationAttributeIntegerType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -11609,7 +11502,7 @@ type ConversationAttributeListType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -11692,7 +11585,7 @@ type ConversationAttributeRelationshipType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -11775,7 +11668,7 @@ type ConversationAttributeStringType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Multiline Whether this string attribute is multiline.
 	//
@@ -12070,7 +11963,7 @@ type ConversationPart struct {
 	// Id The id representing the conversation part.
 	//
 	// Example: 3
-	Id *string `json:"id,omitempty"`
+	Id *types.ID `json:"id,omitempty"`
 
 	// Metadata Metadata for a conversation part
 	Metadata *ConversationPartMetadata `json:"metadata,omitempty"`
@@ -12231,7 +12124,7 @@ type ConversationResponseTime struct {
 	// TeamId Id of the assigned team.
 	//
 	// Example: 100
-	TeamId *int `json:"team_id,omitempty"`
+	TeamId *types.NumericID `json:"team_id,omitempty"`
 
 	// TeamName Name of the assigned Team, null if team does not exist, Unassigned if no team is assigned.
 	//
@@ -12741,6 +12634,9 @@ type ConversationTagsUpdated struct {
 
 // ConversationTeammates The list of teammates who participated in the conversation (wrote at least one conversation part).
 type ConversationTeammates struct {
+	// Admins The teammates who participated in the conversation, under the name Intercom's SDK definitions use (the description's is teammates).
+	Admins []Reference `json:"admins,omitempty"`
+
 	// Teammates The list of teammates who participated in the conversation (wrote at least one conversation part).
 	Teammates []Reference `json:"teammates,omitempty"`
 
@@ -12859,12 +12755,12 @@ type CreateArticleRequest struct {
 	// AudienceIds The list of audience IDs to assign to this article for Fin AI Agent targeting. Sending a top-level `audience_ids` broadcasts the same set to every locale. For per-locale targeting, use `translated_content.<locale>.audience_ids` instead. Sending both top-level and per-locale in the same request causes top-level to win. Unknown audience IDs return a 404 error. No partial commit occurs.
 	//
 	// Example: [1,2]
-	AudienceIds []int `json:"audience_ids,omitempty"`
+	AudienceIds []types.NumericID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
 	// Example: 1295
-	AuthorId int `json:"author_id"`
+	AuthorId types.NumericID `json:"author_id"`
 
 	// Body The content of the article in HTML. For multilingual articles, this will be the body of the default language's content. Mutually exclusive with `body_markdown`.
 	//
@@ -12891,7 +12787,7 @@ type CreateArticleRequest struct {
 	// ParentId The id of the article's parent collection or section. An article without this field stands alone.
 	//
 	// Example: 18
-	ParentId *int `json:"parent_id,omitempty"`
+	ParentId *types.NumericID `json:"parent_id,omitempty"`
 
 	// ParentIds The ids of the parent collections to place this article in. Send an empty array to leave the article without a collection. When provided, this takes precedence over `parent_id` and `parent_type`.
 	//
@@ -12960,7 +12856,7 @@ type CreateCollectionRequest struct {
 	// HelpCenterId The id of the help center where the collection will be created. If `null` then it will be created in the default help center.
 	//
 	// Example: 123
-	HelpCenterId *int `json:"help_center_id,omitempty"`
+	HelpCenterId *types.NumericID `json:"help_center_id,omitempty"`
 
 	// Name The name of the collection. For multilingual collections, this will be the name of the default language's content.
 	//
@@ -13691,7 +13587,7 @@ type CreateExternalPageRequest struct {
 	// SourceId The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response.
 	//
 	// Example: 1234
-	SourceId int `json:"source_id"`
+	SourceId types.NumericID `json:"source_id"`
 
 	// Title The title of the external page.
 	//
@@ -13780,12 +13676,12 @@ type CreateInternalArticleRequest struct {
 	// AudienceIds The list of audience IDs to target this internal article to for Fin AI Agent. Pass an empty array or omit the field for no audience targeting. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds []int `json:"audience_ids,omitempty"`
+	AudienceIds []types.NumericID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article.
 	//
 	// Example: 1295
-	AuthorId int `json:"author_id"`
+	AuthorId types.NumericID `json:"author_id"`
 
 	// Body The content of the article in HTML. Mutually exclusive with `body_markdown`.
 	//
@@ -13807,7 +13703,7 @@ type CreateInternalArticleRequest struct {
 	// OwnerId The id of the owner of the article.
 	//
 	// Example: 1295
-	OwnerId int `json:"owner_id"`
+	OwnerId types.NumericID `json:"owner_id"`
 
 	// Title The title of the article.
 	//
@@ -13870,7 +13766,7 @@ type MessageSender struct {
 	// Id The identifier for the admin which is given by Intercom.
 	//
 	// Example: 394051
-	Id int `json:"id"`
+	Id types.NumericID `json:"id"`
 
 	// Type Always `admin`.
 	//
@@ -14224,7 +14120,7 @@ type CreatedConversationMessageType string
 // CursorPages Cursor-based pagination is a technique used in the Intercom API to navigate through large amounts of data.
 // A "cursor" or pointer is used to keep track of the current position in the result set, allowing the API to return the data in small chunks or "pages" as needed.
 type CursorPages struct {
-	Next *StartingAfterPaging `json:"next,omitempty"`
+	Next *types.NextPage `json:"next,omitempty"`
 
 	// Page The current page
 	//
@@ -14362,30 +14258,7 @@ type CustomObjectInstanceList struct {
 }
 
 // CustomObjectInstancesPaginatedList A paginated list of custom object instances.
-type CustomObjectInstancesPaginatedList struct {
-	// Data An array of Custom Object Instance objects.
-	Data []*CustomObjectInstance `json:"data,omitempty"`
-
-	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
-	//
-	// Their responses are likely to contain a pages object that hosts pagination links which a client can use to paginate through the data without having to construct a query. The link relations for the pages field are as follows.
-	Pages *PagesLink `json:"pages,omitempty"`
-
-	// TotalCount A count of the total number of custom object instances.
-	//
-	// Example: 2
-	TotalCount *int `json:"total_count,omitempty"`
-
-	// Type The type of the object - `list`.
-	//
-	// Example: list
-	Type *CustomObjectInstancesPaginatedListType `json:"type,omitempty"`
-}
-
-// CustomObjectInstancesPaginatedListType The type of the object - `list`.
-//
-// Example: list
-type CustomObjectInstancesPaginatedListType string
+type CustomObjectInstancesPaginatedList = types.PagedList[CustomObjectInstance, PagesLink]
 
 // CustomerByEmail A contact identified by its email.
 type CustomerByEmail struct {
@@ -14455,7 +14328,7 @@ type DataAttribute struct {
 	// Id The unique identifier for the data attribute which is given by Intercom. Only available for custom attributes.
 	//
 	// Example: 12878
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Label Readable name of the attribute (i.e. name you see in the UI)
 	//
@@ -15634,7 +15507,7 @@ type ExternalPage struct {
 	// SourceId The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response.
 	//
 	// Example: 1234
-	SourceId int `json:"source_id"`
+	SourceId types.NumericID `json:"source_id"`
 
 	// Title The title of the external page.
 	//
@@ -16418,12 +16291,12 @@ type InternalArticleListItem struct {
 	// AudienceIds The list of audience IDs this internal article is targeted to for Fin AI Agent. Empty array means no audience targeting is set.
 	//
 	// Example: [1,2]
-	AudienceIds []int `json:"audience_ids,omitempty"`
+	AudienceIds []types.NumericID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article.
 	//
 	// Example: 5017691
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The body of the article in HTML.
 	//
@@ -16460,7 +16333,7 @@ type InternalArticleListItem struct {
 	// OwnerId The id of the owner of the article.
 	//
 	// Example: 5017691
-	OwnerId *int `json:"owner_id,omitempty"`
+	OwnerId *types.NumericID `json:"owner_id,omitempty"`
 
 	// Tags A list of tags objects associated with a conversation
 	Tags *Tags `json:"tags,omitempty"`
@@ -16752,7 +16625,7 @@ type MergeConversationsRequest struct {
 	// MergeIntoConversationId The ID of the primary (target) conversation to merge into.
 	//
 	// Example: 456
-	MergeIntoConversationId int `json:"merge_into_conversation_id"`
+	MergeIntoConversationId types.NumericID `json:"merge_into_conversation_id"`
 }
 
 // MergeHistoryItem A record of a contact that was merged into another contact.
@@ -17095,7 +16968,7 @@ type NewsItem struct {
 	// SenderId The id of the sender of the news item. Must be a teammate on the workspace.
 	//
 	// Example: 123
-	SenderId *int `json:"sender_id,omitempty"`
+	SenderId *types.NumericID `json:"sender_id,omitempty"`
 
 	// State News items will not be visible to your users in the assigned newsfeeds until they are set live.
 	//
@@ -17182,7 +17055,7 @@ type NewsItemRequest struct {
 	// SenderId The id of the sender of the news item. Must be a teammate on the workspace.
 	//
 	// Example: 123
-	SenderId int `json:"sender_id"`
+	SenderId types.NumericID `json:"sender_id"`
 
 	// State News items will not be visible to your users in the assigned newsfeeds until they are set live.
 	//
@@ -17240,7 +17113,7 @@ type NewsfeedAssignment struct {
 	// NewsfeedId The unique identifier for the newsfeed which is given by Intercom. Publish dates cannot be in the future, to schedule news items use the dedicated feature in app (see this article).
 	//
 	// Example: 198313
-	NewsfeedId *int `json:"newsfeed_id,omitempty"`
+	NewsfeedId *types.NumericID `json:"newsfeed_id,omitempty"`
 
 	// PublishedAt Publish date of the news item on the newsfeed, use this field if you want to set a publish date in the past (e.g. when importing existing news items). On write, this field will be ignored if the news item state is "draft".
 	//
@@ -17527,7 +17400,7 @@ type OperatorWorkflowEventWorkflow struct {
 // Their responses are likely to contain a pages object that hosts pagination links which a client can use to paginate through the data without having to construct a query. The link relations for the pages field are as follows.
 type PagesLink struct {
 	// Next A link to the next page of results. A response that does not contain a next link does not have further data to fetch.
-	Next *string `json:"next,omitempty"`
+	Next *types.NextPage `json:"next,omitempty"`
 
 	// Page Example: 1
 	Page *int `json:"page,omitempty"`
@@ -18330,7 +18203,7 @@ type Team struct {
 	// AdminIds The list of admin IDs that are a part of the team.
 	//
 	// Example: [493881]
-	AdminIds []int `json:"admin_ids,omitempty"`
+	AdminIds []types.NumericID `json:"admin_ids,omitempty"`
 
 	// AdminPriorityLevel Admin priority levels for the team
 	AdminPriorityLevel *AdminPriorityLevel `json:"admin_priority_level,omitempty"`
@@ -18416,12 +18289,12 @@ type TeamPriorityLevel struct {
 	// PrimaryTeamIds The primary team ids for the team
 	//
 	// Example: [814865]
-	PrimaryTeamIds []int `json:"primary_team_ids,omitempty"`
+	PrimaryTeamIds []types.NumericID `json:"primary_team_ids,omitempty"`
 
 	// SecondaryTeamIds The secondary team ids for the team
 	//
 	// Example: [493881]
-	SecondaryTeamIds []int `json:"secondary_team_ids,omitempty"`
+	SecondaryTeamIds []types.NumericID `json:"secondary_team_ids,omitempty"`
 }
 
 // TeammateReference A reference to a teammate (admin, team, or bot)
@@ -18434,7 +18307,7 @@ type TeammateReference struct {
 	// Id The unique identifier of the teammate
 	//
 	// Example: 123
-	Id int `json:"id"`
+	Id types.NumericID `json:"id"`
 
 	// Name The display name of the teammate
 	//
@@ -18457,7 +18330,7 @@ type Ticket struct {
 	// AdminAssigneeId The id representing the admin assigned to the ticket. If it's not assigned to an admin it will return 0.
 	//
 	// Example: 1295
-	AdminAssigneeId *int `json:"admin_assignee_id,omitempty"`
+	AdminAssigneeId *types.NumericID `json:"admin_assignee_id,omitempty"`
 
 	// Category Category of the Ticket.
 	//
@@ -18503,7 +18376,7 @@ type Ticket struct {
 	// TeamAssigneeId The id representing the team assigned to the ticket. If it's not assigned to a team it will return 0.
 	//
 	// Example: 1295
-	TeamAssigneeId *int `json:"team_assignee_id,omitempty"`
+	TeamAssigneeId *types.NumericID `json:"team_assignee_id,omitempty"`
 
 	// TicketAttributes An object containing the different attributes associated to the ticket as key-value pairs. For the default title and description attributes, the keys are `_default_title_` and `_default_description_`.
 	//
@@ -19073,7 +18946,7 @@ type TicketTypeAttribute struct {
 	// TicketTypeId The id of the ticket type that the attribute belongs to.
 	//
 	// Example: 42
-	TicketTypeId *int `json:"ticket_type_id,omitempty"`
+	TicketTypeId *types.NumericID `json:"ticket_type_id,omitempty"`
 
 	// Type String representing the object's type. Always has the value `ticket_type_attribute`.
 	//
@@ -19218,12 +19091,12 @@ type UpdateArticleRequest struct {
 	// AudienceIds The list of audience IDs to assign to this article for Fin AI Agent targeting. Sending a top-level `audience_ids` broadcasts the same set to every locale. Sending `audience_ids: []` clears all audience memberships from every locale. For per-locale targeting, use `translated_content.<locale>.audience_ids` instead. Sending both top-level and per-locale in the same request causes top-level to win. Unknown audience IDs return a 404 error. No partial commit occurs.
 	//
 	// Example: [1,2]
-	AudienceIds *[]int `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
 	// Example: 1295
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The content of the article in HTML. For multilingual articles, this will be the body of the default language's content. Mutually exclusive with `body_markdown`.
 	//
@@ -19746,7 +19619,7 @@ type UpdateExternalPageRequest struct {
 	// SourceId The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response.
 	//
 	// Example: 1234
-	SourceId int `json:"source_id"`
+	SourceId types.NumericID `json:"source_id"`
 
 	// Title The title of the external page.
 	//
@@ -19784,12 +19657,12 @@ type UpdateInternalArticleRequest struct {
 	// AudienceIds The list of audience IDs to target this internal article to for Fin AI Agent. Omitting the field leaves existing audience memberships unchanged (PATCH semantics). Pass `[]` to clear all audience memberships. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds *[]int `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article.
 	//
 	// Example: 1295
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The content of the article in HTML. Mutually exclusive with `body_markdown`.
 	Body *string `json:"body,omitempty"`
@@ -19809,7 +19682,7 @@ type UpdateInternalArticleRequest struct {
 	// OwnerId The id of the owner of the article.
 	//
 	// Example: 1295
-	OwnerId *int `json:"owner_id,omitempty"`
+	OwnerId *types.NumericID `json:"owner_id,omitempty"`
 
 	// Title The title of the article.
 	//
@@ -19908,7 +19781,7 @@ type UpdateTicketRequest struct {
 	// AdminId The ID of the admin performing ticket update. Needed for workflows execution and attributing actions to specific admins.
 	//
 	// Example: 123
-	AdminId *int `json:"admin_id,omitempty"`
+	AdminId *types.NumericID `json:"admin_id,omitempty"`
 
 	// AssigneeId The ID of the admin or team to which the ticket is assigned. Set this 0 to unassign it.
 	//
@@ -20072,7 +19945,7 @@ type Visitor struct {
 	//
 	// Example: hfi1bx4l
 	AppId     *string           `json:"app_id,omitempty"`
-	Avatar    *VisitorAvatar    `json:"avatar,omitempty"`
+	Avatar    *types.Avatar     `json:"avatar,omitempty"`
 	Companies *VisitorCompanies `json:"companies,omitempty"`
 
 	// CreatedAt The time the Visitor was added to Intercom.
@@ -20201,17 +20074,6 @@ type Visitor struct {
 	//
 	// Example: messenger
 	UtmTerm *string `json:"utm_term,omitempty"`
-}
-
-// VisitorAvatar defines model for visitor_avatar.
-type VisitorAvatar struct {
-	// ImageUrl This object represents the avatar associated with the visitor.
-	//
-	// Example: https://example.com/avatar.png
-	ImageUrl *string `json:"image_url,omitempty"`
-
-	// Type Example: avatar
-	Type *string `json:"type,omitempty"`
 }
 
 // VisitorCompanies defines model for visitor_companies.
@@ -20469,7 +20331,7 @@ type WorkflowExport struct {
 	// AppId The workspace identifier.
 	//
 	// Example: 12345
-	AppId *int `json:"app_id,omitempty"`
+	AppId *types.NumericID `json:"app_id,omitempty"`
 
 	// ExportVersion The version of the export format.
 	//
@@ -20635,7 +20497,7 @@ type SetAwayAdminJSONBody struct {
 	// AwayStatusReasonId The unique identifier of the away status reason
 	//
 	// Example: 12345
-	AwayStatusReasonId *int `json:"away_status_reason_id,omitempty"`
+	AwayStatusReasonId *types.NumericID `json:"away_status_reason_id,omitempty"`
 }
 
 // ListContentImportSourcesParams defines parameters for ListContentImportSources.
@@ -22012,7 +21874,7 @@ type UpdateTicketJSONBody struct {
 	// AdminId The ID of the admin performing ticket update. Needed for workflows execution and attributing actions to specific admins.
 	//
 	// Example: 123
-	AdminId *int `json:"admin_id,omitempty"`
+	AdminId *types.NumericID `json:"admin_id,omitempty"`
 
 	// AssigneeId The ID of the admin or team to which the ticket is assigned. Set this 0 to unassign it.
 	//

@@ -94,7 +94,7 @@ func (s *CompaniesService) ListAll(ctx context.Context, params *ListCompaniesPar
 				return gen.NewListCompaniesRequest(s.c.server, q)
 			}),
 		func(l *gen.CompanyList) ([]gen.Company, string) {
-			return l.Data, pageNext(l.Pages)
+			return l.GetData(), pageNext(l.GetPages())
 		}))
 }
 
@@ -146,7 +146,7 @@ func (s *CompaniesService) ListOrderedAll(ctx context.Context, params *ListOrder
 				return gen.NewListAllCompaniesRequest(s.c.server, q)
 			}),
 		func(l *gen.CompanyList) ([]gen.Company, string) {
-			return l.Data, pageNext(l.Pages)
+			return l.GetData(), pageNext(l.GetPages())
 		}))
 }
 

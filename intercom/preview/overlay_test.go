@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/intercomkit/intercom-go/intercom"
@@ -48,14 +49,47 @@ func TestPreviewCreateContactNeedsAnIdentifier(t *testing.T) {
 }
 
 // CollectFinVoiceCallByPhoneNumber returns the call it found, like its siblings by id and
-// by external id (overlay fix [16]: upstream declares no success response for it).
+// by external id (overlay fix [16]: upstream declares no success response for it). Its
+// integer ids are string ids (fix [19]), read from a JSON number or a JSON string.
 func TestPreviewFinVoiceCallByPhoneNumberReturnsTheCall(t *testing.T) {
-	p, _ := previewServer(t, `{"id":7,"app_id":12,"external_call_id":"call-123-abc","call_summary":"refund asked"}`)
+	p, _ := previewServer(t, `{"id":7,"app_id":"12","external_call_id":"call-123-abc","call_summary":"refund asked"}`)
 	call, err := p.Calls.CollectFinVoiceCallByPhoneNumber(context.Background(), "+1234567890")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if call.GetExternalCallId() != "call-123-abc" || call.GetCallSummary() != "refund asked" {
+	if call.GetExternalCallId() != "call-123-abc" || call.GetCallSummary() != "refund asked" || call.GetId() != "7" || call.GetAppId() != "12" {
 		t.Errorf("call %+v", call)
+	}
+}
+
+// A page-numbered list whose pages.next comes as a cursor object instead of the URL
+// string of pages_link still decodes, and its iterator follows the page number (fix
+// [18], types.NextPage, as in package intercom).
+func TestPreviewPagesNextAcceptsEitherShape(t *testing.T) {
+	var pages []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		pages = append(pages, r.URL.Query().Get("page"))
+		w.Header().Set("Content-Type", "application/json")
+		if r.URL.Query().Get("page") == "2" {
+			_, _ = io.WriteString(w, `{"type":"list","data":[{"type":"article","id":"2"}],"pages":{"type":"pages","page":2,"next":null}}`)
+			return
+		}
+		_, _ = io.WriteString(w, `{"type":"list","data":[{"type":"article","id":"1"}],"pages":{"type":"pages","page":1,"next":{"page":2,"starting_after":"x"}}}`)
+	}))
+	t.Cleanup(srv.Close)
+	c, err := intercom.NewClient("tok_preview", intercom.WithBaseURL(srv.URL), intercom.WithMaxRetries(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.CloseIdleConnections)
+	var ids []string
+	for a, err := range preview.New(c).Articles.ListAll(context.Background(), nil) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, a.GetId())
+	}
+	if strings.Join(ids, ",") != "1,2" || strings.Join(pages, ",") != ",2" {
+		t.Errorf("articles %v from pages %q, want 1,2 from the first page and page 2", ids, pages)
 	}
 }

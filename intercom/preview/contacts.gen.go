@@ -196,11 +196,36 @@ func (s *ContactsService) ListAll(ctx context.Context, params *ListContactsParam
 
 // ListActivities fetches one page of the workspace's contact activity events, such
 // as contacts created, merged or deleted, oldest first
-// (GET /contacts/activities). params may be nil; params.StartingAfter
-// takes the cursor of the result's next page.
+// (GET /contacts/activities). params may be nil; pass
+// pages.next.starting_after of a page as params.StartingAfter to get the
+// next one, or use [ContactsService.ListActivitiesAll].
 func (s *ContactsService) ListActivities(ctx context.Context, params *ListContactActivitiesParams, opts ...Option) (*ContactActivityList, error) {
 	req, err := gen.NewListContactActivitiesRequest(s.c.server, params)
 	return doJSON[gen.ContactActivityList](ctx, s.c, opListContactActivities, opts, req, err)
+}
+
+// ListActivitiesAll iterates over every contact activity event, oldest first
+// (GET /contacts/activities), following the starting_after cursor page by
+// page. params may be nil (PerPage sets the page size, StartingAfter where
+// to start); it is copied and not modified. An error is yielded once and
+// ends the iteration.
+func (s *ContactsService) ListActivitiesAll(ctx context.Context, params *ListContactActivitiesParams, opts ...Option) iter.Seq2[ContactActivity, error] {
+	p := cloneParams(params)
+	return paginate(ctx, fetchPages(s.c, opListContactActivities, opts,
+		func(cursor string) (*http.Request, error) {
+			q := *p
+			if cursor != "" {
+				q.StartingAfter = &cursor
+			}
+			return gen.NewListContactActivitiesRequest(s.c.server, &q)
+		},
+		func(l *gen.ContactActivityList) ([]gen.ContactActivity, string) {
+			next := ""
+			if l.Pages != nil && l.Pages.Next != nil {
+				next = valueOr(l.Pages.Next.StartingAfter)
+			}
+			return l.Data, next
+		}))
 }
 
 // ListBanners lists the banners a contact can see (GET /contacts/{id}/banners).

@@ -4,6 +4,8 @@ package preview
 
 import (
 	"context"
+	"iter"
+	"net/http"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
 )
@@ -36,10 +38,31 @@ func (s *FoldersService) Get(ctx context.Context, folderID string, opts ...Optio
 
 // List fetches one page of the content library's folders (GET /folders).
 // params may be nil; params.Page and params.PerPage choose the page and
-// params.ParentFolderId limits it to one folder's children.
+// params.ParentFolderId limits it to one folder's children. Use
+// [FoldersService.ListAll] to get every page.
 func (s *FoldersService) List(ctx context.Context, params *ListFoldersParams, opts ...Option) (*FolderList, error) {
 	req, err := gen.NewListFoldersRequest(s.c.server, params)
 	return doJSON[gen.FolderList](ctx, s.c, opListFolders, opts, req, err)
+}
+
+// ListAll iterates over every folder (GET /folders, page by page),
+// starting at params.Page (default the first). params may be nil
+// (params.PerPage sets the page size, params.ParentFolderId limits it to one
+// folder's children); it is copied and not modified. An error is yielded
+// once and ends the iteration.
+func (s *FoldersService) ListAll(ctx context.Context, params *ListFoldersParams, opts ...Option) iter.Seq2[Folder, error] {
+	return paginate(ctx, fetchPages(s.c, opListFolders, opts,
+		pageCall(params, func(q *gen.ListFoldersParams, page *int) { q.Page = page },
+			func(q *gen.ListFoldersParams) (*http.Request, error) {
+				return gen.NewListFoldersRequest(s.c.server, q)
+			}),
+		func(l *gen.FolderList) ([]gen.Folder, string) {
+			next := ""
+			if l.Pages != nil {
+				next = pageAfter(valueOr(l.Pages.Page), valueOr(l.Pages.TotalPages))
+			}
+			return l.Data, next
+		}))
 }
 
 // Update updates a folder (PUT /folders/{id}).

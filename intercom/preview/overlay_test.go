@@ -93,3 +93,49 @@ func TestPreviewPagesNextAcceptsEitherShape(t *testing.T) {
 		t.Errorf("articles %v from pages %q, want 1,2 from the first page and page 2", ids, pages)
 	}
 }
+
+// The iterators of two Preview-only lists walk every page: folders by page number,
+// contact activities by the starting_after cursor.
+func TestPreviewOnlyIterators(t *testing.T) {
+	var queries []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		queries = append(queries, r.URL.Path+"?"+r.URL.RawQuery)
+		w.Header().Set("Content-Type", "application/json")
+		q := r.URL.Query()
+		switch {
+		case r.URL.Path == "/folders" && q.Get("page") == "":
+			_, _ = io.WriteString(w, `{"type":"list","data":[{"id":1,"name":"a"}],"pages":{"type":"pages","page":1,"total_pages":2}}`)
+		case r.URL.Path == "/folders":
+			_, _ = io.WriteString(w, `{"type":"list","data":[{"id":2,"name":"b"}],"pages":{"type":"pages","page":2,"total_pages":2}}`)
+		case q.Get("starting_after") == "":
+			_, _ = io.WriteString(w, `{"type":"list","data":[{"id":"e1"}],"pages":{"type":"pages","next":{"starting_after":"c1"}}}`)
+		default:
+			_, _ = io.WriteString(w, `{"type":"list","data":[{"id":"e2"}],"pages":{"type":"pages","next":null}}`)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	c, err := intercom.NewClient("tok_preview", intercom.WithBaseURL(srv.URL), intercom.WithMaxRetries(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.CloseIdleConnections)
+	p := preview.New(c)
+	var got []string
+	for f, err := range p.Folders.ListAll(context.Background(), nil) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, f.GetName())
+	}
+	for e, err := range p.Contacts.ListActivitiesAll(context.Background(), nil) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, e.GetId())
+	}
+	want := "a,b,e1,e2"
+	wantQ := "/folders?,/folders?page=2,/contacts/activities?,/contacts/activities?starting_after=c1"
+	if strings.Join(got, ",") != want || strings.Join(queries, ",") != wantQ {
+		t.Errorf("items %v from %v, want %s from %s", got, queries, want, wantQ)
+	}
+}

@@ -187,6 +187,10 @@ type (
 	//
 	// Read it with its nil-safe getters (GetId, GetEmail, GetName, GetType, ...); its fields and getters are documented at [gen.Contact].
 	Contact = gen.Contact
+	// ContactActivity is [gen.ContactActivity]. An activity event that occurred for a contact, such as creation, merge, or deletion.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.ContactActivity].
+	ContactActivity = gen.ContactActivity
 	// ContactActivityList is [gen.ContactActivityList]. A paginated list of contact activity events.
 	//
 	// Read it with its nil-safe getters (GetType, GetData, GetPages); its fields and getters are documented at [gen.ContactActivityList].

@@ -130,6 +130,11 @@ func TestPreviewEntries(t *testing.T) {
 			t.Errorf("%s is on both Preview exception lists", id)
 		}
 	}
+	for id := range previewHandArgs {
+		if methods[id] == "" {
+			t.Errorf("previewHandArgs names %s, which is not a Preview operation", id)
+		}
+	}
 	doc := previewDoc(t)
 	calls, problems := previewCalls(doc)
 	for _, p := range problems {

@@ -10,8 +10,12 @@ import (
 	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
-// UploadEcommerceCatalog calls the operation "Upload a product catalog" (POST /ecommerce/connectors/{id}/catalog).
-func (s *EcommerceConnectorsService) UploadEcommerceCatalog(ctx context.Context, connectorID string, contentType string, body io.Reader, opts ...Option) (*EcommerceCatalogUploadPartResponse, error) {
+// UploadCatalog uploads a product catalog, a JSON array of products, to an
+// ecommerce connector as a multipart/form-data body whose content type
+// (with its boundary) is contentType: one file of up to 99 MB, or parts of
+// a multipart session finished with finalize=true
+// (POST /ecommerce/connectors/{id}/catalog).
+func (s *EcommerceConnectorsService) UploadCatalog(ctx context.Context, connectorID string, contentType string, body io.Reader, opts ...Option) (*EcommerceCatalogUploadPartResponse, error) {
 	if err := engine.RequireID("connector id", connectorID); err != nil {
 		return nil, err
 	}

@@ -15,15 +15,12 @@ func pageNext(p *gen.PagesLink) string {
 	if p == nil {
 		return ""
 	}
-	return engine.PageNextOf(p.Page, p.TotalPages, 0, engine.ValueOr(p.Next))
+	return engine.PageNextOf(p.Page, p.TotalPages, p.GetNext().GetPage(), p.GetNext().GetURL())
 }
 
 // linkNext is the next-page URL of a listing whose pages.next is a URL.
 func linkNext(p *gen.PagesLink) string {
-	if p == nil {
-		return ""
-	}
-	return engine.ValueOr(p.Next)
+	return p.GetNext().GetURL()
 }
 
 // cursorNext is the next cursor of a cursor-paginated response.

@@ -105,6 +105,62 @@ func TestEngineNamesShown(t *testing.T) {
 	if aliases < 15 {
 		t.Errorf("engine.go shows only %d types of the engine", aliases)
 	}
+
+	// The engine's options, error values, Is... helpers, regions and the
+	// other names of this package's API are shown too: a new one in the
+	// engine (outside export.go, its names for tests) fails until engine.go
+	// declares it.
+	declared := map[string]bool{}
+	for _, d := range shown.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			declared[d.Name.Name] = true
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				switch s := s.(type) {
+				case *ast.TypeSpec:
+					declared[s.Name.Name] = true
+				case *ast.ValueSpec:
+					for _, n := range s.Names {
+						declared[n.Name] = true
+					}
+				}
+			}
+		}
+	}
+	public := regexp.MustCompile(`^(With[A-Z]\w*|Is[A-Z]\w*|Err[A-Z]\w*|Region[A-Z]*|Env[A-Z]\w*|ContextWithOptions|OperationFromRequest|ParseRegion|ErrorCode|DefaultMaxResponseBytes)$`)
+	for _, f := range files {
+		if strings.HasSuffix(fset.File(f.Pos()).Name(), "/export.go") {
+			continue
+		}
+		for _, d := range f.Decls {
+			var names []string
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				// Err... functions (ErrSeq) are the generated code's helpers;
+				// Err... variables are the errors users test for.
+				if d.Recv == nil && !strings.HasPrefix(d.Name.Name, "Err") {
+					names = append(names, d.Name.Name)
+				}
+			case *ast.GenDecl:
+				for _, s := range d.Specs {
+					switch s := s.(type) {
+					case *ast.TypeSpec:
+						names = append(names, s.Name.Name)
+					case *ast.ValueSpec:
+						for _, n := range s.Names {
+							names = append(names, n.Name)
+						}
+					}
+				}
+			}
+			for _, n := range names {
+				if public.MatchString(n) && !declared[n] {
+					t.Errorf("engine.%s is not shown by package intercom (engine.go)", n)
+				}
+			}
+		}
+	}
 }
 
 const engineImportPath = "github.com/intercomkit/intercom-go/intercom/internal/engine"

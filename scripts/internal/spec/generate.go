@@ -197,6 +197,13 @@ func generateFacade(o Options, doc *openapi3.T, code []byte) error {
 	if err != nil {
 		return fmt.Errorf("facade: %w", err)
 	}
+	// Package intercom's names of the engine, before the aliases, which
+	// count them as declared.
+	if model.target == nil {
+		if err := WriteEngineNames(filepath.Join(o.Root, "intercom", "internal", "engine"), o.FacadeDir); err != nil {
+			return err
+		}
+	}
 	list, err := LoadAliasList(AliasListPath(o.Root))
 	if err != nil {
 		return err

@@ -79,6 +79,13 @@ func TestEngineFieldDocFollowsEngine(t *testing.T) {
 	if !strings.Contains(string(before), "//\t\t"+old+"\n") {
 		t.Fatalf("the doc of Error does not show the field doc %q", old)
 	}
+	// go/printer drops the comments of the fields go/doc filtered out.
+	if strings.Contains(string(before), "why Body could not be decoded") {
+		t.Error("the comment of Error's unexported field err is shown")
+	}
+	if !strings.Contains(string(before), "//\t\t// contains filtered or unexported fields\n") {
+		t.Error("no struct says it has unexported fields")
+	}
 	if strings.Contains(string(after), old) || !strings.Contains(string(after), "//\t\t"+edited+"\n") {
 		t.Errorf("after editing the engine's field doc, the generated file does not show it:\n%s", after)
 	}

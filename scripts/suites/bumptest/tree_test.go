@@ -2,6 +2,7 @@ package bumptest
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -61,10 +62,11 @@ func TestNextVersionTree(t *testing.T) {
 	r.Write(&report)
 	t.Log(report.String())
 
-	// The maintainer's edits: the drafts of the report, in the files it names.
+	// The maintainer's edits: the drafts of the report, in the files it names (an
+	// overlay action is appended; a table key goes under its entry).
 	edits := 0
 	for _, c := range r.Changes {
-		if c.Draft == "" || !strings.HasPrefix(c.File, "api/overlays/") || c.Done != "" {
+		if c.Draft == "" || c.Done != "" {
 			continue
 		}
 		path := filepath.Join(tree, filepath.FromSlash(c.File))
@@ -72,11 +74,27 @@ func TestNextVersionTree(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(path, append(b, []byte("\n"+c.Draft)...), 0o644); err != nil {
+		switch {
+		case strings.HasPrefix(c.File, "api/overlays/"):
+			b = append(b, []byte("\n"+c.Draft)...)
+		case c.Kind == spec.KindRequiredParameter:
+			// The report drafts a placeholder the generator refuses; the maintainer
+			// writes the order the list had while order was optional: most recently
+			// updated first.
+			draft := placeholderRE.ReplaceAllString(c.Draft, `"desc"`)
+			entry, _, _ := strings.Cut(draft, "\n")
+			if !bytes.Contains(b, []byte("\n"+entry+"\n")) {
+				t.Fatalf("%s has no entry %q for the drafted defaults:\n%s", c.File, entry, c.Draft)
+			}
+			b = bytes.Replace(b, []byte("\n"+entry+"\n"), []byte("\n"+draft), 1)
+		default:
+			continue // a new operation's entry: the method is named without it
+		}
+		if err := os.WriteFile(path, b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		edits++
-		t.Logf("edit %d: %s: the drafted action for the %s %s", edits, c.File, c.Kind, c.Subject)
+		t.Logf("edit %d: %s: the drafted %s for the %s %s", edits, c.File, map[bool]string{true: "action", false: "key"}[strings.HasPrefix(c.File, "api/overlays/")], c.Kind, c.Subject)
 	}
 	if edits > 3 {
 		t.Errorf("%d edits in api/, want at most 3", edits)
@@ -93,8 +111,8 @@ func TestNextVersionTree(t *testing.T) {
 		writeFile(t, path, []byte(out))
 	}
 	if err != nil {
-		t.Errorf("the whole tree on %s is not green with edits only in api/: %v\nfiles outside api/ that fail: %s\n%s",
-			next, err, strings.Join(failingFiles(out), ", "), tail(out, 80))
+		t.Errorf("the whole tree on %s is not green with edits only in api/: %v\nfailing steps, packages and tests: %s\nfiles outside api/ that fail: %s\n%s",
+			next, err, strings.Join(failing(out, filepath.Join(tree, ".build", "check-tree")), ", "), strings.Join(failingFiles(out), ", "), tail(out, 80))
 	}
 }
 
@@ -121,7 +139,45 @@ func copyTracked(t *testing.T, root, dst string) {
 	}
 }
 
-var goErrorRE = regexp.MustCompile(`(?m)^(?:\S+/)?([^\s:]+\.go):\d+`)
+// placeholderRE is the report's placeholder for a value the maintainer chooses.
+var placeholderRE = regexp.MustCompile(`"<[^"]*>"`)
+
+var (
+	failedStepRE = regexp.MustCompile(`(?m)^--- (\S+): FAILED`)
+	goErrorRE    = regexp.MustCompile(`(?m)^(?:\S+/)?([^\s:]+\.go):\d+`)
+)
+
+// failing names what failed in the output of scripts/check-tree.sh: its failed steps
+// (build-root, vet-scripts, ...), then from the test2json files it wrote into dir every
+// failed package and test ("pkg" or "pkg.TestName"), including those whose failure
+// names no file (an Example's wrong output, a panic, a timeout).
+func failing(out, dir string) []string {
+	var names []string
+	for _, m := range failedStepRE.FindAllStringSubmatch(out, -1) {
+		names = append(names, "step "+m[1])
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		for _, line := range bytes.Split(b, []byte("\n")) {
+			var ev struct{ Action, Package, Test string }
+			if json.Unmarshal(line, &ev) != nil || ev.Action != "fail" {
+				continue
+			}
+			name := ev.Package
+			if ev.Test != "" {
+				name += "." + ev.Test
+			}
+			if !slices.Contains(names, name) {
+				names = append(names, name)
+			}
+		}
+	}
+	return names
+}
 
 // failingFiles lists the Go files named by compile or test errors in out.
 func failingFiles(out string) []string {
@@ -140,4 +196,23 @@ func tail(s string, n int) string {
 		lines = lines[len(lines)-n:]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// The failure message of TestNextVersionTree names the failed steps and every failed
+// package and test, also those whose output names no file (an Example's output).
+func TestFailingNamesStepsPackagesAndTests(t *testing.T) {
+	dir := t.TempDir()
+	json := `{"Action":"run","Package":"m/intercom","Test":"ExampleArticlesService_ListAll"}
+{"Action":"fail","Package":"m/intercom","Test":"ExampleArticlesService_ListAll"}
+{"Action":"fail","Package":"m/intercom"}
+{"Action":"pass","Package":"m/pkg/webhook"}
+not json
+`
+	writeFile(t, filepath.Join(dir, "test-root.json"), []byte(json))
+	out := "=== vet-root\n--- vet-root: ok (3s)\n=== test-root\n--- test-root: FAILED, exit 1 (60s)\n"
+	got := strings.Join(failing(out, dir), ", ")
+	want := "step test-root, m/intercom.ExampleArticlesService_ListAll, m/intercom"
+	if got != want {
+		t.Errorf("failing = %q, want %q", got, want)
+	}
 }

@@ -564,11 +564,8 @@ func (r *Report) Resolve(root string, apply bool) error {
 				c.Done, c.Draft = "the table already has its entry", ""
 			}
 		case KindRequiredParameter:
-			id, name, _ := strings.Cut(c.Subject, " ")
-			if e := entries.Operations[id]; e != nil {
-				if _, ok := e.Defaults[name]; ok {
-					c.Done, c.Draft = "the table entry already has a default for it (check the value)", ""
-				}
+			if hasDefault(&entries, c.Subject) {
+				c.Done, c.Draft = "the table entry already has a default for it (check the value)", ""
 			}
 		case KindTypeChange:
 			schema, prop, _ := strings.Cut(c.Subject, ".")
@@ -621,6 +618,17 @@ func (r *Report) Resolve(root string, apply bool) error {
 		}
 	}
 	return nil
+}
+
+// hasDefault reports whether the table gives the required parameter subject
+// ("OperationId param") a defaults key.
+func hasDefault(t *Table, subject string) bool {
+	id, name, _ := strings.Cut(subject, " ")
+	if e := t.Operations[id]; e != nil {
+		_, ok := e.Defaults[name]
+		return ok
+	}
+	return false
 }
 
 // removeTableEntry deletes the entry "  id:" (and its indented lines) from a table's text.

@@ -119,6 +119,16 @@ func TestRequiredParamDefaults(t *testing.T) {
 	}
 }
 
+// A required parameter whose entry already has a default needs no draft (a rerun).
+func TestHasDefault(t *testing.T) {
+	tb := &Table{Operations: map[string]*TableEntry{"ListX": {Defaults: map[string]string{"order": "desc"}}, "ListY": {}}}
+	for subject, want := range map[string]bool{"ListX order": true, "ListX tag": false, "ListY order": false, "ListZ order": false} {
+		if got := hasDefault(tb, subject); got != want {
+			t.Errorf("hasDefault(%q) = %v", subject, got)
+		}
+	}
+}
+
 // The paging style is inferred from the parameters and the body.
 func TestPagingStyle(t *testing.T) {
 	q := func(name string) *openapi3.ParameterRef {

@@ -15,7 +15,7 @@ import (
 	"github.com/intercomkit/intercom-go/scripts/internal/spectest"
 )
 
-// longEnv switches on the whole-tree test (make test-long): it builds, vets and tests
+// longEnv switches on the whole-tree test (make test-next-version): it builds, vets and tests
 // a scratch copy of the repository, several minutes on two cores.
 const longEnv = "INTERCOM_TEST_LONG"
 

@@ -109,6 +109,9 @@ func TestNextVersionTree(t *testing.T) {
 	if out, err := run(scripts, "go", "run", "./cmd/readme-figures", "-root", ".."); err != nil {
 		t.Fatalf("readme-figures on %s: %v\n%s", next, err, out)
 	}
+	// The test's own probe (not a maintainer's edit): the documented default of the
+	// required parameter is what the generated methods send.
+	writeFile(t, filepath.Join(tree, "intercom", "zz_next_version_probe_test.go"), []byte(defaultProbe))
 	out, err := run(tree, "bash", "scripts/check-tree.sh")
 	if path := os.Getenv(treeLogEnv); path != "" {
 		writeFile(t, path, []byte(out))
@@ -138,6 +141,57 @@ func cacheVersion(t *testing.T, p *spectest.Pinned, root, v string) {
 	}
 	writeFile(t, spec.CachePath(root, v), b)
 }
+
+// defaultProbe is a test of package intercom written into the scratch tree: with the
+// table's default (order: desc), Articles.List and ListAll send order=desc when the
+// caller leaves it empty (nil params included), send the caller's value when set, and
+// leave the caller's params unmodified. Without the default they refuse the call
+// (ErrMissingParameter) and it fails.
+const defaultProbe = `package intercom_test
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"testing"
+
+	"github.com/intercomkit/intercom-go/intercom"
+)
+
+func TestNextVersionProbeRequiredDefault(t *testing.T) {
+	var got []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got = append(got, r.URL.Query().Get("order"))
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, ` + "`" + `{"type":"list","data":[],"pages":{"type":"pages","page":1,"per_page":1,"total_pages":1}}` + "`" + `)
+	}))
+	defer srv.Close()
+	c, err := intercom.NewClient("tok_probe", intercom.WithBaseURL(srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	empty := &intercom.ListArticlesParams{}
+	for _, p := range []*intercom.ListArticlesParams{nil, empty, {Order: "asc"}} {
+		if _, err := c.Articles.List(ctx, p); err != nil {
+			t.Fatalf("List(%+v): %v", p, err)
+		}
+	}
+	for _, err := range c.Articles.ListAll(ctx, nil) {
+		if err != nil {
+			t.Fatalf("ListAll(nil): %v", err)
+		}
+	}
+	if want := []string{"desc", "desc", "asc", "desc"}; !slices.Equal(got, want) {
+		t.Errorf("order sent = %q, want %q", got, want)
+	}
+	if empty.Order != "" {
+		t.Errorf("the caller's params were modified: Order = %q", empty.Order)
+	}
+}
+`
 
 // copyTracked copies the tracked files of the repository at root into dst.
 func copyTracked(t *testing.T, root, dst string) {

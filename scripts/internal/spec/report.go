@@ -180,8 +180,6 @@ func fileRank(f string) int {
 
 func (r *Report) add(c Change) { r.Changes = append(r.Changes, c) }
 
-// draftEntry drafts the table entry of a new operation, with its paging style inferred
-// from its parameters, body and response.
 // draftDefault drafts the defaults key of the table entry id for the required query
 // parameter p: the schema's default when the description gives one, else a placeholder
 // that names the parameter's values and that the generator refuses until a maintainer
@@ -201,6 +199,8 @@ func draftDefault(id string, p *openapi3.Parameter, from string) string {
 	return fmt.Sprintf("  %s:\n    defaults:\n      %s: %q\n", id, p.Name, value)
 }
 
+// draftEntry drafts the table entry of a new operation, with its paging style inferred
+// from its parameters, body and response.
 func draftEntry(o specOp) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "  %s:\n    service: %s\n    method: %s\n", o.id, serviceFromTag(o.op), o.id)

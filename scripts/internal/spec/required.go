@@ -22,7 +22,8 @@ import (
 // copied (the caller's are not modified) and the empty field set to the default. The
 // returned doc lines say so on the method. A default that names no required string
 // query parameter of op, or a value outside the parameter's enum, is an error: a stale
-// or mistyped key, or the report's unfilled "<...>" placeholder, never turns silently into a value sent to the API.
+// or mistyped key, or the report's unfilled "<...>" placeholder, never turns silently
+// into a value sent to the API.
 func requiredParamChecks(op *openapi3.Operation, e *TableEntry, sig []string) (checks, doc []string, err error) {
 	takesParams := slices.ContainsFunc(sig, func(s string) bool { return strings.HasPrefix(s, "params *") })
 	if e.Prepare != "" || !takesParams {

@@ -142,7 +142,7 @@ func Diff(oldDoc, newDoc *openapi3.T, from, to string) *Report {
 			}
 			r.add(Change{Kind: KindRequiredParameter, File: table, Subject: id + " " + p.Value.Name,
 				Detail: fmt.Sprintf("%s %s: query parameter %q is required (%s): the generated method refuses a call whose params leave it empty "+
-					"(requireParam), so it is never sent as %s=; callers of %s must set it (a breaking change for the CHANGELOG), unless the entry "+
+					"(engine.RequireParam), so it is never sent as %s=; callers of %s must set it (a breaking change for the CHANGELOG), unless the entry "+
 					"gets the drafted defaults key: then an empty %s is sent as that value, documented on the method. Write it only with the value "+
 					"the server used while %s was optional, so that existing callers keep their results; leave it out when no value is right for "+
 					"every caller",

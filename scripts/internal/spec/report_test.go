@@ -73,7 +73,7 @@ func TestRequiredParamChecks(t *testing.T) {
 	}}
 	sig := []string{"params *gen.ListXParams"}
 	got, doc, err := requiredParamChecks(op, &TableEntry{}, sig)
-	if err != nil || len(doc) != 0 || len(got) != 1 || got[0] != `requireParam("order", params == nil || params.Order == "")` {
+	if err != nil || len(doc) != 0 || len(got) != 1 || got[0] != `engine.RequireParam("order", APIVersion, params == nil || params.Order == "")` {
 		t.Errorf("checks = %q, doc %q, err %v", got, doc, err)
 	}
 	if got, _, err := requiredParamChecks(op, &TableEntry{Prepare: "checkX"}, sig); err != nil || len(got) != 0 {
@@ -95,8 +95,8 @@ func TestRequiredParamDefaults(t *testing.T) {
 	}}
 	sig := []string{"params *gen.ListXParams"}
 	got, doc, err := requiredParamChecks(op, &TableEntry{Defaults: map[string]string{"order": "desc"}}, sig)
-	want := []string{"params = cloneParams(params)", `if params.Order == "" { params.Order = "desc" }`,
-		`requireParam("tag", params == nil || params.Tag == "")`}
+	want := []string{"params = engine.CloneParams(params)", `if params.Order == "" { params.Order = "desc" }`,
+		`engine.RequireParam("tag", APIVersion, params == nil || params.Tag == "")`}
 	if err != nil || strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("checks = %q, %v; want %q", got, err, want)
 	}

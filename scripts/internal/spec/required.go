@@ -46,7 +46,7 @@ func requiredParamChecks(op *openapi3.Operation, e *TableEntry, sig []string) (c
 		fields[v.Name] = field
 		def, ok := e.Defaults[v.Name]
 		if !ok {
-			checks = append(checks, fmt.Sprintf("requireParam(%q, params == nil || params.%s == \"\")", v.Name, field))
+			checks = append(checks, fmt.Sprintf("engine.RequireParam(%q, APIVersion, params == nil || params.%s == \"\")", v.Name, field))
 			continue
 		}
 		if enum := v.Schema.Value.Enum; def == "" || strings.HasPrefix(def, "<") || len(enum) > 0 && !slices.Contains(enum, any(def)) {
@@ -67,7 +67,7 @@ func requiredParamChecks(op *openapi3.Operation, e *TableEntry, sig []string) (c
 		return nil, nil, fmt.Errorf("defaults: %s: not a required string query parameter of the operation", strings.Join(stale, ", "))
 	}
 	if len(fills) > 0 {
-		checks = append(append([]string{"params = cloneParams(params)"}, fills...), checks...)
+		checks = append(append([]string{"params = engine.CloneParams(params)"}, fills...), checks...)
 	}
 	return checks, doc, nil
 }

@@ -5771,7 +5771,7 @@ type ActivityLogEventTypeList struct {
 // ActivityLogList A paginated list of activity logs.
 type ActivityLogList struct {
 	// ActivityLogs An array of activity logs
-	ActivityLogs []*ActivityLog `json:"activity_logs,omitempty"`
+	ActivityLogs []ActivityLog `json:"activity_logs,omitempty"`
 
 	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
 	//
@@ -6041,7 +6041,7 @@ type Admin struct {
 // AdminList A list of admins associated with a given workspace.
 type AdminList struct {
 	// Admins A list of admins associated with a given workspace.
-	Admins []*Admin `json:"admins,omitempty"`
+	Admins []Admin `json:"admins,omitempty"`
 
 	// Type String representing the object's type. Always has the value `admin.list`.
 	//
@@ -12572,7 +12572,7 @@ type CustomObjectInstanceDeleted struct {
 // CustomObjectInstanceList The list of associated custom object instances for a given reference attribute on the parent object.
 type CustomObjectInstanceList struct {
 	// Instances The list of associated custom object instances for a given reference attribute on the parent object.
-	Instances []*CustomObjectInstance `json:"instances,omitempty"`
+	Instances []CustomObjectInstance `json:"instances,omitempty"`
 
 	// Type Example: order.list
 	Type *string `json:"type,omitempty"`
@@ -13266,7 +13266,7 @@ type DataEventSummary struct {
 	Email *string `json:"email,omitempty"`
 
 	// Events A summary of data events
-	Events []*DataEventSummaryItem `json:"events,omitempty"`
+	Events []DataEventSummaryItem `json:"events,omitempty"`
 
 	// IntercomUserId The Intercom user ID of the user
 	//
@@ -14661,7 +14661,7 @@ type MacroVisibleTo string
 // MacroList A paginated list of macros (saved replies) in the workspace.
 type MacroList struct {
 	// Data The list of macro objects
-	Data []*Macro `json:"data,omitempty"`
+	Data []Macro `json:"data,omitempty"`
 
 	// Pages Pagination information
 	Pages *MacroListPages `json:"pages,omitempty"`
@@ -14883,13 +14883,13 @@ type NewsItem struct {
 	Id *string `json:"id,omitempty"`
 
 	// Labels Label names displayed to users to categorize the news item.
-	Labels []*string `json:"labels,omitempty"`
+	Labels []string `json:"labels,omitempty"`
 
 	// NewsfeedAssignments A list of newsfeed_assignments to assign to the specified newsfeed.
 	NewsfeedAssignments []NewsfeedAssignment `json:"newsfeed_assignments,omitempty"`
 
 	// Reactions Ordered list of emoji reactions to the news item. When empty, reactions are disabled.
-	Reactions []*string `json:"reactions,omitempty"`
+	Reactions []string `json:"reactions,omitempty"`
 
 	// SenderId The id of the sender of the news item. Must be a teammate on the workspace.
 	//
@@ -14976,7 +14976,7 @@ type NewsItemRequest struct {
 	// Reactions Ordered list of emoji reactions to the news item. When empty, reactions are disabled.
 	//
 	// Example: ["😆","😅"]
-	Reactions *[]*string `json:"reactions,omitempty"`
+	Reactions *[]string `json:"reactions,omitempty"`
 
 	// SenderId The id of the sender of the news item. Must be a teammate on the workspace.
 	//
@@ -16344,7 +16344,7 @@ type TicketList struct {
 	Pages *CursorPages `json:"pages,omitempty"`
 
 	// Tickets The list of ticket objects
-	Tickets []*Ticket `json:"tickets,omitempty"`
+	Tickets []Ticket `json:"tickets,omitempty"`
 
 	// TotalCount A count of the total number of objects.
 	//
@@ -16669,7 +16669,7 @@ type TicketStateDetailedCategory string
 // TicketStateDetailedTicketTypes A list of ticket types associated with a given ticket state.
 type TicketStateDetailedTicketTypes struct {
 	// Data A list of ticket type attributes associated with a given ticket type.
-	Data []*TicketType `json:"data,omitempty"`
+	Data []TicketType `json:"data,omitempty"`
 
 	// Type String representing the object's type. Always has the value `list`.
 	//
@@ -16680,7 +16680,7 @@ type TicketStateDetailedTicketTypes struct {
 // TicketStateList A list of ticket states associated with a given ticket type.
 type TicketStateList struct {
 	// Data A list of ticket states associated with a given ticket type.
-	Data []*TicketStateDetailed `json:"data,omitempty"`
+	Data []TicketStateDetailed `json:"data,omitempty"`
 
 	// Type String representing the object's type. Always has the value `list`.
 	//
@@ -16835,7 +16835,7 @@ type TicketTypeAttribute struct {
 // TicketTypeAttributeList A list of attributes associated with a given ticket type.
 type TicketTypeAttributeList struct {
 	// TicketTypeAttributes A list of ticket type attributes associated with a given ticket type.
-	TicketTypeAttributes []*TicketTypeAttribute `json:"ticket_type_attributes,omitempty"`
+	TicketTypeAttributes []TicketTypeAttribute `json:"ticket_type_attributes,omitempty"`
 
 	// Type String representing the object's type. Always has the value `ticket_type_attributes.list`.
 	Type *string `json:"type,omitempty"`
@@ -16844,7 +16844,7 @@ type TicketTypeAttributeList struct {
 // TicketTypeList A list of ticket types associated with a given workspace.
 type TicketTypeList struct {
 	// Data A list of ticket_types associated with a given workspace.
-	Data []*TicketType `json:"data,omitempty"`
+	Data []TicketType `json:"data,omitempty"`
 
 	// Type String representing the object's type. Always has the value `list`.
 	//
@@ -16855,7 +16855,7 @@ type TicketTypeList struct {
 // TicketTypeTicketStates A list of ticket states associated with a given ticket type.
 type TicketTypeTicketStates struct {
 	// Data A list of ticket states associated with a given ticket type.
-	Data []*TicketState `json:"data,omitempty"`
+	Data []TicketState `json:"data,omitempty"`
 
 	// Type String representing the object's type. Always has the value `list`.
 	//

@@ -48,7 +48,7 @@ func (s *DataEventsService) ListAll(ctx context.Context, params *ListDataEventsP
 			return gen.NewListDataEventsRequest(s.c.server, p)
 		}),
 		func(l *gen.DataEventSummary) ([]gen.DataEventSummaryItem, string) {
-			return derefItems(l.Events), linkNext(l.Pages)
+			return l.Events, linkNext(l.Pages)
 		}))
 }
 

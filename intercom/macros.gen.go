@@ -43,6 +43,6 @@ func (s *MacrosService) ListAll(ctx context.Context, params *ListMacrosParams, o
 			if l.Pages != nil && l.Pages.Next != nil {
 				next = valueOr(l.Pages.Next.StartingAfter)
 			}
-			return derefItems(l.Data), next
+			return l.Data, next
 		}))
 }

@@ -218,18 +218,6 @@ func cursorNext(p *gen.CursorPages) string {
 	return p.GetNext().GetStartingAfter()
 }
 
-// derefItems returns the values of a list of pointers, skipping nil ones:
-// every iterator yields values, whatever the response's list holds.
-func derefItems[T any](l []*T) []T {
-	out := make([]T, 0, len(l))
-	for _, p := range l {
-		if p != nil {
-			out = append(out, *p)
-		}
-	}
-	return out
-}
-
 // withStartingAfter returns a new pagination object for a search body asking
 // for the page after cursor, keeping p's per_page. p is not modified.
 func withStartingAfter(p *gen.StartingAfterPaging, cursor string) *gen.StartingAfterPaging {

@@ -62,54 +62,24 @@ func exportedSurface(pkg *types.Package, visit func(where string, t types.Type))
 	}
 }
 
-// TestEveryReachableEnumConstantDeclared proves issue 23 item 4 with the Go
-// type checker, not the generator's own walk: starting from every exported
-// name of package intercom, it follows parameters, results, struct fields,
-// elements, keys and method signatures to any depth, and for every enum type
-// of package gen met on the way (a named type with constants) it requires
-// each of its constants to be declared in package intercom with the same
-// type and value (intercom.DataExportStatusCompleted, a field of
-// DataExport's, is one).
-func TestEveryReachableEnumConstantDeclared(t *testing.T) {
-	pkg, err := checkedIntercom()
-	if err != nil {
-		t.Fatalf("type-check package intercom: %v", err)
-	}
-	var genPkg *types.Package
-	for _, imp := range pkg.Imports() {
-		if imp.Path() == "github.com/intercomkit/intercom-go/gen" {
-			genPkg = imp
-		}
-	}
-	if genPkg == nil {
-		t.Fatal("package intercom does not import gen")
-	}
-	// The constants of gen, by the name of their type.
-	constsOf := map[string][]*types.Const{}
-	for _, n := range genPkg.Scope().Names() {
-		if c, ok := genPkg.Scope().Lookup(n).(*types.Const); ok && c.Exported() {
-			if nt, ok := c.Type().(*types.Named); ok && nt.Obj().Pkg() == genPkg {
-				constsOf[nt.Obj().Name()] = append(constsOf[nt.Obj().Name()], c)
-			}
-		}
-	}
+// walkReachable calls visit with every type reachable from an exported name
+// of pkg (exportedSurface), once each, following aliases, parameters,
+// results, exported struct fields, elements, keys and the exported methods
+// of named types to any depth; where says how it was reached
+// (TicketTypeList→TicketTypeList.Data).
+func walkReachable(pkg *types.Package, visit func(where string, t types.Type)) {
 	seen := map[types.Type]bool{}
-	enums := map[string]string{} // enum type -> where it was first met
 	var walk func(where string, t types.Type)
 	walk = func(where string, t types.Type) {
 		if seen[t] {
 			return
 		}
 		seen[t] = true
+		visit(where, t)
 		switch t := t.(type) {
 		case *types.Alias:
 			walk(where, types.Unalias(t))
 		case *types.Named:
-			if t.Obj().Pkg() == genPkg && len(constsOf[t.Obj().Name()]) > 0 {
-				if _, ok := enums[t.Obj().Name()]; !ok {
-					enums[t.Obj().Name()] = where
-				}
-			}
 			walk(where+"→"+t.Obj().Name(), t.Underlying())
 			for i := range t.NumMethods() {
 				if m := t.Method(i); m.Exported() {
@@ -142,6 +112,47 @@ func TestEveryReachableEnumConstantDeclared(t *testing.T) {
 		}
 	}
 	exportedSurface(pkg, walk)
+}
+
+// TestEveryReachableEnumConstantDeclared proves issue 23 item 4 with the Go
+// type checker, not the generator's own walk: starting from every exported
+// name of package intercom, it follows parameters, results, struct fields,
+// elements, keys and method signatures to any depth, and for every enum type
+// of package gen met on the way (a named type with constants) it requires
+// each of its constants to be declared in package intercom with the same
+// type and value (intercom.DataExportStatusCompleted, a field of
+// DataExport's, is one).
+func TestEveryReachableEnumConstantDeclared(t *testing.T) {
+	pkg, err := checkedIntercom()
+	if err != nil {
+		t.Fatalf("type-check package intercom: %v", err)
+	}
+	var genPkg *types.Package
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == "github.com/intercomkit/intercom-go/gen" {
+			genPkg = imp
+		}
+	}
+	if genPkg == nil {
+		t.Fatal("package intercom does not import gen")
+	}
+	// The constants of gen, by the name of their type.
+	constsOf := map[string][]*types.Const{}
+	for _, n := range genPkg.Scope().Names() {
+		if c, ok := genPkg.Scope().Lookup(n).(*types.Const); ok && c.Exported() {
+			if nt, ok := c.Type().(*types.Named); ok && nt.Obj().Pkg() == genPkg {
+				constsOf[nt.Obj().Name()] = append(constsOf[nt.Obj().Name()], c)
+			}
+		}
+	}
+	enums := map[string]string{} // enum type -> where it was first met
+	walkReachable(pkg, func(where string, t types.Type) {
+		if t, ok := t.(*types.Named); ok && t.Obj().Pkg() == genPkg && len(constsOf[t.Obj().Name()]) > 0 {
+			if _, ok := enums[t.Obj().Name()]; !ok {
+				enums[t.Obj().Name()] = where
+			}
+		}
+	})
 	if len(enums) < 50 {
 		t.Fatalf("only %d enum types reached from package intercom: the walk is broken", len(enums))
 	}
@@ -261,5 +272,54 @@ func TestNoGeneratorNamesExported(t *testing.T) {
 		if pkg.Scope().Lookup(want) == nil {
 			t.Errorf("intercom.%s is not declared", want)
 		}
+	}
+}
+
+// pointerListsWithReason lists the lists of pointers reachable from package
+// intercom that are kept, each with its reason (issue 23 item 3: "list
+// elements are values everywhere unless a documented reason says
+// otherwise"). Keys are the element types as types.TypeString writes them.
+var pointerListsWithReason = map[string]string{
+	// none: make generate turns every list of gen into one of values
+	// (scripts/internal/spec ListItemsAsValues), and package intercom's own
+	// exported lists hold values.
+}
+
+// TestListElementsAreValues proves issue 23 item 3 with the Go type checker:
+// no list ([]*T, or *[]*T) reachable from an exported name of package
+// intercom, at any depth (TicketTypeList.Data, the ticket states of a ticket
+// type, an iterator's page), holds pointers, unless pointerListsWithReason
+// names it with a reason. A list of values ranges without nil checks, and
+// its elements' pointer-receiver getters are callable on them
+// (list.Data[0].GetName()).
+func TestListElementsAreValues(t *testing.T) {
+	pkg, err := checkedIntercom()
+	if err != nil {
+		t.Fatalf("type-check package intercom: %v", err)
+	}
+	var bad []string
+	lists := 0
+	walkReachable(pkg, func(where string, typ types.Type) {
+		sl, ok := typ.(*types.Slice)
+		if !ok {
+			return
+		}
+		lists++
+		if p, ok := sl.Elem().(*types.Pointer); ok {
+			if n, ok := types.Unalias(p.Elem()).(*types.Named); ok && !strings.HasPrefix(n.Obj().Pkg().Path(), "github.com/intercomkit/intercom-go/") {
+				return // the standard library's ([]*http.Cookie, through Client.Raw)
+			}
+			elem := types.TypeString(p.Elem(), nil)
+			if _, kept := pointerListsWithReason[elem]; !kept {
+				bad = append(bad, fmt.Sprintf("%s: []*%s", where, elem))
+			}
+		}
+	})
+	if lists < 100 {
+		t.Fatalf("only %d lists reached from package intercom: the walk is broken", lists)
+	}
+	sort.Strings(bad)
+	if len(bad) > 0 {
+		t.Errorf("%d lists of pointers reachable from package intercom (make them values, or list them with a reason in pointerListsWithReason):\n%s", len(bad), strings.Join(bad, "\n"))
 	}
 }

@@ -62,7 +62,7 @@ func (s *AdminsService) ListActivityLogsAll(ctx context.Context, params *ListAct
 				return gen.NewListActivityLogsRequest(s.c.server, q)
 			}),
 		func(l *gen.ActivityLogList) ([]gen.ActivityLog, string) {
-			return derefItems(l.ActivityLogs), pageNext(l.Pages)
+			return l.ActivityLogs, pageNext(l.Pages)
 		}))
 }
 
@@ -98,7 +98,7 @@ func (s *AdminsService) SearchActivityLogsAll(ctx context.Context, body SearchAc
 			return gen.NewSearchActivityLogsRequest(s.c.server, b)
 		},
 		func(l *gen.ActivityLogList) ([]gen.ActivityLog, string) {
-			return derefItems(l.ActivityLogs), pageNext(l.Pages)
+			return l.ActivityLogs, pageNext(l.Pages)
 		}))
 }
 

@@ -252,16 +252,6 @@ func cloneParams[P any](p *P) *P {
 	return c
 }
 
-func derefItems[T any](l []*T) []T {
-	out := make([]T, 0, len(l))
-	for _, p := range l {
-		if p != nil {
-			out = append(out, *p)
-		}
-	}
-	return out
-}
-
 func optional(s string) *string {
 	if s == "" {
 		return nil

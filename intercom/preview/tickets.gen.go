@@ -101,7 +101,7 @@ func (s *TicketsService) SearchAll(ctx context.Context, body SearchRequest, opts
 			return gen.NewSearchTicketsRequest(s.c.server, b)
 		},
 		func(l *gen.TicketList) ([]gen.Ticket, string) {
-			return derefItems(l.Tickets), cursorNext(l.Pages)
+			return l.Tickets, cursorNext(l.Pages)
 		}))
 }
 

@@ -123,6 +123,13 @@ func Generate(ctx context.Context, o Options) error {
 	if o.Log != nil {
 		fmt.Fprintf(o.Log, "spec %s: %d inline objects named (moved to components)\n", o.Version, len(inline))
 	}
+	listed, kept := ListItemsAsValues(doc)
+	if o.Log != nil {
+		fmt.Fprintf(o.Log, "spec %s: %d list item schemas made non-nullable (lists of values)\n", o.Version, len(listed))
+		for _, k := range kept {
+			fmt.Fprintf(o.Log, "spec %s: list items left nullable (review): %s\n", o.Version, k)
+		}
+	}
 	genVersion := GeneratorVersion()
 	cfg.NoVCSVersionOverride = &genVersion
 	code, err := codegen.Generate(doc, cfg)

@@ -3476,7 +3476,7 @@ func (c *CallWithTranscriptListDataItem) GetUpdatedAt() *Datetime {
 }
 
 // GetTicketAttributes returns the TicketAttributes field, or nil when the ChangeTicketTypeRequest is nil.
-func (c *ChangeTicketTypeRequest) GetTicketAttributes() map[string]interface{} {
+func (c *ChangeTicketTypeRequest) GetTicketAttributes() TicketCustomAttributes {
 	if c == nil {
 		return nil
 	}
@@ -8635,7 +8635,7 @@ func (c *ConversationTeammates) GetType() string {
 }
 
 // GetAttributes returns the Attributes field, or nil when the ConvertConversationToTicketRequest is nil.
-func (c *ConvertConversationToTicketRequest) GetAttributes() TicketRequestCustomAttributes {
+func (c *ConvertConversationToTicketRequest) GetAttributes() TicketCustomAttributes {
 	if c == nil {
 		return nil
 	}
@@ -10034,7 +10034,7 @@ func (c *CreateTicketJSONBody) GetSkipNotifications() bool {
 }
 
 // GetTicketAttributes returns the TicketAttributes field, or nil when the CreateTicketJSONBody is nil.
-func (c *CreateTicketJSONBody) GetTicketAttributes() TicketRequestCustomAttributes {
+func (c *CreateTicketJSONBody) GetTicketAttributes() TicketCustomAttributes {
 	if c == nil {
 		return nil
 	}
@@ -10092,7 +10092,7 @@ func (c *CreateTicketRequest) GetCreatedAtTime() time.Time {
 }
 
 // GetTicketAttributes returns the TicketAttributes field, or nil when the CreateTicketRequest is nil.
-func (c *CreateTicketRequest) GetTicketAttributes() TicketRequestCustomAttributes {
+func (c *CreateTicketRequest) GetTicketAttributes() TicketCustomAttributes {
 	if c == nil {
 		return nil
 	}
@@ -11967,7 +11967,7 @@ func (e *EnqueueCreateTicketJSONBody) GetSkipNotifications() bool {
 }
 
 // GetTicketAttributes returns the TicketAttributes field, or nil when the EnqueueCreateTicketJSONBody is nil.
-func (e *EnqueueCreateTicketJSONBody) GetTicketAttributes() TicketRequestCustomAttributes {
+func (e *EnqueueCreateTicketJSONBody) GetTicketAttributes() TicketCustomAttributes {
 	if e == nil {
 		return nil
 	}
@@ -18630,7 +18630,7 @@ func (u *UpdateTicketJSONBody) GetSnoozedUntil() int {
 }
 
 // GetTicketAttributes returns the TicketAttributes field, or nil when the UpdateTicketJSONBody is nil.
-func (u *UpdateTicketJSONBody) GetTicketAttributes() map[string]interface{} {
+func (u *UpdateTicketJSONBody) GetTicketAttributes() TicketCustomAttributes {
 	if u == nil {
 		return nil
 	}
@@ -18694,7 +18694,7 @@ func (u *UpdateTicketRequest) GetSnoozedUntil() int {
 }
 
 // GetTicketAttributes returns the TicketAttributes field, or nil when the UpdateTicketRequest is nil.
-func (u *UpdateTicketRequest) GetTicketAttributes() map[string]interface{} {
+func (u *UpdateTicketRequest) GetTicketAttributes() TicketCustomAttributes {
 	if u == nil {
 		return nil
 	}

@@ -7705,10 +7705,10 @@ type CallList struct {
 
 // ChangeTicketTypeRequest You can change the type of a Ticket
 type ChangeTicketTypeRequest struct {
-	// TicketAttributes The attributes to set on the ticket for the new type. Attributes matching by name and type are transferred automatically from the old type; values provided here override the transferred values.
+	// TicketAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
-	// Example: {"_default_description_":"having a problem","_default_title_":"example"}
-	TicketAttributes map[string]interface{} `json:"ticket_attributes,omitempty"`
+	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
+	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketStateId The ID of the ticket state for the new ticket type.
 	//
@@ -11040,10 +11040,10 @@ type ConversationTeammates struct {
 
 // ConvertConversationToTicketRequest You can convert a Conversation to a Ticket
 type ConvertConversationToTicketRequest struct {
-	// Attributes The attributes set on the ticket. When setting the default title and description attributes, the attribute keys that should be used are `_default_title_` and `_default_description_`. When setting ticket type attributes of the list attribute type, the key should be the attribute name and the value of the attribute should be the list item id, obtainable by [listing the ticket type](ref:get_ticket-types). For example, if the ticket type has an attribute called `priority` of type `list`, the key should be `priority` and the value of the attribute should be the guid of the list item (e.g. `de1825a0-0164-4070-8ca6-13e22462fa7e`).
+	// Attributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
-	// Example: {"_default_description_":"The button is not working","_default_title_":"Found a bug"}
-	Attributes TicketRequestCustomAttributes `json:"attributes,omitempty"`
+	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
+	Attributes TicketCustomAttributes `json:"attributes,omitempty"`
 
 	// TicketStateId The ID of the ticket state associated with the ticket type.
 	TicketStateId *string `json:"ticket_state_id,omitempty"`
@@ -12278,10 +12278,10 @@ type CreateTicketRequest struct {
 	// Example: 1590000000
 	CreatedAt *int `json:"created_at,omitempty"`
 
-	// TicketAttributes The attributes set on the ticket. When setting the default title and description attributes, the attribute keys that should be used are `_default_title_` and `_default_description_`. When setting ticket type attributes of the list attribute type, the key should be the attribute name and the value of the attribute should be the list item id, obtainable by [listing the ticket type](ref:get_ticket-types). For example, if the ticket type has an attribute called `priority` of type `list`, the key should be `priority` and the value of the attribute should be the guid of the list item (e.g. `de1825a0-0164-4070-8ca6-13e22462fa7e`).
+	// TicketAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
-	// Example: {"_default_description_":"The button is not working","_default_title_":"Found a bug"}
-	TicketAttributes TicketRequestCustomAttributes `json:"ticket_attributes,omitempty"`
+	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
+	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketTypeId The ID of the type of ticket you want to create
 	//
@@ -16248,7 +16248,7 @@ type Ticket struct {
 	// Example: 1295
 	TeamAssigneeId *types.NumericID `json:"team_assignee_id,omitempty"`
 
-	// TicketAttributes An object containing the different attributes associated to the ticket as key-value pairs. For the default title and description attributes, the keys are `_default_title_` and `_default_description_`.
+	// TicketAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
 	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
 	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
@@ -16309,7 +16309,7 @@ type TicketContacts struct {
 // Example: contact.list
 type TicketContactsType string
 
-// TicketCustomAttributes An object containing the different attributes associated to the ticket as key-value pairs. For the default title and description attributes, the keys are `_default_title_` and `_default_description_`.
+// TicketCustomAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 //
 // Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
 type TicketCustomAttributes map[string]types.AttributeValue
@@ -16586,11 +16586,6 @@ type TicketReplyPartType string
 //
 // Example: ticket_part
 type TicketReplyType string
-
-// TicketRequestCustomAttributes The attributes set on the ticket. When setting the default title and description attributes, the attribute keys that should be used are `_default_title_` and `_default_description_`. When setting ticket type attributes of the list attribute type, the key should be the attribute name and the value of the attribute should be the list item id, obtainable by [listing the ticket type](ref:get_ticket-types). For example, if the ticket type has an attribute called `priority` of type `list`, the key should be `priority` and the value of the attribute should be the guid of the list item (e.g. `de1825a0-0164-4070-8ca6-13e22462fa7e`).
-//
-// Example: {"_default_description_":"The button is not working","_default_title_":"Found a bug"}
-type TicketRequestCustomAttributes map[string]types.AttributeValue
 
 // TicketState A ticket state, used to define the state of a ticket.
 type TicketState struct {
@@ -17560,10 +17555,10 @@ type UpdateTicketRequest struct {
 	// Example: 1673609604
 	SnoozedUntil *int `json:"snoozed_until,omitempty"`
 
-	// TicketAttributes The attributes set on the ticket.
+	// TicketAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
-	// Example: {"_default_description_":"having a problem","_default_title_":"example"}
-	TicketAttributes map[string]interface{} `json:"ticket_attributes,omitempty"`
+	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
+	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketStateId The ID of the ticket state associated with the ticket type.
 	//
@@ -19218,10 +19213,10 @@ type CreateTicketJSONBody struct {
 	// Example: true
 	SkipNotifications *bool `json:"skip_notifications,omitempty"`
 
-	// TicketAttributes The attributes set on the ticket. When setting the default title and description attributes, the attribute keys that should be used are `_default_title_` and `_default_description_`. When setting ticket type attributes of the list attribute type, the key should be the attribute name and the value of the attribute should be the list item id, obtainable by [listing the ticket type](ref:get_ticket-types). For example, if the ticket type has an attribute called `priority` of type `list`, the key should be `priority` and the value of the attribute should be the guid of the list item (e.g. `de1825a0-0164-4070-8ca6-13e22462fa7e`).
+	// TicketAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
-	// Example: {"_default_description_":"The button is not working","_default_title_":"Found a bug"}
-	TicketAttributes TicketRequestCustomAttributes `json:"ticket_attributes,omitempty"`
+	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
+	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketTypeId The ID of the type of ticket you want to create
 	//
@@ -19262,10 +19257,10 @@ type EnqueueCreateTicketJSONBody struct {
 	// Example: true
 	SkipNotifications *bool `json:"skip_notifications,omitempty"`
 
-	// TicketAttributes The attributes set on the ticket. When setting the default title and description attributes, the attribute keys that should be used are `_default_title_` and `_default_description_`. When setting ticket type attributes of the list attribute type, the key should be the attribute name and the value of the attribute should be the list item id, obtainable by [listing the ticket type](ref:get_ticket-types). For example, if the ticket type has an attribute called `priority` of type `list`, the key should be `priority` and the value of the attribute should be the guid of the list item (e.g. `de1825a0-0164-4070-8ca6-13e22462fa7e`).
+	// TicketAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
-	// Example: {"_default_description_":"The button is not working","_default_title_":"Found a bug"}
-	TicketAttributes TicketRequestCustomAttributes `json:"ticket_attributes,omitempty"`
+	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
+	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketTypeId The ID of the type of ticket you want to create
 	//
@@ -19310,10 +19305,10 @@ type UpdateTicketJSONBody struct {
 	// Example: 1673609604
 	SnoozedUntil *int `json:"snoozed_until,omitempty"`
 
-	// TicketAttributes The attributes set on the ticket.
+	// TicketAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
-	// Example: {"_default_description_":"having a problem","_default_title_":"example"}
-	TicketAttributes map[string]interface{} `json:"ticket_attributes,omitempty"`
+	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
+	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketStateId The ID of the ticket state associated with the ticket type.
 	//

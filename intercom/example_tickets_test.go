@@ -68,7 +68,7 @@ func ExampleTicketsService_Create() {
 	ticket, err := client.Tickets.Create(context.Background(), intercom.CreateTicketRequest{
 		TicketTypeId:     "53",
 		Contacts:         []intercom.TicketContact{contact},
-		TicketAttributes: intercom.TicketRequestCustomAttributes{"_default_title_": intercom.StringValue("Export button does nothing")},
+		TicketAttributes: intercom.TicketCustomAttributes{"_default_title_": intercom.StringValue("Export button does nothing")},
 	})
 	if err != nil {
 		log.Fatal(err)

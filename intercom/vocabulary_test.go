@@ -323,3 +323,46 @@ func TestListElementsAreValues(t *testing.T) {
 		t.Errorf("%d lists of pointers reachable from package intercom (make them values, or list them with a reason in pointerListsWithReason):\n%s", len(bad), strings.Join(bad, "\n"))
 	}
 }
+
+// TestOneTicketAttributesType proves issue 23 item 3's "one ticket-attributes
+// type": every ticket_attributes field reachable from package intercom (the
+// read Ticket, the create, enqueue, update and change-type bodies) and the
+// convert body's attributes are TicketCustomAttributes, so a ticket's
+// attributes go into any body as they are. The assignments below do not
+// compile otherwise; the type checker covers the bodies a version may lack.
+func TestOneTicketAttributesType(t *testing.T) {
+	var read Ticket
+	_ = UpdateTicketRequest{TicketAttributes: read.TicketAttributes}
+	_ = CreateTicketRequest{TicketAttributes: read.GetTicketAttributes()}
+	_ = EnqueueCreateTicketRequest{TicketAttributes: read.TicketAttributes}
+	_ = ConvertConversationToTicketRequest{Attributes: read.TicketAttributes}
+
+	pkg, err := checkedIntercom()
+	if err != nil {
+		t.Fatalf("type-check package intercom: %v", err)
+	}
+	var fields, bad []string
+	walkReachable(pkg, func(where string, typ types.Type) {
+		st, ok := typ.(*types.Struct)
+		if !ok {
+			return
+		}
+		for i := range st.NumFields() {
+			f := st.Field(i)
+			if f.Name() != "TicketAttributes" && !(f.Name() == "Attributes" && strings.HasSuffix(where, "ConvertConversationToTicketRequest")) {
+				continue
+			}
+			fields = append(fields, where+"."+f.Name())
+			if got := types.TypeString(f.Type(), nil); got != "github.com/intercomkit/intercom-go/gen.TicketCustomAttributes" {
+				bad = append(bad, fmt.Sprintf("%s.%s is %s", where, f.Name(), got))
+			}
+		}
+	})
+	if len(fields) < 5 {
+		t.Fatalf("only %d ticket attribute fields reached (%v): the walk is broken", len(fields), fields)
+	}
+	sort.Strings(bad)
+	if len(bad) > 0 {
+		t.Errorf("ticket attributes of another type than TicketCustomAttributes:\n%s", strings.Join(bad, "\n"))
+	}
+}

@@ -4231,12 +4231,12 @@ func (c *CallWithTranscriptListDataItem) GetUpdatedAt() *Datetime {
 	return c.UpdatedAt
 }
 
-// GetTicketAttributes returns the TicketAttributes field, or nil when the ChangeTicketTypeRequest is nil.
-func (c *ChangeTicketTypeRequest) GetTicketAttributes() map[string]interface{} {
-	if c == nil {
+// GetTicketAttributes returns the TicketAttributes field, or nil when it or the ChangeTicketTypeRequest is nil.
+func (c *ChangeTicketTypeRequest) GetTicketAttributes() TicketCustomAttributes {
+	if c == nil || c.TicketAttributes == nil {
 		return nil
 	}
-	return c.TicketAttributes
+	return *c.TicketAttributes
 }
 
 // GetBody returns the Body field, or "" when it or the CloseConversationRequest is nil.
@@ -10162,7 +10162,7 @@ func (c *ConversationTeammates) GetType() string {
 }
 
 // GetAttributes returns the Attributes field, or nil when it or the ConvertConversationToTicketRequest is nil.
-func (c *ConvertConversationToTicketRequest) GetAttributes() TicketRequestCustomAttributes {
+func (c *ConvertConversationToTicketRequest) GetAttributes() TicketCustomAttributes {
 	if c == nil || c.Attributes == nil {
 		return nil
 	}
@@ -11623,7 +11623,7 @@ func (c *CreateTicketJSONBody) GetSkipNotifications() bool {
 }
 
 // GetTicketAttributes returns the TicketAttributes field, or nil when it or the CreateTicketJSONBody is nil.
-func (c *CreateTicketJSONBody) GetTicketAttributes() TicketRequestCustomAttributes {
+func (c *CreateTicketJSONBody) GetTicketAttributes() TicketCustomAttributes {
 	if c == nil || c.TicketAttributes == nil {
 		return nil
 	}
@@ -11681,7 +11681,7 @@ func (c *CreateTicketRequest) GetCreatedAtTime() time.Time {
 }
 
 // GetTicketAttributes returns the TicketAttributes field, or nil when it or the CreateTicketRequest is nil.
-func (c *CreateTicketRequest) GetTicketAttributes() TicketRequestCustomAttributes {
+func (c *CreateTicketRequest) GetTicketAttributes() TicketCustomAttributes {
 	if c == nil || c.TicketAttributes == nil {
 		return nil
 	}
@@ -13653,7 +13653,7 @@ func (e *EnqueueCreateTicketJSONBody) GetSkipNotifications() bool {
 }
 
 // GetTicketAttributes returns the TicketAttributes field, or nil when it or the EnqueueCreateTicketJSONBody is nil.
-func (e *EnqueueCreateTicketJSONBody) GetTicketAttributes() TicketRequestCustomAttributes {
+func (e *EnqueueCreateTicketJSONBody) GetTicketAttributes() TicketCustomAttributes {
 	if e == nil || e.TicketAttributes == nil {
 		return nil
 	}
@@ -21205,12 +21205,12 @@ func (u *UpdateTicketJSONBody) GetSnoozedUntil() int {
 	return *u.SnoozedUntil
 }
 
-// GetTicketAttributes returns the TicketAttributes field, or nil when the UpdateTicketJSONBody is nil.
-func (u *UpdateTicketJSONBody) GetTicketAttributes() map[string]interface{} {
-	if u == nil {
+// GetTicketAttributes returns the TicketAttributes field, or nil when it or the UpdateTicketJSONBody is nil.
+func (u *UpdateTicketJSONBody) GetTicketAttributes() TicketCustomAttributes {
+	if u == nil || u.TicketAttributes == nil {
 		return nil
 	}
-	return u.TicketAttributes
+	return *u.TicketAttributes
 }
 
 // GetTicketStateId returns the TicketStateId field, or "" when it or the UpdateTicketJSONBody is nil.
@@ -21269,12 +21269,12 @@ func (u *UpdateTicketRequest) GetSnoozedUntil() int {
 	return *u.SnoozedUntil
 }
 
-// GetTicketAttributes returns the TicketAttributes field, or nil when the UpdateTicketRequest is nil.
-func (u *UpdateTicketRequest) GetTicketAttributes() map[string]interface{} {
-	if u == nil {
+// GetTicketAttributes returns the TicketAttributes field, or nil when it or the UpdateTicketRequest is nil.
+func (u *UpdateTicketRequest) GetTicketAttributes() TicketCustomAttributes {
+	if u == nil || u.TicketAttributes == nil {
 		return nil
 	}
-	return u.TicketAttributes
+	return *u.TicketAttributes
 }
 
 // GetTicketStateId returns the TicketStateId field, or "" when it or the UpdateTicketRequest is nil.

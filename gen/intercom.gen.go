@@ -8951,7 +8951,7 @@ type ContentBulkActionRequestAudience struct {
 	// AddSegmentIds Segment IDs to assign to the selected content.
 	//
 	// Example: [100]
-	AddSegmentIds []types.NumericID `json:"add_segment_ids,omitempty"`
+	AddSegmentIds []types.IntegerID `json:"add_segment_ids,omitempty"`
 
 	// RemoveAll When `true`, removes all segments from the selected content.
 	//
@@ -8961,7 +8961,7 @@ type ContentBulkActionRequestAudience struct {
 	// RemoveSegmentIds Segment IDs to remove from the selected content.
 	//
 	// Example: [200]
-	RemoveSegmentIds []types.NumericID `json:"remove_segment_ids,omitempty"`
+	RemoveSegmentIds []types.IntegerID `json:"remove_segment_ids,omitempty"`
 }
 
 // ContentBulkActionRequestAvailability Required when `action` is `set_availability`. Each field is optional — only the
@@ -8998,12 +8998,12 @@ type ContentBulkActionRequestTags struct {
 	// AddTagIds Tag IDs to apply to the selected content.
 	//
 	// Example: [100]
-	AddTagIds []types.NumericID `json:"add_tag_ids,omitempty"`
+	AddTagIds []types.IntegerID `json:"add_tag_ids,omitempty"`
 
 	// RemoveTagIds Tag IDs to remove from the selected content.
 	//
 	// Example: [200]
-	RemoveTagIds []types.NumericID `json:"remove_tag_ids,omitempty"`
+	RemoveTagIds []types.IntegerID `json:"remove_tag_ids,omitempty"`
 }
 
 // ContentBulkActionResponse Phase 1 envelope returned immediately after the request is enqueued. A future
@@ -9341,7 +9341,7 @@ type ContentSnippetCreateRequest struct {
 	// AudienceIds The list of audience IDs to target this content snippet to for Fin AI Agent. Pass an empty array or omit the field for no audience targeting. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds []types.NumericID `json:"audience_ids,omitempty"`
+	AudienceIds []types.IntegerID `json:"audience_ids,omitempty"`
 
 	// BodyMarkdown The content of the snippet in markdown. An alternative to `json_blocks` — you can provide content as markdown instead of structured blocks. Mutually exclusive with `json_blocks`.
 	//
@@ -9418,7 +9418,7 @@ type ContentSnippetUpdateRequest struct {
 	// AudienceIds The list of audience IDs to target this content snippet to for Fin AI Agent. Omitting the field leaves existing audience memberships unchanged (PATCH semantics). Pass `[]` to clear all audience memberships. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.IntegerID `json:"audience_ids,omitempty"`
 
 	// BodyMarkdown The content of the snippet in markdown. An alternative to `json_blocks` — you can provide content as markdown instead of structured blocks. Mutually exclusive with `json_blocks`.
 	//
@@ -11124,12 +11124,12 @@ type CreateArticleRequest struct {
 	// AudienceIds The list of audience IDs to assign to this article for Fin AI Agent targeting. Sending a top-level `audience_ids` broadcasts the same set to every locale. For per-locale targeting, use `translated_content.<locale>.audience_ids` instead. Sending both top-level and per-locale in the same request causes top-level to win. Unknown audience IDs return a 404 error. No partial commit occurs.
 	//
 	// Example: [1,2]
-	AudienceIds []types.NumericID `json:"audience_ids,omitempty"`
+	AudienceIds []types.IntegerID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
 	// Example: 1295
-	AuthorId types.NumericID `json:"author_id"`
+	AuthorId types.IntegerID `json:"author_id"`
 
 	// Body The content of the article in HTML. For multilingual articles, this will be the body of the default language's content. Mutually exclusive with `body_markdown`.
 	//
@@ -11151,7 +11151,7 @@ type CreateArticleRequest struct {
 	// ParentId The id of the article's parent collection or section. An article without this field stands alone.
 	//
 	// Example: 18
-	ParentId *types.NumericID `json:"parent_id,omitempty"`
+	ParentId *types.IntegerID `json:"parent_id,omitempty"`
 
 	// ParentType The type of parent, which can either be a `collection` or `section`.
 	//
@@ -11215,7 +11215,7 @@ type CreateCollectionRequest struct {
 	// HelpCenterId The id of the help center where the collection will be created. If `null` then it will be created in the default help center.
 	//
 	// Example: 123
-	HelpCenterId *types.NumericID `json:"help_center_id,omitempty"`
+	HelpCenterId *types.IntegerID `json:"help_center_id,omitempty"`
 
 	// Name The name of the collection. For multilingual collections, this will be the name of the default language's content.
 	//
@@ -11936,7 +11936,7 @@ type CreateExternalPageRequest struct {
 	// SourceId The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response.
 	//
 	// Example: 1234
-	SourceId types.NumericID `json:"source_id"`
+	SourceId types.IntegerID `json:"source_id"`
 
 	// Title The title of the external page.
 	//
@@ -12002,12 +12002,12 @@ type CreateInternalArticleRequest struct {
 	// AudienceIds The list of audience IDs to target this internal article to for Fin AI Agent. Pass an empty array or omit the field for no audience targeting. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds []types.NumericID `json:"audience_ids,omitempty"`
+	AudienceIds []types.IntegerID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article.
 	//
 	// Example: 1295
-	AuthorId types.NumericID `json:"author_id"`
+	AuthorId types.IntegerID `json:"author_id"`
 
 	// Body The content of the article in HTML. Mutually exclusive with `body_markdown`.
 	//
@@ -12024,7 +12024,7 @@ type CreateInternalArticleRequest struct {
 	// OwnerId The id of the owner of the article.
 	//
 	// Example: 1295
-	OwnerId types.NumericID `json:"owner_id"`
+	OwnerId types.IntegerID `json:"owner_id"`
 
 	// Title The title of the article.
 	//
@@ -12087,7 +12087,7 @@ type MessageSender struct {
 	// Id The identifier for the admin which is given by Intercom.
 	//
 	// Example: 394051
-	Id types.NumericID `json:"id"`
+	Id types.IntegerID `json:"id"`
 
 	// Type Always `admin`.
 	//
@@ -14734,7 +14734,7 @@ type MergeConversationsRequest struct {
 	// MergeIntoConversationId The ID of the primary (target) conversation to merge into.
 	//
 	// Example: 456
-	MergeIntoConversationId types.NumericID `json:"merge_into_conversation_id"`
+	MergeIntoConversationId types.IntegerID `json:"merge_into_conversation_id"`
 }
 
 // MergeHistoryItem A record of a contact that was merged into another contact.
@@ -14981,7 +14981,7 @@ type NewsItemRequest struct {
 	// SenderId The id of the sender of the news item. Must be a teammate on the workspace.
 	//
 	// Example: 123
-	SenderId types.NumericID `json:"sender_id"`
+	SenderId types.IntegerID `json:"sender_id"`
 
 	// State News items will not be visible to your users in the assigned newsfeeds until they are set live.
 	//
@@ -16925,12 +16925,12 @@ type UpdateArticleRequest struct {
 	// AudienceIds The list of audience IDs to assign to this article for Fin AI Agent targeting. Sending a top-level `audience_ids` broadcasts the same set to every locale. Sending `audience_ids: []` clears all audience memberships from every locale. For per-locale targeting, use `translated_content.<locale>.audience_ids` instead. Sending both top-level and per-locale in the same request causes top-level to win. Unknown audience IDs return a 404 error. No partial commit occurs.
 	//
 	// Example: [1,2]
-	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.IntegerID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
 	// Example: 1295
-	AuthorId *types.NumericID `json:"author_id,omitempty"`
+	AuthorId *types.IntegerID `json:"author_id,omitempty"`
 
 	// Body The content of the article in HTML. For multilingual articles, this will be the body of the default language's content. Mutually exclusive with `body_markdown`.
 	//
@@ -17410,7 +17410,7 @@ type UpdateExternalPageRequest struct {
 	// SourceId The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response.
 	//
 	// Example: 1234
-	SourceId types.NumericID `json:"source_id"`
+	SourceId types.IntegerID `json:"source_id"`
 
 	// Title The title of the external page.
 	//
@@ -17448,12 +17448,12 @@ type UpdateInternalArticleRequest struct {
 	// AudienceIds The list of audience IDs to target this internal article to for Fin AI Agent. Omitting the field leaves existing audience memberships unchanged (PATCH semantics). Pass `[]` to clear all audience memberships. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.IntegerID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article.
 	//
 	// Example: 1295
-	AuthorId *types.NumericID `json:"author_id,omitempty"`
+	AuthorId *types.IntegerID `json:"author_id,omitempty"`
 
 	// Body The content of the article in HTML. Mutually exclusive with `body_markdown`.
 	Body *string `json:"body,omitempty"`
@@ -17468,7 +17468,7 @@ type UpdateInternalArticleRequest struct {
 	// OwnerId The id of the author of the article.
 	//
 	// Example: 1295
-	OwnerId *types.NumericID `json:"owner_id,omitempty"`
+	OwnerId *types.IntegerID `json:"owner_id,omitempty"`
 
 	// Title The title of the article.
 	//
@@ -17528,7 +17528,7 @@ type UpdateTicketRequest struct {
 	// AdminId The ID of the admin performing ticket update. Needed for workflows execution and attributing actions to specific admins.
 	//
 	// Example: 123
-	AdminId *types.NumericID `json:"admin_id,omitempty"`
+	AdminId *types.IntegerID `json:"admin_id,omitempty"`
 
 	// AssigneeId The ID of the admin or team to which the ticket is assigned. Set this 0 to unassign it.
 	//
@@ -18244,7 +18244,7 @@ type SetAwayAdminJSONBody struct {
 	// AwayStatusReasonId The unique identifier of the away status reason
 	//
 	// Example: 12345
-	AwayStatusReasonId *types.NumericID `json:"away_status_reason_id,omitempty"`
+	AwayStatusReasonId *types.IntegerID `json:"away_status_reason_id,omitempty"`
 }
 
 // ListContentImportSourcesParams defines parameters for ListContentImportSources.
@@ -19273,7 +19273,7 @@ type UpdateTicketJSONBody struct {
 	// AdminId The ID of the admin performing ticket update. Needed for workflows execution and attributing actions to specific admins.
 	//
 	// Example: 123
-	AdminId *types.NumericID `json:"admin_id,omitempty"`
+	AdminId *types.IntegerID `json:"admin_id,omitempty"`
 
 	// AssigneeId The ID of the admin or team to which the ticket is assigned. Set this 0 to unassign it.
 	//

@@ -99,8 +99,7 @@ func (s *TicketsService) Close(ctx context.Context, ticketID, adminID string, op
 	if err := requireAdminID(adminID); err != nil {
 		return nil, err
 	}
-	admin := NumericID(adminID)
-	return s.Update(ctx, ticketID, gen.UpdateTicketJSONRequestBody{Open: Ptr(false), AdminId: &admin}, opts...)
+	return s.Update(ctx, ticketID, UpdateTicketRequest{Open: Ptr(false), AdminId: &adminID}, opts...)
 }
 
 // FindOrCreate returns the tag named name, creating it when the workspace

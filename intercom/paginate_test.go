@@ -825,11 +825,11 @@ func TestPaginateMemoryDoesNotGrowWithListing(t *testing.T) {
 	if large.peakLive > small.peakLive+256<<10 {
 		t.Errorf("live heap grows with the listing: +%d KiB for 100,000 items vs +%d KiB for 10,000", large.peakLive>>10, small.peakLive>>10)
 	}
-	// HeapInuse includes uncollected garbage (the GC lets the heap reach at
-	// least 4 MB before collecting), so it gets slack.
-	if large.peakInuse > 2*small.peakInuse+4<<20 {
-		t.Errorf("peak HeapInuse grows with the listing: +%d KiB vs +%d KiB", large.peakInuse>>10, small.peakInuse>>10)
-	}
+	// HeapInuse (logged above) includes garbage the GC has not collected yet;
+	// when it collects depends on the heap goal, which the live heap of the
+	// whole test process sets (other tests, earlier runs under -count), so it
+	// is reported, not asserted: under -count=3 on a loaded machine it reached
+	// +28 MiB for 100,000 items while the live heap stayed at +65 KiB.
 	// The measure is able to see retention at all.
 	if control.peakLive < 10*max(large.peakLive, 64<<10) {
 		t.Errorf("control keeping 10,000 items shows only +%d KiB live; the measurement is not sensitive", control.peakLive>>10)
@@ -853,9 +853,7 @@ func TestHTTPPaginateMemoryDoesNotGrowWithListing(t *testing.T) {
 	if small.items != 10_000 || large.items != 100_000 {
 		t.Fatalf("counted %d and %d items", small.items, large.items)
 	}
-	if large.peakInuse > 2*small.peakInuse+4<<20 {
-		t.Errorf("peak HeapInuse grows with the listing: +%d KiB vs +%d KiB", large.peakInuse>>10, small.peakInuse>>10)
-	}
+	// As above, HeapInuse is reported, not asserted: the live heap is the measure.
 	t.Logf("HTTP, 10,000 items:  peak HeapInuse +%d KiB, peak live heap +%d KiB", small.peakInuse>>10, small.peakLive>>10)
 	t.Logf("HTTP, 100,000 items: peak HeapInuse +%d KiB, peak live heap +%d KiB", large.peakInuse>>10, large.peakLive>>10)
 	if large.peakLive > small.peakLive+512<<10 {

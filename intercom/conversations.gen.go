@@ -63,7 +63,7 @@ func (s *ConversationsService) DetachContact(ctx context.Context, conversationID
 	if err := requireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	if err := requireID("admin id", adminID); err != nil {
+	if err := requireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	body := gen.DetachContactFromConversationRequest{AdminId: adminID}
@@ -270,7 +270,7 @@ func (s *ConversationsService) Tag(ctx context.Context, conversationID string, t
 	if err := requireID("tag id", tagID); err != nil {
 		return nil, err
 	}
-	if err := requireID("admin id", adminID); err != nil {
+	if err := requireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	body := gen.AttachTagToConversationJSONRequestBody{Id: tagID, AdminId: adminID}
@@ -287,7 +287,7 @@ func (s *ConversationsService) Untag(ctx context.Context, conversationID string,
 	if err := requireID("tag id", tagID); err != nil {
 		return nil, err
 	}
-	if err := requireID("admin id", adminID); err != nil {
+	if err := requireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	body := gen.DetachTagFromConversationJSONRequestBody{AdminId: adminID}

@@ -115,7 +115,7 @@ func (s *TicketsService) Tag(ctx context.Context, ticketID string, tagID string,
 	if err := requireID("tag id", tagID); err != nil {
 		return nil, err
 	}
-	if err := requireID("admin id", adminID); err != nil {
+	if err := requireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	body := gen.AttachTagToTicketJSONRequestBody{Id: tagID, AdminId: adminID}
@@ -145,7 +145,7 @@ func (s *TicketsService) Untag(ctx context.Context, ticketID string, tagID strin
 	if err := requireID("tag id", tagID); err != nil {
 		return nil, err
 	}
-	if err := requireID("admin id", adminID); err != nil {
+	if err := requireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	body := gen.DetachTagFromTicketJSONRequestBody{AdminId: adminID}

@@ -190,8 +190,15 @@ func paramsOption[P any](opts []Option) (*P, error) {
 	return p, nil
 }
 
-func requireID(name, id string) error              { return engine.RequireID(name, id) }
-func numericID(name, id string) (int, error)       { return engine.NumericID(name, id) }
+func requireID(name, id string) error        { return engine.RequireID(name, id) }
+func numericID(name, id string) (int, error) { return engine.NumericID(name, id) }
+
+// requireAdminID checks an admin id as package intercom does: a positive number.
+func requireAdminID(adminID string) error {
+	_, err := engine.NumericID("admin id", adminID)
+	return err
+}
+
 func requireParam(name string, missing bool) error { return engine.RequireParam(name, missing) }
 func requireUnionBody(v json.Marshaler) error      { return engine.RequireUnionBody(v) }
 func pageParam(cursor string) (*int, error)        { return engine.PageParam(cursor) }

@@ -61,7 +61,7 @@ func (s *ContactsService) FindByEmail(ctx context.Context, email string, opts ..
 	if email == "" {
 		return nil, errors.New("intercom: FindByEmail: the email address is empty")
 	}
-	body, err := SearchQuery{Filter: Field("email").Equals(email), PerPage: findByEmailPage}.BuildContacts()
+	body, err := SearchQuery{Filter: Field("email").Equals(email), PerPage: findByEmailPage}.ForContacts()
 	if err != nil {
 		return nil, errorf("intercom: FindByEmail: %w", err)
 	}

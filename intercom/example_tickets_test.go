@@ -140,7 +140,7 @@ func ExampleTicketsService_SearchAll() {
 	req, err := intercom.SearchQuery{
 		Filter:  intercom.And(intercom.Field("open").Equals(true), intercom.Field("ticket_type_id").Equals("53")),
 		PerPage: 3,
-	}.Build()
+	}.ForTickets()
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/intercomkit/intercom-go/intercom/internal/sigcheck"
 )
 
 // checkedIntercom type-checks package intercom from its source (tests aside),
@@ -194,36 +196,9 @@ func TestEveryReachableEnumConstantDeclared(t *testing.T) {
 // results or type parameters, so `go doc -all ./intercom` shows intercom's
 // own names (Contact, not gen.Contact) in every func and method line.
 func TestExportedSignaturesSpellIntercomNames(t *testing.T) {
-	files, err := filepath.Glob("*.go")
+	funcs, bad, err := sigcheck.GenNames(".")
 	if err != nil {
 		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	funcs, bad := 0, []string{}
-	for _, p := range files {
-		if strings.HasSuffix(p, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, p, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || !fd.Name.IsExported() || !exportedReceiver(fd) {
-				continue
-			}
-			funcs++
-			ast.Inspect(fd.Type, func(n ast.Node) bool {
-				if sel, ok := n.(*ast.SelectorExpr); ok {
-					if id, ok := sel.X.(*ast.Ident); ok && id.Name == "gen" {
-						bad = append(bad, fmt.Sprintf("%s: %s names gen.%s", fset.Position(fd.Pos()), fd.Name.Name, sel.Sel.Name))
-					}
-					return false
-				}
-				return true
-			})
-		}
 	}
 	if funcs < 300 {
 		t.Fatalf("only %d exported functions and methods found: the walk is broken", funcs)
@@ -231,23 +206,6 @@ func TestExportedSignaturesSpellIntercomNames(t *testing.T) {
 	if len(bad) > 0 {
 		t.Errorf("%d exported signatures name package gen (alias the type, see api/aliases.yaml):\n%s", len(bad), strings.Join(bad, "\n"))
 	}
-}
-
-// exportedReceiver reports whether fd is a function or a method of an
-// exported type (one that go doc shows).
-func exportedReceiver(fd *ast.FuncDecl) bool {
-	if fd.Recv == nil {
-		return true
-	}
-	t := fd.Recv.List[0].Type
-	if s, ok := t.(*ast.StarExpr); ok {
-		t = s.X
-	}
-	if ix, ok := t.(*ast.IndexExpr); ok {
-		t = ix.X
-	}
-	id, ok := t.(*ast.Ident)
-	return ok && id.IsExported()
 }
 
 // TestNoGeneratorNamesExported proves issue 23 item 2's rule on package

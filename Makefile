@@ -102,7 +102,7 @@ test-short: ## Root module tests only, without -race.
 	$(GO) test ./...
 
 .PHONY: contract
-contract: ## The Prism contract suite against the unmodified pinned description.
+contract: ## The Prism contract suite against the unmodified pinned description, and intercom/preview against the unmodified Preview description.
 	@bash scripts/suites/contract/run.sh
 
 .PHONY: fuzz

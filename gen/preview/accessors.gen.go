@@ -317,12 +317,13 @@ func (a *AddressableList) GetUrl() string {
 	return *a.Url
 }
 
-// GetAvatar returns the Avatar field, or "" when it or the Admin is nil.
-func (a *Admin) GetAvatar() string {
-	if a == nil || a.Avatar == nil {
-		return ""
+// GetAvatar returns the Avatar field, or nil when it or the Admin is nil. The getters of
+// the result are safe to call on nil.
+func (a *Admin) GetAvatar() *types.Avatar {
+	if a == nil {
+		return nil
 	}
-	return *a.Avatar
+	return a.Avatar
 }
 
 // GetAwayModeEnabled returns the AwayModeEnabled field, or false when it or the Admin is nil.
@@ -341,12 +342,12 @@ func (a *Admin) GetAwayModeReassign() bool {
 	return *a.AwayModeReassign
 }
 
-// GetAwayStatusReasonId returns the AwayStatusReasonId field, or 0 when it or the Admin is nil.
-func (a *Admin) GetAwayStatusReasonId() int {
+// GetAwayStatusReasonId returns the AwayStatusReasonId field as a string, or "" when it or the Admin is nil.
+func (a *Admin) GetAwayStatusReasonId() string {
 	if a == nil || a.AwayStatusReasonId == nil {
-		return 0
+		return ""
 	}
-	return *a.AwayStatusReasonId
+	return string(*a.AwayStatusReasonId)
 }
 
 // GetEmail returns the Email field, or "" when it or the Admin is nil.
@@ -398,12 +399,13 @@ func (a *Admin) GetRole() *AdminRole {
 	return a.Role
 }
 
-// GetTeamIds returns the TeamIds field, or nil when the Admin is nil.
-func (a *Admin) GetTeamIds() []int {
+// GetTeamIds returns the TeamIds field as strings (a new slice), or nil when it or
+// the Admin is nil.
+func (a *Admin) GetTeamIds() []string {
 	if a == nil {
 		return nil
 	}
-	return a.TeamIds
+	return accessorStrings(a.TeamIds)
 }
 
 // GetTeamPriorityLevel returns the TeamPriorityLevel field, or nil when it or the Admin is nil. The getters of
@@ -439,20 +441,22 @@ func (a *AdminList) GetType() string {
 	return *a.Type
 }
 
-// GetPrimaryAdminIds returns the PrimaryAdminIds field, or nil when the AdminPriorityLevel is nil.
-func (a *AdminPriorityLevel) GetPrimaryAdminIds() []int {
+// GetPrimaryAdminIds returns the PrimaryAdminIds field as strings (a new slice), or nil when it or
+// the AdminPriorityLevel is nil.
+func (a *AdminPriorityLevel) GetPrimaryAdminIds() []string {
 	if a == nil {
 		return nil
 	}
-	return a.PrimaryAdminIds
+	return accessorStrings(a.PrimaryAdminIds)
 }
 
-// GetSecondaryAdminIds returns the SecondaryAdminIds field, or nil when the AdminPriorityLevel is nil.
-func (a *AdminPriorityLevel) GetSecondaryAdminIds() []int {
+// GetSecondaryAdminIds returns the SecondaryAdminIds field as strings (a new slice), or nil when it or
+// the AdminPriorityLevel is nil.
+func (a *AdminPriorityLevel) GetSecondaryAdminIds() []string {
 	if a == nil {
 		return nil
 	}
-	return a.SecondaryAdminIds
+	return accessorStrings(a.SecondaryAdminIds)
 }
 
 // GetPrimaryAdminIds returns the PrimaryAdminIds field, or nil when the AdminPriorityLevelRequest is nil.
@@ -628,7 +632,7 @@ func (a *AdminWithApp) GetApp() *App {
 
 // GetAvatar returns the Avatar field, or nil when it or the AdminWithApp is nil. The getters of
 // the result are safe to call on nil.
-func (a *AdminWithApp) GetAvatar() *AdminWithAppAvatar {
+func (a *AdminWithApp) GetAvatar() *types.Avatar {
 	if a == nil {
 		return nil
 	}
@@ -708,32 +712,17 @@ func (a *AdminWithApp) GetRole() *AdminWithAppRole {
 	return a.Role
 }
 
-// GetTeamIds returns the TeamIds field, or nil when the AdminWithApp is nil.
-func (a *AdminWithApp) GetTeamIds() []int {
+// GetTeamIds returns the TeamIds field as strings (a new slice), or nil when it or
+// the AdminWithApp is nil.
+func (a *AdminWithApp) GetTeamIds() []string {
 	if a == nil {
 		return nil
 	}
-	return a.TeamIds
+	return accessorStrings(a.TeamIds)
 }
 
 // GetType returns the Type field, or "" when it or the AdminWithApp is nil.
 func (a *AdminWithApp) GetType() string {
-	if a == nil || a.Type == nil {
-		return ""
-	}
-	return *a.Type
-}
-
-// GetImageUrl returns the ImageUrl field, or "" when it or the AdminWithAppAvatar is nil.
-func (a *AdminWithAppAvatar) GetImageUrl() string {
-	if a == nil || a.ImageUrl == nil {
-		return ""
-	}
-	return *a.ImageUrl
-}
-
-// GetType returns the Type field, or "" when it or the AdminWithAppAvatar is nil.
-func (a *AdminWithAppAvatar) GetType() string {
 	if a == nil || a.Type == nil {
 		return ""
 	}
@@ -855,12 +844,12 @@ func (a *AiAgent) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*a.UpdatedAt), 0).UTC()
 }
 
-// GetAppId returns the AppId field, or 0 when it or the AiCallResponse is nil.
-func (a *AiCallResponse) GetAppId() int {
+// GetAppId returns the AppId field as a string, or "" when it or the AiCallResponse is nil.
+func (a *AiCallResponse) GetAppId() string {
 	if a == nil || a.AppId == nil {
-		return 0
+		return ""
 	}
-	return *a.AppId
+	return string(*a.AppId)
 }
 
 // GetCallSummary returns the CallSummary field, or "" when it or the AiCallResponse is nil.
@@ -887,12 +876,12 @@ func (a *AiCallResponse) GetExternalCallId() string {
 	return *a.ExternalCallId
 }
 
-// GetId returns the Id field, or 0 when it or the AiCallResponse is nil.
-func (a *AiCallResponse) GetId() int {
+// GetId returns the Id field as a string, or "" when it or the AiCallResponse is nil.
+func (a *AiCallResponse) GetId() string {
 	if a == nil || a.Id == nil {
-		return 0
+		return ""
 	}
-	return *a.Id
+	return string(*a.Id)
 }
 
 // GetIntent returns the Intent field, or nil when the AiCallResponse is nil.
@@ -1088,12 +1077,12 @@ func (a *Article) GetAiSalesAgentAvailability() bool {
 	return *a.AiSalesAgentAvailability
 }
 
-// GetAuthorId returns the AuthorId field, or 0 when it or the Article is nil.
-func (a *Article) GetAuthorId() int {
+// GetAuthorId returns the AuthorId field as a string, or "" when it or the Article is nil.
+func (a *Article) GetAuthorId() string {
 	if a == nil || a.AuthorId == nil {
-		return 0
+		return ""
 	}
-	return *a.AuthorId
+	return string(*a.AuthorId)
 }
 
 // GetBody returns the Body field, or "" when it or the Article is nil.
@@ -1129,12 +1118,12 @@ func (a *Article) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*a.CreatedAt), 0).UTC()
 }
 
-// GetCreatedById returns the CreatedById field, or 0 when it or the Article is nil.
-func (a *Article) GetCreatedById() int {
+// GetCreatedById returns the CreatedById field as a string, or "" when it or the Article is nil.
+func (a *Article) GetCreatedById() string {
 	if a == nil || a.CreatedById == nil {
-		return 0
+		return ""
 	}
-	return *a.CreatedById
+	return string(*a.CreatedById)
 }
 
 // GetDefaultLocale returns the DefaultLocale field, or "" when it or the Article is nil.
@@ -1210,12 +1199,13 @@ func (a *Article) GetId() string {
 	return *a.Id
 }
 
-// GetParentIds returns the ParentIds field, or nil when the Article is nil.
-func (a *Article) GetParentIds() []int {
+// GetParentIds returns the ParentIds field as strings (a new slice), or nil when it or
+// the Article is nil.
+func (a *Article) GetParentIds() []string {
 	if a == nil {
 		return nil
 	}
-	return a.ParentIds
+	return accessorStrings(a.ParentIds)
 }
 
 // GetScheduledPublishAt returns the ScheduledPublishAt field, or 0 when it or the Article is nil.
@@ -1320,12 +1310,12 @@ func (a *Article) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*a.UpdatedAt), 0).UTC()
 }
 
-// GetUpdatedById returns the UpdatedById field, or 0 when it or the Article is nil.
-func (a *Article) GetUpdatedById() int {
+// GetUpdatedById returns the UpdatedById field as a string, or "" when it or the Article is nil.
+func (a *Article) GetUpdatedById() string {
 	if a == nil || a.UpdatedById == nil {
-		return 0
+		return ""
 	}
-	return *a.UpdatedById
+	return string(*a.UpdatedById)
 }
 
 // GetUrl returns the Url field, or "" when it or the Article is nil.
@@ -1368,20 +1358,21 @@ func (a *ArticleContent) GetAiSalesAgentAvailability() bool {
 	return *a.AiSalesAgentAvailability
 }
 
-// GetAudienceIds returns the AudienceIds field, or nil when the ArticleContent is nil.
-func (a *ArticleContent) GetAudienceIds() []int {
-	if a == nil {
+// GetAudienceIds returns the AudienceIds field as strings (a new slice), or nil when it or
+// the ArticleContent is nil.
+func (a *ArticleContent) GetAudienceIds() []string {
+	if a == nil || a.AudienceIds == nil {
 		return nil
 	}
-	return a.AudienceIds
+	return accessorStrings(*a.AudienceIds)
 }
 
-// GetAuthorId returns the AuthorId field, or 0 when it or the ArticleContent is nil.
-func (a *ArticleContent) GetAuthorId() int {
+// GetAuthorId returns the AuthorId field as a string, or "" when it or the ArticleContent is nil.
+func (a *ArticleContent) GetAuthorId() string {
 	if a == nil || a.AuthorId == nil {
-		return 0
+		return ""
 	}
-	return *a.AuthorId
+	return string(*a.AuthorId)
 }
 
 // GetBody returns the Body field, or "" when it or the ArticleContent is nil.
@@ -1417,12 +1408,12 @@ func (a *ArticleContent) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*a.CreatedAt), 0).UTC()
 }
 
-// GetCreatedById returns the CreatedById field, or 0 when it or the ArticleContent is nil.
-func (a *ArticleContent) GetCreatedById() int {
+// GetCreatedById returns the CreatedById field as a string, or "" when it or the ArticleContent is nil.
+func (a *ArticleContent) GetCreatedById() string {
 	if a == nil || a.CreatedById == nil {
-		return 0
+		return ""
 	}
-	return *a.CreatedById
+	return string(*a.CreatedById)
 }
 
 // GetDescription returns the Description field, or "" when it or the ArticleContent is nil.
@@ -1499,12 +1490,12 @@ func (a *ArticleContent) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*a.UpdatedAt), 0).UTC()
 }
 
-// GetUpdatedById returns the UpdatedById field, or 0 when it or the ArticleContent is nil.
-func (a *ArticleContent) GetUpdatedById() int {
+// GetUpdatedById returns the UpdatedById field as a string, or "" when it or the ArticleContent is nil.
+func (a *ArticleContent) GetUpdatedById() string {
 	if a == nil || a.UpdatedById == nil {
-		return 0
+		return ""
 	}
-	return *a.UpdatedById
+	return string(*a.UpdatedById)
 }
 
 // GetUrl returns the Url field, or "" when it or the ArticleContent is nil.
@@ -1572,12 +1563,12 @@ func (a *ArticleListItem) GetAiSalesAgentAvailability() bool {
 	return *a.AiSalesAgentAvailability
 }
 
-// GetAuthorId returns the AuthorId field, or 0 when it or the ArticleListItem is nil.
-func (a *ArticleListItem) GetAuthorId() int {
+// GetAuthorId returns the AuthorId field as a string, or "" when it or the ArticleListItem is nil.
+func (a *ArticleListItem) GetAuthorId() string {
 	if a == nil || a.AuthorId == nil {
-		return 0
+		return ""
 	}
-	return *a.AuthorId
+	return string(*a.AuthorId)
 }
 
 // GetBody returns the Body field, or "" when it or the ArticleListItem is nil.
@@ -1613,12 +1604,12 @@ func (a *ArticleListItem) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*a.CreatedAt), 0).UTC()
 }
 
-// GetCreatedById returns the CreatedById field, or 0 when it or the ArticleListItem is nil.
-func (a *ArticleListItem) GetCreatedById() int {
+// GetCreatedById returns the CreatedById field as a string, or "" when it or the ArticleListItem is nil.
+func (a *ArticleListItem) GetCreatedById() string {
 	if a == nil || a.CreatedById == nil {
-		return 0
+		return ""
 	}
-	return *a.CreatedById
+	return string(*a.CreatedById)
 }
 
 // GetDefaultLocale returns the DefaultLocale field, or "" when it or the ArticleListItem is nil.
@@ -1694,12 +1685,13 @@ func (a *ArticleListItem) GetId() string {
 	return *a.Id
 }
 
-// GetParentIds returns the ParentIds field, or nil when the ArticleListItem is nil.
-func (a *ArticleListItem) GetParentIds() []int {
+// GetParentIds returns the ParentIds field as strings (a new slice), or nil when it or
+// the ArticleListItem is nil.
+func (a *ArticleListItem) GetParentIds() []string {
 	if a == nil {
 		return nil
 	}
-	return a.ParentIds
+	return accessorStrings(a.ParentIds)
 }
 
 // GetScheduledPublishAt returns the ScheduledPublishAt field, or 0 when it or the ArticleListItem is nil.
@@ -1795,12 +1787,12 @@ func (a *ArticleListItem) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*a.UpdatedAt), 0).UTC()
 }
 
-// GetUpdatedById returns the UpdatedById field, or 0 when it or the ArticleListItem is nil.
-func (a *ArticleListItem) GetUpdatedById() int {
+// GetUpdatedById returns the UpdatedById field as a string, or "" when it or the ArticleListItem is nil.
+func (a *ArticleListItem) GetUpdatedById() string {
 	if a == nil || a.UpdatedById == nil {
-		return 0
+		return ""
 	}
-	return *a.UpdatedById
+	return string(*a.UpdatedById)
 }
 
 // GetUrl returns the Url field, or "" when it or the ArticleListItem is nil.
@@ -2874,22 +2866,6 @@ func (a *AwayStatusReason) GetUpdatedAtTime() time.Time {
 		return time.Time{}
 	}
 	return time.Unix(int64(*a.UpdatedAt), 0).UTC()
-}
-
-// GetData returns the Data field, or nil when the AwayStatusReasonList is nil.
-func (a *AwayStatusReasonList) GetData() []AwayStatusReason {
-	if a == nil {
-		return nil
-	}
-	return a.Data
-}
-
-// GetType returns the Type field, or "" when it or the AwayStatusReasonList is nil.
-func (a *AwayStatusReasonList) GetType() AwayStatusReasonListType {
-	if a == nil || a.Type == nil {
-		return ""
-	}
-	return *a.Type
 }
 
 // GetAction returns the Action field, or nil when it or the Banner is nil. The getters of
@@ -4231,12 +4207,12 @@ func (c *CallWithTranscriptListDataItem) GetUpdatedAt() *Datetime {
 	return c.UpdatedAt
 }
 
-// GetTicketAttributes returns the TicketAttributes field, or nil when it or the ChangeTicketTypeRequest is nil.
+// GetTicketAttributes returns the TicketAttributes field, or nil when the ChangeTicketTypeRequest is nil.
 func (c *ChangeTicketTypeRequest) GetTicketAttributes() TicketCustomAttributes {
-	if c == nil || c.TicketAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.TicketAttributes
+	return c.TicketAttributes
 }
 
 // GetBody returns the Body field, or "" when it or the CloseConversationRequest is nil.
@@ -4288,12 +4264,12 @@ func (c *Collection) GetDescription() string {
 	return *c.Description
 }
 
-// GetHelpCenterId returns the HelpCenterId field, or 0 when it or the Collection is nil.
-func (c *Collection) GetHelpCenterId() int {
+// GetHelpCenterId returns the HelpCenterId field as a string, or "" when it or the Collection is nil.
+func (c *Collection) GetHelpCenterId() string {
 	if c == nil || c.HelpCenterId == nil {
-		return 0
+		return ""
 	}
-	return *c.HelpCenterId
+	return string(*c.HelpCenterId)
 }
 
 // GetIcon returns the Icon field, or "" when it or the Collection is nil.
@@ -4850,39 +4826,6 @@ func (c *CompanyData) GetUrl() string {
 	return *c.Url
 }
 
-// GetData returns the Data field, or nil when the CompanyList is nil.
-func (c *CompanyList) GetData() []Company {
-	if c == nil {
-		return nil
-	}
-	return c.Data
-}
-
-// GetPages returns the Pages field, or nil when it or the CompanyList is nil. The getters of
-// the result are safe to call on nil.
-func (c *CompanyList) GetPages() *PagesLink {
-	if c == nil {
-		return nil
-	}
-	return c.Pages
-}
-
-// GetTotalCount returns the TotalCount field, or 0 when it or the CompanyList is nil.
-func (c *CompanyList) GetTotalCount() int {
-	if c == nil || c.TotalCount == nil {
-		return 0
-	}
-	return *c.TotalCount
-}
-
-// GetType returns the Type field, or "" when it or the CompanyList is nil.
-func (c *CompanyList) GetType() CompanyListType {
-	if c == nil || c.Type == nil {
-		return ""
-	}
-	return *c.Type
-}
-
 // GetAuthor returns the Author field, or nil when it or the CompanyNote is nil. The getters of
 // the result are safe to call on nil.
 func (c *CompanyNote) GetAuthor() *Admin {
@@ -5164,7 +5107,7 @@ func (c *Contact) GetAndroidSdkVersion() string {
 
 // GetAvatar returns the Avatar field, or nil when it or the Contact is nil. The getters of
 // the result are safe to call on nil.
-func (c *Contact) GetAvatar() *ContactAvatar {
+func (c *Contact) GetAvatar() *types.Avatar {
 	if c == nil {
 		return nil
 	}
@@ -5791,22 +5734,6 @@ func (c *ContactAttachedCompanies) GetTotalCount() int {
 
 // GetType returns the Type field, or "" when it or the ContactAttachedCompanies is nil.
 func (c *ContactAttachedCompanies) GetType() ContactAttachedCompaniesType {
-	if c == nil || c.Type == nil {
-		return ""
-	}
-	return *c.Type
-}
-
-// GetImageUrl returns the ImageUrl field, or "" when it or the ContactAvatar is nil.
-func (c *ContactAvatar) GetImageUrl() string {
-	if c == nil || c.ImageUrl == nil {
-		return ""
-	}
-	return *c.ImageUrl
-}
-
-// GetType returns the Type field, or "" when it or the ContactAvatar is nil.
-func (c *ContactAvatar) GetType() string {
 	if c == nil || c.Type == nil {
 		return ""
 	}
@@ -6608,12 +6535,13 @@ func (c *ContentBulkActionRequest) GetTags() *ContentBulkActionRequestTags {
 	return c.Tags
 }
 
-// GetAddSegmentIds returns the AddSegmentIds field, or nil when the ContentBulkActionRequestAudience is nil.
-func (c *ContentBulkActionRequestAudience) GetAddSegmentIds() []int {
+// GetAddSegmentIds returns the AddSegmentIds field as strings (a new slice), or nil when it or
+// the ContentBulkActionRequestAudience is nil.
+func (c *ContentBulkActionRequestAudience) GetAddSegmentIds() []string {
 	if c == nil {
 		return nil
 	}
-	return c.AddSegmentIds
+	return accessorStrings(c.AddSegmentIds)
 }
 
 // GetRemoveAll returns the RemoveAll field, or false when it or the ContentBulkActionRequestAudience is nil.
@@ -6624,12 +6552,13 @@ func (c *ContentBulkActionRequestAudience) GetRemoveAll() bool {
 	return *c.RemoveAll
 }
 
-// GetRemoveSegmentIds returns the RemoveSegmentIds field, or nil when the ContentBulkActionRequestAudience is nil.
-func (c *ContentBulkActionRequestAudience) GetRemoveSegmentIds() []int {
+// GetRemoveSegmentIds returns the RemoveSegmentIds field as strings (a new slice), or nil when it or
+// the ContentBulkActionRequestAudience is nil.
+func (c *ContentBulkActionRequestAudience) GetRemoveSegmentIds() []string {
 	if c == nil {
 		return nil
 	}
-	return c.RemoveSegmentIds
+	return accessorStrings(c.RemoveSegmentIds)
 }
 
 // GetAiAgent returns the AiAgent field, or false when it or the ContentBulkActionRequestAvailability is nil.
@@ -6656,20 +6585,22 @@ func (c *ContentBulkActionRequestAvailability) GetSalesAgent() bool {
 	return *c.SalesAgent
 }
 
-// GetAddTagIds returns the AddTagIds field, or nil when the ContentBulkActionRequestTags is nil.
-func (c *ContentBulkActionRequestTags) GetAddTagIds() []int {
+// GetAddTagIds returns the AddTagIds field as strings (a new slice), or nil when it or
+// the ContentBulkActionRequestTags is nil.
+func (c *ContentBulkActionRequestTags) GetAddTagIds() []string {
 	if c == nil {
 		return nil
 	}
-	return c.AddTagIds
+	return accessorStrings(c.AddTagIds)
 }
 
-// GetRemoveTagIds returns the RemoveTagIds field, or nil when the ContentBulkActionRequestTags is nil.
-func (c *ContentBulkActionRequestTags) GetRemoveTagIds() []int {
+// GetRemoveTagIds returns the RemoveTagIds field as strings (a new slice), or nil when it or
+// the ContentBulkActionRequestTags is nil.
+func (c *ContentBulkActionRequestTags) GetRemoveTagIds() []string {
 	if c == nil {
 		return nil
 	}
-	return c.RemoveTagIds
+	return accessorStrings(c.RemoveTagIds)
 }
 
 // GetStatus returns the Status field, or "" when it or the ContentBulkActionResponse is nil.
@@ -6688,12 +6619,13 @@ func (c *ContentBulkActionResponse) GetType() string {
 	return *c.Type
 }
 
-// GetAudienceIds returns the AudienceIds field, or nil when the ContentImportSource is nil.
-func (c *ContentImportSource) GetAudienceIds() []int {
+// GetAudienceIds returns the AudienceIds field as strings (a new slice), or nil when it or
+// the ContentImportSource is nil.
+func (c *ContentImportSource) GetAudienceIds() []string {
 	if c == nil {
 		return nil
 	}
-	return c.AudienceIds
+	return accessorStrings(c.AudienceIds)
 }
 
 // GetCreatedAtTime returns the CreatedAt field (Unix seconds) as a time.Time in UTC, or the
@@ -6703,6 +6635,14 @@ func (c *ContentImportSource) GetCreatedAtTime() time.Time {
 		return time.Time{}
 	}
 	return time.Unix(int64(c.CreatedAt), 0).UTC()
+}
+
+// GetId returns the Id field as a string, or "" when the ContentImportSource is nil.
+func (c *ContentImportSource) GetId() string {
+	if c == nil {
+		return ""
+	}
+	return string(c.Id)
 }
 
 // GetLastSyncedAtTime returns the LastSyncedAt field (Unix seconds) as a time.Time in UTC, or the
@@ -6933,12 +6873,13 @@ func (c *ContentSnippet) GetAiSalesAgentAvailability() bool {
 	return *c.AiSalesAgentAvailability
 }
 
-// GetAudienceIds returns the AudienceIds field, or nil when the ContentSnippet is nil.
-func (c *ContentSnippet) GetAudienceIds() []int {
+// GetAudienceIds returns the AudienceIds field as strings (a new slice), or nil when it or
+// the ContentSnippet is nil.
+func (c *ContentSnippet) GetAudienceIds() []string {
 	if c == nil {
 		return nil
 	}
-	return c.AudienceIds
+	return accessorStrings(c.AudienceIds)
 }
 
 // GetBodyMarkdown returns the BodyMarkdown field, or "" when it or the ContentSnippet is nil.
@@ -7063,12 +7004,13 @@ func (c *ContentSnippetCreateRequest) GetAiSalesAgentAvailability() bool {
 	return *c.AiSalesAgentAvailability
 }
 
-// GetAudienceIds returns the AudienceIds field, or nil when the ContentSnippetCreateRequest is nil.
-func (c *ContentSnippetCreateRequest) GetAudienceIds() []int {
+// GetAudienceIds returns the AudienceIds field as strings (a new slice), or nil when it or
+// the ContentSnippetCreateRequest is nil.
+func (c *ContentSnippetCreateRequest) GetAudienceIds() []string {
 	if c == nil {
 		return nil
 	}
-	return c.AudienceIds
+	return accessorStrings(c.AudienceIds)
 }
 
 // GetBodyMarkdown returns the BodyMarkdown field, or "" when it or the ContentSnippetCreateRequest is nil.
@@ -7167,12 +7109,13 @@ func (c *ContentSnippetUpdateRequest) GetAiSalesAgentAvailability() bool {
 	return *c.AiSalesAgentAvailability
 }
 
-// GetAudienceIds returns the AudienceIds field, or nil when the ContentSnippetUpdateRequest is nil.
-func (c *ContentSnippetUpdateRequest) GetAudienceIds() []int {
-	if c == nil {
+// GetAudienceIds returns the AudienceIds field as strings (a new slice), or nil when it or
+// the ContentSnippetUpdateRequest is nil.
+func (c *ContentSnippetUpdateRequest) GetAudienceIds() []string {
+	if c == nil || c.AudienceIds == nil {
 		return nil
 	}
-	return c.AudienceIds
+	return accessorStrings(*c.AudienceIds)
 }
 
 // GetBodyMarkdown returns the BodyMarkdown field, or "" when it or the ContentSnippetUpdateRequest is nil.
@@ -7263,12 +7206,12 @@ func (c *ContentSourcesList) GetType() ContentSourcesListType {
 	return *c.Type
 }
 
-// GetAdminAssigneeId returns the AdminAssigneeId field, or 0 when it or the Conversation is nil.
-func (c *Conversation) GetAdminAssigneeId() int {
+// GetAdminAssigneeId returns the AdminAssigneeId field as a string, or "" when it or the Conversation is nil.
+func (c *Conversation) GetAdminAssigneeId() string {
 	if c == nil || c.AdminAssigneeId == nil {
-		return 0
+		return ""
 	}
-	return *c.AdminAssigneeId
+	return string(*c.AdminAssigneeId)
 }
 
 // GetAiAgent returns the AiAgent field, or nil when it or the Conversation is nil. The getters of
@@ -7359,12 +7302,12 @@ func (c *Conversation) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
-// GetCustomAttributes returns the CustomAttributes field, or nil when it or the Conversation is nil.
+// GetCustomAttributes returns the CustomAttributes field, or nil when the Conversation is nil.
 func (c *Conversation) GetCustomAttributes() CustomAttributes {
-	if c == nil || c.CustomAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.CustomAttributes
+	return c.CustomAttributes
 }
 
 // GetExternalReferences returns the ExternalReferences field, or nil when the Conversation is nil.
@@ -7475,6 +7418,15 @@ func (c *Conversation) GetSnoozedUntil() int {
 	return *c.SnoozedUntil
 }
 
+// GetSnoozedUntilTime returns the SnoozedUntil field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Conversation is nil.
+func (c *Conversation) GetSnoozedUntilTime() time.Time {
+	if c == nil || c.SnoozedUntil == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.SnoozedUntil), 0).UTC()
+}
+
 // GetSource returns the Source field, or nil when it or the Conversation is nil. The getters of
 // the result are safe to call on nil.
 func (c *Conversation) GetSource() *ConversationSource {
@@ -7510,12 +7462,12 @@ func (c *Conversation) GetTags() *Tags {
 	return c.Tags
 }
 
-// GetTeamAssigneeId returns the TeamAssigneeId field, or 0 when it or the Conversation is nil.
-func (c *Conversation) GetTeamAssigneeId() int {
+// GetTeamAssigneeId returns the TeamAssigneeId field as a string, or "" when it or the Conversation is nil.
+func (c *Conversation) GetTeamAssigneeId() string {
 	if c == nil || c.TeamAssigneeId == nil {
-		return 0
+		return ""
 	}
-	return *c.TeamAssigneeId
+	return string(*c.TeamAssigneeId)
 }
 
 // GetTeammates returns the Teammates field, or nil when it or the Conversation is nil. The getters of
@@ -7566,6 +7518,15 @@ func (c *Conversation) GetWaitingSince() int {
 		return 0
 	}
 	return *c.WaitingSince
+}
+
+// GetWaitingSinceTime returns the WaitingSince field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Conversation is nil.
+func (c *Conversation) GetWaitingSinceTime() time.Time {
+	if c == nil || c.WaitingSince == nil {
+		return time.Time{}
+	}
+	return time.Unix(int64(*c.WaitingSince), 0).UTC()
 }
 
 // GetContentType returns the ContentType field, or "" when it or the ConversationAttachmentFiles is nil.
@@ -7641,12 +7602,12 @@ func (c *ConversationAttributeBase) GetDescription() string {
 	return *c.Description
 }
 
-// GetId returns the Id field, or 0 when it or the ConversationAttributeBase is nil.
-func (c *ConversationAttributeBase) GetId() int {
+// GetId returns the Id field as a string, or "" when it or the ConversationAttributeBase is nil.
+func (c *ConversationAttributeBase) GetId() string {
 	if c == nil || c.Id == nil {
-		return 0
+		return ""
 	}
-	return *c.Id
+	return string(*c.Id)
 }
 
 // GetName returns the Name field, or "" when it or the ConversationAttributeBase is nil.
@@ -7747,12 +7708,12 @@ func (c *ConversationAttributeBooleanType) GetDescription() string {
 	return *c.Description
 }
 
-// GetId returns the Id field, or 0 when it or the ConversationAttributeBooleanType is nil.
-func (c *ConversationAttributeBooleanType) GetId() int {
+// GetId returns the Id field as a string, or "" when it or the ConversationAttributeBooleanType is nil.
+func (c *ConversationAttributeBooleanType) GetId() string {
 	if c == nil || c.Id == nil {
-		return 0
+		return ""
 	}
-	return *c.Id
+	return string(*c.Id)
 }
 
 // GetName returns the Name field, or "" when it or the ConversationAttributeBooleanType is nil.
@@ -7853,12 +7814,12 @@ func (c *ConversationAttributeDatetimeType) GetDescription() string {
 	return *c.Description
 }
 
-// GetId returns the Id field, or 0 when it or the ConversationAttributeDatetimeType is nil.
-func (c *ConversationAttributeDatetimeType) GetId() int {
+// GetId returns the Id field as a string, or "" when it or the ConversationAttributeDatetimeType is nil.
+func (c *ConversationAttributeDatetimeType) GetId() string {
 	if c == nil || c.Id == nil {
-		return 0
+		return ""
 	}
-	return *c.Id
+	return string(*c.Id)
 }
 
 // GetName returns the Name field, or "" when it or the ConversationAttributeDatetimeType is nil.
@@ -7959,12 +7920,12 @@ func (c *ConversationAttributeDecimalType) GetDescription() string {
 	return *c.Description
 }
 
-// GetId returns the Id field, or 0 when it or the ConversationAttributeDecimalType is nil.
-func (c *ConversationAttributeDecimalType) GetId() int {
+// GetId returns the Id field as a string, or "" when it or the ConversationAttributeDecimalType is nil.
+func (c *ConversationAttributeDecimalType) GetId() string {
 	if c == nil || c.Id == nil {
-		return 0
+		return ""
 	}
-	return *c.Id
+	return string(*c.Id)
 }
 
 // GetName returns the Name field, or "" when it or the ConversationAttributeDecimalType is nil.
@@ -8065,12 +8026,12 @@ func (c *ConversationAttributeFilesType) GetDescription() string {
 	return *c.Description
 }
 
-// GetId returns the Id field, or 0 when it or the ConversationAttributeFilesType is nil.
-func (c *ConversationAttributeFilesType) GetId() int {
+// GetId returns the Id field as a string, or "" when it or the ConversationAttributeFilesType is nil.
+func (c *ConversationAttributeFilesType) GetId() string {
 	if c == nil || c.Id == nil {
-		return 0
+		return ""
 	}
-	return *c.Id
+	return string(*c.Id)
 }
 
 // GetName returns the Name field, or "" when it or the ConversationAttributeFilesType is nil.
@@ -8171,12 +8132,12 @@ func (c *ConversationAttributeIntegerType) GetDescription() string {
 	return *c.Description
 }
 
-// GetId returns the Id field, or 0 when it or the ConversationAttributeIntegerType is nil.
-func (c *ConversationAttributeIntegerType) GetId() int {
+// GetId returns the Id field as a string, or "" when it or the ConversationAttributeIntegerType is nil.
+func (c *ConversationAttributeIntegerType) GetId() string {
 	if c == nil || c.Id == nil {
-		return 0
+		return ""
 	}
-	return *c.Id
+	return string(*c.Id)
 }
 
 // GetName returns the Name field, or "" when it or the ConversationAttributeIntegerType is nil.
@@ -8293,12 +8254,12 @@ func (c *ConversationAttributeListType) GetDescription() string {
 	return *c.Description
 }
 
-// GetId returns the Id field, or 0 when it or the ConversationAttributeListType is nil.
-func (c *ConversationAttributeListType) GetId() int {
+// GetId returns the Id field as a string, or "" when it or the ConversationAttributeListType is nil.
+func (c *ConversationAttributeListType) GetId() string {
 	if c == nil || c.Id == nil {
-		return 0
+		return ""
 	}
-	return *c.Id
+	return string(*c.Id)
 }
 
 // GetName returns the Name field, or "" when it or the ConversationAttributeListType is nil.
@@ -8431,12 +8392,12 @@ func (c *ConversationAttributeRelationshipType) GetDescription() string {
 	return *c.Description
 }
 
-// GetId returns the Id field, or 0 when it or the ConversationAttributeRelationshipType is nil.
-func (c *ConversationAttributeRelationshipType) GetId() int {
+// GetId returns the Id field as a string, or "" when it or the ConversationAttributeRelationshipType is nil.
+func (c *ConversationAttributeRelationshipType) GetId() string {
 	if c == nil || c.Id == nil {
-		return 0
+		return ""
 	}
-	return *c.Id
+	return string(*c.Id)
 }
 
 // GetName returns the Name field, or "" when it or the ConversationAttributeRelationshipType is nil.
@@ -8562,12 +8523,12 @@ func (c *ConversationAttributeStringType) GetDescription() string {
 	return *c.Description
 }
 
-// GetId returns the Id field, or 0 when it or the ConversationAttributeStringType is nil.
-func (c *ConversationAttributeStringType) GetId() int {
+// GetId returns the Id field as a string, or "" when it or the ConversationAttributeStringType is nil.
+func (c *ConversationAttributeStringType) GetId() string {
 	if c == nil || c.Id == nil {
-		return 0
+		return ""
 	}
-	return *c.Id
+	return string(*c.Id)
 }
 
 // GetMultiline returns the Multiline field, or false when it or the ConversationAttributeStringType is nil.
@@ -9042,12 +9003,12 @@ func (c *ConversationPart) GetExternalId() string {
 	return *c.ExternalId
 }
 
-// GetId returns the Id field, or "" when it or the ConversationPart is nil.
+// GetId returns the Id field as a string, or "" when it or the ConversationPart is nil.
 func (c *ConversationPart) GetId() string {
 	if c == nil || c.Id == nil {
 		return ""
 	}
-	return *c.Id
+	return string(*c.Id)
 }
 
 // GetMetadata returns the Metadata field, or nil when it or the ConversationPart is nil. The getters of
@@ -9313,12 +9274,12 @@ func (c *ConversationResponseTime) GetResponseTime() int {
 	return *c.ResponseTime
 }
 
-// GetTeamId returns the TeamId field, or 0 when it or the ConversationResponseTime is nil.
-func (c *ConversationResponseTime) GetTeamId() int {
+// GetTeamId returns the TeamId field as a string, or "" when it or the ConversationResponseTime is nil.
+func (c *ConversationResponseTime) GetTeamId() string {
 	if c == nil || c.TeamId == nil {
-		return 0
+		return ""
 	}
-	return *c.TeamId
+	return string(*c.TeamId)
 }
 
 // GetTeamName returns the TeamName field, or "" when it or the ConversationResponseTime is nil.
@@ -10145,6 +10106,14 @@ func (c *ConversationTagsUpdated) GetTagsRemoved() []string {
 	return c.TagsRemoved
 }
 
+// GetAdmins returns the Admins field, or nil when the ConversationTeammates is nil.
+func (c *ConversationTeammates) GetAdmins() []Reference {
+	if c == nil {
+		return nil
+	}
+	return c.Admins
+}
+
 // GetTeammates returns the Teammates field, or nil when the ConversationTeammates is nil.
 func (c *ConversationTeammates) GetTeammates() []Reference {
 	if c == nil {
@@ -10161,12 +10130,12 @@ func (c *ConversationTeammates) GetType() string {
 	return *c.Type
 }
 
-// GetAttributes returns the Attributes field, or nil when it or the ConvertConversationToTicketRequest is nil.
+// GetAttributes returns the Attributes field, or nil when the ConvertConversationToTicketRequest is nil.
 func (c *ConvertConversationToTicketRequest) GetAttributes() TicketCustomAttributes {
-	if c == nil || c.Attributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.Attributes
+	return c.Attributes
 }
 
 // GetTicketStateId returns the TicketStateId field, or "" when it or the ConvertConversationToTicketRequest is nil.
@@ -10249,12 +10218,21 @@ func (c *CreateArticleRequest) GetAiSalesAgentAvailability() bool {
 	return *c.AiSalesAgentAvailability
 }
 
-// GetAudienceIds returns the AudienceIds field, or nil when the CreateArticleRequest is nil.
-func (c *CreateArticleRequest) GetAudienceIds() []int {
+// GetAudienceIds returns the AudienceIds field as strings (a new slice), or nil when it or
+// the CreateArticleRequest is nil.
+func (c *CreateArticleRequest) GetAudienceIds() []string {
 	if c == nil {
 		return nil
 	}
-	return c.AudienceIds
+	return accessorStrings(c.AudienceIds)
+}
+
+// GetAuthorId returns the AuthorId field as a string, or "" when the CreateArticleRequest is nil.
+func (c *CreateArticleRequest) GetAuthorId() string {
+	if c == nil {
+		return ""
+	}
+	return string(c.AuthorId)
 }
 
 // GetBody returns the Body field, or "" when it or the CreateArticleRequest is nil.
@@ -10289,12 +10267,12 @@ func (c *CreateArticleRequest) GetFolderId() int {
 	return *c.FolderId
 }
 
-// GetParentId returns the ParentId field, or 0 when it or the CreateArticleRequest is nil.
-func (c *CreateArticleRequest) GetParentId() int {
+// GetParentId returns the ParentId field as a string, or "" when it or the CreateArticleRequest is nil.
+func (c *CreateArticleRequest) GetParentId() string {
 	if c == nil || c.ParentId == nil {
-		return 0
+		return ""
 	}
-	return *c.ParentId
+	return string(*c.ParentId)
 }
 
 // GetParentIds returns the ParentIds field, or nil when the CreateArticleRequest is nil.
@@ -10372,12 +10350,12 @@ func (c *CreateCollectionRequest) GetDescription() string {
 	return *c.Description
 }
 
-// GetHelpCenterId returns the HelpCenterId field, or 0 when it or the CreateCollectionRequest is nil.
-func (c *CreateCollectionRequest) GetHelpCenterId() int {
+// GetHelpCenterId returns the HelpCenterId field as a string, or "" when it or the CreateCollectionRequest is nil.
+func (c *CreateCollectionRequest) GetHelpCenterId() string {
 	if c == nil || c.HelpCenterId == nil {
-		return 0
+		return ""
 	}
-	return *c.HelpCenterId
+	return string(*c.HelpCenterId)
 }
 
 // GetParentId returns the ParentId field, or "" when it or the CreateCollectionRequest is nil.
@@ -11156,6 +11134,14 @@ func (c *CreateExternalPageRequest) GetAiSalesAgentAvailability() bool {
 	return *c.AiSalesAgentAvailability
 }
 
+// GetSourceId returns the SourceId field as a string, or "" when the CreateExternalPageRequest is nil.
+func (c *CreateExternalPageRequest) GetSourceId() string {
+	if c == nil {
+		return ""
+	}
+	return string(c.SourceId)
+}
+
 // GetUrl returns the Url field, or "" when it or the CreateExternalPageRequest is nil.
 func (c *CreateExternalPageRequest) GetUrl() string {
 	if c == nil || c.Url == nil {
@@ -11236,12 +11222,21 @@ func (c *CreateInternalArticleRequest) GetAiSalesAgentAvailability() bool {
 	return *c.AiSalesAgentAvailability
 }
 
-// GetAudienceIds returns the AudienceIds field, or nil when the CreateInternalArticleRequest is nil.
-func (c *CreateInternalArticleRequest) GetAudienceIds() []int {
+// GetAudienceIds returns the AudienceIds field as strings (a new slice), or nil when it or
+// the CreateInternalArticleRequest is nil.
+func (c *CreateInternalArticleRequest) GetAudienceIds() []string {
 	if c == nil {
 		return nil
 	}
-	return c.AudienceIds
+	return accessorStrings(c.AudienceIds)
+}
+
+// GetAuthorId returns the AuthorId field as a string, or "" when the CreateInternalArticleRequest is nil.
+func (c *CreateInternalArticleRequest) GetAuthorId() string {
+	if c == nil {
+		return ""
+	}
+	return string(c.AuthorId)
 }
 
 // GetBody returns the Body field, or "" when it or the CreateInternalArticleRequest is nil.
@@ -11266,6 +11261,14 @@ func (c *CreateInternalArticleRequest) GetFolderId() int {
 		return 0
 	}
 	return *c.FolderId
+}
+
+// GetOwnerId returns the OwnerId field as a string, or "" when the CreateInternalArticleRequest is nil.
+func (c *CreateInternalArticleRequest) GetOwnerId() string {
+	if c == nil {
+		return ""
+	}
+	return string(c.OwnerId)
 }
 
 // GetBcc returns the Bcc field, or nil when it or the CreateMessageRequest is nil. The getters of
@@ -11556,12 +11559,12 @@ func (c *CreateOrUpdateTagRequest) GetId() string {
 	return *c.Id
 }
 
-// GetCustomAttributes returns the CustomAttributes field, or nil when it or the CreatePhoneSwitchRequest is nil.
+// GetCustomAttributes returns the CustomAttributes field, or nil when the CreatePhoneSwitchRequest is nil.
 func (c *CreatePhoneSwitchRequest) GetCustomAttributes() CustomAttributes {
-	if c == nil || c.CustomAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.CustomAttributes
+	return c.CustomAttributes
 }
 
 // GetAssignment returns the Assignment field, or nil when it or the CreateTicketJSONBody is nil. The getters of
@@ -11622,12 +11625,12 @@ func (c *CreateTicketJSONBody) GetSkipNotifications() bool {
 	return *c.SkipNotifications
 }
 
-// GetTicketAttributes returns the TicketAttributes field, or nil when it or the CreateTicketJSONBody is nil.
+// GetTicketAttributes returns the TicketAttributes field, or nil when the CreateTicketJSONBody is nil.
 func (c *CreateTicketJSONBody) GetTicketAttributes() TicketCustomAttributes {
-	if c == nil || c.TicketAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.TicketAttributes
+	return c.TicketAttributes
 }
 
 // GetAssignment returns the Assignment field, or nil when it or the CreateTicketRequest is nil. The getters of
@@ -11680,12 +11683,12 @@ func (c *CreateTicketRequest) GetCreatedAtTime() time.Time {
 	return time.Unix(int64(*c.CreatedAt), 0).UTC()
 }
 
-// GetTicketAttributes returns the TicketAttributes field, or nil when it or the CreateTicketRequest is nil.
+// GetTicketAttributes returns the TicketAttributes field, or nil when the CreateTicketRequest is nil.
 func (c *CreateTicketRequest) GetTicketAttributes() TicketCustomAttributes {
-	if c == nil || c.TicketAttributes == nil {
+	if c == nil {
 		return nil
 	}
-	return *c.TicketAttributes
+	return c.TicketAttributes
 }
 
 // GetAdminAssigneeId returns the AdminAssigneeId field, or "" when it or the CreateTicketRequestAssignment is nil.
@@ -11811,7 +11814,7 @@ func (c *CreatedConversation) GetSubject() string {
 
 // GetNext returns the Next field, or nil when it or the CursorPages is nil. The getters of
 // the result are safe to call on nil.
-func (c *CursorPages) GetNext() *StartingAfterPaging {
+func (c *CursorPages) GetNext() *types.NextPage {
 	if c == nil {
 		return nil
 	}
@@ -12032,39 +12035,6 @@ func (c *CustomObjectInstanceList) GetType() string {
 	return *c.Type
 }
 
-// GetData returns the Data field, or nil when the CustomObjectInstancesPaginatedList is nil.
-func (c *CustomObjectInstancesPaginatedList) GetData() []CustomObjectInstance {
-	if c == nil {
-		return nil
-	}
-	return c.Data
-}
-
-// GetPages returns the Pages field, or nil when it or the CustomObjectInstancesPaginatedList is nil. The getters of
-// the result are safe to call on nil.
-func (c *CustomObjectInstancesPaginatedList) GetPages() *PagesLink {
-	if c == nil {
-		return nil
-	}
-	return c.Pages
-}
-
-// GetTotalCount returns the TotalCount field, or 0 when it or the CustomObjectInstancesPaginatedList is nil.
-func (c *CustomObjectInstancesPaginatedList) GetTotalCount() int {
-	if c == nil || c.TotalCount == nil {
-		return 0
-	}
-	return *c.TotalCount
-}
-
-// GetType returns the Type field, or "" when it or the CustomObjectInstancesPaginatedList is nil.
-func (c *CustomObjectInstancesPaginatedList) GetType() CustomObjectInstancesPaginatedListType {
-	if c == nil || c.Type == nil {
-		return ""
-	}
-	return *c.Type
-}
-
 // GetAdminId returns the AdminId field, or "" when it or the DataAttribute is nil.
 func (d *DataAttribute) GetAdminId() string {
 	if d == nil || d.AdminId == nil {
@@ -12138,12 +12108,12 @@ func (d *DataAttribute) GetFullName() string {
 	return *d.FullName
 }
 
-// GetId returns the Id field, or 0 when it or the DataAttribute is nil.
-func (d *DataAttribute) GetId() int {
+// GetId returns the Id field as a string, or "" when it or the DataAttribute is nil.
+func (d *DataAttribute) GetId() string {
 	if d == nil || d.Id == nil {
-		return 0
+		return ""
 	}
-	return *d.Id
+	return string(*d.Id)
 }
 
 // GetLabel returns the Label field, or "" when it or the DataAttribute is nil.
@@ -13652,12 +13622,12 @@ func (e *EnqueueCreateTicketJSONBody) GetSkipNotifications() bool {
 	return *e.SkipNotifications
 }
 
-// GetTicketAttributes returns the TicketAttributes field, or nil when it or the EnqueueCreateTicketJSONBody is nil.
+// GetTicketAttributes returns the TicketAttributes field, or nil when the EnqueueCreateTicketJSONBody is nil.
 func (e *EnqueueCreateTicketJSONBody) GetTicketAttributes() TicketCustomAttributes {
-	if e == nil || e.TicketAttributes == nil {
+	if e == nil {
 		return nil
 	}
-	return *e.TicketAttributes
+	return e.TicketAttributes
 }
 
 // GetAttributeIds returns the AttributeIds field, or nil when the EnqueueReportingDataExportJSONBody is nil.
@@ -13756,6 +13726,14 @@ func (e *ExternalPage) GetLastIngestedAtTime() time.Time {
 		return time.Time{}
 	}
 	return time.Unix(int64(e.LastIngestedAt), 0).UTC()
+}
+
+// GetSourceId returns the SourceId field as a string, or "" when the ExternalPage is nil.
+func (e *ExternalPage) GetSourceId() string {
+	if e == nil {
+		return ""
+	}
+	return string(e.SourceId)
 }
 
 // GetUpdatedAtTime returns the UpdatedAt field (Unix seconds) as a time.Time in UTC, or the
@@ -15308,20 +15286,21 @@ func (i *InternalArticleListItem) GetAiSalesAgentAvailability() bool {
 	return *i.AiSalesAgentAvailability
 }
 
-// GetAudienceIds returns the AudienceIds field, or nil when the InternalArticleListItem is nil.
-func (i *InternalArticleListItem) GetAudienceIds() []int {
+// GetAudienceIds returns the AudienceIds field as strings (a new slice), or nil when it or
+// the InternalArticleListItem is nil.
+func (i *InternalArticleListItem) GetAudienceIds() []string {
 	if i == nil {
 		return nil
 	}
-	return i.AudienceIds
+	return accessorStrings(i.AudienceIds)
 }
 
-// GetAuthorId returns the AuthorId field, or 0 when it or the InternalArticleListItem is nil.
-func (i *InternalArticleListItem) GetAuthorId() int {
+// GetAuthorId returns the AuthorId field as a string, or "" when it or the InternalArticleListItem is nil.
+func (i *InternalArticleListItem) GetAuthorId() string {
 	if i == nil || i.AuthorId == nil {
-		return 0
+		return ""
 	}
-	return *i.AuthorId
+	return string(*i.AuthorId)
 }
 
 // GetBody returns the Body field, or "" when it or the InternalArticleListItem is nil.
@@ -15381,12 +15360,12 @@ func (i *InternalArticleListItem) GetLocale() string {
 	return *i.Locale
 }
 
-// GetOwnerId returns the OwnerId field, or 0 when it or the InternalArticleListItem is nil.
-func (i *InternalArticleListItem) GetOwnerId() int {
+// GetOwnerId returns the OwnerId field as a string, or "" when it or the InternalArticleListItem is nil.
+func (i *InternalArticleListItem) GetOwnerId() string {
 	if i == nil || i.OwnerId == nil {
-		return 0
+		return ""
 	}
-	return *i.OwnerId
+	return string(*i.OwnerId)
 }
 
 // GetTags returns the Tags field, or nil when it or the InternalArticleListItem is nil. The getters of
@@ -16493,6 +16472,14 @@ func (m *MergeContactsRequest) GetSkipDuplicateValidation() bool {
 	return *m.SkipDuplicateValidation
 }
 
+// GetMergeIntoConversationId returns the MergeIntoConversationId field as a string, or "" when the MergeConversationsRequest is nil.
+func (m *MergeConversationsRequest) GetMergeIntoConversationId() string {
+	if m == nil {
+		return ""
+	}
+	return string(m.MergeIntoConversationId)
+}
+
 // GetMergedAt returns the MergedAt field, or 0 when it or the MergeHistoryItem is nil.
 func (m *MergeHistoryItem) GetMergedAt() int {
 	if m == nil || m.MergedAt == nil {
@@ -16743,6 +16730,14 @@ func (m *Message) GetSubject() string {
 	return *m.Subject
 }
 
+// GetId returns the Id field as a string, or "" when the MessageSender is nil.
+func (m *MessageSender) GetId() string {
+	if m == nil {
+		return ""
+	}
+	return string(m.Id)
+}
+
 // GetOperator returns the Operator field, or "" when it or the MultipleFilterSearchRequest is nil.
 func (m *MultipleFilterSearchRequest) GetOperator() MultipleFilterSearchRequestOperator {
 	if m == nil || m.Operator == nil {
@@ -16832,12 +16827,12 @@ func (n *NewsItem) GetReactions() []string {
 	return n.Reactions
 }
 
-// GetSenderId returns the SenderId field, or 0 when it or the NewsItem is nil.
-func (n *NewsItem) GetSenderId() int {
+// GetSenderId returns the SenderId field as a string, or "" when it or the NewsItem is nil.
+func (n *NewsItem) GetSenderId() string {
 	if n == nil || n.SenderId == nil {
-		return 0
+		return ""
 	}
-	return *n.SenderId
+	return string(*n.SenderId)
 }
 
 // GetState returns the State field, or "" when it or the NewsItem is nil.
@@ -16954,12 +16949,20 @@ func (n *NewsItemRequest) GetNewsfeedAssignments() []NewsfeedAssignment {
 	return n.NewsfeedAssignments
 }
 
-// GetReactions returns the Reactions field, or nil when the NewsItemRequest is nil.
+// GetReactions returns the Reactions field, or nil when it or the NewsItemRequest is nil.
 func (n *NewsItemRequest) GetReactions() []string {
-	if n == nil {
+	if n == nil || n.Reactions == nil {
 		return nil
 	}
-	return n.Reactions
+	return *n.Reactions
+}
+
+// GetSenderId returns the SenderId field as a string, or "" when the NewsItemRequest is nil.
+func (n *NewsItemRequest) GetSenderId() string {
+	if n == nil {
+		return ""
+	}
+	return string(n.SenderId)
 }
 
 // GetState returns the State field, or "" when it or the NewsItemRequest is nil.
@@ -17028,12 +17031,12 @@ func (n *Newsfeed) GetUpdatedAtTime() time.Time {
 	return time.Unix(int64(*n.UpdatedAt), 0).UTC()
 }
 
-// GetNewsfeedId returns the NewsfeedId field, or 0 when it or the NewsfeedAssignment is nil.
-func (n *NewsfeedAssignment) GetNewsfeedId() int {
+// GetNewsfeedId returns the NewsfeedId field as a string, or "" when it or the NewsfeedAssignment is nil.
+func (n *NewsfeedAssignment) GetNewsfeedId() string {
 	if n == nil || n.NewsfeedId == nil {
-		return 0
+		return ""
 	}
-	return *n.NewsfeedId
+	return string(*n.NewsfeedId)
 }
 
 // GetPublishedAt returns the PublishedAt field, or 0 when it or the NewsfeedAssignment is nil.
@@ -17498,12 +17501,13 @@ func (o *OperatorWorkflowEventWorkflow) GetName() string {
 	return *o.Name
 }
 
-// GetNext returns the Next field, or "" when it or the PagesLink is nil.
-func (p *PagesLink) GetNext() string {
-	if p == nil || p.Next == nil {
-		return ""
+// GetNext returns the Next field, or nil when it or the PagesLink is nil. The getters of
+// the result are safe to call on nil.
+func (p *PagesLink) GetNext() *types.NextPage {
+	if p == nil {
+		return nil
 	}
-	return *p.Next
+	return p.Next
 }
 
 // GetPage returns the Page field, or 0 when it or the PagesLink is nil.
@@ -18393,12 +18397,12 @@ func (s *SegmentList) GetType() SegmentListType {
 	return *s.Type
 }
 
-// GetAwayStatusReasonId returns the AwayStatusReasonId field, or 0 when it or the SetAwayAdminJSONBody is nil.
-func (s *SetAwayAdminJSONBody) GetAwayStatusReasonId() int {
+// GetAwayStatusReasonId returns the AwayStatusReasonId field as a string, or "" when it or the SetAwayAdminJSONBody is nil.
+func (s *SetAwayAdminJSONBody) GetAwayStatusReasonId() string {
 	if s == nil || s.AwayStatusReasonId == nil {
-		return 0
+		return ""
 	}
-	return *s.AwayStatusReasonId
+	return string(*s.AwayStatusReasonId)
 }
 
 // GetLocation returns the Location field, or "" when it or the ShowCallRecordingResponse302Headers is nil.
@@ -19003,12 +19007,13 @@ func (t *Tags) GetType() TagsType {
 	return *t.Type
 }
 
-// GetAdminIds returns the AdminIds field, or nil when the Team is nil.
-func (t *Team) GetAdminIds() []int {
+// GetAdminIds returns the AdminIds field as strings (a new slice), or nil when it or
+// the Team is nil.
+func (t *Team) GetAdminIds() []string {
 	if t == nil {
 		return nil
 	}
-	return t.AdminIds
+	return accessorStrings(t.AdminIds)
 }
 
 // GetAdminPriorityLevel returns the AdminPriorityLevel field, or nil when it or the Team is nil. The getters of
@@ -19132,20 +19137,22 @@ func (t *TeamMetricList) GetType() string {
 	return *t.Type
 }
 
-// GetPrimaryTeamIds returns the PrimaryTeamIds field, or nil when the TeamPriorityLevel is nil.
-func (t *TeamPriorityLevel) GetPrimaryTeamIds() []int {
+// GetPrimaryTeamIds returns the PrimaryTeamIds field as strings (a new slice), or nil when it or
+// the TeamPriorityLevel is nil.
+func (t *TeamPriorityLevel) GetPrimaryTeamIds() []string {
 	if t == nil {
 		return nil
 	}
-	return t.PrimaryTeamIds
+	return accessorStrings(t.PrimaryTeamIds)
 }
 
-// GetSecondaryTeamIds returns the SecondaryTeamIds field, or nil when the TeamPriorityLevel is nil.
-func (t *TeamPriorityLevel) GetSecondaryTeamIds() []int {
+// GetSecondaryTeamIds returns the SecondaryTeamIds field as strings (a new slice), or nil when it or
+// the TeamPriorityLevel is nil.
+func (t *TeamPriorityLevel) GetSecondaryTeamIds() []string {
 	if t == nil {
 		return nil
 	}
-	return t.SecondaryTeamIds
+	return accessorStrings(t.SecondaryTeamIds)
 }
 
 // GetEmail returns the Email field, or "" when it or the TeammateReference is nil.
@@ -19156,12 +19163,20 @@ func (t *TeammateReference) GetEmail() string {
 	return *t.Email
 }
 
-// GetAdminAssigneeId returns the AdminAssigneeId field, or 0 when it or the Ticket is nil.
-func (t *Ticket) GetAdminAssigneeId() int {
-	if t == nil || t.AdminAssigneeId == nil {
-		return 0
+// GetId returns the Id field as a string, or "" when the TeammateReference is nil.
+func (t *TeammateReference) GetId() string {
+	if t == nil {
+		return ""
 	}
-	return *t.AdminAssigneeId
+	return string(t.Id)
+}
+
+// GetAdminAssigneeId returns the AdminAssigneeId field as a string, or "" when it or the Ticket is nil.
+func (t *Ticket) GetAdminAssigneeId() string {
+	if t == nil || t.AdminAssigneeId == nil {
+		return ""
+	}
+	return string(*t.AdminAssigneeId)
 }
 
 // GetCategory returns the Category field, or "" when it or the Ticket is nil.
@@ -19247,20 +19262,29 @@ func (t *Ticket) GetSnoozedUntil() int {
 	return *t.SnoozedUntil
 }
 
-// GetTeamAssigneeId returns the TeamAssigneeId field, or 0 when it or the Ticket is nil.
-func (t *Ticket) GetTeamAssigneeId() int {
-	if t == nil || t.TeamAssigneeId == nil {
-		return 0
+// GetSnoozedUntilTime returns the SnoozedUntil field (Unix seconds) as a time.Time in UTC, or the
+// zero time.Time when it or the Ticket is nil.
+func (t *Ticket) GetSnoozedUntilTime() time.Time {
+	if t == nil || t.SnoozedUntil == nil {
+		return time.Time{}
 	}
-	return *t.TeamAssigneeId
+	return time.Unix(int64(*t.SnoozedUntil), 0).UTC()
 }
 
-// GetTicketAttributes returns the TicketAttributes field, or nil when it or the Ticket is nil.
+// GetTeamAssigneeId returns the TeamAssigneeId field as a string, or "" when it or the Ticket is nil.
+func (t *Ticket) GetTeamAssigneeId() string {
+	if t == nil || t.TeamAssigneeId == nil {
+		return ""
+	}
+	return string(*t.TeamAssigneeId)
+}
+
+// GetTicketAttributes returns the TicketAttributes field, or nil when the Ticket is nil.
 func (t *Ticket) GetTicketAttributes() TicketCustomAttributes {
-	if t == nil || t.TicketAttributes == nil {
+	if t == nil {
 		return nil
 	}
-	return *t.TicketAttributes
+	return t.TicketAttributes
 }
 
 // GetTicketId returns the TicketId field, or "" when it or the Ticket is nil.
@@ -20042,12 +20066,12 @@ func (t *TicketTypeAttribute) GetRequiredToCreateForContacts() bool {
 	return *t.RequiredToCreateForContacts
 }
 
-// GetTicketTypeId returns the TicketTypeId field, or 0 when it or the TicketTypeAttribute is nil.
-func (t *TicketTypeAttribute) GetTicketTypeId() int {
+// GetTicketTypeId returns the TicketTypeId field as a string, or "" when it or the TicketTypeAttribute is nil.
+func (t *TicketTypeAttribute) GetTicketTypeId() string {
 	if t == nil || t.TicketTypeId == nil {
-		return 0
+		return ""
 	}
-	return *t.TicketTypeId
+	return string(*t.TicketTypeId)
 }
 
 // GetType returns the Type field, or "" when it or the TicketTypeAttribute is nil.
@@ -20227,20 +20251,21 @@ func (u *UpdateArticleRequest) GetAiSalesAgentAvailability() bool {
 	return *u.AiSalesAgentAvailability
 }
 
-// GetAudienceIds returns the AudienceIds field, or nil when the UpdateArticleRequest is nil.
-func (u *UpdateArticleRequest) GetAudienceIds() []int {
-	if u == nil {
+// GetAudienceIds returns the AudienceIds field as strings (a new slice), or nil when it or
+// the UpdateArticleRequest is nil.
+func (u *UpdateArticleRequest) GetAudienceIds() []string {
+	if u == nil || u.AudienceIds == nil {
 		return nil
 	}
-	return u.AudienceIds
+	return accessorStrings(*u.AudienceIds)
 }
 
-// GetAuthorId returns the AuthorId field, or 0 when it or the UpdateArticleRequest is nil.
-func (u *UpdateArticleRequest) GetAuthorId() int {
+// GetAuthorId returns the AuthorId field as a string, or "" when it or the UpdateArticleRequest is nil.
+func (u *UpdateArticleRequest) GetAuthorId() string {
 	if u == nil || u.AuthorId == nil {
-		return 0
+		return ""
 	}
-	return *u.AuthorId
+	return string(*u.AuthorId)
 }
 
 // GetBody returns the Body field, or "" when it or the UpdateArticleRequest is nil.
@@ -20595,12 +20620,12 @@ func (u *UpdateConversationAttributeRequest) GetRequired() bool {
 	return *u.Required
 }
 
-// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when the UpdateConversationAttributeRequest is nil.
+// GetVisibleToTeamIds returns the VisibleToTeamIds field, or nil when it or the UpdateConversationAttributeRequest is nil.
 func (u *UpdateConversationAttributeRequest) GetVisibleToTeamIds() []string {
-	if u == nil {
+	if u == nil || u.VisibleToTeamIds == nil {
 		return nil
 	}
-	return u.VisibleToTeamIds
+	return *u.VisibleToTeamIds
 }
 
 // GetObjectTypeId returns the ObjectTypeId field, or "" when it or the UpdateConversationAttributeRequestReference is nil.
@@ -20667,12 +20692,12 @@ func (u *UpdateConversationRequest) GetCompanyId() string {
 	return *u.CompanyId
 }
 
-// GetCustomAttributes returns the CustomAttributes field, or nil when it or the UpdateConversationRequest is nil.
+// GetCustomAttributes returns the CustomAttributes field, or nil when the UpdateConversationRequest is nil.
 func (u *UpdateConversationRequest) GetCustomAttributes() CustomAttributes {
-	if u == nil || u.CustomAttributes == nil {
+	if u == nil {
 		return nil
 	}
-	return *u.CustomAttributes
+	return u.CustomAttributes
 }
 
 // GetPriority returns the Priority field, or "" when it or the UpdateConversationRequest is nil.
@@ -20739,12 +20764,12 @@ func (u *UpdateDataAttributeRequestOptionsItem) GetValue() string {
 	return *u.Value
 }
 
-// GetAudiences returns the Audiences field, or nil when the UpdateDataConnectorRequest is nil.
+// GetAudiences returns the Audiences field, or nil when it or the UpdateDataConnectorRequest is nil.
 func (u *UpdateDataConnectorRequest) GetAudiences() []UpdateDataConnectorRequestAudiences {
-	if u == nil {
+	if u == nil || u.Audiences == nil {
 		return nil
 	}
-	return u.Audiences
+	return *u.Audiences
 }
 
 // GetBody returns the Body field, or "" when it or the UpdateDataConnectorRequest is nil.
@@ -20771,12 +20796,12 @@ func (u *UpdateDataConnectorRequest) GetCustomerAuthentication() bool {
 	return *u.CustomerAuthentication
 }
 
-// GetDataInputs returns the DataInputs field, or nil when the UpdateDataConnectorRequest is nil.
+// GetDataInputs returns the DataInputs field, or nil when it or the UpdateDataConnectorRequest is nil.
 func (u *UpdateDataConnectorRequest) GetDataInputs() []UpdateDataConnectorRequestDataInputsItem {
-	if u == nil {
+	if u == nil || u.DataInputs == nil {
 		return nil
 	}
-	return u.DataInputs
+	return *u.DataInputs
 }
 
 // GetDescription returns the Description field, or "" when it or the UpdateDataConnectorRequest is nil.
@@ -20795,12 +20820,12 @@ func (u *UpdateDataConnectorRequest) GetDirectFinUsage() bool {
 	return *u.DirectFinUsage
 }
 
-// GetHeaders returns the Headers field, or nil when the UpdateDataConnectorRequest is nil.
+// GetHeaders returns the Headers field, or nil when it or the UpdateDataConnectorRequest is nil.
 func (u *UpdateDataConnectorRequest) GetHeaders() []UpdateDataConnectorRequestHeadersItem {
-	if u == nil {
+	if u == nil || u.Headers == nil {
 		return nil
 	}
-	return u.Headers
+	return *u.Headers
 }
 
 // GetHttpMethod returns the HttpMethod field, or "" when it or the UpdateDataConnectorRequest is nil.
@@ -20811,12 +20836,12 @@ func (u *UpdateDataConnectorRequest) GetHttpMethod() UpdateDataConnectorRequestH
 	return *u.HttpMethod
 }
 
-// GetMockResponse returns the MockResponse field, or nil when the UpdateDataConnectorRequest is nil.
+// GetMockResponse returns the MockResponse field, or nil when it or the UpdateDataConnectorRequest is nil.
 func (u *UpdateDataConnectorRequest) GetMockResponse() map[string]interface{} {
-	if u == nil {
+	if u == nil || u.MockResponse == nil {
 		return nil
 	}
-	return u.MockResponse
+	return *u.MockResponse
 }
 
 // GetName returns the Name field, or "" when it or the UpdateDataConnectorRequest is nil.
@@ -20835,12 +20860,12 @@ func (u *UpdateDataConnectorRequest) GetState() UpdateDataConnectorRequestState 
 	return *u.State
 }
 
-// GetTokenIds returns the TokenIds field, or nil when the UpdateDataConnectorRequest is nil.
+// GetTokenIds returns the TokenIds field, or nil when it or the UpdateDataConnectorRequest is nil.
 func (u *UpdateDataConnectorRequest) GetTokenIds() []string {
-	if u == nil {
+	if u == nil || u.TokenIds == nil {
 		return nil
 	}
-	return u.TokenIds
+	return *u.TokenIds
 }
 
 // GetUrl returns the Url field, or "" when it or the UpdateDataConnectorRequest is nil.
@@ -20955,6 +20980,14 @@ func (u *UpdateExternalPageRequest) GetFinAvailability() bool {
 	return *u.FinAvailability
 }
 
+// GetSourceId returns the SourceId field as a string, or "" when the UpdateExternalPageRequest is nil.
+func (u *UpdateExternalPageRequest) GetSourceId() string {
+	if u == nil {
+		return ""
+	}
+	return string(u.SourceId)
+}
+
 // GetDescription returns the Description field, or "" when it or the UpdateFolderJSONBodyFolder is nil.
 func (u *UpdateFolderJSONBodyFolder) GetDescription() string {
 	if u == nil || u.Description == nil {
@@ -21011,20 +21044,21 @@ func (u *UpdateInternalArticleRequest) GetAiSalesAgentAvailability() bool {
 	return *u.AiSalesAgentAvailability
 }
 
-// GetAudienceIds returns the AudienceIds field, or nil when the UpdateInternalArticleRequest is nil.
-func (u *UpdateInternalArticleRequest) GetAudienceIds() []int {
-	if u == nil {
+// GetAudienceIds returns the AudienceIds field as strings (a new slice), or nil when it or
+// the UpdateInternalArticleRequest is nil.
+func (u *UpdateInternalArticleRequest) GetAudienceIds() []string {
+	if u == nil || u.AudienceIds == nil {
 		return nil
 	}
-	return u.AudienceIds
+	return accessorStrings(*u.AudienceIds)
 }
 
-// GetAuthorId returns the AuthorId field, or 0 when it or the UpdateInternalArticleRequest is nil.
-func (u *UpdateInternalArticleRequest) GetAuthorId() int {
+// GetAuthorId returns the AuthorId field as a string, or "" when it or the UpdateInternalArticleRequest is nil.
+func (u *UpdateInternalArticleRequest) GetAuthorId() string {
 	if u == nil || u.AuthorId == nil {
-		return 0
+		return ""
 	}
-	return *u.AuthorId
+	return string(*u.AuthorId)
 }
 
 // GetBody returns the Body field, or "" when it or the UpdateInternalArticleRequest is nil.
@@ -21051,12 +21085,12 @@ func (u *UpdateInternalArticleRequest) GetFolderId() int {
 	return *u.FolderId
 }
 
-// GetOwnerId returns the OwnerId field, or 0 when it or the UpdateInternalArticleRequest is nil.
-func (u *UpdateInternalArticleRequest) GetOwnerId() int {
+// GetOwnerId returns the OwnerId field as a string, or "" when it or the UpdateInternalArticleRequest is nil.
+func (u *UpdateInternalArticleRequest) GetOwnerId() string {
 	if u == nil || u.OwnerId == nil {
-		return 0
+		return ""
 	}
-	return *u.OwnerId
+	return string(*u.OwnerId)
 }
 
 // GetTitle returns the Title field, or "" when it or the UpdateInternalArticleRequest is nil.
@@ -21149,12 +21183,12 @@ func (u *UpdateTeamMembersRequest) GetAdminPriorityLevel() *AdminPriorityLevelRe
 	return u.AdminPriorityLevel
 }
 
-// GetAdminId returns the AdminId field, or 0 when it or the UpdateTicketJSONBody is nil.
-func (u *UpdateTicketJSONBody) GetAdminId() int {
+// GetAdminId returns the AdminId field as a string, or "" when it or the UpdateTicketJSONBody is nil.
+func (u *UpdateTicketJSONBody) GetAdminId() string {
 	if u == nil || u.AdminId == nil {
-		return 0
+		return ""
 	}
-	return *u.AdminId
+	return string(*u.AdminId)
 }
 
 // GetAssigneeId returns the AssigneeId field, or "" when it or the UpdateTicketJSONBody is nil.
@@ -21205,12 +21239,12 @@ func (u *UpdateTicketJSONBody) GetSnoozedUntil() int {
 	return *u.SnoozedUntil
 }
 
-// GetTicketAttributes returns the TicketAttributes field, or nil when it or the UpdateTicketJSONBody is nil.
+// GetTicketAttributes returns the TicketAttributes field, or nil when the UpdateTicketJSONBody is nil.
 func (u *UpdateTicketJSONBody) GetTicketAttributes() TicketCustomAttributes {
-	if u == nil || u.TicketAttributes == nil {
+	if u == nil {
 		return nil
 	}
-	return *u.TicketAttributes
+	return u.TicketAttributes
 }
 
 // GetTicketStateId returns the TicketStateId field, or "" when it or the UpdateTicketJSONBody is nil.
@@ -21221,12 +21255,12 @@ func (u *UpdateTicketJSONBody) GetTicketStateId() string {
 	return *u.TicketStateId
 }
 
-// GetAdminId returns the AdminId field, or 0 when it or the UpdateTicketRequest is nil.
-func (u *UpdateTicketRequest) GetAdminId() int {
+// GetAdminId returns the AdminId field as a string, or "" when it or the UpdateTicketRequest is nil.
+func (u *UpdateTicketRequest) GetAdminId() string {
 	if u == nil || u.AdminId == nil {
-		return 0
+		return ""
 	}
-	return *u.AdminId
+	return string(*u.AdminId)
 }
 
 // GetAssigneeId returns the AssigneeId field, or "" when it or the UpdateTicketRequest is nil.
@@ -21269,12 +21303,12 @@ func (u *UpdateTicketRequest) GetSnoozedUntil() int {
 	return *u.SnoozedUntil
 }
 
-// GetTicketAttributes returns the TicketAttributes field, or nil when it or the UpdateTicketRequest is nil.
+// GetTicketAttributes returns the TicketAttributes field, or nil when the UpdateTicketRequest is nil.
 func (u *UpdateTicketRequest) GetTicketAttributes() TicketCustomAttributes {
-	if u == nil || u.TicketAttributes == nil {
+	if u == nil {
 		return nil
 	}
-	return *u.TicketAttributes
+	return u.TicketAttributes
 }
 
 // GetTicketStateId returns the TicketStateId field, or "" when it or the UpdateTicketRequest is nil.
@@ -21496,7 +21530,7 @@ func (v *Visitor) GetAppId() string {
 
 // GetAvatar returns the Avatar field, or nil when it or the Visitor is nil. The getters of
 // the result are safe to call on nil.
-func (v *Visitor) GetAvatar() *VisitorAvatar {
+func (v *Visitor) GetAvatar() *types.Avatar {
 	if v == nil {
 		return nil
 	}
@@ -21791,22 +21825,6 @@ func (v *Visitor) GetUtmTerm() string {
 		return ""
 	}
 	return *v.UtmTerm
-}
-
-// GetImageUrl returns the ImageUrl field, or "" when it or the VisitorAvatar is nil.
-func (v *VisitorAvatar) GetImageUrl() string {
-	if v == nil || v.ImageUrl == nil {
-		return ""
-	}
-	return *v.ImageUrl
-}
-
-// GetType returns the Type field, or "" when it or the VisitorAvatar is nil.
-func (v *VisitorAvatar) GetType() string {
-	if v == nil || v.Type == nil {
-		return ""
-	}
-	return *v.Type
 }
 
 // GetCompanies returns the Companies field, or nil when the VisitorCompanies is nil.
@@ -22111,12 +22129,12 @@ func (w *WhatsappMessageStatusListPagesNext) GetStartingAfter() string {
 	return *w.StartingAfter
 }
 
-// GetAppId returns the AppId field, or 0 when it or the WorkflowExport is nil.
-func (w *WorkflowExport) GetAppId() int {
+// GetAppId returns the AppId field as a string, or "" when it or the WorkflowExport is nil.
+func (w *WorkflowExport) GetAppId() string {
 	if w == nil || w.AppId == nil {
-		return 0
+		return ""
 	}
-	return *w.AppId
+	return string(*w.AppId)
 }
 
 // GetExportVersion returns the ExportVersion field, or "" when it or the WorkflowExport is nil.
@@ -22249,4 +22267,16 @@ func (w *WorkflowExportWorkflow) GetUpdatedAt() time.Time {
 		return zero
 	}
 	return *w.UpdatedAt
+}
+
+// accessorStrings returns ids as plain strings.
+func accessorStrings[S ~string](ids []S) []string {
+	if ids == nil {
+		return nil
+	}
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = string(id)
+	}
+	return out
 }

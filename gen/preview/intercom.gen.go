@@ -812,21 +812,6 @@ func (e AudienceListType) Valid() bool {
 	}
 }
 
-// Defines values for AwayStatusReasonListType.
-const (
-	AwayStatusReasonListTypeList AwayStatusReasonListType = "list"
-)
-
-// Valid indicates whether the value is a known member of the AwayStatusReasonListType enum.
-func (e AwayStatusReasonListType) Valid() bool {
-	switch e {
-	case AwayStatusReasonListTypeList:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for CloseConversationRequestMessageType.
 const (
 	CloseConversationRequestMessageTypeClose CloseConversationRequestMessageType = "close"
@@ -989,21 +974,6 @@ const (
 func (e CompanyDataType) Valid() bool {
 	switch e {
 	case CompanyDataTypeCompany:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for CompanyListType.
-const (
-	CompanyListTypeList CompanyListType = "list"
-)
-
-// Valid indicates whether the value is a known member of the CompanyListType enum.
-func (e CompanyListType) Valid() bool {
-	switch e {
-	case CompanyListTypeList:
 		return true
 	default:
 		return false
@@ -2996,21 +2966,6 @@ func (e CustomActionFinishedActionResult) Valid() bool {
 	case CustomActionFinishedActionResultFailed:
 		return true
 	case CustomActionFinishedActionResultSuccess:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for CustomObjectInstancesPaginatedListType.
-const (
-	CustomObjectInstancesPaginatedListTypeList CustomObjectInstancesPaginatedListType = "list"
-)
-
-// Valid indicates whether the value is a known member of the CustomObjectInstancesPaginatedListType enum.
-func (e CustomObjectInstancesPaginatedListType) Valid() bool {
-	switch e {
-	case CustomObjectInstancesPaginatedListTypeList:
 		return true
 	default:
 		return false
@@ -6373,7 +6328,7 @@ type ActivityLog struct {
 	// CreatedAt The time the activity was created.
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Id The id representing the activity.
 	//
@@ -6459,7 +6414,7 @@ type ActivityLogMetadata struct {
 	// LastActivityAt The time of the Admin's last recorded activity.
 	//
 	// Example: 1671028894
-	LastActivityAt *int `json:"last_activity_at,omitempty"`
+	LastActivityAt *int `intercom:"unix" json:"last_activity_at,omitempty"`
 
 	// NewState The state after the change. `idle` or `occupied`.
 	//
@@ -6567,7 +6522,7 @@ type Admin struct {
 	// Avatar Image for the associated team or teammate
 	//
 	// Example: https://picsum.photos/200/300
-	Avatar *string `json:"avatar,omitempty"`
+	Avatar *types.Avatar `json:"avatar,omitempty"`
 
 	// AwayModeEnabled Identifies if this admin is currently set in away mode.
 	//
@@ -6582,7 +6537,7 @@ type Admin struct {
 	// AwayStatusReasonId The unique identifier of the away status reason
 	//
 	// Example: 12345
-	AwayStatusReasonId *int `json:"away_status_reason_id,omitempty"`
+	AwayStatusReasonId *types.NumericID `json:"away_status_reason_id,omitempty"`
 
 	// Email The email of the admin.
 	//
@@ -6615,7 +6570,7 @@ type Admin struct {
 	// TeamIds This object represents the avatar associated with the admin.
 	//
 	// Example: [814865]
-	TeamIds []int `json:"team_ids,omitempty"`
+	TeamIds []types.NumericID `json:"team_ids,omitempty"`
 
 	// TeamPriorityLevel Admin priority levels for teams
 	TeamPriorityLevel *TeamPriorityLevel `json:"team_priority_level,omitempty"`
@@ -6642,12 +6597,12 @@ type AdminPriorityLevel struct {
 	// PrimaryAdminIds The primary admin ids for the team
 	//
 	// Example: [493881]
-	PrimaryAdminIds []int `json:"primary_admin_ids,omitempty"`
+	PrimaryAdminIds []types.NumericID `json:"primary_admin_ids,omitempty"`
 
 	// SecondaryAdminIds The secondary admin ids for the team
 	//
 	// Example: [814865]
-	SecondaryAdminIds []int `json:"secondary_admin_ids,omitempty"`
+	SecondaryAdminIds []types.NumericID `json:"secondary_admin_ids,omitempty"`
 }
 
 // AdminPriorityLevelRequest The priority levels to set, naming only the teammates whose level is being set
@@ -6789,7 +6744,7 @@ type AdminWithApp struct {
 	App *App `json:"app,omitempty"`
 
 	// Avatar This object represents the avatar associated with the admin.
-	Avatar *AdminWithAppAvatar `json:"avatar,omitempty"`
+	Avatar *types.Avatar `json:"avatar,omitempty"`
 
 	// AwayModeEnabled Identifies if this admin is currently set in away mode.
 	//
@@ -6837,24 +6792,11 @@ type AdminWithApp struct {
 	// TeamIds This is a list of ids of the teams that this admin is part of.
 	//
 	// Example: [814865]
-	TeamIds []int `json:"team_ids,omitempty"`
+	TeamIds []types.NumericID `json:"team_ids,omitempty"`
 
 	// Type String representing the object's type. Always has the value `admin`.
 	//
 	// Example: admin
-	Type *string `json:"type,omitempty"`
-}
-
-// AdminWithAppAvatar This object represents the avatar associated with the admin.
-type AdminWithAppAvatar struct {
-	// ImageUrl This object represents the avatar associated with the admin.
-	//
-	// Example: https://example.com/avatar.png
-	ImageUrl *string `json:"image_url,omitempty"`
-
-	// Type This is a string that identifies the type of the object. It will always have the value `avatar`.
-	//
-	// Example: avatar
 	Type *string `json:"type,omitempty"`
 }
 
@@ -6883,7 +6825,7 @@ type AiAgent struct {
 	// CreatedAt The time when the AI agent rating was created.
 	//
 	// Example: 1663597260
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// LastAnswerType The type of the last answer delivered by AI Agent. If no answer was delivered then this will return `null`
 	//
@@ -6918,7 +6860,7 @@ type AiAgent struct {
 	// UpdatedAt The time when the AI agent rating was last updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // AiAgentLastAnswerType The type of the last answer delivered by AI Agent. If no answer was delivered then this will return `null`
@@ -6941,7 +6883,7 @@ type AiCallResponse struct {
 	// AppId The workspace identifier
 	//
 	// Example: 12345
-	AppId *int `json:"app_id,omitempty"`
+	AppId *types.NumericID `json:"app_id,omitempty"`
 
 	// CallSummary Summary of the call conversation, truncated to 256 characters. Empty string if no summary available.
 	//
@@ -6961,7 +6903,7 @@ type AiCallResponse struct {
 	// Id The unique identifier for the external reference
 	//
 	// Example: 12345
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Intent Array of intent classifications for the call
 	//
@@ -7090,7 +7032,7 @@ type Article struct {
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
 	// Example: 5017691
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The body of the article in HTML. For multilingual articles, this will be the body of the default language's content.
 	//
@@ -7107,12 +7049,12 @@ type Article struct {
 	// CreatedAt The time when the article was created. For multilingual articles, this will be the timestamp of creation of the default language's content in seconds.
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CreatedById The ID of the teammate who created the article. For multilingual articles, this will be the creator of the default language's content.
 	//
 	// Example: 5017691
-	CreatedById *int `json:"created_by_id,omitempty"`
+	CreatedById *types.NumericID `json:"created_by_id,omitempty"`
 
 	// DefaultLocale The default locale of the help center. This field is only returned for multilingual help centers.
 	//
@@ -7127,7 +7069,7 @@ type Article struct {
 	// DraftUpdatedAt The time, in seconds, when the staged draft was last edited, or `null` when there is no staged draft. Only returned on the `Preview` API version.
 	//
 	// Example: 1672928610
-	DraftUpdatedAt *int `json:"draft_updated_at,omitempty"`
+	DraftUpdatedAt *int `intercom:"unix" json:"draft_updated_at,omitempty"`
 
 	// ExcludeFromArticleSuggestions Whether the article is excluded from Fin AI Agent article suggestions.
 	//
@@ -7157,17 +7099,17 @@ type Article struct {
 	// ParentIds The ids of the article's parent collections or sections. An article without this field stands alone.
 	//
 	// Example: [18,19]
-	ParentIds []int `json:"parent_ids,omitempty"`
+	ParentIds []types.NumericID `json:"parent_ids,omitempty"`
 
 	// ScheduledPublishAt The Unix timestamp (in seconds) at which the article is scheduled to be published. `null` when no publish is scheduled. Mutually exclusive with `scheduled_unpublish_at` — at most one pending schedule exists per article.
 	//
 	// Example: 1769443200
-	ScheduledPublishAt *int `json:"scheduled_publish_at,omitempty"`
+	ScheduledPublishAt *int `intercom:"unix" json:"scheduled_publish_at,omitempty"`
 
 	// ScheduledUnpublishAt The Unix timestamp (in seconds) at which the article is scheduled to be unpublished. `null` when no unpublish is scheduled. Mutually exclusive with `scheduled_publish_at` — at most one pending schedule exists per article.
 	//
 	// Example: 1769443200
-	ScheduledUnpublishAt *int `json:"scheduled_unpublish_at,omitempty"`
+	ScheduledUnpublishAt *int `intercom:"unix" json:"scheduled_unpublish_at,omitempty"`
 
 	// State Whether the article is `published` or is a `draft`. For multilingual articles, this will be the state of the default language's content.
 	//
@@ -7196,12 +7138,12 @@ type Article struct {
 	// UpdatedAt The time when the article was last updated. For multilingual articles, this will be the timestamp of last update of the default language's content in seconds.
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// UpdatedById The ID of the teammate who last updated the article. For multilingual articles, this will be the last editor of the default language's content.
 	//
 	// Example: 5017691
-	UpdatedById *int `json:"updated_by_id,omitempty"`
+	UpdatedById *types.NumericID `json:"updated_by_id,omitempty"`
 
 	// Url The URL of the article. For multilingual articles, this will be the URL of the default language's content.
 	//
@@ -7249,12 +7191,12 @@ type ArticleContent struct {
 	// AudienceIds The list of audience IDs this article content is targeted to for Fin AI Agent. On multilingual help centers this field appears per-locale inside `translated_content`. On single-language help centers it appears at the article root level. Empty array means no audience targeting is set.
 	//
 	// Example: [1,2]
-	AudienceIds []int `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
 
 	// AuthorId The ID of the author of the article.
 	//
 	// Example: 5017691
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The body of the article in HTML.
 	//
@@ -7271,12 +7213,12 @@ type ArticleContent struct {
 	// CreatedAt The time when the article was created (seconds).
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CreatedById The ID of the teammate who created this content version.
 	//
 	// Example: 5017691
-	CreatedById *int `json:"created_by_id,omitempty"`
+	CreatedById *types.NumericID `json:"created_by_id,omitempty"`
 
 	// Description The description of the article.
 	//
@@ -7286,7 +7228,7 @@ type ArticleContent struct {
 	// DraftUpdatedAt The time, in seconds, when this locale's staged draft was last edited, or `null` when there is no staged draft. Only returned on the `Preview` API version.
 	//
 	// Example: 1663597260
-	DraftUpdatedAt *int `json:"draft_updated_at,omitempty"`
+	DraftUpdatedAt *int `intercom:"unix" json:"draft_updated_at,omitempty"`
 
 	// HasUnpublishedChanges Whether this locale's published content has unpublished changes staged as a draft on top of its live content. Only returned on the `Preview` API version.
 	//
@@ -7311,12 +7253,12 @@ type ArticleContent struct {
 	// UpdatedAt The time when the article was last updated (seconds).
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// UpdatedById The ID of the teammate who last updated this content version.
 	//
 	// Example: 5017691
-	UpdatedById *int `json:"updated_by_id,omitempty"`
+	UpdatedById *types.NumericID `json:"updated_by_id,omitempty"`
 
 	// Url The URL of the article.
 	//
@@ -7380,7 +7322,7 @@ type ArticleListItem struct {
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
 	// Example: 5017691
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The body of the article in HTML. For multilingual articles, this will be the body of the default language's content.
 	//
@@ -7397,12 +7339,12 @@ type ArticleListItem struct {
 	// CreatedAt The time when the article was created. For multilingual articles, this will be the timestamp of creation of the default language's content in seconds.
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CreatedById The ID of the teammate who created the article. For multilingual articles, this will be the creator of the default language's content.
 	//
 	// Example: 5017691
-	CreatedById *int `json:"created_by_id,omitempty"`
+	CreatedById *types.NumericID `json:"created_by_id,omitempty"`
 
 	// DefaultLocale The default locale of the help center. This field is only returned for multilingual help centers.
 	//
@@ -7417,7 +7359,7 @@ type ArticleListItem struct {
 	// DraftUpdatedAt The time, in seconds, when the staged draft was last edited, or `null` when there is no staged draft. Only returned on the `Preview` API version.
 	//
 	// Example: 1672928610
-	DraftUpdatedAt *int `json:"draft_updated_at,omitempty"`
+	DraftUpdatedAt *int `intercom:"unix" json:"draft_updated_at,omitempty"`
 
 	// ExcludeFromArticleSuggestions Whether the article is excluded from Fin AI Agent article suggestions.
 	//
@@ -7447,17 +7389,17 @@ type ArticleListItem struct {
 	// ParentIds The ids of the article's parent collections or sections. An article without this field stands alone.
 	//
 	// Example: [18,19]
-	ParentIds []int `json:"parent_ids,omitempty"`
+	ParentIds []types.NumericID `json:"parent_ids,omitempty"`
 
 	// ScheduledPublishAt The Unix timestamp (in seconds) at which the article is scheduled to be published. `null` when no publish is scheduled. Mutually exclusive with `scheduled_unpublish_at` — at most one pending schedule exists per article.
 	//
 	// Example: 1769443200
-	ScheduledPublishAt *int `json:"scheduled_publish_at,omitempty"`
+	ScheduledPublishAt *int `intercom:"unix" json:"scheduled_publish_at,omitempty"`
 
 	// ScheduledUnpublishAt The Unix timestamp (in seconds) at which the article is scheduled to be unpublished. `null` when no unpublish is scheduled. Mutually exclusive with `scheduled_publish_at` — at most one pending schedule exists per article.
 	//
 	// Example: 1769443200
-	ScheduledUnpublishAt *int `json:"scheduled_unpublish_at,omitempty"`
+	ScheduledUnpublishAt *int `intercom:"unix" json:"scheduled_unpublish_at,omitempty"`
 
 	// State Whether the article is `published` or is a `draft`. For multilingual articles, this will be the state of the default language's content.
 	//
@@ -7483,12 +7425,12 @@ type ArticleListItem struct {
 	// UpdatedAt The time when the article was last updated. For multilingual articles, this will be the timestamp of last update of the default language's content in seconds.
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// UpdatedById The ID of the teammate who last updated the article. For multilingual articles, this will be the last editor of the default language's content.
 	//
 	// Example: 5017691
-	UpdatedById *int `json:"updated_by_id,omitempty"`
+	UpdatedById *types.NumericID `json:"updated_by_id,omitempty"`
 
 	// Url The URL of the article. For multilingual articles, this will be the URL of the default language's content.
 	//
@@ -7808,7 +7750,7 @@ type ArticleVersion struct {
 	// CreatedAt The time the version was created, as a UTC Unix timestamp.
 	//
 	// Example: 1734537292
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CreatedById The id of the teammate who created this version.
 	//
@@ -7853,7 +7795,7 @@ type ArticleVersion struct {
 	// UpdatedAt The time the version was last updated, as a UTC Unix timestamp.
 	//
 	// Example: 1734537292
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // ArticleVersionState Whether this version is the currently published version of the article (`published`) or an earlier non-live version (`draft`).
@@ -7906,7 +7848,7 @@ type ArticleVersionSummary struct {
 	// CreatedAt The time the version was created, as a UTC Unix timestamp.
 	//
 	// Example: 1734537292
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CreatedById The id of the teammate who created this version.
 	//
@@ -8117,20 +8059,7 @@ type AwayStatusReason struct {
 }
 
 // AwayStatusReasonList A list of away status reasons.
-type AwayStatusReasonList struct {
-	// Data A list of away status reason objects.
-	Data []AwayStatusReason `json:"data,omitempty"`
-
-	// Type The type of the object
-	//
-	// Example: list
-	Type *AwayStatusReasonListType `json:"type,omitempty"`
-}
-
-// AwayStatusReasonListType The type of the object
-//
-// Example: list
-type AwayStatusReasonListType string
+type AwayStatusReasonList = types.List[AwayStatusReason]
 
 // Banner A banner the contact currently matches, with the content and view identifier needed to display and dismiss it.
 type Banner struct {
@@ -8272,7 +8201,7 @@ type Brand struct {
 	// CreatedAt Unix timestamp of brand creation
 	//
 	// Example: 1673778600
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// DefaultAddressSettingsId Default email settings ID for this brand
 	//
@@ -8307,7 +8236,7 @@ type Brand struct {
 	// UpdatedAt Unix timestamp of last modification
 	//
 	// Example: 1711031100
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // BrandList A list of brands
@@ -8854,7 +8783,7 @@ type ChangeTicketTypeRequest struct {
 	// TicketAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
 	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
-	TicketAttributes *TicketCustomAttributes `json:"ticket_attributes,omitempty"`
+	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketStateId The ID of the ticket state for the new ticket type.
 	//
@@ -8921,7 +8850,7 @@ type Collection struct {
 	// CreatedAt The time when the article was created (seconds). For multilingual articles, this will be the timestamp of creation of the default language's content.
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// DefaultLocale The default locale of the help center. This field is only returned for multilingual help centers.
 	//
@@ -8936,7 +8865,7 @@ type Collection struct {
 	// HelpCenterId The id of the help center the collection is in.
 	//
 	// Example: 123
-	HelpCenterId *int `json:"help_center_id,omitempty"`
+	HelpCenterId *types.NumericID `json:"help_center_id,omitempty"`
 
 	// Icon The icon of the collection.
 	//
@@ -8969,7 +8898,7 @@ type Collection struct {
 	// UpdatedAt The time when the article was last updated (seconds). For multilingual articles, this will be the timestamp of last update of the default language's content.
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// Url The URL of the collection. For multilingual help centers, this will be the URL of the collection for the default language.
 	//
@@ -9013,12 +8942,12 @@ type CompaniesBulkJob struct {
 	// CompletedAt The time the job completed as a UNIX timestamp. Null if not yet completed.
 	//
 	// Example: 1713360120
-	CompletedAt *int `json:"completed_at,omitempty"`
+	CompletedAt *int `intercom:"unix" json:"completed_at,omitempty"`
 
 	// CreatedAt The time the job was created as a UNIX timestamp.
 	//
 	// Example: 1713360000
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Id The unique identifier for the bulk job.
 	//
@@ -9041,7 +8970,7 @@ type CompaniesBulkJob struct {
 	// UpdatedAt The time the job was last updated as a UNIX timestamp.
 	//
 	// Example: 1713360060
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// Url The URL to check the job status.
 	//
@@ -9261,30 +9190,7 @@ type CompanyData struct {
 type CompanyDataType string
 
 // CompanyList This will return a list of companies for the App.
-type CompanyList struct {
-	// Data An array containing Company Objects.
-	Data []Company `json:"data,omitempty"`
-
-	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
-	//
-	// Their responses are likely to contain a pages object that hosts pagination links which a client can use to paginate through the data without having to construct a query. The link relations for the pages field are as follows.
-	Pages *PagesLink `json:"pages,omitempty"`
-
-	// TotalCount The total number of companies.
-	//
-	// Example: 100
-	TotalCount *int `json:"total_count,omitempty"`
-
-	// Type The type of object - `list`.
-	//
-	// Example: list
-	Type *CompanyListType `json:"type,omitempty"`
-}
-
-// CompanyListType The type of object - `list`.
-//
-// Example: list
-type CompanyListType string
+type CompanyList = types.PagedList[Company, PagesLink]
 
 // CompanyNote Notes allow you to annotate and comment on companies.
 type CompanyNote struct {
@@ -9461,7 +9367,7 @@ type Contact struct {
 	// AndroidLastSeenAt (Unix timestamp in seconds) The time when the contact was last seen on an Android device.
 	//
 	// Example: 1571672154
-	AndroidLastSeenAt *int `json:"android_last_seen_at,omitempty"`
+	AndroidLastSeenAt *int `intercom:"unix" json:"android_last_seen_at,omitempty"`
 
 	// AndroidOsVersion The version of the Android OS which the contact is using.
 	//
@@ -9471,8 +9377,8 @@ type Contact struct {
 	// AndroidSdkVersion The version of the Android SDK which the contact is using.
 	//
 	// Example: 28
-	AndroidSdkVersion *string        `json:"android_sdk_version,omitempty"`
-	Avatar            *ContactAvatar `json:"avatar,omitempty"`
+	AndroidSdkVersion *string       `json:"android_sdk_version,omitempty"`
+	Avatar            *types.Avatar `json:"avatar,omitempty"`
 
 	// Browser The name of the browser which the contact is using.
 	//
@@ -9495,7 +9401,7 @@ type Contact struct {
 	// CreatedAt (Unix timestamp in seconds) The time when the contact was created.
 	//
 	// Example: 1571672154
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomAttributes The custom attributes which are set for the contact.
 	CustomAttributes map[string]interface{} `json:"custom_attributes,omitempty"`
@@ -9551,7 +9457,7 @@ type Contact struct {
 	// IosLastSeenAt (Unix timestamp in seconds) The last time the contact used the iOS app.
 	//
 	// Example: 1571672154
-	IosLastSeenAt *int `json:"ios_last_seen_at,omitempty"`
+	IosLastSeenAt *int `intercom:"unix" json:"ios_last_seen_at,omitempty"`
 
 	// IosOsVersion The version of iOS which the contact is using.
 	//
@@ -9571,27 +9477,27 @@ type Contact struct {
 	// LastContactedAt (Unix timestamp in seconds) The time when the contact was last messaged.
 	//
 	// Example: 1571672154
-	LastContactedAt *int `json:"last_contacted_at,omitempty"`
+	LastContactedAt *int `intercom:"unix" json:"last_contacted_at,omitempty"`
 
 	// LastEmailClickedAt (Unix timestamp in seconds) The time when the contact last clicked a link in an email.
 	//
 	// Example: 1571672154
-	LastEmailClickedAt *int `json:"last_email_clicked_at,omitempty"`
+	LastEmailClickedAt *int `intercom:"unix" json:"last_email_clicked_at,omitempty"`
 
 	// LastEmailOpenedAt (Unix timestamp in seconds) The time when the contact last opened an email.
 	//
 	// Example: 1571672154
-	LastEmailOpenedAt *int `json:"last_email_opened_at,omitempty"`
+	LastEmailOpenedAt *int `intercom:"unix" json:"last_email_opened_at,omitempty"`
 
 	// LastRepliedAt (Unix timestamp in seconds) The time when the contact last messaged in.
 	//
 	// Example: 1571672154
-	LastRepliedAt *int `json:"last_replied_at,omitempty"`
+	LastRepliedAt *int `intercom:"unix" json:"last_replied_at,omitempty"`
 
 	// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
 	//
 	// Example: 1571672154
-	LastSeenAt *int `json:"last_seen_at,omitempty"`
+	LastSeenAt *int `intercom:"unix" json:"last_seen_at,omitempty"`
 
 	// Location An object containing location meta data about a Intercom contact.
 	Location *ContactLocation `json:"location,omitempty"`
@@ -9635,7 +9541,7 @@ type Contact struct {
 	// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
 	//
 	// Example: 1571672154
-	SignedUpAt *int `json:"signed_up_at,omitempty"`
+	SignedUpAt *int `intercom:"unix" json:"signed_up_at,omitempty"`
 
 	// SocialProfiles An object containing social profiles that a contact has.
 	SocialProfiles *ContactSocialProfiles `json:"social_profiles,omitempty"`
@@ -9656,7 +9562,7 @@ type Contact struct {
 	// UpdatedAt (Unix timestamp in seconds) The time when the contact was last updated.
 	//
 	// Example: 1571672154
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// WorkspaceId The id of the workspace which the contact belongs to.
 	//
@@ -9674,7 +9580,7 @@ type ContactActivity struct {
 	// CreatedAt The time the activity event occurred, as a Unix timestamp in seconds.
 	//
 	// Example: 1717000000
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// EventType The type of activity event.
 	//
@@ -9824,19 +9730,6 @@ type ContactAttachedCompanies struct {
 //
 // Example: list
 type ContactAttachedCompaniesType string
-
-// ContactAvatar defines model for contact_avatar.
-type ContactAvatar struct {
-	// ImageUrl An image URL containing the avatar of a contact.
-	//
-	// Example: https://example.org/128Wash.jpg
-	ImageUrl *string `json:"image_url,omitempty"`
-
-	// Type The type of object
-	//
-	// Example: avatar
-	Type *string `json:"type,omitempty"`
-}
 
 // ContactBlocked blocked contact object
 type ContactBlocked struct {
@@ -10351,12 +10244,12 @@ type ContactsBulkJob struct {
 	// CompletedAt The time the job completed as a UNIX timestamp. Null if not yet completed.
 	//
 	// Example: 1713360120
-	CompletedAt *int `json:"completed_at,omitempty"`
+	CompletedAt *int `intercom:"unix" json:"completed_at,omitempty"`
 
 	// CreatedAt The time the job was created as a UNIX timestamp.
 	//
 	// Example: 1713360000
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Id The unique identifier for the bulk job.
 	//
@@ -10379,7 +10272,7 @@ type ContactsBulkJob struct {
 	// UpdatedAt The time the job was last updated as a UNIX timestamp.
 	//
 	// Example: 1713360060
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// Url The URL to check the job status.
 	//
@@ -10479,7 +10372,7 @@ type ContentBulkActionRequestAudience struct {
 	// AddSegmentIds Segment IDs to assign to the selected content.
 	//
 	// Example: [100]
-	AddSegmentIds []int `json:"add_segment_ids,omitempty"`
+	AddSegmentIds []types.IntegerID `json:"add_segment_ids,omitempty"`
 
 	// RemoveAll When `true`, removes all segments from the selected content.
 	//
@@ -10489,7 +10382,7 @@ type ContentBulkActionRequestAudience struct {
 	// RemoveSegmentIds Segment IDs to remove from the selected content.
 	//
 	// Example: [200]
-	RemoveSegmentIds []int `json:"remove_segment_ids,omitempty"`
+	RemoveSegmentIds []types.IntegerID `json:"remove_segment_ids,omitempty"`
 }
 
 // ContentBulkActionRequestAvailability Required when `action` is `set_availability`. Each field is optional — only the
@@ -10526,12 +10419,12 @@ type ContentBulkActionRequestTags struct {
 	// AddTagIds Tag IDs to apply to the selected content.
 	//
 	// Example: [100]
-	AddTagIds []int `json:"add_tag_ids,omitempty"`
+	AddTagIds []types.IntegerID `json:"add_tag_ids,omitempty"`
 
 	// RemoveTagIds Tag IDs to remove from the selected content.
 	//
 	// Example: [200]
-	RemoveTagIds []int `json:"remove_tag_ids,omitempty"`
+	RemoveTagIds []types.IntegerID `json:"remove_tag_ids,omitempty"`
 }
 
 // ContentBulkActionResponse Phase 1 envelope returned immediately after the request is enqueued. A future
@@ -10550,22 +10443,22 @@ type ContentImportSource struct {
 	// AudienceIds The unique identifiers for the audiences associated with this content import source.
 	//
 	// Example: [5678]
-	AudienceIds []int `json:"audience_ids,omitempty"`
+	AudienceIds []types.NumericID `json:"audience_ids,omitempty"`
 
 	// CreatedAt The time when the content import source was created.
 	//
 	// Example: 1672928359
-	CreatedAt int `json:"created_at"`
+	CreatedAt int `intercom:"unix" json:"created_at"`
 
 	// Id The unique identifier for the content import source which is given by Intercom.
 	//
 	// Example: 1234
-	Id int `json:"id"`
+	Id types.NumericID `json:"id"`
 
 	// LastSyncedAt The time when the content import source was last synced.
 	//
 	// Example: 1672928610
-	LastSyncedAt int `json:"last_synced_at"`
+	LastSyncedAt int `intercom:"unix" json:"last_synced_at"`
 
 	// Status The status of the content import source.
 	//
@@ -10585,7 +10478,7 @@ type ContentImportSource struct {
 	// UpdatedAt The time when the content import source was last updated.
 	//
 	// Example: 1672928610
-	UpdatedAt int `json:"updated_at"`
+	UpdatedAt int `intercom:"unix" json:"updated_at"`
 
 	// Url The URL of the root of the external source.
 	//
@@ -10792,7 +10685,7 @@ type ContentSnippet struct {
 	// AudienceIds The list of audience IDs this content snippet is targeted to for Fin AI Agent. Empty array means no audience targeting is set.
 	//
 	// Example: [1,2]
-	AudienceIds []int `json:"audience_ids,omitempty"`
+	AudienceIds []types.NumericID `json:"audience_ids,omitempty"`
 
 	// BodyMarkdown The body of the content snippet in markdown.
 	//
@@ -10869,7 +10762,7 @@ type ContentSnippetCreateRequest struct {
 	// AudienceIds The list of audience IDs to target this content snippet to for Fin AI Agent. Pass an empty array or omit the field for no audience targeting. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds []int `json:"audience_ids,omitempty"`
+	AudienceIds []types.IntegerID `json:"audience_ids,omitempty"`
 
 	// BodyMarkdown The content of the snippet in markdown. An alternative to `json_blocks` — you can provide content as markdown instead of structured blocks. Mutually exclusive with `json_blocks`.
 	//
@@ -10946,7 +10839,7 @@ type ContentSnippetUpdateRequest struct {
 	// AudienceIds The list of audience IDs to target this content snippet to for Fin AI Agent. Omitting the field leaves existing audience memberships unchanged (PATCH semantics). Pass `[]` to clear all audience memberships. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds []int `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.IntegerID `json:"audience_ids,omitempty"`
 
 	// BodyMarkdown The content of the snippet in markdown. An alternative to `json_blocks` — you can provide content as markdown instead of structured blocks. Mutually exclusive with `json_blocks`.
 	//
@@ -11021,7 +10914,7 @@ type Conversation struct {
 	// AdminAssigneeId The id of the admin assigned to the conversation. If it's not assigned to an admin it will return 0.
 	//
 	// Example: 0
-	AdminAssigneeId *int `json:"admin_assignee_id,omitempty"`
+	AdminAssigneeId *types.NumericID `json:"admin_assignee_id,omitempty"`
 
 	// AiAgent Data related to AI Agent involvement in the conversation.
 	AiAgent *AiAgent `json:"ai_agent,omitempty"`
@@ -11052,12 +10945,12 @@ type Conversation struct {
 	// CreatedAt The time the conversation was created.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomAttributes An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models. System-defined attributes such as "CX Score rating" and "CX Score explanation" may also be included.
 	//
 	// Example: {"CX Score explanation":"The conversation was resolved quickly and the customer expressed satisfaction with the outcome.","CX Score rating":4,"end_date_timestamp":1677923174,"monthly_spend":155.5,"paid_subscriber":true,"start_date_iso8601":"2023-03-04T09:46:14Z","team_mates":9}
-	CustomAttributes *CustomAttributes `json:"custom_attributes,omitempty"`
+	CustomAttributes CustomAttributes `json:"custom_attributes,omitempty"`
 
 	// ExternalReferences References linking this conversation to records in an external helpdesk or CRM system. Populated for Fin Standalone workspaces synced from an external platform; an empty array otherwise. Sorted alphabetically by `type` and capped at 20 entries.
 	//
@@ -11111,7 +11004,7 @@ type Conversation struct {
 	// SnoozedUntil If set this is the time in the future when this conversation will be marked as open. i.e. it will be in a snoozed state until this time. i.e. it will be in a snoozed state until this time.
 	//
 	// Example: 1663597260
-	SnoozedUntil *int `json:"snoozed_until,omitempty"`
+	SnoozedUntil *int `intercom:"unix" json:"snoozed_until,omitempty"`
 
 	// Source The first message or event that started this conversation. Describes the origin and who initiated it.
 	Source *ConversationSource `json:"source,omitempty"`
@@ -11130,7 +11023,7 @@ type Conversation struct {
 	// TeamAssigneeId The id of the team assigned to the conversation. If it's not assigned to a team it will return 0.
 	//
 	// Example: 5017691
-	TeamAssigneeId *int `json:"team_assignee_id,omitempty"`
+	TeamAssigneeId *types.NumericID `json:"team_assignee_id,omitempty"`
 
 	// Teammates The list of teammates who participated in the conversation (wrote at least one conversation part).
 	Teammates *ConversationTeammates `json:"teammates,omitempty"`
@@ -11148,12 +11041,12 @@ type Conversation struct {
 	// UpdatedAt The last time the conversation was updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// WaitingSince The last time a Contact responded to an Admin. In other words, the time a customer started waiting for a response. Set to null if last reply is from an Admin.
 	//
 	// Example: 1663597260
-	WaitingSince *int `json:"waiting_since,omitempty"`
+	WaitingSince *int `intercom:"unix" json:"waiting_since,omitempty"`
 }
 
 // ConversationPriority The priority level of the conversation. Returns one of none, low, medium, high, or urgent.
@@ -11204,7 +11097,7 @@ type ConversationAttributeBase struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// DataType The data type of the attribute. Allowed types: string, integer, list, decimal, boolean, datetime, relationship, files.
 	//
@@ -11219,7 +11112,7 @@ type ConversationAttributeBase struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -11239,7 +11132,7 @@ type ConversationAttributeBase struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -11272,7 +11165,7 @@ type ConversationAttributeBooleanType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                      `json:"created_at,omitempty"`
+	CreatedAt *int                                      `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeBooleanTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -11283,7 +11176,7 @@ type ConversationAttributeBooleanType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -11303,7 +11196,7 @@ type ConversationAttributeBooleanType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -11334,7 +11227,7 @@ type ConversationAttributeDatetimeType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                       `json:"created_at,omitempty"`
+	CreatedAt *int                                       `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeDatetimeTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -11345,7 +11238,7 @@ type ConversationAttributeDatetimeType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -11365,7 +11258,7 @@ type ConversationAttributeDatetimeType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -11396,7 +11289,7 @@ type ConversationAttributeDecimalType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                      `json:"created_at,omitempty"`
+	CreatedAt *int                                      `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeDecimalTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -11407,7 +11300,7 @@ type ConversationAttributeDecimalType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -11427,7 +11320,7 @@ type ConversationAttributeDecimalType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -11458,7 +11351,7 @@ type ConversationAttributeFilesType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                    `json:"created_at,omitempty"`
+	CreatedAt *int                                    `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeFilesTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -11469,7 +11362,7 @@ type ConversationAttributeFilesType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -11489,7 +11382,7 @@ type ConversationAttributeFilesType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -11520,7 +11413,7 @@ type ConversationAttributeIntegerType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                      `json:"created_at,omitempty"`
+	CreatedAt *int                                      `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeIntegerTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -11531,7 +11424,7 @@ type ConversationAttributeIntegerType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -11551,7 +11444,7 @@ type ConversationAttributeIntegerType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -11598,7 +11491,7 @@ type ConversationAttributeListType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                   `json:"created_at,omitempty"`
+	CreatedAt *int                                   `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeListTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -11609,7 +11502,7 @@ type ConversationAttributeListType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -11632,7 +11525,7 @@ type ConversationAttributeListType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -11681,7 +11574,7 @@ type ConversationAttributeRelationshipType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                           `json:"created_at,omitempty"`
+	CreatedAt *int                                           `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeRelationshipTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -11692,7 +11585,7 @@ type ConversationAttributeRelationshipType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Name Name of the attribute.
 	//
@@ -11715,7 +11608,7 @@ type ConversationAttributeRelationshipType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -11764,7 +11657,7 @@ type ConversationAttributeStringType struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	CreatedAt *int                                     `json:"created_at,omitempty"`
+	CreatedAt *int                                     `intercom:"unix" json:"created_at,omitempty"`
 	DataType  *ConversationAttributeStringTypeDataType `json:"data_type,omitempty"`
 
 	// Description Readable description of the attribute.
@@ -11775,7 +11668,7 @@ type ConversationAttributeStringType struct {
 	// Id The unique identifier for the conversation attribute.
 	//
 	// Example: 8
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Multiline Whether this string attribute is multiline.
 	//
@@ -11800,7 +11693,7 @@ type ConversationAttributeStringType struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp.
 	//
 	// Example: 1778239701
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
@@ -11965,7 +11858,7 @@ type ConversationExternalReference struct {
 // ConversationFirstContactReply An object containing information on the first users message. For a contact initiated message this will represent the users original message.
 type ConversationFirstContactReply struct {
 	// CreatedAt Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Type Example: conversation
 	Type *string `json:"type,omitempty"`
@@ -12004,7 +11897,7 @@ type ConversationMonitorEvaluation struct {
 	// EvaluatedAt The time the monitor evaluated this conversation. Null in the rare case the underlying record's timestamp is not yet set.
 	//
 	// Example: 1719493065
-	EvaluatedAt *int `json:"evaluated_at,omitempty"`
+	EvaluatedAt *int `intercom:"unix" json:"evaluated_at,omitempty"`
 
 	// Explanation The reasoning provided by the monitor for its result. May be null if no reasoning was generated.
 	//
@@ -12056,7 +11949,7 @@ type ConversationPart struct {
 	// CreatedAt The time the conversation part was created.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// EmailMessageMetadata Contains metadata if the message was sent as an email
 	EmailMessageMetadata *EmailMessageMetadata `json:"email_message_metadata,omitempty"`
@@ -12070,7 +11963,7 @@ type ConversationPart struct {
 	// Id The id representing the conversation part.
 	//
 	// Example: 3
-	Id *string `json:"id,omitempty"`
+	Id *types.ID `json:"id,omitempty"`
 
 	// Metadata Metadata for a conversation part
 	Metadata *ConversationPartMetadata `json:"metadata,omitempty"`
@@ -12078,7 +11971,7 @@ type ConversationPart struct {
 	// NotifiedAt The time the user was notified with the conversation part.
 	//
 	// Example: 1663597260
-	NotifiedAt *int `json:"notified_at,omitempty"`
+	NotifiedAt *int `intercom:"unix" json:"notified_at,omitempty"`
 
 	// PartType The type of conversation part.
 	//
@@ -12111,7 +12004,7 @@ type ConversationPart struct {
 	// UpdatedAt The last time the conversation part was updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // ConversationPartState Indicates the current state of conversation when the conversation part was created.
@@ -12200,7 +12093,7 @@ type ConversationRating struct {
 	// CreatedAt The time the rating was requested in the conversation being rated.
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Rating The rating, between 1 and 5, for the conversation.
 	//
@@ -12218,7 +12111,7 @@ type ConversationRating struct {
 	// UpdatedAt The time the rating was last updated.
 	//
 	// Example: 1671028894
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // ConversationResponseTime Details of first response time of assigned team in seconds.
@@ -12231,7 +12124,7 @@ type ConversationResponseTime struct {
 	// TeamId Id of the assigned team.
 	//
 	// Example: 100
-	TeamId *int `json:"team_id,omitempty"`
+	TeamId *types.NumericID `json:"team_id,omitempty"`
 
 	// TeamName Name of the assigned Team, null if team does not exist, Unassigned if no team is assigned.
 	//
@@ -12249,7 +12142,7 @@ type ConversationScorecard struct {
 	// EvaluatedAt The time the scorecard was last evaluated. Null in the rare case the underlying record's timestamp is not yet set.
 	//
 	// Example: 1719493065
-	EvaluatedAt *int `json:"evaluated_at,omitempty"`
+	EvaluatedAt *int `intercom:"unix" json:"evaluated_at,omitempty"`
 
 	// Evaluators Per-evaluator results within this scorecard.
 	Evaluators []ConversationScorecardEvaluator `json:"evaluators,omitempty"`
@@ -12645,22 +12538,22 @@ type ConversationStatistics struct {
 	// FirstAdminReplyAt Time of first admin reply after first_contact_reply_at.
 	//
 	// Example: 1663597233
-	FirstAdminReplyAt *int `json:"first_admin_reply_at,omitempty"`
+	FirstAdminReplyAt *int `intercom:"unix" json:"first_admin_reply_at,omitempty"`
 
 	// FirstAssignmentAt Time of first assignment after first_contact_reply_at.
 	//
 	// Example: 1663597233
-	FirstAssignmentAt *int `json:"first_assignment_at,omitempty"`
+	FirstAssignmentAt *int `intercom:"unix" json:"first_assignment_at,omitempty"`
 
 	// FirstCloseAt Time of first close after first_contact_reply_at.
 	//
 	// Example: 1663597233
-	FirstCloseAt *int `json:"first_close_at,omitempty"`
+	FirstCloseAt *int `intercom:"unix" json:"first_close_at,omitempty"`
 
 	// FirstContactReplyAt Time of first text conversation part from a contact.
 	//
 	// Example: 1663597233
-	FirstContactReplyAt *int `json:"first_contact_reply_at,omitempty"`
+	FirstContactReplyAt *int `intercom:"unix" json:"first_contact_reply_at,omitempty"`
 
 	// HandlingTime Time from conversation assignment to conversation close in seconds.
 	//
@@ -12670,22 +12563,22 @@ type ConversationStatistics struct {
 	// LastAdminReplyAt Time of the last conversation part from an admin.
 	//
 	// Example: 1663597233
-	LastAdminReplyAt *int `json:"last_admin_reply_at,omitempty"`
+	LastAdminReplyAt *int `intercom:"unix" json:"last_admin_reply_at,omitempty"`
 
 	// LastAssignmentAdminReplyAt Time of first admin reply since most recent assignment.
 	//
 	// Example: 1663597233
-	LastAssignmentAdminReplyAt *int `json:"last_assignment_admin_reply_at,omitempty"`
+	LastAssignmentAdminReplyAt *int `intercom:"unix" json:"last_assignment_admin_reply_at,omitempty"`
 
 	// LastAssignmentAt Time of last assignment after first_contact_reply_at.
 	//
 	// Example: 1663597233
-	LastAssignmentAt *int `json:"last_assignment_at,omitempty"`
+	LastAssignmentAt *int `intercom:"unix" json:"last_assignment_at,omitempty"`
 
 	// LastCloseAt Time of the last conversation close.
 	//
 	// Example: 1663597233
-	LastCloseAt *int `json:"last_close_at,omitempty"`
+	LastCloseAt *int `intercom:"unix" json:"last_close_at,omitempty"`
 
 	// LastClosedById The last admin who closed the conversation. Returns a reference to an Admin object.
 	//
@@ -12695,7 +12588,7 @@ type ConversationStatistics struct {
 	// LastContactReplyAt Time of the last conversation part from a contact.
 	//
 	// Example: 1663597233
-	LastContactReplyAt *int `json:"last_contact_reply_at,omitempty"`
+	LastContactReplyAt *int `intercom:"unix" json:"last_contact_reply_at,omitempty"`
 
 	// MedianTimeToReply Median based on all admin replies after a contact reply. Subtracts out of business hours. In seconds.
 	//
@@ -12741,6 +12634,9 @@ type ConversationTagsUpdated struct {
 
 // ConversationTeammates The list of teammates who participated in the conversation (wrote at least one conversation part).
 type ConversationTeammates struct {
+	// Admins The teammates who participated in the conversation, under the name Intercom's SDK definitions use (the description's is teammates).
+	Admins []Reference `json:"admins,omitempty"`
+
 	// Teammates The list of teammates who participated in the conversation (wrote at least one conversation part).
 	Teammates []Reference `json:"teammates,omitempty"`
 
@@ -12755,7 +12651,7 @@ type ConvertConversationToTicketRequest struct {
 	// Attributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
 	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
-	Attributes *TicketCustomAttributes `json:"attributes,omitempty"`
+	Attributes TicketCustomAttributes `json:"attributes,omitempty"`
 
 	// TicketStateId The ID of the ticket state associated with the ticket type.
 	//
@@ -12859,12 +12755,12 @@ type CreateArticleRequest struct {
 	// AudienceIds The list of audience IDs to assign to this article for Fin AI Agent targeting. Sending a top-level `audience_ids` broadcasts the same set to every locale. For per-locale targeting, use `translated_content.<locale>.audience_ids` instead. Sending both top-level and per-locale in the same request causes top-level to win. Unknown audience IDs return a 404 error. No partial commit occurs.
 	//
 	// Example: [1,2]
-	AudienceIds []int `json:"audience_ids,omitempty"`
+	AudienceIds []types.IntegerID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
 	// Example: 1295
-	AuthorId int `json:"author_id"`
+	AuthorId types.IntegerID `json:"author_id"`
 
 	// Body The content of the article in HTML. For multilingual articles, this will be the body of the default language's content. Mutually exclusive with `body_markdown`.
 	//
@@ -12891,7 +12787,7 @@ type CreateArticleRequest struct {
 	// ParentId The id of the article's parent collection or section. An article without this field stands alone.
 	//
 	// Example: 18
-	ParentId *int `json:"parent_id,omitempty"`
+	ParentId *types.IntegerID `json:"parent_id,omitempty"`
 
 	// ParentIds The ids of the parent collections to place this article in. Send an empty array to leave the article without a collection. When provided, this takes precedence over `parent_id` and `parent_type`.
 	//
@@ -12960,7 +12856,7 @@ type CreateCollectionRequest struct {
 	// HelpCenterId The id of the help center where the collection will be created. If `null` then it will be created in the default help center.
 	//
 	// Example: 123
-	HelpCenterId *int `json:"help_center_id,omitempty"`
+	HelpCenterId *types.IntegerID `json:"help_center_id,omitempty"`
 
 	// Name The name of the collection. For multilingual collections, this will be the name of the default language's content.
 	//
@@ -13011,7 +12907,7 @@ type CreateContactRequest struct {
 	// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
 	//
 	// Example: 1571672154
-	LastSeenAt *int `json:"last_seen_at,omitempty"`
+	LastSeenAt *int `intercom:"unix" json:"last_seen_at,omitempty"`
 
 	// Name The contacts name
 	//
@@ -13036,23 +12932,13 @@ type CreateContactRequest struct {
 	// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
 	//
 	// Example: 1571672154
-	SignedUpAt *int `json:"signed_up_at,omitempty"`
+	SignedUpAt *int `intercom:"unix" json:"signed_up_at,omitempty"`
 
 	// UnsubscribedFromEmails Whether the contact is unsubscribed from emails
 	//
 	// Example: true
 	UnsubscribedFromEmails *bool `json:"unsubscribed_from_emails,omitempty"`
-	union                  json.RawMessage
 }
-
-// CreateContactRequest0 defines model for CreateContactRequest.0.
-type CreateContactRequest0 = interface{}
-
-// CreateContactRequest1 defines model for CreateContactRequest.1.
-type CreateContactRequest1 = interface{}
-
-// CreateContactRequest2 defines model for CreateContactRequest.2.
-type CreateContactRequest2 = interface{}
 
 // CreateContentImportSourceRequest You can add an Content Import Source to your Fin Content Library.
 type CreateContentImportSourceRequest struct {
@@ -13398,7 +13284,7 @@ type CreateConversationRequest struct {
 	// CreatedAt The time the conversation was created as a UTC Unix timestamp. If not provided, the current time will be used. This field is only recommneded for migrating past conversations from another source into Intercom.
 	//
 	// Example: 1671028894
-	CreatedAt *int                          `json:"created_at,omitempty"`
+	CreatedAt *int                          `intercom:"unix" json:"created_at,omitempty"`
 	From      CreateConversationRequestFrom `json:"from"`
 
 	// Subject The title of the email. Only applicable if the message type is email.
@@ -13591,7 +13477,7 @@ type CreateDataEventRequest struct {
 	// CreatedAt The time the event occurred as a UTC Unix timestamp
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Email An email address for your user. An email should only be used where your application uses email to uniquely identify users.
 	//
@@ -13617,17 +13503,7 @@ type CreateDataEventRequest struct {
 	//
 	// Example: 314159
 	UserId *string `json:"user_id,omitempty"`
-	union  json.RawMessage
 }
-
-// CreateDataEventRequest0 defines model for CreateDataEventRequest.0.
-type CreateDataEventRequest0 = interface{}
-
-// CreateDataEventRequest1 defines model for CreateDataEventRequest.1.
-type CreateDataEventRequest1 = interface{}
-
-// CreateDataEventRequest2 defines model for CreateDataEventRequest.2.
-type CreateDataEventRequest2 = interface{}
 
 // CreateDataEventSummariesRequest You can send a list of event summaries for a user. Each event summary should contain the event name, the time the event occurred, and the number of times the event occurred. The event name should be a past tense "verb-noun" combination, to improve readability, for example `updated-plan`.
 type CreateDataEventSummariesRequest struct {
@@ -13711,7 +13587,7 @@ type CreateExternalPageRequest struct {
 	// SourceId The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response.
 	//
 	// Example: 1234
-	SourceId int `json:"source_id"`
+	SourceId types.IntegerID `json:"source_id"`
 
 	// Title The title of the external page.
 	//
@@ -13800,12 +13676,12 @@ type CreateInternalArticleRequest struct {
 	// AudienceIds The list of audience IDs to target this internal article to for Fin AI Agent. Pass an empty array or omit the field for no audience targeting. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds []int `json:"audience_ids,omitempty"`
+	AudienceIds []types.IntegerID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article.
 	//
 	// Example: 1295
-	AuthorId int `json:"author_id"`
+	AuthorId types.IntegerID `json:"author_id"`
 
 	// Body The content of the article in HTML. Mutually exclusive with `body_markdown`.
 	//
@@ -13827,7 +13703,7 @@ type CreateInternalArticleRequest struct {
 	// OwnerId The id of the owner of the article.
 	//
 	// Example: 1295
-	OwnerId int `json:"owner_id"`
+	OwnerId types.IntegerID `json:"owner_id"`
 
 	// Title The title of the article.
 	//
@@ -13877,8 +13753,7 @@ type CreateMessageRequest struct {
 	Template *string `json:"template,omitempty"`
 
 	// To One recipient or a list of recipients of a message (to, cc, bcc).
-	To    *MessageRecipients `json:"to,omitempty"`
-	union json.RawMessage
+	To *MessageRecipients `json:"to,omitempty"`
 }
 
 // CreateMessageRequestFromType Always `admin`.
@@ -13891,7 +13766,7 @@ type MessageSender struct {
 	// Id The identifier for the admin which is given by Intercom.
 	//
 	// Example: 394051
-	Id int `json:"id"`
+	Id types.IntegerID `json:"id"`
 
 	// Type Always `admin`.
 	//
@@ -13903,18 +13778,6 @@ type MessageSender struct {
 //
 // Example: in_app
 type CreateMessageRequestMessageType string
-
-// CreateMessageRequest0 defines model for CreateMessageRequest.0.
-type CreateMessageRequest0 = interface{}
-
-// CreateMessageRequest1 defines model for CreateMessageRequest.1.
-type CreateMessageRequest1 = interface{}
-
-// CreateMessageRequest2 defines model for CreateMessageRequest.2.
-type CreateMessageRequest2 = interface{}
-
-// CreateMessageRequest3 defines model for CreateMessageRequest.3.
-type CreateMessageRequest3 = interface{}
 
 // CreateOfficeHoursExceptionRequest The request payload for creating an office hours exception. Omit `time_intervals` when `exception_type` is `closed`.
 type CreateOfficeHoursExceptionRequest struct {
@@ -14024,7 +13887,7 @@ type CreateOrUpdateCustomObjectInstanceRequest struct {
 	// ExternalCreatedAt The time when the Custom Object instance was created in the external system it originated from.
 	//
 	// Example: 1571672154
-	ExternalCreatedAt *int `json:"external_created_at,omitempty"`
+	ExternalCreatedAt *int `intercom:"unix" json:"external_created_at,omitempty"`
 
 	// ExternalId A unique identifier for the Custom Object instance in the external system it originated from.
 	ExternalId *string `json:"external_id,omitempty"`
@@ -14032,7 +13895,7 @@ type CreateOrUpdateCustomObjectInstanceRequest struct {
 	// ExternalUpdatedAt The time when the Custom Object instance was last updated in the external system it originated from.
 	//
 	// Example: 1571672154
-	ExternalUpdatedAt *int `json:"external_updated_at,omitempty"`
+	ExternalUpdatedAt *int `intercom:"unix" json:"external_updated_at,omitempty"`
 }
 
 // CreateOrUpdateTagRequest You can create or update an existing tag.
@@ -14053,7 +13916,7 @@ type CreatePhoneSwitchRequest struct {
 	// CustomAttributes An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models. System-defined attributes such as "CX Score rating" and "CX Score explanation" may also be included.
 	//
 	// Example: {"CX Score explanation":"The conversation was resolved quickly and the customer expressed satisfaction with the outcome.","CX Score rating":4,"end_date_timestamp":1677923174,"monthly_spend":155.5,"paid_subscriber":true,"start_date_iso8601":"2023-03-04T09:46:14Z","team_mates":9}
-	CustomAttributes *CustomAttributes `json:"custom_attributes,omitempty"`
+	CustomAttributes CustomAttributes `json:"custom_attributes,omitempty"`
 
 	// Phone Phone number in E.164 format, that will receive the SMS to continue the conversation in the Messenger.
 	//
@@ -14097,7 +13960,7 @@ type CreateTicketRequest struct {
 	// TicketAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
 	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
-	TicketAttributes *TicketCustomAttributes `json:"ticket_attributes,omitempty"`
+	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketTypeId The ID of the type of ticket you want to create
 	//
@@ -14226,7 +14089,7 @@ type CreatedConversation struct {
 	// CreatedAt The time the conversation was created.
 	//
 	// Example: 1667560812
-	CreatedAt int `json:"created_at"`
+	CreatedAt int `intercom:"unix" json:"created_at"`
 
 	// Id The id representing the message.
 	//
@@ -14257,7 +14120,7 @@ type CreatedConversationMessageType string
 // CursorPages Cursor-based pagination is a technique used in the Intercom API to navigate through large amounts of data.
 // A "cursor" or pointer is used to keep track of the current position in the result set, allowing the API to return the data in small chunks or "pages" as needed.
 type CursorPages struct {
-	Next *StartingAfterPaging `json:"next,omitempty"`
+	Next *types.NextPage `json:"next,omitempty"`
 
 	// Page The current page
 	//
@@ -14331,7 +14194,7 @@ type CustomObjectInstance struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomAttributes The custom attributes you have set on the custom object instance.
 	CustomAttributes map[string]interface{} `json:"custom_attributes,omitempty"`
@@ -14339,7 +14202,7 @@ type CustomObjectInstance struct {
 	// ExternalCreatedAt The time when the Custom Object instance was created in the external system it originated from.
 	//
 	// Example: 1571672154
-	ExternalCreatedAt *int `json:"external_created_at,omitempty"`
+	ExternalCreatedAt *int `intercom:"unix" json:"external_created_at,omitempty"`
 
 	// ExternalId The id you have defined for the custom object instance.
 	//
@@ -14349,7 +14212,7 @@ type CustomObjectInstance struct {
 	// ExternalUpdatedAt The time when the Custom Object instance was last updated in the external system it originated from.
 	//
 	// Example: 1571672154
-	ExternalUpdatedAt *int `json:"external_updated_at,omitempty"`
+	ExternalUpdatedAt *int `intercom:"unix" json:"external_updated_at,omitempty"`
 
 	// Id The Intercom defined id representing the custom object instance.
 	//
@@ -14364,7 +14227,7 @@ type CustomObjectInstance struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp
 	//
 	// Example: 1671028894
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // CustomObjectInstanceDeleted deleted custom object instance object
@@ -14395,30 +14258,7 @@ type CustomObjectInstanceList struct {
 }
 
 // CustomObjectInstancesPaginatedList A paginated list of custom object instances.
-type CustomObjectInstancesPaginatedList struct {
-	// Data An array of Custom Object Instance objects.
-	Data []CustomObjectInstance `json:"data,omitempty"`
-
-	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
-	//
-	// Their responses are likely to contain a pages object that hosts pagination links which a client can use to paginate through the data without having to construct a query. The link relations for the pages field are as follows.
-	Pages *PagesLink `json:"pages,omitempty"`
-
-	// TotalCount A count of the total number of custom object instances.
-	//
-	// Example: 2
-	TotalCount *int `json:"total_count,omitempty"`
-
-	// Type The type of the object - `list`.
-	//
-	// Example: list
-	Type *CustomObjectInstancesPaginatedListType `json:"type,omitempty"`
-}
-
-// CustomObjectInstancesPaginatedListType The type of the object - `list`.
-//
-// Example: list
-type CustomObjectInstancesPaginatedListType string
+type CustomObjectInstancesPaginatedList = types.PagedList[CustomObjectInstance, PagesLink]
 
 // CustomerByEmail A contact identified by its email.
 type CustomerByEmail struct {
@@ -14463,7 +14303,7 @@ type DataAttribute struct {
 	// CreatedAt The time the attribute was created as a UTC Unix timestamp
 	//
 	// Example: 1671028894
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Custom Set to true if this is a CDA
 	//
@@ -14488,7 +14328,7 @@ type DataAttribute struct {
 	// Id The unique identifier for the data attribute which is given by Intercom. Only available for custom attributes.
 	//
 	// Example: 12878
-	Id *int `json:"id,omitempty"`
+	Id *types.NumericID `json:"id,omitempty"`
 
 	// Label Readable name of the attribute (i.e. name you see in the UI)
 	//
@@ -14528,7 +14368,7 @@ type DataAttribute struct {
 	// UpdatedAt The time the attribute was last updated as a UTC Unix timestamp
 	//
 	// Example: 1671028894
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // DataAttributeDataType The data type of the attribute.
@@ -15266,7 +15106,7 @@ type DeletedConversationItem struct {
 	// DeletedAt The time when the conversation was deleted.
 	//
 	// Example: 1734537745
-	DeletedAt *int `json:"deleted_at,omitempty"`
+	DeletedAt *int `intercom:"unix" json:"deleted_at,omitempty"`
 
 	// Id The ID of the deleted conversation.
 	//
@@ -15532,7 +15372,7 @@ type EmailSetting struct {
 	// CreatedAt Unix timestamp of creation
 	//
 	// Example: 1692530400
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Domain Domain portion of the email address
 	//
@@ -15547,7 +15387,7 @@ type EmailSetting struct {
 	// ForwardedEmailLastReceivedAt Unix timestamp of last forwarded email received (null if never)
 	//
 	// Example: 1710498600
-	ForwardedEmailLastReceivedAt *int `json:"forwarded_email_last_received_at,omitempty"`
+	ForwardedEmailLastReceivedAt *int `intercom:"unix" json:"forwarded_email_last_received_at,omitempty"`
 
 	// ForwardingEnabled Whether email forwarding is active
 	//
@@ -15567,7 +15407,7 @@ type EmailSetting struct {
 	// UpdatedAt Unix timestamp of last modification
 	//
 	// Example: 1710498600
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// Verified Whether the email address has been verified
 	//
@@ -15632,7 +15472,7 @@ type ExternalPage struct {
 	// CreatedAt The time when the external page was created.
 	//
 	// Example: 1672928359
-	CreatedAt int `json:"created_at"`
+	CreatedAt int `intercom:"unix" json:"created_at"`
 
 	// ExternalId The identifier for the external page which was given by the source. Must be unique for the source.
 	//
@@ -15657,7 +15497,7 @@ type ExternalPage struct {
 	// LastIngestedAt The time when the external page was last ingested.
 	//
 	// Example: 1672928610
-	LastIngestedAt int `json:"last_ingested_at"`
+	LastIngestedAt int `intercom:"unix" json:"last_ingested_at"`
 
 	// Locale Always en
 	//
@@ -15667,7 +15507,7 @@ type ExternalPage struct {
 	// SourceId The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response.
 	//
 	// Example: 1234
-	SourceId int `json:"source_id"`
+	SourceId types.NumericID `json:"source_id"`
 
 	// Title The title of the external page.
 	//
@@ -15682,7 +15522,7 @@ type ExternalPage struct {
 	// UpdatedAt The time when the external page was last updated.
 	//
 	// Example: 1672928610
-	UpdatedAt int `json:"updated_at"`
+	UpdatedAt int `intercom:"unix" json:"updated_at"`
 
 	// Url The URL of the external page. This will be used by Fin to link end users to the page it based its answer on.
 	//
@@ -15937,7 +15777,7 @@ type Folder struct {
 	// CreatedAt The time when the folder was created (seconds)
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Description The description of the folder
 	//
@@ -15965,7 +15805,7 @@ type Folder struct {
 	// UpdatedAt The time when the folder was last updated (seconds)
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // GroupContent The Content of a Group.
@@ -16152,7 +15992,7 @@ type HelpCenter struct {
 	// CreatedAt The time when the Help Center was created.
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// CustomDomain Custom domain configured for the help center
 	//
@@ -16187,7 +16027,7 @@ type HelpCenter struct {
 	// UpdatedAt The time when the Help Center was last updated.
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// Url The URL for the help center, if you have a custom domain then this will show the URL using the custom domain.
 	//
@@ -16451,12 +16291,12 @@ type InternalArticleListItem struct {
 	// AudienceIds The list of audience IDs this internal article is targeted to for Fin AI Agent. Empty array means no audience targeting is set.
 	//
 	// Example: [1,2]
-	AudienceIds []int `json:"audience_ids,omitempty"`
+	AudienceIds []types.NumericID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article.
 	//
 	// Example: 5017691
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.NumericID `json:"author_id,omitempty"`
 
 	// Body The body of the article in HTML.
 	//
@@ -16473,7 +16313,7 @@ type InternalArticleListItem struct {
 	// CreatedAt The time when the article was created.
 	//
 	// Example: 1672928359
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// FolderId The ID of the folder this article belongs to, or null if not in a folder.
 	//
@@ -16493,7 +16333,7 @@ type InternalArticleListItem struct {
 	// OwnerId The id of the owner of the article.
 	//
 	// Example: 5017691
-	OwnerId *int `json:"owner_id,omitempty"`
+	OwnerId *types.NumericID `json:"owner_id,omitempty"`
 
 	// Tags A list of tags objects associated with a conversation
 	Tags *Tags `json:"tags,omitempty"`
@@ -16509,7 +16349,7 @@ type InternalArticleListItem struct {
 	// UpdatedAt The time when the article was last updated.
 	//
 	// Example: 1672928610
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // InternalArticleListItemType The type of object - `internal_article`.
@@ -16785,7 +16625,7 @@ type MergeConversationsRequest struct {
 	// MergeIntoConversationId The ID of the primary (target) conversation to merge into.
 	//
 	// Example: 456
-	MergeIntoConversationId int `json:"merge_into_conversation_id"`
+	MergeIntoConversationId types.IntegerID `json:"merge_into_conversation_id"`
 }
 
 // MergeHistoryItem A record of a contact that was merged into another contact.
@@ -16793,7 +16633,7 @@ type MergeHistoryItem struct {
 	// MergedAt (Unix timestamp in seconds) The time when the merge occurred.
 	//
 	// Example: 1571672154
-	MergedAt *int `json:"merged_at,omitempty"`
+	MergedAt *int `intercom:"unix" json:"merged_at,omitempty"`
 
 	// SourceContactId The Intercom ID of the contact that was merged into this contact.
 	//
@@ -17040,7 +16880,7 @@ type Message struct {
 	// CreatedAt The time the conversation was created.
 	//
 	// Example: 1667560812
-	CreatedAt int `json:"created_at"`
+	CreatedAt int `intercom:"unix" json:"created_at"`
 
 	// Id The id representing the message.
 	//
@@ -17128,7 +16968,7 @@ type NewsItem struct {
 	// SenderId The id of the sender of the news item. Must be a teammate on the workspace.
 	//
 	// Example: 123
-	SenderId *int `json:"sender_id,omitempty"`
+	SenderId *types.NumericID `json:"sender_id,omitempty"`
 
 	// State News items will not be visible to your users in the assigned newsfeeds until they are set live.
 	//
@@ -17210,12 +17050,12 @@ type NewsItemRequest struct {
 	// Reactions Ordered list of emoji reactions to the news item. When empty, reactions are disabled.
 	//
 	// Example: ["😆","😅"]
-	Reactions []string `json:"reactions,omitempty"`
+	Reactions *[]string `json:"reactions,omitempty"`
 
 	// SenderId The id of the sender of the news item. Must be a teammate on the workspace.
 	//
 	// Example: 123
-	SenderId int `json:"sender_id"`
+	SenderId types.IntegerID `json:"sender_id"`
 
 	// State News items will not be visible to your users in the assigned newsfeeds until they are set live.
 	//
@@ -17273,7 +17113,7 @@ type NewsfeedAssignment struct {
 	// NewsfeedId The unique identifier for the newsfeed which is given by Intercom. Publish dates cannot be in the future, to schedule news items use the dedicated feature in app (see this article).
 	//
 	// Example: 198313
-	NewsfeedId *int `json:"newsfeed_id,omitempty"`
+	NewsfeedId *types.NumericID `json:"newsfeed_id,omitempty"`
 
 	// PublishedAt Publish date of the news item on the newsfeed, use this field if you want to set a publish date in the past (e.g. when importing existing news items). On write, this field will be ignored if the news item state is "draft".
 	//
@@ -17560,7 +17400,7 @@ type OperatorWorkflowEventWorkflow struct {
 // Their responses are likely to contain a pages object that hosts pagination links which a client can use to paginate through the data without having to construct a query. The link relations for the pages field are as follows.
 type PagesLink struct {
 	// Next A link to the next page of results. A response that does not contain a next link does not have further data to fetch.
-	Next *string `json:"next,omitempty"`
+	Next *types.NextPage `json:"next,omitempty"`
 
 	// Page Example: 1
 	Page *int `json:"page,omitempty"`
@@ -18202,7 +18042,7 @@ type Tag struct {
 	// AppliedAt The time when the tag was applied to the object. Only present when the tag is returned as part of a tagging operation on a contact, conversation, ticket, article, internal article, or content snippet.
 	//
 	// Example: 1663597223
-	AppliedAt *int `json:"applied_at,omitempty"`
+	AppliedAt *int `intercom:"unix" json:"applied_at,omitempty"`
 
 	// AppliedBy The admin who applied the tag. Only present when the tag is returned as part of a tagging operation on a contact, conversation, ticket, article, internal article, or content snippet.
 	AppliedBy *Reference `json:"applied_by,omitempty"`
@@ -18252,7 +18092,7 @@ type TagCreateResponse struct {
 	// AppliedAt The time when the tag was applied to the object. Only present when the tag is returned as part of a tagging operation on a contact, conversation, ticket, article, internal article, or content snippet.
 	//
 	// Example: 1663597223
-	AppliedAt *int `json:"applied_at,omitempty"`
+	AppliedAt *int `intercom:"unix" json:"applied_at,omitempty"`
 
 	// AppliedBy The admin who applied the tag. Only present when the tag is returned as part of a tagging operation on a contact, conversation, ticket, article, internal article, or content snippet.
 	AppliedBy *Reference `json:"applied_by,omitempty"`
@@ -18363,7 +18203,7 @@ type Team struct {
 	// AdminIds The list of admin IDs that are a part of the team.
 	//
 	// Example: [493881]
-	AdminIds []int `json:"admin_ids,omitempty"`
+	AdminIds []types.NumericID `json:"admin_ids,omitempty"`
 
 	// AdminPriorityLevel Admin priority levels for the team
 	AdminPriorityLevel *AdminPriorityLevel `json:"admin_priority_level,omitempty"`
@@ -18449,12 +18289,12 @@ type TeamPriorityLevel struct {
 	// PrimaryTeamIds The primary team ids for the team
 	//
 	// Example: [814865]
-	PrimaryTeamIds []int `json:"primary_team_ids,omitempty"`
+	PrimaryTeamIds []types.NumericID `json:"primary_team_ids,omitempty"`
 
 	// SecondaryTeamIds The secondary team ids for the team
 	//
 	// Example: [493881]
-	SecondaryTeamIds []int `json:"secondary_team_ids,omitempty"`
+	SecondaryTeamIds []types.NumericID `json:"secondary_team_ids,omitempty"`
 }
 
 // TeammateReference A reference to a teammate (admin, team, or bot)
@@ -18467,7 +18307,7 @@ type TeammateReference struct {
 	// Id The unique identifier of the teammate
 	//
 	// Example: 123
-	Id int `json:"id"`
+	Id types.NumericID `json:"id"`
 
 	// Name The display name of the teammate
 	//
@@ -18490,7 +18330,7 @@ type Ticket struct {
 	// AdminAssigneeId The id representing the admin assigned to the ticket. If it's not assigned to an admin it will return 0.
 	//
 	// Example: 1295
-	AdminAssigneeId *int `json:"admin_assignee_id,omitempty"`
+	AdminAssigneeId *types.NumericID `json:"admin_assignee_id,omitempty"`
 
 	// Category Category of the Ticket.
 	//
@@ -18503,7 +18343,7 @@ type Ticket struct {
 	// CreatedAt The time the ticket was created as a UTC Unix timestamp.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Id The unique identifier for the ticket which is given by Intercom.
 	//
@@ -18531,17 +18371,17 @@ type Ticket struct {
 	// SnoozedUntil The time the ticket will be snoozed until as a UTC Unix timestamp. If null, the ticket is not currently snoozed.
 	//
 	// Example: 1663597260
-	SnoozedUntil *int `json:"snoozed_until,omitempty"`
+	SnoozedUntil *int `intercom:"unix" json:"snoozed_until,omitempty"`
 
 	// TeamAssigneeId The id representing the team assigned to the ticket. If it's not assigned to a team it will return 0.
 	//
 	// Example: 1295
-	TeamAssigneeId *int `json:"team_assignee_id,omitempty"`
+	TeamAssigneeId *types.NumericID `json:"team_assignee_id,omitempty"`
 
 	// TicketAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
 	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
-	TicketAttributes *TicketCustomAttributes `json:"ticket_attributes,omitempty"`
+	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketId The ID of the Ticket used in the Intercom Inbox and Messenger. Do not use ticket_id for API queries.
 	//
@@ -18565,7 +18405,7 @@ type Ticket struct {
 	// UpdatedAt The last time the ticket was updated as a UTC Unix timestamp.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // TicketCategory Category of the Ticket.
@@ -18676,7 +18516,7 @@ type TicketPart struct {
 	// CreatedAt The time the ticket part was created.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// ExternalId The external id of the ticket part
 	//
@@ -18721,7 +18561,7 @@ type TicketPart struct {
 	// UpdatedAt The last time the ticket part was updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 
 	// UpdatedAttributeData The updated attribute data of the ticket part. Only present for attribute update parts.
 	UpdatedAttributeData *TicketPartUpdatedAttributeData `json:"updated_attribute_data,omitempty"`
@@ -18844,7 +18684,7 @@ type TicketReply struct {
 	// CreatedAt The time the note was created.
 	//
 	// Example: 1663597223
-	CreatedAt *int `json:"created_at,omitempty"`
+	CreatedAt *int `intercom:"unix" json:"created_at,omitempty"`
 
 	// Id The id representing the part.
 	//
@@ -18874,7 +18714,7 @@ type TicketReply struct {
 	// UpdatedAt The last time the note was updated.
 	//
 	// Example: 1663597260
-	UpdatedAt *int `json:"updated_at,omitempty"`
+	UpdatedAt *int `intercom:"unix" json:"updated_at,omitempty"`
 }
 
 // TicketReplyPartType Type of the part
@@ -19101,7 +18941,7 @@ type TicketTypeAttribute struct {
 	// TicketTypeId The id of the ticket type that the attribute belongs to.
 	//
 	// Example: 42
-	TicketTypeId *int `json:"ticket_type_id,omitempty"`
+	TicketTypeId *types.NumericID `json:"ticket_type_id,omitempty"`
 
 	// Type String representing the object's type. Always has the value `ticket_type_attribute`.
 	//
@@ -19246,12 +19086,12 @@ type UpdateArticleRequest struct {
 	// AudienceIds The list of audience IDs to assign to this article for Fin AI Agent targeting. Sending a top-level `audience_ids` broadcasts the same set to every locale. Sending `audience_ids: []` clears all audience memberships from every locale. For per-locale targeting, use `translated_content.<locale>.audience_ids` instead. Sending both top-level and per-locale in the same request causes top-level to win. Unknown audience IDs return a 404 error. No partial commit occurs.
 	//
 	// Example: [1,2]
-	AudienceIds []int `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.IntegerID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
 	// Example: 1295
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.IntegerID `json:"author_id,omitempty"`
 
 	// Body The content of the article in HTML. For multilingual articles, this will be the body of the default language's content. Mutually exclusive with `body_markdown`.
 	//
@@ -19389,7 +19229,7 @@ type UpdateContactRequest struct {
 	// LastSeenAt (Unix timestamp in seconds) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
 	//
 	// Example: 1571672154
-	LastSeenAt *int `json:"last_seen_at,omitempty"`
+	LastSeenAt *int `intercom:"unix" json:"last_seen_at,omitempty"`
 
 	// Name The contacts name
 	//
@@ -19412,7 +19252,7 @@ type UpdateContactRequest struct {
 	// SignedUpAt (Unix timestamp in seconds) The time specified for when a contact signed up.
 	//
 	// Example: 1571672154
-	SignedUpAt *int `json:"signed_up_at,omitempty"`
+	SignedUpAt *int `intercom:"unix" json:"signed_up_at,omitempty"`
 
 	// UnsubscribedFromEmails Whether the contact is unsubscribed from emails
 	//
@@ -19494,7 +19334,7 @@ type UpdateConversationAttributeRequest struct {
 	// VisibleToTeamIds Team IDs that can see this attribute. Empty array means all teams.
 	//
 	// Example: []
-	VisibleToTeamIds []string `json:"visible_to_team_ids,omitempty"`
+	VisibleToTeamIds *[]string `json:"visible_to_team_ids,omitempty"`
 }
 
 // UpdateConversationAttributeRequestReference (Relationship data type only) Reference configuration for related objects.
@@ -19560,7 +19400,7 @@ type UpdateConversationRequest struct {
 	// CustomAttributes An object containing the different custom attributes associated to the conversation as key-value pairs. For relationship attributes the value will be a list of custom object instance models. System-defined attributes such as "CX Score rating" and "CX Score explanation" may also be included.
 	//
 	// Example: {"CX Score explanation":"The conversation was resolved quickly and the customer expressed satisfaction with the outcome.","CX Score rating":4,"end_date_timestamp":1677923174,"monthly_spend":155.5,"paid_subscriber":true,"start_date_iso8601":"2023-03-04T09:46:14Z","team_mates":9}
-	CustomAttributes *CustomAttributes `json:"custom_attributes,omitempty"`
+	CustomAttributes CustomAttributes `json:"custom_attributes,omitempty"`
 
 	// Priority The priority level to set on the conversation. Accepts one of none, low, medium, high, or urgent. Set none to clear an existing priority.
 	//
@@ -19614,7 +19454,7 @@ type UpdateDataConnectorRequest struct {
 	// Audiences The audience types this connector targets.
 	//
 	// Example: ["leads","users"]
-	Audiences []UpdateDataConnectorRequestAudiences `json:"audiences,omitempty"`
+	Audiences *[]UpdateDataConnectorRequestAudiences `json:"audiences,omitempty"`
 
 	// Body The request body template. Supports template variables.
 	Body *string `json:"body,omitempty"`
@@ -19630,7 +19470,7 @@ type UpdateDataConnectorRequest struct {
 	CustomerAuthentication *bool `json:"customer_authentication,omitempty"`
 
 	// DataInputs The input parameters accepted by this data connector. Replaces all existing inputs.
-	DataInputs []UpdateDataConnectorRequestDataInputsItem `json:"data_inputs,omitempty"`
+	DataInputs *[]UpdateDataConnectorRequestDataInputsItem `json:"data_inputs,omitempty"`
 
 	// Description A description of what this data connector does.
 	//
@@ -19643,7 +19483,7 @@ type UpdateDataConnectorRequest struct {
 	DirectFinUsage *bool `json:"direct_fin_usage,omitempty"`
 
 	// Headers HTTP headers to include in the request.
-	Headers []UpdateDataConnectorRequestHeadersItem `json:"headers,omitempty"`
+	Headers *[]UpdateDataConnectorRequestHeadersItem `json:"headers,omitempty"`
 
 	// HttpMethod The HTTP method used by the data connector.
 	//
@@ -19653,7 +19493,7 @@ type UpdateDataConnectorRequest struct {
 	// MockResponse A sample JSON response from the external API. Auto-generates `response_fields` and sets `configuration_response_type` to `mock_response_type`.
 	//
 	// Example: {"order":{"id":12345,"status":"shipped"}}
-	MockResponse map[string]interface{} `json:"mock_response,omitempty"`
+	MockResponse *map[string]interface{} `json:"mock_response,omitempty"`
 
 	// Name The name of the data connector.
 	//
@@ -19666,7 +19506,7 @@ type UpdateDataConnectorRequest struct {
 	// TokenIds IDs of authentication tokens to attach to this data connector. An empty array removes all tokens.
 	//
 	// Example: ["1234","5678"]
-	TokenIds []string `json:"token_ids,omitempty"`
+	TokenIds *[]string `json:"token_ids,omitempty"`
 
 	// Url The URL of the external API endpoint. Supports template variables like `{{order_id}}`.
 	//
@@ -19774,7 +19614,7 @@ type UpdateExternalPageRequest struct {
 	// SourceId The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response.
 	//
 	// Example: 1234
-	SourceId int `json:"source_id"`
+	SourceId types.IntegerID `json:"source_id"`
 
 	// Title The title of the external page.
 	//
@@ -19812,12 +19652,12 @@ type UpdateInternalArticleRequest struct {
 	// AudienceIds The list of audience IDs to target this internal article to for Fin AI Agent. Omitting the field leaves existing audience memberships unchanged (PATCH semantics). Pass `[]` to clear all audience memberships. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds []int `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.IntegerID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article.
 	//
 	// Example: 1295
-	AuthorId *int `json:"author_id,omitempty"`
+	AuthorId *types.IntegerID `json:"author_id,omitempty"`
 
 	// Body The content of the article in HTML. Mutually exclusive with `body_markdown`.
 	Body *string `json:"body,omitempty"`
@@ -19837,7 +19677,7 @@ type UpdateInternalArticleRequest struct {
 	// OwnerId The id of the owner of the article.
 	//
 	// Example: 1295
-	OwnerId *int `json:"owner_id,omitempty"`
+	OwnerId *types.IntegerID `json:"owner_id,omitempty"`
 
 	// Title The title of the article.
 	//
@@ -19936,7 +19776,7 @@ type UpdateTicketRequest struct {
 	// AdminId The ID of the admin performing ticket update. Needed for workflows execution and attributing actions to specific admins.
 	//
 	// Example: 123
-	AdminId *int `json:"admin_id,omitempty"`
+	AdminId *types.IntegerID `json:"admin_id,omitempty"`
 
 	// AssigneeId The ID of the admin or team to which the ticket is assigned. Set this 0 to unassign it.
 	//
@@ -19966,7 +19806,7 @@ type UpdateTicketRequest struct {
 	// TicketAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
 	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
-	TicketAttributes *TicketCustomAttributes `json:"ticket_attributes,omitempty"`
+	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketStateId The ID of the ticket state associated with the ticket type.
 	//
@@ -20087,14 +19927,7 @@ type UpdateVisitorRequest struct {
 	//
 	// Example: 123
 	UserId *string `json:"user_id,omitempty"`
-	union  json.RawMessage
 }
-
-// UpdateVisitorRequest0 defines model for UpdateVisitorRequest.0.
-type UpdateVisitorRequest0 = interface{}
-
-// UpdateVisitorRequest1 defines model for UpdateVisitorRequest.1.
-type UpdateVisitorRequest1 = interface{}
 
 // Visitor Visitors are useful for representing anonymous people that have not yet been identified. They usually represent website visitors. Visitors are not visible in Intercom platform. The Visitors resource provides methods to fetch, update, convert and delete.
 type Visitor struct {
@@ -20107,7 +19940,7 @@ type Visitor struct {
 	//
 	// Example: hfi1bx4l
 	AppId     *string           `json:"app_id,omitempty"`
-	Avatar    *VisitorAvatar    `json:"avatar,omitempty"`
+	Avatar    *types.Avatar     `json:"avatar,omitempty"`
 	Companies *VisitorCompanies `json:"companies,omitempty"`
 
 	// CreatedAt The time the Visitor was added to Intercom.
@@ -20236,17 +20069,6 @@ type Visitor struct {
 	//
 	// Example: messenger
 	UtmTerm *string `json:"utm_term,omitempty"`
-}
-
-// VisitorAvatar defines model for visitor_avatar.
-type VisitorAvatar struct {
-	// ImageUrl This object represents the avatar associated with the visitor.
-	//
-	// Example: https://example.com/avatar.png
-	ImageUrl *string `json:"image_url,omitempty"`
-
-	// Type Example: avatar
-	Type *string `json:"type,omitempty"`
 }
 
 // VisitorCompanies defines model for visitor_companies.
@@ -20504,7 +20326,7 @@ type WorkflowExport struct {
 	// AppId The workspace identifier.
 	//
 	// Example: 12345
-	AppId *int `json:"app_id,omitempty"`
+	AppId *types.NumericID `json:"app_id,omitempty"`
 
 	// ExportVersion The version of the export format.
 	//
@@ -20670,7 +20492,7 @@ type SetAwayAdminJSONBody struct {
 	// AwayStatusReasonId The unique identifier of the away status reason
 	//
 	// Example: 12345
-	AwayStatusReasonId *int `json:"away_status_reason_id,omitempty"`
+	AwayStatusReasonId *types.IntegerID `json:"away_status_reason_id,omitempty"`
 }
 
 // ListContentImportSourcesParams defines parameters for ListContentImportSources.
@@ -21990,7 +21812,7 @@ type CreateTicketJSONBody struct {
 	// TicketAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
 	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
-	TicketAttributes *TicketCustomAttributes `json:"ticket_attributes,omitempty"`
+	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketTypeId The ID of the type of ticket you want to create
 	//
@@ -22034,7 +21856,7 @@ type EnqueueCreateTicketJSONBody struct {
 	// TicketAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
 	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
-	TicketAttributes *TicketCustomAttributes `json:"ticket_attributes,omitempty"`
+	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketTypeId The ID of the type of ticket you want to create
 	//
@@ -22047,7 +21869,7 @@ type UpdateTicketJSONBody struct {
 	// AdminId The ID of the admin performing ticket update. Needed for workflows execution and attributing actions to specific admins.
 	//
 	// Example: 123
-	AdminId *int `json:"admin_id,omitempty"`
+	AdminId *types.IntegerID `json:"admin_id,omitempty"`
 
 	// AssigneeId The ID of the admin or team to which the ticket is assigned. Set this 0 to unassign it.
 	//
@@ -22082,7 +21904,7 @@ type UpdateTicketJSONBody struct {
 	// TicketAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
 	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
-	TicketAttributes *TicketCustomAttributes `json:"ticket_attributes,omitempty"`
+	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketStateId The ID of the ticket state associated with the ticket type.
 	//
@@ -23089,296 +22911,6 @@ func (t *ConversationAttribute) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// AsCreateContactRequest0 returns the union data inside the CreateContactRequest as a CreateContactRequest0
-func (t CreateContactRequest) AsCreateContactRequest0() (CreateContactRequest0, error) {
-	var body CreateContactRequest0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateContactRequest0 overwrites any union data inside the CreateContactRequest as the provided CreateContactRequest0
-func (t *CreateContactRequest) FromCreateContactRequest0(v CreateContactRequest0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateContactRequest0 performs a merge with any union data inside the CreateContactRequest, using the provided CreateContactRequest0
-func (t *CreateContactRequest) MergeCreateContactRequest0(v CreateContactRequest0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCreateContactRequest1 returns the union data inside the CreateContactRequest as a CreateContactRequest1
-func (t CreateContactRequest) AsCreateContactRequest1() (CreateContactRequest1, error) {
-	var body CreateContactRequest1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateContactRequest1 overwrites any union data inside the CreateContactRequest as the provided CreateContactRequest1
-func (t *CreateContactRequest) FromCreateContactRequest1(v CreateContactRequest1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateContactRequest1 performs a merge with any union data inside the CreateContactRequest, using the provided CreateContactRequest1
-func (t *CreateContactRequest) MergeCreateContactRequest1(v CreateContactRequest1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCreateContactRequest2 returns the union data inside the CreateContactRequest as a CreateContactRequest2
-func (t CreateContactRequest) AsCreateContactRequest2() (CreateContactRequest2, error) {
-	var body CreateContactRequest2
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateContactRequest2 overwrites any union data inside the CreateContactRequest as the provided CreateContactRequest2
-func (t *CreateContactRequest) FromCreateContactRequest2(v CreateContactRequest2) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateContactRequest2 performs a merge with any union data inside the CreateContactRequest, using the provided CreateContactRequest2
-func (t *CreateContactRequest) MergeCreateContactRequest2(v CreateContactRequest2) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t CreateContactRequest) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	if err != nil {
-		return nil, err
-	}
-	object := make(map[string]json.RawMessage)
-	if t.union != nil {
-		err = json.Unmarshal(b, &object)
-		if err != nil {
-			return nil, err
-		}
-	}
-
-	if t.Avatar != nil {
-		object["avatar"], err = json.Marshal(t.Avatar)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'avatar': %w", err)
-		}
-	}
-
-	if t.CustomAttributes != nil {
-		object["custom_attributes"], err = json.Marshal(t.CustomAttributes)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'custom_attributes': %w", err)
-		}
-	}
-
-	if t.Email != nil {
-		object["email"], err = json.Marshal(t.Email)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'email': %w", err)
-		}
-	}
-
-	if t.EmailVerified != nil {
-		object["email_verified"], err = json.Marshal(t.EmailVerified)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'email_verified': %w", err)
-		}
-	}
-
-	if t.ExternalId != nil {
-		object["external_id"], err = json.Marshal(t.ExternalId)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'external_id': %w", err)
-		}
-	}
-
-	if t.LanguageOverride != nil {
-		object["language_override"], err = json.Marshal(t.LanguageOverride)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'language_override': %w", err)
-		}
-	}
-
-	if t.LastSeenAt != nil {
-		object["last_seen_at"], err = json.Marshal(t.LastSeenAt)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'last_seen_at': %w", err)
-		}
-	}
-
-	if t.Name != nil {
-		object["name"], err = json.Marshal(t.Name)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'name': %w", err)
-		}
-	}
-
-	if t.OwnerId != nil {
-		object["owner_id"], err = json.Marshal(t.OwnerId)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'owner_id': %w", err)
-		}
-	}
-
-	if t.Phone != nil {
-		object["phone"], err = json.Marshal(t.Phone)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'phone': %w", err)
-		}
-	}
-
-	if t.Role != nil {
-		object["role"], err = json.Marshal(t.Role)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'role': %w", err)
-		}
-	}
-
-	if t.SignedUpAt != nil {
-		object["signed_up_at"], err = json.Marshal(t.SignedUpAt)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'signed_up_at': %w", err)
-		}
-	}
-
-	if t.UnsubscribedFromEmails != nil {
-		object["unsubscribed_from_emails"], err = json.Marshal(t.UnsubscribedFromEmails)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'unsubscribed_from_emails': %w", err)
-		}
-	}
-	b, err = json.Marshal(object)
-	return b, err
-}
-
-func (t *CreateContactRequest) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	if err != nil {
-		return err
-	}
-	object := make(map[string]json.RawMessage)
-	err = json.Unmarshal(b, &object)
-	if err != nil {
-		return err
-	}
-
-	if raw, found := object["avatar"]; found {
-		err = json.Unmarshal(raw, &t.Avatar)
-		if err != nil {
-			return fmt.Errorf("error reading 'avatar': %w", err)
-		}
-	}
-
-	if raw, found := object["custom_attributes"]; found {
-		err = json.Unmarshal(raw, &t.CustomAttributes)
-		if err != nil {
-			return fmt.Errorf("error reading 'custom_attributes': %w", err)
-		}
-	}
-
-	if raw, found := object["email"]; found {
-		err = json.Unmarshal(raw, &t.Email)
-		if err != nil {
-			return fmt.Errorf("error reading 'email': %w", err)
-		}
-	}
-
-	if raw, found := object["email_verified"]; found {
-		err = json.Unmarshal(raw, &t.EmailVerified)
-		if err != nil {
-			return fmt.Errorf("error reading 'email_verified': %w", err)
-		}
-	}
-
-	if raw, found := object["external_id"]; found {
-		err = json.Unmarshal(raw, &t.ExternalId)
-		if err != nil {
-			return fmt.Errorf("error reading 'external_id': %w", err)
-		}
-	}
-
-	if raw, found := object["language_override"]; found {
-		err = json.Unmarshal(raw, &t.LanguageOverride)
-		if err != nil {
-			return fmt.Errorf("error reading 'language_override': %w", err)
-		}
-	}
-
-	if raw, found := object["last_seen_at"]; found {
-		err = json.Unmarshal(raw, &t.LastSeenAt)
-		if err != nil {
-			return fmt.Errorf("error reading 'last_seen_at': %w", err)
-		}
-	}
-
-	if raw, found := object["name"]; found {
-		err = json.Unmarshal(raw, &t.Name)
-		if err != nil {
-			return fmt.Errorf("error reading 'name': %w", err)
-		}
-	}
-
-	if raw, found := object["owner_id"]; found {
-		err = json.Unmarshal(raw, &t.OwnerId)
-		if err != nil {
-			return fmt.Errorf("error reading 'owner_id': %w", err)
-		}
-	}
-
-	if raw, found := object["phone"]; found {
-		err = json.Unmarshal(raw, &t.Phone)
-		if err != nil {
-			return fmt.Errorf("error reading 'phone': %w", err)
-		}
-	}
-
-	if raw, found := object["role"]; found {
-		err = json.Unmarshal(raw, &t.Role)
-		if err != nil {
-			return fmt.Errorf("error reading 'role': %w", err)
-		}
-	}
-
-	if raw, found := object["signed_up_at"]; found {
-		err = json.Unmarshal(raw, &t.SignedUpAt)
-		if err != nil {
-			return fmt.Errorf("error reading 'signed_up_at': %w", err)
-		}
-	}
-
-	if raw, found := object["unsubscribed_from_emails"]; found {
-		err = json.Unmarshal(raw, &t.UnsubscribedFromEmails)
-		if err != nil {
-			return fmt.Errorf("error reading 'unsubscribed_from_emails': %w", err)
-		}
-	}
-
-	return err
-}
-
 // AsCreateConversationAttributeStringRequest returns the union data inside the CreateConversationAttributeRequest as a CreateConversationAttributeStringRequest
 func (t CreateConversationAttributeRequest) AsCreateConversationAttributeStringRequest() (CreateConversationAttributeStringRequest, error) {
 	var body CreateConversationAttributeStringRequest
@@ -23693,472 +23225,6 @@ func (t CreateConversationAttributeRequest) MarshalJSON() ([]byte, error) {
 
 func (t *CreateConversationAttributeRequest) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsCreateDataEventRequest0 returns the union data inside the CreateDataEventRequest as a CreateDataEventRequest0
-func (t CreateDataEventRequest) AsCreateDataEventRequest0() (CreateDataEventRequest0, error) {
-	var body CreateDataEventRequest0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateDataEventRequest0 overwrites any union data inside the CreateDataEventRequest as the provided CreateDataEventRequest0
-func (t *CreateDataEventRequest) FromCreateDataEventRequest0(v CreateDataEventRequest0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateDataEventRequest0 performs a merge with any union data inside the CreateDataEventRequest, using the provided CreateDataEventRequest0
-func (t *CreateDataEventRequest) MergeCreateDataEventRequest0(v CreateDataEventRequest0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCreateDataEventRequest1 returns the union data inside the CreateDataEventRequest as a CreateDataEventRequest1
-func (t CreateDataEventRequest) AsCreateDataEventRequest1() (CreateDataEventRequest1, error) {
-	var body CreateDataEventRequest1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateDataEventRequest1 overwrites any union data inside the CreateDataEventRequest as the provided CreateDataEventRequest1
-func (t *CreateDataEventRequest) FromCreateDataEventRequest1(v CreateDataEventRequest1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateDataEventRequest1 performs a merge with any union data inside the CreateDataEventRequest, using the provided CreateDataEventRequest1
-func (t *CreateDataEventRequest) MergeCreateDataEventRequest1(v CreateDataEventRequest1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCreateDataEventRequest2 returns the union data inside the CreateDataEventRequest as a CreateDataEventRequest2
-func (t CreateDataEventRequest) AsCreateDataEventRequest2() (CreateDataEventRequest2, error) {
-	var body CreateDataEventRequest2
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateDataEventRequest2 overwrites any union data inside the CreateDataEventRequest as the provided CreateDataEventRequest2
-func (t *CreateDataEventRequest) FromCreateDataEventRequest2(v CreateDataEventRequest2) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateDataEventRequest2 performs a merge with any union data inside the CreateDataEventRequest, using the provided CreateDataEventRequest2
-func (t *CreateDataEventRequest) MergeCreateDataEventRequest2(v CreateDataEventRequest2) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t CreateDataEventRequest) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	if err != nil {
-		return nil, err
-	}
-	object := make(map[string]json.RawMessage)
-	if t.union != nil {
-		err = json.Unmarshal(b, &object)
-		if err != nil {
-			return nil, err
-		}
-	}
-
-	if t.CreatedAt != nil {
-		object["created_at"], err = json.Marshal(t.CreatedAt)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'created_at': %w", err)
-		}
-	}
-
-	if t.Email != nil {
-		object["email"], err = json.Marshal(t.Email)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'email': %w", err)
-		}
-	}
-
-	if t.EventName != nil {
-		object["event_name"], err = json.Marshal(t.EventName)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'event_name': %w", err)
-		}
-	}
-
-	if t.Id != nil {
-		object["id"], err = json.Marshal(t.Id)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'id': %w", err)
-		}
-	}
-
-	if t.Metadata != nil {
-		object["metadata"], err = json.Marshal(t.Metadata)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'metadata': %w", err)
-		}
-	}
-
-	if t.UserId != nil {
-		object["user_id"], err = json.Marshal(t.UserId)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'user_id': %w", err)
-		}
-	}
-	b, err = json.Marshal(object)
-	return b, err
-}
-
-func (t *CreateDataEventRequest) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	if err != nil {
-		return err
-	}
-	object := make(map[string]json.RawMessage)
-	err = json.Unmarshal(b, &object)
-	if err != nil {
-		return err
-	}
-
-	if raw, found := object["created_at"]; found {
-		err = json.Unmarshal(raw, &t.CreatedAt)
-		if err != nil {
-			return fmt.Errorf("error reading 'created_at': %w", err)
-		}
-	}
-
-	if raw, found := object["email"]; found {
-		err = json.Unmarshal(raw, &t.Email)
-		if err != nil {
-			return fmt.Errorf("error reading 'email': %w", err)
-		}
-	}
-
-	if raw, found := object["event_name"]; found {
-		err = json.Unmarshal(raw, &t.EventName)
-		if err != nil {
-			return fmt.Errorf("error reading 'event_name': %w", err)
-		}
-	}
-
-	if raw, found := object["id"]; found {
-		err = json.Unmarshal(raw, &t.Id)
-		if err != nil {
-			return fmt.Errorf("error reading 'id': %w", err)
-		}
-	}
-
-	if raw, found := object["metadata"]; found {
-		err = json.Unmarshal(raw, &t.Metadata)
-		if err != nil {
-			return fmt.Errorf("error reading 'metadata': %w", err)
-		}
-	}
-
-	if raw, found := object["user_id"]; found {
-		err = json.Unmarshal(raw, &t.UserId)
-		if err != nil {
-			return fmt.Errorf("error reading 'user_id': %w", err)
-		}
-	}
-
-	return err
-}
-
-// AsCreateMessageRequest0 returns the union data inside the CreateMessageRequest as a CreateMessageRequest0
-func (t CreateMessageRequest) AsCreateMessageRequest0() (CreateMessageRequest0, error) {
-	var body CreateMessageRequest0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateMessageRequest0 overwrites any union data inside the CreateMessageRequest as the provided CreateMessageRequest0
-func (t *CreateMessageRequest) FromCreateMessageRequest0(v CreateMessageRequest0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateMessageRequest0 performs a merge with any union data inside the CreateMessageRequest, using the provided CreateMessageRequest0
-func (t *CreateMessageRequest) MergeCreateMessageRequest0(v CreateMessageRequest0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCreateMessageRequest1 returns the union data inside the CreateMessageRequest as a CreateMessageRequest1
-func (t CreateMessageRequest) AsCreateMessageRequest1() (CreateMessageRequest1, error) {
-	var body CreateMessageRequest1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateMessageRequest1 overwrites any union data inside the CreateMessageRequest as the provided CreateMessageRequest1
-func (t *CreateMessageRequest) FromCreateMessageRequest1(v CreateMessageRequest1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateMessageRequest1 performs a merge with any union data inside the CreateMessageRequest, using the provided CreateMessageRequest1
-func (t *CreateMessageRequest) MergeCreateMessageRequest1(v CreateMessageRequest1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCreateMessageRequest2 returns the union data inside the CreateMessageRequest as a CreateMessageRequest2
-func (t CreateMessageRequest) AsCreateMessageRequest2() (CreateMessageRequest2, error) {
-	var body CreateMessageRequest2
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateMessageRequest2 overwrites any union data inside the CreateMessageRequest as the provided CreateMessageRequest2
-func (t *CreateMessageRequest) FromCreateMessageRequest2(v CreateMessageRequest2) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateMessageRequest2 performs a merge with any union data inside the CreateMessageRequest, using the provided CreateMessageRequest2
-func (t *CreateMessageRequest) MergeCreateMessageRequest2(v CreateMessageRequest2) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsCreateMessageRequest3 returns the union data inside the CreateMessageRequest as a CreateMessageRequest3
-func (t CreateMessageRequest) AsCreateMessageRequest3() (CreateMessageRequest3, error) {
-	var body CreateMessageRequest3
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromCreateMessageRequest3 overwrites any union data inside the CreateMessageRequest as the provided CreateMessageRequest3
-func (t *CreateMessageRequest) FromCreateMessageRequest3(v CreateMessageRequest3) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeCreateMessageRequest3 performs a merge with any union data inside the CreateMessageRequest, using the provided CreateMessageRequest3
-func (t *CreateMessageRequest) MergeCreateMessageRequest3(v CreateMessageRequest3) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t CreateMessageRequest) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	if err != nil {
-		return nil, err
-	}
-	object := make(map[string]json.RawMessage)
-	if t.union != nil {
-		err = json.Unmarshal(b, &object)
-		if err != nil {
-			return nil, err
-		}
-	}
-
-	if t.Bcc != nil {
-		object["bcc"], err = json.Marshal(t.Bcc)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'bcc': %w", err)
-		}
-	}
-
-	if t.Body != nil {
-		object["body"], err = json.Marshal(t.Body)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'body': %w", err)
-		}
-	}
-
-	if t.Cc != nil {
-		object["cc"], err = json.Marshal(t.Cc)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'cc': %w", err)
-		}
-	}
-
-	if t.CreateConversationWithoutContactReply != nil {
-		object["create_conversation_without_contact_reply"], err = json.Marshal(t.CreateConversationWithoutContactReply)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'create_conversation_without_contact_reply': %w", err)
-		}
-	}
-
-	if t.CreatedAt != nil {
-		object["created_at"], err = json.Marshal(t.CreatedAt)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'created_at': %w", err)
-		}
-	}
-
-	if t.From != nil {
-		object["from"], err = json.Marshal(t.From)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'from': %w", err)
-		}
-	}
-
-	if t.MessageType != nil {
-		object["message_type"], err = json.Marshal(t.MessageType)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'message_type': %w", err)
-		}
-	}
-
-	if t.Subject != nil {
-		object["subject"], err = json.Marshal(t.Subject)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'subject': %w", err)
-		}
-	}
-
-	if t.Template != nil {
-		object["template"], err = json.Marshal(t.Template)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'template': %w", err)
-		}
-	}
-
-	if t.To != nil {
-		object["to"], err = json.Marshal(t.To)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'to': %w", err)
-		}
-	}
-	b, err = json.Marshal(object)
-	return b, err
-}
-
-func (t *CreateMessageRequest) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	if err != nil {
-		return err
-	}
-	object := make(map[string]json.RawMessage)
-	err = json.Unmarshal(b, &object)
-	if err != nil {
-		return err
-	}
-
-	if raw, found := object["bcc"]; found {
-		err = json.Unmarshal(raw, &t.Bcc)
-		if err != nil {
-			return fmt.Errorf("error reading 'bcc': %w", err)
-		}
-	}
-
-	if raw, found := object["body"]; found {
-		err = json.Unmarshal(raw, &t.Body)
-		if err != nil {
-			return fmt.Errorf("error reading 'body': %w", err)
-		}
-	}
-
-	if raw, found := object["cc"]; found {
-		err = json.Unmarshal(raw, &t.Cc)
-		if err != nil {
-			return fmt.Errorf("error reading 'cc': %w", err)
-		}
-	}
-
-	if raw, found := object["create_conversation_without_contact_reply"]; found {
-		err = json.Unmarshal(raw, &t.CreateConversationWithoutContactReply)
-		if err != nil {
-			return fmt.Errorf("error reading 'create_conversation_without_contact_reply': %w", err)
-		}
-	}
-
-	if raw, found := object["created_at"]; found {
-		err = json.Unmarshal(raw, &t.CreatedAt)
-		if err != nil {
-			return fmt.Errorf("error reading 'created_at': %w", err)
-		}
-	}
-
-	if raw, found := object["from"]; found {
-		err = json.Unmarshal(raw, &t.From)
-		if err != nil {
-			return fmt.Errorf("error reading 'from': %w", err)
-		}
-	}
-
-	if raw, found := object["message_type"]; found {
-		err = json.Unmarshal(raw, &t.MessageType)
-		if err != nil {
-			return fmt.Errorf("error reading 'message_type': %w", err)
-		}
-	}
-
-	if raw, found := object["subject"]; found {
-		err = json.Unmarshal(raw, &t.Subject)
-		if err != nil {
-			return fmt.Errorf("error reading 'subject': %w", err)
-		}
-	}
-
-	if raw, found := object["template"]; found {
-		err = json.Unmarshal(raw, &t.Template)
-		if err != nil {
-			return fmt.Errorf("error reading 'template': %w", err)
-		}
-	}
-
-	if raw, found := object["to"]; found {
-		err = json.Unmarshal(raw, &t.To)
-		if err != nil {
-			return fmt.Errorf("error reading 'to': %w", err)
-		}
-	}
-
 	return err
 }
 
@@ -25395,144 +24461,6 @@ func (t TicketContact) MarshalJSON() ([]byte, error) {
 
 func (t *TicketContact) UnmarshalJSON(b []byte) error {
 	err := t.union.UnmarshalJSON(b)
-	return err
-}
-
-// AsUpdateVisitorRequest0 returns the union data inside the UpdateVisitorRequest as a UpdateVisitorRequest0
-func (t UpdateVisitorRequest) AsUpdateVisitorRequest0() (UpdateVisitorRequest0, error) {
-	var body UpdateVisitorRequest0
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromUpdateVisitorRequest0 overwrites any union data inside the UpdateVisitorRequest as the provided UpdateVisitorRequest0
-func (t *UpdateVisitorRequest) FromUpdateVisitorRequest0(v UpdateVisitorRequest0) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeUpdateVisitorRequest0 performs a merge with any union data inside the UpdateVisitorRequest, using the provided UpdateVisitorRequest0
-func (t *UpdateVisitorRequest) MergeUpdateVisitorRequest0(v UpdateVisitorRequest0) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-// AsUpdateVisitorRequest1 returns the union data inside the UpdateVisitorRequest as a UpdateVisitorRequest1
-func (t UpdateVisitorRequest) AsUpdateVisitorRequest1() (UpdateVisitorRequest1, error) {
-	var body UpdateVisitorRequest1
-	err := json.Unmarshal(t.union, &body)
-	return body, err
-}
-
-// FromUpdateVisitorRequest1 overwrites any union data inside the UpdateVisitorRequest as the provided UpdateVisitorRequest1
-func (t *UpdateVisitorRequest) FromUpdateVisitorRequest1(v UpdateVisitorRequest1) error {
-	b, err := json.Marshal(v)
-	t.union = b
-	return err
-}
-
-// MergeUpdateVisitorRequest1 performs a merge with any union data inside the UpdateVisitorRequest, using the provided UpdateVisitorRequest1
-func (t *UpdateVisitorRequest) MergeUpdateVisitorRequest1(v UpdateVisitorRequest1) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-
-	merged, err := runtime.JSONMerge(t.union, b)
-	t.union = merged
-	return err
-}
-
-func (t UpdateVisitorRequest) MarshalJSON() ([]byte, error) {
-	b, err := t.union.MarshalJSON()
-	if err != nil {
-		return nil, err
-	}
-	object := make(map[string]json.RawMessage)
-	if t.union != nil {
-		err = json.Unmarshal(b, &object)
-		if err != nil {
-			return nil, err
-		}
-	}
-
-	if t.CustomAttributes != nil {
-		object["custom_attributes"], err = json.Marshal(t.CustomAttributes)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'custom_attributes': %w", err)
-		}
-	}
-
-	if t.Id != nil {
-		object["id"], err = json.Marshal(t.Id)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'id': %w", err)
-		}
-	}
-
-	if t.Name != nil {
-		object["name"], err = json.Marshal(t.Name)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'name': %w", err)
-		}
-	}
-
-	if t.UserId != nil {
-		object["user_id"], err = json.Marshal(t.UserId)
-		if err != nil {
-			return nil, fmt.Errorf("error marshaling 'user_id': %w", err)
-		}
-	}
-	b, err = json.Marshal(object)
-	return b, err
-}
-
-func (t *UpdateVisitorRequest) UnmarshalJSON(b []byte) error {
-	err := t.union.UnmarshalJSON(b)
-	if err != nil {
-		return err
-	}
-	object := make(map[string]json.RawMessage)
-	err = json.Unmarshal(b, &object)
-	if err != nil {
-		return err
-	}
-
-	if raw, found := object["custom_attributes"]; found {
-		err = json.Unmarshal(raw, &t.CustomAttributes)
-		if err != nil {
-			return fmt.Errorf("error reading 'custom_attributes': %w", err)
-		}
-	}
-
-	if raw, found := object["id"]; found {
-		err = json.Unmarshal(raw, &t.Id)
-		if err != nil {
-			return fmt.Errorf("error reading 'id': %w", err)
-		}
-	}
-
-	if raw, found := object["name"]; found {
-		err = json.Unmarshal(raw, &t.Name)
-		if err != nil {
-			return fmt.Errorf("error reading 'name': %w", err)
-		}
-	}
-
-	if raw, found := object["user_id"]; found {
-		err = json.Unmarshal(raw, &t.UserId)
-		if err != nil {
-			return fmt.Errorf("error reading 'user_id': %w", err)
-		}
-	}
-
 	return err
 }
 
@@ -65649,12 +64577,19 @@ func (r CollectFinVoiceCallByExternalIdResponse) ContentType() string {
 type CollectFinVoiceCallByPhoneNumberResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AiCallResponse
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Error
 	// JSON404 the response for an HTTP 404 `application/json` response
 	JSON404 *Error
 	// JSONDefault the response for an HTTP default `application/json` response
 	JSONDefault *Error
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CollectFinVoiceCallByPhoneNumberResponse) GetJSON200() *AiCallResponse {
+	return r.JSON200
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -84616,6 +83551,13 @@ func ParseCollectFinVoiceCallByPhoneNumberResponse(rsp *http.Response) (*Collect
 	}
 
 	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AiCallResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Error
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {

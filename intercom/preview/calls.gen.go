@@ -37,12 +37,12 @@ func (s *CallsService) CollectFinVoiceCallByExternalID(ctx context.Context, exte
 // (GET /fin_voice/phone_number/{phone_number}). The API description declares
 // no success body for this operation; the reply is decoded as the same
 // ai_call_response its sibling operations return.
-func (s *CallsService) CollectFinVoiceCallByPhoneNumber(ctx context.Context, phoneNumber string, opts ...Option) error {
+func (s *CallsService) CollectFinVoiceCallByPhoneNumber(ctx context.Context, phoneNumber string, opts ...Option) (*AiCallResponse, error) {
 	if err := requireID("phone number", phoneNumber); err != nil {
-		return err
+		return nil, err
 	}
 	req, err := gen.NewCollectFinVoiceCallByPhoneNumberRequest(s.c.server, phoneNumber)
-	return doNoBody(ctx, s.c, opCollectFinVoiceCallByPhoneNumber, opts, req, err)
+	return doJSON[gen.AiCallResponse](ctx, s.c, opCollectFinVoiceCallByPhoneNumber, opts, req, err)
 }
 
 // CollectFinVoiceCallsByConversation fetches every Fin Voice call of a

@@ -12,6 +12,13 @@ import (
 // package intercom's checks of the same operations, on the Preview's types.
 // Each refuses the call before anything is sent.
 
+func checkNewContact(b gen.CreateContactRequest) (gen.CreateContactRequest, error) {
+	if b.GetEmail() == "" && b.GetExternalId() == "" && b.GetRole() == "" {
+		return b, errors.New("intercom: a new contact needs an email, an external_id or a role")
+	}
+	return b, nil
+}
+
 func checkActivityLogsParams(p *gen.ListActivityLogsParams) (*gen.ListActivityLogsParams, error) {
 	if p == nil || p.CreatedAtAfter == "" {
 		return nil, errors.New("intercom: listing activity logs needs params.CreatedAtAfter (a Unix timestamp in seconds)")

@@ -15,7 +15,7 @@
 //
 //	c, err := intercom.NewClient(token)
 //	p := preview.New(c)
-//	secrets, err := p.IdentityVerificationSecrets.ListIdentityVerificationSecrets(ctx)
+//	secrets, err := p.IdentityVerificationSecrets.List(ctx)
 //
 // The types the methods take and return are aliases in this package of
 // package github.com/intercomkit/intercom-go/gen/preview, generated from the

@@ -10,20 +10,27 @@ import (
 	gen "github.com/intercomkit/intercom-go/gen/preview"
 )
 
-// BulkCreateCompanies calls the operation "Bulk create or update companies" (POST /companies/bulk).
-func (s *CompaniesService) BulkCreateCompanies(ctx context.Context, body BulkCreateCompaniesRequest, opts ...Option) (*CompaniesBulkJob, error) {
+// BulkCreate starts an asynchronous job that creates or updates many companies
+// at once, each matched on its company_id (POST /companies/bulk). Follow
+// the job with [CompaniesService.GetBulkJob].
+func (s *CompaniesService) BulkCreate(ctx context.Context, body BulkCreateCompaniesRequest, opts ...Option) (*CompaniesBulkJob, error) {
 	req, err := gen.NewBulkCreateCompaniesRequest(s.c.server, body)
 	return doJSON[gen.CompaniesBulkJob](ctx, s.c, opBulkCreateCompanies, opts, req, err)
 }
 
-// BulkDeleteCompanies calls the operation "Bulk delete companies" (POST /companies/bulk/delete).
-func (s *CompaniesService) BulkDeleteCompanies(ctx context.Context, body BulkDeleteCompaniesRequest, opts ...Option) (*CompaniesBulkJob, error) {
+// BulkDelete starts an asynchronous job that deletes many companies, each named
+// by its Intercom id (POST /companies/bulk/delete). Follow the job with
+// [CompaniesService.GetBulkJob].
+func (s *CompaniesService) BulkDelete(ctx context.Context, body BulkDeleteCompaniesRequest, opts ...Option) (*CompaniesBulkJob, error) {
 	req, err := gen.NewBulkDeleteCompaniesRequest(s.c.server, body)
 	return doJSON[gen.CompaniesBulkJob](ctx, s.c, opBulkDeleteCompanies, opts, req, err)
 }
 
-// BulkUpdateCompanies calls the operation "Bulk update companies" (PUT /companies/bulk).
-func (s *CompaniesService) BulkUpdateCompanies(ctx context.Context, body BulkUpdateCompaniesRequest, opts ...Option) (*CompaniesBulkJob, error) {
+// BulkUpdate starts an asynchronous job that updates many companies at once,
+// each named by its Intercom id; an unknown id fails that item and creates
+// nothing (PUT /companies/bulk). Follow the job with
+// [CompaniesService.GetBulkJob].
+func (s *CompaniesService) BulkUpdate(ctx context.Context, body BulkUpdateCompaniesRequest, opts ...Option) (*CompaniesBulkJob, error) {
 	req, err := gen.NewBulkUpdateCompaniesRequest(s.c.server, body)
 	return doJSON[gen.CompaniesBulkJob](ctx, s.c, opBulkUpdateCompanies, opts, req, err)
 }
@@ -58,6 +65,16 @@ func (s *CompaniesService) Get(ctx context.Context, companyID string, opts ...Op
 	return doJSON[gen.Company](ctx, s.c, opRetrieveACompanyById, opts, req, err)
 }
 
+// GetBulkJob fetches the state of a bulk companies job: pending, running,
+// completed or completed_with_errors (GET /companies/bulk/{id}).
+func (s *CompaniesService) GetBulkJob(ctx context.Context, bulkID string, opts ...Option) (*CompaniesBulkJob, error) {
+	if err := requireID("bulk id", bulkID); err != nil {
+		return nil, err
+	}
+	req, err := gen.NewShowBulkCompaniesJobRequest(s.c.server, bulkID)
+	return doJSON[gen.CompaniesBulkJob](ctx, s.c, opShowBulkCompaniesJob, opts, req, err)
+}
+
 // List fetches one page of companies, filtered by params.Name,
 // params.CompanyId, params.TagId or params.SegmentId (GET /companies).
 // params may be nil; params.Page and params.PerPage choose the page.
@@ -77,7 +94,7 @@ func (s *CompaniesService) ListAll(ctx context.Context, params *ListCompaniesPar
 				return gen.NewListCompaniesRequest(s.c.server, q)
 			}),
 		func(l *gen.CompanyList) ([]gen.Company, string) {
-			return l.Data, pageNext(l.Pages)
+			return l.GetData(), pageNext(l.GetPages())
 		}))
 }
 
@@ -129,7 +146,7 @@ func (s *CompaniesService) ListOrderedAll(ctx context.Context, params *ListOrder
 				return gen.NewListAllCompaniesRequest(s.c.server, q)
 			}),
 		func(l *gen.CompanyList) ([]gen.Company, string) {
-			return l.Data, pageNext(l.Pages)
+			return l.GetData(), pageNext(l.GetPages())
 		}))
 }
 
@@ -184,19 +201,13 @@ func (s *CompaniesService) ScrollAll(ctx context.Context, params *ScrollOverAllC
 		}))
 }
 
-// SearchCompanies calls the operation "Search companies" (POST /companies/search).
-func (s *CompaniesService) SearchCompanies(ctx context.Context, body CompanySearchRequest, opts ...Option) (*CompanyList, error) {
+// Search returns one page of the companies matching body.Query, a
+// filter on company attributes or an AND/OR of filters
+// (POST /companies/search); body.Pagination.StartingAfter takes the cursor
+// of the result's next page.
+func (s *CompaniesService) Search(ctx context.Context, body CompanySearchRequest, opts ...Option) (*CompanyList, error) {
 	req, err := gen.NewSearchCompaniesRequest(s.c.server, body)
 	return doJSON[gen.CompanyList](ctx, s.c, opSearchCompanies, opts, req, err)
-}
-
-// ShowBulkCompaniesJob calls the operation "Get a bulk companies job" (GET /companies/bulk/{id}).
-func (s *CompaniesService) ShowBulkCompaniesJob(ctx context.Context, bulkID string, opts ...Option) (*CompaniesBulkJob, error) {
-	if err := requireID("bulk id", bulkID); err != nil {
-		return nil, err
-	}
-	req, err := gen.NewShowBulkCompaniesJobRequest(s.c.server, bulkID)
-	return doJSON[gen.CompaniesBulkJob](ctx, s.c, opShowBulkCompaniesJob, opts, req, err)
 }
 
 // Update updates a company (PUT /companies/{company_id}); companyID is the

@@ -59,20 +59,26 @@ func (s *ContactsService) Block(ctx context.Context, contactID string, opts ...O
 	return doJSON[gen.ContactBlocked](ctx, s.c, opBlockContact, opts, req, err)
 }
 
-// BulkCreateContacts calls the operation "Bulk create contacts" (POST /contacts/bulk).
-func (s *ContactsService) BulkCreateContacts(ctx context.Context, body BulkCreateContactsRequest, opts ...Option) (*ContactsBulkJob, error) {
+// BulkCreate starts an asynchronous job that creates many contacts at once; it
+// never updates an existing contact (POST /contacts/bulk). Follow the job
+// with [ContactsService.GetBulkJob].
+func (s *ContactsService) BulkCreate(ctx context.Context, body BulkCreateContactsRequest, opts ...Option) (*ContactsBulkJob, error) {
 	req, err := gen.NewBulkCreateContactsRequest(s.c.server, body)
 	return doJSON[gen.ContactsBulkJob](ctx, s.c, opBulkCreateContacts, opts, req, err)
 }
 
-// BulkDeleteContacts calls the operation "Bulk delete contacts" (POST /contacts/bulk/delete).
-func (s *ContactsService) BulkDeleteContacts(ctx context.Context, body BulkDeleteContactsRequest, opts ...Option) (*ContactsBulkJob, error) {
+// BulkDelete starts an asynchronous job that permanently deletes many contacts,
+// each named by its Intercom id (POST /contacts/bulk/delete). Follow the
+// job with [ContactsService.GetBulkJob].
+func (s *ContactsService) BulkDelete(ctx context.Context, body BulkDeleteContactsRequest, opts ...Option) (*ContactsBulkJob, error) {
 	req, err := gen.NewBulkDeleteContactsRequest(s.c.server, body)
 	return doJSON[gen.ContactsBulkJob](ctx, s.c, opBulkDeleteContacts, opts, req, err)
 }
 
-// BulkUpdateContacts calls the operation "Bulk update contacts" (PUT /contacts/bulk).
-func (s *ContactsService) BulkUpdateContacts(ctx context.Context, body BulkUpdateContactsRequest, opts ...Option) (*ContactsBulkJob, error) {
+// BulkUpdate starts an asynchronous job that updates many contacts at once, each
+// named by its Intercom id, and can add or remove their tags
+// (PUT /contacts/bulk). Follow the job with [ContactsService.GetBulkJob].
+func (s *ContactsService) BulkUpdate(ctx context.Context, body BulkUpdateContactsRequest, opts ...Option) (*ContactsBulkJob, error) {
 	req, err := gen.NewBulkUpdateContactsRequest(s.c.server, body)
 	return doJSON[gen.ContactsBulkJob](ctx, s.c, opBulkUpdateContacts, opts, req, err)
 }
@@ -80,7 +86,8 @@ func (s *ContactsService) BulkUpdateContacts(ctx context.Context, body BulkUpdat
 // Create creates a contact (POST /contacts). At least one of body.Email,
 // body.ExternalId or body.Role ("user" or "lead") is required.
 func (s *ContactsService) Create(ctx context.Context, body CreateContactRequest, opts ...Option) (*Contact, error) {
-	if err := requireUnionBody(body); err != nil {
+	body, err := checkNewContact(body)
+	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewCreateContactRequest(s.c.server, body)
@@ -136,6 +143,16 @@ func (s *ContactsService) Get(ctx context.Context, contactID string, opts ...Opt
 	return doJSON[gen.Contact](ctx, s.c, opShowContact, opts, req, err)
 }
 
+// GetBulkJob fetches the state of a bulk contacts job: pending, running,
+// completed or completed_with_errors (GET /contacts/bulk/{id}).
+func (s *ContactsService) GetBulkJob(ctx context.Context, bulkID string, opts ...Option) (*ContactsBulkJob, error) {
+	if err := requireID("bulk id", bulkID); err != nil {
+		return nil, err
+	}
+	req, err := gen.NewShowBulkUpdateContactsJobRequest(s.c.server, bulkID)
+	return doJSON[gen.ContactsBulkJob](ctx, s.c, opShowBulkUpdateContactsJob, opts, req, err)
+}
+
 // GetByExternalID fetches a contact by the external_id you gave it
 // (GET /contacts/find_by_external_id/{external_id}).
 func (s *ContactsService) GetByExternalID(ctx context.Context, externalID string, opts ...Option) (*Contact, error) {
@@ -177,6 +194,40 @@ func (s *ContactsService) ListAll(ctx context.Context, params *ListContactsParam
 		}))
 }
 
+// ListActivities fetches one page of the workspace's contact activity events, such
+// as contacts created, merged or deleted, oldest first
+// (GET /contacts/activities). params may be nil; pass
+// pages.next.starting_after of a page as params.StartingAfter to get the
+// next one, or use [ContactsService.ListActivitiesAll].
+func (s *ContactsService) ListActivities(ctx context.Context, params *ListContactActivitiesParams, opts ...Option) (*ContactActivityList, error) {
+	req, err := gen.NewListContactActivitiesRequest(s.c.server, params)
+	return doJSON[gen.ContactActivityList](ctx, s.c, opListContactActivities, opts, req, err)
+}
+
+// ListActivitiesAll iterates over every contact activity event, oldest first
+// (GET /contacts/activities), following the starting_after cursor page by
+// page. params may be nil (PerPage sets the page size, StartingAfter where
+// to start); it is copied and not modified. An error is yielded once and
+// ends the iteration.
+func (s *ContactsService) ListActivitiesAll(ctx context.Context, params *ListContactActivitiesParams, opts ...Option) iter.Seq2[ContactActivity, error] {
+	p := cloneParams(params)
+	return paginate(ctx, fetchPages(s.c, opListContactActivities, opts,
+		func(cursor string) (*http.Request, error) {
+			q := *p
+			if cursor != "" {
+				q.StartingAfter = &cursor
+			}
+			return gen.NewListContactActivitiesRequest(s.c.server, &q)
+		},
+		func(l *gen.ContactActivityList) ([]gen.ContactActivity, string) {
+			next := ""
+			if l.Pages != nil && l.Pages.Next != nil {
+				next = valueOr(l.Pages.Next.StartingAfter)
+			}
+			return l.Data, next
+		}))
+}
+
 // ListBanners lists the banners a contact can see (GET /contacts/{id}/banners).
 func (s *ContactsService) ListBanners(ctx context.Context, contactID string, opts ...Option) (*BannerList, error) {
 	if err := requireID("contact id", contactID); err != nil {
@@ -214,12 +265,6 @@ func (s *ContactsService) ListCompaniesAll(ctx context.Context, contactID string
 		func(l *gen.ContactAttachedCompanies) ([]gen.Company, string) {
 			return l.Companies, linkNext(l.Pages)
 		}))
-}
-
-// ListContactActivities calls the operation "List all contact activities" (GET /contacts/activities).
-func (s *ContactsService) ListContactActivities(ctx context.Context, params *ListContactActivitiesParams, opts ...Option) (*ContactActivityList, error) {
-	req, err := gen.NewListContactActivitiesRequest(s.c.server, params)
-	return doJSON[gen.ContactActivityList](ctx, s.c, opListContactActivities, opts, req, err)
 }
 
 // ListMergeHistory fetches one page of the merges that involved a contact
@@ -335,8 +380,10 @@ func (s *ContactsService) Merge(ctx context.Context, fromID string, intoID strin
 	return doJSON[gen.Contact](ctx, s.c, opMergeContact, opts, req, err)
 }
 
-// PreviewMergeContact calls the operation "Preview a contact merge" (POST /contacts/merge/preview).
-func (s *ContactsService) PreviewMergeContact(ctx context.Context, body MergePreviewRequest, opts ...Option) (*MergePreviewResponse, error) {
+// PreviewMerge reports whether merging the lead body.From into the user body.Into
+// is allowed and what it would change, without changing anything
+// (POST /contacts/merge/preview).
+func (s *ContactsService) PreviewMerge(ctx context.Context, body MergePreviewRequest, opts ...Option) (*MergePreviewResponse, error) {
 	req, err := gen.NewPreviewMergeContactRequest(s.c.server, body)
 	return doJSON[gen.MergePreviewResponse](ctx, s.c, opPreviewMergeContact, opts, req, err)
 }
@@ -377,15 +424,6 @@ func (s *ContactsService) SearchAll(ctx context.Context, body ContactSearchReque
 		func(l *gen.ContactList) ([]gen.Contact, string) {
 			return l.Data, cursorNext(l.Pages)
 		}))
-}
-
-// ShowBulkUpdateContactsJob calls the operation "Get a bulk update job" (GET /contacts/bulk/{id}).
-func (s *ContactsService) ShowBulkUpdateContactsJob(ctx context.Context, bulkID string, opts ...Option) (*ContactsBulkJob, error) {
-	if err := requireID("bulk id", bulkID); err != nil {
-		return nil, err
-	}
-	req, err := gen.NewShowBulkUpdateContactsJobRequest(s.c.server, bulkID)
-	return doJSON[gen.ContactsBulkJob](ctx, s.c, opShowBulkUpdateContactsJob, opts, req, err)
 }
 
 // Subscribe attaches a subscription type to a contact

@@ -304,3 +304,18 @@ func (s *ConversationsService) Update(ctx context.Context, conversationID string
 	req, err := gen.NewUpdateConversationRequest(s.c.server, conversationID, params, body)
 	return doJSON[gen.Conversation](ctx, s.c, opUpdateConversation, opts, req, err)
 }
+
+// UpdatePart updates one part of a conversation: the send state of an external
+// reply, or that an admin has seen it (PUT
+// /conversations/{conversation_id}/conversation_parts/{id}). Intercom marks
+// it experimental: the body must carry its experimental flag and secret.
+func (s *ConversationsService) UpdatePart(ctx context.Context, conversationID string, conversationPartID string, body UpdateConversationPartRequest, opts ...Option) (*ConversationPart, error) {
+	if err := requireID("conversation id", conversationID); err != nil {
+		return nil, err
+	}
+	if err := requireID("conversation part id", conversationPartID); err != nil {
+		return nil, err
+	}
+	req, err := gen.NewUpdateConversationPartRequest(s.c.server, conversationID, conversationPartID, body)
+	return doJSON[gen.ConversationPart](ctx, s.c, opUpdateConversationPart, opts, req, err)
+}

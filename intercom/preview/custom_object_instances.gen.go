@@ -86,6 +86,6 @@ func (s *CustomObjectInstancesService) ListAll(ctx context.Context, customObject
 				return gen.NewListCustomObjectInstancesRequest(s.c.server, customObjectTypeIdentifier, q)
 			}),
 		func(l *gen.CustomObjectInstancesPaginatedList) ([]gen.CustomObjectInstance, string) {
-			return l.Data, pageNext(l.Pages)
+			return l.GetData(), pageNext(l.GetPages())
 		}))
 }

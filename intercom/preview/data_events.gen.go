@@ -15,9 +15,6 @@ import (
 // body.UserId or body.Email, with optional metadata (POST /events). Intercom
 // accepts the event asynchronously and returns no body.
 func (s *DataEventsService) Create(ctx context.Context, body CreateDataEventRequest, opts ...Option) error {
-	if err := requireUnionBody(body); err != nil {
-		return err
-	}
 	req, err := gen.NewCreateDataEventRequest(s.c.server, body)
 	return doNoBody(ctx, s.c, opCreateDataEvent, opts, req, err)
 }

@@ -9,8 +9,12 @@ import (
 	gen "github.com/intercomkit/intercom-go/gen/preview"
 )
 
-// UploadEcommerceCatalog calls the operation "Upload a product catalog" (POST /ecommerce/connectors/{id}/catalog).
-func (s *EcommerceConnectorsService) UploadEcommerceCatalog(ctx context.Context, connectorID string, contentType string, body io.Reader, opts ...Option) (*EcommerceCatalogUploadPartResponse, error) {
+// UploadCatalog uploads a product catalog, a JSON array of products, to an
+// ecommerce connector as a multipart/form-data body whose content type
+// (with its boundary) is contentType: one file of up to 99 MB, or parts of
+// a multipart session finished with finalize=true
+// (POST /ecommerce/connectors/{id}/catalog).
+func (s *EcommerceConnectorsService) UploadCatalog(ctx context.Context, connectorID string, contentType string, body io.Reader, opts ...Option) (*EcommerceCatalogUploadPartResponse, error) {
 	if err := requireID("connector id", connectorID); err != nil {
 		return nil, err
 	}

@@ -210,15 +210,12 @@ func pageNext(p *gen.PagesLink) string {
 	if p == nil {
 		return ""
 	}
-	return engine.PageNext(p.Page, p.TotalPages, 0, valueOr(p.Next))
+	return engine.PageNext(p.Page, p.TotalPages, p.GetNext().GetPage(), p.GetNext().GetURL())
 }
 
 // linkNext is the next-page URL of a listing whose pages.next is a URL.
 func linkNext(p *gen.PagesLink) string {
-	if p == nil {
-		return ""
-	}
-	return valueOr(p.Next)
+	return p.GetNext().GetURL()
 }
 
 // cursorNext is the next cursor of a cursor-paginated response.

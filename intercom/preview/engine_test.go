@@ -84,9 +84,9 @@ func TestPreviewRunsOnTheParentsEngine(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.CloseIdleConnections()
-	f, err := preview.New(c).Folders.RetrieveFolder(context.Background(), "7")
+	f, err := preview.New(c).Folders.Get(context.Background(), "7")
 	if err != nil {
-		t.Fatalf("RetrieveFolder: %v", err)
+		t.Fatalf("Folders.Get: %v", err)
 	}
 	if f.GetName() != "F" || calls != 2 {
 		t.Errorf("got %q after %d requests, want F after 2 (one 429 retried)", f.GetName(), calls)
@@ -97,7 +97,7 @@ func TestPreviewRunsOnTheParentsEngine(t *testing.T) {
 	if lim.waits != 2 || lim.observe != 2 {
 		t.Errorf("rate limiter waited %d and observed %d times, want 2 and 2", lim.waits, lim.observe)
 	}
-	if len(ops) == 0 || ops[0] != "Folders.RetrieveFolder RetrieveFolder" {
+	if len(ops) == 0 || ops[0] != "Folders.Get RetrieveFolder" {
 		t.Errorf("middleware saw operations %v", ops)
 	}
 }
@@ -121,16 +121,16 @@ func TestPreviewErrorsAndVersion(t *testing.T) {
 	defer c.CloseIdleConnections()
 	p := preview.New(c)
 	ctx := context.Background()
-	_, err = p.Folders.RetrieveFolder(ctx, "9")
+	_, err = p.Folders.Get(ctx, "9")
 	var apiErr *intercom.Error
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusNotFound || apiErr.RequestID != "r1" {
 		t.Fatalf("err = %v, want *intercom.Error 404 r1", err)
 	}
-	_, _ = p.Folders.RetrieveFolder(ctx, "9", intercom.WithAPIVersion("2.16"))
+	_, _ = p.Folders.Get(ctx, "9", intercom.WithAPIVersion("2.16"))
 	if len(versions) != 2 || versions[0] != preview.APIVersion || versions[1] != "2.16" {
 		t.Errorf("versions sent %v, want [Preview 2.16]", versions)
 	}
-	if _, err := p.Folders.RetrieveFolder(ctx, ""); !errors.Is(err, intercom.ErrInvalidID) || len(versions) != 2 {
+	if _, err := p.Folders.Get(ctx, ""); !errors.Is(err, intercom.ErrInvalidID) || len(versions) != 2 {
 		t.Errorf("empty id: err %v after %d requests, want ErrInvalidID and no request", err, len(versions))
 	}
 }

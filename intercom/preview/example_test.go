@@ -30,7 +30,7 @@ func Example() {
 	}
 	p := preview.New(c)
 
-	folder, err := p.Folders.CreateFolder(context.Background(), preview.CreateFolderRequest{
+	folder, err := p.Folders.Create(context.Background(), preview.CreateFolderRequest{
 		Folder: preview.CreateFolderRequestFolder{Name: "Onboarding"},
 	})
 	if err != nil {

@@ -8,11 +8,45 @@ import (
 	gen "github.com/intercomkit/intercom-go/gen/preview"
 )
 
+// Ask asks Fin one self-contained question and returns one informational
+// answer; Fin asks no follow-up questions, runs no procedures and does not
+// escalate (POST /fin/ask).
+func (s *FinService) Ask(ctx context.Context, body AskFinRequest, opts ...Option) (*FinAskResult, error) {
+	req, err := gen.NewAskFinRequest(s.c.server, body)
+	return doJSON[gen.FinAskResult](ctx, s.c, opAskFin, opts, req, err)
+}
+
+// Escalate hands a conversation to a human teammate: an existing Fin
+// conversation (body.ConversationId) or a new one for body.User
+// (POST /fin/escalate).
+func (s *FinService) Escalate(ctx context.Context, body EscalateFinConversationRequest, opts ...Option) (*FinEscalateResult, error) {
+	req, err := gen.NewEscalateFinConversationRequest(s.c.server, body)
+	return doJSON[gen.FinEscalateResult](ctx, s.c, opEscalateFinConversation, opts, req, err)
+}
+
+// ListCapabilities lists what Fin can do for one end user, such as the procedures
+// that user may trigger, so that an orchestrating agent can choose what to
+// call (POST /fin/capabilities).
+func (s *FinService) ListCapabilities(ctx context.Context, body ListFinCapabilitiesRequest, opts ...Option) (*FinCapabilities, error) {
+	req, err := gen.NewListFinCapabilitiesRequest(s.c.server, body)
+	return doJSON[gen.FinCapabilities](ctx, s.c, opListFinCapabilities, opts, req, err)
+}
+
 // Reply sends the user's next message to Fin in a conversation started with
 // [FinService.Start] (POST /fin/reply).
 func (s *FinService) Reply(ctx context.Context, body ReplyToFinRequest, opts ...Option) (*FinReplyResult, error) {
 	req, err := gen.NewReplyToFinRequest(s.c.server, body)
 	return doJSON[gen.FinReplyResult](ctx, s.c, opReplyToFin, opts, req, err)
+}
+
+// RunProcedure runs the procedure procedureID on a new conversation; its progress
+// arrives as events (POST /fin/procedures/{procedure_id}/run).
+func (s *FinService) RunProcedure(ctx context.Context, procedureID string, body RunFinProcedureRequest, opts ...Option) (*FinProcedureRunResult, error) {
+	if err := requireID("procedure id", procedureID); err != nil {
+		return nil, err
+	}
+	req, err := gen.NewRunFinProcedureRequest(s.c.server, procedureID, body)
+	return doJSON[gen.FinProcedureRunResult](ctx, s.c, opRunFinProcedure, opts, req, err)
 }
 
 // Start hands a conversation of yours to Fin: the user's message, the user,

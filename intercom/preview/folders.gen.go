@@ -4,18 +4,20 @@ package preview
 
 import (
 	"context"
+	"iter"
+	"net/http"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
 )
 
-// CreateFolder calls the operation "Create a folder" (POST /folders).
-func (s *FoldersService) CreateFolder(ctx context.Context, body CreateFolderRequest, opts ...Option) (*Folder, error) {
+// Create creates a folder for organizing content (POST /folders).
+func (s *FoldersService) Create(ctx context.Context, body CreateFolderRequest, opts ...Option) (*Folder, error) {
 	req, err := gen.NewCreateFolderRequest(s.c.server, body)
 	return doJSON[gen.Folder](ctx, s.c, opCreateFolder, opts, req, err)
 }
 
-// DeleteFolder calls the operation "Delete a folder" (DELETE /folders/{id}).
-func (s *FoldersService) DeleteFolder(ctx context.Context, folderID string, opts ...Option) (*DeletedFolderObject, error) {
+// Delete deletes a folder that holds no content (DELETE /folders/{id}).
+func (s *FoldersService) Delete(ctx context.Context, folderID string, opts ...Option) (*DeletedFolderObject, error) {
 	folderIDN, err := numericID("folder id", folderID)
 	if err != nil {
 		return nil, err
@@ -24,14 +26,8 @@ func (s *FoldersService) DeleteFolder(ctx context.Context, folderID string, opts
 	return doJSON[gen.DeletedFolderObject](ctx, s.c, opDeleteFolder, opts, req, err)
 }
 
-// ListFolders calls the operation "List all folders" (GET /folders).
-func (s *FoldersService) ListFolders(ctx context.Context, params *ListFoldersParams, opts ...Option) (*FolderList, error) {
-	req, err := gen.NewListFoldersRequest(s.c.server, params)
-	return doJSON[gen.FolderList](ctx, s.c, opListFolders, opts, req, err)
-}
-
-// RetrieveFolder calls the operation "Retrieve a folder" (GET /folders/{id}).
-func (s *FoldersService) RetrieveFolder(ctx context.Context, folderID string, opts ...Option) (*Folder, error) {
+// Get fetches one folder (GET /folders/{id}).
+func (s *FoldersService) Get(ctx context.Context, folderID string, opts ...Option) (*Folder, error) {
 	folderIDN, err := numericID("folder id", folderID)
 	if err != nil {
 		return nil, err
@@ -40,8 +36,37 @@ func (s *FoldersService) RetrieveFolder(ctx context.Context, folderID string, op
 	return doJSON[gen.Folder](ctx, s.c, opRetrieveFolder, opts, req, err)
 }
 
-// UpdateFolder calls the operation "Update a folder" (PUT /folders/{id}).
-func (s *FoldersService) UpdateFolder(ctx context.Context, folderID string, body UpdateFolderRequest, opts ...Option) (*Folder, error) {
+// List fetches one page of the content library's folders (GET /folders).
+// params may be nil; params.Page and params.PerPage choose the page and
+// params.ParentFolderId limits it to one folder's children. Use
+// [FoldersService.ListAll] to get every page.
+func (s *FoldersService) List(ctx context.Context, params *ListFoldersParams, opts ...Option) (*FolderList, error) {
+	req, err := gen.NewListFoldersRequest(s.c.server, params)
+	return doJSON[gen.FolderList](ctx, s.c, opListFolders, opts, req, err)
+}
+
+// ListAll iterates over every folder (GET /folders, page by page),
+// starting at params.Page (default the first). params may be nil
+// (params.PerPage sets the page size, params.ParentFolderId limits it to one
+// folder's children); it is copied and not modified. An error is yielded
+// once and ends the iteration.
+func (s *FoldersService) ListAll(ctx context.Context, params *ListFoldersParams, opts ...Option) iter.Seq2[Folder, error] {
+	return paginate(ctx, fetchPages(s.c, opListFolders, opts,
+		pageCall(params, func(q *gen.ListFoldersParams, page *int) { q.Page = page },
+			func(q *gen.ListFoldersParams) (*http.Request, error) {
+				return gen.NewListFoldersRequest(s.c.server, q)
+			}),
+		func(l *gen.FolderList) ([]gen.Folder, string) {
+			next := ""
+			if l.Pages != nil {
+				next = pageAfter(valueOr(l.Pages.Page), valueOr(l.Pages.TotalPages))
+			}
+			return l.Data, next
+		}))
+}
+
+// Update updates a folder (PUT /folders/{id}).
+func (s *FoldersService) Update(ctx context.Context, folderID string, body UpdateFolderRequest, opts ...Option) (*Folder, error) {
 	folderIDN, err := numericID("folder id", folderID)
 	if err != nil {
 		return nil, err

@@ -8,14 +8,18 @@ import (
 	gen "github.com/intercomkit/intercom-go/gen/preview"
 )
 
-// CreateIdentityVerificationSecret calls the operation "Create an identity verification secret" (POST /secure_mode_secrets).
-func (s *IdentityVerificationSecretsService) CreateIdentityVerificationSecret(ctx context.Context, body CreateIdentityVerificationSecretRequest, opts ...Option) (*IdentityVerificationSecretWithMaterial, error) {
+// Create creates an identity verification secret; Intercom generates it and
+// returns its material in this response only, so store it now
+// (POST /secure_mode_secrets).
+func (s *IdentityVerificationSecretsService) Create(ctx context.Context, body CreateIdentityVerificationSecretRequest, opts ...Option) (*IdentityVerificationSecretWithMaterial, error) {
 	req, err := gen.NewCreateIdentityVerificationSecretRequest(s.c.server, body)
 	return doJSON[gen.IdentityVerificationSecretWithMaterial](ctx, s.c, opCreateIdentityVerificationSecret, opts, req, err)
 }
 
-// DeleteIdentityVerificationSecret calls the operation "Delete an identity verification secret" (DELETE /secure_mode_secrets/{id}).
-func (s *IdentityVerificationSecretsService) DeleteIdentityVerificationSecret(ctx context.Context, secureModeSecretID string, opts ...Option) error {
+// Delete deletes an identity verification secret: user_hash values signed
+// with it no longer verify, which completes a rotation
+// (DELETE /secure_mode_secrets/{id}).
+func (s *IdentityVerificationSecretsService) Delete(ctx context.Context, secureModeSecretID string, opts ...Option) error {
 	if err := requireID("secure mode secret id", secureModeSecretID); err != nil {
 		return err
 	}
@@ -23,8 +27,10 @@ func (s *IdentityVerificationSecretsService) DeleteIdentityVerificationSecret(ct
 	return doNoBody(ctx, s.c, opDeleteIdentityVerificationSecret, opts, req, err)
 }
 
-// ListIdentityVerificationSecrets calls the operation "List all identity verification secrets" (GET /secure_mode_secrets).
-func (s *IdentityVerificationSecretsService) ListIdentityVerificationSecrets(ctx context.Context, opts ...Option) (*IdentityVerificationSecretList, error) {
+// List lists the workspace's identity verification secrets, metadata only:
+// the signing material is returned once, by
+// [IdentityVerificationSecretsService.Create] (GET /secure_mode_secrets).
+func (s *IdentityVerificationSecretsService) List(ctx context.Context, opts ...Option) (*IdentityVerificationSecretList, error) {
 	req, err := gen.NewListIdentityVerificationSecretsRequest(s.c.server)
 	return doJSON[gen.IdentityVerificationSecretList](ctx, s.c, opListIdentityVerificationSecrets, opts, req, err)
 }

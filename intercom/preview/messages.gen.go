@@ -15,9 +15,6 @@ import (
 // To (one recipient or a list, set with To's From... methods); an email also
 // needs Subject and Template.
 func (s *MessagesService) Create(ctx context.Context, body CreateMessageRequest, opts ...Option) (*Message, error) {
-	if err := requireUnionBody(body); err != nil {
-		return nil, err
-	}
 	req, err := gen.NewCreateMessageRequest(s.c.server, body)
 	return doJSON[gen.Message](ctx, s.c, opCreateMessage, opts, req, err)
 }

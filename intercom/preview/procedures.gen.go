@@ -8,8 +8,11 @@ import (
 	gen "github.com/intercomkit/intercom-go/gen/preview"
 )
 
-// CollectProcedureAgentInput calls the operation "Submit human input to a Fin Procedure HITL step" (POST /procedures/{conversation_id}/collect_agent_input).
-func (s *ProceduresService) CollectProcedureAgentInput(ctx context.Context, conversationID string, body CollectAgentInputRequest, opts ...Option) (*map[string]interface{}, error) {
+// CollectAgentInput submits the input a human collected to a Fin procedure paused at a
+// human-in-the-loop step of the conversation conversationID
+// (POST /procedures/{conversation_id}/collect_agent_input), as the
+// procedure.hitl_notification.created webhook asked.
+func (s *ProceduresService) CollectAgentInput(ctx context.Context, conversationID string, body CollectAgentInputRequest, opts ...Option) (*map[string]interface{}, error) {
 	if err := requireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}

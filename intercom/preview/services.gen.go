@@ -21,9 +21,9 @@ type Services struct {
 	Brands *BrandsService
 	// Calls calls the operations on calls, recordings, transcripts and Fin Voice calls.
 	Calls *CallsService
-	// Companies calls the operations on companies: create or update, get, list, scroll, contacts and segments.
+	// Companies calls the operations on companies: create or update, get, list, scroll, search, bulk jobs, contacts and segments.
 	Companies *CompaniesService
-	// Contacts calls the operations on contacts (users and leads), their tags, companies, notes, segments and subscriptions.
+	// Contacts calls the operations on contacts (users and leads), their tags, companies, notes, segments, subscriptions and activities, and bulk jobs.
 	Contacts *ContactsService
 	// Content calls the operations on the content library as a whole: search across content types and bulk actions.
 	Content *ContentService
@@ -31,8 +31,6 @@ type Services struct {
 	ContentSnippets *ContentSnippetsService
 	// ConversationAttributes calls the operations on conversation data attributes and their list options.
 	ConversationAttributes *ConversationAttributesService
-	// ConversationParts calls the operations on the conversation parts operations (no reviewed entry yet).
-	ConversationParts *ConversationPartsService
 	// Conversations calls the operations on conversations: create, reply, manage (close, open, assign, snooze), search, tags.
 	Conversations *ConversationsService
 	// CustomObjectInstances calls the operations on custom object instances.
@@ -45,21 +43,19 @@ type Services struct {
 	DataEvents *DataEventsService
 	// DataExport calls the operations on message content data exports.
 	DataExport *DataExportService
-	// EcommerceConnectors calls the operations on the ecommerce connectors operations (no reviewed entry yet).
+	// EcommerceConnectors calls the operations on ecommerce connectors and their product catalogs.
 	EcommerceConnectors *EcommerceConnectorsService
 	// Emails calls the operations on sender email addresses.
 	Emails *EmailsService
 	// Fin calls the operations on the Fin agent API.
 	Fin *FinService
-	// FinAgent calls the operations on the fin agent operations (no reviewed entry yet).
-	FinAgent *FinAgentService
-	// Folders calls the operations on the folders operations (no reviewed entry yet).
+	// Folders calls the operations on content library folders.
 	Folders *FoldersService
 	// HelpCenters calls the operations on help centers and their collections.
 	HelpCenters *HelpCentersService
 	// IPAllowlist calls the operations on the workspace IP allowlist.
 	IPAllowlist *IPAllowlistService
-	// IdentityVerificationSecrets calls the operations on the identity verification secrets operations (no reviewed entry yet).
+	// IdentityVerificationSecrets calls the operations on the identity verification secrets that sign Messenger user hashes.
 	IdentityVerificationSecrets *IdentityVerificationSecretsService
 	// InternalArticles calls the operations on internal articles.
 	InternalArticles *InternalArticlesService
@@ -75,7 +71,7 @@ type Services struct {
 	Notes *NotesService
 	// OfficeHours calls the operations on office hours schedules and their exceptions.
 	OfficeHours *OfficeHoursService
-	// Procedures calls the operations on the procedures operations (no reviewed entry yet).
+	// Procedures calls the operations on Fin procedures waiting for human input.
 	Procedures *ProceduresService
 	// ReportingDataExport calls the operations on reporting data exports.
 	ReportingDataExport *ReportingDataExportService
@@ -87,7 +83,7 @@ type Services struct {
 	Switch *SwitchService
 	// Tags calls the operations on tags, and tagging contacts, conversations and tickets.
 	Tags *TagsService
-	// Teams calls the operations on teams.
+	// Teams calls the operations on teams and their members.
 	Teams *TeamsService
 	// TicketStates calls the operations on ticket states.
 	TicketStates *TicketStatesService
@@ -116,7 +112,6 @@ type serviceValues struct {
 	Content                     ContentService
 	ContentSnippets             ContentSnippetsService
 	ConversationAttributes      ConversationAttributesService
-	ConversationParts           ConversationPartsService
 	Conversations               ConversationsService
 	CustomObjectInstances       CustomObjectInstancesService
 	DataAttributes              DataAttributesService
@@ -126,7 +121,6 @@ type serviceValues struct {
 	EcommerceConnectors         EcommerceConnectorsService
 	Emails                      EmailsService
 	Fin                         FinService
-	FinAgent                    FinAgentService
 	Folders                     FoldersService
 	HelpCenters                 HelpCentersService
 	IPAllowlist                 IPAllowlistService
@@ -178,8 +172,6 @@ func (s *Services) init(c *Client, v *serviceValues) {
 	s.ContentSnippets = &v.ContentSnippets
 	v.ConversationAttributes.c = c
 	s.ConversationAttributes = &v.ConversationAttributes
-	v.ConversationParts.c = c
-	s.ConversationParts = &v.ConversationParts
 	v.Conversations.c = c
 	s.Conversations = &v.Conversations
 	v.CustomObjectInstances.c = c
@@ -198,8 +190,6 @@ func (s *Services) init(c *Client, v *serviceValues) {
 	s.Emails = &v.Emails
 	v.Fin.c = c
 	s.Fin = &v.Fin
-	v.FinAgent.c = c
-	s.FinAgent = &v.FinAgent
 	v.Folders.c = c
 	s.Folders = &v.Folders
 	v.HelpCenters.c = c
@@ -269,10 +259,10 @@ type BrandsService struct{ c *Client }
 // CallsService calls the operations on calls, recordings, transcripts and Fin Voice calls. Use it as Client.Calls.
 type CallsService struct{ c *Client }
 
-// CompaniesService calls the operations on companies: create or update, get, list, scroll, contacts and segments. Use it as Client.Companies.
+// CompaniesService calls the operations on companies: create or update, get, list, scroll, search, bulk jobs, contacts and segments. Use it as Client.Companies.
 type CompaniesService struct{ c *Client }
 
-// ContactsService calls the operations on contacts (users and leads), their tags, companies, notes, segments and subscriptions. Use it as Client.Contacts.
+// ContactsService calls the operations on contacts (users and leads), their tags, companies, notes, segments, subscriptions and activities, and bulk jobs. Use it as Client.Contacts.
 type ContactsService struct{ c *Client }
 
 // ContentService calls the operations on the content library as a whole: search across content types and bulk actions. Use it as Client.Content.
@@ -283,9 +273,6 @@ type ContentSnippetsService struct{ c *Client }
 
 // ConversationAttributesService calls the operations on conversation data attributes and their list options. Use it as Client.ConversationAttributes.
 type ConversationAttributesService struct{ c *Client }
-
-// ConversationPartsService calls the operations on the conversation parts operations (no reviewed entry yet). Use it as Client.ConversationParts.
-type ConversationPartsService struct{ c *Client }
 
 // ConversationsService calls the operations on conversations: create, reply, manage (close, open, assign, snooze), search, tags. Use it as Client.Conversations.
 type ConversationsService struct{ c *Client }
@@ -305,7 +292,7 @@ type DataEventsService struct{ c *Client }
 // DataExportService calls the operations on message content data exports. Use it as Client.DataExport.
 type DataExportService struct{ c *Client }
 
-// EcommerceConnectorsService calls the operations on the ecommerce connectors operations (no reviewed entry yet). Use it as Client.EcommerceConnectors.
+// EcommerceConnectorsService calls the operations on ecommerce connectors and their product catalogs. Use it as Client.EcommerceConnectors.
 type EcommerceConnectorsService struct{ c *Client }
 
 // EmailsService calls the operations on sender email addresses. Use it as Client.Emails.
@@ -314,10 +301,7 @@ type EmailsService struct{ c *Client }
 // FinService calls the operations on the Fin agent API. Use it as Client.Fin.
 type FinService struct{ c *Client }
 
-// FinAgentService calls the operations on the fin agent operations (no reviewed entry yet). Use it as Client.FinAgent.
-type FinAgentService struct{ c *Client }
-
-// FoldersService calls the operations on the folders operations (no reviewed entry yet). Use it as Client.Folders.
+// FoldersService calls the operations on content library folders. Use it as Client.Folders.
 type FoldersService struct{ c *Client }
 
 // HelpCentersService calls the operations on help centers and their collections. Use it as Client.HelpCenters.
@@ -326,7 +310,7 @@ type HelpCentersService struct{ c *Client }
 // IPAllowlistService calls the operations on the workspace IP allowlist. Use it as Client.IPAllowlist.
 type IPAllowlistService struct{ c *Client }
 
-// IdentityVerificationSecretsService calls the operations on the identity verification secrets operations (no reviewed entry yet). Use it as Client.IdentityVerificationSecrets.
+// IdentityVerificationSecretsService calls the operations on the identity verification secrets that sign Messenger user hashes. Use it as Client.IdentityVerificationSecrets.
 type IdentityVerificationSecretsService struct{ c *Client }
 
 // InternalArticlesService calls the operations on internal articles. Use it as Client.InternalArticles.
@@ -350,7 +334,7 @@ type NotesService struct{ c *Client }
 // OfficeHoursService calls the operations on office hours schedules and their exceptions. Use it as Client.OfficeHours.
 type OfficeHoursService struct{ c *Client }
 
-// ProceduresService calls the operations on the procedures operations (no reviewed entry yet). Use it as Client.Procedures.
+// ProceduresService calls the operations on Fin procedures waiting for human input. Use it as Client.Procedures.
 type ProceduresService struct{ c *Client }
 
 // ReportingDataExportService calls the operations on reporting data exports. Use it as Client.ReportingDataExport.
@@ -368,7 +352,7 @@ type SwitchService struct{ c *Client }
 // TagsService calls the operations on tags, and tagging contacts, conversations and tickets. Use it as Client.Tags.
 type TagsService struct{ c *Client }
 
-// TeamsService calls the operations on teams. Use it as Client.Teams.
+// TeamsService calls the operations on teams and their members. Use it as Client.Teams.
 type TeamsService struct{ c *Client }
 
 // TicketStatesService calls the operations on ticket states. Use it as Client.TicketStates.

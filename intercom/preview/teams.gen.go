@@ -32,8 +32,9 @@ func (s *TeamsService) List(ctx context.Context, opts ...Option) (*TeamList, err
 	return doJSON[gen.TeamList](ctx, s.c, opListTeams, opts, req, err)
 }
 
-// UpdateTeamMembers calls the operation "Update a team's members" (PUT /teams/{id}).
-func (s *TeamsService) UpdateTeamMembers(ctx context.Context, teamID string, body UpdateTeamMembersRequest, opts ...Option) (*Team, error) {
+// UpdateMembers replaces a team's teammates with body.AdminIds: a teammate missing
+// from the list leaves the team (PUT /teams/{id}).
+func (s *TeamsService) UpdateMembers(ctx context.Context, teamID string, body UpdateTeamMembersRequest, opts ...Option) (*Team, error) {
 	if err := requireID("team id", teamID); err != nil {
 		return nil, err
 	}

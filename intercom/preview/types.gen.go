@@ -88,8 +88,6 @@ type (
 	// Read it with its nil-safe getters (GetType, GetData, GetPage, ...); its fields and getters are documented at [gen.AudienceList].
 	AudienceList = gen.AudienceList
 	// AwayStatusReasonList is [gen.AwayStatusReasonList]. A list of away status reasons.
-	//
-	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.AwayStatusReasonList].
 	AwayStatusReasonList = gen.AwayStatusReasonList
 	// BannerDismiss is [gen.BannerDismiss]. The result of dismissing a banner for a contact.
 	//
@@ -176,8 +174,6 @@ type (
 	// Read it with its nil-safe getters (GetType, GetData); its fields and getters are documented at [gen.CompanyAttachedSegments].
 	CompanyAttachedSegments = gen.CompanyAttachedSegments
 	// CompanyList is [gen.CompanyList]. This will return a list of companies for the App.
-	//
-	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.CompanyList].
 	CompanyList = gen.CompanyList
 	// CompanyScroll is [gen.CompanyScroll]. Companies allow you to represent organizations using your product.
 	//
@@ -191,6 +187,10 @@ type (
 	//
 	// Read it with its nil-safe getters (GetId, GetEmail, GetName, GetType, ...); its fields and getters are documented at [gen.Contact].
 	Contact = gen.Contact
+	// ContactActivity is [gen.ContactActivity]. An activity event that occurred for a contact, such as creation, merge, or deletion.
+	//
+	// Read it with its nil-safe getters (GetId, GetType, GetCreatedAtTime, ...); its fields and getters are documented at [gen.ContactActivity].
+	ContactActivity = gen.ContactActivity
 	// ContactActivityList is [gen.ContactActivityList]. A paginated list of contact activity events.
 	//
 	// Read it with its nil-safe getters (GetType, GetData, GetPages); its fields and getters are documented at [gen.ContactActivityList].
@@ -237,7 +237,7 @@ type (
 	ContentBulkActionResponse = gen.ContentBulkActionResponse
 	// ContentImportSource is [gen.ContentImportSource]. An external source for External Pages that you add to your Fin Content Library.
 	//
-	// Read it with its nil-safe getters (GetCreatedAtTime, GetUpdatedAtTime, GetAudienceIds, ...); its fields and getters are documented at [gen.ContentImportSource].
+	// Read it with its nil-safe getters (GetId, GetCreatedAtTime, GetUpdatedAtTime, ...); its fields and getters are documented at [gen.ContentImportSource].
 	ContentImportSource = gen.ContentImportSource
 	// ContentImportSourcesList is [gen.ContentImportSourcesList]. This will return a list of the content import sources for the App.
 	//
@@ -406,8 +406,6 @@ type (
 	// Read it with its nil-safe getters (GetId, GetDeleted, GetObject); its fields and getters are documented at [gen.CustomObjectInstanceDeleted].
 	CustomObjectInstanceDeleted = gen.CustomObjectInstanceDeleted
 	// CustomObjectInstancesPaginatedList is [gen.CustomObjectInstancesPaginatedList]. A paginated list of custom object instances.
-	//
-	// Read it with its nil-safe getters (GetType, GetData, GetPages, ...); its fields and getters are documented at [gen.CustomObjectInstancesPaginatedList].
 	CustomObjectInstancesPaginatedList = gen.CustomObjectInstancesPaginatedList
 	// DataAttribute is [gen.DataAttribute]. Data Attributes are metadata used to describe your contact and company models.
 	//
@@ -776,6 +774,8 @@ type (
 	// Read it with its nil-safe getters (GetIncludeMergeHistory); its fields and getters are documented at [gen.MergeContactParams].
 	MergeContactParams = gen.MergeContactParams
 	// MergeConversationsRequest is [gen.MergeConversationsRequest]. Payload to merge a secondary conversation into a primary conversation.
+	//
+	// Read it with its nil-safe getters (GetMergeIntoConversationId); its fields and getters are documented at [gen.MergeConversationsRequest].
 	MergeConversationsRequest = gen.MergeConversationsRequest
 	// MergeHistoryItem is [gen.MergeHistoryItem]. A record of a contact that was merged into another contact.
 	//
@@ -1827,6 +1827,8 @@ type (
 	// MessageRecipients is [gen.MessageRecipients]. One recipient or a list of recipients of a message (to, cc, bcc).
 	MessageRecipients = gen.MessageRecipients
 	// MessageSender is [gen.MessageSender]. The sender of the message.
+	//
+	// Read it with its nil-safe getters (GetId); its fields and getters are documented at [gen.MessageSender].
 	MessageSender = gen.MessageSender
 	// MultipleFilterSearchRequest is [gen.MultipleFilterSearchRequest]. Search using Intercoms Search APIs with more than one filter.
 	//
@@ -2022,10 +2024,6 @@ type (
 	UpdateOfficeHoursExceptionRequestExceptionType = gen.UpdateOfficeHoursExceptionRequestExceptionType
 	// UpdateTicketTypeRequestCategory is [gen.UpdateTicketTypeRequestCategory]. Category of the Ticket Type.
 	UpdateTicketTypeRequestCategory = gen.UpdateTicketTypeRequestCategory
-	// VisitorAvatar is [gen.VisitorAvatar]. defines model for visitor_avatar.
-	//
-	// Read it with its nil-safe getters (GetType, GetImageUrl); its fields and getters are documented at [gen.VisitorAvatar].
-	VisitorAvatar = gen.VisitorAvatar
 	// VisitorCompanies is [gen.VisitorCompanies]. defines model for visitor_companies.
 	//
 	// Read it with its nil-safe getters (GetType, GetCompanies); its fields and getters are documented at [gen.VisitorCompanies].
@@ -2134,7 +2132,7 @@ type (
 	ConversationStatistics = gen.ConversationStatistics
 	// ConversationTeammates is [gen.ConversationTeammates]. The list of teammates who participated in the conversation (wrote at least one conversation part).
 	//
-	// Read it with its nil-safe getters (GetType, GetTeammates); its fields and getters are documented at [gen.ConversationTeammates].
+	// Read it with its nil-safe getters (GetType, GetAdmins, GetTeammates); its fields and getters are documented at [gen.ConversationTeammates].
 	ConversationTeammates = gen.ConversationTeammates
 	// CreateConversationRequestFromType is [gen.CreateConversationRequestFromType]. The role associated to the contact - user or lead.
 	CreateConversationRequestFromType = gen.CreateConversationRequestFromType
@@ -2188,7 +2186,7 @@ type (
 	Tags = gen.Tags
 	// TeammateReference is [gen.TeammateReference]. A reference to a teammate (admin, team, or bot).
 	//
-	// Read it with its nil-safe getters (GetEmail); its fields and getters are documented at [gen.TeammateReference].
+	// Read it with its nil-safe getters (GetId, GetEmail); its fields and getters are documented at [gen.TeammateReference].
 	TeammateReference = gen.TeammateReference
 	// TicketCategory is [gen.TicketCategory]. Category of the Ticket.
 	TicketCategory = gen.TicketCategory
@@ -2254,8 +2252,6 @@ type (
 	AskFinResponseStatus = gen.AskFin200JSONResponseBodyStatus
 	// AudienceListType is [gen.AudienceListType]. The type of the object.
 	AudienceListType = gen.AudienceListType
-	// AwayStatusReasonListType is [gen.AwayStatusReasonListType]. The type of the object Example: list.
-	AwayStatusReasonListType = gen.AwayStatusReasonListType
 	// CollectionListType is [gen.CollectionListType]. The type of the object - `list`.
 	CollectionListType = gen.CollectionListType
 	// CompaniesBulkJobState is [gen.CompaniesBulkJobState]. The current state of the job.
@@ -2270,8 +2266,6 @@ type (
 	CompanyAttachedSegmentsType = gen.CompanyAttachedSegmentsType
 	// CompanyDataType is [gen.CompanyDataType]. The type of the object.
 	CompanyDataType = gen.CompanyDataType
-	// CompanyListType is [gen.CompanyListType]. The type of object - `list`.
-	CompanyListType = gen.CompanyListType
 	// CompanyScrollType is [gen.CompanyScrollType]. The type of object - `list` Example: list.
 	CompanyScrollType = gen.CompanyScrollType
 	// ContactActivityEventType is [gen.ContactActivityEventType]. The type of activity event.
@@ -2338,8 +2332,6 @@ type (
 	CreatedConversationMessageType = gen.CreatedConversationMessageType
 	// CursorPagesType is [gen.CursorPagesType]. the type of object `pages`.
 	CursorPagesType = gen.CursorPagesType
-	// CustomObjectInstancesPaginatedListType is [gen.CustomObjectInstancesPaginatedListType]. The type of the object - `list`.
-	CustomObjectInstancesPaginatedListType = gen.CustomObjectInstancesPaginatedListType
 	// DataAttributeDataType is [gen.DataAttributeDataType]. The data type of the attribute.
 	DataAttributeDataType = gen.DataAttributeDataType
 	// DataAttributeListType is [gen.DataAttributeListType]. The type of the object Example: list.
@@ -2997,8 +2989,6 @@ const (
 	AudienceListTypeList = gen.AudienceListTypeList
 	// AudienceTypeAudience is [gen.AudienceTypeAudience], of type AudienceType.
 	AudienceTypeAudience = gen.AudienceTypeAudience
-	// AwayStatusReasonListTypeList is [gen.AwayStatusReasonListTypeList], of type AwayStatusReasonListType.
-	AwayStatusReasonListTypeList = gen.AwayStatusReasonListTypeList
 	// CloseConversationRequestMessageTypeClose is [gen.CloseConversationRequestMessageTypeClose], of type CloseConversationRequestMessageType.
 	CloseConversationRequestMessageTypeClose = gen.CloseConversationRequestMessageTypeClose
 	// CloseConversationRequestTypeAdmin is [gen.CloseConversationRequestTypeAdmin], of type CloseConversationRequestType.
@@ -3029,8 +3019,6 @@ const (
 	CompanyAttachedSegmentsTypeList = gen.CompanyAttachedSegmentsTypeList
 	// CompanyDataTypeCompany is [gen.CompanyDataTypeCompany], of type CompanyDataType.
 	CompanyDataTypeCompany = gen.CompanyDataTypeCompany
-	// CompanyListTypeList is [gen.CompanyListTypeList], of type CompanyListType.
-	CompanyListTypeList = gen.CompanyListTypeList
 	// CompanyNotesTypeNoteList is [gen.CompanyNotesTypeNoteList], of type CompanyNotesType.
 	CompanyNotesTypeNoteList = gen.CompanyNotesTypeNoteList
 	// CompanyScrollTypeList is [gen.CompanyScrollTypeList], of type CompanyScrollType.
@@ -3435,8 +3423,6 @@ const (
 	CustomActionFinishedActionResultFailed = gen.CustomActionFinishedActionResultFailed
 	// CustomActionFinishedActionResultSuccess is [gen.CustomActionFinishedActionResultSuccess], of type CustomActionFinishedActionResult.
 	CustomActionFinishedActionResultSuccess = gen.CustomActionFinishedActionResultSuccess
-	// CustomObjectInstancesPaginatedListTypeList is [gen.CustomObjectInstancesPaginatedListTypeList], of type CustomObjectInstancesPaginatedListType.
-	CustomObjectInstancesPaginatedListTypeList = gen.CustomObjectInstancesPaginatedListTypeList
 	// DataAttributeDataTypeBoolean is [gen.DataAttributeDataTypeBoolean], of type DataAttributeDataType.
 	DataAttributeDataTypeBoolean = gen.DataAttributeDataTypeBoolean
 	// DataAttributeDataTypeDate is [gen.DataAttributeDataTypeDate], of type DataAttributeDataType.

@@ -30,9 +30,6 @@ func (s *VisitorsService) Get(ctx context.Context, userID string, opts ...Option
 // Update updates a visitor (PUT /visitors). Identify the visitor with
 // body.Id or body.UserId and set the fields to change.
 func (s *VisitorsService) Update(ctx context.Context, body UpdateVisitorRequest, opts ...Option) (*Visitor, error) {
-	if err := requireUnionBody(body); err != nil {
-		return nil, err
-	}
 	req, err := gen.NewUpdateVisitorRequest(s.c.server, body)
 	return doJSON[gen.Visitor](ctx, s.c, opUpdateVisitor, opts, req, err)
 }

@@ -93,7 +93,8 @@ func TestContract(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	ops := allOperations()
+	s := pinnedSuite()
+	ops := s.ops
 	for _, p := range currentTableCheck(t).problems(c) {
 		t.Error(p)
 	}
@@ -111,11 +112,30 @@ func TestContract(t *testing.T) {
 		}
 		t.Run(cl.name, func(t *testing.T) {
 			ran++
-			runEntry(t, c, rec, ops, cl)
+			runEntry(t, c, rec, s, cl)
 		})
 	}
 
-	summarize(t, ops, rec.exchanges(), ran == len(calls)-len(skipped), skipped)
+	summarize(t, s, rec.exchanges(), ran == len(calls)-len(skipped), skipped)
+}
+
+// suite is what one run of a table is judged against: the API version Prism serves,
+// its operations and the two exception lists.
+type suite struct {
+	version                       string
+	ops                           []operation
+	exceptions, exampleExceptions map[string]exception
+}
+
+// pinnedSuite is the pinned version's: gen.Operations and the lists of exceptions_test.go.
+func pinnedSuite() suite {
+	return suite{version: gen.APIVersion, ops: allOperations(), exceptions: exceptions, exampleExceptions: exampleExceptions}
+}
+
+// excepted returns the reason of list's entry for operation id when there is one and it
+// applies to the suite's version.
+func (s suite) excepted(list map[string]exception, id string) (string, bool) {
+	return exceptedOn(list, id, s.version)
 }
 
 // staticSuffix marks the recorded first run of an entry on exampleExceptions (against
@@ -124,10 +144,10 @@ const staticSuffix = " (static example)"
 
 // runEntry runs one table entry and fails the subtest for whatever went wrong, with the
 // two exception lists applied.
-func runEntry(t *testing.T, c *intercom.Client, rec *recorder, ops []operation, cl call) {
+func runEntry(t *testing.T, c *intercom.Client, rec *recorder, s suite, cl call) {
 	prefer := ""
-	if reason, ok := excepted(exampleExceptions, cl.op); ok {
-		v := runCall(t, c, rec, ops, cl, cl.name+staticSuffix, "")
+	if reason, ok := s.excepted(s.exampleExceptions, cl.op); ok {
+		v := runCall(t, c, rec, s.ops, cl, cl.name+staticSuffix, "")
 		switch {
 		case len(v.problems) == 0:
 			t.Errorf("%s is on exampleExceptions (%s) but passes with Prism's example: remove it from the list", cl.op, reason)
@@ -138,8 +158,8 @@ func runEntry(t *testing.T, c *intercom.Client, rec *recorder, ops []operation, 
 		}
 		prefer = "dynamic=true"
 	}
-	v := runCall(t, c, rec, ops, cl, cl.name, prefer)
-	if reason, ok := excepted(exceptions, cl.op); ok {
+	v := runCall(t, c, rec, s.ops, cl, cl.name, prefer)
+	if reason, ok := s.excepted(s.exceptions, cl.op); ok {
 		if len(v.problems) == 0 {
 			t.Errorf("%s is on the exception list (%s) but now passes: remove it from the list", cl.op, reason)
 			return
@@ -230,8 +250,9 @@ func judge(ops []operation, cl call, exs []exchange, callErr error) verdict {
 // summarize prints the coverage line and, when the whole table ran, fails for operations
 // that are neither exercised nor on the exception list. skipped names the dynOp entries
 // left out because this version lacks their operations.
-func summarize(t *testing.T, ops []operation, exs []exchange, wholeTable bool, skipped []string) {
+func summarize(t *testing.T, s suite, exs []exchange, wholeTable bool, skipped []string) {
 	t.Helper()
+	ops := s.ops
 	exercised := map[string]bool{} // sent at least once without any violation
 	violations := 0
 	failedOps := map[string]bool{}
@@ -240,7 +261,7 @@ func summarize(t *testing.T, ops []operation, exs []exchange, wholeTable bool, s
 		if !ok || ex.Offsite || strings.HasSuffix(ex.Call, staticSuffix) {
 			continue
 		}
-		if _, ok := excepted(exceptions, op.ID); ok {
+		if _, ok := s.excepted(s.exceptions, op.ID); ok {
 			continue
 		}
 		violations += len(ex.Violations)
@@ -253,7 +274,7 @@ func summarize(t *testing.T, ops []operation, exs []exchange, wholeTable bool, s
 	}
 	var missing []string
 	for _, op := range ops {
-		if _, ok := excepted(exceptions, op.ID); ok || exercised[op.ID] {
+		if _, ok := s.excepted(s.exceptions, op.ID); ok || exercised[op.ID] {
 			continue
 		}
 		missing = append(missing, fmt.Sprintf("%s (%s %s)", op.ID, op.Method, op.Path))
@@ -263,31 +284,31 @@ func summarize(t *testing.T, ops []operation, exs []exchange, wholeTable bool, s
 	}
 	slices.Sort(missing)
 	var onList []string
-	for _, id := range sortedKeys(exceptions) {
-		if _, ok := excepted(exceptions, id); ok {
+	for _, id := range sortedKeys(s.exceptions) {
+		if _, ok := s.excepted(s.exceptions, id); ok {
 			onList = append(onList, id)
 		}
 	}
 
-	need := coverageNeed(ops, exceptions)
+	need := coverageNeed(ops, s.exceptions)
 	if wholeTable && len(exercised) < need {
 		t.Errorf("%d of the %d operations of API %s exercised; the suite needs at least %d (%d%% of those not excepted on every version)",
-			len(exercised), len(ops), gen.APIVersion, need, minCoveragePercent)
+			len(exercised), len(ops), s.version, need, minCoveragePercent)
 	}
 
 	fmt.Printf("contract: API %s: %d/%d operations exercised (%.1f%%, at least %d needed), %d violations\n",
-		gen.APIVersion, len(exercised), len(ops), 100*float64(len(exercised))/float64(len(ops)), need, violations)
+		s.version, len(exercised), len(ops), 100*float64(len(exercised))/float64(len(ops)), need, violations)
 	fmt.Printf("contract: %d on the exception list (not counted): %s\n", len(onList), strings.Join(onList, ", "))
 	var generated []string
-	for _, id := range sortedKeys(exampleExceptions) {
-		if _, ok := excepted(exampleExceptions, id); ok {
+	for _, id := range sortedKeys(s.exampleExceptions) {
+		if _, ok := s.excepted(s.exampleExceptions, id); ok {
 			generated = append(generated, id)
 		}
 	}
 	fmt.Printf("contract: %d answered with generated responses (upstream example breaks its schema): %s\n", len(generated), strings.Join(generated, ", "))
 	if len(skipped) > 0 {
 		fmt.Printf("contract: %d dynOp entries skipped (operations API %s does not have): %s\n",
-			len(skipped), gen.APIVersion, strings.Join(skipped, ", "))
+			len(skipped), s.version, strings.Join(skipped, ", "))
 	}
 	if len(missing) > 0 {
 		fmt.Printf("contract: %d not exercised:\n\t%s\n", len(missing), strings.Join(missing, "\n\t"))

@@ -39,7 +39,21 @@
 // exception entry for an operation the pinned version lacks must be marked with
 // supported versions that have it.
 //
+// The Preview API (intercom/preview, generated from descriptions/0) has its own run,
+// TestPreviewContract, against a second Prism serving the unmodified Preview description,
+// with the same rule: zero violations, every operation exercised or on an exception list
+// (previewExceptions, previewExampleExceptions, each with its reason), at least
+// minCoveragePercent of those not excepted exercised. Its table is not written by hand:
+// one entry per operation of gen/preview.Operations, calling the method intercom/preview's
+// generated operation list gives it, with arguments built from the description
+// (preview_args_test.go): path ids and required query parameters from their examples or
+// schemas, the table's positional body fields, and a request body from the description's
+// examples, the first that conforms to its schema and that the SDK's body type holds
+// exactly, else a sample of the schema. previewHandArgs gives the two bodies the
+// description cannot. TestPreviewEntries builds all of it without Prism.
+//
 // The package holds tests only. They are skipped unless INTERCOM_PRISM_URL names a
-// running Prism; `bash scripts/suites/contract/run.sh` (make contract) installs and starts Prism
-// on a free loopback port, runs the suite and stops Prism again.
+// running Prism, TestPreviewContract unless INTERCOM_PREVIEW_PRISM_URL does;
+// `bash scripts/suites/contract/run.sh` (make contract, a step of make test) installs
+// Prism, starts both on free loopback ports, runs the suite and stops them again.
 package contract

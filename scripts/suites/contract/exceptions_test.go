@@ -31,8 +31,13 @@ func (e exception) appliesTo(v string) bool {
 // excepted returns the reason of list's entry for operation id when there is one and it
 // applies to the pinned version.
 func excepted(list map[string]exception, id string) (string, bool) {
+	return exceptedOn(list, id, gen.APIVersion)
+}
+
+// exceptedOn is excepted for API version v.
+func exceptedOn(list map[string]exception, id, v string) (string, bool) {
 	e, ok := list[id]
-	if !ok || !e.appliesTo(gen.APIVersion) {
+	if !ok || !e.appliesTo(v) {
 		return "", false
 	}
 	return e.reason, true

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Contract suite: runs the SDK against a Prism mock of the pinned, unmodified upstream
-# OpenAPI description with request validation on, and fails on any violation Prism
-# reports or any response the SDK cannot decode.
+# OpenAPI description, and intercom/preview against a second Prism serving the
+# unmodified Preview description, with request validation on, and fails on any
+# violation Prism reports or any response the SDK cannot decode.
 #
 #   bash scripts/suites/contract/run.sh [go test flags...]     (make contract)
 #
 # Steps: npm ci (only when node_modules is missing or stale), fetch + verify the pinned
-# description (scripts/cmd/intercom-spec fetch), start Prism on a free loopback port,
-# wait until it listens, run `go test ./suites/contract/` in the scripts module (through
-# gotestsum, writing a test2json file) with INTERCOM_PRISM_URL and
-# INTERCOM_CONTRACT_API_VERSION set, stop Prism.
+# and Preview descriptions (scripts/cmd/intercom-spec fetch), start a Prism for each on a
+# free loopback port, side by side, wait until both listen, run `go test ./suites/contract/`
+# in the scripts module (through gotestsum, writing a test2json file) with
+# INTERCOM_PRISM_URL, INTERCOM_CONTRACT_API_VERSION, INTERCOM_PREVIEW_PRISM_URL and
+# INTERCOM_PREVIEW_SPEC set, stop both.
 #
 # Without a Node that Prism 5.16 runs on (node >= 20.19 and npm), the suite's own tests
 # still run and TestContract is reported as skipped, saying why; with CI=true that is a
@@ -17,7 +19,7 @@
 #
 # Environment:
 #   PRISM_READY_TIMEOUT  seconds to wait for Prism to listen (default 60)
-#   CONTRACT_LOG_DIR     where prism.log is written (default .build/contract)
+#   CONTRACT_LOG_DIR     where prism.log and prism-preview.log are written (default .build/contract)
 #   CONTRACT_JSONFILE    the test2json file (default CONTRACT_LOG_DIR/contract.json);
 #                        make test counts it in its summary
 #   CI                   "true": skipping the suite is a failure
@@ -106,7 +108,7 @@ else
 fi
 prism="$here/node_modules/.bin/prism"
 
-# --- 2. the pinned upstream description ----------------------------------------------------
+# --- 2. the pinned upstream description and the Preview one --------------------------------
 if ! spec="$(cd "$root/scripts" && go run ./cmd/intercom-spec fetch -version "$api_version")"; then
 	skip_offline "the pinned description could not be fetched (no ../shared mirror, no .spec cache and no network? run make spec once online)"
 fi
@@ -114,20 +116,36 @@ if [[ ! -f "$spec" ]]; then
 	echo "contract: intercom-spec fetch printed no file: '$spec'" >&2
 	exit 1
 fi
+# Preview ("0" in api/pin.yaml) is served by a second Prism for TestPreviewContract.
+if ! preview_spec="$(cd "$root/scripts" && go run ./cmd/intercom-spec fetch -version 0)"; then
+	skip_offline "the Preview description could not be fetched (no ../shared mirror, no .spec cache and no network? run make spec once online)"
+fi
+if [[ ! -f "$preview_spec" ]]; then
+	echo "contract: intercom-spec fetch -version 0 printed no file: '$preview_spec'" >&2
+	exit 1
+fi
 
-# --- 3. start Prism on a free loopback port ------------------------------------------------
+# --- 3. start the two Prisms on free loopback ports -----------------------------------------
 free_port() {
 	node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{process.stdout.write(String(s.address().port));s.close()})'
 }
 
-prism_log="$log_dir/prism.log"
-prism_pid=""
+# Two mocks, started side by side: "pinned" serves the pinned description (TestContract),
+# "preview" the Preview description (TestPreviewContract). Each has its own log, pid and
+# port (prism_pid[NAME], prism_port[NAME]).
+declare -A prism_spec=([pinned]="$spec" [preview]="$preview_spec")
+declare -A prism_log=([pinned]="$log_dir/prism.log" [preview]="$log_dir/prism-preview.log")
+declare -A prism_pid=() prism_port=()
 stop_prism() {
-	if [[ -n "$prism_pid" ]] && kill -0 "$prism_pid" 2>/dev/null; then
-		kill "$prism_pid" 2>/dev/null || true
-		wait "$prism_pid" 2>/dev/null || true
-	fi
-	prism_pid=""
+	local name pid
+	for name in "${!prism_pid[@]}"; do
+		pid="${prism_pid[$name]}"
+		if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+			kill "$pid" 2>/dev/null || true
+			wait "$pid" 2>/dev/null || true
+		fi
+		prism_pid[$name]=""
+	done
 }
 trap stop_prism EXIT
 trap 'stop_prism; exit 130' INT
@@ -140,60 +158,71 @@ trap 'stop_prism; exit 143' TERM
 # answers the same on every run.
 prism_seed="intercom-go-contract"
 
-# Prism reads the whole description before it listens; "Prism is listening" in its log
-# plus an accepted TCP connection mean it is ready. A port taken between picking and
-# binding (a race with another process) is retried with a new port.
-t0="$(now)"
-ready=""
-for attempt in 1 2 3; do
-	port="$(free_port)"
-	"$prism" mock -h 127.0.0.1 -p "$port" --errors --dynamic=false --seed "$prism_seed" "$spec" >"$prism_log" 2>&1 &
-	prism_pid=$!
-	deadline=$(($(date +%s) + ready_timeout))
-	while (($(date +%s) < deadline)); do
-		if ! kill -0 "$prism_pid" 2>/dev/null; then
-			break
+# launch_prism NAME: start NAME's Prism on a free port, in the background.
+launch_prism() {
+	local name="$1"
+	prism_port[$name]="$(free_port)"
+	"$prism" mock -h 127.0.0.1 -p "${prism_port[$name]}" --errors --dynamic=false --seed "$prism_seed" \
+		"${prism_spec[$name]}" >"${prism_log[$name]}" 2>&1 &
+	prism_pid[$name]=$!
+}
+
+# await_prism NAME: wait until NAME's Prism is ready. Prism reads the whole description
+# before it listens; "Prism is listening" in its log plus an accepted TCP connection mean
+# it is ready. A port taken between picking and binding (a race with another process) is
+# retried with a new port, twice.
+await_prism() {
+	local name="$1" attempt deadline log="${prism_log[$1]}"
+	for attempt in 1 2 3; do
+		deadline=$(($(date +%s) + ready_timeout))
+		while (($(date +%s) < deadline)); do
+			if ! kill -0 "${prism_pid[$name]}" 2>/dev/null; then
+				break
+			fi
+			if grep -q "Prism is listening" "$log" 2>/dev/null &&
+				(exec 3<>"/dev/tcp/127.0.0.1/${prism_port[$name]}") 2>/dev/null; then
+				return 0
+			fi
+			sleep 0.2
+		done
+		if kill -0 "${prism_pid[$name]}" 2>/dev/null; then
+			echo "contract: Prism ($name) did not become ready within ${ready_timeout}s; its log:" >&2
+			cat "$log" >&2
+			return 1
 		fi
-		if grep -q "Prism is listening" "$prism_log" 2>/dev/null &&
-			(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-			ready=1
-			break
+		wait "${prism_pid[$name]}" 2>/dev/null || true
+		if ! grep -q "EADDRINUSE" "$log" || ((attempt == 3)); then
+			echo "contract: Prism ($name) exited before it was ready; its log:" >&2
+			cat "$log" >&2
+			return 1
 		fi
-		sleep 0.2
+		echo "contract: port ${prism_port[$name]} was taken, retrying" >&2
+		launch_prism "$name"
 	done
-	[[ -n "$ready" ]] && break
-	if kill -0 "$prism_pid" 2>/dev/null; then
-		echo "contract: Prism did not become ready within ${ready_timeout}s; its log:" >&2
-		cat "$prism_log" >&2
-		exit 1
-	fi
-	wait "$prism_pid" 2>/dev/null || true
-	prism_pid=""
-	if ! grep -q "EADDRINUSE" "$prism_log"; then
-		echo "contract: Prism exited before it was ready; its log:" >&2
-		cat "$prism_log" >&2
-		exit 1
-	fi
-	echo "contract: port $port was taken, retrying" >&2
-done
-if [[ -z "$ready" ]]; then
-	echo "contract: could not start Prism; last log:" >&2
-	cat "$prism_log" >&2
-	exit 1
-fi
-echo "contract: Prism $("$prism" --version) ready on 127.0.0.1:$port after $(elapsed "$t0" "$(now)") (log: $prism_log)"
+	return 1
+}
+
+t0="$(now)"
+launch_prism pinned
+launch_prism preview
+await_prism pinned || exit 1
+await_prism preview || exit 1
+echo "contract: Prism $("$prism" --version) ready on 127.0.0.1:${prism_port[pinned]} (API $api_version) and 127.0.0.1:${prism_port[preview]} (Preview) after $(elapsed "$t0" "$(now)") (logs: ${prism_log[pinned]}, ${prism_log[preview]})"
 
 # --- 4. the Go suite --------------------------------------------------------------------
 t0="$(now)"
 status=0
-run_suite INTERCOM_PRISM_URL="http://127.0.0.1:$port" INTERCOM_CONTRACT_API_VERSION="$api_version" || status=$?
+run_suite INTERCOM_PRISM_URL="http://127.0.0.1:${prism_port[pinned]}" INTERCOM_CONTRACT_API_VERSION="$api_version" \
+	INTERCOM_PREVIEW_PRISM_URL="http://127.0.0.1:${prism_port[preview]}" INTERCOM_PREVIEW_SPEC="$preview_spec" || status=$?
 echo "contract: go test took $(elapsed "$t0" "$(now)") (exit $status)"
-if [[ "${CI:-}" == "true" ]] && grep -q '"Action":"skip","Package":"[^"]*/contract","Test":"TestContract"' "$jsonfile" 2>/dev/null; then
-	echo "contract: CI=true and TestContract was skipped: the contract suite may not be skipped in CI" >&2
+if [[ "${CI:-}" == "true" ]] && grep -q '"Action":"skip","Package":"[^"]*/contract","Test":"Test\(Preview\)\?Contract"' "$jsonfile" 2>/dev/null; then
+	echo "contract: CI=true and TestContract or TestPreviewContract was skipped: the contract suite may not be skipped in CI" >&2
 	status=1
 fi
 if ((status != 0)); then
-	echo "contract: last 40 lines of the Prism log ($prism_log):"
-	tail -n 40 "$prism_log"
+	for name in pinned preview; do
+		echo "contract: last 40 lines of the Prism log (${prism_log[$name]}):"
+		tail -n 40 "${prism_log[$name]}"
+	done
 fi
 exit "$status"

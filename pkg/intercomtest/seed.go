@@ -35,7 +35,8 @@ func (s *Server) AddContact(c intercom.Contact) (intercom.Contact, error) {
 			return gen.Contact{}, fmt.Errorf("intercomtest: AddContact: a contact with id %s exists", *c.Id)
 		}
 	}
-	in := gen.UpdateContactRequest{Role: c.Role, Email: c.Email, ExternalId: c.ExternalId, OwnerId: c.OwnerId}
+	in := gen.UpdateContactRequest{Role: c.Role, Email: c.Email, ExternalId: c.ExternalId}
+	setJSON(&in.OwnerId, c.OwnerId) // on 2.15 a NumericID in the contact, a string in the request
 	if res, good := st.checkContactInput(&in, nil); !good {
 		return gen.Contact{}, fmt.Errorf("intercomtest: AddContact: %s", res.msg)
 	}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Create creates an article (POST /articles). body.Title and body.AuthorId
@@ -15,53 +16,53 @@ import (
 // once, and body.ParentId/ParentType place it in a collection.
 func (s *ArticlesService) Create(ctx context.Context, body CreateArticleRequest, opts ...Option) (*Article, error) {
 	req, err := gen.NewCreateArticleRequest(s.c.server, body)
-	return doJSON[gen.Article](ctx, s.c, opCreateArticle, opts, req, err)
+	return engine.DoJSON[gen.Article](ctx, s.c.engine(), opCreateArticle, opts, req, err)
 }
 
 // Delete deletes an article (DELETE /articles/{article_id}). articleID is a
 // string of digits.
 func (s *ArticlesService) Delete(ctx context.Context, articleID string, opts ...Option) (*DeletedArticleObject, error) {
-	articleIDN, err := numericID("article id", articleID)
+	articleIDN, err := engine.NumericID("article id", articleID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDeleteArticleRequest(s.c.server, articleIDN)
-	return doJSON[gen.DeletedArticleObject](ctx, s.c, opDeleteArticle, opts, req, err)
+	return engine.DoJSON[gen.DeletedArticleObject](ctx, s.c.engine(), opDeleteArticle, opts, req, err)
 }
 
 // Get fetches an article (GET /articles/{article_id}). articleID is the
 // article's id, a string of digits such as "6871119".
 func (s *ArticlesService) Get(ctx context.Context, articleID string, opts ...Option) (*Article, error) {
-	articleIDN, err := numericID("article id", articleID)
+	articleIDN, err := engine.NumericID("article id", articleID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveArticleRequest(s.c.server, articleIDN)
-	return doJSON[gen.Article](ctx, s.c, opRetrieveArticle, opts, req, err)
+	return engine.DoJSON[gen.Article](ctx, s.c.engine(), opRetrieveArticle, opts, req, err)
 }
 
 // GetDraft fetches the staged draft of an article (GET /articles/{id}/draft).
 func (s *ArticlesService) GetDraft(ctx context.Context, articleID string, opts ...Option) (*Article, error) {
-	articleIDN, err := numericID("article id", articleID)
+	articleIDN, err := engine.NumericID("article id", articleID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveArticleDraftRequest(s.c.server, articleIDN)
-	return doJSON[gen.Article](ctx, s.c, opRetrieveArticleDraft, opts, req, err)
+	return engine.DoJSON[gen.Article](ctx, s.c.engine(), opRetrieveArticleDraft, opts, req, err)
 }
 
 // GetVersion fetches one version of an article
 // (GET /articles/{article_id}/versions/{id}).
 func (s *ArticlesService) GetVersion(ctx context.Context, articleID string, versionID string, params *RetrieveArticleVersionParams, opts ...Option) (*ArticleVersion, error) {
-	articleIDN, err := numericID("article id", articleID)
+	articleIDN, err := engine.NumericID("article id", articleID)
 	if err != nil {
 		return nil, err
 	}
-	if err := requireID("version id", versionID); err != nil {
+	if err := engine.RequireID("version id", versionID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveArticleVersionRequest(s.c.server, articleIDN, versionID, params)
-	return doJSON[gen.ArticleVersion](ctx, s.c, opRetrieveArticleVersion, opts, req, err)
+	return engine.DoJSON[gen.ArticleVersion](ctx, s.c.engine(), opRetrieveArticleVersion, opts, req, err)
 }
 
 // List fetches one page of the workspace's articles (GET /articles), most
@@ -69,7 +70,7 @@ func (s *ArticlesService) GetVersion(ctx context.Context, articleID string, vers
 // choose the page. Use [ArticlesService.ListAll] to get every page.
 func (s *ArticlesService) List(ctx context.Context, params *ListArticlesParams, opts ...Option) (*ArticleList, error) {
 	req, err := gen.NewListArticlesRequest(s.c.server, params)
-	return doJSON[gen.ArticleList](ctx, s.c, opListArticles, opts, req, err)
+	return engine.DoJSON[gen.ArticleList](ctx, s.c.engine(), opListArticles, opts, req, err)
 }
 
 // ListAll iterates over every article (GET /articles, page by page),
@@ -77,8 +78,8 @@ func (s *ArticlesService) List(ctx context.Context, params *ListArticlesParams, 
 // (params.PerPage sets the page size); it is copied and not modified. An
 // error is yielded once and ends the iteration.
 func (s *ArticlesService) ListAll(ctx context.Context, params *ListArticlesParams, opts ...Option) iter.Seq2[ArticleListItem, error] {
-	return paginate(ctx, fetchPages(s.c, opListArticles, opts,
-		pageCall(params, func(q *gen.ListArticlesParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListArticles, opts,
+		engine.PageCall(params, func(q *gen.ListArticlesParams, page *int) { q.Page = page },
 			func(q *gen.ListArticlesParams) (*http.Request, error) {
 				return gen.NewListArticlesRequest(s.c.server, q)
 			}),
@@ -90,31 +91,31 @@ func (s *ArticlesService) ListAll(ctx context.Context, params *ListArticlesParam
 // ListVersions fetches one page of an article's versions
 // (GET /articles/{article_id}/versions). params may be nil.
 func (s *ArticlesService) ListVersions(ctx context.Context, articleID string, params *ListArticleVersionsParams, opts ...Option) (*ArticleVersionList, error) {
-	articleIDN, err := numericID("article id", articleID)
+	articleIDN, err := engine.NumericID("article id", articleID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewListArticleVersionsRequest(s.c.server, articleIDN, params)
-	return doJSON[gen.ArticleVersionList](ctx, s.c, opListArticleVersions, opts, req, err)
+	return engine.DoJSON[gen.ArticleVersionList](ctx, s.c.engine(), opListArticleVersions, opts, req, err)
 }
 
 // ListVersionsAll iterates over every item of ListVersions, page by page (GET /articles/{article_id}/versions). Its
 // arguments are those of [ArticlesService.ListVersions]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
 func (s *ArticlesService) ListVersionsAll(ctx context.Context, articleID string, params *ListArticleVersionsParams, opts ...Option) iter.Seq2[ArticleVersionSummary, error] {
-	articleIDN, err := numericID("article id", articleID)
+	articleIDN, err := engine.NumericID("article id", articleID)
 	if err != nil {
-		return errSeq[gen.ArticleVersionSummary](err)
+		return engine.ErrSeq[gen.ArticleVersionSummary](err)
 	}
-	return paginate(ctx, fetchPages(s.c, opListArticleVersions, opts,
-		pageCall(params, func(q *gen.ListArticleVersionsParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListArticleVersions, opts,
+		engine.PageCall(params, func(q *gen.ListArticleVersionsParams, page *int) { q.Page = page },
 			func(q *gen.ListArticleVersionsParams) (*http.Request, error) {
 				return gen.NewListArticleVersionsRequest(s.c.server, articleIDN, q)
 			}),
 		func(l *gen.ArticleVersionList) ([]gen.ArticleVersionSummary, string) {
 			next := ""
 			if l.Pages != nil {
-				next = pageAfter(valueOr(l.Pages.Page), valueOr(l.Pages.TotalPages))
+				next = engine.PageAfter(engine.ValueOr(l.Pages.Page), engine.ValueOr(l.Pages.TotalPages))
 			}
 			return l.Data, next
 		}))
@@ -123,12 +124,12 @@ func (s *ArticlesService) ListVersionsAll(ctx context.Context, articleID string,
 // PublishDraft publishes the staged draft of an article
 // (POST /articles/{id}/draft/publish).
 func (s *ArticlesService) PublishDraft(ctx context.Context, articleID string, body PublishArticleDraftRequest, opts ...Option) (*Article, error) {
-	articleIDN, err := numericID("article id", articleID)
+	articleIDN, err := engine.NumericID("article id", articleID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewPublishArticleDraftRequest(s.c.server, articleIDN, body)
-	return doJSON[gen.Article](ctx, s.c, opPublishArticleDraft, opts, req, err)
+	return engine.DoJSON[gen.Article](ctx, s.c.engine(), opPublishArticleDraft, opts, req, err)
 }
 
 // Search fetches one page of the articles matching params
@@ -139,7 +140,7 @@ func (s *ArticlesService) PublishDraft(ctx context.Context, articleID string, bo
 // every page.
 func (s *ArticlesService) Search(ctx context.Context, params *SearchArticlesParams, opts ...Option) (*ArticleSearchResponse, error) {
 	req, err := gen.NewSearchArticlesRequest(s.c.server, params)
-	return doJSON[gen.ArticleSearchResponse](ctx, s.c, opSearchArticles, opts, req, err)
+	return engine.DoJSON[gen.ArticleSearchResponse](ctx, s.c.engine(), opSearchArticles, opts, req, err)
 }
 
 // SearchAll iterates over every article matching params
@@ -149,8 +150,8 @@ func (s *ArticlesService) Search(ctx context.Context, params *SearchArticlesPara
 // returns. params may be nil; it is copied and not modified. An error is
 // yielded once and ends the iteration.
 func (s *ArticlesService) SearchAll(ctx context.Context, params *SearchArticlesParams, opts ...Option) iter.Seq2[Article, error] {
-	return paginate(ctx, fetchPages(s.c, opSearchArticles, opts,
-		pageCall(params, func(q *gen.SearchArticlesParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opSearchArticles, opts,
+		engine.PageCall(params, func(q *gen.SearchArticlesParams, page *int) { q.Page = page },
 			func(q *gen.SearchArticlesParams) (*http.Request, error) {
 				return gen.NewSearchArticlesRequest(s.c.server, q)
 			}),
@@ -165,45 +166,45 @@ func (s *ArticlesService) SearchAll(ctx context.Context, params *SearchArticlesP
 // StageDraft stages a draft of an article without publishing it
 // (PUT /articles/{id}/draft).
 func (s *ArticlesService) StageDraft(ctx context.Context, articleID string, body UpdateArticleRequest, opts ...Option) (*Article, error) {
-	articleIDN, err := numericID("article id", articleID)
+	articleIDN, err := engine.NumericID("article id", articleID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewStageArticleDraftRequest(s.c.server, articleIDN, body)
-	return doJSON[gen.Article](ctx, s.c, opStageArticleDraft, opts, req, err)
+	return engine.DoJSON[gen.Article](ctx, s.c.engine(), opStageArticleDraft, opts, req, err)
 }
 
 // Tag tags an article (POST /articles/{article_id}/tags).
 func (s *ArticlesService) Tag(ctx context.Context, articleID string, body AttachTagToArticleRequest, opts ...Option) (*Tag, error) {
-	articleIDN, err := numericID("article id", articleID)
+	articleIDN, err := engine.NumericID("article id", articleID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewAttachTagToArticleRequest(s.c.server, articleIDN, body)
-	return doJSON[gen.Tag](ctx, s.c, opAttachTagToArticle, opts, req, err)
+	return engine.DoJSON[gen.Tag](ctx, s.c.engine(), opAttachTagToArticle, opts, req, err)
 }
 
 // Untag removes a tag from an article
 // (DELETE /articles/{article_id}/tags/{id}).
 func (s *ArticlesService) Untag(ctx context.Context, articleID string, tagID string, opts ...Option) (*Tag, error) {
-	articleIDN, err := numericID("article id", articleID)
+	articleIDN, err := engine.NumericID("article id", articleID)
 	if err != nil {
 		return nil, err
 	}
-	if err := requireID("tag id", tagID); err != nil {
+	if err := engine.RequireID("tag id", tagID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDetachTagFromArticleRequest(s.c.server, articleIDN, tagID)
-	return doJSON[gen.Tag](ctx, s.c, opDetachTagFromArticle, opts, req, err)
+	return engine.DoJSON[gen.Tag](ctx, s.c.engine(), opDetachTagFromArticle, opts, req, err)
 }
 
 // Update updates an article (PUT /articles/{article_id}); only the fields
 // set in body change. articleID is a string of digits.
 func (s *ArticlesService) Update(ctx context.Context, articleID string, body UpdateArticleRequest, opts ...Option) (*Article, error) {
-	articleIDN, err := numericID("article id", articleID)
+	articleIDN, err := engine.NumericID("article id", articleID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateArticleRequest(s.c.server, articleIDN, body)
-	return doJSON[gen.Article](ctx, s.c, opUpdateArticle, opts, req, err)
+	return engine.DoJSON[gen.Article](ctx, s.c.engine(), opUpdateArticle, opts, req, err)
 }

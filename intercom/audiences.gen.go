@@ -8,57 +8,58 @@ import (
 	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Create creates an audience (POST /audiences).
 func (s *AudiencesService) Create(ctx context.Context, body CreateAudienceRequest, opts ...Option) (*Audience, error) {
 	req, err := gen.NewCreateAudienceRequest(s.c.server, body)
-	return doJSON[gen.Audience](ctx, s.c, opCreateAudience, opts, req, err)
+	return engine.DoJSON[gen.Audience](ctx, s.c.engine(), opCreateAudience, opts, req, err)
 }
 
 // Delete deletes an audience (DELETE /audiences/{id}).
 func (s *AudiencesService) Delete(ctx context.Context, audienceID string, opts ...Option) error {
-	if err := requireID("audience id", audienceID); err != nil {
+	if err := engine.RequireID("audience id", audienceID); err != nil {
 		return err
 	}
 	req, err := gen.NewDeleteAudienceRequest(s.c.server, audienceID)
-	return doNoBody(ctx, s.c, opDeleteAudience, opts, req, err)
+	return engine.DoNoBody(ctx, s.c.engine(), opDeleteAudience, opts, req, err)
 }
 
 // Get fetches an audience (GET /audiences/{id}).
 func (s *AudiencesService) Get(ctx context.Context, audienceID string, opts ...Option) (*Audience, error) {
-	if err := requireID("audience id", audienceID); err != nil {
+	if err := engine.RequireID("audience id", audienceID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveAudienceRequest(s.c.server, audienceID)
-	return doJSON[gen.Audience](ctx, s.c, opRetrieveAudience, opts, req, err)
+	return engine.DoJSON[gen.Audience](ctx, s.c.engine(), opRetrieveAudience, opts, req, err)
 }
 
 // List fetches one page of audiences (GET /audiences). params may be nil.
 func (s *AudiencesService) List(ctx context.Context, params *ListAudiencesParams, opts ...Option) (*AudienceList, error) {
 	req, err := gen.NewListAudiencesRequest(s.c.server, params)
-	return doJSON[gen.AudienceList](ctx, s.c, opListAudiences, opts, req, err)
+	return engine.DoJSON[gen.AudienceList](ctx, s.c.engine(), opListAudiences, opts, req, err)
 }
 
 // ListAll iterates over every item of List, page by page (GET /audiences). Its
 // arguments are those of [AudiencesService.List]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
 func (s *AudiencesService) ListAll(ctx context.Context, params *ListAudiencesParams, opts ...Option) iter.Seq2[Audience, error] {
-	return paginate(ctx, fetchPages(s.c, opListAudiences, opts,
-		pageCall(params, func(q *gen.ListAudiencesParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListAudiences, opts,
+		engine.PageCall(params, func(q *gen.ListAudiencesParams, page *int) { q.Page = page },
 			func(q *gen.ListAudiencesParams) (*http.Request, error) {
 				return gen.NewListAudiencesRequest(s.c.server, q)
 			}),
 		func(l *gen.AudienceList) ([]gen.Audience, string) {
-			return l.Data, pageAfter(valueOr(l.Page), valueOr(l.TotalPages))
+			return l.Data, engine.PageAfter(engine.ValueOr(l.Page), engine.ValueOr(l.TotalPages))
 		}))
 }
 
 // Update updates an audience (PUT /audiences/{id}).
 func (s *AudiencesService) Update(ctx context.Context, audienceID string, body UpdateAudienceRequest, opts ...Option) (*Audience, error) {
-	if err := requireID("audience id", audienceID); err != nil {
+	if err := engine.RequireID("audience id", audienceID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateAudienceRequest(s.c.server, audienceID, body)
-	return doJSON[gen.Audience](ctx, s.c, opUpdateAudience, opts, req, err)
+	return engine.DoJSON[gen.Audience](ctx, s.c.engine(), opUpdateAudience, opts, req, err)
 }

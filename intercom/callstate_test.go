@@ -103,7 +103,7 @@ func TestMiddlewareSeesOwnCallOnly(t *testing.T) {
 	}
 	outer := func(req *http.Request, next MiddlewareNext) (*http.Response, error) {
 		outerOps = append(outerOps, opID(req))
-		if len(callOptions(req.Context(), nil)) != 0 {
+		if len(callOptions(req.Context(), nil, nil)) != 0 {
 			t.Error("the request's context carries options")
 		}
 		if _, err := c.Admins.Me(req.Context(), WithMiddleware(inner)); err != nil {

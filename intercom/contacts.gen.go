@@ -8,55 +8,56 @@ import (
 	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // AddNote adds a note with the text body to a contact
 // (POST /contacts/{contact_id}/notes). adminID, the author, may be empty.
 func (s *ContactsService) AddNote(ctx context.Context, contactID string, adminID string, text string, opts ...Option) (*Note, error) {
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	body := gen.CreateNoteJSONRequestBody{AdminId: optional(adminID), Body: text}
+	body := gen.CreateNoteJSONRequestBody{AdminId: engine.Optional(adminID), Body: text}
 	body, err := checkNote(body)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewCreateNoteRequest(s.c.server, contactID, body)
-	return doJSON[gen.Note](ctx, s.c, opCreateNote, opts, req, err)
+	return engine.DoJSON[gen.Note](ctx, s.c.engine(), opCreateNote, opts, req, err)
 }
 
 // Archive archives a contact (POST /contacts/{contact_id}/archive).
 func (s *ContactsService) Archive(ctx context.Context, contactID string, opts ...Option) (*ContactArchived, error) {
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewArchiveContactRequest(s.c.server, contactID)
-	return doJSON[gen.ContactArchived](ctx, s.c, opArchiveContact, opts, req, err)
+	return engine.DoJSON[gen.ContactArchived](ctx, s.c.engine(), opArchiveContact, opts, req, err)
 }
 
 // AttachCompany attaches a contact to a company
 // (POST /contacts/{contact_id}/companies). companyID is the company's
 // Intercom id. It returns the company.
 func (s *ContactsService) AttachCompany(ctx context.Context, contactID string, companyID string, opts ...Option) (*Company, error) {
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	if err := requireID("company id", companyID); err != nil {
+	if err := engine.RequireID("company id", companyID); err != nil {
 		return nil, err
 	}
 	body := gen.AttachContactToACompanyJSONRequestBody{Id: companyID}
 	req, err := gen.NewAttachContactToACompanyRequest(s.c.server, contactID, body)
-	return doJSON[gen.Company](ctx, s.c, opAttachContactToACompany, opts, req, err)
+	return engine.DoJSON[gen.Company](ctx, s.c.engine(), opAttachContactToACompany, opts, req, err)
 }
 
 // Block blocks a contact: their conversations are closed and they can no
 // longer reach the workspace (POST /contacts/{contact_id}/block).
 func (s *ContactsService) Block(ctx context.Context, contactID string, opts ...Option) (*ContactBlocked, error) {
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewBlockContactRequest(s.c.server, contactID)
-	return doJSON[gen.ContactBlocked](ctx, s.c, opBlockContact, opts, req, err)
+	return engine.DoJSON[gen.ContactBlocked](ctx, s.c.engine(), opBlockContact, opts, req, err)
 }
 
 // Create creates a contact (POST /contacts). At least one of body.Email,
@@ -67,70 +68,70 @@ func (s *ContactsService) Create(ctx context.Context, body CreateContactRequest,
 		return nil, err
 	}
 	req, err := gen.NewCreateContactRequest(s.c.server, body)
-	return doJSON[gen.Contact](ctx, s.c, opCreateContact, opts, req, err)
+	return engine.DoJSON[gen.Contact](ctx, s.c.engine(), opCreateContact, opts, req, err)
 }
 
 // Delete deletes a contact (DELETE /contacts/{contact_id}).
 func (s *ContactsService) Delete(ctx context.Context, contactID string, opts ...Option) (*ContactDeleted, error) {
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDeleteContactRequest(s.c.server, contactID)
-	return doJSON[gen.ContactDeleted](ctx, s.c, opDeleteContact, opts, req, err)
+	return engine.DoJSON[gen.ContactDeleted](ctx, s.c.engine(), opDeleteContact, opts, req, err)
 }
 
 // DetachCompany detaches a contact from a company
 // (DELETE /contacts/{contact_id}/companies/{company_id}). It returns the
 // company.
 func (s *ContactsService) DetachCompany(ctx context.Context, contactID string, companyID string, opts ...Option) (*Company, error) {
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	if err := requireID("company id", companyID); err != nil {
+	if err := engine.RequireID("company id", companyID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDetachContactFromACompanyRequest(s.c.server, contactID, companyID)
-	return doJSON[gen.Company](ctx, s.c, opDetachContactFromACompany, opts, req, err)
+	return engine.DoJSON[gen.Company](ctx, s.c.engine(), opDetachContactFromACompany, opts, req, err)
 }
 
 // DismissBanner dismisses a banner for a contact
 // (POST /contacts/{id}/banners/{view_id}/dismiss).
 func (s *ContactsService) DismissBanner(ctx context.Context, contactID string, viewID string, opts ...Option) (*BannerDismiss, error) {
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	if err := requireID("view id", viewID); err != nil {
+	if err := engine.RequireID("view id", viewID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDismissContactBannerRequest(s.c.server, contactID, viewID)
-	return doJSON[gen.BannerDismiss](ctx, s.c, opDismissContactBanner, opts, req, err)
+	return engine.DoJSON[gen.BannerDismiss](ctx, s.c.engine(), opDismissContactBanner, opts, req, err)
 }
 
 // Get fetches a contact by its Intercom id (GET /contacts/{contact_id}).
 func (s *ContactsService) Get(ctx context.Context, contactID string, opts ...Option) (*Contact, error) {
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	params, err := paramsOption[gen.ShowContactParams](opts)
+	params, err := engine.ParamsOption[gen.ShowContactParams](opts)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewShowContactRequest(s.c.server, contactID, params)
-	return doJSON[gen.Contact](ctx, s.c, opShowContact, opts, req, err)
+	return engine.DoJSON[gen.Contact](ctx, s.c.engine(), opShowContact, opts, req, err)
 }
 
 // GetByExternalID fetches a contact by the external_id you gave it
 // (GET /contacts/find_by_external_id/{external_id}).
 func (s *ContactsService) GetByExternalID(ctx context.Context, externalID string, opts ...Option) (*Contact, error) {
-	if err := requireID("external id", externalID); err != nil {
+	if err := engine.RequireID("external id", externalID); err != nil {
 		return nil, err
 	}
-	params, err := paramsOption[gen.ShowContactByExternalIdParams](opts)
+	params, err := engine.ParamsOption[gen.ShowContactByExternalIdParams](opts)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewShowContactByExternalIdRequest(s.c.server, externalID, params)
-	return doJSON[gen.Contact](ctx, s.c, opShowContactByExternalId, opts, req, err)
+	return engine.DoJSON[gen.Contact](ctx, s.c.engine(), opShowContactByExternalId, opts, req, err)
 }
 
 // List fetches one page of contacts (GET /contacts). params may be nil;
@@ -138,7 +139,7 @@ func (s *ContactsService) GetByExternalID(ctx context.Context, externalID string
 // the next one, or use [ContactsService.ListAll].
 func (s *ContactsService) List(ctx context.Context, params *ListContactsParams, opts ...Option) (*ContactList, error) {
 	req, err := gen.NewListContactsRequest(s.c.server, params)
-	return doJSON[gen.ContactList](ctx, s.c, opListContacts, opts, req, err)
+	return engine.DoJSON[gen.ContactList](ctx, s.c.engine(), opListContacts, opts, req, err)
 }
 
 // ListAll iterates over every contact (GET /contacts), following the
@@ -146,8 +147,8 @@ func (s *ContactsService) List(ctx context.Context, params *ListContactsParams, 
 // page size, StartingAfter where to start); it is copied and not modified.
 // An error is yielded once and ends the iteration.
 func (s *ContactsService) ListAll(ctx context.Context, params *ListContactsParams, opts ...Option) iter.Seq2[Contact, error] {
-	p := cloneParams(params)
-	return paginate(ctx, fetchPages(s.c, opListContacts, opts,
+	p := engine.CloneParams(params)
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListContacts, opts,
 		func(cursor string) (*http.Request, error) {
 			q := *p
 			if cursor != "" {
@@ -162,11 +163,11 @@ func (s *ContactsService) ListAll(ctx context.Context, params *ListContactsParam
 
 // ListBanners lists the banners a contact can see (GET /contacts/{id}/banners).
 func (s *ContactsService) ListBanners(ctx context.Context, contactID string, opts ...Option) (*BannerList, error) {
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewListContactBannersRequest(s.c.server, contactID)
-	return doJSON[gen.BannerList](ctx, s.c, opListContactBanners, opts, req, err)
+	return engine.DoJSON[gen.BannerList](ctx, s.c.engine(), opListContactBanners, opts, req, err)
 }
 
 // ListCompanies fetches the first page of the companies a contact is
@@ -174,11 +175,11 @@ func (s *ContactsService) ListBanners(ctx context.Context, contactID string, opt
 // next page is at the URL in pages.next: [ContactsService.ListCompaniesAll]
 // follows it.
 func (s *ContactsService) ListCompanies(ctx context.Context, contactID string, params *ListCompaniesForAContactParams, opts ...Option) (*ContactAttachedCompanies, error) {
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewListCompaniesForAContactRequest(s.c.server, contactID, params)
-	return doJSON[gen.ContactAttachedCompanies](ctx, s.c, opListCompaniesForAContact, opts, req, err)
+	return engine.DoJSON[gen.ContactAttachedCompanies](ctx, s.c.engine(), opListCompaniesForAContact, opts, req, err)
 }
 
 // ListCompaniesAll iterates over every company a contact is attached to
@@ -186,12 +187,12 @@ func (s *ContactsService) ListCompanies(ctx context.Context, contactID string, p
 // page, which must be on the client's API host). params may be nil; it is
 // copied and not modified. An error is yielded once and ends the iteration.
 func (s *ContactsService) ListCompaniesAll(ctx context.Context, contactID string, params *ListCompaniesForAContactParams, opts ...Option) iter.Seq2[Company, error] {
-	if err := requireID("contact id", contactID); err != nil {
-		return errSeq[gen.Company](err)
+	if err := engine.RequireID("contact id", contactID); err != nil {
+		return engine.ErrSeq[gen.Company](err)
 	}
-	p := cloneParams(params)
-	return paginate(ctx, fetchPages(s.c, opListCompaniesForAContact, opts,
-		nextURLCall(s.c, func() (*http.Request, error) {
+	p := engine.CloneParams(params)
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListCompaniesForAContact, opts,
+		engine.NextURLCall(s.c.engine(), func() (*http.Request, error) {
 			return gen.NewListCompaniesForAContactRequest(s.c.server, contactID, p)
 		}),
 		func(l *gen.ContactAttachedCompanies) ([]gen.Company, string) {
@@ -203,22 +204,22 @@ func (s *ContactsService) ListCompaniesAll(ctx context.Context, contactID string
 // (GET /contacts/{id}/merge_history). params may be nil; params.Cursor is the
 // next_cursor of the page before.
 func (s *ContactsService) ListMergeHistory(ctx context.Context, contactID string, params *ListContactMergeHistoryParams, opts ...Option) (*MergeHistoryList, error) {
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewListContactMergeHistoryRequest(s.c.server, contactID, params)
-	return doJSON[gen.MergeHistoryList](ctx, s.c, opListContactMergeHistory, opts, req, err)
+	return engine.DoJSON[gen.MergeHistoryList](ctx, s.c.engine(), opListContactMergeHistory, opts, req, err)
 }
 
 // ListMergeHistoryAll iterates over every item of ListMergeHistory, page by page (GET /contacts/{id}/merge_history). Its
 // arguments are those of [ContactsService.ListMergeHistory]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
 func (s *ContactsService) ListMergeHistoryAll(ctx context.Context, contactID string, params *ListContactMergeHistoryParams, opts ...Option) iter.Seq2[MergeHistoryItem, error] {
-	if err := requireID("contact id", contactID); err != nil {
-		return errSeq[gen.MergeHistoryItem](err)
+	if err := engine.RequireID("contact id", contactID); err != nil {
+		return engine.ErrSeq[gen.MergeHistoryItem](err)
 	}
-	p := cloneParams(params)
-	return paginate(ctx, fetchPages(s.c, opListContactMergeHistory, opts,
+	p := engine.CloneParams(params)
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListContactMergeHistory, opts,
 		func(cursor string) (*http.Request, error) {
 			q := *p
 			if cursor != "" {
@@ -227,18 +228,18 @@ func (s *ContactsService) ListMergeHistoryAll(ctx context.Context, contactID str
 			return gen.NewListContactMergeHistoryRequest(s.c.server, contactID, &q)
 		},
 		func(l *gen.MergeHistoryList) ([]gen.MergeHistoryItem, string) {
-			return l.Data, nextCursor(valueOr(l.HasMore), l.NextCursor)
+			return l.Data, engine.NextCursor(engine.ValueOr(l.HasMore), l.NextCursor)
 		}))
 }
 
 // ListNotes fetches one page of the notes on a contact
 // (GET /contacts/{contact_id}/notes). params may be nil.
 func (s *ContactsService) ListNotes(ctx context.Context, contactID string, params *ListNotesParams, opts ...Option) (*NoteList, error) {
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewListNotesRequest(s.c.server, contactID, params)
-	return doJSON[gen.NoteList](ctx, s.c, opListNotes, opts, req, err)
+	return engine.DoJSON[gen.NoteList](ctx, s.c.engine(), opListNotes, opts, req, err)
 }
 
 // ListNotesAll iterates over every note on a contact, page by page
@@ -246,11 +247,11 @@ func (s *ContactsService) ListNotes(ctx context.Context, contactID string, param
 // params.Page (default the first). params may be nil; it is copied and not
 // modified. An error is yielded once and ends the iteration.
 func (s *ContactsService) ListNotesAll(ctx context.Context, contactID string, params *ListNotesParams, opts ...Option) iter.Seq2[Note, error] {
-	if err := requireID("contact id", contactID); err != nil {
-		return errSeq[gen.Note](err)
+	if err := engine.RequireID("contact id", contactID); err != nil {
+		return engine.ErrSeq[gen.Note](err)
 	}
-	return paginate(ctx, fetchPages(s.c, opListNotes, opts,
-		pageCall(params, func(q *gen.ListNotesParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListNotes, opts,
+		engine.PageCall(params, func(q *gen.ListNotesParams, page *int) { q.Page = page },
 			func(q *gen.ListNotesParams) (*http.Request, error) {
 				return gen.NewListNotesRequest(s.c.server, contactID, q)
 			}),
@@ -262,42 +263,42 @@ func (s *ContactsService) ListNotesAll(ctx context.Context, contactID string, pa
 // ListSegments lists the segments a contact belongs to
 // (GET /contacts/{contact_id}/segments).
 func (s *ContactsService) ListSegments(ctx context.Context, contactID string, opts ...Option) (*ContactSegments, error) {
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewListSegmentsForAContactRequest(s.c.server, contactID)
-	return doJSON[gen.ContactSegments](ctx, s.c, opListSegmentsForAContact, opts, req, err)
+	return engine.DoJSON[gen.ContactSegments](ctx, s.c.engine(), opListSegmentsForAContact, opts, req, err)
 }
 
 // ListSubscriptions lists the subscription types a contact has opted in to
 // or out of (GET /contacts/{contact_id}/subscriptions).
 func (s *ContactsService) ListSubscriptions(ctx context.Context, contactID string, opts ...Option) (*SubscriptionTypeList, error) {
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewListSubscriptionsForAContactRequest(s.c.server, contactID)
-	return doJSON[gen.SubscriptionTypeList](ctx, s.c, opListSubscriptionsForAContact, opts, req, err)
+	return engine.DoJSON[gen.SubscriptionTypeList](ctx, s.c.engine(), opListSubscriptionsForAContact, opts, req, err)
 }
 
 // ListTags lists the tags on a contact (GET /contacts/{contact_id}/tags).
 func (s *ContactsService) ListTags(ctx context.Context, contactID string, opts ...Option) (*TagList, error) {
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewListTagsForAContactRequest(s.c.server, contactID)
-	return doJSON[gen.TagList](ctx, s.c, opListTagsForAContact, opts, req, err)
+	return engine.DoJSON[gen.TagList](ctx, s.c.engine(), opListTagsForAContact, opts, req, err)
 }
 
 // Merge merges the lead fromID into the user intoID and returns the
 // resulting user (POST /contacts/merge). Both are Intercom contact ids.
 func (s *ContactsService) Merge(ctx context.Context, fromID string, intoID string, opts ...Option) (*Contact, error) {
-	if err := requireID("from id", fromID); err != nil {
+	if err := engine.RequireID("from id", fromID); err != nil {
 		return nil, err
 	}
-	if err := requireID("into id", intoID); err != nil {
+	if err := engine.RequireID("into id", intoID); err != nil {
 		return nil, err
 	}
-	params, err := paramsOption[gen.MergeContactParams](opts)
+	params, err := engine.ParamsOption[gen.MergeContactParams](opts)
 	if err != nil {
 		return nil, err
 	}
@@ -307,7 +308,7 @@ func (s *ContactsService) Merge(ctx context.Context, fromID string, intoID strin
 		return nil, err
 	}
 	req, err := gen.NewMergeContactRequest(s.c.server, params, body)
-	return doJSON[gen.Contact](ctx, s.c, opMergeContact, opts, req, err)
+	return engine.DoJSON[gen.Contact](ctx, s.c.engine(), opMergeContact, opts, req, err)
 }
 
 // ContactSearchRequest is the request body of [ContactsService.Search] (gen.ContactSearchRequest).
@@ -317,12 +318,12 @@ type ContactSearchRequest = gen.ContactSearchRequest
 // (POST /contacts/search). Build req with [SearchQuery]; use
 // [ContactsService.SearchAll] to get every page.
 func (s *ContactsService) Search(ctx context.Context, body ContactSearchRequest, opts ...Option) (*ContactList, error) {
-	params, err := paramsOption[gen.SearchContactsParams](opts)
+	params, err := engine.ParamsOption[gen.SearchContactsParams](opts)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewSearchContactsRequest(s.c.server, params, body)
-	return doJSON[gen.ContactList](ctx, s.c, opSearchContacts, opts, req, err)
+	return engine.DoJSON[gen.ContactList](ctx, s.c.engine(), opSearchContacts, opts, req, err)
 }
 
 // SearchAll iterates over every contact matching a query
@@ -331,11 +332,11 @@ func (s *ContactsService) Search(ctx context.Context, body ContactSearchRequest,
 // starting cursor) applies to the first page; req is never modified. An error
 // is yielded once and ends the iteration.
 func (s *ContactsService) SearchAll(ctx context.Context, body ContactSearchRequest, opts ...Option) iter.Seq2[Contact, error] {
-	params, err := paramsOption[gen.SearchContactsParams](opts)
+	params, err := engine.ParamsOption[gen.SearchContactsParams](opts)
 	if err != nil {
-		return errSeq[gen.Contact](err)
+		return engine.ErrSeq[gen.Contact](err)
 	}
-	return paginate(ctx, fetchPages(s.c, opSearchContacts, opts,
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opSearchContacts, opts,
 		func(cursor string) (*http.Request, error) {
 			b := body
 			if cursor != "" {
@@ -352,10 +353,10 @@ func (s *ContactsService) SearchAll(ctx context.Context, body ContactSearchReque
 // (POST /contacts/{contact_id}/subscriptions). consentType is [ConsentOptIn]
 // or [ConsentOptOut], and must match how the subscription type is set up.
 func (s *ContactsService) Subscribe(ctx context.Context, contactID string, subscriptionTypeID string, consentType string, opts ...Option) (*SubscriptionType, error) {
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	if err := requireID("subscription type id", subscriptionTypeID); err != nil {
+	if err := engine.RequireID("subscription type id", subscriptionTypeID); err != nil {
 		return nil, err
 	}
 	body := gen.AttachSubscriptionTypeToContactJSONRequestBody{Id: subscriptionTypeID, ConsentType: consentType}
@@ -364,68 +365,68 @@ func (s *ContactsService) Subscribe(ctx context.Context, contactID string, subsc
 		return nil, err
 	}
 	req, err := gen.NewAttachSubscriptionTypeToContactRequest(s.c.server, contactID, body)
-	return doJSON[gen.SubscriptionType](ctx, s.c, opAttachSubscriptionTypeToContact, opts, req, err)
+	return engine.DoJSON[gen.SubscriptionType](ctx, s.c.engine(), opAttachSubscriptionTypeToContact, opts, req, err)
 }
 
 // Tag tags a contact with the tag tagID (POST /contacts/{contact_id}/tags).
 // Create tags with [TagsService.Create].
 func (s *ContactsService) Tag(ctx context.Context, contactID string, tagID string, opts ...Option) (*Tag, error) {
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	if err := requireID("tag id", tagID); err != nil {
+	if err := engine.RequireID("tag id", tagID); err != nil {
 		return nil, err
 	}
 	body := gen.AttachTagToContactJSONRequestBody{Id: tagID}
 	req, err := gen.NewAttachTagToContactRequest(s.c.server, contactID, body)
-	return doJSON[gen.Tag](ctx, s.c, opAttachTagToContact, opts, req, err)
+	return engine.DoJSON[gen.Tag](ctx, s.c.engine(), opAttachTagToContact, opts, req, err)
 }
 
 // Unarchive unarchives a contact (POST /contacts/{contact_id}/unarchive).
 func (s *ContactsService) Unarchive(ctx context.Context, contactID string, opts ...Option) (*ContactUnarchived, error) {
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUnarchiveContactRequest(s.c.server, contactID)
-	return doJSON[gen.ContactUnarchived](ctx, s.c, opUnarchiveContact, opts, req, err)
+	return engine.DoJSON[gen.ContactUnarchived](ctx, s.c.engine(), opUnarchiveContact, opts, req, err)
 }
 
 // Unsubscribe removes a subscription type from a contact
 // (DELETE /contacts/{contact_id}/subscriptions/{subscription_id}).
 func (s *ContactsService) Unsubscribe(ctx context.Context, contactID string, subscriptionID string, opts ...Option) (*SubscriptionType, error) {
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	if err := requireID("subscription id", subscriptionID); err != nil {
+	if err := engine.RequireID("subscription id", subscriptionID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDetachSubscriptionTypeToContactRequest(s.c.server, contactID, subscriptionID)
-	return doJSON[gen.SubscriptionType](ctx, s.c, opDetachSubscriptionTypeToContact, opts, req, err)
+	return engine.DoJSON[gen.SubscriptionType](ctx, s.c.engine(), opDetachSubscriptionTypeToContact, opts, req, err)
 }
 
 // Untag removes the tag tagID from a contact
 // (DELETE /contacts/{contact_id}/tags/{tag_id}).
 func (s *ContactsService) Untag(ctx context.Context, contactID string, tagID string, opts ...Option) (*Tag, error) {
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	if err := requireID("tag id", tagID); err != nil {
+	if err := engine.RequireID("tag id", tagID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDetachTagFromContactRequest(s.c.server, contactID, tagID)
-	return doJSON[gen.Tag](ctx, s.c, opDetachTagFromContact, opts, req, err)
+	return engine.DoJSON[gen.Tag](ctx, s.c.engine(), opDetachTagFromContact, opts, req, err)
 }
 
 // Update updates a contact (PUT /contacts/{contact_id}); only the fields set
 // in body change.
 func (s *ContactsService) Update(ctx context.Context, contactID string, body UpdateContactRequest, opts ...Option) (*Contact, error) {
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	params, err := paramsOption[gen.UpdateContactParams](opts)
+	params, err := engine.ParamsOption[gen.UpdateContactParams](opts)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateContactRequest(s.c.server, contactID, params, body)
-	return doJSON[gen.Contact](ctx, s.c, opUpdateContact, opts, req, err)
+	return engine.DoJSON[gen.Contact](ctx, s.c.engine(), opUpdateContact, opts, req, err)
 }

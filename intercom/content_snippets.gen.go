@@ -8,81 +8,82 @@ import (
 	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Create creates a content snippet (POST /content_snippets).
 func (s *ContentSnippetsService) Create(ctx context.Context, body ContentSnippetCreateRequest, opts ...Option) (*ContentSnippet, error) {
 	req, err := gen.NewCreateContentSnippetRequest(s.c.server, body)
-	return doJSON[gen.ContentSnippet](ctx, s.c, opCreateContentSnippet, opts, req, err)
+	return engine.DoJSON[gen.ContentSnippet](ctx, s.c.engine(), opCreateContentSnippet, opts, req, err)
 }
 
 // Delete deletes a content snippet (DELETE /content_snippets/{id}).
 func (s *ContentSnippetsService) Delete(ctx context.Context, contentSnippetID string, opts ...Option) error {
-	if err := requireID("content snippet id", contentSnippetID); err != nil {
+	if err := engine.RequireID("content snippet id", contentSnippetID); err != nil {
 		return err
 	}
 	req, err := gen.NewDeleteContentSnippetRequest(s.c.server, contentSnippetID)
-	return doNoBody(ctx, s.c, opDeleteContentSnippet, opts, req, err)
+	return engine.DoNoBody(ctx, s.c.engine(), opDeleteContentSnippet, opts, req, err)
 }
 
 // Get fetches a content snippet (GET /content_snippets/{id}).
 func (s *ContentSnippetsService) Get(ctx context.Context, contentSnippetID string, opts ...Option) (*ContentSnippet, error) {
-	if err := requireID("content snippet id", contentSnippetID); err != nil {
+	if err := engine.RequireID("content snippet id", contentSnippetID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewGetContentSnippetRequest(s.c.server, contentSnippetID)
-	return doJSON[gen.ContentSnippet](ctx, s.c, opGetContentSnippet, opts, req, err)
+	return engine.DoJSON[gen.ContentSnippet](ctx, s.c.engine(), opGetContentSnippet, opts, req, err)
 }
 
 // List fetches one page of content snippets (GET /content_snippets).
 // params may be nil.
 func (s *ContentSnippetsService) List(ctx context.Context, params *ListContentSnippetsParams, opts ...Option) (*ContentSnippetList, error) {
 	req, err := gen.NewListContentSnippetsRequest(s.c.server, params)
-	return doJSON[gen.ContentSnippetList](ctx, s.c, opListContentSnippets, opts, req, err)
+	return engine.DoJSON[gen.ContentSnippetList](ctx, s.c.engine(), opListContentSnippets, opts, req, err)
 }
 
 // ListAll iterates over every item of List, page by page (GET /content_snippets). Its
 // arguments are those of [ContentSnippetsService.List]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
 func (s *ContentSnippetsService) ListAll(ctx context.Context, params *ListContentSnippetsParams, opts ...Option) iter.Seq2[ContentSnippet, error] {
-	return paginate(ctx, fetchPages(s.c, opListContentSnippets, opts,
-		pageCall(params, func(q *gen.ListContentSnippetsParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListContentSnippets, opts,
+		engine.PageCall(params, func(q *gen.ListContentSnippetsParams, page *int) { q.Page = page },
 			func(q *gen.ListContentSnippetsParams) (*http.Request, error) {
 				return gen.NewListContentSnippetsRequest(s.c.server, q)
 			}),
 		func(l *gen.ContentSnippetList) ([]gen.ContentSnippet, string) {
-			return l.Data, pageAfter(valueOr(l.Page), valueOr(l.TotalPages))
+			return l.Data, engine.PageAfter(engine.ValueOr(l.Page), engine.ValueOr(l.TotalPages))
 		}))
 }
 
 // Tag tags a content snippet
 // (POST /content_snippets/{content_snippet_id}/tags).
 func (s *ContentSnippetsService) Tag(ctx context.Context, contentSnippetID string, body AttachTagToContentSnippetRequest, opts ...Option) (*Tag, error) {
-	if err := requireID("content snippet id", contentSnippetID); err != nil {
+	if err := engine.RequireID("content snippet id", contentSnippetID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewAttachTagToContentSnippetRequest(s.c.server, contentSnippetID, body)
-	return doJSON[gen.Tag](ctx, s.c, opAttachTagToContentSnippet, opts, req, err)
+	return engine.DoJSON[gen.Tag](ctx, s.c.engine(), opAttachTagToContentSnippet, opts, req, err)
 }
 
 // Untag removes a tag from a content snippet
 // (DELETE /content_snippets/{content_snippet_id}/tags/{id}).
 func (s *ContentSnippetsService) Untag(ctx context.Context, contentSnippetID string, tagID string, opts ...Option) (*Tag, error) {
-	if err := requireID("content snippet id", contentSnippetID); err != nil {
+	if err := engine.RequireID("content snippet id", contentSnippetID); err != nil {
 		return nil, err
 	}
-	if err := requireID("tag id", tagID); err != nil {
+	if err := engine.RequireID("tag id", tagID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDetachTagFromContentSnippetRequest(s.c.server, contentSnippetID, tagID)
-	return doJSON[gen.Tag](ctx, s.c, opDetachTagFromContentSnippet, opts, req, err)
+	return engine.DoJSON[gen.Tag](ctx, s.c.engine(), opDetachTagFromContentSnippet, opts, req, err)
 }
 
 // Update updates a content snippet (PUT /content_snippets/{id}).
 func (s *ContentSnippetsService) Update(ctx context.Context, contentSnippetID string, body ContentSnippetUpdateRequest, opts ...Option) (*ContentSnippet, error) {
-	if err := requireID("content snippet id", contentSnippetID); err != nil {
+	if err := engine.RequireID("content snippet id", contentSnippetID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateContentSnippetRequest(s.c.server, contentSnippetID, body)
-	return doJSON[gen.ContentSnippet](ctx, s.c, opUpdateContentSnippet, opts, req, err)
+	return engine.DoJSON[gen.ContentSnippet](ctx, s.c.engine(), opUpdateContentSnippet, opts, req, err)
 }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // AttachCustomer adds a participant to a conversation
@@ -15,21 +16,21 @@ import (
 // contact by intercom_user_id, user_id or email (build it with its From...
 // methods); [ConversationsService.AttachContact] covers the common case.
 func (s *ConversationsService) AttachCustomer(ctx context.Context, conversationID string, body AttachContactToConversationRequest, opts ...Option) (*Conversation, error) {
-	if err := requireID("conversation id", conversationID); err != nil {
+	if err := engine.RequireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewAttachContactToConversationRequest(s.c.server, conversationID, body)
-	return doJSON[gen.Conversation](ctx, s.c, opAttachContactToConversation, opts, req, err)
+	return engine.DoJSON[gen.Conversation](ctx, s.c.engine(), opAttachContactToConversation, opts, req, err)
 }
 
 // Convert converts a conversation into a ticket of type body.TicketTypeId
 // (POST /conversations/{conversation_id}/convert).
 func (s *ConversationsService) Convert(ctx context.Context, conversationID string, body ConvertConversationToTicketRequest, opts ...Option) (*Ticket, error) {
-	if err := requireID("conversation id", conversationID); err != nil {
+	if err := engine.RequireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewConvertConversationToTicketRequest(s.c.server, conversationID, body)
-	return doJSON[gen.Ticket](ctx, s.c, opConvertConversationToTicket, opts, req, err)
+	return engine.DoJSON[gen.Ticket](ctx, s.c.engine(), opConvertConversationToTicket, opts, req, err)
 }
 
 // Create starts a conversation on behalf of a contact (POST /conversations).
@@ -37,48 +38,48 @@ func (s *ConversationsService) Convert(ctx context.Context, conversationID strin
 // Intercom id). The reply is the message that was created.
 func (s *ConversationsService) Create(ctx context.Context, body CreateConversationRequest, opts ...Option) (*CreatedConversation, error) {
 	req, err := gen.NewCreateConversationRequest(s.c.server, body)
-	return doJSON[gen.CreatedConversation](ctx, s.c, opCreateConversation, opts, req, err)
+	return engine.DoJSON[gen.CreatedConversation](ctx, s.c.engine(), opCreateConversation, opts, req, err)
 }
 
 // Delete deletes a conversation (DELETE /conversations/{conversation_id}).
 func (s *ConversationsService) Delete(ctx context.Context, conversationID string, opts ...Option) (*ConversationDeleted, error) {
-	if err := requireID("conversation id", conversationID); err != nil {
+	if err := engine.RequireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	params, err := paramsOption[gen.DeleteConversationParams](opts)
+	params, err := engine.ParamsOption[gen.DeleteConversationParams](opts)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDeleteConversationRequest(s.c.server, conversationID, params)
-	return doJSON[gen.ConversationDeleted](ctx, s.c, opDeleteConversation, opts, req, err)
+	return engine.DoJSON[gen.ConversationDeleted](ctx, s.c.engine(), opDeleteConversation, opts, req, err)
 }
 
 // DetachContact removes the contact contactID from a conversation's
 // participants, as admin adminID
 // (DELETE /conversations/{conversation_id}/customers/{contact_id}).
 func (s *ConversationsService) DetachContact(ctx context.Context, conversationID string, contactID string, adminID string, opts ...Option) (*Conversation, error) {
-	if err := requireID("conversation id", conversationID); err != nil {
+	if err := engine.RequireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	if err := requireID("contact id", contactID); err != nil {
+	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	if err := requireAdminID(adminID); err != nil {
+	if err := engine.RequireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	body := gen.DetachContactFromConversationRequest{AdminId: adminID}
 	req, err := gen.NewDetachContactFromConversationRequest(s.c.server, conversationID, contactID, body)
-	return doJSON[gen.Conversation](ctx, s.c, opDetachContactFromConversation, opts, req, err)
+	return engine.DoJSON[gen.Conversation](ctx, s.c.engine(), opDetachContactFromConversation, opts, req, err)
 }
 
 // Get fetches a conversation with its parts (GET /conversations/{conversation_id}).
 // params (may be nil) sets display_as=plaintext and include_translations.
 func (s *ConversationsService) Get(ctx context.Context, conversationID string, params *RetrieveConversationParams, opts ...Option) (*Conversation, error) {
-	if err := requireID("conversation id", conversationID); err != nil {
+	if err := engine.RequireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveConversationRequest(s.c.server, conversationID, params)
-	return doJSON[gen.Conversation](ctx, s.c, opRetrieveConversation, opts, req, err)
+	return engine.DoJSON[gen.Conversation](ctx, s.c.engine(), opRetrieveConversation, opts, req, err)
 }
 
 // List lists conversations, newest first, one page at a time
@@ -86,7 +87,7 @@ func (s *ConversationsService) Get(ctx context.Context, conversationID string, p
 // params.StartingAfter to get the next one, or use [ConversationsService.ListAll].
 func (s *ConversationsService) List(ctx context.Context, params *ListConversationsParams, opts ...Option) (*ConversationList, error) {
 	req, err := gen.NewListConversationsRequest(s.c.server, params)
-	return doJSON[gen.ConversationList](ctx, s.c, opListConversations, opts, req, err)
+	return engine.DoJSON[gen.ConversationList](ctx, s.c.engine(), opListConversations, opts, req, err)
 }
 
 // ListAll iterates over every conversation (GET /conversations), following
@@ -94,8 +95,8 @@ func (s *ConversationsService) List(ctx context.Context, params *ListConversatio
 // where to start; it is copied and never modified. The iteration ends with
 // (zero, err) at the first failure.
 func (s *ConversationsService) ListAll(ctx context.Context, params *ListConversationsParams, opts ...Option) iter.Seq2[Conversation, error] {
-	p := cloneParams(params)
-	return paginate(ctx, fetchPages(s.c, opListConversations, opts,
+	p := engine.CloneParams(params)
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListConversations, opts,
 		func(cursor string) (*http.Request, error) {
 			q := *p
 			if cursor != "" {
@@ -112,15 +113,15 @@ func (s *ConversationsService) ListAll(ctx context.Context, params *ListConversa
 // (GET /conversations/deleted). params may be nil.
 func (s *ConversationsService) ListDeleted(ctx context.Context, params *ListDeletedConversationIdsParams, opts ...Option) (*DeletedConversationList, error) {
 	req, err := gen.NewListDeletedConversationIdsRequest(s.c.server, params)
-	return doJSON[gen.DeletedConversationList](ctx, s.c, opListDeletedConversationIds, opts, req, err)
+	return engine.DoJSON[gen.DeletedConversationList](ctx, s.c.engine(), opListDeletedConversationIds, opts, req, err)
 }
 
 // ListDeletedAll iterates over every item of ListDeleted, page by page (GET /conversations/deleted). Its
 // arguments are those of [ConversationsService.ListDeleted]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
 func (s *ConversationsService) ListDeletedAll(ctx context.Context, params *ListDeletedConversationIdsParams, opts ...Option) iter.Seq2[DeletedConversationItem, error] {
-	return paginate(ctx, fetchPages(s.c, opListDeletedConversationIds, opts,
-		pageCall(params, func(q *gen.ListDeletedConversationIdsParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListDeletedConversationIds, opts,
+		engine.PageCall(params, func(q *gen.ListDeletedConversationIdsParams, page *int) { q.Page = page },
 			func(q *gen.ListDeletedConversationIdsParams) (*http.Request, error) {
 				return gen.NewListDeletedConversationIdsRequest(s.c.server, q)
 			}),
@@ -133,39 +134,39 @@ func (s *ConversationsService) ListDeletedAll(ctx context.Context, params *ListD
 // teammates started and stopped working on it
 // (GET /conversations/{id}/handling_events).
 func (s *ConversationsService) ListHandlingEvents(ctx context.Context, conversationID string, opts ...Option) (*HandlingEventList, error) {
-	if err := requireID("conversation id", conversationID); err != nil {
+	if err := engine.RequireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewListHandlingEventsRequest(s.c.server, conversationID)
-	return doJSON[gen.HandlingEventList](ctx, s.c, opListHandlingEvents, opts, req, err)
+	return engine.DoJSON[gen.HandlingEventList](ctx, s.c.engine(), opListHandlingEvents, opts, req, err)
 }
 
 // ListSideConversations fetches one page of a conversation's side
 // conversations (GET /conversations/{id}/side_conversations).
 func (s *ConversationsService) ListSideConversations(ctx context.Context, conversationID string, params *ListSideConversationsParams, opts ...Option) (*SideConversationList, error) {
-	if err := requireID("conversation id", conversationID); err != nil {
+	if err := engine.RequireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewListSideConversationsRequest(s.c.server, conversationID, params)
-	return doJSON[gen.SideConversationList](ctx, s.c, opListSideConversations, opts, req, err)
+	return engine.DoJSON[gen.SideConversationList](ctx, s.c.engine(), opListSideConversations, opts, req, err)
 }
 
 // ListSideConversationsAll iterates over every item of ListSideConversations, page by page (GET /conversations/{id}/side_conversations). Its
 // arguments are those of [ConversationsService.ListSideConversations]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
 func (s *ConversationsService) ListSideConversationsAll(ctx context.Context, conversationID string, params *ListSideConversationsParams, opts ...Option) iter.Seq2[SideConversationSummary, error] {
-	if err := requireID("conversation id", conversationID); err != nil {
-		return errSeq[gen.SideConversationSummary](err)
+	if err := engine.RequireID("conversation id", conversationID); err != nil {
+		return engine.ErrSeq[gen.SideConversationSummary](err)
 	}
-	return paginate(ctx, fetchPages(s.c, opListSideConversations, opts,
-		pageCall(params, func(q *gen.ListSideConversationsParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListSideConversations, opts,
+		engine.PageCall(params, func(q *gen.ListSideConversationsParams, page *int) { q.Page = page },
 			func(q *gen.ListSideConversationsParams) (*http.Request, error) {
 				return gen.NewListSideConversationsRequest(s.c.server, conversationID, q)
 			}),
 		func(l *gen.SideConversationList) ([]gen.SideConversationSummary, string) {
 			next := ""
 			if l.Pages != nil {
-				next = pageAfter(valueOr(l.Pages.Page), valueOr(l.Pages.TotalPages))
+				next = engine.PageAfter(engine.ValueOr(l.Pages.Page), engine.ValueOr(l.Pages.TotalPages))
 			}
 			return l.SideConversations, next
 		}))
@@ -178,24 +179,24 @@ func (s *ConversationsService) ListSideConversationsAll(ctx context.Context, con
 // [ConversationsService.Snooze], [ConversationsService.Assign] and
 // [ConversationsService.AssignTeam].
 func (s *ConversationsService) Manage(ctx context.Context, conversationID string, body ManageConversationRequest, opts ...Option) (*Conversation, error) {
-	if err := requireID("conversation id", conversationID); err != nil {
+	if err := engine.RequireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	if err := requireUnionBody(body); err != nil {
+	if err := engine.RequireUnionBody(body); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewManageConversationRequest(s.c.server, conversationID, body)
-	return doJSON[gen.Conversation](ctx, s.c, opManageConversation, opts, req, err)
+	return engine.DoJSON[gen.Conversation](ctx, s.c.engine(), opManageConversation, opts, req, err)
 }
 
 // Merge merges a conversation into another
 // (POST /conversations/{id}/merge).
 func (s *ConversationsService) Merge(ctx context.Context, conversationID string, body MergeConversationsRequest, opts ...Option) (*Conversation, error) {
-	if err := requireID("conversation id", conversationID); err != nil {
+	if err := engine.RequireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewMergeConversationRequest(s.c.server, conversationID, body)
-	return doJSON[gen.Conversation](ctx, s.c, opMergeConversation, opts, req, err)
+	return engine.DoJSON[gen.Conversation](ctx, s.c.engine(), opMergeConversation, opts, req, err)
 }
 
 // Redact redacts a conversation part or the source message of a conversation
@@ -204,11 +205,11 @@ func (s *ConversationsService) Merge(ctx context.Context, conversationID string,
 // (the source) gen.RedactConversationSourceRequest, or use
 // [ConversationsService.RedactPart] and [ConversationsService.RedactSource].
 func (s *ConversationsService) Redact(ctx context.Context, body RedactConversationRequest, opts ...Option) (*Conversation, error) {
-	if err := requireUnionBody(body); err != nil {
+	if err := engine.RequireUnionBody(body); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRedactConversationRequest(s.c.server, body)
-	return doJSON[gen.Conversation](ctx, s.c, opRedactConversation, opts, req, err)
+	return engine.DoJSON[gen.Conversation](ctx, s.c.engine(), opRedactConversation, opts, req, err)
 }
 
 // Reply adds a reply or note to a conversation, from an admin or a contact
@@ -217,26 +218,26 @@ func (s *ConversationsService) Redact(ctx context.Context, body RedactConversati
 // gen.ContactReplyConversationRequest), or use the helpers [ConversationsService.ReplyAsAdmin],
 // [ConversationsService.AddNote] and [ConversationsService.ReplyAsContact].
 func (s *ConversationsService) Reply(ctx context.Context, conversationID string, body ReplyConversationRequest, opts ...Option) (*Conversation, error) {
-	if err := requireID("conversation id", conversationID); err != nil {
+	if err := engine.RequireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	if err := requireUnionBody(body); err != nil {
+	if err := engine.RequireUnionBody(body); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewReplyConversationRequest(s.c.server, conversationID, body)
-	return doJSON[gen.Conversation](ctx, s.c, opReplyConversation, opts, req, err)
+	return engine.DoJSON[gen.Conversation](ctx, s.c.engine(), opReplyConversation, opts, req, err)
 }
 
 // Search returns one page of the conversations matching a query
 // (POST /conversations/search). Build req with [SearchQuery]; use
 // [ConversationsService.SearchAll] to get every page.
 func (s *ConversationsService) Search(ctx context.Context, body SearchRequest, opts ...Option) (*ConversationList, error) {
-	params, err := paramsOption[gen.SearchConversationsParams](opts)
+	params, err := engine.ParamsOption[gen.SearchConversationsParams](opts)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewSearchConversationsRequest(s.c.server, params, body)
-	return doJSON[gen.ConversationList](ctx, s.c, opSearchConversations, opts, req, err)
+	return engine.DoJSON[gen.ConversationList](ctx, s.c.engine(), opSearchConversations, opts, req, err)
 }
 
 // SearchAll iterates over every conversation matching a query
@@ -244,11 +245,11 @@ func (s *ConversationsService) Search(ctx context.Context, body SearchRequest, o
 // body's pagination.starting_after. req's own pagination (per_page, and a
 // starting cursor) applies to the first page; req is never modified.
 func (s *ConversationsService) SearchAll(ctx context.Context, body SearchRequest, opts ...Option) iter.Seq2[Conversation, error] {
-	params, err := paramsOption[gen.SearchConversationsParams](opts)
+	params, err := engine.ParamsOption[gen.SearchConversationsParams](opts)
 	if err != nil {
-		return errSeq[gen.Conversation](err)
+		return engine.ErrSeq[gen.Conversation](err)
 	}
-	return paginate(ctx, fetchPages(s.c, opSearchConversations, opts,
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opSearchConversations, opts,
 		func(cursor string) (*http.Request, error) {
 			b := body
 			if cursor != "" {
@@ -264,43 +265,43 @@ func (s *ConversationsService) SearchAll(ctx context.Context, body SearchRequest
 // Tag adds the tag tagID to a conversation, as admin adminID
 // (POST /conversations/{conversation_id}/tags).
 func (s *ConversationsService) Tag(ctx context.Context, conversationID string, tagID string, adminID string, opts ...Option) (*Tag, error) {
-	if err := requireID("conversation id", conversationID); err != nil {
+	if err := engine.RequireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	if err := requireID("tag id", tagID); err != nil {
+	if err := engine.RequireID("tag id", tagID); err != nil {
 		return nil, err
 	}
-	if err := requireAdminID(adminID); err != nil {
+	if err := engine.RequireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	body := gen.AttachTagToConversationJSONRequestBody{Id: tagID, AdminId: adminID}
 	req, err := gen.NewAttachTagToConversationRequest(s.c.server, conversationID, body)
-	return doJSON[gen.Tag](ctx, s.c, opAttachTagToConversation, opts, req, err)
+	return engine.DoJSON[gen.Tag](ctx, s.c.engine(), opAttachTagToConversation, opts, req, err)
 }
 
 // Untag removes the tag tagID from a conversation, as admin adminID
 // (DELETE /conversations/{conversation_id}/tags/{tag_id}).
 func (s *ConversationsService) Untag(ctx context.Context, conversationID string, tagID string, adminID string, opts ...Option) (*Tag, error) {
-	if err := requireID("conversation id", conversationID); err != nil {
+	if err := engine.RequireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
-	if err := requireID("tag id", tagID); err != nil {
+	if err := engine.RequireID("tag id", tagID); err != nil {
 		return nil, err
 	}
-	if err := requireAdminID(adminID); err != nil {
+	if err := engine.RequireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	body := gen.DetachTagFromConversationJSONRequestBody{AdminId: adminID}
 	req, err := gen.NewDetachTagFromConversationRequest(s.c.server, conversationID, tagID, body)
-	return doJSON[gen.Tag](ctx, s.c, opDetachTagFromConversation, opts, req, err)
+	return engine.DoJSON[gen.Tag](ctx, s.c.engine(), opDetachTagFromConversation, opts, req, err)
 }
 
 // Update changes a conversation's title, read state, company or custom
 // attributes (PUT /conversations/{conversation_id}). params may be nil.
 func (s *ConversationsService) Update(ctx context.Context, conversationID string, params *UpdateConversationParams, body UpdateConversationRequest, opts ...Option) (*Conversation, error) {
-	if err := requireID("conversation id", conversationID); err != nil {
+	if err := engine.RequireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateConversationRequest(s.c.server, conversationID, params, body)
-	return doJSON[gen.Conversation](ctx, s.c, opUpdateConversation, opts, req, err)
+	return engine.DoJSON[gen.Conversation](ctx, s.c.engine(), opUpdateConversation, opts, req, err)
 }

@@ -70,7 +70,7 @@ func coreDo(ctx context.Context, c *Client, method, path, body string) (*http.Re
 	if err != nil {
 		return nil, err
 	}
-	return c.doer.Do(req)
+	return c.e.Doer().Do(req)
 }
 
 // coreJSON writes a JSON response.

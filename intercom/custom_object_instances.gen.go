@@ -8,80 +8,81 @@ import (
 	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Create creates a custom object instance of the type typeIdentifier, or
 // updates the instance with the same body.ExternalId
 // (POST /custom_object_instances/{custom_object_type_identifier}).
 func (s *CustomObjectInstancesService) Create(ctx context.Context, customObjectTypeIdentifier string, body CreateOrUpdateCustomObjectInstanceRequest, opts ...Option) (*CustomObjectInstance, error) {
-	if err := requireID("custom object type identifier", customObjectTypeIdentifier); err != nil {
+	if err := engine.RequireID("custom object type identifier", customObjectTypeIdentifier); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewCreateCustomObjectInstancesRequest(s.c.server, customObjectTypeIdentifier, body)
-	return doJSON[gen.CustomObjectInstance](ctx, s.c, opCreateCustomObjectInstances, opts, req, err)
+	return engine.DoJSON[gen.CustomObjectInstance](ctx, s.c.engine(), opCreateCustomObjectInstances, opts, req, err)
 }
 
 // Delete deletes a custom object instance by its Intercom id
 // (DELETE /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}).
 func (s *CustomObjectInstancesService) Delete(ctx context.Context, customObjectTypeIdentifier string, customObjectInstanceID string, opts ...Option) (*CustomObjectInstanceDeleted, error) {
-	if err := requireID("custom object type identifier", customObjectTypeIdentifier); err != nil {
+	if err := engine.RequireID("custom object type identifier", customObjectTypeIdentifier); err != nil {
 		return nil, err
 	}
-	if err := requireID("custom object instance id", customObjectInstanceID); err != nil {
+	if err := engine.RequireID("custom object instance id", customObjectInstanceID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDeleteCustomObjectInstancesByExternalIdRequest(s.c.server, customObjectTypeIdentifier, customObjectInstanceID)
-	return doJSON[gen.CustomObjectInstanceDeleted](ctx, s.c, opDeleteCustomObjectInstancesByExternalId, opts, req, err)
+	return engine.DoJSON[gen.CustomObjectInstanceDeleted](ctx, s.c.engine(), opDeleteCustomObjectInstancesByExternalId, opts, req, err)
 }
 
 // DeleteByExternalID deletes a custom object instance by the id it has in
 // your system
 // (DELETE /custom_object_instances/{custom_object_type_identifier}?external_id=...).
 func (s *CustomObjectInstancesService) DeleteByExternalID(ctx context.Context, customObjectTypeIdentifier string, externalID string, opts ...Option) (*CustomObjectInstanceDeleted, error) {
-	if err := requireID("custom object type identifier", customObjectTypeIdentifier); err != nil {
+	if err := engine.RequireID("custom object type identifier", customObjectTypeIdentifier); err != nil {
 		return nil, err
 	}
-	if err := requireID("external id", externalID); err != nil {
+	if err := engine.RequireID("external id", externalID); err != nil {
 		return nil, err
 	}
 	params := &gen.DeleteCustomObjectInstancesByIdParams{ExternalId: externalID}
 	req, err := gen.NewDeleteCustomObjectInstancesByIdRequest(s.c.server, customObjectTypeIdentifier, params)
-	return doJSON[gen.CustomObjectInstanceDeleted](ctx, s.c, opDeleteCustomObjectInstancesById, opts, req, err)
+	return engine.DoJSON[gen.CustomObjectInstanceDeleted](ctx, s.c.engine(), opDeleteCustomObjectInstancesById, opts, req, err)
 }
 
 // Get fetches a custom object instance by its id
 // (GET /custom_object_instances/{custom_object_type_identifier}/{custom_object_instance_id}).
 func (s *CustomObjectInstancesService) Get(ctx context.Context, customObjectTypeIdentifier string, customObjectInstanceID string, opts ...Option) (*CustomObjectInstance, error) {
-	if err := requireID("custom object type identifier", customObjectTypeIdentifier); err != nil {
+	if err := engine.RequireID("custom object type identifier", customObjectTypeIdentifier); err != nil {
 		return nil, err
 	}
-	if err := requireID("custom object instance id", customObjectInstanceID); err != nil {
+	if err := engine.RequireID("custom object instance id", customObjectInstanceID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewGetCustomObjectInstancesByIdRequest(s.c.server, customObjectTypeIdentifier, customObjectInstanceID)
-	return doJSON[gen.CustomObjectInstance](ctx, s.c, opGetCustomObjectInstancesById, opts, req, err)
+	return engine.DoJSON[gen.CustomObjectInstance](ctx, s.c.engine(), opGetCustomObjectInstancesById, opts, req, err)
 }
 
 // List fetches one page of the instances of a custom object type
 // (GET /custom_object_instances/{custom_object_type_identifier}). params may
 // be nil.
 func (s *CustomObjectInstancesService) List(ctx context.Context, customObjectTypeIdentifier string, params *ListCustomObjectInstancesParams, opts ...Option) (*CustomObjectInstancesPaginatedList, error) {
-	if err := requireID("custom object type identifier", customObjectTypeIdentifier); err != nil {
+	if err := engine.RequireID("custom object type identifier", customObjectTypeIdentifier); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewListCustomObjectInstancesRequest(s.c.server, customObjectTypeIdentifier, params)
-	return doJSON[gen.CustomObjectInstancesPaginatedList](ctx, s.c, opListCustomObjectInstances, opts, req, err)
+	return engine.DoJSON[gen.CustomObjectInstancesPaginatedList](ctx, s.c.engine(), opListCustomObjectInstances, opts, req, err)
 }
 
 // ListAll iterates over every item of List, page by page (GET /custom_object_instances/{custom_object_type_identifier}). Its
 // arguments are those of [CustomObjectInstancesService.List]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
 func (s *CustomObjectInstancesService) ListAll(ctx context.Context, customObjectTypeIdentifier string, params *ListCustomObjectInstancesParams, opts ...Option) iter.Seq2[CustomObjectInstance, error] {
-	if err := requireID("custom object type identifier", customObjectTypeIdentifier); err != nil {
-		return errSeq[gen.CustomObjectInstance](err)
+	if err := engine.RequireID("custom object type identifier", customObjectTypeIdentifier); err != nil {
+		return engine.ErrSeq[gen.CustomObjectInstance](err)
 	}
-	return paginate(ctx, fetchPages(s.c, opListCustomObjectInstances, opts,
-		pageCall(params, func(q *gen.ListCustomObjectInstancesParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListCustomObjectInstances, opts,
+		engine.PageCall(params, func(q *gen.ListCustomObjectInstancesParams, page *int) { q.Page = page },
 			func(q *gen.ListCustomObjectInstancesParams) (*http.Request, error) {
 				return gen.NewListCustomObjectInstancesRequest(s.c.server, customObjectTypeIdentifier, q)
 			}),

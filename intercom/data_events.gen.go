@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Create submits a data event: something a contact did, named
@@ -16,7 +17,7 @@ import (
 // accepts the event asynchronously and returns no body.
 func (s *DataEventsService) Create(ctx context.Context, body CreateDataEventRequest, opts ...Option) error {
 	req, err := gen.NewCreateDataEventRequest(s.c.server, body)
-	return doNoBody(ctx, s.c, opCreateDataEvent, opts, req, err)
+	return engine.DoNoBody(ctx, s.c.engine(), opCreateDataEvent, opts, req, err)
 }
 
 // List fetches the first page of the data events of one contact
@@ -30,7 +31,7 @@ func (s *DataEventsService) List(ctx context.Context, params *ListDataEventsPara
 		return nil, err
 	}
 	req, err := gen.NewListDataEventsRequest(s.c.server, params)
-	return doJSON[gen.DataEventSummary](ctx, s.c, opListDataEvents, opts, req, err)
+	return engine.DoJSON[gen.DataEventSummary](ctx, s.c.engine(), opListDataEvents, opts, req, err)
 }
 
 // ListAll iterates over every data event of one contact (GET /events, then
@@ -40,11 +41,11 @@ func (s *DataEventsService) List(ctx context.Context, params *ListDataEventsPara
 func (s *DataEventsService) ListAll(ctx context.Context, params *ListDataEventsParams, opts ...Option) iter.Seq2[DataEventSummaryItem, error] {
 	params, err := dataEventsParams(params)
 	if err != nil {
-		return errSeq[gen.DataEventSummaryItem](err)
+		return engine.ErrSeq[gen.DataEventSummaryItem](err)
 	}
-	p := cloneParams(params)
-	return paginate(ctx, fetchPages(s.c, opListDataEvents, opts,
-		nextURLCall(s.c, func() (*http.Request, error) {
+	p := engine.CloneParams(params)
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListDataEvents, opts,
+		engine.NextURLCall(s.c.engine(), func() (*http.Request, error) {
 			return gen.NewListDataEventsRequest(s.c.server, p)
 		}),
 		func(l *gen.DataEventSummary) ([]gen.DataEventSummaryItem, string) {
@@ -57,5 +58,5 @@ func (s *DataEventsService) ListAll(ctx context.Context, params *ListDataEventsP
 // returns no body.
 func (s *DataEventsService) Summaries(ctx context.Context, body CreateDataEventSummariesRequest, opts ...Option) error {
 	req, err := gen.NewDataEventSummariesRequest(s.c.server, body)
-	return doNoBody(ctx, s.c, opDataEventSummaries, opts, req, err)
+	return engine.DoNoBody(ctx, s.c.engine(), opDataEventSummaries, opts, req, err)
 }

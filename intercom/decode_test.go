@@ -283,7 +283,7 @@ func TestDecodeTolerantWalker(t *testing.T) {
 	}
 	var got []string
 	for _, f := range found {
-		got = append(got, f.String()+" @"+f.field)
+		got = append(got, f.String()+" @"+f.Field())
 	}
 	want := []string{
 		"bytes: want []uint8, got JSON string @bytes",

@@ -218,7 +218,7 @@ func FuzzErrorBody(f *testing.F) {
 		}
 		req, _ := http.NewRequest("GET", "https://api.intercom.io/contacts/1", nil)
 		resp := &http.Response{StatusCode: status, Header: http.Header{}}
-		e := c.newError(req, resp, append([]byte(nil), body...), false, 1, RateLimit{})
+		e := c.e.NewError(req, resp, append([]byte(nil), body...), false, 1, RateLimit{})
 		msg := e.Error()
 		if !strings.HasPrefix(msg, "intercom: ") {
 			t.Fatalf("message %q", msg)

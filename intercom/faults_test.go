@@ -110,7 +110,7 @@ func TestFaultMatrixNamesExistingTests(t *testing.T) {
 		t.Fatalf("only %d test names in the fault matrix", len(names))
 	}
 	var sources strings.Builder
-	for _, dir := range []string{".", "../pkg/ratelimit", "../pkg/webhook", "../pkg/oauth"} {
+	for _, dir := range []string{".", "internal/engine", "../pkg/ratelimit", "../pkg/webhook", "../pkg/oauth"} {
 		files, err := os.ReadDir(dir)
 		if err != nil {
 			t.Fatal(err)

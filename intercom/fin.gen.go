@@ -6,13 +6,14 @@ import (
 	"context"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Reply sends the user's next message to Fin in a conversation started with
 // [FinService.Start] (POST /fin/reply).
 func (s *FinService) Reply(ctx context.Context, body ReplyToFinRequest, opts ...Option) (*FinReplyResult, error) {
 	req, err := gen.NewReplyToFinRequest(s.c.server, body)
-	return doJSON[gen.FinReplyResult](ctx, s.c, opReplyToFin, opts, req, err)
+	return engine.DoJSON[gen.FinReplyResult](ctx, s.c.engine(), opReplyToFin, opts, req, err)
 }
 
 // Start hands a conversation of yours to Fin: the user's message, the user,
@@ -21,12 +22,12 @@ func (s *FinService) Reply(ctx context.Context, body ReplyToFinRequest, opts ...
 // ends with "complete", reported by webhook or server-sent events.
 func (s *FinService) Start(ctx context.Context, body StartFinConversationRequest, opts ...Option) (*FinStartResult, error) {
 	req, err := gen.NewStartFinConversationRequest(s.c.server, body)
-	return doJSON[gen.FinStartResult](ctx, s.c, opStartFinConversation, opts, req, err)
+	return engine.DoJSON[gen.FinStartResult](ctx, s.c.engine(), opStartFinConversation, opts, req, err)
 }
 
 // SubmitCsat records the user's satisfaction rating of a Fin conversation
 // (POST /fin/csat).
 func (s *FinService) SubmitCsat(ctx context.Context, body SubmitFinCsatRequest, opts ...Option) (*FinCsatResult, error) {
 	req, err := gen.NewSubmitFinCsatRequest(s.c.server, body)
-	return doJSON[gen.FinCsatResult](ctx, s.c, opSubmitFinCsat, opts, req, err)
+	return engine.DoJSON[gen.FinCsatResult](ctx, s.c.engine(), opSubmitFinCsat, opts, req, err)
 }

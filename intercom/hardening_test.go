@@ -168,8 +168,8 @@ func TestJSONBodyCap(t *testing.T) {
 		}
 		io.WriteString(w, big)
 	})
-	if cfg := defaultConfig(); cfg.maxResponseBytes != 64<<20 {
-		t.Errorf("default cap %d", cfg.maxResponseBytes)
+	if cfg, _ := callConfigOf(nil); cfg.MaxResponseBytes != 64<<20 {
+		t.Errorf("default cap %d", cfg.MaxResponseBytes)
 	}
 	c, _ := coreClient(t, srv.URL, WithMaxResponseBytes(1024))
 	for _, q := range []string{"", "?chunked=1"} {

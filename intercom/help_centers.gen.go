@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // CreateCollection creates a collection (POST /help_center/collections).
@@ -15,85 +16,85 @@ import (
 // the default one) and body.ParentId nests it in another collection.
 func (s *HelpCentersService) CreateCollection(ctx context.Context, body CreateCollectionRequest, opts ...Option) (*Collection, error) {
 	req, err := gen.NewCreateCollectionRequest(s.c.server, body)
-	return doJSON[gen.Collection](ctx, s.c, opCreateCollection, opts, req, err)
+	return engine.DoJSON[gen.Collection](ctx, s.c.engine(), opCreateCollection, opts, req, err)
 }
 
 // CreateRedirect creates a URL redirect of a help center
 // (POST /help_center/help_centers/{help_center_id}/redirects).
 func (s *HelpCentersService) CreateRedirect(ctx context.Context, helpCenterID string, body CreateHelpCenterRedirectRequest, opts ...Option) (*HelpCenterRedirect, error) {
-	if err := numericString("help center id", helpCenterID); err != nil {
+	if err := engine.NumericString("help center id", helpCenterID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewCreateHelpCenterRedirectRequest(s.c.server, helpCenterID, body)
-	return doJSON[gen.HelpCenterRedirect](ctx, s.c, opCreateHelpCenterRedirect, opts, req, err)
+	return engine.DoJSON[gen.HelpCenterRedirect](ctx, s.c.engine(), opCreateHelpCenterRedirect, opts, req, err)
 }
 
 // DeleteCollection deletes a collection
 // (DELETE /help_center/collections/{collection_id}). collectionID is a
 // string of digits.
 func (s *HelpCentersService) DeleteCollection(ctx context.Context, collectionID string, opts ...Option) (*DeletedCollectionObject, error) {
-	collectionIDN, err := numericID("collection id", collectionID)
+	collectionIDN, err := engine.NumericID("collection id", collectionID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDeleteCollectionRequest(s.c.server, collectionIDN)
-	return doJSON[gen.DeletedCollectionObject](ctx, s.c, opDeleteCollection, opts, req, err)
+	return engine.DoJSON[gen.DeletedCollectionObject](ctx, s.c.engine(), opDeleteCollection, opts, req, err)
 }
 
 // DeleteRedirect deletes a URL redirect of a help center
 // (DELETE /help_center/help_centers/{help_center_id}/redirects/{id}).
 func (s *HelpCentersService) DeleteRedirect(ctx context.Context, helpCenterID string, redirectID string, opts ...Option) (*DeletedHelpCenterRedirectObject, error) {
-	if err := numericString("help center id", helpCenterID); err != nil {
+	if err := engine.NumericString("help center id", helpCenterID); err != nil {
 		return nil, err
 	}
-	if err := requireID("redirect id", redirectID); err != nil {
+	if err := engine.RequireID("redirect id", redirectID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDeleteHelpCenterRedirectRequest(s.c.server, helpCenterID, redirectID)
-	return doJSON[gen.DeletedHelpCenterRedirectObject](ctx, s.c, opDeleteHelpCenterRedirect, opts, req, err)
+	return engine.DoJSON[gen.DeletedHelpCenterRedirectObject](ctx, s.c.engine(), opDeleteHelpCenterRedirect, opts, req, err)
 }
 
 // Get fetches a help center (GET /help_center/help_centers/{help_center_id}).
 // helpCenterID is a string of digits.
 func (s *HelpCentersService) Get(ctx context.Context, helpCenterID string, opts ...Option) (*HelpCenter, error) {
-	helpCenterIDN, err := numericID("help center id", helpCenterID)
+	helpCenterIDN, err := engine.NumericID("help center id", helpCenterID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveHelpCenterRequest(s.c.server, helpCenterIDN)
-	return doJSON[gen.HelpCenter](ctx, s.c, opRetrieveHelpCenter, opts, req, err)
+	return engine.DoJSON[gen.HelpCenter](ctx, s.c.engine(), opRetrieveHelpCenter, opts, req, err)
 }
 
 // GetCollection fetches a collection
 // (GET /help_center/collections/{collection_id}). collectionID is a string
 // of digits.
 func (s *HelpCentersService) GetCollection(ctx context.Context, collectionID string, opts ...Option) (*Collection, error) {
-	collectionIDN, err := numericID("collection id", collectionID)
+	collectionIDN, err := engine.NumericID("collection id", collectionID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveCollectionRequest(s.c.server, collectionIDN)
-	return doJSON[gen.Collection](ctx, s.c, opRetrieveCollection, opts, req, err)
+	return engine.DoJSON[gen.Collection](ctx, s.c.engine(), opRetrieveCollection, opts, req, err)
 }
 
 // GetRedirect fetches a URL redirect of a help center
 // (GET /help_center/help_centers/{help_center_id}/redirects/{id}).
 func (s *HelpCentersService) GetRedirect(ctx context.Context, helpCenterID string, redirectID string, opts ...Option) (*HelpCenterRedirect, error) {
-	if err := numericString("help center id", helpCenterID); err != nil {
+	if err := engine.NumericString("help center id", helpCenterID); err != nil {
 		return nil, err
 	}
-	if err := requireID("redirect id", redirectID); err != nil {
+	if err := engine.RequireID("redirect id", redirectID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveHelpCenterRedirectRequest(s.c.server, helpCenterID, redirectID)
-	return doJSON[gen.HelpCenterRedirect](ctx, s.c, opRetrieveHelpCenterRedirect, opts, req, err)
+	return engine.DoJSON[gen.HelpCenterRedirect](ctx, s.c.engine(), opRetrieveHelpCenterRedirect, opts, req, err)
 }
 
 // List lists the workspace's help centers (GET /help_center/help_centers).
 // The listing is not paginated: every help center comes in one response.
 func (s *HelpCentersService) List(ctx context.Context, opts ...Option) (*HelpCenterList, error) {
 	req, err := gen.NewListHelpCentersRequest(s.c.server)
-	return doJSON[gen.HelpCenterList](ctx, s.c, opListHelpCenters, opts, req, err)
+	return engine.DoJSON[gen.HelpCenterList](ctx, s.c.engine(), opListHelpCenters, opts, req, err)
 }
 
 // ListCollections fetches one page of the help center collections
@@ -102,7 +103,7 @@ func (s *HelpCentersService) List(ctx context.Context, opts ...Option) (*HelpCen
 // [HelpCentersService.ListCollectionsAll] to get every page.
 func (s *HelpCentersService) ListCollections(ctx context.Context, params *ListAllCollectionsParams, opts ...Option) (*CollectionList, error) {
 	req, err := gen.NewListAllCollectionsRequest(s.c.server, params)
-	return doJSON[gen.CollectionList](ctx, s.c, opListAllCollections, opts, req, err)
+	return engine.DoJSON[gen.CollectionList](ctx, s.c.engine(), opListAllCollections, opts, req, err)
 }
 
 // ListCollectionsAll iterates over every help center collection
@@ -111,8 +112,8 @@ func (s *HelpCentersService) ListCollections(ctx context.Context, params *ListAl
 // size); it is copied and not modified. An error is yielded once and ends
 // the iteration.
 func (s *HelpCentersService) ListCollectionsAll(ctx context.Context, params *ListAllCollectionsParams, opts ...Option) iter.Seq2[Collection, error] {
-	return paginate(ctx, fetchPages(s.c, opListAllCollections, opts,
-		pageCall(params, func(q *gen.ListAllCollectionsParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListAllCollections, opts,
+		engine.PageCall(params, func(q *gen.ListAllCollectionsParams, page *int) { q.Page = page },
 			func(q *gen.ListAllCollectionsParams) (*http.Request, error) {
 				return gen.NewListAllCollectionsRequest(s.c.server, q)
 			}),
@@ -124,29 +125,29 @@ func (s *HelpCentersService) ListCollectionsAll(ctx context.Context, params *Lis
 // ListRedirects fetches one page of a help center's URL redirects
 // (GET /help_center/help_centers/{help_center_id}/redirects).
 func (s *HelpCentersService) ListRedirects(ctx context.Context, helpCenterID string, params *ListHelpCenterRedirectsParams, opts ...Option) (*HelpCenterRedirectList, error) {
-	if err := numericString("help center id", helpCenterID); err != nil {
+	if err := engine.NumericString("help center id", helpCenterID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewListHelpCenterRedirectsRequest(s.c.server, helpCenterID, params)
-	return doJSON[gen.HelpCenterRedirectList](ctx, s.c, opListHelpCenterRedirects, opts, req, err)
+	return engine.DoJSON[gen.HelpCenterRedirectList](ctx, s.c.engine(), opListHelpCenterRedirects, opts, req, err)
 }
 
 // ListRedirectsAll iterates over every item of ListRedirects, page by page (GET /help_center/help_centers/{help_center_id}/redirects). Its
 // arguments are those of [HelpCentersService.ListRedirects]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
 func (s *HelpCentersService) ListRedirectsAll(ctx context.Context, helpCenterID string, params *ListHelpCenterRedirectsParams, opts ...Option) iter.Seq2[HelpCenterRedirect, error] {
-	if err := numericString("help center id", helpCenterID); err != nil {
-		return errSeq[gen.HelpCenterRedirect](err)
+	if err := engine.NumericString("help center id", helpCenterID); err != nil {
+		return engine.ErrSeq[gen.HelpCenterRedirect](err)
 	}
-	return paginate(ctx, fetchPages(s.c, opListHelpCenterRedirects, opts,
-		pageCall(params, func(q *gen.ListHelpCenterRedirectsParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListHelpCenterRedirects, opts,
+		engine.PageCall(params, func(q *gen.ListHelpCenterRedirectsParams, page *int) { q.Page = page },
 			func(q *gen.ListHelpCenterRedirectsParams) (*http.Request, error) {
 				return gen.NewListHelpCenterRedirectsRequest(s.c.server, helpCenterID, q)
 			}),
 		func(l *gen.HelpCenterRedirectList) ([]gen.HelpCenterRedirect, string) {
 			next := ""
 			if l.Pages != nil {
-				next = pageAfter(valueOr(l.Pages.Page), valueOr(l.Pages.TotalPages))
+				next = engine.PageAfter(engine.ValueOr(l.Pages.Page), engine.ValueOr(l.Pages.TotalPages))
 			}
 			return l.Data, next
 		}))
@@ -156,10 +157,10 @@ func (s *HelpCentersService) ListRedirectsAll(ctx context.Context, helpCenterID 
 // (PUT /help_center/collections/{collection_id}); only the fields set in
 // body change. collectionID is a string of digits.
 func (s *HelpCentersService) UpdateCollection(ctx context.Context, collectionID string, body UpdateCollectionRequest, opts ...Option) (*Collection, error) {
-	collectionIDN, err := numericID("collection id", collectionID)
+	collectionIDN, err := engine.NumericID("collection id", collectionID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateCollectionRequest(s.c.server, collectionIDN, body)
-	return doJSON[gen.Collection](ctx, s.c, opUpdateCollection, opts, req, err)
+	return engine.DoJSON[gen.Collection](ctx, s.c.engine(), opUpdateCollection, opts, req, err)
 }

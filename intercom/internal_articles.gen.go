@@ -8,37 +8,38 @@ import (
 	"net/http"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Create creates an internal article (POST /internal_articles).
 // body.Title, body.AuthorId and body.OwnerId (ids of admins) are required.
 func (s *InternalArticlesService) Create(ctx context.Context, body CreateInternalArticleRequest, opts ...Option) (*InternalArticle, error) {
 	req, err := gen.NewCreateInternalArticleRequest(s.c.server, body)
-	return doJSON[gen.InternalArticle](ctx, s.c, opCreateInternalArticle, opts, req, err)
+	return engine.DoJSON[gen.InternalArticle](ctx, s.c.engine(), opCreateInternalArticle, opts, req, err)
 }
 
 // Delete deletes an internal article
 // (DELETE /internal_articles/{internal_article_id}). articleID is a string
 // of digits.
 func (s *InternalArticlesService) Delete(ctx context.Context, internalArticleID string, opts ...Option) (*DeletedInternalArticleObject, error) {
-	internalArticleIDN, err := numericID("internal article id", internalArticleID)
+	internalArticleIDN, err := engine.NumericID("internal article id", internalArticleID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDeleteInternalArticleRequest(s.c.server, internalArticleIDN)
-	return doJSON[gen.DeletedInternalArticleObject](ctx, s.c, opDeleteInternalArticle, opts, req, err)
+	return engine.DoJSON[gen.DeletedInternalArticleObject](ctx, s.c.engine(), opDeleteInternalArticle, opts, req, err)
 }
 
 // Get fetches an internal article
 // (GET /internal_articles/{internal_article_id}). articleID is a string of
 // digits.
 func (s *InternalArticlesService) Get(ctx context.Context, internalArticleID string, opts ...Option) (*InternalArticle, error) {
-	internalArticleIDN, err := numericID("internal article id", internalArticleID)
+	internalArticleIDN, err := engine.NumericID("internal article id", internalArticleID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveInternalArticleRequest(s.c.server, internalArticleIDN)
-	return doJSON[gen.InternalArticle](ctx, s.c, opRetrieveInternalArticle, opts, req, err)
+	return engine.DoJSON[gen.InternalArticle](ctx, s.c.engine(), opRetrieveInternalArticle, opts, req, err)
 }
 
 // List fetches one page of the workspace's internal articles
@@ -47,7 +48,7 @@ func (s *InternalArticlesService) Get(ctx context.Context, internalArticleID str
 // get every page.
 func (s *InternalArticlesService) List(ctx context.Context, params *ListInternalArticlesParams, opts ...Option) (*InternalArticleList, error) {
 	req, err := gen.NewListInternalArticlesRequest(s.c.server, params)
-	return doJSON[gen.InternalArticleList](ctx, s.c, opListInternalArticles, opts, req, err)
+	return engine.DoJSON[gen.InternalArticleList](ctx, s.c.engine(), opListInternalArticles, opts, req, err)
 }
 
 // ListAll iterates over every internal article (GET /internal_articles,
@@ -55,8 +56,8 @@ func (s *InternalArticlesService) List(ctx context.Context, params *ListInternal
 // nil (params.PerPage sets the page size); it is copied and not modified. An
 // error is yielded once and ends the iteration.
 func (s *InternalArticlesService) ListAll(ctx context.Context, params *ListInternalArticlesParams, opts ...Option) iter.Seq2[InternalArticleListItem, error] {
-	return paginate(ctx, fetchPages(s.c, opListInternalArticles, opts,
-		pageCall(params, func(q *gen.ListInternalArticlesParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListInternalArticles, opts,
+		engine.PageCall(params, func(q *gen.ListInternalArticlesParams, page *int) { q.Page = page },
 			func(q *gen.ListInternalArticlesParams) (*http.Request, error) {
 				return gen.NewListInternalArticlesRequest(s.c.server, q)
 			}),
@@ -71,7 +72,7 @@ func (s *InternalArticlesService) ListAll(ctx context.Context, params *ListInter
 // [InternalArticlesService.SearchAll] to get every page.
 func (s *InternalArticlesService) Search(ctx context.Context, params *SearchInternalArticlesParams, opts ...Option) (*InternalArticleSearchResponse, error) {
 	req, err := gen.NewSearchInternalArticlesRequest(s.c.server, params)
-	return doJSON[gen.InternalArticleSearchResponse](ctx, s.c, opSearchInternalArticles, opts, req, err)
+	return engine.DoJSON[gen.InternalArticleSearchResponse](ctx, s.c.engine(), opSearchInternalArticles, opts, req, err)
 }
 
 // SearchAll iterates over every internal article matching params
@@ -80,8 +81,8 @@ func (s *InternalArticlesService) Search(ctx context.Context, params *SearchInte
 // params may be nil; it is copied and not modified. An error is yielded once
 // and ends the iteration.
 func (s *InternalArticlesService) SearchAll(ctx context.Context, params *SearchInternalArticlesParams, opts ...Option) iter.Seq2[InternalArticle, error] {
-	return paginate(ctx, fetchPages(s.c, opSearchInternalArticles, opts,
-		pageCall(params, func(q *gen.SearchInternalArticlesParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opSearchInternalArticles, opts,
+		engine.PageCall(params, func(q *gen.SearchInternalArticlesParams, page *int) { q.Page = page },
 			func(q *gen.SearchInternalArticlesParams) (*http.Request, error) {
 				return gen.NewSearchInternalArticlesRequest(s.c.server, q)
 			}),
@@ -96,36 +97,36 @@ func (s *InternalArticlesService) SearchAll(ctx context.Context, params *SearchI
 // Tag tags an internal article
 // (POST /internal_articles/{internal_article_id}/tags).
 func (s *InternalArticlesService) Tag(ctx context.Context, internalArticleID string, body AttachTagToInternalArticleRequest, opts ...Option) (*Tag, error) {
-	internalArticleIDN, err := numericID("internal article id", internalArticleID)
+	internalArticleIDN, err := engine.NumericID("internal article id", internalArticleID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewAttachTagToInternalArticleRequest(s.c.server, internalArticleIDN, body)
-	return doJSON[gen.Tag](ctx, s.c, opAttachTagToInternalArticle, opts, req, err)
+	return engine.DoJSON[gen.Tag](ctx, s.c.engine(), opAttachTagToInternalArticle, opts, req, err)
 }
 
 // Untag removes a tag from an internal article
 // (DELETE /internal_articles/{internal_article_id}/tags/{id}).
 func (s *InternalArticlesService) Untag(ctx context.Context, internalArticleID string, tagID string, opts ...Option) (*Tag, error) {
-	internalArticleIDN, err := numericID("internal article id", internalArticleID)
+	internalArticleIDN, err := engine.NumericID("internal article id", internalArticleID)
 	if err != nil {
 		return nil, err
 	}
-	if err := requireID("tag id", tagID); err != nil {
+	if err := engine.RequireID("tag id", tagID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDetachTagFromInternalArticleRequest(s.c.server, internalArticleIDN, tagID)
-	return doJSON[gen.Tag](ctx, s.c, opDetachTagFromInternalArticle, opts, req, err)
+	return engine.DoJSON[gen.Tag](ctx, s.c.engine(), opDetachTagFromInternalArticle, opts, req, err)
 }
 
 // Update updates an internal article
 // (PUT /internal_articles/{internal_article_id}); only the fields set in
 // body change. articleID is a string of digits.
 func (s *InternalArticlesService) Update(ctx context.Context, internalArticleID string, body UpdateInternalArticleRequest, opts ...Option) (*InternalArticle, error) {
-	internalArticleIDN, err := numericID("internal article id", internalArticleID)
+	internalArticleIDN, err := engine.NumericID("internal article id", internalArticleID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateInternalArticleRequest(s.c.server, internalArticleIDN, body)
-	return doJSON[gen.InternalArticle](ctx, s.c, opUpdateInternalArticle, opts, req, err)
+	return engine.DoJSON[gen.InternalArticle](ctx, s.c.engine(), opUpdateInternalArticle, opts, req, err)
 }

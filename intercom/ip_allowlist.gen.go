@@ -6,12 +6,13 @@ import (
 	"context"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Get fetches the IP allowlist of the workspace (GET /ip_allowlist).
 func (s *IPAllowlistService) Get(ctx context.Context, opts ...Option) (*IpAllowlist, error) {
 	req, err := gen.NewGetIpAllowlistRequest(s.c.server)
-	return doJSON[gen.IpAllowlist](ctx, s.c, opGetIpAllowlist, opts, req, err)
+	return engine.DoJSON[gen.IpAllowlist](ctx, s.c.engine(), opGetIpAllowlist, opts, req, err)
 }
 
 // Update replaces the IP allowlist of the workspace (PUT /ip_allowlist) and
@@ -20,5 +21,5 @@ func (s *IPAllowlistService) Get(ctx context.Context, opts ...Option) (*IpAllowl
 // not contain the address your requests come from locks those requests out.
 func (s *IPAllowlistService) Update(ctx context.Context, body IpAllowlist, opts ...Option) (*IpAllowlist, error) {
 	req, err := gen.NewUpdateIpAllowlistRequest(s.c.server, body)
-	return doJSON[gen.IpAllowlist](ctx, s.c, opUpdateIpAllowlist, opts, req, err)
+	return engine.DoJSON[gen.IpAllowlist](ctx, s.c.engine(), opUpdateIpAllowlist, opts, req, err)
 }

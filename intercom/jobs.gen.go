@@ -6,14 +6,15 @@ import (
 	"context"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Get fetches the status of an asynchronous job, such as one started by
 // [TicketsService.EnqueueCreate] (GET /jobs/status/{job_id}).
 func (s *JobsService) Get(ctx context.Context, jobID string, opts ...Option) (*Jobs, error) {
-	if err := requireID("job id", jobID); err != nil {
+	if err := engine.RequireID("job id", jobID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewJobsStatusRequest(s.c.server, jobID)
-	return doJSON[gen.Jobs](ctx, s.c, opJobsStatus, opts, req, err)
+	return engine.DoJSON[gen.Jobs](ctx, s.c.engine(), opJobsStatus, opts, req, err)
 }

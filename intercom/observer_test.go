@@ -240,24 +240,6 @@ func TestObserverPerCallAndNil(t *testing.T) {
 	}
 }
 
-func TestObserverNoneCostsNothing(t *testing.T) {
-	c, _ := coreClient(t, "https://api.example.test")
-	req, _ := http.NewRequest("GET", "https://api.example.test/admins", nil)
-	allocs := testing.AllocsPerRun(100, func() {
-		ob, r := c.observeCall(req, nil, &c.cfg)
-		ob.attemptStart(1)
-		ob.waited()
-		ob.attempted(&attemptResult{})
-		ob.retrying(time.Second)
-		if ob != nil || r != req {
-			t.Fatal("an observer was made without WithObserver")
-		}
-	})
-	if allocs != 0 {
-		t.Errorf("observing without observers allocates %v times per call, want 0", allocs)
-	}
-}
-
 func TestRateLimiterAccessor(t *testing.T) {
 	l := &clockLimiter{}
 	c, _ := coreClient(t, "https://api.example.test", WithRateLimiter(l))

@@ -6,108 +6,109 @@ import (
 	"context"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // CreateException adds an exception (a closure or special
 // hours) to an office hours schedule
 // (POST /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions).
 func (s *OfficeHoursService) CreateException(ctx context.Context, officeHoursScheduleID string, body CreateOfficeHoursExceptionRequest, opts ...Option) (*OfficeHoursException, error) {
-	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
+	if err := engine.RequireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewCreateOfficeHoursExceptionRequest(s.c.server, officeHoursScheduleID, body)
-	return doJSON[gen.OfficeHoursException](ctx, s.c, opCreateOfficeHoursException, opts, req, err)
+	return engine.DoJSON[gen.OfficeHoursException](ctx, s.c.engine(), opCreateOfficeHoursException, opts, req, err)
 }
 
 // CreateSchedule creates an office hours schedule
 // (POST /office_hours_schedules).
 func (s *OfficeHoursService) CreateSchedule(ctx context.Context, body CreateOfficeHoursScheduleRequest, opts ...Option) (*OfficeHoursSchedule, error) {
 	req, err := gen.NewCreateOfficeHoursScheduleRequest(s.c.server, body)
-	return doJSON[gen.OfficeHoursSchedule](ctx, s.c, opCreateOfficeHoursSchedule, opts, req, err)
+	return engine.DoJSON[gen.OfficeHoursSchedule](ctx, s.c.engine(), opCreateOfficeHoursSchedule, opts, req, err)
 }
 
 // DeleteException deletes an exception of an office hours
 // schedule (DELETE /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}).
 func (s *OfficeHoursService) DeleteException(ctx context.Context, officeHoursScheduleID string, officeHoursExceptionID string, opts ...Option) (*DeletedOfficeHoursObject, error) {
-	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
+	if err := engine.RequireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
-	if err := requireID("office hours exception id", officeHoursExceptionID); err != nil {
+	if err := engine.RequireID("office hours exception id", officeHoursExceptionID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDeleteOfficeHoursExceptionRequest(s.c.server, officeHoursScheduleID, officeHoursExceptionID)
-	return doJSON[gen.DeletedOfficeHoursObject](ctx, s.c, opDeleteOfficeHoursException, opts, req, err)
+	return engine.DoJSON[gen.DeletedOfficeHoursObject](ctx, s.c.engine(), opDeleteOfficeHoursException, opts, req, err)
 }
 
 // DeleteSchedule deletes an office hours schedule
 // (DELETE /office_hours_schedules/{id}).
 func (s *OfficeHoursService) DeleteSchedule(ctx context.Context, officeHoursScheduleID string, opts ...Option) (*DeletedOfficeHoursObject, error) {
-	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
+	if err := engine.RequireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDeleteOfficeHoursScheduleRequest(s.c.server, officeHoursScheduleID)
-	return doJSON[gen.DeletedOfficeHoursObject](ctx, s.c, opDeleteOfficeHoursSchedule, opts, req, err)
+	return engine.DoJSON[gen.DeletedOfficeHoursObject](ctx, s.c.engine(), opDeleteOfficeHoursSchedule, opts, req, err)
 }
 
 // GetException fetches an exception of an office hours schedule
 // (GET /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}).
 func (s *OfficeHoursService) GetException(ctx context.Context, officeHoursScheduleID string, officeHoursExceptionID string, opts ...Option) (*OfficeHoursException, error) {
-	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
+	if err := engine.RequireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
-	if err := requireID("office hours exception id", officeHoursExceptionID); err != nil {
+	if err := engine.RequireID("office hours exception id", officeHoursExceptionID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewGetOfficeHoursExceptionRequest(s.c.server, officeHoursScheduleID, officeHoursExceptionID)
-	return doJSON[gen.OfficeHoursException](ctx, s.c, opGetOfficeHoursException, opts, req, err)
+	return engine.DoJSON[gen.OfficeHoursException](ctx, s.c.engine(), opGetOfficeHoursException, opts, req, err)
 }
 
 // GetSchedule fetches an office hours schedule
 // (GET /office_hours_schedules/{id}).
 func (s *OfficeHoursService) GetSchedule(ctx context.Context, officeHoursScheduleID string, opts ...Option) (*OfficeHoursSchedule, error) {
-	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
+	if err := engine.RequireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewGetOfficeHoursScheduleRequest(s.c.server, officeHoursScheduleID)
-	return doJSON[gen.OfficeHoursSchedule](ctx, s.c, opGetOfficeHoursSchedule, opts, req, err)
+	return engine.DoJSON[gen.OfficeHoursSchedule](ctx, s.c.engine(), opGetOfficeHoursSchedule, opts, req, err)
 }
 
 // ListExceptions lists the exceptions of an office hours
 // schedule (GET /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions).
 func (s *OfficeHoursService) ListExceptions(ctx context.Context, officeHoursScheduleID string, opts ...Option) (*OfficeHoursExceptionList, error) {
-	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
+	if err := engine.RequireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewListOfficeHoursExceptionsRequest(s.c.server, officeHoursScheduleID)
-	return doJSON[gen.OfficeHoursExceptionList](ctx, s.c, opListOfficeHoursExceptions, opts, req, err)
+	return engine.DoJSON[gen.OfficeHoursExceptionList](ctx, s.c.engine(), opListOfficeHoursExceptions, opts, req, err)
 }
 
 // ListSchedules lists the office hours schedules
 // (GET /office_hours_schedules).
 func (s *OfficeHoursService) ListSchedules(ctx context.Context, opts ...Option) (*OfficeHoursScheduleList, error) {
 	req, err := gen.NewListOfficeHoursSchedulesRequest(s.c.server)
-	return doJSON[gen.OfficeHoursScheduleList](ctx, s.c, opListOfficeHoursSchedules, opts, req, err)
+	return engine.DoJSON[gen.OfficeHoursScheduleList](ctx, s.c.engine(), opListOfficeHoursSchedules, opts, req, err)
 }
 
 // UpdateException updates an exception of an office hours
 // schedule (PUT /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}).
 func (s *OfficeHoursService) UpdateException(ctx context.Context, officeHoursScheduleID string, officeHoursExceptionID string, body UpdateOfficeHoursExceptionRequest, opts ...Option) (*OfficeHoursException, error) {
-	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
+	if err := engine.RequireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
-	if err := requireID("office hours exception id", officeHoursExceptionID); err != nil {
+	if err := engine.RequireID("office hours exception id", officeHoursExceptionID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateOfficeHoursExceptionRequest(s.c.server, officeHoursScheduleID, officeHoursExceptionID, body)
-	return doJSON[gen.OfficeHoursException](ctx, s.c, opUpdateOfficeHoursException, opts, req, err)
+	return engine.DoJSON[gen.OfficeHoursException](ctx, s.c.engine(), opUpdateOfficeHoursException, opts, req, err)
 }
 
 // UpdateSchedule updates an office hours schedule
 // (PUT /office_hours_schedules/{id}).
 func (s *OfficeHoursService) UpdateSchedule(ctx context.Context, officeHoursScheduleID string, body UpdateOfficeHoursScheduleRequest, opts ...Option) (*OfficeHoursSchedule, error) {
-	if err := requireID("office hours schedule id", officeHoursScheduleID); err != nil {
+	if err := engine.RequireID("office hours schedule id", officeHoursScheduleID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateOfficeHoursScheduleRequest(s.c.server, officeHoursScheduleID, body)
-	return doJSON[gen.OfficeHoursSchedule](ctx, s.c, opUpdateOfficeHoursSchedule, opts, req, err)
+	return engine.DoJSON[gen.OfficeHoursSchedule](ctx, s.c.engine(), opUpdateOfficeHoursSchedule, opts, req, err)
 }

@@ -170,7 +170,7 @@ func urlStyle() style {
 func scrollStyle() style {
 	return style{"scroll", func(ctx context.Context, l *listing) func(func(int, error) bool) {
 		offset := 0 // the server's scroll position
-		return paginateScroll(ctx, nil, scrollFetcher[int]{fetch: func(ctx context.Context, param string, _ []Option) ([]int, string, error) {
+		return paginateScroll(ctx, nil, scrollFetcher[int]{Fetch: func(ctx context.Context, param string, _ []Option) ([]int, string, error) {
 			if err := l.call(param); err != nil {
 				return nil, "", err
 			}
@@ -449,15 +449,15 @@ func TestCursorGuardBoundedAndCatchesLateCycles(t *testing.T) {
 			}
 			firstRepeat := tc.prefix + tc.cycle
 			for i := 0; i < 10*(tc.prefix+tc.cycle)+100; i++ {
-				if g.repeated(cursor(i)) {
+				if g.Repeated(cursor(i)) {
 					if i < firstRepeat {
 						t.Fatalf("reported a repeat at %d, before any cursor repeated (%d)", i, firstRepeat)
 					}
 					if firstRepeat < limit && i != firstRepeat {
 						t.Errorf("exact phase: repeat noticed at %d, want %d", i, firstRepeat)
 					}
-					if len(g.seen) > limit {
-						t.Errorf("guard holds %d hashes, limit %d", len(g.seen), limit)
+					if g.Len() > limit {
+						t.Errorf("guard holds %d hashes, limit %d", g.Len(), limit)
 					}
 					return
 				}
@@ -627,7 +627,7 @@ func TestPaginateScrollErrors(t *testing.T) {
 	}
 	t.Run("500 mid-scroll means restart", func(t *testing.T) {
 		calls := 0
-		seq := paginateScroll(context.Background(), nil, scrollFetcher[int]{fetch: func(ctx context.Context, param string, _ []Option) ([]int, string, error) {
+		seq := paginateScroll(context.Background(), nil, scrollFetcher[int]{Fetch: func(ctx context.Context, param string, _ []Option) ([]int, string, error) {
 			calls++
 			if calls == 2 {
 				return nil, "", apiErr(http.StatusInternalServerError)
@@ -650,7 +650,7 @@ func TestPaginateScrollErrors(t *testing.T) {
 		}
 	})
 	t.Run("500 on the first page is a plain error", func(t *testing.T) {
-		seq := paginateScroll(context.Background(), nil, scrollFetcher[int]{fetch: func(ctx context.Context, param string, _ []Option) ([]int, string, error) {
+		seq := paginateScroll(context.Background(), nil, scrollFetcher[int]{Fetch: func(ctx context.Context, param string, _ []Option) ([]int, string, error) {
 			return nil, "", apiErr(http.StatusInternalServerError)
 		}})
 		_, errs := collect(seq)
@@ -660,7 +660,7 @@ func TestPaginateScrollErrors(t *testing.T) {
 	})
 	t.Run("other error mid-scroll is passed on", func(t *testing.T) {
 		calls := 0
-		seq := paginateScroll(context.Background(), nil, scrollFetcher[int]{fetch: func(ctx context.Context, param string, _ []Option) ([]int, string, error) {
+		seq := paginateScroll(context.Background(), nil, scrollFetcher[int]{Fetch: func(ctx context.Context, param string, _ []Option) ([]int, string, error) {
 			if calls++; calls == 2 {
 				return nil, "", apiErr(http.StatusUnauthorized)
 			}
@@ -673,7 +673,7 @@ func TestPaginateScrollErrors(t *testing.T) {
 	})
 	t.Run("items without scroll_param are yielded, then the error", func(t *testing.T) {
 		calls := 0
-		seq := paginateScroll(context.Background(), nil, scrollFetcher[int]{fetch: func(ctx context.Context, param string, _ []Option) ([]int, string, error) {
+		seq := paginateScroll(context.Background(), nil, scrollFetcher[int]{Fetch: func(ctx context.Context, param string, _ []Option) ([]int, string, error) {
 			if calls++; calls == 1 {
 				return []int{1, 2}, "s", nil
 			}
@@ -699,7 +699,7 @@ func TestPaginateScrollErrors(t *testing.T) {
 		callerOpts := make([]Option, 1, 4) // spare capacity: an append must not write into it
 		callerOpts[0] = WithMaxRetryDelay(7)
 		var seenOpts []Option
-		seq := paginateScroll(context.Background(), callerOpts, scrollFetcher[int]{fetch: func(ctx context.Context, param string, opts []Option) ([]int, string, error) {
+		seq := paginateScroll(context.Background(), callerOpts, scrollFetcher[int]{Fetch: func(ctx context.Context, param string, opts []Option) ([]int, string, error) {
 			seenOpts = opts
 			return nil, "", nil
 		}})
@@ -707,13 +707,12 @@ func TestPaginateScrollErrors(t *testing.T) {
 		if callerOpts[:2][1] != nil {
 			t.Fatal("the caller's option slice was written to")
 		}
-		cfg := defaultConfig()
-		cfg.scope = scopeCall
-		if err := cfg.apply(seenOpts); err != nil {
+		cfg, err := callConfigOf(seenOpts)
+		if err != nil {
 			t.Fatal(err)
 		}
-		if !cfg.retryRateLimitedOnly || cfg.maxRetries != defaultMaxRetries || cfg.maxRetryDelay != 7 {
-			t.Errorf("scroll call config: retry 429 only %v, maxRetries %d, maxRetryDelay %v", cfg.retryRateLimitedOnly, cfg.maxRetries, cfg.maxRetryDelay)
+		if !cfg.RetryRateLimitedOnly || cfg.MaxRetries != defaultMaxRetries || cfg.MaxRetryDelay != 7 {
+			t.Errorf("scroll call config: retry 429 only %v, maxRetries %d, maxRetryDelay %v", cfg.RetryRateLimitedOnly, cfg.MaxRetries, cfg.MaxRetryDelay)
 		}
 	})
 }

@@ -130,7 +130,13 @@ func newPerfServer(tb testing.TB) *perfServer {
 			if i > start {
 				buf.WriteByte(',')
 			}
-			buf.Write(s.items[i%len(s.items)])
+			// Each item keeps its own id (the item's "%024x" id, replaced):
+			// the pagination guard ends a listing whose pages bring no new ids.
+			item := s.items[i%len(s.items)]
+			const idAt = len(`{"type":"contact","id":"`)
+			buf.Write(item[:idAt])
+			fmt.Fprintf(&buf, "%024x", i)
+			buf.Write(item[idAt+24:])
 		}
 		fmt.Fprintf(&buf, `],"total_count":%d,"pages":{"type":"pages","page":%d,"per_page":%d,"total_pages":%d`,
 			total, start/perfPageSize+1, perfPageSize, (total+perfPageSize-1)/perfPageSize)

@@ -16,7 +16,7 @@ func (c *Client) Raw() *ClientWithResponses {
 	c.rawOnce.Do(func() {
 		// gen.NewClient fails only when an option fails; the base URL
 		// was validated by NewClient.
-		g, _ := gen.NewClient(c.server, gen.WithHTTPClient(&c.doer))
+		g, _ := gen.NewClient(c.server, gen.WithHTTPClient(c.e.Doer()))
 		c.raw = &gen.ClientWithResponses{ClientInterface: g}
 	})
 	return c.raw

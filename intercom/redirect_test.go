@@ -132,7 +132,7 @@ func TestRedirectDowngradeRefused(t *testing.T) {
 	if fmt.Sprintf("%p", hc.CheckRedirect) != fmt.Sprintf("%p", userCheck) {
 		t.Error("NewClient replaced the CheckRedirect of the caller's *http.Client")
 	}
-	if c.hc == hc {
+	if c.e.HTTPClient() == hc {
 		t.Error("the client uses the caller's *http.Client itself, not a copy")
 	}
 }
@@ -208,21 +208,5 @@ func TestTokenScrubbedFromTransportErrors(t *testing.T) {
 	}
 	if !strings.Contains(out, "request failed") || !bytes.Contains([]byte(out), []byte(redacted)) {
 		t.Errorf("the log lacks the failed request with the token redacted:\n%s", out)
-	}
-}
-
-func TestScrubErr(t *testing.T) {
-	c := &Client{token: coreToken}
-	base := errors.New("dial: refused")
-	ue := &url.Error{Op: "Get", URL: "https://x/?t=" + coreToken, Err: fmt.Errorf("wrapped %s: %w", coreToken, base)}
-	got := c.scrubErr(ue)
-	if strings.Contains(got.Error(), coreToken) || !errors.Is(got, base) {
-		t.Errorf("scrubErr = %v (Is base: %v)", got, errors.Is(got, base))
-	}
-	if plain := errors.New("no secret"); c.scrubErr(plain) != plain {
-		t.Error("an error without the token must be returned as is")
-	}
-	if c.scrubErr(nil) != nil {
-		t.Error("nil")
 	}
 }

@@ -363,7 +363,7 @@ func TestRetryReplaysIdenticalBody(t *testing.T) {
 		if req.GetBody != nil {
 			t.Fatal("test needs a request without GetBody")
 		}
-		if _, err := c.doer.Do(req); err != nil {
+		if _, err := c.e.Doer().Do(req); err != nil {
 			t.Fatal(err)
 		}
 		if len(s.bodies) != 3 {

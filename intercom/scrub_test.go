@@ -78,8 +78,7 @@ func TestScrubEveryFormEveryPlace(t *testing.T) {
 			obs := &recObserver{}
 			c, _ := coreClient(t, srv.URL, WithMaxRetries(0), WithObserver(obs),
 				WithLogger(slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))))
-			c.token = scrubToken
-			c.scrubber = newSecretScrubber(scrubToken)
+			c.e.SetTokenForTest(scrubToken)
 
 			_, err := coreDo(context.Background(), c, "GET", "/contacts", "")
 			var e *Error

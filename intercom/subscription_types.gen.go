@@ -6,11 +6,12 @@ import (
 	"context"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // List lists the subscription types of the workspace (GET /subscription_types).
 // Attach one to a contact with [ContactsService.Subscribe].
 func (s *SubscriptionTypesService) List(ctx context.Context, opts ...Option) (*SubscriptionTypeList, error) {
 	req, err := gen.NewListSubscriptionTypesRequest(s.c.server)
-	return doJSON[gen.SubscriptionTypeList](ctx, s.c, opListSubscriptionTypes, opts, req, err)
+	return engine.DoJSON[gen.SubscriptionTypeList](ctx, s.c.engine(), opListSubscriptionTypes, opts, req, err)
 }

@@ -6,28 +6,29 @@ import (
 	"context"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Get fetches one team (GET /teams/{team_id}).
 func (s *TeamsService) Get(ctx context.Context, teamID string, opts ...Option) (*Team, error) {
-	if err := requireID("team id", teamID); err != nil {
+	if err := engine.RequireID("team id", teamID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveTeamRequest(s.c.server, teamID)
-	return doJSON[gen.Team](ctx, s.c, opRetrieveTeam, opts, req, err)
+	return engine.DoJSON[gen.Team](ctx, s.c.engine(), opRetrieveTeam, opts, req, err)
 }
 
 // GetMetrics fetches a team's metrics (GET /teams/{team_id}/metrics).
 func (s *TeamsService) GetMetrics(ctx context.Context, teamID string, params *GetTeamMetricsParams, opts ...Option) (*TeamMetricList, error) {
-	if err := requireID("team id", teamID); err != nil {
+	if err := engine.RequireID("team id", teamID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewGetTeamMetricsRequest(s.c.server, teamID, params)
-	return doJSON[gen.TeamMetricList](ctx, s.c, opGetTeamMetrics, opts, req, err)
+	return engine.DoJSON[gen.TeamMetricList](ctx, s.c.engine(), opGetTeamMetrics, opts, req, err)
 }
 
 // List lists the teams of the workspace (GET /teams).
 func (s *TeamsService) List(ctx context.Context, opts ...Option) (*TeamList, error) {
 	req, err := gen.NewListTeamsRequest(s.c.server)
-	return doJSON[gen.TeamList](ctx, s.c, opListTeams, opts, req, err)
+	return engine.DoJSON[gen.TeamList](ctx, s.c.engine(), opListTeams, opts, req, err)
 }

@@ -6,10 +6,11 @@ import (
 	"context"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // List lists the ticket states of the workspace (GET /ticket_states).
 func (s *TicketStatesService) List(ctx context.Context, opts ...Option) (*TicketStateList, error) {
 	req, err := gen.NewListTicketStatesRequest(s.c.server)
-	return doJSON[gen.TicketStateList](ctx, s.c, opListTicketStates, opts, req, err)
+	return engine.DoJSON[gen.TicketStateList](ctx, s.c.engine(), opListTicketStates, opts, req, err)
 }

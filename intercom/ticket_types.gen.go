@@ -6,58 +6,59 @@ import (
 	"context"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Create creates a ticket type (POST /ticket_types).
 func (s *TicketTypesService) Create(ctx context.Context, body CreateTicketTypeRequest, opts ...Option) (*TicketType, error) {
 	req, err := gen.NewCreateTicketTypeRequest(s.c.server, body)
-	return doJSON[gen.TicketType](ctx, s.c, opCreateTicketType, opts, req, err)
+	return engine.DoJSON[gen.TicketType](ctx, s.c.engine(), opCreateTicketType, opts, req, err)
 }
 
 // CreateAttribute adds an attribute to a ticket type
 // (POST /ticket_types/{ticket_type_id}/attributes).
 func (s *TicketTypesService) CreateAttribute(ctx context.Context, ticketTypeID string, body CreateTicketTypeAttributeRequest, opts ...Option) (*TicketTypeAttribute, error) {
-	if err := requireID("ticket type id", ticketTypeID); err != nil {
+	if err := engine.RequireID("ticket type id", ticketTypeID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewCreateTicketTypeAttributeRequest(s.c.server, ticketTypeID, body)
-	return doJSON[gen.TicketTypeAttribute](ctx, s.c, opCreateTicketTypeAttribute, opts, req, err)
+	return engine.DoJSON[gen.TicketTypeAttribute](ctx, s.c.engine(), opCreateTicketTypeAttribute, opts, req, err)
 }
 
 // Get fetches a ticket type with its attributes and states
 // (GET /ticket_types/{ticket_type_id}).
 func (s *TicketTypesService) Get(ctx context.Context, ticketTypeID string, opts ...Option) (*TicketType, error) {
-	if err := requireID("ticket type id", ticketTypeID); err != nil {
+	if err := engine.RequireID("ticket type id", ticketTypeID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewGetTicketTypeRequest(s.c.server, ticketTypeID)
-	return doJSON[gen.TicketType](ctx, s.c, opGetTicketType, opts, req, err)
+	return engine.DoJSON[gen.TicketType](ctx, s.c.engine(), opGetTicketType, opts, req, err)
 }
 
 // List lists the ticket types of the workspace (GET /ticket_types).
 func (s *TicketTypesService) List(ctx context.Context, opts ...Option) (*TicketTypeList, error) {
 	req, err := gen.NewListTicketTypesRequest(s.c.server)
-	return doJSON[gen.TicketTypeList](ctx, s.c, opListTicketTypes, opts, req, err)
+	return engine.DoJSON[gen.TicketTypeList](ctx, s.c.engine(), opListTicketTypes, opts, req, err)
 }
 
 // Update changes a ticket type, or archives it (PUT /ticket_types/{ticket_type_id}).
 func (s *TicketTypesService) Update(ctx context.Context, ticketTypeID string, body UpdateTicketTypeRequest, opts ...Option) (*TicketType, error) {
-	if err := requireID("ticket type id", ticketTypeID); err != nil {
+	if err := engine.RequireID("ticket type id", ticketTypeID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateTicketTypeRequest(s.c.server, ticketTypeID, body)
-	return doJSON[gen.TicketType](ctx, s.c, opUpdateTicketType, opts, req, err)
+	return engine.DoJSON[gen.TicketType](ctx, s.c.engine(), opUpdateTicketType, opts, req, err)
 }
 
 // UpdateAttribute changes an attribute of a ticket type, or archives it
 // (PUT /ticket_types/{ticket_type_id}/attributes/{attribute_id}).
 func (s *TicketTypesService) UpdateAttribute(ctx context.Context, ticketTypeID string, attributeID string, body UpdateTicketTypeAttributeRequest, opts ...Option) (*TicketTypeAttribute, error) {
-	if err := requireID("ticket type id", ticketTypeID); err != nil {
+	if err := engine.RequireID("ticket type id", ticketTypeID); err != nil {
 		return nil, err
 	}
-	if err := requireID("attribute id", attributeID); err != nil {
+	if err := engine.RequireID("attribute id", attributeID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateTicketTypeAttributeRequest(s.c.server, ticketTypeID, attributeID, body)
-	return doJSON[gen.TicketTypeAttribute](ctx, s.c, opUpdateTicketTypeAttribute, opts, req, err)
+	return engine.DoJSON[gen.TicketTypeAttribute](ctx, s.c.engine(), opUpdateTicketTypeAttribute, opts, req, err)
 }

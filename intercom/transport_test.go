@@ -22,19 +22,19 @@ func TestDefaultTransport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.hc.Timeout != 0 {
-		t.Errorf("http.Client.Timeout = %v, want 0 (the context bounds a call)", c.hc.Timeout)
+	if c.e.HTTPClient().Timeout != 0 {
+		t.Errorf("http.Client.Timeout = %v, want 0 (the context bounds a call)", c.e.HTTPClient().Timeout)
 	}
-	lt, ok := c.hc.Transport.(*lazyTransport)
+	lt, ok := c.e.HTTPClient().Transport.(*lazyTransport)
 	if !ok {
-		t.Fatalf("transport is %T", c.hc.Transport)
+		t.Fatalf("transport is %T", c.e.HTTPClient().Transport)
 	}
-	if lt.t.Load() != nil {
+	if lt.Built() != nil {
 		t.Error("NewClient built the transport: the first request should")
 	}
 	c.CloseIdleConnections() // before any request: nothing to close, nothing built
-	tr := lt.transport()
-	if lt.transport() != tr || lt.t.Load() != tr {
+	tr := lt.Transport()
+	if lt.Transport() != tr || lt.Built() != tr {
 		t.Error("the transport is built more than once")
 	}
 	if tr == http.DefaultTransport {

@@ -223,7 +223,7 @@ func Wait[T any](ctx context.Context, c *Client, job Job[T], opts ...WaitOption)
 			return v, &JobError{Kind: job.kind, ID: job.id, Status: status}
 		}
 		d := max(interval, c.budgetWait())
-		if err := c.cfg.sleep(ctx, d); err != nil {
+		if err := c.e.Sleep(ctx, d); err != nil {
 			return nil, fmt.Errorf("intercom: waiting for %s %s (last status %q): %w", job.kind, job.id, status, err)
 		}
 		interval = min(interval*2, wc.max)
@@ -238,5 +238,5 @@ func (c *Client) budgetWait() time.Duration {
 	if !rl.HasRemaining || !rl.HasReset || !rl.HasLimit || rl.Remaining*10 >= rl.Limit {
 		return 0
 	}
-	return max(rl.Reset.Sub(c.cfg.now()), 0)
+	return max(rl.Reset.Sub(c.e.Now()), 0)
 }

@@ -6,13 +6,14 @@ import (
 	"context"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Export exports a workflow's configuration (GET /export/workflows/{id}).
 func (s *WorkflowsService) Export(ctx context.Context, workflowID string, opts ...Option) (*WorkflowExport, error) {
-	if err := requireID("workflow id", workflowID); err != nil {
+	if err := engine.RequireID("workflow id", workflowID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewExportWorkflowRequest(s.c.server, workflowID)
-	return doJSON[gen.WorkflowExport](ctx, s.c, opExportWorkflow, opts, req, err)
+	return engine.DoJSON[gen.WorkflowExport](ctx, s.c.engine(), opExportWorkflow, opts, req, err)
 }

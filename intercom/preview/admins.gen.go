@@ -8,30 +8,31 @@ import (
 	"net/http"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Get fetches one admin (GET /admins/{admin_id}). adminID is the admin's id
 // as the API returns it, a string of digits such as "991267460".
 func (s *AdminsService) Get(ctx context.Context, adminID string, opts ...Option) (*Admin, error) {
-	adminIDN, err := numericID("admin id", adminID)
+	adminIDN, err := engine.NumericID("admin id", adminID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveAdminRequest(s.c.server, adminIDN)
-	return doJSON[gen.Admin](ctx, s.c, opRetrieveAdmin, opts, req, err)
+	return engine.DoJSON[gen.Admin](ctx, s.c.engine(), opRetrieveAdmin, opts, req, err)
 }
 
 // List lists the admins of the workspace (GET /admins). params may be nil.
 func (s *AdminsService) List(ctx context.Context, params *ListAdminsParams, opts ...Option) (*AdminList, error) {
 	req, err := gen.NewListAdminsRequest(s.c.server, params)
-	return doJSON[gen.AdminList](ctx, s.c, opListAdmins, opts, req, err)
+	return engine.DoJSON[gen.AdminList](ctx, s.c.engine(), opListAdmins, opts, req, err)
 }
 
 // ListActivityLogEventTypes lists the event types an activity log can have
 // (GET /admins/activity_log_event_types).
 func (s *AdminsService) ListActivityLogEventTypes(ctx context.Context, opts ...Option) (*ActivityLogEventTypeList, error) {
 	req, err := gen.NewListActivityLogEventTypesRequest(s.c.server)
-	return doJSON[gen.ActivityLogEventTypeList](ctx, s.c, opListActivityLogEventTypes, opts, req, err)
+	return engine.DoJSON[gen.ActivityLogEventTypeList](ctx, s.c.engine(), opListActivityLogEventTypes, opts, req, err)
 }
 
 // ListActivityLogs fetches one page of the workspace's admin activity logs
@@ -43,7 +44,7 @@ func (s *AdminsService) ListActivityLogs(ctx context.Context, params *ListActivi
 		return nil, err
 	}
 	req, err := gen.NewListActivityLogsRequest(s.c.server, params)
-	return doJSON[gen.ActivityLogList](ctx, s.c, opListActivityLogs, opts, req, err)
+	return engine.DoJSON[gen.ActivityLogList](ctx, s.c.engine(), opListActivityLogs, opts, req, err)
 }
 
 // ListActivityLogsAll iterates over every activity log matching params,
@@ -54,10 +55,10 @@ func (s *AdminsService) ListActivityLogs(ctx context.Context, params *ListActivi
 func (s *AdminsService) ListActivityLogsAll(ctx context.Context, params *ListActivityLogsParams, opts ...Option) iter.Seq2[ActivityLog, error] {
 	params, err := checkActivityLogsParams(params)
 	if err != nil {
-		return errSeq[gen.ActivityLog](err)
+		return engine.ErrSeq[gen.ActivityLog](err)
 	}
-	return paginate(ctx, fetchPages(s.c, opListActivityLogs, opts,
-		pageCall(params, func(q *gen.ListActivityLogsParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListActivityLogs, opts,
+		engine.PageCall(params, func(q *gen.ListActivityLogsParams, page *int) { q.Page = page },
 			func(q *gen.ListActivityLogsParams) (*http.Request, error) {
 				return gen.NewListActivityLogsRequest(s.c.server, q)
 			}),
@@ -70,7 +71,7 @@ func (s *AdminsService) ListActivityLogsAll(ctx context.Context, params *ListAct
 // (GET /me).
 func (s *AdminsService) Me(ctx context.Context, opts ...Option) (*AdminWithApp, error) {
 	req, err := gen.NewIdentifyAdminRequest(s.c.server)
-	return doJSON[gen.AdminWithApp](ctx, s.c, opIdentifyAdmin, opts, req, err)
+	return engine.DoJSON[gen.AdminWithApp](ctx, s.c.engine(), opIdentifyAdmin, opts, req, err)
 }
 
 // SearchActivityLogs fetches one page of the activity logs matching body
@@ -78,17 +79,17 @@ func (s *AdminsService) Me(ctx context.Context, opts ...Option) (*AdminWithApp, 
 // [AdminsService.SearchActivityLogsAll] to get every page.
 func (s *AdminsService) SearchActivityLogs(ctx context.Context, body SearchActivityLogsRequest, opts ...Option) (*ActivityLogList, error) {
 	req, err := gen.NewSearchActivityLogsRequest(s.c.server, body)
-	return doJSON[gen.ActivityLogList](ctx, s.c, opSearchActivityLogs, opts, req, err)
+	return engine.DoJSON[gen.ActivityLogList](ctx, s.c.engine(), opSearchActivityLogs, opts, req, err)
 }
 
 // SearchActivityLogsAll iterates over every item of SearchActivityLogs, page by page (POST /admins/activity_logs/search). Its
 // arguments are those of [AdminsService.SearchActivityLogs]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
 func (s *AdminsService) SearchActivityLogsAll(ctx context.Context, body SearchActivityLogsRequest, opts ...Option) iter.Seq2[ActivityLog, error] {
-	return paginate(ctx, fetchPages(s.c, opSearchActivityLogs, opts,
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opSearchActivityLogs, opts,
 		func(cursor string) (*http.Request, error) {
 			b := body
-			page, err := pageParam(cursor)
+			page, err := engine.PageParam(cursor)
 			if err != nil {
 				return nil, err
 			}
@@ -107,10 +108,10 @@ func (s *AdminsService) SearchActivityLogsAll(ctx context.Context, body SearchAc
 // replies to the default inbox, and body.AwayStatusReasonId gives a reason
 // (see [AwayStatusReasonsService.List]). adminID is a string of digits.
 func (s *AdminsService) SetAway(ctx context.Context, adminID string, body SetAwayAdminRequest, opts ...Option) (*Admin, error) {
-	adminIDN, err := numericID("admin id", adminID)
+	adminIDN, err := engine.NumericID("admin id", adminID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewSetAwayAdminRequest(s.c.server, adminIDN, body)
-	return doJSON[gen.Admin](ctx, s.c, opSetAwayAdmin, opts, req, err)
+	return engine.DoJSON[gen.Admin](ctx, s.c.engine(), opSetAwayAdmin, opts, req, err)
 }

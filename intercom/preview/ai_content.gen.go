@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // CreateContentImportSource creates a content import source
@@ -16,7 +17,7 @@ import (
 // [AIContentService.CreateExternalPage]) are required.
 func (s *AIContentService) CreateContentImportSource(ctx context.Context, body CreateContentImportSourceRequest, opts ...Option) (*ContentImportSource, error) {
 	req, err := gen.NewCreateContentImportSourceRequest(s.c.server, body)
-	return doJSON[gen.ContentImportSource](ctx, s.c, opCreateContentImportSource, opts, req, err)
+	return engine.DoJSON[gen.ContentImportSource](ctx, s.c.engine(), opCreateContentImportSource, opts, req, err)
 }
 
 // CreateExternalPage creates an external page, or updates the one that
@@ -25,50 +26,50 @@ func (s *AIContentService) CreateContentImportSource(ctx context.Context, body C
 // body.SourceId and body.ExternalId are required.
 func (s *AIContentService) CreateExternalPage(ctx context.Context, body CreateExternalPageRequest, opts ...Option) (*ExternalPage, error) {
 	req, err := gen.NewCreateExternalPageRequest(s.c.server, body)
-	return doJSON[gen.ExternalPage](ctx, s.c, opCreateExternalPage, opts, req, err)
+	return engine.DoJSON[gen.ExternalPage](ctx, s.c.engine(), opCreateExternalPage, opts, req, err)
 }
 
 // DeleteContentImportSource deletes a content import source and every
 // external page imported from it (DELETE /ai/content_import_sources/{source_id}).
 // The API answers 204 with no body. sourceID is a positive number.
 func (s *AIContentService) DeleteContentImportSource(ctx context.Context, contentImportSourceID string, opts ...Option) error {
-	if err := requireID("content import source id", contentImportSourceID); err != nil {
+	if err := engine.RequireID("content import source id", contentImportSourceID); err != nil {
 		return err
 	}
 	req, err := gen.NewDeleteContentImportSourceRequest(s.c.server, contentImportSourceID)
-	return doNoBody(ctx, s.c, opDeleteContentImportSource, opts, req, err)
+	return engine.DoNoBody(ctx, s.c.engine(), opDeleteContentImportSource, opts, req, err)
 }
 
 // DeleteExternalPage deletes an external page, removing it from the content
 // library and from Fin's answers (DELETE /ai/external_pages/{page_id}). It
 // returns the deleted page.
 func (s *AIContentService) DeleteExternalPage(ctx context.Context, externalPageID string, opts ...Option) (*ExternalPage, error) {
-	if err := requireID("external page id", externalPageID); err != nil {
+	if err := engine.RequireID("external page id", externalPageID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDeleteExternalPageRequest(s.c.server, externalPageID)
-	return doJSON[gen.ExternalPage](ctx, s.c, opDeleteExternalPage, opts, req, err)
+	return engine.DoJSON[gen.ExternalPage](ctx, s.c.engine(), opDeleteExternalPage, opts, req, err)
 }
 
 // GetContentImportSource fetches a content import source
 // (GET /ai/content_import_sources/{source_id}). sourceID is the source's id
 // (gen.ContentImportSource.Id), a positive number.
 func (s *AIContentService) GetContentImportSource(ctx context.Context, contentImportSourceID string, opts ...Option) (*ContentImportSource, error) {
-	if err := requireID("content import source id", contentImportSourceID); err != nil {
+	if err := engine.RequireID("content import source id", contentImportSourceID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewGetContentImportSourceRequest(s.c.server, contentImportSourceID)
-	return doJSON[gen.ContentImportSource](ctx, s.c, opGetContentImportSource, opts, req, err)
+	return engine.DoJSON[gen.ContentImportSource](ctx, s.c.engine(), opGetContentImportSource, opts, req, err)
 }
 
 // GetExternalPage fetches an external page (GET /ai/external_pages/{page_id}).
 // pageID is the page's id (gen.ExternalPage.Id).
 func (s *AIContentService) GetExternalPage(ctx context.Context, externalPageID string, opts ...Option) (*ExternalPage, error) {
-	if err := requireID("external page id", externalPageID); err != nil {
+	if err := engine.RequireID("external page id", externalPageID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewGetExternalPageRequest(s.c.server, externalPageID)
-	return doJSON[gen.ExternalPage](ctx, s.c, opGetExternalPage, opts, req, err)
+	return engine.DoJSON[gen.ExternalPage](ctx, s.c.engine(), opGetExternalPage, opts, req, err)
 }
 
 // ListContentImportSources fetches one page of the workspace's content
@@ -77,7 +78,7 @@ func (s *AIContentService) GetExternalPage(ctx context.Context, externalPageID s
 // [AIContentService.ListContentImportSourcesAll] to get every page.
 func (s *AIContentService) ListContentImportSources(ctx context.Context, params *ListContentImportSourcesParams, opts ...Option) (*ContentImportSourcesList, error) {
 	req, err := gen.NewListContentImportSourcesRequest(s.c.server, params)
-	return doJSON[gen.ContentImportSourcesList](ctx, s.c, opListContentImportSources, opts, req, err)
+	return engine.DoJSON[gen.ContentImportSourcesList](ctx, s.c.engine(), opListContentImportSources, opts, req, err)
 }
 
 // ListContentImportSourcesAll iterates over every content import source
@@ -86,9 +87,9 @@ func (s *AIContentService) ListContentImportSources(ctx context.Context, params 
 // and params.PerPage shape the first request); it is copied and not
 // modified. An error is yielded once and ends the iteration.
 func (s *AIContentService) ListContentImportSourcesAll(ctx context.Context, params *ListContentImportSourcesParams, opts ...Option) iter.Seq2[ContentImportSource, error] {
-	p := cloneParams(params)
-	return paginate(ctx, fetchPages(s.c, opListContentImportSources, opts,
-		nextURLCall(s.c, func() (*http.Request, error) {
+	p := engine.CloneParams(params)
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListContentImportSources, opts,
+		engine.NextURLCall(s.c.engine(), func() (*http.Request, error) {
 			return gen.NewListContentImportSourcesRequest(s.c.server, p)
 		}),
 		func(l *gen.ContentImportSourcesList) ([]gen.ContentImportSource, string) {
@@ -102,7 +103,7 @@ func (s *AIContentService) ListContentImportSourcesAll(ctx context.Context, para
 // to get every page.
 func (s *AIContentService) ListExternalPages(ctx context.Context, params *ListExternalPagesParams, opts ...Option) (*ExternalPagesList, error) {
 	req, err := gen.NewListExternalPagesRequest(s.c.server, params)
-	return doJSON[gen.ExternalPagesList](ctx, s.c, opListExternalPages, opts, req, err)
+	return engine.DoJSON[gen.ExternalPagesList](ctx, s.c.engine(), opListExternalPages, opts, req, err)
 }
 
 // ListExternalPagesAll iterates over every external page
@@ -111,9 +112,9 @@ func (s *AIContentService) ListExternalPages(ctx context.Context, params *ListEx
 // params.PerPage shape the first request); it is copied and not modified. An
 // error is yielded once and ends the iteration.
 func (s *AIContentService) ListExternalPagesAll(ctx context.Context, params *ListExternalPagesParams, opts ...Option) iter.Seq2[ExternalPage, error] {
-	p := cloneParams(params)
-	return paginate(ctx, fetchPages(s.c, opListExternalPages, opts,
-		nextURLCall(s.c, func() (*http.Request, error) {
+	p := engine.CloneParams(params)
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListExternalPages, opts,
+		engine.NextURLCall(s.c.engine(), func() (*http.Request, error) {
 			return gen.NewListExternalPagesRequest(s.c.server, p)
 		}),
 		func(l *gen.ExternalPagesList) ([]gen.ExternalPage, string) {
@@ -126,11 +127,11 @@ func (s *AIContentService) ListExternalPagesAll(ctx context.Context, params *Lis
 // body.SyncBehavior are required even when they do not change. sourceID is
 // a positive number.
 func (s *AIContentService) UpdateContentImportSource(ctx context.Context, contentImportSourceID string, body UpdateContentImportSourceRequest, opts ...Option) (*ContentImportSource, error) {
-	if err := requireID("content import source id", contentImportSourceID); err != nil {
+	if err := engine.RequireID("content import source id", contentImportSourceID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateContentImportSourceRequest(s.c.server, contentImportSourceID, body)
-	return doJSON[gen.ContentImportSource](ctx, s.c, opUpdateContentImportSource, opts, req, err)
+	return engine.DoJSON[gen.ContentImportSource](ctx, s.c.engine(), opUpdateContentImportSource, opts, req, err)
 }
 
 // UpdateExternalPage updates an external page that was created through the
@@ -138,9 +139,9 @@ func (s *AIContentService) UpdateContentImportSource(ctx context.Context, conten
 // body.Locale, body.Url and body.SourceId are required even when they do not
 // change.
 func (s *AIContentService) UpdateExternalPage(ctx context.Context, externalPageID string, body UpdateExternalPageRequest, opts ...Option) (*ExternalPage, error) {
-	if err := requireID("external page id", externalPageID); err != nil {
+	if err := engine.RequireID("external page id", externalPageID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateExternalPageRequest(s.c.server, externalPageID, body)
-	return doJSON[gen.ExternalPage](ctx, s.c, opUpdateExternalPage, opts, req, err)
+	return engine.DoJSON[gen.ExternalPage](ctx, s.c.engine(), opUpdateExternalPage, opts, req, err)
 }

@@ -6,11 +6,12 @@ import (
 	"context"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // List lists the away status reasons of the workspace
 // (GET /away_status_reasons). Pass a reason's id to [AdminsService.SetAway].
 func (s *AwayStatusReasonsService) List(ctx context.Context, opts ...Option) (*AwayStatusReasonList, error) {
 	req, err := gen.NewListAwayStatusReasonsRequest(s.c.server)
-	return doJSON[gen.AwayStatusReasonList](ctx, s.c, opListAwayStatusReasons, opts, req, err)
+	return engine.DoJSON[gen.AwayStatusReasonList](ctx, s.c.engine(), opListAwayStatusReasons, opts, req, err)
 }

@@ -6,19 +6,20 @@ import (
 	"context"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Get fetches one brand (GET /brands/{id}).
 func (s *BrandsService) Get(ctx context.Context, brandID string, opts ...Option) (*Brand, error) {
-	if err := requireID("brand id", brandID); err != nil {
+	if err := engine.RequireID("brand id", brandID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveBrandRequest(s.c.server, brandID)
-	return doJSON[gen.Brand](ctx, s.c, opRetrieveBrand, opts, req, err)
+	return engine.DoJSON[gen.Brand](ctx, s.c.engine(), opRetrieveBrand, opts, req, err)
 }
 
 // List lists the brands of the workspace (GET /brands).
 func (s *BrandsService) List(ctx context.Context, opts ...Option) (*BrandList, error) {
 	req, err := gen.NewListBrandsRequest(s.c.server)
-	return doJSON[gen.BrandList](ctx, s.c, opListBrands, opts, req, err)
+	return engine.DoJSON[gen.BrandList](ctx, s.c.engine(), opListBrands, opts, req, err)
 }

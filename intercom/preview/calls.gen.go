@@ -8,28 +8,29 @@ import (
 	"net/http"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // CollectFinVoiceCall fetches a Fin Voice call by the id of its external
 // reference, as returned by [CallsService.RegisterFinVoiceCall]; it must be
 // positive (GET /fin_voice/collect/{id}).
 func (s *CallsService) CollectFinVoiceCall(ctx context.Context, collectID string, opts ...Option) (*AiCallResponse, error) {
-	collectIDN, err := numericID("collect id", collectID)
+	collectIDN, err := engine.NumericID("collect id", collectID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewCollectFinVoiceCallByIdRequest(s.c.server, collectIDN)
-	return doJSON[gen.AiCallResponse](ctx, s.c, opCollectFinVoiceCallById, opts, req, err)
+	return engine.DoJSON[gen.AiCallResponse](ctx, s.c.engine(), opCollectFinVoiceCallById, opts, req, err)
 }
 
 // CollectFinVoiceCallByExternalID fetches a Fin Voice call by the id your
 // telephony provider gave it (GET /fin_voice/external_id/{external_id}).
 func (s *CallsService) CollectFinVoiceCallByExternalID(ctx context.Context, externalID string, opts ...Option) (*AiCallResponse, error) {
-	if err := requireID("external id", externalID); err != nil {
+	if err := engine.RequireID("external id", externalID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewCollectFinVoiceCallByExternalIdRequest(s.c.server, externalID)
-	return doJSON[gen.AiCallResponse](ctx, s.c, opCollectFinVoiceCallByExternalId, opts, req, err)
+	return engine.DoJSON[gen.AiCallResponse](ctx, s.c.engine(), opCollectFinVoiceCallByExternalId, opts, req, err)
 }
 
 // CollectFinVoiceCallByPhoneNumber fetches the most recent matched Fin Voice
@@ -38,21 +39,21 @@ func (s *CallsService) CollectFinVoiceCallByExternalID(ctx context.Context, exte
 // no success body for this operation; the reply is decoded as the same
 // ai_call_response its sibling operations return.
 func (s *CallsService) CollectFinVoiceCallByPhoneNumber(ctx context.Context, phoneNumber string, opts ...Option) (*AiCallResponse, error) {
-	if err := requireID("phone number", phoneNumber); err != nil {
+	if err := engine.RequireID("phone number", phoneNumber); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewCollectFinVoiceCallByPhoneNumberRequest(s.c.server, phoneNumber)
-	return doJSON[gen.AiCallResponse](ctx, s.c, opCollectFinVoiceCallByPhoneNumber, opts, req, err)
+	return engine.DoJSON[gen.AiCallResponse](ctx, s.c.engine(), opCollectFinVoiceCallByPhoneNumber, opts, req, err)
 }
 
 // CollectFinVoiceCallsByConversation fetches every Fin Voice call of a
 // conversation (GET /fin_voice/conversation/{conversation_id}).
 func (s *CallsService) CollectFinVoiceCallsByConversation(ctx context.Context, conversationID string, opts ...Option) ([]AiCallResponse, error) {
-	if err := requireID("conversation id", conversationID); err != nil {
+	if err := engine.RequireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewCollectFinVoiceCallsByConversationIdRequest(s.c.server, conversationID)
-	r, err := doJSON[[]gen.AiCallResponse](ctx, s.c, opCollectFinVoiceCallsByConversationId, opts, req, err)
+	r, err := engine.DoJSON[[]gen.AiCallResponse](ctx, s.c.engine(), opCollectFinVoiceCallsByConversationId, opts, req, err)
 	if err != nil {
 		return nil, err
 	}
@@ -61,26 +62,26 @@ func (s *CallsService) CollectFinVoiceCallsByConversation(ctx context.Context, c
 
 // Get fetches a call (GET /calls/{call_id}).
 func (s *CallsService) Get(ctx context.Context, callID string, opts ...Option) (*Call, error) {
-	if err := requireID("call id", callID); err != nil {
+	if err := engine.RequireID("call id", callID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewShowCallRequest(s.c.server, callID)
-	return doJSON[gen.Call](ctx, s.c, opShowCall, opts, req, err)
+	return engine.DoJSON[gen.Call](ctx, s.c.engine(), opShowCall, opts, req, err)
 }
 
 // List returns one page of the workspace's calls (GET /calls). Set
 // params.Page for a later page, or use [CallsService.ListAll].
 func (s *CallsService) List(ctx context.Context, params *ListCallsParams, opts ...Option) (*CallList, error) {
 	req, err := gen.NewListCallsRequest(s.c.server, params)
-	return doJSON[gen.CallList](ctx, s.c, opListCalls, opts, req, err)
+	return engine.DoJSON[gen.CallList](ctx, s.c.engine(), opListCalls, opts, req, err)
 }
 
 // ListAll iterates over every call (GET /calls), page number by page number.
 // params (may be nil) sets per_page and the first page; it is copied and
 // never modified. The iteration ends with (zero, err) at the first failure.
 func (s *CallsService) ListAll(ctx context.Context, params *ListCallsParams, opts ...Option) iter.Seq2[Call, error] {
-	return paginate(ctx, fetchPages(s.c, opListCalls, opts,
-		pageCall(params, func(q *gen.ListCallsParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListCalls, opts,
+		engine.PageCall(params, func(q *gen.ListCallsParams, page *int) { q.Page = page },
 			func(q *gen.ListCallsParams) (*http.Request, error) {
 				return gen.NewListCallsRequest(s.c.server, q)
 			}),
@@ -100,7 +101,7 @@ func (s *CallsService) ListWithTranscripts(ctx context.Context, conversationIDs 
 		return nil, err
 	}
 	req, err := gen.NewListCallsWithTranscriptsRequest(s.c.server, body)
-	return doJSON[gen.CallWithTranscriptList](ctx, s.c, opListCallsWithTranscripts, opts, req, err)
+	return engine.DoJSON[gen.CallWithTranscriptList](ctx, s.c.engine(), opListCallsWithTranscripts, opts, req, err)
 }
 
 // Recording downloads the recording of a call
@@ -111,11 +112,11 @@ func (s *CallsService) ListWithTranscripts(ctx context.Context, conversationIDs 
 // status 302. The request is sent with Accept: */*, since the file's type
 // is whatever the recording is.
 func (s *CallsService) Recording(ctx context.Context, callID string, opts ...Option) (*Download, error) {
-	if err := requireID("call id", callID); err != nil {
+	if err := engine.RequireID("call id", callID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewShowCallRecordingRequest(s.c.server, callID)
-	return doDownload(ctx, s.c, opShowCallRecording, opts, "*/*", req, err)
+	return engine.DoDownload(ctx, s.c.engine(), opShowCallRecording, opts, "*/*", req, err)
 }
 
 // RegisterFinVoiceCall registers a Fin Voice call from an external
@@ -124,16 +125,16 @@ func (s *CallsService) Recording(ctx context.Context, callID string, opts ...Opt
 // (POST /fin_voice/register).
 func (s *CallsService) RegisterFinVoiceCall(ctx context.Context, body RegisterFinVoiceCallRequest, opts ...Option) (*AiCallResponse, error) {
 	req, err := gen.NewRegisterFinVoiceCallRequest(s.c.server, body)
-	return doJSON[gen.AiCallResponse](ctx, s.c, opRegisterFinVoiceCall, opts, req, err)
+	return engine.DoJSON[gen.AiCallResponse](ctx, s.c.engine(), opRegisterFinVoiceCall, opts, req, err)
 }
 
 // Transcript downloads the transcript of a call as a text file
 // (GET /calls/{call_id}/transcript, sent with
 // Accept: text/plain, application/json since errors are JSON).
 func (s *CallsService) Transcript(ctx context.Context, callID string, opts ...Option) (*Download, error) {
-	if err := requireID("call id", callID); err != nil {
+	if err := engine.RequireID("call id", callID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewShowCallTranscriptRequest(s.c.server, callID)
-	return doDownload(ctx, s.c, opShowCallTranscript, opts, "text/plain, application/json", req, err)
+	return engine.DoDownload(ctx, s.c.engine(), opShowCallTranscript, opts, "text/plain, application/json", req, err)
 }

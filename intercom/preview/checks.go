@@ -6,6 +6,7 @@ import (
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
 	"github.com/intercomkit/intercom-go/intercom"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // The argument checks the `prepare` entries of api/operations/0.yaml name:
@@ -31,7 +32,7 @@ func checkTranscriptsBody(b gen.ListCallsWithTranscriptsJSONRequestBody) (gen.Li
 		return b, fmt.Errorf("intercom: no conversation ids: %w", intercom.ErrInvalidID)
 	}
 	for _, id := range b.ConversationIds {
-		if err := requireID("conversation id", id); err != nil {
+		if err := engine.RequireID("conversation id", id); err != nil {
 			return b, err
 		}
 	}
@@ -57,7 +58,7 @@ func checkNote(b gen.CreateNoteJSONRequestBody) (gen.CreateNoteJSONRequestBody, 
 		return b, errors.New("intercom: the note body is empty")
 	}
 	if b.AdminId != nil {
-		if _, err := numericID("admin id", *b.AdminId); err != nil {
+		if _, err := engine.NumericID("admin id", *b.AdminId); err != nil {
 			return b, err
 		}
 	}
@@ -66,10 +67,10 @@ func checkNote(b gen.CreateNoteJSONRequestBody) (gen.CreateNoteJSONRequestBody, 
 
 func dataEventsParams(params *gen.ListDataEventsParams) (*gen.ListDataEventsParams, error) {
 	if params == nil ||
-		(valueOr(params.UserId) == "" && valueOr(params.IntercomUserId) == "" && valueOr(params.Email) == "") {
+		(engine.ValueOr(params.UserId) == "" && engine.ValueOr(params.IntercomUserId) == "" && engine.ValueOr(params.Email) == "") {
 		return nil, errors.New("intercom: listing data events needs params.UserId, params.IntercomUserId or params.Email")
 	}
-	p := cloneParams(params)
+	p := engine.CloneParams(params)
 	if p.Type == "" {
 		p.Type = "user"
 	}

@@ -22,7 +22,11 @@
 // Preview description.
 package preview
 
-import "github.com/intercomkit/intercom-go/intercom"
+import (
+	intercomgen "github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
+)
 
 // APIVersion is the Intercom-Version header every call of this package
 // sends (the value Intercom's descriptions give for the Preview API).
@@ -33,11 +37,26 @@ const APIVersion = "Preview"
 type Client struct {
 	// Services holds one field per resource: p.Contacts, p.Folders, ...
 	Services
-	svc     serviceValues
-	parent  *intercom.Client
-	server  string
-	version Option
+	svc serviceValues
+	// e is the engine of the parent client: every call of this package
+	// runs on it (intercom/internal/engine), its Operations sending
+	// Intercom-Version: Preview.
+	e      *engine.Client
+	server string
 }
+
+// Option configures one call, exactly as for package intercom's methods
+// (intercom.WithMaxRetries, intercom.WithParams, intercom.WithStrictDecoding,
+// ...).
+type Option = intercom.Option
+
+// Operation describes the Intercom API operation a call performs; a
+// middleware reads it with [intercom.OperationFromRequest].
+type Operation = intercom.Operation
+
+// Download is the file of a call that downloads one (see
+// [intercom.Download]).
+type Download = intercom.Download
 
 // New returns a Preview client that shares c's HTTP client, credentials,
 // region, base URL, rate-limit budget and options, and sends
@@ -47,7 +66,14 @@ func New(c *intercom.Client) *Client {
 	if c == nil {
 		panic("preview.New: nil *intercom.Client")
 	}
-	p := &Client{parent: c, server: engine.BaseURL(c), version: intercom.WithAPIVersion(APIVersion)}
+	// The parent's engine is the HTTP layer of its raw generated client
+	// (the one way to it that package intercom does not export).
+	e := engine.Of(c.Raw().ClientInterface.(*intercomgen.Client).Client)
+	p := &Client{e: e, server: e.Server()}
 	p.Services.init(p, &p.svc)
 	return p
 }
+
+// engine returns the parent client's engine, which the generated methods
+// hand their requests to.
+func (c *Client) engine() *engine.Client { return c.e }

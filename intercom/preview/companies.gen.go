@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // BulkCreate starts an asynchronous job that creates or updates many companies
@@ -15,7 +16,7 @@ import (
 // the job with [CompaniesService.GetBulkJob].
 func (s *CompaniesService) BulkCreate(ctx context.Context, body BulkCreateCompaniesRequest, opts ...Option) (*CompaniesBulkJob, error) {
 	req, err := gen.NewBulkCreateCompaniesRequest(s.c.server, body)
-	return doJSON[gen.CompaniesBulkJob](ctx, s.c, opBulkCreateCompanies, opts, req, err)
+	return engine.DoJSON[gen.CompaniesBulkJob](ctx, s.c.engine(), opBulkCreateCompanies, opts, req, err)
 }
 
 // BulkDelete starts an asynchronous job that deletes many companies, each named
@@ -23,7 +24,7 @@ func (s *CompaniesService) BulkCreate(ctx context.Context, body BulkCreateCompan
 // [CompaniesService.GetBulkJob].
 func (s *CompaniesService) BulkDelete(ctx context.Context, body BulkDeleteCompaniesRequest, opts ...Option) (*CompaniesBulkJob, error) {
 	req, err := gen.NewBulkDeleteCompaniesRequest(s.c.server, body)
-	return doJSON[gen.CompaniesBulkJob](ctx, s.c, opBulkDeleteCompanies, opts, req, err)
+	return engine.DoJSON[gen.CompaniesBulkJob](ctx, s.c.engine(), opBulkDeleteCompanies, opts, req, err)
 }
 
 // BulkUpdate starts an asynchronous job that updates many companies at once,
@@ -32,7 +33,7 @@ func (s *CompaniesService) BulkDelete(ctx context.Context, body BulkDeleteCompan
 // [CompaniesService.GetBulkJob].
 func (s *CompaniesService) BulkUpdate(ctx context.Context, body BulkUpdateCompaniesRequest, opts ...Option) (*CompaniesBulkJob, error) {
 	req, err := gen.NewBulkUpdateCompaniesRequest(s.c.server, body)
-	return doJSON[gen.CompaniesBulkJob](ctx, s.c, opBulkUpdateCompanies, opts, req, err)
+	return engine.DoJSON[gen.CompaniesBulkJob](ctx, s.c.engine(), opBulkUpdateCompanies, opts, req, err)
 }
 
 // CreateOrUpdate creates a company, or updates the company with the same
@@ -41,38 +42,38 @@ func (s *CompaniesService) BulkUpdate(ctx context.Context, body BulkUpdateCompan
 // [ContactsService.AttachCompany]).
 func (s *CompaniesService) CreateOrUpdate(ctx context.Context, body CreateOrUpdateCompanyRequest, opts ...Option) (*Company, error) {
 	req, err := gen.NewCreateOrUpdateCompanyRequest(s.c.server, body)
-	return doJSON[gen.Company](ctx, s.c, opCreateOrUpdateCompany, opts, req, err)
+	return engine.DoJSON[gen.Company](ctx, s.c.engine(), opCreateOrUpdateCompany, opts, req, err)
 }
 
 // Delete deletes a company (DELETE /companies/{company_id}); companyID is
 // the Intercom id.
 func (s *CompaniesService) Delete(ctx context.Context, companyID string, opts ...Option) (*DeletedCompanyObject, error) {
-	if err := requireID("company id", companyID); err != nil {
+	if err := engine.RequireID("company id", companyID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDeleteCompanyRequest(s.c.server, companyID)
-	return doJSON[gen.DeletedCompanyObject](ctx, s.c, opDeleteCompany, opts, req, err)
+	return engine.DoJSON[gen.DeletedCompanyObject](ctx, s.c.engine(), opDeleteCompany, opts, req, err)
 }
 
 // Get fetches a company by its Intercom id (GET /companies/{company_id}).
 // To find a company by your own company_id or by name, use
 // [CompaniesService.List] with params.CompanyId or params.Name.
 func (s *CompaniesService) Get(ctx context.Context, companyID string, opts ...Option) (*Company, error) {
-	if err := requireID("company id", companyID); err != nil {
+	if err := engine.RequireID("company id", companyID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveACompanyByIdRequest(s.c.server, companyID)
-	return doJSON[gen.Company](ctx, s.c, opRetrieveACompanyById, opts, req, err)
+	return engine.DoJSON[gen.Company](ctx, s.c.engine(), opRetrieveACompanyById, opts, req, err)
 }
 
 // GetBulkJob fetches the state of a bulk companies job: pending, running,
 // completed or completed_with_errors (GET /companies/bulk/{id}).
 func (s *CompaniesService) GetBulkJob(ctx context.Context, bulkID string, opts ...Option) (*CompaniesBulkJob, error) {
-	if err := requireID("bulk id", bulkID); err != nil {
+	if err := engine.RequireID("bulk id", bulkID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewShowBulkCompaniesJobRequest(s.c.server, bulkID)
-	return doJSON[gen.CompaniesBulkJob](ctx, s.c, opShowBulkCompaniesJob, opts, req, err)
+	return engine.DoJSON[gen.CompaniesBulkJob](ctx, s.c.engine(), opShowBulkCompaniesJob, opts, req, err)
 }
 
 // List fetches one page of companies, filtered by params.Name,
@@ -80,7 +81,7 @@ func (s *CompaniesService) GetBulkJob(ctx context.Context, bulkID string, opts .
 // params may be nil; params.Page and params.PerPage choose the page.
 func (s *CompaniesService) List(ctx context.Context, params *ListCompaniesParams, opts ...Option) (*CompanyList, error) {
 	req, err := gen.NewListCompaniesRequest(s.c.server, params)
-	return doJSON[gen.CompanyList](ctx, s.c, opListCompanies, opts, req, err)
+	return engine.DoJSON[gen.CompanyList](ctx, s.c.engine(), opListCompanies, opts, req, err)
 }
 
 // ListAll iterates over every company matching params, page by page
@@ -88,8 +89,8 @@ func (s *CompaniesService) List(ctx context.Context, params *ListCompaniesParams
 // first). params may be nil; it is copied and not modified. An error is
 // yielded once and ends the iteration.
 func (s *CompaniesService) ListAll(ctx context.Context, params *ListCompaniesParams, opts ...Option) iter.Seq2[Company, error] {
-	return paginate(ctx, fetchPages(s.c, opListCompanies, opts,
-		pageCall(params, func(q *gen.ListCompaniesParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListCompanies, opts,
+		engine.PageCall(params, func(q *gen.ListCompaniesParams, page *int) { q.Page = page },
 			func(q *gen.ListCompaniesParams) (*http.Request, error) {
 				return gen.NewListCompaniesRequest(s.c.server, q)
 			}),
@@ -101,11 +102,11 @@ func (s *CompaniesService) ListAll(ctx context.Context, params *ListCompaniesPar
 // ListContacts fetches one page of the contacts attached to a company
 // (GET /companies/{company_id}/contacts). params may be nil.
 func (s *CompaniesService) ListContacts(ctx context.Context, companyID string, params *ListAttachedContactsParams, opts ...Option) (*CompanyAttachedContacts, error) {
-	if err := requireID("company id", companyID); err != nil {
+	if err := engine.RequireID("company id", companyID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewListAttachedContactsRequest(s.c.server, companyID, params)
-	return doJSON[gen.CompanyAttachedContacts](ctx, s.c, opListAttachedContacts, opts, req, err)
+	return engine.DoJSON[gen.CompanyAttachedContacts](ctx, s.c.engine(), opListAttachedContacts, opts, req, err)
 }
 
 // ListContactsAll iterates over every contact attached to a company, page
@@ -113,11 +114,11 @@ func (s *CompaniesService) ListContacts(ctx context.Context, companyID string, p
 // at params.Page (default the first). params may be nil; it is copied and not
 // modified. An error is yielded once and ends the iteration.
 func (s *CompaniesService) ListContactsAll(ctx context.Context, companyID string, params *ListAttachedContactsParams, opts ...Option) iter.Seq2[Contact, error] {
-	if err := requireID("company id", companyID); err != nil {
-		return errSeq[gen.Contact](err)
+	if err := engine.RequireID("company id", companyID); err != nil {
+		return engine.ErrSeq[gen.Contact](err)
 	}
-	return paginate(ctx, fetchPages(s.c, opListAttachedContacts, opts,
-		pageCall(params, func(q *gen.ListAttachedContactsParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListAttachedContacts, opts,
+		engine.PageCall(params, func(q *gen.ListAttachedContactsParams, page *int) { q.Page = page },
 			func(q *gen.ListAttachedContactsParams) (*http.Request, error) {
 				return gen.NewListAttachedContactsRequest(s.c.server, companyID, q)
 			}),
@@ -132,7 +133,7 @@ func (s *CompaniesService) ListContactsAll(ctx context.Context, companyID string
 // use [CompaniesService.ScrollAll] to go through more.
 func (s *CompaniesService) ListOrdered(ctx context.Context, params *ListOrderedCompaniesParams, opts ...Option) (*CompanyList, error) {
 	req, err := gen.NewListAllCompaniesRequest(s.c.server, params)
-	return doJSON[gen.CompanyList](ctx, s.c, opListAllCompanies, opts, req, err)
+	return engine.DoJSON[gen.CompanyList](ctx, s.c.engine(), opListAllCompanies, opts, req, err)
 }
 
 // ListOrderedAll iterates over all companies in params.Order, page by page
@@ -140,8 +141,8 @@ func (s *CompaniesService) ListOrdered(ctx context.Context, params *ListOrderedC
 // the first). params may be nil; it is copied and not modified. An error is
 // yielded once and ends the iteration.
 func (s *CompaniesService) ListOrderedAll(ctx context.Context, params *ListOrderedCompaniesParams, opts ...Option) iter.Seq2[Company, error] {
-	return paginate(ctx, fetchPages(s.c, opListAllCompanies, opts,
-		pageCall(params, func(q *gen.ListAllCompaniesParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListAllCompanies, opts,
+		engine.PageCall(params, func(q *gen.ListAllCompaniesParams, page *int) { q.Page = page },
 			func(q *gen.ListAllCompaniesParams) (*http.Request, error) {
 				return gen.NewListAllCompaniesRequest(s.c.server, q)
 			}),
@@ -153,11 +154,11 @@ func (s *CompaniesService) ListOrderedAll(ctx context.Context, params *ListOrder
 // ListSegments lists the segments a company belongs to
 // (GET /companies/{company_id}/segments).
 func (s *CompaniesService) ListSegments(ctx context.Context, companyID string, opts ...Option) (*CompanyAttachedSegments, error) {
-	if err := requireID("company id", companyID); err != nil {
+	if err := engine.RequireID("company id", companyID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewListAttachedSegmentsForCompaniesRequest(s.c.server, companyID)
-	return doJSON[gen.CompanyAttachedSegments](ctx, s.c, opListAttachedSegmentsForCompanies, opts, req, err)
+	return engine.DoJSON[gen.CompanyAttachedSegments](ctx, s.c.engine(), opListAttachedSegmentsForCompanies, opts, req, err)
 }
 
 // Scroll fetches one page of a scroll over all companies
@@ -172,8 +173,8 @@ func (s *CompaniesService) ListSegments(ctx context.Context, companyID string, o
 // with an empty scrollParam.
 func (s *CompaniesService) Scroll(ctx context.Context, params *ScrollOverAllCompaniesParams, opts ...Option) (*CompanyScroll, error) {
 	req, err := gen.NewScrollOverAllCompaniesRequest(s.c.server, params)
-	r, err := doJSON[gen.CompanyScroll](ctx, s.c, opScrollOverAllCompanies, scrollOptions(opts), req, err)
-	return r, scrollError(err, params != nil && valueOr(params.ScrollParam) != "")
+	r, err := engine.DoJSON[gen.CompanyScroll](ctx, s.c.engine(), opScrollOverAllCompanies, engine.ScrollOptions(opts), req, err)
+	return r, engine.ScrollError(err, params != nil && engine.ValueOr(params.ScrollParam) != "")
 }
 
 // ScrollAll iterates over every company of the workspace with a scroll
@@ -187,8 +188,8 @@ func (s *CompaniesService) Scroll(ctx context.Context, params *ScrollOverAllComp
 // be resumed, range over ScrollAll again to restart from the beginning.
 // Other errors are yielded once and end the iteration as usual.
 func (s *CompaniesService) ScrollAll(ctx context.Context, params *ScrollOverAllCompaniesParams, opts ...Option) iter.Seq2[Company, error] {
-	p := cloneParams(params)
-	return paginateScroll(ctx, opts, scrollFetch(s.c, opScrollOverAllCompanies,
+	p := engine.CloneParams(params)
+	return engine.PaginateScroll(ctx, opts, engine.ScrollFetch(s.c.engine(), opScrollOverAllCompanies,
 		func(param string) (*http.Request, error) {
 			q := *p
 			if param != "" {
@@ -197,7 +198,7 @@ func (s *CompaniesService) ScrollAll(ctx context.Context, params *ScrollOverAllC
 			return gen.NewScrollOverAllCompaniesRequest(s.c.server, &q)
 		},
 		func(l *gen.CompanyScroll) ([]gen.Company, string) {
-			return l.Data, valueOr(l.ScrollParam)
+			return l.Data, engine.ValueOr(l.ScrollParam)
 		}))
 }
 
@@ -207,15 +208,15 @@ func (s *CompaniesService) ScrollAll(ctx context.Context, params *ScrollOverAllC
 // of the result's next page.
 func (s *CompaniesService) Search(ctx context.Context, body CompanySearchRequest, opts ...Option) (*CompanyList, error) {
 	req, err := gen.NewSearchCompaniesRequest(s.c.server, body)
-	return doJSON[gen.CompanyList](ctx, s.c, opSearchCompanies, opts, req, err)
+	return engine.DoJSON[gen.CompanyList](ctx, s.c.engine(), opSearchCompanies, opts, req, err)
 }
 
 // Update updates a company (PUT /companies/{company_id}); companyID is the
 // Intercom id.
 func (s *CompaniesService) Update(ctx context.Context, companyID string, opts ...Option) (*Company, error) {
-	if err := requireID("company id", companyID); err != nil {
+	if err := engine.RequireID("company id", companyID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateCompanyRequest(s.c.server, companyID)
-	return doJSON[gen.Company](ctx, s.c, opUpdateCompany, opts, req, err)
+	return engine.DoJSON[gen.Company](ctx, s.c.engine(), opUpdateCompany, opts, req, err)
 }

@@ -8,35 +8,36 @@ import (
 	"net/http"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // BulkActions applies one action to many pieces of content
 // (POST /content/bulk_actions).
 func (s *ContentService) BulkActions(ctx context.Context, body ContentBulkActionRequest, opts ...Option) (*ContentBulkActionResponse, error) {
 	req, err := gen.NewBulkContentActionsRequest(s.c.server, body)
-	return doJSON[gen.ContentBulkActionResponse](ctx, s.c, opBulkContentActions, opts, req, err)
+	return engine.DoJSON[gen.ContentBulkActionResponse](ctx, s.c.engine(), opBulkContentActions, opts, req, err)
 }
 
 // Search fetches one page of the content matching params
 // (GET /content/search).
 func (s *ContentService) Search(ctx context.Context, params *SearchContentParams, opts ...Option) (*ContentSearchResponse, error) {
 	req, err := gen.NewSearchContentRequest(s.c.server, params)
-	return doJSON[gen.ContentSearchResponse](ctx, s.c, opSearchContent, opts, req, err)
+	return engine.DoJSON[gen.ContentSearchResponse](ctx, s.c.engine(), opSearchContent, opts, req, err)
 }
 
 // SearchAll iterates over every item of Search, page by page (GET /content/search). Its
 // arguments are those of [ContentService.Search]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
 func (s *ContentService) SearchAll(ctx context.Context, params *SearchContentParams, opts ...Option) iter.Seq2[ContentSearchResult, error] {
-	return paginate(ctx, fetchPages(s.c, opSearchContent, opts,
-		pageCall(params, func(q *gen.SearchContentParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opSearchContent, opts,
+		engine.PageCall(params, func(q *gen.SearchContentParams, page *int) { q.Page = page },
 			func(q *gen.SearchContentParams) (*http.Request, error) {
 				return gen.NewSearchContentRequest(s.c.server, q)
 			}),
 		func(l *gen.ContentSearchResponse) ([]gen.ContentSearchResult, string) {
 			next := ""
 			if l.Pages != nil {
-				next = pageAfter(valueOr(l.Pages.Page), valueOr(l.Pages.TotalPages))
+				next = engine.PageAfter(engine.ValueOr(l.Pages.Page), engine.ValueOr(l.Pages.TotalPages))
 			}
 			return l.Data, next
 		}))

@@ -6,93 +6,94 @@ import (
 	"context"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Create creates a conversation attribute
 // (POST /conversations/attributes).
 func (s *ConversationAttributesService) Create(ctx context.Context, body CreateConversationAttributeRequest, opts ...Option) (*ConversationAttribute, error) {
-	if err := requireUnionBody(body); err != nil {
+	if err := engine.RequireUnionBody(body); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewCreateConversationAttributeRequest(s.c.server, body)
-	return doJSON[gen.ConversationAttribute](ctx, s.c, opCreateConversationAttribute, opts, req, err)
+	return engine.DoJSON[gen.ConversationAttribute](ctx, s.c.engine(), opCreateConversationAttribute, opts, req, err)
 }
 
 // CreateOption adds an option to a list conversation attribute
 // (POST /conversations/attributes/{id}/options).
 func (s *ConversationAttributesService) CreateOption(ctx context.Context, attributeID string, body CreateConversationAttributeOptionRequest, opts ...Option) (*ConversationAttribute, error) {
-	attributeIDN, err := numericID("attribute id", attributeID)
+	attributeIDN, err := engine.NumericID("attribute id", attributeID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewCreateConversationAttributeOptionRequest(s.c.server, attributeIDN, body)
-	return doJSON[gen.ConversationAttribute](ctx, s.c, opCreateConversationAttributeOption, opts, req, err)
+	return engine.DoJSON[gen.ConversationAttribute](ctx, s.c.engine(), opCreateConversationAttributeOption, opts, req, err)
 }
 
 // Delete deletes a conversation attribute
 // (DELETE /conversations/attributes/{id}).
 func (s *ConversationAttributesService) Delete(ctx context.Context, attributeID string, opts ...Option) (*ConversationAttribute, error) {
-	attributeIDN, err := numericID("attribute id", attributeID)
+	attributeIDN, err := engine.NumericID("attribute id", attributeID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDeleteConversationAttributeRequest(s.c.server, attributeIDN)
-	return doJSON[gen.ConversationAttribute](ctx, s.c, opDeleteConversationAttribute, opts, req, err)
+	return engine.DoJSON[gen.ConversationAttribute](ctx, s.c.engine(), opDeleteConversationAttribute, opts, req, err)
 }
 
 // DeleteOption removes an option of a list conversation attribute
 // (DELETE /conversations/attributes/{id}/options/{option_id}).
 func (s *ConversationAttributesService) DeleteOption(ctx context.Context, attributeID string, optionID string, opts ...Option) (*ConversationAttribute, error) {
-	attributeIDN, err := numericID("attribute id", attributeID)
+	attributeIDN, err := engine.NumericID("attribute id", attributeID)
 	if err != nil {
 		return nil, err
 	}
-	if err := requireID("option id", optionID); err != nil {
+	if err := engine.RequireID("option id", optionID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDeleteConversationAttributeOptionRequest(s.c.server, attributeIDN, optionID)
-	return doJSON[gen.ConversationAttribute](ctx, s.c, opDeleteConversationAttributeOption, opts, req, err)
+	return engine.DoJSON[gen.ConversationAttribute](ctx, s.c.engine(), opDeleteConversationAttributeOption, opts, req, err)
 }
 
 // Get fetches a conversation attribute
 // (GET /conversations/attributes/{id}).
 func (s *ConversationAttributesService) Get(ctx context.Context, attributeID string, opts ...Option) (*ConversationAttribute, error) {
-	attributeIDN, err := numericID("attribute id", attributeID)
+	attributeIDN, err := engine.NumericID("attribute id", attributeID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewGetConversationAttributeRequest(s.c.server, attributeIDN)
-	return doJSON[gen.ConversationAttribute](ctx, s.c, opGetConversationAttribute, opts, req, err)
+	return engine.DoJSON[gen.ConversationAttribute](ctx, s.c.engine(), opGetConversationAttribute, opts, req, err)
 }
 
 // List lists the conversation attributes
 // (GET /conversations/attributes). params may be nil.
 func (s *ConversationAttributesService) List(ctx context.Context, params *ListConversationAttributesParams, opts ...Option) (*ConversationAttributeList, error) {
 	req, err := gen.NewListConversationAttributesRequest(s.c.server, params)
-	return doJSON[gen.ConversationAttributeList](ctx, s.c, opListConversationAttributes, opts, req, err)
+	return engine.DoJSON[gen.ConversationAttributeList](ctx, s.c.engine(), opListConversationAttributes, opts, req, err)
 }
 
 // Update updates a conversation attribute
 // (PUT /conversations/attributes/{id}).
 func (s *ConversationAttributesService) Update(ctx context.Context, attributeID string, body UpdateConversationAttributeRequest, opts ...Option) (*ConversationAttribute, error) {
-	attributeIDN, err := numericID("attribute id", attributeID)
+	attributeIDN, err := engine.NumericID("attribute id", attributeID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateConversationAttributeRequest(s.c.server, attributeIDN, body)
-	return doJSON[gen.ConversationAttribute](ctx, s.c, opUpdateConversationAttribute, opts, req, err)
+	return engine.DoJSON[gen.ConversationAttribute](ctx, s.c.engine(), opUpdateConversationAttribute, opts, req, err)
 }
 
 // UpdateOption updates an option of a list conversation
 // attribute (PUT /conversations/attributes/{id}/options/{option_id}).
 func (s *ConversationAttributesService) UpdateOption(ctx context.Context, attributeID string, optionID string, body UpdateConversationAttributeOptionRequest, opts ...Option) (*ConversationAttribute, error) {
-	attributeIDN, err := numericID("attribute id", attributeID)
+	attributeIDN, err := engine.NumericID("attribute id", attributeID)
 	if err != nil {
 		return nil, err
 	}
-	if err := requireID("option id", optionID); err != nil {
+	if err := engine.RequireID("option id", optionID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateConversationAttributeOptionRequest(s.c.server, attributeIDN, optionID, body)
-	return doJSON[gen.ConversationAttribute](ctx, s.c, opUpdateConversationAttributeOption, opts, req, err)
+	return engine.DoJSON[gen.ConversationAttribute](ctx, s.c.engine(), opUpdateConversationAttributeOption, opts, req, err)
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Create creates a custom data attribute (POST /data_attributes). Set
@@ -15,7 +16,7 @@ import (
 // body.FromCreateDataAttributeRequest0 (data_type "options" and Options).
 func (s *DataAttributesService) Create(ctx context.Context, body CreateDataAttributeRequest, opts ...Option) (*DataAttribute, error) {
 	req, err := gen.NewCreateDataAttributeRequest(s.c.server, body)
-	return doJSON[gen.DataAttribute](ctx, s.c, opCreateDataAttribute, opts, req, err)
+	return engine.DoJSON[gen.DataAttribute](ctx, s.c.engine(), opCreateDataAttribute, opts, req, err)
 }
 
 // List lists the data attributes of contacts, companies and conversations
@@ -23,17 +24,17 @@ func (s *DataAttributesService) Create(ctx context.Context, body CreateDataAttri
 // model's attributes and params.IncludeArchived to include archived ones.
 func (s *DataAttributesService) List(ctx context.Context, params *ListDataAttributesParams, opts ...Option) (*DataAttributeList, error) {
 	req, err := gen.NewListDataAttributesRequest(s.c.server, params)
-	return doJSON[gen.DataAttributeList](ctx, s.c, opListDataAttributes, opts, req, err)
+	return engine.DoJSON[gen.DataAttributeList](ctx, s.c.engine(), opListDataAttributes, opts, req, err)
 }
 
 // Update updates a custom data attribute, for example to archive it
 // (PUT /data_attributes/{data_attribute_id}). attributeID is the attribute's
 // id, a positive number.
 func (s *DataAttributesService) Update(ctx context.Context, dataAttributeID string, body UpdateDataAttributeRequest, opts ...Option) (*DataAttribute, error) {
-	dataAttributeIDN, err := numericID("data attribute id", dataAttributeID)
+	dataAttributeIDN, err := engine.NumericID("data attribute id", dataAttributeID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateDataAttributeRequest(s.c.server, dataAttributeIDN, body)
-	return doJSON[gen.DataAttribute](ctx, s.c, opUpdateDataAttribute, opts, req, err)
+	return engine.DoJSON[gen.DataAttribute](ctx, s.c.engine(), opUpdateDataAttribute, opts, req, err)
 }

@@ -8,58 +8,59 @@ import (
 	"net/http"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Create creates a data connector (POST /data_connectors).
 func (s *DataConnectorsService) Create(ctx context.Context, body CreateDataConnectorRequest, opts ...Option) (*DataConnectorDetail, error) {
 	req, err := gen.NewCreateDataConnectorRequest(s.c.server, body)
-	return doJSON[gen.DataConnectorDetail](ctx, s.c, opCreateDataConnector, opts, req, err)
+	return engine.DoJSON[gen.DataConnectorDetail](ctx, s.c.engine(), opCreateDataConnector, opts, req, err)
 }
 
 // Delete deletes a data connector (DELETE /data_connectors/{id}).
 func (s *DataConnectorsService) Delete(ctx context.Context, dataConnectorID string, opts ...Option) (*DeletedDataConnectorObject, error) {
-	if err := requireID("data connector id", dataConnectorID); err != nil {
+	if err := engine.RequireID("data connector id", dataConnectorID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDeleteDataConnectorRequest(s.c.server, dataConnectorID)
-	return doJSON[gen.DeletedDataConnectorObject](ctx, s.c, opDeleteDataConnector, opts, req, err)
+	return engine.DoJSON[gen.DeletedDataConnectorObject](ctx, s.c.engine(), opDeleteDataConnector, opts, req, err)
 }
 
 // Get fetches a data connector (GET /data_connectors/{id}).
 func (s *DataConnectorsService) Get(ctx context.Context, dataConnectorID string, params *RetrieveDataConnectorParams, opts ...Option) (*DataConnectorDetail, error) {
-	if err := requireID("data connector id", dataConnectorID); err != nil {
+	if err := engine.RequireID("data connector id", dataConnectorID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveDataConnectorRequest(s.c.server, dataConnectorID, params)
-	return doJSON[gen.DataConnectorDetail](ctx, s.c, opRetrieveDataConnector, opts, req, err)
+	return engine.DoJSON[gen.DataConnectorDetail](ctx, s.c.engine(), opRetrieveDataConnector, opts, req, err)
 }
 
 // GetExecutionResult fetches one execution result of a data
 // connector (GET /data_connectors/{data_connector_id}/execution_results/{id}).
 func (s *DataConnectorsService) GetExecutionResult(ctx context.Context, dataConnectorID string, executionResultID string, opts ...Option) (*DataConnectorExecutionResult, error) {
-	if err := requireID("data connector id", dataConnectorID); err != nil {
+	if err := engine.RequireID("data connector id", dataConnectorID); err != nil {
 		return nil, err
 	}
-	if err := requireID("execution result id", executionResultID); err != nil {
+	if err := engine.RequireID("execution result id", executionResultID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewShowDataConnectorExecutionResultRequest(s.c.server, dataConnectorID, executionResultID)
-	return doJSON[gen.DataConnectorExecutionResult](ctx, s.c, opShowDataConnectorExecutionResult, opts, req, err)
+	return engine.DoJSON[gen.DataConnectorExecutionResult](ctx, s.c.engine(), opShowDataConnectorExecutionResult, opts, req, err)
 }
 
 // List fetches one page of data connectors (GET /data_connectors).
 // params may be nil.
 func (s *DataConnectorsService) List(ctx context.Context, params *ListDataConnectorsParams, opts ...Option) (*DataConnectorList, error) {
 	req, err := gen.NewListDataConnectorsRequest(s.c.server, params)
-	return doJSON[gen.DataConnectorList](ctx, s.c, opListDataConnectors, opts, req, err)
+	return engine.DoJSON[gen.DataConnectorList](ctx, s.c.engine(), opListDataConnectors, opts, req, err)
 }
 
 // ListAll iterates over every item of List, page by page (GET /data_connectors). Its
 // arguments are those of [DataConnectorsService.List]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
 func (s *DataConnectorsService) ListAll(ctx context.Context, params *ListDataConnectorsParams, opts ...Option) iter.Seq2[DataConnector, error] {
-	p := cloneParams(params)
-	return paginate(ctx, fetchPages(s.c, opListDataConnectors, opts,
+	p := engine.CloneParams(params)
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListDataConnectors, opts,
 		func(cursor string) (*http.Request, error) {
 			q := *p
 			if cursor != "" {
@@ -70,7 +71,7 @@ func (s *DataConnectorsService) ListAll(ctx context.Context, params *ListDataCon
 		func(l *gen.DataConnectorList) ([]gen.DataConnector, string) {
 			next := ""
 			if l.Pages != nil && l.Pages.Next != nil {
-				next = valueOr(l.Pages.Next.StartingAfter)
+				next = engine.ValueOr(l.Pages.Next.StartingAfter)
 			}
 			return l.Data, next
 		}))
@@ -80,22 +81,22 @@ func (s *DataConnectorsService) ListAll(ctx context.Context, params *ListDataCon
 // results of a data connector
 // (GET /data_connectors/{data_connector_id}/execution_results).
 func (s *DataConnectorsService) ListExecutionResults(ctx context.Context, dataConnectorID string, params *ListDataConnectorExecutionResultsParams, opts ...Option) (*DataConnectorExecutionResultList, error) {
-	if err := requireID("data connector id", dataConnectorID); err != nil {
+	if err := engine.RequireID("data connector id", dataConnectorID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewListDataConnectorExecutionResultsRequest(s.c.server, dataConnectorID, params)
-	return doJSON[gen.DataConnectorExecutionResultList](ctx, s.c, opListDataConnectorExecutionResults, opts, req, err)
+	return engine.DoJSON[gen.DataConnectorExecutionResultList](ctx, s.c.engine(), opListDataConnectorExecutionResults, opts, req, err)
 }
 
 // ListExecutionResultsAll iterates over every item of ListExecutionResults, page by page (GET /data_connectors/{data_connector_id}/execution_results). Its
 // arguments are those of [DataConnectorsService.ListExecutionResults]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
 func (s *DataConnectorsService) ListExecutionResultsAll(ctx context.Context, dataConnectorID string, params *ListDataConnectorExecutionResultsParams, opts ...Option) iter.Seq2[DataConnectorExecutionResult, error] {
-	if err := requireID("data connector id", dataConnectorID); err != nil {
-		return errSeq[gen.DataConnectorExecutionResult](err)
+	if err := engine.RequireID("data connector id", dataConnectorID); err != nil {
+		return engine.ErrSeq[gen.DataConnectorExecutionResult](err)
 	}
-	p := cloneParams(params)
-	return paginate(ctx, fetchPages(s.c, opListDataConnectorExecutionResults, opts,
+	p := engine.CloneParams(params)
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListDataConnectorExecutionResults, opts,
 		func(cursor string) (*http.Request, error) {
 			q := *p
 			if cursor != "" {
@@ -106,7 +107,7 @@ func (s *DataConnectorsService) ListExecutionResultsAll(ctx context.Context, dat
 		func(l *gen.DataConnectorExecutionResultList) ([]gen.DataConnectorExecutionResult, string) {
 			next := ""
 			if l.Pages != nil && l.Pages.Next != nil {
-				next = valueOr(l.Pages.Next.StartingAfter)
+				next = engine.ValueOr(l.Pages.Next.StartingAfter)
 			}
 			return l.Data, next
 		}))
@@ -114,9 +115,9 @@ func (s *DataConnectorsService) ListExecutionResultsAll(ctx context.Context, dat
 
 // Update updates a data connector (PATCH /data_connectors/{id}).
 func (s *DataConnectorsService) Update(ctx context.Context, dataConnectorID string, body UpdateDataConnectorRequest, opts ...Option) (*DataConnectorDetail, error) {
-	if err := requireID("data connector id", dataConnectorID); err != nil {
+	if err := engine.RequireID("data connector id", dataConnectorID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateDataConnectorRequest(s.c.server, dataConnectorID, body)
-	return doJSON[gen.DataConnectorDetail](ctx, s.c, opUpdateDataConnector, opts, req, err)
+	return engine.DoJSON[gen.DataConnectorDetail](ctx, s.c.engine(), opUpdateDataConnector, opts, req, err)
 }

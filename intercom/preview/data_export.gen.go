@@ -6,15 +6,16 @@ import (
 	"context"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Cancel cancels a data export job (POST /export/cancel/{job_identifier}).
 func (s *DataExportService) Cancel(ctx context.Context, jobIdentifier string, opts ...Option) (*DataExport, error) {
-	if err := requireID("job identifier", jobIdentifier); err != nil {
+	if err := engine.RequireID("job identifier", jobIdentifier); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewCancelDataExportRequest(s.c.server, jobIdentifier)
-	return doJSON[gen.DataExport](ctx, s.c, opCancelDataExport, opts, req, err)
+	return engine.DoJSON[gen.DataExport](ctx, s.c.engine(), opCancelDataExport, opts, req, err)
 }
 
 // Create starts an export of the delivery and engagement data of the
@@ -24,7 +25,7 @@ func (s *DataExportService) Cancel(ctx context.Context, jobIdentifier string, op
 // once its status is gen.DataExportStatusCompleted.
 func (s *DataExportService) Create(ctx context.Context, body CreateDataExportsRequest, opts ...Option) (*DataExport, error) {
 	req, err := gen.NewCreateDataExportRequest(s.c.server, body)
-	return doJSON[gen.DataExport](ctx, s.c, opCreateDataExport, opts, req, err)
+	return engine.DoJSON[gen.DataExport](ctx, s.c.engine(), opCreateDataExport, opts, req, err)
 }
 
 // Download downloads the file of a completed data export
@@ -34,19 +35,19 @@ func (s *DataExportService) Create(ctx context.Context, body CreateDataExportsRe
 // the response declared Content-Encoding: gzip has Go's HTTP transport
 // already decompressed it.
 func (s *DataExportService) Download(ctx context.Context, jobIdentifier string, opts ...Option) (*Download, error) {
-	if err := requireID("job identifier", jobIdentifier); err != nil {
+	if err := engine.RequireID("job identifier", jobIdentifier); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDownloadDataExportRequest(s.c.server, jobIdentifier)
-	return doDownload(ctx, s.c, opDownloadDataExport, opts, "application/octet-stream", req, err)
+	return engine.DoDownload(ctx, s.c.engine(), opDownloadDataExport, opts, "application/octet-stream", req, err)
 }
 
 // Get fetches the status of a data export job
 // (GET /export/content/data/{job_identifier}).
 func (s *DataExportService) Get(ctx context.Context, jobIdentifier string, opts ...Option) (*DataExport, error) {
-	if err := requireID("job identifier", jobIdentifier); err != nil {
+	if err := engine.RequireID("job identifier", jobIdentifier); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewGetDataExportRequest(s.c.server, jobIdentifier)
-	return doJSON[gen.DataExport](ctx, s.c, opGetDataExport, opts, req, err)
+	return engine.DoJSON[gen.DataExport](ctx, s.c.engine(), opGetDataExport, opts, req, err)
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // UploadCatalog uploads a product catalog, a JSON array of products, to an
@@ -15,9 +16,9 @@ import (
 // a multipart session finished with finalize=true
 // (POST /ecommerce/connectors/{id}/catalog).
 func (s *EcommerceConnectorsService) UploadCatalog(ctx context.Context, connectorID string, contentType string, body io.Reader, opts ...Option) (*EcommerceCatalogUploadPartResponse, error) {
-	if err := requireID("connector id", connectorID); err != nil {
+	if err := engine.RequireID("connector id", connectorID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUploadEcommerceCatalogRequestWithBody(s.c.server, connectorID, contentType, body)
-	return doJSON[gen.EcommerceCatalogUploadPartResponse](ctx, s.c, opUploadEcommerceCatalog, opts, req, err)
+	return engine.DoJSON[gen.EcommerceCatalogUploadPartResponse](ctx, s.c.engine(), opUploadEcommerceCatalog, opts, req, err)
 }

@@ -6,19 +6,20 @@ import (
 	"context"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Get fetches the settings of one sender email address (GET /emails/{id}).
 func (s *EmailsService) Get(ctx context.Context, emailID string, opts ...Option) (*EmailSetting, error) {
-	if err := requireID("email id", emailID); err != nil {
+	if err := engine.RequireID("email id", emailID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveEmailRequest(s.c.server, emailID)
-	return doJSON[gen.EmailSetting](ctx, s.c, opRetrieveEmail, opts, req, err)
+	return engine.DoJSON[gen.EmailSetting](ctx, s.c.engine(), opRetrieveEmail, opts, req, err)
 }
 
 // List lists the sender email addresses of the workspace (GET /emails).
 func (s *EmailsService) List(ctx context.Context, opts ...Option) (*EmailList, error) {
 	req, err := gen.NewListEmailsRequest(s.c.server)
-	return doJSON[gen.EmailList](ctx, s.c, opListEmails, opts, req, err)
+	return engine.DoJSON[gen.EmailList](ctx, s.c.engine(), opListEmails, opts, req, err)
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Ask asks Fin one self-contained question and returns one informational
@@ -13,7 +14,7 @@ import (
 // escalate (POST /fin/ask).
 func (s *FinService) Ask(ctx context.Context, body AskFinRequest, opts ...Option) (*FinAskResult, error) {
 	req, err := gen.NewAskFinRequest(s.c.server, body)
-	return doJSON[gen.FinAskResult](ctx, s.c, opAskFin, opts, req, err)
+	return engine.DoJSON[gen.FinAskResult](ctx, s.c.engine(), opAskFin, opts, req, err)
 }
 
 // Escalate hands a conversation to a human teammate: an existing Fin
@@ -21,7 +22,7 @@ func (s *FinService) Ask(ctx context.Context, body AskFinRequest, opts ...Option
 // (POST /fin/escalate).
 func (s *FinService) Escalate(ctx context.Context, body EscalateFinConversationRequest, opts ...Option) (*FinEscalateResult, error) {
 	req, err := gen.NewEscalateFinConversationRequest(s.c.server, body)
-	return doJSON[gen.FinEscalateResult](ctx, s.c, opEscalateFinConversation, opts, req, err)
+	return engine.DoJSON[gen.FinEscalateResult](ctx, s.c.engine(), opEscalateFinConversation, opts, req, err)
 }
 
 // ListCapabilities lists what Fin can do for one end user, such as the procedures
@@ -29,24 +30,24 @@ func (s *FinService) Escalate(ctx context.Context, body EscalateFinConversationR
 // call (POST /fin/capabilities).
 func (s *FinService) ListCapabilities(ctx context.Context, body ListFinCapabilitiesRequest, opts ...Option) (*FinCapabilities, error) {
 	req, err := gen.NewListFinCapabilitiesRequest(s.c.server, body)
-	return doJSON[gen.FinCapabilities](ctx, s.c, opListFinCapabilities, opts, req, err)
+	return engine.DoJSON[gen.FinCapabilities](ctx, s.c.engine(), opListFinCapabilities, opts, req, err)
 }
 
 // Reply sends the user's next message to Fin in a conversation started with
 // [FinService.Start] (POST /fin/reply).
 func (s *FinService) Reply(ctx context.Context, body ReplyToFinRequest, opts ...Option) (*FinReplyResult, error) {
 	req, err := gen.NewReplyToFinRequest(s.c.server, body)
-	return doJSON[gen.FinReplyResult](ctx, s.c, opReplyToFin, opts, req, err)
+	return engine.DoJSON[gen.FinReplyResult](ctx, s.c.engine(), opReplyToFin, opts, req, err)
 }
 
 // RunProcedure runs the procedure procedureID on a new conversation; its progress
 // arrives as events (POST /fin/procedures/{procedure_id}/run).
 func (s *FinService) RunProcedure(ctx context.Context, procedureID string, body RunFinProcedureRequest, opts ...Option) (*FinProcedureRunResult, error) {
-	if err := requireID("procedure id", procedureID); err != nil {
+	if err := engine.RequireID("procedure id", procedureID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRunFinProcedureRequest(s.c.server, procedureID, body)
-	return doJSON[gen.FinProcedureRunResult](ctx, s.c, opRunFinProcedure, opts, req, err)
+	return engine.DoJSON[gen.FinProcedureRunResult](ctx, s.c.engine(), opRunFinProcedure, opts, req, err)
 }
 
 // Start hands a conversation of yours to Fin: the user's message, the user,
@@ -55,12 +56,12 @@ func (s *FinService) RunProcedure(ctx context.Context, procedureID string, body 
 // ends with "complete", reported by webhook or server-sent events.
 func (s *FinService) Start(ctx context.Context, body StartFinConversationRequest, opts ...Option) (*FinStartResult, error) {
 	req, err := gen.NewStartFinConversationRequest(s.c.server, body)
-	return doJSON[gen.FinStartResult](ctx, s.c, opStartFinConversation, opts, req, err)
+	return engine.DoJSON[gen.FinStartResult](ctx, s.c.engine(), opStartFinConversation, opts, req, err)
 }
 
 // SubmitCsat records the user's satisfaction rating of a Fin conversation
 // (POST /fin/csat).
 func (s *FinService) SubmitCsat(ctx context.Context, body SubmitFinCsatRequest, opts ...Option) (*FinCsatResult, error) {
 	req, err := gen.NewSubmitFinCsatRequest(s.c.server, body)
-	return doJSON[gen.FinCsatResult](ctx, s.c, opSubmitFinCsat, opts, req, err)
+	return engine.DoJSON[gen.FinCsatResult](ctx, s.c.engine(), opSubmitFinCsat, opts, req, err)
 }

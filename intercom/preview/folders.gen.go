@@ -8,32 +8,33 @@ import (
 	"net/http"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Create creates a folder for organizing content (POST /folders).
 func (s *FoldersService) Create(ctx context.Context, body CreateFolderRequest, opts ...Option) (*Folder, error) {
 	req, err := gen.NewCreateFolderRequest(s.c.server, body)
-	return doJSON[gen.Folder](ctx, s.c, opCreateFolder, opts, req, err)
+	return engine.DoJSON[gen.Folder](ctx, s.c.engine(), opCreateFolder, opts, req, err)
 }
 
 // Delete deletes a folder that holds no content (DELETE /folders/{id}).
 func (s *FoldersService) Delete(ctx context.Context, folderID string, opts ...Option) (*DeletedFolderObject, error) {
-	folderIDN, err := numericID("folder id", folderID)
+	folderIDN, err := engine.NumericID("folder id", folderID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDeleteFolderRequest(s.c.server, folderIDN)
-	return doJSON[gen.DeletedFolderObject](ctx, s.c, opDeleteFolder, opts, req, err)
+	return engine.DoJSON[gen.DeletedFolderObject](ctx, s.c.engine(), opDeleteFolder, opts, req, err)
 }
 
 // Get fetches one folder (GET /folders/{id}).
 func (s *FoldersService) Get(ctx context.Context, folderID string, opts ...Option) (*Folder, error) {
-	folderIDN, err := numericID("folder id", folderID)
+	folderIDN, err := engine.NumericID("folder id", folderID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveFolderRequest(s.c.server, folderIDN)
-	return doJSON[gen.Folder](ctx, s.c, opRetrieveFolder, opts, req, err)
+	return engine.DoJSON[gen.Folder](ctx, s.c.engine(), opRetrieveFolder, opts, req, err)
 }
 
 // List fetches one page of the content library's folders (GET /folders).
@@ -42,7 +43,7 @@ func (s *FoldersService) Get(ctx context.Context, folderID string, opts ...Optio
 // [FoldersService.ListAll] to get every page.
 func (s *FoldersService) List(ctx context.Context, params *ListFoldersParams, opts ...Option) (*FolderList, error) {
 	req, err := gen.NewListFoldersRequest(s.c.server, params)
-	return doJSON[gen.FolderList](ctx, s.c, opListFolders, opts, req, err)
+	return engine.DoJSON[gen.FolderList](ctx, s.c.engine(), opListFolders, opts, req, err)
 }
 
 // ListAll iterates over every folder (GET /folders, page by page),
@@ -51,15 +52,15 @@ func (s *FoldersService) List(ctx context.Context, params *ListFoldersParams, op
 // folder's children); it is copied and not modified. An error is yielded
 // once and ends the iteration.
 func (s *FoldersService) ListAll(ctx context.Context, params *ListFoldersParams, opts ...Option) iter.Seq2[Folder, error] {
-	return paginate(ctx, fetchPages(s.c, opListFolders, opts,
-		pageCall(params, func(q *gen.ListFoldersParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListFolders, opts,
+		engine.PageCall(params, func(q *gen.ListFoldersParams, page *int) { q.Page = page },
 			func(q *gen.ListFoldersParams) (*http.Request, error) {
 				return gen.NewListFoldersRequest(s.c.server, q)
 			}),
 		func(l *gen.FolderList) ([]gen.Folder, string) {
 			next := ""
 			if l.Pages != nil {
-				next = pageAfter(valueOr(l.Pages.Page), valueOr(l.Pages.TotalPages))
+				next = engine.PageAfter(engine.ValueOr(l.Pages.Page), engine.ValueOr(l.Pages.TotalPages))
 			}
 			return l.Data, next
 		}))
@@ -67,10 +68,10 @@ func (s *FoldersService) ListAll(ctx context.Context, params *ListFoldersParams,
 
 // Update updates a folder (PUT /folders/{id}).
 func (s *FoldersService) Update(ctx context.Context, folderID string, body UpdateFolderRequest, opts ...Option) (*Folder, error) {
-	folderIDN, err := numericID("folder id", folderID)
+	folderIDN, err := engine.NumericID("folder id", folderID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateFolderRequest(s.c.server, folderIDN, body)
-	return doJSON[gen.Folder](ctx, s.c, opUpdateFolder, opts, req, err)
+	return engine.DoJSON[gen.Folder](ctx, s.c.engine(), opUpdateFolder, opts, req, err)
 }

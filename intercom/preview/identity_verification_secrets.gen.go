@@ -6,6 +6,7 @@ import (
 	"context"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Create creates an identity verification secret; Intercom generates it and
@@ -13,18 +14,18 @@ import (
 // (POST /secure_mode_secrets).
 func (s *IdentityVerificationSecretsService) Create(ctx context.Context, body CreateIdentityVerificationSecretRequest, opts ...Option) (*IdentityVerificationSecretWithMaterial, error) {
 	req, err := gen.NewCreateIdentityVerificationSecretRequest(s.c.server, body)
-	return doJSON[gen.IdentityVerificationSecretWithMaterial](ctx, s.c, opCreateIdentityVerificationSecret, opts, req, err)
+	return engine.DoJSON[gen.IdentityVerificationSecretWithMaterial](ctx, s.c.engine(), opCreateIdentityVerificationSecret, opts, req, err)
 }
 
 // Delete deletes an identity verification secret: user_hash values signed
 // with it no longer verify, which completes a rotation
 // (DELETE /secure_mode_secrets/{id}).
 func (s *IdentityVerificationSecretsService) Delete(ctx context.Context, secureModeSecretID string, opts ...Option) error {
-	if err := requireID("secure mode secret id", secureModeSecretID); err != nil {
+	if err := engine.RequireID("secure mode secret id", secureModeSecretID); err != nil {
 		return err
 	}
 	req, err := gen.NewDeleteIdentityVerificationSecretRequest(s.c.server, secureModeSecretID)
-	return doNoBody(ctx, s.c, opDeleteIdentityVerificationSecret, opts, req, err)
+	return engine.DoNoBody(ctx, s.c.engine(), opDeleteIdentityVerificationSecret, opts, req, err)
 }
 
 // List lists the workspace's identity verification secrets, metadata only:
@@ -32,5 +33,5 @@ func (s *IdentityVerificationSecretsService) Delete(ctx context.Context, secureM
 // [IdentityVerificationSecretsService.Create] (GET /secure_mode_secrets).
 func (s *IdentityVerificationSecretsService) List(ctx context.Context, opts ...Option) (*IdentityVerificationSecretList, error) {
 	req, err := gen.NewListIdentityVerificationSecretsRequest(s.c.server)
-	return doJSON[gen.IdentityVerificationSecretList](ctx, s.c, opListIdentityVerificationSecrets, opts, req, err)
+	return engine.DoJSON[gen.IdentityVerificationSecretList](ctx, s.c.engine(), opListIdentityVerificationSecrets, opts, req, err)
 }

@@ -6,14 +6,15 @@ import (
 	"context"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Get fetches the status of an asynchronous job, such as one started by
 // [TicketsService.EnqueueCreate] (GET /jobs/status/{job_id}).
 func (s *JobsService) Get(ctx context.Context, statuID string, opts ...Option) (*Jobs, error) {
-	if err := requireID("statu id", statuID); err != nil {
+	if err := engine.RequireID("statu id", statuID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewJobsStatusRequest(s.c.server, statuID)
-	return doJSON[gen.Jobs](ctx, s.c, opJobsStatus, opts, req, err)
+	return engine.DoJSON[gen.Jobs](ctx, s.c.engine(), opJobsStatus, opts, req, err)
 }

@@ -8,29 +8,30 @@ import (
 	"net/http"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Get fetches a macro (GET /macros/{id}).
 func (s *MacrosService) Get(ctx context.Context, macroID string, opts ...Option) (*Macro, error) {
-	if err := requireID("macro id", macroID); err != nil {
+	if err := engine.RequireID("macro id", macroID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewGetMacroRequest(s.c.server, macroID)
-	return doJSON[gen.Macro](ctx, s.c, opGetMacro, opts, req, err)
+	return engine.DoJSON[gen.Macro](ctx, s.c.engine(), opGetMacro, opts, req, err)
 }
 
 // List fetches one page of macros (GET /macros). params may be nil.
 func (s *MacrosService) List(ctx context.Context, params *ListMacrosParams, opts ...Option) (*MacroList, error) {
 	req, err := gen.NewListMacrosRequest(s.c.server, params)
-	return doJSON[gen.MacroList](ctx, s.c, opListMacros, opts, req, err)
+	return engine.DoJSON[gen.MacroList](ctx, s.c.engine(), opListMacros, opts, req, err)
 }
 
 // ListAll iterates over every item of List, page by page (GET /macros). Its
 // arguments are those of [MacrosService.List]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
 func (s *MacrosService) ListAll(ctx context.Context, params *ListMacrosParams, opts ...Option) iter.Seq2[Macro, error] {
-	p := cloneParams(params)
-	return paginate(ctx, fetchPages(s.c, opListMacros, opts,
+	p := engine.CloneParams(params)
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListMacros, opts,
 		func(cursor string) (*http.Request, error) {
 			q := *p
 			if cursor != "" {
@@ -41,7 +42,7 @@ func (s *MacrosService) ListAll(ctx context.Context, params *ListMacrosParams, o
 		func(l *gen.MacroList) ([]gen.Macro, string) {
 			next := ""
 			if l.Pages != nil && l.Pages.Next != nil {
-				next = valueOr(l.Pages.Next.StartingAfter)
+				next = engine.ValueOr(l.Pages.Next.StartingAfter)
 			}
 			return l.Data, next
 		}))

@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Create sends an outbound message from an admin to contacts: an in-app
@@ -16,39 +17,39 @@ import (
 // needs Subject and Template.
 func (s *MessagesService) Create(ctx context.Context, body CreateMessageRequest, opts ...Option) (*Message, error) {
 	req, err := gen.NewCreateMessageRequest(s.c.server, body)
-	return doJSON[gen.Message](ctx, s.c, opCreateMessage, opts, req, err)
+	return engine.DoJSON[gen.Message](ctx, s.c.engine(), opCreateMessage, opts, req, err)
 }
 
 // GetWhatsAppStatus fetches the delivery status of one WhatsApp
 // message (GET /messages/whatsapp/status).
 func (s *MessagesService) GetWhatsAppStatus(ctx context.Context, params *RetrieveWhatsAppMessageStatusParams, opts ...Option) (*WhatsappMessageStatus, error) {
-	if err := requireParam("message_id", params == nil || params.MessageId == ""); err != nil {
+	if err := engine.RequireParam("message_id", APIVersion, params == nil || params.MessageId == ""); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveWhatsAppMessageStatusRequest(s.c.server, params)
-	return doJSON[gen.WhatsappMessageStatus](ctx, s.c, opRetrieveWhatsAppMessageStatus, opts, req, err)
+	return engine.DoJSON[gen.WhatsappMessageStatus](ctx, s.c.engine(), opRetrieveWhatsAppMessageStatus, opts, req, err)
 }
 
 // ListWhatsAppStatuses fetches one page of the delivery statuses of
 // the WhatsApp messages a ruleset sent (GET /messages/status);
 // params.RulesetId is required.
 func (s *MessagesService) ListWhatsAppStatuses(ctx context.Context, params *GetWhatsAppMessageStatusParams, opts ...Option) (*WhatsappMessageStatusList, error) {
-	if err := requireParam("ruleset_id", params == nil || params.RulesetId == ""); err != nil {
+	if err := engine.RequireParam("ruleset_id", APIVersion, params == nil || params.RulesetId == ""); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewGetWhatsAppMessageStatusRequest(s.c.server, params)
-	return doJSON[gen.WhatsappMessageStatusList](ctx, s.c, opGetWhatsAppMessageStatus, opts, req, err)
+	return engine.DoJSON[gen.WhatsappMessageStatusList](ctx, s.c.engine(), opGetWhatsAppMessageStatus, opts, req, err)
 }
 
 // ListWhatsAppStatusesAll iterates over every item of ListWhatsAppStatuses, page by page (GET /messages/status). Its
 // arguments are those of [MessagesService.ListWhatsAppStatuses]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
 func (s *MessagesService) ListWhatsAppStatusesAll(ctx context.Context, params *GetWhatsAppMessageStatusParams, opts ...Option) iter.Seq2[WhatsappMessageStatusListEventsItem, error] {
-	if err := requireParam("ruleset_id", params == nil || params.RulesetId == ""); err != nil {
-		return errSeq[gen.WhatsappMessageStatusListEventsItem](err)
+	if err := engine.RequireParam("ruleset_id", APIVersion, params == nil || params.RulesetId == ""); err != nil {
+		return engine.ErrSeq[gen.WhatsappMessageStatusListEventsItem](err)
 	}
-	p := cloneParams(params)
-	return paginate(ctx, fetchPages(s.c, opGetWhatsAppMessageStatus, opts,
+	p := engine.CloneParams(params)
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opGetWhatsAppMessageStatus, opts,
 		func(cursor string) (*http.Request, error) {
 			q := *p
 			if cursor != "" {
@@ -59,7 +60,7 @@ func (s *MessagesService) ListWhatsAppStatusesAll(ctx context.Context, params *G
 		func(l *gen.WhatsappMessageStatusList) ([]gen.WhatsappMessageStatusListEventsItem, string) {
 			next := ""
 			if l.Pages.Next != nil {
-				next = valueOr(l.Pages.Next.StartingAfter)
+				next = engine.ValueOr(l.Pages.Next.StartingAfter)
 			}
 			return l.Events, next
 		}))

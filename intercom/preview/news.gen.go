@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // CreateItem creates a news item (POST /news/news_items). body.Title and
@@ -16,38 +17,38 @@ import (
 // newsfeeds it appears in.
 func (s *NewsService) CreateItem(ctx context.Context, body NewsItemRequest, opts ...Option) (*NewsItem, error) {
 	req, err := gen.NewCreateNewsItemRequest(s.c.server, body)
-	return doJSON[gen.NewsItem](ctx, s.c, opCreateNewsItem, opts, req, err)
+	return engine.DoJSON[gen.NewsItem](ctx, s.c.engine(), opCreateNewsItem, opts, req, err)
 }
 
 // DeleteItem deletes a news item (DELETE /news/news_items/{news_item_id}).
 // itemID is a string of digits.
 func (s *NewsService) DeleteItem(ctx context.Context, newsItemID string, opts ...Option) (*DeletedObject, error) {
-	newsItemIDN, err := numericID("news item id", newsItemID)
+	newsItemIDN, err := engine.NumericID("news item id", newsItemID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDeleteNewsItemRequest(s.c.server, newsItemIDN)
-	return doJSON[gen.DeletedObject](ctx, s.c, opDeleteNewsItem, opts, req, err)
+	return engine.DoJSON[gen.DeletedObject](ctx, s.c.engine(), opDeleteNewsItem, opts, req, err)
 }
 
 // GetItem fetches a news item (GET /news/news_items/{news_item_id}).
 // itemID is a string of digits.
 func (s *NewsService) GetItem(ctx context.Context, newsItemID string, opts ...Option) (*NewsItem, error) {
-	newsItemIDN, err := numericID("news item id", newsItemID)
+	newsItemIDN, err := engine.NumericID("news item id", newsItemID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveNewsItemRequest(s.c.server, newsItemIDN)
-	return doJSON[gen.NewsItem](ctx, s.c, opRetrieveNewsItem, opts, req, err)
+	return engine.DoJSON[gen.NewsItem](ctx, s.c.engine(), opRetrieveNewsItem, opts, req, err)
 }
 
 // GetNewsfeed fetches a newsfeed (GET /news/newsfeeds/{newsfeed_id}).
 func (s *NewsService) GetNewsfeed(ctx context.Context, newsfeedID string, opts ...Option) (*Newsfeed, error) {
-	if err := requireID("newsfeed id", newsfeedID); err != nil {
+	if err := engine.RequireID("newsfeed id", newsfeedID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveNewsfeedRequest(s.c.server, newsfeedID)
-	return doJSON[gen.Newsfeed](ctx, s.c, opRetrieveNewsfeed, opts, req, err)
+	return engine.DoJSON[gen.Newsfeed](ctx, s.c.engine(), opRetrieveNewsfeed, opts, req, err)
 }
 
 // ListItems fetches one page of the workspace's news items
@@ -60,7 +61,7 @@ func (s *NewsService) GetNewsfeed(ctx context.Context, newsfeedID string, opts .
 // Use [NewsService.ListItemsAll] to get every page.
 func (s *NewsService) ListItems(ctx context.Context, params *ListNewsItemsParams, opts ...Option) (*NewsItemList, error) {
 	req, err := gen.NewListNewsItemsRequest(s.c.server, params)
-	return doJSON[gen.NewsItemList](ctx, s.c, opListNewsItems, opts, req, err)
+	return engine.DoJSON[gen.NewsItemList](ctx, s.c.engine(), opListNewsItems, opts, req, err)
 }
 
 // ListItemsAll iterates over every news item (GET /news/news_items, page by
@@ -69,8 +70,8 @@ func (s *NewsService) ListItems(ctx context.Context, params *ListNewsItemsParams
 // (params.PerPage sets the page size); it is copied and not modified. An
 // error is yielded once and ends the iteration.
 func (s *NewsService) ListItemsAll(ctx context.Context, params *ListNewsItemsParams, opts ...Option) iter.Seq2[NewsItem, error] {
-	return paginate(ctx, fetchPages(s.c, opListNewsItems, opts,
-		pageCall(params, func(q *gen.ListNewsItemsParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListNewsItems, opts,
+		engine.PageCall(params, func(q *gen.ListNewsItemsParams, page *int) { q.Page = page },
 			func(q *gen.ListNewsItemsParams) (*http.Request, error) {
 				return gen.NewListNewsItemsRequest(s.c.server, q)
 			}),
@@ -85,11 +86,11 @@ func (s *NewsService) ListItemsAll(ctx context.Context, params *ListNewsItemsPar
 // nil; params.Page and params.PerPage choose the page. Use
 // [NewsService.ListLiveItemsAll] to get every page.
 func (s *NewsService) ListLiveItems(ctx context.Context, newsfeedID string, params *ListLiveNewsfeedItemsParams, opts ...Option) (*NewsItemList, error) {
-	if err := requireID("newsfeed id", newsfeedID); err != nil {
+	if err := engine.RequireID("newsfeed id", newsfeedID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewListLiveNewsfeedItemsRequest(s.c.server, newsfeedID, params)
-	return doJSON[gen.NewsItemList](ctx, s.c, opListLiveNewsfeedItems, opts, req, err)
+	return engine.DoJSON[gen.NewsItemList](ctx, s.c.engine(), opListLiveNewsfeedItems, opts, req, err)
 }
 
 // ListLiveItemsAll iterates over every news item live on a newsfeed
@@ -99,11 +100,11 @@ func (s *NewsService) ListLiveItems(ctx context.Context, newsfeedID string, para
 // An error is yielded once and ends the iteration; an invalid newsfeedID is
 // that error, and no request is sent.
 func (s *NewsService) ListLiveItemsAll(ctx context.Context, newsfeedID string, params *ListLiveNewsfeedItemsParams, opts ...Option) iter.Seq2[NewsItem, error] {
-	if err := requireID("newsfeed id", newsfeedID); err != nil {
-		return errSeq[gen.NewsItem](err)
+	if err := engine.RequireID("newsfeed id", newsfeedID); err != nil {
+		return engine.ErrSeq[gen.NewsItem](err)
 	}
-	return paginate(ctx, fetchPages(s.c, opListLiveNewsfeedItems, opts,
-		pageCall(params, func(q *gen.ListLiveNewsfeedItemsParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListLiveNewsfeedItems, opts,
+		engine.PageCall(params, func(q *gen.ListLiveNewsfeedItemsParams, page *int) { q.Page = page },
 			func(q *gen.ListLiveNewsfeedItemsParams) (*http.Request, error) {
 				return gen.NewListLiveNewsfeedItemsRequest(s.c.server, newsfeedID, q)
 			}),
@@ -119,7 +120,7 @@ func (s *NewsService) ListLiveItemsAll(ctx context.Context, newsfeedID string, p
 // every page.
 func (s *NewsService) ListNewsfeeds(ctx context.Context, params *ListNewsfeedsParams, opts ...Option) (*NewsfeedList, error) {
 	req, err := gen.NewListNewsfeedsRequest(s.c.server, params)
-	return doJSON[gen.NewsfeedList](ctx, s.c, opListNewsfeeds, opts, req, err)
+	return engine.DoJSON[gen.NewsfeedList](ctx, s.c.engine(), opListNewsfeeds, opts, req, err)
 }
 
 // ListNewsfeedsAll iterates over every newsfeed (GET /news/newsfeeds, page
@@ -127,8 +128,8 @@ func (s *NewsService) ListNewsfeeds(ctx context.Context, params *ListNewsfeedsPa
 // is a newsfeed: get it with item.AsNewsfeed(). params may be nil; it is
 // copied and not modified. An error is yielded once and ends the iteration.
 func (s *NewsService) ListNewsfeedsAll(ctx context.Context, params *ListNewsfeedsParams, opts ...Option) iter.Seq2[Newsfeed, error] {
-	return paginate(ctx, fetchPages(s.c, opListNewsfeeds, opts,
-		pageCall(params, func(q *gen.ListNewsfeedsParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListNewsfeeds, opts,
+		engine.PageCall(params, func(q *gen.ListNewsfeedsParams, page *int) { q.Page = page },
 			func(q *gen.ListNewsfeedsParams) (*http.Request, error) {
 				return gen.NewListNewsfeedsRequest(s.c.server, q)
 			}),
@@ -141,10 +142,10 @@ func (s *NewsService) ListNewsfeedsAll(ctx context.Context, params *ListNewsfeed
 // The body is a whole news item: body.Title and body.SenderId are required
 // even when they do not change. itemID is a string of digits.
 func (s *NewsService) UpdateItem(ctx context.Context, newsItemID string, body NewsItemRequest, opts ...Option) (*NewsItem, error) {
-	newsItemIDN, err := numericID("news item id", newsItemID)
+	newsItemIDN, err := engine.NumericID("news item id", newsItemID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateNewsItemRequest(s.c.server, newsItemIDN, body)
-	return doJSON[gen.NewsItem](ctx, s.c, opUpdateNewsItem, opts, req, err)
+	return engine.DoJSON[gen.NewsItem](ctx, s.c.engine(), opUpdateNewsItem, opts, req, err)
 }

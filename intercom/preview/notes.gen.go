@@ -8,37 +8,38 @@ import (
 	"net/http"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // CreateForCompany adds a note to a company
 // (POST /companies/{company_id}/notes).
 func (s *NotesService) CreateForCompany(ctx context.Context, companyID string, body CreateCompanyNoteRequest, opts ...Option) (*Note, error) {
-	if err := requireID("company id", companyID); err != nil {
+	if err := engine.RequireID("company id", companyID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewCreateCompanyNoteRequest(s.c.server, companyID, body)
-	return doJSON[gen.Note](ctx, s.c, opCreateCompanyNote, opts, req, err)
+	return engine.DoJSON[gen.Note](ctx, s.c.engine(), opCreateCompanyNote, opts, req, err)
 }
 
 // Get fetches one note (GET /notes/{note_id}). noteID is the note's id as
 // the API returns it, a string of digits.
 func (s *NotesService) Get(ctx context.Context, noteID string, opts ...Option) (*Note, error) {
-	noteIDN, err := numericID("note id", noteID)
+	noteIDN, err := engine.NumericID("note id", noteID)
 	if err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveNoteRequest(s.c.server, noteIDN)
-	return doJSON[gen.Note](ctx, s.c, opRetrieveNote, opts, req, err)
+	return engine.DoJSON[gen.Note](ctx, s.c.engine(), opRetrieveNote, opts, req, err)
 }
 
 // ListForCompany fetches one page of the notes on a company
 // (GET /companies/{company_id}/notes). params may be nil.
 func (s *NotesService) ListForCompany(ctx context.Context, companyID string, params *ListCompanyNotesParams, opts ...Option) (*NoteList, error) {
-	if err := requireID("company id", companyID); err != nil {
+	if err := engine.RequireID("company id", companyID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewListCompanyNotesRequest(s.c.server, companyID, params)
-	return doJSON[gen.NoteList](ctx, s.c, opListCompanyNotes, opts, req, err)
+	return engine.DoJSON[gen.NoteList](ctx, s.c.engine(), opListCompanyNotes, opts, req, err)
 }
 
 // ListForCompanyAll iterates over every note on a company, page by page
@@ -46,11 +47,11 @@ func (s *NotesService) ListForCompany(ctx context.Context, companyID string, par
 // params.Page (default the first). params may be nil; it is copied and not
 // modified. An error is yielded once and ends the iteration.
 func (s *NotesService) ListForCompanyAll(ctx context.Context, companyID string, params *ListCompanyNotesParams, opts ...Option) iter.Seq2[Note, error] {
-	if err := requireID("company id", companyID); err != nil {
-		return errSeq[gen.Note](err)
+	if err := engine.RequireID("company id", companyID); err != nil {
+		return engine.ErrSeq[gen.Note](err)
 	}
-	return paginate(ctx, fetchPages(s.c, opListCompanyNotes, opts,
-		pageCall(params, func(q *gen.ListCompanyNotesParams, page *int) { q.Page = page },
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListCompanyNotes, opts,
+		engine.PageCall(params, func(q *gen.ListCompanyNotesParams, page *int) { q.Page = page },
 			func(q *gen.ListCompanyNotesParams) (*http.Request, error) {
 				return gen.NewListCompanyNotesRequest(s.c.server, companyID, q)
 			}),

@@ -6,6 +6,7 @@ import (
 	"context"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // CollectAgentInput submits the input a human collected to a Fin procedure paused at a
@@ -13,9 +14,9 @@ import (
 // (POST /procedures/{conversation_id}/collect_agent_input), as the
 // procedure.hitl_notification.created webhook asked.
 func (s *ProceduresService) CollectAgentInput(ctx context.Context, conversationID string, body CollectAgentInputRequest, opts ...Option) (*map[string]interface{}, error) {
-	if err := requireID("conversation id", conversationID); err != nil {
+	if err := engine.RequireID("conversation id", conversationID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewCollectProcedureAgentInputRequest(s.c.server, conversationID, body)
-	return doJSON[map[string]interface{}](ctx, s.c, opCollectProcedureAgentInput, opts, req, err)
+	return engine.DoJSON[map[string]interface{}](ctx, s.c.engine(), opCollectProcedureAgentInput, opts, req, err)
 }

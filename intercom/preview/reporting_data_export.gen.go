@@ -6,21 +6,22 @@ import (
 	"context"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Download downloads the file of a completed reporting data export of
 // workspace appID (GET /download/reporting_data/{job_identifier}, sent with
 // Accept: application/octet-stream as the API requires).
 func (s *ReportingDataExportService) Download(ctx context.Context, jobIdentifier string, appID string, opts ...Option) (*Download, error) {
-	if err := requireID("job identifier", jobIdentifier); err != nil {
+	if err := engine.RequireID("job identifier", jobIdentifier); err != nil {
 		return nil, err
 	}
-	if err := requireID("app id", appID); err != nil {
+	if err := engine.RequireID("app id", appID); err != nil {
 		return nil, err
 	}
 	params := &gen.DownloadReportingDataExportParams{AppId: appID}
 	req, err := gen.NewDownloadReportingDataExportRequest(s.c.server, jobIdentifier, params)
-	return doDownload(ctx, s.c, opDownloadReportingDataExport, opts, "application/octet-stream", req, err)
+	return engine.DoDownload(ctx, s.c.engine(), opDownloadReportingDataExport, opts, "application/octet-stream", req, err)
 }
 
 // Enqueue starts a reporting data export: the attributes body.AttributeIds
@@ -30,30 +31,30 @@ func (s *ReportingDataExportService) Download(ctx context.Context, jobIdentifier
 // [ReportingDataExportService.Get].
 func (s *ReportingDataExportService) Enqueue(ctx context.Context, body EnqueueReportingDataExportRequest, opts ...Option) (*ReportingDataExportJob, error) {
 	req, err := gen.NewEnqueueReportingDataExportRequest(s.c.server, body)
-	return doJSON[gen.ReportingDataExportJob](ctx, s.c, opEnqueueReportingDataExport, opts, req, err)
+	return engine.DoJSON[gen.ReportingDataExportJob](ctx, s.c.engine(), opEnqueueReportingDataExport, opts, req, err)
 }
 
 // Get fetches the status of a reporting data export job
 // (GET /export/reporting_data/{job_identifier}). params.AppId (the workspace
 // code) and params.ClientId are required.
 func (s *ReportingDataExportService) Get(ctx context.Context, jobIdentifier string, appID string, clientID string, opts ...Option) (*ReportingDataExportStatus, error) {
-	if err := requireID("job identifier", jobIdentifier); err != nil {
+	if err := engine.RequireID("job identifier", jobIdentifier); err != nil {
 		return nil, err
 	}
-	if err := requireID("app id", appID); err != nil {
+	if err := engine.RequireID("app id", appID); err != nil {
 		return nil, err
 	}
-	if err := requireID("client id", clientID); err != nil {
+	if err := engine.RequireID("client id", clientID); err != nil {
 		return nil, err
 	}
 	params := &gen.GetReportingDataExportParams{AppId: appID, ClientId: clientID}
 	req, err := gen.NewGetReportingDataExportRequest(s.c.server, jobIdentifier, params)
-	return doJSON[gen.ReportingDataExportStatus](ctx, s.c, opGetReportingDataExport, opts, req, err)
+	return engine.DoJSON[gen.ReportingDataExportStatus](ctx, s.c.engine(), opGetReportingDataExport, opts, req, err)
 }
 
 // ListDatasets lists the datasets, and their attributes, that reporting
 // data can be exported from (GET /export/reporting_data/get_datasets).
 func (s *ReportingDataExportService) ListDatasets(ctx context.Context, opts ...Option) (*ReportingDatasetList, error) {
 	req, err := gen.NewListReportingDatasetsRequest(s.c.server)
-	return doJSON[gen.ReportingDatasetList](ctx, s.c, opListReportingDatasets, opts, req, err)
+	return engine.DoJSON[gen.ReportingDatasetList](ctx, s.c.engine(), opListReportingDatasets, opts, req, err)
 }

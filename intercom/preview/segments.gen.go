@@ -6,15 +6,16 @@ import (
 	"context"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Get fetches one segment (GET /segments/{segment_id}).
 func (s *SegmentsService) Get(ctx context.Context, segmentID string, opts ...Option) (*Segment, error) {
-	if err := requireID("segment id", segmentID); err != nil {
+	if err := engine.RequireID("segment id", segmentID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewRetrieveSegmentRequest(s.c.server, segmentID)
-	return doJSON[gen.Segment](ctx, s.c, opRetrieveSegment, opts, req, err)
+	return engine.DoJSON[gen.Segment](ctx, s.c.engine(), opRetrieveSegment, opts, req, err)
 }
 
 // List lists the segments of the workspace (GET /segments). Set
@@ -22,5 +23,5 @@ func (s *SegmentsService) Get(ctx context.Context, segmentID string, opts ...Opt
 // may be nil.
 func (s *SegmentsService) List(ctx context.Context, params *ListSegmentsParams, opts ...Option) (*SegmentList, error) {
 	req, err := gen.NewListSegmentsRequest(s.c.server, params)
-	return doJSON[gen.SegmentList](ctx, s.c, opListSegments, opts, req, err)
+	return engine.DoJSON[gen.SegmentList](ctx, s.c.engine(), opListSegments, opts, req, err)
 }

@@ -6,11 +6,12 @@ import (
 	"context"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Create moves a phone call to Messenger: Intercom texts the caller at
 // body.Phone a link to continue the conversation (POST /phone_call_redirects).
 func (s *SwitchService) Create(ctx context.Context, body CreatePhoneSwitchRequest, opts ...Option) (*PhoneSwitch, error) {
 	req, err := gen.NewCreatePhoneSwitchRequest(s.c.server, body)
-	return doJSON[gen.PhoneSwitch](ctx, s.c, opCreatePhoneSwitch, opts, req, err)
+	return engine.DoJSON[gen.PhoneSwitch](ctx, s.c.engine(), opCreatePhoneSwitch, opts, req, err)
 }

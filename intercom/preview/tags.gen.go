@@ -6,31 +6,32 @@ import (
 	"context"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Delete deletes a tag (DELETE /tags/{tag_id}). Intercom refuses to delete a
 // tag that is used by a message or a rule.
 func (s *TagsService) Delete(ctx context.Context, tagID string, opts ...Option) error {
-	if err := requireID("tag id", tagID); err != nil {
+	if err := engine.RequireID("tag id", tagID); err != nil {
 		return err
 	}
 	req, err := gen.NewDeleteTagRequest(s.c.server, tagID)
-	return doNoBody(ctx, s.c, opDeleteTag, opts, req, err)
+	return engine.DoNoBody(ctx, s.c.engine(), opDeleteTag, opts, req, err)
 }
 
 // Get fetches one tag (GET /tags/{tag_id}).
 func (s *TagsService) Get(ctx context.Context, tagID string, opts ...Option) (*Tag, error) {
-	if err := requireID("tag id", tagID); err != nil {
+	if err := engine.RequireID("tag id", tagID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewFindTagRequest(s.c.server, tagID)
-	return doJSON[gen.Tag](ctx, s.c, opFindTag, opts, req, err)
+	return engine.DoJSON[gen.Tag](ctx, s.c.engine(), opFindTag, opts, req, err)
 }
 
 // List lists the tags of the workspace (GET /tags).
 func (s *TagsService) List(ctx context.Context, opts ...Option) (*TagList, error) {
 	req, err := gen.NewListTagsRequest(s.c.server)
-	return doJSON[gen.TagList](ctx, s.c, opListTags, opts, req, err)
+	return engine.DoJSON[gen.TagList](ctx, s.c.engine(), opListTags, opts, req, err)
 }
 
 // TagResult is the result of [TagsService.Manage] (gen.TagCreateResponse).
@@ -42,9 +43,9 @@ type TagResult = gen.TagCreateResponse
 // [TagsService.UntagCompanies] and [TagsService.TagContacts] build the body
 // for you.
 func (s *TagsService) Manage(ctx context.Context, body CreateTagRequest, opts ...Option) (*TagCreateResponse, error) {
-	if err := requireUnionBody(body); err != nil {
+	if err := engine.RequireUnionBody(body); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewCreateTagRequest(s.c.server, body)
-	return doJSON[gen.TagCreateResponse](ctx, s.c, opCreateTag, opts, req, err)
+	return engine.DoJSON[gen.TagCreateResponse](ctx, s.c.engine(), opCreateTag, opts, req, err)
 }

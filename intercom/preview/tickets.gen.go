@@ -8,32 +8,33 @@ import (
 	"net/http"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // ChangeType moves a ticket to another ticket type
 // (POST /tickets/{ticket_id}/change_type).
 func (s *TicketsService) ChangeType(ctx context.Context, ticketID string, body ChangeTicketTypeRequest, opts ...Option) (*Ticket, error) {
-	if err := requireID("ticket id", ticketID); err != nil {
+	if err := engine.RequireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewChangeTicketTypeRequest(s.c.server, ticketID, body)
-	return doJSON[gen.Ticket](ctx, s.c, opChangeTicketType, opts, req, err)
+	return engine.DoJSON[gen.Ticket](ctx, s.c.engine(), opChangeTicketType, opts, req, err)
 }
 
 // Create creates a ticket of type body.TicketTypeId for the given contacts
 // (POST /tickets).
 func (s *TicketsService) Create(ctx context.Context, body CreateTicketRequest, opts ...Option) (*Ticket, error) {
 	req, err := gen.NewCreateTicketRequest(s.c.server, body)
-	return doJSON[gen.Ticket](ctx, s.c, opCreateTicket, opts, req, err)
+	return engine.DoJSON[gen.Ticket](ctx, s.c.engine(), opCreateTicket, opts, req, err)
 }
 
 // Delete deletes a ticket (DELETE /tickets/{ticket_id}).
 func (s *TicketsService) Delete(ctx context.Context, ticketID string, opts ...Option) (*TicketDeleted, error) {
-	if err := requireID("ticket id", ticketID); err != nil {
+	if err := engine.RequireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewDeleteTicketRequest(s.c.server, ticketID)
-	return doJSON[gen.TicketDeleted](ctx, s.c, opDeleteTicket, opts, req, err)
+	return engine.DoJSON[gen.TicketDeleted](ctx, s.c.engine(), opDeleteTicket, opts, req, err)
 }
 
 // EnqueueCreate asks Intercom to create a ticket asynchronously
@@ -41,26 +42,26 @@ func (s *TicketsService) Delete(ctx context.Context, ticketID string, opts ...Op
 // [JobsService.Get] until it is done, then its resource_id is the ticket's id.
 func (s *TicketsService) EnqueueCreate(ctx context.Context, body EnqueueCreateTicketRequest, opts ...Option) (*Jobs, error) {
 	req, err := gen.NewEnqueueCreateTicketRequest(s.c.server, body)
-	return doJSON[gen.Jobs](ctx, s.c, opEnqueueCreateTicket, opts, req, err)
+	return engine.DoJSON[gen.Jobs](ctx, s.c.engine(), opEnqueueCreateTicket, opts, req, err)
 }
 
 // Get fetches a ticket (GET /tickets/{ticket_id}).
 func (s *TicketsService) Get(ctx context.Context, ticketID string, opts ...Option) (*Ticket, error) {
-	if err := requireID("ticket id", ticketID); err != nil {
+	if err := engine.RequireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewGetTicketRequest(s.c.server, ticketID)
-	return doJSON[gen.Ticket](ctx, s.c, opGetTicket, opts, req, err)
+	return engine.DoJSON[gen.Ticket](ctx, s.c.engine(), opGetTicket, opts, req, err)
 }
 
 // LinkConversation links a conversation to a ticket
 // (POST /tickets/{ticket_id}/linked_conversations).
 func (s *TicketsService) LinkConversation(ctx context.Context, ticketID string, body LinkConversationToTicketRequest, opts ...Option) (*Conversation, error) {
-	if err := requireID("ticket id", ticketID); err != nil {
+	if err := engine.RequireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewLinkConversationToTicketRequest(s.c.server, ticketID, body)
-	return doJSON[gen.Conversation](ctx, s.c, opLinkConversationToTicket, opts, req, err)
+	return engine.DoJSON[gen.Conversation](ctx, s.c.engine(), opLinkConversationToTicket, opts, req, err)
 }
 
 // Reply adds a reply or note to a ticket, from an admin or a contact
@@ -69,14 +70,14 @@ func (s *TicketsService) LinkConversation(ctx context.Context, ticketID string, 
 // [TicketsService.ReplyAsAdmin], [TicketsService.AddNote] and
 // [TicketsService.ReplyAsContact].
 func (s *TicketsService) Reply(ctx context.Context, ticketID string, body ReplyTicketRequest, opts ...Option) (*TicketReply, error) {
-	if err := requireID("ticket id", ticketID); err != nil {
+	if err := engine.RequireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
-	if err := requireUnionBody(body); err != nil {
+	if err := engine.RequireUnionBody(body); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewReplyTicketRequest(s.c.server, ticketID, body)
-	return doJSON[gen.TicketReply](ctx, s.c, opReplyTicket, opts, req, err)
+	return engine.DoJSON[gen.TicketReply](ctx, s.c.engine(), opReplyTicket, opts, req, err)
 }
 
 // Search returns one page of the tickets matching a query
@@ -84,7 +85,7 @@ func (s *TicketsService) Reply(ctx context.Context, ticketID string, body ReplyT
 // [TicketsService.SearchAll] to get every page.
 func (s *TicketsService) Search(ctx context.Context, body SearchRequest, opts ...Option) (*TicketList, error) {
 	req, err := gen.NewSearchTicketsRequest(s.c.server, body)
-	return doJSON[gen.TicketList](ctx, s.c, opSearchTickets, opts, req, err)
+	return engine.DoJSON[gen.TicketList](ctx, s.c.engine(), opSearchTickets, opts, req, err)
 }
 
 // SearchAll iterates over every ticket matching a query
@@ -92,7 +93,7 @@ func (s *TicketsService) Search(ctx context.Context, body SearchRequest, opts ..
 // pagination.starting_after. req's own pagination (per_page, and a starting
 // cursor) applies to the first page; req is never modified.
 func (s *TicketsService) SearchAll(ctx context.Context, body SearchRequest, opts ...Option) iter.Seq2[Ticket, error] {
-	return paginate(ctx, fetchPages(s.c, opSearchTickets, opts,
+	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opSearchTickets, opts,
 		func(cursor string) (*http.Request, error) {
 			b := body
 			if cursor != "" {
@@ -108,56 +109,56 @@ func (s *TicketsService) SearchAll(ctx context.Context, body SearchRequest, opts
 // Tag adds the tag tagID to a ticket, as admin adminID
 // (POST /tickets/{ticket_id}/tags).
 func (s *TicketsService) Tag(ctx context.Context, ticketID string, tagID string, adminID string, opts ...Option) (*Tag, error) {
-	if err := requireID("ticket id", ticketID); err != nil {
+	if err := engine.RequireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
-	if err := requireID("tag id", tagID); err != nil {
+	if err := engine.RequireID("tag id", tagID); err != nil {
 		return nil, err
 	}
-	if err := requireAdminID(adminID); err != nil {
+	if err := engine.RequireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	body := gen.AttachTagToTicketJSONRequestBody{Id: tagID, AdminId: adminID}
 	req, err := gen.NewAttachTagToTicketRequest(s.c.server, ticketID, body)
-	return doJSON[gen.Tag](ctx, s.c, opAttachTagToTicket, opts, req, err)
+	return engine.DoJSON[gen.Tag](ctx, s.c.engine(), opAttachTagToTicket, opts, req, err)
 }
 
 // UnlinkConversation unlinks a conversation from a ticket
 // (DELETE /tickets/{ticket_id}/linked_conversations/{id}).
 func (s *TicketsService) UnlinkConversation(ctx context.Context, ticketID string, linkedConversationID string, opts ...Option) (*Conversation, error) {
-	if err := requireID("ticket id", ticketID); err != nil {
+	if err := engine.RequireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
-	if err := requireID("linked conversation id", linkedConversationID); err != nil {
+	if err := engine.RequireID("linked conversation id", linkedConversationID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUnlinkConversationFromTicketRequest(s.c.server, ticketID, linkedConversationID)
-	return doJSON[gen.Conversation](ctx, s.c, opUnlinkConversationFromTicket, opts, req, err)
+	return engine.DoJSON[gen.Conversation](ctx, s.c.engine(), opUnlinkConversationFromTicket, opts, req, err)
 }
 
 // Untag removes the tag tagID from a ticket, as admin adminID
 // (DELETE /tickets/{ticket_id}/tags/{tag_id}).
 func (s *TicketsService) Untag(ctx context.Context, ticketID string, tagID string, adminID string, opts ...Option) (*Tag, error) {
-	if err := requireID("ticket id", ticketID); err != nil {
+	if err := engine.RequireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
-	if err := requireID("tag id", tagID); err != nil {
+	if err := engine.RequireID("tag id", tagID); err != nil {
 		return nil, err
 	}
-	if err := requireAdminID(adminID); err != nil {
+	if err := engine.RequireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	body := gen.DetachTagFromTicketJSONRequestBody{AdminId: adminID}
 	req, err := gen.NewDetachTagFromTicketRequest(s.c.server, ticketID, tagID, body)
-	return doJSON[gen.Tag](ctx, s.c, opDetachTagFromTicket, opts, req, err)
+	return engine.DoJSON[gen.Tag](ctx, s.c.engine(), opDetachTagFromTicket, opts, req, err)
 }
 
 // Update changes a ticket: its attributes, state, assignee, open or snoozed
 // status (PUT /tickets/{ticket_id}).
 func (s *TicketsService) Update(ctx context.Context, ticketID string, body UpdateTicketRequest, opts ...Option) (*Ticket, error) {
-	if err := requireID("ticket id", ticketID); err != nil {
+	if err := engine.RequireID("ticket id", ticketID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewUpdateTicketRequest(s.c.server, ticketID, body)
-	return doJSON[gen.Ticket](ctx, s.c, opUpdateTicket, opts, req, err)
+	return engine.DoJSON[gen.Ticket](ctx, s.c.engine(), opUpdateTicket, opts, req, err)
 }

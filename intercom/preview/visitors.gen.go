@@ -6,6 +6,7 @@ import (
 	"context"
 
 	gen "github.com/intercomkit/intercom-go/gen/preview"
+	"github.com/intercomkit/intercom-go/intercom/internal/engine"
 )
 
 // Convert turns a visitor into a contact (POST /visitors/convert): body.Type
@@ -13,23 +14,23 @@ import (
 // contact to merge it into or create. It returns the resulting contact.
 func (s *VisitorsService) Convert(ctx context.Context, body ConvertVisitorRequest, opts ...Option) (*Contact, error) {
 	req, err := gen.NewConvertVisitorRequest(s.c.server, body)
-	return doJSON[gen.Contact](ctx, s.c, opConvertVisitor, opts, req, err)
+	return engine.DoJSON[gen.Contact](ctx, s.c.engine(), opConvertVisitor, opts, req, err)
 }
 
 // Get fetches a Messenger visitor by its user_id (GET /visitors?user_id=...).
 // A visitor's user_id is the anonymous identifier the Messenger assigned it.
 func (s *VisitorsService) Get(ctx context.Context, userID string, opts ...Option) (*Visitor, error) {
-	if err := requireID("user id", userID); err != nil {
+	if err := engine.RequireID("user id", userID); err != nil {
 		return nil, err
 	}
 	params := &gen.RetrieveVisitorWithUserIdParams{UserId: userID}
 	req, err := gen.NewRetrieveVisitorWithUserIdRequest(s.c.server, params)
-	return doJSON[gen.Visitor](ctx, s.c, opRetrieveVisitorWithUserId, opts, req, err)
+	return engine.DoJSON[gen.Visitor](ctx, s.c.engine(), opRetrieveVisitorWithUserId, opts, req, err)
 }
 
 // Update updates a visitor (PUT /visitors). Identify the visitor with
 // body.Id or body.UserId and set the fields to change.
 func (s *VisitorsService) Update(ctx context.Context, body UpdateVisitorRequest, opts ...Option) (*Visitor, error) {
 	req, err := gen.NewUpdateVisitorRequest(s.c.server, body)
-	return doJSON[gen.Visitor](ctx, s.c, opUpdateVisitor, opts, req, err)
+	return engine.DoJSON[gen.Visitor](ctx, s.c.engine(), opUpdateVisitor, opts, req, err)
 }

@@ -594,14 +594,17 @@ func aliasDoc(a alias) string {
 }
 
 // optionParams adds to set the params types a method takes through intercom.WithParams
-// (paramsOption[gen.P](opts) in its body: an operations-table entry with params: option).
+// (engine.ParamsOption[gen.P](opts) in its body: an operations-table entry with params: option).
 func optionParams(body *ast.BlockStmt, set map[string]bool) {
 	if body == nil {
 		return
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		ix, ok := n.(*ast.IndexExpr)
-		if !ok || !isPkg(ix.X, "paramsOption") {
+		if !ok {
+			return true
+		}
+		if f, ok := ix.X.(*ast.SelectorExpr); !ok || !isPkg(f.X, "engine") || f.Sel.Name != "ParamsOption" {
 			return true
 		}
 		if sel, ok := ix.Index.(*ast.SelectorExpr); ok && isPkg(sel.X, "gen") {

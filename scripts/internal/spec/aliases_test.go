@@ -55,7 +55,7 @@ func (s *WidgetsService) List(ctx context.Context, params *gen.ListWidgetsParams
 func (s *WidgetsService) ListAll(ctx context.Context, opts ...Option) iter.Seq2[gen.Widget, error] { return nil }
 func (s *WidgetsService) helper(x gen.Unused) {}
 func (s *WidgetsService) Get(ctx context.Context, opts ...Option) error {
-	params, err := paramsOption[gen.GetWidgetParams](opts)
+	params, err := engine.ParamsOption[gen.GetWidgetParams](opts)
 	return s.call(params, err)
 }
 `

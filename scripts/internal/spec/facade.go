@@ -244,12 +244,13 @@ type serviceFileView struct {
 	Header  string
 	Imports []string // standard-library imports the methods use
 	Gen     bool     // the methods use package gen
+	Engine  bool     // the methods use the engine (intercom/internal/engine)
 	Code    string   // the methods, rendered
 }
 
 // serviceFileData picks the imports the code of a service file uses.
 func serviceFileData(header, code string) serviceFileView {
-	v := serviceFileView{Header: header, Code: code, Gen: strings.Contains(code, "gen.")}
+	v := serviceFileView{Header: header, Code: code, Gen: strings.Contains(code, "gen."), Engine: strings.Contains(code, "engine.")}
 	for _, imp := range []struct{ path, use string }{{"context", "context."}, {"io", "io.Reader"}, {"iter", "iter."}, {"net/http", "http."}} {
 		if strings.Contains(code, imp.use) {
 			v.Imports = append(v.Imports, imp.path)
@@ -345,10 +346,10 @@ func (g *fileGen) pathParam(genName, specName string, t ast.Expr) param {
 	switch g.m.qual(t) {
 	case "int":
 		return param{name: name, goType: "string", call: name + "N", specNam: specName,
-			check: []string{fmt.Sprintf("%sN, err := numericID(%q, %s)", name, what, name)}}
+			check: []string{fmt.Sprintf("%sN, err := engine.NumericID(%q, %s)", name, what, name)}}
 	case "string":
 		return param{name: name, goType: "string", call: name, specNam: specName,
-			check: []string{fmt.Sprintf("requireID(%q, %s)", what, name)}}
+			check: []string{fmt.Sprintf("engine.RequireID(%q, %s)", what, name)}}
 	default:
 		return param{name: name, goType: g.m.qual(t), call: name, specNam: specName}
 	}
@@ -436,7 +437,7 @@ func fieldType(f *ast.Field) ast.Expr {
 // derefInt reads an int or *int field as an int.
 func derefInt(f *ast.Field, expr string) string {
 	if _, ok := f.Type.(*ast.StarExpr); ok {
-		return "valueOr(" + expr + ")"
+		return "engine.ValueOr(" + expr + ")"
 	}
 	return expr
 }
@@ -476,7 +477,7 @@ func (g *fileGen) itemsOf(t ast.Expr, expr string) (string, string, error) {
 	}
 	it := g.m.qual(elem)
 	if ptr {
-		return it, "items(" + expr + ")", nil
+		return it, "engine.ItemsOf(" + expr + ")", nil
 	}
 	return it, expr, nil
 }

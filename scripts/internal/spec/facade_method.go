@@ -129,7 +129,7 @@ func (g *fileGen) shape(fo *facadeOp) (*callShape, error) {
 				}
 				pp := g.pathParam(n.Name, spec, f.Type)
 				if slices.Contains(fo.entry.Numeric, spec) && pp.goType == "string" && pp.call == pp.name {
-					pp.check = []string{fmt.Sprintf("numericString(%q, %s)", strings.ReplaceAll(spec, "_", " "), pp.name)}
+					pp.check = []string{fmt.Sprintf("engine.NumericString(%q, %s)", strings.ReplaceAll(spec, "_", " "), pp.name)}
 				}
 				path = append(path, pp)
 			}
@@ -163,7 +163,7 @@ func (g *fileGen) paramsShape(fo *facadeOp, sh *callShape) error {
 		if !strings.HasPrefix(pt, "*") || len(fo.entry.Args) > 0 && sh.bodyField == nil {
 			return fmt.Errorf("params: option needs optional query parameters not taken as args")
 		}
-		sh.bodyChecks = append(sh.bodyChecks, fmt.Sprintf("params, err := paramsOption[%s](opts)", strings.TrimPrefix(pt, "*")))
+		sh.bodyChecks = append(sh.bodyChecks, fmt.Sprintf("params, err := engine.ParamsOption[%s](opts)", strings.TrimPrefix(pt, "*")))
 		sh.call = append(sh.call, "params")
 	case len(fo.entry.Args) > 0 && sh.bodyField == nil:
 		if err := g.argsLit(fo, sh, f, "params"); err != nil {
@@ -203,7 +203,7 @@ func (g *fileGen) bodyShape(fo *facadeOp, sh *callShape) error {
 		}
 		sh.sig = append(sh.sig, "body "+bt)
 		if g.m.isUnion(f.Type) {
-			sh.checks = append(sh.checks, "requireUnionBody(body)")
+			sh.checks = append(sh.checks, "engine.RequireUnionBody(body)")
 		}
 	}
 	sh.call = append(sh.call, "body")
@@ -249,17 +249,17 @@ func (g *fileGen) argsLit(fo *facadeOp, sh *callShape, f *ast.Field, name string
 		what := strings.ReplaceAll(snake(strings.ReplaceAll(arg, "ID", "Id")), "_", " ")
 		if star, ok := af.Type.(*ast.StarExpr); ok && g.m.qual(star.X) == "string" {
 			sh.sig = append(sh.sig, arg+" string")
-			lit = append(lit, fmt.Sprintf("%s: optional(%s)", fname, arg))
+			lit = append(lit, fmt.Sprintf("%s: engine.Optional(%s)", fname, arg))
 			continue
 		}
 		sh.sig = append(sh.sig, arg+" "+ft)
 		lit = append(lit, fmt.Sprintf("%s: %s", fname, arg))
 		switch {
 		case ft == "string" && arg == "adminID":
-			// Admin ids are positive numbers, in every method (requireAdminID).
-			sh.checks = append(sh.checks, fmt.Sprintf("requireAdminID(%s)", arg))
+			// Admin ids are positive numbers, in every method (RequireAdminID).
+			sh.checks = append(sh.checks, fmt.Sprintf("engine.RequireAdminID(%s)", arg))
 		case ft == "string" && (strings.HasSuffix(fname, "Id") || strings.HasSuffix(arg, "ID")):
-			sh.checks = append(sh.checks, fmt.Sprintf("requireID(%q, %s)", what, arg))
+			sh.checks = append(sh.checks, fmt.Sprintf("engine.RequireID(%q, %s)", what, arg))
 		}
 	}
 	sh.bodyChecks = append(sh.bodyChecks, fmt.Sprintf("%s := %s%s{%s}", name, amp, typ, strings.Join(lit, ", ")))

@@ -60,7 +60,7 @@ func (g *fileGen) iterator(fo *facadeOp, sh *callShape, resType string) (*iterVi
 	}
 	v := &iterView{
 		Doc: commentLines(fo.allName(), doc), Recv: recv, Name: fo.allName(), Params: paramList(sh.sig),
-		Item: sp.Item, Steps: steps(sh.sig, sh.checks, sh.bodyChecks), Ret: fmt.Sprintf("errSeq[%s](err)", sp.Item),
+		Item: sp.Item, Steps: steps(sh.sig, sh.checks, sh.bodyChecks), Ret: fmt.Sprintf("engine.ErrSeq[%s](err)", sp.Item),
 		Style: pg.Style, OpVar: fo.opVar(), Split: sp,
 	}
 	return v, g.pageRequest(fo, sh, v)
@@ -102,9 +102,9 @@ func (g *fileGen) pageNext(sp *splitView, resp *ast.StructType, style, pagesExpr
 		if field(resp, "NextCursor") == nil {
 			return fmt.Errorf("pages.style next-cursor: %s has no NextCursor", sp.Res)
 		}
-		next = "valueOr(l.NextCursor)"
+		next = "engine.ValueOr(l.NextCursor)"
 		if hf := field(resp, "HasMore"); hf != nil {
-			next = fmt.Sprintf("nextCursor(%s, l.NextCursor)", derefBool(hf, "l.HasMore"))
+			next = fmt.Sprintf("engine.NextCursor(%s, l.NextCursor)", derefBool(hf, "l.HasMore"))
 		}
 	case "nexturl":
 		if pagesType != "*gen.PagesLink" {
@@ -115,7 +115,7 @@ func (g *fileGen) pageNext(sp *splitView, resp *ast.StructType, style, pagesExpr
 		if f := field(resp, "ScrollParam"); f == nil {
 			return fmt.Errorf("pages.style scroll: %s has no ScrollParam", sp.Res)
 		}
-		next = "valueOr(l.ScrollParam)"
+		next = "engine.ValueOr(l.ScrollParam)"
 	}
 	if err != nil {
 		return err
@@ -147,7 +147,7 @@ func (g *fileGen) cursorNext(resp *ast.StructType, resType, style, pagesExpr, pa
 	}
 	guards = append(guards, g2...)
 	if _, ok := f.Type.(*ast.StarExpr); ok {
-		next = "valueOr(" + next + ")"
+		next = "engine.ValueOr(" + next + ")"
 	}
 	return next, guards, nil
 }
@@ -170,7 +170,7 @@ func (g *fileGen) pageNumberNext(resp *ast.StructType, resType, style, pagesExpr
 	if err != nil {
 		return "", nil, fmt.Errorf("pages.style %s: %s: %w", style, resType, err)
 	}
-	return fmt.Sprintf("pageAfter(%s, %s)", derefInt(pf, pexpr), derefInt(tf, texpr)), guards, nil
+	return fmt.Sprintf("engine.PageAfter(%s, %s)", derefInt(pf, pexpr), derefInt(tf, texpr)), guards, nil
 }
 
 // pageRequest checks that the request can carry the style's cursor and sets

@@ -13,11 +13,11 @@ import (
 // templates write it as package intercom's facade; then the files are
 // retargeted: their package clause becomes `package preview`, package gen
 // becomes the Preview's own gen/preview, and the Operation values come from
-// templates/preview_operations.go.tmpl (package intercom's Operation has an
-// unexported field, so package preview builds them through the engine's
-// bridge). The hand-written half of intercom/preview (engine.go) gives the
-// generated code the helper names it calls, each a thin adapter over
-// package intercom's engine.
+// templates/preview_operations.go.tmpl (engine.NewOperation with
+// Intercom-Version: Preview). The generated methods call the engine
+// (intercom/internal/engine) directly, as package intercom's do; the
+// hand-written half of intercom/preview is its client, the next-page readers
+// of its gen types (pages.go) and the prepare checks (checks.go).
 
 // Preview is what the -facade-package flag names for intercom/preview.
 const Preview = "preview"

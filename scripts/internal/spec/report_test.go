@@ -73,7 +73,7 @@ func TestRequiredParamChecks(t *testing.T) {
 	}}
 	sig := []string{"params *gen.ListXParams"}
 	got := requiredParamChecks(op, &TableEntry{}, sig)
-	if len(got) != 1 || got[0] != `requireParam("order", params == nil || params.Order == "")` {
+	if len(got) != 1 || got[0] != `engine.RequireParam("order", APIVersion, params == nil || params.Order == "")` {
 		t.Errorf("checks = %q", got)
 	}
 	if got := requiredParamChecks(op, &TableEntry{Prepare: "checkX"}, sig); len(got) != 0 {

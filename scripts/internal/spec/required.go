@@ -30,7 +30,7 @@ func requiredParamChecks(op *openapi3.Operation, e *TableEntry, sig []string) []
 		if n, ok := v.Extensions["x-go-name"].(string); ok && n != "" {
 			field = n
 		}
-		checks = append(checks, fmt.Sprintf("requireParam(%q, params == nil || params.%s == \"\")", v.Name, field))
+		checks = append(checks, fmt.Sprintf("engine.RequireParam(%q, APIVersion, params == nil || params.%s == \"\")", v.Name, field))
 	}
 	return checks
 }

@@ -67,7 +67,7 @@ type TableEntry struct {
 // TablePages describes how a list paginates.
 type TablePages struct {
 	// Style is one of the pagination styles of the engine in
-	// intercom/paginate.go: cursor, search, page, page-body, nexturl,
+	// intercom/internal/engine/paginate.go: cursor, search, page, page-body, nexturl,
 	// next-cursor, scroll.
 	Style string `yaml:"style"`
 	// Items is the Go field of the response holding the page's items.

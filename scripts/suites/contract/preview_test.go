@@ -194,8 +194,8 @@ var loadPreviewDoc = sync.OnceValues(func() (previewLoad, error) {
 })
 
 // previewOpRE reads one operation of intercom/preview's generated list:
-// newOperation(id, service, method, ...).
-var previewOpRE = regexp.MustCompile(`newOperation\("(\w+)", "(\w+)", "(\w+)"`)
+// engine.NewOperation(APIVersion, id, service, method, ...).
+var previewOpRE = regexp.MustCompile(`engine\.NewOperation\(APIVersion, "(\w+)", "(\w+)", "(\w+)"`)
 
 // previewMethods maps every operation id to the intercom/preview method that calls it,
 // "Service.Method", as the generated list in intercom/preview gives it.
@@ -209,7 +209,7 @@ func previewMethods() (map[string]string, error) {
 		out[m[1]] = m[2] + "." + m[3]
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("contract: no newOperation(...) in %s", previewOpsFile)
+		return nil, fmt.Errorf("contract: no engine.NewOperation(...) in %s", previewOpsFile)
 	}
 	return out, nil
 }

@@ -90,7 +90,7 @@ test: ## The everyday run (-short): every module's tests, each step even after a
 	@bash scripts/test.sh
 
 .PHONY: test-next-version
-test-next-version: ## The whole tree on a synthetic next API version, edits only in api/ (scripts/suites/bumptest's TestNextVersionTree; minutes; not yet part of test-long).
+test-next-version: ## The whole tree on a synthetic next API version, edits only in api/ (scripts/suites/bumptest's TestNextVersionTree; about 7 minutes: a GitHub Actions job of its own, not in test-long).
 	@bash scripts/test.sh next_version
 
 .PHONY: test-long

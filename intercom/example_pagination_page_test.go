@@ -7,6 +7,7 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strconv"
 
 	"github.com/intercomkit/intercom-go/intercom"
@@ -15,11 +16,25 @@ import (
 // pageNumbersAPI stands in for Intercom's page-numbered listings: five
 // articles and three news items, served a page at a time with
 // pages{page, per_page, total_pages}, as GET /articles and
-// GET /news/news_items answer. It prints every request it gets.
+// GET /news/news_items answer. It prints every request it gets, with its
+// paging parameters.
 func pageNumbersAPI() *httptest.Server {
 	serve := func(w http.ResponseWriter, r *http.Request, total int, item func(i int) map[string]any) {
-		fmt.Println("GET", r.URL.RequestURI())
+		// The paging parameters the iterator sends (page, per_page): what the
+		// Examples show. Other query parameters an API version adds or requires
+		// are not their subject, so the output holds on every version.
 		q := r.URL.Query()
+		paging := url.Values{}
+		for _, k := range []string{"page", "per_page"} {
+			if v, ok := q[k]; ok {
+				paging[k] = v
+			}
+		}
+		target := r.URL.Path
+		if len(paging) > 0 {
+			target += "?" + paging.Encode()
+		}
+		fmt.Println("GET", target)
 		page, _ := strconv.Atoi(q.Get("page"))
 		page = max(page, 1)
 		per, _ := strconv.Atoi(q.Get("per_page"))

@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/base64"
 	"strings"
+	"sync"
 )
 
 // This file is the one scrubber of the client's secret (its access token).
@@ -25,9 +26,15 @@ import (
 // the escapes above, so mixed encodings (a percent-encoded "=" after a
 // literal "/") are caught too.
 
-// secretScrubber finds and replaces every encoded form of a secret.
+// secretScrubber finds and replaces every encoded form of a secret. The
+// forms are worked out on first use, not when the client is made: decoding
+// and re-encoding the token in four base64 alphabets costs about 45
+// allocations, which NewClient (made once per workspace by multi-tenant
+// programs) should not pay for errors it may never see.
 type secretScrubber struct {
-	forms [][]byte // the secret's byte forms, longest first; nil: nothing to scrub
+	secret string
+	once   sync.Once
+	forms  [][]byte // the secret's byte forms, longest first; nil: nothing to scrub
 }
 
 // minScrubbedForm is the shortest decoded form of a secret looked for: a
@@ -36,9 +43,23 @@ const minScrubbedForm = 8
 
 // newSecretScrubber returns the scrubber of secret ("" scrubs nothing).
 func newSecretScrubber(secret string) *secretScrubber {
-	s := &secretScrubber{}
+	return &secretScrubber{secret: secret}
+}
+
+// all returns the secret's forms, working them out on the first call.
+func (s *secretScrubber) all() [][]byte {
+	if s == nil {
+		return nil
+	}
+	s.once.Do(s.build)
+	return s.forms
+}
+
+// build works out the forms of s.secret.
+func (s *secretScrubber) build() {
+	secret := s.secret
 	if secret == "" {
-		return s
+		return
 	}
 	seen := map[string]bool{}
 	add := func(f string) {
@@ -71,7 +92,6 @@ func newSecretScrubber(secret string) *secretScrubber {
 			s.forms[j], s.forms[j-1] = s.forms[j-1], s.forms[j]
 		}
 	}
-	return s
 }
 
 // printable reports whether b is printable ASCII.
@@ -86,7 +106,7 @@ func printable(b []byte) bool {
 
 // String scrubs s: every form of the secret becomes [REDACTED].
 func (s *secretScrubber) String(str string) string {
-	if s == nil || len(s.forms) == 0 || !s.mayHold(str) {
+	if len(s.all()) == 0 || !s.mayHold(str) {
 		return str
 	}
 	return string(s.replace([]byte(str)))
@@ -94,7 +114,7 @@ func (s *secretScrubber) String(str string) string {
 
 // Bytes scrubs b, returning b itself when it holds no form of the secret.
 func (s *secretScrubber) Bytes(b []byte) []byte {
-	if s == nil || len(s.forms) == 0 {
+	if len(s.all()) == 0 {
 		return b
 	}
 	return s.replace(b)
@@ -106,7 +126,7 @@ func (s *secretScrubber) mayHold(str string) bool {
 	if strings.ContainsAny(str, `%\`) {
 		return true
 	}
-	for _, f := range s.forms {
+	for _, f := range s.all() {
 		if strings.IndexByte(str, f[0]) >= 0 {
 			return true
 		}
@@ -116,12 +136,12 @@ func (s *secretScrubber) mayHold(str string) bool {
 
 // Contains reports whether str holds a form of the secret.
 func (s *secretScrubber) Contains(str string) bool {
-	if s == nil || len(s.forms) == 0 || !s.mayHold(str) {
+	if len(s.all()) == 0 || !s.mayHold(str) {
 		return false
 	}
 	b := []byte(str)
 	for i := range b {
-		for _, f := range s.forms {
+		for _, f := range s.all() {
 			if matchForm(b, i, f) > 0 {
 				return true
 			}
@@ -137,7 +157,7 @@ func (s *secretScrubber) replace(b []byte) []byte {
 	last := 0
 	for i := 0; i < len(b); {
 		n := 0
-		for _, f := range s.forms {
+		for _, f := range s.all() {
 			if n = matchForm(b, i, f); n > 0 {
 				break
 			}

@@ -43,6 +43,8 @@ type callShape struct {
 	paramsField, bodyField        *ast.Field
 	contentType                   bool
 	aliases                       []aliasView
+	// defaultsDoc are the doc lines of the table's defaults (requiredParamChecks).
+	defaultsDoc []string
 }
 
 // param is one argument of a generated method.
@@ -78,6 +80,9 @@ func (g *fileGen) method(fo *facadeOp) (*methodView, error) {
 	doc := fo.entry.Doc
 	if strings.TrimSpace(doc) == "" {
 		doc = defaultDoc(fo)
+	}
+	if len(sh.defaultsDoc) > 0 {
+		doc = strings.TrimRight(doc, "\n ") + "\n" + strings.Join(sh.defaultsDoc, "\n")
 	}
 	v.Doc = commentLines(fo.entry.Method, doc)
 	v.Ret = "nil, err"
@@ -174,7 +179,11 @@ func (g *fileGen) paramsShape(fo *facadeOp, sh *callShape) error {
 		sh.sig = append(sh.sig, "params "+g.m.qual(f.Type))
 		sh.call = append(sh.call, "params")
 	}
-	sh.checks = append(sh.checks, requiredParamChecks(fo.op, fo.entry, sh.sig)...)
+	checks, doc, err := requiredParamChecks(fo.op, fo.entry, sh.sig)
+	if err != nil {
+		return err
+	}
+	sh.checks, sh.defaultsDoc = append(sh.checks, checks...), doc
 	if sh.contentType {
 		sh.sig = append(sh.sig, "contentType string")
 		sh.call = append(sh.call, "contentType")
@@ -310,6 +319,10 @@ func steps(sig []string, checks, lines []string) []step {
 	}
 	var out []step
 	for _, c := range checks {
+		if isFill(c) {
+			out = append(out, step{Kind: "line", Code: c})
+			continue
+		}
 		if strings.Contains(c, ":=") {
 			out = append(out, assign(c))
 			continue

@@ -12,6 +12,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
+	"gopkg.in/yaml.v3"
 )
 
 // Change kinds of a bump report, in the order a maintainer fixes them within a file.
@@ -141,8 +142,12 @@ func Diff(oldDoc, newDoc *openapi3.T, from, to string) *Report {
 			}
 			r.add(Change{Kind: KindRequiredParameter, File: table, Subject: id + " " + p.Value.Name,
 				Detail: fmt.Sprintf("%s %s: query parameter %q is required (%s): the generated method refuses a call whose params leave it empty "+
-					"(requireParam), so it is never sent as %s=; callers of %s must set it (a breaking change for the CHANGELOG)",
-					n.method, n.path, p.Value.Name, was, p.Value.Name, id)})
+					"(engine.RequireParam), so it is never sent as %s=; callers of %s must set it (a breaking change for the CHANGELOG), unless the entry "+
+					"gets the drafted defaults key: then an empty %s is sent as that value, documented on the method. Write it only with the value "+
+					"the server used while %s was optional, so that existing callers keep their results; leave it out when no value is right for "+
+					"every caller",
+					n.method, n.path, p.Value.Name, was, p.Value.Name, id, p.Value.Name, p.Value.Name),
+				Draft: draftDefault(id, p.Value, r.From)})
 		}
 	}
 	r.typeChanges(oldDoc, newDoc, overlay)
@@ -174,6 +179,25 @@ func fileRank(f string) int {
 }
 
 func (r *Report) add(c Change) { r.Changes = append(r.Changes, c) }
+
+// draftDefault drafts the defaults key of the table entry id for the required query
+// parameter p: the schema's default when the description gives one, else a placeholder
+// that names the parameter's values and that the generator refuses until a maintainer
+// replaces it.
+func draftDefault(id string, p *openapi3.Parameter, from string) string {
+	value := fmt.Sprintf("<the value the server used in %s", from)
+	if s := p.Schema; s != nil && s.Value != nil {
+		if d, ok := s.Value.Default.(string); ok && d != "" {
+			value = d
+		} else if len(s.Value.Enum) > 0 {
+			value += fmt.Sprintf(": one of %v", s.Value.Enum)
+		}
+	}
+	if strings.HasPrefix(value, "<") {
+		value += ">"
+	}
+	return fmt.Sprintf("  %s:\n    defaults:\n      %s: %q\n", id, p.Name, value)
+}
 
 // draftEntry drafts the table entry of a new operation, with its paging style inferred
 // from its parameters, body and response.
@@ -529,6 +553,8 @@ func (r *Report) Resolve(root string, apply bool) error {
 		return err
 	}
 	table, overlay := string(tb), string(ob)
+	var entries Table // read leniently: the table may be mid-edit
+	_ = yaml.Unmarshal(tb, &entries)
 	oldOps := operationsOf(oldDoc)
 	for i := range r.Changes {
 		c := &r.Changes[i]
@@ -536,6 +562,10 @@ func (r *Report) Resolve(root string, apply bool) error {
 		case KindNewOperation:
 			if regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(c.Subject) + `:`).MatchString(table) {
 				c.Done, c.Draft = "the table already has its entry", ""
+			}
+		case KindRequiredParameter:
+			if hasDefault(&entries, c.Subject) {
+				c.Done, c.Draft = "the table entry already has a default for it (check the value)", ""
 			}
 		case KindTypeChange:
 			schema, prop, _ := strings.Cut(c.Subject, ".")
@@ -588,6 +618,17 @@ func (r *Report) Resolve(root string, apply bool) error {
 		}
 	}
 	return nil
+}
+
+// hasDefault reports whether the table gives the required parameter subject
+// ("OperationId param") a defaults key.
+func hasDefault(t *Table, subject string) bool {
+	id, name, _ := strings.Cut(subject, " ")
+	if e := t.Operations[id]; e != nil {
+		_, ok := e.Defaults[name]
+		return ok
+	}
+	return false
 }
 
 // removeTableEntry deletes the entry "  id:" (and its indented lines) from a table's text.

@@ -72,15 +72,60 @@ func TestRequiredParamChecks(t *testing.T) {
 		{Value: &openapi3.Parameter{Name: "q", In: "query", Schema: openapi3.NewStringSchema().NewRef()}},
 	}}
 	sig := []string{"params *gen.ListXParams"}
-	got := requiredParamChecks(op, &TableEntry{}, sig)
-	if len(got) != 1 || got[0] != `engine.RequireParam("order", APIVersion, params == nil || params.Order == "")` {
-		t.Errorf("checks = %q", got)
+	got, doc, err := requiredParamChecks(op, &TableEntry{}, sig)
+	if err != nil || len(doc) != 0 || len(got) != 1 || got[0] != `engine.RequireParam("order", APIVersion, params == nil || params.Order == "")` {
+		t.Errorf("checks = %q, doc %q, err %v", got, doc, err)
 	}
-	if got := requiredParamChecks(op, &TableEntry{Prepare: "checkX"}, sig); len(got) != 0 {
-		t.Errorf("with prepare: %q", got)
+	if got, _, err := requiredParamChecks(op, &TableEntry{Prepare: "checkX"}, sig); err != nil || len(got) != 0 {
+		t.Errorf("with prepare: %q, %v", got, err)
 	}
-	if got := requiredParamChecks(op, &TableEntry{}, []string{"order string"}); len(got) != 0 {
-		t.Errorf("params built from args: %q", got)
+	if got, _, err := requiredParamChecks(op, &TableEntry{}, []string{"order string"}); err != nil || len(got) != 0 {
+		t.Errorf("params built from args: %q, %v", got, err)
+	}
+}
+
+// A default of the table fills the empty parameter of a copy of the params instead of
+// refusing the call, and the method's doc says so; a default the generator cannot honour
+// (stale name, value outside the enum, params it does not take as they are) is an error.
+func TestRequiredParamDefaults(t *testing.T) {
+	enum := openapi3.NewStringSchema().WithEnum("asc", "desc")
+	op := &openapi3.Operation{Parameters: openapi3.Parameters{
+		{Value: &openapi3.Parameter{Name: "order", In: "query", Required: true, Schema: enum.NewRef()}},
+		{Value: &openapi3.Parameter{Name: "tag", In: "query", Required: true, Schema: openapi3.NewStringSchema().NewRef()}},
+	}}
+	sig := []string{"params *gen.ListXParams"}
+	got, doc, err := requiredParamChecks(op, &TableEntry{Defaults: map[string]string{"order": "desc"}}, sig)
+	want := []string{"params = engine.CloneParams(params)", `if params.Order == "" { params.Order = "desc" }`,
+		`engine.RequireParam("tag", APIVersion, params == nil || params.Tag == "")`}
+	if err != nil || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("checks = %q, %v; want %q", got, err, want)
+	}
+	if len(doc) != 1 || !strings.Contains(doc[0], `params.Order may be left empty: it is then sent as "desc"`) {
+		t.Errorf("doc = %q", doc)
+	}
+	if steps := steps(sig, got, nil); steps[0].Kind != "line" || steps[1].Kind != "line" || steps[2].Kind != "check" {
+		t.Errorf("steps = %+v: the fills are plain lines, the check a check", steps)
+	}
+	for name, e := range map[string]*TableEntry{
+		"stale name":     {Defaults: map[string]string{"sort": "desc"}},
+		"outside enum":   {Defaults: map[string]string{"order": "<one of asc, desc>"}},
+		"empty value":    {Defaults: map[string]string{"tag": ""}},
+		"placeholder":    {Defaults: map[string]string{"tag": "<the value>"}},
+		"with a prepare": {Prepare: "checkX", Defaults: map[string]string{"order": "desc"}},
+	} {
+		if _, _, err := requiredParamChecks(op, e, sig); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+// A required parameter whose entry already has a default needs no draft (a rerun).
+func TestHasDefault(t *testing.T) {
+	tb := &Table{Operations: map[string]*TableEntry{"ListX": {Defaults: map[string]string{"order": "desc"}}, "ListY": {}}}
+	for subject, want := range map[string]bool{"ListX order": true, "ListX tag": false, "ListY order": false, "ListZ order": false} {
+		if got := hasDefault(tb, subject); got != want {
+			t.Errorf("hasDefault(%q) = %v", subject, got)
+		}
 	}
 }
 

@@ -62,6 +62,14 @@ type TableEntry struct {
 	Accept string `yaml:"accept"`
 	// Pages describes the iterator of a paginated list.
 	Pages *TablePages `yaml:"pages"`
+	// Defaults maps a required string query parameter (its name in the
+	// description) to the value the method sends when the caller's params
+	// leave it empty, documented on the method: for a parameter a later API
+	// version made required, the value the server used while it was optional,
+	// so that existing callers keep their results. Without a default the
+	// method refuses such a call (ErrMissingParameter). bump-api's report
+	// drafts the key.
+	Defaults map[string]string `yaml:"defaults"`
 }
 
 // TablePages describes how a list paginates.

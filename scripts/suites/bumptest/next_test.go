@@ -210,6 +210,11 @@ func TestReportNamesEveryChangeOfANextVersion(t *testing.T) {
 	if c := get(spec.KindNewOperation, newOperation); !strings.Contains(c.Draft, "service: Widgets") || !strings.Contains(c.Draft, "style: cursor, items: Data") {
 		t.Errorf("new operation draft:\n%s\nwant service Widgets and cursor paging over Data", c.Draft)
 	}
+	// The required parameter: a defaults key for its entry, with a placeholder naming
+	// its values that the generator refuses until the maintainer chooses.
+	if c := get(spec.KindRequiredParameter, requiredParam); c.Draft != "  ListArticles:\n    defaults:\n      order: \"<the value the server used in "+p.Version+": one of [asc desc]>\"\n" {
+		t.Errorf("required parameter draft:\n%s", c.Draft)
+	}
 	if c := get(spec.KindTypeChange, typeChange); !strings.Contains(c.Detail, "example(s) of the new description still give integer values") ||
 		!strings.Contains(c.Draft, "target: $.components.schemas.collection.properties.order") {
 		t.Errorf("type change: detail %q (want the contradicting example), draft:\n%s", c.Detail, c.Draft)

@@ -117,3 +117,26 @@ func TestGovulncheckRunsOnEveryModule(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// The whole-tree test of a next API version runs in CI: either make test-long (which
+// .ci/run and the test job run) ends with it (long_next_version=1 in scripts/test.sh),
+// or a workflow runs make test-next-version itself.
+func TestNextVersionTestRunsInCI(t *testing.T) {
+	sh, err := os.ReadFile(filepath.Join(root, "scripts", "test.sh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if regexp.MustCompile(`(?m)^long_next_version=1$`).Match(sh) {
+		return
+	}
+	for _, f := range workflows(t) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if regexp.MustCompile(`(?m)^\s*-?\s*run:\s*make test-next-version\s*$`).Match(b) {
+			return
+		}
+	}
+	t.Error("neither make test-long (long_next_version=1 in scripts/test.sh) nor a workflow (run: make test-next-version) runs TestNextVersionTree")
+}

@@ -183,6 +183,3 @@ func snippet(b []byte) string {
 	}
 	return s
 }
-
-// ptr returns a pointer to v (for optional parameters).
-func ptr[T any](v T) *T { return &v }

@@ -46,7 +46,8 @@ func mustPinnedTable() map[string]string {
 	return t
 }
 
-// withDerived returns hand and, after it, a derived entry (a dynOp built here, not
+// withDerived returns hand, with the method of each tableOp entry filled in from
+// table, and, after it, a derived entry (a dynOp built here, not
 // written by hand) for every operation of gen.Operations that hand has no entry for and
 // whose method, as table gives it, is derivable (derivedArgs). An operation on the
 // exceptions list (not called, with its reason) gets no entry.
@@ -56,6 +57,12 @@ func withDerived(hand []call, table map[string]string) []call {
 		have[c.op] = true
 	}
 	out := append([]call(nil), hand...)
+	for i, c := range out {
+		if c.dyn != nil && c.dyn.method == "" && table[c.op] != "" { // a tableOp entry
+			out[i] = dynOp(c.op, table[c.op], c.dyn.args...)
+			out[i].name = c.name
+		}
+	}
 	for _, op := range gen.Operations {
 		method, ok := table[op.ID]
 		if _, skip := excepted(exceptions, op.ID); !ok || have[op.ID] || skip {

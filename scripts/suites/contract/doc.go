@@ -22,9 +22,12 @@
 //     may be nil) has no hand-written entry: its entry is derived from the pinned
 //     version's per-operation table and the method's signature (derived_test.go), so an
 //     operation a new version adds or removes needs no edit here;
+//   - any other operation gets a tableOp entry: its data only (path ids, the body or
+//     params as JSON literals, jsonArg), the method being the one the pinned version's
+//     table gives it, resolved by reflection when it runs;
 //   - a typed entry (op) names facade methods and gen types at compile time, so it is
-//     only for an operation that every supported version has with the same signature
-//     and types;
+//     only for a call the table does not name (a hand-written convenience) that every
+//     supported version has with the same signature and types;
 //   - an operation that only some versions have gets a dynOp entry: its method is named
 //     as "Service.Method" and its arguments given as path ids, JSON literals (jsonArg,
 //     held to the same checks as a typed entry's body) and nil, resolved by reflection
@@ -33,7 +36,7 @@
 //     on the others it is inactive.
 //
 // TestOperationsCoverTable checks all of it without Prism: a typed entry must name an
-// operation of the pinned version; a dynOp entry must resolve there with literals that
+// operation of the pinned version; a tableOp or dynOp entry must resolve there with literals that
 // fit or, for an operation the pinned version lacks, target one another supported
 // version has (read from api/operations/<version>.yaml) under the same method; and an
 // exception entry for an operation the pinned version lacks must be marked with

@@ -55,6 +55,16 @@ func dynOp(id, method string, args ...any) call {
 	}}
 }
 
+// tableOp makes an entry for operation id that calls the facade method the pinned
+// version's operations table (api/operations/<version>.yaml) gives it, with args as for
+// dynOp: the entry holds only the data a person chooses (path ids, a body or params as
+// JSON), not the method, so a method the table renames or a body type that changes name
+// needs no edit here. withDerived fills the method in; an operation the pinned version
+// lacks is skipped, uncounted, as for dynOp.
+func tableOp(id string, args ...any) call {
+	return dynOp(id, "", args...)
+}
+
 var (
 	contextType = reflect.TypeFor[context.Context]()
 	errorType   = reflect.TypeFor[error]()
@@ -104,6 +114,9 @@ func (d *dynCall) prepare(c *intercom.Client) (func(context.Context) error, erro
 // resolve finds Client.<service>.<method> and checks that it has a facade method's
 // shape: (ctx context.Context, ...) returning error or (*T, error).
 func (d *dynCall) resolve(c *intercom.Client) (reflect.Value, error) {
+	if d.method == "" {
+		return reflect.Value{}, fmt.Errorf("contract: a tableOp entry whose operation api/operations/%s.yaml gives no method", gen.APIVersion)
+	}
 	svcName, name, ok := strings.Cut(d.method, ".")
 	if !ok || svcName == "" || name == "" || strings.Contains(name, ".") {
 		return reflect.Value{}, fmt.Errorf("contract: dynOp method %q is not Service.Method", d.method)

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/intercomkit/intercom-go/gen"
-	"github.com/intercomkit/intercom-go/intercom/types"
 )
 
 const crmAdminJSON = `{"type":"admin","id":"991267460","name":"Ann","email":"ann@example.com","job_title":"Support",` +
@@ -39,7 +38,7 @@ func TestAdminsCalls(t *testing.T) {
 			name: "SetAway",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return svcRes(c.Admins.SetAway(ctx, "991267460", gen.SetAwayAdminJSONRequestBody{
-					AwayModeEnabled: true, AwayStatusReasonId: Ptr[types.NumericID]("12345"),
+					AwayModeEnabled: true, AwayStatusReasonId: Ptr("12345"),
 				}))
 			},
 			method: "PUT", path: "/admins/991267460/away",

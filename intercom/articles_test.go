@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/intercomkit/intercom-go/gen"
-	"github.com/intercomkit/intercom-go/intercom/types"
 )
 
 func TestArticlesCalls(t *testing.T) {
@@ -37,7 +36,7 @@ func TestArticlesCalls(t *testing.T) {
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return svcRes(c.Articles.Create(ctx, gen.CreateArticleRequest{
 					Title: "Getting started", AuthorId: "991", Body: Ptr("<p>Hi</p>"),
-					State: Ptr(gen.CreateArticleRequestStatePublished), ParentId: Ptr[types.NumericID]("18"), ParentType: Ptr("collection"),
+					State: Ptr(gen.CreateArticleRequestStatePublished), ParentId: Ptr("18"), ParentType: Ptr("collection"),
 				}))
 			},
 			method: "POST", path: "/articles",

@@ -23,7 +23,7 @@ const crmContactJSON = `{"type":"contact","id":"6762f0d51bb69f9f2193bb7f","works
 	`"avatar":{"type":"avatar","image_url":"https://example.org/joe.png"}}`
 
 func TestContactsCalls(t *testing.T) {
-	searchReq, err := SearchQuery{Filter: Field("email").Equals("joe@example.com"), PerPage: 5}.BuildContacts()
+	searchReq, err := SearchQuery{Filter: Field("email").Equals("joe@example.com"), PerPage: 5}.ForContacts()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -392,7 +392,7 @@ func TestContactsIterators(t *testing.T) {
 		{
 			name: "SearchAll", style: svcSearchStyle, method: "POST", path: "/contacts/search",
 			seq: func(ctx context.Context, c *Client, per int, opts ...Option) iter.Seq2[string, error] {
-				req, err := SearchQuery{Filter: Field("role").Equals("user"), PerPage: per}.BuildContacts()
+				req, err := SearchQuery{Filter: Field("role").Equals("user"), PerPage: per}.ForContacts()
 				if err != nil {
 					return errSeq[string](err)
 				}
@@ -432,7 +432,7 @@ func TestContactsIteratorsKeepParams(t *testing.T) {
 		t.Fatalf("%d items; params changed to %+v", n, params)
 	}
 
-	req, err := SearchQuery{Filter: Field("role").Equals("lead"), PerPage: 2}.BuildContacts()
+	req, err := SearchQuery{Filter: Field("role").Equals("lead"), PerPage: 2}.ForContacts()
 	if err != nil {
 		t.Fatal(err)
 	}

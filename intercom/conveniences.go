@@ -61,7 +61,7 @@ func (s *ContactsService) FindByEmail(ctx context.Context, email string, opts ..
 	if email == "" {
 		return nil, errors.New("intercom: FindByEmail: the email address is empty")
 	}
-	body, err := SearchQuery{Filter: Field("email").Equals(email), PerPage: findByEmailPage}.BuildContacts()
+	body, err := SearchQuery{Filter: Field("email").Equals(email), PerPage: findByEmailPage}.ForContacts()
 	if err != nil {
 		return nil, errorf("intercom: FindByEmail: %w", err)
 	}
@@ -99,8 +99,7 @@ func (s *TicketsService) Close(ctx context.Context, ticketID, adminID string, op
 	if err := requireAdminID(adminID); err != nil {
 		return nil, err
 	}
-	admin := NumericID(adminID)
-	return s.Update(ctx, ticketID, gen.UpdateTicketJSONRequestBody{Open: Ptr(false), AdminId: &admin}, opts...)
+	return s.Update(ctx, ticketID, UpdateTicketRequest{Open: Ptr(false), AdminId: &adminID}, opts...)
 }
 
 // FindOrCreate returns the tag named name, creating it when the workspace

@@ -64,7 +64,7 @@ func (s *ConversationsService) DetachContact(ctx context.Context, conversationID
 	if err := engine.RequireID("contact id", contactID); err != nil {
 		return nil, err
 	}
-	if err := engine.RequireID("admin id", adminID); err != nil {
+	if err := engine.RequireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	body := gen.DetachContactFromConversationRequest{AdminId: adminID}
@@ -271,7 +271,7 @@ func (s *ConversationsService) Tag(ctx context.Context, conversationID string, t
 	if err := engine.RequireID("tag id", tagID); err != nil {
 		return nil, err
 	}
-	if err := engine.RequireID("admin id", adminID); err != nil {
+	if err := engine.RequireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	body := gen.AttachTagToConversationJSONRequestBody{Id: tagID, AdminId: adminID}
@@ -288,7 +288,7 @@ func (s *ConversationsService) Untag(ctx context.Context, conversationID string,
 	if err := engine.RequireID("tag id", tagID); err != nil {
 		return nil, err
 	}
-	if err := engine.RequireID("admin id", adminID); err != nil {
+	if err := engine.RequireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	body := gen.DetachTagFromConversationJSONRequestBody{AdminId: adminID}

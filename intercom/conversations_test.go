@@ -23,7 +23,7 @@ import (
 // cvtSearchRequest builds a search request for open items with page size per.
 func cvtSearchRequest(t *testing.T, per int) gen.SearchRequest {
 	t.Helper()
-	req, err := SearchQuery{Filter: Field("open").Equals(true), PerPage: per}.Build()
+	req, err := SearchQuery{Filter: Field("open").Equals(true), PerPage: per}.ForConversations()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,11 +42,12 @@
 // # Search
 //
 // [Field], [And] and [Or] build search queries for the contacts,
-// conversations and tickets search endpoints, checked against Intercom's
-// documented limits by [SearchQuery.Build]; [SearchField.IsNull] finds unset
-// fields:
+// conversations and tickets search endpoints; one builder per searchable
+// service ([SearchQuery.ForContacts], ForConversations, ForTickets) checks
+// them against Intercom's documented limits and returns the body that
+// service's Search takes. [SearchField.IsNull] finds unset fields:
 //
-//	req, err := intercom.And(intercom.Field("state").Equals("open"), intercom.Field("admin_assignee_id").IsNull()).Build()
+//	req, err := intercom.And(intercom.Field("state").Equals("open"), intercom.Field("admin_assignee_id").IsNull()).ForConversations()
 //
 // # Testing and webhooks
 //

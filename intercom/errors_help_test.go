@@ -168,7 +168,7 @@ func TestErrorsSayIntercomOnce(t *testing.T) {
 	add(err)
 	_, err = c.Conversations.Get(ctx, "a\nb", nil)
 	add(err)
-	_, err = And().Build()
+	_, err = And().ForConversations()
 	add(err)
 	_, err = c.Contacts.Get(ctx, "42")
 	add(err)

@@ -117,7 +117,7 @@ func ExampleContactsService_SearchAll() {
 			intercom.Field("email").EndsWith("@example.com"),
 		),
 		PerPage: 2,
-	}.BuildContacts()
+	}.ForContacts()
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -111,7 +111,7 @@ func ExampleConversationsService_SearchAll() {
 			intercom.Field("updated_at").GreaterThan(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)),
 		),
 		PerPage: 3,
-	}.Build()
+	}.ForConversations()
 	if err != nil {
 		log.Fatal(err)
 	}

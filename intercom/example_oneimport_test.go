@@ -54,7 +54,7 @@ func Example_oneImport() {
 	if _, err := srv.AddConversation(created.GetId(), "Where is my order?"); err != nil {
 		log.Fatal(err)
 	}
-	req, err := intercom.Field("state").Equals("open").Build()
+	req, err := intercom.Field("state").Equals("open").ForConversations()
 	if err != nil {
 		log.Fatal(err)
 	}

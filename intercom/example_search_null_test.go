@@ -29,7 +29,7 @@ func ExampleSearchField_IsNull() {
 		intercom.Field("admin_assignee_id").IsNull(),
 	)
 	fmt.Println(query)
-	req, err := query.Build()
+	req, err := query.ForConversations()
 	if err != nil {
 		log.Fatal(err)
 	}

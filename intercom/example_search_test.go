@@ -25,7 +25,7 @@ func printJSON(v any) {
 
 // A single condition: field, operator, value.
 func ExampleField() {
-	req, err := intercom.Field("email").Equals("ann@example.com").Build()
+	req, err := intercom.Field("email").Equals("ann@example.com").ForConversations()
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func ExampleAnd() {
 		),
 	)
 	fmt.Println(q)
-	req, err := q.Build()
+	req, err := q.ForContacts()
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -56,16 +56,17 @@ func ExampleAnd() {
 	// {"query":{"operator":"AND","value":[{"field":"role","operator":"=","value":"user"},{"field":"created_at","operator":">","value":1767225600},{"operator":"OR","value":[{"field":"email","operator":"$","value":"@example.com"},{"field":"custom_attributes.plan","operator":"IN","value":["pro","enterprise"]}]}]}}
 }
 
-// SearchQuery adds pagination. The body it builds is what the services'
-// Search and SearchAll methods (contacts, conversations, tickets) take.
-func ExampleSearchQuery_Build() {
+// SearchQuery adds pagination. ForTickets builds the body of
+// Tickets.Search and SearchAll; ForContacts and ForConversations those of
+// the other searchable services, the same way.
+func ExampleSearchQuery_ForTickets() {
 	req, err := intercom.SearchQuery{
 		Filter: intercom.Or(
 			intercom.Field("state").Equals(intercom.TicketStateCategorySubmitted),
 			intercom.Field("state").Equals(intercom.TicketStateCategoryInProgress),
 		),
 		PerPage: 25,
-	}.Build()
+	}.ForTickets()
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -68,7 +68,7 @@ func ExampleTicketsService_Create() {
 	ticket, err := client.Tickets.Create(context.Background(), intercom.CreateTicketRequest{
 		TicketTypeId:     "53",
 		Contacts:         []intercom.TicketContact{contact},
-		TicketAttributes: intercom.TicketRequestCustomAttributes{"_default_title_": intercom.StringValue("Export button does nothing")},
+		TicketAttributes: intercom.TicketCustomAttributes{"_default_title_": intercom.StringValue("Export button does nothing")},
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -140,7 +140,7 @@ func ExampleTicketsService_SearchAll() {
 	req, err := intercom.SearchQuery{
 		Filter:  intercom.And(intercom.Field("open").Equals(true), intercom.Field("ticket_type_id").Equals("53")),
 		PerPage: 3,
-	}.Build()
+	}.ForTickets()
 	if err != nil {
 		log.Fatal(err)
 	}

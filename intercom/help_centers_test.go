@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/intercomkit/intercom-go/gen"
-	"github.com/intercomkit/intercom-go/intercom/types"
 )
 
 func TestHelpCentersCalls(t *testing.T) {
@@ -40,7 +39,7 @@ func TestHelpCentersCalls(t *testing.T) {
 			name: "CreateCollection",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				return svcRes(c.HelpCenters.CreateCollection(ctx, gen.CreateCollectionRequest{
-					Name: "Billing", Description: Ptr("All about billing"), HelpCenterId: Ptr[types.NumericID]("123"), ParentId: Ptr("12"),
+					Name: "Billing", Description: Ptr("All about billing"), HelpCenterId: Ptr("123"), ParentId: Ptr("12"),
 				}))
 			},
 			method: "POST", path: "/help_center/collections",

@@ -25,6 +25,3 @@ func valueOr[T any](p *T) T { return engine.ValueOr(p) }
 // cloneParams is [engine.CloneParams]: a shallow copy of p (a new zero value
 // when p is nil).
 func cloneParams[P any](p *P) *P { return engine.CloneParams(p) }
-
-// convertJSON is [engine.ConvertJSON]: v converted to T through JSON.
-func convertJSON[T any](v any) (T, error) { return engine.ConvertJSON[T](v) }

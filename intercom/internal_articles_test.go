@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/intercomkit/intercom-go/gen"
-	"github.com/intercomkit/intercom-go/intercom/types"
 )
 
 func TestInternalArticlesCalls(t *testing.T) {
@@ -43,7 +42,7 @@ func TestInternalArticlesCalls(t *testing.T) {
 		{
 			name: "Update",
 			call: func(ctx context.Context, c *Client) (any, error) {
-				return svcRes(c.InternalArticles.Update(ctx, "7", gen.UpdateInternalArticleRequest{OwnerId: Ptr[types.NumericID]("993")}))
+				return svcRes(c.InternalArticles.Update(ctx, "7", gen.UpdateInternalArticleRequest{OwnerId: Ptr("993")}))
 			},
 			method: "PUT", path: "/internal_articles/7",
 			body: `{"owner_id":993}`,

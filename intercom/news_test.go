@@ -56,7 +56,7 @@ func TestNewsCalls(t *testing.T) {
 			name: "UpdateItem disables reactions",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				noReactions := item
-				noReactions.Reactions = &[]*string{}
+				noReactions.Reactions = &[]string{}
 				return svcRes(c.News.UpdateItem(ctx, "141", noReactions))
 			},
 			method: "PUT", path: "/news/news_items/141",

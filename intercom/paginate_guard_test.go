@@ -37,7 +37,7 @@ func TestPaginationCannotRunAway(t *testing.T) {
 		{"search body", func(r *http.Request, n int) string {
 			return fmt.Sprintf(`{"type":"list","data":[],"pages":{"type":"pages","next":{"starting_after":"c%d"}}}`, n)
 		}, func(c *Client) iter.Seq2[string, error] {
-			req, err := SearchQuery{Filter: Field("role").Equals("user")}.BuildContacts()
+			req, err := SearchQuery{Filter: Field("role").Equals("user")}.ForContacts()
 			if err != nil {
 				return errSeq[string](err)
 			}

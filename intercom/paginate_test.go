@@ -1046,7 +1046,7 @@ func httpStyles() []httpStyle {
 			return ids(c.Conversations.ListAll(ctx, &gen.ListConversationsParams{PerPage: &per}), func(v gen.Conversation) *string { return v.Id })
 		}},
 		{"search-body", func(ctx context.Context, c *Client, per int) func(func(string, error) bool) {
-			req, err := SearchQuery{Filter: Field("email").Equals("a@example.com"), PerPage: per}.BuildContacts()
+			req, err := SearchQuery{Filter: Field("email").Equals("a@example.com"), PerPage: per}.ForContacts()
 			if err != nil {
 				panic(err)
 			}

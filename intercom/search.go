@@ -29,9 +29,12 @@ import (
 //			),
 //		),
 //		PerPage: 50,
-//	}.Build()
+//	}.ForContacts()
 //
-// Build checks, before anything is sent, the limits Intercom documents for
+// One shape for every searchable resource: For<Resource> (ForContacts,
+// ForConversations, ForTickets) returns the body that resource's Search and
+// SearchAll take, on a [SearchQuery] or, without pagination, a [Filter].
+// They check, before anything is sent, the limits Intercom documents for
 // these endpoints (API reference, "Search contacts" > "Nesting &
 // Limitations", https://developers.intercom.com/docs/references/2.7/rest-api/api.intercom.io/Contacts/SearchContacts/,
 // and the same text in the pinned 2.15 description for contacts,
@@ -54,8 +57,9 @@ const (
 	MaxSearchGroupFilters = 15
 )
 
-// ErrInvalidSearchQuery is wrapped by the error [SearchQuery.Build] (and
-// [Filter.Build], [Filter.Validate]) returns for a query the API would reject;
+// ErrInvalidSearchQuery is wrapped by the error the search builders
+// ([SearchQuery.ForContacts], ForConversations, ForTickets, and those of
+// [Filter], and [Filter.Validate]) return for a query the API would reject;
 // the message says which part of the query is wrong and why.
 var ErrInvalidSearchQuery = errors.New("intercom: invalid search query")
 
@@ -97,7 +101,7 @@ type Filter struct {
 	field  string
 	op     gen.SingleFilterSearchRequestOperator
 	val    searchValue
-	valErr error // why the value cannot be sent, reported by Build
+	valErr error // why the value cannot be sent, reported by the builders
 
 	group    gen.MultipleFilterSearchRequestOperator // "AND" or "OR" for a group
 	children []Filter
@@ -229,16 +233,19 @@ func Or(filters ...Filter) Filter {
 }
 
 // Validate reports whether the filter is a query the API accepts, as far as
-// can be told without knowing the fields' types; see [SearchQuery.Build].
+// can be told without knowing the fields' types; see [SearchQuery.ForContacts].
 func (f Filter) Validate() error {
 	_, err := f.node("query", 0)
 	return err
 }
 
-// Build returns the search request body for the filter, without pagination:
-// SearchQuery{Filter: f}.Build().
+// Build returns the search request body for the filter, without pagination.
+//
+// Deprecated: use the builder named after the resource searched:
+// [Filter.ForConversations] or [Filter.ForTickets] (the same body), or
+// [Filter.ForContacts].
 func (f Filter) Build() (SearchRequest, error) {
-	return SearchQuery{Filter: f}.Build()
+	return SearchQuery{Filter: f}.build()
 }
 
 // String returns the filter in a readable form, for logs and tests, e.g.
@@ -298,9 +305,9 @@ func (v searchValue) format(b *strings.Builder) {
 	}
 }
 
-// SearchQuery is a search request: a [Filter] and optional pagination. Build
-// turns it into the body the generated client and the services' Search
-// methods take.
+// SearchQuery is a search request: a [Filter] and optional pagination.
+// ForContacts, ForConversations and ForTickets turn it into the body the
+// Search and SearchAll methods of that service take.
 type SearchQuery struct {
 	// Filter is the query: a condition or an AND/OR group.
 	Filter Filter
@@ -312,7 +319,24 @@ type SearchQuery struct {
 	StartingAfter string
 }
 
-// Build checks the query against the API's documented rules and returns the
+// Build returns the request body of a conversation or ticket search.
+//
+// Deprecated: use the builder named after the resource searched:
+// [SearchQuery.ForConversations] or [SearchQuery.ForTickets] (the same
+// body), or [SearchQuery.ForContacts].
+func (q SearchQuery) Build() (SearchRequest, error) { return q.build() }
+
+// ForConversations checks the query and returns the body of
+// [ConversationsService.Search] and SearchAll (POST /conversations/search).
+// See [SearchQuery.ForContacts] for the checks.
+func (q SearchQuery) ForConversations() (SearchRequest, error) { return q.build() }
+
+// ForTickets checks the query and returns the body of [TicketsService.Search]
+// and SearchAll (POST /tickets/search). See [SearchQuery.ForContacts] for the
+// checks.
+func (q SearchQuery) ForTickets() (SearchRequest, error) { return q.build() }
+
+// build checks the query against the API's documented rules and returns the
 // request body. The checks (errors wrap [ErrInvalidSearchQuery] and name the
 // offending part):
 //   - every condition names a field (not empty, no surrounding spaces or
@@ -328,7 +352,7 @@ type SearchQuery struct {
 // Which fields exist and which operators a field accepts depend on the
 // endpoint (tag_id, for instance, accepts only = and !=); the API reports
 // those errors itself.
-func (q SearchQuery) Build() (SearchRequest, error) {
+func (q SearchQuery) build() (SearchRequest, error) {
 	var req gen.SearchRequest
 	if q.PerPage < 0 {
 		return req, fmt.Errorf("%w: PerPage %d is negative", ErrInvalidSearchQuery, q.PerPage)
@@ -649,20 +673,56 @@ func setUnion(u json.Unmarshaler, v any) error {
 	return u.UnmarshalJSON(bytes.TrimRight(buf.Bytes(), "\n"))
 }
 
-// BuildContacts returns the body of a contact search (POST /contacts/search)
-// for the filter: SearchQuery{Filter: f}.BuildContacts().
-func (f Filter) BuildContacts() (ContactSearchRequest, error) {
-	return SearchQuery{Filter: f}.BuildContacts()
-}
-
-// BuildContacts is [SearchQuery.Build] for [ContactsService.Search] and
-// SearchAll, whose body has its own type since API 2.16
-// ([ContactSearchRequest]: the same query and pagination, and an optional
-// Sort you may set on the result).
-func (q SearchQuery) BuildContacts() (ContactSearchRequest, error) {
-	req, err := q.Build()
+// ForContacts checks the query and returns the body of
+// [ContactsService.Search] and SearchAll (POST /contacts/search), whose type
+// is its own since API 2.16 ([ContactSearchRequest]: the same query and
+// pagination, and an optional Sort you may set on the result). The checks
+// (errors wrap [ErrInvalidSearchQuery] and name the offending part):
+//   - every condition names a field (not empty, no surrounding spaces or
+//     control characters) and uses a known operator;
+//   - the value suits the operator: ~ !~ ^ $ need a string; > < >= <= a number
+//     (> and < also a time.Time); IN and NIN a non-empty list of strings and
+//     integers; time.Time only with =, > and <, the operators Intercom
+//     accepts on dates;
+//   - every AND/OR group has 1 to [MaxSearchGroupFilters] members, and groups
+//     nest at most [MaxSearchNesting] levels deep;
+//   - PerPage is not negative.
+//
+// Which fields exist and which operators a field accepts depend on the
+// endpoint (tag_id, for instance, accepts only = and !=); the API reports
+// those errors itself.
+func (q SearchQuery) ForContacts() (ContactSearchRequest, error) {
+	req, err := q.build()
 	if err != nil {
 		return ContactSearchRequest{}, err
 	}
-	return convertJSON[ContactSearchRequest](req)
+	return ContactSearchRequest{Query: req.Query, Pagination: req.Pagination}, nil
 }
+
+// BuildContacts returns the body of a contact search.
+//
+// Deprecated: use [SearchQuery.ForContacts] (the same).
+func (q SearchQuery) BuildContacts() (ContactSearchRequest, error) { return q.ForContacts() }
+
+// ForContacts returns the body of a contact search for the filter, without
+// pagination: SearchQuery{Filter: f}.ForContacts().
+func (f Filter) ForContacts() (ContactSearchRequest, error) {
+	return SearchQuery{Filter: f}.ForContacts()
+}
+
+// ForConversations returns the body of a conversation search for the
+// filter, without pagination: SearchQuery{Filter: f}.ForConversations().
+func (f Filter) ForConversations() (SearchRequest, error) {
+	return SearchQuery{Filter: f}.build()
+}
+
+// ForTickets returns the body of a ticket search for the filter, without
+// pagination: SearchQuery{Filter: f}.ForTickets().
+func (f Filter) ForTickets() (SearchRequest, error) {
+	return SearchQuery{Filter: f}.build()
+}
+
+// BuildContacts returns the body of a contact search for the filter.
+//
+// Deprecated: use [Filter.ForContacts] (the same).
+func (f Filter) BuildContacts() (ContactSearchRequest, error) { return f.ForContacts() }

@@ -85,7 +85,7 @@ func (s *flakySearch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // Operation is RetrySafe and a 503 is retried like a GET's.
 func TestSearchAllEveryContactOnceDespite503s(t *testing.T) {
 	const n, per = 10_000, 50
-	req, err := SearchQuery{Filter: Field("role").Equals("user"), PerPage: per}.BuildContacts()
+	req, err := SearchQuery{Filter: Field("role").Equals("user"), PerPage: per}.ForContacts()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -27,7 +28,7 @@ func bodyJSON(t *testing.T, req gen.SearchRequest) string {
 
 func mustBuild(t *testing.T, q SearchQuery) gen.SearchRequest {
 	t.Helper()
-	req, err := q.Build()
+	req, err := q.ForConversations()
 	if err != nil {
 		t.Fatalf("Build(%v): %v", q.Filter, err)
 	}
@@ -163,7 +164,7 @@ func TestSearchBuildGroups(t *testing.T) {
 		if req := mustBuild(t, SearchQuery{Filter: f1}); req.Pagination != nil {
 			t.Errorf("no pagination asked, got %+v", req.Pagination)
 		}
-		plain, err := f1.Build()
+		plain, err := f1.ForConversations()
 		if err != nil || plain.Pagination != nil || bodyJSON(t, plain) != `{"query":{"field":"role","operator":"=","value":"user"}}` {
 			t.Errorf("Filter.Build: %s, %v", bodyJSON(t, plain), err)
 		}
@@ -202,7 +203,7 @@ func TestSearchLimits(t *testing.T) {
 		{Or(leaf, Or()), "query.value[1]: empty OR group"},
 	}
 	for _, tc := range bad {
-		_, err := tc.f.Build()
+		_, err := tc.f.ForConversations()
 		if err == nil || !errors.Is(err, ErrInvalidSearchQuery) || !strings.Contains(err.Error(), tc.message) {
 			t.Errorf("%v: error %v, want one containing %q", tc.f, err, tc.message)
 		}
@@ -253,7 +254,7 @@ func TestSearchInvalidConditions(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			req, err := SearchQuery{Filter: tc.f, PerPage: 10}.Build()
+			req, err := SearchQuery{Filter: tc.f, PerPage: 10}.ForConversations()
 			if err == nil {
 				t.Fatalf("accepted: %s", bodyJSON(t, req))
 			}
@@ -269,7 +270,7 @@ func TestSearchInvalidConditions(t *testing.T) {
 			_ = tc.f.String() // never panics on an invalid filter
 		})
 	}
-	if _, err := (SearchQuery{Filter: Field("a").Equals(1), PerPage: -1}).Build(); !errors.Is(err, ErrInvalidSearchQuery) {
+	if _, err := (SearchQuery{Filter: Field("a").Equals(1), PerPage: -1}).ForConversations(); !errors.Is(err, ErrInvalidSearchQuery) {
 		t.Errorf("negative PerPage: %v", err)
 	}
 }
@@ -320,7 +321,7 @@ func FuzzSearchFieldName(f *testing.F) {
 	}
 	f.Add("name", "\xf4")
 	f.Fuzz(func(t *testing.T, field, value string) {
-		req, err := And(Field(field).Equals(value), Field(field).Contains(value)).Build()
+		req, err := And(Field(field).Equals(value), Field(field).Contains(value)).ForConversations()
 		if err != nil {
 			if !errors.Is(err, ErrInvalidSearchQuery) {
 				t.Fatalf("error without ErrInvalidSearchQuery: %v", err)
@@ -363,7 +364,7 @@ func TestSearchNull(t *testing.T) {
 		{"in a group", And(Field("state").Equals("open"), Field("admin_assignee_id").IsNull()),
 			`{"query":{"operator":"AND","value":[{"field":"state","operator":"=","value":"open"},{"field":"admin_assignee_id","operator":"=","value":null}]}}`},
 	} {
-		req, err := tc.f.Build()
+		req, err := tc.f.ForConversations()
 		if err != nil {
 			t.Errorf("%s: %v", tc.name, err)
 			continue
@@ -374,5 +375,70 @@ func TestSearchNull(t *testing.T) {
 	}
 	if got := Field("x").IsNotNull().String(); got != "x != null" {
 		t.Errorf("String = %s", got)
+	}
+}
+
+// TestOneSearchBuilderShape proves issue 23 item 2's "one search builder
+// shape for every searchable resource": every service whose Search method
+// takes a body of the query language (a SearchRequest, or a type built from
+// one such as ContactSearchRequest: a struct with a Query field of the same
+// union type) has a builder SearchQuery.For<Service> and Filter.For<Service>
+// returning exactly that body and an error. The old Build / BuildContacts
+// remain, deprecated, and build the same bodies.
+func TestOneSearchBuilderShape(t *testing.T) {
+	qf, ok := reflect.TypeFor[SearchRequest]().FieldByName("Query")
+	if !ok {
+		t.Fatal("SearchRequest has no Query field")
+	}
+	queryType := qf.Type
+	svcs := reflect.TypeFor[Services]()
+	errType := reflect.TypeFor[error]()
+	found := 0
+	for i := range svcs.NumField() {
+		svc := svcs.Field(i)
+		m, ok := svc.Type.MethodByName("Search")
+		if !ok {
+			continue
+		}
+		body := m.Type.In(2) // receiver, ctx, body
+		if body.Kind() != reflect.Struct {
+			continue // params (articles, content): no query language
+		}
+		if q, ok := body.FieldByName("Query"); !ok || q.Type != queryType {
+			continue
+		}
+		found++
+		for _, on := range []reflect.Type{reflect.TypeFor[SearchQuery](), reflect.TypeFor[Filter]()} {
+			b, ok := on.MethodByName("For" + svc.Name)
+			if !ok {
+				t.Errorf("%s.Search takes %s but %s has no For%s", svc.Name, body, on.Name(), svc.Name)
+				continue
+			}
+			if b.Type.NumIn() != 1 || b.Type.NumOut() != 2 || b.Type.Out(0) != body || b.Type.Out(1) != errType {
+				t.Errorf("%s.For%s is %s, want func() (%s, error)", on.Name(), svc.Name, b.Type, body)
+			}
+		}
+	}
+	if found < 3 {
+		t.Fatalf("only %d services search with the query language: the walk is broken", found)
+	}
+
+	q := SearchQuery{Filter: Field("state").Equals("open"), PerPage: 5}
+	conv, err1 := q.ForConversations()
+	old, err2 := q.Build()
+	contacts, err3 := q.ForContacts()
+	oldContacts, err4 := q.BuildContacts()
+	if err := errors.Join(err1, err2, err3, err4); err != nil {
+		t.Fatal(err)
+	}
+	js := func(v any) string {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if js(conv) != js(old) || js(contacts) != js(oldContacts) || js(conv) != js(contacts) {
+		t.Errorf("the deprecated builders differ: %s / %s, %s / %s", js(conv), js(old), js(contacts), js(oldContacts))
 	}
 }

@@ -84,7 +84,7 @@ func triageUnassigned(ctx context.Context, c *intercom.Client, adminID, teamName
 	if err != nil {
 		return 0, err
 	}
-	query, err := intercom.And(intercom.Field("state").Equals("open"), intercom.Field("admin_assignee_id").IsNull()).Build()
+	query, err := intercom.And(intercom.Field("state").Equals("open"), intercom.Field("admin_assignee_id").IsNull()).ForConversations()
 	if err != nil {
 		return 0, err
 	}

@@ -103,7 +103,7 @@ func (s *TicketsService) SearchAll(ctx context.Context, body SearchRequest, opts
 			return gen.NewSearchTicketsRequest(s.c.server, b)
 		},
 		func(l *gen.TicketList) ([]gen.Ticket, string) {
-			return engine.DerefItems(l.Tickets), cursorNext(l.Pages)
+			return l.Tickets, cursorNext(l.Pages)
 		}))
 }
 
@@ -116,7 +116,7 @@ func (s *TicketsService) Tag(ctx context.Context, ticketID string, tagID string,
 	if err := engine.RequireID("tag id", tagID); err != nil {
 		return nil, err
 	}
-	if err := engine.RequireID("admin id", adminID); err != nil {
+	if err := engine.RequireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	body := gen.AttachTagToTicketJSONRequestBody{Id: tagID, AdminId: adminID}
@@ -146,7 +146,7 @@ func (s *TicketsService) Untag(ctx context.Context, ticketID string, tagID strin
 	if err := engine.RequireID("tag id", tagID); err != nil {
 		return nil, err
 	}
-	if err := engine.RequireID("admin id", adminID); err != nil {
+	if err := engine.RequireAdminID(adminID); err != nil {
 		return nil, err
 	}
 	body := gen.DetachTagFromTicketJSONRequestBody{AdminId: adminID}

@@ -59,3 +59,10 @@ func (s *TicketsService) ReplyAsContact(ctx context.Context, ticketID, contactID
 	}
 	return s.Reply(ctx, ticketID, req, opts...)
 }
+
+// TicketRequestCustomAttributes is the ticket attributes of a create-ticket
+// or convert-to-ticket body, now the one TicketCustomAttributes type that
+// every ticket body and Ticket itself use.
+//
+// Deprecated: use TicketCustomAttributes (the same type).
+type TicketRequestCustomAttributes = TicketCustomAttributes

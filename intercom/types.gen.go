@@ -1638,8 +1638,8 @@ type (
 	TeamPriorityLevel = gen.TeamPriorityLevel
 	// TicketContact is [gen.TicketContact]. A contact (user or lead) a ticket is about, by id, external id or email.
 	TicketContact = gen.TicketContact
-	// TicketRequestCustomAttributes is [gen.TicketRequestCustomAttributes]. The attributes set on the ticket.
-	TicketRequestCustomAttributes = gen.TicketRequestCustomAttributes
+	// TicketCustomAttributes is [gen.TicketCustomAttributes]. The attributes of a ticket, by name.
+	TicketCustomAttributes = gen.TicketCustomAttributes
 	// UntagCompanyRequestCompaniesItem is [gen.UntagCompanyRequestCompaniesItem]. defines model for untag_company_request_companies_item.
 	//
 	// Read it with its nil-safe getters (GetId, GetCompanyId, GetUntag); its fields and getters are documented at [gen.UntagCompanyRequestCompaniesItem].

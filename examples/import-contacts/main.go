@@ -319,7 +319,7 @@ func findContact(ctx context.Context, c *intercom.Client, r row) (string, error)
 	if r.email == "" {
 		return "", nil
 	}
-	req, err := intercom.Field("email").Equals(r.email).BuildContacts()
+	req, err := intercom.Field("email").Equals(r.email).ForContacts()
 	if err != nil {
 		return "", err
 	}

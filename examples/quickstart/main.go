@@ -135,7 +135,7 @@ func tour(ctx context.Context, out io.Writer, client *intercom.Client, write boo
 		intercom.Field("role").Equals("user"),
 		intercom.Field("email").Contains("example.com"),
 	)
-	req, err := query.BuildContacts()
+	req, err := query.ForContacts()
 	if err != nil {
 		return fmt.Errorf("build search: %w", err)
 	}

@@ -84,7 +84,7 @@ func (a *ActivityLogEventTypeList) GetType() string {
 }
 
 // GetActivityLogs returns the ActivityLogs field, or nil when the ActivityLogList is nil.
-func (a *ActivityLogList) GetActivityLogs() []*ActivityLog {
+func (a *ActivityLogList) GetActivityLogs() []ActivityLog {
 	if a == nil {
 		return nil
 	}
@@ -426,7 +426,7 @@ func (a *Admin) GetType() string {
 }
 
 // GetAdmins returns the Admins field, or nil when the AdminList is nil.
-func (a *AdminList) GetAdmins() []*Admin {
+func (a *AdminList) GetAdmins() []Admin {
 	if a == nil {
 		return nil
 	}
@@ -4208,7 +4208,7 @@ func (c *CallWithTranscriptListDataItem) GetUpdatedAt() *Datetime {
 }
 
 // GetTicketAttributes returns the TicketAttributes field, or nil when the ChangeTicketTypeRequest is nil.
-func (c *ChangeTicketTypeRequest) GetTicketAttributes() map[string]interface{} {
+func (c *ChangeTicketTypeRequest) GetTicketAttributes() TicketCustomAttributes {
 	if c == nil {
 		return nil
 	}
@@ -10131,7 +10131,7 @@ func (c *ConversationTeammates) GetType() string {
 }
 
 // GetAttributes returns the Attributes field, or nil when the ConvertConversationToTicketRequest is nil.
-func (c *ConvertConversationToTicketRequest) GetAttributes() TicketRequestCustomAttributes {
+func (c *ConvertConversationToTicketRequest) GetAttributes() TicketCustomAttributes {
 	if c == nil {
 		return nil
 	}
@@ -11626,7 +11626,7 @@ func (c *CreateTicketJSONBody) GetSkipNotifications() bool {
 }
 
 // GetTicketAttributes returns the TicketAttributes field, or nil when the CreateTicketJSONBody is nil.
-func (c *CreateTicketJSONBody) GetTicketAttributes() TicketRequestCustomAttributes {
+func (c *CreateTicketJSONBody) GetTicketAttributes() TicketCustomAttributes {
 	if c == nil {
 		return nil
 	}
@@ -11684,7 +11684,7 @@ func (c *CreateTicketRequest) GetCreatedAtTime() time.Time {
 }
 
 // GetTicketAttributes returns the TicketAttributes field, or nil when the CreateTicketRequest is nil.
-func (c *CreateTicketRequest) GetTicketAttributes() TicketRequestCustomAttributes {
+func (c *CreateTicketRequest) GetTicketAttributes() TicketCustomAttributes {
 	if c == nil {
 		return nil
 	}
@@ -12020,7 +12020,7 @@ func (c *CustomObjectInstanceDeleted) GetObject() string {
 }
 
 // GetInstances returns the Instances field, or nil when the CustomObjectInstanceList is nil.
-func (c *CustomObjectInstanceList) GetInstances() []*CustomObjectInstance {
+func (c *CustomObjectInstanceList) GetInstances() []CustomObjectInstance {
 	if c == nil {
 		return nil
 	}
@@ -12943,7 +12943,7 @@ func (d *DataEventSummary) GetEmail() string {
 }
 
 // GetEvents returns the Events field, or nil when the DataEventSummary is nil.
-func (d *DataEventSummary) GetEvents() []*DataEventSummaryItem {
+func (d *DataEventSummary) GetEvents() []DataEventSummaryItem {
 	if d == nil {
 		return nil
 	}
@@ -13623,7 +13623,7 @@ func (e *EnqueueCreateTicketJSONBody) GetSkipNotifications() bool {
 }
 
 // GetTicketAttributes returns the TicketAttributes field, or nil when the EnqueueCreateTicketJSONBody is nil.
-func (e *EnqueueCreateTicketJSONBody) GetTicketAttributes() TicketRequestCustomAttributes {
+func (e *EnqueueCreateTicketJSONBody) GetTicketAttributes() TicketCustomAttributes {
 	if e == nil {
 		return nil
 	}
@@ -16399,7 +16399,7 @@ func (m *Macro) GetVisibleToTeamIds() []string {
 }
 
 // GetData returns the Data field, or nil when the MacroList is nil.
-func (m *MacroList) GetData() []*Macro {
+func (m *MacroList) GetData() []Macro {
 	if m == nil {
 		return nil
 	}
@@ -16804,7 +16804,7 @@ func (n *NewsItem) GetId() string {
 }
 
 // GetLabels returns the Labels field, or nil when the NewsItem is nil.
-func (n *NewsItem) GetLabels() []*string {
+func (n *NewsItem) GetLabels() []string {
 	if n == nil {
 		return nil
 	}
@@ -16820,7 +16820,7 @@ func (n *NewsItem) GetNewsfeedAssignments() []NewsfeedAssignment {
 }
 
 // GetReactions returns the Reactions field, or nil when the NewsItem is nil.
-func (n *NewsItem) GetReactions() []*string {
+func (n *NewsItem) GetReactions() []string {
 	if n == nil {
 		return nil
 	}
@@ -16950,7 +16950,7 @@ func (n *NewsItemRequest) GetNewsfeedAssignments() []NewsfeedAssignment {
 }
 
 // GetReactions returns the Reactions field, or nil when it or the NewsItemRequest is nil.
-func (n *NewsItemRequest) GetReactions() []*string {
+func (n *NewsItemRequest) GetReactions() []string {
 	if n == nil || n.Reactions == nil {
 		return nil
 	}
@@ -19397,7 +19397,7 @@ func (t *TicketList) GetPages() *CursorPages {
 }
 
 // GetTickets returns the Tickets field, or nil when the TicketList is nil.
-func (t *TicketList) GetTickets() []*Ticket {
+func (t *TicketList) GetTickets() []Ticket {
 	if t == nil {
 		return nil
 	}
@@ -19822,7 +19822,7 @@ func (t *TicketStateDetailed) GetType() string {
 }
 
 // GetData returns the Data field, or nil when the TicketStateDetailedTicketTypes is nil.
-func (t *TicketStateDetailedTicketTypes) GetData() []*TicketType {
+func (t *TicketStateDetailedTicketTypes) GetData() []TicketType {
 	if t == nil {
 		return nil
 	}
@@ -19838,7 +19838,7 @@ func (t *TicketStateDetailedTicketTypes) GetType() string {
 }
 
 // GetData returns the Data field, or nil when the TicketStateList is nil.
-func (t *TicketStateList) GetData() []*TicketStateDetailed {
+func (t *TicketStateList) GetData() []TicketStateDetailed {
 	if t == nil {
 		return nil
 	}
@@ -20124,7 +20124,7 @@ func (t *TicketTypeAttribute) GetWorkspaceId() string {
 }
 
 // GetTicketTypeAttributes returns the TicketTypeAttributes field, or nil when the TicketTypeAttributeList is nil.
-func (t *TicketTypeAttributeList) GetTicketTypeAttributes() []*TicketTypeAttribute {
+func (t *TicketTypeAttributeList) GetTicketTypeAttributes() []TicketTypeAttribute {
 	if t == nil {
 		return nil
 	}
@@ -20140,7 +20140,7 @@ func (t *TicketTypeAttributeList) GetType() string {
 }
 
 // GetData returns the Data field, or nil when the TicketTypeList is nil.
-func (t *TicketTypeList) GetData() []*TicketType {
+func (t *TicketTypeList) GetData() []TicketType {
 	if t == nil {
 		return nil
 	}
@@ -20156,7 +20156,7 @@ func (t *TicketTypeList) GetType() string {
 }
 
 // GetData returns the Data field, or nil when the TicketTypeTicketStates is nil.
-func (t *TicketTypeTicketStates) GetData() []*TicketState {
+func (t *TicketTypeTicketStates) GetData() []TicketState {
 	if t == nil {
 		return nil
 	}
@@ -21240,7 +21240,7 @@ func (u *UpdateTicketJSONBody) GetSnoozedUntil() int {
 }
 
 // GetTicketAttributes returns the TicketAttributes field, or nil when the UpdateTicketJSONBody is nil.
-func (u *UpdateTicketJSONBody) GetTicketAttributes() map[string]interface{} {
+func (u *UpdateTicketJSONBody) GetTicketAttributes() TicketCustomAttributes {
 	if u == nil {
 		return nil
 	}
@@ -21304,7 +21304,7 @@ func (u *UpdateTicketRequest) GetSnoozedUntil() int {
 }
 
 // GetTicketAttributes returns the TicketAttributes field, or nil when the UpdateTicketRequest is nil.
-func (u *UpdateTicketRequest) GetTicketAttributes() map[string]interface{} {
+func (u *UpdateTicketRequest) GetTicketAttributes() TicketCustomAttributes {
 	if u == nil {
 		return nil
 	}

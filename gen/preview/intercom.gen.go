@@ -6361,7 +6361,7 @@ type ActivityLogEventTypeList struct {
 // ActivityLogList A paginated list of activity logs.
 type ActivityLogList struct {
 	// ActivityLogs An array of activity logs
-	ActivityLogs []*ActivityLog `json:"activity_logs,omitempty"`
+	ActivityLogs []ActivityLog `json:"activity_logs,omitempty"`
 
 	// Pages The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
 	//
@@ -6584,7 +6584,7 @@ type Admin struct {
 // AdminList A list of admins associated with a given workspace.
 type AdminList struct {
 	// Admins A list of admins associated with a given workspace.
-	Admins []*Admin `json:"admins,omitempty"`
+	Admins []Admin `json:"admins,omitempty"`
 
 	// Type String representing the object's type. Always has the value `admin.list`.
 	//
@@ -8780,10 +8780,10 @@ type CallSummary struct {
 
 // ChangeTicketTypeRequest You can change the type of a Ticket
 type ChangeTicketTypeRequest struct {
-	// TicketAttributes The attributes to set on the ticket for the new type. Attributes matching by name and type are transferred automatically from the old type; values provided here override the transferred values.
+	// TicketAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
-	// Example: {"_default_description_":"having a problem","_default_title_":"example"}
-	TicketAttributes map[string]interface{} `json:"ticket_attributes,omitempty"`
+	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
+	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketStateId The ID of the ticket state for the new ticket type.
 	//
@@ -10372,7 +10372,7 @@ type ContentBulkActionRequestAudience struct {
 	// AddSegmentIds Segment IDs to assign to the selected content.
 	//
 	// Example: [100]
-	AddSegmentIds []types.NumericID `json:"add_segment_ids,omitempty"`
+	AddSegmentIds []types.IntegerID `json:"add_segment_ids,omitempty"`
 
 	// RemoveAll When `true`, removes all segments from the selected content.
 	//
@@ -10382,7 +10382,7 @@ type ContentBulkActionRequestAudience struct {
 	// RemoveSegmentIds Segment IDs to remove from the selected content.
 	//
 	// Example: [200]
-	RemoveSegmentIds []types.NumericID `json:"remove_segment_ids,omitempty"`
+	RemoveSegmentIds []types.IntegerID `json:"remove_segment_ids,omitempty"`
 }
 
 // ContentBulkActionRequestAvailability Required when `action` is `set_availability`. Each field is optional — only the
@@ -10419,12 +10419,12 @@ type ContentBulkActionRequestTags struct {
 	// AddTagIds Tag IDs to apply to the selected content.
 	//
 	// Example: [100]
-	AddTagIds []types.NumericID `json:"add_tag_ids,omitempty"`
+	AddTagIds []types.IntegerID `json:"add_tag_ids,omitempty"`
 
 	// RemoveTagIds Tag IDs to remove from the selected content.
 	//
 	// Example: [200]
-	RemoveTagIds []types.NumericID `json:"remove_tag_ids,omitempty"`
+	RemoveTagIds []types.IntegerID `json:"remove_tag_ids,omitempty"`
 }
 
 // ContentBulkActionResponse Phase 1 envelope returned immediately after the request is enqueued. A future
@@ -10762,7 +10762,7 @@ type ContentSnippetCreateRequest struct {
 	// AudienceIds The list of audience IDs to target this content snippet to for Fin AI Agent. Pass an empty array or omit the field for no audience targeting. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds []types.NumericID `json:"audience_ids,omitempty"`
+	AudienceIds []types.IntegerID `json:"audience_ids,omitempty"`
 
 	// BodyMarkdown The content of the snippet in markdown. An alternative to `json_blocks` — you can provide content as markdown instead of structured blocks. Mutually exclusive with `json_blocks`.
 	//
@@ -10839,7 +10839,7 @@ type ContentSnippetUpdateRequest struct {
 	// AudienceIds The list of audience IDs to target this content snippet to for Fin AI Agent. Omitting the field leaves existing audience memberships unchanged (PATCH semantics). Pass `[]` to clear all audience memberships. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.IntegerID `json:"audience_ids,omitempty"`
 
 	// BodyMarkdown The content of the snippet in markdown. An alternative to `json_blocks` — you can provide content as markdown instead of structured blocks. Mutually exclusive with `json_blocks`.
 	//
@@ -12648,10 +12648,10 @@ type ConversationTeammates struct {
 
 // ConvertConversationToTicketRequest You can convert a Conversation to a Ticket
 type ConvertConversationToTicketRequest struct {
-	// Attributes The attributes set on the ticket. When setting the default title and description attributes, the attribute keys that should be used are `_default_title_` and `_default_description_`. When setting ticket type attributes of the list attribute type, the key should be the attribute name and the value of the attribute should be the list item id, obtainable by [listing the ticket type](ref:get_ticket-types). For example, if the ticket type has an attribute called `priority` of type `list`, the key should be `priority` and the value of the attribute should be the guid of the list item (e.g. `de1825a0-0164-4070-8ca6-13e22462fa7e`).
+	// Attributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
-	// Example: {"_default_description_":"The button is not working","_default_title_":"Found a bug"}
-	Attributes TicketRequestCustomAttributes `json:"attributes,omitempty"`
+	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
+	Attributes TicketCustomAttributes `json:"attributes,omitempty"`
 
 	// TicketStateId The ID of the ticket state associated with the ticket type.
 	//
@@ -12755,12 +12755,12 @@ type CreateArticleRequest struct {
 	// AudienceIds The list of audience IDs to assign to this article for Fin AI Agent targeting. Sending a top-level `audience_ids` broadcasts the same set to every locale. For per-locale targeting, use `translated_content.<locale>.audience_ids` instead. Sending both top-level and per-locale in the same request causes top-level to win. Unknown audience IDs return a 404 error. No partial commit occurs.
 	//
 	// Example: [1,2]
-	AudienceIds []types.NumericID `json:"audience_ids,omitempty"`
+	AudienceIds []types.IntegerID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
 	// Example: 1295
-	AuthorId types.NumericID `json:"author_id"`
+	AuthorId types.IntegerID `json:"author_id"`
 
 	// Body The content of the article in HTML. For multilingual articles, this will be the body of the default language's content. Mutually exclusive with `body_markdown`.
 	//
@@ -12787,7 +12787,7 @@ type CreateArticleRequest struct {
 	// ParentId The id of the article's parent collection or section. An article without this field stands alone.
 	//
 	// Example: 18
-	ParentId *types.NumericID `json:"parent_id,omitempty"`
+	ParentId *types.IntegerID `json:"parent_id,omitempty"`
 
 	// ParentIds The ids of the parent collections to place this article in. Send an empty array to leave the article without a collection. When provided, this takes precedence over `parent_id` and `parent_type`.
 	//
@@ -12856,7 +12856,7 @@ type CreateCollectionRequest struct {
 	// HelpCenterId The id of the help center where the collection will be created. If `null` then it will be created in the default help center.
 	//
 	// Example: 123
-	HelpCenterId *types.NumericID `json:"help_center_id,omitempty"`
+	HelpCenterId *types.IntegerID `json:"help_center_id,omitempty"`
 
 	// Name The name of the collection. For multilingual collections, this will be the name of the default language's content.
 	//
@@ -13587,7 +13587,7 @@ type CreateExternalPageRequest struct {
 	// SourceId The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response.
 	//
 	// Example: 1234
-	SourceId types.NumericID `json:"source_id"`
+	SourceId types.IntegerID `json:"source_id"`
 
 	// Title The title of the external page.
 	//
@@ -13676,12 +13676,12 @@ type CreateInternalArticleRequest struct {
 	// AudienceIds The list of audience IDs to target this internal article to for Fin AI Agent. Pass an empty array or omit the field for no audience targeting. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds []types.NumericID `json:"audience_ids,omitempty"`
+	AudienceIds []types.IntegerID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article.
 	//
 	// Example: 1295
-	AuthorId types.NumericID `json:"author_id"`
+	AuthorId types.IntegerID `json:"author_id"`
 
 	// Body The content of the article in HTML. Mutually exclusive with `body_markdown`.
 	//
@@ -13703,7 +13703,7 @@ type CreateInternalArticleRequest struct {
 	// OwnerId The id of the owner of the article.
 	//
 	// Example: 1295
-	OwnerId types.NumericID `json:"owner_id"`
+	OwnerId types.IntegerID `json:"owner_id"`
 
 	// Title The title of the article.
 	//
@@ -13766,7 +13766,7 @@ type MessageSender struct {
 	// Id The identifier for the admin which is given by Intercom.
 	//
 	// Example: 394051
-	Id types.NumericID `json:"id"`
+	Id types.IntegerID `json:"id"`
 
 	// Type Always `admin`.
 	//
@@ -13957,10 +13957,10 @@ type CreateTicketRequest struct {
 	// Example: 1590000000
 	CreatedAt *int `json:"created_at,omitempty"`
 
-	// TicketAttributes The attributes set on the ticket. When setting the default title and description attributes, the attribute keys that should be used are `_default_title_` and `_default_description_`. When setting ticket type attributes of the list attribute type, the key should be the attribute name and the value of the attribute should be the list item id, obtainable by [listing the ticket type](ref:get_ticket-types). For example, if the ticket type has an attribute called `priority` of type `list`, the key should be `priority` and the value of the attribute should be the guid of the list item (e.g. `de1825a0-0164-4070-8ca6-13e22462fa7e`).
+	// TicketAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
-	// Example: {"_default_description_":"The button is not working","_default_title_":"Found a bug"}
-	TicketAttributes TicketRequestCustomAttributes `json:"ticket_attributes,omitempty"`
+	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
+	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketTypeId The ID of the type of ticket you want to create
 	//
@@ -14251,7 +14251,7 @@ type CustomObjectInstanceDeleted struct {
 // CustomObjectInstanceList The list of associated custom object instances for a given reference attribute on the parent object.
 type CustomObjectInstanceList struct {
 	// Instances The list of associated custom object instances for a given reference attribute on the parent object.
-	Instances []*CustomObjectInstance `json:"instances,omitempty"`
+	Instances []CustomObjectInstance `json:"instances,omitempty"`
 
 	// Type Example: order.list
 	Type *string `json:"type,omitempty"`
@@ -14945,7 +14945,7 @@ type DataEventSummary struct {
 	Email *string `json:"email,omitempty"`
 
 	// Events A summary of data events
-	Events []*DataEventSummaryItem `json:"events,omitempty"`
+	Events []DataEventSummaryItem `json:"events,omitempty"`
 
 	// IntercomUserId The Intercom user ID of the user
 	//
@@ -16552,7 +16552,7 @@ type MacroVisibleTo string
 // MacroList A paginated list of macros (saved replies) in the workspace.
 type MacroList struct {
 	// Data The list of macro objects
-	Data []*Macro `json:"data,omitempty"`
+	Data []Macro `json:"data,omitempty"`
 
 	// Pages Pagination information
 	Pages *MacroListPages `json:"pages,omitempty"`
@@ -16625,7 +16625,7 @@ type MergeConversationsRequest struct {
 	// MergeIntoConversationId The ID of the primary (target) conversation to merge into.
 	//
 	// Example: 456
-	MergeIntoConversationId types.NumericID `json:"merge_into_conversation_id"`
+	MergeIntoConversationId types.IntegerID `json:"merge_into_conversation_id"`
 }
 
 // MergeHistoryItem A record of a contact that was merged into another contact.
@@ -16957,13 +16957,13 @@ type NewsItem struct {
 	Id *string `json:"id,omitempty"`
 
 	// Labels Label names displayed to users to categorize the news item.
-	Labels []*string `json:"labels,omitempty"`
+	Labels []string `json:"labels,omitempty"`
 
 	// NewsfeedAssignments A list of newsfeed_assignments to assign to the specified newsfeed.
 	NewsfeedAssignments []NewsfeedAssignment `json:"newsfeed_assignments,omitempty"`
 
 	// Reactions Ordered list of emoji reactions to the news item. When empty, reactions are disabled.
-	Reactions []*string `json:"reactions,omitempty"`
+	Reactions []string `json:"reactions,omitempty"`
 
 	// SenderId The id of the sender of the news item. Must be a teammate on the workspace.
 	//
@@ -17050,12 +17050,12 @@ type NewsItemRequest struct {
 	// Reactions Ordered list of emoji reactions to the news item. When empty, reactions are disabled.
 	//
 	// Example: ["😆","😅"]
-	Reactions *[]*string `json:"reactions,omitempty"`
+	Reactions *[]string `json:"reactions,omitempty"`
 
 	// SenderId The id of the sender of the news item. Must be a teammate on the workspace.
 	//
 	// Example: 123
-	SenderId types.NumericID `json:"sender_id"`
+	SenderId types.IntegerID `json:"sender_id"`
 
 	// State News items will not be visible to your users in the assigned newsfeeds until they are set live.
 	//
@@ -18378,7 +18378,7 @@ type Ticket struct {
 	// Example: 1295
 	TeamAssigneeId *types.NumericID `json:"team_assignee_id,omitempty"`
 
-	// TicketAttributes An object containing the different attributes associated to the ticket as key-value pairs. For the default title and description attributes, the keys are `_default_title_` and `_default_description_`.
+	// TicketAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
 	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
 	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
@@ -18439,7 +18439,7 @@ type TicketContacts struct {
 // Example: contact.list
 type TicketContactsType string
 
-// TicketCustomAttributes An object containing the different attributes associated to the ticket as key-value pairs. For the default title and description attributes, the keys are `_default_title_` and `_default_description_`.
+// TicketCustomAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 //
 // Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
 type TicketCustomAttributes map[string]types.AttributeValue
@@ -18474,7 +18474,7 @@ type TicketList struct {
 	Pages *CursorPages `json:"pages,omitempty"`
 
 	// Tickets The list of ticket objects
-	Tickets []*Ticket `json:"tickets,omitempty"`
+	Tickets []Ticket `json:"tickets,omitempty"`
 
 	// TotalCount A count of the total number of objects.
 	//
@@ -18727,11 +18727,6 @@ type TicketReplyPartType string
 // Example: ticket_part
 type TicketReplyType string
 
-// TicketRequestCustomAttributes The attributes set on the ticket. When setting the default title and description attributes, the attribute keys that should be used are `_default_title_` and `_default_description_`. When setting ticket type attributes of the list attribute type, the key should be the attribute name and the value of the attribute should be the list item id, obtainable by [listing the ticket type](ref:get_ticket-types). For example, if the ticket type has an attribute called `priority` of type `list`, the key should be `priority` and the value of the attribute should be the guid of the list item (e.g. `de1825a0-0164-4070-8ca6-13e22462fa7e`).
-//
-// Example: {"_default_description_":"The button is not working","_default_title_":"Found a bug"}
-type TicketRequestCustomAttributes map[string]types.AttributeValue
-
 // TicketState A ticket state, used to define the state of a ticket.
 type TicketState struct {
 	// Category The category of the ticket state
@@ -18809,7 +18804,7 @@ type TicketStateDetailedCategory string
 // TicketStateDetailedTicketTypes A list of ticket types associated with a given ticket state.
 type TicketStateDetailedTicketTypes struct {
 	// Data A list of ticket type attributes associated with a given ticket type.
-	Data []*TicketType `json:"data,omitempty"`
+	Data []TicketType `json:"data,omitempty"`
 
 	// Type String representing the object's type. Always has the value `list`.
 	//
@@ -18820,7 +18815,7 @@ type TicketStateDetailedTicketTypes struct {
 // TicketStateList A list of ticket states associated with a given ticket type.
 type TicketStateList struct {
 	// Data A list of ticket states associated with a given ticket type.
-	Data []*TicketStateDetailed `json:"data,omitempty"`
+	Data []TicketStateDetailed `json:"data,omitempty"`
 
 	// Type String representing the object's type. Always has the value `list`.
 	//
@@ -18975,7 +18970,7 @@ type TicketTypeAttribute struct {
 // TicketTypeAttributeList A list of attributes associated with a given ticket type.
 type TicketTypeAttributeList struct {
 	// TicketTypeAttributes A list of ticket type attributes associated with a given ticket type.
-	TicketTypeAttributes []*TicketTypeAttribute `json:"ticket_type_attributes,omitempty"`
+	TicketTypeAttributes []TicketTypeAttribute `json:"ticket_type_attributes,omitempty"`
 
 	// Type String representing the object's type. Always has the value `ticket_type_attributes.list`.
 	Type *string `json:"type,omitempty"`
@@ -18984,7 +18979,7 @@ type TicketTypeAttributeList struct {
 // TicketTypeList A list of ticket types associated with a given workspace.
 type TicketTypeList struct {
 	// Data A list of ticket_types associated with a given workspace.
-	Data []*TicketType `json:"data,omitempty"`
+	Data []TicketType `json:"data,omitempty"`
 
 	// Type String representing the object's type. Always has the value `list`.
 	//
@@ -18995,7 +18990,7 @@ type TicketTypeList struct {
 // TicketTypeTicketStates A list of ticket states associated with a given ticket type.
 type TicketTypeTicketStates struct {
 	// Data A list of ticket states associated with a given ticket type.
-	Data []*TicketState `json:"data,omitempty"`
+	Data []TicketState `json:"data,omitempty"`
 
 	// Type String representing the object's type. Always has the value `list`.
 	//
@@ -19091,12 +19086,12 @@ type UpdateArticleRequest struct {
 	// AudienceIds The list of audience IDs to assign to this article for Fin AI Agent targeting. Sending a top-level `audience_ids` broadcasts the same set to every locale. Sending `audience_ids: []` clears all audience memberships from every locale. For per-locale targeting, use `translated_content.<locale>.audience_ids` instead. Sending both top-level and per-locale in the same request causes top-level to win. Unknown audience IDs return a 404 error. No partial commit occurs.
 	//
 	// Example: [1,2]
-	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.IntegerID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
 	//
 	// Example: 1295
-	AuthorId *types.NumericID `json:"author_id,omitempty"`
+	AuthorId *types.IntegerID `json:"author_id,omitempty"`
 
 	// Body The content of the article in HTML. For multilingual articles, this will be the body of the default language's content. Mutually exclusive with `body_markdown`.
 	//
@@ -19619,7 +19614,7 @@ type UpdateExternalPageRequest struct {
 	// SourceId The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response.
 	//
 	// Example: 1234
-	SourceId types.NumericID `json:"source_id"`
+	SourceId types.IntegerID `json:"source_id"`
 
 	// Title The title of the external page.
 	//
@@ -19657,12 +19652,12 @@ type UpdateInternalArticleRequest struct {
 	// AudienceIds The list of audience IDs to target this internal article to for Fin AI Agent. Omitting the field leaves existing audience memberships unchanged (PATCH semantics). Pass `[]` to clear all audience memberships. Unknown audience IDs return a `404` error with no partial commit.
 	//
 	// Example: [1,2]
-	AudienceIds *[]types.NumericID `json:"audience_ids,omitempty"`
+	AudienceIds *[]types.IntegerID `json:"audience_ids,omitempty"`
 
 	// AuthorId The id of the author of the article.
 	//
 	// Example: 1295
-	AuthorId *types.NumericID `json:"author_id,omitempty"`
+	AuthorId *types.IntegerID `json:"author_id,omitempty"`
 
 	// Body The content of the article in HTML. Mutually exclusive with `body_markdown`.
 	Body *string `json:"body,omitempty"`
@@ -19682,7 +19677,7 @@ type UpdateInternalArticleRequest struct {
 	// OwnerId The id of the owner of the article.
 	//
 	// Example: 1295
-	OwnerId *types.NumericID `json:"owner_id,omitempty"`
+	OwnerId *types.IntegerID `json:"owner_id,omitempty"`
 
 	// Title The title of the article.
 	//
@@ -19781,7 +19776,7 @@ type UpdateTicketRequest struct {
 	// AdminId The ID of the admin performing ticket update. Needed for workflows execution and attributing actions to specific admins.
 	//
 	// Example: 123
-	AdminId *types.NumericID `json:"admin_id,omitempty"`
+	AdminId *types.IntegerID `json:"admin_id,omitempty"`
 
 	// AssigneeId The ID of the admin or team to which the ticket is assigned. Set this 0 to unassign it.
 	//
@@ -19808,10 +19803,10 @@ type UpdateTicketRequest struct {
 	// Example: 1673609604
 	SnoozedUntil *int `json:"snoozed_until,omitempty"`
 
-	// TicketAttributes The attributes set on the ticket.
+	// TicketAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
-	// Example: {"_default_description_":"having a problem","_default_title_":"example"}
-	TicketAttributes map[string]interface{} `json:"ticket_attributes,omitempty"`
+	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
+	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketStateId The ID of the ticket state associated with the ticket type.
 	//
@@ -20497,7 +20492,7 @@ type SetAwayAdminJSONBody struct {
 	// AwayStatusReasonId The unique identifier of the away status reason
 	//
 	// Example: 12345
-	AwayStatusReasonId *types.NumericID `json:"away_status_reason_id,omitempty"`
+	AwayStatusReasonId *types.IntegerID `json:"away_status_reason_id,omitempty"`
 }
 
 // ListContentImportSourcesParams defines parameters for ListContentImportSources.
@@ -21814,10 +21809,10 @@ type CreateTicketJSONBody struct {
 	// Example: true
 	SkipNotifications *bool `json:"skip_notifications,omitempty"`
 
-	// TicketAttributes The attributes set on the ticket. When setting the default title and description attributes, the attribute keys that should be used are `_default_title_` and `_default_description_`. When setting ticket type attributes of the list attribute type, the key should be the attribute name and the value of the attribute should be the list item id, obtainable by [listing the ticket type](ref:get_ticket-types). For example, if the ticket type has an attribute called `priority` of type `list`, the key should be `priority` and the value of the attribute should be the guid of the list item (e.g. `de1825a0-0164-4070-8ca6-13e22462fa7e`).
+	// TicketAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
-	// Example: {"_default_description_":"The button is not working","_default_title_":"Found a bug"}
-	TicketAttributes TicketRequestCustomAttributes `json:"ticket_attributes,omitempty"`
+	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
+	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketTypeId The ID of the type of ticket you want to create
 	//
@@ -21858,10 +21853,10 @@ type EnqueueCreateTicketJSONBody struct {
 	// Example: true
 	SkipNotifications *bool `json:"skip_notifications,omitempty"`
 
-	// TicketAttributes The attributes set on the ticket. When setting the default title and description attributes, the attribute keys that should be used are `_default_title_` and `_default_description_`. When setting ticket type attributes of the list attribute type, the key should be the attribute name and the value of the attribute should be the list item id, obtainable by [listing the ticket type](ref:get_ticket-types). For example, if the ticket type has an attribute called `priority` of type `list`, the key should be `priority` and the value of the attribute should be the guid of the list item (e.g. `de1825a0-0164-4070-8ca6-13e22462fa7e`).
+	// TicketAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
-	// Example: {"_default_description_":"The button is not working","_default_title_":"Found a bug"}
-	TicketAttributes TicketRequestCustomAttributes `json:"ticket_attributes,omitempty"`
+	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
+	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketTypeId The ID of the type of ticket you want to create
 	//
@@ -21874,7 +21869,7 @@ type UpdateTicketJSONBody struct {
 	// AdminId The ID of the admin performing ticket update. Needed for workflows execution and attributing actions to specific admins.
 	//
 	// Example: 123
-	AdminId *types.NumericID `json:"admin_id,omitempty"`
+	AdminId *types.IntegerID `json:"admin_id,omitempty"`
 
 	// AssigneeId The ID of the admin or team to which the ticket is assigned. Set this 0 to unassign it.
 	//
@@ -21906,10 +21901,10 @@ type UpdateTicketJSONBody struct {
 	// Example: 1673609604
 	SnoozedUntil *int `json:"snoozed_until,omitempty"`
 
-	// TicketAttributes The attributes set on the ticket.
+	// TicketAttributes The attributes of a ticket, by name. The default title and description are the keys `_default_title_` and `_default_description_`. When setting a ticket type attribute of the list type, the key is the attribute name and the value the id of the list item, obtainable by [listing the ticket type](ref:get_ticket-types): for an attribute `priority` of type `list`, the key `priority` and a value such as `de1825a0-0164-4070-8ca6-13e22462fa7e`.
 	//
-	// Example: {"_default_description_":"having a problem","_default_title_":"example"}
-	TicketAttributes map[string]interface{} `json:"ticket_attributes,omitempty"`
+	// Example: {"_default_description_":"The button's not working","_default_title_":"Found a bug"}
+	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitempty"`
 
 	// TicketStateId The ID of the ticket state associated with the ticket type.
 	//

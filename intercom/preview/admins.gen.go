@@ -63,7 +63,7 @@ func (s *AdminsService) ListActivityLogsAll(ctx context.Context, params *ListAct
 				return gen.NewListActivityLogsRequest(s.c.server, q)
 			}),
 		func(l *gen.ActivityLogList) ([]gen.ActivityLog, string) {
-			return engine.DerefItems(l.ActivityLogs), pageNext(l.Pages)
+			return l.ActivityLogs, pageNext(l.Pages)
 		}))
 }
 
@@ -99,7 +99,7 @@ func (s *AdminsService) SearchActivityLogsAll(ctx context.Context, body SearchAc
 			return gen.NewSearchActivityLogsRequest(s.c.server, b)
 		},
 		func(l *gen.ActivityLogList) ([]gen.ActivityLog, string) {
-			return engine.DerefItems(l.ActivityLogs), pageNext(l.Pages)
+			return l.ActivityLogs, pageNext(l.Pages)
 		}))
 }
 

@@ -49,7 +49,7 @@ func (s *DataEventsService) ListAll(ctx context.Context, params *ListDataEventsP
 			return gen.NewListDataEventsRequest(s.c.server, p)
 		}),
 		func(l *gen.DataEventSummary) ([]gen.DataEventSummaryItem, string) {
-			return engine.DerefItems(l.Events), linkNext(l.Pages)
+			return l.Events, linkNext(l.Pages)
 		}))
 }
 

@@ -44,6 +44,6 @@ func (s *MacrosService) ListAll(ctx context.Context, params *ListMacrosParams, o
 			if l.Pages != nil && l.Pages.Next != nil {
 				next = engine.ValueOr(l.Pages.Next.StartingAfter)
 			}
-			return engine.DerefItems(l.Data), next
+			return l.Data, next
 		}))
 }

@@ -1970,8 +1970,8 @@ type (
 	TeamPriorityLevel = gen.TeamPriorityLevel
 	// TicketContact is [gen.TicketContact]. A contact (user or lead) a ticket is about, by id, external id or email.
 	TicketContact = gen.TicketContact
-	// TicketRequestCustomAttributes is [gen.TicketRequestCustomAttributes]. The attributes set on the ticket.
-	TicketRequestCustomAttributes = gen.TicketRequestCustomAttributes
+	// TicketCustomAttributes is [gen.TicketCustomAttributes]. The attributes of a ticket, by name.
+	TicketCustomAttributes = gen.TicketCustomAttributes
 	// UntagCompanyRequest is [gen.UntagCompanyRequest]. You can tag a single company or a list of companies.
 	//
 	// Read it with its nil-safe getters (GetCompanies); its fields and getters are documented at [gen.UntagCompanyRequest].

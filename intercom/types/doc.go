@@ -33,9 +33,14 @@
 //	conv.GetTeamAssigneeId() == team.GetId()
 //	slices.Contains(team.GetAdminIds(), admin.GetId())
 //
-// To set one in a request: AuthorId: "991" for a required field, and
-// intercom.Ptr[intercom.NumericID]("991") for an optional one (package
-// intercom aliases these types). The repository's CONTRIBUTING.md ("Ids are
+// In a request body (a schema no response uses), an id declared as an
+// integer is an [IntegerID], an alias of string: set it with the id you hold,
+// AuthorId: me.GetId() for a required field and AdminId: intercom.Ptr(id)
+// for an optional one. The body's generated MarshalJSON sends it as a JSON
+// number, and refuses (with an [*IntegerIDError], which package intercom's
+// methods wrap in intercom.ErrInvalidID) one that is not a positive number.
+// A request type that responses use too keeps [NumericID]:
+// intercom.Ptr[intercom.NumericID]("991"). The repository's CONTRIBUTING.md ("Ids are
 // strings", "Shape drift") lists every field of each API version that uses
 // these types, and why.
 //

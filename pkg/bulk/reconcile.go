@@ -56,7 +56,7 @@ func FindContact(ctx context.Context, c *intercom.Client, ref ContactRef) (*inte
 	if ref.Role != "" {
 		filter = intercom.And(filter, intercom.Field("role").Equals(ref.Role))
 	}
-	req, err := intercom.SearchQuery{Filter: filter, PerPage: 1}.BuildContacts()
+	req, err := intercom.SearchQuery{Filter: filter, PerPage: 1}.ForContacts()
 	if err != nil {
 		return nil, fmt.Errorf("bulk: FindContact: %w", err)
 	}

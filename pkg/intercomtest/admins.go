@@ -36,9 +36,7 @@ func (c *call) identifyAdmin() result {
 }
 
 func (c *call) listAdmins() result {
-	admins := make([]*gen.Admin, 0, c.st.admins.len())
-	admins = append(admins, c.st.admins.values()...)
-	return ok(gen.AdminList{Type: ptr("admin.list"), Admins: admins})
+	return ok(gen.AdminList{Type: ptr("admin.list"), Admins: valuesOf(c.st.admins.values())})
 }
 
 func (c *call) getAdmin() result {
@@ -189,10 +187,7 @@ func (c *call) listEvents() result {
 		it.First = ptr(time.Unix(int64(firsts[*it.Name]), 0).UTC().Format("2006-01-02T15:04:05.000Z07:00"))
 		it.Last = ptr(time.Unix(int64(lasts[*it.Name]), 0).UTC().Format("2006-01-02T15:04:05.000Z07:00"))
 	}
-	if items == nil {
-		items = []*gen.DataEventSummaryItem{}
-	}
-	out := gen.DataEventSummary{Type: ptr(gen.DataEventSummaryType("event.summary")), Events: items, IntercomUserId: rec.c.Id}
+	out := gen.DataEventSummary{Type: ptr(gen.DataEventSummaryType("event.summary")), Events: valuesOf(items), IntercomUserId: rec.c.Id}
 	if rec.c.Email != nil {
 		out.Email = rec.c.Email
 	}

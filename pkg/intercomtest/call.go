@@ -186,6 +186,17 @@ func (c *call) numberPage(n, defPer, maxPer int, path string, keep url.Values) (
 
 func ptr[T any](v T) *T { return &v }
 
+// valuesOf returns the values behind ps (gen's lists hold values), skipping nil.
+func valuesOf[T any](ps []*T) []T {
+	out := make([]T, 0, len(ps))
+	for _, p := range ps {
+		if p != nil {
+			out = append(out, *p)
+		}
+	}
+	return out
+}
+
 // val returns *p, or the zero value for nil.
 func val[T any](p *T) T {
 	if p == nil {

@@ -220,7 +220,7 @@ func TestClientIteratorsWalkTheFake(t *testing.T) {
 	})
 	ids("contacts cursor", n, err, 12)
 
-	q, err := intercom.SearchQuery{Filter: intercom.Field("email").EndsWith("@example.com"), PerPage: 4}.BuildContacts()
+	q, err := intercom.SearchQuery{Filter: intercom.Field("email").EndsWith("@example.com"), PerPage: 4}.ForContacts()
 	if err != nil {
 		t.Fatal(err)
 	}

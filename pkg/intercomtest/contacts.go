@@ -241,7 +241,7 @@ func applyContact(rec *contactRec, in *gen.UpdateContactRequest, now int) {
 		c.LastSeenAt = ptr(*in.LastSeenAt)
 	}
 	if in.OwnerId != nil {
-		c.OwnerId = ptr(*in.OwnerId)
+		setJSON(&c.OwnerId, in.OwnerId) // a string in the request, on 2.15 a NumericID in the contact
 	}
 	if in.UnsubscribedFromEmails != nil {
 		c.UnsubscribedFromEmails = ptr(*in.UnsubscribedFromEmails)

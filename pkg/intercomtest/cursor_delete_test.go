@@ -39,7 +39,7 @@ func TestCursorStableWhenSearchedContactsAreArchived(t *testing.T) {
 	srv.SeedContacts(6)
 	c := srv.Client()
 	ctx := context.Background()
-	req, err := intercom.Field("role").Equals("user").BuildContacts()
+	req, err := intercom.Field("role").Equals("user").ForContacts()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -194,7 +194,11 @@ func filledValue(t reflect.Type) reflect.Value {
 		s.Index(0).Set(filledValue(t.Elem()))
 		v.Set(s)
 	case reflect.Struct:
-		if u, ok := v.Addr().Interface().(json.Unmarshaler); ok {
+		// A union (gen keeps its JSON in an unexported union field) is set
+		// through its UnmarshalJSON; another struct (a request body whose
+		// UnmarshalJSON only reads integer ids) field by field.
+		_, union := t.FieldByName("union")
+		if u, ok := v.Addr().Interface().(json.Unmarshaler); ok && union {
 			_ = u.UnmarshalJSON([]byte(`{"type":"user","id":"1","name":"x"}`))
 			return v
 		}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/intercomkit/intercom-go/gen"
 	"github.com/intercomkit/intercom-go/intercom"
-	"github.com/intercomkit/intercom-go/intercom/types"
 	"github.com/intercomkit/intercom-go/pkg/intercomtest"
 )
 
@@ -60,7 +59,7 @@ func TestIDsAreStrings(t *testing.T) {
 	}
 
 	// A request field declared as an integer id is sent as a number.
-	article, err := client.Articles.Create(ctx, gen.CreateArticleRequest{Title: "Hello", AuthorId: types.NumericID(me.GetId())})
+	article, err := client.Articles.Create(ctx, gen.CreateArticleRequest{Title: "Hello", AuthorId: me.GetId()})
 	if err != nil {
 		t.Fatal(err)
 	}

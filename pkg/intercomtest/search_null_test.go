@@ -32,7 +32,7 @@ func TestSearchNull(t *testing.T) {
 	}
 	search := func(f intercom.Filter) []string {
 		t.Helper()
-		req, err := f.Build()
+		req, err := f.ForConversations()
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/intercomkit/intercom-go/gen"
+	"github.com/intercomkit/intercom-go/intercom"
 	"github.com/intercomkit/intercom-go/intercom/types"
 )
 
@@ -21,7 +22,7 @@ var ErrNotFound = errors.New("intercomtest: not found")
 // [Server.TagContact], [Server.AttachCompany] or through the API. A duplicate
 // id, an invalid role, or a user whose email or external_id another user
 // has is an error and stores nothing.
-func (s *Server) AddContact(c gen.Contact) (gen.Contact, error) {
+func (s *Server) AddContact(c intercom.Contact) (intercom.Contact, error) {
 	c = deepCopy(c)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -34,7 +35,8 @@ func (s *Server) AddContact(c gen.Contact) (gen.Contact, error) {
 			return gen.Contact{}, fmt.Errorf("intercomtest: AddContact: a contact with id %s exists", *c.Id)
 		}
 	}
-	in := gen.UpdateContactRequest{Role: c.Role, Email: c.Email, ExternalId: c.ExternalId, OwnerId: c.OwnerId}
+	in := gen.UpdateContactRequest{Role: c.Role, Email: c.Email, ExternalId: c.ExternalId}
+	setJSON(&in.OwnerId, c.OwnerId) // on 2.15 a NumericID in the contact, a string in the request
 	if res, good := st.checkContactInput(&in, nil); !good {
 		return gen.Contact{}, fmt.Errorf("intercomtest: AddContact: %s", res.msg)
 	}
@@ -77,7 +79,7 @@ func fillNil[T any](dst **T, def *T) {
 // user-<k>@example.com and the external id user-<k>, numbered on from the
 // previous call, and returns them. It is the quick way to fill the server
 // for a list, search or benchmark.
-func (s *Server) SeedContacts(n int) []gen.Contact {
+func (s *Server) SeedContacts(n int) []intercom.Contact {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := s.st
@@ -99,7 +101,7 @@ func (s *Server) SeedContacts(n int) []gen.Contact {
 // it. Fields left nil get defaults (a new id; company_id defaults to a new
 // id too). Its Tags, Segments and UserCount are ignored. A duplicate id or
 // company_id is an error.
-func (s *Server) AddCompany(c gen.Company) (gen.Company, error) {
+func (s *Server) AddCompany(c intercom.Company) (intercom.Company, error) {
 	c = deepCopy(c)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -136,7 +138,7 @@ func (s *Server) AddCompany(c gen.Company) (gen.Company, error) {
 
 // SeedCompanies stores n companies named "Company <k>" with the company_id
 // company-<k>, and returns them.
-func (s *Server) SeedCompanies(n int) []gen.Company {
+func (s *Server) SeedCompanies(n int) []intercom.Company {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := s.st
@@ -169,7 +171,7 @@ func (s *Server) AttachCompany(contactID, companyID string) error {
 }
 
 // AddTag returns the tag called name, creating it if needed.
-func (s *Server) AddTag(name string) (gen.Tag, error) {
+func (s *Server) AddTag(name string) (intercom.Tag, error) {
 	if strings.TrimSpace(name) == "" {
 		return gen.Tag{}, errors.New("intercomtest: AddTag: empty name")
 	}
@@ -197,7 +199,7 @@ func (s *Server) TagContact(contactID, tagID string) error {
 
 // AddConversation starts a conversation with a message body from the
 // contact, as POST /conversations does, and returns it.
-func (s *Server) AddConversation(contactID, body string) (gen.Conversation, error) {
+func (s *Server) AddConversation(contactID, body string) (intercom.Conversation, error) {
 	if strings.TrimSpace(body) == "" {
 		return gen.Conversation{}, errors.New("intercomtest: AddConversation: empty body")
 	}
@@ -214,7 +216,7 @@ func (s *Server) AddConversation(contactID, body string) (gen.Conversation, erro
 // AddAdmin stores a teammate and returns it. A nil Id gets a new numeric id;
 // a given one must be numeric (Intercom uses admin ids as numbers in
 // assignments) and unused.
-func (s *Server) AddAdmin(a gen.Admin) (gen.Admin, error) {
+func (s *Server) AddAdmin(a intercom.Admin) (intercom.Admin, error) {
 	a = deepCopy(a)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -244,7 +246,7 @@ func (s *Server) AddAdmin(a gen.Admin) (gen.Admin, error) {
 
 // Me returns a copy of the admin the server's token belongs to (GET /me).
 // It is a pointer so that its nil-safe getters chain: srv.Me().GetId().
-func (s *Server) Me() *gen.Admin {
+func (s *Server) Me() *intercom.Admin {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	me := deepCopy(*s.st.me())
@@ -253,7 +255,7 @@ func (s *Server) Me() *gen.Admin {
 
 // AddTeam stores a team and returns it; its AdminIds must be admins the
 // server holds.
-func (s *Server) AddTeam(t gen.Team) (gen.Team, error) {
+func (s *Server) AddTeam(t intercom.Team) (intercom.Team, error) {
 	t = deepCopy(t)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -283,7 +285,7 @@ func (s *Server) AddTeam(t gen.Team) (gen.Team, error) {
 }
 
 // AddSegment stores a segment and returns it (a nil Id gets a new 24-hex id).
-func (s *Server) AddSegment(sg gen.Segment) (gen.Segment, error) {
+func (s *Server) AddSegment(sg intercom.Segment) (intercom.Segment, error) {
 	sg = deepCopy(sg)
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -308,7 +310,7 @@ func (s *Server) AddSegment(sg gen.Segment) (gen.Segment, error) {
 
 // AddArticle stores an article as POST /articles would: Title is required;
 // AuthorId defaults to [Server.Me]; State defaults to draft.
-func (s *Server) AddArticle(a gen.Article) (gen.Article, error) {
+func (s *Server) AddArticle(a intercom.Article) (intercom.Article, error) {
 	if strings.TrimSpace(val(a.Title)) == "" {
 		return gen.Article{}, errors.New("intercomtest: AddArticle: empty title")
 	}
@@ -343,7 +345,7 @@ func (s *Server) AddArticle(a gen.Article) (gen.Article, error) {
 
 // AddTicketType stores a ticket type in the Customer category with the
 // states submitted, in_progress, waiting_on_customer and resolved.
-func (s *Server) AddTicketType(name string) (gen.TicketType, error) {
+func (s *Server) AddTicketType(name string) (intercom.TicketType, error) {
 	if strings.TrimSpace(name) == "" {
 		return gen.TicketType{}, errors.New("intercomtest: AddTicketType: empty name")
 	}
@@ -355,7 +357,7 @@ func (s *Server) AddTicketType(name string) (gen.TicketType, error) {
 // DefaultTicketType returns the ticket type every server starts with
 // ("Bug Report"), whose id POST /tickets needs: a copy, as a pointer so that
 // its getters chain (srv.DefaultTicketType().GetId()).
-func (s *Server) DefaultTicketType() *gen.TicketType {
+func (s *Server) DefaultTicketType() *intercom.TicketType {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	tt := deepCopy(*s.st.ticketTypes.m[s.st.ticketTypes.order[0]])
@@ -363,7 +365,7 @@ func (s *Server) DefaultTicketType() *gen.TicketType {
 }
 
 // Contact returns the contact with the Intercom id, as the API shows it.
-func (s *Server) Contact(id string) (gen.Contact, bool) {
+func (s *Server) Contact(id string) (intercom.Contact, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	rec, ok := s.st.contact(id)
@@ -382,7 +384,7 @@ func (s *Server) ContactCount() int {
 }
 
 // Company returns the company with the Intercom id.
-func (s *Server) Company(id string) (gen.Company, bool) {
+func (s *Server) Company(id string) (intercom.Company, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	co, ok := s.st.companies.get(id)
@@ -393,7 +395,7 @@ func (s *Server) Company(id string) (gen.Company, bool) {
 }
 
 // Conversation returns the conversation with its parts.
-func (s *Server) Conversation(id string) (gen.Conversation, bool) {
+func (s *Server) Conversation(id string) (intercom.Conversation, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	cv, ok := s.st.conversations.get(id)
@@ -404,7 +406,7 @@ func (s *Server) Conversation(id string) (gen.Conversation, bool) {
 }
 
 // Ticket returns the ticket with the id (not the ticket_id).
-func (s *Server) Ticket(id string) (gen.Ticket, bool) {
+func (s *Server) Ticket(id string) (intercom.Ticket, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	tk, ok := s.st.tickets.get(id)
@@ -415,7 +417,7 @@ func (s *Server) Ticket(id string) (gen.Ticket, bool) {
 }
 
 // Article returns the article with the id.
-func (s *Server) Article(id string) (gen.Article, bool) {
+func (s *Server) Article(id string) (intercom.Article, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	a, ok := s.st.articles.get(id)

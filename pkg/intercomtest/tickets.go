@@ -26,12 +26,12 @@ const ticketsDefaultPerPage = 20
 // addTicketType creates a ticket type with the four standard states.
 func (st *store) addTicketType(name, category, description string) *gen.TicketType {
 	now := st.now()
-	states := []*gen.TicketState{}
+	states := []gen.TicketState{}
 	for _, s := range []struct{ cat, label string }{
 		{"submitted", "Submitted"}, {"in_progress", "In progress"},
 		{"waiting_on_customer", "Waiting on customer"}, {"resolved", "Resolved"},
 	} {
-		states = append(states, &gen.TicketState{
+		states = append(states, gen.TicketState{
 			Type: ptr("ticket_state"), Id: ptr(st.numID()), Category: ptr(gen.TicketStateCategory(s.cat)),
 			InternalLabel: ptr(s.label), ExternalLabel: ptr(s.label),
 		})
@@ -58,8 +58,8 @@ func ticketState(tt *gen.TicketType, id string) *gen.TicketState {
 	if tt.TicketStates == nil {
 		return nil
 	}
-	for _, s := range tt.TicketStates.Data {
-		if val(s.Id) == id {
+	for i := range tt.TicketStates.Data {
+		if s := &tt.TicketStates.Data[i]; val(s.Id) == id {
 			return s
 		}
 	}
@@ -71,8 +71,8 @@ func firstState(tt *gen.TicketType, cat string) *gen.TicketState {
 	if tt.TicketStates == nil {
 		return nil
 	}
-	for _, s := range tt.TicketStates.Data {
-		if string(val(s.Category)) == cat {
+	for i := range tt.TicketStates.Data {
+		if s := &tt.TicketStates.Data[i]; string(val(s.Category)) == cat {
 			return s
 		}
 	}
@@ -146,9 +146,7 @@ func (st *store) ticketFields(tk *ticketRec) getter {
 }
 
 func (c *call) listTicketTypes() result {
-	types := make([]*gen.TicketType, 0, c.st.ticketTypes.len())
-	types = append(types, c.st.ticketTypes.values()...)
-	return ok(gen.TicketTypeList{Type: ptr("list"), Data: types})
+	return ok(gen.TicketTypeList{Type: ptr("list"), Data: valuesOf(c.st.ticketTypes.values())})
 }
 
 // ticketAssignee resolves an assignee id to an admin or a team id ("0": none).
@@ -368,10 +366,9 @@ func (c *call) searchTickets() result {
 	if !good {
 		return res
 	}
-	data := make([]*gen.Ticket, 0, end-start)
+	data := make([]gen.Ticket, 0, end-start)
 	for _, id := range ids[start:end] {
-		t := c.st.renderTicket(c.st.tickets.m[id])
-		data = append(data, &t)
+		data = append(data, c.st.renderTicket(c.st.tickets.m[id]))
 	}
 	return ok(gen.TicketList{Type: ptr(gen.TicketListType("ticket.list")), Tickets: data, TotalCount: ptr(len(ids)), Pages: &pages})
 }

@@ -100,7 +100,11 @@ func filled(t reflect.Type) reflect.Value {
 		s.Index(0).Set(filled(t.Elem()))
 		v.Set(s)
 	case reflect.Struct:
-		if u, ok := v.Addr().Interface().(json.Unmarshaler); ok {
+		// A union (gen keeps its JSON in an unexported union field) is set
+		// through its UnmarshalJSON; another struct (a request body whose
+		// UnmarshalJSON only reads integer ids) field by field.
+		_, union := t.FieldByName("union")
+		if u, ok := v.Addr().Interface().(json.Unmarshaler); ok && union {
 			_ = u.UnmarshalJSON([]byte(`{"type":"user","id":"1","name":"x"}`))
 			return v
 		}

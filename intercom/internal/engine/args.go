@@ -6,6 +6,9 @@ import (
 	"errors"
 	"iter"
 	"strconv"
+	"strings"
+
+	"github.com/intercomkit/intercom-go/intercom/types"
 )
 
 // This file holds the checks of service method arguments that several
@@ -68,4 +71,17 @@ func Optional(s string) *string {
 		return nil
 	}
 	return &s
+}
+
+// invalidIntegerID returns, for a request body that could not be encoded
+// because an integer id it holds as a string is not a positive number
+// (types.IntegerIDError, from gen's MarshalJSON), the error every method
+// returns for a bad id: wrapping ErrInvalidID, like numericID and
+// requireAdminID. Otherwise nil.
+func invalidIntegerID(err error) error {
+	var ie *types.IntegerIDError
+	if !errors.As(err, &ie) {
+		return nil
+	}
+	return Errorf("intercom: %s %q is not a positive number: %w", strings.ReplaceAll(ie.Field, "_", " "), ie.Value, ErrInvalidID)
 }

@@ -65,6 +65,9 @@ func DoNoBody(ctx context.Context, c *Client, op *Operation, opts []Option, req 
 // buildError is the error of a request gen's builder could not build (a
 // parameter it could not serialise, for example).
 func buildError(err error) error {
+	if e := invalidIntegerID(err); e != nil {
+		return e
+	}
 	return fmt.Errorf("intercom: building the request: %w", err)
 }
 

@@ -208,18 +208,6 @@ func ItemsOf[T any](p *[]T) []T {
 	return *p
 }
 
-// derefItems returns the values of a list of pointers, skipping nil ones:
-// every iterator yields values, whatever the response's list holds.
-func DerefItems[T any](l []*T) []T {
-	out := make([]T, 0, len(l))
-	for _, p := range l {
-		if p != nil {
-			out = append(out, *p)
-		}
-	}
-	return out
-}
-
 // pageNextOf is pageNext on the fields of a pages object: page and
 // totalPages (either may be nil), and pages.next's page (0 when absent) or
 // URL ("" when absent).

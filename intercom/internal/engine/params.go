@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -64,21 +63,6 @@ func paramsAs[P any](params any) (*P, error) {
 		return nil, fmt.Errorf("intercom: WithParams(%T) given to a call whose parameters are *%T", params, *new(P))
 	}
 	return p, nil
-}
-
-// convertJSON turns a value into another type with the same JSON form, such
-// as a search built with the search builder into the body type of a search
-// operation.
-func ConvertJSON[T any](v any) (T, error) {
-	var out T
-	b, err := json.Marshal(v)
-	if err != nil {
-		return out, fmt.Errorf("intercom: encoding %T: %w", v, err)
-	}
-	if err := json.Unmarshal(b, &out); err != nil {
-		return out, fmt.Errorf("intercom: converting %T to %T: %w", v, out, err)
-	}
-	return out, nil
 }
 
 // errParamsInContext is the error of a call whose context carries WithParams

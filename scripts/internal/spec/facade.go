@@ -456,9 +456,9 @@ func (m *goModel) resolveName(q string) ast.Expr {
 }
 
 // itemsOf returns the item type of a list field and the expression that
-// turns the field (expr) into a []item: items(expr) for *[]T, expr for []T,
-// and the dereferencing forms for lists of pointers (iterators always yield
-// values).
+// turns the field (expr) into a []item: items(expr) for *[]T, expr for []T.
+// A list of pointers is refused: ListItemsAsValues makes every list one of
+// values before oapi-codegen runs, and iterators yield values.
 func (g *fileGen) itemsOf(t ast.Expr, expr string) (string, string, error) {
 	ptr := false
 	if s, ok := t.(*ast.StarExpr); ok {
@@ -470,11 +470,7 @@ func (g *fileGen) itemsOf(t ast.Expr, expr string) (string, string, error) {
 	}
 	elem := arr.Elt
 	if s, ok := elem.(*ast.StarExpr); ok {
-		it := g.m.qual(s.X)
-		if ptr {
-			return it, "engine.DerefItems(engine.ItemsOf(" + expr + "))", nil
-		}
-		return it, "engine.DerefItems(" + expr + ")", nil
+		return "", "", fmt.Errorf("the items are pointers (*%s): the list should hold values (see ListItemsAsValues)", g.m.qual(s.X))
 	}
 	if _, anon := elem.(*ast.StructType); anon {
 		return "", "", fmt.Errorf("the items are an inline schema: name it in the overlay")

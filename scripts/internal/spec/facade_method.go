@@ -263,7 +263,11 @@ func (g *fileGen) argsLit(fo *facadeOp, sh *callShape, f *ast.Field, name string
 		}
 		sh.sig = append(sh.sig, arg+" "+ft)
 		lit = append(lit, fmt.Sprintf("%s: %s", fname, arg))
-		if ft == "string" && (strings.HasSuffix(fname, "Id") || strings.HasSuffix(arg, "ID")) {
+		switch {
+		case ft == "string" && arg == "adminID":
+			// Admin ids are positive numbers, in every method (RequireAdminID).
+			sh.checks = append(sh.checks, fmt.Sprintf("engine.RequireAdminID(%s)", arg))
+		case ft == "string" && (strings.HasSuffix(fname, "Id") || strings.HasSuffix(arg, "ID")):
 			sh.checks = append(sh.checks, fmt.Sprintf("engine.RequireID(%q, %s)", what, arg))
 		}
 	}

@@ -116,12 +116,8 @@ func Generate(ctx context.Context, o Options) error {
 	if err := CheckInlineResponses(doc, o.Lenient, o.Log); err != nil {
 		return err
 	}
-	inline, err := NameInlineObjects(doc)
-	if err != nil {
+	if err := prepareDoc(o, doc); err != nil {
 		return err
-	}
-	if o.Log != nil {
-		fmt.Fprintf(o.Log, "spec %s: %d inline objects named (moved to components)\n", o.Version, len(inline))
 	}
 	genVersion := GeneratorVersion()
 	cfg.NoVCSVersionOverride = &genVersion
@@ -135,6 +131,9 @@ func Generate(ctx context.Context, o Options) error {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(o.OutDir, "intercom.gen.go"), []byte(code), 0o644); err != nil {
+		return err
+	}
+	if _, err := WriteIntegerIDMarshalers(o.OutDir, cfg.PackageName, []byte(code)); err != nil {
 		return err
 	}
 	ver, err := versionFile(cfg.PackageName, doc)
@@ -172,6 +171,32 @@ func Generate(ctx context.Context, o Options) error {
 		return nil
 	}
 	return generateFacade(o, doc, []byte(code))
+}
+
+// prepareDoc makes the description's changes that are rules rather than
+// overlay actions, before oapi-codegen runs: inline objects get names, list
+// items are values, request bodies' integer ids are strings. It logs what
+// each did.
+func prepareDoc(o Options, doc *openapi3.T) error {
+	inline, err := NameInlineObjects(doc)
+	if err != nil {
+		return err
+	}
+	if o.Log != nil {
+		fmt.Fprintf(o.Log, "spec %s: %d inline objects named (moved to components)\n", o.Version, len(inline))
+	}
+	listed, kept := ListItemsAsValues(doc)
+	if o.Log != nil {
+		fmt.Fprintf(o.Log, "spec %s: %d list item schemas made non-nullable (lists of values)\n", o.Version, len(listed))
+		for _, k := range kept {
+			fmt.Fprintf(o.Log, "spec %s: list items left nullable (review): %s\n", o.Version, k)
+		}
+	}
+	intIDs := RequestIntegerIDs(doc)
+	if o.Log != nil {
+		fmt.Fprintf(o.Log, "spec %s: %d integer ids of request bodies are Go strings (types.IntegerID)\n", o.Version, len(intIDs))
+	}
+	return nil
 }
 
 // generateFacade writes the generated files of package intercom (methods,

@@ -481,14 +481,22 @@ func mustAtoi(t *testing.T, s string) int {
 func ptr[T any](v T) *T { return &v }
 
 // ownerID is a contact's owner_id as the pinned description types it (an
-// integer up to API 2.15, a string since 2.16): the JSON the generated field
-// type writes for the admin's id.
+// integer up to API 2.15, a string since 2.16): the JSON the generated body
+// writes for the admin's id (the body's, since an integer id of a request is
+// a Go string that the body's MarshalJSON sends as a number).
 func ownerID(admin int) json.RawMessage {
-	v := reflect.New(reflect.TypeOf(gen.UpdateContactRequest{}.OwnerId).Elem())
+	var req gen.UpdateContactRequest
+	f := reflect.ValueOf(&req).Elem().FieldByName("OwnerId")
+	v := reflect.New(f.Type().Elem())
 	v.Elem().SetString(strconv.Itoa(admin))
-	b, err := json.Marshal(v.Interface())
+	f.Set(v)
+	b, err := json.Marshal(req)
 	if err != nil {
 		panic(err)
 	}
-	return b
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		panic(err)
+	}
+	return m["owner_id"]
 }

@@ -190,7 +190,7 @@ func TestKeptContainerPointersSendEmpty(t *testing.T) {
 		{"allowlist not set", gen.IpAllowlist{Enabled: ptr(true)}, `{"enabled":true}`},
 		{"allowlist set to empty", gen.IpAllowlist{Enabled: ptr(true), IpAllowlist: &[]string{}}, `{"enabled":true,"ip_allowlist":[]}`},
 		{"reactions not set", gen.NewsItemRequest{Title: "t", SenderId: "1"}, `{"sender_id":1,"title":"t"}`},
-		{"reactions set to empty", gen.NewsItemRequest{Title: "t", SenderId: "1", Reactions: &[]*string{}}, `{"reactions":[],"sender_id":1,"title":"t"}`},
+		{"reactions set to empty", gen.NewsItemRequest{Title: "t", SenderId: "1", Reactions: &[]string{}}, `{"reactions":[],"sender_id":1,"title":"t"}`},
 	} {
 		b, err := json.Marshal(tc.v)
 		if err != nil {

@@ -22,7 +22,7 @@ func (s *HelpCentersService) CreateCollection(ctx context.Context, body CreateCo
 // CreateRedirect creates a URL redirect of a help center
 // (POST /help_center/help_centers/{help_center_id}/redirects).
 func (s *HelpCentersService) CreateRedirect(ctx context.Context, helpCenterID string, body CreateHelpCenterRedirectRequest, opts ...Option) (*HelpCenterRedirect, error) {
-	if err := engine.RequireID("help center id", helpCenterID); err != nil {
+	if err := engine.NumericString("help center id", helpCenterID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewCreateHelpCenterRedirectRequest(s.c.server, helpCenterID, body)
@@ -44,7 +44,7 @@ func (s *HelpCentersService) DeleteCollection(ctx context.Context, collectionID 
 // DeleteRedirect deletes a URL redirect of a help center
 // (DELETE /help_center/help_centers/{help_center_id}/redirects/{id}).
 func (s *HelpCentersService) DeleteRedirect(ctx context.Context, helpCenterID string, redirectID string, opts ...Option) (*DeletedHelpCenterRedirectObject, error) {
-	if err := engine.RequireID("help center id", helpCenterID); err != nil {
+	if err := engine.NumericString("help center id", helpCenterID); err != nil {
 		return nil, err
 	}
 	if err := engine.RequireID("redirect id", redirectID); err != nil {
@@ -80,7 +80,7 @@ func (s *HelpCentersService) GetCollection(ctx context.Context, collectionID str
 // GetRedirect fetches a URL redirect of a help center
 // (GET /help_center/help_centers/{help_center_id}/redirects/{id}).
 func (s *HelpCentersService) GetRedirect(ctx context.Context, helpCenterID string, redirectID string, opts ...Option) (*HelpCenterRedirect, error) {
-	if err := engine.RequireID("help center id", helpCenterID); err != nil {
+	if err := engine.NumericString("help center id", helpCenterID); err != nil {
 		return nil, err
 	}
 	if err := engine.RequireID("redirect id", redirectID); err != nil {
@@ -125,7 +125,7 @@ func (s *HelpCentersService) ListCollectionsAll(ctx context.Context, params *Lis
 // ListRedirects fetches one page of a help center's URL redirects
 // (GET /help_center/help_centers/{help_center_id}/redirects).
 func (s *HelpCentersService) ListRedirects(ctx context.Context, helpCenterID string, params *ListHelpCenterRedirectsParams, opts ...Option) (*HelpCenterRedirectList, error) {
-	if err := engine.RequireID("help center id", helpCenterID); err != nil {
+	if err := engine.NumericString("help center id", helpCenterID); err != nil {
 		return nil, err
 	}
 	req, err := gen.NewListHelpCenterRedirectsRequest(s.c.server, helpCenterID, params)
@@ -136,7 +136,7 @@ func (s *HelpCentersService) ListRedirects(ctx context.Context, helpCenterID str
 // arguments are those of [HelpCentersService.ListRedirects]; params are copied and not modified.
 // An error is yielded once and ends the iteration.
 func (s *HelpCentersService) ListRedirectsAll(ctx context.Context, helpCenterID string, params *ListHelpCenterRedirectsParams, opts ...Option) iter.Seq2[HelpCenterRedirect, error] {
-	if err := engine.RequireID("help center id", helpCenterID); err != nil {
+	if err := engine.NumericString("help center id", helpCenterID); err != nil {
 		return engine.ErrSeq[gen.HelpCenterRedirect](err)
 	}
 	return engine.Paginate(ctx, engine.FetchPages(s.c.engine(), opListHelpCenterRedirects, opts,

@@ -298,6 +298,22 @@ func TestHeadersOnEveryRequest(t *testing.T) {
 	if got := last().h.Get("Intercom-Version"); got != "2.14" {
 		t.Errorf("after per-call calls, Intercom-Version = %q, want 2.14", got)
 	}
+	// Header values are shared between clients made alike (NewClient reuses
+	// the last ones made): the first client keeps its own after c2 and a
+	// third client with the first one's options.
+	c3, _ := coreClient(t, srv.URL)
+	for name, cl := range map[string]*Client{"first client": c, "third client": c3} {
+		if _, err := coreDo(ctx, cl, "GET", "/me", ""); err != nil {
+			t.Fatal(err)
+		}
+		h := last().h
+		if got := h.Get("Intercom-Version"); got != gen.APIVersion {
+			t.Errorf("%s: Intercom-Version = %q, want %s", name, got, gen.APIVersion)
+		}
+		if got := h.Get("User-Agent"); strings.Contains(got, "acme-sync") || !strings.HasPrefix(got, "intercom-go/"+Version+" go/") {
+			t.Errorf("%s: User-Agent = %q, want intercom-go/%s go/... without c2's app info", name, got, Version)
+		}
+	}
 	if !strings.Contains(goVersion(), strings.TrimPrefix(runtime.Version(), "go")[:3]) {
 		t.Errorf("goVersion() = %q, runtime %q", goVersion(), runtime.Version())
 	}

@@ -119,11 +119,15 @@ func (c *Client) init(token string, d Defaults, cfg config) error {
 	if !cfg.baseURLSet {
 		c.baseURL = cfg.region.BaseURL()
 	}
-	base, err := url.Parse(c.baseURL)
-	if err != nil { // validated already; kept for safety
-		return Errorf("intercom: base URL: %w", err)
+	if u := regionURL(cfg.region); !cfg.baseURLSet && u != nil {
+		c.base = u // parsed once per process; the engine only reads it
+	} else {
+		base, err := url.Parse(c.baseURL)
+		if err != nil { // validated already; kept for safety
+			return Errorf("intercom: base URL: %w", err)
+		}
+		c.base = base
 	}
-	c.base = base
 	// The client's own copy of the HTTP client, with the redirect policy: a
 	// caller's *http.Client is never modified.
 	if cfg.httpClient != nil {
@@ -134,12 +138,8 @@ func (c *Client) init(token string, d Defaults, cfg config) error {
 	}
 	c.hc.CheckRedirect = c.redirectPolicy(c.hc.CheckRedirect)
 	c.authHdr = headerValue("Bearer " + token)
-	ua := "intercom-go/" + d.SDKVersion + " go/" + goVersion()
-	if cfg.appInfo != "" {
-		ua += " " + cfg.appInfo
-	}
-	c.uaHdr = headerValue(ua)
-	c.versionHdr = headerValue(cfg.apiVersion)
+	c.uaHdr = userAgent(d.SDKVersion, cfg.appInfo)
+	c.versionHdr = sharedHeaderValue(&lastVersionHdr, cfg.apiVersion)
 	c.send = chain(cfg.middleware, c.hc.Do)
 	c.server = c.baseURL + "/"
 	c.doer.c = c
@@ -170,8 +170,48 @@ func headerValue(v string) []string {
 	return s[:1:1]
 }
 
+// The header values most clients share, kept from the last client made so
+// that a program making a client per workspace does not rebuild them. A
+// shared value is safe: the engine puts it in a request's header map as is,
+// and Header.Set replaces it while Header.Add copies it (its capacity is 1).
+var lastUAHdr, lastVersionHdr atomic.Pointer[sharedHeader]
+
+// sharedHeader is a header value and the string it was made from.
+type sharedHeader struct {
+	key string
+	hdr []string
+}
+
+// sharedHeaderValue returns headerValue(v), reusing the one in last when it
+// was made from the same string.
+func sharedHeaderValue(last *atomic.Pointer[sharedHeader], v string) []string {
+	if h := last.Load(); h != nil && h.key == v {
+		return h.hdr
+	}
+	h := &sharedHeader{key: v, hdr: headerValue(v)}
+	last.Store(h)
+	return h.hdr
+}
+
+// userAgent is the User-Agent header value: the SDK version, the Go version
+// and the application named with WithAppInfo.
+func userAgent(sdkVersion, appInfo string) []string {
+	if appInfo != "" {
+		return headerValue("intercom-go/" + sdkVersion + " go/" + goVersion() + " " + appInfo)
+	}
+	if h := lastUAHdr.Load(); h != nil && h.key == sdkVersion {
+		return h.hdr
+	}
+	h := &sharedHeader{key: sdkVersion, hdr: headerValue("intercom-go/" + sdkVersion + " go/" + goVersion())}
+	lastUAHdr.Store(h)
+	return h.hdr
+}
+
 // goVersion is the Go version without the "go" prefix, reduced to an HTTP token.
-func goVersion() string {
+var goVersion = sync.OnceValue(goVersionOf)
+
+// goVersionOf works out goVersion.
+func goVersionOf() string {
 	v := strings.TrimPrefix(runtime.Version(), "go")
 	for i := 0; i < len(v); i++ {
 		if !isToken(v[i : i+1]) {

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 )
 
@@ -32,6 +33,26 @@ func (r Region) BaseURL() string {
 		return "https://api.au.intercom.io"
 	}
 	return ""
+}
+
+// regionURLs are the parsed base URLs of the regions, shared (read only) by
+// every client: NewClient does not parse a constant again.
+var regionURLs = map[Region]*url.URL{
+	RegionUS: mustParseURL(RegionUS.BaseURL()),
+	RegionEU: mustParseURL(RegionEU.BaseURL()),
+	RegionAU: mustParseURL(RegionAU.BaseURL()),
+}
+
+// regionURL returns the parsed base URL of r, or nil for an unknown region.
+func regionURL(r Region) *url.URL { return regionURLs[r] }
+
+// mustParseURL parses one of the constant base URLs above.
+func mustParseURL(s string) *url.URL {
+	u, err := url.Parse(s)
+	if err != nil {
+		panic("intercom: bad region URL " + s)
+	}
+	return u
 }
 
 // valid reports whether r is one of the known regions.

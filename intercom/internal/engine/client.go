@@ -43,6 +43,14 @@ type Client struct {
 	base     *url.URL
 	hc       *http.Client
 
+	// Storage for what NewClient would otherwise allocate one by one: the
+	// scrubber, the default HTTP client and its transport, and the
+	// authorization header value (pointed to by scrubber, hc and authHdr).
+	ownScrubber  secretScrubber
+	ownHC        http.Client
+	ownTransport lazyTransport
+	authVal      [1]string
+
 	// Precomputed header values shared by every request.
 	authHdr    []string
 	uaHdr      []string
@@ -76,11 +84,14 @@ type Client struct {
 // WithBaseURL is an error. c is filled in place (a surface's Client holds
 // its engine by value, so that NewClient allocates once).
 func (c *Client) Init(token string, d Defaults, opts []Option) error {
-	cfg := defaultConfig(d.APIVersion)
-	if err := cfg.apply(opts); err != nil {
+	// The options are applied in place: a config on the stack would escape
+	// (each option is called with a pointer to it) and cost an allocation.
+	c.cfg = defaultConfig(d.APIVersion)
+	if err := c.cfg.apply(opts); err != nil {
+		*c = Client{}
 		return err
 	}
-	return c.init(token, d, cfg)
+	return c.init(token, d)
 }
 
 // InitFromEnv is [Client.Init] with the token read from the
@@ -92,21 +103,36 @@ func (c *Client) InitFromEnv(d Defaults, opts []Option) error {
 	if strings.TrimSpace(token) == "" {
 		return fmt.Errorf("intercom: environment variable %s is not set", EnvAccessToken)
 	}
-	cfg := defaultConfig(d.APIVersion)
+	c.cfg = defaultConfig(d.APIVersion)
+	cfg := &c.cfg
 	if err := cfg.apply(opts); err != nil {
+		*c = Client{}
 		return err
 	}
 	if env := os.Getenv(EnvRegion); env != "" && !cfg.regionSet && !cfg.baseURLSet {
 		r, err := ParseRegion(env)
 		if err != nil {
+			*c = Client{}
 			return Errorf("intercom: %s: %w", EnvRegion, err)
 		}
 		cfg.region, cfg.regionSet = r, true
 	}
-	return c.init(token, d, cfg)
+	return c.init(token, d)
 }
 
-func (c *Client) init(token string, d Defaults, cfg config) error {
+// init finishes the client whose options are in c.cfg; on an error c is
+// left zero.
+func (c *Client) init(token string, d Defaults) error {
+	if err := c.fill(token, d); err != nil {
+		*c = Client{}
+		return err
+	}
+	return nil
+}
+
+// fill sets every field of c but cfg from token, d and c.cfg.
+func (c *Client) fill(token string, d Defaults) error {
+	cfg := &c.cfg
 	token = strings.TrimSpace(token)
 	if err := validateToken(token); err != nil {
 		return err
@@ -114,7 +140,8 @@ func (c *Client) init(token string, d Defaults, cfg config) error {
 	if cfg.regionSet && cfg.baseURLSet {
 		return errors.New("intercom: WithRegion and WithBaseURL cannot be combined; a base URL already names the host")
 	}
-	*c = Client{cfg: cfg, defaults: d, token: token, scrubber: newSecretScrubber(token)}
+	c.ownScrubber.secret = token
+	c.defaults, c.token, c.scrubber = d, token, &c.ownScrubber
 	c.baseURL = cfg.baseURL
 	if !cfg.baseURLSet {
 		c.baseURL = cfg.region.BaseURL()
@@ -134,16 +161,32 @@ func (c *Client) init(token string, d Defaults, cfg config) error {
 		hc := *cfg.httpClient
 		c.hc = &hc
 	} else {
-		c.hc = &http.Client{Transport: &lazyTransport{}}
+		c.ownHC.Transport = &c.ownTransport
+		c.hc = &c.ownHC
 	}
 	c.hc.CheckRedirect = c.redirectPolicy(c.hc.CheckRedirect)
-	c.authHdr = headerValue("Bearer " + token)
+	c.authVal[0] = "Bearer " + token
+	c.authHdr = c.authVal[:1:1]
 	c.uaHdr = userAgent(d.SDKVersion, cfg.appInfo)
 	c.versionHdr = sharedHeaderValue(&lastVersionHdr, cfg.apiVersion)
 	c.send = chain(cfg.middleware, c.hc.Do)
-	c.server = c.baseURL + "/"
+	c.server = serverOf(c.baseURL)
 	c.doer.c = c
 	return nil
+}
+
+// serverOf is baseURL with a trailing slash, as gen's request builders take
+// it; the regions' are constants.
+func serverOf(baseURL string) string {
+	switch baseURL {
+	case "https://api.intercom.io":
+		return "https://api.intercom.io/"
+	case "https://api.eu.intercom.io":
+		return "https://api.eu.intercom.io/"
+	case "https://api.au.intercom.io":
+		return "https://api.au.intercom.io/"
+	}
+	return baseURL + "/"
 }
 
 // validateToken checks token without ever putting it in the error.

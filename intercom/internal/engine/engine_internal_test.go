@@ -59,3 +59,19 @@ func TestScrubErr(t *testing.T) {
 		t.Error("nil")
 	}
 }
+
+// TestRegionConstantsAgree: the region URLs parsed once and the servers
+// NewClient takes as constants are the regions' own base URLs.
+func TestRegionConstantsAgree(t *testing.T) {
+	for _, r := range []Region{RegionUS, RegionEU, RegionAU} {
+		if got, want := serverOf(r.BaseURL()), r.BaseURL()+"/"; got != want {
+			t.Errorf("serverOf(%s) = %q, want %q", r, got, want)
+		}
+		if u := regionURL(r); u == nil || u.String() != r.BaseURL() {
+			t.Errorf("regionURL(%s) = %v, want %s", r, u, r.BaseURL())
+		}
+	}
+	if got := serverOf("http://127.0.0.1:8080"); got != "http://127.0.0.1:8080/" {
+		t.Errorf("serverOf(a base URL) = %q", got)
+	}
+}
